@@ -23,6 +23,8 @@ export const WilayahChildSchema = Type.Object({
   hasGeometry: Type.Boolean(),
   childCount: Type.Integer(),
   bbox: Type.Union([BboxSchema, Type.Null()]),
+  /** [lng, lat] inside the polygon, for the map label. */
+  label: Type.Union([Type.Tuple([Type.Number(), Type.Number()]), Type.Null()]),
 });
 
 export const WilayahSchema = Type.Object({
