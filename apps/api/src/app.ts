@@ -1,0 +1,36 @@
+// Builds the Fastify app (plugins + routes). Never listens: tests call inject(), server.ts listens.
+import compress from '@fastify/compress';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Database } from '@peta/db';
+import type { Config } from './config.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { registerStaticWeb } from './plugins/static-web.ts';
+import { wilayahRepository } from './repositories/wilayah-repository.ts';
+import { geometryRoutes } from './routes/geometry.ts';
+import { metaRoutes } from './routes/meta.ts';
+import { wilayahRoutes } from './routes/wilayah.ts';
+import { geometryCache } from './services/geometry-cache.ts';
+
+export interface AppOptions {
+  database: Database;
+  config: Pick<Config, 'webDist'>;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp({ database, config, logger = false }: AppOptions) {
+  const app = Fastify({ logger }).withTypeProvider<TypeBoxTypeProvider>();
+  registerErrorHandling(app);
+  // JSON lists compress well; geometry arrives pre-gzipped and is left alone (content-encoding is set).
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip'] });
+
+  const wilayah = wilayahRepository(database.db);
+  const geometry = geometryCache(wilayah);
+  const currentVersion = async () => (await wilayah.latestImport())?.geometryVersion ?? null;
+
+  await app.register(metaRoutes(wilayah, database.kind));
+  await app.register(wilayahRoutes(wilayah));
+  await app.register(geometryRoutes(wilayah, geometry, currentVersion));
+  await registerStaticWeb(app, config.webDist);
+  return app;
+}

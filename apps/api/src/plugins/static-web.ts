@@ -1,0 +1,31 @@
+// The built web app on the same port as the API. Hashed assets are immutable; index.html is not.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { body } from './errors.ts';
+
+export async function registerStaticWeb(app: FastifyInstance, webDist: string) {
+  const hasBuild = existsSync(resolve(webDist, 'index.html'));
+  if (hasBuild) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      setHeaders(reply, path) {
+        reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.url === '/api') {
+      return reply.code(404).send(body(404, 'NOT_FOUND', `Alamat API tidak dikenal: ${request.method} ${request.url.split('?')[0]}`));
+    }
+    if (!hasBuild) {
+      return reply.code(503).type('text/plain; charset=utf-8')
+        .send('Aplikasi web belum dibangun. Jalankan `pnpm start` (membangun web otomatis) atau `pnpm build`.');
+    }
+    // Client-side routes (?wilayah=… and later paths) all load the single page.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,53 @@
+// Wilayah: the area, its parents and its children. Kode wilayah Kemendagri is the key.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { ancestorsOf, childTingkat, isKode, type Tingkat } from '@peta/domain';
+import { ErrorSchema, WilayahChildrenSchema, WilayahSchema, type WilayahChild } from '@peta/domain/contract';
+import { badRequest, notFound } from '../plugins/errors.ts';
+import type { WilayahRepository, WilayahRow } from '../repositories/wilayah-repository.ts';
+
+export function requireKode(kode: string): string {
+  if (!isKode(kode)) {
+    throw badRequest('INVALID_KODE',
+      `Kode wilayah tidak sah: "${kode}". Gunakan kode Kemendagri bertitik, misalnya 12, 12.10, 12.10.01 atau 12.10.01.2001.`);
+  }
+  return kode;
+}
+
+const toChild = (r: WilayahRow): WilayahChild => ({
+  kode: r.kode, nama: r.nama, tingkat: r.tingkat, hasGeometry: r.hasGeometry, childCount: r.childCount,
+  bbox: r.bbox, label: r.label,
+});
+
+const KodeParams = Type.Object({ kode: Type.String({ description: 'Kode wilayah Kemendagri, misalnya 12.10' }) });
+const errors = { 400: ErrorSchema, 404: ErrorSchema };
+
+export const wilayahRoutes = (repo: WilayahRepository): FastifyPluginAsyncTypebox => async (app) => {
+  app.get('/api/wilayah', {
+    schema: { tags: ['wilayah'], summary: 'Daftar provinsi', response: { 200: WilayahChildrenSchema } },
+  }, async () => (await repo.children(null)).map(toChild));
+
+  app.get('/api/wilayah/:kode', {
+    schema: { tags: ['wilayah'], params: KodeParams, response: { 200: WilayahSchema, ...errors } },
+  }, async (request) => {
+    const kode = requireKode(request.params.kode);
+    const row = await repo.findByKode(kode);
+    if (!row) throw notFound(`Wilayah dengan kode ${kode} tidak ditemukan.`);
+    const parents = await repo.findMany(ancestorsOf(kode));
+    return {
+      kode: row.kode, nama: row.nama, tingkat: row.tingkat,
+      parents: parents.map((p) => ({ kode: p.kode, nama: p.nama, tingkat: p.tingkat })),
+      bbox: row.bbox, label: row.label, hasGeometry: row.hasGeometry, childCount: row.childCount,
+      childTingkat: childTingkat(row.tingkat as Tingkat),
+    };
+  });
+
+  app.get('/api/wilayah/:kode/children', {
+    schema: { tags: ['wilayah'], params: KodeParams, response: { 200: WilayahChildrenSchema, ...errors } },
+  }, async (request) => {
+    const kode = requireKode(request.params.kode);
+    const row = await repo.findByKode(kode);
+    if (!row) throw notFound(`Wilayah dengan kode ${kode} tidak ditemukan.`);
+    return (await repo.children(kode)).map(toChild);
+  });
+};

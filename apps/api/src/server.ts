@@ -1,0 +1,49 @@
+// Starts the app: database (embedded or DATABASE_URL), boundaries on first start, then listen.
+import { openDatabase } from '@peta/db';
+import { ensureBoundaries, resolveBoundarySource } from '@peta/data';
+import { buildApp } from './app.ts';
+import { hasWebBuild, loadConfig, repoRoot } from './config.ts';
+import { startupProgress } from './startup-progress.ts';
+
+const config = loadConfig();
+const log = (message: string) => console.log(message);
+
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pg`, log });
+log(`Basis data: ${database.kind === 'embedded' ? `tertanam (${config.dataDir}/pg)` : 'PostgreSQL (DATABASE_URL)'}`);
+
+try {
+  const progress = startupProgress();
+  await ensureBoundaries(database, {
+    desaProvinsi: config.desaProvinsi,
+    reportDir: config.dataDir,
+    resolveSource: () => resolveBoundarySource({
+      boundariesDir: config.boundariesDir, repoRoot, desaProvinsi: config.desaProvinsi, onProgress: progress,
+    }),
+    onProgress: progress,
+  });
+  progress.done();
+} catch (error) {
+  console.error(`\nGagal menyiapkan batas wilayah: ${(error as Error).message}`);
+  await database.close();
+  process.exit(1);
+}
+
+const app = await buildApp({ database, config, logger: { level: config.logLevel } });
+if (!hasWebBuild(config)) log(`Peringatan: web belum dibangun (${config.webDist}); jalankan \`pnpm build\`.`);
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  log(`${signal}: berhenti…`);
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+log(`Siap: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`);

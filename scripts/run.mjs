@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// `pnpm start` / `pnpm test` (also `npm start` / `npm test` on a machine with only Node and npm):
+// install the workspace when needed, build the web when its sources changed, then start or test.
+// Plain JavaScript on purpose: it runs before any dependency (tsx, TypeScript) is installed.
+import { spawnSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const PNPM_VERSION = '12.21.0';
+const command = process.argv[2];
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+  if (r.error) throw r.error;
+  return r.status ?? 1;
+}
+
+function pnpmCommand() {
+  const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8' });
+  if (probe.status === 0) return ['pnpm', []];
+  // Corepack does not work on these machines; npx fetches the pinned pnpm from the npm registry.
+  return ['npx', ['-y', `pnpm@${PNPM_VERSION}`]];
+}
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry === 'dist') continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+function ensureInstalled() {
+  const marker = join(root, 'node_modules/.modules.yaml');
+  const lock = join(root, 'pnpm-lock.yaml');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  console.log('Memasang dependensi (pnpm install)…');
+  const [pnpm, pre] = pnpmCommand();
+  const status = run(pnpm, [...pre, 'install', '--frozen-lockfile']);
+  if (status !== 0) process.exit(status);
+}
+
+function ensureWebBuilt() {
+  const index = join(root, 'apps/web/dist/index.html');
+  const sources = Math.max(newestMtime(join(root, 'apps/web')), newestMtime(join(root, 'packages/domain/src')));
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  console.log('Membangun aplikasi web…');
+  const status = run(process.execPath, [viteBin(), 'build', '--logLevel', 'warn'], { cwd: join(root, 'apps/web') });
+  if (status !== 0) process.exit(status);
+}
+
+function viteBin() {
+  return join(root, 'apps/web/node_modules/vite/bin/vite.js');
+}
+
+if (command === 'start') {
+  ensureInstalled();
+  ensureWebBuilt();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], { cwd: root, stdio: 'inherit' });
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else if (command === 'test') {
+  ensureInstalled();
+  const report = join(root, 'node_modules/.cache/vitest-report.json');
+  const status = run(process.execPath, [
+    join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...process.argv.slice(3),
+    '--reporter=default', '--reporter=json', `--outputFile.json=${report}`,
+  ]);
+  if (existsSync(report)) {
+    const r = JSON.parse(readFileSync(report, 'utf8'));
+    // A plain closing line that CI reads: "N passed, N failed".
+    console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''}`);
+  }
+  process.exit(status);
+} else {
+  console.error('Pemakaian: node scripts/run.mjs start|test');
+  process.exit(2);
+}
