@@ -9,10 +9,10 @@ CREATE TABLE "boundary_import" (
 );
 --> statement-breakpoint
 CREATE TABLE "wilayah" (
-	"kode" text PRIMARY KEY NOT NULL,
+	"kode" text COLLATE "C" PRIMARY KEY NOT NULL,
 	"nama" text NOT NULL,
 	"tingkat" text NOT NULL,
-	"parent_kode" text,
+	"parent_kode" text COLLATE "C",
 	"bbox" double precision[],
 	"label_lng" double precision,
 	"label_lat" double precision,
@@ -23,7 +23,7 @@ CREATE TABLE "wilayah" (
 );
 --> statement-breakpoint
 CREATE TABLE "wilayah_geometry" (
-	"kode" text PRIMARY KEY NOT NULL,
+	"kode" text COLLATE "C" PRIMARY KEY NOT NULL,
 	"geojson" text NOT NULL,
 	"vertex_count" integer NOT NULL,
 	"origin" text NOT NULL,

@@ -2,7 +2,7 @@
 // Geometry is immutable: a boundary import writes a new geometry version; rows are never edited in place.
 import { sql } from 'drizzle-orm';
 import {
-  boolean, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp,
+  boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp,
 } from 'drizzle-orm/pg-core';
 
 /** One run of the boundary importer: where it read from, what it found, and the geometry version it wrote. */
@@ -48,3 +48,46 @@ export const wilayahGeometry = pgTable('wilayah_geometry', {
   origin: text('origin').notNull(),
   importId: integer('import_id').notNull().references(() => boundaryImport.id),
 });
+
+// ---- Indicators (issue 5) -------------------------------------------------------------------------
+// Counts, never percentages: coverage is always Σ numerator ÷ Σ denominator at read time.
+// `kode` columns are COLLATE "C" (set in the migration) so `kode LIKE '12.10.%'` uses the index
+// whatever the server's default collation.
+
+/** A data load: the demo generator or a user's import. Every value row points at the load that wrote it. */
+export const dataLoad = pgTable('data_load', {
+  id: serial('id').primaryKey(),
+  kind: text('kind').notNull(), // 'demo' | 'import'
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  description: text('description').notNull(),
+  simulated: boolean('simulated').notNull(),
+  /** Seed, assumptions, counts — whatever explains the rows. */
+  details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
+});
+
+/** One desa × indicator × month. A missing row means "no report", never zero. */
+export const indicatorValue = pgTable('indicator_value', {
+  indicator: text('indicator').notNull(),
+  kode: text('kode').notNull(),
+  month: text('month').notNull(), // 'YYYY-MM': sorts and compares as text, no time zone surprises
+  numerator: integer('numerator').notNull(),
+  /** Only for indicators with their own counted denominator; null where the denominator is a sasaran. */
+  denominator: integer('denominator'),
+  simulated: boolean('simulated').notNull(),
+  loadId: integer('load_id').notNull().references(() => dataLoad.id),
+}, (t) => [primaryKey({ columns: [t.indicator, t.kode, t.month] })]);
+
+/** Target population of one desa for one year and sasaran group, with where the number comes from. */
+export const sasaran = pgTable('sasaran', {
+  kode: text('kode').notNull(),
+  year: integer('year').notNull(),
+  group: text('group').notNull(),
+  /** Unrounded when estimated (e.g. 1.10 × CBR × penduduk); whole persons when from a register. */
+  value: doublePrecision('value').notNull(),
+  /** 'estimate' | 'register' */
+  kind: text('kind').notNull(),
+  /** e.g. "estimate:proportional:penduduk-desa-simulasi:2025" */
+  method: text('method').notNull(),
+  simulated: boolean('simulated').notNull(),
+  loadId: integer('load_id').notNull().references(() => dataLoad.id),
+}, (t) => [primaryKey({ columns: [t.kode, t.year, t.group] })]);
