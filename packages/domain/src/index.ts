@@ -1,1 +1,2 @@
 export * from './wilayah.ts';
+export * from './indicators/index.ts';

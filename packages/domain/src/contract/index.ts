@@ -1,1 +1,3 @@
 export * from './wilayah.ts';
+export * from './indicators.ts';
+export * from './values.ts';

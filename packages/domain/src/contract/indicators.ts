@@ -1,0 +1,58 @@
+// HTTP contract for the indicator catalogue: GET /api/indicators returns the catalogue (INDICATORS in
+// src/indicators/catalogue.ts), with targets replaced by local ones where the dinkes set them.
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+export const KlasterSchema = Type.Union([Type.Literal('K1'), Type.Literal('K2'), Type.Literal('K3'), Type.Literal('K4')]);
+
+export const IndicatorGroupSchema = Type.Union([
+  Type.Literal('SPM'), Type.Literal('PWS KIA'), Type.Literal('K1'), Type.Literal('K2'), Type.Literal('K3'), Type.Literal('K4'),
+]);
+
+export const PolaritySchema = Type.Union([
+  Type.Literal('higher'), Type.Literal('lower'), Type.Literal('band'), Type.Literal('context'),
+], { description: 'higher: makin tinggi makin baik; lower: makin rendah makin baik (stunting); band: baik di dalam rentang; context: tanpa arah' });
+
+export const IndicatorUnitSchema = Type.Union([Type.Literal('percent'), Type.Literal('per100k')]);
+
+export const IndicatorPeriodKindSchema = Type.Union([
+  Type.Literal('ytd_cum'), Type.Literal('month'), Type.Literal('point'), Type.Literal('annual'),
+], { description: 'ytd_cum: kumulatif Jan..bulan ÷ sasaran tahunan; month: rasio bulanan; point: nilai bulan terakhir; annual: dinilai per tahun' });
+
+export const DenominatorSchema = Type.Union([
+  Type.Object({ kind: Type.Literal('sasaran'), group: Type.String({ description: 'kode kelompok sasaran, misalnya bumil' }) }),
+  Type.Object({ kind: Type.Literal('counted'), labelId: Type.String() }),
+  Type.Object({ kind: Type.Literal('population'), per: Type.Literal(100000) }),
+]);
+
+export const IndicatorSchema = Type.Object({
+  code: Type.String({ description: 'Kode indikator, misalnya KIA_K1' }),
+  nameId: Type.String(),
+  nameEn: Type.String(),
+  shortId: Type.String({ description: 'Label pendek untuk tabel dan legenda' }),
+  klaster: KlasterSchema,
+  group: IndicatorGroupSchema,
+  numeratorDef: Type.String(),
+  denominator: DenominatorSchema,
+  /** Annual target in the unit; null for 'context' and 'band'. */
+  target: Nullable(Type.Number()),
+  band: Nullable(Type.Object({ min: Type.Number(), max: Type.Number() })),
+  targetSource: Type.String(),
+  polarity: PolaritySchema,
+  unit: IndicatorUnitSchema,
+  periodKind: IndicatorPeriodKindSchema,
+  rollUp: Type.Literal('sum'),
+  regulationRef: Type.String(),
+  confidence: Type.Union([
+    Type.Literal('V'), Type.Literal('G'), Type.Literal('U'), Type.Literal('V/G'), Type.Literal('V/U'), Type.Literal('G/U'),
+  ]),
+  sourceSystem: Type.String(),
+  /** Text after the number in the gap tooltip ("8 ibu hamil belum K1"); null: no gap in persons. */
+  gapTextId: Nullable(Type.String()),
+  note: Nullable(Type.String()),
+});
+
+export const IndicatorListSchema = Type.Array(IndicatorSchema);
+
+export type IndicatorDto = Static<typeof IndicatorSchema>;

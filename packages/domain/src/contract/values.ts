@@ -1,0 +1,98 @@
+// HTTP contract for indicator values: GET /api/values and GET /api/wilayah/{kode}/series.
+// Rows come from rollUpDesa + evaluateValue, series from seriesOf (src/indicators/evaluate.ts).
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+export const ValuesQuerySchema = Type.Object({
+  indicator: Type.String({ description: 'Kode indikator, misalnya KIA_K1', examples: ['KIA_K1'] }),
+  period: Type.String({
+    description: 'Bulan 2026-06, triwulan 2026-Q2, tahun 2026, atau kumulatif 2026-01..2026-06',
+    examples: ['2026-06', '2026-Q2', '2026', '2026-01..2026-06'],
+  }),
+  parent: Type.Optional(Type.String({ description: 'Kode wilayah induk; tanpa parent: daftar provinsi', examples: ['12.10'] })),
+});
+
+export const AttainmentClassSchema = Type.Union([
+  Type.Literal('baik'), Type.Literal('cukup'), Type.Literal('kurang'), Type.Literal('no-data'), Type.Literal('netral'),
+], { description: 'Kelas capaian terhadap target (kriteria dashboard, bukan ketentuan resmi); netral: indikator tanpa target' });
+
+export const ValueRowSchema = Type.Object({
+  kode: Type.String(),
+  nama: Type.String(),
+  /** Σ numerators of the desa that reported; null: no data. */
+  numerator: Nullable(Type.Number()),
+  /** Σ denominators of the same desa (annual sasaran for ytd_cum). */
+  denominator: Nullable(Type.Number()),
+  /** Percent or per 100,000 (indicator unit), not rounded, never clamped; null: no data. */
+  coverage: Nullable(Type.Number()),
+  target: Nullable(Type.Number()),
+  /** target × fraction of the year (ytd_cum), the value the class is judged against. */
+  expected: Nullable(Type.Number()),
+  /** Persons not yet served (where it applies, see gapFor); null otherwise. */
+  gap: Nullable(Type.Integer()),
+  class: AttainmentClassSchema,
+  /** coverage ÷ expected × 100 (higher) or expected ÷ coverage × 100 (lower); null otherwise. */
+  attainment: Nullable(Type.Number()),
+  /** Coverage above 100 %: shown as is, drawn hatched. */
+  over100: Type.Boolean(),
+  simulated: Type.Boolean(),
+  /** Desa-month reports received. */
+  reported: Type.Integer(),
+  /** Desa under this row × months in the period. */
+  expectedReports: Type.Integer(),
+});
+
+export const ValuesResponseSchema = Type.Object({
+  indicator: Type.String(),
+  /** Normalised period code, e.g. 2026-Q2. */
+  period: Type.String(),
+  /** Bahasa Indonesia, e.g. "Triwulan II 2026". */
+  periodLabel: Type.String(),
+  parent: Nullable(Type.String()),
+  /** Any row built from simulated data. */
+  simulated: Type.Boolean(),
+  rows: Type.Array(ValueRowSchema),
+});
+
+export const SeriesQuerySchema = Type.Object({
+  indicator: Type.String({ description: 'Kode indikator, misalnya KIA_K1', examples: ['KIA_K1'] }),
+  year: Type.Integer({ minimum: 1900, maximum: 2999, description: 'Tahun, misalnya 2026', examples: [2026] }),
+});
+
+export const PwsStatusSchema = Type.Union([
+  Type.Literal('baik'), Type.Literal('kurang'), Type.Literal('cukup'), Type.Literal('jelek'),
+]);
+
+export const SeriesMonthSchema = Type.Object({
+  month: Type.Integer({ minimum: 1, maximum: 12 }),
+  /** Month alone: numerator, denominator (annual sasaran for ytd_cum), coverage ("cakupan bulan ini"). */
+  numerator: Nullable(Type.Number()),
+  denominator: Nullable(Type.Number()),
+  coverage: Nullable(Type.Number()),
+  /** Jan..month ("s.d. bulan ini"); null when that month has no report (the line stops). */
+  cumulativeNumerator: Nullable(Type.Number()),
+  cumulativeDenominator: Nullable(Type.Number()),
+  cumulativeCoverage: Nullable(Type.Number()),
+  /** Target line: target × month/12 (ytd_cum) or the target. */
+  expected: Nullable(Type.Number()),
+  /** PWS KIA status (higher-is-better ytd_cum indicators). */
+  pwsStatus: Nullable(PwsStatusSchema),
+});
+
+export const SeriesResponseSchema = Type.Object({
+  kode: Type.String(),
+  nama: Type.String(),
+  indicator: Type.String(),
+  year: Type.Integer(),
+  target: Nullable(Type.Number()),
+  months: Type.Array(SeriesMonthSchema),
+  simulated: Type.Boolean(),
+});
+
+export type ValuesQuery = Static<typeof ValuesQuerySchema>;
+export type ValueRow = Static<typeof ValueRowSchema>;
+export type ValuesResponse = Static<typeof ValuesResponseSchema>;
+export type SeriesQuery = Static<typeof SeriesQuerySchema>;
+export type SeriesMonthDto = Static<typeof SeriesMonthSchema>;
+export type SeriesResponse = Static<typeof SeriesResponseSchema>;

@@ -1,0 +1,123 @@
+// The one roll-up: Σ numerators ÷ Σ denominators (golden rule 1), never a mean of percentages.
+// Desa → kecamatan → kabupaten → provinsi all aggregate the DESA values under each area (sums are associative,
+// so aggregating kecamatan totals gives the same result).
+import type { IndicatorDef, IndicatorUnit } from './catalogue.ts';
+import { gapFraction } from './period-value.ts';
+import type { Period } from './period.ts';
+
+export interface AggregateInput {
+  numerator: number | null;
+  denominator: number | null;
+  /** The child sent a report for the period (a missing report is "no data", never zero). */
+  reported: boolean;
+  /** Reports (desa × months) received / expected under this row; default 1/0 from `reported` and 1. */
+  reportedMonths?: number;
+  expectedMonths?: number;
+}
+
+export interface Aggregate {
+  /** Σ numerators of children that reported with a denominator; null when none did. */
+  numerator: number | null;
+  /** Σ denominators of the same children; null when none did. */
+  denominator: number | null;
+  /** Σnum / Σden × 100 (percent) or × 100,000 (per100k); null when no child reported or Σden = 0. Never clamped. */
+  coverage: number | null;
+  /** Coverage above 100 % (percent unit only): shown as is and flagged (estimated sasaran, data error …). */
+  over100: boolean;
+  /** Children that reported. */
+  reportedCount: number;
+  /** Children in the roll-up. */
+  expectedCount: number;
+  /** Children that reported a numerator but have no denominator (e.g. no sasaran): left out of both sums. */
+  withoutDenominatorCount: number;
+  /** Σ reported / expected months (desa-month reports). */
+  reportedMonths: number;
+  expectedMonths: number;
+  /** Every child reported every month of the period, each with a denominator. */
+  complete: boolean;
+}
+
+const MULTIPLIER: Record<IndicatorUnit, number> = { percent: 100, per100k: 100_000 };
+
+/** numerator ÷ denominator in the unit; null when either is missing or the denominator is not positive. */
+export function coverageOf(numerator: number | null, denominator: number | null, unit: IndicatorUnit = 'percent'): number | null {
+  if (numerator === null || denominator === null || !(denominator > 0)) return null;
+  return (numerator * MULTIPLIER[unit]) / denominator;
+}
+
+/**
+ * Roll-up of child rows. Only children that reported AND have a denominator enter the sums, so numerator and
+ * denominator always describe the same children: a child without a report is left out (no data, not zero), and
+ * the parent's coverage is the coverage of its reporting children — `complete` / `reportedCount` say how much is
+ * missing.
+ */
+export function aggregate(rows: readonly AggregateInput[], unit: IndicatorUnit = 'percent'): Aggregate {
+  let numerator = 0;
+  let denominator = 0;
+  let usable = 0;
+  let reportedCount = 0;
+  let withoutDenominatorCount = 0;
+  let reportedMonths = 0;
+  let expectedMonths = 0;
+  for (const r of rows) {
+    const reported = r.reported && r.numerator !== null;
+    reportedMonths += r.reportedMonths ?? (reported ? 1 : 0);
+    expectedMonths += r.expectedMonths ?? 1;
+    if (!reported) continue;
+    reportedCount++;
+    if (r.denominator === null) {
+      withoutDenominatorCount++;
+      continue;
+    }
+    numerator += r.numerator!;
+    denominator += r.denominator;
+    usable++;
+  }
+  const num = usable > 0 ? numerator : null;
+  const den = usable > 0 ? denominator : null;
+  const coverage = coverageOf(num, den, unit);
+  return {
+    numerator: num,
+    denominator: den,
+    coverage,
+    over100: unit === 'percent' && coverage !== null && coverage > 100,
+    reportedCount,
+    expectedCount: rows.length,
+    withoutDenominatorCount,
+    reportedMonths,
+    expectedMonths,
+    complete: rows.length > 0 && reportedCount === rows.length && withoutDenominatorCount === 0
+      && reportedMonths === expectedMonths,
+  };
+}
+
+/**
+ * Persons still to serve: max(0, ⌈target/100 × sasaran × fraction⌉ − numerator). The expected persons are rounded
+ * up (a person is whole; 28.5 expected → 29). Null when an input is missing.
+ * §4.4: 30 reached, sasaran 40, target 95 %, fraction 1 → ⌈38⌉ − 30 = 8 ibu hamil.
+ */
+export function gapPersons(numerator: number | null, sasaran: number | null, target: number | null,
+  fraction: number): number | null {
+  if (numerator === null || sasaran === null || target === null) return null;
+  const expectedPersons = Math.ceil((target / 100) * sasaran * fraction - 1e-9);
+  return Math.max(0, expectedPersons - numerator);
+}
+
+/**
+ * Gap in persons for an indicator and period, or null where it does not apply:
+ * - only indicators with a `gapTextId` (higher-is-better, denominator counting persons — a sasaran group, or a counted
+ *   register of persons such as terduga TBC); never for lower-is-better, band, context, per-100,000 rates, or
+ *   denominators that are not persons (houses, posyandu, desa);
+ * - 'month' indicators only for a single month (over several months the denominator is person-months);
+ * - fraction from gapFraction: annual target for a year or Jan..m, the period's share for a month or quarter.
+ */
+export function gapFor(
+  def: Pick<IndicatorDef, 'gapTextId' | 'polarity' | 'denominator' | 'periodKind' | 'unit' | 'target'>,
+  period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>,
+  numerator: number | null, denominator: number | null, target: number | null = def.target,
+): number | null {
+  if (def.gapTextId === null || def.polarity !== 'higher' || def.unit !== 'percent') return null;
+  if (def.denominator.kind === 'population') return null;
+  if (def.periodKind === 'month' && period.toMonth !== period.fromMonth) return null;
+  return gapPersons(numerator, denominator, target, gapFraction(def, period));
+}

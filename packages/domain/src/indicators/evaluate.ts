@@ -1,0 +1,118 @@
+// The whole chain for the API: monthly desa values → period value → roll-up → coverage, expected, gap, class.
+// GET /api/values builds one row per child with rollUpDesa + evaluateValue; GET /api/wilayah/{kode}/series uses seriesOf.
+import { aggregate, gapFor, type Aggregate } from './aggregate.ts';
+import type { IndicatorDef } from './catalogue.ts';
+import { classifyAttainment, type AttainmentClass } from './classify.ts';
+import { monthPeriod, ytdPeriod, type Period } from './period.ts';
+import { expectedValue, periodValue, type MonthValue } from './period-value.ts';
+import { pwsStatus, type PwsStatus } from './pws-status.ts';
+
+/** The stored data of one desa for one indicator and year. */
+export interface DesaInput {
+  /** Monthly values of the year (absent months = no report). */
+  months: readonly MonthValue[];
+  /** Annual sasaran of the indicator's group, or the population for 'population' denominators; null if unknown. */
+  sasaran: number | null;
+}
+
+/** Roll-up of the desa under one area for a period (one desa → that desa's own value). */
+export function rollUpDesa(def: IndicatorDef, period: Pick<Period, 'fromMonth' | 'toMonth'>, desa: readonly DesaInput[]): Aggregate {
+  return aggregate(desa.map((d) => periodValue(def, period, d.months, d.sasaran)), def.unit);
+}
+
+export interface EvaluatedValue {
+  numerator: number | null;
+  denominator: number | null;
+  coverage: number | null;
+  target: number | null;
+  /** target × indicatorFraction: the value the class is judged against. */
+  expected: number | null;
+  gap: number | null;
+  class: AttainmentClass;
+  attainment: number | null;
+  over100: boolean;
+  /** Desa-month reports received / expected. */
+  reported: number;
+  expectedReports: number;
+  complete: boolean;
+}
+
+export interface EvaluateOptions {
+  /** Local target (SK kapus / Renstra) replacing the catalogue default. */
+  target?: number | null;
+}
+
+export function evaluateValue(def: IndicatorDef, period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>, agg: Aggregate,
+  options: EvaluateOptions = {}): EvaluatedValue {
+  const target = options.target !== undefined ? options.target : def.target;
+  const expected = expectedValue(def, period, target);
+  const { class: cls, attainment } = classifyAttainment(def, agg.coverage, expected);
+  return {
+    numerator: agg.numerator,
+    denominator: agg.denominator,
+    coverage: agg.coverage,
+    target,
+    expected,
+    gap: agg.coverage === null ? null : gapFor(def, period, agg.numerator, agg.denominator, target),
+    class: cls,
+    attainment,
+    over100: agg.over100,
+    reported: agg.reportedMonths,
+    expectedReports: agg.expectedMonths,
+    complete: agg.complete,
+  };
+}
+
+export interface SeriesMonth {
+  month: number;
+  /** Month m alone: numerator, its denominator (annual sasaran for ytd_cum), coverage ("cakupan bulan ini"). */
+  numerator: number | null;
+  denominator: number | null;
+  coverage: number | null;
+  /** Jan..m (PWS "s.d. bulan ini"); null when month m itself has no report. */
+  cumulativeNumerator: number | null;
+  cumulativeDenominator: number | null;
+  cumulativeCoverage: number | null;
+  /** Target line for Jan..m: target × m/12 for ytd_cum, the target itself for monthly/point indicators. */
+  expected: number | null;
+  /** PWS KIA status (higher-is-better ytd_cum only; null otherwise or when a month is missing). */
+  pwsStatus: PwsStatus | null;
+}
+
+export interface SeriesOptions extends EvaluateOptions {
+  /** Monthly coverage of December of the previous year, for January's PWS trend. */
+  previousDecemberCoverage?: number | null;
+}
+
+/** Twelve months of one area (its desa): monthly values, the cumulative line and the target line. */
+export function seriesOf(def: IndicatorDef, year: number, desa: readonly DesaInput[], options: SeriesOptions = {}): SeriesMonth[] {
+  const target = options.target !== undefined ? options.target : def.target;
+  const pws = def.polarity === 'higher' && def.periodKind === 'ytd_cum';
+  const out: SeriesMonth[] = [];
+  let previous: number | null = options.previousDecemberCoverage ?? null;
+  for (let m = 1; m <= 12; m++) {
+    const month = rollUpDesa(def, monthPeriod(year, m), desa);
+    const ytd = ytdPeriod(year, m);
+    const cum = rollUpDesa(def, ytd, desa);
+    const expected = expectedValue(def, ytd, target);
+    // A month without any report has no cumulative point either: the line stops instead of running flat into
+    // months not reported yet (Jan..m still counts earlier reports once month m is reported).
+    const hasMonth = month.numerator !== null;
+    const status = pws && hasMonth
+      ? pwsStatus({ cumulative: cum.coverage, expected, thisMonth: month.coverage, lastMonth: previous })?.status ?? null
+      : null;
+    out.push({
+      month: m,
+      numerator: month.numerator,
+      denominator: month.denominator,
+      coverage: month.coverage,
+      cumulativeNumerator: hasMonth ? cum.numerator : null,
+      cumulativeDenominator: hasMonth ? cum.denominator : null,
+      cumulativeCoverage: hasMonth ? cum.coverage : null,
+      expected,
+      pwsStatus: status,
+    });
+    previous = month.coverage;
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { getIndicator } from './catalogue.ts';
+import { formatFraction, formatNumberId, formatValue, gapText } from './format.ts';
+
+describe('formatNumberId', () => {
+  it('uses a decimal comma and dot thousands', () => {
+    expect(formatNumberId(69.2307)).toBe('69,2');
+    expect(formatNumberId(100000, 0)).toBe('100.000');
+    expect(formatNumberId(71.25, 2)).toBe('71,25');
+  });
+  it('never prints a negative zero', () => {
+    expect(formatNumberId(-0.04)).toBe('0,0');
+  });
+});
+
+describe('formatValue', () => {
+  it('formats percent, per-100k and no data', () => {
+    expect(formatValue((45 / 65) * 100, 'percent')).toBe('69,2%');
+    expect(formatValue(112.5, 'percent')).toBe('112,5%');
+    expect(formatValue(47, 'per100k')).toBe('47,0 per 100.000');
+    expect(formatValue(null, 'percent')).toBe('tidak ada data');
+  });
+});
+
+describe('formatFraction', () => {
+  it('shows numerator/denominator, with – for a missing part and a decimal for an unrounded sasaran', () => {
+    expect(formatFraction(45, 65)).toBe('45/65');
+    expect(formatFraction(30, 39.6)).toBe('30/39,6');
+    expect(formatFraction(null, 40)).toBe('–/40');
+  });
+});
+
+describe('gapText', () => {
+  it('writes the gap in persons for the tooltip', () => {
+    expect(gapText(getIndicator('KIA_K1')!, 8)).toBe('8 ibu hamil belum K1');
+    expect(gapText(getIndicator('KIA_K4')!, 37)).toBe('37 ibu hamil belum K4');
+    expect(gapText(getIndicator('SPM06_PRODUKTIF')!, 1250)).toBe('1.250 penduduk usia 15–59 tahun belum diskrining');
+  });
+  it('is null without a gap or for indicators without a gap text', () => {
+    expect(gapText(getIndicator('KIA_K1')!, null)).toBeNull();
+    expect(gapText(getIndicator('GZ_STUNTING')!, 3)).toBeNull();
+  });
+});

@@ -1,0 +1,95 @@
+// From the monthly values of ONE desa to its value for a period, following the indicator's periodKind
+// (see catalogue.ts). The result feeds `aggregate` for the roll-up.
+import type { IndicatorDef } from './catalogue.ts';
+import { expectedFraction, isYearToDate, type Period } from './period.ts';
+
+/** One stored month of one desa × indicator. `denominator` is the counted denominator (indicators with a counted one). */
+export interface MonthValue {
+  month: number;
+  numerator: number | null;
+  denominator?: number | null;
+}
+
+export interface PeriodValue {
+  numerator: number | null;
+  denominator: number | null;
+  /** At least one usable month in the period. */
+  reported: boolean;
+  /** Usable months in the period. */
+  reportedMonths: number;
+  /** Months in the period. */
+  expectedMonths: number;
+  /** Month the value comes from for 'point' indicators (the last reported one); for others the last reported month. */
+  lastMonth: number | null;
+}
+
+type Def = Pick<IndicatorDef, 'denominator' | 'periodKind'>;
+
+/**
+ * Value of one desa for a period.
+ * - A month counts as reported when its numerator is present and, for counted denominators, its denominator too
+ *   (a count without its denominator cannot be used; the importer flags it). A month that is absent is NOT zero.
+ * - `sasaran`: the annual sasaran of the group (denominator kind 'sasaran') or the population (kind 'population');
+ *   ignored for counted denominators. Null when unknown → the denominator is null (coverage cannot be computed).
+ * - ytd_cum / annual: Σ numerators ÷ annual sasaran (or Σ counted denominators).
+ * - month: Σ numerators ÷ (sasaran × reported months) — the mean monthly ratio — or Σ counted denominators.
+ * - point: the last reported month of the period (a prevalence is never summed over months).
+ * Months outside the period are ignored; each month is expected at most once.
+ */
+export function periodValue(
+  def: Def, period: Pick<Period, 'fromMonth' | 'toMonth'>, months: readonly MonthValue[], sasaran: number | null,
+): PeriodValue {
+  const counted = def.denominator.kind === 'counted';
+  const usable = months
+    .filter((v) => v.month >= period.fromMonth && v.month <= period.toMonth)
+    .filter((v) => v.numerator !== null && (!counted || (v.denominator !== null && v.denominator !== undefined)))
+    .sort((a, b) => a.month - b.month);
+  const expectedMonths = period.toMonth - period.fromMonth + 1;
+  const last = usable[usable.length - 1];
+  if (last === undefined) {
+    return { numerator: null, denominator: null, reported: false, reportedMonths: 0, expectedMonths, lastMonth: null };
+  }
+  const base = { reported: true, reportedMonths: usable.length, expectedMonths, lastMonth: last.month };
+  const sumNum = usable.reduce((s, v) => s + (v.numerator ?? 0), 0);
+  const sumDen = usable.reduce((s, v) => s + (v.denominator ?? 0), 0);
+  switch (def.periodKind) {
+    case 'point':
+      return { ...base, numerator: last.numerator, denominator: counted ? (last.denominator ?? null) : sasaran };
+    case 'month':
+      return { ...base, numerator: sumNum, denominator: counted ? sumDen : sasaran === null ? null : sasaran * usable.length };
+    case 'ytd_cum':
+    case 'annual':
+      return { ...base, numerator: sumNum, denominator: counted ? sumDen : sasaran };
+  }
+}
+
+/**
+ * Share of the annual target expected in the period for this indicator: expectedFraction(period) (months/12) for
+ * indicators that accumulate over the year against an annual denominator (ytd_cum / annual with a sasaran or
+ * population denominator); 1 for everything else (monthly ratios, point values, counted denominators — their
+ * numerator and denominator cover the same months).
+ */
+export function indicatorFraction(def: Def, period: Pick<Period, 'fromMonth' | 'toMonth'>): number {
+  const cumulative = def.periodKind === 'ytd_cum' || def.periodKind === 'annual';
+  return cumulative && def.denominator.kind !== 'counted' ? expectedFraction(period) : 1;
+}
+
+/** Expected value in the unit: target × indicatorFraction (the PWS target line); null without a target. */
+export function expectedValue(def: Def & Pick<IndicatorDef, 'target'>, period: Pick<Period, 'fromMonth' | 'toMonth'>,
+  target: number | null = def.target): number | null {
+  return target === null ? null : target * indicatorFraction(def, period);
+}
+
+/**
+ * Share of the annual target the gap in persons is measured against:
+ * - year, or a cumulative range starting in January (PWS "s.d. bulan ini") → 1: persons still needed to reach the
+ *   ANNUAL target this year (§4.4: 95 % × 40 = 38 expected, 30 reached → 8 ibu hamil);
+ * - a month, a quarter or a range not starting in January → months/12: persons short of the evenly spread target
+ *   for that slice of the year;
+ * - indicators with fraction 1 (counted denominators, monthly ratios, point values) → 1.
+ */
+export function gapFraction(def: Def, period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>): number {
+  if (def.denominator.kind === 'counted') return 1;
+  if (def.periodKind !== 'ytd_cum' && def.periodKind !== 'annual') return 1;
+  return isYearToDate(period) ? 1 : expectedFraction(period);
+}
