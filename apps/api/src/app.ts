@@ -6,11 +6,14 @@ import type { Database } from '@peta/db';
 import type { Config } from './config.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerStaticWeb } from './plugins/static-web.ts';
+import { valuesRepository } from './repositories/values-repository.ts';
 import { wilayahRepository } from './repositories/wilayah-repository.ts';
 import { geometryRoutes } from './routes/geometry.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { valuesRoutes } from './routes/values.ts';
 import { wilayahRoutes } from './routes/wilayah.ts';
 import { geometryCache } from './services/geometry-cache.ts';
+import { valuesService } from './services/values-service.ts';
 
 export interface AppOptions {
   database: Database;
@@ -31,6 +34,8 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
   await app.register(metaRoutes(wilayah, database.kind));
   await app.register(wilayahRoutes(wilayah));
   await app.register(geometryRoutes(wilayah, geometry, currentVersion));
+  const values = valuesRepository(database.db);
+  await app.register(valuesRoutes(valuesService(values, wilayah), values, wilayah));
   await registerStaticWeb(app, config.webDist);
   return app;
 }

@@ -10,12 +10,12 @@ CREATE TABLE "data_load" (
 CREATE TABLE "indicator_value" (
 	"indicator" text NOT NULL,
 	"kode" text COLLATE "C" NOT NULL,
-	"month" text NOT NULL,
-	"numerator" integer NOT NULL,
-	"denominator" integer,
+	"year" integer NOT NULL,
+	"numerators" integer[] NOT NULL,
+	"denominators" integer[],
 	"simulated" boolean NOT NULL,
 	"load_id" integer NOT NULL,
-	CONSTRAINT "indicator_value_indicator_kode_month_pk" PRIMARY KEY("indicator","kode","month")
+	CONSTRAINT "indicator_value_indicator_kode_year_pk" PRIMARY KEY("indicator","kode","year")
 );
 --> statement-breakpoint
 CREATE TABLE "sasaran" (

@@ -65,17 +65,22 @@ export const dataLoad = pgTable('data_load', {
   details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
 });
 
-/** One desa × indicator × month. A missing row means "no report", never zero. */
+/**
+ * Monthly counts of one desa × indicator × year: element m−1 of each array is month m.
+ * A NULL element means "no report for that month", never zero. One row per year (not per month) keeps the
+ * demo region at ~0.3 M rows instead of 3 M, and a year is exactly what every period query reads.
+ */
 export const indicatorValue = pgTable('indicator_value', {
   indicator: text('indicator').notNull(),
   kode: text('kode').notNull(),
-  month: text('month').notNull(), // 'YYYY-MM': sorts and compares as text, no time zone surprises
-  numerator: integer('numerator').notNull(),
-  /** Only for indicators with their own counted denominator; null where the denominator is a sasaran. */
-  denominator: integer('denominator'),
+  year: integer('year').notNull(),
+  /** 12 numerators (persons or events counted in the month). */
+  numerators: integer('numerators').array().notNull(),
+  /** 12 counted denominators for indicators that have their own; NULL for sasaran-based indicators. */
+  denominators: integer('denominators').array(),
   simulated: boolean('simulated').notNull(),
   loadId: integer('load_id').notNull().references(() => dataLoad.id),
-}, (t) => [primaryKey({ columns: [t.indicator, t.kode, t.month] })]);
+}, (t) => [primaryKey({ columns: [t.indicator, t.kode, t.year] })]);
 
 /** Target population of one desa for one year and sasaran group, with where the number comes from. */
 export const sasaran = pgTable('sasaran', {

@@ -18,9 +18,7 @@ export function registerErrorHandling(app: FastifyInstance) {
       return reply.code(err.statusCode).send(body(err.statusCode, err.code, err.message));
     }
     if ('validation' in err && err.validation) {
-      // Route schemas put a Bahasa Indonesia `errorMessage` on their parameters; fall back to the validator text.
-      const message = err.message.includes('Kode') || err.message.includes('tidak') ? err.message : `Permintaan tidak sah: ${err.message}`;
-      return reply.code(400).send(body(400, 'INVALID_REQUEST', message));
+      return reply.code(400).send(body(400, 'INVALID_REQUEST', validationMessage(err.validation)));
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status >= 500) request.log.error({ err, url: request.url }, 'request failed');
@@ -31,4 +29,15 @@ export function registerErrorHandling(app: FastifyInstance) {
 
 export function body(statusCode: number, code: string, message: string) {
   return { statusCode, code, error: REASON[statusCode] ?? 'Error', message };
+}
+
+type ValidationIssue = { keyword: string; instancePath: string; params: Record<string, unknown>; message?: string };
+
+/** The schema validator speaks English; users get Bahasa Indonesia. */
+function validationMessage(issues: ValidationIssue[]): string {
+  const first = issues[0];
+  if (!first) return 'Permintaan tidak sah.';
+  if (first.keyword === 'required') return `Parameter "${String(first.params.missingProperty)}" wajib diisi.`;
+  const name = first.instancePath.replace(/^\//, '') || 'permintaan';
+  return `Parameter "${name}" tidak sah (${first.message ?? first.keyword}).`;
 }

@@ -51,6 +51,8 @@ export const IndicatorSchema = Type.Object({
   /** Text after the number in the gap tooltip ("8 ibu hamil belum K1"); null: no gap in persons. */
   gapTextId: Nullable(Type.String()),
   note: Nullable(Type.String()),
+  /** The database holds at least one value of this indicator (the picker marks the others "belum ada data"). */
+  hasData: Type.Optional(Type.Boolean()),
 });
 
 export const IndicatorListSchema = Type.Array(IndicatorSchema);

@@ -1,0 +1,78 @@
+// Values of an indicator for the children of a wilayah, and the monthly series of one wilayah.
+// Reads per-desa rows, then applies the domain rules (period, roll-up by summing counts, classes).
+import {
+  evaluateValue, monthPeriod, rollUpDesa, seriesOf, type DesaInput, type IndicatorDef, type Period,
+} from '@peta/domain';
+import type { SeriesResponse, ValueRow } from '@peta/domain/contract';
+import type { DesaYearValues, ValuesRepository } from '../repositories/values-repository.ts';
+import type { WilayahRepository, WilayahRow } from '../repositories/wilayah-repository.ts';
+
+/** The sasaran group a denominator reads, or null for counted denominators (stored with the values). */
+function sasaranGroupOf(def: IndicatorDef): string | null {
+  if (def.denominator.kind === 'sasaran') return def.denominator.group;
+  if (def.denominator.kind === 'population') return 'penduduk';
+  return null;
+}
+
+function desaInput(row: DesaYearValues | undefined, sasaran: number | null): DesaInput {
+  const months = [];
+  if (row) {
+    for (let i = 0; i < 12; i++) {
+      const numerator = row.numerators[i];
+      if (numerator === null || numerator === undefined) continue;
+      months.push({ month: i + 1, numerator, denominator: row.denominators?.[i] ?? null });
+    }
+  }
+  return { months, sasaran };
+}
+
+export function valuesService(values: ValuesRepository, wilayah: WilayahRepository) {
+  async function inputsUnder(def: IndicatorDef, parent: string | null, year: number) {
+    const group = sasaranGroupOf(def);
+    const [desa, rows, sasaran] = await Promise.all([
+      values.desaUnder(parent),
+      values.values(def.code, parent, year),
+      group ? values.sasaran(group, parent, year) : Promise.resolve(new Map<string, number>()),
+    ]);
+    return desa.map((kode) => ({
+      kode,
+      simulated: rows.get(kode)?.simulated ?? false,
+      input: desaInput(rows.get(kode), group ? sasaran.get(kode) ?? null : null),
+    }));
+  }
+
+  return {
+    async childValues(def: IndicatorDef, period: Period, parent: string | null): Promise<ValueRow[]> {
+      const children: WilayahRow[] = await wilayah.children(parent);
+      const desa = await inputsUnder(def, parent, period.year);
+      // Children share one tingkat, so a desa's child is the prefix of its kode of that length.
+      const byChild = new Map<string, typeof desa>(children.map((c) => [c.kode, []]));
+      const childLength = children[0]?.kode.length ?? 0;
+      for (const d of desa) byChild.get(d.kode.slice(0, childLength))?.push(d);
+      return children.map((child) => {
+        const list = byChild.get(child.kode)!;
+        const value = evaluateValue(def, period, rollUpDesa(def, period, list.map((d) => d.input)));
+        return {
+          kode: child.kode, nama: child.nama,
+          numerator: value.numerator, denominator: value.denominator, coverage: value.coverage,
+          target: value.target, expected: value.expected, gap: value.gap, class: value.class,
+          attainment: value.attainment, over100: value.over100,
+          simulated: list.some((d) => d.simulated),
+          reported: value.reported, expectedReports: value.expectedReports,
+        };
+      });
+    },
+
+    async series(def: IndicatorDef, area: WilayahRow, year: number): Promise<SeriesResponse> {
+      const [current, previous] = await Promise.all([
+        inputsUnder(def, area.kode, year), inputsUnder(def, area.kode, year - 1),
+      ]);
+      const previousDecemberCoverage = rollUpDesa(def, monthPeriod(year - 1, 12), previous.map((d) => d.input)).coverage;
+      return {
+        kode: area.kode, nama: area.nama, indicator: def.code, year, target: def.target,
+        months: seriesOf(def, year, current.map((d) => d.input), { previousDecemberCoverage }),
+        simulated: current.some((d) => d.simulated),
+      };
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { IndicatorListSchema, SeriesResponseSchema, ValuesResponseSchema } from '@peta/domain/contract';
+import { expectSchema, useApp } from './helper.ts';
+import { loadTinyValues } from './fixtures/tiny-values.ts';
+
+const ctx = useApp(loadTinyValues);
+const get = async (url: string) => {
+  const res = await ctx.app.inject(url);
+  return { status: res.statusCode, body: res.json(), headers: res.headers };
+};
+const row = (body: { rows: { kode: string }[] }, kode: string) => body.rows.find((r) => r.kode === kode) as Record<string, unknown>;
+
+describe('GET /api/indicators', () => {
+  it('serves the catalogue and marks indicators that have data', async () => {
+    const { status, body } = await get('/api/indicators');
+    expect(status).toBe(200);
+    expectSchema(IndicatorListSchema, body);
+    expect(body.filter((i: { code: string }) => i.code.startsWith('SPM'))).toHaveLength(12);
+    const k1 = body.find((i: { code: string }) => i.code === 'KIA_K1');
+    expect(k1).toMatchObject({ hasData: true, target: 95, polarity: 'higher' });
+    expect(body.find((i: { code: string }) => i.code === 'GZ_STUNTING')).toMatchObject({ hasData: false, polarity: 'lower' });
+  });
+});
+
+describe('GET /api/values', () => {
+  it('rolls up by summing numerators and denominators: 45/65 = 69.2 %, not the mean of 75 %', async () => {
+    const { status, body } = await get('/api/values?indicator=KIA_K1&period=2026-01..2026-09&parent=99');
+    expect(status).toBe(200);
+    expectSchema(ValuesResponseSchema, body);
+    expect(body).toMatchObject({ indicator: 'KIA_K1', period: '2026-01..2026-09', parent: '99', simulated: true });
+    const kab = row(body, '99.01');
+    expect(kab).toMatchObject({ nama: 'Kabupaten Uji', numerator: 45, denominator: 65 });
+    expect(kab.coverage as number).toBeCloseTo((45 / 65) * 100, 6);
+    // Expected by September: 95 % × 9/12 = 71.25 %; 69.2 ÷ 71.25 = 97 % of expected → cukup.
+    expect(kab.expected).toBeCloseTo(71.25, 6);
+    expect(kab.class).toBe('cukup');
+  });
+
+  it('gives each desa its own value, the gap in persons, and no data (not zero) for a desa without report', async () => {
+    const satu = (await get('/api/values?indicator=KIA_K1&period=2026-01..2026-09&parent=99.01.01')).body;
+    // 30 of 40 = 75 % ≥ 71.25 % → baik; gap: ⌈95 % × 40⌉ − 30 = 38 − 30 = 8 ibu hamil.
+    expect(row(satu, '99.01.01.2001')).toMatchObject({ numerator: 30, denominator: 40, coverage: 75, gap: 8, class: 'baik', over100: false });
+    const dua = (await get('/api/values?indicator=KIA_K1&period=2026-01..2026-09&parent=99.01.02')).body;
+    expect(row(dua, '99.01.02.2002')).toMatchObject({ numerator: null, coverage: null, class: 'no-data', reported: 0, expectedReports: 9 });
+    expect(row(dua, '99.01.02.2001')).toMatchObject({ numerator: 5, denominator: 5, coverage: 100, reported: 9 });
+  });
+
+  it('leaves a desa without report out of its kecamatan: Kecamatan Dua is 5/5, with 9 of 18 reports', async () => {
+    const { body } = await get('/api/values?indicator=KIA_K1&period=2026-01..2026-09&parent=99.01');
+    expect(row(body, '99.01.02')).toMatchObject({ numerator: 5, denominator: 5, coverage: 100, reported: 9, expectedReports: 18 });
+    expect(row(body, '99.01.01')).toMatchObject({ numerator: 40, denominator: 60 });
+  });
+
+  it('reads a month and a quarter against the annual sasaran', async () => {
+    const month = (await get('/api/values?indicator=KIA_K1&period=2026-09&parent=99.01.01')).body;
+    expect(row(month, '99.01.01.2001')).toMatchObject({ numerator: 3, denominator: 40, coverage: 7.5 });
+    const quarter = (await get('/api/values?indicator=KIA_K1&period=2026-Q3&parent=99.01.01')).body;
+    // Jul 3 + Aug 4 + Sep 3 = 10 of 40.
+    expect(row(quarter, '99.01.01.2001')).toMatchObject({ numerator: 10, denominator: 40, coverage: 25 });
+    expect(quarter.periodLabel).toBe('Triwulan III 2026');
+  });
+
+  it('shows coverage above 100 % as it is and flags it', async () => {
+    const { body } = await get('/api/values?indicator=SPM03_BBL&period=2026&parent=99.01.02');
+    expect(row(body, '99.01.02.2001')).toMatchObject({ numerator: 6, denominator: 4, coverage: 150, over100: true });
+  });
+
+  it('lists the provinces when parent is absent', async () => {
+    const { body } = await get('/api/values?indicator=KIA_K1&period=2026');
+    expect(body.rows.map((r: { kode: string }) => r.kode)).toEqual(['99']);
+    // The whole year 2026 holds the same nine reported months: 30 + 10 + 5 = 45 of 40 + 20 + 5 = 65.
+    expect(body.rows[0]).toMatchObject({ numerator: 45, denominator: 65 });
+  });
+
+  it.each([
+    ['indicator=XYZ&period=2026', 'INVALID_INDICATOR'],
+    ['indicator=KIA_K1&period=2026-13', 'INVALID_PERIOD'],
+    ['indicator=KIA_K1&period=2026-06..2026-01', 'INVALID_PERIOD'],
+    ['indicator=KIA_K1&period=kemarin', 'INVALID_PERIOD'],
+    ['period=2026', 'INVALID_REQUEST'],
+    ['indicator=KIA_K1&period=2026&parent=12-10', 'INVALID_KODE'],
+  ])('answers 400 with a message in Bahasa Indonesia for %s', async (query, code) => {
+    const { status, body } = await get(`/api/values?${query}`);
+    expect(status).toBe(400);
+    expect(body.code).toBe(code);
+    expect(body.message.length).toBeGreaterThan(10);
+  });
+
+  it('answers 404 for an unknown parent', async () => {
+    expect((await get('/api/values?indicator=KIA_K1&period=2026&parent=98')).status).toBe(404);
+  });
+
+  it('is revalidated with an ETag (304 when unchanged)', async () => {
+    const first = await ctx.app.inject('/api/values?indicator=KIA_K1&period=2026&parent=99.01');
+    const etag = first.headers.etag as string;
+    expect(etag).toBeTruthy();
+    const again = await ctx.app.inject({ url: '/api/values?indicator=KIA_K1&period=2026&parent=99.01', headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+  });
+});
+
+describe('GET /api/wilayah/:kode/series', () => {
+  it('gives monthly values, the cumulative line and the target line', async () => {
+    const { status, body } = await get('/api/wilayah/99.01.01.2001/series?indicator=KIA_K1&year=2026');
+    expect(status).toBe(200);
+    expectSchema(SeriesResponseSchema, body);
+    expect(body.months).toHaveLength(12);
+    const sep = body.months[8];
+    expect(sep).toMatchObject({ month: 9, numerator: 3, cumulativeNumerator: 30, cumulativeCoverage: 75 });
+    expect(sep.expected).toBeCloseTo(71.25, 6);
+    // Above the line but September (7.5 %) is below August (10 %) → PWS status kurang (§4.4).
+    expect(sep.pwsStatus).toBe('kurang');
+    expect(body.months[9]).toMatchObject({ month: 10, numerator: null, cumulativeCoverage: null });
+  });
+
+  it('answers 400 for a bad year or indicator', async () => {
+    expect((await get('/api/wilayah/99.01/series?indicator=KIA_K1&year=20x6')).status).toBe(400);
+    expect((await get('/api/wilayah/99.01/series?indicator=NOPE&year=2026')).status).toBe(400);
+  });
+});

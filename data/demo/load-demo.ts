@@ -1,0 +1,101 @@
+// Writes the demo data into the database in one transaction (COPY, so a province takes seconds).
+// Runs on first start when the database has no demo load for the current desa set.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Database } from '@peta/db';
+import { DEMO_INDICATORS, DEMO_LAST_MONTH, DEMO_SEED } from './assumptions.ts';
+import { generateSasaran, generateValues } from './generate.ts';
+import { readKabupatenPopulation, spreadPopulation } from './population.ts';
+
+export interface DemoProgress { phase: string; done: number; total: number }
+
+export interface DemoResult { loadId: number; valueRows: number; sasaranRows: number; desa: number; ms: number; skipped: boolean }
+
+/** Generates the demo once per desa set; a later start with the same desa reuses it. */
+export async function ensureDemoData(database: Database, options: { seed?: string; onProgress?: (p: DemoProgress) => void } = {}): Promise<DemoResult> {
+  const seed = options.seed ?? DEMO_SEED;
+  const { pool } = database;
+  const desa = (await pool.query<{ kode: string }>(`select kode from wilayah where tingkat = 'desa' order by kode`)).rows.map((r) => r.kode);
+  const signature = `${seed}|${desa.length}|${desa[0] ?? ''}|${desa[desa.length - 1] ?? ''}`;
+  const existing = await pool.query<{ id: number }>(`select id from data_load where kind = 'demo' and details->>'signature' = $1 order by id desc limit 1`, [signature]);
+  if (existing.rows[0]) return { loadId: existing.rows[0].id, valueRows: 0, sasaranRows: 0, desa: desa.length, ms: 0, skipped: true };
+  return generateDemoData(database, desa, seed, signature, options.onProgress);
+}
+
+async function generateDemoData(database: Database, desa: string[], seed: string, signature: string,
+  onProgress?: (p: DemoProgress) => void): Promise<DemoResult> {
+  const started = Date.now();
+  const population = spreadPopulation(desa, readKabupatenPopulation(), seed);
+  const input = { desaKodes: desa, kabupatenPopulation: readKabupatenPopulation(), seed };
+  const client = await database.pool.connect();
+  try {
+    await client.query('begin');
+    // Replace earlier simulated data (another region or seed); imported real values are never touched.
+    await client.query('delete from indicator_value where simulated');
+    await client.query('delete from sasaran where simulated');
+    const { rows: [load] } = await client.query<{ id: number }>(
+      `insert into data_load (kind, description, simulated, details) values ('demo', $1, true, $2) returning id`,
+      [`Data contoh (simulasi), seed ${seed}, s.d. ${DEMO_LAST_MONTH}`,
+        JSON.stringify({ signature, seed, desa: desa.length, indicators: Object.keys(DEMO_INDICATORS), lastMonth: DEMO_LAST_MONTH })]);
+    const loadId = load!.id;
+
+    let sasaranRows = 0;
+    await copy(client, 'copy sasaran (kode, year, "group", value, kind, method, simulated, load_id) from stdin',
+      mapLines(generateSasaran(input, population), (r) => {
+        sasaranRows++;
+        return `${r.kode}\t${r.year}\t${r.group}\t${r.value}\testimate\t${escapeCopy(r.method)}\tt\t${loadId}\n`;
+      }));
+
+    let valueRows = 0;
+    let desaDone = 0;
+    let lastKode = '';
+    await copy(client, 'copy indicator_value (indicator, kode, year, numerators, denominators, simulated, load_id) from stdin',
+      mapLines(generateValues(input, population), (r) => {
+        valueRows++;
+        if (r.kode !== lastKode) {
+          lastKode = r.kode;
+          if (++desaDone % 200 === 0) onProgress?.({ phase: 'Membuat data contoh (simulasi)', done: desaDone, total: desa.length });
+        }
+        return `${r.indicator}\t${r.kode}\t${r.year}\t${pgArray(r.numerators)}\t${r.denominators ? pgArray(r.denominators) : '\\N'}\tt\t${loadId}\n`;
+      }));
+    await client.query(`update data_load set details = details || $2 where id = $1`,
+      [loadId, JSON.stringify({ valueRows, sasaranRows })]);
+    await client.query('commit');
+    onProgress?.({ phase: 'Membuat data contoh (simulasi)', done: desa.length, total: desa.length });
+    return { loadId, valueRows, sasaranRows, desa: desa.length, ms: Date.now() - started, skipped: false };
+  } catch (error) {
+    await client.query('rollback');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** PostgreSQL array literal with NULL for months without a report. */
+function pgArray(values: (number | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : v)).join(',')}}`;
+}
+
+function escapeCopy(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\t/g, ' ').replace(/\n/g, ' ');
+}
+
+/** Batches generated lines into ~256 KB chunks for the COPY stream. */
+function mapLines<T>(rows: Iterable<T>, toLine: (row: T) => string): Readable {
+  return Readable.from((function* () {
+    let chunk = '';
+    for (const row of rows) {
+      chunk += toLine(row);
+      if (chunk.length > 262_144) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    if (chunk) yield chunk;
+  })());
+}
+
+async function copy(client: import('pg').PoolClient, sql: string, source: Readable) {
+  await pipeline(source, client.query(copyFrom(sql)));
+}
