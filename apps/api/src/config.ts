@@ -19,6 +19,8 @@ export interface Config {
   /** The built web app served on the same port. */
   webDist: string;
   logLevel: string;
+  /** Generate the simulated demo values on first start (marked simulated everywhere). */
+  demoData: boolean;
 }
 
 export const DEFAULT_DESA_PROVINSI = ['12', '21', '92'];
@@ -37,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     desaProvinsi: parseDesaProvinsi(env.DESA_PROVINSI),
     webDist: resolve(env.WEB_DIST ?? resolve(repoRoot, 'apps/web/dist')),
     logLevel: env.LOG_LEVEL ?? 'info',
+    demoData: !/^(0|false|no|tidak)$/i.test(env.DEMO_DATA ?? ''),
   };
 }
 

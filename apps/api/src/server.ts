@@ -1,6 +1,7 @@
 // Starts the app: database (embedded or DATABASE_URL), boundaries on first start, then listen.
 import { openDatabase } from '@peta/db';
 import { ensureBoundaries, resolveBoundarySource } from '@peta/data';
+import { ensureDemoData } from '@peta/data/demo';
 import { buildApp } from './app.ts';
 import { hasWebBuild, loadConfig, repoRoot } from './config.ts';
 import { startupProgress } from './startup-progress.ts';
@@ -21,9 +22,14 @@ try {
     }),
     onProgress: progress,
   });
+  if (config.demoData) {
+    const demo = await ensureDemoData(database, { onProgress: progress });
+    progress.done();
+    if (!demo.skipped) log(`Data contoh (simulasi): ${demo.valueRows} baris nilai, ${demo.sasaranRows} baris sasaran untuk ${demo.desa} desa (${(demo.ms / 1000).toFixed(1)} dtk).`);
+  }
   progress.done();
 } catch (error) {
-  console.error(`\nGagal menyiapkan batas wilayah: ${(error as Error).message}`);
+  console.error(`\nGagal menyiapkan data: ${(error as Error).message}`);
   await database.close();
   process.exit(1);
 }

@@ -26,6 +26,9 @@ function desaInput(row: DesaYearValues | undefined, sasaran: number | null): Des
   return { months, sasaran };
 }
 
+/** Estimated sasaran are stored unrounded; their sums only need cents (float noise such as 1863.2200000000003). */
+const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
+
 export function valuesService(values: ValuesRepository, wilayah: WilayahRepository) {
   async function inputsUnder(def: IndicatorDef, parent: string | null, year: number) {
     const group = sasaranGroupOf(def);
@@ -54,7 +57,7 @@ export function valuesService(values: ValuesRepository, wilayah: WilayahReposito
         const value = evaluateValue(def, period, rollUpDesa(def, period, list.map((d) => d.input)));
         return {
           kode: child.kode, nama: child.nama,
-          numerator: value.numerator, denominator: value.denominator, coverage: value.coverage,
+          numerator: value.numerator, denominator: round2(value.denominator), coverage: value.coverage,
           target: value.target, expected: value.expected, gap: value.gap, class: value.class,
           attainment: value.attainment, over100: value.over100,
           simulated: list.some((d) => d.simulated),
