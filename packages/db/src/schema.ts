@@ -95,4 +95,8 @@ export const sasaran = pgTable('sasaran', {
   method: text('method').notNull(),
   simulated: boolean('simulated').notNull(),
   loadId: integer('load_id').notNull().references(() => dataLoad.id),
-}, (t) => [primaryKey({ columns: [t.kode, t.year, t.group] })]);
+}, (t) => [
+  primaryKey({ columns: [t.kode, t.year, t.group] }),
+  // The values route reads one group and year for all desa under a wilayah.
+  index('sasaran_group_year_kode_idx').on(t.group, t.year, t.kode),
+]);

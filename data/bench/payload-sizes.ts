@@ -1,0 +1,39 @@
+// Bytes on the wire for the views a user opens, against a running server:
+//   BASE_URL=http://127.0.0.1:3000 pnpm --filter @peta/data exec tsx bench/payload-sizes.ts
+// Geometry is requested once per view (then cached by the browser); values are the only thing that travels
+// again when the indicator or period changes. Sizes are gzip as sent by the server.
+const base = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
+
+async function size(path: string): Promise<{ gzip: number; raw: number; ms: number }> {
+  const started = performance.now();
+  const res = await fetch(base + path, { headers: { 'accept-encoding': 'gzip' } });
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+  const raw = (await res.arrayBuffer()).byteLength; // fetch decodes gzip; content-length is not always set
+  const ms = performance.now() - started;
+  const { gzipSync } = await import('node:zlib');
+  const again = await fetch(base + path);
+  const gzip = res.headers.get('content-encoding') === 'gzip'
+    ? gzipSync(Buffer.from(await again.arrayBuffer())).byteLength : raw;
+  return { gzip, raw, ms };
+}
+
+const meta = await (await fetch(`${base}/api/meta`)).json() as { geometryVersion: string };
+const v = meta.geometryVersion;
+const views: [string, string][] = [
+  ['Indonesia: 38 provinsi (geometri)', `/api/geometry/${v}/indonesia/children.geojson`],
+  ['Sumatera Utara: kabupaten/kota (geometri)', `/api/geometry/${v}/12/children.geojson`],
+  ['Labuhanbatu: kecamatan (geometri)', `/api/geometry/${v}/12.10/children.geojson`],
+  ['Bilah Hulu: desa (geometri)', `/api/geometry/${v}/12.10.07/children.geojson`],
+  ['Deli Serdang: kecamatan (geometri)', `/api/geometry/${v}/12.07/children.geojson`],
+  ['Nilai K4 kecamatan Labuhanbatu', '/api/values?indicator=KIA_K4&period=2026-01..2026-10&parent=12.10'],
+  ['Nilai K4 desa Bilah Hulu', '/api/values?indicator=KIA_K4&period=2026-01..2026-10&parent=12.10.07'],
+  ['Nilai K4 kabupaten Sumatera Utara', '/api/values?indicator=KIA_K4&period=2026-01..2026-10&parent=12'],
+  ['Nilai K4 provinsi (nasional)', '/api/values?indicator=KIA_K4&period=2026-01..2026-10'],
+  ['Daftar anak Labuhanbatu', '/api/wilayah/12.10/children'],
+];
+console.log('| view | gzip | raw | time (warm) |\n|---|---:|---:|---:|');
+for (const [label, path] of views) {
+  await size(path); // warm the server caches; the figure below is a repeat visit of a new browser
+  const s = await size(path);
+  console.log(`| ${label} | ${(s.gzip / 1024).toFixed(1)} KB | ${(s.raw / 1024).toFixed(1)} KB | ${s.ms.toFixed(0)} ms |`);
+}

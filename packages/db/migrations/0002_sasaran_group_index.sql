@@ -1,0 +1,1 @@
+CREATE INDEX "sasaran_group_year_kode_idx" ON "sasaran" USING btree ("group","year","kode");
