@@ -2,6 +2,7 @@
 //   BASE_URL=http://127.0.0.1:3000 pnpm --filter @peta/data exec tsx bench/payload-sizes.ts
 // Geometry is requested once per view (then cached by the browser); values are the only thing that travels
 // again when the indicator or period changes. Sizes are gzip as sent by the server.
+export {};
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 
 async function size(path: string): Promise<{ gzip: number; raw: number; ms: number }> {
