@@ -14,6 +14,7 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      { test: { name: 'web', root: './apps/web', include: ['src/**/*.test.ts'], environment: 'node' } },
       {
         test: {
           name: 'web-e2e', root: './apps/web', include: ['e2e/**/*.test.ts'], environment: 'node',

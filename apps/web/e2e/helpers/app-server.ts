@@ -1,0 +1,137 @@
+// Builds the web app when its build is missing or stale, then starts the REAL server (apps/api) on a free
+// port with a fresh data directory. The first start imports the boundaries, which takes minutes.
+// PETA_E2E_URL=http://127.0.0.1:3000 reuses a running server that serves apps/web/dist (fast loop while
+// writing tests).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const webRoot = resolve(here, '../..');
+export const repoRoot = resolve(webRoot, '../..');
+
+const SERVER_ENTRY = 'apps/api/src/server.ts';
+const STARTUP_TIMEOUT_MS = 280_000;
+
+export interface AppServer {
+  url: string;
+  /** GET a JSON path of the API (for the expected values of a test). */
+  api<T>(path: string): Promise<T>;
+  stop(): Promise<void>;
+}
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry.endsWith('.test.ts')) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+/** `vite build` unless dist/index.html is newer than every input of the build. */
+export async function ensureWebBuild(): Promise<void> {
+  const built = join(webRoot, 'dist/index.html');
+  const inputs = ['src', 'index.html', 'vite.config.ts', 'package.json', '../../packages/domain/src'].map((p) => resolve(webRoot, p));
+  const newestInput = Math.max(...inputs.map(newestMtime));
+  if (existsSync(built) && statSync(built).mtimeMs >= newestInput) return;
+  const { build } = await import('vite');
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: webRoot, configFile: join(webRoot, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`GET ${url} → ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function waitForHealth(url: string, child: ChildProcess | null, log: () => string): Promise<void> {
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  let exited: number | null = null;
+  child?.once('exit', (code) => { exited = code ?? -1; });
+  while (Date.now() < deadline) {
+    if (exited !== null) throw new Error(`Server exited (${exited}) before it was healthy:\n${log()}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`Server not healthy after ${STARTUP_TIMEOUT_MS / 1000} s:\n${log()}`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolveStop) => {
+    // SIGTERM lets the server stop the embedded PostgreSQL; SIGKILL only if it hangs.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.once('exit', () => { clearTimeout(timer); resolveStop(); });
+    child.kill('SIGTERM');
+  });
+}
+
+export async function startAppServer(): Promise<AppServer> {
+  await ensureWebBuild();
+  const external = process.env.PETA_E2E_URL?.replace(/\/$/, '');
+  if (external) {
+    await waitForHealth(external, null, () => '');
+    return { url: external, api: (path) => getJson(`${external}${path}`), stop: async () => {} };
+  }
+
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'peta-e2e-'));
+  chmodSync(dataDir, 0o755); // the embedded PostgreSQL runs as user postgres and must traverse it
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DESA_PROVINSI: '12',
+    LOG_LEVEL: 'warn',
+    WEB_DIST: join(webRoot, 'dist'),
+  };
+  if (!process.env.DATABASE_URL) delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_ENTRY], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const collect = (chunk: Buffer) => { output = (output + chunk.toString()).slice(-20_000); };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    await stopChild(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(url, child, () => `(DATA_DIR ${dataDir}) …${output.slice(-4000)}`);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, api: (path) => getJson(`${url}${path}`), stop };
+}

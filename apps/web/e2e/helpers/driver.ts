@@ -1,0 +1,186 @@
+// Domain steps for the drill-down, in the user's words. Specs call these, never raw selectors.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { Page } from './browser.ts';
+import { repoRoot } from './app-server.ts';
+
+export const ARTIFACTS = join(repoRoot, 'artifacts');
+const ROOT_VIEW = 'indonesia';
+/** Background of the map style (COLOURS.background in src/map/base-style.ts). */
+const BACKGROUND = [0xe2, 0xe5, 0xe6] as const;
+
+const normalise = (s: string) => s.replace(/\s+/g, ' ').trim().toLocaleLowerCase('id');
+
+export function createDriver(page: Page, baseUrl: string) {
+  const origin = new URL(baseUrl).origin;
+  /** Requests that left our own server: the map must need none. */
+  const externalRequests: string[] = [];
+  const pageErrors: string[] = [];
+  /** Geometry requests made by the app since the page was (re)loaded, per path (browser-cache hits included). */
+  const geometryRequests = new Map<string, number>();
+  page.on('request', (request) => {
+    const url = request.url();
+    const path = new URL(url).pathname;
+    if (path.startsWith('/api/geometry/')) geometryRequests.set(path, (geometryRequests.get(path) ?? 0) + 1);
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) externalRequests.push(url);
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+
+  const rows = () => page.getByTestId('child-row');
+
+  async function rowNames(): Promise<string[]> {
+    return page.getByTestId('child-name').allTextContents();
+  }
+
+  const driver = {
+    externalRequests,
+    pageErrors,
+    geometryRequests,
+
+    async openHome() {
+      await page.goto(`${baseUrl}/`);
+      await driver.waitForView(ROOT_VIEW);
+    },
+
+    async open(kode: string) {
+      await page.goto(`${baseUrl}/?wilayah=${kode}`);
+    },
+
+    /**
+     * Waits until the map has drawn the children of `viewKode` ('indonesia' for the provinces) and is idle,
+     * and the list beside it is loaded.
+     */
+    async waitForView(viewKode: string) {
+      await page.waitForFunction((kode) => {
+        const s = window.__mapState;
+        return !!s && s.loaded && s.viewKode === kode && s.viewReady;
+      }, viewKode, { timeout: 60_000 });
+      await page.getByTestId('child-list').waitFor();
+    },
+
+    /** Clicks the list row whose name is `name` (case and spacing ignored; the first exact match). */
+    async clickListItem(name: string) {
+      const names = await rowNames();
+      const index = names.findIndex((n) => normalise(n) === normalise(name));
+      expect(index, `"${name}" in the list: ${names.join(', ')}`).toBeGreaterThanOrEqual(0);
+      await rows().nth(index).click();
+    },
+
+    async hoverListItem(name: string) {
+      const names = await rowNames();
+      await rows().nth(names.findIndex((n) => normalise(n) === normalise(name))).hover();
+    },
+
+    async clickBreadcrumb(name: string) {
+      await page.getByTestId('breadcrumb').getByRole('link', { name, exact: true }).click();
+    },
+
+    async chooseLanguage(lang: 'id' | 'en') {
+      await page.getByTestId(`lang-${lang}`).click();
+    },
+
+    async toggleLargeText() {
+      await page.getByTestId('toggle-large-text').click();
+    },
+
+    async listHeading(): Promise<string> {
+      return (await page.getByTestId('child-list').getByRole('heading').first().textContent()) ?? '';
+    },
+
+    async textOf(testId: string): Promise<string> {
+      return (await page.getByTestId(testId).textContent()) ?? '';
+    },
+
+    async listNames() {
+      return rowNames();
+    },
+
+    async expectListContains(names: string[]) {
+      const shown = (await rowNames()).map(normalise);
+      for (const name of names) expect(shown, `list should contain "${name}"`).toContain(normalise(name));
+    },
+
+    async breadcrumbNames(): Promise<string[]> {
+      return (await page.getByTestId('breadcrumb').locator('li').allTextContents()).map((s) => s.trim());
+    },
+
+    async wilayahParam(): Promise<string | null> {
+      return new URL(page.url()).searchParams.get('wilayah');
+    },
+
+    async reload() {
+      geometryRequests.clear();
+      await page.reload();
+    },
+    async back() { await page.goBack(); },
+    async forward() { await page.goForward(); },
+
+    /** Names of the list rows marked hovered (normally one). */
+    async hoveredRows(): Promise<string[]> {
+      return page.locator('[data-testid="child-row"].is-hover [data-testid="child-name"]').allTextContents();
+    },
+
+    /** Names of the map labels marked hovered. */
+    async hoveredMapLabels(): Promise<string[]> {
+      return page.locator('[data-testid="map-label"].is-hover').allTextContents();
+    },
+
+    /** Moves the pointer onto the map at the label point of `name` (the label lets the pointer through). */
+    async hoverMapAt(name: string) {
+      const labels = page.getByTestId('map-label');
+      const texts = await labels.allTextContents();
+      const box = await labels.nth(texts.findIndex((n) => normalise(n) === normalise(name))).boundingBox();
+      if (!box) throw new Error(`no map label for ${name}`);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    },
+
+    async visibleMapLabels(): Promise<string[]> {
+      return page.locator('[data-testid="map-label"]').evaluateAll((els) =>
+        els.filter((e) => (e as HTMLElement).style.visibility !== 'hidden').map((e) => e.textContent ?? ''));
+    },
+
+    async mapBox() {
+      const box = await page.getByTestId('map').boundingBox();
+      if (!box) throw new Error('map not visible');
+      return box;
+    },
+
+    /**
+     * Share of the map area that is not the plain background, from a real screenshot (WebGL canvas and
+     * HTML labels as the user sees them). A blank or failed map gives ~0.
+     */
+    async mapNonBackgroundRatio(): Promise<number> {
+      const png = await page.getByTestId('map').screenshot();
+      return page.evaluate(async ({ b64, bg }) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${b64}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(image, 0, 0);
+        const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+        let other = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          const d = Math.abs(data[i]! - bg[0]) + Math.abs(data[i + 1]! - bg[1]) + Math.abs(data[i + 2]! - bg[2]);
+          if (d > 24) other++;
+        }
+        return other / (data.length / 4);
+      }, { b64: png.toString('base64'), bg: [...BACKGROUND] as [number, number, number] });
+    },
+
+    async screenshot(name: string) {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const path = join(ARTIFACTS, `${name}.png`);
+      await page.screenshot({ path });
+      return path;
+    },
+
+    page,
+  };
+  return driver;
+}
+
+export type Driver = ReturnType<typeof createDriver>;

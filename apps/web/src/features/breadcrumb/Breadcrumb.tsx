@@ -1,0 +1,30 @@
+// Indonesia › provinsi › kabupaten/kota › kecamatan › desa: every ancestor is a link back up.
+import { useT } from '../../i18n/i18n.tsx';
+import { hrefFor } from '../../url-state.ts';
+import type { Crumb } from '../drilldown/use-drilldown.ts';
+import { linkClick } from '../drilldown/link-click.ts';
+
+export function Breadcrumb({ crumbs, onNavigate }: { crumbs: Crumb[]; onNavigate: (kode: string | null) => void }) {
+  const t = useT();
+  return (
+    <nav className="breadcrumb" aria-label={t('breadcrumb.label')} data-testid="breadcrumb">
+      <ol>
+        {crumbs.map((crumb, i) => {
+          const last = i === crumbs.length - 1;
+          const name = crumb.kode === null ? t('breadcrumb.indonesia') : crumb.nama ?? crumb.kode;
+          return (
+            <li key={crumb.kode ?? 'indonesia'}>
+              {last ? (
+                <span aria-current="page" data-testid="breadcrumb-current">{name}</span>
+              ) : (
+                <a href={hrefFor({ wilayah: crumb.kode })} onClick={linkClick(() => onNavigate(crumb.kode))} data-testid="breadcrumb-link">
+                  {name}
+                </a>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,100 @@
+// React face of the map adapter: creates it once, pushes prop changes in, passes clicks/hovers out.
+// src/map (MapLibre, ~220 kB gzip) is loaded as a separate chunk: on a slow connection the breadcrumb and
+// the list work before the map has arrived.
+import { useEffect, useRef, useState } from 'react';
+import type { FeatureCollection } from 'geojson';
+import type { Bbox, MapAdapter, MapLabel } from '../../map/index.ts';
+import { useT } from '../../i18n/i18n.tsx';
+
+export interface MapViewProps {
+  /** Kode whose children are in `geometry` (null = provinces); geometry undefined while loading. */
+  viewKode: string | null;
+  geometry: FeatureCollection | undefined;
+  labels: MapLabel[];
+  context: FeatureCollection | undefined;
+  /** One level above the context (the parent's siblings), drawn beneath it. */
+  outerContext: FeatureCollection | undefined;
+  /** The wilayah outlined in the context (the view itself). */
+  contextCurrent: string | null;
+  bounds: Bbox | null;
+  hoverKode: string | null;
+  selectedKode: string | null;
+  basemap: boolean;
+  largeText: boolean;
+  ariaLabel: string;
+  onSelect: (kode: string) => void;
+  onHover: (kode: string | null) => void;
+  /** Overlay while the view's geometry loads or fails. */
+  overlay?: React.ReactNode;
+}
+
+export function MapView(props: MapViewProps) {
+  const t = useT();
+  const container = useRef<HTMLDivElement>(null);
+  const adapter = useRef<MapAdapter | null>(null);
+  // Effects below re-run once the adapter exists, so the props given meanwhile are applied.
+  const [ready, setReady] = useState(false);
+  const [failure, setFailure] = useState<'webgl' | 'load' | null>(null);
+  // Latest callbacks without re-creating the map.
+  const callbacks = useRef({ onSelect: props.onSelect, onHover: props.onHover });
+  callbacks.current = { onSelect: props.onSelect, onHover: props.onHover };
+
+  useEffect(() => {
+    let cancelled = false;
+    import('../../map/index.ts').then(({ createMapAdapter, MapUnavailableError }) => {
+      if (cancelled || !container.current) return;
+      try {
+        adapter.current = createMapAdapter({
+        container: container.current,
+        initialBounds: props.bounds ?? undefined,
+        locale: {
+          'NavigationControl.ZoomIn': t('map.zoomIn'),
+          'NavigationControl.ZoomOut': t('map.zoomOut'),
+          'NavigationControl.ResetBearing': t('map.resetBearing'),
+        },
+        onFeatureClick: (kode) => callbacks.current.onSelect(kode),
+        onFeatureHover: (kode) => callbacks.current.onHover(kode),
+        });
+        setReady(true);
+      } catch (error) {
+        if (!(error instanceof MapUnavailableError)) throw error;
+        console.warn(error);
+        setFailure('webgl');
+      }
+    }, (error: unknown) => {
+      console.warn('[peta] map code failed to load', error);
+      if (!cancelled) setFailure('load');
+    });
+    return () => {
+      cancelled = true;
+      adapter.current?.destroy();
+      adapter.current = null;
+      setReady(false);
+    };
+    // Created once; later prop changes are pushed by the effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const { viewKode, geometry, labels, context, outerContext, contextCurrent, bounds, hoverKode, selectedKode, basemap, largeText } = props;
+  useEffect(() => { if (geometry) adapter.current?.showChildren(viewKode, geometry); }, [ready, viewKode, geometry]);
+  useEffect(() => { if (geometry) adapter.current?.setLabels(labels); }, [ready, geometry, labels]);
+  useEffect(() => {
+    adapter.current?.showContext(context ?? null, contextCurrent, outerContext ?? null);
+  }, [ready, context, contextCurrent, outerContext]);
+  useEffect(() => { adapter.current?.setHover(hoverKode); }, [ready, hoverKode]);
+  useEffect(() => { adapter.current?.setSelected(selectedKode); }, [ready, selectedKode]);
+  const boundsKey = bounds?.join(',');
+  useEffect(() => { if (bounds) adapter.current?.fitBounds(bounds); }, [ready, boundsKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { adapter.current?.setBasemap(basemap); }, [ready, basemap]);
+  useEffect(() => { adapter.current?.relayout(); }, [ready, largeText]);
+
+  return (
+    <div className="map-view" data-testid="map-view">
+      <div ref={container} className="map-canvas" role="region" aria-label={props.ariaLabel} data-testid="map" />
+      {failure && (
+        <p className="map-view__message" role="alert" data-testid="map-unavailable">{t(failure === 'webgl' ? 'error.webgl' : 'error.map')}</p>
+      )}
+      {!failure && props.overlay && <div className="map-view__overlay">{props.overlay}</div>}
+    </div>
+  );
+}

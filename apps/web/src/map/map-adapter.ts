@@ -1,0 +1,244 @@
+// The adapter that owns the MapLibre map. React components talk to the map only through MapAdapter:
+// they push data in (geometry, labels, hover, selection, feature values) and receive clicks/hovers out.
+// Setters may be called before the map has loaded: the wanted state is kept and applied on load.
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { FeatureCollection } from 'geojson';
+import { baseStyle, COLOURS, LAYER, NO_FEATURE, OSM_SOURCE, SOURCE } from './base-style.ts';
+import { createLabelLayer, type LabelLayer, type MapLabel } from './label-layer.ts';
+import { mapTestHooks } from './test-hooks.ts';
+
+// Without this the worker is requested from a path that does not exist in the build ("Worker failed to load").
+maplibregl.setWorkerUrl(workerUrl);
+
+export type { MapLabel } from './label-layer.ts';
+export type Bbox = [number, number, number, number];
+
+/** Per-feature style pushed as feature-state (the choropleth sets fillColor per kode). */
+export interface FeatureStyle { fillColor: string }
+
+export interface MapAdapterOptions {
+  container: HTMLElement;
+  /** Initial extent (Indonesia) before any fitBounds. */
+  initialBounds?: Bbox;
+  /** UI strings of MapLibre controls (NavigationControl.ZoomIn…), from the app's i18n. */
+  locale?: Record<string, string>;
+  onFeatureClick?: (kode: string) => void;
+  /** Hover from the map (pointer over a child polygon), null when it leaves. */
+  onFeatureHover?: (kode: string | null) => void;
+}
+
+export interface MapAdapter {
+  /** Draws the children of `viewKode` (null = the provinces). Hover, selection and feature values are kept. */
+  showChildren(viewKode: string | null, geometry: FeatureCollection): void;
+  /**
+   * Muted geometry around the view: `geometry` holds the view's siblings, among which `currentKode` (the view
+   * itself) is outlined; `outer` (optional) is one level further up, drawn beneath.
+   */
+  showContext(geometry: FeatureCollection | null, currentKode: string | null, outer?: FeatureCollection | null): void;
+  /** HTML labels at each child's label point; overlapping ones are hidden. */
+  setLabels(labels: MapLabel[]): void;
+  /** Highlight from the app (a hovered list row). */
+  setHover(kode: string | null): void;
+  /** The chosen leaf (desa) among the children. */
+  setSelected(kode: string | null): void;
+  /** Recolours children through feature-state (no refetch, no setData). Kodes absent from `values` get the default. */
+  setFeatureValues(values: Record<string, FeatureStyle>): void;
+  fitBounds(bbox: Bbox, options?: { animate?: boolean }): void;
+  /** Online OSM raster behind the polygons; off by default, nothing is requested while off. */
+  setBasemap(enabled: boolean): void;
+  /** After a font-size change: re-measure labels, resize the canvas. */
+  relayout(): void;
+  destroy(): void;
+}
+
+/** WebGL is missing or failed: the app shows a message and keeps the list usable. */
+export class MapUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`Peta tidak tersedia: ${(cause as Error)?.message ?? String(cause)}`);
+    this.name = 'MapUnavailableError';
+  }
+}
+
+const INDONESIA: Bbox = [94.9, -11.1, 141.1, 6.1];
+const prefersReducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
+  let map: maplibregl.Map;
+  try {
+    map = new maplibregl.Map({
+      container: options.container,
+      style: baseStyle(),
+      bounds: options.initialBounds ?? INDONESIA,
+      fitBoundsOptions: { padding: 16 },
+      locale: options.locale,
+      attributionControl: { compact: true },
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      maxPitch: 0,
+      renderWorldCopies: false,
+    });
+  } catch (error) {
+    throw new MapUnavailableError(error);
+  }
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+
+  const hooks = mapTestHooks();
+  const labels: LabelLayer = createLabelLayer(map);
+  let loaded = false;
+  let viewKode: string | null = null;
+  let children: FeatureCollection | null = null;
+  let context: { geometry: FeatureCollection | null; currentKode: string | null; outer: FeatureCollection | null } =
+    { geometry: null, currentKode: null, outer: null };
+  let hover: string | null = null;
+  let selected: string | null = null;
+  let values: Record<string, FeatureStyle> = {};
+  let basemap = false;
+  let pendingBounds: Bbox | null = null;
+
+  const childrenSource = () => map.getSource<maplibregl.GeoJSONSource>(SOURCE.children);
+  const contextSource = () => map.getSource<maplibregl.GeoJSONSource>(SOURCE.context);
+  const outerSource = () => map.getSource<maplibregl.GeoJSONSource>(SOURCE.outer);
+  const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+  const feature = (id: string) => ({ source: SOURCE.children, id });
+
+  function applyChildren() {
+    if (!loaded || !children) return;
+    map.removeFeatureState({ source: SOURCE.children });
+    childrenSource()?.setData(children);
+    for (const [kode, style] of Object.entries(values)) map.setFeatureState(feature(kode), { fillColor: style.fillColor });
+    if (selected) map.setFeatureState(feature(selected), { selected: true });
+    if (hover) map.setFeatureState(feature(hover), { hover: true });
+    hooks.viewChanged(viewKode, children.features.length);
+  }
+
+  function applyContext() {
+    if (!loaded) return;
+    contextSource()?.setData(context.geometry ?? EMPTY);
+    outerSource()?.setData(context.outer ?? EMPTY);
+    const filter = context.currentKode ? ['==', ['get', 'kode'], context.currentKode] as maplibregl.FilterSpecification : NO_FEATURE;
+    map.setFilter(LAYER.currentHalo, filter);
+    map.setFilter(LAYER.currentOutline, filter);
+  }
+
+  function applyHover(next: string | null, fromMap: boolean) {
+    if (next === hover) return;
+    if (loaded && hover) map.setFeatureState(feature(hover), { hover: false });
+    hover = next;
+    if (loaded && hover) map.setFeatureState(feature(hover), { hover: true });
+    labels.setHover(hover, fromMap);
+    map.getCanvas().style.cursor = fromMap && hover ? 'pointer' : '';
+  }
+
+  function applyBasemap() {
+    if (!loaded) return;
+    const has = !!map.getLayer(LAYER.basemap);
+    if (basemap && !has) {
+      if (!map.getSource(SOURCE.basemap)) map.addSource(SOURCE.basemap, OSM_SOURCE);
+      map.addLayer({ id: LAYER.basemap, type: 'raster', source: SOURCE.basemap }, LAYER.outerFill);
+    } else if (!basemap && has) {
+      map.removeLayer(LAYER.basemap);
+      map.removeSource(SOURCE.basemap);
+    }
+    map.setPaintProperty(LAYER.contextFill, 'fill-opacity', basemap ? 0.25 : 1);
+    map.setPaintProperty(LAYER.outerFill, 'fill-opacity', basemap ? 0.25 : 1);
+    map.setPaintProperty(LAYER.childrenFill, 'fill-opacity', basemap ? 0.55 : 0.95);
+  }
+
+  function padding() {
+    const { clientWidth: w, clientHeight: h } = map.getContainer();
+    return Math.round(Math.max(8, Math.min(48, Math.min(w, h) * 0.07)));
+  }
+
+  function applyBounds(bbox: Bbox, animate: boolean) {
+    const [minLng, minLat, maxLng, maxLat] = bbox;
+    map.fitBounds([[minLng, minLat], [maxLng, maxLat]], {
+      padding: padding(),
+      duration: animate && !prefersReducedMotion() ? 600 : 0,
+      maxZoom: 14,
+    });
+  }
+
+  map.on('load', () => {
+    loaded = true;
+    applyContext();
+    applyChildren();
+    applyBasemap();
+    if (pendingBounds) applyBounds(pendingBounds, false);
+    pendingBounds = null;
+    hooks.loaded();
+  });
+  map.on('idle', () => hooks.idle(loaded && map.isSourceLoaded(SOURCE.children)));
+  map.on('error', (event) => console.warn('[peta] map error:', event.error?.message ?? event));
+
+  map.on('mousemove', LAYER.childrenFill, (event) => {
+    const kode = event.features?.[0]?.properties?.kode as string | undefined;
+    if (!kode || kode === hover) return;
+    applyHover(kode, true);
+    options.onFeatureHover?.(kode);
+  });
+  map.on('mouseleave', LAYER.childrenFill, () => {
+    applyHover(null, true);
+    options.onFeatureHover?.(null);
+  });
+  map.on('click', LAYER.childrenFill, (event) => {
+    const kode = event.features?.[0]?.properties?.kode as string | undefined;
+    if (kode) options.onFeatureClick?.(kode);
+  });
+
+  return {
+    showChildren(kode, geometry) {
+      viewKode = kode;
+      children = geometry;
+      hooks.viewPending(kode);
+      applyChildren();
+    },
+    showContext(geometry, currentKode, outer = null) {
+      context = { geometry, currentKode, outer };
+      applyContext();
+    },
+    setLabels(next) {
+      labels.setLabels(next);
+    },
+    setHover(kode) {
+      applyHover(kode, false);
+    },
+    setSelected(kode) {
+      if (kode === selected) return;
+      if (loaded && selected) map.setFeatureState(feature(selected), { selected: false });
+      selected = kode;
+      if (loaded && selected) map.setFeatureState(feature(selected), { selected: true });
+      labels.setSelected(kode);
+    },
+    setFeatureValues(next) {
+      if (loaded) {
+        for (const kode of Object.keys(values)) if (!(kode in next)) map.removeFeatureState(feature(kode), 'fillColor');
+        for (const [kode, style] of Object.entries(next)) map.setFeatureState(feature(kode), { fillColor: style.fillColor });
+      }
+      values = { ...next };
+    },
+    fitBounds(bbox, { animate = true } = {}) {
+      if (!loaded) pendingBounds = bbox;
+      else applyBounds(bbox, animate);
+    },
+    setBasemap(enabled) {
+      basemap = enabled;
+      applyBasemap();
+    },
+    relayout() {
+      map.resize();
+      labels.relayout();
+    },
+    destroy() {
+      labels.destroy();
+      map.remove();
+      hooks.destroyed();
+    },
+  };
+}
+
+export const DEFAULT_FILL = COLOURS.childFill;
