@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseDesaProvinsi, type DesaProvinsi } from '@peta/data';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -15,15 +16,13 @@ export interface Config {
   /** Where the upstream boundary files are; when absent data/boundaries, then ../shared/…, then download. */
   boundariesDir?: string;
   /** Provinces whose desa/kelurahan are loaded: default Sumatera Utara, Kepulauan Riau, Papua Barat. */
-  desaProvinsi: string[] | 'all';
+  desaProvinsi: DesaProvinsi;
   /** The built web app served on the same port. */
   webDist: string;
   logLevel: string;
   /** Generate the simulated demo values on first start (marked simulated everywhere). */
   demoData: boolean;
 }
-
-export const DEFAULT_DESA_PROVINSI = ['12', '21', '92'];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
@@ -41,15 +40,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     demoData: !/^(0|false|no|tidak)$/i.test(env.DEMO_DATA ?? ''),
   };
-}
-
-export function parseDesaProvinsi(value: string | undefined): string[] | 'all' {
-  if (!value) return DEFAULT_DESA_PROVINSI;
-  if (value.trim().toLowerCase() === 'all') return 'all';
-  const codes = value.split(',').map((s) => s.trim()).filter(Boolean);
-  const bad = codes.filter((c) => !/^\d{2}$/.test(c));
-  if (bad.length) throw new Error(`DESA_PROVINSI tidak sah: ${bad.join(', ')} (contoh: 12,21,92 atau all).`);
-  return codes.sort();
 }
 
 export function hasWebBuild(config: Config): boolean {
