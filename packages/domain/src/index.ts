@@ -1,2 +1,3 @@
 export * from './wilayah.ts';
 export * from './indicators/index.ts';
+export * from './rollout/index.ts';
