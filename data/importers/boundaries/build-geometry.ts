@@ -16,11 +16,12 @@ import { topology as buildTopology } from 'topojson-server';
 import { presimplify } from 'topojson-simplify';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Tingkat } from '@peta/domain';
+import type { Bbox } from '@peta/domain/contract';
 import type { CodeEntry } from './code-list.ts';
 import type { UpstreamRecord } from './parse-upstream-sql.ts';
 import { pointInRing, polygonProblems, repairSelfTouches, ringArea2 } from './validity.ts';
 
-export type Bbox = [number, number, number, number];
+export type { Bbox };
 export type Origin = 'desa' | 'dissolved' | 'upstream';
 export type AreaGeometry = Polygon | MultiPolygon;
 
