@@ -18,6 +18,8 @@ export default defineConfig({
       {
         test: {
           name: 'web-e2e', root: './apps/web', include: ['e2e/**/*.test.ts'], environment: 'node',
+          // One real server for all e2e files (boundary import and demo data once).
+          globalSetup: ['./e2e/global-setup.ts'],
           testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false,
         },
       },

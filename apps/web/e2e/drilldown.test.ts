@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WilayahChild } from '@peta/domain/contract';
 import { launchBrowser, openPage, type Browser } from './helpers/browser.ts';
-import { startAppServer, type AppServer } from './helpers/app-server.ts';
+import { useAppServer, type AppServer } from './helpers/app-server.ts';
 import { createDriver } from './helpers/driver.ts';
 
 const SUMUT = '12';
@@ -18,7 +18,7 @@ let kecamatan: WilayahChild;
 let desa: WilayahChild[];
 
 beforeAll(async () => {
-  server = await startAppServer();
+  server = useAppServer();
   browser = await launchBrowser();
   const find = (list: WilayahChild[], test: (c: WilayahChild) => boolean, what: string) => {
     const found = list.find(test);
@@ -35,7 +35,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
 });
 
 describe('drill-down on a desktop screen', () => {

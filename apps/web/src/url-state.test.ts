@@ -1,23 +1,56 @@
 import { describe, expect, it } from 'vitest';
 import { hrefFor, parseUrlState, toSearch } from './url-state.ts';
 
+const EMPTY = { wilayah: null, indikator: null, periode: null, legenda: null };
+
 describe('parseUrlState', () => {
   it('reads the wilayah kode', () => {
-    expect(parseUrlState('?wilayah=12.10')).toEqual({ wilayah: '12.10' });
+    expect(parseUrlState('?wilayah=12.10')).toEqual({ ...EMPTY, wilayah: '12.10' });
   });
 
   it('gives Indonesia (null) without a wilayah', () => {
-    expect(parseUrlState('')).toEqual({ wilayah: null });
-    expect(parseUrlState('?wilayah=')).toEqual({ wilayah: null });
+    expect(parseUrlState('')).toEqual(EMPTY);
+    expect(parseUrlState('?wilayah=')).toEqual(EMPTY);
   });
 
   it('adds the dots to a kode typed without them', () => {
-    expect(parseUrlState('?wilayah=1210092001')).toEqual({ wilayah: '12.10.09.2001' });
+    expect(parseUrlState('?wilayah=1210092001').wilayah).toBe('12.10.09.2001');
   });
 
   it('drops a kode that cannot be read', () => {
-    expect(parseUrlState('?wilayah=sumut')).toEqual({ wilayah: null });
-    expect(parseUrlState('?wilayah=12.1')).toEqual({ wilayah: null });
+    expect(parseUrlState('?wilayah=sumut').wilayah).toBeNull();
+    expect(parseUrlState('?wilayah=12.1').wilayah).toBeNull();
+  });
+
+  it('reads indikator, periode and legenda together', () => {
+    expect(parseUrlState('?wilayah=12.10&indikator=KIA_K4&periode=2026-01..2026-10&legenda=kuantil')).toEqual({
+      wilayah: '12.10', indikator: 'KIA_K4', periode: '2026-01..2026-10', legenda: 'kuantil',
+    });
+  });
+
+  it('accepts an indicator code typed in lower case', () => {
+    expect(parseUrlState('?indikator=kia_k4').indikator).toBe('KIA_K4');
+  });
+
+  it('drops an indicator that is not in the catalogue (the default is used instead)', () => {
+    expect(parseUrlState('?indikator=K4').indikator).toBeNull();
+    expect(parseUrlState('?indikator=').indikator).toBeNull();
+  });
+
+  it('normalises a period and drops one that cannot be read', () => {
+    expect(parseUrlState('?periode=2026-q2').periode).toBe('2026-Q2');
+    expect(parseUrlState('?periode=2026-06').periode).toBe('2026-06');
+    expect(parseUrlState('?periode=2026').periode).toBe('2026');
+    expect(parseUrlState('?periode=2026-13').periode).toBeNull();
+    expect(parseUrlState('?periode=2026-10..2026-01').periode, 'reversed range').toBeNull();
+    expect(parseUrlState('?periode=2025-01..2026-10').periode, 'two years').toBeNull();
+    expect(parseUrlState('?periode=kemarin').periode).toBeNull();
+  });
+
+  it('knows only the quantile legend besides the default', () => {
+    expect(parseUrlState('?legenda=kuantil').legenda).toBe('kuantil');
+    expect(parseUrlState('?legenda=target').legenda).toBeNull();
+    expect(parseUrlState('?legenda=warna').legenda).toBeNull();
   });
 });
 
@@ -30,8 +63,14 @@ describe('toSearch', () => {
     expect(toSearch({ wilayah: null }, '?wilayah=12')).toBe('');
   });
 
-  it('keeps params it does not own', () => {
-    expect(toSearch({ wilayah: '12' }, '?indikator=K4&wilayah=11')).toBe('?indikator=K4&wilayah=12');
+  it('keeps params it does not own, and owned params absent from the patch', () => {
+    expect(toSearch({ wilayah: '12' }, '?foo=bar&wilayah=11')).toBe('?foo=bar&wilayah=12');
+    expect(toSearch({ wilayah: '12' }, '?indikator=KIA_K4&wilayah=11')).toBe('?indikator=KIA_K4&wilayah=12');
+  });
+
+  it('writes a cumulative period readably', () => {
+    expect(toSearch({ wilayah: '12.10', indikator: 'KIA_K4', periode: '2026-01..2026-10' }))
+      .toBe('?wilayah=12.10&indikator=KIA_K4&periode=2026-01..2026-10');
   });
 });
 
@@ -39,5 +78,14 @@ describe('hrefFor', () => {
   it('links to another wilayah on the same path', () => {
     expect(hrefFor({ wilayah: '12.10' }, { pathname: '/', search: '?wilayah=12' })).toBe('/?wilayah=12.10');
     expect(hrefFor({ wilayah: null }, { pathname: '/', search: '?wilayah=12' })).toBe('/');
+  });
+
+  it('keeps the chosen indicator and period when drilling down', () => {
+    expect(hrefFor({ wilayah: '12.10.09' }, { pathname: '/', search: '?wilayah=12.10&indikator=KIA_K4&periode=2026-Q2' }))
+      .toBe('/?wilayah=12.10.09&indikator=KIA_K4&periode=2026-Q2');
+  });
+
+  it('drops unreadable params in the canonical rewrite', () => {
+    expect(hrefFor({}, { pathname: '/', search: '?wilayah=1210&indikator=nope&periode=2026-99' })).toBe('/?wilayah=12.10');
   });
 });

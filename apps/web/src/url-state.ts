@@ -1,29 +1,61 @@
 // The one module that reads and writes the URL. The URL is the source of truth for what is shown, so a
 // shared link or a reload lands on the same view and the browser's back/forward buttons work.
-// Next params (indikator, periode) are added to UrlState, parseUrlState and toSearch, nowhere else.
+// A param that cannot be read is dropped (null), never thrown: the view then uses its default, and the
+// canonical rewrite on load removes it from the address bar.
 import { useCallback, useSyncExternalStore } from 'react';
-import { normaliseKode } from '@peta/domain';
+import { isIndicatorCode, normaliseKode, tryParsePeriod } from '@peta/domain';
+
+/** How the choropleth is coloured: against the target (default) or by quantiles of the values shown. */
+export type LegendMode = 'target' | 'kuantil';
 
 export interface UrlState {
   /** Kode wilayah Kemendagri of the current view; null = Indonesia (the provinces). */
   wilayah: string | null;
+  /** Indicator code from the catalogue (KIA_K4); null = the default indicator. */
+  indikator: string | null;
+  /** Normalised period code (2026-06, 2026-Q2, 2026, 2026-01..2026-10); null = the default period. */
+  periode: string | null;
+  /** null = 'target' (kept out of the URL). */
+  legenda: LegendMode | null;
 }
 
-const PARAM_WILAYAH = 'wilayah';
+const PARAM = { wilayah: 'wilayah', indikator: 'indikator', periode: 'periode', legenda: 'legenda' } as const;
+
+/** Codes are upper case in the catalogue; a hand-typed `kia_k4` is accepted. */
+function readIndikator(raw: string | null): string | null {
+  const code = raw?.trim().toUpperCase();
+  return code && isIndicatorCode(code) ? code : null;
+}
+
+function readPeriode(raw: string | null): string | null {
+  return raw ? tryParsePeriod(raw)?.code ?? null : null;
+}
 
 /** Reads the state from a query string; values that cannot be read are dropped (never thrown). */
 export function parseUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
-  const raw = params.get(PARAM_WILAYAH);
-  return { wilayah: raw ? normaliseKode(raw) : null };
+  const wilayah = params.get(PARAM.wilayah);
+  return {
+    wilayah: wilayah ? normaliseKode(wilayah) : null,
+    indikator: readIndikator(params.get(PARAM.indikator)),
+    periode: readPeriode(params.get(PARAM.periode)),
+    legenda: params.get(PARAM.legenda) === 'kuantil' ? 'kuantil' : null,
+  };
 }
 
-/** Writes the state into a query string, keeping params this module does not know. */
-export function toSearch(state: UrlState, currentSearch = ''): string {
+/**
+ * Writes the state into a query string. Keys absent from `state` and params this module does not know are
+ * kept as they are; a key present with null is removed.
+ */
+export function toSearch(state: Partial<UrlState>, currentSearch = ''): string {
   const params = new URLSearchParams(currentSearch);
-  if (state.wilayah) params.set(PARAM_WILAYAH, state.wilayah);
-  else params.delete(PARAM_WILAYAH);
-  // Dots in a kode stay readable: 12.10.01 rather than 12%2E10%2E01 (URLSearchParams keeps dots anyway).
+  for (const key of Object.keys(PARAM) as (keyof UrlState)[]) {
+    if (!(key in state)) continue;
+    const value = state[key];
+    if (value) params.set(PARAM[key], value);
+    else params.delete(PARAM[key]);
+  }
+  // URLSearchParams leaves dots alone: 12.10.01 and 2026-01..2026-10 stay readable in the address bar.
   const s = params.toString();
   return s ? `?${s}` : '';
 }

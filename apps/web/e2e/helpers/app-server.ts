@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const webRoot = resolve(here, '../..');
@@ -134,4 +135,14 @@ export async function startAppServer(): Promise<AppServer> {
     throw error;
   }
   return { url, api: (path) => getJson(`${url}${path}`), stop };
+}
+
+/**
+ * The server started once for the project by e2e/global-setup.ts. Its stop() does nothing: the global
+ * teardown stops it after the last file.
+ */
+export function useAppServer(): AppServer {
+  const url = inject('appServerUrl');
+  if (!url) throw new Error('No app server: run the web-e2e project (its globalSetup starts one)');
+  return { url, api: (path) => getJson(`${url}${path}`), stop: async () => {} };
 }

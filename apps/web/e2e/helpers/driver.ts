@@ -17,11 +17,14 @@ export function createDriver(page: Page, baseUrl: string) {
   /** Requests that left our own server: the map must need none. */
   const externalRequests: string[] = [];
   const pageErrors: string[] = [];
+  /** Every /api/ request of the page (path and query), in order: a test marks a point and reads what followed. */
+  const apiRequests: string[] = [];
   /** Geometry requests made by the app since the page was (re)loaded, per path (browser-cache hits included). */
   const geometryRequests = new Map<string, number>();
   page.on('request', (request) => {
     const url = request.url();
     const path = new URL(url).pathname;
+    if (path.startsWith('/api/')) apiRequests.push(decodeURIComponent(path + new URL(url).search));
     if (path.startsWith('/api/geometry/')) geometryRequests.set(path, (geometryRequests.get(path) ?? 0) + 1);
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) externalRequests.push(url);
   });
@@ -37,6 +40,56 @@ export function createDriver(page: Page, baseUrl: string) {
     externalRequests,
     pageErrors,
     geometryRequests,
+    apiRequests,
+
+    /** API requests made after `mark` (an index from apiRequests.length). */
+    requestsSince(mark: number): string[] {
+      return apiRequests.slice(mark);
+    },
+
+    async openUrl(search: string) {
+      await page.goto(`${baseUrl}/${search}`);
+    },
+
+    /** The map's feature-state of a child kode (fillColor, flag…), read from MapLibre itself. */
+    async featureState(kode: string): Promise<Record<string, unknown>> {
+      return page.evaluate((k) => window.__mapFeatureState?.(k) ?? {}, kode);
+    },
+
+    /** Waits until the map has coloured `kode` with `fillColor` (values arrive after the geometry). */
+    async waitForFill(kode: string, fillColor: string) {
+      await expect.poll(async () => (await driver.featureState(kode)).fillColor, { timeout: 30_000 }).toBe(fillColor);
+    },
+
+    /** The capaian cell text of the table row of `kode`. */
+    async tableCoverage(kode: string): Promise<string> {
+      return (await page.locator(`[data-testid="child-row"][data-kode="${kode}"] [data-testid="child-coverage"]`).textContent()) ?? '';
+    },
+
+    async clickRow(kode: string) {
+      await page.locator(`[data-testid="child-row"][data-kode="${kode}"]`).click();
+    },
+
+    async hoverRow(kode: string) {
+      await page.locator(`[data-testid="child-row"][data-kode="${kode}"]`).hover();
+    },
+
+    /** Opens the indicator picker, searches and picks the option with `code`. */
+    async chooseIndicator(code: string, search: string) {
+      await page.getByTestId('indicator-button').click();
+      await page.getByTestId('indicator-search').fill(search);
+      await page.locator(`[data-testid="indicator-option"][data-code="${code}"]`).click();
+    },
+
+    async choosePeriod(kind: 'month' | 'quarter' | 'year' | 'cumulative', month?: number, year?: number) {
+      await page.getByTestId('period-kind').selectOption(kind);
+      if (year !== undefined) await page.getByTestId('period-year').selectOption(String(year));
+      if (month !== undefined) await page.getByTestId('period-month').selectOption(String(month));
+    },
+
+    async param(name: string): Promise<string | null> {
+      return new URL(page.url()).searchParams.get(name);
+    },
 
     async openHome() {
       await page.goto(`${baseUrl}/`);
@@ -171,9 +224,9 @@ export function createDriver(page: Page, baseUrl: string) {
       }, { b64: png.toString('base64'), bg: [...BACKGROUND] as [number, number, number] });
     },
 
-    async screenshot(name: string) {
-      mkdirSync(ARTIFACTS, { recursive: true });
-      const path = join(ARTIFACTS, `${name}.png`);
+    async screenshot(name: string, dir = ARTIFACTS) {
+      mkdirSync(dir, { recursive: true });
+      const path = join(dir, `${name}.png`);
       await page.screenshot({ path });
       return path;
     },

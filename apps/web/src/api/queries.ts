@@ -1,7 +1,10 @@
 // Query keys and hooks for TanStack Query. Components call these hooks, never fetch().
 import { useQuery } from '@tanstack/react-query';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { childrenGeometryPath, type Meta, type Wilayah, type WilayahChild } from '@peta/domain/contract';
+import {
+  childrenGeometryPath, type IndicatorDto, type Meta, type SeriesResponse, type ValuesResponse, type Wilayah, type WilayahChild,
+} from '@peta/domain/contract';
+import { latestReportedMonth, type YearMonth } from '../features/indicator/period-choice.ts';
 import { getJson } from './client.ts';
 
 export interface WilayahFeatureProperties { kode: string; nama: string }
@@ -15,6 +18,10 @@ export const queryKeys = {
   /** kode null: the provinces. */
   children: (kode: string | null) => ['wilayah', kode ?? ROOT, 'children'] as const,
   geometry: (version: string, kode: string | null) => ['geometry', version, kode ?? ROOT] as const,
+  indicators: ['indicators'] as const,
+  values: (indicator: string, period: string, parent: string | null) => ['values', indicator, period, parent ?? ROOT] as const,
+  series: (kode: string, indicator: string, year: number) => ['series', kode, indicator, year] as const,
+  latestMonth: (probeKode: string, indicator: string) => ['latest-month', probeKode, indicator] as const,
 };
 
 export const fetchers = {
@@ -24,6 +31,14 @@ export const fetchers = {
     getJson<WilayahChild[]>(kode ? `/api/wilayah/${encodeURIComponent(kode)}/children` : '/api/wilayah', signal),
   geometry: (version: string, kode: string | null, signal?: AbortSignal) =>
     getJson<WilayahFeatureCollection>(childrenGeometryPath(version, kode), signal),
+  indicators: (signal?: AbortSignal) => getJson<IndicatorDto[]>('/api/indicators', signal),
+  values: (indicator: string, period: string, parent: string | null, signal?: AbortSignal) => {
+    const query = new URLSearchParams({ indicator, period });
+    if (parent) query.set('parent', parent);
+    return getJson<ValuesResponse>(`/api/values?${query.toString()}`, signal);
+  },
+  series: (kode: string, indicator: string, year: number, signal?: AbortSignal) =>
+    getJson<SeriesResponse>(`/api/wilayah/${encodeURIComponent(kode)}/series?indicator=${encodeURIComponent(indicator)}&year=${year}`, signal),
 };
 
 export function useMeta() {
@@ -59,5 +74,55 @@ export function useChildrenGeometry(version: string | undefined, kode: string | 
     enabled: enabled && version !== undefined,
     staleTime: Infinity,
     gcTime: 30 * 60_000,
+  });
+}
+
+export function useIndicators() {
+  return useQuery({ queryKey: queryKeys.indicators, queryFn: ({ signal }) => fetchers.indicators(signal), staleTime: 30 * 60_000 });
+}
+
+/**
+ * Values of one indicator and period for the children of `parent`. While another indicator or period of the SAME
+ * parent loads, the previous rows stay on screen (isPlaceholderData) instead of blanking map and table; rows of
+ * another parent are never shown for this one.
+ */
+export function useValues(indicator: string | undefined, period: string | undefined, parent: string | null, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.values(indicator ?? '', period ?? '', parent),
+    queryFn: ({ signal }) => fetchers.values(indicator!, period!, parent, signal),
+    enabled: enabled && indicator !== undefined && period !== undefined,
+    staleTime: 5 * 60_000,
+    placeholderData: (previous, previousQuery) =>
+      previousQuery && previousQuery.queryKey[3] === (parent ?? 'indonesia') ? previous : undefined,
+  });
+}
+
+export function useSeries(kode: string | null, indicator: string | undefined, year: number | undefined) {
+  return useQuery({
+    queryKey: queryKeys.series(kode ?? '', indicator ?? '', year ?? 0),
+    queryFn: ({ signal }) => fetchers.series(kode!, indicator!, year!, signal),
+    enabled: kode !== null && indicator !== undefined && year !== undefined,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/**
+ * The latest month with data, for the default period. /api/meta does not state it, so the monthly series of one
+ * provinsi with desa data is asked for this year, then last year. null: no data in either year (the caller falls
+ * back to the month before today).
+ */
+export function useLatestDataMonth(probeKode: string | null, indicator: string | undefined, now: Date = new Date()) {
+  return useQuery({
+    queryKey: queryKeys.latestMonth(probeKode ?? '', indicator ?? ''),
+    queryFn: async ({ signal }): Promise<YearMonth | null> => {
+      const year = now.getFullYear();
+      for (const y of [year, year - 1]) {
+        const found = latestReportedMonth(await fetchers.series(probeKode!, indicator!, y, signal));
+        if (found) return found;
+      }
+      return null;
+    },
+    enabled: probeKode !== null && indicator !== undefined,
+    staleTime: 30 * 60_000,
   });
 }

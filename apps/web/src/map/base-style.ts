@@ -2,6 +2,7 @@
 // request (no glyphs, sprites or tiles). Names are HTML markers (see map-adapter.ts), not symbol layers.
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import { PALETTE } from '@peta/domain';
 
 export const SOURCE = { children: 'children', context: 'context', outer: 'outer', basemap: 'osm' } as const;
 
@@ -14,6 +15,7 @@ export const LAYER = {
   contextLine: 'context-line',
   currentHalo: 'current-halo',
   childrenFill: 'children-fill',
+  childrenFlag: 'children-flag',
   childrenHover: 'children-hover',
   childrenLine: 'children-line',
   childrenHoverLine: 'children-hover-line',
@@ -30,7 +32,12 @@ export const COLOURS = {
   childLine: '#ffffff',
   selected: '#f2b33d',
   accent: '#1f4e5f',
+  /** Hatch lines over a class colour: coverage above 100 % (a data-quality flag, not a class). */
+  flag: PALETTE.flag,
 } as const;
+
+/** Image id of the over-100 % hatch, drawn in code (hatch-pattern.ts) when the style asks for it. */
+export const HATCH_IMAGE = 'over100-hatch';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const state = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
@@ -69,6 +76,11 @@ export function baseStyle(): StyleSpecification {
             ['to-color', ['coalesce', ['feature-state', 'fillColor'], COLOURS.childFill]]],
           'fill-opacity': 0.95,
         },
+      },
+      {
+        // Over the class colour, only where feature-state `flag` is set: the colour still tells the class.
+        id: LAYER.childrenFlag, type: 'fill', source: SOURCE.children,
+        paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['case', state('flag'), 1, 0] },
       },
       {
         id: LAYER.childrenHover, type: 'fill', source: SOURCE.children,

@@ -5,7 +5,8 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
-import { baseStyle, COLOURS, LAYER, NO_FEATURE, OSM_SOURCE, SOURCE } from './base-style.ts';
+import { baseStyle, COLOURS, HATCH_IMAGE, LAYER, NO_FEATURE, OSM_SOURCE, SOURCE } from './base-style.ts';
+import { hatchImage } from './hatch-pattern.ts';
 import { createLabelLayer, type LabelLayer, type MapLabel } from './label-layer.ts';
 import { mapTestHooks } from './test-hooks.ts';
 
@@ -16,7 +17,11 @@ export type { MapLabel } from './label-layer.ts';
 export type Bbox = [number, number, number, number];
 
 /** Per-feature style pushed as feature-state (the choropleth sets fillColor per kode). */
-export interface FeatureStyle { fillColor: string }
+export interface FeatureStyle {
+  fillColor: string;
+  /** Hatched over the colour (coverage above 100 %: shown as it is, flagged for checking). */
+  flag?: boolean;
+}
 
 export interface MapAdapterOptions {
   container: HTMLElement;
@@ -105,12 +110,15 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
   const outerSource = () => map.getSource<maplibregl.GeoJSONSource>(SOURCE.outer);
   const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
   const feature = (id: string) => ({ source: SOURCE.children, id });
+  const stateOf = (style: FeatureStyle) => ({ fillColor: style.fillColor, flag: style.flag ?? false });
+  hooks.exposeFeatureState((kode) => (loaded ? map.getFeatureState(feature(kode)) : {}));
 
   function applyChildren() {
     if (!loaded || !children) return;
     map.removeFeatureState({ source: SOURCE.children });
     childrenSource()?.setData(children);
-    for (const [kode, style] of Object.entries(values)) map.setFeatureState(feature(kode), { fillColor: style.fillColor });
+    for (const [kode, style] of Object.entries(values)) map.setFeatureState(feature(kode), stateOf(style));
+    hooks.valuesApplied(Object.keys(values).length);
     if (selected) map.setFeatureState(feature(selected), { selected: true });
     if (hover) map.setFeatureState(feature(hover), { hover: true });
     hooks.viewChanged(viewKode, children.features.length);
@@ -172,6 +180,12 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
     pendingBounds = null;
     hooks.loaded();
   });
+  // The hatch is drawn in code the first time the style asks for it (MapLibre 6: a resolver, not the event).
+  map.setMissingStyleImageResolver((id) => {
+    if (id !== HATCH_IMAGE || map.hasImage(HATCH_IMAGE)) return;
+    const ratio = Math.max(1, Math.round(window.devicePixelRatio || 1));
+    map.addImage(HATCH_IMAGE, hatchImage(COLOURS.flag, ratio), { pixelRatio: ratio });
+  });
   map.on('idle', () => hooks.idle(loaded && map.isSourceLoaded(SOURCE.children)));
   map.on('error', (event) => console.warn('[peta] map error:', event.error?.message ?? event));
 
@@ -216,10 +230,15 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
     },
     setFeatureValues(next) {
       if (loaded) {
-        for (const kode of Object.keys(values)) if (!(kode in next)) map.removeFeatureState(feature(kode), 'fillColor');
-        for (const [kode, style] of Object.entries(next)) map.setFeatureState(feature(kode), { fillColor: style.fillColor });
+        for (const kode of Object.keys(values)) {
+          if (kode in next) continue;
+          map.removeFeatureState(feature(kode), 'fillColor');
+          map.removeFeatureState(feature(kode), 'flag');
+        }
+        for (const [kode, style] of Object.entries(next)) map.setFeatureState(feature(kode), stateOf(style));
       }
       values = { ...next };
+      if (loaded) hooks.valuesApplied(Object.keys(values).length);
     },
     fitBounds(bbox, { animate = true } = {}) {
       if (!loaded) pendingBounds = bbox;

@@ -6,6 +6,8 @@ declare global {
     /** Number of `idle` events so far. */
     __mapIdle?: number;
     __mapState?: MapTestState;
+    /** The map's feature-state of a child (fillColor, flag, hover, selected): what the choropleth really drew. */
+    __mapFeatureState?: (kode: string) => Record<string, unknown>;
   }
 }
 
@@ -17,12 +19,15 @@ export interface MapTestState {
   /** true once the map has been idle with that geometry loaded. */
   viewReady: boolean;
   featureCount: number;
+  /** Times choropleth values were pushed into feature-state, and how many kode the last push coloured. */
+  valuesVersion: number;
+  valueCount: number;
 }
 
 const ROOT = 'indonesia';
 
 export function mapTestHooks() {
-  const state: MapTestState = { loaded: false, idleCount: 0, viewKode: null, viewReady: false, featureCount: 0 };
+  const state: MapTestState = { loaded: false, idleCount: 0, viewKode: null, viewReady: false, featureCount: 0, valuesVersion: 0, valueCount: 0 };
   window.__mapState = state;
   window.__mapIdle = 0;
   return {
@@ -34,6 +39,8 @@ export function mapTestHooks() {
     },
     viewPending(kode: string | null) { state.viewKode = kode ?? ROOT; state.viewReady = false; },
     viewChanged(kode: string | null, featureCount: number) { state.viewKode = kode ?? ROOT; state.featureCount = featureCount; },
-    destroyed() { window.__mapLoaded = false; },
+    valuesApplied(count: number) { state.valuesVersion += 1; state.valueCount = count; },
+    exposeFeatureState(read: (kode: string) => Record<string, unknown>) { window.__mapFeatureState = read; },
+    destroyed() { window.__mapLoaded = false; window.__mapFeatureState = undefined; },
   };
 }

@@ -1,12 +1,26 @@
-// The children of the view, beside the map: each row drills down like a click on its polygon, and hover
-// is shared with the map in both directions.
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { childTingkat, type Tingkat } from '@peta/domain';
-import type { WilayahChild } from '@peta/domain/contract';
+// The children of the view as a table beside the map: the same rows as the map, with the indicator's capaian
+// and gap, sortable by name / capaian / gap. A row drills down like a click on its polygon, and hover is shared
+// with the map in both directions.
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { childTingkat, formatNumberId, type Tingkat } from '@peta/domain';
+import type { IndicatorDto, ValueRow, WilayahChild } from '@peta/domain/contract';
 import { useT, type TFunction } from '../../i18n/i18n.tsx';
 import { hrefFor } from '../../url-state.ts';
 import { linkClick } from '../drilldown/link-click.ts';
 import { countLabel, hasTingkatPrefix, hintLabel, tingkatLabel } from '../drilldown/wilayah-text.ts';
+import { Swatch } from '../choropleth/Swatch.tsx';
+import { coverageText, fractionText } from '../choropleth/value-text.ts';
+import { nextSort, sortRows, type Sort, type SortKey } from './sort-rows.ts';
+
+export interface ChildListValues {
+  def: IndicatorDto;
+  /** "K4, Januari–Oktober 2026". */
+  caption: string;
+  rowByKode: ReadonlyMap<string, ValueRow>;
+  colourOf: (kode: string) => string;
+  /** Previous values shown while new ones load. */
+  updating: boolean;
+}
 
 export interface ChildListProps {
   items: WilayahChild[];
@@ -16,33 +30,53 @@ export interface ChildListProps {
   hoverKode: string | null;
   /** Scroll the hovered row into view (the hover came from the map). */
   followHover: boolean;
+  /** Indicator values of the rows; undefined while the catalogue or the values load. */
+  values?: ChildListValues;
   onSelect: (kode: string) => void;
   onHover: (kode: string | null) => void;
 }
 
 const FILTER_FROM = 12;
 const normalise = (s: string) => s.toLocaleLowerCase('id').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+const COLUMNS: readonly { key: SortKey; label: 'table.col.nama' | 'table.col.capaian' | 'table.col.gap' }[] = [
+  { key: 'nama', label: 'table.col.nama' }, { key: 'capaian', label: 'table.col.capaian' }, { key: 'gap', label: 'table.col.gap' },
+];
 
-export function ChildList({ items, tingkat, parentNama, selectedKode, hoverKode, followHover, onSelect, onHover }: ChildListProps) {
+export function ChildList({ items, tingkat, parentNama, selectedKode, hoverKode, followHover, values, onSelect, onHover }: ChildListProps) {
   const t = useT();
   const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<Sort>({ key: 'nama', dir: 'asc' });
   const deferred = useDeferredValue(query);
-  const rows = useRef(new Map<string, HTMLAnchorElement>());
+  const rows = useRef(new Map<string, HTMLTableRowElement>());
+  const rowByKode = values?.rowByKode;
+
   const shown = useMemo(() => {
     const q = normalise(deferred.trim());
-    return q ? items.filter((c) => normalise(c.nama).includes(q)) : items;
-  }, [items, deferred]);
+    const filtered = q ? items.filter((c) => normalise(c.nama).includes(q)) : items;
+    const withValues = filtered.map((child) => {
+      const row = rowByKode?.get(child.kode);
+      return { child, row, nama: child.nama, coverage: row?.coverage, gap: row?.gap };
+    });
+    return sortRows(withValues, sort);
+  }, [items, deferred, rowByKode, sort]);
 
   useEffect(() => setQuery(''), [items]);
   useEffect(() => {
     if (followHover && hoverKode) rows.current.get(hoverKode)?.scrollIntoView({ block: 'nearest' });
   }, [hoverKode, followHover]);
 
+  // The whole row is a target; the name is a real link for keyboards and "open in new tab".
+  const rowClick = (kode: string) => (event: MouseEvent<HTMLTableRowElement>) => {
+    if ((event.target as Element).closest('a')) return;
+    onSelect(kode);
+  };
+
   return (
     <section className="child-list" data-testid="child-list" aria-labelledby="child-list-heading">
       <h2 id="child-list-heading" className="child-list__heading">
         {t('list.heading', { count: countLabel(tingkat, items.length, t), nama: parentNama })}
       </h2>
+      {values && <p className="child-list__caption" data-testid="table-caption">{values.caption}</p>}
       {items.length > 0 && <p className="child-list__hint">{hintLabel(tingkat, t)}</p>}
       {items.length >= FILTER_FROM && (
         <input
@@ -57,39 +91,89 @@ export function ChildList({ items, tingkat, parentNama, selectedKode, hoverKode,
       )}
       {items.length === 0 && <p className="status">{t('list.empty', { nama: parentNama })}</p>}
       {items.length > 0 && shown.length === 0 && <p className="status">{t('list.filter.none', { q: query })}</p>}
-      <ol className="child-list__rows">
-        {shown.map((child) => {
-          const selected = child.kode === selectedKode;
-          const className = ['child-row', child.kode === hoverKode && 'is-hover', selected && 'is-selected', !child.hasGeometry && 'no-geometry']
-            .filter(Boolean).join(' ');
-          return (
-            <li key={child.kode}>
-              <a
-                ref={(el) => {
-                  if (el) rows.current.set(child.kode, el);
-                  else rows.current.delete(child.kode);
-                }}
-                className={className}
-                href={hrefFor({ wilayah: child.kode })}
-                aria-current={selected ? 'true' : undefined}
-                onClick={linkClick(() => onSelect(child.kode))}
-                onMouseEnter={() => onHover(child.kode)}
-                onMouseLeave={() => onHover(null)}
-                onFocus={() => onHover(child.kode)}
-                onBlur={() => onHover(null)}
-                data-testid="child-row"
-              >
-                <span className="child-row__name" data-testid="child-name">{child.nama}</span>
-                <span className="child-row__meta">{rowMeta(child, selected, t)}</span>
-                {!child.hasGeometry && (
-                  <span className="badge" title={t('list.noGeometryTitle')} data-testid="no-geometry">{t('list.noGeometry')}</span>
-                )}
-              </a>
-            </li>
-          );
-        })}
-      </ol>
+      {shown.length > 0 && (
+        <table className={`child-table${values?.updating ? ' is-updating' : ''}`} aria-busy={values?.updating || undefined} data-testid="child-table">
+          <thead>
+            <tr>
+              {COLUMNS.map((col) => {
+                const active = sort.key === col.key;
+                return (
+                  <th key={col.key} scope="col" className={`child-table__${col.key}`}
+                    aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                    <button type="button" onClick={() => setSort(nextSort(sort, col.key))} data-testid={`sort-${col.key}`}
+                      title={t('table.sort', { col: t(col.label) })}>
+                      {t(col.label)}
+                      <span className="sort-mark" aria-hidden="true">{active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map(({ child, row }) => {
+              const selected = child.kode === selectedKode;
+              const className = ['child-row', child.kode === hoverKode && 'is-hover', selected && 'is-selected', !child.hasGeometry && 'no-geometry']
+                .filter(Boolean).join(' ');
+              const meta = rowMeta(child, selected, t);
+              return (
+                <tr
+                  key={child.kode}
+                  ref={(el) => {
+                    if (el) rows.current.set(child.kode, el);
+                    else rows.current.delete(child.kode);
+                  }}
+                  className={className}
+                  onClick={rowClick(child.kode)}
+                  onMouseEnter={() => onHover(child.kode)}
+                  onMouseLeave={() => onHover(null)}
+                  data-testid="child-row"
+                  data-kode={child.kode}
+                >
+                  <th scope="row" className="child-table__nama">
+                    <div className="child-row__cell">
+                    {values && <Swatch color={values.colourOf(child.kode)} hatch={false} className="child-row__swatch" />}
+                    <span className="child-row__text">
+                      <a
+                        href={hrefFor({ wilayah: child.kode })}
+                        aria-current={selected ? 'true' : undefined}
+                        onClick={linkClick(() => onSelect(child.kode))}
+                        onFocus={() => onHover(child.kode)}
+                        onBlur={() => onHover(null)}
+                        className="child-row__name"
+                        data-testid="child-name"
+                      >{child.nama}</a>
+                      {meta && <span className="child-row__meta">{meta}</span>}
+                      {!child.hasGeometry && (
+                        <span className="badge" title={t('list.noGeometryTitle')} data-testid="no-geometry">{t('list.noGeometry')}</span>
+                      )}
+                    </span>
+                    </div>
+                  </th>
+                  <td className="child-table__capaian" data-testid="child-capaian">
+                    {values && row ? <CoverageCell row={row} def={values.def} t={t} /> : <span className="muted">…</span>}
+                  </td>
+                  <td className="child-table__gap" data-testid="child-gap">
+                    {values && row ? (row.gap === null ? <span className="muted">–</span> : formatNumberId(row.gap, 0)) : ''}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
     </section>
+  );
+}
+
+function CoverageCell({ row, def, t }: { row: ValueRow; def: IndicatorDto; t: TFunction }) {
+  const fraction = fractionText(row);
+  return (
+    <>
+      <span className={row.coverage === null ? 'muted' : 'child-row__coverage'} data-testid="child-coverage">{coverageText(row, def, t)}</span>
+      {row.over100 && <span className="tag tag--flag" title={t('value.over100Title')} data-testid="child-over100">{t('value.over100')}</span>}
+      {fraction && <span className="child-row__fraction">{fraction}</span>}
+    </>
   );
 }
 

@@ -1,12 +1,35 @@
-// Profile of the chosen leaf (a desa/kelurahan, or a wilayah whose children are not loaded here).
-// Health indicators come in the next step; the panel already names where they will appear.
-import type { Meta, Wilayah } from '@peta/domain/contract';
+// Profile of the chosen leaf (a desa/kelurahan, or a wilayah whose children are not loaded here): where it is,
+// and the selected indicator — its value for the period (the same row as the map and the table) and its year
+// month by month with the PWS status.
+import type { IndicatorDto, Meta, ValueRow, Wilayah } from '@peta/domain/contract';
+import type { Period } from '@peta/domain';
+import { useSeries } from '../../api/queries.ts';
 import { useT } from '../../i18n/i18n.tsx';
+import { Swatch } from '../choropleth/Swatch.tsx';
+import { coverageText, fractionText, gapLine, targetText } from '../choropleth/value-text.ts';
+import { Loading } from '../status/StatusMessage.tsx';
+import { SeriesChart } from './SeriesChart.tsx';
 import { hrefFor } from '../../url-state.ts';
 import { linkClick } from '../drilldown/link-click.ts';
 import { tingkatLabel, withTingkat } from '../drilldown/wilayah-text.ts';
 
-export function DesaPanel({ wilayah, meta, onNavigate }: { wilayah: Wilayah; meta: Meta | undefined; onNavigate: (kode: string | null) => void }) {
+export interface PanelIndicator {
+  def: IndicatorDto;
+  period: Period;
+  periodLabel: string;
+  /** The leaf's row among its siblings' values; undefined while loading. */
+  row: ValueRow | undefined;
+  colour: string;
+}
+
+export interface DesaPanelProps {
+  wilayah: Wilayah;
+  meta: Meta | undefined;
+  indicator?: PanelIndicator;
+  onNavigate: (kode: string | null) => void;
+}
+
+export function DesaPanel({ wilayah, meta, indicator, onNavigate }: DesaPanelProps) {
   const t = useT();
   const level = tingkatLabel(wilayah.kode, wilayah.tingkat, t);
   const parent = wilayah.parents.at(-1);
@@ -34,12 +57,41 @@ export function DesaPanel({ wilayah, meta, onNavigate }: { wilayah: Wilayah; met
           {childrenNotLoaded ? t('panel.childrenNotLoaded') : t('panel.noChildren', { nama: wilayah.nama })}
         </p>
       )}
-      <p className="note note--muted">{t('panel.indicatorsPending')}</p>
+      {indicator && <IndicatorSection kode={wilayah.kode} indicator={indicator} />}
       {parent && (
         <a className="button button--ghost" href={hrefFor({ wilayah: parent.kode })} onClick={linkClick(() => onNavigate(parent.kode))}>
           {t('panel.back', { nama: parent.nama })}
         </a>
       )}
+    </section>
+  );
+}
+
+function IndicatorSection({ kode, indicator }: { kode: string; indicator: PanelIndicator }) {
+  const t = useT();
+  const { def, period, periodLabel, row, colour } = indicator;
+  const series = useSeries(kode, def.code, period.year);
+  const gap = row && gapLine(row, def, t);
+  const target = row && targetText(row, def, t);
+  const fraction = row && fractionText(row);
+  return (
+    <section className="desa-panel__indicator" data-testid="desa-indicator" aria-labelledby="desa-indicator-heading">
+      <h3 id="desa-indicator-heading">{t('panel.indicatorHeading', { indikator: def.shortId, period: periodLabel })}</h3>
+      {row ? (
+        <div className="desa-panel__value">
+          <p className="desa-panel__coverage">
+            <Swatch color={colour} />
+            <strong data-testid="desa-coverage">{coverageText(row, def, t)}</strong>
+            {row.over100 && <span className="tag tag--flag" title={t('value.over100Title')}>{t('value.over100')}</span>}
+            <span className="muted">{t(`value.class.${row.class}`)}</span>
+          </p>
+          {fraction && <p>{t('value.fraction', { fraction })}</p>}
+          {target && <p>{target}</p>}
+          {gap && <p className="desa-panel__gap" data-testid="desa-gap">{gap}</p>}
+        </div>
+      ) : <Loading message={t('value.loading')} />}
+      {series.isPending && <Loading message={t('panel.series.loading')} />}
+      {series.data && <SeriesChart series={series.data} def={def} />}
     </section>
   );
 }

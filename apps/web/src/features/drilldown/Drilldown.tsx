@@ -1,8 +1,16 @@
-// The page: breadcrumb on top, map and list side by side (stacked on a phone). The URL's wilayah drives it.
+// The page: breadcrumb and the indicator/period controls on top, map and table side by side (stacked on a
+// phone). The URL drives it: wilayah picks the view, indikator/periode/legenda the choropleth.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { MapLabel } from '../../map/index.ts';
-import { useT } from '../../i18n/i18n.tsx';
-import { useUrlState } from '../../url-state.ts';
+import type { FeatureStyle, MapLabel } from '../../map/index.ts';
+import { useLang, useT } from '../../i18n/i18n.tsx';
+import { useUrlState, type LegendMode } from '../../url-state.ts';
+import { HoverCard } from '../choropleth/HoverCard.tsx';
+import { Legend } from '../choropleth/Legend.tsx';
+import { SimulatedBadge } from '../choropleth/SimulatedBadge.tsx';
+import { useChoropleth } from '../choropleth/use-choropleth.ts';
+import { IndicatorPicker } from '../indicator/IndicatorPicker.tsx';
+import { PeriodPicker } from '../indicator/PeriodPicker.tsx';
+import { periodLabel as labelOfPeriod } from '../indicator/period-label.ts';
 import { Breadcrumb } from '../breadcrumb/Breadcrumb.tsx';
 import { ChildList } from '../child-list/ChildList.tsx';
 import { DesaPanel } from '../desa-panel/DesaPanel.tsx';
@@ -16,13 +24,20 @@ export interface DrilldownProps { basemap: boolean; largeText: boolean }
 
 interface Hover { kode: string | null; fromMap: boolean }
 
+const NO_VALUES: Record<string, FeatureStyle> = {};
+
 export function Drilldown({ basemap, largeText }: DrilldownProps) {
   const t = useT();
   const [url, navigate] = useUrlState();
+  const [lang] = useLang();
   const view = useDrilldown(url.wilayah);
+  const choropleth = useChoropleth(url, view.viewKode, view.meta.data, t);
   const [hover, setHover] = useState<Hover>({ kode: null, fromMap: false });
 
   const go = useCallback((kode: string | null) => navigate({ wilayah: kode }), [navigate]);
+  const chooseIndicator = useCallback((code: string) => navigate({ indikator: code }), [navigate]);
+  const choosePeriod = useCallback((code: string) => navigate({ periode: code }), [navigate]);
+  const chooseMode = useCallback((mode: LegendMode) => navigate({ legenda: mode === 'target' ? null : mode }), [navigate]);
   const hoverFromMap = useCallback((kode: string | null) => setHover({ kode, fromMap: true }), []);
   const hoverFromList = useCallback((kode: string | null) => setHover({ kode, fromMap: false }), []);
   useEffect(() => setHover({ kode: null, fromMap: false }), [view.viewKode]);
@@ -53,10 +68,22 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
 
   const viewNama = view.viewKode === null ? indonesia : view.viewNama ?? '…';
   const selectedKode = view.isLeaf ? view.kode : null;
+  const { def, period, model, rowByKode } = choropleth;
+  const periodText = period ? labelOfPeriod(period, lang, t) : '';
+  const hoverRow = hover.kode ? rowByKode.get(hover.kode) : undefined;
+  const selectedRow = selectedKode ? rowByKode.get(selectedKode) : undefined;
 
   return (
     <main className="drilldown">
       <Breadcrumb crumbs={view.crumbs} onNavigate={go} />
+      <div className="controls" role="group" aria-label={t('controls.label')} data-testid="controls">
+        <IndicatorPicker list={choropleth.list} value={def} onChange={chooseIndicator} />
+        <PeriodPicker value={period} latest={choropleth.latest} onChange={choosePeriod} />
+        {choropleth.simulated && <SimulatedBadge />}
+        {choropleth.values.isError && (
+          <ErrorMessage error={choropleth.values.error} onRetry={() => void choropleth.values.refetch()} testId="values-error" />
+        )}
+      </div>
       <div className="panes">
         <section className="map-pane">
           <MapView
@@ -74,11 +101,24 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
             ariaLabel={t('map.label', { nama: title })}
             onSelect={go}
             onHover={hoverFromMap}
+            featureValues={model?.styles ?? NO_VALUES}
             overlay={overlay}
-          />
+          >
+            {model && <Legend model={model} periodLabel={periodText} onMode={chooseMode} />}
+            {hoverRow && def && model && <HoverCard row={hoverRow} def={def} colour={model.colourOf(hoverRow.kode)} />}
+          </MapView>
         </section>
         <aside className="side-pane" data-testid="side-pane">
-          {view.isLeaf && view.current && <DesaPanel wilayah={view.current} meta={view.meta.data} onNavigate={go} />}
+          {view.isLeaf && view.current && (
+            <DesaPanel
+              wilayah={view.current}
+              meta={view.meta.data}
+              indicator={def && period && model
+                ? { def, period, periodLabel: periodText, row: selectedRow, colour: model.colourOf(view.current.kode) }
+                : undefined}
+              onNavigate={go}
+            />
+          )}
           {view.wilayah.isError && <ErrorMessage error={view.wilayah.error} onRetry={() => void view.wilayah.refetch()} />}
           {view.children.isPending && <Loading message={t('status.loadingList')} testId="list-loading" />}
           {view.children.isError && <ErrorMessage error={view.children.error} onRetry={() => void view.children.refetch()} testId="list-error" />}
@@ -90,6 +130,13 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
               selectedKode={selectedKode}
               hoverKode={hover.kode}
               followHover={hover.fromMap}
+              values={def && model ? {
+                def,
+                caption: t('table.caption', { indikator: def.shortId, period: periodText }),
+                rowByKode,
+                colourOf: model.colourOf,
+                updating: choropleth.updating,
+              } : undefined}
               onSelect={go}
               onHover={hoverFromList}
             />

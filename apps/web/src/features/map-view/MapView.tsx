@@ -3,7 +3,7 @@
 // the list work before the map has arrived.
 import { useEffect, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
-import type { Bbox, MapAdapter, MapLabel } from '../../map/index.ts';
+import type { Bbox, FeatureStyle, MapAdapter, MapLabel } from '../../map/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
 export interface MapViewProps {
@@ -24,8 +24,12 @@ export interface MapViewProps {
   ariaLabel: string;
   onSelect: (kode: string) => void;
   onHover: (kode: string | null) => void;
+  /** Choropleth colours per kode (feature-state: recoloured in place, geometry untouched). */
+  featureValues: Record<string, FeatureStyle>;
   /** Overlay while the view's geometry loads or fails. */
   overlay?: React.ReactNode;
+  /** Legend, hover card… drawn over the map (outside the canvas). */
+  children?: React.ReactNode;
 }
 
 export function MapView(props: MapViewProps) {
@@ -75,8 +79,10 @@ export function MapView(props: MapViewProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const { viewKode, geometry, labels, context, outerContext, contextCurrent, bounds, hoverKode, selectedKode, basemap, largeText } = props;
+  const { viewKode, geometry, labels, context, outerContext, contextCurrent, bounds, hoverKode, selectedKode, basemap, largeText, featureValues } = props;
   useEffect(() => { if (geometry) adapter.current?.showChildren(viewKode, geometry); }, [ready, viewKode, geometry]);
+  // After showChildren (same render): new geometry first, then its colours.
+  useEffect(() => { adapter.current?.setFeatureValues(featureValues); }, [ready, featureValues, geometry]);
   useEffect(() => { if (geometry) adapter.current?.setLabels(labels); }, [ready, geometry, labels]);
   useEffect(() => {
     adapter.current?.showContext(context ?? null, contextCurrent, outerContext ?? null);
@@ -95,6 +101,7 @@ export function MapView(props: MapViewProps) {
         <p className="map-view__message" role="alert" data-testid="map-unavailable">{t(failure === 'webgl' ? 'error.webgl' : 'error.map')}</p>
       )}
       {!failure && props.overlay && <div className="map-view__overlay">{props.overlay}</div>}
+      {props.children}
     </div>
   );
 }

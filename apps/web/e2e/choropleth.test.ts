@@ -1,0 +1,201 @@
+// The choropleth and its table in real Chromium against the real server (demo data of Sumatera Utara, simulated).
+// Expected numbers and classes come from the API itself and are formatted with the domain helpers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DASHBOARD_CRITERIA_NOTE, PALETTE, formatValue, gapText, getIndicator, quantileColors,
+} from '@peta/domain';
+import type { IndicatorDto, ValueRow, ValuesResponse, WilayahChild } from '@peta/domain/contract';
+import { launchBrowser, openPage, type Browser } from './helpers/browser.ts';
+import { repoRoot, useAppServer, type AppServer } from './helpers/app-server.ts';
+import { createDriver } from './helpers/driver.ts';
+import { join } from 'node:path';
+import { statSync } from 'node:fs';
+
+const LABUHANBATU = '12.10';
+const K4 = 'KIA_K4';
+const BUMIL = 'SPM01_BUMIL';
+const YTD = '2026-01..2026-10';
+const JUNE = '2026-06';
+const k4 = getIndicator(K4)!;
+
+let server: AppServer;
+let browser: Browser;
+let kecamatan: ValueRow;
+
+const values = (indicator: string, period: string, parent: string) =>
+  server.api<ValuesResponse>(`/api/values?indicator=${indicator}&period=${encodeURIComponent(period)}&parent=${parent}`);
+const rowOf = (response: ValuesResponse, kode: string) => {
+  const row = response.rows.find((r) => r.kode === kode);
+  if (!row) throw new Error(`${kode} not in the values answer`);
+  return row;
+};
+const percent = (row: ValueRow) => formatValue(row.coverage, 'percent');
+const search = (indicator: string, period: string) => `?wilayah=${LABUHANBATU}&indikator=${indicator}&periode=${period}`;
+
+beforeAll(async () => {
+  server = useAppServer();
+  browser = await launchBrowser();
+  const catalogue = await server.api<IndicatorDto[]>('/api/indicators');
+  expect(catalogue.find((d) => d.code === K4)?.hasData).toBe(true);
+  const answer = await values(K4, YTD, LABUHANBATU);
+  expect(answer.simulated).toBe(true);
+  // A kecamatan with data and a polygon, preferably Bilah Hulu (used by the drill-down test too).
+  const withData = answer.rows.filter((r) => r.coverage !== null);
+  kecamatan = withData.find((r) => /bilah hulu/i.test(r.nama)) ?? withData[0]!;
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('choropleth on a desktop screen (1280×800)', () => {
+  it('colours the map and fills the table from the values, and switches indicator and period without geometry', async () => {
+    const d = createDriver(await openPage(browser, { width: 1280, height: 800 }), server.url);
+    await d.openUrl(search(K4, YTD));
+    await d.waitForView(LABUHANBATU);
+    await d.waitForFill(kecamatan.kode, PALETTE.attainment[kecamatan.class]);
+
+    // Table and map say the same as the API.
+    expect(await d.tableCoverage(kecamatan.kode)).toBe(percent(kecamatan));
+    expect(await d.featureState(kecamatan.kode)).toMatchObject({ fillColor: PALETTE.attainment[kecamatan.class], flag: kecamatan.over100 });
+    expect(await d.textOf('table-caption')).toBe('K4, Januari–Oktober 2026');
+    expect(await d.textOf('legend-title')).toBe('K4: capaian terhadap target');
+    expect(await d.textOf('legend-note')).toContain(DASHBOARD_CRITERIA_NOTE);
+    expect(await d.page.getByTestId('legend-item').count()).toBe(5);
+
+    // Hover a row: the card shows name, capaian and the gap in people.
+    await d.hoverRow(kecamatan.kode);
+    expect(await d.textOf('hover-card-name')).toBe(kecamatan.nama);
+    expect(await d.textOf('hover-card-coverage')).toBe(percent(kecamatan));
+    if (kecamatan.gap !== null) expect(await d.textOf('hover-card-gap')).toBe(gapText(k4, kecamatan.gap));
+    await d.screenshot('choropleth-1-desktop');
+    await d.screenshot('choropleth', join(repoRoot, 'docs/img'));
+
+    // The simulated-data badge and its explanation.
+    await d.page.getByTestId('simulated-badge').click();
+    expect(await d.textOf('simulated-explain')).toMatch(/bukan dari laporan/);
+
+    // Switch indicator: values only, recoloured in place.
+    const mark = d.apiRequests.length;
+    const bumil = rowOf(await values(BUMIL, YTD, LABUHANBATU), kecamatan.kode);
+    await d.page.getByTestId('indicator-button').click();
+    expect(await d.page.locator(`[data-testid="indicator-option"][data-code="KIA_K6"] [data-testid="indicator-no-data"]`).textContent())
+      .toBe('belum ada data');
+    await d.page.getByTestId('indicator-button').click();
+    await d.chooseIndicator(BUMIL, 'ibu hamil');
+    await expect.poll(() => d.textOf('table-caption')).toBe('SPM Ibu hamil, Januari–Oktober 2026');
+    await d.waitForFill(kecamatan.kode, PALETTE.attainment[bumil.class]);
+    await expect.poll(() => d.tableCoverage(kecamatan.kode)).toBe(percent(bumil));
+    expect(await d.textOf('legend-title')).toBe('SPM Ibu hamil: capaian terhadap target');
+    expect(await d.param('indikator')).toBe(BUMIL);
+
+    // Switch period to June 2026 (a month).
+    const june = rowOf(await values(BUMIL, JUNE, LABUHANBATU), kecamatan.kode);
+    await d.choosePeriod('month', 6, 2026);
+    await expect.poll(() => d.param('periode')).toBe(JUNE);
+    await expect.poll(() => d.textOf('table-caption')).toBe('SPM Ibu hamil, Juni 2026');
+    await expect.poll(() => d.tableCoverage(kecamatan.kode)).toBe(percent(june));
+    await d.waitForFill(kecamatan.kode, PALETTE.attainment[june.class]);
+    expect(await d.page.getByTestId('legend').textContent()).toContain('Juni 2026');
+
+    // Quantile legend: same values, other colours.
+    await d.page.getByTestId('legend-mode-kuantil').click();
+    await expect.poll(() => d.page.getByTestId('legend').getAttribute('data-mode')).toBe('kuantil');
+    expect(await d.param('legenda')).toBe('kuantil');
+    const viridis = quantileColors(5);
+    expect(viridis, 'the kecamatan gets a quantile colour').toContain((await d.featureState(kecamatan.kode)).fillColor);
+
+    const after = d.requestsSince(mark);
+    expect(after.filter((u) => u.includes('/api/geometry/')), 'no geometry on a switch').toEqual([]);
+    expect(after).toContain(`/api/values?indicator=${BUMIL}&period=${YTD}&parent=${LABUHANBATU}`);
+    expect(after).toContain(`/api/values?indicator=${BUMIL}&period=${JUNE}&parent=${LABUHANBATU}`);
+    expect(d.pageErrors).toEqual([]);
+    expect(d.externalRequests).toEqual([]);
+  });
+
+  it('drills kabupaten → kecamatan → desa from the table; the desa panel shows its value and its year', async () => {
+    const d = createDriver(await openPage(browser, { width: 1280, height: 800 }), server.url);
+    await d.openUrl(search(K4, YTD));
+    await d.waitForView(LABUHANBATU);
+    await d.clickRow(kecamatan.kode);
+    await d.waitForView(kecamatan.kode);
+    expect(await d.param('indikator'), 'the indicator stays when drilling').toBe(K4);
+    expect(await d.param('periode')).toBe(YTD);
+
+    const desaValues = await values(K4, YTD, kecamatan.kode);
+    const desaList = await server.api<WilayahChild[]>(`/api/wilayah/${kecamatan.kode}/children`);
+    const desa = desaValues.rows.find((r) => r.coverage !== null && desaList.find((c) => c.kode === r.kode)?.hasGeometry)!;
+    await d.waitForFill(desa.kode, PALETTE.attainment[desa.class]);
+    expect(await d.tableCoverage(desa.kode)).toBe(percent(desa));
+
+    await d.clickRow(desa.kode);
+    await d.page.getByTestId('desa-panel').waitFor();
+    expect(await d.wilayahParam()).toBe(desa.kode);
+    expect(await d.textOf('desa-coverage')).toBe(percent(desa));
+    await d.page.getByTestId('series-chart').waitFor();
+    // Bars for the reported months of 2026 (January–October in the demo).
+    expect(await d.page.locator('[data-testid="series-chart"] rect.series__bar').count()).toBeGreaterThanOrEqual(1);
+    expect(await d.page.locator('[data-testid="series-chart"] path.series__target').count()).toBe(1);
+    await d.screenshot('choropleth-2-desa');
+    expect(d.pageErrors).toEqual([]);
+  });
+
+  it('shows coverage above 100 % as it is, flagged in the table and hatched on the map', async () => {
+    // Demo year 2025 of K1 in a kecamatan has desa above 100 % (sasaran estimates below the persons served).
+    const parent = kecamatan.kode;
+    const answer = await values('KIA_K1', '2025', parent);
+    const over = answer.rows.filter((r) => r.over100);
+    expect(over.length, 'the demo has a desa above 100 %').toBeGreaterThan(0);
+    const row = over[0]!;
+    expect(row.coverage!).toBeGreaterThan(100);
+
+    const d = createDriver(await openPage(browser, { width: 1280, height: 800 }), server.url);
+    await d.openUrl(`?wilayah=${parent}&indikator=KIA_K1&periode=2025`);
+    await d.waitForView(parent);
+    await d.waitForFill(row.kode, PALETTE.attainment[row.class]);
+    expect(await d.featureState(row.kode)).toMatchObject({ flag: true });
+    expect(await d.tableCoverage(row.kode), 'never clamped').toBe(percent(row));
+    expect(await d.page.locator(`[data-testid="child-row"][data-kode="${row.kode}"] [data-testid="child-over100"]`).count()).toBe(1);
+    const plain = answer.rows.find((r) => !r.over100 && r.coverage !== null)!;
+    expect(await d.featureState(plain.kode)).toMatchObject({ flag: false });
+    await d.hoverRow(row.kode);
+    await d.page.getByTestId('hover-card-over100').waitFor();
+    await d.screenshot('choropleth-5-over100');
+  });
+
+  it('keeps a README screenshot small', () => {
+    expect(statSync(join(repoRoot, 'docs/img/choropleth.png')).size).toBeLessThan(400_000);
+  });
+});
+
+describe('choropleth on a phone (390×844), in English with large text', () => {
+  it('puts the table below the map and keeps it usable', async () => {
+    const d = createDriver(await openPage(browser, { width: 390, height: 844 }), server.url);
+    await d.openUrl(search(K4, YTD));
+    await d.waitForView(LABUHANBATU);
+    await d.waitForFill(kecamatan.kode, PALETTE.attainment[kecamatan.class]);
+    const map = await d.mapBox();
+    const table = await d.page.getByTestId('child-table').boundingBox();
+    expect(table!.y, 'table below the map').toBeGreaterThanOrEqual(map.y + map.height - 1);
+    expect(table!.width, 'table fits the screen').toBeLessThanOrEqual(390);
+    expect(await d.page.getByTestId('simulated-badge').isVisible()).toBe(true);
+    await d.screenshot('choropleth-3-phone');
+
+    await d.chooseLanguage('en');
+    await d.toggleLargeText();
+    await expect.poll(() => d.textOf('table-caption')).toBe('K4, January–October 2026');
+    expect(await d.page.getByTestId('sort-capaian').textContent()).toContain('Coverage');
+    await d.page.getByTestId('legend-show').click();
+    expect(await d.textOf('legend-title')).toBe('K4: attainment of the target');
+    // Nothing wider than the phone, even with large text and longer English words.
+    expect(await d.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await d.screenshot('choropleth-4-phone-en-large');
+
+    // Sorting by capaian puts the lowest first, rows without data last.
+    await d.page.getByTestId('sort-capaian').click();
+    const answer = await values(K4, YTD, LABUHANBATU);
+    const lowest = [...answer.rows].filter((r) => r.coverage !== null).sort((a, b) => a.coverage! - b.coverage!)[0]!;
+    expect(await d.page.getByTestId('child-row').first().getAttribute('data-kode')).toBe(lowest.kode);
+    expect(d.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { nextSort, sortRows, type SortableRow } from './sort-rows.ts';
+
+const rows: SortableRow[] = [
+  { nama: 'Bilah Hulu', coverage: 59.8, gap: 495 },
+  { nama: 'Aek Paing', coverage: null, gap: null },
+  { nama: 'Rantau Utara', coverage: 104.2, gap: 0 },
+  { nama: 'bilah barat', coverage: 83.0, gap: 56 },
+  { nama: 'Pangkatan', coverage: 59.8, gap: 120 },
+];
+const names = (list: SortableRow[]) => list.map((r) => r.nama);
+
+describe('sortRows', () => {
+  it('sorts names A→Z ignoring case, and Z→A', () => {
+    expect(names(sortRows(rows, { key: 'nama', dir: 'asc' }))).toEqual(['Aek Paing', 'bilah barat', 'Bilah Hulu', 'Pangkatan', 'Rantau Utara']);
+    expect(names(sortRows(rows, { key: 'nama', dir: 'desc' }))).toEqual(['Rantau Utara', 'Pangkatan', 'Bilah Hulu', 'bilah barat', 'Aek Paing']);
+  });
+
+  it('sorts capaian with ties by name, and keeps rows without data last in both directions', () => {
+    expect(names(sortRows(rows, { key: 'capaian', dir: 'asc' }))).toEqual(['Bilah Hulu', 'Pangkatan', 'bilah barat', 'Rantau Utara', 'Aek Paing']);
+    expect(names(sortRows(rows, { key: 'capaian', dir: 'desc' }))).toEqual(['Rantau Utara', 'bilah barat', 'Bilah Hulu', 'Pangkatan', 'Aek Paing']);
+  });
+
+  it('sorts by gap in persons, over-100 % rows (gap 0) included', () => {
+    expect(names(sortRows(rows, { key: 'gap', dir: 'desc' }))).toEqual(['Bilah Hulu', 'Pangkatan', 'bilah barat', 'Rantau Utara', 'Aek Paing']);
+  });
+
+  it('treats values still loading (undefined) like no data and does not change its input', () => {
+    const loading = [{ nama: 'B', coverage: undefined, gap: undefined }, { nama: 'A', coverage: 10, gap: 1 }];
+    expect(names(sortRows(loading, { key: 'capaian', dir: 'asc' }))).toEqual(['A', 'B']);
+    expect(names(loading)).toEqual(['B', 'A']);
+  });
+});
+
+describe('nextSort', () => {
+  it('flips the direction of the same column', () => {
+    expect(nextSort({ key: 'capaian', dir: 'asc' }, 'capaian')).toEqual({ key: 'capaian', dir: 'desc' });
+  });
+  it('starts a new column where it helps: capaian lowest first, gap largest first, names A→Z', () => {
+    expect(nextSort({ key: 'nama', dir: 'asc' }, 'capaian')).toEqual({ key: 'capaian', dir: 'asc' });
+    expect(nextSort({ key: 'nama', dir: 'asc' }, 'gap')).toEqual({ key: 'gap', dir: 'desc' });
+    expect(nextSort({ key: 'gap', dir: 'desc' }, 'nama')).toEqual({ key: 'nama', dir: 'asc' });
+  });
+});

@@ -1,0 +1,37 @@
+// Sorting of the children table. Rows without data always sink to the bottom, whatever the direction: they
+// are not "0 %", and putting them first when sorting by lowest capaian would hide the real laggards.
+export type SortKey = 'nama' | 'capaian' | 'gap';
+export type SortDir = 'asc' | 'desc';
+export interface Sort { key: SortKey; dir: SortDir }
+
+export interface SortableRow { nama: string; coverage: number | null | undefined; gap: number | null | undefined }
+
+const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true });
+
+function valueOf(row: SortableRow, key: Exclude<SortKey, 'nama'>): number | null {
+  const v = key === 'capaian' ? row.coverage : row.gap;
+  return v === null || v === undefined || !Number.isFinite(v) ? null : v;
+}
+
+export function sortRows<T extends SortableRow>(rows: readonly T[], { key, dir }: Sort): T[] {
+  const sign = dir === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    if (key === 'nama') return sign * collator.compare(a.nama, b.nama);
+    const va = valueOf(a, key);
+    const vb = valueOf(b, key);
+    if (va === null || vb === null) {
+      if (va !== vb) return va === null ? 1 : -1;
+      return collator.compare(a.nama, b.nama);
+    }
+    return sign * (va - vb) || collator.compare(a.nama, b.nama);
+  });
+}
+
+/**
+ * Clicking a header: the same column flips direction; a new column starts where it is most useful — names A→Z,
+ * capaian lowest first and gap largest first (where help is needed).
+ */
+export function nextSort(current: Sort, key: SortKey): Sort {
+  if (current.key === key) return { key, dir: current.dir === 'asc' ? 'desc' : 'asc' };
+  return { key, dir: key === 'gap' ? 'desc' : 'asc' };
+}

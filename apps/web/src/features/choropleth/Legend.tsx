@@ -1,0 +1,55 @@
+// The map legend: the colouring mode (target attainment or quantiles), the classes with their limits, and the
+// note that says what the thresholds are (dashboard criteria, not official rules) or how quantiles are made.
+import { useState } from 'react';
+import { useT } from '../../i18n/i18n.tsx';
+import type { LegendMode } from '../../url-state.ts';
+import type { ChoroplethModel } from './legend-model.ts';
+import { Swatch } from './Swatch.tsx';
+
+export interface LegendProps {
+  model: ChoroplethModel;
+  periodLabel: string;
+  onMode: (mode: LegendMode) => void;
+}
+
+const MODES: readonly LegendMode[] = ['target', 'kuantil'];
+const startsOpen = () => !(window.matchMedia?.('(max-width: 799px)').matches ?? false);
+
+export function Legend({ model, periodLabel, onMode }: LegendProps) {
+  const t = useT();
+  // On a phone the legend starts folded so that it does not cover the small map.
+  const [open, setOpen] = useState(startsOpen);
+  if (!open) {
+    return (
+      <button type="button" className="legend-toggle" aria-expanded="false" onClick={() => setOpen(true)} data-testid="legend-show">
+        {model.items.slice(0, 3).map((i) => <Swatch key={i.key} color={i.color} />)}
+        {t('legend.show')}
+      </button>
+    );
+  }
+  return (
+    <section className="legend" aria-label={t('legend.label')} data-testid="legend" data-mode={model.mode}>
+      <div className="legend__head">
+        <div className="segmented segmented--light" role="group" aria-label={t('legend.mode')}>
+          {MODES.map((m) => (
+            <button key={m} type="button" aria-pressed={model.mode === m} onClick={() => onMode(m)} data-testid={`legend-mode-${m}`}>
+              {t(m === 'target' ? 'legend.mode.target' : 'legend.mode.kuantil')}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="legend__hide" aria-label={t('legend.hide')} title={t('legend.hide')} onClick={() => setOpen(false)}>×</button>
+      </div>
+      <h2 className="legend__title" data-testid="legend-title">{model.title}</h2>
+      <p className="legend__period">{periodLabel}</p>
+      <ul className="legend__items">
+        {model.items.map((item) => (
+          <li key={item.key} data-testid="legend-item" data-key={item.key}>
+            <Swatch color={item.color} hatch={item.pattern === 'hatch'} />
+            <span>{item.label}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="legend__note" data-testid="legend-note">{model.note}</p>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+// What the choropleth shows for the URL: the indicator (URL or default), the period (URL or Januari s.d. the
+// latest month with data), the values of the view's children and the colours/legend built from them.
+// Switching indicator or period changes only the values query: the geometry queries do not depend on it.
+import { useMemo } from 'react';
+import { tryParsePeriod } from '@peta/domain';
+import type { Meta, ValueRow } from '@peta/domain/contract';
+import { useIndicators, useLatestDataMonth, useValues } from '../../api/queries.ts';
+import type { TFunction } from '../../i18n/i18n.tsx';
+import type { UrlState } from '../../url-state.ts';
+import { defaultIndicator, resolveIndicator } from '../indicator/indicator-choice.ts';
+import { defaultPeriod, monthBefore, type YearMonth } from '../indicator/period-choice.ts';
+import { choroplethModel } from './legend-model.ts';
+
+export function useChoropleth(url: UrlState, viewKode: string | null, meta: Meta | undefined, t: TFunction) {
+  const indicators = useIndicators();
+  const list = useMemo(() => indicators.data ?? [], [indicators.data]);
+  const def = resolveIndicator(list, url.indikator);
+
+  // Probe with the default indicator (it has data), so the default period does not jump with the indicator.
+  const probeKode = meta ? meta.desaProvinsi.find((p) => p !== 'all') ?? viewKode?.slice(0, 2) ?? null : undefined;
+  const probeIndicator = defaultIndicator(list)?.code;
+  const latestQuery = useLatestDataMonth(probeKode ?? null, probeIndicator);
+  const probing = probeKode === undefined || (probeKode !== null && latestQuery.isPending);
+  const latest: YearMonth | undefined = probing ? undefined : latestQuery.data ?? monthBefore(new Date());
+
+  const urlPeriod = url.periode ? tryParsePeriod(url.periode) : null;
+  const period = urlPeriod ?? (latest ? defaultPeriod(latest) : undefined);
+
+  const values = useValues(def?.code, period?.code, viewKode, def !== undefined);
+  const rows: ValueRow[] | undefined = values.data?.rows;
+  const mode = url.legenda ?? 'target';
+  const model = useMemo(() => (def && rows ? choroplethModel(mode, def, rows, t) : null), [mode, def, rows, t]);
+  const rowByKode = useMemo(() => new Map((rows ?? []).map((r) => [r.kode, r])), [rows]);
+
+  return {
+    indicators, list, def, period, latest, mode, values, rows, rowByKode, model,
+    /** Previous rows shown while the new indicator/period loads. */
+    updating: values.isPlaceholderData || values.isFetching,
+    simulated: values.data?.simulated ?? false,
+  };
+}
+
+export type Choropleth = ReturnType<typeof useChoropleth>;

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { SeriesResponse } from '@peta/domain/contract';
+import {
+  defaultPeriod, latestReportedMonth, monthBefore, monthOptions, partsOf, periodFromParts, quarterOptions,
+  resolvePeriod, switchKind, switchYear, yearOptions,
+} from './period-choice.ts';
+import { parsePeriod } from '@peta/domain';
+
+const LATEST = { year: 2026, month: 10 };
+
+function series(year: number, reported: number[]): Pick<SeriesResponse, 'year' | 'months'> {
+  return {
+    year,
+    months: Array.from({ length: 12 }, (_, i) => ({
+      month: i + 1, numerator: reported.includes(i + 1) ? 5 : null, denominator: null, coverage: null,
+      cumulativeNumerator: null, cumulativeDenominator: null, cumulativeCoverage: null, expected: null, pwsStatus: null,
+    })),
+  };
+}
+
+describe('latest month with data', () => {
+  it('is the last month of the series with a report', () => {
+    expect(latestReportedMonth(series(2026, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]))).toEqual({ year: 2026, month: 10 });
+    expect(latestReportedMonth(series(2025, [3, 7]))).toEqual({ year: 2025, month: 7 });
+    expect(latestReportedMonth(series(2026, []))).toBeNull();
+  });
+
+  it('falls back to the month before today (January → December of last year)', () => {
+    expect(monthBefore(new Date(2026, 10, 23))).toEqual({ year: 2026, month: 10 });
+    expect(monthBefore(new Date(2027, 0, 5))).toEqual({ year: 2026, month: 12 });
+  });
+});
+
+describe('default and URL period', () => {
+  it('defaults to Januari s.d. the latest month', () => {
+    expect(defaultPeriod(LATEST).code).toBe('2026-01..2026-10');
+    expect(defaultPeriod(LATEST).label).toBe('Januari–Oktober 2026');
+  });
+
+  it('takes a readable URL period and falls back to the default otherwise', () => {
+    expect(resolvePeriod('2026-Q2', LATEST).code).toBe('2026-Q2');
+    expect(resolvePeriod('2026-13', LATEST).code).toBe('2026-01..2026-10');
+    expect(resolvePeriod(null, LATEST).code).toBe('2026-01..2026-10');
+  });
+});
+
+describe('picker parts', () => {
+  it('round-trips every kind', () => {
+    for (const code of ['2026-06', '2026-Q3', '2025', '2026-01..2026-10']) {
+      expect(periodFromParts(partsOf(parsePeriod(code))).code).toBe(code);
+    }
+  });
+
+  it('builds a quarter from any of its months and a cumulative period from January', () => {
+    expect(periodFromParts({ kind: 'quarter', year: 2026, month: 5 }).code).toBe('2026-Q2');
+    expect(periodFromParts({ kind: 'cumulative', year: 2026, month: 4 }).code).toBe('2026-01..2026-04');
+  });
+
+  it('keeps the month when switching kind, rounding a quarter up to its last month', () => {
+    expect(switchKind({ kind: 'cumulative', year: 2026, month: 10 }, 'quarter', LATEST)).toEqual({ kind: 'quarter', year: 2026, month: 12 });
+    expect(periodFromParts(switchKind({ kind: 'cumulative', year: 2026, month: 10 }, 'quarter', LATEST)).code).toBe('2026-Q4');
+    expect(switchKind({ kind: 'quarter', year: 2026, month: 6 }, 'month', LATEST)).toEqual({ kind: 'month', year: 2026, month: 6 });
+  });
+
+  it('does not move past the latest month when switching to the latest year', () => {
+    expect(switchYear({ kind: 'month', year: 2025, month: 12 }, 2026, LATEST)).toEqual({ kind: 'month', year: 2026, month: 10 });
+    expect(switchYear({ kind: 'month', year: 2026, month: 10 }, 2025, LATEST)).toEqual({ kind: 'month', year: 2025, month: 10 });
+  });
+});
+
+describe('options', () => {
+  it('offers the latest year, the two before it, and the URL year', () => {
+    expect(yearOptions(LATEST)).toEqual([2026, 2025, 2024]);
+    expect(yearOptions(LATEST, 2020)).toEqual([2026, 2025, 2024, 2020]);
+  });
+
+  it('offers months up to the latest month in its year, all months in past years', () => {
+    expect(monthOptions(2026, LATEST)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(monthOptions(2025, LATEST)).toHaveLength(12);
+    expect(monthOptions(2027, LATEST)).toEqual([]);
+  });
+
+  it('offers the quarters that have begun', () => {
+    expect(quarterOptions(2026, LATEST)).toEqual([1, 2, 3, 4]);
+    expect(quarterOptions(2026, { year: 2026, month: 5 })).toEqual([1, 2]);
+  });
+});
