@@ -157,9 +157,23 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
     map.setPaintProperty(LAYER.childrenFill, 'fill-opacity', basemap ? 0.55 : 0.95);
   }
 
-  function padding() {
-    const { clientWidth: w, clientHeight: h } = map.getContainer();
-    return Math.round(Math.max(8, Math.min(48, Math.min(w, h) * 0.07)));
+  /**
+   * Room around the fitted wilayah; on a wide map also the width of panels drawn over its left edge (the
+   * legend, marked data-map-inset="left"), so that no polygon of the view hides under them.
+   */
+  function padding(): maplibregl.PaddingOptions {
+    const container = map.getContainer();
+    const { clientWidth: w, clientHeight: h } = container;
+    const base = Math.round(Math.max(8, Math.min(48, Math.min(w, h) * 0.07)));
+    let left = base;
+    if (w >= 700) {
+      const frame = container.getBoundingClientRect();
+      for (const el of container.parentElement?.querySelectorAll<HTMLElement>('[data-map-inset="left"]') ?? []) {
+        const covered = el.getBoundingClientRect().right - frame.left;
+        if (covered > 0 && covered < w * 0.45) left = Math.max(left, Math.round(covered + 8));
+      }
+    }
+    return { top: base, right: base, bottom: base, left };
   }
 
   function applyBounds(bbox: Bbox, animate: boolean) {

@@ -28,7 +28,7 @@ export function Legend({ model, periodLabel, onMode }: LegendProps) {
     );
   }
   return (
-    <section className="legend" aria-label={t('legend.label')} data-testid="legend" data-mode={model.mode}>
+    <section className="legend" aria-label={t('legend.label')} data-testid="legend" data-mode={model.mode} data-map-inset="left">
       <div className="legend__head">
         <div className="segmented segmented--light" role="group" aria-label={t('legend.mode')}>
           {MODES.map((m) => (
