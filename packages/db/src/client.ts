@@ -1,10 +1,11 @@
 // One way to get a database: a real PostgreSQL server when DATABASE_URL is set, else the embedded one.
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.ts';
-import { startEmbeddedPostgres, type EmbeddedServer } from './embedded.ts';
+import { findRunningEmbedded, startEmbeddedPostgres, type EmbeddedServer } from './embedded.ts';
 
 export type Db = NodePgDatabase<typeof schema>;
 export type DatabaseKind = 'embedded' | 'postgres';
@@ -22,6 +23,11 @@ export interface OpenOptions {
   /** Folder of the embedded cluster. */
   dataDir?: string;
   ephemeral?: boolean;
+  /**
+   * Connect to the embedded server already running on `dataDir` (the app) instead of starting one; start it only
+   * when none runs. For the CLI, which must work while the app is running. Closing leaves a reused server running.
+   */
+  reuseRunning?: boolean;
   log?: (message: string) => void;
 }
 
@@ -30,6 +36,8 @@ export const migrationsFolder = fileURLToPath(new URL('../migrations', import.me
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   let embedded: EmbeddedServer | undefined;
   let url = options.databaseUrl;
+  const running = !url && options.reuseRunning ? findRunningEmbedded(resolve(options.dataDir ?? '.data/pg')) : null;
+  if (running) url = running.url;
   if (!url) {
     embedded = await startEmbeddedPostgres({ dir: options.dataDir ?? '.data/pg', ephemeral: options.ephemeral, log: options.log });
     url = embedded.url;
@@ -46,7 +54,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return {
     db,
     pool,
-    kind: embedded ? 'embedded' : 'postgres',
+    kind: embedded || running ? 'embedded' : 'postgres',
     async close() {
       await pool.end();
       await embedded?.stop();

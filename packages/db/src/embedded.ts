@@ -57,6 +57,27 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   };
 }
 
+/**
+ * The embedded server already running on `dir` (the app, while the CLI runs), read from its postmaster.pid:
+ * line 1 is the postmaster's pid, line 4 its port. Null when there is none or the pid file is stale.
+ * A second postmaster must never be started on the same folder: PostgreSQL refuses, and two would corrupt it.
+ */
+export function findRunningEmbedded(dir: string): { url: string; pid: number; port: number } | null {
+  const pidFile = resolve(dir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!(pid > 0) || !(port > 0)) return null;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: alive but owned by another user (the server runs as `postgres` when we are root).
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return null;
+  }
+  return { url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`, pid, port };
+}
+
 function makeTraversable(path: string) {
   if (process.getuid?.() !== 0) return;
   let p = resolve(path);

@@ -1,3 +1,4 @@
 export * from './wilayah.ts';
 export * from './indicators.ts';
 export * from './values.ts';
+export * from './imports.ts';

@@ -1,0 +1,116 @@
+// HTTP contract for data imports (issue 6): template download, preview → commit, history, undo.
+// Files are uploaded as the raw request body (Content-Type application/octet-stream, text/csv or the .xlsx type),
+// with the file name in the query: `fetch('/api/imports/preview?berkas=' + encodeURIComponent(file.name), { method: 'POST', body: file })`.
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+export const TemplateQuerySchema = Type.Object({
+  wilayah: Type.String({ description: 'Kode wilayah Kemendagri; templat memuat setiap desa di dalamnya', examples: ['12.10.09'] }),
+  period: Type.String({ description: 'Bulan TTTT-BB (tidak di masa depan)', examples: ['2026-10'] }),
+  indicators: Type.String({ description: 'Kode indikator dipisah koma', examples: ['KIA_K4,SPM01_BUMIL'] }),
+  format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')], { default: 'xlsx' })),
+});
+
+export const PreviewQuerySchema = Type.Object({
+  berkas: Type.String({ minLength: 1, description: 'Nama berkas yang diunggah (akhiran .xlsx atau .csv menentukan cara membacanya)', examples: ['k4-oktober.xlsx'] }),
+  oleh: Type.Optional(Type.String({ description: 'Siapa yang mengimpor; bawaan "anonim"' })),
+});
+
+export const ImportIssueSchema = Type.Object({
+  /** Row as the spreadsheet shows it; null for the whole file. */
+  row: Nullable(Type.Integer()),
+  /** Column header (pembilang, KIA_K4…); null for a whole row or file. */
+  column: Nullable(Type.String()),
+  /** Stable code, e.g. KODE_UNKNOWN, VALUE_NOT_WHOLE, JUMP (see packages/domain/src/imports/issues.ts). */
+  code: Type.String(),
+  /** Bahasa Indonesia, shown as is. */
+  message: Type.String(),
+});
+
+export const ImportCountsSchema = Type.Object({
+  added: Type.Integer({ description: 'sel baru' }),
+  changed: Type.Integer({ description: 'sel yang berubah (termasuk sel simulasi yang menjadi data nyata)' }),
+  unchanged: Type.Integer({ description: 'sel yang sudah sama' }),
+});
+
+export const ImportSampleSchema = Type.Object({
+  row: Type.Integer(),
+  kode: Type.String(),
+  /** Indicator code, or the sasaran group for a sasaran file. */
+  item: Type.String(),
+  /** YYYY-MM for values, YYYY for sasaran. */
+  period: Type.String(),
+  change: Type.Union([Type.Literal('added'), Type.Literal('changed')]),
+  oldNumerator: Nullable(Type.Number()),
+  oldDenominator: Nullable(Type.Number()),
+  oldSimulated: Nullable(Type.Boolean()),
+  newNumerator: Type.Number(),
+  newDenominator: Nullable(Type.Number()),
+});
+
+export const ImportStatusSchema = Type.Union([
+  Type.Literal('invalid'), Type.Literal('preview'), Type.Literal('unchanged'), Type.Literal('imported'),
+], { description: 'invalid: ditolak (lihat errors); preview: siap di-commit; unchanged: tidak ada perubahan; imported: tersimpan' });
+
+export const ImportOutcomeSchema = Type.Object({
+  /** Preview id to commit (status preview); null otherwise. */
+  previewId: Nullable(Type.String()),
+  expiresAt: Nullable(Type.String({ description: 'ISO 8601; pratinjau dihapus sesudahnya' })),
+  status: ImportStatusSchema,
+  format: Nullable(Type.Union([Type.Literal('long'), Type.Literal('sasaran'), Type.Literal('template')])),
+  target: Nullable(Type.Union([Type.Literal('nilai'), Type.Literal('sasaran')])),
+  fileName: Type.String(),
+  fileHash: Type.String({ description: 'sha256, hex' }),
+  counts: ImportCountsSchema,
+  /** At most 500 listed; errorCount is the total. */
+  errors: Type.Array(ImportIssueSchema),
+  errorCount: Type.Integer(),
+  warnings: Type.Array(ImportIssueSchema),
+  warningCount: Type.Integer(),
+  /** The first changed cells (at most 20). */
+  sample: Type.Array(ImportSampleSchema),
+  /** data_load id written by a commit. */
+  loadId: Nullable(Type.Integer()),
+  message: Type.String(),
+  template: Nullable(Type.Object({ wilayah: Type.String(), period: Type.String() })),
+});
+
+export const ImportIdParamsSchema = Type.Object({ id: Type.String() });
+
+export const UndoQuerySchema = Type.Object({ oleh: Type.Optional(Type.String({ description: 'Siapa yang membatalkan; bawaan "anonim"' })) });
+
+export const LoadRecordSchema = Type.Object({
+  id: Type.Integer(),
+  kind: Type.Union([Type.Literal('demo'), Type.Literal('import'), Type.Literal('undo')]),
+  createdAt: Type.String(),
+  description: Type.String(),
+  simulated: Type.Boolean(),
+  oleh: Nullable(Type.String()),
+  fileName: Nullable(Type.String()),
+  fileHash: Nullable(Type.String()),
+  target: Nullable(Type.String()),
+  added: Type.Integer(),
+  changed: Type.Integer(),
+  unchanged: Type.Integer(),
+  warningCount: Type.Integer(),
+  status: Type.Union([Type.Literal('done'), Type.Literal('undone')]),
+  undoneBy: Nullable(Type.Integer()),
+  undoes: Nullable(Type.Integer()),
+});
+
+export const LoadListSchema = Type.Array(LoadRecordSchema);
+
+export const UndoResponseSchema = Type.Object({
+  undoLoadId: Type.Integer(),
+  undoneLoadId: Type.Integer(),
+  restored: Type.Integer({ description: 'sel yang dikembalikan' }),
+  message: Type.String(),
+});
+
+export type TemplateQuery = Static<typeof TemplateQuerySchema>;
+export type ImportIssueDto = Static<typeof ImportIssueSchema>;
+export type ImportOutcomeDto = Static<typeof ImportOutcomeSchema>;
+export type ImportSampleDto = Static<typeof ImportSampleSchema>;
+export type LoadRecordDto = Static<typeof LoadRecordSchema>;
+export type UndoResponse = Static<typeof UndoResponseSchema>;

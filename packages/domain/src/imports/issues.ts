@@ -1,0 +1,45 @@
+// What an import reports: a list of issues, each at a row and column of the file, in Bahasa Indonesia.
+// Errors stop the whole import (nothing is written); warnings are imported and flagged.
+
+export const ERROR_CODES = [
+  'FILE_EMPTY', 'FILE_FORMAT', 'FILE_ENCODING', 'TEMPLATE_VERSION', 'TEMPLATE_HEADER',
+  'HEADER_MISSING', 'HEADER_DUPLICATE', 'HEADER_MERGED',
+  'KODE_INVALID', 'KODE_UNKNOWN', 'KODE_NOT_DESA', 'KODE_OUTSIDE_WILAYAH',
+  'INDICATOR_UNKNOWN', 'PERIOD_INVALID', 'PERIOD_FUTURE', 'YEAR_INVALID', 'YEAR_FUTURE',
+  'SASARAN_UNKNOWN', 'SOURCE_REQUIRED',
+  'VALUE_REQUIRED', 'VALUE_NOT_NUMBER', 'VALUE_NOT_WHOLE', 'VALUE_NEGATIVE', 'VALUE_AMBIGUOUS', 'VALUE_TOO_LARGE',
+  'VALUE_IS_DATE', 'DENOMINATOR_REQUIRED', 'DENOMINATOR_NOT_ALLOWED', 'DUPLICATE',
+  'FORMULA_NO_RESULT', 'FORMULA_ERROR',
+] as const;
+export const WARNING_CODES = ['KODE_NORMALISED', 'EXTRA_COLUMN', 'ABOVE_SASARAN', 'ABOVE_DENOMINATOR', 'JUMP'] as const;
+
+export type ImportErrorCode = (typeof ERROR_CODES)[number];
+export type ImportWarningCode = (typeof WARNING_CODES)[number];
+
+export interface ImportIssue<C extends string = ImportErrorCode | ImportWarningCode> {
+  /** Row number as the spreadsheet shows it (1 = first line); null for the whole file. */
+  row: number | null;
+  /** Column header (e.g. "pembilang", "KIA_K4"); null for a whole row or the whole file. */
+  column: string | null;
+  code: C;
+  message: string;
+}
+
+/** A rule's verdict on one cell: the value, or the code and message of what is wrong with it. */
+export type CellResult<T> = { ok: true; value: T } | { ok: false; code: ImportErrorCode; message: string };
+
+export const cellOk = <T>(value: T): CellResult<T> => ({ ok: true, value });
+export const cellError = <T = never>(code: ImportErrorCode, message: string): CellResult<T> => ({ ok: false, code, message });
+
+/** A cell as the file readers deliver it: text (CSV, text cells), number, date (Excel date cells) or empty. */
+export type CellValue = string | number | boolean | Date | null;
+
+/** How a cell is quoted in a message: the text as the user sees it. */
+export function showCell(value: CellValue): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value ?? '');
+}
+
+export function isBlank(value: CellValue): boolean {
+  return value === null || (typeof value === 'string' && value.trim() === '');
+}
