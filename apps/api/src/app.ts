@@ -9,19 +9,23 @@ import { registerStaticWeb } from './plugins/static-web.ts';
 import { valuesRepository } from './repositories/values-repository.ts';
 import { wilayahRepository } from './repositories/wilayah-repository.ts';
 import { geometryRoutes } from './routes/geometry.ts';
+import { importRoutes } from './routes/imports.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { valuesRoutes } from './routes/values.ts';
 import { wilayahRoutes } from './routes/wilayah.ts';
 import { geometryCache } from './services/geometry-cache.ts';
+import { importsService } from './services/imports-service.ts';
 import { valuesService } from './services/values-service.ts';
 
 export interface AppOptions {
   database: Database;
   config: Pick<Config, 'webDist'>;
   logger?: FastifyServerOptions['logger'];
+  /** The clock for "period in the future" checks (tests fix it). */
+  now?: () => Date;
 }
 
-export async function buildApp({ database, config, logger = false }: AppOptions) {
+export async function buildApp({ database, config, logger = false, now = () => new Date() }: AppOptions) {
   const app = Fastify({ logger }).withTypeProvider<TypeBoxTypeProvider>();
   registerErrorHandling(app);
   // JSON lists compress well; geometry arrives pre-gzipped and is left alone (content-encoding is set).
@@ -36,6 +40,7 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
   await app.register(geometryRoutes(wilayah, geometry, currentVersion));
   const values = valuesRepository(database.db);
   await app.register(valuesRoutes(valuesService(values, wilayah), values, wilayah));
+  await app.register(importRoutes(importsService(database, now), wilayah, now));
   await registerStaticWeb(app, config.webDist);
   return app;
 }

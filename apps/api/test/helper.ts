@@ -10,7 +10,8 @@ export function useApp(seed?: (database: Database) => Promise<void>) {
   beforeAll(async () => {
     ctx.database = await openDatabase({ databaseUrl: inject('databaseUrl') });
     await seed?.(ctx.database);
-    ctx.app = await buildApp({ database: ctx.database, config: { webDist: '/nonexistent' } });
+    // A fixed clock: the fixtures hold 2026 data, and "a period in the future" must not depend on the machine's date.
+    ctx.app = await buildApp({ database: ctx.database, config: { webDist: '/nonexistent' }, now: () => new Date('2026-11-15T12:00:00Z') });
   });
   afterAll(async () => {
     await ctx.app?.close();

@@ -7,7 +7,8 @@ export type DesaYearValues = {
   kode: string;
   numerators: (number | null)[];
   denominators: (number | null)[] | null;
-  simulated: boolean;
+  /** Per month: the cell is simulated (null: never written). */
+  monthSimulated: (boolean | null)[];
 };
 
 /** `kode LIKE '12.10.%'` (C collation: uses the primary-key index); null parent = everything. */
@@ -25,7 +26,7 @@ export function valuesRepository(db: Db) {
 
     async values(indicator: string, parent: string | null, year: number): Promise<Map<string, DesaYearValues>> {
       const r = await db.execute<DesaYearValues>(sql`
-        select kode, numerators, denominators, simulated from indicator_value
+        select kode, numerators, denominators, month_simulated as "monthSimulated" from indicator_value
         where indicator = ${indicator} and year = ${year} and (kode like ${under(parent)} or kode = ${parent ?? ''})`);
       return new Map(r.rows.map((row) => [row.kode, row]));
     },

@@ -26,11 +26,25 @@ function desaInput(row: DesaYearValues | undefined, sasaran: number | null): Des
   return { months, sasaran };
 }
 
+/**
+ * A desa's value is simulated when a cell that contributes to it is: a month of the period that has a report
+ * and whose cell is simulated. Imported (real) months make it real even when other months are simulated.
+ */
+function simulatedIn(row: DesaYearValues | undefined, fromMonth: number, toMonth: number): boolean {
+  if (!row) return false;
+  for (let m = fromMonth; m <= toMonth; m++) {
+    if (row.numerators[m - 1] != null && row.monthSimulated[m - 1] === true) return true;
+  }
+  return false;
+}
+
 /** Estimated sasaran are stored unrounded; their sums only need cents (float noise such as 1863.2200000000003). */
 const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
 
+const WHOLE_YEAR = { fromMonth: 1, toMonth: 12 };
+
 export function valuesService(values: ValuesRepository, wilayah: WilayahRepository) {
-  async function inputsUnder(def: IndicatorDef, parent: string | null, year: number) {
+  async function inputsUnder(def: IndicatorDef, parent: string | null, year: number, months: { fromMonth: number; toMonth: number }) {
     const group = sasaranGroupOf(def);
     const [desa, rows, sasaran] = await Promise.all([
       values.desaUnder(parent),
@@ -39,7 +53,7 @@ export function valuesService(values: ValuesRepository, wilayah: WilayahReposito
     ]);
     return desa.map((kode) => ({
       kode,
-      simulated: rows.get(kode)?.simulated ?? false,
+      simulated: simulatedIn(rows.get(kode), months.fromMonth, months.toMonth),
       input: desaInput(rows.get(kode), group ? sasaran.get(kode) ?? null : null),
     }));
   }
@@ -47,7 +61,7 @@ export function valuesService(values: ValuesRepository, wilayah: WilayahReposito
   return {
     async childValues(def: IndicatorDef, period: Period, parent: string | null): Promise<ValueRow[]> {
       const children: WilayahRow[] = await wilayah.children(parent);
-      const desa = await inputsUnder(def, parent, period.year);
+      const desa = await inputsUnder(def, parent, period.year, period);
       // Children share one tingkat, so a desa's child is the prefix of its kode of that length.
       const byChild = new Map<string, typeof desa>(children.map((c) => [c.kode, []]));
       const childLength = children[0]?.kode.length ?? 0;
@@ -68,7 +82,7 @@ export function valuesService(values: ValuesRepository, wilayah: WilayahReposito
 
     async series(def: IndicatorDef, area: WilayahRow, year: number): Promise<SeriesResponse> {
       const [current, previous] = await Promise.all([
-        inputsUnder(def, area.kode, year), inputsUnder(def, area.kode, year - 1),
+        inputsUnder(def, area.kode, year, WHOLE_YEAR), inputsUnder(def, area.kode, year - 1, WHOLE_YEAR),
       ]);
       const previousDecemberCoverage = rollUpDesa(def, monthPeriod(year - 1, 12), previous.map((d) => d.input)).coverage;
       return {

@@ -1,0 +1,67 @@
+// Imports for the HTTP API: preview (validate + diff, stored with the file), commit (re-validated inside the import
+// lock), history, undo, templates. The database work is in @peta/data/imports, shared with the CLI.
+import type { Database } from '@peta/db';
+import { yearMonthOf } from '@peta/domain';
+import type { ImportOutcomeDto, ImportSampleDto, LoadRecordDto } from '@peta/domain/contract';
+import {
+  buildTemplate, desaOf, findPreview, listLoads, markCommitted, runImport, savePreview, undoImport,
+  type CellSample, type ImportOutcome, type TemplateRequest,
+} from '@peta/data/imports';
+
+/** Long lists stay readable and small on the wire; the totals say how many there are. */
+const LIST_LIMIT = 500;
+
+function toSample(s: ImportOutcome['sample'][number]): ImportSampleDto {
+  if ('indicator' in s) {
+    const v = s as CellSample;
+    return { row: v.row, kode: v.kode, item: v.indicator, period: v.period, change: v.change,
+      oldNumerator: v.old?.numerator ?? null, oldDenominator: v.old?.denominator ?? null, oldSimulated: v.old?.simulated ?? null,
+      newNumerator: v.new.numerator, newDenominator: v.new.denominator };
+  }
+  return { row: s.row, kode: s.kode, item: s.group, period: String(s.year), change: s.change,
+    oldNumerator: s.old, oldDenominator: null, oldSimulated: null, newNumerator: s.new, newDenominator: null };
+}
+
+export function toOutcomeDto(o: ImportOutcome, preview: { id: string; expiresAt: Date } | null = null): ImportOutcomeDto {
+  return {
+    previewId: preview?.id ?? null, expiresAt: preview?.expiresAt.toISOString() ?? null,
+    status: o.status, format: o.format, target: o.target, fileName: o.fileName, fileHash: o.fileHash, counts: o.counts,
+    errors: o.errors.slice(0, LIST_LIMIT), errorCount: o.errors.length,
+    warnings: o.warnings.slice(0, LIST_LIMIT), warningCount: o.warnings.length,
+    sample: o.sample.map(toSample), loadId: o.loadId, message: o.message, template: o.template ?? null,
+  };
+}
+
+export type CommitResult =
+  | { kind: 'not-found' }
+  | { kind: 'already-committed'; loadId: number | null }
+  | { kind: 'done'; outcome: ImportOutcomeDto };
+
+export function importsService(database: Database, now: () => Date = () => new Date()) {
+  return {
+    async preview(bytes: Uint8Array, fileName: string, oleh: string): Promise<ImportOutcomeDto> {
+      const outcome = await runImport(database, { bytes, fileName, oleh, dryRun: true, today: yearMonthOf(now()) });
+      // Only a file that would change something can be committed.
+      if (outcome.status !== 'preview') return toOutcomeDto(outcome);
+      const stored = await savePreview(database, { fileName, fileHash: outcome.fileHash, oleh, bytes, summary: outcome });
+      return toOutcomeDto(outcome, stored);
+    },
+
+    async commit(previewId: string): Promise<CommitResult> {
+      const preview = await findPreview(database, previewId);
+      if (!preview) return { kind: 'not-found' };
+      if (preview.committedLoadId !== null) return { kind: 'already-committed', loadId: preview.committedLoadId };
+      const outcome = await runImport(database, { bytes: preview.bytes, fileName: preview.fileName, oleh: preview.oleh, today: yearMonthOf(now()) });
+      if (outcome.status === 'imported') await markCommitted(database, previewId, outcome.loadId);
+      return { kind: 'done', outcome: toOutcomeDto(outcome) };
+    },
+
+    history: (limit: number): Promise<LoadRecordDto[]> => listLoads(database, limit),
+    undo: (loadId: number, oleh: string) => undoImport(database, loadId, oleh),
+    async template(req: TemplateRequest) {
+      return buildTemplate(req, await desaOf(database, req.wilayah.kode));
+    },
+  };
+}
+
+export type ImportsService = ReturnType<typeof importsService>;

@@ -1,0 +1,107 @@
+// One import, from bytes to database: parse and validate (errors stop everything), then inside ONE transaction
+// holding the import lock: diff against the current state, compute warnings, write values or sasaran, the change
+// history and the data_load row. A dry run (preview) does the same and rolls back.
+import { createHash } from 'node:crypto';
+import type { Database } from '@peta/db';
+import { yearMonthOf, type ImportFormat, type ImportIssue, type YearMonth } from '@peta/domain';
+import { planSasaran, type SasaranPlan } from '../sasaran/plan-sasaran.ts';
+import { insertSasaranChanges, writeSasaranRows } from '../sasaran/sasaran-store.ts';
+import { withImportLock } from './import-lock.ts';
+import { parseImportFile } from './parse-import.ts';
+import type { ParsedImport } from './parsed.ts';
+import { LOAD_PLACEHOLDER, planValues, type CellSample, type Counts, type ValuesPlan } from './plan-values.ts';
+import { insertValueChanges, writeValueRows } from './value-store.ts';
+
+export interface ImportRequest {
+  bytes: Uint8Array;
+  fileName: string;
+  /** Who imports (CLI --oleh, API field oleh). */
+  oleh: string;
+  /** Validate and diff only; nothing is written. */
+  dryRun?: boolean;
+  /** The clock for "period in the future" (tests fix it). */
+  today?: YearMonth;
+  onProgress?: (p: { phase: string; done: number; total: number }) => void;
+}
+
+export type ImportStatus = 'invalid' | 'preview' | 'unchanged' | 'imported';
+
+export interface ImportOutcome {
+  status: ImportStatus;
+  format: ImportFormat | null;
+  /** 'nilai' or 'sasaran' */
+  target: 'nilai' | 'sasaran' | null;
+  fileName: string;
+  fileHash: string;
+  counts: Counts;
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+  sample: (CellSample | SasaranPlan['sample'][number])[];
+  /** The data_load written (status 'imported'). */
+  loadId: number | null;
+  /** Bahasa Indonesia summary for the CLI and the UI. */
+  message: string;
+  template?: { wilayah: string; period: string };
+}
+
+export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Every kode wilayah in the database, for the "unknown kode" rule. */
+async function loadKodes(database: Database): Promise<Set<string>> {
+  const r = await database.pool.query<{ kode: string }>('select kode from wilayah');
+  return new Set(r.rows.map((row) => row.kode));
+}
+
+export async function parseForImport(database: Database, request: Pick<ImportRequest, 'bytes' | 'fileName' | 'today'>): Promise<ParsedImport> {
+  return parseImportFile(request.bytes, request.fileName, { today: request.today ?? yearMonthOf(new Date()), kodes: await loadKodes(database) });
+}
+
+export async function runImport(database: Database, request: ImportRequest): Promise<ImportOutcome> {
+  const progress = (phase: string, done: number, total: number) => request.onProgress?.({ phase, done, total });
+  progress('Membaca dan memeriksa berkas', 0, 3);
+  const parsed = await parseForImport(database, request);
+  const base = {
+    format: parsed.format, target: parsed.format === null ? null : parsed.format === 'sasaran' ? 'sasaran' as const : 'nilai' as const,
+    fileName: request.fileName, fileHash: sha256(request.bytes), template: parsed.template,
+  };
+  if (parsed.errors.length) {
+    return { ...base, status: 'invalid', counts: { added: 0, changed: 0, unchanged: 0 }, errors: parsed.errors,
+      warnings: parsed.warnings, sample: [], loadId: null,
+      message: `Berkas ditolak: ${parsed.errors.length} kesalahan. Tidak ada yang disimpan; perbaiki lalu unggah ulang.` };
+  }
+  progress('Menunggu impor lain selesai dan membandingkan dengan data', 1, 3);
+  return withImportLock(database, async (client) => {
+    const plan: ValuesPlan | SasaranPlan = base.target === 'sasaran'
+      ? await planSasaran(client, parsed.sasaran, LOAD_PLACEHOLDER)
+      : await planValues(client, parsed.values);
+    const warnings = [...parsed.warnings, ...('warnings' in plan ? plan.warnings : [])];
+    const outcome: ImportOutcome = { ...base, status: 'preview', counts: plan.counts, errors: [], warnings, sample: plan.sample, loadId: null, message: '' };
+    const total = plan.counts.added + plan.counts.changed + plan.counts.unchanged;
+    if (plan.counts.added + plan.counts.changed === 0) {
+      return { commit: false, result: { ...outcome, status: 'unchanged', message: `Tidak ada perubahan: ${total} sel sudah sama dengan data tersimpan.` } };
+    }
+    const summary = `${plan.counts.added} ditambah, ${plan.counts.changed} diubah, ${plan.counts.unchanged} tetap${warnings.length ? `; ${warnings.length} peringatan` : ''}`;
+    if (request.dryRun) return { commit: false, result: { ...outcome, message: `Pratinjau: ${summary}. Belum ada yang disimpan.` } };
+
+    progress('Menyimpan', 2, 3);
+    const { rows: [load] } = await client.query<{ id: number }>(`
+      insert into data_load (kind, description, simulated, oleh, file_name, file_hash, target, added, changed, unchanged, warnings, details)
+      values ('import', $1, false, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
+    [`Impor ${request.fileName}`, request.oleh, request.fileName, base.fileHash, base.target, plan.counts.added, plan.counts.changed,
+      plan.counts.unchanged, JSON.stringify(warnings.slice(0, 1000)), JSON.stringify({ format: base.format, warningCount: warnings.length, template: parsed.template ?? null })]);
+    const loadId = load!.id;
+    if (base.target === 'nilai') {
+      const valuesPlan = plan as ValuesPlan;
+      for (const row of valuesPlan.rows) row.monthLoadIds = row.monthLoadIds.map((id) => (id === LOAD_PLACEHOLDER ? loadId : id));
+      await writeValueRows(client, valuesPlan.rows);
+      await insertValueChanges(client, loadId, valuesPlan.changes);
+    } else {
+      const sasaranPlan = plan as SasaranPlan;
+      for (const row of sasaranPlan.rows) row.loadId = loadId;
+      await writeSasaranRows(client, sasaranPlan.rows);
+      await insertSasaranChanges(client, loadId, sasaranPlan.changes);
+    }
+    progress('Selesai', 3, 3);
+    return { commit: true, result: { ...outcome, status: 'imported', loadId, message: `Impor #${loadId} tersimpan: ${summary}.` } };
+  });
+}
