@@ -2,7 +2,7 @@
 // Geometry is immutable: a boundary import writes a new geometry version; rows are never edited in place.
 import { sql } from 'drizzle-orm';
 import {
-  boolean, customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp,
+  boolean, customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
@@ -183,4 +183,187 @@ export const importPreview = pgTable('import_preview', {
   summary: jsonb('summary').notNull(),
   /** The data_load written by the commit (a second commit answers with it). */
   committedLoadId: integer('committed_load_id'),
+});
+
+// ---- Puskesmas and the ILP roll-out (issue 7) -------------------------------------------------------
+// Nothing here is overwritten without history: every edit of a wilayah kerja, stage, wave or readiness answer
+// is a `rollout_event` (who, when, before, after) and the rows it changes point at that event.
+
+/** A recorded change in the roll-out data: the audit trail of the planner. */
+export const rolloutEvent = pgTable('rollout_event', {
+  id: serial('id').primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  oleh: text('oleh').notNull(),
+  /** 'puskesmas' | 'wilayah_kerja' | 'tahap' | 'gelombang' | 'kesiapan' | 'fasilitas' | 'seed' */
+  kind: text('kind').notNull(),
+  puskesmasKode: text('puskesmas_kode'),
+  kabupatenKode: text('kabupaten_kode'),
+  before: jsonb('before'),
+  after: jsonb('after'),
+  note: text('note'),
+  simulated: boolean('simulated').notNull().default(false),
+}, (t) => [index('rollout_event_puskesmas_idx').on(t.puskesmasKode), index('rollout_event_kabupaten_idx').on(t.kabupatenKode)]);
+
+/** A puskesmas. Seeded from the Komdat list (kode = its kode_instansi); users may add more. */
+export const puskesmas = pgTable('puskesmas', {
+  kode: text('kode').primaryKey(),
+  nama: text('nama').notNull(),
+  kabupatenKode: text('kabupaten_kode').notNull(),
+  /** 'komdat-2022' | 'pengguna' */
+  sumber: text('sumber').notNull(),
+  /** Kemenkes kode puskesmas (P…) when known. */
+  kodeKemenkes: text('kode_kemenkes'),
+  rawatInap: boolean('rawat_inap'),
+  lng: doublePrecision('lng'),
+  lat: doublePrecision('lat'),
+  aktif: boolean('aktif').notNull().default(true),
+}, (t) => [index('puskesmas_kabupaten_idx').on(t.kabupatenKode)]);
+
+/**
+ * Wilayah kerja over time: desa `desa_kode` belongs to the puskesmas from `valid_from` (inclusive) to `valid_to`
+ * (exclusive; NULL = still). A desa is in at most one puskesmas at a time: at most one open row per desa
+ * (unique index) and, for closed rows, the application closes the old row on the day the new one starts.
+ */
+export const puskesmasWilayah = pgTable('puskesmas_wilayah', {
+  id: serial('id').primaryKey(),
+  puskesmasKode: text('puskesmas_kode').notNull().references(() => puskesmas.kode),
+  desaKode: text('desa_kode').notNull(),
+  validFrom: date('valid_from').notNull(),
+  validTo: date('valid_to'),
+  /** false: proposed by the importer from names (§7.3), not yet confirmed by the dinkes. */
+  confirmed: boolean('confirmed').notNull().default(false),
+  eventId: integer('event_id').notNull().references(() => rolloutEvent.id),
+}, (t) => [
+  index('puskesmas_wilayah_puskesmas_idx').on(t.puskesmasKode),
+  index('puskesmas_wilayah_desa_idx').on(t.desaKode, t.validFrom),
+  uniqueIndex('puskesmas_wilayah_open_desa_idx').on(t.desaKode).where(sql`valid_to IS NULL`),
+]);
+
+/** ILP stage history of a puskesmas (stages 0..6 of packages/domain rollout/stages.ts). */
+export const ilpStage = pgTable('ilp_stage', {
+  id: serial('id').primaryKey(),
+  puskesmasKode: text('puskesmas_kode').notNull().references(() => puskesmas.kode),
+  stage: text('stage').notNull(),
+  date: date('date').notNull(),
+  evidence: text('evidence').notNull().default(''),
+  skNumber: text('sk_number'),
+  simulated: boolean('simulated').notNull().default(false),
+  eventId: integer('event_id').notNull().references(() => rolloutEvent.id),
+}, (t) => [index('ilp_stage_puskesmas_idx').on(t.puskesmasKode, t.date)]);
+
+/** A roll-out wave (gelombang) of one kabupaten/kota and year, with its target count. */
+export const ilpWave = pgTable('ilp_wave', {
+  id: serial('id').primaryKey(),
+  kabupatenKode: text('kabupaten_kode').notNull(),
+  nama: text('nama').notNull(),
+  tahun: integer('tahun').notNull(),
+  target: integer('target').notNull(),
+  plannedStart: date('planned_start'),
+  plannedEnd: date('planned_end'),
+  /** 'berita' (count reported in the news) | 'simulasi' | 'pengguna' */
+  basis: text('basis').notNull(),
+  note: text('note').notNull().default(''),
+  simulated: boolean('simulated').notNull().default(false),
+  eventId: integer('event_id').notNull().references(() => rolloutEvent.id),
+}, (t) => [index('ilp_wave_kabupaten_idx').on(t.kabupatenKode, t.tahun)]);
+
+export const ilpWaveMember = pgTable('ilp_wave_member', {
+  waveId: integer('wave_id').notNull().references(() => ilpWave.id),
+  puskesmasKode: text('puskesmas_kode').notNull().references(() => puskesmas.kode),
+  /** The proposal's rank and reason when the wave was saved from a proposal. */
+  rank: integer('rank'),
+  reason: text('reason'),
+}, (t) => [primaryKey({ columns: [t.waveId, t.puskesmasKode] })]);
+
+/** The current answer of one readiness item (form items of rollout/readiness.ts); history in rollout_event. */
+export const readinessAnswer = pgTable('readiness_answer', {
+  puskesmasKode: text('puskesmas_kode').notNull().references(() => puskesmas.kode),
+  item: text('item').notNull(),
+  value: boolean('value').notNull(),
+  simulated: boolean('simulated').notNull().default(false),
+  eventId: integer('event_id').notNull().references(() => rolloutEvent.id),
+}, (t) => [primaryKey({ columns: [t.puskesmasKode, t.item] })]);
+
+/** Puskesmas pembantu attached to a desa (counts of staff are enough where no more is known). */
+export const pustu = pgTable('pustu', {
+  id: serial('id').primaryKey(),
+  desaKode: text('desa_kode').notNull(),
+  nama: text('nama'),
+  perawat: integer('perawat').notNull().default(0),
+  bidan: integer('bidan').notNull().default(0),
+  simulated: boolean('simulated').notNull().default(false),
+  eventId: integer('event_id').notNull().references(() => rolloutEvent.id),
+}, (t) => [index('pustu_desa_idx').on(t.desaKode)]);
+
+export const posyandu = pgTable('posyandu', {
+  id: serial('id').primaryKey(),
+  desaKode: text('desa_kode').notNull(),
+  nama: text('nama'),
+  /** Dusun or RW, free text. */
+  lokasi: text('lokasi'),
+  /** SK as Lembaga Kemasyarakatan Desa/Kelurahan. */
+  sk: boolean('sk').notNull().default(false),
+  kader: integer('kader').notNull().default(0),
+  kaderTersertifikasi: integer('kader_tersertifikasi').notNull().default(0),
+  simulated: boolean('simulated').notNull().default(false),
+  eventId: integer('event_id').notNull().references(() => rolloutEvent.id),
+}, (t) => [index('posyandu_desa_idx').on(t.desaKode)]);
+
+// ---- Meetings and actions (issue 8) --------------------------------------------------------------------
+
+/** A Lokakarya Mini or other coordination meeting about one wilayah (kecamatan/desa kode or a puskesmas). */
+export const meeting = pgTable('meeting', {
+  id: serial('id').primaryKey(),
+  /** 'lokmin_bulanan' | 'lokmin_tribulanan' | 'lintas_sektor' | 'lainnya' */
+  jenis: text('jenis').notNull(),
+  tanggal: date('tanggal').notNull(),
+  wilayahKode: text('wilayah_kode'),
+  puskesmasKode: text('puskesmas_kode'),
+  judul: text('judul').notNull(),
+  /** [{ nama, peran }] free text. */
+  peserta: jsonb('peserta').notNull().default(sql`'[]'::jsonb`),
+  /** The period the agenda was generated for, e.g. 2026-01..2026-09. */
+  periode: text('periode').notNull(),
+  /** The agenda as generated (a snapshot: the meeting shows what was discussed even if data change later). */
+  agenda: jsonb('agenda').notNull().default(sql`'[]'::jsonb`),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  oleh: text('oleh').notNull(),
+}, (t) => [index('meeting_wilayah_idx').on(t.wilayahKode, t.tanggal)]);
+
+/** Notes per agenda item; an edit is a new row that supersedes the previous one (history kept). */
+export const meetingNote = pgTable('meeting_note', {
+  id: serial('id').primaryKey(),
+  meetingId: integer('meeting_id').notNull().references(() => meeting.id),
+  itemKey: text('item_key').notNull(),
+  text: text('text').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  oleh: text('oleh').notNull(),
+  supersedes: integer('supersedes'),
+}, (t) => [index('meeting_note_meeting_idx').on(t.meetingId, t.itemKey)]);
+
+/** Rencana tindak lanjut: pinned to a desa and an indicator, followed up at the next meetings. */
+export const meetingAction = pgTable('meeting_action', {
+  id: serial('id').primaryKey(),
+  meetingId: integer('meeting_id').notNull().references(() => meeting.id),
+  desaKode: text('desa_kode').notNull(),
+  indicator: text('indicator').notNull(),
+  apa: text('apa').notNull(),
+  siapa: text('siapa').notNull(),
+  tenggat: date('tenggat'),
+  /** 'terbuka' | 'selesai' | 'batal' */
+  status: text('status').notNull().default('terbuka'),
+  /** The indicator's value when the action was agreed: { periode, numerator, denominator, coverage }. */
+  baseline: jsonb('baseline').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  oleh: text('oleh').notNull(),
+}, (t) => [index('meeting_action_desa_idx').on(t.desaKode), index('meeting_action_meeting_idx').on(t.meetingId)]);
+
+/** Every edit of an action (status, who, deadline…): before and after. */
+export const meetingActionChange = pgTable('meeting_action_change', {
+  id: serial('id').primaryKey(),
+  actionId: integer('action_id').notNull().references(() => meetingAction.id),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  oleh: text('oleh').notNull(),
+  before: jsonb('before').notNull(),
+  after: jsonb('after').notNull(),
 });
