@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hrefFor, parseUrlState, toSearch } from './url-state.ts';
+import { hrefFor, hrefForPage, pageFromPath, parseUrlState, toSearch } from './url-state.ts';
 
 const EMPTY = { wilayah: null, indikator: null, periode: null, legenda: null };
 
@@ -87,5 +87,21 @@ describe('hrefFor', () => {
 
   it('drops unreadable params in the canonical rewrite', () => {
     expect(hrefFor({}, { pathname: '/', search: '?wilayah=1210&indikator=nope&periode=2026-99' })).toBe('/?wilayah=12.10');
+  });
+});
+
+describe('pages', () => {
+  it('reads the page from the path, unknown paths and trailing slashes included', () => {
+    expect(pageFromPath('/')).toBe('peta');
+    expect(pageFromPath('/impor')).toBe('impor');
+    expect(pageFromPath('/impor/')).toBe('impor');
+    expect(pageFromPath('/rencana-ilp')).toBe('rencana');
+    expect(pageFromPath('/rapat')).toBe('rapat');
+    expect(pageFromPath('/tidak-ada')).toBe('peta');
+  });
+
+  it('keeps the wilayah when changing page', () => {
+    expect(hrefForPage('impor', { search: '?wilayah=12.10&indikator=KIA_K4' })).toBe('/impor?wilayah=12.10&indikator=KIA_K4');
+    expect(hrefForPage('peta', { search: '' })).toBe('/');
   });
 });

@@ -87,6 +87,43 @@ export function navigate(patch: Partial<UrlState>, { replace = false } = {}) {
   window.dispatchEvent(new Event(CHANGE_EVENT));
 }
 
+// ---- Pages: the path picks the page, the query the view within it --------------------------------------
+
+/** The app's pages. The map is the root; the others keep ?wilayah=… so the user stays in the same area. */
+export const PAGES = [
+  { id: 'peta', path: '/' },
+  { id: 'impor', path: '/impor' },
+  { id: 'rencana', path: '/rencana-ilp' },
+  { id: 'rapat', path: '/rapat' },
+] as const;
+export type PageId = (typeof PAGES)[number]['id'];
+
+/** Unknown paths show the map (the server sends index.html for every non-API path). */
+export function pageFromPath(pathname: string): PageId {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  return PAGES.find((p) => p.path === path)?.id ?? 'peta';
+}
+
+/** href of a page, keeping the wilayah (and the other view params) of the current URL. */
+export function hrefForPage(page: PageId, location: Pick<Location, 'search'> = window.location): string {
+  const path = PAGES.find((p) => p.id === page)!.path;
+  return `${path}${location.search}`;
+}
+
+export function goToPage(page: PageId) {
+  const href = hrefForPage(page);
+  if (href === `${window.location.pathname}${window.location.search}`) return;
+  window.history.pushState(null, '', href);
+  window.dispatchEvent(new Event(CHANGE_EVENT));
+}
+
+const getPath = () => window.location.pathname;
+
+/** The current page, re-rendered on goToPage() and on browser back/forward. */
+export function usePage(): PageId {
+  return pageFromPath(useSyncExternalStore(subscribe, getPath, () => '/'));
+}
+
 /** The URL state, re-rendered on navigate() and on browser back/forward. */
 export function useUrlState(): [UrlState, typeof navigate] {
   const search = useSyncExternalStore(subscribe, getSearch, () => '');
