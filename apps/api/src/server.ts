@@ -49,7 +49,17 @@ async function shutdown(signal: string) {
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-await app.listen({ port: config.port, host: config.host });
+try {
+  await app.listen({ port: config.port, host: config.host });
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  console.error(code === 'EADDRINUSE'
+    ? `Port ${config.port} sudah dipakai program lain. Hentikan program itu atau pilih port lain, misalnya PORT=3001 pnpm start.`
+    : `Server tidak dapat mendengarkan di ${config.host}:${config.port}: ${(error as Error).message}`);
+  await app.close();
+  await database.close();
+  process.exit(1);
+}
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 log(`Siap: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`);
