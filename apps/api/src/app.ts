@@ -35,7 +35,8 @@ export async function buildApp({ database, config, logger = false, now = () => n
   const geometry = geometryCache(wilayah);
   const currentVersion = async () => (await wilayah.latestImport())?.geometryVersion ?? null;
 
-  await app.register(metaRoutes(wilayah, database.kind));
+  const ping = async () => (await database.pool.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
+  await app.register(metaRoutes(wilayah, database.kind, ping));
   await app.register(wilayahRoutes(wilayah));
   await app.register(geometryRoutes(wilayah, geometry, currentVersion));
   const values = valuesRepository(database.db);

@@ -2,6 +2,7 @@
 import { openDatabase } from '@peta/db';
 import { ensureBoundaries, resolveBoundarySource } from '@peta/data';
 import { ensureDemoData } from '@peta/data/demo';
+import { ensureRolloutSeed } from '@peta/data/puskesmas';
 import { buildApp } from './app.ts';
 import { hasWebBuild, loadConfig, repoRoot } from './config.ts';
 import { startupProgress } from './startup-progress.ts';
@@ -9,7 +10,10 @@ import { startupProgress } from './startup-progress.ts';
 const config = loadConfig();
 const log = (message: string) => console.log(message);
 
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pg`, log });
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pg`, log }).catch((error: Error) => {
+  console.error(`Gagal membuka basis data: ${error.message}`);
+  process.exit(1);
+});
 log(`Basis data: ${database.kind === 'embedded' ? `tertanam (${config.dataDir}/pg)` : 'PostgreSQL (DATABASE_URL)'}`);
 
 try {
@@ -26,6 +30,10 @@ try {
     const demo = await ensureDemoData(database, { onProgress: progress });
     progress.done();
     if (!demo.skipped) log(`Data contoh (simulasi): ${demo.valueRows} baris nilai, ${demo.sasaranRows} baris sasaran untuk ${demo.desa} desa (${(demo.ms / 1000).toFixed(1)} dtk).`);
+  }
+  const rollout = await ensureRolloutSeed(database, { demo: config.demoData });
+  if (rollout.puskesmas || rollout.wilayahKerjaKabupaten || rollout.demoKabupaten.length) {
+    log(`Rencana ILP: ${rollout.puskesmas} puskesmas, usulan wilayah kerja ${rollout.wilayahKerjaDesa} desa di ${rollout.wilayahKerjaKabupaten} kab/kota (belum dikonfirmasi), data contoh ${rollout.demoKabupaten.join(', ') || '-'} (${(rollout.ms / 1000).toFixed(1)} dtk).`);
   }
   progress.done();
 } catch (error) {

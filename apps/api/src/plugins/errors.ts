@@ -20,11 +20,30 @@ export function registerErrorHandling(app: FastifyInstance) {
     if ('validation' in err && err.validation) {
       return reply.code(400).send(body(400, 'INVALID_REQUEST', validationMessage(err.validation)));
     }
+    if (isDatabaseUnavailable(err)) {
+      request.log.warn({ err, url: request.url }, 'database unavailable');
+      return reply.code(503).header('retry-after', '5')
+        .send(body(503, 'DATABASE_UNAVAILABLE', 'Basis data sedang tidak dapat dihubungi. Coba lagi sebentar lagi.'));
+    }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status >= 500) request.log.error({ err, url: request.url }, 'request failed');
     const message = status >= 500 ? 'Terjadi kesalahan di server. Coba lagi; bila berulang, hubungi admin.' : err.message;
     return reply.code(status).send(body(status, err.code ?? 'ERROR', message));
   });
+}
+
+// Connection refused/reset/timeout, and PostgreSQL's "shutting down / starting up / connection failure"
+// (SQLSTATE 57P01–57P03, class 08): the database is away, not the request wrong — 503, and the pool reconnects.
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03']);
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown; cause?: unknown } | null;
+  if (!e) return false;
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (UNAVAILABLE_CODES.has(code) || /^08/.test(code)) return true;
+  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
+  return e.cause !== undefined && e.cause !== err && isDatabaseUnavailable(e.cause);
 }
 
 export function body(statusCode: number, code: string, message: string) {

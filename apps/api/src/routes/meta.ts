@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HealthSchema, MetaSchema } from '@peta/domain/contract';
 import type { DatabaseKind } from '@peta/db';
@@ -6,9 +7,23 @@ import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
 
 export const KEPMENDAGRI_REF = 'Kepmendagri No 300.2.2-2138 Tahun 2025';
 
-export const metaRoutes = (repo: WilayahRepository, databaseKind: DatabaseKind): FastifyPluginAsyncTypebox => async (app) => {
-  app.get('/api/health', { schema: { tags: ['meta'], response: { 200: HealthSchema } } },
-    async () => ({ status: 'ok' as const, database: databaseKind }));
+export const APP_VERSION: string = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+/** Asks the database for its version; throws when it does not answer. */
+export type DatabasePing = () => Promise<string>;
+
+export const metaRoutes = (repo: WilayahRepository, databaseKind: DatabaseKind, ping: DatabasePing): FastifyPluginAsyncTypebox => async (app) => {
+  // For load balancers and `docker compose` health checks: 200 only when the database answers.
+  app.get('/api/health', { schema: { tags: ['meta'], response: { 200: HealthSchema, 503: HealthSchema } } }, async (_request, reply) => {
+    try {
+      return { status: 'ok' as const, database: databaseKind, databaseVersion: await ping(), version: APP_VERSION };
+    } catch (error) {
+      return reply.code(503).header('retry-after', '5').send({
+        status: 'error' as const, database: databaseKind, databaseVersion: null, version: APP_VERSION,
+        message: `Basis data tidak dapat dihubungi: ${(error as Error).message}`,
+      });
+    }
+  });
 
   app.get('/api/meta', { schema: { tags: ['meta'], response: { 200: MetaSchema } } }, async () => {
     const latest = await repo.latestImport();

@@ -54,8 +54,14 @@ export const MetaSchema = Type.Object({
 });
 
 export const HealthSchema = Type.Object({
-  status: Type.Literal('ok'),
+  /** 'error' (HTTP 503) when the database does not answer. */
+  status: Type.Union([Type.Literal('ok'), Type.Literal('error')]),
   database: Type.Union([Type.Literal('embedded'), Type.Literal('postgres')]),
+  /** PostgreSQL server_version, e.g. "18.4"; null when unreachable. */
+  databaseVersion: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  /** Version of this app (apps/api/package.json). */
+  version: Type.Optional(Type.String()),
+  message: Type.Optional(Type.String()),
 });
 
 export const ErrorSchema = Type.Object({
