@@ -1,5 +1,7 @@
 // Builds the Fastify app (plugins + routes). Never listens: tests call inject(), server.ts listens.
 import compress from '@fastify/compress';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Database } from '@peta/db';
@@ -10,7 +12,7 @@ import { valuesRepository } from './repositories/values-repository.ts';
 import { wilayahRepository } from './repositories/wilayah-repository.ts';
 import { geometryRoutes } from './routes/geometry.ts';
 import { importRoutes } from './routes/imports.ts';
-import { metaRoutes } from './routes/meta.ts';
+import { APP_VERSION, metaRoutes } from './routes/meta.ts';
 import { valuesRoutes } from './routes/values.ts';
 import { wilayahRoutes } from './routes/wilayah.ts';
 import { geometryCache } from './services/geometry-cache.ts';
@@ -28,6 +30,18 @@ export interface AppOptions {
 export async function buildApp({ database, config, logger = false, now = () => new Date() }: AppOptions) {
   const app = Fastify({ logger }).withTypeProvider<TypeBoxTypeProvider>();
   registerErrorHandling(app);
+  // OpenAPI description from the route schemas (/api/docs/json) and a browsable UI (/api/docs), served from the
+  // package's own files: no CDN.
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Peta Situasi Kesehatan Desa — API',
+        version: APP_VERSION,
+        description: 'Wilayah (kode Kemendagri), geometri, katalog indikator SPM/PWS, nilai per wilayah, impor data. Pesan galat dalam Bahasa Indonesia.',
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
   // JSON lists compress well; geometry arrives pre-gzipped and is left alone (content-encoding is set).
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip'] });
 
