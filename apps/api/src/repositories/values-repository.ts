@@ -38,6 +38,12 @@ export function valuesRepository(db: Db) {
       return new Map(r.rows.map((row) => [row.kode, row.value]));
     },
 
+    /** Changes whenever values change: every demo load, import and undo is a new data_load row. */
+    async dataVersion(): Promise<number> {
+      const r = await db.execute<{ v: number }>(sql`select coalesce(max(id), 0)::int as v from data_load`);
+      return r.rows[0]?.v ?? 0;
+    },
+
     /** Indicator codes that have at least one value (for the picker). */
     async indicatorsWithData(): Promise<Set<string>> {
       const r = await db.execute<{ indicator: string }>(sql`select distinct indicator from indicator_value`);

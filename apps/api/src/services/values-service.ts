@@ -58,28 +58,25 @@ export function valuesService(values: ValuesRepository, wilayah: WilayahReposito
     }));
   }
 
+  // Values change only through a data load (demo, import, undo), so answers are cached per load state: the
+  // national and provinsi views (thousands of desa summed) are then computed once, not per visitor.
+  const cache = new Map<string, ValueRow[]>();
+  const CACHE_ENTRIES = 500;
+
   return {
     async childValues(def: IndicatorDef, period: Period, parent: string | null): Promise<ValueRow[]> {
-      const children: WilayahRow[] = await wilayah.children(parent);
-      const desa = await inputsUnder(def, parent, period.year, period);
-      // Children share one tingkat, so a desa's child is the prefix of its kode of that length.
-      const byChild = new Map<string, typeof desa>(children.map((c) => [c.kode, []]));
-      const childLength = children[0]?.kode.length ?? 0;
-      for (const d of desa) byChild.get(d.kode.slice(0, childLength))?.push(d);
-      return children.map((child) => {
-        const list = byChild.get(child.kode)!;
-        const value = evaluateValue(def, period, rollUpDesa(def, period, list.map((d) => d.input)));
-        return {
-          kode: child.kode, nama: child.nama,
-          numerator: value.numerator, denominator: round2(value.denominator), coverage: value.coverage,
-          target: value.target, expected: value.expected, gap: value.gap, class: value.class,
-          attainment: value.attainment, over100: value.over100,
-          simulated: list.some((d) => d.simulated),
-          reported: value.reported, expectedReports: value.expectedReports,
-        };
-      });
+      const key = `${await values.dataVersion()}|${def.code}|${period.code}|${parent ?? ''}`;
+      const cached = cache.get(key);
+      if (cached) {
+        cache.delete(key); // least recently used goes first
+        cache.set(key, cached);
+        return cached;
+      }
+      const rows = await computeChildValues(def, period, parent);
+      cache.set(key, rows);
+      if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+      return rows;
     },
-
     async series(def: IndicatorDef, area: WilayahRow, year: number): Promise<SeriesResponse> {
       const [current, previous] = await Promise.all([
         inputsUnder(def, area.kode, year, WHOLE_YEAR), inputsUnder(def, area.kode, year - 1, WHOLE_YEAR),
@@ -92,4 +89,25 @@ export function valuesService(values: ValuesRepository, wilayah: WilayahReposito
       };
     },
   };
+
+  async function computeChildValues(def: IndicatorDef, period: Period, parent: string | null): Promise<ValueRow[]> {
+    const children: WilayahRow[] = await wilayah.children(parent);
+    const desa = await inputsUnder(def, parent, period.year, period);
+    // Children share one tingkat, so a desa's child is the prefix of its kode of that length.
+    const byChild = new Map<string, typeof desa>(children.map((c) => [c.kode, []]));
+    const childLength = children[0]?.kode.length ?? 0;
+    for (const d of desa) byChild.get(d.kode.slice(0, childLength))?.push(d);
+    return children.map((child) => {
+      const list = byChild.get(child.kode)!;
+      const value = evaluateValue(def, period, rollUpDesa(def, period, list.map((d) => d.input)));
+      return {
+        kode: child.kode, nama: child.nama,
+        numerator: value.numerator, denominator: round2(value.denominator), coverage: value.coverage,
+        target: value.target, expected: value.expected, gap: value.gap, class: value.class,
+        attainment: value.attainment, over100: value.over100,
+        simulated: list.some((d) => d.simulated),
+        reported: value.reported, expectedReports: value.expectedReports,
+      };
+    });
+  }
 }
