@@ -117,6 +117,13 @@ export function goToPage(page: PageId) {
   window.dispatchEvent(new Event(CHANGE_EVENT));
 }
 
+/** Goes to an app href (page path + view query, e.g. "/?wilayah=12.10.09&indikator=KIA_KF") without a reload. */
+export function goToHref(href: string) {
+  if (href === `${window.location.pathname}${window.location.search}`) return;
+  window.history.pushState(null, '', href);
+  window.dispatchEvent(new Event(CHANGE_EVENT));
+}
+
 const getPath = () => window.location.pathname;
 
 /** The current page, re-rendered on goToPage() and on browser back/forward. */
@@ -129,4 +136,24 @@ export function useUrlState(): [UrlState, typeof navigate] {
   const search = useSyncExternalStore(subscribe, getSearch, () => '');
   const state = parseUrlState(search);
   return [state, useCallback(navigate, [])];
+}
+
+// ---- Params of one page that are not part of the map view (e.g. ?rapat=12 on /rapat) ------------------
+
+/** A page's own query param (kept next to ?wilayah=…), re-rendered on change and on back/forward. */
+export function usePageParam(name: 'rapat'): [string | null, (value: string | null, options?: { replace?: boolean }) => void] {
+  const search = useSyncExternalStore(subscribe, getSearch, () => '');
+  const value = new URLSearchParams(search).get(name);
+  const set = useCallback((next: string | null, { replace = false } = {}) => {
+    const params = new URLSearchParams(window.location.search);
+    if (next) params.set(name, next);
+    else params.delete(name);
+    const s = params.toString();
+    const href = `${window.location.pathname}${s ? `?${s}` : ''}`;
+    if (href === `${window.location.pathname}${window.location.search}`) return;
+    if (replace) window.history.replaceState(null, '', href);
+    else window.history.pushState(null, '', href);
+    window.dispatchEvent(new Event(CHANGE_EVENT));
+  }, [name]);
+  return [value, set];
 }

@@ -20,6 +20,8 @@ export interface ChildListValues {
   colourOf: (kode: string) => string;
   /** Previous values shown while new ones load. */
   updating: boolean;
+  /** Some rows simulated, some imported: the simulated ones get a tag. */
+  partlySimulated: boolean;
 }
 
 export interface ChildListProps {
@@ -151,7 +153,7 @@ export function ChildList({ items, tingkat, parentNama, selectedKode, hoverKode,
                     </div>
                   </th>
                   <td className="child-table__capaian" data-testid="child-capaian">
-                    {values && row ? <CoverageCell row={row} def={values.def} t={t} /> : <span className="muted">…</span>}
+                    {values && row ? <CoverageCell row={row} def={values.def} tagSimulated={values.partlySimulated} t={t} /> : <span className="muted">…</span>}
                   </td>
                   <td className="child-table__gap" data-testid="child-gap">
                     {values && row ? (row.gap === null ? <span className="muted">–</span> : formatNumberId(row.gap, 0)) : ''}
@@ -166,12 +168,13 @@ export function ChildList({ items, tingkat, parentNama, selectedKode, hoverKode,
   );
 }
 
-function CoverageCell({ row, def, t }: { row: ValueRow; def: IndicatorDto; t: TFunction }) {
+function CoverageCell({ row, def, tagSimulated, t }: { row: ValueRow; def: IndicatorDto; tagSimulated: boolean; t: TFunction }) {
   const fraction = fractionText(row);
   return (
     <>
       <span className={row.coverage === null ? 'muted' : 'child-row__coverage'} data-testid="child-coverage">{coverageText(row, def, t)}</span>
       {row.over100 && <span className="tag tag--flag" title={t('value.over100Title')} data-testid="child-over100">{t('value.over100')}</span>}
+      {tagSimulated && row.simulated && row.coverage !== null && <span className="tag tag--sim" title={t('simulated.rowTitle')} data-testid="child-simulated">{t('simulated.row')}</span>}
       {fraction && <span className="child-row__fraction">{fraction}</span>}
     </>
   );

@@ -3,7 +3,8 @@
 import { useId, useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 
-export function SimulatedBadge() {
+/** `partial`: some rows of the view come from imported reports (those rows are not tagged "simulasi"). */
+export function SimulatedBadge({ partial = false }: { partial?: boolean }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -11,9 +12,13 @@ export function SimulatedBadge() {
     <div className="sim-badge">
       <button type="button" className="sim-badge__button" aria-expanded={open} aria-controls={id} title={t('simulated.explain')}
         onClick={() => setOpen(!open)} data-testid="simulated-badge">
-        <span aria-hidden="true">⚠</span> {t('simulated.badge')}
+        <span aria-hidden="true">⚠</span> {t(partial ? 'simulated.badgePartial' : 'simulated.badge')}
       </button>
-      {open && <p id={id} className="sim-badge__explain" role="note" data-testid="simulated-explain">{t('simulated.explain')}</p>}
+      {open && (
+        <p id={id} className="sim-badge__explain" role="note" data-testid="simulated-explain">
+          {t('simulated.explain')}{partial && <> {t('simulated.explainPartial')}</>}
+        </p>
+      )}
     </div>
   );
 }

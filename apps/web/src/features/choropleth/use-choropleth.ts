@@ -37,6 +37,8 @@ export function useChoropleth(url: UrlState, viewKode: string | null, meta: Meta
     /** Previous rows shown while the new indicator/period loads. */
     updating: values.isPlaceholderData || values.isFetching,
     simulated: values.data?.simulated ?? false,
+    /** Some rows simulated, others from imported reports: the badge says "sebagian" and rows are tagged. */
+    partlySimulated: (values.data?.simulated ?? false) && (rows ?? []).some((r) => !r.simulated && r.coverage !== null),
   };
 }
 

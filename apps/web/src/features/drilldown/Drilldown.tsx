@@ -79,7 +79,7 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
       <div className="controls" role="group" aria-label={t('controls.label')} data-testid="controls">
         <IndicatorPicker list={choropleth.list} value={def} onChange={chooseIndicator} />
         <PeriodPicker value={period} latest={choropleth.latest} onChange={choosePeriod} />
-        {choropleth.simulated && <SimulatedBadge />}
+        {choropleth.simulated && <SimulatedBadge partial={choropleth.partlySimulated} />}
         {choropleth.values.isError && (
           <ErrorMessage error={choropleth.values.error} onRetry={() => void choropleth.values.refetch()} testId="values-error" />
         )}
@@ -136,6 +136,7 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
                 rowByKode,
                 colourOf: model.colourOf,
                 updating: choropleth.updating,
+                partlySimulated: choropleth.partlySimulated,
               } : undefined}
               onSelect={go}
               onHover={hoverFromList}

@@ -1,0 +1,46 @@
+// The three file formats in a few words, and the README's section on imports (bundled at build time) behind a link.
+import { useMemo, useRef } from 'react';
+import readme from '../../../../../README.md?raw';
+import { useT } from '../../i18n/i18n.tsx';
+import { extractSection, parseBlocks, type Inline } from './readme-section.ts';
+
+export const GUIDE_ID = 'panduan-impor';
+
+function Inlines({ inlines }: { inlines: Inline[] }) {
+  return (
+    <>
+      {inlines.map((s, i) => s.kind === 'bold' ? <strong key={i}>{s.text}</strong> : s.kind === 'code' ? <code key={i}>{s.text}</code> : s.text)}
+    </>
+  );
+}
+
+export function FormatsHelp() {
+  const t = useT();
+  const details = useRef<HTMLDetailsElement>(null);
+  const blocks = useMemo(() => parseBlocks(extractSection(readme)), []);
+  const openGuide = () => {
+    if (details.current) details.current.open = true;
+  };
+  return (
+    <aside className="imp-formats" aria-labelledby="imp-formats-h" data-testid="formats-help">
+      <h3 id="imp-formats-h" className="imp-formats__title">{t('impor.formats.title')}</h3>
+      <ol className="imp-formats__list">
+        <li><strong>{t('impor.format.template')}</strong> — {t('impor.formats.template')}</li>
+        <li><strong>{t('impor.format.long')}</strong> — {t('impor.formats.long')} <code>kode_wilayah, periode, indikator, pembilang, penyebut</code></li>
+        <li><strong>{t('impor.format.sasaran')}</strong> — {t('impor.formats.sasaran')} <code>kode_wilayah, tahun, sasaran, jumlah, sumber</code></li>
+      </ol>
+      <p className="imp-formats__more">
+        {t('impor.formats.rules')}{' '}
+        <a href={`#${GUIDE_ID}`} onClick={openGuide} data-testid="formats-guide-link">{t('impor.formats.readme')}</a>
+      </p>
+      {blocks.length > 0 && (
+        <details ref={details} id={GUIDE_ID} className="imp-guide">
+          <summary>{t('impor.formats.guideSummary')}</summary>
+          <div className="imp-guide__body" lang="en">
+            {blocks.map((b, i) => b.kind === 'pre' ? <pre key={i}>{b.text}</pre> : <p key={i}><Inlines inlines={b.inlines} /></p>)}
+          </div>
+        </details>
+      )}
+    </aside>
+  );
+}

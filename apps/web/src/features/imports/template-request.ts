@@ -1,0 +1,97 @@
+// What the "Unduh templat" form asks the API for: the wilayah (from the cascading selects), the month and the
+// indicators, turned into GET /api/templates?…. Pure, unit-tested.
+import { isKode, tingkatOf, tryParsePeriod, type Tingkat } from '@peta/domain';
+
+export interface YearMonth { year: number; month: number }
+
+export type TemplateFormat = 'xlsx' | 'csv';
+
+export interface TemplateRequest {
+  wilayah: string;
+  period: YearMonth;
+  indicators: readonly string[];
+  format: TemplateFormat;
+}
+
+const pad = (m: number) => String(m).padStart(2, '0');
+
+export const formatYearMonth = ({ year, month }: YearMonth) => `${year}-${pad(month)}`;
+
+/** GET /api/templates?wilayah=12.10.09&period=2026-10&indicators=KIA_K4,SPM11_TB&format=csv (dots and commas kept readable). */
+export function templateUrl(req: TemplateRequest): string {
+  const query = new URLSearchParams({
+    wilayah: req.wilayah,
+    period: formatYearMonth(req.period),
+    indicators: req.indicators.join(','),
+    format: req.format,
+  });
+  return `/api/templates?${query.toString().replace(/%2C/g, ',')}`;
+}
+
+/** The file name the API will give the template (Content-Disposition): templat-12.10.09-2026-10.xlsx. */
+export function templateFileName(req: Pick<TemplateRequest, 'wilayah' | 'period' | 'format'>): string {
+  return `templat-${req.wilayah}-${formatYearMonth(req.period)}.${req.format}`;
+}
+
+/** The file name from a Content-Disposition header, or null. */
+export function fileNameFromDisposition(header: string | null): string | null {
+  const m = header ? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(header) : null;
+  return m ? decodeURIComponent(m[1]!) : null;
+}
+
+/** The month before `today`: the last complete reporting month, the default of the form. */
+export function previousMonth(today: Date): YearMonth {
+  const m = today.getMonth(); // 0-based
+  return m === 0 ? { year: today.getFullYear() - 1, month: 12 } : { year: today.getFullYear(), month: m };
+}
+
+/** The form's month from the map's ?periode (its last month: 2026-01..2026-10 → 2026-10), else the month before today. */
+export function initialMonth(periode: string | null, today: Date): YearMonth {
+  const period = periode ? tryParsePeriod(periode) : null;
+  const fallback = previousMonth(today);
+  if (!period) return fallback;
+  const chosen = { year: period.year, month: period.toMonth };
+  return isAfter(chosen, { year: today.getFullYear(), month: today.getMonth() + 1 }) ? fallback : chosen;
+}
+
+export const isAfter = (a: YearMonth, b: YearMonth) => a.year * 12 + a.month > b.year * 12 + b.month;
+
+/** Years offered by the form: this year and the two before it, newest first. */
+export function yearOptions(today: Date, count = 3): number[] {
+  return Array.from({ length: count }, (_, i) => today.getFullYear() - i);
+}
+
+/** Months 1..12 that are not in the future for `year`. */
+export function monthOptions(year: number, today: Date): number[] {
+  const last = year < today.getFullYear() ? 12 : year > today.getFullYear() ? 0 : today.getMonth() + 1;
+  return Array.from({ length: last }, (_, i) => i + 1);
+}
+
+/** The month kept within the months offered for its year (switching to this year clamps a later month). */
+export function clampMonth(ym: YearMonth, today: Date): YearMonth {
+  const months = monthOptions(ym.year, today);
+  return months.includes(ym.month) ? ym : { year: ym.year, month: months[months.length - 1] ?? 1 };
+}
+
+/** The four levels of the cascading selects, from a kode: 12.10.09 → ['12', '12.10', '12.10.09', '']. */
+export function levelsOf(kode: string | null): [string, string, string, string] {
+  if (!kode || !isKode(kode)) return ['', '', '', ''];
+  const parts = kode.split('.');
+  const upTo = (n: number) => (parts.length >= n ? parts.slice(0, n).join('.') : '');
+  return [upTo(1), upTo(2), upTo(3), upTo(4)];
+}
+
+/** The deepest level chosen: the template's wilayah ('' when none). */
+export function chosenKode(levels: readonly string[]): string {
+  return [...levels].reverse().find(Boolean) ?? '';
+}
+
+/**
+ * A template is for a kabupaten/kota, a kecamatan or a desa: a provinsi has thousands of desa (too big a sheet to
+ * fill by hand), so the form asks for a kabupaten/kota at least.
+ */
+export function canBuildTemplate(kode: string): boolean {
+  if (!isKode(kode)) return false;
+  const tingkat: Tingkat = tingkatOf(kode);
+  return tingkat !== 'provinsi';
+}
