@@ -13,10 +13,13 @@ import { wilayahRepository } from './repositories/wilayah-repository.ts';
 import { geometryRoutes } from './routes/geometry.ts';
 import { importRoutes } from './routes/imports.ts';
 import { APP_VERSION, metaRoutes } from './routes/meta.ts';
+import { rolloutRepository } from './repositories/rollout-repository.ts';
+import { rolloutRoutes } from './routes/rollout.ts';
 import { valuesRoutes } from './routes/values.ts';
 import { wilayahRoutes } from './routes/wilayah.ts';
 import { geometryCache } from './services/geometry-cache.ts';
 import { importsService } from './services/imports-service.ts';
+import { rolloutService } from './services/rollout-service.ts';
 import { valuesService } from './services/values-service.ts';
 
 export interface AppOptions {
@@ -54,8 +57,12 @@ export async function buildApp({ database, config, logger = false, now = () => n
   await app.register(wilayahRoutes(wilayah));
   await app.register(geometryRoutes(wilayah, geometry, currentVersion));
   const values = valuesRepository(database.db);
-  await app.register(valuesRoutes(valuesService(values, wilayah), values, wilayah));
+  // One values service (and so one values cache) for every route that reads values.
+  const valuesSvc = valuesService(values, wilayah);
+  await app.register(valuesRoutes(valuesSvc, values, wilayah));
   await app.register(importRoutes(importsService(database, now), wilayah, now));
+  const rollout = rolloutRepository(database.pool);
+  await app.register(rolloutRoutes(rolloutService(rollout, values, now), rollout, wilayah));
   await registerStaticWeb(app, config.webDist);
   return app;
 }

@@ -2,3 +2,4 @@ export * from './wilayah.ts';
 export * from './indicators.ts';
 export * from './values.ts';
 export * from './imports.ts';
+export * from './rollout.ts';

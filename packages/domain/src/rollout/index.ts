@@ -5,3 +5,4 @@ export * from './readiness.ts';
 export * from './target-progress.ts';
 export * from './wave-proposal.ts';
 export * from './wilayah-kerja-proposal.ts';
+export * from './wilayah-values.ts';

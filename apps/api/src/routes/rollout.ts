@@ -1,0 +1,222 @@
+// Routes of the ILP roll-out planner (issue 7). Thin: validate, call the service or repository, map errors.
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { IndicatorError, PeriodError, READINESS_ITEMS, isKode, parsePeriod, requireIndicator, tingkatOf, type Period } from '@peta/domain';
+import {
+  AddStageBodySchema, ErrorSchema, KabupatenQuerySchema, MoveDesaBodySchema, MoveDesaResponseSchema, ProgressResponseSchema,
+  ProposalQuerySchema, ProposalResponseSchema, PuskesmasDetailSchema, PuskesmasListSchema, PuskesmasValuesQuerySchema,
+  PuskesmasValuesResponseSchema, ReadinessBodySchema, WaveBodySchema, WaveSchema,
+} from '@peta/domain/contract';
+import { badRequest, HttpError, notFound } from '../plugins/errors.ts';
+import { RolloutConflict, type RolloutRepository } from '../repositories/rollout-repository.ts';
+import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
+import type { RolloutService } from '../services/rollout-service.ts';
+
+const errors = { 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+const TAGS = ['rencana-ilp'];
+
+function periodOr400(text: string | undefined, fallback: () => Period): Period {
+  if (!text) return fallback();
+  try {
+    return parsePeriod(text);
+  } catch (e) {
+    if (e instanceof PeriodError) throw badRequest('INVALID_PERIOD', e.message);
+    throw e;
+  }
+}
+
+function indicatorsOr400(service: RolloutService, text: string | undefined): string[] {
+  try {
+    return service.parseIndicators(text);
+  } catch (e) {
+    if (e instanceof IndicatorError) throw badRequest('INVALID_INDICATOR', e.message);
+    throw e;
+  }
+}
+
+function dateOr400(text: string, field: string): string {
+  const d = new Date(`${text}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text) {
+    throw badRequest('INVALID_DATE', `Tanggal tidak sah pada "${field}": "${text}". Gunakan TTTT-BB-HH, misalnya 2026-07-01.`);
+  }
+  return text;
+}
+
+function asHttp(e: unknown): never {
+  if (e instanceof RolloutConflict) throw new HttpError(e.code === 'NOT_FOUND' ? 404 : 409, e.code, e.message);
+  throw e;
+}
+
+export const rolloutRoutes = (
+  service: RolloutService, repo: RolloutRepository, wilayah: WilayahRepository,
+): FastifyPluginAsyncTypebox => async (app) => {
+  async function requireKabupaten(kode: string) {
+    if (!isKode(kode) || tingkatOf(kode) !== 'kabupaten') {
+      throw badRequest('INVALID_KABUPATEN', `Kode kabupaten/kota tidak sah: "${kode}". Gunakan kode bertitik, misalnya 12.07.`);
+    }
+    const area = await wilayah.findByKode(kode);
+    if (!area) throw notFound(`Kabupaten/kota dengan kode ${kode} tidak ditemukan.`);
+    return area;
+  }
+  async function requirePuskesmas(kode: string) {
+    const p = await repo.puskesmas(kode);
+    if (!p) throw notFound(`Puskesmas dengan kode ${kode} tidak ditemukan.`);
+    return p;
+  }
+  const oleh = (text: string) => {
+    const who = text.trim();
+    if (!who) throw badRequest('OLEH_REQUIRED', 'Isi "oleh": siapa yang membuat perubahan ini.');
+    return who;
+  };
+
+  app.get('/api/puskesmas', {
+    schema: {
+      tags: TAGS, summary: 'Puskesmas satu kabupaten/kota: tahap ILP, gelombang, kesiapan, wilayah kerja, kebutuhan',
+      querystring: Type.Composite([KabupatenQuerySchema, Type.Object({ indicators: Type.Optional(Type.String()), period: Type.Optional(Type.String()) })]),
+      response: { 200: PuskesmasListSchema, ...errors },
+    },
+  }, async (request) => {
+    const area = await requireKabupaten(request.query.kabupaten);
+    const indicators = indicatorsOr400(service, request.query.indicators);
+    return service.list(area.kode, area.nama, indicators, periodOr400(request.query.period, service.defaultPeriod));
+  });
+
+  app.get('/api/puskesmas/:kode', {
+    schema: { tags: TAGS, summary: 'Rincian puskesmas: desa, riwayat tahap, ceklis kesiapan, riwayat perubahan', params: Type.Object({ kode: Type.String() }), response: { 200: PuskesmasDetailSchema, ...errors } },
+  }, async (request) => {
+    const p = await requirePuskesmas(request.params.kode);
+    const detail = await service.detail(p.kode, p.kabupaten);
+    if (!detail) throw notFound(`Puskesmas dengan kode ${p.kode} tidak aktif.`);
+    return detail;
+  });
+
+  app.post('/api/wilayah-kerja/pindah', {
+    schema: { tags: TAGS, summary: 'Pindahkan desa ke puskesmas lain mulai suatu tanggal (riwayat disimpan)', body: MoveDesaBodySchema, response: { 200: MoveDesaResponseSchema, ...errors } },
+  }, async (request) => {
+    const { desa, mulai } = request.body;
+    if (!isKode(desa) || tingkatOf(desa) !== 'desa') throw badRequest('INVALID_KODE', `Kode desa tidak sah: "${desa}".`);
+    if (!(await wilayah.findByKode(desa))) throw notFound(`Desa dengan kode ${desa} tidak ditemukan.`);
+    const p = await requirePuskesmas(request.body.puskesmas);
+    if (!desa.startsWith(`${p.kabupaten}.`)) {
+      throw badRequest('OTHER_KABUPATEN', `Desa ${desa} tidak berada di kabupaten/kota puskesmas ${p.nama} (${p.kabupaten}).`);
+    }
+    try {
+      return await repo.moveDesa({ desa, puskesmas: p.kode, mulai: dateOr400(mulai, 'mulai'), oleh: oleh(request.body.oleh), kabupaten: p.kabupaten });
+    } catch (e) {
+      return asHttp(e);
+    }
+  });
+
+  app.post('/api/puskesmas/:kode/tahap', {
+    schema: { tags: TAGS, summary: 'Catat tahap ILP puskesmas (tanggal, bukti, nomor SK)', params: Type.Object({ kode: Type.String() }), body: AddStageBodySchema,
+      response: { 201: Type.Object({ id: Type.Integer(), eventId: Type.Integer() }), ...errors } },
+  }, async (request, reply) => {
+    const p = await requirePuskesmas(request.params.kode);
+    const b = request.body;
+    const saved = await repo.addStage({ puskesmas: p.kode, kabupaten: p.kabupaten, stage: b.stage, date: dateOr400(b.date, 'date'),
+      evidence: b.evidence ?? '', skNumber: b.skNumber ?? null, oleh: oleh(b.oleh) });
+    return reply.code(201).send(saved);
+  });
+
+  async function saveWave(id: number | null, body: typeof WaveBodySchema.static) {
+    const area = await requireKabupaten(body.kabupaten);
+    const members = [];
+    const seen = new Set<string>();
+    for (const m of body.members) {
+      const p = await requirePuskesmas(m.kode);
+      if (p.kabupaten !== area.kode) throw badRequest('OTHER_KABUPATEN', `Puskesmas ${p.nama} bukan di ${area.nama}.`);
+      if (seen.has(p.kode)) throw badRequest('DUPLICATE_MEMBER', `Puskesmas ${p.nama} tercantum dua kali.`);
+      seen.add(p.kode);
+      members.push({ kode: p.kode, rank: m.rank ?? null, reason: m.reason ?? null });
+    }
+    try {
+      const waveId = await repo.saveWave({
+        id, kabupaten: area.kode, nama: body.nama.trim(), tahun: body.tahun, target: body.target,
+        plannedStart: body.plannedStart ? dateOr400(body.plannedStart, 'plannedStart') : null,
+        plannedEnd: body.plannedEnd ? dateOr400(body.plannedEnd, 'plannedEnd') : null, note: body.note ?? '', members, oleh: oleh(body.oleh),
+      });
+      return (await repo.waves(area.kode)).find((w) => w.id === waveId)!;
+    } catch (e) {
+      return asHttp(e);
+    }
+  }
+
+  app.post('/api/gelombang', {
+    schema: { tags: TAGS, summary: 'Buat gelombang ILP (nama, tahun, target, anggota)', body: WaveBodySchema, response: { 201: WaveSchema, ...errors } },
+  }, async (request, reply) => reply.code(201).send(await saveWave(null, request.body)));
+
+  app.put('/api/gelombang/:id', {
+    schema: { tags: TAGS, summary: 'Ubah gelombang ILP', params: Type.Object({ id: Type.Integer() }), body: WaveBodySchema, response: { 200: WaveSchema, ...errors } },
+  }, async (request) => saveWave(request.params.id, request.body));
+
+  app.put('/api/puskesmas/:kode/kesiapan', {
+    schema: { tags: TAGS, summary: 'Simpan jawaban ceklis kesiapan (butir formulir)', params: Type.Object({ kode: Type.String() }), body: ReadinessBodySchema,
+      response: { 200: Type.Object({ eventId: Type.Integer() }), ...errors } },
+  }, async (request) => {
+    const p = await requirePuskesmas(request.params.kode);
+    for (const item of Object.keys(request.body.answers)) {
+      const def = READINESS_ITEMS.find((i) => i.code === item);
+      if (!def) throw badRequest('INVALID_ITEM', `Butir kesiapan tidak dikenal: "${item}".`);
+      if (def.source !== 'form') throw badRequest('DERIVED_ITEM', `Butir "${def.labelId}" dihitung dari data Pustu/Posyandu, tidak diisi di formulir.`);
+    }
+    return { eventId: await repo.saveReadiness({ puskesmas: p.kode, kabupaten: p.kabupaten, answers: request.body.answers, oleh: oleh(request.body.oleh) }) };
+  });
+
+  app.get('/api/rencana-ilp/progres', {
+    schema: { tags: TAGS, summary: 'Capaian per tahun (puskesmas tahap ≥ 5 vs Σ target gelombang) dan linimasa tahap', querystring: KabupatenQuerySchema, response: { 200: ProgressResponseSchema, ...errors } },
+  }, async (request) => service.progress((await requireKabupaten(request.query.kabupaten)).kode));
+
+  app.get('/api/rencana-ilp/usulan', {
+    schema: { tags: TAGS, summary: 'Usulan gelombang berikutnya: peringkat kebutuhan dan kesiapan, dengan alasan', querystring: ProposalQuerySchema, response: { 200: ProposalResponseSchema, ...errors } },
+  }, async (request) => {
+    const area = await requireKabupaten(request.query.kabupaten);
+    return service.proposal(area.kode, indicatorsOr400(service, request.query.indicators), periodOr400(request.query.period, service.defaultPeriod), request.query.bobot);
+  });
+
+  app.get('/api/values/puskesmas', {
+    schema: { tags: TAGS, summary: 'Nilai indikator per wilayah kerja puskesmas (desa dijumlah menurut wilayah kerja yang berlaku tiap bulan)',
+      querystring: PuskesmasValuesQuerySchema, response: { 200: PuskesmasValuesResponseSchema, ...errors } },
+  }, async (request) => {
+    const area = await requireKabupaten(request.query.kabupaten);
+    let def;
+    try {
+      def = requireIndicator(request.query.indicator);
+    } catch (e) {
+      if (e instanceof IndicatorError) throw badRequest('INVALID_INDICATOR', e.message);
+      throw e;
+    }
+    const period = periodOr400(request.query.period, service.defaultPeriod);
+    const rows = await service.puskesmasValues(def, period, area.kode);
+    return { indicator: def.code, period: period.code, periodLabel: period.label, kabupaten: area.kode, simulated: rows.some((r) => r.simulated), rows };
+  });
+
+  // All desa of one kabupaten in one immutable FeatureCollection (the planner's map), built like geometry-cache.
+  const desaCache = new Map<string, { raw: Buffer; gzip: Buffer; etag: string }>();
+  app.get('/api/geometry/:version/:kode/desa.geojson', {
+    schema: { tags: TAGS, summary: 'Poligon semua desa satu kabupaten/kota (tetap per versi geometri)', params: Type.Object({ version: Type.String(), kode: Type.String() }) },
+  }, async (request, reply) => {
+    const area = await requireKabupaten(request.params.kode);
+    const current = (await wilayah.latestImport())?.geometryVersion;
+    if (!current) throw notFound('Batas wilayah belum diimpor.');
+    if (request.params.version !== current) {
+      return reply.code(307).header('cache-control', 'no-store').redirect(`/api/geometry/${current}/${area.kode}/desa.geojson`);
+    }
+    const key = `${current}/${area.kode}`;
+    let payload = desaCache.get(key);
+    if (!payload) {
+      const rows = await repo.desaGeometries(area.kode);
+      const raw = Buffer.from(`{"type":"FeatureCollection","features":[${rows.map((r) =>
+        `{"type":"Feature","properties":{"kode":${JSON.stringify(r.kode)},"nama":${JSON.stringify(r.nama)}},"geometry":${r.geojson}}`).join(',')}]}`);
+      payload = { raw, gzip: gzipSync(raw, { level: 9 }), etag: `"${createHash('sha1').update(raw).digest('base64url').slice(0, 20)}"` };
+      if (desaCache.size >= 40) desaCache.delete(desaCache.keys().next().value!);
+      desaCache.set(key, payload);
+    }
+    reply.header('cache-control', 'public, max-age=31536000, immutable').header('etag', payload.etag).header('vary', 'accept-encoding')
+      .type('application/geo+json');
+    if (request.headers['if-none-match'] === payload.etag) return reply.code(304).send();
+    if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(payload.gzip);
+    return reply.send(payload.raw);
+  });
+};

@@ -1,0 +1,218 @@
+// The ILP roll-out planner against the real test database: seed, values per puskesmas wilayah, moving a desa,
+// the next-wave proposal, progress. Hand-computed on the tiny wilayah (fixtures/tiny-wilayah.ts) and the K1 values
+// of fixtures/tiny-values.ts: desa 99.01.01.2001 Jan–Sep 4,3,3,4,3,3,3,4,3 of sasaran 40; 99.01.01.2002 1×8 then 2
+// of 20; 99.01.02.2001 1,0,1,0,1,0,1,0,1 of 5; 99.01.02.2002 no report (sasaran 10).
+import { describe, expect, it } from 'vitest';
+import type { Database } from '@peta/db';
+import { ensureRolloutSeed } from '@peta/data/puskesmas';
+import {
+  MoveDesaResponseSchema, ProgressResponseSchema, ProposalResponseSchema, PuskesmasDetailSchema, PuskesmasListSchema,
+  PuskesmasValuesResponseSchema, WaveSchema,
+} from '@peta/domain/contract';
+import { expectSchema, useApp } from './helper.ts';
+import { loadTinyValues } from './fixtures/tiny-values.ts';
+
+const seedTimes: number[] = [];
+let secondSeed: Awaited<ReturnType<typeof ensureRolloutSeed>>;
+
+async function clearRollout({ pool }: Database) {
+  await pool.query(`delete from ilp_wave_member; delete from ilp_wave; delete from ilp_stage; delete from readiness_answer;
+    delete from pustu; delete from posyandu; delete from puskesmas_wilayah; delete from puskesmas; delete from rollout_event`);
+}
+
+async function seed(database: Database) {
+  await loadTinyValues(database);
+  await clearRollout(database);
+  const { pool } = database;
+  // Deli Serdang as a kabupaten without desa: the demo roll-out is seeded for it from the Komdat puskesmas.
+  await pool.query(`insert into wilayah (kode, nama, tingkat, parent_kode, has_geometry, child_count, import_id)
+    select k, n, t, p, false, 0, (select max(id) from boundary_import) from (values ('12', 'Sumatera Utara', 'provinsi', null),
+      ('12.07', 'Kabupaten Deli Serdang', 'kabupaten', '12')) v(k, n, t, p) on conflict do nothing`);
+  const first = await ensureRolloutSeed(database);
+  seedTimes.push(first.ms);
+  secondSeed = await ensureRolloutSeed(database);
+  // The tiny kabupaten 99.01: P1 holds Kecamatan Satu, P2 Kecamatan Dua; P3 is already ILP, P4 has no desa.
+  const { rows: [ev] } = await pool.query(`insert into rollout_event (oleh, kind, note) values ('uji', 'seed', 'fixture') returning id`);
+  await pool.query(`insert into puskesmas (kode, nama, kabupaten_kode, sumber) values
+    ('P1', 'Puskesmas Satu', '99.01', 'uji'), ('P2', 'Puskesmas Dua', '99.01', 'uji'),
+    ('P3', 'Puskesmas Tiga', '99.01', 'uji'), ('P4', 'Puskesmas Empat', '99.01', 'uji')`);
+  await pool.query(`insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, confirmed, event_id) values
+    ('P1', '99.01.01.2001', '2025-01-01', false, $1), ('P1', '99.01.01.2002', '2025-01-01', false, $1),
+    ('P2', '99.01.02.2001', '2025-01-01', false, $1), ('P2', '99.01.02.2002', '2025-01-01', false, $1)`, [ev.id]);
+  await pool.query(`insert into readiness_answer (puskesmas_kode, item, value, event_id) values
+    ('P1', 'tim_klaster', true, $1), ('P1', 'orientasi_staf', true, $1), ('P1', 'alur_layanan', false, $1),
+    ('P2', 'tim_klaster', true, $1), ('P2', 'orientasi_staf', true, $1), ('P2', 'alur_layanan', true, $1),
+    ('P2', 'pencatatan_digital', true, $1), ('P2', 'pws_lokmin', true, $1)`, [ev.id]);
+  await pool.query(`insert into ilp_stage (puskesmas_kode, stage, date, event_id) values ('P3', 'implementasi', '2026-03-01', $1), ('P1', 'persiapan', '2026-02-01', $1)`, [ev.id]);
+}
+
+const ctx = useApp(seed);
+const get = async (url: string) => {
+  const res = await ctx.app.inject(url);
+  return { status: res.statusCode, body: res.json() };
+};
+const send = async (method: 'POST' | 'PUT', url: string, payload: unknown) => {
+  const res = await ctx.app.inject({ method, url, payload: payload as object });
+  return { status: res.statusCode, body: res.json() };
+};
+type Row = { kode: string; numerator: number | null; denominator: number | null };
+const values = async (period: string) => {
+  const { status, body } = await get(`/api/values/puskesmas?indicator=KIA_K1&period=${period}&kabupaten=99.01`);
+  expect(status).toBe(200);
+  expectSchema(PuskesmasValuesResponseSchema, body);
+  return Object.fromEntries((body.rows as Row[]).map((r) => [r.kode, r]));
+};
+
+describe('seed on first start', () => {
+  it('loads the Komdat puskesmas and the simulated demo roll-out once, in seconds', async () => {
+    const { rows: [n] } = await ctx.database.pool.query(`select count(*)::int as n from puskesmas where sumber = 'komdat-2022'`);
+    expect(n.n).toBeGreaterThan(10_000);
+    expect(seedTimes[0]).toBeLessThan(30_000);
+    // Idempotent: the second start writes nothing.
+    expect(secondSeed).toMatchObject({ puskesmas: 0, wilayahKerjaKabupaten: 0, demoKabupaten: [] });
+    const { rows: events } = await ctx.database.pool.query(`select kind, simulated, kabupaten_kode from rollout_event where kind = 'seed' and oleh <> 'uji'`);
+    expect(events.some((e) => e.kabupaten_kode === '12.07' && e.simulated)).toBe(true);
+    const { rows: [sim] } = await ctx.database.pool.query(`select bool_and(simulated) as all_sim, bool_and(evidence like '%simulasi%') as evidence
+      from ilp_stage s join puskesmas p on p.kode = s.puskesmas_kode where p.kabupaten_kode = '12.07'`);
+    expect(sim).toEqual({ all_sim: true, evidence: true });
+  });
+});
+
+describe('progress per kabupaten and year', () => {
+  it('Deli Serdang 2025: 17 puskesmas at stage ≥ 5 against the target 14', async () => {
+    const { status, body } = await get('/api/rencana-ilp/progres?kabupaten=12.07');
+    expect(status).toBe(200);
+    expectSchema(ProgressResponseSchema, body);
+    const y2025 = body.years.find((y: { year: number }) => y.year === 2025);
+    expect(y2025).toMatchObject({ count: 17, target: 14, textId: '17 dari target 14 — 121%' });
+    expect(body.simulated).toBe(true);
+    expect(body.timeline.some((s: { nama: string; stage: string }) => /pantai labu/i.test(s.nama) && s.stage === 'implementasi')).toBe(true);
+  });
+
+  it('answers 400 for a kode that is not a kabupaten and 404 for an unknown one, in Bahasa Indonesia', async () => {
+    expect((await get('/api/rencana-ilp/progres?kabupaten=12')).body).toMatchObject({ statusCode: 400, code: 'INVALID_KABUPATEN' });
+    expect((await get('/api/rencana-ilp/progres?kabupaten=12.99')).body.message).toBe('Kabupaten/kota dengan kode 12.99 tidak ditemukan.');
+  });
+});
+
+describe('puskesmas list and detail', () => {
+  it('lists stage, wave, readiness, wilayah size and the unconfirmed proposal', async () => {
+    const { status, body } = await get('/api/puskesmas?kabupaten=99.01&indicators=KIA_K1&period=2026-01..2026-09');
+    expect(status).toBe(200);
+    expectSchema(PuskesmasListSchema, body);
+    const p1 = body.puskesmas.find((p: { kode: string }) => p.kode === 'P1');
+    expect(p1).toMatchObject({ stage: 'persiapan', stageLevel: 1, desaCount: 2, unconfirmedDesa: 2, readinessDone: 2, readinessTotal: 9 });
+    expect(p1.need).toEqual([{ indicator: 'KIA_K1', gap: 17, gapNounId: 'ibu hamil belum K1' }]);
+    expect(body.desa).toHaveLength(4);
+    const detail = await get('/api/puskesmas/P3');
+    expectSchema(PuskesmasDetailSchema, detail.body);
+    expect(detail.body.stages.map((s: { stage: string }) => s.stage)).toEqual(['implementasi']);
+    expect((await get('/api/puskesmas/NOPE')).status).toBe(404);
+  });
+});
+
+describe('next-wave proposal', () => {
+  it('ranks by need and readiness as hand-computed, and explains each rank', async () => {
+    // Need (K1 Jan–Sep): P1 ⌈95 % × 60⌉ − 40 = 17; P2 ⌈95 % × 5⌉ − 5 < 0 → 0 (the desa without report adds nothing);
+    // P4 no desa → 0. P3 is at implementasi: not a candidate. Readiness: P1 2/9, P2 5/9, P4 0/9.
+    // Equal weights: P1 0.5·17/17 + 0.5·2/9 = 0.6111; P2 0 + 0.5·5/9 = 0.2778; P4 0.
+    const { status, body } = await get('/api/rencana-ilp/usulan?kabupaten=99.01&indicators=KIA_K1&period=2026-01..2026-09');
+    expect(status).toBe(200);
+    expectSchema(ProposalResponseSchema, body);
+    expect(body.rows.map((r: { kode: string }) => r.kode)).toEqual(['P1', 'P2', 'P4']);
+    expect(body.rows[0].score).toBeCloseTo(0.611111, 5);
+    expect(body.rows[1].score).toBeCloseTo(0.277778, 5);
+    expect(body.rows[0].reasonId).toBe('butuh: 17 ibu hamil belum K1; siap: 2/9 ceklis');
+    expect(body.confirmed).toBe(false);
+    // Weighting readiness more (need 0.2): P2 0.8·5/9 = 0.444 overtakes P1 0.2 + 0.8·2/9 = 0.378.
+    const readyFirst = (await get('/api/rencana-ilp/usulan?kabupaten=99.01&indicators=KIA_K1&period=2026-01..2026-09&bobot=0.2')).body;
+    expect(readyFirst.rows.map((r: { kode: string }) => r.kode)).toEqual(['P2', 'P1', 'P4']);
+  });
+
+  it('saves the chosen candidates as a wave with their rank and reason (an event)', async () => {
+    const { status, body } = await send('POST', '/api/gelombang', {
+      kabupaten: '99.01', nama: 'Gelombang 2027', tahun: 2027, target: 2, oleh: 'Kabid Yankes',
+      members: [{ kode: 'P1', rank: 1, reason: 'butuh: 17 ibu hamil belum K1; siap: 2/9 ceklis' }, { kode: 'P2', rank: 2 }],
+    });
+    expect(status).toBe(201);
+    expectSchema(WaveSchema, body);
+    expect(body).toMatchObject({ nama: 'Gelombang 2027', target: 2, basis: 'pengguna', simulated: false });
+    expect(body.members.map((m: { kode: string; rank: number }) => [m.kode, m.rank])).toEqual([['P1', 1], ['P2', 2]]);
+    const { rows } = await ctx.database.pool.query(`select oleh, after from rollout_event where kind = 'gelombang'`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].oleh).toBe('Kabid Yankes');
+    expect((await send('POST', '/api/gelombang', { kabupaten: '99.01', nama: 'X', tahun: 2027, target: 1, oleh: 'a', members: [{ kode: 'P1' }, { kode: 'P1' }] })).body.code).toBe('DUPLICATE_MEMBER');
+  });
+});
+
+describe('values per puskesmas wilayah kerja', () => {
+  it('equals the sum of its desa (and the kecamatan it covers)', async () => {
+    const byP = await values('2026-01..2026-09');
+    expect(byP.P1).toMatchObject({ numerator: 40, denominator: 60, desaCount: 2 });
+    expect(byP.P2).toMatchObject({ numerator: 5, denominator: 5 });
+    const kec = (await get('/api/values?indicator=KIA_K1&period=2026-01..2026-09&parent=99.01')).body.rows as Row[];
+    expect(kec.find((r) => r.kode === '99.01.01')).toMatchObject({ numerator: 40, denominator: 60 });
+  });
+
+  it('moves a desa from a date: its numbers move from that date on and not before; one event with before/after', async () => {
+    const beforeMove = await values('2026-01..2026-06');
+    const moved = await send('POST', '/api/wilayah-kerja/pindah', { desa: '99.01.01.2002', puskesmas: 'P2', mulai: '2026-07-01', oleh: 'Bidan Koordinator' });
+    expect(moved.status).toBe(200);
+    expectSchema(MoveDesaResponseSchema, moved.body);
+    expect(moved.body.before).toMatchObject({ puskesmas: 'P1', validFrom: '2025-01-01', confirmed: false });
+    expect(moved.body.after).toEqual({ puskesmas: 'P2', validFrom: '2026-07-01', validTo: null, confirmed: true });
+
+    // January–June: unchanged (desa 2002 still counted for P1: 20 + 6 = 26 of 60).
+    const afterMoveH1 = await values('2026-01..2026-06');
+    expect(afterMoveH1.P1).toMatchObject({ numerator: 26, denominator: 60 });
+    expect(afterMoveH1).toEqual(beforeMove);
+    // July–September: desa 2002 (1+1+2 = 4 of 20) now counts for P2: 2 + 4 = 6 of 5 + 20; P1 keeps 2001: 10 of 40.
+    const q3 = await values('2026-Q3');
+    expect(q3.P1).toMatchObject({ numerator: 10, denominator: 40 });
+    expect(q3.P2).toMatchObject({ numerator: 6, denominator: 25 });
+    // January–September: desa 2002's sasaran is shared by months held (6/9 and 3/9 of 20); totals unchanged.
+    const ytd = await values('2026-01..2026-09');
+    expect(ytd.P1!.numerator).toBe(36);
+    expect(ytd.P1!.denominator).toBeCloseTo(53.33, 2);
+    expect(ytd.P2!.numerator).toBe(9);
+    expect(ytd.P2!.denominator).toBeCloseTo(11.67, 2);
+
+    const { pool } = ctx.database;
+    const { rows: history } = await pool.query(`select puskesmas_kode as p, to_char(valid_from, 'YYYY-MM-DD') as f, to_char(valid_to, 'YYYY-MM-DD') as t, confirmed
+      from puskesmas_wilayah where desa_kode = '99.01.01.2002' order by valid_from`);
+    expect(history).toEqual([{ p: 'P1', f: '2025-01-01', t: '2026-07-01', confirmed: false }, { p: 'P2', f: '2026-07-01', t: null, confirmed: true }]);
+    // Never in two puskesmas on any day: no two rows of one desa overlap.
+    const { rows: [overlap] } = await pool.query(`select count(*)::int as n from puskesmas_wilayah a join puskesmas_wilayah b
+      on a.desa_kode = b.desa_kode and a.id < b.id
+      and daterange(a.valid_from, a.valid_to) && daterange(b.valid_from, b.valid_to)`);
+    expect(overlap.n).toBe(0);
+    const { rows: events } = await pool.query(`select oleh, puskesmas_kode, before, after from rollout_event where kind = 'wilayah_kerja'`);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ oleh: 'Bidan Koordinator', puskesmas_kode: 'P2', before: { puskesmas: 'P1', desa: '99.01.01.2002' }, after: { puskesmas: 'P2', validFrom: '2026-07-01' } });
+    // The database itself refuses a second open row for a desa.
+    await expect(pool.query(`insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, event_id) values ('P1', '99.01.01.2002', '2026-08-01', (select max(id) from rollout_event))`)).rejects.toThrow(/unique/);
+  });
+
+  it('refuses a move that would rewrite history, to the same puskesmas, or across kabupaten', async () => {
+    const earlier = await send('POST', '/api/wilayah-kerja/pindah', { desa: '99.01.01.2002', puskesmas: 'P1', mulai: '2026-05-01', oleh: 'x' });
+    expect(earlier.status).toBe(409);
+    expect(earlier.body.code).toBe('DATE_BEFORE_CURRENT');
+    expect((await send('POST', '/api/wilayah-kerja/pindah', { desa: '99.01.01.2002', puskesmas: 'P2', mulai: '2026-09-01', oleh: 'x' })).body.code).toBe('SAME_PUSKESMAS');
+    const bad = await send('POST', '/api/wilayah-kerja/pindah', { desa: '99.01.01.2001', puskesmas: 'P1', mulai: '2026-02-30', oleh: 'x' });
+    expect(bad.status).toBe(400);
+    const { rows: [komdat] } = await ctx.database.pool.query(`select kode from puskesmas where kabupaten_kode = '12.07' limit 1`);
+    expect((await send('POST', '/api/wilayah-kerja/pindah', { desa: '99.01.01.2001', puskesmas: komdat.kode, mulai: '2026-09-01', oleh: 'x' })).body.code).toBe('OTHER_KABUPATEN');
+  });
+
+  it('records a stage change and readiness answers as events', async () => {
+    const stage = await send('POST', '/api/puskesmas/P1/tahap', { stage: 'lokus_ditetapkan', date: '2026-10-01', skNumber: '440/123/2026', oleh: 'Kadinkes' });
+    expect(stage.status).toBe(201);
+    const ready = await send('PUT', '/api/puskesmas/P1/kesiapan', { answers: { alur_layanan: true }, oleh: 'Kapus' });
+    expect(ready.status).toBe(200);
+    expect((await send('PUT', '/api/puskesmas/P1/kesiapan', { answers: { pustu_nakes: true }, oleh: 'Kapus' })).body.code).toBe('DERIVED_ITEM');
+    const detail = (await get('/api/puskesmas/P1')).body;
+    expect(detail.puskesmas).toMatchObject({ stage: 'lokus_ditetapkan', readinessDone: 3 });
+    expect(detail.events.map((e: { kind: string }) => e.kind)).toEqual(['kesiapan', 'tahap']);
+    expect(detail.events[0]).toMatchObject({ oleh: 'Kapus', before: { alur_layanan: false }, after: { alur_layanan: true } });
+  });
+});

@@ -1,0 +1,58 @@
+// Pure helpers of the planner page: stage colours, the map's colours per desa, defaults. Tested in planner-model.test.ts.
+import { ILP_STAGES, type IlpStageCode } from '@peta/domain';
+import type { DesaAssignment, PuskesmasSummary } from '@peta/domain/contract';
+
+/** Sequential palette (ColorBrewer YlGnBu), light = early stage, dark = implementing; grey = not started. */
+export const STAGE_COLOURS: Record<IlpStageCode, string> = {
+  belum: '#d9d9d9',
+  persiapan: '#edf8b1',
+  lokus_ditetapkan: '#c7e9b4',
+  orientasi: '#7fcdbb',
+  launching: '#41b6c4',
+  implementasi: '#1d91c0',
+  implementasi_penuh: '#253494',
+};
+/** Desa without a puskesmas: a colour outside the sequence, so it never reads as a stage. */
+export const NO_PUSKESMAS_COLOUR = '#f4a6a6';
+/** Desa of other puskesmas while one puskesmas is focused. */
+export const FADED_COLOUR = '#f1f0ec';
+
+export function stageLabel(code: IlpStageCode, lang: 'id' | 'en'): string {
+  const s = ILP_STAGES.find((x) => x.code === code)!;
+  return lang === 'en' ? s.labelEn : s.labelId;
+}
+
+/** kode desa → fill colour: the stage of the puskesmas holding it, or the "tanpa puskesmas" colour; with `focus`, desa of other puskesmas fade. */
+export function desaColours(
+  desa: readonly DesaAssignment[], puskesmas: readonly PuskesmasSummary[], focus: string | null = null,
+): Record<string, { fillColor: string }> {
+  const stageOf = new Map(puskesmas.map((p) => [p.kode, p.stage]));
+  const out: Record<string, { fillColor: string }> = {};
+  for (const d of desa) {
+    const stage = d.puskesmas ? stageOf.get(d.puskesmas) : undefined;
+    out[d.kode] = { fillColor: focus && d.puskesmas !== focus ? FADED_COLOUR : stage ? STAGE_COLOURS[stage] : NO_PUSKESMAS_COLOUR };
+  }
+  return out;
+}
+
+/** The kabupaten of the URL's wilayah (12.07.01 → 12.07); a province or nothing → the default. */
+export function kabupatenFromWilayah(wilayah: string | null, fallback = '12.07'): string {
+  return wilayah && wilayah.length >= 5 ? wilayah.slice(0, 5) : fallback;
+}
+
+/**
+ * First day of this month (ISO), the default date a move takes effect: this month's report, not yet sent, goes to
+ * the new puskesmas, and the map shows the move at once. Earlier months stay with the old one.
+ */
+export function firstOfMonth(today: Date): string {
+  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1)).toISOString().slice(0, 10);
+}
+
+/** "2026-07-01" → "1 Jul 2026" (id) / "1 Jul 2026" (en). */
+export function formatDate(iso: string, lang: 'id' | 'en'): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const months = lang === 'en'
+    ? ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+    : ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
+  return `${d} ${months[m! - 1]} ${y}`;
+}

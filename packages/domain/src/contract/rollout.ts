@@ -1,0 +1,265 @@
+// HTTP contract of the ILP roll-out planner (issue 7): puskesmas, wilayah kerja, stages, waves, readiness,
+// progress, the next-wave proposal and values per puskesmas wilayah. Writes carry `oleh` (who) until accounts exist.
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { ILP_STAGE_CODES } from '../rollout/stages.ts';
+import { READINESS_ITEMS } from '../rollout/readiness.ts';
+import { ValueRowSchema } from './values.ts';
+
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const IsoDate = (description: string) => Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description, examples: ['2026-07-01'] });
+const Oleh = Type.String({ minLength: 1, maxLength: 200, description: 'Siapa yang mengubah (sementara, sampai ada akun)' });
+
+export const StageCodeSchema = Type.Union([
+  Type.Literal('belum'), Type.Literal('persiapan'), Type.Literal('lokus_ditetapkan'), Type.Literal('orientasi'),
+  Type.Literal('launching'), Type.Literal('implementasi'), Type.Literal('implementasi_penuh'),
+], { description: 'Tahap ILP 0 belum … 6 implementasi_penuh' });
+// The literals above must be the domain's stage codes (a compile error here when they drift apart).
+const _stagesMatch: (typeof ILP_STAGE_CODES)[number] extends Static<typeof StageCodeSchema> ? true : never = true;
+void _stagesMatch;
+export const ReadinessItemCodeSchema = Type.Union([
+  Type.Literal('tim_klaster'), Type.Literal('orientasi_staf'), Type.Literal('alur_layanan'), Type.Literal('pencatatan_digital'),
+  Type.Literal('pws_lokmin'), Type.Literal('pustu_tiap_desa'), Type.Literal('pustu_nakes'), Type.Literal('posyandu_lkd'),
+  Type.Literal('kader_tersertifikasi'),
+]);
+const _itemsMatch: (typeof READINESS_ITEMS)[number]['code'] extends Static<typeof ReadinessItemCodeSchema> ? true : never = true;
+void _itemsMatch;
+
+export const KabupatenQuerySchema = Type.Object({
+  kabupaten: Type.String({ description: 'Kode kabupaten/kota, misalnya 12.07 (Deli Serdang)', examples: ['12.07'] }),
+});
+
+export const WaveRefSchema = Type.Object({ id: Type.Integer(), nama: Type.String(), tahun: Type.Integer(), simulated: Type.Boolean() });
+
+export const NeedPartSchema = Type.Object({
+  indicator: Type.String(),
+  /** Persons not yet served over the puskesmas' desa (Σ of the wilayah's gap). */
+  gap: Type.Integer(),
+  gapNounId: Type.String(),
+});
+
+export const PuskesmasSummarySchema = Type.Object({
+  kode: Type.String(),
+  nama: Type.String(),
+  kabupaten: Type.String(),
+  sumber: Type.String(),
+  stage: StageCodeSchema,
+  stageLevel: Type.Integer({ minimum: 0, maximum: 6 }),
+  stageDate: Nullable(Type.String()),
+  stageSimulated: Type.Boolean(),
+  wave: Nullable(WaveRefSchema),
+  readinessDone: Type.Integer(),
+  readinessTotal: Type.Integer(),
+  readinessUnknown: Type.Integer(),
+  /** Desa in the wilayah kerja today, and how many of them are still an unconfirmed proposal. */
+  desaCount: Type.Integer(),
+  unconfirmedDesa: Type.Integer(),
+  /** Gaps on the proposal's indicators, largest first. */
+  need: Type.Array(NeedPartSchema),
+});
+
+export const DesaAssignmentSchema = Type.Object({
+  kode: Type.String(),
+  nama: Type.String(),
+  /** null: tanpa puskesmas. */
+  puskesmas: Nullable(Type.String()),
+  validFrom: Nullable(Type.String()),
+  confirmed: Type.Boolean(),
+  /** [lng, lat] label point inside the desa; null without a polygon. */
+  label: Nullable(Type.Tuple([Type.Number(), Type.Number()])),
+});
+
+export const PuskesmasListSchema = Type.Object({
+  kabupaten: Type.String(),
+  nama: Type.String(),
+  /** The day the wilayah kerja and stages are read on. */
+  tanggal: Type.String(),
+  /** Period of the need figures, e.g. 2026-01..2026-10. */
+  period: Type.String(),
+  periodLabel: Type.String(),
+  indicators: Type.Array(Type.String()),
+  puskesmas: Type.Array(PuskesmasSummarySchema),
+  desa: Type.Array(DesaAssignmentSchema),
+  /** Any stage, wave or readiness answer of this kabupaten is simulated demo data. */
+  simulated: Type.Boolean(),
+});
+
+export const StageEventSchema = Type.Object({
+  id: Type.Integer(),
+  puskesmas: Type.String(),
+  nama: Type.String(),
+  stage: StageCodeSchema,
+  date: Type.String(),
+  evidence: Type.String(),
+  skNumber: Nullable(Type.String()),
+  simulated: Type.Boolean(),
+});
+
+export const ReadinessItemStateSchema = Type.Object({
+  code: ReadinessItemCodeSchema,
+  source: Type.Union([Type.Literal('form'), Type.Literal('derived')]),
+  labelId: Type.String(),
+  labelEn: Type.String(),
+  state: Nullable(Type.Boolean()),
+});
+
+export const RolloutEventSchema = Type.Object({
+  id: Type.Integer(),
+  at: Type.String(),
+  oleh: Type.String(),
+  kind: Type.String(),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+  note: Nullable(Type.String()),
+  simulated: Type.Boolean(),
+});
+
+export const PuskesmasDetailSchema = Type.Object({
+  puskesmas: PuskesmasSummarySchema,
+  desa: Type.Array(Type.Object({ kode: Type.String(), nama: Type.String(), validFrom: Type.String(), confirmed: Type.Boolean() })),
+  stages: Type.Array(StageEventSchema),
+  readiness: Type.Array(ReadinessItemStateSchema),
+  pustu: Type.Integer(),
+  posyandu: Type.Integer(),
+  events: Type.Array(RolloutEventSchema),
+});
+
+export const MoveDesaBodySchema = Type.Object({
+  desa: Type.String({ description: 'Kode desa', examples: ['12.07.01.2001'] }),
+  puskesmas: Type.String({ description: 'Kode puskesmas tujuan' }),
+  mulai: IsoDate('Berlaku mulai tanggal ini (angka bulan itu ikut puskesmas lama bila tanggalnya bukan tanggal 1)'),
+  oleh: Oleh,
+});
+
+export const MoveDesaResponseSchema = Type.Object({
+  eventId: Type.Integer(),
+  before: Nullable(Type.Object({ puskesmas: Type.String(), validFrom: Type.String(), validTo: Nullable(Type.String()), confirmed: Type.Boolean() })),
+  after: Type.Object({ puskesmas: Type.String(), validFrom: Type.String(), validTo: Nullable(Type.String()), confirmed: Type.Boolean() }),
+});
+
+export const AddStageBodySchema = Type.Object({
+  stage: StageCodeSchema,
+  date: IsoDate('Tanggal tahap dicapai'),
+  evidence: Type.Optional(Type.String({ maxLength: 2000 })),
+  skNumber: Type.Optional(Type.String({ maxLength: 200 })),
+  oleh: Oleh,
+});
+
+export const WaveBodySchema = Type.Object({
+  kabupaten: Type.String({ examples: ['12.07'] }),
+  nama: Type.String({ minLength: 1, maxLength: 200 }),
+  tahun: Type.Integer({ minimum: 2023, maximum: 2100 }),
+  target: Type.Integer({ minimum: 0, maximum: 1000 }),
+  plannedStart: Type.Optional(Nullable(IsoDate('Rencana mulai'))),
+  plannedEnd: Type.Optional(Nullable(IsoDate('Rencana selesai'))),
+  note: Type.Optional(Type.String({ maxLength: 2000 })),
+  members: Type.Array(Type.Object({ kode: Type.String(), rank: Type.Optional(Nullable(Type.Integer())), reason: Type.Optional(Nullable(Type.String())) })),
+  oleh: Oleh,
+});
+
+export const WaveSchema = Type.Object({
+  id: Type.Integer(),
+  kabupaten: Type.String(),
+  nama: Type.String(),
+  tahun: Type.Integer(),
+  target: Type.Integer(),
+  plannedStart: Nullable(Type.String()),
+  plannedEnd: Nullable(Type.String()),
+  basis: Type.String(),
+  note: Type.String(),
+  simulated: Type.Boolean(),
+  members: Type.Array(Type.Object({ kode: Type.String(), nama: Type.String(), rank: Nullable(Type.Integer()), reason: Nullable(Type.String()) })),
+});
+
+export const ReadinessBodySchema = Type.Object({
+  answers: Type.Record(Type.String(), Type.Boolean(), { description: 'Butir formulir → ya/tidak' }),
+  oleh: Oleh,
+});
+
+export const YearProgressSchema = Type.Object({
+  year: Type.Integer(),
+  asOf: Type.String(),
+  count: Type.Integer(),
+  target: Nullable(Type.Integer()),
+  percent: Nullable(Type.Number()),
+  textId: Type.String(),
+});
+
+export const ProgressResponseSchema = Type.Object({
+  kabupaten: Type.String(),
+  years: Type.Array(YearProgressSchema),
+  waves: Type.Array(WaveSchema),
+  timeline: Type.Array(StageEventSchema),
+  simulated: Type.Boolean(),
+});
+
+export const ProposalQuerySchema = Type.Object({
+  kabupaten: Type.String({ examples: ['12.07'] }),
+  indicators: Type.Optional(Type.String({ description: 'Indikator kebutuhan dipisah koma', examples: ['SPM01_BUMIL,SPM04_BALITA,SPM08_HT'] })),
+  period: Type.Optional(Type.String({ description: 'Periode kebutuhan; bawaan: Januari s.d. bulan lalu', examples: ['2026-01..2026-10'] })),
+  bobot: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'Bobot kebutuhan 0..1 (sisanya kesiapan); bawaan 0.5' })),
+});
+
+export const ProposalRowSchema = Type.Object({
+  rank: Type.Integer(),
+  kode: Type.String(),
+  nama: Type.String(),
+  stage: StageCodeSchema,
+  need: Type.Array(NeedPartSchema),
+  needTotal: Type.Number(),
+  needScore: Type.Number(),
+  readinessDone: Type.Integer(),
+  readinessTotal: Type.Integer(),
+  readinessScore: Type.Number(),
+  score: Type.Number(),
+  reasonId: Type.String(),
+});
+
+export const ProposalResponseSchema = Type.Object({
+  kabupaten: Type.String(),
+  period: Type.String(),
+  periodLabel: Type.String(),
+  indicators: Type.Array(Type.String()),
+  needWeight: Type.Number(),
+  /** How the score is computed, in words. */
+  methodId: Type.String(),
+  confirmed: Type.Literal(false),
+  rows: Type.Array(ProposalRowSchema),
+});
+
+export const PuskesmasValuesQuerySchema = Type.Object({
+  indicator: Type.String({ examples: ['KIA_K4'] }),
+  period: Type.String({ examples: ['2026-01..2026-10'] }),
+  kabupaten: Type.String({ examples: ['12.07'] }),
+});
+
+export const PuskesmasValueRowSchema = Type.Composite([ValueRowSchema, Type.Object({
+  /** Desa that contributed a month of the period (moved desa count for both puskesmas). */
+  desaCount: Type.Integer(),
+})]);
+
+export const PuskesmasValuesResponseSchema = Type.Object({
+  indicator: Type.String(),
+  period: Type.String(),
+  periodLabel: Type.String(),
+  kabupaten: Type.String(),
+  simulated: Type.Boolean(),
+  /** One row per puskesmas; kode '' = desa-months without a puskesmas. */
+  rows: Type.Array(PuskesmasValueRowSchema),
+});
+
+export type PuskesmasSummary = Static<typeof PuskesmasSummarySchema>;
+export type PuskesmasList = Static<typeof PuskesmasListSchema>;
+export type DesaAssignment = Static<typeof DesaAssignmentSchema>;
+export type PuskesmasDetail = Static<typeof PuskesmasDetailSchema>;
+export type StageEventDto = Static<typeof StageEventSchema>;
+export type MoveDesaBody = Static<typeof MoveDesaBodySchema>;
+export type MoveDesaResponse = Static<typeof MoveDesaResponseSchema>;
+export type AddStageBody = Static<typeof AddStageBodySchema>;
+export type WaveBody = Static<typeof WaveBodySchema>;
+export type WaveDto = Static<typeof WaveSchema>;
+export type ReadinessBody = Static<typeof ReadinessBodySchema>;
+export type ProgressResponse = Static<typeof ProgressResponseSchema>;
+export type ProposalResponse = Static<typeof ProposalResponseSchema>;
+export type ProposalRow = Static<typeof ProposalRowSchema>;
+export type PuskesmasValuesResponse = Static<typeof PuskesmasValuesResponseSchema>;
+export type PuskesmasValueRow = Static<typeof PuskesmasValueRowSchema>;
