@@ -6,6 +6,11 @@ FROM node:20-bookworm-slim
 # pnpm from the npm registry (corepack does not work with pnpm 12.21.0).
 RUN npm i -g pnpm@12.21.0 && npm cache clean --force
 
+# Chromium prints the A4 meeting packs (driven by playwright-core); DejaVu covers the Latin text of the packs.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends chromium fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/*
+
 WORKDIR /app
 
 # Dependencies first, so that a source-only change reuses this layer: `pnpm fetch` needs only the lockfile.
@@ -26,7 +31,8 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/data \
-    WEB_DIST=/app/apps/web/dist
+    WEB_DIST=/app/apps/web/dist \
+    CHROMIUM_PATH=/usr/bin/chromium
 EXPOSE 3000
 
 # Runs the migrations, loads the boundaries on first start, then serves the API and the web app.

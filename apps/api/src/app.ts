@@ -12,6 +12,8 @@ import { valuesRepository } from './repositories/values-repository.ts';
 import { wilayahRepository } from './repositories/wilayah-repository.ts';
 import { geometryRoutes } from './routes/geometry.ts';
 import { importRoutes } from './routes/imports.ts';
+import { meetingsRepository } from './repositories/meetings-repository.ts';
+import { meetingsRoutes } from './routes/meetings.ts';
 import { APP_VERSION, metaRoutes } from './routes/meta.ts';
 import { rolloutRepository } from './repositories/rollout-repository.ts';
 import { rolloutRoutes } from './routes/rollout.ts';
@@ -19,6 +21,8 @@ import { valuesRoutes } from './routes/values.ts';
 import { wilayahRoutes } from './routes/wilayah.ts';
 import { geometryCache } from './services/geometry-cache.ts';
 import { importsService } from './services/imports-service.ts';
+import { chromiumPdfRenderer, type PdfRenderer } from './services/meetings-pdf.ts';
+import { meetingsService } from './services/meetings-service.ts';
 import { rolloutService } from './services/rollout-service.ts';
 import { valuesService } from './services/values-service.ts';
 
@@ -28,9 +32,11 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The clock for "period in the future" checks (tests fix it). */
   now?: () => Date;
+  /** HTML → PDF for the meeting pack (default: the system Chromium, launched on first use). */
+  pdf?: PdfRenderer;
 }
 
-export async function buildApp({ database, config, logger = false, now = () => new Date() }: AppOptions) {
+export async function buildApp({ database, config, logger = false, now = () => new Date(), pdf = chromiumPdfRenderer() }: AppOptions) {
   const app = Fastify({ logger }).withTypeProvider<TypeBoxTypeProvider>();
   registerErrorHandling(app);
   // OpenAPI description from the route schemas (/api/docs/json) and a browsable UI (/api/docs), served from the
@@ -63,6 +69,8 @@ export async function buildApp({ database, config, logger = false, now = () => n
   await app.register(importRoutes(importsService(database, now), wilayah, now));
   const rollout = rolloutRepository(database.pool);
   await app.register(rolloutRoutes(rolloutService(rollout, values, now), rollout, wilayah));
+  await app.register(meetingsRoutes(meetingsService(meetingsRepository(database.db), valuesSvc, values, wilayah, now), wilayah, pdf));
+  app.addHook('onClose', async () => pdf.close());
   await registerStaticWeb(app, config.webDist);
   return app;
 }

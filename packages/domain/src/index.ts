@@ -2,3 +2,4 @@ export * from './wilayah.ts';
 export * from './indicators/index.ts';
 export * from './rollout/index.ts';
 export * from './imports/index.ts';
+export * from './meetings/index.ts';

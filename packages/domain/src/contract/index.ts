@@ -2,4 +2,5 @@ export * from './wilayah.ts';
 export * from './indicators.ts';
 export * from './values.ts';
 export * from './imports.ts';
+export * from './meetings.ts';
 export * from './rollout.ts';

@@ -1,0 +1,89 @@
+// Meetings (Lokakarya Mini) about one kecamatan: create (agenda generated from the data), list, detail, notes with
+// history, actions with a change log, and the printed pack (PDF via Chromium). Thin: work in meetings-service.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import {
+  CreateActionSchema, CreateMeetingSchema, CreateNoteSchema, ErrorSchema, MeetingActionSchema, MeetingDetailSchema,
+  MeetingIdParamsSchema, MeetingListQuerySchema, MeetingSummarySchema, NoteWithHistorySchema, UpdateActionSchema,
+} from '@peta/domain/contract';
+import { HttpError } from '../plugins/errors.ts';
+import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
+import { meetingPackHtml } from '../services/meetings-pack.ts';
+import { ChromiumUnavailableError, type PdfRenderer } from '../services/meetings-pdf.ts';
+import type { MeetingsService } from '../services/meetings-service.ts';
+import { requireKode } from './wilayah.ts';
+
+const errors = { 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+
+export const meetingsRoutes = (service: MeetingsService, wilayah: WilayahRepository, pdf: PdfRenderer): FastifyPluginAsyncTypebox => async (app) => {
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/meeting')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  app.post('/api/meetings', {
+    schema: { tags: ['rapat'], summary: 'Buat rapat: agenda dibuat dari data periode yang dipilih dan disimpan', body: CreateMeetingSchema,
+      response: { 201: MeetingDetailSchema, ...errors } },
+  }, async (request, reply) => {
+    requireKode(request.body.wilayah);
+    return reply.code(201).send(await service.create(request.body));
+  });
+
+  app.get('/api/meetings', {
+    schema: { tags: ['rapat'], summary: 'Rapat satu wilayah, terbaru dulu', querystring: MeetingListQuerySchema,
+      response: { 200: Type.Array(MeetingSummarySchema), ...errors } },
+  }, async (request) => service.list(requireKode(request.query.wilayah)));
+
+  app.get('/api/meetings/:id', {
+    schema: { tags: ['rapat'], summary: 'Satu rapat: agenda, tindak lanjut dengan perkembangannya, catatan', params: MeetingIdParamsSchema,
+      response: { 200: MeetingDetailSchema, ...errors } },
+  }, async (request) => service.detail(Number(request.params.id)));
+
+  app.post('/api/meetings/:id/notes', {
+    schema: { tags: ['rapat'], summary: 'Catatan per butir agenda; ubah = catatan baru dengan supersedes (riwayat disimpan)',
+      params: MeetingIdParamsSchema, body: CreateNoteSchema, response: { 201: NoteWithHistorySchema, ...errors } },
+  }, async (request, reply) => reply.code(201).send(await service.addNote(Number(request.params.id), request.body)));
+
+  app.post('/api/meetings/:id/actions', {
+    schema: { tags: ['rapat'], summary: 'Rencana tindak lanjut untuk satu desa dan indikator (nilai awal dicatat)',
+      params: MeetingIdParamsSchema, body: CreateActionSchema, response: { 201: MeetingActionSchema, ...errors } },
+  }, async (request, reply) => reply.code(201).send(await service.addAction(Number(request.params.id), request.body)));
+
+  app.patch('/api/meeting-actions/:id', {
+    schema: { tags: ['rapat'], summary: 'Ubah tindak lanjut (status, siapa, tenggat…); sebelum/sesudah dicatat',
+      params: MeetingIdParamsSchema, body: UpdateActionSchema, response: { 200: MeetingActionSchema, ...errors } },
+  }, async (request) => service.updateAction(Number(request.params.id), request.body));
+
+  async function packHtml(id: number) {
+    const meeting = await service.detail(id);
+    const kode = meeting.wilayahKode;
+    const [geometries, children] = await Promise.all([wilayah.childGeometries(kode), wilayah.children(kode)]);
+    const labels = new Map(children.map((c) => [c.kode, c.label]));
+    const features = geometries.map((g) => ({ kode: g.kode, nama: g.nama, geometry: JSON.parse(g.geojson), label: labels.get(g.kode) ?? null }));
+    const printedAt = new Date().toLocaleString('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
+    return { meeting, html: meetingPackHtml({ meeting, features, printedAt }) };
+  }
+
+  app.get('/api/meetings/:id/pack.html', {
+    schema: { tags: ['rapat'], summary: 'Paket rapat sebagai halaman HTML (pratinjau cetak; sama dengan isi PDF)',
+      params: MeetingIdParamsSchema, response: { 200: Type.String({ description: 'text/html' }), ...errors } },
+  }, async (request, reply) => reply.type('text/html; charset=utf-8').send((await packHtml(Number(request.params.id))).html));
+
+  app.get('/api/meetings/:id/pack.pdf', {
+    schema: { tags: ['rapat'], summary: 'Paket rapat A4 (PDF): sampul dengan peta, satu halaman per desa, daftar tindak lanjut',
+      params: MeetingIdParamsSchema, response: { 200: Type.Unknown({ description: 'application/pdf' }), ...errors, 503: ErrorSchema } },
+  }, async (request, reply) => {
+    const { meeting, html } = await packHtml(Number(request.params.id));
+    let bytes: Buffer;
+    try {
+      bytes = await pdf.render(html);
+    } catch (error) {
+      if (error instanceof ChromiumUnavailableError) {
+        throw new HttpError(503, 'PDF_UNAVAILABLE', `PDF tidak dapat dibuat di server ini: ${error.message}`);
+      }
+      throw error;
+    }
+    const file = `rapat-${meeting.id}-${meeting.wilayahKode}-${meeting.tanggal}.pdf`;
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="${file}"`).send(bytes);
+  });
+};

@@ -1,0 +1,196 @@
+// The printed meeting pack as one HTML document (A4, Bahasa Indonesia), which Chromium turns into the PDF
+// (meetings-pdf.ts): a cover with the wilayah map, a summary of the agenda, one page per desa (its indicators with
+// target, capaian and gap, PWS status, a bar chart of capaian against the target line, its actions and notes),
+// and the list of actions with owners and dates. Pure: everything it needs is passed in.
+import {
+  formatFraction, formatNumberId, formatValue, gapText, getIndicator, leadIndicator, mapShape, PALETTE, PWS_STATUS_LABELS,
+  type MapShape, type ShapeFeature,
+} from '@peta/domain';
+import type { AgendaDesa, DesaIndicatorValue, EarlierAction, MeetingAction, MeetingDetail } from '@peta/domain/contract';
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const SIMULATED = 'Data contoh (simulasi)';
+const CLASS_LABEL: Record<string, string> = { baik: 'Mencapai target', cukup: '80–99% target', kurang: '< 80% target', 'no-data': 'Tidak ada laporan', netral: 'Tanpa target' };
+const CLASS_SHORT: Record<string, string> = { baik: '≥ target', cukup: '80–99%', kurang: '< 80%', 'no-data': 'tanpa laporan', netral: '–' };
+const STATUS_LABEL: Record<string, string> = { terbuka: 'Terbuka', selesai: 'Selesai', batal: 'Batal' };
+
+const shortName = (code: string) => getIndicator(code)?.shortId ?? code;
+const pct = (v: number | null, code: string) => formatValue(v, getIndicator(code)?.unit ?? 'percent');
+const dateId = (iso: string | null) => {
+  if (!iso) return '–';
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+};
+
+function mapSvg(shape: MapShape, fill: (kode: string) => string, opts: { highlight?: string; numbers?: Map<string, number> } = {}): string {
+  const paths = shape.paths.map((p) => {
+    const hl = p.kode === opts.highlight;
+    return `<path d="${p.d}" fill="${fill(p.kode)}" fill-rule="evenodd" stroke="${hl ? '#111' : '#fff'}" stroke-width="${hl ? 3 : 1}"/>`;
+  }).join('');
+  const labels = opts.numbers ? shape.paths.map((p) => {
+    const n = opts.numbers!.get(p.kode);
+    return n === undefined ? '' : `<g><circle cx="${p.label[0]}" cy="${p.label[1]}" r="9" fill="#fff" stroke="#333" stroke-width="1"/><text x="${p.label[0]}" y="${p.label[1] + 4}" text-anchor="middle" font-size="11" font-weight="700">${n}</text></g>`;
+  }).join('') : '';
+  return `<svg viewBox="0 0 ${shape.width} ${shape.height}" width="100%" xmlns="http://www.w3.org/2000/svg">${paths}${labels}</svg>`;
+}
+
+function legend(): string {
+  return `<ul class="legend">${(['baik', 'cukup', 'kurang', 'no-data'] as const).map((c) =>
+    `<li><span class="sw" style="background:${PALETTE.attainment[c]}"></span>${CLASS_LABEL[c]}</li>`).join('')}</ul>`;
+}
+
+function chip(cls: string): string {
+  return `<span class="chip chip--${cls}">${esc(CLASS_SHORT[cls] ?? cls)}</span>`;
+}
+
+/** Horizontal bars: capaian per indicator, a black tick at the expected-to-date target. */
+function barChart(values: DesaIndicatorValue[]): string {
+  const rows = values.filter((v) => v.coverage !== null && v.expected !== null);
+  if (!rows.length) return '';
+  const max = Math.max(100, ...rows.map((v) => Math.max(v.coverage!, v.expected!)));
+  const W = 680, left = 150, right = 50, rowH = 11;
+  const x = (v: number) => left + ((W - left - right) * v) / max;
+  const H = rows.length * rowH + 22;
+  const bars = rows.map((v, i) => {
+    const y = 4 + i * rowH;
+    return `<text x="${left - 6}" y="${y + 9}" text-anchor="end" font-size="9">${esc(shortName(v.indicator))}</text>`
+      + `<rect x="${left}" y="${y + 2}" width="${Math.max(0.5, x(v.coverage!) - left).toFixed(1)}" height="${rowH - 4}" fill="${PALETTE.attainment[v.class]}"/>`
+      + `<line x1="${x(v.expected!).toFixed(1)}" x2="${x(v.expected!).toFixed(1)}" y1="${y}" y2="${y + rowH - 2}" stroke="#000" stroke-width="2"/>`
+      + `<text x="${(x(v.coverage!) + 4).toFixed(1)}" y="${y + 9}" font-size="8">${esc(pct(v.coverage, v.indicator))}</text>`;
+  }).join('');
+  const axis = [0, 25, 50, 75, 100].filter((t) => t <= max).map((t) =>
+    `<line x1="${x(t)}" x2="${x(t)}" y1="0" y2="${H - 18}" stroke="#ddd"/><text x="${x(t)}" y="${H - 6}" font-size="9" text-anchor="middle">${t}%</text>`).join('');
+  return `<figure class="chart"><figcaption>Capaian s.d. periode ini (batang) dan target s.d. periode ini (garis hitam)</figcaption>`
+    + `<svg viewBox="0 0 ${W} ${H}" width="100%" xmlns="http://www.w3.org/2000/svg">${axis}${bars}</svg></figure>`;
+}
+
+function actionRows(actions: (MeetingAction | EarlierAction)[], withDesa: boolean): string {
+  if (!actions.length) return '<p class="muted">Belum ada tindak lanjut.</p>';
+  return `<table class="actions"><thead><tr>${withDesa ? '<th>Desa</th>' : ''}<th>Indikator</th><th>Tindak lanjut</th><th>Siapa</th><th>Tenggat</th><th>Status</th><th>Perkembangan sejak disepakati</th></tr></thead><tbody>${
+    actions.map((a) => `<tr>${withDesa ? `<td>${esc(a.desaNama)}</td>` : ''}<td>${esc(shortName(a.indicator))}</td><td>${esc(a.apa)}</td><td>${esc(a.siapa)}</td>`
+      + `<td>${dateId(a.tenggat)}</td><td>${STATUS_LABEL[a.status] ?? a.status}</td><td class="move move--${a.movement.direction}">${esc(a.movement.text)}${a.movement.numeratorText ? `<br><small>${esc(a.movement.numeratorText)}</small>` : ''}</td></tr>`).join('')
+  }</tbody></table>`;
+}
+
+function desaPage(meeting: MeetingDetail, desa: AgendaDesa, index: number, locator: string, notes: string): string {
+  const lastMonth = meeting.periodeLabel;
+  const actions = [...meeting.earlierActions, ...meeting.actions].filter((a) => a.desaKode === desa.kode);
+  // Missing months usually hit every indicator of a desa alike: say it once in the header.
+  const counts = new Map<string, number>();
+  for (const v of desa.values) counts.set(`${v.reported}/${v.expectedReports}`, (counts.get(`${v.reported}/${v.expectedReports}`) ?? 0) + 1);
+  const common = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  const [commonReported, commonExpected] = common.split('/').map(Number);
+  const rows = [...desa.values].sort((a, b) => (a.attainment ?? Infinity) - (b.attainment ?? Infinity)).map((v) => {
+    const def = getIndicator(v.indicator);
+    // "1.124 penderita hipertensi": the number and who (the column heading says "belum terlayani").
+    const gap = def && v.gap !== null && def.gapTextId ? `${formatNumberId(v.gap, 0)} ${def.gapTextId.split(' belum')[0]}` : null;
+    const prev = v.previousCoverage === null || v.coverage === null ? '–'
+      : `${v.coverage - v.previousCoverage >= 0 ? '+' : '−'}${formatNumberId(Math.abs(v.coverage - v.previousCoverage))}`;
+    return `<tr><td>${esc(def?.shortId ?? v.indicator)}</td><td class="n">${esc(pct(v.expected, v.indicator))}</td>`
+      + `<td class="n"><b>${esc(pct(v.coverage, v.indicator))}</b></td><td class="n">${esc(formatFraction(v.numerator, v.denominator))}</td>`
+      + `<td>${chip(v.class)}${v.over100 ? ' <span class="flag">&gt; 100%: periksa</span>' : ''}${v.reported < v.expectedReports && `${v.reported}/${v.expectedReports}` !== common ? ` <span class="flag">lap. ${v.reported}/${v.expectedReports}</span>` : ''}</td>`
+      + `<td>${gap ? esc(gap) : '–'}</td><td>${v.pws ? `<span class="pws pws--${v.pws}">${PWS_STATUS_LABELS[v.pws].labelId}</span>` : '–'}</td><td class="n">${prev}</td></tr>`;
+  }).join('');
+  return `<section class="page desa" data-desa="${esc(desa.kode)}">
+  <header class="top"><span>${esc(meeting.judul)} · ${esc(lastMonth)}</span>${meeting.agenda.simulated ? `<span class="badge">${SIMULATED}</span>` : ''}</header>
+  <div class="desa-head"><div><p class="step">Desa ${index + 1} dari ${meeting.agenda.desa.length}</p><h2>${esc(desa.nama)}</h2>
+  <p class="muted">Kode ${esc(desa.kode)} · <b>${desa.behindCount} dari ${desa.values.length}</b> indikator di bawah target s.d. periode ini${
+    commonReported! < commonExpected! ? ` · <span class="flag-strong">laporan masuk ${commonReported} dari ${commonExpected} bulan</span>` : ''}</p></div><div class="locator">${locator}</div></div>
+  <table class="ind"><thead><tr><th>Indikator</th><th>Target s.d. periode</th><th>Capaian</th><th>Pembilang/ penyebut</th><th>Kelas</th><th>Belum terlayani</th><th>Status PWS</th><th>Δ poin*</th></tr></thead><tbody>${rows}</tbody></table>
+  <p class="foot">* Perubahan capaian (poin persentase) sejak ${esc(meeting.agenda.previousPeriodeLabel ?? 'periode lalu')}. Status PWS: posisi kumulatif terhadap garis target × arah bulan ini dibanding bulan lalu.</p>
+  ${barChart(desa.values)}
+  <h3>Tindak lanjut</h3>${actionRows(actions, false)}
+  ${notes ? `<h3>Catatan rapat</h3><p class="note">${esc(notes)}</p>` : ''}
+</section>`;
+}
+
+export interface PackInput {
+  meeting: MeetingDetail;
+  /** Display geometry of the desa of the wilayah. */
+  features: ShapeFeature[];
+  /** "12 Januari 2027 10.15" */
+  printedAt: string;
+}
+
+export function meetingPackHtml({ meeting, features, printedAt }: PackInput): string {
+  const agenda = meeting.agenda;
+  const lead = leadIndicator(agenda);
+  const classOf = new Map(agenda.desa.map((d) => [d.kode, d.values.find((v) => v.indicator === lead)?.class ?? 'no-data']));
+  const fill = (kode: string) => PALETTE.attainment[(classOf.get(kode) ?? 'no-data') as keyof typeof PALETTE.attainment];
+  const cover = mapShape(features, 760, 520, 10);
+  const small = mapShape(features, 200, 140, 4);
+  const numbers = new Map(agenda.desa.map((d, i) => [d.kode, i + 1]));
+  const notesFor = (key: string) => meeting.notes.filter((n) => n.itemKey === key).map((n) => n.text).join('\n\n');
+  const allActions = [...meeting.earlierActions, ...meeting.actions];
+  const list = (items: string[]) => (items.length ? `<ol>${items.map((i) => `<li>${i}</li>`).join('')}</ol>` : '<p class="muted">Tidak ada.</p>');
+
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${esc(`Paket rapat — ${meeting.judul}`)}</title><style>
+@page { size: A4; margin: 10mm 11mm 12mm; }
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt; color: #1a1a1a; margin: 0; }
+.page { break-after: page; }
+.page:last-child { break-after: auto; }
+h1 { font-size: 24pt; margin: 0 0 4mm; } h2 { font-size: 18pt; margin: 0 0 1mm; } h3 { font-size: 11pt; margin: 3mm 0 1.5mm; }
+.top { display: flex; justify-content: space-between; font-size: 8.5pt; color: #555; border-bottom: 1px solid #ccc; padding-bottom: 1.5mm; margin-bottom: 4mm; }
+.badge { background: #fff3cd; color: #6b4e00; border: 1px solid #e0b000; border-radius: 3px; padding: 0 2mm; font-weight: 700; }
+.muted { color: #555; } .step { margin: 0; color: #555; font-size: 9pt; text-transform: uppercase; letter-spacing: .05em; }
+.cover .meta { font-size: 12pt; margin: 0 0 4mm; } .cover .meta b { display: inline-block; min-width: 34mm; }
+.cover figure { margin: 0; border: 1px solid #ccc; padding: 2mm; }
+.legend { list-style: none; display: flex; gap: 5mm; padding: 0; margin: 2mm 0; font-size: 9pt; }
+.sw { display: inline-block; width: 4mm; height: 3mm; margin-right: 1.5mm; vertical-align: middle; border: 1px solid #888; }
+table { width: 100%; border-collapse: collapse; font-size: 8pt; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.7mm 1.2mm; text-align: left; vertical-align: top; }
+table.ind td:nth-child(6) { font-size: 7.5pt; }
+.chart svg { max-height: 58mm; }
+.foot { font-size: 7.5pt; color: #555; margin: 1mm 0 0; }
+.flag-strong { color: #8a4b00; font-weight: 700; }
+th { background: #f1f3f5; font-size: 8.5pt; } td.n { text-align: right; white-space: nowrap; }
+.chip { display: inline-block; padding: 0 1.5mm; border-radius: 2px; font-size: 8pt; white-space: nowrap; }
+.chip--baik { background: #2166ac; color: #fff; } .chip--cukup { background: #fdb863; } .chip--kurang { background: #b2182b; color: #fff; }
+.chip--no-data, .chip--netral { background: #e6e6e6; }
+.flag { font-size: 7.5pt; color: #8a4b00; white-space: nowrap; }
+.pws { font-weight: 700; } .pws--baik { color: #1b5e20; } .pws--kurang { color: #8a4b00; } .pws--cukup { color: #6b5a00; } .pws--jelek { color: #b2182b; }
+.desa-head { display: flex; justify-content: space-between; align-items: flex-start; gap: 6mm; margin-bottom: 3mm; }
+.locator { width: 34mm; flex: none; border: 1px solid #ddd; }
+.chart { margin: 3mm 0 0; } .chart figcaption { font-size: 8.5pt; color: #555; }
+.move--naik { color: #1b5e20; } .move--turun { color: #b2182b; }
+.note { white-space: pre-wrap; border-left: 3px solid #999; padding-left: 3mm; }
+.summary ol { margin: 0; padding-left: 6mm; } .summary li { margin-bottom: 1mm; }
+.cols { display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; }
+</style></head><body>
+<section class="page cover">
+  <header class="top"><span>Peta Situasi Kesehatan Desa · dicetak ${esc(printedAt)}</span>${agenda.simulated ? `<span class="badge">${SIMULATED}</span>` : ''}</header>
+  <p class="step">${esc(meeting.jenisLabel)}</p>
+  <h1>${esc(meeting.judul)}</h1>
+  <p class="meta"><b>Tanggal</b> ${dateId(meeting.tanggal)}<br><b>Wilayah</b> ${esc(/^kecamatan\s/i.test(agenda.wilayah.nama) ? agenda.wilayah.nama : `Kecamatan ${agenda.wilayah.nama}`)} (${esc(agenda.wilayah.kode)})<br>
+  <b>Periode data</b> ${esc(meeting.periodeLabel)}<br><b>Peserta</b> ${meeting.peserta.length ? meeting.peserta.map((p) => esc(p.peran ? `${p.nama} (${p.peran})` : p.nama)).join(', ') : '–'}</p>
+  <figure>${mapSvg(cover, fill, { numbers })}
+  <figcaption><b>${esc(lead ? `Cakupan ${shortName(lead)}, ${meeting.periodeLabel}` : meeting.periodeLabel)}</b> — terhadap target s.d. periode ini (kriteria dashboard, bukan ketentuan resmi). Angka = urutan desa dalam paket ini.${legend()}</figcaption></figure>
+</section>
+<section class="page summary">
+  <header class="top"><span>${esc(meeting.judul)} · ${esc(meeting.periodeLabel)}</span>${agenda.simulated ? `<span class="badge">${SIMULATED}</span>` : ''}</header>
+  <h2>Agenda</h2>
+  <div class="cols"><div>
+  <h3>Paling jauh di bawah target s.d. periode ini</h3>
+  ${list(agenda.behind.map((b) => `<b>${esc(b.desaNama)}</b> — ${esc(shortName(b.indicator))}: ${esc(pct(b.coverage, b.indicator))} dari target ${esc(pct(b.expected, b.indicator))}${b.gap ? ` (${esc(gapText(getIndicator(b.indicator)!, b.gap) ?? '')})` : ''}`))}
+  <h3>Paling memburuk sejak ${esc(agenda.previousPeriodeLabel ?? 'periode lalu')}</h3>
+  ${list(agenda.worsened.map((w) => `<b>${esc(w.desaNama)}</b> — ${esc(shortName(w.indicator))}: ${formatNumberId(w.previousAttainment, 0)}% → ${formatNumberId(w.attainment, 0)}% dari target`))}
+  </div><div>
+  <h3>Masalah kualitas data</h3>
+  ${list(agenda.dataQuality.map((d) => `<b>${esc(d.desaNama)}</b> — ${d.kind === 'laporan'
+    ? `laporan belum lengkap: ${d.indicators.map((i) => `${esc(shortName(i.indicator))} ${i.reported}/${i.expectedReports} bulan`).join(', ')}`
+    : `capaian di atas 100%: ${d.indicators.map((i) => `${esc(shortName(i.indicator))} ${esc(pct(i.coverage, i.indicator))}`).join(', ')} (periksa sasaran/pencatatan)`}`))}
+  <h3>Tindak lanjut terbuka dari rapat sebelumnya</h3>
+  ${list(meeting.earlierActions.map((a) => `<b>${esc(a.desaNama)}</b> — ${esc(shortName(a.indicator))}: ${esc(a.apa)} (${esc(a.siapa)}) — ${esc(a.movement.text)}`))}
+  </div></div>
+  ${notesFor('ringkasan') ? `<h3>Catatan rapat</h3><p class="note">${esc(notesFor('ringkasan'))}</p>` : ''}
+</section>
+${agenda.desa.map((d, i) => desaPage(meeting, d, i, mapSvg(small, (k) => (k === d.kode ? '#b2182b' : '#e5e5e5'), { highlight: d.kode }), notesFor(`desa:${d.kode}`))).join('\n')}
+<section class="page">
+  <header class="top"><span>${esc(meeting.judul)} · ${esc(meeting.periodeLabel)}</span>${agenda.simulated ? `<span class="badge">${SIMULATED}</span>` : ''}</header>
+  <h2>Daftar tindak lanjut</h2>
+  ${actionRows(allActions, true)}
+  ${notesFor('tindak-lanjut') ? `<h3>Catatan</h3><p class="note">${esc(notesFor('tindak-lanjut'))}</p>` : ''}
+</section>
+</body></html>`;
+}

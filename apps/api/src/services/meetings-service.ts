@@ -1,0 +1,243 @@
+// Meetings: create (generates and stores the agenda snapshot from the values of the kecamatan's desa), list, detail
+// (actions with their movement since, open actions of earlier meetings), notes with history, actions with a change
+// log. Values come from valuesService (the same roll-up as GET /api/values); the rules are in @peta/domain.
+import {
+  buildAgenda, getIndicator, monthPeriod, movementSince, parsePeriod, PeriodError, previousPeriod, requireIndicator,
+  IndicatorError, type AgendaIndicatorInput, type IndicatorDef, type Period,
+} from '@peta/domain';
+import {
+  MEETING_TYPE_LABELS, type Agenda, type AgendaAction, type Baseline, type CreateAction, type CreateMeeting, type CreateNote,
+  type EarlierAction, type MeetingAction, type MeetingDetail, type MeetingSummary, type MeetingType, type NoteWithHistory,
+  type Peserta, type UpdateAction, type ActionStatus,
+} from '@peta/domain/contract';
+import { HttpError, badRequest, notFound } from '../plugins/errors.ts';
+import type { ValuesRepository } from '../repositories/values-repository.ts';
+import type { ActionChangeRow, ActionRow, MeetingRow, MeetingsRepository, NoteRow } from '../repositories/meetings-repository.ts';
+import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
+import type { valuesService } from './values-service.ts';
+
+type ValuesService = ReturnType<typeof valuesService>;
+const ANONIM = 'anonim';
+const who = (oleh: string | undefined) => oleh?.trim() || ANONIM;
+
+function periodOr400(text: string): Period {
+  try {
+    return parsePeriod(text);
+  } catch (e) {
+    if (e instanceof PeriodError) throw badRequest('INVALID_PERIOD', e.message);
+    throw e;
+  }
+}
+
+function indicatorOr400(code: string): IndicatorDef {
+  try {
+    return requireIndicator(code);
+  } catch (e) {
+    if (e instanceof IndicatorError) throw badRequest('INVALID_INDICATOR', e.message);
+    throw e;
+  }
+}
+
+function dateOr400(text: string, what: string): string {
+  const d = new Date(`${text}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text) {
+    throw badRequest('INVALID_DATE', `${what} tidak sah: "${text}". Gunakan TTTT-BB-HH, misalnya 2026-11-20.`);
+  }
+  return text;
+}
+
+/** "Bilah Hulu" → "Kecamatan Bilah Hulu"; a name that already says it is left alone. */
+export const kecamatanName = (nama: string) => (/^kecamatan\s/i.test(nama) ? nama : `Kecamatan ${nama}`);
+
+const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : d);
+
+export function meetingsService(repo: MeetingsRepository, values: ValuesService, valuesRepo: ValuesRepository,
+  wilayah: WilayahRepository, now: () => Date) {
+  /** Value rows of one indicator for the children of a wilayah, cached for one request. */
+  function rowsCache() {
+    const cache = new Map<string, ReturnType<ValuesService['childValues']>>();
+    return (def: IndicatorDef, period: Period, parent: string) => {
+      const key = `${def.code}|${period.code}|${parent}`;
+      let hit = cache.get(key);
+      if (!hit) {
+        hit = values.childValues(def, period, parent);
+        cache.set(key, hit);
+      }
+      return hit;
+    };
+  }
+
+  async function valueAt(rows: ReturnType<typeof rowsCache>, indicator: string, period: Period, desaKode: string): Promise<Baseline> {
+    const def = getIndicator(indicator);
+    const parent = desaKode.split('.').slice(0, 3).join('.');
+    const row = def ? (await rows(def, period, parent)).find((r) => r.kode === desaKode) : undefined;
+    return { periode: period.code, numerator: row?.numerator ?? null, denominator: row?.denominator ?? null, coverage: row?.coverage ?? null };
+  }
+
+  async function generateAgenda(area: { kode: string; nama: string }, period: Period, openActions: AgendaAction[]): Promise<Agenda> {
+    const rows = rowsCache();
+    const withData = await valuesRepo.indicatorsWithData();
+    const defs = [...withData].map((c) => getIndicator(c)).filter((d): d is IndicatorDef => !!d);
+    const previous = previousPeriod(period);
+    const pwsMonths = period.kind === 'cumulative' && period.fromMonth === 1
+      ? { thisMonth: monthPeriod(period.year, period.toMonth), lastMonth: period.toMonth === 1 ? monthPeriod(period.year - 1, 12) : monthPeriod(period.year, period.toMonth - 1) }
+      : null;
+    const coverageByKode = async (def: IndicatorDef, p: Period) =>
+      new Map((await rows(def, p, area.kode)).map((r) => [r.kode, r.coverage] as const));
+    const indicators: AgendaIndicatorInput[] = [];
+    // One indicator at a time: each asks for up to four periods, and the pool is shared with other requests.
+    for (const def of defs) {
+      const pws = pwsMonths && def.polarity === 'higher' && def.periodKind === 'ytd_cum';
+      const [current, prev, thisMonth, lastMonth] = await Promise.all([
+        rows(def, period, area.kode),
+        previous ? rows(def, previous, area.kode) : Promise.resolve(null),
+        pws ? coverageByKode(def, pwsMonths.thisMonth) : Promise.resolve(null),
+        pws ? coverageByKode(def, pwsMonths.lastMonth) : Promise.resolve(null),
+      ]);
+      indicators.push({ indicator: def.code, current, previous: prev,
+        pwsMonths: thisMonth && lastMonth ? { thisMonth, lastMonth } : null });
+    }
+    return buildAgenda({ wilayah: area, period, indicators, openActions, generatedAt: now().toISOString() });
+  }
+
+  async function desaNames(kodes: string[]): Promise<Map<string, string>> {
+    const found = await wilayah.findMany([...new Set(kodes)]);
+    return new Map(found.map((w) => [w.kode, w.nama]));
+  }
+
+  function summaryOf(m: MeetingRow, counts: { actionCount: number; openActionCount: number }): MeetingSummary {
+    const period = parsePeriod(m.periode);
+    return {
+      id: m.id, jenis: m.jenis as MeetingType, jenisLabel: MEETING_TYPE_LABELS[m.jenis as MeetingType] ?? m.jenis,
+      tanggal: m.tanggal, wilayahKode: m.wilayahKode ?? '', judul: m.judul, periode: period.code, periodeLabel: period.label,
+      peserta: m.peserta as Peserta[], createdAt: iso(m.createdAt), oleh: m.oleh, ...counts,
+    };
+  }
+
+  function actionDto(a: ActionRow, nama: Map<string, string>, changes: ActionChangeRow[], now: Baseline): MeetingAction {
+    const baseline = a.baseline as Baseline;
+    const def = getIndicator(a.indicator);
+    return {
+      id: a.id, meetingId: a.meetingId, desaKode: a.desaKode, desaNama: nama.get(a.desaKode) ?? a.desaKode, indicator: a.indicator,
+      apa: a.apa, siapa: a.siapa, tenggat: a.tenggat, status: a.status as ActionStatus, baseline, createdAt: iso(a.createdAt), oleh: a.oleh,
+      movement: movementSince(baseline, now, def?.unit ?? 'percent'),
+      changes: changes.filter((c) => c.actionId === a.id).map((c) => ({
+        at: iso(c.at), oleh: c.oleh, before: c.before as Record<string, unknown>, after: c.after as Record<string, unknown> })),
+    };
+  }
+
+  function notesWithHistory(rows: NoteRow[]): NoteWithHistory[] {
+    const byId = new Map(rows.map((n) => [n.id, n]));
+    const superseded = new Set(rows.map((n) => n.supersedes).filter((x): x is number => x !== null));
+    const dto = (n: NoteRow) => ({ id: n.id, itemKey: n.itemKey, text: n.text, at: iso(n.at), oleh: n.oleh, supersedes: n.supersedes });
+    return rows.filter((n) => !superseded.has(n.id)).map((n) => {
+      const history = [];
+      for (let prev = n.supersedes; prev !== null; prev = byId.get(prev)?.supersedes ?? null) {
+        const p = byId.get(prev);
+        if (!p) break;
+        history.push(dto(p));
+      }
+      return { ...dto(n), history };
+    });
+  }
+
+  async function requireMeeting(id: number): Promise<MeetingRow> {
+    const m = await repo.findMeeting(id);
+    if (!m) throw notFound(`Rapat #${id} tidak ditemukan.`);
+    return m;
+  }
+
+  return {
+    async create(body: CreateMeeting): Promise<MeetingDetail> {
+      const area = await wilayah.findByKode(body.wilayah);
+      if (!area) throw notFound(`Wilayah dengan kode ${body.wilayah} tidak ditemukan.`);
+      if (area.tingkat !== 'kecamatan') {
+        throw badRequest('WILAYAH_NOT_KECAMATAN',
+          `Rapat dibuat untuk satu kecamatan (wilayah kerja puskesmas); ${area.nama} (${area.kode}) adalah ${area.tingkat}.`);
+      }
+      const period = periodOr400(body.periode);
+      const tanggal = dateOr400(body.tanggal, 'Tanggal rapat');
+      const earlier = await repo.openActionsBefore(area.kode, { tanggal, id: 2_147_483_647 } /* every meeting of that date too */);
+      const names = await desaNames(earlier.map((e) => e.action.desaKode));
+      const openActions: AgendaAction[] = earlier.map(({ action, meetingTanggal }) => ({
+        id: action.id, meetingId: action.meetingId, meetingTanggal, desaKode: action.desaKode,
+        desaNama: names.get(action.desaKode) ?? action.desaKode, indicator: action.indicator, apa: action.apa, siapa: action.siapa, tenggat: action.tenggat,
+      }));
+      const agenda = await generateAgenda(area, period, openActions);
+      const jenis = body.jenis;
+      const created = await repo.insertMeeting({
+        jenis, tanggal, wilayahKode: area.kode, judul: body.judul?.trim() || `${MEETING_TYPE_LABELS[jenis]} ${kecamatanName(area.nama)}`,
+        peserta: (body.peserta ?? []).map((p) => ({ nama: p.nama.trim(), peran: p.peran.trim() })).filter((p) => p.nama),
+        periode: period.code, agenda, oleh: who(body.oleh),
+      });
+      return this.detail(created.id);
+    },
+
+    async list(kode: string): Promise<MeetingSummary[]> {
+      if (!(await wilayah.findByKode(kode))) throw notFound(`Wilayah dengan kode ${kode} tidak ditemukan.`);
+      return (await repo.listByWilayah(kode)).map((r) => summaryOf(r.meeting, r));
+    },
+
+    async detail(id: number): Promise<MeetingDetail> {
+      const m = await requireMeeting(id);
+      const period = parsePeriod(m.periode);
+      const [actions, earlier, notes, counts] = await Promise.all([
+        repo.actionsOf(id), repo.openActionsBefore(m.wilayahKode ?? '', { tanggal: m.tanggal, id: m.id }), repo.notes(id), repo.actionCounts(id),
+      ]);
+      const all = [...actions, ...earlier.map((e) => e.action)];
+      const [names, changes] = await Promise.all([desaNames(all.map((a) => a.desaKode)), repo.changesOf(all.map((a) => a.id))]);
+      const rows = rowsCache();
+      const nowOf = (a: ActionRow) => valueAt(rows, a.indicator, period, a.desaKode);
+      const actionDtos = await Promise.all(actions.map(async (a) => actionDto(a, names, changes, await nowOf(a))));
+      const earlierDtos: EarlierAction[] = await Promise.all(earlier.map(async (e) => ({
+        ...actionDto(e.action, names, changes, await nowOf(e.action)), meetingTanggal: e.meetingTanggal, meetingJudul: e.meetingJudul,
+      })));
+      return { ...summaryOf(m, counts), agenda: m.agenda as Agenda, actions: actionDtos, earlierActions: earlierDtos, notes: notesWithHistory(notes) };
+    },
+
+    async addNote(meetingId: number, body: CreateNote): Promise<NoteWithHistory> {
+      await requireMeeting(meetingId);
+      if (body.supersedes !== undefined) {
+        const old = await repo.findNote(body.supersedes);
+        if (!old || old.meetingId !== meetingId) throw notFound(`Catatan #${body.supersedes} tidak ada di rapat ini.`);
+        if (old.itemKey !== body.itemKey) throw badRequest('NOTE_ITEM_MISMATCH', `Catatan #${old.id} milik butir "${old.itemKey}", bukan "${body.itemKey}".`);
+        if (await repo.isSuperseded(old.id)) {
+          throw new HttpError(409, 'NOTE_SUPERSEDED', `Catatan #${old.id} sudah diubah orang lain. Muat ulang lalu ubah versi terbaru.`);
+        }
+      }
+      const created = await repo.insertNote({ meetingId, itemKey: body.itemKey, text: body.text, oleh: who(body.oleh), supersedes: body.supersedes ?? null });
+      return notesWithHistory(await repo.notes(meetingId)).find((n) => n.id === created.id)!;
+    },
+
+    async addAction(meetingId: number, body: CreateAction): Promise<MeetingAction> {
+      const m = await requireMeeting(meetingId);
+      const def = indicatorOr400(body.indicator);
+      const desa = await wilayah.findByKode(body.desaKode);
+      if (!desa || desa.tingkat !== 'desa' || desa.parentKode !== m.wilayahKode) {
+        throw badRequest('DESA_NOT_IN_WILAYAH', `Desa ${body.desaKode} bukan desa/kelurahan di wilayah rapat ini (${m.wilayahKode}).`);
+      }
+      const tenggat = body.tenggat ? dateOr400(body.tenggat, 'Tenggat') : null;
+      const period = parsePeriod(m.periode);
+      const baseline = await valueAt(rowsCache(), def.code, period, desa.kode);
+      const created = await repo.insertAction({
+        meetingId, desaKode: desa.kode, indicator: def.code, apa: body.apa.trim(), siapa: body.siapa.trim(), tenggat,
+        status: 'terbuka', baseline, oleh: who(body.oleh),
+      });
+      return actionDto(created, new Map([[desa.kode, desa.nama]]), [], baseline);
+    },
+
+    async updateAction(actionId: number, body: UpdateAction): Promise<MeetingAction> {
+      const existing = await repo.findAction(actionId);
+      if (!existing) throw notFound(`Tindak lanjut #${actionId} tidak ditemukan.`);
+      const tenggat = body.tenggat === undefined ? undefined : body.tenggat === null ? null : dateOr400(body.tenggat, 'Tenggat');
+      const updated = await repo.updateAction(actionId, {
+        apa: body.apa?.trim(), siapa: body.siapa?.trim(), tenggat, status: body.status,
+      }, who(body.oleh));
+      const m = await requireMeeting(updated!.meetingId);
+      const [names, changes] = await Promise.all([desaNames([updated!.desaKode]), repo.changesOf([actionId])]);
+      return actionDto(updated!, names, changes, await valueAt(rowsCache(), updated!.indicator, parsePeriod(m.periode), updated!.desaKode));
+    },
+  };
+}
+
+export type MeetingsService = ReturnType<typeof meetingsService>;

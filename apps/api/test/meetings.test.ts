@@ -1,0 +1,194 @@
+// Meetings against the real test database, on the hand-computed tiny wilayah (fixtures/tiny-values.ts):
+// KIA_K1 2026 per month — Desa Ma'u (99.01.01.2001) 4,3,3,4,3,3,3,4,3 of sasaran 40; Desa Dua (99.01.01.2002)
+// 1,1,1,1,1,1,1,1,2 of 20. Target 95 %: expected by August 95 × 8/12 = 63.33 %, by September 71.25 %.
+import { afterAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { openDatabase } from '@peta/db';
+import { MeetingDetailSchema, MeetingSummarySchema, type MeetingDetail } from '@peta/domain/contract';
+import { buildApp } from '../src/app.ts';
+import { chromiumPdfRenderer } from '../src/services/meetings-pdf.ts';
+import { expectSchema, useApp } from './helper.ts';
+import { loadTinyValues } from './fixtures/tiny-values.ts';
+
+const ctx = useApp(async (database) => {
+  await loadTinyValues(database);
+  await database.pool.query('delete from meeting_action_change; delete from meeting_action; delete from meeting_note; delete from meeting');
+});
+
+const SATU = '99.01.01';
+const MAU = '99.01.01.2001';
+const DUA = '99.01.01.2002';
+
+async function post<T = any>(url: string, payload: unknown, method: 'POST' | 'PATCH' = 'POST') {
+  const res = await ctx.app.inject({ method, url, payload: payload as object });
+  return { status: res.statusCode, body: res.json() as T };
+}
+const get = async <T = any>(url: string) => {
+  const res = await ctx.app.inject(url);
+  return { status: res.statusCode, body: res.json() as T };
+};
+
+let first: MeetingDetail;
+let actionId: number;
+
+describe('a meeting about Kecamatan Satu, data Januari–Agustus 2026', () => {
+  it('creates the meeting and stores the agenda generated from the data', async () => {
+    const { status, body } = await post<MeetingDetail>('/api/meetings', {
+      jenis: 'lokmin_bulanan', tanggal: '2026-09-05', wilayah: SATU, periode: '2026-01..2026-08',
+      peserta: [{ nama: 'dr. Sari', peran: 'Kepala Puskesmas' }, { nama: '  ', peran: 'kosong' }], oleh: 'sari',
+    });
+    expect(status).toBe(201);
+    expectSchema(MeetingDetailSchema, body);
+    first = body;
+    expect(body).toMatchObject({ judul: 'Lokakarya Mini bulanan Kecamatan Satu', periodeLabel: 'Januari–Agustus 2026', oleh: 'sari',
+      peserta: [{ nama: 'dr. Sari', peran: 'Kepala Puskesmas' }], actionCount: 0 });
+    const a = body.agenda;
+    // SPM03_BBL has data only in Kecamatan Dua: not on this agenda.
+    expect(a.indicators).toEqual(['KIA_K1']);
+    expect(a.previousPeriode).toBe('2026-01..2026-07');
+    // Desa Dua 8/20 = 40 % against 63.33 % → attainment 63.2 %; gap 95 % × 20 = 19 − 8 = 11 ibu hamil.
+    expect(a.behind).toHaveLength(1);
+    expect(a.behind[0]).toMatchObject({ desaKode: DUA, desaNama: 'Desa Dua', indicator: 'KIA_K1', coverage: 40, gap: 11 });
+    expect(a.behind[0]!.attainment).toBeCloseTo((40 / ((95 * 8) / 12)) * 100, 6);
+    // July → August: Ma'u 57.5 % / 55.42 % = 103.8 → 67.5 / 63.33 = 106.6 (rose); Dua 35 / 55.42 = 40 / 63.33 (same).
+    expect(a.worsened).toEqual([]);
+    expect(a.dataQuality).toEqual([]);
+    expect(a.openActions).toEqual([]);
+    expect(a.desa.map((d) => d.nama)).toEqual(['Desa Dua', "Desa Ma'u"]);
+    // PWS: Ma'u above the line, August 4 > July 3 → baik; Dua below, August 1 = July 1 → tetap below = jelek.
+    const pws = Object.fromEntries(a.desa.map((d) => [d.nama, d.values[0]!.pws]));
+    expect(pws).toEqual({ 'Desa Dua': 'jelek', "Desa Ma'u": 'baik' });
+  });
+
+  it('records an action with the indicator value of the meeting period as baseline', async () => {
+    const { status, body } = await post(`/api/meetings/${first.id}/actions`, {
+      desaKode: DUA, indicator: 'KIA_K1', apa: 'Kunjungan rumah ibu hamil yang belum K1', siapa: 'Bidan desa', tenggat: '2026-09-30', oleh: 'sari',
+    });
+    expect(status).toBe(201);
+    actionId = body.id;
+    expect(body).toMatchObject({ desaNama: 'Desa Dua', status: 'terbuka', baseline: { periode: '2026-01..2026-08', numerator: 8, denominator: 20, coverage: 40 } });
+    expect(body.movement).toMatchObject({ direction: 'belum-ada-periode-baru' });
+  });
+
+  it('refuses an action for a desa outside the wilayah, and an unknown indicator', async () => {
+    const other = await post(`/api/meetings/${first.id}/actions`, { desaKode: '99.01.02.2001', indicator: 'KIA_K1', apa: 'x', siapa: 'y' });
+    expect(other.status).toBe(400);
+    expect(other.body).toMatchObject({ code: 'DESA_NOT_IN_WILAYAH' });
+    expect(other.body.message).toMatch(/bukan desa\/kelurahan di wilayah rapat ini/);
+    const bad = await post(`/api/meetings/${first.id}/actions`, { desaKode: DUA, indicator: 'XYZ', apa: 'x', siapa: 'y' });
+    expect(bad.body).toMatchObject({ statusCode: 400, code: 'INVALID_INDICATOR' });
+  });
+
+  it('logs every edit of an action: before and after', async () => {
+    const { status, body } = await post(`/api/meeting-actions/${actionId}`, { siapa: 'Bidan desa dan kader', oleh: 'budi' }, 'PATCH');
+    expect(status).toBe(200);
+    expect(body.siapa).toBe('Bidan desa dan kader');
+    expect(body.changes).toHaveLength(1);
+    expect(body.changes[0]).toMatchObject({ oleh: 'budi', before: { siapa: 'Bidan desa' }, after: { siapa: 'Bidan desa dan kader' } });
+    // The same value again changes nothing and logs nothing.
+    const again = await post(`/api/meeting-actions/${actionId}`, { siapa: 'Bidan desa dan kader' }, 'PATCH');
+    expect(again.body.changes).toHaveLength(1);
+  });
+
+  it('keeps the history of a note when it is edited, and refuses to edit an old version', async () => {
+    const one = await post(`/api/meetings/${first.id}/notes`, { itemKey: `desa:${DUA}`, text: 'Bidan cuti bulan Juli', oleh: 'sari' });
+    expect(one.status).toBe(201);
+    const two = await post(`/api/meetings/${first.id}/notes`, { itemKey: `desa:${DUA}`, text: 'Bidan cuti Juli; diganti bidan Pustu', supersedes: one.body.id, oleh: 'budi' });
+    expect(two.status).toBe(201);
+    expect(two.body).toMatchObject({ text: 'Bidan cuti Juli; diganti bidan Pustu', oleh: 'budi', supersedes: one.body.id });
+    expect(two.body.history.map((h: { text: string }) => h.text)).toEqual(['Bidan cuti bulan Juli']);
+    const stale = await post(`/api/meetings/${first.id}/notes`, { itemKey: `desa:${DUA}`, text: 'versi lama', supersedes: one.body.id });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('NOTE_SUPERSEDED');
+    const detail = (await get<MeetingDetail>(`/api/meetings/${first.id}`)).body;
+    expect(detail.notes).toHaveLength(1);
+    expect(detail.notes[0]!.history).toHaveLength(1);
+  });
+});
+
+describe('the next meeting, data Januari–September 2026', () => {
+  it('shows the open action of the earlier meeting with how its indicator moved since', async () => {
+    const { status, body } = await post<MeetingDetail>('/api/meetings', {
+      jenis: 'lokmin_tribulanan', tanggal: '2026-10-05', wilayah: SATU, periode: '2026-01..2026-09', judul: 'Lokmin tribulan III',
+    });
+    expect(status).toBe(201);
+    expect(body.oleh).toBe('anonim');
+    expect(body.agenda.openActions.map((a) => [a.id, a.desaNama, a.apa])).toEqual([[actionId, 'Desa Dua', 'Kunjungan rumah ibu hamil yang belum K1']]);
+    // Desa Dua: 8/20 = 40 % → 10/20 = 50 %.
+    expect(body.earlierActions).toHaveLength(1);
+    expect(body.earlierActions[0]!.movement).toMatchObject({
+      direction: 'naik', text: 'naik 10,0 poin (dari 40,0% ke 50,0%)', numeratorText: '+2 orang (dari 8 ke 10)' });
+    expect(body.earlierActions[0]).toMatchObject({ meetingTanggal: '2026-09-05', meetingId: first.id });
+    // Ma'u fell from 106.6 % to 105.3 % of the expected line: worsened, although still above it.
+    expect(body.agenda.worsened.map((w) => [w.desaNama, w.indicator])).toEqual([["Desa Ma'u", 'KIA_K1']]);
+    expect(body.agenda.worsened[0]!.drop).toBeCloseTo((67.5 / ((95 * 8) / 12)) * 100 - (75 / 71.25) * 100, 6);
+    // Dua: behind + open action = 2 mentions; Ma'u: worsened = 1.
+    expect(body.agenda.desa.map((d) => [d.nama, d.mentions])).toEqual([['Desa Dua', 2], ["Desa Ma'u", 1]]);
+  });
+
+  it('lists the meetings of the kecamatan, newest first, with their action counts', async () => {
+    const { status, body } = await get(`/api/meetings?wilayah=${SATU}`);
+    expect(status).toBe(200);
+    for (const m of body) expectSchema(MeetingSummarySchema, m);
+    expect(body.map((m: { judul: string; actionCount: number; openActionCount: number }) => [m.judul, m.actionCount, m.openActionCount]))
+      .toEqual([['Lokmin tribulan III', 0, 0], ['Lokakarya Mini bulanan Kecamatan Satu', 1, 1]]);
+  });
+
+  it('no longer carries an action once it is done', async () => {
+    await post(`/api/meeting-actions/${actionId}`, { status: 'selesai', oleh: 'sari' }, 'PATCH');
+    const later = (await get<MeetingDetail>(`/api/meetings?wilayah=${SATU}`)).body as unknown as { id: number }[];
+    const detail = (await get<MeetingDetail>(`/api/meetings/${later[0]!.id}`)).body;
+    expect(detail.earlierActions).toEqual([]);
+  });
+});
+
+describe('data quality on the agenda (Kecamatan Dua)', () => {
+  it('flags the desa without any report and the desa above 100 %', async () => {
+    const { body } = await post<MeetingDetail>('/api/meetings', { jenis: 'lintas_sektor', tanggal: '2026-10-10', wilayah: '99.01.02', periode: '2026-01..2026-09' });
+    expect(body.agenda.indicators).toEqual(['SPM03_BBL', 'KIA_K1']);
+    expect(body.agenda.dataQuality.map((d) => [d.desaNama, d.kind, d.indicators.map((i) => i.indicator)])).toEqual([
+      ['Desa Tanpa Peta', 'laporan', ['SPM03_BBL', 'KIA_K1']],
+      ['Desa Tiga', 'lebih100', ['SPM03_BBL']],
+    ]);
+    // 6 newborns served against a sasaran of 4 = 150 %.
+    expect(body.agenda.dataQuality[1]!.indicators[0]!.coverage).toBe(150);
+  });
+});
+
+describe('errors in Bahasa Indonesia', () => {
+  it.each([
+    [{ jenis: 'lokmin_bulanan', tanggal: '2026-09-05', wilayah: '99.01', periode: '2026-09' }, 400, 'WILAYAH_NOT_KECAMATAN', /satu kecamatan/],
+    [{ jenis: 'lokmin_bulanan', tanggal: '2026-09-05', wilayah: SATU, periode: '2026-13' }, 400, 'INVALID_PERIOD', /Bulan harus 01–12/],
+    [{ jenis: 'lokmin_bulanan', tanggal: '2026-02-30', wilayah: SATU, periode: '2026-09' }, 400, 'INVALID_DATE', /Tanggal rapat tidak sah/],
+    [{ jenis: 'arisan', tanggal: '2026-09-05', wilayah: SATU, periode: '2026-09' }, 400, 'INVALID_REQUEST', /jenis/],
+    [{ jenis: 'lokmin_bulanan', tanggal: '2026-09-05', wilayah: '99.09.09', periode: '2026-09' }, 404, 'NOT_FOUND', /tidak ditemukan/],
+  ])('POST /api/meetings %j → %i %s', async (payload, status, code, message) => {
+    const res = await post('/api/meetings', payload);
+    expect(res.status).toBe(status);
+    expect(res.body).toMatchObject({ statusCode: status, code });
+    expect(res.body.message).toMatch(message);
+  });
+
+  it('answers 404 for an unknown meeting', async () => {
+    const res = await get('/api/meetings/99999');
+    expect(res).toMatchObject({ status: 404, body: { code: 'NOT_FOUND', message: 'Rapat #99999 tidak ditemukan.' } });
+  });
+});
+
+describe('PDF without Chromium', () => {
+  const local = {} as { app: Awaited<ReturnType<typeof buildApp>>; close: () => Promise<void> };
+  afterAll(async () => {
+    await local.app?.close();
+    await local.close?.();
+  });
+
+  it('answers 503 with a message saying why', async () => {
+    const database = await openDatabase({ databaseUrl: inject('databaseUrl') });
+    local.close = () => database.close();
+    local.app = await buildApp({ database, config: { webDist: '/nonexistent' }, pdf: chromiumPdfRenderer('/nonexistent/chromium') });
+    const res = await local.app.inject(`/api/meetings/${first.id}/pack.pdf`);
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toMatchObject({ code: 'PDF_UNAVAILABLE' });
+    expect(res.json().message).toMatch(/Chromium tidak ditemukan di \/nonexistent\/chromium/);
+  });
+});

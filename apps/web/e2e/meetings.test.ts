@@ -1,0 +1,195 @@
+// Meetings (issue 8) against the real server with Sumatera Utara and the demo data: the A4 PDF pack of Kecamatan
+// Bilah Hulu (a page per desa), and a meeting run end to end in Chromium — create, meeting mode on a projector,
+// an action, offline stepping, the PNG for WhatsApp, and the next meeting showing how the action's indicator moved.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatNumberId } from '@peta/domain';
+import type { MeetingDetail, ValuesResponse, WilayahChild } from '@peta/domain/contract';
+import { launchBrowser, openPage, type Browser, type Page } from './helpers/browser.ts';
+import { useAppServer, type AppServer } from './helpers/app-server.ts';
+import { ARTIFACTS } from './helpers/driver.ts';
+
+const BILAH_HULU = '12.10.09';
+let server: AppServer;
+let browser: Browser;
+let desa: WilayahChild[];
+
+beforeAll(async () => {
+  server = useAppServer();
+  browser = await launchBrowser();
+  desa = await server.api<WilayahChild[]>(`/api/wilayah/${BILAH_HULU}/children`);
+  expect(desa.length).toBeGreaterThan(10);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function postJson<T>(path: string, body: unknown): Promise<T> {
+  const response = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`POST ${path} → ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+
+describe('the printed meeting pack', () => {
+  it('has a cover, the agenda, one A4 page per desa of Bilah Hulu and the actions, in a few seconds', async () => {
+    const meeting = await postJson<MeetingDetail>('/api/meetings', {
+      jenis: 'lokmin_tribulanan', tanggal: '2026-10-07', wilayah: BILAH_HULU, periode: '2026-01..2026-09', oleh: 'e2e-pdf',
+      peserta: [{ nama: 'dr. Rina', peran: 'Kepala Puskesmas' }],
+    });
+    expect(meeting.agenda.desa).toHaveLength(desa.length);
+
+    // The HTML the PDF is printed from: one section per desa, in the agenda's order, each ending with a page break.
+    const page = await openPage(browser, { width: 794, height: 1123 });
+    await page.emulateMedia({ media: 'print' });
+    await page.goto(`${server.url}/api/meetings/${meeting.id}/pack.html`);
+    const sections = await page.locator('section.desa').evaluateAll((els) => els.map((el) => ({
+      kode: el.getAttribute('data-desa'), name: el.querySelector('h2')?.textContent, breakAfter: getComputedStyle(el).breakAfter })));
+    expect(sections.map((s) => s.kode)).toEqual(meeting.agenda.desa.map((d) => d.kode));
+    expect(sections.map((s) => s.name).sort()).toEqual(desa.map((d) => d.nama).sort());
+    expect(new Set(sections.map((s) => s.breakAfter))).toEqual(new Set(['page']));
+    await expect(page.getByText('Data contoh (simulasi)').first().isVisible()).resolves.toBe(true);
+    await page.context().close();
+
+    const t0 = performance.now();
+    await fetch(`${server.url}/api/meetings/${meeting.id}/pack.pdf`); // first one launches Chromium
+    const t1 = performance.now();
+    const response = await fetch(`${server.url}/api/meetings/${meeting.id}/pack.pdf`);
+    const t2 = performance.now();
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    writeFileSync(join(ARTIFACTS, 'meetings-pack.pdf'), bytes);
+    console.log(`[meetings] PDF pack of Bilah Hulu (${desa.length} desa): ${bytes.length} bytes, first ${Math.round(t1 - t0)} ms (Chromium launch), then ${Math.round(t2 - t1)} ms`);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = bytes.toString('latin1');
+    const pages = text.match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+    // Cover + agenda (1–2 pages) + one page per desa (each measured to fit A4) + the list of actions.
+    expect(pages).toBeGreaterThanOrEqual(desa.length + 3);
+    expect(pages).toBeLessThanOrEqual(desa.length + 5);
+    // The document title (UTF-16 in the Info dictionary) names the kecamatan.
+    const titles = [...text.matchAll(/\/Title\s*<FEFF([0-9A-F]+)>/gi)].map((m) => Buffer.from(m[1]!, 'hex').swap16().toString('utf16le'));
+    expect(titles.some((title) => title.includes('Paket rapat') && title.includes('Bilah Hulu'))).toBe(true);
+    expect(t2 - t1).toBeLessThan(20_000);
+  });
+});
+
+describe('a meeting run end to end', () => {
+  it('creates the agenda, steps through it on a projector, records an action, and shows its movement at the next meeting', async () => {
+    const page = await openPage(browser, { width: 1920, height: 1080 });
+    const what = `Sweeping rumah ke rumah bersama kader (${Date.now().toString(36)})`;
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/rapat?wilayah=${BILAH_HULU}`);
+    await page.getByTestId('rapat-new').click();
+    await page.getByTestId('rapat-periode').fill('2026-01..2026-09');
+    await page.getByTestId('rapat-tanggal').fill('2026-10-08');
+    await page.getByTestId('rapat-peserta').fill('dr. Rina, Kepala Puskesmas\nBapak Camat, Camat Bilah Hulu');
+    await page.getByTestId('rapat-oleh').fill('e2e');
+    await page.getByTestId('rapat-create').click();
+    await page.getByTestId('rapat-detail').waitFor();
+    await expect(page.getByTestId('rapat-title').textContent()).resolves.toMatch(/Bilah Hulu/);
+    await page.locator('[data-testid=rapat-map] path').first().waitFor();
+    const meetingId = Number(new URL(page.url()).searchParams.get('rapat'));
+    const meeting = await server.api<MeetingDetail>(`/api/meetings/${meetingId}`);
+    await shot(page, 'meetings-1-detail');
+
+    // Meeting mode: the map, then each desa in the agenda's order.
+    await page.getByTestId('rapat-start').click();
+    await page.getByTestId('meeting-mode').waitFor();
+    await page.locator('[data-testid=step-overview] [data-testid=rapat-map] path').first().waitFor();
+    expect(await page.locator('[data-testid=step-overview] [data-testid=rapat-map] path').count()).toBeGreaterThanOrEqual(desa.length);
+    await shot(page, 'meetings-2-projector-overview');
+    await page.keyboard.press('ArrowRight');
+    const first = meeting.agenda.desa[0]!;
+    await expect(page.getByTestId('desa-name').textContent()).resolves.toBe(first.nama);
+    await page.locator('[data-testid=step-desa] .series svg').waitFor();
+    await expect(page.getByTestId('meeting-step').textContent()).resolves.toBe(`Desa 1 dari ${desa.length}`);
+    await shot(page, 'meetings-3-projector-desa');
+
+    // An action for the first desa, on its weakest indicator.
+    await page.getByTestId('action-add').click();
+    const indicator = await page.getByTestId('action-indicator').inputValue();
+    expect(indicator).toBe(first.focusIndicator);
+    await page.getByTestId('action-apa').fill(what);
+    await page.getByTestId('action-siapa').fill('Bidan desa dan kader Posyandu');
+    await page.getByTestId('action-save').click();
+    const added = page.locator('[data-testid=step-desa] [data-testid=action-item]', { hasText: what });
+    await added.waitFor();
+    await expect(added.getByTestId('action-movement').textContent()).resolves.toMatch(/belum ada data periode baru/);
+
+    // Step on with the keyboard and the big button; the page keeps working without a connection once loaded.
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('desa-name').textContent()).resolves.toBe(meeting.agenda.desa[1]!.nama);
+    await page.locator('[data-testid=step-desa] .series svg').waitFor();
+    await page.context().setOffline(true);
+    await page.getByTestId('meeting-next').click();
+    await expect(page.getByTestId('desa-name').textContent()).resolves.toBe(meeting.agenda.desa[2]!.nama);
+    await page.locator('[data-testid=step-desa] .series svg').waitFor({ timeout: 10_000 });
+    await page.context().setOffline(false);
+    await page.keyboard.press('End');
+    await page.getByTestId('step-actions').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('meeting-mode').waitFor({ state: 'detached' });
+
+    // PNG for WhatsApp: phone-sized, drawn on a canvas.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rapat-png').click()]);
+    const pngPath = join(ARTIFACTS, 'meetings-whatsapp.png');
+    await download.saveAs(pngPath);
+    const png = readFileSync(pngPath);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1080, 1350]);
+
+    // The next meeting, a month later: the action is carried over with how its indicator moved.
+    await page.getByText('Semua rapat').click();
+    await page.getByTestId('rapat-new').click();
+    await page.getByTestId('rapat-periode').fill('2026-01..2026-10');
+    await page.getByTestId('rapat-tanggal').fill('2026-11-10');
+    await page.getByTestId('rapat-create').click();
+    await page.getByTestId('rapat-detail').waitFor();
+    const carried = page.locator('[data-testid=action-item]', { hasText: what });
+    await carried.waitFor();
+    const [before, after] = await Promise.all(['2026-01..2026-09', '2026-01..2026-10'].map((p) =>
+      server.api<ValuesResponse>(`/api/values?indicator=${indicator}&period=${p}&parent=${BILAH_HULU}`)));
+    const row = (v: ValuesResponse) => v.rows.find((r) => r.kode === first.kode)!;
+    const [a, b] = [row(before!).coverage!, row(after!).coverage!];
+    const points = b - a;
+    const expected = Math.abs(points) < 0.05 ? `tetap ${formatNumberId(b)}%`
+      : `${points > 0 ? 'naik' : 'turun'} ${formatNumberId(Math.abs(points))} poin (dari ${formatNumberId(a)}% ke ${formatNumberId(b)}%)`;
+    await expect(carried.getByTestId('action-movement').textContent()).resolves.toContain(expected);
+    // It is shown first, above the agenda: "did we do it, and did the numbers move?"
+    expect(await page.getByTestId('rapat-earlier').getByText(what).count()).toBe(1);
+    await shot(page, 'meetings-4-next-meeting');
+    // The next meeting's mode shows it on that desa's step too.
+    await page.getByTestId('rapat-start').click();
+    await page.getByTestId('meeting-mode').waitFor();
+    const step = (await server.api<MeetingDetail>(`/api/meetings/${new URL(page.url()).searchParams.get('rapat')}`)).agenda.desa.findIndex((d) => d.kode === first.kode);
+    for (let i = 0; i <= step; i++) await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('desa-name').textContent()).resolves.toBe(first.nama);
+    await expect(page.locator('[data-testid=step-desa] [data-testid=action-item]', { hasText: what }).getByTestId('action-movement').textContent())
+      .resolves.toContain(expected);
+    await page.locator('[data-testid=step-desa] .series svg').waitFor();
+    await shot(page, 'meetings-6-projector-followup');
+    await page.keyboard.press('Escape');
+    expect(errors).toEqual([]);
+  });
+
+  it('fits a phone: big buttons, one column', async () => {
+    const list = await server.api<{ id: number }[]>(`/api/meetings?wilayah=${BILAH_HULU}`);
+    const page = await openPage(browser, { width: 390, height: 844 });
+    await page.goto(`${server.url}/rapat?wilayah=${BILAH_HULU}&rapat=${list[0]!.id}`);
+    await page.getByTestId('rapat-start').click();
+    await page.getByTestId('meeting-next').click();
+    await page.locator('[data-testid=step-desa] .series svg').waitFor();
+    const box = await page.getByTestId('meeting-next').boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The close button stays inside the screen.
+    const close = await page.getByTestId('meeting-close').boundingBox();
+    expect(close!.x + close!.width).toBeLessThanOrEqual(390);
+    await shot(page, 'meetings-5-phone');
+  });
+});
