@@ -20,6 +20,10 @@ export function registerErrorHandling(app: FastifyInstance) {
     if ('validation' in err && err.validation) {
       return reply.code(400).send(body(400, 'INVALID_REQUEST', validationMessage(err.validation)));
     }
+    // Text PostgreSQL cannot store (a NUL character, invalid UTF-8) came from the request, not from a bug here.
+    if (isUnstorableText(err)) {
+      return reply.code(400).send(body(400, 'INVALID_CHARACTERS', 'Permintaan berisi karakter yang tidak sah (misalnya karakter NUL).'));
+    }
     if (isDatabaseUnavailable(err)) {
       request.log.warn({ err, url: request.url }, 'database unavailable');
       return reply.code(503).header('retry-after', '5')
@@ -36,6 +40,14 @@ export function registerErrorHandling(app: FastifyInstance) {
 // (SQLSTATE 57P01–57P03, class 08): the database is away, not the request wrong — 503, and the pool reconnects.
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03']);
 const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+
+/** SQLSTATE 22021 character_not_in_repertoire, 22P05 untranslatable_character (also when wrapped by drizzle). */
+function isUnstorableText(err: unknown): boolean {
+  const e = err as { code?: unknown; cause?: unknown } | null;
+  if (!e) return false;
+  if (e.code === '22021' || e.code === '22P05') return true;
+  return e.cause !== undefined && e.cause !== err && isUnstorableText(e.cause);
+}
 
 export function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown; cause?: unknown } | null;

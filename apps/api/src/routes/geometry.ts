@@ -5,7 +5,7 @@ import { GEOMETRY_ROOT, childrenGeometryPath } from '@peta/domain/contract';
 import { notFound } from '../plugins/errors.ts';
 import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
 import type { geometryCache } from '../services/geometry-cache.ts';
-import { requireKode } from './wilayah.ts';
+import { requireKode } from './params.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 

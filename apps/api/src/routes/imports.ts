@@ -11,7 +11,7 @@ import { UndoError, type UndoErrorCode } from '@peta/data/imports';
 import { HttpError, badRequest, notFound } from '../plugins/errors.ts';
 import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
 import type { ImportsService } from '../services/imports-service.ts';
-import { requireKode } from './wilayah.ts';
+import { requireKode } from './params.ts';
 
 /** Uploads are raw request bodies: no multipart parser, the web sends `body: file`. */
 const UPLOAD_TYPES = [

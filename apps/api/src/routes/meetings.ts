@@ -11,7 +11,7 @@ import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
 import { meetingPackHtml } from '../services/meetings-pack.ts';
 import { ChromiumUnavailableError, type PdfRenderer } from '../services/meetings-pdf.ts';
 import type { MeetingsService } from '../services/meetings-service.ts';
-import { requireKode } from './wilayah.ts';
+import { requireKode } from './params.ts';
 
 const errors = { 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 

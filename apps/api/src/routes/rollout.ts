@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { IndicatorError, PeriodError, READINESS_ITEMS, isKode, parsePeriod, requireIndicator, tingkatOf, type Period } from '@peta/domain';
+import { IndicatorError, READINESS_ITEMS, isKode, requireIndicator, tingkatOf } from '@peta/domain';
 import {
   AddStageBodySchema, ErrorSchema, KabupatenQuerySchema, MoveDesaBodySchema, MoveDesaResponseSchema, ProgressResponseSchema,
   ProposalQuerySchema, ProposalResponseSchema, PuskesmasDetailSchema, PuskesmasListSchema, PuskesmasValuesQuerySchema,
@@ -13,19 +13,10 @@ import { badRequest, HttpError, notFound } from '../plugins/errors.ts';
 import { RolloutConflict, type RolloutRepository } from '../repositories/rollout-repository.ts';
 import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
 import type { RolloutService } from '../services/rollout-service.ts';
+import { dateOr400, periodOr400 } from './params.ts';
 
 const errors = { 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 const TAGS = ['rencana-ilp'];
-
-function periodOr400(text: string | undefined, fallback: () => Period): Period {
-  if (!text) return fallback();
-  try {
-    return parsePeriod(text);
-  } catch (e) {
-    if (e instanceof PeriodError) throw badRequest('INVALID_PERIOD', e.message);
-    throw e;
-  }
-}
 
 function indicatorsOr400(service: RolloutService, text: string | undefined): string[] {
   try {
@@ -34,14 +25,6 @@ function indicatorsOr400(service: RolloutService, text: string | undefined): str
     if (e instanceof IndicatorError) throw badRequest('INVALID_INDICATOR', e.message);
     throw e;
   }
-}
-
-function dateOr400(text: string, field: string): string {
-  const d = new Date(`${text}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text) {
-    throw badRequest('INVALID_DATE', `Tanggal tidak sah pada "${field}": "${text}". Gunakan TTTT-BB-HH, misalnya 2026-07-01.`);
-  }
-  return text;
 }
 
 function asHttp(e: unknown): never {
@@ -80,7 +63,7 @@ export const rolloutRoutes = (
   }, async (request) => {
     const area = await requireKabupaten(request.query.kabupaten);
     const indicators = indicatorsOr400(service, request.query.indicators);
-    return service.list(area.kode, area.nama, indicators, periodOr400(request.query.period, service.defaultPeriod));
+    return service.list(area.kode, area.nama, indicators, (request.query.period ? periodOr400(request.query.period) : service.defaultPeriod()));
   });
 
   app.get('/api/puskesmas/:kode', {
@@ -103,7 +86,7 @@ export const rolloutRoutes = (
       throw badRequest('OTHER_KABUPATEN', `Desa ${desa} tidak berada di kabupaten/kota puskesmas ${p.nama} (${p.kabupaten}).`);
     }
     try {
-      return await repo.moveDesa({ desa, puskesmas: p.kode, mulai: dateOr400(mulai, 'mulai'), oleh: oleh(request.body.oleh), kabupaten: p.kabupaten });
+      return await repo.moveDesa({ desa, puskesmas: p.kode, mulai: dateOr400(mulai, 'Tanggal mulai'), oleh: oleh(request.body.oleh), kabupaten: p.kabupaten });
     } catch (e) {
       return asHttp(e);
     }
@@ -115,7 +98,7 @@ export const rolloutRoutes = (
   }, async (request, reply) => {
     const p = await requirePuskesmas(request.params.kode);
     const b = request.body;
-    const saved = await repo.addStage({ puskesmas: p.kode, kabupaten: p.kabupaten, stage: b.stage, date: dateOr400(b.date, 'date'),
+    const saved = await repo.addStage({ puskesmas: p.kode, kabupaten: p.kabupaten, stage: b.stage, date: dateOr400(b.date, 'Tanggal tahap'),
       evidence: b.evidence ?? '', skNumber: b.skNumber ?? null, oleh: oleh(b.oleh) });
     return reply.code(201).send(saved);
   });
@@ -134,8 +117,8 @@ export const rolloutRoutes = (
     try {
       const waveId = await repo.saveWave({
         id, kabupaten: area.kode, nama: body.nama.trim(), tahun: body.tahun, target: body.target,
-        plannedStart: body.plannedStart ? dateOr400(body.plannedStart, 'plannedStart') : null,
-        plannedEnd: body.plannedEnd ? dateOr400(body.plannedEnd, 'plannedEnd') : null, note: body.note ?? '', members, oleh: oleh(body.oleh),
+        plannedStart: body.plannedStart ? dateOr400(body.plannedStart, 'Rencana mulai') : null,
+        plannedEnd: body.plannedEnd ? dateOr400(body.plannedEnd, 'Rencana selesai') : null, note: body.note ?? '', members, oleh: oleh(body.oleh),
       });
       return (await repo.waves(area.kode)).find((w) => w.id === waveId)!;
     } catch (e) {
@@ -172,7 +155,7 @@ export const rolloutRoutes = (
     schema: { tags: TAGS, summary: 'Usulan gelombang berikutnya: peringkat kebutuhan dan kesiapan, dengan alasan', querystring: ProposalQuerySchema, response: { 200: ProposalResponseSchema, ...errors } },
   }, async (request) => {
     const area = await requireKabupaten(request.query.kabupaten);
-    return service.proposal(area.kode, indicatorsOr400(service, request.query.indicators), periodOr400(request.query.period, service.defaultPeriod), request.query.bobot);
+    return service.proposal(area.kode, indicatorsOr400(service, request.query.indicators), (request.query.period ? periodOr400(request.query.period) : service.defaultPeriod()), request.query.bobot);
   });
 
   app.get('/api/values/puskesmas', {
@@ -187,7 +170,7 @@ export const rolloutRoutes = (
       if (e instanceof IndicatorError) throw badRequest('INVALID_INDICATOR', e.message);
       throw e;
     }
-    const period = periodOr400(request.query.period, service.defaultPeriod);
+    const period = (request.query.period ? periodOr400(request.query.period) : service.defaultPeriod());
     const rows = await service.puskesmasValues(def, period, area.kode);
     return { indicator: def.code, period: period.code, periodLabel: period.label, kabupaten: area.kode, simulated: rows.some((r) => r.simulated), rows };
   });

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { INDICATORS, IndicatorError, PeriodError, parsePeriod, requireIndicator, type IndicatorDef } from '@peta/domain';
+import { INDICATORS } from '@peta/domain';
 import {
   ErrorSchema, IndicatorListSchema, SeriesResponseSchema, ValuesQuerySchema, ValuesResponseSchema,
 } from '@peta/domain/contract';
@@ -10,25 +10,7 @@ import { badRequest, notFound } from '../plugins/errors.ts';
 import type { ValuesRepository } from '../repositories/values-repository.ts';
 import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
 import type { valuesService } from '../services/values-service.ts';
-import { requireKode } from './wilayah.ts';
-
-function indicatorOr400(code: string): IndicatorDef {
-  try {
-    return requireIndicator(code);
-  } catch (e) {
-    if (e instanceof IndicatorError) throw badRequest('INVALID_INDICATOR', e.message);
-    throw e;
-  }
-}
-
-function periodOr400(text: string) {
-  try {
-    return parsePeriod(text);
-  } catch (e) {
-    if (e instanceof PeriodError) throw badRequest('INVALID_PERIOD', e.message);
-    throw e;
-  }
-}
+import { indicatorOr400, periodOr400, requireKode } from './params.ts';
 
 const errors = { 400: ErrorSchema, 404: ErrorSchema };
 

@@ -1,18 +1,11 @@
 // Wilayah: the area, its parents and its children. Kode wilayah Kemendagri is the key.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { ancestorsOf, childTingkat, isKode, type Tingkat } from '@peta/domain';
+import { ancestorsOf, childTingkat, type Tingkat } from '@peta/domain';
 import { ErrorSchema, WilayahChildrenSchema, WilayahSchema, type WilayahChild } from '@peta/domain/contract';
-import { badRequest, notFound } from '../plugins/errors.ts';
+import { notFound } from '../plugins/errors.ts';
+import { requireKode } from './params.ts';
 import type { WilayahRepository, WilayahRow } from '../repositories/wilayah-repository.ts';
-
-export function requireKode(kode: string): string {
-  if (!isKode(kode)) {
-    throw badRequest('INVALID_KODE',
-      `Kode wilayah tidak sah: "${kode}". Gunakan kode Kemendagri bertitik, misalnya 12, 12.10, 12.10.01 atau 12.10.01.2001.`);
-  }
-  return kode;
-}
 
 const toChild = (r: WilayahRow): WilayahChild => ({
   kode: r.kode, nama: r.nama, tingkat: r.tingkat, hasGeometry: r.hasGeometry, childCount: r.childCount,

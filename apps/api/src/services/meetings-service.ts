@@ -2,8 +2,8 @@
 // (actions with their movement since, open actions of earlier meetings), notes with history, actions with a change
 // log. Values come from valuesService (the same roll-up as GET /api/values); the rules are in @peta/domain.
 import {
-  buildAgenda, getIndicator, monthPeriod, movementSince, parsePeriod, PeriodError, previousPeriod, requireIndicator,
-  IndicatorError, type AgendaIndicatorInput, type IndicatorDef, type Period,
+  buildAgenda, getIndicator, monthPeriod, movementSince, parsePeriod, previousPeriod,
+  type AgendaIndicatorInput, type IndicatorDef, type Period,
 } from '@peta/domain';
 import {
   MEETING_TYPE_LABELS, type Agenda, type AgendaAction, type Baseline, type CreateAction, type CreateMeeting, type CreateNote,
@@ -15,36 +15,11 @@ import type { ValuesRepository } from '../repositories/values-repository.ts';
 import type { ActionChangeRow, ActionRow, MeetingRow, MeetingsRepository, NoteRow } from '../repositories/meetings-repository.ts';
 import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
 import type { valuesService } from './values-service.ts';
+import { dateOr400, indicatorOr400, periodOr400 } from '../routes/params.ts';
 
 type ValuesService = ReturnType<typeof valuesService>;
 const ANONIM = 'anonim';
 const who = (oleh: string | undefined) => oleh?.trim() || ANONIM;
-
-function periodOr400(text: string): Period {
-  try {
-    return parsePeriod(text);
-  } catch (e) {
-    if (e instanceof PeriodError) throw badRequest('INVALID_PERIOD', e.message);
-    throw e;
-  }
-}
-
-function indicatorOr400(code: string): IndicatorDef {
-  try {
-    return requireIndicator(code);
-  } catch (e) {
-    if (e instanceof IndicatorError) throw badRequest('INVALID_INDICATOR', e.message);
-    throw e;
-  }
-}
-
-function dateOr400(text: string, what: string): string {
-  const d = new Date(`${text}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text) {
-    throw badRequest('INVALID_DATE', `${what} tidak sah: "${text}". Gunakan TTTT-BB-HH, misalnya 2026-11-20.`);
-  }
-  return text;
-}
 
 /** "Bilah Hulu" → "Kecamatan Bilah Hulu"; a name that already says it is left alone. */
 export const kecamatanName = (nama: string) => (/^kecamatan\s/i.test(nama) ? nama : `Kecamatan ${nama}`);
