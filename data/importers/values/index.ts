@@ -7,3 +7,4 @@ export { buildTemplate, desaOf, templateRows, type TemplateFile, type TemplateRe
 export { savePreview, findPreview, markCommitted, PREVIEW_TTL_HOURS, type StoredPreview } from './preview-store.ts';
 export { IMPORT_LOCK_KEY } from './import-lock.ts';
 export type { CellSample, Counts } from './plan-values.ts';
+export { readCsv, csvField } from './read-csv.ts';

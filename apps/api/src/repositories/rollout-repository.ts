@@ -18,6 +18,7 @@ export interface AssignmentRow { desa: string; nama: string; puskesmas: string |
 export interface OpenRow { id: number; puskesmas: string; validFrom: string; validTo: string | null; confirmed: boolean }
 
 type Pool = Database['pool'];
+type MoveInput = { desa: string; puskesmas: string; mulai: string; oleh: string; kabupaten: string };
 /** What a transaction needs of a pooled client (pg's types are not a dependency of the API). */
 type PoolClient = { query: Pool['query'] };
 
@@ -49,6 +50,32 @@ export function rolloutRepository(pool: Pool) {
       [e.oleh, e.kind, e.puskesmas ?? null, e.kabupaten ?? null, e.before === undefined ? null : JSON.stringify(e.before),
         e.after === undefined ? null : JSON.stringify(e.after), e.note ?? null]);
     return row!.id;
+  }
+
+  /** One move inside a transaction: the rules of the move route and of the CSV import alike. */
+  async function moveInTx(client: PoolClient, input: MoveInput) {
+    const { rows: [open] } = await client.query<OpenRow>(`select id, puskesmas_kode as puskesmas, ${DATE('valid_from')} as "validFrom",
+        ${DATE('valid_to')} as "validTo", confirmed from puskesmas_wilayah where desa_kode = $1 and valid_to is null for update`, [input.desa]);
+    const { rows: [later] } = await client.query<{ n: number }>(
+      `select count(*)::int as n from puskesmas_wilayah where desa_kode = $1 and valid_to > $2::date and valid_to is not null`, [input.desa, input.mulai]);
+    if (open && open.puskesmas === input.puskesmas) {
+      throw new RolloutConflict('SAME_PUSKESMAS', `Desa ${input.desa} sudah berada di wilayah kerja puskesmas ${input.puskesmas}.`);
+    }
+    if ((open && open.validFrom >= input.mulai) || (later?.n ?? 0) > 0) {
+      throw new RolloutConflict('DATE_BEFORE_CURRENT',
+        `Tanggal mulai ${input.mulai} harus sesudah awal wilayah kerja yang berlaku (${open?.validFrom ?? 'riwayat yang lebih baru'}). Riwayat tidak ditimpa.`);
+    }
+    const before = open ? { puskesmas: open.puskesmas, validFrom: open.validFrom, validTo: null, confirmed: open.confirmed } : null;
+    const after = { puskesmas: input.puskesmas, validFrom: input.mulai, validTo: null, confirmed: true };
+    const eventId = await event(client, {
+      oleh: input.oleh, kind: 'wilayah_kerja', puskesmas: input.puskesmas, kabupaten: input.kabupaten,
+      before: before && { ...before, desa: input.desa }, after: { ...after, desa: input.desa },
+      note: `Desa ${input.desa} pindah${open ? ` dari ${open.puskesmas}` : ''} ke ${input.puskesmas} mulai ${input.mulai}`,
+    });
+    if (open) await client.query(`update puskesmas_wilayah set valid_to = $2::date where id = $1`, [open.id, input.mulai]);
+    await client.query(`insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, confirmed, event_id)
+      values ($1, $2, $3::date, true, $4)`, [input.puskesmas, input.desa, input.mulai, eventId]);
+    return { eventId, before, after };
   }
 
   return {
@@ -142,30 +169,72 @@ export function rolloutRepository(pool: Pool) {
      * as one event with before/after. The open row is locked, so two moves of one desa cannot interleave; the unique
      * index on open rows makes "a desa in two puskesmas" impossible even then.
      */
-    async moveDesa(input: { desa: string; puskesmas: string; mulai: string; oleh: string; kabupaten: string }) {
+    async moveDesa(input: MoveInput) {
+      return tx((client) => moveInTx(client, input));
+    },
+
+    /** The CSV export: every open wilayah kerja row of the kabupaten's desa, by puskesmas name then desa. */
+    async wilayahKerjaExport(kabupaten: string): Promise<{ kodePuskesmas: string; nama: string; kodeDesa: string }[]> {
+      const r = await pool.query<{ kodePuskesmas: string; nama: string; kodeDesa: string }>(`select p.kode as "kodePuskesmas", p.nama,
+          pw.desa_kode as "kodeDesa" from puskesmas_wilayah pw join puskesmas p on p.kode = pw.puskesmas_kode
+        where pw.valid_to is null and pw.desa_kode like $1 order by p.nama, p.kode, pw.desa_kode`, [`${kabupaten}.%`]);
+      return r.rows;
+    },
+
+    /** What a CSV upload is checked against: the named puskesmas, the kabupaten's desa and their open rows. */
+    async wilayahKerjaCsvContext(kabupaten: string, kodes: string[]) {
+      const like = `${kabupaten}.%`;
+      const [p, d, c] = await Promise.all([
+        pool.query<{ kode: string; nama: string; kabupaten: string }>(`select kode, nama, kabupaten_kode as kabupaten from puskesmas
+          where kode = any($1::text[])`, [kodes]),
+        pool.query<{ kode: string }>(`select kode from wilayah where tingkat = 'desa' and kode like $1`, [like]),
+        pool.query<{ desa: string; puskesmas: string; validFrom: string; confirmed: boolean }>(`select desa_kode as desa,
+          puskesmas_kode as puskesmas, ${DATE('valid_from')} as "validFrom", confirmed from puskesmas_wilayah
+          where valid_to is null and desa_kode like $1`, [like]),
+      ]);
+      return {
+        puskesmas: new Map(p.rows.map((r: { kode: string; nama: string; kabupaten: string }) => [r.kode, { nama: r.nama, kabupaten: r.kabupaten }])),
+        desa: new Set(d.rows.map((r: { kode: string }) => r.kode)),
+        current: new Map(c.rows.map((r: { desa: string; puskesmas: string; validFrom: string; confirmed: boolean }) =>
+          [r.desa, { puskesmas: r.puskesmas, validFrom: r.validFrom, confirmed: r.confirmed }])),
+      };
+    },
+
+    /**
+     * Writes a checked CSV plan in one transaction: new puskesmas (sumber 'pengguna'), each move as `moveDesa` does,
+     * and confirmations of proposed rows; every change is a rollout_event. Any conflict rolls everything back.
+     */
+    async commitWilayahKerjaCsv(input: {
+      kabupaten: string; mulai: string; oleh: string; newPuskesmas: { kode: string; nama: string }[];
+      moves: { desa: string; to: string }[]; confirms: { desa: string; puskesmas: string }[];
+    }): Promise<number[]> {
       return tx(async (client) => {
-        const { rows: [open] } = await client.query<OpenRow>(`select id, puskesmas_kode as puskesmas, ${DATE('valid_from')} as "validFrom",
-            ${DATE('valid_to')} as "validTo", confirmed from puskesmas_wilayah where desa_kode = $1 and valid_to is null for update`, [input.desa]);
-        const { rows: [later] } = await client.query<{ n: number }>(
-          `select count(*)::int as n from puskesmas_wilayah where desa_kode = $1 and valid_to > $2::date and valid_to is not null`, [input.desa, input.mulai]);
-        if (open && open.puskesmas === input.puskesmas) {
-          throw new RolloutConflict('SAME_PUSKESMAS', `Desa ${input.desa} sudah berada di wilayah kerja puskesmas ${input.puskesmas}.`);
+        const ids: number[] = [];
+        for (const p of input.newPuskesmas) {
+          const eventId = await event(client, { oleh: input.oleh, kind: 'puskesmas', puskesmas: p.kode, kabupaten: input.kabupaten,
+            before: null, after: { kode: p.kode, nama: p.nama, kabupaten: input.kabupaten, sumber: 'pengguna' }, note: 'Dari impor CSV wilayah kerja' });
+          const { rowCount } = await client.query(`insert into puskesmas (kode, nama, kabupaten_kode, sumber) values ($1, $2, $3, 'pengguna')
+            on conflict (kode) do nothing`, [p.kode, p.nama, input.kabupaten]);
+          if (!rowCount) throw new RolloutConflict('PUSKESMAS_EXISTS', `Puskesmas ${p.kode} baru saja ditambahkan orang lain. Periksa ulang berkasnya.`);
+          ids.push(eventId);
         }
-        if ((open && open.validFrom >= input.mulai) || (later?.n ?? 0) > 0) {
-          throw new RolloutConflict('DATE_BEFORE_CURRENT',
-            `Tanggal mulai ${input.mulai} harus sesudah awal wilayah kerja yang berlaku (${open?.validFrom ?? 'riwayat yang lebih baru'}). Riwayat tidak ditimpa.`);
+        for (const m of input.moves) {
+          ids.push((await moveInTx(client, { desa: m.desa, puskesmas: m.to, mulai: input.mulai, oleh: input.oleh, kabupaten: input.kabupaten })).eventId);
         }
-        const before = open ? { puskesmas: open.puskesmas, validFrom: open.validFrom, validTo: null, confirmed: open.confirmed } : null;
-        const after = { puskesmas: input.puskesmas, validFrom: input.mulai, validTo: null, confirmed: true };
-        const eventId = await event(client, {
-          oleh: input.oleh, kind: 'wilayah_kerja', puskesmas: input.puskesmas, kabupaten: input.kabupaten,
-          before: before && { ...before, desa: input.desa }, after: { ...after, desa: input.desa },
-          note: `Desa ${input.desa} pindah${open ? ` dari ${open.puskesmas}` : ''} ke ${input.puskesmas} mulai ${input.mulai}`,
-        });
-        if (open) await client.query(`update puskesmas_wilayah set valid_to = $2::date where id = $1`, [open.id, input.mulai]);
-        await client.query(`insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, confirmed, event_id)
-          values ($1, $2, $3::date, true, $4)`, [input.puskesmas, input.desa, input.mulai, eventId]);
-        return { eventId, before, after };
+        for (const c of input.confirms) {
+          const { rows: [open] } = await client.query<OpenRow>(`select id, puskesmas_kode as puskesmas, ${DATE('valid_from')} as "validFrom",
+              confirmed from puskesmas_wilayah where desa_kode = $1 and valid_to is null for update`, [c.desa]);
+          if (!open || open.puskesmas !== c.puskesmas) {
+            throw new RolloutConflict('CHANGED', `Wilayah kerja desa ${c.desa} berubah sejak pratinjau. Periksa ulang berkasnya.`);
+          }
+          if (open.confirmed) continue;
+          const state = { desa: c.desa, puskesmas: c.puskesmas, validFrom: open.validFrom, validTo: null };
+          const eventId = await event(client, { oleh: input.oleh, kind: 'wilayah_kerja', puskesmas: c.puskesmas, kabupaten: input.kabupaten,
+            before: { ...state, confirmed: false }, after: { ...state, confirmed: true }, note: `Desa ${c.desa} dikonfirmasi di ${c.puskesmas} (impor CSV)` });
+          await client.query(`update puskesmas_wilayah set confirmed = true, event_id = $2 where id = $1`, [open.id, eventId]);
+          ids.push(eventId);
+        }
+        return ids;
       });
     },
 

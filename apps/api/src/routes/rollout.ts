@@ -3,13 +3,19 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { IndicatorError, READINESS_ITEMS, isKode, requireIndicator, tingkatOf } from '@peta/domain';
+import {
+  IndicatorError, READINESS_ITEMS, isKode, planWilayahKerjaCsv, requireIndicator, tingkatOf, wilayahKerjaCsvLines,
+  wilayahKerjaCsvPuskesmasKodes, type WilayahKerjaCsvIssue, type WilayahKerjaCsvPlan,
+} from '@peta/domain';
+import { csvField, readCsv } from '@peta/data/imports';
 import {
   AddStageBodySchema, ErrorSchema, KabupatenQuerySchema, MoveDesaBodySchema, MoveDesaResponseSchema, ProgressResponseSchema,
   ProposalQuerySchema, ProposalResponseSchema, PuskesmasDetailSchema, PuskesmasListSchema, PuskesmasValuesQuerySchema,
-  PuskesmasValuesResponseSchema, ReadinessBodySchema, WaveBodySchema, WaveSchema,
+  PuskesmasValuesResponseSchema, ReadinessBodySchema, WaveBodySchema, WaveSchema, WilayahKerjaCsvOutcomeSchema, WilayahKerjaCsvQuerySchema,
+  type WilayahKerjaCsvOutcome,
 } from '@peta/domain/contract';
 import { badRequest, HttpError, notFound } from '../plugins/errors.ts';
+import { UPLOAD_LIMIT_BYTES } from './imports.ts';
 import { RolloutConflict, type RolloutRepository } from '../repositories/rollout-repository.ts';
 import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
 import type { RolloutService } from '../services/rollout-service.ts';
@@ -87,6 +93,64 @@ export const rolloutRoutes = (
     }
     try {
       return await repo.moveDesa({ desa, puskesmas: p.kode, mulai: dateOr400(mulai, 'Tanggal mulai'), oleh: oleh(request.body.oleh), kabupaten: p.kabupaten });
+    } catch (e) {
+      return asHttp(e);
+    }
+  });
+
+  // Wilayah kerja as CSV: kode_puskesmas,nama,kode_desa. Upload = raw request body, as /api/imports/preview.
+  app.addContentTypeParser(['application/octet-stream', 'text/csv', 'text/plain', 'application/vnd.ms-excel'],
+    { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_BYTES }, (_request, body, done) => done(null, body));
+
+  app.get('/api/wilayah-kerja.csv', {
+    schema: { tags: TAGS, summary: 'Unduh wilayah kerja puskesmas (CSV UTF-8: kode_puskesmas,nama,kode_desa; satu baris per desa)', querystring: KabupatenQuerySchema,
+      response: { 200: Type.Unknown({ description: 'text/csv (Content-Disposition: attachment)' }), ...errors } },
+  }, async (request, reply) => {
+    const area = await requireKabupaten(request.query.kabupaten);
+    const text = wilayahKerjaCsvLines(await repo.wilayahKerjaExport(area.kode), csvField);
+    return reply.type('text/csv; charset=utf-8').header('cache-control', 'no-store')
+      .header('content-disposition', `attachment; filename="wilayah-kerja-${area.kode}.csv"`).send(`\ufeff${text}`);
+  });
+
+  async function checkCsv(body: unknown, query: typeof WilayahKerjaCsvQuerySchema.static): Promise<WilayahKerjaCsvPlan & { kabupaten: string; mulai: string }> {
+    const area = await requireKabupaten(query.kabupaten);
+    const mulai = dateOr400(query.mulai, 'Tanggal mulai');
+    if (body === undefined || body === null) body = Buffer.alloc(0);
+    if (!Buffer.isBuffer(body)) throw badRequest('NO_FILE', 'Kirim isi berkas CSV sebagai badan permintaan (Content-Type text/csv).');
+    const read = body.length === 0 ? { ok: true as const, sheet: { rows: [] as unknown[][] } } : readCsv(body);
+    const base = { kabupaten: area.kode, mulai };
+    if (!read.ok) {
+      return { ...base, rows: 0, errors: read.errors as WilayahKerjaCsvIssue[], warnings: [], newPuskesmas: [], moves: [], confirms: [], unchanged: 0 };
+    }
+    const rows = read.sheet.rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))));
+    const ctx = await repo.wilayahKerjaCsvContext(area.kode, wilayahKerjaCsvPuskesmasKodes(rows));
+    return { ...base, ...planWilayahKerjaCsv(rows, { ...ctx, kabupaten: area.kode, mulai }) };
+  }
+  const outcome = (plan: WilayahKerjaCsvPlan & { kabupaten: string; mulai: string }, status: WilayahKerjaCsvOutcome['status'], eventIds: number[] = []): WilayahKerjaCsvOutcome => ({
+    status, kabupaten: plan.kabupaten, mulai: plan.mulai, rows: plan.rows, errors: plan.errors, warnings: plan.warnings,
+    newPuskesmas: plan.newPuskesmas, moves: plan.moves, confirms: plan.confirms, unchanged: plan.unchanged,
+    changed: plan.newPuskesmas.length + plan.moves.length + plan.confirms.length > 0, eventIds,
+  });
+
+  app.post('/api/wilayah-kerja/preview', {
+    schema: { tags: TAGS, summary: 'Unggah CSV wilayah kerja (badan mentah) → pemeriksaan tiap baris dan rencana perubahan; tidak menyimpan',
+      querystring: WilayahKerjaCsvQuerySchema, response: { 200: WilayahKerjaCsvOutcomeSchema, ...errors } },
+  }, async (request) => {
+    const plan = await checkCsv(request.body, request.query);
+    return outcome(plan, plan.errors.length ? 'invalid' : 'valid');
+  });
+
+  app.post('/api/wilayah-kerja/commit', {
+    schema: { tags: TAGS, summary: 'Simpan CSV wilayah kerja: diperiksa ulang, satu transaksi, tiap desa pindah mulai tanggal `mulai` (riwayat disimpan)',
+      querystring: WilayahKerjaCsvQuerySchema, response: { 200: WilayahKerjaCsvOutcomeSchema, 422: WilayahKerjaCsvOutcomeSchema, ...errors } },
+  }, async (request, reply) => {
+    const who = oleh(request.query.oleh ?? '');
+    const plan = await checkCsv(request.body, request.query);
+    if (plan.errors.length) return reply.code(422).send(outcome(plan, 'invalid'));
+    try {
+      const eventIds = await repo.commitWilayahKerjaCsv({ kabupaten: plan.kabupaten, mulai: plan.mulai, oleh: who,
+        newPuskesmas: plan.newPuskesmas, moves: plan.moves, confirms: plan.confirms });
+      return outcome(plan, 'committed', eventIds);
     } catch (e) {
       return asHttp(e);
     }

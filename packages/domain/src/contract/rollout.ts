@@ -136,6 +136,34 @@ export const MoveDesaResponseSchema = Type.Object({
   after: Type.Object({ puskesmas: Type.String(), validFrom: Type.String(), validTo: Nullable(Type.String()), confirmed: Type.Boolean() }),
 });
 
+export const WilayahKerjaCsvQuerySchema = Type.Object({
+  kabupaten: Type.String({ description: 'Kode kabupaten/kota, misalnya 12.07', examples: ['12.07'] }),
+  mulai: IsoDate('Desa yang pindah masuk puskesmas barunya mulai tanggal ini'),
+  oleh: Type.Optional(Type.String({ description: 'Siapa yang mengimpor (wajib untuk simpan)' })),
+});
+
+const WilayahKerjaIssueSchema = Type.Object({
+  row: Nullable(Type.Integer({ description: 'Baris seperti di lembar kerja (1 = judul kolom)' })),
+  column: Nullable(Type.String({ description: 'kode_puskesmas, nama atau kode_desa' })),
+  code: Type.String({ description: 'KODE_INVALID, KODE_UNKNOWN, KODE_OUTSIDE_WILAYAH, DUPLICATE, PUSKESMAS_UNKNOWN, …' }),
+  message: Type.String(),
+});
+
+export const WilayahKerjaCsvOutcomeSchema = Type.Object({
+  status: Type.Union([Type.Literal('valid'), Type.Literal('invalid'), Type.Literal('committed')]),
+  kabupaten: Type.String(),
+  mulai: Type.String(),
+  rows: Type.Integer({ description: 'Baris desa yang dibaca' }),
+  errors: Type.Array(WilayahKerjaIssueSchema),
+  warnings: Type.Array(WilayahKerjaIssueSchema),
+  newPuskesmas: Type.Array(Type.Object({ kode: Type.String(), nama: Type.String() })),
+  moves: Type.Array(Type.Object({ row: Type.Integer(), desa: Type.String(), from: Nullable(Type.String()), to: Type.String() })),
+  confirms: Type.Array(Type.Object({ row: Type.Integer(), desa: Type.String(), puskesmas: Type.String() })),
+  unchanged: Type.Integer({ description: 'Desa yang sudah di puskesmas itu (terkonfirmasi): tidak diubah' }),
+  changed: Type.Boolean({ description: 'false: berkas sama dengan yang tersimpan' }),
+  eventIds: Type.Array(Type.Integer(), { description: 'Peristiwa rollout_event yang dicatat (hanya saat disimpan)' }),
+});
+
 export const AddStageBodySchema = Type.Object({
   stage: StageCodeSchema,
   date: IsoDate('Tanggal tahap dicapai'),
@@ -252,6 +280,7 @@ export type PuskesmasList = Static<typeof PuskesmasListSchema>;
 export type DesaAssignment = Static<typeof DesaAssignmentSchema>;
 export type PuskesmasDetail = Static<typeof PuskesmasDetailSchema>;
 export type StageEventDto = Static<typeof StageEventSchema>;
+export type WilayahKerjaCsvOutcome = Static<typeof WilayahKerjaCsvOutcomeSchema>;
 export type MoveDesaBody = Static<typeof MoveDesaBodySchema>;
 export type MoveDesaResponse = Static<typeof MoveDesaResponseSchema>;
 export type AddStageBody = Static<typeof AddStageBodySchema>;

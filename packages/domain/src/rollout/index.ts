@@ -6,3 +6,4 @@ export * from './target-progress.ts';
 export * from './wave-proposal.ts';
 export * from './wilayah-kerja-proposal.ts';
 export * from './wilayah-values.ts';
+export * from './wilayah-kerja-csv.ts';
