@@ -60,6 +60,30 @@ describe('a meeting about Kecamatan Satu, data Januari–Agustus 2026', () => {
     expect(pws).toEqual({ 'Desa Dua': 'jelek', "Desa Ma'u": 'baik' });
   });
 
+  it('prints on each desa page the PWS chart of the indicator furthest behind and the trends', async () => {
+    const res = await ctx.app.inject(`/api/meetings/${first.id}/pack.html`);
+    expect(res.statusCode).toBe(200);
+    const pages = Object.fromEntries([...res.body.matchAll(/<section class="page desa" data-desa="([^"]+)">([\s\S]*?)<\/section>/g)].map((m) => [m[1]!, m[2]!]));
+    const dua = pages[DUA]!;
+    // Desa Dua K1, Jan–Aug: 8 monthly bars of 1/20 = 5 %, the cumulative line 5, 10, … 40 % (September, after the
+    // period, is left out). Axis 0–100 (target line to 95 % in December): Aug at x = 34 + 260/12 × 7,5 = 196,5,
+    // y = 8 + 122 × (1 − 0,40) = 81,2.
+    const chart = dua.match(/<figure class="pws-chart" data-indicator="KIA_K1">[\s\S]*?<\/figure>/)![0];
+    expect(chart).toContain('<svg class="pws-svg"');
+    expect(chart.match(/<rect /g)).toHaveLength(8);
+    expect(chart.match(/<circle /g)).toHaveLength(8);
+    expect(chart).toMatch(/L196\.5 81\.2"/);
+    expect(chart).toContain('Status PWS Agustus: <span class="pws pws--jelek">Jelek</span>');
+    // Jan–Aug 8/20 = 40 % against Jan–Jul 7/20 = 35 %; Ma'u 27/40 = 67,5 % against 23/40 = 57,5 %. No 2025 data.
+    // The table says "↑ 5,0 poin" under "Dibanding bulan lalu"; the chart of the indicator says it in full.
+    expect(dua).toContain('<td class="trends"><span class="trend trend--baik">↑ 5,0 poin</span></td><td class="trends"><span class="trend trend--netral">–</span></td>');
+    expect(chart).toContain('Capaian 40,0%: <span class="trend trend--baik">↑ 5,0 poin dari bulan lalu</span> · – dari tahun lalu');
+    expect(pages[MAU]).toContain('↑ 10,0 poin dari bulan lalu');
+    expect(dua).not.toContain('Δ poin');
+    // Ma'u is not behind: its chart is its focus indicator.
+    expect(pages[MAU]).toContain('Status PWS Agustus: <span class="pws pws--baik">Baik</span>');
+  });
+
   it('records an action with the indicator value of the meeting period as baseline', async () => {
     const { status, body } = await post(`/api/meetings/${first.id}/actions`, {
       desaKode: DUA, indicator: 'KIA_K1', apa: 'Kunjungan rumah ibu hamil yang belum K1', siapa: 'Bidan desa', tenggat: '2026-09-30', oleh: 'sari',
@@ -152,6 +176,14 @@ describe('data quality on the agenda (Kecamatan Dua)', () => {
     ]);
     // 6 newborns served against a sasaran of 4 = 150 %.
     expect(body.agenda.dataQuality[1]!.indicators[0]!.coverage).toBe(150);
+    // The desa without any report (nothing behind, no focus indicator: its first indicator): its page says so instead
+    // of drawing an empty chart, and its trends are "–".
+    const html = (await ctx.app.inject(`/api/meetings/${body.id}/pack.html`)).body;
+    const tanpa = html.match(/<section class="page desa" data-desa="99\.01\.02\.2002">([\s\S]*?)<\/section>/)![1]!;
+    expect(tanpa).toContain('pws-chart--none');
+    expect(tanpa).toContain('Tidak ada data bulanan SPM Bayi baru lahir tahun 2026 untuk desa ini.');
+    expect(tanpa).not.toContain('<svg class="pws-svg"');
+    expect(tanpa).not.toMatch(/poin dari/);
   });
 });
 

@@ -52,6 +52,23 @@ describe('the printed meeting pack', () => {
     expect(sections.map((s) => s.name).sort()).toEqual(desa.map((d) => d.nama).sort());
     expect(new Set(sections.map((s) => s.breakAfter))).toEqual(new Set(['page']));
     await expect(page.getByText('Data contoh (simulasi)').first().isVisible()).resolves.toBe(true);
+    // Each desa page has its PWS chart(s) and trends, and fits the printable area of A4 (210 × 297 mm less the
+    // @page margins 11 + 11 and 10 + 12 mm): laid out at 188 mm wide, no section is taller than 275 mm.
+    await page.addStyleTag({ content: 'body { width: 188mm; }' });
+    const layout = await page.locator('section.desa').evaluateAll((els) => els.map((el) => ({
+      kode: el.getAttribute('data-desa'), heightMm: (el as HTMLElement).offsetHeight * 25.4 / 96,
+      charts: el.querySelectorAll('figure.pws-chart').length, svgs: el.querySelectorAll('svg.pws-svg').length,
+      trends: el.querySelectorAll('td.trends').length })));
+    for (const l of layout) {
+      expect(l.charts, l.kode!).toBeGreaterThanOrEqual(1);
+      expect(l.charts, l.kode!).toBeLessThanOrEqual(2);
+      expect(l.trends, l.kode!).toBeGreaterThan(0);
+      expect(l.heightMm, l.kode!).toBeLessThanOrEqual(275);
+    }
+    expect(layout.some((l) => l.svgs > 0)).toBe(true);
+    const tallest = layout.reduce((a, b) => (b.heightMm > a.heightMm ? b : a));
+    console.log(`[meetings] tallest desa page ${tallest.kode}: ${tallest.heightMm.toFixed(0)} mm of 275`);
+    await page.locator(`section.desa[data-desa="${tallest.kode}"]`).screenshot({ path: join(ARTIFACTS, 'meetings-pack-desa.png') });
     await page.context().close();
 
     const t0 = performance.now();

@@ -61,7 +61,8 @@ export const meetingsRoutes = (service: MeetingsService, wilayah: WilayahReposit
     const labels = new Map(children.map((c) => [c.kode, c.label]));
     const features = geometries.map((g) => ({ kode: g.kode, nama: g.nama, geometry: JSON.parse(g.geojson), label: labels.get(g.kode) ?? null }));
     const printedAt = new Date().toLocaleString('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
-    return { meeting, html: meetingPackHtml({ meeting, features, printedAt }) };
+    const extras = await service.packExtras(meeting);
+    return { meeting, html: meetingPackHtml({ meeting, features, printedAt, extras }) };
   }
 
   app.get('/api/meetings/:id/pack.html', {

@@ -1,12 +1,21 @@
 // The printed meeting pack as one HTML document (A4, Bahasa Indonesia), which Chromium turns into the PDF
 // (meetings-pdf.ts): a cover with the wilayah map, a summary of the agenda, one page per desa (its indicators with
-// target, capaian and gap, PWS status, a bar chart of capaian against the target line, its actions and notes),
-// and the list of actions with owners and dates. Pure: everything it needs is passed in.
+// target, capaian and gap, PWS status, trends against last month and last year, the PWS cumulative chart of the
+// indicators furthest behind — or, without those extras, a bar chart of capaian against the target line — its
+// actions and notes), and the list of actions with owners and dates. Pure: everything it needs is passed in.
 import {
-  formatFraction, formatNumberId, formatValue, gapText, getIndicator, leadIndicator, mapShape, PALETTE, PWS_STATUS_LABELS,
-  type MapShape, type ShapeFeature,
+  formatFraction, formatNumberId, formatValue, gapText, getIndicator, lastMonthPeriod, latestPws, leadIndicator, mapShape, MONTH_NAMES_ID,
+  MONTH_SHORT_ID, PALETTE, parsePeriod, PWS_STATUS_LABELS, SERIES_CHART, seriesChartModel, type MapShape, type ShapeFeature, type Trend,
 } from '@peta/domain';
-import type { AgendaDesa, DesaIndicatorValue, EarlierAction, MeetingAction, MeetingDetail } from '@peta/domain/contract';
+import type { AgendaDesa, DesaIndicatorValue, EarlierAction, MeetingAction, MeetingDetail, SeriesMonthDto } from '@peta/domain/contract';
+
+/** What the desa page shows beyond the stored agenda (meetings-service packExtras). */
+export interface PackDesaExtras {
+  /** PWS charts of the indicators furthest behind: the meeting year's months, blank after the period. */
+  charts: { indicator: string; year: number; months: SeriesMonthDto[] }[];
+  /** Per indicator: against last month and against the same period last year. */
+  trends: Map<string, { bulan: Trend; tahun: Trend }>;
+}
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const SIMULATED = 'Data contoh (simulasi)';
@@ -64,6 +73,43 @@ function barChart(values: DesaIndicatorValue[]): string {
     + `<svg viewBox="0 0 ${W} ${H}" width="100%" xmlns="http://www.w3.org/2000/svg">${axis}${bars}</svg></figure>`;
 }
 
+/** The PWS cumulative chart of one indicator (the web desa panel's geometry): month bars, Jan..m line, target line. */
+function pwsChart(chart: PackDesaExtras['charts'][number], value: DesaIndicatorValue | undefined, trend: { bulan: Trend; tahun: Trend } | undefined): string {
+  const def = getIndicator(chart.indicator);
+  const name = def?.shortId ?? chart.indicator;
+  const model = seriesChartModel(chart.months);
+  if (!model.bars.length) {
+    return `<figure class="pws-chart pws-chart--none" data-indicator="${esc(chart.indicator)}"><figcaption><b>${esc(name)}</b></figcaption>`
+      + `<p class="muted">Tidak ada data bulanan ${esc(name)} tahun ${chart.year} untuk desa ini.</p></figure>`;
+  }
+  const C = SERIES_CHART;
+  const cumulativeKind = def?.periodKind === 'ytd_cum' || def?.periodKind === 'annual';
+  const ticks = model.ticks.map((t) => `<line x1="${C.left}" x2="${C.width - C.right}" y1="${t.y}" y2="${t.y}" stroke="#ddd" stroke-width="0.5"/>`
+    + `<text x="${C.left - 4}" y="${t.y + 3}" font-size="8" text-anchor="end">${formatNumberId(t.value, 0)}</text>`).join('');
+  const bars = model.bars.map((b) => `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" fill="#9ecae1"/>`).join('');
+  const target = model.targetPath ? `<path d="${model.targetPath}" fill="none" stroke="#000" stroke-width="1.2" stroke-dasharray="4 2"/>` : '';
+  const line = cumulativeKind && model.cumulativePath
+    ? `<path d="${model.cumulativePath}" fill="none" stroke="#b2182b" stroke-width="2"/>`
+      + model.cumulativePoints.map((p) => `<circle cx="${p.x}" cy="${p.y}" r="2" fill="#b2182b"/>`).join('')
+    : '';
+  const months = model.monthX.map((x, i) => `<text x="${x}" y="${C.height - 6}" font-size="8" text-anchor="middle">${MONTH_SHORT_ID[i]!.slice(0, 1)}</text>`).join('');
+  const pws = latestPws(chart.months);
+  const status = pws?.pwsStatus
+    ? `<p class="pws-line">Status PWS ${MONTH_NAMES_ID[pws.month - 1]}: <span class="pws pws--${pws.pwsStatus}">${PWS_STATUS_LABELS[pws.pwsStatus].labelId}</span></p>`
+    : '<p class="pws-line muted">Status PWS: –</p>';
+  const trends = trend
+    ? `<p class="pws-line">Capaian ${esc(pct(value?.coverage ?? null, chart.indicator))}: ${[trend.bulan, trend.tahun].map((t, i) =>
+      (t.direction === 'tidak-ada-data' ? `– ${i === 0 ? 'dari bulan lalu' : 'dari tahun lalu'}` : trendCell(t, 'text'))).join(' · ')}</p>`
+    : '';
+  return `<figure class="pws-chart" data-indicator="${esc(chart.indicator)}"><figcaption><b>${esc(name)}</b> ${chart.year}: ${cumulativeKind ? 'kumulatif (merah), ' : ''}per bulan (batang), target (putus-putus)</figcaption>`
+    + `<svg class="pws-svg" viewBox="0 0 ${C.width} ${C.height}" width="100%" xmlns="http://www.w3.org/2000/svg">${ticks}${bars}${target}${line}${months}</svg>${status}${trends}</figure>`;
+}
+
+function trendCell(t: Trend | undefined, form: 'short' | 'text' = 'short'): string {
+  if (!t) return '–';
+  return `<span class="trend trend--${t.better === true ? 'baik' : t.better === false ? 'buruk' : 'netral'}">${esc(t[form])}</span>`;
+}
+
 function actionRows(actions: (MeetingAction | EarlierAction)[], withDesa: boolean): string {
   if (!actions.length) return '<p class="muted">Belum ada tindak lanjut.</p>';
   return `<table class="actions"><thead><tr>${withDesa ? '<th>Desa</th>' : ''}<th>Indikator</th><th>Tindak lanjut</th><th>Siapa</th><th>Tenggat</th><th>Status</th><th>Perkembangan sejak disepakati</th></tr></thead><tbody>${
@@ -72,8 +118,11 @@ function actionRows(actions: (MeetingAction | EarlierAction)[], withDesa: boolea
   }</tbody></table>`;
 }
 
-function desaPage(meeting: MeetingDetail, desa: AgendaDesa, index: number, locator: string, notes: string): string {
+function desaPage(meeting: MeetingDetail, desa: AgendaDesa, index: number, locator: string, notes: string, extras: PackDesaExtras | undefined): string {
   const lastMonth = meeting.periodeLabel;
+  // With trends against last month, the Δ column (change since the previous period) would repeat it; it stays
+  // only for periods without a "last month" (a quarter, a year), where the previous period is another span.
+  const showDelta = !extras || lastMonthPeriod(parsePeriod(meeting.periode)) === null;
   const actions = [...meeting.earlierActions, ...meeting.actions].filter((a) => a.desaKode === desa.kode);
   // Missing months usually hit every indicator of a desa alike: say it once in the header.
   const counts = new Map<string, number>();
@@ -89,16 +138,20 @@ function desaPage(meeting: MeetingDetail, desa: AgendaDesa, index: number, locat
     return `<tr><td>${esc(def?.shortId ?? v.indicator)}</td><td class="n">${esc(pct(v.expected, v.indicator))}</td>`
       + `<td class="n"><b>${esc(pct(v.coverage, v.indicator))}</b></td><td class="n">${esc(formatFraction(v.numerator, v.denominator))}</td>`
       + `<td>${chip(v.class)}${v.over100 ? ' <span class="flag">&gt; 100%: periksa</span>' : ''}${v.reported < v.expectedReports && `${v.reported}/${v.expectedReports}` !== common ? ` <span class="flag">lap. ${v.reported}/${v.expectedReports}</span>` : ''}</td>`
-      + `<td>${gap ? esc(gap) : '–'}</td><td>${v.pws ? `<span class="pws pws--${v.pws}">${PWS_STATUS_LABELS[v.pws].labelId}</span>` : '–'}</td><td class="n">${prev}</td></tr>`;
+      + `<td>${gap ? esc(gap) : '–'}</td><td>${v.pws ? `<span class="pws pws--${v.pws}">${PWS_STATUS_LABELS[v.pws].labelId}</span>` : '–'}</td>`
+      + `${showDelta ? `<td class="n">${prev}</td>` : ''}${extras ? `<td class="trends">${trendCell(extras.trends.get(v.indicator)?.bulan)}</td><td class="trends">${trendCell(extras.trends.get(v.indicator)?.tahun)}</td>` : ''}</tr>`;
   }).join('');
   return `<section class="page desa" data-desa="${esc(desa.kode)}">
   <header class="top"><span>${esc(meeting.judul)} · ${esc(lastMonth)}</span>${meeting.agenda.simulated ? `<span class="badge">${SIMULATED}</span>` : ''}</header>
   <div class="desa-head"><div><p class="step">Desa ${index + 1} dari ${meeting.agenda.desa.length}</p><h2>${esc(desa.nama)}</h2>
   <p class="muted">Kode ${esc(desa.kode)} · <b>${desa.behindCount} dari ${desa.values.length}</b> indikator di bawah target s.d. periode ini${
     commonReported! < commonExpected! ? ` · <span class="flag-strong">laporan masuk ${commonReported} dari ${commonExpected} bulan</span>` : ''}</p></div><div class="locator">${locator}</div></div>
-  <table class="ind"><thead><tr><th>Indikator</th><th>Target s.d. periode</th><th>Capaian</th><th>Pembilang/ penyebut</th><th>Kelas</th><th>Belum terlayani</th><th>Status PWS</th><th>Δ poin*</th></tr></thead><tbody>${rows}</tbody></table>
-  <p class="foot">* Perubahan capaian (poin persentase) sejak ${esc(meeting.agenda.previousPeriodeLabel ?? 'periode lalu')}. Status PWS: posisi kumulatif terhadap garis target × arah bulan ini dibanding bulan lalu.</p>
-  ${barChart(desa.values)}
+  <table class="ind"><thead><tr><th>Indikator</th><th>Target s.d. periode</th><th>Capaian</th><th>Pembilang/ penyebut</th><th>Kelas</th><th>Belum terlayani</th><th>Status PWS</th>${showDelta ? '<th>Δ poin*</th>' : ''}${extras ? '<th>Dibanding bulan lalu</th><th>Dibanding tahun lalu</th>' : ''}</tr></thead><tbody>${rows}</tbody></table>
+  <p class="foot">${showDelta ? `* Perubahan capaian (poin persentase) sejak ${esc(meeting.agenda.previousPeriodeLabel ?? 'periode lalu')}. ` : ''}${extras ? 'Dibanding bulan lalu / tahun lalu: perubahan capaian (poin persentase) dari capaian s.d. bulan lalu dan dari periode yang sama tahun lalu; – bila tidak ada data. ' : ''}Status PWS: posisi kumulatif terhadap garis target × arah bulan ini dibanding bulan lalu.</p>
+  ${extras?.charts.length
+    ? `<div class="pws-charts">${extras.charts.map((c) => pwsChart(c, desa.values.find((v) => v.indicator === c.indicator), extras.trends.get(c.indicator))).join('')}</div>`
+    // The PWS charts take the place of the bar chart of all indicators (the table already lists them): one A4 page.
+    : barChart(desa.values)}
   <h3>Tindak lanjut</h3>${actionRows(actions, false)}
   ${notes ? `<h3>Catatan rapat</h3><p class="note">${esc(notes)}</p>` : ''}
 </section>`;
@@ -110,9 +163,11 @@ export interface PackInput {
   features: ShapeFeature[];
   /** "12 Januari 2027 10.15" */
   printedAt: string;
+  /** Per desa kode: PWS charts and trends (absent: the pages show the stored agenda only). */
+  extras?: Map<string, PackDesaExtras>;
 }
 
-export function meetingPackHtml({ meeting, features, printedAt }: PackInput): string {
+export function meetingPackHtml({ meeting, features, printedAt, extras }: PackInput): string {
   const agenda = meeting.agenda;
   const lead = leadIndicator(agenda);
   const classOf = new Map(agenda.desa.map((d) => [d.kode, d.values.find((v) => v.indicator === lead)?.class ?? 'no-data']));
@@ -141,7 +196,14 @@ h1 { font-size: 24pt; margin: 0 0 4mm; } h2 { font-size: 18pt; margin: 0 0 1mm; 
 table { width: 100%; border-collapse: collapse; font-size: 8pt; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.7mm 1.2mm; text-align: left; vertical-align: top; }
 table.ind td:nth-child(6) { font-size: 7.5pt; }
-.chart svg { max-height: 58mm; }
+/* The desa table fits one line per indicator (20 indicators and the PWS charts on one A4 page). */
+table.ind td { font-size: 7.5pt; padding: 0.4mm 1mm; white-space: nowrap; } table.ind td:nth-child(6) { white-space: normal; font-size: 7pt; min-width: 36mm; }
+table.ind th { font-size: 7.5pt; padding: 0.5mm 1mm; }
+.chart svg { max-height: 42mm; }
+.pws-charts { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; margin: 2mm 0 0; }
+.pws-chart { margin: 0; } .pws-chart figcaption { font-size: 8pt; color: #333; }
+.pws-svg { max-height: 36mm; } .pws-line { font-size: 8.5pt; margin: 0.5mm 0 0; }
+td.trends { font-size: 7.5pt; white-space: nowrap; } .trend--baik { color: #1b5e20; } .trend--buruk { color: #b2182b; }
 .foot { font-size: 7.5pt; color: #555; margin: 1mm 0 0; }
 .flag-strong { color: #8a4b00; font-weight: 700; }
 th { background: #f1f3f5; font-size: 8.5pt; } td.n { text-align: right; white-space: nowrap; }
@@ -185,7 +247,7 @@ th { background: #f1f3f5; font-size: 8.5pt; } td.n { text-align: right; white-sp
   </div></div>
   ${notesFor('ringkasan') ? `<h3>Catatan rapat</h3><p class="note">${esc(notesFor('ringkasan'))}</p>` : ''}
 </section>
-${agenda.desa.map((d, i) => desaPage(meeting, d, i, mapSvg(small, (k) => (k === d.kode ? '#b2182b' : '#e5e5e5'), { highlight: d.kode }), notesFor(`desa:${d.kode}`))).join('\n')}
+${agenda.desa.map((d, i) => desaPage(meeting, d, i, mapSvg(small, (k) => (k === d.kode ? '#b2182b' : '#e5e5e5'), { highlight: d.kode }), notesFor(`desa:${d.kode}`), extras?.get(d.kode))).join('\n')}
 <section class="page">
   <header class="top"><span>${esc(meeting.judul)} · ${esc(meeting.periodeLabel)}</span>${agenda.simulated ? `<span class="badge">${SIMULATED}</span>` : ''}</header>
   <h2>Daftar tindak lanjut</h2>

@@ -2,8 +2,8 @@
 // (actions with their movement since, open actions of earlier meetings), notes with history, actions with a change
 // log. Values come from valuesService (the same roll-up as GET /api/values); the rules are in @peta/domain.
 import {
-  buildAgenda, getIndicator, monthPeriod, movementSince, parsePeriod, previousPeriod,
-  type AgendaIndicatorInput, type IndicatorDef, type Period,
+  buildAgenda, chartIndicators, getIndicator, lastMonthPeriod, monthPeriod, movementSince, parsePeriod, previousPeriod,
+  sameLastYearPeriod, seriesUpTo, trendOf, type AgendaIndicatorInput, type IndicatorDef, type Period,
 } from '@peta/domain';
 import {
   MEETING_TYPE_LABELS, type Agenda, type AgendaAction, type Baseline, type CreateAction, type CreateMeeting, type CreateNote,
@@ -15,6 +15,7 @@ import type { ValuesRepository } from '../repositories/values-repository.ts';
 import type { ActionChangeRow, ActionRow, MeetingRow, MeetingsRepository, NoteRow } from '../repositories/meetings-repository.ts';
 import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
 import type { valuesService } from './values-service.ts';
+import type { PackDesaExtras } from './meetings-pack.ts';
 import { dateOr400, indicatorOr400, periodOr400 } from '../routes/params.ts';
 
 type ValuesService = ReturnType<typeof valuesService>;
@@ -168,6 +169,46 @@ export function meetingsService(repo: MeetingsRepository, values: ValuesService,
         ...actionDto(e.action, names, changes, await nowOf(e.action)), meetingTanggal: e.meetingTanggal, meetingJudul: e.meetingJudul,
       })));
       return { ...summaryOf(m, counts), agenda: m.agenda as Agenda, actions: actionDtos, earlierActions: earlierDtos, notes: notesWithHistory(notes) };
+    },
+
+    /**
+     * What the desa pages of the printed pack add to the stored agenda: per desa the PWS chart (Jan..month of the
+     * meeting year) of its indicators furthest behind, and per indicator the trend against last month (Jan..m−1 for
+     * a cumulative period) and the same period last year, from the values as they are now.
+     */
+    async packExtras(meeting: MeetingDetail): Promise<Map<string, PackDesaExtras>> {
+      const period = parsePeriod(meeting.periode);
+      const lastMonth = lastMonthPeriod(period);
+      const lastYear = sameLastYearPeriod(period);
+      const rows = rowsCache();
+      const coverageAt = async (def: IndicatorDef, p: Period | null) =>
+        new Map(p ? (await rows(def, p, meeting.wilayahKode)).map((r) => [r.kode, r.coverage] as const) : []);
+      const earlier = new Map<string, { bulan: Map<string, number | null>; tahun: Map<string, number | null> }>();
+      for (const code of new Set(meeting.agenda.desa.flatMap((d) => d.values.map((v) => v.indicator)))) {
+        const def = getIndicator(code);
+        if (!def) continue;
+        const [bulan, tahun] = await Promise.all([coverageAt(def, lastMonth), coverageAt(def, lastYear)]);
+        earlier.set(code, { bulan, tahun });
+      }
+      const areas = new Map((await wilayah.findMany(meeting.agenda.desa.map((d) => d.kode))).map((w) => [w.kode, w]));
+      const out = new Map<string, PackDesaExtras>();
+      for (const desa of meeting.agenda.desa) {
+        const trends = new Map(desa.values.map((v) => {
+          const def = getIndicator(v.indicator) ?? { unit: 'percent' as const, polarity: 'context' as const };
+          const e = earlier.get(v.indicator);
+          return [v.indicator, {
+            bulan: trendOf(v.coverage, e?.bulan.get(desa.kode) ?? null, 'bulan', def),
+            tahun: trendOf(v.coverage, e?.tahun.get(desa.kode) ?? null, 'tahun', def),
+          }] as const;
+        }));
+        const area = areas.get(desa.kode);
+        const charts = area ? await Promise.all(chartIndicators(desa).flatMap((code) => {
+          const def = getIndicator(code);
+          return def ? [values.series(def, area, period.year).then((s) => ({ indicator: code, year: period.year, months: seriesUpTo(s.months, period.toMonth) }))] : [];
+        })) : [];
+        out.set(desa.kode, { charts, trends });
+      }
+      return out;
     },
 
     async addNote(meetingId: number, body: CreateNote): Promise<NoteWithHistory> {

@@ -8,3 +8,4 @@ export * from './classify.ts';
 export * from './pws-status.ts';
 export * from './format.ts';
 export * from './evaluate.ts';
+export * from './series-chart.ts';

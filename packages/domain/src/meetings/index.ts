@@ -3,3 +3,4 @@
 export * from './agenda.ts';
 export * from './movement.ts';
 export * from './map-shape.ts';
+export * from './trend.ts';

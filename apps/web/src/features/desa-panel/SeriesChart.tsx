@@ -1,9 +1,8 @@
 // The desa's year at a glance: monthly coverage bars, the cumulative line and the target line, in inline SVG.
 import type { IndicatorDto, SeriesResponse } from '@peta/domain/contract';
-import { formatNumberId } from '@peta/domain';
 import { useLang, useT } from '../../i18n/i18n.tsx';
 import { monthName } from '../indicator/period-label.ts';
-import { CHART, latestPws, seriesChartModel } from './series-chart-model.ts';
+import { formatNumberId, latestPws, SERIES_CHART as CHART, seriesChartModel } from '@peta/domain';
 
 export function SeriesChart({ series, def }: { series: SeriesResponse; def: IndicatorDto }) {
   const t = useT();

@@ -1,9 +1,9 @@
-// Geometry of the desa panel's small monthly chart (inline SVG, no chart library): bars for the month's own
-// coverage, a line for the cumulative coverage (it stops at a month without report) and the target line
+// Geometry of the small monthly PWS chart, shared by the web desa panel and the printed meeting pack (inline SVG,
+// no chart library): bars for the month's own coverage, a line for the cumulative coverage (it stops at a month without report) and the target line
 // (target × m/12 for cumulative indicators, as the API gives it). Pure, unit-tested.
-import type { SeriesMonthDto } from '@peta/domain/contract';
+import type { SeriesMonthDto } from '../contract/values.ts';
 
-export const CHART = { width: 300, height: 150, left: 34, right: 6, top: 8, bottom: 20 } as const;
+export const SERIES_CHART = { width: 300, height: 150, left: 34, right: 6, top: 8, bottom: 20 } as const;
 
 export interface ChartBar { month: number; x: number; y: number; width: number; height: number; value: number }
 export interface ChartTick { value: number; y: number }
@@ -29,18 +29,18 @@ function niceMax(max: number): { top: number; step: number } {
 export function seriesChartModel(months: readonly SeriesMonthDto[]): SeriesChartModel {
   const values = months.flatMap((m) => [m.coverage, m.cumulativeCoverage, m.expected]).filter((v): v is number => v !== null && Number.isFinite(v));
   const { top, step } = niceMax(Math.max(0, ...values));
-  const plotW = CHART.width - CHART.left - CHART.right;
-  const plotH = CHART.height - CHART.top - CHART.bottom;
+  const plotW = SERIES_CHART.width - SERIES_CHART.left - SERIES_CHART.right;
+  const plotH = SERIES_CHART.height - SERIES_CHART.top - SERIES_CHART.bottom;
   const slot = plotW / 12;
-  const x = (month: number) => CHART.left + slot * (month - 0.5);
+  const x = (month: number) => SERIES_CHART.left + slot * (month - 0.5);
   // Values above the axis top cannot happen (top ≥ max); coverage > 100 % simply raises the axis.
-  const y = (v: number) => CHART.top + plotH * (1 - v / top);
+  const y = (v: number) => SERIES_CHART.top + plotH * (1 - v / top);
   const round = (n: number) => Math.round(n * 10) / 10;
 
   const bars: ChartBar[] = months.filter((m) => m.coverage !== null).map((m) => {
     const value = m.coverage!;
     const barTop = y(value);
-    return { month: m.month, x: round(x(m.month) - slot * 0.3), y: round(barTop), width: round(slot * 0.6), height: round(CHART.top + plotH - barTop), value };
+    return { month: m.month, x: round(x(m.month) - slot * 0.3), y: round(barTop), width: round(slot * 0.6), height: round(SERIES_CHART.top + plotH - barTop), value };
   });
 
   const path = (pick: (m: SeriesMonthDto) => number | null) => {

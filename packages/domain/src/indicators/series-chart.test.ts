@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SeriesMonthDto } from '@peta/domain/contract';
-import { CHART, latestPws, seriesChartModel } from './series-chart-model.ts';
+import type { SeriesMonthDto } from '../contract/values.ts';
+import { SERIES_CHART as CHART, latestPws, seriesChartModel } from './series-chart.ts';
 
 function month(m: number, coverage: number | null, cumulative: number | null, pws: SeriesMonthDto['pwsStatus'] = null): SeriesMonthDto {
   return {

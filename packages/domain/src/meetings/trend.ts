@@ -1,0 +1,76 @@
+// Trends on the desa page of the meeting pack: the capaian of the period against last month and against the same
+// period last year, in words a kepala desa reads: "↑ 4,1 poin dari bulan lalu", "↓ 2,0 poin dari tahun lalu",
+// "–" when either side has no data. Also which indicators get a PWS chart on that page. Pure functions, no IO.
+import type { AgendaDesa } from '../contract/meetings.ts';
+import type { SeriesMonthDto } from '../contract/values.ts';
+import type { IndicatorUnit, Polarity } from '../indicators/catalogue.ts';
+import { formatNumberId } from '../indicators/format.ts';
+import { monthPeriod, parsePeriod, rangePeriod, type Period } from '../indicators/period.ts';
+
+/**
+ * "Last month" of a period: the month before for a month, Jan..m−1 for a cumulative period from January
+ * (the capaian as it stood a month ago). Null when there is no such period (January cumulative, quarters, years).
+ */
+export function lastMonthPeriod(period: Period): Period | null {
+  if (period.kind === 'month') return period.fromMonth === 1 ? monthPeriod(period.year - 1, 12) : monthPeriod(period.year, period.fromMonth - 1);
+  if (period.kind === 'cumulative' && period.fromMonth === 1 && period.toMonth > 1) return rangePeriod(period.year, 1, period.toMonth - 1);
+  return null;
+}
+
+/** The same months one year earlier (same kind: month, quarter, year or range). */
+export function sameLastYearPeriod(period: Period): Period {
+  return parsePeriod(period.code.replaceAll(String(period.year), String(period.year - 1)));
+}
+
+export type TrendDirection = 'naik' | 'turun' | 'tetap' | 'tidak-ada-data';
+
+export interface Trend {
+  direction: TrendDirection;
+  /** current − earlier, in percentage points (or per 100.000); null without data. */
+  points: number | null;
+  /** true when the move is good for the indicator's polarity, false when bad, null for tetap / no data / band. */
+  better: boolean | null;
+  /** "↑ 4,1 poin dari bulan lalu", "= tetap dari tahun lalu", "–". */
+  text: string;
+  /** The same without "dari …", for a table column that says against what: "↑ 4,1 poin", "= tetap", "–". */
+  short: string;
+}
+
+const EPS = 0.05; // below half a tenth the rounded text would read "↑ 0,0 poin"
+
+export function trendOf(current: number | null, earlier: number | null, against: 'bulan' | 'tahun',
+  def: { unit: IndicatorUnit; polarity: Polarity }): Trend {
+  const since = against === 'bulan' ? 'dari bulan lalu' : 'dari tahun lalu';
+  if (current === null || earlier === null || !Number.isFinite(current) || !Number.isFinite(earlier)) {
+    return { direction: 'tidak-ada-data', points: null, better: null, text: '–', short: '–' };
+  }
+  const points = current - earlier;
+  if (Math.abs(points) < EPS) return { direction: 'tetap', points, better: null, text: `= tetap ${since}`, short: '= tetap' };
+  const direction = points > 0 ? 'naik' : 'turun';
+  const better = def.polarity === 'higher' ? points > 0 : def.polarity === 'lower' ? points < 0 : null;
+  const word = def.unit === 'percent' ? 'poin' : 'per 100.000';
+  const short = `${points > 0 ? '↑' : '↓'} ${formatNumberId(Math.abs(points))} ${word}`;
+  return { direction, points, better, text: `${short} ${since}`, short };
+}
+
+/**
+ * Indicators that get a PWS chart on the desa page: those below the expected-to-date target, furthest behind
+ * first (lowest attainment); when none is behind, the desa's focus indicator. At most `max`.
+ */
+export function chartIndicators(desa: Pick<AgendaDesa, 'values' | 'focusIndicator'>, max = 2): string[] {
+  const behind = desa.values
+    .filter((v) => (v.class === 'kurang' || v.class === 'cukup') && v.attainment !== null)
+    .sort((a, b) => a.attainment! - b.attainment!)
+    .map((v) => v.indicator);
+  if (behind.length) return behind.slice(0, max);
+  const first = desa.focusIndicator ?? desa.values[0]?.indicator;
+  return first ? [first] : [];
+}
+
+/** The months of a year's series up to `toMonth`: later months keep their target but lose values and status. */
+export function seriesUpTo(months: readonly SeriesMonthDto[], toMonth: number): SeriesMonthDto[] {
+  return months.map((m) => (m.month <= toMonth ? m : {
+    ...m, numerator: null, denominator: null, coverage: null, cumulativeNumerator: null, cumulativeDenominator: null,
+    cumulativeCoverage: null, pwsStatus: null,
+  }));
+}
