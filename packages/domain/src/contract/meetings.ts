@@ -3,6 +3,7 @@
 // (rencana tindak lanjut) pinned to a desa and an indicator with their "movement since".
 // The agenda is built by buildAgenda (src/meetings/agenda.ts), movement by movementSince (src/meetings/movement.ts).
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { ValueRowSchema } from './values.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const DATE = { pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'TTTT-BB-HH', examples: ['2026-11-20'] };
@@ -23,7 +24,6 @@ export const MeetingTypeSchema = Type.Union([
 ]);
 export const ActionStatusSchema = Type.Union([Type.Literal('terbuka'), Type.Literal('selesai'), Type.Literal('batal')]);
 const PwsStatus = Nullable(Type.Union([Type.Literal('baik'), Type.Literal('kurang'), Type.Literal('cukup'), Type.Literal('jelek')]));
-const Klass = Type.Union([Type.Literal('baik'), Type.Literal('cukup'), Type.Literal('kurang'), Type.Literal('no-data'), Type.Literal('netral')]);
 
 export const PesertaSchema = Type.Object({
   nama: Type.String({ minLength: 1, maxLength: 200 }),
@@ -33,26 +33,17 @@ export const PesertaSchema = Type.Object({
 // ------------------------------------------------------------------------------------------------ agenda
 
 /** One indicator of one desa at the meeting's period (and the previous period, for "worsened"). */
-export const DesaIndicatorValueSchema = Type.Object({
-  indicator: Type.String(),
-  numerator: Nullable(Type.Number()),
-  denominator: Nullable(Type.Number()),
-  coverage: Nullable(Type.Number()),
-  target: Nullable(Type.Number()),
-  /** Expected to date (target × m/12 for cumulative indicators). */
-  expected: Nullable(Type.Number()),
-  gap: Nullable(Type.Integer()),
-  class: Klass,
-  /** coverage ÷ expected × 100 (higher is better for every polarity). */
-  attainment: Nullable(Type.Number()),
-  over100: Type.Boolean(),
-  reported: Type.Integer(),
-  expectedReports: Type.Integer(),
-  previousCoverage: Nullable(Type.Number()),
-  previousAttainment: Nullable(Type.Number()),
-  /** PWS KIA status at the last month of the period (cumulative periods from January, higher-is-better). */
-  pws: PwsStatus,
-});
+/** A row of GET /api/values for one desa (without kode, nama, simulated), with the previous period and PWS status. */
+export const DesaIndicatorValueSchema = Type.Composite([
+  Type.Object({ indicator: Type.String() }),
+  Type.Omit(ValueRowSchema, ['kode', 'nama', 'simulated']),
+  Type.Object({
+    previousCoverage: Nullable(Type.Number()),
+    previousAttainment: Nullable(Type.Number()),
+    /** PWS KIA status at the last month of the period (cumulative periods from January, higher-is-better). */
+    pws: PwsStatus,
+  }),
+]);
 
 export const AgendaDesaSchema = Type.Object({
   kode: Type.String(),

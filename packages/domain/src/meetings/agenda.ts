@@ -13,27 +13,12 @@ import type {
   Agenda, AgendaAction, AgendaDesa, BehindItem, DataQualityItem, DesaIndicatorValue, WorsenedItem,
 } from '../contract/meetings.ts';
 import { getIndicator, INDICATORS } from '../indicators/catalogue.ts';
-import type { AttainmentClass } from '../indicators/classify.ts';
+import type { EvaluatedValue } from '../indicators/evaluate.ts';
 import { isYearToDate, monthPeriod, quarterPeriod, rangePeriod, yearPeriod, type Period } from '../indicators/period.ts';
 import { pwsStatus } from '../indicators/pws-status.ts';
 
-/** One child row of GET /api/values (the fields the agenda reads). */
-export interface AgendaValueRow {
-  kode: string;
-  nama: string;
-  numerator: number | null;
-  denominator: number | null;
-  coverage: number | null;
-  target: number | null;
-  expected: number | null;
-  gap: number | null;
-  class: AttainmentClass;
-  attainment: number | null;
-  over100: boolean;
-  simulated: boolean;
-  reported: number;
-  expectedReports: number;
-}
+/** One child row of GET /api/values (the fields the agenda reads): an evaluated value of a named wilayah. */
+export type AgendaValueRow = Omit<EvaluatedValue, 'complete'> & { kode: string; nama: string; simulated: boolean };
 
 export interface AgendaIndicatorInput {
   indicator: string;
