@@ -9,7 +9,7 @@ import { launchBrowser, openPage, type Browser } from './helpers/browser.ts';
 import { repoRoot, useAppServer, type AppServer } from './helpers/app-server.ts';
 import { createDriver } from './helpers/driver.ts';
 import { join } from 'node:path';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 
 const LABUHANBATU = '12.10';
 const K4 = 'KIA_K4';
@@ -69,6 +69,15 @@ describe('choropleth on a desktop screen (1280×800)', () => {
     expect(await d.textOf('hover-card-coverage')).toBe(percent(kecamatan));
     if (kecamatan.gap !== null) expect(await d.textOf('hover-card-gap')).toBe(gapText(k4, kecamatan.gap));
     await d.screenshot('choropleth-1-desktop');
+
+    // "PNG untuk WhatsApp": the current view as a phone-sized picture (1080 × 1350), downloaded on a desktop.
+    const [download] = await Promise.all([d.page.waitForEvent('download'), d.page.getByTestId('share-png').click()]);
+    expect(download.suggestedFilename()).toBe(`peta-${LABUHANBATU}-${k4.code}-${YTD}.png`);
+    const pngPath = join(repoRoot, 'artifacts', 'choropleth-whatsapp.png');
+    await download.saveAs(pngPath);
+    const png = readFileSync(pngPath);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1080, 1350]);
     // The README image is refreshed on request only, so a test run never changes a committed file:
     // UPDATE_README_IMAGE=1 pnpm exec vitest run --project web-e2e
     if (process.env.UPDATE_README_IMAGE) await d.screenshot('choropleth', join(repoRoot, 'docs/img'));

@@ -100,11 +100,15 @@ export function drawSharePicture(canvas: HTMLCanvasElement, input: SharePngInput
   }
   ctx.restore();
 
-  // Legend, two columns
+  // Legend: two columns when the labels fit beside each other, else one per line (smaller type).
   ctx.font = font(30);
+  const twoColumns = input.legend.every((item) => ctx.measureText(item.label).width <= 440);
+  if (!twoColumns) ctx.font = font(input.legend.length > 4 ? 24 : 28);
+  const columns = twoColumns ? 2 : 1;
+  const lineHeight = twoColumns ? 50 : input.legend.length > 4 ? 38 : 44;
   input.legend.forEach((item, i) => {
-    const x = 40 + (i % 2) * 520;
-    const ly = SHARE_MAP_BOX.y + SHARE_MAP_BOX.height + 40 + Math.floor(i / 2) * 50;
+    const x = 40 + (i % columns) * 520;
+    const ly = SHARE_MAP_BOX.y + SHARE_MAP_BOX.height + 40 + Math.floor(i / columns) * lineHeight;
     ctx.fillStyle = item.color;
     ctx.fillRect(x, ly - 26, 44, 32);
     ctx.strokeStyle = '#888';

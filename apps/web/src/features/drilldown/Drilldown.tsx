@@ -6,6 +6,7 @@ import { useLang, useT } from '../../i18n/i18n.tsx';
 import { useUrlState, type LegendMode } from '../../url-state.ts';
 import { HoverCard } from '../choropleth/HoverCard.tsx';
 import { Legend } from '../choropleth/Legend.tsx';
+import { SharePngButton } from '../choropleth/SharePngButton.tsx';
 import { SimulatedBadge } from '../choropleth/SimulatedBadge.tsx';
 import { useChoropleth } from '../choropleth/use-choropleth.ts';
 import { IndicatorPicker } from '../indicator/IndicatorPicker.tsx';
@@ -51,6 +52,7 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
   const labels = useMemo<MapLabel[]>(() => (view.children.data ?? []).flatMap((c) =>
     c.label ? [{ kode: c.kode, nama: c.nama, lngLat: c.label, priority: c.bbox ? (c.bbox[2] - c.bbox[0]) * (c.bbox[3] - c.bbox[1]) : 0 }] : []),
   [view.children.data]);
+  const labelPoints = useMemo(() => new Map(labels.map((l) => [l.kode, l.lngLat] as [string, [number, number]])), [labels]);
 
   if (view.wilayah.isError && isNotFound(view.wilayah.error)) {
     return (
@@ -80,6 +82,10 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
         <IndicatorPicker list={choropleth.list} value={def} onChange={chooseIndicator} />
         <PeriodPicker value={period} latest={choropleth.latest} onChange={choosePeriod} />
         {choropleth.simulated && <SimulatedBadge partial={choropleth.partlySimulated} />}
+        {model && def && period && (
+          <SharePngButton geometry={view.geometry.data} labels={labelPoints} model={model} viewNama={viewNama} periodText={periodText}
+            simulated={choropleth.simulated} fileName={`peta-${view.viewKode ?? 'indonesia'}-${def.code}-${period.code}.png`} />
+        )}
         {choropleth.values.isError && (
           <ErrorMessage error={choropleth.values.error} onRetry={() => void choropleth.values.refetch()} testId="values-error" />
         )}
