@@ -1,12 +1,18 @@
 // Builds the Fastify app (plugins + routes). Never listens: tests call inject(), server.ts listens.
 import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Database } from '@peta/db';
 import type { Config } from './config.ts';
+import type { DemoAccount } from '@peta/data/accounts';
+import { registerAccess, sessionCache, type ReadAccess } from './auth/access.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { authRoutes } from './routes/auth.ts';
+import { userRoutes } from './routes/users.ts';
 import { registerStaticWeb } from './plugins/static-web.ts';
 import { valuesRepository } from './repositories/values-repository.ts';
 import { wilayahRepository } from './repositories/wilayah-repository.ts';
@@ -28,7 +34,9 @@ import { valuesService } from './services/values-service.ts';
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, 'webDist'>;
+  config: Pick<Config, 'webDist'> & Partial<Pick<Config, 'readAccess' | 'cookieSecure' | 'trustProxy'>>;
+  /** Listed on the sign-in page of a demo start. */
+  demoAccounts?: DemoAccount[];
   logger?: FastifyServerOptions['logger'];
   /** The clock for "period in the future" checks (tests fix it). */
   now?: () => Date;
@@ -36,9 +44,11 @@ export interface AppOptions {
   pdf?: PdfRenderer;
 }
 
-export async function buildApp({ database, config, logger = false, now = () => new Date(), pdf = chromiumPdfRenderer() }: AppOptions) {
-  const app = Fastify({ logger }).withTypeProvider<TypeBoxTypeProvider>();
+export async function buildApp({ database, config, logger = false, now = () => new Date(), pdf = chromiumPdfRenderer(), demoAccounts = [] }: AppOptions) {
+  // Request ids in every log line (pino); behind a reverse proxy TRUST_PROXY makes request.ip and https right.
+  const app = Fastify({ logger, trustProxy: config.trustProxy ?? false, requestIdHeader: 'x-request-id' }).withTypeProvider<TypeBoxTypeProvider>();
   registerErrorHandling(app);
+  const readAccess: ReadAccess = config.readAccess ?? 'signed-in';
   // OpenAPI description from the route schemas (/api/docs/json) and a browsable UI (/api/docs), served from the
   // package's own files: no CDN.
   await app.register(swagger, {
@@ -53,6 +63,18 @@ export async function buildApp({ database, config, logger = false, now = () => n
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   // JSON lists compress well; geometry arrives pre-gzipped and is left alone (content-encoding is set).
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip'] });
+
+  await app.register(cookie);
+  // Only routes that ask for it (sign-in) are rate-limited.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({ statusCode: 429, code: 'TOO_MANY_REQUESTS', error: 'Too Many Requests',
+      message: `Terlalu banyak permintaan. Coba lagi dalam ${Math.ceil(context.ttl / 1000)} detik.` }),
+  });
+  const sessions = sessionCache(database);
+  registerAccess(app, { sessions, readAccess, database });
+  await app.register(authRoutes({ database, sessions, readAccess, cookieSecure: config.cookieSecure ?? 'auto', demoAccounts }));
+  await app.register(userRoutes(database, sessions));
 
   const wilayah = wilayahRepository(database.db);
   const geometry = geometryCache(wilayah);

@@ -20,9 +20,19 @@ export interface Config {
   /** The built web app served on the same port. */
   webDist: string;
   logLevel: string;
-  /** Generate the simulated demo values on first start (marked simulated everywhere). */
+  /** Generate the simulated demo values on first start (marked simulated everywhere), and demo accounts. */
   demoData: boolean;
+  /** Who may read: 'signed-in' (default) or 'public' (anyone, also without an account). Writes always need one. */
+  readAccess: 'signed-in' | 'public';
+  /** Session cookie Secure flag: 'auto' = when the request came over https. */
+  cookieSecure: 'auto' | boolean;
+  /** Behind a reverse proxy: trust X-Forwarded-For/-Proto (client address for rate limits, https for cookies). */
+  trustProxy: boolean;
+  /** The demo accounts' password (else generated once and kept in DATA_DIR/akun-contoh.txt). */
+  demoPassword?: string;
 }
+
+const yes = (v: string | undefined) => /^(1|true|yes|ya)$/i.test(v ?? '');
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
@@ -39,7 +49,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: resolve(env.WEB_DIST ?? resolve(repoRoot, 'apps/web/dist')),
     logLevel: env.LOG_LEVEL ?? 'info',
     demoData: !/^(0|false|no|tidak)$/i.test(env.DEMO_DATA ?? ''),
+    readAccess: parseReadAccess(env.READ_ACCESS),
+    cookieSecure: !env.COOKIE_SECURE || env.COOKIE_SECURE === 'auto' ? 'auto' : yes(env.COOKIE_SECURE),
+    trustProxy: yes(env.TRUST_PROXY),
+    demoPassword: env.DEMO_PASSWORD || undefined,
   };
+}
+
+function parseReadAccess(value: string | undefined): Config['readAccess'] {
+  if (!value || value === 'signed-in' || value === 'masuk') return 'signed-in';
+  if (value === 'public' || value === 'publik') return 'public';
+  throw new Error(`READ_ACCESS tidak sah: "${value}" (pilih signed-in atau public).`);
 }
 
 export function hasWebBuild(config: Config): boolean {

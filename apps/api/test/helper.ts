@@ -3,15 +3,42 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { openDatabase, type Database } from '@peta/db';
 import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
+import type { Role } from '@peta/domain';
+import { createUser } from '@peta/data/accounts';
 import { buildApp } from '../src/app.ts';
 
-export function useApp(seed?: (database: Database) => Promise<void>) {
-  const ctx = {} as { app: Awaited<ReturnType<typeof buildApp>>; database: Database };
+type App = Awaited<ReturnType<typeof buildApp>>;
+
+export interface TestUser {
+  username: string;
+  /** Cookie and CSRF header of a signed-in session: spread into inject({ headers }). */
+  headers: Record<string, string>;
+}
+
+let userSerial = 0;
+
+/** Creates a user with this role and scope and signs them in through the real sign-in route. */
+export async function signIn(app: App, database: Database, role: Role, scope: { kode?: string; puskesmas?: string } = {}): Promise<TestUser> {
+  const username = `uji-${role.replace('_', '-')}-${process.pid}-${++userSerial}`;
+  const password = 'kata-sandi-uji-panjang';
+  await createUser(database, { username, nama: username, role, scopeKode: scope.kode ?? '', scopePuskesmas: scope.puskesmas ?? null, password, createdBy: 'uji' });
+  const res = await app.inject({ method: 'POST', url: '/api/auth/masuk', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'peta_sesi')!;
+  return { username, headers: { cookie: `peta_sesi=${cookie.value}`, 'x-csrf-token': res.json().csrfToken } };
+}
+
+export function useApp(seed?: (database: Database) => Promise<void>, options: { readAccess?: 'public' | 'signed-in' } = {}) {
+  const ctx = {} as { app: App; database: Database; admin: TestUser };
   beforeAll(async () => {
     ctx.database = await openDatabase({ databaseUrl: inject('databaseUrl') });
     await seed?.(ctx.database);
     // A fixed clock: the fixtures hold 2026 data, and "a period in the future" must not depend on the machine's date.
-    ctx.app = await buildApp({ database: ctx.database, config: { webDist: '/nonexistent' }, now: () => new Date('2026-11-15T12:00:00Z') });
+    // Reads are public here (most files test what is read); files about access use 'signed-in'. Writes always need
+    // a session: ctx.admin may do everything.
+    ctx.app = await buildApp({ database: ctx.database, config: { webDist: '/nonexistent', readAccess: options.readAccess ?? 'public' },
+      now: () => new Date('2026-11-15T12:00:00Z') });
+    ctx.admin = await signIn(ctx.app, ctx.database, 'admin');
   });
   afterAll(async () => {
     await ctx.app?.close();

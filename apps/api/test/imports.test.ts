@@ -3,7 +3,7 @@
 // The app's clock is fixed at 2026-11-15 (helper.ts).
 import { describe, expect, it } from 'vitest';
 import { ImportOutcomeSchema, LoadListSchema, UndoResponseSchema } from '@peta/domain/contract';
-import { expectSchema, useApp } from './helper.ts';
+import { expectSchema, signIn, useApp } from './helper.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
 
 const ctx = useApp(loadTinyValues);
@@ -12,12 +12,12 @@ const get = async (url: string, headers: Record<string, string> = {}) => {
   return { status: res.statusCode, body: res.statusCode === 200 && String(res.headers['content-type']).includes('json') ? res.json() : res.body, headers: res.headers };
 };
 const upload = async (name: string, body: string | Buffer) => {
-  const res = await ctx.app.inject({ method: 'POST', url: `/api/imports/preview?berkas=${encodeURIComponent(name)}&oleh=Bidan%20Sari`,
-    headers: { 'content-type': 'application/octet-stream' }, body });
+  const res = await ctx.app.inject({ method: 'POST', url: `/api/imports/preview?berkas=${encodeURIComponent(name)}`,
+    headers: { ...ctx.admin.headers, 'content-type': 'application/octet-stream' }, body });
   return { status: res.statusCode, body: res.json() };
 };
-const post = async (url: string) => {
-  const res = await ctx.app.inject({ method: 'POST', url });
+const post = async (url: string, headers = ctx.admin.headers) => {
+  const res = await ctx.app.inject({ method: 'POST', url, headers });
   return { status: res.statusCode, body: res.json() };
 };
 const desa2001 = async (period: string) => {
@@ -88,18 +88,19 @@ describe('import through the API', () => {
     const { status, body } = await get('/api/imports');
     expect(status).toBe(200);
     expectSchema(LoadListSchema, body);
-    expect(body[0]).toMatchObject({ id: loadId, kind: 'import', oleh: 'Bidan Sari', fileName: 'templat-99.01.01-2026-09.csv',
+    expect(body[0]).toMatchObject({ id: loadId, kind: 'import', oleh: ctx.admin.username, fileName: 'templat-99.01.01-2026-09.csv',
       added: 0, changed: 1, unchanged: 0, status: 'done', simulated: false });
     expect(body[0].fileHash).toMatch(/^[0-9a-f]{64}$/);
     expect(body.at(-1)).toMatchObject({ kind: 'demo', simulated: true });
   });
 
   it('undoes the import: the simulated value is back, and a second undo is refused', async () => {
-    const { status, body } = await post(`/api/imports/${loadId}/undo?oleh=Kepala%20Puskesmas`);
+    const kepala = await signIn(ctx.app, ctx.database, 'dinkes_kabupaten', { kode: '99.01' });
+    const { status, body } = await post(`/api/imports/${loadId}/undo`, kepala.headers);
     expect(status).toBe(200);
     expectSchema(UndoResponseSchema, body);
     expect(body).toMatchObject({ undoneLoadId: loadId, restored: 1 });
-    expect((await get('/api/imports')).body[0]).toMatchObject({ kind: 'undo', undoes: loadId, oleh: 'Kepala Puskesmas' });
+    expect((await get('/api/imports')).body[0]).toMatchObject({ kind: 'undo', undoes: loadId, oleh: kepala.username });
     expect(await desa2001('2026-09')).toMatchObject({ numerator: 3, simulated: true });
     expect(await post(`/api/imports/${loadId}/undo`)).toMatchObject({ status: 409, body: { code: 'ALREADY_UNDONE' } });
     expect(await post('/api/imports/99999/undo')).toMatchObject({ status: 404, body: { code: 'LOAD_NOT_FOUND' } });
@@ -134,7 +135,7 @@ describe('import through the API', () => {
   });
 
   it('needs a file body', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/imports/preview?berkas=a.csv' });
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/imports/preview?berkas=a.csv', headers: ctx.admin.headers });
     expect(res.statusCode).toBe(400);
   });
 });

@@ -1,13 +1,13 @@
 // Meetings against the real test database, on the hand-computed tiny wilayah (fixtures/tiny-values.ts):
 // KIA_K1 2026 per month — Desa Ma'u (99.01.01.2001) 4,3,3,4,3,3,3,4,3 of sasaran 40; Desa Dua (99.01.01.2002)
 // 1,1,1,1,1,1,1,1,2 of 20. Target 95 %: expected by August 95 × 8/12 = 63.33 %, by September 71.25 %.
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { openDatabase } from '@peta/db';
 import { MeetingDetailSchema, MeetingSummarySchema, type MeetingDetail } from '@peta/domain/contract';
 import { buildApp } from '../src/app.ts';
 import { chromiumPdfRenderer } from '../src/services/meetings-pdf.ts';
-import { expectSchema, useApp } from './helper.ts';
+import { expectSchema, signIn, useApp, type TestUser } from './helper.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
 
 const ctx = useApp(async (database) => {
@@ -19,8 +19,15 @@ const SATU = '99.01.01';
 const MAU = '99.01.01.2001';
 const DUA = '99.01.01.2002';
 
-async function post<T = any>(url: string, payload: unknown, method: 'POST' | 'PATCH' = 'POST') {
-  const res = await ctx.app.inject({ method, url, payload: payload as object });
+// Two people at the meeting: sari (kepala puskesmas' scope: the kabupaten) records, budi edits.
+const people = {} as { sari: TestUser; budi: TestUser };
+beforeAll(async () => {
+  people.sari = await signIn(ctx.app, ctx.database, 'dinkes_kabupaten', { kode: '99.01' });
+  people.budi = await signIn(ctx.app, ctx.database, 'camat', { kode: '99.01.01' });
+});
+
+async function post<T = any>(url: string, payload: unknown, method: 'POST' | 'PATCH' = 'POST', who: 'sari' | 'budi' | 'admin' = 'sari') {
+  const res = await ctx.app.inject({ method, url, payload: payload as object, headers: (who === 'admin' ? ctx.admin : people[who]).headers });
   return { status: res.statusCode, body: res.json() as T };
 }
 const get = async <T = any>(url: string) => {
@@ -35,12 +42,12 @@ describe('a meeting about Kecamatan Satu, data Januari–Agustus 2026', () => {
   it('creates the meeting and stores the agenda generated from the data', async () => {
     const { status, body } = await post<MeetingDetail>('/api/meetings', {
       jenis: 'lokmin_bulanan', tanggal: '2026-09-05', wilayah: SATU, periode: '2026-01..2026-08',
-      peserta: [{ nama: 'dr. Sari', peran: 'Kepala Puskesmas' }, { nama: '  ', peran: 'kosong' }], oleh: 'sari',
+      peserta: [{ nama: 'dr. Sari', peran: 'Kepala Puskesmas' }, { nama: '  ', peran: 'kosong' }],
     });
     expect(status).toBe(201);
     expectSchema(MeetingDetailSchema, body);
     first = body;
-    expect(body).toMatchObject({ judul: 'Lokakarya Mini bulanan Kecamatan Satu', periodeLabel: 'Januari–Agustus 2026', oleh: 'sari',
+    expect(body).toMatchObject({ judul: 'Lokakarya Mini bulanan Kecamatan Satu', periodeLabel: 'Januari–Agustus 2026', oleh: people.sari.username,
       peserta: [{ nama: 'dr. Sari', peran: 'Kepala Puskesmas' }], actionCount: 0 });
     const a = body.agenda;
     // SPM03_BBL has data only in Kecamatan Dua: not on this agenda.
@@ -86,7 +93,7 @@ describe('a meeting about Kecamatan Satu, data Januari–Agustus 2026', () => {
 
   it('records an action with the indicator value of the meeting period as baseline', async () => {
     const { status, body } = await post(`/api/meetings/${first.id}/actions`, {
-      desaKode: DUA, indicator: 'KIA_K1', apa: 'Kunjungan rumah ibu hamil yang belum K1', siapa: 'Bidan desa', tenggat: '2026-09-30', oleh: 'sari',
+      desaKode: DUA, indicator: 'KIA_K1', apa: 'Kunjungan rumah ibu hamil yang belum K1', siapa: 'Bidan desa', tenggat: '2026-09-30',
     });
     expect(status).toBe(201);
     actionId = body.id;
@@ -104,22 +111,22 @@ describe('a meeting about Kecamatan Satu, data Januari–Agustus 2026', () => {
   });
 
   it('logs every edit of an action: before and after', async () => {
-    const { status, body } = await post(`/api/meeting-actions/${actionId}`, { siapa: 'Bidan desa dan kader', oleh: 'budi' }, 'PATCH');
+    const { status, body } = await post(`/api/meeting-actions/${actionId}`, { siapa: 'Bidan desa dan kader' }, 'PATCH', 'budi');
     expect(status).toBe(200);
     expect(body.siapa).toBe('Bidan desa dan kader');
     expect(body.changes).toHaveLength(1);
-    expect(body.changes[0]).toMatchObject({ oleh: 'budi', before: { siapa: 'Bidan desa' }, after: { siapa: 'Bidan desa dan kader' } });
+    expect(body.changes[0]).toMatchObject({ oleh: people.budi.username, before: { siapa: 'Bidan desa' }, after: { siapa: 'Bidan desa dan kader' } });
     // The same value again changes nothing and logs nothing.
     const again = await post(`/api/meeting-actions/${actionId}`, { siapa: 'Bidan desa dan kader' }, 'PATCH');
     expect(again.body.changes).toHaveLength(1);
   });
 
   it('keeps the history of a note when it is edited, and refuses to edit an old version', async () => {
-    const one = await post(`/api/meetings/${first.id}/notes`, { itemKey: `desa:${DUA}`, text: 'Bidan cuti bulan Juli', oleh: 'sari' });
+    const one = await post(`/api/meetings/${first.id}/notes`, { itemKey: `desa:${DUA}`, text: 'Bidan cuti bulan Juli' });
     expect(one.status).toBe(201);
-    const two = await post(`/api/meetings/${first.id}/notes`, { itemKey: `desa:${DUA}`, text: 'Bidan cuti Juli; diganti bidan Pustu', supersedes: one.body.id, oleh: 'budi' });
+    const two = await post(`/api/meetings/${first.id}/notes`, { itemKey: `desa:${DUA}`, text: 'Bidan cuti Juli; diganti bidan Pustu', supersedes: one.body.id }, 'POST', 'budi');
     expect(two.status).toBe(201);
-    expect(two.body).toMatchObject({ text: 'Bidan cuti Juli; diganti bidan Pustu', oleh: 'budi', supersedes: one.body.id });
+    expect(two.body).toMatchObject({ text: 'Bidan cuti Juli; diganti bidan Pustu', oleh: people.budi.username, supersedes: one.body.id });
     expect(two.body.history.map((h: { text: string }) => h.text)).toEqual(['Bidan cuti bulan Juli']);
     const stale = await post(`/api/meetings/${first.id}/notes`, { itemKey: `desa:${DUA}`, text: 'versi lama', supersedes: one.body.id });
     expect(stale.status).toBe(409);
@@ -136,7 +143,7 @@ describe('the next meeting, data Januari–September 2026', () => {
       jenis: 'lokmin_tribulanan', tanggal: '2026-10-05', wilayah: SATU, periode: '2026-01..2026-09', judul: 'Lokmin tribulan III',
     });
     expect(status).toBe(201);
-    expect(body.oleh).toBe('anonim');
+    expect(body.oleh).toBe(people.sari.username);
     expect(body.agenda.openActions.map((a) => [a.id, a.desaNama, a.apa])).toEqual([[actionId, 'Desa Dua', 'Kunjungan rumah ibu hamil yang belum K1']]);
     // Desa Dua: 8/20 = 40 % → 10/20 = 50 %.
     expect(body.earlierActions).toHaveLength(1);
@@ -159,7 +166,7 @@ describe('the next meeting, data Januari–September 2026', () => {
   });
 
   it('no longer carries an action once it is done', async () => {
-    await post(`/api/meeting-actions/${actionId}`, { status: 'selesai', oleh: 'sari' }, 'PATCH');
+    await post(`/api/meeting-actions/${actionId}`, { status: 'selesai' }, 'PATCH');
     const later = (await get<MeetingDetail>(`/api/meetings?wilayah=${SATU}`)).body as unknown as { id: number }[];
     const detail = (await get<MeetingDetail>(`/api/meetings/${later[0]!.id}`)).body;
     expect(detail.earlierActions).toEqual([]);
@@ -195,7 +202,7 @@ describe('errors in Bahasa Indonesia', () => {
     [{ jenis: 'arisan', tanggal: '2026-09-05', wilayah: SATU, periode: '2026-09' }, 400, 'INVALID_REQUEST', /jenis/],
     [{ jenis: 'lokmin_bulanan', tanggal: '2026-09-05', wilayah: '99.09.09', periode: '2026-09' }, 404, 'NOT_FOUND', /tidak ditemukan/],
   ])('POST /api/meetings %j → %i %s', async (payload, status, code, message) => {
-    const res = await post('/api/meetings', payload);
+    const res = await post('/api/meetings', payload, 'POST', 'admin');
     expect(res.status).toBe(status);
     expect(res.body).toMatchObject({ statusCode: status, code });
     expect(res.body.message).toMatch(message);
@@ -217,7 +224,7 @@ describe('PDF without Chromium', () => {
   it('answers 503 with a message saying why', async () => {
     const database = await openDatabase({ databaseUrl: inject('databaseUrl') });
     local.close = () => database.close();
-    local.app = await buildApp({ database, config: { webDist: '/nonexistent' }, pdf: chromiumPdfRenderer('/nonexistent/chromium') });
+    local.app = await buildApp({ database, config: { webDist: '/nonexistent', readAccess: 'public' }, pdf: chromiumPdfRenderer('/nonexistent/chromium') });
     const res = await local.app.inject(`/api/meetings/${first.id}/pack.pdf`);
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ code: 'PDF_UNAVAILABLE' });

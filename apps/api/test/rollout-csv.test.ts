@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from '@peta/db';
 import { WilayahKerjaCsvOutcomeSchema } from '@peta/domain/contract';
-import { expectSchema, useApp } from './helper.ts';
+import { expectSchema, signIn, useApp } from './helper.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
 
 async function seed(database: Database) {
@@ -25,8 +25,8 @@ const ctx = useApp(seed);
 const EXPORTED = 'kode_puskesmas,nama,kode_desa\r\nP2,Puskesmas Dua,99.01.02.2001\r\nP2,Puskesmas Dua,99.01.02.2002\r\n'
   + 'P1,Puskesmas Satu,99.01.01.2001\r\nP1,Puskesmas Satu,99.01.01.2002\r\n';
 
-const upload = async (step: 'preview' | 'commit', csv: string, query = 'kabupaten=99.01&mulai=2026-06-01&oleh=Dinkes%20Uji') => {
-  const res = await ctx.app.inject({ method: 'POST', url: `/api/wilayah-kerja/${step}?${query}`, headers: { 'content-type': 'text/csv' }, payload: csv });
+const upload = async (step: 'preview' | 'commit', csv: string, query = 'kabupaten=99.01&mulai=2026-06-01') => {
+  const res = await ctx.app.inject({ method: 'POST', url: `/api/wilayah-kerja/${step}?${query}`, headers: { ...ctx.admin.headers, 'content-type': 'text/csv' }, payload: csv });
   return { status: res.statusCode, body: res.json() };
 };
 type Row = { kode: string; numerator: number | null; denominator: number | null };
@@ -69,7 +69,12 @@ describe('wilayah kerja CSV', () => {
     expect((await upload('preview', 'kode_puskesmas;kode_desa\nP1;99.01.01.2001\n')).body.errors).toEqual([
       { row: 1, column: 'nama', code: 'HEADER_MISSING', message: 'Kolom "nama" tidak ada di baris judul. Judul kolom yang diperlukan: kode_puskesmas,nama,kode_desa.' }]);
     expect((await upload('preview', '')).body.errors.map((e: { code: string }) => e.code)).toEqual(['FILE_EMPTY']);
-    expect((await upload('commit', EXPORTED, 'kabupaten=99.01&mulai=2026-06-01')).body.code).toBe('OLEH_REQUIRED');
+    // A camat of the kabupaten may not commit it (planning is the dinkes' work).
+    const other = await signIn(ctx.app, ctx.database, 'camat', { kode: '99.01.01' });
+    const refused = await ctx.app.inject({ method: 'POST', url: '/api/wilayah-kerja/commit?kabupaten=99.01&mulai=2026-06-01',
+      headers: { ...other.headers, 'content-type': 'text/csv' }, payload: EXPORTED });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('FORBIDDEN');
     expect(await snapshot()).toEqual(before);
   });
 
@@ -101,7 +106,7 @@ describe('wilayah kerja CSV', () => {
     expect(history).toEqual([{ p: 'P1', f: '2025-01-01', t: '2026-06-01', confirmed: false }, { p: 'P2', f: '2026-06-01', t: null, confirmed: true }]);
     const { rows: [ev] } = await ctx.database.pool.query(`select oleh, before, after from rollout_event
       where kind = 'wilayah_kerja' and after->>'desa' = '99.01.01.2001'`);
-    expect(ev).toEqual({ oleh: 'Dinkes Uji',
+    expect(ev).toEqual({ oleh: ctx.admin.username,
       before: { desa: '99.01.01.2001', puskesmas: 'P1', validFrom: '2025-01-01', validTo: null, confirmed: false },
       after: { desa: '99.01.01.2001', puskesmas: 'P2', validFrom: '2026-06-01', validTo: null, confirmed: true } });
 
@@ -114,8 +119,8 @@ describe('wilayah kerja CSV', () => {
   it('re-importing the same file says nothing changed and writes nothing', async () => {
     const exported = (await ctx.app.inject('/api/wilayah-kerja.csv?kabupaten=99.01')).rawPayload;
     const before = await snapshot();
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/wilayah-kerja/commit?kabupaten=99.01&mulai=2026-12-01&oleh=x',
-      headers: { 'content-type': 'text/csv' }, payload: exported });
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/wilayah-kerja/commit?kabupaten=99.01&mulai=2026-12-01',
+      headers: { ...ctx.admin.headers, 'content-type': 'text/csv' }, payload: exported });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'committed', rows: 4, unchanged: 4, changed: false, moves: [], confirms: [], newPuskesmas: [], eventIds: [] });
     expect(await snapshot()).toEqual(before);

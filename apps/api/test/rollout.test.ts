@@ -52,7 +52,7 @@ const get = async (url: string) => {
   return { status: res.statusCode, body: res.json() };
 };
 const send = async (method: 'POST' | 'PUT', url: string, payload: unknown) => {
-  const res = await ctx.app.inject({ method, url, payload: payload as object });
+  const res = await ctx.app.inject({ method, url, payload: payload as object, headers: ctx.admin.headers });
   return { status: res.statusCode, body: res.json() };
 };
 type Row = { kode: string; numerator: number | null; denominator: number | null };
@@ -131,7 +131,7 @@ describe('next-wave proposal', () => {
 
   it('saves the chosen candidates as a wave with their rank and reason (an event)', async () => {
     const { status, body } = await send('POST', '/api/gelombang', {
-      kabupaten: '99.01', nama: 'Gelombang 2027', tahun: 2027, target: 2, oleh: 'Kabid Yankes',
+      kabupaten: '99.01', nama: 'Gelombang 2027', tahun: 2027, target: 2,
       members: [{ kode: 'P1', rank: 1, reason: 'butuh: 17 ibu hamil belum K1; siap: 2/9 ceklis' }, { kode: 'P2', rank: 2 }],
     });
     expect(status).toBe(201);
@@ -140,8 +140,8 @@ describe('next-wave proposal', () => {
     expect(body.members.map((m: { kode: string; rank: number }) => [m.kode, m.rank])).toEqual([['P1', 1], ['P2', 2]]);
     const { rows } = await ctx.database.pool.query(`select oleh, after from rollout_event where kind = 'gelombang'`);
     expect(rows).toHaveLength(1);
-    expect(rows[0].oleh).toBe('Kabid Yankes');
-    expect((await send('POST', '/api/gelombang', { kabupaten: '99.01', nama: 'X', tahun: 2027, target: 1, oleh: 'a', members: [{ kode: 'P1' }, { kode: 'P1' }] })).body.code).toBe('DUPLICATE_MEMBER');
+    expect(rows[0].oleh).toBe(ctx.admin.username);
+    expect((await send('POST', '/api/gelombang', { kabupaten: '99.01', nama: 'X', tahun: 2027, target: 1, members: [{ kode: 'P1' }, { kode: 'P1' }] })).body.code).toBe('DUPLICATE_MEMBER');
   });
 });
 
@@ -156,7 +156,7 @@ describe('values per puskesmas wilayah kerja', () => {
 
   it('moves a desa from a date: its numbers move from that date on and not before; one event with before/after', async () => {
     const beforeMove = await values('2026-01..2026-06');
-    const moved = await send('POST', '/api/wilayah-kerja/pindah', { desa: '99.01.01.2002', puskesmas: 'P2', mulai: '2026-07-01', oleh: 'Bidan Koordinator' });
+    const moved = await send('POST', '/api/wilayah-kerja/pindah', { desa: '99.01.01.2002', puskesmas: 'P2', mulai: '2026-07-01' });
     expect(moved.status).toBe(200);
     expectSchema(MoveDesaResponseSchema, moved.body);
     expect(moved.body.before).toMatchObject({ puskesmas: 'P1', validFrom: '2025-01-01', confirmed: false });
@@ -188,31 +188,31 @@ describe('values per puskesmas wilayah kerja', () => {
     expect(overlap.n).toBe(0);
     const { rows: events } = await pool.query(`select oleh, puskesmas_kode, before, after from rollout_event where kind = 'wilayah_kerja'`);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ oleh: 'Bidan Koordinator', puskesmas_kode: 'P2', before: { puskesmas: 'P1', desa: '99.01.01.2002' }, after: { puskesmas: 'P2', validFrom: '2026-07-01' } });
+    expect(events[0]).toMatchObject({ oleh: ctx.admin.username, puskesmas_kode: 'P2', before: { puskesmas: 'P1', desa: '99.01.01.2002' }, after: { puskesmas: 'P2', validFrom: '2026-07-01' } });
     // The database itself refuses a second open row for a desa.
     await expect(pool.query(`insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, event_id) values ('P1', '99.01.01.2002', '2026-08-01', (select max(id) from rollout_event))`)).rejects.toThrow(/unique/);
   });
 
   it('refuses a move that would rewrite history, to the same puskesmas, or across kabupaten', async () => {
-    const earlier = await send('POST', '/api/wilayah-kerja/pindah', { desa: '99.01.01.2002', puskesmas: 'P1', mulai: '2026-05-01', oleh: 'x' });
+    const earlier = await send('POST', '/api/wilayah-kerja/pindah', { desa: '99.01.01.2002', puskesmas: 'P1', mulai: '2026-05-01' });
     expect(earlier.status).toBe(409);
     expect(earlier.body.code).toBe('DATE_BEFORE_CURRENT');
-    expect((await send('POST', '/api/wilayah-kerja/pindah', { desa: '99.01.01.2002', puskesmas: 'P2', mulai: '2026-09-01', oleh: 'x' })).body.code).toBe('SAME_PUSKESMAS');
-    const bad = await send('POST', '/api/wilayah-kerja/pindah', { desa: '99.01.01.2001', puskesmas: 'P1', mulai: '2026-02-30', oleh: 'x' });
+    expect((await send('POST', '/api/wilayah-kerja/pindah', { desa: '99.01.01.2002', puskesmas: 'P2', mulai: '2026-09-01' })).body.code).toBe('SAME_PUSKESMAS');
+    const bad = await send('POST', '/api/wilayah-kerja/pindah', { desa: '99.01.01.2001', puskesmas: 'P1', mulai: '2026-02-30' });
     expect(bad.status).toBe(400);
     const { rows: [komdat] } = await ctx.database.pool.query(`select kode from puskesmas where kabupaten_kode = '12.07' limit 1`);
-    expect((await send('POST', '/api/wilayah-kerja/pindah', { desa: '99.01.01.2001', puskesmas: komdat.kode, mulai: '2026-09-01', oleh: 'x' })).body.code).toBe('OTHER_KABUPATEN');
+    expect((await send('POST', '/api/wilayah-kerja/pindah', { desa: '99.01.01.2001', puskesmas: komdat.kode, mulai: '2026-09-01' })).body.code).toBe('OTHER_KABUPATEN');
   });
 
   it('records a stage change and readiness answers as events', async () => {
-    const stage = await send('POST', '/api/puskesmas/P1/tahap', { stage: 'lokus_ditetapkan', date: '2026-10-01', skNumber: '440/123/2026', oleh: 'Kadinkes' });
+    const stage = await send('POST', '/api/puskesmas/P1/tahap', { stage: 'lokus_ditetapkan', date: '2026-10-01', skNumber: '440/123/2026' });
     expect(stage.status).toBe(201);
-    const ready = await send('PUT', '/api/puskesmas/P1/kesiapan', { answers: { alur_layanan: true }, oleh: 'Kapus' });
+    const ready = await send('PUT', '/api/puskesmas/P1/kesiapan', { answers: { alur_layanan: true } });
     expect(ready.status).toBe(200);
-    expect((await send('PUT', '/api/puskesmas/P1/kesiapan', { answers: { pustu_nakes: true }, oleh: 'Kapus' })).body.code).toBe('DERIVED_ITEM');
+    expect((await send('PUT', '/api/puskesmas/P1/kesiapan', { answers: { pustu_nakes: true } })).body.code).toBe('DERIVED_ITEM');
     const detail = (await get('/api/puskesmas/P1')).body;
     expect(detail.puskesmas).toMatchObject({ stage: 'lokus_ditetapkan', readinessDone: 3 });
     expect(detail.events.map((e: { kind: string }) => e.kind)).toEqual(['kesiapan', 'tahap']);
-    expect(detail.events[0]).toMatchObject({ oleh: 'Kapus', before: { alur_layanan: false }, after: { alur_layanan: true } });
+    expect(detail.events[0]).toMatchObject({ oleh: ctx.admin.username, before: { alur_layanan: false }, after: { alur_layanan: true } });
   });
 });

@@ -22,7 +22,8 @@ describe('database unavailable', () => {
   it('data routes answer 503 DATABASE_UNAVAILABLE in Bahasa Indonesia within seconds', async () => {
     for (const url of ['/api/wilayah', '/api/wilayah/12.10/children', '/api/values?indicator=KIA_K4&period=2026', '/api/meta']) {
       const started = performance.now();
-      const res = await app.inject(url);
+      // A signed-in browser: its session is looked up in the database first, which fails the same way.
+      const res = await app.inject({ url, headers: { cookie: 'peta_sesi=sesi-apa-saja' } });
       expect(performance.now() - started).toBeLessThan(5000);
       expect(res.statusCode, url).toBe(503);
       expect(res.json()).toEqual({ statusCode: 503, code: 'DATABASE_UNAVAILABLE', error: 'Service Unavailable', message: 'Basis data sedang tidak dapat dihubungi. Coba lagi sebentar lagi.' });

@@ -4,6 +4,7 @@
 //   pnpm cli export --wilayah=12.10 --dari=2026-01 --sampai=2026-10 [--keluar=berkas.csv] [--termasuk-simulasi]
 //   pnpm cli undo <id> [--oleh=nama]                                  undo an import
 //   pnpm cli riwayat [--jumlah=20]                                    import history
+//   pnpm cli pengguna tambah|daftar|reset-sandi|nonaktif|aktif …        accounts (data/accounts/cli.ts)
 //
 // Database: DATABASE_URL, else the embedded one in DATA_DIR/pg (default .data/pg); a running app's embedded server
 // is reused, never started twice. Exit code 0 on success, 1 with the error list when the file is refused.
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
 import { openDatabase, type Database } from '@peta/db';
 import { parseImportMonth, yearMonthOf, type ImportIssue } from '@peta/domain';
+import { penggunaCommand } from '../../accounts/cli.ts';
 import { exportValues } from './export-values.ts';
 import { listLoads } from './history.ts';
 import { runImport } from './run-import.ts';
@@ -124,12 +126,13 @@ async function historyCommand(database: Database): Promise<number> {
 
 const COMMANDS: Record<string, (db: Database) => Promise<number>> = {
   import: importCommand, export: exportCommand, undo: undoCommand, riwayat: historyCommand,
+  pengguna: (database) => penggunaCommand(database, { positional, flag, has, osUser: defaultOleh() }),
 };
 
 async function main(): Promise<number> {
   const command = COMMANDS[positional[0] ?? ''];
   if (!command) {
-    console.error('Perintah: import <berkas> [--dry-run] [--oleh=nama] | export --wilayah=… --dari=TTTT-BB --sampai=TTTT-BB [--keluar=berkas] | undo <id> | riwayat');
+    console.error('Perintah: import <berkas> [--dry-run] [--oleh=nama] | export --wilayah=… --dari=TTTT-BB --sampai=TTTT-BB [--keluar=berkas] | undo <id> | riwayat | pengguna tambah|daftar|reset-sandi|nonaktif|aktif');
     return 2;
   }
   const database = await open();

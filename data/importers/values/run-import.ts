@@ -21,6 +21,11 @@ export interface ImportRequest {
   dryRun?: boolean;
   /** The clock for "period in the future" (tests fix it). */
   today?: YearMonth;
+  /**
+   * The importer's scope (API: the signed-in user's): a message for a desa they may not change, else null. Each
+   * row outside is an error, so a file is taken whole or not at all. The CLI (machine access) passes none.
+   */
+  outOfScope?: (desaKode: string) => string | null;
   onProgress?: (p: { phase: string; done: number; total: number }) => void;
 }
 
@@ -52,8 +57,19 @@ async function loadKodes(database: Database): Promise<Set<string>> {
   return new Set(r.rows.map((row) => row.kode));
 }
 
-export async function parseForImport(database: Database, request: Pick<ImportRequest, 'bytes' | 'fileName' | 'today'>): Promise<ParsedImport> {
-  return parseImportFile(request.bytes, request.fileName, { today: request.today ?? yearMonthOf(new Date()), kodes: await loadKodes(database) });
+export async function parseForImport(database: Database, request: Pick<ImportRequest, 'bytes' | 'fileName' | 'today' | 'outOfScope'>): Promise<ParsedImport> {
+  const parsed = await parseImportFile(request.bytes, request.fileName, { today: request.today ?? yearMonthOf(new Date()), kodes: await loadKodes(database) });
+  if (request.outOfScope) {
+    const seen = new Set<number>();
+    for (const { row, kode } of [...parsed.values, ...parsed.sasaran]) {
+      if (seen.has(row)) continue;
+      seen.add(row);
+      const problem = request.outOfScope(kode);
+      if (problem) parsed.errors.push({ row, column: null, code: 'KODE_OUT_OF_SCOPE', message: problem });
+    }
+    parsed.errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  }
+  return parsed;
 }
 
 export async function runImport(database: Database, request: ImportRequest): Promise<ImportOutcome> {

@@ -367,3 +367,57 @@ export const meetingActionChange = pgTable('meeting_action_change', {
   before: jsonb('before').notNull(),
   after: jsonb('after').notNull(),
 });
+
+// ---- Accounts, sessions and the audit log (issue 9) ------------------------------------------------------
+// Users are never deleted (the audit log points at them); they are deactivated. Role and scope rules live in
+// packages/domain access/; this is only where they are kept.
+
+/** A person who signs in. `scope_kode` = a kode wilayah prefix ('' = all Indonesia); `scope_puskesmas` = a wilayah kerja. */
+export const appUser = pgTable('app_user', {
+  id: serial('id').primaryKey(),
+  /** Lower-case login name, unique. */
+  username: text('username').notNull(),
+  nama: text('nama').notNull(),
+  /** 'admin' | 'dinkes_provinsi' | 'dinkes_kabupaten' | 'puskesmas' | 'camat' | 'kepala_desa' | 'viewer' */
+  role: text('role').notNull(),
+  scopeKode: text('scope_kode'),
+  scopePuskesmas: text('scope_puskesmas').references(() => puskesmas.kode),
+  /** argon2id (PHC string) from @node-rs/argon2. */
+  passwordHash: text('password_hash').notNull(),
+  /** Set when an admin resets the password: the user is asked to choose a new one. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  aktif: boolean('aktif').notNull().default(true),
+  /** A demo account (created by the demo start, listed on the sign-in page of a demo). */
+  demo: boolean('demo').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdBy: text('created_by').notNull(),
+}, (t) => [uniqueIndex('app_user_username_idx').on(t.username)]);
+
+/** A signed-in browser. The cookie carries a random token; only its SHA-256 is stored. */
+export const appSession = pgTable('app_session', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: integer('user_id').notNull().references(() => appUser.id),
+  /** Synchronizer token: every write must send it back in the x-csrf-token header. */
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+}, (t) => [index('app_session_user_idx').on(t.userId)]);
+
+/** Every sign-in (also failed ones), sign-out and write request: who, what, on which wilayah, with what result. */
+export const auditLog = pgTable('audit_log', {
+  id: serial('id').primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  userId: integer('user_id').references(() => appUser.id),
+  /** The name typed at sign-in, or the user's username. */
+  username: text('username'),
+  /** 'masuk' | 'masuk_gagal' | 'keluar' | 'tulis' | 'pengguna' */
+  action: text('action').notNull(),
+  method: text('method'),
+  path: text('path'),
+  status: integer('status'),
+  ip: text('ip'),
+  requestId: text('request_id'),
+  detail: jsonb('detail'),
+}, (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_username_idx').on(t.username, t.at)]);

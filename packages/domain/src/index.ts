@@ -3,3 +3,4 @@ export * from './indicators/index.ts';
 export * from './rollout/index.ts';
 export * from './imports/index.ts';
 export * from './meetings/index.ts';
+export * from './access/index.ts';

@@ -5,9 +5,10 @@ import { Type } from '@sinclair/typebox';
 import { IndicatorError, parseImportMonth, requireIndicator, yearMonthOf } from '@peta/domain';
 import {
   ErrorSchema, ImportIdParamsSchema, ImportOutcomeSchema, LoadListSchema, PreviewQuerySchema, TemplateQuerySchema,
-  UndoQuerySchema, UndoResponseSchema,
+  UndoResponseSchema,
 } from '@peta/domain/contract';
 import { UndoError, type UndoErrorCode } from '@peta/data/imports';
+import { actorOf, authorize, scopeFilter } from '../auth/access.ts';
 import { HttpError, badRequest, notFound } from '../plugins/errors.ts';
 import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
 import type { ImportsService } from '../services/imports-service.ts';
@@ -21,7 +22,7 @@ const UPLOAD_TYPES = [
 export const UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;
 
 const UNDO_STATUS: Record<UndoErrorCode, number> = { LOAD_NOT_FOUND: 404, NOT_AN_IMPORT: 400, ALREADY_UNDONE: 409, LATER_CHANGES: 409 };
-const errors = { 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 
 function loadIdOr400(id: string): number {
   if (!/^\d{1,9}$/.test(id)) throw badRequest('INVALID_ID', `Nomor impor tidak sah: "${id}".`);
@@ -56,6 +57,7 @@ export const importRoutes = (service: ImportsService, wilayah: WilayahRepository
   });
 
   app.post('/api/imports/preview', {
+    config: { access: 'impor' },
     schema: {
       tags: ['impor'], summary: 'Unggah berkas (badan permintaan mentah) → pratinjau: ditambah/diubah/tetap, kesalahan, peringatan',
       querystring: PreviewQuerySchema, response: { 200: ImportOutcomeSchema, ...errors },
@@ -64,16 +66,17 @@ export const importRoutes = (service: ImportsService, wilayah: WilayahRepository
     if (!Buffer.isBuffer(request.body)) {
       throw badRequest('NO_FILE', 'Kirim isi berkas sebagai badan permintaan (Content-Type application/octet-stream, text/csv atau .xlsx).');
     }
-    return service.preview(request.body, request.query.berkas, request.query.oleh?.trim() || 'anonim');
+    return service.preview(request.body, request.query.berkas, actorOf(request).user.username, scopeFilter(request, 'impor'));
   });
 
   app.post('/api/imports/:id/commit', {
+    config: { access: 'impor' },
     schema: {
       tags: ['impor'], summary: 'Simpan pratinjau (diperiksa ulang di dalam kunci impor)',
       params: ImportIdParamsSchema, response: { 200: ImportOutcomeSchema, 422: ImportOutcomeSchema, ...errors },
     },
   }, async (request, reply) => {
-    const result = await service.commit(request.params.id);
+    const result = await service.commit(request.params.id, actorOf(request).user.username, scopeFilter(request, 'impor'));
     if (result.kind === 'not-found') throw notFound('Pratinjau tidak ditemukan atau sudah kedaluwarsa. Unggah ulang berkasnya.');
     if (result.kind === 'already-committed') {
       throw new HttpError(409, 'ALREADY_COMMITTED', `Pratinjau ini sudah disimpan sebagai impor #${result.loadId}.`);
@@ -91,13 +94,16 @@ export const importRoutes = (service: ImportsService, wilayah: WilayahRepository
   }, async (request) => service.history(request.query.limit ?? 100));
 
   app.post('/api/imports/:id/undo', {
+    config: { access: 'impor' },
     schema: {
-      tags: ['impor'], summary: 'Batalkan impor: kembalikan tepat nilai sebelumnya', params: ImportIdParamsSchema, querystring: UndoQuerySchema,
+      tags: ['impor'], summary: 'Batalkan impor: kembalikan tepat nilai sebelumnya', params: ImportIdParamsSchema,
       response: { 200: UndoResponseSchema, ...errors },
     },
   }, async (request) => {
     try {
-      return await service.undo(loadIdOr400(request.params.id), request.query.oleh?.trim() || 'anonim');
+      const loadId = loadIdOr400(request.params.id);
+      const who = authorize(request, 'impor', (await service.desaOfLoad(loadId)).map((kode) => ({ wilayah: kode })));
+      return await service.undo(loadId, who);
     } catch (error) {
       if (error instanceof UndoError) throw new HttpError(UNDO_STATUS[error.code], error.code, error.message);
       throw error;

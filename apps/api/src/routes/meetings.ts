@@ -6,6 +6,7 @@ import {
   CreateActionSchema, CreateMeetingSchema, CreateNoteSchema, ErrorSchema, MeetingActionSchema, MeetingDetailSchema,
   MeetingIdParamsSchema, MeetingListQuerySchema, MeetingSummarySchema, NoteWithHistorySchema, UpdateActionSchema,
 } from '@peta/domain/contract';
+import { authorize } from '../auth/access.ts';
 import { HttpError } from '../plugins/errors.ts';
 import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
 import { meetingPackHtml } from '../services/meetings-pack.ts';
@@ -13,7 +14,7 @@ import { ChromiumUnavailableError, type PdfRenderer } from '../services/meetings
 import type { MeetingsService } from '../services/meetings-service.ts';
 import { requireKode } from './params.ts';
 
-const errors = { 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 
 export const meetingsRoutes = (service: MeetingsService, wilayah: WilayahRepository, pdf: PdfRenderer): FastifyPluginAsyncTypebox => async (app) => {
   app.addHook('onSend', async (request, reply, payload) => {
@@ -22,11 +23,12 @@ export const meetingsRoutes = (service: MeetingsService, wilayah: WilayahReposit
   });
 
   app.post('/api/meetings', {
+    config: { access: 'rapat' },
     schema: { tags: ['rapat'], summary: 'Buat rapat: agenda dibuat dari data periode yang dipilih dan disimpan', body: CreateMeetingSchema,
       response: { 201: MeetingDetailSchema, ...errors } },
   }, async (request, reply) => {
-    requireKode(request.body.wilayah);
-    return reply.code(201).send(await service.create(request.body));
+    const oleh = authorize(request, 'rapat', { wilayah: requireKode(request.body.wilayah) });
+    return reply.code(201).send(await service.create(request.body, oleh));
   });
 
   app.get('/api/meetings', {
@@ -40,19 +42,36 @@ export const meetingsRoutes = (service: MeetingsService, wilayah: WilayahReposit
   }, async (request) => service.detail(Number(request.params.id)));
 
   app.post('/api/meetings/:id/notes', {
+    config: { access: 'rapat' },
     schema: { tags: ['rapat'], summary: 'Catatan per butir agenda; ubah = catatan baru dengan supersedes (riwayat disimpan)',
       params: MeetingIdParamsSchema, body: CreateNoteSchema, response: { 201: NoteWithHistorySchema, ...errors } },
-  }, async (request, reply) => reply.code(201).send(await service.addNote(Number(request.params.id), request.body)));
+  }, async (request, reply) => {
+    const id = Number(request.params.id);
+    const oleh = authorize(request, 'rapat', { wilayah: await service.wilayahOfMeeting(id) });
+    return reply.code(201).send(await service.addNote(id, request.body, oleh));
+  });
 
   app.post('/api/meetings/:id/actions', {
+    config: { access: 'rapat' },
     schema: { tags: ['rapat'], summary: 'Rencana tindak lanjut untuk satu desa dan indikator (nilai awal dicatat)',
       params: MeetingIdParamsSchema, body: CreateActionSchema, response: { 201: MeetingActionSchema, ...errors } },
-  }, async (request, reply) => reply.code(201).send(await service.addAction(Number(request.params.id), request.body)));
+  }, async (request, reply) => {
+    const id = Number(request.params.id);
+    await service.wilayahOfMeeting(id); // 404 before 403: a missing meeting is missing for everyone
+    // An action is about one desa: a kepala desa may record it for their desa in the kecamatan's meeting.
+    const oleh = authorize(request, 'rapat', { wilayah: requireKode(request.body.desaKode) });
+    return reply.code(201).send(await service.addAction(id, request.body, oleh));
+  });
 
   app.patch('/api/meeting-actions/:id', {
+    config: { access: 'rapat' },
     schema: { tags: ['rapat'], summary: 'Ubah tindak lanjut (status, siapa, tenggat…); sebelum/sesudah dicatat',
       params: MeetingIdParamsSchema, body: UpdateActionSchema, response: { 200: MeetingActionSchema, ...errors } },
-  }, async (request) => service.updateAction(Number(request.params.id), request.body));
+  }, async (request) => {
+    const id = Number(request.params.id);
+    const oleh = authorize(request, 'rapat', { wilayah: await service.desaOfAction(id) });
+    return service.updateAction(id, request.body, oleh);
+  });
 
   async function packHtml(id: number) {
     const meeting = await service.detail(id);

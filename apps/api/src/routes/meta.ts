@@ -14,7 +14,7 @@ export type DatabasePing = () => Promise<string>;
 
 export const metaRoutes = (repo: WilayahRepository, databaseKind: DatabaseKind, ping: DatabasePing): FastifyPluginAsyncTypebox => async (app) => {
   // For load balancers and `docker compose` health checks: 200 only when the database answers.
-  app.get('/api/health', { schema: { tags: ['meta'], response: { 200: HealthSchema, 503: HealthSchema } } }, async (_request, reply) => {
+  app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['meta'], response: { 200: HealthSchema, 503: HealthSchema } } }, async (_request, reply) => {
     try {
       return { status: 'ok' as const, database: databaseKind, databaseVersion: await ping(), version: APP_VERSION };
     } catch (error) {

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import {
   IndicatorError, READINESS_ITEMS, isKode, planWilayahKerjaCsv, requireIndicator, tingkatOf, wilayahKerjaCsvLines,
@@ -14,6 +15,7 @@ import {
   PuskesmasValuesResponseSchema, ReadinessBodySchema, WaveBodySchema, WaveSchema, WilayahKerjaCsvOutcomeSchema, WilayahKerjaCsvQuerySchema,
   type WilayahKerjaCsvOutcome,
 } from '@peta/domain/contract';
+import { authorize } from '../auth/access.ts';
 import { badRequest, HttpError, notFound } from '../plugins/errors.ts';
 import { UPLOAD_LIMIT_BYTES } from './imports.ts';
 import { RolloutConflict, type RolloutRepository } from '../repositories/rollout-repository.ts';
@@ -21,7 +23,7 @@ import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
 import type { RolloutService } from '../services/rollout-service.ts';
 import { dateOr400, periodOr400 } from './params.ts';
 
-const errors = { 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 const TAGS = ['rencana-ilp'];
 
 function indicatorsOr400(service: RolloutService, text: string | undefined): string[] {
@@ -54,11 +56,6 @@ export const rolloutRoutes = (
     if (!p) throw notFound(`Puskesmas dengan kode ${kode} tidak ditemukan.`);
     return p;
   }
-  const oleh = (text: string) => {
-    const who = text.trim();
-    if (!who) throw badRequest('OLEH_REQUIRED', 'Isi "oleh": siapa yang membuat perubahan ini.');
-    return who;
-  };
 
   app.get('/api/puskesmas', {
     schema: {
@@ -82,6 +79,7 @@ export const rolloutRoutes = (
   });
 
   app.post('/api/wilayah-kerja/pindah', {
+    config: { access: 'rencana' },
     schema: { tags: TAGS, summary: 'Pindahkan desa ke puskesmas lain mulai suatu tanggal (riwayat disimpan)', body: MoveDesaBodySchema, response: { 200: MoveDesaResponseSchema, ...errors } },
   }, async (request) => {
     const { desa, mulai } = request.body;
@@ -91,8 +89,9 @@ export const rolloutRoutes = (
     if (!desa.startsWith(`${p.kabupaten}.`)) {
       throw badRequest('OTHER_KABUPATEN', `Desa ${desa} tidak berada di kabupaten/kota puskesmas ${p.nama} (${p.kabupaten}).`);
     }
+    const oleh = authorize(request, 'rencana', { wilayah: p.kabupaten });
     try {
-      return await repo.moveDesa({ desa, puskesmas: p.kode, mulai: dateOr400(mulai, 'Tanggal mulai'), oleh: oleh(request.body.oleh), kabupaten: p.kabupaten });
+      return await repo.moveDesa({ desa, puskesmas: p.kode, mulai: dateOr400(mulai, 'Tanggal mulai'), oleh, kabupaten: p.kabupaten });
     } catch (e) {
       return asHttp(e);
     }
@@ -133,18 +132,21 @@ export const rolloutRoutes = (
   });
 
   app.post('/api/wilayah-kerja/preview', {
+    config: { access: 'rencana' },
     schema: { tags: TAGS, summary: 'Unggah CSV wilayah kerja (badan mentah) → pemeriksaan tiap baris dan rencana perubahan; tidak menyimpan',
       querystring: WilayahKerjaCsvQuerySchema, response: { 200: WilayahKerjaCsvOutcomeSchema, ...errors } },
   }, async (request) => {
+    authorize(request, 'rencana', { wilayah: (await requireKabupaten(request.query.kabupaten)).kode });
     const plan = await checkCsv(request.body, request.query);
     return outcome(plan, plan.errors.length ? 'invalid' : 'valid');
   });
 
   app.post('/api/wilayah-kerja/commit', {
+    config: { access: 'rencana' },
     schema: { tags: TAGS, summary: 'Simpan CSV wilayah kerja: diperiksa ulang, satu transaksi, tiap desa pindah mulai tanggal `mulai` (riwayat disimpan)',
       querystring: WilayahKerjaCsvQuerySchema, response: { 200: WilayahKerjaCsvOutcomeSchema, 422: WilayahKerjaCsvOutcomeSchema, ...errors } },
   }, async (request, reply) => {
-    const who = oleh(request.query.oleh ?? '');
+    const who = authorize(request, 'rencana', { wilayah: (await requireKabupaten(request.query.kabupaten)).kode });
     const plan = await checkCsv(request.body, request.query);
     if (plan.errors.length) return reply.code(422).send(outcome(plan, 'invalid'));
     try {
@@ -157,18 +159,21 @@ export const rolloutRoutes = (
   });
 
   app.post('/api/puskesmas/:kode/tahap', {
+    config: { access: 'rencana' },
     schema: { tags: TAGS, summary: 'Catat tahap ILP puskesmas (tanggal, bukti, nomor SK)', params: Type.Object({ kode: Type.String() }), body: AddStageBodySchema,
       response: { 201: Type.Object({ id: Type.Integer(), eventId: Type.Integer() }), ...errors } },
   }, async (request, reply) => {
     const p = await requirePuskesmas(request.params.kode);
+    const oleh = authorize(request, 'rencana', { wilayah: p.kabupaten });
     const b = request.body;
     const saved = await repo.addStage({ puskesmas: p.kode, kabupaten: p.kabupaten, stage: b.stage, date: dateOr400(b.date, 'Tanggal tahap'),
-      evidence: b.evidence ?? '', skNumber: b.skNumber ?? null, oleh: oleh(b.oleh) });
+      evidence: b.evidence ?? '', skNumber: b.skNumber ?? null, oleh });
     return reply.code(201).send(saved);
   });
 
-  async function saveWave(id: number | null, body: typeof WaveBodySchema.static) {
+  async function saveWave(request: FastifyRequest, id: number | null, body: typeof WaveBodySchema.static) {
     const area = await requireKabupaten(body.kabupaten);
+    const oleh = authorize(request, 'rencana', { wilayah: area.kode });
     const members = [];
     const seen = new Set<string>();
     for (const m of body.members) {
@@ -182,7 +187,7 @@ export const rolloutRoutes = (
       const waveId = await repo.saveWave({
         id, kabupaten: area.kode, nama: body.nama.trim(), tahun: body.tahun, target: body.target,
         plannedStart: body.plannedStart ? dateOr400(body.plannedStart, 'Rencana mulai') : null,
-        plannedEnd: body.plannedEnd ? dateOr400(body.plannedEnd, 'Rencana selesai') : null, note: body.note ?? '', members, oleh: oleh(body.oleh),
+        plannedEnd: body.plannedEnd ? dateOr400(body.plannedEnd, 'Rencana selesai') : null, note: body.note ?? '', members, oleh,
       });
       return (await repo.waves(area.kode)).find((w) => w.id === waveId)!;
     } catch (e) {
@@ -191,24 +196,28 @@ export const rolloutRoutes = (
   }
 
   app.post('/api/gelombang', {
+    config: { access: 'rencana' },
     schema: { tags: TAGS, summary: 'Buat gelombang ILP (nama, tahun, target, anggota)', body: WaveBodySchema, response: { 201: WaveSchema, ...errors } },
-  }, async (request, reply) => reply.code(201).send(await saveWave(null, request.body)));
+  }, async (request, reply) => reply.code(201).send(await saveWave(request, null, request.body)));
 
   app.put('/api/gelombang/:id', {
+    config: { access: 'rencana' },
     schema: { tags: TAGS, summary: 'Ubah gelombang ILP', params: Type.Object({ id: Type.Integer() }), body: WaveBodySchema, response: { 200: WaveSchema, ...errors } },
-  }, async (request) => saveWave(request.params.id, request.body));
+  }, async (request) => saveWave(request, request.params.id, request.body));
 
   app.put('/api/puskesmas/:kode/kesiapan', {
+    config: { access: 'kesiapan' },
     schema: { tags: TAGS, summary: 'Simpan jawaban ceklis kesiapan (butir formulir)', params: Type.Object({ kode: Type.String() }), body: ReadinessBodySchema,
       response: { 200: Type.Object({ eventId: Type.Integer() }), ...errors } },
   }, async (request) => {
     const p = await requirePuskesmas(request.params.kode);
+    const oleh = authorize(request, 'kesiapan', { puskesmas: p.kode, kabupaten: p.kabupaten });
     for (const item of Object.keys(request.body.answers)) {
       const def = READINESS_ITEMS.find((i) => i.code === item);
       if (!def) throw badRequest('INVALID_ITEM', `Butir kesiapan tidak dikenal: "${item}".`);
       if (def.source !== 'form') throw badRequest('DERIVED_ITEM', `Butir "${def.labelId}" dihitung dari data Pustu/Posyandu, tidak diisi di formulir.`);
     }
-    return { eventId: await repo.saveReadiness({ puskesmas: p.kode, kabupaten: p.kabupaten, answers: request.body.answers, oleh: oleh(request.body.oleh) }) };
+    return { eventId: await repo.saveReadiness({ puskesmas: p.kode, kabupaten: p.kabupaten, answers: request.body.answers, oleh }) };
   });
 
   app.get('/api/rencana-ilp/progres', {

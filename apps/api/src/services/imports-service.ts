@@ -32,6 +32,8 @@ export function toOutcomeDto(o: ImportOutcome, preview: { id: string; expiresAt:
   };
 }
 
+export type OutOfScope = (desaKode: string) => string | null;
+
 export type CommitResult =
   | { kind: 'not-found' }
   | { kind: 'already-committed'; loadId: number | null }
@@ -39,25 +41,33 @@ export type CommitResult =
 
 export function importsService(database: Database, now: () => Date = () => new Date()) {
   return {
-    async preview(bytes: Uint8Array, fileName: string, oleh: string): Promise<ImportOutcomeDto> {
-      const outcome = await runImport(database, { bytes, fileName, oleh, dryRun: true, today: yearMonthOf(now()) });
+    async preview(bytes: Uint8Array, fileName: string, oleh: string, outOfScope: OutOfScope): Promise<ImportOutcomeDto> {
+      const outcome = await runImport(database, { bytes, fileName, oleh, dryRun: true, today: yearMonthOf(now()), outOfScope });
       // Only a file that would change something can be committed.
       if (outcome.status !== 'preview') return toOutcomeDto(outcome);
       const stored = await savePreview(database, { fileName, fileHash: outcome.fileHash, oleh, bytes, summary: outcome });
       return toOutcomeDto(outcome, stored);
     },
 
-    async commit(previewId: string): Promise<CommitResult> {
+    /** Commits as `oleh` (who previewed may differ from who commits), re-checked against the committer's scope. */
+    async commit(previewId: string, oleh: string, outOfScope: OutOfScope): Promise<CommitResult> {
       const preview = await findPreview(database, previewId);
       if (!preview) return { kind: 'not-found' };
       if (preview.committedLoadId !== null) return { kind: 'already-committed', loadId: preview.committedLoadId };
-      const outcome = await runImport(database, { bytes: preview.bytes, fileName: preview.fileName, oleh: preview.oleh, today: yearMonthOf(now()) });
+      const outcome = await runImport(database, { bytes: preview.bytes, fileName: preview.fileName, oleh, today: yearMonthOf(now()), outOfScope });
       if (outcome.status === 'imported') await markCommitted(database, previewId, outcome.loadId);
       return { kind: 'done', outcome: toOutcomeDto(outcome) };
     },
 
     history: (limit: number): Promise<LoadRecordDto[]> => listLoads(database, limit),
     undo: (loadId: number, oleh: string) => undoImport(database, loadId, oleh),
+    /** The desa an import (data_load) changed: undoing it needs all of them in the user's scope. */
+    async desaOfLoad(loadId: number): Promise<string[]> {
+      const { rows } = await database.pool.query<{ kode: string }>(
+        `select distinct kode from indicator_value_change where load_id = $1
+         union select distinct kode from sasaran_change where load_id = $1`, [loadId]);
+      return rows.map((r) => r.kode);
+    },
     async template(req: TemplateRequest) {
       return buildTemplate(req, await desaOf(database, req.wilayah.kode));
     },

@@ -19,8 +19,6 @@ import type { PackDesaExtras } from './meetings-pack.ts';
 import { dateOr400, indicatorOr400, periodOr400 } from '../routes/params.ts';
 
 type ValuesService = ReturnType<typeof valuesService>;
-const ANONIM = 'anonim';
-const who = (oleh: string | undefined) => oleh?.trim() || ANONIM;
 
 /** "Bilah Hulu" → "Kecamatan Bilah Hulu"; a name that already says it is left alone. */
 export const kecamatanName = (nama: string) => (/^kecamatan\s/i.test(nama) ? nama : `Kecamatan ${nama}`);
@@ -124,7 +122,18 @@ export function meetingsService(repo: MeetingsRepository, values: ValuesService,
   }
 
   return {
-    async create(body: CreateMeeting): Promise<MeetingDetail> {
+    /** The kecamatan a meeting is about (writes to it need it in the user's scope). */
+    async wilayahOfMeeting(id: number): Promise<string> {
+      return (await requireMeeting(id)).wilayahKode ?? '';
+    },
+    /** The desa an action is pinned to. */
+    async desaOfAction(id: number): Promise<string> {
+      const action = await repo.findAction(id);
+      if (!action) throw notFound(`Tindak lanjut #${id} tidak ditemukan.`);
+      return action.desaKode;
+    },
+
+    async create(body: CreateMeeting, oleh: string): Promise<MeetingDetail> {
       const area = await wilayah.findByKode(body.wilayah);
       if (!area) throw notFound(`Wilayah dengan kode ${body.wilayah} tidak ditemukan.`);
       if (area.tingkat !== 'kecamatan') {
@@ -144,7 +153,7 @@ export function meetingsService(repo: MeetingsRepository, values: ValuesService,
       const created = await repo.insertMeeting({
         jenis, tanggal, wilayahKode: area.kode, judul: body.judul?.trim() || `${MEETING_TYPE_LABELS[jenis]} ${kecamatanName(area.nama)}`,
         peserta: (body.peserta ?? []).map((p) => ({ nama: p.nama.trim(), peran: p.peran.trim() })).filter((p) => p.nama),
-        periode: period.code, agenda, oleh: who(body.oleh),
+        periode: period.code, agenda, oleh,
       });
       return this.detail(created.id);
     },
@@ -211,7 +220,7 @@ export function meetingsService(repo: MeetingsRepository, values: ValuesService,
       return out;
     },
 
-    async addNote(meetingId: number, body: CreateNote): Promise<NoteWithHistory> {
+    async addNote(meetingId: number, body: CreateNote, oleh: string): Promise<NoteWithHistory> {
       await requireMeeting(meetingId);
       if (body.supersedes !== undefined) {
         const old = await repo.findNote(body.supersedes);
@@ -221,11 +230,11 @@ export function meetingsService(repo: MeetingsRepository, values: ValuesService,
           throw new HttpError(409, 'NOTE_SUPERSEDED', `Catatan #${old.id} sudah diubah orang lain. Muat ulang lalu ubah versi terbaru.`);
         }
       }
-      const created = await repo.insertNote({ meetingId, itemKey: body.itemKey, text: body.text, oleh: who(body.oleh), supersedes: body.supersedes ?? null });
+      const created = await repo.insertNote({ meetingId, itemKey: body.itemKey, text: body.text, oleh, supersedes: body.supersedes ?? null });
       return notesWithHistory(await repo.notes(meetingId)).find((n) => n.id === created.id)!;
     },
 
-    async addAction(meetingId: number, body: CreateAction): Promise<MeetingAction> {
+    async addAction(meetingId: number, body: CreateAction, oleh: string): Promise<MeetingAction> {
       const m = await requireMeeting(meetingId);
       const def = indicatorOr400(body.indicator);
       const desa = await wilayah.findByKode(body.desaKode);
@@ -237,18 +246,18 @@ export function meetingsService(repo: MeetingsRepository, values: ValuesService,
       const baseline = await valueAt(rowsCache(), def.code, period, desa.kode);
       const created = await repo.insertAction({
         meetingId, desaKode: desa.kode, indicator: def.code, apa: body.apa.trim(), siapa: body.siapa.trim(), tenggat,
-        status: 'terbuka', baseline, oleh: who(body.oleh),
+        status: 'terbuka', baseline, oleh,
       });
       return actionDto(created, new Map([[desa.kode, desa.nama]]), [], baseline);
     },
 
-    async updateAction(actionId: number, body: UpdateAction): Promise<MeetingAction> {
+    async updateAction(actionId: number, body: UpdateAction, oleh: string): Promise<MeetingAction> {
       const existing = await repo.findAction(actionId);
       if (!existing) throw notFound(`Tindak lanjut #${actionId} tidak ditemukan.`);
       const tenggat = body.tenggat === undefined ? undefined : body.tenggat === null ? null : dateOr400(body.tenggat, 'Tenggat');
       const updated = await repo.updateAction(actionId, {
         apa: body.apa?.trim(), siapa: body.siapa?.trim(), tenggat, status: body.status,
-      }, who(body.oleh));
+      }, oleh);
       const m = await requireMeeting(updated!.meetingId);
       const [names, changes] = await Promise.all([desaNames([updated!.desaKode]), repo.changesOf([actionId])]);
       return actionDto(updated!, names, changes, await valueAt(rowsCache(), updated!.indicator, parsePeriod(m.periode), updated!.desaKode));

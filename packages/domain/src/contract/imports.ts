@@ -14,7 +14,6 @@ export const TemplateQuerySchema = Type.Object({
 
 export const PreviewQuerySchema = Type.Object({
   berkas: Type.String({ minLength: 1, description: 'Nama berkas yang diunggah (akhiran .xlsx atau .csv menentukan cara membacanya)', examples: ['k4-oktober.xlsx'] }),
-  oleh: Type.Optional(Type.String({ description: 'Siapa yang mengimpor; bawaan "anonim"' })),
 });
 
 export const ImportIssueSchema = Type.Object({
@@ -78,7 +77,6 @@ export const ImportOutcomeSchema = Type.Object({
 
 export const ImportIdParamsSchema = Type.Object({ id: Type.String() });
 
-export const UndoQuerySchema = Type.Object({ oleh: Type.Optional(Type.String({ description: 'Siapa yang membatalkan; bawaan "anonim"' })) });
 
 export const LoadRecordSchema = Type.Object({
   id: Type.Integer(),

@@ -4,3 +4,4 @@ export * from './values.ts';
 export * from './imports.ts';
 export * from './meetings.ts';
 export * from './rollout.ts';
+export * from './accounts.ts';

@@ -198,7 +198,6 @@ export const CreateMeetingSchema = Type.Object({
   periode: Type.String({ description: 'Periode data, misalnya 2026-01..2026-09', examples: ['2026-01..2026-09'] }),
   judul: Type.Optional(Type.String({ maxLength: 300 })),
   peserta: Type.Optional(Type.Array(PesertaSchema, { maxItems: 200 })),
-  oleh: Type.Optional(Type.String({ maxLength: 200 })),
 });
 
 export const MeetingListQuerySchema = Type.Object({
@@ -212,7 +211,6 @@ export const CreateNoteSchema = Type.Object({
   text: Type.String({ maxLength: 10_000 }),
   /** Id of the note this one replaces (an edit); omitted for a new note. */
   supersedes: Type.Optional(Type.Integer()),
-  oleh: Type.Optional(Type.String({ maxLength: 200 })),
 });
 
 export const CreateActionSchema = Type.Object({
@@ -221,7 +219,6 @@ export const CreateActionSchema = Type.Object({
   apa: Type.String({ minLength: 1, maxLength: 2000 }),
   siapa: Type.String({ maxLength: 300 }),
   tenggat: Type.Optional(Nullable(Type.String(DATE))),
-  oleh: Type.Optional(Type.String({ maxLength: 200 })),
 });
 
 export const UpdateActionSchema = Type.Object({
@@ -229,7 +226,6 @@ export const UpdateActionSchema = Type.Object({
   siapa: Type.Optional(Type.String({ maxLength: 300 })),
   tenggat: Type.Optional(Nullable(Type.String(DATE))),
   status: Type.Optional(ActionStatusSchema),
-  oleh: Type.Optional(Type.String({ maxLength: 200 })),
 });
 
 export type Peserta = Static<typeof PesertaSchema>;

@@ -1,5 +1,5 @@
 // HTTP contract of the ILP roll-out planner (issue 7): puskesmas, wilayah kerja, stages, waves, readiness,
-// progress, the next-wave proposal and values per puskesmas wilayah. Writes carry `oleh` (who) until accounts exist.
+// progress, the next-wave proposal and values per puskesmas wilayah. Who wrote is the signed-in user (never a field).
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { ILP_STAGE_CODES } from '../rollout/stages.ts';
 import { READINESS_ITEMS } from '../rollout/readiness.ts';
@@ -7,7 +7,6 @@ import { ValueRowSchema } from './values.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const IsoDate = (description: string) => Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description, examples: ['2026-07-01'] });
-const Oleh = Type.String({ minLength: 1, maxLength: 200, description: 'Siapa yang mengubah (sementara, sampai ada akun)' });
 
 export const StageCodeSchema = Type.Union([
   Type.Literal('belum'), Type.Literal('persiapan'), Type.Literal('lokus_ditetapkan'), Type.Literal('orientasi'),
@@ -127,7 +126,6 @@ export const MoveDesaBodySchema = Type.Object({
   desa: Type.String({ description: 'Kode desa', examples: ['12.07.01.2001'] }),
   puskesmas: Type.String({ description: 'Kode puskesmas tujuan' }),
   mulai: IsoDate('Berlaku mulai tanggal ini (angka bulan itu ikut puskesmas lama bila tanggalnya bukan tanggal 1)'),
-  oleh: Oleh,
 });
 
 export const MoveDesaResponseSchema = Type.Object({
@@ -139,7 +137,6 @@ export const MoveDesaResponseSchema = Type.Object({
 export const WilayahKerjaCsvQuerySchema = Type.Object({
   kabupaten: Type.String({ description: 'Kode kabupaten/kota, misalnya 12.07', examples: ['12.07'] }),
   mulai: IsoDate('Desa yang pindah masuk puskesmas barunya mulai tanggal ini'),
-  oleh: Type.Optional(Type.String({ description: 'Siapa yang mengimpor (wajib untuk simpan)' })),
 });
 
 const WilayahKerjaIssueSchema = Type.Object({
@@ -169,7 +166,6 @@ export const AddStageBodySchema = Type.Object({
   date: IsoDate('Tanggal tahap dicapai'),
   evidence: Type.Optional(Type.String({ maxLength: 2000 })),
   skNumber: Type.Optional(Type.String({ maxLength: 200 })),
-  oleh: Oleh,
 });
 
 export const WaveBodySchema = Type.Object({
@@ -181,7 +177,6 @@ export const WaveBodySchema = Type.Object({
   plannedEnd: Type.Optional(Nullable(IsoDate('Rencana selesai'))),
   note: Type.Optional(Type.String({ maxLength: 2000 })),
   members: Type.Array(Type.Object({ kode: Type.String(), rank: Type.Optional(Nullable(Type.Integer())), reason: Type.Optional(Nullable(Type.String())) })),
-  oleh: Oleh,
 });
 
 export const WaveSchema = Type.Object({
@@ -200,7 +195,6 @@ export const WaveSchema = Type.Object({
 
 export const ReadinessBodySchema = Type.Object({
   answers: Type.Record(Type.String(), Type.Boolean(), { description: 'Butir formulir → ya/tidak' }),
-  oleh: Oleh,
 });
 
 export const YearProgressSchema = Type.Object({

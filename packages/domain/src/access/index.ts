@@ -1,0 +1,3 @@
+export * from './roles.ts';
+export * from './scope.ts';
+export * from './credentials.ts';
