@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Database } from '@peta/db';
 import type { Role } from '@peta/domain';
 import { generatePassword, verifyPassword } from './passwords.ts';
-import { createUser, findUserByUsername, setPassword } from './users.ts';
+import { createUser, findUserByUsername, setPassword, withTingkatWord } from './users.ts';
 
 export interface DemoAccount {
   username: string;
@@ -20,7 +20,7 @@ export interface DemoAccount {
   wilayah: string;
 }
 
-const slug = (nama: string) => nama.toLowerCase().replace(/^(puskesmas|kecamatan|desa|kelurahan)\s+/, '').replace(/[^a-z0-9]+/g, '').slice(0, 24);
+const slug = (nama: string) => nama.toLowerCase().replace(/^(puskesmas|kecamatan|desa|kelurahan|kabupaten|kota|provinsi)\s+/, '').replace(/[^a-z0-9]+/g, '').slice(0, 24);
 
 async function pick<T>(database: Database, sql: string, params: unknown[] = []): Promise<T | null> {
   const { rows } = await database.pool.query(sql, params);
@@ -44,14 +44,16 @@ export async function planDemoAccounts(database: Database): Promise<DemoAccount[
   const pkm = await pick<{ kode: string; nama: string }>(database,
     `select p.kode, p.nama from puskesmas_wilayah w join puskesmas p on p.kode = w.puskesmas_kode
      where w.valid_to is null and w.desa_kode like $1 group by p.kode, p.nama order by count(*) desc, p.kode limit 1`, [`${kecamatan.kode}.%`]);
+  // A kabupaten named like its provinsi would take the same login name.
+  const kabSlug = slug(kab.nama) === slug(prov.nama) ? `${slug(kab.nama)}.kab` : slug(kab.nama);
   accounts.splice(1, 0,
-    { username: `dinkes.${slug(prov.nama)}`, nama: `Dinkes ${prov.nama} (contoh)`, role: 'dinkes_provinsi', scopeKode: prov.kode, scopePuskesmas: null, wilayah: prov.nama },
-    { username: `dinkes.${slug(kab.nama)}`, nama: `Dinkes ${kab.nama} (contoh)`, role: 'dinkes_kabupaten', scopeKode: kab.kode, scopePuskesmas: null, wilayah: kab.nama },
+    { username: `dinkes.${slug(prov.nama)}`, nama: `Dinkes ${prov.nama} (contoh)`, role: 'dinkes_provinsi', scopeKode: prov.kode, scopePuskesmas: null, wilayah: withTingkatWord('provinsi', prov.nama) },
+    { username: `dinkes.${kabSlug}`, nama: `Dinkes ${kab.nama} (contoh)`, role: 'dinkes_kabupaten', scopeKode: kab.kode, scopePuskesmas: null, wilayah: kab.nama },
     ...(pkm ? [{ username: `pkm.${slug(pkm.nama)}`, nama: `Kepala ${titleCase(pkm.nama)} (contoh)`, role: 'puskesmas' as const, scopeKode: null,
       scopePuskesmas: pkm.kode, wilayah: `wilayah kerja ${titleCase(pkm.nama)}` }] : []),
-    { username: `camat.${slug(kecamatan.nama)}`, nama: `Camat ${kecamatan.nama} (contoh)`, role: 'camat', scopeKode: kecamatan.kode, scopePuskesmas: null, wilayah: `Kecamatan ${kecamatan.nama}` },
+    { username: `camat.${slug(kecamatan.nama)}`, nama: `Camat ${kecamatan.nama.replace(/^kecamatan\s+/i, '')} (contoh)`, role: 'camat', scopeKode: kecamatan.kode, scopePuskesmas: null, wilayah: withTingkatWord('kecamatan', kecamatan.nama) },
     ...(desa ? [{ username: `kades.${slug(desa.nama)}`, nama: `Kepala Desa ${desa.nama} (contoh)`, role: 'kepala_desa' as const, scopeKode: desa.kode,
-      scopePuskesmas: null, wilayah: `Desa ${desa.nama}` }] : []),
+      scopePuskesmas: null, wilayah: withTingkatWord('desa', desa.nama) }] : []),
   );
   return accounts;
 }

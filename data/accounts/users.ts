@@ -162,6 +162,13 @@ export async function scopeLabel(database: Database, user: Pick<UserRow, 'scopeK
   const { rows } = await database.pool.query<{ nama: string; tingkat: string }>('select nama, tingkat from wilayah where kode = $1', [user.scopeKode]);
   const w = rows[0];
   if (!w) return `kode ${user.scopeKode}`;
-  const prefix: Record<string, string> = { provinsi: 'Provinsi', kabupaten: '', kecamatan: 'Kecamatan', desa: 'Desa/Kel.' };
-  return `${prefix[w.tingkat] ?? ''} ${w.nama}`.trim();
+  return withTingkatWord(w.tingkat, w.nama);
+}
+
+const TINGKAT_WORD: Record<string, string> = { provinsi: 'Provinsi', kabupaten: '', kecamatan: 'Kecamatan', desa: 'Desa' };
+
+/** "Kecamatan Bilah Hulu", "Provinsi Sumatera Utara"; kabupaten names carry their own "Kabupaten"/"Kota", and a name that already starts with its word keeps it once. */
+export function withTingkatWord(tingkat: string, nama: string): string {
+  const word = TINGKAT_WORD[tingkat] ?? '';
+  return word && !nama.toLowerCase().startsWith(word.toLowerCase()) ? `${word} ${nama}` : nama;
 }

@@ -34,7 +34,7 @@ import { valuesService } from './services/values-service.ts';
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, 'webDist'> & Partial<Pick<Config, 'readAccess' | 'cookieSecure' | 'trustProxy'>>;
+  config: Pick<Config, 'webDist'> & Partial<Pick<Config, 'readAccess' | 'cookieSecure' | 'trustProxy' | 'signInLimitPerMinute'>>;
   /** Listed on the sign-in page of a demo start. */
   demoAccounts?: DemoAccount[];
   logger?: FastifyServerOptions['logger'];
@@ -73,7 +73,8 @@ export async function buildApp({ database, config, logger = false, now = () => n
   });
   const sessions = sessionCache(database);
   registerAccess(app, { sessions, readAccess, database });
-  await app.register(authRoutes({ database, sessions, readAccess, cookieSecure: config.cookieSecure ?? 'auto', demoAccounts }));
+  await app.register(authRoutes({ database, sessions, readAccess, cookieSecure: config.cookieSecure ?? 'auto', demoAccounts,
+    signInLimitPerMinute: config.signInLimitPerMinute ?? 30 }));
   await app.register(userRoutes(database, sessions));
 
   const wilayah = wilayahRepository(database.db);

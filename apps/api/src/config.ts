@@ -28,6 +28,8 @@ export interface Config {
   cookieSecure: 'auto' | boolean;
   /** Behind a reverse proxy: trust X-Forwarded-For/-Proto (client address for rate limits, https for cookies). */
   trustProxy: boolean;
+  /** Sign-in requests per minute from one address (failures per login name are limited separately). */
+  signInLimitPerMinute: number;
   /** The demo accounts' password (else generated once and kept in DATA_DIR/akun-contoh.txt). */
   demoPassword?: string;
 }
@@ -52,8 +54,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readAccess: parseReadAccess(env.READ_ACCESS),
     cookieSecure: !env.COOKIE_SECURE || env.COOKIE_SECURE === 'auto' ? 'auto' : yes(env.COOKIE_SECURE),
     trustProxy: yes(env.TRUST_PROXY),
+    signInLimitPerMinute: positiveInt(env.SIGN_IN_LIMIT_PER_MINUTE, 30, 'SIGN_IN_LIMIT_PER_MINUTE'),
     demoPassword: env.DEMO_PASSWORD || undefined,
   };
+}
+
+function positiveInt(value: string | undefined, fallback: number, name: string): number {
+  if (!value) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} tidak sah: "${value}" (harus bilangan bulat ≥ 1).`);
+  return n;
 }
 
 function parseReadAccess(value: string | undefined): Config['readAccess'] {

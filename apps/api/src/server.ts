@@ -49,7 +49,7 @@ if (config.demoData) {
   const password = demoPassword(config.dataDir, config.demoPassword);
   demoAccounts = await ensureDemoAccounts(database, password);
   log(`Akun contoh (kata sandi semuanya: ${password}${config.demoPassword ? ', dari DEMO_PASSWORD' : `, tersimpan di ${config.dataDir}/akun-contoh.txt`}):`);
-  for (const a of demoAccounts) log(`  ${a.username.padEnd(24)} ${ROLE_INFO[a.role].labelId.padEnd(32)} ${a.wilayah}`);
+  for (const a of demoAccounts) log(`  ${a.username.padEnd(28)} ${ROLE_INFO[a.role].labelId.padEnd(32)} ${a.wilayah}`);
 } else if (await countAdmins(database) === 0) {
   log('Belum ada admin. Buat yang pertama: pnpm cli pengguna tambah --nama-pengguna=admin --peran=admin');
 }

@@ -28,7 +28,7 @@ export async function signIn(app: App, database: Database, role: Role, scope: { 
   return { username, headers: { cookie: `peta_sesi=${cookie.value}`, 'x-csrf-token': res.json().csrfToken } };
 }
 
-export function useApp(seed?: (database: Database) => Promise<void>, options: { readAccess?: 'public' | 'signed-in' } = {}) {
+export function useApp(seed?: (database: Database) => Promise<void>, options: { readAccess?: 'public' | 'signed-in'; signInLimitPerMinute?: number; trustProxy?: boolean } = {}) {
   const ctx = {} as { app: App; database: Database; admin: TestUser };
   beforeAll(async () => {
     ctx.database = await openDatabase({ databaseUrl: inject('databaseUrl') });
@@ -36,7 +36,8 @@ export function useApp(seed?: (database: Database) => Promise<void>, options: { 
     // A fixed clock: the fixtures hold 2026 data, and "a period in the future" must not depend on the machine's date.
     // Reads are public here (most files test what is read); files about access use 'signed-in'. Writes always need
     // a session: ctx.admin may do everything.
-    ctx.app = await buildApp({ database: ctx.database, config: { webDist: '/nonexistent', readAccess: options.readAccess ?? 'public' },
+    ctx.app = await buildApp({ database: ctx.database, config: { webDist: '/nonexistent', readAccess: options.readAccess ?? 'public', signInLimitPerMinute: options.signInLimitPerMinute ?? 1000,
+        trustProxy: options.trustProxy ?? false },
       now: () => new Date('2026-11-15T12:00:00Z') });
     ctx.admin = await signIn(ctx.app, ctx.database, 'admin');
   });

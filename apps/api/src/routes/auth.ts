@@ -19,6 +19,7 @@ export interface AuthOptions {
   /** Secure cookies: 'auto' = when the request came over https (behind a proxy: TRUST_PROXY). */
   cookieSecure: 'auto' | boolean;
   demoAccounts: DemoAccount[];
+  signInLimitPerMinute: number;
 }
 
 /** Failed sign-ins for one login name within LOCK_MINUTES before it is refused for a while. */
@@ -58,7 +59,7 @@ export const authRoutes = (options: AuthOptions): FastifyPluginAsyncTypebox => a
   });
 
   app.post('/api/auth/masuk', {
-    config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { access: 'public', rateLimit: { max: options.signInLimitPerMinute, timeWindow: '1 minute' } },
     schema: { tags: ['akun'], summary: 'Masuk dengan nama pengguna dan kata sandi (cookie sesi HttpOnly)', body: SignInBodySchema,
       response: { 200: SessionSchema, 401: ErrorSchema, 429: ErrorSchema } },
   }, async (request, reply) => {

@@ -1,0 +1,214 @@
+// Accounts and scope (issue 9): every write route is tried by people who may not do it — nobody signed in, a
+// signed-in user without the CSRF token, a viewer, and users of another scope — and must answer 401/403 with a
+// message and change nothing. Then the same kinds of writes by the right people succeed, so the checks are not
+// simply refusing everyone. The list of write routes comes from the app itself: a new write route without a case
+// here fails the first test.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@peta/db';
+import { createUser } from '@peta/data/accounts';
+import { loadTinyValues } from './fixtures/tiny-values.ts';
+import { signIn, useApp, type TestUser } from './helper.ts';
+
+const SATU = '99.01.01';
+const MAU = '99.01.01.2001';
+const DUA = '99.01.01.2002';
+const TIGA = '99.01.02.2001';
+
+async function seed(database: Database) {
+  await loadTinyValues(database);
+  const { pool } = database;
+  await pool.query(`delete from meeting_action_change; delete from meeting_action; delete from meeting_note; delete from meeting;
+    delete from ilp_wave_member; delete from ilp_wave; delete from ilp_stage; delete from readiness_answer; delete from pustu; delete from posyandu;
+    delete from puskesmas_wilayah; delete from puskesmas; delete from rollout_event`);
+  const { rows: [ev] } = await pool.query(`insert into rollout_event (oleh, kind, note) values ('uji', 'seed', 'fixture') returning id`);
+  await pool.query(`insert into puskesmas (kode, nama, kabupaten_kode, sumber) values ('P1', 'Puskesmas Satu', '99.01', 'uji'), ('P2', 'Puskesmas Dua', '99.01', 'uji')`);
+  await pool.query(`insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, confirmed, event_id) values
+    ('P1', $2, '2025-01-01', false, $1), ('P1', $3, '2025-01-01', false, $1), ('P2', $4, '2025-01-01', false, $1), ('P2', '99.01.02.2002', '2025-01-01', false, $1)`,
+  [ev.id, MAU, DUA, TIGA]);
+}
+
+const ctx = useApp(seed);
+// The other files clear the puskesmas table: the puskesmas users made here (pointing at P1/P2) go first.
+afterAll(async () => {
+  await ctx.database.pool.query(`delete from app_session where user_id in (select id from app_user where scope_puskesmas is not null);
+    delete from audit_log where user_id in (select id from app_user where scope_puskesmas is not null);
+    delete from app_user where scope_puskesmas is not null`);
+});
+const who = {} as Record<'viewer' | 'dinkesLain' | 'dinkes' | 'pkm1' | 'pkm2' | 'camatDua' | 'camatSatu' | 'kadesTiga' | 'kadesMau', TestUser>;
+const ids = {} as { meeting: number; action: number; wave: number; load: number; preview: string; user: number };
+
+const LONG_CSV = (rows: [string, number][]) => `kode_wilayah,periode,indikator,pembilang,penyebut\n${rows.map(([k, n]) => `${k},2026-09,KIA_K1,${n},`).join('\n')}\n`;
+
+async function as(user: TestUser | null, method: string, url: string, payload?: unknown, type = 'application/json') {
+  const headers: Record<string, string> = { ...(user?.headers ?? {}) };
+  if (payload !== undefined) headers['content-type'] = type;
+  const res = await ctx.app.inject({ method: method as 'POST', url, headers, payload: payload as string });
+  return { status: res.statusCode, body: res.body ? res.json() : null };
+}
+
+beforeAll(async () => {
+  const { app, database } = ctx;
+  who.viewer = await signIn(app, database, 'viewer');
+  who.dinkes = await signIn(app, database, 'dinkes_kabupaten', { kode: '99.01' });
+  who.pkm1 = await signIn(app, database, 'puskesmas', { puskesmas: 'P1' });
+  who.pkm2 = await signIn(app, database, 'puskesmas', { puskesmas: 'P2' });
+  who.camatSatu = await signIn(app, database, 'camat', { kode: SATU });
+  who.camatDua = await signIn(app, database, 'camat', { kode: '99.01.02' });
+  who.kadesMau = await signIn(app, database, 'kepala_desa', { kode: MAU });
+  who.kadesTiga = await signIn(app, database, 'kepala_desa', { kode: TIGA });
+  // A dinkes of another kabupaten (98.01): the tiny fixture has one kabupaten, so this user is written directly.
+  await database.pool.query(`insert into app_user (username, nama, role, scope_kode, password_hash, created_by)
+    select 'dinkes-lain-' || $1, 'Dinkes lain', 'dinkes_kabupaten', '98.01', password_hash, 'uji' from app_user where username = $2`,
+  [process.pid, who.dinkes.username]);
+  const lain = await app.inject({ method: 'POST', url: '/api/auth/masuk', payload: { username: `dinkes-lain-${process.pid}`, password: 'kata-sandi-uji-panjang' } });
+  who.dinkesLain = { username: `dinkes-lain-${process.pid}`, headers: { cookie: `peta_sesi=${lain.cookies[0]!.value}`, 'x-csrf-token': lain.json().csrfToken } };
+
+  // What the writes act on, made by the admin.
+  const meeting = await as(ctx.admin, 'POST', '/api/meetings', { jenis: 'lokmin_bulanan', tanggal: '2026-10-05', wilayah: SATU, periode: '2026-09' });
+  ids.meeting = meeting.body.id;
+  ids.action = (await as(ctx.admin, 'POST', `/api/meetings/${ids.meeting}/actions`, { desaKode: MAU, indicator: 'KIA_K1', apa: 'Sweeping K1', siapa: 'Bidan' })).body.id;
+  ids.wave = (await as(ctx.admin, 'POST', '/api/gelombang', { kabupaten: '99.01', nama: 'Gelombang uji', tahun: 2027, target: 1, members: [{ kode: 'P1' }] })).body.id;
+  const preview = await as(ctx.admin, 'POST', '/api/imports/preview?berkas=a.csv', LONG_CSV([[MAU, 7]]), 'text/csv');
+  ids.load = (await as(ctx.admin, 'POST', `/api/imports/${preview.body.previewId}/commit`)).body.loadId;
+  ids.preview = (await as(ctx.admin, 'POST', '/api/imports/preview?berkas=b.csv', LONG_CSV([[MAU, 9]]), 'text/csv')).body.previewId;
+  ids.user = (await createUser(database, { username: `korban-${process.pid}`, nama: 'Korban', role: 'viewer', password: 'kata-sandi-korban-1', createdBy: 'uji' })).id;
+  expect([ids.meeting, ids.action, ids.wave, ids.load, ids.user].every((n) => Number.isInteger(n))).toBe(true);
+  expect(ids.preview).toMatch(/^[0-9a-f-]{36}$/);
+});
+
+interface Case {
+  method: string;
+  url: () => string;
+  payload?: () => unknown;
+  type?: string;
+  /** Signed-in users who must get 403 for this write. */
+  refused: (keyof typeof who)[];
+}
+
+// One case per write route; the payload is one the admin could send with success.
+const CASES: Record<string, Case> = {
+  'POST /api/imports/preview': { method: 'POST', url: () => '/api/imports/preview?berkas=c.csv', payload: () => LONG_CSV([[MAU, 11]]), type: 'text/csv',
+    refused: ['viewer', 'camatSatu', 'kadesMau'] },
+  'POST /api/imports/:id/commit': { method: 'POST', url: () => `/api/imports/${ids.preview}/commit`, refused: ['viewer', 'camatSatu', 'kadesMau'] },
+  'POST /api/imports/:id/undo': { method: 'POST', url: () => `/api/imports/${ids.load}/undo`, refused: ['viewer', 'dinkesLain', 'pkm2', 'camatSatu'] },
+  'POST /api/meetings': { method: 'POST', url: () => '/api/meetings', payload: () => ({ jenis: 'lokmin_bulanan', tanggal: '2026-10-06', wilayah: SATU, periode: '2026-09' }),
+    refused: ['viewer', 'dinkesLain', 'pkm2', 'camatDua', 'kadesMau'] },
+  'POST /api/meetings/:id/notes': { method: 'POST', url: () => `/api/meetings/${ids.meeting}/notes`, payload: () => ({ itemKey: 'ringkasan', text: 'catatan' }),
+    refused: ['viewer', 'dinkesLain', 'pkm2', 'camatDua', 'kadesTiga'] },
+  'POST /api/meetings/:id/actions': { method: 'POST', url: () => `/api/meetings/${ids.meeting}/actions`,
+    payload: () => ({ desaKode: DUA, indicator: 'KIA_K1', apa: 'Kunjungan rumah', siapa: 'Kader' }), refused: ['viewer', 'dinkesLain', 'pkm2', 'camatDua', 'kadesMau'] },
+  'PATCH /api/meeting-actions/:id': { method: 'PATCH', url: () => `/api/meeting-actions/${ids.action}`, payload: () => ({ status: 'selesai' }),
+    refused: ['viewer', 'dinkesLain', 'pkm2', 'camatDua', 'kadesTiga'] },
+  'POST /api/wilayah-kerja/pindah': { method: 'POST', url: () => '/api/wilayah-kerja/pindah', payload: () => ({ desa: DUA, puskesmas: 'P2', mulai: '2026-11-01' }),
+    refused: ['viewer', 'dinkesLain', 'pkm1', 'camatSatu'] },
+  'POST /api/wilayah-kerja/preview': { method: 'POST', url: () => '/api/wilayah-kerja/preview?kabupaten=99.01&mulai=2026-11-01',
+    payload: () => `kode_puskesmas,nama,kode_desa\nP2,Puskesmas Dua,${DUA}\n`, type: 'text/csv', refused: ['viewer', 'dinkesLain', 'pkm1', 'camatSatu'] },
+  'POST /api/wilayah-kerja/commit': { method: 'POST', url: () => '/api/wilayah-kerja/commit?kabupaten=99.01&mulai=2026-11-01',
+    payload: () => `kode_puskesmas,nama,kode_desa\nP2,Puskesmas Dua,${DUA}\n`, type: 'text/csv', refused: ['viewer', 'dinkesLain', 'pkm1', 'camatSatu'] },
+  'POST /api/puskesmas/:kode/tahap': { method: 'POST', url: () => '/api/puskesmas/P1/tahap', payload: () => ({ stage: 'persiapan', date: '2026-10-01' }),
+    refused: ['viewer', 'dinkesLain', 'pkm1', 'camatSatu'] },
+  'POST /api/gelombang': { method: 'POST', url: () => '/api/gelombang', payload: () => ({ kabupaten: '99.01', nama: 'G2', tahun: 2028, target: 1, members: [] }),
+    refused: ['viewer', 'dinkesLain', 'pkm1', 'camatSatu'] },
+  'PUT /api/gelombang/:id': { method: 'PUT', url: () => `/api/gelombang/${ids.wave}`, payload: () => ({ kabupaten: '99.01', nama: 'Diubah', tahun: 2027, target: 2, members: [] }),
+    refused: ['viewer', 'dinkesLain', 'pkm1', 'camatSatu'] },
+  'PUT /api/puskesmas/:kode/kesiapan': { method: 'PUT', url: () => '/api/puskesmas/P1/kesiapan', payload: () => ({ answers: { alur_layanan: true } }),
+    refused: ['viewer', 'dinkesLain', 'pkm2', 'camatSatu'] },
+  'POST /api/pengguna': { method: 'POST', url: () => '/api/pengguna', payload: () => ({ username: 'baru-sekali', nama: 'Baru', role: 'viewer' }),
+    refused: ['viewer', 'dinkes', 'pkm1', 'camatSatu'] },
+  'PATCH /api/pengguna/:id': { method: 'PATCH', url: () => `/api/pengguna/${ids.user}`, payload: () => ({ role: 'admin', scopeKode: '' }),
+    refused: ['viewer', 'dinkes', 'pkm1', 'camatSatu'] },
+  'POST /api/pengguna/:id/reset-sandi': { method: 'POST', url: () => `/api/pengguna/${ids.user}/reset-sandi`, refused: ['viewer', 'dinkes', 'pkm1', 'camatSatu'] },
+};
+// Sign-in, sign-out and one's own password are every signed-in user's own business (tested below).
+const OWN = ['POST /api/auth/masuk', 'POST /api/auth/keluar', 'POST /api/auth/sandi'];
+
+/** Everything a write could change, as one comparable value. */
+async function snapshot(database: Database) {
+  const tables = ['data_load', 'indicator_value', 'indicator_value_change', 'import_preview', 'meeting', 'meeting_note', 'meeting_action',
+    'meeting_action_change', 'rollout_event', 'puskesmas_wilayah', 'puskesmas', 'ilp_stage', 'ilp_wave', 'ilp_wave_member', 'readiness_answer'];
+  const out: Record<string, string> = {};
+  for (const t of tables) out[t] = (await database.pool.query(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${t} x`)).rows[0].h;
+  out.app_user = (await database.pool.query(`select md5(string_agg(concat_ws(',', id, role, scope_kode, aktif, password_hash), '|' order by id)) as h from app_user`)).rows[0].h;
+  return out;
+}
+
+describe('every write route', () => {
+  it('has a case here', () => {
+    const routes = ctx.app.writeRoutes.map((r) => `${r.method} ${r.url}`);
+    expect(routes.filter((r) => !OWN.includes(r)).sort()).toEqual(Object.keys(CASES).sort());
+  });
+
+  for (const [name, c] of Object.entries(CASES)) {
+    it(`${name}: refused without a session, without the CSRF token, and for ${c.refused.join(', ')} — nothing changes`, async () => {
+      const before = await snapshot(ctx.database);
+      const send = (user: TestUser | null, headers?: Record<string, string>) =>
+        as(user ? { ...user, headers: headers ?? user.headers } : null, c.method, c.url(), c.payload?.(), c.type);
+
+      const anonymous = await send(null);
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.body).toMatchObject({ code: 'SIGN_IN_REQUIRED', message: 'Silakan masuk terlebih dahulu.' });
+
+      const noCsrf = await send(ctx.admin, { cookie: ctx.admin.headers.cookie! });
+      expect(noCsrf.status).toBe(403);
+      expect(noCsrf.body.code).toBe('CSRF');
+      const wrongCsrf = await send(ctx.admin, { ...ctx.admin.headers, 'x-csrf-token': 'salah' });
+      expect(wrongCsrf.body.code).toBe('CSRF');
+      const crossSite = await send(ctx.admin, { ...ctx.admin.headers, origin: 'https://situs-lain.example' });
+      expect(crossSite.body.code).toBe('CROSS_SITE');
+
+      for (const key of c.refused) {
+        const res = await send(who[key]);
+        // An import preview outside the scope is a refused file (every row an error), not a refused request.
+        if (name === 'POST /api/imports/preview' && res.status === 200) throw new Error('preview should have been refused');
+        expect(res.status, `${key}: ${JSON.stringify(res.body)}`).toBe(403);
+        expect(['FORBIDDEN', 'OUT_OF_SCOPE']).toContain(res.body.code);
+        expect(res.body.message).toMatch(/tidak berwenang/);
+      }
+      expect(await snapshot(ctx.database)).toEqual(before);
+    });
+  }
+});
+
+describe('the right people may', () => {
+  it('a puskesmas imports rows of its own desa; a row of another puskesmas\' desa refuses the whole file', async () => {
+    const mixed = await as(who.pkm1, 'POST', '/api/imports/preview?berkas=campur.csv', LONG_CSV([[MAU, 12], [TIGA, 1]]), 'text/csv');
+    expect(mixed.status).toBe(200);
+    expect(mixed.body.status).toBe('invalid');
+    expect(mixed.body.errors).toEqual([{ row: 3, column: null, code: 'KODE_OUT_OF_SCOPE',
+      message: `Anda tidak berwenang mengimpor data untuk wilayah ${TIGA}: di luar wilayah Anda (wilayah kerja puskesmas P1).` }]);
+    expect(mixed.body.previewId).toBeNull();
+    const own = await as(who.pkm1, 'POST', '/api/imports/preview?berkas=sendiri.csv', LONG_CSV([[MAU, 12]]), 'text/csv');
+    expect(own.body.status).toBe('preview');
+    // Another puskesmas may not commit P1's preview: the commit re-checks against the committer's scope.
+    const byOther = await as(who.pkm2, 'POST', `/api/imports/${own.body.previewId}/commit`);
+    expect(byOther.status).toBe(422);
+    expect(byOther.body.errors[0].code).toBe('KODE_OUT_OF_SCOPE');
+    const commit = await as(who.pkm1, 'POST', `/api/imports/${own.body.previewId}/commit`);
+    expect(commit.body.status).toBe('imported');
+    const history = await as(ctx.admin, 'GET', '/api/imports?limit=1');
+    expect(history.body[0]).toMatchObject({ kind: 'import', oleh: who.pkm1.username });
+  });
+
+  it('a puskesmas fills its own readiness checklist, not another\'s', async () => {
+    expect((await as(who.pkm1, 'PUT', '/api/puskesmas/P1/kesiapan', { answers: { alur_layanan: true } })).status).toBe(200);
+    expect((await as(who.pkm1, 'PUT', '/api/puskesmas/P2/kesiapan', { answers: { alur_layanan: true } })).body.code).toBe('OUT_OF_SCOPE');
+  });
+
+  it('a kepala desa records an action for their desa in the kecamatan meeting; a camat runs the meeting', async () => {
+    const action = await as(who.kadesMau, 'POST', `/api/meetings/${ids.meeting}/actions`, { desaKode: MAU, indicator: 'KIA_K1', apa: 'Posyandu keliling', siapa: 'Kader' });
+    expect(action.status).toBe(201);
+    expect(action.body.oleh).toBe(who.kadesMau.username);
+    const meeting = await as(who.camatSatu, 'POST', '/api/meetings', { jenis: 'lintas_sektor', tanggal: '2026-10-07', wilayah: SATU, periode: '2026-09' });
+    expect(meeting.status).toBe(201);
+    expect((await as(who.camatSatu, 'POST', `/api/meetings/${meeting.body.id}/notes`, { itemKey: 'ringkasan', text: 'Disepakati' })).status).toBe(201);
+  });
+
+  it('the dinkes of the kabupaten moves a desa; the audit log has the write with who and the result', async () => {
+    const moved = await as(who.dinkes, 'POST', '/api/wilayah-kerja/pindah', { desa: DUA, puskesmas: 'P2', mulai: '2026-11-01' });
+    expect(moved.status).toBe(200);
+    const audit = await as(ctx.admin, 'GET', `/api/audit?username=${who.dinkes.username}&limit=5`);
+    expect(audit.body[0]).toMatchObject({ action: 'tulis', method: 'POST', path: '/api/wilayah-kerja/pindah', status: 200, username: who.dinkes.username });
+    const refused = await as(ctx.admin, 'GET', `/api/audit?username=${who.viewer.username}&limit=100`);
+    expect(refused.body.some((e: { status: number; path: string }) => e.status === 403 && e.path === '/api/wilayah-kerja/pindah')).toBe(true);
+  });
+});

@@ -1,0 +1,198 @@
+// Sign-in, sessions, the read policy and account management (issue 9), against the real database.
+import { describe, expect, it } from 'vitest';
+import { createUser } from '@peta/data/accounts';
+import { childrenGeometryPath } from '@peta/domain/contract';
+import { loadTinyValues } from './fixtures/tiny-values.ts';
+import { signIn, useApp } from './helper.ts';
+
+const ctx = useApp(loadTinyValues, { readAccess: 'signed-in' });
+const PASSWORD = 'kuda-lari-pagi-hari';
+let serial = 0;
+
+async function newUser(role: 'viewer' | 'camat' = 'viewer') {
+  const username = `akun-${process.pid}-${++serial}`;
+  const user = await createUser(ctx.database, { username, nama: `Akun ${serial}`, role, scopeKode: role === 'camat' ? '99.01.01' : '', password: PASSWORD, createdBy: 'uji' });
+  return { username, id: user.id };
+}
+const masuk = (username: string, password: string, headers: Record<string, string> = {}) =>
+  ctx.app.inject({ method: 'POST', url: '/api/auth/masuk', payload: { username, password }, headers });
+const sessionOf = (res: Awaited<ReturnType<typeof masuk>>) => ({
+  cookie: `peta_sesi=${res.cookies.find((c) => c.name === 'peta_sesi')!.value}`, 'x-csrf-token': res.json().csrfToken as string,
+});
+
+describe('read policy "signed-in" (the default)', () => {
+  it('anonymous: data answers 401 in Bahasa Indonesia; health, the API description and the session route are open', async () => {
+    for (const url of ['/api/values?indicator=KIA_K1&period=2026-09&parent=99.01.01', '/api/wilayah', '/api/meta', '/api/imports']) {
+      const res = await ctx.app.inject(url);
+      expect(res.statusCode, url).toBe(401);
+      expect(res.json()).toEqual({ statusCode: 401, code: 'SIGN_IN_REQUIRED', error: 'Unauthorized', message: 'Silakan masuk terlebih dahulu.' });
+    }
+    expect((await ctx.app.inject('/api/health')).statusCode).toBe(200);
+    expect((await ctx.app.inject('/api/docs/json')).statusCode).toBe(200);
+    const session = await ctx.app.inject('/api/auth/sesi');
+    expect(session.json()).toEqual({ user: null, csrfToken: null, readAccess: 'signed-in', demoAccounts: [] });
+  });
+
+  it('signed in: data answers, and immutable geometry may only sit in the browser\'s own cache', async () => {
+    const viewer = await signIn(ctx.app, ctx.database, 'viewer');
+    expect((await ctx.app.inject({ url: '/api/wilayah', headers: viewer.headers })).statusCode).toBe(200);
+    const meta = (await ctx.app.inject({ url: '/api/meta', headers: viewer.headers })).json();
+    const geometry = await ctx.app.inject({ url: childrenGeometryPath(meta.geometryVersion, '99.01'), headers: viewer.headers });
+    expect(geometry.statusCode).toBe(200);
+    expect(geometry.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+  });
+});
+
+describe('sign-in', () => {
+  it('sets an HttpOnly SameSite=Lax cookie (not Secure over plain http) and stores only hashes', async () => {
+    const { username } = await newUser();
+    const res = await masuk(`  ${username.toUpperCase()} `, PASSWORD);
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'peta_sesi')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(cookie.secure).toBeFalsy();
+    expect(cookie.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(res.json().user).toMatchObject({ username, role: 'viewer', roleLabel: 'Pembaca', capabilities: [], scopeLabel: 'seluruh Indonesia', home: null });
+    const { rows: [stored] } = await ctx.database.pool.query(`select u.password_hash, s.token_hash from app_user u join app_session s on s.user_id = u.id where u.username = $1`, [username]);
+    expect(stored.password_hash).toMatch(/^\$argon2id\$v=19\$/);
+    expect(stored.token_hash).not.toBe(cookie.value);
+  });
+
+  it('a wrong password or unknown name gets the same answer; both are in the audit log', async () => {
+    const { username } = await newUser();
+    const wrong = await masuk(username, 'bukan-sandinya-sama-sekali');
+    const unknown = await masuk(`tidak-ada-${process.pid}`, PASSWORD);
+    for (const res of [wrong, unknown]) {
+      expect(res.statusCode).toBe(401);
+      expect(res.json()).toMatchObject({ code: 'SIGN_IN_FAILED', message: 'Nama pengguna atau kata sandi salah.' });
+    }
+    const { rows } = await ctx.database.pool.query(`select username, action, status, detail from audit_log where username in ($1, $2) order by id`, [username, `tidak-ada-${process.pid}`]);
+    expect(rows).toEqual([
+      { username, action: 'masuk_gagal', status: 401, detail: { alasan: 'sandi salah' } },
+      { username: `tidak-ada-${process.pid}`, action: 'masuk_gagal', status: 401, detail: { alasan: 'tidak dikenal' } },
+    ]);
+  });
+
+  it('five failures lock the name for a while, even with the right password; other names are not affected', async () => {
+    const { username } = await newUser();
+    for (let i = 0; i < 5; i++) expect((await masuk(username, `salah-salah-${i}-panjang`)).statusCode).toBe(401);
+    const locked = await masuk(username, PASSWORD);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().message).toMatch(/Terlalu banyak percobaan masuk yang gagal untuk akun ini. Coba lagi dalam 15 menit/);
+    const other = await newUser();
+    expect((await masuk(other.username, PASSWORD)).statusCode).toBe(200);
+  });
+
+});
+
+describe('sessions and passwords', () => {
+  it('signing out ends the session at once', async () => {
+    const viewer = await signIn(ctx.app, ctx.database, 'viewer');
+    const out = await ctx.app.inject({ method: 'POST', url: '/api/auth/keluar', headers: viewer.headers });
+    expect(out.statusCode).toBe(200);
+    expect(out.json().user).toBeNull();
+    expect((await ctx.app.inject({ url: '/api/wilayah', headers: viewer.headers })).statusCode).toBe(401);
+  });
+
+  it('changing one\'s password: the current one is asked for, the rules are explained, other sessions end', async () => {
+    const { username } = await newUser();
+    const first = sessionOf(await masuk(username, PASSWORD));
+    const second = sessionOf(await masuk(username, PASSWORD));
+    const change = (baru: string, current = PASSWORD) => ctx.app.inject({ method: 'POST', url: '/api/auth/sandi', headers: first, payload: { current, baru } });
+    expect((await change('sandi-baru-yang-panjang', 'salah')).json()).toMatchObject({ code: 'WRONG_PASSWORD', message: 'Kata sandi saat ini salah.' });
+    expect((await change('pendek')).json()).toMatchObject({ code: 'INVALID_PASSWORD', message: 'Kata sandi paling sedikit 10 karakter.' });
+    const ok = await change('sandi-baru-yang-panjang');
+    expect(ok.statusCode).toBe(200);
+    // This browser carries on with a new session; the other one is out.
+    const renewed = sessionOf(ok);
+    expect((await ctx.app.inject({ url: '/api/wilayah', headers: renewed })).statusCode).toBe(200);
+    expect((await ctx.app.inject({ url: '/api/wilayah', headers: second })).statusCode).toBe(401);
+    expect((await masuk(username, 'sandi-baru-yang-panjang')).statusCode).toBe(200);
+  });
+});
+
+describe('user management by the admin', () => {
+  it('creates a user with a generated password that must be changed before any write', async () => {
+    const created = await ctx.app.inject({ method: 'POST', url: '/api/pengguna', headers: ctx.admin.headers,
+      payload: { username: `camat-${process.pid}`, nama: 'Camat Satu', role: 'camat', scopeKode: '99.01.01' } });
+    expect(created.statusCode).toBe(201);
+    const { user, password } = created.json();
+    expect(user).toMatchObject({ role: 'camat', scopeKode: '99.01.01', mustChangePassword: true, createdBy: ctx.admin.username });
+    expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    const camat = sessionOf(await masuk(user.username, password));
+    const meeting = { jenis: 'lokmin_bulanan', tanggal: '2026-10-05', wilayah: '99.01.01', periode: '2026-09' };
+    const blocked = await ctx.app.inject({ method: 'POST', url: '/api/meetings', headers: camat, payload: meeting });
+    expect(blocked.json()).toMatchObject({ statusCode: 403, code: 'PASSWORD_CHANGE_REQUIRED' });
+    const changed = await ctx.app.inject({ method: 'POST', url: '/api/auth/sandi', headers: camat, payload: { current: password, baru: 'pilihan-camat-sendiri' } });
+    expect(changed.json().user).toMatchObject({ mustChangePassword: false, home: '99.01.01', scopeLabel: 'Kecamatan Satu' });
+    expect((await ctx.app.inject({ method: 'POST', url: '/api/meetings', headers: sessionOf(changed), payload: meeting })).statusCode).toBe(201);
+  });
+
+  it('explains a scope that does not fit the role, and a name already taken', async () => {
+    const post = (payload: object) => ctx.app.inject({ method: 'POST', url: '/api/pengguna', headers: ctx.admin.headers, payload });
+    expect((await post({ username: 'dinkes-x', nama: 'X', role: 'dinkes_kabupaten', scopeKode: '99' })).json())
+      .toMatchObject({ statusCode: 400, code: 'INVALID_SCOPE', message: 'Peran Dinas Kesehatan Kabupaten/Kota memerlukan kode kabupaten (mis. 12.10).' });
+    expect((await post({ username: 'pkm-x', nama: 'X', role: 'puskesmas', scopePuskesmas: 'TIDAK-ADA' })).json())
+      .toMatchObject({ code: 'INVALID_SCOPE', message: 'Puskesmas dengan kode TIDAK-ADA tidak ditemukan.' });
+    expect((await post({ username: 'Ada Spasi', nama: 'X', role: 'viewer' })).json().code).toBe('INVALID_USERNAME');
+    expect((await post({ username: ctx.admin.username, nama: 'X', role: 'viewer' })).json()).toMatchObject({ statusCode: 409, code: 'USERNAME_TAKEN' });
+  });
+
+  it('deactivating a user or resetting the password ends their sessions; the last admin cannot be removed', async () => {
+    const { username, id } = await newUser();
+    const session = sessionOf(await masuk(username, PASSWORD));
+    const reset = await ctx.app.inject({ method: 'POST', url: `/api/pengguna/${id}/reset-sandi`, headers: ctx.admin.headers });
+    expect(reset.json().user.mustChangePassword).toBe(true);
+    expect((await ctx.app.inject({ url: '/api/wilayah', headers: session })).statusCode).toBe(401);
+    const again = sessionOf(await masuk(username, reset.json().password));
+    const off = await ctx.app.inject({ method: 'PATCH', url: `/api/pengguna/${id}`, headers: ctx.admin.headers, payload: { aktif: false } });
+    expect(off.json()).toMatchObject({ aktif: false });
+    expect((await ctx.app.inject({ url: '/api/wilayah', headers: again })).statusCode).toBe(401);
+    expect((await masuk(username, reset.json().password)).statusCode).toBe(401);
+
+    const admins = (await ctx.database.pool.query(`select id from app_user where role = 'admin' and aktif`)).rows;
+    await ctx.database.pool.query(`update app_user set aktif = false where role = 'admin' and id <> $1`, [admins[0].id]);
+    try {
+      const last = await ctx.app.inject({ method: 'PATCH', url: `/api/pengguna/${admins[0].id}`, headers: ctx.admin.headers, payload: { role: 'viewer', scopeKode: '' } });
+      expect(last.json()).toMatchObject({ statusCode: 409, code: 'LAST_ADMIN' });
+    } finally {
+      await ctx.database.pool.query(`update app_user set aktif = true where id = any($1)`, [admins.map((a) => a.id)]);
+    }
+  });
+
+  it('the audit log lists sign-ins and account changes, newest first, for admins only', async () => {
+    const log = await ctx.app.inject({ url: '/api/audit?limit=50', headers: ctx.admin.headers });
+    const actions = new Set(log.json().map((e: { action: string }) => e.action));
+    for (const a of ['masuk', 'masuk_gagal', 'keluar', 'pengguna', 'sandi', 'tulis']) expect(actions, a).toContain(a);
+    const viewer = await signIn(ctx.app, ctx.database, 'viewer');
+    const refused = await ctx.app.inject({ url: '/api/audit', headers: viewer.headers });
+    expect(refused.json()).toMatchObject({ statusCode: 403, code: 'FORBIDDEN', message: 'Peran Pembaca tidak berwenang mengelola pengguna.' });
+  });
+});
+
+describe('behind a reverse proxy (TRUST_PROXY)', () => {
+  const proxied = useApp(undefined, { trustProxy: true });
+  it('a request that came over https gets a Secure cookie, and the client address is the forwarded one', async () => {
+    const { username } = await newUser();
+    const res = await proxied.app.inject({ method: 'POST', url: '/api/auth/masuk', payload: { username, password: PASSWORD },
+      headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.9' } });
+    expect(res.cookies.find((c) => c.name === 'peta_sesi')).toMatchObject({ secure: true, httpOnly: true });
+    const { rows: [row] } = await proxied.database.pool.query(`select ip from audit_log where username = $1 and action = 'masuk'`, [username]);
+    expect(row.ip).toBe('203.0.113.9');
+  });
+});
+
+describe('rate limit per address', () => {
+  const limited = useApp(undefined, { signInLimitPerMinute: 3 });
+  it('the 4th sign-in request within a minute from one address answers 429, whatever the name', async () => {
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      statuses.push((await limited.app.inject({ method: 'POST', url: '/api/auth/masuk', payload: { username: `tidak-ada-${i}`, password: 'x' } })).statusCode);
+    }
+    // The helper's own admin sign-in was the first of the minute.
+    expect(statuses).toEqual([401, 401, 429, 429]);
+    const last = await limited.app.inject({ method: 'POST', url: '/api/auth/masuk', payload: { username: 'siapa', password: 'x' } });
+    expect(last.json()).toMatchObject({ statusCode: 429, code: 'TOO_MANY_REQUESTS' });
+    expect(last.json().message).toMatch(/^Terlalu banyak permintaan. Coba lagi dalam \d+ detik.$/);
+  });
+});
