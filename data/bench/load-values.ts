@@ -1,21 +1,22 @@
 // Load on the values route: N concurrent clients for D seconds against a running server, each asking for a
 // random indicator × period × parent from the demo region (so caches do not flatter the figure):
-//   BASE_URL=http://127.0.0.1:3000 CLIENTS=100 SECONDS=60 pnpm bench:load
+//   BASE_URL=http://127.0.0.1:3000 BENCH_USER=pembaca BENCH_PASSWORD=… CLIENTS=100 SECONDS=60 pnpm bench:load
 // Prints requests, throughput, p50/p95/p99 latency and errors (anything but HTTP 200).
-export {};
+import { benchFetch } from './bench-session.ts';
+
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 const clients = Number(process.env.CLIENTS ?? 100);
 const seconds = Number(process.env.SECONDS ?? 60);
 
-const indicators = ((await (await fetch(`${base}/api/indicators`)).json()) as { code: string; hasData?: boolean }[])
+const indicators = ((await (await benchFetch('/api/indicators')).json()) as { code: string; hasData?: boolean }[])
   .filter((i) => i.hasData).map((i) => i.code);
-const provinces = ((await (await fetch(`${base}/api/meta`)).json()) as { desaProvinsi: string[] }).desaProvinsi;
+const provinces = ((await (await benchFetch('/api/meta')).json()) as { desaProvinsi: string[] }).desaProvinsi;
 const parents: (string | null)[] = [null, ...provinces];
 for (const p of provinces) {
-  const kab = (await (await fetch(`${base}/api/wilayah/${p}/children`)).json()) as { kode: string }[];
+  const kab = (await (await benchFetch(`/api/wilayah/${p}/children`)).json()) as { kode: string }[];
   parents.push(...kab.map((k) => k.kode));
   for (const k of kab.slice(0, 3)) {
-    const kec = (await (await fetch(`${base}/api/wilayah/${k.kode}/children`)).json()) as { kode: string }[];
+    const kec = (await (await benchFetch(`/api/wilayah/${k.kode}/children`)).json()) as { kode: string }[];
     parents.push(...kec.map((c) => c.kode));
   }
 }
@@ -28,10 +29,10 @@ const deadline = performance.now() + seconds * 1000;
 async function client() {
   while (performance.now() < deadline) {
     const parent = any(parents);
-    const url = `${base}/api/values?indicator=${any(indicators)}&period=${any(periods)}${parent ? `&parent=${parent}` : ''}`;
+    const url = `/api/values?indicator=${any(indicators)}&period=${any(periods)}${parent ? `&parent=${parent}` : ''}`;
     const started = performance.now();
     try {
-      const res = await fetch(url, { headers: { 'accept-encoding': 'gzip' } });
+      const res = await benchFetch(url, { 'accept-encoding': 'gzip' });
       await res.arrayBuffer();
       if (res.status !== 200) errors.set(`HTTP ${res.status}`, (errors.get(`HTTP ${res.status}`) ?? 0) + 1);
       else latencies.push(performance.now() - started);

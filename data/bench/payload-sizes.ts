@@ -1,24 +1,25 @@
 // Bytes on the wire for the views a user opens, against a running server:
-//   BASE_URL=http://127.0.0.1:3000 pnpm --filter @peta/data exec tsx bench/payload-sizes.ts
+//   BASE_URL=http://127.0.0.1:3000 BENCH_USER=pembaca BENCH_PASSWORD=… pnpm bench:payload
 // Geometry is requested once per view (then cached by the browser); values are the only thing that travels
 // again when the indicator or period changes. Sizes are gzip as sent by the server.
-export {};
+import { benchFetch } from './bench-session.ts';
+
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 
 async function size(path: string): Promise<{ gzip: number; raw: number; ms: number }> {
   const started = performance.now();
-  const res = await fetch(base + path, { headers: { 'accept-encoding': 'gzip' } });
+  const res = await benchFetch(path, { 'accept-encoding': 'gzip' });
   if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
   const raw = (await res.arrayBuffer()).byteLength; // fetch decodes gzip; content-length is not always set
   const ms = performance.now() - started;
   const { gzipSync } = await import('node:zlib');
-  const again = await fetch(base + path);
+  const again = await benchFetch(path);
   const gzip = res.headers.get('content-encoding') === 'gzip'
     ? gzipSync(Buffer.from(await again.arrayBuffer())).byteLength : raw;
   return { gzip, raw, ms };
 }
 
-const meta = await (await fetch(`${base}/api/meta`)).json() as { geometryVersion: string };
+const meta = await (await benchFetch('/api/meta')).json() as { geometryVersion: string };
 const v = meta.geometryVersion;
 const views: [string, string][] = [
   ['Indonesia: 38 provinsi (geometri)', `/api/geometry/${v}/indonesia/children.geojson`],
