@@ -150,13 +150,15 @@ describe('user management by the admin', () => {
     expect((await ctx.app.inject({ url: '/api/wilayah', headers: again })).statusCode).toBe(401);
     expect((await masuk(username, reset.json().password)).statusCode).toBe(401);
 
-    const admins = (await ctx.database.pool.query(`select id from app_user where role = 'admin' and aktif`)).rows;
-    await ctx.database.pool.query(`update app_user set aktif = false where role = 'admin' and id <> $1`, [admins[0].id]);
+    // Other test files left admins in this database: for this check the admin of this file is the only active one.
+    const others = (await ctx.database.pool.query(`select id from app_user where role = 'admin' and aktif and username <> $1`, [ctx.admin.username])).rows;
+    const self = (await ctx.database.pool.query(`select id from app_user where username = $1`, [ctx.admin.username])).rows[0];
+    await ctx.database.pool.query(`update app_user set aktif = false where id = any($1)`, [others.map((a) => a.id)]);
     try {
-      const last = await ctx.app.inject({ method: 'PATCH', url: `/api/pengguna/${admins[0].id}`, headers: ctx.admin.headers, payload: { role: 'viewer', scopeKode: '' } });
+      const last = await ctx.app.inject({ method: 'PATCH', url: `/api/pengguna/${self.id}`, headers: ctx.admin.headers, payload: { role: 'viewer', scopeKode: '' } });
       expect(last.json()).toMatchObject({ statusCode: 409, code: 'LAST_ADMIN' });
     } finally {
-      await ctx.database.pool.query(`update app_user set aktif = true where id = any($1)`, [admins.map((a) => a.id)]);
+      await ctx.database.pool.query(`update app_user set aktif = true where id = any($1)`, [others.map((a) => a.id)]);
     }
   });
 
