@@ -113,6 +113,8 @@ const CASES: Record<string, Case> = {
     refused: ['viewer', 'dinkesLain', 'pkm1', 'camatSatu'] },
   'PUT /api/puskesmas/:kode/kesiapan': { method: 'PUT', url: () => '/api/puskesmas/P1/kesiapan', payload: () => ({ answers: { alur_layanan: true } }),
     refused: ['viewer', 'dinkesLain', 'pkm2', 'camatSatu'] },
+  'PUT /api/desa/:kode/fasilitas': { method: 'PUT', url: () => `/api/desa/${MAU}/fasilitas`,
+    payload: () => ({ pustu: [{ nama: 'Pustu Ma\'u', perawat: 1, bidan: 1 }], posyandu: [] }), refused: ['viewer', 'dinkesLain', 'pkm2', 'camatSatu', 'kadesMau'] },
   'POST /api/pengguna': { method: 'POST', url: () => '/api/pengguna', payload: () => ({ username: 'baru-sekali', nama: 'Baru', role: 'viewer' }),
     refused: ['viewer', 'dinkes', 'pkm1', 'camatSatu'] },
   'PATCH /api/pengguna/:id': { method: 'PATCH', url: () => `/api/pengguna/${ids.user}`, payload: () => ({ role: 'admin', scopeKode: '' }),
@@ -125,7 +127,8 @@ const OWN = ['POST /api/auth/masuk', 'POST /api/auth/keluar', 'POST /api/auth/sa
 /** Everything a write could change, as one comparable value. */
 async function snapshot(database: Database) {
   const tables = ['data_load', 'indicator_value', 'indicator_value_change', 'import_preview', 'meeting', 'meeting_note', 'meeting_action',
-    'meeting_action_change', 'rollout_event', 'puskesmas_wilayah', 'puskesmas', 'ilp_stage', 'ilp_wave', 'ilp_wave_member', 'readiness_answer'];
+    'meeting_action_change', 'rollout_event', 'puskesmas_wilayah', 'puskesmas', 'ilp_stage', 'ilp_wave', 'ilp_wave_member', 'readiness_answer',
+    'pustu', 'posyandu'];
   const out: Record<string, string> = {};
   for (const t of tables) out[t] = (await database.pool.query(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${t} x`)).rows[0].h;
   out.app_user = (await database.pool.query(`select md5(string_agg(concat_ws(',', id, role, scope_kode, aktif, password_hash), '|' order by id)) as h from app_user`)).rows[0].h;
@@ -189,8 +192,11 @@ describe('the right people may', () => {
     expect(history.body[0]).toMatchObject({ kind: 'import', oleh: who.pkm1.username });
   });
 
-  it('a puskesmas fills its own readiness checklist, not another\'s', async () => {
+  it('a puskesmas fills its own readiness checklist and its desa\'s Pustu and Posyandu, not another\'s', async () => {
     expect((await as(who.pkm1, 'PUT', '/api/puskesmas/P1/kesiapan', { answers: { alur_layanan: true } })).status).toBe(200);
+    const facilities = { pustu: [], posyandu: [{ nama: 'Mawar', lokasi: 'Dusun I', sk: true, kader: 5, kaderTersertifikasi: 2 }] };
+    expect((await as(who.pkm1, 'PUT', `/api/desa/${DUA}/fasilitas`, facilities)).status).toBe(200);
+    expect((await as(who.pkm1, 'PUT', `/api/desa/${TIGA}/fasilitas`, facilities)).body.code).toBe('OUT_OF_SCOPE');
     expect((await as(who.pkm1, 'PUT', '/api/puskesmas/P2/kesiapan', { answers: { alur_layanan: true } })).body.code).toBe('OUT_OF_SCOPE');
   });
 

@@ -215,4 +215,26 @@ describe('values per puskesmas wilayah kerja', () => {
     expect(detail.events.map((e: { kind: string }) => e.kind)).toEqual(['kesiapan', 'tahap']);
     expect(detail.events[0]).toMatchObject({ oleh: ctx.admin.username, before: { alur_layanan: false }, after: { alur_layanan: true } });
   });
+
+  it('keeps the Pustu and Posyandu of a desa: unknown until entered, replaced as a whole with before/after, counted in readiness', async () => {
+    const TIGA = '99.01.02.2001';
+    expect((await get(`/api/desa/${TIGA}/fasilitas`)).body).toEqual({ desa: TIGA, pustu: [], posyandu: [], simulated: false, known: false, lastChange: null });
+    const readinessBefore = (await get('/api/puskesmas/P2')).body.puskesmas.readinessDone;
+    const first = { pustu: [{ nama: 'Pustu Tiga', perawat: 1, bidan: 1 }], posyandu: [{ nama: 'Melati', lokasi: 'Dusun II', sk: false, kader: 5, kaderTersertifikasi: 1 }] };
+    const saved = await send('PUT', `/api/desa/${TIGA}/fasilitas`, first);
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ ...first, known: true, simulated: false, lastChange: { oleh: ctx.admin.username } });
+    // Every Pustu of P2 now has a nurse and a midwife: one more readiness item done.
+    expect((await get('/api/puskesmas/P2')).body.puskesmas.readinessDone).toBe(readinessBefore + 1);
+
+    const second = { pustu: [], posyandu: [{ ...first.posyandu[0]!, sk: true }] };
+    expect((await send('PUT', `/api/desa/${TIGA}/fasilitas`, second)).body).toMatchObject({ pustu: [], posyandu: second.posyandu });
+    const { rows: [ev] } = await ctx.database.pool.query(`select puskesmas_kode, before, after from rollout_event where kind = 'fasilitas' order by id desc limit 1`);
+    expect(ev).toEqual({ puskesmas_kode: 'P2', before: { desa: TIGA, pustu: [{ ...first.pustu[0], simulated: false }], posyandu: [{ ...first.posyandu[0], simulated: false }] },
+      after: { desa: TIGA, ...second } });
+
+    const tooMany = await send('PUT', `/api/desa/${TIGA}/fasilitas`, { pustu: [], posyandu: [{ ...first.posyandu[0]!, kaderTersertifikasi: 9 }] });
+    expect(tooMany.body).toMatchObject({ statusCode: 400, code: 'INVALID_KADER', message: 'Kader tersertifikasi (9) lebih banyak dari jumlah kader (5) di Posyandu Melati.' });
+    expect((await send('PUT', '/api/desa/99.01.02/fasilitas', second)).body.code).toBe('INVALID_KODE');
+  });
 });

@@ -3,6 +3,7 @@
 // Dates leave PostgreSQL as text (yyyy-mm-dd), never as JS Date (time zones).
 import type { Database } from '@peta/db';
 import type { IlpStageCode, PosyanduRecord, PustuRecord, ReadinessItemCode, WilayahKerjaRow } from '@peta/domain';
+import type { Facilities, FacilitiesBody } from '@peta/domain/contract';
 
 export interface PuskesmasRow { kode: string; nama: string; kabupaten: string; sumber: string }
 export interface StageRow {
@@ -149,6 +150,50 @@ export function rolloutRepository(pool: Pool) {
           from posyandu where desa_kode like $1`, [like]),
       ]);
       return { pustu: pustu.rows.length ? pustu.rows : null, posyandu: posyandu.rows.length ? posyandu.rows : null };
+    },
+
+    /** Pustu and Posyandu of one desa, with the last recorded change. */
+    async desaFacilities(desa: string): Promise<Facilities> {
+      const [pustu, posyandu, last] = await Promise.all([
+        pool.query<Facilities['pustu'][number] & { simulated: boolean }>(`select nama, perawat, bidan, simulated from pustu where desa_kode = $1 order by id`, [desa]),
+        pool.query<Facilities['posyandu'][number] & { simulated: boolean }>(`select nama, lokasi, sk, kader, kader_tersertifikasi as "kaderTersertifikasi", simulated
+          from posyandu where desa_kode = $1 order by id`, [desa]),
+        pool.query<{ oleh: string; at: string }>(`select oleh, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as at from rollout_event
+          where kind = 'fasilitas' and after->>'desa' = $1 order by id desc limit 1`, [desa]),
+      ]);
+      const strip = <T extends { simulated: boolean }>({ simulated: _, ...rest }: T) => rest;
+      return {
+        desa, pustu: pustu.rows.map(strip), posyandu: posyandu.rows.map(strip),
+        simulated: [...pustu.rows, ...posyandu.rows].some((r) => r.simulated),
+        known: pustu.rows.length + posyandu.rows.length > 0 || last.rows.length > 0,
+        lastChange: last.rows[0] ?? null,
+      };
+    },
+
+    /** Replaces the desa's Pustu and Posyandu in one transaction; the event keeps the lists before and after. */
+    async saveDesaFacilities(input: { desa: string; kabupaten: string; body: FacilitiesBody; oleh: string }): Promise<number> {
+      return tx(async (client) => {
+        await client.query(`select pg_advisory_xact_lock(hashtext('peta:fasilitas:' || $1))`, [input.desa]);
+        const before = {
+          pustu: (await client.query(`select nama, perawat, bidan, simulated from pustu where desa_kode = $1 order by id`, [input.desa])).rows,
+          posyandu: (await client.query(`select nama, lokasi, sk, kader, kader_tersertifikasi as "kaderTersertifikasi", simulated from posyandu
+            where desa_kode = $1 order by id`, [input.desa])).rows,
+        };
+        const { rows: [holder] } = await client.query<{ p: string }>(`select puskesmas_kode as p from puskesmas_wilayah where desa_kode = $1 and valid_to is null`, [input.desa]);
+        const eventId = await event(client, { oleh: input.oleh, kind: 'fasilitas', puskesmas: holder?.p ?? null, kabupaten: input.kabupaten,
+          before: { desa: input.desa, ...before }, after: { desa: input.desa, ...input.body } });
+        await client.query('delete from pustu where desa_kode = $1', [input.desa]);
+        await client.query('delete from posyandu where desa_kode = $1', [input.desa]);
+        for (const p of input.body.pustu) {
+          await client.query(`insert into pustu (desa_kode, nama, perawat, bidan, event_id) values ($1, $2, $3, $4, $5)`,
+            [input.desa, p.nama?.trim() || null, p.perawat, p.bidan, eventId]);
+        }
+        for (const p of input.body.posyandu) {
+          await client.query(`insert into posyandu (desa_kode, nama, lokasi, sk, kader, kader_tersertifikasi, event_id) values ($1, $2, $3, $4, $5, $6, $7)`,
+            [input.desa, p.nama?.trim() || null, p.lokasi?.trim() || null, p.sk, p.kader, p.kaderTersertifikasi, eventId]);
+        }
+        return eventId;
+      });
     },
 
     async anySimulated(kabupaten: string): Promise<boolean> {

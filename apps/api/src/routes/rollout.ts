@@ -10,7 +10,7 @@ import {
 } from '@peta/domain';
 import { csvField, readCsv } from '@peta/data/imports';
 import {
-  AddStageBodySchema, ErrorSchema, KabupatenQuerySchema, MoveDesaBodySchema, MoveDesaResponseSchema, ProgressResponseSchema,
+  AddStageBodySchema, ErrorSchema, FacilitiesBodySchema, FacilitiesSchema, KabupatenQuerySchema, MoveDesaBodySchema, MoveDesaResponseSchema, ProgressResponseSchema,
   ProposalQuerySchema, ProposalResponseSchema, PuskesmasDetailSchema, PuskesmasListSchema, PuskesmasValuesQuerySchema,
   PuskesmasValuesResponseSchema, ReadinessBodySchema, WaveBodySchema, WaveSchema, WilayahKerjaCsvOutcomeSchema, WilayahKerjaCsvQuerySchema,
   type WilayahKerjaCsvOutcome,
@@ -218,6 +218,37 @@ export const rolloutRoutes = (
       if (def.source !== 'form') throw badRequest('DERIVED_ITEM', `Butir "${def.labelId}" dihitung dari data Pustu/Posyandu, tidak diisi di formulir.`);
     }
     return { eventId: await repo.saveReadiness({ puskesmas: p.kode, kabupaten: p.kabupaten, answers: request.body.answers, oleh }) };
+  });
+
+  async function requireDesa(kode: string) {
+    if (!isKode(kode) || tingkatOf(kode) !== 'desa') throw badRequest('INVALID_KODE', `Kode desa tidak sah: "${kode}".`);
+    const desa = await wilayah.findByKode(kode);
+    if (!desa) throw notFound(`Desa dengan kode ${kode} tidak ditemukan.`);
+    return desa;
+  }
+
+  app.get('/api/desa/:kode/fasilitas', {
+    schema: { tags: TAGS, summary: 'Pustu dan Posyandu satu desa, dengan perubahan terakhir', params: Type.Object({ kode: Type.String() }),
+      response: { 200: FacilitiesSchema, ...errors } },
+  }, async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return repo.desaFacilities((await requireDesa(request.params.kode)).kode);
+  });
+
+  app.put('/api/desa/:kode/fasilitas', {
+    config: { access: 'kesiapan' },
+    schema: { tags: TAGS, summary: 'Simpan daftar Pustu dan Posyandu satu desa (menggantikan daftar lama; sebelum/sesudah dicatat)',
+      params: Type.Object({ kode: Type.String() }), body: FacilitiesBodySchema, response: { 200: FacilitiesSchema, ...errors } },
+  }, async (request) => {
+    const desa = await requireDesa(request.params.kode);
+    const oleh = authorize(request, 'kesiapan', { wilayah: desa.kode });
+    for (const p of request.body.posyandu) {
+      if (p.kaderTersertifikasi > p.kader) {
+        throw badRequest('INVALID_KADER', `Kader tersertifikasi (${p.kaderTersertifikasi}) lebih banyak dari jumlah kader (${p.kader})${p.nama ? ` di Posyandu ${p.nama}` : ''}.`);
+      }
+    }
+    await repo.saveDesaFacilities({ desa: desa.kode, kabupaten: desa.kode.slice(0, 5), body: request.body, oleh });
+    return repo.desaFacilities(desa.kode);
   });
 
   app.get('/api/rencana-ilp/progres', {

@@ -286,3 +286,42 @@ export type ProposalResponse = Static<typeof ProposalResponseSchema>;
 export type ProposalRow = Static<typeof ProposalRowSchema>;
 export type PuskesmasValuesResponse = Static<typeof PuskesmasValuesResponseSchema>;
 export type PuskesmasValueRow = Static<typeof PuskesmasValueRowSchema>;
+
+// ---- Pustu and Posyandu of one desa (readiness of the puskesmas' network, and the desa profile) ----------------
+
+export const PustuSchema = Type.Object({
+  nama: Type.Union([Type.String({ maxLength: 200 }), Type.Null()]),
+  perawat: Type.Integer({ minimum: 0, maximum: 100 }),
+  bidan: Type.Integer({ minimum: 0, maximum: 100 }),
+});
+
+export const PosyanduSchema = Type.Object({
+  nama: Type.Union([Type.String({ maxLength: 200 }), Type.Null()]),
+  /** Dusun or RW. */
+  lokasi: Type.Union([Type.String({ maxLength: 200 }), Type.Null()]),
+  /** SK as Lembaga Kemasyarakatan Desa/Kelurahan. */
+  sk: Type.Boolean(),
+  kader: Type.Integer({ minimum: 0, maximum: 200 }),
+  kaderTersertifikasi: Type.Integer({ minimum: 0, maximum: 200 }),
+});
+
+/** The whole list of a desa: saving replaces it in one recorded event (before/after), nothing is lost. */
+export const FacilitiesBodySchema = Type.Object({
+  pustu: Type.Array(PustuSchema, { maxItems: 20 }),
+  posyandu: Type.Array(PosyanduSchema, { maxItems: 100 }),
+});
+
+export const FacilitiesSchema = Type.Object({
+  desa: Type.String(),
+  pustu: Type.Array(PustuSchema),
+  posyandu: Type.Array(PosyanduSchema),
+  /** Some records come from the simulated demo. */
+  simulated: Type.Boolean(),
+  /** false: never entered for this desa (unknown, not zero). */
+  known: Type.Boolean(),
+  /** The last change: who and when. */
+  lastChange: Type.Union([Type.Object({ oleh: Type.String(), at: Type.String() }), Type.Null()]),
+});
+
+export type Facilities = Static<typeof FacilitiesSchema>;
+export type FacilitiesBody = Static<typeof FacilitiesBodySchema>;
