@@ -1,7 +1,7 @@
 // All SQL about meetings, their notes and their actions (tables meeting, meeting_note, meeting_action,
 // meeting_action_change; migration 0004). Notes and actions keep history: a note edit is a new row that
 // supersedes the old one; an action edit writes its before/after to meeting_action_change in the same transaction.
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { schema, type Db } from '@peta/db';
 
 const { meeting, meetingNote, meetingAction, meetingActionChange } = schema;
@@ -14,8 +14,26 @@ export type NewMeeting = typeof meeting.$inferInsert;
 export type NewAction = typeof meetingAction.$inferInsert;
 export type ActionPatch = Partial<Pick<ActionRow, 'apa' | 'siapa' | 'tenggat' | 'status'>>;
 
+/** What a meeting is about: a kecamatan, or a puskesmas' wilayah kerja. */
+export type MeetingAreaKey = { kecamatan: string } | { puskesmas: string };
+
+const areaFilter = (area: MeetingAreaKey) => ('puskesmas' in area
+  ? eq(meeting.puskesmasKode, area.puskesmas)
+  : and(eq(meeting.wilayahKode, area.kecamatan), isNull(meeting.puskesmasKode)));
+
 export function meetingsRepository(db: Db) {
   return {
+    /** A puskesmas and the desa of its wilayah kerja on a date (valid_from ≤ date < valid_to). */
+    async puskesmasAt(kode: string, date: string): Promise<{ kode: string; nama: string; kabupaten: string; desa: string[] } | null> {
+      const r = await db.execute<{ kode: string; nama: string; kabupaten: string; desa: string[] }>(sql`
+        select p.kode, p.nama, p.kabupaten_kode as kabupaten,
+          coalesce(array_agg(w.desa_kode order by w.desa_kode) filter (where w.desa_kode is not null), '{}') as desa
+        from puskesmas p left join puskesmas_wilayah w on w.puskesmas_kode = p.kode and w.valid_from <= ${date}::date
+          and (w.valid_to is null or w.valid_to > ${date}::date)
+        where p.kode = ${kode} group by p.kode, p.nama, p.kabupaten_kode`);
+      return r.rows[0] ?? null;
+    },
+
     async insertMeeting(row: NewMeeting): Promise<MeetingRow> {
       const [created] = await db.insert(meeting).values(row).returning();
       return created!;
@@ -26,13 +44,13 @@ export function meetingsRepository(db: Db) {
       return rows[0] ?? null;
     },
 
-    /** Meetings of a wilayah, newest first, with their action counts. */
-    async listByWilayah(kode: string) {
+    /** Meetings of a kecamatan (puskesmas_kode null) or of a puskesmas' wilayah kerja, newest first, with their action counts. */
+    async listByArea(area: MeetingAreaKey) {
       const rows = await db.select({
         meeting,
         actionCount: sql<number>`(select count(*)::int from meeting_action a where a.meeting_id = "meeting"."id")`,
         openActionCount: sql<number>`(select count(*)::int from meeting_action a where a.meeting_id = "meeting"."id" and a.status = 'terbuka')`,
-      }).from(meeting).where(eq(meeting.wilayahKode, kode)).orderBy(desc(meeting.tanggal), desc(meeting.id));
+      }).from(meeting).where(areaFilter(area)).orderBy(desc(meeting.tanggal), desc(meeting.id));
       return rows;
     },
 
@@ -67,14 +85,14 @@ export function meetingsRepository(db: Db) {
       return db.select().from(meetingAction).where(eq(meetingAction.meetingId, meetingId)).orderBy(asc(meetingAction.id));
     },
 
-    /** Open actions of meetings of the wilayah held before this one (earlier date, or same date and lower id). */
-    async openActionsBefore(wilayahKode: string, before: { tanggal: string; id: number } | null) {
+    /** Open actions of meetings of the same area held before this one (earlier date, or same date and lower id). */
+    async openActionsBefore(area: MeetingAreaKey, before: { tanggal: string; id: number } | null) {
       const earlier = before
         ? or(lt(meeting.tanggal, before.tanggal), and(eq(meeting.tanggal, before.tanggal), lt(meeting.id, before.id)))
         : undefined;
       return db.select({ action: meetingAction, meetingTanggal: meeting.tanggal, meetingJudul: meeting.judul })
         .from(meetingAction).innerJoin(meeting, eq(meeting.id, meetingAction.meetingId))
-        .where(and(eq(meeting.wilayahKode, wilayahKode), eq(meetingAction.status, 'terbuka'), earlier))
+        .where(and(areaFilter(area), eq(meetingAction.status, 'terbuka'), earlier))
         .orderBy(asc(meeting.tanggal), asc(meetingAction.id));
     },
 

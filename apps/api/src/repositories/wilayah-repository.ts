@@ -64,6 +64,16 @@ export function wilayahRepository(db: Db) {
         .orderBy(asc(wilayah.kode));
     },
 
+    /** Display geometry of the given wilayah (those that have one), as GeoJSON text. */
+    async geometriesOf(kodes: string[]): Promise<{ kode: string; nama: string; geojson: string }[]> {
+      if (!kodes.length) return [];
+      return db.select({ kode: wilayah.kode, nama: wilayah.nama, geojson: wilayahGeometry.geojson })
+        .from(wilayah)
+        .innerJoin(wilayahGeometry, eq(wilayahGeometry.kode, wilayah.kode))
+        .where(inArray(wilayah.kode, kodes))
+        .orderBy(asc(wilayah.kode));
+    },
+
     async latestImport() {
       const rows = await db.select().from(boundaryImport)
         .where(isNotNull(boundaryImport.finishedAt))

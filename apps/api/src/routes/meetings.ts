@@ -27,14 +27,18 @@ export const meetingsRoutes = (service: MeetingsService, wilayah: WilayahReposit
     schema: { tags: ['rapat'], summary: 'Buat rapat: agenda dibuat dari data periode yang dipilih dan disimpan', body: CreateMeetingSchema,
       response: { 201: MeetingDetailSchema, ...errors } },
   }, async (request, reply) => {
-    const oleh = authorize(request, 'rapat', { wilayah: requireKode(request.body.wilayah) });
+    if (request.body.wilayah !== undefined) requireKode(request.body.wilayah);
+    const oleh = authorize(request, 'rapat', await service.targetOfNew(request.body));
     return reply.code(201).send(await service.create(request.body, oleh));
   });
 
   app.get('/api/meetings', {
     schema: { tags: ['rapat'], summary: 'Rapat satu wilayah, terbaru dulu', querystring: MeetingListQuerySchema,
       response: { 200: Type.Array(MeetingSummarySchema), ...errors } },
-  }, async (request) => service.list(requireKode(request.query.wilayah)));
+  }, async (request) => {
+    if (request.query.wilayah !== undefined) requireKode(request.query.wilayah);
+    return service.list(request.query);
+  });
 
   app.get('/api/meetings/:id', {
     schema: { tags: ['rapat'], summary: 'Satu rapat: agenda, tindak lanjut dengan perkembangannya, catatan', params: MeetingIdParamsSchema,
@@ -47,7 +51,7 @@ export const meetingsRoutes = (service: MeetingsService, wilayah: WilayahReposit
       params: MeetingIdParamsSchema, body: CreateNoteSchema, response: { 201: NoteWithHistorySchema, ...errors } },
   }, async (request, reply) => {
     const id = Number(request.params.id);
-    const oleh = authorize(request, 'rapat', { wilayah: await service.wilayahOfMeeting(id) });
+    const oleh = authorize(request, 'rapat', await service.targetOfMeeting(id));
     return reply.code(201).send(await service.addNote(id, request.body, oleh));
   });
 
@@ -57,7 +61,7 @@ export const meetingsRoutes = (service: MeetingsService, wilayah: WilayahReposit
       params: MeetingIdParamsSchema, body: CreateActionSchema, response: { 201: MeetingActionSchema, ...errors } },
   }, async (request, reply) => {
     const id = Number(request.params.id);
-    await service.wilayahOfMeeting(id); // 404 before 403: a missing meeting is missing for everyone
+    await service.targetOfMeeting(id); // 404 before 403: a missing meeting is missing for everyone
     // An action is about one desa: a kepala desa may record it for their desa in the kecamatan's meeting.
     const oleh = authorize(request, 'rapat', { wilayah: requireKode(request.body.desaKode) });
     return reply.code(201).send(await service.addAction(id, request.body, oleh));
@@ -75,9 +79,11 @@ export const meetingsRoutes = (service: MeetingsService, wilayah: WilayahReposit
 
   async function packHtml(id: number) {
     const meeting = await service.detail(id);
-    const kode = meeting.wilayahKode;
-    const [geometries, children] = await Promise.all([wilayah.childGeometries(kode), wilayah.children(kode)]);
-    const labels = new Map(children.map((c) => [c.kode, c.label]));
+    // The pack's map: the kecamatan's desa, or the desa of the puskesmas' wilayah kerja.
+    const [geometries, desa] = meeting.puskesmasKode
+      ? await Promise.all([wilayah.geometriesOf(meeting.desaKodes), wilayah.findMany(meeting.desaKodes)])
+      : await Promise.all([wilayah.childGeometries(meeting.wilayahKode), wilayah.children(meeting.wilayahKode)]);
+    const labels = new Map(desa.map((c) => [c.kode, c.label]));
     const features = geometries.map((g) => ({ kode: g.kode, nama: g.nama, geometry: JSON.parse(g.geojson), label: labels.get(g.kode) ?? null }));
     const printedAt = new Date().toLocaleString('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
     const extras = await service.packExtras(meeting);

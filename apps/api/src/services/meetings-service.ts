@@ -17,8 +17,19 @@ import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
 import type { valuesService } from './values-service.ts';
 import type { PackDesaExtras } from './meetings-pack.ts';
 import { dateOr400, indicatorOr400, periodOr400 } from '../routes/params.ts';
+import type { Target } from '@peta/domain';
 
 type ValuesService = ReturnType<typeof valuesService>;
+
+/**
+ * What a meeting is about, resolved: a kecamatan (its desa) or a puskesmas (the desa of its wilayah kerja on the
+ * meeting date — a desa moved later stays in the meetings held before the move). `mapKode` is the wilayah drawn
+ * around it: the kecamatan, or the puskesmas' kabupaten/kota.
+ */
+type MeetingArea = { kind: 'kecamatan' | 'puskesmas'; kode: string; nama: string; mapKode: string; desa: string[] };
+
+const titleCase = (text: string) => text.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+const kecamatanOf = (desa: string) => desa.split('.').slice(0, 3).join('.');
 
 /** "Bilah Hulu" → "Kecamatan Bilah Hulu"; a name that already says it is left alone. */
 export const kecamatanName = (nama: string) => (/^kecamatan\s/i.test(nama) ? nama : `Kecamatan ${nama}`);
@@ -48,7 +59,26 @@ export function meetingsService(repo: MeetingsRepository, values: ValuesService,
     return { periode: period.code, numerator: row?.numerator ?? null, denominator: row?.denominator ?? null, coverage: row?.coverage ?? null };
   }
 
-  async function generateAgenda(area: { kode: string; nama: string }, period: Period, openActions: AgendaAction[]): Promise<Agenda> {
+  /** The value rows of the area's desa: the kecamatan's children, or the puskesmas' desa gathered from their kecamatan. */
+  async function areaRows(rows: ReturnType<typeof rowsCache>, def: IndicatorDef, period: Period, area: MeetingArea) {
+    if (area.kind === 'kecamatan') return rows(def, period, area.kode);
+    const desa = new Set(area.desa);
+    const perKecamatan = await Promise.all([...new Set(area.desa.map(kecamatanOf))].map((k) => rows(def, period, k)));
+    return perKecamatan.flat().filter((r) => desa.has(r.kode));
+  }
+
+  async function areaOf(m: Pick<MeetingRow, 'wilayahKode' | 'puskesmasKode' | 'tanggal'>): Promise<MeetingArea> {
+    if (m.puskesmasKode) {
+      const p = await repo.puskesmasAt(m.puskesmasKode, m.tanggal);
+      if (!p) throw notFound(`Puskesmas dengan kode ${m.puskesmasKode} tidak ditemukan.`);
+      return { kind: 'puskesmas', kode: p.kode, nama: titleCase(p.nama), mapKode: p.kabupaten, desa: p.desa };
+    }
+    const kode = m.wilayahKode ?? '';
+    const [area, children] = await Promise.all([wilayah.findByKode(kode), wilayah.children(kode)]);
+    return { kind: 'kecamatan', kode, nama: area?.nama ?? kode, mapKode: kode, desa: children.map((c) => c.kode) };
+  }
+
+  async function generateAgenda(area: MeetingArea, period: Period, openActions: AgendaAction[]): Promise<Agenda> {
     const rows = rowsCache();
     const withData = await valuesRepo.indicatorsWithData();
     const defs = [...withData].map((c) => getIndicator(c)).filter((d): d is IndicatorDef => !!d);
@@ -57,21 +87,21 @@ export function meetingsService(repo: MeetingsRepository, values: ValuesService,
       ? { thisMonth: monthPeriod(period.year, period.toMonth), lastMonth: period.toMonth === 1 ? monthPeriod(period.year - 1, 12) : monthPeriod(period.year, period.toMonth - 1) }
       : null;
     const coverageByKode = async (def: IndicatorDef, p: Period) =>
-      new Map((await rows(def, p, area.kode)).map((r) => [r.kode, r.coverage] as const));
+      new Map((await areaRows(rows, def, p, area)).map((r) => [r.kode, r.coverage] as const));
     const indicators: AgendaIndicatorInput[] = [];
     // One indicator at a time: each asks for up to four periods, and the pool is shared with other requests.
     for (const def of defs) {
       const pws = pwsMonths && def.polarity === 'higher' && def.periodKind === 'ytd_cum';
       const [current, prev, thisMonth, lastMonth] = await Promise.all([
-        rows(def, period, area.kode),
-        previous ? rows(def, previous, area.kode) : Promise.resolve(null),
+        areaRows(rows, def, period, area),
+        previous ? areaRows(rows, def, previous, area) : Promise.resolve(null),
         pws ? coverageByKode(def, pwsMonths.thisMonth) : Promise.resolve(null),
         pws ? coverageByKode(def, pwsMonths.lastMonth) : Promise.resolve(null),
       ]);
       indicators.push({ indicator: def.code, current, previous: prev,
         pwsMonths: thisMonth && lastMonth ? { thisMonth, lastMonth } : null });
     }
-    return buildAgenda({ wilayah: area, period, indicators, openActions, generatedAt: now().toISOString() });
+    return buildAgenda({ wilayah: { kode: area.kode, nama: area.nama }, period, indicators, openActions, generatedAt: now().toISOString() });
   }
 
   async function desaNames(kodes: string[]): Promise<Map<string, string>> {
@@ -79,11 +109,11 @@ export function meetingsService(repo: MeetingsRepository, values: ValuesService,
     return new Map(found.map((w) => [w.kode, w.nama]));
   }
 
-  function summaryOf(m: MeetingRow, counts: { actionCount: number; openActionCount: number }): MeetingSummary {
+  function summaryOf(m: MeetingRow, area: MeetingArea, counts: { actionCount: number; openActionCount: number }): MeetingSummary {
     const period = parsePeriod(m.periode);
     return {
       id: m.id, jenis: m.jenis as MeetingType, jenisLabel: MEETING_TYPE_LABELS[m.jenis as MeetingType] ?? m.jenis,
-      tanggal: m.tanggal, wilayahKode: m.wilayahKode ?? '', judul: m.judul, periode: period.code, periodeLabel: period.label,
+      tanggal: m.tanggal, wilayahKode: area.mapKode, puskesmasKode: m.puskesmasKode, desaKodes: area.desa, judul: m.judul, periode: period.code, periodeLabel: period.label,
       peserta: m.peserta as Peserta[], createdAt: iso(m.createdAt), oleh: m.oleh, ...counts,
     };
   }
@@ -122,9 +152,20 @@ export function meetingsService(repo: MeetingsRepository, values: ValuesService,
   }
 
   return {
-    /** The kecamatan a meeting is about (writes to it need it in the user's scope). */
-    async wilayahOfMeeting(id: number): Promise<string> {
-      return (await requireMeeting(id)).wilayahKode ?? '';
+    /** What writes to a meeting touch (the user's scope must hold it): its kecamatan, or its puskesmas. */
+    async targetOfMeeting(id: number): Promise<Target> {
+      const m = await requireMeeting(id);
+      return m.puskesmasKode ? { puskesmas: m.puskesmasKode, kabupaten: m.wilayahKode ?? '' } : { wilayah: m.wilayahKode ?? '' };
+    },
+    /** What creating this meeting touches; 400/404 for a body naming no or an unknown area. */
+    async targetOfNew(body: Pick<CreateMeeting, 'wilayah' | 'puskesmas'>): Promise<Target> {
+      if ((body.wilayah === undefined) === (body.puskesmas === undefined)) {
+        throw badRequest('AREA_REQUIRED', 'Sebutkan tepat satu: wilayah (kode kecamatan) atau puskesmas (kode puskesmas).');
+      }
+      if (body.wilayah !== undefined) return { wilayah: body.wilayah };
+      const p = await repo.puskesmasAt(body.puskesmas!, '1900-01-01');
+      if (!p) throw notFound(`Puskesmas dengan kode ${body.puskesmas} tidak ditemukan.`);
+      return { puskesmas: p.kode, kabupaten: p.kabupaten };
     },
     /** The desa an action is pinned to. */
     async desaOfAction(id: number): Promise<string> {
@@ -134,15 +175,26 @@ export function meetingsService(repo: MeetingsRepository, values: ValuesService,
     },
 
     async create(body: CreateMeeting, oleh: string): Promise<MeetingDetail> {
-      const area = await wilayah.findByKode(body.wilayah);
-      if (!area) throw notFound(`Wilayah dengan kode ${body.wilayah} tidak ditemukan.`);
-      if (area.tingkat !== 'kecamatan') {
-        throw badRequest('WILAYAH_NOT_KECAMATAN',
-          `Rapat dibuat untuk satu kecamatan (wilayah kerja puskesmas); ${area.nama} (${area.kode}) adalah ${area.tingkat}.`);
-      }
+      await this.targetOfNew(body);
       const period = periodOr400(body.periode);
       const tanggal = dateOr400(body.tanggal, 'Tanggal rapat');
-      const earlier = await repo.openActionsBefore(area.kode, { tanggal, id: 2_147_483_647 } /* every meeting of that date too */);
+      let area: MeetingArea;
+      if (body.wilayah !== undefined) {
+        const found = await wilayah.findByKode(body.wilayah);
+        if (!found) throw notFound(`Wilayah dengan kode ${body.wilayah} tidak ditemukan.`);
+        if (found.tingkat !== 'kecamatan') {
+          throw badRequest('WILAYAH_NOT_KECAMATAN',
+            `Rapat dibuat untuk satu kecamatan atau satu wilayah kerja puskesmas; ${found.nama} (${found.kode}) adalah ${found.tingkat}.`);
+        }
+        area = await areaOf({ wilayahKode: found.kode, puskesmasKode: null, tanggal });
+      } else {
+        area = await areaOf({ wilayahKode: null, puskesmasKode: body.puskesmas!, tanggal });
+        if (!area.desa.length) {
+          throw badRequest('NO_DESA', `${area.nama} tidak memiliki desa di wilayah kerjanya pada ${tanggal}: tetapkan wilayah kerjanya dulu di Rencana ILP.`);
+        }
+      }
+      const key = area.kind === 'puskesmas' ? { puskesmas: area.kode } : { kecamatan: area.kode };
+      const earlier = await repo.openActionsBefore(key, { tanggal, id: 2_147_483_647 } /* every meeting of that date too */);
       const names = await desaNames(earlier.map((e) => e.action.desaKode));
       const openActions: AgendaAction[] = earlier.map(({ action, meetingTanggal }) => ({
         id: action.id, meetingId: action.meetingId, meetingTanggal, desaKode: action.desaKode,
@@ -151,23 +203,33 @@ export function meetingsService(repo: MeetingsRepository, values: ValuesService,
       const agenda = await generateAgenda(area, period, openActions);
       const jenis = body.jenis;
       const created = await repo.insertMeeting({
-        jenis, tanggal, wilayahKode: area.kode, judul: body.judul?.trim() || `${MEETING_TYPE_LABELS[jenis]} ${kecamatanName(area.nama)}`,
+        jenis, tanggal, wilayahKode: area.mapKode, puskesmasKode: area.kind === 'puskesmas' ? area.kode : null,
+        judul: body.judul?.trim() || `${MEETING_TYPE_LABELS[jenis]} ${area.kind === 'puskesmas' ? area.nama : kecamatanName(area.nama)}`,
         peserta: (body.peserta ?? []).map((p) => ({ nama: p.nama.trim(), peran: p.peran.trim() })).filter((p) => p.nama),
         periode: period.code, agenda, oleh,
       });
       return this.detail(created.id);
     },
 
-    async list(kode: string): Promise<MeetingSummary[]> {
-      if (!(await wilayah.findByKode(kode))) throw notFound(`Wilayah dengan kode ${kode} tidak ditemukan.`);
-      return (await repo.listByWilayah(kode)).map((r) => summaryOf(r.meeting, r));
+    async list(query: { wilayah?: string; puskesmas?: string }): Promise<MeetingSummary[]> {
+      let key: { kecamatan: string } | { puskesmas: string };
+      if (query.puskesmas !== undefined) {
+        if (!(await repo.puskesmasAt(query.puskesmas, '1900-01-01'))) throw notFound(`Puskesmas dengan kode ${query.puskesmas} tidak ditemukan.`);
+        key = { puskesmas: query.puskesmas };
+      } else {
+        if (!query.wilayah || !(await wilayah.findByKode(query.wilayah))) throw notFound(`Wilayah dengan kode ${query.wilayah ?? ''} tidak ditemukan.`);
+        key = { kecamatan: query.wilayah };
+      }
+      const rows = await repo.listByArea(key);
+      return Promise.all(rows.map(async (r) => summaryOf(r.meeting, await areaOf(r.meeting), r)));
     },
 
     async detail(id: number): Promise<MeetingDetail> {
       const m = await requireMeeting(id);
       const period = parsePeriod(m.periode);
-      const [actions, earlier, notes, counts] = await Promise.all([
-        repo.actionsOf(id), repo.openActionsBefore(m.wilayahKode ?? '', { tanggal: m.tanggal, id: m.id }), repo.notes(id), repo.actionCounts(id),
+      const key = m.puskesmasKode ? { puskesmas: m.puskesmasKode } : { kecamatan: m.wilayahKode ?? '' };
+      const [actions, earlier, notes, counts, area] = await Promise.all([
+        repo.actionsOf(id), repo.openActionsBefore(key, { tanggal: m.tanggal, id: m.id }), repo.notes(id), repo.actionCounts(id), areaOf(m),
       ]);
       const all = [...actions, ...earlier.map((e) => e.action)];
       const [names, changes] = await Promise.all([desaNames(all.map((a) => a.desaKode)), repo.changesOf(all.map((a) => a.id))]);
@@ -177,7 +239,7 @@ export function meetingsService(repo: MeetingsRepository, values: ValuesService,
       const earlierDtos: EarlierAction[] = await Promise.all(earlier.map(async (e) => ({
         ...actionDto(e.action, names, changes, await nowOf(e.action)), meetingTanggal: e.meetingTanggal, meetingJudul: e.meetingJudul,
       })));
-      return { ...summaryOf(m, counts), agenda: m.agenda as Agenda, actions: actionDtos, earlierActions: earlierDtos, notes: notesWithHistory(notes) };
+      return { ...summaryOf(m, area, counts), agenda: m.agenda as Agenda, actions: actionDtos, earlierActions: earlierDtos, notes: notesWithHistory(notes) };
     },
 
     /**
@@ -190,8 +252,10 @@ export function meetingsService(repo: MeetingsRepository, values: ValuesService,
       const lastMonth = lastMonthPeriod(period);
       const lastYear = sameLastYearPeriod(period);
       const rows = rowsCache();
+      const area: MeetingArea = { kind: meeting.puskesmasKode ? 'puskesmas' : 'kecamatan', kode: meeting.puskesmasKode ?? meeting.wilayahKode,
+        nama: '', mapKode: meeting.wilayahKode, desa: meeting.desaKodes };
       const coverageAt = async (def: IndicatorDef, p: Period | null) =>
-        new Map(p ? (await rows(def, p, meeting.wilayahKode)).map((r) => [r.kode, r.coverage] as const) : []);
+        new Map(p ? (await areaRows(rows, def, p, area)).map((r) => [r.kode, r.coverage] as const) : []);
       const earlier = new Map<string, { bulan: Map<string, number | null>; tahun: Map<string, number | null> }>();
       for (const code of new Set(meeting.agenda.desa.flatMap((d) => d.values.map((v) => v.indicator)))) {
         const def = getIndicator(code);
@@ -237,9 +301,10 @@ export function meetingsService(repo: MeetingsRepository, values: ValuesService,
     async addAction(meetingId: number, body: CreateAction, oleh: string): Promise<MeetingAction> {
       const m = await requireMeeting(meetingId);
       const def = indicatorOr400(body.indicator);
+      const area = await areaOf(m);
       const desa = await wilayah.findByKode(body.desaKode);
-      if (!desa || desa.tingkat !== 'desa' || desa.parentKode !== m.wilayahKode) {
-        throw badRequest('DESA_NOT_IN_WILAYAH', `Desa ${body.desaKode} bukan desa/kelurahan di wilayah rapat ini (${m.wilayahKode}).`);
+      if (!desa || desa.tingkat !== 'desa' || !area.desa.includes(desa.kode)) {
+        throw badRequest('DESA_NOT_IN_WILAYAH', `Desa ${body.desaKode} bukan desa/kelurahan di wilayah rapat ini (${area.kind === 'puskesmas' ? area.nama : m.wilayahKode}).`);
       }
       const tenggat = body.tenggat ? dateOr400(body.tenggat, 'Tenggat') : null;
       const period = parsePeriod(m.periode);

@@ -172,7 +172,12 @@ export const MeetingSummarySchema = Type.Object({
   jenis: MeetingTypeSchema,
   jenisLabel: Type.String(),
   tanggal: Type.String(),
+  /** The area on the map: the kecamatan, or for a puskesmas meeting the puskesmas' kabupaten/kota. */
   wilayahKode: Type.String(),
+  /** Set for a meeting about a puskesmas' wilayah kerja. */
+  puskesmasKode: Nullable(Type.String()),
+  /** The desa the meeting is about (the kecamatan's, or the wilayah kerja on the meeting date). */
+  desaKodes: Type.Array(Type.String()),
   judul: Type.String(),
   periode: Type.String(),
   periodeLabel: Type.String(),
@@ -194,14 +199,17 @@ export const MeetingDetailSchema = Type.Composite([MeetingSummarySchema, Type.Ob
 export const CreateMeetingSchema = Type.Object({
   jenis: MeetingTypeSchema,
   tanggal: Type.String(DATE),
-  wilayah: Type.String({ description: 'Kode kecamatan', examples: ['12.10.09'] }),
+  /** Exactly one of wilayah (a kecamatan) and puskesmas (its wilayah kerja on the meeting date). */
+  wilayah: Type.Optional(Type.String({ description: 'Kode kecamatan', examples: ['12.10.09'] })),
+  puskesmas: Type.Optional(Type.String({ description: 'Kode puskesmas: rapat tentang desa wilayah kerjanya pada tanggal rapat', examples: ['1010453'] })),
   periode: Type.String({ description: 'Periode data, misalnya 2026-01..2026-09', examples: ['2026-01..2026-09'] }),
   judul: Type.Optional(Type.String({ maxLength: 300 })),
   peserta: Type.Optional(Type.Array(PesertaSchema, { maxItems: 200 })),
 });
 
 export const MeetingListQuerySchema = Type.Object({
-  wilayah: Type.String({ description: 'Kode kecamatan', examples: ['12.10.09'] }),
+  wilayah: Type.Optional(Type.String({ description: 'Kode kecamatan', examples: ['12.10.09'] })),
+  puskesmas: Type.Optional(Type.String({ description: 'Kode puskesmas (rapat wilayah kerjanya)', examples: ['1010453'] })),
 });
 
 export const MeetingIdParamsSchema = Type.Object({ id: Type.String({ pattern: '^\\d{1,9}$' }) });
