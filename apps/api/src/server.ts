@@ -12,8 +12,8 @@ import { startupProgress } from './startup-progress.ts';
 const config = loadConfig();
 const log = (message: string) => console.log(message);
 
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pg`, log }).catch((error: Error) => {
-  console.error(`Gagal membuka basis data: ${error.message}`);
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pg`, log }).catch((error: unknown) => {
+  console.error(`Gagal membuka basis data: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
 log(`Basis data: ${database.kind === 'embedded' ? `tertanam (${config.dataDir}/pg)` : 'PostgreSQL (DATABASE_URL)'}`);

@@ -238,3 +238,27 @@ describe('values per puskesmas wilayah kerja', () => {
     expect((await send('PUT', '/api/desa/99.01.02/fasilitas', second)).body.code).toBe('INVALID_KODE');
   });
 });
+
+describe('wilayah kerja polygons', () => {
+  it('dissolves the desa of each puskesmas, revalidates by ETag and changes with a move', async () => {
+    const url = '/api/rencana-ilp/wilayah-kerja.geojson?kabupaten=99.01';
+    const first = await ctx.app.inject(url);
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['cache-control']).toBe('no-cache');
+    const { rows } = await ctx.database.pool.query(`select puskesmas_kode as kode, count(*)::int as n from puskesmas_wilayah
+      where valid_to is null and desa_kode like '99.01.%' group by 1 order by 1`);
+    const features = first.json().features as { properties: { kode: string; desa: number; label: number[] | null }; geometry: { type: string } }[];
+    expect(features.map((f) => [f.properties.kode, f.properties.desa]).sort()).toEqual(rows.map((r) => [r.kode, r.n]));
+    expect(features.every((f) => ['Polygon', 'MultiPolygon'].includes(f.geometry.type) && f.properties.label)).toBe(true);
+    const etag = String(first.headers.etag);
+    expect((await ctx.app.inject({ url, headers: { 'if-none-match': etag } })).statusCode).toBe(304);
+
+    const holder = rows[0]!.kode === 'P1' ? 'P2' : 'P1';
+    const { rows: [desa] } = await ctx.database.pool.query(`select desa_kode from puskesmas_wilayah where valid_to is null and puskesmas_kode <> $1
+      and desa_kode like '99.01.%' order by desa_kode limit 1`, [holder]);
+    expect((await send('POST', '/api/wilayah-kerja/pindah', { desa: desa.desa_kode, puskesmas: holder, mulai: '2026-11-01' })).status).toBe(200);
+    const after = await ctx.app.inject({ url, headers: { 'if-none-match': etag } });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(etag);
+  });
+});

@@ -35,6 +35,11 @@ describe('findRunningEmbedded and openDatabase({ reuseRunning })', () => {
     expect(rows).toEqual([{ x: 42 }]);
   });
 
+  it('a second server on the same folder is refused with a clear message, the first keeps running', async () => {
+    await expect(openDatabase({ dataDir: dir })).rejects.toThrow(/^basis data tertanam di .* sedang dipakai proses lain \(PID \d+\)\. Hentikan server yang berjalan/);
+    expect((await app.pool.query('select 1 as ok')).rows).toEqual([{ ok: 1 }]);
+  });
+
   it('finds nothing without a pid file or with a stale one', () => {
     const other = mkdtempSync(join(tmpdir(), 'peta-stale-'));
     expect(findRunningEmbedded(other)).toBeNull();

@@ -95,9 +95,14 @@ function removeStalePid(dir: string) {
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   try {
-    if (pid > 0) { process.kill(pid, 0); return; } // still running: leave it, start will report the conflict
-  } catch { /* not running */ }
-  rmSync(pidFile, { force: true });
+    if (!(pid > 0)) throw Object.assign(new Error('no pid'), { code: 'ESRCH' });
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') { rmSync(pidFile, { force: true }); return; } // not running
+  }
+  // Still running (EPERM: alive under the postgres user): a second server on this folder would corrupt it.
+  throw new Error(`basis data tertanam di ${dir} sedang dipakai proses lain (PID ${pid}). `
+    + `Hentikan server yang berjalan (Ctrl+C di terminalnya), atau jalankan dengan DATA_DIR lain. Bila tidak ada server lain, hapus ${pidFile}.`);
 }
 
 function freePort(): Promise<number> {

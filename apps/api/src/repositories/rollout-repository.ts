@@ -348,6 +348,22 @@ export function rolloutRepository(pool: Pool) {
     },
 
     /** Desa of the kabupaten's wilayah geometry (display geometry per desa), concatenated, no parse. */
+    /** Each puskesmas' desa today, and how many are still the unconfirmed proposal. */
+    async wilayahKerjaGroups(kabupaten: string): Promise<{ kode: string; nama: string; desa: string[]; unconfirmed: number }[]> {
+      const r = await pool.query<{ kode: string; nama: string; desa: string[]; unconfirmed: number }>(`select p.kode, p.nama,
+          array_agg(w.desa_kode order by w.desa_kode) as desa, (count(*) filter (where not w.confirmed))::int as unconfirmed
+        from puskesmas_wilayah w join puskesmas p on p.kode = w.puskesmas_kode
+        where w.valid_to is null and w.desa_kode like $1 group by p.kode, p.nama order by p.nama, p.kode`, [`${kabupaten}.%`]);
+      return r.rows;
+    },
+
+    /** Changes whenever a wilayah kerja of the kabupaten does (a move inserts a row, a confirmation flips a flag). */
+    async wilayahKerjaStamp(kabupaten: string): Promise<string> {
+      const r = await pool.query<{ stamp: string }>(`select concat_ws('-', coalesce(max(id), 0), count(*) filter (where valid_to is null),
+          count(*) filter (where confirmed)) as stamp from puskesmas_wilayah where desa_kode like $1`, [`${kabupaten}.%`]);
+      return r.rows[0]!.stamp;
+    },
+
     async desaGeometries(kabupaten: string): Promise<{ kode: string; nama: string; geojson: string }[]> {
       const r = await pool.query<{ kode: string; nama: string; geojson: string }>(`select w.kode, w.nama, g.geojson
         from wilayah w join wilayah_geometry g on g.kode = w.kode where w.tingkat = 'desa' and w.kode like $1 order by w.kode`, [`${kabupaten}.%`]);

@@ -9,6 +9,7 @@ import {
   wilayahKerjaCsvPuskesmasKodes, type WilayahKerjaCsvIssue, type WilayahKerjaCsvPlan,
 } from '@peta/domain';
 import { csvField, readCsv } from '@peta/data/imports';
+import { dissolveWilayahKerja } from '@peta/data/wilayah-kerja';
 import {
   AddStageBodySchema, ErrorSchema, FacilitiesBodySchema, FacilitiesSchema, KabupatenQuerySchema, MoveDesaBodySchema, MoveDesaResponseSchema, ProgressResponseSchema,
   ProposalQuerySchema, ProposalResponseSchema, PuskesmasDetailSchema, PuskesmasListSchema, PuskesmasValuesQuerySchema,
@@ -277,6 +278,30 @@ export const rolloutRoutes = (
     const period = (request.query.period ? periodOr400(request.query.period) : service.defaultPeriod());
     const rows = await service.puskesmasValues(def, period, area.kode);
     return { indicator: def.code, period: period.code, periodLabel: period.label, kabupaten: area.kode, simulated: rows.some((r) => r.simulated), rows };
+  });
+
+  // Wilayah kerja polygons of one kabupaten (desa dissolved per puskesmas): they change with every move, so no
+  // immutable URL; an ETag from the geometry version and the wilayah kerja stamp lets the browser revalidate cheaply.
+  const wilayahKerjaCache = new Map<string, { gzip: Buffer; raw: Buffer; etag: string }>();
+  app.get('/api/rencana-ilp/wilayah-kerja.geojson', {
+    schema: { tags: TAGS, summary: 'Poligon wilayah kerja puskesmas (desa digabung per puskesmas) dengan nama, jumlah desa dan yang belum dikonfirmasi',
+      querystring: KabupatenQuerySchema },
+  }, async (request, reply) => {
+    const area = await requireKabupaten(request.query.kabupaten);
+    const version = (await wilayah.latestImport())?.geometryVersion ?? '';
+    const key = `${version}/${area.kode}/${await repo.wilayahKerjaStamp(area.kode)}`;
+    let payload = wilayahKerjaCache.get(key);
+    if (!payload) {
+      const [desa, groups] = await Promise.all([repo.desaGeometries(area.kode), repo.wilayahKerjaGroups(area.kode)]);
+      const raw = Buffer.from(JSON.stringify(dissolveWilayahKerja(desa, groups)));
+      payload = { raw, gzip: gzipSync(raw, { level: 9 }), etag: `"${createHash('sha1').update(key).digest('base64url').slice(0, 20)}"` };
+      for (const old of wilayahKerjaCache.keys()) if (old.startsWith(`${version}/${area.kode}/`) || wilayahKerjaCache.size >= 40) wilayahKerjaCache.delete(old);
+      wilayahKerjaCache.set(key, payload);
+    }
+    reply.header('cache-control', 'no-cache').header('etag', payload.etag).header('vary', 'accept-encoding').type('application/geo+json');
+    if (request.headers['if-none-match'] === payload.etag) return reply.code(304).send();
+    if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(payload.gzip);
+    return reply.send(payload.raw);
   });
 
   // All desa of one kabupaten in one immutable FeatureCollection (the planner's map), built like geometry-cache.
