@@ -5,13 +5,16 @@ import {
   DASHBOARD_CRITERIA_NOTE, PALETTE, formatValue, gapText, getIndicator, quantileColors,
 } from '@peta/domain';
 import type { IndicatorDto, ValueRow, ValuesResponse, WilayahChild } from '@peta/domain/contract';
-import { launchBrowser, openPage, type Browser } from './helpers/browser.ts';
+import { launchBrowser, type Browser } from './helpers/browser.ts';
+import { openPageAs } from './helpers/session.ts';
 import { repoRoot, useAppServer, type AppServer } from './helpers/app-server.ts';
 import { createDriver } from './helpers/driver.ts';
 import { join } from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
 
 const LABUHANBATU = '12.10';
+/** Reading is for signed-in users; the viewer role (pembaca) only reads, which is all this file does. */
+const READER = 'pembaca';
 const K4 = 'KIA_K4';
 const BUMIL = 'SPM01_BUMIL';
 const YTD = '2026-01..2026-10';
@@ -50,7 +53,7 @@ afterAll(async () => {
 
 describe('choropleth on a desktop screen (1280×800)', () => {
   it('colours the map and fills the table from the values, and switches indicator and period without geometry', async () => {
-    const d = createDriver(await openPage(browser, { width: 1280, height: 800 }), server.url);
+    const d = createDriver(await openPageAs(browser, server.url, READER, { width: 1280, height: 800 }), server.url);
     await d.openUrl(search(K4, YTD));
     await d.waitForView(LABUHANBATU);
     await d.waitForFill(kecamatan.kode, PALETTE.attainment[kecamatan.class]);
@@ -125,7 +128,7 @@ describe('choropleth on a desktop screen (1280×800)', () => {
   });
 
   it('drills kabupaten → kecamatan → desa from the table; the desa panel shows its value and its year', async () => {
-    const d = createDriver(await openPage(browser, { width: 1280, height: 800 }), server.url);
+    const d = createDriver(await openPageAs(browser, server.url, READER, { width: 1280, height: 800 }), server.url);
     await d.openUrl(search(K4, YTD));
     await d.waitForView(LABUHANBATU);
     await d.clickRow(kecamatan.kode);
@@ -160,7 +163,7 @@ describe('choropleth on a desktop screen (1280×800)', () => {
     const row = over[0]!;
     expect(row.coverage!).toBeGreaterThan(100);
 
-    const d = createDriver(await openPage(browser, { width: 1280, height: 800 }), server.url);
+    const d = createDriver(await openPageAs(browser, server.url, READER, { width: 1280, height: 800 }), server.url);
     await d.openUrl(`?wilayah=${parent}&indikator=KIA_K1&periode=2025`);
     await d.waitForView(parent);
     await d.waitForFill(row.kode, PALETTE.attainment[row.class]);
@@ -181,7 +184,7 @@ describe('choropleth on a desktop screen (1280×800)', () => {
 
 describe('choropleth on a phone (390×844), in English with large text', () => {
   it('puts the table below the map and keeps it usable', async () => {
-    const d = createDriver(await openPage(browser, { width: 390, height: 844 }), server.url);
+    const d = createDriver(await openPageAs(browser, server.url, READER, { width: 390, height: 844 }), server.url);
     await d.openUrl(search(K4, YTD));
     await d.waitForView(LABUHANBATU);
     await d.waitForFill(kecamatan.kode, PALETTE.attainment[kecamatan.class]);

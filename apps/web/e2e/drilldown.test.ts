@@ -2,12 +2,15 @@
 // (boundaries of Sumatera Utara imported on first start). Expected names come from the API itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WilayahChild } from '@peta/domain/contract';
-import { launchBrowser, openPage, type Browser } from './helpers/browser.ts';
-import { useAppServer, type AppServer } from './helpers/app-server.ts';
+import { launchBrowser, type Browser } from './helpers/browser.ts';
+import { openPageAs } from './helpers/session.ts';
+import { fetchAs, sessionOf, useAppServer, type AppServer } from './helpers/app-server.ts';
 import { createDriver } from './helpers/driver.ts';
 
 const SUMUT = '12';
 const LABUHANBATU = '12.10';
+/** Reading is for signed-in users; the viewer role (pembaca) only reads, which is all this file does. */
+const READER = 'pembaca';
 const BILAH_HULU_NAME = /bilah hulu/i;
 
 let server: AppServer;
@@ -39,7 +42,7 @@ afterAll(async () => {
 
 describe('drill-down on a desktop screen', () => {
   it('goes from Indonesia down to the desa of a kecamatan, and back up', async () => {
-    const d = createDriver(await openPage(browser, { width: 1280, height: 800 }), server.url);
+    const d = createDriver(await openPageAs(browser, server.url, READER, { width: 1280, height: 800 }), server.url);
 
     await d.openHome();
     await d.expectListContains([sumut.nama]);
@@ -95,14 +98,14 @@ describe('drill-down on a desktop screen', () => {
   });
 
   it('rewrites a kode typed without dots into its canonical form', async () => {
-    const d = createDriver(await openPage(browser, { width: 1280, height: 800 }), server.url);
+    const d = createDriver(await openPageAs(browser, server.url, READER, { width: 1280, height: 800 }), server.url);
     await d.open(LABUHANBATU.replace('.', ''));
     await d.waitForView(LABUHANBATU);
     expect(await d.wilayahParam()).toBe(LABUHANBATU);
   });
 
   it('selects a desa: its panel opens, the URL holds it, and it stays among its siblings', async () => {
-    const d = createDriver(await openPage(browser, { width: 1280, height: 800 }), server.url);
+    const d = createDriver(await openPageAs(browser, server.url, READER, { width: 1280, height: 800 }), server.url);
     await d.open(kecamatan.kode);
     await d.waitForView(kecamatan.kode);
     const chosen = desa.find((c) => c.hasGeometry) ?? desa[0]!;
@@ -118,7 +121,7 @@ describe('drill-down on a desktop screen', () => {
   });
 
   it('shares hover between the list and the map', async () => {
-    const d = createDriver(await openPage(browser, { width: 1280, height: 800 }), server.url);
+    const d = createDriver(await openPageAs(browser, server.url, READER, { width: 1280, height: 800 }), server.url);
     await d.open(kecamatan.kode);
     await d.waitForView(kecamatan.kode);
     const [first, second] = desa.filter((c) => c.hasGeometry && c.label);
@@ -135,8 +138,8 @@ describe('drill-down on a desktop screen', () => {
 
 describe('messages and settings', () => {
   it('explains an unknown kode in Bahasa Indonesia and offers the way back', async () => {
-    const d = createDriver(await openPage(browser, { width: 1280, height: 800 }), server.url);
-    const response = await fetch(`${server.url}/api/wilayah/99.99`);
+    const d = createDriver(await openPageAs(browser, server.url, READER, { width: 1280, height: 800 }), server.url);
+    const response = await fetchAs(await sessionOf(server.url, READER), `${server.url}/api/wilayah/99.99`);
     expect(response.status).toBe(404);
     const { message } = (await response.json()) as { message: string };
 
@@ -148,7 +151,7 @@ describe('messages and settings', () => {
   });
 
   it('shows a kecamatan of a provinsi without loaded desa as a leaf with a note', async () => {
-    const d = createDriver(await openPage(browser, { width: 1280, height: 800 }), server.url);
+    const d = createDriver(await openPageAs(browser, server.url, READER, { width: 1280, height: 800 }), server.url);
     const [acehKab] = await server.api<WilayahChild[]>('/api/wilayah/11/children');
     const [acehKec] = await server.api<WilayahChild[]>(`/api/wilayah/${acehKab!.kode}/children`);
     expect(acehKec!.childCount).toBe(0);
@@ -161,7 +164,7 @@ describe('messages and settings', () => {
   });
 
   it('switches to English and keeps the choice after a reload', async () => {
-    const d = createDriver(await openPage(browser, { width: 1280, height: 800 }), server.url);
+    const d = createDriver(await openPageAs(browser, server.url, READER, { width: 1280, height: 800 }), server.url);
     await d.open(LABUHANBATU);
     await d.waitForView(LABUHANBATU);
     expect(await d.listHeading()).toContain(' di ');
@@ -179,7 +182,7 @@ describe('messages and settings', () => {
 
 describe('drill-down on a phone (360×740)', () => {
   it('shows the map on top and the list below, and drills from a shared link', async () => {
-    const d = createDriver(await openPage(browser, { width: 360, height: 740 }), server.url);
+    const d = createDriver(await openPageAs(browser, server.url, READER, { width: 360, height: 740 }), server.url);
     await d.open(LABUHANBATU);
     await d.waitForView(LABUHANBATU);
 

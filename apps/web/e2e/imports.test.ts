@@ -2,21 +2,24 @@
 // Bilah Hulu through the page, fill five desa, upload, preview, commit, see the map show those numbers (and the API
 // mark them real), undo from the history and see the old numbers back; a bad file is refused with row and column.
 // The server is shared with the other e2e files: this file imports KIA_KF for 2026-09 only (no other file asserts on
-// it) and undoes every import it made, also when a test fails (afterAll).
+// it) and undoes every import it made, also when a test fails (afterAll). It imports as the demo puskesmas account
+// whose wilayah kerja is Bilah Hulu: the server records that name with every import.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatValue } from '@peta/domain';
 import type { LoadRecordDto, ValueRow, ValuesResponse, WilayahChild } from '@peta/domain/contract';
-import { launchBrowser, openPage, type Browser, type Page } from './helpers/browser.ts';
+import { launchBrowser, type Browser, type Page } from './helpers/browser.ts';
+import { openPageAs } from './helpers/session.ts';
 import { useAppServer, type AppServer } from './helpers/app-server.ts';
 import { createDriver, type Driver } from './helpers/driver.ts';
 
 const BILAH_HULU = '12.10.09';
 const INDICATOR = 'KIA_KF';
 const MONTH = '2026-09';
-const OLEH = 'Bidan Uji (e2e)';
+/** Demo account of the puskesmas holding the desa of Bilah Hulu (role puskesmas: may import, there only). */
+const IMPORTER = 'pkm.perbaungan';
 /** The numbers typed into the template for the first five desa. */
 const FILLED = [11, 12, 13, 14, 15];
 /** The corrected numbers of a second import of the same cells (for the refused undo). */
@@ -36,12 +39,9 @@ const rowsOf = (answer: ValuesResponse, kodes: string[]) => kodes.map((k) => {
   return row;
 });
 const history = () => server.api<LoadRecordDto[]>('/api/imports?limit=1000');
-const ownImports = async () => (await history()).filter((l) => l.kind === 'import' && l.oleh === OLEH && l.status === 'done');
+const ownImports = async () => (await history()).filter((l) => l.kind === 'import' && l.oleh === IMPORTER && l.status === 'done');
 
-async function undoViaApi(id: number) {
-  const response = await fetch(`${server.url}/api/imports/${id}/undo?oleh=${encodeURIComponent(OLEH)}`, { method: 'POST' });
-  if (!response.ok) throw new Error(`undo #${id}: ${response.status} ${await response.text()}`);
-}
+const undoViaApi = (id: number) => server.send('POST', `/api/imports/${id}/undo`);
 
 beforeAll(async () => {
   server = useAppServer();
@@ -110,7 +110,7 @@ function fill(template: string, numbers: number[]): string {
 
 describe('Impor data: template → fill five desa → preview → commit → map → undo', () => {
   it('round-trips a filled template of Kecamatan Bilah Hulu and undoes it', async () => {
-    const page = await openPage(browser, { width: 1280, height: 900 });
+    const page = await openPageAs(browser, server.url, IMPORTER, { width: 1280, height: 900 });
     const d = createDriver(page, server.url);
     const imp = importSteps(page, d);
     const five = desa.slice(0, 5);
@@ -128,7 +128,9 @@ describe('Impor data: template → fill five desa → preview → commit → map
     await expect.poll(() => page.locator(`[data-testid="template-indicator"][data-code="${INDICATOR}"] input`).isChecked()).toBe(true);
     expect(await page.getByTestId('template-indicator-count').textContent()).toBe('1 dipilih');
     await expect.poll(() => d.textOf('template-desa-count')).toBe(`Templat memuat ${desa.length} desa/kelurahan.`);
-    await page.getByTestId('oleh-input').fill(OLEH);
+    // No "Nama Anda" any more: the page says who imports, for which wilayah.
+    expect(await d.textOf('impor-who')).toContain(IMPORTER);
+    expect(await page.getByTestId('impor-who').textContent()).toContain('Puskesmas Perbaungan');
     await imp.shot('imports-desktop-1-page');
 
     // Download the CSV template through the page: header block and one row per desa of Bilah Hulu.
@@ -173,7 +175,7 @@ describe('Impor data: template → fill five desa → preview → commit → map
     await page.getByTestId('import-commit').click();
     await imp.waitForStatus('imported');
     const first = (await ownImports())[0]!;
-    expect(first).toMatchObject({ fileName: 'kf-september-bilah-hulu.csv', changed: 5, oleh: OLEH, status: 'done' });
+    expect(first).toMatchObject({ fileName: 'kf-september-bilah-hulu.csv', changed: 5, oleh: IMPORTER, status: 'done' });
     expect(await imp.headline()).toBe(`Impor #${first.id} tersimpan`);
     await expect.poll(() => page.locator(`[data-testid="history-row"][data-load="${first.id}"]`).count()).toBe(1);
     await imp.shot('imports-desktop-3-imported', 'import-result');
@@ -263,17 +265,18 @@ describe('Impor data: template → fill five desa → preview → commit → map
     await d.waitForView(BILAH_HULU);
     for (const [i, x] of five.entries()) await expect.poll(() => d.tableCoverage(x.kode)).toBe(formatValue(before[i]!.coverage, 'percent'));
 
-    // "Nama Anda" is kept in this browser.
+    // The history names who imported and undid: the signed-in account, recorded by the server (also after a reload).
     await page.reload();
     await imp.openFromNav();
-    expect(await page.getByTestId('oleh-input').inputValue()).toBe(OLEH);
+    const firstRow = page.locator(`[data-testid="history-row"][data-load="${first.id}"]`);
+    await expect.poll(() => firstRow.textContent()).toContain(IMPORTER);
     expect(d.pageErrors).toEqual([]);
   });
 });
 
 describe('Impor data on a phone (390×844)', () => {
   it('refuses a bad file dropped on the page with row and column, and writes nothing', async () => {
-    const page = await openPage(browser, { width: 390, height: 844 });
+    const page = await openPageAs(browser, server.url, IMPORTER, { width: 390, height: 844 });
     const d = createDriver(page, server.url);
     const imp = importSteps(page, d);
     await d.openUrl(`impor?wilayah=${BILAH_HULU}`);

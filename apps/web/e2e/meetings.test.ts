@@ -6,11 +6,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumberId } from '@peta/domain';
 import type { MeetingDetail, ValuesResponse, WilayahChild } from '@peta/domain/contract';
-import { launchBrowser, openPage, type Browser, type Page } from './helpers/browser.ts';
-import { useAppServer, type AppServer } from './helpers/app-server.ts';
+import { launchBrowser, type Browser, type Page } from './helpers/browser.ts';
+import { fetchAs, sessionOf, useAppServer, type AppServer } from './helpers/app-server.ts';
+import { openPageAs } from './helpers/session.ts';
 import { ARTIFACTS } from './helpers/driver.ts';
 
 const BILAH_HULU = '12.10.09';
+/** The camat of Bilah Hulu runs the meeting (role camat: meetings of that kecamatan and its desa only). */
+const CAMAT = 'camat.bilahhulu';
 let server: AppServer;
 let browser: Browser;
 let desa: WilayahChild[];
@@ -26,24 +29,21 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function postJson<T>(path: string, body: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`POST ${path} → ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+/** The PDF pack as the camat's browser would fetch it (a signed-in GET). */
+const getAsCamat = async (path: string) => fetchAs(await sessionOf(server.url, CAMAT), `${server.url}${path}`);
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 
 describe('the printed meeting pack', () => {
   it('has a cover, the agenda, one A4 page per desa of Bilah Hulu and the actions, in a few seconds', async () => {
-    const meeting = await postJson<MeetingDetail>('/api/meetings', {
-      jenis: 'lokmin_tribulanan', tanggal: '2026-10-07', wilayah: BILAH_HULU, periode: '2026-01..2026-09', oleh: 'e2e-pdf',
+    const meeting = await server.send<MeetingDetail>('POST', '/api/meetings', {
+      jenis: 'lokmin_tribulanan', tanggal: '2026-10-07', wilayah: BILAH_HULU, periode: '2026-01..2026-09',
       peserta: [{ nama: 'dr. Rina', peran: 'Kepala Puskesmas' }],
     });
     expect(meeting.agenda.desa).toHaveLength(desa.length);
 
     // The HTML the PDF is printed from: one section per desa, in the agenda's order, each ending with a page break.
-    const page = await openPage(browser, { width: 794, height: 1123 });
+    const page = await openPageAs(browser, server.url, CAMAT, { width: 794, height: 1123 });
     await page.emulateMedia({ media: 'print' });
     await page.goto(`${server.url}/api/meetings/${meeting.id}/pack.html`);
     const sections = await page.locator('section.desa').evaluateAll((els) => els.map((el) => ({
@@ -72,9 +72,9 @@ describe('the printed meeting pack', () => {
     await page.context().close();
 
     const t0 = performance.now();
-    await fetch(`${server.url}/api/meetings/${meeting.id}/pack.pdf`); // first one launches Chromium
+    await getAsCamat(`/api/meetings/${meeting.id}/pack.pdf`); // first one launches Chromium
     const t1 = performance.now();
-    const response = await fetch(`${server.url}/api/meetings/${meeting.id}/pack.pdf`);
+    const response = await getAsCamat(`/api/meetings/${meeting.id}/pack.pdf`);
     const t2 = performance.now();
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
@@ -96,7 +96,7 @@ describe('the printed meeting pack', () => {
 
 describe('a meeting run end to end', () => {
   it('creates the agenda, steps through it on a projector, records an action, and shows its movement at the next meeting', async () => {
-    const page = await openPage(browser, { width: 1920, height: 1080 });
+    const page = await openPageAs(browser, server.url, CAMAT, { width: 1920, height: 1080 });
     const what = `Sweeping rumah ke rumah bersama kader (${Date.now().toString(36)})`;
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -105,7 +105,6 @@ describe('a meeting run end to end', () => {
     await page.getByTestId('rapat-periode').fill('2026-01..2026-09');
     await page.getByTestId('rapat-tanggal').fill('2026-10-08');
     await page.getByTestId('rapat-peserta').fill('dr. Rina, Kepala Puskesmas\nBapak Camat, Camat Bilah Hulu');
-    await page.getByTestId('rapat-oleh').fill('e2e');
     await page.getByTestId('rapat-create').click();
     await page.getByTestId('rapat-detail').waitFor();
     await expect(page.getByTestId('rapat-title').textContent()).resolves.toMatch(/Bilah Hulu/);
@@ -196,7 +195,7 @@ describe('a meeting run end to end', () => {
 
   it('fits a phone: big buttons, one column', async () => {
     const list = await server.api<{ id: number }[]>(`/api/meetings?wilayah=${BILAH_HULU}`);
-    const page = await openPage(browser, { width: 390, height: 844 });
+    const page = await openPageAs(browser, server.url, CAMAT, { width: 390, height: 844 });
     await page.goto(`${server.url}/rapat?wilayah=${BILAH_HULU}&rapat=${list[0]!.id}`);
     await page.getByTestId('rapat-start').click();
     await page.getByTestId('meeting-next').click();

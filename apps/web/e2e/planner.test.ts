@@ -4,12 +4,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { ProgressResponse, PuskesmasList } from '@peta/domain/contract';
-import { launchBrowser, openPage, type Browser, type Page } from './helpers/browser.ts';
+import { launchBrowser, type Browser, type Page } from './helpers/browser.ts';
+import { openPageAs } from './helpers/session.ts';
 import { useAppServer, type AppServer } from './helpers/app-server.ts';
 import { ARTIFACTS } from './helpers/driver.ts';
 import { FADED_COLOUR, STAGE_COLOURS } from '../src/features/planner/planner-model.ts';
 
 const DELI_SERDANG = '12.07';
+/** The provincial health office of Sumatera Utara plans every kabupaten of the provinsi, Deli Serdang too. */
+const PLANNER = 'dinkes.sumaterautara';
 let server: AppServer;
 let browser: Browser;
 
@@ -52,7 +55,7 @@ const featureState = (page: Page, kode: string) => page.evaluate((k) => window._
 
 describe('planner for Deli Serdang', () => {
   it('shows 17 of 14, the map by stage, moves a clicked desa, and saves a proposed wave', async () => {
-    const page = await openPage(browser, { width: 1440, height: 1000 });
+    const page = await openPageAs(browser, server.url, PLANNER, { width: 1440, height: 1000 });
     const errors = await openPlanner(page);
     await expect.poll(() => page.getByTestId('planner-simulated').isVisible()).toBe(true);
     await expect.poll(() => page.getByTestId('planner-unconfirmed').isVisible()).toBe(true);
@@ -99,7 +102,6 @@ describe('planner for Deli Serdang', () => {
     await expect.poll(() => page.getByTestId('move-desa-name').textContent()).toBe(desa.nama);
     const to = before.puskesmas.find((p) => p.kode !== desa.puskesmas && p.stage !== before.puskesmas.find((x) => x.kode === desa.puskesmas)!.stage)!;
     await page.getByTestId('move-target').selectOption(to.kode);
-    await page.getByTestId('move-oleh').fill('Seksi Yankes Primer (uji)');
     await page.screenshot({ path: join(ARTIFACTS, 'planner-move.png') });
     await page.getByTestId('move-submit').click();
     await page.getByTestId('move-done').waitFor();
@@ -129,7 +131,7 @@ describe('planner for Deli Serdang', () => {
   });
 
   it('works on a phone: no sideways scrolling, progress and map visible', async () => {
-    const page = await openPage(browser, { width: 390, height: 844 });
+    const page = await openPageAs(browser, server.url, PLANNER, { width: 390, height: 844 });
     await openPlanner(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);

@@ -1,35 +1,70 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Drilldown } from './features/drilldown/Drilldown.tsx';
 import { Footer } from './features/app-shell/Footer.tsx';
 import { Header } from './features/app-shell/Header.tsx';
 import { PageNav } from './features/app-shell/PageNav.tsx';
+import { AccountPage } from './features/session/AccountPage.tsx';
+import { SignInPage } from './features/session/SignInPage.tsx';
+import { useSession, useSessionProblems } from './features/session/session-api.ts';
+import { NotAllowed } from './features/session/use-permission.tsx';
+import { permission } from './features/session/can.ts';
+import { ErrorMessage, Loading } from './features/status/StatusMessage.tsx';
 import { isBoolean, useStoredState } from './settings.ts';
-import { usePage } from './url-state.ts';
+import { goToPage, usePage } from './url-state.ts';
 
 // Pages other than the map load on demand: a kepala desa on a phone who only looks at the map never
-// downloads the import, planner or meeting code.
+// downloads the import, planner, meeting or user-management code.
 const ImportPage = lazy(() => import('./features/imports/ImportPage.tsx'));
 const PlannerPage = lazy(() => import('./features/planner/PlannerPage.tsx'));
 const MeetingsPage = lazy(() => import('./features/meetings/MeetingsPage.tsx'));
+const UsersPage = lazy(() => import('./features/users/UsersPage.tsx'));
 
 export function App() {
   const [largeText, setLargeText] = useStoredState('peta.largeText', false, isBoolean);
   const [basemap, setBasemap] = useStoredState('peta.basemap', false, isBoolean);
   const page = usePage();
+  const session = useSession();
+  useSessionProblems();
+  // On a public server signing in is optional: the header's "Masuk" opens the sign-in page.
+  const [wantsSignIn, setWantsSignIn] = useState(false);
   useEffect(() => {
     document.documentElement.dataset.text = largeText ? 'large' : 'normal';
   }, [largeText]);
+
+  const user = session.data?.user ?? null;
+  const signInShown = session.data && !user && (session.data.readAccess === 'signed-in' || wantsSignIn || page === 'akun');
+  // Signing in, loading, a forced password change: no page navigation, the main area takes its row.
+  const bare = !session.data || signInShown || user?.mustChangePassword;
+
+  let main;
+  if (session.isPending) main = <main className="page"><Loading /></main>;
+  else if (session.isError) main = <main className="page"><ErrorMessage error={session.error} onRetry={() => void session.refetch()} /></main>;
+  else if (signInShown) {
+    main = <SignInPage session={session.data} onSignedIn={() => setWantsSignIn(false)}
+      onCancel={session.data.readAccess === 'public' ? () => { setWantsSignIn(false); if (page === 'akun') goToPage('peta'); } : undefined} />;
+  } else if (user?.mustChangePassword) main = <AccountPage user={user} forced />;
+  else if (page === 'peta') main = <Drilldown basemap={basemap} largeText={largeText} />;
+  else if (page === 'akun' && user) main = <AccountPage user={user} />;
+  else if (page === 'pengguna' && !permission(user, 'pengguna').ok) {
+    // The server refuses the calls anyway; the page is not even loaded.
+    main = <main className="page"><NotAllowed permission={permission(user, 'pengguna')} capability="pengguna" testId="pengguna-not-allowed" /></main>;
+  } else {
+    main = (
+      <Suspense fallback={<main className="page" aria-busy="true" />}>
+        {page === 'impor' && <ImportPage />}
+        {page === 'rencana' && <PlannerPage />}
+        {page === 'rapat' && <MeetingsPage />}
+        {page === 'pengguna' && <UsersPage />}
+      </Suspense>
+    );
+  }
+
   return (
-    <div className="app">
-      <Header largeText={largeText} onLargeText={setLargeText} basemap={basemap} onBasemap={setBasemap} />
-      <PageNav />
-      {page === 'peta' ? <Drilldown basemap={basemap} largeText={largeText} /> : (
-        <Suspense fallback={<main className="page" aria-busy="true" />}>
-          {page === 'impor' && <ImportPage />}
-          {page === 'rencana' && <PlannerPage />}
-          {page === 'rapat' && <MeetingsPage />}
-        </Suspense>
-      )}
+    <div className={`app${bare ? ' app--bare' : ''}`}>
+      <Header largeText={largeText} onLargeText={setLargeText} basemap={basemap} onBasemap={setBasemap}
+        session={session.data} onSignIn={() => setWantsSignIn(true)} />
+      {!bare && <PageNav />}
+      {main}
       <Footer basemap={basemap} />
     </div>
   );

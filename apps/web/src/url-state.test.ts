@@ -97,6 +97,8 @@ describe('pages', () => {
     expect(pageFromPath('/impor/')).toBe('impor');
     expect(pageFromPath('/rencana-ilp')).toBe('rencana');
     expect(pageFromPath('/rapat')).toBe('rapat');
+    expect(pageFromPath('/pengguna')).toBe('pengguna');
+    expect(pageFromPath('/akun')).toBe('akun');
     expect(pageFromPath('/tidak-ada')).toBe('peta');
   });
 

@@ -89,12 +89,17 @@ export function navigate(patch: Partial<UrlState>, { replace = false } = {}) {
 
 // ---- Pages: the path picks the page, the query the view within it --------------------------------------
 
-/** The app's pages. The map is the root; the others keep ?wilayah=… so the user stays in the same area. */
+/**
+ * The app's pages. The map is the root; the others keep ?wilayah=… so the user stays in the same area. "Akun saya"
+ * is reached from the header, "Pengguna" only by admins.
+ */
 export const PAGES = [
   { id: 'peta', path: '/' },
   { id: 'impor', path: '/impor' },
   { id: 'rencana', path: '/rencana-ilp' },
   { id: 'rapat', path: '/rapat' },
+  { id: 'pengguna', path: '/pengguna' },
+  { id: 'akun', path: '/akun' },
 ] as const;
 export type PageId = (typeof PAGES)[number]['id'];
 

@@ -1,7 +1,8 @@
 // Builds the web app when its build is missing or stale, then starts the REAL server (apps/api) on a free
 // port with a fresh data directory. The first start imports the boundaries, which takes minutes.
 // PETA_E2E_URL=http://127.0.0.1:3000 reuses a running server that serves apps/web/dist (fast loop while
-// writing tests).
+// writing tests; its demo accounts must use PETA_E2E_PASSWORD, default DEMO_PASSWORD below).
+// Reading needs an account (READ_ACCESS signed-in, the default): api() and send() act as the demo admin.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -17,11 +18,68 @@ export const repoRoot = resolve(webRoot, '../..');
 const SERVER_ENTRY = 'apps/api/src/server.ts';
 const STARTUP_TIMEOUT_MS = 280_000;
 
+/** The demo accounts' password of the e2e server (DEMO_PASSWORD): fixed, so tests sign in as any role. */
+export const DEMO_PASSWORD = process.env.PETA_E2E_PASSWORD ?? 'e2e-sandi-contoh-2026';
+export const SESSION_COOKIE = 'peta_sesi';
+
 export interface AppServer {
   url: string;
-  /** GET a JSON path of the API (for the expected values of a test). */
+  /** GET a JSON path of the API as the demo admin (for the expected values of a test). */
   api<T>(path: string): Promise<T>;
+  /** A write as the demo admin (session cookie and CSRF token), for setting up or cleaning up; throws unless 2xx. */
+  send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
   stop(): Promise<void>;
+}
+
+/** A signed-in session: the cookie value and the CSRF token that goes with it. */
+export interface ServerSession { username: string; token: string; csrfToken: string }
+
+/** POST /api/auth/masuk from Node; throws with the server's answer when refused. */
+export async function signInFetch(url: string, username: string, password = DEMO_PASSWORD): Promise<ServerSession> {
+  const response = await fetch(`${url}/api/auth/masuk`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+  });
+  if (!response.ok) throw new Error(`sign-in as ${username} → ${response.status} ${await response.text()}`);
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (!cookie) throw new Error(`sign-in as ${username}: no ${SESSION_COOKIE} cookie`);
+  const session = (await response.json()) as { csrfToken: string };
+  return { username, token: cookie.slice(SESSION_COOKIE.length + 1).split(';')[0]!, csrfToken: session.csrfToken };
+}
+
+// One sign-in per account and test file: sign-in is rate-limited per address (20 a minute).
+const sessions = new Map<string, Promise<ServerSession>>();
+export function sessionOf(url: string, username: string): Promise<ServerSession> {
+  const key = `${url} ${username}`;
+  if (!sessions.has(key)) {
+    const started = signInFetch(url, username);
+    started.catch(() => sessions.delete(key));
+    sessions.set(key, started);
+  }
+  return sessions.get(key)!;
+}
+
+/** A request with a session (cookie, and the CSRF token on writes); the raw Response. */
+export async function fetchAs(session: ServerSession, url: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('cookie', `${SESSION_COOKIE}=${session.token}`);
+  if (init.method && init.method !== 'GET') headers.set('x-csrf-token', session.csrfToken);
+  return fetch(url, { ...init, headers });
+}
+
+function serverFor(url: string, stop: () => Promise<void>): AppServer {
+  const admin = () => sessionOf(url, 'admin');
+  return {
+    url,
+    api: async (path) => getJson(`${url}${path}`, await admin()),
+    send: async <T>(method: string, path: string, body?: unknown) => {
+      const response = await fetchAs(await admin(), `${url}${path}`, {
+        method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+      });
+      if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${await response.text()}`);
+      return (await response.json()) as T;
+    },
+    stop,
+  };
 }
 
 function newestMtime(path: string): number {
@@ -65,8 +123,8 @@ function freePort(): Promise<number> {
   });
 }
 
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+async function getJson<T>(url: string, session: ServerSession): Promise<T> {
+  const response = await fetchAs(session, url);
   if (!response.ok) throw new Error(`GET ${url} → ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
@@ -101,7 +159,7 @@ export async function startAppServer(): Promise<AppServer> {
   const external = process.env.PETA_E2E_URL?.replace(/\/$/, '');
   if (external) {
     await waitForHealth(external, null, () => '');
-    return { url: external, api: (path) => getJson(`${external}${path}`), stop: async () => {} };
+    return serverFor(external, async () => {});
   }
 
   const port = await freePort();
@@ -113,6 +171,9 @@ export async function startAppServer(): Promise<AppServer> {
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     DESA_PROVINSI: '12',
+    DEMO_DATA: '1',
+    DEMO_PASSWORD,
+    READ_ACCESS: 'signed-in',
     LOG_LEVEL: 'warn',
     WEB_DIST: join(webRoot, 'dist'),
   };
@@ -134,7 +195,7 @@ export async function startAppServer(): Promise<AppServer> {
     await stop();
     throw error;
   }
-  return { url, api: (path) => getJson(`${url}${path}`), stop };
+  return serverFor(url, stop);
 }
 
 /**
@@ -144,5 +205,5 @@ export async function startAppServer(): Promise<AppServer> {
 export function useAppServer(): AppServer {
   const url = inject('appServerUrl');
   if (!url) throw new Error('No app server: run the web-e2e project (its globalSetup starts one)');
-  return { url, api: (path) => getJson(`${url}${path}`), stop: async () => {} };
+  return serverFor(url, async () => {});
 }

@@ -7,7 +7,8 @@ import { ErrorMessage, Loading } from '../status/StatusMessage.tsx';
 import { canUndo, formatWhen, KIND_LABEL, loadStatus, shortHash } from './import-model.ts';
 import { useImportHistory, useUndo } from './imports-api.ts';
 
-export function HistorySection({ oleh }: { oleh: string }) {
+/** mayUndo: the signed-in user's role may import (the server still checks that the load lies in their wilayah). */
+export function HistorySection({ mayUndo }: { mayUndo: boolean }) {
   const t = useT();
   const [lang] = useLang();
   const id = useId();
@@ -36,7 +37,7 @@ export function HistorySection({ oleh }: { oleh: string }) {
     setConfirming(null);
   };
   const confirm = (loadId: number) => {
-    undo.mutate({ loadId, oleh }, {
+    undo.mutate(loadId, {
       onSuccess: (answer) => { setConfirming(null); setDone(answer); },
       onError: (error) => { setConfirming(null); setFailed({ loadId, error }); },
     });
@@ -77,7 +78,7 @@ export function HistorySection({ oleh }: { oleh: string }) {
               </thead>
               <tbody>
                 {history.data.map((load) => (
-                  <HistoryRow key={load.id} load={load} lang={lang} confirming={confirming === load.id} busy={undo.isPending}
+                  <HistoryRow key={load.id} load={load} lang={lang} mayUndo={mayUndo} confirming={confirming === load.id} busy={undo.isPending}
                     confirmRef={confirmButton} onAsk={() => ask(load.id)} onCancel={() => cancel(load.id)} onConfirm={() => confirm(load.id)} />
                 ))}
               </tbody>
@@ -91,6 +92,7 @@ export function HistorySection({ oleh }: { oleh: string }) {
 
 interface HistoryRowProps {
   load: LoadRecordDto;
+  mayUndo: boolean;
   lang: 'id' | 'en';
   confirming: boolean;
   busy: boolean;
@@ -100,7 +102,7 @@ interface HistoryRowProps {
   onConfirm: () => void;
 }
 
-function HistoryRow({ load, lang, confirming, busy, confirmRef, onAsk, onCancel, onConfirm }: HistoryRowProps) {
+function HistoryRow({ load, lang, mayUndo, confirming, busy, confirmRef, onAsk, onCancel, onConfirm }: HistoryRowProps) {
   const t = useT();
   const status = loadStatus(load);
   return (
@@ -124,7 +126,7 @@ function HistoryRow({ load, lang, confirming, busy, confirmRef, onAsk, onCancel,
         <span className={`imp-status imp-status--${load.status}`} data-testid="history-status">{t(status.key, status.params)}</span>
       </td>
       <td className="imp-history__action">
-        {canUndo(load) && !confirming && (
+        {mayUndo && canUndo(load) && !confirming && (
           <button type="button" className="button button--ghost button--small" onClick={onAsk} disabled={busy}
             data-testid="undo-button" data-load={load.id}>
             {t('impor.history.undo')}

@@ -1,22 +1,23 @@
 // "Impor data": 1 download a template, 2 upload a file → preview → commit, 3 history with undo. Real numbers replace
 // simulated ones for exactly the imported cells; nothing is written before "Simpan impor".
-import { useId, useMemo } from 'react';
-import { useT } from '../../i18n/i18n.tsx';
-import { useStoredState } from '../../settings.ts';
+import { useMemo } from 'react';
+import { useLang, useT } from '../../i18n/i18n.tsx';
+import { roleLabel } from '../session/can.ts';
+import { useSessionUser } from '../session/session-api.ts';
+import { NotAllowed, usePermission } from '../session/use-permission.tsx';
 import { FormatsHelp } from './FormatsHelp.tsx';
 import { HistorySection } from './HistorySection.tsx';
 import { TemplateSection } from './TemplateSection.tsx';
 import { UploadSection } from './UploadSection.tsx';
 import './imports.css';
 
-const isString = (v: unknown): v is string => typeof v === 'string';
-export const OLEH_STORAGE_KEY = 'peta.oleh';
-
 export default function ImportPage() {
   const t = useT();
-  const id = useId();
-  // Accounts come later: the name is kept in this browser and recorded with every import and undo.
-  const [oleh, setOleh] = useStoredState(OLEH_STORAGE_KEY, '', isString);
+  const [lang] = useLang();
+  const user = useSessionUser();
+  // Who imports is the signed-in user (the server records it); rows outside their wilayah are refused per row.
+  const permission = usePermission()('impor');
+  const allowed = permission.ok;
   const today = useMemo(() => new Date(), []);
   return (
     <main className="page imp-page" data-testid="page-impor">
@@ -25,23 +26,23 @@ export default function ImportPage() {
           <h2>{t('impor.title')}</h2>
           <p>{t('impor.lead')}</p>
         </div>
-        <div className="imp-field imp-oleh">
-          <label htmlFor={`${id}-oleh`}>{t('impor.oleh.label')}</label>
-          <input id={`${id}-oleh`} className="imp-input" type="text" autoComplete="name" value={oleh} maxLength={80}
-            placeholder={t('impor.oleh.placeholder')} onChange={(e) => setOleh(e.target.value)} aria-describedby={`${id}-oleh-hint`}
-            data-testid="oleh-input" />
-          <span id={`${id}-oleh-hint`} className="imp-hint">{t('impor.oleh.hint')}</span>
-        </div>
+        {!user && <NotAllowed permission={permission} capability="impor" testId="impor-not-allowed" />}
+        {user && (
+          <p className={allowed ? 'imp-who' : 'not-allowed'} data-testid={allowed ? 'impor-who' : 'impor-not-allowed'}>
+            {allowed ? t('impor.who', { username: user.username, scope: user.scopeLabel })
+              : t('impor.notAllowed', { role: roleLabel(user.role, lang) })}
+          </p>
+        )}
       </div>
       <div className="imp-grid">
         <div className="imp-col">
           <TemplateSection today={today} />
         </div>
         <div className="imp-col">
-          <UploadSection oleh={oleh} />
+          {allowed && <UploadSection />}
           <FormatsHelp />
         </div>
-        <HistorySection oleh={oleh} />
+        <HistorySection mayUndo={allowed} />
       </div>
     </main>
   );

@@ -6,7 +6,7 @@ import { ACCEPTED_FILES, formatBytes } from './import-model.ts';
 import { useCommit, usePreview } from './imports-api.ts';
 import { PreviewResult } from './PreviewResult.tsx';
 
-export function UploadSection({ oleh }: { oleh: string }) {
+export function UploadSection() {
   const t = useT();
   const [lang] = useLang();
   const id = useId();
@@ -23,7 +23,7 @@ export function UploadSection({ oleh }: { oleh: string }) {
     if (!chosen) return;
     setFile(chosen);
     commit.reset();
-    preview.mutate({ file: chosen, oleh });
+    preview.mutate(chosen);
   };
   const reset = () => {
     setFile(null);

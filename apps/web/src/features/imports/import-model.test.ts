@@ -12,12 +12,11 @@ const sample = (over: Partial<ImportSampleDto>): ImportSampleDto => ({
 });
 
 describe('URLs', () => {
-  it('send the file name and who in the query (raw body upload)', () => {
-    expect(previewUrl('kf september.csv', ' Bidan Sari ')).toBe('/api/imports/preview?berkas=kf+september.csv&oleh=Bidan+Sari');
-    expect(previewUrl('a.xlsx', '  ')).toBe('/api/imports/preview?berkas=a.xlsx');
+  it('send the file name in the query (raw body upload), never who: the server records the signed-in user', () => {
+    expect(previewUrl('kf september.csv')).toBe('/api/imports/preview?berkas=kf+september.csv');
+    expect(previewUrl('a.xlsx')).toBe('/api/imports/preview?berkas=a.xlsx');
     expect(commitUrl('abc-123')).toBe('/api/imports/abc-123/commit');
-    expect(undoUrl(12, 'Bidan Sari')).toBe('/api/imports/12/undo?oleh=Bidan+Sari');
-    expect(undoUrl(12, '')).toBe('/api/imports/12/undo');
+    expect(undoUrl(12)).toBe('/api/imports/12/undo');
   });
 });
 

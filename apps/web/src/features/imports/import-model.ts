@@ -4,14 +4,10 @@ import { ancestorsOf, isKode, parentOf } from '@peta/domain';
 import type { ImportIssueDto, ImportOutcomeDto, ImportSampleDto, LoadRecordDto } from '@peta/domain/contract';
 import type { MessageKey } from '../../i18n/i18n.tsx';
 
-export const previewUrl = (fileName: string, oleh: string) => {
-  const query = new URLSearchParams({ berkas: fileName });
-  if (oleh.trim()) query.set('oleh', oleh.trim());
-  return `/api/imports/preview?${query.toString()}`;
-};
+// Who imports or undoes is the signed-in user: the server records it, the URLs carry no name.
+export const previewUrl = (fileName: string) => `/api/imports/preview?${new URLSearchParams({ berkas: fileName }).toString()}`;
 export const commitUrl = (previewId: string) => `/api/imports/${encodeURIComponent(previewId)}/commit`;
-export const undoUrl = (loadId: number, oleh: string) =>
-  `/api/imports/${loadId}/undo${oleh.trim() ? `?${new URLSearchParams({ oleh: oleh.trim() }).toString()}` : ''}`;
+export const undoUrl = (loadId: number) => `/api/imports/${loadId}/undo`;
 
 /** The query-key prefixes (src/api/queries.ts) whose answers an import or an undo changes. */
 export const DATA_QUERY_PREFIXES = ['values', 'series', 'latest-month', 'indicators'] as const;

@@ -8,6 +8,7 @@ import { useLang } from '../../i18n/i18n.tsx';
 import type { WilayahFeatureCollection } from '../../api/queries.ts';
 import { SeriesChart } from '../desa-panel/SeriesChart.tsx';
 import { classFills, commandForKey, meetingSteps, missingReports, seriesUpTo, swipeStep, weakestFirst } from './meeting-model.ts';
+import { usePermission } from '../session/use-permission.tsx';
 import { useMeetingSeries } from './meetings-api.ts';
 import type { MeetingsT } from './messages.ts';
 import { ActionForm, ActionList, AgendaLists, NoteBox, shortName, valueText, gapOf } from './parts.tsx';
@@ -143,6 +144,8 @@ function DesaStep({ meeting, desa, geometry, fills, t, lang }: {
 }) {
   const [indicator, setIndicator] = useState<string | null>(desa.focusIndicator);
   const [adding, setAdding] = useState(false);
+  // An action is about this desa: its kepala desa, the camat, the puskesmas holding it or the dinkes may add one.
+  const mayAct = usePermission()('rapat', { wilayah: desa.kode }).ok;
   const year = Number(meeting.periode.slice(0, 4));
   const series = useMeetingSeries(meeting.id, desa.kode, indicator, year);
   const def = indicator ? getIndicator(indicator) : undefined;
@@ -190,7 +193,7 @@ function DesaStep({ meeting, desa, geometry, fills, t, lang }: {
         </div>
         <h3>{t('desaActions')}</h3>
         <ActionList actions={actions} meetingId={meeting.id} t={t} lang={lang} withDesa={false} />
-        {adding
+        {!mayAct ? null : adding
           ? <ActionForm meeting={meeting} desaKode={desa.kode} indicators={meeting.agenda.indicators} defaultIndicator={indicator} t={t} onDone={() => setAdding(false)} />
           : <button type="button" className="rapat-btn rapat-btn--primary" onClick={() => setAdding(true)} data-testid="action-add">{t('addAction')}</button>}
         <NoteBox key={`${meeting.id}-${desa.kode}`} meeting={meeting} itemKey={`desa:${desa.kode}`} t={t} />

@@ -14,7 +14,8 @@ import { useCreateMeeting, useMeeting, useMeetingGeometry, useMeetingLabels, use
 import { useMeetingsT, type MeetingsT } from './messages.ts';
 import { Legend, legendItems } from './Legend.tsx';
 import { MeetingMode } from './MeetingMode.tsx';
-import { ActionList, AgendaLists, NoteBox, dateText, errorText, shortName, useOleh } from './parts.tsx';
+import { ActionList, AgendaLists, NoteBox, dateText, errorText, shortName } from './parts.tsx';
+import { NotAllowed, usePermission } from '../session/use-permission.tsx';
 import { WilayahMap } from './WilayahMap.tsx';
 import './meetings.css';
 
@@ -47,12 +48,14 @@ function MeetingList({ kode, nama, t, onOpen }: { kode: string; nama: string; t:
   const [lang] = useLang();
   const list = useMeetingList(kode);
   const [creating, setCreating] = useState(false);
+  const permission = usePermission()('rapat', { wilayah: kode });
   return (
     <section className="rapat-list">
       <div className="rapat-list__head">
         <h3>{t('listTitle', { nama })}</h3>
-        {!creating && <button type="button" className="rapat-btn rapat-btn--primary" onClick={() => setCreating(true)} data-testid="rapat-new">{t('newMeeting')}</button>}
+        {!creating && permission.ok && <button type="button" className="rapat-btn rapat-btn--primary" onClick={() => setCreating(true)} data-testid="rapat-new">{t('newMeeting')}</button>}
       </div>
+      <NotAllowed permission={permission} capability="rapat" testId="rapat-not-allowed" />
       {creating && <NewMeetingForm kode={kode} t={t} onCancel={() => setCreating(false)} onCreated={(id) => { setCreating(false); onOpen(id); }} />}
       {list.isPending && <p>{t('loading')}</p>}
       {list.error && <p className="rapat-error">{errorText(list.error, t)}</p>}
@@ -82,12 +85,11 @@ function NewMeetingForm({ kode, t, onCancel, onCreated }: { kode: string; t: Mee
   const [periode, setPeriode] = useState<string | null>(null);
   const [judul, setJudul] = useState('');
   const [peserta, setPeserta] = useState('');
-  const [oleh, setOleh] = useOleh();
   const create = useCreateMeeting();
   const period = periode ?? ytdCode(month.year, month.month);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate({ jenis, tanggal, wilayah: kode, periode: period, judul: judul || undefined, peserta: parsePeserta(peserta), oleh: oleh || undefined },
+    create.mutate({ jenis, tanggal, wilayah: kode, periode: period, judul: judul || undefined, peserta: parsePeserta(peserta) },
       { onSuccess: (m) => onCreated(m.id) });
   };
   return (
@@ -104,7 +106,6 @@ function NewMeetingForm({ kode, t, onCancel, onCreated }: { kode: string; t: Mee
       </div>
       <label>{t('judul')}<input value={judul} onChange={(e) => setJudul(e.target.value)} /></label>
       <label>{t('peserta')}<textarea rows={3} value={peserta} placeholder={t('pesertaPlaceholder')} onChange={(e) => setPeserta(e.target.value)} data-testid="rapat-peserta" /></label>
-      <label>{t('oleh')}<input value={oleh} onChange={(e) => setOleh(e.target.value)} data-testid="rapat-oleh" /></label>
       {create.error && <p className="rapat-error" role="alert">{errorText(create.error, t)}</p>}
       <div className="rapat-form__buttons">
         <button type="submit" className="rapat-btn rapat-btn--primary" disabled={create.isPending} data-testid="rapat-create">{create.isPending ? t('creating') : t('create')}</button>

@@ -4,23 +4,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreateAction, CreateMeeting, CreateNote, MeetingAction, MeetingDetail, MeetingSummary, NoteWithHistory, SeriesResponse, UpdateAction,
 } from '@peta/domain/contract';
-import { ApiRequestError, getJson } from '../../api/client.ts';
+import { ApiRequestError, getJson, sendJson } from '../../api/client.ts';
 import { fetchers, type WilayahFeatureCollection } from '../../api/queries.ts';
 import { withOfflineCache } from './meeting-cache.ts';
 
 const isNetworkError = (e: unknown) => e instanceof ApiRequestError && e.status === 0;
-
-async function send<T>(method: 'POST' | 'PATCH', path: string, body: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, { method, headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
-  } catch {
-    throw new ApiRequestError(0, 'NETWORK');
-  }
-  const json = await response.json().catch(() => null) as (T & { code?: string; message?: string }) | null;
-  if (!response.ok) throw new ApiRequestError(response.status, json?.code ?? 'HTTP_ERROR', json?.message);
-  return json as T;
-}
 
 export const meetingKeys = {
   list: (wilayah: string) => ['meetings', wilayah] as const,
@@ -93,7 +81,7 @@ export function usePrefetchMeeting() {
 export function useCreateMeeting() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateMeeting) => send<MeetingDetail>('POST', '/api/meetings', body),
+    mutationFn: (body: CreateMeeting) => sendJson<MeetingDetail>('POST', '/api/meetings', body),
     onSuccess: (detail) => {
       client.setQueryData(meetingKeys.detail(detail.id), detail);
       void client.invalidateQueries({ queryKey: meetingKeys.list(detail.wilayahKode) });
@@ -104,7 +92,7 @@ export function useCreateMeeting() {
 export function useAddAction(meetingId: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateAction) => send<MeetingAction>('POST', `/api/meetings/${meetingId}/actions`, body),
+    mutationFn: (body: CreateAction) => sendJson<MeetingAction>('POST', `/api/meetings/${meetingId}/actions`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: meetingKeys.detail(meetingId) }),
   });
 }
@@ -112,7 +100,7 @@ export function useAddAction(meetingId: number) {
 export function useUpdateAction(meetingId: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: UpdateAction & { id: number }) => send<MeetingAction>('PATCH', `/api/meeting-actions/${id}`, body),
+    mutationFn: ({ id, ...body }: UpdateAction & { id: number }) => sendJson<MeetingAction>('PATCH', `/api/meeting-actions/${id}`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: meetingKeys.detail(meetingId) }),
   });
 }
@@ -120,7 +108,7 @@ export function useUpdateAction(meetingId: number) {
 export function useAddNote(meetingId: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateNote) => send<NoteWithHistory>('POST', `/api/meetings/${meetingId}/notes`, body),
+    mutationFn: (body: CreateNote) => sendJson<NoteWithHistory>('POST', `/api/meetings/${meetingId}/notes`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: meetingKeys.detail(meetingId) }),
   });
 }

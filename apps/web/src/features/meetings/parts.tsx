@@ -3,12 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { formatNumberId, formatValue, gapText, getIndicator } from '@peta/domain';
 import type { EarlierAction, MeetingAction, MeetingDetail } from '@peta/domain/contract';
 import { ApiRequestError } from '../../api/client.ts';
-import { useStoredState } from '../../settings.ts';
+import { NotAllowed, usePermission } from '../session/use-permission.tsx';
 import { useAddAction, useAddNote, useUpdateAction } from './meetings-api.ts';
 import type { MeetingsT } from './messages.ts';
-
-const isText = (v: unknown): v is string => typeof v === 'string';
-export const useOleh = () => useStoredState('peta.oleh', '', isText);
 
 export const shortName = (code: string) => getIndicator(code)?.shortId ?? code;
 export const valueText = (v: number | null, code: string) => formatValue(v, getIndicator(code)?.unit ?? 'percent');
@@ -35,7 +32,8 @@ export function ActionList({ actions, meetingId, t, lang, withDesa = true }: {
   actions: (MeetingAction | EarlierAction)[]; meetingId: number; t: MeetingsT; lang: string; withDesa?: boolean;
 }) {
   const update = useUpdateAction(meetingId);
-  const [oleh] = useOleh();
+  // An action is about one desa: a kepala desa may close the actions of their desa in the kecamatan's meeting.
+  const may = usePermission();
   if (!actions.length) return <p className="rapat-muted">{t('noActions')}</p>;
   return (
     <ul className="rapat-actions" data-testid="action-list">
@@ -53,9 +51,9 @@ export function ActionList({ actions, meetingId, t, lang, withDesa = true }: {
           </div>
           <div className="rapat-action__status">
             <span className={`rapat-status rapat-status--${a.status}`}>{t(STATUS_KEY[a.status])}</span>
-            {a.status === 'terbuka' && (
+            {a.status === 'terbuka' && may('rapat', { wilayah: a.desaKode }).ok && (
               <button type="button" className="rapat-btn rapat-btn--small" disabled={update.isPending}
-                onClick={() => update.mutate({ id: a.id, status: 'selesai', oleh: oleh || undefined })}>{t('markDone')}</button>
+                onClick={() => update.mutate({ id: a.id, status: 'selesai' })}>{t('markDone')}</button>
             )}
           </div>
         </li>
@@ -68,14 +66,13 @@ export function ActionForm({ meeting, desaKode, indicators, defaultIndicator, t,
   meeting: MeetingDetail; desaKode: string; indicators: string[]; defaultIndicator: string | null; t: MeetingsT; onDone: () => void;
 }) {
   const add = useAddAction(meeting.id);
-  const [oleh, setOleh] = useOleh();
   const [indicator, setIndicator] = useState(defaultIndicator ?? indicators[0] ?? '');
   const [apa, setApa] = useState('');
   const [siapa, setSiapa] = useState('');
   const [tenggat, setTenggat] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    add.mutate({ desaKode, indicator, apa, siapa, tenggat: tenggat || null, oleh: oleh || undefined }, { onSuccess: onDone });
+    add.mutate({ desaKode, indicator, apa, siapa, tenggat: tenggat || null }, { onSuccess: onDone });
   };
   return (
     <form className="rapat-form rapat-form--action" onSubmit={submit} data-testid="action-form">
@@ -89,7 +86,6 @@ export function ActionForm({ meeting, desaKode, indicators, defaultIndicator, t,
         <label>{t('siapa')}<input required value={siapa} onChange={(e) => setSiapa(e.target.value)} data-testid="action-siapa" /></label>
         <label>{t('tenggat')}<input type="date" value={tenggat} onChange={(e) => setTenggat(e.target.value)} data-testid="action-tenggat" /></label>
       </div>
-      <label>{t('oleh')}<input value={oleh} onChange={(e) => setOleh(e.target.value)} /></label>
       {add.error && <p className="rapat-error" role="alert">{errorText(add.error, t)}</p>}
       <div className="rapat-form__buttons">
         <button type="submit" className="rapat-btn rapat-btn--primary" disabled={add.isPending} data-testid="action-save">{add.isPending ? t('saving') : t('save')}</button>
@@ -102,20 +98,24 @@ export function ActionForm({ meeting, desaKode, indicators, defaultIndicator, t,
 export function NoteBox({ meeting, itemKey, t }: { meeting: MeetingDetail; itemKey: string; t: MeetingsT }) {
   const current = meeting.notes.find((n) => n.itemKey === itemKey) ?? null;
   const [text, setText] = useState(current?.text ?? '');
-  const [oleh] = useOleh();
   const add = useAddNote(meeting.id);
+  // Notes are about the meeting's kecamatan.
+  const permission = usePermission()('rapat', { wilayah: meeting.wilayahKode });
   const dirty = text !== (current?.text ?? '');
   return (
     <div className="rapat-note">
       <label htmlFor={`note-${itemKey}`}>{t('notes')}{current?.history.length ? <span className="rapat-muted"> · {t('notesHistory', { n: current.history.length })}</span> : null}</label>
-      <textarea id={`note-${itemKey}`} value={text} rows={3} placeholder={t('notesPlaceholder')} onChange={(e) => setText(e.target.value)} data-testid="note-text" />
-      <div className="rapat-form__buttons">
-        <button type="button" className="rapat-btn" disabled={!dirty || add.isPending} data-testid="note-save"
-          onClick={() => add.mutate({ itemKey, text, supersedes: current?.id, oleh: oleh || undefined })}>
-          {add.isPending ? t('saving') : dirty ? t('save') : current ? t('saved') : t('save')}
-        </button>
-        {add.error && <span className="rapat-error" role="alert">{errorText(add.error, t)}</span>}
-      </div>
+      <textarea id={`note-${itemKey}`} value={text} rows={3} placeholder={permission.ok ? t('notesPlaceholder') : ''} onChange={(e) => setText(e.target.value)}
+        readOnly={!permission.ok} data-testid="note-text" />
+      {permission.ok ? (
+        <div className="rapat-form__buttons">
+          <button type="button" className="rapat-btn" disabled={!dirty || add.isPending} data-testid="note-save"
+            onClick={() => add.mutate({ itemKey, text, supersedes: current?.id })}>
+            {add.isPending ? t('saving') : dirty ? t('save') : current ? t('saved') : t('save')}
+          </button>
+          {add.error && <span className="rapat-error" role="alert">{errorText(add.error, t)}</span>}
+        </div>
+      ) : <NotAllowed permission={permission} capability="rapat" testId="note-not-allowed" />}
     </div>
   );
 }

@@ -7,6 +7,8 @@ import type { ProgressResponse, PuskesmasList, PuskesmasSummary, StageEventDto }
 import { useChildren, useMeta, useWilayah } from '../../api/queries.ts';
 import { useLang } from '../../i18n/i18n.tsx';
 import { isBoolean, useStoredState } from '../../settings.ts';
+import { useSessionUser } from '../session/session-api.ts';
+import { NotAllowed, usePermission } from '../session/use-permission.tsx';
 import { useUrlState } from '../../url-state.ts';
 import { MapView } from '../map-view/MapView.tsx';
 import { ErrorMessage, Loading } from '../status/StatusMessage.tsx';
@@ -17,8 +19,6 @@ import {
 import { desaColours, firstOfMonth, formatDate, kabupatenFromWilayah, NO_PUSKESMAS_COLOUR, STAGE_COLOURS, stageLabel } from './planner-model.ts';
 import './planner.css';
 
-const isText = (v: unknown): v is string => typeof v === 'string';
-
 export default function PlannerPage() {
   const t = usePlannerT();
   const [lang] = useLang();
@@ -26,7 +26,6 @@ export default function PlannerPage() {
   const kab = kabupatenFromWilayah(url.wilayah);
   const [largeText] = useStoredState('peta.largeText', false, isBoolean);
   const [basemap] = useStoredState('peta.basemap', false, isBoolean);
-  const [oleh, setOleh] = useStoredState('peta.oleh', '', isText);
   const list = usePuskesmasList(kab);
   const progress = useProgress(kab);
   const area = useWilayah(kab);
@@ -51,15 +50,15 @@ export default function PlannerPage() {
       {progress.data ? <ProgressCard data={progress.data} t={t} lang={lang} /> : <Loading message={t('loading')} />}
       <div className="planner__grid">
         <PlannerMap kab={kab} nama={nama} list={list.data} bbox={area.data?.bbox ?? null} t={t} lang={lang}
-          largeText={largeText} basemap={basemap} oleh={oleh} setOleh={setOleh} focus={focus} onClearFocus={() => setFocus(null)} />
+          largeText={largeText} basemap={basemap} focus={focus} onClearFocus={() => setFocus(null)} />
         {progress.data && <Timeline events={progress.data.timeline} t={t} lang={lang} />}
       </div>
-      {focus && <PuskesmasDetailCard key={focus} kode={focus} t={t} lang={lang} oleh={oleh} setOleh={setOleh} />}
+      {focus && <PuskesmasDetailCard key={focus} kode={focus} t={t} lang={lang} />}
       {list.data && <PuskesmasTable data={list.data} t={t} lang={lang} focus={focus} onFocus={(k) => {
         setFocus(k);
         document.getElementById('planner-map-title')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
       }} />}
-      {list.data && <Proposal kab={kab} data={list.data} t={t} lang={lang} oleh={oleh} setOleh={setOleh} />}
+      {list.data && <Proposal kab={kab} data={list.data} t={t} lang={lang} />}
     </main>
   );
 }
@@ -128,7 +127,7 @@ function StageSwatch({ stage }: { stage: IlpStageCode | null }) {
 
 function PlannerMap(props: {
   kab: string; nama: string; list: PuskesmasList | undefined; bbox: [number, number, number, number] | null; t: PlannerT; lang: 'id' | 'en';
-  largeText: boolean; basemap: boolean; oleh: string; setOleh: (v: string) => void; focus: string | null; onClearFocus: () => void;
+  largeText: boolean; basemap: boolean; focus: string | null; onClearFocus: () => void;
 }) {
   const { kab, list, t, lang, focus } = props;
   const meta = useMeta();
@@ -181,8 +180,7 @@ function PlannerMap(props: {
           </MapView>
         </div>
         {selected && list && desaByKode.get(selected) && (
-          <MoveDesaPanel key={selected} kab={kab} desaKode={selected} list={list} t={t} lang={lang} oleh={props.oleh}
-            setOleh={props.setOleh} onClose={() => setSelected(null)} />
+          <MoveDesaPanel key={selected} kab={kab} desaKode={selected} list={list} t={t} lang={lang} onClose={() => setSelected(null)} />
         )}
       </div>
     </section>
@@ -190,7 +188,7 @@ function PlannerMap(props: {
 }
 
 function MoveDesaPanel(props: {
-  kab: string; desaKode: string; list: PuskesmasList; t: PlannerT; lang: 'id' | 'en'; oleh: string; setOleh: (v: string) => void; onClose: () => void;
+  kab: string; desaKode: string; list: PuskesmasList; t: PlannerT; lang: 'id' | 'en'; onClose: () => void;
 }) {
   const { t, list, lang } = props;
   const desa = list.desa.find((d) => d.kode === props.desaKode)!;
@@ -199,14 +197,14 @@ function MoveDesaPanel(props: {
   const [mulai, setMulai] = useState(() => firstOfMonth(new Date()));
   const move = useMoveDesa(props.kab);
   const [done, setDone] = useState<string | null>(null);
-  const [missingOleh, setMissingOleh] = useState(false);
+  const user = useSessionUser();
+  // The dinkes plans its kabupaten: the server checks the puskesmas' kabupaten, which is this one.
+  const permission = usePermission()('rencana', { wilayah: props.kab });
   const options = list.puskesmas.filter((p) => p.kode !== desa.puskesmas);
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    if (!props.oleh.trim()) { setMissingOleh(true); return; }
-    setMissingOleh(false);
-    move.mutate({ desa: desa.kode, puskesmas: target, mulai, oleh: props.oleh.trim() }, {
-      onSuccess: () => setDone(t('moved', { desa: desa.nama, puskesmas: list.puskesmas.find((p) => p.kode === target)?.nama ?? target, date: formatDate(mulai, lang), oleh: props.oleh.trim() })),
+    move.mutate({ desa: desa.kode, puskesmas: target, mulai }, {
+      onSuccess: () => setDone(t('moved', { desa: desa.nama, puskesmas: list.puskesmas.find((p) => p.kode === target)?.nama ?? target, date: formatDate(mulai, lang), oleh: user?.username ?? '' })),
     });
   };
   return (
@@ -227,7 +225,9 @@ function MoveDesaPanel(props: {
           {desa.puskesmas && !desa.confirmed && <span className="tag tag--unconfirmed">{t('unconfirmed')}</span>}
         </dd>
       </dl>
-      {done ? <p className="planner__ok" role="status" data-testid="move-done">{done}</p> : (
+      {done ? <p className="planner__ok" role="status" data-testid="move-done">{done}</p> : !permission.ok ? (
+        <NotAllowed permission={permission} capability="rencana" testId="move-not-allowed" />
+      ) : (
         <form onSubmit={submit} className="panel__form">
           <label>{t('moveTo')}
             <select required value={target} onChange={(e) => setTarget(e.target.value)} data-testid="move-target">
@@ -239,10 +239,6 @@ function MoveDesaPanel(props: {
             <input type="date" required value={mulai} onChange={(e) => setMulai(e.target.value)} data-testid="move-date" />
             <small>{t('moveFromHelp')}</small>
           </label>
-          <label>{t('oleh')}
-            <input value={props.oleh} onChange={(e) => props.setOleh(e.target.value)} placeholder={t('olehPlaceholder')} data-testid="move-oleh" />
-          </label>
-          {missingOleh && <p className="planner__err" role="alert">{t('olehRequired')}</p>}
           {move.isError && <ErrorMessage error={move.error} testId="move-error" />}
           <button type="submit" className="btn btn--primary" disabled={!target || move.isPending} data-testid="move-submit">{t('move')}</button>
         </form>
@@ -327,7 +323,7 @@ function Meter({ done, total }: { done: number; total: number }) {
   );
 }
 
-function Proposal(props: { kab: string; data: PuskesmasList; t: PlannerT; lang: 'id' | 'en'; oleh: string; setOleh: (v: string) => void }) {
+function Proposal(props: { kab: string; data: PuskesmasList; t: PlannerT; lang: 'id' | 'en' }) {
   const { t, kab, lang } = props;
   const [open, setOpen] = useState(false);
   const [weight, setWeight] = useState(0.5);
@@ -338,15 +334,13 @@ function Proposal(props: { kab: string; data: PuskesmasList; t: PlannerT; lang: 
   const [waveName, setWaveName] = useState(`Gelombang ${nextYear}`);
   const save = useSaveWave(kab);
   const [saved, setSaved] = useState<string | null>(null);
-  const [missingOleh, setMissingOleh] = useState(false);
+  const permission = usePermission()('rencana', { wilayah: kab });
   const rows = proposal.data?.rows ?? [];
   const chosen = rows.slice(0, count);
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    if (!props.oleh.trim()) { setMissingOleh(true); return; }
-    setMissingOleh(false);
     save.mutate({
-      kabupaten: kab, nama: waveName.trim(), tahun, target: chosen.length, oleh: props.oleh.trim(),
+      kabupaten: kab, nama: waveName.trim(), tahun, target: chosen.length,
       note: `Dari usulan: ${proposal.data?.methodId ?? ''}`,
       members: chosen.map((r) => ({ kode: r.kode, rank: r.rank, reason: r.reasonId })),
     }, { onSuccess: (w) => setSaved(t('waveSaved', { nama: `${w.nama} ${w.tahun}`, n: w.members.length })) });
@@ -393,10 +387,9 @@ function Proposal(props: { kab: string; data: PuskesmasList; t: PlannerT; lang: 
                 <form className="proposal__save" onSubmit={submit}>
                   <label>{t('waveName')}<input required value={waveName} onChange={(e) => setWaveName(e.target.value)} data-testid="wave-name" /></label>
                   <label>{t('waveYear')}<input type="number" required min={2023} max={2100} value={tahun} onChange={(e) => setTahun(Number(e.target.value))} /></label>
-                  <label>{t('oleh')}<input value={props.oleh} onChange={(e) => props.setOleh(e.target.value)} placeholder={t('olehPlaceholder')} data-testid="wave-oleh" /></label>
-                  {missingOleh && <p className="planner__err" role="alert">{t('olehRequired')}</p>}
                   {save.isError && <ErrorMessage error={save.error} testId="wave-error" />}
-                  <button type="submit" className="btn btn--primary" disabled={!chosen.length || save.isPending} data-testid="wave-save">{t('saveWave')} ({chosen.length})</button>
+                  <button type="submit" className="btn btn--primary" disabled={!permission.ok || !chosen.length || save.isPending} data-testid="wave-save">{t('saveWave')} ({chosen.length})</button>
+                  <NotAllowed permission={permission} capability="rencana" testId="wave-not-allowed" />
                 </form>
               )}
             </>
@@ -407,7 +400,7 @@ function Proposal(props: { kab: string; data: PuskesmasList; t: PlannerT; lang: 
   );
 }
 
-function PuskesmasDetailCard({ kode, t, lang, oleh, setOleh }: { kode: string; t: PlannerT; lang: 'id' | 'en'; oleh: string; setOleh: (v: string) => void }) {
+function PuskesmasDetailCard({ kode, t, lang }: { kode: string; t: PlannerT; lang: 'id' | 'en' }) {
   const detail = usePuskesmasDetail(kode);
   const addStage = useAddStage(kode);
   const saveReadiness = useSaveReadiness(kode);
@@ -417,26 +410,20 @@ function PuskesmasDetailCard({ kode, t, lang, oleh, setOleh }: { kode: string; t
   const [evidence, setEvidence] = useState('');
   const [answers, setAnswers] = useState<Record<string, boolean>>({});
   const [message, setMessage] = useState<string | null>(null);
-  const [missingOleh, setMissingOleh] = useState(false);
+  const may = usePermission();
   if (detail.isError) return <ErrorMessage error={detail.error} onRetry={() => void detail.refetch()} />;
   if (!detail.data) return <Loading message={t('loading')} />;
   const d = detail.data;
-  const who = () => {
-    if (!oleh.trim()) { setMissingOleh(true); return null; }
-    setMissingOleh(false);
-    return oleh.trim();
-  };
+  // Stages are the dinkes' plan (its kabupaten); the checklist is filled in by the puskesmas itself or the dinkes.
+  const mayStage = may('rencana', { wilayah: d.puskesmas.kabupaten });
+  const mayReadiness = may('kesiapan', { puskesmas: d.puskesmas.kode, kabupaten: d.puskesmas.kabupaten });
   const submitStage = (e: React.FormEvent) => {
     e.preventDefault();
-    const by = who();
-    if (!by) return;
-    addStage.mutate({ stage, date, skNumber: sk || undefined, evidence: evidence || undefined, oleh: by }, { onSuccess: () => setMessage(t('stageSaved')) });
+    addStage.mutate({ stage, date, skNumber: sk || undefined, evidence: evidence || undefined }, { onSuccess: () => setMessage(t('stageSaved')) });
   };
   const submitReadiness = (e: React.FormEvent) => {
     e.preventDefault();
-    const by = who();
-    if (!by) return;
-    saveReadiness.mutate({ answers, oleh: by }, { onSuccess: () => { setAnswers({}); setMessage(t('readinessSaved')); } });
+    saveReadiness.mutate({ answers }, { onSuccess: () => { setAnswers({}); setMessage(t('readinessSaved')); } });
   };
   const done = d.readiness.filter((i) => (answers[i.code] ?? i.state) === true).length;
   return (
@@ -460,6 +447,9 @@ function PuskesmasDetailCard({ kode, t, lang, oleh, setOleh }: { kode: string; t
           ) : <p className="muted">{t('noStages')}</p>}
           <form className="detail__form" onSubmit={submitStage}>
             <h4>{t('addStage')}</h4>
+            <NotAllowed permission={mayStage} capability="rencana" testId="stage-not-allowed" />
+            {/* Disabled, not hidden: the user sees what the dinkes records and why they cannot. */}
+            <fieldset className="plain-fieldset" disabled={!mayStage.ok}>
             <label>{t('stage')}
               <select value={stage} onChange={(e) => isIlpStageCode(e.target.value) && setStage(e.target.value)} data-testid="stage-select">
                 {ILP_STAGES.map((s) => <option key={s.code} value={s.code}>{s.level} · {stageLabel(s.code, lang)}</option>)}
@@ -471,10 +461,13 @@ function PuskesmasDetailCard({ kode, t, lang, oleh, setOleh }: { kode: string; t
             <label>{t('evidence')}<input value={evidence} onChange={(e) => setEvidence(e.target.value)} /></label>
             {addStage.isError && <ErrorMessage error={addStage.error} />}
             <button type="submit" className="btn btn--primary" disabled={addStage.isPending} data-testid="stage-save">{t('saveStage')}</button>
+            </fieldset>
           </form>
         </div>
         <form onSubmit={submitReadiness}>
           <h4>{t('readinessTitle', { done, total: d.readiness.length })}</h4>
+          <NotAllowed permission={mayReadiness} capability="kesiapan" testId="readiness-not-allowed" />
+          <fieldset className="plain-fieldset" disabled={!mayReadiness.ok}>
           <ul className="detail__readiness">
             {d.readiness.map((i) => {
               const state = answers[i.code] ?? i.state;
@@ -496,11 +489,10 @@ function PuskesmasDetailCard({ kode, t, lang, oleh, setOleh }: { kode: string; t
             })}
           </ul>
           {saveReadiness.isError && <ErrorMessage error={saveReadiness.error} />}
-          <button type="submit" className="btn" disabled={!Object.keys(answers).length || saveReadiness.isPending}>{t('saveReadiness')}</button>
+          <button type="submit" className="btn" disabled={!Object.keys(answers).length || saveReadiness.isPending} data-testid="readiness-save">{t('saveReadiness')}</button>
+          </fieldset>
         </form>
       </div>
-      <label className="detail__oleh">{t('oleh')}<input value={oleh} onChange={(e) => setOleh(e.target.value)} placeholder={t('olehPlaceholder')} /></label>
-      {missingOleh && <p className="planner__err" role="alert">{t('olehRequired')}</p>}
       {message && <p className="planner__ok" role="status">{message}</p>}
     </section>
   );

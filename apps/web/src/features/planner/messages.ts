@@ -48,8 +48,6 @@ const id = {
   moveTo: 'Pindahkan ke puskesmas',
   moveFrom: 'Berlaku mulai',
   moveFromHelp: 'Angka bulan-bulan sebelum tanggal ini tetap milik puskesmas lama.',
-  oleh: 'Nama Anda',
-  olehPlaceholder: 'mis. Seksi Yankes Primer',
   move: 'Pindahkan desa',
   moved: '{desa} dipindahkan ke {puskesmas} mulai {date}. Tercatat sebagai perubahan oleh {oleh}.',
   choose: '— pilih —',
@@ -79,7 +77,6 @@ const id = {
   rank: 'Peringkat',
   score: 'Skor',
   reason: 'Alasan',
-  olehRequired: 'Isi nama Anda dulu: setiap perubahan dicatat dengan siapa yang mengubahnya.',
   stageAt: '{stage} · {date}',
 } as const;
 
@@ -130,8 +127,6 @@ const en: Record<Key, string> = {
   moveTo: 'Move to puskesmas',
   moveFrom: 'Effective from',
   moveFromHelp: 'Months before this date stay with the previous puskesmas.',
-  oleh: 'Your name',
-  olehPlaceholder: 'e.g. Primary care section',
   move: 'Move desa',
   moved: '{desa} moved to {puskesmas} from {date}. Recorded as a change by {oleh}.',
   choose: '— choose —',
@@ -161,7 +156,6 @@ const en: Record<Key, string> = {
   rank: 'Rank',
   score: 'Score',
   reason: 'Reason',
-  olehRequired: 'Enter your name first: every change is recorded with who made it.',
   stageAt: '{stage} · {date}',
 };
 

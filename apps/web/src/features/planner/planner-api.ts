@@ -2,10 +2,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type {
-  AddStageBody, ApiError, MoveDesaBody, MoveDesaResponse, ProgressResponse, ProposalResponse, PuskesmasDetail, PuskesmasList,
+  AddStageBody, MoveDesaBody, MoveDesaResponse, ProgressResponse, ProposalResponse, PuskesmasDetail, PuskesmasList,
   ReadinessBody, WaveBody, WaveDto,
 } from '@peta/domain/contract';
-import { ApiRequestError, getJson } from '../../api/client.ts';
+import { getJson, sendJson } from '../../api/client.ts';
 
 export const plannerKeys = {
   all: ['rencana'] as const,
@@ -15,18 +15,6 @@ export const plannerKeys = {
   desaGeometry: (version: string, kab: string) => ['rencana', 'desa-geometry', version, kab] as const,
   detail: (kode: string) => ['rencana', 'detail', kode] as const,
 };
-
-async function sendJson<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, { method, headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
-  } catch {
-    throw new ApiRequestError(0, 'NETWORK');
-  }
-  const json = (await response.json().catch(() => null)) as (T & Partial<ApiError>) | null;
-  if (!response.ok) throw new ApiRequestError(response.status, json?.code ?? 'HTTP_ERROR', json?.message);
-  return json as T;
-}
 
 export function usePuskesmasList(kab: string) {
   return useQuery({ queryKey: plannerKeys.list(kab), queryFn: ({ signal }) => getJson<PuskesmasList>(`/api/puskesmas?kabupaten=${kab}`, signal) });
