@@ -42,7 +42,7 @@ export interface AuditRow {
 
 export async function listAudit(database: Database, options: { limit: number; username?: string }): Promise<AuditRow[]> {
   const { rows } = await database.pool.query<AuditRow>(
-    `select id, at::text, username, action, method, path, status, ip, detail from audit_log
+    `select id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, username, action, method, path, status, ip, detail from audit_log
      where ($2::text is null or username = $2) order by id desc limit $1`, [options.limit, options.username ?? null]);
   return rows;
 }

@@ -36,7 +36,7 @@ export async function findSession(database: Database, token: string): Promise<Ac
   const { rows } = await database.pool.query<UserRow & { csrfToken: string }>(
     `select s.csrf_token as "csrfToken", u.id, u.username, u.nama, u.role, u.scope_kode as "scopeKode", u.scope_puskesmas as "scopePuskesmas",
             u.password_hash as "passwordHash", u.must_change_password as "mustChangePassword", u.aktif, u.demo,
-            u.created_at::text as "createdAt", u.created_by as "createdBy"
+            to_char(u.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt", u.created_by as "createdBy"
      from app_session s join app_user u on u.id = s.user_id
      where s.token_hash = $1 and s.expires_at > now() and u.aktif`, [sha256(token)]);
   const row = rows[0];

@@ -28,7 +28,7 @@ export class AccountError extends Error {
 }
 
 const COLUMNS = `id, username, nama, role, scope_kode as "scopeKode", scope_puskesmas as "scopePuskesmas", password_hash as "passwordHash",
-  must_change_password as "mustChangePassword", aktif, demo, created_at::text as "createdAt", created_by as "createdBy"`;
+  must_change_password as "mustChangePassword", aktif, demo, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt", created_by as "createdBy"`;
 
 export interface NewUser {
   username: string;

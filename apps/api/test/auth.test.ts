@@ -118,6 +118,7 @@ describe('user management by the admin', () => {
     expect(created.statusCode).toBe(201);
     const { user, password } = created.json();
     expect(user).toMatchObject({ role: 'camat', scopeKode: '99.01.01', mustChangePassword: true, createdBy: ctx.admin.username });
+    expect(new Date(user.createdAt).toISOString()).toBe(user.createdAt);
     expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
     const camat = sessionOf(await masuk(user.username, password));
     const meeting = { jenis: 'lokmin_bulanan', tanggal: '2026-10-05', wilayah: '99.01.01', periode: '2026-09' };
@@ -165,6 +166,7 @@ describe('user management by the admin', () => {
   it('the audit log lists sign-ins and account changes, newest first, for admins only', async () => {
     const log = await ctx.app.inject({ url: '/api/audit?limit=50', headers: ctx.admin.headers });
     const actions = new Set(log.json().map((e: { action: string }) => e.action));
+    expect(log.json().every((e: { at: string }) => new Date(e.at).toISOString() === e.at)).toBe(true);
     for (const a of ['masuk', 'masuk_gagal', 'keluar', 'pengguna', 'sandi', 'tulis']) expect(actions, a).toContain(a);
     const viewer = await signIn(ctx.app, ctx.database, 'viewer');
     const refused = await ctx.app.inject({ url: '/api/audit', headers: viewer.headers });

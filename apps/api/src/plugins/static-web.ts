@@ -25,6 +25,12 @@ export async function registerStaticWeb(app: FastifyInstance, webDist: string) {
       return reply.code(503).type('text/plain; charset=utf-8')
         .send('Aplikasi web belum dibangun. Jalankan `pnpm start` (membangun web otomatis) atau `pnpm build`.');
     }
+    // Assets of a build made after the server started (the static plugin lists files once, at start): a plain file
+    // name under /assets/ only, so no path can leave the folder.
+    const path = request.url.split('?')[0]!;
+    if (/^\/assets\/[\w.-]+$/.test(path) && existsSync(resolve(webDist, `.${path}`))) {
+      return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(path.slice(1));
+    }
     // Client-side routes (?wilayah=… and later paths) all load the single page.
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

@@ -41,6 +41,7 @@ export const authRoutes = (options: AuthOptions): FastifyPluginAsyncTypebox => a
         id: u.id, username: u.username, nama: u.nama, role: u.role, roleLabel: ROLE_INFO[u.role].labelId,
         capabilities: [...ROLE_INFO[u.role].capabilities], scopeKode: u.scopeKode, scopePuskesmas: u.scopePuskesmas,
         scopeLabel: await scopeLabel(database, u), scopeDesa: auth.scope.kind === 'puskesmas' ? [...auth.scope.desa].sort() : [],
+        scopeKabupaten: auth.scope.kind === 'puskesmas' ? auth.scope.kabupaten : null,
         home: homeWilayah(auth.scope), mustChangePassword: u.mustChangePassword, demo: u.demo,
       },
     };

@@ -22,6 +22,8 @@ export const SessionUserSchema = Type.Object({
   scopeLabel: Type.String(),
   /** For a puskesmas: the desa of its wilayah kerja today (the web marks what the user may change). */
   scopeDesa: Type.Array(Type.String()),
+  /** For a puskesmas: its kabupaten/kota; null for other roles. */
+  scopeKabupaten: Nullable(Type.String()),
   /** Where the map opens after signing in; null = Indonesia. */
   home: Nullable(Type.String()),
   mustChangePassword: Type.Boolean(),

@@ -4,12 +4,12 @@ import { permission, scopeOfSession } from './can.ts';
 
 const base: SessionUser = {
   id: 1, username: 'u', nama: 'U', role: 'viewer', roleLabel: 'Pembaca', capabilities: [], scopeKode: '', scopePuskesmas: null,
-  scopeLabel: 'seluruh Indonesia', scopeDesa: [], home: null, mustChangePassword: false, demo: false,
+  scopeLabel: 'seluruh Indonesia', scopeDesa: [], scopeKabupaten: null, home: null, mustChangePassword: false, demo: false,
 };
 const camat: SessionUser = { ...base, username: 'camat.bilahhulu', role: 'camat', roleLabel: 'Camat', capabilities: ['rapat'], scopeKode: '12.10.09' };
 const pkm: SessionUser = {
   ...base, username: 'pkm.a', role: 'puskesmas', roleLabel: 'Puskesmas', capabilities: ['impor', 'kesiapan', 'rapat'], scopeKode: null,
-  scopePuskesmas: '1010453', scopeDesa: ['12.10.09.2001', '12.10.09.2002', '12.10.08.2001'],
+  scopePuskesmas: '1010453', scopeKabupaten: '12.10', scopeDesa: ['12.10.09.2001', '12.10.09.2002', '12.10.08.2001'],
 };
 const dinkesKab: SessionUser = { ...base, role: 'dinkes_kabupaten', capabilities: ['impor', 'rencana', 'kesiapan', 'rapat'], scopeKode: '12.10' };
 
@@ -18,11 +18,11 @@ describe('scopeOfSession', () => {
     expect(scopeOfSession(camat)).toEqual({ kind: 'wilayah', kode: '12.10.09' });
     expect(scopeOfSession({ ...base, scopeKode: null })).toEqual({ kind: 'wilayah', kode: '' });
   });
-  it('a puskesmas holds its desa; its kabupaten is read from them, empty without desa', () => {
+  it('a puskesmas holds its desa and its kabupaten, also without desa', () => {
     const scope = scopeOfSession(pkm);
     expect(scope).toMatchObject({ kind: 'puskesmas', kode: '1010453', kabupaten: '12.10' });
     expect(scope.kind === 'puskesmas' && [...scope.desa]).toEqual(['12.10.09.2001', '12.10.09.2002', '12.10.08.2001']);
-    expect(scopeOfSession({ ...pkm, scopeDesa: [] })).toMatchObject({ kind: 'puskesmas', kabupaten: '' });
+    expect(scopeOfSession({ ...pkm, scopeDesa: [] })).toMatchObject({ kind: 'puskesmas', kabupaten: '12.10' });
   });
 });
 

@@ -8,18 +8,12 @@ export type Permission =
   /** reason: nobody signed in, the role lacks the capability, or the target lies outside the user's wilayah. */
   | { ok: false; reason: 'signed-out' | 'role' | 'scope'; message: string };
 
-type ScopeFields = Pick<SessionUser, 'scopeKode' | 'scopePuskesmas' | 'scopeDesa'>;
+type ScopeFields = Pick<SessionUser, 'scopeKode' | 'scopePuskesmas' | 'scopeDesa' | 'scopeKabupaten'>;
 
-const kabupatenOf = (kode: string) => kode.split('.').slice(0, 2).join('.');
-
-/**
- * The session's scope as the domain's Scope. A puskesmas' kabupaten is not in the session: it is read from its desa
- * (all in one kabupaten), '' when it holds none — only the server's checks of other accounts use it.
- */
+/** The session's scope as the domain's Scope (the same the server builds). */
 export function scopeOfSession(user: ScopeFields): Scope {
   if (user.scopePuskesmas) {
-    const first = user.scopeDesa[0];
-    return { kind: 'puskesmas', kode: user.scopePuskesmas, kabupaten: first ? kabupatenOf(first) : '', desa: new Set(user.scopeDesa) };
+    return { kind: 'puskesmas', kode: user.scopePuskesmas, kabupaten: user.scopeKabupaten ?? '', desa: new Set(user.scopeDesa) };
   }
   // As the server: no kode on a wilayah role means all Indonesia (admin, viewer).
   return { kind: 'wilayah', kode: user.scopeKode ?? '' };
