@@ -88,7 +88,10 @@ export function baseStyle(): StyleSpecification {
       },
       {
         id: LAYER.childrenLine, type: 'line', source: SOURCE.children,
-        paint: { 'line-color': COLOURS.childLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 10, 1.6] },
+        paint: {
+          'line-color': ['to-color', ['coalesce', ['feature-state', 'lineColor'], COLOURS.childLine]],
+          'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 10, 1.6],
+        },
       },
       {
         id: LAYER.childrenHoverLine, type: 'line', source: SOURCE.children,

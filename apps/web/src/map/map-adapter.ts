@@ -21,6 +21,8 @@ export interface FeatureStyle {
   fillColor: string;
   /** Hatched over the colour (coverage above 100 %: shown as it is, flagged for checking). */
   flag?: boolean;
+  /** Outline; white by default. A dark one sets apart neighbours of one colour (the planner's wilayah kerja). */
+  lineColor?: string;
 }
 
 export interface MapAdapterOptions {
@@ -110,7 +112,7 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
   const outerSource = () => map.getSource<maplibregl.GeoJSONSource>(SOURCE.outer);
   const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
   const feature = (id: string) => ({ source: SOURCE.children, id });
-  const stateOf = (style: FeatureStyle) => ({ fillColor: style.fillColor, flag: style.flag ?? false });
+  const stateOf = (style: FeatureStyle) => ({ fillColor: style.fillColor, flag: style.flag ?? false, lineColor: style.lineColor ?? COLOURS.childLine });
   hooks.exposeFeatureState((kode) => (loaded ? map.getFeatureState(feature(kode)) : {}));
 
   function applyChildren() {
@@ -248,6 +250,7 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
           if (kode in next) continue;
           map.removeFeatureState(feature(kode), 'fillColor');
           map.removeFeatureState(feature(kode), 'flag');
+          map.removeFeatureState(feature(kode), 'lineColor');
         }
         for (const [kode, style] of Object.entries(next)) map.setFeatureState(feature(kode), stateOf(style));
       }

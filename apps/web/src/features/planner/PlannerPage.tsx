@@ -1,22 +1,23 @@
-// "Rencana ILP": which puskesmas are at which ILP stage (map of desa coloured by their puskesmas' stage, table),
-// progress against the yearly target, a timeline of stage changes, moving a desa to another puskesmas, and a
-// ranked proposal for the next wave that can be saved. Proposals are "belum dikonfirmasi", demo data "simulasi".
-import { useMemo, useState } from 'react';
+// "Rencana ILP": which puskesmas are at which ILP stage (map of wilayah kerja or desa coloured by the puskesmas'
+// stage, table), progress against the yearly target, a timeline of stage changes, moving a desa to another
+// puskesmas, the wilayah kerja as CSV, the waves (editable) and a ranked proposal for the next wave that can be
+// saved. Proposals are "belum dikonfirmasi", demo data "simulasi".
+import { useState } from 'react';
 import { ILP_STAGES, isIlpStageCode, type IlpStageCode } from '@peta/domain';
 import type { ProgressResponse, PuskesmasList, PuskesmasSummary, StageEventDto } from '@peta/domain/contract';
-import { useChildren, useMeta, useWilayah } from '../../api/queries.ts';
+import { useChildren, useWilayah } from '../../api/queries.ts';
 import { useLang } from '../../i18n/i18n.tsx';
 import { isBoolean, useStoredState } from '../../settings.ts';
-import { useSessionUser } from '../session/session-api.ts';
 import { NotAllowed, usePermission } from '../session/use-permission.tsx';
 import { useUrlState } from '../../url-state.ts';
-import { MapView } from '../map-view/MapView.tsx';
 import { ErrorMessage, Loading } from '../status/StatusMessage.tsx';
 import { usePlannerT, type PlannerT } from './messages.ts';
-import {
-  useAddStage, useDesaGeometry, useMoveDesa, useProgress, useProposal, usePuskesmasDetail, usePuskesmasList, useSaveReadiness, useSaveWave,
-} from './planner-api.ts';
-import { desaColours, firstOfMonth, formatDate, kabupatenFromWilayah, NO_PUSKESMAS_COLOUR, STAGE_COLOURS, stageLabel } from './planner-model.ts';
+import { StageSwatch, UnconfirmedSwatch } from './parts.tsx';
+import { PlannerMap } from './PlannerMap.tsx';
+import { useAddStage, useProgress, useProposal, usePuskesmasDetail, usePuskesmasList, useSaveReadiness, useSaveWave } from './planner-api.ts';
+import { formatDate, kabupatenFromWilayah, stageLabel } from './planner-model.ts';
+import { WavesCard } from './WavesCard.tsx';
+import { WilayahKerjaCsvCard } from './WilayahKerjaCsvCard.tsx';
 import './planner.css';
 
 export default function PlannerPage() {
@@ -30,7 +31,7 @@ export default function PlannerPage() {
   const progress = useProgress(kab);
   const area = useWilayah(kab);
   const nama = area.data?.nama ?? kab;
-  // A puskesmas chosen in the table: its desa keep their colour on the map, the others fade.
+  // A puskesmas chosen in the table or on the map: its wilayah kerja keeps its colour on the map, the others fade.
   const [focus, setFocus] = useState<string | null>(null);
 
   return (
@@ -50,7 +51,7 @@ export default function PlannerPage() {
       {progress.data ? <ProgressCard data={progress.data} t={t} lang={lang} /> : <Loading message={t('loading')} />}
       <div className="planner__grid">
         <PlannerMap kab={kab} nama={nama} list={list.data} bbox={area.data?.bbox ?? null} t={t} lang={lang}
-          largeText={largeText} basemap={basemap} focus={focus} onClearFocus={() => setFocus(null)} />
+          largeText={largeText} basemap={basemap} focus={focus} onFocus={setFocus} onClearFocus={() => setFocus(null)} />
         {progress.data && <Timeline events={progress.data.timeline} t={t} lang={lang} />}
       </div>
       {focus && <PuskesmasDetailCard key={focus} kode={focus} t={t} lang={lang} />}
@@ -58,6 +59,8 @@ export default function PlannerPage() {
         setFocus(k);
         document.getElementById('planner-map-title')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
       }} />}
+      {list.data && <WilayahKerjaCsvCard kab={kab} list={list.data} t={t} />}
+      {list.data && progress.data && <WavesCard kab={kab} list={list.data} waves={progress.data.waves} t={t} lang={lang} />}
       {list.data && <Proposal kab={kab} data={list.data} t={t} lang={lang} />}
     </main>
   );
@@ -121,132 +124,6 @@ function ProgressCard({ data, t, lang }: { data: ProgressResponse; t: PlannerT; 
   );
 }
 
-function StageSwatch({ stage }: { stage: IlpStageCode | null }) {
-  return <span className="swatch" style={{ background: stage ? STAGE_COLOURS[stage] : NO_PUSKESMAS_COLOUR }} aria-hidden="true" />;
-}
-
-function PlannerMap(props: {
-  kab: string; nama: string; list: PuskesmasList | undefined; bbox: [number, number, number, number] | null; t: PlannerT; lang: 'id' | 'en';
-  largeText: boolean; basemap: boolean; focus: string | null; onClearFocus: () => void;
-}) {
-  const { kab, list, t, lang, focus } = props;
-  const meta = useMeta();
-  const geometry = useDesaGeometry(meta.data?.geometryVersion, kab);
-  const [selected, setSelected] = useState<string | null>(null);
-  const [hover, setHover] = useState<string | null>(null);
-  const colours = useMemo(() => (list ? desaColours(list.desa, list.puskesmas, focus) : {}), [list, focus]);
-  const focused = focus ? list?.puskesmas.find((p) => p.kode === focus) : undefined;
-  const desaByKode = useMemo(() => new Map((list?.desa ?? []).map((d) => [d.kode, d])), [list]);
-  const pkmByKode = useMemo(() => new Map((list?.puskesmas ?? []).map((p) => [p.kode, p])), [list]);
-  const hovered = hover ? desaByKode.get(hover) : undefined;
-  // Desa names at their label points (overlapping ones are hidden by the map); larger priority for kelurahan-free order.
-  const labels = useMemo(() => (list?.desa ?? []).filter((d) => d.label).map((d) => ({ kode: d.kode, nama: d.nama, lngLat: d.label!, priority: 0 })), [list]);
-  const usedStages = new Set(list?.puskesmas.filter((p) => p.desaCount > 0).map((p) => p.stage));
-  const hasUnassigned = list?.desa.some((d) => !d.puskesmas);
-  const overlay = geometry.isError ? <ErrorMessage error={geometry.error} onRetry={() => void geometry.refetch()} testId="planner-map-error" />
-    : !geometry.data ? <Loading message={t('loading')} /> : null;
-  return (
-    <section className="card planner__map" aria-labelledby="planner-map-title">
-      <h3 id="planner-map-title">{t('mapTitle')}</h3>
-      <p className="planner__hint">{t('clickHint')}</p>
-      {focused && (
-        <p className="planner__focus" data-testid="planner-focus">
-          <StageSwatch stage={focused.stage} /> {t('focusShown', { nama: focused.nama, n: focused.desaCount })}
-          <button type="button" className="btn btn--link" onClick={props.onClearFocus}>{t('focusClear')}</button>
-        </p>
-      )}
-      <div className="planner__map-wrap">
-        <div className="planner__map-box">
-          <MapView viewKode={kab} geometry={geometry.data} labels={labels} context={undefined} outerContext={undefined}
-            contextCurrent={null} bounds={props.bbox} hoverKode={hover} selectedKode={selected} basemap={props.basemap}
-            largeText={props.largeText} ariaLabel={t('mapAria', { nama: props.nama })} onSelect={setSelected} onHover={setHover}
-            featureValues={colours} overlay={overlay}>
-            <div className="planner__legend" data-testid="planner-legend">
-              <strong>{t('legendTitle')}</strong>
-              <ul>
-                {ILP_STAGES.map((s) => (
-                  <li key={s.code} className={usedStages.has(s.code) ? '' : 'legend__unused'}><StageSwatch stage={s.code} />{stageLabel(s.code, lang)}</li>
-                ))}
-                {hasUnassigned && <li><StageSwatch stage={null} />{t('noPuskesmas')}</li>}
-              </ul>
-            </div>
-            {hovered && (
-              <div className="planner__hover" data-testid="planner-hover">
-                <strong>{hovered.nama}</strong>
-                <span>{hovered.puskesmas ? pkmByKode.get(hovered.puskesmas)?.nama : t('noPuskesmas')}</span>
-                {hovered.puskesmas && pkmByKode.get(hovered.puskesmas) && <span>{stageLabel(pkmByKode.get(hovered.puskesmas)!.stage, lang)}</span>}
-              </div>
-            )}
-          </MapView>
-        </div>
-        {selected && list && desaByKode.get(selected) && (
-          <MoveDesaPanel key={selected} kab={kab} desaKode={selected} list={list} t={t} lang={lang} onClose={() => setSelected(null)} />
-        )}
-      </div>
-    </section>
-  );
-}
-
-function MoveDesaPanel(props: {
-  kab: string; desaKode: string; list: PuskesmasList; t: PlannerT; lang: 'id' | 'en'; onClose: () => void;
-}) {
-  const { t, list, lang } = props;
-  const desa = list.desa.find((d) => d.kode === props.desaKode)!;
-  const current = desa.puskesmas ? list.puskesmas.find((p) => p.kode === desa.puskesmas) : undefined;
-  const [target, setTarget] = useState('');
-  const [mulai, setMulai] = useState(() => firstOfMonth(new Date()));
-  const move = useMoveDesa(props.kab);
-  const [done, setDone] = useState<string | null>(null);
-  const user = useSessionUser();
-  // The dinkes plans its kabupaten: the server checks the puskesmas' kabupaten, which is this one.
-  const permission = usePermission()('rencana', { wilayah: props.kab });
-  const options = list.puskesmas.filter((p) => p.kode !== desa.puskesmas);
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    move.mutate({ desa: desa.kode, puskesmas: target, mulai }, {
-      onSuccess: () => setDone(t('moved', { desa: desa.nama, puskesmas: list.puskesmas.find((p) => p.kode === target)?.nama ?? target, date: formatDate(mulai, lang), oleh: user?.username ?? '' })),
-    });
-  };
-  return (
-    <aside className="planner__panel" aria-label={t('desaSelected')} data-testid="move-panel">
-      <div className="panel__head">
-        <div>
-          <span className="panel__eyebrow">{t('desaSelected')}</span>
-          <h4 data-testid="move-desa-name">{desa.nama}</h4>
-          <span className="panel__kode">{desa.kode}</span>
-        </div>
-        <button type="button" className="btn btn--ghost" onClick={props.onClose} aria-label={t('close')}>✕</button>
-      </div>
-      <dl className="panel__facts">
-        <dt>{t('currentPuskesmas')}</dt>
-        <dd data-testid="move-current">
-          {current ? <><StageSwatch stage={current.stage} /> {current.nama}</> : t('noPuskesmas')}
-          {desa.validFrom && <span className="muted"> · {t('since', { date: formatDate(desa.validFrom, lang) })}</span>}
-          {desa.puskesmas && !desa.confirmed && <span className="tag tag--unconfirmed">{t('unconfirmed')}</span>}
-        </dd>
-      </dl>
-      {done ? <p className="planner__ok" role="status" data-testid="move-done">{done}</p> : !permission.ok ? (
-        <NotAllowed permission={permission} capability="rencana" testId="move-not-allowed" />
-      ) : (
-        <form onSubmit={submit} className="panel__form">
-          <label>{t('moveTo')}
-            <select required value={target} onChange={(e) => setTarget(e.target.value)} data-testid="move-target">
-              <option value="">{t('choose')}</option>
-              {options.map((p) => <option key={p.kode} value={p.kode}>{p.nama}</option>)}
-            </select>
-          </label>
-          <label>{t('moveFrom')}
-            <input type="date" required value={mulai} onChange={(e) => setMulai(e.target.value)} data-testid="move-date" />
-            <small>{t('moveFromHelp')}</small>
-          </label>
-          {move.isError && <ErrorMessage error={move.error} testId="move-error" />}
-          <button type="submit" className="btn btn--primary" disabled={!target || move.isPending} data-testid="move-submit">{t('move')}</button>
-        </form>
-      )}
-    </aside>
-  );
-}
-
 function Timeline({ events, t, lang }: { events: StageEventDto[]; t: PlannerT; lang: 'id' | 'en' }) {
   const [all, setAll] = useState(false);
   const sorted = [...events].reverse();
@@ -303,7 +180,11 @@ function PuskesmasTable({ data, t, lang, focus, onFocus }: {
                 </td>
                 <td>{p.wave ? `${p.wave.nama} ${p.wave.tahun}` : t('none')}</td>
                 <td className="num"><Meter done={p.readinessDone} total={p.readinessTotal} /></td>
-                <td className="num nowrap">{p.desaCount}{p.unconfirmedDesa > 0 && <span className="tag tag--unconfirmed" title={t('unconfirmed')}>{t('proposedShort')}</span>}</td>
+                <td className="num nowrap">{p.desaCount}{p.unconfirmedDesa > 0 && (
+                  <span className="tag tag--unconfirmed" title={t('hoverUnconfirmed', { n: p.unconfirmedDesa })} data-testid="row-unconfirmed">
+                    <UnconfirmedSwatch />{t('proposedShort')}
+                  </span>
+                )}</td>
                 <td>{gapText(p, t('none'))}</td>
               </tr>
             ))}
@@ -332,18 +213,18 @@ function Proposal(props: { kab: string; data: PuskesmasList; t: PlannerT; lang: 
   const nextYear = new Date().getUTCFullYear() + 1;
   const [tahun, setTahun] = useState(nextYear);
   const [waveName, setWaveName] = useState(`Gelombang ${nextYear}`);
-  const save = useSaveWave(kab);
+  const save = useSaveWave();
   const [saved, setSaved] = useState<string | null>(null);
   const permission = usePermission()('rencana', { wilayah: kab });
   const rows = proposal.data?.rows ?? [];
   const chosen = rows.slice(0, count);
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    save.mutate({
+    save.mutate({ body: {
       kabupaten: kab, nama: waveName.trim(), tahun, target: chosen.length,
       note: `Dari usulan: ${proposal.data?.methodId ?? ''}`,
       members: chosen.map((r) => ({ kode: r.kode, rank: r.rank, reason: r.reasonId })),
-    }, { onSuccess: (w) => setSaved(t('waveSaved', { nama: `${w.nama} ${w.tahun}`, n: w.members.length })) });
+    } }, { onSuccess: (w) => setSaved(t('waveSaved', { nama: `${w.nama} ${w.tahun}`, n: w.members.length })) });
   };
   return (
     <section className="card planner__proposal" aria-labelledby="planner-proposal-title" data-testid="planner-proposal">

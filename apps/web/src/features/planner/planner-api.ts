@@ -1,18 +1,22 @@
 // Queries and writes of the planner page (TanStack Query). Writes POST/PUT JSON and refresh what they change.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FeatureCollection, Geometry } from 'geojson';
 import type {
   AddStageBody, MoveDesaBody, MoveDesaResponse, ProgressResponse, ProposalResponse, PuskesmasDetail, PuskesmasList,
-  ReadinessBody, WaveBody, WaveDto,
+  ReadinessBody, WaveBody, WaveDto, WilayahKerjaCsvOutcome,
 } from '@peta/domain/contract';
-import { getJson, sendJson } from '../../api/client.ts';
+import { apiFetch, getJson, sendJson } from '../../api/client.ts';
+import type { DesaCollection, WilayahKerjaCollection } from './map-layers.ts';
+import { wilayahKerjaUploadUrl } from './wilayah-kerja-csv-model.ts';
 
 export const plannerKeys = {
   all: ['rencana'] as const,
   list: (kab: string) => ['rencana', 'puskesmas', kab] as const,
   progress: (kab: string) => ['rencana', 'progres', kab] as const,
   proposal: (kab: string, weight: number) => ['rencana', 'usulan', kab, weight] as const,
-  desaGeometry: (version: string, kab: string) => ['rencana', 'desa-geometry', version, kab] as const,
+  /** Changes with every move (the server revalidates by ETag). */
+  wilayahKerja: (kab: string) => ['rencana', 'wilayah-kerja', kab] as const,
+  /** Immutable per geometry version: outside 'rencana', so refreshing the planner after a write never refetches it. */
+  desaGeometry: (version: string, kab: string) => ['desa-geometry', version, kab] as const,
   detail: (kode: string) => ['rencana', 'detail', kode] as const,
 };
 
@@ -34,26 +38,55 @@ export function useProposal(kab: string, weight: number, enabled: boolean) {
 export function useDesaGeometry(version: string | undefined, kab: string) {
   return useQuery({
     queryKey: plannerKeys.desaGeometry(version ?? '', kab), enabled: version !== undefined, staleTime: Infinity,
-    queryFn: ({ signal }) => getJson<FeatureCollection<Geometry, { kode: string; nama: string }>>(`/api/geometry/${version}/${kab}/desa.geojson`, signal),
+    queryFn: ({ signal }) => getJson<DesaCollection>(`/api/geometry/${version}/${kab}/desa.geojson`, signal),
   });
 }
 
-export function useMoveDesa(kab: string) {
-  const client = useQueryClient();
+export function useWilayahKerjaGeometry(kab: string, enabled: boolean) {
+  return useQuery({
+    queryKey: plannerKeys.wilayahKerja(kab), enabled,
+    queryFn: ({ signal }) => getJson<WilayahKerjaCollection>(`/api/rencana-ilp/wilayah-kerja.geojson?kabupaten=${kab}`, signal),
+  });
+}
+
+/** A move changes the list, the wilayah kerja polygons, the details and the need behind the proposal. */
+export function useMoveDesa() {
+  const refresh = useRefreshAll();
   return useMutation({
     mutationFn: (body: MoveDesaBody) => sendJson<MoveDesaResponse>('POST', '/api/wilayah-kerja/pindah', body),
-    onSuccess: () => client.invalidateQueries({ queryKey: plannerKeys.list(kab) }),
+    onSuccess: refresh,
   });
 }
 
-export function useSaveWave(kab: string) {
-  const client = useQueryClient();
+/** A new wave (POST) or changes to a saved one (PUT, same body). */
+export function useSaveWave() {
+  const refresh = useRefreshAll();
   return useMutation({
-    mutationFn: (body: WaveBody) => sendJson<WaveDto>('POST', '/api/gelombang', body),
-    onSuccess: () => Promise.all([
-      client.invalidateQueries({ queryKey: plannerKeys.list(kab) }), client.invalidateQueries({ queryKey: plannerKeys.progress(kab) }),
-    ]),
+    mutationFn: ({ id, body }: { id?: number; body: WaveBody }) =>
+      (id === undefined ? sendJson<WaveDto>('POST', '/api/gelombang', body) : sendJson<WaveDto>('PUT', `/api/gelombang/${id}`, body)),
+    onSuccess: refresh,
   });
+}
+
+/**
+ * The wilayah kerja CSV as the raw body: preview (nothing written) or commit (422 carries the same errors as an
+ * outcome, not a failure). Always an outcome.
+ */
+export async function uploadWilayahKerjaCsv(step: 'preview' | 'commit', kab: string, mulai: string, file: Blob): Promise<WilayahKerjaCsvOutcome> {
+  const response = await apiFetch(wilayahKerjaUploadUrl(step, kab, mulai), {
+    method: 'POST', body: file, headers: { 'content-type': 'text/csv' },
+  }, step === 'commit' ? [422] : []);
+  return (await response.json()) as WilayahKerjaCsvOutcome;
+}
+
+export function useWilayahKerjaCsv(kab: string) {
+  const refresh = useRefreshAll();
+  const preview = useMutation({ mutationFn: ({ file, mulai }: { file: File; mulai: string }) => uploadWilayahKerjaCsv('preview', kab, mulai, file) });
+  const commit = useMutation({
+    mutationFn: ({ file, mulai }: { file: File; mulai: string }) => uploadWilayahKerjaCsv('commit', kab, mulai, file),
+    onSuccess: (outcome) => (outcome.status === 'committed' ? refresh() : undefined),
+  });
+  return { preview, commit };
 }
 
 export function usePuskesmasDetail(kode: string | null) {
@@ -63,7 +96,10 @@ export function usePuskesmasDetail(kode: string | null) {
   });
 }
 
-/** After a stage or readiness change: the list, the progress, the proposal and the detail may all change. */
+/**
+ * After any write: the list, the wilayah kerja polygons, the progress, the proposal and the details may all change
+ * (the desa geometry is immutable and keyed outside 'rencana').
+ */
 function useRefreshAll() {
   const client = useQueryClient();
   return () => client.invalidateQueries({ queryKey: plannerKeys.all });

@@ -1,6 +1,5 @@
-// Pure helpers of the planner page: stage colours, the map's colours per desa, defaults. Tested in planner-model.test.ts.
+// Pure helpers of the planner page: stage colours, dates, defaults (the map's layers: map-layers.ts). Tested in planner-model.test.ts.
 import { ILP_STAGES, type IlpStageCode } from '@peta/domain';
-import type { DesaAssignment, PuskesmasSummary } from '@peta/domain/contract';
 
 /** Sequential palette (ColorBrewer YlGnBu), light = early stage, dark = implementing; grey = not started. */
 export const STAGE_COLOURS: Record<IlpStageCode, string> = {
@@ -20,19 +19,6 @@ export const FADED_COLOUR = '#f1f0ec';
 export function stageLabel(code: IlpStageCode, lang: 'id' | 'en'): string {
   const s = ILP_STAGES.find((x) => x.code === code)!;
   return lang === 'en' ? s.labelEn : s.labelId;
-}
-
-/** kode desa → fill colour: the stage of the puskesmas holding it, or the "tanpa puskesmas" colour; with `focus`, desa of other puskesmas fade. */
-export function desaColours(
-  desa: readonly DesaAssignment[], puskesmas: readonly PuskesmasSummary[], focus: string | null = null,
-): Record<string, { fillColor: string }> {
-  const stageOf = new Map(puskesmas.map((p) => [p.kode, p.stage]));
-  const out: Record<string, { fillColor: string }> = {};
-  for (const d of desa) {
-    const stage = d.puskesmas ? stageOf.get(d.puskesmas) : undefined;
-    out[d.kode] = { fillColor: focus && d.puskesmas !== focus ? FADED_COLOUR : stage ? STAGE_COLOURS[stage] : NO_PUSKESMAS_COLOUR };
-  }
-  return out;
 }
 
 /** The kabupaten of the URL's wilayah (12.07.01 → 12.07); a province or nothing → the default. */
