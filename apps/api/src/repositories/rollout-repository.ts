@@ -304,14 +304,19 @@ export function rolloutRepository(pool: Pool) {
       return tx(async (client) => {
         let before: unknown = null;
         if (input.id !== null) {
-          const { rows: [old] } = await client.query(`select w.*, (select json_agg(puskesmas_kode) from ilp_wave_member where wave_id = w.id) as members
+          // Before and after in the same shape, so an edit of any field (also dates or the note) shows what changed.
+          const { rows: [old] } = await client.query(`select w.nama, w.tahun, w.target, ${DATE('w.planned_start')} as "plannedStart",
+              ${DATE('w.planned_end')} as "plannedEnd", w.note, w.simulated,
+              coalesce((select json_agg(json_build_object('kode', m.puskesmas_kode, 'rank', m.rank, 'reason', m.reason) order by m.rank nulls last, m.puskesmas_kode)
+                from ilp_wave_member m where m.wave_id = w.id), '[]') as members
             from ilp_wave w where w.id = $1 and w.kabupaten_kode = $2 for update`, [input.id, input.kabupaten]);
           if (!old) throw new RolloutConflict('NOT_FOUND', `Gelombang ${input.id} tidak ditemukan di ${input.kabupaten}.`);
           before = old;
         }
         const eventId = await event(client, {
           oleh: input.oleh, kind: 'gelombang', kabupaten: input.kabupaten, before,
-          after: { nama: input.nama, tahun: input.tahun, target: input.target, members: input.members },
+          after: { nama: input.nama, tahun: input.tahun, target: input.target, plannedStart: input.plannedStart, plannedEnd: input.plannedEnd,
+            note: input.note, simulated: false, members: input.members },
         });
         let id: number;
         if (input.id === null) {
@@ -321,8 +326,10 @@ export function rolloutRepository(pool: Pool) {
           id = row!.id;
         } else {
           id = input.id;
+          // A simulated demo wave a user edits becomes the user's: no longer labelled simulasi.
           await client.query(`update ilp_wave set nama = $2, tahun = $3, target = $4, planned_start = $5::date, planned_end = $6::date,
-            note = $7, event_id = $8 where id = $1`, [id, input.nama, input.tahun, input.target, input.plannedStart, input.plannedEnd, input.note, eventId]);
+            note = $7, event_id = $8, simulated = false, basis = 'pengguna' where id = $1`,
+          [id, input.nama, input.tahun, input.target, input.plannedStart, input.plannedEnd, input.note, eventId]);
           await client.query(`delete from ilp_wave_member where wave_id = $1`, [id]);
         }
         await client.query(`insert into ilp_wave_member (wave_id, puskesmas_kode, rank, reason)

@@ -184,11 +184,15 @@ export const rolloutRoutes = (
       seen.add(p.kode);
       members.push({ kode: p.kode, rank: m.rank ?? null, reason: m.reason ?? null });
     }
+    const plannedStart = body.plannedStart ? dateOr400(body.plannedStart, 'Rencana mulai') : null;
+    const plannedEnd = body.plannedEnd ? dateOr400(body.plannedEnd, 'Rencana selesai') : null;
+    if (plannedStart && plannedEnd && plannedEnd < plannedStart) {
+      throw badRequest('INVALID_DATES', `Rencana selesai (${plannedEnd}) sebelum rencana mulai (${plannedStart}).`);
+    }
     try {
       const waveId = await repo.saveWave({
         id, kabupaten: area.kode, nama: body.nama.trim(), tahun: body.tahun, target: body.target,
-        plannedStart: body.plannedStart ? dateOr400(body.plannedStart, 'Rencana mulai') : null,
-        plannedEnd: body.plannedEnd ? dateOr400(body.plannedEnd, 'Rencana selesai') : null, note: body.note ?? '', members, oleh,
+        plannedStart, plannedEnd, note: body.note ?? '', members, oleh,
       });
       return (await repo.waves(area.kode)).find((w) => w.id === waveId)!;
     } catch (e) {
