@@ -29,6 +29,7 @@ import { geometryCache } from './services/geometry-cache.ts';
 import { importsService } from './services/imports-service.ts';
 import { chromiumPdfRenderer, type PdfRenderer } from './services/meetings-pdf.ts';
 import { meetingsService } from './services/meetings-service.ts';
+import { profileService } from './services/profile-service.ts';
 import { rolloutService } from './services/rollout-service.ts';
 import { valuesService } from './services/values-service.ts';
 
@@ -88,11 +89,12 @@ export async function buildApp({ database, config, logger = false, now = () => n
   const values = valuesRepository(database.db);
   // One values service (and so one values cache) for every route that reads values.
   const valuesSvc = valuesService(values, wilayah);
-  await app.register(valuesRoutes(valuesSvc, values, wilayah));
+  const meetingsRepo = meetingsRepository(database.db);
+  await app.register(valuesRoutes(valuesSvc, values, wilayah, profileService(valuesSvc, values, meetingsRepo)));
   await app.register(importRoutes(importsService(database, now), wilayah, now));
   const rollout = rolloutRepository(database.pool);
   await app.register(rolloutRoutes(rolloutService(rollout, values, now), rollout, wilayah));
-  await app.register(meetingsRoutes(meetingsService(meetingsRepository(database.db), valuesSvc, values, wilayah, now), wilayah, pdf));
+  await app.register(meetingsRoutes(meetingsService(meetingsRepo, valuesSvc, values, wilayah, now), wilayah, pdf));
   app.addHook('onClose', async () => pdf.close());
   await registerStaticWeb(app, config.webDist);
   return app;

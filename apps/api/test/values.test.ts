@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IndicatorListSchema, SeriesResponseSchema, ValuesResponseSchema } from '@peta/domain/contract';
+import { IndicatorListSchema, SeriesResponseSchema, ValuesResponseSchema, WilayahProfileSchema } from '@peta/domain/contract';
 import { expectSchema, useApp } from './helper.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
 
@@ -116,5 +116,37 @@ describe('GET /api/wilayah/:kode/series', () => {
   it('answers 400 for a bad year or indicator', async () => {
     expect((await get('/api/wilayah/99.01/series?indicator=KIA_K1&year=20x6')).status).toBe(400);
     expect((await get('/api/wilayah/99.01/series?indicator=NOPE&year=2026')).status).toBe(400);
+  });
+});
+
+describe('GET /api/wilayah/:kode/profil', () => {
+  it('lists every indicator with data for the desa, weakest first, with trends, PWS status and open actions', async () => {
+    const { rows: [m] } = await ctx.database.pool.query(`insert into meeting (jenis, tanggal, wilayah_kode, judul, periode, oleh)
+      values ('lokmin_bulanan', '2026-09-05', '99.01.01', 'Lokmin uji profil', '2026-01..2026-08', 'uji') returning id`);
+    await ctx.database.pool.query(`insert into meeting_action (meeting_id, desa_kode, indicator, apa, siapa, baseline, oleh)
+      values ($1, '99.01.01.2002', 'KIA_K1', 'Kunjungan rumah', 'Bidan', '{}', 'uji')`, [m.id]);
+    try {
+      const { status, body } = await get('/api/wilayah/99.01.01.2002/profil?period=2026-01..2026-08');
+      expect(status).toBe(200);
+      expectSchema(WilayahProfileSchema, body);
+      expect(body).toMatchObject({ kode: '99.01.01.2002', nama: 'Desa Dua', tingkat: 'desa', period: '2026-01..2026-08', periodLabel: 'Januari–Agustus 2026', simulated: true });
+      // K1: 8 of sasaran 20 = 40 % (Jan–Jul 7/20 = 35 %: up 5 points); no 2025 data; SPM03_BBL: no report here, so last.
+      expect(body.indicators.map((i: { indicator: string }) => i.indicator)).toEqual(['KIA_K1', 'SPM03_BBL']);
+      const k1 = body.indicators[0];
+      expect(k1.row).toMatchObject({ numerator: 8, denominator: 20, coverage: 40 });
+      expect(k1.trendMonth).toMatchObject({ direction: 'naik', points: 5, better: true, text: '↑ 5,0 poin dari bulan lalu' });
+      expect(k1.trendYear).toMatchObject({ direction: 'tidak-ada-data', text: '–' });
+      const series = (await get('/api/wilayah/99.01.01.2002/series?indicator=KIA_K1&year=2026')).body;
+      expect(k1.pwsStatus).toBe(series.months[7].pwsStatus);
+      expect(body.indicators[1].row.coverage).toBeNull();
+      expect(body.openActions).toEqual([expect.objectContaining({ meetingId: m.id, meetingJudul: 'Lokmin uji profil', desaKode: '99.01.01.2002', apa: 'Kunjungan rumah' })]);
+      // The kecamatan's profile gathers the actions of its desa.
+      expect((await get('/api/wilayah/99.01.01/profil?period=2026-01..2026-08')).body.openActions).toHaveLength(1);
+      expect((await get('/api/wilayah/99.01.01.2002/profil?period=2026-13')).status).toBe(400);
+      expect((await get('/api/wilayah/98.01/profil?period=2026-08')).status).toBe(404);
+    } finally {
+      await ctx.database.pool.query(`delete from meeting_action where meeting_id = $1`, [m.id]);
+      await ctx.database.pool.query(`delete from meeting where id = $1`, [m.id]);
+    }
   });
 });

@@ -1,11 +1,12 @@
 // Meetings (issue 8) against the real server with Sumatera Utara and the demo data: the A4 PDF pack of Kecamatan
-// Bilah Hulu (a page per desa), and a meeting run end to end in Chromium — create, meeting mode on a projector,
-// an action, offline stepping, the PNG for WhatsApp, and the next meeting showing how the action's indicator moved.
-import { readFileSync, writeFileSync } from 'node:fs';
+// Bilah Hulu (a page per desa), a meeting run end to end in Chromium — create, meeting mode on a projector,
+// an action, offline stepping, the PNG for WhatsApp, and the next meeting showing how the action's indicator moved —
+// and a meeting about a puskesmas' wilayah kerja, run by the puskesmas itself.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumberId } from '@peta/domain';
-import type { MeetingDetail, ValuesResponse, WilayahChild } from '@peta/domain/contract';
+import type { MeetingDetail, MeetingSummary, SessionUser, ValuesResponse, WilayahChild } from '@peta/domain/contract';
 import { launchBrowser, type Browser, type Page } from './helpers/browser.ts';
 import { fetchAs, sessionOf, useAppServer, type AppServer } from './helpers/app-server.ts';
 import { openPageAs } from './helpers/session.ts';
@@ -207,5 +208,114 @@ describe('a meeting run end to end', () => {
     const close = await page.getByTestId('meeting-close').boundingBox();
     expect(close!.x + close!.width).toBeLessThanOrEqual(390);
     await shot(page, 'meetings-5-phone');
+  });
+});
+
+describe('a meeting about a puskesmas\' wilayah kerja', () => {
+  /** The demo puskesmas holding the desa of Bilah Hulu: its meetings are about the desa of its wilayah kerja. */
+  const PUSKESMAS_USER = 'pkm.perbaungan';
+  const SHOTS = '/tmp/e2e-shots';
+  const pkmShot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `rapat-pkm-${name}.png`) });
+
+  it('the puskesmas gets its own by default, creates a meeting, steps through only its desa, adds an action and finds it listed', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const users = await server.api<SessionUser[]>('/api/pengguna');
+    const kode = users.find((u) => u.username === PUSKESMAS_USER)!.scopePuskesmas!;
+    const page = await openPageAs(browser, server.url, PUSKESMAS_USER, { width: 1600, height: 900 });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const run = Date.now().toString(36);
+    const what = `Kunjungan rumah ibu hamil bersama kader (${run})`;
+    const judul = `Lokmin Puskesmas Perbaungan (${run})`;
+
+    // From its kecamatan, the page opens on "Wilayah kerja puskesmas" with its own puskesmas chosen.
+    await page.goto(`${server.url}/rapat?wilayah=${BILAH_HULU}`);
+    await expect.poll(() => new URL(page.url()).searchParams.get('puskesmas')).toBe(kode);
+    await expect(page.getByTestId('rapat-kind-puskesmas').getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect.poll(() => page.getByTestId('rapat-puskesmas').inputValue()).toBe(kode);
+    await expect(page.getByTestId('rapat-list-title').textContent()).resolves.toMatch(/^Rapat wilayah kerja Puskesmas /);
+    await pkmShot(page, '1-list');
+
+    await page.getByTestId('rapat-new').click();
+    await page.getByTestId('rapat-periode').fill('2026-01..2026-09');
+    await page.getByTestId('rapat-tanggal').fill('2026-10-09');
+    await page.getByTestId('rapat-judul').fill(judul);
+    await page.getByTestId('rapat-create').click();
+    await page.getByTestId('rapat-detail').waitFor();
+    const meetingId = Number(new URL(page.url()).searchParams.get('rapat'));
+    const meeting = await server.api<MeetingDetail>(`/api/meetings/${meetingId}`);
+    expect(meeting.puskesmasKode).toBe(kode);
+    expect(meeting.desaKodes.length).toBeGreaterThan(5);
+    // The map draws the meeting's desa only, cut from all desa of the kabupaten.
+    const kabupatenDesa = (await server.api<{ features: unknown[] }>(`/api/geometry/${(await server.api<{ geometryVersion: string }>('/api/meta')).geometryVersion}/${meeting.wilayahKode}/desa.geojson`)).features.length;
+    expect(kabupatenDesa).toBeGreaterThan(meeting.desaKodes.length);
+    const detailMap = page.locator('.rapat-detail__map [data-testid=rapat-map] path');
+    await expect.poll(() => detailMap.count()).toBe(meeting.desaKodes.length);
+    await pkmShot(page, '2-detail');
+
+    // Meeting mode: the overview map, then each desa of the wilayah kerja in the agenda's order.
+    await page.getByTestId('rapat-start').click();
+    await page.getByTestId('meeting-mode').waitFor();
+    const overviewMap = page.locator('[data-testid=step-overview] [data-testid=rapat-map] path');
+    await expect.poll(() => overviewMap.count()).toBe(meeting.desaKodes.length);
+    await pkmShot(page, '3-mode-overview');
+    await page.keyboard.press('ArrowRight');
+    const first = meeting.agenda.desa[0]!;
+    expect(meeting.desaKodes).toContain(first.kode);
+    await expect(page.getByTestId('desa-name').textContent()).resolves.toBe(first.nama);
+    await expect(page.getByTestId('meeting-step').textContent()).resolves.toBe(`Desa 1 dari ${meeting.agenda.desa.length}`);
+    await page.locator('[data-testid=step-desa] .series svg').waitFor();
+    await page.getByTestId('action-add').click();
+    await page.getByTestId('action-apa').fill(what);
+    await page.getByTestId('action-siapa').fill('Bidan desa');
+    await page.getByTestId('action-save').click();
+    await page.locator('[data-testid=step-desa] [data-testid=action-item]', { hasText: what }).waitFor();
+    await pkmShot(page, '4-mode-desa');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('desa-name').textContent()).resolves.toBe(meeting.agenda.desa[1]!.nama);
+    await page.keyboard.press('End');
+    await page.getByTestId('step-actions').getByText(what).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('meeting-mode').waitFor({ state: 'detached' });
+
+    // Back to the list of the puskesmas' meetings: listed with its action.
+    await page.getByText('Semua rapat').click();
+    expect(meeting.judul).toBe(judul);
+    const card = page.getByTestId('rapat-item').filter({ hasText: judul });
+    await card.waitFor();
+    await expect(card.textContent()).resolves.toContain('1 tindak lanjut, 1 terbuka');
+    const listed = await server.api<MeetingSummary[]>(`/api/meetings?puskesmas=${kode}`);
+    expect(listed.find((m) => m.id === meetingId)?.actionCount).toBe(1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('fits a 360 px phone, and the camat may read the puskesmas\' meetings but not create one', async () => {
+    const users = await server.api<SessionUser[]>('/api/pengguna');
+    const kode = users.find((u) => u.username === PUSKESMAS_USER)!.scopePuskesmas!;
+    const [latest] = await server.api<MeetingSummary[]>(`/api/meetings?puskesmas=${kode}`);
+    const phone = await openPageAs(browser, server.url, PUSKESMAS_USER, { width: 360, height: 780 });
+    await phone.goto(`${server.url}/rapat?wilayah=${BILAH_HULU}`);
+    await phone.getByTestId('rapat-item').first().waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await pkmShot(phone, '5-phone-list');
+    await phone.getByTestId('rapat-item').filter({ hasText: latest!.judul }).first().click();
+    await phone.getByTestId('rapat-start').click();
+    await phone.getByTestId('meeting-next').click();
+    await phone.locator('[data-testid=step-desa] .series svg').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await pkmShot(phone, '6-phone-mode');
+    await phone.context().close();
+
+    const camat = await openPageAs(browser, server.url, CAMAT, { width: 1280, height: 800 });
+    await camat.goto(`${server.url}/rapat?wilayah=${BILAH_HULU}&puskesmas=${kode}`);
+    await camat.getByTestId('rapat-item').first().waitFor();
+    await camat.getByTestId('rapat-not-allowed').waitFor();
+    expect(await camat.getByTestId('rapat-new').count()).toBe(0);
+    // Switching back to the kecamatan drops the puskesmas from the address.
+    await camat.getByTestId('rapat-kind-kecamatan').click();
+    await expect.poll(() => new URL(camat.url()).searchParams.get('puskesmas')).toBeNull();
+    await camat.getByTestId('rapat-new').waitFor();
+    await camat.context().close();
   });
 });

@@ -1,7 +1,7 @@
 // All SQL about meetings, their notes and their actions (tables meeting, meeting_note, meeting_action,
 // meeting_action_change; migration 0004). Notes and actions keep history: a note edit is a new row that
 // supersedes the old one; an action edit writes its before/after to meeting_action_change in the same transaction.
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, lt, or, sql } from 'drizzle-orm';
 import { schema, type Db } from '@peta/db';
 
 const { meeting, meetingNote, meetingAction, meetingActionChange } = schema;
@@ -94,6 +94,17 @@ export function meetingsRepository(db: Db) {
         .from(meetingAction).innerJoin(meeting, eq(meeting.id, meetingAction.meetingId))
         .where(and(areaFilter(area), eq(meetingAction.status, 'terbuka'), earlier))
         .orderBy(asc(meeting.tanggal), asc(meetingAction.id));
+    },
+
+    /** Open actions pinned to the desa `kode` or to desa under it, oldest meeting first. */
+    async openActionsUnder(kode: string) {
+      const rows = await db.select({ action: meetingAction, meetingTanggal: meeting.tanggal, meetingJudul: meeting.judul })
+        .from(meetingAction).innerJoin(meeting, eq(meeting.id, meetingAction.meetingId))
+        .where(and(eq(meetingAction.status, 'terbuka'), or(eq(meetingAction.desaKode, kode), like(meetingAction.desaKode, `${kode}.%`))))
+        .orderBy(asc(meeting.tanggal), asc(meetingAction.id));
+      return rows.map(({ action: a, meetingTanggal, meetingJudul }) => ({
+        id: a.id, meetingId: a.meetingId, meetingTanggal, meetingJudul, desaKode: a.desaKode, indicator: a.indicator, apa: a.apa, siapa: a.siapa, tenggat: a.tenggat,
+      }));
     },
 
     async findAction(id: number): Promise<ActionRow | null> {

@@ -4,8 +4,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { INDICATORS } from '@peta/domain';
 import {
-  ErrorSchema, IndicatorListSchema, SeriesResponseSchema, ValuesQuerySchema, ValuesResponseSchema,
+  ErrorSchema, IndicatorListSchema, SeriesResponseSchema, ValuesQuerySchema, ValuesResponseSchema, WilayahProfileSchema,
 } from '@peta/domain/contract';
+import type { ProfileService } from '../services/profile-service.ts';
 import { badRequest, notFound } from '../plugins/errors.ts';
 import type { ValuesRepository } from '../repositories/values-repository.ts';
 import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
@@ -15,11 +16,12 @@ import { indicatorOr400, periodOr400, requireKode } from './params.ts';
 const errors = { 400: ErrorSchema, 404: ErrorSchema };
 
 export const valuesRoutes = (
-  service: ReturnType<typeof valuesService>, values: ValuesRepository, wilayah: WilayahRepository,
+  service: ReturnType<typeof valuesService>, values: ValuesRepository, wilayah: WilayahRepository, profiles: ProfileService,
 ): FastifyPluginAsyncTypebox => async (app) => {
   // Values are small JSON that changes only when data is loaded: revalidate with an ETag.
   app.addHook('onSend', async (request, reply, payload) => {
-    if (!request.url.startsWith('/api/values') && !request.url.includes('/series') && !request.url.startsWith('/api/indicators')) return payload;
+    if (!request.url.startsWith('/api/values') && !request.url.includes('/series') && !request.url.includes('/profil')
+      && !request.url.startsWith('/api/indicators')) return payload;
     if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     const etag = `"${createHash('sha1').update(payload).digest('base64url').slice(0, 20)}"`;
     reply.header('etag', etag).header('cache-control', 'no-cache');
@@ -68,5 +70,19 @@ export const valuesRoutes = (
     const area = await wilayah.findByKode(kode);
     if (!area) throw notFound(`Wilayah dengan kode ${kode} tidak ditemukan.`);
     return service.series(def, area, year);
+  });
+
+  app.get('/api/wilayah/:kode/profil', {
+    schema: {
+      tags: ['nilai'], summary: 'Profil satu wilayah: semua indikator berdata untuk periode (capaian, target, kesenjangan, tren, status PWS) dan tindak lanjut terbuka',
+      params: Type.Object({ kode: Type.String() }),
+      querystring: Type.Object({ period: Type.String({ description: '2026-10, 2026-Q3, 2026 atau 2026-01..2026-10' }) }),
+      response: { 200: WilayahProfileSchema, ...errors },
+    },
+  }, async (request) => {
+    const kode = requireKode(request.params.kode);
+    const area = await wilayah.findByKode(kode);
+    if (!area) throw notFound(`Wilayah dengan kode ${kode} tidak ditemukan.`);
+    return profiles.profile(area, periodOr400(request.query.period));
   });
 };

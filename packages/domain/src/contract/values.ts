@@ -96,3 +96,46 @@ export type ValuesResponse = Static<typeof ValuesResponseSchema>;
 export type SeriesQuery = Static<typeof SeriesQuerySchema>;
 export type SeriesMonthDto = Static<typeof SeriesMonthSchema>;
 export type SeriesResponse = Static<typeof SeriesResponseSchema>;
+
+// ---- The profile of one wilayah (issue 8: "one page per desa and per kecamatan"): every indicator with data ----
+
+export const TrendSchema = Type.Object({
+  direction: Type.Union([Type.Literal('naik'), Type.Literal('turun'), Type.Literal('tetap'), Type.Literal('tidak-ada-data')]),
+  points: Nullable(Type.Number()),
+  /** Good for the indicator's polarity (true), bad (false), or neither. */
+  better: Nullable(Type.Boolean()),
+  /** "↑ 4,1 poin dari bulan lalu". */
+  text: Type.String(),
+});
+
+export const ProfileIndicatorSchema = Type.Object({
+  indicator: Type.String(),
+  /** The wilayah's row among its siblings, the same as GET /api/values for its parent. */
+  row: ValueRowSchema,
+  /** Against last month (Jan..m−1 for a cumulative period; null when there is none) and the same period last year. */
+  trendMonth: Nullable(TrendSchema),
+  trendYear: TrendSchema,
+  /** PWS status at the period's last month (higher-is-better cumulative indicators). */
+  pwsStatus: Nullable(PwsStatusSchema),
+});
+
+export const ProfileActionSchema = Type.Object({
+  id: Type.Integer(), meetingId: Type.Integer(), meetingTanggal: Type.String(), meetingJudul: Type.String(), desaKode: Type.String(),
+  indicator: Type.String(), apa: Type.String(), siapa: Type.String(), tenggat: Nullable(Type.String()),
+});
+
+export const WilayahProfileSchema = Type.Object({
+  kode: Type.String(),
+  nama: Type.String(),
+  tingkat: Type.String(),
+  period: Type.String(),
+  periodLabel: Type.String(),
+  simulated: Type.Boolean(),
+  /** Indicators with data anywhere, weakest attainment first (no data last). */
+  indicators: Type.Array(ProfileIndicatorSchema),
+  /** Open actions (rencana tindak lanjut) of the desa, or of the desa under the wilayah. */
+  openActions: Type.Array(ProfileActionSchema),
+});
+
+export type WilayahProfile = Static<typeof WilayahProfileSchema>;
+export type ProfileIndicator = Static<typeof ProfileIndicatorSchema>;

@@ -1,14 +1,17 @@
 // Profile of the chosen leaf (a desa/kelurahan, or a wilayah whose children are not loaded here): where it is,
-// and the selected indicator — its value for the period (the same row as the map and the table) and its year
-// month by month with the PWS status.
+// the selected indicator — its value for the period (the same row as the map and the table), how it compares with
+// the same period last year, and its year month by month with the PWS status — and a desa's Pustu and Posyandu.
 import type { IndicatorDto, Meta, ValueRow, Wilayah } from '@peta/domain/contract';
 import type { Period } from '@peta/domain';
 import { useSeries } from '../../api/queries.ts';
 import { useT } from '../../i18n/i18n.tsx';
+import { FacilitiesSection } from './FacilitiesSection.tsx';
+import { LastYearLine } from './LastYearLine.tsx';
 import { Swatch } from '../choropleth/Swatch.tsx';
 import { coverageText, fractionText, gapLine, targetText } from '../choropleth/value-text.ts';
 import { Loading } from '../status/StatusMessage.tsx';
 import { SeriesChart } from './SeriesChart.tsx';
+import './desa-panel.css';
 import { hrefFor } from '../../url-state.ts';
 import { linkClick } from '../drilldown/link-click.ts';
 import { tingkatLabel, withTingkat } from '../drilldown/wilayah-text.ts';
@@ -57,7 +60,8 @@ export function DesaPanel({ wilayah, meta, indicator, onNavigate }: DesaPanelPro
           {childrenNotLoaded ? t('panel.childrenNotLoaded') : t('panel.noChildren', { nama: wilayah.nama })}
         </p>
       )}
-      {indicator && <IndicatorSection kode={wilayah.kode} indicator={indicator} />}
+      {indicator && <IndicatorSection kode={wilayah.kode} parentKode={parent?.kode ?? null} indicator={indicator} />}
+      {wilayah.tingkat === 'desa' && <FacilitiesSection key={wilayah.kode} kode={wilayah.kode} />}
       {parent && (
         <a className="button button--ghost" href={hrefFor({ wilayah: parent.kode })} onClick={linkClick(() => onNavigate(parent.kode))}>
           {t('panel.back', { nama: parent.nama })}
@@ -67,7 +71,7 @@ export function DesaPanel({ wilayah, meta, indicator, onNavigate }: DesaPanelPro
   );
 }
 
-function IndicatorSection({ kode, indicator }: { kode: string; indicator: PanelIndicator }) {
+function IndicatorSection({ kode, parentKode, indicator }: { kode: string; parentKode: string | null; indicator: PanelIndicator }) {
   const t = useT();
   const { def, period, periodLabel, row, colour } = indicator;
   const series = useSeries(kode, def.code, period.year);
@@ -88,6 +92,7 @@ function IndicatorSection({ kode, indicator }: { kode: string; indicator: PanelI
           {fraction && <p>{t('value.fraction', { fraction })}</p>}
           {target && <p>{target}</p>}
           {gap && <p className="desa-panel__gap" data-testid="desa-gap">{gap}</p>}
+          <LastYearLine kode={kode} parentKode={parentKode} def={def} period={period} current={row.coverage} />
         </div>
       ) : <Loading message={t('value.loading')} />}
       {series.isPending && <Loading message={t('panel.series.loading')} />}

@@ -1,5 +1,5 @@
-// Meeting mode: full screen, projector-friendly, large type. Steps through the agenda — the kecamatan map and the
-// lists, then each desa (its indicators weakest first, the PWS chart, its actions, notes), then all actions.
+// Meeting mode: full screen, projector-friendly, large type. Steps through the agenda — the map of the meeting's desa
+// and the lists, then each desa (its indicators weakest first, the PWS chart, its actions, notes), then all actions.
 // Keyboard ←/→ (PageUp/PageDown for presenter remotes), Home/End, Esc; touch: swipe or the big buttons.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { getIndicator, leadIndicator, parsePeriod } from '@peta/domain';
@@ -144,8 +144,10 @@ function DesaStep({ meeting, desa, geometry, fills, t, lang }: {
 }) {
   const [indicator, setIndicator] = useState<string | null>(desa.focusIndicator);
   const [adding, setAdding] = useState(false);
-  // An action is about this desa: its kepala desa, the camat, the puskesmas holding it or the dinkes may add one.
-  const mayAct = usePermission()('rapat', { wilayah: desa.kode }).ok;
+  // An action is about this desa: its kepala desa, the camat, the puskesmas holding it or the dinkes may add one —
+  // and only for a desa the meeting is about (a puskesmas meeting: its wilayah kerja on the meeting date).
+  const may = usePermission();
+  const mayAct = meeting.desaKodes.includes(desa.kode) && may('rapat', { wilayah: desa.kode }).ok;
   const year = Number(meeting.periode.slice(0, 4));
   const series = useMeetingSeries(meeting.id, desa.kode, indicator, year);
   const def = indicator ? getIndicator(indicator) : undefined;

@@ -1,5 +1,5 @@
-// The desa of the meeting's kecamatan as inline SVG (no map library: light, prints, works offline), coloured by
-// the class of one indicator, numbered in the meeting's order; one desa may be highlighted.
+// The meeting's desa (a kecamatan's, or a puskesmas' wilayah kerja) as inline SVG (no map library: light, prints,
+// works offline), coloured by the class of one indicator, numbered in the meeting's order; one desa may be highlighted.
 import { useMemo } from 'react';
 import { mapShape } from '@peta/domain';
 import type { WilayahFeatureCollection } from '../../api/queries.ts';

@@ -7,21 +7,24 @@ import type {
 import { ApiRequestError, getJson, sendJson } from '../../api/client.ts';
 import { fetchers, type WilayahFeatureCollection } from '../../api/queries.ts';
 import { withOfflineCache } from './meeting-cache.ts';
+import { areaOfMeeting, listPathOf, meetingGeometry, meetingLabels, type MeetingArea } from './meeting-area.ts';
 
 const isNetworkError = (e: unknown) => e instanceof ApiRequestError && e.status === 0;
 
 export const meetingKeys = {
-  list: (wilayah: string) => ['meetings', wilayah] as const,
+  list: (area: MeetingArea | null) => ['meetings', area?.kind ?? '', area?.kode ?? ''] as const,
   detail: (id: number) => ['meeting', id] as const,
   series: (id: number, kode: string, indicator: string, year: number) => ['meeting', id, 'series', kode, indicator, year] as const,
-  geometry: (id: number, version: string, kode: string) => ['meeting', id, 'geometry', version, kode] as const,
+  geometry: (id: number, version: string) => ['meeting', id, 'geometry', version] as const,
+  labels: (id: number) => ['meeting', id, 'labels'] as const,
 };
 
-export function useMeetingList(wilayah: string | null) {
+/** The meetings of a kecamatan or of a puskesmas' wilayah kerja, newest first. */
+export function useMeetingList(area: MeetingArea | null) {
   return useQuery({
-    queryKey: meetingKeys.list(wilayah ?? ''),
-    queryFn: ({ signal }) => getJson<MeetingSummary[]>(`/api/meetings?wilayah=${encodeURIComponent(wilayah!)}`, signal),
-    enabled: wilayah !== null,
+    queryKey: meetingKeys.list(area),
+    queryFn: ({ signal }) => getJson<MeetingSummary[]>(listPathOf(area!), signal),
+    enabled: area !== null,
   });
 }
 
@@ -45,23 +48,24 @@ export function useMeetingSeries(meetingId: number, kode: string, indicator: str
   return useQuery({ ...seriesQuery(meetingId, kode, indicator ?? '', year), enabled: indicator !== null });
 }
 
-/** The desa polygons of the meeting's kecamatan (immutable geometry URL), cached for offline use too. */
-export function useMeetingGeometry(meetingId: number, version: string | undefined, kode: string) {
+/** The polygons of the meeting's desa only (immutable geometry URL, see meeting-area.ts), cached for offline use too. */
+export function useMeetingGeometry(meeting: MeetingSummary | undefined, version: string | undefined) {
   return useQuery({
-    queryKey: meetingKeys.geometry(meetingId, version ?? '', kode),
-    queryFn: ({ signal }) => withOfflineCache(meetingId, 'geometry', () => fetchers.geometry(version!, kode, signal), isNetworkError),
-    enabled: version !== undefined && kode !== '',
+    queryKey: meetingKeys.geometry(meeting?.id ?? 0, version ?? ''),
+    queryFn: ({ signal }) => withOfflineCache(meeting!.id, 'geometry',
+      () => meetingGeometry(meeting!, version!, (path) => getJson<WilayahFeatureCollection>(path, signal)), isNetworkError),
+    enabled: meeting !== undefined && version !== undefined,
     staleTime: Infinity,
   });
 }
 
-/** Label points of the desa (children of the kecamatan), cached for offline use. */
-export function useMeetingLabels(meetingId: number, kode: string) {
+/** Label points of the meeting's desa (children of their kecamatan), cached for offline use. */
+export function useMeetingLabels(meeting: MeetingSummary | undefined) {
   return useQuery({
-    queryKey: ['meeting', meetingId, 'labels', kode] as const,
-    queryFn: ({ signal }) => withOfflineCache(meetingId, 'labels', async () =>
-      (await fetchers.children(kode, signal)).map((c) => [c.kode, c.label] as [string, [number, number] | null]), isNetworkError),
-    enabled: kode !== '',
+    queryKey: meetingKeys.labels(meeting?.id ?? 0),
+    queryFn: ({ signal }) => withOfflineCache(meeting!.id, 'labels',
+      () => meetingLabels(meeting!, (kecamatan) => fetchers.children(kecamatan, signal)), isNetworkError),
+    enabled: meeting !== undefined,
     staleTime: Infinity,
     select: (rows) => new Map(rows),
   });
@@ -84,7 +88,7 @@ export function useCreateMeeting() {
     mutationFn: (body: CreateMeeting) => sendJson<MeetingDetail>('POST', '/api/meetings', body),
     onSuccess: (detail) => {
       client.setQueryData(meetingKeys.detail(detail.id), detail);
-      void client.invalidateQueries({ queryKey: meetingKeys.list(detail.wilayahKode) });
+      void client.invalidateQueries({ queryKey: meetingKeys.list(areaOfMeeting(detail)) });
     },
   });
 }

@@ -4,6 +4,7 @@ import { formatNumberId, formatValue, gapText, getIndicator } from '@peta/domain
 import type { EarlierAction, MeetingAction, MeetingDetail } from '@peta/domain/contract';
 import { ApiRequestError } from '../../api/client.ts';
 import { NotAllowed, usePermission } from '../session/use-permission.tsx';
+import { areaOfMeeting, targetOfArea } from './meeting-area.ts';
 import { useAddAction, useAddNote, useUpdateAction } from './meetings-api.ts';
 import type { MeetingsT } from './messages.ts';
 
@@ -99,8 +100,8 @@ export function NoteBox({ meeting, itemKey, t }: { meeting: MeetingDetail; itemK
   const current = meeting.notes.find((n) => n.itemKey === itemKey) ?? null;
   const [text, setText] = useState(current?.text ?? '');
   const add = useAddNote(meeting.id);
-  // Notes are about the meeting's kecamatan.
-  const permission = usePermission()('rapat', { wilayah: meeting.wilayahKode });
+  // Notes are about the meeting's area: its kecamatan, or its puskesmas (as the server checks them).
+  const permission = usePermission()('rapat', targetOfArea(areaOfMeeting(meeting)));
   const dirty = text !== (current?.text ?? '');
   return (
     <div className="rapat-note">
