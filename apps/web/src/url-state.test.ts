@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hrefFor, hrefForPage, pageFromPath, parseUrlState, toSearch } from './url-state.ts';
 
-const EMPTY = { wilayah: null, indikator: null, periode: null, legenda: null };
+const EMPTY = { wilayah: null, indikator: null, periode: null, legenda: null, menurut: null };
 
 describe('parseUrlState', () => {
   it('reads the wilayah kode', () => {
@@ -24,7 +24,7 @@ describe('parseUrlState', () => {
 
   it('reads indikator, periode and legenda together', () => {
     expect(parseUrlState('?wilayah=12.10&indikator=KIA_K4&periode=2026-01..2026-10&legenda=kuantil')).toEqual({
-      wilayah: '12.10', indikator: 'KIA_K4', periode: '2026-01..2026-10', legenda: 'kuantil',
+      wilayah: '12.10', indikator: 'KIA_K4', periode: '2026-01..2026-10', legenda: 'kuantil', menurut: null,
     });
   });
 
@@ -71,6 +71,33 @@ describe('toSearch', () => {
   it('writes a cumulative period readably', () => {
     expect(toSearch({ wilayah: '12.10', indikator: 'KIA_K4', periode: '2026-01..2026-10' }))
       .toBe('?wilayah=12.10&indikator=KIA_K4&periode=2026-01..2026-10');
+  });
+});
+
+describe('menurut (values per wilayah kerja puskesmas)', () => {
+  it('reads menurut=puskesmas on a kabupaten/kota, also typed without dots', () => {
+    expect(parseUrlState('?wilayah=12.07&menurut=puskesmas').menurut).toBe('puskesmas');
+    expect(parseUrlState('?wilayah=1207&menurut=puskesmas').menurut).toBe('puskesmas');
+  });
+
+  it('drops it on any other level and for an unknown value', () => {
+    expect(parseUrlState('?wilayah=12&menurut=puskesmas').menurut).toBeNull();
+    expect(parseUrlState('?wilayah=12.07.01&menurut=puskesmas').menurut).toBeNull();
+    expect(parseUrlState('?menurut=puskesmas').menurut).toBeNull();
+    expect(parseUrlState('?wilayah=12.07&menurut=kecamatan').menurut).toBeNull();
+  });
+
+  it('writes it, and removes it to go back to the kecamatan', () => {
+    expect(toSearch({ menurut: 'puskesmas' }, '?wilayah=12.07&indikator=KIA_K4')).toBe('?wilayah=12.07&indikator=KIA_K4&menurut=puskesmas');
+    expect(toSearch({ menurut: null }, '?wilayah=12.07&menurut=puskesmas')).toBe('?wilayah=12.07');
+  });
+
+  it('is left when the view goes to a kecamatan or up to the provinsi, and kept on the same kabupaten', () => {
+    const here = { pathname: '/', search: '?wilayah=12.07&indikator=KIA_K4&menurut=puskesmas' };
+    expect(hrefFor({ wilayah: '12.07.05' }, here)).toBe('/?wilayah=12.07.05&indikator=KIA_K4');
+    expect(hrefFor({ wilayah: '12' }, here)).toBe('/?wilayah=12&indikator=KIA_K4');
+    expect(hrefFor({ wilayah: '12.07' }, here)).toBe('/?wilayah=12.07&indikator=KIA_K4&menurut=puskesmas');
+    expect(hrefFor({ periode: '2026-06' }, here)).toBe('/?wilayah=12.07&indikator=KIA_K4&menurut=puskesmas&periode=2026-06');
   });
 });
 

@@ -2,7 +2,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { FeatureCollection, Geometry } from 'geojson';
 import {
-  childrenGeometryPath, type IndicatorDto, type Meta, type SeriesResponse, type ValuesResponse, type Wilayah, type WilayahChild,
+  childrenGeometryPath, type IndicatorDto, type Meta, type PuskesmasValuesResponse, type SeriesResponse, type ValuesResponse, type Wilayah,
+  type WilayahChild,
 } from '@peta/domain/contract';
 import { latestReportedMonth, type YearMonth } from '../features/indicator/period-choice.ts';
 import { getJson } from './client.ts';
@@ -20,6 +21,8 @@ export const queryKeys = {
   geometry: (version: string, kode: string | null) => ['geometry', version, kode ?? ROOT] as const,
   indicators: ['indicators'] as const,
   values: (indicator: string, period: string, parent: string | null) => ['values', indicator, period, parent ?? ROOT] as const,
+  /** Per wilayah kerja puskesmas of a kabupaten/kota. */
+  puskesmasValues: (indicator: string, period: string, kabupaten: string) => ['values-puskesmas', indicator, period, kabupaten] as const,
   series: (kode: string, indicator: string, year: number) => ['series', kode, indicator, year] as const,
   latestMonth: (probeKode: string, indicator: string) => ['latest-month', probeKode, indicator] as const,
 };
@@ -37,6 +40,8 @@ export const fetchers = {
     if (parent) query.set('parent', parent);
     return getJson<ValuesResponse>(`/api/values?${query.toString()}`, signal);
   },
+  puskesmasValues: (indicator: string, period: string, kabupaten: string, signal?: AbortSignal) =>
+    getJson<PuskesmasValuesResponse>(`/api/values/puskesmas?${new URLSearchParams({ indicator, period, kabupaten }).toString()}`, signal),
   series: (kode: string, indicator: string, year: number, signal?: AbortSignal) =>
     getJson<SeriesResponse>(`/api/wilayah/${encodeURIComponent(kode)}/series?indicator=${encodeURIComponent(indicator)}&year=${year}`, signal),
 };
@@ -94,6 +99,17 @@ export function useValues(indicator: string | undefined, period: string | undefi
     staleTime: 5 * 60_000,
     placeholderData: (previous, previousQuery) =>
       previousQuery && previousQuery.queryKey[3] === (parent ?? 'indonesia') ? previous : undefined,
+  });
+}
+
+/** Values per wilayah kerja puskesmas of `kabupaten`; like useValues, the previous rows of the same kabupaten stay while loading. */
+export function usePuskesmasValues(indicator: string | undefined, period: string | undefined, kabupaten: string | null, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.puskesmasValues(indicator ?? '', period ?? '', kabupaten ?? ''),
+    queryFn: ({ signal }) => fetchers.puskesmasValues(indicator!, period!, kabupaten!, signal),
+    enabled: enabled && indicator !== undefined && period !== undefined && kabupaten !== null,
+    staleTime: 5 * 60_000,
+    placeholderData: (previous, previousQuery) => (previousQuery && previousQuery.queryKey[3] === kabupaten ? previous : undefined),
   });
 }
 

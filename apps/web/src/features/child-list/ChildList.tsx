@@ -1,13 +1,14 @@
 // The children of the view as a table beside the map: the same rows as the map, with the indicator's capaian
 // and gap, sortable by name / capaian / gap. A row drills down like a click on its polygon, and hover is shared
-// with the map in both directions.
+// with the map in both directions. The rows are wilayah (wilayahListItems) or the wilayah kerja of puskesmas
+// (features/wilayah-kerja): the caller words the heading and each row's meta line.
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { childTingkat, formatNumberId, type Tingkat } from '@peta/domain';
+import { childTingkat, formatNumberId } from '@peta/domain';
 import type { IndicatorDto, ValueRow, WilayahChild } from '@peta/domain/contract';
 import { useT, type TFunction } from '../../i18n/i18n.tsx';
 import { hrefFor } from '../../url-state.ts';
 import { linkClick } from '../drilldown/link-click.ts';
-import { countLabel, hasTingkatPrefix, hintLabel, tingkatLabel } from '../drilldown/wilayah-text.ts';
+import { countLabel, hasTingkatPrefix, tingkatLabel } from '../drilldown/wilayah-text.ts';
 import { Swatch } from '../choropleth/Swatch.tsx';
 import { coverageText, fractionText } from '../choropleth/value-text.ts';
 import { nextSort, sortRows, type Sort, type SortKey } from './sort-rows.ts';
@@ -24,9 +25,27 @@ export interface ChildListValues {
   partlySimulated: boolean;
 }
 
+/** One row of the table. */
+export interface ListItem {
+  kode: string;
+  nama: string;
+  /** "Kelurahan · 24 desa", "12 desa" ("terpilih" is added when selected). */
+  meta: string;
+  /** The name's link (drill-down; open in a new tab); null: a button that selects the row. */
+  href: string | null;
+  /** Listed without a polygon on the map ("tanpa batas peta"). */
+  noGeometry?: boolean;
+  /** Not selectable (e.g. the desa without a puskesmas): the name is plain text. */
+  inert?: boolean;
+}
+
 export interface ChildListProps {
-  items: WilayahChild[];
-  tingkat: Tingkat;
+  items: readonly ListItem[];
+  /** "24 kecamatan di Kabupaten Labuhanbatu". */
+  heading: string;
+  /** A line under the heading (e.g. the wilayah kerja are an unconfirmed proposal). */
+  note?: string | null;
+  hint: string;
   parentNama: string;
   selectedKode: string | null;
   hoverKode: string | null;
@@ -44,7 +63,7 @@ const COLUMNS: readonly { key: SortKey; label: 'table.col.nama' | 'table.col.cap
   { key: 'nama', label: 'table.col.nama' }, { key: 'capaian', label: 'table.col.capaian' }, { key: 'gap', label: 'table.col.gap' },
 ];
 
-export function ChildList({ items, tingkat, parentNama, selectedKode, hoverKode, followHover, values, onSelect, onHover }: ChildListProps) {
+export function ChildList({ items, heading, note, hint, parentNama, selectedKode, hoverKode, followHover, values, onSelect, onHover }: ChildListProps) {
   const t = useT();
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<Sort>({ key: 'nama', dir: 'asc' });
@@ -62,7 +81,9 @@ export function ChildList({ items, tingkat, parentNama, selectedKode, hoverKode,
     return sortRows(withValues, sort);
   }, [items, deferred, rowByKode, sort]);
 
-  useEffect(() => setQuery(''), [items]);
+  // A new list (another view or mode) starts unfiltered; the same rows re-made on a render keep the filter.
+  const itemsKey = items.map((i) => i.kode).join(',');
+  useEffect(() => setQuery(''), [itemsKey]);
   useEffect(() => {
     if (followHover && hoverKode) rows.current.get(hoverKode)?.scrollIntoView({ block: 'nearest' });
   }, [hoverKode, followHover]);
@@ -76,10 +97,11 @@ export function ChildList({ items, tingkat, parentNama, selectedKode, hoverKode,
   return (
     <section className="child-list" data-testid="child-list" aria-labelledby="child-list-heading">
       <h2 id="child-list-heading" className="child-list__heading">
-        {t('list.heading', { count: countLabel(tingkat, items.length, t), nama: parentNama })}
+        {heading}
       </h2>
+      {note && <p className="child-list__note" data-testid="child-list-note">{note}</p>}
       {values && <p className="child-list__caption" data-testid="table-caption">{values.caption}</p>}
-      {items.length > 0 && <p className="child-list__hint">{hintLabel(tingkat, t)}</p>}
+      {items.length > 0 && <p className="child-list__hint">{hint}</p>}
       {items.length >= FILTER_FROM && (
         <input
           type="search"
@@ -115,9 +137,16 @@ export function ChildList({ items, tingkat, parentNama, selectedKode, hoverKode,
           <tbody>
             {shown.map(({ child, row }) => {
               const selected = child.kode === selectedKode;
-              const className = ['child-row', child.kode === hoverKode && 'is-hover', selected && 'is-selected', !child.hasGeometry && 'no-geometry']
+              const className = ['child-row', child.kode === hoverKode && 'is-hover', selected && 'is-selected', child.noGeometry && 'no-geometry']
                 .filter(Boolean).join(' ');
-              const meta = rowMeta(child, selected, t);
+              const meta = [child.meta, selected && t('list.selected')].filter(Boolean).join(' · ');
+              const nameProps = {
+                'aria-current': selected ? 'true' as const : undefined,
+                onFocus: () => onHover(child.kode),
+                onBlur: () => onHover(null),
+                className: 'child-row__name',
+                'data-testid': 'child-name',
+              };
               return (
                 <tr
                   key={child.kode}
@@ -126,7 +155,7 @@ export function ChildList({ items, tingkat, parentNama, selectedKode, hoverKode,
                     else rows.current.delete(child.kode);
                   }}
                   className={className}
-                  onClick={rowClick(child.kode)}
+                  onClick={child.inert ? undefined : rowClick(child.kode)}
                   onMouseEnter={() => onHover(child.kode)}
                   onMouseLeave={() => onHover(null)}
                   data-testid="child-row"
@@ -136,17 +165,12 @@ export function ChildList({ items, tingkat, parentNama, selectedKode, hoverKode,
                     <div className="child-row__cell">
                     {values && <Swatch color={values.colourOf(child.kode)} hatch={false} className="child-row__swatch" />}
                     <span className="child-row__text">
-                      <a
-                        href={hrefFor({ wilayah: child.kode })}
-                        aria-current={selected ? 'true' : undefined}
-                        onClick={linkClick(() => onSelect(child.kode))}
-                        onFocus={() => onHover(child.kode)}
-                        onBlur={() => onHover(null)}
-                        className="child-row__name"
-                        data-testid="child-name"
-                      >{child.nama}</a>
+                      {child.inert ? <span className="child-row__name" data-testid="child-name">{child.nama}</span>
+                        : child.href === null
+                          ? <button type="button" {...nameProps} aria-pressed={selected}>{child.nama}</button>
+                          : <a href={child.href} {...nameProps} onClick={linkClick(() => onSelect(child.kode))}>{child.nama}</a>}
                       {meta && <span className="child-row__meta">{meta}</span>}
-                      {!child.hasGeometry && (
+                      {child.noGeometry && (
                         <span className="badge" title={t('list.noGeometryTitle')} data-testid="no-geometry">{t('list.noGeometry')}</span>
                       )}
                     </span>
@@ -175,18 +199,24 @@ function CoverageCell({ row, def, tagSimulated, t }: { row: ValueRow; def: Indic
       <span className={row.coverage === null ? 'muted' : 'child-row__coverage'} data-testid="child-coverage">{coverageText(row, def, t)}</span>
       {row.over100 && <span className="tag tag--flag" title={t('value.over100Title')} data-testid="child-over100">{t('value.over100')}</span>}
       {tagSimulated && row.simulated && row.coverage !== null && <span className="tag tag--sim" title={t('simulated.rowTitle')} data-testid="child-simulated">{t('simulated.row')}</span>}
-      {fraction && <span className="child-row__fraction">{fraction}</span>}
+      {fraction && <span className="child-row__fraction" data-testid="child-fraction">{fraction}</span>}
     </>
   );
 }
 
 /** "Kelurahan", "Kabupaten · 24 kecamatan" — the level is left out when the name already says it. */
-function rowMeta(child: WilayahChild, selected: boolean, t: TFunction): string {
+function rowMeta(child: WilayahChild, t: TFunction): string {
   const label = tingkatLabel(child.kode, child.tingkat, t);
   const level = childTingkat(child.tingkat);
   return [
     !hasTingkatPrefix(child.nama, label) && label,
     level && child.childCount > 0 && countLabel(level, child.childCount, t),
-    selected && t('list.selected'),
   ].filter(Boolean).join(' · ');
+}
+
+/** The children of a wilayah as rows: the name links to their own view. */
+export function wilayahListItems(children: readonly WilayahChild[], t: TFunction): ListItem[] {
+  return children.map((child) => ({
+    kode: child.kode, nama: child.nama, meta: rowMeta(child, t), href: hrefFor({ wilayah: child.kode }), noGeometry: !child.hasGeometry,
+  }));
 }

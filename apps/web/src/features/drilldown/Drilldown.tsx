@@ -1,9 +1,11 @@
 // The page: breadcrumb and the indicator/period controls on top, map and table side by side (stacked on a
-// phone). The URL drives it: wilayah picks the view, indikator/periode/legenda the choropleth.
+// phone). The URL drives it: wilayah picks the view, indikator/periode/legenda the choropleth, and on a
+// kabupaten/kota menurut=puskesmas shows its wilayah kerja puskesmas instead of its kecamatan.
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { tingkatOf } from '@peta/domain';
 import type { FeatureStyle, MapLabel } from '../../map/index.ts';
 import { useLang, useT } from '../../i18n/i18n.tsx';
-import { useUrlState, type LegendMode } from '../../url-state.ts';
+import { useUrlState, type GroupBy, type LegendMode } from '../../url-state.ts';
 import { HoverCard } from '../choropleth/HoverCard.tsx';
 import { Legend } from '../choropleth/Legend.tsx';
 import { SharePngButton } from '../choropleth/SharePngButton.tsx';
@@ -13,35 +15,48 @@ import { IndicatorPicker } from '../indicator/IndicatorPicker.tsx';
 import { PeriodPicker } from '../indicator/PeriodPicker.tsx';
 import { periodLabel as labelOfPeriod } from '../indicator/period-label.ts';
 import { Breadcrumb } from '../breadcrumb/Breadcrumb.tsx';
-import { ChildList } from '../child-list/ChildList.tsx';
+import { ChildList, wilayahListItems } from '../child-list/ChildList.tsx';
 import { DesaPanel } from '../desa-panel/DesaPanel.tsx';
 import { MapView } from '../map-view/MapView.tsx';
 import { ErrorMessage, Loading } from '../status/StatusMessage.tsx';
 import { isNotFound } from '../status/describe-error.ts';
+import { PuskesmasPanel } from '../wilayah-kerja/PuskesmasPanel.tsx';
+import { hasUnconfirmed, mapStyles, puskesmasCount, puskesmasItems, puskesmasListItems } from '../wilayah-kerja/puskesmas-view.ts';
+import { useWilayahKerjaGeometry, wilayahKerjaLabels, wilayahKerjaViewKode } from '../wilayah-kerja/wilayah-kerja.ts';
 import { useDrilldown } from './use-drilldown.ts';
 import { linkClick } from './link-click.ts';
+import { countLabel, hintLabel } from './wilayah-text.ts';
 
 export interface DrilldownProps { basemap: boolean; largeText: boolean }
 
 interface Hover { kode: string | null; fromMap: boolean }
 
 const NO_VALUES: Record<string, FeatureStyle> = {};
+const GROUPS: readonly GroupBy[] = ['kecamatan', 'puskesmas'];
 
 export function Drilldown({ basemap, largeText }: DrilldownProps) {
   const t = useT();
   const [url, navigate] = useUrlState();
   const [lang] = useLang();
   const view = useDrilldown(url.wilayah);
-  const choropleth = useChoropleth(url, view.viewKode, view.meta.data, t);
+  // A kabupaten/kota can be shown per wilayah kerja puskesmas: its kode, else null (per kecamatan, desa…).
+  const groupable = view.viewKode !== null && !view.isLeaf && tingkatOf(view.viewKode) === 'kabupaten';
+  const byPuskesmas = groupable && url.menurut === 'puskesmas' ? view.viewKode : null;
+  const wilayahKerja = useWilayahKerjaGeometry(byPuskesmas, byPuskesmas !== null);
+  const choropleth = useChoropleth(url, view.viewKode, view.meta.data, t, byPuskesmas);
   const [hover, setHover] = useState<Hover>({ kode: null, fromMap: false });
+  /** The puskesmas chosen in the wilayah kerja view (a puskesmas is not a wilayah: no drill-down, a panel). */
+  const [chosen, setChosen] = useState<string | null>(null);
 
   const go = useCallback((kode: string | null) => navigate({ wilayah: kode }), [navigate]);
   const chooseIndicator = useCallback((code: string) => navigate({ indikator: code }), [navigate]);
   const choosePeriod = useCallback((code: string) => navigate({ periode: code }), [navigate]);
   const chooseMode = useCallback((mode: LegendMode) => navigate({ legenda: mode === 'target' ? null : mode }), [navigate]);
+  const chooseGroup = useCallback((group: GroupBy) => navigate({ menurut: group === 'puskesmas' ? group : null }), [navigate]);
   const hoverFromMap = useCallback((kode: string | null) => setHover({ kode, fromMap: true }), []);
   const hoverFromList = useCallback((kode: string | null) => setHover({ kode, fromMap: false }), []);
-  useEffect(() => setHover({ kode: null, fromMap: false }), [view.viewKode]);
+  useEffect(() => setHover({ kode: null, fromMap: false }), [view.viewKode, byPuskesmas]);
+  useEffect(() => setChosen(null), [byPuskesmas]);
   // A typed link (?wilayah=1210, or an unreadable kode) is rewritten once into its canonical form.
   useEffect(() => navigate({}, { replace: true }), [navigate]);
 
@@ -52,7 +67,13 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
   const labels = useMemo<MapLabel[]>(() => (view.children.data ?? []).flatMap((c) =>
     c.label ? [{ kode: c.kode, nama: c.nama, lngLat: c.label, priority: c.bbox ? (c.bbox[2] - c.bbox[0]) * (c.bbox[3] - c.bbox[1]) : 0 }] : []),
   [view.children.data]);
-  const labelPoints = useMemo(() => new Map(labels.map((l) => [l.kode, l.lngLat] as [string, [number, number]])), [labels]);
+  const wkLabels = useMemo(() => (wilayahKerja.data ? wilayahKerjaLabels(wilayahKerja.data) : []), [wilayahKerja.data]);
+  const mapLabels = byPuskesmas ? wkLabels : labels;
+  const labelPoints = useMemo(() => new Map(mapLabels.map((l) => [l.kode, l.lngLat] as [string, [number, number]])), [mapLabels]);
+  const wkItems = useMemo(
+    () => (byPuskesmas && wilayahKerja.data ? puskesmasItems(wilayahKerja.data, choropleth.puskesmasRows, t('list.noPuskesmas')) : undefined),
+    [byPuskesmas, wilayahKerja.data, choropleth.puskesmasRows, t],
+  );
 
   if (view.wilayah.isError && isNotFound(view.wilayah.error)) {
     return (
@@ -63,17 +84,37 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
     );
   }
 
-  const geometryError = view.geometry.error ?? view.meta.error;
+  const geometryError = (byPuskesmas ? wilayahKerja.error : view.geometry.error) ?? view.meta.error;
+  const mapGeometry = byPuskesmas ? wilayahKerja.data : view.geometry.data;
   const overlay = geometryError
-    ? <ErrorMessage error={geometryError} onRetry={() => { void view.meta.refetch(); void view.geometry.refetch(); }} testId="map-error" />
-    : !view.geometry.data ? <Loading message={t('status.loadingMap')} testId="map-loading" /> : null;
+    ? <ErrorMessage error={geometryError} onRetry={() => {
+      void view.meta.refetch();
+      void (byPuskesmas ? wilayahKerja.refetch() : view.geometry.refetch());
+    }} testId="map-error" />
+    : !mapGeometry ? <Loading message={t('status.loadingMap')} testId="map-loading" /> : null;
 
   const viewNama = view.viewKode === null ? indonesia : view.viewNama ?? '…';
-  const selectedKode = view.isLeaf ? view.kode : null;
+  const selectedKode = byPuskesmas ? chosen : view.isLeaf ? view.kode : null;
   const { def, period, model, rowByKode } = choropleth;
   const periodText = period ? labelOfPeriod(period, lang, t) : '';
   const hoverRow = hover.kode ? rowByKode.get(hover.kode) : undefined;
   const selectedRow = selectedKode ? rowByKode.get(selectedKode) : undefined;
+  const chosenItem = chosen ? wkItems?.find((i) => i.kode === chosen) : undefined;
+  const select = byPuskesmas ? setChosen : go;
+  const list = byPuskesmas
+    ? wkItems && {
+      items: puskesmasListItems(wkItems, t),
+      heading: t('list.heading', { count: t('count.puskesmas', { n: puskesmasCount(wkItems) }), nama: viewNama }),
+      note: wilayahKerja.data && hasUnconfirmed(wilayahKerja.data) ? t('list.puskesmasUnconfirmed') : null,
+      hint: t('list.hint.puskesmas'),
+    }
+    : view.children.data && {
+      items: wilayahListItems(view.children.data, t),
+      heading: t('list.heading', { count: countLabel(view.childTingkat, view.children.data.length, t), nama: viewNama }),
+      note: null,
+      hint: hintLabel(view.childTingkat, t),
+    };
+  const listQuery = byPuskesmas ? wilayahKerja : view.children;
 
   return (
     <main className="drilldown">
@@ -81,10 +122,22 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
       <div className="controls" role="group" aria-label={t('controls.label')} data-testid="controls">
         <IndicatorPicker list={choropleth.list} value={def} onChange={chooseIndicator} />
         <PeriodPicker value={period} latest={choropleth.latest} onChange={choosePeriod} />
+        {groupable && (
+          <div className="group-by" role="group" aria-label={t('groupBy.label')} data-testid="group-by">
+            <span className="control-label">{t('groupBy.label')}</span>
+            <div className="segmented segmented--light">
+              {GROUPS.map((g) => (
+                <button key={g} type="button" aria-pressed={(byPuskesmas ? 'puskesmas' : 'kecamatan') === g} onClick={() => chooseGroup(g)}
+                  data-testid={`group-by-${g}`}>{t(`groupBy.${g}`)}</button>
+              ))}
+            </div>
+          </div>
+        )}
         {choropleth.simulated && <SimulatedBadge partial={choropleth.partlySimulated} />}
         {model && def && period && (
-          <SharePngButton geometry={view.geometry.data} labels={labelPoints} model={model} viewNama={viewNama} periodText={periodText}
-            simulated={choropleth.simulated} fileName={`peta-${view.viewKode ?? 'indonesia'}-${def.code}-${period.code}.png`} />
+          <SharePngButton geometry={mapGeometry} labels={labelPoints} model={model}
+            viewNama={byPuskesmas ? t('share.titlePuskesmas', { nama: viewNama }) : viewNama} periodText={periodText} simulated={choropleth.simulated}
+            fileName={`peta-${view.viewKode ?? 'indonesia'}${byPuskesmas ? '-puskesmas' : ''}-${def.code}-${period.code}.png`} />
         )}
         {choropleth.values.isError && (
           <ErrorMessage error={choropleth.values.error} onRetry={() => void choropleth.values.refetch()} testId="values-error" />
@@ -93,9 +146,9 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
       <div className="panes">
         <section className="map-pane">
           <MapView
-            viewKode={view.viewKode}
-            geometry={view.geometry.data}
-            labels={labels}
+            viewKode={byPuskesmas ? wilayahKerjaViewKode(byPuskesmas) : view.viewKode}
+            geometry={mapGeometry}
+            labels={mapLabels}
             context={view.viewKode === null ? undefined : view.context.data}
             outerContext={view.outerKode === undefined ? undefined : view.outer.data}
             contextCurrent={view.viewKode}
@@ -104,10 +157,10 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
             selectedKode={selectedKode}
             basemap={basemap}
             largeText={largeText}
-            ariaLabel={t('map.label', { nama: title })}
-            onSelect={go}
+            ariaLabel={t(byPuskesmas ? 'map.labelPuskesmas' : 'map.label', { nama: title })}
+            onSelect={select}
             onHover={hoverFromMap}
-            featureValues={model?.styles ?? NO_VALUES}
+            featureValues={model ? (byPuskesmas ? mapStyles(model.styles) : model.styles) : NO_VALUES}
             overlay={overlay}
           >
             {model && <Legend model={model} periodLabel={periodText} onMode={chooseMode} />}
@@ -125,13 +178,21 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
               onNavigate={go}
             />
           )}
+          {byPuskesmas && chosenItem && (
+            <PuskesmasPanel
+              key={chosenItem.kode}
+              item={chosenItem}
+              kabupaten={byPuskesmas}
+              indicator={def && model ? { def, periodLabel: periodText, row: selectedRow, colour: model.colourOf(chosenItem.kode) } : undefined}
+              onClose={() => setChosen(null)}
+            />
+          )}
           {view.wilayah.isError && <ErrorMessage error={view.wilayah.error} onRetry={() => void view.wilayah.refetch()} />}
-          {view.children.isPending && <Loading message={t('status.loadingList')} testId="list-loading" />}
-          {view.children.isError && <ErrorMessage error={view.children.error} onRetry={() => void view.children.refetch()} testId="list-error" />}
-          {view.children.data && (
+          {listQuery.isPending && <Loading message={t('status.loadingList')} testId="list-loading" />}
+          {listQuery.isError && <ErrorMessage error={listQuery.error} onRetry={() => void listQuery.refetch()} testId="list-error" />}
+          {list && (
             <ChildList
-              items={view.children.data}
-              tingkat={view.childTingkat}
+              {...list}
               parentNama={viewNama}
               selectedKode={selectedKode}
               hoverKode={hover.kode}
@@ -144,7 +205,7 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
                 updating: choropleth.updating,
                 partlySimulated: choropleth.partlySimulated,
               } : undefined}
-              onSelect={go}
+              onSelect={select}
               onHover={hoverFromList}
             />
           )}
