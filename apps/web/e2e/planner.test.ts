@@ -1,6 +1,7 @@
 // The ILP planner in real Chromium against the real server (Sumatera Utara; Deli Serdang's demo roll-out):
 // the 17-of-14 progress, the wilayah kerja layer and the desa map coloured by stage, moving a desa by clicking it on
-// the map (the layer follows), the wilayah kerja CSV round trip, proposing and saving a wave, editing a wave.
+// the map (the layer follows), selecting several desa with the lasso and moving them together, the wilayah kerja
+// CSV round trip, proposing and saving a wave, editing a wave.
 // Screenshots: /tmp/e2e-shots/planner-*.png and artifacts/planner-*.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { FADED_COLOUR, firstOfMonth, STAGE_COLOURS } from '../src/features/plann
 import {
   mapViewKode, shortName, WILAYAH_KERJA_OUTLINE, type MapMode, type WilayahKerjaCollection,
 } from '../src/features/planner/map-layers.ts';
+import { SELECTION_FILL } from '../src/features/planner/lasso-model.ts';
 
 const DELI_SERDANG = '12.07';
 /** The provincial health office of Sumatera Utara plans every kabupaten of the provinsi, Deli Serdang too. */
@@ -296,6 +298,84 @@ describe('planner for Deli Serdang', () => {
     expect(saved.members.map((m) => m.kode)).toEqual([b!.kode, c!.kode]);
     await expect.poll(() => item.getByTestId('wave-title').textContent()).toBe(`${nama} 2028`);
     expect(await item.getByTestId('wave-target').textContent()).toBe('Target 5 · 2 puskesmas');
+    expect(errors).toEqual([]);
+  });
+
+  // Independent of the other tests' moves: only desa whose current row starts before today are circled, and the
+  // move is dated today, so the server never refuses it as "before the current row".
+  it('selects the desa inside a lasso drawn on the map and moves them all to another puskesmas', async () => {
+    const page = await openPageAs(browser, server.url, PLANNER, { width: 1440, height: 1000 });
+    const errors = await openPlanner(page);
+    await switchMap(page, 'desa');
+    await page.getByTestId('planner-map').scrollIntoViewIfNeeded();
+    const before = await list();
+    const today = new Date().toISOString().slice(0, 10);
+    await page.getByTestId('lasso-toggle').click();
+    await page.getByTestId('lasso-layer').waitFor();
+    expect(await page.getByTestId('lasso-toggle').getAttribute('aria-pressed')).toBe('true');
+
+    // Where the map draws each desa's label point now, and the parts of the map covered by buttons and the legend.
+    const placed = before.desa.filter((d) => d.label);
+    const points = await page.evaluate((lngLats) => lngLats.map((p) => window.__mapProject!(p)), placed.map((d) => d.label!));
+    const { frame, covered } = await page.evaluate(() => ({
+      frame: document.querySelector('[data-testid="map"]')!.getBoundingClientRect().toJSON() as DOMRect,
+      covered: [...document.querySelectorAll('.planner__legend, .planner__modes, .planner__lasso-toggle, .maplibregl-ctrl, .planner__hover')]
+        .map((e) => e.getBoundingClientRect().toJSON() as DOMRect),
+    }));
+    // A circle (a 48-gon) around a desa's label: every label clearly inside it (closer than the 48-gon's inner
+    // radius) is expected, none may sit on the edge band, all must be movable today, 3 to 12 of them.
+    const SIDES = 48;
+    const movable = (kode: string) => { const d = before.desa.find((x) => x.kode === kode)!; return !!d.puskesmas && (!d.validFrom || d.validFrom < today); };
+    let lasso: { ring: [number, number][]; expected: string[] } | null = null;
+    search: for (const [cx, cy] of points) {
+      for (const r of [35, 45, 60, 75]) {
+        if (cx - r < frame.left + 10 || cx + r > frame.right - 10 || cy - r < frame.top + 10 || cy + r > frame.bottom - 10) continue;
+        if (covered.some((o) => cx - r - 8 < o.right && o.left < cx + r + 8 && cy - r - 8 < o.bottom && o.top < cy + r + 8)) continue;
+        const distance = points.map(([x, y]) => Math.hypot(x - cx, y - cy));
+        const inner = r * Math.cos(Math.PI / SIDES) - 1;
+        if (distance.some((d) => d >= inner && d <= r + 1)) continue;
+        const expected = placed.filter((_, i) => distance[i]! < inner).map((d) => d.kode);
+        if (expected.length < 3 || expected.length > 12 || !expected.every(movable)) continue;
+        const ring = Array.from({ length: SIDES }, (_, i) => [cx + r * Math.cos((2 * Math.PI * i) / SIDES), cy + r * Math.sin((2 * Math.PI * i) / SIDES)] as [number, number]);
+        lasso = { ring, expected };
+        break search;
+      }
+    }
+    expect(lasso, 'a spot on the map with 3 to 12 movable desa').toBeTruthy();
+    const { ring, expected } = lasso!;
+
+    // Draw it: press, go round, release.
+    await page.mouse.move(ring[0]![0], ring[0]![1]);
+    await page.mouse.down();
+    for (const [x, y] of [...ring.slice(1), ring[0]!]) await page.mouse.move(x, y, { steps: 2 });
+    mkdirSync(SHOTS, { recursive: true });
+    await page.getByTestId('planner-map').screenshot({ path: join(SHOTS, 'planner-lasso-drawing.png') });
+    await page.mouse.up();
+    await expect.poll(() => page.getByTestId('move-many-count').textContent()).toBe(`${expected.length} desa dipilih`);
+    const listed = await page.getByTestId('move-many-list').locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-kode')));
+    expect([...listed].sort()).toEqual([...expected].sort());
+    await expect.poll(async () => (await featureState(page, expected[0]!)).fillColor).toBe(SELECTION_FILL);
+    await page.getByTestId('planner-map').screenshot({ path: join(SHOTS, 'planner-lasso.png') });
+    await page.getByTestId('planner-map').screenshot({ path: join(ARTIFACTS, 'planner-lasso.png') });
+
+    // Move them all to a puskesmas that holds none of them, dated today: one event each, then the map follows.
+    const chosen = new Set(expected);
+    const from = new Set(before.desa.filter((d) => chosen.has(d.kode)).map((d) => d.puskesmas));
+    const to = before.puskesmas.find((p) => p.desaCount > 0 && !from.has(p.kode))!;
+    await page.getByTestId('move-many-target').selectOption(to.kode);
+    await page.getByTestId('move-many-date').fill(today);
+    expect(await page.getByTestId('move-many-submit').textContent()).toBe(`Pindahkan ${expected.length} desa`);
+    await page.getByTestId('move-many-submit').click();
+    await expect.poll(() => page.getByTestId('move-many-done').textContent(), { timeout: 30_000 })
+      .toContain(`${expected.length} desa dipindahkan ke ${to.nama}`);
+    const after = await list();
+    for (const kode of expected) {
+      expect(after.desa.find((d) => d.kode === kode), kode).toMatchObject({ puskesmas: to.kode, confirmed: true, validFrom: today });
+    }
+    // Nothing else moved.
+    const others = before.desa.filter((d) => !chosen.has(d.kode));
+    expect(others.filter((d) => after.desa.find((x) => x.kode === d.kode)!.puskesmas !== d.puskesmas)).toEqual([]);
+    await expect.poll(async () => (await featureState(page, expected[0]!)).fillColor, { timeout: 15_000 }).toBe(STAGE_COLOURS[to.stage]);
     expect(errors).toEqual([]);
   });
 

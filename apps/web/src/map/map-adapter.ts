@@ -9,6 +9,7 @@ import { baseStyle, COLOURS, HATCH_IMAGE, LAYER, NO_FEATURE, OSM_SOURCE, SOURCE 
 import { hatchImage } from './hatch-pattern.ts';
 import { createLabelLayer, type LabelLayer, type MapLabel } from './label-layer.ts';
 import { mapTestHooks } from './test-hooks.ts';
+import { registerProjection } from './projection.ts';
 
 // Without this the worker is requested from a path that does not exist in the build ("Worker failed to load").
 maplibregl.setWorkerUrl(workerUrl);
@@ -114,6 +115,8 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
   const feature = (id: string) => ({ source: SOURCE.children, id });
   const stateOf = (style: FeatureStyle) => ({ fillColor: style.fillColor, flag: style.flag ?? false, lineColor: style.lineColor ?? COLOURS.childLine });
   hooks.exposeFeatureState((kode) => (loaded ? map.getFeatureState(feature(kode)) : {}));
+  // Code drawing over the map (the planner's lasso) asks where a lng/lat is on screen (projection.ts).
+  const unregisterProjection = registerProjection(options.container, (lngLat) => map.project(lngLat));
 
   function applyChildren() {
     if (!loaded || !children) return;
@@ -270,6 +273,7 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
       labels.relayout();
     },
     destroy() {
+      unregisterProjection();
       labels.destroy();
       map.remove();
       hooks.destroyed();

@@ -3,25 +3,18 @@
 // colours, its name at its label point, plus the desa without a puskesmas, so the map has no holes and they can
 // still be clicked and assigned. In both modes a proposal not yet confirmed is hatched (the map's `flag`).
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { wilayahKerjaLabels, wilayahKerjaViewKode, type WilayahKerjaCollection } from '../wilayah-kerja/wilayah-kerja.ts';
 import type { IlpStageCode } from '@peta/domain';
 import type { DesaAssignment, PuskesmasList } from '@peta/domain/contract';
 import type { FeatureStyle, MapLabel } from '../../map/index.ts';
 import { FADED_COLOUR, NO_PUSKESMAS_COLOUR, STAGE_COLOURS } from './planner-model.ts';
 
+export { shortName, type WilayahKerjaCollection, type WilayahKerjaProps } from '../wilayah-kerja/wilayah-kerja.ts';
+
 export type MapMode = 'desa' | 'wilayah-kerja';
 export const MAP_MODES: readonly MapMode[] = ['desa', 'wilayah-kerja'];
 export const isMapMode = (v: unknown): v is MapMode => v === 'desa' || v === 'wilayah-kerja';
 
-/** Properties of GET /api/rencana-ilp/wilayah-kerja.geojson (one feature per puskesmas). */
-export interface WilayahKerjaProps {
-  kode: string;
-  nama: string;
-  /** Desa in it today, and how many of them are still an unconfirmed proposal. */
-  desa: number;
-  unconfirmed: number;
-  label: [number, number] | null;
-}
-export type WilayahKerjaCollection = FeatureCollection<Geometry, WilayahKerjaProps>;
 export type DesaCollection = FeatureCollection<Geometry, { kode: string; nama: string }>;
 
 /** Geometry and names of a mode; they change with the data, not with the focus (markers are not rebuilt). */
@@ -34,7 +27,7 @@ export interface MapLayer {
  * The view kode handed to the map for each mode (the map's test hooks report it): the desa of the kabupaten are
  * drawn as its children, the wilayah kerja as a view of their own.
  */
-export const mapViewKode = (kab: string, mode: MapMode) => (mode === 'desa' ? kab : `${kab}/wilayah-kerja`);
+export const mapViewKode = (kab: string, mode: MapMode) => (mode === 'desa' ? kab : wilayahKerjaViewKode(kab));
 
 /** Stage fill, or the faded colour when another puskesmas is focused; hatched while a proposal. */
 function styleOf(stage: IlpStageCode | undefined, puskesmas: string | null, unconfirmed: boolean, focus: string | null): FeatureStyle {
@@ -63,21 +56,10 @@ export function desaColours(list: PuskesmasList, focus: string | null): Record<s
  * Wilayah kerja mode: the puskesmas polygons (kode puskesmas), then the desa without a puskesmas (kode desa) taken
  * from the desa geometry. Larger wilayah kerja win when names collide.
  */
-/**
- * The name on the map without the leading "Puskesmas" (or "UPT/UPTD Puskesmas"): every polygon of this layer is a
- * puskesmas, and on a phone the prefix alone would fill the room a name has.
- */
-export function shortName(nama: string): string {
-  const rest = nama.replace(/^\s*(?:UPTD?\s+)?Puskesmas\s+/i, '').trim();
-  return rest || nama;
-}
-
 export function wilayahKerjaLayer(wilayahKerja: WilayahKerjaCollection, desa: DesaCollection, list: PuskesmasList): MapLayer {
   const unassigned = new Set(list.desa.filter((d) => !d.puskesmas).map((d) => d.kode));
   const loose: Feature[] = desa.features.filter((f) => unassigned.has(f.properties.kode));
-  const labels = wilayahKerja.features.filter((f) => f.properties.label)
-    .map(({ properties: p }) => ({ kode: p.kode, nama: shortName(p.nama), lngLat: p.label!, priority: p.desa }));
-  return { geometry: { type: 'FeatureCollection', features: [...wilayahKerja.features, ...loose] }, labels };
+  return { geometry: { type: 'FeatureCollection', features: [...wilayahKerja.features, ...loose] }, labels: wilayahKerjaLabels(wilayahKerja) };
 }
 
 /**

@@ -41,7 +41,7 @@ const id = {
   mapAria: 'Peta desa di {nama}, diwarnai menurut tahap ILP puskesmasnya',
   legendTitle: 'Tahap ILP puskesmas',
   noPuskesmas: 'Tanpa puskesmas',
-  clickHint: 'Klik desa di peta untuk memindahkannya ke puskesmas lain.',
+  clickHint: 'Klik desa di peta untuk memindahkannya ke puskesmas lain; Shift/Ctrl+klik atau laso untuk memilih beberapa.',
   desaSelected: 'Desa terpilih',
   currentPuskesmas: 'Puskesmas sekarang',
   since: 'sejak {date}',
@@ -128,6 +128,16 @@ const id = {
   waveDatesOrder: 'Rencana selesai tidak boleh sebelum rencana mulai.',
   waveSaveChanges: 'Simpan perubahan',
   waveEdited: '{nama} disimpan.',
+  lasso: 'Pilih dengan laso',
+  lassoHint: 'Seret di peta untuk melingkari desa (tahan Shift untuk menambah ke pilihan). Peta tidak bergeser selama laso aktif.',
+  lassoAria: 'Area laso: seret untuk melingkari desa yang dipilih',
+  manySelected: '{n} desa dipilih',
+  clearSelection: 'Kosongkan pilihan',
+  moveMany: 'Pindahkan {n} desa',
+  moveProgress: '{done} dari {total}…',
+  moveManyAlready: '{n} desa sudah di puskesmas itu dan dilewati.',
+  movedMany: '{n} desa dipindahkan ke {puskesmas} mulai {date}. Tercatat sebagai perubahan oleh {oleh}.',
+  moveManyFailed: 'Gagal memindahkan {desa}: {message}. Berhenti di sini; {done} desa sebelumnya sudah dipindahkan.',
 } as const;
 
 type Key = keyof typeof id;
@@ -170,7 +180,7 @@ const en: Record<Key, string> = {
   mapAria: 'Map of the desa of {nama}, coloured by the ILP stage of their puskesmas',
   legendTitle: 'Puskesmas ILP stage',
   noPuskesmas: 'No puskesmas',
-  clickHint: 'Click a desa on the map to move it to another puskesmas.',
+  clickHint: 'Click a desa on the map to move it to another puskesmas; Shift/Ctrl+click or the lasso to select several.',
   desaSelected: 'Selected desa',
   currentPuskesmas: 'Current puskesmas',
   since: 'since {date}',
@@ -257,6 +267,16 @@ const en: Record<Key, string> = {
   waveDatesOrder: 'The planned end cannot be before the planned start.',
   waveSaveChanges: 'Save changes',
   waveEdited: '{nama} saved.',
+  lasso: 'Select with a lasso',
+  lassoHint: 'Drag on the map to circle desa (hold Shift to add to the selection). The map does not pan while the lasso is on.',
+  lassoAria: 'Lasso area: drag to circle the desa to select',
+  manySelected: '{n} desa selected',
+  clearSelection: 'Clear the selection',
+  moveMany: 'Move {n} desa',
+  moveProgress: '{done} of {total}…',
+  moveManyAlready: '{n} desa are already in that puskesmas and were skipped.',
+  movedMany: '{n} desa moved to {puskesmas} from {date}. Recorded as changes by {oleh}.',
+  moveManyFailed: 'Could not move {desa}: {message}. Stopped here; {done} desa before it were moved.',
 };
 
 export type PlannerKey = Key;

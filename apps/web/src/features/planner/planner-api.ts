@@ -5,7 +5,10 @@ import type {
   ReadinessBody, WaveBody, WaveDto, WilayahKerjaCsvOutcome,
 } from '@peta/domain/contract';
 import { apiFetch, getJson, sendJson } from '../../api/client.ts';
-import type { DesaCollection, WilayahKerjaCollection } from './map-layers.ts';
+import { wilayahKerjaKey } from '../wilayah-kerja/wilayah-kerja.ts';
+import type { DesaCollection } from './map-layers.ts';
+
+export { useWilayahKerjaGeometry } from '../wilayah-kerja/wilayah-kerja.ts';
 import { wilayahKerjaUploadUrl } from './wilayah-kerja-csv-model.ts';
 
 export const plannerKeys = {
@@ -14,7 +17,7 @@ export const plannerKeys = {
   progress: (kab: string) => ['rencana', 'progres', kab] as const,
   proposal: (kab: string, weight: number) => ['rencana', 'usulan', kab, weight] as const,
   /** Changes with every move (the server revalidates by ETag). */
-  wilayahKerja: (kab: string) => ['rencana', 'wilayah-kerja', kab] as const,
+  wilayahKerja: wilayahKerjaKey,
   /** Immutable per geometry version: outside 'rencana', so refreshing the planner after a write never refetches it. */
   desaGeometry: (version: string, kab: string) => ['desa-geometry', version, kab] as const,
   detail: (kode: string) => ['rencana', 'detail', kode] as const,
@@ -42,13 +45,6 @@ export function useDesaGeometry(version: string | undefined, kab: string) {
   });
 }
 
-export function useWilayahKerjaGeometry(kab: string, enabled: boolean) {
-  return useQuery({
-    queryKey: plannerKeys.wilayahKerja(kab), enabled,
-    queryFn: ({ signal }) => getJson<WilayahKerjaCollection>(`/api/rencana-ilp/wilayah-kerja.geojson?kabupaten=${kab}`, signal),
-  });
-}
-
 /** A move changes the list, the wilayah kerja polygons, the details and the need behind the proposal. */
 export function useMoveDesa() {
   const refresh = useRefreshAll();
@@ -56,6 +52,12 @@ export function useMoveDesa() {
     mutationFn: (body: MoveDesaBody) => sendJson<MoveDesaResponse>('POST', '/api/wilayah-kerja/pindah', body),
     onSuccess: refresh,
   });
+}
+
+/** Several desa moved one by one (each its own event): the caller sends each, then refreshes once at the end. */
+export function useMoveSeveralDesa() {
+  const refresh = useRefreshAll();
+  return { send: (body: MoveDesaBody) => sendJson<MoveDesaResponse>('POST', '/api/wilayah-kerja/pindah', body), refresh };
 }
 
 /** A new wave (POST) or changes to a saved one (PUT, same body). */
