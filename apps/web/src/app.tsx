@@ -18,6 +18,7 @@ const ImportPage = lazy(() => import('./features/imports/ImportPage.tsx'));
 const PlannerPage = lazy(() => import('./features/planner/PlannerPage.tsx'));
 const MeetingsPage = lazy(() => import('./features/meetings/MeetingsPage.tsx'));
 const UsersPage = lazy(() => import('./features/users/UsersPage.tsx'));
+const ProfilePage = lazy(() => import('./features/profile/ProfilePage.tsx'));
 
 export function App() {
   const [largeText, setLargeText] = useStoredState('peta.largeText', false, isBoolean);
@@ -55,6 +56,7 @@ export function App() {
         {page === 'rencana' && <PlannerPage />}
         {page === 'rapat' && <MeetingsPage />}
         {page === 'pengguna' && <UsersPage />}
+        {page === 'profil' && <ProfilePage />}
       </Suspense>
     );
   }

@@ -3,10 +3,13 @@
 // A param that cannot be read is dropped (null), never thrown: the view then uses its default, and the
 // canonical rewrite on load removes it from the address bar.
 import { useCallback, useSyncExternalStore } from 'react';
-import { isIndicatorCode, normaliseKode, tryParsePeriod } from '@peta/domain';
+import { isIndicatorCode, normaliseKode, tingkatOf, tryParsePeriod } from '@peta/domain';
 
 /** How the choropleth is coloured: against the target (default) or by quantiles of the values shown. */
 export type LegendMode = 'target' | 'kuantil';
+
+/** What the values of a kabupaten/kota are grouped by: its kecamatan (default) or the wilayah kerja of its puskesmas. */
+export type GroupBy = 'kecamatan' | 'puskesmas';
 
 export interface UrlState {
   /** Kode wilayah Kemendagri of the current view; null = Indonesia (the provinces). */
@@ -17,9 +20,14 @@ export interface UrlState {
   periode: string | null;
   /** null = 'target' (kept out of the URL). */
   legenda: LegendMode | null;
+  /** 'puskesmas' only on a kabupaten/kota (dropped elsewhere); null = by kecamatan (kept out of the URL). */
+  menurut: 'puskesmas' | null;
 }
 
-const PARAM = { wilayah: 'wilayah', indikator: 'indikator', periode: 'periode', legenda: 'legenda' } as const;
+const PARAM = { wilayah: 'wilayah', indikator: 'indikator', periode: 'periode', legenda: 'legenda', menurut: 'menurut' } as const;
+
+/** The wilayah kerja view exists for a kabupaten/kota only: going up or down leaves it. */
+const isKabupaten = (kode: string | null) => kode !== null && tingkatOf(kode) === 'kabupaten';
 
 /** Codes are upper case in the catalogue; a hand-typed `kia_k4` is accepted. */
 function readIndikator(raw: string | null): string | null {
@@ -40,6 +48,7 @@ export function parseUrlState(search: string): UrlState {
     indikator: readIndikator(params.get(PARAM.indikator)),
     periode: readPeriode(params.get(PARAM.periode)),
     legenda: params.get(PARAM.legenda) === 'kuantil' ? 'kuantil' : null,
+    menurut: params.get(PARAM.menurut) === 'puskesmas' && isKabupaten(wilayah ? normaliseKode(wilayah) : null) ? 'puskesmas' : null,
   };
 }
 
@@ -55,6 +64,8 @@ export function toSearch(state: Partial<UrlState>, currentSearch = ''): string {
     if (value) params.set(PARAM[key], value);
     else params.delete(PARAM[key]);
   }
+  const wilayah = params.get(PARAM.wilayah);
+  if (params.get(PARAM.menurut) !== 'puskesmas' || !isKabupaten(wilayah ? normaliseKode(wilayah) : null)) params.delete(PARAM.menurut);
   // URLSearchParams leaves dots alone: 12.10.01 and 2026-01..2026-10 stay readable in the address bar.
   const s = params.toString();
   return s ? `?${s}` : '';
@@ -100,6 +111,7 @@ export const PAGES = [
   { id: 'rapat', path: '/rapat' },
   { id: 'pengguna', path: '/pengguna' },
   { id: 'akun', path: '/akun' },
+  { id: 'profil', path: '/profil' },
 ] as const;
 export type PageId = (typeof PAGES)[number]['id'];
 
@@ -146,7 +158,7 @@ export function useUrlState(): [UrlState, typeof navigate] {
 // ---- Params of one page that are not part of the map view (e.g. ?rapat=12 on /rapat) ------------------
 
 /** A page's own query param (kept next to ?wilayah=…), re-rendered on change and on back/forward. */
-export function usePageParam(name: 'rapat'): [string | null, (value: string | null, options?: { replace?: boolean }) => void] {
+export function usePageParam(name: 'rapat' | 'puskesmas'): [string | null, (value: string | null, options?: { replace?: boolean }) => void] {
   const search = useSyncExternalStore(subscribe, getSearch, () => '');
   const value = new URLSearchParams(search).get(name);
   const set = useCallback((next: string | null, { replace = false } = {}) => {

@@ -155,7 +155,9 @@ export function createDriver(page: Page, baseUrl: string) {
     },
 
     async breadcrumbNames(): Promise<string[]> {
-      return (await page.getByTestId('breadcrumb').locator('li').allTextContents()).map((s) => s.trim());
+      // The crumbs' names only (a kecamatan's crumb also carries a "Profil kecamatan" link).
+      const crumbs = page.getByTestId('breadcrumb').locator('[data-testid="breadcrumb-link"], [data-testid="breadcrumb-current"]');
+      return (await crumbs.allTextContents()).map((s) => s.trim());
     },
 
     async wilayahParam(): Promise<string | null> {

@@ -1,8 +1,11 @@
 // Indonesia › provinsi › kabupaten/kota › kecamatan › desa: every ancestor is a link back up.
+import { tingkatOf } from '@peta/domain';
 import { useT } from '../../i18n/i18n.tsx';
 import { hrefFor } from '../../url-state.ts';
+import { ProfileLink } from '../profile/ProfileLink.tsx';
 import type { Crumb } from '../drilldown/use-drilldown.ts';
 import { linkClick } from '../drilldown/link-click.ts';
+import './breadcrumb.css';
 
 export function Breadcrumb({ crumbs, onNavigate }: { crumbs: Crumb[]; onNavigate: (kode: string | null) => void }) {
   const t = useT();
@@ -15,7 +18,13 @@ export function Breadcrumb({ crumbs, onNavigate }: { crumbs: Crumb[]; onNavigate
           return (
             <li key={crumb.kode ?? 'indonesia'}>
               {last ? (
-                <span aria-current="page" data-testid="breadcrumb-current">{name}</span>
+                <>
+                  <span aria-current="page" data-testid="breadcrumb-current">{name}</span>
+                  {/* A kecamatan's own page: all its indicators and the open actions of its desa. */}
+                  {crumb.kode && tingkatOf(crumb.kode) === 'kecamatan' && (
+                    <ProfileLink label={t('breadcrumb.profile')} className="breadcrumb__profile" testId="breadcrumb-profile" />
+                  )}
+                </>
               ) : (
                 <a href={hrefFor({ wilayah: crumb.kode })} onClick={linkClick(() => onNavigate(crumb.kode))} data-testid="breadcrumb-link">
                   {name}

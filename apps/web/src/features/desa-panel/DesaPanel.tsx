@@ -13,6 +13,7 @@ import { Loading } from '../status/StatusMessage.tsx';
 import { SeriesChart } from './SeriesChart.tsx';
 import './desa-panel.css';
 import { hrefFor } from '../../url-state.ts';
+import { ProfileLink } from '../profile/ProfileLink.tsx';
 import { linkClick } from '../drilldown/link-click.ts';
 import { tingkatLabel, withTingkat } from '../drilldown/wilayah-text.ts';
 
@@ -62,6 +63,8 @@ export function DesaPanel({ wilayah, meta, indicator, onNavigate }: DesaPanelPro
       )}
       {indicator && <IndicatorSection kode={wilayah.kode} parentKode={parent?.kode ?? null} indicator={indicator} />}
       {wilayah.tingkat === 'desa' && <FacilitiesSection key={wilayah.kode} kode={wilayah.kode} />}
+      {/* Every indicator of the desa on one page. */}
+      <ProfileLink label={t('panel.profileLink')} className="button desa-panel__profile" testId="desa-panel-profile" />
       {parent && (
         <a className="button button--ghost" href={hrefFor({ wilayah: parent.kode })} onClick={linkClick(() => onNavigate(parent.kode))}>
           {t('panel.back', { nama: parent.nama })}

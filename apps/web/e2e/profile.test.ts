@@ -1,0 +1,150 @@
+// The Profil page (issue 8): the kepala desa of Lingga Tiga opens his desa on the map, follows "Profil lengkap" and
+// reads every indicator of the period as the server gives them (weakest first, without data last), opens one's
+// monthly PWS chart, sees the Pustu and Posyandu of the desa; the page fits a 360 px phone and prints on A4.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatValue, gapText } from '@peta/domain';
+import type { IndicatorDto, WilayahProfile } from '@peta/domain/contract';
+import { launchBrowser, type Browser, type Page } from './helpers/browser.ts';
+import { useAppServer, type AppServer } from './helpers/app-server.ts';
+import { openPageAs } from './helpers/session.ts';
+import { createDriver } from './helpers/driver.ts';
+
+/** Lingga Tiga in Kecamatan Bilah Hulu, its kepala desa (a demo account), the period of the map's other tests. */
+const AT = { kecamatan: '12.10.09', desa: '12.10.09.2001', kades: 'kades.linggatiga', period: '2026-01..2026-09', shots: '/tmp/e2e-shots' } as const;
+
+/** The desa's profile from the API, and the indicator codes in the order the page shows them: the server's, those
+ * without data moved last. */
+let profile: WilayahProfile;
+let expectedOrder: string[];
+let defs: Map<string, IndicatorDto>;
+let server: AppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = useAppServer();
+  browser = await launchBrowser();
+  mkdirSync(AT.shots, { recursive: true });
+  profile = await server.api<WilayahProfile>(`/api/wilayah/${AT.desa}/profil?period=${AT.period}`);
+  defs = new Map((await server.api<IndicatorDto[]>('/api/indicators')).map((d) => [d.code, d]));
+  const known = profile.indicators.filter((i) => defs.has(i.indicator));
+  expectedOrder = [...known.filter((i) => i.row.coverage !== null), ...known.filter((i) => i.row.coverage === null)].map((i) => i.indicator);
+  expect(expectedOrder.length, 'Lingga Tiga has indicators with data in the demo').toBeGreaterThan(0);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The whole page in one picture: the viewport grown to the page's height (the main area scrolls on its own). */
+async function fullShot(page: Page, name: string, width: number) {
+  const height = await page.evaluate(() => {
+    const main = document.querySelector('[data-testid="page-profil"]')!;
+    return main.scrollHeight + main.getBoundingClientRect().top + 80;
+  });
+  await page.setViewportSize({ width, height: Math.min(Math.ceil(height), 6000) });
+  await page.screenshot({ path: join(AT.shots, `${name}.png`) });
+}
+
+describe('Profil page of a desa', () => {
+  it('is reached from the desa panel and shows every indicator of the period as the API gives them', async () => {
+    const page = await openPageAs(browser, server.url, AT.kades, { width: 1366, height: 900 });
+    const d = createDriver(page, server.url);
+    await d.openUrl(`?wilayah=${AT.kecamatan}&indikator=KIA_K4&periode=${AT.period}`);
+    await d.waitForView(AT.kecamatan);
+    await d.clickRow(AT.desa);
+    await page.getByTestId('desa-panel').waitFor();
+    await page.getByTestId('desa-panel-profile').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(AT.shots, 'profil-0-desa-panel-link.png') });
+    await page.getByTestId('desa-panel-profile').click();
+
+    await page.getByTestId('page-profil').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/profil');
+    expect(await d.param('wilayah')).toBe(AT.desa);
+    expect(await d.param('periode')).toBe(AT.period);
+    await expect(page.getByTestId('profil-title').textContent()).resolves.toBe(profile.nama);
+    await expect(page.getByTestId('profil-period').textContent()).resolves.toBe(profile.periodLabel);
+    if (profile.simulated) await page.getByTestId('simulated-badge').waitFor();
+
+    const cards = page.getByTestId('profil-card');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBe(expectedOrder.length);
+    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-indicator')))).toEqual(expectedOrder);
+
+    // The first card: the weakest indicator, its numbers as the API has them.
+    const first = profile.indicators.find((i) => i.indicator === expectedOrder[0])!;
+    const def = defs.get(first.indicator)!;
+    const card = cards.first();
+    await expect(card.getByTestId('profil-card-value').textContent()).resolves.toBe(formatValue(first.row.coverage, def.unit));
+    await expect(card.getByTestId('profil-card-count').textContent())
+      .resolves.toMatch(new RegExp(`^${Math.round(first.row.numerator!).toLocaleString('id-ID')} dari ${Math.round(first.row.denominator!).toLocaleString('id-ID')} `));
+    const gap = gapText(def, first.row.gap);
+    if (gap) await expect(card.getByTestId('profil-card-gap').textContent()).resolves.toBe(gap);
+    else expect(await card.getByTestId('profil-card-gap').count()).toBe(0);
+    expect(await card.getByTestId('profil-card-pws').count()).toBe(first.pwsStatus ? 1 : 0);
+
+    // A click opens its monthly chart (and says so in the URL, the map's indikator); a second click closes it.
+    await card.getByTestId('profil-card-toggle').click();
+    await expect.poll(() => d.param('indikator')).toBe(first.indicator);
+    await card.getByTestId('series-chart').waitFor();
+    await expect(card.getByTestId('profil-card-toggle').getAttribute('aria-expanded')).resolves.toBe('true');
+    // The chart stops at the period's last month: its PWS status is the card's.
+    if (first.pwsStatus) {
+      const label = first.pwsStatus[0]!.toUpperCase() + first.pwsStatus.slice(1);
+      await expect(card.getByTestId('pws-status').textContent()).resolves.toMatch(new RegExp(`^Status PWS September: ${label} — `));
+    }
+    await page.screenshot({ path: join(AT.shots, 'profil-1-desktop-chart.png') });
+
+    // The desa's Pustu and Posyandu, and the open follow-up actions section.
+    await page.getByTestId('desa-fasilitas').getByTestId('fasilitas-posyandu').waitFor();
+    await expect(page.getByTestId('desa-fasilitas').getByTestId('fasilitas-pustu').textContent()).resolves.toMatch(/Pustu|Belum diisi/);
+    await page.getByTestId('profil-actions').waitFor();
+    expect(await page.getByTestId('profil-action').count()).toBe(profile.openActions.length);
+
+    await fullShot(page, 'profil-2-desktop-full', 1366);
+    await page.emulateMedia({ media: 'print' });
+    await fullShot(page, 'profil-3-print', 794);
+    await page.emulateMedia({ media: 'screen' });
+    expect(d.pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a kecamatan has one too, reached from the breadcrumb of the map', async () => {
+    const kecamatan = await server.api<WilayahProfile>(`/api/wilayah/${AT.kecamatan}/profil?period=${AT.period}`);
+    const page = await openPageAs(browser, server.url, AT.kades, { width: 1366, height: 900 });
+    const d = createDriver(page, server.url);
+    await d.openUrl(`?wilayah=${AT.kecamatan}&periode=${AT.period}`);
+    await d.waitForView(AT.kecamatan);
+    await page.getByTestId('breadcrumb-profile').click();
+    await page.getByTestId('page-profil').waitFor();
+    await expect(page.getByTestId('profil-title').textContent()).resolves.toBe(kecamatan.nama);
+    await page.getByTestId('profil-card').first().waitFor();
+    expect(await page.getByTestId('profil-card').count()).toBe(kecamatan.indicators.filter((i) => defs.has(i.indicator)).length);
+    expect(await page.getByTestId('desa-fasilitas').count(), 'Pustu and Posyandu are a desa\'s').toBe(0);
+    expect(await page.getByTestId('profil-action').count()).toBe(kecamatan.openActions.length);
+    expect(d.pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('fits a 360 px phone with large text', async () => {
+    const page = await openPageAs(browser, server.url, AT.kades, { width: 360, height: 780 });
+    const d = createDriver(page, server.url);
+    await d.openUrl(`profil?wilayah=${AT.desa}&periode=${AT.period}`);
+    await page.getByTestId('profil-card').first().waitFor();
+    await page.getByTestId('desa-fasilitas').getByTestId('fasilitas-posyandu').waitFor();
+    await page.screenshot({ path: join(AT.shots, 'profil-4-phone-top.png') });
+    const overflow = () => page.evaluate(() => {
+      const main = document.querySelector('[data-testid="page-profil"]')!;
+      return { page: main.scrollWidth - main.clientWidth, doc: document.documentElement.scrollWidth - window.innerWidth };
+    });
+    expect(await overflow()).toEqual({ page: 0, doc: 0 });
+    await d.toggleLargeText();
+    expect(await overflow()).toEqual({ page: 0, doc: 0 });
+    await page.getByTestId('profil-card').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(AT.shots, 'profil-6-phone-large-cards.png') });
+    await fullShot(page, 'profil-5-phone-large-full', 360);
+    expect(d.pageErrors).toEqual([]);
+    await page.context().close();
+  });
+});
