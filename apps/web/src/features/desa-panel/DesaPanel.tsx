@@ -2,7 +2,8 @@
 // the selected indicator — its value for the period (the same row as the map and the table), how it compares with
 // the same period last year, and its year month by month with the PWS status — and a desa's Pustu and Posyandu.
 import type { IndicatorDto, Meta, ValueRow, Wilayah } from '@peta/domain/contract';
-import type { Period } from '@peta/domain';
+import { useMemo } from 'react';
+import { seriesUpTo, type Period } from '@peta/domain';
 import { useSeries } from '../../api/queries.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { FacilitiesSection } from './FacilitiesSection.tsx';
@@ -78,6 +79,8 @@ function IndicatorSection({ kode, parentKode, indicator }: { kode: string; paren
   const t = useT();
   const { def, period, periodLabel, row, colour } = indicator;
   const series = useSeries(kode, def.code, period.year);
+  // The chart ends at the period's last month, so its PWS status is the period's (as on the Profil page).
+  const upTo = useMemo(() => series.data && { ...series.data, months: seriesUpTo(series.data.months, period.toMonth) }, [series.data, period.toMonth]);
   const gap = row && gapLine(row, def, t);
   const target = row && targetText(row, def, t);
   const fraction = row && fractionText(row);
@@ -99,7 +102,7 @@ function IndicatorSection({ kode, parentKode, indicator }: { kode: string; paren
         </div>
       ) : <Loading message={t('value.loading')} />}
       {series.isPending && <Loading message={t('panel.series.loading')} />}
-      {series.data && <SeriesChart series={series.data} def={def} />}
+      {upTo && <SeriesChart series={upTo} def={def} />}
     </section>
   );
 }
