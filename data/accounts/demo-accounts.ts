@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '@peta/db';
-import type { Role } from '@peta/domain';
+import { titleCase, type Role } from '@peta/domain';
 import { generatePassword, verifyPassword } from './passwords.ts';
 import { createUser, findUserByUsername, setPassword, withTingkatWord } from './users.ts';
 
@@ -56,10 +56,6 @@ export async function planDemoAccounts(database: Database): Promise<DemoAccount[
       scopePuskesmas: null, wilayah: withTingkatWord('desa', desa.nama) }] : []),
   );
   return accounts;
-}
-
-function titleCase(text: string): string {
-  return text.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 }
 
 /** DEMO_PASSWORD, else the one kept in DATA_DIR, else a new one written there (mode 600). */

@@ -2,7 +2,7 @@
 // Used by the API (sign-in, admin page) and the admin CLI (first admin, password reset), so both follow the same rules.
 import type { Database } from '@peta/db';
 import {
-  isRole, normaliseUsername, passwordProblem, scopeProblem, usernameProblem, type Role, type Scope,
+  isRole, normaliseUsername, passwordProblem, scopeProblem, titleCase, usernameProblem, type Role, type Scope,
 } from '@peta/domain';
 import { hashPassword } from './passwords.ts';
 
@@ -155,7 +155,7 @@ export async function scopeOf(database: Database, user: Pick<UserRow, 'scopeKode
 export async function scopeLabel(database: Database, user: Pick<UserRow, 'scopeKode' | 'scopePuskesmas'>): Promise<string> {
   if (user.scopePuskesmas) {
     const { rows } = await database.pool.query<{ nama: string }>('select nama from puskesmas where kode = $1', [user.scopePuskesmas]);
-    const nama = (rows[0]?.nama ?? user.scopePuskesmas).toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+    const nama = titleCase(rows[0]?.nama ?? user.scopePuskesmas);
     return `wilayah kerja ${nama}`;
   }
   if (!user.scopeKode) return 'seluruh Indonesia';

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCodeList, type CodeEntry, type CodeList } from '../importers/boundaries/code-list.ts';
-import { readKomdatPuskesmas, titleCase } from './read-komdat.ts';
+import { titleCase } from '@peta/domain';
+import { readKomdatPuskesmas } from './read-komdat.ts';
 
 function codeList(entries: [string, string][]): CodeList {
   const map = new Map<string, CodeEntry>();

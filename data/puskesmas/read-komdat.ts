@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { nameKey } from '@peta/domain';
+import { nameKey, titleCase } from '@peta/domain';
 import { parseCsv, type CodeList } from '../importers/boundaries/code-list.ts';
 
 export const KOMDAT_FILE = join(dirname(fileURLToPath(import.meta.url)), 'komdat-puskesmas-2022.csv');
@@ -95,8 +95,3 @@ function placeNameKeysByKabupaten(codeList: CodeList): Map<string, Set<string>> 
   return map;
 }
 
-/** "PUSKESMAS SP IV PRAFI" → "Puskesmas Sp Iv Prafi"; roman numerals stay upper case ("Sp IV"). */
-export function titleCase(upper: string): string {
-  return upper.toLowerCase().replace(/\b([a-z])([a-z]*)/g, (word, first: string, rest: string) =>
-    /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$/.test(word) ? word.toUpperCase() : first.toUpperCase() + rest);
-}

@@ -90,10 +90,12 @@ export async function buildApp({ database, config, logger = false, now = () => n
   // One values service (and so one values cache) for every route that reads values.
   const valuesSvc = valuesService(values, wilayah);
   const meetingsRepo = meetingsRepository(database.db);
-  await app.register(valuesRoutes(valuesSvc, values, wilayah, profileService(valuesSvc, values, meetingsRepo)));
-  await app.register(importRoutes(importsService(database, now), wilayah, now));
   const rollout = rolloutRepository(database.pool);
-  await app.register(rolloutRoutes(rolloutService(rollout, values, now), rollout, wilayah));
+  const rolloutSvc = rolloutService(rollout, values, now);
+  const profiles = profileService(valuesSvc, values, meetingsRepo, rolloutSvc);
+  await app.register(valuesRoutes(valuesSvc, values, wilayah, profiles));
+  await app.register(importRoutes(importsService(database, now), wilayah, now));
+  await app.register(rolloutRoutes(rolloutSvc, rollout, wilayah, profiles));
   await app.register(meetingsRoutes(meetingsService(meetingsRepo, valuesSvc, values, wilayah, now), wilayah, pdf));
   app.addHook('onClose', async () => pdf.close());
   await registerStaticWeb(app, config.webDist);

@@ -279,3 +279,19 @@ describe('wilayah kerja polygons', () => {
     expect(after.headers.etag).not.toBe(etag);
   });
 });
+
+describe('GET /api/puskesmas/:kode/profil', () => {
+  it('gives the wilayah kerja every indicator with data, its row equal to the values per puskesmas', async () => {
+    const period = '2026-01..2026-09';
+    const { status, body } = await get(`/api/puskesmas/P1/profil?period=${period}`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ kode: 'P1', nama: 'Puskesmas Satu', tingkat: 'puskesmas', period, openActions: [] });
+    const k1 = body.indicators.find((i: { indicator: string }) => i.indicator === 'KIA_K1');
+    const perPuskesmas = (await get(`/api/values/puskesmas?indicator=KIA_K1&period=${period}&kabupaten=99.01`)).body.rows.find((r: { kode: string }) => r.kode === 'P1');
+    const { desaCount: _, ...row } = perPuskesmas;
+    expect(k1.row).toEqual(row);
+    expect(k1.pwsStatus).toBeNull();
+    expect(k1.trendYear.text).toBe('–');
+    expect((await get(`/api/puskesmas/TIDAK-ADA/profil?period=${period}`)).status).toBe(404);
+  });
+});

@@ -3,7 +3,7 @@
 // puskesmas' panel, and an indicator switch that refetches values only. Screenshots: /tmp/e2e-shots/puskesmas-view-*.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatFraction, formatValue } from '@peta/domain';
-import type { PuskesmasValuesResponse, ValuesResponse, WilayahChild } from '@peta/domain/contract';
+import type { PuskesmasValuesResponse, ValuesResponse, WilayahChild, WilayahProfile } from '@peta/domain/contract';
 import { launchBrowser, type Browser } from './helpers/browser.ts';
 import { openPageAs } from './helpers/session.ts';
 import { useAppServer, type AppServer } from './helpers/app-server.ts';
@@ -99,6 +99,8 @@ describe('values per wilayah kerja puskesmas', () => {
     expect(await d.textOf('puskesmas-fraction')).toContain(formatFraction(chosen.numerator, chosen.denominator)!);
     expect(await d.page.getByTestId('puskesmas-plan').getAttribute('href')).toBe(`/rencana-ilp?wilayah=${DELI_SERDANG}`);
     expect(await d.page.getByTestId('puskesmas-meeting').getAttribute('href')).toBe(`/rapat?puskesmas=${chosen.kode}`);
+    const profileHref = await d.page.getByTestId('puskesmas-profile').getAttribute('href');
+    expect(profileHref).toMatch(new RegExp(`^/profil\\?puskesmas=${chosen.kode}&periode=`));
     expect(await d.wilayahParam()).toBe(DELI_SERDANG);
     expect(await d.breadcrumbNames()).toEqual(crumbs);
     await expect.poll(async () => (await d.featureState(chosen.kode)).selected).toBe(true);
@@ -130,6 +132,24 @@ describe('values per wilayah kerja puskesmas', () => {
     expect(await d.param('menurut')).toBeNull();
     expect(d.pageErrors).toEqual([]);
     expect(d.externalRequests).toEqual([]);
+  });
+
+  it('a puskesmas wilayah kerja has its Profil: the cards of GET /api/puskesmas/{kode}/profil, without a chart', async () => {
+    const chosen = wilayahKerja.features[0]!.properties;
+    const profile = await server.api<WilayahProfile>(`/api/puskesmas/${chosen.kode}/profil?period=${encodeURIComponent(YTD)}`);
+    const d = createDriver(await openPageAs(browser, server.url, READER, { width: 1280, height: 800 }), server.url);
+    await d.page.goto(`${server.url}/profil?puskesmas=${chosen.kode}&periode=${YTD}`);
+    await d.page.getByTestId('profil-card').first().waitFor();
+    expect(await d.page.getByTestId('profil-title').textContent()).toBe(profile.nama);
+    const shown = await d.page.getByTestId('profil-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-indicator')));
+    expect(shown).toEqual(profile.indicators.map((i) => i.indicator).filter((code) => shown.includes(code)));
+    expect(shown.length).toBeGreaterThan(3);
+    const first = profile.indicators[0]!;
+    const card = d.page.locator(`[data-testid="profil-card"][data-indicator="${first.indicator}"]`);
+    expect(await card.getByTestId('profil-card-value').textContent()).toBe(formatValue(first.row.coverage, 'percent'));
+    expect(await d.page.getByTestId('profil-map').count()).toBe(0);
+    await d.screenshot('puskesmas-profile', SHOTS);
+    expect(d.pageErrors).toEqual([]);
   });
 
   it('fits a 360 px phone, and going to a kecamatan leaves the mode', async () => {

@@ -93,10 +93,11 @@ function crossSite(request: FastifyRequest): boolean {
 export function registerAccess(app: FastifyInstance, options: { sessions: SessionCache; readAccess: ReadAccess; database: Database }) {
   app.decorateRequest('auth', null);
 
-  // Every write request is in the audit log with who, what and the result — also the refused ones. Sign-in and
-  // sign-out write their own entries (with the name typed).
-  app.addHook('onResponse', async (request, reply) => {
-    if (!request.url.startsWith('/api/') || !isWrite(request.method) || request.url.startsWith('/api/auth/masuk') || request.url.startsWith('/api/auth/keluar')) return;
+  // Every write request is in the audit log with who, what and the result — also the refused ones — written before
+  // the answer leaves, so a client that got its answer finds the entry. Sign-in and sign-out write their own
+  // entries (with the name typed).
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!request.url.startsWith('/api/') || !isWrite(request.method) || request.url.startsWith('/api/auth/masuk') || request.url.startsWith('/api/auth/keluar')) return payload;
     const user = request.auth?.user;
     try {
       await writeAudit(options.database, {
@@ -106,6 +107,7 @@ export function registerAccess(app: FastifyInstance, options: { sessions: Sessio
     } catch (error) {
       request.log.error({ err: error }, 'audit log write failed');
     }
+    return payload;
   });
 
   const writeRoutes: FastifyInstance['writeRoutes'] = [];

@@ -96,11 +96,12 @@ export function meetingsRepository(db: Db) {
         .orderBy(asc(meeting.tanggal), asc(meetingAction.id));
     },
 
-    /** Open actions pinned to the desa `kode` or to desa under it, oldest meeting first. */
-    async openActionsUnder(kode: string) {
+    /** Open actions pinned to the given wilayah or to desa under them, oldest meeting first. */
+    async openActionsUnder(kodes: string[]) {
+      if (!kodes.length) return [];
       const rows = await db.select({ action: meetingAction, meetingTanggal: meeting.tanggal, meetingJudul: meeting.judul })
         .from(meetingAction).innerJoin(meeting, eq(meeting.id, meetingAction.meetingId))
-        .where(and(eq(meetingAction.status, 'terbuka'), or(eq(meetingAction.desaKode, kode), like(meetingAction.desaKode, `${kode}.%`))))
+        .where(and(eq(meetingAction.status, 'terbuka'), or(...kodes.flatMap((kode) => [eq(meetingAction.desaKode, kode), like(meetingAction.desaKode, `${kode}.%`)]))))
         .orderBy(asc(meeting.tanggal), asc(meetingAction.id));
       return rows.map(({ action: a, meetingTanggal, meetingJudul }) => ({
         id: a.id, meetingId: a.meetingId, meetingTanggal, meetingJudul, desaKode: a.desaKode, indicator: a.indicator, apa: a.apa, siapa: a.siapa, tenggat: a.tenggat,

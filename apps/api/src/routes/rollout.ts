@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import {
-  IndicatorError, READINESS_ITEMS, isKode, planWilayahKerjaCsv, requireIndicator, tingkatOf, wilayahKerjaCsvLines,
+  IndicatorError, READINESS_ITEMS, isKode, planWilayahKerjaCsv, requireIndicator, tingkatOf, titleCase, wilayahKerjaCsvLines,
   wilayahKerjaCsvPuskesmasKodes, type WilayahKerjaCsvIssue, type WilayahKerjaCsvPlan,
 } from '@peta/domain';
 import { csvField, readCsv } from '@peta/data/imports';
@@ -14,13 +14,14 @@ import {
   AddStageBodySchema, ErrorSchema, FacilitiesBodySchema, FacilitiesSchema, KabupatenQuerySchema, MoveDesaBodySchema, MoveDesaResponseSchema, ProgressResponseSchema,
   ProposalQuerySchema, ProposalResponseSchema, PuskesmasDetailSchema, PuskesmasListSchema, PuskesmasValuesQuerySchema,
   PuskesmasValuesResponseSchema, ReadinessBodySchema, WaveBodySchema, WaveSchema, WilayahKerjaCsvOutcomeSchema, WilayahKerjaCsvQuerySchema,
-  type WilayahKerjaCsvOutcome,
+  WilayahProfileSchema, type WilayahKerjaCsvOutcome,
 } from '@peta/domain/contract';
 import { authorize } from '../auth/access.ts';
 import { badRequest, HttpError, notFound } from '../plugins/errors.ts';
 import { UPLOAD_LIMIT_BYTES } from './imports.ts';
 import { RolloutConflict, type RolloutRepository } from '../repositories/rollout-repository.ts';
 import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
+import type { ProfileService } from '../services/profile-service.ts';
 import type { RolloutService } from '../services/rollout-service.ts';
 import { dateOr400, periodOr400 } from './params.ts';
 
@@ -42,7 +43,7 @@ function asHttp(e: unknown): never {
 }
 
 export const rolloutRoutes = (
-  service: RolloutService, repo: RolloutRepository, wilayah: WilayahRepository,
+  service: RolloutService, repo: RolloutRepository, wilayah: WilayahRepository, profiles: ProfileService,
 ): FastifyPluginAsyncTypebox => async (app) => {
   async function requireKabupaten(kode: string) {
     if (!isKode(kode) || tingkatOf(kode) !== 'kabupaten') {
@@ -77,6 +78,18 @@ export const rolloutRoutes = (
     const detail = await service.detail(p.kode, p.kabupaten);
     if (!detail) throw notFound(`Puskesmas dengan kode ${p.kode} tidak aktif.`);
     return detail;
+  });
+
+  app.get('/api/puskesmas/:kode/profil', {
+    schema: { tags: TAGS, summary: 'Profil wilayah kerja puskesmas: semua indikator berdata (desa dijumlah menurut wilayah kerja tiap bulan), tren, tindak lanjut terbuka',
+      params: Type.Object({ kode: Type.String() }), querystring: Type.Object({ period: Type.String({ description: '2026-10, 2026-Q3, 2026 atau 2026-01..2026-10' }) }),
+      response: { 200: WilayahProfileSchema, ...errors } },
+  }, async (request, reply) => {
+    const p = await requirePuskesmas(request.params.kode);
+    const period = periodOr400(request.query.period);
+    const desa = (await repo.wilayahKerjaGroups(p.kabupaten)).find((g) => g.kode === p.kode)?.desa ?? [];
+    reply.header('cache-control', 'no-cache');
+    return profiles.puskesmasProfile({ kode: p.kode, nama: titleCase(p.nama), kabupaten: p.kabupaten, desa }, period);
   });
 
   app.post('/api/wilayah-kerja/pindah', {

@@ -3,7 +3,7 @@
 // log. Values come from valuesService (the same roll-up as GET /api/values); the rules are in @peta/domain.
 import {
   buildAgenda, chartIndicators, getIndicator, lastMonthPeriod, monthPeriod, movementSince, parsePeriod, previousPeriod,
-  sameLastYearPeriod, seriesUpTo, trendOf, type AgendaIndicatorInput, type IndicatorDef, type Period,
+  sameLastYearPeriod, seriesUpTo, titleCase, trendOf, type AgendaIndicatorInput, type IndicatorDef, type Period,
 } from '@peta/domain';
 import {
   MEETING_TYPE_LABELS, type Agenda, type AgendaAction, type Baseline, type CreateAction, type CreateMeeting, type CreateNote,
@@ -28,7 +28,6 @@ type ValuesService = ReturnType<typeof valuesService>;
  */
 type MeetingArea = { kind: 'kecamatan' | 'puskesmas'; kode: string; nama: string; mapKode: string; desa: string[] };
 
-const titleCase = (text: string) => text.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 const kecamatanOf = (desa: string) => desa.split('.').slice(0, 3).join('.');
 
 /** "Bilah Hulu" → "Kecamatan Bilah Hulu"; a name that already says it is left alone. */

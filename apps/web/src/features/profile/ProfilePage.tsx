@@ -1,13 +1,15 @@
 // Profil: one page per desa (and per kecamatan) for its kepala desa or camat — where it lies, every indicator of the
 // period as a big number in plain words (weakest first, "belum ada data" last), a click opens its PWS chart, the
 // Pustu and Posyandu of a desa, the open follow-up actions of its meetings; "Cetak" prints it on A4.
-// The URL is the map's: ?wilayah=…&periode=…&indikator=… (the indicator whose chart is open, and the map's colours).
+// The URL is the map's: ?wilayah=…&periode=…&indikator=… (the indicator whose chart is open, and the map's colours);
+// ?puskesmas=KODE instead of wilayah gives the profile of a puskesmas wilayah kerja (no map and no monthly chart:
+// its desa change over time, the numbers are summed by the wilayah kerja valid in each month).
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { parentOf, seriesUpTo, tingkatOf, type Period } from '@peta/domain';
 import type { IndicatorDto, WilayahProfile } from '@peta/domain/contract';
 import { useChildren, useChildrenGeometry, useMeta, useSeries, useWilayah } from '../../api/queries.ts';
 import { useLang, useT } from '../../i18n/i18n.tsx';
-import { goToHref, hrefForPage, useUrlState } from '../../url-state.ts';
+import { goToHref, hrefForPage, usePageParam, useUrlState } from '../../url-state.ts';
 import { SimulatedBadge } from '../choropleth/SimulatedBadge.tsx';
 import { useChoropleth } from '../choropleth/use-choropleth.ts';
 import { FacilitiesSection } from '../desa-panel/FacilitiesSection.tsx';
@@ -19,7 +21,7 @@ import { periodLabel } from '../indicator/period-label.ts';
 import { WilayahMap } from '../meetings/WilayahMap.tsx';
 import { ErrorMessage, Loading } from '../status/StatusMessage.tsx';
 import { dateText, indicatorCards, type IndicatorCard } from './profile-model.ts';
-import { useProfile } from './profile-api.ts';
+import { useProfile, type ProfileSubject } from './profile-api.ts';
 import '../desa-panel/desa-panel.css';
 import './profile.css';
 
@@ -27,17 +29,24 @@ export default function ProfilePage() {
   const t = useT();
   const [lang] = useLang();
   const [url, navigate] = useUrlState();
-  const kode = url.wilayah;
+  const [puskesmas] = usePageParam('puskesmas');
+  const subject: ProfileSubject | null = puskesmas ? { kind: 'puskesmas', kode: puskesmas } : url.wilayah ? { kind: 'wilayah', kode: url.wilayah } : null;
+  const kode = subject?.kind === 'wilayah' ? subject.kode : null;
   const meta = useMeta();
   const wilayahQuery = useWilayah(kode);
   const parent = kode ? parentOf(kode) : null;
   // The period as the map picks it (URL, else January to the latest month with data), and the siblings' colours.
   const choropleth = useChoropleth(url, parent, meta.data, t);
   const { period, def, model } = choropleth;
-  const profile = useProfile(kode, period?.code);
+  const profile = useProfile(subject, period?.code);
   const wilayah = wilayahQuery.data?.kode === kode ? wilayahQuery.data : undefined;
   const nama = wilayah?.nama ?? profile.data?.nama ?? kode ?? '';
   useEffect(() => { if (nama) document.title = t('app.documentTitle', { nama }); }, [t, nama]);
+  // After every hook: switching between a wilayah and a puskesmas keeps the hook order.
+  if (subject?.kind === 'puskesmas') {
+    return <PuskesmasProfile profile={profile} list={choropleth.list} period={period} periodText={period ? periodLabel(period, lang, t) : ''}
+      latest={choropleth.latest} onPeriod={(code) => navigate({ periode: code })} />;
+  }
 
   const mapHref = hrefForPage('peta');
   if (!kode) {
@@ -109,7 +118,7 @@ function ProfileMap({ parent, kode, nama, version, colourOf, indikator }: {
 }
 
 function Indicators({ profile, list, kode, period, periodText, open, onOpen, updating }: {
-  profile: WilayahProfile; list: IndicatorDto[]; kode: string; period: Period | undefined; periodText: string;
+  profile: WilayahProfile; list: IndicatorDto[]; kode: string | null; period: Period | undefined; periodText: string;
   open: string | null; onOpen: (code: string | null) => void; updating: boolean;
 }) {
   const t = useT();
@@ -119,13 +128,14 @@ function Indicators({ profile, list, kode, period, periodText, open, onOpen, upd
   return (
     <section className="profil__section" aria-labelledby="profil-ind-heading" aria-busy={updating}>
       <h3 id="profil-ind-heading">{t('profil.indicatorsHeading')}</h3>
-      <p className="profil__intro">{t('profil.intro', { period: periodText })}</p>
+      <p className="profil__intro">{t(kode === null ? 'profil.introNoChart' : 'profil.intro', { period: periodText })}</p>
       {cards.some((c) => c.pws) && <p className="profil__help">{t('profil.pwsHelp')}</p>}
       {cards.length === 0 && <p className="note">{t('profil.none')}</p>}
       <ol className="profil__cards" data-testid="profil-cards">
         {cards.map((card) => (
-          <Card key={card.code} card={card} expanded={open === card.code} onToggle={() => onOpen(open === card.code ? null : card.code)}>
-            {open === card.code && defs.get(card.code) && period && <Chart kode={kode} def={defs.get(card.code)!} period={period} />}
+          <Card key={card.code} card={card} chartable={kode !== null} expanded={open === card.code}
+            onToggle={() => onOpen(open === card.code ? null : card.code)}>
+            {kode && open === card.code && defs.get(card.code) && period && <Chart kode={kode} def={defs.get(card.code)!} period={period} />}
           </Card>
         ))}
       </ol>
@@ -133,7 +143,9 @@ function Indicators({ profile, list, kode, period, periodText, open, onOpen, upd
   );
 }
 
-function Card({ card, expanded, onToggle, children }: { card: IndicatorCard; expanded: boolean; onToggle: () => void; children: ReactNode }) {
+function Card({ card, chartable, expanded, onToggle, children }: {
+  card: IndicatorCard; chartable: boolean; expanded: boolean; onToggle: () => void; children: ReactNode;
+}) {
   const t = useT();
   const chartId = `profil-chart-${card.code}`;
   return (
@@ -163,7 +175,7 @@ function Card({ card, expanded, onToggle, children }: { card: IndicatorCard; exp
       )}
       <div id={chartId} className="profil-card__chart">
         {children}
-        {card.hasData && <span className="profil-card__more no-print" aria-hidden="true">{expanded ? '' : `${t('profil.showChart')} ›`}</span>}
+        {card.hasData && chartable && <span className="profil-card__more no-print" aria-hidden="true">{expanded ? '' : `${t('profil.showChart')} ›`}</span>}
       </div>
     </li>
   );
@@ -188,11 +200,11 @@ function Chart({ kode, def, period }: { kode: string; def: IndicatorDto; period:
   return <SeriesChart series={upTo!} def={def} />;
 }
 
-function OpenActions({ profile, list, kode }: { profile: WilayahProfile; list: IndicatorDto[]; kode: string }) {
+function OpenActions({ profile, list, kode }: { profile: WilayahProfile; list: IndicatorDto[]; kode: string | null }) {
   const t = useT();
   const [lang] = useLang();
   // A kecamatan's actions are about its desa: say which.
-  const children = useChildren(kode, tingkatOf(kode) !== 'desa');
+  const children = useChildren(kode, kode !== null && tingkatOf(kode) !== 'desa');
   const desaName = (k: string) => children.data?.find((c) => c.kode === k)?.nama;
   const shortName = (code: string) => list.find((d) => d.code === code)?.shortId ?? code;
   return (
@@ -221,5 +233,41 @@ function OpenActions({ profile, list, kode }: { profile: WilayahProfile; list: I
         })}
       </ul>
     </section>
+  );
+}
+
+/** A puskesmas wilayah kerja: the same cards and actions, without the map and the monthly chart. */
+function PuskesmasProfile({ profile, list, period, periodText, latest, onPeriod }: {
+  profile: ReturnType<typeof useProfile>; list: IndicatorDto[]; period: Period | undefined; periodText: string;
+  latest: ReturnType<typeof useChoropleth>['latest']; onPeriod: (code: string) => void;
+}) {
+  const t = useT();
+  const mapHref = hrefForPage('peta');
+  return (
+    <main className="page profil" data-testid="page-profil">
+      <div className="profil__bar no-print">
+        <a className="button button--ghost" href={mapHref} onClick={linkClick(() => goToHref(mapHref))} data-testid="profil-back">
+          ← {t('profil.backToMap')}
+        </a>
+        <button type="button" className="button" onClick={() => window.print()} data-testid="profil-print">{t('profil.print')}</button>
+      </div>
+      <header className="profil__head">
+        <div className="profil__title">
+          <p className="profil__eyebrow">{t('profil.eyebrowPuskesmas')}</p>
+          <h2 data-testid="profil-title">{profile.data?.nama ?? '…'}</h2>
+          <p className="profil__parents">{t('profil.puskesmasNote')}</p>
+          <p className="profil__period" data-testid="profil-period">{periodText}</p>
+          {profile.data?.simulated && <SimulatedBadge />}
+          <div className="no-print"><PeriodPicker value={period} latest={latest} onChange={onPeriod} /></div>
+        </div>
+      </header>
+      {profile.isError && <ErrorMessage error={profile.error} onRetry={() => void profile.refetch()} testId="profil-error" />}
+      {profile.isPending && <Loading message={t('profil.loading')} testId="profil-loading" />}
+      {profile.data && (
+        <Indicators profile={profile.data} list={list} kode={null} period={period} periodText={periodText}
+          open={null} onOpen={() => undefined} updating={profile.isPlaceholderData} />
+      )}
+      {profile.data && <OpenActions profile={profile.data} list={list} kode={null} />}
+    </main>
   );
 }

@@ -1,18 +1,27 @@
-// GET /api/wilayah/{kode}/profil?period=…: every indicator of one desa or kecamatan for the period, and its open actions.
+// GET /api/wilayah/{kode}/profil?period=… (a desa or kecamatan) or /api/puskesmas/{kode}/profil?period=… (a puskesmas
+// wilayah kerja): every indicator for the period, and the open actions.
 import { useQuery } from '@tanstack/react-query';
 import type { WilayahProfile } from '@peta/domain/contract';
 import { getJson } from '../../api/client.ts';
 
-export const profileKey = (kode: string, period: string) => ['profil', kode, period] as const;
+/** Whose profile: a kode wilayah, or a puskesmas (its wilayah kerja). */
+export type ProfileSubject = { kind: 'wilayah' | 'puskesmas'; kode: string };
 
-export function useProfile(kode: string | null, period: string | undefined) {
+export const profileKey = (subject: ProfileSubject | null, period: string) => ['profil', subject?.kind ?? '', subject?.kode ?? '', period] as const;
+
+export function profileUrl(subject: ProfileSubject, period: string): string {
+  const base = subject.kind === 'puskesmas' ? '/api/puskesmas' : '/api/wilayah';
+  return `${base}/${encodeURIComponent(subject.kode)}/profil?period=${encodeURIComponent(period)}`;
+}
+
+export function useProfile(subject: ProfileSubject | null, period: string | undefined) {
+  const kode = subject?.kode ?? null;
   return useQuery({
-    queryKey: profileKey(kode ?? '', period ?? ''),
-    queryFn: ({ signal }) => getJson<WilayahProfile>(
-      `/api/wilayah/${encodeURIComponent(kode!)}/profil?period=${encodeURIComponent(period!)}`, signal),
-    enabled: kode !== null && period !== undefined,
+    queryKey: profileKey(subject, period ?? ''),
+    queryFn: ({ signal }) => getJson<WilayahProfile>(profileUrl(subject!, period!), signal),
+    enabled: subject !== null && period !== undefined,
     staleTime: 5 * 60_000,
     // Another period of the same wilayah: the previous cards stay while the new ones load.
-    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === kode ? previous : undefined),
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2] === kode ? previous : undefined),
   });
 }

@@ -23,6 +23,11 @@ export function PuskesmasPanel({ item, kabupaten, indicator, onClose }: Puskesma
   const fraction = row ? fractionText(row) : null;
   const plan = `/rencana-ilp?wilayah=${encodeURIComponent(kabupaten)}`;
   const meeting = `/rapat?puskesmas=${encodeURIComponent(item.kode)}`;
+  // The Profil page of this wilayah kerja, for the same period and indicator as the map.
+  const current = new URLSearchParams(window.location.search);
+  const profileParams = new URLSearchParams({ puskesmas: item.kode });
+  for (const key of ['periode', 'indikator']) { const v = current.get(key); if (v) profileParams.set(key, v); }
+  const profile = `/profil?${profileParams.toString()}`;
   return (
     <section className="desa-panel puskesmas-panel" data-testid="puskesmas-panel" aria-labelledby="puskesmas-panel-heading">
       <p className="desa-panel__eyebrow">{t('puskesmas.panel.label')}</p>
@@ -47,6 +52,7 @@ export function PuskesmasPanel({ item, kabupaten, indicator, onClose }: Puskesma
       <p className="puskesmas-panel__links">
         <a className="button" href={plan} onClick={linkClick(() => goToHref(plan))} data-testid="puskesmas-plan">{t('puskesmas.panel.plan')}</a>
         <a className="button" href={meeting} onClick={linkClick(() => goToHref(meeting))} data-testid="puskesmas-meeting">{t('puskesmas.panel.meeting')}</a>
+        <a className="button" href={profile} onClick={linkClick(() => goToHref(profile))} data-testid="puskesmas-profile">{t('puskesmas.panel.profile')}</a>
         <button type="button" className="button button--ghost" onClick={onClose} data-testid="puskesmas-panel-close">{t('puskesmas.panel.close')}</button>
       </p>
     </section>
