@@ -8,9 +8,10 @@ import {
 import { readCodeList, type CodeList } from './code-list.ts';
 import { readUpstreamFile, type UpstreamRecord } from './parse-upstream-sql.ts';
 import { pointInRing, polygonProblems, ringArea2 } from './validity.ts';
+import { tinyUpstreamRepo } from './fixtures/tiny-upstream.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
-const db = join(fixtures, 'wilayah_boundaries', 'db');
+const db = join(tinyUpstreamRepo(), 'db');
 
 async function records(path: string) {
   const out: UpstreamRecord[] = [];

@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@peta/db';
 import { readCodeList, type CodeList } from './code-list.ts';
 import { ensureBoundaries, importBoundaries, latestImport, REPORT_FILE, type ImportProgress } from './import-boundaries.ts';
+import { tinyUpstreamRepo } from './fixtures/tiny-upstream.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
-const fixtureRepo = join(fixtures, 'wilayah_boundaries');
+const fixtureRepo = tinyUpstreamRepo();
 
 describe('importBoundaries into PostgreSQL', () => {
   let database: Database;

@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCodeList } from './code-list.ts';
+import { tinyUpstreamRepo } from './fixtures/tiny-upstream.ts';
 import {
   DOWNLOAD_PHASE, formatDesaProvinsi, listBoundaryFiles, neededUpstreamPaths, parseDesaProvinsi, resolveBoundarySource,
   type FetchLike, type SourceProgress,
 } from './source.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
-const fixtureRepo = join(fixtures, 'wilayah_boundaries');
+const fixtureRepo = tinyUpstreamRepo();
 
 /** A temporary workspace: <tmp>/main is the repo root, <tmp>/shared sits beside it. */
 function workspace() {
