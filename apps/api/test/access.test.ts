@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@peta/db';
 import { createUser } from '@peta/data/accounts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
-import { signIn, useApp, type TestUser } from './helper.ts';
+import { clearMeetingsAndRollout, dropPuskesmasUsers, signIn, useApp, type TestUser } from './helper.ts';
 
 const SATU = '99.01.01';
 const MAU = '99.01.01.2001';
@@ -17,9 +17,7 @@ const TIGA = '99.01.02.2001';
 async function seed(database: Database) {
   await loadTinyValues(database);
   const { pool } = database;
-  await pool.query(`delete from meeting_action_change; delete from meeting_action; delete from meeting_note; delete from meeting;
-    delete from ilp_wave_member; delete from ilp_wave; delete from ilp_stage; delete from readiness_answer; delete from pustu; delete from posyandu;
-    delete from puskesmas_wilayah; delete from puskesmas; delete from rollout_event`);
+  await clearMeetingsAndRollout(database);
   const { rows: [ev] } = await pool.query(`insert into rollout_event (oleh, kind, note) values ('uji', 'seed', 'fixture') returning id`);
   await pool.query(`insert into puskesmas (kode, nama, kabupaten_kode, sumber) values ('P1', 'Puskesmas Satu', '99.01', 'uji'), ('P2', 'Puskesmas Dua', '99.01', 'uji')`);
   await pool.query(`insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, confirmed, event_id) values
@@ -29,11 +27,7 @@ async function seed(database: Database) {
 
 const ctx = useApp(seed);
 // The other files clear the puskesmas table: the puskesmas users made here (pointing at P1/P2) go first.
-afterAll(async () => {
-  await ctx.database.pool.query(`delete from app_session where user_id in (select id from app_user where scope_puskesmas is not null);
-    delete from audit_log where user_id in (select id from app_user where scope_puskesmas is not null);
-    delete from app_user where scope_puskesmas is not null`);
-});
+afterAll(() => dropPuskesmasUsers(ctx.database));
 const who = {} as Record<'viewer' | 'dinkesLain' | 'dinkes' | 'pkm1' | 'pkm2' | 'camatDua' | 'camatSatu' | 'kadesTiga' | 'kadesMau', TestUser>;
 const ids = {} as { meeting: number; action: number; wave: number; load: number; preview: string; user: number };
 

@@ -53,3 +53,17 @@ export function expectSchema(schema: TSchema, value: unknown) {
   const errors = [...Value.Errors(schema, value)].map((e) => `${e.path}: ${e.message}`);
   if (errors.length) throw new Error(`Response does not match schema:\n${errors.slice(0, 5).join('\n')}`);
 }
+
+/** Empties meetings and the roll-out tables (files that seed their own puskesmas start from here). */
+export async function clearMeetingsAndRollout({ pool }: Database) {
+  await pool.query(`delete from meeting_action_change; delete from meeting_action; delete from meeting_note; delete from meeting;
+    delete from ilp_wave_member; delete from ilp_wave; delete from ilp_stage; delete from readiness_answer; delete from pustu; delete from posyandu;
+    delete from puskesmas_wilayah; delete from puskesmas; delete from rollout_event`);
+}
+
+/** Accounts pointing at a puskesmas block the next file's clearing of the puskesmas table: a file that made some drops them. */
+export async function dropPuskesmasUsers({ pool }: Database) {
+  await pool.query(`delete from app_session where user_id in (select id from app_user where scope_puskesmas is not null);
+    delete from audit_log where user_id in (select id from app_user where scope_puskesmas is not null);
+    delete from app_user where scope_puskesmas is not null`);
+}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@peta/db';
 import { MeetingDetailSchema, type MeetingDetail } from '@peta/domain/contract';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
-import { expectSchema, signIn, useApp, type TestUser } from './helper.ts';
+import { clearMeetingsAndRollout, dropPuskesmasUsers, expectSchema, signIn, useApp, type TestUser } from './helper.ts';
 
 const DUA = '99.01.01.2002';
 const TIGA = '99.01.02.2001';
@@ -14,9 +14,7 @@ const TIGA = '99.01.02.2001';
 async function seed(database: Database) {
   await loadTinyValues(database);
   const { pool } = database;
-  await pool.query(`delete from meeting_action_change; delete from meeting_action; delete from meeting_note; delete from meeting;
-    delete from ilp_wave_member; delete from ilp_wave; delete from ilp_stage; delete from readiness_answer; delete from pustu; delete from posyandu;
-    delete from puskesmas_wilayah; delete from puskesmas; delete from rollout_event`);
+  await clearMeetingsAndRollout(database);
   const { rows: [ev] } = await pool.query(`insert into rollout_event (oleh, kind, note) values ('uji', 'seed', 'fixture') returning id`);
   await pool.query(`insert into puskesmas (kode, nama, kabupaten_kode, sumber) values ('PM1', 'PUSKESMAS LINTAS', '99.01', 'uji'), ('PM2', 'PUSKESMAS LAIN', '99.01', 'uji')`);
   await pool.query(`insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, valid_to, confirmed, event_id) values
@@ -31,11 +29,7 @@ beforeAll(async () => {
   who.camat = await signIn(ctx.app, ctx.database, 'camat', { kode: '99.01.01' });
 });
 // The other files clear the puskesmas table: the users pointing at PM1/PM2 go first.
-afterAll(async () => {
-  await ctx.database.pool.query(`delete from app_session where user_id in (select id from app_user where scope_puskesmas is not null);
-    delete from audit_log where user_id in (select id from app_user where scope_puskesmas is not null);
-    delete from app_user where scope_puskesmas is not null`);
-});
+afterAll(() => dropPuskesmasUsers(ctx.database));
 
 async function send<T = any>(user: TestUser, method: 'POST' | 'GET', url: string, payload?: object) {
   const res = await ctx.app.inject({ method, url, payload, headers: user.headers });

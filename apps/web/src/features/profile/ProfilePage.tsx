@@ -63,12 +63,7 @@ export default function ProfilePage() {
 
   return (
     <main className="page profil" data-testid="page-profil">
-      <div className="profil__bar no-print">
-        <a className="button button--ghost" href={mapHref} onClick={linkClick(() => goToHref(mapHref))} data-testid="profil-back">
-          ← {t('profil.backToMap')}
-        </a>
-        <button type="button" className="button" onClick={() => window.print()} data-testid="profil-print">{t('profil.print')}</button>
-      </div>
+      <ProfileBar />
       <header className="profil__head">
         <div className="profil__title">
           <p className="profil__eyebrow">{t('profil.eyebrow', { tingkat: tingkatLabel(kode, tingkat, t) })}</p>
@@ -242,15 +237,9 @@ function PuskesmasProfile({ profile, list, period, periodText, latest, onPeriod 
   latest: ReturnType<typeof useChoropleth>['latest']; onPeriod: (code: string) => void;
 }) {
   const t = useT();
-  const mapHref = hrefForPage('peta');
   return (
     <main className="page profil" data-testid="page-profil">
-      <div className="profil__bar no-print">
-        <a className="button button--ghost" href={mapHref} onClick={linkClick(() => goToHref(mapHref))} data-testid="profil-back">
-          ← {t('profil.backToMap')}
-        </a>
-        <button type="button" className="button" onClick={() => window.print()} data-testid="profil-print">{t('profil.print')}</button>
-      </div>
+      <ProfileBar />
       <header className="profil__head">
         <div className="profil__title">
           <p className="profil__eyebrow">{t('profil.eyebrowPuskesmas')}</p>
@@ -269,5 +258,19 @@ function PuskesmasProfile({ profile, list, period, periodText, latest, onPeriod 
       )}
       {profile.data && <OpenActions profile={profile.data} list={list} kode={null} />}
     </main>
+  );
+}
+
+/** Back to the map, and print (both hidden on paper). */
+function ProfileBar() {
+  const t = useT();
+  const mapHref = hrefForPage('peta');
+  return (
+    <div className="profil__bar no-print">
+      <a className="button button--ghost" href={mapHref} onClick={linkClick(() => goToHref(mapHref))} data-testid="profil-back">
+        ← {t('profil.backToMap')}
+      </a>
+      <button type="button" className="button" onClick={() => window.print()} data-testid="profil-print">{t('profil.print')}</button>
+    </div>
   );
 }
