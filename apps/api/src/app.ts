@@ -5,11 +5,11 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Database } from '@peta/db';
 import type { Config } from './config.ts';
 import type { DemoAccount } from '@peta/data/accounts';
-import { registerAccess, sessionCache, type ReadAccess } from './auth/access.ts';
+import { declarePluginAccess, registerAccess, sessionCache, type ReadAccess } from './auth/access.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { authRoutes } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
@@ -43,15 +43,22 @@ export interface AppOptions {
   now?: () => Date;
   /** HTML → PDF for the meeting pack (default: the system Chromium, launched on first use). */
   pdf?: PdfRenderer;
+  /** Sees every route as it is registered, before the access check does (the route access test swaps handlers for spies). */
+  observeRoute?: (route: RouteOptions) => void;
 }
 
-export async function buildApp({ database, config, logger = false, now = () => new Date(), pdf = chromiumPdfRenderer(), demoAccounts = [] }: AppOptions) {
+export async function buildApp({ database, config, logger = false, now = () => new Date(), pdf = chromiumPdfRenderer(), demoAccounts = [], observeRoute }: AppOptions) {
   // Request ids in every log line (pino); behind a reverse proxy TRUST_PROXY makes request.ip and https right.
   const app = Fastify({ logger, trustProxy: config.trustProxy ?? false, requestIdHeader: 'x-request-id' }).withTypeProvider<TypeBoxTypeProvider>();
+  if (observeRoute) app.addHook('onRoute', observeRoute);
   registerErrorHandling(app);
   const readAccess: ReadAccess = config.readAccess ?? 'signed-in';
+  // Cookies first (the access hook reads the session cookie), then access: its onRoute hook must see every route.
+  await app.register(cookie);
+  const sessions = sessionCache(database);
+  registerAccess(app, { sessions, readAccess, database });
   // OpenAPI description from the route schemas (/api/docs/json) and a browsable UI (/api/docs), served from the
-  // package's own files: no CDN.
+  // package's own files: no CDN. It describes every route, so it follows the read policy like the data.
   await app.register(swagger, {
     openapi: {
       info: {
@@ -61,19 +68,19 @@ export async function buildApp({ database, config, logger = false, now = () => n
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(async (docs) => {
+    declarePluginAccess(docs, 'read');
+    await docs.register(swaggerUi, { routePrefix: '/api/docs' });
+  });
   // JSON lists compress well; geometry arrives pre-gzipped and is left alone (content-encoding is set).
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip'] });
 
-  await app.register(cookie);
   // Only routes that ask for it (sign-in) are rate-limited.
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, code: 'TOO_MANY_REQUESTS', error: 'Too Many Requests',
       message: `Terlalu banyak permintaan. Coba lagi dalam ${Math.ceil(context.ttl / 1000)} detik.` }),
   });
-  const sessions = sessionCache(database);
-  registerAccess(app, { sessions, readAccess, database });
   await app.register(authRoutes({ database, sessions, readAccess, cookieSecure: config.cookieSecure ?? 'auto', demoAccounts,
     signInLimitPerMinute: config.signInLimitPerMinute ?? 30 }));
   await app.register(userRoutes(database, sessions));
@@ -83,7 +90,7 @@ export async function buildApp({ database, config, logger = false, now = () => n
   const currentVersion = async () => (await wilayah.latestImport())?.geometryVersion ?? null;
 
   const ping = async () => (await database.pool.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
-  await app.register(metaRoutes(wilayah, database.kind, ping));
+  await app.register(metaRoutes(wilayah, database.kind, ping, readAccess));
   await app.register(wilayahRoutes(wilayah));
   await app.register(geometryRoutes(wilayah, geometry, currentVersion));
   const values = valuesRepository(database.db);

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@peta/db';
 import { createUser } from '@peta/data/accounts';
+import { isWrite } from '../src/auth/access.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
 import { clearMeetingsAndRollout, dropPuskesmasUsers, signIn, useApp, type TestUser } from './helper.ts';
 
@@ -131,7 +132,7 @@ async function snapshot(database: Database) {
 
 describe('every write route', () => {
   it('has a case here', () => {
-    const routes = ctx.app.writeRoutes.map((r) => `${r.method} ${r.url}`);
+    const routes = ctx.app.apiRoutes.filter((r) => isWrite(r.method)).map((r) => `${r.method} ${r.url}`);
     expect(routes.filter((r) => !OWN.includes(r)).sort()).toEqual(Object.keys(CASES).sort());
   });
 
@@ -161,6 +162,14 @@ describe('every write route', () => {
         expect(['FORBIDDEN', 'OUT_OF_SCOPE']).toContain(res.body.code);
         expect(res.body.message).toMatch(/tidak berwenang/);
       }
+      // The same through a spelling the router decodes to this route (issue 14): the same answers, in the audit log.
+      const odd = c.url().replace(/^\/api\//, '/%61pi/');
+      expect((await as(null, c.method, odd, c.payload?.(), c.type)).status).toBe(401);
+      const refusedOdd = await as(who[c.refused[0]!], c.method, odd, c.payload?.(), c.type);
+      expect([403, 200]).toContain(refusedOdd.status);
+      if (refusedOdd.status === 200) expect(refusedOdd.body.status).toBe('invalid');
+      const logged = await ctx.database.pool.query(`select status from audit_log where path = $1 order by id`, [odd]);
+      expect(logged.rows.slice(-2).map((r) => r.status)).toEqual([401, refusedOdd.status]);
       expect(await snapshot(ctx.database)).toEqual(before);
     });
   }

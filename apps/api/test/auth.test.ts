@@ -21,14 +21,15 @@ const sessionOf = (res: Awaited<ReturnType<typeof masuk>>) => ({
 });
 
 describe('read policy "signed-in" (the default)', () => {
-  it('anonymous: data answers 401 in Bahasa Indonesia; health, the API description and the session route are open', async () => {
-    for (const url of ['/api/values?indicator=KIA_K1&period=2026-09&parent=99.01.01', '/api/wilayah', '/api/meta', '/api/imports']) {
+  it('anonymous: data and the API description answer 401 in Bahasa Indonesia; health (status only) and the session route are open', async () => {
+    for (const url of ['/api/values?indicator=KIA_K1&period=2026-09&parent=99.01.01', '/api/wilayah', '/api/meta', '/api/imports', '/api/docs/json', '/api/docs/']) {
       const res = await ctx.app.inject(url);
       expect(res.statusCode, url).toBe(401);
       expect(res.json()).toEqual({ statusCode: 401, code: 'SIGN_IN_REQUIRED', error: 'Unauthorized', message: 'Silakan masuk terlebih dahulu.' });
     }
-    expect((await ctx.app.inject('/api/health')).statusCode).toBe(200);
-    expect((await ctx.app.inject('/api/docs/json')).statusCode).toBe(200);
+    const health = await ctx.app.inject('/api/health');
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toEqual({ status: 'ok' });
     const session = await ctx.app.inject('/api/auth/sesi');
     expect(session.json()).toEqual({ user: null, csrfToken: null, readAccess: 'signed-in', demoAccounts: [] });
   });
@@ -36,6 +37,8 @@ describe('read policy "signed-in" (the default)', () => {
   it('signed in: data answers, and immutable geometry may only sit in the browser\'s own cache', async () => {
     const viewer = await signIn(ctx.app, ctx.database, 'viewer');
     expect((await ctx.app.inject({ url: '/api/wilayah', headers: viewer.headers })).statusCode).toBe(200);
+    expect((await ctx.app.inject({ url: '/api/docs/json', headers: viewer.headers })).statusCode).toBe(200);
+    expect((await ctx.app.inject({ url: '/api/health', headers: viewer.headers })).json()).toMatchObject({ status: 'ok', version: '0.1.0' });
     const meta = (await ctx.app.inject({ url: '/api/meta', headers: viewer.headers })).json();
     const geometry = await ctx.app.inject({ url: childrenGeometryPath(meta.geometryVersion, '99.01'), headers: viewer.headers });
     expect(geometry.statusCode).toBe(200);

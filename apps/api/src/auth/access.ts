@@ -1,77 +1,75 @@
-// Who is asking, and may they? Every request under /api passes through here:
-//  1. the session cookie → the signed-in user and their scope (cached for a few seconds);
-//  2. the route's declared access (config.access) → 401 when signing in is needed, 403 when the role lacks the
-//     capability; every write also needs the session's CSRF token and a same-origin Origin header;
-//  3. handlers that write call `authorize(request, capability, target)` with what they touch → 403 outside the scope.
-// A write route that declares no access stops the server at start-up: no route can forget the check.
+// Who is asking, and may they? Decided on the MATCHED route, never on the URL as sent: the router decodes the path
+// (`/%61pi/pengguna` is `/api/pengguna`), so a check on the raw URL can be walked around by spelling it differently.
+//  1. Every route under /api declares its access in config.access (RouteAccess below); the server refuses to start
+//     when one does not (deny by default). Plugins that add routes of their own (the API description) get theirs
+//     declared for the whole plugin with `declarePluginAccess`.
+//  2. onRequest, before the body is read: the session cookie → the signed-in user; then 401 when signing in is
+//     needed, 403 when the role lacks the capability; every write also needs the session's CSRF token and, when the
+//     browser names an Origin, this server's.
+//  3. Handlers that write call `authorize(request, capability, target)` with what they touch → 403 outside the scope.
+// The audit log entry of a write and the cache headers of a read are decided on the matched route too.
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Database } from '@peta/db';
-import { CAPABILITY_LABEL, decide, hasCapability, ROLE_INFO, type Actor, type Capability, type Scope, type Target } from '@peta/domain';
-import { findSession, scopeOf, writeAudit, type UserRow } from '@peta/data/accounts';
+import { CAPABILITIES, CAPABILITY_LABEL, decide, hasCapability, ROLE_INFO, type Capability, type Target } from '@peta/domain';
+import { writeAudit } from '@peta/data/accounts';
 import { HttpError } from '../plugins/errors.ts';
+import type { SessionCache, SignedIn } from './session-cache.ts';
+
+export { sessionCache, type SessionCache, type SignedIn } from './session-cache.ts';
 
 export const SESSION_COOKIE = 'peta_sesi';
 export const CSRF_HEADER = 'x-csrf-token';
 
-/** 'public' = anyone; 'signed-in' = any signed-in user; a capability = a role that has it. Reads default to READ_ACCESS. */
-export type RouteAccess = 'public' | 'signed-in' | Capability;
+/**
+ * Who may use a route:
+ *  'public'    anyone, also without an account (sign-in, the session, health);
+ *  'read'      reads only: the read policy READ_ACCESS decides (anyone, or any signed-in user);
+ *  'signed-in' any signed-in user (sign-out, one's own password);
+ *  a capability — a signed-in user whose role has it (writes then check the wilayah they touch in the handler).
+ */
+export type RouteAccess = 'public' | 'read' | 'signed-in' | Capability;
+const ROUTE_ACCESS: readonly string[] = ['public', 'read', 'signed-in', ...CAPABILITIES];
+
+export type ReadAccess = 'signed-in' | 'public';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** Sign-in and sign-out write their own audit entries (with the name typed); the generic write entry is skipped. */
+    ownAudit?: boolean;
   }
   interface FastifyRequest {
     auth: SignedIn | null;
   }
   interface FastifyInstance {
-    /** Every write route with its declared access (the access test walks them all). */
-    writeRoutes: { method: string; url: string; access: RouteAccess }[];
+    /** Every route under /api with its declared access (the access tests walk them all). */
+    apiRoutes: ApiRoute[];
   }
 }
 
-export interface SignedIn {
-  user: UserRow;
-  scope: Scope;
-  actor: Actor;
-  csrfToken: string;
-  token: string;
+export interface ApiRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
 }
-
-export type ReadAccess = 'signed-in' | 'public';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const isWrite = (method: string) => WRITE_METHODS.has(method);
 
+/** Is a route pattern (as registered, e.g. `/api/wilayah/:kode`) part of the API? */
+export const isApiPath = (path: string | undefined) => path !== undefined && (path === '/api' || path.startsWith('/api/'));
+
 const unauthorized = () => new HttpError(401, 'SIGN_IN_REQUIRED', 'Silakan masuk terlebih dahulu.');
 const forbidden = (code: string, message: string) => new HttpError(403, code, message);
 
-/** Sessions are looked up at most every few seconds per token: a deactivated user is out within CACHE_MS. */
-const CACHE_MS = 5_000;
+/** The access of routes that a plugin registers itself (e.g. @fastify/swagger-ui's page, files and /json). */
+const PLUGIN_ACCESS = 'pluginRouteAccess';
 
-export function sessionCache(database: Database) {
-  const cache = new Map<string, { at: number; value: SignedIn | null }>();
-  return {
-    async get(token: string): Promise<SignedIn | null> {
-      const hit = cache.get(token);
-      if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
-      const session = await findSession(database, token);
-      let value: SignedIn | null = null;
-      if (session) {
-        const scope = await scopeOf(database, session.user);
-        value = { user: session.user, scope, csrfToken: session.csrfToken, token, actor: { username: session.user.username, role: session.user.role, scope } };
-      }
-      if (cache.size > 5_000) cache.clear();
-      cache.set(token, { at: Date.now(), value });
-      return value;
-    },
-    forget(token?: string) {
-      if (token) cache.delete(token);
-      else cache.clear();
-    },
-  };
+/** Declares the access of every route a plugin registered inside `instance` adds (call before registering it). */
+export function declarePluginAccess(instance: FastifyInstance, access: RouteAccess) {
+  instance.decorate(PLUGIN_ACCESS, access);
 }
-export type SessionCache = ReturnType<typeof sessionCache>;
 
 function sameText(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -90,14 +88,80 @@ function crossSite(request: FastifyRequest): boolean {
   }
 }
 
+/** Checks a route's declaration at registration; returns the access it runs with. */
+function declaredAccess(route: RouteOptions, pluginAccess: RouteAccess | undefined): RouteAccess {
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  const access = route.config?.access ?? pluginAccess;
+  const name = `${methods.join(',')} ${route.url}`;
+  if (!access) throw new Error(`Rute ${name} tidak menyatakan config.access (siapa boleh membaca/menulis): server tidak dijalankan.`);
+  if (!ROUTE_ACCESS.includes(access)) throw new Error(`Rute ${name}: config.access "${access}" tidak dikenal (${ROUTE_ACCESS.join(', ')}).`);
+  if (access === 'read' && methods.some(isWrite)) throw new Error(`Rute tulis ${name} tidak boleh memakai access "read": menulis selalu perlu akun.`);
+  return access;
+}
+
+/** May a response of a route with this access sit in shared caches (proxies)? Only when anyone may read it. */
+export function shareable(access: RouteAccess, readAccess: ReadAccess): boolean {
+  return access === 'public' || (access === 'read' && readAccess === 'public');
+}
+
 export function registerAccess(app: FastifyInstance, options: { sessions: SessionCache; readAccess: ReadAccess; database: Database }) {
   app.decorateRequest('auth', null);
 
-  // Every write request is in the audit log with who, what and the result — also the refused ones — written before
-  // the answer leaves, so a client that got its answer finds the entry. Sign-in and sign-out write their own
-  // entries (with the name typed).
+  const apiRoutes: ApiRoute[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', function (route) {
+    if (!isApiPath(route.url)) return;
+    const access = declaredAccess(route, (this as unknown as Record<string, RouteAccess | undefined>)[PLUGIN_ACCESS]);
+    route.config = { ...route.config, access };
+    // A plugin's root route ('/' under a prefix) also gets a twin ending in '/' that Fastify registers without
+    // calling onRoute; it shares these options (and so this declaration), and is listed too.
+    const urls = route.routePath === '' && route.prefix && (route.prefixTrailingSlash ?? 'both') === 'both' ? [route.url!, `${route.url}/`] : [route.url!];
+    for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
+      for (const url of urls) apiRoutes.push({ method, url, access });
+    }
+  });
+
+  // Before the body is read: nobody may make the server receive and parse an upload they may not send.
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    const write = isWrite(request.method);
+    const token = request.cookies[SESSION_COOKIE];
+    if (!access) {
+      // Not an API route: the web app's files, or no route at all (the JSON 404). A route under /api without a
+      // declaration cannot exist (refused at start); should one appear anyway, nobody passes.
+      if (isApiPath(request.routeOptions.url)) throw forbidden('FORBIDDEN', 'Rute ini tidak menyatakan siapa yang boleh memakainya.');
+      // A write to no route is still in the audit log, with who sent it.
+      if (write && token) request.auth = await options.sessions.get(token, { fresh: true });
+      return;
+    }
+    const needsFresh = write || (access !== 'public' && access !== 'read' && access !== 'signed-in');
+    request.auth = token ? await options.sessions.get(token, { fresh: needsFresh }) : null;
+
+    if (write && crossSite(request)) throw forbidden('CROSS_SITE', 'Permintaan dari situs lain ditolak.');
+    if (access === 'public') return;
+    const auth = request.auth;
+    if (!auth) {
+      if (access === 'read' && options.readAccess === 'public') return;
+      throw unauthorized();
+    }
+    if (write) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !sameText(sent, auth.csrfToken)) {
+        throw forbidden('CSRF', 'Token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman lalu coba lagi.');
+      }
+    }
+    if (access !== 'read' && access !== 'signed-in') {
+      if (!hasCapability(auth.user.role, access)) {
+        throw forbidden('FORBIDDEN', `Peran ${ROLE_INFO[auth.user.role].labelId} tidak berwenang ${CAPABILITY_LABEL[access]}.`);
+      }
+      if (auth.user.mustChangePassword) throw forbidden('PASSWORD_CHANGE_REQUIRED', 'Ganti kata sandi Anda terlebih dahulu.');
+    }
+  });
+
+  // Every write request is in the audit log with who, what (the path as sent) and the result — also the refused ones
+  // and those that match no route — written before the answer leaves, so a client that got its answer finds the entry.
   app.addHook('onSend', async (request, reply, payload) => {
-    if (!request.url.startsWith('/api/') || !isWrite(request.method) || request.url.startsWith('/api/auth/masuk') || request.url.startsWith('/api/auth/keluar')) return payload;
+    if (!isWrite(request.method) || request.routeOptions.config.ownAudit) return payload;
     const user = request.auth?.user;
     try {
       await writeAudit(options.database, {
@@ -110,57 +174,15 @@ export function registerAccess(app: FastifyInstance, options: { sessions: Sessio
     return payload;
   });
 
-  const writeRoutes: FastifyInstance['writeRoutes'] = [];
-  app.decorate('writeRoutes', writeRoutes);
-  app.addHook('onRoute', (route) => {
-    const methods = Array.isArray(route.method) ? route.method : [route.method];
-    if (!route.url.startsWith('/api/') || !methods.some((m) => isWrite(m))) return;
-    const access = route.config?.access;
-    if (!access) throw new Error(`Rute tulis ${methods.join(',')} ${route.url} tidak menyatakan config.access.`);
-    for (const method of methods.filter(isWrite)) writeRoutes.push({ method, url: route.url, access });
-  });
-
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
-    const token = request.cookies[SESSION_COOKIE];
-    request.auth = token ? await options.sessions.get(token) : null;
-  });
-
-  // preHandler: after validation, so a malformed request is a 400 whoever sends it, and the route config is known.
-  app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+  // What not everyone may read must not sit in shared caches; the browser's own cache is fine.
+  app.addHook('onSend', async (request, reply, payload) => {
     const access = request.routeOptions.config.access;
-    const write = isWrite(request.method);
-    if (write && crossSite(request)) throw forbidden('CROSS_SITE', 'Permintaan dari situs lain ditolak.');
-    // The API description is no data: readable without an account, like the sign-in page.
-    if (access === 'public' || request.url.startsWith('/api/docs')) return;
-    const auth = request.auth;
-    if (!auth) {
-      if (write || access || options.readAccess === 'signed-in') throw unauthorized();
-      return;
+    const cc = reply.getHeader('cache-control');
+    if (access && !shareable(access, options.readAccess) && typeof cc === 'string' && cc.startsWith('public')) {
+      reply.header('cache-control', cc.replace(/^public/, 'private'));
     }
-    if (write) {
-      const sent = request.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || !sameText(sent, auth.csrfToken)) {
-        throw forbidden('CSRF', 'Token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman lalu coba lagi.');
-      }
-    }
-    if (access && access !== 'signed-in') {
-      if (!hasCapability(auth.user.role, access)) {
-        throw forbidden('FORBIDDEN', `Peran ${ROLE_INFO[auth.user.role].labelId} tidak berwenang ${CAPABILITY_LABEL[access]}.`);
-      }
-      if (auth.user.mustChangePassword) throw forbidden('PASSWORD_CHANGE_REQUIRED', 'Ganti kata sandi Anda terlebih dahulu.');
-    }
+    return payload;
   });
-
-  // Data behind a sign-in must not sit in shared caches; the browser's own cache is fine.
-  if (options.readAccess === 'signed-in') {
-    app.addHook('onSend', async (request, reply, payload) => {
-      const cc = reply.getHeader('cache-control');
-      if (request.url.startsWith('/api/') && typeof cc === 'string' && cc.startsWith('public')) reply.header('cache-control', cc.replace(/^public/, 'private'));
-      return payload;
-    });
-  }
 }
 
 /** The signed-in actor for a write; the route's access config already required it. */

@@ -60,7 +60,7 @@ export const authRoutes = (options: AuthOptions): FastifyPluginAsyncTypebox => a
   });
 
   app.post('/api/auth/masuk', {
-    config: { access: 'public', rateLimit: { max: options.signInLimitPerMinute, timeWindow: '1 minute' } },
+    config: { access: 'public', ownAudit: true, rateLimit: { max: options.signInLimitPerMinute, timeWindow: '1 minute' } },
     schema: { tags: ['akun'], summary: 'Masuk dengan nama pengguna dan kata sandi (cookie sesi HttpOnly)', body: SignInBodySchema,
       response: { 200: SessionSchema, 401: ErrorSchema, 429: ErrorSchema } },
   }, async (request, reply) => {
@@ -88,7 +88,7 @@ export const authRoutes = (options: AuthOptions): FastifyPluginAsyncTypebox => a
   });
 
   app.post('/api/auth/keluar', {
-    config: { access: 'signed-in' },
+    config: { access: 'signed-in', ownAudit: true },
     schema: { tags: ['akun'], summary: 'Keluar: sesi ini berakhir', response: { 200: SessionSchema, 401: ErrorSchema, 403: ErrorSchema } },
   }, async (request, reply) => {
     const auth = actorOf(request);

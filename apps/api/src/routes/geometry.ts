@@ -15,6 +15,7 @@ export const geometryRoutes = (
   currentVersion: () => Promise<string | null>,
 ): FastifyPluginAsyncTypebox => async (app) => {
   app.get('/api/geometry/:version/:kode/children.geojson', {
+    config: { access: 'read' },
     schema: {
       tags: ['geometry'],
       summary: 'Batas anak-anak wilayah (GeoJSON, [lng, lat], disederhanakan per tingkat)',

@@ -33,6 +33,7 @@ export const importRoutes = (service: ImportsService, wilayah: WilayahRepository
   app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_BYTES }, (_request, body, done) => done(null, body));
 
   app.get('/api/templates', {
+    config: { access: 'read' },
     schema: { tags: ['impor'], summary: 'Unduh templat isian per desa (.xlsx atau .csv)', querystring: TemplateQuerySchema,
       response: { 200: Type.Unknown({ description: 'berkas .xlsx atau .csv (Content-Disposition: attachment)' }), 400: ErrorSchema, 404: ErrorSchema } },
   }, async (request, reply) => {
@@ -86,6 +87,7 @@ export const importRoutes = (service: ImportsService, wilayah: WilayahRepository
   });
 
   app.get('/api/imports', {
+    config: { access: 'read' },
     schema: {
       tags: ['impor'], summary: 'Riwayat muatan data (impor, pembatalan, data contoh), terbaru dulu',
       querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })) }),

@@ -17,8 +17,9 @@ import { requireKode } from './params.ts';
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 
 export const meetingsRoutes = (service: MeetingsService, wilayah: WilayahRepository, pdf: PdfRenderer): FastifyPluginAsyncTypebox => async (app) => {
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (request.url.startsWith('/api/meeting')) reply.header('cache-control', 'no-store');
+  // Meetings are working documents that change by the minute: never cached. (Every route of this plugin.)
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('cache-control', 'no-store');
     return payload;
   });
 
@@ -33,6 +34,7 @@ export const meetingsRoutes = (service: MeetingsService, wilayah: WilayahReposit
   });
 
   app.get('/api/meetings', {
+    config: { access: 'read' },
     schema: { tags: ['rapat'], summary: 'Rapat satu wilayah, terbaru dulu', querystring: MeetingListQuerySchema,
       response: { 200: Type.Array(MeetingSummarySchema), ...errors } },
   }, async (request) => {
@@ -41,6 +43,7 @@ export const meetingsRoutes = (service: MeetingsService, wilayah: WilayahReposit
   });
 
   app.get('/api/meetings/:id', {
+    config: { access: 'read' },
     schema: { tags: ['rapat'], summary: 'Satu rapat: agenda, tindak lanjut dengan perkembangannya, catatan', params: MeetingIdParamsSchema,
       response: { 200: MeetingDetailSchema, ...errors } },
   }, async (request) => service.detail(Number(request.params.id)));
@@ -91,11 +94,13 @@ export const meetingsRoutes = (service: MeetingsService, wilayah: WilayahReposit
   }
 
   app.get('/api/meetings/:id/pack.html', {
+    config: { access: 'read' },
     schema: { tags: ['rapat'], summary: 'Paket rapat sebagai halaman HTML (pratinjau cetak; sama dengan isi PDF)',
       params: MeetingIdParamsSchema, response: { 200: Type.String({ description: 'text/html' }), ...errors } },
   }, async (request, reply) => reply.type('text/html; charset=utf-8').send((await packHtml(Number(request.params.id))).html));
 
   app.get('/api/meetings/:id/pack.pdf', {
+    config: { access: 'read' },
     schema: { tags: ['rapat'], summary: 'Paket rapat A4 (PDF): sampul dengan peta, satu halaman per desa, daftar tindak lanjut',
       params: MeetingIdParamsSchema, response: { 200: Type.Unknown({ description: 'application/pdf' }), ...errors, 503: ErrorSchema } },
   }, async (request, reply) => {

@@ -60,6 +60,7 @@ export const rolloutRoutes = (
   }
 
   app.get('/api/puskesmas', {
+    config: { access: 'read' },
     schema: {
       tags: TAGS, summary: 'Puskesmas satu kabupaten/kota: tahap ILP, gelombang, kesiapan, wilayah kerja, kebutuhan',
       querystring: Type.Composite([KabupatenQuerySchema, Type.Object({ indicators: Type.Optional(Type.String()), period: Type.Optional(Type.String()) })]),
@@ -72,6 +73,7 @@ export const rolloutRoutes = (
   });
 
   app.get('/api/puskesmas/:kode', {
+    config: { access: 'read' },
     schema: { tags: TAGS, summary: 'Rincian puskesmas: desa, riwayat tahap, ceklis kesiapan, riwayat perubahan', params: Type.Object({ kode: Type.String() }), response: { 200: PuskesmasDetailSchema, ...errors } },
   }, async (request) => {
     const p = await requirePuskesmas(request.params.kode);
@@ -81,6 +83,7 @@ export const rolloutRoutes = (
   });
 
   app.get('/api/puskesmas/:kode/profil', {
+    config: { access: 'read' },
     schema: { tags: TAGS, summary: 'Profil wilayah kerja puskesmas: semua indikator berdata (desa dijumlah menurut wilayah kerja tiap bulan), tren, tindak lanjut terbuka',
       params: Type.Object({ kode: Type.String() }), querystring: Type.Object({ period: Type.String({ description: '2026-10, 2026-Q3, 2026 atau 2026-01..2026-10' }) }),
       response: { 200: WilayahProfileSchema, ...errors } },
@@ -116,6 +119,7 @@ export const rolloutRoutes = (
     { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_BYTES }, (_request, body, done) => done(null, body));
 
   app.get('/api/wilayah-kerja.csv', {
+    config: { access: 'read' },
     schema: { tags: TAGS, summary: 'Unduh wilayah kerja puskesmas (CSV UTF-8: kode_puskesmas,nama,kode_desa; satu baris per desa)', querystring: KabupatenQuerySchema,
       response: { 200: Type.Unknown({ description: 'text/csv (Content-Disposition: attachment)' }), ...errors } },
   }, async (request, reply) => {
@@ -246,6 +250,7 @@ export const rolloutRoutes = (
   }
 
   app.get('/api/desa/:kode/fasilitas', {
+    config: { access: 'read' },
     schema: { tags: TAGS, summary: 'Pustu dan Posyandu satu desa, dengan perubahan terakhir', params: Type.Object({ kode: Type.String() }),
       response: { 200: FacilitiesSchema, ...errors } },
   }, async (request, reply) => {
@@ -270,10 +275,12 @@ export const rolloutRoutes = (
   });
 
   app.get('/api/rencana-ilp/progres', {
+    config: { access: 'read' },
     schema: { tags: TAGS, summary: 'Capaian per tahun (puskesmas tahap ≥ 5 vs Σ target gelombang) dan linimasa tahap', querystring: KabupatenQuerySchema, response: { 200: ProgressResponseSchema, ...errors } },
   }, async (request) => service.progress((await requireKabupaten(request.query.kabupaten)).kode));
 
   app.get('/api/rencana-ilp/usulan', {
+    config: { access: 'read' },
     schema: { tags: TAGS, summary: 'Usulan gelombang berikutnya: peringkat kebutuhan dan kesiapan, dengan alasan', querystring: ProposalQuerySchema, response: { 200: ProposalResponseSchema, ...errors } },
   }, async (request) => {
     const area = await requireKabupaten(request.query.kabupaten);
@@ -281,6 +288,7 @@ export const rolloutRoutes = (
   });
 
   app.get('/api/values/puskesmas', {
+    config: { access: 'read' },
     schema: { tags: TAGS, summary: 'Nilai indikator per wilayah kerja puskesmas (desa dijumlah menurut wilayah kerja yang berlaku tiap bulan)',
       querystring: PuskesmasValuesQuerySchema, response: { 200: PuskesmasValuesResponseSchema, ...errors } },
   }, async (request) => {
@@ -301,6 +309,7 @@ export const rolloutRoutes = (
   // immutable URL; an ETag from the geometry version and the wilayah kerja stamp lets the browser revalidate cheaply.
   const wilayahKerjaCache = new Map<string, { gzip: Buffer; raw: Buffer; etag: string }>();
   app.get('/api/rencana-ilp/wilayah-kerja.geojson', {
+    config: { access: 'read' },
     schema: { tags: TAGS, summary: 'Poligon wilayah kerja puskesmas (desa digabung per puskesmas) dengan nama, jumlah desa dan yang belum dikonfirmasi',
       querystring: KabupatenQuerySchema },
   }, async (request, reply) => {
@@ -324,6 +333,7 @@ export const rolloutRoutes = (
   // All desa of one kabupaten in one immutable FeatureCollection (the planner's map), built like geometry-cache.
   const desaCache = new Map<string, { raw: Buffer; gzip: Buffer; etag: string }>();
   app.get('/api/geometry/:version/:kode/desa.geojson', {
+    config: { access: 'read' },
     schema: { tags: TAGS, summary: 'Poligon semua desa satu kabupaten/kota (tetap per versi geometri)', params: Type.Object({ version: Type.String(), kode: Type.String() }) },
   }, async (request, reply) => {
     const area = await requireKabupaten(request.params.kode);

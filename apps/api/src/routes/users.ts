@@ -35,8 +35,9 @@ async function asHttp<T>(work: () => Promise<T>): Promise<T> {
 
 export const userRoutes = (database: Database, sessions: SessionCache): FastifyPluginAsyncTypebox => async (app) => {
   const Id = Type.Object({ id: Type.Integer() });
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (request.url.startsWith('/api/pengguna') || request.url.startsWith('/api/audit')) reply.header('cache-control', 'no-store');
+  // Accounts and the audit log are never cached, not even by the browser. (Every route of this plugin.)
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('cache-control', 'no-store');
     return payload;
   });
 

@@ -18,10 +18,8 @@ const errors = { 400: ErrorSchema, 404: ErrorSchema };
 export const valuesRoutes = (
   service: ReturnType<typeof valuesService>, values: ValuesRepository, wilayah: WilayahRepository, profiles: ProfileService,
 ): FastifyPluginAsyncTypebox => async (app) => {
-  // Values are small JSON that changes only when data is loaded: revalidate with an ETag.
+  // Values are small JSON that changes only when data is loaded: revalidate with an ETag. (Every route of this plugin.)
   app.addHook('onSend', async (request, reply, payload) => {
-    if (!request.url.startsWith('/api/values') && !request.url.includes('/series') && !request.url.includes('/profil')
-      && !request.url.startsWith('/api/indicators')) return payload;
     if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     const etag = `"${createHash('sha1').update(payload).digest('base64url').slice(0, 20)}"`;
     reply.header('etag', etag).header('cache-control', 'no-cache');
@@ -33,6 +31,7 @@ export const valuesRoutes = (
   });
 
   app.get('/api/indicators', {
+    config: { access: 'read' },
     schema: { tags: ['indikator'], summary: 'Katalog indikator (SPM, PWS KIA, klaster ILP)', response: { 200: IndicatorListSchema } },
   }, async () => {
     const withData = await values.indicatorsWithData();
@@ -40,6 +39,7 @@ export const valuesRoutes = (
   });
 
   app.get('/api/values', {
+    config: { access: 'read' },
     schema: { tags: ['indikator'], querystring: ValuesQuerySchema, response: { 200: ValuesResponseSchema, ...errors } },
   }, async (request) => {
     const def = indicatorOr400(request.query.indicator);
@@ -54,6 +54,7 @@ export const valuesRoutes = (
   });
 
   app.get('/api/wilayah/:kode/series', {
+    config: { access: 'read' },
     schema: {
       tags: ['indikator'],
       params: Type.Object({ kode: Type.String() }),
@@ -73,6 +74,7 @@ export const valuesRoutes = (
   });
 
   app.get('/api/wilayah/:kode/profil', {
+    config: { access: 'read' },
     schema: {
       tags: ['nilai'], summary: 'Profil satu wilayah: semua indikator berdata untuk periode (capaian, target, kesenjangan, tren, status PWS) dan tindak lanjut terbuka',
       params: Type.Object({ kode: Type.String() }),

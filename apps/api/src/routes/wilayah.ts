@@ -17,10 +17,12 @@ const errors = { 400: ErrorSchema, 404: ErrorSchema };
 
 export const wilayahRoutes = (repo: WilayahRepository): FastifyPluginAsyncTypebox => async (app) => {
   app.get('/api/wilayah', {
+    config: { access: 'read' },
     schema: { tags: ['wilayah'], summary: 'Daftar provinsi', response: { 200: WilayahChildrenSchema } },
   }, async () => (await repo.children(null)).map(toChild));
 
   app.get('/api/wilayah/:kode', {
+    config: { access: 'read' },
     schema: { tags: ['wilayah'], params: KodeParams, response: { 200: WilayahSchema, ...errors } },
   }, async (request) => {
     const kode = requireKode(request.params.kode);
@@ -36,6 +38,7 @@ export const wilayahRoutes = (repo: WilayahRepository): FastifyPluginAsyncTypebo
   });
 
   app.get('/api/wilayah/:kode/children', {
+    config: { access: 'read' },
     schema: { tags: ['wilayah'], params: KodeParams, response: { 200: WilayahChildrenSchema, ...errors } },
   }, async (request) => {
     const kode = requireKode(request.params.kode);

@@ -53,10 +53,11 @@ export const MetaSchema = Type.Object({
   kepmendagriRef: Type.String(),
 });
 
+/** Anonymous callers get `status` (and `message`) only when reading needs an account; versions are for who may read. */
 export const HealthSchema = Type.Object({
   /** 'error' (HTTP 503) when the database does not answer. */
   status: Type.Union([Type.Literal('ok'), Type.Literal('error')]),
-  database: Type.Union([Type.Literal('embedded'), Type.Literal('postgres')]),
+  database: Type.Optional(Type.Union([Type.Literal('embedded'), Type.Literal('postgres')])),
   /** PostgreSQL server_version, e.g. "18.4"; null when unreachable. */
   databaseVersion: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   /** Version of this app (apps/api/package.json). */

@@ -1,0 +1,48 @@
+// The signed-in user of a session cookie. Reads may use an answer up to CACHE_MS old (the map asks for many small
+// files per view); a write, or any route that needs a capability, always asks the database: a password change, a
+// reset or a deactivation ends the sessions in the database, so they can no longer change anything at once — also
+// when several API processes serve the same database, each with its own cache.
+import type { Database } from '@peta/db';
+import type { Actor, Scope } from '@peta/domain';
+import { findSession, scopeOf, type UserRow } from '@peta/data/accounts';
+
+export interface SignedIn {
+  user: UserRow;
+  scope: Scope;
+  actor: Actor;
+  csrfToken: string;
+  token: string;
+}
+
+/** How long a read may rely on an earlier lookup: a deactivated user can read for at most this long. */
+export const CACHE_MS = 5_000;
+const MAX_ENTRIES = 5_000;
+
+export function sessionCache(database: Database) {
+  const cache = new Map<string, { at: number; value: SignedIn | null }>();
+
+  async function lookUp(token: string): Promise<SignedIn | null> {
+    const session = await findSession(database, token);
+    if (!session) return null;
+    const scope = await scopeOf(database, session.user);
+    return { user: session.user, scope, csrfToken: session.csrfToken, token, actor: { username: session.user.username, role: session.user.role, scope } };
+  }
+
+  return {
+    /** `fresh`: ask the database whatever the cache holds (writes and capability routes). */
+    async get(token: string, { fresh }: { fresh: boolean }): Promise<SignedIn | null> {
+      const hit = cache.get(token);
+      if (!fresh && hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+      const value = await lookUp(token);
+      if (cache.size > MAX_ENTRIES) cache.clear();
+      cache.set(token, { at: Date.now(), value });
+      return value;
+    },
+    /** Drops one token, or every entry (after an account change, so this process's reads see it at once). */
+    forget(token?: string) {
+      if (token) cache.delete(token);
+      else cache.clear();
+    },
+  };
+}
+export type SessionCache = ReturnType<typeof sessionCache>;
