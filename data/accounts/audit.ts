@@ -20,14 +20,6 @@ export async function writeAudit(database: Database, e: AuditEntry): Promise<voi
       e.detail === undefined ? null : JSON.stringify(e.detail)]);
 }
 
-/** Failed sign-ins for a login name within the last `minutes`, since its last successful one. */
-export async function recentFailures(database: Database, username: string, minutes: number): Promise<number> {
-  const { rows } = await database.pool.query<{ n: number }>(
-    `select count(*)::int as n from audit_log where username = $1 and action = 'masuk_gagal' and at > now() - make_interval(mins => $2)
-       and at > coalesce((select max(at) from audit_log where username = $1 and action = 'masuk'), '-infinity')`, [username, minutes]);
-  return rows[0]!.n;
-}
-
 export interface AuditRow {
   id: number;
   at: string;

@@ -5,6 +5,7 @@ import {
   isRole, normaliseUsername, passwordProblem, scopeProblem, titleCase, usernameProblem, type Role, type Scope,
 } from '@peta/domain';
 import { hashPassword } from './passwords.ts';
+import { liftSignInThrottle } from './throttle.ts';
 
 export interface UserRow {
   id: number;
@@ -123,7 +124,10 @@ export async function updateUser(database: Database, id: number, change: UserCha
   return { before, after: rows[0]! };
 }
 
-/** Sets a new password. `mustChange`: an admin's reset, the user picks their own at next sign-in. Ends all sessions. */
+/**
+ * Sets a new password. `mustChange`: an admin's reset, the user picks their own at next sign-in. Ends all sessions,
+ * and lifts the sign-in throttle of the name at every address (the way back in for someone slowed down by a guesser).
+ */
 export async function setPassword(database: Database, id: number, password: string, mustChange: boolean): Promise<void> {
   const user = await findUserById(database, id);
   if (!user) throw new AccountError('USER_NOT_FOUND', `Pengguna #${id} tidak ditemukan.`);
@@ -132,6 +136,7 @@ export async function setPassword(database: Database, id: number, password: stri
   await database.pool.query('update app_user set password_hash = $2, must_change_password = $3 where id = $1',
     [id, await hashPassword(password), mustChange]);
   await endSessions(database, id);
+  await liftSignInThrottle(database, user.username);
 }
 
 export async function endSessions(database: Database, userId: number): Promise<void> {

@@ -82,7 +82,7 @@ export async function buildApp({ database, config, logger = false, now = () => n
       message: `Terlalu banyak permintaan. Coba lagi dalam ${Math.ceil(context.ttl / 1000)} detik.` }),
   });
   await app.register(authRoutes({ database, sessions, readAccess, cookieSecure: config.cookieSecure ?? 'auto', demoAccounts,
-    signInLimitPerMinute: config.signInLimitPerMinute ?? 30 }));
+    signInLimitPerMinute: config.signInLimitPerMinute ?? 30, now }));
   await app.register(userRoutes(database, sessions));
 
   const wilayah = wilayahRepository(database.db);

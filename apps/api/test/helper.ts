@@ -28,7 +28,9 @@ export async function signIn(app: App, database: Database, role: Role, scope: { 
   return { username, headers: { cookie: `peta_sesi=${cookie.value}`, 'x-csrf-token': res.json().csrfToken } };
 }
 
-export function useApp(seed?: (database: Database) => Promise<void>, options: { readAccess?: 'public' | 'signed-in'; signInLimitPerMinute?: number; trustProxy?: boolean } = {}) {
+export function useApp(seed?: (database: Database) => Promise<void>, options: {
+  readAccess?: 'public' | 'signed-in'; signInLimitPerMinute?: number; trustProxy?: boolean; now?: () => Date;
+} = {}) {
   const ctx = {} as { app: App; database: Database; admin: TestUser };
   beforeAll(async () => {
     ctx.database = await openDatabase({ databaseUrl: inject('databaseUrl') });
@@ -38,7 +40,7 @@ export function useApp(seed?: (database: Database) => Promise<void>, options: { 
     // a session: ctx.admin may do everything.
     ctx.app = await buildApp({ database: ctx.database, config: { webDist: '/nonexistent', readAccess: options.readAccess ?? 'public', signInLimitPerMinute: options.signInLimitPerMinute ?? 1000,
         trustProxy: options.trustProxy ?? false },
-      now: () => new Date('2026-11-15T12:00:00Z') });
+      now: options.now ?? (() => new Date('2026-11-15T12:00:00Z')) });
     ctx.admin = await signIn(ctx.app, ctx.database, 'admin');
   });
   afterAll(async () => {

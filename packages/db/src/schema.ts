@@ -421,3 +421,21 @@ export const auditLog = pgTable('audit_log', {
   requestId: text('request_id'),
   detail: jsonb('detail'),
 }, (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_username_idx').on(t.username, t.at)]);
+
+/**
+ * Failed sign-ins per client address × login name (issue 14): after a few, that pair waits longer and longer before
+ * its next attempt. Only the pair waits, so someone guessing a password slows himself down without locking the real
+ * user (at another address) out; a successful sign-in lifts it for the pair, a password reset for every address.
+ * Kept in the database so that several API processes share it.
+ */
+export const signInThrottle = pgTable('sign_in_throttle', {
+  /** The client address (an IPv6 address as its /64: one machine holds a whole /64). */
+  address: text('address').notNull(),
+  /** The login name as typed (normalised), known or not: the answer must not tell which names exist. */
+  username: text('username').notNull(),
+  /** Consecutive failures of the pair; counted from 1 again after a quiet day. */
+  failures: integer('failures').notNull(),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+  /** No attempt of the pair is checked before this time (429 with Retry-After). */
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }).notNull(),
+}, (t) => [primaryKey({ columns: [t.address, t.username] }), index('sign_in_throttle_username_idx').on(t.username)]);

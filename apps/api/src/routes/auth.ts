@@ -1,15 +1,16 @@
-// Sign-in, sign-out, the session (who am I, where do I land) and one's own password. Rate-limited sign-in: per
-// address by @fastify/rate-limit, per login name by counting recent failures in the audit log (survives restarts).
+// Sign-in, sign-out, the session (who am I, where do I land) and one's own password. Sign-in is limited twice: every
+// request per address by @fastify/rate-limit, and failures per address × login name by growing waits kept in the
+// database (data/accounts/throttle.ts) — never per name alone, so nobody can lock somebody else out.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '@peta/db';
 import { ChangePasswordBodySchema, ErrorSchema, SessionSchema, SignInBodySchema, type Session } from '@peta/domain/contract';
 import { homeWilayah, normaliseUsername, ROLE_INFO } from '@peta/domain';
 import {
-  AccountError, decoyHash, endSession, findUserByUsername, recentFailures, scopeLabel, scopeOf, SESSION_DAYS, setPassword, startSession,
-  verifyPassword, writeAudit, type DemoAccount,
+  AccountError, claimSignIn, decoyHash, endSession, findUserByUsername, scopeLabel, scopeOf, SESSION_DAYS, setPassword, signInSucceeded,
+  startSession, throttleAddress, verifyPassword, writeAudit, type DemoAccount,
 } from '@peta/data/accounts';
-import { HttpError } from '../plugins/errors.ts';
+import { body, HttpError } from '../plugins/errors.ts';
 import { actorOf, SESSION_COOKIE, type ReadAccess, type SessionCache, type SignedIn } from '../auth/access.ts';
 
 export interface AuthOptions {
@@ -20,11 +21,14 @@ export interface AuthOptions {
   cookieSecure: 'auto' | boolean;
   demoAccounts: DemoAccount[];
   signInLimitPerMinute: number;
+  /** The clock of the sign-in throttle (tests move it). */
+  now: () => Date;
 }
 
-/** Failed sign-ins for one login name within LOCK_MINUTES before it is refused for a while. */
-export const MAX_FAILURES = 5;
-const LOCK_MINUTES = 15;
+/** "2 menit", "45 detik": how long to wait, for the message. */
+export function waitText(seconds: number): string {
+  return seconds < 60 ? `${seconds} detik` : `${Math.ceil(seconds / 60)} menit`;
+}
 
 export const authRoutes = (options: AuthOptions): FastifyPluginAsyncTypebox => async (app) => {
   const { database, sessions } = options;
@@ -66,9 +70,13 @@ export const authRoutes = (options: AuthOptions): FastifyPluginAsyncTypebox => a
   }, async (request, reply) => {
     const username = normaliseUsername(request.body.username);
     const audit = { username, method: 'POST', path: '/api/auth/masuk', ip: request.ip, requestId: request.id };
-    if (await recentFailures(database, username, LOCK_MINUTES) >= MAX_FAILURES) {
-      await writeAudit(database, { ...audit, action: 'masuk_gagal', status: 429, detail: { alasan: 'terkunci' } });
-      throw new HttpError(429, 'TOO_MANY_ATTEMPTS', `Terlalu banyak percobaan masuk yang gagal untuk akun ini. Coba lagi dalam ${LOCK_MINUTES} menit, atau minta admin mengatur ulang kata sandi.`);
+    // The password is not even looked at while this address waits for this name: waiting attempts are no guesses.
+    const throttle = { address: throttleAddress(request.ip), username };
+    const claim = await claimSignIn(database, throttle, options.now());
+    if (!claim.ok) {
+      await writeAudit(database, { ...audit, action: 'masuk_gagal', status: 429, detail: { alasan: 'diperlambat', tunggu_detik: claim.retryAfterSeconds } });
+      return reply.code(429).header('retry-after', String(claim.retryAfterSeconds)).send(body(429, 'SIGN_IN_THROTTLED',
+        `Terlalu banyak percobaan masuk yang gagal untuk akun ini dari alamat Anda. Coba lagi dalam ${waitText(claim.retryAfterSeconds)}, atau minta admin mengatur ulang kata sandi.`));
     }
     const user = await findUserByUsername(database, username);
     // An unknown name costs the same hashing time as a known one: the answer's timing does not tell which exist.
@@ -78,6 +86,7 @@ export const authRoutes = (options: AuthOptions): FastifyPluginAsyncTypebox => a
         detail: { alasan: !user ? 'tidak dikenal' : !ok ? 'sandi salah' : 'nonaktif' } });
       throw new HttpError(401, 'SIGN_IN_FAILED', 'Nama pengguna atau kata sandi salah.');
     }
+    await signInSucceeded(database, throttle, options.now());
     const session = await startSession(database, user.id, { ip: request.ip, userAgent: request.headers['user-agent'] });
     await writeAudit(database, { ...audit, userId: user.id, action: 'masuk', status: 200 });
     reply.setCookie(SESSION_COOKIE, session.token, {
