@@ -1,14 +1,15 @@
 // Demo accounts, one per role, for a demo start (DEMO_DATA on): they land on Labuhanbatu and Kecamatan Bilah Hulu
 // when Sumatera Utara's desa are loaded, else on the first kabupaten/kecamatan/desa that are. All share one
 // password: DEMO_PASSWORD, or one generated on the first start and kept in DATA_DIR/akun-contoh.txt (printed at
-// every start, never in the repository). An existing demo account is left as it is, except its password is set
-// back to the demo password, so the printed list always works.
+// every start, never in the repository). An existing demo account is left as it is, except that it is active again
+// and its password is set back to the demo password, so the printed list always works. A start without demo data
+// (DEMO_DATA=false) deactivates every demo account: their password has been printed in logs.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '@peta/db';
 import { titleCase, type Role } from '@peta/domain';
 import { generatePassword, verifyPassword } from './passwords.ts';
-import { createUser, findUserByUsername, setPassword, withTingkatWord } from './users.ts';
+import { createUser, endSessions, findUserByUsername, setPassword, withTingkatWord } from './users.ts';
 
 export interface DemoAccount {
   username: string;
@@ -78,9 +79,18 @@ export async function ensureDemoAccounts(database: Database, password: string): 
     const existing = await findUserByUsername(database, account.username);
     if (!existing) {
       await createUser(database, { ...account, password, demo: true, createdBy: 'data contoh' });
-    } else if (existing.demo && !(await verifyPassword(existing.passwordHash, password))) {
-      await setPassword(database, existing.id, password, false);
+    } else if (existing.demo) {
+      if (!existing.aktif) await database.pool.query('update app_user set aktif = true where id = $1', [existing.id]);
+      if (!(await verifyPassword(existing.passwordHash, password))) await setPassword(database, existing.id, password, false);
     }
   }
   return accounts;
+}
+
+/** Deactivates every active demo account and ends its sessions; returns their names (for the log). */
+export async function deactivateDemoAccounts(database: Database): Promise<string[]> {
+  const { rows } = await database.pool.query<{ id: number; username: string }>(
+    'update app_user set aktif = false where demo and aktif returning id, username');
+  for (const row of rows) await endSessions(database, row.id);
+  return rows.map((r) => r.username).sort();
 }

@@ -3,10 +3,9 @@ import { openDatabase } from '@peta/db';
 import { ensureBoundaries, resolveBoundarySource } from '@peta/data';
 import { ensureDemoData } from '@peta/data/demo';
 import { ensureRolloutSeed } from '@peta/data/puskesmas';
-import { countAdmins, demoPassword, ensureDemoAccounts, type DemoAccount } from '@peta/data/accounts';
-import { ROLE_INFO } from '@peta/domain';
 import { buildApp } from './app.ts';
 import { hasWebBuild, loadConfig, repoRoot } from './config.ts';
+import { prepareAccounts } from './startup-accounts.ts';
 import { startupProgress } from './startup-progress.ts';
 
 const config = loadConfig();
@@ -44,15 +43,7 @@ try {
   process.exit(1);
 }
 
-let demoAccounts: DemoAccount[] = [];
-if (config.demoData) {
-  const password = demoPassword(config.dataDir, config.demoPassword);
-  demoAccounts = await ensureDemoAccounts(database, password);
-  log(`Akun contoh (kata sandi semuanya: ${password}${config.demoPassword ? ', dari DEMO_PASSWORD' : `, tersimpan di ${config.dataDir}/akun-contoh.txt`}):`);
-  for (const a of demoAccounts) log(`  ${a.username.padEnd(28)} ${ROLE_INFO[a.role].labelId.padEnd(32)} ${a.wilayah}`);
-} else if (await countAdmins(database) === 0) {
-  log('Belum ada admin. Buat yang pertama: pnpm cli pengguna tambah --nama-pengguna=admin --peran=admin');
-}
+const demoAccounts = await prepareAccounts(database, config, log);
 
 const app = await buildApp({ database, config, logger: { level: config.logLevel }, demoAccounts });
 if (!hasWebBuild(config)) log(`Peringatan: web belum dibangun (${config.webDist}); jalankan \`pnpm build\`.`);
