@@ -7,7 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Database } from '@peta/db';
-import type { Config } from './config.ts';
+import { DEFAULT_TIMEOUTS, type Config } from './config.ts';
 import type { DemoAccount } from '@peta/data/accounts';
 import { declarePluginAccess, registerAccess, sessionCache, type ReadAccess } from './auth/access.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -35,7 +35,7 @@ import { valuesService } from './services/values-service.ts';
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, 'webDist'> & Partial<Pick<Config, 'readAccess' | 'cookieSecure' | 'trustProxy' | 'signInLimitPerMinute'>>;
+  config: Pick<Config, 'webDist'> & Partial<Pick<Config, 'readAccess' | 'cookieSecure' | 'trustProxy' | 'signInLimitPerMinute' | 'timeouts'>>;
   /** Listed on the sign-in page of a demo start. */
   demoAccounts?: DemoAccount[];
   logger?: FastifyServerOptions['logger'];
@@ -48,8 +48,15 @@ export interface AppOptions {
 }
 
 export async function buildApp({ database, config, logger = false, now = () => new Date(), pdf = chromiumPdfRenderer(), demoAccounts = [], observeRoute }: AppOptions) {
+  const timeouts = config.timeouts ?? DEFAULT_TIMEOUTS;
   // Request ids in every log line (pino); behind a reverse proxy TRUST_PROXY makes request.ip and https right.
-  const app = Fastify({ logger, trustProxy: config.trustProxy ?? false, requestIdHeader: 'x-request-id' }).withTypeProvider<TypeBoxTypeProvider>();
+  const app = Fastify({
+    logger, trustProxy: config.trustProxy ?? false, requestIdHeader: 'x-request-id',
+    // Slow requests (a body one byte every few seconds) are cut when the whole request is late, not only when the
+    // line goes quiet. Node checks the request/header deadlines every connectionsCheckingInterval (30 s by default).
+    requestTimeout: timeouts.request, connectionTimeout: timeouts.idle, keepAliveTimeout: timeouts.keepAlive,
+    http: { requestTimeout: timeouts.request, headersTimeout: Math.min(timeouts.headers, timeouts.request), connectionsCheckingInterval: 1000 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
   if (observeRoute) app.addHook('onRoute', observeRoute);
   registerErrorHandling(app);
   const readAccess: ReadAccess = config.readAccess ?? 'signed-in';

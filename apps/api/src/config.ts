@@ -32,7 +32,23 @@ export interface Config {
   signInLimitPerMinute: number;
   /** The demo accounts' password (else generated once and kept in DATA_DIR/akun-contoh.txt). */
   demoPassword?: string;
+  /** How long a connection may take for what (slow-request attacks hold connections otherwise). */
+  timeouts: Timeouts;
 }
+
+/** Milliseconds. Cut a connection that has not delivered its request in time, whatever trickles in meanwhile. */
+export interface Timeouts {
+  /** The request line and headers must have arrived within this (HEADERS_TIMEOUT_SECONDS). */
+  headers: number;
+  /** The whole request, body included, within this (REQUEST_TIMEOUT_SECONDS): a 50 MB upload needs ~3.5 Mbit/s. */
+  request: number;
+  /** A connection with no bytes in either direction for this long is closed (IDLE_TIMEOUT_SECONDS). */
+  idle: number;
+  /** An open connection waits this long for its next request (KEEP_ALIVE_TIMEOUT_SECONDS; above common proxies' 60 s). */
+  keepAlive: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = { headers: 15_000, request: 120_000, idle: 120_000, keepAlive: 72_000 };
 
 const yes = (v: string | undefined) => /^(1|true|yes|ya)$/i.test(v ?? '');
 
@@ -56,6 +72,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: yes(env.TRUST_PROXY),
     signInLimitPerMinute: positiveInt(env.SIGN_IN_LIMIT_PER_MINUTE, 30, 'SIGN_IN_LIMIT_PER_MINUTE'),
     demoPassword: env.DEMO_PASSWORD || undefined,
+    timeouts: {
+      headers: 1000 * positiveInt(env.HEADERS_TIMEOUT_SECONDS, DEFAULT_TIMEOUTS.headers / 1000, 'HEADERS_TIMEOUT_SECONDS'),
+      request: 1000 * positiveInt(env.REQUEST_TIMEOUT_SECONDS, DEFAULT_TIMEOUTS.request / 1000, 'REQUEST_TIMEOUT_SECONDS'),
+      idle: 1000 * positiveInt(env.IDLE_TIMEOUT_SECONDS, DEFAULT_TIMEOUTS.idle / 1000, 'IDLE_TIMEOUT_SECONDS'),
+      keepAlive: 1000 * positiveInt(env.KEEP_ALIVE_TIMEOUT_SECONDS, DEFAULT_TIMEOUTS.keepAlive / 1000, 'KEEP_ALIVE_TIMEOUT_SECONDS'),
+    },
   };
 }
 
