@@ -1,6 +1,7 @@
 // Real data through the HTTP API, on the tiny wilayah with its simulated KIA_K1 values (fixtures/tiny-values.ts):
 // template → filled → preview → commit → /api/values shows the numbers, no longer simulated → history → undo.
 // The app's clock is fixed at 2026-11-15 (helper.ts).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ImportOutcomeSchema, LoadListSchema, UndoResponseSchema } from '@peta/domain/contract';
 import { expectSchema, signIn, useApp } from './helper.ts';
@@ -112,6 +113,22 @@ describe('import through the API', () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ status: 'invalid', previewId: null, errorCount: 1,
       errors: [{ row: 2, column: 'periode', code: 'PERIOD_FUTURE', message: 'Periode 2026-12 belum terjadi (bulan ini 2026-11).' }] });
+  });
+
+  it('refuses a NUL byte at the preview, with row and column, as the commit would (issue 14)', async () => {
+    // A CSV with a NUL byte is no text file at all (FILE_FORMAT); a workbook carries it as the escape _x0000_.
+    const sasaran = readFileSync(new URL('../../../data/importers/values/fixtures/sasaran-nul.xlsx', import.meta.url));
+    const { status, body } = await upload('sasaran.xlsx', sasaran);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ status: 'invalid', previewId: null,
+      errors: [{ row: 2, column: 'sumber', code: 'TEXT_INVALID_CHARACTER',
+        message: 'Sel berisi karakter tak terlihat yang tidak dapat disimpan (U+0000, NUL, karakter ke-9). Ketik ulang isi sel ini.' }] });
+    // Other control characters in any column of a CSV: the same check before each rule.
+    const long = await upload('nilai.csv', 'kode_wilayah,periode,indikator,pembilang,penyebut\n99.01.01.2001,2026-09,KIA_K1,5\u001b,\n');
+    expect(long.body.errors).toEqual([expect.objectContaining({ row: 2, column: 'pembilang', code: 'TEXT_INVALID_CHARACTER' })]);
+    const planned = await ctx.app.inject({ method: 'POST', url: '/api/wilayah-kerja/preview?kabupaten=99.01&mulai=2026-06-01',
+      headers: { ...ctx.admin.headers, 'content-type': 'text/csv' }, body: 'kode_puskesmas,nama,kode_desa\nPBARU,Puskesmas\u0007Baru,99.01.01.2001\n' });
+    expect(planned.json().errors).toEqual([expect.objectContaining({ row: 2, column: 'nama', code: 'TEXT_INVALID_CHARACTER' })]);
   });
 
   it('says "tidak ada perubahan" for a file that changes nothing', async () => {

@@ -1,5 +1,5 @@
 // Helpers shared by the three parsers: the header row, and cells that turn into issues at a row and column.
-import { headerName, parseDesaKode, type CellResult, type ImportIssue } from '@peta/domain';
+import { checkCellText, headerName, parseDesaKode, type CellResult, type ImportIssue } from '@peta/domain';
 import type { ParseContext } from './parsed.ts';
 import { CellProblem, MergedCell, plain, type SheetCell } from './sheet.ts';
 
@@ -18,13 +18,18 @@ export class IssueList {
     this.error(row, column, result.code, result.message);
     return undefined;
   }
-  /** False after recording the problem of a formula cell (no stored result, Excel error). */
+  /**
+   * False after recording the problem of a cell: a formula without stored result or with an Excel error, or text
+   * with a character that cannot be stored (checkCellText). Every cell the parsers use passes here first.
+   */
   readable(cell: SheetCell | undefined, row: number, column: string): boolean {
     if (cell instanceof CellProblem) {
       this.error(row, column, cell.code, cell.message);
       return false;
     }
-    return true;
+    const text = checkCellText(plain(cell));
+    if (!text.ok) this.error(row, column, text.code, text.message);
+    return text.ok;
   }
 }
 

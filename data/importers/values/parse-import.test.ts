@@ -25,6 +25,7 @@ describe('refused files: every error with its row, column and code; nothing to i
     ['long-denominators.csv', [[2, 'penyebut', 'DENOMINATOR_REQUIRED'], [3, 'penyebut', 'DENOMINATOR_NOT_ALLOWED']]],
     ['long-period.csv', [[2, 'periode', 'PERIOD_INVALID'], [3, 'periode', 'PERIOD_INVALID'], [4, 'periode', 'PERIOD_FUTURE']]],
     ['sasaran-bad.csv', [[2, 'tahun', 'YEAR_INVALID'], [3, 'sasaran', 'SASARAN_UNKNOWN'], [4, 'jumlah', 'VALUE_NEGATIVE'], [5, 'sumber', 'SOURCE_REQUIRED']]],
+    ['sasaran-nul.xlsx', [[2, 'sumber', 'TEXT_INVALID_CHARACTER']]],
   ] as const)('%s', async (name, expected) => {
     const parsed = await parse(name);
     expect(where(parsed.errors)).toEqual(expected);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkCellText } from './issues.ts';
 import {
   isInsideWilayah, parseDesaKode, parseImportMonth, parseIndicator, parseSasaranGroup, parseSasaranYear, parseSource,
   sasaranKindOf,
@@ -79,5 +80,19 @@ describe('parseIndicator, parseSasaranGroup, parseSource', () => {
   it('calls projections estimates and everything else a register', () => {
     expect(sasaranKindOf('Proyeksi Pusdatin 2026')).toBe('estimate');
     expect(sasaranKindOf('register kohort ibu')).toBe('register');
+  });
+});
+
+describe('checkCellText', () => {
+  it('refuses NUL and other control characters, naming the character and where it is', () => {
+    expect(checkCellText('register\u0000kohort')).toEqual({ ok: false, code: 'TEXT_INVALID_CHARACTER',
+      message: 'Sel berisi karakter tak terlihat yang tidak dapat disimpan (U+0000, NUL, karakter ke-9). Ketik ulang isi sel ini.' });
+    expect(checkCellText('ab\u001bc')).toMatchObject({ ok: false, message: expect.stringContaining('(U+001B, karakter ke-3)') });
+    expect(checkCellText('\u007f')).toMatchObject({ ok: false });
+  });
+  it('lets through text with tabs and line breaks (a cell may hold them), and every non-text value', () => {
+    for (const value of ['Puskesmas\tSatu', 'baris\r\nkedua', 'Ma\'u — ü', '', 12, null, true, new Date(0)]) {
+      expect(checkCellText(value)).toEqual({ ok: true, value });
+    }
   });
 });

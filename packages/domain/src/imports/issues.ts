@@ -9,7 +9,7 @@ export const ERROR_CODES = [
   'SASARAN_UNKNOWN', 'SOURCE_REQUIRED',
   'VALUE_REQUIRED', 'VALUE_NOT_NUMBER', 'VALUE_NOT_WHOLE', 'VALUE_NEGATIVE', 'VALUE_AMBIGUOUS', 'VALUE_TOO_LARGE',
   'VALUE_IS_DATE', 'DENOMINATOR_REQUIRED', 'DENOMINATOR_NOT_ALLOWED', 'DUPLICATE',
-  'FORMULA_NO_RESULT', 'FORMULA_ERROR',
+  'FORMULA_NO_RESULT', 'FORMULA_ERROR', 'TEXT_INVALID_CHARACTER',
 ] as const;
 export const WARNING_CODES = ['KODE_NORMALISED', 'EXTRA_COLUMN', 'ABOVE_SASARAN', 'ABOVE_DENOMINATOR', 'JUMP'] as const;
 
@@ -38,6 +38,22 @@ export type CellValue = string | number | boolean | Date | null;
 export function showCell(value: CellValue): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return String(value ?? '');
+}
+
+/**
+ * NUL and the other control characters (tab, line feed and carriage return aside): PostgreSQL cannot store NUL, and
+ * none of them shows in a spreadsheet. Every cell of every import passes this one check when it is read — in the
+ * preview and again in the commit, the same way — so a file the preview accepts is never refused by the database.
+ */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export function checkCellText(value: CellValue): CellResult<CellValue> {
+  if (typeof value !== 'string') return cellOk(value);
+  const at = value.search(CONTROL_CHARACTER);
+  if (at < 0) return cellOk(value);
+  const code = value.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
+  return cellError('TEXT_INVALID_CHARACTER',
+    `Sel berisi karakter tak terlihat yang tidak dapat disimpan (U+${code}${code === '0000' ? ', NUL' : ''}, karakter ke-${at + 1}). Ketik ulang isi sel ini.`);
 }
 
 export function isBlank(value: CellValue): boolean {

@@ -2,7 +2,7 @@
 // of an upload against what the database holds; the same kode rules and {row, column, code, message} issues as
 // value imports (../imports). Desa not listed in the file keep their puskesmas: the file lists changes or the
 // whole kabupaten, never removals.
-import { isBlank, type ImportErrorCode, type ImportIssue, type ImportWarningCode } from '../imports/issues.ts';
+import { checkCellText, isBlank, type ImportErrorCode, type ImportIssue, type ImportWarningCode } from '../imports/issues.ts';
 import { isInsideWilayah, parseDesaKode } from '../imports/cells.ts';
 
 export const WILAYAH_KERJA_CSV_COLUMNS = ['kode_puskesmas', 'nama', 'kode_desa'] as const;
@@ -79,6 +79,15 @@ export function planWilayahKerjaCsv(rows: readonly (readonly string[])[], ctx: W
     const row = i + 1;
     plan.rows++;
     const cell = (name: (typeof WILAYAH_KERJA_CSV_COLUMNS)[number]) => (cells[cols[name]] ?? '').trim();
+    // The character check of every import cell, before anything else reads the row.
+    const unreadable = WILAYAH_KERJA_CSV_COLUMNS.flatMap((name) => {
+      const text = checkCellText(cell(name));
+      return text.ok ? [] : [issue(row, name, text.code, text.message)];
+    });
+    if (unreadable.length) {
+      plan.errors.push(...unreadable);
+      continue;
+    }
     let ok = true;
 
     // kode_desa: the rules of value imports (dots optional), then inside the kabupaten, then known.
