@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createUser } from '@peta/data/accounts';
 import { childrenGeometryPath } from '@peta/domain/contract';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
+import { buildApp } from '../src/app.ts';
 import { signIn, useApp } from './helper.ts';
 
 const ctx = useApp(loadTinyValues, { readAccess: 'signed-in' });
@@ -102,6 +103,45 @@ describe('sessions and passwords', () => {
     expect((await ctx.app.inject({ url: '/api/wilayah', headers: renewed })).statusCode).toBe(200);
     expect((await ctx.app.inject({ url: '/api/wilayah', headers: second })).statusCode).toBe(401);
     expect((await masuk(username, 'sandi-baru-yang-panjang')).statusCode).toBe(200);
+  });
+});
+
+describe('revoking sessions at once (issue 14)', () => {
+  const meeting = { jenis: 'lokmin_bulanan', tanggal: '2026-10-05', wilayah: '99.01.01', periode: '2026-09' };
+  it('a password change stops the other sessions at once: reads and writes here, writes in another API process too', async () => {
+    const { username } = await newUser('camat');
+    const first = sessionOf(await masuk(username, PASSWORD));
+    const second = sessionOf(await masuk(username, PASSWORD));
+    // A second process on the same database, with its own session cache.
+    const other = await buildApp({ database: ctx.database, config: { webDist: '/nonexistent', readAccess: 'signed-in' }, now: () => new Date('2026-11-15T12:00:00Z') });
+    try {
+      for (const app of [ctx.app, other]) expect((await app.inject({ url: '/api/wilayah', headers: second })).statusCode).toBe(200);
+      const changed = await ctx.app.inject({ method: 'POST', url: '/api/auth/sandi', headers: first, payload: { current: PASSWORD, baru: 'sandi-baru-sesudah-curiga' } });
+      expect(changed.statusCode).toBe(200);
+      // Well within the 5 s a read may rely on a cached lookup:
+      expect((await ctx.app.inject({ url: '/api/wilayah', headers: second })).statusCode).toBe(401);
+      for (const app of [ctx.app, other]) {
+        const write = await app.inject({ method: 'POST', url: '/api/meetings', headers: second, payload: meeting });
+        expect(write.statusCode).toBe(401);
+      }
+      // The browser that changed it carries on.
+      expect((await other.inject({ method: 'POST', url: '/api/meetings', headers: sessionOf(changed), payload: meeting })).statusCode).toBe(201);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('an admin deactivating a user stops their writes at once, in every process', async () => {
+    const { username, id } = await newUser('camat');
+    const session = sessionOf(await masuk(username, PASSWORD));
+    const other = await buildApp({ database: ctx.database, config: { webDist: '/nonexistent', readAccess: 'signed-in' }, now: () => new Date('2026-11-15T12:00:00Z') });
+    try {
+      expect((await other.inject({ url: '/api/wilayah', headers: session })).statusCode).toBe(200);
+      expect((await ctx.app.inject({ method: 'PATCH', url: `/api/pengguna/${id}`, headers: ctx.admin.headers, payload: { aktif: false } })).statusCode).toBe(200);
+      expect((await other.inject({ method: 'POST', url: '/api/meetings', headers: session, payload: meeting })).statusCode).toBe(401);
+    } finally {
+      await other.close();
+    }
   });
 });
 

@@ -38,10 +38,13 @@ export function sessionCache(database: Database) {
       cache.set(token, { at: Date.now(), value });
       return value;
     },
-    /** Drops one token, or every entry (after an account change, so this process's reads see it at once). */
-    forget(token?: string) {
-      if (token) cache.delete(token);
-      else cache.clear();
+    /** Drops one token (sign-out). */
+    forget(token: string) {
+      cache.delete(token);
+    },
+    /** Drops every session of a user (password changed or reset, account changed), so this process's reads see it at once. */
+    forgetUser(userId: number) {
+      for (const [token, entry] of cache) if (entry.value?.user.id === userId) cache.delete(token);
     },
   };
 }

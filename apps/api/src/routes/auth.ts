@@ -124,7 +124,7 @@ export const authRoutes = (options: AuthOptions): FastifyPluginAsyncTypebox => a
       throw e;
     }
     // setPassword ended every session, this one too: start a fresh one for this browser.
-    sessions.forget(auth.token);
+    sessions.forgetUser(auth.user.id);
     const user = (await findUserByUsername(database, auth.user.username))!;
     const session = await startSession(database, user.id, { ip: request.ip, userAgent: request.headers['user-agent'] });
     reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secure(request), maxAge: SESSION_DAYS * 86_400 });

@@ -73,7 +73,7 @@ export const userRoutes = (database: Database, sessions: SessionCache): FastifyP
       throw new HttpError(409, 'LAST_ADMIN', 'Ini admin aktif terakhir: buat admin lain dulu.');
     }
     const { before, after } = await asHttp(() => updateUser(database, request.params.id, { ...request.body, role: request.body.role === undefined ? undefined : String(request.body.role) }));
-    sessions.forget();
+    sessions.forgetUser(request.params.id);
     await writeAudit(database, { userId: request.auth!.user.id, username: by, action: 'pengguna', detail: { sebelum: dto(before), sesudah: dto(after) }, ip: request.ip, requestId: request.id });
     return dto(after);
   });
@@ -86,7 +86,7 @@ export const userRoutes = (database: Database, sessions: SessionCache): FastifyP
     const by = authorize(request, 'pengguna', { wilayah: '' });
     const password = generatePassword();
     await asHttp(() => setPassword(database, request.params.id, password, true));
-    sessions.forget();
+    sessions.forgetUser(request.params.id);
     const user = (await findUserById(database, request.params.id))!;
     await writeAudit(database, { userId: request.auth!.user.id, username: by, action: 'sandi', detail: { diatur_ulang: user.username }, ip: request.ip, requestId: request.id });
     return { user: dto(user), password };
