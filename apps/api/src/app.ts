@@ -1,4 +1,6 @@
 // Builds the Fastify app (plugins + routes). Never listens: tests call inject(), server.ts listens.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -11,6 +13,7 @@ import { DEFAULT_TIMEOUTS, type Config } from './config.ts';
 import type { DemoAccount } from '@peta/data/accounts';
 import { declarePluginAccess, registerAccess, sessionCache, type ReadAccess } from './auth/access.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { DOCS_CSP, registerSecurityHeaders } from './plugins/security-headers.ts';
 import { authRoutes } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
 import { registerStaticWeb } from './plugins/static-web.ts';
@@ -47,11 +50,17 @@ export interface AppOptions {
   observeRoute?: (route: RouteOptions) => void;
 }
 
+/** A proxy's x-request-id when it is a short safe token (it lands in every log line and the audit log), else a new one. */
+export function requestId(request: IncomingMessage): string {
+  const sent = request.headers['x-request-id'];
+  return typeof sent === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(sent) ? sent : randomUUID();
+}
+
 export async function buildApp({ database, config, logger = false, now = () => new Date(), pdf = chromiumPdfRenderer(), demoAccounts = [], observeRoute }: AppOptions) {
   const timeouts = config.timeouts ?? DEFAULT_TIMEOUTS;
   // Request ids in every log line (pino); behind a reverse proxy TRUST_PROXY makes request.ip and https right.
   const app = Fastify({
-    logger, trustProxy: config.trustProxy ?? false, requestIdHeader: 'x-request-id',
+    logger, trustProxy: config.trustProxy ?? false, requestIdHeader: false, genReqId: requestId,
     // Slow requests (a body one byte every few seconds) are cut when the whole request is late, not only when the
     // line goes quiet. Node checks the request/header deadlines every connectionsCheckingInterval (30 s by default).
     requestTimeout: timeouts.request, connectionTimeout: timeouts.idle, keepAliveTimeout: timeouts.keepAlive,
@@ -59,6 +68,7 @@ export async function buildApp({ database, config, logger = false, now = () => n
   }).withTypeProvider<TypeBoxTypeProvider>();
   if (observeRoute) app.addHook('onRoute', observeRoute);
   registerErrorHandling(app);
+  registerSecurityHeaders(app);
   const readAccess: ReadAccess = config.readAccess ?? 'signed-in';
   // Cookies first (the access hook reads the session cookie), then access: its onRoute hook must see every route.
   await app.register(cookie);
@@ -77,7 +87,7 @@ export async function buildApp({ database, config, logger = false, now = () => n
   });
   await app.register(async (docs) => {
     declarePluginAccess(docs, 'read');
-    await docs.register(swaggerUi, { routePrefix: '/api/docs' });
+    await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: DOCS_CSP });
   });
   // JSON lists compress well; geometry arrives pre-gzipped and is left alone (content-encoding is set).
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip'] });

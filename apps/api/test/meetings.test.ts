@@ -70,6 +70,9 @@ describe('a meeting about Kecamatan Satu, data Januari–Agustus 2026', () => {
   it('prints on each desa page the PWS chart of the indicator furthest behind and the trends', async () => {
     const res = await ctx.app.inject(`/api/meetings/${first.id}/pack.html`);
     expect(res.statusCode).toBe(200);
+    // Self-contained: its own styles, no script may run, never framed (issue 14).
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    expect(res.body).not.toContain('<script');
     const pages = Object.fromEntries([...res.body.matchAll(/<section class="page desa" data-desa="([^"]+)">([\s\S]*?)<\/section>/g)].map((m) => [m[1]!, m[2]!]));
     const dua = pages[DUA]!;
     // Desa Dua K1, Jan–Aug: 8 monthly bars of 1/20 = 5 %, the cumulative line 5, 10, … 40 % (September, after the

@@ -9,6 +9,7 @@ import {
 import { authorize } from '../auth/access.ts';
 import { HttpError } from '../plugins/errors.ts';
 import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
+import { PACK_CSP } from '../plugins/security-headers.ts';
 import { meetingPackHtml } from '../services/meetings-pack.ts';
 import { ChromiumUnavailableError, type PdfRenderer } from '../services/meetings-pdf.ts';
 import type { MeetingsService } from '../services/meetings-service.ts';
@@ -97,7 +98,8 @@ export const meetingsRoutes = (service: MeetingsService, wilayah: WilayahReposit
     config: { access: 'read' },
     schema: { tags: ['rapat'], summary: 'Paket rapat sebagai halaman HTML (pratinjau cetak; sama dengan isi PDF)',
       params: MeetingIdParamsSchema, response: { 200: Type.String({ description: 'text/html' }), ...errors } },
-  }, async (request, reply) => reply.type('text/html; charset=utf-8').send((await packHtml(Number(request.params.id))).html));
+  }, async (request, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', PACK_CSP)
+    .send((await packHtml(Number(request.params.id))).html));
 
   app.get('/api/meetings/:id/pack.pdf', {
     config: { access: 'read' },
