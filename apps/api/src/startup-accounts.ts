@@ -2,7 +2,7 @@
 // password; a start without demo data deactivates every demo account left from an earlier demo start on the same
 // database — their password sits in old logs and in DATA_DIR/akun-contoh.txt — and says so.
 import type { Database } from '@peta/db';
-import { countAdmins, deactivateDemoAccounts, demoPassword, ensureDemoAccounts, writeAudit, type DemoAccount } from '@peta/data/accounts';
+import { countAdmins, deactivateDemoAccounts, demoPassword, ensureDemoAccounts, findUserByUsername, writeAudit, type DemoAccount } from '@peta/data/accounts';
 import { ROLE_INFO } from '@peta/domain';
 import type { Config } from './config.ts';
 
@@ -22,6 +22,10 @@ export async function prepareAccounts(
     log(`DEMO_DATA=false: ${deactivated.length} akun contoh dinonaktifkan (${deactivated.join(', ')}); kata sandi contoh tidak berlaku lagi. `
       + 'Akun itu aktif kembali hanya bila aplikasi dijalankan lagi dengan DEMO_DATA=true.');
   }
-  if (await countAdmins(database) === 0) log('Belum ada admin. Buat yang pertama: pnpm cli pengguna tambah --nama-pengguna=admin --peran=admin');
+  if (await countAdmins(database) === 0) {
+    // After a demo start the name "admin" belongs to the (now inactive) demo admin.
+    const name = (await findUserByUsername(database, 'admin')) ? 'admin.utama' : 'admin';
+    log(`Belum ada admin aktif. Buat yang pertama: pnpm cli pengguna tambah --nama-pengguna=${name} --peran=admin`);
+  }
   return [];
 }

@@ -49,8 +49,15 @@ describe('demo accounts and DEMO_DATA', () => {
     // Accounts that are not demo accounts are left alone (the test admin of this file still works).
     expect((await ctx.app.inject({ url: '/api/pengguna', headers: ctx.admin.headers })).statusCode).toBe(200);
 
-    // Nothing left to deactivate: the next start says nothing about them.
+    // Nothing left to deactivate: the next start says nothing about them. Without any active admin it says how to
+    // make one — under a name the inactive demo admin does not hold.
     expect((await start(false)).lines).toEqual([]);
+    const { rows: admins } = await ctx.database.pool.query(`update app_user set aktif = false where role = 'admin' and aktif returning id`);
+    try {
+      expect((await start(false)).lines).toEqual(['Belum ada admin aktif. Buat yang pertama: pnpm cli pengguna tambah --nama-pengguna=admin.utama --peran=admin']);
+    } finally {
+      await ctx.database.pool.query(`update app_user set aktif = true where id = any($1)`, [admins.map((a) => a.id)]);
+    }
     await start(true);
     expect((await masuk('admin')).statusCode).toBe(200);
   });
