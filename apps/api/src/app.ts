@@ -65,6 +65,10 @@ export async function buildApp({ database, config, logger = false, now = () => n
     // line goes quiet. Node checks the request/header deadlines every connectionsCheckingInterval (30 s by default).
     requestTimeout: timeouts.request, connectionTimeout: timeouts.idle, keepAliveTimeout: timeouts.keepAlive,
     http: { requestTimeout: timeouts.request, headersTimeout: Math.min(timeouts.headers, timeouts.request), connectionsCheckingInterval: 1000 },
+    // One spelling per route (Fastify's defaults, written down because access tests depend on them): no case folding,
+    // no trailing-slash or duplicate-slash variants; `;` is no delimiter either (useSemicolonDelimiter, default false,
+    // missing from the router option types). Any other spelling matches nothing: a JSON 404 (route-access.test.ts).
+    routerOptions: { caseSensitive: true, ignoreTrailingSlash: false, ignoreDuplicateSlashes: false },
   }).withTypeProvider<TypeBoxTypeProvider>();
   if (observeRoute) app.addHook('onRoute', observeRoute);
   registerErrorHandling(app);
