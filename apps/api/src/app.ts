@@ -111,15 +111,15 @@ export async function buildApp({ database, config, logger = false, now = () => n
   const currentVersion = async () => (await wilayah.latestImport())?.geometryVersion ?? null;
 
   const ping = async () => (await database.pool.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
-  await app.register(metaRoutes(wilayah, database.kind, ping, readAccess));
-  await app.register(wilayahRoutes(wilayah));
-  await app.register(geometryRoutes(wilayah, geometry, currentVersion));
   const values = valuesRepository(database.db);
   // One values service (and so one values cache) for every route that reads values.
-  const valuesSvc = valuesService(values, wilayah);
+  const valuesSvc = valuesService(values, wilayah, now);
+  await app.register(metaRoutes(wilayah, valuesSvc, database.kind, ping, readAccess));
+  await app.register(wilayahRoutes(wilayah));
+  await app.register(geometryRoutes(wilayah, geometry, currentVersion));
   const meetingsRepo = meetingsRepository(database.db);
   const rollout = rolloutRepository(database.pool);
-  const rolloutSvc = rolloutService(rollout, values, now);
+  const rolloutSvc = rolloutService(rollout, values, valuesSvc, now);
   const profiles = profileService(valuesSvc, values, meetingsRepo, rolloutSvc);
   await app.register(valuesRoutes(valuesSvc, values, wilayah, profiles));
   await app.register(importRoutes(importsService(database, now), wilayah, now));

@@ -102,7 +102,8 @@ describe('puskesmas list and detail', () => {
     expectSchema(PuskesmasListSchema, body);
     const p1 = body.puskesmas.find((p: { kode: string }) => p.kode === 'P1');
     expect(p1).toMatchObject({ stage: 'persiapan', stageLevel: 1, desaCount: 2, unconfirmedDesa: 2, readinessDone: 2, readinessTotal: 9 });
-    expect(p1.need).toEqual([{ indicator: 'KIA_K1', gap: 17, gapNounId: 'ibu hamil belum K1' }]);
+    // Belum terlayani tahun ini: sasaran 60 − 40 served = 20 (not the 17 to the annual 95 % target of the old `gap`).
+    expect(p1.need).toEqual([{ indicator: 'KIA_K1', notYetServed: 20, textId: 'ibu hamil belum K1' }]);
     expect(body.desa).toHaveLength(4);
     const detail = await get('/api/puskesmas/P3');
     expectSchema(PuskesmasDetailSchema, detail.body);
@@ -113,20 +114,30 @@ describe('puskesmas list and detail', () => {
 
 describe('next-wave proposal', () => {
   it('ranks by need and readiness as hand-computed, and explains each rank', async () => {
-    // Need (K1 Jan–Sep): P1 ⌈95 % × 60⌉ − 40 = 17; P2 ⌈95 % × 5⌉ − 5 < 0 → 0 (the desa without report adds nothing);
-    // P4 no desa → 0. P3 is at implementasi: not a candidate. Readiness: P1 2/9, P2 5/9, P4 0/9.
-    // Equal weights: P1 0.5·17/17 + 0.5·2/9 = 0.6111; P2 0 + 0.5·5/9 = 0.2778; P4 0.
+    // Need = belum terlayani tahun ini (K1 Jan–Sep): P1 60 − 40 = 20; P2 5 − 5 = 0 (the desa without report adds
+    // nothing); P4 has no desa: need unknown — no score, ranked last, "belum ada desa", never "no need".
+    // P3 is at implementasi: not a candidate. Readiness: P1 2/9, P2 5/9, P4 0/9.
+    // Equal weights: P1 0.5·20/20 + 0.5·2/9 = 0.6111; P2 0 + 0.5·5/9 = 0.2778; P4 none.
     const { status, body } = await get('/api/rencana-ilp/usulan?kabupaten=99.01&indicators=KIA_K1&period=2026-01..2026-09');
     expect(status).toBe(200);
     expectSchema(ProposalResponseSchema, body);
     expect(body.rows.map((r: { kode: string }) => r.kode)).toEqual(['P1', 'P2', 'P4']);
     expect(body.rows[0].score).toBeCloseTo(0.611111, 5);
     expect(body.rows[1].score).toBeCloseTo(0.277778, 5);
-    expect(body.rows[0].reasonId).toBe('butuh: 17 ibu hamil belum K1; siap: 2/9 ceklis');
+    expect(body.rows[0].reasonId).toBe('butuh: 20 ibu hamil belum K1; siap: 2/9 ceklis');
+    expect(body.rows[1].reasonId).toBe('butuh: semua sasaran terlayani pada indikator terpilih; siap: 5/9 ceklis');
+    expect(body.rows[2]).toMatchObject({ kode: 'P4', needKnown: false, needScore: null, score: null,
+      reasonId: 'butuh: tidak diketahui — belum ada desa di wilayah kerja; siap: 0/9 ceklis' });
+    expect(body.methodId).toMatch(/^Skor = 0,5 × kebutuhan ÷ kebutuhan terbesar \+ 0,5 × ceklis/);
     expect(body.confirmed).toBe(false);
     // Weighting readiness more (need 0.2): P2 0.8·5/9 = 0.444 overtakes P1 0.2 + 0.8·2/9 = 0.378.
     const readyFirst = (await get('/api/rencana-ilp/usulan?kabupaten=99.01&indicators=KIA_K1&period=2026-01..2026-09&bobot=0.2')).body;
     expect(readyFirst.rows.map((r: { kode: string }) => r.kode)).toEqual(['P2', 'P1', 'P4']);
+    expect(readyFirst.methodId).toMatch(/^Skor = 0,2 × kebutuhan ÷ kebutuhan terbesar \+ 0,8 × ceklis/);
+    // Need is counted in persons not yet served: a lower-is-better indicator cannot be a need.
+    const stunting = await get('/api/rencana-ilp/usulan?kabupaten=99.01&indicators=GZ_STUNTING');
+    expect(stunting.status).toBe(400);
+    expect(stunting.body.message).toMatch(/GZ_STUNTING .*tidak menghitung orang yang belum terlayani \(makin rendah makin baik\)/);
   });
 
   it('saves the chosen candidates as a wave with their rank and reason (an event)', async () => {
@@ -290,7 +301,12 @@ describe('GET /api/puskesmas/:kode/profil', () => {
     const perPuskesmas = (await get(`/api/values/puskesmas?indicator=KIA_K1&period=${period}&kabupaten=99.01`)).body.rows.find((r: { kode: string }) => r.kode === 'P1');
     const { desaCount: _, ...row } = perPuskesmas;
     expect(k1.row).toEqual(row);
-    expect(k1.pwsStatus).toBeNull();
+    // The PWS status of a wilayah kerja comes from its own rows (the month rows summed per puskesmas as well): below the
+    // line (the class) and September no higher than August (the month-on-month line) → jelek, the three lines agree.
+    expect(k1.row.class).not.toBe('baik');
+    expect(k1.trendMonth).toMatchObject({ month: '2026-09', previousMonth: '2026-08' });
+    expect(['tetap', 'turun']).toContain(k1.trendMonth.direction);
+    expect(k1).toMatchObject({ pwsApplies: true, pwsStatus: 'jelek' });
     expect(k1.trendYear.text).toBe('–');
     expect((await get(`/api/puskesmas/TIDAK-ADA/profil?period=${period}`)).status).toBe(404);
   });

@@ -36,10 +36,16 @@ describe('GET /api/values', () => {
     expect(kab.class).toBe('cukup');
   });
 
-  it('gives each desa its own value, the gap in persons, and no data (not zero) for a desa without report', async () => {
+  it('gives each desa its own value, the two counts of people, and no data (not zero) for a desa without report', async () => {
     const satu = (await get('/api/values?indicator=KIA_K1&period=2026-01..2026-09&parent=99.01.01')).body;
-    // 30 of 40 = 75 % ≥ 71.25 % → baik; gap: ⌈95 % × 40⌉ − 30 = 38 − 30 = 8 ibu hamil.
-    expect(row(satu, '99.01.01.2001')).toMatchObject({ numerator: 30, denominator: 40, coverage: 75, gap: 8, class: 'baik', over100: false });
+    // 30 of 40 = 75 % ≥ 71.25 % → baik. Belum terlayani tahun ini: 40 − 30 = 10 ibu hamil. Kurang dari target:
+    // 71.25 % × 40 = 28.5 → 29 − 30 = −1 (reached). The old single `gap` (8, to the annual 95 %) is gone.
+    expect(row(satu, '99.01.01.2001')).toMatchObject({
+      numerator: 30, denominator: 40, coverage: 75, notYetServed: 10, shortOfTarget: -1, class: 'baik', over100: false,
+    });
+    expect('gap' in row(satu, '99.01.01.2001')).toBe(false);
+    // Desa Dua 10 of 20 = 50 % < 71.25 % → kurang; 20 − 10 = 10 not yet served; 14.25 → 15 − 10 = 5 short.
+    expect(row(satu, '99.01.01.2002')).toMatchObject({ class: 'kurang', notYetServed: 10, shortOfTarget: 5 });
     const dua = (await get('/api/values?indicator=KIA_K1&period=2026-01..2026-09&parent=99.01.02')).body;
     expect(row(dua, '99.01.02.2002')).toMatchObject({ numerator: null, coverage: null, class: 'no-data', reported: 0, expectedReports: 9 });
     expect(row(dua, '99.01.02.2001')).toMatchObject({ numerator: 5, denominator: 5, coverage: 100, reported: 9 });
@@ -53,7 +59,8 @@ describe('GET /api/values', () => {
 
   it('reads a month and a quarter against the annual sasaran', async () => {
     const month = (await get('/api/values?indicator=KIA_K1&period=2026-09&parent=99.01.01')).body;
-    expect(row(month, '99.01.01.2001')).toMatchObject({ numerator: 3, denominator: 40, coverage: 7.5 });
+    // September alone: 3 of the annual 40 against 95 % ÷ 12 = 7.92 % → 3.17 persons → 1 short; no "this year" count.
+    expect(row(month, '99.01.01.2001')).toMatchObject({ numerator: 3, denominator: 40, coverage: 7.5, shortOfTarget: 1, notYetServed: null });
     const quarter = (await get('/api/values?indicator=KIA_K1&period=2026-Q3&parent=99.01.01')).body;
     // Jul 3 + Aug 4 + Sep 3 = 10 of 40.
     expect(row(quarter, '99.01.01.2001')).toMatchObject({ numerator: 10, denominator: 40, coverage: 25 });
@@ -99,6 +106,12 @@ describe('GET /api/values', () => {
   });
 });
 
+describe('GET /api/meta latestMonth', () => {
+  it('states the latest month with data: the fixture reports up to September 2026 (clock 15 November 2026)', async () => {
+    expect((await get('/api/meta')).body.latestMonth).toBe('2026-09');
+  });
+});
+
 describe('GET /api/wilayah/:kode/series', () => {
   it('gives monthly values, the cumulative line and the target line', async () => {
     const { status, body } = await get('/api/wilayah/99.01.01.2001/series?indicator=KIA_K1&year=2026');
@@ -130,14 +143,21 @@ describe('GET /api/wilayah/:kode/profil', () => {
       expect(status).toBe(200);
       expectSchema(WilayahProfileSchema, body);
       expect(body).toMatchObject({ kode: '99.01.01.2002', nama: 'Desa Dua', tingkat: 'desa', period: '2026-01..2026-08', periodLabel: 'Januari–Agustus 2026', simulated: true });
-      // K1: 8 of sasaran 20 = 40 % (Jan–Jul 7/20 = 35 %: up 5 points); no 2025 data; SPM03_BBL: no report here, so last.
+      // K1: 8 of sasaran 20 = 40 %; no 2025 data; SPM03_BBL: no report here, so last.
       expect(body.indicators.map((i: { indicator: string }) => i.indicator)).toEqual(['KIA_K1', 'SPM03_BBL']);
       const k1 = body.indicators[0];
-      expect(k1.row).toMatchObject({ numerator: 8, denominator: 20, coverage: 40 });
-      expect(k1.trendMonth).toMatchObject({ direction: 'naik', points: 5, better: true, text: '↑ 5,0 poin dari bulan lalu' });
+      expect(k1.row).toMatchObject({ numerator: 8, denominator: 20, coverage: 40, class: 'kurang', notYetServed: 12, shortOfTarget: 5 });
+      // "Dari bulan lalu" is August alone (1/20 = 5 %) against July alone (1/20 = 5 %): tetap — not Jan–Aug 40 % against
+      // Jan–Jul 35 % ("naik 5 poin"), which always rises and contradicted the PWS status.
+      expect(k1.trendMonth).toMatchObject({ direction: 'tetap', month: '2026-08', previousMonth: '2026-07', coverage: 5, previousCoverage: 5 });
       expect(k1.trendYear).toMatchObject({ direction: 'tidak-ada-data', text: '–' });
+      // Below the line (40 % < 63.33 %, class kurang) and the month unchanged → jelek; the chart says the same.
+      expect(k1).toMatchObject({ pwsApplies: true, pwsStatus: 'jelek' });
       const series = (await get('/api/wilayah/99.01.01.2002/series?indicator=KIA_K1&year=2026')).body;
       expect(k1.pwsStatus).toBe(series.months[7].pwsStatus);
+      // A month view: the month-on-month line, but no PWS status (the class judges the month alone there).
+      const august = (await get('/api/wilayah/99.01.01.2002/profil?period=2026-08')).body.indicators[0];
+      expect(august).toMatchObject({ pwsApplies: false, pwsStatus: null, trendMonth: { month: '2026-08', direction: 'tetap' } });
       expect(body.indicators[1].row.coverage).toBeNull();
       // (Other test files may have left open actions in the shared database: look at this meeting's.)
       const ours = (list: { meetingId: number }[]) => list.filter((a) => a.meetingId === m.id);

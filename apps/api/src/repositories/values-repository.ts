@@ -44,6 +44,23 @@ export function valuesRepository(db: Db) {
       return r.rows[0]?.v ?? 0;
     },
 
+    /**
+     * The latest month holding at least one report of any indicator anywhere (null: no values at all). The domain's
+     * latestDataMonth turns it into "the latest month with data". Reads the latest year's arrays only.
+     */
+    async lastReportedMonth(): Promise<{ year: number; month: number } | null> {
+      const years = await db.execute<{ year: number }>(sql`select distinct year from indicator_value order by year desc`);
+      for (const { year } of years.rows) {
+        const r = await db.execute<{ month: number | null }>(sql`
+          select max(u.month)::int as month
+          from indicator_value v, unnest(v.numerators) with ordinality as u(n, month)
+          where v.year = ${year} and u.n is not null`);
+        const month = r.rows[0]?.month;
+        if (month != null) return { year, month };
+      }
+      return null;
+    },
+
     /** Indicator codes that have at least one value (for the picker). */
     async indicatorsWithData(): Promise<Set<string>> {
       const r = await db.execute<{ indicator: string }>(sql`select distinct indicator from indicator_value`);

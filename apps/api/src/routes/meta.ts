@@ -5,6 +5,8 @@ import type { DatabaseKind } from '@peta/db';
 import { notFound } from '../plugins/errors.ts';
 import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
 import type { ReadAccess } from '../auth/access.ts';
+import { formatYearMonth } from '@peta/domain';
+import type { ValuesService } from '../services/values-service.ts';
 
 export const KEPMENDAGRI_REF = 'Kepmendagri No 300.2.2-2138 Tahun 2025';
 
@@ -13,7 +15,7 @@ export const APP_VERSION: string = (createRequire(import.meta.url)('../../packag
 /** Asks the database for its version; throws when it does not answer. */
 export type DatabasePing = () => Promise<string>;
 
-export const metaRoutes = (repo: WilayahRepository, databaseKind: DatabaseKind, ping: DatabasePing, readAccess: ReadAccess): FastifyPluginAsyncTypebox => async (app) => {
+export const metaRoutes = (repo: WilayahRepository, values: ValuesService, databaseKind: DatabaseKind, ping: DatabasePing, readAccess: ReadAccess): FastifyPluginAsyncTypebox => async (app) => {
   // For load balancers and `docker compose` health checks: 200 only when the database answers. Open to anyone, so
   // versions (which tell an attacker which known flaws to try) only go to who may read anyway.
   app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['meta'], response: { 200: HealthSchema, 503: HealthSchema } } }, async (request, reply) => {
@@ -37,6 +39,7 @@ export const metaRoutes = (repo: WilayahRepository, databaseKind: DatabaseKind, 
       bbox: await repo.extent(),
       boundarySource: 'cahyadsn/wilayah_boundaries (MIT)',
       kepmendagriRef: KEPMENDAGRI_REF,
+      latestMonth: formatYearMonth(await values.latestMonth()),
     };
   });
 };

@@ -69,7 +69,7 @@ export const rolloutRoutes = (
   }, async (request) => {
     const area = await requireKabupaten(request.query.kabupaten);
     const indicators = indicatorsOr400(service, request.query.indicators);
-    return service.list(area.kode, area.nama, indicators, (request.query.period ? periodOr400(request.query.period) : service.defaultPeriod()));
+    return service.list(area.kode, area.nama, indicators, (request.query.period ? periodOr400(request.query.period) : await service.defaultPeriod()));
   });
 
   app.get('/api/puskesmas/:kode', {
@@ -284,7 +284,7 @@ export const rolloutRoutes = (
     schema: { tags: TAGS, summary: 'Usulan gelombang berikutnya: peringkat kebutuhan dan kesiapan, dengan alasan', querystring: ProposalQuerySchema, response: { 200: ProposalResponseSchema, ...errors } },
   }, async (request) => {
     const area = await requireKabupaten(request.query.kabupaten);
-    return service.proposal(area.kode, indicatorsOr400(service, request.query.indicators), (request.query.period ? periodOr400(request.query.period) : service.defaultPeriod()), request.query.bobot);
+    return service.proposal(area.kode, indicatorsOr400(service, request.query.indicators), (request.query.period ? periodOr400(request.query.period) : await service.defaultPeriod()), request.query.bobot);
   });
 
   app.get('/api/values/puskesmas', {
@@ -300,7 +300,7 @@ export const rolloutRoutes = (
       if (e instanceof IndicatorError) throw badRequest('INVALID_INDICATOR', e.message);
       throw e;
     }
-    const period = (request.query.period ? periodOr400(request.query.period) : service.defaultPeriod());
+    const period = (request.query.period ? periodOr400(request.query.period) : await service.defaultPeriod());
     const rows = await service.puskesmasValues(def, period, area.kode);
     return { indicator: def.code, period: period.code, periodLabel: period.label, kabupaten: area.kode, simulated: rows.some((r) => r.simulated), rows };
   });

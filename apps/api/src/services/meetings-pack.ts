@@ -1,11 +1,14 @@
 // The printed meeting pack as one HTML document (A4, Bahasa Indonesia), which Chromium turns into the PDF
 // (meetings-pdf.ts): a cover with the wilayah map, a summary of the agenda, one page per desa (its indicators with
-// target, capaian and gap, PWS status, trends against last month and last year, the PWS cumulative chart of the
+// target, capaian, the persons short of the target and those not yet served this year — two named columns, never one
+// for the other —, PWS status, the month alone against the month before and the period against last year, the PWS
+// cumulative chart of the
 // indicators furthest behind — or, without those extras, a bar chart of capaian against the target line — its
 // actions and notes), and the list of actions with owners and dates. Pure: everything it needs is passed in.
 import {
-  formatFraction, formatNumberId, formatValue, gapText, getIndicator, lastMonthPeriod, latestPws, leadIndicator, mapShape, MONTH_NAMES_ID,
-  MONTH_SHORT_ID, PALETTE, parsePeriod, PWS_STATUS_LABELS, SERIES_CHART, seriesChartModel, type MapShape, type ShapeFeature, type Trend,
+  formatFraction, formatNumberId, formatValue, getIndicator, leadIndicator, mapShape, MONTH_NAMES_ID, monthPair, MONTH_SHORT_ID, PALETTE,
+  parsePeriod, PEOPLE_LABELS, personNoun, pwsApplies, pwsMissingMonth, PWS_STATUS_LABELS, SERIES_CHART, seriesChartModel,
+  shortOfTargetText, type MapShape, type Period, type ShapeFeature, type Trend,
 } from '@peta/domain';
 import type { AgendaDesa, DesaIndicatorValue, EarlierAction, MeetingAction, MeetingDetail, SeriesMonthDto } from '@peta/domain/contract';
 
@@ -13,7 +16,7 @@ import type { AgendaDesa, DesaIndicatorValue, EarlierAction, MeetingAction, Meet
 export interface PackDesaExtras {
   /** PWS charts of the indicators furthest behind: the meeting year's months, blank after the period. */
   charts: { indicator: string; year: number; months: SeriesMonthDto[] }[];
-  /** Per indicator: against last month and against the same period last year. */
+  /** Per indicator: month m alone against month m − 1 alone, and the period against the same period last year. */
   trends: Map<string, { bulan: Trend; tahun: Trend }>;
 }
 
@@ -73,8 +76,25 @@ function barChart(values: DesaIndicatorValue[]): string {
     + `<svg viewBox="0 0 ${W} ${H}" width="100%" xmlns="http://www.w3.org/2000/svg">${axis}${bars}</svg></figure>`;
 }
 
+const monthName = (m: number) => MONTH_NAMES_ID[m - 1]!;
+
+/**
+ * "Status PWS Oktober: Jelek", or why there is none: "Status PWS Oktober: tidak dapat dihitung — tidak ada laporan
+ * September". Always the status of the period's month (never an earlier month's status shown as if it were current).
+ */
+function pwsLine(months: readonly SeriesMonthDto[], toMonth: number): string {
+  const m = months.find((x) => x.month === toMonth);
+  const label = `Status PWS ${monthName(toMonth)}`;
+  if (m?.pwsStatus) return `<p class="pws-line">${label}: <span class="pws pws--${m.pwsStatus}">${PWS_STATUS_LABELS[m.pwsStatus].labelId}</span></p>`;
+  const previous = toMonth === 1 ? null : months.find((x) => x.month === toMonth - 1);
+  const missing = pwsMissingMonth(m?.coverage ?? null, toMonth === 1 ? null : previous?.coverage ?? null);
+  const why = missing === 'this' ? `tidak ada laporan ${monthName(toMonth)}`
+    : missing === 'last' ? `tidak ada laporan ${toMonth === 1 ? 'Desember tahun lalu' : monthName(toMonth - 1)}` : 'tidak ada target';
+  return `<p class="pws-line muted">${label}: tidak dapat dihitung — ${why}</p>`;
+}
+
 /** The PWS cumulative chart of one indicator (the web desa panel's geometry): month bars, Jan..m line, target line. */
-function pwsChart(chart: PackDesaExtras['charts'][number], value: DesaIndicatorValue | undefined, trend: { bulan: Trend; tahun: Trend } | undefined): string {
+function pwsChart(chart: PackDesaExtras['charts'][number], period: Period, value: DesaIndicatorValue | undefined, trend: { bulan: Trend; tahun: Trend } | undefined): string {
   const def = getIndicator(chart.indicator);
   const name = def?.shortId ?? chart.indicator;
   const model = seriesChartModel(chart.months);
@@ -93,13 +113,11 @@ function pwsChart(chart: PackDesaExtras['charts'][number], value: DesaIndicatorV
       + model.cumulativePoints.map((p) => `<circle cx="${p.x}" cy="${p.y}" r="2" fill="#b2182b"/>`).join('')
     : '';
   const months = model.monthX.map((x, i) => `<text x="${x}" y="${C.height - 6}" font-size="8" text-anchor="middle">${MONTH_SHORT_ID[i]!.slice(0, 1)}</text>`).join('');
-  const pws = latestPws(chart.months);
-  const status = pws?.pwsStatus
-    ? `<p class="pws-line">Status PWS ${MONTH_NAMES_ID[pws.month - 1]}: <span class="pws pws--${pws.pwsStatus}">${PWS_STATUS_LABELS[pws.pwsStatus].labelId}</span></p>`
-    : '<p class="pws-line muted">Status PWS: –</p>';
+  const status = def && (def.polarity === 'higher' && def.periodKind === 'ytd_cum') ? pwsLine(chart.months, period.toMonth) : '';
+  const pair = monthPair(period);
   const trends = trend
-    ? `<p class="pws-line">Capaian ${esc(pct(value?.coverage ?? null, chart.indicator))}: ${[trend.bulan, trend.tahun].map((t, i) =>
-      (t.direction === 'tidak-ada-data' ? `– ${i === 0 ? 'dari bulan lalu' : 'dari tahun lalu'}` : trendCell(t, 'text'))).join(' · ')}</p>`
+    ? `<p class="pws-line">${pair ? `${monthName(pair.thisMonth.toMonth)} saja ${esc(pct(value?.monthCoverage ?? null, chart.indicator))}: ${trendCell(trend.bulan, 'short')} dari ${monthName(pair.lastMonth.toMonth)} · ` : ''}`
+      + `${esc(period.label)} ${esc(pct(value?.coverage ?? null, chart.indicator))}: ${trend.tahun.direction === 'tidak-ada-data' ? '– dari tahun lalu' : trendCell(trend.tahun, 'text')}</p>`
     : '';
   return `<figure class="pws-chart" data-indicator="${esc(chart.indicator)}"><figcaption><b>${esc(name)}</b> ${chart.year}: ${cumulativeKind ? 'kumulatif (merah), ' : ''}per bulan (batang), target (putus-putus)</figcaption>`
     + `<svg class="pws-svg" viewBox="0 0 ${C.width} ${C.height}" width="100%" xmlns="http://www.w3.org/2000/svg">${ticks}${bars}${target}${line}${months}</svg>${status}${trends}</figure>`;
@@ -118,11 +136,18 @@ function actionRows(actions: (MeetingAction | EarlierAction)[], withDesa: boolea
   }</tbody></table>`;
 }
 
+/** A count of people for a table cell: "5", "tercapai" (≤ 0), "–" (does not apply). */
+const shortCell = (n: number | null) => (n === null ? '–' : n > 0 ? formatNumberId(n, 0) : 'tercapai');
+const notServedCell = (v: DesaIndicatorValue) => (v.notYetServed === null ? '–' : v.notYetServed > 0 ? formatNumberId(v.notYetServed, 0)
+  : v.numerator !== null && v.denominator !== null && v.numerator > v.denominator ? 'melebihi sasaran' : '0');
+
 function desaPage(meeting: MeetingDetail, desa: AgendaDesa, index: number, locator: string, notes: string, extras: PackDesaExtras | undefined): string {
   const lastMonth = meeting.periodeLabel;
-  // With trends against last month, the Δ column (change since the previous period) would repeat it; it stays
-  // only for periods without a "last month" (a quarter, a year), where the previous period is another span.
-  const showDelta = !extras || lastMonthPeriod(parsePeriod(meeting.periode)) === null;
+  const period = parsePeriod(meeting.periode);
+  const pair = monthPair(period);
+  // With the month-on-month column, the Δ column (change since the previous period) would repeat it; it stays
+  // only for periods without a month pair (a quarter, a year), where the previous period is another span.
+  const showDelta = !extras || pair === null;
   const actions = [...meeting.earlierActions, ...meeting.actions].filter((a) => a.desaKode === desa.kode);
   // Missing months usually hit every indicator of a desa alike: say it once in the header.
   const counts = new Map<string, number>();
@@ -131,14 +156,15 @@ function desaPage(meeting: MeetingDetail, desa: AgendaDesa, index: number, locat
   const [commonReported, commonExpected] = common.split('/').map(Number);
   const rows = [...desa.values].sort((a, b) => (a.attainment ?? Infinity) - (b.attainment ?? Infinity)).map((v) => {
     const def = getIndicator(v.indicator);
-    // "1.124 penderita hipertensi": the number and who (the column heading says "belum terlayani").
-    const gap = def && v.gap !== null && def.gapTextId ? `${formatNumberId(v.gap, 0)} ${def.gapTextId.split(' belum')[0]}` : null;
+    const noun = def ? personNoun(def) : null;
+    const pwsCell = v.pws ? `<span class="pws pws--${v.pws}">${PWS_STATUS_LABELS[v.pws].labelId}</span>`
+      : def && pwsApplies(def, period) && v.coverage !== null ? '<span class="muted">tidak dapat dihitung†</span>' : '–';
     const prev = v.previousCoverage === null || v.coverage === null ? '–'
       : `${v.coverage - v.previousCoverage >= 0 ? '+' : '−'}${formatNumberId(Math.abs(v.coverage - v.previousCoverage))}`;
     return `<tr><td>${esc(def?.shortId ?? v.indicator)}</td><td class="n">${esc(pct(v.expected, v.indicator))}</td>`
       + `<td class="n"><b>${esc(pct(v.coverage, v.indicator))}</b></td><td class="n">${esc(formatFraction(v.numerator, v.denominator))}</td>`
       + `<td>${chip(v.class)}${v.over100 ? ' <span class="flag">&gt; 100%: periksa</span>' : ''}${v.reported < v.expectedReports && `${v.reported}/${v.expectedReports}` !== common ? ` <span class="flag">lap. ${v.reported}/${v.expectedReports}</span>` : ''}</td>`
-      + `<td>${gap ? esc(gap) : '–'}</td><td>${v.pws ? `<span class="pws pws--${v.pws}">${PWS_STATUS_LABELS[v.pws].labelId}</span>` : '–'}</td>`
+      + `<td class="n">${esc(shortCell(v.shortOfTarget))}</td><td class="n">${esc(notServedCell(v))}</td><td class="who">${noun ? esc(noun) : ''}</td><td>${pwsCell}</td>`
       + `${showDelta ? `<td class="n">${prev}</td>` : ''}${extras ? `<td class="trends">${trendCell(extras.trends.get(v.indicator)?.bulan)}</td><td class="trends">${trendCell(extras.trends.get(v.indicator)?.tahun)}</td>` : ''}</tr>`;
   }).join('');
   return `<section class="page desa" data-desa="${esc(desa.kode)}">
@@ -146,15 +172,36 @@ function desaPage(meeting: MeetingDetail, desa: AgendaDesa, index: number, locat
   <div class="desa-head"><div><p class="step">Desa ${index + 1} dari ${meeting.agenda.desa.length}</p><h2>${esc(desa.nama)}</h2>
   <p class="muted">Kode ${esc(desa.kode)} · <b>${desa.behindCount} dari ${desa.values.length}</b> indikator di bawah target s.d. periode ini${
     commonReported! < commonExpected! ? ` · <span class="flag-strong">laporan masuk ${commonReported} dari ${commonExpected} bulan</span>` : ''}</p></div><div class="locator">${locator}</div></div>
-  <table class="ind"><thead><tr><th>Indikator</th><th>Target s.d. periode</th><th>Capaian</th><th>Pembilang/ penyebut</th><th>Kelas</th><th>Belum terlayani</th><th>Status PWS</th>${showDelta ? '<th>Δ poin*</th>' : ''}${extras ? '<th>Dibanding bulan lalu</th><th>Dibanding tahun lalu</th>' : ''}</tr></thead><tbody>${rows}</tbody></table>
-  <p class="foot">${showDelta ? `* Perubahan capaian (poin persentase) sejak ${esc(meeting.agenda.previousPeriodeLabel ?? 'periode lalu')}. ` : ''}${extras ? 'Dibanding bulan lalu / tahun lalu: perubahan capaian (poin persentase) dari capaian s.d. bulan lalu dan dari periode yang sama tahun lalu; – bila tidak ada data. ' : ''}Status PWS: posisi kumulatif terhadap garis target × arah bulan ini dibanding bulan lalu.</p>
+  <table class="ind"><thead><tr><th>Indikator</th><th>Target s.d. periode</th><th>Capaian</th><th>Pembilang/ penyebut</th><th>Kelas</th><th>${PEOPLE_LABELS.shortOfTarget} (orang)</th><th>${PEOPLE_LABELS.notYetServed} (orang)</th><th>siapa</th><th>Status PWS${pair ? ` ${monthName(pair.thisMonth.toMonth)}` : ''}</th>${showDelta ? '<th>Δ poin*</th>' : ''}${extras ? `<th>${pair ? `${monthName(pair.thisMonth.toMonth)} saja dibanding ${monthName(pair.lastMonth.toMonth)}` : 'Dibanding bulan lalu'}</th><th>Dibanding tahun lalu</th>` : ''}</tr></thead><tbody>${rows}</tbody></table>
+  <p class="foot">Kelas: capaian ${esc(lastMonth)} terhadap target s.d. periode ini (kriteria dashboard). ${PEOPLE_LABELS.shortOfTarget}: orang yang masih harus dilayani agar capaian mencapai target s.d. periode ini (ada hanya bila kelas di bawah target). ${PEOPLE_LABELS.notYetServed}: sasaran setahun dikurangi yang sudah terlayani sejak Januari. ${showDelta ? `* Perubahan capaian (poin persentase) sejak ${esc(meeting.agenda.previousPeriodeLabel ?? 'periode lalu')}. ` : ''}${extras && pair ? `${monthName(pair.thisMonth.toMonth)} saja dibanding ${monthName(pair.lastMonth.toMonth)}: cakupan bulan itu saja (poin persentase); tahun lalu: periode yang sama tahun lalu; – bila tidak ada data. ` : ''}Status PWS (hanya untuk periode Januari s.d. bulan): posisi kumulatif terhadap garis target (sama dengan kelas) × arah cakupan ${pair ? `${monthName(pair.thisMonth.toMonth)} dibanding ${monthName(pair.lastMonth.toMonth)}` : 'bulan ini dibanding bulan lalu'}. † tidak ada laporan salah satu dari dua bulan itu.</p>
   ${extras?.charts.length
-    ? `<div class="pws-charts">${extras.charts.map((c) => pwsChart(c, desa.values.find((v) => v.indicator === c.indicator), extras.trends.get(c.indicator))).join('')}</div>`
+    ? `<div class="pws-charts">${extras.charts.map((c) => pwsChart(c, period, desa.values.find((v) => v.indicator === c.indicator), extras.trends.get(c.indicator))).join('')}</div>`
     // The PWS charts take the place of the bar chart of all indicators (the table already lists them): one A4 page.
     : barChart(desa.values)}
   <h3>Tindak lanjut</h3>${actionRows(actions, false)}
   ${notes ? `<h3>Catatan rapat</h3><p class="note">${esc(notes)}</p>` : ''}
 </section>`;
+}
+
+/** " · kurang 5 ibu hamil dari target" (the persons short of the line; never the other count). */
+function behindShort(b: MeetingDetail['agenda']['behind'][number]): string {
+  const def = getIndicator(b.indicator);
+  const text = def ? shortOfTargetText(def, b.shortOfTarget) : null;
+  return text && b.shortOfTarget !== null && b.shortOfTarget > 0 ? ` · kurang ${esc(text)} dari target` : '';
+}
+
+/**
+ * How a worsened item reads, in the indicator's own terms: "K4: 95% → 82% dari target s.d. periode" for higher is
+ * better; for lower is better the values themselves with the direction that is bad: "Stunting: 12,0% → 17,0% (naik;
+ * target ≤ 14,0%)" — never "168% → 82% dari target", which reads as a fall.
+ */
+export function worsenedText(w: MeetingDetail['agenda']['worsened'][number]): string {
+  const def = getIndicator(w.indicator);
+  const name = def?.shortId ?? w.indicator;
+  if (def?.polarity === 'lower' && w.previousCoverage !== null && w.coverage !== null) {
+    return `${name}: ${pct(w.previousCoverage, w.indicator)} → ${pct(w.coverage, w.indicator)} (naik; target ≤ ${pct(def.target, w.indicator)})`;
+  }
+  return `${name}: ${formatNumberId(w.previousAttainment, 0)}% → ${formatNumberId(w.attainment, 0)}% dari target s.d. periode`;
 }
 
 export interface PackInput {
@@ -195,9 +242,8 @@ h1 { font-size: 24pt; margin: 0 0 4mm; } h2 { font-size: 18pt; margin: 0 0 1mm; 
 .sw { display: inline-block; width: 4mm; height: 3mm; margin-right: 1.5mm; vertical-align: middle; border: 1px solid #888; }
 table { width: 100%; border-collapse: collapse; font-size: 8pt; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.7mm 1.2mm; text-align: left; vertical-align: top; }
-table.ind td:nth-child(6) { font-size: 7.5pt; }
 /* The desa table fits one line per indicator (20 indicators and the PWS charts on one A4 page). */
-table.ind td { font-size: 7.5pt; padding: 0.4mm 1mm; white-space: nowrap; } table.ind td:nth-child(6) { white-space: normal; font-size: 7pt; min-width: 36mm; }
+table.ind td { font-size: 7.5pt; padding: 0.4mm 1mm; white-space: nowrap; } table.ind td.who { font-size: 7pt; color: #555; white-space: normal; }
 table.ind th { font-size: 7.5pt; padding: 0.5mm 1mm; }
 .chart svg { max-height: 42mm; }
 .pws-charts { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; margin: 2mm 0 0; }
@@ -234,9 +280,9 @@ th { background: #f1f3f5; font-size: 8.5pt; } td.n { text-align: right; white-sp
   <h2>Agenda</h2>
   <div class="cols"><div>
   <h3>Paling jauh di bawah target s.d. periode ini</h3>
-  ${list(agenda.behind.map((b) => `<b>${esc(b.desaNama)}</b> — ${esc(shortName(b.indicator))}: ${esc(pct(b.coverage, b.indicator))} dari target ${esc(pct(b.expected, b.indicator))}${b.gap ? ` (${esc(gapText(getIndicator(b.indicator)!, b.gap) ?? '')})` : ''}`))}
-  <h3>Paling memburuk sejak ${esc(agenda.previousPeriodeLabel ?? 'periode lalu')}</h3>
-  ${list(agenda.worsened.map((w) => `<b>${esc(w.desaNama)}</b> — ${esc(shortName(w.indicator))}: ${formatNumberId(w.previousAttainment, 0)}% → ${formatNumberId(w.attainment, 0)}% dari target`))}
+  ${list(agenda.behind.map((b) => `<b>${esc(b.desaNama)}</b> — ${esc(shortName(b.indicator))}: ${esc(pct(b.coverage, b.indicator))}, ${getIndicator(b.indicator)?.polarity === 'lower' ? 'target ≤' : 'target s.d. periode'} ${esc(pct(b.expected, b.indicator))}${behindShort(b)}`))}
+  <h3>Paling memburuk sejak ${esc(agenda.previousPeriodeLabel ?? 'periode lalu')} (kini di bawah target)</h3>
+  ${list(agenda.worsened.map((w) => `<b>${esc(w.desaNama)}</b> — ${esc(worsenedText(w))}`))}
   </div><div>
   <h3>Masalah kualitas data</h3>
   ${list(agenda.dataQuality.map((d) => `<b>${esc(d.desaNama)}</b> — ${d.kind === 'laporan'

@@ -2,8 +2,8 @@
 // (actions with their movement since, open actions of earlier meetings), notes with history, actions with a change
 // log. Values come from valuesService (the same roll-up as GET /api/values); the rules are in @peta/domain.
 import {
-  buildAgenda, chartIndicators, getIndicator, lastMonthPeriod, monthPeriod, movementSince, parsePeriod, previousPeriod,
-  sameLastYearPeriod, seriesUpTo, titleCase, trendOf, type AgendaIndicatorInput, type IndicatorDef, type Period,
+  buildAgenda, chartIndicators, getIndicator, monthPair, movementSince, parsePeriod, previousPeriod,
+  sameLastYearPeriod, seriesUpTo, titleCase, trendOf, upgradeAgenda, type AgendaIndicatorInput, type IndicatorDef, type Period,
 } from '@peta/domain';
 import {
   MEETING_TYPE_LABELS, type Agenda, type AgendaAction, type Baseline, type CreateAction, type CreateMeeting, type CreateNote,
@@ -82,23 +82,21 @@ export function meetingsService(repo: MeetingsRepository, values: ValuesService,
     const withData = await valuesRepo.indicatorsWithData();
     const defs = [...withData].map((c) => getIndicator(c)).filter((d): d is IndicatorDef => !!d);
     const previous = previousPeriod(period);
-    const pwsMonths = period.kind === 'cumulative' && period.fromMonth === 1
-      ? { thisMonth: monthPeriod(period.year, period.toMonth), lastMonth: period.toMonth === 1 ? monthPeriod(period.year - 1, 12) : monthPeriod(period.year, period.toMonth - 1) }
-      : null;
+    // Month m alone and m − 1 alone: stored with each value, so the PWS status and "dari bulan lalu" read one snapshot.
+    const pair = monthPair(period);
     const coverageByKode = async (def: IndicatorDef, p: Period) =>
       new Map((await areaRows(rows, def, p, area)).map((r) => [r.kode, r.coverage] as const));
     const indicators: AgendaIndicatorInput[] = [];
     // One indicator at a time: each asks for up to four periods, and the pool is shared with other requests.
     for (const def of defs) {
-      const pws = pwsMonths && def.polarity === 'higher' && def.periodKind === 'ytd_cum';
       const [current, prev, thisMonth, lastMonth] = await Promise.all([
         areaRows(rows, def, period, area),
         previous ? areaRows(rows, def, previous, area) : Promise.resolve(null),
-        pws ? coverageByKode(def, pwsMonths.thisMonth) : Promise.resolve(null),
-        pws ? coverageByKode(def, pwsMonths.lastMonth) : Promise.resolve(null),
+        pair ? coverageByKode(def, pair.thisMonth) : Promise.resolve(null),
+        pair ? coverageByKode(def, pair.lastMonth) : Promise.resolve(null),
       ]);
       indicators.push({ indicator: def.code, current, previous: prev,
-        pwsMonths: thisMonth && lastMonth ? { thisMonth, lastMonth } : null });
+        monthCoverage: thisMonth && lastMonth ? { thisMonth, lastMonth } : null });
     }
     return buildAgenda({ wilayah: { kode: area.kode, nama: area.nama }, period, indicators, openActions, generatedAt: now().toISOString() });
   }
@@ -238,29 +236,34 @@ export function meetingsService(repo: MeetingsRepository, values: ValuesService,
       const earlierDtos: EarlierAction[] = await Promise.all(earlier.map(async (e) => ({
         ...actionDto(e.action, names, changes, await nowOf(e.action)), meetingTanggal: e.meetingTanggal, meetingJudul: e.meetingJudul,
       })));
-      return { ...summaryOf(m, area, counts), agenda: m.agenda as Agenda, actions: actionDtos, earlierActions: earlierDtos, notes: notesWithHistory(notes) };
+      return { ...summaryOf(m, area, counts), agenda: upgradeAgenda(m.agenda), actions: actionDtos, earlierActions: earlierDtos, notes: notesWithHistory(notes) };
     },
 
     /**
      * What the desa pages of the printed pack add to the stored agenda: per desa the PWS chart (Jan..month of the
-     * meeting year) of its indicators furthest behind, and per indicator the trend against last month (Jan..m−1 for
-     * a cumulative period) and the same period last year, from the values as they are now.
+     * meeting year) of its indicators furthest behind, and per indicator the trend against last month — month m alone
+     * against month m − 1 alone, from the agenda's snapshot (the numbers its PWS status read), or from the values as
+     * they are now for agendas stored before issue 15 — and against the same period last year.
      */
     async packExtras(meeting: MeetingDetail): Promise<Map<string, PackDesaExtras>> {
       const period = parsePeriod(meeting.periode);
-      const lastMonth = lastMonthPeriod(period);
+      const pair = monthPair(period);
       const lastYear = sameLastYearPeriod(period);
       const rows = rowsCache();
       const area: MeetingArea = { kind: meeting.puskesmasKode ? 'puskesmas' : 'kecamatan', kode: meeting.puskesmasKode ?? meeting.wilayahKode,
         nama: '', mapKode: meeting.wilayahKode, desa: meeting.desaKodes };
       const coverageAt = async (def: IndicatorDef, p: Period | null) =>
         new Map(p ? (await areaRows(rows, def, p, area)).map((r) => [r.kode, r.coverage] as const) : []);
-      const earlier = new Map<string, { bulan: Map<string, number | null>; tahun: Map<string, number | null> }>();
+      const snapshotHasMonths = meeting.agenda.desa.some((d) => d.values.some((v) => v.monthCoverage !== null || v.previousMonthCoverage !== null));
+      const live = pair !== null && !snapshotHasMonths;
+      const earlier = new Map<string, { thisMonth: Map<string, number | null>; lastMonth: Map<string, number | null>; tahun: Map<string, number | null> }>();
       for (const code of new Set(meeting.agenda.desa.flatMap((d) => d.values.map((v) => v.indicator)))) {
         const def = getIndicator(code);
         if (!def) continue;
-        const [bulan, tahun] = await Promise.all([coverageAt(def, lastMonth), coverageAt(def, lastYear)]);
-        earlier.set(code, { bulan, tahun });
+        const [thisMonth, lastMonth, tahun] = await Promise.all([
+          coverageAt(def, live ? pair.thisMonth : null), coverageAt(def, live ? pair.lastMonth : null), coverageAt(def, lastYear),
+        ]);
+        earlier.set(code, { thisMonth, lastMonth, tahun });
       }
       const areas = new Map((await wilayah.findMany(meeting.agenda.desa.map((d) => d.kode))).map((w) => [w.kode, w]));
       const out = new Map<string, PackDesaExtras>();
@@ -268,8 +271,11 @@ export function meetingsService(repo: MeetingsRepository, values: ValuesService,
         const trends = new Map(desa.values.map((v) => {
           const def = getIndicator(v.indicator) ?? { unit: 'percent' as const, polarity: 'context' as const };
           const e = earlier.get(v.indicator);
+          const [thisMonth, lastMonth] = live
+            ? [e?.thisMonth.get(desa.kode) ?? null, e?.lastMonth.get(desa.kode) ?? null]
+            : [v.monthCoverage, v.previousMonthCoverage];
           return [v.indicator, {
-            bulan: trendOf(v.coverage, e?.bulan.get(desa.kode) ?? null, 'bulan', def),
+            bulan: trendOf(pair ? thisMonth : null, pair ? lastMonth : null, 'bulan', def),
             tahun: trendOf(v.coverage, e?.tahun.get(desa.kode) ?? null, 'tahun', def),
           }] as const;
         }));

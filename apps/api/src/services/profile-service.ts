@@ -1,8 +1,9 @@
 // The profile of one area — a desa, a kecamatan (its row among its siblings) or a puskesmas wilayah kerja (its row
 // among the kabupaten's puskesmas) — every indicator with data for the period: its row as the map shows it, the
-// trend against last month and the same period last year, the PWS status, weakest first; and the open actions of
-// meetings about its desa. Values come from the same services (and caches) as the map.
-import { INDICATORS, lastMonthPeriod, parentOf, sameLastYearPeriod, trendOf, type IndicatorDef, type Period } from '@peta/domain';
+// month-on-month line (month m alone against month m − 1 alone), the same period last year, the PWS status — built by
+// the domain's profileIndicator so the lines of a card agree —, weakest first; and the open actions of meetings about
+// its desa. Values come from the same services (and caches) as the map.
+import { INDICATORS, monthPair, parentOf, profileIndicator, sameLastYearPeriod, type IndicatorDef, type Period } from '@peta/domain';
 import type { ProfileIndicator, ValueRow, WilayahProfile } from '@peta/domain/contract';
 import type { MeetingsRepository } from '../repositories/meetings-repository.ts';
 import type { ValuesRepository } from '../repositories/values-repository.ts';
@@ -12,32 +13,32 @@ import type { valuesService } from './values-service.ts';
 
 type ValuesService = ReturnType<typeof valuesService>;
 
-/** Where an area's rows come from, and its PWS status (null where no monthly series exists, as for a puskesmas). */
+/** Where an area's rows come from (its siblings' rows for a period). */
 interface AreaSource {
   rows(def: IndicatorDef, period: Period): Promise<ValueRow[]>;
-  pws(def: IndicatorDef, period: Period): Promise<ProfileIndicator['pwsStatus']>;
 }
 
 export function profileService(values: ValuesService, valuesRepo: ValuesRepository, meetings: MeetingsRepository, rollout: RolloutService) {
   async function indicatorsOf(kode: string, source: AreaSource, period: Period): Promise<ProfileIndicator[]> {
     const withData = await valuesRepo.indicatorsWithData();
-    const lastMonth = lastMonthPeriod(period);
+    const pair = monthPair(period);
     const lastYear = sameLastYearPeriod(period);
     const coverageIn = (rows: ValueRow[] | null) => rows?.find((r) => r.kode === kode)?.coverage ?? null;
     const indicators: ProfileIndicator[] = [];
-    // One indicator at a time: each asks for three periods (and a series), and the pool is shared.
+    // One indicator at a time: each asks for up to four periods, and the pool is shared.
     for (const def of INDICATORS.filter((d) => withData.has(d.code))) {
-      const [rows, monthRows, yearRows] = await Promise.all([
-        source.rows(def, period), lastMonth ? source.rows(def, lastMonth) : Promise.resolve(null), source.rows(def, lastYear),
+      const [rows, thisMonth, lastMonth, yearRows] = await Promise.all([
+        source.rows(def, period),
+        pair ? source.rows(def, pair.thisMonth) : Promise.resolve(null),
+        pair ? source.rows(def, pair.lastMonth) : Promise.resolve(null),
+        source.rows(def, lastYear),
       ]);
       const row = rows.find((r) => r.kode === kode);
       if (!row) continue;
-      const pwsApplies = def.polarity === 'higher' && def.periodKind === 'ytd_cum' && (period.kind === 'month' || period.kind === 'cumulative');
-      indicators.push({
-        indicator: def.code, row, pwsStatus: pwsApplies ? await source.pws(def, period) : null,
-        trendMonth: lastMonth ? trendOf(row.coverage, coverageIn(monthRows), 'bulan', def) : null,
-        trendYear: trendOf(row.coverage, coverageIn(yearRows), 'tahun', def),
-      });
+      indicators.push(profileIndicator({
+        def, period, row, months: pair ? { thisMonth: coverageIn(thisMonth), lastMonth: coverageIn(lastMonth) } : null,
+        lastYear: coverageIn(yearRows),
+      }));
     }
     // Weakest first: lowest attainment of the expected-to-date target; no data last, catalogue order otherwise.
     const rank = (i: ProfileIndicator) => i.row.attainment ?? Number.POSITIVE_INFINITY;
@@ -51,19 +52,13 @@ export function profileService(values: ValuesService, valuesRepo: ValuesReposito
   return {
     async profile(area: WilayahRow, period: Period): Promise<WilayahProfile> {
       const parent = parentOf(area.kode);
-      const indicators = await indicatorsOf(area.kode, {
-        rows: (def, p) => values.childValues(def, p, parent),
-        pws: async (def, p) => (await values.series(def, area, p.year)).months.find((m) => m.month === p.toMonth)?.pwsStatus ?? null,
-      }, period);
+      const indicators = await indicatorsOf(area.kode, { rows: (def, p) => values.childValues(def, p, parent) }, period);
       return { ...header(area.kode, area.nama, area.tingkat, period, indicators), openActions: await meetings.openActionsUnder([area.kode]) };
     },
 
     /** A puskesmas wilayah kerja: desa summed by the wilayah kerja valid in each month (as GET /api/values/puskesmas). */
     async puskesmasProfile(p: { kode: string; nama: string; kabupaten: string; desa: string[] }, period: Period): Promise<WilayahProfile> {
-      const indicators = await indicatorsOf(p.kode, {
-        rows: (def, q) => rollout.puskesmasValues(def, q, p.kabupaten),
-        pws: async () => null,
-      }, period);
+      const indicators = await indicatorsOf(p.kode, { rows: (def, q) => rollout.puskesmasValues(def, q, p.kabupaten) }, period);
       return { ...header(p.kode, p.nama, 'puskesmas', period, indicators), openActions: await meetings.openActionsUnder(p.desa) };
     },
   };

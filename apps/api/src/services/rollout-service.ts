@@ -1,28 +1,22 @@
 // The planner's reads: puskesmas of a kabupaten with stage, wave, readiness and need; detail; progress per year;
 // the next-wave proposal; values per puskesmas wilayah. Writes go straight to the repository (one event each).
-// Need = persons not yet served (the gap) on chosen indicators, summed per wilayah kerja as it was in each month.
+// Need = persons not yet served this year ("belum terlayani tahun ini", domain people.ts) on chosen indicators, summed
+// per wilayah kerja as it was in each month, over January..the latest month with data (the map's default period).
 import {
-  ILP_STAGES, READINESS_ITEMS, DEFAULT_NEED_WEIGHT, evaluateValue, parsePeriod, rankNextWave, readiness, requireIndicator,
-  rollUpByWilayahKerja, stageByCode, stageOn, yearProgress, TANPA_PUSKESMAS,
-  type DesaMonths, type IlpStageCode, type IndicatorDef, type Period, type StageEvent,
+  ILP_STAGES, READINESS_ITEMS, DEFAULT_NEED_WEIGHT, countsPersons, defaultPeriodOf, evaluateValue, formatWeight, IndicatorError,
+  rankNextWave, readiness, requireIndicator, rollUpByWilayahKerja, stageByCode, stageOn, yearProgress, TANPA_PUSKESMAS,
+  type DesaMonths, type IlpStageCode, type IndicatorDef, type NeedPart, type Period, type StageEvent,
 } from '@peta/domain';
 import type {
   ProgressResponse, ProposalResponse, PuskesmasDetail, PuskesmasList, PuskesmasSummary, PuskesmasValueRow,
 } from '@peta/domain/contract';
 import type { RolloutRepository, StageRow, WaveRow } from '../repositories/rollout-repository.ts';
 import type { ValuesRepository } from '../repositories/values-repository.ts';
+import type { ValuesService } from './values-service.ts';
 
 export const DEFAULT_NEED_INDICATORS = ['SPM01_BUMIL', 'SPM04_BALITA', 'SPM08_HT'];
 
-const pad = (n: number) => String(n).padStart(2, '0');
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
-/** January up to last month (the data a dinkes holds); in January, last year. */
-export function defaultNeedPeriod(now: Date): Period {
-  const y = now.getUTCFullYear();
-  const m = now.getUTCMonth(); // 0-based: last month's number
-  return m === 0 ? parsePeriod(`${y - 1}`) : parsePeriod(m === 1 ? `${y}-01` : `${y}-01..${y}-${pad(m)}`);
-}
 
 function sasaranGroupOf(def: IndicatorDef): string | null {
   if (def.denominator.kind === 'sasaran') return def.denominator.group;
@@ -32,7 +26,10 @@ function sasaranGroupOf(def: IndicatorDef): string | null {
 
 const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
 
-export function rolloutService(repo: RolloutRepository, values: ValuesRepository, now: () => Date) {
+export function rolloutService(repo: RolloutRepository, values: ValuesRepository, valuesSvc: Pick<ValuesService, 'latestMonth'>, now: () => Date) {
+  /** January..the latest month with data: the same default period as the map (GET /api/meta latestMonth). */
+  const defaultPeriod = async () => defaultPeriodOf(await valuesSvc.latestMonth());
+
   async function desaMonths(def: IndicatorDef, kabupaten: string, year: number): Promise<DesaMonths[]> {
     const group = sasaranGroupOf(def);
     const [desa, rows, sasaran] = await Promise.all([
@@ -57,19 +54,20 @@ export function rolloutService(repo: RolloutRepository, values: ValuesRepository
     return new Map([...byPuskesmas].map(([kode, v]) => [kode, { ...v, value: evaluateValue(def, period, v.aggregate) }]));
   }
 
-  /** Gap per puskesmas per indicator, largest first. */
+  /** Belum terlayani tahun ini per puskesmas per indicator, largest first; null (no report there) last. */
   async function needs(kabupaten: string, indicators: string[], period: Period) {
-    const result = new Map<string, { indicator: string; gap: number; gapNounId: string }[]>();
+    const result = new Map<string, NeedPart[]>();
     for (const code of indicators) {
       const def = requireIndicator(code);
       for (const [kode, v] of await valuesByPuskesmas(def, period, kabupaten)) {
         if (kode === TANPA_PUSKESMAS) continue;
         const list = result.get(kode) ?? [];
-        list.push({ indicator: code, gap: Math.max(0, v.value.gap ?? 0), gapNounId: def.gapTextId ?? def.nameId });
+        const n = v.value.notYetServed;
+        list.push({ indicator: code, notYetServed: n === null ? null : Math.max(0, n), textId: def.notServedTextId ?? def.nameId });
         result.set(kode, list);
       }
     }
-    for (const list of result.values()) list.sort((a, b) => b.gap - a.gap);
+    for (const list of result.values()) list.sort((a, b) => (b.notYetServed ?? -1) - (a.notYetServed ?? -1));
     return result;
   }
 
@@ -103,16 +101,23 @@ export function rolloutService(repo: RolloutRepository, values: ValuesRepository
     return { list, assignments, stages, waves };
   }
 
+  /** Need is counted in persons not yet served: an indicator that does not count persons (lower is better, rates…) is refused. */
   function parseIndicators(text: string | undefined): string[] {
     const codes = text ? text.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) : DEFAULT_NEED_INDICATORS;
-    for (const c of codes) requireIndicator(c);
+    for (const c of codes) {
+      const def = requireIndicator(c);
+      if (!countsPersons(def)) {
+        throw new IndicatorError(`Indikator ${def.code} (${def.shortId}) tidak menghitung orang yang belum terlayani`
+          + `${def.polarity === 'lower' ? ' (makin rendah makin baik)' : ''}, jadi tidak dapat dipakai sebagai kebutuhan. Pilih indikator layanan, misalnya SPM01_BUMIL.`);
+      }
+    }
     return codes;
   }
 
   return {
     parseIndicators,
     today: () => isoDay(now()),
-    defaultPeriod: () => defaultNeedPeriod(now()),
+    defaultPeriod,
 
     async list(kabupaten: string, nama: string, indicators: string[], period: Period): Promise<PuskesmasList> {
       const tanggal = isoDay(now());
@@ -126,7 +131,7 @@ export function rolloutService(repo: RolloutRepository, values: ValuesRepository
 
     async detail(kode: string, kabupaten: string): Promise<PuskesmasDetail | null> {
       const tanggal = isoDay(now());
-      const { list, assignments, stages } = await summaries(kabupaten, tanggal, DEFAULT_NEED_INDICATORS, defaultNeedPeriod(now()));
+      const { list, assignments, stages } = await summaries(kabupaten, tanggal, DEFAULT_NEED_INDICATORS, await defaultPeriod());
       const p = list.find((x) => x.kode === kode);
       if (!p) return null;
       const [forms, facilities, events] = await Promise.all([repo.readinessForm(kabupaten), repo.facilities(kabupaten), repo.events(kode)]);
@@ -162,16 +167,19 @@ export function rolloutService(repo: RolloutRepository, values: ValuesRepository
       const tanggal = isoDay(now());
       const { list } = await summaries(kabupaten, tanggal, indicators, period);
       const ranked = rankNextWave(list.map((p) => ({
-        kode: p.kode, nama: p.nama, stage: p.stage as IlpStageCode, need: p.need,
+        kode: p.kode, nama: p.nama, stage: p.stage as IlpStageCode, desaCount: p.desaCount, need: p.need,
         readinessDone: p.readinessDone, readinessTotal: p.readinessTotal,
       })), needWeight);
       return {
         kabupaten, period: period.code, periodLabel: period.label, indicators, needWeight, confirmed: false,
-        methodId: `Skor = ${needWeight} × kebutuhan ÷ kebutuhan terbesar + ${Math.round((1 - needWeight) * 100) / 100} × ceklis kesiapan terpenuhi ÷ ${READINESS_ITEMS.length}. `
-          + `Kebutuhan = jumlah orang belum terlayani (${period.label}) pada indikator terpilih di desa wilayah kerjanya. Hanya puskesmas di bawah tahap ${ILP_STAGES[5]!.labelId}.`,
+        methodId: `Skor = ${formatWeight(needWeight)} × kebutuhan ÷ kebutuhan terbesar + ${formatWeight(1 - needWeight)} × ceklis kesiapan terpenuhi ÷ ${READINESS_ITEMS.length}. `
+          + `Kebutuhan = jumlah orang belum terlayani tahun ini (${period.label}: sasaran dikurangi yang sudah terlayani) pada indikator terpilih di desa wilayah kerjanya. `
+          + `Puskesmas tanpa desa di wilayah kerja atau tanpa laporan tidak diberi skor (kebutuhan tidak diketahui) dan diletakkan paling bawah. `
+          + `Hanya puskesmas di bawah tahap ${ILP_STAGES[5]!.labelId}.`,
         rows: ranked.map((r) => ({
-          rank: r.rank, kode: r.kode, nama: r.nama, stage: r.stage, need: [...r.need], needTotal: r.needTotal, needScore: r.needScore,
-          readinessDone: r.readinessDone, readinessTotal: r.readinessTotal, readinessScore: r.readinessScore, score: r.score, reasonId: r.reasonId,
+          rank: r.rank, kode: r.kode, nama: r.nama, stage: r.stage, need: [...r.need], needKnown: r.needKnown, needTotal: r.needTotal,
+          needScore: r.needScore, readinessDone: r.readinessDone, readinessTotal: r.readinessTotal, readinessScore: r.readinessScore,
+          score: r.score, reasonId: r.reasonId,
         })),
       };
     },
@@ -187,7 +195,8 @@ export function rolloutService(repo: RolloutRepository, values: ValuesRepository
         rows.push({
           kode: p, nama: p === TANPA_PUSKESMAS ? 'Tanpa puskesmas' : names.get(p) ?? p,
           numerator: value.numerator, denominator: round2(value.denominator), coverage: value.coverage, target: value.target,
-          expected: value.expected, gap: value.gap, class: value.class, attainment: value.attainment, over100: value.over100,
+          expected: value.expected, notYetServed: value.notYetServed, shortOfTarget: value.shortOfTarget, class: value.class,
+          attainment: value.attainment, over100: value.over100,
           simulated: v.simulated, reported: value.reported, expectedReports: value.expectedReports, desaCount: v.desa.length,
         });
       }

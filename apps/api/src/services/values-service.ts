@@ -1,7 +1,7 @@
 // Values of an indicator for the children of a wilayah, and the monthly series of one wilayah.
 // Reads per-desa rows, then applies the domain rules (period, roll-up by summing counts, classes).
 import {
-  evaluateValue, monthPeriod, rollUpDesa, seriesOf, type DesaInput, type IndicatorDef, type Period,
+  evaluateValue, latestDataMonth, monthPeriod, rollUpDesa, seriesOf, type DesaInput, type IndicatorDef, type Period, type YearMonth,
 } from '@peta/domain';
 import type { SeriesResponse, ValueRow } from '@peta/domain/contract';
 import type { DesaYearValues, ValuesRepository } from '../repositories/values-repository.ts';
@@ -43,7 +43,7 @@ const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 
 
 const WHOLE_YEAR = { fromMonth: 1, toMonth: 12 };
 
-export function valuesService(values: ValuesRepository, wilayah: WilayahRepository) {
+export function valuesService(values: ValuesRepository, wilayah: WilayahRepository, now: () => Date = () => new Date()) {
   async function inputsUnder(def: IndicatorDef, parent: string | null, year: number, months: { fromMonth: number; toMonth: number }) {
     const group = sasaranGroupOf(def);
     const [desa, rows, sasaran] = await Promise.all([
@@ -62,8 +62,23 @@ export function valuesService(values: ValuesRepository, wilayah: WilayahReposito
   // national and provinsi views (thousands of desa summed) are then computed once, not per visitor.
   const cache = new Map<string, ValueRow[]>();
   const CACHE_ENTRIES = 500;
+  let lastReported: { version: number; month: Promise<YearMonth | null> } | null = null;
 
   return {
+    /**
+     * The latest month with data (domain latestDataMonth): GET /api/meta states it, the planner's need period and the
+     * map's default period start from it. The scan is cached per data-load state.
+     */
+    async latestMonth(): Promise<YearMonth> {
+      const version = await values.dataVersion();
+      if (lastReported?.version !== version) lastReported = { version, month: values.lastReportedMonth() };
+      try {
+        return latestDataMonth(await lastReported.month, now());
+      } catch (error) {
+        lastReported = null;
+        throw error;
+      }
+    },
     async childValues(def: IndicatorDef, period: Period, parent: string | null): Promise<ValueRow[]> {
       const key = `${await values.dataVersion()}|${def.code}|${period.code}|${parent ?? ''}`;
       const cached = cache.get(key);
@@ -103,7 +118,8 @@ export function valuesService(values: ValuesRepository, wilayah: WilayahReposito
       return {
         kode: child.kode, nama: child.nama,
         numerator: value.numerator, denominator: round2(value.denominator), coverage: value.coverage,
-        target: value.target, expected: value.expected, gap: value.gap, class: value.class,
+        target: value.target, expected: value.expected, notYetServed: value.notYetServed, shortOfTarget: value.shortOfTarget,
+        class: value.class,
         attainment: value.attainment, over100: value.over100,
         simulated: list.some((d) => d.simulated),
         reported: value.reported, expectedReports: value.expectedReports,
@@ -111,3 +127,5 @@ export function valuesService(values: ValuesRepository, wilayah: WilayahReposito
     });
   }
 }
+
+export type ValuesService = ReturnType<typeof valuesService>;

@@ -48,8 +48,12 @@ export const IndicatorSchema = Type.Object({
     Type.Literal('V'), Type.Literal('G'), Type.Literal('U'), Type.Literal('V/G'), Type.Literal('V/U'), Type.Literal('G/U'),
   ]),
   sourceSystem: Type.String(),
-  /** Text after the number in the gap tooltip ("8 ibu hamil belum K1"); null: no gap in persons. */
-  gapTextId: Nullable(Type.String()),
+  /**
+   * "ibu hamil belum K1": the words after the number of people not yet served this year ("14 ibu hamil belum K1");
+   * null: the indicator does not count persons served (lower is better, band, rates, non-person denominators).
+   * Was `gapTextId` before issue 15.
+   */
+  notServedTextId: Nullable(Type.String()),
   note: Nullable(Type.String()),
   /** The database holds at least one value of this indicator (the picker marks the others "belum ada data"). */
   hasData: Type.Optional(Type.Boolean()),

@@ -40,6 +40,9 @@ export const DesaIndicatorValueSchema = Type.Composite([
   Type.Object({
     previousCoverage: Nullable(Type.Number()),
     previousAttainment: Nullable(Type.Number()),
+    /** Coverage of month m alone and of month m − 1 alone (monthPair; null for other periods and in version-1 agendas). */
+    monthCoverage: Nullable(Type.Number()),
+    previousMonthCoverage: Nullable(Type.Number()),
     /** PWS KIA status at the last month of the period (cumulative periods from January, higher-is-better). */
     pws: PwsStatus,
   }),
@@ -60,7 +63,9 @@ export const AgendaDesaSchema = Type.Object({
 
 export const BehindItemSchema = Type.Object({
   desaKode: Type.String(), desaNama: Type.String(), indicator: Type.String(),
-  coverage: Type.Number(), expected: Type.Number(), attainment: Type.Number(), gap: Nullable(Type.Integer()),
+  coverage: Type.Number(), expected: Type.Number(), attainment: Type.Number(),
+  /** Persons short of the expected-to-date target (the row's shortOfTarget). */
+  shortOfTarget: Nullable(Type.Integer()),
 });
 
 export const WorsenedItemSchema = Type.Object({
@@ -87,7 +92,8 @@ export const AgendaActionSchema = Type.Object({
 });
 
 export const AgendaSchema = Type.Object({
-  version: Type.Literal(1),
+  /** 2 since issue 15 (two counts of people instead of `gap`); stored version-1 agendas are upgraded on read (upgradeAgenda). */
+  version: Type.Literal(2),
   wilayah: Type.Object({ kode: Type.String(), nama: Type.String() }),
   periode: Type.String(),
   periodeLabel: Type.String(),

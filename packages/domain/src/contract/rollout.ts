@@ -31,9 +31,13 @@ export const WaveRefSchema = Type.Object({ id: Type.Integer(), nama: Type.String
 
 export const NeedPartSchema = Type.Object({
   indicator: Type.String(),
-  /** Persons not yet served over the puskesmas' desa (Σ of the wilayah's gap). */
-  gap: Type.Integer(),
-  gapNounId: Type.String(),
+  /**
+   * Belum terlayani tahun ini over the puskesmas' desa (sasaran − served, ≥ 0; indicators/people.ts); null: no report of
+   * the indicator there (no data, not no need). Replaces `gap` and `gapNounId` (issue 15).
+   */
+  notYetServed: Nullable(Type.Integer()),
+  /** "ibu hamil belum ANC sesuai standar" */
+  textId: Type.String(),
 });
 
 export const PuskesmasSummarySchema = Type.Object({
@@ -52,7 +56,7 @@ export const PuskesmasSummarySchema = Type.Object({
   /** Desa in the wilayah kerja today, and how many of them are still an unconfirmed proposal. */
   desaCount: Type.Integer(),
   unconfirmedDesa: Type.Integer(),
-  /** Gaps on the proposal's indicators, largest first. */
+  /** Belum terlayani tahun ini on the proposal's indicators, largest first (no data last). */
   need: Type.Array(NeedPartSchema),
 });
 
@@ -227,12 +231,14 @@ export const ProposalRowSchema = Type.Object({
   nama: Type.String(),
   stage: StageCodeSchema,
   need: Type.Array(NeedPartSchema),
+  /** False without desa in the wilayah kerja or without any report: need unknown, no score, ranked last. */
+  needKnown: Type.Boolean(),
   needTotal: Type.Number(),
-  needScore: Type.Number(),
+  needScore: Nullable(Type.Number()),
   readinessDone: Type.Integer(),
   readinessTotal: Type.Integer(),
   readinessScore: Type.Number(),
-  score: Type.Number(),
+  score: Nullable(Type.Number()),
   reasonId: Type.String(),
 });
 

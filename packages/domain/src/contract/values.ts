@@ -29,8 +29,17 @@ export const ValueRowSchema = Type.Object({
   target: Nullable(Type.Number()),
   /** target × fraction of the year (ytd_cum), the value the class is judged against. */
   expected: Nullable(Type.Number()),
-  /** Persons not yet served (where it applies, see gapFor); null otherwise. */
-  gap: Nullable(Type.Integer()),
+  /**
+   * Belum terlayani tahun ini: denominator (annual sasaran or counted register) − persons served, for a year or
+   * January..m of indicators counting persons (people.ts); ≤ 0 when all were served (negative: more than the sasaran);
+   * null otherwise. Replaces `gap` (until issue 15 the gap to the ANNUAL target, neither of these two numbers).
+   */
+  notYetServed: Nullable(Type.Integer()),
+  /**
+   * Kurang dari target periode ini: persons short of `expected` (expected/100 × denominator − served); > 0 exactly when
+   * the class is cukup or kurang, ≤ 0 when reached; null where persons are not counted.
+   */
+  shortOfTarget: Nullable(Type.Integer()),
   class: AttainmentClassSchema,
   /** coverage ÷ expected × 100 (higher) or expected ÷ coverage × 100 (lower); null otherwise. */
   attainment: Nullable(Type.Number()),
@@ -108,15 +117,31 @@ export const TrendSchema = Type.Object({
   text: Type.String(),
 });
 
+/** Month m alone against month m − 1 alone (monthPair): the trend the PWS status reads too. */
+export const MonthTrendSchema = Type.Composite([TrendSchema, Type.Object({
+  /** 2026-10 and 2026-09. */
+  month: Type.String(),
+  previousMonth: Type.String(),
+  /** Coverage of each month alone (persons of the month ÷ annual sasaran for cumulative indicators). */
+  coverage: Nullable(Type.Number()),
+  previousCoverage: Nullable(Type.Number()),
+})]);
+
 export const ProfileIndicatorSchema = Type.Object({
   indicator: Type.String(),
   /** The wilayah's row among its siblings, the same as GET /api/values for its parent. */
   row: ValueRowSchema,
-  /** Against last month (Jan..m−1 for a cumulative period; null when there is none) and the same period last year. */
-  trendMonth: Nullable(TrendSchema),
+  /** Month m alone vs month m − 1 alone, for a month or January..m (null otherwise). */
+  trendMonth: Nullable(MonthTrendSchema),
+  /** Against the same period last year. */
   trendYear: TrendSchema,
-  /** PWS status at the period's last month (higher-is-better cumulative indicators). */
+  /**
+   * PWS status at the period's last month: higher-is-better cumulative indicators in a January..m period (pwsApplies);
+   * its position is the row's class, its trend is `trendMonth`. Null where it does not apply or a month has no report.
+   */
   pwsStatus: Nullable(PwsStatusSchema),
+  /** True where the PWS status applies (then a null status means a month without report: see trendMonth). */
+  pwsApplies: Type.Boolean(),
 });
 
 export const ProfileActionSchema = Type.Object({
@@ -139,3 +164,4 @@ export const WilayahProfileSchema = Type.Object({
 
 export type WilayahProfile = Static<typeof WilayahProfileSchema>;
 export type ProfileIndicator = Static<typeof ProfileIndicatorSchema>;
+export type MonthTrend = Static<typeof MonthTrendSchema>;

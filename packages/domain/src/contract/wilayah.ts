@@ -51,6 +51,11 @@ export const MetaSchema = Type.Object({
   bbox: Type.Union([BboxSchema, Type.Null()]),
   boundarySource: Type.String(),
   kepmendagriRef: Type.String(),
+  /**
+   * The latest month with data (latestDataMonth): "2026-10". The map's default period, the meeting form and the planner
+   * all start from it (January..this month).
+   */
+  latestMonth: Type.String({ pattern: '^\\d{4}-\\d{2}$' }),
 });
 
 /** Anonymous callers get `status` (and `message`) only when reading needs an account; versions are for who may read. */

@@ -4,9 +4,9 @@ import { isSasaranCode, type SasaranCode } from '../indicators/sasaran.ts';
 import { normaliseKode, tingkatOf } from '../wilayah.ts';
 import { cellError, isBlank, cellOk, showCell, type CellResult, type CellValue } from './issues.ts';
 
-/** The month an import is made in (the caller's clock, injected so tests can fix it). */
-export interface YearMonth { year: number; month: number }
+import type { YearMonth } from '../indicators/period.ts';
 
+/** The month an import is made in (the caller's clock, injected so tests can fix it). */
 export function yearMonthOf(date: Date): YearMonth {
   return { year: date.getFullYear(), month: date.getMonth() + 1 };
 }
@@ -60,6 +60,7 @@ export function parseImportMonth(value: CellValue, today: YearMonth): CellResult
   return cellOk(ym);
 }
 
+/** "2026-10" */
 export function formatYearMonth({ year, month }: YearMonth): string {
   return `${year}-${String(month).padStart(2, '0')}`;
 }

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate, coverageOf, gapFor, gapPersons } from './aggregate.ts';
-import { getIndicator, type IndicatorDef } from './catalogue.ts';
-import { parsePeriod } from './period.ts';
+import { aggregate, coverageOf } from './aggregate.ts';
 
-const def = (code: string): IndicatorDef => getIndicator(code)!;
 const row = (numerator: number | null, denominator: number | null, reported = true) => ({ numerator, denominator, reported });
 
 describe('aggregate', () => {
@@ -65,65 +62,5 @@ describe('coverageOf', () => {
     expect(coverageOf(null, 40)).toBeNull();
     expect(coverageOf(3, null)).toBeNull();
     expect(coverageOf(3, 0)).toBeNull();
-  });
-});
-
-describe('gapPersons', () => {
-  it('gives the persons still to reach the annual target (§4.4: 8 ibu hamil)', () => {
-    // ⌈95 % × 40⌉ = 38 expected, 30 reached → 8
-    expect(gapPersons(30, 40, 95, 1)).toBe(8);
-    // unrounded sasaran 39.6: 95 % × 39.6 = 37.62 → ⌈⌉ 38 → 8 as well
-    expect(gapPersons(30, 39.6, 95, 1)).toBe(8);
-  });
-  it('rounds the expected persons up', () => {
-    // 95 % × 40 × 9/12 = 28.5 → 29 ; 25 reached → 4
-    expect(gapPersons(25, 40, 95, 0.75)).toBe(4);
-    // 90 % × 176 = 158.4 → 159 ; 122 reached → 37 ("37 ibu hamil belum K4")
-    expect(gapPersons(122, 176, 90, 1)).toBe(37);
-  });
-  it('is 0, never negative, when the target is reached or passed', () => {
-    // 28.5 → 29 expected by September, 30 reached
-    expect(gapPersons(30, 40, 95, 0.75)).toBe(0);
-    expect(gapPersons(45, 40, 100, 1)).toBe(0);
-  });
-  it('does not add a person for floating-point noise', () => {
-    // 0.95 × 40 may be 37.99999… or 38.00000…1 in floating point: expected 38 either way
-    expect(gapPersons(37, 40, 95, 1)).toBe(1);
-  });
-  it('is null when an input is missing', () => {
-    expect(gapPersons(null, 40, 95, 1)).toBeNull();
-    expect(gapPersons(30, null, 95, 1)).toBeNull();
-    expect(gapPersons(30, 40, null, 1)).toBeNull();
-  });
-});
-
-describe('gapFor', () => {
-  it('uses the annual target for a range from January (§4.4: 8 ibu hamil belum K1)', () => {
-    expect(gapFor(def('KIA_K1'), parsePeriod('2026-01..2026-09'), 30, 40)).toBe(8);
-  });
-  it("uses the period's share for a quarter", () => {
-    // Q3: 95 % × 40 × 3/12 = 9.5 → 10 expected; 7 served → 3
-    expect(gapFor(def('KIA_K1'), parsePeriod('2026-Q3'), 7, 40)).toBe(3);
-  });
-  it('applies to a counted register of persons with the whole target', () => {
-    // SPM terduga TBC: 18 examined of 20 presumed, target 100 % → 2
-    expect(gapFor(def('SPM11_TB'), parsePeriod('2026-01..2026-06'), 18, 20)).toBe(2);
-  });
-  it('takes a local target', () => {
-    // 80 % × 40 = 32 ; 30 reached → 2
-    expect(gapFor(def('KIA_K1'), parsePeriod('2026'), 30, 40, 80)).toBe(2);
-  });
-  it('is null for lower-is-better, band, context, per-100k and non-person denominators', () => {
-    expect(gapFor(def('GZ_STUNTING'), parsePeriod('2026-06'), 20, 100)).toBeNull();
-    expect(gapFor(def('TB_POSITIVITY'), parsePeriod('2026'), 5, 100)).toBeNull();
-    expect(gapFor(def('TB_CNR'), parsePeriod('2026'), 5, 10_000)).toBeNull();
-    expect(gapFor(def('DBD_IR'), parsePeriod('2026'), 5, 10_000)).toBeNull();
-    expect(gapFor(def('KL_ABJ'), parsePeriod('2026-06'), 90, 100)).toBeNull();
-  });
-  it('is null for monthly ratios over more than one month', () => {
-    // D/S over a quarter: the denominator is balita-months, not persons
-    expect(gapFor(def('GZ_DS'), parsePeriod('2026-Q2'), 170, 300)).toBeNull();
-    // one month: 80 % × 100 = 80 ; 70 weighed → 10 balita belum ditimbang
-    expect(gapFor(def('GZ_DS'), parsePeriod('2026-06'), 70, 100)).toBe(10);
   });
 });

@@ -1,9 +1,7 @@
 // The one roll-up: Σ numerators ÷ Σ denominators (golden rule 1), never a mean of percentages.
 // Desa → kecamatan → kabupaten → provinsi all aggregate the DESA values under each area (sums are associative,
 // so aggregating kecamatan totals gives the same result).
-import type { IndicatorDef, IndicatorUnit } from './catalogue.ts';
-import { gapFraction } from './period-value.ts';
-import type { Period } from './period.ts';
+import type { IndicatorUnit } from './catalogue.ts';
 
 export interface AggregateInput {
   numerator: number | null;
@@ -89,35 +87,4 @@ export function aggregate(rows: readonly AggregateInput[], unit: IndicatorUnit =
     complete: rows.length > 0 && reportedCount === rows.length && withoutDenominatorCount === 0
       && reportedMonths === expectedMonths,
   };
-}
-
-/**
- * Persons still to serve: max(0, ⌈target/100 × sasaran × fraction⌉ − numerator). The expected persons are rounded
- * up (a person is whole; 28.5 expected → 29). Null when an input is missing.
- * §4.4: 30 reached, sasaran 40, target 95 %, fraction 1 → ⌈38⌉ − 30 = 8 ibu hamil.
- */
-export function gapPersons(numerator: number | null, sasaran: number | null, target: number | null,
-  fraction: number): number | null {
-  if (numerator === null || sasaran === null || target === null) return null;
-  const expectedPersons = Math.ceil((target / 100) * sasaran * fraction - 1e-9);
-  return Math.max(0, expectedPersons - numerator);
-}
-
-/**
- * Gap in persons for an indicator and period, or null where it does not apply:
- * - only indicators with a `gapTextId` (higher-is-better, denominator counting persons — a sasaran group, or a counted
- *   register of persons such as terduga TBC); never for lower-is-better, band, context, per-100,000 rates, or
- *   denominators that are not persons (houses, posyandu, desa);
- * - 'month' indicators only for a single month (over several months the denominator is person-months);
- * - fraction from gapFraction: annual target for a year or Jan..m, the period's share for a month or quarter.
- */
-export function gapFor(
-  def: Pick<IndicatorDef, 'gapTextId' | 'polarity' | 'denominator' | 'periodKind' | 'unit' | 'target'>,
-  period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>,
-  numerator: number | null, denominator: number | null, target: number | null = def.target,
-): number | null {
-  if (def.gapTextId === null || def.polarity !== 'higher' || def.unit !== 'percent') return null;
-  if (def.denominator.kind === 'population') return null;
-  if (def.periodKind === 'month' && period.toMonth !== period.fromMonth) return null;
-  return gapPersons(numerator, denominator, target, gapFraction(def, period));
 }

@@ -38,7 +38,7 @@ describe('INDICATORS', () => {
       else expect(def.band, d.code).toBeNull();
       if (def.polarity === 'context') expect(def.target, d.code).toBeNull();
       expect(def.unit === 'per100k', d.code).toBe(def.denominator.kind === 'population');
-      if (def.gapTextId !== null) {
+      if (def.notServedTextId !== null) {
         expect(def.polarity, d.code).toBe('higher');
         expect(def.unit, d.code).toBe('percent');
       }

@@ -13,6 +13,14 @@ export const DASHBOARD_CRITERIA_NOTE = 'kriteria dashboard (bukan ketentuan resm
 
 const EPS = 1e-9;
 
+/**
+ * Coverage at or above the value it is judged against (higher is better): the one comparison behind the class "baik",
+ * the PWS "di atas garis target" and a shortfall in persons of 0 — so they cannot disagree.
+ */
+export function reachesExpected(coverage: number, expected: number): boolean {
+  return coverage >= expected - EPS;
+}
+
 export interface Attainment {
   class: AttainmentClass;
   /**
@@ -51,7 +59,8 @@ export function classifyAttainment(
       if (expected === null) return { class: 'netral', attainment: null };
       if (expected <= 0) return { class: 'baik', attainment: null };
       const a = (coverage / expected) * 100;
-      return { class: classOfAttainment(a), attainment: a };
+      if (reachesExpected(coverage, expected)) return { class: 'baik', attainment: a };
+      return { class: a >= ATTAINMENT_THRESHOLDS.cukup - EPS ? 'cukup' : 'kurang', attainment: a };
     }
     case 'lower': {
       if (expected === null) return { class: 'netral', attainment: null };

@@ -37,7 +37,7 @@ describe('ValueRowSchema / ValuesResponseSchema', () => {
     const v = evaluateValue(def, period, rollUpDesa(def, period, [{ months: [{ month: 1, numerator: 30 }], sasaran: 40 }]));
     const row: ValueRow = {
       kode: '12.10.01.2001', nama: 'Desa A', numerator: v.numerator, denominator: v.denominator, coverage: v.coverage,
-      target: v.target, expected: v.expected, gap: v.gap, class: v.class, attainment: v.attainment, over100: v.over100,
+      target: v.target, expected: v.expected, notYetServed: v.notYetServed, shortOfTarget: v.shortOfTarget, class: v.class, attainment: v.attainment, over100: v.over100,
       simulated: true, reported: v.reported, expectedReports: v.expectedReports,
     };
     expect(Value.Check(ValueRowSchema, row)).toBe(true);

@@ -29,39 +29,44 @@ describe('rollUpDesa', () => {
 });
 
 describe('evaluateValue', () => {
-  it('§4.4 desa: 75.0 % vs expected 71.25 % → baik, gap 8 ibu hamil to the annual target', () => {
+  it('§4.4 desa: 75.0 % vs expected 71.25 % → baik; 10 of 40 not yet served this year, target line reached', () => {
     const v = evaluateValue(def('KIA_K1'), JAN_SEP, rollUpDesa(def('KIA_K1'), JAN_SEP, [A]));
+    // belum terlayani: 40 − 30 = 10; kurang dari target: 71.25 % × 40 = 28.5 → 29 − 30 = −1 (reached, one ahead)
     expect(v).toMatchObject({
-      numerator: 30, denominator: 40, coverage: 75, target: 95, expected: 71.25, gap: 8, class: 'baik',
+      numerator: 30, denominator: 40, coverage: 75, target: 95, expected: 71.25, notYetServed: 10, shortOfTarget: -1, class: 'baik',
       over100: false, reported: 9, expectedReports: 9, complete: true,
     });
   });
-  it('§4.4 roll-up: 69.2 % vs 71.25 % → cukup; gap ⌈95 % × 65⌉ − 45 = 62 − 45 = 17', () => {
+  it('§4.4 roll-up: 69.2 % vs 71.25 % → cukup; 65 − 45 = 20 not yet served; ⌈71.25 % × 65⌉ − 45 = ⌈46.31⌉ − 45 = 2 short', () => {
     const v = evaluateValue(def('KIA_K1'), JAN_SEP, rollUpDesa(def('KIA_K1'), JAN_SEP, [A, B, C]));
-    expect(v).toMatchObject({ class: 'cukup', gap: 17 });
+    expect(v).toMatchObject({ class: 'cukup', notYetServed: 20, shortOfTarget: 2 });
   });
   it('a quarter compares Σ of its months ÷ annual sasaran with target × 3/12', () => {
-    // Q3 = 3 + 4 + 3 = 10 / 40 = 25 %; expected 95 × 3/12 = 23.75 → baik; gap ⌈9.5⌉ − 10 = 0
+    // Q3 = 3 + 4 + 3 = 10 / 40 = 25 %; expected 95 × 3/12 = 23.75 → baik; ⌈9.5⌉ − 10 = 0 short; no "belum
+    // terlayani tahun ini" for a slice of the year
     const q3 = parsePeriod('2026-Q3');
     expect(evaluateValue(def('KIA_K1'), q3, rollUpDesa(def('KIA_K1'), q3, [A]))).toMatchObject({
-      coverage: 25, expected: 23.75, class: 'baik', gap: 0,
+      coverage: 25, expected: 23.75, class: 'baik', shortOfTarget: 0, notYetServed: null,
     });
   });
   it('uses a local target', () => {
-    // target 100: expected 75 → 75/75 baik; gap 40 − 30 = 10
+    // target 100: expected 75 → 75/75 baik; 30 of 30 expected persons → 0 short; 40 − 30 = 10 not yet served
     const v = evaluateValue(def('KIA_K1'), JAN_SEP, rollUpDesa(def('KIA_K1'), JAN_SEP, [A]), { target: 100 });
-    expect(v).toMatchObject({ target: 100, expected: 75, class: 'baik', gap: 10 });
+    expect(v).toMatchObject({ target: 100, expected: 75, class: 'baik', shortOfTarget: 0, notYetServed: 10 });
   });
-  it('gives no-data, no gap and zero reports for an area without reports', () => {
+  it('gives no-data, no counts of people and zero reports for an area without reports', () => {
     const v = evaluateValue(def('KIA_K1'), JAN_SEP, rollUpDesa(def('KIA_K1'), JAN_SEP, [NONE]));
-    expect(v).toMatchObject({ numerator: null, coverage: null, class: 'no-data', gap: null, reported: 0, expectedReports: 9 });
+    expect(v).toMatchObject({
+      numerator: null, coverage: null, class: 'no-data', notYetServed: null, shortOfTarget: null, reported: 0, expectedReports: 9,
+    });
   });
   it('flags coverage above 100 % without clamping it', () => {
     // 45 served / estimated sasaran 40 = 112.5 %
     const d: DesaInput = { months: months([45]), sasaran: 40 };
     const p = parsePeriod('2026');
     expect(evaluateValue(def('SPM01_BUMIL'), p, rollUpDesa(def('SPM01_BUMIL'), p, [d]))).toMatchObject({
-      coverage: 112.5, over100: true, class: 'baik', gap: 0,
+      // 40 − 45 = −5: five more than the (estimated) sasaran, "melebihi sasaran"; 45 − 40 ahead of the target
+      coverage: 112.5, over100: true, class: 'baik', notYetServed: -5, shortOfTarget: -5,
     });
   });
   it('classifies a lower-is-better point prevalence against its target', () => {
@@ -70,7 +75,7 @@ describe('evaluateValue', () => {
     const d1: DesaInput = { months: [{ month: 8, numerator: 9, denominator: 50 }], sasaran: null };
     const d2: DesaInput = { months: [{ month: 8, numerator: 12, denominator: 50 }], sasaran: null };
     const v = evaluateValue(def('GZ_STUNTING'), p, rollUpDesa(def('GZ_STUNTING'), p, [d1, d2]));
-    expect(v).toMatchObject({ coverage: 21, expected: 14, class: 'kurang', gap: null });
+    expect(v).toMatchObject({ coverage: 21, expected: 14, class: 'kurang', notYetServed: null, shortOfTarget: null });
   });
 });
 

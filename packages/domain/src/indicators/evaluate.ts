@@ -1,9 +1,11 @@
-// The whole chain for the API: monthly desa values → period value → roll-up → coverage, expected, gap, class.
+// The whole chain for the API: monthly desa values → period value → roll-up → coverage, expected, the two counts of
+// people (people.ts), class.
 // GET /api/values builds one row per child with rollUpDesa + evaluateValue; GET /api/wilayah/{kode}/series uses seriesOf.
-import { aggregate, gapFor, type Aggregate } from './aggregate.ts';
+import { aggregate, type Aggregate } from './aggregate.ts';
 import type { IndicatorDef } from './catalogue.ts';
 import { classifyAttainment, type AttainmentClass } from './classify.ts';
 import { monthPeriod, ytdPeriod, type Period } from './period.ts';
+import { notYetServed, shortOfTarget } from './people.ts';
 import { expectedValue, periodValue, type MonthValue } from './period-value.ts';
 import { pwsStatus, type PwsStatus } from './pws-status.ts';
 
@@ -27,7 +29,10 @@ export interface EvaluatedValue {
   target: number | null;
   /** target × indicatorFraction: the value the class is judged against. */
   expected: number | null;
-  gap: number | null;
+  /** Belum terlayani tahun ini: denominator − served, year-to-date periods only (people.ts). */
+  notYetServed: number | null;
+  /** Kurang dari target periode ini: expected persons − served; > 0 exactly when the class is not baik (people.ts). */
+  shortOfTarget: number | null;
   class: AttainmentClass;
   attainment: number | null;
   over100: boolean;
@@ -53,7 +58,8 @@ export function evaluateValue(def: IndicatorDef, period: Pick<Period, 'kind' | '
     coverage: agg.coverage,
     target,
     expected,
-    gap: agg.coverage === null ? null : gapFor(def, period, agg.numerator, agg.denominator, target),
+    notYetServed: agg.coverage === null ? null : notYetServed(def, period, agg.numerator, agg.denominator),
+    shortOfTarget: agg.coverage === null ? null : shortOfTarget(def, period, agg.numerator, agg.denominator, expected),
     class: cls,
     attainment,
     over100: agg.over100,

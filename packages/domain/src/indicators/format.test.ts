@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getIndicator } from './catalogue.ts';
-import { formatFraction, formatNumberId, formatValue, gapText } from './format.ts';
+import { formatFraction, formatNumberId, formatValue } from './format.ts';
 
 describe('formatNumberId', () => {
   it('uses a decimal comma and dot thousands', () => {
@@ -27,17 +26,5 @@ describe('formatFraction', () => {
     expect(formatFraction(45, 65)).toBe('45/65');
     expect(formatFraction(30, 39.6)).toBe('30/39,6');
     expect(formatFraction(null, 40)).toBe('–/40');
-  });
-});
-
-describe('gapText', () => {
-  it('writes the gap in persons for the tooltip', () => {
-    expect(gapText(getIndicator('KIA_K1')!, 8)).toBe('8 ibu hamil belum K1');
-    expect(gapText(getIndicator('KIA_K4')!, 37)).toBe('37 ibu hamil belum K4');
-    expect(gapText(getIndicator('SPM06_PRODUKTIF')!, 1250)).toBe('1.250 penduduk usia 15–59 tahun belum diskrining');
-  });
-  it('is null without a gap or for indicators without a gap text', () => {
-    expect(gapText(getIndicator('KIA_K1')!, null)).toBeNull();
-    expect(gapText(getIndicator('GZ_STUNTING')!, 3)).toBeNull();
   });
 });

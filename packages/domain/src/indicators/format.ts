@@ -1,5 +1,5 @@
 // Bahasa Indonesia number and value formatting for tables, legends and tooltips (decimal comma, dot thousands).
-import type { IndicatorDef, IndicatorUnit } from './catalogue.ts';
+import type { IndicatorUnit } from './catalogue.ts';
 
 const formatters = new Map<number, Intl.NumberFormat>();
 
@@ -24,10 +24,4 @@ export function formatValue(value: number | null, unit: IndicatorUnit, decimals 
 export function formatFraction(numerator: number | null, denominator: number | null): string {
   const f = (x: number | null) => (x === null ? '–' : formatNumberId(x, Number.isInteger(x) ? 0 : 1));
   return `${f(numerator)}/${f(denominator)}`;
-}
-
-/** Tooltip gap text: 8 → "8 ibu hamil belum K1"; null when there is no gap for this indicator. */
-export function gapText(def: Pick<IndicatorDef, 'gapTextId'>, gap: number | null): string | null {
-  if (gap === null || def.gapTextId === null) return null;
-  return `${formatNumberId(gap, 0)} ${def.gapTextId}`;
 }

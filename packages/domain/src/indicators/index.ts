@@ -7,5 +7,7 @@ export * from './aggregate.ts';
 export * from './classify.ts';
 export * from './pws-status.ts';
 export * from './format.ts';
+export * from './people.ts';
 export * from './evaluate.ts';
 export * from './series-chart.ts';
+export * from './profile-indicator.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getIndicator, type IndicatorDef } from './catalogue.ts';
 import { parsePeriod } from './period.ts';
-import { expectedValue, gapFraction, indicatorFraction, periodValue, type MonthValue } from './period-value.ts';
+import { expectedValue, indicatorFraction, periodValue, type MonthValue } from './period-value.ts';
 
 const def = (code: string): IndicatorDef => getIndicator(code)!;
 // §4.4 desa: K1 Jan..Jul 23 (3+3+4+3+3+4+3), Aug 4, Sep 3 → Jan..Sep 30; sasaran 40
@@ -91,21 +91,5 @@ describe('expectedValue', () => {
   it('is the target itself for point indicators and null without a target', () => {
     expect(expectedValue(def('GZ_STUNTING'), parsePeriod('2026-Q2'))).toBe(14);
     expect(expectedValue(def('TB_CNR'), parsePeriod('2026'))).toBeNull();
-  });
-});
-
-describe('gapFraction', () => {
-  it('is 1 (annual target) for a year or a range from January', () => {
-    expect(gapFraction(def('KIA_K1'), parsePeriod('2026-01..2026-09'))).toBe(1);
-    expect(gapFraction(def('KIA_K1'), parsePeriod('2026'))).toBe(1);
-  });
-  it("is the period's share for a month, a quarter or a range from later in the year", () => {
-    expect(gapFraction(def('KIA_K1'), parsePeriod('2026-Q3'))).toBe(0.25);
-    expect(gapFraction(def('KIA_K1'), parsePeriod('2026-01'))).toBeCloseTo(1 / 12, 12);
-    expect(gapFraction(def('KIA_K1'), parsePeriod('2026-04..2026-06'))).toBe(0.25);
-  });
-  it('is 1 for counted denominators and non-cumulative indicators', () => {
-    expect(gapFraction(def('SPM11_TB'), parsePeriod('2026-Q3'))).toBe(1);
-    expect(gapFraction(def('KIA_CPR'), parsePeriod('2026-Q3'))).toBe(1);
   });
 });

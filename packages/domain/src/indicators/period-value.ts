@@ -1,7 +1,7 @@
 // From the monthly values of ONE desa to its value for a period, following the indicator's periodKind
 // (see catalogue.ts). The result feeds `aggregate` for the roll-up.
 import type { IndicatorDef } from './catalogue.ts';
-import { expectedFraction, isYearToDate, type Period } from './period.ts';
+import { expectedFraction, type Period } from './period.ts';
 
 /** One stored month of one desa × indicator. `denominator` is the counted denominator (indicators with a counted one). */
 export interface MonthValue {
@@ -78,18 +78,4 @@ export function indicatorFraction(def: Def, period: Pick<Period, 'fromMonth' | '
 export function expectedValue(def: Def & Pick<IndicatorDef, 'target'>, period: Pick<Period, 'fromMonth' | 'toMonth'>,
   target: number | null = def.target): number | null {
   return target === null ? null : target * indicatorFraction(def, period);
-}
-
-/**
- * Share of the annual target the gap in persons is measured against:
- * - year, or a cumulative range starting in January (PWS "s.d. bulan ini") → 1: persons still needed to reach the
- *   ANNUAL target this year (§4.4: 95 % × 40 = 38 expected, 30 reached → 8 ibu hamil);
- * - a month, a quarter or a range not starting in January → months/12: persons short of the evenly spread target
- *   for that slice of the year;
- * - indicators with fraction 1 (counted denominators, monthly ratios, point values) → 1.
- */
-export function gapFraction(def: Def, period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>): number {
-  if (def.denominator.kind === 'counted') return 1;
-  if (def.periodKind !== 'ytd_cum' && def.periodKind !== 'annual') return 1;
-  return isYearToDate(period) ? 1 : expectedFraction(period);
 }

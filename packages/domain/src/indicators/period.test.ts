@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  MONTH_NAMES_ID, PeriodError, expectedFraction, formatPeriod, isYearToDate, monthKeysOf, monthPeriod, monthsOf,
+  defaultPeriodOf, latestDataMonth,  MONTH_NAMES_ID, PeriodError, expectedFraction, formatPeriod, isYearToDate, monthKeysOf, monthPeriod, monthsOf,
   parsePeriod, quarterPeriod, rangePeriod, tryParsePeriod, yearPeriod, ytdPeriod,
 } from './period.ts';
 
@@ -123,5 +123,21 @@ describe('isYearToDate', () => {
     expect(isYearToDate(parsePeriod('2026-04..2026-09'))).toBe(false);
     expect(isYearToDate(parsePeriod('2026-Q1'))).toBe(false);
     expect(isYearToDate(parsePeriod('2026-01'))).toBe(false);
+  });
+});
+
+describe('latestDataMonth (one rule for the map, the meeting form and the planner)', () => {
+  const today = new Date(Date.UTC(2026, 11, 4)); // 4 December 2026
+  it('is the latest month with a report: demo data up to October → Oktober, not November', () => {
+    expect(latestDataMonth({ year: 2026, month: 10 }, today)).toEqual({ year: 2026, month: 10 });
+    expect(defaultPeriodOf(latestDataMonth({ year: 2026, month: 10 }, today)).code).toBe('2026-01..2026-10');
+  });
+  it('never goes past the month before today (a report of the running month or of the future does not count)', () => {
+    expect(latestDataMonth({ year: 2026, month: 12 }, today)).toEqual({ year: 2026, month: 11 });
+    expect(latestDataMonth({ year: 2027, month: 3 }, today)).toEqual({ year: 2026, month: 11 });
+  });
+  it('falls back to the month before today without any report; December of last year in January', () => {
+    expect(latestDataMonth(null, today)).toEqual({ year: 2026, month: 11 });
+    expect(latestDataMonth(null, new Date(Date.UTC(2027, 0, 15)))).toEqual({ year: 2026, month: 12 });
   });
 });

@@ -166,10 +166,39 @@ export function expectedFraction(period: Pick<Period, 'fromMonth' | 'toMonth'>):
 }
 
 /**
- * True for a year or a cumulative range starting in January (PWS "s.d. bulan ini"): the numerators so far count
- * toward the whole annual target, so the gap in persons is measured against the annual target. A month or a
- * quarter is a slice of the year (false), even January or Q1.
+ * True for a year or a cumulative range starting in January (PWS "s.d. bulan ini"): the numerators so far are the
+ * persons served this year, so "belum terlayani tahun ini" (sasaran − served) means something. A month or a quarter
+ * is a slice of the year (false), even January or Q1.
  */
 export function isYearToDate(period: Pick<Period, 'kind' | 'fromMonth'>): boolean {
   return period.kind === 'year' || (period.kind === 'cumulative' && period.fromMonth === 1);
+}
+
+// ------------------------------------------------------------------------------------------------ latest month
+
+/** A calendar month (imports, the latest month with data). */
+export interface YearMonth { year: number; month: number }
+
+/** The month before `date` (the running month is not complete yet): December of last year in January. */
+export function monthBefore(date: Date): YearMonth {
+  const month = date.getUTCMonth(); // 0-based: January → 0 → December of last year
+  return month === 0 ? { year: date.getUTCFullYear() - 1, month: 12 } : { year: date.getUTCFullYear(), month };
+}
+
+/**
+ * "The latest month with data", one rule for the map's default period, the meeting form and the planner's need
+ * (GET /api/meta states it): the latest month with at least one report, but never past the month before today (a
+ * report dated in the future or in the running month does not move it); without any report, the month before today.
+ * Demo data up to October 2026, today 4 December 2026 → Oktober 2026 (not November, the month before today).
+ */
+export function latestDataMonth(lastReported: YearMonth | null, today: Date): YearMonth {
+  const cap = monthBefore(today);
+  if (lastReported === null) return cap;
+  const after = lastReported.year > cap.year || (lastReported.year === cap.year && lastReported.month > cap.month);
+  return after ? cap : lastReported;
+}
+
+/** The default period everywhere: January..the latest month with data (PWS "s.d. bulan ini"). */
+export function defaultPeriodOf(latest: YearMonth): Period {
+  return ytdPeriod(latest.year, latest.month);
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePeriod } from '../indicators/period.ts';
 import type { AttainmentClass } from '../indicators/classify.ts';
-import { agendaItemKeys, buildAgenda, previousPeriod, type AgendaValueRow } from './agenda.ts';
+import { agendaItemKeys, buildAgenda, previousPeriod, upgradeAgenda, type AgendaValueRow } from './agenda.ts';
 
 const P = parsePeriod('2026-01..2026-09');
 
@@ -12,7 +12,10 @@ function row(kode: string, nama: string, numerator: number | null, denominator: 
   const attainment = coverage === null ? null : (coverage / expected) * 100;
   const cls: AttainmentClass = extra.cls ?? (attainment === null ? 'no-data' : attainment >= 100 ? 'baik' : attainment >= 80 ? 'cukup' : 'kurang');
   return {
-    kode, nama, numerator, denominator, coverage, target: null, expected, gap: null, class: cls, attainment,
+    // Persons short of the line by hand: ⌈expected/100 × denominator⌉ − numerator (the tests below state the numbers).
+    kode, nama, numerator, denominator, coverage, target: null, expected, notYetServed: null,
+    shortOfTarget: numerator === null || denominator === null ? null : Math.ceil((expected / 100) * denominator - 1e-9) - numerator,
+    class: cls, attainment,
     over100: coverage !== null && coverage > 100, simulated: true, reported: extra.reported ?? (numerator === null ? 0 : 9), expectedReports: 9,
   };
 }
@@ -40,7 +43,7 @@ const input = {
       current: [row(...A, 30, 40, K1_EXP), row(...B, 10, 20, K1_EXP), row(...C, null, null, K1_EXP)],
       previous: [row(...A, 27, 40, K1_PREV), row(...B, 8, 20, K1_PREV), row(...C, null, null, K1_PREV)],
       // §4.4: Alfa August 4 (10 %), September 3 (7.5 %); Beta August 1/20 = 5 %, September 2/20 = 10 %.
-      pwsMonths: {
+      monthCoverage: {
         thisMonth: new Map([[A[0], 7.5], [B[0], 10]]),
         lastMonth: new Map([[A[0], 10], [B[0], 5]]),
       },
@@ -69,13 +72,28 @@ describe('buildAgenda', () => {
     expect(agenda.behind[0]!.attainment).toBeCloseTo(40, 9);
     expect(agenda.behind[1]!.attainment).toBeCloseTo((50 / 71.25) * 100, 9); // 70.18
     expect(agenda.behind[1]).toMatchObject({ coverage: 50, expected: 71.25 });
+    // Persons short of the line, never the other count: BBL 75 % × 10 = 7.5 → 8 − 3 = 5; K1 71.25 % × 20 = 14.25 → 15 − 10 = 5
+    expect(agenda.behind.map((b) => b.shortOfTarget)).toEqual([5, 5]);
   });
 
-  it('lists what worsened since the previous period, by the fall of attainment', () => {
-    expect(agenda.worsened.map((w) => [w.desaNama, w.indicator])).toEqual([['Beta', 'SPM03_BBL'], ['Alfa', 'KIA_K1']]);
+  it('lists what worsened since the previous period and is below the target now, by the fall of attainment', () => {
+    // Beta BBL 45 → 40 % of the line. Alfa K1 fell too (106.58 → 105.26) but is still above the line: not "memburuk".
+    expect(agenda.worsened.map((w) => [w.desaNama, w.indicator])).toEqual([['Beta', 'SPM03_BBL']]);
     expect(agenda.worsened[0]!.drop).toBeCloseTo(45 - 40, 9);
-    // 67.5 / 63.33 = 106.58 → 75 / 71.25 = 105.26
-    expect(agenda.worsened[1]!.drop).toBeCloseTo(106.578947 - 105.263158, 5);
+  });
+
+  it('honours polarity: a prevalence that fell never worsens, one that rose past the target does', () => {
+    // Stunting (lower is better, target 14 %): attainment = 14 ÷ prevalence. Alfa 8.3 % → 6 % (fell: better);
+    // Beta 12 % → 17 % (rose past 14 %: attainment 116.7 → 82.4, worse, below target).
+    const lower = (kode: string, nama: string, prevalence: number) => {
+      const attainment = (14 / prevalence) * 100;
+      return { ...row(kode, nama, prevalence, 100, 14), attainment, class: (attainment >= 100 ? 'baik' : attainment >= 80 ? 'cukup' : 'kurang') as AttainmentClass, shortOfTarget: null };
+    };
+    const stunting = buildAgenda({ ...input, indicators: [{
+      indicator: 'GZ_STUNTING', current: [lower(...A, 6), lower(...B, 17)], previous: [lower(...A, 8.3), lower(...B, 12)],
+    }] });
+    expect(stunting.worsened.map((w) => [w.desaNama, w.previousCoverage, w.coverage])).toEqual([['Beta', 12, 17]]);
+    expect(stunting.behind.map((b) => b.desaNama)).toEqual(['Beta']);
   });
 
   it('flags missing reports (most missing months first) and coverage above 100 %', () => {
@@ -85,9 +103,9 @@ describe('buildAgenda', () => {
     expect(agenda.dataQuality[2]!.indicators).toEqual([{ indicator: 'SPM03_BBL', reported: 9, expectedReports: 9, coverage: 150 }]);
   });
 
-  it('orders the desa by agenda entries (Beta 4; Alfa and Cinta 2, by name) and picks the weakest indicator first', () => {
-    expect(agenda.desa.map((d) => [d.nama, d.mentions, d.behindCount])).toEqual([['Beta', 4, 2], ['Alfa', 2, 0], ['Cinta', 2, 0]]);
-    expect(agenda.desa.map((d) => d.focusIndicator)).toEqual(['SPM03_BBL', 'KIA_K1', 'SPM03_BBL']);
+  it('orders the desa by agenda entries (Beta 4, Cinta 2, Alfa 1) and picks the weakest indicator first', () => {
+    expect(agenda.desa.map((d) => [d.nama, d.mentions, d.behindCount])).toEqual([['Beta', 4, 2], ['Cinta', 2, 0], ['Alfa', 1, 0]]);
+    expect(agenda.desa.map((d) => d.focusIndicator)).toEqual(['SPM03_BBL', 'SPM03_BBL', 'KIA_K1']);
     expect(agenda.openActions).toHaveLength(1);
   });
 
@@ -95,7 +113,8 @@ describe('buildAgenda', () => {
     const alfa = agenda.desa.find((d) => d.nama === 'Alfa')!;
     expect(alfa.values.map((v) => v.indicator)).toEqual(['SPM03_BBL', 'KIA_K1']);
     const k1 = alfa.values[1]!;
-    expect(k1).toMatchObject({ coverage: 75, previousCoverage: 67.5, pws: 'kurang' });
+    // The month-on-month numbers the PWS trend read are stored with it: September 7.5 % after August 10 %.
+    expect(k1).toMatchObject({ coverage: 75, previousCoverage: 67.5, monthCoverage: 7.5, previousMonthCoverage: 10, pws: 'kurang' });
     expect(alfa.values[0]!.pws).toBeNull(); // no monthly coverages given for SPM03_BBL
     expect(agenda.desa.find((d) => d.nama === 'Beta')!.values[1]!.pws).toBe('cukup'); // below the line, rising
   });
@@ -113,7 +132,7 @@ describe('buildAgenda', () => {
   });
 
   it('has one note key per step', () => {
-    expect(agendaItemKeys(agenda)).toEqual(['ringkasan', 'desa:12.10.09.2002', 'desa:12.10.09.2001', 'desa:12.10.09.2003', 'tindak-lanjut']);
+    expect(agendaItemKeys(agenda)).toEqual(['ringkasan', 'desa:12.10.09.2002', 'desa:12.10.09.2003', 'desa:12.10.09.2001', 'tindak-lanjut']);
   });
 });
 
@@ -136,5 +155,25 @@ describe('leadIndicator', () => {
     const agenda = buildAgenda(input);
     expect(leadIndicator(agenda)).toBe('SPM03_BBL');
     expect(leadIndicator({ indicators: [], desa: [] })).toBeNull();
+  });
+});
+
+describe('upgradeAgenda', () => {
+  it('reads a stored version-1 agenda (one `gap`) as version 2 with the two counts from its own numbers', () => {
+    const v2 = buildAgenda(input);
+    // A version-1 snapshot: `gap` instead of the two counts, no single months.
+    const v1 = JSON.parse(JSON.stringify({
+      ...v2, version: 1,
+      desa: v2.desa.map((d) => ({ ...d, values: d.values.map(({ notYetServed: _n, shortOfTarget: _s, monthCoverage: _m, previousMonthCoverage: _p, ...v }) => ({ ...v, gap: 99 })) })),
+      behind: v2.behind.map(({ shortOfTarget: _s, ...b }) => ({ ...b, gap: 99 })),
+    }));
+    const up = upgradeAgenda(v1);
+    expect(up.version).toBe(2);
+    const betaK1 = up.desa.find((d) => d.nama === 'Beta')!.values.find((v) => v.indicator === 'KIA_K1')!;
+    // Beta K1 10 of 20 by September: 20 − 10 = 10 not yet served; 71.25 % × 20 = 14.25 → 15 − 10 = 5 short
+    expect(betaK1).toMatchObject({ notYetServed: 10, shortOfTarget: 5, monthCoverage: null, previousMonthCoverage: null });
+    expect('gap' in betaK1).toBe(false);
+    expect(up.behind.map((b) => b.shortOfTarget)).toEqual([5, 5]);
+    expect(upgradeAgenda(v2)).toBe(v2);
   });
 });

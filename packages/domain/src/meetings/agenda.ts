@@ -1,12 +1,15 @@
 // Agenda of a meeting about one kecamatan, generated from the value rows of its desa (one row per desa and
 // indicator, as GET /api/values gives them for the meeting's period and for the previous period):
-//   behind      desa × indicator furthest behind the expected-to-date target (lowest attainment, below 100 %);
-//   worsened    desa × indicator whose attainment fell most since the previous period;
+//   behind      desa × indicator furthest behind the expected-to-date target (lowest attainment, below 100 %), with
+//               the persons short of that target (shortOfTarget, never the other count);
+//   worsened    desa × indicator whose attainment fell most since the previous period and that is below the target
+//               now (an indicator still far above its target is not "memburuk" for the meeting);
 //   dataQuality desa with missing monthly reports, and desa with coverage above 100 %;
 //   openActions open actions of the last meeting (passed in);
 //   desa        every desa with its values, in stepping order (most agenda entries first, then by name).
 // Attainment (coverage ÷ expected × 100, expected ÷ coverage for lower-is-better) is compared rather than coverage:
 // cumulative coverage always rises during the year, its position against the target line is what can worsen.
+// Attainment already honours polarity (lower is better: expected ÷ coverage), so a prevalence that fell never "worsens".
 // Only indicators with at least one report in the wilayah in the period take part: an indicator nobody reports
 // here is not a "missing report" of every desa.
 import type {
@@ -14,8 +17,9 @@ import type {
 } from '../contract/meetings.ts';
 import { getIndicator, INDICATORS } from '../indicators/catalogue.ts';
 import type { EvaluatedValue } from '../indicators/evaluate.ts';
-import { isYearToDate, monthPeriod, quarterPeriod, rangePeriod, yearPeriod, type Period } from '../indicators/period.ts';
-import { pwsStatus } from '../indicators/pws-status.ts';
+import { notYetServed, shortOfTarget } from '../indicators/people.ts';
+import { monthPeriod, parsePeriod, quarterPeriod, rangePeriod, yearPeriod, type Period } from '../indicators/period.ts';
+import { pwsApplies, pwsStatus } from '../indicators/pws-status.ts';
 
 /** One child row of GET /api/values (the fields the agenda reads): an evaluated value of a named wilayah. */
 export type AgendaValueRow = Omit<EvaluatedValue, 'complete'> & { kode: string; nama: string; simulated: boolean };
@@ -25,8 +29,11 @@ export interface AgendaIndicatorInput {
   current: readonly AgendaValueRow[];
   /** The same desa in the previous period; null when there is none. */
   previous: readonly AgendaValueRow[] | null;
-  /** Monthly coverage of the period's last month and the month before, per desa kode (PWS status). */
-  pwsMonths?: { thisMonth: ReadonlyMap<string, number | null>; lastMonth: ReadonlyMap<string, number | null> } | null;
+  /**
+   * Coverage of month m alone and month m − 1 alone (monthPair), per desa kode: the month-on-month trend and the PWS
+   * status read the same two numbers. Absent or null for periods without such a pair.
+   */
+  monthCoverage?: { thisMonth: ReadonlyMap<string, number | null>; lastMonth: ReadonlyMap<string, number | null> } | null;
 }
 
 export interface AgendaLimits {
@@ -98,7 +105,6 @@ export function buildAgenda(input: BuildAgendaInput): Agenda {
     .filter((i) => getIndicator(i.indicator) && hasReports(i.current))
     .sort((a, b) => (order.get(a.indicator) ?? 0) - (order.get(b.indicator) ?? 0));
   const previous = previousPeriod(input.period);
-  const pwsApplies = isYearToDate(input.period) && input.period.kind === 'cumulative';
 
   // Desa, from every row of every active indicator (each indicator lists every desa of the wilayah).
   const desaMap = new Map<string, AgendaDesa>();
@@ -119,7 +125,8 @@ export function buildAgenda(input: BuildAgendaInput): Agenda {
   for (const ind of active) {
     const def = getIndicator(ind.indicator)!;
     const prevByKode = new Map((ind.previous ?? []).map((r) => [r.kode, r]));
-    const pws = pwsApplies && def.polarity === 'higher' && def.periodKind === 'ytd_cum' ? ind.pwsMonths ?? null : null;
+    const months = ind.monthCoverage ?? null;
+    const pws = pwsApplies(def, input.period) ? months : null;
     for (const row of ind.current) {
       const desa = desaOf(row);
       desa.simulated ||= row.simulated;
@@ -129,17 +136,23 @@ export function buildAgenda(input: BuildAgendaInput): Agenda {
         : null;
       const value: DesaIndicatorValue = {
         indicator: def.code, numerator: row.numerator, denominator: row.denominator, coverage: row.coverage,
-        target: row.target, expected: row.expected, gap: row.gap, class: row.class, attainment: row.attainment,
+        target: row.target, expected: row.expected, notYetServed: row.notYetServed, shortOfTarget: row.shortOfTarget,
+        class: row.class, attainment: row.attainment,
         over100: row.over100, reported: row.reported, expectedReports: row.expectedReports,
-        previousCoverage: prev?.coverage ?? null, previousAttainment: prev?.attainment ?? null, pws: status?.status ?? null,
+        previousCoverage: prev?.coverage ?? null, previousAttainment: prev?.attainment ?? null,
+        monthCoverage: months?.thisMonth.get(row.kode) ?? null, previousMonthCoverage: months?.lastMonth.get(row.kode) ?? null,
+        pws: status?.status ?? null,
       };
       desa.values.push(value);
 
       if (row.attainment !== null && row.coverage !== null && row.expected !== null && row.attainment < 100 - EPS) {
         desa.behindCount++;
-        behind.push({ desaKode: row.kode, desaNama: row.nama, indicator: def.code, coverage: row.coverage, expected: row.expected, attainment: row.attainment, gap: row.gap });
+        behind.push({
+          desaKode: row.kode, desaNama: row.nama, indicator: def.code, coverage: row.coverage, expected: row.expected,
+          attainment: row.attainment, shortOfTarget: row.shortOfTarget,
+        });
       }
-      if (prev?.attainment != null && row.attainment !== null && prev.attainment - row.attainment > EPS) {
+      if (prev?.attainment != null && row.attainment !== null && prev.attainment - row.attainment > EPS && row.attainment < 100 - EPS) {
         worsened.push({
           desaKode: row.kode, desaNama: row.nama, indicator: def.code, previousAttainment: prev.attainment,
           attainment: row.attainment, drop: prev.attainment - row.attainment, previousCoverage: prev.coverage, coverage: row.coverage,
@@ -182,7 +195,7 @@ export function buildAgenda(input: BuildAgendaInput): Agenda {
   const desa = [...desaMap.values()].sort((a, b) => b.mentions - a.mentions || b.behindCount - a.behindCount || byName(a, b));
 
   return {
-    version: 1,
+    version: 2,
     wilayah: { kode: input.wilayah.kode, nama: input.wilayah.nama },
     periode: input.period.code,
     periodeLabel: input.period.label,
@@ -220,4 +233,35 @@ export function leadIndicator(agenda: Pick<Agenda, 'indicators' | 'desa'>): stri
     if (count > bestCount) { best = code; bestCount = count; }
   }
   return best;
+}
+
+/**
+ * A stored agenda in the current shape. Version 1 (before issue 15) held one `gap` per value — the gap to the ANNUAL
+ * target, neither of today's two counts — and none in the month-on-month fields. Its snapshot keeps its numbers; the
+ * two counts of people are computed from the stored numerator, denominator and expected by the same rules
+ * (indicators/people.ts), the single months are unknown (null).
+ */
+export function upgradeAgenda(stored: unknown): Agenda {
+  const agenda = stored as Agenda | (Omit<Agenda, 'version'> & { version: 1 });
+  if (agenda.version === 2) return agenda;
+  const period = parsePeriod(agenda.periode);
+  const desa = agenda.desa.map((d) => ({
+    ...d,
+    values: d.values.map((v) => {
+      const { gap: _gap, ...rest } = v as DesaIndicatorValue & { gap?: number | null };
+      const def = getIndicator(v.indicator);
+      return {
+        ...rest,
+        notYetServed: def ? notYetServed(def, period, v.numerator, v.denominator) : null,
+        shortOfTarget: def ? shortOfTarget(def, period, v.numerator, v.denominator, v.expected) : null,
+        monthCoverage: null, previousMonthCoverage: null,
+      };
+    }),
+  }));
+  const valueOf = (kode: string, indicator: string) => desa.find((d) => d.kode === kode)?.values.find((v) => v.indicator === indicator);
+  const behind = agenda.behind.map((b) => {
+    const { gap: _gap, ...rest } = b as BehindItem & { gap?: number | null };
+    return { ...rest, shortOfTarget: valueOf(b.desaKode, b.indicator)?.shortOfTarget ?? null };
+  });
+  return { ...agenda, version: 2, desa, behind };
 }

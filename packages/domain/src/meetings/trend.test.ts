@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DesaIndicatorValue, SeriesMonthDto } from '../contract/index.ts';
 import { parsePeriod } from '../indicators/period.ts';
-import { chartIndicators, lastMonthPeriod, sameLastYearPeriod, seriesUpTo, trendOf } from './trend.ts';
+import { chartIndicators, sameLastYearPeriod, seriesUpTo, trendOf } from './trend.ts';
 
 const PCT = { unit: 'percent', polarity: 'higher' } as const;
-
-describe('lastMonthPeriod', () => {
-  it('is Jan..m−1 for a cumulative period from January, the month before for a month', () => {
-    expect(lastMonthPeriod(parsePeriod('2026-01..2026-08'))?.code).toBe('2026-01..2026-07');
-    expect(lastMonthPeriod(parsePeriod('2026-01..2026-02'))?.code).toBe('2026-01..2026-01');
-    expect(lastMonthPeriod(parsePeriod('2026-06'))?.code).toBe('2026-05');
-    expect(lastMonthPeriod(parsePeriod('2026-01'))?.code).toBe('2025-12');
-  });
-  it('has none for January cumulative, a range not from January, a quarter or a year', () => {
-    expect(lastMonthPeriod(parsePeriod('2026-01..2026-01'))).toBeNull();
-    expect(lastMonthPeriod(parsePeriod('2026-03..2026-05'))).toBeNull();
-    expect(lastMonthPeriod(parsePeriod('2026-Q2'))).toBeNull();
-    expect(lastMonthPeriod(parsePeriod('2026'))).toBeNull();
-  });
-});
 
 describe('sameLastYearPeriod', () => {
   it('keeps the months and the kind, one year earlier', () => {
@@ -50,8 +35,9 @@ describe('trendOf', () => {
 
 function value(indicator: string, klass: DesaIndicatorValue['class'], attainment: number | null): DesaIndicatorValue {
   return {
-    indicator, numerator: 1, denominator: 10, coverage: 10, target: 95, expected: 60, gap: 5, class: klass, attainment,
-    over100: false, reported: 8, expectedReports: 8, previousCoverage: null, previousAttainment: null, pws: null,
+    indicator, numerator: 1, denominator: 10, coverage: 10, target: 95, expected: 60, notYetServed: 9, shortOfTarget: 5, class: klass, attainment,
+    over100: false, reported: 8, expectedReports: 8, previousCoverage: null, previousAttainment: null,
+    monthCoverage: null, previousMonthCoverage: null, pws: null,
   };
 }
 

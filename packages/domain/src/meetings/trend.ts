@@ -1,21 +1,13 @@
-// Trends on the desa page of the meeting pack: the capaian of the period against last month and against the same
-// period last year, in words a kepala desa reads: "↑ 4,1 poin dari bulan lalu", "↓ 2,0 poin dari tahun lalu",
-// "–" when either side has no data. Also which indicators get a PWS chart on that page. Pure functions, no IO.
+// Trends in words a kepala desa reads: "↑ 4,1 poin dari bulan lalu", "↓ 2,0 poin dari tahun lalu", "–" when either
+// side has no data. "Dari bulan lalu" always compares the coverage of month m ALONE with month m − 1 alone (monthPair
+// in indicators/pws-status.ts: the PWS trend); "dari tahun lalu" compares the period with the same period a year
+// earlier. Also which indicators get a PWS chart on the pack's desa page. Pure functions, no IO.
 import type { AgendaDesa } from '../contract/meetings.ts';
 import type { SeriesMonthDto } from '../contract/values.ts';
 import type { IndicatorUnit, Polarity } from '../indicators/catalogue.ts';
 import { formatNumberId } from '../indicators/format.ts';
-import { monthPeriod, parsePeriod, rangePeriod, type Period } from '../indicators/period.ts';
-
-/**
- * "Last month" of a period: the month before for a month, Jan..m−1 for a cumulative period from January
- * (the capaian as it stood a month ago). Null when there is no such period (January cumulative, quarters, years).
- */
-export function lastMonthPeriod(period: Period): Period | null {
-  if (period.kind === 'month') return period.fromMonth === 1 ? monthPeriod(period.year - 1, 12) : monthPeriod(period.year, period.fromMonth - 1);
-  if (period.kind === 'cumulative' && period.fromMonth === 1 && period.toMonth > 1) return rangePeriod(period.year, 1, period.toMonth - 1);
-  return null;
-}
+import { parsePeriod, type Period } from '../indicators/period.ts';
+import { changeDirection } from '../indicators/pws-status.ts';
 
 /** The same months one year earlier (same kind: month, quarter, year or range). */
 export function sameLastYearPeriod(period: Period): Period {
@@ -36,8 +28,6 @@ export interface Trend {
   short: string;
 }
 
-const EPS = 0.05; // below half a tenth the rounded text would read "↑ 0,0 poin"
-
 export function trendOf(current: number | null, earlier: number | null, against: 'bulan' | 'tahun',
   def: { unit: IndicatorUnit; polarity: Polarity }): Trend {
   const since = against === 'bulan' ? 'dari bulan lalu' : 'dari tahun lalu';
@@ -45,7 +35,7 @@ export function trendOf(current: number | null, earlier: number | null, against:
     return { direction: 'tidak-ada-data', points: null, better: null, text: '–', short: '–' };
   }
   const points = current - earlier;
-  if (Math.abs(points) < EPS) return { direction: 'tetap', points, better: null, text: `= tetap ${since}`, short: '= tetap' };
+  if (changeDirection(current, earlier) === 'tetap') return { direction: 'tetap', points, better: null, text: `= tetap ${since}`, short: '= tetap' };
   const direction = points > 0 ? 'naik' : 'turun';
   const better = def.polarity === 'higher' ? points > 0 : def.polarity === 'lower' ? points < 0 : null;
   const word = def.unit === 'percent' ? 'poin' : 'per 100.000';
