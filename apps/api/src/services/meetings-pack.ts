@@ -7,7 +7,7 @@
 // actions and notes), and the list of actions with owners and dates. Pure: everything it needs is passed in.
 import {
   formatFraction, formatNumberId, formatValue, getIndicator, leadIndicator, mapShape, MONTH_NAMES_ID, monthPair, MONTH_SHORT_ID, PALETTE,
-  parsePeriod, PEOPLE_LABELS, personNoun, pwsApplies, pwsMissingMonth, PWS_STATUS_LABELS, SERIES_CHART, seriesChartModel,
+  parsePeriod, PEOPLE_LABELS, personNoun, pwsApplies, pwsReadingAt, PWS_STATUS_LABELS, SERIES_CHART, seriesChartModel,
   shortOfTargetText, type MapShape, type Period, type ShapeFeature, type Trend,
 } from '@peta/domain';
 import type { AgendaDesa, DesaIndicatorValue, EarlierAction, MeetingAction, MeetingDetail, SeriesMonthDto } from '@peta/domain/contract';
@@ -80,17 +80,17 @@ const monthName = (m: number) => MONTH_NAMES_ID[m - 1]!;
 
 /**
  * "Status PWS Oktober: Jelek", or why there is none: "Status PWS Oktober: tidak dapat dihitung — tidak ada laporan
- * September". Always the status of the period's month (never an earlier month's status shown as if it were current).
+ * September (terakhir: Agustus, Kurang)". Always the status of the period's month (pwsReadingAt), never an earlier
+ * month's status shown as if it were current.
  */
 function pwsLine(months: readonly SeriesMonthDto[], toMonth: number): string {
-  const m = months.find((x) => x.month === toMonth);
+  const r = pwsReadingAt(months, toMonth);
   const label = `Status PWS ${monthName(toMonth)}`;
-  if (m?.pwsStatus) return `<p class="pws-line">${label}: <span class="pws pws--${m.pwsStatus}">${PWS_STATUS_LABELS[m.pwsStatus].labelId}</span></p>`;
-  const previous = toMonth === 1 ? null : months.find((x) => x.month === toMonth - 1);
-  const missing = pwsMissingMonth(m?.coverage ?? null, toMonth === 1 ? null : previous?.coverage ?? null);
-  const why = missing === 'this' ? `tidak ada laporan ${monthName(toMonth)}`
-    : missing === 'last' ? `tidak ada laporan ${toMonth === 1 ? 'Desember tahun lalu' : monthName(toMonth - 1)}` : 'tidak ada target';
-  return `<p class="pws-line muted">${label}: tidak dapat dihitung — ${why}</p>`;
+  if (r.status) return `<p class="pws-line">${label}: <span class="pws pws--${r.status}">${PWS_STATUS_LABELS[r.status].labelId}</span></p>`;
+  const why = r.missing === 'this' ? `tidak ada laporan ${monthName(toMonth)}`
+    : r.missing === 'last' ? `tidak ada laporan ${toMonth === 1 ? 'Desember tahun lalu' : monthName(toMonth - 1)}` : 'tidak ada target';
+  const last = r.lastKnown ? ` (terakhir: ${monthName(r.lastKnown.month)}, ${PWS_STATUS_LABELS[r.lastKnown.status].labelId})` : '';
+  return `<p class="pws-line muted">${label}: tidak dapat dihitung — ${why}${last}</p>`;
 }
 
 /** The PWS cumulative chart of one indicator (the web desa panel's geometry): month bars, Jan..m line, target line. */

@@ -5,7 +5,7 @@ import {
   childrenGeometryPath, type IndicatorDto, type Meta, type PuskesmasValuesResponse, type SeriesResponse, type ValuesResponse, type Wilayah,
   type WilayahChild,
 } from '@peta/domain/contract';
-import { latestReportedMonth, type YearMonth } from '../features/indicator/period-choice.ts';
+import type { YearMonth } from '@peta/domain';
 import { getJson } from './client.ts';
 
 export interface WilayahFeatureProperties { kode: string; nama: string }
@@ -24,7 +24,6 @@ export const queryKeys = {
   /** Per wilayah kerja puskesmas of a kabupaten/kota. */
   puskesmasValues: (indicator: string, period: string, kabupaten: string) => ['values-puskesmas', indicator, period, kabupaten] as const,
   series: (kode: string, indicator: string, year: number) => ['series', kode, indicator, year] as const,
-  latestMonth: (probeKode: string, indicator: string) => ['latest-month', probeKode, indicator] as const,
 };
 
 export const fetchers = {
@@ -123,22 +122,12 @@ export function useSeries(kode: string | null, indicator: string | undefined, ye
 }
 
 /**
- * The latest month with data, for the default period. /api/meta does not state it, so the monthly series of one
- * provinsi with desa data is asked for this year, then last year. null: no data in either year (the caller falls
- * back to the month before today).
+ * The latest month with data (GET /api/meta latestMonth, the domain's latestDataMonth): the default period of the map,
+ * the profile and the meeting form, and the planner's need period — one rule, stated by the server. Undefined while
+ * the meta loads.
  */
-export function useLatestDataMonth(probeKode: string | null, indicator: string | undefined, now: Date = new Date()) {
-  return useQuery({
-    queryKey: queryKeys.latestMonth(probeKode ?? '', indicator ?? ''),
-    queryFn: async ({ signal }): Promise<YearMonth | null> => {
-      const year = now.getFullYear();
-      for (const y of [year, year - 1]) {
-        const found = latestReportedMonth(await fetchers.series(probeKode!, indicator!, y, signal));
-        if (found) return found;
-      }
-      return null;
-    },
-    enabled: probeKode !== null && indicator !== undefined,
-    staleTime: 30 * 60_000,
-  });
+export function useLatestMonth(): YearMonth | undefined {
+  const meta = useMeta();
+  const code = meta.data?.latestMonth;
+  return code ? { year: Number(code.slice(0, 4)), month: Number(code.slice(5, 7)) } : undefined;
 }

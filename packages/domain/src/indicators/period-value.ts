@@ -1,6 +1,6 @@
 // From the monthly values of ONE desa to its value for a period, following the indicator's periodKind
 // (see catalogue.ts). The result feeds `aggregate` for the roll-up.
-import type { IndicatorDef } from './catalogue.ts';
+import type { Denominator, IndicatorDef } from './catalogue.ts';
 import { expectedFraction, type Period } from './period.ts';
 
 /** One stored month of one desa × indicator. `denominator` is the counted denominator (indicators with a counted one). */
@@ -23,7 +23,8 @@ export interface PeriodValue {
   lastMonth: number | null;
 }
 
-type Def = Pick<IndicatorDef, 'denominator' | 'periodKind'>;
+/** Only the denominator's kind is read, so the catalogue's definition and the HTTP contract's both fit. */
+type Def = Pick<IndicatorDef, 'periodKind'> & { readonly denominator: { readonly kind: Denominator['kind'] } };
 
 /**
  * Value of one desa for a period.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesMonthDto } from '../contract/values.ts';
-import { SERIES_CHART as CHART, latestPws, seriesChartModel } from './series-chart.ts';
+import { SERIES_CHART as CHART, pwsReadingAt, seriesChartModel } from './series-chart.ts';
 
 function month(m: number, coverage: number | null, cumulative: number | null, pws: SeriesMonthDto['pwsStatus'] = null): SeriesMonthDto {
   return {
@@ -53,9 +53,17 @@ describe('seriesChartModel', () => {
   });
 });
 
-describe('latestPws', () => {
-  it('is the last month with a PWS status', () => {
-    expect(latestPws(months)?.month).toBe(10);
-    expect(latestPws([month(1, 5, 5)])).toBeUndefined();
+describe('pwsReadingAt', () => {
+  it("gives the status of the period's month with what it is made of", () => {
+    // October: Jan..Oct 75 % against 90 × 10/12 = 75 % → on the line (above); October 7.5 % = September 7.5 % → tetap
+    expect(pwsReadingAt(months, 10)).toEqual({ month: 10, status: 'cukup', aboveTarget: true, trend: 'tetap', missing: null, lastKnown: null });
+  });
+  it('never shows an earlier month as this one: April has no status because March has no report, and says so', () => {
+    const withGap = months.map((m) => (m.month === 4 ? { ...m, pwsStatus: null } : m));
+    expect(pwsReadingAt(withGap, 4)).toMatchObject({ month: 4, status: null, missing: 'last', lastKnown: { month: 2, status: 'cukup' } });
+    expect(pwsReadingAt(withGap, 3)).toMatchObject({ month: 3, status: null, missing: 'this', trend: null });
+  });
+  it('says that October is missing when the period ends in a month without report', () => {
+    expect(pwsReadingAt(months, 11)).toMatchObject({ status: null, missing: 'this', lastKnown: { month: 10, status: 'cukup' } });
   });
 });

@@ -2,6 +2,8 @@
 // no chart library): bars for the month's own coverage, a line for the cumulative coverage (it stops at a month without report) and the target line
 // (target × m/12 for cumulative indicators, as the API gives it). Pure, unit-tested.
 import type { SeriesMonthDto } from '../contract/values.ts';
+import { reachesExpected } from './classify.ts';
+import { changeDirection, pwsMissingMonth, type PwsStatus, type PwsTrend } from './pws-status.ts';
 
 export const SERIES_CHART = { width: 300, height: 150, left: 34, right: 6, top: 8, bottom: 20 } as const;
 
@@ -73,7 +75,33 @@ export function seriesChartModel(months: readonly SeriesMonthDto[]): SeriesChart
   };
 }
 
-/** The last month with a PWS status (the one the panel reports). */
-export function latestPws(months: readonly SeriesMonthDto[]): SeriesMonthDto | undefined {
-  return [...months].reverse().find((m) => m.pwsStatus !== null);
+/** The PWS status of one month of a series, with what it is made of and why it is missing. */
+export interface PwsReading {
+  month: number;
+  status: PwsStatus | null;
+  /** Cumulative Jan..month at or above the target line (the class's comparison); null without both. */
+  aboveTarget: boolean | null;
+  /** Month alone against the month before alone; null when either is missing (or for January: December is not in the series). */
+  trend: PwsTrend | null;
+  /** Why there is no status: no report in the month itself, or in the month before. */
+  missing: 'this' | 'last' | null;
+  /** When the month has no status: the latest earlier month that has one — shown as that month's, never as this one's. */
+  lastKnown: { month: number; status: PwsStatus } | null;
+}
+
+/**
+ * The PWS status AT `month` (the period's last month), never silently an earlier month's: "Status PWS Oktober" is
+ * October's or says why it cannot be given ("tidak ada laporan September"), with the last known status beside it.
+ */
+export function pwsReadingAt(months: readonly SeriesMonthDto[], month: number): PwsReading {
+  const m = months.find((x) => x.month === month);
+  const before = month > 1 ? months.find((x) => x.month === month - 1) : undefined;
+  const status = m?.pwsStatus ?? null;
+  const thisCoverage = m?.coverage ?? null;
+  const lastCoverage = before?.coverage ?? null;
+  const aboveTarget = m && m.cumulativeCoverage !== null && m.expected !== null ? reachesExpected(m.cumulativeCoverage, m.expected) : null;
+  const trend = thisCoverage !== null && lastCoverage !== null ? changeDirection(thisCoverage, lastCoverage) : null;
+  const missing = status !== null ? null : pwsMissingMonth(thisCoverage, lastCoverage);
+  const earlier = status === null ? [...months].reverse().find((x) => x.month < month && x.pwsStatus !== null) : undefined;
+  return { month, status, aboveTarget, trend, missing, lastKnown: earlier ? { month: earlier.month, status: earlier.pwsStatus! } : null };
 }

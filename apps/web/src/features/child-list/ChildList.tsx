@@ -3,14 +3,14 @@
 // with the map in both directions. The rows are wilayah (wilayahListItems) or the wilayah kerja of puskesmas
 // (features/wilayah-kerja): the caller words the heading and each row's meta line.
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { childTingkat, formatNumberId } from '@peta/domain';
+import { childTingkat } from '@peta/domain';
 import type { IndicatorDto, ValueRow, WilayahChild } from '@peta/domain/contract';
 import { useT, type TFunction } from '../../i18n/i18n.tsx';
 import { hrefFor } from '../../url-state.ts';
 import { linkClick } from '../drilldown/link-click.ts';
 import { countLabel, hasTingkatPrefix, tingkatLabel } from '../drilldown/wilayah-text.ts';
 import { Swatch } from '../choropleth/Swatch.tsx';
-import { coverageText, fractionText } from '../choropleth/value-text.ts';
+import { coverageText, fractionText, shortOfTargetCell } from '../choropleth/value-text.ts';
 import { nextSort, sortRows, type Sort, type SortKey } from './sort-rows.ts';
 
 export interface ChildListValues {
@@ -60,7 +60,7 @@ export interface ChildListProps {
 const FILTER_FROM = 12;
 const normalise = (s: string) => s.toLocaleLowerCase('id').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 const COLUMNS: readonly { key: SortKey; label: 'table.col.nama' | 'table.col.capaian' | 'table.col.gap' }[] = [
-  { key: 'nama', label: 'table.col.nama' }, { key: 'capaian', label: 'table.col.capaian' }, { key: 'gap', label: 'table.col.gap' },
+  { key: 'nama', label: 'table.col.nama' }, { key: 'capaian', label: 'table.col.capaian' }, { key: 'kurang', label: 'table.col.gap' },
 ];
 
 export function ChildList({ items, heading, note, hint, parentNama, selectedKode, hoverKode, followHover, values, onSelect, onHover }: ChildListProps) {
@@ -76,7 +76,7 @@ export function ChildList({ items, heading, note, hint, parentNama, selectedKode
     const filtered = q ? items.filter((c) => normalise(c.nama).includes(q)) : items;
     const withValues = filtered.map((child) => {
       const row = rowByKode?.get(child.kode);
-      return { child, row, nama: child.nama, coverage: row?.coverage, gap: row?.gap };
+      return { child, row, nama: child.nama, coverage: row?.coverage, shortOfTarget: row?.shortOfTarget };
     });
     return sortRows(withValues, sort);
   }, [items, deferred, rowByKode, sort]);
@@ -122,7 +122,7 @@ export function ChildList({ items, heading, note, hint, parentNama, selectedKode
               {COLUMNS.map((col) => {
                 const active = sort.key === col.key;
                 return (
-                  <th key={col.key} scope="col" className={`child-table__${col.key}`}
+                  <th key={col.key} scope="col" className={`child-table__${col.key === 'kurang' ? 'gap' : col.key}`}
                     aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
                     <button type="button" onClick={() => setSort(nextSort(sort, col.key))} data-testid={`sort-${col.key}`}
                       title={t('table.sort', { col: t(col.label) })}>
@@ -180,7 +180,7 @@ export function ChildList({ items, heading, note, hint, parentNama, selectedKode
                     {values && row ? <CoverageCell row={row} def={values.def} tagSimulated={values.partlySimulated} t={t} /> : <span className="muted">…</span>}
                   </td>
                   <td className="child-table__gap" data-testid="child-gap">
-                    {values && row ? (row.gap === null ? <span className="muted">–</span> : formatNumberId(row.gap, 0)) : ''}
+                    {values && row ? <ShortOfTargetCell n={row.shortOfTarget} t={t} /> : ''}
                   </td>
                 </tr>
               );
@@ -190,6 +190,12 @@ export function ChildList({ items, heading, note, hint, parentNama, selectedKode
       )}
     </section>
   );
+}
+
+/** Persons short of the period's target (value-text shortOfTargetCell); muted when reached or not counted. */
+function ShortOfTargetCell({ n, t }: { n: number | null; t: TFunction }) {
+  const text = shortOfTargetCell(n, t);
+  return n !== null && n > 0 ? <>{text}</> : <span className="muted">{text}</span>;
 }
 
 function CoverageCell({ row, def, tagSimulated, t }: { row: ValueRow; def: IndicatorDto; tagSimulated: boolean; t: TFunction }) {

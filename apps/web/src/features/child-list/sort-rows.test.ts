@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { nextSort, sortRows, type SortableRow } from './sort-rows.ts';
 
 const rows: SortableRow[] = [
-  { nama: 'Bilah Hulu', coverage: 59.8, gap: 495 },
-  { nama: 'Aek Paing', coverage: null, gap: null },
-  { nama: 'Rantau Utara', coverage: 104.2, gap: 0 },
-  { nama: 'bilah barat', coverage: 83.0, gap: 56 },
-  { nama: 'Pangkatan', coverage: 59.8, gap: 120 },
+  { nama: 'Bilah Hulu', coverage: 59.8, shortOfTarget: 495 },
+  { nama: 'Aek Paing', coverage: null, shortOfTarget: null },
+  { nama: 'Rantau Utara', coverage: 104.2, shortOfTarget: 0 },
+  { nama: 'bilah barat', coverage: 83.0, shortOfTarget: 56 },
+  { nama: 'Pangkatan', coverage: 59.8, shortOfTarget: 120 },
 ];
 const names = (list: SortableRow[]) => list.map((r) => r.nama);
 
@@ -21,12 +21,12 @@ describe('sortRows', () => {
     expect(names(sortRows(rows, { key: 'capaian', dir: 'desc' }))).toEqual(['Rantau Utara', 'bilah barat', 'Bilah Hulu', 'Pangkatan', 'Aek Paing']);
   });
 
-  it('sorts by gap in persons, over-100 % rows (gap 0) included', () => {
-    expect(names(sortRows(rows, { key: 'gap', dir: 'desc' }))).toEqual(['Bilah Hulu', 'Pangkatan', 'bilah barat', 'Rantau Utara', 'Aek Paing']);
+  it('sorts by the persons short of the target, rows that reached it (0 or less) included', () => {
+    expect(names(sortRows(rows, { key: 'kurang', dir: 'desc' }))).toEqual(['Bilah Hulu', 'Pangkatan', 'bilah barat', 'Rantau Utara', 'Aek Paing']);
   });
 
   it('treats values still loading (undefined) like no data and does not change its input', () => {
-    const loading = [{ nama: 'B', coverage: undefined, gap: undefined }, { nama: 'A', coverage: 10, gap: 1 }];
+    const loading = [{ nama: 'B', coverage: undefined, shortOfTarget: undefined }, { nama: 'A', coverage: 10, shortOfTarget: 1 }];
     expect(names(sortRows(loading, { key: 'capaian', dir: 'asc' }))).toEqual(['A', 'B']);
     expect(names(loading)).toEqual(['B', 'A']);
   });
@@ -36,9 +36,9 @@ describe('nextSort', () => {
   it('flips the direction of the same column', () => {
     expect(nextSort({ key: 'capaian', dir: 'asc' }, 'capaian')).toEqual({ key: 'capaian', dir: 'desc' });
   });
-  it('starts a new column where it helps: capaian lowest first, gap largest first, names A→Z', () => {
+  it('starts a new column where it helps: capaian lowest first, shortfall largest first, names A→Z', () => {
     expect(nextSort({ key: 'nama', dir: 'asc' }, 'capaian')).toEqual({ key: 'capaian', dir: 'asc' });
-    expect(nextSort({ key: 'nama', dir: 'asc' }, 'gap')).toEqual({ key: 'gap', dir: 'desc' });
-    expect(nextSort({ key: 'gap', dir: 'desc' }, 'nama')).toEqual({ key: 'nama', dir: 'asc' });
+    expect(nextSort({ key: 'nama', dir: 'asc' }, 'kurang')).toEqual({ key: 'kurang', dir: 'desc' });
+    expect(nextSort({ key: 'kurang', dir: 'desc' }, 'nama')).toEqual({ key: 'nama', dir: 'asc' });
   });
 });

@@ -1,15 +1,16 @@
 // Sorting of the children table. Rows without data always sink to the bottom, whatever the direction: they
 // are not "0 %", and putting them first when sorting by lowest capaian would hide the real laggards.
-export type SortKey = 'nama' | 'capaian' | 'gap';
+/** 'kurang': persons short of the target for the period (shortOfTarget). */
+export type SortKey = 'nama' | 'capaian' | 'kurang';
 export type SortDir = 'asc' | 'desc';
 export interface Sort { key: SortKey; dir: SortDir }
 
-export interface SortableRow { nama: string; coverage: number | null | undefined; gap: number | null | undefined }
+export interface SortableRow { nama: string; coverage: number | null | undefined; shortOfTarget: number | null | undefined }
 
 const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true });
 
 function valueOf(row: SortableRow, key: Exclude<SortKey, 'nama'>): number | null {
-  const v = key === 'capaian' ? row.coverage : row.gap;
+  const v = key === 'capaian' ? row.coverage : row.shortOfTarget;
   return v === null || v === undefined || !Number.isFinite(v) ? null : v;
 }
 
@@ -29,9 +30,9 @@ export function sortRows<T extends SortableRow>(rows: readonly T[], { key, dir }
 
 /**
  * Clicking a header: the same column flips direction; a new column starts where it is most useful — names A→Z,
- * capaian lowest first and gap largest first (where help is needed).
+ * capaian lowest first and the shortfall in people largest first (where help is needed).
  */
 export function nextSort(current: Sort, key: SortKey): Sort {
   if (current.key === key) return { key, dir: current.dir === 'asc' ? 'desc' : 'asc' };
-  return { key, dir: key === 'gap' ? 'desc' : 'asc' };
+  return { key, dir: key === 'kurang' ? 'desc' : 'asc' };
 }

@@ -10,7 +10,7 @@ const tEn: TFunction = (key, params) => translate('en', key, params);
 function row(kode: string, coverage: number | null, cls: ValueRow['class'], extra: Partial<ValueRow> = {}): ValueRow {
   return {
     kode, nama: `Wilayah ${kode}`, numerator: coverage === null ? null : coverage, denominator: coverage === null ? null : 100,
-    coverage, target: 90, expected: 75, gap: null, class: cls, attainment: null, over100: false, simulated: true,
+    coverage, target: 90, expected: 75, notYetServed: null, shortOfTarget: null, class: cls, attainment: null, over100: false, simulated: true,
     reported: coverage === null ? 0 : 10, expectedReports: 10, ...extra,
   };
 }

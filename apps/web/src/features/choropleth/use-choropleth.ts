@@ -5,11 +5,11 @@
 import { useMemo } from 'react';
 import { tryParsePeriod } from '@peta/domain';
 import type { Meta, ValueRow } from '@peta/domain/contract';
-import { useIndicators, useLatestDataMonth, usePuskesmasValues, useValues } from '../../api/queries.ts';
+import { useIndicators, useLatestMonth, usePuskesmasValues, useValues } from '../../api/queries.ts';
 import type { TFunction } from '../../i18n/i18n.tsx';
 import type { UrlState } from '../../url-state.ts';
-import { defaultIndicator, resolveIndicator } from '../indicator/indicator-choice.ts';
-import { defaultPeriod, monthBefore, type YearMonth } from '../indicator/period-choice.ts';
+import { resolveIndicator } from '../indicator/indicator-choice.ts';
+import { defaultPeriod } from '../indicator/period-choice.ts';
 import { choroplethModel } from './legend-model.ts';
 
 export function useChoropleth(url: UrlState, viewKode: string | null, meta: Meta | undefined, t: TFunction, byPuskesmas: string | null = null) {
@@ -17,12 +17,8 @@ export function useChoropleth(url: UrlState, viewKode: string | null, meta: Meta
   const list = useMemo(() => indicators.data ?? [], [indicators.data]);
   const def = resolveIndicator(list, url.indikator);
 
-  // Probe with the default indicator (it has data), so the default period does not jump with the indicator.
-  const probeKode = meta ? meta.desaProvinsi.find((p) => p !== 'all') ?? viewKode?.slice(0, 2) ?? null : undefined;
-  const probeIndicator = defaultIndicator(list)?.code;
-  const latestQuery = useLatestDataMonth(probeKode ?? null, probeIndicator);
-  const probing = probeKode === undefined || (probeKode !== null && latestQuery.isPending);
-  const latest: YearMonth | undefined = probing ? undefined : latestQuery.data ?? monthBefore(new Date());
+  // The latest month with data as the server states it (GET /api/meta): the same default period as the planner's.
+  const latest = useLatestMonth();
 
   const urlPeriod = url.periode ? tryParsePeriod(url.periode) : null;
   const period = urlPeriod ?? (latest ? defaultPeriod(latest) : undefined);

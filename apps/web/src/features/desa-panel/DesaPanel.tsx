@@ -5,11 +5,11 @@ import type { IndicatorDto, Meta, ValueRow, Wilayah } from '@peta/domain/contrac
 import { useMemo } from 'react';
 import { seriesUpTo, type Period } from '@peta/domain';
 import { useSeries } from '../../api/queries.ts';
-import { useT } from '../../i18n/i18n.tsx';
+import { useLang, useT } from '../../i18n/i18n.tsx';
 import { FacilitiesSection } from './FacilitiesSection.tsx';
 import { LastYearLine } from './LastYearLine.tsx';
 import { Swatch } from '../choropleth/Swatch.tsx';
-import { coverageText, fractionText, gapLine, targetText } from '../choropleth/value-text.ts';
+import { classLine, coverageText, fractionText, notYetServedLine, reportsText, shortOfTargetLine, targetText } from '../choropleth/value-text.ts';
 import { Loading } from '../status/StatusMessage.tsx';
 import { SeriesChart } from './SeriesChart.tsx';
 import './desa-panel.css';
@@ -77,11 +77,13 @@ export function DesaPanel({ wilayah, meta, indicator, onNavigate }: DesaPanelPro
 
 function IndicatorSection({ kode, parentKode, indicator }: { kode: string; parentKode: string | null; indicator: PanelIndicator }) {
   const t = useT();
+  const [lang] = useLang();
   const { def, period, periodLabel, row, colour } = indicator;
   const series = useSeries(kode, def.code, period.year);
   // The chart ends at the period's last month, so its PWS status is the period's (as on the Profil page).
   const upTo = useMemo(() => series.data && { ...series.data, months: seriesUpTo(series.data.months, period.toMonth) }, [series.data, period.toMonth]);
-  const gap = row && gapLine(row, def, t);
+  const short = row && shortOfTargetLine(row, def, t);
+  const unserved = row && notYetServedLine(row, def, t);
   const target = row && targetText(row, def, t);
   const fraction = row && fractionText(row);
   return (
@@ -93,16 +95,18 @@ function IndicatorSection({ kode, parentKode, indicator }: { kode: string; paren
             <Swatch color={colour} />
             <strong data-testid="desa-coverage">{coverageText(row, def, t)}</strong>
             {row.over100 && <span className="tag tag--flag" title={t('value.over100Title')}>{t('value.over100')}</span>}
-            <span className="muted">{t(`value.class.${row.class}`)}</span>
           </p>
+          <p className="desa-panel__judged" data-testid="desa-judged">{classLine(row, def, period, t, lang)}</p>
           {fraction && <p>{t('value.fraction', { fraction })}</p>}
           {target && <p>{target}</p>}
-          {gap && <p className="desa-panel__gap" data-testid="desa-gap">{gap}</p>}
+          {short && <p className="desa-panel__gap" data-testid="desa-short">{short}</p>}
+          {unserved && <p className="desa-panel__gap" data-testid="desa-unserved">{unserved}</p>}
+          {row.coverage !== null && row.reported < row.expectedReports && <p className="muted">{reportsText(row, t)}</p>}
           <LastYearLine kode={kode} parentKode={parentKode} def={def} period={period} current={row.coverage} />
         </div>
       ) : <Loading message={t('value.loading')} />}
       {series.isPending && <Loading message={t('panel.series.loading')} />}
-      {upTo && <SeriesChart series={upTo} def={def} />}
+      {upTo && <SeriesChart series={upTo} def={def} month={period.toMonth} />}
     </section>
   );
 }

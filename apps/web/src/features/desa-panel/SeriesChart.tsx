@@ -1,14 +1,17 @@
-// The desa's year at a glance: monthly coverage bars, the cumulative line and the target line, in inline SVG.
+// The desa's year at a glance: monthly coverage bars, the cumulative line and the target line, in inline SVG, and the
+// PWS status of the period's month — that month's, or why there is none (never an earlier month's shown as current).
 import type { IndicatorDto, SeriesResponse } from '@peta/domain/contract';
 import { useLang, useT } from '../../i18n/i18n.tsx';
 import { monthName } from '../indicator/period-label.ts';
-import { formatNumberId, latestPws, SERIES_CHART as CHART, seriesChartModel } from '@peta/domain';
+import { formatNumberId, hasPwsStatus, pwsReadingAt, SERIES_CHART as CHART, seriesChartModel } from '@peta/domain';
+import { missingMonthText, pwsExplainText } from '../choropleth/value-text.ts';
 
-export function SeriesChart({ series, def }: { series: SeriesResponse; def: IndicatorDto }) {
+/** `month`: the period's last month (the series is blank after it): its PWS status is reported. */
+export function SeriesChart({ series, def, month }: { series: SeriesResponse; def: IndicatorDto; month: number }) {
   const t = useT();
   const [lang] = useLang();
   const model = seriesChartModel(series.months);
-  const pws = latestPws(series.months);
+  const pws = hasPwsStatus(def) ? pwsReadingAt(series.months, month) : null;
   const cumulativeKind = def.periodKind === 'ytd_cum' || def.periodKind === 'annual';
   if (model.bars.length === 0) {
     return <p className="note note--muted" data-testid="series-none">{t('panel.series.none', { indikator: def.shortId, year: series.year })}</p>;
@@ -40,10 +43,16 @@ export function SeriesChart({ series, def }: { series: SeriesResponse; def: Indi
         {cumulativeKind && <li><span className="key key--cumulative" aria-hidden="true" />{t('panel.series.cumulative')}</li>}
         <li><span className="key key--target" aria-hidden="true" />{t(cumulativeKind ? 'panel.series.target' : 'panel.series.targetFlat')}</li>
       </ul>
-      {pws?.pwsStatus && (
-        <p className={`pws pws--${pws.pwsStatus}`} title={t(`pws.desc.${pws.pwsStatus}`)} data-testid="pws-status">
-          {t('panel.pws', { month: monthName(pws.month, lang), status: t(`pws.${pws.pwsStatus}`) })}
-          <span className="pws__desc"> — {t(`pws.desc.${pws.pwsStatus}`)}</span>
+      {pws?.status && (
+        <p className={`pws pws--${pws.status}`} data-testid="pws-status">
+          {t('panel.pws', { month: monthName(month, lang), status: t(`pws.${pws.status}`) })}
+          <span className="pws__desc"> — {pwsExplainText(pws, month, t, lang)}</span>
+        </p>
+      )}
+      {pws && !pws.status && pws.missing && (
+        <p className="pws pws--none" data-testid="pws-status">
+          {t('panel.pwsMissing', { month: monthName(month, lang), missing: missingMonthText(pws.missing, month, t, lang) })}
+          {pws.lastKnown && <span className="pws__desc"> — {t('panel.pwsLastKnown', { month: monthName(pws.lastKnown.month, lang), status: t(`pws.${pws.lastKnown.status}`) })}</span>}
         </p>
       )}
     </figure>

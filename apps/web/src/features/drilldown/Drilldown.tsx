@@ -164,7 +164,7 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
             overlay={overlay}
           >
             {model && <Legend model={model} periodLabel={periodText} onMode={chooseMode} />}
-            {hoverRow && def && model && <HoverCard row={hoverRow} def={def} colour={model.colourOf(hoverRow.kode)} />}
+            {hoverRow && def && model && period && <HoverCard row={hoverRow} def={def} colour={model.colourOf(hoverRow.kode)} period={period} />}
           </MapView>
         </section>
         <aside className="side-pane" data-testid="side-pane">

@@ -21,10 +21,10 @@ describe('URLs', () => {
 });
 
 describe('the query caches an import changes', () => {
-  it('are the values, series, latest-month and indicator keys of src/api/queries.ts', () => {
+  it('are the values, series, meta (the latest month with data) and indicator keys of src/api/queries.ts', () => {
     expect(DATA_QUERY_PREFIXES).toEqual([
       queryKeys.values('KIA_K4', '2026', null)[0], queryKeys.series('12', 'KIA_K4', 2026)[0],
-      queryKeys.latestMonth('12', 'KIA_K4')[0], queryKeys.indicators[0],
+      queryKeys.meta[0], queryKeys.indicators[0],
     ]);
   });
 });

@@ -10,7 +10,7 @@ export const commitUrl = (previewId: string) => `/api/imports/${encodeURICompone
 export const undoUrl = (loadId: number) => `/api/imports/${loadId}/undo`;
 
 /** The query-key prefixes (src/api/queries.ts) whose answers an import or an undo changes. */
-export const DATA_QUERY_PREFIXES = ['values', 'series', 'latest-month', 'indicators'] as const;
+export const DATA_QUERY_PREFIXES = ['values', 'series', 'meta', 'indicators'] as const;
 
 /** Files the API reads; anything else is still sent (the API says what is wrong), but the picker offers these. */
 export const ACCEPTED_FILES = '.xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,30 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { SeriesResponse } from '@peta/domain/contract';
 import {
-  defaultPeriod, latestReportedMonth, monthBefore, monthOptions, partsOf, periodFromParts, quarterOptions,
+  defaultPeriod, monthBefore, monthOptions, partsOf, periodFromParts, quarterOptions,
   resolvePeriod, switchKind, switchYear, yearOptions,
 } from './period-choice.ts';
 import { parsePeriod } from '@peta/domain';
 
 const LATEST = { year: 2026, month: 10 };
 
-function series(year: number, reported: number[]): Pick<SeriesResponse, 'year' | 'months'> {
-  return {
-    year,
-    months: Array.from({ length: 12 }, (_, i) => ({
-      month: i + 1, numerator: reported.includes(i + 1) ? 5 : null, denominator: null, coverage: null,
-      cumulativeNumerator: null, cumulativeDenominator: null, cumulativeCoverage: null, expected: null, pwsStatus: null,
-    })),
-  };
-}
-
 describe('latest month with data', () => {
-  it('is the last month of the series with a report', () => {
-    expect(latestReportedMonth(series(2026, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]))).toEqual({ year: 2026, month: 10 });
-    expect(latestReportedMonth(series(2025, [3, 7]))).toEqual({ year: 2025, month: 7 });
-    expect(latestReportedMonth(series(2026, []))).toBeNull();
-  });
-
   it('falls back to the month before today (January → December of last year)', () => {
     expect(monthBefore(new Date(2026, 10, 23))).toEqual({ year: 2026, month: 10 });
     expect(monthBefore(new Date(2027, 0, 5))).toEqual({ year: 2026, month: 12 });

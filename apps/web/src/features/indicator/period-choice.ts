@@ -3,15 +3,8 @@
 import {
   monthPeriod, quarterPeriod, tryParsePeriod, yearPeriod, ytdPeriod, type Period, type PeriodKind,
 } from '@peta/domain';
-import type { SeriesResponse } from '@peta/domain/contract';
 
 export interface YearMonth { year: number; month: number }
-
-/** The last month of a series that has a report, or null when the year has none. */
-export function latestReportedMonth(series: Pick<SeriesResponse, 'year' | 'months'>): YearMonth | null {
-  const reported = series.months.filter((m) => m.numerator !== null).map((m) => m.month);
-  return reported.length ? { year: series.year, month: Math.max(...reported) } : null;
-}
 
 /** The month before `date` (data for the running month is not complete yet): the fallback without a probe. */
 export function monthBefore(date: Date): YearMonth {

@@ -11,7 +11,7 @@ import { classFills, commandForKey, meetingSteps, missingReports, seriesUpTo, sw
 import { usePermission } from '../session/use-permission.tsx';
 import { useMeetingSeries } from './meetings-api.ts';
 import type { MeetingsT } from './messages.ts';
-import { ActionForm, ActionList, AgendaLists, NoteBox, shortName, valueText, gapOf } from './parts.tsx';
+import { ActionForm, ActionList, AgendaLists, NoteBox, pwsText, shortName, shortOfText, targetOf, valueText } from './parts.tsx';
 import { Legend } from './Legend.tsx';
 import { WilayahMap } from './WilayahMap.tsx';
 
@@ -180,8 +180,8 @@ function DesaStep({ meeting, desa, geometry, fills, t, lang }: {
                 <span className={`rapat-dot rapat-dot--${v.class}`} aria-hidden="true" />
                 <span className="rapat-ind__name">{shortName(v.indicator)}</span>
                 <span className="rapat-ind__value">{valueText(v.coverage, v.indicator)}</span>
-                <span className="rapat-ind__target">{v.expected !== null ? t('target', { value: valueText(v.expected, v.indicator) }) : ''}</span>
-                <span className="rapat-ind__gap">{gapOf(v.indicator, v.gap) ?? ''}{v.pws ? <b className={`rapat-pws rapat-pws--${v.pws}`}> · {t('pws', { status: v.pws })}</b> : null}</span>
+                <span className="rapat-ind__target">{v.expected !== null ? targetOf(v.indicator, v.expected, t) : ''}</span>
+                <span className="rapat-ind__gap">{shortOfText(v.indicator, v.shortOfTarget, t) ?? ''}{v.pws ? <b className={`rapat-pws rapat-pws--${v.pws}`}> · {pwsText(v.pws, t)}</b> : null}</span>
               </button>
             </li>
           ))}
@@ -191,7 +191,7 @@ function DesaStep({ meeting, desa, geometry, fills, t, lang }: {
       <section className="rapat-desa__right">
         <div className="rapat-chart">
           <h3>{def ? t('chartOf', { indikator: def.nameId }) : t('pickIndicator')}</h3>
-          {series.data && def && <SeriesChart series={seriesUpTo(series.data, parsePeriod(meeting.periode).toMonth)} def={{ ...def, hasData: true } as unknown as IndicatorDto} />}
+          {series.data && def && <SeriesChart series={seriesUpTo(series.data, parsePeriod(meeting.periode).toMonth)} def={{ ...def, hasData: true } as unknown as IndicatorDto} month={parsePeriod(meeting.periode).toMonth} />}
         </div>
         <h3>{t('desaActions')}</h3>
         <ActionList actions={actions} meetingId={meeting.id} t={t} lang={lang} withDesa={false} />

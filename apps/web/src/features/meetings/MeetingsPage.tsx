@@ -7,7 +7,7 @@ import { leadIndicator, mapShape } from '@peta/domain';
 import {
   MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingDetail, type MeetingSummary, type MeetingType, type SessionUser,
 } from '@peta/domain/contract';
-import { useLatestDataMonth, useMeta, useWilayah } from '../../api/queries.ts';
+import { useLatestMonth, useMeta, useWilayah } from '../../api/queries.ts';
 import { useLang } from '../../i18n/i18n.tsx';
 import { SHARE_MAP_BOX, shareOrDownload, sharePng } from '../../map/share-png.ts';
 import { goToPage, usePageParam, useUrlState } from '../../url-state.ts';
@@ -16,7 +16,7 @@ import { usePuskesmasDetail, usePuskesmasList } from '../planner/planner-api.ts'
 import { useSessionUser } from '../session/session-api.ts';
 import { classFills, parsePeserta, ytdCode } from './meeting-model.ts';
 import {
-  areaFileKode, areaTitle, createFieldsOf, defaultPuskesmas, kabupatenOf, provinsiOf, targetOfArea, type MeetingArea,
+  areaFileKode, areaTitle, createFieldsOf, defaultPuskesmas, kabupatenOf, targetOfArea, type MeetingArea,
 } from './meeting-area.ts';
 import { useCreateMeeting, useMeeting, useMeetingGeometry, useMeetingLabels, useMeetingList, usePrefetchMeeting } from './meetings-api.ts';
 import { useMeetingsT, type MeetingsT } from './messages.ts';
@@ -181,9 +181,8 @@ function MeetingList({ area, title, note, t, onOpen }: { area: MeetingArea; titl
 }
 
 function NewMeetingForm({ area, t, onCancel, onCreated }: { area: MeetingArea; t: MeetingsT; onCancel: () => void; onCreated: (id: number) => void }) {
-  const latest = useLatestDataMonth(provinsiOf(area), 'KIA_K4');
-  const fallback = monthBefore(new Date());
-  const month = latest.data ?? fallback;
+  // January..the latest month with data (GET /api/meta), as the map and the planner.
+  const month = useLatestMonth() ?? monthBefore(new Date());
   const [jenis, setJenis] = useState<MeetingType>('lokmin_tribulanan');
   const [tanggal, setTanggal] = useState(() => new Date().toISOString().slice(0, 10));
   const [periode, setPeriode] = useState<string | null>(null);

@@ -5,8 +5,9 @@ import { classFills, commandForKey, meetingSteps, missingReports, parsePeserta, 
 
 const desa = (kode: string, cls: 'baik' | 'kurang' | null): AgendaDesa => ({
   kode, nama: kode, simulated: true, behindCount: 0, mentions: 0, focusIndicator: 'KIA_K4',
-  values: cls ? [{ indicator: 'KIA_K4', numerator: 1, denominator: 2, coverage: 50, target: 90, expected: 75, gap: 1, class: cls,
-    attainment: 66.7, over100: false, reported: 10, expectedReports: 10, previousCoverage: null, previousAttainment: null, pws: null }] : [],
+  values: cls ? [{ indicator: 'KIA_K4', numerator: 1, denominator: 2, coverage: 50, target: 90, expected: 75, notYetServed: 1, shortOfTarget: 1, class: cls,
+    attainment: 66.7, over100: false, reported: 10, expectedReports: 10, previousCoverage: null, previousAttainment: null,
+    monthCoverage: null, previousMonthCoverage: null, pws: null }] : [],
 });
 
 describe('meeting mode', () => {

@@ -41,14 +41,17 @@ const id = {
   pngMaking: 'Membuat gambar…',
   agenda: 'Agenda',
   behind: 'Paling jauh di bawah target s.d. periode ini',
-  worsened: 'Paling memburuk sejak {periode}',
+  worsened: 'Paling memburuk sejak {periode} (kini di bawah target)',
   dataQuality: 'Masalah kualitas data',
   earlier: 'Tindak lanjut terbuka dari rapat sebelumnya',
   actions: 'Tindak lanjut rapat ini',
   none: 'Tidak ada.',
   noActions: 'Belum ada tindak lanjut.',
   ofTarget: '{value} dari target {target}',
-  attainmentFall: '{from} → {to} dari target',
+  attainmentFall: '{from} → {to} dari target s.d. periode',
+  worsenedLower: '{from} → {to} (naik; batas ≤ {limit})',
+  shortOf: 'kurang {n} {noun} dari target',
+  targetLower: 'batas ≤ {value}',
   missingReports: 'laporan masuk {reported} dari {expected} bulan ({n} indikator)',
   missingReportsOne: '{indikator}: laporan {reported} dari {expected} bulan',
   over100: 'di atas 100%: {list} — periksa sasaran atau pencatatan',
@@ -93,7 +96,7 @@ const id = {
   statusSelesai: 'Selesai',
   statusBatal: 'Batal',
   markDone: 'Tandai selesai',
-  pws: 'PWS {status}',
+  pws: 'Status PWS {status}',
   simulated: 'Data contoh (simulasi)',
   error: 'Gagal: {message}',
   noDesa: 'Tidak ada desa dengan data pada periode ini.',
@@ -139,14 +142,17 @@ const en: Record<Key, string> = {
   pngMaking: 'Making the image…',
   agenda: 'Agenda',
   behind: 'Furthest behind the target to date',
-  worsened: 'Worsened most since {periode}',
+  worsened: 'Worsened most since {periode} (now below target)',
   dataQuality: 'Data-quality problems',
   earlier: 'Open actions of earlier meetings',
   actions: 'Actions of this meeting',
   none: 'None.',
   noActions: 'No actions yet.',
   ofTarget: '{value} of target {target}',
-  attainmentFall: '{from} → {to} of target',
+  attainmentFall: '{from} → {to} of the target to date',
+  worsenedLower: '{from} → {to} (up; limit ≤ {limit})',
+  shortOf: 'short by {n} ({noun}) of the target',
+  targetLower: 'limit ≤ {value}',
   missingReports: '{reported} of {expected} monthly reports ({n} indicators)',
   missingReportsOne: '{indikator}: {reported} of {expected} monthly reports',
   over100: 'above 100%: {list} — check the sasaran or the recording',
@@ -190,7 +196,7 @@ const en: Record<Key, string> = {
   statusSelesai: 'Done',
   statusBatal: 'Cancelled',
   markDone: 'Mark done',
-  pws: 'PWS {status}',
+  pws: 'PWS status {status}',
   simulated: 'Sample data (simulated)',
   error: 'Failed: {message}',
   noDesa: 'No desa with data in this period.',
@@ -199,10 +205,13 @@ const en: Record<Key, string> = {
 export type MeetingsKey = Key;
 export type MeetingsT = (key: Key, params?: Record<string, string | number>) => string;
 
+/** The meetings strings in one language (pure: tests use it without React). */
+export function meetingsTranslate(lang: 'id' | 'en', key: Key, params?: Record<string, string | number>): string {
+  const template = (lang === 'en' ? en : id)[key] ?? id[key];
+  return params ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : template;
+}
+
 export function useMeetingsT(): MeetingsT {
   const [lang] = useLang();
-  return useCallback((key, params) => {
-    const template = (lang === 'en' ? en : id)[key] ?? id[key];
-    return params ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : template;
-  }, [lang]);
+  return useCallback((key, params) => meetingsTranslate(lang, key, params), [lang]);
 }

@@ -1,19 +1,14 @@
 // Pieces shared by the meeting page and meeting mode: action list, action form, notes, agenda lists.
 import { useState, type FormEvent } from 'react';
-import { formatNumberId, formatValue, gapText, getIndicator } from '@peta/domain';
 import type { EarlierAction, MeetingAction, MeetingDetail } from '@peta/domain/contract';
 import { ApiRequestError } from '../../api/client.ts';
 import { NotAllowed, usePermission } from '../session/use-permission.tsx';
 import { areaOfMeeting, targetOfArea } from './meeting-area.ts';
 import { useAddAction, useAddNote, useUpdateAction } from './meetings-api.ts';
 import type { MeetingsT } from './messages.ts';
+import { shortName, shortOfText, targetOf, valueText, worsenedText } from './agenda-text.ts';
 
-export const shortName = (code: string) => getIndicator(code)?.shortId ?? code;
-export const valueText = (v: number | null, code: string) => formatValue(v, getIndicator(code)?.unit ?? 'percent');
-export const gapOf = (code: string, gap: number | null) => {
-  const def = getIndicator(code);
-  return def ? gapText(def, gap) : null;
-};
+export { pwsText, shortName, shortOfText, targetOf, valueText, worsenedText } from './agenda-text.ts';
 
 export function dateText(iso: string | null, lang: string): string {
   if (!iso) return '–';
@@ -131,15 +126,14 @@ export function AgendaLists({ meeting, t, limit }: { meeting: MeetingDetail; t: 
         <h3>{t('behind')}</h3>
         {a.behind.length ? <ol data-testid="agenda-behind">{cut(a.behind).map((b) => (
           <li key={`${b.desaKode}${b.indicator}`}><b>{b.desaNama}</b> — {shortName(b.indicator)}: <span className="rapat-num">{valueText(b.coverage, b.indicator)}</span>{' '}
-            <span className="rapat-muted">{t('target', { value: valueText(b.expected, b.indicator) })}</span>
-            {gapOf(b.indicator, b.gap) && <span className="rapat-gap"> · {gapOf(b.indicator, b.gap)}</span>}</li>
+            <span className="rapat-muted">{targetOf(b.indicator, b.expected, t)}</span>
+            {shortOfText(b.indicator, b.shortOfTarget, t) && <span className="rapat-gap"> · {shortOfText(b.indicator, b.shortOfTarget, t)}</span>}</li>
         ))}</ol> : none}
       </section>
       <section>
         <h3>{t('worsened', { periode: a.previousPeriodeLabel ?? '–' })}</h3>
-        {a.worsened.length ? <ol>{cut(a.worsened).map((w) => (
-          <li key={`${w.desaKode}${w.indicator}`}><b>{w.desaNama}</b> — {shortName(w.indicator)}: {t('attainmentFall', {
-            from: `${formatNumberId(w.previousAttainment, 0)}%`, to: `${formatNumberId(w.attainment, 0)}%` })}</li>
+        {a.worsened.length ? <ol data-testid="agenda-worsened">{cut(a.worsened).map((w) => (
+          <li key={`${w.desaKode}${w.indicator}`}><b>{w.desaNama}</b> — {shortName(w.indicator)}: {worsenedText(w, t)}</li>
         ))}</ol> : none}
       </section>
       <section>

@@ -3,8 +3,8 @@
 // puskesmas, the wilayah kerja as CSV, the waves (editable) and a ranked proposal for the next wave that can be
 // saved. Proposals are "belum dikonfirmasi", demo data "simulasi".
 import { useState } from 'react';
-import { ILP_STAGES, isIlpStageCode, type IlpStageCode } from '@peta/domain';
-import type { ProgressResponse, PuskesmasList, PuskesmasSummary, StageEventDto } from '@peta/domain/contract';
+import { formatScore, ILP_STAGES, isIlpStageCode, waveTitle, type IlpStageCode } from '@peta/domain';
+import type { ProgressResponse, PuskesmasList, StageEventDto } from '@peta/domain/contract';
 import { useChildren, useWilayah } from '../../api/queries.ts';
 import { useLang } from '../../i18n/i18n.tsx';
 import { isBoolean, useStoredState } from '../../settings.ts';
@@ -15,7 +15,7 @@ import { usePlannerT, type PlannerT } from './messages.ts';
 import { StageSwatch, UnconfirmedSwatch } from './parts.tsx';
 import { PlannerMap } from './PlannerMap.tsx';
 import { useAddStage, useProgress, useProposal, usePuskesmasDetail, usePuskesmasList, useSaveReadiness, useSaveWave } from './planner-api.ts';
-import { formatDate, kabupatenFromWilayah, stageLabel } from './planner-model.ts';
+import { formatDate, kabupatenFromWilayah, needText, stageLabel } from './planner-model.ts';
 import { WavesCard } from './WavesCard.tsx';
 import { WilayahKerjaCsvCard } from './WilayahKerjaCsvCard.tsx';
 import './planner.css';
@@ -145,11 +145,6 @@ function Timeline({ events, t, lang }: { events: StageEventDto[]; t: PlannerT; l
   );
 }
 
-function gapText(p: PuskesmasSummary, none: string) {
-  const top = p.need[0];
-  return top && top.gap > 0 ? `${top.gap.toLocaleString('id-ID')} ${top.gapNounId}` : none;
-}
-
 function PuskesmasTable({ data, t, lang, focus, onFocus }: {
   data: PuskesmasList; t: PlannerT; lang: 'id' | 'en'; focus: string | null; onFocus: (kode: string) => void;
 }) {
@@ -178,14 +173,14 @@ function PuskesmasTable({ data, t, lang, focus, onFocus }: {
                   {p.stageDate && <span className="muted"> · {formatDate(p.stageDate, lang)}</span>}
                   {p.stageSimulated && <span className="tag tag--sim">{t('simulated')}</span>}
                 </td>
-                <td>{p.wave ? `${p.wave.nama} ${p.wave.tahun}` : t('none')}</td>
+                <td>{p.wave ? waveTitle(p.wave) : t('none')}</td>
                 <td className="num"><Meter done={p.readinessDone} total={p.readinessTotal} /></td>
                 <td className="num nowrap">{p.desaCount}{p.unconfirmedDesa > 0 && (
                   <span className="tag tag--unconfirmed" title={t('hoverUnconfirmed', { n: p.unconfirmedDesa })} data-testid="row-unconfirmed">
                     <UnconfirmedSwatch />{t('proposedShort')}
                   </span>
                 )}</td>
-                <td>{gapText(p, t('none'))}</td>
+                <td className={p.desaCount === 0 || p.need.every((n) => n.notYetServed === null) ? 'muted' : undefined} data-testid="need-cell">{needText(p, t)}</td>
               </tr>
             ))}
           </tbody>
@@ -224,7 +219,7 @@ function Proposal(props: { kab: string; data: PuskesmasList; t: PlannerT; lang: 
       kabupaten: kab, nama: waveName.trim(), tahun, target: chosen.length,
       note: `Dari usulan: ${proposal.data?.methodId ?? ''}`,
       members: chosen.map((r) => ({ kode: r.kode, rank: r.rank, reason: r.reasonId })),
-    } }, { onSuccess: (w) => setSaved(t('waveSaved', { nama: `${w.nama} ${w.tahun}`, n: w.members.length })) });
+    } }, { onSuccess: (w) => setSaved(t('waveSaved', { nama: waveTitle(w), n: w.members.length })) });
   };
   return (
     <section className="card planner__proposal" aria-labelledby="planner-proposal-title" data-testid="planner-proposal">
@@ -258,7 +253,7 @@ function Proposal(props: { kab: string; data: PuskesmasList; t: PlannerT; lang: 
                         <td><strong>{r.nama}</strong></td>
                         <td className="nowrap"><StageSwatch stage={r.stage} /> {stageLabel(r.stage, lang)}</td>
                         <td className="proposal__reason">{r.reasonId}</td>
-                        <td className="num">{r.score.toFixed(2)}</td>
+                        <td className="num" data-testid="proposal-score">{r.score === null ? '–' : formatScore(r.score)}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -2,6 +2,7 @@
 // (PUT /api/gelombang/{id}, the same body as a new wave) by whoever may plan the kabupaten. A list, not a table,
 // so it reads on a phone.
 import { useState } from 'react';
+import { waveTitle } from '@peta/domain';
 import type { PuskesmasList, WaveDto } from '@peta/domain/contract';
 import { NotAllowed, usePermission } from '../session/use-permission.tsx';
 import { ErrorMessage } from '../status/StatusMessage.tsx';
@@ -26,7 +27,7 @@ export function WavesCard({ kab, list, waves, t, lang }: { kab: string; list: Pu
           <li key={w.id} className={`wave${editing === w.id ? ' wave--editing' : ''}`} data-testid="wave" data-id={w.id}>
             {editing === w.id ? (
               <WaveEditForm kab={kab} wave={w} list={list} t={t} onCancel={() => setEditing(null)}
-                onSaved={(after) => { setEditing(null); setSaved(t('waveEdited', { nama: `${after.nama} ${after.tahun}` })); }} />
+                onSaved={(after) => { setEditing(null); setSaved(t('waveEdited', { nama: waveTitle(after) })); }} />
             ) : (
               <WaveSummary wave={w} t={t} lang={lang} onEdit={permission.ok ? () => { setSaved(null); setEditing(w.id); } : undefined} />
             )}
@@ -42,7 +43,7 @@ function WaveSummary({ wave: w, t, lang, onEdit }: { wave: WaveDto; t: PlannerT;
   return (
     <>
       <div className="wave__head">
-        <strong data-testid="wave-title">{w.nama} {w.tahun}</strong>
+        <strong data-testid="wave-title">{waveTitle(w)}</strong>
         {w.simulated && <span className="tag tag--sim">{t('simulated')}</span>}
         {onEdit && <button type="button" className="btn btn--link" onClick={onEdit} data-testid="wave-edit">{t('waveEdit')}</button>}
       </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstOfMonth, formatDate, kabupatenFromWilayah } from './planner-model.ts';
+import { firstOfMonth, formatDate, kabupatenFromWilayah, needText } from './planner-model.ts';
 
 describe('planner model', () => {
   it('reads the kabupaten from the URL wilayah and proposes the 1st of this month', () => {
@@ -10,5 +10,19 @@ describe('planner model', () => {
     expect(firstOfMonth(new Date('2026-12-31T23:00:00Z'))).toBe('2026-12-01');
     expect(formatDate('2026-07-01', 'id')).toBe('1 Jul 2026');
     expect(formatDate('2026-05-09', 'id')).toBe('9 Mei 2026');
+  });
+});
+
+describe('need cell', () => {
+  const t = (key: 'needNoDesa' | 'needNoData' | 'needAllServed') => ({ needNoDesa: 'belum ada desa', needNoData: 'belum ada laporan', needAllServed: 'semua terlayani' })[key];
+  const part = (n: number | null, textId = 'ibu hamil belum ANC sesuai standar') => ({ indicator: 'SPM01_BUMIL', notYetServed: n, textId });
+  it('shows the largest "belum terlayani tahun ini" with thousands separators', () => {
+    expect(needText({ desaCount: 12, need: [part(37), part(6917, 'penderita hipertensi belum dilayani sesuai standar')] }, t))
+      .toBe('6.917 penderita hipertensi belum dilayani sesuai standar');
+  });
+  it('says "no data" — not "no need" — without desa or without reports (Dalu Sepuluh, Bandar Khalifah)', () => {
+    expect(needText({ desaCount: 0, need: [] }, t)).toBe('belum ada desa');
+    expect(needText({ desaCount: 4, need: [part(null)] }, t)).toBe('belum ada laporan');
+    expect(needText({ desaCount: 4, need: [part(0)] }, t)).toBe('semua terlayani');
   });
 });

@@ -1,5 +1,6 @@
 // Pure helpers of the planner page: stage colours, dates, defaults (the map's layers: map-layers.ts). Tested in planner-model.test.ts.
-import { ILP_STAGES, type IlpStageCode } from '@peta/domain';
+import { formatNumberId, ILP_STAGES, type IlpStageCode } from '@peta/domain';
+import type { PuskesmasSummary } from '@peta/domain/contract';
 
 /** Sequential palette (ColorBrewer YlGnBu), light = early stage, dark = implementing; grey = not started. */
 export const STAGE_COLOURS: Record<IlpStageCode, string> = {
@@ -41,4 +42,16 @@ export function formatDate(iso: string, lang: 'id' | 'en'): string {
     ? ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
     : ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
   return `${d} ${months[m! - 1]} ${y}`;
+}
+
+/**
+ * The table's need cell: the largest "belum terlayani tahun ini" ("6.917 penderita hipertensi belum dilayani sesuai
+ * standar"); without desa or without any report it is unknown — said so, never "no need"; all served only when known.
+ */
+export function needText(p: Pick<PuskesmasSummary, 'desaCount' | 'need'>, t: (key: 'needNoDesa' | 'needNoData' | 'needAllServed') => string): string {
+  if (p.desaCount === 0) return t('needNoDesa');
+  const known = p.need.filter((n) => n.notYetServed !== null);
+  if (known.length === 0) return t('needNoData');
+  const top = [...known].sort((a, b) => b.notYetServed! - a.notYetServed!)[0]!;
+  return top.notYetServed! > 0 ? `${formatNumberId(top.notYetServed!, 0)} ${top.textId}` : t('needAllServed');
 }

@@ -157,13 +157,15 @@ function Card({ card, chartable, expanded, onToggle, children }: {
         <ul className="profil-card__facts">
           {card.count && <li data-testid="profil-card-count">{card.count}</li>}
           {card.target && <li>{card.target}</li>}
+          {card.judged && <li className="profil-card__judged" data-testid="profil-card-judged">{card.judged}</li>}
           {card.over100 && <li className="profil-card__flag">{t('value.over100Title')}</li>}
-          {card.gap && <li className="profil-card__gap" data-testid="profil-card-gap">{card.gap}</li>}
-          {card.trendMonth && <Trend line={card.trendMonth} />}
-          {card.trendYear && <Trend line={card.trendYear} />}
+          {card.shortOfTarget && <li className="profil-card__gap" data-testid="profil-card-short">{card.shortOfTarget}</li>}
+          {card.notYetServed && <li className="profil-card__gap" data-testid="profil-card-unserved">{card.notYetServed}</li>}
+          {card.trendMonth && <Trend line={card.trendMonth} testId="profil-card-month" />}
+          {card.trendYear && <Trend line={card.trendYear} testId="profil-card-year" />}
           {card.pws && (
-            <li className={`pws pws--${card.pws.status}`} data-testid="profil-card-pws">
-              {t('profil.pws', { status: card.pws.label })}<span className="pws__desc"> — {card.pws.explain}</span>
+            <li className={`pws pws--${card.pws.status ?? 'none'}`} data-testid="profil-card-pws">
+              {card.pws.text}{card.pws.explain && <span className="pws__desc"> — {card.pws.explain}</span>}
             </li>
           )}
         </ul>
@@ -176,10 +178,10 @@ function Card({ card, chartable, expanded, onToggle, children }: {
   );
 }
 
-function Trend({ line }: { line: { text: string; tone: 'good' | 'bad' | 'neutral' } }) {
+function Trend({ line, testId }: { line: { text: string; tone: 'good' | 'bad' | 'neutral' }; testId: string }) {
   const t = useT();
   return (
-    <li className={`profil-trend profil-trend--${line.tone}`}>
+    <li className={`profil-trend profil-trend--${line.tone}`} data-testid={testId}>
       {line.text}{line.tone !== 'neutral' && <> {t(line.tone === 'good' ? 'profil.tone.good' : 'profil.tone.bad')}</>}
     </li>
   );
@@ -192,7 +194,7 @@ function Chart({ kode, def, period }: { kode: string; def: IndicatorDto; period:
   const upTo = useMemo(() => series.data && { ...series.data, months: seriesUpTo(series.data.months, period.toMonth) }, [series.data, period.toMonth]);
   if (series.isPending) return <Loading message={t('panel.series.loading')} />;
   if (series.isError) return <ErrorMessage error={series.error} onRetry={() => void series.refetch()} />;
-  return <SeriesChart series={upTo!} def={def} />;
+  return <SeriesChart series={upTo!} def={def} month={period.toMonth} />;
 }
 
 function OpenActions({ profile, list, kode }: { profile: WilayahProfile; list: IndicatorDto[]; kode: string | null }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getIndicator } from '@peta/domain';
+import { getIndicator, parsePeriod } from '@peta/domain';
 import type { ProfileIndicator, ValueRow } from '@peta/domain/contract';
 import { translate, type TFunction } from '../../i18n/i18n.tsx';
 import { dateText, denominatorNoun, indicatorCard, indicatorCards } from './profile-model.ts';
@@ -10,64 +10,101 @@ const BUMIL = getIndicator('SPM01_BUMIL')!;
 const K4 = getIndicator('KIA_K4')!;
 const STUNTING = getIndicator('GZ_STUNTING')!;
 
+const JAN_OCT = parsePeriod('2026-01..2026-10');
+
 const row = (over: Partial<ValueRow>): ValueRow => ({
   kode: '12.10.09.2001', nama: 'Lingga Tiga', numerator: 64, denominator: 118.3, coverage: 54.1, target: 100, expected: 83.3,
-  gap: 54, class: 'kurang', attainment: 64.9, over100: false, simulated: true, reported: 10, expectedReports: 10, ...over,
+  notYetServed: 55, shortOfTarget: 35, class: 'kurang', attainment: 64.9, over100: false, simulated: true, reported: 10, expectedReports: 10, ...over,
+});
+
+const month = (direction: 'naik' | 'turun' | 'tetap' | 'tidak-ada-data', coverage: number | null, previousCoverage: number | null) => ({
+  direction, points: coverage !== null && previousCoverage !== null ? coverage - previousCoverage : null,
+  better: direction === 'naik' ? true : direction === 'turun' ? false : null, text: '', month: '2026-10', previousMonth: '2026-09', coverage, previousCoverage,
 });
 
 const item = (indicator: string, over: Partial<ValueRow> = {}, rest: Partial<ProfileIndicator> = {}): ProfileIndicator => ({
   indicator, row: row(over),
-  trendMonth: { direction: 'naik', points: 0.5, better: true, text: '↑ 0,5 poin dari bulan lalu' },
+  trendMonth: month('naik', 6.5, 6),
   trendYear: { direction: 'turun', points: -3.25, better: false, text: '↓ 3,3 poin dari tahun lalu' },
-  pwsStatus: 'cukup', ...rest,
+  pwsStatus: 'cukup', pwsApplies: true, ...rest,
 });
 
 describe('indicator card', () => {
-  it('reads like a sentence for a kepala desa: big number, people, target, gap, trends, PWS', () => {
-    const card = indicatorCard(item('SPM01_BUMIL'), BUMIL, tId);
+  it('reads like a sentence for a kepala desa: big number, people, target, class and basis, two counts, trends, PWS', () => {
+    const card = indicatorCard(item('SPM01_BUMIL'), BUMIL, JAN_OCT, tId);
     expect(card).toEqual({
       code: 'SPM01_BUMIL', shortName: 'SPM Ibu hamil', name: 'Pelayanan kesehatan ibu hamil', hasData: true,
       value: '54,1%',
-      // 118,3 estimated pregnant women read as 118 people.
-      count: '64 dari 118 ibu hamil',
+      // The denominator as used: an estimated 118,3 pregnant women (not rounded to 118, which did not add up to 54,1 %).
+      count: '64 dari 118,3 ibu hamil',
       target: 'Target 100,0% · s.d. periode ini 83,3%',
-      gap: '54 ibu hamil belum ANC sesuai standar',
-      trendMonth: { text: '▲ naik 0,5 poin dari bulan lalu', tone: 'good' },
+      judged: 'Kurang — dinilai: capaian Januari–Oktober 2026 dibanding target s.d. Oktober (83,3%)',
+      shortOfTarget: 'Kurang dari target periode ini: 35 ibu hamil',
+      notYetServed: 'Belum terlayani tahun ini: 55 ibu hamil belum ANC sesuai standar',
+      // October alone against September alone — the comparison the PWS status makes.
+      trendMonth: { text: '▲ Oktober saja 6,5%: naik 0,5 poin dari September', tone: 'good' },
       // |−3,25| is shown with one decimal: 3,3 (Intl rounds half away from zero).
       trendYear: { text: '▼ turun 3,3 poin dari tahun lalu', tone: 'bad' },
-      pws: { status: 'cukup', label: 'Cukup', explain: 'Kumulatif di bawah target tetapi bulan ini naik' },
+      pws: { status: 'cukup', text: 'Status PWS Oktober: Cukup',
+        explain: 'kumulatif s.d. Oktober di bawah garis target; cakupan Oktober saja naik dari September' },
       over100: false, simulated: true,
     });
   });
 
-  it('says when there is nothing to compare with, and has no month line where there is no last month', () => {
+  it('a month of an annual sasaran counts the month and names the sasaran as the year\'s (IDL Oktober 3 of 35)', () => {
+    const card = indicatorCard(item('IMM_IDL', { numerator: 3, denominator: 35, coverage: 8.57, expected: 7.5, class: 'baik', notYetServed: null, shortOfTarget: 0 },
+      { pwsApplies: false, pwsStatus: null }), getIndicator('IMM_IDL')!, parsePeriod('2026-10'), tId);
+    expect(card).toMatchObject({
+      count: '3 bayi dalam Oktober 2026 · sasaran setahun 35',
+      judged: 'Baik — dinilai: capaian Oktober 2026 saja dibanding 1/12 target tahunan (7,5%)',
+      // never "0 bayi belum imunisasi": the month has no "this year" count, and its shortfall is named as such
+      shortOfTarget: 'Kurang dari target periode ini: tercapai', notYetServed: null, pws: null,
+    });
+  });
+
+  it('says why the PWS status cannot be given: no report in September', () => {
+    const card = indicatorCard(item('KIA_K4', {}, { trendMonth: month('tidak-ada-data', 6.5, null), pwsStatus: null }), K4, JAN_OCT, tId);
+    expect(card.trendMonth).toEqual({ text: '– Oktober dibanding September: tidak ada laporan September', tone: 'neutral' });
+    expect(card.pws).toEqual({ status: null, text: 'Status PWS Oktober: tidak dapat dihitung — tidak ada laporan September', explain: null });
+  });
+
+  it('"Baik" beside "Status PWS: Kurang" says why: above the line, the month fell', () => {
+    const card = indicatorCard(item('KIA_K4', { class: 'baik', coverage: 80, expected: 75, shortOfTarget: -2 }, { trendMonth: month('turun', 5, 7), pwsStatus: 'kurang' }), K4, JAN_OCT, tId);
+    expect(card.judged).toBe('Baik — dinilai: capaian Januari–Oktober 2026 dibanding target s.d. Oktober (75,0%)');
+    expect(card.trendMonth?.text).toBe('▼ Oktober saja 5,0%: turun 2,0 poin dari September');
+    expect(card.pws?.explain).toBe('kumulatif s.d. Oktober di atas garis target; cakupan Oktober saja turun dari September');
+  });
+
+  it('has no month line where there is no month pair, and says when last year has no data', () => {
     const card = indicatorCard(item('KIA_K4', {}, {
-      trendMonth: null, trendYear: { direction: 'tidak-ada-data', points: null, better: null, text: '–' }, pwsStatus: null,
-    }), K4, tId);
+      trendMonth: null, trendYear: { direction: 'tidak-ada-data', points: null, better: null, text: '–' }, pwsStatus: null, pwsApplies: false,
+    }), K4, parsePeriod('2026-Q3'), tId);
     expect(card.trendMonth).toBeNull();
     expect(card.trendYear).toEqual({ text: '– tidak ada data tahun lalu', tone: 'neutral' });
     expect(card.pws).toBeNull();
   });
 
   it('a fall is good for a lower-is-better indicator (the server says better), and "tetap" is neutral', () => {
-    const card = indicatorCard(item('GZ_STUNTING', { gap: null }, {
-      trendMonth: { direction: 'tetap', points: 0.01, better: null, text: '= tetap dari bulan lalu' },
+    const card = indicatorCard(item('GZ_STUNTING', { notYetServed: null, shortOfTarget: null, expected: 14, coverage: 17 }, {
+      trendMonth: month('tetap', 17, 17.01), pwsApplies: false, pwsStatus: null,
       trendYear: { direction: 'turun', points: -2, better: true, text: '↓ 2,0 poin dari tahun lalu' },
-    }), STUNTING, tId);
-    expect(card.trendMonth).toEqual({ text: '= sama dengan bulan lalu', tone: 'neutral' });
+    }), STUNTING, JAN_OCT, tId);
+    expect(card.trendMonth).toEqual({ text: '= Oktober saja 17,0%: sama dengan September', tone: 'neutral' });
     expect(card.trendYear).toEqual({ text: '▼ turun 2,0 poin dari tahun lalu', tone: 'good' });
-    expect(card.gap, 'stunting has no gap in people').toBeNull();
+    expect(card.judged).toBe('Kurang — dinilai: nilai Januari–Oktober 2026 dibanding batas ≤ 14,0% (makin rendah makin baik)');
+    expect(card.shortOfTarget, 'stunting does not count people served').toBeNull();
+    expect(card.notYetServed).toBeNull();
   });
 
   it('a row without data says "belum ada data" and nothing else', () => {
-    const card = indicatorCard(item('KIA_K4', { coverage: null, numerator: null, denominator: null, gap: null, class: 'no-data' }, { pwsStatus: null }), K4, tId);
-    expect(card).toMatchObject({ hasData: false, value: 'belum ada data', count: null, target: null, gap: null, trendMonth: null, trendYear: null, pws: null });
+    const card = indicatorCard(item('KIA_K4', { coverage: null, numerator: null, denominator: null, notYetServed: null, shortOfTarget: null, class: 'no-data' }, { pwsStatus: null }), K4, JAN_OCT, tId);
+    expect(card).toMatchObject({ hasData: false, value: 'belum ada data', count: null, target: null, judged: null, shortOfTarget: null, notYetServed: null, trendMonth: null, trendYear: null, pws: null });
   });
 
   it('English words, Indonesian nouns of the sasaran', () => {
-    const card = indicatorCard(item('SPM01_BUMIL'), BUMIL, tEn, 'en');
-    expect(card.count).toBe('64 of 118 ibu hamil');
-    expect(card.trendMonth?.text).toBe('▲ up 0,5 points from last month');
+    const card = indicatorCard(item('SPM01_BUMIL'), BUMIL, JAN_OCT, tEn, 'en');
+    expect(card.count).toBe('64 of 118,3 ibu hamil');
+    expect(card.trendMonth?.text).toBe('▲ October alone 6,5%: up 0,5 points from September');
     expect(card.name).toBe(BUMIL.nameEn);
   });
 });
@@ -75,6 +112,7 @@ describe('indicator card', () => {
 describe('indicator cards', () => {
   it('keep the server order (weakest first) and move those without data last', () => {
     const profile = {
+      period: '2026-01..2026-10',
       indicators: [
         item('KIA_K4', { attainment: 40 }),
         item('KIA_K1', { coverage: null, numerator: null, denominator: null, class: 'no-data', attainment: null }),
