@@ -95,7 +95,7 @@ describe('a meeting about Kecamatan Satu, data Januari–Agustus 2026', () => {
     expect(pages[MAU]).toContain('Agustus saja 10,0%: <span class="trend trend--baik">↑ 2,5 poin</span> dari Juli');
     expect(dua).not.toContain('Δ poin');
     // Two named counts of people: short of the target 5, not yet served this year 12 — never one under the other's name.
-    expect(dua).toContain('<th>Kurang dari target periode ini (orang)</th><th>Belum terlayani tahun ini (orang)</th>');
+    expect(dua).toContain('<th>Kekurangan terhadap target periode ini (orang)</th><th>Belum terlayani tahun ini (orang)</th>');
     expect(dua).toContain('<td class="n">5</td><td class="n">12</td><td class="who">ibu hamil</td><td><span class="pws pws--jelek">Jelek</span></td>');
     expect(pages[MAU]).toContain('<td class="n">tercapai</td><td class="n">13</td>');
     // Ma'u is not behind: its chart is its focus indicator.

@@ -183,11 +183,11 @@ function desaPage(meeting: MeetingDetail, desa: AgendaDesa, index: number, locat
 </section>`;
 }
 
-/** " · kurang 5 ibu hamil dari target" (the persons short of the line; never the other count). */
+/** " · kekurangan terhadap target: 5 ibu hamil" (the persons short of the line; never the other count). */
 function behindShort(b: MeetingDetail['agenda']['behind'][number]): string {
   const def = getIndicator(b.indicator);
   const text = def ? shortOfTargetText(def, b.shortOfTarget) : null;
-  return text && b.shortOfTarget !== null && b.shortOfTarget > 0 ? ` · kurang ${esc(text)} dari target` : '';
+  return text && b.shortOfTarget !== null && b.shortOfTarget > 0 ? ` · kekurangan terhadap target: ${esc(text)}` : '';
 }
 
 /**

@@ -36,7 +36,7 @@ export const ValueRowSchema = Type.Object({
    */
   notYetServed: Nullable(Type.Integer()),
   /**
-   * Kurang dari target periode ini: persons short of `expected` (expected/100 × denominator − served); > 0 exactly when
+   * Kekurangan terhadap target periode ini: persons short of `expected` (expected/100 × denominator − served); > 0 exactly when
    * the class is cukup or kurang, ≤ 0 when reached; null where persons are not counted.
    */
   shortOfTarget: Nullable(Type.Integer()),

@@ -31,7 +31,7 @@ export interface EvaluatedValue {
   expected: number | null;
   /** Belum terlayani tahun ini: denominator − served, year-to-date periods only (people.ts). */
   notYetServed: number | null;
-  /** Kurang dari target periode ini: expected persons − served; > 0 exactly when the class is not baik (people.ts). */
+  /** Kekurangan terhadap target periode ini: expected persons − served; > 0 exactly when the class is not baik (people.ts). */
   shortOfTarget: number | null;
   class: AttainmentClass;
   attainment: number | null;

@@ -45,7 +45,7 @@ describe('notYetServed (belum terlayani tahun ini = sasaran − served)', () => 
   });
 });
 
-describe('shortOfTarget (kurang dari target periode ini = expected persons − served)', () => {
+describe('shortOfTarget (kekurangan terhadap target periode ini = expected persons − served)', () => {
   it('§4.4 desa: line 71.25 % × 40 = 28.5 persons, 30 reached → −1 (reached, one ahead)', () => {
     expect(shortOfTarget(def('KIA_K1'), JAN_SEP, 30, 40, 71.25)).toBe(-1);
   });
@@ -108,7 +108,7 @@ describe('formatCount', () => {
 describe('texts', () => {
   it('names the two quantities differently', () => {
     expect(PEOPLE_LABELS.notYetServed).toBe('Belum terlayani tahun ini');
-    expect(PEOPLE_LABELS.shortOfTarget).toBe('Kurang dari target periode ini');
+    expect(PEOPLE_LABELS.shortOfTarget).toBe('Kekurangan terhadap target periode ini');
   });
   it('says how many are not yet served, or that all were, or that the sasaran was exceeded — never "0 belum"', () => {
     expect(notYetServedText(def('KIA_K4'), 14, 25, 39)).toBe('14 ibu hamil belum K4');

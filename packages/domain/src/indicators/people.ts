@@ -5,7 +5,7 @@
 //     counted register, e.g. orang terduga TBC) minus the persons served January..m. It answers "how many people in
 //     this desa still need the service this year". ≤ 0 when everyone was served; negative when more were served than
 //     the (estimated) sasaran — "melebihi sasaran", never "0 belum".
-//   Kurang dari target periode ini (shortOfTarget) = expected/100 × denominator − served: persons short of the value
+//   Kekurangan terhadap target periode ini (shortOfTarget) = expected/100 × denominator − served: persons short of the value
 //     the class is judged against (target × m/12 for Januari..m — the PWS target line —, the period's share of the
 //     annual target for a month or a quarter, the target itself for counted or point values). ≤ 0: reached.
 //
@@ -47,7 +47,7 @@ export function notYetServed(
 }
 
 /**
- * Kurang dari target periode ini: ⌈expected/100 × denominator − numerator⌉, > 0 exactly when the coverage is below the
+ * Kekurangan terhadap target periode ini: ⌈expected/100 × denominator − numerator⌉, > 0 exactly when the coverage is below the
  * expected value (class cukup or kurang), ≤ 0 when it is reached. Null where persons are not counted, without data or
  * target, and for monthly ratios over several months (their denominator is person-months, not persons).
  * §4.4 roll-up: 45 of 65 by September, expected 71.25 % → 46.3 persons → 2 short.
@@ -82,7 +82,7 @@ export function formatCount(x: number): string {
 /** The names of the two quantities (Bahasa Indonesia), for labels, column headings and the printed pack. */
 export const PEOPLE_LABELS = {
   notYetServed: 'Belum terlayani tahun ini',
-  shortOfTarget: 'Kurang dari target periode ini',
+  shortOfTarget: 'Kekurangan terhadap target periode ini',
 } as const;
 
 /**

@@ -56,8 +56,8 @@ describe('the two counts of people, each under its own name', () => {
     expect(notYetServedLine(row({ notYetServed: null }), K4, tId), 'a month: no "this year" count').toBeNull();
     expect(notYetServedLine(row({}), K4, tEn)).toBe('Not yet served this year: 14 (ibu hamil belum K4)');
   });
-  it('kurang dari target periode ini: persons, or reached', () => {
-    expect(shortOfTargetLine(row({}), K4, tId)).toBe('Kurang dari target periode ini: 5 ibu hamil');
+  it('kekurangan terhadap target periode ini: persons, or reached', () => {
+    expect(shortOfTargetLine(row({}), K4, tId)).toBe('Kekurangan terhadap target periode ini: 5 ibu hamil');
     for (const n of [5, 0, -3]) expect(shortOfTargetText(row({ shortOfTarget: n }), K4, tId)).toBe(domainShortOfTargetText(K4, n));
     expect(shortOfTargetText(row({ shortOfTarget: 0 }), K4, tId)).toBe('tercapai');
     expect(shortOfTargetText(row({ shortOfTarget: -3 }), K4, tId)).toBe('tercapai, lebih 3 ibu hamil');
@@ -71,8 +71,8 @@ describe('the two counts of people, each under its own name', () => {
 
 describe('what the class is judged on', () => {
   it('January..October: the cumulative capaian against the target line to October', () => {
-    expect(classLine(row({}), K4, JAN_OCT, tId, 'id')).toBe('Cukup — dinilai: capaian Januari–Oktober 2026 dibanding target s.d. Oktober (75,0%)');
-    expect(classLine(row({}), K4, JAN_OCT, tEn, 'en')).toBe('Fair — judged on: coverage January–October 2026 against the target to October (75,0%)');
+    expect(classLine(row({}), K4, JAN_OCT, tId, 'id')).toBe('Kelas peta: Cukup — dinilai dari capaian Januari–Oktober 2026 dibanding target s.d. Oktober (75,0%)');
+    expect(classLine(row({}), K4, JAN_OCT, tEn, 'en')).toBe('Map class: Fair — judged on coverage January–October 2026 against the target to October (75,0%)');
   });
   it('a month: the month alone against 1/12 of the annual target (IDL October 3 of 35)', () => {
     const october = row({ numerator: 3, denominator: 35, coverage: 8.57, expected: 7.5, class: 'baik', notYetServed: null, shortOfTarget: 0 });

@@ -1,8 +1,9 @@
 // How one value row reads in the table, the hover card, the desa panel and the profile cards. Coverage above 100 % is
 // shown as it is (never clamped); a row without reports reads "tidak ada data", never 0.
 // The two counts of people have one name each (domain people.ts): "Belum terlayani tahun ini" (sasaran − served) and
-// "Kurang dari target periode ini" (expected persons − served); neither is ever shown under the other's name. The class
-// says what it is judged on ("dinilai: capaian Januari–Oktober 2026 dibanding target s.d. Oktober (75,0%)").
+// "Kekurangan terhadap target periode ini" (expected persons − served); neither is ever shown under the other's name. The class
+// says what it is judged on ("Kelas peta: Cukup — dinilai dari capaian Januari–Oktober 2026 dibanding target s.d. Oktober
+// (75,0%)").
 import {
   formatCount, formatFraction, formatNumberId, formatValue, indicatorFraction, isYearToDate, personNoun, type IndicatorDef, type Period,
 } from '@peta/domain';
@@ -48,13 +49,13 @@ export function shortOfTargetText(row: Pick<ValueRow, 'shortOfTarget'>, def: Def
   return n < 0 ? t('value.shortOfTarget.ahead', { n: formatNumberId(-n, 0), noun }) : t('value.shortOfTarget.reached');
 }
 
-/** The table's cell under "Kurang dari target (orang)": "5", "tercapai" (the class is then baik), "–" where people are not counted. */
+/** The table's cell under "Kekurangan terhadap target (orang)": "5", "tercapai" (the class is then baik), "–" where people are not counted. */
 export function shortOfTargetCell(n: number | null, t: TFunction): string {
   if (n === null) return '–';
   return n > 0 ? formatNumberId(n, 0) : t('value.shortOfTarget.reached');
 }
 
-/** "Kurang dari target periode ini: 5 ibu hamil". */
+/** "Kekurangan terhadap target periode ini: 5 ibu hamil". */
 export function shortOfTargetLine(row: Pick<ValueRow, 'shortOfTarget'>, def: Def, t: TFunction): string | null {
   const text = shortOfTargetText(row, def, t);
   return text === null ? null : t('value.shortOfTarget', { text });
@@ -89,7 +90,7 @@ export function judgedOnText(row: Pick<ValueRow, 'coverage' | 'expected' | 'clas
   return t('value.basis.slice', { period: label, months: period.toMonth - period.fromMonth + 1, expected });
 }
 
-/** "Baik — dinilai: capaian Januari–Oktober 2026 dibanding target s.d. Oktober (75,0%)"; the class alone without a basis. */
+/** "Kelas peta: Baik — dinilai dari capaian Januari–Oktober 2026 dibanding target s.d. Oktober (75,0%)"; the class alone without a basis. */
 export function classLine(row: Pick<ValueRow, 'coverage' | 'expected' | 'class'>, def: JudgedDef, period: Period, t: TFunction, lang: Lang): string {
   const cls = t(`value.class.${row.class}`);
   const basis = judgedOnText(row, def, period, t, lang);

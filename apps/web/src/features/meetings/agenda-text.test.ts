@@ -6,7 +6,7 @@ const t: MeetingsT = (key, params) => meetingsTranslate('id', key, params);
 
 describe('agenda texts', () => {
   it('name the persons short of the target as such, only when there are some', () => {
-    expect(shortOfText('KIA_K4', 5, t)).toBe('kurang 5 ibu hamil dari target');
+    expect(shortOfText('KIA_K4', 5, t)).toBe('kekurangan terhadap target: 5 ibu hamil');
     expect(shortOfText('KIA_K4', 0, t)).toBeNull();
     expect(shortOfText('GZ_STUNTING', 3, t)).toBeNull();
   });

@@ -6,7 +6,7 @@ import type { MeetingsT } from './messages.ts';
 
 export const shortName = (code: string) => getIndicator(code)?.shortId ?? code;
 export const valueText = (v: number | null, code: string) => formatValue(v, getIndicator(code)?.unit ?? 'percent');
-/** "kurang 5 ibu hamil dari target": the persons short of the target for the period, only when there are some. */
+/** "kekurangan terhadap target: 5 ibu hamil": the persons short of the target for the period, only when there are some. */
 export const shortOfText = (code: string, n: number | null, t: MeetingsT) => {
   const noun = getIndicator(code) ? personNoun(getIndicator(code)!) : null;
   return n !== null && n > 0 && noun ? t('shortOf', { n: formatNumberId(n, 0), noun }) : null;

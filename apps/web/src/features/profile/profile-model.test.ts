@@ -38,8 +38,8 @@ describe('indicator card', () => {
       // The denominator as used: an estimated 118,3 pregnant women (not rounded to 118, which did not add up to 54,1 %).
       count: '64 dari 118,3 ibu hamil',
       target: 'Target 100,0% · s.d. periode ini 83,3%',
-      judged: 'Kurang — dinilai: capaian Januari–Oktober 2026 dibanding target s.d. Oktober (83,3%)',
-      shortOfTarget: 'Kurang dari target periode ini: 35 ibu hamil',
+      judged: 'Kelas peta: Kurang — dinilai dari capaian Januari–Oktober 2026 dibanding target s.d. Oktober (83,3%)',
+      shortOfTarget: 'Kekurangan terhadap target periode ini: 35 ibu hamil',
       notYetServed: 'Belum terlayani tahun ini: 55 ibu hamil belum ANC sesuai standar',
       // October alone against September alone — the comparison the PWS status makes.
       trendMonth: { text: '▲ Oktober saja 6,5%: naik 0,5 poin dari September', tone: 'good' },
@@ -56,9 +56,9 @@ describe('indicator card', () => {
       { pwsApplies: false, pwsStatus: null }), getIndicator('IMM_IDL')!, parsePeriod('2026-10'), tId);
     expect(card).toMatchObject({
       count: '3 bayi dalam Oktober 2026 · sasaran setahun 35',
-      judged: 'Baik — dinilai: capaian Oktober 2026 saja dibanding 1/12 target tahunan (7,5%)',
+      judged: 'Kelas peta: Baik — dinilai dari capaian Oktober 2026 saja dibanding 1/12 target tahunan (7,5%)',
       // never "0 bayi belum imunisasi": the month has no "this year" count, and its shortfall is named as such
-      shortOfTarget: 'Kurang dari target periode ini: tercapai', notYetServed: null, pws: null,
+      shortOfTarget: 'Kekurangan terhadap target periode ini: tercapai', notYetServed: null, pws: null,
     });
   });
 
@@ -70,7 +70,7 @@ describe('indicator card', () => {
 
   it('"Baik" beside "Status PWS: Kurang" says why: above the line, the month fell', () => {
     const card = indicatorCard(item('KIA_K4', { class: 'baik', coverage: 80, expected: 75, shortOfTarget: -2 }, { trendMonth: month('turun', 5, 7), pwsStatus: 'kurang' }), K4, JAN_OCT, tId);
-    expect(card.judged).toBe('Baik — dinilai: capaian Januari–Oktober 2026 dibanding target s.d. Oktober (75,0%)');
+    expect(card.judged).toBe('Kelas peta: Baik — dinilai dari capaian Januari–Oktober 2026 dibanding target s.d. Oktober (75,0%)');
     expect(card.trendMonth?.text).toBe('▼ Oktober saja 5,0%: turun 2,0 poin dari September');
     expect(card.pws?.explain).toBe('kumulatif s.d. Oktober di atas garis target; cakupan Oktober saja turun dari September');
   });
@@ -91,7 +91,7 @@ describe('indicator card', () => {
     }), STUNTING, JAN_OCT, tId);
     expect(card.trendMonth).toEqual({ text: '= Oktober saja 17,0%: sama dengan September', tone: 'neutral' });
     expect(card.trendYear).toEqual({ text: '▼ turun 2,0 poin dari tahun lalu', tone: 'good' });
-    expect(card.judged).toBe('Kurang — dinilai: nilai Januari–Oktober 2026 dibanding batas ≤ 14,0% (makin rendah makin baik)');
+    expect(card.judged).toBe('Kelas peta: Kurang — dinilai dari nilai Januari–Oktober 2026 dibanding batas ≤ 14,0% (makin rendah makin baik)');
     expect(card.shortOfTarget, 'stunting does not count people served').toBeNull();
     expect(card.notYetServed).toBeNull();
   });

@@ -1,6 +1,6 @@
 // What one indicator card of the profile page says, in words a kepala desa reads: the capaian as a big number,
 // "64 dari 118,3 ibu hamil", the target, the class and what it is judged on, the two counts of people each under its
-// own name (kurang dari target periode ini; belum terlayani tahun ini), the month alone against the month before and
+// own name (kekurangan terhadap target periode ini; belum terlayani tahun ini), the month alone against the month before and
 // the period against last year (good or bad for this indicator), the PWS status with what it is made of. The server
 // builds the numbers with the domain's profileIndicator, so the lines agree; this module only words them. Pure, no IO.
 import { formatCount, formatNumberId, indicatorFraction, isYearToDate, parsePeriod, SASARAN_GROUPS, type Period } from '@peta/domain';
@@ -26,9 +26,9 @@ export interface IndicatorCard {
   /** "64 dari 118,3 ibu hamil"; for a month of an annual sasaran "3 bayi dalam Oktober 2026 · sasaran setahun 35"; null without data. */
   count: string | null;
   target: string | null;
-  /** "Cukup — dinilai: capaian Januari–Oktober 2026 dibanding target s.d. Oktober (75,0%)". */
+  /** "Kelas peta: Cukup — dinilai dari capaian Januari–Oktober 2026 dibanding target s.d. Oktober (75,0%)". */
   judged: string | null;
-  /** "Kurang dari target periode ini: 5 ibu hamil"; null where the indicator does not count people. */
+  /** "Kekurangan terhadap target periode ini: 5 ibu hamil"; null where the indicator does not count people. */
   shortOfTarget: string | null;
   /** "Belum terlayani tahun ini: 14 ibu hamil belum K4"; null outside January..m or where people are not counted. */
   notYetServed: string | null;
