@@ -179,8 +179,8 @@ describe('every place shows the same number and the same judgement', () => {
           }
           const cells = packCells(html, row.kode, def);
           expect(cells, where).not.toBeNull();
-          // Pack columns after the name: target | capaian | pembilang/penyebut | kelas | kurang dari target |
-          // belum terlayani tahun ini | siapa | status PWS | …
+          // Pack columns after the name: target | capaian | pembilang/penyebut | kelas | kekurangan terhadap target |
+          // belum terlayani tahun ini | status PWS | …
           expect(cells![4], where).toBe(shortOfTargetCell(row.shortOfTarget, t));
           expect(cells![5], where).toBe(row.notYetServed === null ? '–' : row.notYetServed > 0 ? formatNumberId(row.notYetServed, 0)
             : row.numerator! > row.denominator! ? 'melebihi sasaran' : '0');
@@ -203,7 +203,7 @@ describe('every place shows the same number and the same judgement', () => {
           if (pwsApplies(def, period)) {
             const reading = pwsReadingAt(seriesUpTo(series.get(def.code)![i]!, period.toMonth), period.toMonth);
             if (row.coverage !== null) expect(reading.status, where).toBe(status);
-            expect(cells![7], where).toBe(status ? PWS_STATUS_LABELS[status].labelId : row.coverage === null ? '–' : 'tidak dapat dihitung†');
+            expect(cells![6], where).toBe(status ? PWS_STATUS_LABELS[status].labelId : row.coverage === null ? '–' : '–†');
             if (status) {
               expect(status === 'baik' || status === 'kurang', where).toBe(row.class === 'baik');
               const trend = item.trendMonth!.direction;

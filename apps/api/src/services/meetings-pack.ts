@@ -7,7 +7,7 @@
 // actions and notes), and the list of actions with owners and dates. Pure: everything it needs is passed in.
 import {
   formatFraction, formatNumberId, formatValue, getIndicator, leadIndicator, mapShape, MONTH_NAMES_ID, monthPair, MONTH_SHORT_ID, PALETTE,
-  parsePeriod, PEOPLE_LABELS, personNoun, pwsApplies, pwsReadingAt, PWS_STATUS_LABELS, SERIES_CHART, seriesChartModel,
+  parsePeriod, PEOPLE_LABELS, pwsApplies, pwsReadingAt, PWS_STATUS_LABELS, SERIES_CHART, seriesChartModel,
   shortOfTargetText, type MapShape, type Period, type ShapeFeature, type Trend,
 } from '@peta/domain';
 import type { AgendaDesa, DesaIndicatorValue, EarlierAction, MeetingAction, MeetingDetail, SeriesMonthDto } from '@peta/domain/contract';
@@ -77,6 +77,7 @@ function barChart(values: DesaIndicatorValue[]): string {
 }
 
 const monthName = (m: number) => MONTH_NAMES_ID[m - 1]!;
+const shortMonth = (m: number) => MONTH_SHORT_ID[m - 1]!;
 
 /**
  * "Status PWS Oktober: Jelek", or why there is none: "Status PWS Oktober: tidak dapat dihitung — tidak ada laporan
@@ -156,15 +157,14 @@ function desaPage(meeting: MeetingDetail, desa: AgendaDesa, index: number, locat
   const [commonReported, commonExpected] = common.split('/').map(Number);
   const rows = [...desa.values].sort((a, b) => (a.attainment ?? Infinity) - (b.attainment ?? Infinity)).map((v) => {
     const def = getIndicator(v.indicator);
-    const noun = def ? personNoun(def) : null;
     const pwsCell = v.pws ? `<span class="pws pws--${v.pws}">${PWS_STATUS_LABELS[v.pws].labelId}</span>`
-      : def && pwsApplies(def, period) && v.coverage !== null ? '<span class="muted">tidak dapat dihitung†</span>' : '–';
+      : def && pwsApplies(def, period) && v.coverage !== null ? '<span class="muted">–†</span>' : '–';
     const prev = v.previousCoverage === null || v.coverage === null ? '–'
       : `${v.coverage - v.previousCoverage >= 0 ? '+' : '−'}${formatNumberId(Math.abs(v.coverage - v.previousCoverage))}`;
-    return `<tr><td>${esc(def?.shortId ?? v.indicator)}</td><td class="n">${esc(pct(v.expected, v.indicator))}</td>`
+    return `<tr><td>${esc(def?.shortId ?? v.indicator)}</td><td class="n">${def?.polarity === 'lower' ? '≤ ' : ''}${esc(pct(v.expected, v.indicator))}</td>`
       + `<td class="n"><b>${esc(pct(v.coverage, v.indicator))}</b></td><td class="n">${esc(formatFraction(v.numerator, v.denominator))}</td>`
       + `<td>${chip(v.class)}${v.over100 ? ' <span class="flag">&gt; 100%: periksa</span>' : ''}${v.reported < v.expectedReports && `${v.reported}/${v.expectedReports}` !== common ? ` <span class="flag">lap. ${v.reported}/${v.expectedReports}</span>` : ''}</td>`
-      + `<td class="n">${esc(shortCell(v.shortOfTarget))}</td><td class="n">${esc(notServedCell(v))}</td><td class="who">${noun ? esc(noun) : ''}</td><td>${pwsCell}</td>`
+      + `<td class="n">${esc(shortCell(v.shortOfTarget))}</td><td class="n">${esc(notServedCell(v))}</td><td>${pwsCell}</td>`
       + `${showDelta ? `<td class="n">${prev}</td>` : ''}${extras ? `<td class="trends">${trendCell(extras.trends.get(v.indicator)?.bulan)}</td><td class="trends">${trendCell(extras.trends.get(v.indicator)?.tahun)}</td>` : ''}</tr>`;
   }).join('');
   return `<section class="page desa" data-desa="${esc(desa.kode)}">
@@ -172,8 +172,8 @@ function desaPage(meeting: MeetingDetail, desa: AgendaDesa, index: number, locat
   <div class="desa-head"><div><p class="step">Desa ${index + 1} dari ${meeting.agenda.desa.length}</p><h2>${esc(desa.nama)}</h2>
   <p class="muted">Kode ${esc(desa.kode)} · <b>${desa.behindCount} dari ${desa.values.length}</b> indikator di bawah target s.d. periode ini${
     commonReported! < commonExpected! ? ` · <span class="flag-strong">laporan masuk ${commonReported} dari ${commonExpected} bulan</span>` : ''}</p></div><div class="locator">${locator}</div></div>
-  <table class="ind"><thead><tr><th>Indikator</th><th>Target s.d. periode</th><th>Capaian</th><th>Pembilang/ penyebut</th><th>Kelas</th><th>${PEOPLE_LABELS.shortOfTarget} (orang)</th><th>${PEOPLE_LABELS.notYetServed} (orang)</th><th>siapa</th><th>Status PWS${pair ? ` ${monthName(pair.thisMonth.toMonth)}` : ''}</th>${showDelta ? '<th>Δ poin*</th>' : ''}${extras ? `<th>${pair ? `${monthName(pair.thisMonth.toMonth)} saja dibanding ${monthName(pair.lastMonth.toMonth)}` : 'Dibanding bulan lalu'}</th><th>Dibanding tahun lalu</th>` : ''}</tr></thead><tbody>${rows}</tbody></table>
-  <p class="foot">Kelas: capaian ${esc(lastMonth)} terhadap target s.d. periode ini (kriteria dashboard). ${PEOPLE_LABELS.shortOfTarget}: orang yang masih harus dilayani agar capaian mencapai target s.d. periode ini (ada hanya bila kelas di bawah target). ${PEOPLE_LABELS.notYetServed}: sasaran setahun dikurangi yang sudah terlayani sejak Januari. ${showDelta ? `* Perubahan capaian (poin persentase) sejak ${esc(meeting.agenda.previousPeriodeLabel ?? 'periode lalu')}. ` : ''}${extras && pair ? `${monthName(pair.thisMonth.toMonth)} saja dibanding ${monthName(pair.lastMonth.toMonth)}: cakupan bulan itu saja (poin persentase); tahun lalu: periode yang sama tahun lalu; – bila tidak ada data. ` : ''}Status PWS (hanya untuk periode Januari s.d. bulan): posisi kumulatif terhadap garis target (sama dengan kelas) × arah cakupan ${pair ? `${monthName(pair.thisMonth.toMonth)} dibanding ${monthName(pair.lastMonth.toMonth)}` : 'bulan ini dibanding bulan lalu'}. † tidak ada laporan salah satu dari dua bulan itu.</p>
+  <table class="ind"><thead><tr><th>Indikator</th><th>Target s.d. periode</th><th>Capaian</th><th>Pembilang/ penyebut</th><th>Kelas</th><th>Kekurangan terhadap target (orang)</th><th>Belum terlayani tahun ini (orang)</th><th>Status PWS${pair ? ` ${shortMonth(pair.thisMonth.toMonth)}` : ''}</th>${showDelta ? '<th>Δ poin*</th>' : ''}${extras ? `<th>${pair ? `${shortMonth(pair.thisMonth.toMonth)} saja vs ${shortMonth(pair.lastMonth.toMonth)}` : 'vs bulan lalu'}</th><th>vs tahun lalu</th>` : ''}</tr></thead><tbody>${rows}</tbody></table>
+  <p class="foot">Kelas: capaian ${esc(lastMonth)} terhadap target s.d. periode ini (kriteria dashboard). ${PEOPLE_LABELS.shortOfTarget}: orang yang masih harus dilayani agar capaian mencapai target s.d. periode ini (ada hanya bila kelas di bawah target). ${PEOPLE_LABELS.notYetServed}: sasaran setahun dikurangi yang sudah terlayani sejak Januari. ${showDelta ? `* Perubahan capaian (poin persentase) sejak ${esc(meeting.agenda.previousPeriodeLabel ?? 'periode lalu')}. ` : ''}${extras && pair ? `${shortMonth(pair.thisMonth.toMonth)} saja vs ${shortMonth(pair.lastMonth.toMonth)}: cakupan ${monthName(pair.thisMonth.toMonth)} saja dibanding ${monthName(pair.lastMonth.toMonth)} saja (poin persentase); vs tahun lalu: periode yang sama tahun lalu; – bila tidak ada data. ` : ''}Status PWS (hanya untuk periode Januari s.d. bulan): posisi kumulatif terhadap garis target (sama dengan kelas) × arah cakupan ${pair ? `${monthName(pair.thisMonth.toMonth)} dibanding ${monthName(pair.lastMonth.toMonth)}` : 'bulan ini dibanding bulan lalu'}. –† tidak dapat dihitung: tidak ada laporan salah satu dari dua bulan itu.</p>
   ${extras?.charts.length
     ? `<div class="pws-charts">${extras.charts.map((c) => pwsChart(c, period, desa.values.find((v) => v.indicator === c.indicator), extras.trends.get(c.indicator))).join('')}</div>`
     // The PWS charts take the place of the bar chart of all indicators (the table already lists them): one A4 page.
@@ -193,13 +193,13 @@ function behindShort(b: MeetingDetail['agenda']['behind'][number]): string {
 /**
  * How a worsened item reads, in the indicator's own terms: "K4: 95% → 82% dari target s.d. periode" for higher is
  * better; for lower is better the values themselves with the direction that is bad: "Stunting: 12,0% → 17,0% (naik;
- * target ≤ 14,0%)" — never "168% → 82% dari target", which reads as a fall.
+ * batas ≤ 14,0%)" — never "168% → 82% dari target", which reads as a fall.
  */
 export function worsenedText(w: MeetingDetail['agenda']['worsened'][number]): string {
   const def = getIndicator(w.indicator);
   const name = def?.shortId ?? w.indicator;
   if (def?.polarity === 'lower' && w.previousCoverage !== null && w.coverage !== null) {
-    return `${name}: ${pct(w.previousCoverage, w.indicator)} → ${pct(w.coverage, w.indicator)} (naik; target ≤ ${pct(def.target, w.indicator)})`;
+    return `${name}: ${pct(w.previousCoverage, w.indicator)} → ${pct(w.coverage, w.indicator)} (naik; batas ≤ ${pct(def.target, w.indicator)})`;
   }
   return `${name}: ${formatNumberId(w.previousAttainment, 0)}% → ${formatNumberId(w.attainment, 0)}% dari target s.d. periode`;
 }
@@ -243,7 +243,7 @@ h1 { font-size: 24pt; margin: 0 0 4mm; } h2 { font-size: 18pt; margin: 0 0 1mm; 
 table { width: 100%; border-collapse: collapse; font-size: 8pt; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.7mm 1.2mm; text-align: left; vertical-align: top; }
 /* The desa table fits one line per indicator (20 indicators and the PWS charts on one A4 page). */
-table.ind td { font-size: 7.5pt; padding: 0.4mm 1mm; white-space: nowrap; } table.ind td.who { font-size: 7pt; color: #555; white-space: normal; }
+table.ind td { font-size: 7.5pt; padding: 0.4mm 1mm; white-space: nowrap; }
 table.ind th { font-size: 7.5pt; padding: 0.5mm 1mm; }
 .chart svg { max-height: 42mm; }
 .pws-charts { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; margin: 2mm 0 0; }
@@ -280,7 +280,7 @@ th { background: #f1f3f5; font-size: 8.5pt; } td.n { text-align: right; white-sp
   <h2>Agenda</h2>
   <div class="cols"><div>
   <h3>Paling jauh di bawah target s.d. periode ini</h3>
-  ${list(agenda.behind.map((b) => `<b>${esc(b.desaNama)}</b> — ${esc(shortName(b.indicator))}: ${esc(pct(b.coverage, b.indicator))}, ${getIndicator(b.indicator)?.polarity === 'lower' ? 'target ≤' : 'target s.d. periode'} ${esc(pct(b.expected, b.indicator))}${behindShort(b)}`))}
+  ${list(agenda.behind.map((b) => `<b>${esc(b.desaNama)}</b> — ${esc(shortName(b.indicator))}: ${esc(pct(b.coverage, b.indicator))}, ${getIndicator(b.indicator)?.polarity === 'lower' ? 'batas ≤' : 'target s.d. periode'} ${esc(pct(b.expected, b.indicator))}${behindShort(b)}`))}
   <h3>Paling memburuk sejak ${esc(agenda.previousPeriodeLabel ?? 'periode lalu')} (kini di bawah target)</h3>
   ${list(agenda.worsened.map((w) => `<b>${esc(w.desaNama)}</b> — ${esc(worsenedText(w))}`))}
   </div><div>
