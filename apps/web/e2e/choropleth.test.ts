@@ -2,7 +2,7 @@
 // Expected numbers and classes come from the API itself and are formatted with the domain helpers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DASHBOARD_CRITERIA_NOTE, PALETTE, formatValue, gapText, getIndicator, quantileColors,
+  DASHBOARD_CRITERIA_NOTE, PALETTE, formatNumberId, formatValue, getIndicator, notYetServedText, PEOPLE_LABELS, quantileColors, shortOfTargetText,
 } from '@peta/domain';
 import type { IndicatorDto, ValueRow, ValuesResponse, WilayahChild } from '@peta/domain/contract';
 import { launchBrowser, type Browser } from './helpers/browser.ts';
@@ -66,11 +66,18 @@ describe('choropleth on a desktop screen (1280×800)', () => {
     expect(await d.textOf('legend-note')).toContain(DASHBOARD_CRITERIA_NOTE);
     expect(await d.page.getByTestId('legend-item').count()).toBe(5);
 
-    // Hover a row: the card shows name, capaian and the gap in people.
+    // Hover a row: the card shows name, capaian, the class with what it is judged on, and the two counts of people,
+    // each under its own name (issue 15) — the same numbers as the API's row and the table's column.
     await d.hoverRow(kecamatan.kode);
     expect(await d.textOf('hover-card-name')).toBe(kecamatan.nama);
     expect(await d.textOf('hover-card-coverage')).toBe(percent(kecamatan));
-    if (kecamatan.gap !== null) expect(await d.textOf('hover-card-gap')).toBe(gapText(k4, kecamatan.gap));
+    expect(await d.textOf('hover-card-basis')).toBe(`capaian Januari–Oktober 2026 dibanding target s.d. Oktober (${formatValue(kecamatan.expected, 'percent')})`);
+    expect(await d.textOf('hover-card-short')).toBe(`${PEOPLE_LABELS.shortOfTarget}: ${shortOfTargetText(k4, kecamatan.shortOfTarget)}`);
+    expect(await d.textOf('hover-card-unserved'))
+      .toBe(`${PEOPLE_LABELS.notYetServed}: ${notYetServedText(k4, kecamatan.notYetServed, kecamatan.numerator, kecamatan.denominator)}`);
+    expect(await d.page.locator(`[data-testid="child-row"][data-kode="${kecamatan.kode}"] [data-testid="child-gap"]`).textContent())
+      .toBe(kecamatan.shortOfTarget! > 0 ? formatNumberId(kecamatan.shortOfTarget!, 0) : 'tercapai');
+    expect(await d.page.getByTestId('sort-kurang').textContent()).toContain('Kekurangan terhadap target (orang)');
     await d.screenshot('choropleth-1-desktop');
 
     // "PNG untuk WhatsApp": the current view as a phone-sized picture (1080 × 1350), downloaded on a desktop.

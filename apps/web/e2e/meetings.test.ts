@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatNumberId } from '@peta/domain';
+import { formatNumberId, formatValue } from '@peta/domain';
 import type { MeetingDetail, MeetingSummary, SessionUser, ValuesResponse, WilayahChild } from '@peta/domain/contract';
 import { launchBrowser, type Browser, type Page } from './helpers/browser.ts';
 import { fetchAs, sessionOf, useAppServer, type AppServer } from './helpers/app-server.ts';
@@ -58,6 +58,7 @@ describe('the printed meeting pack', () => {
     await page.addStyleTag({ content: 'body { width: 188mm; }' });
     const layout = await page.locator('section.desa').evaluateAll((els) => els.map((el) => ({
       kode: el.getAttribute('data-desa'), heightMm: (el as HTMLElement).offsetHeight * 25.4 / 96,
+      tableOverflow: el.querySelector('table.ind')!.scrollWidth - (el as HTMLElement).clientWidth,
       charts: el.querySelectorAll('figure.pws-chart').length, svgs: el.querySelectorAll('svg.pws-svg').length,
       trends: el.querySelectorAll('td.trends').length })));
     for (const l of layout) {
@@ -65,6 +66,18 @@ describe('the printed meeting pack', () => {
       expect(l.charts, l.kode!).toBeLessThanOrEqual(2);
       expect(l.trends, l.kode!).toBeGreaterThan(0);
       expect(l.heightMm, l.kode!).toBeLessThanOrEqual(275);
+      expect(l.tableOverflow, `${l.kode} table wider than the page`).toBeLessThanOrEqual(1);
+    }
+    // Two counts of people, each under its own name; the agenda names the shortfall as such; a lower-is-better
+    // indicator that worsened reads as a rise against its limit (never "168% → 82% dari target").
+    const html = await page.content();
+    expect(html).toContain('<th>Kekurangan terhadap target (orang)</th><th>Belum terlayani tahun ini (orang)</th>');
+    const behind = await page.locator('section.summary ol').first().locator('li').allTextContents();
+    expect(behind.length).toBeGreaterThan(0);
+    for (const item of behind) expect(item).toMatch(/target s\.d\. periode [\d,]+%( · kekurangan terhadap target: [\d.]+ .+)?$|batas ≤/);
+    for (const w of meeting.agenda.worsened.filter((x) => x.indicator === 'GZ_STUNTING')) {
+      expect(w.coverage!).toBeGreaterThan(w.previousCoverage!);
+      expect(html).toContain(`Stunting: ${formatValue(w.previousCoverage, 'percent')} → ${formatValue(w.coverage, 'percent')} (naik; batas ≤ 14,0%)`);
     }
     expect(layout.some((l) => l.svgs > 0)).toBe(true);
     const tallest = layout.reduce((a, b) => (b.heightMm > a.heightMm ? b : a));

@@ -190,6 +190,21 @@ describe('planner for Deli Serdang', () => {
     const rows = page.getByTestId('proposal-table').locator('tbody tr');
     await rows.first().waitFor();
     expect(await rows.first().locator('.proposal__reason').textContent()).toMatch(/^butuh: .+; siap: \d\/9 ceklis$/);
+    // Scores with a decimal comma; a puskesmas without desa in its wilayah kerja has no need data, no score, comes last.
+    expect(await rows.first().getByTestId('proposal-score').textContent()).toMatch(/^\d,\d\d$/);
+    expect(await page.getByTestId('proposal-method').textContent()).toMatch(/^Skor = 0,5 × kebutuhan/);
+    const proposal = await server.api<{ rows: { nama: string; needKnown: boolean; rank: number }[] }>(`/api/rencana-ilp/usulan?kabupaten=${DELI_SERDANG}`);
+    const unknown = proposal.rows.filter((r) => !r.needKnown);
+    expect(unknown.length).toBeGreaterThan(0);
+    expect(Math.min(...unknown.map((r) => r.rank))).toBeGreaterThan(Math.max(...proposal.rows.filter((r) => r.needKnown).map((r) => r.rank)));
+    const last = rows.last();
+    expect(await last.locator('.proposal__reason').textContent()).toMatch(/^butuh: tidak diketahui — belum ada desa di wilayah kerja; siap: \d\/9 ceklis$/);
+    expect(await last.getByTestId('proposal-score').textContent()).toBe('–');
+    expect(await rows.filter({ hasText: 'tidak ada kesenjangan' }).count()).toBe(0);
+    // The puskesmas table says the same: "no data", not "no need", for a puskesmas without desa.
+    const empty = (await list()).puskesmas.find((p) => p.desaCount === 0)!;
+    expect(await page.locator(`[data-testid="puskesmas-table"] tr[data-kode="${empty.kode}"] [data-testid="need-cell"]`).textContent())
+      .toBe('tidak diketahui: belum ada desa di wilayah kerja');
     await page.getByTestId('propose-count').fill('3');
     const waveName = `Gelombang 2027 (uji ${Date.now()})`;
     await page.getByTestId('wave-name').fill(waveName);
@@ -200,6 +215,8 @@ describe('planner for Deli Serdang', () => {
     expect(saved).toMatchObject({ tahun: 2027, target: 3, basis: 'pengguna', simulated: false });
     expect(saved.members.map((m) => m.rank)).toEqual([1, 2, 3]);
     expect(saved.members[0]!.reason).toMatch(/^butuh: /);
+    // The name holds the year already: the wave is titled once with it ("Gelombang 2027", never "Gelombang 2027 2027").
+    await expect.poll(() => page.getByTestId('planner-waves').getByTestId('wave-title').filter({ hasText: waveName }).first().textContent()).toBe(waveName);
     expect(errors).toEqual([]);
   });
 

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatValue, gapText } from '@peta/domain';
+import { formatCount, formatValue, notYetServedText, PEOPLE_LABELS, shortOfTargetText } from '@peta/domain';
 import type { IndicatorDto, WilayahProfile } from '@peta/domain/contract';
 import { launchBrowser, type Browser, type Page } from './helpers/browser.ts';
 import { useAppServer, type AppServer } from './helpers/app-server.ts';
@@ -77,12 +77,27 @@ describe('Profil page of a desa', () => {
     const def = defs.get(first.indicator)!;
     const card = cards.first();
     await expect(card.getByTestId('profil-card-value').textContent()).resolves.toBe(formatValue(first.row.coverage, def.unit));
+    // The denominator as used ("64 dari 118,3"), so the count agrees with the percentage.
     await expect(card.getByTestId('profil-card-count').textContent())
-      .resolves.toMatch(new RegExp(`^${Math.round(first.row.numerator!).toLocaleString('id-ID')} dari ${Math.round(first.row.denominator!).toLocaleString('id-ID')} `));
-    const gap = gapText(def, first.row.gap);
-    if (gap) await expect(card.getByTestId('profil-card-gap').textContent()).resolves.toBe(gap);
-    else expect(await card.getByTestId('profil-card-gap').count()).toBe(0);
-    expect(await card.getByTestId('profil-card-pws').count()).toBe(first.pwsStatus ? 1 : 0);
+      .resolves.toMatch(new RegExp(`^${formatCount(first.row.numerator!)} dari ${formatCount(first.row.denominator!)} `));
+    // The class says what it is judged on; the two counts of people each under its own name (issue 15).
+    await expect(card.getByTestId('profil-card-judged').textContent()).resolves
+      .toMatch(/^Kelas peta: (Baik|Cukup|Kurang) — dinilai dari capaian Januari–September 2026 dibanding target s\.d\. September/);
+    const short = shortOfTargetText(def, first.row.shortOfTarget);
+    if (short) await expect(card.getByTestId('profil-card-short').textContent()).resolves.toBe(`${PEOPLE_LABELS.shortOfTarget}: ${short}`);
+    else expect(await card.getByTestId('profil-card-short').count()).toBe(0);
+    const unserved = notYetServedText(def, first.row.notYetServed, first.row.numerator, first.row.denominator);
+    if (unserved) await expect(card.getByTestId('profil-card-unserved').textContent()).resolves.toBe(`${PEOPLE_LABELS.notYetServed}: ${unserved}`);
+    else expect(await card.getByTestId('profil-card-unserved').count()).toBe(0);
+    // "Dari bulan lalu" is September alone against August alone — the comparison the PWS status makes, so they agree.
+    await expect(card.getByTestId('profil-card-month').textContent()).resolves.toMatch(/^(▲|▼|=|–) September (saja|dibanding Agustus)/);
+    if (first.trendMonth?.direction === 'naik') expect(['baik', 'cukup']).toContain(first.pwsStatus);
+    if (first.trendMonth?.direction === 'turun') expect(['kurang', 'jelek']).toContain(first.pwsStatus);
+    expect(await card.getByTestId('profil-card-pws').count()).toBe(first.pwsApplies ? 1 : 0);
+    if (first.pwsStatus) {
+      const label = first.pwsStatus[0]!.toUpperCase() + first.pwsStatus.slice(1);
+      await expect(card.getByTestId('profil-card-pws').textContent()).resolves.toMatch(new RegExp(`^Status PWS September: ${label} — kumulatif s\\.d\\. September di (atas|bawah) garis target`));
+    }
 
     // A click opens its monthly chart (and says so in the URL, the map's indikator); a second click closes it.
     await card.getByTestId('profil-card-toggle').click();

@@ -114,7 +114,7 @@ describe('every place shows the same number and the same judgement', () => {
       const agenda = buildAgenda({ wilayah: { kode: '12.10.09', nama: 'Bilah Hulu' }, period, indicators: inputs, generatedAt: '2026-11-20T08:00:00Z' });
 
       // The printed pack, with the extras the service adds (month trend from the snapshot, PWS charts from the series).
-      const series = new Map(INDICATORS.map((def) => {
+      const series = new Map<string, ReturnType<typeof seriesOf>[]>(INDICATORS.map((def) => {
         const w = world.get(def.code)!;
         return [def.code, DESA.map((_, i) => seriesOf(def, 2026, [w.current[i]!], {
           previousDecemberCoverage: rollUpDesa(def, monthPeriod(2025, 12), [w.lastDecember[i]!]).coverage,

@@ -242,7 +242,7 @@ function Proposal(props: { kab: string; data: PuskesmasList; t: PlannerT; lang: 
           {proposal.isError && <ErrorMessage error={proposal.error} onRetry={() => void proposal.refetch()} />}
           {proposal.data ? (
             <>
-              <p className="proposal__method">{proposal.data.methodId}</p>
+              <p className="proposal__method" data-testid="proposal-method">{proposal.data.methodId}</p>
               <div className="table-scroll">
                 <table className="planner__table" data-testid="proposal-table">
                   <thead><tr><th className="num">{t('rank')}</th><th>{t('colPuskesmas')}</th><th>{t('colStage')}</th><th>{t('reason')}</th><th className="num">{t('score')}</th></tr></thead>
