@@ -77,7 +77,8 @@ describe('choropleth on a desktop screen (1280×800)', () => {
       .toBe(`${PEOPLE_LABELS.notYetServed}: ${notYetServedText(k4, kecamatan.notYetServed, kecamatan.numerator, kecamatan.denominator)}`);
     expect(await d.page.locator(`[data-testid="child-row"][data-kode="${kecamatan.kode}"] [data-testid="child-gap"]`).textContent())
       .toBe(kecamatan.shortOfTarget! > 0 ? formatNumberId(kecamatan.shortOfTarget!, 0) : 'tercapai');
-    expect(await d.page.getByTestId('sort-kurang').textContent()).toContain('Kekurangan terhadap target (orang)');
+    expect(await d.page.getByTestId('sort-kurang').textContent()).toContain('Kekurangan (orang)');
+    expect(await d.page.locator('th.child-table__gap').getAttribute('title')).toMatch(/^Kekurangan terhadap target periode ini: /);
     await d.screenshot('choropleth-1-desktop');
 
     // "PNG untuk WhatsApp": the current view as a phone-sized picture (1080 × 1350), downloaded on a desktop.

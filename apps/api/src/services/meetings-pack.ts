@@ -161,9 +161,9 @@ function desaPage(meeting: MeetingDetail, desa: AgendaDesa, index: number, locat
       : def && pwsApplies(def, period) && v.coverage !== null ? '<span class="muted">–†</span>' : '–';
     const prev = v.previousCoverage === null || v.coverage === null ? '–'
       : `${v.coverage - v.previousCoverage >= 0 ? '+' : '−'}${formatNumberId(Math.abs(v.coverage - v.previousCoverage))}`;
-    return `<tr><td>${esc(def?.shortId ?? v.indicator)}</td><td class="n">${def?.polarity === 'lower' ? '≤ ' : ''}${esc(pct(v.expected, v.indicator))}</td>`
+    return `<tr><td class="name">${esc(def?.shortId ?? v.indicator)}</td><td class="n">${def?.polarity === 'lower' ? '≤ ' : ''}${esc(pct(v.expected, v.indicator))}</td>`
       + `<td class="n"><b>${esc(pct(v.coverage, v.indicator))}</b></td><td class="n">${esc(formatFraction(v.numerator, v.denominator))}</td>`
-      + `<td>${chip(v.class)}${v.over100 ? ' <span class="flag">&gt; 100%: periksa</span>' : ''}${v.reported < v.expectedReports && `${v.reported}/${v.expectedReports}` !== common ? ` <span class="flag">lap. ${v.reported}/${v.expectedReports}</span>` : ''}</td>`
+      + `<td class="kelas">${chip(v.class)}${v.over100 ? ' <span class="flag">&gt; 100%: periksa</span>' : ''}${v.reported < v.expectedReports && `${v.reported}/${v.expectedReports}` !== common ? ` <span class="flag">lap. ${v.reported}/${v.expectedReports}</span>` : ''}</td>`
       + `<td class="n">${esc(shortCell(v.shortOfTarget))}</td><td class="n">${esc(notServedCell(v))}</td><td>${pwsCell}</td>`
       + `${showDelta ? `<td class="n">${prev}</td>` : ''}${extras ? `<td class="trends">${trendCell(extras.trends.get(v.indicator)?.bulan)}</td><td class="trends">${trendCell(extras.trends.get(v.indicator)?.tahun)}</td>` : ''}</tr>`;
   }).join('');
@@ -243,7 +243,7 @@ h1 { font-size: 24pt; margin: 0 0 4mm; } h2 { font-size: 18pt; margin: 0 0 1mm; 
 table { width: 100%; border-collapse: collapse; font-size: 8pt; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.7mm 1.2mm; text-align: left; vertical-align: top; }
 /* The desa table fits one line per indicator (20 indicators and the PWS charts on one A4 page). */
-table.ind td { font-size: 7.5pt; padding: 0.4mm 1mm; white-space: nowrap; }
+table.ind td { font-size: 7.5pt; padding: 0.4mm 1mm; white-space: nowrap; } table.ind td.name, table.ind td.kelas { white-space: normal; } table.ind td.name { min-width: 21mm; }
 table.ind th { font-size: 7.5pt; padding: 0.5mm 1mm; }
 .chart svg { max-height: 42mm; }
 .pws-charts { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; margin: 2mm 0 0; }

@@ -123,6 +123,7 @@ export function ChildList({ items, heading, note, hint, parentNama, selectedKode
                 const active = sort.key === col.key;
                 return (
                   <th key={col.key} scope="col" className={`child-table__${col.key === 'kurang' ? 'gap' : col.key}`}
+                    title={col.key === 'kurang' ? t('table.col.gapTitle') : undefined}
                     aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
                     <button type="button" onClick={() => setSort(nextSort(sort, col.key))} data-testid={`sort-${col.key}`}
                       title={t('table.sort', { col: t(col.label) })}>
