@@ -125,6 +125,28 @@ describe('Profil page of a desa', () => {
     await page.context().close();
   });
 
+  it('says why a PWS status cannot be given (a month without report), never showing an earlier month as current', async () => {
+    const period = '2026-01..2026-10';
+    const children = await server.api<{ kode: string }[]>(`/api/wilayah/${AT.kecamatan}/children`);
+    let found: { kode: string; indicator: string; missing: string } | null = null;
+    for (const c of children) {
+      const p = await server.api<WilayahProfile>(`/api/wilayah/${c.kode}/profil?period=${period}`);
+      const i = p.indicators.find((x) => x.pwsApplies && x.pwsStatus === null && x.row.coverage !== null && defs.has(x.indicator));
+      if (i) { found = { kode: c.kode, indicator: i.indicator, missing: i.trendMonth!.coverage === null ? 'Oktober' : 'September' }; break; }
+    }
+    expect(found, 'the demo has desa with a month without report').not.toBeNull();
+    const page = await openPageAs(browser, server.url, AT.kades, { width: 1366, height: 900 });
+    await page.goto(`${server.url}/profil?wilayah=${found!.kode}&periode=${period}&indikator=${found!.indicator}`);
+    const card = page.locator(`[data-testid="profil-card"][data-indicator="${found!.indicator}"]`);
+    await expect(card.getByTestId('profil-card-pws').textContent()).resolves
+      .toBe(`Status PWS Oktober: tidak dapat dihitung — tidak ada laporan ${found!.missing}`);
+    // Its chart says the same for October, and names the latest month that has a status as that month's.
+    await card.getByTestId('series-chart').waitFor();
+    await expect(card.getByTestId('pws-status').textContent()).resolves
+      .toMatch(new RegExp(`^Status PWS Oktober: tidak dapat dihitung — tidak ada laporan ${found!.missing}( — Status terakhir yang dapat dihitung: \\w+, \\w+)?$`));
+    await page.context().close();
+  });
+
   it('a kecamatan has one too, reached from the breadcrumb of the map', async () => {
     const kecamatan = await server.api<WilayahProfile>(`/api/wilayah/${AT.kecamatan}/profil?period=${AT.period}`);
     const page = await openPageAs(browser, server.url, AT.kades, { width: 1366, height: 900 });
