@@ -1,6 +1,7 @@
 // Step 3, "Riwayat impor": every load (imports, undos, the demo data), newest first, with "Batalkan" behind a
 // confirm step. A refused undo (a later import holds the same cells) shows the API's message.
 import { useEffect, useId, useRef, useState, type Ref } from 'react';
+import { formatNumberId } from '@peta/domain';
 import type { LoadRecordDto, UndoResponse } from '@peta/domain/contract';
 import { useLang, useT } from '../../i18n/i18n.tsx';
 import { ErrorMessage, Loading } from '../status/StatusMessage.tsx';
@@ -54,7 +55,7 @@ export function HistorySection({ mayUndo }: { mayUndo: boolean }) {
       </div>
       <p className="imp-card__lead">{t('impor.history.lead')}</p>
       <div ref={message} tabIndex={-1} className="imp-history__message" aria-live="polite">
-        {done && <p className="imp-note imp-note--ok" data-testid="undo-done">{t('impor.history.undone', { id: done.undoneLoadId, n: done.restored })}</p>}
+        {done && <p className="imp-note imp-note--ok" data-testid="undo-done">{t('impor.history.undone', { id: done.undoneLoadId, n: formatNumberId(done.restored, 0) })}</p>}
         {failed && <ErrorMessage error={failed.error} testId="undo-error" />}
       </div>
       {history.isPending ? <Loading /> : history.isError ? <ErrorMessage error={history.error} onRetry={() => void history.refetch()} /> : (
@@ -118,9 +119,9 @@ function HistoryRow({ load, lang, mayUndo, confirming, busy, confirmRef, onAsk, 
         {load.fileHash && <code className="imp-code" title={`sha256 ${load.fileHash}`}>{shortHash(load.fileHash)}</code>}
         {load.simulated && <span className="tag imp-tag-sim">{t('impor.sample.simulated')}</span>}
       </td>
-      <td className="imp-num" data-label={t('impor.count.added')}>{load.added}</td>
-      <td className="imp-num" data-label={t('impor.count.changed')}>{load.changed}</td>
-      <td className="imp-num" data-label={t('impor.count.unchanged')}>{load.unchanged}</td>
+      <td className="imp-num" data-label={t('impor.count.added')}>{formatNumberId(load.added, 0)}</td>
+      <td className="imp-num" data-label={t('impor.count.changed')}>{formatNumberId(load.changed, 0)}</td>
+      <td className="imp-num" data-label={t('impor.count.unchanged')}>{formatNumberId(load.unchanged, 0)}</td>
       <td className="imp-num" data-label={t('impor.count.warnings')}>{load.warningCount}</td>
       <td data-label={t('impor.col.status')}>
         <span className={`imp-status imp-status--${load.status}`} data-testid="history-status">{t(status.key, status.params)}</span>

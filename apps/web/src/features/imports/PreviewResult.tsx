@@ -2,7 +2,7 @@
 // and the commit button. States: ready (preview), unchanged, invalid (nothing written), imported.
 import { useMemo, type Ref } from 'react';
 import { useQueries } from '@tanstack/react-query';
-import { tryParsePeriod } from '@peta/domain';
+import { formatNumberId, tryParsePeriod } from '@peta/domain';
 import type { ImportIssueDto, ImportOutcomeDto } from '@peta/domain/contract';
 import { fetchers, queryKeys, useIndicators } from '../../api/queries.ts';
 import { useLang, useT } from '../../i18n/i18n.tsx';
@@ -53,9 +53,9 @@ export function PreviewResult({ outcome, headingRef, committing, commitError, on
 
       {view !== 'invalid' && (
         <ul className="imp-counts" aria-label={t('impor.result.counts')} data-testid="import-counts">
-          <li className="imp-count imp-count--added"><strong data-testid="count-added">{outcome.counts.added}</strong>{t('impor.count.added')}</li>
-          <li className="imp-count imp-count--changed"><strong data-testid="count-changed">{outcome.counts.changed}</strong>{t('impor.count.changed')}</li>
-          <li className="imp-count"><strong data-testid="count-unchanged">{outcome.counts.unchanged}</strong>{t('impor.count.unchanged')}</li>
+          <li className="imp-count imp-count--added"><strong data-testid="count-added">{formatNumberId(outcome.counts.added, 0)}</strong>{t('impor.count.added')}</li>
+          <li className="imp-count imp-count--changed"><strong data-testid="count-changed">{formatNumberId(outcome.counts.changed, 0)}</strong>{t('impor.count.changed')}</li>
+          <li className="imp-count"><strong data-testid="count-unchanged">{formatNumberId(outcome.counts.unchanged, 0)}</strong>{t('impor.count.unchanged')}</li>
           <li className={`imp-count${outcome.warningCount ? ' imp-count--warn' : ''}`}>
             <strong data-testid="count-warnings">{outcome.warningCount}</strong>{t('impor.count.warnings')}
           </li>
@@ -108,8 +108,8 @@ function IssueTable({ issues, total, kind }: { issues: ImportIssueDto[]; total: 
     <div className={`imp-table-wrap imp-issues imp-issues--${kind}`}>
       <table className="imp-table" data-testid={kind === 'errors' ? 'import-errors' : 'import-warnings'}>
         <caption>
-          {t(kind === 'errors' ? 'impor.issues.errors' : 'impor.issues.warnings', { n: total })}
-          {cut && <span className="muted"> · {t('impor.issues.truncated', { shown: cut.shown, total: cut.total })}</span>}
+          {t(kind === 'errors' ? 'impor.issues.errors' : 'impor.issues.warnings', { n: formatNumberId(total, 0) })}
+          {cut && <span className="muted"> · {t('impor.issues.truncated', { shown: formatNumberId(cut.shown, 0), total: formatNumberId(cut.total, 0) })}</span>}
         </caption>
         <thead>
           <tr>
@@ -150,7 +150,7 @@ function SampleTable({ outcome }: { outcome: ImportOutcomeDto }) {
   return (
     <div className="imp-table-wrap">
       <table className="imp-table" data-testid="import-sample">
-        <caption>{t('impor.sample.caption', { shown: rows.length, total })}</caption>
+        <caption>{t('impor.sample.caption', { shown: formatNumberId(rows.length, 0), total: formatNumberId(total, 0) })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('tingkat.desaKelurahan')}</th>
