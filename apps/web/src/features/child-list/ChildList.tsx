@@ -59,8 +59,8 @@ export interface ChildListProps {
 
 const FILTER_FROM = 12;
 const normalise = (s: string) => s.toLocaleLowerCase('id').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-const COLUMNS: readonly { key: SortKey; label: 'table.col.nama' | 'table.col.capaian' | 'table.col.gap' }[] = [
-  { key: 'nama', label: 'table.col.nama' }, { key: 'capaian', label: 'table.col.capaian' }, { key: 'kurang', label: 'table.col.gap' },
+const COLUMNS: readonly { key: SortKey; label: 'table.col.nama' | 'table.col.capaian' | 'table.col.kurang' }[] = [
+  { key: 'nama', label: 'table.col.nama' }, { key: 'capaian', label: 'table.col.capaian' }, { key: 'kurang', label: 'table.col.kurang' },
 ];
 
 export function ChildList({ items, heading, note, hint, parentNama, selectedKode, hoverKode, followHover, values, onSelect, onHover }: ChildListProps) {
@@ -123,7 +123,7 @@ export function ChildList({ items, heading, note, hint, parentNama, selectedKode
                 const active = sort.key === col.key;
                 return (
                   <th key={col.key} scope="col" className={`child-table__${col.key === 'kurang' ? 'gap' : col.key}`}
-                    title={col.key === 'kurang' ? t('table.col.gapTitle') : undefined}
+                    title={col.key === 'kurang' ? t('table.col.kurangTitle') : undefined}
                     aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
                     <button type="button" onClick={() => setSort(nextSort(sort, col.key))} data-testid={`sort-${col.key}`}
                       title={t('table.sort', { col: t(col.label) })}>
