@@ -11,11 +11,10 @@ import { launchBrowser, type Browser, type Page } from './helpers/browser.ts';
 import { openPageAs } from './helpers/session.ts';
 import { useAppServer, type AppServer } from './helpers/app-server.ts';
 import { ARTIFACTS } from './helpers/driver.ts';
-import { FADED_COLOUR, firstOfMonth, STAGE_COLOURS } from '../src/features/planner/planner-model.ts';
+import { FADED_COLOUR, firstOfMonth, NO_PUSKESMAS_COLOUR, STAGE_COLOURS } from '../src/features/planner/planner-model.ts';
 import {
   mapViewKode, shortName, WILAYAH_KERJA_OUTLINE, type MapMode, type WilayahKerjaCollection,
 } from '../src/features/planner/map-layers.ts';
-import { SELECTION_FILL } from '../src/features/planner/lasso-model.ts';
 
 const DELI_SERDANG = '12.07';
 /** The provincial health office of Sumatera Utara plans every kabupaten of the provinsi, Deli Serdang too. */
@@ -371,7 +370,12 @@ describe('planner for Deli Serdang', () => {
     await expect.poll(() => page.getByTestId('move-many-count').textContent()).toBe(`${expected.length} desa dipilih`);
     const listed = await page.getByTestId('move-many-list').locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-kode')));
     expect([...listed].sort()).toEqual([...expected].sort());
-    await expect.poll(async () => (await featureState(page, expected[0]!)).fillColor).toBe(SELECTION_FILL);
+    // Selected desa are outlined, their stage colour kept (a selection never paints a legend colour).
+    const stageFill = (await featureState(page, expected[0]!)).fillColor;
+    await expect.poll(async () => (await featureState(page, expected[0]!)).selected).toBe(true);
+    expect((await featureState(page, expected[1]!)).selected).toBe(true);
+    expect((await featureState(page, expected[0]!)).fillColor).toBe(stageFill);
+    expect([...Object.values(STAGE_COLOURS), NO_PUSKESMAS_COLOUR]).toContain(stageFill);
     await page.getByTestId('planner-map').screenshot({ path: join(SHOTS, 'planner-lasso.png') });
     await page.getByTestId('planner-map').screenshot({ path: join(ARTIFACTS, 'planner-lasso.png') });
 

@@ -10,6 +10,7 @@ import {
   parsePeriod, PEOPLE_LABELS, pwsApplies, pwsReadingAt, PWS_STATUS_LABELS, SERIES_CHART, seriesChartModel,
   shortOfTargetText, type MapShape, type Period, type ShapeFeature, type Trend,
 } from '@peta/domain';
+import { placeMarkers } from '@peta/domain';
 import type { AgendaDesa, DesaIndicatorValue, EarlierAction, MeetingAction, MeetingDetail, SeriesMonthDto } from '@peta/domain/contract';
 
 /** What the desa page shows beyond the stored agenda (meetings-service packExtras). */
@@ -35,15 +36,20 @@ const dateId = (iso: string | null) => {
 };
 
 function mapSvg(shape: MapShape, fill: (kode: string) => string, opts: { highlight?: string; numbers?: Map<string, number> } = {}): string {
-  const paths = shape.paths.map((p) => {
-    const hl = p.kode === opts.highlight;
-    return `<path d="${p.d}" fill="${fill(p.kode)}" fill-rule="evenodd" stroke="${hl ? '#111' : '#fff'}" stroke-width="${hl ? 3 : 1}"/>`;
-  }).join('');
-  const labels = opts.numbers ? shape.paths.map((p) => {
+  const paths = shape.paths.map((p) => `<path d="${p.d}" fill="${fill(p.kode)}" fill-rule="evenodd" stroke="#fff" stroke-width="1"/>`).join('');
+  // The highlighted desa is outlined (light halo, dark line) over its fill, never painted in a legend colour.
+  const hl = shape.paths.find((p) => p.kode === opts.highlight);
+  const outline = hl ? `<path d="${hl.d}" fill="none" stroke="#fff" stroke-width="6" stroke-linejoin="round"/>`
+    + `<path d="${hl.d}" fill="none" stroke="#0d1b21" stroke-width="2.5" stroke-linejoin="round"/>` : '';
+  const numbered = opts.numbers ? shape.paths.flatMap((p) => {
     const n = opts.numbers!.get(p.kode);
-    return n === undefined ? '' : `<g><circle cx="${p.label[0]}" cy="${p.label[1]}" r="9" fill="#fff" stroke="#333" stroke-width="1"/><text x="${p.label[0]}" y="${p.label[1] + 4}" text-anchor="middle" font-size="11" font-weight="700">${n}</text></g>`;
-  }).join('') : '';
-  return `<svg viewBox="0 0 ${shape.width} ${shape.height}" width="100%" xmlns="http://www.w3.org/2000/svg">${paths}${labels}</svg>`;
+    return n === undefined ? [] : [{ id: String(n), x: p.label[0], y: p.label[1] }];
+  }) : [];
+  // Markers of neighbouring desa would cover each other: moved apart, with a leader line back to their desa.
+  const labels = placeMarkers(numbered, 9, shape).map((m) => (m.moved
+    ? `<line x1="${m.anchor[0]}" y1="${m.anchor[1]}" x2="${m.x}" y2="${m.y}" stroke="#333" stroke-width="1"/><circle cx="${m.anchor[0]}" cy="${m.anchor[1]}" r="2" fill="#333"/>`
+    : '') + `<g><circle cx="${m.x}" cy="${m.y}" r="9" fill="#fff" stroke="#333" stroke-width="1"/><text x="${m.x}" y="${m.y + 4}" text-anchor="middle" font-size="11" font-weight="700">${m.id}</text></g>`).join('');
+  return `<svg viewBox="0 0 ${shape.width} ${shape.height}" width="100%" xmlns="http://www.w3.org/2000/svg">${paths}${outline}${labels}</svg>`;
 }
 
 function legend(): string {
@@ -293,7 +299,7 @@ th { background: #f1f3f5; font-size: 8.5pt; } td.n { text-align: right; white-sp
   </div></div>
   ${notesFor('ringkasan') ? `<h3>Catatan rapat</h3><p class="note">${esc(notesFor('ringkasan'))}</p>` : ''}
 </section>
-${agenda.desa.map((d, i) => desaPage(meeting, d, i, mapSvg(small, (k) => (k === d.kode ? '#b2182b' : '#e5e5e5'), { highlight: d.kode }), notesFor(`desa:${d.kode}`), extras?.get(d.kode))).join('\n')}
+${agenda.desa.map((d, i) => desaPage(meeting, d, i, mapSvg(small, () => '#e5e5e5', { highlight: d.kode }), notesFor(`desa:${d.kode}`), extras?.get(d.kode))).join('\n')}
 <section class="page">
   <header class="top"><span>${esc(meeting.judul)} · ${esc(meeting.periodeLabel)}</span>${agenda.simulated ? `<span class="badge">${SIMULATED}</span>` : ''}</header>
   <h2>Daftar tindak lanjut</h2>

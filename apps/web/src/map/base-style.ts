@@ -20,6 +20,8 @@ export const LAYER = {
   childrenLine: 'children-line',
   childrenHoverLine: 'children-hover-line',
   currentOutline: 'current-outline',
+  selectedHalo: 'selected-halo',
+  selectedLine: 'selected-line',
 } as const;
 
 export const COLOURS = {
@@ -30,7 +32,12 @@ export const COLOURS = {
   contextLine: '#b3ac9c',
   childFill: '#b9d7cf',
   childLine: '#ffffff',
-  selected: '#f2b33d',
+  /**
+   * The selection is an outline, never a fill: a fill colour would read as a legend class (amber was "Cukup"). A
+   * near-black line on a white halo stands apart from every class and quantile colour and from the white borders.
+   */
+  selectedLine: '#0d1b21',
+  selectedHalo: '#ffffff',
   accent: '#1f4e5f',
   /** Hatch lines over a class colour: coverage above 100 % (a data-quality flag, not a class). */
   flag: PALETTE.flag,
@@ -72,8 +79,7 @@ export function baseStyle(): StyleSpecification {
         id: LAYER.childrenFill, type: 'fill', source: SOURCE.children,
         paint: {
           // Choropleth colours arrive as feature-state, so recolouring never refetches geometry.
-          'fill-color': ['case', state('selected'), COLOURS.selected,
-            ['to-color', ['coalesce', ['feature-state', 'fillColor'], COLOURS.childFill]]],
+          'fill-color': ['to-color', ['coalesce', ['feature-state', 'fillColor'], COLOURS.childFill]],
           'fill-opacity': 0.95,
         },
       },
@@ -98,13 +104,25 @@ export function baseStyle(): StyleSpecification {
         layout: { 'line-join': 'round' },
         paint: {
           'line-color': COLOURS.accent,
-          'line-width': ['case', state('hover'), 3, state('selected'), 2.5, 0],
+          'line-width': ['case', state('hover'), 3, 0],
         },
       },
       {
         id: LAYER.currentOutline, type: 'line', source: SOURCE.context, filter: NO_FEATURE,
         layout: { 'line-join': 'round' },
         paint: { 'line-color': COLOURS.accent, 'line-width': 2 },
+      },
+      // The selected wilayah on top of everything: a wide light halo, then a dark line along its border, so its
+      // own class colour stays visible inside.
+      {
+        id: LAYER.selectedHalo, type: 'line', source: SOURCE.children,
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': COLOURS.selectedHalo, 'line-width': ['case', state('selected'), 8, 0], 'line-opacity': 0.95 },
+      },
+      {
+        id: LAYER.selectedLine, type: 'line', source: SOURCE.children,
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': COLOURS.selectedLine, 'line-width': ['case', state('selected'), 3.5, 0] },
       },
     ],
   };

@@ -15,7 +15,7 @@ export interface MapLabel {
 export interface LabelLayer {
   setLabels(labels: MapLabel[]): void;
   setHover(kode: string | null, fromMap: boolean): void;
-  setSelected(kode: string | null): void;
+  setSelected(kodes: ReadonlySet<string>): void;
   relayout(): void;
   destroy(): void;
 }
@@ -25,7 +25,7 @@ interface Entry { label: MapLabel; marker: maplibregl.Marker; element: HTMLEleme
 export function createLabelLayer(map: maplibregl.Map): LabelLayer {
   let entries = new Map<string, Entry>();
   let hover: string | null = null;
-  let selected: string | null = null;
+  let selected: ReadonlySet<string> = new Set();
   let frame = 0;
 
   function measure(entry: Entry) {
@@ -41,7 +41,8 @@ export function createLabelLayer(map: maplibregl.Map): LabelLayer {
     for (const entry of entries.values()) {
       const point = map.project(entry.label.lngLat);
       const { width, height } = measure(entry);
-      const force = entry.label.kode === hover || entry.label.kode === selected;
+      // One selected name is always shown; many (a lasso in the planner) compete like the others.
+      const force = entry.label.kode === hover || (selected.size === 1 && selected.has(entry.label.kode));
       boxes.push({ id: entry.label.kode, x: point.x, y: point.y, width, height, priority: entry.label.priority, force });
     }
     const shown = placeLabels(boxes, viewport);
@@ -72,7 +73,7 @@ export function createLabelLayer(map: maplibregl.Map): LabelLayer {
         entries.set(label.kode, { label, marker, element });
       }
       setClass(hover, 'is-hover', true);
-      setClass(selected, 'is-selected', true);
+      for (const kode of selected) setClass(kode, 'is-selected', true);
       schedule();
     },
     setHover(kode) {
@@ -81,10 +82,10 @@ export function createLabelLayer(map: maplibregl.Map): LabelLayer {
       setClass(hover, 'is-hover', true);
       schedule();
     },
-    setSelected(kode) {
-      setClass(selected, 'is-selected', false);
-      selected = kode;
-      setClass(selected, 'is-selected', true);
+    setSelected(kodes) {
+      for (const kode of selected) setClass(kode, 'is-selected', false);
+      selected = kodes;
+      for (const kode of selected) setClass(kode, 'is-selected', true);
       schedule();
     },
     relayout() {

@@ -49,8 +49,8 @@ export interface MapAdapter {
   setLabels(labels: MapLabel[]): void;
   /** Highlight from the app (a hovered list row). */
   setHover(kode: string | null): void;
-  /** The chosen leaf (desa) among the children. */
-  setSelected(kode: string | null): void;
+  /** The chosen children (a desa; several in the planner), drawn with a dark outline on a light halo, never a fill. */
+  setSelected(kodes: readonly string[]): void;
   /** Recolours children through feature-state (no refetch, no setData). Kodes absent from `values` get the default. */
   setFeatureValues(values: Record<string, FeatureStyle>): void;
   fitBounds(bbox: Bbox, options?: { animate?: boolean }): void;
@@ -103,7 +103,7 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
   let context: { geometry: FeatureCollection | null; currentKode: string | null; outer: FeatureCollection | null } =
     { geometry: null, currentKode: null, outer: null };
   let hover: string | null = null;
-  let selected: string | null = null;
+  let selected: ReadonlySet<string> = new Set();
   let values: Record<string, FeatureStyle> = {};
   let basemap = false;
   let pendingBounds: Bbox | null = null;
@@ -124,7 +124,7 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
     childrenSource()?.setData(children);
     for (const [kode, style] of Object.entries(values)) map.setFeatureState(feature(kode), stateOf(style));
     hooks.valuesApplied(Object.keys(values).length);
-    if (selected) map.setFeatureState(feature(selected), { selected: true });
+    for (const kode of selected) map.setFeatureState(feature(kode), { selected: true });
     if (hover) map.setFeatureState(feature(hover), { hover: true });
     hooks.viewChanged(viewKode, children.features.length);
   }
@@ -240,12 +240,15 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
     setHover(kode) {
       applyHover(kode, false);
     },
-    setSelected(kode) {
-      if (kode === selected) return;
-      if (loaded && selected) map.setFeatureState(feature(selected), { selected: false });
-      selected = kode;
-      if (loaded && selected) map.setFeatureState(feature(selected), { selected: true });
-      labels.setSelected(kode);
+    setSelected(kodes) {
+      const next = new Set(kodes);
+      if (next.size === selected.size && [...next].every((k) => selected.has(k))) return;
+      if (loaded) {
+        for (const kode of selected) if (!next.has(kode)) map.setFeatureState(feature(kode), { selected: false });
+        for (const kode of next) map.setFeatureState(feature(kode), { selected: true });
+      }
+      selected = next;
+      labels.setSelected(next);
     },
     setFeatureValues(next) {
       if (loaded) {

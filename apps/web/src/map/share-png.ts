@@ -2,19 +2,36 @@
 // legend and — when the values are simulated — the "Data contoh (simulasi)" badge, drawn on a 2D canvas from the
 // same SVG path strings as the printed pack (mapShape in @peta/domain). No WebGL readback, so it works whether or
 // not the MapLibre map is on screen. Import this file directly: src/map/index.ts would pull in maplibre-gl.
+import { placeMarkers, type PlacedLabel } from '@peta/domain';
+import { layoutNames } from './share-layout.ts';
 import { downloadBlob } from '../download.ts';
 
 export const SHARE_SIZE = { width: 1080, height: 1350 } as const;
 /** The map box inside the picture; mapShape(features, MAP_BOX.width, MAP_BOX.height) fits it. */
 export const SHARE_MAP_BOX = { x: 40, y: 270, width: 1000, height: 780 } as const;
 
-export interface SharePath { d: string; fill: string; label?: [number, number]; number?: number }
+export interface SharePath {
+  d: string;
+  fill: string;
+  /** Label point inside the polygon (x, y in the map box). */
+  label?: [number, number];
+  /** The desa's name, written at its label point where it fits, so recipients can tell the polygons apart. */
+  nama?: string;
+  /** The meeting's number of the desa (a round marker). */
+  number?: number;
+  /** Hatched over the fill (coverage above 100 %, as on the map). */
+  flag?: boolean;
+  /** Names of higher priority (larger wilayah) are placed first. */
+  priority?: number;
+}
+
+export interface ShareLegendItem { color: string; label: string; pattern?: 'hatch' }
 
 export interface SharePngInput {
   paths: SharePath[];
   title: string;
   subtitle: string;
-  legend: { color: string; label: string }[];
+  legend: ShareLegendItem[];
   /** "Data contoh (simulasi)" or null for real data. */
   badge: string | null;
   footer: string;
@@ -34,12 +51,86 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): st
   return lines;
 }
 
+const MARKER_RADIUS = 19;
+/** Name sizes tried in turn (px); a name that fits at none of them near its point is left out rather than covering another. */
+const NAME_SIZES = [24, 20, 17];
+type Font = (px: number, weight?: number) => string;
+
+/** Diagonal dark lines on a transparent tile: drawn over a fill, its colour still shows between them. */
+function hatchPattern(ctx: CanvasRenderingContext2D): CanvasPattern | null {
+  const tile = document.createElement('canvas');
+  tile.width = 12;
+  tile.height = 12;
+  const t = tile.getContext('2d');
+  if (!t) return null;
+  t.strokeStyle = '#252525';
+  t.lineWidth = 2;
+  t.lineCap = 'square';
+  // Three strokes so the lines continue across tile edges (a seamless 45° hatch).
+  for (const offset of [-12, 0, 12]) {
+    t.beginPath();
+    t.moveTo(offset, 12);
+    t.lineTo(offset + 12, 0);
+    t.stroke();
+  }
+  return ctx.createPattern(tile, 'repeat');
+}
+
+function drawMarker(ctx: CanvasRenderingContext2D, m: PlacedLabel, font: Font) {
+  if (m.moved) {
+    ctx.strokeStyle = '#333';
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.moveTo(m.anchor[0], m.anchor[1]);
+    ctx.lineTo(m.x, m.y);
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.arc(m.anchor[0], m.anchor[1], 4, 0, Math.PI * 2);
+    ctx.fillStyle = '#333';
+    ctx.fill();
+  }
+  ctx.beginPath();
+  ctx.arc(m.x, m.y, MARKER_RADIUS, 0, Math.PI * 2);
+  ctx.fillStyle = '#ffffff';
+  ctx.fill();
+  ctx.strokeStyle = '#333';
+  ctx.lineWidth = 2;
+  ctx.stroke();
+  ctx.fillStyle = '#111';
+  ctx.font = font(22, 700);
+  ctx.textAlign = 'center';
+  ctx.fillText(m.id, m.x, m.y + 8);
+  ctx.textAlign = 'left';
+}
+
+/** Names placed by layoutNames, drawn with a white halo so they read on any class colour. */
+function drawNames(ctx: CanvasRenderingContext2D, paths: readonly SharePath[], markers: readonly PlacedLabel[], font: Font) {
+  const measure = (text: string, size: number) => {
+    ctx.font = font(size, 700);
+    return ctx.measureText(text).width;
+  };
+  const placed = layoutNames(paths, markers, measure, SHARE_MAP_BOX, { sizes: NAME_SIZES, markerRadius: MARKER_RADIUS });
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.lineJoin = 'round';
+  for (const n of placed) {
+    ctx.font = font(n.size, 700);
+    ctx.strokeStyle = 'rgba(255, 255, 255, 0.92)';
+    ctx.lineWidth = 5;
+    ctx.strokeText(n.nama, n.x, n.y);
+    ctx.fillStyle = '#10243e';
+    ctx.fillText(n.nama, n.x, n.y);
+  }
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'alphabetic';
+}
+
 /** Draws the picture on `canvas` (resized to SHARE_SIZE). */
 export function drawSharePicture(canvas: HTMLCanvasElement, input: SharePngInput): void {
   canvas.width = SHARE_SIZE.width;
   canvas.height = SHARE_SIZE.height;
   const ctx = canvas.getContext('2d')!;
-  const font = (px: number, weight = 400) => `${weight} ${px}px system-ui, "DejaVu Sans", "Liberation Sans", Arial, sans-serif`;
+  const font: Font = (px: number, weight = 400) => `${weight} ${px}px system-ui, "DejaVu Sans", "Liberation Sans", Arial, sans-serif`;
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, SHARE_SIZE.width, SHARE_SIZE.height);
 
@@ -75,29 +166,23 @@ export function drawSharePicture(canvas: HTMLCanvasElement, input: SharePngInput
   ctx.save();
   ctx.translate(SHARE_MAP_BOX.x, SHARE_MAP_BOX.y);
   ctx.lineJoin = 'round';
+  const hatch = hatchPattern(ctx);
   for (const p of input.paths) {
     const path = new Path2D(p.d);
     ctx.fillStyle = p.fill;
     ctx.fill(path, 'evenodd');
+    if (p.flag && hatch) {
+      ctx.fillStyle = hatch;
+      ctx.fill(path, 'evenodd');
+    }
     ctx.strokeStyle = '#ffffff';
     ctx.lineWidth = 2.5;
     ctx.stroke(path);
   }
-  for (const p of input.paths) {
-    if (!p.label || p.number === undefined) continue;
-    ctx.beginPath();
-    ctx.arc(p.label[0], p.label[1], 19, 0, Math.PI * 2);
-    ctx.fillStyle = '#ffffff';
-    ctx.fill();
-    ctx.strokeStyle = '#333';
-    ctx.lineWidth = 2;
-    ctx.stroke();
-    ctx.fillStyle = '#111';
-    ctx.font = font(22, 700);
-    ctx.textAlign = 'center';
-    ctx.fillText(String(p.number), p.label[0], p.label[1] + 8);
-    ctx.textAlign = 'left';
-  }
+  const markers = placeMarkers(input.paths.flatMap((p) => (p.label && p.number !== undefined ? [{ id: String(p.number), x: p.label[0], y: p.label[1] }] : [])),
+    MARKER_RADIUS, SHARE_MAP_BOX);
+  drawNames(ctx, input.paths, markers, font);
+  for (const m of markers) drawMarker(ctx, m, font);
   ctx.restore();
 
   // Legend: two columns when the labels fit beside each other, else one per line (smaller type).
@@ -109,8 +194,13 @@ export function drawSharePicture(canvas: HTMLCanvasElement, input: SharePngInput
   input.legend.forEach((item, i) => {
     const x = 40 + (i % columns) * 520;
     const ly = SHARE_MAP_BOX.y + SHARE_MAP_BOX.height + 40 + Math.floor(i / columns) * lineHeight;
-    ctx.fillStyle = item.color;
+    // The hatch item is lines on white, as on the map (its colour is the line colour, not a fill).
+    ctx.fillStyle = item.pattern === 'hatch' ? '#ffffff' : item.color;
     ctx.fillRect(x, ly - 26, 44, 32);
+    if (item.pattern === 'hatch' && hatch) {
+      ctx.fillStyle = hatch;
+      ctx.fillRect(x, ly - 26, 44, 32);
+    }
     ctx.strokeStyle = '#888';
     ctx.lineWidth = 1.5;
     ctx.strokeRect(x, ly - 26, 44, 32);

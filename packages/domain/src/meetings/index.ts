@@ -3,4 +3,5 @@
 export * from './agenda.ts';
 export * from './movement.ts';
 export * from './map-shape.ts';
+export * from './label-placement.ts';
 export * from './trend.ts';

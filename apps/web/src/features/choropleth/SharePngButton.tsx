@@ -10,8 +10,8 @@ import type { ChoroplethModel } from './legend-model.ts';
 
 export interface SharePngButtonProps {
   geometry: FeatureCollection | undefined;
-  /** Label points of the children ([lng, lat]) so numbers and names sit inside their polygons. */
-  labels: ReadonlyMap<string, [number, number]>;
+  /** Label points of the children ([lng, lat]) and their priority (larger first), so names sit inside their polygons. */
+  labels: ReadonlyMap<string, { lngLat: [number, number]; priority: number }>;
   model: ChoroplethModel;
   viewNama: string;
   periodText: string;
@@ -29,13 +29,16 @@ export function SharePngButton({ geometry, labels, model, viewNama, periodText, 
     try {
       const shape = mapShape(geometry.features.map((f) => ({
         kode: String(f.properties?.kode ?? f.id), nama: String(f.properties?.nama ?? ''),
-        geometry: f.geometry as ShapeGeometry, label: labels.get(String(f.properties?.kode ?? f.id)) ?? null,
+        geometry: f.geometry as ShapeGeometry, label: labels.get(String(f.properties?.kode ?? f.id))?.lngLat ?? null,
       })), SHARE_MAP_BOX.width, SHARE_MAP_BOX.height, 10);
       const blob = await sharePng({
-        paths: shape.paths.map((p) => ({ d: p.d, fill: model.colourOf(p.kode), label: p.label })),
+        paths: shape.paths.map((p) => ({
+          d: p.d, fill: model.colourOf(p.kode), label: p.label, nama: p.nama, flag: model.styles[p.kode]?.flag ?? false,
+          priority: labels.get(p.kode)?.priority ?? 0,
+        })),
         title: viewNama,
         subtitle: `${model.title} · ${periodText}`,
-        legend: model.items.map((i) => ({ color: i.color, label: i.label })),
+        legend: model.items.map((i) => ({ color: i.color, label: i.label, pattern: i.pattern === 'hatch' ? 'hatch' as const : undefined })),
         badge: simulated ? t('simulated.badge') : null,
         footer: `${model.note} · ${t('app.title')}`,
       });

@@ -69,7 +69,7 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
   [view.children.data]);
   const wkLabels = useMemo(() => (wilayahKerja.data ? wilayahKerjaLabels(wilayahKerja.data) : []), [wilayahKerja.data]);
   const mapLabels = byPuskesmas ? wkLabels : labels;
-  const labelPoints = useMemo(() => new Map(mapLabels.map((l) => [l.kode, l.lngLat] as [string, [number, number]])), [mapLabels]);
+  const labelPoints = useMemo(() => new Map(mapLabels.map((l) => [l.kode, { lngLat: l.lngLat, priority: l.priority }])), [mapLabels]);
   const wkItems = useMemo(
     () => (byPuskesmas && wilayahKerja.data ? puskesmasItems(wilayahKerja.data, choropleth.puskesmasRows, t('list.noPuskesmas')) : undefined),
     [byPuskesmas, wilayahKerja.data, choropleth.puskesmasRows, t],
@@ -154,7 +154,7 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
             contextCurrent={view.viewKode}
             bounds={view.bounds}
             hoverKode={hover.kode}
-            selectedKode={selectedKode}
+            selectedKodes={selectedKode ? [selectedKode] : []}
             basemap={basemap}
             largeText={largeText}
             ariaLabel={t(byPuskesmas ? 'map.labelPuskesmas' : 'map.label', { nama: title })}

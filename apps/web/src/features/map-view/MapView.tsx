@@ -18,7 +18,8 @@ export interface MapViewProps {
   contextCurrent: string | null;
   bounds: Bbox | null;
   hoverKode: string | null;
-  selectedKode: string | null;
+  /** Outlined (never filled) on the map: the chosen desa, or several in the planner. */
+  selectedKodes: readonly string[];
   basemap: boolean;
   largeText: boolean;
   ariaLabel: string;
@@ -79,7 +80,7 @@ export function MapView(props: MapViewProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const { viewKode, geometry, labels, context, outerContext, contextCurrent, bounds, hoverKode, selectedKode, basemap, largeText, featureValues } = props;
+  const { viewKode, geometry, labels, context, outerContext, contextCurrent, bounds, hoverKode, selectedKodes, basemap, largeText, featureValues } = props;
   useEffect(() => { if (geometry) adapter.current?.showChildren(viewKode, geometry); }, [ready, viewKode, geometry]);
   // After showChildren (same render): new geometry first, then its colours.
   useEffect(() => { adapter.current?.setFeatureValues(featureValues); }, [ready, featureValues, geometry]);
@@ -88,7 +89,8 @@ export function MapView(props: MapViewProps) {
     adapter.current?.showContext(context ?? null, contextCurrent, outerContext ?? null);
   }, [ready, context, contextCurrent, outerContext]);
   useEffect(() => { adapter.current?.setHover(hoverKode); }, [ready, hoverKode]);
-  useEffect(() => { adapter.current?.setSelected(selectedKode); }, [ready, selectedKode]);
+  const selectedKey = selectedKodes.join(',');
+  useEffect(() => { adapter.current?.setSelected(selectedKodes); }, [ready, selectedKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const boundsKey = bounds?.join(',');
   useEffect(() => { if (bounds) adapter.current?.fitBounds(bounds); }, [ready, boundsKey]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => { adapter.current?.setBasemap(basemap); }, [ready, basemap]);

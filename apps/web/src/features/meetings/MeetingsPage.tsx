@@ -243,7 +243,7 @@ function MeetingView({ id, t, onBack }: { id: number; t: MeetingsT; onBack: (mee
       const shape = mapShape(geometry.data.features.map((f) => ({ kode: f.properties.kode, nama: f.properties.nama, geometry: f.geometry, label: labels.data?.get(f.properties.kode) ?? null })),
         SHARE_MAP_BOX.width, SHARE_MAP_BOX.height, 10);
       const blob = await sharePng({
-        paths: shape.paths.map((p) => ({ d: p.d, fill: fills.get(p.kode) ?? '#d9d9d9', label: p.label, number: numbers.get(p.kode) })),
+        paths: shape.paths.map((p) => ({ d: p.d, fill: fills.get(p.kode) ?? '#d9d9d9', label: p.label, nama: p.nama, number: numbers.get(p.kode) })),
         title: areaTitle(m),
         subtitle: lead ? `Cakupan ${shortName(lead)} · ${m.periodeLabel}` : m.periodeLabel,
         legend: legendItems(t),

@@ -1,7 +1,7 @@
 // The meeting's desa (a kecamatan's, or a puskesmas' wilayah kerja) as inline SVG (no map library: light, prints,
 // works offline), coloured by the class of one indicator, numbered in the meeting's order; one desa may be highlighted.
 import { useMemo } from 'react';
-import { mapShape } from '@peta/domain';
+import { mapShape, placeMarkers, type MapShape } from '@peta/domain';
 import type { WilayahFeatureCollection } from '../../api/queries.ts';
 
 export function useShape(geometry: WilayahFeatureCollection | undefined, width: number, height: number,
@@ -34,18 +34,30 @@ export function WilayahMap({ geometry, labels, fills, numbers, highlight, label,
           <title>{p.nama}</title>
         </path>
       ))}
-      {hl && <path d={hl.d} fill="none" stroke="#111" strokeWidth={4} pointerEvents="none" />}
-      {numbers && shape.paths.map((p) => {
-        const n = numbers.get(p.kode);
-        if (n === undefined) return null;
-        const r = width > 400 ? 15 : 8;
-        return (
-          <g key={`n${p.kode}`} pointerEvents="none">
-            <circle cx={p.label[0]} cy={p.label[1]} r={r} fill="#fff" stroke="#333" strokeWidth={1.5} />
-            <text x={p.label[0]} y={p.label[1] + r * 0.4} textAnchor="middle" fontSize={r * 1.15} fontWeight={700}>{n}</text>
-          </g>
-        );
-      })}
+      {/* The highlighted desa: an outline (light halo, dark line) over its own colour, never a fill. */}
+      {hl && <path d={hl.d} fill="none" stroke="#fff" strokeWidth={8} strokeLinejoin="round" pointerEvents="none" data-testid="rapat-map-highlight-halo" />}
+      {hl && <path d={hl.d} fill="none" stroke="#0d1b21" strokeWidth={3.5} strokeLinejoin="round" pointerEvents="none" data-testid="rapat-map-highlight" />}
+      {numbers && <Markers shape={shape} numbers={numbers} radius={width > 400 ? 15 : 8} />}
     </svg>
+  );
+}
+
+/** The meeting's numbers at their desa; neighbours' markers moved apart with a leader line, never covering each other. */
+function Markers({ shape, numbers, radius }: { shape: MapShape; numbers: Map<string, number>; radius: number }) {
+  const placed = useMemo(() => placeMarkers(shape.paths.flatMap((p) => {
+    const n = numbers.get(p.kode);
+    return n === undefined ? [] : [{ id: String(n), x: p.label[0], y: p.label[1] }];
+  }), radius, shape), [shape, numbers, radius]);
+  return (
+    <g pointerEvents="none" data-testid="rapat-map-markers">
+      {placed.map((m) => (
+        <g key={m.id} data-testid="rapat-map-marker" data-moved={m.moved}>
+          {m.moved && <line x1={m.anchor[0]} y1={m.anchor[1]} x2={m.x} y2={m.y} stroke="#333" strokeWidth={1.5} />}
+          {m.moved && <circle cx={m.anchor[0]} cy={m.anchor[1]} r={2.5} fill="#333" />}
+          <circle cx={m.x} cy={m.y} r={radius} fill="#fff" stroke="#333" strokeWidth={1.5} />
+          <text x={m.x} y={m.y + radius * 0.4} textAnchor="middle" fontSize={radius * 1.15} fontWeight={700}>{m.id}</text>
+        </g>
+      ))}
+    </g>
   );
 }

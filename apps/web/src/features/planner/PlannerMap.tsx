@@ -11,7 +11,7 @@ import { useStoredState } from '../../settings.ts';
 import { MapView } from '../map-view/MapView.tsx';
 import { ErrorMessage, Loading } from '../status/StatusMessage.tsx';
 import { projectionWithin } from '../../map/projection.ts';
-import { clickSelection, insideLasso, lassoSelection, withSelection, type Point } from './lasso-model.ts';
+import { clickSelection, insideLasso, lassoSelection, type Point } from './lasso-model.ts';
 import { LassoLayer } from './LassoLayer.tsx';
 import type { PlannerT } from './messages.ts';
 import {
@@ -52,9 +52,9 @@ export function PlannerMap(props: {
   }, [mode, list, desaGeometry.data, wilayahKerja.data]);
   const colours = useMemo(() => {
     if (!list) return {};
-    if (mode === 'desa') return withSelection(desaColours(list, focus), selection);
+    if (mode === 'desa') return desaColours(list, focus);
     return wilayahKerja.data ? wilayahKerjaColours(wilayahKerja.data, list, focus) : {};
-  }, [mode, list, wilayahKerja.data, focus, selection]);
+  }, [mode, list, wilayahKerja.data, focus]);
 
   const focused = focus ? list?.puskesmas.find((p) => p.kode === focus) : undefined;
   const hovered = hover && list ? mapTarget(hover, mode, list) : null;
@@ -93,7 +93,7 @@ export function PlannerMap(props: {
         <div className="planner__map-box" ref={mapBox}
           onPointerDownCapture={(e) => { additive.current = e.shiftKey || e.ctrlKey || e.metaKey; }}>
           <MapView viewKode={mapViewKode(kab, mode)} geometry={layer?.geometry} labels={layer?.labels ?? []} context={undefined} outerContext={undefined}
-            contextCurrent={null} bounds={props.bbox} hoverKode={hover} selectedKode={selected} basemap={props.basemap}
+            contextCurrent={null} bounds={props.bbox} hoverKode={hover} selectedKodes={mode === 'desa' ? selection : []} basemap={props.basemap}
             largeText={props.largeText} ariaLabel={t(mode === 'desa' ? 'mapAria' : 'mapAriaWilayahKerja', { nama: props.nama })}
             onSelect={onSelect} onHover={setHover} featureValues={colours} overlay={overlay}>
             <div className="segmented segmented--light planner__modes" role="group" aria-label={t('mapMode')}>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DesaAssignment } from '@peta/domain/contract';
 import {
   clickSelection, extendPath, insideLasso, isLasso, lassoSelection, moveOneByOne, movePlan, pathData, pointInPolygon,
-  SELECTION_FILL, SELECTION_LINE, withSelection, type Point,
+  type Point,
 } from './lasso-model.ts';
 
 const square: Point[] = [[0, 0], [10, 0], [10, 10], [0, 10]];
@@ -79,15 +79,6 @@ describe('selection', () => {
     expect(clickSelection(['a', 'b'], 'c', false)).toEqual(['c']);
     expect(clickSelection(['a', 'b'], 'c', true)).toEqual(['a', 'b', 'c']);
     expect(clickSelection(['a', 'b'], 'a', true)).toEqual(['b']);
-  });
-  it('paints several selected desa, leaves one to the map', () => {
-    const colours = { a: { fillColor: '#111', flag: true }, b: { fillColor: '#222' }, c: { fillColor: '#333' } };
-    expect(withSelection(colours, ['a'])).toBe(colours);
-    expect(withSelection(colours, ['a', 'b'])).toEqual({
-      a: { fillColor: SELECTION_FILL, flag: false, lineColor: SELECTION_LINE },
-      b: { fillColor: SELECTION_FILL, flag: false, lineColor: SELECTION_LINE },
-      c: { fillColor: '#333' },
-    });
   });
 });
 

@@ -77,20 +77,6 @@ export function pathData(path: readonly Point[], closed: boolean): string {
   return closed ? `${d} Z` : d;
 }
 
-/** Fill of the desa in a selection of several (the map's own colour for one selected desa), and its outline. */
-export const SELECTION_FILL = '#f2b33d';
-export const SELECTION_LINE = '#1f4e5f';
-
-/** The map colours with every selected desa painted as selected (one desa alone is left to the map's own selection). */
-export function withSelection<S extends { fillColor: string; flag?: boolean; lineColor?: string }>(
-  colours: Record<string, S>, selected: readonly string[],
-): Record<string, S | { fillColor: string; flag: boolean; lineColor: string }> {
-  if (selected.length < 2) return colours;
-  const out: Record<string, S | { fillColor: string; flag: boolean; lineColor: string }> = { ...colours };
-  for (const kode of selected) out[kode] = { fillColor: SELECTION_FILL, flag: false, lineColor: SELECTION_LINE };
-  return out;
-}
-
 export type MoveOutcome =
   | { status: 'done'; moved: string[] }
   | { status: 'failed'; moved: string[]; failed: string; message: string };
