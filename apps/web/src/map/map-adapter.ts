@@ -1,6 +1,6 @@
 // The adapter that owns the MapLibre map. React components talk to the map only through MapAdapter:
 // they push data in (geometry, labels, hover, selection, feature values) and receive clicks/hovers out.
-// Setters may be called before the map has loaded: the wanted state is kept and applied on load.
+// Setters may be called before the map's style has loaded: the wanted state is kept and applied then.
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -129,8 +129,15 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
     hooks.viewChanged(viewKode, children.features.length);
   }
 
+  /**
+   * The context (hundreds of kB of neighbouring polygons) waits until the view's own polygons are parsed: MapLibre
+   * has one worker on a 2-core machine, and the coloured view is what the user waits for.
+   */
+  let contextWaiting = false;
   function applyContext() {
     if (!loaded) return;
+    contextWaiting = children !== null && !map.isSourceLoaded(SOURCE.children);
+    if (contextWaiting) return;
     contextSource()?.setData(context.geometry ?? EMPTY);
     outerSource()?.setData(context.outer ?? EMPTY);
     const filter = context.currentKode ? ['==', ['get', 'kode'], context.currentKode] as maplibregl.FilterSpecification : NO_FEATURE;
@@ -190,13 +197,21 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
     });
   }
 
-  map.on('load', () => {
+  // The style's sources exist once the style has loaded, before the first frame (`load`): data handed over then is
+  // parsed by the workers while MapLibre sets up WebGL, so the first frames can already show the coloured view.
+  function onStyleLoaded() {
+    if (loaded) return;
     loaded = true;
-    applyContext();
+    // The view first: its polygons are parsed before the (larger) context around them.
     applyChildren();
+    applyContext();
     applyBasemap();
     if (pendingBounds) applyBounds(pendingBounds, false);
     pendingBounds = null;
+  }
+  map.once('style.load', onStyleLoaded);
+  map.on('load', () => {
+    onStyleLoaded();
     hooks.loaded();
   });
   // The hatch is drawn in code the first time the style asks for it (MapLibre 6: a resolver, not the event).
@@ -205,7 +220,14 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
     const ratio = Math.max(1, Math.round(window.devicePixelRatio || 1));
     map.addImage(HATCH_IMAGE, hatchImage(COLOURS.flag, ratio), { pixelRatio: ratio });
   });
-  map.on('idle', () => hooks.idle(loaded && map.isSourceLoaded(SOURCE.children)));
+  map.on('sourcedata', (event) => {
+    if (contextWaiting && event.sourceId === SOURCE.children && map.isSourceLoaded(SOURCE.children)) applyContext();
+  });
+  map.on('idle', () => {
+    if (contextWaiting) applyContext();
+    hooks.idle(loaded && map.isSourceLoaded(SOURCE.children));
+  });
+  map.on('render', () => hooks.rendered(loaded && children !== null && map.isSourceLoaded(SOURCE.children)));
   map.on('error', (event) => console.warn('[peta] map error:', event.error?.message ?? event));
 
   map.on('mousemove', LAYER.childrenFill, (event) => {

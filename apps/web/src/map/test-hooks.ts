@@ -22,20 +22,39 @@ export interface MapTestState {
   /** Times choropleth values were pushed into feature-state, and how many kode the last push coloured. */
   valuesVersion: number;
   valueCount: number;
+  /** performance.now() of the map's `load` event, and of the first frame drawn with the view coloured by values. */
+  loadedAt: number | null;
+  colouredAt: number | null;
 }
+
+/** Performance marks of the first map (read by `pnpm bench:first-map`). */
+export const MARKS = { load: 'peta:map-load', coloured: 'peta:map-coloured' } as const;
 
 const ROOT = 'indonesia';
 
 export function mapTestHooks() {
-  const state: MapTestState = { loaded: false, idleCount: 0, viewKode: null, viewReady: false, featureCount: 0, valuesVersion: 0, valueCount: 0 };
+  const state: MapTestState = {
+    loaded: false, idleCount: 0, viewKode: null, viewReady: false, featureCount: 0, valuesVersion: 0, valueCount: 0, loadedAt: null, colouredAt: null,
+  };
   window.__mapState = state;
   window.__mapIdle = 0;
   return {
-    loaded() { state.loaded = true; window.__mapLoaded = true; },
+    loaded() {
+      state.loaded = true;
+      window.__mapLoaded = true;
+      state.loadedAt = performance.now();
+      performance.mark(MARKS.load);
+    },
     idle(sourceLoaded: boolean) {
       state.idleCount += 1;
       window.__mapIdle = state.idleCount;
       if (sourceLoaded && state.viewKode !== null) state.viewReady = true;
+    },
+    /** After every frame drawn: the first one showing the view's children with their colours is the first coloured map. */
+    rendered(childrenLoaded: boolean) {
+      if (state.colouredAt !== null || !childrenLoaded || state.valueCount === 0 || state.featureCount === 0) return;
+      state.colouredAt = performance.now();
+      performance.mark(MARKS.coloured);
     },
     viewPending(kode: string | null) { state.viewKode = kode ?? ROOT; state.viewReady = false; },
     viewChanged(kode: string | null, featureCount: number) { state.viewKode = kode ?? ROOT; state.featureCount = featureCount; },

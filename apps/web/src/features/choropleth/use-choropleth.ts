@@ -4,7 +4,7 @@
 // `byPuskesmas` (a kabupaten/kota kode): the values of its wilayah kerja puskesmas instead of its kecamatan.
 import { useMemo } from 'react';
 import { tryParsePeriod } from '@peta/domain';
-import type { Meta, ValueRow } from '@peta/domain/contract';
+import type { ValueRow } from '@peta/domain/contract';
 import { useIndicators, useLatestMonth, usePuskesmasValues, useValues } from '../../api/queries.ts';
 import type { TFunction } from '../../i18n/i18n.tsx';
 import type { UrlState } from '../../url-state.ts';
@@ -12,7 +12,7 @@ import { resolveIndicator } from '../indicator/indicator-choice.ts';
 import { defaultPeriod } from '../indicator/period-choice.ts';
 import { choroplethModel } from './legend-model.ts';
 
-export function useChoropleth(url: UrlState, viewKode: string | null, meta: Meta | undefined, t: TFunction, byPuskesmas: string | null = null) {
+export function useChoropleth(url: UrlState, viewKode: string | null, t: TFunction, byPuskesmas: string | null = null) {
   const indicators = useIndicators();
   const list = useMemo(() => indicators.data ?? [], [indicators.data]);
   const def = resolveIndicator(list, url.indikator);

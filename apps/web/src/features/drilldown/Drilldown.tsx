@@ -43,7 +43,7 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
   const groupable = view.viewKode !== null && !view.isLeaf && tingkatOf(view.viewKode) === 'kabupaten';
   const byPuskesmas = groupable && url.menurut === 'puskesmas' ? view.viewKode : null;
   const wilayahKerja = useWilayahKerjaGeometry(byPuskesmas, byPuskesmas !== null);
-  const choropleth = useChoropleth(url, view.viewKode, view.meta.data, t, byPuskesmas);
+  const choropleth = useChoropleth(url, view.viewKode, t, byPuskesmas);
   const [hover, setHover] = useState<Hover>({ kode: null, fromMap: false });
   /** The puskesmas chosen in the wilayah kerja view (a puskesmas is not a wilayah: no drill-down, a panel). */
   const [chosen, setChosen] = useState<string | null>(null);

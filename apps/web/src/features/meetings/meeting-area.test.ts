@@ -3,7 +3,7 @@ import type { WilayahFeatureCollection } from '../../api/queries.ts';
 import { withOfflineCache } from './meeting-cache.ts';
 import {
   areaOfMeeting, areaTitle, createFieldsOf, defaultPuskesmas, geometryPathOf, kabupatenOf, kecamatanOfDesa, listPathOf, meetingGeometry,
-  meetingLabels, provinsiOf, targetOfArea,
+  meetingLabels, targetOfArea,
 } from './meeting-area.ts';
 
 const kecamatanMeeting = { puskesmasKode: null, wilayahKode: '12.10.09', desaKodes: ['12.10.09.2001', '12.10.09.2002'] };
@@ -20,7 +20,6 @@ describe('what a meeting is about', () => {
     expect(targetOfArea(area)).toEqual({ wilayah: '12.10.09' });
     expect(createFieldsOf(area)).toEqual({ wilayah: '12.10.09' });
     expect(listPathOf(area)).toBe('/api/meetings?wilayah=12.10.09');
-    expect(provinsiOf(area)).toBe('12');
   });
 
   it('a puskesmas meeting by its puskesmas (in its kabupaten), as the server checks it', () => {
@@ -29,7 +28,6 @@ describe('what a meeting is about', () => {
     expect(targetOfArea(area)).toEqual({ puskesmas: '1010453', kabupaten: '12.10' });
     expect(createFieldsOf(area)).toEqual({ puskesmas: '1010453' });
     expect(listPathOf(area)).toBe('/api/meetings?puskesmas=1010453');
-    expect(provinsiOf(area)).toBe('12');
   });
 
   it('titles the map by the kecamatan or the wilayah kerja', () => {

@@ -30,9 +30,6 @@ export function listPathOf(area: MeetingArea): string {
   return `/api/meetings?${area.kind === 'puskesmas' ? 'puskesmas' : 'wilayah'}=${encodeURIComponent(area.kode)}`;
 }
 
-/** Provinsi kode of the area (for the latest month with data). */
-export const provinsiOf = (area: MeetingArea) => (area.kind === 'puskesmas' ? area.kabupaten : area.kode).slice(0, 2);
-
 /** '12.10.09.2001' or '12.10.09' → '12.10'; a provinsi or nothing → null. */
 export function kabupatenOf(kode: string | null | undefined): string | null {
   const parts = kode?.split('.') ?? [];

@@ -36,7 +36,7 @@ export default function ProfilePage() {
   const wilayahQuery = useWilayah(kode);
   const parent = kode ? parentOf(kode) : null;
   // The period as the map picks it (URL, else January to the latest month with data), and the siblings' colours.
-  const choropleth = useChoropleth(url, parent, meta.data, t);
+  const choropleth = useChoropleth(url, parent, t);
   const { period, def, model } = choropleth;
   const profile = useProfile(subject, period?.code);
   const wilayah = wilayahQuery.data?.kode === kode ? wilayahQuery.data : undefined;
