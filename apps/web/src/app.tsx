@@ -3,6 +3,8 @@ import { Drilldown } from './features/drilldown/Drilldown.tsx';
 import { Footer } from './features/app-shell/Footer.tsx';
 import { Header } from './features/app-shell/Header.tsx';
 import { PageNav } from './features/app-shell/PageNav.tsx';
+import { SkipLink } from './features/app-shell/SkipLink.tsx';
+import { useLayout } from './features/app-shell/layout.ts';
 import { AccountPage } from './features/session/AccountPage.tsx';
 import { SignInPage } from './features/session/SignInPage.tsx';
 import { useSession, useSessionProblems } from './features/session/session-api.ts';
@@ -24,6 +26,7 @@ export function App() {
   const [largeText, setLargeText] = useStoredState('peta.largeText', false, isBoolean);
   const [basemap, setBasemap] = useStoredState('peta.basemap', false, isBoolean);
   const page = usePage();
+  const layout = useLayout();
   const session = useSession();
   useSessionProblems();
   // On a public server signing in is optional: the header's "Masuk" opens the sign-in page.
@@ -62,7 +65,8 @@ export function App() {
   }
 
   return (
-    <div className={`app${bare ? ' app--bare' : ''}`}>
+    <div className={`app${bare ? ' app--bare' : ''}`} data-page={page} data-layout={layout}>
+      <SkipLink page={bare ? 'akun' : page} />
       <Header largeText={largeText} onLargeText={setLargeText} basemap={basemap} onBasemap={setBasemap}
         session={session.data} onSignIn={() => setWantsSignIn(true)} />
       {!bare && <PageNav />}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hrefFor, hrefForPage, pageFromPath, parseUrlState, toSearch } from './url-state.ts';
 
-const EMPTY = { wilayah: null, indikator: null, periode: null, legenda: null, menurut: null };
+const EMPTY = { wilayah: null, indikator: null, periode: null, legenda: null, menurut: null, urut: null };
 
 describe('parseUrlState', () => {
   it('reads the wilayah kode', () => {
@@ -24,7 +24,7 @@ describe('parseUrlState', () => {
 
   it('reads indikator, periode and legenda together', () => {
     expect(parseUrlState('?wilayah=12.10&indikator=KIA_K4&periode=2026-01..2026-10&legenda=kuantil')).toEqual({
-      wilayah: '12.10', indikator: 'KIA_K4', periode: '2026-01..2026-10', legenda: 'kuantil', menurut: null,
+      wilayah: '12.10', indikator: 'KIA_K4', periode: '2026-01..2026-10', legenda: 'kuantil', menurut: null, urut: null,
     });
   });
 
@@ -45,6 +45,16 @@ describe('parseUrlState', () => {
     expect(parseUrlState('?periode=2026-10..2026-01').periode, 'reversed range').toBeNull();
     expect(parseUrlState('?periode=2025-01..2026-10').periode, 'two years').toBeNull();
     expect(parseUrlState('?periode=kemarin').periode).toBeNull();
+  });
+
+  it('keeps the order of the table, and opens old links (no urut) in the default order', () => {
+    expect(parseUrlState('?wilayah=12.10&urut=capaian-naik').urut).toBe('capaian-naik');
+    expect(parseUrlState('?urut=KURANG-TURUN').urut).toBe('kurang-turun');
+    expect(parseUrlState('?urut=nama-naik').urut, 'the default is kept out').toBeNull();
+    expect(parseUrlState('?urut=acak').urut).toBeNull();
+    expect(parseUrlState('?wilayah=12.10').urut).toBeNull();
+    expect(toSearch({ urut: 'capaian-turun' }, '?wilayah=12.10')).toBe('?wilayah=12.10&urut=capaian-turun');
+    expect(toSearch({ urut: null }, '?wilayah=12.10&urut=capaian-turun')).toBe('?wilayah=12.10');
   });
 
   it('knows only the quantile legend besides the default', () => {

@@ -4,6 +4,7 @@
 // canonical rewrite on load removes it from the address bar.
 import { useCallback, useSyncExternalStore } from 'react';
 import { isIndicatorCode, normaliseKode, tingkatOf, tryParsePeriod } from '@peta/domain';
+import { sortFromUrl, sortToUrl } from './features/child-list/sort-rows.ts';
 
 /** How the choropleth is coloured: against the target (default) or by quantiles of the values shown. */
 export type LegendMode = 'target' | 'kuantil';
@@ -22,9 +23,11 @@ export interface UrlState {
   legenda: LegendMode | null;
   /** 'puskesmas' only on a kabupaten/kota (dropped elsewhere); null = by kecamatan (kept out of the URL). */
   menurut: 'puskesmas' | null;
+  /** Order of the table ('capaian-naik', 'kurang-turun'…); null = names A→Z (kept out of the URL). */
+  urut: string | null;
 }
 
-const PARAM = { wilayah: 'wilayah', indikator: 'indikator', periode: 'periode', legenda: 'legenda', menurut: 'menurut' } as const;
+const PARAM = { wilayah: 'wilayah', indikator: 'indikator', periode: 'periode', legenda: 'legenda', menurut: 'menurut', urut: 'urut' } as const;
 
 /** The wilayah kerja view exists for a kabupaten/kota only: going up or down leaves it. */
 const isKabupaten = (kode: string | null) => kode !== null && tingkatOf(kode) === 'kabupaten';
@@ -39,6 +42,12 @@ function readPeriode(raw: string | null): string | null {
   return raw ? tryParsePeriod(raw)?.code ?? null : null;
 }
 
+/** A readable sort in its canonical spelling; the default order and unreadable values are null. */
+function readUrut(raw: string | null): string | null {
+  const sort = sortFromUrl(raw);
+  return sort ? sortToUrl(sort) : null;
+}
+
 /** Reads the state from a query string; values that cannot be read are dropped (never thrown). */
 export function parseUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
@@ -49,6 +58,7 @@ export function parseUrlState(search: string): UrlState {
     periode: readPeriode(params.get(PARAM.periode)),
     legenda: params.get(PARAM.legenda) === 'kuantil' ? 'kuantil' : null,
     menurut: params.get(PARAM.menurut) === 'puskesmas' && isKabupaten(wilayah ? normaliseKode(wilayah) : null) ? 'puskesmas' : null,
+    urut: readUrut(params.get(PARAM.urut)),
   };
 }
 

@@ -10,6 +10,7 @@ import { hatchImage } from './hatch-pattern.ts';
 import { createLabelLayer, type LabelLayer, type MapLabel } from './label-layer.ts';
 import { mapTestHooks } from './test-hooks.ts';
 import { registerProjection } from './projection.ts';
+import { insetsOver, MAP_INSETS_EVENT, paddingOptions } from './insets.ts';
 
 // Without this the worker is requested from a path that does not exist in the build ("Worker failed to load").
 maplibregl.setWorkerUrl(workerUrl);
@@ -170,32 +171,48 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
   }
 
   /**
-   * Room around the fitted wilayah; on a wide map also the width of panels drawn over its left edge (the
-   * legend, marked data-map-inset="left"), so that no polygon of the view hides under them.
+   * Room around the fitted wilayah, and around the panels drawn over the map (the legend, the phone's sheet:
+   * insets.ts). Of the ways around them, the one that draws the wilayah largest.
    */
-  function padding(): maplibregl.PaddingOptions {
+  function paddingFor(bbox: Bbox): maplibregl.PaddingOptions {
     const container = map.getContainer();
     const { clientWidth: w, clientHeight: h } = container;
     const base = Math.round(Math.max(8, Math.min(48, Math.min(w, h) * 0.07)));
-    let left = base;
-    if (w >= 700) {
-      const frame = container.getBoundingClientRect();
-      for (const el of container.parentElement?.querySelectorAll<HTMLElement>('[data-map-inset="left"]') ?? []) {
-        const covered = el.getBoundingClientRect().right - frame.left;
-        if (covered > 0 && covered < w * 0.45) left = Math.max(left, Math.round(covered + 8));
-      }
-    }
-    return { top: base, right: base, bottom: base, left };
+    const frame = container.getBoundingClientRect();
+    const options = paddingOptions(frame, insetsOver(frame), base);
+    if (options.length === 1) return options[0]!;
+    const bounds: maplibregl.LngLatBoundsLike = [[bbox[0], bbox[1]], [bbox[2], bbox[3]]];
+    const zoomWith = (padding: maplibregl.PaddingOptions) => map.cameraForBounds(bounds, { padding, maxZoom: 14 })?.zoom ?? -Infinity;
+    return options.reduce((best, p) => (zoomWith(p) > zoomWith(best) ? p : best));
   }
+
+  /** The last wilayah fitted by the app, and its padding; refitted when a panel over the map changes, until the user moves the map. */
+  let lastFit: { bbox: Bbox; padding: string } | null = null;
+  let userMoved = false;
 
   function applyBounds(bbox: Bbox, animate: boolean) {
     const [minLng, minLat, maxLng, maxLat] = bbox;
+    const padding = paddingFor(bbox);
+    lastFit = { bbox, padding: JSON.stringify(padding) };
+    userMoved = false;
     map.fitBounds([[minLng, minLat], [maxLng, maxLat]], {
-      padding: padding(),
+      padding,
       duration: animate && !prefersReducedMotion() ? 600 : 0,
       maxZoom: 14,
     });
   }
+
+  let insetTimer = 0;
+  const onInsetsChanged = () => {
+    window.clearTimeout(insetTimer);
+    // Once a panel has settled (a sheet sliding, a legend growing fire many events).
+    insetTimer = window.setTimeout(() => {
+      if (!loaded || !lastFit || userMoved) return;
+      if (JSON.stringify(paddingFor(lastFit.bbox)) !== lastFit.padding) applyBounds(lastFit.bbox, true);
+    }, 120);
+  };
+  window.addEventListener(MAP_INSETS_EVENT, onInsetsChanged);
+  map.on('movestart', (event) => { if ((event as { originalEvent?: Event }).originalEvent) userMoved = true; });
 
   // The style's sources exist once the style has loaded, before the first frame (`load`): data handed over then is
   // parsed by the workers while MapLibre sets up WebGL, so the first frames can already show the coloured view.
@@ -230,13 +247,22 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
   map.on('render', () => hooks.rendered(loaded && children !== null && map.isSourceLoaded(SOURCE.children)));
   map.on('error', (event) => console.warn('[peta] map error:', event.error?.message ?? event));
 
+  // A finger has no hover: the mouse events a tap emulates must not open the hover card (it would stay, covering the
+  // map); a tap selects, and the sheet or the side pane shows what the card would.
+  let touching = false;
+  const canvas = map.getCanvasContainer();
+  const notePointer = (event: PointerEvent) => { touching = event.pointerType === 'touch' || event.pointerType === 'pen'; };
+  canvas.addEventListener('pointerdown', notePointer, true);
+  canvas.addEventListener('pointermove', notePointer, true);
   map.on('mousemove', LAYER.childrenFill, (event) => {
+    if (touching) return;
     const kode = event.features?.[0]?.properties?.kode as string | undefined;
     if (!kode || kode === hover) return;
     applyHover(kode, true);
     options.onFeatureHover?.(kode);
   });
   map.on('mouseleave', LAYER.childrenFill, () => {
+    if (touching && hover === null) return;
     applyHover(null, true);
     options.onFeatureHover?.(null);
   });
@@ -298,6 +324,8 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
       labels.relayout();
     },
     destroy() {
+      window.removeEventListener(MAP_INSETS_EVENT, onInsetsChanged);
+      window.clearTimeout(insetTimer);
       unregisterProjection();
       labels.destroy();
       map.remove();

@@ -2,7 +2,7 @@
 // and gap, sortable by name / capaian / gap. A row drills down like a click on its polygon, and hover is shared
 // with the map in both directions. The rows are wilayah (wilayahListItems) or the wilayah kerja of puskesmas
 // (features/wilayah-kerja): the caller words the heading and each row's meta line.
-import { useDeferredValue, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
 import { childTingkat } from '@peta/domain';
 import type { IndicatorDto, ValueRow, WilayahChild } from '@peta/domain/contract';
 import { useT, type TFunction } from '../../i18n/i18n.tsx';
@@ -53,6 +53,9 @@ export interface ChildListProps {
   followHover: boolean;
   /** Indicator values of the rows; undefined while the catalogue or the values load. */
   values?: ChildListValues;
+  /** The order of the rows (kept in the URL: ?urut=). */
+  sort: Sort;
+  onSort: (sort: Sort) => void;
   onSelect: (kode: string) => void;
   onHover: (kode: string | null) => void;
 }
@@ -63,10 +66,9 @@ const COLUMNS: readonly { key: SortKey; label: 'table.col.nama' | 'table.col.cap
   { key: 'nama', label: 'table.col.nama' }, { key: 'capaian', label: 'table.col.capaian' }, { key: 'kurang', label: 'table.col.kurang' },
 ];
 
-export function ChildList({ items, heading, note, hint, parentNama, selectedKode, hoverKode, followHover, values, onSelect, onHover }: ChildListProps) {
+export function ChildList({ items, heading, note, hint, parentNama, selectedKode, hoverKode, followHover, values, sort, onSort, onSelect, onHover }: ChildListProps) {
   const t = useT();
   const [query, setQuery] = useState('');
-  const [sort, setSort] = useState<Sort>({ key: 'nama', dir: 'asc' });
   const deferred = useDeferredValue(query);
   const rows = useRef(new Map<string, HTMLTableRowElement>());
   const rowByKode = values?.rowByKode;
@@ -88,7 +90,11 @@ export function ChildList({ items, heading, note, hint, parentNama, selectedKode
     if (followHover && hoverKode) rows.current.get(hoverKode)?.scrollIntoView({ block: 'nearest' });
   }, [hoverKode, followHover]);
 
-  // The whole row is a target; the name is a real link for keyboards and "open in new tab".
+  // The whole row is a target; the name is a real link for keyboards and "open in new tab". Hover is the mouse's
+  // only: the mouse events a finger's tap emulates would leave a hover card over the map.
+  const pointerHover = (kode: string | null) => (event: PointerEvent<HTMLTableRowElement>) => {
+    if (event.pointerType === 'mouse') onHover(kode);
+  };
   const rowClick = (kode: string) => (event: MouseEvent<HTMLTableRowElement>) => {
     if ((event.target as Element).closest('a')) return;
     onSelect(kode);
@@ -96,7 +102,8 @@ export function ChildList({ items, heading, note, hint, parentNama, selectedKode
 
   return (
     <section className="child-list" data-testid="child-list" aria-labelledby="child-list-heading">
-      <h2 id="child-list-heading" className="child-list__heading">
+      {/* Focused after every drill-down and by the skip link (tabIndex -1: reachable by script, not by Tab). */}
+      <h2 id="child-list-heading" className="child-list__heading" tabIndex={-1} data-testid="child-list-heading">
         {heading}
       </h2>
       {note && <p className="child-list__note" data-testid="child-list-note">{note}</p>}
@@ -125,7 +132,7 @@ export function ChildList({ items, heading, note, hint, parentNama, selectedKode
                   <th key={col.key} scope="col" className={`child-table__${col.key === 'kurang' ? 'gap' : col.key}`}
                     title={col.key === 'kurang' ? t('table.col.kurangTitle') : undefined}
                     aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-                    <button type="button" onClick={() => setSort(nextSort(sort, col.key))} data-testid={`sort-${col.key}`}
+                    <button type="button" onClick={() => onSort(nextSort(sort, col.key))} data-testid={`sort-${col.key}`}
                       title={t('table.sort', { col: t(col.label) })}>
                       {t(col.label)}
                       <span className="sort-mark" aria-hidden="true">{active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
@@ -157,8 +164,8 @@ export function ChildList({ items, heading, note, hint, parentNama, selectedKode
                   }}
                   className={className}
                   onClick={child.inert ? undefined : rowClick(child.kode)}
-                  onMouseEnter={() => onHover(child.kode)}
-                  onMouseLeave={() => onHover(null)}
+                  onPointerEnter={pointerHover(child.kode)}
+                  onPointerLeave={pointerHover(null)}
                   data-testid="child-row"
                   data-kode={child.kode}
                 >

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextSort, sortRows, type SortableRow } from './sort-rows.ts';
+import { DEFAULT_SORT, nextSort, sortFromUrl, sortRows, sortToUrl, type SortableRow } from './sort-rows.ts';
 
 const rows: SortableRow[] = [
   { nama: 'Bilah Hulu', coverage: 59.8, shortOfTarget: 495 },
@@ -40,5 +40,22 @@ describe('nextSort', () => {
     expect(nextSort({ key: 'nama', dir: 'asc' }, 'capaian')).toEqual({ key: 'capaian', dir: 'asc' });
     expect(nextSort({ key: 'nama', dir: 'asc' }, 'kurang')).toEqual({ key: 'kurang', dir: 'desc' });
     expect(nextSort({ key: 'kurang', dir: 'desc' }, 'nama')).toEqual({ key: 'nama', dir: 'asc' });
+  });
+});
+
+describe('sort in the URL', () => {
+  it('writes column and direction in Bahasa Indonesia, and nothing for the default', () => {
+    expect(sortToUrl({ key: 'capaian', dir: 'asc' })).toBe('capaian-naik');
+    expect(sortToUrl({ key: 'kurang', dir: 'desc' })).toBe('kurang-turun');
+    expect(sortToUrl({ key: 'nama', dir: 'desc' })).toBe('nama-turun');
+    expect(sortToUrl(DEFAULT_SORT)).toBeNull();
+  });
+
+  it('reads them back, and drops what it cannot read', () => {
+    expect(sortFromUrl('capaian-naik')).toEqual({ key: 'capaian', dir: 'asc' });
+    expect(sortFromUrl('Kurang-Turun')).toEqual({ key: 'kurang', dir: 'desc' });
+    expect(sortFromUrl('capaian')).toBeNull();
+    expect(sortFromUrl('gap-turun')).toBeNull();
+    expect(sortFromUrl(null)).toBeNull();
   });
 });

@@ -36,3 +36,24 @@ export function nextSort(current: Sort, key: SortKey): Sort {
   if (current.key === key) return { key, dir: current.dir === 'asc' ? 'desc' : 'asc' };
   return { key, dir: key === 'kurang' ? 'desc' : 'asc' };
 }
+
+/** The table's order when the URL names none: names A→Z (kept out of the URL). */
+export const DEFAULT_SORT: Sort = { key: 'nama', dir: 'asc' };
+
+// In the URL (?urut=capaian-naik): column and direction in Bahasa Indonesia, like the other params.
+const KEY_IN_URL: Record<SortKey, string> = { nama: 'nama', capaian: 'capaian', kurang: 'kurang' };
+const DIR_IN_URL: Record<SortDir, string> = { asc: 'naik', desc: 'turun' };
+
+/** `?urut=` value of a sort; null for the default (A→Z by name). */
+export function sortToUrl(sort: Sort): string | null {
+  if (sort.key === DEFAULT_SORT.key && sort.dir === DEFAULT_SORT.dir) return null;
+  return `${KEY_IN_URL[sort.key]}-${DIR_IN_URL[sort.dir]}`;
+}
+
+/** The sort of a `?urut=` value; null when it cannot be read (the default is used, as for any unreadable param). */
+export function sortFromUrl(raw: string | null): Sort | null {
+  const [k, d] = (raw ?? '').trim().toLowerCase().split('-');
+  const key = (Object.keys(KEY_IN_URL) as SortKey[]).find((x) => KEY_IN_URL[x] === k);
+  const dir = (Object.keys(DIR_IN_URL) as SortDir[]).find((x) => DIR_IN_URL[x] === d);
+  return key && dir ? { key, dir } : null;
+}

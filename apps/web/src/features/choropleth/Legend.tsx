@@ -1,6 +1,8 @@
 // The map legend: the colouring mode (target attainment or quantiles), the classes with their limits, and the
 // note that says what the thresholds are (dashboard criteria, not official rules) or how quantiles are made.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { useLayout } from '../app-shell/layout.ts';
+import { useMapInset } from '../map-view/use-map-inset.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import type { LegendMode } from '../../url-state.ts';
 import type { ChoroplethModel } from './legend-model.ts';
@@ -13,12 +15,17 @@ export interface LegendProps {
 }
 
 const MODES: readonly LegendMode[] = ['target', 'kuantil'];
-const startsOpen = () => !(window.matchMedia?.('(max-width: 799px)').matches ?? false);
 
 export function Legend({ model, periodLabel, onMode }: LegendProps) {
   const t = useT();
+  const layout = useLayout();
   // On a phone the legend starts folded so that it does not cover the small map.
-  const [open, setOpen] = useState(startsOpen);
+  const [open, setOpen] = useState(() => layout === 'desktop');
+  const box = useRef<HTMLElement>(null);
+  // On a wide map the legend sits in the bottom-left corner and the map fits its wilayah beside or above it; on a
+  // phone it unfolds over the map on demand and is folded again to see what it covers.
+  const inset = open && layout === 'desktop';
+  useMapInset(box, inset);
   if (!open) {
     return (
       <button type="button" className="legend-toggle" aria-expanded="false" onClick={() => setOpen(true)} data-testid="legend-show">
@@ -28,7 +35,8 @@ export function Legend({ model, periodLabel, onMode }: LegendProps) {
     );
   }
   return (
-    <section className="legend" aria-label={t('legend.label')} data-testid="legend" data-mode={model.mode} data-map-inset="left">
+    <section ref={box} className="legend" aria-label={t('legend.label')} data-testid="legend" data-mode={model.mode}
+      data-map-inset={inset ? 'corner' : undefined}>
       <div className="legend__head">
         <div className="segmented segmented--light" role="group" aria-label={t('legend.mode')}>
           {MODES.map((m) => (

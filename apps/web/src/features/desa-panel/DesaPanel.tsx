@@ -45,7 +45,7 @@ export function DesaPanel({ wilayah, meta, indicator, onNavigate }: DesaPanelPro
   return (
     <section className="desa-panel" data-testid="desa-panel" aria-labelledby="desa-panel-heading">
       <p className="desa-panel__eyebrow">{t('panel.heading', { tingkat: level })}</p>
-      <h2 id="desa-panel-heading" className="desa-panel__title" data-testid="desa-panel-title">{wilayah.nama}</h2>
+      <h2 id="desa-panel-heading" className="desa-panel__title" tabIndex={-1} data-testid="desa-panel-title">{wilayah.nama}</h2>
       <dl className="desa-panel__facts">
         <div><dt>{t('panel.kode')}</dt><dd data-testid="desa-panel-kode">{wilayah.kode}</dd></div>
         <div><dt>{t('panel.tingkat')}</dt><dd>{level}</dd></div>

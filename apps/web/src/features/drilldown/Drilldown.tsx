@@ -1,7 +1,10 @@
-// The page: breadcrumb and the indicator/period controls on top, map and table side by side (stacked on a
-// phone). The URL drives it: wilayah picks the view, indikator/periode/legenda the choropleth, and on a
-// kabupaten/kota menurut=puskesmas shows its wilayah kerja puskesmas instead of its kecamatan.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+// The page: breadcrumb and the indicator/period controls on top, map and table side by side; on an upright phone the
+// map fills the screen and the table and desa profile live in a bottom sheet over it (features/sheet), on a phone held
+// sideways they stand in a column beside the map. The URL drives it: wilayah picks the view,
+// indikator/periode/legenda the choropleth, urut the table's order, and on a kabupaten/kota menurut=puskesmas shows its
+// wilayah kerja puskesmas instead of its kecamatan. After every drill-down or selection made here, keyboard focus
+// moves to the new list's heading or to the chosen desa's profile (never left on <body>).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { tingkatOf } from '@peta/domain';
 import type { FeatureStyle, MapLabel } from '../../map/index.ts';
 import { useLang, useT } from '../../i18n/i18n.tsx';
@@ -11,9 +14,7 @@ import { Legend } from '../choropleth/Legend.tsx';
 import { SharePngButton } from '../choropleth/SharePngButton.tsx';
 import { SimulatedBadge } from '../choropleth/SimulatedBadge.tsx';
 import { useChoropleth } from '../choropleth/use-choropleth.ts';
-import { IndicatorPicker } from '../indicator/IndicatorPicker.tsx';
-import { PeriodPicker } from '../indicator/PeriodPicker.tsx';
-import { periodLabel as labelOfPeriod } from '../indicator/period-label.ts';
+import { periodLabel as labelOfPeriod, shortPeriodLabel } from '../indicator/period-label.ts';
 import { Breadcrumb } from '../breadcrumb/Breadcrumb.tsx';
 import { ChildList, wilayahListItems } from '../child-list/ChildList.tsx';
 import { DesaPanel } from '../desa-panel/DesaPanel.tsx';
@@ -23,6 +24,11 @@ import { isNotFound } from '../status/describe-error.ts';
 import { PuskesmasPanel } from '../wilayah-kerja/PuskesmasPanel.tsx';
 import { hasUnconfirmed, mapStyles, puskesmasCount, puskesmasItems, puskesmasListItems } from '../wilayah-kerja/puskesmas-view.ts';
 import { useWilayahKerjaGeometry, wilayahKerjaLabels, wilayahKerjaViewKode } from '../wilayah-kerja/wilayah-kerja.ts';
+import { useLayout } from '../app-shell/layout.ts';
+import { DEFAULT_SORT, sortFromUrl, sortToUrl, type Sort } from '../child-list/sort-rows.ts';
+import { BottomSheet } from '../sheet/BottomSheet.tsx';
+import { snapForSelection, type Snap } from '../sheet/sheet-model.ts';
+import { MapControls } from './MapControls.tsx';
 import { useDrilldown } from './use-drilldown.ts';
 import { linkClick } from './link-click.ts';
 import { countLabel, hintLabel } from './wilayah-text.ts';
@@ -48,7 +54,15 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
   /** The puskesmas chosen in the wilayah kerja view (a puskesmas is not a wilayah: no drill-down, a panel). */
   const [chosen, setChosen] = useState<string | null>(null);
 
-  const go = useCallback((kode: string | null) => navigate({ wilayah: kode }), [navigate]);
+  const layout = useLayout();
+  const [snap, setSnap] = useState<Snap>('peek');
+  const sideBody = useRef<HTMLDivElement>(null);
+  /** A drill-down or a selection was made on this page: focus goes to what it opened once that is on screen. */
+  const focusPending = useRef(false);
+  const go = useCallback((kode: string | null) => { focusPending.current = true; navigate({ wilayah: kode }); }, [navigate]);
+  const sort = useMemo(() => sortFromUrl(url.urut) ?? DEFAULT_SORT, [url.urut]);
+  const chooseSort = useCallback((next: Sort) => navigate({ urut: sortToUrl(next) }, { replace: true }), [navigate]);
+  const choose = useCallback((kode: string) => { focusPending.current = true; setChosen(kode); }, []);
   const chooseIndicator = useCallback((code: string) => navigate({ indikator: code }), [navigate]);
   const choosePeriod = useCallback((code: string) => navigate({ periode: code }), [navigate]);
   const chooseMode = useCallback((mode: LegendMode) => navigate({ legenda: mode === 'target' ? null : mode }), [navigate]);
@@ -75,6 +89,23 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
     [byPuskesmas, wilayahKerja.data, choropleth.puskesmasRows, t],
   );
 
+  // What a drill-down or a selection opened: the chosen desa's (or puskesmas') profile, else the new list. Focus goes
+  // to its heading as soon as it is rendered, the pane scrolled to its top, and on a phone the sheet opens far
+  // enough to show a profile: the next Tab continues inside what was opened.
+  const profileShown = (view.isLeaf && !!view.current) || (byPuskesmas !== null && chosen !== null);
+  const listShown = !!(byPuskesmas ? wilayahKerja.data : view.children.data);
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const leaf = view.isLeaf || (byPuskesmas !== null && chosen !== null);
+    const id = !leaf ? 'child-list-heading' : byPuskesmas ? 'puskesmas-panel-heading' : 'desa-panel-heading';
+    const target = (leaf ? profileShown : listShown) ? document.getElementById(id) : null;
+    if (!target) return;
+    focusPending.current = false;
+    if (sideBody.current) sideBody.current.scrollTop = 0;
+    target.focus({ preventScroll: true });
+    if (leaf) setSnap(snapForSelection);
+  }, [url.wilayah, view.isLeaf, byPuskesmas, chosen, profileShown, listShown]);
+
   if (view.wilayah.isError && isNotFound(view.wilayah.error)) {
     return (
       <main className="drilldown drilldown--error">
@@ -100,7 +131,7 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
   const hoverRow = hover.kode ? rowByKode.get(hover.kode) : undefined;
   const selectedRow = selectedKode ? rowByKode.get(selectedKode) : undefined;
   const chosenItem = chosen ? wkItems?.find((i) => i.kode === chosen) : undefined;
-  const select = byPuskesmas ? setChosen : go;
+  const select = byPuskesmas ? choose : go;
   const list = byPuskesmas
     ? wkItems && {
       items: puskesmasListItems(wkItems, t),
@@ -116,35 +147,47 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
     };
   const listQuery = byPuskesmas ? wilayahKerja : view.children;
 
-  return (
-    <main className="drilldown">
-      <Breadcrumb crumbs={view.crumbs} onNavigate={go} />
-      <div className="controls" role="group" aria-label={t('controls.label')} data-testid="controls">
-        <IndicatorPicker list={choropleth.list} value={def} onChange={chooseIndicator} />
-        <PeriodPicker value={period} latest={choropleth.latest} onChange={choosePeriod} />
-        {groupable && (
-          <div className="group-by" role="group" aria-label={t('groupBy.label')} data-testid="group-by">
-            <span className="control-label">{t('groupBy.label')}</span>
-            <div className="segmented segmented--light">
-              {GROUPS.map((g) => (
-                <button key={g} type="button" aria-pressed={(byPuskesmas ? 'puskesmas' : 'kecamatan') === g} onClick={() => chooseGroup(g)}
-                  data-testid={`group-by-${g}`}>{t(`groupBy.${g}`)}</button>
-              ))}
-            </div>
+  const compact = layout !== 'desktop';
+  const badge = choropleth.simulated && <SimulatedBadge partial={choropleth.partlySimulated} short={compact} />;
+  const status = (
+    <>
+      {!compact && badge}
+      {choropleth.values.isError && (
+        <ErrorMessage error={choropleth.values.error} onRetry={() => void choropleth.values.refetch()} testId="values-error" />
+      )}
+    </>
+  );
+  const options = (
+    <>
+      {groupable && (
+        <div className="group-by" role="group" aria-label={t('groupBy.label')} data-testid="group-by">
+          <span className="control-label">{t('groupBy.label')}</span>
+          <div className="segmented segmented--light">
+            {GROUPS.map((g) => (
+              <button key={g} type="button" aria-pressed={(byPuskesmas ? 'puskesmas' : 'kecamatan') === g} onClick={() => chooseGroup(g)}
+                data-testid={`group-by-${g}`}>{t(`groupBy.${g}`)}</button>
+            ))}
           </div>
-        )}
-        {choropleth.simulated && <SimulatedBadge partial={choropleth.partlySimulated} />}
-        {model && def && period && (
-          <SharePngButton geometry={mapGeometry} labels={labelPoints} model={model}
-            viewNama={byPuskesmas ? t('share.titlePuskesmas', { nama: viewNama }) : viewNama} periodText={periodText} simulated={choropleth.simulated}
-            fileName={`peta-${view.viewKode ?? 'indonesia'}${byPuskesmas ? '-puskesmas' : ''}-${def.code}-${period.code}.png`} />
-        )}
-        {choropleth.values.isError && (
-          <ErrorMessage error={choropleth.values.error} onRetry={() => void choropleth.values.refetch()} testId="values-error" />
-        )}
-      </div>
-      <div className="panes">
-        <section className="map-pane">
+        </div>
+      )}
+      {model && def && period && (
+        <SharePngButton geometry={mapGeometry} labels={labelPoints} model={model}
+          viewNama={byPuskesmas ? t('share.titlePuskesmas', { nama: viewNama }) : viewNama} periodText={periodText} simulated={choropleth.simulated}
+          fileName={`peta-${view.viewKode ?? 'indonesia'}${byPuskesmas ? '-puskesmas' : ''}-${def.code}-${period.code}.png`} />
+      )}
+    </>
+  );
+  const sheet = layout === 'phone';
+  const profileTitle = byPuskesmas ? chosenItem?.nama : view.isLeaf ? view.current?.nama : undefined;
+
+  return (
+    <main className="drilldown" data-layout={layout}>
+      <Breadcrumb crumbs={view.crumbs} onNavigate={go} />
+      <MapControls compact={compact} list={choropleth.list} indicator={def} onIndicator={chooseIndicator}
+        period={period} periodText={periodText} periodShort={period ? shortPeriodLabel(period, lang) : ''} latest={choropleth.latest} onPeriod={choosePeriod} options={options} status={status} />
+      <div className="panes" data-snap={sheet ? snap : undefined}>
+        {/* Under a sheet pulled over the whole screen the map is out of reach: out of the tab order too. */}
+        <section className="map-pane" inert={sheet && snap === 'full'}>
           <MapView
             viewKode={byPuskesmas ? wilayahKerjaViewKode(byPuskesmas) : view.viewKode}
             geometry={mapGeometry}
@@ -163,11 +206,20 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
             featureValues={model ? (byPuskesmas ? mapStyles(model.styles) : model.styles) : NO_VALUES}
             overlay={overlay}
           >
-            {model && <Legend model={model} periodLabel={periodText} onMode={chooseMode} />}
-            {hoverRow && def && model && period && <HoverCard row={hoverRow} def={def} colour={model.colourOf(hoverRow.kode)} period={period} />}
+            {compact ? (
+              // On a phone the top-left corner holds the legend button and the simulasi badge, the bottom the sheet.
+              <div className="map-corner">
+                {model && <Legend model={model} periodLabel={periodText} onMode={chooseMode} />}
+                {badge}
+              </div>
+            ) : model && <Legend model={model} periodLabel={periodText} onMode={chooseMode} />}
+            {/* On a phone the sheet shows the chosen wilayah: no hover card over the small map. */}
+            {hoverRow && def && model && period && layout === 'desktop' && (
+              <HoverCard row={hoverRow} def={def} colour={model.colourOf(hoverRow.kode)} period={period} />
+            )}
           </MapView>
         </section>
-        <aside className="side-pane" data-testid="side-pane">
+        <BottomSheet sheet={sheet} snap={snap} onSnap={setSnap} title={profileTitle ?? list?.heading ?? t('sheet.label')} bodyRef={sideBody}>
           {view.isLeaf && view.current && (
             <DesaPanel
               wilayah={view.current}
@@ -205,11 +257,15 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
                 updating: choropleth.updating,
                 partlySimulated: choropleth.partlySimulated,
               } : undefined}
+              sort={sort}
+              onSort={chooseSort}
               onSelect={select}
               onHover={hoverFromList}
             />
           )}
-        </aside>
+          {/* The footer's credit, which the phone layout has no room for under the map. */}
+          {sheet && <p className="side-pane__credit">{t('footer.credit')}</p>}
+        </BottomSheet>
       </div>
     </main>
   );

@@ -3,7 +3,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { IndicatorDto } from '@peta/domain/contract';
 import { useLang, useT } from '../../i18n/i18n.tsx';
-import { groupIndicators } from './indicator-choice.ts';
+import { firstMatch, groupIndicators } from './indicator-choice.ts';
 
 export interface IndicatorPickerProps {
   list: readonly IndicatorDto[];
@@ -74,6 +74,14 @@ export function IndicatorPicker({ list, value, onChange }: IndicatorPickerProps)
               onChange={(e) => setQuery(e.target.value)}
               placeholder={t('indicator.search.placeholder')}
               aria-label={t('indicator.search.label')}
+              // Enter takes the first match: "K4" ⏎ shows K4, as a search box promises.
+              onKeyDown={(e) => {
+                const first = firstMatch(list, query);
+                if (e.key !== 'Enter' || !first) return;
+                e.preventDefault();
+                onChange(first.code);
+                close();
+              }}
               autoFocus
               data-testid="indicator-search"
             />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATORS } from '@peta/domain';
 import type { IndicatorDto } from '@peta/domain/contract';
-import { defaultIndicator, groupIndicators, resolveIndicator } from './indicator-choice.ts';
+import { defaultIndicator, firstMatch, groupIndicators, resolveIndicator } from './indicator-choice.ts';
 
 const withData = (codes: string[]): IndicatorDto[] =>
   INDICATORS.map((d) => ({ ...d, hasData: codes.includes(d.code) }) as IndicatorDto);
@@ -55,5 +55,17 @@ describe('groupIndicators', () => {
     expect(groups.map((g) => g.code)).toEqual(['SPM']);
     expect(groups[0]!.items.map((d) => d.code)).toEqual(['SPM01_BUMIL']);
     expect(groupIndicators(list, 'tidak ada yang cocok')).toEqual([]);
+  });
+});
+
+describe('firstMatch (Enter in the search)', () => {
+  const list = withData(['SPM01_BUMIL', 'KIA_K4']);
+  it('takes the first indicator listed: "K4" is K4, "stunting" is stunting', () => {
+    expect(firstMatch(list, 'K4')?.code).toBe('KIA_K4');
+    expect(firstMatch(list, 'stunting')?.code).toBe('GZ_STUNTING');
+    expect(firstMatch(list, 'ibu hamil')?.code).toBe('SPM01_BUMIL');
+  });
+  it('takes nothing when nothing matches', () => {
+    expect(firstMatch(list, 'tidak ada yang cocok')).toBeUndefined();
   });
 });

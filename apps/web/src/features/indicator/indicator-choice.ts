@@ -40,3 +40,8 @@ export function groupIndicators(list: readonly IndicatorDto[], query = ''): Indi
     .map((g) => ({ code: g.code, labelId: g.labelId, labelEn: g.labelEn, items: list.filter((d) => d.group === g.code && matches(d)) }))
     .filter((g) => g.items.length > 0);
 }
+
+/** What Enter in the picker's search takes: the first indicator listed for `query` (undefined: nothing matches). */
+export function firstMatch(list: readonly IndicatorDto[], query: string): IndicatorDto | undefined {
+  return groupIndicators(list, query)[0]?.items[0];
+}

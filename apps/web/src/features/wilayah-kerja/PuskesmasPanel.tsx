@@ -31,7 +31,7 @@ export function PuskesmasPanel({ item, kabupaten, indicator, onClose }: Puskesma
   return (
     <section className="desa-panel puskesmas-panel" data-testid="puskesmas-panel" aria-labelledby="puskesmas-panel-heading">
       <p className="desa-panel__eyebrow">{t('puskesmas.panel.label')}</p>
-      <h2 id="puskesmas-panel-heading" className="desa-panel__title" data-testid="puskesmas-panel-title">{item.nama}</h2>
+      <h2 id="puskesmas-panel-heading" className="desa-panel__title" tabIndex={-1} data-testid="puskesmas-panel-title">{item.nama}</h2>
       <p data-testid="puskesmas-panel-desa">{t('puskesmas.panel.desa', { n: item.desa })}</p>
       {item.unconfirmed > 0 && <p className="note">{t('puskesmas.panel.unconfirmed', { n: item.unconfirmed })}</p>}
       {indicator && (
