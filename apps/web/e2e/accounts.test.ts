@@ -98,6 +98,8 @@ describe('an anonymous visitor', () => {
     await page.getByTestId('signin-form').waitFor();
     expect(await noSideways(page)).toBeLessThanOrEqual(0);
     await shot(page, 'accounts-2-signin-phone');
+    // The display settings fold behind one header button on a phone.
+    await page.getByTestId('settings-toggle').click();
     await page.getByTestId('toggle-large-text').click();
     await page.getByTestId('lang-en').click();
     await expect.poll(() => page.getByTestId('signin-submit').textContent()).toBe('Sign in');

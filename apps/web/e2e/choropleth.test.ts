@@ -89,6 +89,34 @@ describe('choropleth on a desktop screen (1280×800)', () => {
     const png = readFileSync(pngPath);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1080, 1350]);
+    // Read the picture's pixels: the names of the kecamatan are written on the map (their ink #10243e), and the
+    // hatch legend item is lines on white, not a solid black box (runs of dark pixels stay short).
+    const pixels = await d.page.evaluate(async (b64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${b64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(image, 0, 0);
+      const near = (d: Uint8ClampedArray, i: number, [r, g, b]: number[]) => Math.abs(d[i]! - r!) + Math.abs(d[i + 1]! - g!) + Math.abs(d[i + 2]! - b!) < 40;
+      const map = ctx.getImageData(40, 270, 1000, 780).data;
+      let nameInk = 0;
+      for (let i = 0; i < map.length; i += 4) if (near(map, i, [0x10, 0x24, 0x3e])) nameInk++;
+      const legend = ctx.getImageData(0, 1050, 1080, 250);
+      let longestDarkRun = 0;
+      for (let y = 0; y < legend.height; y++) {
+        let run = 0;
+        for (let x = 0; x < legend.width; x++) {
+          run = near(legend.data, (y * legend.width + x) * 4, [0x25, 0x25, 0x25]) ? run + 1 : 0;
+          longestDarkRun = Math.max(longestDarkRun, run);
+        }
+      }
+      return { nameInk, longestDarkRun };
+    }, png.toString('base64'));
+    expect(pixels.nameInk, 'desa/kecamatan names written on the PNG map').toBeGreaterThan(500);
+    expect(pixels.longestDarkRun, 'the hatch swatch is lines, not a black box').toBeLessThan(20);
     // The README image is refreshed on request only, so a test run never changes a committed file:
     // UPDATE_README_IMAGE=1 pnpm exec vitest run --project web-e2e
     if (process.env.UPDATE_README_IMAGE) await d.screenshot('choropleth', join(repoRoot, 'docs/img'));
@@ -200,14 +228,17 @@ describe('choropleth on a desktop screen (1280×800)', () => {
 });
 
 describe('choropleth on a phone (390×844), in English with large text', () => {
-  it('puts the table below the map and keeps it usable', async () => {
+  it('keeps the table in the bottom sheet, usable', async () => {
     const d = createDriver(await openPageAs(browser, server.url, READER, { width: 390, height: 844 }), server.url);
     await d.openUrl(search(K4, YTD));
     await d.waitForView(LABUHANBATU);
     await d.waitForFill(kecamatan.kode, PALETTE.attainment[kecamatan.class]);
+    // The sheet pulled half way: the map above it, the table in it, within the screen's width.
+    await d.sheetTo('half');
     const map = await d.mapBox();
+    const sheet = (await d.page.getByTestId('side-pane').boundingBox())!;
+    expect(sheet.y, 'the sheet covers the lower half of the map').toBeGreaterThan(map.y + map.height * 0.3);
     const table = await d.page.getByTestId('child-table').boundingBox();
-    expect(table!.y, 'table below the map').toBeGreaterThanOrEqual(map.y + map.height - 1);
     expect(table!.width, 'table fits the screen').toBeLessThanOrEqual(390);
     expect(await d.page.getByTestId('simulated-badge').isVisible()).toBe(true);
     await d.screenshot('choropleth-3-phone');
@@ -216,6 +247,7 @@ describe('choropleth on a phone (390×844), in English with large text', () => {
     await d.toggleLargeText();
     await expect.poll(() => d.textOf('table-caption')).toBe('K4, January–October 2026');
     expect(await d.page.getByTestId('sort-capaian').textContent()).toContain('Coverage');
+    await d.page.keyboard.press('Escape');
     await d.page.getByTestId('legend-show').click();
     expect(await d.textOf('legend-title')).toBe('K4: attainment of the target');
     // Nothing wider than the phone, even with large text and longer English words.

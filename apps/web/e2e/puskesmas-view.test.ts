@@ -158,6 +158,9 @@ describe('values per wilayah kerja puskesmas', () => {
     await d.waitForView(VIEW);
     expect(await d.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await d.screenshot('puskesmas-view-phone', SHOTS);
+    // On a phone "Kelompokkan menurut" is in the folded options, with the period.
+    await d.page.getByTestId('controls-toggle').click();
+    await d.page.getByTestId('group-by').waitFor();
     await d.page.getByTestId('group-by').scrollIntoViewIfNeeded();
 
     // A kecamatan link carrying menurut=puskesmas (e.g. hand-edited): the kecamatan view, the param rewritten away.

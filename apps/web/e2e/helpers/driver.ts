@@ -129,12 +129,32 @@ export function createDriver(page: Page, baseUrl: string) {
       await page.getByTestId('breadcrumb').getByRole('link', { name, exact: true }).click();
     },
 
+    /** On a phone the display settings fold behind one header button: unfold them when they are. */
+    async openSettings() {
+      const toggle = page.getByTestId('settings-toggle');
+      if (await toggle.isVisible() && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    },
+
     async chooseLanguage(lang: 'id' | 'en') {
+      await driver.openSettings();
       await page.getByTestId(`lang-${lang}`).click();
     },
 
     async toggleLargeText() {
+      await driver.openSettings();
       await page.getByTestId('toggle-large-text').click();
+    },
+
+    /** The phone's bottom sheet to `snap` (peek, half, full) with its buttons, as a user without dragging would. */
+    async sheetTo(snap: 'peek' | 'half' | 'full') {
+      const pane = page.getByTestId('side-pane');
+      const order = ['peek', 'half', 'full'];
+      for (let i = 0; i < 3; i++) {
+        const now = await pane.getAttribute('data-snap');
+        if (now === null || now === snap) return;
+        await page.getByTestId(order.indexOf(now) < order.indexOf(snap) ? 'sheet-expand' : 'sheet-collapse').click();
+      }
+      await expect.poll(() => pane.getAttribute('data-snap')).toBe(snap);
     },
 
     async listHeading(): Promise<string> {

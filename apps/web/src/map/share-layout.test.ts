@@ -34,6 +34,12 @@ describe('layoutNames', () => {
     expect(name!.y - name!.height / 2).toBeGreaterThanOrEqual(110);
   });
 
+  it('follows a marker moved away from its desa, so that number and name stay together', () => {
+    const moved = { id: '2', x: 160, y: 60, anchor: [100, 100] as [number, number], moved: true };
+    const [name] = layoutNames([{ label: [100, 100], nama: 'Ujung', number: 2 }], [moved], measure, box, options);
+    expect(name).toMatchObject({ x: 160, y: 86 });
+  });
+
   it('leaves out a name that fits nowhere near its point rather than covering another', () => {
     const crowd = Array.from({ length: 12 }, (_, i) => ({ label: [200, 150] as [number, number], nama: `Desa Nomor ${i}`, priority: 12 - i }));
     const placed = layoutNames(crowd, [], measure, box, options);

@@ -19,16 +19,22 @@ export function layoutNames(
 ): PlacedName[] {
   const named = paths.filter((p): p is NamedPath & { label: [number, number]; nama: string } => !!p.label && !!p.nama)
     .sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
-  // Markers keep their place; the name of a numbered desa starts just below its marker.
+  // Markers keep their place; the name of a numbered desa starts just below its marker — where the marker was put,
+  // which may be away from the desa (a leader line joins them), so that number and name read as one.
   const markerBoxes = markers.map((m) => ({ x: m.x, y: m.y, width: markerRadius * 2, height: markerRadius * 2 }));
-  const placed: PlacedName[] = [];
+  const markerOf = new Map(markers.map((m) => [m.id, m]));
+  const anchorOf = (p: NamedPath & { label: [number, number] }, size: number): [number, number] => {
+    const m = p.number !== undefined ? markerOf.get(String(p.number)) : undefined;
+    return m ? [m.x, m.y + markerRadius + (size + 4) / 2 + gap] : p.label;
+  };
   const gap = 4;
+  const placed: PlacedName[] = [];
   let pending = named;
   for (const size of sizes) {
-    const items = pending.map((p, i) => ({
-      id: String(i), x: p.label[0], y: p.label[1] + (p.number !== undefined ? markerRadius + (size + 4) / 2 + gap : 0),
-      width: measure(p.nama, size) + 6, height: size + 4,
-    }));
+    const items = pending.map((p, i) => {
+      const [x, y] = anchorOf(p, size);
+      return { id: String(i), x, y, width: measure(p.nama, size) + 6, height: size + 4 };
+    });
     const result = placeNearAnchors(items, {
       width: box.width, height: box.height, gap, maxDistance: size * 1.6, step: size / 2, obstacles: [...markerBoxes, ...placed],
     });

@@ -55,7 +55,8 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
   const [chosen, setChosen] = useState<string | null>(null);
 
   const layout = useLayout();
-  const [snap, setSnap] = useState<Snap>('peek');
+  // A shared link to a desa opens on its profile: the sheet half way up; any other view on the map with the sheet folded.
+  const [snap, setSnap] = useState<Snap>(() => (url.wilayah && tingkatOf(url.wilayah) === 'desa' ? 'half' : 'peek'));
   const sideBody = useRef<HTMLDivElement>(null);
   /** A drill-down or a selection was made on this page: focus goes to what it opened once that is on screen. */
   const focusPending = useRef(false);

@@ -34,10 +34,14 @@ describe('sheet snaps', () => {
     expect(snapAfterDrag('full', 400, 2000, FRAME)).toBe('peek');
   });
 
-  it('a flick goes one step in its direction', () => {
+  it('a flick goes on in its direction to the next snap past where it was released', () => {
     // 60 px up in 80 ms (0.75 px/ms) from peek → half, although 164 px is nearer peek.
     expect(snapAfterDrag('peek', -60, 80, FRAME)).toBe('half');
     expect(snapAfterDrag('half', 60, 80, FRAME)).toBe('peek');
+    // A fast pull from peek to near the top (released at 104 + 420 = 524 px, past half) → full, not just half.
+    expect(snapAfterDrag('peek', -420, 100, FRAME)).toBe('full');
+    // A fast push from full down past half (released at 200 px) → peek.
+    expect(snapAfterDrag('full', 300, 100, FRAME)).toBe('peek');
     // A tiny fast jitter is not a flick.
     expect(snapAfterDrag('half', 5, 5, FRAME)).toBe('half');
   });

@@ -30,14 +30,18 @@ export function tapSnap(snap: Snap): Snap {
 }
 
 /**
- * Where a drag ends: a flick goes one step in its direction from where it started; a slow drag rests at the snap
- * nearest to the height it was released at. `dy` is the pointer's movement (down positive), `ms` its duration.
+ * Where a drag ends: a slow drag rests at the snap nearest to the height it was released at; a flick goes on in its
+ * direction to the next snap past the release point (at least one step). `dy` is the pointer's movement (down
+ * positive), `ms` its duration.
  */
 export function snapAfterDrag(start: Snap, dy: number, ms: number, frameHeight: number): Snap {
   const heights = snapHeights(frameHeight);
-  const velocity = ms > 0 ? dy / ms : 0;
-  if (Math.abs(velocity) >= FLICK && Math.abs(dy) > 10) return stepSnap(start, dy < 0 ? 1 : -1);
   const released = heights[start] - dy;
+  const velocity = ms > 0 ? dy / ms : 0;
+  if (Math.abs(velocity) >= FLICK && Math.abs(dy) > 10) {
+    if (dy < 0) return SNAPS.find((s) => heights[s] > heights[start] && heights[s] >= released) ?? 'full';
+    return [...SNAPS].reverse().find((s) => heights[s] < heights[start] && heights[s] <= released) ?? 'peek';
+  }
   return SNAPS.reduce((best, s) => (Math.abs(heights[s] - released) < Math.abs(heights[best] - released) ? s : best), start);
 }
 
