@@ -1,7 +1,7 @@
 // The Profil page (issue 8): the kepala desa of Lingga Tiga opens his desa on the map, follows "Profil lengkap" and
 // reads every indicator of the period as the server gives them (weakest first, without data last), opens one's
 // monthly PWS chart, sees the Pustu and Posyandu of the desa; the page fits a 360 px phone and prints on A4.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCount, formatValue, notYetServedText, PEOPLE_LABELS, shortOfTargetText } from '@peta/domain';
@@ -9,7 +9,7 @@ import type { IndicatorDto, WilayahProfile } from '@peta/domain/contract';
 import { launchBrowser, type Browser, type Page } from './helpers/browser.ts';
 import { useAppServer, type AppServer } from './helpers/app-server.ts';
 import { openPageAs } from './helpers/session.ts';
-import { createDriver } from './helpers/driver.ts';
+import { ARTIFACTS, createDriver } from './helpers/driver.ts';
 
 /** Lingga Tiga in Kecamatan Bilah Hulu, its kepala desa (a demo account), the period of the map's other tests. */
 const AT = { kecamatan: '12.10.09', desa: '12.10.09.2001', kades: 'kades.linggatiga', period: '2026-01..2026-09', shots: '/tmp/e2e-shots' } as const;
@@ -161,6 +161,44 @@ describe('Profil page of a desa', () => {
     expect(await page.getByTestId('desa-fasilitas').count(), 'Pustu and Posyandu are a desa\'s').toBe(0);
     expect(await page.getByTestId('profil-action').count()).toBe(kecamatan.openActions.length);
     expect(d.pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('prints on A4: no screen instructions, every card whole, pages filled in two columns', async () => {
+    const page = await openPageAs(browser, server.url, AT.kades, { width: 1366, height: 900 });
+    await page.goto(`${server.url}/profil?wilayah=${AT.desa}&periode=${AT.period}`);
+    await page.getByTestId('profil-card').first().waitFor();
+    await page.getByTestId('desa-fasilitas').getByTestId('fasilitas-posyandu').waitFor();
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    writeFileSync(join(ARTIFACTS, 'profil-a4.pdf'), pdf);
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+    // The page as printed: A4's width inside its 12 mm margins (186 mm = 703 CSS px).
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 703, height: 1032 });
+    const print = await page.evaluate(() => {
+      const main = document.querySelector<HTMLElement>('[data-testid="page-profil"]')!;
+      const cards = document.querySelector<HTMLElement>('[data-testid="profil-cards"]')!;
+      const frame = cards.getBoundingClientRect();
+      return {
+        intro: document.querySelector<HTMLElement>('.profil__intro')!.innerText,
+        header: getComputedStyle(document.querySelector('.app-header')!).display,
+        columns: getComputedStyle(cards).columnCount,
+        cut: [...cards.querySelectorAll<HTMLElement>('[data-testid="profil-card"]')]
+          .filter((c) => c.getBoundingClientRect().right > frame.right + 0.5 || c.getBoundingClientRect().left < frame.left - 0.5).length,
+        width: Math.max(document.documentElement.scrollWidth, main.scrollWidth),
+        height: main.scrollHeight,
+      };
+    });
+    expect(print.intro, 'an instruction for the screen is not printed').not.toMatch(/Klik/);
+    expect(print.header).toBe('none');
+    expect(print.columns).toBe('2');
+    expect(print.cut, 'cards cut at the page edge').toBe(0);
+    expect(print.width, 'nothing wider than the paper').toBeLessThanOrEqual(703);
+    // Filled pages: no more pages than the content's height needs, give or take one (cards never split).
+    expect(pages).toBeGreaterThan(0);
+    expect(pages).toBeLessThanOrEqual(Math.ceil(print.height / 1032) + 1);
+    await page.screenshot({ path: join(AT.shots, 'profil-7-print-a4-width.png'), fullPage: true });
     await page.context().close();
   });
 

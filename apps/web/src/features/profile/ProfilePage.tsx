@@ -123,7 +123,11 @@ function Indicators({ profile, list, kode, period, periodText, open, onOpen, upd
   return (
     <section className="profil__section" aria-labelledby="profil-ind-heading" aria-busy={updating}>
       <h3 id="profil-ind-heading">{t('profil.indicatorsHeading')}</h3>
-      <p className="profil__intro">{t(kode === null ? 'profil.introNoChart' : 'profil.intro', { period: periodText })}</p>
+      <p className="profil__intro">
+        {t('profil.introNoChart', { period: periodText })}
+        {/* An instruction for the screen, not for paper. */}
+        {kode !== null && <span className="no-print"> {t('profil.introClick')}</span>}
+      </p>
       {cards.some((c) => c.pws) && <p className="profil__help">{t('profil.pwsHelp')}</p>}
       {cards.length === 0 && <p className="note">{t('profil.none')}</p>}
       <ol className="profil__cards" data-testid="profil-cards">
