@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumberId, formatValue } from '@peta/domain';
-import type { MeetingDetail, MeetingSummary, SessionUser, ValuesResponse, WilayahChild } from '@peta/domain/contract';
+import type { MeetingDetail, Meta, MeetingSummary, SessionUser, ValuesResponse, WilayahChild } from '@peta/domain/contract';
 import { launchBrowser, type Browser, type Page } from './helpers/browser.ts';
 import { fetchAs, sessionOf, useAppServer, type AppServer } from './helpers/app-server.ts';
 import { openPageAs } from './helpers/session.ts';
@@ -34,6 +34,14 @@ afterAll(async () => {
 const getAsCamat = async (path: string) => fetchAs(await sessionOf(server.url, CAMAT), `${server.url}${path}`);
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+
+/** "Periode data" of the new-meeting form: January to `month` of `year`, with the map's period picker. */
+async function chooseMeetingPeriod(page: Page, year: number, month: number) {
+  const picker = page.getByTestId('rapat-periode');
+  await picker.getByTestId('period-kind').selectOption('cumulative');
+  await picker.getByTestId('period-year').selectOption(String(year));
+  await picker.getByTestId('period-month').selectOption(String(month));
+}
 
 describe('the printed meeting pack', () => {
   it('has a cover, the agenda, one A4 page per desa of Bilah Hulu and the actions, in a few seconds', async () => {
@@ -116,7 +124,11 @@ describe('a meeting run end to end', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.url}/rapat?wilayah=${BILAH_HULU}`);
     await page.getByTestId('rapat-new').click();
-    await page.getByTestId('rapat-periode').fill('2026-01..2026-09');
+    // The map's period picker, starting on January to the latest month with data (no free text to mistype).
+    const latest = (await server.api<Meta>('/api/meta')).latestMonth;
+    await expect.poll(() => page.getByTestId('rapat-periode').getByTestId('period-month').inputValue()).toBe(String(Number(latest.slice(5))));
+    expect(await page.getByTestId('rapat-periode').getByTestId('period-kind').inputValue()).toBe('cumulative');
+    await chooseMeetingPeriod(page, 2026, 9);
     await page.getByTestId('rapat-tanggal').fill('2026-10-08');
     await page.getByTestId('rapat-peserta').fill('dr. Rina, Kepala Puskesmas\nBapak Camat, Camat Bilah Hulu');
     await page.getByTestId('rapat-create').click();
@@ -125,6 +137,7 @@ describe('a meeting run end to end', () => {
     await page.locator('[data-testid=rapat-map] path').first().waitFor();
     const meetingId = Number(new URL(page.url()).searchParams.get('rapat'));
     const meeting = await server.api<MeetingDetail>(`/api/meetings/${meetingId}`);
+    expect(meeting.periode, 'the period chosen in the picker').toBe('2026-01..2026-09');
     await shot(page, 'meetings-1-detail');
 
     // Meeting mode: the map, then each desa in the agenda's order.
@@ -132,6 +145,16 @@ describe('a meeting run end to end', () => {
     await page.getByTestId('meeting-mode').waitFor();
     await page.locator('[data-testid=step-overview] [data-testid=rapat-map] path').first().waitFor();
     expect(await page.locator('[data-testid=step-overview] [data-testid=rapat-map] path').count()).toBeGreaterThanOrEqual(desa.length);
+    // Every desa's number is readable: no marker covers another (the crowded ones are moved, with a leader line).
+    const markers = await page.locator('[data-testid=step-overview] [data-testid=rapat-map-marker] > circle:last-of-type').evaluateAll((els) =>
+      els.map((e) => ({ x: Number(e.getAttribute('cx')), y: Number(e.getAttribute('cy')), r: Number(e.getAttribute('r')) })));
+    expect(markers).toHaveLength(meeting.agenda.desa.length);
+    for (let i = 0; i < markers.length; i++) {
+      for (let j = i + 1; j < markers.length; j++) {
+        const [a, b] = [markers[i]!, markers[j]!];
+        expect(Math.max(Math.abs(a.x - b.x), Math.abs(a.y - b.y)), `markers ${i + 1} and ${j + 1}`).toBeGreaterThanOrEqual(a.r + b.r);
+      }
+    }
     await shot(page, 'meetings-2-projector-overview');
     await page.keyboard.press('ArrowRight');
     const first = meeting.agenda.desa[0]!;
@@ -140,8 +163,16 @@ describe('a meeting run end to end', () => {
     await expect(page.getByTestId('meeting-step').textContent()).resolves.toBe(`Desa 1 dari ${desa.length}`);
     await shot(page, 'meetings-3-projector-desa');
 
-    // An action for the first desa, on its weakest indicator.
+    // An action for the first desa, on its weakest indicator: the form comes into view, focus in its first field, and
+    // each button says what it saves.
     await page.getByTestId('action-add').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('action-indicator');
+    await expect.poll(async () => {
+      const box = await page.getByTestId('action-save').boundingBox();
+      return !!box && box.y >= 0 && box.y + box.height <= 1080;
+    }, { timeout: 5_000 }).toBe(true);
+    expect(await page.getByTestId('action-save').textContent()).toBe('Simpan tindak lanjut');
+    expect(await page.locator('[data-testid=step-desa] [data-testid=note-save]').textContent()).toBe('Simpan catatan');
     const indicator = await page.getByTestId('action-indicator').inputValue();
     expect(indicator).toBe(first.focusIndicator);
     await page.getByTestId('action-apa').fill(what);
@@ -176,7 +207,7 @@ describe('a meeting run end to end', () => {
     // The next meeting, a month later: the action is carried over with how its indicator moved.
     await page.getByText('Semua rapat').click();
     await page.getByTestId('rapat-new').click();
-    await page.getByTestId('rapat-periode').fill('2026-01..2026-10');
+    await chooseMeetingPeriod(page, 2026, 10);
     await page.getByTestId('rapat-tanggal').fill('2026-11-10');
     await page.getByTestId('rapat-create').click();
     await page.getByTestId('rapat-detail').waitFor();
@@ -250,7 +281,7 @@ describe('a meeting about a puskesmas\' wilayah kerja', () => {
     await pkmShot(page, '1-list');
 
     await page.getByTestId('rapat-new').click();
-    await page.getByTestId('rapat-periode').fill('2026-01..2026-09');
+    await chooseMeetingPeriod(page, 2026, 9);
     await page.getByTestId('rapat-tanggal').fill('2026-10-09');
     await page.getByTestId('rapat-judul').fill(judul);
     await page.getByTestId('rapat-create').click();

@@ -18,14 +18,16 @@ export interface PeriodPickerProps {
   value: Period | undefined;
   latest: YearMonth | undefined;
   onChange: (code: string) => void;
+  /** The group's visible name; "Periode" by default ("Periode data" in the meeting form). */
+  label?: string;
 }
 
-export function PeriodPicker({ value, latest, onChange }: PeriodPickerProps) {
+export function PeriodPicker({ value, latest, onChange, label }: PeriodPickerProps) {
   const t = useT();
   const [lang] = useLang();
   const labelId = useId();
   if (!value || !latest) {
-    return <div className="period-picker" aria-busy="true"><span className="control-label">{t('period.label')}</span><span className="spinner" /></div>;
+    return <div className="period-picker" aria-busy="true"><span className="control-label">{label ?? t('period.label')}</span><span className="spinner" /></div>;
   }
   const parts = partsOf(value);
   const set = (next: PeriodParts) => onChange(periodFromParts(next).code);
@@ -36,7 +38,7 @@ export function PeriodPicker({ value, latest, onChange }: PeriodPickerProps) {
 
   return (
     <div className="period-picker" role="group" aria-labelledby={labelId} data-testid="period-picker">
-      <span className="control-label" id={labelId}>{t('period.label')}</span>
+      <span className="control-label" id={labelId}>{label ?? t('period.label')}</span>
       <div className="period-picker__selects">
       <select aria-label={t('period.kind')} value={parts.kind} data-testid="period-kind"
         onChange={(e) => set(switchKind(parts, e.target.value as PeriodKind, latest))}>

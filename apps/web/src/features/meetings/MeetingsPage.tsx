@@ -3,7 +3,7 @@
 // period → the agenda is generated from the data and stored), open one (?rapat=12): the agenda, the actions with how
 // their indicator moved since, meeting mode (full screen), the PDF pack and the PNG for WhatsApp.
 import { useCallback, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import { leadIndicator, mapShape } from '@peta/domain';
+import { leadIndicator, mapShape, parsePeriod } from '@peta/domain';
 import {
   MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingDetail, type MeetingSummary, type MeetingType, type SessionUser,
 } from '@peta/domain/contract';
@@ -12,6 +12,7 @@ import { useLang } from '../../i18n/i18n.tsx';
 import { SHARE_MAP_BOX, shareOrDownload, sharePng } from '../../map/share-png.ts';
 import { goToPage, usePageParam, useUrlState } from '../../url-state.ts';
 import { monthBefore } from '../indicator/period-choice.ts';
+import { PeriodPicker } from '../indicator/PeriodPicker.tsx';
 import { usePuskesmasDetail, usePuskesmasList } from '../planner/planner-api.ts';
 import { useSessionUser } from '../session/session-api.ts';
 import { classFills, parsePeserta, ytdCode } from './meeting-model.ts';
@@ -182,7 +183,8 @@ function MeetingList({ area, title, note, t, onOpen }: { area: MeetingArea; titl
 
 function NewMeetingForm({ area, t, onCancel, onCreated }: { area: MeetingArea; t: MeetingsT; onCancel: () => void; onCreated: (id: number) => void }) {
   // January..the latest month with data (GET /api/meta), as the map and the planner.
-  const month = useLatestMonth() ?? monthBefore(new Date());
+  const latest = useLatestMonth();
+  const month = latest ?? monthBefore(new Date());
   const [jenis, setJenis] = useState<MeetingType>('lokmin_tribulanan');
   const [tanggal, setTanggal] = useState(() => new Date().toISOString().slice(0, 10));
   const [periode, setPeriode] = useState<string | null>(null);
@@ -204,8 +206,10 @@ function NewMeetingForm({ area, t, onCancel, onCreated }: { area: MeetingArea; t
           </select>
         </label>
         <label>{t('tanggal')}<input type="date" required value={tanggal} onChange={(e) => setTanggal(e.target.value)} data-testid="rapat-tanggal" /></label>
-        <label>{t('periode')}<input required value={period} onChange={(e) => setPeriode(e.target.value)} data-testid="rapat-periode" />
-          <small className="rapat-muted">{t('periodeHelp')}</small></label>
+        {/* The map's own period picker: kind, month and year as selects, nothing to type or mistype. */}
+        <div className="rapat-form__period" data-testid="rapat-periode">
+          <PeriodPicker value={parsePeriod(period)} latest={latest} onChange={setPeriode} label={t('periode')} />
+        </div>
       </div>
       <label>{t('judul')}<input value={judul} onChange={(e) => setJudul(e.target.value)} data-testid="rapat-judul" /></label>
       <label>{t('peserta')}<textarea rows={3} value={peserta} placeholder={t('pesertaPlaceholder')} onChange={(e) => setPeserta(e.target.value)} data-testid="rapat-peserta" /></label>

@@ -1,5 +1,5 @@
 // Pieces shared by the meeting page and meeting mode: action list, action form, notes, agenda lists.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { EarlierAction, MeetingAction, MeetingDetail } from '@peta/domain/contract';
 import { ApiRequestError } from '../../api/client.ts';
 import { NotAllowed, usePermission } from '../session/use-permission.tsx';
@@ -62,6 +62,14 @@ export function ActionForm({ meeting, desaKode, indicators, defaultIndicator, t,
   meeting: MeetingDetail; desaKode: string; indicators: string[]; defaultIndicator: string | null; t: MeetingsT; onDone: () => void;
 }) {
   const add = useAddAction(meeting.id);
+  const form = useRef<HTMLFormElement>(null);
+  // Opened by "+ Tindak lanjut" at the bottom of a slide: bring the form into view and start in its first field.
+  useEffect(() => {
+    const el = form.current;
+    if (!el) return;
+    el.scrollIntoView({ block: 'nearest', behavior: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    el.querySelector<HTMLElement>('select, input')?.focus({ preventScroll: true });
+  }, []);
   const [indicator, setIndicator] = useState(defaultIndicator ?? indicators[0] ?? '');
   const [apa, setApa] = useState('');
   const [siapa, setSiapa] = useState('');
@@ -71,7 +79,7 @@ export function ActionForm({ meeting, desaKode, indicators, defaultIndicator, t,
     add.mutate({ desaKode, indicator, apa, siapa, tenggat: tenggat || null }, { onSuccess: onDone });
   };
   return (
-    <form className="rapat-form rapat-form--action" onSubmit={submit} data-testid="action-form">
+    <form ref={form} className="rapat-form rapat-form--action" onSubmit={submit} data-testid="action-form">
       <label>{t('indikator')}
         <select value={indicator} onChange={(e) => setIndicator(e.target.value)} data-testid="action-indicator">
           {indicators.map((c) => <option key={c} value={c}>{shortName(c)}</option>)}
@@ -84,7 +92,7 @@ export function ActionForm({ meeting, desaKode, indicators, defaultIndicator, t,
       </div>
       {add.error && <p className="rapat-error" role="alert">{errorText(add.error, t)}</p>}
       <div className="rapat-form__buttons">
-        <button type="submit" className="rapat-btn rapat-btn--primary" disabled={add.isPending} data-testid="action-save">{add.isPending ? t('saving') : t('save')}</button>
+        <button type="submit" className="rapat-btn rapat-btn--primary" disabled={add.isPending} data-testid="action-save">{add.isPending ? t('saving') : t('saveAction')}</button>
         <button type="button" className="rapat-btn" onClick={onDone}>{t('cancel')}</button>
       </div>
     </form>
@@ -107,7 +115,7 @@ export function NoteBox({ meeting, itemKey, t }: { meeting: MeetingDetail; itemK
         <div className="rapat-form__buttons">
           <button type="button" className="rapat-btn" disabled={!dirty || add.isPending} data-testid="note-save"
             onClick={() => add.mutate({ itemKey, text, supersedes: current?.id })}>
-            {add.isPending ? t('saving') : dirty ? t('save') : current ? t('saved') : t('save')}
+            {add.isPending ? t('saving') : dirty ? t('saveNote') : current ? t('saved') : t('saveNote')}
           </button>
           {add.error && <span className="rapat-error" role="alert">{errorText(add.error, t)}</span>}
         </div>
