@@ -145,14 +145,16 @@ export async function endSessions(database: Database, userId: number): Promise<v
 
 /** The scope the user acts in today: for a puskesmas, the desa of its wilayah kerja that are open now. */
 export async function scopeOf(database: Database, user: Pick<UserRow, 'scopeKode' | 'scopePuskesmas'>): Promise<Scope> {
-  if (!user.scopePuskesmas) return { kind: 'wilayah', kode: user.scopeKode ?? '' };
+  // In words too: a refusal says "di luar wilayah Anda (Kabupaten Labuhanbatu)", not a bare code.
+  const label = await scopeLabel(database, user);
+  if (!user.scopePuskesmas) return { kind: 'wilayah', kode: user.scopeKode ?? '', label };
   const { rows } = await database.pool.query<{ kabupaten: string; desa: string | null }>(
     `select p.kabupaten_kode as kabupaten, w.desa_kode as desa from puskesmas p
      left join puskesmas_wilayah w on w.puskesmas_kode = p.kode and w.valid_from <= current_date and (w.valid_to is null or w.valid_to > current_date)
      where p.kode = $1`, [user.scopePuskesmas]);
   return {
     kind: 'puskesmas', kode: user.scopePuskesmas, kabupaten: rows[0]?.kabupaten ?? '',
-    desa: new Set(rows.flatMap((r) => (r.desa ? [r.desa] : []))),
+    desa: new Set(rows.flatMap((r) => (r.desa ? [r.desa] : []))), label,
   };
 }
 

@@ -181,7 +181,7 @@ describe('the right people may', () => {
     expect(mixed.status).toBe(200);
     expect(mixed.body.status).toBe('invalid');
     expect(mixed.body.errors).toEqual([{ row: 3, column: null, code: 'KODE_OUT_OF_SCOPE',
-      message: `Anda tidak berwenang mengimpor data untuk wilayah ${TIGA}: di luar wilayah Anda (wilayah kerja puskesmas P1).` }]);
+      message: `Anda tidak berwenang mengimpor data untuk wilayah ${TIGA}: di luar wilayah Anda (wilayah kerja Puskesmas Satu).` }]);
     expect(mixed.body.previewId).toBeNull();
     const own = await as(who.pkm1, 'POST', '/api/imports/preview?berkas=sendiri.csv', LONG_CSV([[MAU, 12]]), 'text/csv');
     expect(own.body.status).toBe('preview');

@@ -328,3 +328,47 @@ describe('Impor data on a phone (390×844)', () => {
     expect(d.pageErrors).toEqual([]);
   });
 });
+
+describe('Impor data speaks of wilayah by name (issue 15)', () => {
+  it("starts on the user's own area, and names the areas a refused row lies outside of", async () => {
+    // A dinkes of Labuhanbatu opens the page from the navigation, with no wilayah in the URL.
+    const page = await openPageAs(browser, server.url, 'dinkes.labuhanbatu', { width: 1280, height: 900 });
+    const d = createDriver(page, server.url);
+    const imp = importSteps(page, d);
+    await d.openUrl('impor');
+    await page.getByTestId('template-section').waitFor();
+    await expect.poll(() => page.getByTestId('wilayah-kabupaten').inputValue()).toBe('12.10');
+    expect(await page.getByTestId('wilayah-provinsi').inputValue()).toBe('12');
+    await expect.poll(() => page.getByTestId('wilayah-kabupaten').locator('option:checked').textContent()).toMatch(/Labuhanbatu/);
+
+    // A template of Bilah Hulu holding a desa of another kecamatan of Labuhanbatu, and a row of Deli Serdang (12.07).
+    const otherKecamatan = (await server.api<WilayahChild[]>('/api/wilayah/12.10/children')).find((k) => k.kode !== BILAH_HULU && k.childCount > 0)!;
+    const stranger = (await server.api<WilayahChild[]>(`/api/wilayah/${otherKecamatan.kode}/children`))[0]!;
+    const template = [
+      'versi_templat,peta-desa-templat-1', `wilayah,${BILAH_HULU},Bilah Hulu`, `periode,${MONTH},September 2026`, 'petunjuk,isi',
+      `,,KF`, `kode_wilayah,nama_desa,${INDICATOR}`, `${desa[0]!.kode},${desa[0]!.nama},3`, `${stranger.kode},${stranger.nama},4`,
+    ].join('\r\n');
+    const path = join(work, 'templat-salah.csv');
+    writeFileSync(path, template);
+    await imp.upload(path);
+    await imp.waitForStatus('invalid');
+    const message = await page.getByTestId('import-errors').getByTestId('issue-pesan').first().textContent();
+    expect(message).toContain(`tidak termasuk wilayah templat, Kecamatan Bilah Hulu (${BILAH_HULU})`);
+    // The stable code stays, small, for support.
+    expect(await page.getByTestId('import-errors').locator('.imp-code').first().textContent()).toBe('KODE_OUTSIDE_WILAYAH');
+    await expect.poll(() => d.textOf('import-template-of')).toContain('Kecamatan Bilah Hulu');
+
+    const deliSerdangKec = (await server.api<WilayahChild[]>('/api/wilayah/12.07/children')).find((k) => k.childCount > 0)!;
+    const outside = (await server.api<WilayahChild[]>(`/api/wilayah/${deliSerdangKec.kode}/children`))[0]!;
+    const long = ['kode_wilayah,periode,indikator,pembilang,penyebut', `${outside.kode},${MONTH},${INDICATOR},2,`].join('\r\n');
+    const longPath = join(work, 'di-luar.csv');
+    writeFileSync(longPath, long);
+    await page.getByTestId('import-reset').click();
+    await imp.upload(longPath);
+    await expect.poll(() => page.getByTestId('import-errors').getByTestId('issue-pesan').first().textContent(), { timeout: 30_000 })
+      .toContain('di luar wilayah Anda (Kabupaten Labuhanbatu)');
+    expect(await page.getByTestId('import-errors').getByTestId('issue-pesan').first().textContent()).not.toContain('kode 12.10');
+    await d.screenshot('imports-named-areas');
+    expect(d.pageErrors).toEqual([]);
+  });
+});

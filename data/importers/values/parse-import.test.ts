@@ -74,9 +74,14 @@ describe('refused files: every error with its row, column and code; nothing to i
     expect(p.values.map((v) => v.numerator)).toEqual([7]);
   });
 
-  it('template: a desa outside the template wilayah is refused', async () => {
+  it('template: a desa outside the template wilayah is refused, both named in words with their codes', async () => {
     const p = await parse('template-outside-wilayah.csv');
     expect(where(p.errors)).toEqual([[8, 'kode_wilayah', 'KODE_OUTSIDE_WILAYAH']]);
+    expect(p.errors[0]!.message).toBe('Desa 99.01.02.2001 tidak termasuk wilayah templat, 99.01.01.');
+    const names = new Map([['99.01.01', 'Kecamatan Satu'], ['99.01.02.2001', 'Desa Tiga']]);
+    const named = await parseImportFile(readFileSync(join(import.meta.dirname, 'fixtures', 'template-outside-wilayah.csv')), 'x.csv',
+      { today: { year: 2026, month: 11 }, kodes, names });
+    expect(named.errors[0]!.message).toBe('Desa Tiga (99.01.02.2001) tidak termasuk wilayah templat, Kecamatan Satu (99.01.01).');
   });
 
   it('template: an unknown indicator column is an error, a note column only a warning', async () => {

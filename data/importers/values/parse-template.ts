@@ -5,7 +5,7 @@ import {
   headerName, isInsideWilayah, isKode, parseImportMonth, parseWholeNumber, templateColumn, type IndicatorDef,
 } from '@peta/domain';
 import { IssueList, columnLetter, readDesaKode } from './parse-common.ts';
-import type { ParseContext, ParsedImport, ValueCell } from './parsed.ts';
+import { wilayahName, type ParseContext, type ParsedImport, type ValueCell } from './parsed.ts';
 import { MergedCell, isEmptyRow, plain, type SheetCell } from './sheet.ts';
 
 /** Looks like an indicator code (KIA_K44): a typo there must not be ignored like a note column. */
@@ -58,7 +58,8 @@ export function parseTemplate(rows: SheetCell[][], firstRow: number, ctx: ParseC
     const kode = readDesaKode(cells[0], row, TEMPLATE_KODE_COLUMN, ctx, issues);
     if (!kode) continue;
     if (!isInsideWilayah(kode, wilayah)) {
-      issues.error(row, TEMPLATE_KODE_COLUMN, 'KODE_OUTSIDE_WILAYAH', `Desa ${kode} tidak termasuk wilayah templat ${wilayah}.`);
+      issues.error(row, TEMPLATE_KODE_COLUMN, 'KODE_OUTSIDE_WILAYAH',
+        `${wilayahName(ctx, kode, `Desa ${kode}`)} tidak termasuk wilayah templat, ${wilayahName(ctx, wilayah)}.`);
       continue;
     }
     const first = duplicates.seen(kode, row);

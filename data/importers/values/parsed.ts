@@ -41,6 +41,14 @@ export interface ParseContext {
   today: YearMonth;
   /** Every kode wilayah in the database (all levels). */
   kodes: ReadonlySet<string>;
+  /** Their names in words ("Kabupaten Labuhanbatu"), so that messages name a wilayah rather than give a bare code. */
+  names?: ReadonlyMap<string, string>;
+}
+
+/** "Kabupaten Labuhanbatu (12.10)": the name a user knows, the code kept for support; the code alone when unknown. */
+export function wilayahName(ctx: ParseContext, kode: string, fallback = kode): string {
+  const nama = ctx.names?.get(kode);
+  return nama ? `${nama} (${kode})` : fallback;
 }
 
 export const emptyParse = (errors: ImportIssue[], format: ImportFormat | null = null): ParsedImport =>

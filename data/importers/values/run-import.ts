@@ -8,7 +8,8 @@ import { planSasaran, type SasaranPlan } from '../sasaran/plan-sasaran.ts';
 import { insertSasaranChanges, writeSasaranRows } from '../sasaran/sasaran-store.ts';
 import { withImportLock } from './import-lock.ts';
 import { parseImportFile } from './parse-import.ts';
-import type { ParsedImport } from './parsed.ts';
+import type { ParseContext, ParsedImport } from './parsed.ts';
+import { withTingkatWord } from '../../accounts/users.ts';
 import { LOAD_PLACEHOLDER, planValues, type CellSample, type Counts, type ValuesPlan } from './plan-values.ts';
 import { insertValueChanges, writeValueRows } from './value-store.ts';
 
@@ -51,14 +52,17 @@ export interface ImportOutcome {
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** Every kode wilayah in the database, for the "unknown kode" rule. */
-async function loadKodes(database: Database): Promise<Set<string>> {
-  const r = await database.pool.query<{ kode: string }>('select kode from wilayah');
-  return new Set(r.rows.map((row) => row.kode));
+/** Every kode wilayah in the database, for the "unknown kode" rule, and its name in words for the messages. */
+async function loadWilayah(database: Database): Promise<Pick<ParseContext, 'kodes' | 'names'>> {
+  const r = await database.pool.query<{ kode: string; nama: string; tingkat: string }>('select kode, nama, tingkat from wilayah');
+  return {
+    kodes: new Set(r.rows.map((row) => row.kode)),
+    names: new Map(r.rows.map((row) => [row.kode, withTingkatWord(row.tingkat, row.nama)])),
+  };
 }
 
 export async function parseForImport(database: Database, request: Pick<ImportRequest, 'bytes' | 'fileName' | 'today' | 'outOfScope'>): Promise<ParsedImport> {
-  const parsed = await parseImportFile(request.bytes, request.fileName, { today: request.today ?? yearMonthOf(new Date()), kodes: await loadKodes(database) });
+  const parsed = await parseImportFile(request.bytes, request.fileName, { today: request.today ?? yearMonthOf(new Date()), ...await loadWilayah(database) });
   if (request.outOfScope) {
     const seen = new Set<number>();
     for (const { row, kode } of [...parsed.values, ...parsed.sasaran]) {

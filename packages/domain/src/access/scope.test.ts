@@ -43,6 +43,10 @@ describe('decide', () => {
     const elsewhere = decide(camat, 'rapat', { wilayah: '12.10.02' });
     expect(!elsewhere.ok && elsewhere.message).toBe(
       'Anda tidak berwenang mencatat rapat dan tindak lanjut untuk wilayah 12.10.02: di luar wilayah Anda (kode 12.10.01).');
+    // With the scope's name (as the server builds it from the account), the message says it instead of the code.
+    const named = decide({ ...camat, scope: { kind: 'wilayah', kode: '12.10.01', label: 'Kecamatan Bilah Barat' } }, 'rapat', { wilayah: '12.10.02' });
+    expect(!named.ok && named.message).toBe(
+      'Anda tidak berwenang mencatat rapat dan tindak lanjut untuk wilayah 12.10.02: di luar wilayah Anda (Kecamatan Bilah Barat).');
     expect(decide({ username: 'v', role: 'viewer', scope: indonesia }, 'rapat', { wilayah: '12' }).ok).toBe(false);
     expect(decide({ username: 'a', role: 'admin', scope: indonesia }, 'pengguna', { wilayah: '12' }).ok).toBe(true);
   });

@@ -5,9 +5,10 @@
 import { isKode, tingkatOf, type Tingkat } from '../wilayah.ts';
 import { CAPABILITY_LABEL, hasCapability, ROLE_INFO, type Capability, type Role } from './roles.ts';
 
+/** `label`: the scope in words ("Kabupaten Labuhanbatu", "wilayah kerja Puskesmas Sigambal") for messages; optional. */
 export type Scope =
-  | { kind: 'wilayah'; kode: string }
-  | { kind: 'puskesmas'; kode: string; kabupaten: string; desa: ReadonlySet<string> };
+  | { kind: 'wilayah'; kode: string; label?: string }
+  | { kind: 'puskesmas'; kode: string; kabupaten: string; desa: ReadonlySet<string>; label?: string };
 
 /** What a write touches: an area (kode wilayah) or a puskesmas (its own record, e.g. readiness). */
 export type Target = { wilayah: string } | { puskesmas: string; kabupaten: string };
@@ -49,7 +50,9 @@ export function decide(actor: Actor, capability: Capability, target: Target): De
   return { ok: true };
 }
 
+/** The scope as a user says it: its name when known, never a bare code ("kode 12.10" only when the name is unknown). */
 export function describeScope(scope: Scope): string {
+  if (scope.label) return scope.label;
   if (scope.kind === 'puskesmas') return `wilayah kerja puskesmas ${scope.kode}`;
   return scope.kode === '' ? 'seluruh Indonesia' : `kode ${scope.kode}`;
 }

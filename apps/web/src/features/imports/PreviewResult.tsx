@@ -4,7 +4,8 @@ import { useMemo, type Ref } from 'react';
 import { useQueries } from '@tanstack/react-query';
 import { formatNumberId, tryParsePeriod } from '@peta/domain';
 import type { ImportIssueDto, ImportOutcomeDto } from '@peta/domain/contract';
-import { fetchers, queryKeys, useIndicators } from '../../api/queries.ts';
+import { fetchers, queryKeys, useIndicators, useWilayah } from '../../api/queries.ts';
+import { withTingkat } from '../drilldown/wilayah-text.ts';
 import { useLang, useT } from '../../i18n/i18n.tsx';
 import { goToHref } from './go-to-href.ts';
 import { ErrorMessage } from '../status/StatusMessage.tsx';
@@ -46,7 +47,8 @@ export function PreviewResult({ outcome, headingRef, committing, commitError, on
         <div><dt>{t('impor.result.file')}</dt><dd data-testid="import-file-name">{outcome.fileName}</dd></div>
         {outcome.format && <div><dt>{t('impor.result.format')}</dt><dd>{t(FORMAT_LABEL[outcome.format])}</dd></div>}
         {outcome.template && (
-          <div><dt>{t('impor.result.templateOf')}</dt><dd>{outcome.template.wilayah} · {monthText(outcome.template.period, lang, t)}</dd></div>
+          <div><dt>{t('impor.result.templateOf')}</dt><dd data-testid="import-template-of">
+            <WilayahName kode={outcome.template.wilayah} /> · {monthText(outcome.template.period, lang, t)}</dd></div>
         )}
         <div><dt>{t('impor.result.hash')}</dt><dd><code title={outcome.fileHash}>{shortHash(outcome.fileHash)}</code></dd></div>
       </dl>
@@ -123,7 +125,9 @@ function IssueTable({ issues, total, kind }: { issues: ImportIssueDto[]; total: 
             <tr key={i} data-testid="issue-row">
               <td className="imp-num" data-label={t('impor.col.baris')} data-testid="issue-baris">{r.baris}</td>
               <td data-label={t('impor.col.kolom')} data-testid="issue-kolom"><code>{r.kolom}</code></td>
-              <td data-label={t('impor.col.pesan')} data-testid="issue-pesan">{r.pesan} <span className="imp-code">{r.kode}</span></td>
+              <td data-label={t('impor.col.pesan')} data-testid="issue-pesan">{r.pesan}{' '}
+                {/* The stable code, small: for whoever helps by phone or in the README, not the first thing to read. */}
+                <span className="imp-code" title={t('impor.issue.codeTitle')}>{r.kode}</span></td>
             </tr>
           ))}
         </tbody>
@@ -179,4 +183,12 @@ function SampleTable({ outcome }: { outcome: ImportOutcomeDto }) {
       </table>
     </div>
   );
+}
+
+/** "Kabupaten Labuhanbatu" with its code small beside it; the code alone until the name has arrived. */
+function WilayahName({ kode }: { kode: string }) {
+  const t = useT();
+  const wilayah = useWilayah(kode);
+  if (!wilayah.data) return <>{kode}</>;
+  return <>{withTingkat(kode, wilayah.data.tingkat, wilayah.data.nama, t)} <span className="imp-code">{kode}</span></>;
 }

@@ -12,6 +12,7 @@ import {
   canBuildTemplate, chosenKode, clampMonth, initialMonth, levelsOf, monthOptions, yearOptions, type TemplateFormat, type YearMonth,
 } from './template-request.ts';
 import { WilayahChooser, type Levels } from './WilayahChooser.tsx';
+import { useSessionUser } from '../session/session-api.ts';
 
 export function TemplateSection({ today }: { today: Date }) {
   const t = useT();
@@ -19,7 +20,9 @@ export function TemplateSection({ today }: { today: Date }) {
   const [url] = useUrlState();
   const id = useId();
   const indicators = useIndicators();
-  const [levels, setLevels] = useState<Levels>(() => levelsOf(url.wilayah));
+  const home = useSessionUser()?.home ?? null;
+  // The map's wilayah when the URL has one, else the user's own area (a dinkes of Labuhanbatu starts on Labuhanbatu).
+  const [levels, setLevels] = useState<Levels>(() => levelsOf(url.wilayah ?? home));
   const [month, setMonth] = useState<YearMonth>(() => initialMonth(url.periode, today));
   const [picked, setPicked] = useState<string[] | null>(null);
   const [busy, setBusy] = useState<TemplateFormat | null>(null);

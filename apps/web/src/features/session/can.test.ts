@@ -6,17 +6,20 @@ const base: SessionUser = {
   id: 1, username: 'u', nama: 'U', role: 'viewer', roleLabel: 'Pembaca', capabilities: [], scopeKode: '', scopePuskesmas: null,
   scopeLabel: 'seluruh Indonesia', scopeDesa: [], scopeKabupaten: null, home: null, mustChangePassword: false, demo: false,
 };
-const camat: SessionUser = { ...base, username: 'camat.bilahhulu', role: 'camat', roleLabel: 'Camat', capabilities: ['rapat'], scopeKode: '12.10.09' };
+const camat: SessionUser = {
+  ...base, username: 'camat.bilahhulu', role: 'camat', roleLabel: 'Camat', capabilities: ['rapat'], scopeKode: '12.10.09', scopeLabel: 'Kecamatan Bilah Hulu',
+};
 const pkm: SessionUser = {
   ...base, username: 'pkm.a', role: 'puskesmas', roleLabel: 'Puskesmas', capabilities: ['impor', 'kesiapan', 'rapat'], scopeKode: null,
   scopePuskesmas: '1010453', scopeKabupaten: '12.10', scopeDesa: ['12.10.09.2001', '12.10.09.2002', '12.10.08.2001'],
+  scopeLabel: 'wilayah kerja Puskesmas Sigambal',
 };
 const dinkesKab: SessionUser = { ...base, role: 'dinkes_kabupaten', capabilities: ['impor', 'rencana', 'kesiapan', 'rapat'], scopeKode: '12.10' };
 
 describe('scopeOfSession', () => {
   it('a wilayah role holds its kode prefix; no kode = all Indonesia, as on the server', () => {
-    expect(scopeOfSession(camat)).toEqual({ kind: 'wilayah', kode: '12.10.09' });
-    expect(scopeOfSession({ ...base, scopeKode: null })).toEqual({ kind: 'wilayah', kode: '' });
+    expect(scopeOfSession(camat)).toEqual({ kind: 'wilayah', kode: '12.10.09', label: 'Kecamatan Bilah Hulu' });
+    expect(scopeOfSession({ ...base, scopeKode: null })).toEqual({ kind: 'wilayah', kode: '', label: 'seluruh Indonesia' });
   });
   it('a puskesmas holds its desa and its kabupaten, also without desa', () => {
     const scope = scopeOfSession(pkm);
@@ -40,7 +43,8 @@ describe('permission', () => {
     expect(permission(camat, 'rapat', { wilayah: '12.10.09.2005' })).toEqual({ ok: true });
     expect(permission(camat, 'rapat', { wilayah: '12.10.08' })).toEqual({
       ok: false, reason: 'scope',
-      message: 'Anda tidak berwenang mencatat rapat dan tindak lanjut untuk wilayah 12.10.08: di luar wilayah Anda (kode 12.10.09).',
+      // The user's wilayah by its name, as the header shows it, not "kode 12.10.09".
+      message: 'Anda tidak berwenang mencatat rapat dan tindak lanjut untuk wilayah 12.10.08: di luar wilayah Anda (Kecamatan Bilah Hulu).',
     });
   });
   it('a puskesmas: its desa and their kecamatan, its own readiness checklist; no planning', () => {

@@ -8,15 +8,15 @@ export type Permission =
   /** reason: nobody signed in, the role lacks the capability, or the target lies outside the user's wilayah. */
   | { ok: false; reason: 'signed-out' | 'role' | 'scope'; message: string };
 
-type ScopeFields = Pick<SessionUser, 'scopeKode' | 'scopePuskesmas' | 'scopeDesa' | 'scopeKabupaten'>;
+type ScopeFields = Pick<SessionUser, 'scopeKode' | 'scopePuskesmas' | 'scopeDesa' | 'scopeKabupaten'> & Partial<Pick<SessionUser, 'scopeLabel'>>;
 
 /** The session's scope as the domain's Scope (the same the server builds). */
 export function scopeOfSession(user: ScopeFields): Scope {
   if (user.scopePuskesmas) {
-    return { kind: 'puskesmas', kode: user.scopePuskesmas, kabupaten: user.scopeKabupaten ?? '', desa: new Set(user.scopeDesa) };
+    return { kind: 'puskesmas', kode: user.scopePuskesmas, kabupaten: user.scopeKabupaten ?? '', desa: new Set(user.scopeDesa), label: user.scopeLabel };
   }
   // As the server: no kode on a wilayah role means all Indonesia (admin, viewer).
-  return { kind: 'wilayah', kode: user.scopeKode ?? '' };
+  return { kind: 'wilayah', kode: user.scopeKode ?? '', label: user.scopeLabel };
 }
 
 export function actorOfSession(user: Pick<SessionUser, 'username' | 'role'> & ScopeFields): Actor {
