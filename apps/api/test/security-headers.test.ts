@@ -40,6 +40,13 @@ describe('security headers', () => {
         expect(res.headers, what).toMatchObject({ ...COMMON, 'content-security-policy': csp });
         expect(res.headers['strict-transport-security'], what).toBeUndefined();
       }
+      // A reload revalidates the page: the 304 must not carry a policy that would replace the page's own (a data
+      // policy there left the app blank after every reload).
+      const page = await web.inject('/rencana-ilp');
+      const again = await web.inject({ url: '/rencana-ilp', headers: { 'if-none-match': String(page.headers.etag) } });
+      expect(again.statusCode).toBe(304);
+      expect(again.headers['content-security-policy']).toBeUndefined();
+      expect(again.headers).toMatchObject(COMMON);
       expect(APP_CSP).toContain("frame-ancestors 'none'");
       expect(APP_CSP).toContain("script-src 'self';");
     } finally {

@@ -38,7 +38,9 @@ export function registerSecurityHeaders(app: FastifyInstance) {
     reply.header('referrer-policy', 'same-origin');
     reply.header('cross-origin-opener-policy', 'same-origin');
     reply.header('cross-origin-resource-policy', 'same-origin');
-    if (!reply.hasHeader('content-security-policy')) {
+    // A 304 has no body and no content type, and the browser copies its headers onto the page it has cached: a data
+    // policy there (default-src 'none') blanked the app on every reload. The cached answer keeps its own policy.
+    if (!reply.hasHeader('content-security-policy') && reply.statusCode !== 304) {
       const type = String(reply.getHeader('content-type') ?? '');
       // Scripts get the app's policy too: a worker (MapLibre's) runs under the policy of its own script's answer.
       // A PDF is shown by the browser's viewer inside a document of its own making: a CSP without object-src would
