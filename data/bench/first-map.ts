@@ -6,6 +6,13 @@
 // /api/values was asked for, since it used to wait for the map's `load`. Runs one after the other (BENCH_RUNS, 7).
 import { chromium } from 'playwright-core';
 
+declare global {
+  interface Window {
+    /** apps/web/src/map/test-hooks.ts: performance.now() of the map's load event and of its first coloured frame. */
+    __mapState?: { loadedAt: number | null; colouredAt: number | null };
+  }
+}
+
 const base = (process.env.BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
 const wilayah = process.env.BENCH_WILAYAH ?? '12.10';
 const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -43,15 +50,16 @@ try {
     if (token) await context.addCookies([{ name: 'peta_sesi', value: token, url: base }]);
     const page = await context.newPage();
     await page.goto(`${base}/?wilayah=${wilayah}`);
-    await page.waitForFunction('!!window.__mapState?.loadedAt && !!window.__mapState.colouredAt', null, { timeout: 60_000 }).catch(async () => {
+    await page.waitForFunction(() => !!window.__mapState?.loadedAt && !!window.__mapState.colouredAt, null, { timeout: 60_000 }).catch(async () => {
       throw new Error(`Peta tidak berwarna dalam 60 dtk (masuk? BENCH_USER/BENCH_PASSWORD). Halaman: ${await page.title()}`);
     });
-    // A string, not a function: tsx would wrap named helpers in __name(), which the page does not have.
-    const run = await page.evaluate<Run>(`(() => {
-      const started = (path) => performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.startsWith(path))?.startTime ?? null;
-      const s = window.__mapState;
-      return { load: s.loadedAt, coloured: s.colouredAt, values: started('/api/values'), geometry: started('/api/geometry/') };
-    })()`);
+    // No named helper inside: tsx would wrap it in __name(), which the page does not have (and the app's CSP forbids
+    // evaluating strings).
+    const run = await page.evaluate((paths): Run => {
+      const entries = performance.getEntriesByType('resource');
+      const [values, geometry] = paths.map((p) => entries.find((e) => new URL(e.name).pathname.startsWith(p))?.startTime ?? null);
+      return { load: window.__mapState!.loadedAt!, coloured: window.__mapState!.colouredAt!, values: values ?? null, geometry: geometry ?? null };
+    }, ['/api/values', '/api/geometry/']);
     results.push(run);
     const ms = (x: number | null) => (x === null ? '–' : `${Math.round(x)} ms`);
     console.log(`run ${i + 1}: load ${ms(run.load)}, first coloured map ${ms(run.coloured)} (${(run.coloured / run.load).toFixed(2)} × load); `
