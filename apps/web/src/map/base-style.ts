@@ -1,10 +1,11 @@
 // The style is built in code: a background and our own GeoJSON sources only, so the map makes no external
 // request (no glyphs, sprites or tiles). Names are HTML markers (see map-adapter.ts), not symbol layers.
 import type { FeatureCollection } from 'geojson';
-import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import { PALETTE } from '@peta/domain';
+import { DESA_OUTLINE_MIN_ZOOM, TILE_LAYER, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '@peta/domain/contract';
 
-export const SOURCE = { children: 'children', context: 'context', outer: 'outer', basemap: 'osm' } as const;
+export const SOURCE = { children: 'children', context: 'context', outer: 'outer', basemap: 'osm', desa: 'desa-tiles' } as const;
 
 export const LAYER = {
   background: 'background',
@@ -20,6 +21,14 @@ export const LAYER = {
   childrenLine: 'children-line',
   childrenHoverLine: 'children-hover-line',
   currentOutline: 'current-outline',
+  desaFill: 'desa-fill',
+  desaFlag: 'desa-flag',
+  desaHover: 'desa-hover',
+  desaLine: 'desa-line',
+  batasKecamatan: 'batas-kecamatan',
+  batasKabupaten: 'batas-kabupaten',
+  batasProvinsi: 'batas-provinsi',
+  desaHoverLine: 'desa-hover-line',
 } as const;
 
 export const COLOURS = {
@@ -108,6 +117,59 @@ export function baseStyle(): StyleSpecification {
       },
     ],
   };
+}
+
+/** The "Semua desa" vector tiles (immutable per geometry version); `bounds` keeps MapLibre from asking for sea. */
+export function desaTileSource(url: string, bounds: [number, number, number, number] | null): VectorSourceSpecification {
+  return {
+    type: 'vector', tiles: [url], minzoom: TILE_MIN_ZOOM, maxzoom: TILE_MAX_ZOOM, promoteId: 'kode',
+    ...(bounds ? { bounds } : {}),
+  };
+}
+
+/**
+ * Layers of the "Semua desa" map, drawn over the children (whose fill stays neutral beneath: land without desa
+ * data). Desa are a colour mosaic at low zoom under the provinsi and kabupaten lines; their own outlines appear
+ * from the zoom where a desa is some pixels wide. `only` (a kode prefix) keeps the desa of one provinsi.
+ */
+export function desaLayers(only: string | null): LayerSpecification[] {
+  const source = SOURCE.desa;
+  const desa = { source, 'source-layer': TILE_LAYER.desa } as const;
+  const filter = only ? { filter: ['==', ['slice', ['get', 'kode'], 0, only.length], only] as ExpressionSpecification } : {};
+  const batas = (tingkat: string) => ['==', ['get', 'tingkat'], tingkat] as ExpressionSpecification;
+  return [
+    {
+      id: LAYER.desaFill, type: 'fill', ...desa, ...filter,
+      paint: {
+        'fill-color': ['case', state('selected'), COLOURS.selected, ['to-color', ['coalesce', ['feature-state', 'fillColor'], PALETTE.noData]]],
+        'fill-opacity': 0.95,
+      },
+    },
+    { id: LAYER.desaFlag, type: 'fill', ...desa, ...filter, paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['case', state('flag'), 1, 0] } },
+    { id: LAYER.desaHover, type: 'fill', ...desa, ...filter, paint: { 'fill-color': COLOURS.accent, 'fill-opacity': ['case', state('hover'), 0.28, 0] } },
+    {
+      id: LAYER.desaLine, type: 'line', ...desa, ...filter, minzoom: DESA_OUTLINE_MIN_ZOOM,
+      paint: { 'line-color': COLOURS.childLine, 'line-width': ['interpolate', ['linear'], ['zoom'], DESA_OUTLINE_MIN_ZOOM, 0.3, 13, 1.2] },
+    },
+    {
+      id: LAYER.batasKecamatan, type: 'line', source, 'source-layer': TILE_LAYER.batas, filter: batas('kecamatan'),
+      paint: { 'line-color': COLOURS.accent, 'line-opacity': 0.45, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.4, 12, 1.2] },
+    },
+    {
+      id: LAYER.batasKabupaten, type: 'line', source, 'source-layer': TILE_LAYER.batas, filter: batas('kabupaten'),
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': COLOURS.accent, 'line-opacity': 0.7, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.4, 11, 1.8] },
+    },
+    {
+      id: LAYER.batasProvinsi, type: 'line', source, 'source-layer': TILE_LAYER.batas, filter: batas('provinsi'),
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': COLOURS.accent, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.5, 11, 2.4] },
+    },
+    {
+      id: LAYER.desaHoverLine, type: 'line', ...desa, ...filter, layout: { 'line-join': 'round' },
+      paint: { 'line-color': COLOURS.accent, 'line-width': ['case', state('hover'), 3, state('selected'), 2.5, 0] },
+    },
+  ];
 }
 
 /** Optional online basemap, added only when the user turns it on (off by default: no request otherwise). */
