@@ -103,6 +103,26 @@ export function unitAt(arcs: ProjectedArc[], polygons: number[][][], minWeight: 
 export function addProvinceToTiles(tiles: TileSet, source: TileSource, tolerancePx = TILE_TOLERANCE_PX) {
   const { topo, units, outlines } = source;
   const arcs = projectArcs(topo.arcs);
+  const lines = new Map<string, Float64Array[]>();
+  const outlineAt = (outline: TileSource['outlines'][number], z: number): Float64Array[] => {
+    const key = `${outline.kode}|${z}`;
+    let flat = lines.get(key);
+    if (flat) return flat;
+    const px = degPerPx(z);
+    const geometry = decodePolygons(topo, outline.polygons, { minWeight: (tolerancePx * px) ** 2, minArea: (0.5 * px) ** 2, round: false, px });
+    const rings = geometry ? (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates).flat() : [];
+    flat = rings.map((ring) => {
+      const out = new Float64Array(ring.length * 2);
+      ring.forEach((p, i) => {
+        const [x, y] = mercator(p[0]!, p[1]!);
+        out[2 * i] = x;
+        out[2 * i + 1] = y;
+      });
+      return out;
+    });
+    lines.set(key, flat);
+    return flat;
+  };
   const unitPolygons = units.map((_, u) => polygonsOf(topo.objects[u]!));
   const { minZoom, maxZoom } = tiles.options;
   for (let z = minZoom; z <= maxZoom; z++) {
@@ -115,21 +135,13 @@ export function addProvinceToTiles(tiles: TileSet, source: TileSource, tolerance
     });
     // Boundary lines are the outlines of the dissolved kecamatan, kabupaten and provinsi on the same arcs, so they
     // run along the desa edges. Dissolving leaves cracks where upstream neighbours do not share every vertex;
-    // `px` zips them as in the GeoJSON views (despike, sliver holes dropped).
+    // `px` zips them as in the GeoJSON views (despike, sliver holes dropped). A line is decoded for every second
+    // zoom and reused one zoom deeper (1 px there instead of ½): lines are thin, the fills carry the detail.
+    const lineZoom = z - ((z - minZoom) % 2);
+    if (lineZoom === z) lines.clear();
     for (const outline of outlines) {
       if (z < BATAS_MIN_ZOOM[outline.tingkat]) continue;
-      const geometry = decodePolygons(topo, outline.polygons, { minWeight, minArea: (0.5 * px) ** 2, round: false, px });
-      if (!geometry) continue;
-      const rings = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates).flat();
-      tiles.addLines(z, outline.tingkat, rings.map((ring) => {
-        const flat = new Float64Array(ring.length * 2);
-        ring.forEach((p, i) => {
-          const [x, y] = mercator(p[0]!, p[1]!);
-          flat[2 * i] = x;
-          flat[2 * i + 1] = y;
-        });
-        return flat;
-      }));
+      tiles.addLines(z, outline.tingkat, outlineAt(outline, lineZoom));
     }
   }
 }

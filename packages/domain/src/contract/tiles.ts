@@ -3,7 +3,7 @@
 
 /** Zoom levels that have tiles. Below MIN the country is a few hundred pixels wide; above MAX MapLibre overzooms. */
 export const TILE_MIN_ZOOM = 2;
-export const TILE_MAX_ZOOM = 11;
+export const TILE_MAX_ZOOM = 10;
 /** Tiles are 512 px squares (MapLibre's `tileSize: 512`). */
 export const TILE_SIZE = 512;
 
