@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@peta/db';
+import { TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '@peta/domain/contract';
 import { readCodeList, type CodeList } from './code-list.ts';
 import { ensureBoundaries, importBoundaries, latestImport, REPORT_FILE, type ImportProgress } from './import-boundaries.ts';
 import { tinyUpstreamRepo } from './fixtures/tiny-upstream.ts';
