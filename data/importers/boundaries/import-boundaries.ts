@@ -12,8 +12,8 @@ import {
 } from './build-geometry.ts';
 import { crossCheck, readCodeList, type CodeList, type CrossCheck } from './code-list.ts';
 import { readUpstreamFile, type UpstreamRecord } from './parse-upstream-sql.ts';
-import { addProvinceToTiles } from './tiles/tile-features.ts';
-import { TileSet, type EncodedTile } from './tiles/tile-set.ts';
+import { inlineTileBuilder, workerTileBuilder, type TileBuilder } from './tiles/tile-builder.ts';
+import type { EncodedTile } from './tiles/tile-set.ts';
 import {
   desaProvinsiIncludes, findDbDir, formatDesaProvinsi, listBoundaryFiles, resolveBoundarySource,
   type BoundarySource, type DesaProvinsi, type ResolveOptions,
@@ -47,6 +47,8 @@ export interface ImportOptions {
   /** Defaults to idn-area-data's CSV files. */
   codeList?: CodeList;
   simplify?: Partial<SimplifyParams>;
+  /** Cut the vector tiles in a worker thread, beside the geometry (default); false: in this thread. */
+  tilesInWorker?: boolean;
 }
 
 export interface ViewSummary {
@@ -231,7 +233,7 @@ async function runImport(database: Database, options: ImportOptions, skipIfMatch
   const client = await database.pool.connect();
   const collected = new Collector(codeList, desaProvinsi);
   const hash = createHash('sha256');
-  const tiles = new TileSet();
+  const tiles: TileBuilder = options.tilesInWorker === false ? inlineTileBuilder() : workerTileBuilder();
   let importRow: BoundaryImportRow;
   try {
     await client.query('BEGIN');
@@ -282,7 +284,7 @@ async function runImport(database: Database, options: ImportOptions, skipIfMatch
       shapes.push(result.shape);
       if (result.tileSource) {
         t = performance.now();
-        addProvinceToTiles(tiles, result.tileSource);
+        tiles.add(result.tileSource);
         lap('petakVektor', t);
       }
       t = performance.now();
@@ -336,6 +338,7 @@ async function runImport(database: Database, options: ImportOptions, skipIfMatch
     throw error;
   } finally {
     client.release();
+    await tiles.close();
   }
 }
 
@@ -384,11 +387,10 @@ async function writeRows(client: PoolClient, importId: number, rows: WilayahRow[
 
 /** Encodes every tile and writes it (bulk unnest batches); the tile bytes are part of the geometry version. */
 async function writeTiles(
-  client: PoolClient, importId: number, tiles: TileSet, hash: ReturnType<typeof createHash>,
+  client: PoolClient, importId: number, tiles: TileBuilder, hash: ReturnType<typeof createHash>,
   onProgress: (done: number, total: number) => void,
 ): Promise<TileSummary> {
   const summary: TileSummary = { count: 0, bytes: 0, rawBytes: 0, byZoom: {}, max: null };
-  const total = tiles.size;
   let batch: EncodedTile[] = [];
   let batchBytes = 0;
   const flush = async () => {
@@ -399,9 +401,10 @@ async function writeTiles(
     );
     batch = [];
     batchBytes = 0;
-    onProgress(summary.count, total);
+    onProgress(summary.count, summary.count + 1);
   };
-  for (const tile of tiles.encode()) {
+  onProgress(0, 1);
+  for await (const tile of tiles.encode()) {
     hash.update(`${tile.z}/${tile.x}/${tile.y}\t`).update(tile.data);
     const zoom = (summary.byZoom[tile.z] ??= { count: 0, bytes: 0, maxBytes: 0 });
     zoom.count++;
@@ -416,6 +419,7 @@ async function writeTiles(
     if (batch.length >= 2000 || batchBytes >= CHUNK_BYTES) await flush();
   }
   await flush();
+  onProgress(summary.count, summary.count);
   return summary;
 }
 

@@ -10,8 +10,18 @@ export interface MvtFeature {
   type: (typeof GEOMETRY)[keyof typeof GEOMETRY];
   /** String properties (our tiles carry `kode` or `tingkat` only). */
   properties: Record<string, string>;
-  /** Rings (polygon) or runs (line) as flat [x0, y0, x1, y1, …]; a ring without its closing point. */
-  parts: Int32Array[];
+  /**
+   * Rings (polygon) or runs (line) as flat [x0, y0, x1, y1, …]; a ring without its closing point. Or the geometry
+   * already encoded (`encodeGeometry`), which is how a tile set keeps tens of thousands of features small in memory.
+   */
+  parts: ArrayLike<number>[] | Uint8Array;
+}
+
+/** The packed command stream of one feature's geometry (the cursor starts at 0,0 for every feature). */
+export function encodeGeometry(type: MvtFeature['type'], parts: ArrayLike<number>[]): Uint8Array {
+  const pbf = new PbfWriter();
+  writeCommands(type, parts, pbf);
+  return pbf.finish();
 }
 
 export interface MvtLayer {
@@ -24,9 +34,13 @@ const command = (id: number, count: number) => (count << 3) | id;
 const zigzag = (n: number) => (n << 1) ^ (n >> 31);
 
 function writeGeometry(feature: MvtFeature, pbf: PbfWriter) {
+  writeCommands(feature.type, feature.parts as ArrayLike<number>[], pbf);
+}
+
+function writeCommands(type: MvtFeature['type'], parts: ArrayLike<number>[], pbf: PbfWriter) {
   let x = 0, y = 0;
-  const polygon = feature.type === GEOMETRY.polygon;
-  for (const part of feature.parts) {
+  const polygon = type === GEOMETRY.polygon;
+  for (const part of parts) {
     const n = part.length >> 1;
     pbf.writeVarint(command(1, 1)); // MoveTo
     pbf.writeVarint(zigzag(part[0]! - x));
@@ -64,7 +78,8 @@ function writeLayer(layer: MvtLayer, pbf: PbfWriter) {
     pbf.writeMessage(2, (f: MvtFeature, p: PbfWriter) => {
       p.writePackedVarint(2, tags);
       p.writeVarintField(3, f.type);
-      p.writeMessage(4, writeGeometry, f);
+      if (f.parts instanceof Uint8Array) p.writeBytesField(4, f.parts);
+      else p.writeMessage(4, writeGeometry, f);
     }, feature);
   }
   for (const key of keys) pbf.writeStringField(3, key);

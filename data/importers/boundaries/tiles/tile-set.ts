@@ -7,7 +7,7 @@
 import { gzipSync } from 'node:zlib';
 import { TILE_LAYER, TILE_MAX_ZOOM, TILE_MIN_ZOOM, type BatasTingkat } from '@peta/domain/contract';
 import { clipLineAxis, clipRingAxis } from './clip.ts';
-import { encodeTile, GEOMETRY, type MvtFeature } from './mvt.ts';
+import { encodeGeometry, encodeTile, GEOMETRY, type MvtFeature } from './mvt.ts';
 
 export interface TileOptions {
   minZoom: number;
@@ -32,8 +32,10 @@ export interface EncodedTile {
 }
 
 interface TileContent {
-  desa: { kode: string; rings: Int32Array[] }[];
-  batas: Map<BatasTingkat, Int32Array[]>;
+  /** Each desa's geometry already encoded (a few bytes per vertex): a national build holds ~100 MB of tiles. */
+  desa: { kode: string; geometry: Uint8Array }[];
+  /** Line runs in tile coordinates (−buffer … extent + buffer fits in 16 bits). */
+  batas: Map<BatasTingkat, Int16Array[]>;
 }
 
 const BATAS_ORDER: BatasTingkat[] = ['kecamatan', 'kabupaten', 'provinsi'];
@@ -150,7 +152,7 @@ export class TileSet {
     }
     for (const [key, rings] of byTile) {
       const [tx, ty] = key.split('/').map(Number) as [number, number];
-      this.tile(z, tx, ty).desa.push({ kode, rings });
+      this.tile(z, tx, ty).desa.push({ kode, geometry: encodeGeometry(GEOMETRY.polygon, rings) });
     }
   }
 
@@ -179,7 +181,7 @@ export class TileSet {
               const content = this.tile(z, tx, ty);
               let list = content.batas.get(tingkat);
               if (!list) content.batas.set(tingkat, (list = []));
-              list.push(snapped);
+              list.push(Int16Array.from(snapped));
             }
           }
         }
@@ -201,7 +203,7 @@ export class TileSet {
       const content = this.tiles.get(key)!;
       this.tiles.delete(key);
       content.desa.sort((a, b) => (a.kode < b.kode ? -1 : a.kode > b.kode ? 1 : 0));
-      const desa: MvtFeature[] = content.desa.map((d) => ({ type: GEOMETRY.polygon, properties: { kode: d.kode }, parts: d.rings }));
+      const desa: MvtFeature[] = content.desa.map((d) => ({ type: GEOMETRY.polygon, properties: { kode: d.kode }, parts: d.geometry }));
       const batas: MvtFeature[] = BATAS_ORDER.filter((t) => content.batas.has(t))
         .map((t) => ({ type: GEOMETRY.line, properties: { tingkat: t }, parts: content.batas.get(t)! }));
       const raw = encodeTile([{ name: TILE_LAYER.desa, extent, features: desa }, { name: TILE_LAYER.batas, extent, features: batas }]);
