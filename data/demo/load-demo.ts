@@ -34,9 +34,10 @@ async function generateDemoData(database: Database, desa: string[], seed: string
     // Imported (real) cells or sasaran anywhere? Usually not (a first start): then the simulated rows are replaced
     // whole — TRUNCATE, then COPY straight into the tables (FREEZE: no later hint-bit rewrite; with the embedded
     // database's wal_level=minimal the rows skip the WAL too). Otherwise through staging tables, below.
-    const { rows: [{ real }] } = await client.query<{ real: boolean }>(`select
+    const { rows: [check] } = await client.query<{ real: boolean }>(`select
       exists(select 1 from indicator_value where false = any(month_simulated))
       or exists(select 1 from sasaran where not simulated) as real`);
+    const real = check?.real ?? false;
     if (real) await keepRealCells(client);
     else await client.query('truncate indicator_value, sasaran');
     const { rows: [load] } = await client.query<{ id: number }>(

@@ -1,7 +1,7 @@
 // GET /api/values/desa: every desa under a wilayah in one compact answer (the "Semua desa" map).
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { DesaValuesResponseSchema } from '@peta/domain/contract';
+import { DesaValuesResponseSchema, desaKodesOf } from '@peta/domain/contract';
 import { expectSchema, useApp } from './helper.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
 
@@ -20,25 +20,27 @@ describe('GET /api/values/desa', () => {
     expect(body).toEqual({
       indicator: 'KIA_K1', period: '2026-01..2026-09', periodLabel: expect.any(String), parent: '99', simulated: true,
       expected: 71.25,
-      kode: ['99.01.01.2001', '99.01.01.2002', '99.01.02.2001', '99.01.02.2002'],
-      kelas: 'bkb-', coverage: [75, 50, 100, null], over100: [],
+      kecamatan: [['99.01.01', '2001,2002'], ['99.01.02', '2001,2002']],
+      kelas: 'bkb-', coverage: [75, 50, 100, null],
     });
+    expect(desaKodesOf(body)).toEqual(['99.01.01.2001', '99.01.01.2002', '99.01.02.2001', '99.01.02.2002']);
   });
 
   it('agrees with the drill-down rows of the same desa', async () => {
     const desa = (await get('/api/values/desa?indicator=KIA_K1&period=2026-09&parent=99.01.01')).body;
     const rows = (await get('/api/values?indicator=KIA_K1&period=2026-09&parent=99.01.01')).body.rows as { kode: string; coverage: number; class: string }[];
-    expect(desa.kode).toEqual(rows.map((r) => r.kode));
+    expect(desaKodesOf(desa)).toEqual(rows.map((r) => r.kode));
     expect(desa.coverage).toEqual(rows.map((r) => Math.round(r.coverage * 10) / 10));
     expect([...desa.kelas as string].map((l) => ({ b: 'baik', c: 'cukup', k: 'kurang', n: 'netral', '-': 'no-data' })[l])).toEqual(rows.map((r) => r.class));
   });
 
-  it('flags coverage above 100 % by position: 6 newborns served of a sasaran of 4 = 150 %', async () => {
+  it('flags coverage above 100 % with an upper-case class letter: 6 newborns served of a sasaran of 4 = 150 %', async () => {
     const { body } = await get('/api/values/desa?indicator=SPM03_BBL&period=2026-01..2026-09');
     expect(body.parent).toBeNull();
-    const at = body.kode.indexOf('99.01.02.2001');
+    const at = desaKodesOf(body).indexOf('99.01.02.2001');
     expect(body.coverage[at]).toBe(150);
-    expect(body.over100).toEqual([at]);
+    expect([...body.kelas as string].filter((l) => l !== l.toLowerCase())).toHaveLength(1);
+    expect(body.kelas[at]).toBe((body.kelas[at] as string).toUpperCase());
   });
 
   it('answers 400 for a bad indicator, period or kode and 404 for an unknown wilayah', async () => {

@@ -1,7 +1,7 @@
 // "Semua desa": every desa of the provinsi (and of Indonesia) coloured at once from the vector tiles, in real
 // Chromium against the real server (demo data of Sumatera Utara, simulated). Expected colours come from the API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLASS_OF_LETTER, type DesaValuesResponse, type Wilayah } from '@peta/domain/contract';
+import { CLASS_OF_LETTER, desaKodesOf, type DesaValuesResponse, type Wilayah } from '@peta/domain/contract';
 import { PALETTE } from '@peta/domain';
 import { launchBrowser, type Browser } from './helpers/browser.ts';
 import { openPageAs } from './helpers/session.ts';
@@ -19,7 +19,7 @@ let browser: Browser;
 const desaValues = (indicator: string, parent: string | null) =>
   server.api<DesaValuesResponse>(`/api/values/desa?indicator=${indicator}&period=${encodeURIComponent(YTD)}${parent ? `&parent=${parent}` : ''}`);
 /** The colour the target legend gives a desa of the answer. */
-const colourOf = (answer: DesaValuesResponse, kode: string) => PALETTE.attainment[CLASS_OF_LETTER[answer.kelas[answer.kode.indexOf(kode)]!]!];
+const colourOf = (answer: DesaValuesResponse, kode: string) => PALETTE.attainment[CLASS_OF_LETTER[answer.kelas[desaKodesOf(answer).indexOf(kode)]!]!];
 
 /** Tile requests and bytes received since the page opened. */
 function countTiles(d: Driver) {
@@ -44,21 +44,21 @@ afterAll(async () => {
 describe('Semua desa (1280×800)', () => {
   it('colours every desa of Sumatera Utara from the tiles, recolours on an indicator switch without tile bytes, and drills into a clicked desa', async () => {
     const answer = await desaValues(K4, SUMUT);
-    expect(answer.kode.length).toBeGreaterThan(5000);
+    expect(answer.kelas.length).toBeGreaterThan(5000);
     const d = createDriver(await openPageAs(browser, server.url, 'pembaca', { width: 1280, height: 800 }), server.url);
     const tiles = countTiles(d);
     await d.openUrl(`?wilayah=${SUMUT}&indikator=${K4}&periode=${YTD}`);
     await d.waitForView(SUMUT);
     await d.page.getByTestId('view-all-desa').click();
     expect(await d.param('tampilan')).toBe('semua-desa');
-    await d.waitForAllDesa(answer.kode.length);
-    expect(await d.textOf('all-desa-count')).toBe(`${answer.kode.length.toLocaleString('id-ID')} desa`);
+    await d.waitForAllDesa(answer.kelas.length);
+    expect(await d.textOf('all-desa-count')).toBe(`${answer.kelas.length.toLocaleString('id-ID')} desa`);
 
     // Every desa drawn on screen has its colour, and a sample has exactly the API's.
     await expect.poll(async () => (await d.desaRendered()).features, { timeout: 30_000 }).toBeGreaterThan(2000);
     const rendered = await d.desaRendered();
     expect(rendered.coloured).toBe(rendered.features);
-    const sample = answer.kode.filter((_, i) => i % 997 === 0);
+    const sample = desaKodesOf(answer).filter((_, i) => i % 997 === 0);
     for (const kode of sample) expect((await d.desaFeatureState(kode)).fillColor, kode).toBe(colourOf(answer, kode));
     expect(tiles.requests).toBeGreaterThan(0);
     expect(await d.page.getByTestId('legend-item').count()).toBe(5);
@@ -69,8 +69,8 @@ describe('Semua desa (1280×800)', () => {
     const before = { ...tiles };
     const mark = d.apiRequests.length;
     await d.chooseIndicator(BUMIL, 'ibu hamil');
-    await d.waitForAllDesa(bumil.kode.length);
-    const changed = bumil.kode.find((kode) => colourOf(bumil, kode) !== colourOf(answer, kode))!;
+    await d.waitForAllDesa(bumil.kelas.length);
+    const changed = desaKodesOf(bumil).find((kode) => colourOf(bumil, kode) !== colourOf(answer, kode))!;
     await expect.poll(async () => (await d.desaFeatureState(changed)).fillColor, { timeout: 30_000 }).toBe(colourOf(bumil, changed));
     expect(tiles.requests - before.requests).toBe(0);
     expect(tiles.bytes - before.bytes).toBe(0);
@@ -96,7 +96,7 @@ describe('Semua desa (1280×800)', () => {
     const answer = await desaValues(K4, null);
     const d = createDriver(await openPageAs(browser, server.url, 'pembaca', { width: 1280, height: 800 }), server.url);
     await d.openUrl(`?tampilan=semua-desa&indikator=${K4}&periode=${YTD}`);
-    await d.waitForAllDesa(answer.kode.length);
+    await d.waitForAllDesa(answer.kelas.length);
     await expect.poll(async () => (await d.desaRendered()).features, { timeout: 30_000 }).toBeGreaterThan(1000);
     const rendered = await d.desaRendered();
     expect(rendered.coloured).toBe(rendered.features);

@@ -43,7 +43,7 @@ const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 
 
 const WHOLE_YEAR = { fromMonth: 1, toMonth: 12 };
 
-export type DesaColumns = Pick<DesaValuesResponse, 'simulated' | 'expected' | 'kode' | 'kelas' | 'coverage' | 'over100'>;
+export type DesaColumns = Pick<DesaValuesResponse, 'simulated' | 'expected' | 'kecamatan' | 'kelas' | 'coverage'>;
 
 export function valuesService(values: ValuesRepository, wilayah: WilayahRepository, now: () => Date = () => new Date()) {
   async function inputsUnder(def: IndicatorDef, parent: string | null, year: number, months: { fromMonth: number; toMonth: number }) {
@@ -107,17 +107,22 @@ export function valuesService(values: ValuesRepository, wilayah: WilayahReposito
         return cached;
       }
       const desa = await inputsUnder(def, parent, period.year, period);
-      const columns: DesaColumns = { simulated: false, expected: null, kode: [], kelas: '', coverage: [], over100: [] };
+      const columns: DesaColumns = { simulated: false, expected: null, kecamatan: [], kelas: '', coverage: [] };
       const letters: string[] = [];
-      desa.forEach((d, i) => {
+      let group: [string, string[]] | null = null;
+      const groups: [string, string[]][] = [];
+      for (const d of desa) {
         const value = evaluateValue(def, period, rollUpDesa(def, period, [d.input]));
-        columns.kode.push(d.kode);
-        letters.push(CLASS_LETTER[value.class]);
+        const kecamatan = d.kode.slice(0, d.kode.lastIndexOf('.'));
+        if (group?.[0] !== kecamatan) groups.push((group = [kecamatan, []]));
+        group[1].push(d.kode.slice(kecamatan.length + 1));
+        const letter = CLASS_LETTER[value.class];
+        letters.push(value.over100 ? letter.toUpperCase() : letter);
         columns.coverage.push(value.coverage === null ? null : Math.round(value.coverage * 10) / 10);
-        if (value.over100) columns.over100.push(i);
         if (d.simulated) columns.simulated = true;
         columns.expected ??= value.expected;
-      });
+      }
+      columns.kecamatan = groups.map(([kecamatan, suffixes]) => [kecamatan, suffixes.join(',')]);
       columns.kelas = letters.join('');
       desaCache.set(key, columns);
       if (desaCache.size > DESA_CACHE_ENTRIES) desaCache.delete(desaCache.keys().next().value!);

@@ -6,7 +6,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import { TILE_LAYER } from '@peta/domain/contract';
-import { baseStyle, COLOURS, desaLayers, desaTileSource, HATCH_IMAGE, LAYER, NO_FEATURE, OSM_SOURCE, SOURCE } from './base-style.ts';
+import { baseStyle, COLOURS, desaHoverFilter, desaLayers, desaTileSource, HATCH_IMAGE, LAYER, NO_FEATURE, OSM_SOURCE, SOURCE } from './base-style.ts';
 import { hatchImage } from './hatch-pattern.ts';
 import { createLabelLayer, type LabelLayer, type MapLabel } from './label-layer.ts';
 import { mapTestHooks } from './test-hooks.ts';
@@ -179,10 +179,9 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
     }
     if (allDesa && !shownDesa) {
       map.addSource(SOURCE.desa, desaTileSource(allDesa.tileUrl, allDesa.bounds));
-      for (const layer of desaLayers(allDesa.only)) map.addLayer(layer, LAYER.childrenHoverLine);
+      for (const layer of desaLayers(allDesa.only, hover)) map.addLayer(layer, LAYER.childrenHoverLine);
       shownDesa = allDesa;
       applyDesaValues({});
-      if (hover) map.setFeatureState(desaFeature(hover), { hover: true });
     }
     hooks.desaShown(shownDesa !== null);
   }
@@ -202,10 +201,12 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
   function applyHover(next: string | null, fromMap: boolean) {
     if (next === hover) return;
     if (loaded && hover) map.setFeatureState(feature(hover), { hover: false });
-    if (loaded && hover && desaShown()) map.setFeatureState(desaFeature(hover), { hover: false });
     hover = next;
     if (loaded && hover) map.setFeatureState(feature(hover), { hover: true });
-    if (loaded && hover && desaShown()) map.setFeatureState(desaFeature(hover), { hover: true });
+    if (loaded && shownDesa) {
+      map.setFilter(LAYER.desaHover, desaHoverFilter(shownDesa.only, hover));
+      map.setFilter(LAYER.desaHoverLine, desaHoverFilter(shownDesa.only, hover));
+    }
     labels.setHover(hover, fromMap);
     map.getCanvas().style.cursor = fromMap && hover ? 'pointer' : '';
   }
@@ -325,10 +326,8 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
     setSelected(kode) {
       if (kode === selected) return;
       if (loaded && selected) map.setFeatureState(feature(selected), { selected: false });
-      if (loaded && selected && desaShown()) map.setFeatureState(desaFeature(selected), { selected: false });
       selected = kode;
       if (loaded && selected) map.setFeatureState(feature(selected), { selected: true });
-      if (loaded && selected && desaShown()) map.setFeatureState(desaFeature(selected), { selected: true });
       labels.setSelected(kode);
     },
     setFeatureValues(next) {

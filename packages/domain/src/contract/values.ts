@@ -174,11 +174,12 @@ export const DesaValuesQuerySchema = Type.Object({
   parent: Type.Optional(Type.String({ description: 'Kode provinsi (atau kabupaten/kecamatan); tanpa parent: semua desa Indonesia', examples: ['35'] })),
 });
 
-/** One letter per attainment class, so 83,762 classes travel as one short string. */
+/** One letter per attainment class, so 83,762 classes travel as one short string; upper case: coverage above 100 %. */
 export const CLASS_LETTER = { baik: 'b', cukup: 'c', kurang: 'k', netral: 'n', 'no-data': '-' } as const;
 export type ClassLetter = (typeof CLASS_LETTER)[keyof typeof CLASS_LETTER];
-export const CLASS_OF_LETTER: Record<string, Static<typeof AttainmentClassSchema>> =
-  Object.fromEntries(Object.entries(CLASS_LETTER).map(([cls, letter]) => [letter, cls])) as Record<string, Static<typeof AttainmentClassSchema>>;
+export const CLASS_OF_LETTER: Record<string, Static<typeof AttainmentClassSchema>> = Object.fromEntries(
+  Object.entries(CLASS_LETTER).flatMap(([cls, letter]) => [[letter, cls], [letter.toUpperCase(), cls]]),
+) as Record<string, Static<typeof AttainmentClassSchema>>;
 
 export const DesaValuesResponseSchema = Type.Object({
   indicator: Type.String(),
@@ -189,15 +190,24 @@ export const DesaValuesResponseSchema = Type.Object({
   simulated: Type.Boolean(),
   /** The value every class is judged against (target × fraction of the period); null without target. */
   expected: Nullable(Type.Number()),
-  /** Every desa under parent, in kode order; the other columns follow this order. */
-  kode: Type.Array(Type.String()),
-  /** One letter per desa (CLASS_LETTER): b baik, c cukup, k kurang, n netral, - no data. */
+  /**
+   * Every desa under parent, in kode order, grouped by kecamatan: [kecamatan kode, "2001,2002,…"] (the last segment
+   * of each desa kode). Sorted kode prefixes repeat, so this is a quarter of the size of the full kode list.
+   */
+  kecamatan: Type.Array(Type.Tuple([Type.String(), Type.String()])),
+  /**
+   * One letter per desa in that order (CLASS_LETTER): b baik, c cukup, k kurang, n netral, - no data; upper case
+   * (B, C, K, N) when coverage is above 100 % (drawn hatched).
+   */
   kelas: Type.String(),
   /** Coverage per desa in the indicator's unit, rounded to 0.1; null: no data. Details (nama, pembilang…) come from /api/values for the desa's kecamatan. */
   coverage: Type.Array(Nullable(Type.Number())),
-  /** Positions (in `kode`) of desa whose coverage is above 100 % (drawn hatched). */
-  over100: Type.Array(Type.Integer()),
 });
+
+/** The desa kode of a DesaValuesResponse, in its order. */
+export function desaKodesOf(response: Pick<DesaValuesResponse, 'kecamatan'>): string[] {
+  return response.kecamatan.flatMap(([kecamatan, suffixes]) => suffixes.split(',').map((s) => `${kecamatan}.${s}`));
+}
 
 export type DesaValuesQuery = Static<typeof DesaValuesQuerySchema>;
 export type DesaValuesResponse = Static<typeof DesaValuesResponseSchema>;

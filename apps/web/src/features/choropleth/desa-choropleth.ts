@@ -1,18 +1,18 @@
 // The "Semua desa" choropleth: the compact columns of GET /api/values/desa turned into the same colours and
 // legend as the drill-down (choroplethModel), for tens of thousands of desa at once.
 import { useMemo } from 'react';
-import { CLASS_OF_LETTER, type DesaValuesResponse, type IndicatorDto } from '@peta/domain/contract';
+import { CLASS_OF_LETTER, desaKodesOf, type DesaValuesResponse, type IndicatorDto } from '@peta/domain/contract';
 import { useDesaValues } from '../../api/queries.ts';
 import type { TFunction } from '../../i18n/i18n.tsx';
 import type { LegendMode } from '../../url-state.ts';
 import { choroplethModel, type ClassifiedRow } from './legend-model.ts';
 
-/** Columns → rows (kode, class, coverage, over100). */
+/** Columns → rows (kode, class, coverage, over100: an upper-case class letter). */
 export function desaRows(values: DesaValuesResponse): ClassifiedRow[] {
-  const over = new Set(values.over100);
-  return values.kode.map((kode, i) => ({
-    kode, class: CLASS_OF_LETTER[values.kelas[i]!] ?? 'no-data', coverage: values.coverage[i] ?? null, over100: over.has(i),
-  }));
+  return desaKodesOf(values).map((kode, i) => {
+    const letter = values.kelas[i] ?? '-';
+    return { kode, class: CLASS_OF_LETTER[letter] ?? 'no-data', coverage: values.coverage[i] ?? null, over100: letter !== letter.toLowerCase() };
+  });
 }
 
 /** The kecamatan holding a desa: its drill-down rows (nama, pembilang, penyebut…) feed the hover card. */
@@ -25,5 +25,5 @@ export function useDesaChoropleth(def: IndicatorDto | undefined, period: string 
     () => (def && data ? choroplethModel(mode, def, desaRows(data), t, data.expected) : null),
     [def, data, mode, t],
   );
-  return { values, model, count: data?.kode.length ?? 0, simulated: data?.simulated ?? false };
+  return { values, model, count: data?.kelas.length ?? 0, simulated: data?.simulated ?? false };
 }
