@@ -44,7 +44,7 @@ for (let i = 0; i < tiles.length; i += 2000) {
     [batch.map((b) => b.z), batch.map((b) => b.x), batch.map((b) => b.y), batch.map((b) => b.data)]);
 }
 const dbWriteMs = performance.now() - t;
-const [{ size }] = await q<{ size: string }>(`SELECT pg_total_relation_size('boundary_tile')::text AS size`);
+const size = (await q<{ size: string }>(`SELECT pg_total_relation_size('boundary_tile')::text AS size`))[0]?.size ?? '0';
 const dbLatency: number[] = [];
 for (const s of sample) {
   const started = performance.now();

@@ -24,6 +24,12 @@ export function encodeGeometry(type: MvtFeature['type'], parts: ArrayLike<number
   return pbf.finish();
 }
 
+/** Appends one feature's command stream to `pbf` (many features in one growing buffer); returns the end offset. */
+export function appendGeometry(pbf: PbfWriter, type: MvtFeature['type'], parts: ArrayLike<number>[]): number {
+  writeCommands(type, parts, pbf);
+  return pbf.pos;
+}
+
 export interface MvtLayer {
   name: string;
   extent: number;

@@ -7,7 +7,8 @@
 import { gzipSync } from 'node:zlib';
 import { TILE_LAYER, TILE_MAX_ZOOM, TILE_MIN_ZOOM, type BatasTingkat } from '@peta/domain/contract';
 import { clipLineAxis, clipRingAxis } from './clip.ts';
-import { encodeGeometry, encodeTile, GEOMETRY, type MvtFeature } from './mvt.ts';
+import { PbfWriter } from 'pbf';
+import { appendGeometry, encodeTile, GEOMETRY, type MvtFeature } from './mvt.ts';
 
 export interface TileOptions {
   minZoom: number;
@@ -32,8 +33,13 @@ export interface EncodedTile {
 }
 
 interface TileContent {
-  /** Each desa's geometry already encoded (a few bytes per vertex): a national build holds ~100 MB of tiles. */
-  desa: { kode: string; geometry: Uint8Array }[];
+  /**
+   * The desa's geometries already encoded, one after another in one growing buffer per tile (desa i is
+   * bytes ends[i−1]..ends[i]): a national build holds ~100 MB of tiles, not a million small arrays.
+   */
+  kodes: string[];
+  geometry: PbfWriter;
+  ends: number[];
   /** Line runs in tile coordinates (−buffer … extent + buffer fits in 16 bits). */
   batas: Map<BatasTingkat, Int16Array[]>;
 }
@@ -90,7 +96,7 @@ export class TileSet {
   private tile(z: number, x: number, y: number): TileContent {
     const key = `${z}/${x}/${y}`;
     let t = this.tiles.get(key);
-    if (!t) this.tiles.set(key, (t = { desa: [], batas: new Map() }));
+    if (!t) this.tiles.set(key, (t = { kodes: [], geometry: new PbfWriter(new Uint8Array(256)), ends: [], batas: new Map() }));
     return t;
   }
 
@@ -152,7 +158,9 @@ export class TileSet {
     }
     for (const [key, rings] of byTile) {
       const [tx, ty] = key.split('/').map(Number) as [number, number];
-      this.tile(z, tx, ty).desa.push({ kode, geometry: encodeGeometry(GEOMETRY.polygon, rings) });
+      const t = this.tile(z, tx, ty);
+      t.kodes.push(kode);
+      t.ends.push(appendGeometry(t.geometry, GEOMETRY.polygon, rings));
     }
   }
 
@@ -202,8 +210,12 @@ export class TileSet {
       const key = `${z}/${x}/${y}`;
       const content = this.tiles.get(key)!;
       this.tiles.delete(key);
-      content.desa.sort((a, b) => (a.kode < b.kode ? -1 : a.kode > b.kode ? 1 : 0));
-      const desa: MvtFeature[] = content.desa.map((d) => ({ type: GEOMETRY.polygon, properties: { kode: d.kode }, parts: d.geometry }));
+      const { kodes, ends } = content;
+      const bytes = content.geometry.buf;
+      const order = kodes.map((_, i) => i).sort((a, b) => (kodes[a]! < kodes[b]! ? -1 : kodes[a]! > kodes[b]! ? 1 : a - b));
+      const desa: MvtFeature[] = order.map((i) => ({
+        type: GEOMETRY.polygon, properties: { kode: kodes[i]! }, parts: bytes.subarray(i ? ends[i - 1]! : 0, ends[i]!),
+      }));
       const batas: MvtFeature[] = BATAS_ORDER.filter((t) => content.batas.has(t))
         .map((t) => ({ type: GEOMETRY.line, properties: { tingkat: t }, parts: content.batas.get(t)! }));
       const raw = encodeTile([{ name: TILE_LAYER.desa, extent, features: desa }, { name: TILE_LAYER.batas, extent, features: batas }]);
