@@ -3,7 +3,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { ErrorSchema, isTileInRange, tilePath, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '@peta/domain/contract';
+import { isTileInRange, tilePath, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '@peta/domain/contract';
 import { notFound } from '../plugins/errors.ts';
 import type { TilesRepository } from '../repositories/tiles-repository.ts';
 
@@ -18,7 +18,6 @@ export const tilesRoutes = (repo: TilesRepository, currentVersion: () => Promise
       tags: ['geometry'],
       summary: `Petak peta vektor (MVT) semua desa, zoom ${TILE_MIN_ZOOM}–${TILE_MAX_ZOOM}: lapisan "desa" (poligon, properti kode) dan "batas" (garis provinsi/kabupaten/kecamatan)`,
       params: Type.Object({ version: Type.String(), z: Type.String(), x: Type.String(), y: Type.String() }),
-      response: { 404: ErrorSchema },
     },
   }, async (request, reply) => {
     const { version } = request.params;
