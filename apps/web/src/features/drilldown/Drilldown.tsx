@@ -203,7 +203,9 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
             overlay={overlay ?? (allDesaView && !desaChoropleth.model ? <Loading message={t('allDesa.loading')} testId="all-desa-loading" /> : null)}
           >
             {mapModel && <Legend model={mapModel} periodLabel={periodText} onMode={chooseMode} />}
-            {hoverRow && def && mapModel && period && <HoverCard row={hoverRow} def={def} colour={mapModel.colourOf(hoverRow.kode)} period={period} />}
+            {hoverRow && def && period && (hoverKecamatan ? mapModel : model) && (
+              <HoverCard row={hoverRow} def={def} colour={(hoverKecamatan ? mapModel : model)!.colourOf(hoverRow.kode)} period={period} />
+            )}
           </MapView>
         </section>
         <aside className="side-pane" data-testid="side-pane">
