@@ -54,6 +54,7 @@ export const valuesRoutes = (
   });
 
   app.get('/api/values/desa', {
+    config: { access: 'read' },
     schema: {
       tags: ['indikator'],
       summary: 'Semua desa di bawah satu wilayah (tanpa parent: seluruh Indonesia), masing-masing dinilai sendiri; kolom, bukan baris, agar kecil',
