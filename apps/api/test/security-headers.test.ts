@@ -42,6 +42,11 @@ describe('security headers', () => {
       }
       expect(APP_CSP).toContain("frame-ancestors 'none'");
       expect(APP_CSP).toContain("script-src 'self';");
+      // A reload revalidates the page: the 304 must not carry another policy (the browser would store it with the page).
+      const page = await web.inject('/rencana-ilp');
+      const again = await web.inject({ url: '/rencana-ilp', headers: { 'if-none-match': String(page.headers.etag) } });
+      expect(again.statusCode).toBe(304);
+      expect(again.headers['content-security-policy']).toBeUndefined();
     } finally {
       await web.close();
     }

@@ -38,7 +38,9 @@ export function registerSecurityHeaders(app: FastifyInstance) {
     reply.header('referrer-policy', 'same-origin');
     reply.header('cross-origin-opener-policy', 'same-origin');
     reply.header('cross-origin-resource-policy', 'same-origin');
-    if (!reply.hasHeader('content-security-policy')) {
+    // A 304 has no body and no content type: a policy on it would replace the cached page's own (browsers update the
+    // stored headers from a 304), and a reloaded page would then run under the data policy, blank.
+    if (!reply.hasHeader('content-security-policy') && reply.statusCode !== 304) {
       const type = String(reply.getHeader('content-type') ?? '');
       // Scripts get the app's policy too: a worker (MapLibre's) runs under the policy of its own script's answer.
       // A PDF is shown by the browser's viewer inside a document of its own making: a CSP without object-src would
