@@ -12,16 +12,9 @@ export interface MvtFeature {
   properties: Record<string, string>;
   /**
    * Rings (polygon) or runs (line) as flat [x0, y0, x1, y1, …]; a ring without its closing point. Or the geometry
-   * already encoded (`encodeGeometry`), which is how a tile set keeps tens of thousands of features small in memory.
+   * already encoded (`appendGeometry`), which is how a tile set keeps tens of thousands of features small in memory.
    */
   parts: ArrayLike<number>[] | Uint8Array;
-}
-
-/** The packed command stream of one feature's geometry (the cursor starts at 0,0 for every feature). */
-export function encodeGeometry(type: MvtFeature['type'], parts: ArrayLike<number>[]): Uint8Array {
-  const pbf = new PbfWriter();
-  writeCommands(type, parts, pbf);
-  return pbf.finish();
 }
 
 /** Appends one feature's command stream to `pbf` (many features in one growing buffer); returns the end offset. */

@@ -100,10 +100,7 @@ export class TileSet {
     return t;
   }
 
-  /**
-   * Tiles touched by a box in pixel space (with the buffer), clamped to the world: column by column, the parts
-   * clipped to the column handed to `each` with the column's x and the rows it spans.
-   */
+  /** Tile columns touched by [min, max] in pixel space (with the buffer), clamped to the world: [x, clip from, clip to]. */
   private columns(minX: number, maxX: number, z: number): [number, number, number][] {
     const { extent: e, buffer: b } = this.options;
     const last = 2 ** z - 1;
@@ -113,6 +110,7 @@ export class TileSet {
     return out;
   }
 
+  /** The same for tile rows (tiles are square). */
   private rows(minY: number, maxY: number, z: number): [number, number, number][] {
     return this.columns(minY, maxY, z);
   }

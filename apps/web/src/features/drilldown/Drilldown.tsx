@@ -6,7 +6,6 @@ import { tingkatOf } from '@peta/domain';
 import type { FeatureStyle, MapLabel } from '../../map/index.ts';
 import { useLang, useT } from '../../i18n/i18n.tsx';
 import { allowsAllDesa, useUrlState, type GroupBy, type LegendMode } from '../../url-state.ts';
-import { formatNumberId } from '@peta/domain';
 import { tileUrlTemplate } from '@peta/domain/contract';
 import { useValues } from '../../api/queries.ts';
 import type { AllDesa } from '../../map/index.ts';
@@ -28,6 +27,7 @@ import { isNotFound } from '../status/describe-error.ts';
 import { PuskesmasPanel } from '../wilayah-kerja/PuskesmasPanel.tsx';
 import { hasUnconfirmed, mapStyles, puskesmasCount, puskesmasItems, puskesmasListItems } from '../wilayah-kerja/puskesmas-view.ts';
 import { useWilayahKerjaGeometry, wilayahKerjaLabels, wilayahKerjaViewKode } from '../wilayah-kerja/wilayah-kerja.ts';
+import { AllDesaToggle } from './AllDesaToggle.tsx';
 import { useDrilldown } from './use-drilldown.ts';
 import { linkClick } from './link-click.ts';
 import { countLabel, hintLabel } from './wilayah-text.ts';
@@ -154,18 +154,7 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
           </div>
         )}
         {allowsAllDesa(view.viewKode) && !view.isLeaf && (
-          <div className="group-by" role="group" aria-label={t('allDesa.label')} data-testid="all-desa-toggle">
-            <span className="control-label">{t('allDesa.label')}</span>
-            <div className="segmented segmented--light">
-              <button type="button" aria-pressed={!allDesaView} onClick={() => chooseAllDesa(false)} data-testid="view-drilldown">
-                {t(view.viewKode === null ? 'allDesa.perProvinsi' : 'allDesa.perKabupaten')}
-              </button>
-              <button type="button" aria-pressed={allDesaView} onClick={() => chooseAllDesa(true)} data-testid="view-all-desa">{t('allDesa.button')}</button>
-            </div>
-            {allDesaView && desaChoropleth.count > 0 && (
-              <span className="control-note" data-testid="all-desa-count">{t('allDesa.count', { n: formatNumberId(desaChoropleth.count, 0) })}</span>
-            )}
-          </div>
+          <AllDesaToggle viewKode={view.viewKode} on={allDesaView} count={desaChoropleth.count} onChange={chooseAllDesa} />
         )}
         {choropleth.simulated && <SimulatedBadge partial={choropleth.partlySimulated} />}
         {model && def && period && !allDesaView && (
