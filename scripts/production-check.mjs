@@ -70,7 +70,7 @@ async function startApp(databaseUrl, port) {
   const dataDir = mkdtempSync(join(tmpdir(), 'peta-prod-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: join(root, 'apps/api'),
-    env: { ...process.env, ...composeEnv, BOUNDARIES_DIR: process.env.BOUNDARIES_DIR ?? '', DESA_PROVINSI: process.env.DESA_PROVINSI ?? '',
+    env: { ...process.env, ...composeEnv, BOUNDARIES_DIR: process.env.BOUNDARIES_DIR ?? '', DESA_PROVINSI: process.env.DESA_PROVINSI ?? '12,21,92', // explicit: the check must stay quick whatever the app's default
       NODE_ENV: 'production', HOST: '0.0.0.0', PORT: String(port), DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -31,40 +31,50 @@ async function generateDemoData(database: Database, desa: string[], seed: string
   const client = await database.pool.connect();
   try {
     await client.query('begin');
-    // Replace earlier simulated data (another region or seed); imported real values are never touched: a value row
-    // that holds a real cell keeps only its real cells, and the demo does not write into it; a real sasaran stays.
-    await client.query('delete from indicator_value where not coalesce(false = any(month_simulated), false)');
-    await client.query(`update indicator_value set
-      numerators = array(select case when s then null else n end from unnest(numerators, month_simulated) with ordinality u(n, s, i) order by i),
-      denominators = case when denominators is null then null else
-        array(select case when s then null else d end from unnest(denominators, month_simulated) with ordinality u(d, s, i) order by i) end,
-      month_load_ids = array(select case when s then null else l end from unnest(month_load_ids, month_simulated) with ordinality u(l, s, i) order by i),
-      month_simulated = array(select case when s then null else s end from unnest(month_simulated) with ordinality u(s, i) order by i)
-      where true = any(month_simulated)`);
-    await client.query('delete from sasaran where simulated');
+    // Imported (real) cells or sasaran anywhere? Usually not (a first start): then the simulated rows are replaced
+    // whole — TRUNCATE, then COPY straight into the tables (FREEZE: no later hint-bit rewrite; with the embedded
+    // database's wal_level=minimal the rows skip the WAL too). Otherwise through staging tables, below.
+    const { rows: [check] } = await client.query<{ real: boolean }>(`select
+      exists(select 1 from indicator_value where false = any(month_simulated))
+      or exists(select 1 from sasaran where not simulated) as real`);
+    const real = check?.real ?? false;
+    if (real) await keepRealCells(client);
+    else {
+      await client.query('truncate indicator_value, sasaran');
+      // Millions of rows: building the keys once after the COPY (one sort each) and checking the foreign key in one
+      // join is far cheaper than keeping them row by row. The same names and definitions as the migrations.
+      await client.query(`alter table indicator_value drop constraint indicator_value_indicator_kode_year_pk;
+        alter table sasaran drop constraint sasaran_kode_year_group_pk, drop constraint sasaran_load_id_data_load_id_fk;
+        drop index sasaran_group_year_kode_idx`);
+    }
     const { rows: [load] } = await client.query<{ id: number }>(
       `insert into data_load (kind, description, simulated, details, target, oleh) values ('demo', $1, true, $2, 'nilai+sasaran', 'generator data contoh') returning id`,
       [`Data contoh (simulasi), seed ${seed}, s.d. ${DEMO_LAST_MONTH}`,
         JSON.stringify({ signature, seed, desa: desa.length, indicators: Object.keys(DEMO_INDICATORS), lastMonth: DEMO_LAST_MONTH })]);
     const loadId = load!.id;
-    // COPY into staging tables, then insert what does not collide with real data (usually everything).
-    await client.query('create temp table demo_sasaran (like sasaran) on commit drop');
-    await client.query('create temp table demo_value (like indicator_value) on commit drop');
+    const sasaranTable = real ? 'demo_sasaran' : 'sasaran';
+    const valueTable = real ? 'demo_value' : 'indicator_value';
+    const freeze = real ? '' : ' with (freeze)';
+    if (real) {
+      // COPY into staging tables, then insert what does not collide with real data.
+      await client.query('create temp table demo_sasaran (like sasaran) on commit drop');
+      await client.query('create temp table demo_value (like indicator_value) on commit drop');
+    }
 
     let sasaranRows = 0;
-    await copy(client, 'copy demo_sasaran (kode, year, "group", value, kind, method, simulated, load_id) from stdin',
+    await copy(client, `copy ${sasaranTable} (kode, year, "group", value, kind, method, simulated, load_id) from stdin${freeze}`,
       mapLines(generateSasaran(input, population), (r) => {
         sasaranRows++;
         return `${r.kode}\t${r.year}\t${r.group}\t${r.value}\testimate\t${escapeCopy(r.method)}\tt\t${loadId}\n`;
       }));
-    await client.query('insert into sasaran select * from demo_sasaran on conflict do nothing');
+    if (real) await client.query('insert into sasaran select * from demo_sasaran on conflict do nothing');
 
     let valueRows = 0;
     let desaDone = 0;
     let lastKode = '';
     const loadIds = pgArray(Array(12).fill(loadId));
     const allSimulated = `{${Array(12).fill('t').join(',')}}`;
-    await copy(client, 'copy demo_value (indicator, kode, year, numerators, denominators, month_load_ids, month_simulated) from stdin',
+    await copy(client, `copy ${valueTable} (indicator, kode, year, numerators, denominators, month_load_ids, month_simulated) from stdin${freeze}`,
       mapLines(generateValues(input, population), (r) => {
         valueRows++;
         if (r.kode !== lastKode) {
@@ -73,7 +83,13 @@ async function generateDemoData(database: Database, desa: string[], seed: string
         }
         return `${r.indicator}\t${r.kode}\t${r.year}\t${pgArray(r.numerators)}\t${r.denominators ? pgArray(r.denominators) : '\\N'}\t${loadIds}\t${allSimulated}\n`;
       }));
-    await client.query('insert into indicator_value select * from demo_value on conflict do nothing');
+    if (real) await client.query('insert into indicator_value select * from demo_value on conflict do nothing');
+    else {
+      await client.query(`alter table indicator_value add constraint indicator_value_indicator_kode_year_pk primary key (indicator, kode, year);
+        alter table sasaran add constraint sasaran_kode_year_group_pk primary key (kode, year, "group");
+        create index sasaran_group_year_kode_idx on sasaran using btree ("group", year, kode);
+        alter table sasaran add constraint sasaran_load_id_data_load_id_fk foreign key (load_id) references data_load(id)`);
+    }
     await client.query(`update data_load set details = details || $2 where id = $1`,
       [loadId, JSON.stringify({ valueRows, sasaranRows })]);
     await client.query('commit');
@@ -85,6 +101,22 @@ async function generateDemoData(database: Database, desa: string[], seed: string
   } finally {
     client.release();
   }
+}
+
+/**
+ * Replace earlier simulated data (another region or seed) but never imported real values: a value row that holds a
+ * real cell keeps only its real cells, and the demo does not write into it; a real sasaran stays.
+ */
+async function keepRealCells(client: import('pg').PoolClient) {
+  await client.query('delete from indicator_value where not coalesce(false = any(month_simulated), false)');
+  await client.query(`update indicator_value set
+    numerators = array(select case when s then null else n end from unnest(numerators, month_simulated) with ordinality u(n, s, i) order by i),
+    denominators = case when denominators is null then null else
+      array(select case when s then null else d end from unnest(denominators, month_simulated) with ordinality u(d, s, i) order by i) end,
+    month_load_ids = array(select case when s then null else l end from unnest(month_load_ids, month_simulated) with ordinality u(l, s, i) order by i),
+    month_simulated = array(select case when s then null else s end from unnest(month_simulated) with ordinality u(s, i) order by i)
+    where true = any(month_simulated)`);
+  await client.query('delete from sasaran where simulated');
 }
 
 /** PostgreSQL array literal with NULL for months without a report. */

@@ -20,6 +20,8 @@ import { registerStaticWeb } from './plugins/static-web.ts';
 import { valuesRepository } from './repositories/values-repository.ts';
 import { wilayahRepository } from './repositories/wilayah-repository.ts';
 import { geometryRoutes } from './routes/geometry.ts';
+import { tilesRepository } from './repositories/tiles-repository.ts';
+import { tilesRoutes } from './routes/tiles.ts';
 import { importRoutes } from './routes/imports.ts';
 import { meetingsRepository } from './repositories/meetings-repository.ts';
 import { meetingsRoutes } from './routes/meetings.ts';
@@ -117,6 +119,7 @@ export async function buildApp({ database, config, logger = false, now = () => n
   await app.register(metaRoutes(wilayah, valuesSvc, database.kind, ping, readAccess));
   await app.register(wilayahRoutes(wilayah));
   await app.register(geometryRoutes(wilayah, geometry, currentVersion));
+  await app.register(tilesRoutes(tilesRepository(database), currentVersion));
   const meetingsRepo = meetingsRepository(database.db);
   const rollout = rolloutRepository(database.pool);
   const rolloutSvc = rolloutService(rollout, values, valuesSvc, now);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hrefFor, hrefForPage, pageFromPath, parseUrlState, toSearch } from './url-state.ts';
 
-const EMPTY = { wilayah: null, indikator: null, periode: null, legenda: null, menurut: null, urut: null };
+const EMPTY = { wilayah: null, indikator: null, periode: null, legenda: null, menurut: null, urut: null, tampilan: null };
 
 describe('parseUrlState', () => {
   it('reads the wilayah kode', () => {
@@ -24,7 +24,7 @@ describe('parseUrlState', () => {
 
   it('reads indikator, periode and legenda together', () => {
     expect(parseUrlState('?wilayah=12.10&indikator=KIA_K4&periode=2026-01..2026-10&legenda=kuantil')).toEqual({
-      wilayah: '12.10', indikator: 'KIA_K4', periode: '2026-01..2026-10', legenda: 'kuantil', menurut: null, urut: null,
+      wilayah: '12.10', indikator: 'KIA_K4', periode: '2026-01..2026-10', legenda: 'kuantil', menurut: null, urut: null, tampilan: null,
     });
   });
 
@@ -108,6 +108,22 @@ describe('menurut (values per wilayah kerja puskesmas)', () => {
     expect(hrefFor({ wilayah: '12' }, here)).toBe('/?wilayah=12&indikator=KIA_K4');
     expect(hrefFor({ wilayah: '12.07' }, here)).toBe('/?wilayah=12.07&indikator=KIA_K4&menurut=puskesmas');
     expect(hrefFor({ periode: '2026-06' }, here)).toBe('/?wilayah=12.07&indikator=KIA_K4&menurut=puskesmas&periode=2026-06');
+  });
+});
+
+describe('tampilan=semua-desa (every desa of a provinsi or Indonesia)', () => {
+  it('reads it on Indonesia and on a provinsi, and drops it below', () => {
+    expect(parseUrlState('?tampilan=semua-desa').tampilan).toBe('semua-desa');
+    expect(parseUrlState('?wilayah=35&tampilan=semua-desa').tampilan).toBe('semua-desa');
+    expect(parseUrlState('?wilayah=35.07&tampilan=semua-desa').tampilan).toBeNull();
+    expect(parseUrlState('?wilayah=35&tampilan=desa').tampilan).toBeNull();
+  });
+
+  it('is left when a desa is chosen, and kept going up from a provinsi to Indonesia', () => {
+    const here = { pathname: '/', search: '?wilayah=35&tampilan=semua-desa&indikator=KIA_K4' };
+    expect(hrefFor({ wilayah: '35.07.01.2001' }, here)).toBe('/?wilayah=35.07.01.2001&indikator=KIA_K4');
+    expect(hrefFor({ wilayah: null }, here)).toBe('/?tampilan=semua-desa&indikator=KIA_K4');
+    expect(toSearch({ tampilan: null }, here.search)).toBe('?wilayah=35&indikator=KIA_K4');
   });
 });
 

@@ -25,12 +25,17 @@ export interface UrlState {
   menurut: 'puskesmas' | null;
   /** Order of the table ('capaian-naik', 'kurang-turun'…); null = names A→Z (kept out of the URL). */
   urut: string | null;
+  /** 'semua-desa': every desa of the provinsi or of Indonesia coloured at once (dropped below a provinsi); null = the drill-down. */
+  tampilan: 'semua-desa' | null;
 }
 
-const PARAM = { wilayah: 'wilayah', indikator: 'indikator', periode: 'periode', legenda: 'legenda', menurut: 'menurut', urut: 'urut' } as const;
+const PARAM = { wilayah: 'wilayah', indikator: 'indikator', periode: 'periode', legenda: 'legenda', menurut: 'menurut', urut: 'urut', tampilan: 'tampilan' } as const;
 
 /** The wilayah kerja view exists for a kabupaten/kota only: going up or down leaves it. */
 const isKabupaten = (kode: string | null) => kode !== null && tingkatOf(kode) === 'kabupaten';
+
+/** "Semua desa" exists for Indonesia and a provinsi: going down to a kabupaten leaves it. */
+export const allowsAllDesa = (kode: string | null) => kode === null || tingkatOf(kode) === 'provinsi';
 
 /** Codes are upper case in the catalogue; a hand-typed `kia_k4` is accepted. */
 function readIndikator(raw: string | null): string | null {
@@ -59,6 +64,7 @@ export function parseUrlState(search: string): UrlState {
     legenda: params.get(PARAM.legenda) === 'kuantil' ? 'kuantil' : null,
     menurut: params.get(PARAM.menurut) === 'puskesmas' && isKabupaten(wilayah ? normaliseKode(wilayah) : null) ? 'puskesmas' : null,
     urut: readUrut(params.get(PARAM.urut)),
+    tampilan: params.get(PARAM.tampilan) === 'semua-desa' && allowsAllDesa(wilayah ? normaliseKode(wilayah) : null) ? 'semua-desa' : null,
   };
 }
 
@@ -76,6 +82,7 @@ export function toSearch(state: Partial<UrlState>, currentSearch = ''): string {
   }
   const wilayah = params.get(PARAM.wilayah);
   if (params.get(PARAM.menurut) !== 'puskesmas' || !isKabupaten(wilayah ? normaliseKode(wilayah) : null)) params.delete(PARAM.menurut);
+  if (params.get(PARAM.tampilan) !== 'semua-desa' || !allowsAllDesa(wilayah ? normaliseKode(wilayah) : null)) params.delete(PARAM.tampilan);
   // URLSearchParams leaves dots alone: 12.10.01 and 2026-01..2026-10 stay readable in the address bar.
   const s = params.toString();
   return s ? `?${s}` : '';

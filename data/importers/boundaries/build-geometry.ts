@@ -139,6 +139,17 @@ export interface ProvinceResult {
   views: ViewStat[];
   /** Kecamatan whose shape fell back to the upstream layer (no desa polygon at all). */
   fallbacks: { kode: string; tingkat: Tingkat }[];
+  /** Provinces with desa: the shared topology of their desa, for the vector tiles (tiles/tile-features.ts). */
+  tileSource: TileSource | null;
+}
+
+/** The base units of a province (desa, or a kecamatan/kabupaten without desa polygons) in one topology. */
+export interface TileSource {
+  topo: BuiltTopology;
+  /** Unit i is topo.objects[i]. */
+  units: { kode: string }[];
+  /** The province, its kabupaten and kecamatan dissolved on the same topology (arc indexes), for boundary lines. */
+  outlines: { kode: string; tingkat: 'provinsi' | 'kabupaten' | 'kecamatan'; polygons: PolygonArcs[] }[];
 }
 
 export interface NationalResult {
@@ -342,9 +353,9 @@ const roundPoint = (p: [number, number]): [number, number] => [round5(p[0]), rou
 // Topology helpers
 
 type Arcs = number[][][]; // arc → points [x, y, weight]
-type PolygonArcs = number[][]; // rings → arc indexes (negative = reversed: ~i)
+export type PolygonArcs = number[][]; // rings → arc indexes (negative = reversed: ~i)
 
-interface Topo {
+export interface Topo {
   arcs: Arcs;
   /** Node id of the first and last point of each arc (points compared exactly). */
   arcStart: Int32Array;
@@ -420,7 +431,7 @@ export function despike(ring: Position[], px: number, lookBack = 16): Position[]
   return [...open, open[0]!];
 }
 
-function decodeRing(topo: Topo, ring: number[], minWeight: number, round: boolean): Position[] {
+export function decodeRing(topo: Topo, ring: number[], minWeight: number, round: boolean): Position[] {
   const out: Position[] = [];
   let lx = NaN, ly = NaN;
   const push = (x: number, y: number) => {
@@ -449,8 +460,15 @@ function decodeRing(topo: Topo, ring: number[], minWeight: number, round: boolea
   return out;
 }
 
+/** One arc as a line at a weight threshold (its two end points are always kept). */
+export function decodeArc(topo: Topo, arc: number, minWeight: number): Position[] {
+  const out: Position[] = [];
+  for (const p of topo.arcs[arc]!) if (p[2]! >= minWeight) out.push([p[0]!, p[1]!]);
+  return out;
+}
+
 /** Polygons given as arc indexes → GeoJSON at a weight threshold, holes and tiny parts filtered, rewound. */
-function decodePolygons(topo: Topo, polygons: PolygonArcs[], o: DecodeOptions): AreaGeometry | null {
+export function decodePolygons(topo: Topo, polygons: PolygonArcs[], o: DecodeOptions): AreaGeometry | null {
   const parts: Position[][][] = [];
   let best: { area: number; polygon: PolygonArcs } | null = null;
   for (const polygon of polygons) {
@@ -492,7 +510,7 @@ function orient(ring: Position[], shell: boolean): Position[] {
   return ccw === shell ? ring : ring.slice().reverse();
 }
 
-function polygonsOf(object: { type: string | null; arcs?: unknown }): PolygonArcs[] {
+export function polygonsOf(object: { type: string | null; arcs?: unknown }): PolygonArcs[] {
   if (object.type === 'Polygon') return [object.arcs as PolygonArcs];
   if (object.type === 'MultiPolygon') return object.arcs as PolygonArcs[];
   return [];
@@ -514,7 +532,7 @@ interface Unit {
   origin: Origin;
 }
 
-interface BuiltTopology extends Topo {
+export interface BuiltTopology extends Topo {
   /** Topology object (polygon arcs) per unit, in unit order. */
   objects: { type: string | null; arcs?: unknown }[];
 }
@@ -1029,7 +1047,17 @@ export function buildProvince(input: ProvinceInput, options: BuildOptions): Prov
     childCount: kabs.length,
   };
   const ordered = [...rows.values()].sort((a, b) => (a.kode < b.kode ? -1 : a.kode > b.kode ? 1 : 0));
-  return { rows: ordered, shape, issues, views, fallbacks };
+  let tileSource: TileSource | null = null;
+  if (input.withDesa && forKec.units.length) {
+    const outlines: TileSource['outlines'] = [];
+    for (const s of [{ kode: pk, tingkat: 'provinsi' as const }, ...skeleton.values()]) {
+      if ((s.tingkat === 'provinsi' || s.tingkat === 'kabupaten' || s.tingkat === 'kecamatan') && forKec.has(s.kode)) {
+        outlines.push({ kode: s.kode, tingkat: s.tingkat, polygons: forKec.polygons(s.kode) });
+      }
+    }
+    tileSource = { topo: forKec.topo, units: forKec.units.map((u) => ({ kode: u.kode })), outlines };
+  }
+  return { rows: ordered, shape, issues, views, fallbacks, tileSource };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@peta/db';
+import { TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '@peta/domain/contract';
 import { readCodeList, type CodeList } from './code-list.ts';
 import { ensureBoundaries, importBoundaries, latestImport, REPORT_FILE, type ImportProgress } from './import-boundaries.ts';
 import { tinyUpstreamRepo } from './fixtures/tiny-upstream.ts';
@@ -73,6 +74,11 @@ describe('importBoundaries into PostgreSQL', () => {
       'kab/wilayah_boundaries_kab_99.sql', 'kec/wilayah_boundaries_kec_99.sql', 'kel/99/wilayah_boundaries_kel_99.01.sql',
     ]);
     expect((await latestImport(database))!.report).toEqual(JSON.parse(JSON.stringify(report)));
+    // The vector tiles of the desa province, written with the import and counted in its report.
+    const tiles = await q(`SELECT z, count(*)::int n, bool_and(import_id = $1) mine FROM boundary_tile GROUP BY z ORDER BY z`, [result.import.id]);
+    expect(tiles.map((r) => r.z)).toEqual(Array.from({ length: TILE_MAX_ZOOM - TILE_MIN_ZOOM + 1 }, (_, i) => TILE_MIN_ZOOM + i));
+    expect(tiles.every((r) => r.mine)).toBe(true);
+    expect(report.tiles.count).toBe(tiles.reduce((n, r) => n + r.n, 0));
 
     const text = readFileSync(join(tmp, REPORT_FILE), 'utf8');
     expect(result.reportFile).toBe(join(tmp, REPORT_FILE));
@@ -85,7 +91,7 @@ describe('importBoundaries into PostgreSQL', () => {
       'Membaca daftar kode wilayah', 'Membaca batas provinsi',
       'Membaca batas kecamatan dan menggabungkannya menjadi kabupaten',
       'Membaca batas desa', 'Menggabungkan desa menjadi kecamatan, kabupaten dan provinsi',
-      'Menyederhanakan peta nasional (provinsi)', 'Menyimpan ke basis data', 'Selesai',
+      'Menyederhanakan peta nasional (provinsi)', 'Menyimpan petak peta vektor (semua desa)', 'Menyimpan ke basis data', 'Selesai',
     ]);
     expect(progress.at(-1)).toEqual({ phase: 'Selesai', done: 1, total: 1 });
   });
@@ -131,5 +137,6 @@ describe('importBoundaries into PostgreSQL', () => {
     expect((await latestImport(database))!.id).toBe(before!.id);
     expect((await q(`SELECT count(*)::int n FROM boundary_import WHERE finished_at IS NULL`))[0].n).toBe(0);
     expect((await q(`SELECT count(*)::int n FROM wilayah_geometry`))[0].n).toBe(12);
+    expect((await q(`SELECT count(*)::int n FROM boundary_tile WHERE import_id = $1`, [before!.id]))[0].n).toBeGreaterThan(0);
   });
 });

@@ -12,13 +12,15 @@ import {
 } from './build-geometry.ts';
 import { crossCheck, readCodeList, type CodeList, type CrossCheck } from './code-list.ts';
 import { readUpstreamFile, type UpstreamRecord } from './parse-upstream-sql.ts';
+import { inlineTileBuilder, workerTileBuilder, type TileBuilder } from './tiles/tile-builder.ts';
+import type { EncodedTile } from './tiles/tile-set.ts';
 import {
   desaProvinsiIncludes, findDbDir, formatDesaProvinsi, listBoundaryFiles, resolveBoundarySource,
   type BoundarySource, type DesaProvinsi, type ResolveOptions,
 } from './source.ts';
 
 /** Bump when the produced rows change for the same input: ensureBoundaries then imports again. */
-export const IMPORTER_VERSION = 1;
+export const IMPORTER_VERSION = 2;
 export const REPORT_FILE = 'laporan-batas-wilayah.txt';
 /** pg_advisory_xact_lock key: one boundary import at a time per database. */
 const LOCK_KEY = 0x70657461; // "peta"
@@ -45,6 +47,8 @@ export interface ImportOptions {
   /** Defaults to idn-area-data's CSV files. */
   codeList?: CodeList;
   simplify?: Partial<SimplifyParams>;
+  /** Cut the vector tiles in a worker thread, beside the geometry (default); false: in this thread. */
+  tilesInWorker?: boolean;
 }
 
 export interface ViewSummary {
@@ -73,10 +77,20 @@ export interface BoundaryReport {
   otherRepairs: { count: number; byKind: Record<string, number> };
   fallbacks: { kode: string; tingkat: Tingkat }[];
   views: Record<ViewKind, ViewSummary>;
+  /** The vector tiles of "Semua desa": how many, their size (gzip as served) per zoom, the largest. */
+  tiles: TileSummary;
   files: { count: number; list: string[] };
   geometryVersion: string;
   timingsMs: Record<string, number>;
   peakRssMb: number;
+}
+
+export interface TileSummary {
+  count: number;
+  bytes: number;
+  rawBytes: number;
+  byZoom: Record<string, { count: number; bytes: number; maxBytes: number }>;
+  max: { z: number; x: number; y: number; bytes: number } | null;
 }
 
 export interface BoundaryImportResult {
@@ -95,6 +109,7 @@ const PHASE = {
   desaRead: 'Membaca batas desa',
   desaMerge: 'Menggabungkan desa menjadi kecamatan, kabupaten dan provinsi',
   national: 'Menyederhanakan peta nasional (provinsi)',
+  tiles: 'Menyimpan petak peta vektor (semua desa)',
   write: 'Menyimpan ke basis data',
   done: 'Selesai',
 } as const;
@@ -218,6 +233,7 @@ async function runImport(database: Database, options: ImportOptions, skipIfMatch
   const client = await database.pool.connect();
   const collected = new Collector(codeList, desaProvinsi);
   const hash = createHash('sha256');
+  const tiles: TileBuilder = options.tilesInWorker === false ? inlineTileBuilder() : workerTileBuilder();
   let importRow: BoundaryImportRow;
   try {
     await client.query('BEGIN');
@@ -236,6 +252,7 @@ async function runImport(database: Database, options: ImportOptions, skipIfMatch
     );
     const importId = inserted.rows[0].id as number;
     await client.query('DELETE FROM wilayah_geometry');
+    await client.query('DELETE FROM boundary_tile');
 
     const shapes: ProvinceShape[] = [];
     let kecDone = 0, desaMergeDone = 0;
@@ -265,6 +282,11 @@ async function runImport(database: Database, options: ImportOptions, skipIfMatch
       else progress(PHASE.kec, ++kecDone, kecProvinces.length, nama);
       collected.addProvince(input, result.rows, result.issues, result.views, result.fallbacks);
       shapes.push(result.shape);
+      if (result.tileSource) {
+        t = performance.now();
+        tiles.add(result.tileSource);
+        lap('petakVektor', t);
+      }
       t = performance.now();
       await writeRows(client, importId, result.rows, hash);
       lap('tulis', t);
@@ -276,6 +298,11 @@ async function runImport(database: Database, options: ImportOptions, skipIfMatch
     collected.addNational(national.rows, national.views, provRecords);
     progress(PHASE.national, 1, 1);
     lap('petaNasional', t);
+
+    t = performance.now();
+    const tileSummary = await writeTiles(client, importId, tiles, hash, (done, total) => progress(PHASE.tiles, done, total));
+    collected.setTiles(tileSummary);
+    lap('petakVektor', t);
 
     t = performance.now();
     progress(PHASE.write, 0, 1);
@@ -311,6 +338,7 @@ async function runImport(database: Database, options: ImportOptions, skipIfMatch
     throw error;
   } finally {
     client.release();
+    await tiles.close();
   }
 }
 
@@ -357,6 +385,44 @@ async function writeRows(client: PoolClient, importId: number, rows: WilayahRow[
   }
 }
 
+/** Encodes every tile and writes it (bulk unnest batches); the tile bytes are part of the geometry version. */
+async function writeTiles(
+  client: PoolClient, importId: number, tiles: TileBuilder, hash: ReturnType<typeof createHash>,
+  onProgress: (done: number, total: number) => void,
+): Promise<TileSummary> {
+  const summary: TileSummary = { count: 0, bytes: 0, rawBytes: 0, byZoom: {}, max: null };
+  let batch: EncodedTile[] = [];
+  let batchBytes = 0;
+  const flush = async () => {
+    if (!batch.length) return;
+    await client.query(
+      `INSERT INTO boundary_tile (z, x, y, data, import_id) SELECT z, x, y, d, $5 FROM unnest($1::int[], $2::int[], $3::int[], $4::bytea[]) AS u(z, x, y, d)`,
+      [batch.map((b) => b.z), batch.map((b) => b.x), batch.map((b) => b.y), batch.map((b) => b.data), importId],
+    );
+    batch = [];
+    batchBytes = 0;
+    onProgress(summary.count, summary.count + 1);
+  };
+  onProgress(0, 1);
+  for await (const tile of tiles.encode()) {
+    hash.update(`${tile.z}/${tile.x}/${tile.y}\t`).update(tile.data);
+    const zoom = (summary.byZoom[tile.z] ??= { count: 0, bytes: 0, maxBytes: 0 });
+    zoom.count++;
+    zoom.bytes += tile.data.length;
+    zoom.maxBytes = Math.max(zoom.maxBytes, tile.data.length);
+    if (!summary.max || tile.data.length > summary.max.bytes) summary.max = { z: tile.z, x: tile.x, y: tile.y, bytes: tile.data.length };
+    summary.count++;
+    summary.bytes += tile.data.length;
+    summary.rawBytes += tile.rawBytes;
+    batch.push(tile);
+    batchBytes += tile.data.length;
+    if (batch.length >= 2000 || batchBytes >= CHUNK_BYTES) await flush();
+  }
+  await flush();
+  onProgress(summary.count, summary.count);
+  return summary;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Report
 
@@ -383,6 +449,11 @@ class Collector {
   private readonly fallbacks: BoundaryReport['fallbacks'] = [];
   private readonly views: ViewStat[] = [];
   private checks: Record<Tingkat, CrossCheck> | null = null;
+  private tiles: TileSummary = { count: 0, bytes: 0, rawBytes: 0, byZoom: {}, max: null };
+
+  setTiles(summary: TileSummary) {
+    this.tiles = summary;
+  }
 
   constructor(private readonly codeList: CodeList, private readonly desaProvinsi: DesaProvinsi) {}
 
@@ -490,6 +561,7 @@ class Collector {
       otherRepairs: { count: other.length, byKind: byKind(other) },
       fallbacks: this.fallbacks,
       views,
+      tiles: this.tiles,
       files: { count: x.filesRead.length, list: x.filesRead },
       geometryVersion: x.geometryVersion,
       timingsMs: x.timings,
@@ -518,6 +590,12 @@ class Collector {
       if (!v.count) continue;
       L.push(`  ${kind.padEnd(20)} ${v.count} tampilan; terbesar ${v.maxParent}: ${v.maxGzipMeasured ? '' : '≈'}${kb(v.maxGzipBytes)} gzip (${kb(v.maxBytes)} mentah, ` +
         `${v.maxVertices} titik maks)${v.budgetBytes ? `; anggaran ${kb(v.budgetBytes)}` : ''}${v.overBudget.length ? `; MELEBIHI: ${v.overBudget.join(', ')}` : ''}`);
+    }
+    const tl = report.tiles;
+    L.push('', `PETAK PETA VEKTOR (semua desa, MVT gzip): ${tl.count} petak, ${kb(tl.bytes)} (${kb(tl.rawBytes)} mentah)` +
+      `${tl.max ? `; terbesar ${tl.max.z}/${tl.max.x}/${tl.max.y} ${kb(tl.max.bytes)}` : ''}`);
+    for (const [z, v] of Object.entries(tl.byZoom)) {
+      L.push(`  zoom ${z.padStart(2)}: ${String(v.count).padStart(6)} petak, ${kb(v.bytes)}, terbesar ${kb(v.maxBytes)}`);
     }
     L.push('', 'PEMERIKSAAN KODE (batas wilayah vs daftar kode resmi)');
     for (const t of TINGKAT_LIST) {

@@ -42,6 +42,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       '-c', 'listen_addresses=127.0.0.1',
       // TCP only: the default socket folder (/tmp) is not always writable for the postgres user.
       '-c', 'unix_socket_directories=',
+      // One local instance, never replicated: minimal WAL lets the bulk loads of a first start (COPY into a table
+      // truncated in the same transaction: the demo data) skip the WAL; still crash-safe.
+      '-c', 'wal_level=minimal', '-c', 'max_wal_senders=0',
       ...(options.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ],
     onLog: (m) => process.env.PETA_DB_DEBUG && console.log(m),

@@ -51,6 +51,19 @@ export const wilayahGeometry = pgTable('wilayah_geometry', {
   importId: integer('import_id').notNull().references(() => boundaryImport.id),
 });
 
+/**
+ * The boundary vector tiles of one import (MVT, gzip-compressed as served): every desa polygon with its kode and the
+ * provinsi/kabupaten/kecamatan lines, for the "Semua desa" map. Written in the import's transaction; a tile URL
+ * carries the geometry version, so a tile is read joined to its import (never a tile of another version).
+ */
+export const boundaryTile = pgTable('boundary_tile', {
+  z: integer('z').notNull(),
+  x: integer('x').notNull(),
+  y: integer('y').notNull(),
+  data: bytea('data').notNull(),
+  importId: integer('import_id').notNull().references(() => boundaryImport.id),
+}, (t) => [primaryKey({ columns: [t.z, t.x, t.y] })]);
+
 // ---- Indicators (issue 5) -------------------------------------------------------------------------
 // Counts, never percentages: coverage is always Σ numerator ÷ Σ denominator at read time.
 // `kode` columns are COLLATE "C" (set in the migration) so `kode LIKE '12.10.%'` uses the index

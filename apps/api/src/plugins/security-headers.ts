@@ -38,8 +38,8 @@ export function registerSecurityHeaders(app: FastifyInstance) {
     reply.header('referrer-policy', 'same-origin');
     reply.header('cross-origin-opener-policy', 'same-origin');
     reply.header('cross-origin-resource-policy', 'same-origin');
-    // A 304 has no body and no content type, and the browser copies its headers onto the page it has cached: a data
-    // policy there (default-src 'none') blanked the app on every reload. The cached answer keeps its own policy.
+    // A 304 has no body and no content type: a policy on it would replace the cached page's own (browsers update the
+    // stored headers from a 304), and a reloaded page would then run under the data policy, blank.
     if (!reply.hasHeader('content-security-policy') && reply.statusCode !== 304) {
       const type = String(reply.getHeader('content-type') ?? '');
       // Scripts get the app's policy too: a worker (MapLibre's) runs under the policy of its own script's answer.

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { INDICATORS } from '@peta/domain';
 import {
-  ErrorSchema, IndicatorListSchema, SeriesResponseSchema, ValuesQuerySchema, ValuesResponseSchema, WilayahProfileSchema,
+  DesaValuesQuerySchema, DesaValuesResponseSchema, ErrorSchema, IndicatorListSchema, SeriesResponseSchema, ValuesQuerySchema, ValuesResponseSchema, WilayahProfileSchema,
 } from '@peta/domain/contract';
 import type { ProfileService } from '../services/profile-service.ts';
 import { badRequest, notFound } from '../plugins/errors.ts';
@@ -51,6 +51,22 @@ export const valuesRoutes = (
       indicator: def.code, period: period.code, periodLabel: period.label, parent,
       simulated: rows.some((r) => r.simulated), rows,
     };
+  });
+
+  app.get('/api/values/desa', {
+    config: { access: 'read' },
+    schema: {
+      tags: ['indikator'],
+      summary: 'Semua desa di bawah satu wilayah (tanpa parent: seluruh Indonesia), masing-masing dinilai sendiri; kolom, bukan baris, agar kecil',
+      querystring: DesaValuesQuerySchema, response: { 200: DesaValuesResponseSchema, ...errors },
+    },
+  }, async (request) => {
+    const def = indicatorOr400(request.query.indicator);
+    const period = periodOr400(request.query.period);
+    const parent = request.query.parent ? requireKode(request.query.parent) : null;
+    if (parent && !(await wilayah.findByKode(parent))) throw notFound(`Wilayah dengan kode ${parent} tidak ditemukan.`);
+    const columns = await service.desaValues(def, period, parent);
+    return { indicator: def.code, period: period.code, periodLabel: period.label, parent, ...columns };
   });
 
   app.get('/api/wilayah/:kode/series', {

@@ -3,7 +3,7 @@
 import {
   evaluateValue, latestDataMonth, monthPeriod, rollUpDesa, seriesOf, type DesaInput, type IndicatorDef, type Period, type YearMonth,
 } from '@peta/domain';
-import type { SeriesResponse, ValueRow } from '@peta/domain/contract';
+import { CLASS_LETTER, type DesaValuesResponse, type SeriesResponse, type ValueRow } from '@peta/domain/contract';
 import type { DesaYearValues, ValuesRepository } from '../repositories/values-repository.ts';
 import type { WilayahRepository, WilayahRow } from '../repositories/wilayah-repository.ts';
 
@@ -43,6 +43,8 @@ const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 
 
 const WHOLE_YEAR = { fromMonth: 1, toMonth: 12 };
 
+export type DesaColumns = Pick<DesaValuesResponse, 'simulated' | 'expected' | 'kecamatan' | 'kelas' | 'coverage'>;
+
 export function valuesService(values: ValuesRepository, wilayah: WilayahRepository, now: () => Date = () => new Date()) {
   async function inputsUnder(def: IndicatorDef, parent: string | null, year: number, months: { fromMonth: number; toMonth: number }) {
     const group = sasaranGroupOf(def);
@@ -63,6 +65,9 @@ export function valuesService(values: ValuesRepository, wilayah: WilayahReposito
   const cache = new Map<string, ValueRow[]>();
   const CACHE_ENTRIES = 500;
   let lastReported: { version: number; month: Promise<YearMonth | null> } | null = null;
+  // Desa columns of a provinsi or of Indonesia: few entries (each up to ~2 MB for the 83,762 desa of Indonesia).
+  const desaCache = new Map<string, DesaColumns>();
+  const DESA_CACHE_ENTRIES = 24;
 
   return {
     /**
@@ -91,6 +96,37 @@ export function valuesService(values: ValuesRepository, wilayah: WilayahReposito
       cache.set(key, rows);
       if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
       return rows;
+    },
+    /** Every desa under parent (null: Indonesia), each judged on its own: the "Semua desa" map. */
+    async desaValues(def: IndicatorDef, period: Period, parent: string | null): Promise<DesaColumns> {
+      const key = `${await values.dataVersion()}|${def.code}|${period.code}|${parent ?? ''}`;
+      const cached = desaCache.get(key);
+      if (cached) {
+        desaCache.delete(key);
+        desaCache.set(key, cached);
+        return cached;
+      }
+      const desa = await inputsUnder(def, parent, period.year, period);
+      const columns: DesaColumns = { simulated: false, expected: null, kecamatan: [], kelas: '', coverage: [] };
+      const letters: string[] = [];
+      let group: [string, string[]] | null = null;
+      const groups: [string, string[]][] = [];
+      for (const d of desa) {
+        const value = evaluateValue(def, period, rollUpDesa(def, period, [d.input]));
+        const kecamatan = d.kode.slice(0, d.kode.lastIndexOf('.'));
+        if (group?.[0] !== kecamatan) groups.push((group = [kecamatan, []]));
+        group[1].push(d.kode.slice(kecamatan.length + 1));
+        const letter = CLASS_LETTER[value.class];
+        letters.push(value.over100 ? letter.toUpperCase() : letter);
+        columns.coverage.push(value.coverage === null ? null : Math.round(value.coverage * 10) / 10);
+        if (d.simulated) columns.simulated = true;
+        columns.expected ??= value.expected;
+      }
+      columns.kecamatan = groups.map(([kecamatan, suffixes]) => [kecamatan, suffixes.join(',')]);
+      columns.kelas = letters.join('');
+      desaCache.set(key, columns);
+      if (desaCache.size > DESA_CACHE_ENTRIES) desaCache.delete(desaCache.keys().next().value!);
+      return columns;
     },
     async series(def: IndicatorDef, area: WilayahRow, year: number): Promise<SeriesResponse> {
       const [current, previous] = await Promise.all([

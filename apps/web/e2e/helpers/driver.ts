@@ -246,6 +246,31 @@ export function createDriver(page: Page, baseUrl: string) {
       }, { b64: png.toString('base64'), bg: [...BACKGROUND] as [number, number, number] });
     },
 
+    /** Waits until "Semua desa" is drawn: tiles loaded, every desa value pushed, the map idle. */
+    async waitForAllDesa(minValues = 1) {
+      await page.waitForFunction((min) => {
+        const s = window.__mapState;
+        return !!s && s.desaShown && s.desaReady && s.desaValueCount >= min;
+      }, minValues, { timeout: 90_000 });
+    },
+
+    /** The desa drawn on screen and how many of them carry their colour. */
+    async desaRendered(): Promise<{ features: number; coloured: number }> {
+      return page.evaluate(() => window.__mapDesaRendered?.() ?? { features: 0, coloured: 0 });
+    },
+
+    /** The feature-state of one desa of the vector tiles ("Semua desa"). */
+    async desaFeatureState(kode: string): Promise<Record<string, unknown>> {
+      return page.evaluate((k) => window.__mapDesaFeatureState?.(k) ?? {}, kode);
+    },
+
+    /** Points the mouse at [lng, lat] on the map. */
+    async pointMapAt(lngLat: [number, number]) {
+      const [x, y] = await page.evaluate((p) => window.__mapProject!(p), lngLat);
+      await page.mouse.move(x, y);
+      return [x, y] as const;
+    },
+
     async screenshot(name: string, dir = ARTIFACTS) {
       mkdirSync(dir, { recursive: true });
       const path = join(dir, `${name}.png`);

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { FeatureCollection, Geometry } from 'geojson';
 import {
-  childrenGeometryPath, type IndicatorDto, type Meta, type PuskesmasValuesResponse, type SeriesResponse, type ValuesResponse, type Wilayah,
+  childrenGeometryPath, type DesaValuesResponse, type IndicatorDto, type Meta, type PuskesmasValuesResponse, type SeriesResponse, type ValuesResponse, type Wilayah,
   type WilayahChild,
 } from '@peta/domain/contract';
 import type { YearMonth } from '@peta/domain';
@@ -21,6 +21,8 @@ export const queryKeys = {
   geometry: (version: string, kode: string | null) => ['geometry', version, kode ?? ROOT] as const,
   indicators: ['indicators'] as const,
   values: (indicator: string, period: string, parent: string | null) => ['values', indicator, period, parent ?? ROOT] as const,
+  /** Every desa under parent at once ("Semua desa"). */
+  desaValues: (indicator: string, period: string, parent: string | null) => ['values-desa', indicator, period, parent ?? ROOT] as const,
   /** Per wilayah kerja puskesmas of a kabupaten/kota. */
   puskesmasValues: (indicator: string, period: string, kabupaten: string) => ['values-puskesmas', indicator, period, kabupaten] as const,
   series: (kode: string, indicator: string, year: number) => ['series', kode, indicator, year] as const,
@@ -38,6 +40,11 @@ export const fetchers = {
     const query = new URLSearchParams({ indicator, period });
     if (parent) query.set('parent', parent);
     return getJson<ValuesResponse>(`/api/values?${query.toString()}`, signal);
+  },
+  desaValues: (indicator: string, period: string, parent: string | null, signal?: AbortSignal) => {
+    const query = new URLSearchParams({ indicator, period });
+    if (parent) query.set('parent', parent);
+    return getJson<DesaValuesResponse>(`/api/values/desa?${query.toString()}`, signal);
   },
   puskesmasValues: (indicator: string, period: string, kabupaten: string, signal?: AbortSignal) =>
     getJson<PuskesmasValuesResponse>(`/api/values/puskesmas?${new URLSearchParams({ indicator, period, kabupaten }).toString()}`, signal),
@@ -94,6 +101,18 @@ export function useValues(indicator: string | undefined, period: string | undefi
   return useQuery({
     queryKey: queryKeys.values(indicator ?? '', period ?? '', parent),
     queryFn: ({ signal }) => fetchers.values(indicator!, period!, parent, signal),
+    enabled: enabled && indicator !== undefined && period !== undefined,
+    staleTime: 5 * 60_000,
+    placeholderData: (previous, previousQuery) =>
+      previousQuery && previousQuery.queryKey[3] === (parent ?? 'indonesia') ? previous : undefined,
+  });
+}
+
+/** Every desa under `parent` (null: Indonesia) as columns; like useValues, the previous answer of the same parent stays while loading. */
+export function useDesaValues(indicator: string | undefined, period: string | undefined, parent: string | null, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.desaValues(indicator ?? '', period ?? '', parent),
+    queryFn: ({ signal }) => fetchers.desaValues(indicator!, period!, parent, signal),
     enabled: enabled && indicator !== undefined && period !== undefined,
     staleTime: 5 * 60_000,
     placeholderData: (previous, previousQuery) =>

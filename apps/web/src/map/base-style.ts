@@ -1,10 +1,11 @@
 // The style is built in code: a background and our own GeoJSON sources only, so the map makes no external
 // request (no glyphs, sprites or tiles). Names are HTML markers (see map-adapter.ts), not symbol layers.
 import type { FeatureCollection } from 'geojson';
-import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import { PALETTE } from '@peta/domain';
+import { DESA_OUTLINE_MIN_ZOOM, TILE_LAYER, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '@peta/domain/contract';
 
-export const SOURCE = { children: 'children', context: 'context', outer: 'outer', basemap: 'osm' } as const;
+export const SOURCE = { children: 'children', context: 'context', outer: 'outer', basemap: 'osm', desa: 'desa-tiles' } as const;
 
 export const LAYER = {
   background: 'background',
@@ -22,6 +23,14 @@ export const LAYER = {
   currentOutline: 'current-outline',
   selectedHalo: 'selected-halo',
   selectedLine: 'selected-line',
+  desaFill: 'desa-fill',
+  desaFlag: 'desa-flag',
+  desaHover: 'desa-hover',
+  desaLine: 'desa-line',
+  batasKecamatan: 'batas-kecamatan',
+  batasKabupaten: 'batas-kabupaten',
+  batasProvinsi: 'batas-provinsi',
+  desaHoverLine: 'desa-hover-line',
 } as const;
 
 export const COLOURS = {
@@ -126,6 +135,70 @@ export function baseStyle(): StyleSpecification {
       },
     ],
   };
+}
+
+/** The "Semua desa" vector tiles (immutable per geometry version); `bounds` keeps MapLibre from asking for sea. */
+export function desaTileSource(url: string, bounds: [number, number, number, number] | null): VectorSourceSpecification {
+  return {
+    type: 'vector', tiles: [url], minzoom: TILE_MIN_ZOOM, maxzoom: TILE_MAX_ZOOM, promoteId: 'kode',
+    ...(bounds ? { bounds } : {}),
+  };
+}
+
+/**
+ * Layers of the "Semua desa" map, drawn over the children (whose fill stays neutral beneath: land without desa
+ * data). Desa are a colour mosaic at low zoom under the provinsi and kabupaten lines; their own outlines appear
+ * from the zoom where a desa is some pixels wide. `only` (a kode prefix) keeps the desa of one provinsi.
+ */
+export function desaLayers(only: string | null, hover: string | null = null): LayerSpecification[] {
+  const source = SOURCE.desa;
+  const desa = { source, 'source-layer': TILE_LAYER.desa } as const;
+  const filter = only ? { filter: desaFilter(only) } : {};
+  const batas = (tingkat: string) => ['==', ['get', 'tingkat'], tingkat] as ExpressionSpecification;
+  // Only the colour and the hatch read feature-state: a recolour of 83,762 desa then updates two layers, not four
+  // (the hover is a filter on kode, changed with one setFilter).
+  return [
+    {
+      id: LAYER.desaFill, type: 'fill', ...desa, ...filter,
+      paint: { 'fill-color': ['to-color', ['coalesce', ['feature-state', 'fillColor'], PALETTE.noData]], 'fill-opacity': 0.95 },
+    },
+    { id: LAYER.desaFlag, type: 'fill', ...desa, ...filter, paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['case', state('flag'), 1, 0] } },
+    {
+      id: LAYER.desaHover, type: 'fill', ...desa, filter: desaHoverFilter(only, hover),
+      paint: { 'fill-color': COLOURS.accent, 'fill-opacity': 0.28 },
+    },
+    {
+      id: LAYER.desaLine, type: 'line', ...desa, ...filter, minzoom: DESA_OUTLINE_MIN_ZOOM,
+      paint: { 'line-color': COLOURS.childLine, 'line-width': ['interpolate', ['linear'], ['zoom'], DESA_OUTLINE_MIN_ZOOM, 0.3, 13, 1.2] },
+    },
+    {
+      id: LAYER.batasKecamatan, type: 'line', source, 'source-layer': TILE_LAYER.batas, filter: batas('kecamatan'),
+      paint: { 'line-color': COLOURS.accent, 'line-opacity': 0.45, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.4, 12, 1.2] },
+    },
+    {
+      id: LAYER.batasKabupaten, type: 'line', source, 'source-layer': TILE_LAYER.batas, filter: batas('kabupaten'),
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': COLOURS.accent, 'line-opacity': 0.7, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.4, 11, 1.8] },
+    },
+    {
+      id: LAYER.batasProvinsi, type: 'line', source, 'source-layer': TILE_LAYER.batas, filter: batas('provinsi'),
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': COLOURS.accent, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.5, 11, 2.4] },
+    },
+    {
+      id: LAYER.desaHoverLine, type: 'line', ...desa, filter: desaHoverFilter(only, hover), layout: { 'line-join': 'round' },
+      paint: { 'line-color': COLOURS.accent, 'line-width': 3 },
+    },
+  ];
+}
+
+/** The desa of one provinsi (kode prefix). */
+const desaFilter = (only: string): ExpressionSpecification => ['==', ['slice', ['get', 'kode'], 0, only.length], only];
+
+/** The hovered desa (none: an empty kode), within the provinsi shown. */
+export function desaHoverFilter(only: string | null, hover: string | null): ExpressionSpecification {
+  const one: ExpressionSpecification = ['==', ['get', 'kode'], hover ?? ''];
+  return only ? ['all', desaFilter(only), one] : one;
 }
 
 /** Optional online basemap, added only when the user turns it on (off by default: no request otherwise). */

@@ -5,7 +5,8 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
-import { baseStyle, COLOURS, HATCH_IMAGE, LAYER, NO_FEATURE, OSM_SOURCE, SOURCE } from './base-style.ts';
+import { TILE_LAYER } from '@peta/domain/contract';
+import { baseStyle, COLOURS, desaHoverFilter, desaLayers, desaTileSource, HATCH_IMAGE, LAYER, NO_FEATURE, OSM_SOURCE, SOURCE } from './base-style.ts';
 import { hatchImage } from './hatch-pattern.ts';
 import { createLabelLayer, type LabelLayer, type MapLabel } from './label-layer.ts';
 import { mapTestHooks } from './test-hooks.ts';
@@ -25,6 +26,16 @@ export interface FeatureStyle {
   flag?: boolean;
   /** Outline; white by default. A dark one sets apart neighbours of one colour (the planner's wilayah kerja). */
   lineColor?: string;
+}
+
+/** The "Semua desa" map: the vector tiles of every desa, and the provinsi whose desa are shown (null: all). */
+export interface AllDesa {
+  /** Absolute tile URL template ({z}/{x}/{y}); it carries the geometry version. */
+  tileUrl: string;
+  /** Kode prefix of the desa drawn (a provinsi), null for Indonesia. */
+  only: string | null;
+  /** Where tiles exist (Indonesia), so MapLibre asks for no sea tiles. */
+  bounds: Bbox | null;
 }
 
 export interface MapAdapterOptions {
@@ -54,6 +65,13 @@ export interface MapAdapter {
   setSelected(kodes: readonly string[]): void;
   /** Recolours children through feature-state (no refetch, no setData). Kodes absent from `values` get the default. */
   setFeatureValues(values: Record<string, FeatureStyle>): void;
+  /**
+   * Shows every desa from the vector tiles over the children (null: back to the drill-down). While shown, hover
+   * and click come from the desa; the children stay beneath, uncoloured.
+   */
+  showAllDesa(allDesa: AllDesa | null): void;
+  /** Recolours the desa of the tiles through feature-state: an indicator switch fetches no geometry. */
+  setDesaValues(values: Record<string, FeatureStyle>): void;
   fitBounds(bbox: Bbox, options?: { animate?: boolean }): void;
   /** Online OSM raster behind the polygons; off by default, nothing is requested while off. */
   setBasemap(enabled: boolean): void;
@@ -108,14 +126,27 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
   let values: Record<string, FeatureStyle> = {};
   let basemap = false;
   let pendingBounds: Bbox | null = null;
+  let allDesa: AllDesa | null = null;
+  let shownDesa: AllDesa | null = null;
+  let desaValues: Record<string, FeatureStyle> = {};
 
   const childrenSource = () => map.getSource<maplibregl.GeoJSONSource>(SOURCE.children);
   const contextSource = () => map.getSource<maplibregl.GeoJSONSource>(SOURCE.context);
   const outerSource = () => map.getSource<maplibregl.GeoJSONSource>(SOURCE.outer);
   const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
   const feature = (id: string) => ({ source: SOURCE.children, id });
+  const desaFeature = (id: string) => ({ source: SOURCE.desa, sourceLayer: TILE_LAYER.desa, id });
+  const desaShown = () => shownDesa !== null;
   const stateOf = (style: FeatureStyle) => ({ fillColor: style.fillColor, flag: style.flag ?? false, lineColor: style.lineColor ?? COLOURS.childLine });
   hooks.exposeFeatureState((kode) => (loaded ? map.getFeatureState(feature(kode)) : {}));
+  hooks.exposeDesaRendered(() => {
+    if (!loaded || !desaShown()) return { features: 0, coloured: 0 };
+    const rendered = map.queryRenderedFeatures({ layers: [LAYER.desaFill] });
+    const kodes = new Set(rendered.map((f) => String(f.properties.kode)));
+    let coloured = 0;
+    for (const kode of kodes) if (map.getFeatureState(desaFeature(kode)).fillColor) coloured++;
+    return { features: kodes.size, coloured };
+  }, (kode) => (loaded && desaShown() ? map.getFeatureState(desaFeature(kode)) : {}));
   // Code drawing over the map (the planner's lasso) asks where a lng/lat is on screen (projection.ts).
   const unregisterProjection = registerProjection(options.container, (lngLat) => map.project(lngLat));
 
@@ -146,11 +177,44 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
     map.setFilter(LAYER.currentOutline, filter);
   }
 
+  function applyAllDesa() {
+    if (!loaded) return;
+    const same = shownDesa && allDesa && shownDesa.tileUrl === allDesa.tileUrl && shownDesa.only === allDesa.only;
+    if (shownDesa && !same) {
+      for (const layer of desaLayers(null)) if (map.getLayer(layer.id)) map.removeLayer(layer.id);
+      map.removeSource(SOURCE.desa);
+      shownDesa = null;
+    }
+    if (allDesa && !shownDesa) {
+      map.addSource(SOURCE.desa, desaTileSource(allDesa.tileUrl, allDesa.bounds));
+      for (const layer of desaLayers(allDesa.only, hover)) map.addLayer(layer, LAYER.childrenHoverLine);
+      shownDesa = allDesa;
+      applyDesaValues({});
+    }
+    hooks.desaShown(shownDesa !== null);
+  }
+
+  /** Feature-state of every desa; `previous` are kodes coloured before (cleared when absent now). */
+  function applyDesaValues(previous: Record<string, FeatureStyle>) {
+    if (!loaded || !desaShown()) return;
+    for (const kode of Object.keys(previous)) {
+      if (kode in desaValues) continue;
+      map.removeFeatureState(desaFeature(kode), 'fillColor');
+      map.removeFeatureState(desaFeature(kode), 'flag');
+    }
+    for (const [kode, style] of Object.entries(desaValues)) map.setFeatureState(desaFeature(kode), { fillColor: style.fillColor, flag: style.flag ?? false });
+    hooks.desaValuesApplied(Object.keys(desaValues).length);
+  }
+
   function applyHover(next: string | null, fromMap: boolean) {
     if (next === hover) return;
     if (loaded && hover) map.setFeatureState(feature(hover), { hover: false });
     hover = next;
     if (loaded && hover) map.setFeatureState(feature(hover), { hover: true });
+    if (loaded && shownDesa) {
+      map.setFilter(LAYER.desaHover, desaHoverFilter(shownDesa.only, hover));
+      map.setFilter(LAYER.desaHoverLine, desaHoverFilter(shownDesa.only, hover));
+    }
     labels.setHover(hover, fromMap);
     map.getCanvas().style.cursor = fromMap && hover ? 'pointer' : '';
   }
@@ -223,6 +287,7 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
     applyChildren();
     applyContext();
     applyBasemap();
+    applyAllDesa();
     if (pendingBounds) applyBounds(pendingBounds, false);
     pendingBounds = null;
   }
@@ -242,7 +307,7 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
   });
   map.on('idle', () => {
     if (contextWaiting) applyContext();
-    hooks.idle(loaded && map.isSourceLoaded(SOURCE.children));
+    hooks.idle(loaded && map.isSourceLoaded(SOURCE.children), loaded && desaShown() && map.isSourceLoaded(SOURCE.desa));
   });
   map.on('render', () => hooks.rendered(loaded && children !== null && map.isSourceLoaded(SOURCE.children)));
   map.on('error', (event) => console.warn('[peta] map error:', event.error?.message ?? event));
@@ -256,6 +321,7 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
   canvas.addEventListener('pointermove', notePointer, true);
   map.on('mousemove', LAYER.childrenFill, (event) => {
     if (touching) return;
+    if (desaShown()) return; // the desa above answer
     const kode = event.features?.[0]?.properties?.kode as string | undefined;
     if (!kode || kode === hover) return;
     applyHover(kode, true);
@@ -263,10 +329,27 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
   });
   map.on('mouseleave', LAYER.childrenFill, () => {
     if (touching && hover === null) return;
+    if (desaShown()) return;
     applyHover(null, true);
     options.onFeatureHover?.(null);
   });
   map.on('click', LAYER.childrenFill, (event) => {
+    if (desaShown()) return;
+    const kode = event.features?.[0]?.properties?.kode as string | undefined;
+    if (kode) options.onFeatureClick?.(kode);
+  });
+  // The desa layer exists only while "Semua desa" is shown; MapLibre keeps layer listeners across add/remove.
+  map.on('mousemove', LAYER.desaFill, (event) => {
+    const kode = event.features?.[0]?.properties?.kode as string | undefined;
+    if (!kode || kode === hover) return;
+    applyHover(kode, true);
+    options.onFeatureHover?.(kode);
+  });
+  map.on('mouseleave', LAYER.desaFill, () => {
+    applyHover(null, true);
+    options.onFeatureHover?.(null);
+  });
+  map.on('click', LAYER.desaFill, (event) => {
     const kode = event.features?.[0]?.properties?.kode as string | undefined;
     if (kode) options.onFeatureClick?.(kode);
   });
@@ -310,6 +393,15 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
       }
       values = { ...next };
       if (loaded) hooks.valuesApplied(Object.keys(values).length);
+    },
+    showAllDesa(next) {
+      allDesa = next;
+      applyAllDesa();
+    },
+    setDesaValues(next) {
+      const previous = desaValues;
+      desaValues = next;
+      applyDesaValues(previous);
     },
     fitBounds(bbox, { animate = true } = {}) {
       if (!loaded) pendingBounds = bbox;

@@ -8,6 +8,10 @@ declare global {
     __mapState?: MapTestState;
     /** The map's feature-state of a child (fillColor, flag, hover, selected): what the choropleth really drew. */
     __mapFeatureState?: (kode: string) => Record<string, unknown>;
+    /** "Semua desa": the feature-state of one desa of the vector tiles (fillColor, flag, hover, selected). */
+    __mapDesaFeatureState?: (kode: string) => Record<string, unknown>;
+    /** "Semua desa": the desa drawn on screen now, and how many of them have their colour (feature-state). */
+    __mapDesaRendered?: () => { features: number; coloured: number };
   }
 }
 
@@ -25,6 +29,11 @@ export interface MapTestState {
   /** performance.now() of the map's `load` event, and of the first frame drawn with the view coloured by values. */
   loadedAt: number | null;
   colouredAt: number | null;
+  /** "Semua desa" shown; its tiles loaded at the last idle; times desa values were pushed and how many. */
+  desaShown: boolean;
+  desaReady: boolean;
+  desaValuesVersion: number;
+  desaValueCount: number;
 }
 
 /** Performance marks of the first map (read by `pnpm bench:first-map`). */
@@ -35,6 +44,7 @@ const ROOT = 'indonesia';
 export function mapTestHooks() {
   const state: MapTestState = {
     loaded: false, idleCount: 0, viewKode: null, viewReady: false, featureCount: 0, valuesVersion: 0, valueCount: 0, loadedAt: null, colouredAt: null,
+    desaShown: false, desaReady: false, desaValuesVersion: 0, desaValueCount: 0,
   };
   window.__mapState = state;
   window.__mapIdle = 0;
@@ -45,10 +55,17 @@ export function mapTestHooks() {
       state.loadedAt = performance.now();
       performance.mark(MARKS.load);
     },
-    idle(sourceLoaded: boolean) {
+    idle(sourceLoaded: boolean, desaLoaded: boolean) {
       state.idleCount += 1;
       window.__mapIdle = state.idleCount;
       if (sourceLoaded && state.viewKode !== null) state.viewReady = true;
+      state.desaReady = desaLoaded;
+    },
+    desaShown(shown: boolean) { state.desaShown = shown; state.desaReady = false; },
+    desaValuesApplied(count: number) { state.desaValuesVersion += 1; state.desaValueCount = count; },
+    exposeDesaRendered(read: () => { features: number; coloured: number }, state: (kode: string) => Record<string, unknown>) {
+      window.__mapDesaRendered = read;
+      window.__mapDesaFeatureState = state;
     },
     /** After every frame drawn: the first one showing the view's children with their colours is the first coloured map. */
     rendered(childrenLoaded: boolean) {

@@ -5,3 +5,4 @@ export * from './imports.ts';
 export * from './meetings.ts';
 export * from './rollout.ts';
 export * from './accounts.ts';
+export * from './tiles.ts';

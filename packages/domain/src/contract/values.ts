@@ -165,3 +165,49 @@ export const WilayahProfileSchema = Type.Object({
 export type WilayahProfile = Static<typeof WilayahProfileSchema>;
 export type ProfileIndicator = Static<typeof ProfileIndicatorSchema>;
 export type MonthTrend = Static<typeof MonthTrendSchema>;
+
+// ---- Every desa under a provinsi or Indonesia at once ("Semua desa"): one compact answer, columns not objects ----
+
+export const DesaValuesQuerySchema = Type.Object({
+  indicator: Type.String({ description: 'Kode indikator, misalnya KIA_K4', examples: ['KIA_K4'] }),
+  period: Type.String({ description: 'Bulan 2026-06, triwulan 2026-Q2, tahun 2026, atau kumulatif 2026-01..2026-06' }),
+  parent: Type.Optional(Type.String({ description: 'Kode provinsi (atau kabupaten/kecamatan); tanpa parent: semua desa Indonesia', examples: ['35'] })),
+});
+
+/** One letter per attainment class, so 83,762 classes travel as one short string; upper case: coverage above 100 %. */
+export const CLASS_LETTER = { baik: 'b', cukup: 'c', kurang: 'k', netral: 'n', 'no-data': '-' } as const;
+export type ClassLetter = (typeof CLASS_LETTER)[keyof typeof CLASS_LETTER];
+export const CLASS_OF_LETTER: Record<string, Static<typeof AttainmentClassSchema>> = Object.fromEntries(
+  Object.entries(CLASS_LETTER).flatMap(([cls, letter]) => [[letter, cls], [letter.toUpperCase(), cls]]),
+) as Record<string, Static<typeof AttainmentClassSchema>>;
+
+export const DesaValuesResponseSchema = Type.Object({
+  indicator: Type.String(),
+  period: Type.String(),
+  periodLabel: Type.String(),
+  parent: Nullable(Type.String()),
+  /** Any desa value built from simulated data. */
+  simulated: Type.Boolean(),
+  /** The value every class is judged against (target × fraction of the period); null without target. */
+  expected: Nullable(Type.Number()),
+  /**
+   * Every desa under parent, in kode order, grouped by kecamatan: [kecamatan kode, "2001,2002,…"] (the last segment
+   * of each desa kode). Sorted kode prefixes repeat, so this is a quarter of the size of the full kode list.
+   */
+  kecamatan: Type.Array(Type.Tuple([Type.String(), Type.String()])),
+  /**
+   * One letter per desa in that order (CLASS_LETTER): b baik, c cukup, k kurang, n netral, - no data; upper case
+   * (B, C, K, N) when coverage is above 100 % (drawn hatched).
+   */
+  kelas: Type.String(),
+  /** Coverage per desa in the indicator's unit, rounded to 0.1; null: no data. Details (nama, pembilang…) come from /api/values for the desa's kecamatan. */
+  coverage: Type.Array(Nullable(Type.Number())),
+});
+
+/** The desa kode of a DesaValuesResponse, in its order. */
+export function desaKodesOf(response: Pick<DesaValuesResponse, 'kecamatan'>): string[] {
+  return response.kecamatan.flatMap(([kecamatan, suffixes]) => suffixes.split(',').map((s) => `${kecamatan}.${s}`));
+}
+
+export type DesaValuesQuery = Static<typeof DesaValuesQuerySchema>;
+export type DesaValuesResponse = Static<typeof DesaValuesResponseSchema>;

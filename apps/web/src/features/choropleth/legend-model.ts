@@ -26,12 +26,15 @@ export interface ChoroplethModel {
   colourOf(kode: string): string;
 }
 
-/** The value the classes are judged against: the same for every row of one indicator and period. */
-export const expectedOf = (rows: readonly ValueRow[]) => rows.find((r) => r.expected !== null)?.expected ?? null;
+/** What colouring needs of a row: the drill-down's ValueRow, or one desa of the "Semua desa" columns. */
+export type ClassifiedRow = Pick<ValueRow, 'kode' | 'class' | 'coverage' | 'over100'> & { expected?: number | null };
 
-export function choroplethModel(mode: LegendMode, def: LegendDef, rows: readonly ValueRow[], t: TFunction): ChoroplethModel {
+/** The value the classes are judged against: the same for every row of one indicator and period. */
+export const expectedOf = (rows: readonly ClassifiedRow[]) => rows.find((r) => r.expected != null)?.expected ?? null;
+
+export function choroplethModel(mode: LegendMode, def: LegendDef, rows: readonly ClassifiedRow[], t: TFunction, expected = expectedOf(rows)): ChoroplethModel {
   let items: LegendItem[];
-  let colour: (row: ValueRow) => string;
+  let colour: (row: ClassifiedRow) => string;
   let title: string;
   let note: string;
   if (mode === 'kuantil') {
@@ -45,7 +48,6 @@ export function choroplethModel(mode: LegendMode, def: LegendDef, rows: readonly
     title = t('legend.title.kuantil', { indikator: def.shortId });
     note = t('legend.note.kuantil', { n: q.classes.length });
   } else {
-    const expected = expectedOf(rows);
     items = attainmentLegend(def, expected).items.map((item) => ({ ...item, label: attainmentLabel(item, def, expected, t) }));
     colour = (row) => PALETTE.attainment[row.class];
     title = t('legend.title.target', { indikator: def.shortId });

@@ -8,7 +8,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { tingkatOf } from '@peta/domain';
 import type { FeatureStyle, MapLabel } from '../../map/index.ts';
 import { useLang, useT } from '../../i18n/i18n.tsx';
-import { useUrlState, type GroupBy, type LegendMode } from '../../url-state.ts';
+import { allowsAllDesa, useUrlState, type GroupBy, type LegendMode } from '../../url-state.ts';
+import { tileUrlTemplate } from '@peta/domain/contract';
+import { useValues } from '../../api/queries.ts';
+import type { AllDesa } from '../../map/index.ts';
+import { kecamatanOf, useDesaChoropleth } from '../choropleth/desa-choropleth.ts';
 import { HoverCard } from '../choropleth/HoverCard.tsx';
 import { Legend } from '../choropleth/Legend.tsx';
 import { SharePngButton } from '../choropleth/SharePngButton.tsx';
@@ -29,6 +33,7 @@ import { DEFAULT_SORT, sortFromUrl, sortToUrl, type Sort } from '../child-list/s
 import { BottomSheet } from '../sheet/BottomSheet.tsx';
 import { snapForSelection, type Snap } from '../sheet/sheet-model.ts';
 import { MapControls } from './MapControls.tsx';
+import { AllDesaToggle } from './AllDesaToggle.tsx';
 import { useDrilldown } from './use-drilldown.ts';
 import { linkClick } from './link-click.ts';
 import { countLabel, hintLabel } from './wilayah-text.ts';
@@ -50,7 +55,18 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
   const byPuskesmas = groupable && url.menurut === 'puskesmas' ? view.viewKode : null;
   const wilayahKerja = useWilayahKerjaGeometry(byPuskesmas, byPuskesmas !== null);
   const choropleth = useChoropleth(url, view.viewKode, t, byPuskesmas);
+  // "Semua desa": every desa of Indonesia or of the provinsi at once, from the vector tiles.
+  const allDesaView = url.tampilan === 'semua-desa' && !byPuskesmas && !view.isLeaf && allowsAllDesa(view.viewKode);
+  const desaChoropleth = useDesaChoropleth(choropleth.def, choropleth.period?.code, view.viewKode, choropleth.mode, allDesaView, t);
   const [hover, setHover] = useState<Hover>({ kode: null, fromMap: false });
+  // The hovered desa's details (nama, pembilang, penyebut…) are its row among the desa of its kecamatan.
+  const hoverKecamatan = allDesaView && hover.kode && tingkatOf(hover.kode) === 'desa' ? kecamatanOf(hover.kode) : null;
+  const hoverValues = useValues(choropleth.def?.code, choropleth.period?.code, hoverKecamatan, hoverKecamatan !== null);
+  const version = view.meta.data?.geometryVersion;
+  const metaBbox = view.meta.data?.bbox ?? null;
+  const allDesa = useMemo<AllDesa | null>(() => (allDesaView && version
+    ? { tileUrl: tileUrlTemplate(version, window.location.origin), only: view.viewKode, bounds: metaBbox }
+    : null), [allDesaView, version, view.viewKode, metaBbox]);
   /** The puskesmas chosen in the wilayah kerja view (a puskesmas is not a wilayah: no drill-down, a panel). */
   const [chosen, setChosen] = useState<string | null>(null);
 
@@ -68,9 +84,10 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
   const choosePeriod = useCallback((code: string) => navigate({ periode: code }), [navigate]);
   const chooseMode = useCallback((mode: LegendMode) => navigate({ legenda: mode === 'target' ? null : mode }), [navigate]);
   const chooseGroup = useCallback((group: GroupBy) => navigate({ menurut: group === 'puskesmas' ? group : null }), [navigate]);
+  const chooseAllDesa = useCallback((on: boolean) => navigate({ tampilan: on ? 'semua-desa' : null }), [navigate]);
   const hoverFromMap = useCallback((kode: string | null) => setHover({ kode, fromMap: true }), []);
   const hoverFromList = useCallback((kode: string | null) => setHover({ kode, fromMap: false }), []);
-  useEffect(() => setHover({ kode: null, fromMap: false }), [view.viewKode, byPuskesmas]);
+  useEffect(() => setHover({ kode: null, fromMap: false }), [view.viewKode, byPuskesmas, allDesaView]);
   useEffect(() => setChosen(null), [byPuskesmas]);
   // A typed link (?wilayah=1210, or an unreadable kode) is rewritten once into its canonical form.
   useEffect(() => navigate({}, { replace: true }), [navigate]);
@@ -129,7 +146,10 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
   const selectedKode = byPuskesmas ? chosen : view.isLeaf ? view.kode : null;
   const { def, period, model, rowByKode } = choropleth;
   const periodText = period ? labelOfPeriod(period, lang, t) : '';
-  const hoverRow = hover.kode ? rowByKode.get(hover.kode) : undefined;
+  const hoverRow = hover.kode
+    ? (hoverKecamatan ? hoverValues.data?.rows.find((r) => r.kode === hover.kode) : rowByKode.get(hover.kode))
+    : undefined;
+  const mapModel = allDesaView ? desaChoropleth.model : model;
   const selectedRow = selectedKode ? rowByKode.get(selectedKode) : undefined;
   const chosenItem = chosen ? wkItems?.find((i) => i.kode === chosen) : undefined;
   const select = byPuskesmas ? choose : go;
@@ -153,6 +173,9 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
   const status = (
     <>
       {!compact && badge}
+      {allDesaView && desaChoropleth.values.isError && (
+        <ErrorMessage error={desaChoropleth.values.error} onRetry={() => void desaChoropleth.values.refetch()} testId="desa-values-error" />
+      )}
       {choropleth.values.isError && (
         <ErrorMessage error={choropleth.values.error} onRetry={() => void choropleth.values.refetch()} testId="values-error" />
       )}
@@ -171,7 +194,10 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
           </div>
         </div>
       )}
-      {model && def && period && (
+      {allowsAllDesa(view.viewKode) && !view.isLeaf && (
+        <AllDesaToggle viewKode={view.viewKode} on={allDesaView} count={desaChoropleth.count} onChange={chooseAllDesa} />
+      )}
+      {model && def && period && !allDesaView && (
         <SharePngButton geometry={mapGeometry} labels={labelPoints} model={model}
           viewNama={byPuskesmas ? t('share.titlePuskesmas', { nama: viewNama }) : viewNama} periodText={periodText} simulated={choropleth.simulated}
           fileName={`peta-${view.viewKode ?? 'indonesia'}${byPuskesmas ? '-puskesmas' : ''}-${def.code}-${period.code}.png`} />
@@ -204,19 +230,21 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
             ariaLabel={t(byPuskesmas ? 'map.labelPuskesmas' : 'map.label', { nama: title })}
             onSelect={select}
             onHover={hoverFromMap}
-            featureValues={model ? (byPuskesmas ? mapStyles(model.styles) : model.styles) : NO_VALUES}
-            overlay={overlay}
+            featureValues={model && !allDesaView ? (byPuskesmas ? mapStyles(model.styles) : model.styles) : NO_VALUES}
+            allDesa={allDesa}
+            desaValues={desaChoropleth.model?.styles ?? NO_VALUES}
+            overlay={overlay ?? (allDesaView && !desaChoropleth.model ? <Loading message={t('allDesa.loading')} testId="all-desa-loading" /> : null)}
           >
             {compact ? (
               // On a phone the top-left corner holds the legend button and the simulasi badge, the bottom the sheet.
               <div className="map-corner">
-                {model && <Legend model={model} periodLabel={periodText} onMode={chooseMode} />}
+                {mapModel && <Legend model={mapModel} periodLabel={periodText} onMode={chooseMode} />}
                 {badge}
               </div>
-            ) : model && <Legend model={model} periodLabel={periodText} onMode={chooseMode} />}
+            ) : mapModel && <Legend model={mapModel} periodLabel={periodText} onMode={chooseMode} />}
             {/* On a phone the sheet shows the chosen wilayah: no hover card over the small map. */}
-            {hoverRow && def && model && period && layout === 'desktop' && (
-              <HoverCard row={hoverRow} def={def} colour={model.colourOf(hoverRow.kode)} period={period} />
+            {hoverRow && def && period && (hoverKecamatan ? mapModel : model) && layout === 'desktop' && (
+              <HoverCard row={hoverRow} def={def} colour={(hoverKecamatan ? mapModel : model)!.colourOf(hoverRow.kode)} period={period} />
             )}
           </MapView>
         </section>

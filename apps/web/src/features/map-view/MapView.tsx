@@ -3,7 +3,7 @@
 // the list work before the map has arrived.
 import { useEffect, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
-import type { Bbox, FeatureStyle, MapAdapter, MapLabel } from '../../map/index.ts';
+import type { AllDesa, Bbox, FeatureStyle, MapAdapter, MapLabel } from '../../map/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
 export interface MapViewProps {
@@ -27,11 +27,16 @@ export interface MapViewProps {
   onHover: (kode: string | null) => void;
   /** Choropleth colours per kode (feature-state: recoloured in place, geometry untouched). */
   featureValues: Record<string, FeatureStyle>;
+  /** "Semua desa": every desa from the vector tiles, coloured by `desaValues` (null/undefined: the drill-down). */
+  allDesa?: AllDesa | null;
+  desaValues?: Record<string, FeatureStyle>;
   /** Overlay while the view's geometry loads or fails. */
   overlay?: React.ReactNode;
   /** Legend, hover card… drawn over the map (outside the canvas). */
   children?: React.ReactNode;
 }
+
+const NO_DESA_VALUES: Record<string, FeatureStyle> = {};
 
 export function MapView(props: MapViewProps) {
   const t = useT();
@@ -94,6 +99,10 @@ export function MapView(props: MapViewProps) {
   const boundsKey = bounds?.join(',');
   useEffect(() => { if (bounds) adapter.current?.fitBounds(bounds); }, [ready, boundsKey]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => { adapter.current?.setBasemap(basemap); }, [ready, basemap]);
+  const { allDesa = null, desaValues = NO_DESA_VALUES } = props;
+  const allDesaKey = allDesa ? `${allDesa.tileUrl}|${allDesa.only ?? ''}` : '';
+  useEffect(() => { adapter.current?.showAllDesa(allDesa); }, [ready, allDesaKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { adapter.current?.setDesaValues(desaValues); }, [ready, allDesaKey, desaValues]);
   useEffect(() => { adapter.current?.relayout(); }, [ready, largeText]);
 
   return (

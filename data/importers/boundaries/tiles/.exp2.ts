@@ -1,0 +1,24 @@
+import { buildProvince, type ProvinceInput } from '../build-geometry.ts';
+import { readCodeList } from '../code-list.ts';
+import { readUpstreamFile, type UpstreamRecord } from '../parse-upstream-sql.ts';
+import { listBoundaryFiles } from '../source.ts';
+import { TileSet } from './tile-set.ts';
+import * as tf from './tile-features.ts';
+const db = '/work/shared/data/wilayah_boundaries/db';
+const files = listBoundaryFiles(db);
+const pp = process.argv[2] ?? '35';
+const read = async (p: string) => { const out: UpstreamRecord[] = []; for await (const r of readUpstreamFile(p)) out.push(r); return out; };
+const input: ProvinceInput = { kode: pp, withDesa: true, kab: await read(files.kab.get(pp)!), kec: await read(files.kec.get(pp)!), desa: [] };
+for (const f of files.kel.get(pp) ?? []) input.desa.push(...await read(f));
+const codes = await readCodeList();
+let t = performance.now();
+const result = buildProvince(input, { codes: codes.entries });
+console.log('build', Math.round(performance.now() - t), 'ms', input.desa.length, 'desa');
+t = performance.now();
+const set = new TileSet({});
+tf.addProvinceToTiles(set, result.tileSource!);
+console.log('add', Math.round(performance.now() - t), 'ms', set.size, 'tiles', Math.round(process.memoryUsage().heapUsed / 1e6), 'MB heap');
+t = performance.now();
+let bytes = 0, raw = 0;
+for (const tile of set.encode()) { bytes += tile.data.length; raw += tile.rawBytes; }
+console.log('encode', Math.round(performance.now() - t), 'ms', bytes, raw);
