@@ -28,6 +28,20 @@ export type IndicatorUnit = 'percent' | 'per100k';
 export type IndicatorPeriodKind = 'ytd_cum' | 'month' | 'point' | 'annual';
 export type Confidence = 'V' | 'G' | 'U' | 'V/G' | 'V/U' | 'G/U';
 
+/**
+ * How this indicator's counts are shown to readers outside the area (packages/domain/src/privacy, docs/privacy.md).
+ * Absent: ordinary counts of persons — hidden at desa, kecamatan and puskesmas level below the small-count threshold.
+ *   'sensitive'    a stigmatised condition or a death: never shown per desa to readers outside the area, and small
+ *                  counts hidden at kecamatan and puskesmas level like any other;
+ *   'not-personal' counts institutions or areas (posyandu, desa), not persons: never hidden.
+ * The reason is written for the people who decide (dinkes, DPO) and shown in the documentation.
+ */
+export interface IndicatorPrivacy {
+  readonly class: 'sensitive' | 'not-personal';
+  readonly reasonId: string;
+  readonly reasonEn: string;
+}
+
 export type Denominator =
   | { readonly kind: 'sasaran'; readonly group: SasaranCode }
   | { readonly kind: 'counted'; readonly labelId: string }
@@ -63,6 +77,8 @@ export interface IndicatorDef {
    */
   readonly notServedTextId: string | null;
   readonly note: string | null;
+  /** Absent: ordinary counts of persons (small-count rule). See IndicatorPrivacy. */
+  readonly privacy?: IndicatorPrivacy;
 }
 
 const SPM_REF = 'PP 2/2018 Pasal 6(3); Permenkes 6/2024 (mengganti Permenkes 4/2019)';
@@ -139,21 +155,30 @@ export const INDICATORS = [
     denominator: { kind: 'sasaran', group: 'odgj_berat' }, target: 100, band: null, targetSource: SPM_TARGET,
     polarity: 'higher', unit: 'percent', periodKind: 'ytd_cum', rollUp: 'sum', regulationRef: SPM_REF,
     confidence: 'V/U', sourceSystem: 'register jiwa puskesmas', notServedTextId: 'ODGJ berat belum dilayani sesuai standar',
-    note: null },
+    note: null,
+    privacy: { class: 'sensitive',
+      reasonId: 'Gangguan jiwa berat (psikotik, skizofrenia) sangat distigma dan masih berujung pemasungan; di desa, satu angka dapat menunjuk orangnya dan keluarganya.',
+      reasonEn: 'Severe mental illness is heavily stigmatised and still leads to restraint (pasung); in a village one number can point to the person and the family.' } },
   { code: 'SPM11_TB', nameId: 'Pelayanan kesehatan orang terduga tuberkulosis', nameEn: 'Presumptive TB examined',
     shortId: 'SPM Terduga TBC', klaster: 'K4', group: 'SPM',
     numeratorDef: 'Orang terduga TBC yang mendapat pemeriksaan penunjang (bakteriologis/rontgen) sesuai standar',
     denominator: { kind: 'counted', labelId: 'orang terduga TBC pada bulan tersebut (SITB)' }, target: 100, band: null,
     targetSource: SPM_TARGET, polarity: 'higher', unit: 'percent', periodKind: 'ytd_cum', rollUp: 'sum',
     regulationRef: SPM_REF, confidence: 'V/U', sourceSystem: 'SITB', notServedTextId: 'orang terduga TBC belum diperiksa penunjang',
-    note: 'Penyebut = orang terduga TBC yang benar-benar ditemukan dalam tahun berjalan (register), dicatat per bulan.' },
+    note: 'Penyebut = orang terduga TBC yang benar-benar ditemukan dalam tahun berjalan (register), dicatat per bulan.',
+    privacy: { class: 'sensitive',
+      reasonId: 'Menghitung orang terduga TBC (pembilang dan penyebut): status penyakit menular yang distigma, dan tetangga dapat mengenali siapa yang diperiksa.',
+      reasonEn: 'Counts people presumed to have TB (numerator and denominator): a stigmatised infectious-disease status, and neighbours can tell who was examined.' } },
   { code: 'SPM12_HIV', nameId: 'Pelayanan kesehatan orang dengan risiko terinfeksi HIV',
     nameEn: 'HIV testing of at-risk people', shortId: 'SPM Berisiko HIV', klaster: 'K4', group: 'SPM',
     numeratorDef: 'Orang berisiko terinfeksi HIV (ibu hamil, pasien TB, pasien IMS, penjaja seks, LSL, waria, penasun, WBP) yang mendapat pemeriksaan HIV sesuai standar',
     denominator: { kind: 'sasaran', group: 'berisiko_hiv' }, target: 100, band: null, targetSource: SPM_TARGET,
     polarity: 'higher', unit: 'percent', periodKind: 'ytd_cum', rollUp: 'sum', regulationRef: SPM_REF,
     confidence: 'V', sourceSystem: 'SIHA, kohort ibu, SITB', notServedTextId: 'orang berisiko HIV belum dites HIV',
-    note: null },
+    note: null,
+    privacy: { class: 'sensitive',
+      reasonId: 'Tes HIV pada kelompok berisiko (penjaja seks, LSL, waria, penasun, WBP, pasien IMS/TBC, ibu hamil): angka per desa dapat mengungkap keanggotaan kelompok yang distigma atau dikriminalisasi; penyebutnya (jumlah orang berisiko) sama pekanya.',
+      reasonEn: 'HIV testing of at-risk groups (sex workers, MSM, transgender women, people who inject drugs, prisoners, STI/TB patients, pregnant women): village counts can reveal membership of stigmatised or criminalised groups; the denominator (people at risk) is as sensitive.' } },
 
   // ---------------------------------------------------------------- PWS KIA (§4.3, §8)
   { code: 'KIA_K1', nameId: 'Cakupan K1 akses', nameEn: 'ANC first visit', shortId: 'K1 akses', klaster: 'K2',
@@ -320,34 +345,49 @@ export const INDICATORS = [
     denominator: { kind: 'sasaran', group: 'terduga_tb' }, target: 100, band: null,
     targetSource: 'target perencanaan dinkes (perkiraan terduga) [U]', polarity: 'higher', unit: 'percent',
     periodKind: 'ytd_cum', rollUp: 'sum', regulationRef: 'Perpres 67/2021 (TBC)', confidence: 'V/G',
-    sourceSystem: 'SITB', notServedTextId: 'orang terduga TBC belum ditemukan', note: null },
+    sourceSystem: 'SITB', notServedTextId: 'orang terduga TBC belum ditemukan', note: null,
+    privacy: { class: 'sensitive',
+      reasonId: 'Menghitung orang terduga TBC: status penyakit menular yang distigma.',
+      reasonEn: 'Counts people presumed to have TB: a stigmatised infectious-disease status.' } },
   { code: 'TB_POSITIVITY', nameId: 'Proporsi terkonfirmasi bakteriologis di antara terduga TBC diperiksa',
     nameEn: 'Bacteriological positivity among presumptive TB', shortId: 'Positivity TBC', klaster: 'K4', group: 'K4',
     numeratorDef: 'Terduga TBC dengan hasil bakteriologis positif',
     denominator: { kind: 'counted', labelId: 'terduga TBC yang diperiksa' }, target: null, band: { min: 5, max: 15 },
     targetSource: 'standar program TBC 5–15 % [V S43]', polarity: 'band', unit: 'percent', periodKind: 'ytd_cum',
     rollUp: 'sum', regulationRef: 'Indikator program TBC 2022 [V S43]', confidence: 'V', sourceSystem: 'SITB',
-    notServedTextId: null, note: 'Di bawah 5 %: skrining terlalu longgar; di atas 15 %: penemuan terduga kurang.' },
+    notServedTextId: null, note: 'Di bawah 5 %: skrining terlalu longgar; di atas 15 %: penemuan terduga kurang.',
+    privacy: { class: 'sensitive',
+      reasonId: 'Pembilang = orang terkonfirmasi TBC; di desa, satu kasus dikenali tetangga.',
+      reasonEn: 'Numerator = people confirmed with TB; in a village a single case is recognised by neighbours.' } },
   { code: 'TB_CNR', nameId: 'Angka notifikasi kasus TBC (CNR)', nameEn: 'TB case notification rate', shortId: 'CNR TBC',
     klaster: 'K4', group: 'K4', numeratorDef: 'Kasus TBC ternotifikasi menurut domisili',
     denominator: { kind: 'population', per: 100000 }, target: null, band: null,
     targetSource: 'tanpa target: notifikasi tinggi bisa berarti penemuan baik', polarity: 'context', unit: 'per100k',
     periodKind: 'annual', rollUp: 'sum', regulationRef: 'Perpres 67/2021 (TBC)', confidence: 'G', sourceSystem: 'SITB',
-    notServedTextId: null, note: 'Gunakan legenda kuantil.' },
+    notServedTextId: null, note: 'Gunakan legenda kuantil.',
+    privacy: { class: 'sensitive',
+      reasonId: 'Pembilang = kasus TBC menurut domisili: per desa praktis menunjuk rumah tangganya.',
+      reasonEn: 'Numerator = TB cases by residence: per village it practically points to the household.' } },
   { code: 'TB_SR', nameId: 'Angka keberhasilan pengobatan TBC', nameEn: 'TB treatment success rate',
     shortId: 'Keberhasilan pengobatan TBC', klaster: 'K4', group: 'K4',
     numeratorDef: 'Pasien TBC sembuh ditambah pengobatan lengkap',
     denominator: { kind: 'counted', labelId: 'pasien TBC yang memulai pengobatan (kohort)' }, target: 90, band: null,
     targetSource: 'Perpres 67/2021: 90 % [V S20]', polarity: 'higher', unit: 'percent', periodKind: 'annual',
     rollUp: 'sum', regulationRef: 'Perpres 67/2021 (TBC)', confidence: 'V', sourceSystem: 'SITB', notServedTextId: null,
-    note: 'Dicatat pada bulan hasil akhir pengobatan kohort.' },
+    note: 'Dicatat pada bulan hasil akhir pengobatan kohort.',
+    privacy: { class: 'sensitive',
+      reasonId: 'Hasil pengobatan pasien TBC (sembuh, lengkap, gagal, putus obat): data kesehatan orang yang dikenali di desanya.',
+      reasonEn: 'Treatment outcome of TB patients (cured, completed, failed, lost): health data of people known in their village.' } },
   { code: 'TB_TPT', nameId: 'Kontak serumah mendapat terapi pencegahan TBC (TPT)',
     nameEn: 'TB preventive therapy, household contacts', shortId: 'TPT kontak serumah', klaster: 'K4', group: 'K4',
     numeratorDef: 'Kontak serumah yang mendapat TPT',
     denominator: { kind: 'counted', labelId: 'kontak serumah yang memenuhi syarat TPT' }, target: 70, band: null,
     targetSource: 'target nasional 2025: 70 % [V S20]', polarity: 'higher', unit: 'percent', periodKind: 'ytd_cum',
     rollUp: 'sum', regulationRef: 'Perpres 67/2021 (TBC)', confidence: 'V', sourceSystem: 'SITB',
-    notServedTextId: 'kontak serumah belum mendapat TPT', note: null },
+    notServedTextId: 'kontak serumah belum mendapat TPT', note: null,
+    privacy: { class: 'sensitive',
+      reasonId: 'Kontak serumah pasien TBC: angka per desa mengungkap bahwa sebuah rumah tangga memiliki pasien TBC.',
+      reasonEn: 'Household contacts of TB patients: a village count reveals that a household has a TB patient.' } },
   { code: 'DBD_IR', nameId: 'Angka kesakitan DBD (incidence rate)', nameEn: 'Dengue incidence rate', shortId: 'IR DBD',
     klaster: 'K4', group: 'K4', numeratorDef: 'Kasus DBD menurut domisili',
     denominator: { kind: 'population', per: 100000 }, target: 47, band: null,
@@ -360,7 +400,10 @@ export const INDICATORS = [
     denominator: { kind: 'counted', labelId: 'kasus DBD' }, target: 1, band: null,
     targetSource: 'nasional < 1 % [G]; contoh daerah < 2 % [V S47]', polarity: 'lower', unit: 'percent',
     periodKind: 'ytd_cum', rollUp: 'sum', regulationRef: 'indikator P2P [V S47]', confidence: 'G',
-    sourceSystem: 'register DBD', notServedTextId: null, note: null },
+    sourceSystem: 'register DBD', notServedTextId: null, note: null,
+    privacy: { class: 'sensitive',
+      reasonId: 'Kematian karena DBD: di desa sebuah kematian diketahui semua orang, sehingga jumlah kematian menurut sebab mengungkap sebab kematian orang yang dikenal.',
+      reasonEn: 'Deaths from dengue: in a village every death is known, so a count of deaths by cause reveals the cause of death of a known person.' } },
   { code: 'KL_ABJ', nameId: 'Angka bebas jentik', nameEn: 'Larva-free house index', shortId: 'ABJ', klaster: 'K4',
     group: 'K4', numeratorDef: 'Rumah yang diperiksa dan bebas jentik',
     denominator: { kind: 'counted', labelId: 'rumah yang diperiksa' }, target: 95, band: null,
@@ -377,7 +420,10 @@ export const INDICATORS = [
     denominator: { kind: 'counted', labelId: 'desa/kelurahan yang melapor (1 per desa)' }, target: 100, band: null,
     targetSource: 'STBM: 100 % desa [V S22]', polarity: 'higher', unit: 'percent', periodKind: 'point', rollUp: 'sum',
     regulationRef: 'Permenkes 3/2014 (STBM)', confidence: 'V', sourceSystem: 'SI STBM', notServedTextId: null,
-    note: 'Penanda per desa: pembilang 0/1, penyebut 1; di tingkat atas = desa SBS ÷ desa melapor.' },
+    note: 'Penanda per desa: pembilang 0/1, penyebut 1; di tingkat atas = desa SBS ÷ desa melapor.',
+    privacy: { class: 'not-personal',
+      reasonId: 'Status desa (1 baris per desa), bukan jumlah orang; verifikasi SBS diumumkan resmi.',
+      reasonEn: 'A status of the village (one row per desa), not a count of people; ODF verification is announced publicly.' } },
 
   // ---------------------------------------------------------------- Klaster 1: manajemen / UKBM (§5, §8)
   { code: 'UKBM_POSY_AKTIF', nameId: 'Posyandu aktif', nameEn: 'Active posyandu', shortId: 'Posyandu aktif',
@@ -386,7 +432,10 @@ export const INDICATORS = [
     denominator: { kind: 'counted', labelId: 'jumlah posyandu' }, target: 80, band: null,
     targetSource: 'target program ≥ 80 % [V S23]', polarity: 'higher', unit: 'percent', periodKind: 'point',
     rollUp: 'sum', regulationRef: 'Permendagri 13/2024 (Posyandu)', confidence: 'V', sourceSystem: 'Komdat, dinkes',
-    notServedTextId: null, note: null },
+    notServedTextId: null, note: null,
+    privacy: { class: 'not-personal',
+      reasonId: 'Menghitung posyandu (lembaga kemasyarakatan), bukan orang.',
+      reasonEn: 'Counts posyandu (community institutions), not people.' } },
 ] as const satisfies readonly IndicatorDef[];
 
 export type IndicatorCode = (typeof INDICATORS)[number]['code'];
