@@ -10,9 +10,10 @@ const k = 10;
 
 describe('the catalogue says which indicators are sensitive, and why', () => {
   it('HIV, TB, ODGJ and deaths are sensitive; posyandu and desa flags are not personal; the rest are ordinary counts', () => {
-    const sensitive = INDICATORS.filter((d) => privacyClassOf(d) === 'sensitive').map((d) => d.code);
+    const all = INDICATORS.map((d) => getIndicator(d.code)!);
+    const sensitive = all.filter((d) => privacyClassOf(d) === 'sensitive').map((d) => d.code);
     expect(sensitive).toEqual(['SPM10_ODGJ', 'SPM11_TB', 'SPM12_HIV', 'TB_TERDUGA', 'TB_POSITIVITY', 'TB_CNR', 'TB_SR', 'TB_TPT', 'DBD_CFR']);
-    expect(INDICATORS.filter((d) => privacyClassOf(d) === 'not-personal').map((d) => d.code)).toEqual(['KL_SBS_DESA', 'UKBM_POSY_AKTIF']);
+    expect(all.filter((d) => privacyClassOf(d) === 'not-personal').map((d) => d.code)).toEqual(['KL_SBS_DESA', 'UKBM_POSY_AKTIF']);
     expect(privacyClassOf(def('KIA_K1'))).toBe('personal');
   });
   it('every class other than ordinary carries a reason in Bahasa Indonesia and English', () => {
@@ -55,10 +56,14 @@ describe('primaryReason', () => {
     expect(primaryReason(def('KIA_K1'), 'provinsi', c(0, 40), k)).toBeNull();
     expect(primaryReason(def('KIA_K1'), 'desa', c(null, null), k)).toBeNull();
   });
-  it('hides a gap of 1..9 persons ("3 ibu hamil belum K1" with 35 served), not a gap of 0', () => {
-    expect(primaryReason(def('KIA_K1'), 'desa', c(35, 40, 3), k)).toBe('small-count');
-    expect(primaryReason(def('KIA_K1'), 'desa', c(40, 40, 0), k)).toBeNull();
-    expect(primaryReason(def('KIA_K1'), 'desa', c(20, 40, 18), k)).toBeNull();
+  it('hides a gap of 1..9 persons over a protected denominator, not over an estimated sasaran, and not a gap of 0', () => {
+    // ODGJ berat (sensitive, the sasaran is protected): 12 of 15 served, 3 not yet — at kecamatan level.
+    expect(primaryReason(def('SPM10_ODGJ'), 'kecamatan', c(30, 33, 3), k)).toBe('small-count');
+    // Terduga TBC (counted): 40 of 43 examined — complement 3 and gap 3.
+    expect(primaryReason(def('SPM11_TB'), 'kecamatan', c(40, 43, 3), k)).toBe('small-count');
+    // "3 ibu hamil belum K1" against an ESTIMATED 40 names nobody, and follows from 35 and 40 anyway.
+    expect(primaryReason(def('KIA_K1'), 'desa', c(35, 40, 3), k)).toBeNull();
+    expect(primaryReason(def('SPM11_TB'), 'kecamatan', c(43, 43, 0), k)).toBe('small-count'); // all of them: complement 0
   });
   it('hides a small protected denominator and a small complement ("all or nearly all")', () => {
     expect(primaryReason(def('GZ_TD'), 'desa', c(12, 30), k)).toBeNull(); // T = 12 of D = 30
@@ -114,15 +119,23 @@ describe('coverageMayShow: a hidden count is never given away by its percentage'
 });
 
 describe('hideCell', () => {
-  it('keeps an ordinary sasaran, bands the counts, drops the percentage below the bound', () => {
+  it('keeps an ordinary sasaran, bands the numerator, drops the percentage below the bound', () => {
+    // No band for the gap: over the shown 40 it is expected − 3, a second band on the same count.
     expect(hideCell(def('KIA_K1'), { numerator: 3, denominator: 40, gap: 35, coverage: 7.5 }, 'small-count', k)).toEqual({
-      suppressed: 'small-count', bands: { numerator: 'below', gap: 'atLeast', denominator: null }, denominator: 40, coverage: null,
+      suppressed: 'small-count', bands: { numerator: 'below', gap: null, denominator: null }, denominator: 40, coverage: null,
     });
+  });
+  it('bands the gap over a protected denominator (ODGJ berat: 12 of 15, 3 not served)', () => {
+    expect(hideCell(def('SPM10_ODGJ'), { numerator: 12, denominator: 15, gap: 3, coverage: 80 }, 'sensitive', k).bands)
+      .toEqual({ numerator: 'atLeast', gap: 'below', denominator: 'atLeast' });
   });
   it('bands a protected denominator instead of showing it', () => {
     expect(hideCell(def('GZ_TD'), { numerator: 12, denominator: 20, gap: null, coverage: 60 }, 'small-count', k)).toEqual({
       suppressed: 'small-count', bands: { numerator: 'atLeast', gap: null, denominator: 'atLeast' }, denominator: null, coverage: null,
     });
+  });
+  it('gives bands for single months only: a band for every range a..b would give the months back', () => {
+    expect(hideCell(def('KIA_K1'), { numerator: 30, denominator: 40, gap: 8, coverage: 75 }, 'small-count', k, false).bands).toBeNull();
   });
   it('shows the percentage, rounded to one decimal, over a denominator large enough', () => {
     const cell = hideCell(def('SPM06_PRODUKTIF'), { numerator: 7, denominator: 25_000, gap: 24_993, coverage: 0.028 }, 'small-count', k);

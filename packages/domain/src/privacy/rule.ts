@@ -24,7 +24,10 @@ export type AreaLevel = 'desa' | 'kecamatan' | 'puskesmas' | 'kabupaten' | 'prov
 const SMALL_AREAS: ReadonlySet<AreaLevel> = new Set<AreaLevel>(['desa', 'kecamatan', 'puskesmas']);
 export const isSmallArea = (level: AreaLevel) => SMALL_AREAS.has(level);
 
-/** Why a cell is hidden: its own counts, its indicator, or to protect a small count in another cell. */
+/**
+ * Why an area's cells are hidden: a count of it is small in some period of the year ('small-count'), its indicator
+ * ('sensitive'), or it protects a small count of another area ('complementary').
+ */
 export type SuppressionReason = 'small-count' | 'sensitive' | 'complementary';
 export const SUPPRESSION_REASONS: readonly SuppressionReason[] = ['small-count', 'sensitive', 'complementary'];
 
@@ -63,9 +66,11 @@ export interface CellCounts {
  *     the numerator, including 0 — a 0 over a group says something about each member ("none of the ODGJ berat of
  *       this desa were served"), and showing zeros while hiding 1..k−1 would tell a reader that a hidden cell is not
  *       zero, which narrows what subtraction has to guess;
- *     the gap in persons when 1..k−1 (0 = target reached, says nothing about a person);
- *     a protected denominator (denominatorProtected), and its complement denominator − numerator including 0 ("all
- *       12 presumptive cases were positive" describes every one of them).
+ *     when the denominator is itself protected (denominatorProtected: real people, a register): that denominator, its
+ *       complement denominator − numerator including 0 ("all 12 presumptive cases were positive" describes every one
+ *       of them), and the gap in persons when 1..k−1 (0 = target reached). Over an estimated sasaran (ibu hamil,
+ *       balita) the gap is a planning figure — "3 more to reach 95 % of an estimate" names nobody — and a reader who
+ *       sees the numerator and the sasaran computes it anyway.
  * Cells with no report (numerator null) have nothing to hide.
  */
 export function primaryReason(def: Pick<IndicatorDef, 'privacy' | 'denominator'>, level: AreaLevel, counts: CellCounts,
@@ -76,8 +81,9 @@ export function primaryReason(def: Pick<IndicatorDef, 'privacy' | 'denominator'>
   if (!isSmallArea(level) || counts.numerator === null) return null;
   const small = (x: number) => x < threshold;
   if (small(counts.numerator)) return 'small-count';
+  if (!denominatorProtected(def)) return null;
   if (counts.gap !== null && counts.gap >= 1 && small(counts.gap)) return 'small-count';
-  if (denominatorProtected(def) && counts.denominator !== null) {
+  if (counts.denominator !== null) {
     if (small(counts.denominator)) return 'small-count';
     const complement = counts.denominator - counts.numerator;
     if (complement >= 0 && small(complement)) return 'small-count';
@@ -121,8 +127,13 @@ const round = (x: number, decimals: number) => Math.round(x * 10 ** decimals) / 
 /** What replaces the counts of a hidden cell. Everything else of the row (target, expected, reports) stays. */
 export interface HiddenCell {
   suppressed: SuppressionReason;
-  /** The numerator, the gap in persons (when it applies) and a protected denominator, as bands. */
-  bands: { numerator: Band; gap: Band | null; denominator: Band | null };
+  /**
+   * The numerator, the gap in persons (when it applies) and a protected denominator as bands — for a single month
+   * only; null for quarters, ranges and the year. A band for every range a..b of a hidden desa would, taken together,
+   * give its monthly counts back (which ranges reach k and which do not); one band per month is one interval per
+   * stored count, which the suppression audit accounts for.
+   */
+  bands: { numerator: Band; gap: Band | null; denominator: Band | null } | null;
   /** The denominator when it is not protected (an estimated sasaran, a population); null when protected or none. */
   denominator: number | null;
   /** Rounded to HIDDEN_COVERAGE_DECIMALS when coverageMayShow, else null. Class and attainment are not shown. */
@@ -130,21 +141,23 @@ export interface HiddenCell {
 }
 
 /**
- * The hidden form of a cell with a report (numerator not null). `reason` is primaryReason, or 'complementary' when
- * the cell is hidden to protect another one. Everything a reader sees of a hidden cell comes from here, so the
- * suppression audit compares exactly these values.
+ * The hidden form of a cell with a report (numerator not null). `reason` is the reason of the AREA for the year
+ * (suppression.ts hides an area's whole year, and gives every period of it the same reason, so that the reason of a
+ * period does not say whether that period is small); `withBands` for single months.
  */
 export function hideCell(def: Pick<IndicatorDef, 'privacy' | 'denominator' | 'unit'>, counts: CellCounts & { coverage: number | null },
-  reason: SuppressionReason, threshold: number): HiddenCell {
+  reason: SuppressionReason, threshold: number, withBands = true): HiddenCell {
   const protectedDen = denominatorProtected(def);
   const shownDen = protectedDen ? null : counts.denominator;
   return {
     suppressed: reason,
-    bands: {
+    bands: withBands ? {
       numerator: bandOf(counts.numerator ?? 0, threshold),
-      gap: counts.gap === null ? null : bandOf(counts.gap, threshold),
+      // Over a shown denominator the gap is expected − numerator: a second band on the same count, and the two together
+      // can pin it (n < 10 and gap < 10 with 18 expected leave n = 9). Its band is shown only when the denominator is not.
+      gap: counts.gap === null || !protectedDen ? null : bandOf(counts.gap, threshold),
       denominator: protectedDen && counts.denominator !== null ? bandOf(counts.denominator, threshold) : null,
-    },
+    } : null,
     denominator: shownDen,
     coverage: counts.coverage !== null && coverageMayShow(shownDen, def.unit, threshold)
       ? round(counts.coverage, HIDDEN_COVERAGE_DECIMALS) : null,

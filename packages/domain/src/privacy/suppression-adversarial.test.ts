@@ -1,0 +1,290 @@
+// The attacker's view, by brute force: for random small tables (desa × months, kecamatan and puskesmas roll-ups, a
+// kabupaten total), enumerate EVERY dataset that produces exactly what a reader outside the area sees — every shown
+// number of every area and period, every band, reason and rounded percentage of every hidden cell — and check that
+// each primary-hidden count takes at least two values among them. No linear programming: the enumeration is the
+// attacker who tries everything. Values are computed with the API's own roll-ups (rollUpDesa, rollUpByWilayahKerja),
+// not with the suppression engine's, so the engine's arithmetic is checked too.
+import { describe, expect, it } from 'vitest';
+import { gapFor, coverageOf } from '../indicators/aggregate.ts';
+import { getIndicator, type IndicatorDef } from '../indicators/catalogue.ts';
+import { rollUpDesa } from '../indicators/evaluate.ts';
+import type { Period } from '../indicators/period.ts';
+import { rollUpByWilayahKerja, type WilayahKerjaRow } from '../rollout/wilayah-values.ts';
+import { denominatorProtected, hideCell, primaryReason, privacyClassOf, type AreaLevel, type SuppressionReason } from './rule.ts';
+import { periodsOfYear, protectYear, type Detail, type PrivacyDesa, type PrivacyGroup, type YearProtection } from './suppression.ts';
+
+const YEAR = 2026;
+
+interface Instance {
+  def: IndicatorDef;
+  threshold: number;
+  months: number;
+  desa: PrivacyDesa[];
+  kecamatan: { id: string; desa: string[] }[];
+  /** Puskesmas wilayah kerja rows: a desa may move from one puskesmas to another during the year. */
+  wilayahKerja: WilayahKerjaRow[];
+  puskesmas: string[];
+  exact: Set<string>;
+}
+
+function mulberry32(seed: number) {
+  return () => {
+    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pad = (m: number) => String(m).padStart(2, '0');
+const holderIn = (rows: WilayahKerjaRow[], desa: string, month: number) =>
+  rows.find((r) => r.desa === desa && r.validFrom <= `${YEAR}-${pad(month)}-01` && (r.validTo === null || r.validTo > `${YEAR}-${pad(month)}-01`))?.puskesmas;
+
+function groupsOf(inst: Instance): PrivacyGroup[] {
+  return [
+    ...inst.kecamatan.map((k): PrivacyGroup => ({ id: k.id, level: 'kecamatan', desaIn: () => k.desa })),
+    ...inst.puskesmas.map((p): PrivacyGroup => ({ id: p, level: 'puskesmas',
+      desaIn: (m) => inst.desa.map((d) => d.kode).filter((d) => holderIn(inst.wilayahKerja, d, m) === p) })),
+    { id: 'KAB', level: 'kabupaten', desaIn: () => inst.desa.map((d) => d.kode) },
+  ];
+}
+
+type Area = { id: string; level: AreaLevel; value: (data: PrivacyDesa[], p: Period) => { n: number | null; d: number | null } };
+
+function areasOf(inst: Instance): Area[] {
+  const sum = (members: string[]) => (data: PrivacyDesa[], p: Period) => {
+    const agg = rollUpDesa(inst.def, p, data.filter((d) => members.includes(d.kode)));
+    return { n: agg.numerator, d: agg.denominator };
+  };
+  return [
+    ...inst.desa.map((d): Area => ({ id: d.kode, level: 'desa', value: sum([d.kode]) })),
+    ...inst.kecamatan.map((k): Area => ({ id: k.id, level: 'kecamatan', value: sum(k.desa) })),
+    ...inst.puskesmas.map((pk): Area => ({ id: pk, level: 'puskesmas', value: (data, p) => {
+      const agg = rollUpByWilayahKerja(inst.def, p, data, inst.wilayahKerja).get(pk)?.aggregate;
+      return { n: agg?.numerator ?? null, d: agg?.denominator ?? null };
+    } })),
+    { id: 'KAB', level: 'kabupaten', value: sum(inst.desa.map((d) => d.kode)) },
+  ];
+}
+
+/** What a reader sees of one area in every period, given the hidden areas (a hidden area is patterned on the map). */
+function publishedArea(inst: Instance, a: Area, periods: Period[], data: PrivacyDesa[], hidden: ReadonlySet<string>,
+  detail: Detail): string {
+  const values = periods.map((p) => a.value(data, p));
+  if (!hidden.has(a.id)) return values.map((v) => `${v.n}/${v.d}`).join(' ');
+  const small = values.some((v, i) => v.n !== null && primaryReason(inst.def, a.level,
+    { numerator: v.n, denominator: v.d, gap: gapFor(inst.def, periods[i]!, v.n, v.d) }, inst.threshold) !== null);
+  const reason: SuppressionReason = a.level === 'desa' && privacyClassOf(inst.def) === 'sensitive' ? 'sensitive'
+    : small || detail === 'plain' ? 'small-count' : 'complementary';
+  return values.map((v, i) => {
+    const p = periods[i]!;
+    return v.n === null ? 'no-data' : JSON.stringify(hideCell(inst.def,
+      { numerator: v.n, denominator: v.d, gap: gapFor(inst.def, p, v.n, v.d), coverage: coverageOf(v.n, v.d, inst.def.unit) },
+      reason, inst.threshold, detail === 'bands' && p.kind === 'month'));
+  }).join(' ');
+}
+
+/** All ways to write `total` as an ordered sum of `parts` non-negative whole numbers. */
+function* compositions(total: number, parts: number): Generator<number[]> {
+  if (parts === 0) { if (total === 0) yield []; return; }
+  if (parts === 1) { yield [total]; return; }
+  for (let first = 0; first <= total; first++) for (const rest of compositions(total - first, parts - 1)) yield [first, ...rest];
+}
+const choose = (n: number, k: number) => { let r = 1; for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i; return r; };
+
+/**
+ * Every dataset the reader cannot tell apart from the true one. Shown desa are known exactly; the kabupaten is always
+ * shown, so in each month the hidden desa's counts (and counted denominators, and sasaran when protected) add up to a
+ * known total. The reporting pattern (which months a desa reported) is shown too.
+ */
+function* alternatives(inst: Instance, hidden: ReadonlySet<string>): Generator<PrivacyDesa[]> {
+  const free = inst.desa.map((d, i) => (hidden.has(d.kode) ? i : -1)).filter((i) => i >= 0);
+  const counted = inst.def.denominator.kind === 'counted';
+  const protectSasaran = denominatorProtected(inst.def) && !counted;
+  // Per month: the cells to vary (hidden desa that reported), the numerator and counted-denominator totals.
+  const slots = Array.from({ length: inst.months }, (_, mi) => {
+    const cells = free.filter((i) => inst.desa[i]!.months[mi]?.numerator !== null);
+    const n = cells.reduce((s, i) => s + inst.desa[i]!.months[mi]!.numerator!, 0);
+    const d = counted ? cells.reduce((s, i) => s + inst.desa[i]!.months[mi]!.denominator!, 0) : 0;
+    return { cells, n, d };
+  });
+  const sasaranCells = protectSasaran ? free.filter((i) => inst.desa[i]!.sasaran !== null) : [];
+  const sasaranTotal = sasaranCells.reduce((s, i) => s + inst.desa[i]!.sasaran!, 0);
+  function* months(mi: number, acc: PrivacyDesa[]): Generator<PrivacyDesa[]> {
+    if (mi === inst.months) { yield acc; return; }
+    const slot = slots[mi]!;
+    for (const ns of compositions(slot.n, slot.cells.length)) {
+      for (const ds of counted ? compositions(slot.d, slot.cells.length) : [[]]) {
+        if (counted && slot.cells.some((_, j) => ns[j]! > ds[j]!)) continue; // a reader knows T ≤ D
+        const next = acc.map((d) => ({ ...d, months: [...d.months] }));
+        slot.cells.forEach((i, j) => {
+          next[i]!.months[mi] = { month: mi + 1, numerator: ns[j]!, ...(counted ? { denominator: ds[j]! } : {}) };
+        });
+        yield* months(mi + 1, next);
+      }
+    }
+  }
+  for (const ss of protectSasaran ? compositions(sasaranTotal, sasaranCells.length) : [[]]) {
+    const base = inst.desa.map((d) => ({ ...d }));
+    sasaranCells.forEach((i, j) => { base[i]!.sasaran = ss[j]!; });
+    yield* months(0, base);
+  }
+}
+
+function countAlternatives(inst: Instance, hidden: ReadonlySet<string>): number {
+  const free = inst.desa.filter((d) => hidden.has(d.kode));
+  let total = 1;
+  for (let mi = 0; mi < inst.months; mi++) {
+    const cells = free.filter((d) => d.months[mi]?.numerator !== null);
+    const n = cells.reduce((s, d) => s + d.months[mi]!.numerator!, 0);
+    total *= choose(n + cells.length - 1, Math.max(cells.length - 1, 0));
+    if (inst.def.denominator.kind === 'counted') {
+      const dd = cells.reduce((s, d) => s + d.months[mi]!.denominator!, 0);
+      total *= choose(dd + cells.length - 1, Math.max(cells.length - 1, 0));
+    }
+  }
+  if (denominatorProtected(inst.def) && inst.def.denominator.kind !== 'counted') {
+    const s = free.reduce((t, d) => t + (d.sasaran ?? 0), 0);
+    total *= choose(s + free.length - 1, Math.max(free.length - 1, 0));
+  }
+  return total;
+}
+
+function randomInstance(rand: () => number, code: string, months: number): Instance {
+  const def = getIndicator(code)!;
+  const threshold = rand() < 0.5 ? 3 : 4;
+  const nDesa = 3 + Math.floor(rand() * 2);
+  const kode = ['A', 'B', 'C', 'D'].slice(0, nDesa);
+  const count = () => (rand() < 0.65 ? Math.floor(rand() * threshold) : threshold + Math.floor(rand() * 4));
+  const counted = def.denominator.kind === 'counted';
+  const desa: PrivacyDesa[] = kode.map((k) => ({
+    kode: k,
+    months: Array.from({ length: months }, (_, i) => {
+      if (rand() < 0.1) return { month: i + 1, numerator: null };
+      const n = count();
+      return counted ? { month: i + 1, numerator: n, denominator: n + Math.floor(rand() * (threshold + 2)) } : { month: i + 1, numerator: n };
+    }),
+    sasaran: counted ? null : def.denominator.kind === 'population' ? 1500 : threshold + Math.floor(rand() * 12),
+  }));
+  const split = 1 + Math.floor(rand() * (nDesa - 1));
+  const kecamatan = rand() < 0.3 ? [{ id: 'K1', desa: kode }] : [{ id: 'K1', desa: kode.slice(0, split) }, { id: 'K2', desa: kode.slice(split) }];
+  const puskesmas = rand() < 0.3 ? [] : ['P1', 'P2'];
+  const wilayahKerja: WilayahKerjaRow[] = [];
+  if (puskesmas.length) {
+    for (const k of kode) {
+      const first = rand() < 0.5 ? 'P1' : 'P2';
+      if (months > 1 && rand() < 0.25) {
+        const moveAt = `${YEAR}-${pad(2 + Math.floor(rand() * (months - 1)))}-01`;
+        wilayahKerja.push({ desa: k, puskesmas: first, validFrom: `${YEAR}-01-01`, validTo: moveAt },
+          { desa: k, puskesmas: first === 'P1' ? 'P2' : 'P1', validFrom: moveAt, validTo: null });
+      } else wilayahKerja.push({ desa: k, puskesmas: first, validFrom: `${YEAR}-01-01`, validTo: null });
+    }
+  }
+  // Sometimes the reader is a kepala desa or a camat: their own area is exact (and known to them).
+  const exact = new Set<string>();
+  const who = rand();
+  if (who < 0.15) exact.add(kode[0]!);
+  else if (who < 0.25 && kecamatan.length > 1) { exact.add('K1'); for (const k of kecamatan[0]!.desa) exact.add(k); }
+  return { def, threshold, months, desa, kecamatan, wilayahKerja, puskesmas, exact };
+}
+
+function attack(inst: Instance, result: YearProtection) {
+  const periods = periodsOfYear(YEAR, inst.months);
+  // Shown kecamatan and puskesmas first (most alternatives already differ there), then the hidden areas; shown desa and
+  // the kabupaten last — the enumeration keeps them equal, they are compared all the same.
+  const order = (a: Area) => (result.hidden.has(a.id) ? 1 : a.level === 'desa' || a.level === 'kabupaten' ? 2 : 0);
+  const areas = areasOf(inst).sort((a, b) => order(a) - order(b));
+  const truth = areas.map((a) => publishedArea(inst, a, periods, inst.desa, result.hidden, result.detail));
+  // The engine's own view of the hidden cells equals the one computed here with the API's roll-ups.
+  for (const a of areas) {
+    if (!result.hidden.has(a.id)) continue;
+    const mine = periods.map((p) => { const c = result.cell(a.id, p); return c === null ? 'no-data' : JSON.stringify(c); }).join(' ');
+    expect(mine, a.id).toBe(truth[areas.indexOf(a)]);
+  }
+  // The cells to protect: every period of a hidden area whose own counts are small (or sensitive), per measure.
+  const targets: { area: Area; p: Period; measure: 'n' | 'd' }[] = [];
+  for (const a of areas) for (const p of periods) {
+    if (!result.hidden.has(a.id)) continue;
+    const v = a.value(inst.desa, p);
+    if (v.n === null || primaryReason(inst.def, a.level, { numerator: v.n, denominator: v.d, gap: gapFor(inst.def, p, v.n, v.d) }, inst.threshold) === null) continue;
+    targets.push({ area: a, p, measure: 'n' });
+    if (denominatorProtected(inst.def)) targets.push({ area: a, p, measure: 'd' });
+  }
+  const seen = targets.map(() => new Set<number | null>());
+  let consistent = 0;
+  for (const alt of alternatives(inst, result.hidden)) {
+    if (!areas.every((a, i) => publishedArea(inst, a, periods, alt, result.hidden, result.detail) === truth[i])) continue;
+    consistent++;
+    targets.forEach((t, i) => { const v = t.area.value(alt, t.p); seen[i]!.add(t.measure === 'n' ? v.n : v.d); });
+  }
+  return { result, targets, seen, consistent };
+}
+
+describe('no hidden count can be recovered from what a reader outside the area sees (brute force)', () => {
+  const cases: [string, number, number][] = [
+    // indicator, months, instances: DBD_IR (cases, public population), KIA_K1 (public sasaran and a gap in persons),
+    // KIA_CPR (a point value: the last month counts), GZ_TD (counted, protected denominator), SPM10_ODGJ (sensitive:
+    // every desa hidden, the sasaran protected).
+    // DBD_IR over 3 months adds a quarter (Triwulan I) to the months and ranges.
+    ['DBD_IR', 2, 20], ['DBD_IR', 3, 8], ['KIA_K1', 2, 25], ['KIA_CPR', 2, 20], ['GZ_TD', 1, 25], ['SPM10_ODGJ', 1, 20],
+  ];
+  for (const [code, months, instances] of cases) {
+    it(`${code}: ${instances} random tables of 3–4 desa × ${months} month(s), kecamatan and puskesmas roll-ups`, () => {
+      expect(periodsOfYear(YEAR, months).some((p) => p.kind === 'quarter')).toBe(months >= 3);
+      // PRIVACY_SEED explores other tables (the default keeps CI reproducible).
+      const rand = mulberry32(Number(process.env.PRIVACY_SEED ?? 20261118) + code.length * 7919);
+      let checked = 0;
+      let cells = 0;
+      let hiddenAreas = 0;
+      const details: Record<Detail, number> = { bands: 0, reasons: 0, plain: 0 };
+      let uncertified = 0;
+      let uncertifiedFree = 0;
+      let attackMs = 0;
+      let engineMs = 0;
+      for (let attempt = 0; checked < instances && attempt < instances * 20; attempt++) {
+        const inst = randomInstance(rand, code, months);
+        const e0 = performance.now();
+        const pattern = protectYear({ def: inst.def, year: YEAR, threshold: inst.threshold, desa: inst.desa, groups: groupsOf(inst),
+          months: inst.months, exact: (id) => inst.exact.has(id) });
+        engineMs += performance.now() - e0;
+        if (countAlternatives(inst, pattern.hidden) > 2_500) continue; // keep the enumeration quick
+        const t0 = performance.now();
+        const { result, targets, seen, consistent } = attack(inst, pattern);
+        attackMs += performance.now() - t0;
+        expect(consistent, 'the true data is among the consistent ones').toBeGreaterThanOrEqual(1);
+        details[result.detail]++;
+        targets.forEach((t, i) => {
+          const key = `${t.area.id}|${t.p.code}|${t.measure === 'n' ? 'numerator' : 'denominator'}`;
+          if (result.unprotected.includes(key)) {
+            uncertified++;
+            if (seen[i]!.size > 1) uncertifiedFree++;
+            return;
+          }
+          expect(seen[i]!.size, `${key}: ${[...seen[i]!].join(',')} in ${JSON.stringify(inst)}`).toBeGreaterThanOrEqual(2);
+        });
+        checked++;
+        cells += targets.length;
+        hiddenAreas += result.hidden.size;
+      }
+      console.log(`${code}: ${checked} tables, ${cells} hidden cells checked, detail ${JSON.stringify(details)}, `
+        + `${uncertified} uncertified (${uncertifiedFree} of them not actually determined); engine ${engineMs.toFixed(0)} ms, attack ${attackMs.toFixed(0)} ms`);
+      expect(checked).toBe(instances);
+      expect(cells, 'the tables had small counts to protect').toBeGreaterThan(instances);
+      expect(hiddenAreas).toBeGreaterThan(0);
+    }, 120_000);
+  }
+
+  it('the attack works when protection is missing: with the small desa alone hidden, subtraction recovers it', () => {
+    const inst: Instance = { def: getIndicator('DBD_IR')!, threshold: 10, months: 1,
+      desa: [{ kode: 'A', months: [{ month: 1, numerator: 3 }], sasaran: 1500 }, { kode: 'B', months: [{ month: 1, numerator: 25 }], sasaran: 1500 }],
+      kecamatan: [{ id: 'K1', desa: ['A', 'B'] }], wilayahKerja: [], puskesmas: [], exact: new Set() };
+    const periods = periodsOfYear(YEAR, 1);
+    const areas = areasOf(inst);
+    const onlyA = new Set(['A']);
+    const view = (data: PrivacyDesa[]) => areas.map((a) => publishedArea(inst, a, periods, data, onlyA, 'bands')).join('|');
+    const truth = view(inst.desa);
+    const values = new Set<number | null>();
+    for (const alt of alternatives(inst, onlyA)) if (view(alt) === truth) values.add(alt[0]!.months[0]!.numerator);
+    expect([...values]).toEqual([3]);
+  });
+});

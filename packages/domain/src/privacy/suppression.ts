@@ -1,0 +1,454 @@
+// Secondary suppression (issue 18 §2): hide enough further cells that no hidden count can be worked out from what is
+// shown — by subtracting shown siblings from a shown total, months from a cumulative or a quarter, or desa from a
+// puskesmas wilayah kerja total. docs/privacy.md gives the reasoning and the proof; in short:
+//
+// 1. The unit of hiding is an AREA-YEAR: when any period of an area (desa, kecamatan, puskesmas wilayah kerja) is
+//    primary-hidden (rule.ts), every period of that area in that year is hidden — months, quarters, every range a..b
+//    and the year ("suppress the whole series"). Time then gives nothing to subtract inside the area. Every period of
+//    a hidden area carries the same reason, and bands only for single months (rule.ts HiddenCell): a band for every
+//    range a..b would together give the monthly counts back.
+// 2. Every primary-hidden cell needs a CERTIFICATE: a second dataset, equal to the real one except that one unit moves
+//    between two desa in one month (or one sasaran unit between two desa), for which every shown number is identical
+//    and every hidden cell shows the same band, reason and rounded coverage — while the hidden cell's count differs.
+//    Both datasets explain everything a reader can see, so the count has at least two possible values (it cannot be
+//    recovered by any combination of shown numbers, whatever the reader subtracts). A move between desa u and v in
+//    month m leaves every total that holds both or neither unchanged, so the two desa must lie in the same shown
+//    kecamatan, the same shown puskesmas wilayah kerja in month m, …; the totals that hold only one must be hidden.
+// 3. Greedy: for each primary-hidden cell without a certificate, look for one among the areas already hidden (free);
+//    if there is none, hide the cheapest set of further areas that makes one exist (a desa-year costs 1, a kecamatan or
+//    puskesmas year costs 1 + its desa; ties: the smaller count first). Hiding more never breaks a certificate found
+//    earlier: a newly hidden total held both or neither desa of that move, so its values do not change under it.
+// 4. Bands and reasons are information too ("< 10" is an upper bound, "protects another row" says "≥ 10 everywhere"),
+//    and next to a shown total they can pin a count. So the engine tries the most informative detail first (bands for
+//    single months, three reasons) and falls back to fewer words ('reasons', then 'plain') for the whole table when a
+//    certificate cannot be made.
+// Totals above the small areas (kabupaten and up) are always shown: their parents publish them anyway.
+import type { IndicatorDef } from '../indicators/catalogue.ts';
+import { coverageOf, gapFor } from '../indicators/aggregate.ts';
+import { periodValue, type MonthValue } from '../indicators/period-value.ts';
+import { monthPeriod, quarterPeriod, rangePeriod, yearPeriod, type Period } from '../indicators/period.ts';
+import {
+  denominatorProtected, hideCell, isSmallArea, primaryReason, privacyClassOf, type AreaLevel, type HiddenCell, type SuppressionReason,
+} from './rule.ts';
+
+export interface PrivacyDesa {
+  kode: string;
+  /** The stored months of the year (as rollUpDesa takes them). */
+  months: readonly MonthValue[];
+  /** Annual sasaran or population of the indicator's denominator; null when unknown or counted. */
+  sasaran: number | null;
+}
+
+/** A total above the desa: a kecamatan, a puskesmas wilayah kerja (its desa change by month), the kabupaten. */
+export interface PrivacyGroup {
+  id: string;
+  level: Exclude<AreaLevel, 'desa'>;
+  /** Its desa in month m (1-based): for a puskesmas, the desa it held on the first day of m (rollUpByWilayahKerja). */
+  desaIn(month: number): readonly string[];
+}
+
+export interface ProtectYearInput {
+  def: IndicatorDef;
+  year: number;
+  threshold: number;
+  desa: readonly PrivacyDesa[];
+  groups: readonly PrivacyGroup[];
+  /** The local target (gap in persons); default the catalogue's. */
+  target?: number | null;
+  /** Desa and group ids the reader sees exactly (seesExactCounts): never hidden, their numbers are known to the reader. */
+  exact?: (id: string) => boolean;
+  /** Months the tables can show; 12 in the app, fewer in tests. Periods are every month, quarter, range and the year. */
+  months?: number;
+  /** Only this detail (tests, diagnosis); default: the most informative one that can be certified. */
+  detail?: Detail;
+}
+
+export type Measure = 'numerator' | 'denominator';
+
+/**
+ * How much a hidden cell says (rule 4). 'bands': the reason of its area and, for single months, the bands;
+ * 'reasons': the reason only; 'plain': one reason for every count-based hiding ('small-count', also for areas hidden
+ * to protect another — 'complementary' would say "no count of this area is small", a lower bound that can pin a
+ * neighbour). 'sensitive' stays: it depends on the indicator, not on the data.
+ */
+export type Detail = 'bands' | 'reasons' | 'plain';
+export const DETAILS: readonly Detail[] = ['bands', 'reasons', 'plain'];
+
+/** One unit moved: `to` gains it, `from` loses it, in `month` (null: the annual sasaran). */
+export interface Certificate {
+  to: string;
+  from: string;
+  month: number | null;
+  moves: 'numerator' | 'denominator' | 'both' | 'sasaran';
+  /** How many hidden cells (area × period × measure) have a different count in the second dataset. */
+  certifies: number;
+}
+
+export interface YearProtection {
+  /** The most informative detail for which every hidden count could be certified (or 'plain'). */
+  detail: Detail;
+  /** Desa kode and group ids hidden for this reader (every period of the year). */
+  hidden: ReadonlySet<string>;
+  /** The reader's form of one cell: null = shown as it is (or no report); else the hidden form. */
+  cell(id: string, period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>): HiddenCell | null;
+  certificates: readonly Certificate[];
+  /**
+   * Primary-hidden cells for which no certificate could be made even at 'plain' detail. They stay hidden, but their
+   * count may follow from numbers the rule publishes anyway — the kabupaten total (a kabupaten with 0 cases says every
+   * desa has 0) or the reader's own area. The brute-force test checks this on random tables.
+   */
+  unprotected: readonly string[];
+}
+
+/** Every period the API accepts within the first `months` months of a year: months, quarters, the year, ranges a..b. */
+export function periodsOfYear(year: number, months = 12): Period[] {
+  const out: Period[] = [];
+  for (let m = 1; m <= months; m++) out.push(monthPeriod(year, m));
+  for (let q = 1; q * 3 <= months; q++) out.push(quarterPeriod(year, q));
+  if (months === 12) out.push(yearPeriod(year));
+  for (let a = 1; a <= months; a++) for (let b = a; b <= months; b++) out.push(rangePeriod(year, a, b));
+  return out;
+}
+
+const periodKey = (p: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>) => `${p.kind}:${p.fromMonth}-${p.toMonth}`;
+
+interface Node {
+  id: string;
+  level: AreaLevel;
+  /** members[m−1]: desa indices in month m. */
+  members: Set<number>[];
+  /** Desa that are members in any month. */
+  everyone: number[];
+  exact: boolean;
+  /** Never hidden: kabupaten and up, and what the reader sees exactly. */
+  fixed: boolean;
+  hidden: boolean;
+}
+
+interface Sums { n: number; d: number; usable: number }
+type Piece = { n: number; d: number } | null;
+
+export function protectYear(input: ProtectYearInput): YearProtection {
+  let result: YearProtection | null = null;
+  for (const detail of input.detail ? [input.detail] : DETAILS) {
+    result = protectAt(input, detail);
+    if (result.unprotected.length === 0) return result;
+  }
+  return result!;
+}
+
+function protectAt(input: ProtectYearInput, detail: Detail): YearProtection {
+  const { def, threshold } = input;
+  const M = input.months ?? 12;
+  const target = input.target !== undefined ? input.target : def.target;
+  const exact = input.exact ?? (() => false);
+  const periods = periodsOfYear(input.year, M);
+  const periodIndex = new Map(periods.map((p, i) => [periodKey(p), i]));
+  const protectDen = denominatorProtected(def);
+  const sasaranDen = def.denominator.kind !== 'counted';
+  const shareSasaran = (def.periodKind === 'ytd_cum' || def.periodKind === 'annual') && sasaranDen;
+  /** Period values are sums of months (not the last month's value). */
+  const summed = def.periodKind !== 'point';
+
+  // ---- areas: each desa is a node of its own, then the groups
+  const desaIndex = new Map(input.desa.map((d, i) => [d.kode, i]));
+  const months = input.desa.map((d) => [...d.months]);
+  const sasaran = input.desa.map((d) => d.sasaran);
+  const nodes: Node[] = input.desa.map((d, i) => node(d.kode, 'desa', Array.from({ length: M }, () => new Set([i]))));
+  for (const g of input.groups) {
+    nodes.push(node(g.id, g.level, Array.from({ length: M }, (_, m) =>
+      new Set(g.desaIn(m + 1).map((k) => desaIndex.get(k)).filter((i): i is number => i !== undefined)))));
+  }
+  function node(id: string, level: AreaLevel, members: Set<number>[]): Node {
+    const isExact = exact(id);
+    const everyone = [...new Set(members.flatMap((s) => [...s]))].sort((a, b) => a - b);
+    return { id, level, members, everyone, exact: isExact, fixed: isExact || !isSmallArea(level), hidden: false };
+  }
+  const nodeById = new Map(nodes.map((n, i) => [n.id, i]));
+  /** groupsOf[u][m−1]: nodes holding desa u in month m (sorted). */
+  const groupsOf = input.desa.map((_, u) => Array.from({ length: M }, (_, m) =>
+    nodes.flatMap((n, g) => (n.members[m]!.has(u) ? [g] : []))));
+
+  // ---- values: a node's value for a period = Σ of its desa's pieces, as rollUpDesa / rollUpByWilayahKerja compute it
+  function pieceOf(g: number, p: number, u: number, monthValues: readonly MonthValue[], s: number | null): Piece {
+    const period = periods[p]!;
+    const held: number[] = [];
+    for (let m = period.fromMonth; m <= period.toMonth; m++) if (nodes[g]!.members[m - 1]!.has(u)) held.push(m);
+    if (held.length === 0) return null;
+    const all = held.length === period.toMonth - period.fromMonth + 1;
+    const heldValues = all ? monthValues : monthValues.filter((v) => held.includes(v.month));
+    const share = s === null || all || !shareSasaran ? s : (s * held.length) / (period.toMonth - period.fromMonth + 1);
+    const v = periodValue(def, period, heldValues, share);
+    return v.reported && v.numerator !== null && v.denominator !== null ? { n: v.numerator, d: v.denominator } : null;
+  }
+  const basePieces = new Map<string, Piece>();
+  const basePiece = (g: number, p: number, u: number): Piece => {
+    const key = `${g},${p},${u}`;
+    if (!basePieces.has(key)) basePieces.set(key, pieceOf(g, p, u, months[u]!, sasaran[u]!));
+    return basePieces.get(key)!;
+  };
+  const sums: Sums[][] = nodes.map((_, g) => periods.map((__, p) => {
+    const s: Sums = { n: 0, d: 0, usable: 0 };
+    for (const u of nodes[g]!.everyone) {
+      const piece = basePiece(g, p, u);
+      if (piece) { s.n += piece.n; s.d += piece.d; s.usable++; }
+    }
+    return s;
+  }));
+  const countsOf = (s: Sums) => (s.usable === 0 ? { n: null, d: null } : { n: s.n, d: s.d });
+
+  /** Per period: is it small (primary) — and per area-year: how many periods are, which fixes its reason. */
+  function primaryAt(g: number, p: number, n: number | null, d: number | null): boolean {
+    if (n === null) return false;
+    return primaryReason(def, nodes[g]!.level, { numerator: n, denominator: d, gap: gapFor(def, periods[p]!, n, d, target) }, threshold) !== null;
+  }
+  const areaReason = (g: number, primaryCount: number): SuppressionReason =>
+    nodes[g]!.level === 'desa' && privacyClassOf(def) === 'sensitive' ? 'sensitive'
+      : primaryCount > 0 || detail === 'plain' ? 'small-count' : 'complementary';
+
+  function hiddenForm(g: number, p: number, n: number | null, d: number | null, reason: SuppressionReason): HiddenCell | null {
+    if (n === null) return null;
+    const period = periods[p]!;
+    const counts = { numerator: n, denominator: d, gap: gapFor(def, period, n, d, target), coverage: coverageOf(n, d, def.unit) };
+    return hideCell(def, counts, reason, threshold, detail === 'bands' && period.kind === 'month');
+  }
+  const signature = (g: number, p: number, n: number | null, d: number | null, reason: SuppressionReason) =>
+    JSON.stringify(hiddenForm(g, p, n, d, reason));
+
+  // ---- primary: an area-year is hidden when any of its periods is (rule 1)
+  const primary: boolean[][] = nodes.map((nd, g) => periods.map((_, p) => {
+    if (nd.fixed) return false;
+    const { n, d } = countsOf(sums[g]![p]!);
+    return primaryAt(g, p, n, d);
+  }));
+  const primaryCount = primary.map((row) => row.filter(Boolean).length);
+  nodes.forEach((nd, g) => { nd.hidden = primaryCount[g]! > 0; });
+
+  // ---- certificates (rule 2) and the greedy (rule 3)
+  type Kind = Certificate['moves'];
+  interface Move { u: number; v: number; month: number | null; kind: Kind }
+  interface Checked { toHide: number[]; cost: number; changed: string[] }
+  const certified = new Set<string>();
+  const certificates: Certificate[] = [];
+  const cellKey = (g: number, p: number, measure: Measure) => `${nodes[g]!.id}|${periods[p]!.code}|${measure}`;
+
+  const weight = (g: number) => (nodes[g]!.level === 'desa' ? 1 : 1 + nodes[g]!.everyone.length);
+  const fullYear = periodIndex.get(periodKey(rangePeriod(input.year, 1, M)))!;
+
+  /** The desa values after the move, or null when the move is impossible (a count below 0, a numerator above its counted denominator). */
+  function applyMove(mv: Move, delta: 1 | -1): { months: Map<number, MonthValue[]>; sasaran: Map<number, number | null> } | null {
+    const outMonths = new Map<number, MonthValue[]>();
+    const outSasaran = new Map<number, number | null>();
+    for (const [unit, sign] of [[mv.u, delta], [mv.v, -delta]] as const) {
+      if (mv.kind === 'sasaran') {
+        const s = sasaran[unit];
+        if (s === null || s === undefined || s + sign < 0) return null;
+        outSasaran.set(unit, s + sign);
+        continue;
+      }
+      const list = months[unit]!;
+      const i = list.findIndex((x) => x.month === mv.month);
+      const cell = list[i];
+      if (!cell || cell.numerator === null) return null;
+      // Both desa must count in the roll-up: a desa without a sasaran is left out of sums, so a total holding both would change.
+      if (sasaranDen && sasaran[unit] === null) return null;
+      const counted = def.denominator.kind === 'counted';
+      const den = cell.denominator ?? null;
+      if (counted && den === null) return null;
+      const dn = mv.kind === 'numerator' || mv.kind === 'both' ? sign : 0;
+      const dd = mv.kind === 'denominator' || mv.kind === 'both' ? sign : 0;
+      const n2 = cell.numerator + dn;
+      const d2 = den === null ? null : den + dd;
+      if (n2 < 0 || (d2 !== null && d2 < 0)) return null;
+      // A reader knows a counted numerator cannot exceed its denominator (examined ≤ presumed): keep it so.
+      if (counted && den !== null && cell.numerator <= den && d2 !== null && n2 > d2) return null;
+      const copy = [...list];
+      copy[i] = { ...cell, numerator: n2, denominator: d2 };
+      outMonths.set(unit, copy);
+    }
+    return { months: outMonths, sasaran: outSasaran };
+  }
+
+  const touchedMonths = (mv: Move) => (mv.month === null ? Array.from({ length: M }, (_, i) => i + 1) : [mv.month]);
+
+  /** Nodes holding exactly one of the two desa in a month the move touches: they change, so must be hidden. */
+  function separating(mv: Move): number[] {
+    const out = new Set<number>();
+    for (const m of touchedMonths(mv)) {
+      const a = new Set(groupsOf[mv.u]![m - 1]);
+      const b = new Set(groupsOf[mv.v]![m - 1]);
+      for (const g of a) if (!b.has(g)) out.add(g);
+      for (const g of b) if (!a.has(g)) out.add(g);
+    }
+    return [...out];
+  }
+
+  /** Nodes holding either desa in any month: those whose values the move may change (checked one by one). */
+  function holding(mv: Move): number[] {
+    const out = new Set<number>();
+    for (let m = 0; m < M; m++) for (const g of [...groupsOf[mv.u]![m]!, ...groupsOf[mv.v]![m]!]) out.add(g);
+    return [...out];
+  }
+
+  /** Is the move a certificate once `toHide` are hidden too? Returns the cells whose counts it changes. */
+  function verify(mv: Move, delta: 1 | -1, nodesTouched: number[], toHide: ReadonlySet<number>): string[] | null {
+    const after = applyMove(mv, delta);
+    if (!after) return null;
+    const changed: string[] = [];
+    for (const g of nodesTouched) {
+      const moved: { p: number; was: { n: number | null; d: number | null }; is: { n: number | null; d: number | null } }[] = [];
+      let primaryAfter = primaryCount[g]!;
+      for (let p = 0; p < periods.length; p++) {
+        const period = periods[p]!;
+        if (mv.month !== null && (mv.month < period.fromMonth || mv.month > period.toMonth)) continue;
+        const base = sums[g]![p]!;
+        const next: Sums = { ...base };
+        for (const [unit, sign] of [[mv.u, delta], [mv.v, -delta]] as const) {
+          const old = basePiece(g, p, unit);
+          if (summed && mv.month !== null) {
+            // A summed indicator: the unit's piece gains or loses exactly the moved count (when it holds that month).
+            if (old && nodes[g]!.members[mv.month - 1]!.has(unit)) {
+              if (mv.kind !== 'denominator') next.n += sign;
+              if (mv.kind !== 'numerator') next.d += sign;
+            }
+            continue;
+          }
+          const now = pieceOf(g, p, unit, after.months.get(unit) ?? months[unit]!,
+            after.sasaran.has(unit) ? after.sasaran.get(unit)! : sasaran[unit]!);
+          if (old) { next.n -= old.n; next.d -= old.d; next.usable--; }
+          if (now) { next.n += now.n; next.d += now.d; next.usable++; }
+        }
+        const was = countsOf(base);
+        const is = countsOf(next);
+        if (was.n === is.n && was.d === is.d) continue;
+        if (!nodes[g]!.hidden && !toHide.has(g)) return null;
+        moved.push({ p, was, is });
+        if (!nodes[g]!.fixed) primaryAfter += Number(primaryAt(g, p, is.n, is.d)) - Number(primary[g]![p]);
+      }
+      if (moved.length === 0) continue;
+      // The area keeps its reason for the year (it stays small somewhere, or stays large everywhere) …
+      const reasonBefore = areaReason(g, primaryCount[g]!);
+      const reasonAfter = areaReason(g, primaryAfter);
+      if (reasonBefore !== reasonAfter) return null;
+      // … and every period it shows stays the same: bands of single months, shown denominator, rounded coverage.
+      for (const { p, was, is } of moved) {
+        if (signature(g, p, was.n, was.d, reasonBefore) !== signature(g, p, is.n, is.d, reasonAfter)) return null;
+        if (was.n !== is.n) changed.push(cellKey(g, p, 'numerator'));
+        if (was.d !== is.d && protectDen) changed.push(cellKey(g, p, 'denominator'));
+      }
+    }
+    return changed;
+  }
+
+  const kindsFor = (measure: Measure): Kind[] => {
+    if (measure === 'numerator') return def.denominator.kind === 'counted' ? ['numerator', 'both'] : ['numerator'];
+    return def.denominator.kind === 'counted' ? ['denominator', 'both'] : ['sasaran'];
+  };
+
+  /** Every other desa, those sharing u's areas in the month first (they are the free partners, usually). */
+  const partnerOrder = new Map<string, number[]>();
+  function partnersOf(u: number, month: number | null): number[] {
+    const key = `${u},${month}`;
+    let list = partnerOrder.get(key);
+    if (!list) {
+      const mine = new Set(month === null ? groupsOf[u]!.flat() : groupsOf[u]![month - 1]);
+      const shared = (v: number) => (month === null ? groupsOf[v]!.flat() : groupsOf[v]![month - 1]!).filter((g) => mine.has(g)).length;
+      const score = input.desa.map((_, v) => shared(v));
+      list = input.desa.map((_, v) => v).filter((v) => v !== u).sort((a, b) => score[b]! - score[a]! || a - b);
+      partnerOrder.set(key, list);
+    }
+    return list;
+  }
+
+  /** The cheapest certificate for one hidden cell: free ones first, then by the cost of what must be hidden. */
+  function findCertificate(g: number, p: number, measure: Measure): (Move & { delta: 1 | -1 } & Checked) | null {
+    const period = periods[p]!;
+    const key = cellKey(g, p, measure);
+    const candidates: { mv: Move; toHide: number[]; cost: number; tie: number }[] = [];
+    for (const kind of kindsFor(measure)) {
+      const monthsToTry: (number | null)[] = kind === 'sasaran' ? [null] : [];
+      if (kind !== 'sasaran') for (let m = period.fromMonth; m <= period.toMonth; m++) monthsToTry.push(m);
+      for (const month of monthsToTry) {
+        const inside = month === null ? nodes[g]!.everyone : [...nodes[g]!.members[month - 1]!];
+        for (const u of inside) {
+          for (const v of partnersOf(u, month)) {
+            if (v === u || (month !== null ? nodes[g]!.members[month - 1]!.has(v) : nodes[g]!.everyone.includes(v))) continue;
+            const mv: Move = { u, v, month, kind };
+            const sep = separating(mv);
+            let cost = 0;
+            let blocked = false;
+            const toHide: number[] = [];
+            for (const s of sep) {
+              if (nodes[s]!.hidden) continue;
+              if (nodes[s]!.fixed) { blocked = true; break; }
+              toHide.push(s);
+              cost += weight(s);
+            }
+            if (blocked) continue;
+            if (cost === 0) {
+              const free = tryMove(mv, [], key);
+              if (free) return free;
+              continue;
+            }
+            const tie = toHide.reduce((t, s) => t + (countsOf(sums[s]![fullYear]!).n ?? 0), 0);
+            candidates.push({ mv, toHide, cost, tie });
+          }
+        }
+      }
+    }
+    candidates.sort((a, b) => a.cost - b.cost || a.tie - b.tie);
+    for (const c of candidates) {
+      const found = tryMove(c.mv, c.toHide, key);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  function tryMove(mv: Move, toHide: number[], key: string): (Move & { delta: 1 | -1 } & Checked) | null {
+    // Summed indicators: an area holding both desa in the month moved gains and loses the same unit, so only the areas
+    // holding one of them can change. A point value takes each desa's last reported month, and a sasaran counts only in
+    // the periods a desa reported in — both may differ between the two desa: check every area holding either.
+    const touched = def.periodKind === 'point' || mv.month === null ? holding(mv) : separating(mv);
+    const hideSet = new Set(toHide);
+    for (const delta of [1, -1] as const) {
+      const changed = verify(mv, delta, touched, hideSet);
+      if (changed && changed.includes(key)) {
+        return { ...mv, delta, toHide, cost: toHide.reduce((t, s) => t + weight(s), 0), changed };
+      }
+    }
+    return null;
+  }
+
+  const unprotected: string[] = [];
+  const measures: Measure[] = protectDen ? ['numerator', 'denominator'] : ['numerator'];
+  for (let g = 0; g < nodes.length; g++) {
+    for (let p = 0; p < periods.length; p++) {
+      if (!primary[g]![p]) continue;
+      for (const measure of measures) {
+        const key = cellKey(g, p, measure);
+        if (certified.has(key)) continue;
+        const found = findCertificate(g, p, measure);
+        if (!found) { unprotected.push(key); continue; }
+        for (const s of found.toHide) nodes[s]!.hidden = true;
+        for (const c of found.changed) certified.add(c);
+        const [to, from] = found.delta === 1 ? [found.u, found.v] : [found.v, found.u];
+        certificates.push({ to: input.desa[to]!.kode, from: input.desa[from]!.kode, month: found.month, moves: found.kind, certifies: found.changed.length });
+      }
+    }
+  }
+
+  const hidden = new Set(nodes.filter((n) => n.hidden).map((n) => n.id));
+  return {
+    detail,
+    hidden,
+    certificates,
+    unprotected,
+    cell(id, period) {
+      const g = nodeById.get(id);
+      const p = periodIndex.get(periodKey(period));
+      if (g === undefined || p === undefined || !nodes[g]!.hidden) return null;
+      const { n, d } = countsOf(sums[g]![p]!);
+      return hiddenForm(g, p, n, d, areaReason(g, primaryCount[g]!));
+    },
+  };
+}
