@@ -6,3 +6,4 @@ export * from './meetings.ts';
 export * from './rollout.ts';
 export * from './accounts.ts';
 export * from './tiles.ts';
+export * from './privacy.ts';

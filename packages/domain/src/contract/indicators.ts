@@ -55,6 +55,12 @@ export const IndicatorSchema = Type.Object({
    */
   notServedTextId: Nullable(Type.String()),
   note: Nullable(Type.String()),
+  /** Absent: ordinary counts of persons. How counts are shown to readers outside the area, and why (issue 18). */
+  privacy: Type.Optional(Type.Object({
+    class: Type.Union([Type.Literal('sensitive'), Type.Literal('not-personal')]),
+    reasonId: Type.String(),
+    reasonEn: Type.String(),
+  })),
   /** The database holds at least one value of this indicator (the picker marks the others "belum ada data"). */
   hasData: Type.Optional(Type.Boolean()),
 });

@@ -2,3 +2,4 @@
 export * from './rule.ts';
 export * from './reader.ts';
 export * from './suppression.ts';
+export * from './mask.ts';
