@@ -4,7 +4,7 @@ import type { Database } from '@peta/db';
 export interface AuditEntry {
   userId?: number | null;
   username?: string | null;
-  action: 'masuk' | 'masuk_gagal' | 'keluar' | 'tulis' | 'pengguna' | 'sandi';
+  action: 'masuk' | 'masuk_gagal' | 'keluar' | 'tulis' | 'pengguna' | 'sandi' | 'retensi';
   method?: string;
   path?: string;
   status?: number;

@@ -3,5 +3,6 @@ export * from './users.ts';
 export * from './sessions.ts';
 export * from './audit.ts';
 export * from './throttle.ts';
+export * from './retention.ts';
 export * from './demo-accounts.ts';
 export { decoyHash, generatePassword, hashPassword, verifyPassword } from './passwords.ts';

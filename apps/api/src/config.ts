@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDesaProvinsi, type DesaProvinsi } from '@peta/data';
+import { parseAuditRetentionDays } from '@peta/data/accounts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -34,6 +35,8 @@ export interface Config {
   demoPassword?: string;
   /** How long a connection may take for what (slow-request attacks hold connections otherwise). */
   timeouts: Timeouts;
+  /** Audit entries older than this are deleted once a day (expired sessions always); see docs/privacy.md. */
+  auditRetentionDays: number;
 }
 
 /** Milliseconds. Cut a connection that has not delivered its request in time, whatever trickles in meanwhile. */
@@ -78,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idle: 1000 * positiveInt(env.IDLE_TIMEOUT_SECONDS, DEFAULT_TIMEOUTS.idle / 1000, 'IDLE_TIMEOUT_SECONDS'),
       keepAlive: 1000 * positiveInt(env.KEEP_ALIVE_TIMEOUT_SECONDS, DEFAULT_TIMEOUTS.keepAlive / 1000, 'KEEP_ALIVE_TIMEOUT_SECONDS'),
     },
+    auditRetentionDays: parseAuditRetentionDays(env.AUDIT_RETENTION_DAYS),
   };
 }
 

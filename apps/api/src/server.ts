@@ -3,6 +3,7 @@ import { openDatabase } from '@peta/db';
 import { ensureBoundaries, resolveBoundarySource } from '@peta/data';
 import { ensureDemoData } from '@peta/data/demo';
 import { ensureRolloutSeed } from '@peta/data/puskesmas';
+import { schedulePurge } from '@peta/data/accounts';
 import { buildApp } from './app.ts';
 import { hasWebBuild, loadConfig, repoRoot } from './config.ts';
 import { prepareAccounts } from './startup-accounts.ts';
@@ -46,6 +47,12 @@ try {
 const demoAccounts = await prepareAccounts(database, config, log);
 
 const app = await buildApp({ database, config, logger: { level: config.logLevel }, demoAccounts });
+// Retention (docs/privacy.md): expired sessions and audit entries older than AUDIT_RETENTION_DAYS, now and once a day.
+const stopPurge = schedulePurge(database, {
+  auditRetentionDays: config.auditRetentionDays,
+  onResult: (r) => { if (r.sessions || r.audit) app.log.info({ retensi: r }, `Retensi: ${r.sessions} sesi kedaluwarsa dan ${r.audit} entri log audit lama dihapus.`); },
+  onError: (e) => app.log.error(e, 'Retensi gagal dijalankan'),
+});
 if (!hasWebBuild(config)) log(`Peringatan: web belum dibangun (${config.webDist}); jalankan \`pnpm build\`.`);
 
 let closing = false;
@@ -53,6 +60,7 @@ async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   log(`${signal}: berhenti…`);
+  stopPurge();
   await app.close();
   await database.close();
   process.exit(0);
@@ -67,6 +75,7 @@ try {
   console.error(code === 'EADDRINUSE'
     ? `Port ${config.port} sudah dipakai program lain. Hentikan program itu atau pilih port lain, misalnya PORT=3001 pnpm start.`
     : `Server tidak dapat mendengarkan di ${config.host}:${config.port}: ${(error as Error).message}`);
+  stopPurge();
   await app.close();
   await database.close();
   process.exit(1);

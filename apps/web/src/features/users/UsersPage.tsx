@@ -289,6 +289,7 @@ function EditUser({ user, onDone }: { user: User; onDone: () => void }) {
 const ACTION_KEY: Record<string, MessageKey> = {
   masuk: 'users.audit.action.masuk', masuk_gagal: 'users.audit.action.masuk_gagal', keluar: 'users.audit.action.keluar',
   tulis: 'users.audit.action.tulis', pengguna: 'users.audit.action.pengguna', sandi: 'users.audit.action.sandi',
+  retensi: 'users.audit.action.retensi',
 };
 
 function AuditLog() {

@@ -1,0 +1,49 @@
+// Retention (docs/privacy.md, UU 27/2022 Pasal 42–44: personal data ends with its retention period): sessions are
+// deleted when they expire, audit entries after AUDIT_RETENTION_DAYS. The server runs purgeExpired at start and once a
+// day; each run that deletes something leaves one audit entry saying how much (deletions are accountable too).
+import type { Database } from '@peta/db';
+import { writeAudit } from './audit.ts';
+
+/** Two years: long enough to answer "who changed this" for last year's data and to investigate a breach. */
+export const DEFAULT_AUDIT_RETENTION_DAYS = 730;
+/** Shorter would cut into what the sign-in lock counts (15 minutes) and what an investigation needs (weeks). */
+export const MIN_AUDIT_RETENTION_DAYS = 30;
+
+/** Reads AUDIT_RETENTION_DAYS; throws a Bahasa Indonesia message for a value it cannot use. */
+export function parseAuditRetentionDays(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_AUDIT_RETENTION_DAYS;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < MIN_AUDIT_RETENTION_DAYS) {
+    throw new Error(`AUDIT_RETENTION_DAYS tidak sah: "${value}" (harus bilangan bulat ≥ ${MIN_AUDIT_RETENTION_DAYS} hari; bawaan ${DEFAULT_AUDIT_RETENTION_DAYS}).`);
+  }
+  return n;
+}
+
+export interface PurgeResult {
+  /** Expired sessions deleted (their token hash, address and browser). */
+  sessions: number;
+  /** Audit entries older than the retention deleted. */
+  audit: number;
+}
+
+export async function purgeExpired(database: Database, options: { auditRetentionDays: number; now?: Date }): Promise<PurgeResult> {
+  const now = options.now ?? new Date();
+  const sessions = await database.pool.query('delete from app_session where expires_at < $1', [now]);
+  const audit = await database.pool.query(
+    'delete from audit_log where at < $1::timestamptz - make_interval(days => $2)', [now, options.auditRetentionDays]);
+  const result = { sessions: sessions.rowCount ?? 0, audit: audit.rowCount ?? 0 };
+  if (result.sessions > 0 || result.audit > 0) {
+    await writeAudit(database, { username: 'sistem', action: 'retensi', detail: { ...result, retensiAuditHari: options.auditRetentionDays } });
+  }
+  return result;
+}
+
+/** Runs purgeExpired now and every `everyMs` (a day); the timer never keeps the process alive. Returns a stop function. */
+export function schedulePurge(database: Database, options: { auditRetentionDays: number; everyMs?: number;
+  onResult?: (r: PurgeResult) => void; onError?: (e: unknown) => void }): () => void {
+  const run = () => purgeExpired(database, options).then(options.onResult, options.onError);
+  void run();
+  const timer = setInterval(run, options.everyMs ?? 86_400_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
