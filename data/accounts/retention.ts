@@ -1,5 +1,6 @@
 // Retention (docs/privacy.md, UU 27/2022 Pasal 42–44: personal data ends with its retention period): sessions are
-// deleted when they expire, audit entries after AUDIT_RETENTION_DAYS. The server runs purgeExpired at start and once a
+// deleted when they expire, uploaded import files when their preview expires (24 h), audit entries after
+// AUDIT_RETENTION_DAYS. The server runs purgeExpired at start and once a
 // day; each run that deletes something leaves one audit entry saying how much (deletions are accountable too).
 import type { Database } from '@peta/db';
 import { writeAudit } from './audit.ts';
@@ -22,6 +23,8 @@ export function parseAuditRetentionDays(value: string | undefined): number {
 export interface PurgeResult {
   /** Expired sessions deleted (their token hash, address and browser). */
   sessions: number;
+  /** Uploaded files of import previews that expired without (or after) their commit. */
+  previews: number;
   /** Audit entries older than the retention deleted. */
   audit: number;
 }
@@ -29,10 +32,11 @@ export interface PurgeResult {
 export async function purgeExpired(database: Database, options: { auditRetentionDays: number; now?: Date }): Promise<PurgeResult> {
   const now = options.now ?? new Date();
   const sessions = await database.pool.query('delete from app_session where expires_at < $1', [now]);
+  const previews = await database.pool.query('delete from import_preview where expires_at < $1', [now]);
   const audit = await database.pool.query(
     'delete from audit_log where at < $1::timestamptz - make_interval(days => $2)', [now, options.auditRetentionDays]);
-  const result = { sessions: sessions.rowCount ?? 0, audit: audit.rowCount ?? 0 };
-  if (result.sessions > 0 || result.audit > 0) {
+  const result = { sessions: sessions.rowCount ?? 0, previews: previews.rowCount ?? 0, audit: audit.rowCount ?? 0 };
+  if (result.sessions > 0 || result.previews > 0 || result.audit > 0) {
     await writeAudit(database, { username: 'sistem', action: 'retensi', detail: { ...result, retensiAuditHari: options.auditRetentionDays } });
   }
   return result;
