@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { INDICATORS, getIndicator } from '../indicators/catalogue.ts';
 import {
@@ -21,6 +22,14 @@ describe('the catalogue says which indicators are sensitive, and why', () => {
       if (!d.privacy) continue;
       expect(d.privacy.reasonId.length, d.code).toBeGreaterThan(30);
       expect(d.privacy.reasonEn.length, d.code).toBeGreaterThan(30);
+    }
+  });
+  it('docs/privacy.md lists every indicator that is not ordinary, with its class', () => {
+    const doc = readFileSync(new URL('../../../../docs/privacy.md', import.meta.url), 'utf8');
+    for (const d of INDICATORS.map((x) => getIndicator(x.code)!)) {
+      if (!d.privacy) continue;
+      const label = d.privacy.class === 'sensitive' ? 'sensitif' : 'bukan data orang';
+      expect(doc, d.code).toMatch(new RegExp(`\\| ${d.code} \\| ${label} \\|`));
     }
   });
   it('a new indicator about HIV, TB, mental illness or deaths cannot be added without marking it sensitive', () => {
