@@ -222,7 +222,7 @@ function attack(inst: Instance, result: YearProtection) {
 
 describe('no hidden count can be recovered from what a reader outside the area sees (brute force)', () => {
   const cases: [string, number, number][] = [
-    // indicator, months, instances: DBD_IR (cases, public population), KIA_K1 (public sasaran and a gap in persons),
+    // indicator, months, instances: DBD_IR (cases, public population), KIA_K1 (public estimated sasaran),
     // KIA_CPR (a point value: the last month counts), GZ_TD (counted, protected denominator), SPM10_ODGJ (sensitive:
     // every desa hidden, the sasaran protected).
     // DBD_IR over 3 months adds a quarter (Triwulan I) to the months and ranges.
@@ -239,18 +239,12 @@ describe('no hidden count can be recovered from what a reader outside the area s
       const details: Record<Detail, number> = { bands: 0, reasons: 0, plain: 0 };
       let uncertified = 0;
       let uncertifiedFree = 0;
-      let attackMs = 0;
-      let engineMs = 0;
       for (let attempt = 0; checked < instances && attempt < instances * 20; attempt++) {
         const inst = randomInstance(rand, code, months);
-        const e0 = performance.now();
         const pattern = protectYear({ def: inst.def, year: YEAR, threshold: inst.threshold, desa: inst.desa, groups: groupsOf(inst),
           months: inst.months, exact: (id) => inst.exact.has(id) });
-        engineMs += performance.now() - e0;
         if (countAlternatives(inst, pattern.hidden) > 2_500) continue; // keep the enumeration quick
-        const t0 = performance.now();
         const { result, targets, seen, consistent } = attack(inst, pattern);
-        attackMs += performance.now() - t0;
         expect(consistent, 'the true data is among the consistent ones').toBeGreaterThanOrEqual(1);
         details[result.detail]++;
         targets.forEach((t, i) => {
@@ -266,8 +260,10 @@ describe('no hidden count can be recovered from what a reader outside the area s
         cells += targets.length;
         hiddenAreas += result.hidden.size;
       }
-      console.log(`${code}: ${checked} tables, ${cells} hidden cells checked, detail ${JSON.stringify(details)}, `
-        + `${uncertified} uncertified (${uncertifiedFree} of them not actually determined); engine ${engineMs.toFixed(0)} ms, attack ${attackMs.toFixed(0)} ms`);
+      // Cells the engine could not certify were indeed fixed by the kabupaten total (it does not give up too early),
+      // and month bands survive in some tables even this small (real kabupaten keep them: bench:privacy).
+      expect(uncertifiedFree, `${uncertified} uncertified`).toBe(0);
+      expect(details.bands, JSON.stringify(details)).toBeGreaterThan(0);
       expect(checked).toBe(instances);
       expect(cells, 'the tables had small counts to protect').toBeGreaterThan(instances);
       expect(hiddenAreas).toBeGreaterThan(0);
