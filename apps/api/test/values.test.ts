@@ -19,6 +19,9 @@ describe('GET /api/indicators', () => {
     const k1 = body.find((i: { code: string }) => i.code === 'KIA_K1');
     expect(k1).toMatchObject({ hasData: true, target: 95, polarity: 'higher' });
     expect(body.find((i: { code: string }) => i.code === 'GZ_STUNTING')).toMatchObject({ hasData: false, polarity: 'lower' });
+    // The privacy class and its reason travel with the catalogue (issue 18); ordinary indicators have none.
+    expect(body.find((i: { code: string }) => i.code === 'SPM10_ODGJ').privacy).toMatchObject({ class: 'sensitive', reasonId: expect.stringContaining('stigma') });
+    expect(k1.privacy).toBeUndefined();
   });
 });
 
