@@ -41,10 +41,12 @@ describe('the catalogue says which indicators are sensitive, and why', () => {
 });
 
 describe('denominatorProtected', () => {
-  it('protects counted denominators and the sasaran of sensitive indicators, never a population or an ordinary sasaran', () => {
+  it('protects counted denominators and a register sasaran of sensitive indicators, never a population or an estimate', () => {
     expect(denominatorProtected(def('GZ_TD'))).toBe(true); // balita ditimbang (D), a register
     expect(denominatorProtected(def('SPM11_TB'))).toBe(true); // terduga TBC, counted
-    expect(denominatorProtected(def('SPM10_ODGJ'))).toBe(true); // ODGJ berat: a sensitive sasaran
+    expect(denominatorProtected(def('SPM10_ODGJ'))).toBe(false); // ODGJ berat estimated: 1.8 ‰ of the population
+    expect(denominatorProtected(def('SPM10_ODGJ'), { sasaranIsRegister: true })).toBe(true); // … or a list of names
+    expect(denominatorProtected(def('KIA_K1'), { sasaranIsRegister: true })).toBe(false); // ordinary group: a choice
     expect(denominatorProtected(def('KIA_K1'))).toBe(false); // ibu hamil: estimated sasaran, a planning figure
     expect(denominatorProtected(def('TB_CNR'))).toBe(false); // population per 100,000
     expect(denominatorProtected(def('UKBM_POSY_AKTIF'))).toBe(false); // posyandu, not persons
@@ -66,8 +68,9 @@ describe('primaryReason', () => {
     expect(primaryReason(def('KIA_K1'), 'desa', c(null, null), k)).toBeNull();
   });
   it('hides a gap of 1..9 persons over a protected denominator, not over an estimated sasaran, and not a gap of 0', () => {
-    // ODGJ berat (sensitive, the sasaran is protected): 12 of 15 served, 3 not yet — at kecamatan level.
-    expect(primaryReason(def('SPM10_ODGJ'), 'kecamatan', c(30, 33, 3), k)).toBe('small-count');
+    // ODGJ berat from a register (protected): 30 of 33 served, 3 not yet — at kecamatan level.
+    expect(primaryReason(def('SPM10_ODGJ'), 'kecamatan', c(30, 33, 3), k, { sasaranIsRegister: true })).toBe('small-count');
+    expect(primaryReason(def('SPM10_ODGJ'), 'kecamatan', c(30, 33, 3), k)).toBeNull(); // over an estimate
     // Terduga TBC (counted): 40 of 43 examined — complement 3 and gap 3.
     expect(primaryReason(def('SPM11_TB'), 'kecamatan', c(40, 43, 3), k)).toBe('small-count');
     // "3 ibu hamil belum K1" against an ESTIMATED 40 names nobody, and follows from 35 and 40 anyway.
@@ -84,7 +87,7 @@ describe('primaryReason', () => {
   it('hides a sensitive indicator at desa level whatever the count, and small counts elsewhere', () => {
     expect(primaryReason(def('SPM10_ODGJ'), 'desa', c(60, 80), k)).toBe('sensitive');
     expect(primaryReason(def('SPM10_ODGJ'), 'kecamatan', c(60, 80, 20), k)).toBeNull();
-    expect(primaryReason(def('SPM10_ODGJ'), 'kecamatan', c(12, 15, 3), k)).toBe('small-count');
+    expect(primaryReason(def('SPM10_ODGJ'), 'kecamatan', c(9, 15, 6), k)).toBe('small-count');
     expect(primaryReason(def('SPM10_ODGJ'), 'kabupaten', c(2, 15, 13), k)).toBeNull();
   });
   it('never hides counts that are not about persons', () => {
@@ -134,9 +137,10 @@ describe('hideCell', () => {
       suppressed: 'small-count', bands: { numerator: 'below', gap: null, denominator: null }, denominator: 40, coverage: null,
     });
   });
-  it('bands the gap over a protected denominator (ODGJ berat: 12 of 15, 3 not served)', () => {
-    expect(hideCell(def('SPM10_ODGJ'), { numerator: 12, denominator: 15, gap: 3, coverage: 80 }, 'sensitive', k).bands)
-      .toEqual({ numerator: 'atLeast', gap: 'below', denominator: 'atLeast' });
+  it('bands the gap over a protected denominator (a register of 15 ODGJ berat: 12 served, 3 not)', () => {
+    const cell = hideCell(def('SPM10_ODGJ'), { numerator: 12, denominator: 15, gap: 3, coverage: 80 }, 'sensitive', k, true, { sasaranIsRegister: true });
+    expect(cell.bands).toEqual({ numerator: 'atLeast', gap: 'below', denominator: 'atLeast' });
+    expect(cell.denominator).toBeNull();
   });
   it('bands a protected denominator instead of showing it', () => {
     expect(hideCell(def('GZ_TD'), { numerator: 12, denominator: 20, gap: null, coverage: 60 }, 'small-count', k)).toEqual({

@@ -38,16 +38,25 @@ export function privacyClassOf(def: Pick<IndicatorDef, 'privacy'>): PrivacyClass
   return def.privacy?.class ?? 'personal';
 }
 
+/** What the rule needs to know beyond the catalogue. */
+export interface RuleOptions {
+  /**
+   * The sasaran rows of this table are registers (counted by name), not estimates. Only matters for sensitive
+   * indicators: a register of people with a severe mental illness or at risk of HIV is itself sensitive.
+   */
+  sasaranIsRegister?: boolean;
+}
+
 /**
  * The denominator is itself a count of people to protect: a counted denominator (a register: terduga TBC, balita
- * ditimbang, kasus DBD) of a personal indicator, or for a sensitive indicator also its sasaran (the people with a
- * severe mental illness, the people at risk of HIV). A population (per 100,000) never is, and an estimated sasaran of
- * an ordinary group (ibu hamil, balita) is a published planning figure, not a count of identifiable people.
+ * ditimbang, kasus DBD) of a personal indicator, or the sasaran of a sensitive indicator when it is a register. A
+ * population (per 100,000) never is, nor an estimated sasaran (a projection from the population, a published planning
+ * figure), nor — a documented choice — the register sasaran of an ordinary group (ibu hamil: pregnancy is seen).
  */
-export function denominatorProtected(def: Pick<IndicatorDef, 'privacy' | 'denominator'>): boolean {
+export function denominatorProtected(def: Pick<IndicatorDef, 'privacy' | 'denominator'>, options: RuleOptions = {}): boolean {
   const cls = privacyClassOf(def);
   if (cls === 'not-personal' || def.denominator.kind === 'population') return false;
-  return def.denominator.kind === 'counted' || cls === 'sensitive';
+  return def.denominator.kind === 'counted' || (cls === 'sensitive' && options.sasaranIsRegister === true);
 }
 
 /** The counts of one cell as the API computes them (rollUpDesa/evaluateValue): Σ numerators, Σ denominators, gap. */
@@ -74,14 +83,14 @@ export interface CellCounts {
  * Cells with no report (numerator null) have nothing to hide.
  */
 export function primaryReason(def: Pick<IndicatorDef, 'privacy' | 'denominator'>, level: AreaLevel, counts: CellCounts,
-  threshold: number): Exclude<SuppressionReason, 'complementary'> | null {
+  threshold: number, options: RuleOptions = {}): Exclude<SuppressionReason, 'complementary'> | null {
   const cls = privacyClassOf(def);
   if (cls === 'not-personal') return null;
   if (cls === 'sensitive' && level === 'desa') return 'sensitive';
   if (!isSmallArea(level) || counts.numerator === null) return null;
   const small = (x: number) => x < threshold;
   if (small(counts.numerator)) return 'small-count';
-  if (!denominatorProtected(def)) return null;
+  if (!denominatorProtected(def, options)) return null;
   if (counts.gap !== null && counts.gap >= 1 && small(counts.gap)) return 'small-count';
   if (counts.denominator !== null) {
     if (small(counts.denominator)) return 'small-count';
@@ -146,8 +155,8 @@ export interface HiddenCell {
  * period does not say whether that period is small); `withBands` for single months.
  */
 export function hideCell(def: Pick<IndicatorDef, 'privacy' | 'denominator' | 'unit'>, counts: CellCounts & { coverage: number | null },
-  reason: SuppressionReason, threshold: number, withBands = true): HiddenCell {
-  const protectedDen = denominatorProtected(def);
+  reason: SuppressionReason, threshold: number, withBands = true, options: RuleOptions = {}): HiddenCell {
+  const protectedDen = denominatorProtected(def, options);
   const shownDen = protectedDen ? null : counts.denominator;
   return {
     suppressed: reason,

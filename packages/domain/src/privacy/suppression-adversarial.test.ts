@@ -25,6 +25,8 @@ interface Instance {
   wilayahKerja: WilayahKerjaRow[];
   puskesmas: string[];
   exact: Set<string>;
+  /** The sasaran rows are registers (protected for sensitive indicators). */
+  sasaranIsRegister: boolean;
 }
 
 function mulberry32(seed: number) {
@@ -72,15 +74,16 @@ function publishedArea(inst: Instance, a: Area, periods: Period[], data: Privacy
   detail: Detail): string {
   const values = periods.map((p) => a.value(data, p));
   if (!hidden.has(a.id)) return values.map((v) => `${v.n}/${v.d}`).join(' ');
+  const options = { sasaranIsRegister: inst.sasaranIsRegister };
   const small = values.some((v, i) => v.n !== null && primaryReason(inst.def, a.level,
-    { numerator: v.n, denominator: v.d, gap: gapFor(inst.def, periods[i]!, v.n, v.d) }, inst.threshold) !== null);
+    { numerator: v.n, denominator: v.d, gap: gapFor(inst.def, periods[i]!, v.n, v.d) }, inst.threshold, options) !== null);
   const reason: SuppressionReason = a.level === 'desa' && privacyClassOf(inst.def) === 'sensitive' ? 'sensitive'
     : small || detail === 'plain' ? 'small-count' : 'complementary';
   return values.map((v, i) => {
     const p = periods[i]!;
     return v.n === null ? 'no-data' : JSON.stringify(hideCell(inst.def,
       { numerator: v.n, denominator: v.d, gap: gapFor(inst.def, p, v.n, v.d), coverage: coverageOf(v.n, v.d, inst.def.unit) },
-      reason, inst.threshold, detail === 'bands' && p.kind === 'month'));
+      reason, inst.threshold, detail === 'bands' && p.kind === 'month', options));
   }).join(' ');
 }
 
@@ -100,7 +103,7 @@ const choose = (n: number, k: number) => { let r = 1; for (let i = 1; i <= k; i+
 function* alternatives(inst: Instance, hidden: ReadonlySet<string>): Generator<PrivacyDesa[]> {
   const free = inst.desa.map((d, i) => (hidden.has(d.kode) ? i : -1)).filter((i) => i >= 0);
   const counted = inst.def.denominator.kind === 'counted';
-  const protectSasaran = denominatorProtected(inst.def) && !counted;
+  const protectSasaran = denominatorProtected(inst.def, inst) && !counted;
   // Per month: the cells to vary (hidden desa that reported), the numerator and counted-denominator totals.
   const slots = Array.from({ length: inst.months }, (_, mi) => {
     const cells = free.filter((i) => inst.desa[i]!.months[mi]?.numerator !== null);
@@ -143,7 +146,7 @@ function countAlternatives(inst: Instance, hidden: ReadonlySet<string>): number 
       total *= choose(dd + cells.length - 1, Math.max(cells.length - 1, 0));
     }
   }
-  if (denominatorProtected(inst.def) && inst.def.denominator.kind !== 'counted') {
+  if (denominatorProtected(inst.def, inst) && inst.def.denominator.kind !== 'counted') {
     const s = free.reduce((t, d) => t + (d.sasaran ?? 0), 0);
     total *= choose(s + free.length - 1, Math.max(free.length - 1, 0));
   }
@@ -185,7 +188,7 @@ function randomInstance(rand: () => number, code: string, months: number): Insta
   const who = rand();
   if (who < 0.15) exact.add(kode[0]!);
   else if (who < 0.25 && kecamatan.length > 1) { exact.add('K1'); for (const k of kecamatan[0]!.desa) exact.add(k); }
-  return { def, threshold, months, desa, kecamatan, wilayahKerja, puskesmas, exact };
+  return { def, threshold, months, desa, kecamatan, wilayahKerja, puskesmas, exact, sasaranIsRegister: rand() < 0.5 };
 }
 
 function attack(inst: Instance, result: YearProtection) {
@@ -206,9 +209,9 @@ function attack(inst: Instance, result: YearProtection) {
   for (const a of areas) for (const p of periods) {
     if (!result.hidden.has(a.id)) continue;
     const v = a.value(inst.desa, p);
-    if (v.n === null || primaryReason(inst.def, a.level, { numerator: v.n, denominator: v.d, gap: gapFor(inst.def, p, v.n, v.d) }, inst.threshold) === null) continue;
+    if (v.n === null || primaryReason(inst.def, a.level, { numerator: v.n, denominator: v.d, gap: gapFor(inst.def, p, v.n, v.d) }, inst.threshold, inst) === null) continue;
     targets.push({ area: a, p, measure: 'n' });
-    if (denominatorProtected(inst.def)) targets.push({ area: a, p, measure: 'd' });
+    if (denominatorProtected(inst.def, inst)) targets.push({ area: a, p, measure: 'd' });
   }
   const seen = targets.map(() => new Set<number | null>());
   let consistent = 0;
@@ -224,7 +227,7 @@ describe('no hidden count can be recovered from what a reader outside the area s
   const cases: [string, number, number][] = [
     // indicator, months, instances: DBD_IR (cases, public population), KIA_K1 (public estimated sasaran),
     // KIA_CPR (a point value: the last month counts), GZ_TD (counted, protected denominator), SPM10_ODGJ (sensitive:
-    // every desa hidden, the sasaran protected).
+    // every desa hidden; in half the tables the sasaran is a register, protected too).
     // DBD_IR over 3 months adds a quarter (Triwulan I) to the months and ranges.
     ['DBD_IR', 2, 20], ['DBD_IR', 3, 8], ['KIA_K1', 2, 25], ['KIA_CPR', 2, 20], ['GZ_TD', 1, 25], ['SPM10_ODGJ', 1, 20],
   ];
@@ -242,7 +245,7 @@ describe('no hidden count can be recovered from what a reader outside the area s
       for (let attempt = 0; checked < instances && attempt < instances * 20; attempt++) {
         const inst = randomInstance(rand, code, months);
         const pattern = protectYear({ def: inst.def, year: YEAR, threshold: inst.threshold, desa: inst.desa, groups: groupsOf(inst),
-          months: inst.months, exact: (id) => inst.exact.has(id) });
+          months: inst.months, exact: (id) => inst.exact.has(id), sasaranIsRegister: inst.sasaranIsRegister });
         if (countAlternatives(inst, pattern.hidden) > 2_500) continue; // keep the enumeration quick
         const { result, targets, seen, consistent } = attack(inst, pattern);
         expect(consistent, 'the true data is among the consistent ones').toBeGreaterThanOrEqual(1);
@@ -273,7 +276,7 @@ describe('no hidden count can be recovered from what a reader outside the area s
   it('the attack works when protection is missing: with the small desa alone hidden, subtraction recovers it', () => {
     const inst: Instance = { def: getIndicator('DBD_IR')!, threshold: 10, months: 1,
       desa: [{ kode: 'A', months: [{ month: 1, numerator: 3 }], sasaran: 1500 }, { kode: 'B', months: [{ month: 1, numerator: 25 }], sasaran: 1500 }],
-      kecamatan: [{ id: 'K1', desa: ['A', 'B'] }], wilayahKerja: [], puskesmas: [], exact: new Set() };
+      kecamatan: [{ id: 'K1', desa: ['A', 'B'] }], wilayahKerja: [], puskesmas: [], exact: new Set(), sasaranIsRegister: false };
     const periods = periodsOfYear(YEAR, 1);
     const areas = areasOf(inst);
     const onlyA = new Set(['A']);

@@ -141,14 +141,22 @@ describe('protectYear — the reader sees part of the table exactly', () => {
 });
 
 describe('protectYear — sensitive indicators and protected denominators', () => {
-  it('SPM ODGJ: every desa hidden whatever its count; the sasaran (ODGJ berat) is protected too', () => {
+  it('SPM ODGJ: every desa hidden whatever its count; an estimated sasaran stays shown', () => {
     const odgj = getIndicator('SPM10_ODGJ')!;
     const d = (kode: string, n: number, sasaran: number): PrivacyDesa => ({ kode, months: [{ month: 1, numerator: n }], sasaran });
     const r = protectYear({ def: odgj, year: 2026, threshold: 10, desa: [d('A', 12, 15), d('B', 30, 40), d('C', 4, 6)],
       groups: [group('K', 'kecamatan', ['A', 'B', 'C'])], months: 1 });
     expect([...r.hidden].sort()).toEqual(['A', 'B', 'C']);
+    expect(r.cell('B', jan)).toMatchObject({ suppressed: 'sensitive', denominator: 40, bands: { numerator: 'atLeast', denominator: null } });
+    expect(r.cell('K', jan)).toBeNull(); // K: 46 of 61 — nothing small
+    expect(r.unprotected).toEqual([]);
+  });
+  it('SPM ODGJ from a register: the sasaran is protected too, and moved between desa in its certificates', () => {
+    const odgj = getIndicator('SPM10_ODGJ')!;
+    const d = (kode: string, n: number, sasaran: number): PrivacyDesa => ({ kode, months: [{ month: 1, numerator: n }], sasaran });
+    const r = protectYear({ def: odgj, year: 2026, threshold: 10, desa: [d('A', 12, 15), d('B', 30, 40), d('C', 4, 6)],
+      groups: [group('K', 'kecamatan', ['A', 'B', 'C'])], months: 1, sasaranIsRegister: true });
     expect(r.cell('B', jan)).toMatchObject({ suppressed: 'sensitive', denominator: null, bands: { numerator: 'atLeast', denominator: 'atLeast' } });
-    expect(r.cell('K', jan)).toBeNull(); // K: 46 of 61, gap ⌈61⌉ − 46 = 15 — nothing small
     expect(r.certificates.some((c) => c.moves === 'sasaran')).toBe(true);
     expect(r.unprotected).toEqual([]);
   });

@@ -28,7 +28,8 @@ import { coverageOf, gapFor } from '../indicators/aggregate.ts';
 import { periodValue, type MonthValue } from '../indicators/period-value.ts';
 import { monthPeriod, quarterPeriod, rangePeriod, yearPeriod, type Period } from '../indicators/period.ts';
 import {
-  denominatorProtected, hideCell, isSmallArea, primaryReason, privacyClassOf, type AreaLevel, type HiddenCell, type SuppressionReason,
+  denominatorProtected, hideCell, isSmallArea, primaryReason, privacyClassOf, type AreaLevel, type HiddenCell, type RuleOptions,
+  type SuppressionReason,
 } from './rule.ts';
 
 export interface PrivacyDesa {
@@ -47,7 +48,7 @@ export interface PrivacyGroup {
   desaIn(month: number): readonly string[];
 }
 
-export interface ProtectYearInput {
+export interface ProtectYearInput extends RuleOptions {
   def: IndicatorDef;
   year: number;
   threshold: number;
@@ -129,22 +130,24 @@ interface Sums { n: number; d: number; usable: number }
 type Piece = { n: number; d: number } | null;
 
 export function protectYear(input: ProtectYearInput): YearProtection {
+  const details = input.detail ? [input.detail] : DETAILS;
   let result: YearProtection | null = null;
-  for (const detail of input.detail ? [input.detail] : DETAILS) {
-    result = protectAt(input, detail);
+  for (const [i, detail] of details.entries()) {
+    result = protectAt(input, detail, i === details.length - 1);
     if (result.unprotected.length === 0) return result;
   }
   return result!;
 }
 
-function protectAt(input: ProtectYearInput, detail: Detail): YearProtection {
+function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean): YearProtection {
   const { def, threshold } = input;
   const M = input.months ?? 12;
   const target = input.target !== undefined ? input.target : def.target;
   const exact = input.exact ?? (() => false);
   const periods = periodsOfYear(input.year, M);
   const periodIndex = new Map(periods.map((p, i) => [periodKey(p), i]));
-  const protectDen = denominatorProtected(def);
+  const rule: RuleOptions = { sasaranIsRegister: input.sasaranIsRegister };
+  const protectDen = denominatorProtected(def, rule);
   const sasaranDen = def.denominator.kind !== 'counted';
   const shareSasaran = (def.periodKind === 'ytd_cum' || def.periodKind === 'annual') && sasaranDen;
   /** Period values are sums of months (not the last month's value). */
@@ -200,7 +203,7 @@ function protectAt(input: ProtectYearInput, detail: Detail): YearProtection {
   /** Per period: is it small (primary) — and per area-year: how many periods are, which fixes its reason. */
   function primaryAt(g: number, p: number, n: number | null, d: number | null): boolean {
     if (n === null) return false;
-    return primaryReason(def, nodes[g]!.level, { numerator: n, denominator: d, gap: gapFor(def, periods[p]!, n, d, target) }, threshold) !== null;
+    return primaryReason(def, nodes[g]!.level, { numerator: n, denominator: d, gap: gapFor(def, periods[p]!, n, d, target) }, threshold, rule) !== null;
   }
   const areaReason = (g: number, primaryCount: number): SuppressionReason =>
     nodes[g]!.level === 'desa' && privacyClassOf(def) === 'sensitive' ? 'sensitive'
@@ -210,7 +213,7 @@ function protectAt(input: ProtectYearInput, detail: Detail): YearProtection {
     if (n === null) return null;
     const period = periods[p]!;
     const counts = { numerator: n, denominator: d, gap: gapFor(def, period, n, d, target), coverage: coverageOf(n, d, def.unit) };
-    return hideCell(def, counts, reason, threshold, detail === 'bands' && period.kind === 'month');
+    return hideCell(def, counts, reason, threshold, detail === 'bands' && period.kind === 'month', rule);
   }
   const signature = (g: number, p: number, n: number | null, d: number | null, reason: SuppressionReason) =>
     JSON.stringify(hiddenForm(g, p, n, d, reason));
@@ -290,10 +293,14 @@ function protectAt(input: ProtectYearInput, detail: Detail): YearProtection {
     return [...out];
   }
 
-  /** Is the move a certificate once `toHide` are hidden too? Returns the cells whose counts it changes. */
-  function verify(mv: Move, delta: 1 | -1, nodesTouched: number[], toHide: ReadonlySet<number>): string[] | null {
+  /**
+   * Is the move a certificate once `toHide` are hidden too? Returns the cells whose counts it changes, or why not:
+   * 'shown' when a total that is still shown (and could be hidden later) would change — the only failure that hiding
+   * more can undo; 'never' otherwise (a count below 0, a fixed total, a band or reason that would change).
+   */
+  function verify(mv: Move, delta: 1 | -1, nodesTouched: number[], toHide: ReadonlySet<number>): string[] | 'shown' | 'never' {
     const after = applyMove(mv, delta);
-    if (!after) return null;
+    if (!after) return 'never';
     const changed: string[] = [];
     for (const g of nodesTouched) {
       const moved: { p: number; was: { n: number | null; d: number | null }; is: { n: number | null; d: number | null } }[] = [];
@@ -321,7 +328,7 @@ function protectAt(input: ProtectYearInput, detail: Detail): YearProtection {
         const was = countsOf(base);
         const is = countsOf(next);
         if (was.n === is.n && was.d === is.d) continue;
-        if (!nodes[g]!.hidden && !toHide.has(g)) return null;
+        if (!nodes[g]!.hidden && !toHide.has(g)) return nodes[g]!.fixed ? 'never' : 'shown';
         moved.push({ p, was, is });
         if (!nodes[g]!.fixed) primaryAfter += Number(primaryAt(g, p, is.n, is.d)) - Number(primary[g]![p]);
       }
@@ -329,10 +336,10 @@ function protectAt(input: ProtectYearInput, detail: Detail): YearProtection {
       // The area keeps its reason for the year (it stays small somewhere, or stays large everywhere) …
       const reasonBefore = areaReason(g, primaryCount[g]!);
       const reasonAfter = areaReason(g, primaryAfter);
-      if (reasonBefore !== reasonAfter) return null;
+      if (reasonBefore !== reasonAfter) return 'never';
       // … and every period it shows stays the same: bands of single months, shown denominator, rounded coverage.
       for (const { p, was, is } of moved) {
-        if (signature(g, p, was.n, was.d, reasonBefore) !== signature(g, p, is.n, is.d, reasonAfter)) return null;
+        if (signature(g, p, was.n, was.d, reasonBefore) !== signature(g, p, is.n, is.d, reasonAfter)) return 'never';
         if (was.n !== is.n) changed.push(cellKey(g, p, 'numerator'));
         if (was.d !== is.d && protectDen) changed.push(cellKey(g, p, 'denominator'));
       }
@@ -360,19 +367,45 @@ function protectAt(input: ProtectYearInput, detail: Detail): YearProtection {
     return list;
   }
 
+  /** Can one unit of this desa move in this month (null: its sasaran)? It must have a report there that counts in sums. */
+  function movable(unit: number, month: number | null): boolean {
+    if (month === null) return sasaran[unit] !== null;
+    const cell = months[unit]!.find((x) => x.month === month);
+    if (!cell || cell.numerator === null) return false;
+    if (def.denominator.kind === 'counted') return cell.denominator !== null && cell.denominator !== undefined;
+    return sasaran[unit] !== null;
+  }
+
+  /**
+   * Whether some move in month m (or of the sasaran) is valid for area g does not depend on the period targeted: the
+   * totals that must hide are fixed by the two desa, and validity by what every total shows. So when a search finds no
+   * valid move at all (not merely none that changes the period targeted), and no move failed only because a total is
+   * still shown (point values and sasaran: totals holding both desa may change), those months are not searched again
+   * for g: "g|kind|month".
+   */
+  const hopeless = new Set<string>();
+
   /** The cheapest certificate for one hidden cell: free ones first, then by the cost of what must be hidden. */
   function findCertificate(g: number, p: number, measure: Measure): (Move & { delta: 1 | -1 } & Checked) | null {
     const period = periods[p]!;
     const key = cellKey(g, p, measure);
     const candidates: { mv: Move; toHide: number[]; cost: number; tie: number }[] = [];
+    const searched: string[] = [];
+    let anyValid = false;
+    let temporary = false;
     for (const kind of kindsFor(measure)) {
       const monthsToTry: (number | null)[] = kind === 'sasaran' ? [null] : [];
       if (kind !== 'sasaran') for (let m = period.fromMonth; m <= period.toMonth; m++) monthsToTry.push(m);
       for (const month of monthsToTry) {
+        const cacheKey = `${g}|${kind}|${month}`;
+        if (hopeless.has(cacheKey)) continue;
+        searched.push(cacheKey);
         const inside = month === null ? nodes[g]!.everyone : [...nodes[g]!.members[month - 1]!];
         for (const u of inside) {
+          if (!movable(u, month)) continue;
           for (const v of partnersOf(u, month)) {
-            if (v === u || (month !== null ? nodes[g]!.members[month - 1]!.has(v) : nodes[g]!.everyone.includes(v))) continue;
+            if (month !== null ? nodes[g]!.members[month - 1]!.has(v) : nodes[g]!.everyone.includes(v)) continue;
+            if (!movable(v, month)) continue;
             const mv: Move = { u, v, month, kind };
             const sep = separating(mv);
             let cost = 0;
@@ -387,7 +420,9 @@ function protectAt(input: ProtectYearInput, detail: Detail): YearProtection {
             if (blocked) continue;
             if (cost === 0) {
               const free = tryMove(mv, [], key);
-              if (free) return free;
+              if (free === 'valid') anyValid = true;
+              else if (free === 'shown') temporary = true;
+              else if (typeof free === 'object') return free;
               continue;
             }
             const tie = toHide.reduce((t, s) => t + (countsOf(sums[s]![fullYear]!).n ?? 0), 0);
@@ -399,43 +434,57 @@ function protectAt(input: ProtectYearInput, detail: Detail): YearProtection {
     candidates.sort((a, b) => a.cost - b.cost || a.tie - b.tie);
     for (const c of candidates) {
       const found = tryMove(c.mv, c.toHide, key);
-      if (found) return found;
+      if (found === 'valid') anyValid = true;
+      else if (found === 'shown') temporary = true;
+      else if (typeof found === 'object') return found;
     }
+    if (!anyValid && !temporary) for (const k of searched) hopeless.add(k);
     return null;
   }
 
-  function tryMove(mv: Move, toHide: number[], key: string): (Move & { delta: 1 | -1 } & Checked) | null {
+  /** A certificate for `key`; 'valid' when the move is valid but leaves that cell's count unchanged; else why not. */
+  function tryMove(mv: Move, toHide: number[], key: string): (Move & { delta: 1 | -1 } & Checked) | 'valid' | 'shown' | 'never' {
     // Summed indicators: an area holding both desa in the month moved gains and loses the same unit, so only the areas
     // holding one of them can change. A point value takes each desa's last reported month, and a sasaran counts only in
     // the periods a desa reported in — both may differ between the two desa: check every area holding either.
     const touched = def.periodKind === 'point' || mv.month === null ? holding(mv) : separating(mv);
     const hideSet = new Set(toHide);
+    let outcome: 'valid' | 'shown' | 'never' = 'never';
     for (const delta of [1, -1] as const) {
       const changed = verify(mv, delta, touched, hideSet);
-      if (changed && changed.includes(key)) {
-        return { ...mv, delta, toHide, cost: toHide.reduce((t, s) => t + weight(s), 0), changed };
-      }
+      if (changed === 'shown') { if (outcome === 'never') outcome = 'shown'; continue; }
+      if (changed === 'never') continue;
+      if (changed.includes(key)) return { ...mv, delta, toHide, cost: toHide.reduce((t, s) => t + weight(s), 0), changed };
+      outcome = 'valid';
     }
-    return null;
+    return outcome;
   }
 
-  const unprotected: string[] = [];
   const measures: Measure[] = protectDen ? ['numerator', 'denominator'] : ['numerator'];
+  const certify = (g: number, p: number, measure: Measure): boolean => {
+    const found = findCertificate(g, p, measure);
+    if (!found) return false;
+    for (const s of found.toHide) nodes[s]!.hidden = true;
+    for (const c of found.changed) certified.add(c);
+    const [to, from] = found.delta === 1 ? [found.u, found.v] : [found.v, found.u];
+    certificates.push({ to: input.desa[to]!.kode, from: input.desa[from]!.kode, month: found.month, moves: found.kind, certifies: found.changed.length });
+    return true;
+  };
+  let failed: [number, number, Measure][] = [];
   for (let g = 0; g < nodes.length; g++) {
     for (let p = 0; p < periods.length; p++) {
       if (!primary[g]![p]) continue;
       for (const measure of measures) {
-        const key = cellKey(g, p, measure);
-        if (certified.has(key)) continue;
-        const found = findCertificate(g, p, measure);
-        if (!found) { unprotected.push(key); continue; }
-        for (const s of found.toHide) nodes[s]!.hidden = true;
-        for (const c of found.changed) certified.add(c);
-        const [to, from] = found.delta === 1 ? [found.u, found.v] : [found.v, found.u];
-        certificates.push({ to: input.desa[to]!.kode, from: input.desa[from]!.kode, month: found.month, moves: found.kind, certifies: found.changed.length });
+        if (certified.has(cellKey(g, p, measure)) || certify(g, p, measure)) continue;
+        failed.push([g, p, measure]);
+        // Many failures at a detail that has a fallback: the less detailed form is tried next anyway.
+        if (!lastDetail && failed.length > 20) return { detail, hidden: new Set(), certificates, unprotected: failed.map(([a, b, c]) => cellKey(a, b, c)), cell: () => null };
       }
     }
   }
+  // Areas hidden since may have freed a move (a point value or a sasaran moved next to a total then still shown): once more.
+  failed = failed.filter(([g, p, measure]) => !certified.has(cellKey(g, p, measure)) && !certify(g, p, measure));
+  const unprotected = failed.filter(([g, p, measure]) => !certified.has(cellKey(g, p, measure))).map(([g, p, measure]) => cellKey(g, p, measure));
 
   const hidden = new Set(nodes.filter((n) => n.hidden).map((n) => n.id));
   return {
