@@ -17,7 +17,8 @@
 // 3. Greedy: for each primary-hidden cell without a certificate, look for one among the areas already hidden (free);
 //    if there is none, hide the cheapest set of further areas that makes one exist (a desa-year costs 1, a kecamatan or
 //    puskesmas year costs 1 + its desa; ties: the smaller count first). Hiding more never breaks a certificate found
-//    earlier: a newly hidden total held both or neither desa of that move, so its values do not change under it.
+//    earlier: every total that was still shown when it was made keeps its values under it. Cells left without one are
+//    tried once more at the end (totals hidden since may have freed a move).
 // 4. Bands and reasons are information too ("< 10" is an upper bound, "protects another row" says "≥ 10 everywhere"),
 //    and next to a shown total they can pin a count. So the engine tries the most informative detail first (bands for
 //    single months, three reasons) and falls back to fewer words ('reasons', then 'plain') for the whole table when a
