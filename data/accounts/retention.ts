@@ -1,13 +1,15 @@
 // Retention (docs/privacy.md, UU 27/2022 Pasal 42–44: personal data ends with its retention period): sessions are
-// deleted when they expire, uploaded import files when their preview expires (24 h), audit entries after
-// AUDIT_RETENTION_DAYS. The server runs purgeExpired at start and once a
+// deleted when they expire, uploaded import files when their preview expires (24 h), sign-in throttle rows (address and
+// typed name) once they are quiet for SIGN_IN_QUIET_SECONDS — they would count from one again anyway —, audit entries
+// after AUDIT_RETENTION_DAYS. The server runs purgeExpired at start and once a
 // day; each run that deletes something leaves one audit entry saying how much (deletions are accountable too).
 import type { Database } from '@peta/db';
 import { writeAudit } from './audit.ts';
+import { SIGN_IN_QUIET_SECONDS } from './throttle.ts';
 
 /** Two years: long enough to answer "who changed this" for last year's data and to investigate a breach. */
 export const DEFAULT_AUDIT_RETENTION_DAYS = 730;
-/** Shorter would cut into what the sign-in lock counts (15 minutes) and what an investigation needs (weeks). */
+/** An investigation of a breach or a disputed change looks weeks back (docs/privacy.md §6). */
 export const MIN_AUDIT_RETENTION_DAYS = 30;
 
 /** Reads AUDIT_RETENTION_DAYS; throws a Bahasa Indonesia message for a value it cannot use. */
@@ -25,6 +27,8 @@ export interface PurgeResult {
   sessions: number;
   /** Uploaded files of import previews that expired without (or after) their commit. */
   previews: number;
+  /** Sign-in throttle rows quiet for a day and no longer waiting. */
+  throttle: number;
   /** Audit entries older than the retention deleted. */
   audit: number;
 }
@@ -33,10 +37,13 @@ export async function purgeExpired(database: Database, options: { auditRetention
   const now = options.now ?? new Date();
   const sessions = await database.pool.query('delete from app_session where expires_at < $1', [now]);
   const previews = await database.pool.query('delete from import_preview where expires_at < $1', [now]);
+  const throttle = await database.pool.query(
+    'delete from sign_in_throttle where blocked_until < $1 and last_failure_at < $1::timestamptz - make_interval(secs => $2)',
+    [now, SIGN_IN_QUIET_SECONDS]);
   const audit = await database.pool.query(
     'delete from audit_log where at < $1::timestamptz - make_interval(days => $2)', [now, options.auditRetentionDays]);
-  const result = { sessions: sessions.rowCount ?? 0, previews: previews.rowCount ?? 0, audit: audit.rowCount ?? 0 };
-  if (result.sessions > 0 || result.previews > 0 || result.audit > 0) {
+  const result = { sessions: sessions.rowCount ?? 0, previews: previews.rowCount ?? 0, throttle: throttle.rowCount ?? 0, audit: audit.rowCount ?? 0 };
+  if (Object.values(result).some((n) => n > 0)) {
     await writeAudit(database, { username: 'sistem', action: 'retensi', detail: { ...result, retensiAuditHari: options.auditRetentionDays } });
   }
   return result;

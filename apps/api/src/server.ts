@@ -47,12 +47,14 @@ try {
 const demoAccounts = await prepareAccounts(database, config, log);
 
 const app = await buildApp({ database, config, logger: { level: config.logLevel }, demoAccounts });
-// Retention (docs/privacy.md): expired sessions and import files, audit entries older than AUDIT_RETENTION_DAYS; now and daily.
+// Retention (docs/privacy.md): expired sessions and import files, quiet sign-in throttle rows, audit entries older than
+// AUDIT_RETENTION_DAYS; now and once a day.
 const stopPurge = schedulePurge(database, {
   auditRetentionDays: config.auditRetentionDays,
   onResult: (r) => {
-    if (r.sessions || r.previews || r.audit) {
-      app.log.info({ retensi: r }, `Retensi: ${r.sessions} sesi kedaluwarsa, ${r.previews} berkas impor kedaluwarsa dan ${r.audit} entri log audit lama dihapus.`);
+    if (r.sessions || r.previews || r.throttle || r.audit) {
+      app.log.info({ retensi: r }, `Retensi: ${r.sessions} sesi kedaluwarsa, ${r.previews} berkas impor kedaluwarsa, `
+        + `${r.throttle} catatan penundaan masuk dan ${r.audit} entri log audit lama dihapus.`);
     }
   },
   onError: (e) => app.log.error(e, 'Retensi gagal dijalankan'),

@@ -18,13 +18,14 @@ describe('maskRow', () => {
     expect(maskRow(row, null, 10)).toEqual({ ...row, protection: null });
   });
   it('drops the counts of a hidden row and says why; the estimated sasaran, target and expected stay', () => {
-    const cell = hideCell(k1, { numerator: row.numerator, denominator: row.denominator, gap: row.gap, coverage: row.coverage }, 'small-count', 10);
+    const cell = hideCell(k1, { ...row, coverage: row.coverage }, 'small-count', 10);
     const masked = maskRow(row, cell, 10);
-    expect(row).toMatchObject({ numerator: 3, denominator: 36, coverage: 3 * 100 / 36, gap: 0 }); // ⌈95 % × 36 / 12⌉ = 3
+    // March alone: 3 of an estimated 36, expected 95 % × 36 / 12 = 2.85 persons → reached (shortOfTarget 0 or less).
+    expect(row).toMatchObject({ numerator: 3, denominator: 36, coverage: 3 * 100 / 36, notYetServed: null });
     expect(masked).toMatchObject({
-      numerator: null, denominator: 36, coverage: null, gap: null, attainment: null, class: 'disembunyikan', over100: false,
-      target: 95, expected: row.expected,
-      protection: { suppressed: 'small-count', threshold: 10, bands: { numerator: 'below', gap: null, denominator: null },
+      numerator: null, denominator: 36, coverage: null, notYetServed: null, shortOfTarget: null, attainment: null,
+      class: 'disembunyikan', over100: false, target: 95, expected: row.expected,
+      protection: { suppressed: 'small-count', threshold: 10, bands: { numerator: 'below', denominator: null, notYetServed: null, shortOfTarget: null },
         text: 'disembunyikan: jumlah kecil · < 10' },
     });
     expect(Value.Check(ProtectionSchema, masked.protection)).toBe(true);
@@ -35,7 +36,7 @@ describe('maskSeriesMonth', () => {
   it('hides the month and the line "s.d. bulan ini" separately, and the PWS status with either', () => {
     const series = seriesOf(k1, 2026, [{ months: [1, 2, 3].map((m) => ({ month: m, numerator: 40 })), sasaran: 400 }]);
     const m3 = series[2]!;
-    const monthCell = hideCell(k1, { numerator: 40, denominator: 400, gap: null, coverage: 10 }, 'complementary', 10);
+    const monthCell = hideCell(k1, { numerator: 40, denominator: 400, notYetServed: null, shortOfTarget: 8, coverage: 10 }, 'complementary', 10);
     const masked = maskSeriesMonth(m3, monthCell, null, 10);
     expect(masked).toMatchObject({ numerator: null, coverage: null, denominator: 400, cumulativeNumerator: 120, pwsStatus: null,
       protection: { suppressed: 'complementary' }, cumulativeProtection: null });

@@ -30,7 +30,8 @@ interface MaskableRow {
   numerator: number | null;
   denominator: number | null;
   coverage: number | null;
-  gap: number | null;
+  notYetServed: number | null;
+  shortOfTarget: number | null;
   attainment: number | null;
   class: AttainmentClass;
   over100: boolean;
@@ -40,7 +41,7 @@ export type Masked<T extends MaskableRow> = Omit<T, 'class'> & { class: Protecte
 
 /**
  * A value row as a reader sees it: unchanged (protection null) when `cell` is null, else without its counts —
- * numerator, gap, a protected denominator, attainment, class and the over-100 flag go; the shown denominator (an
+ * numerator, the two person counts, a protected denominator, attainment, class and the over-100 flag go; the shown denominator (an
  * estimated sasaran, a population) and a percentage rounded under coverageMayShow stay; target, expected and the
  * reporting counts stay (they are not counts of people).
  */
@@ -51,7 +52,8 @@ export function maskRow<T extends MaskableRow>(row: T, cell: HiddenCell | null, 
     numerator: null,
     denominator: cell.denominator,
     coverage: cell.coverage,
-    gap: null,
+    notYetServed: null,
+    shortOfTarget: null,
     attainment: null,
     class: 'disembunyikan',
     over100: false,

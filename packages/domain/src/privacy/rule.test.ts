@@ -54,7 +54,9 @@ describe('denominatorProtected', () => {
 });
 
 describe('primaryReason', () => {
-  const c = (numerator: number | null, denominator: number | null, gap: number | null = null) => ({ numerator, denominator, gap });
+  // shortOfTarget: persons short of the target; notYetServed is d − n, which the complement rule covers.
+  const c = (numerator: number | null, denominator: number | null, shortOfTarget: number | null = null) =>
+    ({ numerator, denominator, shortOfTarget, notYetServed: denominator === null || numerator === null ? null : denominator - numerator });
   it('hides a numerator below the threshold at desa, kecamatan and puskesmas level, zero included', () => {
     expect(primaryReason(def('KIA_K1'), 'desa', c(3, 40), k)).toBe('small-count');
     expect(primaryReason(def('KIA_K1'), 'desa', c(0, 40), k)).toBe('small-count');
@@ -67,11 +69,11 @@ describe('primaryReason', () => {
     expect(primaryReason(def('KIA_K1'), 'provinsi', c(0, 40), k)).toBeNull();
     expect(primaryReason(def('KIA_K1'), 'desa', c(null, null), k)).toBeNull();
   });
-  it('hides a gap of 1..9 persons over a protected denominator, not over an estimated sasaran, and not a gap of 0', () => {
+  it('hides 1..9 persons short of the target over a protected denominator, not over an estimated sasaran, nor ≤ 0', () => {
     // ODGJ berat from a register (protected): 30 of 33 served, 3 not yet — at kecamatan level.
     expect(primaryReason(def('SPM10_ODGJ'), 'kecamatan', c(30, 33, 3), k, { sasaranIsRegister: true })).toBe('small-count');
     expect(primaryReason(def('SPM10_ODGJ'), 'kecamatan', c(30, 33, 3), k)).toBeNull(); // over an estimate
-    // Terduga TBC (counted): 40 of 43 examined — complement 3 and gap 3.
+    // Terduga TBC (counted): 40 of 43 examined — 3 not yet examined, 3 short of the 100 % target.
     expect(primaryReason(def('SPM11_TB'), 'kecamatan', c(40, 43, 3), k)).toBe('small-count');
     // "3 ibu hamil belum K1" against an ESTIMATED 40 names nobody, and follows from 35 and 40 anyway.
     expect(primaryReason(def('KIA_K1'), 'desa', c(35, 40, 3), k)).toBeNull();
@@ -132,26 +134,30 @@ describe('coverageMayShow: a hidden count is never given away by its percentage'
 
 describe('hideCell', () => {
   it('keeps an ordinary sasaran, bands the numerator, drops the percentage below the bound', () => {
-    // No band for the gap: over the shown 40 it is expected − 3, a second band on the same count.
-    expect(hideCell(def('KIA_K1'), { numerator: 3, denominator: 40, gap: 35, coverage: 7.5 }, 'small-count', k)).toEqual({
-      suppressed: 'small-count', bands: { numerator: 'below', gap: null, denominator: null }, denominator: 40, coverage: null,
+    // No bands for the person counts: over the shown 40 they are 40 − 3 and expected − 3, second bands on the same count.
+    expect(hideCell(def('KIA_K1'), { numerator: 3, denominator: 40, notYetServed: 37, shortOfTarget: 35, coverage: 7.5 }, 'small-count', k)).toEqual({
+      suppressed: 'small-count', bands: { numerator: 'below', denominator: null, notYetServed: null, shortOfTarget: null },
+      denominator: 40, coverage: null,
     });
   });
-  it('bands the gap over a protected denominator (a register of 15 ODGJ berat: 12 served, 3 not)', () => {
-    const cell = hideCell(def('SPM10_ODGJ'), { numerator: 12, denominator: 15, gap: 3, coverage: 80 }, 'sensitive', k, true, { sasaranIsRegister: true });
-    expect(cell.bands).toEqual({ numerator: 'atLeast', gap: 'below', denominator: 'atLeast' });
+  it('bands the person counts over a protected denominator (a register of 15 ODGJ berat: 12 served, 3 not)', () => {
+    const cell = hideCell(def('SPM10_ODGJ'), { numerator: 12, denominator: 15, notYetServed: 3, shortOfTarget: 3, coverage: 80 },
+      'sensitive', k, true, { sasaranIsRegister: true });
+    expect(cell.bands).toEqual({ numerator: 'atLeast', denominator: 'atLeast', notYetServed: 'below', shortOfTarget: 'below' });
     expect(cell.denominator).toBeNull();
   });
   it('bands a protected denominator instead of showing it', () => {
-    expect(hideCell(def('GZ_TD'), { numerator: 12, denominator: 20, gap: null, coverage: 60 }, 'small-count', k)).toEqual({
-      suppressed: 'small-count', bands: { numerator: 'atLeast', gap: null, denominator: 'atLeast' }, denominator: null, coverage: null,
+    expect(hideCell(def('GZ_TD'), { numerator: 12, denominator: 20, notYetServed: null, shortOfTarget: null, coverage: 60 }, 'small-count', k)).toEqual({
+      suppressed: 'small-count', bands: { numerator: 'atLeast', denominator: 'atLeast', notYetServed: null, shortOfTarget: null },
+      denominator: null, coverage: null,
     });
   });
   it('gives bands for single months only: a band for every range a..b would give the months back', () => {
-    expect(hideCell(def('KIA_K1'), { numerator: 30, denominator: 40, gap: 8, coverage: 75 }, 'small-count', k, false).bands).toBeNull();
+    expect(hideCell(def('KIA_K1'), { numerator: 30, denominator: 40, notYetServed: 10, shortOfTarget: 8, coverage: 75 }, 'small-count', k, false).bands).toBeNull();
   });
   it('shows the percentage, rounded to one decimal, over a denominator large enough', () => {
-    const cell = hideCell(def('SPM06_PRODUKTIF'), { numerator: 7, denominator: 25_000, gap: 24_993, coverage: 0.028 }, 'small-count', k);
+    const cell = hideCell(def('SPM06_PRODUKTIF'), { numerator: 7, denominator: 25_000, notYetServed: 24_993, shortOfTarget: 24_993, coverage: 0.028 },
+      'small-count', k);
     expect(cell.coverage).toBe(0);
     expect(cell.denominator).toBe(25_000);
   });

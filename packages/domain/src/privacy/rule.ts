@@ -2,7 +2,11 @@
 // the area sees of ONE cell — an area × indicator × period. Which readers are "outside" is reader.ts; hiding
 // further cells so that a hidden one cannot be recovered by subtraction is suppression.ts. docs/privacy.md explains
 // every choice below; this file is the rule itself.
+import { coverageOf } from '../indicators/aggregate.ts';
 import type { IndicatorDef, IndicatorUnit } from '../indicators/catalogue.ts';
+import { notYetServed, shortOfTarget } from '../indicators/people.ts';
+import { expectedValue } from '../indicators/period-value.ts';
+import type { Period } from '../indicators/period.ts';
 
 /** Counts below this are hidden (CDC WONDER and Washington DOH use 10). SMALL_CELL_THRESHOLD overrides it. */
 export const DEFAULT_SMALL_CELL_THRESHOLD = 10;
@@ -59,12 +63,27 @@ export function denominatorProtected(def: Pick<IndicatorDef, 'privacy' | 'denomi
   return def.denominator.kind === 'counted' || (cls === 'sensitive' && options.sasaranIsRegister === true);
 }
 
-/** The counts of one cell as the API computes them (rollUpDesa/evaluateValue): Σ numerators, Σ denominators, gap. */
+/** The counts of one cell as the API computes them (rollUpDesa, then evaluateValue). */
 export interface CellCounts {
   numerator: number | null;
   denominator: number | null;
-  /** Persons not yet served (gapFor); null where it does not apply. */
-  gap: number | null;
+  /** Belum terlayani tahun ini: denominator − served (people.ts); null where it does not apply. */
+  notYetServed: number | null;
+  /** Kekurangan terhadap target periode ini: expected persons − served (people.ts); null where it does not apply. */
+  shortOfTarget: number | null;
+}
+
+/** CellCounts and the coverage of Σ numerator and Σ denominator, exactly as evaluateValue derives them. */
+export function cellCounts(def: IndicatorDef, period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>, numerator: number | null,
+  denominator: number | null, target: number | null = def.target): CellCounts & { coverage: number | null } {
+  const coverage = coverageOf(numerator, denominator, def.unit);
+  return {
+    numerator,
+    denominator,
+    coverage,
+    notYetServed: coverage === null ? null : notYetServed(def, period, numerator, denominator),
+    shortOfTarget: coverage === null ? null : shortOfTarget(def, period, numerator, denominator, expectedValue(def, period, target)),
+  };
 }
 
 /**
@@ -76,10 +95,11 @@ export interface CellCounts {
  *       this desa were served"), and showing zeros while hiding 1..k−1 would tell a reader that a hidden cell is not
  *       zero, which narrows what subtraction has to guess;
  *     when the denominator is itself protected (denominatorProtected: real people, a register): that denominator, its
- *       complement denominator − numerator including 0 ("all 12 presumptive cases were positive" describes every one
- *       of them), and the gap in persons when 1..k−1 (0 = target reached). Over an estimated sasaran (ibu hamil,
- *       balita) the gap is a planning figure — "3 more to reach 95 % of an estimate" names nobody — and a reader who
- *       sees the numerator and the sasaran computes it anyway.
+ *       complement denominator − numerator including 0 — the people not served, "belum terlayani" (people.ts); "all 12
+ *       presumptive cases were positive" describes every one of them —, and the persons short of the target
+ *       (shortOfTarget) when 1..k−1 (≤ 0 = reached). Over an estimated sasaran (ibu hamil, balita) both are planning
+ *       figures — "3 more to reach 95 % of an estimate" names nobody — and a reader who sees the numerator and the
+ *       sasaran computes them anyway.
  * Cells with no report (numerator null) have nothing to hide.
  */
 export function primaryReason(def: Pick<IndicatorDef, 'privacy' | 'denominator'>, level: AreaLevel, counts: CellCounts,
@@ -91,7 +111,7 @@ export function primaryReason(def: Pick<IndicatorDef, 'privacy' | 'denominator'>
   const small = (x: number) => x < threshold;
   if (small(counts.numerator)) return 'small-count';
   if (!denominatorProtected(def, options)) return null;
-  if (counts.gap !== null && counts.gap >= 1 && small(counts.gap)) return 'small-count';
+  if (counts.shortOfTarget !== null && counts.shortOfTarget >= 1 && small(counts.shortOfTarget)) return 'small-count';
   if (counts.denominator !== null) {
     if (small(counts.denominator)) return 'small-count';
     const complement = counts.denominator - counts.numerator;
@@ -137,12 +157,12 @@ const round = (x: number, decimals: number) => Math.round(x * 10 ** decimals) / 
 export interface HiddenCell {
   suppressed: SuppressionReason;
   /**
-   * The numerator, the gap in persons (when it applies) and a protected denominator as bands — for a single month
-   * only; null for quarters, ranges and the year. A band for every range a..b of a hidden desa would, taken together,
+   * The numerator — and over a protected denominator also that denominator and the two person counts (people.ts) — as
+   * bands, for a single month only; null for quarters, ranges and the year. A band for every range a..b of a hidden desa would, taken together,
    * give its monthly counts back (which ranges reach k and which do not); one band per month is one interval per
    * stored count, which the suppression audit accounts for.
    */
-  bands: { numerator: Band; gap: Band | null; denominator: Band | null } | null;
+  bands: { numerator: Band; denominator: Band | null; notYetServed: Band | null; shortOfTarget: Band | null } | null;
   /** The denominator when it is not protected (an estimated sasaran, a population); null when protected or none. */
   denominator: number | null;
   /** Rounded to HIDDEN_COVERAGE_DECIMALS when coverageMayShow, else null. Class and attainment are not shown. */
@@ -162,10 +182,12 @@ export function hideCell(def: Pick<IndicatorDef, 'privacy' | 'denominator' | 'un
     suppressed: reason,
     bands: withBands ? {
       numerator: bandOf(counts.numerator ?? 0, threshold),
-      // Over a shown denominator the gap is expected − numerator: a second band on the same count, and the two together
-      // can pin it (n < 10 and gap < 10 with 18 expected leave n = 9). Its band is shown only when the denominator is not.
-      gap: counts.gap === null || !protectedDen ? null : bandOf(counts.gap, threshold),
       denominator: protectedDen && counts.denominator !== null ? bandOf(counts.denominator, threshold) : null,
+      // Over a shown denominator these are shown denominator or expected − numerator: second bands on the same count, and
+      // together they can pin it (n < 10 and 18 − n < 10 leave n = 9). Banded only when the denominator is not shown;
+      // "< 10" then includes ≤ 0 (all served, target reached).
+      notYetServed: counts.notYetServed === null || !protectedDen ? null : bandOf(counts.notYetServed, threshold),
+      shortOfTarget: counts.shortOfTarget === null || !protectedDen ? null : bandOf(counts.shortOfTarget, threshold),
     } : null,
     denominator: shownDen,
     coverage: counts.coverage !== null && coverageMayShow(shownDen, def.unit, threshold)

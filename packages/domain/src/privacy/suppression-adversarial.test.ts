@@ -5,9 +5,9 @@
 // attacker who tries everything. Values are computed with the API's own roll-ups (rollUpDesa, rollUpByWilayahKerja),
 // not with the suppression engine's, so the engine's arithmetic is checked too.
 import { describe, expect, it } from 'vitest';
-import { gapFor, coverageOf } from '../indicators/aggregate.ts';
+import type { Aggregate } from '../indicators/aggregate.ts';
 import { getIndicator, type IndicatorDef } from '../indicators/catalogue.ts';
-import { rollUpDesa } from '../indicators/evaluate.ts';
+import { evaluateValue, rollUpDesa } from '../indicators/evaluate.ts';
 import type { Period } from '../indicators/period.ts';
 import { rollUpByWilayahKerja, type WilayahKerjaRow } from '../rollout/wilayah-values.ts';
 import { denominatorProtected, hideCell, primaryReason, privacyClassOf, type AreaLevel, type SuppressionReason } from './rule.ts';
@@ -51,23 +51,27 @@ function groupsOf(inst: Instance): PrivacyGroup[] {
   ];
 }
 
-type Area = { id: string; level: AreaLevel; value: (data: PrivacyDesa[], p: Period) => { n: number | null; d: number | null } };
+/** What the API shows of a cell, computed as the API computes it (rollUpDesa / rollUpByWilayahKerja, evaluateValue). */
+interface Shown { n: number | null; d: number | null; notYetServed: number | null; shortOfTarget: number | null; coverage: number | null }
+type Area = { id: string; level: AreaLevel; value: (data: PrivacyDesa[], p: Period) => Shown };
 
 function areasOf(inst: Instance): Area[] {
-  const sum = (members: string[]) => (data: PrivacyDesa[], p: Period) => {
-    const agg = rollUpDesa(inst.def, p, data.filter((d) => members.includes(d.kode)));
-    return { n: agg.numerator, d: agg.denominator };
+  const shown = (agg: Aggregate | undefined, p: Period): Shown => {
+    if (!agg) return { n: null, d: null, notYetServed: null, shortOfTarget: null, coverage: null };
+    const v = evaluateValue(inst.def, p, agg);
+    return { n: v.numerator, d: v.denominator, notYetServed: v.notYetServed, shortOfTarget: v.shortOfTarget, coverage: v.coverage };
   };
+  const sum = (members: string[]) => (data: PrivacyDesa[], p: Period) => shown(rollUpDesa(inst.def, p, data.filter((d) => members.includes(d.kode))), p);
   return [
     ...inst.desa.map((d): Area => ({ id: d.kode, level: 'desa', value: sum([d.kode]) })),
     ...inst.kecamatan.map((k): Area => ({ id: k.id, level: 'kecamatan', value: sum(k.desa) })),
-    ...inst.puskesmas.map((pk): Area => ({ id: pk, level: 'puskesmas', value: (data, p) => {
-      const agg = rollUpByWilayahKerja(inst.def, p, data, inst.wilayahKerja).get(pk)?.aggregate;
-      return { n: agg?.numerator ?? null, d: agg?.denominator ?? null };
-    } })),
+    ...inst.puskesmas.map((pk): Area => ({ id: pk, level: 'puskesmas',
+      value: (data, p) => shown(rollUpByWilayahKerja(inst.def, p, data, inst.wilayahKerja).get(pk)?.aggregate, p) })),
     { id: 'KAB', level: 'kabupaten', value: sum(inst.desa.map((d) => d.kode)) },
   ];
 }
+
+const countsOf = (v: Shown) => ({ numerator: v.n, denominator: v.d, notYetServed: v.notYetServed, shortOfTarget: v.shortOfTarget });
 
 /** What a reader sees of one area in every period, given the hidden areas (a hidden area is patterned on the map). */
 function publishedArea(inst: Instance, a: Area, periods: Period[], data: PrivacyDesa[], hidden: ReadonlySet<string>,
@@ -75,16 +79,11 @@ function publishedArea(inst: Instance, a: Area, periods: Period[], data: Privacy
   const values = periods.map((p) => a.value(data, p));
   if (!hidden.has(a.id)) return values.map((v) => `${v.n}/${v.d}`).join(' ');
   const options = { sasaranIsRegister: inst.sasaranIsRegister };
-  const small = values.some((v, i) => v.n !== null && primaryReason(inst.def, a.level,
-    { numerator: v.n, denominator: v.d, gap: gapFor(inst.def, periods[i]!, v.n, v.d) }, inst.threshold, options) !== null);
+  const small = values.some((v) => v.n !== null && primaryReason(inst.def, a.level, countsOf(v), inst.threshold, options) !== null);
   const reason: SuppressionReason = a.level === 'desa' && privacyClassOf(inst.def) === 'sensitive' ? 'sensitive'
     : small || detail === 'plain' ? 'small-count' : 'complementary';
-  return values.map((v, i) => {
-    const p = periods[i]!;
-    return v.n === null ? 'no-data' : JSON.stringify(hideCell(inst.def,
-      { numerator: v.n, denominator: v.d, gap: gapFor(inst.def, p, v.n, v.d), coverage: coverageOf(v.n, v.d, inst.def.unit) },
-      reason, inst.threshold, detail === 'bands' && p.kind === 'month', options));
-  }).join(' ');
+  return values.map((v, i) => (v.n === null ? 'no-data' : JSON.stringify(hideCell(inst.def, { ...countsOf(v), coverage: v.coverage },
+    reason, inst.threshold, detail === 'bands' && periods[i]!.kind === 'month', options)))).join(' ');
 }
 
 /** All ways to write `total` as an ordered sum of `parts` non-negative whole numbers. */
@@ -209,7 +208,7 @@ function attack(inst: Instance, result: YearProtection) {
   for (const a of areas) for (const p of periods) {
     if (!result.hidden.has(a.id)) continue;
     const v = a.value(inst.desa, p);
-    if (v.n === null || primaryReason(inst.def, a.level, { numerator: v.n, denominator: v.d, gap: gapFor(inst.def, p, v.n, v.d) }, inst.threshold, inst) === null) continue;
+    if (v.n === null || primaryReason(inst.def, a.level, countsOf(v), inst.threshold, inst) === null) continue;
     targets.push({ area: a, p, measure: 'n' });
     if (denominatorProtected(inst.def, inst)) targets.push({ area: a, p, measure: 'd' });
   }

@@ -4,7 +4,7 @@ import { getIndicator } from '../indicators/catalogue.ts';
 import { monthPeriod, rangePeriod, yearPeriod } from '../indicators/period.ts';
 import { periodsOfYear, protectYear, type PrivacyDesa, type PrivacyGroup } from './suppression.ts';
 
-// DBD_IR: cases per 100,000 population — the numerator is the only protected count (population is public), no gap.
+// DBD_IR: cases per 100,000 population — the numerator is the only protected count (population is public).
 const dbd = getIndicator('DBD_IR')!;
 const desa = (kode: string, ...n: (number | null)[]): PrivacyDesa =>
   ({ kode, months: n.map((x, i) => ({ month: i + 1, numerator: x })), sasaran: 2000 });
@@ -31,7 +31,7 @@ describe('protectYear — one kecamatan, one month', () => {
     expect(r.unprotected).toEqual([]);
     // The certificate: A 4 and D 11 show the same as A 3 and D 12 (A "< 10", D "≥ 10", K 110).
     expect(r.certificates[0]).toMatchObject({ to: 'A', from: 'D', month: 1, moves: 'numerator' });
-    expect(r.cell('A', jan)).toEqual({ suppressed: 'small-count', bands: { numerator: 'below', gap: null, denominator: null }, denominator: 2000, coverage: null });
+    expect(r.cell('A', jan)).toEqual({ suppressed: 'small-count', bands: { numerator: 'below', denominator: null, notYetServed: null, shortOfTarget: null }, denominator: 2000, coverage: null });
     expect(r.cell('D', jan)?.suppressed).toBe('complementary');
     expect(r.cell('D', jan)?.bands?.numerator).toBe('atLeast');
     expect(r.cell('B', jan)).toBeNull();

@@ -25,11 +25,10 @@
 //    certificate cannot be made.
 // Totals above the small areas (kabupaten and up) are always shown: their parents publish them anyway.
 import type { IndicatorDef } from '../indicators/catalogue.ts';
-import { coverageOf, gapFor } from '../indicators/aggregate.ts';
 import { periodValue, type MonthValue } from '../indicators/period-value.ts';
 import { monthPeriod, quarterPeriod, rangePeriod, yearPeriod, type Period } from '../indicators/period.ts';
 import {
-  denominatorProtected, hideCell, isSmallArea, primaryReason, privacyClassOf, type AreaLevel, type HiddenCell, type RuleOptions,
+  cellCounts, denominatorProtected, hideCell, isSmallArea, primaryReason, privacyClassOf, type AreaLevel, type HiddenCell, type RuleOptions,
   type SuppressionReason,
 } from './rule.ts';
 
@@ -55,7 +54,7 @@ export interface ProtectYearInput extends RuleOptions {
   threshold: number;
   desa: readonly PrivacyDesa[];
   groups: readonly PrivacyGroup[];
-  /** The local target (gap in persons); default the catalogue's. */
+  /** The local target (persons short of it); default the catalogue's. */
   target?: number | null;
   /** Desa and group ids the reader sees exactly (seesExactCounts): never hidden, their numbers are known to the reader. */
   exact?: (id: string) => boolean;
@@ -204,7 +203,7 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
   /** Per period: is it small (primary) — and per area-year: how many periods are, which fixes its reason. */
   function primaryAt(g: number, p: number, n: number | null, d: number | null): boolean {
     if (n === null) return false;
-    return primaryReason(def, nodes[g]!.level, { numerator: n, denominator: d, gap: gapFor(def, periods[p]!, n, d, target) }, threshold, rule) !== null;
+    return primaryReason(def, nodes[g]!.level, cellCounts(def, periods[p]!, n, d, target), threshold, rule) !== null;
   }
   const areaReason = (g: number, primaryCount: number): SuppressionReason =>
     nodes[g]!.level === 'desa' && privacyClassOf(def) === 'sensitive' ? 'sensitive'
@@ -213,8 +212,7 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
   function hiddenForm(g: number, p: number, n: number | null, d: number | null, reason: SuppressionReason): HiddenCell | null {
     if (n === null) return null;
     const period = periods[p]!;
-    const counts = { numerator: n, denominator: d, gap: gapFor(def, period, n, d, target), coverage: coverageOf(n, d, def.unit) };
-    return hideCell(def, counts, reason, threshold, detail === 'bands' && period.kind === 'month', rule);
+    return hideCell(def, cellCounts(def, period, n, d, target), reason, threshold, detail === 'bands' && period.kind === 'month', rule);
   }
   const signature = (g: number, p: number, n: number | null, d: number | null, reason: SuppressionReason) =>
     JSON.stringify(hiddenForm(g, p, n, d, reason));
