@@ -11,10 +11,10 @@ import { launchBrowser, type Browser, type Page } from './helpers/browser.ts';
 import { openPageAs } from './helpers/session.ts';
 import { useAppServer, type AppServer } from './helpers/app-server.ts';
 import { ARTIFACTS } from './helpers/driver.ts';
-import { FADED_COLOUR, firstOfMonth, NO_PUSKESMAS_COLOUR, STAGE_COLOURS } from '../src/features/planner/planner-model.ts';
+import { FADED_COLOUR, firstOfMonth, NO_PUSKESMAS_COLOUR, STAGE_COLOURS } from '../src/pages/rencana-ilp/planner-model.ts';
 import {
   mapViewKode, shortName, WILAYAH_KERJA_OUTLINE, type MapMode, type WilayahKerjaCollection,
-} from '../src/features/planner/map-layers.ts';
+} from '../src/pages/rencana-ilp/map-layers.ts';
 
 const DELI_SERDANG = '12.07';
 /** The provincial health office of Sumatera Utara plans every kabupaten of the provinsi, Deli Serdang too. */

@@ -1,26 +1,26 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { Drilldown } from './features/drilldown/Drilldown.tsx';
-import { Footer } from './features/app-shell/Footer.tsx';
-import { Header } from './features/app-shell/Header.tsx';
-import { PageNav } from './features/app-shell/PageNav.tsx';
-import { SkipLink } from './features/app-shell/SkipLink.tsx';
-import { useLayout } from './features/app-shell/layout.ts';
-import { AccountPage } from './features/session/AccountPage.tsx';
-import { SignInPage } from './features/session/SignInPage.tsx';
-import { useSession, useSessionProblems } from './features/session/session-api.ts';
-import { NotAllowed } from './features/session/use-permission.tsx';
-import { permission } from './features/session/can.ts';
-import { ErrorMessage, Loading } from './features/status/StatusMessage.tsx';
+import { Drilldown } from './pages/peta/Drilldown.tsx';
+import { Footer } from './shared/app-shell/Footer.tsx';
+import { Header } from './shared/app-shell/Header.tsx';
+import { PageNav } from './shared/app-shell/PageNav.tsx';
+import { SkipLink } from './shared/app-shell/SkipLink.tsx';
+import { useLayout } from './shared/app-shell/layout.ts';
+import { AccountPage } from './pages/akun/AccountPage.tsx';
+import { SignInPage } from './pages/masuk/SignInPage.tsx';
+import { useSession, useSessionProblems } from './shared/session/session-api.ts';
+import { NotAllowed } from './shared/session/use-permission.tsx';
+import { permission } from './shared/session/can.ts';
+import { ErrorMessage, Loading } from './shared/status/StatusMessage.tsx';
 import { isBoolean, useStoredState } from './settings.ts';
 import { goToPage, usePage } from './url-state.ts';
 
 // Pages other than the map load on demand: a kepala desa on a phone who only looks at the map never
 // downloads the import, planner, meeting or user-management code.
-const ImportPage = lazy(() => import('./features/imports/ImportPage.tsx'));
-const PlannerPage = lazy(() => import('./features/planner/PlannerPage.tsx'));
-const MeetingsPage = lazy(() => import('./features/meetings/MeetingsPage.tsx'));
-const UsersPage = lazy(() => import('./features/users/UsersPage.tsx'));
-const ProfilePage = lazy(() => import('./features/profile/ProfilePage.tsx'));
+const ImportPage = lazy(() => import('./pages/impor/ImportPage.tsx'));
+const PlannerPage = lazy(() => import('./pages/rencana-ilp/PlannerPage.tsx'));
+const MeetingsPage = lazy(() => import('./pages/rapat/MeetingsPage.tsx'));
+const UsersPage = lazy(() => import('./pages/pengguna/UsersPage.tsx'));
+const ProfilePage = lazy(() => import('./pages/profil/ProfilePage.tsx'));
 
 export function App() {
   const [largeText, setLargeText] = useStoredState('peta.largeText', false, isBoolean);

@@ -13,8 +13,8 @@ import {
 import type { MeetingDetail, ValueRow } from '@peta/domain/contract';
 import { meetingPackHtml, type PackDesaExtras } from '../../api/src/services/meetings-pack.ts';
 import { translate, type TFunction } from './i18n/i18n.tsx';
-import { classLine, notYetServedLine, shortOfTargetCell, shortOfTargetLine } from './features/choropleth/value-text.ts';
-import { indicatorCard } from './features/profile/profile-model.ts';
+import { classLine, notYetServedLine, shortOfTargetCell, shortOfTargetLine } from './shared/choropleth/value-text.ts';
+import { indicatorCard } from './pages/profil/profile-model.ts';
 
 const t: TFunction = (key, params) => translate('id', key, params);
 

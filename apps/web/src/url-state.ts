@@ -4,7 +4,7 @@
 // canonical rewrite on load removes it from the address bar.
 import { useCallback, useSyncExternalStore } from 'react';
 import { isIndicatorCode, normaliseKode, tingkatOf, tryParsePeriod } from '@peta/domain';
-import { sortFromUrl, sortToUrl } from './features/child-list/sort-rows.ts';
+import { sortFromUrl, sortToUrl } from './shared/table-sort/sort-rows.ts';
 
 /** How the choropleth is coloured: against the target (default) or by quantiles of the values shown. */
 export type LegendMode = 'target' | 'kuantil';

@@ -1,0 +1,76 @@
+// Step 2, "Unggah": a file (picker or drag-and-drop) → preview (nothing written) → "Simpan impor".
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useLang, useT } from '../../i18n/i18n.tsx';
+import { ErrorMessage } from '../../shared/status/StatusMessage.tsx';
+import { ACCEPTED_FILES, formatBytes } from './import-model.ts';
+import { useCommit, usePreview } from './imports-api.ts';
+import { PreviewResult } from './PreviewResult.tsx';
+
+export function UploadSection() {
+  const t = useT();
+  const [lang] = useLang();
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const preview = usePreview();
+  const commit = useCommit();
+  // The outcome on screen: the commit's once there is one, else the preview's.
+  const outcome = commit.data ?? preview.data;
+
+  const choose = (chosen: File | undefined | null) => {
+    if (!chosen) return;
+    setFile(chosen);
+    commit.reset();
+    preview.mutate(chosen);
+  };
+  const reset = () => {
+    setFile(null);
+    preview.reset();
+    commit.reset();
+    if (input.current) input.current.value = '';
+    input.current?.focus();
+  };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    choose(event.dataTransfer.files[0]);
+  };
+
+  // Focus follows the result (preview, commit), so keyboard and screen-reader users land on what changed.
+  useEffect(() => {
+    if (outcome) resultHeading.current?.focus();
+  }, [outcome]);
+
+  return (
+    <section className="imp-card" aria-labelledby={`${id}-h`} data-testid="upload-section">
+      <h3 id={`${id}-h`} className="imp-card__title"><span className="imp-step" aria-hidden="true">2</span>{t('impor.upload.title')}</h3>
+      <p className="imp-card__lead">{t('impor.upload.lead')}</p>
+      <div className={`imp-drop${dragging ? ' is-dragging' : ''}`} data-testid="upload-drop"
+        onDragOver={(e) => { e.preventDefault(); setDragging(true); }} onDragLeave={() => setDragging(false)} onDrop={onDrop}>
+        <span className="imp-drop__icon" aria-hidden="true">⇪</span>
+        <label htmlFor={`${id}-file`} className="imp-drop__label">
+          <span className="imp-drop__main">{t('impor.upload.choose')}</span>
+          <span className="imp-drop__sub">{t('impor.upload.dropHint')}</span>
+        </label>
+        <input ref={input} id={`${id}-file`} type="file" accept={ACCEPTED_FILES} className="imp-drop__input"
+          onChange={(e) => choose(e.target.files?.[0])} data-testid="upload-input" />
+        {file && (
+          <p className="imp-drop__file" data-testid="upload-file">
+            <strong>{file.name}</strong> <span className="muted">({formatBytes(file.size, lang)})</span>
+          </p>
+        )}
+      </div>
+      <div aria-live="polite">
+        {preview.isPending && <p className="status" role="status"><span className="spinner" aria-hidden="true" />{t('impor.upload.checking')}</p>}
+      </div>
+      {preview.isError && <ErrorMessage error={preview.error} testId="upload-error" />}
+      {outcome && (
+        <PreviewResult outcome={outcome} headingRef={resultHeading} committing={commit.isPending}
+          commitError={commit.isError ? commit.error : null}
+          onCommit={() => outcome.previewId && commit.mutate(outcome.previewId)} onReset={reset} />
+      )}
+    </section>
+  );
+}
