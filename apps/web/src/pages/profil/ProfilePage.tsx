@@ -22,7 +22,6 @@ import { WilayahMap } from '../../shared/wilayah/WilayahMap.tsx';
 import { ErrorMessage, Loading } from '../../shared/status/StatusMessage.tsx';
 import { dateText, indicatorCards, type IndicatorCard } from './profile-model.ts';
 import { useProfile, type ProfileSubject } from './profile-api.ts';
-import '../peta/desa-panel/desa-panel.css';
 import './profile.css';
 
 export default function ProfilePage() {

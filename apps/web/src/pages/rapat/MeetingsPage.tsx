@@ -13,7 +13,7 @@ import { SHARE_MAP_BOX, shareOrDownload, sharePng } from '../../map/share-png.ts
 import { goToPage, usePageParam, useUrlState } from '../../url-state.ts';
 import { monthBefore } from '../../shared/indicator/period-choice.ts';
 import { PeriodPicker } from '../../shared/indicator/PeriodPicker.tsx';
-import { usePuskesmasDetail, usePuskesmasList } from '../rencana-ilp/planner-api.ts';
+import { usePuskesmasDetail, usePuskesmasList } from '../../api/puskesmas.ts';
 import { useSessionUser } from '../../shared/session/session-api.ts';
 import { classFills, parsePeserta, ytdCode } from './meeting-model.ts';
 import {

@@ -20,7 +20,8 @@ import {
 import { MoveDesaPanel } from './MoveDesaPanel.tsx';
 import { MoveManyPanel } from './MoveManyPanel.tsx';
 import { StageSwatch, UnconfirmedSwatch } from './parts.tsx';
-import { useDesaGeometry, useWilayahKerjaGeometry } from './planner-api.ts';
+import { useWilayahKerjaGeometry } from '../../shared/wilayah-kerja/wilayah-kerja.ts';
+import { useDesaGeometry } from './planner-api.ts';
 import { stageLabel } from './planner-model.ts';
 
 export function PlannerMap(props: {

@@ -1,31 +1,24 @@
 // Queries and writes of the planner page (TanStack Query). Writes POST/PUT JSON and refresh what they change.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  AddStageBody, MoveDesaBody, MoveDesaResponse, ProgressResponse, ProposalResponse, PuskesmasDetail, PuskesmasList,
-  ReadinessBody, WaveBody, WaveDto, WilayahKerjaCsvOutcome,
+  AddStageBody, MoveDesaBody, MoveDesaResponse, ProgressResponse, ProposalResponse, ReadinessBody, WaveBody, WaveDto,
+  WilayahKerjaCsvOutcome,
 } from '@peta/domain/contract';
 import { apiFetch, getJson, sendJson } from '../../api/client.ts';
 import { wilayahKerjaKey } from '../../shared/wilayah-kerja/wilayah-kerja.ts';
 import type { DesaCollection } from './map-layers.ts';
-
-export { useWilayahKerjaGeometry } from '../../shared/wilayah-kerja/wilayah-kerja.ts';
 import { wilayahKerjaUploadUrl } from './wilayah-kerja-csv-model.ts';
 
+/** Everything under 'rencana' is refreshed after a planner write (the puskesmas list and detail of api/puskesmas.ts too). */
 export const plannerKeys = {
   all: ['rencana'] as const,
-  list: (kab: string) => ['rencana', 'puskesmas', kab] as const,
   progress: (kab: string) => ['rencana', 'progres', kab] as const,
   proposal: (kab: string, weight: number) => ['rencana', 'usulan', kab, weight] as const,
   /** Changes with every move (the server revalidates by ETag). */
   wilayahKerja: wilayahKerjaKey,
   /** Immutable per geometry version: outside 'rencana', so refreshing the planner after a write never refetches it. */
   desaGeometry: (version: string, kab: string) => ['desa-geometry', version, kab] as const,
-  detail: (kode: string) => ['rencana', 'detail', kode] as const,
 };
-
-export function usePuskesmasList(kab: string) {
-  return useQuery({ queryKey: plannerKeys.list(kab), queryFn: ({ signal }) => getJson<PuskesmasList>(`/api/puskesmas?kabupaten=${kab}`, signal) });
-}
 
 export function useProgress(kab: string) {
   return useQuery({ queryKey: plannerKeys.progress(kab), queryFn: ({ signal }) => getJson<ProgressResponse>(`/api/rencana-ilp/progres?kabupaten=${kab}`, signal) });
@@ -89,13 +82,6 @@ export function useWilayahKerjaCsv(kab: string) {
     onSuccess: (outcome) => (outcome.status === 'committed' ? refresh() : undefined),
   });
   return { preview, commit };
-}
-
-export function usePuskesmasDetail(kode: string | null) {
-  return useQuery({
-    queryKey: plannerKeys.detail(kode ?? ''), enabled: kode !== null,
-    queryFn: ({ signal }) => getJson<PuskesmasDetail>(`/api/puskesmas/${encodeURIComponent(kode!)}`, signal),
-  });
 }
 
 /**

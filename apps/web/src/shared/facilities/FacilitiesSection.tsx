@@ -12,6 +12,7 @@ import { useFacilities, useSaveFacilities } from './facilities-api.ts';
 import {
   checkDraft, draftOf, facilitiesTotals, NEW_POSYANDU, NEW_PUSTU, type DraftProblem, type FacilitiesDraft, type PosyanduDraft, type PustuDraft,
 } from './facilities-model.ts';
+import './facilities.css';
 
 const errorMessage = (error: unknown) => (error instanceof ApiRequestError ? error.apiMessage ?? error.code : String((error as Error)?.message ?? error));
 

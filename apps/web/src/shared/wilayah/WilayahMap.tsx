@@ -1,8 +1,10 @@
-// The meeting's desa (a kecamatan's, or a puskesmas' wilayah kerja) as inline SVG (no map library: light, prints,
-// works offline), coloured by the class of one indicator, numbered in the meeting's order; one desa may be highlighted.
+// A small map of desa (a meeting's kecamatan or puskesmas wilayah kerja; the Profil page's wilayah) as inline SVG (no
+// map library: light, prints, works offline), coloured by the class of one indicator, numbered in the meeting's order
+// when given numbers; one desa may be highlighted.
 import { useMemo } from 'react';
 import { mapShape, placeMarkers, type MapShape } from '@peta/domain';
 import type { WilayahFeatureCollection } from '../../api/queries.ts';
+import './wilayah-map.css';
 
 export function useShape(geometry: WilayahFeatureCollection | undefined, width: number, height: number,
   labels?: ReadonlyMap<string, readonly [number, number] | null>) {
