@@ -4,13 +4,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { getIndicator, leadIndicator, parsePeriod } from '@peta/domain';
 import type { AgendaDesa, IndicatorDto, MeetingDetail } from '@peta/domain/contract';
-import { useLang } from '../../i18n/i18n.tsx';
+import { useLang, type TFunction } from '../../i18n/i18n.tsx';
 import type { WilayahFeatureCollection } from '../../api/queries.ts';
 import { SeriesChart } from '../../shared/series-chart/SeriesChart.tsx';
 import { classFills, commandForKey, meetingSteps, missingReports, seriesUpTo, swipeStep, weakestFirst } from './meeting-model.ts';
 import { usePermission } from '../../shared/session/use-permission.tsx';
 import { useMeetingSeries } from './meetings-api.ts';
-import type { MeetingsT } from './messages.ts';
 import { ActionForm, ActionList, AgendaLists, NoteBox, pwsText, shortName, shortOfText, targetOf, valueText } from './parts.tsx';
 import { Legend } from './Legend.tsx';
 import { WilayahMap } from '../../shared/wilayah/WilayahMap.tsx';
@@ -19,7 +18,7 @@ const SHOWN_INDICATORS = 7;
 
 export function MeetingMode({ meeting, geometry, labels, t, onClose }: {
   meeting: MeetingDetail; geometry: WilayahFeatureCollection | undefined; labels?: ReadonlyMap<string, readonly [number, number] | null>;
-  t: MeetingsT; onClose: () => void;
+  t: TFunction; onClose: () => void;
 }) {
   const [lang] = useLang();
   const steps = useMemo(() => meetingSteps(meeting.agenda), [meeting.agenda]);
@@ -67,8 +66,8 @@ export function MeetingMode({ meeting, geometry, labels, t, onClose }: {
   useEffect(() => { root.current?.querySelector<HTMLElement>('.rapat-mode__main')?.scrollTo?.({ top: 0 }); }, [index]);
 
   const touch = useRef<{ x: number; y: number } | null>(null);
-  const stepLabel = step.kind === 'desa' ? t('desaOf', { n: step.index + 1, total: meeting.agenda.desa.length })
-    : step.kind === 'overview' ? t('stepOverview') : t('stepActions');
+  const stepLabel = step.kind === 'desa' ? t('rapat.desaOf', { n: step.index + 1, total: meeting.agenda.desa.length })
+    : step.kind === 'overview' ? t('rapat.stepOverview') : t('rapat.stepActions');
 
   return (
     <div className="rapat-mode" ref={root} role="dialog" aria-modal="true" aria-label={meeting.judul} data-testid="meeting-mode">
@@ -78,9 +77,9 @@ export function MeetingMode({ meeting, geometry, labels, t, onClose }: {
           <span className="rapat-muted">{meeting.periodeLabel}</span>
         </div>
         <span className="rapat-mode__step" data-testid="meeting-step">{stepLabel}</span>
-        {meeting.agenda.simulated && <span className="rapat-badge">⚠ {t('simulated')}</span>}
-        <button type="button" className="rapat-btn rapat-mode__close" onClick={onClose} aria-label={t('close')} data-testid="meeting-close">
-          <span aria-hidden="true" className="rapat-mode__x">✕</span><span className="rapat-mode__close-text">{t('close')}</span>
+        {meeting.agenda.simulated && <span className="rapat-badge">⚠ {t('rapat.simulated')}</span>}
+        <button type="button" className="rapat-btn rapat-mode__close" onClick={onClose} aria-label={t('rapat.close')} data-testid="meeting-close">
+          <span aria-hidden="true" className="rapat-mode__x">✕</span><span className="rapat-mode__close-text">{t('rapat.close')}</span>
         </button>
       </header>
       <main className="rapat-mode__main"
@@ -98,7 +97,7 @@ export function MeetingMode({ meeting, geometry, labels, t, onClose }: {
               <WilayahMap geometry={geometry} labels={labels} fills={fills} numbers={numbers} label={meeting.agenda.wilayah.nama} width={900} height={680}
                 onPick={(kode) => setIndex(meeting.agenda.desa.findIndex((d) => d.kode === kode) + 1)} />
               <figcaption>
-                <b>{lead ? t('mapCaption', { indikator: shortName(lead), periode: meeting.periodeLabel }) : meeting.periodeLabel}</b>
+                <b>{lead ? t('rapat.mapCaption', { indikator: shortName(lead), periode: meeting.periodeLabel }) : meeting.periodeLabel}</b>
                 <Legend t={t} />
               </figcaption>
             </figure>
@@ -113,10 +112,10 @@ export function MeetingMode({ meeting, geometry, labels, t, onClose }: {
         )}
         {step.kind === 'actions' && (
           <div className="rapat-actions-step" data-testid="step-actions">
-            <h2>{t('stepActions')}</h2>
-            <h3>{t('actions')}</h3>
+            <h2>{t('rapat.stepActions')}</h2>
+            <h3>{t('rapat.actions')}</h3>
             <ActionList actions={meeting.actions} meetingId={meeting.id} t={t} lang={lang} />
-            <h3>{t('earlier')}</h3>
+            <h3>{t('rapat.earlier')}</h3>
             <ActionList actions={meeting.earlierActions} meetingId={meeting.id} t={t} lang={lang} />
             <NoteBox key={`${meeting.id}-tindak-lanjut`} meeting={meeting} itemKey="tindak-lanjut" t={t} />
           </div>
@@ -124,15 +123,15 @@ export function MeetingMode({ meeting, geometry, labels, t, onClose }: {
       </main>
       <footer className="rapat-mode__nav">
         <button type="button" className="rapat-btn rapat-btn--nav" disabled={index === 0} onClick={() => setIndex(index - 1)} data-testid="meeting-prev">
-          ← {t('prev')}
+          ← {t('rapat.prev')}
         </button>
         <div className="rapat-mode__progress" aria-hidden="true">
           <div style={{ width: `${((index + 1) / steps.length) * 100}%` }} />
-          <span>{t('stepOf', { n: index + 1, total: steps.length })} · {t('keys')}</span>
+          <span>{t('rapat.stepOf', { n: index + 1, total: steps.length })} · {t('rapat.keys')}</span>
         </div>
         <button type="button" className="rapat-btn rapat-btn--nav rapat-btn--primary" disabled={index === steps.length - 1}
           onClick={() => setIndex(index + 1)} data-testid="meeting-next">
-          {t('next')} →
+          {t('rapat.next')} →
         </button>
       </footer>
     </div>
@@ -140,7 +139,7 @@ export function MeetingMode({ meeting, geometry, labels, t, onClose }: {
 }
 
 function DesaStep({ meeting, desa, geometry, fills, t, lang }: {
-  meeting: MeetingDetail; desa: AgendaDesa; geometry: WilayahFeatureCollection | undefined; fills: Map<string, string>; t: MeetingsT; lang: string;
+  meeting: MeetingDetail; desa: AgendaDesa; geometry: WilayahFeatureCollection | undefined; fills: Map<string, string>; t: TFunction; lang: string;
 }) {
   const [indicator, setIndicator] = useState<string | null>(desa.focusIndicator);
   const [adding, setAdding] = useState(false);
@@ -165,14 +164,14 @@ function DesaStep({ meeting, desa, geometry, fills, t, lang }: {
         <div className="rapat-desa__head">
           <div>
             <h2 data-testid="desa-name">{desa.nama}</h2>
-            <p className="rapat-desa__sub">{t('belowTarget', { n: desa.behindCount, total: desa.values.length })}
-              {missing && <span className="rapat-warn"> · {t('reportsMissing', { reported: missing.reported, expected: missing.expected })}</span>}</p>
+            <p className="rapat-desa__sub">{t('rapat.belowTarget', { n: desa.behindCount, total: desa.values.length })}
+              {missing && <span className="rapat-warn"> · {t('rapat.reportsMissing', { reported: missing.reported, expected: missing.expected })}</span>}</p>
           </div>
           <div className="rapat-desa__locator">
             <WilayahMap geometry={geometry} fills={locatorFills} highlight={desa.kode} label={desa.nama} width={220} height={160} />
           </div>
         </div>
-        <ul className="rapat-ind" aria-label={t('pickIndicator')}>
+        <ul className="rapat-ind" aria-label={t('rapat.pickIndicator')}>
           {shown.map((v) => (
             <li key={v.indicator}>
               <button type="button" className={`rapat-ind__row${v.indicator === indicator ? ' is-selected' : ''}`} aria-pressed={v.indicator === indicator}
@@ -186,18 +185,18 @@ function DesaStep({ meeting, desa, geometry, fills, t, lang }: {
             </li>
           ))}
         </ul>
-        {rest > 0 && <p className="rapat-muted">{t('moreIndicators', { n: rest, below: restBelow })}</p>}
+        {rest > 0 && <p className="rapat-muted">{t('rapat.moreIndicators', { n: rest, below: restBelow })}</p>}
       </section>
       <section className="rapat-desa__right">
         <div className="rapat-chart">
-          <h3>{def ? t('chartOf', { indikator: def.nameId }) : t('pickIndicator')}</h3>
+          <h3>{def ? t('rapat.chartOf', { indikator: def.nameId }) : t('rapat.pickIndicator')}</h3>
           {series.data && def && <SeriesChart series={seriesUpTo(series.data, parsePeriod(meeting.periode).toMonth)} def={{ ...def, hasData: true } as unknown as IndicatorDto} month={parsePeriod(meeting.periode).toMonth} />}
         </div>
-        <h3>{t('desaActions')}</h3>
+        <h3>{t('rapat.desaActions')}</h3>
         <ActionList actions={actions} meetingId={meeting.id} t={t} lang={lang} withDesa={false} />
         {!mayAct ? null : adding
           ? <ActionForm meeting={meeting} desaKode={desa.kode} indicators={meeting.agenda.indicators} defaultIndicator={indicator} t={t} onDone={() => setAdding(false)} />
-          : <button type="button" className="rapat-btn rapat-btn--primary" onClick={() => setAdding(true)} data-testid="action-add">{t('addAction')}</button>}
+          : <button type="button" className="rapat-btn rapat-btn--primary" onClick={() => setAdding(true)} data-testid="action-add">{t('rapat.addAction')}</button>}
         <NoteBox key={`${meeting.id}-${desa.kode}`} meeting={meeting} itemKey={`desa:${desa.kode}`} t={t} />
       </section>
     </div>

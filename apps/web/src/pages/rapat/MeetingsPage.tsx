@@ -8,7 +8,7 @@ import {
   MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingDetail, type MeetingSummary, type MeetingType, type SessionUser,
 } from '@peta/domain/contract';
 import { useLatestMonth, useMeta, useWilayah } from '../../api/queries.ts';
-import { useLang } from '../../i18n/i18n.tsx';
+import { useLang, useT, type TFunction } from '../../i18n/i18n.tsx';
 import { SHARE_MAP_BOX, shareOrDownload, sharePng } from '../../map/share-png.ts';
 import { goToPage, usePageParam, useUrlState } from '../../url-state.ts';
 import { monthBefore } from '../../shared/indicator/period-choice.ts';
@@ -20,7 +20,6 @@ import {
   areaFileKode, areaTitle, createFieldsOf, defaultPuskesmas, kabupatenOf, targetOfArea, type MeetingArea,
 } from './meeting-area.ts';
 import { useCreateMeeting, useMeeting, useMeetingGeometry, useMeetingLabels, useMeetingList, usePrefetchMeeting } from './meetings-api.ts';
-import { useMeetingsT, type MeetingsT } from './messages.ts';
 import { Legend, legendItems } from './Legend.tsx';
 import { MeetingMode } from './MeetingMode.tsx';
 import { ActionList, AgendaLists, NoteBox, dateText, errorText, shortName } from './parts.tsx';
@@ -31,7 +30,7 @@ import './meetings.css';
 type AreaKind = MeetingArea['kind'];
 
 export default function MeetingsPage() {
-  const t = useMeetingsT();
+  const t = useT();
   const [url] = useUrlState();
   const [rapat, setRapat] = usePageParam('rapat');
   const [puskesmas, setPuskesmas] = usePageParam('puskesmas');
@@ -51,8 +50,8 @@ export default function MeetingsPage() {
   return (
     <main className="page rapat" data-testid="page-rapat">
       <header className="rapat__head">
-        <h2>{t('title')}</h2>
-        <p className="rapat-muted">{t('intro')}</p>
+        <h2>{t('rapat.title')}</h2>
+        <p className="rapat-muted">{t('rapat.intro')}</p>
       </header>
       <AreaKindSwitch kind={kind} t={t} onChange={(next) => { setChosenKind(next); if (next === 'kecamatan') setPuskesmas(null); }} />
       {kind === 'kecamatan'
@@ -62,36 +61,36 @@ export default function MeetingsPage() {
   );
 }
 
-function AreaKindSwitch({ kind, t, onChange }: { kind: AreaKind; t: MeetingsT; onChange: (kind: AreaKind) => void }) {
+function AreaKindSwitch({ kind, t, onChange }: { kind: AreaKind; t: TFunction; onChange: (kind: AreaKind) => void }) {
   return (
-    <div className="rapat-switch" role="group" aria-label={t('areaKind')} data-testid="rapat-kind">
-      <span className="rapat-muted">{t('areaKind')}:</span>
+    <div className="rapat-switch" role="group" aria-label={t('rapat.areaKind')} data-testid="rapat-kind">
+      <span className="rapat-muted">{t('rapat.areaKind')}:</span>
       {(['kecamatan', 'puskesmas'] as const).map((k) => (
         <button key={k} type="button" className={`rapat-switch__option${kind === k ? ' is-selected' : ''}`} aria-pressed={kind === k}
           onClick={() => onChange(k)} data-testid={`rapat-kind-${k}`}>
-          {t(k === 'kecamatan' ? 'kindKecamatan' : 'kindPuskesmas')}
+          {t(k === 'kecamatan' ? 'rapat.kindKecamatan' : 'rapat.kindPuskesmas')}
         </button>
       ))}
     </div>
   );
 }
 
-function KecamatanMeetings({ wilayah, t, onOpen }: { wilayah: string | null; t: MeetingsT; onOpen: (id: number) => void }) {
+function KecamatanMeetings({ wilayah, t, onOpen }: { wilayah: string | null; t: TFunction; onOpen: (id: number) => void }) {
   const area = useWilayah(wilayah);
   const isKecamatan = area.data?.tingkat === 'kecamatan';
   return (
     <>
-      {wilayah && area.isPending && <p>{t('loading')}</p>}
-      {(!wilayah || (area.data && !isKecamatan)) && <NeedMap text={t('needKecamatan')} t={t} testId="rapat-need-kecamatan" />}
-      {isKecamatan && area.data && <MeetingList area={{ kind: 'kecamatan', kode: area.data.kode }} title={t('listTitle', { nama: area.data.nama })} t={t} onOpen={onOpen} />}
+      {wilayah && area.isPending && <p>{t('rapat.loading')}</p>}
+      {(!wilayah || (area.data && !isKecamatan)) && <NeedMap text={t('rapat.needKecamatan')} t={t} testId="rapat-need-kecamatan" />}
+      {isKecamatan && area.data && <MeetingList area={{ kind: 'kecamatan', kode: area.data.kode }} title={t('rapat.listTitle', { nama: area.data.nama })} t={t} onOpen={onOpen} />}
     </>
   );
 }
 
-function NeedMap({ text, t, testId }: { text: string; t: MeetingsT; testId: string }) {
+function NeedMap({ text, t, testId }: { text: string; t: TFunction; testId: string }) {
   return (
     <p className="rapat-hint" data-testid={testId}>{text}{' '}
-      <button type="button" className="rapat-btn" onClick={() => goToPage('peta')}>{t('openMap')}</button></p>
+      <button type="button" className="rapat-btn" onClick={() => goToPage('peta')}>{t('rapat.openMap')}</button></p>
   );
 }
 
@@ -101,17 +100,17 @@ function NeedMap({ text, t, testId }: { text: string; t: MeetingsT; testId: stri
  */
 function PuskesmasMeetings({ puskesmas, onPick, wilayah, user, t, onOpen }: {
   puskesmas: string | null; onPick: (kode: string | null, options?: { replace?: boolean }) => void; wilayah: string | null;
-  user: SessionUser | null; t: MeetingsT; onOpen: (id: number) => void;
+  user: SessionUser | null; t: TFunction; onOpen: (id: number) => void;
 }) {
   const chosen = usePuskesmasDetail(puskesmas);
   const kab = chosen.data?.puskesmas.kabupaten ?? kabupatenOf(wilayah) ?? user?.scopeKabupaten ?? kabupatenOf(user?.scopeKode);
   const kecamatan = wilayah && wilayah.split('.').length >= 3 ? wilayah.split('.').slice(0, 3).join('.') : null;
-  if (!kab) return <NeedMap text={t('needKabupaten')} t={t} testId="rapat-need-kabupaten" />;
+  if (!kab) return <NeedMap text={t('rapat.needKabupaten')} t={t} testId="rapat-need-kabupaten" />;
   return (
     <PuskesmasPicker key={kab} kab={kab} puskesmas={puskesmas} kecamatan={kecamatan} user={user} onPick={onPick} t={t}>
       {chosen.data && (
         <MeetingList area={{ kind: 'puskesmas', kode: chosen.data.puskesmas.kode, kabupaten: chosen.data.puskesmas.kabupaten }}
-          title={t('listTitlePuskesmas', { nama: chosen.data.puskesmas.nama })} note={t('puskesmasDesa', { n: chosen.data.desa.length })} t={t} onOpen={onOpen} />
+          title={t('rapat.listTitlePuskesmas', { nama: chosen.data.puskesmas.nama })} note={t('rapat.puskesmasDesa', { n: chosen.data.desa.length })} t={t} onOpen={onOpen} />
       )}
       {chosen.error && <p className="rapat-error">{errorText(chosen.error, t)}</p>}
     </PuskesmasPicker>
@@ -120,7 +119,7 @@ function PuskesmasMeetings({ puskesmas, onPick, wilayah, user, t, onOpen }: {
 
 function PuskesmasPicker({ kab, puskesmas, kecamatan, user, onPick, t, children }: {
   kab: string; puskesmas: string | null; kecamatan: string | null; user: SessionUser | null;
-  onPick: (kode: string | null, options?: { replace?: boolean }) => void; t: MeetingsT; children: ReactNode;
+  onPick: (kode: string | null, options?: { replace?: boolean }) => void; t: TFunction; children: ReactNode;
 }) {
   const list = usePuskesmasList(kab);
   const fallback = useMemo(() => defaultPuskesmas(user, list.data, kecamatan), [user, list.data, kecamatan]);
@@ -132,21 +131,21 @@ function PuskesmasPicker({ kab, puskesmas, kecamatan, user, onPick, t, children 
     .sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
   return (
     <section className="rapat-area">
-      <label className="rapat-area__pick">{t('puskesmas')}
+      <label className="rapat-area__pick">{t('rapat.puskesmas')}
         <select value={puskesmas ?? ''} onChange={(e) => onPick(e.target.value || null)} disabled={!list.data} data-testid="rapat-puskesmas">
-          {!puskesmas && <option value="">{t('pickPuskesmas')}</option>}
-          {options.map((p) => <option key={p.kode} value={p.kode}>{t('puskesmasOption', { nama: p.nama, n: p.desaCount })}</option>)}
+          {!puskesmas && <option value="">{t('rapat.pickPuskesmas')}</option>}
+          {options.map((p) => <option key={p.kode} value={p.kode}>{t('rapat.puskesmasOption', { nama: p.nama, n: p.desaCount })}</option>)}
         </select>
       </label>
-      {list.isPending && <p>{t('loading')}</p>}
+      {list.isPending && <p>{t('rapat.loading')}</p>}
       {list.error && <p className="rapat-error">{errorText(list.error, t)}</p>}
-      {list.data && options.length === 0 && <p className="rapat-muted">{t('noPuskesmas', { nama: list.data.nama })}</p>}
+      {list.data && options.length === 0 && <p className="rapat-muted">{t('rapat.noPuskesmas', { nama: list.data.nama })}</p>}
       {children}
     </section>
   );
 }
 
-function MeetingList({ area, title, note, t, onOpen }: { area: MeetingArea; title: string; note?: string; t: MeetingsT; onOpen: (id: number) => void }) {
+function MeetingList({ area, title, note, t, onOpen }: { area: MeetingArea; title: string; note?: string; t: TFunction; onOpen: (id: number) => void }) {
   const [lang] = useLang();
   const list = useMeetingList(area);
   const [creating, setCreating] = useState(false);
@@ -158,20 +157,20 @@ function MeetingList({ area, title, note, t, onOpen }: { area: MeetingArea; titl
           <h3 data-testid="rapat-list-title">{title}</h3>
           {note && <p className="rapat-muted">{note}</p>}
         </div>
-        {!creating && permission.ok && <button type="button" className="rapat-btn rapat-btn--primary" onClick={() => setCreating(true)} data-testid="rapat-new">{t('newMeeting')}</button>}
+        {!creating && permission.ok && <button type="button" className="rapat-btn rapat-btn--primary" onClick={() => setCreating(true)} data-testid="rapat-new">{t('rapat.newMeeting')}</button>}
       </div>
       <NotAllowed permission={permission} capability="rapat" testId="rapat-not-allowed" />
       {creating && <NewMeetingForm area={area} t={t} onCancel={() => setCreating(false)} onCreated={(id) => { setCreating(false); onOpen(id); }} />}
-      {list.isPending && <p>{t('loading')}</p>}
+      {list.isPending && <p>{t('rapat.loading')}</p>}
       {list.error && <p className="rapat-error">{errorText(list.error, t)}</p>}
-      {list.data && (list.data.length === 0 ? <p className="rapat-muted">{t('listEmpty')}</p> : (
+      {list.data && (list.data.length === 0 ? <p className="rapat-muted">{t('rapat.listEmpty')}</p> : (
         <ul className="rapat-cards" data-testid="rapat-list">
           {list.data.map((m) => (
             <li key={m.id}>
               <button type="button" className="rapat-card" onClick={() => onOpen(m.id)} data-testid="rapat-item">
                 <span className="rapat-card__date">{dateText(m.tanggal, lang)}</span>
                 <span className="rapat-card__title">{m.judul}</span>
-                <span className="rapat-muted">{m.jenisLabel} · {m.periodeLabel} · {t('actionsCount', { n: m.actionCount, open: m.openActionCount })}</span>
+                <span className="rapat-muted">{m.jenisLabel} · {m.periodeLabel} · {t('rapat.actionsCount', { n: m.actionCount, open: m.openActionCount })}</span>
               </button>
             </li>
           ))}
@@ -181,7 +180,7 @@ function MeetingList({ area, title, note, t, onOpen }: { area: MeetingArea; titl
   );
 }
 
-function NewMeetingForm({ area, t, onCancel, onCreated }: { area: MeetingArea; t: MeetingsT; onCancel: () => void; onCreated: (id: number) => void }) {
+function NewMeetingForm({ area, t, onCancel, onCreated }: { area: MeetingArea; t: TFunction; onCancel: () => void; onCreated: (id: number) => void }) {
   // January..the latest month with data (GET /api/meta), as the map and the planner.
   const latest = useLatestMonth();
   const month = latest ?? monthBefore(new Date());
@@ -200,29 +199,29 @@ function NewMeetingForm({ area, t, onCancel, onCreated }: { area: MeetingArea; t
   return (
     <form className="rapat-form" onSubmit={submit} data-testid="rapat-form">
       <div className="rapat-form__row">
-        <label>{t('jenis')}
+        <label>{t('rapat.jenis')}
           <select value={jenis} onChange={(e) => setJenis(e.target.value as MeetingType)} data-testid="rapat-jenis">
             {MEETING_TYPES.map((j) => <option key={j} value={j}>{MEETING_TYPE_LABELS[j]}</option>)}
           </select>
         </label>
-        <label>{t('tanggal')}<input type="date" required value={tanggal} onChange={(e) => setTanggal(e.target.value)} data-testid="rapat-tanggal" /></label>
+        <label>{t('rapat.tanggal')}<input type="date" required value={tanggal} onChange={(e) => setTanggal(e.target.value)} data-testid="rapat-tanggal" /></label>
         {/* The map's own period picker: kind, month and year as selects, nothing to type or mistype. */}
         <div className="rapat-form__period" data-testid="rapat-periode">
-          <PeriodPicker value={parsePeriod(period)} latest={latest} onChange={setPeriode} label={t('periode')} />
+          <PeriodPicker value={parsePeriod(period)} latest={latest} onChange={setPeriode} label={t('rapat.periode')} />
         </div>
       </div>
-      <label>{t('judul')}<input value={judul} onChange={(e) => setJudul(e.target.value)} data-testid="rapat-judul" /></label>
-      <label>{t('peserta')}<textarea rows={3} value={peserta} placeholder={t('pesertaPlaceholder')} onChange={(e) => setPeserta(e.target.value)} data-testid="rapat-peserta" /></label>
+      <label>{t('rapat.judul')}<input value={judul} onChange={(e) => setJudul(e.target.value)} data-testid="rapat-judul" /></label>
+      <label>{t('rapat.peserta')}<textarea rows={3} value={peserta} placeholder={t('rapat.pesertaPlaceholder')} onChange={(e) => setPeserta(e.target.value)} data-testid="rapat-peserta" /></label>
       {create.error && <p className="rapat-error" role="alert">{errorText(create.error, t)}</p>}
       <div className="rapat-form__buttons">
-        <button type="submit" className="rapat-btn rapat-btn--primary" disabled={create.isPending} data-testid="rapat-create">{create.isPending ? t('creating') : t('create')}</button>
-        <button type="button" className="rapat-btn" onClick={onCancel}>{t('cancel')}</button>
+        <button type="submit" className="rapat-btn rapat-btn--primary" disabled={create.isPending} data-testid="rapat-create">{create.isPending ? t('rapat.creating') : t('rapat.create')}</button>
+        <button type="button" className="rapat-btn" onClick={onCancel}>{t('rapat.cancel')}</button>
       </div>
     </form>
   );
 }
 
-function MeetingView({ id, t, onBack }: { id: number; t: MeetingsT; onBack: (meeting?: MeetingSummary) => void }) {
+function MeetingView({ id, t, onBack }: { id: number; t: TFunction; onBack: (meeting?: MeetingSummary) => void }) {
   const [lang] = useLang();
   const meeting = useMeeting(id);
   const meta = useMeta();
@@ -237,8 +236,8 @@ function MeetingView({ id, t, onBack }: { id: number; t: MeetingsT; onBack: (mee
   const fills = useMemo(() => (m ? classFills(m.agenda, lead) : new Map<string, string>()), [m, lead]);
   const numbers = useMemo(() => new Map(m?.agenda.desa.map((d, i) => [d.kode, i + 1]) ?? []), [m]);
 
-  if (meeting.error && !m) return <main className="page rapat"><p className="rapat-error">{errorText(meeting.error, t)}</p><button type="button" className="rapat-btn" onClick={() => onBack()}>{t('back')}</button></main>;
-  if (!m) return <main className="page rapat" aria-busy="true"><p>{t('loading')}</p></main>;
+  if (meeting.error && !m) return <main className="page rapat"><p className="rapat-error">{errorText(meeting.error, t)}</p><button type="button" className="rapat-btn" onClick={() => onBack()}>{t('rapat.back')}</button></main>;
+  if (!m) return <main className="page rapat" aria-busy="true"><p>{t('rapat.loading')}</p></main>;
 
   const makePng = async () => {
     if (!geometry.data) return;
@@ -251,8 +250,8 @@ function MeetingView({ id, t, onBack }: { id: number; t: MeetingsT; onBack: (mee
         title: areaTitle(m),
         subtitle: lead ? `Cakupan ${shortName(lead)} · ${m.periodeLabel}` : m.periodeLabel,
         legend: legendItems(t),
-        badge: m.agenda.simulated ? t('simulated') : null,
-        footer: `${t('mapCaption', { indikator: lead ? shortName(lead) : '', periode: m.periodeLabel })} (${t('criteria')}) · Peta Situasi Kesehatan Desa`,
+        badge: m.agenda.simulated ? t('rapat.simulated') : null,
+        footer: `${t('rapat.mapCaption', { indikator: lead ? shortName(lead) : '', periode: m.periodeLabel })} (${t('rapat.criteria')}) · Peta Situasi Kesehatan Desa`,
       });
       await shareOrDownload(blob, `peta-${areaFileKode(m)}-${lead ?? 'rapat'}-${m.periode}.png`);
     } finally {
@@ -262,39 +261,39 @@ function MeetingView({ id, t, onBack }: { id: number; t: MeetingsT; onBack: (mee
 
   return (
     <main className="page rapat" data-testid="rapat-detail">
-      <button type="button" className="rapat-link" onClick={() => onBack(m)}>← {t('back')}</button>
+      <button type="button" className="rapat-link" onClick={() => onBack(m)}>← {t('rapat.back')}</button>
       <header className="rapat__head rapat__head--detail">
         <div>
           <p className="rapat-muted">{m.jenisLabel} · {dateText(m.tanggal, lang)}</p>
           <h2 data-testid="rapat-title">{m.judul}</h2>
-          <p>{t('periode')}: <b>{m.periodeLabel}</b>{m.peserta.length ? ` · ${m.peserta.map((p) => (p.peran ? `${p.nama} (${p.peran})` : p.nama)).join(', ')}` : ''}</p>
+          <p>{t('rapat.periode')}: <b>{m.periodeLabel}</b>{m.peserta.length ? ` · ${m.peserta.map((p) => (p.peran ? `${p.nama} (${p.peran})` : p.nama)).join(', ')}` : ''}</p>
         </div>
         <div className="rapat__buttons">
-          <button type="button" className="rapat-btn rapat-btn--primary rapat-btn--big" onClick={() => { prefetch(m); setMode(true); }} data-testid="rapat-start">▶ {t('start')}</button>
-          <a className="rapat-btn" href={`/api/meetings/${m.id}/pack.pdf`} target="_blank" rel="noopener" data-testid="rapat-pdf">{t('pdf')}</a>
+          <button type="button" className="rapat-btn rapat-btn--primary rapat-btn--big" onClick={() => { prefetch(m); setMode(true); }} data-testid="rapat-start">▶ {t('rapat.start')}</button>
+          <a className="rapat-btn" href={`/api/meetings/${m.id}/pack.pdf`} target="_blank" rel="noopener" data-testid="rapat-pdf">{t('rapat.pdf')}</a>
           <button type="button" className="rapat-btn" onClick={makePng} disabled={!geometry.data || png === 'making'} data-testid="rapat-png">
-            {png === 'making' ? t('pngMaking') : t('png')}</button>
+            {png === 'making' ? t('rapat.pngMaking') : t('rapat.png')}</button>
         </div>
       </header>
-      {m.agenda.simulated && <p className="rapat-badge rapat-badge--inline">⚠ {t('simulated')}</p>}
+      {m.agenda.simulated && <p className="rapat-badge rapat-badge--inline">⚠ {t('rapat.simulated')}</p>}
       {m.earlierActions.length > 0 && (
         <section className="rapat-earlier" data-testid="rapat-earlier">
-          <h3>{t('earlier')}</h3>
+          <h3>{t('rapat.earlier')}</h3>
           <ActionList actions={m.earlierActions} meetingId={m.id} t={t} lang={lang} />
         </section>
       )}
       <div className="rapat-detail">
         <figure className="rapat-detail__map">
           <WilayahMap geometry={geometry.data} labels={labels.data} fills={fills} numbers={numbers} label={m.agenda.wilayah.nama} width={640} height={480} />
-          <figcaption>{lead && t('mapCaption', { indikator: shortName(lead), periode: m.periodeLabel })}<Legend t={t} /></figcaption>
+          <figcaption>{lead && t('rapat.mapCaption', { indikator: shortName(lead), periode: m.periodeLabel })}<Legend t={t} /></figcaption>
         </figure>
         <div>
-          <h3>{t('agenda')}</h3>
+          <h3>{t('rapat.agenda')}</h3>
           <AgendaLists meeting={m} t={t} />
         </div>
       </div>
       <section>
-        <h3>{t('actions')}</h3>
+        <h3>{t('rapat.actions')}</h3>
         <ActionList actions={m.actions} meetingId={m.id} t={t} lang={lang} />
         <NoteBox key={`${m.id}-ringkasan`} meeting={m} itemKey="ringkasan" t={t} />
       </section>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { meetingsTranslate, type MeetingsT } from './messages.ts';
+import { translate, type TFunction } from '../../i18n/i18n.tsx';
 import { pwsText, shortOfText, targetOf, worsenedText } from './agenda-text.ts';
 
-const t: MeetingsT = (key, params) => meetingsTranslate('id', key, params);
+const t: TFunction = (key, params) => translate('id', key, params);
 
 describe('agenda texts', () => {
   it('name the persons short of the target as such, only when there are some', () => {

@@ -5,7 +5,7 @@ import { ApiRequestError } from '../../api/client.ts';
 import { NotAllowed, usePermission } from '../../shared/session/use-permission.tsx';
 import { areaOfMeeting, targetOfArea } from './meeting-area.ts';
 import { useAddAction, useAddNote, useUpdateAction } from './meetings-api.ts';
-import type { MeetingsT } from './messages.ts';
+import type { TFunction } from '../../i18n/i18n.tsx';
 import { shortName, shortOfText, targetOf, valueText, worsenedText } from './agenda-text.ts';
 
 export { pwsText, shortName, shortOfText, targetOf, valueText, worsenedText } from './agenda-text.ts';
@@ -16,21 +16,21 @@ export function dateText(iso: string | null, lang: string): string {
   return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString(lang === 'en' ? 'en-GB' : 'id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
-export function errorText(error: unknown, t: MeetingsT): string {
-  if (error instanceof ApiRequestError && error.status === 0) return t('offline');
-  if (error instanceof ApiRequestError) return t('error', { message: error.apiMessage ?? error.code });
-  return t('error', { message: (error as Error)?.message ?? String(error) });
+export function errorText(error: unknown, t: TFunction): string {
+  if (error instanceof ApiRequestError && error.status === 0) return t('rapat.offline');
+  if (error instanceof ApiRequestError) return t('rapat.error', { message: error.apiMessage ?? error.code });
+  return t('rapat.error', { message: (error as Error)?.message ?? String(error) });
 }
 
-const STATUS_KEY = { terbuka: 'statusTerbuka', selesai: 'statusSelesai', batal: 'statusBatal' } as const;
+const STATUS_KEY = { terbuka: 'rapat.statusTerbuka', selesai: 'rapat.statusSelesai', batal: 'rapat.statusBatal' } as const;
 
 export function ActionList({ actions, meetingId, t, lang, withDesa = true }: {
-  actions: (MeetingAction | EarlierAction)[]; meetingId: number; t: MeetingsT; lang: string; withDesa?: boolean;
+  actions: (MeetingAction | EarlierAction)[]; meetingId: number; t: TFunction; lang: string; withDesa?: boolean;
 }) {
   const update = useUpdateAction(meetingId);
   // An action is about one desa: a kepala desa may close the actions of their desa in the kecamatan's meeting.
   const may = usePermission();
-  if (!actions.length) return <p className="rapat-muted">{t('noActions')}</p>;
+  if (!actions.length) return <p className="rapat-muted">{t('rapat.noActions')}</p>;
   return (
     <ul className="rapat-actions" data-testid="action-list">
       {actions.map((a) => (
@@ -38,8 +38,8 @@ export function ActionList({ actions, meetingId, t, lang, withDesa = true }: {
           <div className="rapat-action__what">
             {withDesa && <b>{a.desaNama} · </b>}<span className="rapat-action__ind">{shortName(a.indicator)}</span>
             <p className="rapat-action__apa">{a.apa}</p>
-            <p className="rapat-muted">{a.siapa}{a.tenggat ? ` · ${t('tenggat')} ${dateText(a.tenggat, lang)}` : ''}
-              {'meetingTanggal' in a ? ` · ${t('since', { tanggal: dateText(a.meetingTanggal, lang) })}` : ''}</p>
+            <p className="rapat-muted">{a.siapa}{a.tenggat ? ` · ${t('rapat.tenggat')} ${dateText(a.tenggat, lang)}` : ''}
+              {'meetingTanggal' in a ? ` · ${t('rapat.since', { tanggal: dateText(a.meetingTanggal, lang) })}` : ''}</p>
           </div>
           <div className={`rapat-move rapat-move--${a.movement.direction}`} data-testid="action-movement">
             <span><span aria-hidden="true">{a.movement.direction === 'naik' ? '▲ ' : a.movement.direction === 'turun' ? '▼ ' : ''}</span>{a.movement.text}</span>
@@ -49,7 +49,7 @@ export function ActionList({ actions, meetingId, t, lang, withDesa = true }: {
             <span className={`rapat-status rapat-status--${a.status}`}>{t(STATUS_KEY[a.status])}</span>
             {a.status === 'terbuka' && may('rapat', { wilayah: a.desaKode }).ok && (
               <button type="button" className="rapat-btn rapat-btn--small" disabled={update.isPending}
-                onClick={() => update.mutate({ id: a.id, status: 'selesai' })}>{t('markDone')}</button>
+                onClick={() => update.mutate({ id: a.id, status: 'selesai' })}>{t('rapat.markDone')}</button>
             )}
           </div>
         </li>
@@ -59,7 +59,7 @@ export function ActionList({ actions, meetingId, t, lang, withDesa = true }: {
 }
 
 export function ActionForm({ meeting, desaKode, indicators, defaultIndicator, t, onDone }: {
-  meeting: MeetingDetail; desaKode: string; indicators: string[]; defaultIndicator: string | null; t: MeetingsT; onDone: () => void;
+  meeting: MeetingDetail; desaKode: string; indicators: string[]; defaultIndicator: string | null; t: TFunction; onDone: () => void;
 }) {
   const add = useAddAction(meeting.id);
   const form = useRef<HTMLFormElement>(null);
@@ -80,26 +80,26 @@ export function ActionForm({ meeting, desaKode, indicators, defaultIndicator, t,
   };
   return (
     <form ref={form} className="rapat-form rapat-form--action" onSubmit={submit} data-testid="action-form">
-      <label>{t('indikator')}
+      <label>{t('rapat.indikator')}
         <select value={indicator} onChange={(e) => setIndicator(e.target.value)} data-testid="action-indicator">
           {indicators.map((c) => <option key={c} value={c}>{shortName(c)}</option>)}
         </select>
       </label>
-      <label>{t('apa')}<input required value={apa} onChange={(e) => setApa(e.target.value)} data-testid="action-apa" /></label>
+      <label>{t('rapat.apa')}<input required value={apa} onChange={(e) => setApa(e.target.value)} data-testid="action-apa" /></label>
       <div className="rapat-form__row">
-        <label>{t('siapa')}<input required value={siapa} onChange={(e) => setSiapa(e.target.value)} data-testid="action-siapa" /></label>
-        <label>{t('tenggat')}<input type="date" value={tenggat} onChange={(e) => setTenggat(e.target.value)} data-testid="action-tenggat" /></label>
+        <label>{t('rapat.siapa')}<input required value={siapa} onChange={(e) => setSiapa(e.target.value)} data-testid="action-siapa" /></label>
+        <label>{t('rapat.tenggat')}<input type="date" value={tenggat} onChange={(e) => setTenggat(e.target.value)} data-testid="action-tenggat" /></label>
       </div>
       {add.error && <p className="rapat-error" role="alert">{errorText(add.error, t)}</p>}
       <div className="rapat-form__buttons">
-        <button type="submit" className="rapat-btn rapat-btn--primary" disabled={add.isPending} data-testid="action-save">{add.isPending ? t('saving') : t('saveAction')}</button>
-        <button type="button" className="rapat-btn" onClick={onDone}>{t('cancel')}</button>
+        <button type="submit" className="rapat-btn rapat-btn--primary" disabled={add.isPending} data-testid="action-save">{add.isPending ? t('rapat.saving') : t('rapat.saveAction')}</button>
+        <button type="button" className="rapat-btn" onClick={onDone}>{t('rapat.cancel')}</button>
       </div>
     </form>
   );
 }
 
-export function NoteBox({ meeting, itemKey, t }: { meeting: MeetingDetail; itemKey: string; t: MeetingsT }) {
+export function NoteBox({ meeting, itemKey, t }: { meeting: MeetingDetail; itemKey: string; t: TFunction }) {
   const current = meeting.notes.find((n) => n.itemKey === itemKey) ?? null;
   const [text, setText] = useState(current?.text ?? '');
   const add = useAddNote(meeting.id);
@@ -108,14 +108,14 @@ export function NoteBox({ meeting, itemKey, t }: { meeting: MeetingDetail; itemK
   const dirty = text !== (current?.text ?? '');
   return (
     <div className="rapat-note">
-      <label htmlFor={`note-${itemKey}`}>{t('notes')}{current?.history.length ? <span className="rapat-muted"> · {t('notesHistory', { n: current.history.length })}</span> : null}</label>
-      <textarea id={`note-${itemKey}`} value={text} rows={3} placeholder={permission.ok ? t('notesPlaceholder') : ''} onChange={(e) => setText(e.target.value)}
+      <label htmlFor={`note-${itemKey}`}>{t('rapat.notes')}{current?.history.length ? <span className="rapat-muted"> · {t('rapat.notesHistory', { n: current.history.length })}</span> : null}</label>
+      <textarea id={`note-${itemKey}`} value={text} rows={3} placeholder={permission.ok ? t('rapat.notesPlaceholder') : ''} onChange={(e) => setText(e.target.value)}
         readOnly={!permission.ok} data-testid="note-text" />
       {permission.ok ? (
         <div className="rapat-form__buttons">
           <button type="button" className="rapat-btn" disabled={!dirty || add.isPending} data-testid="note-save"
             onClick={() => add.mutate({ itemKey, text, supersedes: current?.id })}>
-            {add.isPending ? t('saving') : dirty ? t('saveNote') : current ? t('saved') : t('saveNote')}
+            {add.isPending ? t('rapat.saving') : dirty ? t('rapat.saveNote') : current ? t('rapat.saved') : t('rapat.saveNote')}
           </button>
           {add.error && <span className="rapat-error" role="alert">{errorText(add.error, t)}</span>}
         </div>
@@ -124,14 +124,14 @@ export function NoteBox({ meeting, itemKey, t }: { meeting: MeetingDetail; itemK
   );
 }
 
-export function AgendaLists({ meeting, t, limit }: { meeting: MeetingDetail; t: MeetingsT; limit?: number }) {
+export function AgendaLists({ meeting, t, limit }: { meeting: MeetingDetail; t: TFunction; limit?: number }) {
   const a = meeting.agenda;
   const cut = <T,>(list: T[]) => (limit ? list.slice(0, limit) : list);
-  const none = <p className="rapat-muted">{t('none')}</p>;
+  const none = <p className="rapat-muted">{t('rapat.none')}</p>;
   return (
     <div className="rapat-lists">
       <section>
-        <h3>{t('behind')}</h3>
+        <h3>{t('rapat.behind')}</h3>
         {a.behind.length ? <ol data-testid="agenda-behind">{cut(a.behind).map((b) => (
           <li key={`${b.desaKode}${b.indicator}`}><b>{b.desaNama}</b> — {shortName(b.indicator)}: <span className="rapat-num">{valueText(b.coverage, b.indicator)}</span>{' '}
             <span className="rapat-muted">{targetOf(b.indicator, b.expected, t)}</span>
@@ -139,22 +139,22 @@ export function AgendaLists({ meeting, t, limit }: { meeting: MeetingDetail; t: 
         ))}</ol> : none}
       </section>
       <section>
-        <h3>{t('worsened', { periode: a.previousPeriodeLabel ?? '–' })}</h3>
+        <h3>{t('rapat.worsened', { periode: a.previousPeriodeLabel ?? '–' })}</h3>
         {a.worsened.length ? <ol data-testid="agenda-worsened">{cut(a.worsened).map((w) => (
           <li key={`${w.desaKode}${w.indicator}`}><b>{w.desaNama}</b> — {shortName(w.indicator)}: {worsenedText(w, t)}</li>
         ))}</ol> : none}
       </section>
       <section>
-        <h3>{t('dataQuality')}</h3>
+        <h3>{t('rapat.dataQuality')}</h3>
         {a.dataQuality.length ? <ol>{cut(a.dataQuality).map((d) => {
           const first = d.indicators[0]!;
           const same = d.indicators.every((i) => i.reported === first.reported && i.expectedReports === first.expectedReports);
           return (
             <li key={`${d.desaKode}${d.kind}`}><b>{d.desaNama}</b> — {d.kind === 'laporan'
               ? (same && d.indicators.length > 1
-                ? t('missingReports', { reported: first.reported, expected: first.expectedReports, n: d.indicators.length })
-                : d.indicators.map((i) => t('missingReportsOne', { indikator: shortName(i.indicator), reported: i.reported, expected: i.expectedReports })).join('; '))
-              : t('over100', { list: d.indicators.map((i) => `${shortName(i.indicator)} ${valueText(i.coverage, i.indicator)}`).join(', ') })}</li>
+                ? t('rapat.missingReports', { reported: first.reported, expected: first.expectedReports, n: d.indicators.length })
+                : d.indicators.map((i) => t('rapat.missingReportsOne', { indikator: shortName(i.indicator), reported: i.reported, expected: i.expectedReports })).join('; '))
+              : t('rapat.over100', { list: d.indicators.map((i) => `${shortName(i.indicator)} ${valueText(i.coverage, i.indicator)}`).join(', ') })}</li>
           );
         })}</ol> : none}
       </section>

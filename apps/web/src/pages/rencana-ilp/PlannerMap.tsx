@@ -13,7 +13,7 @@ import { ErrorMessage, Loading } from '../../shared/status/StatusMessage.tsx';
 import { projectionWithin } from '../../map/projection.ts';
 import { clickSelection, insideLasso, lassoSelection, type Point } from './lasso-model.ts';
 import { LassoLayer } from './LassoLayer.tsx';
-import type { PlannerT } from './messages.ts';
+import type { TFunction } from '../../i18n/i18n.tsx';
 import {
   desaColours, desaLayer, isMapMode, MAP_MODES, mapTarget, mapViewKode, wilayahKerjaColours, wilayahKerjaLayer, type MapMode, type MapTarget,
 } from './map-layers.ts';
@@ -25,7 +25,7 @@ import { useDesaGeometry } from './planner-api.ts';
 import { stageLabel } from './planner-model.ts';
 
 export function PlannerMap(props: {
-  kab: string; nama: string; list: PuskesmasList | undefined; bbox: [number, number, number, number] | null; t: PlannerT; lang: 'id' | 'en';
+  kab: string; nama: string; list: PuskesmasList | undefined; bbox: [number, number, number, number] | null; t: TFunction; lang: 'id' | 'en';
   largeText: boolean; basemap: boolean; focus: string | null; onFocus: (kode: string) => void; onClearFocus: () => void;
 }) {
   const { kab, list, t, lang, focus } = props;
@@ -76,18 +76,18 @@ export function PlannerMap(props: {
   const selected = selection.length === 1 ? selection[0]! : null;
   const failed = [desaGeometry, wilayahKerja].find((q) => q.isError);
   const overlay = failed ? <ErrorMessage error={failed.error} onRetry={() => void failed.refetch()} testId="planner-map-error" />
-    : !layer ? <Loading message={t('loading')} /> : null;
+    : !layer ? <Loading message={t('rencana.loading')} /> : null;
   return (
     <section className="card planner__map" aria-labelledby="planner-map-title" data-testid="planner-map" data-mode={mode}>
-      <h3 id="planner-map-title">{t(mode === 'desa' ? 'mapTitle' : 'mapTitleWilayahKerja')}</h3>
-      <p className="planner__hint" data-testid="planner-hint">{t(lassoOn ? 'lassoHint' : mode === 'desa' ? 'clickHint' : 'clickHintWilayahKerja')}</p>
+      <h3 id="planner-map-title">{t(mode === 'desa' ? 'rencana.mapTitle' : 'rencana.mapTitleWilayahKerja')}</h3>
+      <p className="planner__hint" data-testid="planner-hint">{t(lassoOn ? 'rencana.lassoHint' : mode === 'desa' ? 'rencana.clickHint' : 'rencana.clickHintWilayahKerja')}</p>
       {focused && (
         <p className="planner__focus" data-testid="planner-focus">
-          <StageSwatch stage={focused.stage} /> {t('focusShown', { nama: focused.nama, n: focused.desaCount })}
+          <StageSwatch stage={focused.stage} /> {t('rencana.focusShown', { nama: focused.nama, n: focused.desaCount })}
           <button type="button" className="btn btn--link" onClick={() => document.getElementById('planner-detail-title')?.scrollIntoView({ behavior: 'smooth' })}>
-            {t('focusDetail')}
+            {t('rencana.focusDetail')}
           </button>
-          <button type="button" className="btn btn--link" onClick={props.onClearFocus}>{t('focusClear')}</button>
+          <button type="button" className="btn btn--link" onClick={props.onClearFocus}>{t('rencana.focusClear')}</button>
         </p>
       )}
       <div className="planner__map-wrap">
@@ -95,21 +95,21 @@ export function PlannerMap(props: {
           onPointerDownCapture={(e) => { additive.current = e.shiftKey || e.ctrlKey || e.metaKey; }}>
           <MapView viewKode={mapViewKode(kab, mode)} geometry={layer?.geometry} labels={layer?.labels ?? []} context={undefined} outerContext={undefined}
             contextCurrent={null} bounds={props.bbox} hoverKode={hover} selectedKodes={mode === 'desa' ? selection : []} basemap={props.basemap}
-            largeText={props.largeText} ariaLabel={t(mode === 'desa' ? 'mapAria' : 'mapAriaWilayahKerja', { nama: props.nama })}
+            largeText={props.largeText} ariaLabel={t(mode === 'desa' ? 'rencana.mapAria' : 'rencana.mapAriaWilayahKerja', { nama: props.nama })}
             onSelect={onSelect} onHover={setHover} featureValues={colours} overlay={overlay}>
-            <div className="segmented segmented--light planner__modes" role="group" aria-label={t('mapMode')}>
+            <div className="segmented segmented--light planner__modes" role="group" aria-label={t('rencana.mapMode')}>
               {MAP_MODES.map((m) => (
                 <button key={m} type="button" aria-pressed={mode === m} onClick={() => setMode(m)} data-testid={`map-mode-${m}`}>
-                  {t(m === 'desa' ? 'modeDesa' : 'modeWilayahKerja')}
+                  {t(m === 'desa' ? 'rencana.modeDesa' : 'rencana.modeWilayahKerja')}
                 </button>
               ))}
             </div>
             {mode === 'desa' && (
               <button type="button" className="planner__lasso-toggle" aria-pressed={lassoOn} onClick={() => setLasso(!lasso)} data-testid="lasso-toggle">
-                {t('lasso')}
+                {t('rencana.lasso')}
               </button>
             )}
-            {lassoOn && <LassoLayer label={t('lassoAria')} onLasso={onLasso} />}
+            {lassoOn && <LassoLayer label={t('rencana.lassoAria')} onLasso={onLasso} />}
             {list && <StageLegend list={list} t={t} lang={lang} />}
             {hovered && <HoverCard target={hovered} list={list!} t={t} lang={lang} />}
           </MapView>
@@ -122,9 +122,9 @@ export function PlannerMap(props: {
             onMoved={(message) => { setSelection([]); setNotice(message); }} />
         )}
         {notice && (
-          <aside className="planner__panel" aria-label={t('desaSelected')} data-testid="move-many-done">
+          <aside className="planner__panel" aria-label={t('rencana.desaSelected')} data-testid="move-many-done">
             <p className="planner__ok" role="status">{notice}</p>
-            <button type="button" className="btn btn--link" onClick={() => setNotice(null)}>{t('close')}</button>
+            <button type="button" className="btn btn--link" onClick={() => setNotice(null)}>{t('rencana.close')}</button>
           </aside>
         )}
       </div>
@@ -133,36 +133,36 @@ export function PlannerMap(props: {
 }
 
 /** The same legend in both modes: the stages in use, desa without a puskesmas, and the hatch of a proposal. */
-function StageLegend({ list, t, lang }: { list: PuskesmasList; t: PlannerT; lang: 'id' | 'en' }) {
+function StageLegend({ list, t, lang }: { list: PuskesmasList; t: TFunction; lang: 'id' | 'en' }) {
   const usedStages = new Set(list.puskesmas.filter((p) => p.desaCount > 0).map((p) => p.stage));
   const hasUnassigned = list.desa.some((d) => !d.puskesmas);
   const hasUnconfirmed = list.desa.some((d) => d.puskesmas && !d.confirmed);
   return (
     <div className="planner__legend" data-testid="planner-legend">
-      <strong>{t('legendTitle')}</strong>
+      <strong>{t('rencana.legendTitle')}</strong>
       <ul>
         {ILP_STAGES.map((s) => (
           <li key={s.code} className={usedStages.has(s.code) ? '' : 'legend__unused'}><StageSwatch stage={s.code} />{stageLabel(s.code, lang)}</li>
         ))}
-        {hasUnassigned && <li><StageSwatch stage={null} />{t('noPuskesmas')}</li>}
-        {hasUnconfirmed && <li data-testid="legend-unconfirmed"><UnconfirmedSwatch />{t('legendUnconfirmed')}</li>}
+        {hasUnassigned && <li><StageSwatch stage={null} />{t('rencana.noPuskesmas')}</li>}
+        {hasUnconfirmed && <li data-testid="legend-unconfirmed"><UnconfirmedSwatch />{t('rencana.legendUnconfirmed')}</li>}
       </ul>
     </div>
   );
 }
 
-function HoverCard({ target, list, t, lang }: { target: MapTarget; list: PuskesmasList; t: PlannerT; lang: 'id' | 'en' }) {
+function HoverCard({ target, list, t, lang }: { target: MapTarget; list: PuskesmasList; t: TFunction; lang: 'id' | 'en' }) {
   const kode = target.kind === 'puskesmas' ? target.kode : target.desa.puskesmas;
   const puskesmas = kode ? list.puskesmas.find((p) => p.kode === kode) : undefined;
   return (
     <div className="planner__hover" data-testid="planner-hover">
       <strong>{target.kind === 'desa' ? target.desa.nama : puskesmas?.nama}</strong>
-      {target.kind === 'desa' && <span>{puskesmas ? puskesmas.nama : t('noPuskesmas')}</span>}
+      {target.kind === 'desa' && <span>{puskesmas ? puskesmas.nama : t('rencana.noPuskesmas')}</span>}
       {puskesmas && <span>{stageLabel(puskesmas.stage, lang)}</span>}
       {target.kind === 'puskesmas' && puskesmas && (
         <span className="muted">
-          {t('hoverDesa', { n: puskesmas.desaCount })}
-          {puskesmas.unconfirmedDesa > 0 && ` · ${t('hoverUnconfirmed', { n: puskesmas.unconfirmedDesa })}`}
+          {t('rencana.hoverDesa', { n: puskesmas.desaCount })}
+          {puskesmas.unconfirmedDesa > 0 && ` · ${t('rencana.hoverUnconfirmed', { n: puskesmas.unconfirmedDesa })}`}
         </span>
       )}
     </div>

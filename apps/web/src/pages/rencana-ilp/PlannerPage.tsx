@@ -6,12 +6,11 @@ import { useState } from 'react';
 import { formatScore, ILP_STAGES, isIlpStageCode, waveTitle, type IlpStageCode } from '@peta/domain';
 import type { ProgressResponse, PuskesmasList, StageEventDto } from '@peta/domain/contract';
 import { useChildren, useWilayah } from '../../api/queries.ts';
-import { useLang } from '../../i18n/i18n.tsx';
+import { useLang, useT, type TFunction } from '../../i18n/i18n.tsx';
 import { isBoolean, useStoredState } from '../../settings.ts';
 import { NotAllowed, usePermission } from '../../shared/session/use-permission.tsx';
 import { useUrlState } from '../../url-state.ts';
 import { ErrorMessage, Loading } from '../../shared/status/StatusMessage.tsx';
-import { usePlannerT, type PlannerT } from './messages.ts';
 import { StageSwatch, UnconfirmedSwatch } from './parts.tsx';
 import { PlannerMap } from './PlannerMap.tsx';
 import { usePuskesmasDetail, usePuskesmasList } from '../../api/puskesmas.ts';
@@ -22,7 +21,7 @@ import { WilayahKerjaCsvCard } from './WilayahKerjaCsvCard.tsx';
 import './planner.css';
 
 export default function PlannerPage() {
-  const t = usePlannerT();
+  const t = useT();
   const [lang] = useLang();
   const [url, navigate] = useUrlState();
   const kab = kabupatenFromWilayah(url.wilayah);
@@ -39,17 +38,17 @@ export default function PlannerPage() {
     <main className="page planner" data-testid="page-rencana">
       <header className="planner__head">
         <div>
-          <h2>{t('title')} — {nama}</h2>
-          <p className="planner__intro">{t('intro')}</p>
+          <h2>{t('rencana.title')} — {nama}</h2>
+          <p className="planner__intro">{t('rencana.intro')}</p>
         </div>
         <KabupatenChooser kab={kab} t={t} onChange={(k) => navigate({ wilayah: k })} />
       </header>
       {list.isError && <ErrorMessage error={list.error} onRetry={() => void list.refetch()} testId="planner-error" />}
       {(list.data?.simulated || progress.data?.simulated) && (
-        <p className="planner__note planner__note--sim" data-testid="planner-simulated"><span className="tag tag--sim">{t('simulated')}</span> {t('simulatedNote')}</p>
+        <p className="planner__note planner__note--sim" data-testid="planner-simulated"><span className="tag tag--sim">{t('rencana.simulated')}</span> {t('rencana.simulatedNote')}</p>
       )}
       {list.data && <UnconfirmedNote data={list.data} t={t} />}
-      {progress.data ? <ProgressCard data={progress.data} t={t} lang={lang} /> : <Loading message={t('loading')} />}
+      {progress.data ? <ProgressCard data={progress.data} t={t} lang={lang} /> : <Loading message={t('rencana.loading')} />}
       <div className="planner__grid">
         <PlannerMap kab={kab} nama={nama} list={list.data} bbox={area.data?.bbox ?? null} t={t} lang={lang}
           largeText={largeText} basemap={basemap} focus={focus} onFocus={setFocus} onClearFocus={() => setFocus(null)} />
@@ -67,18 +66,18 @@ export default function PlannerPage() {
   );
 }
 
-function KabupatenChooser({ kab, t, onChange }: { kab: string; t: PlannerT; onChange: (kode: string) => void }) {
+function KabupatenChooser({ kab, t, onChange }: { kab: string; t: TFunction; onChange: (kode: string) => void }) {
   const provinsi = useChildren(null);
   const prov = kab.slice(0, 2);
   const kabupaten = useChildren(prov);
   return (
     <div className="planner__chooser">
-      <label>{t('provinsi')}
+      <label>{t('rencana.provinsi')}
         <select value={prov} onChange={(e) => onChange(e.target.value)} data-testid="planner-provinsi">
           {(provinsi.data ?? [{ kode: prov, nama: prov }]).map((p) => <option key={p.kode} value={p.kode}>{p.nama}</option>)}
         </select>
       </label>
-      <label>{t('kabupaten')}
+      <label>{t('rencana.kabupaten')}
         <select value={kab} onChange={(e) => onChange(e.target.value)} data-testid="planner-kabupaten">
           {(kabupaten.data ?? [{ kode: kab, nama: kab }]).map((k) => <option key={k.kode} value={k.kode}>{k.nama}</option>)}
         </select>
@@ -87,31 +86,31 @@ function KabupatenChooser({ kab, t, onChange }: { kab: string; t: PlannerT; onCh
   );
 }
 
-function UnconfirmedNote({ data, t }: { data: PuskesmasList; t: PlannerT }) {
+function UnconfirmedNote({ data, t }: { data: PuskesmasList; t: TFunction }) {
   const n = data.desa.filter((d) => d.puskesmas && !d.confirmed).length;
   if (!n) return null;
   return (
     <p className="planner__note" data-testid="planner-unconfirmed">
-      <span className="tag tag--unconfirmed">{t('unconfirmed')}</span> {t('unconfirmedNote', { n, total: data.desa.length })}
+      <span className="tag tag--unconfirmed">{t('rencana.unconfirmed')}</span> {t('rencana.unconfirmedNote', { n, total: data.desa.length })}
     </p>
   );
 }
 
-function ProgressCard({ data, t, lang }: { data: ProgressResponse; t: PlannerT; lang: 'id' | 'en' }) {
+function ProgressCard({ data, t, lang }: { data: ProgressResponse; t: TFunction; lang: 'id' | 'en' }) {
   const years = data.years.filter((y) => y.target !== null || y.count > 0);
   if (!years.length) return null;
   return (
     <section className="card planner__progress" aria-labelledby="planner-progress-title" data-testid="planner-progress">
-      <h3 id="planner-progress-title">{t('progressTitle')}</h3>
+      <h3 id="planner-progress-title">{t('rencana.progressTitle')}</h3>
       <ul>
         {years.map((y) => {
           const scale = Math.max(y.count, y.target ?? 0, 1);
           return (
             <li key={y.year} data-testid={`progress-${y.year}`}>
               <div className="progress__label">
-                <strong>{t('progressYear', { year: y.year })}</strong>
+                <strong>{t('rencana.progressYear', { year: y.year })}</strong>
                 <span className="progress__text">{y.textId}</span>
-                <span className="progress__asof">{t('progressAsOf', { date: formatDate(y.asOf, lang) })}</span>
+                <span className="progress__asof">{t('rencana.progressAsOf', { date: formatDate(y.asOf, lang) })}</span>
               </div>
               <div className="progress__track" role="img" aria-label={y.textId}>
                 <div className={`progress__bar${y.percent !== null && y.percent >= 100 ? ' progress__bar--done' : ''}`} style={{ width: `${(y.count / scale) * 100}%` }} />
@@ -125,40 +124,40 @@ function ProgressCard({ data, t, lang }: { data: ProgressResponse; t: PlannerT; 
   );
 }
 
-function Timeline({ events, t, lang }: { events: StageEventDto[]; t: PlannerT; lang: 'id' | 'en' }) {
+function Timeline({ events, t, lang }: { events: StageEventDto[]; t: TFunction; lang: 'id' | 'en' }) {
   const [all, setAll] = useState(false);
   const sorted = [...events].reverse();
   const shown = all ? sorted : sorted.slice(0, 10);
   return (
     <section className="card planner__timeline" aria-labelledby="planner-timeline-title" data-testid="planner-timeline">
-      <h3 id="planner-timeline-title">{t('timelineTitle')}</h3>
+      <h3 id="planner-timeline-title">{t('rencana.timelineTitle')}</h3>
       <ol>
         {shown.map((e) => (
           <li key={e.id}>
             <time dateTime={e.date}>{formatDate(e.date, lang)}</time>
             <span className="timeline__what"><StageSwatch stage={e.stage} /> <strong>{e.nama}</strong> → {stageLabel(e.stage, lang)}</span>
-            {e.simulated && <span className="tag tag--sim">{t('simulated')}</span>}
+            {e.simulated && <span className="tag tag--sim">{t('rencana.simulated')}</span>}
           </li>
         ))}
       </ol>
-      {sorted.length > 10 && <button type="button" className="btn btn--link" onClick={() => setAll(!all)}>{all ? t('timelineLess') : t('timelineMore', { n: sorted.length })}</button>}
+      {sorted.length > 10 && <button type="button" className="btn btn--link" onClick={() => setAll(!all)}>{all ? t('rencana.timelineLess') : t('rencana.timelineMore', { n: sorted.length })}</button>}
     </section>
   );
 }
 
 function PuskesmasTable({ data, t, lang, focus, onFocus }: {
-  data: PuskesmasList; t: PlannerT; lang: 'id' | 'en'; focus: string | null; onFocus: (kode: string) => void;
+  data: PuskesmasList; t: TFunction; lang: 'id' | 'en'; focus: string | null; onFocus: (kode: string) => void;
 }) {
   const rows = [...data.puskesmas].sort((a, b) => b.stageLevel - a.stageLevel || a.nama.localeCompare(b.nama));
   return (
     <section className="card" aria-labelledby="planner-table-title">
-      <h3 id="planner-table-title">{t('tableTitle', { n: rows.length })}</h3>
+      <h3 id="planner-table-title">{t('rencana.tableTitle', { n: rows.length })}</h3>
       <div className="table-scroll">
         <table className="planner__table" data-testid="puskesmas-table">
           <thead>
             <tr>
-              <th>{t('colPuskesmas')}</th><th>{t('colStage')}</th><th>{t('colWave')}</th>
-              <th className="num">{t('colReadiness')}</th><th className="num">{t('colDesa')}</th><th>{t('colGap', { period: data.periodLabel })}</th>
+              <th>{t('rencana.colPuskesmas')}</th><th>{t('rencana.colStage')}</th><th>{t('rencana.colWave')}</th>
+              <th className="num">{t('rencana.colReadiness')}</th><th className="num">{t('rencana.colDesa')}</th><th>{t('rencana.colGap', { period: data.periodLabel })}</th>
             </tr>
           </thead>
           <tbody>
@@ -166,19 +165,19 @@ function PuskesmasTable({ data, t, lang, focus, onFocus }: {
               <tr key={p.kode} data-kode={p.kode} className={p.kode === focus ? 'is-chosen' : ''}>
                 <td>
                   {p.desaCount > 0
-                    ? <button type="button" className="btn btn--link planner__name" onClick={() => onFocus(p.kode)} title={t('focusShow')}>{p.nama}</button>
+                    ? <button type="button" className="btn btn--link planner__name" onClick={() => onFocus(p.kode)} title={t('rencana.focusShow')}>{p.nama}</button>
                     : <strong>{p.nama}</strong>}
                 </td>
                 <td className="nowrap">
                   <StageSwatch stage={isIlpStageCode(p.stage) ? p.stage : null} /> {stageLabel(p.stage, lang)}
                   {p.stageDate && <span className="muted"> · {formatDate(p.stageDate, lang)}</span>}
-                  {p.stageSimulated && <span className="tag tag--sim">{t('simulated')}</span>}
+                  {p.stageSimulated && <span className="tag tag--sim">{t('rencana.simulated')}</span>}
                 </td>
-                <td>{p.wave ? waveTitle(p.wave) : t('none')}</td>
+                <td>{p.wave ? waveTitle(p.wave) : t('rencana.none')}</td>
                 <td className="num"><Meter done={p.readinessDone} total={p.readinessTotal} /></td>
                 <td className="num nowrap">{p.desaCount}{p.unconfirmedDesa > 0 && (
-                  <span className="tag tag--unconfirmed" title={t('hoverUnconfirmed', { n: p.unconfirmedDesa })} data-testid="row-unconfirmed">
-                    <UnconfirmedSwatch />{t('proposedShort')}
+                  <span className="tag tag--unconfirmed" title={t('rencana.hoverUnconfirmed', { n: p.unconfirmedDesa })} data-testid="row-unconfirmed">
+                    <UnconfirmedSwatch />{t('rencana.proposedShort')}
                   </span>
                 )}</td>
                 <td className={p.desaCount === 0 || p.need.every((n) => n.notYetServed === null) ? 'muted' : undefined} data-testid="need-cell">{needText(p, t)}</td>
@@ -200,7 +199,7 @@ function Meter({ done, total }: { done: number; total: number }) {
   );
 }
 
-function Proposal(props: { kab: string; data: PuskesmasList; t: PlannerT; lang: 'id' | 'en' }) {
+function Proposal(props: { kab: string; data: PuskesmasList; t: TFunction; lang: 'id' | 'en' }) {
   const { t, kab, lang } = props;
   const [open, setOpen] = useState(false);
   const [weight, setWeight] = useState(0.5);
@@ -220,25 +219,25 @@ function Proposal(props: { kab: string; data: PuskesmasList; t: PlannerT; lang: 
       kabupaten: kab, nama: waveName.trim(), tahun, target: chosen.length,
       note: `Dari usulan: ${proposal.data?.methodId ?? ''}`,
       members: chosen.map((r) => ({ kode: r.kode, rank: r.rank, reason: r.reasonId })),
-    } }, { onSuccess: (w) => setSaved(t('waveSaved', { nama: waveTitle(w), n: w.members.length })) });
+    } }, { onSuccess: (w) => setSaved(t('rencana.waveSaved', { nama: waveTitle(w), n: w.members.length })) });
   };
   return (
     <section className="card planner__proposal" aria-labelledby="planner-proposal-title" data-testid="planner-proposal">
       <div className="proposal__head">
-        <h3 id="planner-proposal-title">{t('proposeTitle')}</h3>
-        {!open && <button type="button" className="btn btn--primary" onClick={() => setOpen(true)} data-testid="propose-button">{t('proposeButton')}</button>}
+        <h3 id="planner-proposal-title">{t('rencana.proposeTitle')}</h3>
+        {!open && <button type="button" className="btn btn--primary" onClick={() => setOpen(true)} data-testid="propose-button">{t('rencana.proposeButton')}</button>}
       </div>
-      <p className="planner__hint">{t('proposeIntro')}</p>
+      <p className="planner__hint">{t('rencana.proposeIntro')}</p>
       {open && (
         <>
           <div className="proposal__controls">
-            <label>{t('needWeight')} <output>{Math.round(weight * 100)}%</output>
+            <label>{t('rencana.needWeight')} <output>{Math.round(weight * 100)}%</output>
               <input type="range" min={0} max={1} step={0.1} value={weight} onChange={(e) => setWeight(Number(e.target.value))} />
             </label>
-            <label>{t('howMany')}
+            <label>{t('rencana.howMany')}
               <input type="number" min={1} max={Math.max(rows.length, 1)} value={count} onChange={(e) => setCount(Math.max(1, Number(e.target.value) || 1))} data-testid="propose-count" />
             </label>
-            <span className="tag tag--unconfirmed">{t('proposalBadge')}</span>
+            <span className="tag tag--unconfirmed">{t('rencana.proposalBadge')}</span>
           </div>
           {proposal.isError && <ErrorMessage error={proposal.error} onRetry={() => void proposal.refetch()} />}
           {proposal.data ? (
@@ -246,7 +245,7 @@ function Proposal(props: { kab: string; data: PuskesmasList; t: PlannerT; lang: 
               <p className="proposal__method" data-testid="proposal-method">{proposal.data.methodId}</p>
               <div className="table-scroll">
                 <table className="planner__table" data-testid="proposal-table">
-                  <thead><tr><th className="num">{t('rank')}</th><th>{t('colPuskesmas')}</th><th>{t('colStage')}</th><th>{t('reason')}</th><th className="num">{t('score')}</th></tr></thead>
+                  <thead><tr><th className="num">{t('rencana.rank')}</th><th>{t('rencana.colPuskesmas')}</th><th>{t('rencana.colStage')}</th><th>{t('rencana.reason')}</th><th className="num">{t('rencana.score')}</th></tr></thead>
                   <tbody>
                     {rows.map((r) => (
                       <tr key={r.kode} className={r.rank <= count ? 'is-chosen' : ''} data-kode={r.kode}>
@@ -262,22 +261,22 @@ function Proposal(props: { kab: string; data: PuskesmasList; t: PlannerT; lang: 
               </div>
               {saved ? <p className="planner__ok" role="status" data-testid="wave-saved">{saved}</p> : (
                 <form className="proposal__save" onSubmit={submit}>
-                  <label>{t('waveName')}<input required value={waveName} onChange={(e) => setWaveName(e.target.value)} data-testid="wave-name" /></label>
-                  <label>{t('waveYear')}<input type="number" required min={2023} max={2100} value={tahun} onChange={(e) => setTahun(Number(e.target.value))} /></label>
+                  <label>{t('rencana.waveName')}<input required value={waveName} onChange={(e) => setWaveName(e.target.value)} data-testid="wave-name" /></label>
+                  <label>{t('rencana.waveYear')}<input type="number" required min={2023} max={2100} value={tahun} onChange={(e) => setTahun(Number(e.target.value))} /></label>
                   {save.isError && <ErrorMessage error={save.error} testId="wave-error" />}
-                  <button type="submit" className="btn btn--primary" disabled={!permission.ok || !chosen.length || save.isPending} data-testid="wave-save">{t('saveWave')} ({chosen.length})</button>
+                  <button type="submit" className="btn btn--primary" disabled={!permission.ok || !chosen.length || save.isPending} data-testid="wave-save">{t('rencana.saveWave')} ({chosen.length})</button>
                   <NotAllowed permission={permission} capability="rencana" testId="wave-not-allowed" />
                 </form>
               )}
             </>
-          ) : !proposal.isError && <Loading message={t('loading')} />}
+          ) : !proposal.isError && <Loading message={t('rencana.loading')} />}
         </>
       )}
     </section>
   );
 }
 
-function PuskesmasDetailCard({ kode, t, lang }: { kode: string; t: PlannerT; lang: 'id' | 'en' }) {
+function PuskesmasDetailCard({ kode, t, lang }: { kode: string; t: TFunction; lang: 'id' | 'en' }) {
   const detail = usePuskesmasDetail(kode);
   const addStage = useAddStage(kode);
   const saveReadiness = useSaveReadiness(kode);
@@ -289,60 +288,60 @@ function PuskesmasDetailCard({ kode, t, lang }: { kode: string; t: PlannerT; lan
   const [message, setMessage] = useState<string | null>(null);
   const may = usePermission();
   if (detail.isError) return <ErrorMessage error={detail.error} onRetry={() => void detail.refetch()} />;
-  if (!detail.data) return <Loading message={t('loading')} />;
+  if (!detail.data) return <Loading message={t('rencana.loading')} />;
   const d = detail.data;
   // Stages are the dinkes' plan (its kabupaten); the checklist is filled in by the puskesmas itself or the dinkes.
   const mayStage = may('rencana', { wilayah: d.puskesmas.kabupaten });
   const mayReadiness = may('kesiapan', { puskesmas: d.puskesmas.kode, kabupaten: d.puskesmas.kabupaten });
   const submitStage = (e: React.FormEvent) => {
     e.preventDefault();
-    addStage.mutate({ stage, date, skNumber: sk || undefined, evidence: evidence || undefined }, { onSuccess: () => setMessage(t('stageSaved')) });
+    addStage.mutate({ stage, date, skNumber: sk || undefined, evidence: evidence || undefined }, { onSuccess: () => setMessage(t('rencana.stageSaved')) });
   };
   const submitReadiness = (e: React.FormEvent) => {
     e.preventDefault();
-    saveReadiness.mutate({ answers }, { onSuccess: () => { setAnswers({}); setMessage(t('readinessSaved')); } });
+    saveReadiness.mutate({ answers }, { onSuccess: () => { setAnswers({}); setMessage(t('rencana.readinessSaved')); } });
   };
   const done = d.readiness.filter((i) => (answers[i.code] ?? i.state) === true).length;
   return (
     <section className="card planner__detail" aria-labelledby="planner-detail-title" data-testid="planner-detail">
-      <h3 id="planner-detail-title">{t('detailTitle', { nama: d.puskesmas.nama })}</h3>
-      <p className="planner__hint">{t('facilities', { pustu: d.pustu, posyandu: d.posyandu })}</p>
+      <h3 id="planner-detail-title">{t('rencana.detailTitle', { nama: d.puskesmas.nama })}</h3>
+      <p className="planner__hint">{t('rencana.facilities', { pustu: d.pustu, posyandu: d.posyandu })}</p>
       <div className="detail__grid">
         <div>
-          <h4>{t('stageHistory')}</h4>
+          <h4>{t('rencana.stageHistory')}</h4>
           {d.stages.length ? (
             <ol className="detail__stages">
               {d.stages.map((s) => (
                 <li key={s.id}>
                   <StageSwatch stage={s.stage} /> <strong>{stageLabel(s.stage, lang)}</strong> · {formatDate(s.date, lang)}
                   {s.skNumber && <span className="muted"> · SK {s.skNumber}</span>}
-                  {s.simulated && <span className="tag tag--sim">{t('simulated')}</span>}
+                  {s.simulated && <span className="tag tag--sim">{t('rencana.simulated')}</span>}
                   {s.evidence && <div className="muted detail__evidence">{s.evidence}</div>}
                 </li>
               ))}
             </ol>
-          ) : <p className="muted">{t('noStages')}</p>}
+          ) : <p className="muted">{t('rencana.noStages')}</p>}
           <form className="detail__form" onSubmit={submitStage}>
-            <h4>{t('addStage')}</h4>
+            <h4>{t('rencana.addStage')}</h4>
             <NotAllowed permission={mayStage} capability="rencana" testId="stage-not-allowed" />
             {/* Disabled, not hidden: the user sees what the dinkes records and why they cannot. */}
             <fieldset className="plain-fieldset" disabled={!mayStage.ok}>
-            <label>{t('stage')}
+            <label>{t('rencana.stage')}
               <select value={stage} onChange={(e) => isIlpStageCode(e.target.value) && setStage(e.target.value)} data-testid="stage-select">
                 {ILP_STAGES.map((s) => <option key={s.code} value={s.code}>{s.level} · {stageLabel(s.code, lang)}</option>)}
               </select>
               <small>{ILP_STAGES.find((s) => s.code === stage)!.evidenceId}</small>
             </label>
-            <label>{t('date')}<input type="date" required value={date} onChange={(e) => setDate(e.target.value)} /></label>
-            <label>{t('skNumber')}<input value={sk} onChange={(e) => setSk(e.target.value)} /></label>
-            <label>{t('evidence')}<input value={evidence} onChange={(e) => setEvidence(e.target.value)} /></label>
+            <label>{t('rencana.date')}<input type="date" required value={date} onChange={(e) => setDate(e.target.value)} /></label>
+            <label>{t('rencana.skNumber')}<input value={sk} onChange={(e) => setSk(e.target.value)} /></label>
+            <label>{t('rencana.evidence')}<input value={evidence} onChange={(e) => setEvidence(e.target.value)} /></label>
             {addStage.isError && <ErrorMessage error={addStage.error} />}
-            <button type="submit" className="btn btn--primary" disabled={addStage.isPending} data-testid="stage-save">{t('saveStage')}</button>
+            <button type="submit" className="btn btn--primary" disabled={addStage.isPending} data-testid="stage-save">{t('rencana.saveStage')}</button>
             </fieldset>
           </form>
         </div>
         <form onSubmit={submitReadiness}>
-          <h4>{t('readinessTitle', { done, total: d.readiness.length })}</h4>
+          <h4>{t('rencana.readinessTitle', { done, total: d.readiness.length })}</h4>
           <NotAllowed permission={mayReadiness} capability="kesiapan" testId="readiness-not-allowed" />
           <fieldset className="plain-fieldset" disabled={!mayReadiness.ok}>
           <ul className="detail__readiness">
@@ -358,7 +357,7 @@ function PuskesmasDetailCard({ kode, t, lang }: { kode: string; t: PlannerT; lan
                   ) : (
                     <span className="detail__check">
                       <span aria-hidden="true" className={`detail__mark detail__mark--${state === null ? 'unknown' : state ? 'yes' : 'no'}`}>{state === null ? '?' : state ? '✓' : '✗'}</span>
-                      <span>{lang === 'en' ? i.labelEn : i.labelId} <small className="muted">({state === null ? t('readinessUnknown') : t('readinessDerived')})</small></span>
+                      <span>{lang === 'en' ? i.labelEn : i.labelId} <small className="muted">({state === null ? t('rencana.readinessUnknown') : t('rencana.readinessDerived')})</small></span>
                     </span>
                   )}
                 </li>
@@ -366,7 +365,7 @@ function PuskesmasDetailCard({ kode, t, lang }: { kode: string; t: PlannerT; lan
             })}
           </ul>
           {saveReadiness.isError && <ErrorMessage error={saveReadiness.error} />}
-          <button type="submit" className="btn" disabled={!Object.keys(answers).length || saveReadiness.isPending} data-testid="readiness-save">{t('saveReadiness')}</button>
+          <button type="submit" className="btn" disabled={!Object.keys(answers).length || saveReadiness.isPending} data-testid="readiness-save">{t('rencana.saveReadiness')}</button>
           </fieldset>
         </form>
       </div>

@@ -48,10 +48,10 @@ export function formatDate(iso: string, lang: 'id' | 'en'): string {
  * The table's need cell: the largest "belum terlayani tahun ini" ("6.917 penderita hipertensi belum dilayani sesuai
  * standar"); without desa or without any report it is unknown — said so, never "no need"; all served only when known.
  */
-export function needText(p: Pick<PuskesmasSummary, 'desaCount' | 'need'>, t: (key: 'needNoDesa' | 'needNoData' | 'needAllServed') => string): string {
-  if (p.desaCount === 0) return t('needNoDesa');
+export function needText(p: Pick<PuskesmasSummary, 'desaCount' | 'need'>, t: (key: 'rencana.needNoDesa' | 'rencana.needNoData' | 'rencana.needAllServed') => string): string {
+  if (p.desaCount === 0) return t('rencana.needNoDesa');
   const known = p.need.filter((n) => n.notYetServed !== null);
-  if (known.length === 0) return t('needNoData');
+  if (known.length === 0) return t('rencana.needNoData');
   const top = [...known].sort((a, b) => b.notYetServed! - a.notYetServed!)[0]!;
-  return top.notYetServed! > 0 ? `${formatNumberId(top.notYetServed!, 0)} ${top.textId}` : t('needAllServed');
+  return top.notYetServed! > 0 ? `${formatNumberId(top.notYetServed!, 0)} ${top.textId}` : t('rencana.needAllServed');
 }
