@@ -21,6 +21,19 @@ export function parentOf(kode: string): string | null {
   return i < 0 ? null : kode.slice(0, i);
 }
 
+/**
+ * The wilayah at `tingkat` that holds `kode`, or `kode` itself at its own level: ancestorAt('12.10.09.2001',
+ * 'kecamatan') = '12.10.09', ancestorAt('12.10.09.2001', 'provinsi') = '12'. Null when `kode` lies above `tingkat`
+ * (a kabupaten has no kecamatan) or is not a kode wilayah (missing, a puskesmas code, a typo). The one way to cut a
+ * kode: never slice its text by hand.
+ */
+export function ancestorAt(kode: string | null | undefined, tingkat: Tingkat): string | null {
+  if (!kode || !isKode(kode)) return null;
+  const parts = kode.split('.');
+  const depth = TINGKAT.indexOf(tingkat) + 1;
+  return parts.length >= depth ? parts.slice(0, depth).join('.') : null;
+}
+
 /** All ancestors, from the provinsi down to the direct parent. */
 export function ancestorsOf(kode: string): string[] {
   const parts = kode.split('.');

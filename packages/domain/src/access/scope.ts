@@ -2,7 +2,7 @@
 //   wilayah scope   — a kode prefix: '12.10' covers 12.10 and everything under it; '' covers all Indonesia.
 //   puskesmas scope — its wilayah kerja: the desa it holds today, the kecamatan those desa lie in (its Lokmin is
 //                     about them), and the puskesmas itself (its readiness checklist).
-import { isKode, tingkatOf, type Tingkat } from '../wilayah.ts';
+import { ancestorAt, isKode, tingkatOf, type Tingkat } from '../wilayah.ts';
 import { CAPABILITY_LABEL, hasCapability, ROLE_INFO, type Capability, type Role } from './roles.ts';
 
 /** `label`: the scope in words ("Kabupaten Labuhanbatu", "wilayah kerja Puskesmas Sigambal") for messages; optional. */
@@ -22,7 +22,6 @@ export interface Actor {
 export type Decision = { ok: true } | { ok: false; message: string };
 
 const within = (kode: string, prefix: string) => prefix === '' || kode === prefix || kode.startsWith(`${prefix}.`);
-const kecamatanOf = (desa: string) => desa.split('.').slice(0, 3).join('.');
 
 export function scopeCovers(scope: Scope, target: Target): boolean {
   if ('puskesmas' in target) {
@@ -33,7 +32,7 @@ export function scopeCovers(scope: Scope, target: Target): boolean {
   if (!isKode(target.wilayah)) return false;
   const tingkat = tingkatOf(target.wilayah);
   if (tingkat === 'desa') return scope.desa.has(target.wilayah);
-  if (tingkat === 'kecamatan') return [...scope.desa].some((d) => kecamatanOf(d) === target.wilayah);
+  if (tingkat === 'kecamatan') return [...scope.desa].some((d) => ancestorAt(d, 'kecamatan') === target.wilayah);
   return false;
 }
 
@@ -85,7 +84,10 @@ const EXAMPLE: Record<Tingkat, string> = { provinsi: '12', kabupaten: '12.10', k
 export function homeWilayah(scope: Scope): string | null {
   if (scope.kind === 'wilayah') return scope.kode || null;
   const counts = new Map<string, number>();
-  for (const d of scope.desa) counts.set(kecamatanOf(d), (counts.get(kecamatanOf(d)) ?? 0) + 1);
+  for (const d of scope.desa) {
+    const kecamatan = ancestorAt(d, 'kecamatan');
+    if (kecamatan) counts.set(kecamatan, (counts.get(kecamatan) ?? 0) + 1);
+  }
   let best: string | null = null;
   for (const [kode, n] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
     if (best === null || n > counts.get(best)!) best = kode;
