@@ -1,6 +1,6 @@
 // The import page's model: URLs of the upload/commit/undo calls, the rows of the error, warning and change tables,
 // the "Lihat di peta" link and the history's wording. Pure, unit-tested; words come from i18n keys.
-import { ancestorsOf, isKode, parentOf } from '@peta/domain';
+import { ancestorsOf, isKode, parentOf, tingkatOf } from '@peta/domain';
 import type { ImportIssueDto, ImportOutcomeDto, ImportSampleDto, LoadRecordDto } from '@peta/domain/contract';
 import type { MessageKey } from '../../i18n/i18n.tsx';
 
@@ -130,7 +130,7 @@ export function mapLinkFor(outcome: Pick<ImportOutcomeDto, 'target' | 'template'
   if (!periode) return null;
   let wilayah = outcome.template?.wilayah ?? commonWilayah(outcome.sample.map((s) => s.kode));
   // A single desa is shown among its neighbours, with its own panel open only when asked: the parent's view.
-  if (wilayah && !outcome.template && wilayah.split('.').length === 4) wilayah = parentOf(wilayah);
+  if (wilayah && !outcome.template && tingkatOf(wilayah) === 'desa') wilayah = parentOf(wilayah);
   if (!wilayah) return null;
   return { wilayah, indikator: outcome.sample[0]?.item ?? null, periode };
 }

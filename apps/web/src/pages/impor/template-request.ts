@@ -1,6 +1,6 @@
 // What the "Unduh templat" form asks the API for: the wilayah (from the cascading selects), the month and the
 // indicators, turned into GET /api/templates?…. Pure, unit-tested.
-import { isKode, tingkatOf, tryParsePeriod, type Tingkat } from '@peta/domain';
+import { ancestorAt, isKode, tingkatOf, tryParsePeriod, type Tingkat } from '@peta/domain';
 
 export interface YearMonth { year: number; month: number }
 
@@ -75,10 +75,8 @@ export function clampMonth(ym: YearMonth, today: Date): YearMonth {
 
 /** The four levels of the cascading selects, from a kode: 12.10.09 → ['12', '12.10', '12.10.09', '']. */
 export function levelsOf(kode: string | null): [string, string, string, string] {
-  if (!kode || !isKode(kode)) return ['', '', '', ''];
-  const parts = kode.split('.');
-  const upTo = (n: number) => (parts.length >= n ? parts.slice(0, n).join('.') : '');
-  return [upTo(1), upTo(2), upTo(3), upTo(4)];
+  const at = (tingkat: Tingkat) => ancestorAt(kode, tingkat) ?? '';
+  return [at('provinsi'), at('kabupaten'), at('kecamatan'), at('desa')];
 }
 
 /** The deepest level chosen: the template's wilayah ('' when none). */

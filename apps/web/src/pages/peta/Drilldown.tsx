@@ -5,14 +5,14 @@
 // wilayah kerja puskesmas instead of its kecamatan. After every drill-down or selection made here, keyboard focus
 // moves to the new list's heading or to the chosen desa's profile (never left on <body>).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { tingkatOf } from '@peta/domain';
+import { ancestorAt, tingkatOf } from '@peta/domain';
 import type { FeatureStyle, MapLabel } from '../../map/index.ts';
 import { useLang, useT } from '../../i18n/i18n.tsx';
 import { allowsAllDesa, useUrlState, type GroupBy, type LegendMode } from '../../url-state.ts';
 import { tileUrlTemplate } from '@peta/domain/contract';
 import { useValues } from '../../api/queries.ts';
 import type { AllDesa } from '../../map/index.ts';
-import { kecamatanOf, useDesaChoropleth } from '../../shared/choropleth/desa-choropleth.ts';
+import { useDesaChoropleth } from '../../shared/choropleth/desa-choropleth.ts';
 import { HoverCard } from '../../shared/choropleth/HoverCard.tsx';
 import { Legend } from '../../shared/choropleth/Legend.tsx';
 import { SharePngButton } from '../../shared/choropleth/SharePngButton.tsx';
@@ -60,7 +60,7 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
   const desaChoropleth = useDesaChoropleth(choropleth.def, choropleth.period?.code, view.viewKode, choropleth.mode, allDesaView, t);
   const [hover, setHover] = useState<Hover>({ kode: null, fromMap: false });
   // The hovered desa's details (nama, pembilang, penyebut…) are its row among the desa of its kecamatan.
-  const hoverKecamatan = allDesaView && hover.kode && tingkatOf(hover.kode) === 'desa' ? kecamatanOf(hover.kode) : null;
+  const hoverKecamatan = allDesaView && hover.kode && tingkatOf(hover.kode) === 'desa' ? ancestorAt(hover.kode, 'kecamatan') : null;
   const hoverValues = useValues(choropleth.def?.code, choropleth.period?.code, hoverKecamatan, hoverKecamatan !== null);
   const version = view.meta.data?.geometryVersion;
   const metaBbox = view.meta.data?.bbox ?? null;

@@ -5,7 +5,7 @@
 // ?puskesmas=KODE instead of wilayah gives the profile of a puskesmas wilayah kerja (no map and no monthly chart:
 // its desa change over time, the numbers are summed by the wilayah kerja valid in each month).
 import { useEffect, useMemo, type ReactNode } from 'react';
-import { parentOf, seriesUpTo, tingkatOf, type Period } from '@peta/domain';
+import { ancestorAt, parentOf, seriesUpTo, tingkatOf, type Period } from '@peta/domain';
 import type { IndicatorDto, WilayahProfile } from '@peta/domain/contract';
 import { useChildren, useChildrenGeometry, useMeta, useSeries, useWilayah } from '../../api/queries.ts';
 import { useLang, useT } from '../../i18n/i18n.tsx';
@@ -213,7 +213,7 @@ function OpenActions({ profile, list, kode }: { profile: WilayahProfile; list: I
       {profile.openActions.length === 0 && <p className="note note--muted">{t('profil.actionsNone')}</p>}
       <ul className="profil__actions">
         {profile.openActions.map((a) => {
-          const href = `/rapat?${new URLSearchParams({ rapat: String(a.meetingId), wilayah: a.desaKode.split('.').slice(0, 3).join('.') }).toString()}`;
+          const href = `/rapat?${new URLSearchParams({ rapat: String(a.meetingId), wilayah: ancestorAt(a.desaKode, 'kecamatan') ?? a.desaKode }).toString()}`;
           const desa = a.desaKode !== kode ? desaName(a.desaKode) : undefined;
           return (
             <li key={a.id} className="profil-action" data-testid="profil-action">

@@ -3,7 +3,7 @@
 // period → the agenda is generated from the data and stored), open one (?rapat=12): the agenda, the actions with how
 // their indicator moved since, meeting mode (full screen), the PDF pack and the PNG for WhatsApp.
 import { useCallback, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import { leadIndicator, mapShape, parsePeriod } from '@peta/domain';
+import { ancestorAt, leadIndicator, mapShape, parsePeriod } from '@peta/domain';
 import {
   MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingDetail, type MeetingSummary, type MeetingType, type SessionUser,
 } from '@peta/domain/contract';
@@ -17,7 +17,7 @@ import { usePuskesmasDetail, usePuskesmasList } from '../../api/puskesmas.ts';
 import { useSessionUser } from '../../shared/session/session-api.ts';
 import { classFills, parsePeserta, ytdCode } from './meeting-model.ts';
 import {
-  areaFileKode, areaTitle, createFieldsOf, defaultPuskesmas, kabupatenOf, targetOfArea, type MeetingArea,
+  areaFileKode, areaTitle, createFieldsOf, defaultPuskesmas, targetOfArea, type MeetingArea,
 } from './meeting-area.ts';
 import { useCreateMeeting, useMeeting, useMeetingGeometry, useMeetingLabels, useMeetingList, usePrefetchMeeting } from './meetings-api.ts';
 import { Legend, legendItems } from './Legend.tsx';
@@ -103,8 +103,8 @@ function PuskesmasMeetings({ puskesmas, onPick, wilayah, user, t, onOpen }: {
   user: SessionUser | null; t: TFunction; onOpen: (id: number) => void;
 }) {
   const chosen = usePuskesmasDetail(puskesmas);
-  const kab = chosen.data?.puskesmas.kabupaten ?? kabupatenOf(wilayah) ?? user?.scopeKabupaten ?? kabupatenOf(user?.scopeKode);
-  const kecamatan = wilayah && wilayah.split('.').length >= 3 ? wilayah.split('.').slice(0, 3).join('.') : null;
+  const kab = chosen.data?.puskesmas.kabupaten ?? ancestorAt(wilayah, 'kabupaten') ?? user?.scopeKabupaten ?? ancestorAt(user?.scopeKode, 'kabupaten');
+  const kecamatan = ancestorAt(wilayah, 'kecamatan');
   if (!kab) return <NeedMap text={t('rapat.needKabupaten')} t={t} testId="rapat-need-kabupaten" />;
   return (
     <PuskesmasPicker key={kab} kab={kab} puskesmas={puskesmas} kecamatan={kecamatan} user={user} onPick={onPick} t={t}>

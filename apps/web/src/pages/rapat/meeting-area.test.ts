@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WilayahFeatureCollection } from '../../api/queries.ts';
 import { withOfflineCache } from './meeting-cache.ts';
 import {
-  areaOfMeeting, areaTitle, createFieldsOf, defaultPuskesmas, geometryPathOf, kabupatenOf, kecamatanOfDesa, listPathOf, meetingGeometry,
+  areaOfMeeting, areaTitle, createFieldsOf, defaultPuskesmas, geometryPathOf, kecamatanOfDesa, listPathOf, meetingGeometry,
   meetingLabels, targetOfArea,
 } from './meeting-area.ts';
 
@@ -34,13 +34,6 @@ describe('what a meeting is about', () => {
     expect(areaTitle({ puskesmasKode: null, agenda: { wilayah: { nama: 'Bilah Hulu' } } })).toBe('Kecamatan Bilah Hulu');
     expect(areaTitle({ puskesmasKode: null, agenda: { wilayah: { nama: 'Kecamatan Bilah Hulu' } } })).toBe('Kecamatan Bilah Hulu');
     expect(areaTitle({ puskesmasKode: '1010453', agenda: { wilayah: { nama: 'Puskesmas Perbaungan' } } })).toBe('Wilayah kerja Puskesmas Perbaungan');
-  });
-
-  it('finds the kabupaten of a desa or kecamatan kode', () => {
-    expect(kabupatenOf('12.10.09.2001')).toBe('12.10');
-    expect(kabupatenOf('12.10')).toBe('12.10');
-    expect(kabupatenOf('12')).toBeNull();
-    expect(kabupatenOf(null)).toBeNull();
   });
 });
 

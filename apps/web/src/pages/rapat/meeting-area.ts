@@ -4,7 +4,7 @@
 // meeting's desa, cut from the kecamatan's children or from all desa of the puskesmas' kabupaten. Pure apart from
 // the injected fetchers; unit-tested (meeting-area.test.ts).
 import { childrenGeometryPath, type CreateMeeting, type MeetingSummary, type PuskesmasList, type SessionUser } from '@peta/domain/contract';
-import type { Target } from '@peta/domain';
+import { ancestorAt, type Target } from '@peta/domain';
 import type { WilayahFeatureCollection } from '../../api/queries.ts';
 
 export type MeetingArea =
@@ -30,12 +30,6 @@ export function listPathOf(area: MeetingArea): string {
   return `/api/meetings?${area.kind === 'puskesmas' ? 'puskesmas' : 'wilayah'}=${encodeURIComponent(area.kode)}`;
 }
 
-/** '12.10.09.2001' or '12.10.09' → '12.10'; a provinsi or nothing → null. */
-export function kabupatenOf(kode: string | null | undefined): string | null {
-  const parts = kode?.split('.') ?? [];
-  return parts.length >= 2 ? parts.slice(0, 2).join('.') : null;
-}
-
 /**
  * The puskesmas shown when the user switches to "Wilayah kerja puskesmas" without choosing one: a puskesmas user's
  * own; otherwise the one holding most desa of the kecamatan on screen (ties: the lower kode); else none.
@@ -46,7 +40,7 @@ export function defaultPuskesmas(user: Pick<SessionUser, 'role' | 'scopePuskesma
   if (!list || !kecamatan) return null;
   const counts = new Map<string, number>();
   for (const d of list.desa) {
-    if (d.puskesmas && d.kode.startsWith(`${kecamatan}.`)) counts.set(d.puskesmas, (counts.get(d.puskesmas) ?? 0) + 1);
+    if (d.puskesmas && ancestorAt(d.kode, 'kecamatan') === kecamatan) counts.set(d.puskesmas, (counts.get(d.puskesmas) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
 }
@@ -71,7 +65,7 @@ export function geometryPathOf(m: MeetingShape, version: string): string {
 
 /** The distinct kecamatan of the meeting's desa, in order of first appearance. */
 export function kecamatanOfDesa(desaKodes: readonly string[]): string[] {
-  return [...new Set(desaKodes.map((d) => d.split('.').slice(0, 3).join('.')))];
+  return [...new Set(desaKodes.flatMap((d) => ancestorAt(d, 'kecamatan') ?? []))];
 }
 
 export function onlyDesa(geometry: WilayahFeatureCollection, desaKodes: readonly string[]): WilayahFeatureCollection {

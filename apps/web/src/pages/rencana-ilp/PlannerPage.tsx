@@ -3,7 +3,7 @@
 // puskesmas, the wilayah kerja as CSV, the waves (editable) and a ranked proposal for the next wave that can be
 // saved. Proposals are "belum dikonfirmasi", demo data "simulasi".
 import { useState } from 'react';
-import { formatScore, ILP_STAGES, isIlpStageCode, waveTitle, type IlpStageCode } from '@peta/domain';
+import { ancestorAt, formatScore, ILP_STAGES, isIlpStageCode, waveTitle, type IlpStageCode } from '@peta/domain';
 import type { ProgressResponse, PuskesmasList, StageEventDto } from '@peta/domain/contract';
 import { useChildren, useWilayah } from '../../api/queries.ts';
 import { useLang, useT, type TFunction } from '../../i18n/i18n.tsx';
@@ -68,7 +68,7 @@ export default function PlannerPage() {
 
 function KabupatenChooser({ kab, t, onChange }: { kab: string; t: TFunction; onChange: (kode: string) => void }) {
   const provinsi = useChildren(null);
-  const prov = kab.slice(0, 2);
+  const prov = ancestorAt(kab, 'provinsi') ?? kab;
   const kabupaten = useChildren(prov);
   return (
     <div className="planner__chooser">

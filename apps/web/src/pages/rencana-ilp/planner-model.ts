@@ -1,5 +1,5 @@
 // Pure helpers of the planner page: stage colours, dates, defaults (the map's layers: map-layers.ts). Tested in planner-model.test.ts.
-import { formatNumberId, ILP_STAGES, type IlpStageCode } from '@peta/domain';
+import { ancestorAt, formatNumberId, ILP_STAGES, type IlpStageCode } from '@peta/domain';
 import type { PuskesmasSummary } from '@peta/domain/contract';
 
 /** Sequential palette (ColorBrewer YlGnBu), light = early stage, dark = implementing; grey = not started. */
@@ -24,7 +24,7 @@ export function stageLabel(code: IlpStageCode, lang: 'id' | 'en'): string {
 
 /** The kabupaten of the URL's wilayah (12.07.01 → 12.07); a province or nothing → the default. */
 export function kabupatenFromWilayah(wilayah: string | null, fallback = '12.07'): string {
-  return wilayah && wilayah.length >= 5 ? wilayah.slice(0, 5) : fallback;
+  return ancestorAt(wilayah, 'kabupaten') ?? fallback;
 }
 
 /**

@@ -15,9 +15,6 @@ export function desaRows(values: DesaValuesResponse): ClassifiedRow[] {
   });
 }
 
-/** The kecamatan holding a desa: its drill-down rows (nama, pembilang, penyebut…) feed the hover card. */
-export const kecamatanOf = (desaKode: string) => desaKode.split('.').slice(0, 3).join('.');
-
 export function useDesaChoropleth(def: IndicatorDto | undefined, period: string | undefined, parent: string | null, mode: LegendMode, enabled: boolean, t: TFunction) {
   const values = useDesaValues(def?.code, period, parent, enabled && def !== undefined);
   // While another indicator or period loads, the previous answer stays (placeholder): it keeps its own colours and

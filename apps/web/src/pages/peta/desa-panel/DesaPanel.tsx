@@ -3,7 +3,7 @@
 // the same period last year, and its year month by month with the PWS status — and a desa's Pustu and Posyandu.
 import type { IndicatorDto, Meta, ValueRow, Wilayah } from '@peta/domain/contract';
 import { useMemo } from 'react';
-import { seriesUpTo, type Period } from '@peta/domain';
+import { ancestorAt, seriesUpTo, type Period } from '@peta/domain';
 import { useSeries } from '../../../api/queries.ts';
 import { useLang, useT } from '../../../i18n/i18n.tsx';
 import { FacilitiesSection } from '../../../shared/facilities/FacilitiesSection.tsx';
@@ -38,7 +38,7 @@ export function DesaPanel({ wilayah, meta, indicator, onNavigate }: DesaPanelPro
   const t = useT();
   const level = tingkatLabel(wilayah.kode, wilayah.tingkat, t);
   const parent = wilayah.parents.at(-1);
-  const provinsi = wilayah.kode.slice(0, 2);
+  const provinsi = ancestorAt(wilayah.kode, 'provinsi') ?? wilayah.kode;
   const childrenNotLoaded = wilayah.tingkat !== 'desa' && meta !== undefined
     && !meta.desaProvinsi.includes('all') && !meta.desaProvinsi.includes(provinsi);
 
