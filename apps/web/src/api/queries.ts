@@ -5,7 +5,7 @@ import {
   childrenGeometryPath, type DesaValuesResponse, type IndicatorDto, type Meta, type PuskesmasValuesResponse, type SeriesResponse, type ValuesResponse, type Wilayah,
   type WilayahChild,
 } from '@peta/domain/contract';
-import type { YearMonth } from '@peta/domain';
+import { tryParsePeriod, type YearMonth } from '@peta/domain';
 import { getJson } from './client.ts';
 
 export interface WilayahFeatureProperties { kode: string; nama: string }
@@ -147,6 +147,6 @@ export function useSeries(kode: string | null, indicator: string | undefined, ye
  */
 export function useLatestMonth(): YearMonth | undefined {
   const meta = useMeta();
-  const code = meta.data?.latestMonth;
-  return code ? { year: Number(code.slice(0, 4)), month: Number(code.slice(5, 7)) } : undefined;
+  const month = meta.data ? tryParsePeriod(meta.data.latestMonth) : null;
+  return month ? { year: month.year, month: month.toMonth } : undefined;
 }

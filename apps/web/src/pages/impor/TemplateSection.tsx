@@ -1,5 +1,6 @@
 // Step 1, "Unduh templat": wilayah, month and indicators → the template as .xlsx or .csv, prefilled with every desa.
 import { useId, useMemo, useState } from 'react';
+import type { YearMonth } from '@peta/domain';
 import { useIndicators } from '../../api/queries.ts';
 import { useLang, useT } from '../../i18n/i18n.tsx';
 import { useUrlState } from '../../url-state.ts';
@@ -9,7 +10,7 @@ import { ErrorMessage, Loading } from '../../shared/status/StatusMessage.tsx';
 import { IndicatorChecklist } from './IndicatorChecklist.tsx';
 import { fetchTemplate, saveFile } from './imports-api.ts';
 import {
-  canBuildTemplate, chosenKode, clampMonth, initialMonth, levelsOf, monthOptions, yearOptions, type TemplateFormat, type YearMonth,
+  canBuildTemplate, chosenKode, clampMonth, initialMonth, levelsOf, monthOptions, yearOptions, type TemplateFormat,
 } from './template-request.ts';
 import { WilayahChooser, type Levels } from './WilayahChooser.tsx';
 import { useSessionUser } from '../../shared/session/session-api.ts';

@@ -1,8 +1,6 @@
 // What the "Unduh templat" form asks the API for: the wilayah (from the cascading selects), the month and the
 // indicators, turned into GET /api/templates?…. Pure, unit-tested.
-import { ancestorAt, isKode, tingkatOf, tryParsePeriod, type Tingkat } from '@peta/domain';
-
-export interface YearMonth { year: number; month: number }
+import { ancestorAt, formatYearMonth, isKode, tingkatOf, tryParsePeriod, type Tingkat, type YearMonth } from '@peta/domain';
 
 export type TemplateFormat = 'xlsx' | 'csv';
 
@@ -12,10 +10,6 @@ export interface TemplateRequest {
   indicators: readonly string[];
   format: TemplateFormat;
 }
-
-const pad = (m: number) => String(m).padStart(2, '0');
-
-export const formatYearMonth = ({ year, month }: YearMonth) => `${year}-${pad(month)}`;
 
 /** GET /api/templates?wilayah=12.10.09&period=2026-10&indicators=KIA_K4,SPM11_TB&format=csv (dots and commas kept readable). */
 export function templateUrl(req: TemplateRequest): string {

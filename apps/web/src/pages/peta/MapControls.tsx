@@ -2,12 +2,11 @@
 // holds the indicator and one button showing the period, which unfolds the period selects, "Kelompokkan menurut"
 // and the PNG button — so the map keeps most of the screen.
 import { useId, useState, type ReactNode } from 'react';
-import type { Period } from '@peta/domain';
+import type { Period, YearMonth } from '@peta/domain';
 import type { IndicatorDto } from '@peta/domain/contract';
 import { useT } from '../../i18n/i18n.tsx';
 import { IndicatorPicker } from '../../shared/indicator/IndicatorPicker.tsx';
 import { PeriodPicker } from '../../shared/indicator/PeriodPicker.tsx';
-import type { YearMonth } from '../../shared/indicator/period-choice.ts';
 
 export interface MapControlsProps {
   /** One bar (desktop) or the folded phone bar. */

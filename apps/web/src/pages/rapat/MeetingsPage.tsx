@@ -3,7 +3,7 @@
 // period → the agenda is generated from the data and stored), open one (?rapat=12): the agenda, the actions with how
 // their indicator moved since, meeting mode (full screen), the PDF pack and the PNG for WhatsApp.
 import { useCallback, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import { ancestorAt, leadIndicator, mapShape, parsePeriod } from '@peta/domain';
+import { ancestorAt, defaultPeriodOf, leadIndicator, mapShape, parsePeriod, type YearMonth } from '@peta/domain';
 import {
   MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingDetail, type MeetingSummary, type MeetingType, type SessionUser,
 } from '@peta/domain/contract';
@@ -11,11 +11,10 @@ import { useLatestMonth, useMeta, useWilayah } from '../../api/queries.ts';
 import { useLang, useT, type TFunction } from '../../i18n/i18n.tsx';
 import { SHARE_MAP_BOX, shareOrDownload, sharePng } from '../../map/share-png.ts';
 import { goToPage, usePageParam, useUrlState } from '../../url-state.ts';
-import { monthBefore } from '../../shared/indicator/period-choice.ts';
 import { PeriodPicker } from '../../shared/indicator/PeriodPicker.tsx';
 import { usePuskesmasDetail, usePuskesmasList } from '../../api/puskesmas.ts';
 import { useSessionUser } from '../../shared/session/session-api.ts';
-import { classFills, parsePeserta, ytdCode } from './meeting-model.ts';
+import { classFills, parsePeserta } from './meeting-model.ts';
 import {
   areaFileKode, areaTitle, createFieldsOf, defaultPuskesmas, targetOfArea, type MeetingArea,
 } from './meeting-area.ts';
@@ -180,17 +179,24 @@ function MeetingList({ area, title, note, t, onOpen }: { area: MeetingArea; titl
   );
 }
 
-function NewMeetingForm({ area, t, onCancel, onCreated }: { area: MeetingArea; t: TFunction; onCancel: () => void; onCreated: (id: number) => void }) {
-  // January..the latest month with data (GET /api/meta), as the map and the planner.
+interface NewMeetingProps { area: MeetingArea; t: TFunction; onCancel: () => void; onCreated: (id: number) => void }
+
+function NewMeetingForm(props: NewMeetingProps) {
+  // The data period starts on January..the latest month with data as the server states it (GET /api/meta), the
+  // default of the map and the planner too.
   const latest = useLatestMonth();
-  const month = latest ?? monthBefore(new Date());
+  if (!latest) return <p>{props.t('rapat.loading')}</p>;
+  return <MeetingForm {...props} latest={latest} />;
+}
+
+function MeetingForm({ area, t, onCancel, onCreated, latest }: NewMeetingProps & { latest: YearMonth }) {
   const [jenis, setJenis] = useState<MeetingType>('lokmin_tribulanan');
   const [tanggal, setTanggal] = useState(() => new Date().toISOString().slice(0, 10));
   const [periode, setPeriode] = useState<string | null>(null);
   const [judul, setJudul] = useState('');
   const [peserta, setPeserta] = useState('');
   const create = useCreateMeeting();
-  const period = periode ?? ytdCode(month.year, month.month);
+  const period = periode ?? defaultPeriodOf(latest).code;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate({ jenis, tanggal, ...createFieldsOf(area), periode: period, judul: judul || undefined, peserta: parsePeserta(peserta) },

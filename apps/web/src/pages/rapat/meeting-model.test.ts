@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PALETTE } from '@peta/domain';
 import type { AgendaDesa } from '@peta/domain/contract';
-import { classFills, commandForKey, meetingSteps, missingReports, parsePeserta, seriesUpTo, swipeStep, weakestFirst, ytdCode } from './meeting-model.ts';
+import { classFills, commandForKey, meetingSteps, missingReports, parsePeserta, seriesUpTo, swipeStep, weakestFirst } from './meeting-model.ts';
 
 const desa = (kode: string, cls: 'baik' | 'kurang' | null): AgendaDesa => ({
   kode, nama: kode, simulated: true, behindCount: 0, mentions: 0, focusIndicator: 'KIA_K4',
@@ -39,10 +39,6 @@ describe('form and map helpers', () => {
   it('reads participants one per line, the role after the first comma', () => {
     expect(parsePeserta('dr. Rina, Kepala Puskesmas\n\n  Pak Camat  \nBu Ani, Ketua TP PKK, Desa X')).toEqual([
       { nama: 'dr. Rina', peran: 'Kepala Puskesmas' }, { nama: 'Pak Camat', peran: '' }, { nama: 'Bu Ani', peran: 'Ketua TP PKK, Desa X' }]);
-  });
-
-  it('writes Januari s.d. the latest month', () => {
-    expect(ytdCode(2026, 9)).toBe('2026-01..2026-09');
   });
 
   it('colours each desa by its class for the indicator, grey without data', () => {

@@ -47,11 +47,6 @@ export function parsePeserta(text: string): Peserta[] {
   }).filter((p) => p.nama);
 }
 
-/** PWS "s.d. bulan ini": January to the latest month with data. */
-export function ytdCode(year: number, month: number): string {
-  return `${year}-01..${year}-${String(month).padStart(2, '0')}`;
-}
-
 /** Fill colour per desa kode for one indicator (attainment classes, the map's palette). */
 export function classFills(agenda: Pick<Agenda, 'desa'>, indicator: string | null): Map<string, string> {
   return new Map(agenda.desa.map((d) => {

@@ -3,13 +3,12 @@
 // Switching indicator or period changes only the values query: the geometry queries do not depend on it.
 // `byPuskesmas` (a kabupaten/kota kode): the values of its wilayah kerja puskesmas instead of its kecamatan.
 import { useMemo } from 'react';
-import { tryParsePeriod } from '@peta/domain';
+import { defaultPeriodOf, tryParsePeriod } from '@peta/domain';
 import type { ValueRow } from '@peta/domain/contract';
 import { useIndicators, useLatestMonth, usePuskesmasValues, useValues } from '../../api/queries.ts';
 import type { TFunction } from '../../i18n/i18n.tsx';
 import type { UrlState } from '../../url-state.ts';
 import { resolveIndicator } from '../indicator/indicator-choice.ts';
-import { defaultPeriod } from '../indicator/period-choice.ts';
 import { choroplethModel } from './legend-model.ts';
 
 export function useChoropleth(url: UrlState, viewKode: string | null, t: TFunction, byPuskesmas: string | null = null) {
@@ -21,7 +20,7 @@ export function useChoropleth(url: UrlState, viewKode: string | null, t: TFuncti
   const latest = useLatestMonth();
 
   const urlPeriod = url.periode ? tryParsePeriod(url.periode) : null;
-  const period = urlPeriod ?? (latest ? defaultPeriod(latest) : undefined);
+  const period = urlPeriod ?? (latest ? defaultPeriodOf(latest) : undefined);
 
   const byKecamatan = useValues(def?.code, period?.code, viewKode, def !== undefined && byPuskesmas === null);
   const byWilayahKerja = usePuskesmasValues(def?.code, period?.code, byPuskesmas, def !== undefined && byPuskesmas !== null);

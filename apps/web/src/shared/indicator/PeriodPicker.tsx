@@ -1,11 +1,11 @@
 // Period picker: kind (month, quarter, year, cumulative to month), year and month/quarter, as native selects
 // (usable with a keyboard, a screen reader and a phone's own picker).
 import { useId } from 'react';
-import type { Period, PeriodKind } from '@peta/domain';
+import type { Period, PeriodKind, YearMonth } from '@peta/domain';
 import { useLang, useT, type MessageKey } from '../../i18n/i18n.tsx';
 import { monthName } from './period-label.ts';
 import {
-  monthOptions, partsOf, periodFromParts, quarterOptions, switchKind, switchYear, yearOptions, type PeriodParts, type YearMonth,
+  monthOptions, partsOf, periodFromParts, quarterOptions, switchKind, switchYear, yearOptions, type PeriodParts,
 } from './period-choice.ts';
 
 const KINDS: readonly PeriodKind[] = ['cumulative', 'month', 'quarter', 'year'];

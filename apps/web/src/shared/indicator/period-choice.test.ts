@@ -1,31 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  defaultPeriod, monthBefore, monthOptions, partsOf, periodFromParts, quarterOptions,
-  resolvePeriod, switchKind, switchYear, yearOptions,
+  monthOptions, partsOf, periodFromParts, quarterOptions, switchKind, switchYear, yearOptions,
 } from './period-choice.ts';
 import { parsePeriod } from '@peta/domain';
 
+// The latest month with data as GET /api/meta states it (the default period itself is the domain's defaultPeriodOf).
 const LATEST = { year: 2026, month: 10 };
-
-describe('latest month with data', () => {
-  it('falls back to the month before today (January → December of last year)', () => {
-    expect(monthBefore(new Date(2026, 10, 23))).toEqual({ year: 2026, month: 10 });
-    expect(monthBefore(new Date(2027, 0, 5))).toEqual({ year: 2026, month: 12 });
-  });
-});
-
-describe('default and URL period', () => {
-  it('defaults to Januari s.d. the latest month', () => {
-    expect(defaultPeriod(LATEST).code).toBe('2026-01..2026-10');
-    expect(defaultPeriod(LATEST).label).toBe('Januari–Oktober 2026');
-  });
-
-  it('takes a readable URL period and falls back to the default otherwise', () => {
-    expect(resolvePeriod('2026-Q2', LATEST).code).toBe('2026-Q2');
-    expect(resolvePeriod('2026-13', LATEST).code).toBe('2026-01..2026-10');
-    expect(resolvePeriod(null, LATEST).code).toBe('2026-01..2026-10');
-  });
-});
 
 describe('picker parts', () => {
   it('round-trips every kind', () => {

@@ -1,26 +1,7 @@
-// The period picker's model: which periods can be chosen and the default (Januari s.d. the latest month with
-// data, the PWS "s.d. bulan ini" view). Pure, unit-tested; labels in Bahasa Indonesia come from the domain.
-import {
-  monthPeriod, quarterPeriod, tryParsePeriod, yearPeriod, ytdPeriod, type Period, type PeriodKind,
-} from '@peta/domain';
-
-export interface YearMonth { year: number; month: number }
-
-/** The month before `date` (data for the running month is not complete yet): the fallback without a probe. */
-export function monthBefore(date: Date): YearMonth {
-  const month = date.getMonth(); // 0-based: January → 0 → December of last year
-  return month === 0 ? { year: date.getFullYear() - 1, month: 12 } : { year: date.getFullYear(), month };
-}
-
-/** Januari..latest month with data. */
-export function defaultPeriod(latest: YearMonth): Period {
-  return ytdPeriod(latest.year, latest.month);
-}
-
-/** The period of the URL when it can be read, else the default. */
-export function resolvePeriod(code: string | null, latest: YearMonth): Period {
-  return (code ? tryParsePeriod(code) : null) ?? defaultPeriod(latest);
-}
+// The period picker's model: which periods can be chosen up to the latest month with data. Pure, unit-tested; labels
+// in Bahasa Indonesia come from the domain. The default period is not decided here: it is the domain's
+// defaultPeriodOf(latest), January..the latest month with data that the server states (GET /api/meta latestMonth).
+import { monthPeriod, quarterPeriod, yearPeriod, ytdPeriod, type Period, type PeriodKind, type YearMonth } from '@peta/domain';
 
 /** What the picker's controls show: the kind, the year and the (last) month of the period. */
 export interface PeriodParts { kind: PeriodKind; year: number; month: number }
