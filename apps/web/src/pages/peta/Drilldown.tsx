@@ -1,5 +1,5 @@
 // The page: breadcrumb and the indicator/period controls on top, map and table side by side; on an upright phone the
-// map fills the screen and the table and desa profile live in a bottom sheet over it (features/sheet), on a phone held
+// map fills the screen and the table and desa profile live in a bottom sheet over it (./sheet), on a phone held
 // sideways they stand in a column beside the map. The URL drives it: wilayah picks the view,
 // indikator/periode/legenda the choropleth, urut the table's order, and on a kabupaten/kota menurut=puskesmas shows its
 // wilayah kerja puskesmas instead of its kecamatan. After every drill-down or selection made here, keyboard focus

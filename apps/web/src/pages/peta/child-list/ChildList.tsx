@@ -1,7 +1,7 @@
 // The children of the view as a table beside the map: the same rows as the map, with the indicator's capaian
 // and gap, sortable by name / capaian / gap. A row drills down like a click on its polygon, and hover is shared
 // with the map in both directions. The rows are wilayah (wilayahListItems) or the wilayah kerja of puskesmas
-// (features/wilayah-kerja): the caller words the heading and each row's meta line.
+// (../puskesmas-view): the caller words the heading and each row's meta line.
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
 import { childTingkat } from '@peta/domain';
 import type { IndicatorDto, ValueRow, WilayahChild } from '@peta/domain/contract';
