@@ -26,7 +26,17 @@ export const queryKeys = {
   /** Per wilayah kerja puskesmas of a kabupaten/kota. */
   puskesmasValues: (indicator: string, period: string, kabupaten: string) => ['values-puskesmas', indicator, period, kabupaten] as const,
   series: (kode: string, indicator: string, year: number) => ['series', kode, indicator, year] as const,
+  /** A desa, kecamatan or puskesmas profile (pages/profil builds the rest of the key). */
+  profil: ['profil'] as const,
+  /** The planner's answers (need per puskesmas, proposals) read values too (pages/rencana-ilp builds the rest). */
+  rencana: ['rencana'] as const,
 };
+
+/** The query-key prefixes whose answers an import or an undo changes: every answer computed from values. */
+export const DATA_QUERY_PREFIXES = [
+  queryKeys.values('', '', null)[0], queryKeys.desaValues('', '', null)[0], queryKeys.puskesmasValues('', '', '')[0],
+  queryKeys.series('', '', 0)[0], queryKeys.profil[0], queryKeys.rencana[0], queryKeys.meta[0], queryKeys.indicators[0],
+] as const;
 
 export const fetchers = {
   meta: (signal?: AbortSignal) => getJson<Meta>('/api/meta', signal),

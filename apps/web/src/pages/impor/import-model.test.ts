@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportOutcomeDto, ImportSampleDto } from '@peta/domain/contract';
-import { queryKeys } from '../../api/queries.ts';
+import { DATA_QUERY_PREFIXES, queryKeys } from '../../api/queries.ts';
 import {
-  canCommit, canUndo, cellText, commitUrl, commonWilayah, DATA_QUERY_PREFIXES, formatBytes, issueRows, loadStatus, mapHref, mapLinkFor,
+  canCommit, canUndo, cellText, commitUrl, commonWilayah, formatBytes, issueRows, loadStatus, mapHref, mapLinkFor,
   outcomeView, parentsOfSample, previewUrl, sampleRows, shortHash, truncation, undoUrl,
 } from './import-model.ts';
 
@@ -21,11 +21,13 @@ describe('URLs', () => {
 });
 
 describe('the query caches an import changes', () => {
-  it('are the values, series, meta (the latest month with data) and indicator keys of src/api/queries.ts', () => {
+  it('are every answer computed from values: values (children, desa, puskesmas), series, profiles, the planner, meta and the catalogue', () => {
     expect(DATA_QUERY_PREFIXES).toEqual([
-      queryKeys.values('KIA_K4', '2026', null)[0], queryKeys.series('12', 'KIA_K4', 2026)[0],
-      queryKeys.meta[0], queryKeys.indicators[0],
+      queryKeys.values('KIA_K4', '2026', null)[0], queryKeys.desaValues('KIA_K4', '2026', null)[0],
+      queryKeys.puskesmasValues('KIA_K4', '2026', '12.10')[0], queryKeys.series('12', 'KIA_K4', 2026)[0],
+      'profil', 'rencana', queryKeys.meta[0], queryKeys.indicators[0],
     ]);
+    expect(new Set(DATA_QUERY_PREFIXES).size).toBe(8);
   });
 });
 

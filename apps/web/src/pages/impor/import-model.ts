@@ -9,9 +9,6 @@ export const previewUrl = (fileName: string) => `/api/imports/preview?${new URLS
 export const commitUrl = (previewId: string) => `/api/imports/${encodeURIComponent(previewId)}/commit`;
 export const undoUrl = (loadId: number) => `/api/imports/${loadId}/undo`;
 
-/** The query-key prefixes (src/api/queries.ts) whose answers an import or an undo changes. */
-export const DATA_QUERY_PREFIXES = ['values', 'series', 'meta', 'indicators'] as const;
-
 /** Files the API reads; anything else is still sent (the API says what is wrong), but the picker offers these. */
 export const ACCEPTED_FILES = '.xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

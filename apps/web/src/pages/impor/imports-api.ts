@@ -4,7 +4,8 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ImportOutcomeDto, LoadRecordDto, UndoResponse } from '@peta/domain/contract';
 import { apiFetch, getJson, sendJson } from '../../api/client.ts';
-import { commitUrl, DATA_QUERY_PREFIXES, previewUrl, undoUrl } from './import-model.ts';
+import { commitUrl, previewUrl, undoUrl } from './import-model.ts';
+import { DATA_QUERY_PREFIXES } from '../../api/queries.ts';
 import { fileNameFromDisposition, templateFileName, templateUrl, type TemplateRequest } from './template-request.ts';
 import { downloadBlob } from '../../download.ts';
 

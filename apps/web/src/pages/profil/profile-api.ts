@@ -3,11 +3,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { WilayahProfile } from '@peta/domain/contract';
 import { getJson } from '../../api/client.ts';
+import { queryKeys } from '../../api/queries.ts';
 
 /** Whose profile: a kode wilayah, or a puskesmas (its wilayah kerja). */
 export type ProfileSubject = { kind: 'wilayah' | 'puskesmas'; kode: string };
 
-export const profileKey = (subject: ProfileSubject | null, period: string) => ['profil', subject?.kind ?? '', subject?.kode ?? '', period] as const;
+export const profileKey = (subject: ProfileSubject | null, period: string) => [queryKeys.profil[0], subject?.kind ?? '', subject?.kode ?? '', period] as const;
 
 export function profileUrl(subject: ProfileSubject, period: string): string {
   const base = subject.kind === 'puskesmas' ? '/api/puskesmas' : '/api/wilayah';

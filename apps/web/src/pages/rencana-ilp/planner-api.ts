@@ -5,13 +5,14 @@ import type {
   WilayahKerjaCsvOutcome,
 } from '@peta/domain/contract';
 import { apiFetch, getJson, sendJson } from '../../api/client.ts';
+import { queryKeys } from '../../api/queries.ts';
 import { wilayahKerjaKey } from '../../shared/wilayah-kerja/wilayah-kerja.ts';
 import type { DesaCollection } from './map-layers.ts';
 import { wilayahKerjaUploadUrl } from './wilayah-kerja-csv-model.ts';
 
 /** Everything under 'rencana' is refreshed after a planner write (the puskesmas list and detail of api/puskesmas.ts too). */
 export const plannerKeys = {
-  all: ['rencana'] as const,
+  all: queryKeys.rencana,
   progress: (kab: string) => ['rencana', 'progres', kab] as const,
   proposal: (kab: string, weight: number) => ['rencana', 'usulan', kab, weight] as const,
   /** Changes with every move (the server revalidates by ETag). */
