@@ -9,7 +9,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Database } from '@peta/db';
-import { DEFAULT_TIMEOUTS, type Config } from './config.ts';
+import { DEFAULT_PDF_LIMITS, DEFAULT_TIMEOUTS, DEFAULT_UPLOAD_LIMITS, type Config } from './config.ts';
+import { parsePool } from '@peta/data/imports';
 import type { DemoAccount } from '@peta/data/accounts';
 import { declarePluginAccess, registerAccess, sessionCache, type ReadAccess } from './auth/access.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -40,7 +41,7 @@ import { valuesService } from './services/values-service.ts';
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, 'webDist'> & Partial<Pick<Config, 'readAccess' | 'cookieSecure' | 'trustProxy' | 'signInLimitPerMinute' | 'timeouts'>>;
+  config: Pick<Config, 'webDist'> & Partial<Pick<Config, 'readAccess' | 'cookieSecure' | 'trustProxy' | 'signInLimitPerMinute' | 'timeouts' | 'uploads' | 'pdf'>>;
   /** Listed on the sign-in page of a demo start. */
   demoAccounts?: DemoAccount[];
   logger?: FastifyServerOptions['logger'];
@@ -125,8 +126,11 @@ export async function buildApp({ database, config, logger = false, now = () => n
   const rolloutSvc = rolloutService(rollout, values, valuesSvc, now);
   const profiles = profileService(valuesSvc, values, meetingsRepo, rolloutSvc);
   await app.register(valuesRoutes(valuesSvc, values, wilayah, profiles));
-  await app.register(importRoutes(importsService(database, now), wilayah, now));
-  await app.register(rolloutRoutes(rolloutSvc, rollout, wilayah, profiles));
+  // Every uploaded file is read in the parse pool's worker threads, within the configured limits.
+  const uploadLimits = config.uploads ?? DEFAULT_UPLOAD_LIMITS;
+  const uploads = { parsing: parsePool({ limits: uploadLimits.read, ...uploadLimits.parse }), maxUploadBytes: uploadLimits.maxUploadBytes };
+  await app.register(importRoutes(importsService(database, uploads.parsing, uploadLimits.preview, now), wilayah, now, uploads));
+  await app.register(rolloutRoutes(rolloutSvc, rollout, wilayah, profiles, uploads));
   await app.register(meetingsRoutes(meetingsService(meetingsRepo, valuesSvc, values, wilayah, now), wilayah, pdf));
   app.addHook('onClose', async () => pdf.close());
   await registerStaticWeb(app, config.webDist);

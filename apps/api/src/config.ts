@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDesaProvinsi, type DesaProvinsi } from '@peta/data';
 import { parseAuditRetentionDays } from '@peta/data/accounts';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '@peta/data/imports';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -37,6 +38,10 @@ export interface Config {
   timeouts: Timeouts;
   /** Audit entries older than this are deleted once a day (expired sessions always); see docs/privacy.md. */
   auditRetentionDays: number;
+  /** What an uploaded file may cost (README "Keamanan"). */
+  uploads: UploadLimits;
+  /** What printing meeting packs may cost. */
+  pdf: PdfLimits;
 }
 
 /** Milliseconds. Cut a connection that has not delivered its request in time, whatever trickles in meanwhile. */
@@ -52,6 +57,32 @@ export interface Timeouts {
 }
 
 export const DEFAULT_TIMEOUTS: Timeouts = { headers: 15_000, request: 120_000, idle: 120_000, keepAlive: 72_000 };
+
+/** Bounds on uploads: body size, what the readers take, the parse workers, and the stored previews. */
+export interface UploadLimits {
+  /** Request body of an upload (IMPORT_MAX_UPLOAD_MB). */
+  maxUploadBytes: number;
+  /** Rows, columns, cells, unzipped bytes (IMPORT_MAX_ROWS, IMPORT_MAX_COLUMNS, IMPORT_MAX_CELLS, IMPORT_MAX_UNZIPPED_MB). */
+  read: ReadLimits;
+  /** IMPORT_PARSE_WORKERS, IMPORT_PARSE_QUEUE, IMPORT_PARSE_TIMEOUT_S, IMPORT_WORKER_MEMORY_MB. */
+  parse: { workers: number; queue: number; timeoutMs: number; memoryMb: number };
+  /** Bytes of pending previews kept (IMPORT_PREVIEW_MAX_MB_PER_USER, IMPORT_PREVIEW_MAX_MB_TOTAL). */
+  preview: { maxBytesPerUser: number; maxBytesTotal: number };
+}
+
+/** PDF_CONCURRENCY pages printing at once, PDF_QUEUE waiting, PDF_TIMEOUT_S for the whole request. */
+export interface PdfLimits { concurrency: number; queue: number; timeoutMs: number }
+
+const MB = 1024 * 1024;
+
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
+  maxUploadBytes: 50 * MB,
+  read: DEFAULT_READ_LIMITS,
+  parse: { workers: 2, queue: 4, timeoutMs: 60_000, memoryMb: 768 },
+  preview: { maxBytesPerUser: 100 * MB, maxBytesTotal: 1000 * MB },
+};
+
+export const DEFAULT_PDF_LIMITS: PdfLimits = { concurrency: 2, queue: 8, timeoutMs: 60_000 };
 
 const yes = (v: string | undefined) => /^(1|true|yes|ya)$/i.test(v ?? '');
 
@@ -82,7 +113,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keepAlive: 1000 * positiveInt(env.KEEP_ALIVE_TIMEOUT_SECONDS, DEFAULT_TIMEOUTS.keepAlive / 1000, 'KEEP_ALIVE_TIMEOUT_SECONDS'),
     },
     auditRetentionDays: parseAuditRetentionDays(env.AUDIT_RETENTION_DAYS),
+    uploads: loadUploadLimits(env),
+    pdf: {
+      concurrency: positiveInt(env.PDF_CONCURRENCY, DEFAULT_PDF_LIMITS.concurrency, 'PDF_CONCURRENCY'),
+      queue: nonNegativeInt(env.PDF_QUEUE, DEFAULT_PDF_LIMITS.queue, 'PDF_QUEUE'),
+      timeoutMs: positiveInt(env.PDF_TIMEOUT_S, DEFAULT_PDF_LIMITS.timeoutMs / 1000, 'PDF_TIMEOUT_S') * 1000,
+    },
   };
+}
+
+function loadUploadLimits(env: NodeJS.ProcessEnv): UploadLimits {
+  const d = DEFAULT_UPLOAD_LIMITS;
+  const mb = (name: string, fallback: number) => positiveInt(env[name], fallback / MB, name) * MB;
+  return {
+    maxUploadBytes: mb('IMPORT_MAX_UPLOAD_MB', d.maxUploadBytes),
+    read: {
+      maxRows: positiveInt(env.IMPORT_MAX_ROWS, d.read.maxRows, 'IMPORT_MAX_ROWS'),
+      maxColumns: positiveInt(env.IMPORT_MAX_COLUMNS, d.read.maxColumns, 'IMPORT_MAX_COLUMNS'),
+      maxCells: positiveInt(env.IMPORT_MAX_CELLS, d.read.maxCells, 'IMPORT_MAX_CELLS'),
+      maxUnzippedBytes: mb('IMPORT_MAX_UNZIPPED_MB', d.read.maxUnzippedBytes),
+    },
+    parse: {
+      workers: positiveInt(env.IMPORT_PARSE_WORKERS, d.parse.workers, 'IMPORT_PARSE_WORKERS'),
+      queue: nonNegativeInt(env.IMPORT_PARSE_QUEUE, d.parse.queue, 'IMPORT_PARSE_QUEUE'),
+      timeoutMs: positiveInt(env.IMPORT_PARSE_TIMEOUT_S, d.parse.timeoutMs / 1000, 'IMPORT_PARSE_TIMEOUT_S') * 1000,
+      memoryMb: positiveInt(env.IMPORT_WORKER_MEMORY_MB, d.parse.memoryMb, 'IMPORT_WORKER_MEMORY_MB'),
+    },
+    preview: {
+      maxBytesPerUser: mb('IMPORT_PREVIEW_MAX_MB_PER_USER', d.preview.maxBytesPerUser),
+      maxBytesTotal: mb('IMPORT_PREVIEW_MAX_MB_TOTAL', d.preview.maxBytesTotal),
+    },
+  };
+}
+
+function nonNegativeInt(value: string | undefined, fallback: number, name: string): number {
+  if (!value) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} tidak sah: "${value}" (harus bilangan bulat ≥ 0).`);
+  return n;
 }
 
 function positiveInt(value: string | undefined, fallback: number, name: string): number {

@@ -4,7 +4,9 @@ export { undoImport, UndoError, type UndoErrorCode, type UndoOutcome } from './u
 export { listLoads, loadWarnings, type LoadRecord } from './history.ts';
 export { exportValues, type ExportRequest } from './export-values.ts';
 export { buildTemplate, desaOf, templateRows, type TemplateFile, type TemplateRequest } from './template.ts';
-export { savePreview, findPreview, markCommitted, PREVIEW_TTL_HOURS, type StoredPreview } from './preview-store.ts';
+export { savePreview, findPreview, markCommitted, PreviewStoreFull, PREVIEW_TTL_HOURS, type PreviewCaps, type StoredPreview } from './preview-store.ts';
 export { IMPORT_LOCK_KEY } from './import-lock.ts';
 export type { CellSample, Counts } from './plan-values.ts';
 export { readCsv, csvField } from './read-csv.ts';
+export { parsePool, ParseQueueFull, type ParsePool, type ParsePoolOptions } from './parse-pool.ts';
+export { DEFAULT_READ_LIMITS, LIMIT_VARIABLES, type ReadLimits } from './read-limits.ts';

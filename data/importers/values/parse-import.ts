@@ -4,11 +4,12 @@ import { emptyParse, type ParseContext, type ParsedImport } from './parsed.ts';
 import { parseLong } from './parse-long.ts';
 import { parseSasaran } from './parse-sasaran.ts';
 import { parseTemplate } from './parse-template.ts';
+import type { ReadLimits } from './read-limits.ts';
 import { readUpload } from './read-upload.ts';
 import { fileError, isEmptyRow, plain } from './sheet.ts';
 
-export async function parseImportFile(bytes: Uint8Array, fileName: string, ctx: ParseContext): Promise<ParsedImport> {
-  const read = await readUpload(bytes, fileName);
+export async function parseImportFile(bytes: Uint8Array, fileName: string, ctx: ParseContext, limits?: ReadLimits): Promise<ParsedImport> {
+  const read = await readUpload(bytes, fileName, limits);
   if (!read.ok) return emptyParse(read.errors);
   const { rows } = read.sheet;
   const first = rows.findIndex((r) => !isEmptyRow(r));

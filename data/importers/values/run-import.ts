@@ -28,6 +28,8 @@ export interface ImportRequest {
    */
   outOfScope?: (desaKode: string) => string | null;
   onProgress?: (p: { phase: string; done: number; total: number }) => void;
+  /** Reads and validates the file: in this process by default (CLI); the API passes its worker pool's (parse-pool.ts). */
+  parse?: (bytes: Uint8Array, fileName: string, ctx: ParseContext) => Promise<ParsedImport>;
 }
 
 export type ImportStatus = 'invalid' | 'preview' | 'unchanged' | 'imported';
@@ -61,8 +63,9 @@ async function loadWilayah(database: Database): Promise<Pick<ParseContext, 'kode
   };
 }
 
-export async function parseForImport(database: Database, request: Pick<ImportRequest, 'bytes' | 'fileName' | 'today' | 'outOfScope'>): Promise<ParsedImport> {
-  const parsed = await parseImportFile(request.bytes, request.fileName, { today: request.today ?? yearMonthOf(new Date()), ...await loadWilayah(database) });
+export async function parseForImport(database: Database, request: Pick<ImportRequest, 'bytes' | 'fileName' | 'today' | 'outOfScope' | 'parse'>): Promise<ParsedImport> {
+  const parse = request.parse ?? ((bytes, fileName, ctx) => parseImportFile(bytes, fileName, ctx));
+  const parsed = await parse(request.bytes, request.fileName, { today: request.today ?? yearMonthOf(new Date()), ...await loadWilayah(database) });
   if (request.outOfScope) {
     const seen = new Set<number>();
     for (const { row, kode } of [...parsed.values, ...parsed.sasaran]) {

@@ -1,11 +1,17 @@
 // Every error leaves as JSON { statusCode, code, error, message } with a message in Bahasa Indonesia.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import { formatNumberId } from '@peta/domain';
+import { ParseQueueFull, PreviewStoreFull } from '@peta/data/imports';
 
 export class HttpError extends Error {
-  constructor(readonly statusCode: number, readonly code: string, message: string) {
+  constructor(readonly statusCode: number, readonly code: string, message: string, readonly headers: Record<string, string> = {}) {
     super(message);
   }
 }
+
+/** A bounded resource is taken (parse workers, PDF printing): 503 with when to try again. */
+export const busy = (code: string, message: string, retryAfterSeconds: number) =>
+  new HttpError(503, code, message, { 'retry-after': String(retryAfterSeconds) });
 
 export const notFound = (message: string) => new HttpError(404, 'NOT_FOUND', message);
 export const badRequest = (code: string, message: string) => new HttpError(400, code, message);
@@ -14,8 +20,15 @@ const REASON: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized'
 
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
+    if (err instanceof ParseQueueFull) err = busy('IMPORT_BUSY', err.message, err.retryAfterSeconds);
+    if (err instanceof PreviewStoreFull) {
+      err = err.kind === 'too-large' ? new HttpError(413, 'PREVIEW_TOO_LARGE', err.message) : busy('PREVIEW_STORAGE_FULL', err.message, 600);
+    }
     if (err instanceof HttpError) {
-      return reply.code(err.statusCode).send(body(err.statusCode, err.code, err.message));
+      return reply.code(err.statusCode).headers(err.headers).send(body(err.statusCode, err.code, err.message));
+    }
+    if ((err as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.code(413).send(body(413, 'BODY_TOO_LARGE', tooLargeMessage(request)));
     }
     if ('validation' in err && err.validation) {
       return reply.code(400).send(body(400, 'INVALID_REQUEST', validationMessage(err.validation)));
@@ -34,6 +47,15 @@ export function registerErrorHandling(app: FastifyInstance) {
     const message = status >= 500 ? 'Terjadi kesalahan di server. Coba lagi; bila berulang, hubungi admin.' : err.message;
     return reply.code(status).send(body(status, err.code ?? 'ERROR', message));
   });
+}
+
+/** Uploads name their limit and its variable; any other body is simply too large for its route. */
+function tooLargeMessage(request: FastifyRequest): string {
+  const limit = request.routeOptions.bodyLimit ?? 0;
+  const mb = formatNumberId(Math.round((limit / (1024 * 1024)) * 10) / 10, Number.isInteger(limit / (1024 * 1024)) ? 0 : 1);
+  return (request.routeOptions.config as { upload?: boolean }).upload
+    ? `Berkas melebihi batas unggah ${mb} MB (IMPORT_MAX_UPLOAD_MB). Bagi berkas menjadi beberapa bagian lalu unggah satu per satu.`
+    : `Permintaan terlalu besar (batas ${formatNumberId(Math.ceil(limit / 1024), 0)} KB).`;
 }
 
 // Connection refused/reset/timeout, and PostgreSQL's "shutting down / starting up / connection failure"

@@ -7,19 +7,13 @@ import {
   ErrorSchema, ImportIdParamsSchema, ImportOutcomeSchema, LoadListSchema, PreviewQuerySchema, TemplateQuerySchema,
   UndoResponseSchema,
 } from '@peta/domain/contract';
-import { UndoError, type UndoErrorCode } from '@peta/data/imports';
+import { UndoError, type ParsePool, type UndoErrorCode } from '@peta/data/imports';
 import { actorOf, authorize, scopeFilter } from '../auth/access.ts';
 import { HttpError, badRequest, notFound } from '../plugins/errors.ts';
+import { acceptUploads, uploadRouteOptions } from '../plugins/uploads.ts';
 import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
 import type { ImportsService } from '../services/imports-service.ts';
 import { requireKode } from './params.ts';
-
-/** Uploads are raw request bodies: no multipart parser, the web sends `body: file`. */
-const UPLOAD_TYPES = [
-  'application/octet-stream', 'text/csv', 'text/plain', 'application/vnd.ms-excel',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-];
-export const UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;
 
 const UNDO_STATUS: Record<UndoErrorCode, number> = { LOAD_NOT_FOUND: 404, NOT_AN_IMPORT: 400, ALREADY_UNDONE: 409, LATER_CHANGES: 409 };
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
@@ -29,8 +23,9 @@ function loadIdOr400(id: string): number {
   return Number(id);
 }
 
-export const importRoutes = (service: ImportsService, wilayah: WilayahRepository, now: () => Date): FastifyPluginAsyncTypebox => async (app) => {
-  app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_BYTES }, (_request, body, done) => done(null, body));
+export const importRoutes = (service: ImportsService, wilayah: WilayahRepository, now: () => Date,
+  uploads: { parsing: ParsePool; maxUploadBytes: number }): FastifyPluginAsyncTypebox => async (app) => {
+  acceptUploads(app);
 
   app.get('/api/templates', {
     config: { access: 'read' },
@@ -58,10 +53,11 @@ export const importRoutes = (service: ImportsService, wilayah: WilayahRepository
   });
 
   app.post('/api/imports/preview', {
-    config: { access: 'impor' },
+    config: { access: 'impor', upload: true },
+    ...uploadRouteOptions(uploads.parsing, uploads.maxUploadBytes),
     schema: {
       tags: ['impor'], summary: 'Unggah berkas (badan permintaan mentah) → pratinjau: ditambah/diubah/tetap, kesalahan, peringatan',
-      querystring: PreviewQuerySchema, response: { 200: ImportOutcomeSchema, ...errors },
+      querystring: PreviewQuerySchema, response: { 200: ImportOutcomeSchema, ...errors, 413: ErrorSchema, 503: ErrorSchema },
     },
   }, async (request) => {
     if (!Buffer.isBuffer(request.body)) {
@@ -74,7 +70,7 @@ export const importRoutes = (service: ImportsService, wilayah: WilayahRepository
     config: { access: 'impor' },
     schema: {
       tags: ['impor'], summary: 'Simpan pratinjau (diperiksa ulang di dalam kunci impor)',
-      params: ImportIdParamsSchema, response: { 200: ImportOutcomeSchema, 422: ImportOutcomeSchema, ...errors },
+      params: ImportIdParamsSchema, response: { 200: ImportOutcomeSchema, 422: ImportOutcomeSchema, ...errors, 503: ErrorSchema },
     },
   }, async (request, reply) => {
     const result = await service.commit(request.params.id, actorOf(request).user.username, scopeFilter(request, 'impor'));

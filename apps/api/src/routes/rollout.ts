@@ -8,7 +8,7 @@ import {
   IndicatorError, READINESS_ITEMS, isKode, planWilayahKerjaCsv, requireIndicator, tingkatOf, titleCase, wilayahKerjaCsvLines,
   wilayahKerjaCsvPuskesmasKodes, type WilayahKerjaCsvIssue, type WilayahKerjaCsvPlan,
 } from '@peta/domain';
-import { csvField, readCsv } from '@peta/data/imports';
+import { csvField, type ParsePool } from '@peta/data/imports';
 import { dissolveWilayahKerja } from '@peta/data/wilayah-kerja';
 import {
   AddStageBodySchema, ErrorSchema, FacilitiesBodySchema, FacilitiesSchema, KabupatenQuerySchema, MoveDesaBodySchema, MoveDesaResponseSchema, ProgressResponseSchema,
@@ -18,7 +18,7 @@ import {
 } from '@peta/domain/contract';
 import { authorize } from '../auth/access.ts';
 import { badRequest, HttpError, notFound } from '../plugins/errors.ts';
-import { UPLOAD_LIMIT_BYTES } from './imports.ts';
+import { acceptUploads, uploadRouteOptions } from '../plugins/uploads.ts';
 import { RolloutConflict, type RolloutRepository } from '../repositories/rollout-repository.ts';
 import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
 import type { ProfileService } from '../services/profile-service.ts';
@@ -44,6 +44,7 @@ function asHttp(e: unknown): never {
 
 export const rolloutRoutes = (
   service: RolloutService, repo: RolloutRepository, wilayah: WilayahRepository, profiles: ProfileService,
+  uploads: { parsing: ParsePool; maxUploadBytes: number },
 ): FastifyPluginAsyncTypebox => async (app) => {
   async function requireKabupaten(kode: string) {
     if (!isKode(kode) || tingkatOf(kode) !== 'kabupaten') {
@@ -114,9 +115,10 @@ export const rolloutRoutes = (
     }
   });
 
-  // Wilayah kerja as CSV: kode_puskesmas,nama,kode_desa. Upload = raw request body, as /api/imports/preview.
-  app.addContentTypeParser(['application/octet-stream', 'text/csv', 'text/plain', 'application/vnd.ms-excel'],
-    { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_BYTES }, (_request, body, done) => done(null, body));
+  // Wilayah kerja as CSV: kode_puskesmas,nama,kode_desa. Upload = raw request body, as /api/imports/preview, read by
+  // the same bounded reader in the parse pool.
+  acceptUploads(app);
+  const upload = uploadRouteOptions(uploads.parsing, uploads.maxUploadBytes);
 
   app.get('/api/wilayah-kerja.csv', {
     config: { access: 'read' },
@@ -134,7 +136,7 @@ export const rolloutRoutes = (
     const mulai = dateOr400(query.mulai, 'Tanggal mulai');
     if (body === undefined || body === null) body = Buffer.alloc(0);
     if (!Buffer.isBuffer(body)) throw badRequest('NO_FILE', 'Kirim isi berkas CSV sebagai badan permintaan (Content-Type text/csv).');
-    const read = body.length === 0 ? { ok: true as const, sheet: { rows: [] as unknown[][] } } : readCsv(body);
+    const read = body.length === 0 ? { ok: true as const, sheet: { rows: [] as unknown[][] } } : await uploads.parsing.readCsv(body);
     const base = { kabupaten: area.kode, mulai };
     if (!read.ok) {
       return { ...base, rows: 0, errors: read.errors as WilayahKerjaCsvIssue[], warnings: [], newPuskesmas: [], moves: [], confirms: [], unchanged: 0 };
@@ -150,9 +152,10 @@ export const rolloutRoutes = (
   });
 
   app.post('/api/wilayah-kerja/preview', {
-    config: { access: 'rencana' },
+    config: { access: 'rencana', upload: true },
+    ...upload,
     schema: { tags: TAGS, summary: 'Unggah CSV wilayah kerja (badan mentah) → pemeriksaan tiap baris dan rencana perubahan; tidak menyimpan',
-      querystring: WilayahKerjaCsvQuerySchema, response: { 200: WilayahKerjaCsvOutcomeSchema, ...errors } },
+      querystring: WilayahKerjaCsvQuerySchema, response: { 200: WilayahKerjaCsvOutcomeSchema, ...errors, 413: ErrorSchema, 503: ErrorSchema } },
   }, async (request) => {
     authorize(request, 'rencana', { wilayah: (await requireKabupaten(request.query.kabupaten)).kode });
     const plan = await checkCsv(request.body, request.query);
@@ -160,9 +163,10 @@ export const rolloutRoutes = (
   });
 
   app.post('/api/wilayah-kerja/commit', {
-    config: { access: 'rencana' },
+    config: { access: 'rencana', upload: true },
+    ...upload,
     schema: { tags: TAGS, summary: 'Simpan CSV wilayah kerja: diperiksa ulang, satu transaksi, tiap desa pindah mulai tanggal `mulai` (riwayat disimpan)',
-      querystring: WilayahKerjaCsvQuerySchema, response: { 200: WilayahKerjaCsvOutcomeSchema, 422: WilayahKerjaCsvOutcomeSchema, ...errors } },
+      querystring: WilayahKerjaCsvQuerySchema, response: { 200: WilayahKerjaCsvOutcomeSchema, 422: WilayahKerjaCsvOutcomeSchema, ...errors, 413: ErrorSchema, 503: ErrorSchema } },
   }, async (request, reply) => {
     const who = authorize(request, 'rencana', { wilayah: (await requireKabupaten(request.query.kabupaten)).kode });
     const plan = await checkCsv(request.body, request.query);

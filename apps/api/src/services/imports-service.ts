@@ -1,11 +1,12 @@
 // Imports for the HTTP API: preview (validate + diff, stored with the file), commit (re-validated inside the import
-// lock), history, undo, templates. The database work is in @peta/data/imports, shared with the CLI.
+// lock), history, undo, templates. The database work is in @peta/data/imports, shared with the CLI; files are read
+// and validated in the parse pool's worker threads, never on the event loop.
 import type { Database } from '@peta/db';
 import { yearMonthOf } from '@peta/domain';
 import type { ImportOutcomeDto, ImportSampleDto, LoadRecordDto } from '@peta/domain/contract';
 import {
   buildTemplate, desaOf, findPreview, listLoads, markCommitted, runImport, savePreview, undoImport,
-  type CellSample, type ImportOutcome, type TemplateRequest,
+  type CellSample, type ImportOutcome, type ParsePool, type PreviewCaps, type TemplateRequest,
 } from '@peta/data/imports';
 
 /** Long lists stay readable and small on the wire; the totals say how many there are. */
@@ -39,13 +40,15 @@ export type CommitResult =
   | { kind: 'already-committed'; loadId: number | null }
   | { kind: 'done'; outcome: ImportOutcomeDto };
 
-export function importsService(database: Database, now: () => Date = () => new Date()) {
+export function importsService(database: Database, parsing: ParsePool, previewCaps: PreviewCaps, now: () => Date = () => new Date()) {
+  const parse = parsing.parseImport;
   return {
+    /** Throws ParseQueueFull when every parse worker is taken, PreviewStoreFull when the preview cannot be kept. */
     async preview(bytes: Uint8Array, fileName: string, oleh: string, outOfScope: OutOfScope): Promise<ImportOutcomeDto> {
-      const outcome = await runImport(database, { bytes, fileName, oleh, dryRun: true, today: yearMonthOf(now()), outOfScope });
+      const outcome = await runImport(database, { bytes, fileName, oleh, dryRun: true, today: yearMonthOf(now()), outOfScope, parse });
       // Only a file that would change something can be committed.
       if (outcome.status !== 'preview') return toOutcomeDto(outcome);
-      const stored = await savePreview(database, { fileName, fileHash: outcome.fileHash, oleh, bytes, summary: outcome });
+      const stored = await savePreview(database, { fileName, fileHash: outcome.fileHash, oleh, bytes, summary: outcome }, previewCaps);
       return toOutcomeDto(outcome, stored);
     },
 
@@ -54,7 +57,7 @@ export function importsService(database: Database, now: () => Date = () => new D
       const preview = await findPreview(database, previewId);
       if (!preview) return { kind: 'not-found' };
       if (preview.committedLoadId !== null) return { kind: 'already-committed', loadId: preview.committedLoadId };
-      const outcome = await runImport(database, { bytes: preview.bytes, fileName: preview.fileName, oleh, today: yearMonthOf(now()), outOfScope });
+      const outcome = await runImport(database, { bytes: preview.bytes, fileName: preview.fileName, oleh, today: yearMonthOf(now()), outOfScope, parse });
       if (outcome.status === 'imported') await markCommitted(database, previewId, outcome.loadId);
       return { kind: 'done', outcome: toOutcomeDto(outcome) };
     },
