@@ -10,7 +10,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Database } from '@peta/db';
 import { DEFAULT_PDF_LIMITS, DEFAULT_TIMEOUTS, DEFAULT_UPLOAD_LIMITS, type Config } from './config.ts';
-import { parsePool } from '@peta/data/imports';
 import type { DemoAccount } from '@peta/data/accounts';
 import { declarePluginAccess, registerAccess, sessionCache, type ReadAccess } from './auth/access.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -33,6 +32,7 @@ import { valuesRoutes } from './routes/values.ts';
 import { wilayahRoutes } from './routes/wilayah.ts';
 import { geometryCache } from './services/geometry-cache.ts';
 import { importsService } from './services/imports-service.ts';
+import { parsePool } from './services/parse-pool.ts';
 import { chromiumPdfRenderer, type PdfRenderer } from './services/meetings-pdf.ts';
 import { meetingsService } from './services/meetings-service.ts';
 import { profileService } from './services/profile-service.ts';
@@ -128,7 +128,8 @@ export async function buildApp({ database, config, logger = false, now = () => n
   await app.register(valuesRoutes(valuesSvc, values, wilayah, profiles));
   // Every uploaded file is read in the parse pool's worker threads, within the configured limits.
   const uploadLimits = config.uploads ?? DEFAULT_UPLOAD_LIMITS;
-  const uploads = { parsing: parsePool({ limits: uploadLimits.read, ...uploadLimits.parse }), maxUploadBytes: uploadLimits.maxUploadBytes };
+  const uploads = { parsing: parsePool(uploadLimits), maxUploadBytes: uploadLimits.maxUploadBytes };
+  app.addHook('onClose', async () => uploads.parsing.close());
   await app.register(importRoutes(importsService(database, uploads.parsing, uploadLimits.preview, now), wilayah, now, uploads));
   await app.register(rolloutRoutes(rolloutSvc, rollout, wilayah, profiles, uploads));
   await app.register(meetingsRoutes(meetingsService(meetingsRepo, valuesSvc, values, wilayah, now), wilayah, pdf));

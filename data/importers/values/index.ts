@@ -8,5 +8,7 @@ export { savePreview, findPreview, markCommitted, PreviewStoreFull, PREVIEW_TTL_
 export { IMPORT_LOCK_KEY } from './import-lock.ts';
 export type { CellSample, Counts } from './plan-values.ts';
 export { readCsv, csvField } from './read-csv.ts';
-export { parsePool, ParseQueueFull, type ParsePool, type ParsePoolOptions } from './parse-pool.ts';
 export { DEFAULT_READ_LIMITS, LIMIT_VARIABLES, type ReadLimits } from './read-limits.ts';
+export { parseImportFile } from './parse-import.ts';
+export { emptyParse, type ParseContext, type ParsedImport } from './parsed.ts';
+export { fileError, type ReadResult } from './sheet.ts';

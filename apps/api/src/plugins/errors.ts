@@ -1,7 +1,8 @@
 // Every error leaves as JSON { statusCode, code, error, message } with a message in Bahasa Indonesia.
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { formatNumberId } from '@peta/domain';
-import { ParseQueueFull, PreviewStoreFull } from '@peta/data/imports';
+import { PreviewStoreFull } from '@peta/data/imports';
+import { QueueFull } from '../services/bounded-queue.ts';
 
 export class HttpError extends Error {
   constructor(readonly statusCode: number, readonly code: string, message: string, readonly headers: Record<string, string> = {}) {
@@ -9,7 +10,7 @@ export class HttpError extends Error {
   }
 }
 
-/** A bounded resource is taken (parse workers, PDF printing): 503 with when to try again. */
+/** A bounded resource is taken (parse workers, PDF printing, preview storage): 503 with when to try again. */
 export const busy = (code: string, message: string, retryAfterSeconds: number) =>
   new HttpError(503, code, message, { 'retry-after': String(retryAfterSeconds) });
 
@@ -20,7 +21,7 @@ const REASON: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized'
 
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
-    if (err instanceof ParseQueueFull) err = busy('IMPORT_BUSY', err.message, err.retryAfterSeconds);
+    if (err instanceof QueueFull) err = busy(err.code, err.message, err.retryAfterSeconds);
     if (err instanceof PreviewStoreFull) {
       err = err.kind === 'too-large' ? new HttpError(413, 'PREVIEW_TOO_LARGE', err.message) : busy('PREVIEW_STORAGE_FULL', err.message, 600);
     }

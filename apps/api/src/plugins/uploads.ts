@@ -2,7 +2,7 @@
 // one body limit (IMPORT_MAX_UPLOAD_MB, named in the 413 by the error handler), and a 503 before the body is even
 // read when every parse worker is taken and the queue is full — an upload that would be refused costs no memory.
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
-import { ParseQueueFull, type ParsePool } from '@peta/data/imports';
+import type { ParsePool } from '../services/parse-pool.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -26,10 +26,6 @@ export function acceptUploads(app: FastifyInstance): void {
 export function uploadRouteOptions(parsing: ParsePool, maxUploadBytes: number): { bodyLimit: number; onRequest: onRequestHookHandler } {
   return {
     bodyLimit: maxUploadBytes,
-    onRequest: (_request, _reply, done) => {
-      if (!parsing.isFull()) return done();
-      const { running, waiting } = parsing.load();
-      done(new ParseQueueFull(running, waiting));
-    },
+    onRequest: (_request, _reply, done) => done(parsing.isFull() ? parsing.refusal() : undefined),
   };
 }

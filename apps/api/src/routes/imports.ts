@@ -7,7 +7,8 @@ import {
   ErrorSchema, ImportIdParamsSchema, ImportOutcomeSchema, LoadListSchema, PreviewQuerySchema, TemplateQuerySchema,
   UndoResponseSchema,
 } from '@peta/domain/contract';
-import { UndoError, type ParsePool, type UndoErrorCode } from '@peta/data/imports';
+import { UndoError, type UndoErrorCode } from '@peta/data/imports';
+import type { ParsePool } from '../services/parse-pool.ts';
 import { actorOf, authorize, scopeFilter } from '../auth/access.ts';
 import { HttpError, badRequest, notFound } from '../plugins/errors.ts';
 import { acceptUploads, uploadRouteOptions } from '../plugins/uploads.ts';

@@ -8,7 +8,8 @@ import {
   IndicatorError, READINESS_ITEMS, isKode, planWilayahKerjaCsv, requireIndicator, tingkatOf, titleCase, wilayahKerjaCsvLines,
   wilayahKerjaCsvPuskesmasKodes, type WilayahKerjaCsvIssue, type WilayahKerjaCsvPlan,
 } from '@peta/domain';
-import { csvField, type ParsePool } from '@peta/data/imports';
+import { csvField } from '@peta/data/imports';
+import type { ParsePool } from '../services/parse-pool.ts';
 import { dissolveWilayahKerja } from '@peta/data/wilayah-kerja';
 import {
   AddStageBodySchema, ErrorSchema, FacilitiesBodySchema, FacilitiesSchema, KabupatenQuerySchema, MoveDesaBodySchema, MoveDesaResponseSchema, ProgressResponseSchema,

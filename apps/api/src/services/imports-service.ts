@@ -6,8 +6,9 @@ import { yearMonthOf } from '@peta/domain';
 import type { ImportOutcomeDto, ImportSampleDto, LoadRecordDto } from '@peta/domain/contract';
 import {
   buildTemplate, desaOf, findPreview, listLoads, markCommitted, runImport, savePreview, undoImport,
-  type CellSample, type ImportOutcome, type ParsePool, type PreviewCaps, type TemplateRequest,
+  type CellSample, type ImportOutcome, type PreviewCaps, type TemplateRequest,
 } from '@peta/data/imports';
+import type { ParsePool } from './parse-pool.ts';
 
 /** Long lists stay readable and small on the wire; the totals say how many there are. */
 const LIST_LIMIT = 500;
@@ -43,7 +44,7 @@ export type CommitResult =
 export function importsService(database: Database, parsing: ParsePool, previewCaps: PreviewCaps, now: () => Date = () => new Date()) {
   const parse = parsing.parseImport;
   return {
-    /** Throws ParseQueueFull when every parse worker is taken, PreviewStoreFull when the preview cannot be kept. */
+    /** Throws QueueFull when every parse worker is taken, PreviewStoreFull when the preview cannot be kept. */
     async preview(bytes: Uint8Array, fileName: string, oleh: string, outOfScope: OutOfScope): Promise<ImportOutcomeDto> {
       const outcome = await runImport(database, { bytes, fileName, oleh, dryRun: true, today: yearMonthOf(now()), outOfScope, parse });
       // Only a file that would change something can be committed.
