@@ -6,6 +6,8 @@ import type { TSchema } from '@sinclair/typebox';
 import type { Role } from '@peta/domain';
 import { createUser } from '@peta/data/accounts';
 import { buildApp } from '../src/app.ts';
+import type { PdfLimits, UploadLimits } from '../src/config.ts';
+import type { PdfRenderer } from '../src/services/meetings-pdf.ts';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 
@@ -28,20 +30,41 @@ export async function signIn(app: App, database: Database, role: Role, scope: { 
   return { username, headers: { cookie: `peta_sesi=${cookie.value}`, 'x-csrf-token': res.json().csrfToken } };
 }
 
-export function useApp(seed?: (database: Database) => Promise<void>, options: {
-  readAccess?: 'public' | 'signed-in'; signInLimitPerMinute?: number; trustProxy?: boolean; now?: () => Date;
-} = {}) {
+export interface AppTestOptions {
+  readAccess?: 'public' | 'signed-in';
+  signInLimitPerMinute?: number;
+  trustProxy?: boolean;
+  /** The clock (default: 2026-11-15, see buildTestApp). */
+  now?: () => Date;
+  /** Lowered limits (tests of hostile uploads and previews); default: the production defaults. */
+  uploads?: UploadLimits;
+  pdf?: PdfLimits;
+  pdfRenderer?: PdfRenderer;
+}
+
+/**
+ * The app as the tests build it, on an open database (also for files that need a second app with other limits).
+ * A fixed clock: the fixtures hold 2026 data, and "a period in the future" must not depend on the machine's date.
+ * Reads are public here (most files test what is read); files about access use 'signed-in'. Writes always need a
+ * session.
+ */
+export function buildTestApp(database: Database, options: AppTestOptions = {}) {
+  return buildApp({
+    database,
+    config: { webDist: '/nonexistent', readAccess: options.readAccess ?? 'public', signInLimitPerMinute: options.signInLimitPerMinute ?? 1000,
+      trustProxy: options.trustProxy ?? false, uploads: options.uploads, pdf: options.pdf },
+    now: options.now ?? (() => new Date('2026-11-15T12:00:00Z')),
+    ...(options.pdfRenderer ? { pdf: options.pdfRenderer } : {}),
+  });
+}
+
+export function useApp(seed?: (database: Database) => Promise<void>, options: AppTestOptions = {}) {
   const ctx = {} as { app: App; database: Database; admin: TestUser };
   beforeAll(async () => {
     ctx.database = await openDatabase({ databaseUrl: inject('databaseUrl') });
     await seed?.(ctx.database);
-    // A fixed clock: the fixtures hold 2026 data, and "a period in the future" must not depend on the machine's date.
-    // Reads are public here (most files test what is read); files about access use 'signed-in'. Writes always need
-    // a session: ctx.admin may do everything.
-    ctx.app = await buildApp({ database: ctx.database, config: { webDist: '/nonexistent', readAccess: options.readAccess ?? 'public', signInLimitPerMinute: options.signInLimitPerMinute ?? 1000,
-        trustProxy: options.trustProxy ?? false },
-      now: options.now ?? (() => new Date('2026-11-15T12:00:00Z')) });
-    ctx.admin = await signIn(ctx.app, ctx.database, 'admin');
+    ctx.app = await buildTestApp(ctx.database, options);
+    ctx.admin = await signIn(ctx.app, ctx.database, 'admin'); // may do everything
   });
   afterAll(async () => {
     await ctx.app?.close();

@@ -5,7 +5,7 @@
 // and is refused when the total would still be over. A committed preview keeps only its load id (for the 409).
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@peta/db';
-import { formatNumberId } from '@peta/domain';
+import { formatByteSize } from '@peta/domain';
 import type { ImportOutcome } from './run-import.ts';
 
 export const PREVIEW_TTL_HOURS = 24;
@@ -36,7 +36,7 @@ export class PreviewStoreFull extends Error {
   }
 }
 
-const mb = (bytes: number) => `${formatNumberId(Math.round((bytes / (1024 * 1024)) * 10) / 10, bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
+const mb = formatByteSize;
 
 /** What a pending preview costs: its file and its stored summary (read from the row headers, nothing detoasted). */
 const SIZE_SQL = 'octet_length(bytes) + pg_column_size(summary)';

@@ -1,7 +1,7 @@
 // How much of an uploaded file the readers will take: rows, columns, cells and (for .xlsx) bytes after unzipping.
 // Every limit is checked while reading, so a hostile file is refused after reading at most that much, and the
 // message names the limit and the variable that sets it (apps/api/src/config.ts reads them from the environment).
-import { formatNumberId } from '@peta/domain';
+import { formatByteSize, formatCountId } from '@peta/domain';
 import { fileError } from './sheet.ts';
 import type { ImportIssue } from '@peta/domain';
 
@@ -31,9 +31,7 @@ export const LIMIT_VARIABLES: Record<keyof ReadLimits, string> = {
   maxUnzippedBytes: 'IMPORT_MAX_UNZIPPED_MB',
 };
 
-const MB = 1024 * 1024;
-/** 200.000; 1,5 */
-const number = (n: number) => formatNumberId(n, Number.isInteger(n) ? 0 : 1);
+const number = formatCountId;
 
 /** "200.000 baris (IMPORT_MAX_ROWS)": the limit as a user reads it, with its variable. */
 export function describeLimit(limit: keyof ReadLimits, limits: ReadLimits): string {
@@ -41,7 +39,7 @@ export function describeLimit(limit: keyof ReadLimits, limits: ReadLimits): stri
   const text = limit === 'maxRows' ? `${number(value)} baris`
     : limit === 'maxColumns' ? `${number(value)} kolom`
       : limit === 'maxCells' ? `${number(value)} sel`
-        : `${number(Math.round((value / MB) * 10) / 10)} MB setelah diekstrak`;
+        : `${formatByteSize(value)} setelah diekstrak`;
   return `${text} (${LIMIT_VARIABLES[limit]})`;
 }
 

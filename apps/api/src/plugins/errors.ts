@@ -1,6 +1,6 @@
 // Every error leaves as JSON { statusCode, code, error, message } with a message in Bahasa Indonesia.
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
-import { formatNumberId } from '@peta/domain';
+import { formatByteSize } from '@peta/domain';
 import { PreviewStoreFull } from '@peta/data/imports';
 import { QueueFull } from '../services/bounded-queue.ts';
 
@@ -52,11 +52,10 @@ export function registerErrorHandling(app: FastifyInstance) {
 
 /** Uploads name their limit and its variable; any other body is simply too large for its route. */
 function tooLargeMessage(request: FastifyRequest): string {
-  const limit = request.routeOptions.bodyLimit ?? 0;
-  const mb = formatNumberId(Math.round((limit / (1024 * 1024)) * 10) / 10, Number.isInteger(limit / (1024 * 1024)) ? 0 : 1);
-  return (request.routeOptions.config as { upload?: boolean }).upload
-    ? `Berkas melebihi batas unggah ${mb} MB (IMPORT_MAX_UPLOAD_MB). Bagi berkas menjadi beberapa bagian lalu unggah satu per satu.`
-    : `Permintaan terlalu besar (batas ${formatNumberId(Math.ceil(limit / 1024), 0)} KB).`;
+  const limit = formatByteSize(request.routeOptions.bodyLimit ?? 0);
+  return request.routeOptions.config.upload
+    ? `Berkas melebihi batas unggah ${limit} (IMPORT_MAX_UPLOAD_MB). Bagi berkas menjadi beberapa bagian lalu unggah satu per satu.`
+    : `Permintaan terlalu besar (batas ${limit}).`;
 }
 
 // Connection refused/reset/timeout, and PostgreSQL's "shutting down / starting up / connection failure"

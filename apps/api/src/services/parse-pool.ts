@@ -6,7 +6,7 @@
 // the file's one error, naming the limit, like the readers' own limits (rows, columns, cells, unzipped bytes).
 // The CLI parses in its own process; the API always goes through this pool.
 import { Worker } from 'node:worker_threads';
-import type { YearMonth } from '@peta/domain';
+import { formatCountId, type YearMonth } from '@peta/domain';
 import { emptyParse, fileError, type ParseContext, type ParsedImport, type ReadLimits, type ReadResult } from '@peta/data/imports';
 import type { UploadLimits } from '../config.ts';
 import { QueueFull, boundedQueue } from './bounded-queue.ts';
@@ -34,7 +34,6 @@ export interface ParsePool {
 const WORKER_URL = new URL('./parse-worker.mjs', import.meta.url);
 const SPLIT_HINT = 'Bagi berkas menjadi beberapa bagian lalu unggah satu per satu.';
 const RETRY_AFTER_SECONDS = 5;
-const seconds = (ms: number) => String(Math.round(ms / 100) / 10).replace('.', ',');
 
 export function parsePool(limits: Pick<UploadLimits, 'read' | 'parse'>): ParsePool {
   const { workers, queue: waiting, timeoutMs, memoryMb } = limits.parse;
@@ -76,7 +75,7 @@ export function parsePool(limits: Pick<UploadLimits, 'read' | 'parse'>): ParsePo
         fn();
       };
       const timer = setTimeout(() => settle(() => resolve({
-        limit: `Pemeriksaan berkas melebihi batas waktu ${seconds(timeoutMs)} detik (IMPORT_PARSE_TIMEOUT_S). ${SPLIT_HINT}`,
+        limit: `Pemeriksaan berkas melebihi batas waktu ${formatCountId(timeoutMs / 1000)} detik (IMPORT_PARSE_TIMEOUT_S). ${SPLIT_HINT}`,
       })), timeoutMs);
       worker.on('message', (answer: WorkerAnswer) => settle(() => (answer.ok ? resolve({ result: answer.result }) : reject(new Error(answer.error)))));
       worker.on('error', (error: Error & { code?: string }) => settle(() => (error.code === 'ERR_WORKER_OUT_OF_MEMORY'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFraction, formatNumberId, formatValue } from './format.ts';
+import { formatByteSize, formatCountId, formatFraction, formatNumberId, formatValue } from './format.ts';
 
 describe('formatNumberId', () => {
   it('uses a decimal comma and dot thousands', () => {
@@ -9,6 +9,20 @@ describe('formatNumberId', () => {
   });
   it('never prints a negative zero', () => {
     expect(formatNumberId(-0.04)).toBe('0,0');
+  });
+});
+
+describe('formatCountId and formatByteSize', () => {
+  it('writes whole counts without decimals and others with one', () => {
+    expect(formatCountId(200_000)).toBe('200.000');
+    expect(formatCountId(0.25)).toBe('0,3');
+    expect(formatCountId(60)).toBe('60');
+  });
+  it('gives sizes in MB from 1 MB up, else in KB', () => {
+    expect(formatByteSize(50 * 1024 * 1024)).toBe('50 MB');
+    expect(formatByteSize(1.5 * 1024 * 1024)).toBe('1,5 MB');
+    expect(formatByteSize(256 * 1024)).toBe('256 KB');
+    expect(formatByteSize(100)).toBe('1 KB');
   });
 });
 
