@@ -33,7 +33,7 @@ import { wilayahRoutes } from './routes/wilayah.ts';
 import { geometryCache } from './services/geometry-cache.ts';
 import { importsService } from './services/imports-service.ts';
 import { parsePool } from './services/parse-pool.ts';
-import { chromiumPdfRenderer, type PdfRenderer } from './services/meetings-pdf.ts';
+import { chromiumPdfRenderer, pdfPrinter, type PdfRenderer } from './services/meetings-pdf.ts';
 import { meetingsService } from './services/meetings-service.ts';
 import { profileService } from './services/profile-service.ts';
 import { rolloutService } from './services/rollout-service.ts';
@@ -132,7 +132,7 @@ export async function buildApp({ database, config, logger = false, now = () => n
   app.addHook('onClose', async () => uploads.parsing.close());
   await app.register(importRoutes(importsService(database, uploads.parsing, uploadLimits.preview, now), wilayah, now, uploads));
   await app.register(rolloutRoutes(rolloutSvc, rollout, wilayah, profiles, uploads));
-  await app.register(meetingsRoutes(meetingsService(meetingsRepo, valuesSvc, values, wilayah, now), wilayah, pdf));
+  await app.register(meetingsRoutes(meetingsService(meetingsRepo, valuesSvc, values, wilayah, now), wilayah, pdfPrinter(pdf, config.pdf ?? DEFAULT_PDF_LIMITS)));
   app.addHook('onClose', async () => pdf.close());
   await registerStaticWeb(app, config.webDist);
   return app;

@@ -11,13 +11,13 @@ import { HttpError } from '../plugins/errors.ts';
 import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
 import { PACK_CSP } from '../plugins/security-headers.ts';
 import { meetingPackHtml } from '../services/meetings-pack.ts';
-import { ChromiumUnavailableError, type PdfRenderer } from '../services/meetings-pdf.ts';
+import { ChromiumUnavailableError, type PdfPrinter } from '../services/meetings-pdf.ts';
 import type { MeetingsService } from '../services/meetings-service.ts';
 import { requireKode } from './params.ts';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 
-export const meetingsRoutes = (service: MeetingsService, wilayah: WilayahRepository, pdf: PdfRenderer): FastifyPluginAsyncTypebox => async (app) => {
+export const meetingsRoutes = (service: MeetingsService, wilayah: WilayahRepository, printer: PdfPrinter): FastifyPluginAsyncTypebox => async (app) => {
   // Meetings are working documents that change by the minute: never cached. (Every route of this plugin.)
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('cache-control', 'no-store');
@@ -106,17 +106,22 @@ export const meetingsRoutes = (service: MeetingsService, wilayah: WilayahReposit
     schema: { tags: ['rapat'], summary: 'Paket rapat A4 (PDF): sampul dengan peta, satu halaman per desa, daftar tindak lanjut',
       params: MeetingIdParamsSchema, response: { 200: Type.Unknown({ description: 'application/pdf' }), ...errors, 503: ErrorSchema } },
   }, async (request, reply) => {
-    const { meeting, html } = await packHtml(Number(request.params.id));
+    let meeting: Awaited<ReturnType<typeof packHtml>>['meeting'] | undefined;
     let bytes: Buffer;
     try {
-      bytes = await pdf.render(html);
+      // Bounded (PDF_CONCURRENCY, PDF_QUEUE, PDF_TIMEOUT_S): 503 with Retry-After when busy or too slow.
+      bytes = await printer.print(async () => {
+        const pack = await packHtml(Number(request.params.id));
+        meeting = pack.meeting;
+        return pack.html;
+      });
     } catch (error) {
       if (error instanceof ChromiumUnavailableError) {
         throw new HttpError(503, 'PDF_UNAVAILABLE', `PDF tidak dapat dibuat di server ini: ${error.message}`);
       }
       throw error;
     }
-    const file = `rapat-${meeting.id}-${meeting.wilayahKode}-${meeting.tanggal}.pdf`;
+    const file = `rapat-${meeting!.id}-${meeting!.wilayahKode}-${meeting!.tanggal}.pdf`;
     return reply.type('application/pdf').header('content-disposition', `inline; filename="${file}"`).send(bytes);
   });
 };
