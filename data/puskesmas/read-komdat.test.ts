@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCodeList, type CodeEntry, type CodeList } from '../importers/boundaries/code-list.ts';
-import { titleCase } from '@peta/domain';
+import { isPuskesmasKode, titleCase } from '@peta/domain';
 import { readKomdatPuskesmas } from './read-komdat.ts';
 
 function codeList(entries: [string, string][]): CodeList {
@@ -51,6 +51,8 @@ describe('Komdat puskesmas list', () => {
     expect(read.remapped.find((m) => m.from === '92.02')).toBeUndefined();
     expect(read.puskesmas.filter((p) => p.kabupaten === '12.07')).toHaveLength(34);
     expect(read.puskesmas.some((p) => p.kabupaten === '92.02' && p.nama === 'Puskesmas Sp IV Prafi')).toBe(true);
+    // The seeded kode are the documented form a user-added puskesmas must have too.
+    expect(read.puskesmas.filter((p) => !isPuskesmasKode(p.kodeInstansi))).toEqual([]);
   });
 
   it('keeps roman numerals upper case', () => {

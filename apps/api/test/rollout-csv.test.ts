@@ -64,7 +64,8 @@ describe('wilayah kerja CSV', () => {
       { row: 4, column: 'kode_desa', code: 'KODE_UNKNOWN', message: 'Kode desa 99.01.01.2099 tidak dikenal di daftar wilayah Kemendagri.' },
       { row: 5, column: 'kode_puskesmas', code: 'PUSKESMAS_OTHER_KABUPATEN', message: 'Puskesmas Q1 (Puskesmas Seberang) berada di kabupaten/kota 98.01, bukan 99.01.' },
       { row: 7, column: 'kode_desa', code: 'DUPLICATE', message: 'Desa 99.01.01.2002 sudah tercantum di baris 6: satu desa hanya masuk satu puskesmas.' },
-      { row: 8, column: 'nama', code: 'PUSKESMAS_UNKNOWN', message: 'Puskesmas dengan kode BARU tidak dikenal. Isi kolom nama untuk menambahkannya sebagai puskesmas baru.' },
+      { row: 8, column: 'kode_puskesmas', code: 'PUSKESMAS_KODE_INVALID', message: 'Kode puskesmas "BARU" tidak dikenal dan tidak sah untuk puskesmas baru: '
+        + 'gunakan kode Komdat 7 angka (misalnya 1010453) atau kode Kemenkes huruf P dan 10 angka (misalnya P1210090201).' },
     ]);
     expect((await upload('preview', 'kode_puskesmas;kode_desa\nP1;99.01.01.2001\n')).body.errors).toEqual([
       { row: 1, column: 'nama', code: 'HEADER_MISSING', message: 'Kolom "nama" tidak ada di baris judul. Judul kolom yang diperlukan: kode_puskesmas,nama,kode_desa.' }]);
@@ -82,15 +83,15 @@ describe('wilayah kerja CSV', () => {
     const may = await k1('2026-05');
     const june = await k1('2026-06');
     // Edit: desa 99.01.01.2001 to P2; desa 99.01.02.2002 to a new puskesmas; the other two rows as exported.
-    const edited = EXPORTED.replace('P2,Puskesmas Dua,99.01.02.2002', 'P5,Puskesmas Lima,99.01.02.2002')
+    const edited = EXPORTED.replace('P2,Puskesmas Dua,99.01.02.2002', '9901005,Puskesmas Lima,99.01.02.2002')
       .replace('P1,Puskesmas Satu,99.01.01.2001', 'P2,Puskesmas Dua,99.01.01.2001');
     const before = await snapshot();
     const preview = await upload('preview', edited);
     expect(preview.status).toBe(200);
     expectSchema(WilayahKerjaCsvOutcomeSchema, preview.body);
     expect(preview.body).toMatchObject({
-      status: 'valid', rows: 4, errors: [], newPuskesmas: [{ kode: 'P5', nama: 'Puskesmas Lima' }], unchanged: 0, changed: true,
-      moves: [{ row: 3, desa: '99.01.02.2002', from: 'P2', to: 'P5' }, { row: 4, desa: '99.01.01.2001', from: 'P1', to: 'P2' }],
+      status: 'valid', rows: 4, errors: [], newPuskesmas: [{ kode: '9901005', nama: 'Puskesmas Lima' }], unchanged: 0, changed: true,
+      moves: [{ row: 3, desa: '99.01.02.2002', from: 'P2', to: '9901005' }, { row: 4, desa: '99.01.01.2001', from: 'P1', to: 'P2' }],
       confirms: [{ row: 2, desa: '99.01.02.2001', puskesmas: 'P2' }, { row: 5, desa: '99.01.01.2002', puskesmas: 'P1' }],
     });
     expect(await snapshot()).toEqual(before);
@@ -99,8 +100,8 @@ describe('wilayah kerja CSV', () => {
     expect(commit.status).toBe(200);
     expect(commit.body.status).toBe('committed');
     expect(commit.body.eventIds).toHaveLength(5);
-    const { rows: created } = await ctx.database.pool.query(`select kode, nama, kabupaten_kode, sumber from puskesmas where kode = 'P5'`);
-    expect(created).toEqual([{ kode: 'P5', nama: 'Puskesmas Lima', kabupaten_kode: '99.01', sumber: 'pengguna' }]);
+    const { rows: created } = await ctx.database.pool.query(`select kode, nama, kabupaten_kode, sumber from puskesmas where kode = '9901005'`);
+    expect(created).toEqual([{ kode: '9901005', nama: 'Puskesmas Lima', kabupaten_kode: '99.01', sumber: 'pengguna' }]);
     const { rows: history } = await ctx.database.pool.query(`select puskesmas_kode as p, valid_from::text as f, valid_to::text as t, confirmed
       from puskesmas_wilayah where desa_kode = '99.01.01.2001' order by valid_from`);
     expect(history).toEqual([{ p: 'P1', f: '2025-01-01', t: '2026-06-01', confirmed: false }, { p: 'P2', f: '2026-06-01', t: null, confirmed: true }]);
@@ -110,7 +111,7 @@ describe('wilayah kerja CSV', () => {
       before: { desa: '99.01.01.2001', puskesmas: 'P1', validFrom: '2025-01-01', validTo: null, confirmed: false },
       after: { desa: '99.01.01.2001', puskesmas: 'P2', validFrom: '2026-06-01', validTo: null, confirmed: true } });
 
-    // May unchanged; from June desa 2001 (June: 3) counts for P2 (P2's own June: 99.01.02.2001 0, 2002 moved to P5 without report).
+    // May unchanged; from June desa 2001 (June: 3) counts for P2 (P2's own June: 99.01.02.2001 0, 2002 moved to 9901005 without report).
     expect(await k1('2026-05')).toEqual(may);
     expect(june).toMatchObject({ P1: 4, P2: 0 });
     expect(await k1('2026-06')).toMatchObject({ P1: 1, P2: 3 });

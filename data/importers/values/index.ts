@@ -7,7 +7,7 @@ export { buildTemplate, desaOf, templateRows, type TemplateFile, type TemplateRe
 export { savePreview, findPreview, markCommitted, PreviewStoreFull, PREVIEW_TTL_HOURS, type PreviewCaps, type StoredPreview } from './preview-store.ts';
 export { IMPORT_LOCK_KEY } from './import-lock.ts';
 export type { CellSample, Counts } from './plan-values.ts';
-export { readCsv, csvField } from './read-csv.ts';
+export { readCsv } from './read-csv.ts';
 export { DEFAULT_READ_LIMITS, LIMIT_VARIABLES, type ReadLimits } from './read-limits.ts';
 export { parseImportFile } from './parse-import.ts';
 export { emptyParse, type ParseContext, type ParsedImport } from './parsed.ts';

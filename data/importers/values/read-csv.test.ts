@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, detectDelimiter, parseCsvText, readCsv } from './read-csv.ts';
+import { detectDelimiter, parseCsvText, readCsv } from './read-csv.ts';
 
 describe('parseCsvText', () => {
   it('splits on the delimiter of the first line, keeps quoted delimiters, "" and line breaks', () => {
@@ -18,14 +18,5 @@ describe('readCsv', () => {
   it('drops the UTF-8 BOM', () => {
     const r = readCsv(new TextEncoder().encode('\ufeffkode_wilayah,x\n'));
     expect(r.ok && r.sheet.rows).toEqual([['kode_wilayah', 'x']]);
-  });
-});
-
-describe('csvField', () => {
-  it('quotes only when needed', () => {
-    expect(csvField("Desa Ma'u")).toBe("Desa Ma'u");
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField(null)).toBe('');
   });
 });

@@ -88,9 +88,3 @@ export function parseCsvText(text: string, limits: ReadLimits = DEFAULT_READ_LIM
   if (field !== '' || row.length) { pushField(); pushRow(); }
   return rows;
 }
-
-/** One CSV field, quoted when needed (for templates and exports). */
-export function csvField(value: string | number | null): string {
-  const s = value === null ? '' : String(value);
-  return /[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}

@@ -3,10 +3,9 @@
 import ExcelJS from 'exceljs';
 import type { Database } from '@peta/db';
 import {
-  TEMPLATE_KEYS, TEMPLATE_KODE_COLUMN, TEMPLATE_NAMA_COLUMN, TEMPLATE_VERSION, denominatorColumn, formatYearMonth,
-  hasCountedDenominator, MONTH_NAMES_ID, type IndicatorDef, type YearMonth,
+  TEMPLATE_KEYS, TEMPLATE_KODE_COLUMN, TEMPLATE_NAMA_COLUMN, TEMPLATE_VERSION, csvLine, denominatorColumn, formatYearMonth,
+  hasCountedDenominator, MONTH_NAMES_ID, startsLikeFormula, type IndicatorDef, type YearMonth,
 } from '@peta/domain';
-import { csvField } from './read-csv.ts';
 
 export interface TemplateRequest {
   wilayah: { kode: string; nama: string };
@@ -50,12 +49,16 @@ export async function buildTemplate(req: TemplateRequest, desa: { kode: string; 
   const rows = templateRows(req, desa);
   const base = `templat-${req.wilayah.kode}-${formatYearMonth(req.period)}`;
   if (req.format === 'csv') {
-    const text = rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+    const text = rows.map(csvLine).join('\r\n') + '\r\n';
     return { fileName: `${base}.csv`, contentType: 'text/csv; charset=utf-8', bytes: Buffer.from(`\ufeff${text}`, 'utf8') };
   }
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Templat', { views: [{ state: 'frozen', xSplit: 2, ySplit: 6 }] });
-  rows.forEach((r) => sheet.addRow(r));
+  rows.forEach((r) => {
+    const row = sheet.addRow(r);
+    // Text that starts like a formula stays text, also once edited (the cell's format is Text, "@").
+    r.forEach((value, i) => { if (value !== null && startsLikeFormula(value)) row.getCell(i + 1).numFmt = '@'; });
+  });
   // Kode as text: Excel would otherwise drop the dots of "12.10.09.2001" only if typed, but a number format could mangle it.
   sheet.getColumn(1).numFmt = '@';
   sheet.getColumn(1).width = 16;

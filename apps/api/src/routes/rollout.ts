@@ -8,7 +8,6 @@ import {
   IndicatorError, READINESS_ITEMS, isKode, planWilayahKerjaCsv, requireIndicator, tingkatOf, titleCase, wilayahKerjaCsvLines,
   wilayahKerjaCsvPuskesmasKodes, type WilayahKerjaCsvIssue, type WilayahKerjaCsvPlan,
 } from '@peta/domain';
-import { csvField } from '@peta/data/imports';
 import type { ParsePool } from '../services/parse-pool.ts';
 import { dissolveWilayahKerja } from '@peta/data/wilayah-kerja';
 import {
@@ -127,7 +126,7 @@ export const rolloutRoutes = (
       response: { 200: Type.Unknown({ description: 'text/csv (Content-Disposition: attachment)' }), ...errors } },
   }, async (request, reply) => {
     const area = await requireKabupaten(request.query.kabupaten);
-    const text = wilayahKerjaCsvLines(await repo.wilayahKerjaExport(area.kode), csvField);
+    const text = wilayahKerjaCsvLines(await repo.wilayahKerjaExport(area.kode));
     return reply.type('text/csv; charset=utf-8').header('cache-control', 'no-store')
       .header('content-disposition', `attachment; filename="wilayah-kerja-${area.kode}.csv"`).send(`\ufeff${text}`);
   });

@@ -4,3 +4,4 @@ export * from './whole-number.ts';
 export * from './cells.ts';
 export * from './formats.ts';
 export * from './checks.ts';
+export * from './spreadsheet-cells.ts';

@@ -7,3 +7,4 @@ export * from './wave-proposal.ts';
 export * from './wilayah-kerja-proposal.ts';
 export * from './wilayah-values.ts';
 export * from './wilayah-kerja-csv.ts';
+export * from './puskesmas-kode.ts';

@@ -4,11 +4,13 @@
 // whole kabupaten, never removals.
 import { checkCellText, isBlank, type ImportErrorCode, type ImportIssue, type ImportWarningCode } from '../imports/issues.ts';
 import { isInsideWilayah, parseDesaKode } from '../imports/cells.ts';
+import { csvLine } from '../imports/spreadsheet-cells.ts';
+import { PUSKESMAS_KODE_HELP, isPuskesmasKode, quoteKode } from './puskesmas-kode.ts';
 
 export const WILAYAH_KERJA_CSV_COLUMNS = ['kode_puskesmas', 'nama', 'kode_desa'] as const;
 
 export type WilayahKerjaCsvCode = ImportErrorCode | ImportWarningCode | 'PUSKESMAS_UNKNOWN' | 'PUSKESMAS_OTHER_KABUPATEN'
-  | 'PUSKESMAS_NAME_CONFLICT' | 'DATE_BEFORE_CURRENT';
+  | 'PUSKESMAS_NAME_CONFLICT' | 'PUSKESMAS_KODE_INVALID' | 'DATE_BEFORE_CURRENT';
 export type WilayahKerjaCsvIssue = ImportIssue<WilayahKerjaCsvCode>;
 
 export interface WilayahKerjaCsvContext {
@@ -115,7 +117,7 @@ export function planWilayahKerjaCsv(rows: readonly (readonly string[])[], ctx: W
       }
     }
 
-    // kode_puskesmas: known in this kabupaten, or new with a nama.
+    // kode_puskesmas: known in this kabupaten, or new with a nama and a kode of the documented form.
     const kode = cell('kode_puskesmas');
     const nama = cell('nama');
     if (!kode) {
@@ -126,6 +128,10 @@ export function planWilayahKerjaCsv(rows: readonly (readonly string[])[], ctx: W
       if (known && known.kabupaten !== ctx.kabupaten) {
         plan.errors.push(issue(row, 'kode_puskesmas', 'PUSKESMAS_OTHER_KABUPATEN',
           `Puskesmas ${kode} (${known.nama}) berada di kabupaten/kota ${known.kabupaten}, bukan ${ctx.kabupaten}.`));
+        ok = false;
+      } else if (!known && !isPuskesmasKode(kode)) {
+        plan.errors.push(issue(row, 'kode_puskesmas', 'PUSKESMAS_KODE_INVALID',
+          `Kode puskesmas "${quoteKode(kode)}" tidak dikenal dan tidak sah untuk puskesmas baru: gunakan ${PUSKESMAS_KODE_HELP}.`));
         ok = false;
       } else if (!known) {
         const first = newNames.get(kode);
@@ -162,8 +168,11 @@ export function planWilayahKerjaCsv(rows: readonly (readonly string[])[], ctx: W
   return plan;
 }
 
-/** The export: header and one row per desa, ordered by puskesmas name then desa (UTF-8 BOM added by the caller). */
-export function wilayahKerjaCsvLines(rows: readonly { kodePuskesmas: string; nama: string; kodeDesa: string }[], field: (s: string) => string): string {
-  return [WILAYAH_KERJA_CSV_COLUMNS.join(','), ...rows.map((r) => [r.kodePuskesmas, r.nama, r.kodeDesa].map(field).join(','))]
+/**
+ * The export: header and one row per desa, in the order given (UTF-8 BOM added by the caller). Names are users' text:
+ * a formula start is neutralised (csvField).
+ */
+export function wilayahKerjaCsvLines(rows: readonly { kodePuskesmas: string; nama: string; kodeDesa: string }[]): string {
+  return [csvLine(WILAYAH_KERJA_CSV_COLUMNS), ...rows.map((r) => csvLine([r.kodePuskesmas, r.nama, r.kodeDesa]))]
     .map((l) => `${l}\r\n`).join('');
 }
