@@ -2,6 +2,7 @@
 // template → filled → preview → commit → /api/values shows the numbers, no longer simulated → history → undo.
 // The app's clock is fixed at 2026-11-15 (helper.ts).
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ImportOutcomeSchema, LoadListSchema, UndoResponseSchema } from '@peta/domain/contract';
 import { expectSchema, signIn, useApp } from './helper.ts';
@@ -54,6 +55,7 @@ describe('import through the API', () => {
     expect(body.sample).toEqual([{ row: 7, kode: '99.01.01.2001', item: 'KIA_K1', period: '2026-09', change: 'changed',
       oldNumerator: 3, oldDenominator: null, oldSimulated: true, newNumerator: 5, newDenominator: null }]);
     expect(body.previewId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(body.fileHash).toBe(createHash('sha256').update(filled).digest('hex')); // computed in the parse worker
     previewId = body.previewId;
     expect(await desa2001('2026-09')).toMatchObject({ numerator: 3, simulated: true });
   });

@@ -34,6 +34,8 @@ export interface ParsedImport {
   sasaran: SasaranRow[];
   /** The template's header block. */
   template?: { wilayah: string; period: string };
+  /** SHA-256 of the file, when the reader computed it (the API's parse workers do, off the event loop). */
+  fileHash?: string;
 }
 
 /** What the rules need to know beyond the file: the clock and the wilayah codes in the database. */

@@ -6,6 +6,13 @@ import { readSasaranValues, sasaranKey } from '../sasaran/sasaran-store.ts';
 import type { ValueCell } from './parsed.ts';
 import { readValueRows, rowKey, type ValueChange, type ValueRow } from './value-store.ts';
 
+/**
+ * Awaited every few thousand cells of a loop, so that in the API process other requests (/api/health among them) are
+ * answered while a file of 200,000 rows is compared with the database (a few hundred milliseconds of work).
+ */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+const BREATHE_EVERY = 5_000;
+
 export interface Counts { added: number; changed: number; unchanged: number }
 
 export interface CellSample {
@@ -41,7 +48,8 @@ const ym = (year: number, month: number) => `${year}-${String(month).padStart(2,
 
 export async function planValues(client: PoolClient, cells: ValueCell[]): Promise<ValuesPlan> {
   const keys = new Map<string, { indicator: string; kode: string; year: number }>();
-  for (const c of cells) {
+  for (const [n, c] of cells.entries()) {
+    if (n % BREATHE_EVERY === BREATHE_EVERY - 1) await breathe();
     keys.set(rowKey(c.indicator, c.kode, c.year), { indicator: c.indicator, kode: c.kode, year: c.year });
     // January's "last month" is December of the year before.
     if (c.month === 1) keys.set(rowKey(c.indicator, c.kode, c.year - 1), { indicator: c.indicator, kode: c.kode, year: c.year - 1 });
@@ -52,7 +60,8 @@ export async function planValues(client: PoolClient, cells: ValueCell[]): Promis
   const changes: ValueChange[] = [];
   const sample: CellSample[] = [];
 
-  for (const c of cells) {
+  for (const [n, c] of cells.entries()) {
+    if (n % BREATHE_EVERY === BREATHE_EVERY - 1) await breathe();
     const key = rowKey(c.indicator, c.kode, c.year);
     const def = getIndicator(c.indicator)!;
     const counted = def.denominator.kind === 'counted';
@@ -91,7 +100,8 @@ export async function planValues(client: PoolClient, cells: ValueCell[]): Promis
 /** Warnings judged on the data as it will be after the import: > 3× last month, numerator above its sasaran. */
 async function stateWarnings(client: PoolClient, cells: ValueCell[], next: Map<string, ValueRow>, stored: Map<string, ValueRow>): Promise<ImportIssue[]> {
   const sasaranKeys = new Map<string, { kode: string; year: number; group: string }>();
-  for (const c of cells) {
+  for (const [n, c] of cells.entries()) {
+    if (n % BREATHE_EVERY === BREATHE_EVERY - 1) await breathe();
     const def = getIndicator(c.indicator)!;
     if (def.denominator.kind === 'sasaran') sasaranKeys.set(sasaranKey(c.kode, c.year, def.denominator.group), { kode: c.kode, year: c.year, group: def.denominator.group });
   }
@@ -99,7 +109,8 @@ async function stateWarnings(client: PoolClient, cells: ValueCell[], next: Map<s
   const warnings: ImportIssue[] = [];
   const flaggedAbove = new Set<string>();
   const rowAfter = (indicator: string, kode: string, year: number) => next.get(rowKey(indicator, kode, year)) ?? stored.get(rowKey(indicator, kode, year));
-  for (const c of cells) {
+  for (const [n, c] of cells.entries()) {
+    if (n % BREATHE_EVERY === BREATHE_EVERY - 1) await breathe();
     const def = getIndicator(c.indicator)!;
     const row = rowAfter(c.indicator, c.kode, c.year)!;
     const previous = c.month > 1 ? row.numerators[c.month - 2] : rowAfter(c.indicator, c.kode, c.year - 1)?.numerators[11];

@@ -85,7 +85,7 @@ export async function runImport(database: Database, request: ImportRequest): Pro
   const parsed = await parseForImport(database, request);
   const base = {
     format: parsed.format, target: parsed.format === null ? null : parsed.format === 'sasaran' ? 'sasaran' as const : 'nilai' as const,
-    fileName: request.fileName, fileHash: sha256(request.bytes), template: parsed.template,
+    fileName: request.fileName, fileHash: parsed.fileHash ?? sha256(request.bytes), template: parsed.template,
   };
   if (parsed.errors.length) {
     return { ...base, status: 'invalid', counts: { added: 0, changed: 0, unchanged: 0 }, errors: parsed.errors,

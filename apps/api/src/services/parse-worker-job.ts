@@ -1,5 +1,6 @@
 // One parse job inside a worker thread (parse-pool.ts): the file read within the limits and, for imports, parsed and
 // validated. The worker takes exactly one job and is ended after it, so everything the file cost goes with it.
+import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { parseImportFile, readCsv } from '@peta/data/imports/read';
 import type { WorkerAnswer, WorkerInput } from './parse-pool.ts';
@@ -7,7 +8,8 @@ import type { WorkerAnswer, WorkerInput } from './parse-pool.ts';
 async function run({ job, limits }: WorkerInput): Promise<WorkerAnswer> {
   if (job.kind === 'csv') return { ok: true, result: readCsv(job.bytes, limits) };
   const kodes = new Set(job.kodes.split('\n'));
-  return { ok: true, result: await parseImportFile(job.bytes, job.fileName, { today: job.today, kodes }, limits) };
+  const parsed = await parseImportFile(job.bytes, job.fileName, { today: job.today, kodes }, limits);
+  return { ok: true, result: { ...parsed, fileHash: createHash('sha256').update(job.bytes).digest('hex') } };
 }
 
 parentPort!.once('message', async (input: WorkerInput) => {

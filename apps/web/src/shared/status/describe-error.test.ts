@@ -17,4 +17,12 @@ describe('describeError', () => {
     expect(describeError(new ApiRequestError(401, 'SIGN_IN_FAILED', 'Nama pengguna atau kata sandi salah.'), tEn, 'en')).toBe('Wrong user name or password.');
     expect(describeError(new ApiRequestError(404, 'NOT_FOUND', 'Wilayah 99 tidak ditemukan.'), tEn, 'en')).toBe(translate('en', 'error.notFound'));
   });
+  it('keeps the limit of a refused upload and the wait of a busy server', () => {
+    const tooLarge = new ApiRequestError(413, 'BODY_TOO_LARGE', 'Berkas melebihi batas unggah 50 MB (IMPORT_MAX_UPLOAD_MB).');
+    const busy = new ApiRequestError(503, 'IMPORT_BUSY', 'Server sedang memeriksa berkas lain (…). Coba lagi dalam 5 detik.');
+    expect(describeError(tooLarge, tId, 'id')).toBe(tooLarge.apiMessage);
+    expect(describeError(tooLarge, tEn, 'en')).toContain('IMPORT_MAX_UPLOAD_MB');
+    expect(describeError(busy, tEn, 'en')).toContain('Coba lagi dalam 5 detik');
+    expect(describeError(new ApiRequestError(500, 'ERROR'), tEn, 'en')).toBe(translate('en', 'error.server'));
+  });
 });

@@ -1,8 +1,11 @@
 import { ApiRequestError } from '../../api/client.ts';
 import type { Lang, TFunction } from '../../i18n/i18n.tsx';
 
-/** Refusals whose reason only the server's words carry (role, wilayah, a later import, too many attempts). */
-const REFUSALS = new Set([401, 403, 409, 429]);
+/**
+ * Refusals whose reason only the server's words carry (role, wilayah, a later import, too many attempts, a limit such
+ * as the upload size, a busy server saying when to try again).
+ */
+const REFUSALS = new Set([401, 403, 409, 413, 429, 503]);
 
 /**
  * The API's own message is Bahasa Indonesia: shown as is in ID. In EN a generic sentence replaces it, except for
