@@ -14,6 +14,7 @@ import type { DemoAccount } from '@peta/data/accounts';
 import { declarePluginAccess, registerAccess, sessionCache, type ReadAccess } from './auth/access.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { DOCS_CSP, registerSecurityHeaders } from './plugins/security-headers.ts';
+import { uploads } from './plugins/uploads.ts';
 import { authRoutes } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
 import { registerStaticWeb } from './plugins/static-web.ts';
@@ -128,10 +129,10 @@ export async function buildApp({ database, config, logger = false, now = () => n
   await app.register(valuesRoutes(valuesSvc, values, wilayah, profiles));
   // Every uploaded file is read in the parse pool's worker threads, within the configured limits.
   const uploadLimits = config.uploads ?? DEFAULT_UPLOAD_LIMITS;
-  const uploads = { parsing: parsePool(uploadLimits), maxUploadBytes: uploadLimits.maxUploadBytes };
-  app.addHook('onClose', async () => uploads.parsing.close());
-  await app.register(importRoutes(importsService(database, uploads.parsing, uploadLimits.preview, now), wilayah, now, uploads));
-  await app.register(rolloutRoutes(rolloutSvc, rollout, wilayah, profiles, uploads));
+  const upload = uploads(parsePool(uploadLimits), uploadLimits);
+  app.addHook('onClose', async () => upload.parsing.close());
+  await app.register(importRoutes(importsService(database, upload.parsing, uploadLimits.preview, now), wilayah, now, upload));
+  await app.register(rolloutRoutes(rolloutSvc, rollout, wilayah, profiles, upload));
   await app.register(meetingsRoutes(meetingsService(meetingsRepo, valuesSvc, values, wilayah, now), wilayah, pdfPrinter(pdf, config.pdf ?? DEFAULT_PDF_LIMITS)));
   app.addHook('onClose', async () => pdf.close());
   await registerStaticWeb(app, config.webDist);

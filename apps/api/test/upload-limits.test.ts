@@ -123,19 +123,20 @@ describe('parsing is bounded in time, memory and number, and off the event loop'
     }
   });
 
-  it('a full parse queue answers 503 with Retry-After at once, and the next upload is served', async () => {
-    const { app, user } = await appWith({ parse: { ...LOW.parse, workers: 1, queue: 0 } });
+  it('uploads beyond what the parse pool holds are refused with 503 and Retry-After before their body is read', async () => {
+    const { app, user } = await appWith({ parse: { ...LOW.parse, workers: 1, queue: 1 } });
     try {
-      // The first job starts a worker (hundreds of milliseconds); the others arrive meanwhile.
-      const answers = await Promise.all(Array.from({ length: 4 }, () => preview('kecil.csv', longCsv(3), app, user)));
+      // Two uploads are admitted (one parsing, one waiting); the others arrive meanwhile.
+      const answers = await Promise.all(Array.from({ length: 5 }, () => preview('kecil.csv', longCsv(3), app, user)));
       const busy = answers.filter((a) => a.status === 503);
-      expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+      expect(answers.filter((a) => a.status === 200)).toHaveLength(2);
       expect(busy.length).toBe(3);
       for (const b of busy) {
         expect(b.headers['retry-after']).toBe('5');
         expect(b.body).toMatchObject({ code: 'IMPORT_BUSY',
-          message: 'Server sedang memeriksa berkas lain (1 sedang diperiksa, 0 menunggu; batas IMPORT_PARSE_WORKERS dan IMPORT_PARSE_QUEUE). Coba lagi dalam 5 detik.' });
+          message: 'Server sedang menerima atau memeriksa 2 berkas lain (batas IMPORT_PARSE_WORKERS + IMPORT_PARSE_QUEUE = 2). Coba lagi dalam 5 detik.' });
       }
+      // Answered uploads free their place.
       expect((await preview('kecil.csv', longCsv(3), app, user)).status).toBe(200);
     } finally {
       await app.close();

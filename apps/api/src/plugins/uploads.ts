@@ -1,7 +1,11 @@
 // Routes that take a file as the raw request body (value imports, the wilayah kerja CSV): one set of accepted types,
-// one body limit (IMPORT_MAX_UPLOAD_MB, named in the 413 by the error handler), and a 503 before the body is even
-// read when every parse worker is taken and the queue is full — an upload that would be refused costs no memory.
+// one body limit (IMPORT_MAX_UPLOAD_MB, named in the 413 by the error handler), and one admission: at most as many
+// uploads in flight (body being received, waiting, or being parsed) as the parse pool can hold —
+// IMPORT_PARSE_WORKERS + IMPORT_PARSE_QUEUE. One more is refused with 503 before its body is read, so ten 33 MB uploads
+// at once cost the memory of six, and the refused four cost nothing.
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
+import type { UploadLimits } from '../config.ts';
+import { QueueFull } from '../services/bounded-queue.ts';
 import type { ParsePool } from '../services/parse-pool.ts';
 
 declare module 'fastify' {
@@ -22,10 +26,31 @@ export function acceptUploads(app: FastifyInstance): void {
   app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 }
 
-/** Route options of an upload route: its body limit and the early refusal when the parse queue is full. */
-export function uploadRouteOptions(parsing: ParsePool, maxUploadBytes: number): { bodyLimit: number; onRequest: onRequestHookHandler } {
+/** What the upload routes share: the parse pool and their route options (body limit, admission). */
+export interface Uploads {
+  parsing: ParsePool;
+  routeOptions: { bodyLimit: number; onRequest: onRequestHookHandler };
+}
+
+const RETRY_AFTER_SECONDS = 5;
+
+export function uploads(parsing: ParsePool, limits: Pick<UploadLimits, 'maxUploadBytes' | 'parse'>): Uploads {
+  const capacity = limits.parse.workers + limits.parse.queue;
+  let inFlight = 0;
   return {
-    bodyLimit: maxUploadBytes,
-    onRequest: (_request, _reply, done) => done(parsing.isFull() ? parsing.refusal() : undefined),
+    parsing,
+    routeOptions: {
+      bodyLimit: limits.maxUploadBytes,
+      onRequest: (_request, reply, done) => {
+        if (inFlight >= capacity) {
+          return done(new QueueFull('IMPORT_BUSY', `Server sedang menerima atau memeriksa ${inFlight} berkas lain (batas IMPORT_PARSE_WORKERS + `
+            + `IMPORT_PARSE_QUEUE = ${capacity}). Coba lagi dalam ${RETRY_AFTER_SECONDS} detik.`, RETRY_AFTER_SECONDS));
+        }
+        inFlight++;
+        // 'close' comes once the answer is sent or the client went away, whatever happened in between.
+        reply.raw.once('close', () => { inFlight--; });
+        done();
+      },
+    },
   };
 }

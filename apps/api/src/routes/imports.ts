@@ -8,10 +8,9 @@ import {
   UndoResponseSchema,
 } from '@peta/domain/contract';
 import { UndoError, type UndoErrorCode } from '@peta/data/imports';
-import type { ParsePool } from '../services/parse-pool.ts';
 import { actorOf, authorize, scopeFilter } from '../auth/access.ts';
 import { HttpError, badRequest, notFound } from '../plugins/errors.ts';
-import { acceptUploads, uploadRouteOptions } from '../plugins/uploads.ts';
+import { acceptUploads, type Uploads } from '../plugins/uploads.ts';
 import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
 import type { ImportsService } from '../services/imports-service.ts';
 import { requireKode } from './params.ts';
@@ -25,7 +24,7 @@ function loadIdOr400(id: string): number {
 }
 
 export const importRoutes = (service: ImportsService, wilayah: WilayahRepository, now: () => Date,
-  uploads: { parsing: ParsePool; maxUploadBytes: number }): FastifyPluginAsyncTypebox => async (app) => {
+  uploads: Uploads): FastifyPluginAsyncTypebox => async (app) => {
   acceptUploads(app);
 
   app.get('/api/templates', {
@@ -55,7 +54,7 @@ export const importRoutes = (service: ImportsService, wilayah: WilayahRepository
 
   app.post('/api/imports/preview', {
     config: { access: 'impor', upload: true },
-    ...uploadRouteOptions(uploads.parsing, uploads.maxUploadBytes),
+    ...uploads.routeOptions,
     schema: {
       tags: ['impor'], summary: 'Unggah berkas (badan permintaan mentah) → pratinjau: ditambah/diubah/tetap, kesalahan, peringatan',
       querystring: PreviewQuerySchema, response: { 200: ImportOutcomeSchema, ...errors, 413: ErrorSchema, 503: ErrorSchema },

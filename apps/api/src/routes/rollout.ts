@@ -8,7 +8,6 @@ import {
   IndicatorError, READINESS_ITEMS, isKode, planWilayahKerjaCsv, requireIndicator, tingkatOf, titleCase, wilayahKerjaCsvLines,
   wilayahKerjaCsvPuskesmasKodes, type WilayahKerjaCsvIssue, type WilayahKerjaCsvPlan,
 } from '@peta/domain';
-import type { ParsePool } from '../services/parse-pool.ts';
 import { dissolveWilayahKerja } from '@peta/data/wilayah-kerja';
 import {
   AddStageBodySchema, ErrorSchema, FacilitiesBodySchema, FacilitiesSchema, KabupatenQuerySchema, MoveDesaBodySchema, MoveDesaResponseSchema, ProgressResponseSchema,
@@ -18,7 +17,7 @@ import {
 } from '@peta/domain/contract';
 import { authorize } from '../auth/access.ts';
 import { badRequest, HttpError, notFound } from '../plugins/errors.ts';
-import { acceptUploads, uploadRouteOptions } from '../plugins/uploads.ts';
+import { acceptUploads, type Uploads } from '../plugins/uploads.ts';
 import { RolloutConflict, type RolloutRepository } from '../repositories/rollout-repository.ts';
 import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
 import type { ProfileService } from '../services/profile-service.ts';
@@ -44,7 +43,7 @@ function asHttp(e: unknown): never {
 
 export const rolloutRoutes = (
   service: RolloutService, repo: RolloutRepository, wilayah: WilayahRepository, profiles: ProfileService,
-  uploads: { parsing: ParsePool; maxUploadBytes: number },
+  uploads: Uploads,
 ): FastifyPluginAsyncTypebox => async (app) => {
   async function requireKabupaten(kode: string) {
     if (!isKode(kode) || tingkatOf(kode) !== 'kabupaten') {
@@ -118,7 +117,6 @@ export const rolloutRoutes = (
   // Wilayah kerja as CSV: kode_puskesmas,nama,kode_desa. Upload = raw request body, as /api/imports/preview, read by
   // the same bounded reader in the parse pool.
   acceptUploads(app);
-  const upload = uploadRouteOptions(uploads.parsing, uploads.maxUploadBytes);
 
   app.get('/api/wilayah-kerja.csv', {
     config: { access: 'read' },
@@ -153,7 +151,7 @@ export const rolloutRoutes = (
 
   app.post('/api/wilayah-kerja/preview', {
     config: { access: 'rencana', upload: true },
-    ...upload,
+    ...uploads.routeOptions,
     schema: { tags: TAGS, summary: 'Unggah CSV wilayah kerja (badan mentah) → pemeriksaan tiap baris dan rencana perubahan; tidak menyimpan',
       querystring: WilayahKerjaCsvQuerySchema, response: { 200: WilayahKerjaCsvOutcomeSchema, ...errors, 413: ErrorSchema, 503: ErrorSchema } },
   }, async (request) => {
@@ -164,7 +162,7 @@ export const rolloutRoutes = (
 
   app.post('/api/wilayah-kerja/commit', {
     config: { access: 'rencana', upload: true },
-    ...upload,
+    ...uploads.routeOptions,
     schema: { tags: TAGS, summary: 'Simpan CSV wilayah kerja: diperiksa ulang, satu transaksi, tiap desa pindah mulai tanggal `mulai` (riwayat disimpan)',
       querystring: WilayahKerjaCsvQuerySchema, response: { 200: WilayahKerjaCsvOutcomeSchema, 422: WilayahKerjaCsvOutcomeSchema, ...errors, 413: ErrorSchema, 503: ErrorSchema } },
   }, async (request, reply) => {

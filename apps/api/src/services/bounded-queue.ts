@@ -16,8 +16,6 @@ export interface BoundedQueue {
    * full; rejects with `signal`'s reason when it aborts while the job is still waiting.
    */
   run<T>(job: () => Promise<T>, signal?: AbortSignal): Promise<T>;
-  /** True while run() would be refused. */
-  isFull(): boolean;
   load(): { running: number; waiting: number };
 }
 
@@ -61,7 +59,6 @@ export function boundedQueue(options: { concurrency: number; queue: number; full
         release();
       }
     },
-    isFull: () => running >= options.concurrency && waiting.length >= options.queue,
     load,
   };
 }

@@ -1,10 +1,11 @@
 // Uploaded files are read and validated off the event loop: each job runs in a fresh worker thread (parse-worker.mjs)
 // that ends after it, so the server keeps answering while a file is parsed and the memory the file cost goes with
 // the worker. Starting a worker (loading the parsers) takes a few hundred milliseconds, so after each job a spare one
-// is started for the next; a spare holds no file, only the loaded code. At most IMPORT_PARSE_WORKERS jobs run and IMPORT_PARSE_QUEUE wait (one more: QueueFull → 503); a job is
-// stopped after IMPORT_PARSE_TIMEOUT_S and a worker's heap is capped at IMPORT_WORKER_MEMORY_MB. Both of those end as
-// the file's one error, naming the limit, like the readers' own limits (rows, columns, cells, unzipped bytes).
-// The CLI parses in its own process; the API always goes through this pool.
+// is started for the next; a spare holds no file, only the loaded code. At most IMPORT_PARSE_WORKERS jobs run and
+// IMPORT_PARSE_QUEUE wait (one more: QueueFull → 503; upload routes already refuse at admission, plugins/uploads.ts);
+// a job is stopped after IMPORT_PARSE_TIMEOUT_S and a worker's heap is capped at IMPORT_WORKER_MEMORY_MB. Both of
+// those end as the file's one error, naming the limit, like the readers' own limits (rows, columns, cells, unzipped
+// bytes). The CLI parses in its own process; the API always goes through this pool.
 import { Worker } from 'node:worker_threads';
 import { formatCountId, type YearMonth } from '@peta/domain';
 import { emptyParse, fileError, type ParseContext, type ParsedImport, type ReadLimits, type ReadResult } from '@peta/data/imports';
@@ -23,10 +24,6 @@ export interface ParsePool {
   parseImport(bytes: Uint8Array, fileName: string, ctx: ParseContext): Promise<ParsedImport>;
   /** Reads a CSV into rows of text (as readCsv). Throws QueueFull. */
   readCsv(bytes: Uint8Array): Promise<ReadResult>;
-  /** True while a new job would be refused (checked before an upload's body is read). */
-  isFull(): boolean;
-  /** The refusal isFull() announces. */
-  refusal(): QueueFull;
   /** Ends the spare workers. */
   close(): Promise<void>;
 }
@@ -95,8 +92,6 @@ export function parsePool(limits: Pick<UploadLimits, 'read' | 'parse'>): ParsePo
       const outcome = await queue.run(() => inWorker({ kind: 'csv', bytes }));
       return 'limit' in outcome ? { ok: false, errors: [fileError('FILE_TOO_LARGE', outcome.limit)] } : outcome.result as ReadResult;
     },
-    isFull: queue.isFull,
-    refusal: () => full(queue.load()),
     async close() {
       closed = true;
       await Promise.all([...spares].map((worker) => worker.terminate()));
