@@ -52,6 +52,8 @@ export interface AppOptions {
   pdf?: PdfRenderer;
   /** Sees every route as it is registered, before the access check does (the route access test swaps handlers for spies). */
   observeRoute?: (route: RouteOptions) => void;
+  /** Start the parse workers when the app is ready, so the first upload does not wait for them (server: yes; tests: no). */
+  warmParseWorkers?: boolean;
 }
 
 /** A proxy's x-request-id when it is a short safe token (it lands in every log line and the audit log), else a new one. */
@@ -60,7 +62,8 @@ export function requestId(request: IncomingMessage): string {
   return typeof sent === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(sent) ? sent : randomUUID();
 }
 
-export async function buildApp({ database, config, logger = false, now = () => new Date(), pdf = chromiumPdfRenderer(), demoAccounts = [], observeRoute }: AppOptions) {
+export async function buildApp({ database, config, logger = false, now = () => new Date(), pdf = chromiumPdfRenderer(), demoAccounts = [], observeRoute,
+  warmParseWorkers = false }: AppOptions) {
   const timeouts = config.timeouts ?? DEFAULT_TIMEOUTS;
   // Request ids in every log line (pino); behind a reverse proxy TRUST_PROXY makes request.ip and https right.
   const app = Fastify({
@@ -131,6 +134,7 @@ export async function buildApp({ database, config, logger = false, now = () => n
   const uploadLimits = config.uploads ?? DEFAULT_UPLOAD_LIMITS;
   const upload = uploads(parsePool(uploadLimits), uploadLimits);
   app.addHook('onClose', async () => upload.parsing.close());
+  if (warmParseWorkers) app.addHook('onReady', async () => upload.parsing.warm());
   await app.register(importRoutes(importsService(database, upload.parsing, uploadLimits.preview, now), wilayah, now, upload));
   await app.register(rolloutRoutes(rolloutSvc, rollout, wilayah, profiles, upload));
   await app.register(meetingsRoutes(meetingsService(meetingsRepo, valuesSvc, values, wilayah, now), wilayah, pdfPrinter(pdf, config.pdf ?? DEFAULT_PDF_LIMITS)));

@@ -46,7 +46,7 @@ try {
 
 const demoAccounts = await prepareAccounts(database, config, log);
 
-const app = await buildApp({ database, config, logger: { level: config.logLevel }, demoAccounts });
+const app = await buildApp({ database, config, logger: { level: config.logLevel }, demoAccounts, warmParseWorkers: true });
 // Retention (docs/privacy.md): expired sessions and import files, quiet sign-in throttle rows, audit entries older than
 // AUDIT_RETENTION_DAYS; now and once a day.
 const stopPurge = schedulePurge(database, {

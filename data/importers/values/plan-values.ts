@@ -7,11 +7,11 @@ import type { ValueCell } from './parsed.ts';
 import { readValueRows, rowKey, type ValueChange, type ValueRow } from './value-store.ts';
 
 /**
- * Awaited every few thousand cells of a loop, so that in the API process other requests (/api/health among them) are
+ * Awaited every thousand cells of a loop, so that in the API process other requests (/api/health among them) are
  * answered while a file of 200,000 rows is compared with the database (a few hundred milliseconds of work).
  */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
-const BREATHE_EVERY = 5_000;
+const BREATHE_EVERY = 1_000;
 
 export interface Counts { added: number; changed: number; unchanged: number }
 

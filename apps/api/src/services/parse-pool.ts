@@ -24,6 +24,8 @@ export interface ParsePool {
   parseImport(bytes: Uint8Array, fileName: string, ctx: ParseContext): Promise<ParsedImport>;
   /** Reads a CSV into rows of text (as readCsv). Throws QueueFull. */
   readCsv(bytes: Uint8Array): Promise<ReadResult>;
+  /** Starts the spare workers now (else after the first job). */
+  warm(): void;
   /** Ends the spare workers. */
   close(): Promise<void>;
 }
@@ -91,6 +93,9 @@ export function parsePool(limits: Pick<UploadLimits, 'read' | 'parse'>): ParsePo
     async readCsv(bytes) {
       const outcome = await queue.run(() => inWorker({ kind: 'csv', bytes }));
       return 'limit' in outcome ? { ok: false, errors: [fileError('FILE_TOO_LARGE', outcome.limit)] } : outcome.result as ReadResult;
+    },
+    warm() {
+      while (!closed && spares.size < workers) spawn();
     },
     async close() {
       closed = true;
