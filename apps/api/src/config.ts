@@ -64,13 +64,13 @@ export interface UploadLimits {
   maxUploadBytes: number;
   /** Rows, columns, cells, unzipped bytes (IMPORT_MAX_ROWS, IMPORT_MAX_COLUMNS, IMPORT_MAX_CELLS, IMPORT_MAX_UNZIPPED_MB). */
   read: ReadLimits;
-  /** IMPORT_PARSE_WORKERS, IMPORT_PARSE_QUEUE, IMPORT_PARSE_TIMEOUT_S, IMPORT_WORKER_MEMORY_MB. */
+  /** IMPORT_PARSE_WORKERS, IMPORT_PARSE_QUEUE, IMPORT_PARSE_TIMEOUT_SECONDS, IMPORT_WORKER_MEMORY_MB. */
   parse: { workers: number; queue: number; timeoutMs: number; memoryMb: number };
   /** Bytes of pending previews kept (IMPORT_PREVIEW_MAX_MB_PER_USER, IMPORT_PREVIEW_MAX_MB_TOTAL). */
   preview: { maxBytesPerUser: number; maxBytesTotal: number };
 }
 
-/** PDF_CONCURRENCY pages printing at once, PDF_QUEUE waiting, PDF_TIMEOUT_S for the whole request. */
+/** PDF_CONCURRENCY pages printing at once, PDF_QUEUE waiting, PDF_TIMEOUT_SECONDS for the whole request. */
 export interface PdfLimits { concurrency: number; queue: number; timeoutMs: number }
 
 const MB = 1024 * 1024;
@@ -117,7 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pdf: {
       concurrency: positiveInt(env.PDF_CONCURRENCY, DEFAULT_PDF_LIMITS.concurrency, 'PDF_CONCURRENCY'),
       queue: nonNegativeInt(env.PDF_QUEUE, DEFAULT_PDF_LIMITS.queue, 'PDF_QUEUE'),
-      timeoutMs: positiveInt(env.PDF_TIMEOUT_S, DEFAULT_PDF_LIMITS.timeoutMs / 1000, 'PDF_TIMEOUT_S') * 1000,
+      timeoutMs: positiveInt(env.PDF_TIMEOUT_SECONDS, DEFAULT_PDF_LIMITS.timeoutMs / 1000, 'PDF_TIMEOUT_SECONDS') * 1000,
     },
   };
 }
@@ -136,7 +136,7 @@ function loadUploadLimits(env: NodeJS.ProcessEnv): UploadLimits {
     parse: {
       workers: positiveInt(env.IMPORT_PARSE_WORKERS, d.parse.workers, 'IMPORT_PARSE_WORKERS'),
       queue: nonNegativeInt(env.IMPORT_PARSE_QUEUE, d.parse.queue, 'IMPORT_PARSE_QUEUE'),
-      timeoutMs: positiveInt(env.IMPORT_PARSE_TIMEOUT_S, d.parse.timeoutMs / 1000, 'IMPORT_PARSE_TIMEOUT_S') * 1000,
+      timeoutMs: positiveInt(env.IMPORT_PARSE_TIMEOUT_SECONDS, d.parse.timeoutMs / 1000, 'IMPORT_PARSE_TIMEOUT_SECONDS') * 1000,
       memoryMb: positiveInt(env.IMPORT_WORKER_MEMORY_MB, d.parse.memoryMb, 'IMPORT_WORKER_MEMORY_MB'),
     },
     preview: {

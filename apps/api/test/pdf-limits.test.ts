@@ -1,6 +1,6 @@
 // Meeting packs are printed within bounds (issue 14, item 4): 50 parallel pack.pdf with the real Chromium — every
 // request answered in bounded time (PDFs or 503 + Retry-After), Chromium processes bounded, /api/health answering
-// meanwhile; a page that takes too long is stopped at PDF_TIMEOUT_S, also while waiting, and frees its slot.
+// meanwhile; a page that takes too long is stopped at PDF_TIMEOUT_SECONDS, also while waiting, and frees its slot.
 import { readFileSync, readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, signIn, useApp } from './helper.ts';
@@ -93,7 +93,7 @@ describe('a page that takes too long', () => {
     close: async () => undefined,
   };
 
-  it('is stopped at PDF_TIMEOUT_S, also while waiting, and its slot is freed', async () => {
+  it('is stopped at PDF_TIMEOUT_SECONDS, also while waiting, and its slot is freed', async () => {
     const app = await buildTestApp(ctx.database, { pdf: { concurrency: 1, queue: 1, timeoutMs: 300 }, pdfRenderer: stuck });
     try {
       await signIn(app, ctx.database, 'admin');
@@ -107,7 +107,7 @@ describe('a page that takes too long', () => {
       for (const res of [printing, waiting]) {
         expect(res.statusCode).toBe(503);
         expect(res.headers['retry-after']).toBe('30');
-        expect(res.json()).toMatchObject({ code: 'PDF_TIMEOUT', message: 'Pembuatan PDF melebihi batas waktu 0,3 detik (PDF_TIMEOUT_S). Coba lagi nanti.' });
+        expect(res.json()).toMatchObject({ code: 'PDF_TIMEOUT', message: 'Pembuatan PDF melebihi batas waktu 0,3 detik (PDF_TIMEOUT_SECONDS). Coba lagi nanti.' });
       }
       // The slots are free again: the next request times out too, it is not refused as busy.
       expect((await app.inject(url)).json().code).toBe('PDF_TIMEOUT');

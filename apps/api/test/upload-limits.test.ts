@@ -143,12 +143,12 @@ describe('parsing is bounded in time, memory and number, and off the event loop'
     }
   });
 
-  it('a parse over IMPORT_PARSE_TIMEOUT_S is stopped and named', async () => {
+  it('a parse over IMPORT_PARSE_TIMEOUT_SECONDS is stopped and named', async () => {
     const { app, user } = await appWith({ parse: { ...LOW.parse, timeoutMs: 100 } }); // a worker needs longer to start
     try {
       const res = await preview('lambat.csv', longCsv(3), app, user);
       expect(res.body).toMatchObject({ status: 'invalid', errors: [{ code: 'FILE_TOO_LARGE',
-        message: `Pemeriksaan berkas melebihi batas waktu 0,1 detik (IMPORT_PARSE_TIMEOUT_S). ${SPLIT}` }] });
+        message: `Pemeriksaan berkas melebihi batas waktu 0,1 detik (IMPORT_PARSE_TIMEOUT_SECONDS). ${SPLIT}` }] });
     } finally {
       await app.close();
     }

@@ -19,6 +19,12 @@ interface XmlHandlers {
   close?: (name: string) => void;
 }
 
+/**
+ * Text as Excel meant it: characters XML cannot carry are written as `_xHHHH_` (a NUL as `_x0000_`, an underscore
+ * that would look like an escape as `_x005F_`). Decoded as exceljs did, so the cell rules see the real character.
+ */
+const unescapeText = (text: string) => (text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text);
+
 /** Element names without their namespace prefix (`x:c` and `c` are the same cell). */
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
@@ -124,7 +130,7 @@ async function sharedStrings(parts: XlsxParts, path: string | undefined): Promis
     },
     text: (text) => { if (inText && phonetic === 0 && current !== null) current += text; },
     close: (name) => {
-      if (name === 'si') { strings.push(current ?? ''); current = null; }
+      if (name === 'si') { strings.push(unescapeText(current ?? '')); current = null; }
       else if (name === 't') inText = false;
       else if (name === 'rPh') phonetic--;
     },
@@ -259,8 +265,8 @@ function cellValue(cell: { ref: string; type: string; style: number; formula: bo
   }
   switch (type) {
     case 's': return value === null ? null : (ctx.strings[Number(value)] ?? '');
-    case 'inlineStr': return cell.inline;
-    case 'str': return value;
+    case 'inlineStr': return cell.inline === null ? null : unescapeText(cell.inline);
+    case 'str': return value === null ? null : unescapeText(value);
     case 'b': return value === null ? null : value.trim() === '1';
     case 'd': return value === null ? null : new Date(value);
     default: {

@@ -109,7 +109,7 @@ export const meetingsRoutes = (service: MeetingsService, wilayah: WilayahReposit
     let meeting: Awaited<ReturnType<typeof packHtml>>['meeting'] | undefined;
     let bytes: Buffer;
     try {
-      // Bounded (PDF_CONCURRENCY, PDF_QUEUE, PDF_TIMEOUT_S): 503 with Retry-After when busy or too slow.
+      // Bounded (PDF_CONCURRENCY, PDF_QUEUE, PDF_TIMEOUT_SECONDS): 503 with Retry-After when busy or too slow.
       bytes = await printer.print(async () => {
         const pack = await packHtml(Number(request.params.id));
         meeting = pack.meeting;

@@ -1,7 +1,7 @@
 // HTML → A4 PDF with a real browser engine: playwright-core driving the system Chromium (the same binary and flags
 // as the browser tests, docs/toolchain.md). One browser is launched on first use and kept; each PDF gets its own
 // page. No Chromium → ChromiumUnavailableError (the route answers 503 with a message). Printing is bounded
-// (pdfPrinter): PDF_CONCURRENCY pages at once, PDF_QUEUE waiting, PDF_TIMEOUT_S for the whole request — so the
+// (pdfPrinter): PDF_CONCURRENCY pages at once, PDF_QUEUE waiting, PDF_TIMEOUT_SECONDS for the whole request — so the
 // number of Chromium renderer processes and the time a request can take are bounded too.
 import { existsSync } from 'node:fs';
 import { formatCountId } from '@peta/domain';
@@ -84,10 +84,10 @@ export interface PdfPrinter {
   print(build: () => Promise<string>): Promise<Buffer>;
 }
 
-/** The whole request took longer than PDF_TIMEOUT_S (waiting included). */
+/** The whole request took longer than PDF_TIMEOUT_SECONDS (waiting included). */
 export class PdfTimeout extends QueueFull {
   constructor(timeoutMs: number) {
-    super('PDF_TIMEOUT', `Pembuatan PDF melebihi batas waktu ${formatCountId(timeoutMs / 1000)} detik (PDF_TIMEOUT_S). Coba lagi nanti.`, 30);
+    super('PDF_TIMEOUT', `Pembuatan PDF melebihi batas waktu ${formatCountId(timeoutMs / 1000)} detik (PDF_TIMEOUT_SECONDS). Coba lagi nanti.`, 30);
   }
 }
 

@@ -3,21 +3,15 @@
 // the worker. Starting a worker (loading the parsers) takes a few hundred milliseconds, so after each job a spare one
 // is started for the next; a spare holds no file, only the loaded code. At most IMPORT_PARSE_WORKERS jobs run and
 // IMPORT_PARSE_QUEUE wait (one more: QueueFull → 503; upload routes already refuse at admission, plugins/uploads.ts);
-// a job is stopped after IMPORT_PARSE_TIMEOUT_S and a worker's heap is capped at IMPORT_WORKER_MEMORY_MB. Both of
+// a job is stopped after IMPORT_PARSE_TIMEOUT_SECONDS and a worker's heap is capped at IMPORT_WORKER_MEMORY_MB. Both of
 // those end as the file's one error, naming the limit, like the readers' own limits (rows, columns, cells, unzipped
 // bytes). The CLI parses in its own process; the API always goes through this pool.
 import { Worker } from 'node:worker_threads';
-import { formatCountId, type YearMonth } from '@peta/domain';
-import { emptyParse, fileError, type ParseContext, type ParsedImport, type ReadLimits, type ReadResult } from '@peta/data/imports';
+import { formatCountId } from '@peta/domain';
+import { emptyParse, fileError, type ParseContext, type ParsedImport, type ReadResult } from '@peta/data/imports';
 import type { UploadLimits } from '../config.ts';
 import { QueueFull, boundedQueue } from './bounded-queue.ts';
-
-export type ParseJob =
-  | { kind: 'import'; bytes: Uint8Array; fileName: string; today: YearMonth; /** every kode, one per line */ kodes: string }
-  | { kind: 'csv'; bytes: Uint8Array };
-
-export type WorkerAnswer = { ok: true; result: ParsedImport | ReadResult } | { ok: false; error: string };
-export interface WorkerInput { job: ParseJob; limits: ReadLimits }
+import { wilayahLines, type ParseJob, type WorkerAnswer, type WorkerInput } from './parse-job.ts';
 
 export interface ParsePool {
   /** Reads, parses and validates an import file (as parseImportFile). Throws QueueFull. */
@@ -74,7 +68,7 @@ export function parsePool(limits: Pick<UploadLimits, 'read' | 'parse'>): ParsePo
         fn();
       };
       const timer = setTimeout(() => settle(() => resolve({
-        limit: `Pemeriksaan berkas melebihi batas waktu ${formatCountId(timeoutMs / 1000)} detik (IMPORT_PARSE_TIMEOUT_S). ${SPLIT_HINT}`,
+        limit: `Pemeriksaan berkas melebihi batas waktu ${formatCountId(timeoutMs / 1000)} detik (IMPORT_PARSE_TIMEOUT_SECONDS). ${SPLIT_HINT}`,
       })), timeoutMs);
       worker.on('message', (answer: WorkerAnswer) => settle(() => (answer.ok ? resolve({ result: answer.result }) : reject(new Error(answer.error)))));
       worker.on('error', (error: Error & { code?: string }) => settle(() => (error.code === 'ERR_WORKER_OUT_OF_MEMORY'
@@ -86,7 +80,7 @@ export function parsePool(limits: Pick<UploadLimits, 'read' | 'parse'>): ParsePo
 
   return {
     async parseImport(bytes, fileName, ctx) {
-      const job: ParseJob = { kind: 'import', bytes, fileName, today: ctx.today, kodes: [...ctx.kodes].join('\n') };
+      const job: ParseJob = { kind: 'import', bytes, fileName, today: ctx.today, wilayah: wilayahLines(ctx) };
       const outcome = await queue.run(() => inWorker(job));
       return 'limit' in outcome ? emptyParse([fileError('FILE_TOO_LARGE', outcome.limit)]) : outcome.result as ParsedImport;
     },

@@ -3,12 +3,11 @@
 import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { parseImportFile, readCsv } from '@peta/data/imports/read';
-import type { WorkerAnswer, WorkerInput } from './parse-pool.ts';
+import { wilayahFromLines, type WorkerAnswer, type WorkerInput } from './parse-job.ts';
 
 async function run({ job, limits }: WorkerInput): Promise<WorkerAnswer> {
   if (job.kind === 'csv') return { ok: true, result: readCsv(job.bytes, limits) };
-  const kodes = new Set(job.kodes.split('\n'));
-  const parsed = await parseImportFile(job.bytes, job.fileName, { today: job.today, kodes }, limits);
+  const parsed = await parseImportFile(job.bytes, job.fileName, { today: job.today, ...wilayahFromLines(job.wilayah) }, limits);
   return { ok: true, result: { ...parsed, fileHash: createHash('sha256').update(job.bytes).digest('hex') } };
 }
 
