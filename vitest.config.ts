@@ -7,6 +7,12 @@ export default defineConfig({
     projects: [
       { test: { name: 'domain', root: './packages/domain', include: ['src/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'db', root: './packages/db', include: ['src/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 120_000 } },
+      {
+        test: {
+          name: 'server-core', root: './packages/server-core', include: ['src/**/*.test.ts'], environment: 'node',
+          testTimeout: 120_000, hookTimeout: 120_000, passWithNoTests: true,
+        },
+      },
       { test: { name: 'data', root: './data', include: ['**/*.test.ts'], exclude: ['**/node_modules/**'], environment: 'node', testTimeout: 120_000 } },
       {
         test: {

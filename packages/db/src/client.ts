@@ -8,6 +8,8 @@ import * as schema from './schema.ts';
 import { findRunningEmbedded, startEmbeddedPostgres, type EmbeddedServer } from './embedded.ts';
 
 export type Db = NodePgDatabase<typeof schema>;
+/** A database or a transaction on it: repositories take either, so a service decides what runs in one transaction. */
+export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DatabaseKind = 'embedded' | 'postgres';
 
 export interface Database {

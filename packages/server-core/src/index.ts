@@ -1,0 +1,3 @@
+// @peta/server-core: the request-time use cases of the dashboard, one folder per capability (repositories hold the
+// SQL, services the rules), used by apps/api (HTTP) and apps/cli (command line). See README.md.
+export * from './errors.ts';
