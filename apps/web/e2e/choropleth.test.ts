@@ -199,6 +199,22 @@ describe('choropleth on a desktop screen (1280×800)', () => {
     expect(d.pageErrors).toEqual([]);
   });
 
+  it('keeps every column of the table inside the side pane, also with long names and counts (a provinsi)', async () => {
+    const d = createDriver(await openPageAs(browser, server.url, READER, { width: 1280, height: 800 }), server.url);
+    await d.openUrl(`?wilayah=12&indikator=${BUMIL}&periode=${YTD}`);
+    await d.waitForView('12');
+    await d.page.locator('.child-table tbody tr').first().waitFor();
+    const overflow = await d.page.evaluate(() => {
+      const table = document.querySelector('.child-table')!;
+      const pane = table.closest('.side-pane') ?? table.parentElement!;
+      const right = pane.getBoundingClientRect().right;
+      return [...table.querySelectorAll('thead th')].map((th) => ({ text: th.textContent, past: th.getBoundingClientRect().right - right }))
+        .filter((c) => c.past > 0.5);
+    });
+    expect(overflow, 'no heading reaches past the side pane').toEqual([]);
+    expect(d.pageErrors).toEqual([]);
+  });
+
   it('shows coverage above 100 % as it is, flagged in the table and hatched on the map', async () => {
     // Demo year 2025 of K1 in a kecamatan has desa above 100 % (sasaran estimates below the persons served).
     const parent = kecamatan.kode;
