@@ -13,6 +13,7 @@ export default defineConfig({
           testTimeout: 120_000, hookTimeout: 120_000, passWithNoTests: true,
         },
       },
+      { test: { name: 'cli', root: './apps/cli', include: ['src/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000 } },
       { test: { name: 'data', root: './data', include: ['**/*.test.ts'], exclude: ['**/node_modules/**'], environment: 'node', testTimeout: 120_000 } },
       {
         test: {

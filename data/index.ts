@@ -1,4 +1,5 @@
-// @peta/data: importers that fill the database. The API calls ensureBoundaries at start-up.
+// @peta/data: the offline importers that fill the database (boundaries, demo data, the puskesmas list). data/prepare.ts
+// runs them on a first start, before the API listens; the API never imports this package.
 export {
   importBoundaries,
   ensureBoundaries,

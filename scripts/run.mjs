@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `pnpm start` / `pnpm test` (also `npm start` / `npm test` on a machine with only Node and npm):
-// install the workspace when needed, build the web when its sources changed, then start or test.
+// install the workspace when needed, build the web when its sources changed, then start or test. Start is two steps:
+// the first-start work (data/prepare.ts: boundaries, demo data, demo accounts — minutes the first time, seconds
+// after), then the API server.
 // Plain JavaScript on purpose: it runs before any dependency (tsx, TypeScript) is installed.
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -62,9 +64,15 @@ function viteBin() {
 if (command === 'start') {
   ensureInstalled();
   ensureWebBuilt();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], { cwd: root, stdio: 'inherit' });
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-  child.on('exit', (code) => process.exit(code ?? 0));
+  let child = null;
+  let stopping = false;
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { stopping = true; child?.kill(sig); });
+  // The server starts only when the preparation ended well and nobody pressed Ctrl-C meanwhile.
+  const step = (entry, then) => {
+    child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: root, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 && then && !stopping ? then() : process.exit(code ?? 0)));
+  };
+  step('data/prepare.ts', () => step('apps/api/src/server.ts'));
 } else if (command === 'test') {
   ensureInstalled();
   const report = join(root, 'node_modules/.cache/vitest-report.json');

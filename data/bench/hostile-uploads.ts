@@ -5,7 +5,7 @@
 // the one listening on BASE_URL's port; CASES=xlsx-1m,csv-1m-cols picks cases. Prints per case: the answer, the time
 // to it, the slowest /api/health answer and how many took over 1 s (or failed), the peak and the settled RSS.
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
-import { bombXlsx, denseXlsx, longCsv, longXlsx, sparseXlsx, wideCsv } from './hostile-files.ts';
+import { bombXlsx, denseXlsx, longCsv, longXlsx, sparseXlsx, wideCsv } from '@peta/server-core/testing/hostile-files';
 
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 const port = Number(new URL(base).port || 80);

@@ -5,8 +5,7 @@
 import ExcelJS from 'exceljs';
 import { openDatabase } from '@peta/db';
 import { createTestDatabase } from '@peta/db/testing';
-import { runImport, parseForImport } from '../importers/values/run-import.ts';
-import { undoImport } from '../importers/values/undo-import.ts';
+import { parseForImport, runImport, undoImport } from '@peta/server-core';
 
 const DESA = 2_500;
 const INDICATORS = ['KIA_K1', 'KIA_K4', 'SPM01_BUMIL', 'IMM_IDL'];

@@ -1,7 +1,7 @@
 // Cost of a sign-in's password check on this machine (argon2id, library defaults: m = 19 MiB, t = 2, p = 1):
 //   pnpm --filter @peta/data exec tsx bench/passwords.ts
 // The cost is the point (it slows guessing); this says what one sign-in adds to the server's work.
-import { hashPassword, verifyPassword } from '../accounts/passwords.ts';
+import { hashPassword, verifyPassword } from '@peta/server-core';
 
 const runs = 20;
 const times: number[] = [];

@@ -2,8 +2,8 @@
 // seed or region) never touches imported real cells.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@peta/db';
-import { openTestDatabase, longCsv } from '../importers/values/test-database.ts';
-import { runImport } from '../importers/values/run-import.ts';
+import { openTestDatabase, longCsv } from '@peta/server-core/testing';
+import { runImport } from '@peta/server-core';
 import { ensureDemoData } from './load-demo.ts';
 
 let database: Database;

@@ -9,8 +9,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Database } from '@peta/db';
+import { importsService } from '@peta/server-core';
 import { DEFAULT_PDF_LIMITS, DEFAULT_TIMEOUTS, DEFAULT_UPLOAD_LIMITS, type Config } from './config.ts';
-import type { DemoAccount } from '@peta/data/accounts';
 import { declarePluginAccess, registerAccess, sessionCache, type ReadAccess } from './auth/access.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { DOCS_CSP, registerSecurityHeaders } from './plugins/security-headers.ts';
@@ -32,7 +32,6 @@ import { rolloutRoutes } from './routes/rollout.ts';
 import { valuesRoutes } from './routes/values.ts';
 import { wilayahRoutes } from './routes/wilayah.ts';
 import { geometryCache } from './services/geometry-cache.ts';
-import { importsService } from './services/imports-service.ts';
 import { parsePool } from './services/parse-pool.ts';
 import { chromiumPdfRenderer, pdfPrinter, type PdfRenderer } from './services/meetings-pdf.ts';
 import { meetingsService } from './services/meetings-service.ts';
@@ -43,8 +42,6 @@ import { valuesService } from './services/values-service.ts';
 export interface AppOptions {
   database: Database;
   config: Pick<Config, 'webDist'> & Partial<Pick<Config, 'readAccess' | 'cookieSecure' | 'trustProxy' | 'signInLimitPerMinute' | 'timeouts' | 'uploads' | 'pdf'>>;
-  /** Listed on the sign-in page of a demo start. */
-  demoAccounts?: DemoAccount[];
   logger?: FastifyServerOptions['logger'];
   /** The clock for "period in the future" checks (tests fix it). */
   now?: () => Date;
@@ -62,7 +59,7 @@ export function requestId(request: IncomingMessage): string {
   return typeof sent === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(sent) ? sent : randomUUID();
 }
 
-export async function buildApp({ database, config, logger = false, now = () => new Date(), pdf = chromiumPdfRenderer(), demoAccounts = [], observeRoute,
+export async function buildApp({ database, config, logger = false, now = () => new Date(), pdf = chromiumPdfRenderer(), observeRoute,
   warmParseWorkers = false }: AppOptions) {
   const timeouts = config.timeouts ?? DEFAULT_TIMEOUTS;
   // Request ids in every log line (pino); behind a reverse proxy TRUST_PROXY makes request.ip and https right.
@@ -109,7 +106,7 @@ export async function buildApp({ database, config, logger = false, now = () => n
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, code: 'TOO_MANY_REQUESTS', error: 'Too Many Requests',
       message: `Terlalu banyak permintaan. Coba lagi dalam ${Math.ceil(context.ttl / 1000)} detik.` }),
   });
-  await app.register(authRoutes({ database, sessions, readAccess, cookieSecure: config.cookieSecure ?? 'auto', demoAccounts,
+  await app.register(authRoutes({ database, sessions, readAccess, cookieSecure: config.cookieSecure ?? 'auto',
     signInLimitPerMinute: config.signInLimitPerMinute ?? 30, now }));
   await app.register(userRoutes(database, sessions));
 
@@ -135,7 +132,7 @@ export async function buildApp({ database, config, logger = false, now = () => n
   const upload = uploads(parsePool(uploadLimits), uploadLimits);
   app.addHook('onClose', async () => upload.parsing.close());
   if (warmParseWorkers) app.addHook('onReady', async () => upload.parsing.warm());
-  await app.register(importRoutes(importsService(database, upload.parsing, uploadLimits.preview, now), wilayah, now, upload));
+  await app.register(importRoutes(importsService(database, { parse: upload.parsing.parseImport, previewCaps: uploadLimits.preview, now }), upload));
   await app.register(rolloutRoutes(rolloutSvc, rollout, wilayah, profiles, upload));
   await app.register(meetingsRoutes(meetingsService(meetingsRepo, valuesSvc, values, wilayah, now), wilayah, pdfPrinter(pdf, config.pdf ?? DEFAULT_PDF_LIMITS)));
   app.addHook('onClose', async () => pdf.close());

@@ -1,10 +1,9 @@
-// The one place that reads the environment. Everything else receives a Config.
+// The one place of the API that reads the environment. Everything else receives a Config. (The first-start work —
+// boundaries, demo data and accounts — reads its own settings: data/prepare.ts.)
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDesaProvinsi, type DesaProvinsi } from '@peta/data';
-import { parseAuditRetentionDays } from '@peta/data/accounts';
-import { DEFAULT_READ_LIMITS, type ReadLimits } from '@peta/data/imports';
+import { DEFAULT_READ_LIMITS, parseAuditRetentionDays, type ReadLimits } from '@peta/server-core';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -15,15 +14,9 @@ export interface Config {
   databaseUrl?: string;
   /** Local state: the embedded database and import reports. */
   dataDir: string;
-  /** Where the upstream boundary files are; when absent data/boundaries, then ../shared/…, then download. */
-  boundariesDir?: string;
-  /** Provinces whose desa/kelurahan are loaded: default Sumatera Utara, Kepulauan Riau, Papua Barat. */
-  desaProvinsi: DesaProvinsi;
   /** The built web app served on the same port. */
   webDist: string;
   logLevel: string;
-  /** Generate the simulated demo values on first start (marked simulated everywhere), and demo accounts. */
-  demoData: boolean;
   /** Who may read: 'signed-in' (default) or 'public' (anyone, also without an account). Writes always need one. */
   readAccess: 'signed-in' | 'public';
   /** Session cookie Secure flag: 'auto' = when the request came over https. */
@@ -32,8 +25,6 @@ export interface Config {
   trustProxy: boolean;
   /** Sign-in requests per minute from one address (failures per login name are limited separately). */
   signInLimitPerMinute: number;
-  /** The demo accounts' password (else generated once and kept in DATA_DIR/akun-contoh.txt). */
-  demoPassword?: string;
   /** How long a connection may take for what (slow-request attacks hold connections otherwise). */
   timeouts: Timeouts;
   /** Audit entries older than this are deleted once a day (expired sessions always); see docs/privacy.md. */
@@ -96,16 +87,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.DATA_DIR ?? resolve(repoRoot, '.data')),
-    boundariesDir: env.BOUNDARIES_DIR || undefined,
-    desaProvinsi: parseDesaProvinsi(env.DESA_PROVINSI),
     webDist: resolve(env.WEB_DIST ?? resolve(repoRoot, 'apps/web/dist')),
     logLevel: env.LOG_LEVEL ?? 'info',
-    demoData: !/^(0|false|no|tidak)$/i.test(env.DEMO_DATA ?? ''),
     readAccess: parseReadAccess(env.READ_ACCESS),
     cookieSecure: !env.COOKIE_SECURE || env.COOKIE_SECURE === 'auto' ? 'auto' : yes(env.COOKIE_SECURE),
     trustProxy: yes(env.TRUST_PROXY),
     signInLimitPerMinute: positiveInt(env.SIGN_IN_LIMIT_PER_MINUTE, 30, 'SIGN_IN_LIMIT_PER_MINUTE'),
-    demoPassword: env.DEMO_PASSWORD || undefined,
     timeouts: {
       headers: 1000 * positiveInt(env.HEADERS_TIMEOUT_SECONDS, DEFAULT_TIMEOUTS.headers / 1000, 'HEADERS_TIMEOUT_SECONDS'),
       request: 1000 * positiveInt(env.REQUEST_TIMEOUT_SECONDS, DEFAULT_TIMEOUTS.request / 1000, 'REQUEST_TIMEOUT_SECONDS'),

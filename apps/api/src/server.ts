@@ -1,13 +1,10 @@
-// Starts the app: database (embedded or DATABASE_URL), boundaries on first start, then listen.
+// Starts the API: opens the database (embedded or DATABASE_URL; the db package migrates it), then listens. The
+// first-start work — boundaries, demo data, the roll-out seed, demo accounts — is done before, by data/prepare.ts
+// (`pnpm start` and the container run it first).
 import { openDatabase } from '@peta/db';
-import { ensureBoundaries, resolveBoundarySource } from '@peta/data';
-import { ensureDemoData } from '@peta/data/demo';
-import { ensureRolloutSeed } from '@peta/data/puskesmas';
-import { schedulePurge } from '@peta/data/accounts';
+import { schedulePurge } from '@peta/server-core';
 import { buildApp } from './app.ts';
-import { hasWebBuild, loadConfig, repoRoot } from './config.ts';
-import { prepareAccounts } from './startup-accounts.ts';
-import { startupProgress } from './startup-progress.ts';
+import { hasWebBuild, loadConfig } from './config.ts';
 
 const config = loadConfig();
 const log = (message: string) => console.log(message);
@@ -18,35 +15,7 @@ const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: 
 });
 log(`Basis data: ${database.kind === 'embedded' ? `tertanam (${config.dataDir}/pg)` : 'PostgreSQL (DATABASE_URL)'}`);
 
-try {
-  const progress = startupProgress();
-  await ensureBoundaries(database, {
-    desaProvinsi: config.desaProvinsi,
-    reportDir: config.dataDir,
-    resolveSource: () => resolveBoundarySource({
-      boundariesDir: config.boundariesDir, repoRoot, desaProvinsi: config.desaProvinsi, onProgress: progress,
-    }),
-    onProgress: progress,
-  });
-  if (config.demoData) {
-    const demo = await ensureDemoData(database, { onProgress: progress });
-    progress.done();
-    if (!demo.skipped) log(`Data contoh (simulasi): ${demo.valueRows} baris nilai, ${demo.sasaranRows} baris sasaran untuk ${demo.desa} desa (${(demo.ms / 1000).toFixed(1)} dtk).`);
-  }
-  const rollout = await ensureRolloutSeed(database, { demo: config.demoData });
-  if (rollout.puskesmas || rollout.wilayahKerjaKabupaten || rollout.demoKabupaten.length) {
-    log(`Rencana ILP: ${rollout.puskesmas} puskesmas, usulan wilayah kerja ${rollout.wilayahKerjaDesa} desa di ${rollout.wilayahKerjaKabupaten} kab/kota (belum dikonfirmasi), data contoh ${rollout.demoKabupaten.join(', ') || '-'} (${(rollout.ms / 1000).toFixed(1)} dtk).`);
-  }
-  progress.done();
-} catch (error) {
-  console.error(`\nGagal menyiapkan data: ${(error as Error).message}`);
-  await database.close();
-  process.exit(1);
-}
-
-const demoAccounts = await prepareAccounts(database, config, log);
-
-const app = await buildApp({ database, config, logger: { level: config.logLevel }, demoAccounts, warmParseWorkers: true });
+const app = await buildApp({ database, config, logger: { level: config.logLevel }, warmParseWorkers: true });
 // Retention (docs/privacy.md): expired sessions and import files, quiet sign-in throttle rows, audit entries older than
 // AUDIT_RETENTION_DAYS; now and once a day.
 const stopPurge = schedulePurge(database, {

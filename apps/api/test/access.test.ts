@@ -5,7 +5,7 @@
 // here fails the first test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@peta/db';
-import { createUser } from '@peta/data/accounts';
+import { createUser } from '@peta/server-core';
 import { isWrite } from '../src/auth/access.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
 import { clearMeetingsAndRollout, dropPuskesmasUsers, signIn, useApp, type TestUser } from './helper.ts';

@@ -1,6 +1,6 @@
 // Sign-in, sessions, the read policy and account management (issue 9), against the real database.
 import { describe, expect, it } from 'vitest';
-import { createUser } from '@peta/data/accounts';
+import { createUser } from '@peta/server-core';
 import { childrenGeometryPath } from '@peta/domain/contract';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
 import { buildApp } from '../src/app.ts';

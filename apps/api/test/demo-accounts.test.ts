@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { prepareAccounts } from '../src/startup-accounts.ts';
+import { prepareAccounts } from '@peta/server-core';
 import { loadTinyWilayah } from './fixtures/tiny-wilayah.ts';
 import { useApp } from './helper.ts';
 

@@ -2,7 +2,7 @@
 // return) leaves as text — behind an apostrophe in CSV, as a text cell in XLSX — in the wilayah kerja CSV and both
 // templates; a new puskesmas must have a kode of the documented form, so a formula cannot become a kode at all.
 import { describe, expect, it } from 'vitest';
-import { readZipDirectory, inflateEntry } from '@peta/data/imports/zip';
+import { readZipDirectory, inflateEntry } from '@peta/server-core';
 import { useApp } from './helper.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
 

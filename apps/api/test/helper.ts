@@ -4,7 +4,7 @@ import { openDatabase, type Database } from '@peta/db';
 import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
 import type { Role } from '@peta/domain';
-import { createUser } from '@peta/data/accounts';
+import { createUser } from '@peta/server-core';
 import { buildApp } from '../src/app.ts';
 import type { PdfLimits, UploadLimits } from '../src/config.ts';
 import type { PdfRenderer } from '../src/services/meetings-pdf.ts';

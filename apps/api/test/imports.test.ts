@@ -119,7 +119,7 @@ describe('import through the API', () => {
 
   it('refuses a NUL byte at the preview, with row and column, as the commit would (issue 14)', async () => {
     // A CSV with a NUL byte is no text file at all (FILE_FORMAT); a workbook carries it as the escape _x0000_.
-    const sasaran = readFileSync(new URL('../../../data/importers/values/fixtures/sasaran-nul.xlsx', import.meta.url));
+    const sasaran = readFileSync(new URL('../../../packages/server-core/src/imports/fixtures/sasaran-nul.xlsx', import.meta.url));
     const { status, body } = await upload('sasaran.xlsx', sasaran);
     expect(status).toBe(200);
     expect(body).toMatchObject({ status: 'invalid', previewId: null,

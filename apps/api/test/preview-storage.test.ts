@@ -3,7 +3,7 @@
 // committed one lets its file go, and two API processes sharing the database keep the bounds (the store's advisory
 // lock), with a preview made through one committed through the other.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PreviewStoreFull, savePreview, type ImportOutcome } from '@peta/data/imports';
+import { PreviewStoreFull, savePreview, type ImportOutcome } from '@peta/server-core';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../src/config.ts';
 import { buildTestApp, signIn, useApp, type TestUser } from './helper.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';

@@ -4,7 +4,8 @@
 // of 20; 99.01.02.2001 1,0,1,0,1,0,1,0,1 of 5; 99.01.02.2002 no report (sasaran 10).
 import { describe, expect, it } from 'vitest';
 import type { Database } from '@peta/db';
-import { ensureRolloutSeed } from '@peta/data/puskesmas';
+// The puskesmas seed is first-start work (data/prepare.ts); the test runs it as a start would.
+import { ensureRolloutSeed } from '../../../data/puskesmas/seed-rollout.ts';
 import {
   MoveDesaResponseSchema, ProgressResponseSchema, ProposalResponseSchema, PuskesmasDetailSchema, PuskesmasListSchema,
   PuskesmasValuesResponseSchema, WaveSchema,

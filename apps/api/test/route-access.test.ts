@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { openDatabase, type Database } from '@peta/db';
-import { createUser, startSession } from '@peta/data/accounts';
+import { createUser, startSession } from '@peta/server-core';
 import type { Capability, Role } from '@peta/domain';
 import { buildApp } from '../src/app.ts';
 import { isApiPath, isWrite, type ApiRoute, type ReadAccess } from '../src/auth/access.ts';

@@ -2,7 +2,7 @@
 // growing waits kept in the database; the real user elsewhere is never locked out. The clock is the app's `now`,
 // moved by the test (no waiting in real time); the per-address request limit is set out of the way.
 import { describe, expect, it } from 'vitest';
-import { createUser, SIGN_IN_DELAYS_SECONDS, throttleAddress } from '@peta/data/accounts';
+import { createUser, SIGN_IN_DELAYS_SECONDS, throttleAddress } from '@peta/server-core';
 import { useApp } from './helper.ts';
 
 let clock = Date.parse('2026-11-15T08:00:00Z');
@@ -57,7 +57,7 @@ describe('sign-in throttle per address × name', () => {
     const guesses = attacker.filter((a) => a.status === 401).length;
     const slowed = attacker.filter((a) => a.status === 429);
     // 5 in the first burst, then one in a round only once the last wait (1, 2, 4, 8, 16, 30 min) is over — at minutes
-    // 5, 10, 15, 25 and 45: 10 guesses in an hour instead of 60 (schedule in data/accounts/throttle.ts).
+    // 5, 10, 15, 25 and 45: 10 guesses in an hour instead of 60 (schedule in packages/server-core/src/accounts/throttle.ts).
     expect(guesses).toBe(10);
     expect(slowed.length).toBe(50);
     for (const s of slowed) {

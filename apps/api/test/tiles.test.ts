@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
-import { mercator } from '@peta/data';
+import { mercator } from '../../../data/importers/boundaries/tiles/tile-set.ts';
 import { TILE_LAYER, TILE_MAX_ZOOM, TILE_MIN_ZOOM, tilePath } from '@peta/domain/contract';
 import { buildApp } from '../src/app.ts';
 import { signIn, useApp } from './helper.ts';

@@ -1,9 +1,9 @@
 // Hostile uploads (issue 14, item 3) against lowered limits: every file a little over one limit is refused with one
 // error naming the limit and its variable, in bounded time, while /api/health keeps answering; a full parse queue
 // answers 503 with Retry-After; a parse over its time or memory is stopped. The files are generated
-// (data/bench/hostile-files.ts); the benchmark runs the full-size ones against a real server.
+// (packages/server-core/src/testing/hostile-files.ts); the benchmark runs the full-size ones against a real server.
 import { describe, expect, it } from 'vitest';
-import { bombXlsx, denseXlsx, longCsv, longXlsx, sparseXlsx, wideCsv } from '@peta/data/bench/hostile-files';
+import { bombXlsx, denseXlsx, longCsv, longXlsx, sparseXlsx, wideCsv } from '@peta/server-core/testing/hostile-files';
 import type { UploadLimits } from '../src/config.ts';
 import { DEFAULT_UPLOAD_LIMITS } from '../src/config.ts';
 import { buildTestApp, signIn, useApp, type TestUser } from './helper.ts';

@@ -1,7 +1,9 @@
 // What a use case says when it cannot do what was asked. Services throw DomainError and never speak HTTP: the API's
-// error plugin maps the kind to a status (invalid 400, not-found 404, conflict 409, unprocessable 422, forbidden 403,
-// too-large 413, busy 503 + Retry-After, unavailable 503), the CLI prints the message and exits 1.
-export type DomainErrorKind = 'invalid' | 'not-found' | 'conflict' | 'unprocessable' | 'forbidden' | 'too-large' | 'busy' | 'unavailable';
+// error plugin maps the kind to a status (invalid 400, unauthenticated 401, not-found 404, conflict 409, unprocessable 422,
+// forbidden 403, too-large 413, throttled 429 + Retry-After, busy 503 + Retry-After, unavailable 503), the CLI prints the
+// message and exits 1.
+export type DomainErrorKind =
+  | 'invalid' | 'unauthenticated' | 'not-found' | 'conflict' | 'unprocessable' | 'forbidden' | 'too-large' | 'throttled' | 'busy' | 'unavailable';
 
 export class DomainError extends Error {
   constructor(
@@ -10,7 +12,7 @@ export class DomainError extends Error {
     readonly code: string,
     /** For people, in Bahasa Indonesia. */
     message: string,
-    /** Extra fields for the answer (e.g. the rows of an invalid file), or seconds to wait when busy. */
+    /** Extra fields for the answer (e.g. the rows of an invalid file), or seconds to wait when busy or throttled. */
     readonly details: { retryAfterSeconds?: number; body?: Record<string, unknown> } = {},
   ) {
     super(message);

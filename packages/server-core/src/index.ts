@@ -1,3 +1,6 @@
 // @peta/server-core: the request-time use cases of the dashboard, one folder per capability (repositories hold the
 // SQL, services the rules), used by apps/api (HTTP) and apps/cli (command line). See README.md.
 export * from './errors.ts';
+export type { DatabaseHandle } from './database.ts';
+export * from './accounts/index.ts';
+export * from './imports/index.ts';

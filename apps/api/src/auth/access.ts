@@ -12,7 +12,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Database } from '@peta/db';
 import { CAPABILITIES, CAPABILITY_LABEL, decide, hasCapability, ROLE_INFO, type Capability, type Target } from '@peta/domain';
-import { writeAudit } from '@peta/data/accounts';
+import { writeAudit } from '@peta/server-core';
 import { HttpError } from '../plugins/errors.ts';
 import type { SessionCache, SignedIn } from './session-cache.ts';
 

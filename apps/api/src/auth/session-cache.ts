@@ -3,14 +3,10 @@
 // reset or a deactivation ends the sessions in the database, so they can no longer change anything at once — also
 // when several API processes serve the same database, each with its own cache.
 import type { Database } from '@peta/db';
-import type { Actor, Scope } from '@peta/domain';
-import { findSession, scopeOf, type UserRow } from '@peta/data/accounts';
+import { lookUpSession, type SignedInUser } from '@peta/server-core';
 
-export interface SignedIn {
-  user: UserRow;
-  scope: Scope;
-  actor: Actor;
-  csrfToken: string;
+/** The signed-in user of a request, with the session token of its cookie. */
+export interface SignedIn extends SignedInUser {
   token: string;
 }
 
@@ -22,10 +18,8 @@ export function sessionCache(database: Database) {
   const cache = new Map<string, { at: number; value: SignedIn | null }>();
 
   async function lookUp(token: string): Promise<SignedIn | null> {
-    const session = await findSession(database, token);
-    if (!session) return null;
-    const scope = await scopeOf(database, session.user);
-    return { user: session.user, scope, csrfToken: session.csrfToken, token, actor: { username: session.user.username, role: session.user.role, scope } };
+    const signedIn = await lookUpSession(database, token);
+    return signedIn && { ...signedIn, token };
   }
 
   return {

@@ -1,7 +1,7 @@
 // Every error leaves as JSON { statusCode, code, error, message } with a message in Bahasa Indonesia.
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { formatByteSize } from '@peta/domain';
-import { PreviewStoreFull } from '@peta/data/imports';
+import { DomainError, type DomainErrorKind } from '@peta/server-core';
 import { QueueFull } from '../services/bounded-queue.ts';
 
 export class HttpError extends Error {
@@ -17,13 +17,25 @@ export const busy = (code: string, message: string, retryAfterSeconds: number) =
 export const notFound = (message: string) => new HttpError(404, 'NOT_FOUND', message);
 export const badRequest = (code: string, message: string) => new HttpError(400, code, message);
 
+/** What a use case's DomainError is in HTTP (busy and throttled also say when to try again: Retry-After). */
+const STATUS: Record<DomainErrorKind, number> = {
+  invalid: 400, unauthenticated: 401, forbidden: 403, 'not-found': 404, conflict: 409, 'too-large': 413, unprocessable: 422,
+  throttled: 429, busy: 503, unavailable: 503,
+};
+
+function fromDomain(err: DomainError): HttpError {
+  const { retryAfterSeconds } = err.details;
+  return new HttpError(STATUS[err.kind], err.code, err.message, retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) });
+}
+
 const REASON: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 500: 'Internal Server Error', 503: 'Service Unavailable' };
 
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
     if (err instanceof QueueFull) err = busy(err.code, err.message, err.retryAfterSeconds);
-    if (err instanceof PreviewStoreFull) {
-      err = err.kind === 'too-large' ? new HttpError(413, 'PREVIEW_TOO_LARGE', err.message) : busy('PREVIEW_STORAGE_FULL', err.message, 600);
+    if (err instanceof DomainError) {
+      const http = fromDomain(err);
+      return reply.code(http.statusCode).headers(http.headers).send({ ...body(http.statusCode, http.code, http.message), ...err.details.body });
     }
     if (err instanceof HttpError) {
       return reply.code(err.statusCode).headers(err.headers).send(body(err.statusCode, err.code, err.message));

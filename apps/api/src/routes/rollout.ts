@@ -8,7 +8,8 @@ import {
   IndicatorError, READINESS_ITEMS, isKode, planWilayahKerjaCsv, requireIndicator, tingkatOf, titleCase, wilayahKerjaCsvLines,
   wilayahKerjaCsvPuskesmasKodes, type WilayahKerjaCsvIssue, type WilayahKerjaCsvPlan,
 } from '@peta/domain';
-import { dissolveWilayahKerja } from '@peta/data/wilayah-kerja';
+// Still in data/ until the roll-out moves to server-core (branch core-rollout-values); the API no longer depends on @peta/data.
+import { dissolveWilayahKerja } from '../../../../data/puskesmas/wilayah-kerja-geometry.ts';
 import {
   AddStageBodySchema, ErrorSchema, FacilitiesBodySchema, FacilitiesSchema, KabupatenQuerySchema, MoveDesaBodySchema, MoveDesaResponseSchema, ProgressResponseSchema,
   ProposalQuerySchema, ProposalResponseSchema, PuskesmasDetailSchema, PuskesmasListSchema, PuskesmasValuesQuerySchema,

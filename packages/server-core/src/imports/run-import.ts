@@ -1,0 +1,131 @@
+// One import, from bytes to database: parse and validate (errors stop everything), then inside ONE transaction
+// holding the import lock: diff against the current state, compute warnings, write values or sasaran, the change
+// history and the data_load row. A dry run (preview) does the same and rolls back.
+import { createHash } from 'node:crypto';
+import { withTingkatWord, yearMonthOf, type ImportFormat, type ImportIssue, type YearMonth } from '@peta/domain';
+import type { DatabaseHandle } from '../database.ts';
+import { dataLoadsRepository } from './data-loads-repository.ts';
+import { withImportLock } from './import-lock.ts';
+import { indicatorValuesRepository } from './indicator-values-repository.ts';
+import { parseImportFile } from './parse/parse-import.ts';
+import type { ParseContext, ParsedImport } from './parse/parsed.ts';
+import { planSasaran, type SasaranPlan } from './plan-sasaran.ts';
+import { LOAD_PLACEHOLDER, planValues, type CellSample, type Counts, type ValuesPlan } from './plan-values.ts';
+import { sasaranRepository } from './sasaran-repository.ts';
+import { wilayahNamesRepository } from './wilayah-names-repository.ts';
+
+export interface ImportRequest {
+  bytes: Uint8Array;
+  fileName: string;
+  /** Who imports (CLI --oleh, API field oleh). */
+  oleh: string;
+  /** Validate and diff only; nothing is written. */
+  dryRun?: boolean;
+  /** The clock for "period in the future" (tests fix it). */
+  today?: YearMonth;
+  /**
+   * The importer's scope (API: the signed-in user's): a message for a desa they may not change, else null. Each
+   * row outside is an error, so a file is taken whole or not at all. The CLI (machine access) passes none.
+   */
+  outOfScope?: (desaKode: string) => string | null;
+  onProgress?: (p: { phase: string; done: number; total: number }) => void;
+  /** Reads and validates the file: in this process by default (CLI); the API passes its worker pool's (parse-pool.ts). */
+  parse?: (bytes: Uint8Array, fileName: string, ctx: ParseContext) => Promise<ParsedImport>;
+}
+
+export type ImportStatus = 'invalid' | 'preview' | 'unchanged' | 'imported';
+
+export interface ImportOutcome {
+  status: ImportStatus;
+  format: ImportFormat | null;
+  /** 'nilai' or 'sasaran' */
+  target: 'nilai' | 'sasaran' | null;
+  fileName: string;
+  fileHash: string;
+  counts: Counts;
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+  sample: (CellSample | SasaranPlan['sample'][number])[];
+  /** The data_load written (status 'imported'). */
+  loadId: number | null;
+  /** Bahasa Indonesia summary for the CLI and the UI. */
+  message: string;
+  template?: { wilayah: string; period: string };
+}
+
+export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Every kode wilayah in the database, for the "unknown kode" rule, and its name in words for the messages. */
+async function loadWilayah({ db }: DatabaseHandle): Promise<Pick<ParseContext, 'kodes' | 'names'>> {
+  const rows = await wilayahNamesRepository(db).all();
+  return {
+    kodes: new Set(rows.map((row) => row.kode)),
+    names: new Map(rows.map((row) => [row.kode, withTingkatWord(row.tingkat, row.nama)])),
+  };
+}
+
+export async function parseForImport(database: DatabaseHandle, request: Pick<ImportRequest, 'bytes' | 'fileName' | 'today' | 'outOfScope' | 'parse'>): Promise<ParsedImport> {
+  const parse = request.parse ?? ((bytes, fileName, ctx) => parseImportFile(bytes, fileName, ctx));
+  const parsed = await parse(request.bytes, request.fileName, { today: request.today ?? yearMonthOf(new Date()), ...await loadWilayah(database) });
+  if (request.outOfScope) {
+    const seen = new Set<number>();
+    for (const { row, kode } of [...parsed.values, ...parsed.sasaran]) {
+      if (seen.has(row)) continue;
+      seen.add(row);
+      const problem = request.outOfScope(kode);
+      if (problem) parsed.errors.push({ row, column: null, code: 'KODE_OUT_OF_SCOPE', message: problem });
+    }
+    parsed.errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  }
+  return parsed;
+}
+
+export async function runImport(database: DatabaseHandle, request: ImportRequest): Promise<ImportOutcome> {
+  const progress = (phase: string, done: number, total: number) => request.onProgress?.({ phase, done, total });
+  progress('Membaca dan memeriksa berkas', 0, 3);
+  const parsed = await parseForImport(database, request);
+  const base = {
+    format: parsed.format, target: parsed.format === null ? null : parsed.format === 'sasaran' ? 'sasaran' as const : 'nilai' as const,
+    fileName: request.fileName, fileHash: parsed.fileHash ?? sha256(request.bytes), template: parsed.template,
+  };
+  if (parsed.errors.length) {
+    return { ...base, status: 'invalid', counts: { added: 0, changed: 0, unchanged: 0 }, errors: parsed.errors,
+      warnings: parsed.warnings, sample: [], loadId: null,
+      message: `Berkas ditolak: ${parsed.errors.length} kesalahan. Tidak ada yang disimpan; perbaiki lalu unggah ulang.` };
+  }
+  progress('Menunggu impor lain selesai dan membandingkan dengan data', 1, 3);
+  return withImportLock(database.db, async (tx) => {
+    const plan: ValuesPlan | SasaranPlan = base.target === 'sasaran'
+      ? await planSasaran(tx, parsed.sasaran, LOAD_PLACEHOLDER)
+      : await planValues(tx, parsed.values);
+    const warnings = [...parsed.warnings, ...('warnings' in plan ? plan.warnings : [])];
+    const outcome: ImportOutcome = { ...base, status: 'preview', counts: plan.counts, errors: [], warnings, sample: plan.sample, loadId: null, message: '' };
+    const total = plan.counts.added + plan.counts.changed + plan.counts.unchanged;
+    if (plan.counts.added + plan.counts.changed === 0) {
+      return { commit: false, result: { ...outcome, status: 'unchanged', message: `Tidak ada perubahan: ${total} sel sudah sama dengan data tersimpan.` } };
+    }
+    const summary = `${plan.counts.added} ditambah, ${plan.counts.changed} diubah, ${plan.counts.unchanged} tetap${warnings.length ? `; ${warnings.length} peringatan` : ''}`;
+    if (request.dryRun) return { commit: false, result: { ...outcome, message: `Pratinjau: ${summary}. Belum ada yang disimpan.` } };
+
+    progress('Menyimpan', 2, 3);
+    const loadId = await dataLoadsRepository(tx).insertImport({
+      description: `Impor ${request.fileName}`, oleh: request.oleh, fileName: request.fileName, fileHash: base.fileHash, target: base.target!,
+      counts: plan.counts, warnings: warnings.slice(0, 1000), details: { format: base.format, warningCount: warnings.length, template: parsed.template ?? null },
+    });
+    if (base.target === 'nilai') {
+      const valuesPlan = plan as ValuesPlan;
+      for (const row of valuesPlan.rows) row.monthLoadIds = row.monthLoadIds.map((id) => (id === LOAD_PLACEHOLDER ? loadId : id));
+      const values = indicatorValuesRepository(tx);
+      await values.writeRows(valuesPlan.rows);
+      await values.insertChanges(loadId, valuesPlan.changes);
+    } else {
+      const sasaranPlan = plan as SasaranPlan;
+      for (const row of sasaranPlan.rows) row.loadId = loadId;
+      const sasaran = sasaranRepository(tx);
+      await sasaran.writeRows(sasaranPlan.rows);
+      await sasaran.insertChanges(loadId, sasaranPlan.changes);
+    }
+    progress('Selesai', 3, 3);
+    return { commit: true, result: { ...outcome, status: 'imported', loadId, message: `Impor #${loadId} tersimpan: ${summary}.` } };
+  });
+}

@@ -1,0 +1,17 @@
+// One parse job inside a worker thread (the API's parse pool): the file read within the limits and, for imports, parsed
+// and validated. The worker takes exactly one job and is ended after it, so everything the file cost goes with it.
+import { createHash } from 'node:crypto';
+import { parentPort } from 'node:worker_threads';
+import { parseImportFile } from '../parse/parse-import.ts';
+import { readCsv } from '../read/read-csv.ts';
+import { wilayahFromLines, type WorkerAnswer, type WorkerInput } from './parse-job.ts';
+
+async function run({ job, limits }: WorkerInput): Promise<WorkerAnswer> {
+  if (job.kind === 'csv') return { ok: true, result: readCsv(job.bytes, limits) };
+  const parsed = await parseImportFile(job.bytes, job.fileName, { today: job.today, ...wilayahFromLines(job.wilayah) }, limits);
+  return { ok: true, result: { ...parsed, fileHash: createHash('sha256').update(job.bytes).digest('hex') } };
+}
+
+parentPort!.once('message', async (input: WorkerInput) => {
+  parentPort!.postMessage(await run(input).catch((error: unknown): WorkerAnswer => ({ ok: false, error: String((error as Error)?.stack ?? error) })));
+});
