@@ -35,5 +35,6 @@ ENV NODE_ENV=production \
     CHROMIUM_PATH=/usr/bin/chromium
 EXPOSE 3000
 
-# Runs the migrations, loads the boundaries on first start, then serves the API and the web app.
-CMD ["pnpm", "--filter", "@peta/api", "start"]
+# First the first-start work (data/prepare.ts: migrations, the boundaries on first start, the puskesmas list, demo
+# accounts when DEMO_DATA=true, or their deactivation), then the API serving the web app (exec: it receives the signals).
+CMD ["sh", "-c", "pnpm --filter @peta/data first-start && exec pnpm --filter @peta/api start"]

@@ -3,7 +3,7 @@
 //  1. docker-compose.yml is checked for what production relies on (named volume, health-gated start, the
 //     app's DATABASE_URL pointing at the db service, a health check on /api/health);
 //  2. the app is started exactly as the compose file starts it (NODE_ENV=production, HOST=0.0.0.0, DATABASE_URL,
-//     DATA_DIR) against a real PostgreSQL server, and answers;
+//     DATA_DIR; the first-start work of data/prepare.ts, then the API) against a real PostgreSQL server, and answers;
 //     The issue's "Done when": the first admin is created with the CLI, creates a puskesmas user and a camat;
 //     each signs in, changes the temporary password, lands on their own area, may change it and not anyone else's;
 //  3. backup and restore: pg_dump of that database, pg_restore into an empty one, the app started on the
@@ -68,18 +68,23 @@ psql('CREATE DATABASE peta_prod_check');
 
 async function startApp(databaseUrl, port) {
   const dataDir = mkdtempSync(join(tmpdir(), 'peta-prod-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: join(root, 'apps/api'),
-    env: { ...process.env, ...composeEnv, BOUNDARIES_DIR: process.env.BOUNDARIES_DIR ?? '', DESA_PROVINSI: process.env.DESA_PROVINSI ?? '12,21,92', // explicit: the check must stay quick whatever the app's default
-      NODE_ENV: 'production', HOST: '0.0.0.0', PORT: String(port), DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
+  const env = { ...process.env, ...composeEnv, BOUNDARIES_DIR: process.env.BOUNDARIES_DIR ?? '', DESA_PROVINSI: process.env.DESA_PROVINSI ?? '12,21,92', // explicit: the check must stay quick whatever the app's default
+    NODE_ENV: 'production', HOST: '0.0.0.0', PORT: String(port), DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   let output = '';
-  child.stdout.on('data', (d) => { output += d; });
-  child.stderr.on('data', (d) => { output += d; });
+  // As the container does: the first-start work (data/prepare.ts), then the API.
+  const spawnNode = (entry, cwd) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.add(child);
+    child.once('exit', () => children.delete(child));
+    child.stdout.on('data', (d) => { output += d; });
+    child.stderr.on('data', (d) => { output += d; });
+    return child;
+  };
   const deadline = Date.now() + 10 * 60_000;
+  const prepare = spawnNode('data/prepare.ts', root);
+  const prepared = await new Promise((resolveExit) => prepare.once('exit', (code) => resolveExit(code)));
+  if (prepared !== 0) fail(`data/prepare.ts exited ${prepared}:\n${output}`);
+  const child = spawnNode('src/server.ts', join(root, 'apps/api'));
   while (Date.now() < deadline) {
     if (child.exitCode !== null) fail(`app exited ${child.exitCode}:\n${output}`);
     try {
@@ -111,7 +116,7 @@ const BILAH_HULU = '12.10.09';
 const LONG_CSV = (desa, n) => `kode_wilayah,periode,indikator,pembilang,penyebut\n${desa},2026-09,KIA_K4,${n},\n`;
 
 async function accounts(port, databaseUrl) {
-  const cli = spawnSync(process.execPath, ['--import', 'tsx', 'data/importers/values/cli.ts', 'pengguna', 'tambah', '--nama-pengguna=admin', '--peran=admin', '--sandi-stdin'],
+  const cli = spawnSync(process.execPath, ['--import', 'tsx', 'apps/cli/src/cli.ts', 'pengguna', 'tambah', '--nama-pengguna=admin', '--peran=admin', '--sandi-stdin'],
     { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, input: `${ADMIN_PASSWORD}\n`, encoding: 'utf8' });
   if (cli.status !== 0) fail(`pnpm cli pengguna tambah: ${cli.stderr}`);
   const anonymous = await fetch(`http://127.0.0.1:${port}/api/wilayah`);

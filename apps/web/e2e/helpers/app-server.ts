@@ -1,5 +1,6 @@
-// Builds the web app when its build is missing or stale, then starts the REAL server (apps/api) on a free
-// port with a fresh data directory. The first start imports the boundaries, which takes minutes.
+// Builds the web app when its build is missing or stale, then starts the REAL server on a free port with a fresh data
+// directory, as `pnpm start` does: the first-start work (data/prepare.ts: boundaries, demo data, demo accounts — it
+// takes minutes), then the API (apps/api).
 // PETA_E2E_URL=http://127.0.0.1:3000 reuses a running server that serves apps/web/dist (fast loop while
 // writing tests; its demo accounts must use PETA_E2E_PASSWORD, default DEMO_PASSWORD below).
 // Reading needs an account (READ_ACCESS signed-in, the default): api() and send() act as the demo admin.
@@ -15,6 +16,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const webRoot = resolve(here, '../..');
 export const repoRoot = resolve(webRoot, '../..');
 
+const PREPARE_ENTRY = 'data/prepare.ts';
 const SERVER_ENTRY = 'apps/api/src/server.ts';
 const STARTUP_TIMEOUT_MS = 280_000;
 
@@ -144,6 +146,18 @@ async function waitForHealth(url: string, child: ChildProcess | null, log: () =>
   throw new Error(`Server not healthy after ${STARTUP_TIMEOUT_MS / 1000} s:\n${log()}`);
 }
 
+/** The first-start work ended well (exit 0) within the start-up time. */
+function prepared(child: ChildProcess, log: () => string): Promise<void> {
+  return new Promise((resolveDone, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${PREPARE_ENTRY} not done after ${STARTUP_TIMEOUT_MS / 1000} s:\n${log()}`)), STARTUP_TIMEOUT_MS);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolveDone();
+      else reject(new Error(`${PREPARE_ENTRY} exited (${code}):\n${log()}`));
+    });
+  });
+}
+
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolveStop) => {
@@ -178,18 +192,24 @@ export async function startAppServer(): Promise<AppServer> {
     WEB_DIST: join(webRoot, 'dist'),
   };
   if (!process.env.DATABASE_URL) delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_ENTRY], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const collect = (chunk: Buffer) => { output = (output + chunk.toString()).slice(-20_000); };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
+  const start = (entry: string) => {
+    const started = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    started.stdout?.on('data', collect);
+    started.stderr?.on('data', collect);
+    return started;
+  };
 
   const url = `http://127.0.0.1:${port}`;
+  let child = start(PREPARE_ENTRY);
   const stop = async () => {
     await stopChild(child);
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
+    await prepared(child, () => `(DATA_DIR ${dataDir}) …${output.slice(-4000)}`);
+    child = start(SERVER_ENTRY);
     await waitForHealth(url, child, () => `(DATA_DIR ${dataDir}) …${output.slice(-4000)}`);
   } catch (error) {
     await stop();
