@@ -425,7 +425,7 @@ export const auditLog = pgTable('audit_log', {
   userId: integer('user_id').references(() => appUser.id),
   /** The name typed at sign-in, or the user's username. */
   username: text('username'),
-  /** 'masuk' | 'masuk_gagal' | 'keluar' | 'tulis' | 'pengguna' | 'sandi' | 'retensi' (data/accounts/retention.ts) */
+  /** 'masuk' | 'masuk_gagal' | 'keluar' | 'tulis' | 'pengguna' | 'sandi' | 'retensi' (server-core accounts/retention.ts) */
   action: text('action').notNull(),
   method: text('method'),
   path: text('path'),
