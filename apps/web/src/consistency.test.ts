@@ -11,7 +11,7 @@ import {
   seriesUpTo, trendOf, type AgendaIndicatorInput, type AgendaValueRow, type DesaInput, type IndicatorDef, type Period,
 } from '@peta/domain';
 import type { MeetingDetail, ValueRow } from '@peta/domain/contract';
-import { meetingPackHtml, type PackDesaExtras } from '../../api/src/services/meetings-pack.ts';
+import { meetingPackHtml, type PackDesaExtras } from '../../../packages/server-core/src/meetings/pack-html.ts';
 import { translate, type TFunction } from './i18n/i18n.tsx';
 import { classLine, notYetServedLine, shortOfTargetCell, shortOfTargetLine } from './shared/choropleth/value-text.ts';
 import { indicatorCard } from './pages/profil/profile-model.ts';

@@ -3,6 +3,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { ILP_STAGE_CODES } from '../rollout/stages.ts';
 import { READINESS_ITEMS } from '../rollout/readiness.ts';
+import { IndicatorCodeSchema } from './indicators.ts';
 import { ValueRowSchema } from './values.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -30,7 +31,7 @@ export const KabupatenQuerySchema = Type.Object({
 export const WaveRefSchema = Type.Object({ id: Type.Integer(), nama: Type.String(), tahun: Type.Integer(), simulated: Type.Boolean() });
 
 export const NeedPartSchema = Type.Object({
-  indicator: Type.String(),
+  indicator: IndicatorCodeSchema,
   /**
    * Belum terlayani tahun ini over the puskesmas' desa (sasaran − served, ≥ 0; indicators/people.ts); null: no report of
    * the indicator there (no data, not no need). Replaces `gap` and `gapNounId` (issue 15).
@@ -79,7 +80,7 @@ export const PuskesmasListSchema = Type.Object({
   /** Period of the need figures, e.g. 2026-01..2026-10. */
   period: Type.String(),
   periodLabel: Type.String(),
-  indicators: Type.Array(Type.String()),
+  indicators: Type.Array(IndicatorCodeSchema),
   puskesmas: Type.Array(PuskesmasSummarySchema),
   desa: Type.Array(DesaAssignmentSchema),
   /** Any stage, wave or readiness answer of this kabupaten is simulated demo data. */
@@ -246,7 +247,7 @@ export const ProposalResponseSchema = Type.Object({
   kabupaten: Type.String(),
   period: Type.String(),
   periodLabel: Type.String(),
-  indicators: Type.Array(Type.String()),
+  indicators: Type.Array(IndicatorCodeSchema),
   needWeight: Type.Number(),
   /** How the score is computed, in words. */
   methodId: Type.String(),
@@ -266,7 +267,7 @@ export const PuskesmasValueRowSchema = Type.Composite([ValueRowSchema, Type.Obje
 })]);
 
 export const PuskesmasValuesResponseSchema = Type.Object({
-  indicator: Type.String(),
+  indicator: IndicatorCodeSchema,
   period: Type.String(),
   periodLabel: Type.String(),
   kabupaten: Type.String(),

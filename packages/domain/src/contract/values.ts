@@ -1,6 +1,8 @@
 // HTTP contract for indicator values: GET /api/values and GET /api/wilayah/{kode}/series.
 // Rows come from rollUpDesa + evaluateValue, series from seriesOf (src/indicators/evaluate.ts).
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { parentOf } from '../wilayah.ts';
+import { IndicatorCodeSchema } from './indicators.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -53,7 +55,7 @@ export const ValueRowSchema = Type.Object({
 });
 
 export const ValuesResponseSchema = Type.Object({
-  indicator: Type.String(),
+  indicator: IndicatorCodeSchema,
   /** Normalised period code, e.g. 2026-Q2. */
   period: Type.String(),
   /** Bahasa Indonesia, e.g. "Triwulan II 2026". */
@@ -92,7 +94,7 @@ export const SeriesMonthSchema = Type.Object({
 export const SeriesResponseSchema = Type.Object({
   kode: Type.String(),
   nama: Type.String(),
-  indicator: Type.String(),
+  indicator: IndicatorCodeSchema,
   year: Type.Integer(),
   target: Nullable(Type.Number()),
   months: Type.Array(SeriesMonthSchema),
@@ -128,7 +130,7 @@ export const MonthTrendSchema = Type.Composite([TrendSchema, Type.Object({
 })]);
 
 export const ProfileIndicatorSchema = Type.Object({
-  indicator: Type.String(),
+  indicator: IndicatorCodeSchema,
   /** The wilayah's row among its siblings, the same as GET /api/values for its parent. */
   row: ValueRowSchema,
   /** Month m alone vs month m − 1 alone, for a month or January..m (null otherwise). */
@@ -182,7 +184,7 @@ export const CLASS_OF_LETTER: Record<string, Static<typeof AttainmentClassSchema
 ) as Record<string, Static<typeof AttainmentClassSchema>>;
 
 export const DesaValuesResponseSchema = Type.Object({
-  indicator: Type.String(),
+  indicator: IndicatorCodeSchema,
   period: Type.String(),
   periodLabel: Type.String(),
   parent: Nullable(Type.String()),
@@ -203,6 +205,22 @@ export const DesaValuesResponseSchema = Type.Object({
   /** Coverage per desa in the indicator's unit, rounded to 0.1; null: no data. Details (nama, pembilang…) come from /api/values for the desa's kecamatan. */
   coverage: Type.Array(Nullable(Type.Number())),
 });
+
+/**
+ * Desa kode in kode order → the `kecamatan` column of a DesaValuesResponse: [kecamatan kode, "2001,2002,…"], one entry
+ * per run of desa of one kecamatan. desaKodesOf reads it back.
+ */
+export function kecamatanColumn(desaKodes: readonly string[]): [string, string][] {
+  const groups: [string, string[]][] = [];
+  for (const kode of desaKodes) {
+    const kecamatan = parentOf(kode) ?? '';
+    const own = kode.slice(kecamatan.length + 1); // the desa's own segment, as desaKodesOf joins it back
+    const last = groups[groups.length - 1];
+    if (last?.[0] === kecamatan) last[1].push(own);
+    else groups.push([kecamatan, [own]]);
+  }
+  return groups.map(([kecamatan, suffixes]) => [kecamatan, suffixes.join(',')]);
+}
 
 /** The desa kode of a DesaValuesResponse, in its order. */
 export function desaKodesOf(response: Pick<DesaValuesResponse, 'kecamatan'>): string[] {

@@ -47,8 +47,13 @@ export type Denominator =
   | { readonly kind: 'counted'; readonly labelId: string }
   | { readonly kind: 'population'; readonly per: 100000 };
 
-export interface IndicatorDef {
-  readonly code: string;
+/**
+ * One indicator of the catalogue. `Code` is the literal union of the catalogue's codes (IndicatorCode): every definition
+ * the API and the web handle comes from INDICATORS, so a code that travels is always one of them. (The catalogue itself
+ * is checked against IndicatorDef<string>, which is what lets IndicatorCode be derived from it.)
+ */
+export interface IndicatorDef<Code extends string = IndicatorCode> {
+  readonly code: Code;
   readonly nameId: string;
   readonly nameEn: string;
   /** Short label for tables, legends and the picker. */
@@ -436,7 +441,7 @@ export const INDICATORS = [
     privacy: { class: 'not-personal',
       reasonId: 'Menghitung posyandu (lembaga kemasyarakatan), bukan orang.',
       reasonEn: 'Counts posyandu (community institutions), not people.' } },
-] as const satisfies readonly IndicatorDef[];
+] as const satisfies readonly IndicatorDef<string>[];
 
 export type IndicatorCode = (typeof INDICATORS)[number]['code'];
 export type Indicator = (typeof INDICATORS)[number];
@@ -472,6 +477,16 @@ export function requireIndicator(code: string): IndicatorDef {
     throw new IndicatorError(`Indikator tidak dikenal: "${code}". Lihat daftar kode di GET /api/indicators (misalnya KIA_K1, SPM01_BUMIL).`);
   }
   return def;
+}
+
+/**
+ * The sasaran group an indicator's denominator reads ('penduduk' for rates per 100,000), or null for counted
+ * denominators (stored with the values).
+ */
+export function sasaranGroupOf(def: Pick<IndicatorDef, 'denominator'>): SasaranCode | null {
+  if (def.denominator.kind === 'sasaran') return def.denominator.group;
+  if (def.denominator.kind === 'population') return 'penduduk';
+  return null;
 }
 
 /** Human label of the denominator, e.g. "Ibu hamil", "balita ditimbang (D)", "penduduk (per 100.000)". */

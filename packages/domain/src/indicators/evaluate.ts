@@ -8,6 +8,7 @@ import { monthPeriod, ytdPeriod, type Period } from './period.ts';
 import { notYetServed, shortOfTarget } from './people.ts';
 import { expectedValue, periodValue, type MonthValue } from './period-value.ts';
 import { pwsStatus, type PwsStatus } from './pws-status.ts';
+import { round2 } from './sasaran.ts';
 
 /** The stored data of one desa for one indicator and year. */
 export interface DesaInput {
@@ -15,6 +16,29 @@ export interface DesaInput {
   months: readonly MonthValue[];
   /** Annual sasaran of the indicator's group, or the population for 'population' denominators; null if unknown. */
   sasaran: number | null;
+}
+
+/** One desa's stored year of one indicator (a row of indicator_value): element m − 1 is month m, NULL = no report. */
+export interface StoredYear {
+  readonly numerators: readonly (number | null)[];
+  readonly denominators: readonly (number | null)[] | null;
+}
+
+/** The reported months of a stored year: a month without a numerator is no report (never zero). */
+export function reportedMonths(row: StoredYear | undefined): MonthValue[] {
+  const months: MonthValue[] = [];
+  if (!row) return months;
+  for (let i = 0; i < 12; i++) {
+    const numerator = row.numerators[i];
+    if (numerator === null || numerator === undefined) continue;
+    months.push({ month: i + 1, numerator, denominator: row.denominators?.[i] ?? null });
+  }
+  return months;
+}
+
+/** A desa's input to the roll-up: its reported months and the annual sasaran of the indicator's group (or null). */
+export function desaInputOf(row: StoredYear | undefined, sasaran: number | null): DesaInput {
+  return { months: reportedMonths(row), sasaran };
 }
 
 /** Roll-up of the desa under one area for a period (one desa → that desa's own value). */
@@ -66,6 +90,19 @@ export function evaluateValue(def: IndicatorDef, period: Pick<Period, 'kind' | '
     reported: agg.reportedMonths,
     expectedReports: agg.expectedMonths,
     complete: agg.complete,
+  };
+}
+
+/**
+ * The numbers of one value row as the API sends them (GET /api/values, /api/values/puskesmas, profiles): the evaluated
+ * value with its denominator to the cent (sums of estimated sasaran, round2).
+ */
+export function valueRowNumbers(value: EvaluatedValue) {
+  return {
+    numerator: value.numerator, denominator: value.denominator === null ? null : round2(value.denominator), coverage: value.coverage,
+    target: value.target, expected: value.expected, notYetServed: value.notYetServed, shortOfTarget: value.shortOfTarget,
+    class: value.class, attainment: value.attainment, over100: value.over100,
+    reported: value.reported, expectedReports: value.expectedReports,
   };
 }
 

@@ -179,6 +179,14 @@ export function isYearToDate(period: Pick<Period, 'kind' | 'fromMonth'>): boolea
 /** A calendar month (imports, the latest month with data). */
 export interface YearMonth { year: number; month: number }
 
+/**
+ * The calendar day of `date` as TTTT-BB-HH, on the clock monthBefore reads (UTC): "today" for the planner (which
+ * puskesmas holds a desa, the stage reached, the year's progress), so today and the latest month never disagree.
+ */
+export function dayOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
 /** The month before `date` (the running month is not complete yet): December of last year in January. */
 export function monthBefore(date: Date): YearMonth {
   const month = date.getUTCMonth(); // 0-based: January → 0 → December of last year

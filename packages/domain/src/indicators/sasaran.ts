@@ -197,7 +197,11 @@ export interface SasaranEstimate {
   sourceRef: string;
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
+/**
+ * To the cent: estimated sasaran are stored unrounded and their sums carry float noise (1863.2200000000003); cents are
+ * all that means anything. The one rounding of sasaran and of denominators summed from them.
+ */
+export const round2 = (x: number) => Math.round(x * 100) / 100;
 const fmt = (x: number | string) => String(x).replace('.', ',');
 
 function compute(code: SasaranCode, penduduk: number, p: SasaranParams): { value: number; method: string } | null {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatScore, formatWeight, rankNextWave, waveTitle, type WaveCandidate } from './wave-proposal.ts';
 
-const balita = (n: number | null) => ({ indicator: 'SPM04_BALITA', notYetServed: n, textId: 'balita belum dilayani sesuai standar' });
-const bumil = (n: number | null) => ({ indicator: 'SPM01_BUMIL', notYetServed: n, textId: 'ibu hamil belum ANC sesuai standar' });
+const balita = (n: number | null) => ({ indicator: 'SPM04_BALITA' as const, notYetServed: n, textId: 'balita belum dilayani sesuai standar' });
+const bumil = (n: number | null) => ({ indicator: 'SPM01_BUMIL' as const, notYetServed: n, textId: 'ibu hamil belum ANC sesuai standar' });
 
 const candidates: WaveCandidate[] = [
   { kode: 'P1', nama: 'Puskesmas A', stage: 'persiapan', desaCount: 12, need: [balita(400), bumil(12)], readinessDone: 7, readinessTotal: 9 },

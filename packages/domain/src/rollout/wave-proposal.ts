@@ -6,13 +6,14 @@
 // both equally.
 // A puskesmas without desa in its wilayah kerja, or whose desa report none of the chosen indicators, has NO DATA on
 // need — not "no need": it gets no score and is ranked after every candidate whose need is known, labelled so.
+import type { IndicatorCode } from '../indicators/catalogue.ts';
 import { formatNumberId } from '../indicators/format.ts';
 import { stageByCode, ILP_COUNTED_FROM_LEVEL, type IlpStageCode } from './stages.ts';
 
 export const DEFAULT_NEED_WEIGHT = 0.5;
 
 export interface NeedPart {
-  indicator: string;
+  indicator: IndicatorCode;
   /** Belum terlayani tahun ini, summed over the desa (≥ 0); null: no report of this indicator in the wilayah kerja. */
   notYetServed: number | null;
   /** e.g. "ibu hamil belum ANC sesuai standar" (the catalogue's notServedTextId). */

@@ -3,7 +3,7 @@
 // own name (kekurangan terhadap target periode ini; belum terlayani tahun ini), the month alone against the month before and
 // the period against last year (good or bad for this indicator), the PWS status with what it is made of. The server
 // builds the numbers with the domain's profileIndicator, so the lines agree; this module only words them. Pure, no IO.
-import { formatCount, formatNumberId, indicatorFraction, isYearToDate, parsePeriod, SASARAN_GROUPS, type Period } from '@peta/domain';
+import { formatCount, formatNumberId, indicatorFraction, isYearToDate, parsePeriod, SASARAN_GROUPS, type IndicatorCode, type Period } from '@peta/domain';
 import type { IndicatorDto, MonthTrend, ProfileIndicator, WilayahProfile } from '@peta/domain/contract';
 import type { Lang, MessageKey, TFunction } from '../../i18n/i18n.tsx';
 import { monthName, periodLabel } from '../../shared/indicator/period-label.ts';
@@ -16,7 +16,7 @@ export type Tone = 'good' | 'bad' | 'neutral';
 export interface TrendLine { text: string; tone: Tone }
 
 export interface IndicatorCard {
-  code: string;
+  code: IndicatorCode;
   /** Short name ("SPM Ibu hamil") and the full one in plain words. */
   shortName: string;
   name: string;
