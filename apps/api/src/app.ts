@@ -18,26 +18,22 @@ import { uploads } from './plugins/uploads.ts';
 import { authRoutes } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
 import { registerStaticWeb } from './plugins/static-web.ts';
-import { valuesRepository } from './repositories/values-repository.ts';
-import { wilayahRepository } from './repositories/wilayah-repository.ts';
+import {
+  chromiumPdfRenderer, meetingsCapability, pdfPrinter, profileService, rolloutCapability, valuesCapability, wilayahCapability, type PdfRenderer,
+} from '@peta/server-core';
+import { registerImmutableBytes } from './plugins/immutable-bytes.ts';
+import { fasilitasRoutes } from './routes/fasilitas.ts';
+import { gelombangRoutes } from './routes/gelombang.ts';
 import { geometryRoutes } from './routes/geometry.ts';
-import { tilesRepository } from './repositories/tiles-repository.ts';
 import { tilesRoutes } from './routes/tiles.ts';
 import { importRoutes } from './routes/imports.ts';
-import { meetingsRepository } from './repositories/meetings-repository.ts';
 import { meetingsRoutes } from './routes/meetings.ts';
 import { APP_VERSION, metaRoutes } from './routes/meta.ts';
-import { rolloutRepository } from './repositories/rollout-repository.ts';
-import { rolloutRoutes } from './routes/rollout.ts';
+import { puskesmasRoutes } from './routes/puskesmas.ts';
 import { valuesRoutes } from './routes/values.ts';
+import { wilayahKerjaRoutes } from './routes/wilayah-kerja.ts';
 import { wilayahRoutes } from './routes/wilayah.ts';
-import { geometryCache } from './services/geometry-cache.ts';
 import { parsePool } from './services/parse-pool.ts';
-import { chromiumPdfRenderer, pdfPrinter, type PdfRenderer } from './services/meetings-pdf.ts';
-import { meetingsService } from './services/meetings-service.ts';
-import { profileService } from './services/profile-service.ts';
-import { rolloutService } from './services/rollout-service.ts';
-import { valuesService } from './services/values-service.ts';
 
 export interface AppOptions {
   database: Database;
@@ -110,31 +106,34 @@ export async function buildApp({ database, config, logger = false, now = () => n
     signInLimitPerMinute: config.signInLimitPerMinute ?? 30, now }));
   await app.register(userRoutes(database, sessions));
 
-  const wilayah = wilayahRepository(database.db);
-  const geometry = geometryCache(wilayah);
-  const currentVersion = async () => (await wilayah.latestImport())?.geometryVersion ?? null;
+  // The use cases (@peta/server-core), built once on the database: one values service (and so one values cache) for
+  // every route that reads values.
+  const wilayah = wilayahCapability(database.db);
+  const values = valuesCapability(database.db, wilayah, now);
+  const rollout = rolloutCapability(database.db, { wilayah, values, now });
+  const meetings = meetingsCapability(database.db, { wilayah, values, now, printer: pdfPrinter(pdf, config.pdf ?? DEFAULT_PDF_LIMITS) });
+  const profiles = profileService(values.service, values.repository, { openActionsUnder: meetings.openActionsUnder, puskesmasValues: rollout.perPuskesmas.rows });
 
+  // The health check asks the pool itself (no table, no query builder), so its error is the connection's own.
   const ping = async () => (await database.pool.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
-  const values = valuesRepository(database.db);
-  // One values service (and so one values cache) for every route that reads values.
-  const valuesSvc = valuesService(values, wilayah, now);
-  await app.register(metaRoutes(wilayah, valuesSvc, database.kind, ping, readAccess));
-  await app.register(wilayahRoutes(wilayah));
-  await app.register(geometryRoutes(wilayah, geometry, currentVersion));
-  await app.register(tilesRoutes(tilesRepository(database), currentVersion));
-  const meetingsRepo = meetingsRepository(database.db);
-  const rollout = rolloutRepository(database.pool);
-  const rolloutSvc = rolloutService(rollout, values, valuesSvc, now);
-  const profiles = profileService(valuesSvc, values, meetingsRepo, rolloutSvc);
-  await app.register(valuesRoutes(valuesSvc, values, wilayah, profiles));
+  // Geometry, tiles and wilayah kerja polygons: gzipped once, strong ETag, Cache-Control by the route's access.
+  registerImmutableBytes(app, { readAccess });
+  await app.register(metaRoutes(wilayah.repository, values.service, database.kind, ping, readAccess));
+  await app.register(wilayahRoutes(wilayah.areas));
+  await app.register(geometryRoutes(wilayah.areas, wilayah.geometry));
+  await app.register(tilesRoutes(wilayah.geometry));
+  await app.register(valuesRoutes({ values: values.service, areas: wilayah.areas, profiles, perPuskesmas: rollout.perPuskesmas }));
   // Every uploaded file is read in the parse pool's worker threads, within the configured limits.
   const uploadLimits = config.uploads ?? DEFAULT_UPLOAD_LIMITS;
   const upload = uploads(parsePool(uploadLimits), uploadLimits);
   app.addHook('onClose', async () => upload.parsing.close());
   if (warmParseWorkers) app.addHook('onReady', async () => upload.parsing.warm());
   await app.register(importRoutes(importsService(database, { parse: upload.parsing.parseImport, previewCaps: uploadLimits.preview, now }), upload));
-  await app.register(rolloutRoutes(rolloutSvc, rollout, wilayah, profiles, upload));
-  await app.register(meetingsRoutes(meetingsService(meetingsRepo, valuesSvc, values, wilayah, now), wilayah, pdfPrinter(pdf, config.pdf ?? DEFAULT_PDF_LIMITS)));
+  await app.register(puskesmasRoutes({ areas: wilayah.areas, rollout, profiles }));
+  await app.register(wilayahKerjaRoutes({ areas: wilayah.areas, rollout, uploads: upload }));
+  await app.register(gelombangRoutes({ areas: wilayah.areas, rollout }));
+  await app.register(fasilitasRoutes({ areas: wilayah.areas, rollout }));
+  await app.register(meetingsRoutes(meetings));
   app.addHook('onClose', async () => pdf.close());
   await registerStaticWeb(app, config.webDist);
   return app;

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_READ_LIMITS, parseAuditRetentionDays, type ReadLimits } from '@peta/server-core';
+import { DEFAULT_READ_LIMITS, parseAuditRetentionDays, type PdfLimits, type ReadLimits } from '@peta/server-core';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -62,7 +62,7 @@ export interface UploadLimits {
 }
 
 /** PDF_CONCURRENCY pages printing at once, PDF_QUEUE waiting, PDF_TIMEOUT_SECONDS for the whole request. */
-export interface PdfLimits { concurrency: number; queue: number; timeoutMs: number }
+export type { PdfLimits } from '@peta/server-core';
 
 const MB = 1024 * 1024;
 

@@ -7,7 +7,7 @@ import type { Role } from '@peta/domain';
 import { createUser } from '@peta/server-core';
 import { buildApp } from '../src/app.ts';
 import type { PdfLimits, UploadLimits } from '../src/config.ts';
-import type { PdfRenderer } from '../src/services/meetings-pdf.ts';
+import type { PdfRenderer } from '@peta/server-core';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 

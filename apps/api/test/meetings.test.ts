@@ -6,7 +6,7 @@ import { inject } from 'vitest';
 import { openDatabase } from '@peta/db';
 import { MeetingDetailSchema, MeetingSummarySchema, type MeetingDetail } from '@peta/domain/contract';
 import { buildApp } from '../src/app.ts';
-import { chromiumPdfRenderer } from '../src/services/meetings-pdf.ts';
+import { chromiumPdfRenderer } from '@peta/server-core';
 import { expectSchema, signIn, useApp, type TestUser } from './helper.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
 

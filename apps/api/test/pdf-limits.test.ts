@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, signIn, useApp } from './helper.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
-import type { PdfRenderer } from '../src/services/meetings-pdf.ts';
+import type { PdfRenderer } from '@peta/server-core';
 
 const ctx = useApp(async (database) => {
   await loadTinyValues(database);

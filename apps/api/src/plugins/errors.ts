@@ -1,8 +1,7 @@
 // Every error leaves as JSON { statusCode, code, error, message } with a message in Bahasa Indonesia.
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { formatByteSize } from '@peta/domain';
-import { DomainError, type DomainErrorKind } from '@peta/server-core';
-import { QueueFull } from '../services/bounded-queue.ts';
+import { DomainError, QueueFull, type DomainErrorKind } from '@peta/server-core';
 
 export class HttpError extends Error {
   constructor(readonly statusCode: number, readonly code: string, message: string, readonly headers: Record<string, string> = {}) {

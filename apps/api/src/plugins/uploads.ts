@@ -5,7 +5,7 @@
 // at once cost the memory of six, and the refused four cost nothing.
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import type { UploadLimits } from '../config.ts';
-import { QueueFull } from '../services/bounded-queue.ts';
+import { QueueFull } from '@peta/server-core';
 import type { ParsePool } from '../services/parse-pool.ts';
 
 declare module 'fastify' {

@@ -1,23 +1,20 @@
-// Meetings (Lokakarya Mini) about one kecamatan: create (agenda generated from the data), list, detail, notes with
-// history, actions with a change log, and the printed pack (PDF via Chromium). Thin: work in meetings-service.
+// Meetings (Lokakarya Mini) about one kecamatan or a puskesmas' wilayah kerja: create (agenda generated from the data),
+// list, detail, notes with history, actions with a change log, and the printed pack (PDF via Chromium). The work is in
+// @peta/server-core meetings; these routes check who may write and speak HTTP.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import {
   CreateActionSchema, CreateMeetingSchema, CreateNoteSchema, ErrorSchema, MeetingActionSchema, MeetingDetailSchema,
   MeetingIdParamsSchema, MeetingListQuerySchema, MeetingSummarySchema, NoteWithHistorySchema, UpdateActionSchema,
 } from '@peta/domain/contract';
+import type { MeetingsCapability } from '@peta/server-core';
 import { authorize } from '../auth/access.ts';
-import { HttpError } from '../plugins/errors.ts';
-import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
 import { PACK_CSP } from '../plugins/security-headers.ts';
-import { meetingPackHtml } from '../services/meetings-pack.ts';
-import { ChromiumUnavailableError, type PdfPrinter } from '../services/meetings-pdf.ts';
-import type { MeetingsService } from '../services/meetings-service.ts';
 import { requireKode } from './params.ts';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 
-export const meetingsRoutes = (service: MeetingsService, wilayah: WilayahRepository, printer: PdfPrinter): FastifyPluginAsyncTypebox => async (app) => {
+export const meetingsRoutes = ({ meetings: service, notes, actions, packs }: MeetingsCapability): FastifyPluginAsyncTypebox => async (app) => {
   // Meetings are working documents that change by the minute: never cached. (Every route of this plugin.)
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('cache-control', 'no-store');
@@ -56,7 +53,7 @@ export const meetingsRoutes = (service: MeetingsService, wilayah: WilayahReposit
   }, async (request, reply) => {
     const id = Number(request.params.id);
     const oleh = authorize(request, 'rapat', await service.targetOfMeeting(id));
-    return reply.code(201).send(await service.addNote(id, request.body, oleh));
+    return reply.code(201).send(await notes.add(id, request.body, oleh));
   });
 
   app.post('/api/meetings/:id/actions', {
@@ -68,7 +65,7 @@ export const meetingsRoutes = (service: MeetingsService, wilayah: WilayahReposit
     await service.targetOfMeeting(id); // 404 before 403: a missing meeting is missing for everyone
     // An action is about one desa: a kepala desa may record it for their desa in the kecamatan's meeting.
     const oleh = authorize(request, 'rapat', { wilayah: requireKode(request.body.desaKode) });
-    return reply.code(201).send(await service.addAction(id, request.body, oleh));
+    return reply.code(201).send(await actions.add(id, request.body, oleh));
   });
 
   app.patch('/api/meeting-actions/:id', {
@@ -77,51 +74,24 @@ export const meetingsRoutes = (service: MeetingsService, wilayah: WilayahReposit
       params: MeetingIdParamsSchema, body: UpdateActionSchema, response: { 200: MeetingActionSchema, ...errors } },
   }, async (request) => {
     const id = Number(request.params.id);
-    const oleh = authorize(request, 'rapat', { wilayah: await service.desaOfAction(id) });
-    return service.updateAction(id, request.body, oleh);
+    const oleh = authorize(request, 'rapat', { wilayah: await actions.desaOf(id) });
+    return actions.update(id, request.body, oleh);
   });
-
-  async function packHtml(id: number) {
-    const meeting = await service.detail(id);
-    // The pack's map: the kecamatan's desa, or the desa of the puskesmas' wilayah kerja.
-    const [geometries, desa] = meeting.puskesmasKode
-      ? await Promise.all([wilayah.geometriesOf(meeting.desaKodes), wilayah.findMany(meeting.desaKodes)])
-      : await Promise.all([wilayah.childGeometries(meeting.wilayahKode), wilayah.children(meeting.wilayahKode)]);
-    const labels = new Map(desa.map((c) => [c.kode, c.label]));
-    const features = geometries.map((g) => ({ kode: g.kode, nama: g.nama, geometry: JSON.parse(g.geojson), label: labels.get(g.kode) ?? null }));
-    const printedAt = new Date().toLocaleString('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
-    const extras = await service.packExtras(meeting);
-    return { meeting, html: meetingPackHtml({ meeting, features, printedAt, extras }) };
-  }
 
   app.get('/api/meetings/:id/pack.html', {
     config: { access: 'read' },
     schema: { tags: ['rapat'], summary: 'Paket rapat sebagai halaman HTML (pratinjau cetak; sama dengan isi PDF)',
       params: MeetingIdParamsSchema, response: { 200: Type.String({ description: 'text/html' }), ...errors } },
   }, async (request, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', PACK_CSP)
-    .send((await packHtml(Number(request.params.id))).html));
+    .send((await packs.html(Number(request.params.id))).html));
 
   app.get('/api/meetings/:id/pack.pdf', {
     config: { access: 'read' },
     schema: { tags: ['rapat'], summary: 'Paket rapat A4 (PDF): sampul dengan peta, satu halaman per desa, daftar tindak lanjut',
       params: MeetingIdParamsSchema, response: { 200: Type.Unknown({ description: 'application/pdf' }), ...errors, 503: ErrorSchema } },
   }, async (request, reply) => {
-    let meeting: Awaited<ReturnType<typeof packHtml>>['meeting'] | undefined;
-    let bytes: Buffer;
-    try {
-      // Bounded (PDF_CONCURRENCY, PDF_QUEUE, PDF_TIMEOUT_SECONDS): 503 with Retry-After when busy or too slow.
-      bytes = await printer.print(async () => {
-        const pack = await packHtml(Number(request.params.id));
-        meeting = pack.meeting;
-        return pack.html;
-      });
-    } catch (error) {
-      if (error instanceof ChromiumUnavailableError) {
-        throw new HttpError(503, 'PDF_UNAVAILABLE', `PDF tidak dapat dibuat di server ini: ${error.message}`);
-      }
-      throw error;
-    }
-    const file = `rapat-${meeting!.id}-${meeting!.wilayahKode}-${meeting!.tanggal}.pdf`;
-    return reply.type('application/pdf').header('content-disposition', `inline; filename="${file}"`).send(bytes);
+    // Bounded (PDF_CONCURRENCY, PDF_QUEUE, PDF_TIMEOUT_SECONDS): 503 with Retry-After when busy or too slow.
+    const pdf = await packs.pdf(Number(request.params.id));
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="${pdf.fileName}"`).send(pdf.bytes);
   });
 };

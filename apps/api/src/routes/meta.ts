@@ -2,11 +2,10 @@ import { createRequire } from 'node:module';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HealthSchema, MetaSchema } from '@peta/domain/contract';
 import type { DatabaseKind } from '@peta/db';
-import { notFound } from '../plugins/errors.ts';
-import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
-import type { ReadAccess } from '../auth/access.ts';
 import { formatYearMonth } from '@peta/domain';
-import type { ValuesService } from '../services/values-service.ts';
+import type { ValuesService, WilayahRepository } from '@peta/server-core';
+import type { ReadAccess } from '../auth/access.ts';
+import { notFound } from '../plugins/errors.ts';
 
 export const KEPMENDAGRI_REF = 'Kepmendagri No 300.2.2-2138 Tahun 2025';
 

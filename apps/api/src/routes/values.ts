@@ -1,23 +1,21 @@
-// Indicator catalogue, values for the children of a wilayah, and the monthly series of one wilayah.
+// Indicator catalogue and values: the children of a wilayah, every desa under one, the values per puskesmas wilayah
+// kerja, the monthly series of one wilayah, and the profile of a wilayah.
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { INDICATORS } from '@peta/domain';
 import {
-  DesaValuesQuerySchema, DesaValuesResponseSchema, ErrorSchema, IndicatorListSchema, SeriesResponseSchema, ValuesQuerySchema, ValuesResponseSchema, WilayahProfileSchema,
+  DesaValuesQuerySchema, DesaValuesResponseSchema, ErrorSchema, IndicatorListSchema, PuskesmasValuesQuerySchema, PuskesmasValuesResponseSchema,
+  SeriesResponseSchema, ValuesQuerySchema, ValuesResponseSchema, WilayahProfileSchema,
 } from '@peta/domain/contract';
-import type { ProfileService } from '../services/profile-service.ts';
-import { badRequest, notFound } from '../plugins/errors.ts';
-import type { ValuesRepository } from '../repositories/values-repository.ts';
-import type { WilayahRepository } from '../repositories/wilayah-repository.ts';
-import type { valuesService } from '../services/values-service.ts';
+import type { ProfileService, RolloutCapability, ValuesService, WilayahService } from '@peta/server-core';
 import { indicatorOr400, periodOr400, requireKode } from './params.ts';
 
 const errors = { 400: ErrorSchema, 404: ErrorSchema };
 
-export const valuesRoutes = (
-  service: ReturnType<typeof valuesService>, values: ValuesRepository, wilayah: WilayahRepository, profiles: ProfileService,
-): FastifyPluginAsyncTypebox => async (app) => {
+export const valuesRoutes = (deps: {
+  values: ValuesService; areas: WilayahService; profiles: ProfileService; perPuskesmas: RolloutCapability['perPuskesmas'];
+}): FastifyPluginAsyncTypebox => async (app) => {
+  const { values, areas, profiles } = deps;
   // Values are small JSON that changes only when data is loaded: revalidate with an ETag. (Every route of this plugin.)
   app.addHook('onSend', async (request, reply, payload) => {
     if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
@@ -33,24 +31,14 @@ export const valuesRoutes = (
   app.get('/api/indicators', {
     config: { access: 'read' },
     schema: { tags: ['indikator'], summary: 'Katalog indikator (SPM, PWS KIA, klaster ILP)', response: { 200: IndicatorListSchema } },
-  }, async () => {
-    const withData = await values.indicatorsWithData();
-    return INDICATORS.map((def) => ({ ...def, hasData: withData.has(def.code) }));
-  });
+  }, async () => values.indicators());
 
   app.get('/api/values', {
     config: { access: 'read' },
     schema: { tags: ['indikator'], querystring: ValuesQuerySchema, response: { 200: ValuesResponseSchema, ...errors } },
   }, async (request) => {
-    const def = indicatorOr400(request.query.indicator);
-    const period = periodOr400(request.query.period);
-    const parent = request.query.parent ? requireKode(request.query.parent) : null;
-    if (parent && !(await wilayah.findByKode(parent))) throw notFound(`Wilayah dengan kode ${parent} tidak ditemukan.`);
-    const rows = await service.childValues(def, period, parent);
-    return {
-      indicator: def.code, period: period.code, periodLabel: period.label, parent,
-      simulated: rows.some((r) => r.simulated), rows,
-    };
+    const { indicator, period, parent } = request.query;
+    return values.valuesUnder(indicatorOr400(indicator), periodOr400(period), parent ? requireKode(parent) : null);
   });
 
   app.get('/api/values/desa', {
@@ -61,12 +49,18 @@ export const valuesRoutes = (
       querystring: DesaValuesQuerySchema, response: { 200: DesaValuesResponseSchema, ...errors },
     },
   }, async (request) => {
+    const { indicator, period, parent } = request.query;
+    return values.desaValuesUnder(indicatorOr400(indicator), periodOr400(period), parent ? requireKode(parent) : null);
+  });
+
+  app.get('/api/values/puskesmas', {
+    config: { access: 'read' },
+    schema: { tags: ['rencana-ilp'], summary: 'Nilai indikator per wilayah kerja puskesmas (desa dijumlah menurut wilayah kerja yang berlaku tiap bulan)',
+      querystring: PuskesmasValuesQuerySchema, response: { 200: PuskesmasValuesResponseSchema, ...errors } },
+  }, async (request) => {
+    const area = await areas.requireKabupaten(request.query.kabupaten);
     const def = indicatorOr400(request.query.indicator);
-    const period = periodOr400(request.query.period);
-    const parent = request.query.parent ? requireKode(request.query.parent) : null;
-    if (parent && !(await wilayah.findByKode(parent))) throw notFound(`Wilayah dengan kode ${parent} tidak ditemukan.`);
-    const columns = await service.desaValues(def, period, parent);
-    return { indicator: def.code, period: period.code, periodLabel: period.label, parent, ...columns };
+    return deps.perPuskesmas.answer(def, await values.periodOrDefault(request.query.period), area.kode);
   });
 
   app.get('/api/wilayah/:kode/series', {
@@ -79,14 +73,7 @@ export const valuesRoutes = (
     },
   }, async (request) => {
     const kode = requireKode(request.params.kode);
-    const def = indicatorOr400(request.query.indicator);
-    const year = Number(request.query.year);
-    if (!/^\d{4}$/.test(request.query.year) || year < 1900) {
-      throw badRequest('INVALID_YEAR', `Tahun tidak sah: "${request.query.year}". Gunakan empat angka, misalnya 2026.`);
-    }
-    const area = await wilayah.findByKode(kode);
-    if (!area) throw notFound(`Wilayah dengan kode ${kode} tidak ditemukan.`);
-    return service.series(def, area, year);
+    return values.seriesOf(indicatorOr400(request.query.indicator), kode, request.query.year);
   });
 
   app.get('/api/wilayah/:kode/profil', {
@@ -98,9 +85,7 @@ export const valuesRoutes = (
       response: { 200: WilayahProfileSchema, ...errors },
     },
   }, async (request) => {
-    const kode = requireKode(request.params.kode);
-    const area = await wilayah.findByKode(kode);
-    if (!area) throw notFound(`Wilayah dengan kode ${kode} tidak ditemukan.`);
+    const area = await areas.requireWilayah(request.params.kode);
     return profiles.profile(area, periodOr400(request.query.period));
   });
 };

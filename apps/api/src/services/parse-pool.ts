@@ -10,11 +10,10 @@
 import { Worker } from 'node:worker_threads';
 import { formatCountId } from '@peta/domain';
 import {
-  emptyParse, fileError, PARSE_WORKER_URL, wilayahLines, type ParseContext, type ParsedImport, type ParseJob, type ReadResult, type WorkerAnswer,
+  boundedQueue, emptyParse, fileError, PARSE_WORKER_URL, QueueFull, wilayahLines, type ParseContext, type ParsedImport, type ParseJob, type ReadResult, type WorkerAnswer,
   type WorkerInput,
 } from '@peta/server-core';
 import type { UploadLimits } from '../config.ts';
-import { QueueFull, boundedQueue } from './bounded-queue.ts';
 
 export interface ParsePool {
   /** Reads, parses and validates an import file (as parseImportFile). Throws QueueFull. */

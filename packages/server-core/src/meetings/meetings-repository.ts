@@ -1,8 +1,9 @@
 // All SQL about meetings, their notes and their actions (tables meeting, meeting_note, meeting_action,
 // meeting_action_change; migration 0004). Notes and actions keep history: a note edit is a new row that
-// supersedes the old one; an action edit writes its before/after to meeting_action_change in the same transaction.
-import { and, asc, desc, eq, inArray, isNull, like, lt, or, sql } from 'drizzle-orm';
-import { schema, type Db } from '@peta/db';
+// supersedes the old one; an action edit writes its before/after to meeting_action_change (actions-service runs both
+// in one transaction).
+import { and, asc, count, desc, eq, inArray, isNull, like, lt, or, sql } from 'drizzle-orm';
+import { schema, type DbOrTx } from '@peta/db';
 
 const { meeting, meetingNote, meetingAction, meetingActionChange } = schema;
 
@@ -21,19 +22,8 @@ const areaFilter = (area: MeetingAreaKey) => ('puskesmas' in area
   ? eq(meeting.puskesmasKode, area.puskesmas)
   : and(eq(meeting.wilayahKode, area.kecamatan), isNull(meeting.puskesmasKode)));
 
-export function meetingsRepository(db: Db) {
+export function meetingsRepository(db: DbOrTx) {
   return {
-    /** A puskesmas and the desa of its wilayah kerja on a date (valid_from ≤ date < valid_to). */
-    async puskesmasAt(kode: string, date: string): Promise<{ kode: string; nama: string; kabupaten: string; desa: string[] } | null> {
-      const r = await db.execute<{ kode: string; nama: string; kabupaten: string; desa: string[] }>(sql`
-        select p.kode, p.nama, p.kabupaten_kode as kabupaten,
-          coalesce(array_agg(w.desa_kode order by w.desa_kode) filter (where w.desa_kode is not null), '{}') as desa
-        from puskesmas p left join puskesmas_wilayah w on w.puskesmas_kode = p.kode and w.valid_from <= ${date}::date
-          and (w.valid_to is null or w.valid_to > ${date}::date)
-        where p.kode = ${kode} group by p.kode, p.nama, p.kabupaten_kode`);
-      return r.rows[0] ?? null;
-    },
-
     async insertMeeting(row: NewMeeting): Promise<MeetingRow> {
       const [created] = await db.insert(meeting).values(row).returning();
       return created!;
@@ -55,10 +45,11 @@ export function meetingsRepository(db: Db) {
     },
 
     async actionCounts(meetingId: number): Promise<{ actionCount: number; openActionCount: number }> {
-      const r = await db.execute<{ actionCount: number; openActionCount: number }>(sql`
-        select count(*)::int as "actionCount", count(*) filter (where status = 'terbuka')::int as "openActionCount"
-        from meeting_action where meeting_id = ${meetingId}`);
-      return r.rows[0] ?? { actionCount: 0, openActionCount: 0 };
+      const [row] = await db.select({
+        actionCount: count(),
+        openActionCount: sql<number>`(count(*) filter (where ${meetingAction.status} = 'terbuka'))::int`,
+      }).from(meetingAction).where(eq(meetingAction.meetingId, meetingId));
+      return row ?? { actionCount: 0, openActionCount: 0 };
     },
 
     async notes(meetingId: number): Promise<NoteRow[]> {
@@ -118,23 +109,20 @@ export function meetingsRepository(db: Db) {
       return created!;
     },
 
-    /** Applies the patch and logs before/after of the changed fields, in one transaction. Null: nothing changed. */
-    async updateAction(id: number, patch: ActionPatch, oleh: string): Promise<ActionRow | null> {
-      return db.transaction(async (tx) => {
-        const [current] = await tx.select().from(meetingAction).where(eq(meetingAction.id, id)).for('update');
-        if (!current) return null;
-        const before: Record<string, unknown> = {};
-        const after: Record<string, unknown> = {};
-        for (const [key, value] of Object.entries(patch) as [keyof ActionPatch, unknown][]) {
-          if (value === undefined || current[key] === value) continue;
-          before[key] = current[key];
-          after[key] = value;
-        }
-        if (!Object.keys(after).length) return current;
-        const [updated] = await tx.update(meetingAction).set(after as ActionPatch).where(eq(meetingAction.id, id)).returning();
-        await tx.insert(meetingActionChange).values({ actionId: id, oleh, before, after });
-        return updated!;
-      });
+    /** One action, locked FOR UPDATE until the transaction ends (an edit reads, compares and writes it). */
+    async lockAction(id: number): Promise<ActionRow | null> {
+      const [row] = await db.select().from(meetingAction).where(eq(meetingAction.id, id)).for('update');
+      return row ?? null;
+    },
+
+    async updateAction(id: number, patch: ActionPatch): Promise<ActionRow> {
+      const [updated] = await db.update(meetingAction).set(patch).where(eq(meetingAction.id, id)).returning();
+      return updated!;
+    },
+
+    /** The change log of an action: the changed fields before and after. */
+    async insertChange(row: { actionId: number; oleh: string; before: Record<string, unknown>; after: Record<string, unknown> }): Promise<void> {
+      await db.insert(meetingActionChange).values(row);
     },
 
     async changesOf(actionIds: number[]): Promise<ActionChangeRow[]> {

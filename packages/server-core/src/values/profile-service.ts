@@ -5,20 +5,22 @@
 // its desa. Values come from the same services (and caches) as the map.
 import { INDICATORS, monthPair, parentOf, profileIndicator, sameLastYearPeriod, type IndicatorDef, type Period } from '@peta/domain';
 import type { ProfileIndicator, ValueRow, WilayahProfile } from '@peta/domain/contract';
-import type { MeetingsRepository } from '../repositories/meetings-repository.ts';
-import type { ValuesRepository } from '../repositories/values-repository.ts';
-import type { WilayahRow } from '../repositories/wilayah-repository.ts';
-import type { RolloutService } from './rollout-service.ts';
-import type { valuesService } from './values-service.ts';
+import type { WilayahRow } from '../wilayah/wilayah-repository.ts';
+import type { ValuesRepository } from './values-repository.ts';
+import type { ValuesService } from './values-service.ts';
 
-type ValuesService = ReturnType<typeof valuesService>;
+/** What a profile reads besides values: the open actions of meetings (meetings) and values per wilayah kerja (rollout). */
+export interface ProfileSources {
+  openActionsUnder(kodes: string[]): Promise<WilayahProfile['openActions']>;
+  puskesmasValues(def: IndicatorDef, period: Period, kabupaten: string): Promise<ValueRow[]>;
+}
 
 /** Where an area's rows come from (its siblings' rows for a period). */
 interface AreaSource {
   rows(def: IndicatorDef, period: Period): Promise<ValueRow[]>;
 }
 
-export function profileService(values: ValuesService, valuesRepo: ValuesRepository, meetings: MeetingsRepository, rollout: RolloutService) {
+export function profileService(values: Pick<ValuesService, 'childValues'>, valuesRepo: Pick<ValuesRepository, 'indicatorsWithData'>, sources: ProfileSources) {
   async function indicatorsOf(kode: string, source: AreaSource, period: Period): Promise<ProfileIndicator[]> {
     const withData = await valuesRepo.indicatorsWithData();
     const pair = monthPair(period);
@@ -50,16 +52,16 @@ export function profileService(values: ValuesService, valuesRepo: ValuesReposito
   });
 
   return {
-    async profile(area: WilayahRow, period: Period): Promise<WilayahProfile> {
+    async profile(area: Pick<WilayahRow, 'kode' | 'nama' | 'tingkat'>, period: Period): Promise<WilayahProfile> {
       const parent = parentOf(area.kode);
       const indicators = await indicatorsOf(area.kode, { rows: (def, p) => values.childValues(def, p, parent) }, period);
-      return { ...header(area.kode, area.nama, area.tingkat, period, indicators), openActions: await meetings.openActionsUnder([area.kode]) };
+      return { ...header(area.kode, area.nama, area.tingkat, period, indicators), openActions: await sources.openActionsUnder([area.kode]) };
     },
 
     /** A puskesmas wilayah kerja: desa summed by the wilayah kerja valid in each month (as GET /api/values/puskesmas). */
     async puskesmasProfile(p: { kode: string; nama: string; kabupaten: string; desa: string[] }, period: Period): Promise<WilayahProfile> {
-      const indicators = await indicatorsOf(p.kode, { rows: (def, q) => rollout.puskesmasValues(def, q, p.kabupaten) }, period);
-      return { ...header(p.kode, p.nama, 'puskesmas', period, indicators), openActions: await meetings.openActionsUnder(p.desa) };
+      const indicators = await indicatorsOf(p.kode, { rows: (def, q) => sources.puskesmasValues(def, q, p.kabupaten) }, period);
+      return { ...header(p.kode, p.nama, 'puskesmas', period, indicators), openActions: await sources.openActionsUnder(p.desa) };
     },
   };
 }

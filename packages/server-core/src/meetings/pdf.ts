@@ -1,12 +1,14 @@
 // HTML → A4 PDF with a real browser engine: playwright-core driving the system Chromium (the same binary and flags
 // as the browser tests, docs/toolchain.md). One browser is launched on first use and kept; each PDF gets its own
-// page. No Chromium → ChromiumUnavailableError (the route answers 503 with a message). Printing is bounded
+// page. No Chromium → ChromiumUnavailableError (pack-service answers "unavailable": 503 with a message). Printing is bounded
 // (pdfPrinter): PDF_CONCURRENCY pages at once, PDF_QUEUE waiting, PDF_TIMEOUT_SECONDS for the whole request — so the
 // number of Chromium renderer processes and the time a request can take are bounded too.
 import { existsSync } from 'node:fs';
 import { formatCountId } from '@peta/domain';
-import type { PdfLimits } from '../config.ts';
-import { QueueFull, boundedQueue } from './bounded-queue.ts';
+import { QueueFull, boundedQueue } from '../bounded-queue.ts';
+
+/** How much printing one server does: pages at once, requests waiting, and the whole request's deadline. */
+export interface PdfLimits { concurrency: number; queue: number; timeoutMs: number }
 
 export class ChromiumUnavailableError extends Error {
   override name = 'ChromiumUnavailableError';

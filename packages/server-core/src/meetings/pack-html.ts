@@ -1,5 +1,5 @@
 // The printed meeting pack as one HTML document (A4, Bahasa Indonesia), which Chromium turns into the PDF
-// (meetings-pdf.ts): a cover with the wilayah map, a summary of the agenda, one page per desa (its indicators with
+// (pdf.ts): a cover with the wilayah map, a summary of the agenda, one page per desa (its indicators with
 // target, capaian, the persons short of the target and those not yet served this year — two named columns, never one
 // for the other —, PWS status, the month alone against the month before and the period against last year, the PWS
 // cumulative chart of the
@@ -13,7 +13,7 @@ import {
 import { placeMarkers } from '@peta/domain';
 import type { AgendaDesa, DesaIndicatorValue, EarlierAction, MeetingAction, MeetingDetail, SeriesMonthDto } from '@peta/domain/contract';
 
-/** What the desa page shows beyond the stored agenda (meetings-service packExtras). */
+/** What the desa page shows beyond the stored agenda (pack-service packExtras). */
 export interface PackDesaExtras {
   /** PWS charts of the indicators furthest behind: the meeting year's months, blank after the period. */
   charts: { indicator: string; year: number; months: SeriesMonthDto[] }[];

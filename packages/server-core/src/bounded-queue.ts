@@ -1,12 +1,14 @@
 // A bounded amount of concurrent work: `concurrency` jobs run, `queue` wait, and one more is refused at once with
-// QueueFull, which the error handler answers 503 with Retry-After and the queue's own message. Used for parsing
-// uploads (parse-pool.ts) and printing meeting packs (meetings-pdf.ts): work a request can start is always bounded.
+// QueueFull — a DomainError 'busy', which the API answers 503 with Retry-After and the queue's own message. Used for
+// parsing uploads (the API's parse pool) and printing meeting packs (meetings/pdf.ts): work a request can start is
+// always bounded.
+import { DomainError } from './errors.ts';
 
 /** Every slot is taken and the queue is full. */
-export class QueueFull extends Error {
+export class QueueFull extends DomainError {
   override name = 'QueueFull';
-  constructor(readonly code: string, message: string, readonly retryAfterSeconds: number) {
-    super(message);
+  constructor(code: string, message: string, readonly retryAfterSeconds: number) {
+    super('busy', code, message, { retryAfterSeconds });
   }
 }
 

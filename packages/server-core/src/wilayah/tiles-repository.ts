@@ -1,7 +1,10 @@
 // All SQL about the boundary vector tiles (written by the boundary importer, read-only here).
-import type { Database } from '@peta/db';
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { schema, type DbOrTx } from '@peta/db';
 
-export function tilesRepository(database: Database) {
+const { boundaryTile, boundaryImport } = schema;
+
+export function tilesRepository(db: DbOrTx) {
   return {
     /**
      * The gzip-compressed MVT of one tile of the import with this geometry version; null when the version is not
@@ -9,11 +12,11 @@ export function tilesRepository(database: Database) {
      * version can never be served under this version's immutable URL, even during a re-import.
      */
     async tile(version: string, z: number, x: number, y: number): Promise<Buffer | null> {
-      const r = await database.pool.query<{ data: Buffer }>(
-        `SELECT t.data FROM boundary_tile t JOIN boundary_import i ON i.id = t.import_id
-          WHERE t.z = $1 AND t.x = $2 AND t.y = $3 AND i.geometry_version = $4 AND i.finished_at IS NOT NULL`,
-        [z, x, y, version]);
-      return r.rows[0]?.data ?? null;
+      const [row] = await db.select({ data: boundaryTile.data }).from(boundaryTile)
+        .innerJoin(boundaryImport, eq(boundaryImport.id, boundaryTile.importId))
+        .where(and(eq(boundaryTile.z, z), eq(boundaryTile.x, x), eq(boundaryTile.y, y),
+          eq(boundaryImport.geometryVersion, version), isNotNull(boundaryImport.finishedAt)));
+      return row?.data ?? null;
     },
   };
 }

@@ -1,7 +1,7 @@
 // The queue behind parsing and PDF printing: `concurrency` run, `queue` wait, one more is refused at once; a waiting
 // job whose signal aborts leaves the queue; a finished job hands its slot to the next.
 import { describe, expect, it } from 'vitest';
-import { QueueFull, boundedQueue } from '../src/services/bounded-queue.ts';
+import { QueueFull, boundedQueue } from './bounded-queue.ts';
 
 function gate() {
   let open!: () => void;

@@ -1,6 +1,7 @@
-// All SQL about wilayah and their geometry.
-import { asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import { schema, type Db } from '@peta/db';
+// All SQL about wilayah and their display geometry (tables wilayah, wilayah_geometry, boundary_import), read-only: the
+// boundary importer (data/) writes them.
+import { and, asc, desc, eq, inArray, isNotNull, isNull, like, or, sql } from 'drizzle-orm';
+import { schema, type DbOrTx } from '@peta/db';
 import type { Tingkat } from '@peta/domain';
 import type { Bbox } from '@peta/domain/contract';
 
@@ -34,7 +35,7 @@ function toRow(r: Selected): WilayahRow {
   };
 }
 
-export function wilayahRepository(db: Db) {
+export function wilayahRepository(db: DbOrTx) {
   return {
     async findByKode(kode: string): Promise<WilayahRow | null> {
       const rows = await db.select(columns).from(wilayah).where(eq(wilayah.kode, kode));
@@ -74,6 +75,23 @@ export function wilayahRepository(db: Db) {
         .orderBy(asc(wilayah.kode));
     },
 
+    /** Every desa at or under `parent` (the desa itself when parent is a desa code; null: all of Indonesia), by kode. */
+    async desaUnder(parent: string | null): Promise<string[]> {
+      const rows = await db.select({ kode: wilayah.kode }).from(wilayah)
+        .where(and(eq(wilayah.tingkat, 'desa'), parent === null ? undefined : or(like(wilayah.kode, `${parent}.%`), eq(wilayah.kode, parent))))
+        .orderBy(asc(wilayah.kode));
+      return rows.map((row) => row.kode);
+    },
+
+    /** Display geometry of every desa under a wilayah (a kabupaten's for the planner's map and its wilayah kerja). */
+    async desaGeometriesUnder(kode: string): Promise<{ kode: string; nama: string; geojson: string }[]> {
+      return db.select({ kode: wilayah.kode, nama: wilayah.nama, geojson: wilayahGeometry.geojson })
+        .from(wilayah)
+        .innerJoin(wilayahGeometry, eq(wilayahGeometry.kode, wilayah.kode))
+        .where(and(eq(wilayah.tingkat, 'desa'), like(wilayah.kode, `${kode}.%`)))
+        .orderBy(asc(wilayah.kode));
+    },
+
     async latestImport() {
       const rows = await db.select().from(boundaryImport)
         .where(isNotNull(boundaryImport.finishedAt))
@@ -83,10 +101,10 @@ export function wilayahRepository(db: Db) {
 
     /** Bounding box of everything (the provinces). */
     async extent(): Promise<Bbox | null> {
-      const r = await db.execute<{ a: number | null; b: number | null; c: number | null; d: number | null }>(sql`
-        select min(bbox[1]) a, min(bbox[2]) b, max(bbox[3]) c, max(bbox[4]) d
-        from ${wilayah} where parent_kode is null and bbox is not null`);
-      const row = r.rows[0];
+      // bbox is [minLng, minLat, maxLng, maxLat]: the least of the first two corners, the greatest of the last two.
+      const corner = (fn: 'min' | 'max', i: number) => sql<number | null>`${sql.raw(fn)}(${wilayah.bbox}[${sql.raw(String(i))}])`;
+      const [row] = await db.select({ a: corner('min', 1), b: corner('min', 2), c: corner('max', 3), d: corner('max', 4) })
+        .from(wilayah).where(and(isNull(wilayah.parentKode), isNotNull(wilayah.bbox)));
       return row && row.a != null ? [row.a, row.b!, row.c!, row.d!] : null;
     },
   };

@@ -1,0 +1,65 @@
+// Puskesmas in the ILP planner (Rencana ILP): the list of a kabupaten/kota with stage, wave, readiness and need; one
+// puskesmas in detail and its wilayah kerja profile; recording its ILP stage (tahap) and its readiness checklist (kesiapan).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import {
+  AddStageBodySchema, ErrorSchema, KabupatenQuerySchema, PuskesmasDetailSchema, PuskesmasListSchema, ReadinessBodySchema, WilayahProfileSchema,
+} from '@peta/domain/contract';
+import type { ProfileService, RolloutCapability, WilayahService } from '@peta/server-core';
+import { authorize } from '../auth/access.ts';
+import { periodOr400 } from './params.ts';
+
+const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+const TAGS = ['rencana-ilp'];
+const KodeParams = Type.Object({ kode: Type.String() });
+
+export const puskesmasRoutes = (deps: { areas: WilayahService; rollout: RolloutCapability; profiles: ProfileService }): FastifyPluginAsyncTypebox => async (app) => {
+  const { areas, profiles } = deps;
+  const { puskesmas, planner } = deps.rollout;
+
+  app.get('/api/puskesmas', {
+    config: { access: 'read' },
+    schema: {
+      tags: TAGS, summary: 'Puskesmas satu kabupaten/kota: tahap ILP, gelombang, kesiapan, wilayah kerja, kebutuhan',
+      querystring: Type.Composite([KabupatenQuerySchema, Type.Object({ indicators: Type.Optional(Type.String()), period: Type.Optional(Type.String()) })]),
+      response: { 200: PuskesmasListSchema, ...errors },
+    },
+  }, async (request) => planner.list(await areas.requireKabupaten(request.query.kabupaten), request.query.indicators, request.query.period));
+
+  app.get('/api/puskesmas/:kode', {
+    config: { access: 'read' },
+    schema: { tags: TAGS, summary: 'Rincian puskesmas: desa, riwayat tahap, ceklis kesiapan, riwayat perubahan', params: KodeParams, response: { 200: PuskesmasDetailSchema, ...errors } },
+  }, async (request) => planner.detail(await puskesmas.require(request.params.kode)));
+
+  app.get('/api/puskesmas/:kode/profil', {
+    config: { access: 'read' },
+    schema: { tags: TAGS, summary: 'Profil wilayah kerja puskesmas: semua indikator berdata (desa dijumlah menurut wilayah kerja tiap bulan), tren, tindak lanjut terbuka',
+      params: KodeParams, querystring: Type.Object({ period: Type.String({ description: '2026-10, 2026-Q3, 2026 atau 2026-01..2026-10' }) }),
+      response: { 200: WilayahProfileSchema, ...errors } },
+  }, async (request, reply) => {
+    const p = await puskesmas.require(request.params.kode);
+    const period = periodOr400(request.query.period);
+    reply.header('cache-control', 'no-cache');
+    return profiles.puskesmasProfile(await puskesmas.profileArea(p), period);
+  });
+
+  app.post('/api/puskesmas/:kode/tahap', {
+    config: { access: 'rencana' },
+    schema: { tags: TAGS, summary: 'Catat tahap ILP puskesmas (tanggal, bukti, nomor SK)', params: KodeParams, body: AddStageBodySchema,
+      response: { 201: Type.Object({ id: Type.Integer(), eventId: Type.Integer() }), ...errors } },
+  }, async (request, reply) => {
+    const p = await puskesmas.require(request.params.kode);
+    const oleh = authorize(request, 'rencana', { wilayah: p.kabupaten });
+    return reply.code(201).send(await puskesmas.addStage(p, request.body, oleh));
+  });
+
+  app.put('/api/puskesmas/:kode/kesiapan', {
+    config: { access: 'kesiapan' },
+    schema: { tags: TAGS, summary: 'Simpan jawaban ceklis kesiapan (butir formulir)', params: KodeParams, body: ReadinessBodySchema,
+      response: { 200: Type.Object({ eventId: Type.Integer() }), ...errors } },
+  }, async (request) => {
+    const p = await puskesmas.require(request.params.kode);
+    const oleh = authorize(request, 'kesiapan', { puskesmas: p.kode, kabupaten: p.kabupaten });
+    return puskesmas.saveReadiness(p, request.body.answers, oleh);
+  });
+};
