@@ -10,7 +10,7 @@
 // for sensitive indicators). WHY=1 also names the first cell that failed when a table fell back from bands.
 import { join, resolve } from 'node:path';
 import { openDatabase } from '@peta/db';
-import { getIndicator, protectYear, type IndicatorDef, type PrivacyDesa, type PrivacyGroup } from '@peta/domain';
+import { getIndicator, protectYear, sasaranGroupOf, type IndicatorDef, type PrivacyDesa, type PrivacyGroup } from '@peta/domain';
 
 const flag = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const arg = (name: string, fallback: number) => Number(flag(name) ?? fallback);
@@ -105,7 +105,7 @@ async function fromDatabase(kabupaten: string, year: number): Promise<Table> {
       const rows = (await db.pool.query<{ kode: string; numerators: (number | null)[]; denominators: (number | null)[] | null }>(
         'select kode, numerators, denominators from indicator_value where indicator = $1 and year = $2 and kode like $3', [def.code, year, like])).rows;
       if (!rows.length) return null;
-      const group = def.denominator.kind === 'sasaran' ? def.denominator.group : def.denominator.kind === 'population' ? 'penduduk' : null;
+      const group = sasaranGroupOf(def);
       const sasaran = new Map(group === null ? [] : (await db.pool.query<{ kode: string; value: number }>(
         'select kode, value from sasaran where "group" = $1 and year = $2 and kode like $3', [group, year, like])).rows.map((r) => [r.kode, Number(r.value)]));
       const byKode = new Map(rows.map((r) => [r.kode, r]));

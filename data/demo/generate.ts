@@ -1,6 +1,6 @@
 // The demo generator: deterministic (fixed seed) simulated sasaran and monthly values for every desa of the
 // demo region. Pure: desa codes and kabupaten population in, rows out. The assumptions are in assumptions.ts.
-import { estimateSasaran, getIndicator, type IndicatorCode, type SasaranCode } from '@peta/domain';
+import { ancestorAt, estimateSasaran, getIndicator, type IndicatorCode, type SasaranCode } from '@peta/domain';
 import {
   DEMO_INDICATORS, DEMO_LAST_MONTH, DEMO_YEARS, DESA_SD, KECAMATAN_SD, OVER_REPORTING_FACTOR, OVER_REPORTING_SHARE,
   POPULATION_GROWTH, REMOTE_DESA_PENALTY, REMOTE_DESA_SHARE, REPORTING, SEASONAL_AMPLITUDE, SIMULATED_REGISTER_RATES,
@@ -105,10 +105,11 @@ export function* generateValues(input: DemoInput, population = spreadPopulation(
     const missing = new Set<string>();
     for (const year of DEMO_YEARS) for (const m of monthsOfYear(year)) if (desaRandom() < miss) missing.add(`${year}-${pad(m)}`);
 
+    const kecamatan = ancestorAt(kode, 'kecamatan')!;
     for (const [code, a] of entries) {
       const def = getIndicator(code)!;
       const random = rng(`${seed}|nilai|${kode}|${code}`);
-      const desaEffect = normal(random, 0, DESA_SD) + effectOf(kode.slice(0, 8), code)
+      const desaEffect = normal(random, 0, DESA_SD) + effectOf(kecamatan, code)
         + (a.shape.kind === 'prevalence' ? -remote / 4 : remote);
       const over = random() < OVER_REPORTING_SHARE ? OVER_REPORTING_FACTOR : 1;
       for (const year of DEMO_YEARS) {

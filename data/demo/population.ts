@@ -4,7 +4,7 @@
 // Σ desa = kabupaten total (up to rounding). Documented in data/README.md.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isKelurahan } from '@peta/domain';
+import { ancestorAt, isKelurahan } from '@peta/domain';
 import { normal, rng } from './random.ts';
 
 export const KELURAHAN_WEIGHT = 2.5;
@@ -28,7 +28,7 @@ export function readKabupatenPopulation(
 export function spreadPopulation(desaKodes: string[], kabupaten: Map<string, number>, seed: string): Map<string, number> {
   const byKab = new Map<string, { kode: string; weight: number }[]>();
   for (const kode of desaKodes) {
-    const kab = kode.slice(0, 5);
+    const kab = ancestorAt(kode, 'kabupaten')!;
     const random = rng(`${seed}|penduduk|${kode}`);
     const weight = (isKelurahan(kode) ? KELURAHAN_WEIGHT : 1) * Math.exp(normal(random, 0, DESA_SPREAD_SIGMA));
     let list = byKab.get(kab);

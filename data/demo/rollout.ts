@@ -4,7 +4,7 @@
 // WHICH puskesmas (other than the named ones), every date, and everything else (Labuhanbatu's wave, readiness,
 // Pustu, Posyandu) are simulated — deterministic from the seed — and marked so. Pure: lists in, rows out.
 import type { IlpStageCode, PosyanduRecord, PustuRecord, ReadinessItemCode } from '@peta/domain';
-import { READINESS_ITEMS } from '@peta/domain';
+import { ancestorAt, READINESS_ITEMS } from '@peta/domain';
 import { rng } from './random.ts';
 
 export interface PuskesmasSeed { kode: string; nama: string; kabupaten: string }
@@ -110,7 +110,7 @@ export function generateRollout(puskesmas: readonly PuskesmasSeed[], desa: reado
   const pustu: PustuRecord[] = [];
   const posyandu: PosyanduRecord[] = [];
   for (const kode of desa) {
-    if (!inPlans.has(kode.slice(0, 5))) continue;
+    if (!inPlans.has(ancestorAt(kode, 'kabupaten') ?? '')) continue;
     const random = rng(`${seed}|faskes|${kode}`);
     if (random() < 0.78) pustu.push({ kodeDesa: kode, perawat: random() < 0.85 ? 1 + Math.floor(random() * 2) : 0, bidan: random() < 0.8 ? 1 : 0 });
     const n = 1 + Math.floor(random() * 4);

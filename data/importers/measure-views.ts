@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { openDatabase } from '@peta/db';
+import { ancestorAt, tingkatOf } from '@peta/domain';
 import { featureCollectionText } from './boundaries/build-geometry.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -36,8 +37,8 @@ for (const r of rows) {
   list.push(r);
 }
 const views: View[] = [];
-const kindOf = (parent: string) => (parent === 'indonesia' ? 'provinsi-indonesia'
-  : ['kabupaten-provinsi', 'kecamatan-kabupaten', 'desa-kecamatan'][parent.split('.').length - 1]!);
+const KIND_UNDER = { provinsi: 'kabupaten-provinsi', kabupaten: 'kecamatan-kabupaten', kecamatan: 'desa-kecamatan' } as const;
+const kindOf = (parent: string) => (parent === 'indonesia' ? 'provinsi-indonesia' : KIND_UNDER[tingkatOf(parent) as keyof typeof KIND_UNDER]);
 const wanted = process.argv.slice(2);
 for (const [parent, children] of byParent) {
   if (wanted.length && !wanted.includes(parent)) continue;
@@ -46,7 +47,7 @@ for (const [parent, children] of byParent) {
 const desaByKab = new Map<string, Child[]>();
 for (const r of rows) {
   if (r.tingkat !== 'desa') continue;
-  const kab = r.kode.slice(0, 5);
+  const kab = ancestorAt(r.kode, 'kabupaten')!;
   let list = desaByKab.get(kab);
   if (!list) desaByKab.set(kab, (list = []));
   list.push(r);

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { nameKey, titleCase } from '@peta/domain';
+import { ancestorAt, nameKey, titleCase } from '@peta/domain';
 import { parseCsv, type CodeList } from '../importers/boundaries/code-list.ts';
 
 export const KOMDAT_FILE = join(dirname(fileURLToPath(import.meta.url)), 'komdat-puskesmas-2022.csv');
@@ -87,7 +87,7 @@ function placeNameKeysByKabupaten(codeList: CodeList): Map<string, Set<string>> 
   const map = new Map<string, Set<string>>();
   for (const e of codeList.entries.values()) {
     if (!/^9[1-6]\./.test(e.kode) || (e.tingkat !== 'kecamatan' && e.tingkat !== 'desa')) continue;
-    const kab = e.kode.slice(0, 5);
+    const kab = ancestorAt(e.kode, 'kabupaten')!;
     let set = map.get(kab);
     if (!set) map.set(kab, (set = new Set()));
     set.add(nameKey(e.nama));

@@ -7,7 +7,7 @@
 //     Pustu and Posyandu — simulated (simulated = true, evidence says "simulasi").
 // Every step is a rollout_event of kind 'seed' that the rows it wrote point at. One transaction.
 import type { Database } from '@peta/db';
-import { proposeWilayahKerja } from '@peta/domain';
+import { ancestorAt, proposeWilayahKerja } from '@peta/domain';
 import { readCodeList } from '../importers/boundaries/code-list.ts';
 import { DEMO_SEED } from '../demo/assumptions.ts';
 import { generateRollout, ROLLOUT_PLANS } from '../demo/rollout.ts';
@@ -101,8 +101,8 @@ export async function ensureRolloutSeed(database: Database, options: { seed?: st
         if (!here.size) continue;
         const waves = demo.waves.filter((w) => w.kabupaten === kab);
         const stages = demo.stageEvents.filter((e) => here.has(e.puskesmas));
-        const pustu = demo.pustu.filter((p) => p.kodeDesa.startsWith(`${kab}.`));
-        const posyandu = demo.posyandu.filter((p) => p.kodeDesa.startsWith(`${kab}.`));
+        const pustu = demo.pustu.filter((p) => ancestorAt(p.kodeDesa, 'kabupaten') === kab);
+        const posyandu = demo.posyandu.filter((p) => ancestorAt(p.kodeDesa, 'kabupaten') === kab);
         const eventId = await event(client, kab, 'Data contoh rencana ILP (simulasi)', {
           waves: waves.map((w) => ({ nama: w.nama, tahun: w.tahun, target: w.target, basis: w.basis })),
           stageEvents: stages.length, pustu: pustu.length, posyandu: posyandu.length,

@@ -15,7 +15,7 @@ import polylabel from 'polylabel';
 import { topology as buildTopology } from 'topojson-server';
 import { presimplify } from 'topojson-simplify';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import type { Tingkat } from '@peta/domain';
+import { ancestorAt, parentOf, tingkatOf, type Tingkat } from '@peta/domain';
 import type { Bbox } from '@peta/domain/contract';
 import type { CodeEntry } from './code-list.ts';
 import type { UpstreamRecord } from './parse-upstream-sql.ts';
@@ -816,9 +816,6 @@ interface Skeleton {
   inCodeList: boolean;
 }
 
-const tingkatOfKode = (kode: string): Tingkat => (['provinsi', 'kabupaten', 'kecamatan', 'desa'] as const)[kode.split('.').length - 1]!;
-const parentOfKode = (kode: string) => (kode.includes('.') ? kode.slice(0, kode.lastIndexOf('.')) : null);
-
 /** Units of one layer in one topology, grouped by every ancestor kode. */
 class Layer {
   readonly topo: BuiltTopology;
@@ -828,7 +825,7 @@ class Layer {
   constructor(readonly units: Unit[]) {
     this.topo = topologyOf(units);
     units.forEach((u, i) => {
-      for (let k: string | null = u.kode; k; k = parentOfKode(k)) {
+      for (let k: string | null = u.kode; k; k = parentOf(k)) {
         let list = this.membersOf.get(k);
         if (!list) this.membersOf.set(k, (list = []));
         list.push(i);
@@ -884,10 +881,10 @@ export function buildProvince(input: ProvinceInput, options: BuildOptions): Prov
   for (const r of [...input.kab, ...input.kec, ...(input.withDesa ? input.desa : [])]) recordNames.set(r.kode, r.nama);
   const add = (kode: string) => {
     if (skeleton.has(kode) || kode === pk) return;
-    const parent = parentOfKode(kode);
+    const parent = parentOf(kode);
     if (parent && parent !== pk) add(parent); // a parent known only from its children still gets a row
     const entry = options.codes.get(kode);
-    const tingkat = tingkatOfKode(kode);
+    const tingkat = tingkatOf(kode);
     skeleton.set(kode, {
       kode, tingkat, parentKode: parent,
       nama: entry?.nama ?? recordNames.get(kode) ?? `Tanpa nama (${kode})`,
@@ -895,7 +892,7 @@ export function buildProvince(input: ProvinceInput, options: BuildOptions): Prov
     });
   };
   for (const entry of options.codes.values()) {
-    if (entry.tingkat === 'provinsi' || !entry.kode.startsWith(pk + '.')) continue;
+    if (entry.tingkat === 'provinsi' || ancestorAt(entry.kode, 'provinsi') !== pk) continue;
     if (entry.tingkat === 'desa' && !input.withDesa) continue;
     add(entry.kode);
   }
@@ -919,7 +916,7 @@ export function buildProvince(input: ProvinceInput, options: BuildOptions): Prov
     // kabupaten without any unit to its upstream shape — in the same topology.
     const units: Unit[] = [];
     const covered = new Set<string>();
-    const cover = (kode: string) => { for (let k: string | null = kode; k; k = parentOfKode(k)) covered.add(k); };
+    const cover = (kode: string) => { for (let k: string | null = kode; k; k = parentOf(k)) covered.add(k); };
     for (const r of input.desa) {
       const u = toUnit(r, 'desa', 'desa');
       if (u) { units.push(u); cover(u.kode); }
@@ -955,7 +952,7 @@ export function buildProvince(input: ProvinceInput, options: BuildOptions): Prov
     provUnit = input.prov ? toUnit(input.prov, 'prov', 'upstream') : null;
     forProv = provUnit ? null : forKab.units.length ? forKab : forKec;
   }
-  const layerFor = (kode: string): Layer => (tingkatOfKode(kode) === 'kabupaten' ? forKab : forKec);
+  const layerFor = (kode: string): Layer => (tingkatOf(kode) === 'kabupaten' ? forKab : forKec);
   const bboxOfKode = (kode: string): Bbox | null => {
     let b = unionBbox(forKec.bbox(kode), forKab === forKec ? null : forKab.bbox(kode));
     if (kode === pk && provUnit) b = unionBbox(b, provUnit.bbox);

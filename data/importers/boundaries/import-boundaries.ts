@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { PoolClient } from 'pg';
 import type { Database, schema } from '@peta/db';
-import type { Tingkat } from '@peta/domain';
+import { ancestorAt, type Tingkat } from '@peta/domain';
 import {
   buildNational, buildProvince, DEFAULT_SIMPLIFY, INVALID_KINDS,
   type GeometryIssue, type ProvinceInput, type ProvinceShape, type SimplifyParams, type ViewKind, type ViewStat, type WilayahRow,
@@ -502,7 +502,7 @@ class Collector {
       provinsi: crossCheck(this.codeList, 'provinsi', this.boundaryCodes.provinsi),
       kabupaten: crossCheck(this.codeList, 'kabupaten', this.boundaryCodes.kabupaten),
       kecamatan: crossCheck(this.codeList, 'kecamatan', this.boundaryCodes.kecamatan),
-      desa: crossCheck(this.codeList, 'desa', this.boundaryCodes.desa, (kode) => desaProvinsiIncludes(this.desaProvinsi, kode.slice(0, 2)), desaScope),
+      desa: crossCheck(this.codeList, 'desa', this.boundaryCodes.desa, (kode) => desaProvinsiIncludes(this.desaProvinsi, ancestorAt(kode, 'provinsi') ?? ''), desaScope),
     };
     return this.checks;
   }

@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
+import { ancestorAt } from '@peta/domain';
 import { readCodeList, type CodeList } from './code-list.ts';
 
 export const UPSTREAM_RAW_BASE = 'https://raw.githubusercontent.com/cahyadsn/wilayah_boundaries/main';
@@ -186,10 +187,10 @@ export function neededUpstreamPaths(codeList: CodeList, desaProvinsi: DesaProvin
   for (const pp of provinces) paths.push(`db/kab/wilayah_boundaries_kab_${pp}.sql`);
   for (const pp of provinces) paths.push(`db/kec/wilayah_boundaries_kec_${pp}.sql`);
   const kabs = [...codeList.entries.values()]
-    .filter((e) => e.tingkat === 'kabupaten' && desaProvinsiIncludes(desaProvinsi, e.kode.slice(0, 2)))
+    .filter((e) => e.tingkat === 'kabupaten' && desaProvinsiIncludes(desaProvinsi, ancestorAt(e.kode, 'provinsi') ?? ''))
     .map((e) => e.kode)
     .sort();
-  for (const kk of kabs) paths.push(`db/kel/${kk.slice(0, 2)}/wilayah_boundaries_kel_${kk}.sql`);
+  for (const kk of kabs) paths.push(`db/kel/${ancestorAt(kk, 'provinsi')}/wilayah_boundaries_kel_${kk}.sql`);
   return paths;
 }
 
