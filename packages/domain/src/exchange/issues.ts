@@ -1,0 +1,64 @@
+// What reading an exchange file reports: the same {row, column, code, message} shape as every import
+// (../imports/issues.ts), so the preview lists them alike. `row` is the LINE of the file (CSV, XML) or null (JSON),
+// `column` says where inside it: "dataValues[3].period", "<dataValue> @value", "group[2]".
+// Errors stop the file; warnings are listed and the rest is read.
+import type { ImportErrorCode, ImportIssue } from '../imports/issues.ts';
+
+export const EXCHANGE_ERROR_CODES = [
+  /** Over a bound: characters, elements, depth, records, data values. */
+  'EXCHANGE_TOO_LARGE',
+  /** Not JSON / not well-formed XML / broken CSV quoting. */
+  'EXCHANGE_SYNTAX',
+  /** XML with a DOCTYPE, an entity declaration or an unknown entity (billion laughs, XXE). */
+  'EXCHANGE_XML_FORBIDDEN',
+  /** A required element, attribute or field is missing or of the wrong kind; the wrong root or namespace. */
+  'EXCHANGE_STRUCTURE',
+  /** A period the format does not define, or one we cannot store (a quarter, a week: values are stored per month). */
+  'EXCHANGE_PERIOD',
+  /** An orgUnit that is neither in the mapping table nor a Kemendagri kode. */
+  'EXCHANGE_ORGUNIT_UNKNOWN',
+  /** The same data value twice (same data element, option combos, orgUnit and period). */
+  'EXCHANGE_DUPLICATE',
+  /** A denominator without its numerator for the same desa, month and indicator. */
+  'EXCHANGE_NUMERATOR_MISSING',
+  /** The mapping itself is not valid (mapping.ts). */
+  'MAPPING_INVALID',
+] as const;
+
+export const EXCHANGE_WARNING_CODES = [
+  /** Data values whose data element (+ option combo / disaggregation) the mapping does not name: skipped, counted. */
+  'EXCHANGE_UNMAPPED',
+  /** Values DHIS2 marks deleted: skipped. */
+  'EXCHANGE_DELETED',
+  /** Data values without a value: no report, skipped. */
+  'EXCHANGE_EMPTY',
+] as const;
+
+export type ExchangeErrorCode = (typeof EXCHANGE_ERROR_CODES)[number];
+export type ExchangeWarningCode = (typeof EXCHANGE_WARNING_CODES)[number];
+/** Value cells are checked by parseExchangeCount (values.ts) with the import's own codes, so those appear here too. */
+export type ExchangeIssueCode = ExchangeErrorCode | ExchangeWarningCode | ImportErrorCode;
+export type ExchangeIssue = ImportIssue<ExchangeIssueCode>;
+
+/** Collects issues, and stops collecting errors past a bound so a broken file cannot flood memory with messages. */
+export class ExchangeIssues {
+  readonly errors: ExchangeIssue[] = [];
+  readonly warnings: ExchangeIssue[] = [];
+  /** Errors found (also those not kept). */
+  errorCount = 0;
+
+  constructor(private readonly maxErrors = 1000) {}
+
+  error(row: number | null, column: string | null, code: ExchangeIssueCode, message: string): void {
+    this.errorCount++;
+    if (this.errors.length < this.maxErrors) this.errors.push({ row, column, code, message });
+  }
+
+  warn(row: number | null, column: string | null, code: ExchangeIssueCode, message: string): void {
+    if (this.warnings.length < this.maxErrors) this.warnings.push({ row, column, code, message });
+  }
+
+  get ok(): boolean {
+    return this.errorCount === 0;
+  }
+}
