@@ -23,6 +23,18 @@ export const EXCHANGE_ERROR_CODES = [
   'EXCHANGE_NUMERATOR_MISSING',
   /** The mapping itself is not valid (mapping.ts). */
   'MAPPING_INVALID',
+  /** A desa name that matches no desa of the area (desa-names.ts). */
+  'DESA_NAME_UNKNOWN',
+  /** A desa name shared by several desa of the area: the user adds the kecamatan or picks one. */
+  'DESA_NAME_AMBIGUOUS',
+  /** A desa name close to one or more desa of the area: offered for confirmation, never taken silently. */
+  'DESA_NAME_NEAR',
+  /** A kecamatan name that matches no kecamatan, or several, of the area. */
+  'KECAMATAN_NAME_UNKNOWN',
+  /** An old kode that was split into several desa: the rows need a decision (crosswalk.ts). */
+  'KODE_SPLIT',
+  /** The crosswalk itself is not valid. */
+  'CROSSWALK_INVALID',
 ] as const;
 
 export const EXCHANGE_WARNING_CODES = [
@@ -32,6 +44,10 @@ export const EXCHANGE_WARNING_CODES = [
   'EXCHANGE_DELETED',
   /** Data values without a value: no report, skipped. */
   'EXCHANGE_EMPTY',
+  /** A desa name read as the kode of a desa whose official name is spelled differently (or through an alias). */
+  'DESA_NAME_MATCHED',
+  /** An old kode replaced by its new kode (crosswalk.ts). */
+  'KODE_REMAPPED',
 ] as const;
 
 export type ExchangeErrorCode = (typeof EXCHANGE_ERROR_CODES)[number];

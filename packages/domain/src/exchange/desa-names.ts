@@ -1,0 +1,310 @@
+// Desa by name: files from other systems name desa ("Ds. Tanjung-Siram", "SUKAMAJU II", "Kel. Pasar Baru") instead of
+// giving their kode. A name is matched to a kode ONLY inside an area (the user's kabupaten or kecamatan, or the
+// kecamatan named on the same row), and only when it is unique there:
+//   exact     the name, normalised, is the key of exactly one desa (or of an alias confirmed for the area): accepted,
+//             with a note when the spelling differed;
+//   ambiguous two or more desa of the area share the key (two "Sukamaju" in one kabupaten): never guessed, the user
+//             adds the kecamatan or picks one;
+//   near      no desa has the key but some are a few letters away: offered for confirmation, never accepted;
+//   none      nothing close.
+// A confirmed near match becomes an alias for that area (kept by the caller), so the next file matches at once.
+//
+// Normalising (both sides alike, so it only has to be consistent, not pretty):
+//   case, accents, punctuation and spacing ("Tanjung-Siram" = "Tanjung Siram" = "TanjungSiram");
+//   a leading unit word: Desa, Ds., Kelurahan, Kel., and the regional equivalents of desa (Kampung, Gampong, Nagari,
+//   Pekon, Lembang, Negeri, …) — "Kampung Harapan" and "Harapan" are one desa;
+//   roman and arabic numerals ("Sukamaju II" = "Sukamaju 2");
+//   common abbreviations: Sei/Sui/Sg. = Sungai, Tg./Tj. = Tanjung, Kp. = Kampung, Bt. = Batu, Pd. = Padang;
+//   old spellings (before EYD 1972) still seen in registers: oe → u, dj → j, tj → c, sj → sy, ch → kh (not nj → ny:
+//   today's Tanjung and Panjang are written with nj).
+import { isInsideWilayah } from '../imports/cells.ts';
+import { ancestorAt, tingkatOf, type Tingkat } from '../wilayah.ts';
+import type { ExchangeIssue } from './issues.ts';
+
+/** Unit words written before a desa/kelurahan name, removed when something follows. */
+const UNIT_WORDS = new Set([
+  'desa', 'ds', 'kelurahan', 'kel', 'kalurahan', 'kampung', 'kampong', 'kp', 'gampong', 'nagari', 'pekon', 'lembang', 'negeri',
+]);
+/** Unit words of a kecamatan ("Kecamatan Bilah Hulu", "Kec. Bilah Hulu", "Distrik Prafi"). */
+const KECAMATAN_WORDS = new Set(['kecamatan', 'kec', 'distrik', 'kapanewon', 'kemantren']);
+/** Abbreviations read as the full word (whole tokens only). */
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  sei: 'sungai', sui: 'sungai', sg: 'sungai', sng: 'sungai', tg: 'tanjung', tj: 'tanjung', tjg: 'tanjung',
+  kp: 'kampung', bt: 'batu', pd: 'padang', kt: 'kota', pel: 'pelabuhan', pulo: 'pulau',
+};
+/** Old spellings → EYD, applied inside words after abbreviations (so the token "tj" is Tanjung, not "c"). */
+const OLD_SPELLINGS: readonly [RegExp, string][] = [[/oe/g, 'u'], [/dj/g, 'j'], [/tj/g, 'c'], [/sj/g, 'sy'], [/ch/g, 'kh']];
+const ROMAN = /^(x{0,3})(ix|iv|v?i{0,3})$/;
+const ROMAN_VALUE: Readonly<Record<string, number>> = { i: 1, v: 5, x: 10 };
+
+function romanToNumber(token: string): number | null {
+  if (!token || !ROMAN.test(token)) return null;
+  let total = 0;
+  for (let i = 0; i < token.length; i++) {
+    const v = ROMAN_VALUE[token[i]!]!;
+    const next = ROMAN_VALUE[token[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+/** Lower-case words without accents or punctuation; "Ds. Tanjung-Siram" → ["ds", "tanjung", "siram"]. */
+function words(name: string): string[] {
+  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/['’`‘]/g, '') // Ma'rang = Marang
+    .split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+/**
+ * The matching key of a name: words normalised as above and joined without spaces. Empty when the name has no
+ * letters or digits. `tingkat` says which leading unit words to drop (desa by default, or kecamatan).
+ * Two desa that differ only by a dropped word ("Kampung Harapan", "Harapan") get one key: they are then reported as
+ * ambiguous, never matched silently.
+ */
+export function nameKey(name: string, tingkat: 'desa' | 'kecamatan' = 'desa'): string {
+  const units = tingkat === 'desa' ? UNIT_WORDS : KECAMATAN_WORDS;
+  let tokens = words(name);
+  while (tokens.length > 1 && units.has(tokens[0]!)) tokens = tokens.slice(1);
+  return tokens.map((t) => {
+    const expanded = ABBREVIATIONS[t] ?? t;
+    const roman = romanToNumber(expanded);
+    if (roman !== null) return String(roman);
+    return OLD_SPELLINGS.reduce((s, [re, to]) => s.replace(re, to), expanded);
+  }).join('');
+}
+
+export interface NamedWilayah {
+  kode: string;
+  nama: string;
+}
+
+/** A name confirmed by a user for a desa, valid inside `wilayah` (a kabupaten or kecamatan kode). */
+export interface DesaAlias {
+  wilayah: string;
+  nama: string;
+  kode: string;
+}
+
+export interface DesaNameIndex {
+  /** key → desa (several when names collide). */
+  readonly desa: ReadonlyMap<string, readonly NamedWilayah[]>;
+  readonly kecamatan: ReadonlyMap<string, readonly NamedWilayah[]>;
+  readonly aliases: readonly (DesaAlias & { key: string })[];
+  readonly byKode: ReadonlyMap<string, NamedWilayah>;
+}
+
+/** Index of the desa and kecamatan of an area (any list of wilayah: other levels are ignored). */
+export function buildDesaNameIndex(wilayah: readonly NamedWilayah[], aliases: readonly DesaAlias[] = []): DesaNameIndex {
+  const desa = new Map<string, NamedWilayah[]>();
+  const kecamatan = new Map<string, NamedWilayah[]>();
+  const byKode = new Map<string, NamedWilayah>();
+  for (const w of wilayah) {
+    let tingkat: Tingkat;
+    try {
+      tingkat = tingkatOf(w.kode);
+    } catch {
+      continue;
+    }
+    if (tingkat !== 'desa' && tingkat !== 'kecamatan') continue;
+    byKode.set(w.kode, w);
+    const key = nameKey(w.nama, tingkat);
+    if (!key) continue;
+    const map = tingkat === 'desa' ? desa : kecamatan;
+    const list = map.get(key) ?? [];
+    list.push(w);
+    map.set(key, list);
+  }
+  return { desa, kecamatan, byKode, aliases: aliases.map((a) => ({ ...a, key: nameKey(a.nama) })).filter((a) => a.key) };
+}
+
+export type DesaMatch =
+  | { kind: 'exact'; kode: string; nama: string; /** The name was written differently from the official one. */ normalised: boolean; alias: boolean }
+  | { kind: 'ambiguous'; candidates: NamedWilayah[] }
+  | { kind: 'near'; candidates: NamedWilayah[] }
+  | { kind: 'none' };
+
+export interface DesaNameQuery {
+  /** The desa name as the file writes it. */
+  nama: string;
+  /** The kecamatan name on the same row, when the file has one: narrows the area. */
+  kecamatan?: string | null;
+  /** The area the file or the user is limited to (kabupaten or kecamatan kode). */
+  wilayah: string;
+}
+
+export type KecamatanMatch =
+  | { kind: 'exact'; kode: string }
+  | { kind: 'ambiguous'; candidates: NamedWilayah[] }
+  | { kind: 'none'; near: NamedWilayah[] };
+
+/** A kecamatan by name inside `wilayah`. */
+export function matchKecamatanName(index: DesaNameIndex, nama: string, wilayah: string): KecamatanMatch {
+  const key = nameKey(nama, 'kecamatan');
+  const found = (index.kecamatan.get(key) ?? []).filter((k) => isInsideWilayah(k.kode, wilayah));
+  if (found.length === 1) return { kind: 'exact', kode: found[0]!.kode };
+  if (found.length > 1) return { kind: 'ambiguous', candidates: found };
+  return { kind: 'none', near: nearest(key, index.kecamatan, wilayah) };
+}
+
+/** A desa by name, as described at the top of this file. */
+export function matchDesaName(index: DesaNameIndex, query: DesaNameQuery): DesaMatch {
+  let area = query.wilayah;
+  if (query.kecamatan && query.kecamatan.trim()) {
+    const k = matchKecamatanName(index, query.kecamatan, query.wilayah);
+    if (k.kind === 'exact') area = k.kode;
+  }
+  const key = nameKey(query.nama);
+  if (!key) return { kind: 'none' };
+  const found = (index.desa.get(key) ?? []).filter((d) => isInsideWilayah(d.kode, area));
+  if (found.length === 1) {
+    const d = found[0]!;
+    return { kind: 'exact', kode: d.kode, nama: d.nama, normalised: query.nama.trim() !== d.nama, alias: false };
+  }
+  if (found.length > 1) return { kind: 'ambiguous', candidates: found };
+  // An alias counts only where it was confirmed: its area must hold the row's area or be held by it.
+  const aliased = [...new Set(index.aliases
+    .filter((a) => a.key === key && isInsideWilayah(a.kode, area) && (isInsideWilayah(area, a.wilayah) || isInsideWilayah(a.wilayah, area)))
+    .map((a) => a.kode))];
+  if (aliased.length === 1) {
+    const d = index.byKode.get(aliased[0]!);
+    return { kind: 'exact', kode: aliased[0]!, nama: d?.nama ?? query.nama, normalised: true, alias: true };
+  }
+  if (aliased.length > 1) return { kind: 'ambiguous', candidates: aliased.map((k) => index.byKode.get(k) ?? { kode: k, nama: query.nama }) };
+  const near = nearest(key, index.desa, area);
+  return near.length ? { kind: 'near', candidates: near } : { kind: 'none' };
+}
+
+/** Longest key compared letter by letter; longer names are not near anything (bounded work per name). */
+const MAX_KEY_FOR_DISTANCE = 60;
+const MAX_NEAR = 5;
+
+/** Allowed edits between keys: none for very short names (one letter changes "Aek" into another desa), then 1–3. */
+export function nearDistance(keyLength: number): number {
+  if (keyLength < 4) return 0;
+  if (keyLength < 8) return 1;
+  if (keyLength < 15) return 2;
+  return 3;
+}
+
+function nearest(key: string, map: ReadonlyMap<string, readonly NamedWilayah[]>, area: string): NamedWilayah[] {
+  const limit = nearDistance(key.length);
+  if (!limit || key.length > MAX_KEY_FOR_DISTANCE) return [];
+  const hits: { w: NamedWilayah; d: number }[] = [];
+  for (const [other, list] of map) {
+    if (Math.abs(other.length - key.length) > limit) continue;
+    const inArea = list.filter((w) => isInsideWilayah(w.kode, area));
+    if (!inArea.length) continue;
+    const d = editDistance(key, other, limit);
+    if (d <= limit) for (const w of inArea) hits.push({ w, d });
+  }
+  return hits.sort((a, b) => a.d - b.d || a.w.kode.localeCompare(b.w.kode)).slice(0, MAX_NEAR).map((h) => h.w);
+}
+
+/**
+ * Optimal string alignment distance (Levenshtein plus swapping two neighbouring letters, a common typo), stopping
+ * early once every path is over `limit` (returns limit + 1).
+ */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  if (a === b) return 0;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      row.push(v);
+      if (v < best) best = v;
+    }
+    if (best > limit) return limit + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return Math.min(prev[b.length]!, limit + 1);
+}
+
+/** "12.10.09.2001 Tanjung Siram (Kec. Bilah Hulu)" for messages; the kecamatan when the index knows it. */
+export function describeDesa(index: DesaNameIndex, d: NamedWilayah): string {
+  const kecamatanKode = ancestorAt(d.kode, 'kecamatan');
+  const kecamatan = kecamatanKode ? index.byKode.get(kecamatanKode) : undefined;
+  return `${d.kode} ${d.nama}${kecamatan ? ` (Kec. ${kecamatan.nama})` : ''}`;
+}
+
+// ------------------------------------------------------------------------------------------------ a column of names
+
+export interface DesaNameCell {
+  /** Row of the file (as the import numbers rows). */
+  row: number;
+  nama: string;
+  kecamatan?: string | null;
+}
+
+export interface DesaNameResolution {
+  /** Kode per cell, in order; null where the name needs a decision (see errors). */
+  kodes: (string | null)[];
+  errors: ExchangeIssue[];
+  warnings: ExchangeIssue[];
+  /** Names offered for confirmation: once confirmed, the caller keeps them as aliases (DesaAlias) for the area. */
+  toConfirm: { nama: string; rows: number[]; candidates: NamedWilayah[] }[];
+}
+
+/**
+ * Every name of a file's desa column, each looked up once (a file repeats a desa on every month and indicator);
+ * messages in Bahasa Indonesia name the row, the column and the candidates.
+ */
+export function resolveDesaNames(index: DesaNameIndex, cells: readonly DesaNameCell[], wilayah: string, column = 'nama_desa'): DesaNameResolution {
+  const out: DesaNameResolution = { kodes: [], errors: [], warnings: [], toConfirm: [] };
+  const cache = new Map<string, DesaMatch>();
+  const noted = new Set<string>();
+  const confirm = new Map<string, DesaNameResolution['toConfirm'][number]>();
+  for (const cell of cells) {
+    const cacheKey = JSON.stringify([cell.nama.trim(), (cell.kecamatan ?? '').trim()]);
+    let m = cache.get(cacheKey);
+    if (!m) {
+      m = matchDesaName(index, { nama: cell.nama, kecamatan: cell.kecamatan ?? null, wilayah });
+      cache.set(cacheKey, m);
+    }
+    const issue = (code: ExchangeIssue['code'], message: string) => ({ row: cell.row, column, code, message });
+    const shown = `"${cell.nama.trim()}"${cell.kecamatan?.trim() ? ` (Kec. ${cell.kecamatan.trim()})` : ''}`;
+    // A kecamatan the file names must be found: a desa of that name elsewhere in the area is not the same desa.
+    if (cell.kecamatan?.trim()) {
+      const k = matchKecamatanName(index, cell.kecamatan, wilayah);
+      if (k.kind !== 'exact') {
+        out.kodes.push(null);
+        out.errors.push(issue('KECAMATAN_NAME_UNKNOWN', k.kind === 'ambiguous'
+          ? `Nama kecamatan "${cell.kecamatan.trim()}" dimiliki ${k.candidates.length} kecamatan di wilayah ini: ${k.candidates.map((c) => `${c.kode} ${c.nama}`).join('; ')}.`
+          : `Nama kecamatan "${cell.kecamatan.trim()}" tidak ada di wilayah ${wilayah}${k.near.length ? `. Mungkin maksudnya: ${k.near.map((c) => `${c.kode} ${c.nama}`).join('; ')}` : ''}.`));
+        continue;
+      }
+    }
+    switch (m.kind) {
+      case 'exact':
+        out.kodes.push(m.kode);
+        if (m.normalised && !noted.has(cacheKey)) {
+          noted.add(cacheKey);
+          out.warnings.push(issue('DESA_NAME_MATCHED', `Nama desa ${shown} dibaca sebagai ${describeDesa(index, { kode: m.kode, nama: m.nama })}${m.alias ? ' (nama yang pernah dikonfirmasi)' : ''}.`));
+        }
+        break;
+      case 'ambiguous':
+        out.kodes.push(null);
+        out.errors.push(issue('DESA_NAME_AMBIGUOUS', `Nama desa ${shown} dimiliki ${m.candidates.length} desa di wilayah ini: ${m.candidates.map((c) => describeDesa(index, c)).join('; ')}. Tambahkan kolom kecamatan atau tulis kode desanya.`));
+        break;
+      case 'near': {
+        out.kodes.push(null);
+        out.errors.push(issue('DESA_NAME_NEAR', `Nama desa ${shown} tidak ditemukan persis. Mungkin maksudnya: ${m.candidates.map((c) => describeDesa(index, c)).join('; ')}. Konfirmasi pilihan di pratinjau.`));
+        const c = confirm.get(cacheKey) ?? { nama: cell.nama.trim(), rows: [], candidates: m.candidates };
+        c.rows.push(cell.row);
+        confirm.set(cacheKey, c);
+        break;
+      }
+      case 'none':
+        out.kodes.push(null);
+        out.errors.push(issue('DESA_NAME_UNKNOWN', `Nama desa ${shown} tidak ada di wilayah ${wilayah}. Periksa ejaannya atau tulis kode desanya.`));
+        break;
+    }
+  }
+  out.toConfirm = [...confirm.values()];
+  return out;
+}
