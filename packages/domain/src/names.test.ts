@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withTingkatWord } from './names.ts';
+import { placeNameWords, titleCase, withTingkatWord } from './names.ts';
 
 describe('withTingkatWord', () => {
   it('names a provinsi, kecamatan and desa with their word, a kabupaten/kota as it is named', () => {
@@ -13,4 +13,23 @@ describe('withTingkatWord', () => {
     expect(withTingkatWord('kecamatan', 'KECAMATAN SATU')).toBe('KECAMATAN SATU');
     expect(withTingkatWord('desa', 'Desa Dua')).toBe('Desa Dua');
   });
+});
+
+describe('titleCase', () => {
+  it('keeps roman numerals upper case', () => expect(titleCase('PUSKESMAS SP IV PRAFI')).toBe('Puskesmas Sp IV Prafi'));
+});
+
+describe('placeNameWords', () => {
+  it.each([
+    ['Ds. TANJUNG-SIRAM', ['ds', 'tanjung', 'siram']],
+    ['Tg. Siram', ['tanjung', 'siram']],
+    ['Tj Balai', ['tanjung', 'balai']],
+    ['SEI RAMPAH II', ['sungai', 'rampah', '2']],
+    ['Sukamaju XIV', ['sukamaju', '14']],
+    ['Djati Moelia', ['jati', 'mulia']],
+    ['Tjikampek', ['cikampek']],
+    ['Panjang', ['panjang']],
+    ["Ma'rang", ['marang']],
+    ['Désa Cibéréum', ['desa', 'cibereum']],
+  ])('%s → %j', (name, words) => expect(placeNameWords(name)).toEqual(words));
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDesaNameIndex, editDistance, matchDesaName, nameKey, resolveDesaNames } from './desa-names.ts';
+import { buildDesaNameIndex, editDistance, matchDesaName, desaNameKey, resolveDesaNames } from './desa-names.ts';
 
 // A hand-made kabupaten: three kecamatan, two desa called Sukamaju.
 const WILAYAH = [
@@ -14,17 +14,17 @@ const WILAYAH = [
 const index = buildDesaNameIndex(WILAYAH);
 const match = (nama: string, wilayah = '12.10', kecamatan?: string) => matchDesaName(index, { nama, wilayah, kecamatan: kecamatan ?? null });
 
-describe('nameKey', () => {
+describe('desaNameKey', () => {
   it.each([
     ['Tanjung Siram', 'tanjungsiram'], ['Ds. TANJUNG-SIRAM', 'tanjungsiram'], ['Desa  Tanjungsiram ', 'tanjungsiram'],
     ['Tg. Siram', 'tanjungsiram'], ['Sei Rampah 2', 'sungairampah2'], ['SUNGAI RAMPAH II', 'sungairampah2'],
     ['Kel. Pasar Baru', 'pasarbaru'], ['Kelurahan Pasar Baru', 'pasarbaru'], ['Djati Moelia', 'jatimulia'],
     ['Kampung Harapan', 'harapan'], ["Ma'rang", 'marang'], ['Désa Cibéréum', 'cibereum'], ['Desa', 'desa'], ['...', ''],
-  ])('%s → %s', (name, key) => expect(nameKey(name)).toBe(key));
+  ])('%s → %s', (name, key) => expect(desaNameKey(name)).toBe(key));
 
   it('drops kecamatan words for kecamatan names', () => {
-    expect(nameKey('Kec. Bilah Hulu', 'kecamatan')).toBe('bilahhulu');
-    expect(nameKey('Distrik Prafi', 'kecamatan')).toBe('prafi');
+    expect(desaNameKey('Kec. Bilah Hulu', 'kecamatan')).toBe('bilahhulu');
+    expect(desaNameKey('Distrik Prafi', 'kecamatan')).toBe('prafi');
   });
 });
 

@@ -9,68 +9,32 @@
 //   none      nothing close.
 // A confirmed near match becomes an alias for that area (kept by the caller), so the next file matches at once.
 //
-// Normalising (both sides alike, so it only has to be consistent, not pretty):
-//   case, accents, punctuation and spacing ("Tanjung-Siram" = "Tanjung Siram" = "TanjungSiram");
-//   a leading unit word: Desa, Ds., Kelurahan, Kel., and the regional equivalents of desa (Kampung, Gampong, Nagari,
-//   Pekon, Lembang, Negeri, …) — "Kampung Harapan" and "Harapan" are one desa;
-//   roman and arabic numerals ("Sukamaju II" = "Sukamaju 2");
-//   common abbreviations: Sei/Sui/Sg. = Sungai, Tg./Tj. = Tanjung, Kp. = Kampung, Bt. = Batu, Pd. = Padang;
-//   old spellings (before EYD 1972) still seen in registers: oe → u, dj → j, tj → c, sj → sy, ch → kh (not nj → ny:
-//   today's Tanjung and Panjang are written with nj).
+// Normalising (both sides alike, so it only has to be consistent, not pretty): the place-name words of names.ts
+// (case, accents, punctuation and spacing, Sei/Tg. abbreviations, roman numerals, pre-EYD spellings), without a
+// leading unit word: Desa, Ds., Kelurahan, Kel., and the regional equivalents of desa (Kampung, Gampong, Nagari,
+// Pekon, Lembang, Negeri).
 import { isInsideWilayah } from '../imports/cells.ts';
+import { placeNameWords } from '../names.ts';
 import { ancestorAt, tingkatOf, type Tingkat } from '../wilayah.ts';
 import type { ExchangeIssue } from './issues.ts';
 
-/** Unit words written before a desa/kelurahan name, removed when something follows. */
+/** Unit words written before a desa/kelurahan name (after placeNameWords: "Kp." is already "kampung"), removed when something follows. */
 const UNIT_WORDS = new Set([
-  'desa', 'ds', 'kelurahan', 'kel', 'kalurahan', 'kampung', 'kampong', 'kp', 'gampong', 'nagari', 'pekon', 'lembang', 'negeri',
+  'desa', 'ds', 'kelurahan', 'kel', 'kalurahan', 'kampung', 'kampong', 'gampong', 'nagari', 'pekon', 'lembang', 'negeri',
 ]);
 /** Unit words of a kecamatan ("Kecamatan Bilah Hulu", "Kec. Bilah Hulu", "Distrik Prafi"). */
 const KECAMATAN_WORDS = new Set(['kecamatan', 'kec', 'distrik', 'kapanewon', 'kemantren']);
-/** Abbreviations read as the full word (whole tokens only). */
-const ABBREVIATIONS: Readonly<Record<string, string>> = {
-  sei: 'sungai', sui: 'sungai', sg: 'sungai', sng: 'sungai', tg: 'tanjung', tj: 'tanjung', tjg: 'tanjung',
-  kp: 'kampung', bt: 'batu', pd: 'padang', kt: 'kota', pel: 'pelabuhan', pulo: 'pulau',
-};
-/** Old spellings → EYD, applied inside words after abbreviations (so the token "tj" is Tanjung, not "c"). */
-const OLD_SPELLINGS: readonly [RegExp, string][] = [[/oe/g, 'u'], [/dj/g, 'j'], [/tj/g, 'c'], [/sj/g, 'sy'], [/ch/g, 'kh']];
-const ROMAN = /^(x{0,3})(ix|iv|v?i{0,3})$/;
-const ROMAN_VALUE: Readonly<Record<string, number>> = { i: 1, v: 5, x: 10 };
-
-function romanToNumber(token: string): number | null {
-  if (!token || !ROMAN.test(token)) return null;
-  let total = 0;
-  for (let i = 0; i < token.length; i++) {
-    const v = ROMAN_VALUE[token[i]!]!;
-    const next = ROMAN_VALUE[token[i + 1] ?? ''] ?? 0;
-    total += v < next ? -v : v;
-  }
-  return total;
-}
-
-/** Lower-case words without accents or punctuation; "Ds. Tanjung-Siram" → ["ds", "tanjung", "siram"]. */
-function words(name: string): string[] {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/['’`‘]/g, '') // Ma'rang = Marang
-    .split(/[^a-z0-9]+/).filter(Boolean);
-}
-
 /**
  * The matching key of a name: words normalised as above and joined without spaces. Empty when the name has no
  * letters or digits. `tingkat` says which leading unit words to drop (desa by default, or kecamatan).
  * Two desa that differ only by a dropped word ("Kampung Harapan", "Harapan") get one key: they are then reported as
  * ambiguous, never matched silently.
  */
-export function nameKey(name: string, tingkat: 'desa' | 'kecamatan' = 'desa'): string {
+export function desaNameKey(name: string, tingkat: 'desa' | 'kecamatan' = 'desa'): string {
   const units = tingkat === 'desa' ? UNIT_WORDS : KECAMATAN_WORDS;
-  let tokens = words(name);
-  while (tokens.length > 1 && units.has(tokens[0]!)) tokens = tokens.slice(1);
-  return tokens.map((t) => {
-    const expanded = ABBREVIATIONS[t] ?? t;
-    const roman = romanToNumber(expanded);
-    if (roman !== null) return String(roman);
-    return OLD_SPELLINGS.reduce((s, [re, to]) => s.replace(re, to), expanded);
-  }).join('');
+  let words = placeNameWords(name);
+  while (words.length > 1 && units.has(words[0]!)) words = words.slice(1);
+  return words.join('');
 }
 
 export interface NamedWilayah {
@@ -107,14 +71,14 @@ export function buildDesaNameIndex(wilayah: readonly NamedWilayah[], aliases: re
     }
     if (tingkat !== 'desa' && tingkat !== 'kecamatan') continue;
     byKode.set(w.kode, w);
-    const key = nameKey(w.nama, tingkat);
+    const key = desaNameKey(w.nama, tingkat);
     if (!key) continue;
     const map = tingkat === 'desa' ? desa : kecamatan;
     const list = map.get(key) ?? [];
     list.push(w);
     map.set(key, list);
   }
-  return { desa, kecamatan, byKode, aliases: aliases.map((a) => ({ ...a, key: nameKey(a.nama) })).filter((a) => a.key) };
+  return { desa, kecamatan, byKode, aliases: aliases.map((a) => ({ ...a, key: desaNameKey(a.nama) })).filter((a) => a.key) };
 }
 
 export type DesaMatch =
@@ -139,7 +103,7 @@ export type KecamatanMatch =
 
 /** A kecamatan by name inside `wilayah`. */
 export function matchKecamatanName(index: DesaNameIndex, nama: string, wilayah: string): KecamatanMatch {
-  const key = nameKey(nama, 'kecamatan');
+  const key = desaNameKey(nama, 'kecamatan');
   const found = (index.kecamatan.get(key) ?? []).filter((k) => isInsideWilayah(k.kode, wilayah));
   if (found.length === 1) return { kind: 'exact', kode: found[0]!.kode };
   if (found.length > 1) return { kind: 'ambiguous', candidates: found };
@@ -153,7 +117,7 @@ export function matchDesaName(index: DesaNameIndex, query: DesaNameQuery): DesaM
     const k = matchKecamatanName(index, query.kecamatan, query.wilayah);
     if (k.kind === 'exact') area = k.kode;
   }
-  const key = nameKey(query.nama);
+  const key = desaNameKey(query.nama);
   if (!key) return { kind: 'none' };
   const found = (index.desa.get(key) ?? []).filter((d) => isInsideWilayah(d.kode, area));
   if (found.length === 1) {

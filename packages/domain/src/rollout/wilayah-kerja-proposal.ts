@@ -5,6 +5,8 @@
 // (that is the dinkes' decision, made on the map): it goes whole to the one named after the kecamatan (or
 // the lowest kode), and the others are reported as sharing it. Every result is marked unconfirmed.
 
+import { placeNameWords } from '../names.ts';
+
 export interface PuskesmasRef { kode: string; nama: string }
 export interface WilayahRef { kode: string; nama: string }
 export interface DesaRef extends WilayahRef { kecamatan: string }
@@ -37,13 +39,12 @@ export interface WilayahKerjaProposal {
   confirmed: false;
 }
 
-/** "PUSKESMAS SEI MENCIRIM" → "sungaimencirim": case, punctuation, spaces, common prefixes and "Sei" = "Sungai". */
+/** Words of a facility or unit, dropped wherever they stand: "UPTD Puskesmas Kec. Galang" is Galang. */
+const UNIT_WORDS = new Set(['uptd', 'upt', 'puskesmas', 'pkm', 'kecamatan', 'kec', 'desa', 'kelurahan', 'kel']);
+
+/** "PUSKESMAS SEI MENCIRIM" → "sungaimencirim": the place-name words (names.ts) without facility and unit words. */
 export function nameKey(nama: string): string {
-  return nama
-    .toLowerCase()
-    .replace(/\b(uptd|upt|puskesmas|pkm|kecamatan|kec|desa|kelurahan|kel)\b\.?/g, ' ')
-    .replace(/\bsei\b/g, 'sungai')
-    .replace(/[^a-z0-9]+/g, '');
+  return placeNameWords(nama).filter((w) => !UNIT_WORDS.has(w)).join('');
 }
 
 export function proposeWilayahKerja(
