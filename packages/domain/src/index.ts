@@ -6,3 +6,4 @@ export * from './meetings/index.ts';
 export * from './access/index.ts';
 export * from './privacy/index.ts';
 export * from './names.ts';
+export * from './exchange/index.ts';
