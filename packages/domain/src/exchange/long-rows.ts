@@ -5,6 +5,7 @@
 // history and undo) judges them with the same rules and messages as any file. `sumber` keeps where each row came
 // from in the exchange file, so a message about row n of the sheet can name the data value.
 import { LONG_COLUMNS } from '../imports/formats.ts';
+import type { ImportIssue } from '../imports/issues.ts';
 
 export interface LongRow {
   kode_wilayah: string;
@@ -35,4 +36,16 @@ export function sourceOfSheetRow(rows: readonly LongRow[], sheetRow: number): Lo
 export function sortLongRows(rows: LongRow[]): LongRow[] {
   const key = (r: LongRow) => `${r.kode_wilayah}|${r.periode}|${r.indikator}`;
   return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/**
+ * An issue the long-format import reported about sheet row n, told where it is in the exchange file: the line (CSV,
+ * XML) or position (JSON) of the data value, with the long-format field in brackets — "dataValues[3] (kode_wilayah)".
+ * Issues about the whole file, or rows without a source, are returned as they are.
+ */
+export function toSourceIssue<I extends ImportIssue<string>>(issue: I, rows: readonly LongRow[]): I {
+  if (issue.row === null) return issue;
+  const source = sourceOfSheetRow(rows, issue.row);
+  if (!source) return issue;
+  return { ...issue, row: source.row, column: issue.column ? `${source.column} (${issue.column})` : source.column };
 }
