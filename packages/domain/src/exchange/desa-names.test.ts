@@ -82,4 +82,14 @@ describe('resolveDesaNames', () => {
     expect(r.errors[1]!.message).toBe('Nama desa "Sidomulya" tidak ditemukan persis. Mungkin maksudnya: 12.10.03.2002 Sidomulyo (Kec. Bilah Hilir). Konfirmasi pilihan di pratinjau.');
     expect(r.toConfirm).toEqual([{ nama: 'Sidomulya', rows: [5, 6], candidates: [{ kode: '12.10.03.2002', nama: 'Sidomulyo' }] }]);
   });
+
+  it('stops suggesting near names past a bound, and says so once', () => {
+    // 'sidomulya' (9 letters, 2 edits allowed) is compared with the 6 keys of 7–11 letters in the kabupaten
+    // (sukamaju, pasarbaru, jatimulia, harapan, aekburu, sidomulyo); the budget of 6 is then spent, so
+    // 'tanjungsirm' gets no suggestion.
+    const r = resolveDesaNames(index, [{ row: 2, nama: 'Sidomulya' }, { row: 3, nama: 'Tanjung Sirm' }, { row: 4, nama: 'Tanjung Sirm' }], '12.10', { maxNearComparisons: 6 });
+    expect(r.errors.map((e) => [e.row, e.code])).toEqual([[2, 'DESA_NAME_NEAR'], [3, 'DESA_NAME_UNKNOWN'], [4, 'DESA_NAME_UNKNOWN']]);
+    expect(r.errorCount).toBe(3);
+    expect(r.warnings.map((w) => [w.row, w.message])).toEqual([[3, 'Terlalu banyak nama desa tidak dikenal: mulai baris 3 tidak ada lagi saran nama serupa. Periksa kolom nama_desa.']]);
+  });
 });

@@ -16,7 +16,7 @@
 import { isInsideWilayah } from '../imports/cells.ts';
 import { placeNameWords } from '../names.ts';
 import { ancestorAt, tingkatOf, type Tingkat } from '../wilayah.ts';
-import type { ExchangeIssue } from './issues.ts';
+import { ExchangeIssues, type ExchangeIssue } from './issues.ts';
 
 /** Unit words written before a desa/kelurahan name (after placeNameWords: "Kp." is already "kampung"), removed when something follows. */
 const UNIT_WORDS = new Set([
@@ -110,8 +110,14 @@ export function matchKecamatanName(index: DesaNameIndex, nama: string, wilayah: 
   return { kind: 'none', near: nearest(key, index.kecamatan, wilayah) };
 }
 
-/** A desa by name, as described at the top of this file. */
-export function matchDesaName(index: DesaNameIndex, query: DesaNameQuery): DesaMatch {
+/** Work left for near-name searches: names compared letter by letter (each comparison is a small edit distance). */
+export interface NearBudget { comparisons: number }
+
+/**
+ * A desa by name, as described at the top of this file. With a `budget`, the near-name search stops once the budget
+ * is spent (the name is then 'none').
+ */
+export function matchDesaName(index: DesaNameIndex, query: DesaNameQuery, budget?: NearBudget): DesaMatch {
   let area = query.wilayah;
   if (query.kecamatan && query.kecamatan.trim()) {
     const k = matchKecamatanName(index, query.kecamatan, query.wilayah);
@@ -134,7 +140,7 @@ export function matchDesaName(index: DesaNameIndex, query: DesaNameQuery): DesaM
     return { kind: 'exact', kode: aliased[0]!, nama: d?.nama ?? query.nama, normalised: true, alias: true };
   }
   if (aliased.length > 1) return { kind: 'ambiguous', candidates: aliased.map((k) => index.byKode.get(k) ?? { kode: k, nama: query.nama }) };
-  const near = nearest(key, index.desa, area);
+  const near = nearest(key, index.desa, area, budget);
   return near.length ? { kind: 'near', candidates: near } : { kind: 'none' };
 }
 
@@ -150,7 +156,7 @@ export function nearDistance(keyLength: number): number {
   return 3;
 }
 
-function nearest(key: string, map: ReadonlyMap<string, readonly NamedWilayah[]>, area: string): NamedWilayah[] {
+function nearest(key: string, map: ReadonlyMap<string, readonly NamedWilayah[]>, area: string, budget?: NearBudget): NamedWilayah[] {
   const limit = nearDistance(key.length);
   if (!limit || key.length > MAX_KEY_FOR_DISTANCE) return [];
   const hits: { w: NamedWilayah; d: number }[] = [];
@@ -158,6 +164,7 @@ function nearest(key: string, map: ReadonlyMap<string, readonly NamedWilayah[]>,
     if (Math.abs(other.length - key.length) > limit) continue;
     const inArea = list.filter((w) => isInsideWilayah(w.kode, area));
     if (!inArea.length) continue;
+    if (budget && budget.comparisons-- <= 0) return [];
     const d = editDistance(key, other, limit);
     if (d <= limit) for (const w of inArea) hits.push({ w, d });
   }
@@ -170,23 +177,27 @@ function nearest(key: string, map: ReadonlyMap<string, readonly NamedWilayah[]>,
  */
 export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
   if (a === b) return 0;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const n = b.length;
+  // Three rows reused across the loop (this runs up to a million times per file).
+  let prev2 = new Int32Array(n + 1);
+  let prev = new Int32Array(n + 1);
+  let row = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
     let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
-      row.push(v);
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, prev2[j - 2]! + 1);
+      row[j] = v;
       if (v < best) best = v;
     }
     if (best > limit) return limit + 1;
-    prev2 = prev;
-    prev = row;
+    [prev2, prev, row] = [prev, row, prev2];
   }
-  return Math.min(prev[b.length]!, limit + 1);
+  return Math.min(prev[n]!, limit + 1);
 }
 
 /** "12.10.09.2001 Tanjung Siram (Kec. Bilah Hulu)" for messages; the kecamatan when the index knows it. */
@@ -208,18 +219,36 @@ export interface DesaNameCell {
 export interface DesaNameResolution {
   /** Kode per cell, in order; null where the name needs a decision (see errors). */
   kodes: (string | null)[];
+  /** The first errors (ExchangeIssues keeps at most 1,000), `errorCount` all of them. */
   errors: ExchangeIssue[];
+  errorCount: number;
   warnings: ExchangeIssue[];
   /** Names offered for confirmation: once confirmed, the caller keeps them as aliases (DesaAlias) for the area. */
   toConfirm: { nama: string; rows: number[]; candidates: NamedWilayah[] }[];
 }
 
 /**
+ * Near-name comparisons per file. Each unknown name is compared with the desa of the area of similar length: a
+ * kabupaten has ~300 desa, a provinsi ~6,000. Measured on the 2-core machine (20,000 distinct unknown names in a
+ * provinsi of 6,000 desa): 1,000,000 comparisons take 0.8 s. Half a million keeps a hostile file near 0.4 s and still
+ * gives suggestions for ~1,600 unknown names in a kabupaten; past it the remaining unknown names get none (the file is
+ * refused for them either way), and the user is told once.
+ */
+export const MAX_NEAR_COMPARISONS = 500_000;
+
+/**
  * Every name of a file's desa column, each looked up once (a file repeats a desa on every month and indicator);
  * messages in Bahasa Indonesia name the row, the column and the candidates.
  */
-export function resolveDesaNames(index: DesaNameIndex, cells: readonly DesaNameCell[], wilayah: string, column = 'nama_desa'): DesaNameResolution {
-  const out: DesaNameResolution = { kodes: [], errors: [], warnings: [], toConfirm: [] };
+export function resolveDesaNames(
+  index: DesaNameIndex, cells: readonly DesaNameCell[], wilayah: string,
+  options: { column?: string; maxNearComparisons?: number } = {},
+): DesaNameResolution {
+  const column = options.column ?? 'nama_desa';
+  const budget: NearBudget = { comparisons: options.maxNearComparisons ?? MAX_NEAR_COMPARISONS };
+  let told = false;
+  const issues = new ExchangeIssues();
+  const out: DesaNameResolution = { kodes: [], errors: issues.errors, errorCount: 0, warnings: issues.warnings, toConfirm: [] };
   const cache = new Map<string, DesaMatch>();
   const noted = new Set<string>();
   const confirm = new Map<string, DesaNameResolution['toConfirm'][number]>();
@@ -227,19 +256,22 @@ export function resolveDesaNames(index: DesaNameIndex, cells: readonly DesaNameC
     const cacheKey = JSON.stringify([cell.nama.trim(), (cell.kecamatan ?? '').trim()]);
     let m = cache.get(cacheKey);
     if (!m) {
-      m = matchDesaName(index, { nama: cell.nama, kecamatan: cell.kecamatan ?? null, wilayah });
+      m = matchDesaName(index, { nama: cell.nama, kecamatan: cell.kecamatan ?? null, wilayah }, budget);
+      if (budget.comparisons < 0 && !told) {
+        told = true;
+        issues.warn(cell.row, column, 'DESA_NAME_UNKNOWN', `Terlalu banyak nama desa tidak dikenal: mulai baris ${cell.row} tidak ada lagi saran nama serupa. Periksa kolom ${column}.`);
+      }
       cache.set(cacheKey, m);
     }
-    const issue = (code: ExchangeIssue['code'], message: string) => ({ row: cell.row, column, code, message });
     const shown = `"${cell.nama.trim()}"${cell.kecamatan?.trim() ? ` (Kec. ${cell.kecamatan.trim()})` : ''}`;
     // A kecamatan the file names must be found: a desa of that name elsewhere in the area is not the same desa.
     if (cell.kecamatan?.trim()) {
       const k = matchKecamatanName(index, cell.kecamatan, wilayah);
       if (k.kind !== 'exact') {
         out.kodes.push(null);
-        out.errors.push(issue('KECAMATAN_NAME_UNKNOWN', k.kind === 'ambiguous'
+        issues.error(cell.row, column, 'KECAMATAN_NAME_UNKNOWN', k.kind === 'ambiguous'
           ? `Nama kecamatan "${cell.kecamatan.trim()}" dimiliki ${k.candidates.length} kecamatan di wilayah ini: ${k.candidates.map((c) => `${c.kode} ${c.nama}`).join('; ')}.`
-          : `Nama kecamatan "${cell.kecamatan.trim()}" tidak ada di wilayah ${wilayah}${k.near.length ? `. Mungkin maksudnya: ${k.near.map((c) => `${c.kode} ${c.nama}`).join('; ')}` : ''}.`));
+          : `Nama kecamatan "${cell.kecamatan.trim()}" tidak ada di wilayah ${wilayah}${k.near.length ? `. Mungkin maksudnya: ${k.near.map((c) => `${c.kode} ${c.nama}`).join('; ')}` : ''}.`);
         continue;
       }
     }
@@ -248,16 +280,16 @@ export function resolveDesaNames(index: DesaNameIndex, cells: readonly DesaNameC
         out.kodes.push(m.kode);
         if (m.normalised && !noted.has(cacheKey)) {
           noted.add(cacheKey);
-          out.warnings.push(issue('DESA_NAME_MATCHED', `Nama desa ${shown} dibaca sebagai ${describeDesa(index, { kode: m.kode, nama: m.nama })}${m.alias ? ' (nama yang pernah dikonfirmasi)' : ''}.`));
+          issues.warn(cell.row, column, 'DESA_NAME_MATCHED', `Nama desa ${shown} dibaca sebagai ${describeDesa(index, { kode: m.kode, nama: m.nama })}${m.alias ? ' (nama yang pernah dikonfirmasi)' : ''}.`);
         }
         break;
       case 'ambiguous':
         out.kodes.push(null);
-        out.errors.push(issue('DESA_NAME_AMBIGUOUS', `Nama desa ${shown} dimiliki ${m.candidates.length} desa di wilayah ini: ${m.candidates.map((c) => describeDesa(index, c)).join('; ')}. Tambahkan kolom kecamatan atau tulis kode desanya.`));
+        issues.error(cell.row, column, 'DESA_NAME_AMBIGUOUS', `Nama desa ${shown} dimiliki ${m.candidates.length} desa di wilayah ini: ${m.candidates.map((c) => describeDesa(index, c)).join('; ')}. Tambahkan kolom kecamatan atau tulis kode desanya.`);
         break;
       case 'near': {
         out.kodes.push(null);
-        out.errors.push(issue('DESA_NAME_NEAR', `Nama desa ${shown} tidak ditemukan persis. Mungkin maksudnya: ${m.candidates.map((c) => describeDesa(index, c)).join('; ')}. Konfirmasi pilihan di pratinjau.`));
+        issues.error(cell.row, column, 'DESA_NAME_NEAR', `Nama desa ${shown} tidak ditemukan persis. Mungkin maksudnya: ${m.candidates.map((c) => describeDesa(index, c)).join('; ')}. Konfirmasi pilihan di pratinjau.`);
         const c = confirm.get(cacheKey) ?? { nama: cell.nama.trim(), rows: [], candidates: m.candidates };
         c.rows.push(cell.row);
         confirm.set(cacheKey, c);
@@ -265,10 +297,11 @@ export function resolveDesaNames(index: DesaNameIndex, cells: readonly DesaNameC
       }
       case 'none':
         out.kodes.push(null);
-        out.errors.push(issue('DESA_NAME_UNKNOWN', `Nama desa ${shown} tidak ada di wilayah ${wilayah}. Periksa ejaannya atau tulis kode desanya.`));
+        issues.error(cell.row, column, 'DESA_NAME_UNKNOWN', `Nama desa ${shown} tidak ada di wilayah ${wilayah}. Periksa ejaannya atau tulis kode desanya.`);
         break;
     }
   }
   out.toConfirm = [...confirm.values()];
+  out.errorCount = issues.errorCount;
   return out;
 }
