@@ -66,6 +66,7 @@ export class DataValueAssembler {
   private readonly seen = new Map<string, string>();
   private readonly unmapped = new Map<string, { count: number; row: number | null; column: string }>();
   private readonly otherAoc = new Map<string, number>();
+  private readonly periods = new Map<string, PeriodReading>();
   readonly summary: ExchangeSummary = { dataValues: 0, used: 0, unmapped: 0, empty: 0, deleted: 0, rows: 0 };
 
   constructor(
@@ -116,7 +117,12 @@ export class DataValueAssembler {
         ? `orgUnit "${v.orgUnit}" bukan kode wilayah Kemendagri (misalnya 12.10.09.2001 atau 1210092001) dan tidak ada di tabel orgUnits pemetaan.`
         : `orgUnit "${v.orgUnit}" tidak ada di tabel orgUnits pemetaan "${this.mapping.nama}".`);
     }
-    const period = this.readPeriod(v.period);
+    // Every value of an ADX group or a DHIS2 month carries the same period text: read each text once.
+    let period = this.periods.get(v.period);
+    if (!period) {
+      period = this.readPeriod(v.period);
+      if (this.periods.size < 10_000) this.periods.set(v.period, period);
+    }
     let periode: string | null = null;
     if (!period.ok) err('EXCHANGE_PERIOD', period.message);
     else if (period.period.fromMonth !== period.period.toMonth) {
@@ -132,8 +138,8 @@ export class DataValueAssembler {
     if (!parsed.ok) err(parsed.code, `Nilai ${describeRule(v)}: ${parsed.message}`);
     if (!kode || !periode || !parsed.ok || parsed.value === null) return true;
 
-    const identity = JSON.stringify([v.dataElement, v.categoryOptionCombo ?? null, v.attributeOptionCombo ?? null,
-      Object.entries(v.disaggregation ?? {}).sort(), kode, periode]);
+    const disaggregation = v.disaggregation ? Object.entries(v.disaggregation).sort() : [];
+    const identity = JSON.stringify([v.dataElement, v.categoryOptionCombo ?? null, v.attributeOptionCombo ?? null, disaggregation, kode, periode]);
     const where = v.row !== null ? `baris ${v.row}` : v.column;
     const first = this.seen.get(identity);
     if (first !== undefined) {

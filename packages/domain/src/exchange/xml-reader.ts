@@ -194,7 +194,10 @@ class Reader {
     const depth = this.stack.length + 1;
     if (depth > this.lim.maxDepth) this.fail('too-large', `Elemen bersarang lebih dalam dari ${this.lim.maxDepth} tingkat.`, at);
 
-    const namespaces = new Map(this.stack.length ? this.top().namespaces : [['xml', XML_NS]]);
+    // An element that declares no namespace shares its parent's map (one map per declaring element, not per element).
+    const inherited: Map<string, string | null> = this.stack.length ? this.top().namespaces : new Map([['xml', XML_NS]]);
+    const declares = raw.some((a) => a.qname === 'xmlns' || a.qname.startsWith('xmlns:'));
+    const namespaces = declares ? new Map(inherited) : inherited;
     for (const a of raw) {
       if (a.qname === 'xmlns') namespaces.set('', a.value || null);
       else if (a.qname.startsWith('xmlns:')) {
