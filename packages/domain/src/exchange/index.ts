@@ -15,3 +15,4 @@ export * from './adx.ts';
 export * from './fhir.ts';
 export * from './desa-names.ts';
 export * from './crosswalk.ts';
+export * from './files.ts';

@@ -14,13 +14,19 @@ export const TEMPLATE_KEYS = { version: 'versi_templat', wilayah: 'wilayah', per
 export const TEMPLATE_KODE_COLUMN = 'kode_wilayah';
 export const TEMPLATE_NAMA_COLUMN = 'nama_desa';
 
-export type ImportFormat = 'long' | 'sasaran' | 'template';
+/** The three spreadsheet formats, then the exchange formats of other systems (../exchange/files.ts). */
+export type ImportFormat = 'long' | 'sasaran' | 'template' | 'dhis2-json' | 'dhis2-csv' | 'adx' | 'fhir';
 
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
   long: 'nilai format panjang (kode_wilayah,periode,indikator,pembilang,penyebut)',
   sasaran: 'sasaran (kode_wilayah,tahun,sasaran,jumlah,sumber)',
   template: 'templat isian per desa',
+  'dhis2-json': 'DHIS2 dataValueSet (.json)',
+  'dhis2-csv': 'DHIS2 dataValueSet CSV (dataelement,period,orgunit,…)',
+  adx: 'IHE ADX (.xml)',
+  fhir: 'FHIR R4 MeasureReport (.json)',
 };
+
 
 export const headerName = (value: CellValue): string => (typeof value === 'string' ? value.trim().toLowerCase() : String(value ?? '').trim().toLowerCase());
 

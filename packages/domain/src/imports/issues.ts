@@ -1,6 +1,10 @@
 // What an import reports: a list of issues, each at a row and column of the file, in Bahasa Indonesia.
 // Errors stop the whole import (nothing is written); warnings are imported and flagged.
 
+import { EXCHANGE_ERROR_CODES, EXCHANGE_WARNING_CODES } from '../exchange/issues.ts';
+
+// The exchange readers' codes (DHIS2, ADX, FHIR, desa names, crosswalk: ../exchange/issues.ts) are import codes too:
+// their issues travel in the same list.
 export const ERROR_CODES = [
   'FILE_EMPTY', 'FILE_FORMAT', 'FILE_ENCODING', 'FILE_TOO_LARGE', 'TEMPLATE_VERSION', 'TEMPLATE_HEADER',
   'HEADER_MISSING', 'HEADER_DUPLICATE', 'HEADER_MERGED',
@@ -10,8 +14,9 @@ export const ERROR_CODES = [
   'VALUE_REQUIRED', 'VALUE_NOT_NUMBER', 'VALUE_NOT_WHOLE', 'VALUE_NEGATIVE', 'VALUE_AMBIGUOUS', 'VALUE_TOO_LARGE',
   'VALUE_IS_DATE', 'DENOMINATOR_REQUIRED', 'DENOMINATOR_NOT_ALLOWED', 'DUPLICATE',
   'FORMULA_NO_RESULT', 'FORMULA_ERROR', 'TEXT_INVALID_CHARACTER',
+  ...EXCHANGE_ERROR_CODES,
 ] as const;
-export const WARNING_CODES = ['KODE_NORMALISED', 'EXTRA_COLUMN', 'ABOVE_SASARAN', 'ABOVE_DENOMINATOR', 'JUMP'] as const;
+export const WARNING_CODES = ['KODE_NORMALISED', 'EXTRA_COLUMN', 'ABOVE_SASARAN', 'ABOVE_DENOMINATOR', 'JUMP', ...EXCHANGE_WARNING_CODES] as const;
 
 export type ImportErrorCode = (typeof ERROR_CODES)[number];
 export type ImportWarningCode = (typeof WARNING_CODES)[number];

@@ -130,3 +130,52 @@ describe('accepted files', () => {
     ]);
   });
 });
+
+describe('exchange files of other systems: read into the long format, judged by its rules', () => {
+  const cells = (p: Awaited<ReturnType<typeof parse>>) => p.values.map((v) => [v.kode, `${v.year}-${v.month}`, v.indicator, v.numerator, v.denominator]);
+
+  it('DHIS2 JSON: set-level period, kode without dots, option combos summed, unmapped data elements warned', async () => {
+    const p = await parse('dhis2-valid.json');
+    expect(p.format).toBe('dhis2-json');
+    expect(p.errors).toEqual([]);
+    expect(cells(p)).toEqual([['99.01.01.2001', '2026-10', 'KIA_K4', 12, null], ['99.01.01.2002', '2026-10', 'SPM11_TB', 3, 4]]);
+    expect(where(p.warnings)).toEqual([[null, 'dataValues[4]', 'EXCHANGE_UNMAPPED']]);
+  });
+
+  it('DHIS2 JSON: a quarter, an unknown orgUnit, a decimal and a denominator without numerator, each at its data value', async () => {
+    const p = await parse('dhis2-structure.json');
+    expect(where(p.errors)).toEqual([
+      [null, 'dataValues[0]', 'EXCHANGE_PERIOD'], [null, 'dataValues[1]', 'EXCHANGE_ORGUNIT_UNKNOWN'],
+      [null, 'dataValues[2]', 'VALUE_NOT_WHOLE'], [null, 'dataValues[3]', 'EXCHANGE_NUMERATOR_MISSING']]);
+    expect(p.values).toEqual([]);
+  });
+
+  it('DHIS2 JSON: the import\'s own rules (unknown desa, a month in the future) name the data value', async () => {
+    const p = await parse('dhis2-kode.json');
+    // Rows are judged in kode order: 99.01.01.2001 (December 2026, after "today") before 99.01.01.2999.
+    expect(where(p.errors)).toEqual([[null, 'dataValues[1] (periode)', 'PERIOD_FUTURE'], [null, 'dataValues[0] (kode_wilayah)', 'KODE_UNKNOWN']]);
+  });
+
+  it('DHIS2 CSV with the header of the DHIS2 documentation', async () => {
+    const p = await parse('dhis2-valid.csv');
+    expect(p.format).toBe('dhis2-csv');
+    expect(cells(p)).toEqual([['99.01.02.2001', '2026-10', 'KIA_K1', 8, null], ['99.01.02.2001', '2026-10', 'KIA_K4', 6, null]]);
+  });
+
+  it('ADX: disaggregations summed; a DOCTYPE refused before anything is read', async () => {
+    const p = await parse('adx-valid.xml');
+    expect(p.format).toBe('adx');
+    expect(cells(p)).toEqual([['99.01.02.2002', '2026-10', 'KIA_K4', 4, null], ['99.01.02.2002', '2026-10', 'SPM11_TB', 3, 5]]);
+    expect(where((await parse('adx-doctype.xml')).errors)).toEqual([[2, null, 'EXCHANGE_XML_FORBIDDEN']]);
+  });
+
+  it('FHIR MeasureReport: the kode from SATUSEHAT\'s administrativeCode; a quarter and a missing denominator refused', async () => {
+    const p = await parse('fhir-valid.json');
+    expect(p.format).toBe('fhir');
+    expect(cells(p)).toEqual([['99.01.01.2001', '2026-9', 'SPM11_TB', 2, 3]]);
+    expect(where((await parse('fhir-quarter.json')).errors)).toEqual([
+      [null, 'MeasureReport.group[0].population[0]', 'EXCHANGE_PERIOD'], [null, 'MeasureReport.group[0].population[1]', 'EXCHANGE_PERIOD']]);
+    // SPM11_TB's denominator is counted: the long format's own rule asks for it.
+    expect(where((await parse('fhir-no-denominator.json')).errors)).toEqual([[null, 'entry[0].group[0].population[0] (penyebut)', 'DENOMINATOR_REQUIRED']]);
+  });
+});

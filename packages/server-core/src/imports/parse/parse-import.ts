@@ -1,6 +1,8 @@
-// From bytes to validated rows: read the file (CSV or XLSX), recognise the format by its first row, parse it.
+// From bytes to validated rows: an exchange file (DHIS2 JSON/CSV, ADX, FHIR: parse-exchange.ts) by its type and first
+// characters; else read the file (CSV or XLSX), recognise the format by its first row, parse it.
 import { FORMAT_LABELS, detectFormat } from '@peta/domain';
 import { emptyParse, type ParseContext, type ParsedImport } from './parsed.ts';
+import { exchangeFormatOfUpload, parseExchangeFile } from './parse-exchange.ts';
 import { parseLong } from './parse-long.ts';
 import { parseSasaran } from './parse-sasaran.ts';
 import { parseTemplate } from './parse-template.ts';
@@ -9,6 +11,8 @@ import { readUpload } from '../read/read-upload.ts';
 import { fileError, isEmptyRow, plain } from '../read/sheet.ts';
 
 export async function parseImportFile(bytes: Uint8Array, fileName: string, ctx: ParseContext, limits?: ReadLimits): Promise<ParsedImport> {
+  const exchange = bytes.length ? exchangeFormatOfUpload(bytes, fileName) : null;
+  if (exchange) return parseExchangeFile(bytes, fileName, exchange, ctx, limits);
   const read = await readUpload(bytes, fileName, limits);
   if (!read.ok) return emptyParse(read.errors);
   const { rows } = read.sheet;

@@ -29,5 +29,5 @@ export async function readUpload(bytes: Uint8Array, fileName: string, limits: Re
     }
     return readCsv(bytes, limits);
   }
-  return { ok: false, errors: [fileError('FILE_FORMAT', `Jenis berkas tidak didukung: "${fileName}". Unggah .xlsx atau .csv.`)] };
+  return { ok: false, errors: [fileError('FILE_FORMAT', `Jenis berkas tidak didukung: "${fileName}". Unggah .xlsx atau .csv (atau ekspor DHIS2 .json/.csv, ADX .xml, FHIR .json).`)] };
 }
