@@ -19,7 +19,7 @@ import { authRoutes } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
 import { registerStaticWeb } from './plugins/static-web.ts';
 import {
-  chromiumPdfRenderer, meetingsCapability, pdfPrinter, profileService, rolloutCapability, valuesCapability, wilayahCapability, type PdfRenderer,
+  chromiumPdfRenderer, exchangeService, meetingsCapability, pdfPrinter, profileService, rolloutCapability, valuesCapability, wilayahCapability, type PdfRenderer,
 } from '@peta/server-core';
 import { registerImmutableBytes } from './plugins/immutable-bytes.ts';
 import { fasilitasRoutes } from './routes/fasilitas.ts';
@@ -31,6 +31,7 @@ import { meetingsRoutes } from './routes/meetings.ts';
 import { APP_VERSION, metaRoutes } from './routes/meta.ts';
 import { puskesmasRoutes } from './routes/puskesmas.ts';
 import { valuesRoutes } from './routes/values.ts';
+import { exchangeRoutes } from './routes/exchange.ts';
 import { wilayahKerjaRoutes } from './routes/wilayah-kerja.ts';
 import { wilayahRoutes } from './routes/wilayah.ts';
 import { parsePool } from './services/parse-pool.ts';
@@ -123,6 +124,7 @@ export async function buildApp({ database, config, logger = false, now = () => n
   await app.register(geometryRoutes(wilayah.areas, wilayah.geometry));
   await app.register(tilesRoutes(wilayah.geometry));
   await app.register(valuesRoutes({ values: values.service, areas: wilayah.areas, profiles, perPuskesmas: rollout.perPuskesmas }));
+  await app.register(exchangeRoutes(exchangeService(values.service, wilayah.areas, now)));
   // Every uploaded file is read in the parse pool's worker threads, within the configured limits.
   const uploadLimits = config.uploads ?? DEFAULT_UPLOAD_LIMITS;
   const upload = uploads(parsePool(uploadLimits), uploadLimits);

@@ -10,3 +10,4 @@ export * from './wilayah/index.ts';
 export * from './values/index.ts';
 export * from './rollout/index.ts';
 export * from './meetings/index.ts';
+export * from './exchange/index.ts';

@@ -21,9 +21,15 @@ export const UPLOAD_TYPES = [
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ];
 
+/**
+ * Exchange files (DHIS2 JSON, ADX XML, FHIR JSON) as browsers and other systems label them. Only the value imports take
+ * them: there they replace the JSON parser, which no route of that plugin needs (the others take no body).
+ */
+export const EXCHANGE_UPLOAD_TYPES = ['application/json', 'application/fhir+json', 'application/xml', 'text/xml', 'application/adx+xml'];
+
 /** Registers the raw-body parser in a routes plugin (its limit is the route's bodyLimit). */
-export function acceptUploads(app: FastifyInstance): void {
-  app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+export function acceptUploads(app: FastifyInstance, types: readonly string[] = UPLOAD_TYPES): void {
+  app.addContentTypeParser([...types], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 }
 
 /** What the upload routes share: the parse pool and their route options (body limit, admission). */

@@ -9,7 +9,7 @@ import {
 import type { ImportsService } from '@peta/server-core';
 import { actorOf, authorize, scopeFilter } from '../auth/access.ts';
 import { badRequest } from '../plugins/errors.ts';
-import { acceptUploads, type Uploads } from '../plugins/uploads.ts';
+import { acceptUploads, EXCHANGE_UPLOAD_TYPES, UPLOAD_TYPES, type Uploads } from '../plugins/uploads.ts';
 import { requireKode } from './params.ts';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
@@ -20,7 +20,7 @@ function loadIdOr400(id: string): number {
 }
 
 export const importRoutes = (service: ImportsService, uploads: Uploads): FastifyPluginAsyncTypebox => async (app) => {
-  acceptUploads(app);
+  acceptUploads(app, [...UPLOAD_TYPES, ...EXCHANGE_UPLOAD_TYPES]);
 
   app.get('/api/templates', {
     config: { access: 'read' },
@@ -42,7 +42,7 @@ export const importRoutes = (service: ImportsService, uploads: Uploads): Fastify
     },
   }, async (request) => {
     if (!Buffer.isBuffer(request.body)) {
-      throw badRequest('NO_FILE', 'Kirim isi berkas sebagai badan permintaan (Content-Type application/octet-stream, text/csv atau .xlsx).');
+      throw badRequest('NO_FILE', 'Kirim isi berkas sebagai badan permintaan (Content-Type application/octet-stream, text/csv, .xlsx, application/json atau application/xml).');
     }
     return service.preview(request.body, request.query.berkas, actorOf(request).user.username, scopeFilter(request, 'impor'));
   });

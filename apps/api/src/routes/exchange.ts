@@ -1,0 +1,53 @@
+// Exports for other systems (issue 19): DHIS2 dataValueSets (JSON, CSV) and IHE ADX of the real desa × month values
+// under a wilayah, FHIR R4 MeasureReports (IHE mADX) of its children for a period, the catalogue's FHIR Measures.
+// HTTP only: the values and the writers are the exchange service's. Uploads of these formats go through the imports
+// (POST /api/imports/preview recognises .json and .xml).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { ErrorSchema } from '@peta/domain/contract';
+import type { ExchangeExportFormat, ExchangeExportRequest, ExchangeService, ExportFile } from '@peta/server-core';
+import { indicatorOr400, periodOr400, requireKode } from './params.ts';
+
+const ExportQuerySchema = Type.Object({
+  wilayah: Type.String({ description: 'kode wilayah Kemendagri, misalnya 12.10.09' }),
+  periode: Type.String({ description: 'periode kita: 2026-10, 2026-Q3, 2026 atau 2026-01..2026-10' }),
+  indikator: Type.Optional(Type.String({ description: 'kode indikator dipisah koma; kosong: semua' })),
+});
+
+const file = { 200: Type.String({ description: 'berkas (Content-Disposition: attachment)' }), 400: ErrorSchema, 404: ErrorSchema, 413: ErrorSchema };
+
+function exportRequest(query: { wilayah: string; periode: string; indikator?: string }): ExchangeExportRequest {
+  const codes = (query.indikator ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  return { wilayah: requireKode(query.wilayah), period: periodOr400(query.periode), indicators: [...new Set(codes)].map(indicatorOr400) };
+}
+
+/** Canonical URLs of Measures name the dashboard as the request reached it. */
+const baseUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+
+export const exchangeRoutes = (service: ExchangeService): FastifyPluginAsyncTypebox => async (app) => {
+  /** The file as a download; the handler returns its text. */
+  const send = (reply: FastifyReply, f: ExportFile): string => {
+    reply.type(f.contentType).header('content-disposition', `attachment; filename="${f.fileName}"`).header('cache-control', 'no-store');
+    return f.body;
+  };
+  const dataValues = (path: string, format: ExchangeExportFormat, summary: string) => app.get(path, {
+    config: { access: 'read' },
+    schema: { tags: ['pertukaran'], summary, querystring: ExportQuerySchema, response: file },
+  }, async (request, reply) => send(reply, await service.dataValues(exportRequest(request.query), format)));
+
+  dataValues('/api/exchange/dhis2.json', 'dhis2-json', 'DHIS2 dataValueSet (JSON): nilai nyata per desa × bulan di bawah wilayah');
+  dataValues('/api/exchange/dhis2.csv', 'dhis2-csv', 'DHIS2 dataValueSet (CSV): nilai nyata per desa × bulan di bawah wilayah');
+  dataValues('/api/exchange/adx', 'adx', 'IHE ADX (XML): nilai nyata per desa × bulan di bawah wilayah');
+
+  app.get('/api/exchange/fhir/MeasureReport', {
+    config: { access: 'read' },
+    schema: { tags: ['pertukaran'], summary: 'FHIR R4 Bundle: Measure indikator + MeasureReport per anak wilayah untuk periode (IHE mADX)',
+      querystring: ExportQuerySchema, response: file },
+  }, async (request, reply) => send(reply, await service.measureReports(exportRequest(request.query), baseUrlOf(request))));
+
+  app.get('/api/exchange/fhir/Measure', {
+    config: { access: 'read' },
+    schema: { tags: ['pertukaran'], summary: 'FHIR R4 Bundle: Measure setiap indikator katalog', response: { 200: Type.String() } },
+  }, async (request, reply) => send(reply, service.measures(baseUrlOf(request))));
+};
