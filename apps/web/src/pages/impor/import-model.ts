@@ -10,7 +10,8 @@ export const commitUrl = (previewId: string) => `/api/imports/${encodeURICompone
 export const undoUrl = (loadId: number) => `/api/imports/${loadId}/undo`;
 
 /** Files the API reads; anything else is still sent (the API says what is wrong), but the picker offers these. */
-export const ACCEPTED_FILES = '.xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Our spreadsheets, and the exchange files of other systems (DHIS2 .json/.csv, ADX .xml, FHIR .json). */
+export const ACCEPTED_FILES = '.xlsx,.csv,.json,.xml,text/csv,application/json,application/xml,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export interface IssueRow {
   /** Row as the spreadsheet shows it; '—' for the whole file. */
