@@ -28,6 +28,7 @@ export function FormatsHelp() {
         <li><strong>{t('impor.format.template')}</strong> — {t('impor.formats.template')}</li>
         <li><strong>{t('impor.format.long')}</strong> — {t('impor.formats.long')} <code>kode_wilayah, periode, indikator, pembilang, penyebut</code></li>
         <li><strong>{t('impor.format.sasaran')}</strong> — {t('impor.formats.sasaran')} <code>kode_wilayah, tahun, sasaran, jumlah, sumber</code></li>
+        <li><strong>{t('impor.formats.exchangeTitle')}</strong> — {t('impor.formats.exchange')}</li>
       </ol>
       <p className="imp-formats__more">
         {t('impor.formats.rules')}{' '}
