@@ -411,4 +411,11 @@ describe('planner for Deli Serdang', () => {
     expect(await page.getByTestId('waves-not-allowed').isVisible()).toBe(true);
     expect(await page.getByTestId('wave-edit').count()).toBe(0);
   });
+
+  it('opens on the own kabupaten of the user when the link names no wilayah (dinkes Labuhanbatu → Labuhanbatu)', async () => {
+    const page = await openPageAs(browser, server.url, 'dinkes.labuhanbatu', { width: 1280, height: 900 });
+    await page.goto(`${server.url}/rencana-ilp`);
+    await page.getByRole('heading', { level: 2, name: 'Rencana ILP — Kabupaten Labuhanbatu' }).waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('planner-kabupaten').inputValue()).toBe('12.10');
+  });
 });

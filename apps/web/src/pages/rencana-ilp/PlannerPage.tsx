@@ -9,6 +9,7 @@ import { useChildren, useWilayah } from '../../api/queries.ts';
 import { useLang, useT, type TFunction } from '../../i18n/i18n.tsx';
 import { isBoolean, useStoredState } from '../../settings.ts';
 import { NotAllowed, usePermission } from '../../shared/session/use-permission.tsx';
+import { useSessionUser } from '../../shared/session/session-api.ts';
 import { useUrlState } from '../../url-state.ts';
 import { ErrorMessage, Loading } from '../../shared/status/StatusMessage.tsx';
 import { StageSwatch, UnconfirmedSwatch } from './parts.tsx';
@@ -24,7 +25,9 @@ export default function PlannerPage() {
   const t = useT();
   const [lang] = useLang();
   const [url, navigate] = useUrlState();
-  const kab = kabupatenFromWilayah(url.wilayah);
+  // Without a wilayah in the URL the planner opens on the user's own kabupaten (as the map and the imports do).
+  const home = useSessionUser()?.home ?? null;
+  const kab = kabupatenFromWilayah(url.wilayah ?? home);
   const [largeText] = useStoredState('peta.largeText', false, isBoolean);
   const [basemap] = useStoredState('peta.basemap', false, isBoolean);
   const list = usePuskesmasList(kab);
