@@ -13,6 +13,7 @@ import { importsService } from '@peta/server-core';
 import { DEFAULT_PDF_LIMITS, DEFAULT_TIMEOUTS, DEFAULT_UPLOAD_LIMITS, type Config } from './config.ts';
 import { declarePluginAccess, registerAccess, sessionCache, type ReadAccess } from './auth/access.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { databaseRateLimitStore } from './plugins/rate-limit-store.ts';
 import { DOCS_CSP, registerSecurityHeaders } from './plugins/security-headers.ts';
 import { uploads } from './plugins/uploads.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -97,9 +98,10 @@ export async function buildApp({ database, config, logger = false, now = () => n
   // JSON lists compress well; geometry arrives pre-gzipped and is left alone (content-encoding is set).
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip'] });
 
-  // Only routes that ask for it (sign-in) are rate-limited.
+  // Only routes that ask for it (sign-in) are rate-limited; counted in the database, for every API process at once.
   await app.register(rateLimit, {
     global: false,
+    store: databaseRateLimitStore(database),
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, code: 'TOO_MANY_REQUESTS', error: 'Too Many Requests',
       message: `Terlalu banyak permintaan. Coba lagi dalam ${Math.ceil(context.ttl / 1000)} detik.` }),
   });
@@ -107,24 +109,35 @@ export async function buildApp({ database, config, logger = false, now = () => n
     signInLimitPerMinute: config.signInLimitPerMinute ?? 30, now }));
   await app.register(userRoutes(database, sessions));
 
-  // The use cases (@peta/server-core), built once on the database: one values service (and so one values cache) for
-  // every route that reads values.
+  // The use cases (@peta/server-core), built once on the database: one values service (and so one values cache) per
+  // database handle. Writers, and what they read before writing (an agenda, a planner's proposal, a scope check), use
+  // the primary; the GET routes of wilayah, geometry, tiles, values and profiles read through `database.read` — the
+  // replica of DATABASE_READ_URL, which may lag the primary by its replay delay, or the primary itself when there is
+  // none (then both are the same objects). Every cache of these services is keyed by a version read from the same
+  // handle as the data, so a lagging replica never mixes a newer key with older rows.
   const wilayah = wilayahCapability(database.db);
   const values = valuesCapability(database.db, wilayah, now);
+  const readWilayah = database.read === database.db ? wilayah : wilayahCapability(database.read);
+  const readValues = database.read === database.db ? values : valuesCapability(database.read, readWilayah, now);
   const rollout = rolloutCapability(database.db, { wilayah, values, now });
   const meetings = meetingsCapability(database.db, { wilayah, values, now, printer: pdfPrinter(pdf, config.pdf ?? DEFAULT_PDF_LIMITS) });
-  const profiles = profileService(values.service, values.repository, { openActionsUnder: meetings.openActionsUnder, puskesmasValues: rollout.perPuskesmas.rows });
+  const profiles = profileService(readValues.service, readValues.repository, { openActionsUnder: meetings.openActionsUnder, puskesmasValues: rollout.perPuskesmas.rows });
 
-  // The health check asks the pool itself (no table, no query builder), so its error is the connection's own.
-  const ping = async () => (await database.pool.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
+  // The health check asks the pools themselves (no table, no query builder), so its error is the connection's own;
+  // with a replica, a replica that is away makes the process unhealthy too (its reads would fail).
+  const ping = async () => {
+    if (database.readPool) await database.readPool.query('SELECT 1');
+    return (await database.pool.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
+  };
   // Geometry, tiles and wilayah kerja polygons: gzipped once, strong ETag, Cache-Control by the route's access.
   registerImmutableBytes(app, { readAccess });
-  await app.register(metaRoutes(wilayah.repository, values.service, database.kind, ping, readAccess));
-  await app.register(wilayahRoutes(wilayah.areas));
-  await app.register(geometryRoutes(wilayah.areas, wilayah.geometry));
-  await app.register(tilesRoutes(wilayah.geometry));
-  await app.register(valuesRoutes({ values: values.service, areas: wilayah.areas, profiles, perPuskesmas: rollout.perPuskesmas }));
-  await app.register(exchangeRoutes(exchangeService(values.service, wilayah.areas, now)));
+  await app.register(metaRoutes(readWilayah.repository, readValues.service, database.kind, ping, readAccess));
+  await app.register(wilayahRoutes(readWilayah.areas));
+  await app.register(geometryRoutes(readWilayah.areas, readWilayah.geometry));
+  await app.register(tilesRoutes(readWilayah.geometry));
+  await app.register(valuesRoutes({ values: readValues.service, areas: readWilayah.areas, profiles, perPuskesmas: rollout.perPuskesmas }));
+  // Exports (GET only) read values like the map: through the read handle.
+  await app.register(exchangeRoutes(exchangeService(readValues.service, readWilayah.areas, now)));
   // Every uploaded file is read in the parse pool's worker threads, within the configured limits.
   const uploadLimits = config.uploads ?? DEFAULT_UPLOAD_LIMITS;
   const upload = uploads(parsePool(uploadLimits), uploadLimits);

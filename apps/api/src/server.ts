@@ -9,21 +9,23 @@ import { hasWebBuild, loadConfig } from './config.ts';
 const config = loadConfig();
 const log = (message: string) => console.log(message);
 
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pg`, log }).catch((error: unknown) => {
+const database = await openDatabase({ databaseUrl: config.databaseUrl, readUrl: config.databaseReadUrl, dataDir: `${config.dataDir}/pg`, log }).catch((error: unknown) => {
   console.error(`Gagal membuka basis data: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
-log(`Basis data: ${database.kind === 'embedded' ? `tertanam (${config.dataDir}/pg)` : 'PostgreSQL (DATABASE_URL)'}`);
+log(`Basis data: ${database.kind === 'embedded' ? `tertanam (${config.dataDir}/pg)` : 'PostgreSQL (DATABASE_URL)'}`
+  + `${database.readPool ? '; bacaan nilai, geometri dan wilayah dari replika (DATABASE_READ_URL)' : ''}`);
 
 const app = await buildApp({ database, config, logger: { level: config.logLevel }, warmParseWorkers: true });
 // Retention (docs/privacy.md): expired sessions and import files, quiet sign-in throttle rows, audit entries older than
 // AUDIT_RETENTION_DAYS; now and once a day.
 const stopPurge = schedulePurge(database, {
   auditRetentionDays: config.auditRetentionDays,
+  // Null: another API process on the database was purging at that moment (it logs its own result).
   onResult: (r) => {
-    if (r.sessions || r.previews || r.throttle || r.audit) {
+    if (r && (r.sessions || r.previews || r.throttle || r.requestRate || r.audit)) {
       app.log.info({ retensi: r }, `Retensi: ${r.sessions} sesi kedaluwarsa, ${r.previews} berkas impor kedaluwarsa, `
-        + `${r.throttle} catatan penundaan masuk dan ${r.audit} entri log audit lama dihapus.`);
+        + `${r.throttle} catatan penundaan masuk, ${r.requestRate} hitungan permintaan masuk dan ${r.audit} entri log audit lama dihapus.`);
     }
   },
   onError: (e) => app.log.error(e, 'Retensi gagal dijalankan'),

@@ -1,10 +1,10 @@
 // Sign-in, sessions, the read policy and account management (issue 9), against the real database.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '@peta/server-core';
 import { childrenGeometryPath } from '@peta/domain/contract';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
 import { buildApp } from '../src/app.ts';
-import { signIn, useApp } from './helper.ts';
+import { buildTestApp, signIn, useApp } from './helper.ts';
 
 const ctx = useApp(loadTinyValues, { readAccess: 'signed-in' });
 const PASSWORD = 'kuda-lari-pagi-hari';
@@ -221,16 +221,36 @@ describe('behind a reverse proxy (TRUST_PROXY)', () => {
 });
 
 describe('rate limit per address', () => {
-  const limited = useApp(undefined, { signInLimitPerMinute: 3 });
+  // The count is kept in the database, shared with every app on it (the other apps of this file sign in from
+  // 127.0.0.1 too): these apps take their address from X-Forwarded-For, and each test uses an address of its own.
+  type App = Awaited<ReturnType<typeof buildTestApp>>;
+  const limited = {} as { app: App; other: App };
+  beforeAll(async () => {
+    limited.app = await buildTestApp(ctx.database, { signInLimitPerMinute: 3, trustProxy: true });
+    limited.other = await buildTestApp(ctx.database, { signInLimitPerMinute: 3, trustProxy: true });
+  });
+  afterAll(async () => {
+    await limited.app?.close();
+    await limited.other?.close();
+  });
+  const masuk = (app: App, address: string, username: string) =>
+    app.inject({ method: 'POST', url: '/api/auth/masuk', headers: { 'x-forwarded-for': address }, payload: { username, password: 'x' } });
+
   it('the 4th sign-in request within a minute from one address answers 429, whatever the name', async () => {
     const statuses = [];
-    for (let i = 0; i < 4; i++) {
-      statuses.push((await limited.app.inject({ method: 'POST', url: '/api/auth/masuk', payload: { username: `tidak-ada-${i}`, password: 'x' } })).statusCode);
-    }
-    // The helper's own admin sign-in was the first of the minute.
-    expect(statuses).toEqual([401, 401, 429, 429]);
-    const last = await limited.app.inject({ method: 'POST', url: '/api/auth/masuk', payload: { username: 'siapa', password: 'x' } });
+    for (let i = 0; i < 4; i++) statuses.push((await masuk(limited.app, '198.51.100.23', `tidak-ada-${i}`)).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const last = await masuk(limited.app, '198.51.100.23', 'siapa');
     expect(last.json()).toMatchObject({ statusCode: 429, code: 'TOO_MANY_REQUESTS' });
     expect(last.json().message).toMatch(/^Terlalu banyak permintaan. Coba lagi dalam \d+ detik.$/);
+    // Another address is not affected.
+    expect((await masuk(limited.app, '198.51.100.99', 'siapa')).statusCode).toBe(401);
+  });
+  it('is counted in the database: a second app on the same database (another API process) continues the count', async () => {
+    const statuses = [];
+    for (const app of [limited.app, limited.other, limited.app, limited.other]) statuses.push((await masuk(app, '198.51.100.24', 'siapa')).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const { rows } = await ctx.database.pool.query(`select key, requests from request_rate where key like '%198.51.100.24'`);
+    expect(rows).toEqual([{ key: 'POST /api/auth/masuk 198.51.100.24', requests: 4 }]);
   });
 });

@@ -452,3 +452,17 @@ export const signInThrottle = pgTable('sign_in_throttle', {
   /** No attempt of the pair is checked before this time (429 with Retry-After). */
   blockedUntil: timestamp('blocked_until', { withTimezone: true }).notNull(),
 }, (t) => [primaryKey({ columns: [t.address, t.username] }), index('sign_in_throttle_username_idx').on(t.username)]);
+
+/**
+ * Requests per client address in a fixed window (the sign-in route's limit, SIGN_IN_LIMIT_PER_MINUTE): the store of
+ * @fastify/rate-limit, kept in the database so that every API process behind the proxy counts the same requests —
+ * a limit counted per process would grow with the number of processes. One row per route × address; the retention
+ * purge deletes rows whose window has ended (an address is personal data).
+ */
+export const requestRate = pgTable('request_rate', {
+  /** The limited route and the client address, e.g. `POST /api/auth/masuk 203.0.113.9`. */
+  key: text('key').primaryKey(),
+  /** The window counts from here (the database's clock: API processes on several machines may disagree). */
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  requests: integer('requests').notNull(),
+}, (t) => [index('request_rate_window_start_idx').on(t.windowStart)]);

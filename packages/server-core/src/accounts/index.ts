@@ -7,9 +7,9 @@ export {
 export { changeOwnPassword, lookUpSession, signIn, signOut, waitText, type RequestContext, type SignedInUser } from './sign-in-service.ts';
 export { endSession, findSession, SESSION_DAYS, startSession, type ActiveSession, type NewSession } from './sessions.ts';
 export { listAudit, writeAudit, type AuditEntry, type AuditRow } from './audit-repository.ts';
-export { claimSignIn, liftSignInThrottle, SIGN_IN_DELAYS_SECONDS, SIGN_IN_QUIET_SECONDS, signInSucceeded, throttleAddress, type Claim, type ThrottleKey } from './throttle.ts';
+export { claimSignIn, countRequest, liftSignInThrottle, SIGN_IN_DELAYS_SECONDS, SIGN_IN_QUIET_SECONDS, signInSucceeded, throttleAddress, type Claim, type RateCount, type ThrottleKey } from './throttle.ts';
 export {
-  DEFAULT_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS, parseAuditRetentionDays, purgeExpired, schedulePurge, type PurgeResult,
+  DEFAULT_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS, parseAuditRetentionDays, purgeExpired, RETENTION_LOCK_KEY, schedulePurge, type PurgeResult,
 } from './retention.ts';
 export {
   deactivateDemoAccounts, demoPassword, ensureDemoAccounts, listDemoAccounts, planDemoAccounts, prepareAccounts, type DemoAccount,

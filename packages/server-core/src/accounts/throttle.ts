@@ -5,6 +5,7 @@
 // admin's, or the CLI's) lifts it for every address. State lives in the database, so several API processes share it.
 import { isIPv6 } from 'node:net';
 import type { DatabaseHandle } from '../database.ts';
+import { requestRateRepository, type RateCount } from './request-rate-repository.ts';
 import { throttleRepository, type ThrottleKey } from './throttle-repository.ts';
 
 /**
@@ -16,6 +17,7 @@ export const SIGN_IN_DELAYS_SECONDS = [0, 0, 0, 0, 60, 120, 240, 480, 960, 1800]
 export const SIGN_IN_QUIET_SECONDS = 24 * 3600;
 
 export type { ThrottleKey } from './throttle-repository.ts';
+export type { RateCount } from './request-rate-repository.ts';
 
 /** The address as the throttle counts it: IPv4 as is, IPv6 by its /64 (one subscriber holds a whole /64). */
 export function throttleAddress(ip: string): string {
@@ -54,4 +56,12 @@ export async function signInSucceeded({ db }: DatabaseHandle, key: ThrottleKey, 
 /** After a password reset: every address may try the name again. */
 export async function liftSignInThrottle({ db }: DatabaseHandle, username: string): Promise<void> {
   await throttleRepository(db).deleteName(username);
+}
+
+/**
+ * Counts one request of `key` (route and client address) in a fixed window of `windowMs`, for every API process at
+ * once: the store behind the sign-in route's per-address limit (apps/api plugins/rate-limit-store.ts).
+ */
+export async function countRequest({ db }: DatabaseHandle, key: string, windowMs: number): Promise<RateCount> {
+  return requestRateRepository(db).count(key, windowMs);
 }
