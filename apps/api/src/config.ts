@@ -12,6 +12,8 @@ export interface Config {
   host: string;
   /** A PostgreSQL server; when absent the embedded database in `${dataDir}/pg` is used. */
   databaseUrl?: string;
+  /** A read-only streaming replica of DATABASE_URL for the GET routes of values, geometry and wilayah (DATABASE_READ_URL). */
+  databaseReadUrl?: string;
   /** Local state: the embedded database and import reports. */
   dataDir: string;
   /** The built web app served on the same port. */
@@ -86,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
     dataDir: resolve(env.DATA_DIR ?? resolve(repoRoot, '.data')),
     webDist: resolve(env.WEB_DIST ?? resolve(repoRoot, 'apps/web/dist')),
     logLevel: env.LOG_LEVEL ?? 'info',

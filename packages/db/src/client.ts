@@ -13,8 +13,18 @@ export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DatabaseKind = 'embedded' | 'postgres';
 
 export interface Database {
+  /** The primary: every write, and every read that must see what was just written (sessions, previews, imports). */
   db: Db;
   pool: pg.Pool;
+  /**
+   * The read handle: a streaming replica (DATABASE_READ_URL) when one is configured, else the primary itself
+   * (`read === db`). Only for reads that may lag the primary by the replica's delay — values, geometry, wilayah of
+   * GET routes; a service is given it explicitly, nothing routes queries by itself. See docs/ARCHITECTURE.md
+   * "From one kabupaten to the whole country".
+   */
+  read: Db;
+  /** The replica's pool, when there is one (its own connections: the replica refuses writes). */
+  readPool: pg.Pool | null;
   kind: DatabaseKind;
   close(): Promise<void>;
 }
@@ -22,6 +32,8 @@ export interface Database {
 export interface OpenOptions {
   /** postgres://… of a real server; when absent the embedded database in `dataDir` is used. */
   databaseUrl?: string;
+  /** postgres://… of a read-only streaming replica of that server (DATABASE_READ_URL): `Database.read`. Needs databaseUrl. */
+  readUrl?: string;
   /** Folder of the embedded cluster. */
   dataDir?: string;
   ephemeral?: boolean;
@@ -58,31 +70,59 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     embedded = await startEmbeddedPostgres({ dir: options.dataDir ?? '.data/pg', ephemeral: options.ephemeral, log: options.log });
     url = embedded.url;
   }
+  if (options.readUrl && !options.databaseUrl) {
+    await embedded?.stop();
+    throw new Error('DATABASE_READ_URL membutuhkan DATABASE_URL: replika baca adalah salinan server PostgreSQL utama, bukan basis data tertanam.');
+  }
   const { pool, db } = connectPool(url, options.log);
+  const replica = options.readUrl ? connectPool(options.readUrl, options.log) : null;
   try {
     if (!embedded) await waitForDatabase(pool, options.connectAttempts ?? 10, options.log);
-    await migrate(db, { migrationsFolder });
+    await migrateOnce(pool, db);
+    if (replica) await waitForDatabase(replica.pool, options.connectAttempts ?? 10, options.log, 'DATABASE_READ_URL');
   } catch (error) {
     await pool.end();
+    await replica?.pool.end();
     await embedded?.stop();
     throw error;
   }
   return {
     db,
     pool,
+    read: replica?.db ?? db,
+    readPool: replica?.pool ?? null,
     kind: embedded || running ? 'embedded' : 'postgres',
     async close() {
       await pool.end();
+      await replica?.pool.end();
       await embedded?.stop();
     },
   };
+}
+
+/** Arbitrary constant naming "the migration lock" (a session-level advisory lock: pg_advisory_lock takes a bigint). */
+const MIGRATION_LOCK_KEY = 6_240_602;
+
+/**
+ * Migrates under an advisory lock: several API processes starting at once on one server (compose replicas) would
+ * otherwise apply the same migration twice and fail. The others wait, then find nothing left to do.
+ */
+async function migrateOnce(pool: pg.Pool, db: Db): Promise<void> {
+  const holder = await pool.connect();
+  try {
+    await holder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await migrate(db, { migrationsFolder });
+  } finally {
+    await holder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    holder.release();
+  }
 }
 
 /**
  * A server given by DATABASE_URL may still be starting (docker compose starts both at once): retry with a
  * pause, saying so, and give up with a clear message.
  */
-async function waitForDatabase(pool: pg.Pool, attempts: number, log?: (message: string) => void): Promise<void> {
+async function waitForDatabase(pool: pg.Pool, attempts: number, log?: (message: string) => void, variable = 'DATABASE_URL'): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await pool.query('SELECT 1');
@@ -90,7 +130,7 @@ async function waitForDatabase(pool: pg.Pool, attempts: number, log?: (message: 
     } catch (error) {
       const reason = (error as Error).message;
       if (attempt >= attempts) {
-        throw new Error(`Basis data di DATABASE_URL tidak dapat dihubungi setelah ${attempts} percobaan: ${reason}. ` +
+        throw new Error(`Basis data di ${variable} tidak dapat dihubungi setelah ${attempts} percobaan: ${reason}. ` +
           'Periksa bahwa server PostgreSQL berjalan dan alamat, pengguna serta kata sandinya benar.', { cause: error });
       }
       log?.(`Basis data belum dapat dihubungi (percobaan ${attempt}/${attempts}: ${reason}); mencoba lagi dalam 3 detik…`);
