@@ -36,7 +36,12 @@ describe('demo accounts and DEMO_DATA', () => {
     expect(signedIn.statusCode).toBe(200);
     const cookie = `peta_sesi=${signedIn.cookies.find((c) => c.name === 'peta_sesi')!.value}`;
 
+    const listed = async () => (await ctx.app.inject({ url: '/api/auth/sesi' })).json().demoAccounts.map((a: { username: string }) => a.username);
+    expect(await listed()).toContain('admin');
+
     const production = await start(false);
+    // The sign-in page of the running app stops listing them at once (no process keeps its own copy).
+    expect(await listed()).toEqual([]);
     expect(production.accounts).toEqual([]);
     expect(production.lines).toEqual([`DEMO_DATA=false: ${names.length} akun contoh dinonaktifkan (${names.join(', ')}); kata sandi contoh tidak berlaku lagi. `
       + 'Akun itu aktif kembali hanya bila aplikasi dijalankan lagi dengan DEMO_DATA=true.']);

@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '@peta/db';
 import { ChangePasswordBodySchema, ErrorSchema, SessionSchema, SignInBodySchema, type Session } from '@peta/domain/contract';
 import { homeWilayah, ROLE_INFO } from '@peta/domain';
-import { changeOwnPassword, listDemoAccounts, scopeLabel, SESSION_DAYS, signIn, signOut, type NewSession } from '@peta/server-core';
+import { changeOwnPassword, demoAccountsLister, scopeLabel, SESSION_DAYS, signIn, signOut, type NewSession } from '@peta/server-core';
 import { actorOf, SESSION_COOKIE, type ReadAccess, type SessionCache, type SignedIn } from '../auth/access.ts';
 
 export interface AuthOptions {
@@ -22,14 +22,17 @@ export interface AuthOptions {
 
 export const authRoutes = (options: AuthOptions): FastifyPluginAsyncTypebox => async (app) => {
   const { database, sessions } = options;
-  // The demo accounts made by the first-start step (data/prepare.ts), read once from the database (the sign-in page
-  // still opens, without them, while the database is away).
-  let demoAccounts: Session['demoAccounts'] | null = null;
+  // The active demo accounts made by the first-start step (data/prepare.ts), read from the database on every call: an
+  // admin may deactivate one through any API process. While the database is away the sign-in page still opens, with
+  // the list this process read last.
+  const listDemoAccounts = demoAccountsLister(database);
+  let lastDemoAccounts: Session['demoAccounts'] = [];
   async function listedDemoAccounts(): Promise<Session['demoAccounts']> {
-    demoAccounts ??= await listDemoAccounts(database).then(
-      (list) => list.map((a) => ({ username: a.username, nama: a.nama, roleLabel: ROLE_INFO[a.role].labelId, wilayah: a.wilayah })),
-      () => null);
-    return demoAccounts ?? [];
+    try {
+      lastDemoAccounts = (await listDemoAccounts())
+        .map((a) => ({ username: a.username, nama: a.nama, roleLabel: ROLE_INFO[a.role].labelId, wilayah: a.wilayah }));
+    } catch { /* the database is away: the last list */ }
+    return lastDemoAccounts;
   }
 
   async function describe(auth: SignedIn | null): Promise<Session> {

@@ -128,9 +128,22 @@ export async function prepareAccounts(database: DatabaseHandle, config: { demoDa
  * deactivated them), in the order they were made, their scope in words as printed at the start.
  */
 export async function listDemoAccounts(database: DatabaseHandle): Promise<DemoAccount[]> {
-  const users = await usersRepository(database.db).listActiveDemo();
-  return Promise.all(users.map(async (u) => ({
-    username: u.username, nama: u.nama, role: u.role, scopeKode: u.scopeKode, scopePuskesmas: u.scopePuskesmas,
-    wilayah: `${await scopeLabel(database, u)}${u.role === 'viewer' ? READ_ONLY : ''}`,
-  })));
+  return demoAccountsLister(database)();
+}
+
+/**
+ * listDemoAccounts for a running API: the accounts are read from the database on every call (one query — an admin
+ * may deactivate one through any API process), only their scope in words is remembered, per scope.
+ */
+export function demoAccountsLister(database: DatabaseHandle): () => Promise<DemoAccount[]> {
+  const labels = new Map<string, string>();
+  return async () => {
+    const users = await usersRepository(database.db).listActiveDemo();
+    return Promise.all(users.map(async (u) => {
+      const scope = `${u.role} ${u.scopeKode} ${u.scopePuskesmas ?? ''}`;
+      const wilayah = labels.get(scope) ?? `${await scopeLabel(database, u)}${u.role === 'viewer' ? READ_ONLY : ''}`;
+      if (labels.size < 100) labels.set(scope, wilayah);
+      return { username: u.username, nama: u.nama, role: u.role, scopeKode: u.scopeKode, scopePuskesmas: u.scopePuskesmas, wilayah };
+    }));
+  };
 }

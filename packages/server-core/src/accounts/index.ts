@@ -12,6 +12,6 @@ export {
   DEFAULT_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS, parseAuditRetentionDays, purgeExpired, RETENTION_LOCK_KEY, schedulePurge, type PurgeResult,
 } from './retention.ts';
 export {
-  deactivateDemoAccounts, demoPassword, ensureDemoAccounts, listDemoAccounts, planDemoAccounts, prepareAccounts, type DemoAccount,
+  deactivateDemoAccounts, demoAccountsLister, demoPassword, ensureDemoAccounts, listDemoAccounts, planDemoAccounts, prepareAccounts, type DemoAccount,
 } from './demo-accounts.ts';
 export { decoyHash, generatePassword, hashPassword, verifyPassword } from './passwords.ts';
