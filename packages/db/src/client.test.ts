@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './client.ts';
+import { createTestDatabase, type TestDatabase } from './testing.ts';
 
 describe('openDatabase on a DATABASE_URL that does not answer', () => {
   it('retries, says so, then refuses to start with a clear message', async () => {
@@ -10,5 +11,43 @@ describe('openDatabase on a DATABASE_URL that does not answer', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^Basis data belum dapat dihubungi \(percobaan 1\/2: .*\); mencoba lagi dalam 3 detik…$/);
     expect(performance.now() - started).toBeGreaterThan(2900);
+  });
+});
+
+describe('openDatabase for several processes on one server', () => {
+  let server: TestDatabase;
+  beforeAll(async () => { server = await createTestDatabase(); }, 120_000);
+  afterAll(async () => server?.drop());
+
+  it('processes opening a new database at once migrate one after the other (no migration applied twice)', async () => {
+    const opened = await Promise.all([1, 2, 3].map(() => openDatabase({ databaseUrl: server.url })));
+    try {
+      const { rows } = await opened[0]!.pool.query('select count(*)::int as n, count(distinct hash)::int as distinct_n from drizzle.__drizzle_migrations');
+      expect(rows[0].n).toBeGreaterThan(0);
+      expect(rows[0].n).toBe(rows[0].distinct_n);
+    } finally {
+      await Promise.all(opened.map((d) => d.close()));
+    }
+  });
+
+  it('DATABASE_READ_URL opens a second pool (Database.read); without it read is the primary itself', async () => {
+    const single = await openDatabase({ databaseUrl: server.url });
+    const withReplica = await openDatabase({ databaseUrl: server.url, readUrl: server.url });
+    try {
+      expect(single.read).toBe(single.db);
+      expect(single.readPool).toBeNull();
+      expect(withReplica.read).not.toBe(withReplica.db);
+      expect(withReplica.readPool).not.toBe(withReplica.pool);
+      const { rows } = await withReplica.readPool!.query('select 1 as one');
+      expect(rows).toEqual([{ one: 1 }]);
+    } finally {
+      await single.close();
+      await withReplica.close();
+    }
+    expect(withReplica.readPool!.ended).toBe(true);
+  });
+
+  it('refuses DATABASE_READ_URL without DATABASE_URL (a replica follows a server, not the embedded database)', async () => {
+    await expect(openDatabase({ readUrl: server.url, dataDir: '/nonexistent/pg' })).rejects.toThrow(/DATABASE_READ_URL membutuhkan DATABASE_URL/);
   });
 });

@@ -62,6 +62,9 @@ export function connectPool(url: string, log?: (message: string) => void, connec
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.readUrl && !options.databaseUrl) {
+    throw new Error('DATABASE_READ_URL membutuhkan DATABASE_URL: replika baca adalah salinan server PostgreSQL utama, bukan basis data tertanam.');
+  }
   let embedded: EmbeddedServer | undefined;
   let url = options.databaseUrl;
   const running = !url && options.reuseRunning ? findRunningEmbedded(resolve(options.dataDir ?? '.data/pg')) : null;
@@ -69,10 +72,6 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (!url) {
     embedded = await startEmbeddedPostgres({ dir: options.dataDir ?? '.data/pg', ephemeral: options.ephemeral, log: options.log });
     url = embedded.url;
-  }
-  if (options.readUrl && !options.databaseUrl) {
-    await embedded?.stop();
-    throw new Error('DATABASE_READ_URL membutuhkan DATABASE_URL: replika baca adalah salinan server PostgreSQL utama, bukan basis data tertanam.');
   }
   const { pool, db } = connectPool(url, options.log);
   const replica = options.readUrl ? connectPool(options.readUrl, options.log) : null;
