@@ -4,8 +4,7 @@
 // the database already (server-core accounts/throttle.ts); this limit also bounds what one address may try across
 // many names (password spraying) and how much argon2 hashing it can cost the servers.
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
-import type { DatabaseHandle } from '@peta/server-core';
-import { countRequest } from '@peta/server-core';
+import { countRequest, type DatabaseHandle } from '@peta/server-core';
 
 /** A store class (the plugin constructs it) counting in request_rate; each limited route counts under its own name. */
 export function databaseRateLimitStore(database: DatabaseHandle): FastifyRateLimitStoreCtor {
