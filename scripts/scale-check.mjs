@@ -12,7 +12,7 @@
 //     pg_ctl as the postgres user): a process with DATABASE_READ_URL on it reads through it — with replay paused, an
 //     import it commits (on the primary) is not yet visible in its values; resumed, it is.
 // Usage (as root, like .ci/run): DATABASE_URL=postgres://postgres@127.0.0.1:5433/postgres PG_BIN=/usr/lib/postgresql/15/bin
-//   [REPLICA_PORT=5434] [API_PORTS=3911,3912,3913] node scripts/scale-check.mjs
+//   [REPLICA_PORT=5434] [API_PORTS=3911,3912] node scripts/scale-check.mjs   (the replica's process reuses the first port)
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +24,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const adminUrl = process.env.DATABASE_URL;
 const pgBin = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const replicaPort = Number(process.env.REPLICA_PORT ?? 5434);
-const [portA, portB, portC] = (process.env.API_PORTS ?? '3911,3912,3913').split(',').map(Number);
+const [portA, portB] = (process.env.API_PORTS ?? '3911,3912').split(',').map(Number);
+const portC = portA; // the process with a replica starts after the first two have stopped
 if (!adminUrl) throw new Error('DATABASE_URL (a PostgreSQL server where databases may be created) is required');
 
 const started = Date.now();
@@ -105,6 +106,8 @@ function spawnNode(entry, cwd, extraEnv) {
 const exited = (child) => new Promise((r) => (child.exitCode !== null ? r(child.exitCode) : child.once('exit', (code) => r(code))));
 
 async function startApi(port, extraEnv = {}) {
+  // Another program on the port would answer the health check in our process's place.
+  if (await fetch(`http://127.0.0.1:${port}/api/health`).then(() => true, () => false)) fail(`port ${port} is in use by another program (API_PORTS)`);
   const child = spawnNode('src/server.ts', join(root, 'apps/api'), { PORT: String(port), ...extraEnv });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
