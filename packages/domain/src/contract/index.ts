@@ -7,3 +7,4 @@ export * from './rollout.ts';
 export * from './accounts.ts';
 export * from './tiles.ts';
 export * from './privacy.ts';
+export * from './grid.ts';

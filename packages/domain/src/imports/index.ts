@@ -5,3 +5,4 @@ export * from './cells.ts';
 export * from './formats.ts';
 export * from './checks.ts';
 export * from './spreadsheet-cells.ts';
+export * from './grid.ts';

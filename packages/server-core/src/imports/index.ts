@@ -16,3 +16,4 @@ export { inflateEntry, readZipDirectory } from './read/zip-archive.ts';
 export { parseImportFile } from './parse/parse-import.ts';
 export { emptyParse, type ParseContext, type ParsedImport } from './parse/parsed.ts';
 export { PARSE_WORKER_URL, wilayahLines, type ParseJob, type WorkerAnswer, type WorkerInput } from './worker/parse-job.ts';
+export { gridService, type GridService } from './grid/grid-service.ts';

@@ -3,6 +3,7 @@
 // history and the data_load row. A dry run (preview) does the same and rolls back.
 import { createHash } from 'node:crypto';
 import { withTingkatWord, yearMonthOf, type ImportFormat, type ImportIssue, type YearMonth } from '@peta/domain';
+import type { DbOrTx } from '@peta/db';
 import type { DatabaseHandle } from '../database.ts';
 import { dataLoadsRepository } from './data-loads-repository.ts';
 import { withImportLock } from './import-lock.ts';
@@ -31,6 +32,11 @@ export interface ImportRequest {
   onProgress?: (p: { phase: string; done: number; total: number }) => void;
   /** Reads and validates the file: in this process by default (CLI); the API passes its worker pool's (parse-pool.ts). */
   parse?: (bytes: Uint8Array, fileName: string, ctx: ParseContext) => Promise<ParsedImport>;
+  /**
+   * Runs inside the import lock before the diff, on the validated cells (the entry grid: a cell someone else changed
+   * since the user saw it). Throwing rolls everything back.
+   */
+  beforePlan?: (tx: DbOrTx, parsed: ParsedImport) => Promise<void>;
 }
 
 export type ImportStatus = 'invalid' | 'preview' | 'unchanged' | 'imported';
@@ -95,6 +101,7 @@ export async function runImport(database: DatabaseHandle, request: ImportRequest
   }
   progress('Menunggu impor lain selesai dan membandingkan dengan data', 1, 3);
   return withImportLock(database.db, async (tx) => {
+    await request.beforePlan?.(tx, parsed);
     const plan: ValuesPlan | SasaranPlan = base.target === 'sasaran'
       ? await planSasaran(tx, parsed.sasaran, LOAD_PLACEHOLDER)
       : await planValues(tx, parsed.values);
