@@ -17,6 +17,7 @@ import { goToPage, usePage } from './url-state.ts';
 // Pages other than the map load on demand: a kepala desa on a phone who only looks at the map never
 // downloads the import, planner, meeting or user-management code.
 const ImportPage = lazy(() => import('./pages/impor/ImportPage.tsx'));
+const IsianPage = lazy(() => import('./pages/isian/IsianPage.tsx'));
 const PlannerPage = lazy(() => import('./pages/rencana-ilp/PlannerPage.tsx'));
 const MeetingsPage = lazy(() => import('./pages/rapat/MeetingsPage.tsx'));
 const UsersPage = lazy(() => import('./pages/pengguna/UsersPage.tsx'));
@@ -56,6 +57,7 @@ export function App() {
     main = (
       <Suspense fallback={<main className="page" aria-busy="true" />}>
         {page === 'impor' && <ImportPage />}
+        {page === 'isian' && <IsianPage />}
         {page === 'rencana' && <PlannerPage />}
         {page === 'rapat' && <MeetingsPage />}
         {page === 'pengguna' && <UsersPage />}

@@ -63,7 +63,7 @@ describe('import rules of apps/web/src', () => {
 
   it('reads the whole tree: every page folder and the shared parts', () => {
     const pages = new Set([...modules.keys()].map(pageOf).filter((p) => p !== null));
-    expect([...pages].sort()).toEqual(['akun', 'impor', 'masuk', 'pengguna', 'peta', 'profil', 'rapat', 'rencana-ilp']);
+    expect([...pages].sort()).toEqual(['akun', 'impor', 'isian', 'masuk', 'pengguna', 'peta', 'profil', 'rapat', 'rencana-ilp']);
     expect([...modules.keys()].filter((p) => p.startsWith('shared/')).length).toBeGreaterThan(30);
     expect(modules.has('map/map-adapter.ts')).toBe(true);
   });

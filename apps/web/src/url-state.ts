@@ -124,6 +124,7 @@ export function navigate(patch: Partial<UrlState>, { replace = false } = {}) {
 export const PAGES = [
   { id: 'peta', path: '/' },
   { id: 'impor', path: '/impor' },
+  { id: 'isian', path: '/isian' },
   { id: 'rencana', path: '/rencana-ilp' },
   { id: 'rapat', path: '/rapat' },
   { id: 'pengguna', path: '/pengguna' },

@@ -5,7 +5,7 @@ import { useT, type MessageKey } from '../../i18n/i18n.tsx';
 import { goToPage, hrefForPage, PAGES, usePage, type PageId } from '../../url-state.ts';
 import { usePermission } from '../session/use-permission.tsx';
 
-const LABEL: Partial<Record<PageId, MessageKey>> = { peta: 'nav.peta', impor: 'nav.impor', rencana: 'nav.rencana', rapat: 'nav.rapat', pengguna: 'nav.pengguna' };
+const LABEL: Partial<Record<PageId, MessageKey>> = { peta: 'nav.peta', impor: 'nav.impor', isian: 'nav.isian', rencana: 'nav.rencana', rapat: 'nav.rapat', pengguna: 'nav.pengguna' };
 
 export function PageNav() {
   const t = useT();
