@@ -1,6 +1,6 @@
 // The entry grid: desa as rows, pembilang/penyebut of each indicator as columns, used like a spreadsheet. Arrow keys,
 // Home/End and PageUp/PageDown move; Enter or F2 (or simply typing) edits; Enter commits and moves down (Shift+Enter
-// up), Tab right; Escape cancels the edit; Delete empties the cell; a block pasted from Excel fills the cells from the
+// up), Tab right; Escape cancels the edit (on a cell: back to the stored value); Delete empties the cell; a block pasted from Excel fills the cells from the
 // focused one (grid-model.ts holds these rules). One cell is in the tab order (roving tabindex).
 import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { getIndicator } from '@peta/domain';
@@ -16,12 +16,14 @@ export interface GridTableProps {
   textOf: (kode: string, column: Column) => string;
   stateOf: (kode: string, column: Column) => { state: CellState; note?: string };
   onCommit: (kode: string, column: Column, text: string) => void;
+  /** Escape on a cell (not editing): back to the stored value. */
+  onRevert: (kode: string, column: Column) => void;
   onPaste: (origin: Position, block: string[][]) => void;
 }
 
 const showNumber = (text: string) => (/^\d+$/.test(text) ? Number(text).toLocaleString('id-ID') : text);
 
-export function GridTable({ desa, columns, textOf, stateOf, onCommit, onPaste }: GridTableProps) {
+export function GridTable({ desa, columns, textOf, stateOf, onCommit, onRevert, onPaste }: GridTableProps) {
   const t = useT();
   const [pos, setPos] = useState<Position>({ row: 0, col: 0 });
   const [draft, setDraft] = useState<string | null>(null);
@@ -59,6 +61,10 @@ export function GridTable({ desa, columns, textOf, stateOf, onCommit, onPaste }:
     if (event.key === 'Enter' || event.key === 'F2') {
       event.preventDefault();
       startEdit(textOf(kode, column));
+      return;
+    }
+    if (event.key === 'Escape') {
+      onRevert(kode, column);
       return;
     }
     if (event.key === 'Delete' || event.key === 'Backspace') {

@@ -17,7 +17,7 @@ import { AreaChooser, kabupatenOfScope } from './AreaChooser.tsx';
 import { isNetworkFailure, mergeSave, queueKey, waitingCells, type QueuedSave } from './entry-queue.ts';
 import { entryStore } from './entry-store.ts';
 import {
-  cellKey, cellOfIssue, cellText, cellsToSave, columnsOf, problemsOf, storedMap, withPaste, withText, type Column, type Edit,
+  cellKey, cellOfIssue, cellText, cellsToSave, columnsOf, problemsOf, storedMap, withPaste, withText, withoutEdit, type Column, type Edit,
 } from './grid-model.ts';
 import { GridTable, type CellState } from './GridTable.tsx';
 import { saveGrid, useGrid, type GridArea, type SaveAnswer } from './isian-api.ts';
@@ -162,9 +162,12 @@ export default function IsianPage() {
   }, [edits, stored]);
   const toSave = cellsToSave(edits, stored);
   const queuedHere = queue.find((q) => q.key === gridKey);
+  // Cells already waiting with the same value are not "unsaved": typing again after queueing makes them so.
+  const unsent = toSave.filter((c) => !queuedHere?.cells.some((q) => q.kode === c.kode && q.indicator === c.indicator
+    && q.numerator === c.numerator && q.denominator === c.denominator));
 
   const save = async () => {
-    if (!area || !toSave.length || localProblems.size) return;
+    if (!area || !unsent.length || localProblems.size) return;
     const body: GridSaveBody = { area: area.kode, period: month, cells: toSave };
     const enqueue = async () => {
       const merged = mergeSave(await entryStore.get(gridKey), body, new Date());
@@ -265,24 +268,26 @@ export default function IsianPage() {
       <div className="isi-status" role="status" aria-live="polite">
         {!online && <span className="isi-badge isi-badge--offline" data-testid="isian-offline">{t('isian.offline')}</span>}
         {waiting > 0 && <span className="isi-badge isi-badge--queue" data-testid="isian-queue">{t('isian.queue', { n: waiting })}</span>}
-        {toSave.length > 0 && <span className="isi-badge" data-testid="isian-unsaved">{t('isian.unsaved', { n: toSave.length })}</span>}
+        {unsent.length > 0 && <span className="isi-badge" data-testid="isian-unsaved">{t('isian.unsaved', { n: unsent.length })}</span>}
       </div>
 
       {!area ? <p className="isi-hint">{t('isian.area.needed')}</p>
         : grid.isPending ? <Loading />
           : grid.isError ? <ErrorMessage error={grid.error} onRetry={() => void grid.refetch()} />
-            : grid.data.desa.length === 0 ? <p className="isi-hint isi-hint--warn">{t('isian.noDesa')}</p>
+            : grid.data.desa.length === 0 ? <p className="isi-hint isi-hint--warn" data-testid="isian-no-desa">{t(area.kind === 'puskesmas' ? 'isian.noDesaPuskesmas' : 'isian.noDesa')}</p>
               : (
                 <>
                   <p className="isi-help" id="isian-keys">{t('isian.keys')}</p>
                   <GridTable desa={grid.data.desa} columns={columns} textOf={(kode, column) => cellText(edits, stored, kode, column)} stateOf={stateOf}
                     onCommit={(kode, column, text) => setEdits((e) => withText(e, stored, kode, column, text))}
+                    onRevert={(kode, column) => setEdits((e) => withoutEdit(e, kode, column.indicator))}
                     onPaste={(origin, block) => setEdits((e) => withPaste(e, stored, grid.data.desa.map((d) => d.kode), columns, origin, block).edits)} />
                   <p className="isi-legend">
                     <span className="isi-swatch isi-cell--simulated">12</span> {t('isian.legend.simulated')}
                     <span className="isi-swatch isi-cell--edited">12</span> {t('isian.legend.edited')}
                     <span className="isi-swatch isi-cell--pending">12</span> {t('isian.legend.pending')}
                     <span className="isi-swatch isi-cell--error">12</span> {t('isian.legend.error')}
+                    <span className="isi-swatch isi-cell--warning">12</span> {t('isian.legend.warning')}
                   </p>
                 </>
               )}
@@ -309,13 +314,13 @@ export default function IsianPage() {
         </section>
       )}
 
-      <div className="isi-actions">
-        <button type="button" className="button" disabled={busy || !toSave.length || localProblems.size > 0 || conflicts.size > 0}
+      {grid.data && grid.data.desa.length > 0 && <div className="isi-actions">
+        <button type="button" className="button" disabled={busy || !unsent.length || localProblems.size > 0 || conflicts.size > 0}
           onClick={() => void save()} data-testid="isian-save">
-          {t('isian.save', { n: toSave.length })}
+          {unsent.length ? t('isian.save', { n: unsent.length }) : t('isian.saveIdle')}
         </button>
         {notice && <NoticeText notice={notice} />}
-      </div>
+      </div>}
     </main>
   );
 }

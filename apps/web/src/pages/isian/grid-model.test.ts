@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GridDto } from '@peta/domain/contract';
 import {
-  cellText, cellsToSave, columnsOf, move, parsePaste, problemsOf, storedMap, withPaste, withText, type Column,
+  cellText, cellsToSave, columnsOf, move, parsePaste, problemsOf, storedMap, withPaste, withText, withoutEdit, type Column,
 } from './grid-model.ts';
 
 const size = { rows: 3, cols: 4 };
@@ -83,5 +83,13 @@ describe('edits and what is sent', () => {
     expect(problemsOf('SPM11_TB', { numerator: '', denominator: '' }).map((p) => [p.part, p.code]))
       .toEqual([['numerator', 'VALUE_REQUIRED'], ['denominator', 'DENOMINATOR_REQUIRED']]);
     expect(problemsOf('SPM11_TB', { numerator: '-1', denominator: '4' }).map((p) => [p.part, p.code])).toEqual([['numerator', 'VALUE_NEGATIVE']]);
+  });
+});
+
+describe('revert', () => {
+  it('a cell without its edit shows the stored value again', () => {
+    const edits = withoutEdit(withText(new Map(), stored, 'D1', K4, '9'), 'D1', 'KIA_K4');
+    expect(cellText(edits, stored, 'D1', K4)).toBe('3');
+    expect(cellsToSave(edits, stored)).toEqual([]);
   });
 });

@@ -79,6 +79,13 @@ export function withText(edits: Edits, stored: Stored, kode: string, column: Col
   return next;
 }
 
+/** The edits without the cell's: it shows the stored value again. */
+export function withoutEdit(edits: Edits, kode: string, indicator: string): Map<string, Edit> {
+  const next = new Map(edits);
+  next.delete(cellKey(kode, indicator));
+  return next;
+}
+
 /** A pasted block written from `origin` down and right; what falls outside the grid is dropped (and counted). */
 export function withPaste(edits: Edits, stored: Stored, desa: readonly string[], columns: readonly Column[], origin: Position, block: string[][]):
 { edits: Map<string, Edit>; written: number; dropped: number } {
