@@ -16,3 +16,5 @@ export * from './fhir.ts';
 export * from './desa-names.ts';
 export * from './crosswalk.ts';
 export * from './files.ts';
+export * from './profile.ts';
+export * from './profile-read.ts';

@@ -35,6 +35,10 @@ export const EXCHANGE_ERROR_CODES = [
   'KODE_SPLIT',
   /** The crosswalk itself is not valid. */
   'CROSSWALK_INVALID',
+  /** An import profile that is not valid (profile.ts). */
+  'PROFILE_INVALID',
+  /** A column the profile maps is not in the file's header (or is there twice). */
+  'PROFILE_COLUMN_MISSING',
 ] as const;
 
 export const EXCHANGE_WARNING_CODES = [
@@ -48,6 +52,8 @@ export const EXCHANGE_WARNING_CODES = [
   'DESA_NAME_MATCHED',
   /** An old kode replaced by its new kode (crosswalk.ts). */
   'KODE_REMAPPED',
+  /** Rows a profile skips: totals of the sheet, numbers without a desa. */
+  'PROFILE_ROWS_SKIPPED',
 ] as const;
 
 export type ExchangeErrorCode = (typeof EXCHANGE_ERROR_CODES)[number];
