@@ -196,7 +196,47 @@ export const importPreview = pgTable('import_preview', {
   summary: jsonb('summary').notNull(),
   /** The data_load written by the commit (a second commit answers with it). */
   committedLoadId: integer('committed_load_id'),
+  /** How the file is read: an import profile, desa names confirmed in the preview (the commit reads it the same way). */
+  options: jsonb('options').notNull().default(sql`'{}'::jsonb`),
 });
+
+/**
+ * An import profile (issue 19): how a spreadsheet in no known format is read (domain exchange/profile.ts), named per
+ * kabupaten. Never edited in place: saving a profile of the same name writes a new row and marks the old one
+ * replaced, so who mapped what, when, stays visible.
+ */
+export const importProfile = pgTable('import_profile', {
+  id: serial('id').primaryKey(),
+  kabupaten: text('kabupaten').notNull(),
+  nama: text('nama').notNull(),
+  /** Header signature of the files it reads: a later file with the same header picks it. */
+  signature: text('signature').notNull(),
+  /** The profile as its JSON file holds it. */
+  definition: jsonb('definition').notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  replacedAt: timestamp('replaced_at', { withTimezone: true }),
+  replacedBy: text('replaced_by'),
+}, (t) => [
+  uniqueIndex('import_profile_current_idx').on(t.kabupaten, sql`lower(${t.nama})`).where(sql`${t.replacedAt} is null`),
+  index('import_profile_signature_idx').on(t.kabupaten, t.signature),
+]);
+
+/**
+ * A desa name a user confirmed in an import preview (a near match): inside `wilayah` (the profile's kabupaten) the
+ * name means this desa, so the next file with it matches at once. `nama_key` is desaNameKey(nama).
+ */
+export const desaAlias = pgTable('desa_alias', {
+  id: serial('id').primaryKey(),
+  wilayah: text('wilayah').notNull(),
+  namaKey: text('nama_key').notNull(),
+  nama: text('nama').notNull(),
+  kode: text('kode').notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** The import whose commit confirmed it. */
+  loadId: integer('load_id'),
+}, (t) => [uniqueIndex('desa_alias_key_idx').on(t.wilayah, t.namaKey)]);
 
 // ---- Puskesmas and the ILP roll-out (issue 7) -------------------------------------------------------
 // Nothing here is overwritten without history: every edit of a wilayah kerja, stage, wave or readiness answer
