@@ -29,6 +29,7 @@ import { geometryRoutes } from './routes/geometry.ts';
 import { tilesRoutes } from './routes/tiles.ts';
 import { importRoutes } from './routes/imports.ts';
 import { gridRoutes } from './routes/imports-grid.ts';
+import { importProfileRoutes } from './routes/import-profiles.ts';
 import { meetingsRoutes } from './routes/meetings.ts';
 import { APP_VERSION, metaRoutes } from './routes/meta.ts';
 import { puskesmasRoutes } from './routes/puskesmas.ts';
@@ -144,7 +145,9 @@ export async function buildApp({ database, config, logger = false, now = () => n
   const upload = uploads(parsePool(uploadLimits), uploadLimits);
   app.addHook('onClose', async () => upload.parsing.close());
   if (warmParseWorkers) app.addHook('onReady', async () => upload.parsing.warm());
-  await app.register(importRoutes(importsService(database, { parse: upload.parsing.parseImport, previewCaps: uploadLimits.preview, now }), upload));
+  const imports = importsService(database, { parse: upload.parsing.parseImport, previewCaps: uploadLimits.preview, now });
+  await app.register(importRoutes(imports, upload));
+  await app.register(importProfileRoutes(imports));
   await app.register(gridRoutes(gridService(database, { now })));
   await app.register(puskesmasRoutes({ areas: wilayah.areas, rollout, profiles }));
   await app.register(wilayahKerjaRoutes({ areas: wilayah.areas, rollout, uploads: upload }));

@@ -6,7 +6,8 @@ import {
   ErrorSchema, ImportIdParamsSchema, ImportOutcomeSchema, LoadListSchema, PreviewQuerySchema, TemplateQuerySchema,
   UndoResponseSchema,
 } from '@peta/domain/contract';
-import type { ImportsService } from '@peta/server-core';
+import type { FastifyRequest } from 'fastify';
+import type { Importer, ImportsService } from '@peta/server-core';
 import { actorOf, authorize, scopeFilter } from '../auth/access.ts';
 import { badRequest } from '../plugins/errors.ts';
 import { acceptUploads, EXCHANGE_UPLOAD_TYPES, UPLOAD_TYPES, type Uploads } from '../plugins/uploads.ts';
@@ -17,6 +18,12 @@ const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: Erro
 function loadIdOr400(id: string): number {
   if (!/^\d{1,9}$/.test(id)) throw badRequest('INVALID_ID', `Nomor impor tidak sah: "${id}".`);
   return Number(id);
+}
+
+/** The signed-in importer: name, per-row scope check, and area (their scope's kode; a puskesmas's kabupaten) for profiles. */
+export function importerOf(request: FastifyRequest): Importer {
+  const { actor, user } = actorOf(request);
+  return { oleh: user.username, outOfScope: scopeFilter(request, 'impor'), area: actor.scope.kind === 'wilayah' ? actor.scope.kode : actor.scope.kabupaten };
 }
 
 export const importRoutes = (service: ImportsService, uploads: Uploads): FastifyPluginAsyncTypebox => async (app) => {
@@ -44,8 +51,10 @@ export const importRoutes = (service: ImportsService, uploads: Uploads): Fastify
     if (!Buffer.isBuffer(request.body)) {
       throw badRequest('NO_FILE', 'Kirim isi berkas sebagai badan permintaan (Content-Type application/octet-stream, text/csv, .xlsx, application/json atau application/xml).');
     }
-    return service.preview(request.body, request.query.berkas, actorOf(request).user.username, scopeFilter(request, 'impor'));
+    const profileId = request.query.profil === undefined ? undefined : Number(request.query.profil);
+    return service.preview(request.body, request.query.berkas, importerOf(request), profileId);
   });
+
 
   app.post('/api/imports/:id/commit', {
     config: { access: 'impor' },
@@ -54,7 +63,7 @@ export const importRoutes = (service: ImportsService, uploads: Uploads): Fastify
       params: ImportIdParamsSchema, response: { 200: ImportOutcomeSchema, 422: ImportOutcomeSchema, ...errors, 503: ErrorSchema },
     },
   }, async (request, reply) => {
-    const outcome = await service.commit(request.params.id, actorOf(request).user.username, scopeFilter(request, 'impor'));
+    const outcome = await service.commit(request.params.id, importerOf(request));
     // The data changed since the preview and the file no longer passes: nothing was written.
     return reply.code(outcome.status === 'invalid' ? 422 : 200).send(outcome);
   });

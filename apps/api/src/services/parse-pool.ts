@@ -10,7 +10,7 @@
 import { Worker } from 'node:worker_threads';
 import { formatCountId } from '@peta/domain';
 import {
-  boundedQueue, emptyParse, fileError, PARSE_WORKER_URL, QueueFull, wilayahLines, type ParseContext, type ParsedImport, type ParseJob, type ReadResult, type WorkerAnswer,
+  boundedQueue, emptyParse, fileError, PARSE_WORKER_URL, QueueFull, readingOf, wilayahLines, type ParseContext, type ParsedImport, type ParseJob, type ReadResult, type WorkerAnswer,
   type WorkerInput,
 } from '@peta/server-core';
 import type { UploadLimits } from '../config.ts';
@@ -81,7 +81,7 @@ export function parsePool(limits: Pick<UploadLimits, 'read' | 'parse'>): ParsePo
 
   return {
     async parseImport(bytes, fileName, ctx) {
-      const job: ParseJob = { kind: 'import', bytes, fileName, today: ctx.today, wilayah: wilayahLines(ctx) };
+      const job: ParseJob = { kind: 'import', bytes, fileName, today: ctx.today, wilayah: wilayahLines(ctx), reading: readingOf(ctx) };
       const outcome = await queue.run(() => inWorker(job));
       return 'limit' in outcome ? emptyParse([fileError('FILE_TOO_LARGE', outcome.limit)]) : outcome.result as ParsedImport;
     },

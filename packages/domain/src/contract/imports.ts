@@ -14,7 +14,41 @@ export const TemplateQuerySchema = Type.Object({
 
 export const PreviewQuerySchema = Type.Object({
   berkas: Type.String({ minLength: 1, description: 'Nama berkas yang diunggah (akhiran .xlsx atau .csv menentukan cara membacanya)', examples: ['k4-oktober.xlsx'] }),
+  profil: Type.Optional(Type.String({ pattern: '^[0-9]{1,9}$', description: 'Baca berkas dengan profil impor bernomor ini (tanpa: format dikenali, atau profil yang judulnya cocok)' })),
 });
+
+/** Reading a previewed file again (the wizard): with a drafted or saved profile and the desa names the user confirmed. */
+export const ReadAgainBodySchema = Type.Object({
+  /** A drafted profile (domain exchange/profile.ts ImportProfile), checked by validateProfile. */
+  profil: Type.Optional(Type.Unknown()),
+  profilId: Type.Optional(Type.Integer({ minimum: 1 })),
+  /** Desa name as the file writes it → kode desa chosen among the near matches. */
+  konfirmasi: Type.Optional(Type.Record(Type.String({ maxLength: 200 }), Type.String({ maxLength: 20 }), { maxProperties: 5000 })),
+}, { additionalProperties: false });
+
+export const SheetLayoutSchema = Type.Object({
+  sheets: Type.Array(Type.String()),
+  sheet: Nullable(Type.String()),
+  headerRow: Type.Integer(),
+  rows: Type.Array(Type.Array(Type.String())),
+});
+
+export const NameToConfirmSchema = Type.Object({
+  nama: Type.String(),
+  rows: Type.Array(Type.Integer()),
+  candidates: Type.Array(Type.Object({ kode: Type.String(), nama: Type.String() })),
+});
+
+export const ImportProfileSummarySchema = Type.Object({
+  id: Type.Integer(),
+  nama: Type.String(),
+  kabupaten: Type.String(),
+  createdBy: Type.String(),
+  createdAt: Type.String(),
+  /** Saved over an older profile of the same name (which is kept as history). */
+  versions: Type.Integer(),
+});
+export type ImportProfileSummaryDto = Static<typeof ImportProfileSummarySchema>;
 
 export const ImportIssueSchema = Type.Object({
   /** Row as the spreadsheet shows it; null for the whole file. */
@@ -58,7 +92,7 @@ export const ImportOutcomeSchema = Type.Object({
   expiresAt: Nullable(Type.String({ description: 'ISO 8601; pratinjau dihapus sesudahnya' })),
   status: ImportStatusSchema,
   format: Nullable(Type.Union([Type.Literal('long'), Type.Literal('sasaran'), Type.Literal('template'),
-    Type.Literal('dhis2-json'), Type.Literal('dhis2-csv'), Type.Literal('adx'), Type.Literal('fhir')])),
+    Type.Literal('dhis2-json'), Type.Literal('dhis2-csv'), Type.Literal('adx'), Type.Literal('fhir'), Type.Literal('profil')])),
   target: Nullable(Type.Union([Type.Literal('nilai'), Type.Literal('sasaran')])),
   fileName: Type.String(),
   fileHash: Type.String({ description: 'sha256, hex' }),
@@ -74,6 +108,12 @@ export const ImportOutcomeSchema = Type.Object({
   loadId: Nullable(Type.Integer()),
   message: Type.String(),
   template: Nullable(Type.Object({ wilayah: Type.String(), period: Type.String() })),
+  /** A spreadsheet in no known format: its first rows for the import wizard (previewId set: map it, then read it again). */
+  layout: Type.Optional(Nullable(SheetLayoutSchema)),
+  /** The import profile the file was read with. */
+  profile: Type.Optional(Nullable(Type.Object({ id: Nullable(Type.Integer()), nama: Type.String() }))),
+  /** Desa names close to a desa of the area: confirm one (read again with konfirmasi), never taken silently. */
+  toConfirm: Type.Optional(Type.Array(NameToConfirmSchema)),
 });
 
 export const ImportIdParamsSchema = Type.Object({ id: Type.String() });

@@ -15,7 +15,7 @@ export const TEMPLATE_KODE_COLUMN = 'kode_wilayah';
 export const TEMPLATE_NAMA_COLUMN = 'nama_desa';
 
 /** The three spreadsheet formats, then the exchange formats of other systems (../exchange/files.ts). */
-export type ImportFormat = 'long' | 'sasaran' | 'template' | 'dhis2-json' | 'dhis2-csv' | 'adx' | 'fhir';
+export type ImportFormat = 'long' | 'sasaran' | 'template' | 'dhis2-json' | 'dhis2-csv' | 'adx' | 'fhir' | 'profil';
 
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
   long: 'nilai format panjang (kode_wilayah,periode,indikator,pembilang,penyebut)',
@@ -25,6 +25,7 @@ export const FORMAT_LABELS: Record<ImportFormat, string> = {
   'dhis2-csv': 'DHIS2 dataValueSet CSV (dataelement,period,orgunit,…)',
   adx: 'IHE ADX (.xml)',
   fhir: 'FHIR R4 MeasureReport (.json)',
+  profil: 'berkas lain dengan profil impor (kolomnya dipetakan sekali di wizard impor)',
 };
 
 

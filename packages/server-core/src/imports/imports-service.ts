@@ -1,8 +1,8 @@
 // Imports as the web app uses them: preview (validate + diff, stored with the file), commit (re-validated inside the
 // import lock), history, undo, templates. The API reads files in its parse pool's worker threads (passed as `parse`),
 // never on the event loop; the CLI calls runImport and undoImport directly.
-import { IndicatorError, parseImportMonth, requireIndicator, yearMonthOf } from '@peta/domain';
-import type { ImportOutcomeDto, ImportSampleDto, LoadRecordDto } from '@peta/domain/contract';
+import { IndicatorError, desaNameKey, parseImportMonth, requireIndicator, validateProfile, yearMonthOf, type ImportProfile } from '@peta/domain';
+import type { ImportOutcomeDto, ImportProfileSummaryDto, ImportSampleDto, LoadRecordDto } from '@peta/domain/contract';
 import type { DatabaseHandle } from '../database.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { indicatorValuesRepository } from './indicator-values-repository.ts';
@@ -10,6 +10,8 @@ import { listLoads } from './history.ts';
 import type { ParseContext, ParsedImport } from './parse/parsed.ts';
 import type { CellSample } from './plan-values.ts';
 import { findPreview, markCommitted, savePreview, type PreviewCaps } from './preview-store.ts';
+import type { ReadingOptions } from './parse/parsed.ts';
+import { aliasesRepository, profilesRepository } from './profiles-repository.ts';
 import { runImport, type ImportOutcome } from './run-import.ts';
 import { sasaranRepository } from './sasaran-repository.ts';
 import { buildTemplate, desaOf, type TemplateFile } from './template.ts';
@@ -37,10 +39,31 @@ export function toOutcomeDto(o: ImportOutcome, preview: { id: string; expiresAt:
     errors: o.errors.slice(0, LIST_LIMIT), errorCount: o.errors.length,
     warnings: o.warnings.slice(0, LIST_LIMIT), warningCount: o.warnings.length,
     sample: o.sample.map(toSample), loadId: o.loadId, message: o.message, template: o.template ?? null,
+    layout: o.layout ?? null, profile: o.profile ?? null, toConfirm: (o.toConfirm ?? []).slice(0, LIST_LIMIT),
   };
 }
 
+/** A profile as it arrives (the wizard's draft, an uploaded JSON file): checked, or a 400 listing every problem. */
+export function checkedProfile(input: unknown): ImportProfile {
+  const check = validateProfile(input);
+  if (!check.ok) throw invalid('PROFILE_INVALID', `Profil impor tidak sah: ${check.errors.slice(0, 10).map((e) => e.message).join(' ')}`);
+  return check.profile;
+}
+
+export interface ReadAgain {
+  profil?: unknown;
+  profilId?: number;
+  konfirmasi?: Record<string, string>;
+}
+
 export type OutOfScope = (desaKode: string) => string | null;
+
+/** Who imports: their name, the desa they may not change, their area (scope kode, '' = all) for saved profiles. */
+export interface Importer {
+  oleh: string;
+  outOfScope: OutOfScope;
+  area: string;
+}
 
 export interface ImportsServiceOptions {
   /** Reads and validates an uploaded file (the API: its parse pool). */
@@ -48,6 +71,8 @@ export interface ImportsServiceOptions {
   previewCaps: PreviewCaps;
   /** The clock for "period in the future" (tests fix it). */
   now?: () => Date;
+  /** Another kode crosswalk than the default Papua table (tests). */
+  crosswalk?: import('@peta/domain').KodeCrosswalk;
 }
 
 export interface TemplateQuery {
@@ -59,30 +84,94 @@ export interface TemplateQuery {
   format: 'xlsx' | 'csv';
 }
 
-export function importsService(database: DatabaseHandle, { parse, previewCaps, now = () => new Date() }: ImportsServiceOptions) {
+export function importsService(database: DatabaseHandle, { parse, previewCaps, now = () => new Date(), crosswalk }: ImportsServiceOptions) {
+  const profiles = profilesRepository(database.db);
+
+  /** A saved profile the importer may use: one of their area's. */
+  async function savedProfile(id: number, area: string): Promise<{ id: number; profile: ImportProfile }> {
+    const row = await profiles.byId(id);
+    const inArea = row && (area === '' || row.kabupaten === area || row.kabupaten.startsWith(`${area}.`) || area.startsWith(`${row.kabupaten}.`));
+    if (!row || !inArea) throw notFound(`Profil impor #${id} tidak ditemukan di wilayah Anda.`);
+    return { id: row.id, profile: { ...checkedProfile(row.definition), tandaJudul: row.signature } };
+  }
+
+  async function previewWith(bytes: Uint8Array, fileName: string, who: Importer, reading: ReadingOptions): Promise<ImportOutcomeDto> {
+    const outcome = await runImport(database, { bytes, fileName, oleh: who.oleh, dryRun: true, today: yearMonthOf(now()), outOfScope: who.outOfScope,
+      parse, reading, area: who.area, crosswalk });
+    // A file that would change something can be committed; a file in no known format, or read with a profile, is kept
+    // too so the wizard can map it and read it again (confirmed names, another mapping) without a new upload.
+    const keep = outcome.status === 'preview' || outcome.layout !== undefined || outcome.format === 'profil';
+    if (!keep) return toOutcomeDto(outcome);
+    const stored = await savePreview(database, { fileName, fileHash: outcome.fileHash, oleh: who.oleh, bytes, summary: outcome, options: reading }, previewCaps);
+    return toOutcomeDto(outcome, stored);
+  }
+
   return {
-    /** The parse pool's QueueFull when every worker is taken; PreviewStoreFull when the preview cannot be kept. */
-    async preview(bytes: Uint8Array, fileName: string, oleh: string, outOfScope: OutOfScope): Promise<ImportOutcomeDto> {
-      const outcome = await runImport(database, { bytes, fileName, oleh, dryRun: true, today: yearMonthOf(now()), outOfScope, parse });
-      // Only a file that would change something can be committed.
-      if (outcome.status !== 'preview') return toOutcomeDto(outcome);
-      const stored = await savePreview(database, { fileName, fileHash: outcome.fileHash, oleh, bytes, summary: outcome }, previewCaps);
-      return toOutcomeDto(outcome, stored);
+    /**
+     * The parse pool's QueueFull when every worker is taken; PreviewStoreFull when the preview cannot be kept.
+     * `profileId`: read with that saved profile of the importer's area.
+     */
+    async preview(bytes: Uint8Array, fileName: string, who: Importer, profileId?: number): Promise<ImportOutcomeDto> {
+      const saved = profileId === undefined ? null : await savedProfile(profileId, who.area);
+      return previewWith(bytes, fileName, who, saved ? { profile: saved.profile, profileId: saved.id } : {});
+    },
+
+    /** The stored file of a preview read again: with a drafted or saved profile, and desa names the user confirmed. */
+    async readAgain(previewId: string, body: ReadAgain, who: Importer): Promise<ImportOutcomeDto> {
+      const preview = await findPreview(database, previewId);
+      if (!preview || preview.committedLoadId !== null) throw notFound('Pratinjau tidak ditemukan atau sudah disimpan. Unggah ulang berkasnya.');
+      let reading: ReadingOptions = { ...preview.options };
+      if (body.profilId !== undefined) {
+        const saved = await savedProfile(body.profilId, who.area);
+        reading = { profile: saved.profile, profileId: saved.id };
+      } else if (body.profil !== undefined) reading = { profile: checkedProfile(body.profil), profileId: null };
+      if (body.konfirmasi) reading.konfirmasi = { ...reading.konfirmasi, ...body.konfirmasi };
+      return previewWith(preview.bytes, preview.fileName, who, reading);
     },
 
     /**
      * Commits as `oleh` (who previewed may differ from who commits), re-checked against the committer's scope. The
      * outcome says 'invalid' when the data changed since the preview and the file no longer passes (nothing written).
      */
-    async commit(previewId: string, oleh: string, outOfScope: OutOfScope): Promise<ImportOutcomeDto> {
+    async commit(previewId: string, { oleh, outOfScope, area }: Importer): Promise<ImportOutcomeDto> {
       const preview = await findPreview(database, previewId);
       if (!preview) throw notFound('Pratinjau tidak ditemukan atau sudah kedaluwarsa. Unggah ulang berkasnya.');
       if (preview.committedLoadId !== null) {
         throw conflict('ALREADY_COMMITTED', `Pratinjau ini sudah disimpan sebagai impor #${preview.committedLoadId}.`);
       }
-      const outcome = await runImport(database, { bytes: preview.bytes, fileName: preview.fileName, oleh, today: yearMonthOf(now()), outOfScope, parse });
-      if (outcome.status === 'imported') await markCommitted(database, previewId, outcome.loadId);
+      const reading = preview.options;
+      const outcome = await runImport(database, { bytes: preview.bytes, fileName: preview.fileName, oleh, today: yearMonthOf(now()), outOfScope, parse,
+        reading, area, crosswalk });
+      if (outcome.status === 'imported') {
+        await markCommitted(database, previewId, outcome.loadId);
+        // Names confirmed in the preview become aliases of the profile's kabupaten: the next file matches at once.
+        const kabupaten = reading.profile?.kabupaten;
+        if (kabupaten && reading.konfirmasi) {
+          await aliasesRepository(database.db).save(Object.entries(reading.konfirmasi).filter(([nama]) => desaNameKey(nama)).map(([nama, kode]) => ({
+            wilayah: kabupaten, namaKey: desaNameKey(nama), nama, kode, createdBy: oleh, loadId: outcome.loadId })));
+        }
+      }
       return toOutcomeDto(outcome);
+    },
+
+    /** The current import profiles of an area, by kabupaten and name. */
+    async profiles(area: string): Promise<ImportProfileSummaryDto[]> {
+      return (await profiles.current(area)).map((r) => ({ id: r.id, nama: r.nama, kabupaten: r.kabupaten, createdBy: r.createdBy,
+        createdAt: r.createdAt.toISOString(), versions: Number(r.versions) }));
+    },
+    /** A profile as its shareable JSON file (with its header signature). */
+    async profileFile(id: number, area: string): Promise<ImportProfile> {
+      return (await savedProfile(id, area)).profile;
+    },
+    /**
+     * Saves a profile (drafted in the wizard or uploaded as a JSON file) as the current one of its name in its
+     * kabupaten; `mayImportTo(kabupaten)` is the caller's scope check. Without tandaJudul it is never picked by itself.
+     */
+    async saveProfile(input: unknown, oleh: string, mayImportTo: (kabupaten: string) => void): Promise<{ id: number; profile: ImportProfile }> {
+      const profile = checkedProfile(input);
+      mayImportTo(profile.kabupaten);
+      const id = await profiles.save({ kabupaten: profile.kabupaten, nama: profile.nama, signature: profile.tandaJudul ?? '', definition: profile, createdBy: oleh });
+      return { id, profile };
     },
 
     history: (limit: number): Promise<LoadRecordDto[]> => listLoads(database, limit),

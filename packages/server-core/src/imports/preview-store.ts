@@ -10,6 +10,7 @@ import { DomainError } from '../errors.ts';
 import { inLockedTransaction } from './import-lock.ts';
 import { previewsRepository } from './previews-repository.ts';
 import type { ImportOutcome } from './run-import.ts';
+import type { ReadingOptions } from './parse/parsed.ts';
 
 export const PREVIEW_TTL_HOURS = 24;
 /** pg_advisory_xact_lock key of the preview store: check-then-insert is atomic across API processes. */
@@ -22,6 +23,8 @@ export interface StoredPreview {
   bytes: Buffer;
   expiresAt: Date;
   committedLoadId: number | null;
+  /** How the file is read (profile, confirmed names): the commit reads it the same way. */
+  options: ReadingOptions;
 }
 
 export interface PreviewCaps {
@@ -44,10 +47,10 @@ export class PreviewStoreFull extends DomainError {
 
 const mb = formatByteSize;
 
-export async function savePreview({ db }: DatabaseHandle, p: { fileName: string; fileHash: string; oleh: string; bytes: Uint8Array; summary: ImportOutcome },
+export async function savePreview({ db }: DatabaseHandle, p: { fileName: string; fileHash: string; oleh: string; bytes: Uint8Array; summary: ImportOutcome; options?: ReadingOptions },
   caps: PreviewCaps): Promise<{ id: string; expiresAt: Date }> {
   const summary = JSON.stringify(p.summary);
-  const size = p.bytes.length + Buffer.byteLength(summary);
+  const size = p.bytes.length + Buffer.byteLength(summary) + Buffer.byteLength(JSON.stringify(p.options ?? {}));
   if (size > caps.maxBytesPerUser) {
     throw new PreviewStoreFull('too-large', `Pratinjau berkas ini (${mb(size)}) melebihi ruang pratinjau per pengguna ${mb(caps.maxBytesPerUser)} `
       + '(IMPORT_PREVIEW_MAX_MB_PER_USER). Bagi berkas menjadi beberapa bagian lalu unggah satu per satu.');
@@ -69,14 +72,15 @@ export async function savePreview({ db }: DatabaseHandle, p: { fileName: string;
     }
     const id = randomUUID();
     const expiresAt = await previews.insert({ id, ttlHours: PREVIEW_TTL_HOURS, fileName: p.fileName, fileHash: p.fileHash, oleh: p.oleh,
-      bytes: Buffer.from(p.bytes), summary: p.summary });
+      bytes: Buffer.from(p.bytes), summary: p.summary, options: p.options ?? {} });
     return { commit: true, result: { id, expiresAt } };
   });
 }
 
 /** The preview, or null when unknown or expired (its stored summary is not read: the commit validates again). */
 export async function findPreview({ db }: DatabaseHandle, id: string): Promise<StoredPreview | null> {
-  return previewsRepository(db).findLive(id);
+  const row = await previewsRepository(db).findLive(id);
+  return row ? { ...row, options: (row.options ?? {}) as ReadingOptions } : null;
 }
 
 /** Marks the preview committed and lets its file go (a second commit needs only the load id). */

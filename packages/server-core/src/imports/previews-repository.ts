@@ -4,7 +4,7 @@ import type { DbOrTx } from '@peta/db';
 import { importPreview as p } from '@peta/db/schema';
 
 /** What a pending preview costs: its file and its stored summary (read from the row headers, nothing detoasted). */
-const size = sql<string>`octet_length(${p.bytes}) + pg_column_size(${p.summary})`;
+const size = sql<string>`octet_length(${p.bytes}) + pg_column_size(${p.summary}) + pg_column_size(${p.options})`;
 
 export function previewsRepository(db: DbOrTx) {
   return {
@@ -27,16 +27,16 @@ export function previewsRepository(db: DbOrTx) {
       const [row] = await db.select({ size: sql<string>`coalesce(sum(${size}), 0)` }).from(p).where(isNull(p.committedLoadId));
       return Number(row!.size);
     },
-    async insert(row: { id: string; ttlHours: number; fileName: string; fileHash: string; oleh: string; bytes: Buffer; summary: unknown }): Promise<Date> {
+    async insert(row: { id: string; ttlHours: number; fileName: string; fileHash: string; oleh: string; bytes: Buffer; summary: unknown; options: unknown }): Promise<Date> {
       const [inserted] = await db.insert(p).values({
         id: row.id, expiresAt: sql`now() + make_interval(hours => ${row.ttlHours})`, fileName: row.fileName, fileHash: row.fileHash,
-        oleh: row.oleh, bytes: row.bytes, summary: row.summary,
+        oleh: row.oleh, bytes: row.bytes, summary: row.summary, options: row.options,
       }).returning({ expiresAt: p.expiresAt });
       return inserted!.expiresAt;
     },
     /** The preview unless unknown or expired (its stored summary is not read). */
     async findLive(id: string) {
-      const [row] = await db.select({ id: p.id, fileName: p.fileName, oleh: p.oleh, bytes: p.bytes, expiresAt: p.expiresAt, committedLoadId: p.committedLoadId })
+      const [row] = await db.select({ id: p.id, fileName: p.fileName, oleh: p.oleh, bytes: p.bytes, expiresAt: p.expiresAt, committedLoadId: p.committedLoadId, options: p.options })
         .from(p).where(and(eq(p.id, id), gte(p.expiresAt, sql`now()`)));
       return row ?? null;
     },

@@ -9,7 +9,9 @@ import { dataLoadsRepository } from './data-loads-repository.ts';
 import { withImportLock } from './import-lock.ts';
 import { indicatorValuesRepository } from './indicator-values-repository.ts';
 import { parseImportFile } from './parse/parse-import.ts';
-import type { ParseContext, ParsedImport } from './parse/parsed.ts';
+import type { ParseContext, ParsedImport, ReadingOptions } from './parse/parsed.ts';
+import { validateProfile, type ImportProfile } from '@peta/domain';
+import { aliasesRepository, profilesRepository } from './profiles-repository.ts';
 import { planSasaran, type SasaranPlan } from './plan-sasaran.ts';
 import { LOAD_PLACEHOLDER, planValues, type CellSample, type Counts, type ValuesPlan } from './plan-values.ts';
 import { sasaranRepository } from './sasaran-repository.ts';
@@ -37,6 +39,15 @@ export interface ImportRequest {
    * since the user saw it). Throwing rolls everything back.
    */
   beforePlan?: (tx: DbOrTx, parsed: ParsedImport) => Promise<void>;
+  /** How to read the file: a profile (drafted or saved), desa names confirmed in the preview. */
+  reading?: ReadingOptions;
+  /**
+   * The importer's area (their scope kode, '' = all): the saved profiles of its kabupaten are tried on a file in no
+   * known format. Without it no saved profile is tried.
+   */
+  area?: string;
+  /** Another kode crosswalk than the default (tests). */
+  crosswalk?: ParseContext['crosswalk'];
 }
 
 export type ImportStatus = 'invalid' | 'preview' | 'unchanged' | 'imported';
@@ -57,6 +68,9 @@ export interface ImportOutcome {
   /** Bahasa Indonesia summary for the CLI and the UI. */
   message: string;
   template?: { wilayah: string; period: string };
+  layout?: ParsedImport['layout'];
+  profile?: ParsedImport['profile'];
+  toConfirm?: ParsedImport['toConfirm'];
 }
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -70,9 +84,25 @@ async function loadWilayah({ db }: DatabaseHandle): Promise<Pick<ParseContext, '
   };
 }
 
-export async function parseForImport(database: DatabaseHandle, request: Pick<ImportRequest, 'bytes' | 'fileName' | 'today' | 'outOfScope' | 'parse'>): Promise<ParsedImport> {
+/** The saved profiles to try (none when the file comes with its profile) and the desa aliases of their kabupaten. */
+async function loadReading({ db }: DatabaseHandle, request: Pick<ImportRequest, 'reading' | 'area' | 'crosswalk'>): Promise<Pick<ParseContext, 'reading' | 'profiles' | 'aliases' | 'crosswalk'>> {
+  const chosen = request.reading?.profile;
+  const profiles = chosen || request.area === undefined ? [] : (await profilesRepository(db).current(request.area)).flatMap((row) => {
+    const check = validateProfile(row.definition);
+    return check.ok ? [{ id: row.id, profile: { ...check.profile, tandaJudul: row.signature } as ImportProfile }] : [];
+  });
+  const kabupaten = [...new Set(chosen ? [chosen.kabupaten] : profiles.map((p) => p.profile.kabupaten))];
+  return {
+    ...(request.reading ? { reading: request.reading } : {}), profiles,
+    aliases: await aliasesRepository(db).ofKabupaten(kabupaten), ...(request.crosswalk ? { crosswalk: request.crosswalk } : {}),
+  };
+}
+
+export async function parseForImport(database: DatabaseHandle, request: Pick<ImportRequest, 'bytes' | 'fileName' | 'today' | 'outOfScope' | 'parse' | 'reading' | 'area' | 'crosswalk'>): Promise<ParsedImport> {
   const parse = request.parse ?? ((bytes, fileName, ctx) => parseImportFile(bytes, fileName, ctx));
-  const parsed = await parse(request.bytes, request.fileName, { today: request.today ?? yearMonthOf(new Date()), ...await loadWilayah(database) });
+  const parsed = await parse(request.bytes, request.fileName, {
+    today: request.today ?? yearMonthOf(new Date()), ...await loadWilayah(database), ...await loadReading(database, request),
+  });
   if (request.outOfScope) {
     const seen = new Set<number>();
     for (const { row, kode } of [...parsed.values, ...parsed.sasaran]) {
@@ -93,6 +123,8 @@ export async function runImport(database: DatabaseHandle, request: ImportRequest
   const base = {
     format: parsed.format, target: parsed.format === null ? null : parsed.format === 'sasaran' ? 'sasaran' as const : 'nilai' as const,
     fileName: request.fileName, fileHash: parsed.fileHash ?? sha256(request.bytes), template: parsed.template,
+    ...(parsed.layout ? { layout: parsed.layout } : {}), ...(parsed.profile ? { profile: parsed.profile } : {}),
+    ...(parsed.toConfirm?.length ? { toConfirm: parsed.toConfirm } : {}),
   };
   if (parsed.errors.length) {
     return { ...base, status: 'invalid', counts: { added: 0, changed: 0, unchanged: 0 }, errors: parsed.errors,
@@ -117,7 +149,7 @@ export async function runImport(database: DatabaseHandle, request: ImportRequest
     progress('Menyimpan', 2, 3);
     const loadId = await dataLoadsRepository(tx).insertImport({
       description: `Impor ${request.fileName}`, oleh: request.oleh, fileName: request.fileName, fileHash: base.fileHash, target: base.target!,
-      counts: plan.counts, warnings: warnings.slice(0, 1000), details: { format: base.format, warningCount: warnings.length, template: parsed.template ?? null },
+      counts: plan.counts, warnings: warnings.slice(0, 1000), details: { format: base.format, warningCount: warnings.length, template: parsed.template ?? null, profile: parsed.profile ?? null },
     });
     if (base.target === 'nilai') {
       const valuesPlan = plan as ValuesPlan;

@@ -3,8 +3,10 @@
 // not in the future, indicator, whole numbers, penyebut, duplicates). Its messages are told back where the value
 // stands in the exchange file (toSourceIssue: the line, or "dataValues[3] (kode_wilayah)").
 import {
-  DEFAULT_EXCHANGE_LIMITS, exchangeFormatOf, readExchangeFile, toLongSheet, toSourceIssue, type ExchangeFormat,
+  DEFAULT_EXCHANGE_LIMITS, exchangeFormatOf, readExchangeFile, toLongSheet, toSourceIssue, type ExchangeFormat, type ImportFormat,
+  type ImportIssue, type LongRow,
 } from '@peta/domain';
+import { remapLongRows } from './crosswalk.ts';
 import { emptyParse, type ParseContext, type ParsedImport } from './parsed.ts';
 import { parseLong } from './parse-long.ts';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../read/read-limits.ts';
@@ -29,11 +31,22 @@ export function parseExchangeFile(bytes: Uint8Array, fileName: string, format: E
   if (!read.rows.length) {
     return { ...emptyParse([fileError('FILE_EMPTY', `Berkas ${fileName} tidak berisi nilai yang dapat diimpor (${read.summary.dataValues.toLocaleString('id-ID')} data value dibaca).`)], format), warnings: read.warnings };
   }
-  const parsed = parseLong(toLongSheet(read.rows), 1, ctx);
+  return judgeLongRows(read.rows, read.warnings, format, ctx);
+}
+
+/**
+ * Long rows read from another layout (an exchange file, a sheet read with a profile), judged by the long format's
+ * rules after old kode are remapped; every message names where the value stands in the file.
+ */
+export function judgeLongRows(rows: LongRow[], readWarnings: readonly ImportIssue[], format: ImportFormat, ctx: ParseContext): ParsedImport {
+  const remapped = remapLongRows(rows, ctx);
+  const told = (issue: ImportIssue) => toSourceIssue(issue, rows);
+  if (remapped.errors.length) return { ...emptyParse(remapped.errors.map(told), format), warnings: [...readWarnings, ...remapped.warnings.map(told)] };
+  const parsed = parseLong(toLongSheet(rows), 1, ctx);
   return {
     ...parsed,
     format,
-    errors: parsed.errors.map((issue) => toSourceIssue(issue, read.rows)),
-    warnings: [...read.warnings, ...parsed.warnings.map((issue) => toSourceIssue(issue, read.rows))],
+    errors: parsed.errors.map(told),
+    warnings: [...readWarnings, ...remapped.warnings.map(told), ...parsed.warnings.map(told)],
   };
 }

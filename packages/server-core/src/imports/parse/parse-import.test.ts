@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ImportIssue } from '@peta/domain';
+import { headerSignature, validateProfile, type ImportIssue } from '@peta/domain';
+import type { ParseContext } from './parsed.ts';
 import { parseImportFile } from './parse-import.ts';
 
 const kodes = new Set(['99', '99.01', '99.01.01', '99.01.02', '99.01.01.2001', '99.01.01.2002', '99.01.02.2001', '99.01.02.2002']);
@@ -177,5 +178,84 @@ describe('exchange files of other systems: read into the long format, judged by 
       [null, 'MeasureReport.group[0].population[0]', 'EXCHANGE_PERIOD'], [null, 'MeasureReport.group[0].population[1]', 'EXCHANGE_PERIOD']]);
     // SPM11_TB's denominator is counted: the long format's own rule asks for it.
     expect(where((await parse('fhir-no-denominator.json')).errors)).toEqual([[null, 'entry[0].group[0].population[0] (penyebut)', 'DENOMINATOR_REQUIRED']]);
+  });
+});
+
+describe('files in no known format, read with an import profile (fixtures/*.profile.json)', () => {
+  const cells = (p: Awaited<ReturnType<typeof parse>>) => p.values.map((v) => [v.kode, `${v.year}-${String(v.month).padStart(2, '0')}`, v.indicator, v.numerator, v.denominator]);
+  // The tiny wilayah's names as the database gives them (withTingkatWord), for desa by name.
+  const names = new Map([['99.01', 'Kabupaten Uji'], ['99.01.01', 'Kecamatan Satu'], ['99.01.02', 'Kecamatan Dua'],
+    ['99.01.01.2001', "Desa Ma'u"], ['99.01.01.2002', 'Desa Dua'], ['99.01.02.2001', 'Desa Tiga'], ['99.01.02.2002', 'Desa Tanpa Peta']]);
+  const profile = (name: string) => validateProfile(JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures', name), 'utf8')));
+  const withProfile = (file: string, profileFile: string, reading: Omit<ParseContext['reading'] & object, 'profile'> = {}) => {
+    const check = profile(profileFile);
+    if (!check.ok) throw new Error(JSON.stringify(check.errors));
+    return parseImportFile(readFileSync(join(import.meta.dirname, '../fixtures', file)), file,
+      { today: { year: 2026, month: 11 }, kodes, names, reading: { profile: check.profile, ...reading } });
+  };
+
+  it('without a profile: refused with its first rows for the wizard', async () => {
+    const p = await parse('pws-kia-2026.xlsx');
+    expect(where(p.errors)).toEqual([[1, null, 'FILE_FORMAT']]);
+    expect(p.layout).toMatchObject({ sheets: ['Petunjuk', 'PWS KIA'], sheet: 'Petunjuk', headerRow: 1 });
+  });
+
+  it('the PWS KIA workbook: its sheet, two header rows, the year from A2, a name spelled otherwise matched with a note, JUMLAH skipped', async () => {
+    const p = await withProfile('pws-kia-2026.xlsx', 'pws-kia.profile.json');
+    expect(p.errors).toEqual([]);
+    expect(p.format).toBe('profil');
+    // 3 desa × 10 months × 2 indicators; Tanpa Peta has no report yet.
+    expect(p.values.length).toBe(60);
+    expect(cells(p).filter(([, month]) => month === '2026-10')).toEqual([
+      ['99.01.01.2001', '2026-10', 'KIA_K1', 4, null], ['99.01.01.2001', '2026-10', 'KIA_K4', 3, null],
+      ['99.01.01.2002', '2026-10', 'KIA_K1', 2, null], ['99.01.01.2002', '2026-10', 'KIA_K4', 1, null],
+      ['99.01.02.2001', '2026-10', 'KIA_K1', 5, null], ['99.01.02.2001', '2026-10', 'KIA_K4', 3, null]]);
+    expect(where(p.warnings).filter(([, , code]) => code !== 'JUMP' && code !== 'ABOVE_SASARAN')).toEqual([
+      [7, 'Desa', 'DESA_NAME_MATCHED'], [null, 'Desa', 'PROFILE_ROWS_SKIPPED']]);
+    expect(p.warnings.find((w) => w.code === 'DESA_NAME_MATCHED')!.message).toBe('Nama desa "DS. DUA" (Kec. Kec. Satu) dibaca sebagai 99.01.01.2002 Dua (Kec. Satu).');
+  });
+
+  it('the PWS KIA workbook with errors: an unknown name, a near name offered (never taken), a decimal count', async () => {
+    const p = await withProfile('pws-kia-errors.xlsx', 'pws-kia.profile.json');
+    expect(where(p.errors)).toEqual([[7, 'Desa', 'DESA_NAME_UNKNOWN'], [8, 'Desa', 'DESA_NAME_NEAR'], [6, 'K1 / Mar', 'VALUE_NOT_WHOLE']]);
+    expect(p.toConfirm).toEqual([{ nama: 'Tgia', rows: [8], candidates: [{ kode: '99.01.02.2001', nama: 'Tiga' }] }]);
+    // Confirmed in the preview, the name is read (the decimal stays an error).
+    const confirmed = await withProfile('pws-kia-errors.xlsx', 'pws-kia.profile.json', { konfirmasi: { Tgia: '99.01.02.2001' } });
+    expect(where(confirmed.errors)).toEqual([[7, 'Desa', 'DESA_NAME_UNKNOWN'], [6, 'K1 / Mar', 'VALUE_NOT_WHOLE']]);
+  });
+
+  it('a long export with desa names and its own column names and labels', async () => {
+    const p = await withProfile('asik-export.csv', 'asik.profile.json');
+    expect(p.errors).toEqual([]);
+    expect(cells(p)).toEqual([['99.01.01.2001', '2026-10', 'KIA_K1', 3, null], ['99.01.01.2002', '2026-10', 'SPM11_TB', 2, 4],
+      ['99.01.02.2001', '2026-10', 'KIA_K1', 5, null]]);
+  });
+
+  it('a saved profile is picked by the header signature of a later file of the same shape, and only by it', async () => {
+    const check = profile('asik.profile.json');
+    if (!check.ok) throw new Error('profile');
+    const saved = (tandaJudul: string) => parseImportFile(readFileSync(join(import.meta.dirname, '../fixtures/asik-export.csv')), 'asik-november.csv',
+      { today: { year: 2026, month: 11 }, kodes, names, profiles: [{ id: 7, profile: { ...check.profile, tandaJudul } }] });
+    const same = await saved(headerSignature(['Nama Desa', 'Kecamatan', 'Bulan Laporan', 'Indikator', 'Jumlah', 'Sasaran']));
+    expect([same.format, same.profile, same.values.length, same.errors]).toEqual(['profil', { id: 7, nama: 'Ekspor ASIK KIA dan TB' }, 3, []]);
+    const other = await saved(headerSignature(['Nama Desa', 'Bulan Laporan', 'Indikator', 'Jumlah']));
+    expect([other.format, where(other.errors)]).toEqual([null, [[1, null, 'FILE_FORMAT']]]);
+  });
+});
+
+describe('old kode: remapped through the crosswalk with a warning, a split refused', () => {
+  const papua = new Set([...kodes, '93.01.01.2001', '96.01.01.2003']);
+  it('91.01 (Papua before 2022) → 93.01, a renumbered desa of Papua Barat Daya → its new kode', async () => {
+    const p = await parseImportFile(readFileSync(join(import.meta.dirname, '../fixtures/long-papua-lama.csv')), 'p.csv', { today: { year: 2026, month: 11 }, kodes: papua });
+    expect(p.errors).toEqual([]);
+    expect(p.values.map((v) => v.kode)).toEqual(['93.01.01.2001', '93.01.01.2001', '96.01.01.2003']);
+    expect(where(p.warnings).filter(([, , c]) => c === 'KODE_REMAPPED')).toEqual([[2, 'kode_wilayah', 'KODE_REMAPPED'], [4, 'kode_wilayah', 'KODE_REMAPPED']]);
+    expect(p.warnings[0]!.message).toContain('Kode lama 91.01.01.2001 diganti 93.01.01.2001');
+  });
+  it('a split is refused per row with the reason', async () => {
+    const crosswalk = { nama: 'uji pemekaran', entries: [{ lama: '91.01.01.2001', baru: ['93.01.01.2001', '93.01.01.2002'] }] };
+    const p = await parseImportFile(readFileSync(join(import.meta.dirname, '../fixtures/long-papua-lama.csv')), 'p.csv', { today: { year: 2026, month: 11 }, kodes: papua, crosswalk });
+    expect(where(p.errors)).toEqual([[2, 'kode_wilayah', 'KODE_SPLIT'], [3, 'kode_wilayah', 'KODE_SPLIT']]);
+    expect(p.errors[0]!.message).toContain('dipecah menjadi 93.01.01.2001, 93.01.01.2002');
   });
 });

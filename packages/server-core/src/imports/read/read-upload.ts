@@ -8,7 +8,7 @@ const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => byt
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0]; // old binary .xls / .doc
 
-export async function readUpload(bytes: Uint8Array, fileName: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<ReadResult> {
+export async function readUpload(bytes: Uint8Array, fileName: string, limits: ReadLimits = DEFAULT_READ_LIMITS, sheetName?: string): Promise<ReadResult> {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
   if (bytes.length === 0 || (bytes.length <= 3 && startsWith(bytes, [0xef, 0xbb, 0xbf].slice(0, bytes.length)))) {
     return { ok: false, errors: [fileError('FILE_EMPTY', `Berkas ${fileName} kosong.`)] };
@@ -20,7 +20,7 @@ export async function readUpload(bytes: Uint8Array, fileName: string, limits: Re
     if (!startsWith(bytes, ZIP)) {
       return { ok: false, errors: [fileError('FILE_FORMAT', `Berkas ${fileName} bernama .xlsx tetapi isinya bukan buku kerja Excel (mungkin CSV yang diganti namanya).`)] };
     }
-    return readXlsx(bytes, limits);
+    return readXlsx(bytes, limits, sheetName);
   }
   if (ext === 'csv' || ext === 'txt') {
     const utf16 = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]); // text, but refused by readCsv for its encoding

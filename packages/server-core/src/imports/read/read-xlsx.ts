@@ -277,7 +277,8 @@ function cellValue(cell: { ref: string; type: string; style: number; formula: bo
   }
 }
 
-export async function readXlsx(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<ReadResult> {
+/** `sheetName`: read that worksheet (an import profile names it); else the first worksheet holding a value. */
+export async function readXlsx(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS, sheetName?: string): Promise<ReadResult> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   try {
     const parts = new XlsxParts(buffer, readZipDirectory(buffer), limits);
@@ -285,13 +286,17 @@ export async function readXlsx(bytes: Uint8Array, limits: ReadLimits = DEFAULT_R
     const related = await relationships(parts, workbookPath);
     const byId = new Map(related.map((r) => [r.id, r]));
     const sheets: string[] = [];
+    const names: string[] = [];
     let date1904 = false;
     await parts.parse(workbookPath, {
       open: (name, a) => {
         if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
         if (name === 'sheet') {
           const target = byId.get(a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1] ?? '');
-          if (target?.type.endsWith('/worksheet')) sheets.push(target.target);
+          if (target?.type.endsWith('/worksheet')) {
+            sheets.push(target.target);
+            names.push(a.name ?? `Sheet${sheets.length}`);
+          }
         }
       },
     });
@@ -300,11 +305,16 @@ export async function readXlsx(bytes: Uint8Array, limits: ReadLimits = DEFAULT_R
       dateStyles: await dateStyles(parts, related.find((r) => r.type.endsWith('/styles'))?.target),
       date1904, budget: new SheetBudget(limits), limits,
     };
-    for (const sheet of sheets) {
-      const rows = await readSheet(parts, sheet, ctx);
-      if (rows.length) return { ok: true, sheet: { kind: 'xlsx', rows } };
+    if (sheetName !== undefined) {
+      const i = names.indexOf(sheetName);
+      if (i < 0) return { ok: false, errors: [fileError('PROFILE_COLUMN_MISSING', `Lembar "${sheetName}" tidak ada di buku kerja ini (lembar: ${names.join(', ')}).`)] };
+      return { ok: true, sheet: { kind: 'xlsx', rows: await readSheet(parts, sheets[i]!, ctx), name: sheetName, names } };
     }
-    return { ok: true, sheet: { kind: 'xlsx', rows: [] } };
+    for (const [i, sheet] of sheets.entries()) {
+      const rows = await readSheet(parts, sheet, ctx);
+      if (rows.length) return { ok: true, sheet: { kind: 'xlsx', rows, name: names[i], names } };
+    }
+    return { ok: true, sheet: { kind: 'xlsx', rows: [], names } };
   } catch (error) {
     if (error instanceof LimitExceeded) return { ok: false, errors: [limitIssue(error)] };
     // A broken archive (ZipFormatError), malformed XML (saxes), entities we do not expand: all one answer.

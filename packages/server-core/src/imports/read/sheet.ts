@@ -19,6 +19,9 @@ export interface Sheet {
   rows: SheetCell[][];
   /** 'csv' | 'xlsx': only for messages. */
   kind: 'csv' | 'xlsx';
+  /** XLSX: the worksheet read, and every worksheet's name (the import wizard offers them). */
+  name?: string;
+  names?: string[];
 }
 
 /** The result of reading a file: a sheet, or the issues that make it unreadable (wrong format, encoding…). */

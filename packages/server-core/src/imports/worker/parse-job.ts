@@ -10,8 +10,17 @@ import type { ReadResult } from '../read/sheet.ts';
 export const PARSE_WORKER_URL = new URL('./parse-worker.mjs', import.meta.url);
 
 export type ParseJob =
-  | { kind: 'import'; bytes: Uint8Array; fileName: string; today: YearMonth; /** every kode and its name: "kode\tname" lines */ wilayah: string }
+  | { kind: 'import'; bytes: Uint8Array; fileName: string; today: YearMonth; /** every kode and its name: "kode\tname" lines */ wilayah: string;
+    /** How to read the file and what helps: profile, saved profiles, aliases, crosswalk (small, cloned as they are). */
+    reading?: ImportReading }
   | { kind: 'csv'; bytes: Uint8Array };
+
+export type ImportReading = Pick<ParseContext, 'reading' | 'profiles' | 'aliases' | 'crosswalk'>;
+
+/** The parts of a context a worker needs besides the wilayah. */
+export function readingOf({ reading, profiles, aliases, crosswalk }: ParseContext): ImportReading {
+  return { ...(reading ? { reading } : {}), ...(profiles ? { profiles } : {}), ...(aliases ? { aliases } : {}), ...(crosswalk ? { crosswalk } : {}) };
+}
 
 export type WorkerAnswer = { ok: true; result: ParsedImport | ReadResult } | { ok: false; error: string };
 export interface WorkerInput { job: ParseJob; limits: ReadLimits }

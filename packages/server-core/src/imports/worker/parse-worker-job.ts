@@ -8,7 +8,7 @@ import { wilayahFromLines, type WorkerAnswer, type WorkerInput } from './parse-j
 
 async function run({ job, limits }: WorkerInput): Promise<WorkerAnswer> {
   if (job.kind === 'csv') return { ok: true, result: readCsv(job.bytes, limits) };
-  const parsed = await parseImportFile(job.bytes, job.fileName, { today: job.today, ...wilayahFromLines(job.wilayah) }, limits);
+  const parsed = await parseImportFile(job.bytes, job.fileName, { today: job.today, ...wilayahFromLines(job.wilayah), ...job.reading }, limits);
   return { ok: true, result: { ...parsed, fileHash: createHash('sha256').update(job.bytes).digest('hex') } };
 }
 
