@@ -111,7 +111,7 @@ export const ImportOutcomeSchema = Type.Object({
   /** A spreadsheet in no known format: its first rows for the import wizard (previewId set: map it, then read it again). */
   layout: Type.Optional(Nullable(SheetLayoutSchema)),
   /** The import profile the file was read with. */
-  profile: Type.Optional(Nullable(Type.Object({ id: Nullable(Type.Integer()), nama: Type.String() }))),
+  profile: Type.Optional(Nullable(Type.Object({ id: Nullable(Type.Integer()), nama: Type.String(), kabupaten: Type.String() }))),
   /** Desa names close to a desa of the area: confirm one (read again with konfirmasi), never taken silently. */
   toConfirm: Type.Optional(Type.Array(NameToConfirmSchema)),
 });

@@ -145,7 +145,7 @@ export function importsService(database: DatabaseHandle, { parse, previewCaps, n
       if (outcome.status === 'imported') {
         await markCommitted(database, previewId, outcome.loadId);
         // Names confirmed in the preview become aliases of the profile's kabupaten: the next file matches at once.
-        const kabupaten = reading.profile?.kabupaten;
+        const kabupaten = outcome.profile?.kabupaten;
         if (kabupaten && reading.konfirmasi) {
           await aliasesRepository(database.db).save(Object.entries(reading.konfirmasi).filter(([nama]) => desaNameKey(nama)).map(([nama, kode]) => ({
             wilayah: kabupaten, namaKey: desaNameKey(nama), nama, kode, createdBy: oleh, loadId: outcome.loadId })));

@@ -237,7 +237,7 @@ describe('files in no known format, read with an import profile (fixtures/*.prof
     const saved = (tandaJudul: string) => parseImportFile(readFileSync(join(import.meta.dirname, '../fixtures/asik-export.csv')), 'asik-november.csv',
       { today: { year: 2026, month: 11 }, kodes, names, profiles: [{ id: 7, profile: { ...check.profile, tandaJudul } }] });
     const same = await saved(headerSignature(['Nama Desa', 'Kecamatan', 'Bulan Laporan', 'Indikator', 'Jumlah', 'Sasaran']));
-    expect([same.format, same.profile, same.values.length, same.errors]).toEqual(['profil', { id: 7, nama: 'Ekspor ASIK KIA dan TB' }, 3, []]);
+    expect([same.format, same.profile, same.values.length, same.errors]).toEqual(['profil', { id: 7, nama: 'Ekspor ASIK KIA dan TB', kabupaten: '99.01' }, 3, []]);
     const other = await saved(headerSignature(['Nama Desa', 'Bulan Laporan', 'Indikator', 'Jumlah']));
     expect([other.format, where(other.errors)]).toEqual([null, [[1, null, 'FILE_FORMAT']]]);
   });

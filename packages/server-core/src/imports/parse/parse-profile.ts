@@ -39,7 +39,7 @@ export function parseWithProfile(sheet: Sheet, profile: ImportProfile, profileId
   const rows = sheet.rows.map((r) => r.map(plain));
   const names = buildDesaNameIndex(wilayahOf(ctx, profile.kabupaten), aliasesOf(ctx, profile));
   const read = readProfileSheet(rows, profile, { names, maxDataValues: limits.maxCells });
-  const used = { profile: { id: profileId, nama: profile.nama }, toConfirm: read.toConfirm };
+  const used = { profile: { id: profileId, nama: profile.nama, kabupaten: profile.kabupaten }, toConfirm: read.toConfirm };
   if (read.errorCount) return { ...emptyParse(read.errors, 'profil'), warnings: read.warnings, ...used };
   if (!read.rows.length) {
     return { ...emptyParse([fileError('FILE_EMPTY', `Berkas ${fileName} tidak berisi angka di kolom yang dipetakan profil "${profile.nama}".`)], 'profil'), warnings: read.warnings, ...used };

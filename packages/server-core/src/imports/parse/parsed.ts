@@ -39,7 +39,7 @@ export interface ParsedImport {
   /** A spreadsheet in no known format and no profile for it: its first rows, for the import wizard to map. */
   layout?: SheetLayout;
   /** The import profile the file was read with. */
-  profile?: { id: number | null; nama: string };
+  profile?: { id: number | null; nama: string; kabupaten: string };
   /** Desa names close to a desa of the area: the user confirms (reading.konfirmasi) and the commit keeps them as aliases. */
   toConfirm?: { nama: string; rows: number[]; candidates: NamedWilayah[] }[];
 }
