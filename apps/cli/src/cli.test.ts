@@ -41,7 +41,27 @@ afterAll(async () => {
   await close?.();
 });
 
+const fixture = (name: string) => readFileSync(join(root, 'packages/server-core/src/imports/fixtures', name));
+
 describe('pnpm cli', () => {
+  it('import --profile <file.json>: a long export with desa names and its own columns; the saved profile by name', async () => {
+    const name = file('asik.csv', fixture('asik-export.csv'));
+    const refused = await cli(['import', name, '--dry-run']).done;
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('[FILE_FORMAT]');
+    expect(refused.stderr).toContain('pakai --profile <nama>');
+    const profile = file('asik.profile.json', fixture('asik.profile.json'));
+    const dry = await cli(['import', name, '--dry-run', '--profile', profile]).done;
+    expect(dry.stdout).toContain('Pratinjau: 3 ditambah, 0 diubah, 0 tetap');
+    await database.pool.query(`insert into import_profile (kabupaten, nama, signature, definition, created_by) values ('99.01', 'Ekspor ASIK', '', $1, 'uji')`,
+      [fixture('asik.profile.json').toString('utf8')]);
+    const byName = await cli(['import', name, '--dry-run', '--profile=ekspor asik']).done;
+    expect(byName.stdout).toContain('Pratinjau: 3 ditambah, 0 diubah, 0 tetap');
+    const unknown = await cli(['import', name, '--profile=lain']).done;
+    expect(unknown.stderr).toContain('Profil impor "lain" tidak ditemukan. Profil tersimpan: #');
+    await database.pool.query('delete from import_profile');
+  }, 60_000);
+
   it('refuses a bad file with exit 1 and the error list, writing nothing', async () => {
     const name = file('salah.csv', longCsv([['99.01.01.2001', '2026-10', 'KIA_K4', 5], ['99.01.01.2001', '2026-09', 'KIA_K4', 'lima']]));
     const r = await cli(['import', name]).done;

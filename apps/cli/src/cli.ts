@@ -1,6 +1,7 @@
 // pnpm cli — real data in and out, from the command line (works while the app is running on the same database).
 //
 //   pnpm cli import <berkas.csv|.xlsx> [--dry-run] [--oleh=nama]   validate, then import in one transaction
+//       [--profile <nama|nomor|profil.json>]                        a file in no known format, read with an import profile
 //   pnpm cli export --wilayah=12.10 --dari=2026-01 --sampai=2026-10 [--keluar=berkas.csv] [--termasuk-simulasi]
 //   pnpm cli undo <id> [--oleh=nama]                                  undo an import
 //   pnpm cli riwayat [--jumlah=20]                                    import history
@@ -15,13 +16,19 @@ import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
 import { openDatabase, type Database } from '@peta/db';
 import { parseImportMonth, yearMonthOf, type ImportIssue } from '@peta/domain';
-import { DomainError, exportValues, listLoads, runImport, undoImport } from '@peta/server-core';
+import { checkedProfile, DomainError, exportValues, listLoads, profilesRepository, runImport, undoImport, type ReadingOptions } from '@peta/server-core';
 import { penggunaCommand } from './pengguna.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const args = process.argv.slice(2);
-const positional = args.filter((a) => !a.startsWith('--'));
-const flag = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+/** Flags that take a value as the next word too (`--profile PWS` as well as `--profile=PWS`). */
+const VALUE_FLAGS = new Set(['--profile']);
+const positional = args.filter((a, i) => !a.startsWith('--') && !VALUE_FLAGS.has(args[i - 1] ?? ''));
+const flag = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  if (i >= 0 && VALUE_FLAGS.has(`--${name}`)) return args[i + 1];
+  return args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+};
 const has = (name: string) => args.includes(`--${name}`);
 /** pnpm runs root scripts in the repository root; paths the user typed are relative to where they typed them. */
 const userPath = (p: string) => resolve(process.env.INIT_CWD ?? process.cwd(), p);
@@ -57,19 +64,35 @@ function progressBar() {
   };
 }
 
+/**
+ * --profile: a profile JSON file (downloaded from the import page or written by hand), the number of a saved profile,
+ * or its name (unique across kabupaten, else the error lists them with their numbers).
+ */
+async function profileReading(database: Database, which: string | undefined): Promise<ReadingOptions> {
+  if (which === undefined) return {};
+  if (/\.json$/i.test(which)) return { profile: checkedProfile(JSON.parse(readFileSync(userPath(which), 'utf8'))), profileId: null };
+  const saved = await profilesRepository(database.db).current('');
+  const found = /^\d+$/.test(which) ? saved.filter((p) => p.id === Number(which)) : saved.filter((p) => p.nama.toLowerCase() === which.toLowerCase());
+  if (found.length > 1) throw new Error(`Ada ${found.length} profil impor bernama "${which}": ${found.map((p) => `#${p.id} (${p.kabupaten})`).join(', ')}. Sebutkan nomornya: --profile=<nomor>.`);
+  if (!found.length) throw new Error(`Profil impor "${which}" tidak ditemukan. Profil tersimpan: ${saved.map((p) => `#${p.id} ${p.nama} (${p.kabupaten})`).join('; ') || '(belum ada)'}.`);
+  return { profile: { ...checkedProfile(found[0]!.definition), tandaJudul: found[0]!.signature }, profileId: found[0]!.id };
+}
+
 async function importCommand(database: Database): Promise<number> {
   const file = positional[1];
-  if (!file) throw new Error('Sebutkan berkasnya: pnpm cli import <berkas.csv|berkas.xlsx> [--dry-run] [--oleh=nama]');
+  if (!file) throw new Error('Sebutkan berkasnya: pnpm cli import <berkas.csv|berkas.xlsx> [--dry-run] [--oleh=nama] [--profile <nama|nomor|profil.json>]');
   const path = userPath(file);
+  const reading = await profileReading(database, flag('profile'));
   const bar = progressBar();
   const outcome = await runImport(database, {
     bytes: readFileSync(path), fileName: basename(path), oleh: flag('oleh') ?? defaultOleh(), dryRun: has('dry-run'),
-    onProgress: (p) => bar.update(p),
+    onProgress: (p) => bar.update(p), reading, area: '',
   });
   bar.stop();
   if (outcome.status === 'invalid') {
     console.error(outcome.message);
     for (const e of outcome.errors) console.error(`  ${formatIssue(e)}`);
+    if (outcome.layout) console.error('Berkas ini bukan format yang dikenal: petakan kolomnya sekali di halaman Impor (wizard), simpan profilnya, lalu pakai --profile <nama>.');
     return 1;
   }
   console.log(outcome.message);
@@ -129,7 +152,7 @@ const COMMANDS: Record<string, (db: Database) => Promise<number>> = {
 async function main(): Promise<number> {
   const command = COMMANDS[positional[0] ?? ''];
   if (!command) {
-    console.error('Perintah: import <berkas> [--dry-run] [--oleh=nama] | export --wilayah=… --dari=TTTT-BB --sampai=TTTT-BB [--keluar=berkas] | undo <id> | riwayat | pengguna tambah|daftar|reset-sandi|nonaktif|aktif');
+    console.error('Perintah: import <berkas> [--dry-run] [--oleh=nama] [--profile <nama|nomor|profil.json>] | export --wilayah=… --dari=TTTT-BB --sampai=TTTT-BB [--keluar=berkas] | undo <id> | riwayat | pengguna tambah|daftar|reset-sandi|nonaktif|aktif');
     return 2;
   }
   const database = await open();
