@@ -19,6 +19,8 @@ export const PreviewQuerySchema = Type.Object({
 
 /** Reading a previewed file again (the wizard): with a drafted or saved profile and the desa names the user confirmed. */
 export const ReadAgainBodySchema = Type.Object({
+  /** Without a profile: show the first rows of this worksheet (the wizard's sheet choice). */
+  lembar: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   /** A drafted profile (domain exchange/profile.ts ImportProfile), checked by validateProfile. */
   profil: Type.Optional(Type.Unknown()),
   profilId: Type.Optional(Type.Integer({ minimum: 1 })),

@@ -51,6 +51,7 @@ export function checkedProfile(input: unknown): ImportProfile {
 }
 
 export interface ReadAgain {
+  lembar?: string;
   profil?: unknown;
   profilId?: number;
   konfirmasi?: Record<string, string>;
@@ -125,6 +126,7 @@ export function importsService(database: DatabaseHandle, { parse, previewCaps, n
         const saved = await savedProfile(body.profilId, who.area);
         reading = { profile: saved.profile, profileId: saved.id };
       } else if (body.profil !== undefined) reading = { profile: checkedProfile(body.profil), profileId: null };
+      else if (body.lembar !== undefined) reading = { lembar: body.lembar };
       if (body.konfirmasi) reading.konfirmasi = { ...reading.konfirmasi, ...body.konfirmasi };
       return previewWith(preview.bytes, preview.fileName, who, reading);
     },

@@ -5,6 +5,9 @@ import { ErrorMessage } from '../../shared/status/StatusMessage.tsx';
 import { ACCEPTED_FILES, formatBytes } from './import-model.ts';
 import { useCommit, usePreview } from './imports-api.ts';
 import { PreviewResult } from './PreviewResult.tsx';
+import type { ImportProfile } from '@peta/domain';
+import type { ImportOutcomeDto } from '@peta/domain/contract';
+import { ImportWizard, NameConfirm, SaveProfile } from './ImportWizard.tsx';
 
 export function UploadSection() {
   const t = useT();
@@ -16,17 +19,29 @@ export function UploadSection() {
   const [dragging, setDragging] = useState(false);
   const preview = usePreview();
   const commit = useCommit();
-  // The outcome on screen: the commit's once there is one, else the preview's.
-  const outcome = commit.data ?? preview.data;
+  // The outcome on screen: the commit's once there is one, else the last reading of the kept file (wizard, confirmed
+  // names), else the preview's.
+  const [again, setAgain] = useState<ImportOutcomeDto | null>(null);
+  // The wizard: the first rows of a file in no known format, and the draft profile behind the last preview.
+  const [layoutOutcome, setLayoutOutcome] = useState<ImportOutcomeDto | null>(null);
+  const [drafted, setDrafted] = useState<ImportProfile | null>(null);
+  const outcome = commit.data ?? again ?? preview.data;
+  const wizard = layoutOutcome ?? (preview.data?.layout && preview.data.previewId ? preview.data : null);
 
   const choose = (chosen: File | undefined | null) => {
     if (!chosen) return;
     setFile(chosen);
     commit.reset();
+    setAgain(null);
+    setLayoutOutcome(null);
+    setDrafted(null);
     preview.mutate(chosen);
   };
   const reset = () => {
     setFile(null);
+    setAgain(null);
+    setLayoutOutcome(null);
+    setDrafted(null);
     preview.reset();
     commit.reset();
     if (input.current) input.current.value = '';
@@ -66,11 +81,20 @@ export function UploadSection() {
         {preview.isPending && <p className="status" role="status"><span className="spinner" aria-hidden="true" />{t('impor.upload.checking')}</p>}
       </div>
       {preview.isError && <ErrorMessage error={preview.error} testId="upload-error" />}
-      {outcome && (
+      {wizard?.layout && wizard.previewId && !commit.data && (
+        <ImportWizard previewId={wizard.previewId} layout={wizard.layout}
+          onLayout={(o) => { setLayoutOutcome(o); setAgain(null); setDrafted(null); }}
+          onPreviewed={(o, profile) => { setAgain(o); setDrafted(profile); }} />
+      )}
+      {outcome && !(outcome === wizard && !again) && (
         <PreviewResult outcome={outcome} headingRef={resultHeading} committing={commit.isPending}
           commitError={commit.isError ? commit.error : null}
           onCommit={() => outcome.previewId && commit.mutate(outcome.previewId)} onReset={reset} />
       )}
+      {outcome?.toConfirm?.length && outcome.previewId && !commit.data ? (
+        <NameConfirm key={outcome.previewId} previewId={outcome.previewId} toConfirm={outcome.toConfirm} onOutcome={setAgain} />
+      ) : null}
+      {drafted && again?.format === 'profil' && !commit.data && <SaveProfile profile={drafted} />}
     </section>
   );
 }

@@ -150,6 +150,7 @@ export const KIND_LABEL: Record<LoadRecordDto['kind'], MessageKey> = {
 export const FORMAT_LABEL: Record<NonNullable<ImportOutcomeDto['format']>, MessageKey> = {
   template: 'impor.format.template', long: 'impor.format.long', sasaran: 'impor.format.sasaran',
   'dhis2-json': 'impor.format.dhis2Json', 'dhis2-csv': 'impor.format.dhis2Csv', adx: 'impor.format.adx', fhir: 'impor.format.fhir',
+  profil: 'impor.format.profil',
 };
 
 /** Only a completed import can be undone (an undo or the demo data cannot). */

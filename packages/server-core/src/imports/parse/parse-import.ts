@@ -19,7 +19,7 @@ export async function parseImportFile(bytes: Uint8Array, fileName: string, ctx: 
   const chosen = ctx.reading?.profile;
   const exchange = bytes.length && !chosen ? exchangeFormatOfUpload(bytes, fileName) : null;
   if (exchange) return parseExchangeFile(bytes, fileName, exchange, ctx, limits);
-  const read = await readUpload(bytes, fileName, limits, chosen?.lembar);
+  const read = await readUpload(bytes, fileName, limits, chosen?.lembar ?? ctx.reading?.lembar);
   if (!read.ok) return emptyParse(read.errors, chosen ? 'profil' : null);
   if (chosen) return parseWithProfile(read.sheet, chosen, ctx.reading?.profileId ?? null, ctx, fileName, limits);
   const { rows } = read.sheet;

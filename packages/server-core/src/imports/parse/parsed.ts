@@ -63,6 +63,8 @@ export interface ReadingOptions {
   profileId?: number | null;
   /** Desa name as the file writes it → the kode the user confirmed among the near matches. */
   konfirmasi?: Readonly<Record<string, string>>;
+  /** Without a profile: the worksheet whose first rows the wizard shows. */
+  lembar?: string;
 }
 
 /** What the rules need to know beyond the file: the clock and the wilayah codes in the database. */
