@@ -1,4 +1,4 @@
-// The three file formats in a few words, and the README's section on imports (bundled at build time) behind a link.
+// The file formats in a few words, and the README's section on imports (bundled at build time) behind a link.
 import { useMemo, useRef } from 'react';
 import readme from '../../../../../README.md?raw';
 import { useT } from '../../i18n/i18n.tsx';
@@ -29,6 +29,7 @@ export function FormatsHelp() {
         <li><strong>{t('impor.format.long')}</strong> — {t('impor.formats.long')} <code>kode_wilayah, periode, indikator, pembilang, penyebut</code></li>
         <li><strong>{t('impor.format.sasaran')}</strong> — {t('impor.formats.sasaran')} <code>kode_wilayah, tahun, sasaran, jumlah, sumber</code></li>
         <li><strong>{t('impor.formats.exchangeTitle')}</strong> — {t('impor.formats.exchange')}</li>
+        <li><strong>{t('impor.format.profil')}</strong> — {t('impor.formats.profil')}</li>
       </ol>
       <p className="imp-formats__more">
         {t('impor.formats.rules')}{' '}

@@ -6,13 +6,14 @@ import { extractSection, parseBlocks, parseInline } from './readme-section.ts';
 const README = readFileSync(fileURLToPath(new URL('../../../../../README.md', import.meta.url)), 'utf8');
 
 describe('the README section shown as the format guide', () => {
-  it('exists in the README and holds our three formats with their header rows, and the exchange formats', () => {
+  it('exists in the README and holds our three formats with their header rows, the exchange formats and files read with an import profile', () => {
     const section = extractSection(README);
     expect(section).not.toBe('');
     expect(section).toContain('versi_templat,peta-desa-templat-1');
     expect(section).toContain('kode_wilayah,periode,indikator,pembilang,penyebut');
     expect(section).toContain('kode_wilayah,tahun,sasaran,jumlah,sumber');
     expect(section).toContain('urn:ihe:qrph:adx:2015');
+    expect(section).toContain('"tinggiJudul":2');
     // It stops before the CLI and the API table.
     expect(section).not.toContain('pnpm cli');
     expect(section).not.toMatch(/^## /m);
@@ -20,7 +21,7 @@ describe('the README section shown as the format guide', () => {
   it('is split into paragraphs and code blocks', () => {
     const blocks = parseBlocks(extractSection(README));
     const pres = blocks.filter((b) => b.kind === 'pre');
-    expect(pres).toHaveLength(4);
+    expect(pres).toHaveLength(5);
     expect(blocks.some((b) => b.kind === 'p' && b.inlines.some((i) => i.kind === 'bold' && i.text.startsWith('1. Templat')))).toBe(true);
   });
 });
