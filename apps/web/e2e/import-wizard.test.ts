@@ -59,6 +59,8 @@ describe('Impor data: the wizard for a file in no known format', () => {
 
     await page.getByTestId('wizard-preview').click();
     const result = page.getByTestId('import-result');
+    await page.locator('[data-testid="import-result"], [data-testid="wizard-error"]').first().waitFor({ timeout: 30_000 });
+    if (await page.getByTestId('wizard-error').count()) throw new Error(`wizard: ${await page.getByTestId('wizard-error').textContent()}`);
     await expect.poll(() => result.getAttribute('data-status'), { timeout: 30_000 }).toBe('preview');
     const counted = ['added', 'changed', 'unchanged'].map(async (n) => Number(await page.getByTestId(`count-${n}`).textContent()));
     expect((await Promise.all(counted)).reduce((a, b) => a + b, 0)).toBe(3);
@@ -75,6 +77,7 @@ describe('Impor data: the wizard for a file in no known format', () => {
     await expect.poll(() => result.getAttribute('data-status'), { timeout: 30_000 }).toBe('preview');
     expect(await page.getByTestId('import-wizard').count()).toBe(0);
     expect(await result.textContent()).toContain('Berkas lain dengan profil impor');
+    expect(await page.getByTestId('import-profile').textContent()).toBe(PROFILE);
     await result.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: '/tmp/peta-wizard-3-again.png' });
     await page.close();

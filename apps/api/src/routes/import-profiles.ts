@@ -5,7 +5,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ErrorSchema, ImportIdParamsSchema, ImportOutcomeSchema, ImportProfileSummarySchema, ReadAgainBodySchema } from '@peta/domain/contract';
 import type { ImportsService } from '@peta/server-core';
-import { authorize } from '../auth/access.ts';
+import type { FastifyRequest } from 'fastify';
+import type { Target } from '@peta/domain';
+import { actorOf, authorize } from '../auth/access.ts';
 import { badRequest } from '../plugins/errors.ts';
 import { importerOf } from './imports.ts';
 
@@ -18,6 +20,16 @@ function idOr400(id: string): number {
 
 /** profil-impor-pws-kia-puskesmas-x.json */
 const fileNameOf = (nama: string) => `profil-impor-${nama.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'tanpa-nama'}.json`;
+
+/**
+ * Who may keep a profile for a kabupaten: whoever may import there, also into a part of it — a puskesmas of that
+ * kabupaten ("PWS KIA Puskesmas X"), a kecamatan scope inside it.
+ */
+function profileTarget(request: FastifyRequest, kabupaten: string): Target {
+  const { scope } = actorOf(request).actor;
+  if (scope.kind === 'puskesmas') return scope.kabupaten === kabupaten ? { puskesmas: scope.kode, kabupaten } : { wilayah: kabupaten };
+  return scope.kode.startsWith(`${kabupaten}.`) ? { wilayah: scope.kode } : { wilayah: kabupaten };
+}
 
 export const importProfileRoutes = (service: ImportsService): FastifyPluginAsyncTypebox => async (app) => {
   app.post('/api/imports/:id/baca-ulang', {
@@ -50,7 +62,7 @@ export const importProfileRoutes = (service: ImportsService): FastifyPluginAsync
       body: Type.Unknown({ description: 'profil impor (lihat README: format berkas lain dengan profil impor)' }),
       response: { 201: Type.Object({ id: Type.Integer(), nama: Type.String(), kabupaten: Type.String() }), ...errors } },
   }, async (request, reply) => {
-    const saved = await service.saveProfile(request.body, importerOf(request).oleh, (kabupaten) => { authorize(request, 'impor', { wilayah: kabupaten }); });
+    const saved = await service.saveProfile(request.body, importerOf(request).oleh, (kabupaten) => { authorize(request, 'impor', profileTarget(request, kabupaten)); });
     return reply.code(201).send({ id: saved.id, nama: saved.profile.nama, kabupaten: saved.profile.kabupaten });
   });
 };

@@ -25,6 +25,8 @@ const ROLE_LABEL: Record<ColumnRole, MessageKey> = {
 const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const SHOWN_ROWS = 12;
+/** A previewed draft needs a name (the server checks profiles whole); the user names it when saving. */
+const DRAFT_NAME = 'Draf pemetaan';
 
 export interface ImportWizardProps {
   previewId: string;
@@ -71,7 +73,7 @@ export function ImportWizard({ previewId, layout, onPreviewed, onLayout }: Impor
   const months = lang === 'en' ? MONTHS_EN : MONTHS_ID;
 
   const preview = () => {
-    const profile = draftProfile({ ...draft, labelKode: Object.fromEntries(indicatorLabels.map((l) => [l, draft.labelKode[l] ?? guessIndicator(l)])) }, labels);
+    const profile = draftProfile({ ...draft, nama: draft.nama.trim() || DRAFT_NAME, labelKode: Object.fromEntries(indicatorLabels.map((l) => [l, draft.labelKode[l] ?? guessIndicator(l)])) }, labels);
     readAgain.mutate({ previewId, body: { profil: profile } }, { onSuccess: (outcome) => onPreviewed(outcome, profile) });
   };
   const chooseSheet = (sheet: string) => readAgain.mutate({ previewId, body: { lembar: sheet } }, { onSuccess: onLayout });
@@ -112,6 +114,7 @@ export function ImportWizard({ previewId, layout, onPreviewed, onLayout }: Impor
         </table>
       </div>
 
+      <div className="imp-wizard__scroll">
       <table className="imp-wizard__map" data-testid="wizard-columns">
         <thead><tr><th>{t('impor.wizard.column')}</th><th>{t('impor.wizard.is')}</th><th>{t('impor.wizard.indicator')}</th><th>{t('impor.wizard.month')}</th></tr></thead>
         <tbody>
@@ -146,6 +149,7 @@ export function ImportWizard({ previewId, layout, onPreviewed, onLayout }: Impor
           })}
         </tbody>
       </table>
+      </div>
 
       {indicatorLabels.length > 0 && (
         <fieldset className="imp-wizard__labels" data-testid="wizard-labels">
@@ -173,7 +177,7 @@ export function ImportWizard({ previewId, layout, onPreviewed, onLayout }: Impor
             onChange={(e) => setDraft((d) => ({ ...d, kabupaten: e.target.value }))} />
         </label>
       </div>
-      <button type="button" className="btn btn--primary" onClick={preview} disabled={readAgain.isPending} data-testid="wizard-preview">
+      <button type="button" className="button imp-wizard__go" onClick={preview} disabled={readAgain.isPending} data-testid="wizard-preview">
         {readAgain.isPending ? t('impor.upload.checking') : t('impor.wizard.preview')}
       </button>
       {readAgain.isError && <ErrorMessage error={readAgain.error} testId="wizard-error" />}
@@ -184,7 +188,7 @@ export function ImportWizard({ previewId, layout, onPreviewed, onLayout }: Impor
 /** "Simpan sebagai profil impor": the draft that was just previewed, under a name, for the user's kabupaten. */
 export function SaveProfile({ profile }: { profile: ImportProfile }) {
   const t = useT();
-  const [nama, setNama] = useState(profile.nama);
+  const [nama, setNama] = useState(profile.nama === DRAFT_NAME ? '' : profile.nama);
   const save = useSaveProfile();
   return (
     <div className="imp-wizard__save" data-testid="wizard-save">
@@ -192,7 +196,7 @@ export function SaveProfile({ profile }: { profile: ImportProfile }) {
         <input type="text" value={nama} maxLength={200} placeholder={t('impor.wizard.profileNameHint')} data-testid="wizard-profile-name"
           onChange={(e) => setNama(e.target.value)} />
       </label>
-      <button type="button" className="btn" disabled={!nama.trim() || save.isPending} data-testid="wizard-save-button"
+      <button type="button" className="button button--ghost" disabled={!nama.trim() || save.isPending} data-testid="wizard-save-button"
         onClick={() => save.mutate({ ...profile, nama: nama.trim() })}>{t('impor.wizard.save')}</button>
       {save.isSuccess && <p className="status" role="status" data-testid="wizard-saved">{t('impor.wizard.saved', { nama: save.data.nama })}</p>}
       {save.isError && <ErrorMessage error={save.error} testId="wizard-save-error" />}
@@ -218,7 +222,7 @@ export function NameConfirm({ previewId, toConfirm, onOutcome }: { previewId: st
           </select>
         </label>
       ))}
-      <button type="button" className="btn" disabled={!Object.keys(picked).length || readAgain.isPending} data-testid="name-confirm-button"
+      <button type="button" className="button button--ghost" disabled={!Object.keys(picked).length || readAgain.isPending} data-testid="name-confirm-button"
         onClick={() => readAgain.mutate({ previewId, body: { konfirmasi: picked } }, { onSuccess: onOutcome })}>{t('impor.names.confirm')}</button>
       {readAgain.isError && <ErrorMessage error={readAgain.error} testId="name-confirm-error" />}
     </fieldset>

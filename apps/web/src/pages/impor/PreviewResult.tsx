@@ -46,6 +46,7 @@ export function PreviewResult({ outcome, headingRef, committing, commitError, on
       <dl className="imp-facts">
         <div><dt>{t('impor.result.file')}</dt><dd data-testid="import-file-name">{outcome.fileName}</dd></div>
         {outcome.format && <div><dt>{t('impor.result.format')}</dt><dd>{t(FORMAT_LABEL[outcome.format])}</dd></div>}
+        {outcome.profile && <div><dt>{t('impor.result.profile')}</dt><dd data-testid="import-profile">{outcome.profile.nama}</dd></div>}
         {outcome.template && (
           <div><dt>{t('impor.result.templateOf')}</dt><dd data-testid="import-template-of">
             <WilayahName kode={outcome.template.wilayah} /> · {monthText(outcome.template.period, lang, t)}</dd></div>
