@@ -8,6 +8,7 @@ import { monthPeriod, ytdPeriod, type Period } from './period.ts';
 import { notYetServed, shortOfTarget } from './people.ts';
 import { expectedValue, periodValue, type MonthValue } from './period-value.ts';
 import { pwsStatus, type PwsStatus } from './pws-status.ts';
+import type { RollupAggregate } from './rollup-sums.ts';
 import { round2 } from './sasaran.ts';
 
 /** The stored data of one desa for one indicator and year. */
@@ -71,7 +72,7 @@ export interface EvaluateOptions {
   target?: number | null;
 }
 
-export function evaluateValue(def: IndicatorDef, period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>, agg: Aggregate,
+export function evaluateValue(def: IndicatorDef, period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>, agg: RollupAggregate,
   options: EvaluateOptions = {}): EvaluatedValue {
   const target = options.target !== undefined ? options.target : def.target;
   const expected = expectedValue(def, period, target);
@@ -129,14 +130,23 @@ export interface SeriesOptions extends EvaluateOptions {
 
 /** Twelve months of one area (its desa): monthly values, the cumulative line and the target line. */
 export function seriesOf(def: IndicatorDef, year: number, desa: readonly DesaInput[], options: SeriesOptions = {}): SeriesMonth[] {
+  return seriesOfRollUp(def, year, (period) => rollUpDesa(def, period, desa), options);
+}
+
+/**
+ * The same twelve months from any roll-up of the area for a period: its desa (seriesOf) or its stored sums
+ * (rollUpFromSums), so both build the series by one rule.
+ */
+export function seriesOfRollUp(def: IndicatorDef, year: number, rollUp: (period: Period) => Pick<RollupAggregate, 'numerator' | 'denominator' | 'coverage'>,
+  options: SeriesOptions = {}): SeriesMonth[] {
   const target = options.target !== undefined ? options.target : def.target;
   const pws = def.polarity === 'higher' && def.periodKind === 'ytd_cum';
   const out: SeriesMonth[] = [];
   let previous: number | null = options.previousDecemberCoverage ?? null;
   for (let m = 1; m <= 12; m++) {
-    const month = rollUpDesa(def, monthPeriod(year, m), desa);
+    const month = rollUp(monthPeriod(year, m));
     const ytd = ytdPeriod(year, m);
-    const cum = rollUpDesa(def, ytd, desa);
+    const cum = rollUp(ytd);
     const expected = expectedValue(def, ytd, target);
     // A month without any report has no cumulative point either: the line stops instead of running flat into
     // months not reported yet (Jan..m still counts earlier reports once month m is reported).

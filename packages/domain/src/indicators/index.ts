@@ -9,5 +9,6 @@ export * from './pws-status.ts';
 export * from './format.ts';
 export * from './people.ts';
 export * from './evaluate.ts';
+export * from './rollup-sums.ts';
 export * from './series-chart.ts';
 export * from './profile-indicator.ts';

@@ -1,0 +1,155 @@
+// The roll-up kept as sums: what the database stores per wilayah above desa × indicator × year so that a view reads one
+// row per child instead of every desa under it. The sums are exactly what rollUpDesa (periodValue per desa, then
+// aggregate) adds up, for every period of the year (any months from..to), so rollUpFromSums gives the same value as
+// rollUpDesa over the same desa. This module is the one place that says which sums those are; the database only adds
+// them up (packages/server-core values/rollup-upkeep.ts) and never decides what a value means.
+//
+// Why more than twelve monthly sums: a desa enters a parent's sums only when it reported in the period and has a
+// denominator, and for annual-denominator indicators (ytd_cum, annual with a sasaran) it adds its sasaran once if it
+// reported in ANY month of the period; a 'point' indicator takes each desa's LAST reported month of the period. Both
+// depend on the period's first and last month, so they are kept as a triangle: for every last month t and every
+// month k ≤ t, the desa whose last usable month up to t is k. Σ over k = from..t then gives the period from..to.
+import type { Aggregate } from './aggregate.ts';
+import { coverageOf } from './aggregate.ts';
+import type { IndicatorDef } from './catalogue.ts';
+import type { Period } from './period.ts';
+import type { StoredYear } from './evaluate.ts';
+
+/** Cells of the triangle (t, k) with 1 ≤ k ≤ t ≤ 12. */
+export const TRIANGLE_CELLS = 78;
+
+/** Index of triangle cell (t, k): the desa whose last usable month up to t is k. */
+export const triangleIndex = (t: number, k: number) => (t * (t - 1)) / 2 + (k - 1);
+
+/** The sums of a set of desa for one indicator and year. Arrays by month: element m − 1 is month m. */
+export interface RollupSums {
+  /** Σ numerators of the month's usable reports from desa that have a denominator. */
+  num: number[];
+  /** Σ the month's denominators of the same reports: the counted denominator, or the desa's annual sasaran. */
+  den: number[];
+  /** Desa with a usable report in the month (with or without a denominator): reports received. */
+  reports: number[];
+  /** Desa with a usable report in the month and a denominator. */
+  reportsWithDen: number[];
+  /** Desa whose cell of the month holds a simulated numerator. */
+  simulated: number[];
+  /** Triangle (t, k): Σ numerators of month k of the desa (with a denominator) whose last usable month ≤ t is k. */
+  lastNum: number[];
+  /** Triangle (t, k): Σ their denominators of month k (counted) or their sasaran. */
+  lastDen: number[];
+}
+
+export const emptyRollupSums = (): RollupSums => ({
+  num: Array(12).fill(0), den: Array(12).fill(0), reports: Array(12).fill(0), reportsWithDen: Array(12).fill(0),
+  simulated: Array(12).fill(0), lastNum: Array(TRIANGLE_CELLS).fill(0), lastDen: Array(TRIANGLE_CELLS).fill(0),
+});
+
+const FIELDS = ['num', 'den', 'reports', 'reportsWithDen', 'simulated', 'lastNum', 'lastDen'] as const;
+
+/** into += from, element by element. */
+export function addRollupSums(into: RollupSums, from: RollupSums): RollupSums {
+  for (const field of FIELDS) {
+    const a = into[field];
+    const b = from[field];
+    for (let i = 0; i < a.length; i++) a[i]! += b[i]!;
+  }
+  return into;
+}
+
+type Def = Pick<IndicatorDef, 'periodKind' | 'unit'> & { readonly denominator: { readonly kind: IndicatorDef['denominator']['kind'] } };
+
+/**
+ * What one desa adds to the sums of every wilayah above it: its stored year of the indicator (absent: no report all
+ * year) and the annual sasaran of the indicator's group (null: unknown, or a counted denominator). A month is usable as
+ * in periodValue: a numerator and, for counted denominators, its denominator.
+ */
+export function desaRollupSums(def: Def, row: (StoredYear & { readonly monthSimulated?: readonly (boolean | null)[] }) | undefined,
+  sasaran: number | null): RollupSums {
+  const sums = emptyRollupSums();
+  if (!row) return sums;
+  const counted = def.denominator.kind === 'counted';
+  const hasDen = counted || sasaran !== null;
+  let last = 0; // last usable month so far
+  for (let m = 1; m <= 12; m++) {
+    const numerator = row.numerators[m - 1];
+    const denominator = row.denominators?.[m - 1];
+    if (numerator !== null && numerator !== undefined && row.monthSimulated?.[m - 1] === true) sums.simulated[m - 1] = 1;
+    const usable = numerator !== null && numerator !== undefined && (!counted || (denominator !== null && denominator !== undefined));
+    if (usable) {
+      sums.reports[m - 1] = 1;
+      last = m;
+      if (hasDen) {
+        sums.reportsWithDen[m - 1] = 1;
+        sums.num[m - 1] = numerator;
+        sums.den[m - 1] = counted ? denominator! : sasaran!;
+      }
+    }
+    if (hasDen && last > 0) {
+      const i = triangleIndex(m, last);
+      sums.lastNum[i] = row.numerators[last - 1]!;
+      sums.lastDen[i] = counted ? row.denominators![last - 1]! : sasaran!;
+    }
+  }
+  return sums;
+}
+
+/** The parts of an Aggregate a value row is built from (evaluateValue reads these). */
+export type RollupAggregate = Pick<Aggregate, 'numerator' | 'denominator' | 'coverage' | 'over100' | 'reportedMonths' | 'expectedMonths' | 'complete'>;
+
+/**
+ * The roll-up of a period from the stored sums of `desaCount` desa (null sums: none of them has a value row): equal
+ * to rollUpDesa over the same desa (aggregate's sums are associative). The denominator of an annual-denominator
+ * indicator is the sasaran of the desa that reported in the period, as in periodValue.
+ */
+export function rollUpFromSums(def: Def, period: Pick<Period, 'fromMonth' | 'toMonth'>, sums: RollupSums | null, desaCount: number): RollupAggregate {
+  const { fromMonth: f, toMonth: t } = period;
+  const expectedMonths = desaCount * (t - f + 1);
+  let reportedMonths = 0;
+  let withDen = 0;
+  let monthNum = 0;
+  let monthDen = 0;
+  let lastNum = 0;
+  let lastDen = 0;
+  if (sums) {
+    for (let m = f; m <= t; m++) {
+      reportedMonths += sums.reports[m - 1]!;
+      withDen += sums.reportsWithDen[m - 1]!;
+      monthNum += sums.num[m - 1]!;
+      monthDen += sums.den[m - 1]!;
+    }
+    for (let k = f; k <= t; k++) {
+      lastNum += sums.lastNum[triangleIndex(t, k)]!;
+      lastDen += sums.lastDen[triangleIndex(t, k)]!;
+    }
+  }
+  const counted = def.denominator.kind === 'counted';
+  let numerator: number | null = null;
+  let denominator: number | null = null;
+  if (withDen > 0) {
+    switch (def.periodKind) {
+      case 'point':
+        [numerator, denominator] = [lastNum, lastDen];
+        break;
+      case 'month':
+        [numerator, denominator] = [monthNum, monthDen];
+        break;
+      case 'ytd_cum':
+      case 'annual':
+        [numerator, denominator] = [monthNum, counted ? monthDen : lastDen];
+        break;
+    }
+  }
+  const coverage = coverageOf(numerator, denominator, def.unit);
+  // Every desa reported every month (so each reported), each with a denominator.
+  const reportsWithoutDen = sums ? sumRange(sums.reports, f, t) - withDen : 0;
+  return {
+    numerator, denominator, coverage, over100: def.unit === 'percent' && coverage !== null && coverage > 100,
+    reportedMonths, expectedMonths, complete: desaCount > 0 && reportedMonths === expectedMonths && reportsWithoutDen === 0,
+  };
+}
+
+function sumRange(months: readonly number[], f: number, t: number): number {
+  let s = 0;
+  for (let m = f; m <= t; m++) s += months[m - 1]!;
+  return s;
+}
