@@ -181,6 +181,31 @@ export const sasaranChange = pgTable('sasaran_change', {
 }, (t) => [primaryKey({ columns: [t.loadId, t.kode, t.year, t.group] })]);
 
 /**
+ * Roll-ups kept at write time: for every wilayah above desa (kode '' = Indonesia) × indicator × year, the sums of its
+ * desa that every period's value is computed from (packages/domain rollup-sums.ts says which sums and how a value is
+ * judged from them). Kept in the same transaction as every import, undo and demo load, for the ancestors of the desa
+ * that changed only (server-core values/rollup-upkeep.ts), so a view reads one row per child, not every desa under it.
+ * Arrays by month (element m − 1 = month m) and a triangle of 78 cells (last month t × last reported month k ≤ t).
+ */
+export const valueRollup = pgTable('value_rollup', {
+  indicator: text('indicator').notNull(),
+  year: integer('year').notNull(),
+  kode: text('kode').notNull(),
+  num: integer('num').array().notNull(),
+  den: doublePrecision('den').array().notNull(),
+  reports: integer('reports').array().notNull(),
+  reportsWithDen: integer('reports_with_den').array().notNull(),
+  simulated: integer('simulated').array().notNull(),
+  lastNum: integer('last_num').array().notNull(),
+  lastDen: doublePrecision('last_den').array().notNull(),
+  /**
+   * The data_load that last changed a desa under this wilayah for this indicator and year: the version of every
+   * answer about its children (values cache key and ETag), so an import elsewhere leaves it alone.
+   */
+  loadId: integer('load_id').notNull(),
+}, (t) => [primaryKey({ columns: [t.indicator, t.year, t.kode] })]);
+
+/**
  * An uploaded file waiting for commit: the bytes are kept so the commit re-reads and re-validates them inside
  * the import lock (the state may have changed since the preview), and so a preview survives a restart.
  */

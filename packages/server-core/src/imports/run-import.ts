@@ -16,6 +16,7 @@ import { planSasaran, type SasaranPlan } from './plan-sasaran.ts';
 import { LOAD_PLACEHOLDER, planValues, type CellSample, type Counts, type ValuesPlan } from './plan-values.ts';
 import { sasaranRepository } from './sasaran-repository.ts';
 import { wilayahNamesRepository } from './wilayah-names-repository.ts';
+import { refreshRollups } from '../values/rollup-upkeep.ts';
 
 export interface ImportRequest {
   bytes: Uint8Array;
@@ -118,7 +119,7 @@ export async function parseForImport(database: DatabaseHandle, request: Pick<Imp
 
 export async function runImport(database: DatabaseHandle, request: ImportRequest): Promise<ImportOutcome> {
   const progress = (phase: string, done: number, total: number) => request.onProgress?.({ phase, done, total });
-  progress('Membaca dan memeriksa berkas', 0, 3);
+  progress('Membaca dan memeriksa berkas', 0, 4);
   const parsed = await parseForImport(database, request);
   const base = {
     format: parsed.format, target: parsed.format === null ? null : parsed.format === 'sasaran' ? 'sasaran' as const : 'nilai' as const,
@@ -131,7 +132,7 @@ export async function runImport(database: DatabaseHandle, request: ImportRequest
       warnings: parsed.warnings, sample: [], loadId: null,
       message: `Berkas ditolak: ${parsed.errors.length} kesalahan. Tidak ada yang disimpan; perbaiki lalu unggah ulang.` };
   }
-  progress('Menunggu impor lain selesai dan membandingkan dengan data', 1, 3);
+  progress('Menunggu impor lain selesai dan membandingkan dengan data', 1, 4);
   return withImportLock(database.db, async (tx) => {
     await request.beforePlan?.(tx, parsed);
     const plan: ValuesPlan | SasaranPlan = base.target === 'sasaran'
@@ -146,7 +147,7 @@ export async function runImport(database: DatabaseHandle, request: ImportRequest
     const summary = `${plan.counts.added} ditambah, ${plan.counts.changed} diubah, ${plan.counts.unchanged} tetap${warnings.length ? `; ${warnings.length} peringatan` : ''}`;
     if (request.dryRun) return { commit: false, result: { ...outcome, message: `Pratinjau: ${summary}. Belum ada yang disimpan.` } };
 
-    progress('Menyimpan', 2, 3);
+    progress('Menyimpan', 2, 4);
     const loadId = await dataLoadsRepository(tx).insertImport({
       description: `Impor ${request.fileName}`, oleh: request.oleh, fileName: request.fileName, fileHash: base.fileHash, target: base.target!,
       counts: plan.counts, warnings: warnings.slice(0, 1000), details: { format: base.format, warningCount: warnings.length, template: parsed.template ?? null, profile: parsed.profile ?? null },
@@ -164,7 +165,10 @@ export async function runImport(database: DatabaseHandle, request: ImportRequest
       await sasaran.writeRows(sasaranPlan.rows);
       await sasaran.insertChanges(loadId, sasaranPlan.changes);
     }
-    progress('Selesai', 3, 3);
+    // The roll-ups of the wilayah above the changed desa, in the same transaction: a view never sees one without the other.
+    progress('Memperbarui ringkasan wilayah', 3, 4);
+    await refreshRollups(tx, base.target === 'nilai' ? { values: (plan as ValuesPlan).rows } : { sasaran: (plan as SasaranPlan).rows }, loadId);
+    progress('Selesai', 4, 4);
     return { commit: true, result: { ...outcome, status: 'imported', loadId, message: `Impor #${loadId} tersimpan: ${summary}.` } };
   });
 }

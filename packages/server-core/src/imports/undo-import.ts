@@ -7,6 +7,7 @@ import { dataLoadsRepository } from './data-loads-repository.ts';
 import { withImportLock } from './import-lock.ts';
 import { indicatorValuesRepository, rowKey, type ValueChange } from './indicator-values-repository.ts';
 import { sasaranRepository, type SasaranChange, type StoredSasaran } from './sasaran-repository.ts';
+import { refreshRollups } from '../values/rollup-upkeep.ts';
 
 export type UndoErrorCode = 'LOAD_NOT_FOUND' | 'NOT_AN_IMPORT' | 'ALREADY_UNDONE' | 'LATER_CHANGES';
 
@@ -54,6 +55,7 @@ export async function undoImport({ db }: DatabaseHandle, loadId: number, oleh: s
     });
     await restoreValues(tx, undoId, loadId, values);
     await restoreSasaran(tx, undoId, loadId, sasaran);
+    await refreshRollups(tx, { values, sasaran }, undoId);
     await loads.markUndone(loadId, undoId);
     const restored = values.length + sasaran.length;
     return { commit: true, result: { undoLoadId: undoId, undoneLoadId: loadId, restored, message: `Impor #${loadId} dibatalkan (#${undoId}): ${restored} sel dikembalikan ke nilai sebelumnya.` } };

@@ -2,6 +2,7 @@
 import type { Database } from '@peta/db';
 import { openDatabase } from '@peta/db';
 import { createTestDatabase } from '@peta/db/testing';
+import { refreshRollups } from '../values/rollup-upkeep.ts';
 
 export const TINY_DESA = ['99.01.01.2001', '99.01.01.2002', '99.01.02.2001', '99.01.02.2002'];
 
@@ -43,6 +44,7 @@ export async function addSimulatedRow(database: Database, indicator: string, kod
   await database.pool.query(`insert into indicator_value (indicator, kode, year, numerators, denominators, month_load_ids, month_simulated)
     values ($1, $2, $3, array_fill($4::int, array[12]), null, array_fill($5::int, array[12]), array_fill(true, array[12]))`,
   [indicator, kode, year, value, load!.id]);
+  await refreshRollups(database.db, { values: [{ indicator, kode, year }] }, load!.id);
   return load!.id;
 }
 

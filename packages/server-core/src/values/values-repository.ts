@@ -1,11 +1,12 @@
 // All SQL about indicator values and sasaran (read side; imports write them). Rows come back per desa; roll-up happens in
 // the domain code (packages/domain rollUpDesa), so the API and the hand-computed tests share one rule.
-import { and, desc, eq, isNotNull, like, or, sql } from 'drizzle-orm';
+import { and, desc, eq, like, or, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { schema, type DbOrTx } from '@peta/db';
 import type { StoredYear } from '@peta/domain';
+import { INDONESIA } from './rollup-repository.ts';
 
-const { indicatorValue, sasaran, dataLoad } = schema;
+const { indicatorValue, sasaran, dataLoad, valueRollup } = schema;
 
 export type DesaYearValues = StoredYear & {
   kode: string;
@@ -48,24 +49,21 @@ export function valuesRepository(db: DbOrTx) {
 
     /**
      * The latest month holding at least one report of any indicator anywhere (null: no values at all). The domain's
-     * latestDataMonth turns it into "the latest month with data". Reads the latest year's arrays only.
+     * latestDataMonth turns it into "the latest month with data". Reads Indonesia's roll-ups (one row per indicator
+     * and year), not the desa rows.
      */
     async lastReportedMonth(): Promise<{ year: number; month: number } | null> {
-      const years = await db.selectDistinct({ year: indicatorValue.year }).from(indicatorValue).orderBy(desc(indicatorValue.year));
-      for (const { year } of years) {
-        // Each numerator with its month (1..12); a NULL element is no report.
-        const [row] = await db.select({ month: sql<number | null>`max(u.month)::int` }).from(indicatorValue)
-          .crossJoin(sql`unnest(${indicatorValue.numerators}) with ordinality as u(n, month)`)
-          .where(and(eq(indicatorValue.year, year), isNotNull(sql`u.n`)));
-        const month = row?.month;
-        if (month != null) return { year, month };
-      }
-      return null;
+      const [row] = await db.select({ year: valueRollup.year, month: sql<number>`max(u.month)::int` }).from(valueRollup)
+        .crossJoin(sql`unnest(${valueRollup.reports}) with ordinality as u(n, month)`)
+        .where(and(eq(valueRollup.kode, INDONESIA), sql`u.n > 0`))
+        .groupBy(valueRollup.year).orderBy(desc(valueRollup.year)).limit(1);
+      return row ? { year: row.year, month: row.month } : null;
     },
 
-    /** Indicator codes that have at least one value (for the picker). */
+    /** Indicator codes that have at least one report (for the picker): from Indonesia's roll-ups. */
     async indicatorsWithData(): Promise<Set<string>> {
-      const rows = await db.selectDistinct({ indicator: indicatorValue.indicator }).from(indicatorValue);
+      const rows = await db.selectDistinct({ indicator: valueRollup.indicator }).from(valueRollup)
+        .where(and(eq(valueRollup.kode, INDONESIA), sql`0 < any(${valueRollup.reports})`));
       return new Set(rows.map((row) => row.indicator));
     },
   };

@@ -1,9 +1,12 @@
 // Values of an indicator for the children of a wilayah, every desa under one (the "Semua desa" map), the monthly
 // series of one wilayah, and the latest month with data — the one default period of the map, the meetings and the
-// planner. Reads per-desa rows, then applies the domain rules (period, roll-up by summing counts, classes).
+// planner. Children above desa and series of a wilayah above desa read the roll-ups kept at write time (one row per
+// child: rollUpFromSums); desa children and "Semua desa" read the desa rows (rollUpDesa). Either way the domain
+// applies the rules (period, roll-up by summing counts, classes).
 import {
-  ancestorAt, defaultPeriodOf, desaInputOf, evaluateValue, INDICATORS, latestDataMonth, monthPeriod, rollUpDesa,
-  sasaranGroupOf, seriesOf, valueRowNumbers, type DesaInput, type IndicatorDef, type Period, type YearMonth,
+  ancestorAt, defaultPeriodOf, desaInputOf, evaluateValue, INDICATORS, latestDataMonth, monthPeriod, parentOf, rollUpDesa,
+  rollUpFromSums, sasaranGroupOf, seriesOf, seriesOfRollUp, tingkatOf, valueRowNumbers, type DesaInput, type IndicatorDef, type Period,
+  type RollupSums, type YearMonth,
 } from '@peta/domain';
 import {
   CLASS_LETTER, kecamatanColumn, type DesaValuesResponse, type IndicatorDto, type SeriesResponse, type ValueRow, type ValuesResponse,
@@ -12,6 +15,7 @@ import { invalid } from '../errors.ts';
 import { periodParam } from '../inputs.ts';
 import type { WilayahRepository, WilayahRow } from '../wilayah/wilayah-repository.ts';
 import type { WilayahService } from '../wilayah/wilayah-service.ts';
+import { INDONESIA, type RollupRepository } from './rollup-repository.ts';
 import type { DesaYearValues, ValuesRepository } from './values-repository.ts';
 
 /** One desa's stored year of an indicator and the annual sasaran of its group: what every roll-up starts from. */
@@ -58,8 +62,15 @@ function lru<T>(entries: number) {
   };
 }
 
-export function valuesService(values: ValuesRepository, wilayah: WilayahRepository, areas: Pick<WilayahService, 'requireWilayah'>,
-  now: () => Date = () => new Date()) {
+/** Some desa of the stored roll-up sums hold a simulated cell with a report in the months of the period. */
+function simulatedInSums(sums: RollupSums | null | undefined, fromMonth: number, toMonth: number): boolean {
+  if (!sums) return false;
+  for (let m = fromMonth; m <= toMonth; m++) if (sums.simulated[m - 1]! > 0) return true;
+  return false;
+}
+
+export function valuesService(values: ValuesRepository, stored: RollupRepository, wilayah: WilayahRepository,
+  areas: Pick<WilayahService, 'requireWilayah'>, now: () => Date = () => new Date()) {
   /** Every desa at or under `parent` with its stored year and sasaran: the one read behind every roll-up. */
   async function desaYears(def: IndicatorDef, parent: string | null, year: number): Promise<DesaYear[]> {
     const group = sasaranGroupOf(def);
@@ -79,16 +90,21 @@ export function valuesService(values: ValuesRepository, wilayah: WilayahReposito
     }));
   }
 
-  // Values change only through a data load (demo, import, undo), so answers are cached per load state: the
-  // national and provinsi views (thousands of desa summed) are then computed once, not per visitor.
+  // Answers are cached per version of what they read: the last load that changed a desa under the parent for that
+  // indicator and year (value_rollup.load_id, one primary-key lookup), so an import elsewhere leaves them cached and
+  // every API process sharing the database agrees on the version.
   const childCache = lru<ValueRow[]>(500);
   // Desa columns of a provinsi or of Indonesia: few entries (each up to ~2 MB for the 83,762 desa of Indonesia).
   const desaCache = lru<DesaColumns>(24);
   let lastReported: { version: number; month: Promise<YearMonth | null> } | null = null;
 
+  /** The version of every answer about the children of `parent` (null: Indonesia) for an indicator and years. */
+  const versionOf = (def: IndicatorDef, parent: string | null, years: number[]) => stored.version(def.code, parent ?? INDONESIA, years);
+
   /**
    * The latest month with data (domain latestDataMonth): GET /api/meta states it, and it is the one default period
-   * (defaultPeriod) of the map, the meeting form and the planner's need. The scan is cached per data-load state.
+   * (defaultPeriod) of the map, the meeting form and the planner's need. Read from Indonesia's roll-ups, cached per
+   * data-load state.
    */
   async function latestMonth(): Promise<YearMonth> {
     const version = await values.dataVersion();
@@ -101,28 +117,55 @@ export function valuesService(values: ValuesRepository, wilayah: WilayahReposito
     }
   }
 
+  /** Desa per child of `parent` (the reports each child is expected to send). */
+  async function desaCounts(parent: string | null, childTingkat: string): Promise<Map<string, number>> {
+    const length = { provinsi: 2, kabupaten: 5, kecamatan: 8 }[childTingkat as 'provinsi'] ?? 13;
+    return stored.desaCountsUnder(parent, length);
+  }
+
   async function childValues(def: IndicatorDef, period: Period, parent: string | null): Promise<ValueRow[]> {
-    const key = `${await values.dataVersion()}|${def.code}|${period.code}|${parent ?? ''}`;
+    const key = `${await versionOf(def, parent, [period.year])}|${def.code}|${period.code}|${parent ?? ''}`;
     const cached = childCache.get(key);
     if (cached) return cached;
     const children: WilayahRow[] = await wilayah.children(parent);
-    const desa = await inputsUnder(def, parent, period.year, period);
-    // Children share one tingkat: a desa belongs to the child that is its ancestor at that tingkat.
+    // Children share one tingkat.
     const tingkat = children[0]?.tingkat;
-    const byChild = new Map<string, typeof desa>(children.map((c) => [c.kode, []]));
-    if (tingkat) for (const d of desa) byChild.get(ancestorAt(d.kode, tingkat) ?? '')?.push(d);
-    const rows = children.map((child) => {
-      const list = byChild.get(child.kode)!;
-      const value = evaluateValue(def, period, rollUpDesa(def, period, list.map((d) => d.input)));
-      return { kode: child.kode, nama: child.nama, ...valueRowNumbers(value), simulated: list.some((d) => d.simulated) };
-    });
+    const rows = tingkat === undefined || tingkat === 'desa'
+      ? await desaChildRows(def, period, parent, children)
+      : await rolledUpChildRows(def, period, parent, children, tingkat);
     childCache.set(key, rows);
     return rows;
   }
 
+  /** Children above desa: one stored roll-up row per child. */
+  async function rolledUpChildRows(def: IndicatorDef, period: Period, parent: string | null, children: WilayahRow[], tingkat: string): Promise<ValueRow[]> {
+    const [sums, counts] = await Promise.all([
+      stored.read([def.code], period.year, children.map((c) => c.kode)), desaCounts(parent, tingkat),
+    ]);
+    const byKode = new Map(sums.map((r) => [r.kode, r]));
+    return children.map((child) => {
+      const row = byKode.get(child.kode) ?? null;
+      const value = evaluateValue(def, period, rollUpFromSums(def, period, row, counts.get(child.kode) ?? 0));
+      return { kode: child.kode, nama: child.nama, ...valueRowNumbers(value), simulated: simulatedInSums(row, period.fromMonth, period.toMonth) };
+    });
+  }
+
+  /** Desa children (a kecamatan's): their own rows. */
+  async function desaChildRows(def: IndicatorDef, period: Period, parent: string | null, children: WilayahRow[]): Promise<ValueRow[]> {
+    const desa = await inputsUnder(def, parent, period.year, period);
+    const tingkat = children[0]?.tingkat;
+    const byChild = new Map<string, typeof desa>(children.map((c) => [c.kode, []]));
+    if (tingkat) for (const d of desa) byChild.get(ancestorAt(d.kode, tingkat) ?? '')?.push(d);
+    return children.map((child) => {
+      const list = byChild.get(child.kode)!;
+      const value = evaluateValue(def, period, rollUpDesa(def, period, list.map((d) => d.input)));
+      return { kode: child.kode, nama: child.nama, ...valueRowNumbers(value), simulated: list.some((d) => d.simulated) };
+    });
+  }
+
   /** Every desa under parent (null: Indonesia), each judged on its own: the "Semua desa" map. */
   async function desaValues(def: IndicatorDef, period: Period, parent: string | null): Promise<DesaColumns> {
-    const key = `${await values.dataVersion()}|${def.code}|${period.code}|${parent ?? ''}`;
+    const key = `${await versionOf(def, parent, [period.year])}|${def.code}|${period.code}|${parent ?? ''}`;
     const cached = desaCache.get(key);
     if (cached) return cached;
     const desa = await inputsUnder(def, parent, period.year, period);
@@ -142,14 +185,29 @@ export function valuesService(values: ValuesRepository, wilayah: WilayahReposito
   }
 
   async function series(def: IndicatorDef, area: Pick<WilayahRow, 'kode' | 'nama'>, year: number): Promise<SeriesResponse> {
-    const [current, previous] = await Promise.all([
-      inputsUnder(def, area.kode, year, WHOLE_YEAR), inputsUnder(def, area.kode, year - 1, WHOLE_YEAR),
+    if (tingkatOf(area.kode) === 'desa') {
+      const [current, previous] = await Promise.all([
+        inputsUnder(def, area.kode, year, WHOLE_YEAR), inputsUnder(def, area.kode, year - 1, WHOLE_YEAR),
+      ]);
+      const previousDecemberCoverage = rollUpDesa(def, monthPeriod(year - 1, 12), previous.map((d) => d.input)).coverage;
+      return {
+        kode: area.kode, nama: area.nama, indicator: def.code, year, target: def.target,
+        months: seriesOf(def, year, current.map((d) => d.input), { previousDecemberCoverage }),
+        simulated: current.some((d) => d.simulated),
+      };
+    }
+    // Above desa: the area's own roll-up of this year and the last, and its desa count.
+    const [rows, counts] = await Promise.all([
+      stored.read([def.code], year, [area.kode]).then((r) => r[0] ?? null),
+      desaCounts(parentOf(area.kode), tingkatOf(area.kode)),
     ]);
-    const previousDecemberCoverage = rollUpDesa(def, monthPeriod(year - 1, 12), previous.map((d) => d.input)).coverage;
+    const previous = (await stored.read([def.code], year - 1, [area.kode]))[0] ?? null;
+    const desa = counts.get(area.kode) ?? 0;
+    const previousDecemberCoverage = rollUpFromSums(def, monthPeriod(year - 1, 12), previous, desa).coverage;
     return {
       kode: area.kode, nama: area.nama, indicator: def.code, year, target: def.target,
-      months: seriesOf(def, year, current.map((d) => d.input), { previousDecemberCoverage }),
-      simulated: current.some((d) => d.simulated),
+      months: seriesOfRollUp(def, year, (p) => rollUpFromSums(def, p, rows, desa), { previousDecemberCoverage }),
+      simulated: simulatedInSums(rows, 1, 12),
     };
   }
 
@@ -159,6 +217,13 @@ export function valuesService(values: ValuesRepository, wilayah: WilayahReposito
   return {
     desaYears,
     latestMonth,
+    /**
+     * The version of the answer about the children (or the desa, or the series) of `parent` (null: Indonesia) for
+     * an indicator and a year: what the API's ETag is made of, read from the database so every process agrees.
+     */
+    async answerVersion(def: IndicatorDef, year: number, parent: string | null): Promise<string> {
+      return versionOf(def, parent, [year]);
+    },
     /** January..the latest month with data: the default period wherever a period is not given. */
     async defaultPeriod(): Promise<Period> {
       return defaultPeriodOf(await latestMonth());

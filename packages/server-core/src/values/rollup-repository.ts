@@ -1,0 +1,120 @@
+// All SQL about the roll-ups kept at write time (table value_rollup): what the upkeep reads (desa rows, sasaran,
+// children of wilayah, stored roll-ups) and writes, and what a view reads (one row per child, and the version of a
+// parent). Which sums are kept and what they mean is packages/domain's (rollup-sums.ts).
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { schema, type DbOrTx } from '@peta/db';
+import type { RollupSums } from '@peta/domain';
+
+const { indicatorValue, sasaran, valueRollup, wilayah } = schema;
+
+/** The roll-up key of Indonesia (the parent of the provinces). */
+export const INDONESIA = '';
+
+export interface StoredRollup extends RollupSums { indicator: string; year: number; kode: string; loadId: number }
+
+const rollupColumns = {
+  indicator: valueRollup.indicator, year: valueRollup.year, kode: valueRollup.kode, num: valueRollup.num, den: valueRollup.den,
+  reports: valueRollup.reports, reportsWithDen: valueRollup.reportsWithDen, simulated: valueRollup.simulated,
+  lastNum: valueRollup.lastNum, lastDen: valueRollup.lastDen, loadId: valueRollup.loadId,
+};
+
+/** Rows per statement: 11 parameters each, far below PostgreSQL's 65,535. */
+const WRITE_CHUNK = 2000;
+
+export function rollupRepository(db: DbOrTx) {
+  return {
+    /** Desa under the given kecamatan, with their kecamatan. */
+    async desaOf(kecamatan: string[]): Promise<{ kode: string; parent: string }[]> {
+      if (!kecamatan.length) return [];
+      const rows = await db.select({ kode: wilayah.kode, parent: wilayah.parentKode }).from(wilayah)
+        .where(and(eq(wilayah.tingkat, 'desa'), inArray(wilayah.parentKode, kecamatan)));
+      return rows.map((r) => ({ kode: r.kode, parent: r.parent! }));
+    },
+
+    /** Children of the given wilayah (INDONESIA: the provinces), with their parent. */
+    async childrenOf(parents: string[]): Promise<{ kode: string; parent: string }[]> {
+      const national = parents.includes(INDONESIA);
+      const named = parents.filter((p) => p !== INDONESIA);
+      const rows = [
+        ...(named.length ? await db.select({ kode: wilayah.kode, parent: wilayah.parentKode }).from(wilayah).where(inArray(wilayah.parentKode, named)) : []),
+        ...(national ? await db.select({ kode: wilayah.kode, parent: wilayah.parentKode }).from(wilayah).where(isNull(wilayah.parentKode)) : []),
+      ];
+      return rows.map((r) => ({ kode: r.kode, parent: r.parent ?? INDONESIA }));
+    },
+
+    /** Kecamatan that hold at least one desa (a full rebuild starts from these). */
+    async kecamatanWithDesa(): Promise<string[]> {
+      const rows = await db.selectDistinct({ kode: wilayah.parentKode }).from(wilayah).where(eq(wilayah.tingkat, 'desa'));
+      return rows.map((r) => r.kode!).filter(Boolean).sort();
+    },
+
+    /** Indicator × year pairs that have value rows (a full rebuild keeps these). */
+    async indicatorYears(): Promise<{ indicator: string; year: number }[]> {
+      return db.selectDistinct({ indicator: indicatorValue.indicator, year: indicatorValue.year }).from(indicatorValue);
+    },
+
+    async desaValues(indicators: string[], year: number, desa: string[]) {
+      if (!indicators.length || !desa.length) return [];
+      return db.select({
+        indicator: indicatorValue.indicator, kode: indicatorValue.kode, numerators: indicatorValue.numerators,
+        denominators: indicatorValue.denominators, monthSimulated: indicatorValue.monthSimulated,
+      }).from(indicatorValue)
+        .where(and(inArray(indicatorValue.indicator, indicators), eq(indicatorValue.year, year), inArray(indicatorValue.kode, desa)));
+    },
+
+    async desaSasaran(groups: string[], year: number, desa: string[]) {
+      if (!groups.length || !desa.length) return [];
+      return db.select({ group: sasaran.group, kode: sasaran.kode, value: sasaran.value }).from(sasaran)
+        .where(and(inArray(sasaran.group, groups), eq(sasaran.year, year), inArray(sasaran.kode, desa)));
+    },
+
+    async read(indicators: string[], year: number, kodes: string[]): Promise<StoredRollup[]> {
+      if (!indicators.length || !kodes.length) return [];
+      return db.select(rollupColumns).from(valueRollup)
+        .where(and(inArray(valueRollup.indicator, indicators), eq(valueRollup.year, year), inArray(valueRollup.kode, kodes)));
+    },
+
+    /** Every stored roll-up (the property test compares them with a recomputation). */
+    async all(): Promise<StoredRollup[]> {
+      return db.select(rollupColumns).from(valueRollup);
+    },
+
+    async write(rows: StoredRollup[]): Promise<void> {
+      for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+        await db.insert(valueRollup).values(rows.slice(i, i + WRITE_CHUNK)).onConflictDoUpdate({
+          target: [valueRollup.indicator, valueRollup.year, valueRollup.kode],
+          set: {
+            num: sql`excluded.num`, den: sql`excluded.den`, reports: sql`excluded.reports`, reportsWithDen: sql`excluded.reports_with_den`,
+            simulated: sql`excluded.simulated`, lastNum: sql`excluded.last_num`, lastDen: sql`excluded.last_den`, loadId: sql`excluded.load_id`,
+          },
+        });
+      }
+    },
+
+    async clear(): Promise<void> {
+      await db.delete(valueRollup);
+    },
+
+    /**
+     * The version of the answers about one parent's children for an indicator and years: the last load that changed a
+     * desa under it (0: none). One primary-key lookup per year.
+     */
+    async version(indicator: string, kode: string, years: number[]): Promise<string> {
+      const rows = await db.select({ year: valueRollup.year, loadId: valueRollup.loadId }).from(valueRollup)
+        .where(and(eq(valueRollup.indicator, indicator), inArray(valueRollup.year, years), eq(valueRollup.kode, kode)));
+      const byYear = new Map(rows.map((r) => [r.year, r.loadId]));
+      return years.map((y) => byYear.get(y) ?? 0).join('.');
+    },
+
+    /** Desa per child of a parent (null: the provinces), for the reports expected. */
+    async desaCountsUnder(parent: string | null, childLength: number): Promise<Map<string, number>> {
+      const child = sql<string>`substring(${wilayah.kode} from 1 for ${childLength})`;
+      const rows = await db.select({ kode: child, n: sql<number>`count(*)::int` }).from(wilayah)
+        .where(and(eq(wilayah.tingkat, 'desa'), parent === null ? undefined : sql`${wilayah.kode} like ${`${parent}.%`}`))
+        .groupBy(sql`1`); // the child kode (a repeated parameter would not match the select's expression)
+      return new Map(rows.map((r) => [r.kode, r.n]));
+    },
+  };
+}
+
+export type RollupRepository = ReturnType<typeof rollupRepository>;
