@@ -11,7 +11,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@peta/db';
-import { prepareAccounts } from '@peta/server-core';
+import { ensureRollups, prepareAccounts } from '@peta/server-core';
 import { ensureDemoData } from './demo/index.ts';
 import { ensureBoundaries } from './importers/boundaries/import-boundaries.ts';
 import { parseDesaProvinsi, resolveBoundarySource } from './importers/boundaries/source.ts';
@@ -62,6 +62,7 @@ async function main(): Promise<number> {
       progress.done();
       if (!demo.skipped) log(`Data contoh (simulasi): ${demo.valueRows} baris nilai, ${demo.sasaranRows} baris sasaran untuk ${demo.desa} desa (${(demo.ms / 1000).toFixed(1)} dtk).`);
     }
+    if (await ensureRollups(database.db)) log('Ringkasan per wilayah (roll-up) dibuat dari nilai desa yang tersimpan.');
     const rollout = await ensureRolloutSeed(database, { demo: config.demoData });
     if (rollout.puskesmas || rollout.wilayahKerjaKabupaten || rollout.demoKabupaten.length) {
       log(`Rencana ILP: ${rollout.puskesmas} puskesmas, usulan wilayah kerja ${rollout.wilayahKerjaDesa} desa di ${rollout.wilayahKerjaKabupaten} kab/kota (belum dikonfirmasi), data contoh ${rollout.demoKabupaten.join(', ') || '-'} (${(rollout.ms / 1000).toFixed(1)} dtk).`);

@@ -3,6 +3,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { IndicatorDef, Period } from '@peta/domain';
 import {
   DesaValuesQuerySchema, DesaValuesResponseSchema, ErrorSchema, IndicatorListSchema, PuskesmasValuesQuerySchema, PuskesmasValuesResponseSchema,
   SeriesResponseSchema, ValuesQuerySchema, ValuesResponseSchema, WilayahProfileSchema,
@@ -16,9 +18,11 @@ export const valuesRoutes = (deps: {
   values: ValuesService; areas: WilayahService; profiles: ProfileService; perPuskesmas: RolloutCapability['perPuskesmas'];
 }): FastifyPluginAsyncTypebox => async (app) => {
   const { values, areas, profiles } = deps;
-  // Values are small JSON that changes only when data is loaded: revalidate with an ETag. (Every route of this plugin.)
+  // Values are small JSON that changes only when data is loaded: revalidate with an ETag. /api/values and
+  // /api/values/desa set theirs from the database's version of what they read (versionedAnswer), before computing
+  // anything; the other routes of this plugin get one from their bytes.
   app.addHook('onSend', async (request, reply, payload) => {
-    if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    if (reply.statusCode !== 200 || typeof payload !== 'string' || reply.hasHeader('etag')) return payload;
     const etag = `"${createHash('sha1').update(payload).digest('base64url').slice(0, 20)}"`;
     reply.header('etag', etag).header('cache-control', 'no-cache');
     if (request.headers['if-none-match'] === etag) {
@@ -33,13 +37,27 @@ export const valuesRoutes = (deps: {
     schema: { tags: ['indikator'], summary: 'Katalog indikator (SPM, PWS KIA, klaster ILP)', response: { 200: IndicatorListSchema } },
   }, async () => values.indicators());
 
+  /**
+   * An answer whose ETag is the version of the roll-up it reads (the last load that changed a desa under the parent
+   * for that indicator and year, from the database, so every API process gives the same one): a matching
+   * If-None-Match is answered 304 without computing the answer, and an import elsewhere leaves it unchanged.
+   */
+  async function versionedAnswer<T>(request: FastifyRequest, reply: FastifyReply, what: string,
+    query: { indicator: string; period: string; parent?: string }, answer: (def: IndicatorDef, period: Period, parent: string | null) => Promise<T>) {
+    const def = indicatorOr400(query.indicator);
+    const period = periodOr400(query.period);
+    const parent = query.parent ? requireKode(query.parent) : null;
+    const version = await values.answerVersion(def, period.year, parent);
+    const etag = `"${createHash('sha1').update(`${what}|${def.code}|${period.code}|${parent ?? ''}|${version}`).digest('base64url').slice(0, 20)}"`;
+    reply.header('etag', etag).header('cache-control', 'no-cache');
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    return answer(def, period, parent);
+  }
+
   app.get('/api/values', {
     config: { access: 'read' },
     schema: { tags: ['indikator'], querystring: ValuesQuerySchema, response: { 200: ValuesResponseSchema, ...errors } },
-  }, async (request) => {
-    const { indicator, period, parent } = request.query;
-    return values.valuesUnder(indicatorOr400(indicator), periodOr400(period), parent ? requireKode(parent) : null);
-  });
+  }, async (request, reply) => versionedAnswer(request, reply, 'values', request.query, (def, period, parent) => values.valuesUnder(def, period, parent)));
 
   app.get('/api/values/desa', {
     config: { access: 'read' },
@@ -48,10 +66,7 @@ export const valuesRoutes = (deps: {
       summary: 'Semua desa di bawah satu wilayah (tanpa parent: seluruh Indonesia), masing-masing dinilai sendiri; kolom, bukan baris, agar kecil',
       querystring: DesaValuesQuerySchema, response: { 200: DesaValuesResponseSchema, ...errors },
     },
-  }, async (request) => {
-    const { indicator, period, parent } = request.query;
-    return values.desaValuesUnder(indicatorOr400(indicator), periodOr400(period), parent ? requireKode(parent) : null);
-  });
+  }, async (request, reply) => versionedAnswer(request, reply, 'desa', request.query, (def, period, parent) => values.desaValuesUnder(def, period, parent)));
 
   app.get('/api/values/puskesmas', {
     config: { access: 'read' },

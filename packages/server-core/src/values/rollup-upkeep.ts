@@ -7,7 +7,9 @@
 import {
   addRollupSums, ancestorAt, desaRollupSums, emptyRollupSums, getIndicator, INDICATORS, parentOf, sasaranGroupOf, type IndicatorDef,
 } from '@peta/domain';
-import type { DbOrTx } from '@peta/db';
+import { sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@peta/db';
+import { withImportLock } from '../imports/import-lock.ts';
 import { INDONESIA, rollupRepository, type RollupRepository, type StoredRollup } from './rollup-repository.ts';
 
 /** Desa value rows and sasaran rows a write changed. */
@@ -66,6 +68,21 @@ export async function rebuildRollups(db: DbOrTx, loadId: number): Promise<void> 
     if (getIndicator(indicator)) affected.set(year, (affected.get(year) ?? new Map()).set(indicator, new Set(kecamatan)));
   }
   await recompute(repository, affected, loadId);
+}
+
+/**
+ * A database migrated from before roll-ups holds values but no roll-ups: build them once, under the import lock
+ * (data/prepare.ts, before the API starts). True when it did.
+ */
+export async function ensureRollups(db: Db): Promise<boolean> {
+  return withImportLock(db, async (tx) => {
+    const { rows: [state] } = await tx.execute<{ values: boolean; rollups: boolean; load: number }>(sql`select
+      exists(select 1 from indicator_value) as values, exists(select 1 from value_rollup) as rollups,
+      coalesce((select max(id) from data_load), 0)::int as load`);
+    if (!state?.values || state.rollups) return { commit: false, result: false };
+    await rebuildRollups(tx, state.load);
+    return { commit: true, result: true };
+  });
 }
 
 async function recompute(repository: RollupRepository, kecamatan: Affected, loadId: number) {

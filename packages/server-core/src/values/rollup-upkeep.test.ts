@@ -1,0 +1,118 @@
+// Property test on a real database (embedded, or the PostgreSQL server in DATABASE_URL): after every import and undo
+// of a seeded random sequence on the test wilayah, every stored roll-up equals a recomputation from all desa rows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@peta/db';
+import { emptyRollupSums, type RollupSums } from '@peta/domain';
+import { runImport } from '../imports/run-import.ts';
+import { undoImport } from '../imports/undo-import.ts';
+import { addManyDesa, longCsv, openTestDatabase, TINY_DESA } from '../testing/test-database.ts';
+import { rollupRepository } from './rollup-repository.ts';
+import { recomputeFromDesa } from './rollup-upkeep.ts';
+
+const today = { year: 2026, month: 11 };
+// One indicator of each kind: annual sasaran (ytd_cum), counted (ytd_cum), point on a sasaran, point counted, a
+// monthly ratio, a population denominator (annual).
+const INDICATORS = [
+  { code: 'KIA_K1', counted: false, group: 'bumil' }, { code: 'SPM11_TB', counted: true, group: null },
+  { code: 'KIA_CPR', counted: false, group: 'pus' }, { code: 'GZ_STUNTING', counted: true, group: null },
+  { code: 'GZ_DS', counted: false, group: 'balita_0_59' }, { code: 'TB_CNR', counted: false, group: 'penduduk' },
+];
+const YEARS = [2025, 2026];
+const FIELDS = ['num', 'den', 'reports', 'reportsWithDen', 'simulated', 'lastNum', 'lastDen'] as const;
+
+let database: Database;
+let close: () => Promise<void>;
+let desa: string[];
+
+beforeAll(async () => {
+  ({ database, close } = await openTestDatabase());
+  desa = [...TINY_DESA, ...(await addManyDesa(database, 5))];
+  await database.pool.query('delete from value_rollup; delete from indicator_value_change; delete from sasaran_change; delete from indicator_value; delete from sasaran; delete from import_preview; delete from data_load');
+}, 120_000);
+afterAll(async () => {
+  await close?.();
+});
+
+function sasaranCsv(rows: [string, number, string, number][]): Uint8Array {
+  return new TextEncoder().encode(`kode_wilayah,tahun,sasaran,jumlah,sumber\n${rows.map(([k, y, g, v]) => `${k},${y},${g},"${String(v).replace('.', ',')}",uji`).join('\n')}\n`);
+}
+
+/** Stored roll-ups against the recomputation: the same sums (sasaran sums to 1e-6), and no stored row without desa. */
+async function expectRollupsTrue() {
+  const expected = await recomputeFromDesa(database.db, INDICATORS.flatMap((i) => YEARS.map((year) => ({ indicator: i.code, year }))));
+  // (A sasaran change also moves indicators outside the list, e.g. penduduk → DBD_IR: checked on the list only.)
+  const codes = new Set(INDICATORS.map((i) => i.code));
+  const stored = new Map((await rollupRepository(database.db).all()).filter((r) => codes.has(r.indicator)).map((r) => [`${r.indicator}|${r.year}|${r.kode}`, r as RollupSums]));
+  for (const key of stored.keys()) expect(expected.has(key), `stored ${key} has no desa`).toBe(true);
+  const round = (xs: number[]) => xs.map((x) => Math.round(x * 1e6) / 1e6);
+  for (const [key, sums] of expected) {
+    const row = stored.get(key) ?? emptyRollupSums();
+    for (const field of FIELDS) expect(round(row[field]), `${key} ${field}`).toEqual(round(sums[field]));
+  }
+}
+
+describe('roll-ups kept at write time', () => {
+  it('equal a recomputation from the desa rows after every import and undo of a random sequence', async () => {
+    let seed = 20261204;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pickOf = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const imports: number[] = [];
+    let undone = 0;
+    for (let step = 0; step < 40; step++) {
+      const action = random();
+      if (action < 0.25 && imports.length) {
+        const loadId = pickOf(imports);
+        try {
+          await undoImport(database, loadId, 'uji');
+          imports.splice(imports.indexOf(loadId), 1);
+          undone++;
+        } catch (error) {
+          // A later import holds some of its cells, or it is undone already: nothing changed.
+          expect((error as { code?: string }).code).toMatch(/LATER_CHANGES|ALREADY_UNDONE/);
+        }
+      } else if (action < 0.4) {
+        const rows: [string, number, string, number][] = [];
+        for (let i = 0; i < 1 + Math.floor(random() * 6); i++) {
+          const group = pickOf(INDICATORS.filter((x) => x.group)).group!;
+          rows.push([pickOf(desa), pickOf(YEARS), group, Math.round(random() * 8000) / 100]);
+        }
+        const unique = [...new Map(rows.map((r) => [`${r[0]}|${r[1]}|${r[2]}`, r])).values()];
+        const outcome = await runImport(database, { bytes: sasaranCsv(unique), fileName: 'sasaran.csv', oleh: 'uji', today });
+        expect(outcome.errors).toEqual([]);
+        if (outcome.loadId) imports.push(outcome.loadId);
+      } else {
+        const cells = new Map<string, (string | number | null)[]>();
+        for (let i = 0; i < 1 + Math.floor(random() * 12); i++) {
+          const indicator = pickOf(INDICATORS);
+          const year = pickOf(YEARS);
+          const month = 1 + Math.floor(random() * (year === 2026 ? 10 : 12));
+          const kode = pickOf(desa);
+          const numerator = Math.floor(random() * 12);
+          const denominator = indicator.counted ? numerator + Math.floor(random() * 6) : null;
+          cells.set(`${kode}|${year}|${month}|${indicator.code}`,
+            [kode, `${year}-${String(month).padStart(2, '0')}`, indicator.code, numerator, denominator]);
+        }
+        const outcome = await runImport(database, { bytes: longCsv([...cells.values()]), fileName: 'nilai.csv', oleh: 'uji', today });
+        expect(outcome.errors).toEqual([]);
+        if (outcome.loadId) imports.push(outcome.loadId);
+      }
+      await expectRollupsTrue();
+    }
+    // The sequence did both, several times.
+    expect(undone).toBeGreaterThan(2);
+    expect(imports.length).toBeGreaterThan(5);
+  }, 300_000);
+
+  it('stamps only the ancestors of the changed desa with the load (the version of their answers)', async () => {
+    const repository = rollupRepository(database.db);
+    const before = await repository.version('KIA_K1', '99.01', [2026]);
+    const outcome = await runImport(database, { bytes: longCsv([['99.02.01.2001', '2026-03', 'KIA_K1', 77]]), fileName: 'b.csv', oleh: 'uji', today });
+    const id = String(outcome.loadId);
+    expect(await repository.version('KIA_K1', '99.01', [2026])).toBe(before);
+    expect([await repository.version('KIA_K1', '99.02.01', [2026]), await repository.version('KIA_K1', '99.02', [2026]),
+      await repository.version('KIA_K1', '99', [2026]), await repository.version('KIA_K1', '', [2026])]).toEqual([id, id, id, id]);
+    // Another indicator and another year under the same wilayah keep theirs.
+    expect(await repository.version('KIA_K1', '99.02', [2025])).not.toBe(id);
+    expect(await repository.version('SPM11_TB', '99.02', [2026])).not.toBe(id);
+  });
+});
