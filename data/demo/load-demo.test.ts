@@ -2,7 +2,7 @@
 // seed or region) never touches imported real cells.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@peta/db';
-import { openTestDatabase, longCsv } from '@peta/server-core/testing';
+import { openTestDatabase, longCsv, rollupMismatches } from '@peta/server-core/testing';
 import { runImport } from '@peta/server-core';
 import { ensureDemoData } from './load-demo.ts';
 
@@ -28,6 +28,9 @@ describe('ensureDemoData', () => {
     expect(await q(`select count(*)::int n from indicator_value
       where month_load_ids <> array_fill($1::int, array[12]) or month_simulated <> array_fill(true, array[12])`, [demo.loadId])).toEqual([{ n: 0 }]);
     expect((await q('select count(*)::int n from indicator_value'))[0].n).toBe(demo.valueRows);
+    // The roll-ups added up while the rows streamed into the COPY equal those recomputed from the stored desa rows.
+    expect((await q('select count(*)::int n from value_rollup'))[0].n).toBeGreaterThan(0);
+    expect(await rollupMismatches(database)).toEqual([]);
   });
 
   it('keeps imported cells and sasaran when the demo is generated again with another seed', async () => {
@@ -42,6 +45,8 @@ describe('ensureDemoData', () => {
     expect(row.month_load_ids[9]).toBe(imported.loadId);
     expect(row.month_simulated.filter((s: boolean | null) => s !== null)).toEqual([false]);
     expect(await q(`select value, simulated from sasaran where kode = '12.10.09.2001' and year = 2026 and "group" = 'bumil'`)).toEqual([{ value: 44, simulated: false }]);
+    // Rebuilt from the table when real cells were kept.
+    expect(await rollupMismatches(database)).toEqual([]);
     // The other desa got the new seed's simulated rows.
     expect((await q(`select count(*)::int n from indicator_value where kode = '12.10.09.2002' and month_load_ids[1] = $1`, [again.loadId]))[0].n).toBeGreaterThan(0);
   });

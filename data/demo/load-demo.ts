@@ -5,9 +5,10 @@ import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { schema, type Database } from '@peta/db';
-import { rebuildRollups } from '@peta/server-core';
+import { rebuildRollups, ROLLUP_COPY_COLUMNS, rollupAccumulator, rollupCopyLine } from '@peta/server-core';
+import { ancestorAt } from '@peta/domain';
 import { DEMO_INDICATORS, DEMO_LAST_MONTH, DEMO_SEED } from './assumptions.ts';
-import { generateSasaran, generateValues } from './generate.ts';
+import { generateSasaran, generateValues, type SasaranRow } from './generate.ts';
 import { readKabupatenPopulation, spreadPopulation } from './population.ts';
 
 export interface DemoProgress { phase: string; done: number; total: number }
@@ -47,7 +48,7 @@ async function generateDemoData(database: Database, desa: string[], seed: string
     const real = check?.real ?? false;
     if (real) await keepRealCells(client);
     else {
-      await client.query('truncate indicator_value, sasaran');
+      await client.query('truncate indicator_value, sasaran, value_rollup');
       // Millions of rows: building the keys once after the COPY (one sort each) and checking the foreign key in one
       // join is far cheaper than keeping them row by row. The same names and definitions as the migrations.
       await client.query(`alter table indicator_value drop constraint indicator_value_indicator_kode_year_pk;
@@ -81,15 +82,38 @@ async function generateDemoData(database: Database, desa: string[], seed: string
     let lastKode = '';
     const loadIds = pgArray(Array(12).fill(loadId));
     const allSimulated = `{${Array(12).fill('t').join(',')}}`;
-    await copy(client, `copy ${valueTable} (indicator, kode, year, numerators, denominators, month_load_ids, month_simulated) from stdin${freeze}`,
-      mapLines(generateValues(input, population), (r) => {
-        valueRows++;
-        if (r.kode !== lastKode) {
-          lastKode = r.kode;
-          if (++desaDone % 200 === 0) onProgress?.({ phase: 'Membuat data contoh (simulasi)', done: desaDone, total: desa.length });
-        }
-        return `${r.indicator}\t${r.kode}\t${r.year}\t${pgArray(r.numerators)}\t${r.denominators ? pgArray(r.denominators) : '\\N'}\t${loadIds}\t${allSimulated}\n`;
-      }));
+    const simulatedMonths = Array(12).fill(true);
+    // One provinsi at a time: its value rows are COPYed and, as they stream past, added into the roll-ups of its
+    // kecamatan, kabupaten and itself, which are COPYed after it (Indonesia's at the end). The roll-ups then cost no
+    // read of the rows just written; with imported cells kept (real) they are rebuilt from the table instead.
+    const rollups = real ? null : rollupAccumulator(loadId);
+    const rollupStarted = Date.now();
+    let rollupMs = 0;
+    for (const provinsiDesa of byProvinsi(desa)) {
+      const part = { ...input, desaKodes: provinsiDesa };
+      const sasaranOf = sasaranLookup(generateSasaran(part, population));
+      await copy(client, `copy ${valueTable} (indicator, kode, year, numerators, denominators, month_load_ids, month_simulated) from stdin${freeze}`,
+        mapLines(generateValues(part, population), (r) => {
+          valueRows++;
+          if (r.kode !== lastKode) {
+            lastKode = r.kode;
+            if (++desaDone % 200 === 0) onProgress?.({ phase: 'Membuat data contoh (simulasi)', done: desaDone, total: desa.length });
+          }
+          if (rollups) {
+            const group = rollups.groupOf(r.indicator);
+            const t = performance.now();
+            rollups.add(r.indicator, r.kode, r.year, { numerators: r.numerators, denominators: r.denominators, monthSimulated: simulatedMonths },
+              group ? sasaranOf(r.kode, r.year, group) : null);
+            rollupMs += performance.now() - t;
+          }
+          return `${r.indicator}\t${r.kode}\t${r.year}\t${pgArray(r.numerators)}\t${r.denominators ? pgArray(r.denominators) : '\\N'}\t${loadIds}\t${allSimulated}\n`;
+        }));
+      if (rollups) {
+        const t = Date.now();
+        await copy(client, `copy value_rollup (${ROLLUP_COPY_COLUMNS}) from stdin${freeze}`, mapLines(rollups.drainProvinsi(), rollupCopyLine));
+        rollupMs += Date.now() - t;
+      }
+    }
     if (real) await client.query('insert into indicator_value select * from demo_value on conflict do nothing');
     else {
       await client.query(`alter table indicator_value add constraint indicator_value_indicator_kode_year_pk primary key (indicator, kode, year);
@@ -97,11 +121,16 @@ async function generateDemoData(database: Database, desa: string[], seed: string
         create index sasaran_group_year_kode_idx on sasaran using btree ("group", year, kode);
         alter table sasaran add constraint sasaran_load_id_data_load_id_fk foreign key (load_id) references data_load(id)`);
     }
-    // The roll-ups above desa, from the rows just copied, in the same transaction (a view never sees one without the other).
-    const rollupStarted = Date.now();
-    onProgress?.({ phase: 'Menjumlahkan per wilayah', done: 0, total: 1 });
-    await rebuildRollups(drizzle(client, { schema }), loadId);
-    const rollupMs = Date.now() - rollupStarted;
+    // The roll-ups above desa, in the same transaction (a view never sees one without the other).
+    if (rollups) {
+      const t = Date.now();
+      await copy(client, `copy value_rollup (${ROLLUP_COPY_COLUMNS}) from stdin${freeze}`, mapLines(rollups.national(), rollupCopyLine));
+      rollupMs += Date.now() - t;
+    } else {
+      onProgress?.({ phase: 'Menjumlahkan per wilayah', done: 0, total: 1 });
+      await rebuildRollups(drizzle(client, { schema }), loadId);
+      rollupMs = Date.now() - rollupStarted;
+    }
     await client.query(`update data_load set details = details || $2 where id = $1`,
       [loadId, JSON.stringify({ valueRows, sasaranRows, rollupMs })]);
     await client.query('commit');
@@ -129,6 +158,41 @@ async function keepRealCells(client: import('pg').PoolClient) {
     month_simulated = array(select case when s then null else s end from unnest(month_simulated) with ordinality u(s, i) order by i)
     where true = any(month_simulated)`);
   await client.query('delete from sasaran where simulated');
+}
+
+/** The desa (sorted by kode) grouped by provinsi, in order. */
+function byProvinsi(desa: string[]): string[][] {
+  const groups: string[][] = [];
+  let current = '';
+  for (const kode of desa) {
+    const provinsi = ancestorAt(kode, 'provinsi')!;
+    if (provinsi !== current) groups.push([]);
+    current = provinsi;
+    groups[groups.length - 1]!.push(kode);
+  }
+  return groups;
+}
+
+/**
+ * The sasaran of the desa being generated, from a second run of the sasaran generator over the same desa in the same
+ * order (it is deterministic, so these are exactly the rows COPYed into sasaran).
+ */
+function sasaranLookup(rows: Iterator<SasaranRow>): (kode: string, year: number, group: string) => number | null {
+  let currentKode = '';
+  let current = new Map<string, number>();
+  let next = rows.next();
+  return (kode, year, group) => {
+    if (kode !== currentKode) {
+      currentKode = kode;
+      current = new Map();
+      while (!next.done && next.value.kode !== kode) next = rows.next();
+      while (!next.done && next.value.kode === kode) {
+        current.set(`${next.value.year}|${next.value.group}`, next.value.value);
+        next = rows.next();
+      }
+    }
+    return current.get(`${year}|${group}`) ?? null;
+  };
 }
 
 /** PostgreSQL array literal with NULL for months without a report. */

@@ -63,34 +63,39 @@ type Def = Pick<IndicatorDef, 'periodKind' | 'unit'> & { readonly denominator: {
  * year) and the annual sasaran of the indicator's group (null: unknown, or a counted denominator). A month is usable as
  * in periodValue: a numerator and, for counted denominators, its denominator.
  */
-export function desaRollupSums(def: Def, row: (StoredYear & { readonly monthSimulated?: readonly (boolean | null)[] }) | undefined,
-  sasaran: number | null): RollupSums {
-  const sums = emptyRollupSums();
-  if (!row) return sums;
+export function desaRollupSums(def: Def, row: DesaStoredYear | undefined, sasaran: number | null): RollupSums {
+  return addDesaRollupSums(emptyRollupSums(), def, row, sasaran);
+}
+
+type DesaStoredYear = StoredYear & { readonly monthSimulated?: readonly (boolean | null)[] };
+
+/** into += desaRollupSums(def, row, sasaran), without building the desa's own sums (bulk roll-ups add millions). */
+export function addDesaRollupSums(into: RollupSums, def: Def, row: DesaStoredYear | undefined, sasaran: number | null): RollupSums {
+  if (!row) return into;
   const counted = def.denominator.kind === 'counted';
   const hasDen = counted || sasaran !== null;
   let last = 0; // last usable month so far
   for (let m = 1; m <= 12; m++) {
     const numerator = row.numerators[m - 1];
     const denominator = row.denominators?.[m - 1];
-    if (numerator !== null && numerator !== undefined && row.monthSimulated?.[m - 1] === true) sums.simulated[m - 1] = 1;
+    if (numerator !== null && numerator !== undefined && row.monthSimulated?.[m - 1] === true) into.simulated[m - 1]! += 1;
     const usable = numerator !== null && numerator !== undefined && (!counted || (denominator !== null && denominator !== undefined));
     if (usable) {
-      sums.reports[m - 1] = 1;
+      into.reports[m - 1]! += 1;
       last = m;
       if (hasDen) {
-        sums.reportsWithDen[m - 1] = 1;
-        sums.num[m - 1] = numerator;
-        sums.den[m - 1] = counted ? denominator! : sasaran!;
+        into.reportsWithDen[m - 1]! += 1;
+        into.num[m - 1]! += numerator;
+        into.den[m - 1]! += counted ? denominator! : sasaran!;
       }
     }
     if (hasDen && last > 0) {
       const i = triangleIndex(m, last);
-      sums.lastNum[i] = row.numerators[last - 1]!;
-      sums.lastDen[i] = counted ? row.denominators![last - 1]! : sasaran!;
+      into.lastNum[i]! += row.numerators[last - 1]!;
+      into.lastDen[i]! += counted ? row.denominators![last - 1]! : sasaran!;
     }
   }
-  return sums;
+  return into;
 }
 
 /** The parts of an Aggregate a value row is built from (evaluateValue reads these). */

@@ -2,7 +2,9 @@
 import type { Database } from '@peta/db';
 import { openDatabase } from '@peta/db';
 import { createTestDatabase } from '@peta/db/testing';
-import { refreshRollups } from '../values/rollup-upkeep.ts';
+import { emptyRollupSums, type RollupSums } from '@peta/domain';
+import { rollupRepository } from '../values/rollup-repository.ts';
+import { recomputeFromDesa, refreshRollups } from '../values/rollup-upkeep.ts';
 
 export const TINY_DESA = ['99.01.01.2001', '99.01.01.2002', '99.01.02.2001', '99.01.02.2002'];
 
@@ -60,4 +62,26 @@ export async function sasaranRows(database: Database) {
 /** A long-format CSV from rows [kode, periode, indikator, pembilang, penyebut?]. */
 export function longCsv(rows: (string | number | null)[][]): Uint8Array {
   return new TextEncoder().encode(`kode_wilayah,periode,indikator,pembilang,penyebut\n${rows.map((r) => [...r, ...Array(5 - r.length).fill('')].map((v) => v ?? '').join(',')).join('\n')}\n`);
+}
+
+/**
+ * Stored roll-ups that differ from a recomputation straight from the desa rows (sums of sasaran to 1e-6), for the
+ * indicators given (default: every indicator × year with value rows or roll-ups), and stored rows with no desa under them.
+ */
+export async function rollupMismatches(database: Database, indicators?: string[]): Promise<string[]> {
+  const pairs = (await database.pool.query<{ indicator: string; year: number }>(
+    'select distinct indicator, year from indicator_value union select distinct indicator, year from value_rollup')).rows
+    .filter((p) => !indicators || indicators.includes(p.indicator));
+  const expected = await recomputeFromDesa(database.db, pairs);
+  const stored = new Map((await rollupRepository(database.db).all()).filter((r) => !indicators || indicators.includes(r.indicator))
+    .map((r) => [`${r.indicator}|${r.year}|${r.kode}`, r as RollupSums]));
+  const problems = [...stored.keys()].filter((key) => !expected.has(key)).map((key) => `${key}: stored, no desa`);
+  const round = (xs: number[]) => xs.map((x) => Math.round(x * 1e6) / 1e6).join(',');
+  for (const [key, sums] of expected) {
+    const row = stored.get(key) ?? emptyRollupSums();
+    for (const field of ['num', 'den', 'reports', 'reportsWithDen', 'simulated', 'lastNum', 'lastDen'] as const) {
+      if (round(row[field]) !== round(sums[field])) problems.push(`${key} ${field}: stored ${round(row[field])}, desa ${round(sums[field])}`);
+    }
+  }
+  return problems;
 }

@@ -11,6 +11,7 @@ export * from './values-service.ts';
 export * from './profile-service.ts';
 export * from './rollup-repository.ts';
 export * from './rollup-upkeep.ts';
+export * from './rollup-accumulator.ts';
 
 /** The values capability on one database: one values service (and so one values cache) for every reader. */
 export function valuesCapability(db: DbOrTx, wilayah: WilayahCapability, now: () => Date) {

@@ -4,6 +4,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@peta/db';
 import type { RollupSums } from '@peta/domain';
+import { arrayLiteral, arrayParam } from '../imports/indicator-values-repository.ts';
 
 const { indicatorValue, sasaran, valueRollup, wilayah } = schema;
 
@@ -18,8 +19,21 @@ const rollupColumns = {
   lastNum: valueRollup.lastNum, lastDen: valueRollup.lastDen, loadId: valueRollup.loadId,
 };
 
-/** Rows per statement: 11 parameters each, far below PostgreSQL's 65,535. */
-const WRITE_CHUNK = 2000;
+/** Rows per statement (each column travels as one array parameter). */
+const WRITE_CHUNK = 5000;
+
+/** A PostgreSQL array as text ('{1,NULL,3}', as `::text` gives it) → numbers (NULL → null); cheaper than pg's parser. */
+export function parseIntArray(text: string | null): (number | null)[] | null {
+  if (text === null) return null;
+  return text.slice(1, -1).split(',').map((x) => (x === 'NULL' ? null : Number(x)));
+}
+
+function parseBoolArray(text: string): (boolean | null)[] {
+  return text.slice(1, -1).split(',').map((x) => (x === 'NULL' ? null : x === 't'));
+}
+
+/** A desa's stored year, read for a bulk roll-up. */
+export interface DesaValueText { indicator: string; kode: string; numerators: (number | null)[]; denominators: (number | null)[] | null; monthSimulated: (boolean | null)[] }
 
 export function rollupRepository(db: DbOrTx) {
   return {
@@ -59,19 +73,21 @@ export function rollupRepository(db: DbOrTx) {
         indicator: indicatorValue.indicator, kode: indicatorValue.kode, numerators: indicatorValue.numerators,
         denominators: indicatorValue.denominators, monthSimulated: indicatorValue.monthSimulated,
       }).from(indicatorValue)
-        .where(and(inArray(indicatorValue.indicator, indicators), eq(indicatorValue.year, year), inArray(indicatorValue.kode, desa)));
+        .where(and(sql`${indicatorValue.indicator} = any(${arrayParam(indicators, 'text')})`, eq(indicatorValue.year, year),
+          sql`${indicatorValue.kode} = any(${arrayParam(desa, 'text')})`));
     },
 
     async desaSasaran(groups: string[], year: number, desa: string[]) {
       if (!groups.length || !desa.length) return [];
       return db.select({ group: sasaran.group, kode: sasaran.kode, value: sasaran.value }).from(sasaran)
-        .where(and(inArray(sasaran.group, groups), eq(sasaran.year, year), inArray(sasaran.kode, desa)));
+        .where(and(sql`${sasaran.group} = any(${arrayParam(groups, 'text')})`, eq(sasaran.year, year), sql`${sasaran.kode} = any(${arrayParam(desa, 'text')})`));
     },
 
     async read(indicators: string[], year: number, kodes: string[]): Promise<StoredRollup[]> {
       if (!indicators.length || !kodes.length) return [];
       return db.select(rollupColumns).from(valueRollup)
-        .where(and(inArray(valueRollup.indicator, indicators), eq(valueRollup.year, year), inArray(valueRollup.kode, kodes)));
+        .where(and(sql`${valueRollup.indicator} = any(${arrayParam(indicators, 'text')})`, eq(valueRollup.year, year),
+          sql`${valueRollup.kode} = any(${arrayParam(kodes, 'text')})`));
     },
 
     /** Every stored roll-up (the property test compares them with a recomputation). */
@@ -81,14 +97,50 @@ export function rollupRepository(db: DbOrTx) {
 
     async write(rows: StoredRollup[]): Promise<void> {
       for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
-        await db.insert(valueRollup).values(rows.slice(i, i + WRITE_CHUNK)).onConflictDoUpdate({
-          target: [valueRollup.indicator, valueRollup.year, valueRollup.kode],
-          set: {
-            num: sql`excluded.num`, den: sql`excluded.den`, reports: sql`excluded.reports`, reportsWithDen: sql`excluded.reports_with_den`,
-            simulated: sql`excluded.simulated`, lastNum: sql`excluded.last_num`, lastDen: sql`excluded.last_den`, loadId: sql`excluded.load_id`,
-          },
-        });
+        const part = rows.slice(i, i + WRITE_CHUNK);
+        const column = (pick: (r: StoredRollup) => number[]) => arrayParam(part.map((r) => arrayLiteral(pick(r))), 'text');
+        await db.insert(valueRollup).select(sql`select i, y, k, num::int[], den::float8[], rep::int[], rwd::int[], sim::int[], ln::int[], ld::float8[], l
+          from unnest(${arrayParam(part.map((r) => r.indicator), 'text')}, ${arrayParam(part.map((r) => r.year), 'int')},
+            ${arrayParam(part.map((r) => r.kode), 'text')}, ${column((r) => r.num)}, ${column((r) => r.den)}, ${column((r) => r.reports)},
+            ${column((r) => r.reportsWithDen)}, ${column((r) => r.simulated)}, ${column((r) => r.lastNum)}, ${column((r) => r.lastDen)},
+            ${arrayParam(part.map((r) => r.loadId), 'int')}) u(i, y, k, num, den, rep, rwd, sim, ln, ld, l)`)
+          .onConflictDoUpdate({
+            target: [valueRollup.indicator, valueRollup.year, valueRollup.kode],
+            set: {
+              num: sql`excluded.num`, den: sql`excluded.den`, reports: sql`excluded.reports`, reportsWithDen: sql`excluded.reports_with_den`,
+              simulated: sql`excluded.simulated`, lastNum: sql`excluded.last_num`, lastDen: sql`excluded.last_den`, loadId: sql`excluded.load_id`,
+            },
+          });
       }
+    },
+
+    /** Provinces that hold desa (a bulk roll-up goes one provinsi at a time). */
+    async provinsiWithDesa(): Promise<string[]> {
+      const rows = await db.selectDistinct({ kode: sql<string>`substring(${wilayah.kode} from 1 for 2)` }).from(wilayah).where(eq(wilayah.tingkat, 'desa'));
+      return rows.map((r) => r.kode).sort();
+    },
+
+    /** Every desa row of one provinsi and year (of the given indicators; null: all), arrays read as text. */
+    async desaValuesOfProvinsi(year: number, provinsi: string, indicators: string[] | null): Promise<DesaValueText[]> {
+      const rows = await db.select({
+        indicator: indicatorValue.indicator, kode: indicatorValue.kode, n: sql<string>`${indicatorValue.numerators}::text`,
+        d: sql<string | null>`${indicatorValue.denominators}::text`, s: sql<string>`${indicatorValue.monthSimulated}::text`,
+      }).from(indicatorValue)
+        .innerJoin(wilayah, and(eq(wilayah.kode, indicatorValue.kode), eq(wilayah.tingkat, 'desa')))
+        .where(and(eq(indicatorValue.year, year), sql`${indicatorValue.kode} like ${`${provinsi}.%`}`,
+          indicators ? sql`${indicatorValue.indicator} = any(${arrayParam(indicators, 'text')})` : undefined));
+      return rows.map((r) => ({ indicator: r.indicator, kode: r.kode, numerators: parseIntArray(r.n)!, denominators: parseIntArray(r.d), monthSimulated: parseBoolArray(r.s) }));
+    },
+
+    async sasaranOfProvinsi(year: number, provinsi: string) {
+      return db.select({ group: sasaran.group, kode: sasaran.kode, value: sasaran.value }).from(sasaran)
+        .where(and(eq(sasaran.year, year), sql`${sasaran.kode} like ${`${provinsi}.%`}`));
+    },
+
+    /** Remove the roll-ups of the given indicators and year at and under a provinsi (a bulk roll-up rewrites them). */
+    async clearProvinsi(year: number, provinsi: string, indicators: string[] | null): Promise<void> {
+      await db.delete(valueRollup).where(and(eq(valueRollup.year, year), sql`(${valueRollup.kode} = ${provinsi} or ${valueRollup.kode} like ${`${provinsi}.%`})`,
+        indicators ? sql`${valueRollup.indicator} = any(${arrayParam(indicators, 'text')})` : undefined));
     },
 
     async clear(): Promise<void> {

@@ -1,0 +1,203 @@
+// Sections of `pnpm bench:national` about the values path (issue 17 items 1 and 2), against a running server and its
+// database (the one first-start leaves running, or BASE_URL with DATABASE_URL / BENCH_DATA_DIR):
+//   values-first    first request of /api/values for Indonesia, a provinsi, a kabupaten and a kecamatan, next to the
+//                   SQL that reads the same rows (roll-ups of the children; a kecamatan's desa rows), and the SQL of
+//                   the path before roll-ups (every desa row under the parent) for scale
+//   views-import    random views (BENCH_CLIENTS=100 clients × BENCH_SECONDS=60 s) while an import of one
+//                   kabupaten-month lands every 5 s (through server-core, as another API process would write), and
+//                   /api/health req/s measured in the same run (BENCH_HEALTH_SECONDS, default ¼ of the views)
+//   import-upkeep   an import of one month for every desa loaded × the demo indicators: rows/s with the roll-up
+//                   upkeep, and without it (the same import minus its upkeep phase)
+import { openDatabase, type Database } from '@peta/db';
+import { DEFAULT_READ_LIMITS, parseImportFile, runImport } from '@peta/server-core';
+import { getIndicator } from '@peta/domain';
+
+export interface ScaleContext { baseUrl: string | null; dataDir: string | null }
+
+const INDICATOR = 'KIA_K4';
+const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+const TODAY = { year: 2026, month: 11 };
+const IMPORT_MONTH = '2026-10';
+
+async function withDatabase<T>(ctx: ScaleContext, work: (database: Database) => Promise<T>): Promise<T> {
+  const dataDir = process.env.BENCH_DATA_DIR ?? ctx.dataDir;
+  if (!process.env.DATABASE_URL && !dataDir) throw new Error('Set DATABASE_URL or BENCH_DATA_DIR (the DATA_DIR of the running server), or run first-start first.');
+  const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: dataDir ? `${dataDir}/pg` : undefined, reuseRunning: true });
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function baseUrlOf(ctx: ScaleContext): string {
+  const url = process.env.BASE_URL ?? ctx.baseUrl;
+  if (!url) throw new Error('Set BASE_URL, or run first-start first.');
+  return url;
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const result = await work();
+  return [result, performance.now() - t];
+}
+
+/** The largest provinsi (by desa loaded), its largest kabupaten and that one's largest kecamatan. */
+async function levels(database: Database) {
+  const largest = async (prefix: string | null, length: number) => (await database.pool.query<{ k: string }>(
+    `select substring(kode from 1 for ${length}) k from wilayah where tingkat = 'desa' ${prefix ? `and kode like $1` : ''}
+     group by 1 order by count(*) desc, 1 limit 1`, prefix ? [`${prefix}.%`] : [])).rows[0]!.k;
+  const provinsi = await largest(null, 2);
+  const kabupaten = await largest(provinsi, 5);
+  const kecamatan = await largest(kabupaten, 8);
+  return { provinsi, kabupaten, kecamatan };
+}
+
+export async function valuesFirst(ctx: ScaleContext) {
+  const base = baseUrlOf(ctx);
+  await withDatabase(ctx, async (database) => {
+    const { provinsi, kabupaten, kecamatan } = await levels(database);
+    // A period this server has most likely not answered yet (its cache lives in the process): a random start month.
+    const from = 1 + Math.floor(Math.random() * 9);
+    const period = `2026-${String(from).padStart(2, '0')}..2026-10`;
+    console.log(`\n## values-first (${INDICATOR} ${period}; first request to this server, uncached; SQL on a pool connection)`);
+    console.log('  parent                 children  API first   SQL same rows   SQL before roll-ups (every desa row)');
+    for (const [label, parent] of [['Indonesia', null], [`provinsi ${provinsi}`, provinsi], [`kabupaten ${kabupaten}`, kabupaten], [`kecamatan ${kecamatan}`, kecamatan]] as const) {
+      const url = `${base}/api/values?indicator=${INDICATOR}&period=${period}${parent ? `&parent=${parent}` : ''}`;
+      const [res, api] = await timed(async () => {
+        const r = await fetch(url);
+        return { status: r.status, body: await r.json() as { rows: unknown[] } };
+      });
+      if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
+      const children = (await database.pool.query<{ kode: string }>(
+        parent ? 'select kode from wilayah where parent_kode = $1' : 'select kode from wilayah where parent_kode is null', parent ? [parent] : [])).rows.map((r) => r.kode);
+      const desaPrefix = parent ? [`${parent}.%`] : ['%'];
+      const [, sql] = await timed(() => (parent && parent.length === 8
+        ? database.pool.query(`select kode, numerators, denominators, month_simulated from indicator_value where indicator = $1 and year = 2026 and kode like $2`, [INDICATOR, desaPrefix[0]])
+        : database.pool.query('select * from value_rollup where indicator = $1 and year = 2026 and kode = any($2)', [INDICATOR, children])));
+      const [, before] = await timed(() => database.pool.query(
+        `select kode, numerators, denominators, month_simulated from indicator_value where indicator = $1 and year = 2026 and kode like $2`, [INDICATOR, desaPrefix[0]]));
+      console.log(`  ${label.padEnd(22)} ${String(res.body.rows.length).padStart(8)}  ${ms(api).padStart(9)}   ${ms(sql).padStart(13)}   ${ms(before).padStart(12)}`);
+    }
+  });
+}
+
+/** A long CSV of one month for the given desa × indicators, with numbers that differ from the stored ones. */
+function monthCsv(desa: string[], indicators: string[], month: string, salt: number): Uint8Array {
+  const lines = ['kode_wilayah,periode,indikator,pembilang,penyebut'];
+  let i = salt;
+  for (const kode of desa) {
+    for (const code of indicators) {
+      const counted = getIndicator(code)!.denominator.kind === 'counted';
+      const numerator = (i = (i * 1103515245 + 12345) % 2147483648) % 17;
+      lines.push(`${kode},${month},${code},${numerator},${counted ? numerator + (i % 5) : ''}`);
+    }
+  }
+  return new TextEncoder().encode(`${lines.join('\n')}\n`);
+}
+
+const BIG_LIMITS = { ...DEFAULT_READ_LIMITS, maxRows: 10_000_000, maxCells: 100_000_000, maxUnzippedBytes: 4 * 1024 ** 3 };
+
+async function importMonth(database: Database, desa: string[], indicators: string[], salt: number) {
+  const phases: { phase: string; at: number }[] = [];
+  const started = performance.now();
+  const outcome = await runImport(database, {
+    bytes: monthCsv(desa, indicators, IMPORT_MONTH, salt), fileName: `bench-${salt}.csv`, oleh: 'bench', today: TODAY,
+    parse: (bytes, name, pc) => parseImportFile(bytes, name, pc, BIG_LIMITS),
+    onProgress: (p) => phases.push({ phase: p.phase, at: performance.now() - started }),
+  });
+  const total = performance.now() - started;
+  const upkeepStart = phases.find((p) => p.phase.startsWith('Memperbarui'))?.at ?? total;
+  const upkeepEnd = phases.find((p) => p.phase === 'Selesai')?.at ?? total;
+  if (outcome.status !== 'imported' && outcome.status !== 'unchanged') throw new Error(`import ${outcome.status}: ${outcome.message} ${JSON.stringify(outcome.errors.slice(0, 3))}`);
+  return { total, upkeep: upkeepEnd - upkeepStart, rows: desa.length * indicators.length, outcome };
+}
+
+async function demoIndicators(database: Database): Promise<string[]> {
+  return (await database.pool.query<{ indicator: string }>(`select distinct indicator from value_rollup where kode = '' order by 1`)).rows
+    .map((r) => r.indicator).filter((code) => getIndicator(code));
+}
+
+export async function importUpkeep(ctx: ScaleContext) {
+  await withDatabase(ctx, async (database) => {
+    const desa = (await database.pool.query<{ kode: string }>(`select kode from wilayah where tingkat = 'desa' order by kode`)).rows.map((r) => r.kode);
+    const indicators = await demoIndicators(database);
+    console.log(`\n## import-upkeep (one month, ${desa.length} desa × ${indicators.length} indicators, through runImport)`);
+    const run = await importMonth(database, desa, indicators, Date.now() % 100_000);
+    const without = run.total - run.upkeep;
+    console.log(`  ${run.rows} rows in ${(run.total / 1000).toFixed(1)} s = ${Math.round(run.rows / (run.total / 1000))} rows/s with the roll-up upkeep`);
+    console.log(`  roll-up upkeep ${(run.upkeep / 1000).toFixed(1)} s; without it ${(without / 1000).toFixed(1)} s = ${Math.round(run.rows / (without / 1000))} rows/s; upkeep adds ${((run.upkeep / without) * 100).toFixed(0)} %`);
+  });
+}
+
+interface LoadResult { requests: number; perSecond: number; p50: number; p95: number; errors: Map<string, number> }
+
+async function load(clients: number, seconds: number, nextUrl: () => string): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const errors = new Map<string, number>();
+  const deadline = performance.now() + seconds * 1000;
+  const client = async () => {
+    while (performance.now() < deadline) {
+      const started = performance.now();
+      try {
+        const res = await fetch(nextUrl(), { headers: { 'accept-encoding': 'gzip' } });
+        await res.arrayBuffer();
+        if (res.status !== 200) errors.set(`HTTP ${res.status}`, (errors.get(`HTTP ${res.status}`) ?? 0) + 1);
+        else latencies.push(performance.now() - started);
+      } catch (error) {
+        const key = (error as Error).message;
+        errors.set(key, (errors.get(key) ?? 0) + 1);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, client));
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  return { requests: latencies.length, perSecond: latencies.length / seconds, p50: q(0.5), p95: q(0.95), errors };
+}
+
+export async function viewsUnderImport(ctx: ScaleContext) {
+  const base = baseUrlOf(ctx);
+  const clients = Number(process.env.BENCH_CLIENTS ?? 100);
+  const seconds = Number(process.env.BENCH_SECONDS ?? 60);
+  const healthSeconds = Number(process.env.BENCH_HEALTH_SECONDS ?? Math.max(5, Math.round(seconds / 4)));
+  await withDatabase(ctx, async (database) => {
+    const indicators = await demoIndicators(database);
+    const parents: (string | null)[] = [null, ...(await database.pool.query<{ kode: string }>(
+      `select distinct parent_kode kode from wilayah where tingkat in ('kabupaten', 'kecamatan', 'desa') and parent_kode is not null
+       and exists (select 1 from wilayah d where d.tingkat = 'desa' and d.kode like wilayah.parent_kode || '.%')`)).rows.map((r) => r.kode)];
+    const kabupaten = (await database.pool.query<{ kode: string }>(
+      `select distinct substring(kode from 1 for 5) kode from wilayah where tingkat = 'desa'`)).rows.map((r) => r.kode);
+    const periods = ['2026-10', '2026-Q3', '2026', '2026-01..2026-10', '2025', '2025-Q4', '2025-06', '2026-04..2026-09'];
+    const any = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
+    console.log(`\n## views-import (${clients} clients; ${indicators.length} indicators × ${periods.length} periods × ${parents.length} parents)`);
+
+    const health = await load(clients, healthSeconds, () => `${base}/api/health`);
+    console.log(`  /api/health alone, ${healthSeconds} s: ${health.perSecond.toFixed(0)} req/s, p95 ${ms(health.p95)}, errors ${[...health.errors.values()].reduce((a, b) => a + b, 0)}`);
+
+    // Imports of one kabupaten-month every 5 s while the views run.
+    const imports: { total: number; upkeep: number; rows: number }[] = [];
+    let stop = false;
+    const importer = (async () => {
+      let salt = Date.now() % 100_000;
+      while (!stop) {
+        const next = performance.now() + 5000;
+        const kab = any(kabupaten);
+        const desa = (await database.pool.query<{ kode: string }>(`select kode from wilayah where tingkat = 'desa' and kode like $1`, [`${kab}.%`])).rows.map((r) => r.kode);
+        imports.push(await importMonth(database, desa, indicators, ++salt));
+        while (!stop && performance.now() < next) await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    const views = await load(clients, seconds, () => {
+      const parent = any(parents);
+      return `${base}/api/values?indicator=${any(indicators)}&period=${any(periods)}${parent ? `&parent=${parent}` : ''}`;
+    });
+    stop = true;
+    await importer;
+    const errorCount = [...views.errors.values()].reduce((a, b) => a + b, 0);
+    console.log(`  random /api/values, ${seconds} s, imports landing: ${views.perSecond.toFixed(0)} req/s (${((views.perSecond / health.perSecond) * 100).toFixed(0)} % of /api/health), p50 ${ms(views.p50)}, p95 ${ms(views.p95)}, errors ${errorCount}`);
+    for (const [k, v] of views.errors) console.log(`    ${v} × ${k}`);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+    console.log(`  ${imports.length} kabupaten-month imports landed (mean ${Math.round(mean(imports.map((i) => i.rows)))} rows, ${ms(mean(imports.map((i) => i.total)))} each, of which roll-up upkeep ${ms(mean(imports.map((i) => i.upkeep)))})`);
+  });
+}

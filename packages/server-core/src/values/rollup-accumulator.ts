@@ -1,0 +1,75 @@
+// Adds desa rows up into the roll-ups of every wilayah above them, one provinsi at a time, in memory: the bulk paths
+// (the demo load straight from its generator, a provinsi rebuilt whole) use it instead of reading kecamatan by
+// kecamatan. Which sums a desa adds is the domain's (addDesaRollupSums); here they are only added up the tree.
+import {
+  addDesaRollupSums, addRollupSums, ancestorAt, emptyRollupSums, getIndicator, sasaranGroupOf, type RollupSums, type StoredYear,
+} from '@peta/domain';
+import { arrayLiteral } from '../imports/indicator-values-repository.ts';
+import { INDONESIA, type StoredRollup } from './rollup-repository.ts';
+
+type Sums = Map<string, RollupSums>; // `${indicator}|${year}|${kode}`
+
+function take(sums: Sums, indicator: string, year: number, kode: string): RollupSums {
+  const key = `${indicator}|${year}|${kode}`;
+  let s = sums.get(key);
+  if (!s) sums.set(key, (s = emptyRollupSums()));
+  return s;
+}
+
+function rowsOf(sums: Sums, loadId: number): StoredRollup[] {
+  return [...sums].map(([key, s]) => {
+    const [indicator, year, kode] = key.split('|') as [string, string, string];
+    return { indicator, year: Number(year), kode, loadId, ...s };
+  });
+}
+
+/**
+ * add() the desa rows of one provinsi (any order), then drainProvinsi() gives the rows of its kecamatan, kabupaten
+ * and itself and keeps the provinsi's sums for national(), Indonesia's rows once every provinsi is drained.
+ */
+export function rollupAccumulator(loadId: number) {
+  let kecamatan: Sums = new Map();
+  const nation: Sums = new Map();
+  return {
+    /** The group whose sasaran the indicator's denominator is (null: counted; undefined: not in the catalogue). */
+    groupOf(indicator: string) {
+      const def = getIndicator(indicator);
+      return def ? sasaranGroupOf(def) : undefined;
+    },
+    add(indicator: string, desa: string, year: number, row: StoredYear & { monthSimulated?: readonly (boolean | null)[] }, sasaran: number | null) {
+      const def = getIndicator(indicator);
+      if (!def) return;
+      addDesaRollupSums(take(kecamatan, indicator, year, ancestorAt(desa, 'kecamatan')!), def, row, sasaran);
+    },
+    drainProvinsi(): StoredRollup[] {
+      const upper: Sums = new Map();
+      for (const [key, s] of kecamatan) {
+        const [indicator, year, kode] = key.split('|') as [string, string, string];
+        addRollupSums(take(upper, indicator, Number(year), ancestorAt(kode, 'kabupaten')!), s);
+      }
+      const provinsi: Sums = new Map();
+      for (const [key, s] of upper) {
+        const [indicator, year, kode] = key.split('|') as [string, string, string];
+        addRollupSums(take(provinsi, indicator, Number(year), ancestorAt(kode, 'provinsi')!), s);
+      }
+      for (const [key, s] of provinsi) {
+        const [indicator, year] = key.split('|') as [string, string];
+        addRollupSums(take(nation, indicator, Number(year), INDONESIA), s);
+      }
+      const rows = [...rowsOf(kecamatan, loadId), ...rowsOf(upper, loadId), ...rowsOf(provinsi, loadId)];
+      kecamatan = new Map();
+      return rows;
+    },
+    national(): StoredRollup[] {
+      return rowsOf(nation, loadId);
+    },
+  };
+}
+
+/** The columns of value_rollup in the order of rollupCopyLine (COPY … FROM STDIN). */
+export const ROLLUP_COPY_COLUMNS = 'indicator, year, kode, num, den, reports, reports_with_den, simulated, last_num, last_den, load_id';
+
+/** One roll-up as a line of COPY text. */
+export function rollupCopyLine(r: StoredRollup): string {
+  return `${r.indicator}\t${r.year}\t${r.kode}\t${arrayLiteral(r.num)}\t${arrayLiteral(r.den)}\t${arrayLiteral(r.reports)}\t${arrayLiteral(r.reportsWithDen)}\t${arrayLiteral(r.simulated)}\t${arrayLiteral(r.lastNum)}\t${arrayLiteral(r.lastDen)}\t${r.loadId}\n`;
+}
