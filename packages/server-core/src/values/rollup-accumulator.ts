@@ -30,6 +30,9 @@ function rowsOf(sums: Sums, loadId: number): StoredRollup[] {
 export function rollupAccumulator(loadId: number) {
   let kecamatan: Sums = new Map();
   const nation: Sums = new Map();
+  // Rows come desa by desa: the last desa's kecamatan saves cutting the kode again for each of its rows.
+  let lastDesa = '';
+  let lastKecamatan = '';
   return {
     /** The group whose sasaran the indicator's denominator is (null: counted; undefined: not in the catalogue). */
     groupOf(indicator: string) {
@@ -39,7 +42,8 @@ export function rollupAccumulator(loadId: number) {
     add(indicator: string, desa: string, year: number, row: StoredYear & { monthSimulated?: readonly (boolean | null)[] }, sasaran: number | null) {
       const def = getIndicator(indicator);
       if (!def) return;
-      addDesaRollupSums(take(kecamatan, indicator, year, ancestorAt(desa, 'kecamatan')!), def, row, sasaran);
+      if (desa !== lastDesa) [lastDesa, lastKecamatan] = [desa, ancestorAt(desa, 'kecamatan')!];
+      addDesaRollupSums(take(kecamatan, indicator, year, lastKecamatan), def, row, sasaran);
     },
     drainProvinsi(): StoredRollup[] {
       const upper: Sums = new Map();
