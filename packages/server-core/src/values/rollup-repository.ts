@@ -6,7 +6,7 @@ import { schema, type DbOrTx } from '@peta/db';
 import type { RollupSums } from '@peta/domain';
 import { arrayLiteral, arrayParam } from '../imports/indicator-values-repository.ts';
 
-const { indicatorValue, sasaran, valueRollup, wilayah } = schema;
+const { boundaryImport, indicatorValue, sasaran, valueRollup, wilayah } = schema;
 
 /** The roll-up key of Indonesia (the parent of the provinces). */
 export const INDONESIA = '';
@@ -149,13 +149,15 @@ export function rollupRepository(db: DbOrTx) {
 
     /**
      * The version of the answers about one parent's children for an indicator and years: the last load that changed a
-     * desa under it (0: none). One primary-key lookup per year.
+     * desa under it (0: none) per year, and the boundary import the wilayah come from (a new one can change the
+     * children and their desa). One round trip: primary-key lookups.
      */
     async version(indicator: string, kode: string, years: number[]): Promise<string> {
       const rows = await db.select({ year: valueRollup.year, loadId: valueRollup.loadId }).from(valueRollup)
-        .where(and(eq(valueRollup.indicator, indicator), inArray(valueRollup.year, years), eq(valueRollup.kode, kode)));
+        .where(and(eq(valueRollup.indicator, indicator), inArray(valueRollup.year, years), eq(valueRollup.kode, kode)))
+        .unionAll(db.select({ year: sql<number>`-1`, loadId: sql<number>`coalesce(max(${boundaryImport.id}), 0)::int` }).from(boundaryImport));
       const byYear = new Map(rows.map((r) => [r.year, r.loadId]));
-      return years.map((y) => byYear.get(y) ?? 0).join('.');
+      return [`b${byYear.get(-1) ?? 0}`, ...years.map((y) => byYear.get(y) ?? 0)].join('.');
     },
 
     /** Desa per child of a parent (null: the provinces), for the reports expected. */

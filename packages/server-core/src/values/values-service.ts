@@ -59,6 +59,9 @@ function lru<T>(entries: number) {
       map.set(key, value);
       if (map.size > entries) map.delete(map.keys().next().value!);
     },
+    delete(key: string) {
+      map.delete(key);
+    },
   };
 }
 
@@ -117,14 +120,24 @@ export function valuesService(values: ValuesRepository, stored: RollupRepository
     }
   }
 
-  /** Desa per child of `parent` (the reports each child is expected to send). */
-  async function desaCounts(parent: string | null, childTingkat: string): Promise<Map<string, number>> {
-    const length = { provinsi: 2, kabupaten: 5, kecamatan: 8 }[childTingkat as 'provinsi'] ?? 13;
-    return stored.desaCountsUnder(parent, length);
+  // Desa per child change only with a boundary import: kept per boundary import (part of every version).
+  const countCache = lru<Promise<Map<string, number>>>(2000);
+
+  /** Desa per child of `parent` (the reports each child is expected to send), for the answer of `version`. */
+  async function desaCounts(version: string, parent: string | null, childTingkat: string): Promise<Map<string, number>> {
+    const key = `${version.split('.')[0]}|${parent ?? ''}`;
+    let counts = countCache.get(key);
+    if (!counts) {
+      const length = { provinsi: 2, kabupaten: 5, kecamatan: 8 }[childTingkat as 'provinsi'] ?? 13;
+      countCache.set(key, (counts = stored.desaCountsUnder(parent, length)));
+      counts.catch(() => countCache.delete(key));
+    }
+    return counts;
   }
 
   async function childValues(def: IndicatorDef, period: Period, parent: string | null): Promise<ValueRow[]> {
-    const key = `${await versionOf(def, parent, [period.year])}|${def.code}|${period.code}|${parent ?? ''}`;
+    const version = await versionOf(def, parent, [period.year]);
+    const key = `${version}|${def.code}|${period.code}|${parent ?? ''}`;
     const cached = childCache.get(key);
     if (cached) return cached;
     const children: WilayahRow[] = await wilayah.children(parent);
@@ -132,15 +145,16 @@ export function valuesService(values: ValuesRepository, stored: RollupRepository
     const tingkat = children[0]?.tingkat;
     const rows = tingkat === undefined || tingkat === 'desa'
       ? await desaChildRows(def, period, parent, children)
-      : await rolledUpChildRows(def, period, parent, children, tingkat);
+      : await rolledUpChildRows(def, period, parent, children, tingkat, version);
     childCache.set(key, rows);
     return rows;
   }
 
   /** Children above desa: one stored roll-up row per child. */
-  async function rolledUpChildRows(def: IndicatorDef, period: Period, parent: string | null, children: WilayahRow[], tingkat: string): Promise<ValueRow[]> {
+  async function rolledUpChildRows(def: IndicatorDef, period: Period, parent: string | null, children: WilayahRow[], tingkat: string,
+    version: string): Promise<ValueRow[]> {
     const [sums, counts] = await Promise.all([
-      stored.read([def.code], period.year, children.map((c) => c.kode)), desaCounts(parent, tingkat),
+      stored.read([def.code], period.year, children.map((c) => c.kode)), desaCounts(version, parent, tingkat),
     ]);
     const byKode = new Map(sums.map((r) => [r.kode, r]));
     return children.map((child) => {
@@ -197,9 +211,10 @@ export function valuesService(values: ValuesRepository, stored: RollupRepository
       };
     }
     // Above desa: the area's own roll-up of this year and the last, and its desa count.
+    const parent = parentOf(area.kode);
     const [rows, counts] = await Promise.all([
       stored.read([def.code], year, [area.kode]).then((r) => r[0] ?? null),
-      desaCounts(parentOf(area.kode), tingkatOf(area.kode)),
+      versionOf(def, parent, [year]).then((version) => desaCounts(version, parent, tingkatOf(area.kode))),
     ]);
     const previous = (await stored.read([def.code], year - 1, [area.kode]))[0] ?? null;
     const desa = counts.get(area.kode) ?? 0;
