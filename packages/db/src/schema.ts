@@ -203,7 +203,7 @@ export const valueRollup = pgTable('value_rollup', {
    * answer about its children (values cache key and ETag), so an import elsewhere leaves it alone.
    */
   loadId: integer('load_id').notNull(),
-}, (t) => [primaryKey({ columns: [t.indicator, t.year, t.kode] })]);
+}, (t) => [primaryKey({ columns: [t.kode, t.indicator, t.year] })]);
 
 /**
  * An uploaded file waiting for commit: the bytes are kept so the commit re-reads and re-validates them inside
