@@ -57,27 +57,30 @@ export async function valuesFirst(ctx: ScaleContext) {
   const base = baseUrlOf(ctx);
   await withDatabase(ctx, async (database) => {
     const { provinsi, kabupaten, kecamatan } = await levels(database);
-    // A period this server has most likely not answered yet (its cache lives in the process): a random start month.
-    const from = 1 + Math.floor(Math.random() * 9);
-    const period = `2026-${String(from).padStart(2, '0')}..2026-10`;
-    console.log(`\n## values-first (${INDICATOR} ${period}; first request to this server, uncached; SQL on a pool connection)`);
-    console.log('  parent                 children  API first   SQL same rows   SQL before roll-ups (every desa row)');
-    for (const [label, parent] of [['Indonesia', null], [`provinsi ${provinsi}`, provinsi], [`kabupaten ${kabupaten}`, kabupaten], [`kecamatan ${kecamatan}`, kecamatan]] as const) {
-      const url = `${base}/api/values?indicator=${INDICATOR}&period=${period}${parent ? `&parent=${parent}` : ''}`;
-      const [res, api] = await timed(async () => {
-        const r = await fetch(url);
-        return { status: r.status, body: await r.json() as { rows: unknown[] } };
-      });
-      if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
-      const children = (await database.pool.query<{ kode: string }>(
-        parent ? 'select kode from wilayah where parent_kode = $1' : 'select kode from wilayah where parent_kode is null', parent ? [parent] : [])).rows.map((r) => r.kode);
-      const desaPrefix = parent ? [`${parent}.%`] : ['%'];
-      const [, sql] = await timed(() => (parent && parent.length === 8
-        ? database.pool.query(`select kode, numerators, denominators, month_simulated from indicator_value where indicator = $1 and year = 2026 and kode like $2`, [INDICATOR, desaPrefix[0]])
-        : database.pool.query('select * from value_rollup where indicator = $1 and year = 2026 and kode = any($2)', [INDICATOR, children])));
-      const [, before] = await timed(() => database.pool.query(
-        `select kode, numerators, denominators, month_simulated from indicator_value where indicator = $1 and year = 2026 and kode like $2`, [INDICATOR, desaPrefix[0]]));
-      console.log(`  ${label.padEnd(22)} ${String(res.body.rows.length).padStart(8)}  ${ms(api).padStart(9)}   ${ms(sql).padStart(13)}   ${ms(before).padStart(12)}`);
+    // Two rounds, each with a period this server has most likely not answered yet (its answers are cached in the
+    // process): a random start month. The first round also pays what a process does once per parent (desa per child).
+    const starts = [1 + Math.floor(Math.random() * 5), 6 + Math.floor(Math.random() * 4)];
+    for (const [round, from] of starts.entries()) {
+      const period = `2026-${String(from).padStart(2, '0')}..2026-10`;
+      console.log(`\n## values-first, round ${round + 1} (${INDICATOR} ${period}: an answer not cached yet${round === 0 ? '; the first of this process for each parent' : ''}; SQL on a pool connection)`);
+      console.log('  parent                 children  API first   SQL same rows   SQL before roll-ups (every desa row)');
+      for (const [label, parent] of [['Indonesia', null], [`provinsi ${provinsi}`, provinsi], [`kabupaten ${kabupaten}`, kabupaten], [`kecamatan ${kecamatan}`, kecamatan]] as const) {
+        const url = `${base}/api/values?indicator=${INDICATOR}&period=${period}${parent ? `&parent=${parent}` : ''}`;
+        const [res, api] = await timed(async () => {
+          const r = await fetch(url);
+          return { status: r.status, body: await r.json() as { rows: unknown[] } };
+        });
+        if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
+        const children = (await database.pool.query<{ kode: string }>(
+          parent ? 'select kode from wilayah where parent_kode = $1' : 'select kode from wilayah where parent_kode is null', parent ? [parent] : [])).rows.map((r) => r.kode);
+        const desaPrefix = parent ? `${parent}.%` : '%';
+        const [, sql] = await timed(() => (parent && parent.length === 8
+          ? database.pool.query(`select kode, numerators, denominators, month_simulated from indicator_value where indicator = $1 and year = 2026 and kode like $2`, [INDICATOR, desaPrefix])
+          : database.pool.query('select * from value_rollup where indicator = $1 and year = 2026 and kode = any($2)', [INDICATOR, children])));
+        const [, before] = await timed(() => database.pool.query(
+          `select kode, numerators, denominators, month_simulated from indicator_value where indicator = $1 and year = 2026 and kode like $2`, [INDICATOR, desaPrefix]));
+        console.log(`  ${label.padEnd(22)} ${String(res.body.rows.length).padStart(8)}  ${ms(api).padStart(9)}   ${ms(sql).padStart(13)}   ${ms(before).padStart(12)}`);
+      }
     }
   });
 }
@@ -163,9 +166,10 @@ export async function viewsUnderImport(ctx: ScaleContext) {
   const healthSeconds = Number(process.env.BENCH_HEALTH_SECONDS ?? Math.max(5, Math.round(seconds / 4)));
   await withDatabase(ctx, async (database) => {
     const indicators = await demoIndicators(database);
+    // Every provinsi, kabupaten and kecamatan that holds desa (their children are what a view shows).
     const parents: (string | null)[] = [null, ...(await database.pool.query<{ kode: string }>(
-      `select distinct parent_kode kode from wilayah where tingkat in ('kabupaten', 'kecamatan', 'desa') and parent_kode is not null
-       and exists (select 1 from wilayah d where d.tingkat = 'desa' and d.kode like wilayah.parent_kode || '.%')`)).rows.map((r) => r.kode)];
+      `select distinct unnest(array[substring(kode from 1 for 2), substring(kode from 1 for 5), substring(kode from 1 for 8)]) kode
+       from wilayah where tingkat = 'desa'`)).rows.map((r) => r.kode)];
     const kabupaten = (await database.pool.query<{ kode: string }>(
       `select distinct substring(kode from 1 for 5) kode from wilayah where tingkat = 'desa'`)).rows.map((r) => r.kode);
     const periods = ['2026-10', '2026-Q3', '2026', '2026-01..2026-10', '2025', '2025-Q4', '2025-06', '2026-04..2026-09'];
