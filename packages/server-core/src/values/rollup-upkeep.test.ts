@@ -6,7 +6,7 @@ import { runImport } from '../imports/run-import.ts';
 import { undoImport } from '../imports/undo-import.ts';
 import { addManyDesa, longCsv, openTestDatabase, rollupMismatches, TINY_DESA } from '../testing/test-database.ts';
 import { rollupRepository } from './rollup-repository.ts';
-import { rebuildRollups, refreshRollups } from './rollup-upkeep.ts';
+import { ensureRollups, rebuildRollups, refreshRollups } from './rollup-upkeep.ts';
 
 const today = { year: 2026, month: 11 };
 // One indicator of each kind: annual sasaran (ytd_cum), counted (ytd_cum), point on a sasaran, point counted, a
@@ -122,5 +122,12 @@ describe('roll-ups kept at write time', () => {
     // Another indicator and another year under the same wilayah keep theirs.
     expect(await version('KIA_K1', '99.02', 2025)).not.toBe(id);
     expect(await version('SPM11_TB', '99.02', 2026)).not.toBe(id);
+  });
+
+  it('are built once for a database migrated from before them (values, no roll-ups), and left alone after', async () => {
+    await database.pool.query('delete from value_rollup');
+    expect(await ensureRollups(database.db)).toBe(true);
+    expect(await rollupMismatches(database)).toEqual([]);
+    expect(await ensureRollups(database.db)).toBe(false);
   });
 });
