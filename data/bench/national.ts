@@ -119,7 +119,7 @@ async function semuaDesa(ctx: Context) {
     const fullyColoured = async (minValues: number, version: number) => page.waitForFunction(({ min, v }) => {
       const w = globalThis as unknown as MapWindow;
       const st = w.__mapState;
-      if (!st || !st.desaShown || !st.desaReady || st.desaValueCount < min || st.desaValuesVersion <= v) return false;
+      if (!st?.desaShown || !st.desaReady || st.desaValueCount < min || st.desaValuesVersion <= v) return false;
       const r = w.__mapDesaRendered?.();
       return !!r && r.features > 0 && r.coloured === r.features;
     }, { min: minValues, v: version }, { timeout: 300_000, polling: 100 });

@@ -4,7 +4,6 @@
 // again when the indicator or period changes. Sizes are gzip as sent by the server.
 import { benchFetch } from './bench-session.ts';
 
-const base = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 
 async function size(path: string): Promise<{ gzip: number; raw: number; ms: number }> {
   const started = performance.now();

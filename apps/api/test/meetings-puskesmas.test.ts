@@ -31,6 +31,7 @@ beforeAll(async () => {
 // The other files clear the puskesmas table: the users pointing at PM1/PM2 go first.
 afterAll(() => dropPuskesmasUsers(ctx.database));
 
+// biome-ignore lint/suspicious/noExplicitAny: a test reads the answer's fields it asserts on.
 async function send<T = any>(user: TestUser, method: 'POST' | 'GET', url: string, payload?: object) {
   const res = await ctx.app.inject({ method, url, payload, headers: user.headers });
   return { status: res.statusCode, body: res.json() as T };

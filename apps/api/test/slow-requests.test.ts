@@ -63,7 +63,7 @@ describe('slow requests against a listening server', () => {
 
   it('slow headers are cut at the header deadline (2 s here); health answers within a second meanwhile', async () => {
     const head = 'GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n';
-    const crowd = Array.from({ length: 20 }, () => trickle(head, 'X-Lambat: ' + 'a'.repeat(200), 300));
+    const crowd = Array.from({ length: 20 }, () => trickle(head, `X-Lambat: ${'a'.repeat(200)}`, 300));
     await new Promise((r) => setTimeout(r, 1_000));
     const started = performance.now();
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);

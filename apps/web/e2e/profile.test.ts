@@ -181,6 +181,7 @@ describe('Profil page of a desa', () => {
       const cards = document.querySelector<HTMLElement>('[data-testid="profil-cards"]')!;
       const frame = cards.getBoundingClientRect();
       return {
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text: what print hides must be absent.
         intro: document.querySelector<HTMLElement>('.profil__intro')!.innerText,
         header: getComputedStyle(document.querySelector('.app-header')!).display,
         columns: getComputedStyle(cards).columnCount,

@@ -1,8 +1,8 @@
 // HTTP contract of the ILP roll-out planner (issue 7): puskesmas, wilayah kerja, stages, waves, readiness,
 // progress, the next-wave proposal and values per puskesmas wilayah. Who wrote is the signed-in user (never a field).
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { ILP_STAGE_CODES } from '../rollout/stages.ts';
-import { READINESS_ITEMS } from '../rollout/readiness.ts';
+import type { ILP_STAGE_CODES } from '../rollout/stages.ts';
+import type { READINESS_ITEMS } from '../rollout/readiness.ts';
 import { IndicatorCodeSchema } from './indicators.ts';
 import { ValueRowSchema } from './values.ts';
 

@@ -258,10 +258,10 @@ export function upgradeAgenda(stored: unknown): Agenda {
       };
     }),
   }));
-  const valueOf = (kode: string, indicator: string) => desa.find((d) => d.kode === kode)?.values.find((v) => v.indicator === indicator);
+  const desaValue = (kode: string, indicator: string) => desa.find((d) => d.kode === kode)?.values.find((v) => v.indicator === indicator);
   const behind = agenda.behind.map((b) => {
     const { gap: _gap, ...rest } = b as BehindItem & { gap?: number | null };
-    return { ...rest, shortOfTarget: valueOf(b.desaKode, b.indicator)?.shortOfTarget ?? null };
+    return { ...rest, shortOfTarget: desaValue(b.desaKode, b.indicator)?.shortOfTarget ?? null };
   });
   return { ...agenda, version: 2, desa, behind };
 }

@@ -46,9 +46,12 @@ function mapSvg(shape: MapShape, fill: (kode: string) => string, opts: { highlig
     return n === undefined ? [] : [{ id: String(n), x: p.label[0], y: p.label[1] }];
   }) : [];
   // Markers of neighbouring desa would cover each other: moved apart, with a leader line back to their desa.
-  const labels = placeMarkers(numbered, 9, shape).map((m) => (m.moved
-    ? `<line x1="${m.anchor[0]}" y1="${m.anchor[1]}" x2="${m.x}" y2="${m.y}" stroke="#333" stroke-width="1"/><circle cx="${m.anchor[0]}" cy="${m.anchor[1]}" r="2" fill="#333"/>`
-    : '') + `<g><circle cx="${m.x}" cy="${m.y}" r="9" fill="#fff" stroke="#333" stroke-width="1"/><text x="${m.x}" y="${m.y + 4}" text-anchor="middle" font-size="11" font-weight="700">${m.id}</text></g>`).join('');
+  const labels = placeMarkers(numbered, 9, shape).map((m) => {
+    const leader = m.moved
+      ? `<line x1="${m.anchor[0]}" y1="${m.anchor[1]}" x2="${m.x}" y2="${m.y}" stroke="#333" stroke-width="1"/><circle cx="${m.anchor[0]}" cy="${m.anchor[1]}" r="2" fill="#333"/>`
+      : '';
+    return `${leader}<g><circle cx="${m.x}" cy="${m.y}" r="9" fill="#fff" stroke="#333" stroke-width="1"/><text x="${m.x}" y="${m.y + 4}" text-anchor="middle" font-size="11" font-weight="700">${m.id}</text></g>`;
+  }).join('');
   return `<svg viewBox="0 0 ${shape.width} ${shape.height}" width="100%" xmlns="http://www.w3.org/2000/svg">${paths}${outline}${labels}</svg>`;
 }
 

@@ -123,6 +123,7 @@ function IssueTable({ issues, total, kind }: { issues: ImportIssueDto[]; total: 
         </thead>
         <tbody>
           {rows.map((r, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of issues (several per row may be equal).
             <tr key={i} data-testid="issue-row">
               <td className="imp-num" data-label={t('impor.col.baris')} data-testid="issue-baris">{r.baris}</td>
               <td data-label={t('impor.col.kolom')} data-testid="issue-kolom"><code>{r.kolom}</code></td>

@@ -44,6 +44,7 @@ export function IndicatorPicker({ list, value, onChange }: IndicatorPickerProps)
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape and the arrow keys are caught here for the button and list inside.
     <div className="picker" ref={root} onKeyDown={open ? onKeyDown : undefined}>
       <span className="control-label" aria-hidden="true">{t('indicator.label')}</span>
       <button
@@ -82,6 +83,7 @@ export function IndicatorPicker({ list, value, onChange }: IndicatorPickerProps)
                 onChange(first.code);
                 close();
               }}
+              // biome-ignore lint/a11y/noAutofocus: the search appears because the user opened the picker; typing goes there.
               autoFocus
               data-testid="indicator-search"
             />

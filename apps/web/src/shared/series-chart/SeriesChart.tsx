@@ -35,6 +35,7 @@ export function SeriesChart({ series, def, month }: { series: SeriesResponse; de
         {cumulativeKind && model.cumulativePath && <path className="series__cumulative" d={model.cumulativePath} />}
         {cumulativeKind && model.cumulativePoints.map((p) => <circle key={p.month} className="series__point" cx={p.x} cy={p.y} r={2} />)}
         {model.monthX.map((x, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the index is the month.
           <text key={i} className="series__month" x={x} y={CHART.height - 6}>{monthName(i + 1, lang).slice(0, 1)}</text>
         ))}
       </svg>
