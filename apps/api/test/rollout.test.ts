@@ -58,7 +58,7 @@ const send = async (method: 'POST' | 'PUT', url: string, payload: unknown) => {
 };
 type Row = { kode: string; numerator: number | null; denominator: number | null };
 const values = async (period: string) => {
-  const { status, body } = await get(`/api/values/puskesmas?indicator=KIA_K1&period=${period}&kabupaten=99.01`);
+  const { status, body } = await get(`/api/nilai/puskesmas?indikator=KIA_K1&periode=${period}&kabupaten=99.01`);
   expect(status).toBe(200);
   expectSchema(PuskesmasValuesResponseSchema, body);
   return Object.fromEntries((body.rows as Row[]).map((r) => [r.kode, r]));
@@ -98,7 +98,7 @@ describe('progress per kabupaten and year', () => {
 
 describe('puskesmas list and detail', () => {
   it('lists stage, wave, readiness, wilayah size and the unconfirmed proposal', async () => {
-    const { status, body } = await get('/api/puskesmas?kabupaten=99.01&indicators=KIA_K1&period=2026-01..2026-09');
+    const { status, body } = await get('/api/puskesmas?kabupaten=99.01&indikator=KIA_K1&periode=2026-01..2026-09');
     expect(status).toBe(200);
     expectSchema(PuskesmasListSchema, body);
     const p1 = body.puskesmas.find((p: { kode: string }) => p.kode === 'P1');
@@ -119,7 +119,7 @@ describe('next-wave proposal', () => {
     // nothing); P4 has no desa: need unknown — no score, ranked last, "belum ada desa", never "no need".
     // P3 is at implementasi: not a candidate. Readiness: P1 2/9, P2 5/9, P4 0/9.
     // Equal weights: P1 0.5·20/20 + 0.5·2/9 = 0.6111; P2 0 + 0.5·5/9 = 0.2778; P4 none.
-    const { status, body } = await get('/api/rencana-ilp/usulan?kabupaten=99.01&indicators=KIA_K1&period=2026-01..2026-09');
+    const { status, body } = await get('/api/rencana-ilp/usulan?kabupaten=99.01&indikator=KIA_K1&periode=2026-01..2026-09');
     expect(status).toBe(200);
     expectSchema(ProposalResponseSchema, body);
     expect(body.rows.map((r: { kode: string }) => r.kode)).toEqual(['P1', 'P2', 'P4']);
@@ -132,11 +132,11 @@ describe('next-wave proposal', () => {
     expect(body.methodId).toMatch(/^Skor = 0,5 × kebutuhan ÷ kebutuhan terbesar \+ 0,5 × ceklis/);
     expect(body.confirmed).toBe(false);
     // Weighting readiness more (need 0.2): P2 0.8·5/9 = 0.444 overtakes P1 0.2 + 0.8·2/9 = 0.378.
-    const readyFirst = (await get('/api/rencana-ilp/usulan?kabupaten=99.01&indicators=KIA_K1&period=2026-01..2026-09&bobot=0.2')).body;
+    const readyFirst = (await get('/api/rencana-ilp/usulan?kabupaten=99.01&indikator=KIA_K1&periode=2026-01..2026-09&bobot=0.2')).body;
     expect(readyFirst.rows.map((r: { kode: string }) => r.kode)).toEqual(['P2', 'P1', 'P4']);
     expect(readyFirst.methodId).toMatch(/^Skor = 0,2 × kebutuhan ÷ kebutuhan terbesar \+ 0,8 × ceklis/);
     // Need is counted in persons not yet served: a lower-is-better indicator cannot be a need.
-    const stunting = await get('/api/rencana-ilp/usulan?kabupaten=99.01&indicators=GZ_STUNTING');
+    const stunting = await get('/api/rencana-ilp/usulan?kabupaten=99.01&indikator=GZ_STUNTING');
     expect(stunting.status).toBe(400);
     expect(stunting.body.message).toMatch(/GZ_STUNTING .*tidak menghitung orang yang belum terlayani \(makin rendah makin baik\)/);
   });
@@ -179,7 +179,7 @@ describe('values per puskesmas wilayah kerja', () => {
     const byP = await values('2026-01..2026-09');
     expect(byP.P1).toMatchObject({ numerator: 40, denominator: 60, desaCount: 2 });
     expect(byP.P2).toMatchObject({ numerator: 5, denominator: 5 });
-    const kec = (await get('/api/values?indicator=KIA_K1&period=2026-01..2026-09&parent=99.01')).body.rows as Row[];
+    const kec = (await get('/api/nilai?indikator=KIA_K1&periode=2026-01..2026-09&wilayah=99.01')).body.rows as Row[];
     expect(kec.find((r) => r.kode === '99.01.01')).toMatchObject({ numerator: 40, denominator: 60 });
   });
 
@@ -295,11 +295,11 @@ describe('wilayah kerja polygons', () => {
 describe('GET /api/puskesmas/:kode/profil', () => {
   it('gives the wilayah kerja every indicator with data, its row equal to the values per puskesmas', async () => {
     const period = '2026-01..2026-09';
-    const { status, body } = await get(`/api/puskesmas/P1/profil?period=${period}`);
+    const { status, body } = await get(`/api/puskesmas/P1/profil?periode=${period}`);
     expect(status).toBe(200);
     expect(body).toMatchObject({ kode: 'P1', nama: 'Puskesmas Satu', tingkat: 'puskesmas', period, openActions: [] });
     const k1 = body.indicators.find((i: { indicator: string }) => i.indicator === 'KIA_K1');
-    const perPuskesmas = (await get(`/api/values/puskesmas?indicator=KIA_K1&period=${period}&kabupaten=99.01`)).body.rows.find((r: { kode: string }) => r.kode === 'P1');
+    const perPuskesmas = (await get(`/api/nilai/puskesmas?indikator=KIA_K1&periode=${period}&kabupaten=99.01`)).body.rows.find((r: { kode: string }) => r.kode === 'P1');
     const { desaCount: _, ...row } = perPuskesmas;
     expect(k1.row).toEqual(row);
     // The PWS status of a wilayah kerja comes from its own rows (the month rows summed per puskesmas as well): below the
@@ -309,6 +309,6 @@ describe('GET /api/puskesmas/:kode/profil', () => {
     expect(['tetap', 'turun']).toContain(k1.trendMonth.direction);
     expect(k1).toMatchObject({ pwsApplies: true, pwsStatus: 'jelek' });
     expect(k1.trendYear.text).toBe('–');
-    expect((await get(`/api/puskesmas/TIDAK-ADA/profil?period=${period}`)).status).toBe(404);
+    expect((await get(`/api/puskesmas/TIDAK-ADA/profil?periode=${period}`)).status).toBe(404);
   });
 });

@@ -158,7 +158,7 @@ describe('the map page on an upright phone', () => {
     expect(name.y + name.height).toBeLessThanOrEqual(740);
     expect(await page.getByTestId('hover-card').count(), 'no hover card on a touch screen').toBe(0);
     // The chosen desa is outlined, never painted in a legend colour: its fill stays its own class colour.
-    const row = (await server.api<ValuesResponse>(`/api/values?indicator=KIA_K4&period=${PERIOD}&parent=${BILAH_HULU}`))
+    const row = (await server.api<ValuesResponse>(`/api/nilai?indikator=KIA_K4&periode=${PERIOD}&wilayah=${BILAH_HULU}`))
       .rows.find((r) => r.kode === target.kode)!;
     const state = await d.featureState(target.kode);
     expect(state.selected).toBe(true);

@@ -43,6 +43,6 @@ export const gelombangRoutes = (deps: { areas: WilayahService; rollout: RolloutC
     schema: { tags: TAGS, summary: 'Usulan gelombang berikutnya: peringkat kebutuhan dan kesiapan, dengan alasan', querystring: ProposalQuerySchema, response: { 200: ProposalResponseSchema, ...errors } },
   }, async (request) => {
     const area = await areas.requireKabupaten(request.query.kabupaten);
-    return planner.proposal(area.kode, request.query.indicators, request.query.period, request.query.bobot);
+    return planner.proposal(area.kode, request.query.indikator, request.query.periode, request.query.bobot);
   });
 };

@@ -221,8 +221,8 @@ export const ProgressResponseSchema = Type.Object({
 
 export const ProposalQuerySchema = Type.Object({
   kabupaten: Type.String({ examples: ['12.07'] }),
-  indicators: Type.Optional(Type.String({ description: 'Indikator kebutuhan dipisah koma', examples: ['SPM01_BUMIL,SPM04_BALITA,SPM08_HT'] })),
-  period: Type.Optional(Type.String({ description: 'Periode kebutuhan; bawaan: Januari s.d. bulan lalu', examples: ['2026-01..2026-10'] })),
+  indikator: Type.Optional(Type.String({ description: 'Indikator kebutuhan dipisah koma', examples: ['SPM01_BUMIL,SPM04_BALITA,SPM08_HT'] })),
+  periode: Type.Optional(Type.String({ description: 'Periode kebutuhan; bawaan: Januari s.d. bulan lalu', examples: ['2026-01..2026-10'] })),
   bobot: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'Bobot kebutuhan 0..1 (sisanya kesiapan); bawaan 0.5' })),
 });
 
@@ -256,8 +256,8 @@ export const ProposalResponseSchema = Type.Object({
 });
 
 export const PuskesmasValuesQuerySchema = Type.Object({
-  indicator: Type.String({ examples: ['KIA_K4'] }),
-  period: Type.String({ examples: ['2026-01..2026-10'] }),
+  indikator: Type.String({ examples: ['KIA_K4'] }),
+  periode: Type.String({ examples: ['2026-01..2026-10'] }),
   kabupaten: Type.String({ examples: ['12.07'] }),
 });
 

@@ -474,7 +474,7 @@ export class IndicatorError extends Error {
 export function requireIndicator(code: string): IndicatorDef {
   const def = BY_CODE.get(code) ?? BY_CODE.get(code.trim().toUpperCase());
   if (!def) {
-    throw new IndicatorError(`Indikator tidak dikenal: "${code}". Lihat daftar kode di GET /api/indicators (misalnya KIA_K1, SPM01_BUMIL).`);
+    throw new IndicatorError(`Indikator tidak dikenal: "${code}". Lihat daftar kode di GET /api/indikator (misalnya KIA_K1, SPM01_BUMIL).`);
   }
   return def;
 }

@@ -16,7 +16,7 @@ void _indicator;
 void _month;
 
 describe('IndicatorSchema', () => {
-  it('accepts every catalogue entry as served by GET /api/indicators', () => {
+  it('accepts every catalogue entry as served by GET /api/indikator', () => {
     for (const d of INDICATORS) expect(Value.Check(IndicatorSchema, d), d.code).toBe(true);
     expect(Value.Check(IndicatorListSchema, INDICATORS)).toBe(true);
   });

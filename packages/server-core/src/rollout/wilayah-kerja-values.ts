@@ -69,7 +69,7 @@ export function wilayahKerjaValues(db: DbOrTx, values: Pick<ValuesService, 'desa
   return {
     rows,
 
-    /** GET /api/values/puskesmas. */
+    /** GET /api/nilai/puskesmas. */
     async answer(def: IndicatorDef, period: Period, kabupaten: string): Promise<PuskesmasValuesResponse> {
       const list = await rows(def, period, kabupaten);
       return { indicator: def.code, period: period.code, periodLabel: period.label, kabupaten, simulated: list.some((r) => r.simulated), rows: list };
