@@ -134,7 +134,7 @@ async function accounts(port, databaseUrl) {
     expectStatus(`admin creates ${username}`, created, 201);
     const first = await signIn(port, username, created.body.password);
     if (!first.user.mustChangePassword) fail(`${username} must change the temporary password`);
-    const changed = await call(port, first, 'POST', '/api/auth/sandi', { current: created.body.password, baru: `${role}-sandi-sendiri-2026` });
+    const changed = await call(port, first, 'POST', '/api/auth/sandi', { current: created.body.password, new: `${role}-sandi-sendiri-2026` });
     expectStatus(`${username} changes the password`, changed, 200);
     people[username] = await signIn(port, username, `${role}-sandi-sendiri-2026`);
     if (people[username].user.home !== BILAH_HULU) fail(`${username} lands on ${people[username].user.home}, expected ${BILAH_HULU}`);

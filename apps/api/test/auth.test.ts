@@ -93,7 +93,7 @@ describe('sessions and passwords', () => {
     const { username } = await newUser();
     const first = sessionOf(await masuk(username, PASSWORD));
     const second = sessionOf(await masuk(username, PASSWORD));
-    const change = (baru: string, current = PASSWORD) => ctx.app.inject({ method: 'POST', url: '/api/auth/sandi', headers: first, payload: { current, baru } });
+    const change = (next: string, current = PASSWORD) => ctx.app.inject({ method: 'POST', url: '/api/auth/sandi', headers: first, payload: { current, new: next } });
     expect((await change('sandi-baru-yang-panjang', 'salah')).json()).toMatchObject({ code: 'WRONG_PASSWORD', message: 'Kata sandi saat ini salah.' });
     expect((await change('pendek')).json()).toMatchObject({ code: 'INVALID_PASSWORD', message: 'Kata sandi paling sedikit 10 karakter.' });
     const ok = await change('sandi-baru-yang-panjang');
@@ -116,7 +116,7 @@ describe('revoking sessions at once (issue 14)', () => {
     const other = await buildApp({ database: ctx.database, config: { webDist: '/nonexistent', readAccess: 'signed-in' }, now: () => new Date('2026-11-15T12:00:00Z') });
     try {
       for (const app of [ctx.app, other]) expect((await app.inject({ url: '/api/wilayah', headers: second })).statusCode).toBe(200);
-      const changed = await ctx.app.inject({ method: 'POST', url: '/api/auth/sandi', headers: first, payload: { current: PASSWORD, baru: 'sandi-baru-sesudah-curiga' } });
+      const changed = await ctx.app.inject({ method: 'POST', url: '/api/auth/sandi', headers: first, payload: { current: PASSWORD, new: 'sandi-baru-sesudah-curiga' } });
       expect(changed.statusCode).toBe(200);
       // Well within the 5 s a read may rely on a cached lookup:
       expect((await ctx.app.inject({ url: '/api/wilayah', headers: second })).statusCode).toBe(401);
@@ -158,7 +158,7 @@ describe('user management by the admin', () => {
     const meeting = { jenis: 'lokmin_bulanan', tanggal: '2026-10-05', wilayah: '99.01.01', periode: '2026-09' };
     const blocked = await ctx.app.inject({ method: 'POST', url: '/api/rapat', headers: camat, payload: meeting });
     expect(blocked.json()).toMatchObject({ statusCode: 403, code: 'PASSWORD_CHANGE_REQUIRED' });
-    const changed = await ctx.app.inject({ method: 'POST', url: '/api/auth/sandi', headers: camat, payload: { current: password, baru: 'pilihan-camat-sendiri' } });
+    const changed = await ctx.app.inject({ method: 'POST', url: '/api/auth/sandi', headers: camat, payload: { current: password, new: 'pilihan-camat-sendiri' } });
     expect(changed.json().user).toMatchObject({ mustChangePassword: false, home: '99.01.01', scopeLabel: 'Kecamatan Satu' });
     expect((await ctx.app.inject({ method: 'POST', url: '/api/rapat', headers: sessionOf(changed), payload: meeting })).statusCode).toBe(201);
   });

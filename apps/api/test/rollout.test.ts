@@ -143,7 +143,7 @@ describe('next-wave proposal', () => {
 
   it('saves the chosen candidates as a wave with their rank and reason (an event)', async () => {
     const { status, body } = await send('POST', '/api/gelombang', {
-      kabupaten: '99.01', nama: 'Gelombang 2027', tahun: 2027, target: 2,
+      kabupaten: '99.01', nama: 'Gelombang 2027', year: 2027, target: 2,
       members: [{ kode: 'P1', rank: 1, reason: 'butuh: 17 ibu hamil belum K1; siap: 2/9 ceklis' }, { kode: 'P2', rank: 2 }],
     });
     expect(status).toBe(201);
@@ -159,15 +159,15 @@ describe('next-wave proposal', () => {
   it('edits a wave: before and after in one shape (dates and note too); a simulated wave becomes the user\'s; dates in order', async () => {
     const { rows: [wave] } = await ctx.database.pool.query(`select id from ilp_wave where nama = 'Gelombang 2027'`);
     await ctx.database.pool.query(`update ilp_wave set simulated = true, basis = 'simulasi' where id = $1`, [wave.id]);
-    const body = { kabupaten: '99.01', nama: 'Gelombang 2027', tahun: 2027, target: 2, plannedStart: '2027-02-01', plannedEnd: '2027-06-30',
+    const body = { kabupaten: '99.01', nama: 'Gelombang 2027', year: 2027, target: 2, plannedStart: '2027-02-01', plannedEnd: '2027-06-30',
       note: 'Setelah orientasi', members: [{ kode: 'P1', rank: 1, reason: 'butuh: 17 ibu hamil belum K1; siap: 2/9 ceklis' }, { kode: 'P2', rank: 2 }] };
     const edited = await send('PUT', `/api/gelombang/${wave.id}`, body);
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ plannedStart: '2027-02-01', plannedEnd: '2027-06-30', simulated: false, basis: 'pengguna' });
     const { rows: [ev] } = await ctx.database.pool.query(`select before, after from rollout_event where kind = 'gelombang' order by id desc limit 1`);
-    expect(ev.before).toEqual({ nama: 'Gelombang 2027', tahun: 2027, target: 2, plannedStart: null, plannedEnd: null, note: '', simulated: true,
+    expect(ev.before).toEqual({ nama: 'Gelombang 2027', year: 2027, target: 2, plannedStart: null, plannedEnd: null, note: '', simulated: true,
       members: [{ kode: 'P1', rank: 1, reason: 'butuh: 17 ibu hamil belum K1; siap: 2/9 ceklis' }, { kode: 'P2', rank: 2, reason: null }] });
-    expect(ev.after).toEqual({ nama: 'Gelombang 2027', tahun: 2027, target: 2, plannedStart: '2027-02-01', plannedEnd: '2027-06-30', note: 'Setelah orientasi',
+    expect(ev.after).toEqual({ nama: 'Gelombang 2027', year: 2027, target: 2, plannedStart: '2027-02-01', plannedEnd: '2027-06-30', note: 'Setelah orientasi',
       simulated: false, members: [{ kode: 'P1', rank: 1, reason: 'butuh: 17 ibu hamil belum K1; siap: 2/9 ceklis' }, { kode: 'P2', rank: 2, reason: null }] });
     const backwards = await send('PUT', `/api/gelombang/${wave.id}`, { ...body, plannedEnd: '2027-01-01' });
     expect(backwards.body).toMatchObject({ statusCode: 400, code: 'INVALID_DATES', message: 'Rencana selesai (2027-01-01) sebelum rencana mulai (2027-02-01).' });

@@ -3,7 +3,8 @@
 // The names used before keep working, so shared links, bookmarks and scripts do not break:
 //  - an old path is the SAME route registered once more: same handler, same config.access (so the access check, the
 //    audit log and the route access test treat it exactly like the new one), same schema; left out of /api/docs;
-//  - an old query parameter is read as its new name when the new one is absent, on every API route.
+//  - an old query parameter is read as its new name when the new one is absent, on every API route;
+//  - an old field of a JSON body likewise, on the routes listed in OLD_BODY_FIELDS.
 import type { FastifyInstance, RouteOptions } from 'fastify';
 
 /** New path → the old paths that answer the same. */
@@ -37,6 +38,22 @@ export const OLD_QUERY_NAMES: Readonly<Record<string, string>> = {
   year: 'tahun',
 };
 
+/** Route (`METHOD /path`) → old body field → its name now (JSON bodies follow the code words: docs/ARCHITECTURE.md). */
+export const OLD_BODY_FIELDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'POST /api/auth/sandi': { baru: 'new' },
+  'POST /api/gelombang': { tahun: 'year' },
+  'PUT /api/gelombang/:id': { tahun: 'year' },
+};
+
+/** Gives each old name's value to its new name (unless the new one is there too: it wins) and drops the old name. */
+function rename(fields: Record<string, unknown>, names: Readonly<Record<string, string>>) {
+  for (const [old, now] of Object.entries(names)) {
+    if (!(old in fields)) continue;
+    if (!(now in fields)) fields[now] = fields[old];
+    delete fields[old];
+  }
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Set on a route registered under an old path: the path it stands for. */
@@ -55,12 +72,11 @@ export function registerOldNames(app: FastifyInstance) {
   });
 
   app.addHook('preValidation', async (request) => {
-    const query = request.query as Record<string, unknown> | undefined;
-    if (!query || typeof query !== 'object' || !request.routeOptions.url?.startsWith('/api/')) return;
-    for (const [old, now] of Object.entries(OLD_QUERY_NAMES)) {
-      if (!(old in query)) continue;
-      if (!(now in query)) query[now] = query[old];
-      delete query[old];
-    }
+    const url = request.routeOptions.config.aliasOf ?? request.routeOptions.url;
+    if (!url?.startsWith('/api/')) return;
+    const { query, body } = request as { query: unknown; body: unknown };
+    if (query && typeof query === 'object') rename(query as Record<string, unknown>, OLD_QUERY_NAMES);
+    const bodyNames = OLD_BODY_FIELDS[`${request.method} ${url}`];
+    if (bodyNames && body && typeof body === 'object' && !Array.isArray(body)) rename(body as Record<string, unknown>, bodyNames);
   });
 }

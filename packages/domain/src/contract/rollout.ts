@@ -28,7 +28,7 @@ export const KabupatenQuerySchema = Type.Object({
   kabupaten: Type.String({ description: 'Kode kabupaten/kota, misalnya 12.07 (Deli Serdang)', examples: ['12.07'] }),
 });
 
-export const WaveRefSchema = Type.Object({ id: Type.Integer(), nama: Type.String(), tahun: Type.Integer(), simulated: Type.Boolean() });
+export const WaveRefSchema = Type.Object({ id: Type.Integer(), nama: Type.String(), year: Type.Integer(), simulated: Type.Boolean() });
 
 export const NeedPartSchema = Type.Object({
   indicator: IndicatorCodeSchema,
@@ -176,7 +176,7 @@ export const AddStageBodySchema = Type.Object({
 export const WaveBodySchema = Type.Object({
   kabupaten: Type.String({ examples: ['12.07'] }),
   nama: Type.String({ minLength: 1, maxLength: 200 }),
-  tahun: Type.Integer({ minimum: 2023, maximum: 2100 }),
+  year: Type.Integer({ minimum: 2023, maximum: 2100 }),
   target: Type.Integer({ minimum: 0, maximum: 1000 }),
   plannedStart: Type.Optional(Nullable(IsoDate('Rencana mulai'))),
   plannedEnd: Type.Optional(Nullable(IsoDate('Rencana selesai'))),
@@ -188,7 +188,7 @@ export const WaveSchema = Type.Object({
   id: Type.Integer(),
   kabupaten: Type.String(),
   nama: Type.String(),
-  tahun: Type.Integer(),
+  year: Type.Integer(),
   target: Type.Integer(),
   plannedStart: Nullable(Type.String()),
   plannedEnd: Nullable(Type.String()),

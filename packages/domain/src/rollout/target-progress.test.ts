@@ -18,7 +18,7 @@ describe('ILP progress against the target', () => {
       [at('implementasi_penuh', '2026-01-10')],
       [at('orientasi', '2025-01-10')],
     ];
-    const waves = [{ tahun: 2024, target: 2 }, { tahun: 2025, target: 2 }, { tahun: 2027, target: 5 }];
+    const waves = [{ year: 2024, target: 2 }, { year: 2025, target: 2 }, { year: 2027, target: 5 }];
     expect(yearProgress(histories, waves, 2024, '2026-11-15')).toMatchObject({ year: 2024, count: 1, target: 2, percent: 50, asOf: '2024-12-31' });
     expect(yearProgress(histories, waves, 2025, '2026-11-15')).toMatchObject({ count: 3, target: 4, textId: '3 dari target 4 — 75%' });
     // The current year is read on the day asked, not on 31 December.

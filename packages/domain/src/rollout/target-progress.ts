@@ -22,7 +22,7 @@ export function targetProgress(count: number, target: number | null): TargetProg
   };
 }
 
-export interface WaveTarget { tahun: number; target: number }
+export interface WaveTarget { year: number; target: number }
 
 export interface YearProgress extends TargetProgress {
   year: number;
@@ -42,7 +42,7 @@ export function yearProgress(
   const endOfYear = `${year}-12-31`;
   const on = asOf < endOfYear ? asOf : endOfYear;
   const count = histories.filter((h) => countsAsIlp(stageOn(h, on))).length;
-  const relevant = waves.filter((w) => w.tahun <= year);
+  const relevant = waves.filter((w) => w.year <= year);
   const target = relevant.length ? relevant.reduce((n, w) => n + w.target, 0) : null;
   return { ...targetProgress(count, target), year, asOf: on };
 }

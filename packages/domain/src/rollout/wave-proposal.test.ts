@@ -65,8 +65,8 @@ describe('numbers and names of the proposal', () => {
     expect(formatWeight(0.7000000001)).toBe('0,7');
   });
   it('writes the year of a wave once', () => {
-    expect(waveTitle({ nama: 'Gelombang 2027', tahun: 2027 })).toBe('Gelombang 2027');
-    expect(waveTitle({ nama: 'Gelombang II', tahun: 2027 })).toBe('Gelombang II 2027');
-    expect(waveTitle({ nama: 'Lokus 20271', tahun: 2027 })).toBe('Lokus 20271 2027');
+    expect(waveTitle({ nama: 'Gelombang 2027', year: 2027 })).toBe('Gelombang 2027');
+    expect(waveTitle({ nama: 'Gelombang II', year: 2027 })).toBe('Gelombang II 2027');
+    expect(waveTitle({ nama: 'Lokus 20271', year: 2027 })).toBe('Lokus 20271 2027');
   });
 });

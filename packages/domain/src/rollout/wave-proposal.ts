@@ -81,8 +81,8 @@ function reasonText(c: WaveCandidate): string {
 }
 
 /** "Gelombang 2027" with year 2027 → "Gelombang 2027" (the year once); "Gelombang II" with 2027 → "Gelombang II 2027". */
-export function waveTitle(wave: { nama: string; tahun: number }): string {
-  return new RegExp(`(^|\\D)${wave.tahun}(\\D|$)`).test(wave.nama) ? wave.nama : `${wave.nama} ${wave.tahun}`;
+export function waveTitle(wave: { nama: string; year: number }): string {
+  return new RegExp(`(^|\\D)${wave.year}(\\D|$)`).test(wave.nama) ? wave.nama : `${wave.nama} ${wave.year}`;
 }
 
 /** "Skor = 0,5 × kebutuhan ÷ …": weights and scores with a decimal comma, two decimals at most. */

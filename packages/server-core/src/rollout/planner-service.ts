@@ -20,7 +20,7 @@ export function plannerService(db: DbOrTx, values: Pick<ValuesService, 'periodOr
 
   function currentWave(waves: WaveRow[], kode: string) {
     const w = [...waves].reverse().find((x) => x.members.some((m) => m.kode === kode));
-    return w ? { id: w.id, nama: w.nama, tahun: w.tahun, simulated: w.simulated } : null;
+    return w ? { id: w.id, nama: w.nama, year: w.year, simulated: w.simulated } : null;
   }
 
   async function summaries(kabupaten: string, tanggal: string, indicators: IndicatorCode[], period: Period) {
@@ -96,9 +96,9 @@ export function plannerService(db: DbOrTx, values: Pick<ValuesService, 'periodOr
       const histories = new Map<string, StageEvent[]>(puskesmas.map((p) => [p.kode, []]));
       for (const s of stages) histories.get(s.puskesmas)?.push(s);
       const thisYear = Number(today.slice(0, 4));
-      const firstYear = Math.min(thisYear, ...waves.map((w) => w.tahun), ...stages.map((s) => Number(s.date.slice(0, 4))));
+      const firstYear = Math.min(thisYear, ...waves.map((w) => w.year), ...stages.map((s) => Number(s.date.slice(0, 4))));
       const years = [];
-      for (let y = firstYear; y <= Math.max(thisYear, ...waves.map((w) => w.tahun)); y++) {
+      for (let y = firstYear; y <= Math.max(thisYear, ...waves.map((w) => w.year)); y++) {
         years.push(yearProgress([...histories.values()], waves, y, today));
       }
       return { kabupaten, years, waves, timeline: stages, simulated: stages.some((s) => s.simulated) || waves.some((w) => w.simulated) };

@@ -209,7 +209,7 @@ function Proposal(props: { kab: string; data: PuskesmasList; t: TFunction; lang:
   const proposal = useProposal(kab, weight, open);
   const [count, setCount] = useState(5);
   const nextYear = new Date().getUTCFullYear() + 1;
-  const [tahun, setTahun] = useState(nextYear);
+  const [year, setYear] = useState(nextYear);
   const [waveName, setWaveName] = useState(`Gelombang ${nextYear}`);
   const save = useSaveWave();
   const [saved, setSaved] = useState<string | null>(null);
@@ -219,7 +219,7 @@ function Proposal(props: { kab: string; data: PuskesmasList; t: TFunction; lang:
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     save.mutate({ body: {
-      kabupaten: kab, nama: waveName.trim(), tahun, target: chosen.length,
+      kabupaten: kab, nama: waveName.trim(), year, target: chosen.length,
       note: `Dari usulan: ${proposal.data?.methodId ?? ''}`,
       members: chosen.map((r) => ({ kode: r.kode, rank: r.rank, reason: r.reasonId })),
     } }, { onSuccess: (w) => setSaved(t('rencana.waveSaved', { nama: waveTitle(w), n: w.members.length })) });
@@ -265,7 +265,7 @@ function Proposal(props: { kab: string; data: PuskesmasList; t: TFunction; lang:
               {saved ? <p className="planner__ok" role="status" data-testid="wave-saved">{saved}</p> : (
                 <form className="proposal__save" onSubmit={submit}>
                   <label>{t('rencana.waveName')}<input required value={waveName} onChange={(e) => setWaveName(e.target.value)} data-testid="wave-name" /></label>
-                  <label>{t('rencana.waveYear')}<input type="number" required min={2023} max={2100} value={tahun} onChange={(e) => setTahun(Number(e.target.value))} /></label>
+                  <label>{t('rencana.waveYear')}<input type="number" required min={2023} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} /></label>
                   {save.isError && <ErrorMessage error={save.error} testId="wave-error" />}
                   <button type="submit" className="btn btn--primary" disabled={!permission.ok || !chosen.length || save.isPending} data-testid="wave-save">{t('rencana.saveWave')} ({chosen.length})</button>
                   <NotAllowed permission={permission} capability="rencana" testId="wave-not-allowed" />
