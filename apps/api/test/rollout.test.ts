@@ -85,7 +85,7 @@ describe('progress per kabupaten and year', () => {
     expect(status).toBe(200);
     expectSchema(ProgressResponseSchema, body);
     const y2025 = body.years.find((y: { year: number }) => y.year === 2025);
-    expect(y2025).toMatchObject({ count: 17, target: 14, textId: '17 dari target 14 — 121%' });
+    expect(y2025).toMatchObject({ count: 17, target: 14, text: '17 dari target 14 — 121%' });
     expect(body.simulated).toBe(true);
     expect(body.timeline.some((s: { nama: string; stage: string }) => /pantai labu/i.test(s.nama) && s.stage === 'implementasi')).toBe(true);
   });
@@ -104,7 +104,7 @@ describe('puskesmas list and detail', () => {
     const p1 = body.puskesmas.find((p: { kode: string }) => p.kode === 'P1');
     expect(p1).toMatchObject({ stage: 'persiapan', stageLevel: 1, desaCount: 2, unconfirmedDesa: 2, readinessDone: 2, readinessTotal: 9 });
     // Belum terlayani tahun ini: sasaran 60 − 40 served = 20 (not the 17 to the annual 95 % target of the old `gap`).
-    expect(p1.need).toEqual([{ indicator: 'KIA_K1', notYetServed: 20, textId: 'ibu hamil belum K1' }]);
+    expect(p1.need).toEqual([{ indicator: 'KIA_K1', notYetServed: 20, text: 'ibu hamil belum K1' }]);
     expect(body.desa).toHaveLength(4);
     const detail = await get('/api/puskesmas/P3');
     expectSchema(PuskesmasDetailSchema, detail.body);
@@ -125,16 +125,16 @@ describe('next-wave proposal', () => {
     expect(body.rows.map((r: { kode: string }) => r.kode)).toEqual(['P1', 'P2', 'P4']);
     expect(body.rows[0].score).toBeCloseTo(0.611111, 5);
     expect(body.rows[1].score).toBeCloseTo(0.277778, 5);
-    expect(body.rows[0].reasonId).toBe('butuh: 20 ibu hamil belum K1; siap: 2/9 ceklis');
-    expect(body.rows[1].reasonId).toBe('butuh: semua sasaran terlayani pada indikator terpilih; siap: 5/9 ceklis');
+    expect(body.rows[0].reason).toBe('butuh: 20 ibu hamil belum K1; siap: 2/9 ceklis');
+    expect(body.rows[1].reason).toBe('butuh: semua sasaran terlayani pada indikator terpilih; siap: 5/9 ceklis');
     expect(body.rows[2]).toMatchObject({ kode: 'P4', needKnown: false, needScore: null, score: null,
-      reasonId: 'butuh: tidak diketahui — belum ada desa di wilayah kerja; siap: 0/9 ceklis' });
-    expect(body.methodId).toMatch(/^Skor = 0,5 × kebutuhan ÷ kebutuhan terbesar \+ 0,5 × ceklis/);
+      reason: 'butuh: tidak diketahui — belum ada desa di wilayah kerja; siap: 0/9 ceklis' });
+    expect(body.method).toMatch(/^Skor = 0,5 × kebutuhan ÷ kebutuhan terbesar \+ 0,5 × ceklis/);
     expect(body.confirmed).toBe(false);
     // Weighting readiness more (need 0.2): P2 0.8·5/9 = 0.444 overtakes P1 0.2 + 0.8·2/9 = 0.378.
     const readyFirst = (await get('/api/rencana-ilp/usulan?kabupaten=99.01&indikator=KIA_K1&periode=2026-01..2026-09&bobot=0.2')).body;
     expect(readyFirst.rows.map((r: { kode: string }) => r.kode)).toEqual(['P2', 'P1', 'P4']);
-    expect(readyFirst.methodId).toMatch(/^Skor = 0,2 × kebutuhan ÷ kebutuhan terbesar \+ 0,8 × ceklis/);
+    expect(readyFirst.method).toMatch(/^Skor = 0,2 × kebutuhan ÷ kebutuhan terbesar \+ 0,8 × ceklis/);
     // Need is counted in persons not yet served: a lower-is-better indicator cannot be a need.
     const stunting = await get('/api/rencana-ilp/usulan?kabupaten=99.01&indikator=GZ_STUNTING');
     expect(stunting.status).toBe(400);

@@ -89,7 +89,7 @@ const agendaRow = (r: ValueRow): AgendaValueRow => r;
 /** The pack's desa table row of one indicator: its cells' texts. */
 function packCells(html: string, kode: string, def: IndicatorDef): string[] | null {
   const page = html.match(new RegExp(`<section class="page desa" data-desa="${kode.replaceAll('.', '\\.')}">([\\s\\S]*?)</section>`))?.[1];
-  const esc = def.shortId.replace(/&/g, '&amp;').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const esc = def.short.replace(/&/g, '&amp;').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const tr = page?.match(new RegExp(`<tr><td class="name">${esc}</td>([\\s\\S]*?)</tr>`))?.[1];
   return tr ? [...tr.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '')) : null;
 }

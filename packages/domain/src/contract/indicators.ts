@@ -39,7 +39,7 @@ export const IndicatorSchema = Type.Object({
   code: IndicatorCodeSchema,
   nameId: Type.String(),
   nameEn: Type.String(),
-  shortId: Type.String({ description: 'Label pendek untuk tabel dan legenda' }),
+  short: Type.String({ description: 'Label pendek untuk tabel dan legenda' }),
   klaster: KlasterSchema,
   group: IndicatorGroupSchema,
   numeratorDef: Type.String(),
@@ -60,9 +60,9 @@ export const IndicatorSchema = Type.Object({
   /**
    * "ibu hamil belum K1": the words after the number of people not yet served this year ("14 ibu hamil belum K1");
    * null: the indicator does not count persons served (lower is better, band, rates, non-person denominators).
-   * Was `gapTextId` before issue 15.
+   * Was `gapText` before issue 15.
    */
-  notServedTextId: Nullable(Type.String()),
+  notServedText: Nullable(Type.String()),
   note: Nullable(Type.String()),
   /** Absent: ordinary counts of persons. How counts are shown to readers outside the area, and why (issue 18). */
   privacy: Type.Optional(Type.Object({

@@ -34,11 +34,11 @@ export const NeedPartSchema = Type.Object({
   indicator: IndicatorCodeSchema,
   /**
    * Belum terlayani tahun ini over the puskesmas' desa (sasaran − served, ≥ 0; indicators/people.ts); null: no report of
-   * the indicator there (no data, not no need). Replaces `gap` and `gapNounId` (issue 15).
+   * the indicator there (no data, not no need). Replaces `gap` and `gapNoun` (issue 15).
    */
   notYetServed: Nullable(Type.Integer()),
   /** "ibu hamil belum ANC sesuai standar" */
-  textId: Type.String(),
+  text: Type.String(),
 });
 
 export const PuskesmasSummarySchema = Type.Object({
@@ -208,7 +208,7 @@ export const YearProgressSchema = Type.Object({
   count: Type.Integer(),
   target: Nullable(Type.Integer()),
   percent: Nullable(Type.Number()),
-  textId: Type.String(),
+  text: Type.String(),
 });
 
 export const ProgressResponseSchema = Type.Object({
@@ -240,7 +240,7 @@ export const ProposalRowSchema = Type.Object({
   readinessTotal: Type.Integer(),
   readinessScore: Type.Number(),
   score: Nullable(Type.Number()),
-  reasonId: Type.String(),
+  reason: Type.String(),
 });
 
 export const ProposalResponseSchema = Type.Object({
@@ -250,7 +250,7 @@ export const ProposalResponseSchema = Type.Object({
   indicators: Type.Array(IndicatorCodeSchema),
   needWeight: Type.Number(),
   /** How the score is computed, in words. */
-  methodId: Type.String(),
+  method: Type.String(),
   confirmed: Type.Literal(false),
   rows: Type.Array(ProposalRowSchema),
 });

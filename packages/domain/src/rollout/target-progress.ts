@@ -8,17 +8,17 @@ export interface TargetProgress {
   target: number | null;
   /** count ÷ target × 100, unrounded; null without a target. */
   percent: number | null;
-  textId: string;
+  text: string;
 }
 
 export function targetProgress(count: number, target: number | null): TargetProgress {
   if (target === null || target <= 0) {
-    return { count, target: null, percent: null, textId: `${formatNumberId(count, 0)} puskesmas ILP (target belum ditetapkan)` };
+    return { count, target: null, percent: null, text: `${formatNumberId(count, 0)} puskesmas ILP (target belum ditetapkan)` };
   }
   const percent = (count / target) * 100;
   return {
     count, target, percent,
-    textId: `${formatNumberId(count, 0)} dari target ${formatNumberId(target, 0)} — ${formatNumberId(percent, 0)}%`,
+    text: `${formatNumberId(count, 0)} dari target ${formatNumberId(target, 0)} — ${formatNumberId(percent, 0)}%`,
   };
 }
 

@@ -27,7 +27,7 @@ const CLASS_LABEL: Record<string, string> = { baik: 'Mencapai target', cukup: '8
 const CLASS_SHORT: Record<string, string> = { baik: '≥ target', cukup: '80–99%', kurang: '< 80%', 'no-data': 'tanpa laporan', netral: '–' };
 const STATUS_LABEL: Record<string, string> = { terbuka: 'Terbuka', selesai: 'Selesai', batal: 'Batal' };
 
-const shortName = (code: string) => getIndicator(code)?.shortId ?? code;
+const shortName = (code: string) => getIndicator(code)?.short ?? code;
 const pct = (v: number | null, code: string) => formatValue(v, getIndicator(code)?.unit ?? 'percent');
 const dateId = (iso: string | null) => {
   if (!iso) return '–';
@@ -106,7 +106,7 @@ function pwsLine(months: readonly SeriesMonthDto[], toMonth: number): string {
 /** The PWS cumulative chart of one indicator (the web desa panel's geometry): month bars, Jan..m line, target line. */
 function pwsChart(chart: PackDesaExtras['charts'][number], period: Period, value: DesaIndicatorValue | undefined, trend: { bulan: Trend; tahun: Trend } | undefined): string {
   const def = getIndicator(chart.indicator);
-  const name = def?.shortId ?? chart.indicator;
+  const name = def?.short ?? chart.indicator;
   const model = seriesChartModel(chart.months);
   if (!model.bars.length) {
     return `<figure class="pws-chart pws-chart--none" data-indicator="${esc(chart.indicator)}"><figcaption><b>${esc(name)}</b></figcaption>`
@@ -170,7 +170,7 @@ function desaPage(meeting: MeetingDetail, desa: AgendaDesa, index: number, locat
       : def && pwsApplies(def, period) && v.coverage !== null ? '<span class="muted">–†</span>' : '–';
     const prev = v.previousCoverage === null || v.coverage === null ? '–'
       : `${v.coverage - v.previousCoverage >= 0 ? '+' : '−'}${formatNumberId(Math.abs(v.coverage - v.previousCoverage))}`;
-    return `<tr><td class="name">${esc(def?.shortId ?? v.indicator)}</td><td class="n">${def?.polarity === 'lower' ? '≤ ' : ''}${esc(pct(v.expected, v.indicator))}</td>`
+    return `<tr><td class="name">${esc(def?.short ?? v.indicator)}</td><td class="n">${def?.polarity === 'lower' ? '≤ ' : ''}${esc(pct(v.expected, v.indicator))}</td>`
       + `<td class="n"><b>${esc(pct(v.coverage, v.indicator))}</b></td><td class="n">${esc(formatFraction(v.numerator, v.denominator))}</td>`
       + `<td class="kelas">${chip(v.class)}${v.over100 ? ' <span class="flag">&gt; 100%: periksa</span>' : ''}${v.reported < v.expectedReports && `${v.reported}/${v.expectedReports}` !== common ? ` <span class="flag">lap. ${v.reported}/${v.expectedReports}</span>` : ''}</td>`
       + `<td class="n">${esc(shortCell(v.shortOfTarget))}</td><td class="n">${esc(notServedCell(v))}</td><td>${pwsCell}</td>`
@@ -206,7 +206,7 @@ function behindShort(b: MeetingDetail['agenda']['behind'][number]): string {
  */
 export function worsenedText(w: MeetingDetail['agenda']['worsened'][number]): string {
   const def = getIndicator(w.indicator);
-  const name = def?.shortId ?? w.indicator;
+  const name = def?.short ?? w.indicator;
   if (def?.polarity === 'lower' && w.previousCoverage !== null && w.coverage !== null) {
     return `${name}: ${pct(w.previousCoverage, w.indicator)} → ${pct(w.coverage, w.indicator)} (naik; batas ≤ ${pct(def.target, w.indicator)})`;
   }

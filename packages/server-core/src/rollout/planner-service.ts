@@ -115,14 +115,14 @@ export function plannerService(db: DbOrTx, values: Pick<ValuesService, 'periodOr
       })), needWeight);
       return {
         kabupaten, period: period.code, periodLabel: period.label, indicators, needWeight, confirmed: false,
-        methodId: `Skor = ${formatWeight(needWeight)} × kebutuhan ÷ kebutuhan terbesar + ${formatWeight(1 - needWeight)} × ceklis kesiapan terpenuhi ÷ ${READINESS_ITEMS.length}. `
+        method: `Skor = ${formatWeight(needWeight)} × kebutuhan ÷ kebutuhan terbesar + ${formatWeight(1 - needWeight)} × ceklis kesiapan terpenuhi ÷ ${READINESS_ITEMS.length}. `
           + `Kebutuhan = jumlah orang belum terlayani tahun ini (${period.label}: sasaran dikurangi yang sudah terlayani) pada indikator terpilih di desa wilayah kerjanya. `
           + `Puskesmas tanpa desa di wilayah kerja atau tanpa laporan tidak diberi skor (kebutuhan tidak diketahui) dan diletakkan paling bawah. `
           + `Hanya puskesmas di bawah tahap ${ILP_STAGES[5]!.labelId}.`,
         rows: ranked.map((r) => ({
           rank: r.rank, kode: r.kode, nama: r.nama, stage: r.stage, need: [...r.need], needKnown: r.needKnown, needTotal: r.needTotal,
           needScore: r.needScore, readinessDone: r.readinessDone, readinessTotal: r.readinessTotal, readinessScore: r.readinessScore,
-          score: r.score, reasonId: r.reasonId,
+          score: r.score, reason: r.reason,
         })),
       };
     },

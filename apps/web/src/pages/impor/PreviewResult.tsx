@@ -150,7 +150,7 @@ function SampleTable({ outcome }: { outcome: ImportOutcomeDto }) {
     })),
   });
   const names = new Map(children.flatMap((c) => c.data ?? []).map((c) => [c.kode, c.nama]));
-  const short = new Map<string, string>((indicators.data ?? []).map((d) => [d.code, d.shortId]));
+  const short = new Map<string, string>((indicators.data ?? []).map((d) => [d.code, d.short]));
   const rows = sampleRows(outcome.sample, names, (code) => short.get(code) ?? code, (p) => monthText(p, lang, t));
   const total = outcome.counts.added + outcome.counts.changed;
   return (

@@ -16,7 +16,7 @@ describe('templateUrl', () => {
     const url = templateUrl({ wilayah: '12.10', period: { year: 2025, month: 1 }, indicators: ['KIA_K4'], format: 'xlsx' });
     expect(url).toBe('/api/templat?wilayah=12.10&periode=2025-01&indikator=KIA_K4&format=xlsx');
     const query = new URL(url, 'http://x').searchParams;
-    expect(query.get('indicators')).toBe('KIA_K4');
+    expect(query.get('indikator')).toBe('KIA_K4');
   });
 });
 

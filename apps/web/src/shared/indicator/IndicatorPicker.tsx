@@ -53,14 +53,14 @@ export function IndicatorPicker({ list, value, onChange }: IndicatorPickerProps)
         className="picker__button"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={value ? t('indicator.choose', { nama: `${value.shortId} — ${name(value)}` }) : t('indicator.label')}
+        aria-label={value ? t('indicator.choose', { nama: `${value.short} — ${name(value)}` }) : t('indicator.label')}
         onClick={() => setOpen(!open)}
         disabled={list.length === 0}
         data-testid="indicator-button"
       >
         {value ? (
           <>
-            <span className="picker__short" data-testid="indicator-current">{value.shortId}</span>
+            <span className="picker__short" data-testid="indicator-current">{value.short}</span>
             <span className="picker__name">{name(value)}</span>
           </>
         ) : t('indicator.loading')}
@@ -105,7 +105,7 @@ export function IndicatorPicker({ list, value, onChange }: IndicatorPickerProps)
                         data-testid="indicator-option"
                         data-code={d.code}
                       >
-                        <span className="picker__short">{d.shortId}</span>
+                        <span className="picker__short">{d.short}</span>
                         <span className="picker__name">{name(d)}</span>
                         {!d.hasData && <span className="tag tag--muted" data-testid="indicator-no-data">{t('indicator.noData')}</span>}
                       </button>
