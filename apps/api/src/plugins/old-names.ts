@@ -17,6 +17,7 @@ export const OLD_PATHS: Readonly<Record<string, readonly string[]>> = {
   '/api/impor/pratinjau': ['/api/imports/preview'],
   '/api/impor/:id/simpan': ['/api/imports/:id/commit'],
   '/api/impor/:id/batalkan': ['/api/imports/:id/undo'],
+  '/api/impor/isian': ['/api/imports/grid'],
   '/api/templat': ['/api/templates'],
   '/api/wilayah-kerja/pratinjau': ['/api/wilayah-kerja/preview'],
   '/api/wilayah-kerja/simpan': ['/api/wilayah-kerja/commit'],
