@@ -154,8 +154,8 @@ describe.each(['signed-in', 'public'] as const)('READ_ACCESS=%s: every route × 
         }
       }
     }
-    // Not vacuous: 10 GET (each with its HEAD) and 9 writes; the old paths are walked below like any route.
-    expect(aliases).toBe(29);
+    // Not vacuous: 11 GET (each with its HEAD) and 10 writes; the old paths are walked below like any route.
+    expect(aliases).toBe(32);
   });
 
   it('no spelling reaches a handler the caller may not use; what matches no route is a JSON 404', async () => {
