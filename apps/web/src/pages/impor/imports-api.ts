@@ -85,16 +85,16 @@ export function useUndo() {
 
 /** POST …/baca-ulang: the kept file read again with a draft profile, another sheet, or confirmed desa names. */
 export function readAgain(previewId: string, body: { profil?: unknown; lembar?: string; konfirmasi?: Record<string, string> }): Promise<ImportOutcomeDto> {
-  return sendJson<ImportOutcomeDto>('POST', `/api/imports/${encodeURIComponent(previewId)}/baca-ulang`, body);
+  return sendJson<ImportOutcomeDto>('POST', `/api/impor/${encodeURIComponent(previewId)}/baca-ulang`, body);
 }
 
 export function useReadAgain() {
   return useMutation({ mutationFn: ({ previewId, body }: { previewId: string; body: Parameters<typeof readAgain>[1] }) => readAgain(previewId, body) });
 }
 
-/** POST /api/import-profiles: saved for its kabupaten (a profile of the same name is replaced, kept as history). */
+/** POST /api/profil-impor: saved for its kabupaten (a profile of the same name is replaced, kept as history). */
 export function useSaveProfile() {
-  return useMutation({ mutationFn: (profile: unknown) => sendJson<{ id: number; nama: string; kabupaten: string }>('POST', '/api/import-profiles', profile) });
+  return useMutation({ mutationFn: (profile: unknown) => sendJson<{ id: number; nama: string; kabupaten: string }>('POST', '/api/profil-impor', profile) });
 }
 
 export function usePreview() {
