@@ -2,7 +2,7 @@
 // Home/End and PageUp/PageDown move; Enter or F2 (or simply typing) edits; Enter commits and moves down (Shift+Enter
 // up), Tab right; Escape cancels the edit (on a cell: back to the stored value); Delete empties the cell; a block pasted from Excel fills the cells from the
 // focused one (grid-model.ts holds these rules). One cell is in the tab order (roving tabindex).
-import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { getIndicator } from '@peta/domain';
 import { useT } from '../../i18n/i18n.tsx';
 import { move, parsePaste, type Column, type Position } from './grid-model.ts';
@@ -30,6 +30,9 @@ export function GridTable({ desa, columns, textOf, stateOf, onCommit, onRevert, 
   const table = useRef<HTMLTableElement>(null);
   // Whether an editor is open now: a blur after Enter or Escape (the input leaving) must not commit a second time.
   const open = useRef(false);
+  // Set when an edit ends by a key (Enter, arrows, Tab, Escape): the focus goes back to the current cell in the same
+  // commit (a layout effect), so a key pressed right after is not lost while the input leaves the page.
+  const refocus = useRef(false);
   const startEdit = (text: string) => { open.current = true; setDraft(text); };
   const closeEdit = () => { open.current = false; setDraft(null); };
   const size = { rows: desa.length, cols: columns.length };
@@ -41,6 +44,11 @@ export function GridTable({ desa, columns, textOf, stateOf, onCommit, onRevert, 
     if (!root?.contains(document.activeElement) || draft !== null) return;
     root.querySelector<HTMLElement>(`[data-row="${pos.row}"][data-col="${pos.col}"]`)?.focus();
   }, [pos, draft]);
+  useLayoutEffect(() => {
+    if (!refocus.current || draft !== null) return;
+    refocus.current = false;
+    table.current?.querySelector<HTMLElement>(`[data-row="${pos.row}"][data-col="${pos.col}"]`)?.focus();
+  }, [pos, draft]);
 
   if (!size.rows || !size.cols) return null;
   const safe = { row: Math.min(pos.row, size.rows - 1), col: Math.min(pos.col, size.cols - 1) };
@@ -50,9 +58,9 @@ export function GridTable({ desa, columns, textOf, stateOf, onCommit, onRevert, 
     closeEdit();
     if (text.trim() !== textOf(kode, column)) onCommit(kode, column, text.trim());
     if (!next) return; // a blur: the focus went elsewhere on purpose
-    setPos(next);
     // Back to the grid, so the keys move again.
-    requestAnimationFrame(() => table.current?.querySelector<HTMLElement>(`[data-row="${next.row}"][data-col="${next.col}"]`)?.focus());
+    refocus.current = true;
+    setPos(next);
   };
 
   const onCellKey = (event: KeyboardEvent<HTMLTableCellElement>) => {
@@ -89,8 +97,8 @@ export function GridTable({ desa, columns, textOf, stateOf, onCommit, onRevert, 
     const text = event.currentTarget.value;
     if (event.key === 'Escape') {
       event.preventDefault();
+      refocus.current = true;
       closeEdit();
-      requestAnimationFrame(() => table.current?.querySelector<HTMLElement>(`[data-row="${safe.row}"][data-col="${safe.col}"]`)?.focus());
     } else if (event.key === 'Enter' || event.key === 'ArrowUp' || event.key === 'ArrowDown') {
       event.preventDefault();
       commit(text, move(safe, event.key, size, event.shiftKey));
