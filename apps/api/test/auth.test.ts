@@ -113,7 +113,7 @@ describe('revoking sessions at once (issue 14)', () => {
     const first = sessionOf(await masuk(username, PASSWORD));
     const second = sessionOf(await masuk(username, PASSWORD));
     // A second process on the same database, with its own session cache.
-    const other = await buildApp({ database: ctx.database, config: { webDist: '/nonexistent', readAccess: 'signed-in' }, now: () => new Date('2026-11-15T12:00:00Z') });
+    const other = await buildApp({ database: ctx.database, config: { signInLimitPerMinute: 1_000_000, webDist: '/nonexistent', readAccess: 'signed-in' }, now: () => new Date('2026-11-15T12:00:00Z') });
     try {
       for (const app of [ctx.app, other]) expect((await app.inject({ url: '/api/wilayah', headers: second })).statusCode).toBe(200);
       const changed = await ctx.app.inject({ method: 'POST', url: '/api/auth/sandi', headers: first, payload: { current: PASSWORD, new: 'sandi-baru-sesudah-curiga' } });
@@ -134,7 +134,7 @@ describe('revoking sessions at once (issue 14)', () => {
   it('an admin deactivating a user stops their writes at once, in every process', async () => {
     const { username, id } = await newUser('camat');
     const session = sessionOf(await masuk(username, PASSWORD));
-    const other = await buildApp({ database: ctx.database, config: { webDist: '/nonexistent', readAccess: 'signed-in' }, now: () => new Date('2026-11-15T12:00:00Z') });
+    const other = await buildApp({ database: ctx.database, config: { signInLimitPerMinute: 1_000_000, webDist: '/nonexistent', readAccess: 'signed-in' }, now: () => new Date('2026-11-15T12:00:00Z') });
     try {
       expect((await other.inject({ url: '/api/wilayah', headers: session })).statusCode).toBe(200);
       expect((await ctx.app.inject({ method: 'PATCH', url: `/api/pengguna/${id}`, headers: ctx.admin.headers, payload: { aktif: false } })).statusCode).toBe(200);

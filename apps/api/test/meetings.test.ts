@@ -261,7 +261,7 @@ describe('PDF without Chromium', () => {
   it('answers 503 with a message saying why', async () => {
     const database = await openDatabase({ databaseUrl: inject('databaseUrl') });
     local.close = () => database.close();
-    local.app = await buildApp({ database, config: { webDist: '/nonexistent', readAccess: 'public' }, pdf: chromiumPdfRenderer('/nonexistent/chromium') });
+    local.app = await buildApp({ database, config: { signInLimitPerMinute: 1_000_000, webDist: '/nonexistent', readAccess: 'public' }, pdf: chromiumPdfRenderer('/nonexistent/chromium') });
     const res = await local.app.inject(`/api/rapat/${first.id}/paket.pdf`);
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ code: 'PDF_UNAVAILABLE' });

@@ -124,7 +124,7 @@ async function spiedApp(readAccess: ReadAccess) {
       return reply.code(203).send({ spion: key });
     };
   };
-  const app = await buildApp({ database, config: { webDist: dist, readAccess }, observeRoute });
+  const app = await buildApp({ database, config: { signInLimitPerMinute: 1_000_000, webDist: dist, readAccess }, observeRoute });
   return { app, reached };
 }
 
@@ -228,7 +228,7 @@ describe('decoded spellings that match a route get exactly the route\'s decision
 
   it('an immutable geometry answer through an odd spelling is still private while reading needs an account', async () => {
     const { app } = await spiedApp('signed-in');
-    const real = await buildApp({ database, config: { webDist: dist, readAccess: 'signed-in' } });
+    const real = await buildApp({ database, config: { signInLimitPerMinute: 1_000_000, webDist: dist, readAccess: 'signed-in' } });
     try {
       const res = await real.inject({ url: '/%61pi/geometry/uji-v1/99.01/children.geojson', headers: headersOf.pembaca });
       expect(res.statusCode).toBe(200);
@@ -246,7 +246,7 @@ describe('deny by default', () => {
     const strip = (route: RouteOptions) => {
       if (route.url === '/api/wilayah/:kode') route.config = { ...route.config, access: undefined };
     };
-    await expect(buildApp({ database, config: { webDist: dist }, observeRoute: strip }))
+    await expect(buildApp({ database, config: { signInLimitPerMinute: 1_000_000, webDist: dist }, observeRoute: strip }))
       .rejects.toThrow('Rute GET /api/wilayah/:kode tidak menyatakan config.access');
   });
 
@@ -254,7 +254,7 @@ describe('deny by default', () => {
     const loosen = (route: RouteOptions) => {
       if (route.url === '/api/pengguna' && route.method === 'POST') route.config = { ...route.config, access: 'read' };
     };
-    await expect(buildApp({ database, config: { webDist: dist }, observeRoute: loosen }))
+    await expect(buildApp({ database, config: { signInLimitPerMinute: 1_000_000, webDist: dist }, observeRoute: loosen }))
       .rejects.toThrow('Rute tulis POST /api/pengguna tidak boleh memakai access "read"');
   });
 });

@@ -22,7 +22,7 @@ const COMMON = {
 
 describe('security headers', () => {
   it('on every kind of answer: data, errors, the web page and its files, the API description', async () => {
-    const web = await buildApp({ database: ctx.database, config: { webDist: dist, readAccess: 'signed-in' } });
+    const web = await buildApp({ database: ctx.database, config: { signInLimitPerMinute: 1_000_000, webDist: dist, readAccess: 'signed-in' } });
     const viewer = await signIn(ctx.app, ctx.database, 'viewer');
     try {
       const cases: [string, Awaited<ReturnType<typeof web.inject>>, string][] = [
@@ -55,7 +55,7 @@ describe('security headers', () => {
   });
 
   it('over https (behind TRUST_PROXY) the browser is told to stay on https', async () => {
-    const proxied = await buildApp({ database: ctx.database, config: { webDist: dist, trustProxy: true } });
+    const proxied = await buildApp({ database: ctx.database, config: { signInLimitPerMinute: 1_000_000, webDist: dist, trustProxy: true } });
     try {
       const res = await proxied.inject({ url: '/api/health', headers: { 'x-forwarded-proto': 'https' } });
       expect(res.headers['strict-transport-security']).toBe('max-age=15552000');

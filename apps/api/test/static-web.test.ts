@@ -18,7 +18,7 @@ let app: Awaited<ReturnType<typeof buildApp>>;
 let database: Database;
 beforeAll(async () => {
   database = await openDatabase({ databaseUrl: inject('databaseUrl') });
-  app = await buildApp({ database, config: { webDist: dist } });
+  app = await buildApp({ database, config: { signInLimitPerMinute: 1_000_000, webDist: dist } });
 });
 afterAll(async () => {
   await app.close();

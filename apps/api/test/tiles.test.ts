@@ -47,7 +47,7 @@ describe('GET /api/tiles/:version/:z/:x/:y.mvt', () => {
   });
 
   it('needs an account under READ_ACCESS=signed-in, and may then sit only in the browser\'s own cache', async () => {
-    const app = await buildApp({ database: ctx.database, config: { webDist: '/nonexistent', readAccess: 'signed-in' } });
+    const app = await buildApp({ database: ctx.database, config: { signInLimitPerMinute: 1_000_000, webDist: '/nonexistent', readAccess: 'signed-in' } });
     try {
       const url = tilePath(TINY_VERSION, ...Object.values(tileAt(0.5, 0.5, 6)) as [number, number, number]);
       expect((await app.inject(url)).statusCode).toBe(401);

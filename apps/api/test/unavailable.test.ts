@@ -8,7 +8,7 @@ import { isDatabaseUnavailable } from '../src/plugins/errors.ts';
 // Port 1 on loopback: nothing listens, connections are refused at once.
 const { pool, db } = connectPool('postgres://nobody@127.0.0.1:1/none', undefined, 2000);
 const database: Database = { db, pool, read: db, readPool: null, kind: 'postgres', close: async () => { await pool.end(); } };
-const app = await buildApp({ database, config: { webDist: '/nonexistent' } });
+const app = await buildApp({ database, config: { signInLimitPerMinute: 1_000_000, webDist: '/nonexistent' } });
 afterAll(async () => { await app.close(); await database.close(); });
 
 describe('database unavailable', () => {
