@@ -20,8 +20,11 @@ import { authRoutes } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
 import { registerStaticWeb } from './plugins/static-web.ts';
 import {
-  chromiumPdfRenderer, exchangeService, meetingsCapability, pdfPrinter, profileService, rolloutCapability, valuesCapability, wilayahCapability, type PdfRenderer,
+  chromiumPdfRenderer, exchangeService, meetingsCapability, pdfPrinter, privacyCapability, profileService, readerView, rolloutCapability,
+  valuesCapability, wilayahCapability, type PdfRenderer,
 } from '@peta/server-core';
+import { DEFAULT_SMALL_CELL_THRESHOLD } from '@peta/domain';
+import type { FastifyRequest } from 'fastify';
 import { registerImmutableBytes } from './plugins/immutable-bytes.ts';
 import { fasilitasRoutes } from './routes/fasilitas.ts';
 import { gelombangRoutes } from './routes/gelombang.ts';
@@ -41,7 +44,8 @@ import { parsePool } from './services/parse-pool.ts';
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, 'webDist'> & Partial<Pick<Config, 'readAccess' | 'cookieSecure' | 'trustProxy' | 'signInLimitPerMinute' | 'timeouts' | 'uploads' | 'pdf'>>;
+  config: Pick<Config, 'webDist'> & Partial<Pick<Config, 'readAccess' | 'cookieSecure' | 'trustProxy' | 'signInLimitPerMinute' | 'timeouts' | 'uploads' | 'pdf'
+    | 'smallCellThreshold'>>;
   logger?: FastifyServerOptions['logger'];
   /** The clock for "period in the future" checks (tests fix it). */
   now?: () => Date;
@@ -123,7 +127,16 @@ export async function buildApp({ database, config, logger = false, now = () => n
   const readValues = database.read === database.db ? values : valuesCapability(database.read, readWilayah, now);
   const rollout = rolloutCapability(database.db, { wilayah, values, now });
   const meetings = meetingsCapability(database.db, { wilayah, values, now, printer: pdfPrinter(pdf, config.pdf ?? DEFAULT_PDF_LIMITS) });
-  const profiles = profileService(readValues.service, readValues.repository, { openActionsUnder: meetings.openActionsUnder, puskesmasValues: rollout.perPuskesmas.rows });
+  // Small counts stay private (issue 18): every answer with counts goes through the reader's view after the values
+  // service (whose caches stay per answer); the profile is assembled from the reader's masked rows. The protection is
+  // computed through the read handle, from the same rows (and versions) as the answers of the GET routes it masks.
+  const privacy = privacyCapability(database.read, { values: readValues, threshold: config.smallCellThreshold ?? DEFAULT_SMALL_CELL_THRESHOLD });
+  const viewOf = (request: FastifyRequest) =>
+    readerView({ privacy, values: readValues.service, perPuskesmas: rollout.perPuskesmas }, request.auth?.actor ?? null);
+  const profilesOf = (request: FastifyRequest) => {
+    const view = viewOf(request);
+    return profileService(view, readValues.repository, { openActionsUnder: meetings.openActionsUnder, puskesmasValues: view.puskesmasRows });
+  };
 
   // The health check asks the pools themselves (no table, no query builder), so its error is the connection's own;
   // with a replica, a replica that is away makes the process unhealthy too (its reads would fail).
@@ -137,7 +150,7 @@ export async function buildApp({ database, config, logger = false, now = () => n
   await app.register(wilayahRoutes(readWilayah.areas));
   await app.register(geometryRoutes(readWilayah.areas, readWilayah.geometry));
   await app.register(tilesRoutes(readWilayah.geometry));
-  await app.register(valuesRoutes({ values: readValues.service, areas: readWilayah.areas, profiles, perPuskesmas: rollout.perPuskesmas }));
+  await app.register(valuesRoutes({ values: readValues.service, areas: readWilayah.areas, viewOf, profilesOf }));
   // Exports (GET only) read values like the map: through the read handle.
   await app.register(exchangeRoutes(exchangeService(readValues.service, readWilayah.areas, now)));
   // Every uploaded file is read in the parse pool's worker threads, within the configured limits.
@@ -149,11 +162,11 @@ export async function buildApp({ database, config, logger = false, now = () => n
   await app.register(importRoutes(imports, upload));
   await app.register(importProfileRoutes(imports));
   await app.register(gridRoutes(gridService(database, { now })));
-  await app.register(puskesmasRoutes({ areas: wilayah.areas, rollout, profiles }));
+  await app.register(puskesmasRoutes({ areas: wilayah.areas, rollout, viewOf, profilesOf }));
   await app.register(wilayahKerjaRoutes({ areas: wilayah.areas, rollout, uploads: upload }));
   await app.register(gelombangRoutes({ areas: wilayah.areas, rollout }));
   await app.register(fasilitasRoutes({ areas: wilayah.areas, rollout }));
-  await app.register(meetingsRoutes(meetings));
+  await app.register(meetingsRoutes(meetings, viewOf));
   app.addHook('onClose', async () => pdf.close());
   await registerStaticWeb(app, config.webDist);
   return app;

@@ -40,6 +40,12 @@ export interface AppTestOptions {
   uploads?: UploadLimits;
   pdf?: PdfLimits;
   pdfRenderer?: PdfRenderer;
+  /**
+   * 'admin': reads (GET) made without a session cookie are made as the admin. Files that check the numbers as the
+   * staff of an area see them use it: an anonymous reader sees the protected view (small counts hidden, issue 18),
+   * which privacy.test.ts checks. Default: reads are anonymous.
+   */
+  readAs?: 'admin';
 }
 
 /**
@@ -66,12 +72,25 @@ export function useApp(seed?: (database: Database) => Promise<void>, options: Ap
     await seed?.(ctx.database);
     ctx.app = await buildTestApp(ctx.database, options);
     ctx.admin = await signIn(ctx.app, ctx.database, 'admin'); // may do everything
+    if (options.readAs === 'admin') readAsAdmin(ctx.app, ctx.admin);
   });
   afterAll(async () => {
     await ctx.app?.close();
     await ctx.database?.close();
   });
   return ctx;
+}
+
+/** GET requests without a cookie get the admin's (AppTestOptions.readAs). */
+function readAsAdmin(app: App, admin: TestUser) {
+  const raw = app.inject.bind(app) as (options: unknown) => unknown;
+  const withAdmin = (options: unknown) => {
+    const o = typeof options === 'string' ? { method: 'GET', url: options } : options as { method?: string; headers?: Record<string, string> };
+    const method = (o.method ?? 'GET').toUpperCase();
+    if (method !== 'GET' || o.headers?.cookie) return raw(o);
+    return raw({ ...o, headers: { ...o.headers, cookie: admin.headers.cookie } });
+  };
+  (app as { inject: unknown }).inject = withAdmin;
 }
 
 /** Responses must match the published contract, not only serialise through it. */

@@ -1,0 +1,185 @@
+// The protected view of one kabupaten × indicator × year for one reader (issue 18): which areas are hidden and what
+// each hidden cell shows instead of its counts. The decision is the domain's (seesExactCounts, protectYear); this
+// file feeds it the rows the values service reads and keeps the results. Computed from unmasked values, cached per
+// data-load state and per reader CLASS — every reader outside the kabupaten (anonymous, pembaca, users of other areas)
+// shares one result; a scoped reader inside gets the run with their exact areas. Never stores a masked answer: the
+// values caches stay per answer, masking happens after them (reader-view.ts).
+import {
+  ancestorAt, hideCell, cellCounts, isKode, periodsOfYear, privacyClassOf, protectYear, reportedMonths, seesExactCounts, tingkatOf,
+  TANPA_PUSKESMAS, type HiddenCell, type IndicatorDef, type Period, type PrivacyDesa, type PrivacyGroup, type Reader, type Target,
+  type WilayahKerjaRow,
+} from '@peta/domain';
+import type { DesaYear } from '../values/values-service.ts';
+
+/** The node id of a puskesmas wilayah kerja ('pkm:' + its kode; 'pkm:' alone: desa held by no puskesmas). */
+export const puskesmasNodeId = (kode: string) => `pkm:${kode}`;
+
+const periodKey = (p: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>) => `${p.kind}:${p.fromMonth}-${p.toMonth}`;
+
+/** What one reader sees of one kabupaten × indicator × year. */
+export interface Lens {
+  /** Node ids hidden for this reader: desa kode, kecamatan kode, puskesmasNodeId(kode). */
+  hidden: ReadonlySet<string>;
+  /** The hidden form of a cell (null: shown as it is). A hidden node in a period the table did not cover is hidden plain. */
+  cell(id: string, period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>, counts: { numerator: number | null; denominator: number | null }): HiddenCell | null;
+  /** False while the result is being computed: every small area is then hidden (deny by default). */
+  complete: boolean;
+}
+
+export interface PrivacySources {
+  threshold: number;
+  /** Changes with every data load (the values cache key). */
+  dataVersion(): Promise<number>;
+  desaYears(def: IndicatorDef, kabupaten: string, year: number): Promise<DesaYear[]>;
+  wilayahKerjaHistory(kabupaten: string): Promise<WilayahKerjaRow[]>;
+  /** The sasaran rows of this group in the kabupaten and year include a register (counted by name). */
+  sasaranIsRegister(def: IndicatorDef, kabupaten: string, year: number): Promise<boolean>;
+}
+
+interface Table {
+  desa: PrivacyDesa[];
+  groups: PrivacyGroup[];
+  /** Kecamatan → its desa (seesExactCounts: a puskesmas sees a kecamatan only when it holds all of it). */
+  kecamatan: Map<string, string[]>;
+  register: boolean;
+}
+
+interface Computed {
+  hidden: Set<string>;
+  /** `${id}|${periodKey}` → hidden form (null: no report in that period). */
+  cells: Map<string, HiddenCell | null>;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function lru<T>(entries: number) {
+  const map = new Map<string, T>();
+  return {
+    get(key: string) {
+      const hit = map.get(key);
+      if (hit !== undefined) { map.delete(key); map.set(key, hit); }
+      return hit;
+    },
+    set(key: string, value: T) {
+      map.set(key, value);
+      if (map.size > entries) map.delete(map.keys().next().value!);
+    },
+    delete(key: string) { map.delete(key); },
+  };
+}
+
+export function privacyService(sources: PrivacySources) {
+  const { threshold } = sources;
+  const results = lru<Promise<Computed>>(2000);
+  const ready = new WeakMap<Promise<Computed>, Computed>();
+
+  async function tableOf(def: IndicatorDef, kabupaten: string, year: number): Promise<Table> {
+    const [years, history, register] = await Promise.all([
+      sources.desaYears(def, kabupaten, year), sources.wilayahKerjaHistory(kabupaten), sources.sasaranIsRegister(def, kabupaten, year),
+    ]);
+    const desa = years.map((d): PrivacyDesa => ({ kode: d.kode, months: reportedMonths(d.row), sasaran: d.sasaran }));
+    const kecamatan = new Map<string, string[]>();
+    for (const d of desa) {
+      const k = ancestorAt(d.kode, 'kecamatan') ?? '';
+      kecamatan.set(k, [...(kecamatan.get(k) ?? []), d.kode]);
+    }
+    // Wilayah kerja per month, as rollUpByWilayahKerja assigns them: the holder on the first day of the month.
+    const rowsByDesa = new Map<string, WilayahKerjaRow[]>();
+    for (const r of history) rowsByDesa.set(r.desa, [...(rowsByDesa.get(r.desa) ?? []), r]);
+    const holders = new Map<string, string[][]>(); // puskesmas → per month its desa
+    for (const d of desa) {
+      for (let m = 1; m <= 12; m++) {
+        const date = `${year}-${pad(m)}-01`;
+        const row = rowsByDesa.get(d.kode)?.find((r) => r.validFrom <= date && (r.validTo === null || r.validTo > date));
+        const p = row?.puskesmas ?? TANPA_PUSKESMAS;
+        if (!holders.has(p)) holders.set(p, Array.from({ length: 12 }, () => []));
+        holders.get(p)![m - 1]!.push(d.kode);
+      }
+    }
+    const all = desa.map((d) => d.kode);
+    const groups: PrivacyGroup[] = [
+      ...[...kecamatan].map(([id, list]): PrivacyGroup => ({ id, level: 'kecamatan', desaIn: () => list })),
+      ...[...holders].map(([p, months]): PrivacyGroup => ({ id: puskesmasNodeId(p), level: 'puskesmas', desaIn: (m) => months[m - 1] ?? [] })),
+      { id: kabupaten, level: 'kabupaten', desaIn: () => all },
+    ];
+    return { desa, groups, kecamatan, register };
+  }
+
+  /** The ids of the table this reader sees exactly (seesExactCounts on each area). */
+  function exactIds(reader: Reader, table: Table, kabupaten: string): string[] {
+    if (reader === null || reader.role === 'viewer') return [];
+    const context = { desaOfKecamatan: (k: string) => table.kecamatan.get(k) ?? [] };
+    const out: string[] = [];
+    for (const d of table.desa) if (seesExactCounts(reader, { wilayah: d.kode }, context)) out.push(d.kode);
+    for (const g of table.groups) {
+      if (g.level === 'kabupaten') continue;
+      const target: Target = g.level === 'puskesmas' ? { puskesmas: g.id.slice(4), kabupaten } : { wilayah: g.id };
+      if (seesExactCounts(reader, target, context)) out.push(g.id);
+    }
+    return out.sort();
+  }
+
+  function compute(def: IndicatorDef, year: number, table: Table, exact: ReadonlySet<string>): Computed {
+    const protection = protectYear({ def, year, threshold, desa: table.desa, groups: table.groups, exact: (id) => exact.has(id),
+      sasaranIsRegister: table.register });
+    const cells = new Map<string, HiddenCell | null>();
+    for (const id of protection.hidden) {
+      for (const p of periodsOfYear(year)) cells.set(`${id}|${periodKey(p)}`, protection.cell(id, p));
+    }
+    return { hidden: new Set(protection.hidden), cells };
+  }
+
+  /** Deny by default: what a hidden cell shows when the table has no result (yet) or the period is not in it. */
+  const plainCell = (def: IndicatorDef, period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>, level: 'desa' | 'group',
+    counts: { numerator: number | null; denominator: number | null }, register: boolean): HiddenCell | null => {
+    if (counts.numerator === null) return null;
+    const reason = level === 'desa' && privacyClassOf(def) === 'sensitive' ? 'sensitive' : 'small-count';
+    const cell = hideCell(def, cellCounts(def, period, counts.numerator, counts.denominator), reason, threshold, false, { sasaranIsRegister: register });
+    return { ...cell, coverage: null };
+  };
+
+  const nodeLevel = (id: string) => (isKode(id) && tingkatOf(id) === 'desa' ? 'desa' as const : 'group' as const);
+
+  function lensOf(def: IndicatorDef, computed: Computed | null, exact: ReadonlySet<string>, smallAreas: ReadonlySet<string>, register: boolean): Lens {
+    return {
+      complete: computed !== null,
+      hidden: computed ? computed.hidden : new Set([...smallAreas].filter((id) => !exact.has(id))),
+      cell(id, period, counts) {
+        if (computed === null) return exact.has(id) || !smallAreas.has(id) ? null : plainCell(def, period, nodeLevel(id), counts, register);
+        if (!computed.hidden.has(id)) return null;
+        const key = `${id}|${periodKey(period)}`;
+        return computed.cells.has(key) ? computed.cells.get(key)! : plainCell(def, period, nodeLevel(id), counts, register);
+      },
+    };
+  }
+
+  /**
+   * The lens of `reader` on a kabupaten × indicator × year; null when the reader sees the whole kabupaten exactly.
+   * `wait: false` answers at once: while the result is computed every small area is hidden (the "Semua desa" map of
+   * a provinsi asks for dozens of kabupaten; each is computed once per data load, in the background).
+   */
+  async function lens(reader: Reader, def: IndicatorDef, year: number, kabupaten: string, options: { wait?: boolean } = {}): Promise<Lens | null> {
+    if (seesExactCounts(reader, { wilayah: kabupaten })) return null;
+    const [version, table] = await Promise.all([sources.dataVersion(), tableOf(def, kabupaten, year)]);
+    const exactList = exactIds(reader, table, kabupaten);
+    const exact = new Set(exactList);
+    const key = `${version}|${def.code}|${year}|${kabupaten}|${exactList.join(',')}`;
+    let pending = results.get(key);
+    if (!pending) {
+      // Synchronous CPU work (protectYear); run after the current request's I/O so it does not starve the pool.
+      pending = new Promise<Computed>((resolve, reject) => setImmediate(() => {
+        try { resolve(compute(def, year, table, exact)); } catch (error) { reject(error); }
+      }));
+      const settled = pending;
+      settled.then((c) => { ready.set(settled, c); }, () => results.delete(key));
+      results.set(key, settled);
+    }
+    const done = ready.get(pending) ?? (options.wait === false ? null : await pending);
+    const smallAreas = new Set([...table.desa.map((d) => d.kode), ...table.groups.filter((g) => g.level !== 'kabupaten').map((g) => g.id)]);
+    return lensOf(def, done, exact, smallAreas, table.register);
+  }
+
+  return { threshold, lens };
+}
+
+export type PrivacyService = ReturnType<typeof privacyService>;
