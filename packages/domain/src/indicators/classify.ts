@@ -180,7 +180,7 @@ export function quantileColors(count: number): readonly string[] {
 // ------------------------------------------------------------------------------------------------ legends
 
 export interface LegendItem {
-  key: AttainmentClass | 'over100' | `q${number}`;
+  key: AttainmentClass | 'over100' | 'disembunyikan' | `q${number}`;
   color: string;
   pattern: 'solid' | 'hatch';
   /** Bahasa Indonesia, states the class limits. */
