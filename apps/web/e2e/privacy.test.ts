@@ -33,6 +33,8 @@ describe('the protected view of the demo pembaca', () => {
   it('hatches hidden desa on the map, says why in the table, hover card and legend, and on the desa profile', async () => {
     const page = await openPageAs(browser, server.url, 'pembaca', { width: 1280, height: 800 });
     const d = createDriver(page, server.url);
+    await d.openUrl(`?wilayah=${BILAH_HULU}&indikator=${INDICATOR}&periode=${PERIOD}`);
+    await d.waitForView(BILAH_HULU);
     // What the pembaca's own session is sent: hidden desa rows (the admin's answer has the numbers).
     const mine = (await fetchInPage(page, 'GET', `/api/values?indicator=${INDICATOR}&period=${PERIOD}&parent=${BILAH_HULU}`)).body as ValuesResponse;
     const exact = await server.api<ValuesResponse>(`/api/values?indicator=${INDICATOR}&period=${PERIOD}&parent=${BILAH_HULU}`);
@@ -41,8 +43,6 @@ describe('the protected view of the demo pembaca', () => {
     for (const r of hidden) expect(r.numerator).toBeNull();
     expect(exact.rows.find((r) => r.kode === hidden[0]!.kode)!.numerator).not.toBeNull();
 
-    await d.openUrl(`?wilayah=${BILAH_HULU}&indikator=${INDICATOR}&periode=${PERIOD}`);
-    await d.waitForView(BILAH_HULU);
     const desa = hidden[0]!;
     // Hatched on white: the fill is white and the hatch layer is on — never a class colour or the no-data grey.
     await d.waitForFill(desa.kode, PALETTE.attainment.disembunyikan);
