@@ -7,11 +7,11 @@
 // Data (KIA_K1 2026, Jan–Sep, per month): Kecamatan Satu: desa A 99.01.01.2001 20, desa B 99.01.01.2002 1 (small);
 // Kecamatan Dua: desa C 99.01.02.2001 15, desa D 99.01.02.2002 12. Puskesmas P1 holds A and B, P2 holds C and D,
 // B moves to P2 from 1 July 2026 (the wilayah kerja roll-up then splits B's year between P1 and P2).
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '@peta/db';
 import { periodsOfYear, type Period } from '@peta/domain';
 import { DesaValuesResponseSchema, SeriesResponseSchema, ValuesResponseSchema, desaKodesOf, type ValueRow } from '@peta/domain/contract';
-import { expectSchema, signIn, useApp, type TestUser } from './helper.ts';
+import { clearMeetingsAndRollout, dropPuskesmasUsers, expectSchema, signIn, useApp, type TestUser } from './helper.ts';
 import { loadTinyWilayah } from './fixtures/tiny-wilayah.ts';
 
 const A = '99.01.01.2001', B = '99.01.01.2002', C = '99.01.02.2001', D = '99.01.02.2002';
@@ -25,10 +25,8 @@ const holds = (p: string, m: number) => (p === 'P1' ? (m < 7 ? [A, B] : [A]) : m
 async function seed(database: Database) {
   await loadTinyWilayah(database);
   const { pool } = database;
-  await pool.query(`delete from ilp_wave_member; delete from ilp_wave; delete from ilp_stage; delete from readiness_answer;
-    delete from pustu; delete from posyandu; delete from puskesmas_wilayah; delete from puskesmas; delete from rollout_event;
-    delete from meeting_action_change; delete from meeting_action; delete from meeting_note; delete from meeting;
-    delete from indicator_value_change; delete from sasaran_change; delete from indicator_value; delete from sasaran; delete from data_load`);
+  await clearMeetingsAndRollout(database);
+  await pool.query(`delete from indicator_value_change; delete from sasaran_change; delete from indicator_value; delete from sasaran; delete from data_load`);
   await pool.query(`insert into wilayah (kode, nama, tingkat, parent_kode, has_geometry, child_count, import_id)
     values ('99.02', 'Kabupaten Lain', 'kabupaten', '99', false, 0, (select max(id) from boundary_import)) on conflict do nothing`);
   const { rows: [load] } = await pool.query(`insert into data_load (kind, description, simulated) values ('demo', 'uji privasi', true) returning id`);
@@ -48,6 +46,7 @@ async function seed(database: Database) {
 }
 
 const ctx = useApp(seed, { readAccess: 'public' });
+afterAll(() => dropPuskesmasUsers(ctx.database));
 /** Every period the API accepts over the months with data (months, quarters, every range a..b) and the year. */
 const PERIODS: Period[] = [...periodsOfYear(2026, 9), periodsOfYear(2026).find((p) => p.kind === 'year')!];
 const monthsOf = (p: Period) => Array.from({ length: p.toMonth - p.fromMonth + 1 }, (_, i) => p.fromMonth + i);
