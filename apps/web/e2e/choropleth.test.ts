@@ -13,8 +13,11 @@ import { join } from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
 
 const LABUHANBATU = '12.10';
-/** Reading is for signed-in users; the viewer role (pembaca) only reads, which is all this file does. */
-const READER = 'pembaca';
+/**
+ * The file checks the exact numbers of Labuhanbatu (the admin's answer) on the page: it reads as the kabupaten's dinkes,
+ * who sees them; the pembaca's protected view of small counts (issue 18) is privacy.test.ts.
+ */
+const READER = 'dinkes.labuhanbatu';
 const K4 = 'KIA_K4';
 const BUMIL = 'SPM01_BUMIL';
 const YTD = '2026-01..2026-10';
