@@ -164,7 +164,7 @@ export async function buildApp({ database, config, logger = false, now = () => n
   await app.register(gridRoutes(gridService(database, { now })));
   await app.register(puskesmasRoutes({ areas: wilayah.areas, rollout, viewOf, profilesOf }));
   await app.register(wilayahKerjaRoutes({ areas: wilayah.areas, rollout, uploads: upload }));
-  await app.register(gelombangRoutes({ areas: wilayah.areas, rollout }));
+  await app.register(gelombangRoutes({ areas: wilayah.areas, rollout, viewOf }));
   await app.register(fasilitasRoutes({ areas: wilayah.areas, rollout }));
   await app.register(meetingsRoutes(meetings, viewOf));
   app.addHook('onClose', async () => pdf.close());

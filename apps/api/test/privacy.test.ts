@@ -222,6 +222,41 @@ describe('small counts for readers outside the area (issue 18)', () => {
     expect(exactPack.body).not.toContain('disembunyikan: jumlah kecil');
   });
 
+  it('the next-wave proposal ranks on the need a pembaca may see: a hidden puskesmas count is in no part, total, score or reason', async () => {
+    const q = `kabupaten=${KAB}&indicators=KIA_K1&period=2026-01..2026-09`;
+    const pembaca = await signIn(ctx.app, ctx.database, 'viewer');
+    type Part = { indicator: string; notYetServed: number | null };
+    type Row = { kode: string; need: Part[]; needKnown: boolean; needTotal: number; needScore: number | null; score: number | null; reasonId: string };
+    const needOf = (rows: { kode: string; need: Part[] }[], kode: string) => rows.find((r) => r.kode === kode)!.need.find((n) => n.indicator === 'KIA_K1')!.notYetServed;
+    const exact = (await read(ctx.admin.headers, `/api/rencana-ilp/usulan?${q}`)).rows as Row[];
+    const list = (await read(pembaca.headers, `/api/puskesmas?${q}`)).puskesmas as { kode: string; need: Part[] }[];
+    const mine = (await read(pembaca.headers, `/api/rencana-ilp/usulan?${q}`)).rows as Row[];
+    expect(mine.map((r) => r.kode).sort()).toEqual(['P1', 'P2']);
+    // Not vacuous: a puskesmas whose need the admin sees is hidden from the pembaca in the planner list.
+    const hidden = ['P1', 'P2'].filter((k) => needOf(list, k) === null);
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const kode of hidden) {
+      const count = needOf(exact, kode)!;
+      expect(count).toBeGreaterThan(0);
+      const row = mine.find((r) => r.kode === kode)!;
+      // The same view as the planner list, and nothing made of the hidden count.
+      expect(needOf(mine, kode)).toBeNull();
+      expect(row).toMatchObject({ needKnown: false, needTotal: 0, needScore: null, score: null });
+      expect(row.reasonId).not.toContain(String(count));
+    }
+    // Shown needs are exact, and every total, score and rank is made of shown needs only.
+    for (const row of mine) {
+      const shown = row.need.reduce((n, p) => n + (p.notYetServed ?? 0), 0);
+      expect(row.needTotal, row.kode).toBe(shown);
+      if (!hidden.includes(row.kode)) expect(needOf(mine, row.kode)).toBe(needOf(exact, row.kode));
+    }
+    const maxShown = Math.max(0, ...mine.filter((r) => r.needKnown).map((r) => r.needTotal));
+    for (const row of mine.filter((r) => r.needKnown)) expect(row.needScore).toBeCloseTo(maxShown > 0 ? row.needTotal / maxShown : 0, 9);
+    // The dinkes of the kabupaten gets the admin's proposal.
+    const dinkes = await signIn(ctx.app, ctx.database, 'dinkes_kabupaten', { kode: KAB });
+    expect((await read(dinkes.headers, `/api/rencana-ilp/usulan?${q}`)).rows).toEqual(exact);
+  });
+
   it('scoped users see the exact counts of their area: camat, kepala desa, puskesmas, dinkes of the kabupaten', async () => {
     const users: [string, TestUser][] = [
       ['camat', await signIn(ctx.app, ctx.database, 'camat', { kode: SATU })],
