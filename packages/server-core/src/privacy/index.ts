@@ -16,7 +16,7 @@ export function privacyCapability(db: DbOrTx, deps: { values: ValuesCapability; 
   const wilayahKerja = wilayahKerjaRepository(db);
   return privacyService({
     threshold: deps.threshold,
-    dataVersion: () => deps.values.repository.dataVersion(),
+    dataVersion: () => repository.changeVersion(),
     desaYears: (def, kabupaten, year) => deps.values.service.desaYears(def, kabupaten, year),
     wilayahKerjaHistory: (kabupaten) => wilayahKerja.history(kabupaten),
     async sasaranIsRegister(def, kabupaten, year) {

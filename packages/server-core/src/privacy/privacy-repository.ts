@@ -7,6 +7,15 @@ const { sasaran } = schema;
 
 export function privacyRepository(db: DbOrTx) {
   return {
+    /**
+     * Changes with every data load AND every roll-out event: a result depends on the values and on which puskesmas
+     * holds which desa (wilayah kerja moves are roll-out events, not data loads).
+     */
+    async changeVersion(): Promise<string> {
+      const { rows } = await db.execute<{ loads: number; events: number }>(sql`select
+        (select coalesce(max(id), 0) from data_load)::int as loads, (select coalesce(max(id), 0) from rollout_event)::int as events`);
+      return `${rows[0]?.loads ?? 0}.${rows[0]?.events ?? 0}`;
+    },
     /** Any sasaran row of this group in the kabupaten and year is a register (conservative: one is enough). */
     async sasaranIsRegister(group: string, kabupaten: string, year: number): Promise<boolean> {
       const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(sasaran)

@@ -28,8 +28,8 @@ export interface Lens {
 
 export interface PrivacySources {
   threshold: number;
-  /** Changes with every data load (the values cache key). */
-  dataVersion(): Promise<number>;
+  /** Changes with every data load and every wilayah kerja move (the results' cache key). */
+  dataVersion(): Promise<string>;
   desaYears(def: IndicatorDef, kabupaten: string, year: number): Promise<DesaYear[]>;
   wilayahKerjaHistory(kabupaten: string): Promise<WilayahKerjaRow[]>;
   /** The sasaran rows of this group in the kabupaten and year include a register (counted by name). */
@@ -68,10 +68,67 @@ function lru<T>(entries: number) {
   };
 }
 
+/**
+ * One protectYear at a time, each in its own turn of the event loop: the "Semua desa" map of a provinsi starts dozens
+ * of them at once, and run back to back they would block the process for a minute (requests waiting for a database
+ * connection then time out). A reader waiting for one table goes before the background work.
+ */
+function cpuQueue() {
+  const jobs: (() => void)[] = [];
+  let running = false;
+  const pump = () => {
+    if (running || jobs.length === 0) return;
+    running = true;
+    setImmediate(() => {
+      jobs.shift()!();
+      running = false;
+      pump();
+    });
+  };
+  return <T>(work: () => T, urgent: boolean) => new Promise<T>((resolve, reject) => {
+    const job = () => { try { resolve(work()); } catch (error) { reject(error); } };
+    if (urgent) jobs.unshift(job); else jobs.push(job);
+    pump();
+  });
+}
+
+/** At most `n` loads at a time: the map of a provinsi needs the tables of dozens of kabupaten (five queries each), and
+ * all at once they would queue past the pool's connection timeout. */
+function limiter(n: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (active >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await work();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
 export function privacyService(sources: PrivacySources) {
   const { threshold } = sources;
   const results = lru<Promise<Computed>>(2000);
   const ready = new WeakMap<Promise<Computed>, Computed>();
+  // The rows a result is computed from, per data-load state: a map of a provinsi asks for every kabupaten's table on
+  // every request (to know the small areas), which would be five queries per kabupaten each time.
+  const tables = lru<Promise<Table>>(200);
+  const schedule = cpuQueue();
+  const load = limiter(2);
+
+  function cachedTable(version: string, def: IndicatorDef, kabupaten: string, year: number): Promise<Table> {
+    const key = `${version}|${def.code}|${year}|${kabupaten}`;
+    let hit = tables.get(key);
+    if (!hit) {
+      hit = load(() => tableOf(def, kabupaten, year));
+      hit.catch(() => tables.delete(key));
+      tables.set(key, hit);
+    }
+    return hit;
+  }
 
   async function tableOf(def: IndicatorDef, kabupaten: string, year: number): Promise<Table> {
     const [years, history, register] = await Promise.all([
@@ -160,16 +217,15 @@ export function privacyService(sources: PrivacySources) {
    */
   async function lens(reader: Reader, def: IndicatorDef, year: number, kabupaten: string, options: { wait?: boolean } = {}): Promise<Lens | null> {
     if (seesExactCounts(reader, { wilayah: kabupaten })) return null;
-    const [version, table] = await Promise.all([sources.dataVersion(), tableOf(def, kabupaten, year)]);
+    const version = await sources.dataVersion();
+    const table = await cachedTable(version, def, kabupaten, year);
     const exactList = exactIds(reader, table, kabupaten);
     const exact = new Set(exactList);
     const key = `${version}|${def.code}|${year}|${kabupaten}|${exactList.join(',')}`;
     let pending = results.get(key);
     if (!pending) {
-      // Synchronous CPU work (protectYear); run after the current request's I/O so it does not starve the pool.
-      pending = new Promise<Computed>((resolve, reject) => setImmediate(() => {
-        try { resolve(compute(def, year, table, exact)); } catch (error) { reject(error); }
-      }));
+      // Synchronous CPU work (protectYear): queued, after the current request's I/O, so it does not starve the pool.
+      pending = schedule(() => compute(def, year, table, exact), options.wait !== false);
       const settled = pending;
       settled.then((c) => { ready.set(settled, c); }, () => results.delete(key));
       results.set(key, settled);
