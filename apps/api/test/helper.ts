@@ -85,7 +85,8 @@ export function useApp(seed?: (database: Database) => Promise<void>, options: Ap
 function readAsAdmin(app: App, admin: TestUser) {
   const raw = app.inject.bind(app) as (options: unknown) => unknown;
   const withAdmin = (options: unknown) => {
-    const o = typeof options === 'string' ? { method: 'GET', url: options } : options as { method?: string; headers?: Record<string, string> };
+    type Options = { method?: string; url?: string; headers?: Record<string, string> };
+    const o: Options = typeof options === 'string' ? { method: 'GET', url: options } : options as Options;
     const method = (o.method ?? 'GET').toUpperCase();
     if (method !== 'GET' || o.headers?.cookie) return raw(o);
     return raw({ ...o, headers: { ...o.headers, cookie: admin.headers.cookie } });

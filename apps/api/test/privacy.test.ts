@@ -161,7 +161,8 @@ describe('small counts for readers outside the area (issue 18)', () => {
       // Shown rows are exact (the protected view hides; it never changes a number).
       for (const p of PERIODS) {
         const rows = seen.get(p.code)!;
-        for (const [id, desa] of [[A, [A]], [C, [C]], [D, [D]], [SATU, MEMBERS[SATU]], [DUA, MEMBERS[DUA]]] as const) {
+        const families: [string, string[]][] = [[A, [A]], [C, [C]], [D, [D]], [SATU, MEMBERS[SATU]!], [DUA, MEMBERS[DUA]!]];
+        for (const [id, desa] of families) {
           const r = rows.get(id)!;
           if (!hiddenRow(r)) expect(r.numerator, `${id} ${p.code}`).toBe(truth([...desa], p));
         }
