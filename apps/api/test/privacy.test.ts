@@ -258,6 +258,25 @@ describe('small counts for readers outside the area (issue 18)', () => {
     expect((await read(dinkes.headers, `/api/rencana-ilp/usulan?${q}`)).rows).toEqual(exact);
   });
 
+  it('the exports for other systems (exact desa counts, no protected view) are refused to readers outside the area', async () => {
+    const paths = ['/api/exchange/dhis2.json', '/api/exchange/dhis2.csv', '/api/exchange/adx', '/api/exchange/fhir/MeasureReport']
+      .map((p) => `${p}?wilayah=${KAB}&periode=2026-01..2026-09&indikator=KIA_K1`);
+    const outside = [undefined, (await signIn(ctx.app, ctx.database, 'viewer')).headers,
+      (await signIn(ctx.app, ctx.database, 'dinkes_kabupaten', { kode: '99.02' })).headers,
+      (await signIn(ctx.app, ctx.database, 'camat', { kode: SATU })).headers]; // a camat sees one kecamatan, not the kabupaten
+    for (const headers of outside) {
+      for (const url of paths) {
+        const res = await ctx.app.inject({ method: 'GET', url, headers });
+        expect(res.statusCode, url).toBe(403);
+        expect(res.json().message).toMatch(/jumlah per desa apa adanya/);
+      }
+    }
+    const dinkes = await signIn(ctx.app, ctx.database, 'dinkes_kabupaten', { kode: KAB });
+    for (const url of paths) expect((await ctx.app.inject({ method: 'GET', url, headers: dinkes.headers })).statusCode, url).toBe(200);
+    // The catalogue of Measures carries no counts: open to every reader.
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/exchange/fhir/Measure' })).statusCode).toBe(200);
+  });
+
   it('scoped users see the exact counts of their area: camat, kepala desa, puskesmas, dinkes of the kabupaten', async () => {
     const users: [string, TestUser][] = [
       ['camat', await signIn(ctx.app, ctx.database, 'camat', { kode: SATU })],
