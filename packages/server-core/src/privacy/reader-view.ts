@@ -40,8 +40,13 @@ export function readerView(deps: ReaderViewDeps, reader: Reader) {
   };
 
   /** The hidden form of one wilayah's cell (null: shown). */
+  // An area the reader sees exactly needs no lens (the lens would show it as it is): a puskesmas on its own desa, a
+  // camat in its kecamatan never wait for the protection of the rest of the kabupaten. (A kecamatan is exact for a
+  // puskesmas only with the table's context: that one goes through the lens.)
+  const exactHere = (kode: string) => seesExactCounts(reader, { wilayah: kode });
+
   async function cellOf(def: IndicatorDef, period: PeriodLike, kode: string, counts: { numerator: number | null; denominator: number | null }) {
-    if (!smallWilayah(kode)) return null;
+    if (!smallWilayah(kode) || exactHere(kode)) return null;
     const lens = await lensOf(def, period.year, ancestorAt(kode, 'kabupaten')!);
     return lens ? lens.cell(kode, period, counts) : null;
   }
@@ -58,7 +63,7 @@ export function readerView(deps: ReaderViewDeps, reader: Reader) {
 
   /** Is this desa's (or kecamatan's) cell hidden for the reader in this period? */
   async function hiddenAt(def: IndicatorDef, period: PeriodLike | null, kode: string): Promise<boolean> {
-    if (!period || !smallWilayah(kode)) return false;
+    if (!period || !smallWilayah(kode) || exactHere(kode)) return false;
     const lens = await lensOf(def, period.year, ancestorAt(kode, 'kabupaten')!);
     return lens !== null && lens.hidden.has(kode);
   }
@@ -71,7 +76,7 @@ export function readerView(deps: ReaderViewDeps, reader: Reader) {
   }
 
   async function maskSeries(def: IndicatorDef, answer: SeriesResponse): Promise<SeriesResponse> {
-    if (!smallWilayah(answer.kode)) return answer;
+    if (!smallWilayah(answer.kode) || exactHere(answer.kode)) return answer;
     const kabupaten = ancestorAt(answer.kode, 'kabupaten')!;
     const [lens, previousYear] = await Promise.all([lensOf(def, answer.year, kabupaten), lensOf(def, answer.year - 1, kabupaten)]);
     if (!lens && !previousYear) return answer;
