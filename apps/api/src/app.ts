@@ -10,7 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Database } from '@peta/db';
 import { gridService, importsService } from '@peta/server-core';
-import { DEFAULT_PDF_LIMITS, DEFAULT_TIMEOUTS, DEFAULT_UPLOAD_LIMITS, type Config } from './config.ts';
+import { DEFAULT_PDF_LIMITS, DEFAULT_PRIVACY_WAIT_MS, DEFAULT_TIMEOUTS, DEFAULT_UPLOAD_LIMITS, type Config } from './config.ts';
 import { declarePluginAccess, registerAccess, sessionCache, type ReadAccess } from './auth/access.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { databaseRateLimitStore } from './plugins/rate-limit-store.ts';
@@ -20,7 +20,7 @@ import { authRoutes } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
 import { registerStaticWeb } from './plugins/static-web.ts';
 import {
-  chromiumPdfRenderer, exchangeService, meetingsCapability, pdfPrinter, privacyCapability, profileService, readerView, rolloutCapability,
+  chromiumPdfRenderer, exchangeService, meetingsCapability, pdfPrinter, privacyCapability, privacyWorkerPool, profileService, readerView, rolloutCapability,
   valuesCapability, wilayahCapability, type PdfRenderer,
 } from '@peta/server-core';
 import { DEFAULT_SMALL_CELL_THRESHOLD } from '@peta/domain';
@@ -45,7 +45,7 @@ import { parsePool } from './services/parse-pool.ts';
 export interface AppOptions {
   database: Database;
   config: Pick<Config, 'webDist'> & Partial<Pick<Config, 'readAccess' | 'cookieSecure' | 'trustProxy' | 'signInLimitPerMinute' | 'timeouts' | 'uploads' | 'pdf'
-    | 'smallCellThreshold'>>;
+    | 'smallCellThreshold' | 'privacyWaitMs'>>;
   logger?: FastifyServerOptions['logger'];
   /** The clock for "period in the future" checks (tests fix it). */
   now?: () => Date;
@@ -130,7 +130,16 @@ export async function buildApp({ database, config, logger = false, now = () => n
   // Small counts stay private (issue 18): every answer with counts goes through the reader's view after the values
   // service (whose caches stay per answer); the profile is assembled from the reader's masked rows. The protection is
   // computed through the read handle, from the same rows (and versions) as the answers of the GET routes it masks.
-  const privacy = privacyCapability(database.read, { values: readValues, threshold: config.smallCellThreshold ?? DEFAULT_SMALL_CELL_THRESHOLD });
+  // protectYear runs in one worker thread, never on the event loop: the first national map of a pembaca computes a
+  // table per kabupaten, which in process stalled every other request for tens of seconds. A reader waits at most 2 s
+  // for a table (PRIVACY_WAIT_MS); past that (or with the queue full) the kabupaten's small areas are answered hidden.
+  const protectRunner = privacyWorkerPool({ queue: 2000, timeoutMs: 60_000 });
+  protectRunner.warm();
+  const privacy = privacyCapability(database.read, {
+    values: readValues, threshold: config.smallCellThreshold ?? DEFAULT_SMALL_CELL_THRESHOLD, runner: protectRunner,
+    maxWaitMs: config.privacyWaitMs ?? DEFAULT_PRIVACY_WAIT_MS,
+  });
+  app.addHook('onClose', async () => privacy.close());
   const viewOf = (request: FastifyRequest) =>
     readerView({ privacy, values: readValues.service, perPuskesmas: rollout.perPuskesmas }, request.auth?.actor ?? null);
   const profilesOf = (request: FastifyRequest) => {

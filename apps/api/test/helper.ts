@@ -59,7 +59,9 @@ export function buildTestApp(database: Database, options: AppTestOptions = {}) {
     database,
     // The per-address count is kept in the database and every test file signs in from 127.0.0.1: no limit by default.
     config: { webDist: '/nonexistent', readAccess: options.readAccess ?? 'public', signInLimitPerMinute: options.signInLimitPerMinute ?? 1_000_000,
-      trustProxy: options.trustProxy ?? false, uploads: options.uploads, pdf: options.pdf },
+      trustProxy: options.trustProxy ?? false, uploads: options.uploads, pdf: options.pdf,
+      // Tests compare exact protected answers: never the deny-by-default one of a slow (shared) machine.
+      privacyWaitMs: 120_000 },
     now: options.now ?? (() => new Date('2026-11-15T12:00:00Z')),
     ...(options.pdfRenderer ? { pdf: options.pdfRenderer } : {}),
   });

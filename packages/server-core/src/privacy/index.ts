@@ -6,16 +6,20 @@ import { wilayahKerjaRepository } from '../rollout/wilayah-kerja-repository.ts';
 import type { ValuesCapability } from '../values/index.ts';
 import { privacyRepository } from './privacy-repository.ts';
 import { privacyService } from './privacy-service.ts';
+import type { ProtectRunner } from './protect-runner.ts';
 
 export * from './privacy-service.ts';
+export { inProcessRunner, privacyWorkerPool, ProtectBusy, type ProtectRunner } from './protect-runner.ts';
 export * from './reader-view.ts';
 
 /** The privacy capability on one database: one cache of results for every reader. */
-export function privacyCapability(db: DbOrTx, deps: { values: ValuesCapability; threshold: number }) {
+export function privacyCapability(db: DbOrTx, deps: { values: ValuesCapability; threshold: number; runner?: ProtectRunner; maxWaitMs?: number }) {
   const repository = privacyRepository(db);
   const wilayahKerja = wilayahKerjaRepository(db);
   return privacyService({
     threshold: deps.threshold,
+    runner: deps.runner,
+    maxWaitMs: deps.maxWaitMs,
     dataVersion: () => repository.changeVersion(),
     desaYears: (def, kabupaten, year) => deps.values.service.desaYears(def, kabupaten, year),
     wilayahKerjaHistory: (kabupaten) => wilayahKerja.history(kabupaten),

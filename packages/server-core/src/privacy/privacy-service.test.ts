@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { getIndicator } from '@peta/domain';
 import { privacyService, type PrivacySources } from './privacy-service.ts';
+import type { ProtectRunner } from './protect-runner.ts';
+import type { ProtectResult } from './worker/protect-job.ts';
 
 const K1 = getIndicator('KIA_K1')!;
 const PEMBACA = { role: 'viewer' as const, scope: { kind: 'wilayah' as const, kode: '' } };
@@ -42,5 +44,21 @@ describe('privacy service', () => {
     expect((await privacy.lens(PEMBACA, K1, 2026, '12.10', { wait: false }))?.complete).toBe(true);
     // A reader who sees the whole kabupaten exactly needs no lens at all.
     expect(await privacy.lens({ role: 'dinkes_kabupaten', scope: { kind: 'wilayah', kode: '12.10' } }, K1, 2026, '12.10')).toBeNull();
+  });
+
+  it('answers a waiting reader with every small area hidden after maxWaitMs, and keeps computing for the next request', async () => {
+    const { sources } = fakeSources({ value: '1.1' });
+    let finish: (r: ProtectResult) => void = () => {};
+    const slow: ProtectRunner = {
+      run: () => new Promise((resolve) => { finish = resolve; }), load: () => ({ running: 1, waiting: 0 }), warm() {}, async close() {},
+    };
+    const privacy = privacyService({ ...sources, runner: slow, maxWaitMs: 20 });
+    const started = Date.now();
+    const first = await privacy.lens(PEMBACA, K1, 2026, '12.10');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(first?.complete).toBe(false);
+    finish({ hidden: [], cells: [] });
+    await turns(2);
+    expect((await privacy.lens(PEMBACA, K1, 2026, '12.10'))?.complete).toBe(true);
   });
 });

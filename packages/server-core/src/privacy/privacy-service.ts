@@ -5,16 +5,16 @@
 // shares one result; a scoped reader inside gets the run with their exact areas. Never stores a masked answer: the
 // values caches stay per answer, masking happens after them (reader-view.ts).
 import {
-  ancestorAt, hideCell, cellCounts, isKode, periodsOfYear, privacyClassOf, protectYear, reportedMonths, seesExactCounts, tingkatOf,
-  TANPA_PUSKESMAS, type HiddenCell, type IndicatorDef, type Period, type PrivacyDesa, type PrivacyGroup, type Reader, type Target,
+  ancestorAt, hideCell, cellCounts, isKode, privacyClassOf, reportedMonths, seesExactCounts, tingkatOf,
+  TANPA_PUSKESMAS, type HiddenCell, type IndicatorDef, type Period, type PrivacyDesa, type Reader, type Target,
   type WilayahKerjaRow,
 } from '@peta/domain';
 import type { DesaYear } from '../values/values-service.ts';
+import { inProcessRunner, type ProtectRunner } from './protect-runner.ts';
+import { periodKey, type ProtectGroup } from './worker/protect-job.ts';
 
 /** The node id of a puskesmas wilayah kerja ('pkm:' + its kode; 'pkm:' alone: desa held by no puskesmas). */
 export const puskesmasNodeId = (kode: string) => `pkm:${kode}`;
-
-const periodKey = (p: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>) => `${p.kind}:${p.fromMonth}-${p.toMonth}`;
 
 /** What one reader sees of one kabupaten × indicator × year. */
 export interface Lens {
@@ -34,11 +34,19 @@ export interface PrivacySources {
   wilayahKerjaHistory(kabupaten: string): Promise<WilayahKerjaRow[]>;
   /** The sasaran rows of this group in the kabupaten and year include a register (counted by name). */
   sasaranIsRegister(def: IndicatorDef, kabupaten: string, year: number): Promise<boolean>;
+  /** Where protectYear runs (the API: a worker thread); in process when absent. */
+  runner?: ProtectRunner;
+  /**
+   * How long a reader waits for a table being computed before it is answered with every small area hidden (the
+   * computation goes on; a later request gets the result). Default 2000 ms.
+   */
+  maxWaitMs?: number;
 }
 
 interface Table {
   desa: PrivacyDesa[];
-  groups: PrivacyGroup[];
+  /** Plain data (it crosses to the worker). */
+  groups: ProtectGroup[];
   /** Kecamatan → its desa (seesExactCounts: a puskesmas sees a kecamatan only when it holds all of it). */
   kecamatan: Map<string, string[]>;
   register: boolean;
@@ -68,30 +76,6 @@ function lru<T>(entries: number) {
   };
 }
 
-/**
- * One protectYear at a time, each in its own turn of the event loop: the "Semua desa" map of a provinsi starts dozens
- * of them at once, and run back to back they would block the process for a minute (requests waiting for a database
- * connection then time out). A reader waiting for one table goes before the background work.
- */
-function cpuQueue() {
-  const jobs: (() => void)[] = [];
-  let running = false;
-  const pump = () => {
-    if (running || jobs.length === 0) return;
-    running = true;
-    setImmediate(() => {
-      jobs.shift()!();
-      running = false;
-      pump();
-    });
-  };
-  return <T>(work: () => T, urgent: boolean) => new Promise<T>((resolve, reject) => {
-    const job = () => { try { resolve(work()); } catch (error) { reject(error); } };
-    if (urgent) jobs.unshift(job); else jobs.push(job);
-    pump();
-  });
-}
-
 /** At most `n` loads at a time: the map of a provinsi needs the tables of dozens of kabupaten (five queries each), and
  * all at once they would queue past the pool's connection timeout. */
 function limiter(n: number) {
@@ -109,6 +93,13 @@ function limiter(n: number) {
   };
 }
 
+/** The value, or null when it takes longer than `ms` (or fails: deny by default). */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), ms); });
+  return Promise.race([promise.catch(() => null), late]).finally(() => clearTimeout(timer));
+}
+
 export function privacyService(sources: PrivacySources) {
   const { threshold } = sources;
   const results = lru<Promise<Computed>>(2000);
@@ -116,7 +107,8 @@ export function privacyService(sources: PrivacySources) {
   // The rows a result is computed from, per data-load state: a map of a provinsi asks for every kabupaten's table on
   // every request (to know the small areas), which would be five queries per kabupaten each time.
   const tables = lru<Promise<Table>>(200);
-  const schedule = cpuQueue();
+  const runner = sources.runner ?? inProcessRunner();
+  const maxWaitMs = sources.maxWaitMs ?? 2000;
   const load = limiter(2);
 
   function cachedTable(version: string, def: IndicatorDef, kabupaten: string, year: number): Promise<Table> {
@@ -154,10 +146,10 @@ export function privacyService(sources: PrivacySources) {
       }
     }
     const all = desa.map((d) => d.kode);
-    const groups: PrivacyGroup[] = [
-      ...[...kecamatan].map(([id, list]): PrivacyGroup => ({ id, level: 'kecamatan', desaIn: () => list })),
-      ...[...holders].map(([p, months]): PrivacyGroup => ({ id: puskesmasNodeId(p), level: 'puskesmas', desaIn: (m) => months[m - 1] ?? [] })),
-      { id: kabupaten, level: 'kabupaten', desaIn: () => all },
+    const groups: ProtectGroup[] = [
+      ...[...kecamatan].map(([id, list]): ProtectGroup => ({ id, level: 'kecamatan', desa: list })),
+      ...[...holders].map(([p, months]): ProtectGroup => ({ id: puskesmasNodeId(p), level: 'puskesmas', byMonth: months })),
+      { id: kabupaten, level: 'kabupaten', desa: all },
     ];
     return { desa, groups, kecamatan, register };
   }
@@ -176,14 +168,10 @@ export function privacyService(sources: PrivacySources) {
     return out.sort();
   }
 
-  function compute(def: IndicatorDef, year: number, table: Table, exact: ReadonlySet<string>): Computed {
-    const protection = protectYear({ def, year, threshold, desa: table.desa, groups: table.groups, exact: (id) => exact.has(id),
-      sasaranIsRegister: table.register });
-    const cells = new Map<string, HiddenCell | null>();
-    for (const id of protection.hidden) {
-      for (const p of periodsOfYear(year)) cells.set(`${id}|${periodKey(p)}`, protection.cell(id, p));
-    }
-    return { hidden: new Set(protection.hidden), cells };
+  async function compute(def: IndicatorDef, year: number, table: Table, exact: string[], urgent: boolean): Promise<Computed> {
+    const result = await runner.run({ indicator: def.code, year, threshold, desa: table.desa, groups: table.groups, exact,
+      register: table.register }, urgent);
+    return { hidden: new Set(result.hidden), cells: new Map(result.cells) };
   }
 
   /** Deny by default: what a hidden cell shows when the table has no result (yet) or the period is not in it. */
@@ -224,18 +212,18 @@ export function privacyService(sources: PrivacySources) {
     const key = `${version}|${def.code}|${year}|${kabupaten}|${exactList.join(',')}`;
     let pending = results.get(key);
     if (!pending) {
-      // Synchronous CPU work (protectYear): queued, after the current request's I/O, so it does not starve the pool.
-      pending = schedule(() => compute(def, year, table, exact), options.wait !== false);
+      // CPU work (protectYear): in the runner (the API's worker thread), one table at a time, waiting readers first.
+      pending = compute(def, year, table, exactList, options.wait !== false);
       const settled = pending;
       settled.then((c) => { ready.set(settled, c); }, () => results.delete(key));
       results.set(key, settled);
     }
-    const done = ready.get(pending) ?? (options.wait === false ? null : await pending);
+    const done = ready.get(pending) ?? (options.wait === false ? null : await within(pending, maxWaitMs));
     const smallAreas = new Set([...table.desa.map((d) => d.kode), ...table.groups.filter((g) => g.level !== 'kabupaten').map((g) => g.id)]);
     return lensOf(def, done, exact, smallAreas, table.register);
   }
 
-  return { threshold, lens };
+  return { threshold, lens, close: () => runner.close() };
 }
 
 export type PrivacyService = ReturnType<typeof privacyService>;
