@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '@peta/db';
 import { periodsOfYear, type Period } from '@peta/domain';
 import { DesaValuesResponseSchema, SeriesResponseSchema, ValuesResponseSchema, desaKodesOf, type ValueRow } from '@peta/domain/contract';
+import { rebuildRollups } from '@peta/server-core';
 import { clearMeetingsAndRollout, dropPuskesmasUsers, expectSchema, signIn, useApp, type TestUser } from './helper.ts';
 import { loadTinyWilayah } from './fixtures/tiny-wilayah.ts';
 
@@ -37,6 +38,8 @@ async function seed(database: Database) {
     await pool.query(`insert into sasaran (kode, year, "group", value, kind, method, simulated, load_id)
       values ($1, 2026, 'bumil', $2, 'estimate', 'uji', true, $3)`, [kode, SASARAN[kode], load.id]);
   }
+  // Rows written by hand, as the demo loader writes them: the roll-ups are rebuilt the same way.
+  await rebuildRollups(database.db, load.id);
   const { rows: [ev] } = await pool.query(`insert into rollout_event (oleh, kind, note) values ('uji', 'seed', 'fixture') returning id`);
   await pool.query(`insert into puskesmas (kode, nama, kabupaten_kode, sumber) values ('P1', 'Puskesmas Satu', '99.01', 'uji'), ('P2', 'Puskesmas Dua', '99.01', 'uji')`);
   await pool.query(`insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, valid_to, confirmed, event_id) values
