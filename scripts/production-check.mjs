@@ -134,27 +134,27 @@ async function accounts(port, databaseUrl) {
     expectStatus(`admin creates ${username}`, created, 201);
     const first = await signIn(port, username, created.body.password);
     if (!first.user.mustChangePassword) fail(`${username} must change the temporary password`);
-    const changed = await call(port, first, 'POST', '/api/auth/sandi', { current: created.body.password, baru: `${role}-sandi-sendiri-2026` });
+    const changed = await call(port, first, 'POST', '/api/auth/sandi', { current: created.body.password, new: `${role}-sandi-sendiri-2026` });
     expectStatus(`${username} changes the password`, changed, 200);
     people[username] = await signIn(port, username, `${role}-sandi-sendiri-2026`);
     if (people[username].user.home !== BILAH_HULU) fail(`${username} lands on ${people[username].user.home}, expected ${BILAH_HULU}`);
   }
   const pkm = people['pkm.bilahhulu'];
   const own = pkm.user.scopeDesa[0];
-  const preview = await call(port, pkm, 'POST', '/api/imports/preview?berkas=k4.csv', LONG_CSV(own, 7), 'text/csv');
+  const preview = await call(port, pkm, 'POST', '/api/impor/pratinjau?berkas=k4.csv', LONG_CSV(own, 7), 'text/csv');
   expectStatus('puskesmas previews its own desa', preview, 200);
-  expectStatus('puskesmas imports its own desa', await call(port, pkm, 'POST', `/api/imports/${preview.body.previewId}/commit`), 200);
-  const foreign = await call(port, pkm, 'POST', '/api/imports/preview?berkas=lain.csv', LONG_CSV(otherDesa, 7), 'text/csv');
+  expectStatus('puskesmas imports its own desa', await call(port, pkm, 'POST', `/api/impor/${preview.body.previewId}/simpan`), 200);
+  const foreign = await call(port, pkm, 'POST', '/api/impor/pratinjau?berkas=lain.csv', LONG_CSV(otherDesa, 7), 'text/csv');
   if (foreign.body.errors?.[0]?.code !== 'KODE_OUT_OF_SCOPE') fail(`a desa outside the wilayah kerja was not refused: ${JSON.stringify(foreign.body).slice(0, 300)}`);
   const camat = people['camat.bilahhulu'];
   const meeting = (wilayah) => ({ jenis: 'lintas_sektor', tanggal: '2026-10-05', wilayah, periode: '2026-09' });
-  expectStatus('camat records a meeting of another kecamatan', await call(port, camat, 'POST', '/api/meetings', meeting(otherKecamatan)), 403);
-  expectStatus('camat records a meeting of Bilah Hulu', await call(port, camat, 'POST', '/api/meetings', meeting(BILAH_HULU)), 201);
-  expectStatus('camat imports data', await call(port, camat, 'POST', '/api/imports/preview?berkas=k4.csv', LONG_CSV(own, 8), 'text/csv'), 403);
+  expectStatus('camat records a meeting of another kecamatan', await call(port, camat, 'POST', '/api/rapat', meeting(otherKecamatan)), 403);
+  expectStatus('camat records a meeting of Bilah Hulu', await call(port, camat, 'POST', '/api/rapat', meeting(BILAH_HULU)), 201);
+  expectStatus('camat imports data', await call(port, camat, 'POST', '/api/impor/pratinjau?berkas=k4.csv', LONG_CSV(own, 8), 'text/csv'), 403);
   console.log(`ok: admin from the CLI; puskesmas ${pkmKode} and camat of Bilah Hulu sign in, land on ${BILAH_HULU}, change their own area and not others'`);
 }
 
-const PROBES = ['/api/health', '/api/wilayah', '/api/wilayah/12.10/children', `/api/values?indicator=KIA_K4&period=2026-09&parent=${BILAH_HULU}`, '/api/docs/json'];
+const PROBES = ['/api/health', '/api/wilayah', '/api/wilayah/12.10/children', `/api/nilai?indikator=KIA_K4&periode=2026-09&wilayah=${BILAH_HULU}`, '/api/docs/json'];
 async function answers(port) {
   const admin = await signIn(port, 'admin', ADMIN_PASSWORD);
   const out = {};

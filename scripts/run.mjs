@@ -75,6 +75,8 @@ if (command === 'start') {
   step('data/prepare.ts', () => step('apps/api/src/server.ts'));
 } else if (command === 'test') {
   ensureInstalled();
+  // The lint rules first (about 2 s, biome.jsonc); a finding fails the run but does not stop the tests.
+  const lint = run(process.execPath, [join(root, 'node_modules/@biomejs/biome/bin/biome'), 'lint', '--error-on-warnings', '.']);
   const report = join(root, 'node_modules/.cache/vitest-report.json');
   const status = run(process.execPath, [
     join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...process.argv.slice(3),
@@ -83,9 +85,10 @@ if (command === 'start') {
   if (existsSync(report)) {
     const r = JSON.parse(readFileSync(report, 'utf8'));
     // A plain closing line that CI reads: "N passed, N failed".
+    if (lint !== 0) console.log('Lint: gagal (lihat di atas; `pnpm lint`).');
     console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''}`);
   }
-  process.exit(status);
+  process.exit(status || lint);
 } else {
   console.error('Pemakaian: node scripts/run.mjs start|test');
   process.exit(2);

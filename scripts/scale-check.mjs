@@ -165,14 +165,14 @@ ok(`both healthy in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
 // KIA_MTBS has a counted denominator (in the file): the numerator shows without any sasaran loaded. Counts of 10 and
 // more, so no small-count rule could hide them.
-const VALUES = `/api/values?indicator=KIA_MTBS&period=2026-09&parent=${kecamatan}`;
+const VALUES = `/api/nilai?indikator=KIA_MTBS&periode=2026-09&wilayah=${kecamatan}`;
 const rowOf = (res) => res.body.rows?.find((r) => r.kode === desa);
 const csv = (n) => `kode_wilayah,periode,indikator,pembilang,penyebut\n${desa},2026-09,KIA_MTBS,${n},40\n`;
 async function importThrough(previewApi, commitApi, session, n) {
-  const preview = await request(previewApi, 'POST', '/api/imports/preview?berkas=k4.csv', { session, body: csv(n), type: 'text/csv' });
+  const preview = await request(previewApi, 'POST', '/api/impor/pratinjau?berkas=k4.csv', { session, body: csv(n), type: 'text/csv' });
   expectStatus(`preview on ${previewApi.port}`, preview, 200);
   expectStatus(`commit on ${commitApi.port} of a preview made on ${previewApi.port}`,
-    await request(commitApi, 'POST', `/api/imports/${preview.body.previewId}/commit`, { session }), 200);
+    await request(commitApi, 'POST', `/api/impor/${preview.body.previewId}/simpan`, { session }), 200);
 }
 
 // A session cookie of one process works on the other, for reads and writes.
@@ -221,7 +221,7 @@ ok('the 9th sign-in request of one address in a minute is refused (8 a minute), 
 const leaving = await signIn(a, 'admin', ADMIN_PASSWORD);
 expectStatus(`a read on ${portB} with a fresh session`, await request(b, 'GET', VALUES, { session: leaving }), 200);
 expectStatus(`sign-out on ${portA}`, await request(a, 'POST', '/api/auth/keluar', { session: leaving }), 200);
-const write = await request(b, 'POST', '/api/imports/preview?berkas=k4.csv', { session: leaving, body: csv(21), type: 'text/csv' });
+const write = await request(b, 'POST', '/api/impor/pratinjau?berkas=k4.csv', { session: leaving, body: csv(21), type: 'text/csv' });
 expectStatus(`a write on ${portB} after sign-out on ${portA}`, write, 401);
 await sleep(5_100); // auth/session-cache.ts CACHE_MS
 expectStatus(`a read on ${portB} five seconds after sign-out on ${portA}`, await request(b, 'GET', VALUES, { session: leaving }), 401);

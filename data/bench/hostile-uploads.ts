@@ -118,7 +118,7 @@ function chromiumUnderServer(): number {
 type Run = () => Promise<Answer[]>;
 const preview = (name: string, file: () => Buffer | Promise<Buffer>, times = 1): Run => async () => {
   const bytes = await file();
-  return Promise.all(Array.from({ length: times }, () => upload(`/api/imports/preview?berkas=${encodeURIComponent(name)}`, bytes)));
+  return Promise.all(Array.from({ length: times }, () => upload(`/api/impor/pratinjau?berkas=${encodeURIComponent(name)}`, bytes)));
 };
 /**
  * A real, valid long-format file of up to `rows` rows: every desa of Labuhanbatu × indicators with an annual sasaran ×
@@ -130,7 +130,7 @@ async function validLongCsv(rows: number): Promise<Buffer> {
   for (const k of await json<{ kode: string }[]>('/api/wilayah/12.10/children')) {
     desa.push(...(await json<{ kode: string }[]>(`/api/wilayah/${k.kode}/children`)).map((d) => d.kode));
   }
-  const indicators = (await json<{ code: string; denominator: { kind: string } }[]>('/api/indicators'))
+  const indicators = (await json<{ code: string; denominator: { kind: string } }[]>('/api/indikator'))
     .filter((i) => i.denominator.kind === 'sasaran').map((i) => i.code);
   const lines = ['kode_wilayah,periode,indikator,pembilang,penyebut'];
   for (let back = 0; lines.length <= rows; back++) {
@@ -144,10 +144,10 @@ async function validLongCsv(rows: number): Promise<Buffer> {
 }
 /** A meeting of Bilah Hulu (24 desa: a 28-page pack), created when there is none. */
 async function aMeeting(): Promise<number | null> {
-  const res = await fetch(`${base}/api/meetings?wilayah=12.10.09`, { headers: session });
+  const res = await fetch(`${base}/api/rapat?wilayah=12.10.09`, { headers: session });
   const list = res.ok ? (await res.json()) as { id: number }[] : [];
   if (list[0]) return list[0].id;
-  const created = await fetch(`${base}/api/meetings`, { method: 'POST', headers: { ...session, 'content-type': 'application/json' },
+  const created = await fetch(`${base}/api/rapat`, { method: 'POST', headers: { ...session, 'content-type': 'application/json' },
     body: JSON.stringify({ jenis: 'lokmin_bulanan', tanggal: '2026-11-10', wilayah: '12.10.09', periode: '2026-01..2026-10' }) });
   return created.ok ? ((await created.json()) as { id: number }).id : null;
 }
@@ -166,7 +166,7 @@ const CASES: [string, string, Run][] = [
   ['wk-csv-1m', 'wilayah kerja CSV, 1,000,000 rows', async () => {
     const lines = ['kode_puskesmas,nama,kode_desa'];
     for (let i = 0; i < 1_000_000; i++) lines.push(`1010453,PUSKESMAS ${i % 100},12.10.09.${2001 + (i % 24)}`);
-    return [await upload('/api/wilayah-kerja/preview?kabupaten=12.10&mulai=2026-12-01', Buffer.from(lines.join('\n')))];
+    return [await upload('/api/wilayah-kerja/pratinjau?kabupaten=12.10&mulai=2026-12-01', Buffer.from(lines.join('\n')))];
   }],
   ['flood', '10 parallel 1M-row CSVs', preview('sejuta-baris.csv', () => longCsv(1_000_000), 10)],
   ['pdf-50', '50 parallel meeting packs (pack.pdf)', async () => {
@@ -174,7 +174,7 @@ const CASES: [string, string, Run][] = [
     if (id === null) return [{ status: 0, ms: 0, what: 'rapat 12.10.09 tidak dapat dibuat' }];
     let peakChromium = 0;
     const timer = setInterval(() => { peakChromium = Math.max(peakChromium, chromiumUnderServer()); }, 250);
-    const answers = await Promise.all(Array.from({ length: 50 }, () => get(`/api/meetings/${id}/pack.pdf`)));
+    const answers = await Promise.all(Array.from({ length: 50 }, () => get(`/api/rapat/${id}/paket.pdf`)));
     clearInterval(timer);
     console.log(`    peak Chromium processes under the server: ${peakChromium}`);
     return answers;

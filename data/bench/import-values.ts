@@ -49,7 +49,7 @@ try {
   // The same rows as .xlsx (exceljs reads the whole workbook into memory).
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('data');
-  lines.forEach((line, r) => sheet.addRow(line.split(',').map((v, i) => (r > 0 && i === 3 ? Number(v) : v || null))));
+  lines.forEach((line, r) => { sheet.addRow(line.split(',').map((v, i) => (r > 0 && i === 3 ? Number(v) : v || null))); });
   const xlsx = new Uint8Array(await workbook.xlsx.writeBuffer());
   const parsedXlsx = await time(`parse + validate .xlsx (${(xlsx.length / 1e6).toFixed(1)} MB)`, () => parseForImport(database, { bytes: xlsx, fileName: 'bench.xlsx', today }));
   if (parsedXlsx.values.length !== lines.length - 1) throw new Error(`xlsx: ${parsedXlsx.values.length} rows, errors ${JSON.stringify(parsedXlsx.errors.slice(0, 3))}`);

@@ -8,7 +8,7 @@ const base = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 const clients = Number(process.env.CLIENTS ?? 100);
 const seconds = Number(process.env.SECONDS ?? 60);
 
-const indicators = ((await (await benchFetch('/api/indicators')).json()) as { code: string; hasData?: boolean }[])
+const indicators = ((await (await benchFetch('/api/indikator')).json()) as { code: string; hasData?: boolean }[])
   .filter((i) => i.hasData).map((i) => i.code);
 const provinces = ((await (await benchFetch('/api/meta')).json()) as { desaProvinsi: string[] }).desaProvinsi;
 const parents: (string | null)[] = [null, ...provinces];
@@ -29,7 +29,7 @@ const deadline = performance.now() + seconds * 1000;
 async function client() {
   while (performance.now() < deadline) {
     const parent = any(parents);
-    const url = `/api/values?indicator=${any(indicators)}&period=${any(periods)}${parent ? `&parent=${parent}` : ''}`;
+    const url = `/api/nilai?indikator=${any(indicators)}&periode=${any(periods)}${parent ? `&wilayah=${parent}` : ''}`;
     const started = performance.now();
     try {
       const res = await benchFetch(url, { 'accept-encoding': 'gzip' });

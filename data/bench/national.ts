@@ -119,7 +119,7 @@ async function semuaDesa(ctx: Context) {
     const fullyColoured = async (minValues: number, version: number) => page.waitForFunction(({ min, v }) => {
       const w = globalThis as unknown as MapWindow;
       const st = w.__mapState;
-      if (!st || !st.desaShown || !st.desaReady || st.desaValueCount < min || st.desaValuesVersion <= v) return false;
+      if (!st?.desaShown || !st.desaReady || st.desaValueCount < min || st.desaValuesVersion <= v) return false;
       const r = w.__mapDesaRendered?.();
       return !!r && r.features > 0 && r.coloured === r.features;
     }, { min: minValues, v: version }, { timeout: 300_000, polling: 100 });
@@ -134,7 +134,7 @@ async function semuaDesa(ctx: Context) {
     const state = await page.evaluate(() => (globalThis as unknown as MapWindow).__mapState!);
     const total = sum(0, (u) => !isScript(u));
     const tiles = sum(0, (u) => u.includes('/api/tiles/'));
-    const values = sum(0, (u) => u.includes('/api/values/desa'));
+    const values = sum(0, (u) => u.includes('/api/nilai/desa'));
     const scripts = sum(0, isScript);
     console.log(`\n## semua-desa (Indonesia, ${INDICATOR} ${PERIOD}, 1280×800, headless Chromium/SwiftShader)`);
     console.log(`  first fully coloured map: ${s(firstMs)} (${state.desaValueCount} desa values applied, ${rendered?.features} desa drawn, all coloured)`);
@@ -150,7 +150,7 @@ async function semuaDesa(ctx: Context) {
     const switchMs = performance.now() - t1;
     await page.waitForTimeout(500);
     await settled();
-    console.log(`  indicator switch to ${OTHER}: recoloured in ${s(switchMs)}; fetched ${kb(sum(mark, (u) => u.includes('/api/values/desa')))} of desa values and ${kb(sum(mark, (u) => u.includes('/api/tiles/') || u.includes('/api/geometry/')))} of geometry`);
+    console.log(`  indicator switch to ${OTHER}: recoloured in ${s(switchMs)}; fetched ${kb(sum(mark, (u) => u.includes('/api/nilai/desa')))} of desa values and ${kb(sum(mark, (u) => u.includes('/api/tiles/') || u.includes('/api/geometry/')))} of geometry`);
     await page.screenshot({ path: join(tmpdir(), 'bench-national-semua-desa.png') });
   } finally {
     await browser.close();

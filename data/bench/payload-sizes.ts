@@ -4,7 +4,6 @@
 // again when the indicator or period changes. Sizes are gzip as sent by the server.
 import { benchFetch } from './bench-session.ts';
 
-const base = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 
 async function size(path: string): Promise<{ gzip: number; raw: number; ms: number }> {
   const started = performance.now();
@@ -27,20 +26,20 @@ const views: [string, string][] = [
   ['Labuhanbatu: kecamatan (geometri)', `/api/geometry/${v}/12.10/children.geojson`],
   ['Bilah Hulu: desa (geometri)', `/api/geometry/${v}/12.10.09/children.geojson`],
   ['Deli Serdang: kecamatan (geometri)', `/api/geometry/${v}/12.07/children.geojson`],
-  ['Nilai K4 kecamatan Labuhanbatu', '/api/values?indicator=KIA_K4&period=2026-01..2026-10&parent=12.10'],
-  ['Nilai K4 desa Bilah Hulu', '/api/values?indicator=KIA_K4&period=2026-01..2026-10&parent=12.10.09'],
-  ['Nilai K4 kabupaten Sumatera Utara', '/api/values?indicator=KIA_K4&period=2026-01..2026-10&parent=12'],
-  ['Nilai K4 provinsi (nasional)', '/api/values?indicator=KIA_K4&period=2026-01..2026-10'],
+  ['Nilai K4 kecamatan Labuhanbatu', '/api/nilai?indikator=KIA_K4&periode=2026-01..2026-10&wilayah=12.10'],
+  ['Nilai K4 desa Bilah Hulu', '/api/nilai?indikator=KIA_K4&periode=2026-01..2026-10&wilayah=12.10.09'],
+  ['Nilai K4 kabupaten Sumatera Utara', '/api/nilai?indikator=KIA_K4&periode=2026-01..2026-10&wilayah=12'],
+  ['Nilai K4 provinsi (nasional)', '/api/nilai?indikator=KIA_K4&periode=2026-01..2026-10'],
   ['Daftar anak Labuhanbatu', '/api/wilayah/12.10/children'],
 ];
 // What a new browser downloads (besides the JS bundle) to drill from Indonesia to the desa of one kecamatan
 // of Labuhanbatu with an indicator shown: geometry, child lists and values of every level on the way.
 const drill = [
-  `/api/meta`, '/api/indicators',
-  `/api/geometry/${v}/indonesia/children.geojson`, '/api/wilayah', '/api/values?indicator=KIA_K4&period=2026-01..2026-10',
-  `/api/geometry/${v}/12/children.geojson`, '/api/wilayah/12', '/api/wilayah/12/children', '/api/values?indicator=KIA_K4&period=2026-01..2026-10&parent=12',
-  `/api/geometry/${v}/12.10/children.geojson`, '/api/wilayah/12.10', '/api/wilayah/12.10/children', '/api/values?indicator=KIA_K4&period=2026-01..2026-10&parent=12.10',
-  `/api/geometry/${v}/12.10.09/children.geojson`, '/api/wilayah/12.10.09', '/api/wilayah/12.10.09/children', '/api/values?indicator=KIA_K4&period=2026-01..2026-10&parent=12.10.09',
+  `/api/meta`, '/api/indikator',
+  `/api/geometry/${v}/indonesia/children.geojson`, '/api/wilayah', '/api/nilai?indikator=KIA_K4&periode=2026-01..2026-10',
+  `/api/geometry/${v}/12/children.geojson`, '/api/wilayah/12', '/api/wilayah/12/children', '/api/nilai?indikator=KIA_K4&periode=2026-01..2026-10&wilayah=12',
+  `/api/geometry/${v}/12.10/children.geojson`, '/api/wilayah/12.10', '/api/wilayah/12.10/children', '/api/nilai?indikator=KIA_K4&periode=2026-01..2026-10&wilayah=12.10',
+  `/api/geometry/${v}/12.10.09/children.geojson`, '/api/wilayah/12.10.09', '/api/wilayah/12.10.09/children', '/api/nilai?indikator=KIA_K4&periode=2026-01..2026-10&wilayah=12.10.09',
 ];
 
 console.log('| view | gzip | raw | time (warm) |\n|---|---:|---:|---:|');

@@ -1,6 +1,6 @@
 // Sections of `pnpm bench:national` about the values path (issue 17 items 1 and 2), against a running server and its
 // database (the one first-start leaves running, or BASE_URL with DATABASE_URL / BENCH_DATA_DIR):
-//   values-first    first request of /api/values for Indonesia, a provinsi, a kabupaten and a kecamatan, next to the
+//   values-first    first request of /api/nilai for Indonesia, a provinsi, a kabupaten and a kecamatan, next to the
 //                   SQL that reads the same rows (roll-ups of the children; a kecamatan's desa rows), and the SQL of
 //                   the path before roll-ups (every desa row under the parent) for scale
 //   views-import    random views (BENCH_CLIENTS=100 clients × BENCH_SECONDS=60 s) while an import of one
@@ -65,7 +65,7 @@ export async function valuesFirst(ctx: ScaleContext) {
       console.log(`\n## values-first, round ${round + 1} (${INDICATOR} ${period}: an answer not cached yet${round === 0 ? '; the first of this process for each parent' : ''}; SQL on a pool connection)`);
       console.log('  parent                 children  API first   SQL same rows   SQL before roll-ups (every desa row)');
       for (const [label, parent] of [['Indonesia', null], [`provinsi ${provinsi}`, provinsi], [`kabupaten ${kabupaten}`, kabupaten], [`kecamatan ${kecamatan}`, kecamatan]] as const) {
-        const url = `${base}/api/values?indicator=${INDICATOR}&period=${period}${parent ? `&parent=${parent}` : ''}`;
+        const url = `${base}/api/nilai?indikator=${INDICATOR}&periode=${period}${parent ? `&wilayah=${parent}` : ''}`;
         const [res, api] = await timed(async () => {
           const r = await fetch(url);
           return { status: r.status, body: await r.json() as { rows: unknown[] } };
@@ -194,12 +194,12 @@ export async function viewsUnderImport(ctx: ScaleContext) {
     })();
     const views = await load(clients, seconds, () => {
       const parent = any(parents);
-      return `${base}/api/values?indicator=${any(indicators)}&period=${any(periods)}${parent ? `&parent=${parent}` : ''}`;
+      return `${base}/api/nilai?indikator=${any(indicators)}&periode=${any(periods)}${parent ? `&wilayah=${parent}` : ''}`;
     });
     stop = true;
     await importer;
     const errorCount = [...views.errors.values()].reduce((a, b) => a + b, 0);
-    console.log(`  random /api/values, ${seconds} s, imports landing: ${views.perSecond.toFixed(0)} req/s (${((views.perSecond / health.perSecond) * 100).toFixed(0)} % of /api/health), p50 ${ms(views.p50)}, p95 ${ms(views.p95)}, errors ${errorCount}`);
+    console.log(`  random /api/nilai, ${seconds} s, imports landing: ${views.perSecond.toFixed(0)} req/s (${((views.perSecond / health.perSecond) * 100).toFixed(0)} % of /api/health), p50 ${ms(views.p50)}, p95 ${ms(views.p95)}, errors ${errorCount}`);
     for (const [k, v] of views.errors) console.log(`    ${v} × ${k}`);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
     console.log(`  ${imports.length} kabupaten-month imports landed (mean ${Math.round(mean(imports.map((i) => i.rows)))} rows, ${ms(mean(imports.map((i) => i.total)))} each, of which roll-up upkeep ${ms(mean(imports.map((i) => i.upkeep)))})`);

@@ -24,7 +24,7 @@ describe('demo roll-out', () => {
     expect(ds).toHaveLength(17);
     expect(ds.map((p) => p.nama)).toContain('Puskesmas Pantai Labu');
     const dsWave = r.waves.find((w) => w.kabupaten === '12.07')!;
-    expect(targetProgress(ds.length, dsWave.target).textId).toBe('17 dari target 14 — 121%');
+    expect(targetProgress(ds.length, dsWave.target).text).toBe('17 dari target 14 — 121%');
     expect(ilpAt(r, tanjungpinang, '2024-12-31')).toHaveLength(3);
     expect(ilpAt(r, tanjungpinang, '2025-12-31')).toHaveLength(5);
     expect(ilpAt(r, manokwari, '2025-12-31').map((p) => p.nama)).toEqual(['Puskesmas Sp IV Prafi']);

@@ -26,6 +26,7 @@ import {
 import { DEFAULT_SMALL_CELL_THRESHOLD } from '@peta/domain';
 import type { FastifyRequest } from 'fastify';
 import { registerImmutableBytes } from './plugins/immutable-bytes.ts';
+import { registerOldNames } from './plugins/old-names.ts';
 import { fasilitasRoutes } from './routes/fasilitas.ts';
 import { gelombangRoutes } from './routes/gelombang.ts';
 import { geometryRoutes } from './routes/geometry.ts';
@@ -80,6 +81,8 @@ export async function buildApp({ database, config, logger = false, now = () => n
   }).withTypeProvider<TypeBoxTypeProvider>();
   if (observeRoute) app.addHook('onRoute', observeRoute);
   registerErrorHandling(app);
+  // Old API paths and query parameters (before the one vocabulary) answer as the new ones; before access, which must see them.
+  registerOldNames(app);
   registerSecurityHeaders(app);
   const readAccess: ReadAccess = config.readAccess ?? 'signed-in';
   // Cookies first (the access hook reads the session cookie), then access: its onRoute hook must see every route.

@@ -23,7 +23,7 @@ const sessionOf = (res: Awaited<ReturnType<typeof masuk>>) => ({
 
 describe('read policy "signed-in" (the default)', () => {
   it('anonymous: data and the API description answer 401 in Bahasa Indonesia; health (status only) and the session route are open', async () => {
-    for (const url of ['/api/values?indicator=KIA_K1&period=2026-09&parent=99.01.01', '/api/wilayah', '/api/meta', '/api/imports', '/api/docs/json', '/api/docs/']) {
+    for (const url of ['/api/nilai?indikator=KIA_K1&periode=2026-09&wilayah=99.01.01', '/api/wilayah', '/api/meta', '/api/impor', '/api/docs/json', '/api/docs/']) {
       const res = await ctx.app.inject(url);
       expect(res.statusCode, url).toBe(401);
       expect(res.json()).toEqual({ statusCode: 401, code: 'SIGN_IN_REQUIRED', error: 'Unauthorized', message: 'Silakan masuk terlebih dahulu.' });
@@ -93,7 +93,7 @@ describe('sessions and passwords', () => {
     const { username } = await newUser();
     const first = sessionOf(await masuk(username, PASSWORD));
     const second = sessionOf(await masuk(username, PASSWORD));
-    const change = (baru: string, current = PASSWORD) => ctx.app.inject({ method: 'POST', url: '/api/auth/sandi', headers: first, payload: { current, baru } });
+    const change = (next: string, current = PASSWORD) => ctx.app.inject({ method: 'POST', url: '/api/auth/sandi', headers: first, payload: { current, new: next } });
     expect((await change('sandi-baru-yang-panjang', 'salah')).json()).toMatchObject({ code: 'WRONG_PASSWORD', message: 'Kata sandi saat ini salah.' });
     expect((await change('pendek')).json()).toMatchObject({ code: 'INVALID_PASSWORD', message: 'Kata sandi paling sedikit 10 karakter.' });
     const ok = await change('sandi-baru-yang-panjang');
@@ -116,16 +116,16 @@ describe('revoking sessions at once (issue 14)', () => {
     const other = await buildApp({ database: ctx.database, config: { webDist: '/nonexistent', readAccess: 'signed-in' }, now: () => new Date('2026-11-15T12:00:00Z') });
     try {
       for (const app of [ctx.app, other]) expect((await app.inject({ url: '/api/wilayah', headers: second })).statusCode).toBe(200);
-      const changed = await ctx.app.inject({ method: 'POST', url: '/api/auth/sandi', headers: first, payload: { current: PASSWORD, baru: 'sandi-baru-sesudah-curiga' } });
+      const changed = await ctx.app.inject({ method: 'POST', url: '/api/auth/sandi', headers: first, payload: { current: PASSWORD, new: 'sandi-baru-sesudah-curiga' } });
       expect(changed.statusCode).toBe(200);
       // Well within the 5 s a read may rely on a cached lookup:
       expect((await ctx.app.inject({ url: '/api/wilayah', headers: second })).statusCode).toBe(401);
       for (const app of [ctx.app, other]) {
-        const write = await app.inject({ method: 'POST', url: '/api/meetings', headers: second, payload: meeting });
+        const write = await app.inject({ method: 'POST', url: '/api/rapat', headers: second, payload: meeting });
         expect(write.statusCode).toBe(401);
       }
       // The browser that changed it carries on.
-      expect((await other.inject({ method: 'POST', url: '/api/meetings', headers: sessionOf(changed), payload: meeting })).statusCode).toBe(201);
+      expect((await other.inject({ method: 'POST', url: '/api/rapat', headers: sessionOf(changed), payload: meeting })).statusCode).toBe(201);
     } finally {
       await other.close();
     }
@@ -138,7 +138,7 @@ describe('revoking sessions at once (issue 14)', () => {
     try {
       expect((await other.inject({ url: '/api/wilayah', headers: session })).statusCode).toBe(200);
       expect((await ctx.app.inject({ method: 'PATCH', url: `/api/pengguna/${id}`, headers: ctx.admin.headers, payload: { aktif: false } })).statusCode).toBe(200);
-      expect((await other.inject({ method: 'POST', url: '/api/meetings', headers: session, payload: meeting })).statusCode).toBe(401);
+      expect((await other.inject({ method: 'POST', url: '/api/rapat', headers: session, payload: meeting })).statusCode).toBe(401);
     } finally {
       await other.close();
     }
@@ -156,11 +156,11 @@ describe('user management by the admin', () => {
     expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
     const camat = sessionOf(await masuk(user.username, password));
     const meeting = { jenis: 'lokmin_bulanan', tanggal: '2026-10-05', wilayah: '99.01.01', periode: '2026-09' };
-    const blocked = await ctx.app.inject({ method: 'POST', url: '/api/meetings', headers: camat, payload: meeting });
+    const blocked = await ctx.app.inject({ method: 'POST', url: '/api/rapat', headers: camat, payload: meeting });
     expect(blocked.json()).toMatchObject({ statusCode: 403, code: 'PASSWORD_CHANGE_REQUIRED' });
-    const changed = await ctx.app.inject({ method: 'POST', url: '/api/auth/sandi', headers: camat, payload: { current: password, baru: 'pilihan-camat-sendiri' } });
+    const changed = await ctx.app.inject({ method: 'POST', url: '/api/auth/sandi', headers: camat, payload: { current: password, new: 'pilihan-camat-sendiri' } });
     expect(changed.json().user).toMatchObject({ mustChangePassword: false, home: '99.01.01', scopeLabel: 'Kecamatan Satu' });
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/meetings', headers: sessionOf(changed), payload: meeting })).statusCode).toBe(201);
+    expect((await ctx.app.inject({ method: 'POST', url: '/api/rapat', headers: sessionOf(changed), payload: meeting })).statusCode).toBe(201);
   });
 
   it('explains a scope that does not fit the role, and a name already taken', async () => {

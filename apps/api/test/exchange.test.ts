@@ -10,14 +10,14 @@ import { loadTinyValues } from './fixtures/tiny-values.ts';
 
 const ctx = useApp(loadTinyValues, { readAs: 'admin' }); // exact counts: the staff's view (anonymous readers get the protected one)
 const upload = async (name: string, contentType: string, body: string) => {
-  const res = await ctx.app.inject({ method: 'POST', url: `/api/imports/preview?berkas=${encodeURIComponent(name)}`,
+  const res = await ctx.app.inject({ method: 'POST', url: `/api/impor/pratinjau?berkas=${encodeURIComponent(name)}`,
     headers: { ...ctx.admin.headers, 'content-type': contentType }, body });
   return { status: res.statusCode, body: res.json() };
 };
-const commit = async (previewId: string) => (await ctx.app.inject({ method: 'POST', url: `/api/imports/${previewId}/commit`, headers: ctx.admin.headers })).json();
+const commit = async (previewId: string) => (await ctx.app.inject({ method: 'POST', url: `/api/impor/${previewId}/simpan`, headers: ctx.admin.headers })).json();
 const get = (url: string) => ctx.app.inject({ url });
 const value = async (indicator: string, period: string, parent: string, kode: string) =>
-  (await get(`/api/values?indicator=${indicator}&period=${period}&parent=${parent}`)).json().rows.find((r: { kode: string }) => r.kode === kode);
+  (await get(`/api/nilai?indikator=${indicator}&periode=${period}&wilayah=${parent}`)).json().rows.find((r: { kode: string }) => r.kode === kode);
 
 const DHIS2 = JSON.stringify({ dataSet: 'PETA_DESA', dataValues: [
   { dataElement: 'KIA_K1_PEMBILANG', period: '202609', orgUnit: '9901012001', value: '5' },
@@ -88,7 +88,7 @@ describe('exchange formats through the API', () => {
     expect(bundle.entry.map((e: { resource: { resourceType: string; id: string } }) => `${e.resource.resourceType}/${e.resource.id}`))
       .toEqual(['Measure/KIA-K1', 'MeasureReport/KIA-K1-9901012001-2026-09']); // 99.01.01.2002's September is simulated
     const report = bundle.entry[1].resource;
-    // KIA_K1 in one month: 5 of the annual sasaran of 40 = 12,5 % (as GET /api/values says).
+    // KIA_K1 in one month: 5 of the annual sasaran of 40 = 12,5 % (as GET /api/nilai says).
     expect(report.group[0].population.map((p: { count: number }) => p.count)).toEqual([5, 40]);
     expect(report.group[0].measureScore).toMatchObject({ value: 12.5, code: '%' });
     expect(await value('KIA_K1', '2026-09', '99.01.01', '99.01.01.2001')).toMatchObject({ numerator: 5, denominator: 40, coverage: 12.5 });
@@ -112,7 +112,7 @@ describe('exchange formats through the API', () => {
   });
 
   it('undoes the DHIS2 import like any other', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: `/api/imports/${dhis2Load}/undo`, headers: ctx.admin.headers });
+    const res = await ctx.app.inject({ method: 'POST', url: `/api/impor/${dhis2Load}/batalkan`, headers: ctx.admin.headers });
     expect(res.statusCode).toBe(200);
     expect(await value('KIA_K1', '2026-09', '99.01.01', '99.01.01.2001')).toMatchObject({ numerator: 3, simulated: true });
     expect((await get('/api/exchange/dhis2.json?wilayah=99.01&periode=2026-09&indikator=KIA_K1')).json().dataValues).toEqual([]);

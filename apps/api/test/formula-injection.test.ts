@@ -38,13 +38,13 @@ describe('formula starts are neutralised in every file the app writes', () => {
   });
 
   it('the CSV template (wilayah and desa names)', async () => {
-    const lines = (await csvOf('/api/templates?wilayah=99.01.01&period=2026-09&indicators=KIA_K1&format=csv')).split('\r\n');
+    const lines = (await csvOf('/api/templat?wilayah=99.01.01&periode=2026-09&indikator=KIA_K1&format=csv')).split('\r\n');
     expect(lines[1]).toBe("wilayah,99.01.01,'+1+1");
     expect(lines.slice(6, 8)).toEqual(["99.01.01.2001,'-2+3", "99.01.01.2002,'\t=1"]);
   });
 
   it('the XLSX template: such text is a text cell, never a formula', async () => {
-    const res = await ctx.app.inject('/api/templates?wilayah=99.01.01&period=2026-09&indicators=KIA_K1&format=xlsx');
+    const res = await ctx.app.inject('/api/templat?wilayah=99.01.01&periode=2026-09&indikator=KIA_K1&format=xlsx');
     expect(res.statusCode).toBe(200);
     const entries = readZipDirectory(res.rawPayload);
     const part = async (name: string) => {
@@ -66,7 +66,7 @@ describe('formula starts are neutralised in every file the app writes', () => {
 });
 
 describe('a new puskesmas needs a kode of the documented form', () => {
-  const upload = (csv: string) => ctx.app.inject({ method: 'POST', url: '/api/wilayah-kerja/commit?kabupaten=99.01&mulai=2026-12-01',
+  const upload = (csv: string) => ctx.app.inject({ method: 'POST', url: '/api/wilayah-kerja/simpan?kabupaten=99.01&mulai=2026-12-01',
     headers: { ...ctx.admin.headers, 'content-type': 'text/csv' }, payload: csv });
 
   it('a formula as kode is refused and nothing is written', async () => {

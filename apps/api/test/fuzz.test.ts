@@ -47,23 +47,23 @@ const ROUTES: ((p: () => string) => string)[] = [
   (p) => `/api/wilayah/${enc(p())}`,
   (p) => `/api/wilayah/${enc(p())}/children`,
   (p) => `/api/geometry/${enc(p())}/${enc(p())}/children.geojson`,
-  (p) => `/api/values?indicator=${enc(p())}&period=${enc(p())}&parent=${enc(p())}`,
-  (p) => `/api/values?indicator=KIA_K1&period=${enc(p())}`,
-  (p) => `/api/values?indicator=${enc(p())}&period=2026`,
-  (p) => `/api/values?indicator=KIA_K1&period=2026&parent=${enc(p())}`,
-  (p) => `/api/values?${enc(p())}=${enc(p())}`,
-  (p) => `/api/wilayah/${enc(p())}/series?indicator=${enc(p())}&year=${enc(p())}`,
-  (p) => `/api/wilayah/99.01/series?indicator=KIA_K1&year=${enc(p())}`,
+  (p) => `/api/nilai?indikator=${enc(p())}&periode=${enc(p())}&wilayah=${enc(p())}`,
+  (p) => `/api/nilai?indikator=KIA_K1&periode=${enc(p())}`,
+  (p) => `/api/nilai?indikator=${enc(p())}&periode=2026`,
+  (p) => `/api/nilai?indikator=KIA_K1&periode=2026&wilayah=${enc(p())}`,
+  (p) => `/api/nilai?${enc(p())}=${enc(p())}`,
+  (p) => `/api/wilayah/${enc(p())}/series?indikator=${enc(p())}&tahun=${enc(p())}`,
+  (p) => `/api/wilayah/99.01/series?indikator=KIA_K1&tahun=${enc(p())}`,
   // Without dots: ".." (even as %2E%2E) is a path segment the URL parser resolves out of /api/, to the web app.
   (p) => `/api/${enc(p()).replace(/\./g, '_')}`,
-  (p) => `/api/puskesmas?kabupaten=${enc(p())}&indicators=${enc(p())}&period=${enc(p())}`,
+  (p) => `/api/puskesmas?kabupaten=${enc(p())}&indikator=${enc(p())}&periode=${enc(p())}`,
   (p) => `/api/puskesmas/${enc(p())}`,
   (p) => `/api/rencana-ilp/progres?kabupaten=${enc(p())}`,
-  (p) => `/api/rencana-ilp/usulan?kabupaten=${enc(p())}&indicators=${enc(p())}&bobot=${enc(p())}`,
-  (p) => `/api/values/puskesmas?kabupaten=${enc(p())}&indicator=${enc(p())}&period=${enc(p())}`,
-  (p) => `/api/meetings?wilayah=${enc(p())}`,
-  (p) => `/api/meetings/${enc(p())}`,
-  (p) => `/api/templates?wilayah=${enc(p())}&period=${enc(p())}&indicators=${enc(p())}&format=${enc(p())}`,
+  (p) => `/api/rencana-ilp/usulan?kabupaten=${enc(p())}&indikator=${enc(p())}&bobot=${enc(p())}`,
+  (p) => `/api/nilai/puskesmas?kabupaten=${enc(p())}&indikator=${enc(p())}&periode=${enc(p())}`,
+  (p) => `/api/rapat?wilayah=${enc(p())}`,
+  (p) => `/api/rapat/${enc(p())}`,
+  (p) => `/api/templat?wilayah=${enc(p())}&periode=${enc(p())}&indikator=${enc(p())}&format=${enc(p())}`,
 ];
 
 describe('fuzzed public routes', () => {
@@ -133,7 +133,7 @@ describe('fuzzed public routes', () => {
 
   it('odd session cookies and CSRF headers are simply not a session', async () => {
     for (const cookie of ['peta_sesi=', 'peta_sesi=%00', `peta_sesi=${'x'.repeat(5000)}`, 'peta_sesi=a; peta_sesi=b', 'peta_sesi="\u00ff"', 'peta_sesi=%ZZ']) {
-      const res = await ctx.app.inject({ method: 'POST', url: '/api/meetings', headers: { cookie, 'x-csrf-token': '%00' }, payload: {} });
+      const res = await ctx.app.inject({ method: 'POST', url: '/api/rapat', headers: { cookie, 'x-csrf-token': '%00' }, payload: {} });
       expect(res.statusCode, cookie).toBeLessThan(500);
       expect([400, 401]).toContain(res.statusCode);
     }

@@ -28,7 +28,7 @@ async function seed(database: Database) {
 
 const ctx = useApp(seed);
 const upload = async (name: string, body: Buffer | string, query = '', headers = ctx.admin.headers) => {
-  const res = await ctx.app.inject({ method: 'POST', url: `/api/imports/preview?berkas=${encodeURIComponent(name)}${query}`,
+  const res = await ctx.app.inject({ method: 'POST', url: `/api/impor/pratinjau?berkas=${encodeURIComponent(name)}${query}`,
     headers: { ...headers, 'content-type': 'application/octet-stream' }, body });
   return { status: res.statusCode, body: res.json() };
 };
@@ -36,9 +36,9 @@ const json = async (method: 'POST' | 'GET', url: string, payload?: unknown, head
   const res = await ctx.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
   return { status: res.statusCode, body: res.headers['content-type']?.toString().includes('json') ? res.json() : res.body, headers: res.headers };
 };
-const commit = async (previewId: string) => (await json('POST', `/api/imports/${previewId}/commit`)).body;
+const commit = async (previewId: string) => (await json('POST', `/api/impor/${previewId}/simpan`)).body;
 const value = async (indicator: string, period: string, parent: string, kode: string) =>
-  (await json('GET', `/api/values?indicator=${indicator}&period=${period}&parent=${parent}`)).body.rows.find((r: { kode: string }) => r.kode === kode);
+  (await json('GET', `/api/nilai?indikator=${indicator}&periode=${period}&wilayah=${parent}`)).body.rows.find((r: { kode: string }) => r.kode === kode);
 
 const ASIK_PROFILE = JSON.parse(fixture('asik.profile.json').toString('utf8'));
 const ASIK_HEADER = ['Nama Desa', 'Kecamatan', 'Bulan Laporan', 'Indikator', 'Jumlah', 'Sasaran'];
@@ -54,7 +54,7 @@ describe('import profiles through the API', () => {
     expect(first.body.layout.rows.slice(0, 2)).toEqual([ASIK_HEADER, ["Desa Ma'u", 'Kec. Satu', 'Oktober 2026', 'Kunjungan K1', '3', '']]);
     // The file is kept for the wizard: mapped, it is read again without a new upload.
     expect(first.body.previewId).toEqual(expect.any(String));
-    const again = await json('POST', `/api/imports/${first.body.previewId}/baca-ulang`, { profil: ASIK_PROFILE });
+    const again = await json('POST', `/api/impor/${first.body.previewId}/baca-ulang`, { profil: ASIK_PROFILE });
     expect(again.status).toBe(200);
     expectSchema(ImportOutcomeSchema, again.body);
     expect(again.body).toMatchObject({ status: 'preview', format: 'profil', profile: { id: null, nama: 'Ekspor ASIK KIA dan TB' },
@@ -63,40 +63,40 @@ describe('import profiles through the API', () => {
     expect(done).toMatchObject({ status: 'imported', format: 'profil' });
     expect(await value('SPM11_TB', '2026-10', '99.01.01', '99.01.01.2002')).toMatchObject({ numerator: 2, denominator: 4, simulated: false });
     expect(await value('KIA_K1', '2026-10', '99.01.02', '99.01.02.2001')).toMatchObject({ numerator: 5, simulated: false });
-    const undone = await json('POST', `/api/imports/${done.loadId}/undo`);
+    const undone = await json('POST', `/api/impor/${done.loadId}/batalkan`);
     expect(undone.status).toBe(200);
     expect((await value('SPM11_TB', '2026-10', '99.01.01', '99.01.01.2002'))?.numerator ?? null).toBe(null);
   });
 
   it('saves the profile with its header signature; the next file of that shape picks it by itself; it downloads as JSON', async () => {
-    const saved = await json('POST', '/api/import-profiles', { ...ASIK_PROFILE, tandaJudul: headerSignature(ASIK_HEADER) });
+    const saved = await json('POST', '/api/profil-impor', { ...ASIK_PROFILE, tandaJudul: headerSignature(ASIK_HEADER) });
     expect(saved).toMatchObject({ status: 201, body: { nama: 'Ekspor ASIK KIA dan TB', kabupaten: '99.01' } });
     profileId = saved.body.id;
     const next = await upload('asik-november.csv', fixture('asik-export.csv'));
     expect(next.body).toMatchObject({ status: 'preview', format: 'profil', profile: { id: profileId, nama: 'Ekspor ASIK KIA dan TB' }, errors: [] });
-    const file = await json('GET', `/api/import-profiles/${profileId}`);
+    const file = await json('GET', `/api/profil-impor/${profileId}`);
     expect(file.headers['content-disposition']).toBe('attachment; filename="profil-impor-ekspor-asik-kia-dan-tb.json"');
     expect(file.body).toMatchObject({ versi: 1, nama: 'Ekspor ASIK KIA dan TB', tandaJudul: 'nama desa|kecamatan|bulan laporan|indikator|jumlah|sasaran' });
     // Saving the same name again replaces it; the old version stays as history.
-    const replaced = await json('POST', '/api/import-profiles', { ...ASIK_PROFILE, tandaJudul: headerSignature(ASIK_HEADER) });
-    const list = await json('GET', '/api/import-profiles');
+    const replaced = await json('POST', '/api/profil-impor', { ...ASIK_PROFILE, tandaJudul: headerSignature(ASIK_HEADER) });
+    const list = await json('GET', '/api/profil-impor');
     expect(list.body).toEqual([{ id: replaced.body.id, nama: 'Ekspor ASIK KIA dan TB', kabupaten: '99.01', createdBy: ctx.admin.username, createdAt: expect.any(String), versions: 2 }]);
     profileId = replaced.body.id;
   });
 
   it('refuses an invalid profile with every problem, and a profile outside the user\'s scope', async () => {
-    const bad = await json('POST', '/api/import-profiles', { ...ASIK_PROFILE, nilai: [{ kolom: 'Jumlah', peran: 'hasil' }] });
+    const bad = await json('POST', '/api/profil-impor', { ...ASIK_PROFILE, nilai: [{ kolom: 'Jumlah', peran: 'hasil' }] });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('nilai[0].peran harus "pembilang" atau "penyebut"');
     const dinkesLain = await signIn(ctx.app, ctx.database, 'dinkes_kabupaten', { kode: '93.01' });
-    const outside = await json('POST', '/api/import-profiles', ASIK_PROFILE, dinkesLain.headers);
+    const outside = await json('POST', '/api/profil-impor', ASIK_PROFILE, dinkesLain.headers);
     expect(outside.status).toBe(403);
     // Nor can they use or download the profile of 99.01.
-    expect((await json('GET', `/api/import-profiles/${profileId}`, undefined, dinkesLain.headers)).status).toBe(404);
+    expect((await json('GET', `/api/profil-impor/${profileId}`, undefined, dinkesLain.headers)).status).toBe(404);
   });
 
   it('a PWS KIA workbook with monthly columns per indicator, read with one profile (?profil=id)', async () => {
-    const saved = await json('POST', '/api/import-profiles', JSON.parse(fixture('pws-kia.profile.json').toString('utf8')));
+    const saved = await json('POST', '/api/profil-impor', JSON.parse(fixture('pws-kia.profile.json').toString('utf8')));
     const preview = await upload('pws-kia-2026.xlsx', fixture('pws-kia-2026.xlsx'), `&profil=${saved.body.id}`);
     expect(preview.body).toMatchObject({ status: 'preview', format: 'profil', profile: { id: saved.body.id, nama: 'PWS KIA Puskesmas Uji' }, errors: [] });
     // 3 desa × 10 months × 2 indicators = 60 cells; KIA_K1 of Jan–Sep was simulated for these desa (tiny-values).
@@ -114,7 +114,7 @@ describe('import profiles through the API', () => {
     const first = await upload('asik-agustus.csv', csv);
     expect(first.body).toMatchObject({ status: 'invalid', format: 'profil', errors: [{ row: 2, column: 'Nama Desa', code: 'DESA_NAME_NEAR' }],
       toConfirm: [{ nama: 'Tgia', rows: [2], candidates: [{ kode: '99.01.02.2001', nama: 'Tiga' }] }] });
-    const confirmed = await json('POST', `/api/imports/${first.body.previewId}/baca-ulang`, { konfirmasi: { Tgia: '99.01.02.2001' } });
+    const confirmed = await json('POST', `/api/impor/${first.body.previewId}/baca-ulang`, { konfirmasi: { Tgia: '99.01.02.2001' } });
     expect(confirmed.body).toMatchObject({ status: 'preview', errors: [], toConfirm: [] });
     expect(await commit(confirmed.body.previewId)).toMatchObject({ status: 'imported' });
     const { rows } = await ctx.database.pool.query('select wilayah, nama, kode, created_by from desa_alias');

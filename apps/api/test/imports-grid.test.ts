@@ -35,9 +35,9 @@ async function send(user: TestUser, method: 'GET' | 'POST', url: string, payload
 }
 const cell = (kode: string, indicator: string, numerator: string, base: number | null, denominator = '', baseDenominator: number | null = null) =>
   ({ kode, indicator, numerator, denominator, base: { numerator: base, denominator: baseDenominator } });
-const save = (user: TestUser, cells: object[], area = 'PM1') => send(user, 'POST', '/api/imports/grid', { period: '2026-09', area, cells });
+const save = (user: TestUser, cells: object[], area = 'PM1') => send(user, 'POST', '/api/impor/isian', { period: '2026-09', area, cells });
 const k1 = async (kode: string) => {
-  const res = await ctx.app.inject({ url: '/api/values?indicator=KIA_K1&period=2026-09&parent=99.01.01' });
+  const res = await ctx.app.inject({ url: '/api/nilai?indikator=KIA_K1&periode=2026-09&wilayah=99.01.01' });
   return res.json().rows.find((r: { kode: string }) => r.kode === kode);
 };
 
@@ -46,7 +46,7 @@ describe('entry grid through the API', () => {
   let adminLoad = 0;
 
   it('reads the puskesmas desa × indicators with the stored values of the month', async () => {
-    const { status, body } = await send(who.pkm, 'GET', '/api/imports/grid?period=2026-09&puskesmas=PM1&indicators=KIA_K1,SPM11_TB');
+    const { status, body } = await send(who.pkm, 'GET', '/api/impor/isian?periode=2026-09&puskesmas=PM1&indikator=KIA_K1,SPM11_TB');
     expect(status).toBe(200);
     expectSchema(GridSchema, body);
     expect(body).toEqual({
@@ -57,9 +57,9 @@ describe('entry grid through the API', () => {
         { kode: DUA, indicator: 'KIA_K1', numerator: 2, denominator: null, simulated: true },
       ],
     });
-    const kecamatan = await send(who.pkm, 'GET', '/api/imports/grid?period=2026-09&wilayah=99.01.02&indicators=KIA_K1');
+    const kecamatan = await send(who.pkm, 'GET', '/api/impor/isian?periode=2026-09&wilayah=99.01.02&indikator=KIA_K1');
     expect(kecamatan.body.desa.map((d: { kode: string }) => d.kode)).toEqual([TIGA, '99.01.02.2002']);
-    expect((await send(who.pkm, 'GET', '/api/imports/grid?period=2026-12&puskesmas=PM1&indicators=KIA_K1')).body.code).toBe('INVALID_PERIOD');
+    expect((await send(who.pkm, 'GET', '/api/impor/isian?periode=2026-12&puskesmas=PM1&indikator=KIA_K1')).body.code).toBe('INVALID_PERIOD');
   });
 
   it('refuses cells the import rules refuse, naming the cell, and writes nothing (422)', async () => {
@@ -82,13 +82,13 @@ describe('entry grid through the API', () => {
     expect(body.warnings.map((w: { row: number; column: string; code: string }) => [w.row, w.column, w.code])).toEqual([[2, `${DUA} KIA_K1 (pembilang)`, 'JUMP']]);
     pkmLoad = body.loadId;
     expect(await k1(MAU)).toMatchObject({ numerator: 5, simulated: false }); // what the map reads
-    const grid = await send(who.pkm, 'GET', '/api/imports/grid?period=2026-09&puskesmas=PM1&indicators=KIA_K1,SPM11_TB');
+    const grid = await send(who.pkm, 'GET', '/api/impor/isian?periode=2026-09&puskesmas=PM1&indikator=KIA_K1,SPM11_TB');
     expect(grid.body.cells).toEqual([
       { kode: MAU, indicator: 'KIA_K1', numerator: 5, denominator: null, simulated: false },
       { kode: DUA, indicator: 'KIA_K1', numerator: 12, denominator: null, simulated: false },
       { kode: DUA, indicator: 'SPM11_TB', numerator: 3, denominator: 4, simulated: false },
     ]);
-    const history = await send(who.pkm, 'GET', '/api/imports?limit=5');
+    const history = await send(who.pkm, 'GET', '/api/impor?limit=5');
     expectSchema(LoadListSchema, history.body);
     expect(history.body[0]).toMatchObject({ id: pkmLoad, kind: 'import', oleh: who.pkm.username, fileName: 'isian-PM1-2026-09.json' });
   });
@@ -104,7 +104,7 @@ describe('entry grid through the API', () => {
     expect(body).toMatchObject({ code: 'GRID_CONFLICT' });
     expect(body.conflicts).toEqual([{ kode: MAU, indicator: 'KIA_K1', period: '2026-09', base: { numerator: 5, denominator: null },
       current: { numerator: 7, denominator: null, loadId: adminLoad, oleh: ctx.admin.username }, mine: { numerator: 9, denominator: null } }]);
-    const grid = await send(who.pkm, 'GET', '/api/imports/grid?period=2026-09&puskesmas=PM1&indicators=KIA_K1');
+    const grid = await send(who.pkm, 'GET', '/api/impor/isian?periode=2026-09&puskesmas=PM1&indikator=KIA_K1');
     expect(grid.body.cells.map((c: { numerator: number }) => c.numerator)).toEqual([7, 12]);
   });
 
@@ -119,14 +119,14 @@ describe('entry grid through the API', () => {
     expect(status).toBe(403);
     expect(body.code).toBe('OUT_OF_SCOPE');
     expect(body.message).toContain(TIGA);
-    const grid = await send(who.pkm, 'GET', '/api/imports/grid?period=2026-09&puskesmas=PM1&indicators=KIA_K1');
+    const grid = await send(who.pkm, 'GET', '/api/impor/isian?periode=2026-09&puskesmas=PM1&indikator=KIA_K1');
     expect(grid.body.cells.map((c: { numerator: number }) => c.numerator)).toEqual([7, 12]);
   });
 
   it('undo restores exactly the values before, simulated again', async () => {
-    expect((await send(ctx.admin, 'POST', `/api/imports/${adminLoad}/undo`)).status).toBe(200);
-    expect((await send(who.pkm, 'POST', `/api/imports/${pkmLoad}/undo`)).status).toBe(200);
-    const grid = await send(who.pkm, 'GET', '/api/imports/grid?period=2026-09&puskesmas=PM1&indicators=KIA_K1,SPM11_TB');
+    expect((await send(ctx.admin, 'POST', `/api/impor/${adminLoad}/batalkan`)).status).toBe(200);
+    expect((await send(who.pkm, 'POST', `/api/impor/${pkmLoad}/batalkan`)).status).toBe(200);
+    const grid = await send(who.pkm, 'GET', '/api/impor/isian?periode=2026-09&puskesmas=PM1&indikator=KIA_K1,SPM11_TB');
     expect(grid.body.cells).toEqual([
       { kode: MAU, indicator: 'KIA_K1', numerator: 3, denominator: null, simulated: true },
       { kode: DUA, indicator: 'KIA_K1', numerator: 2, denominator: null, simulated: true },

@@ -1,5 +1,5 @@
 // Real data through the HTTP API, on the tiny wilayah with its simulated KIA_K1 values (fixtures/tiny-values.ts):
-// template → filled → preview → commit → /api/values shows the numbers, no longer simulated → history → undo.
+// template → filled → preview → commit → /api/nilai shows the numbers, no longer simulated → history → undo.
 // The app's clock is fixed at 2026-11-15 (helper.ts).
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -14,7 +14,7 @@ const get = async (url: string, headers: Record<string, string> = {}) => {
   return { status: res.statusCode, body: res.statusCode === 200 && String(res.headers['content-type']).includes('json') ? res.json() : res.body, headers: res.headers };
 };
 const upload = async (name: string, body: string | Buffer) => {
-  const res = await ctx.app.inject({ method: 'POST', url: `/api/imports/preview?berkas=${encodeURIComponent(name)}`,
+  const res = await ctx.app.inject({ method: 'POST', url: `/api/impor/pratinjau?berkas=${encodeURIComponent(name)}`,
     headers: { ...ctx.admin.headers, 'content-type': 'application/octet-stream' }, body });
   return { status: res.statusCode, body: res.json() };
 };
@@ -23,7 +23,7 @@ const post = async (url: string, headers = ctx.admin.headers) => {
   return { status: res.statusCode, body: res.json() };
 };
 const desa2001 = async (period: string) => {
-  const { body } = await get(`/api/values?indicator=KIA_K1&period=${period}&parent=99.01.01`);
+  const { body } = await get(`/api/nilai?indikator=KIA_K1&periode=${period}&wilayah=99.01.01`);
   return body.rows.find((r: { kode: string }) => r.kode === '99.01.01.2001');
 };
 
@@ -33,7 +33,7 @@ describe('import through the API', () => {
   let seriesEtag = '';
 
   it('downloads a CSV template prefilled with every desa of the kecamatan', async () => {
-    const res = await get('/api/templates?wilayah=99.01.01&period=2026-09&indicators=KIA_K1,SPM11_TB&format=csv');
+    const res = await get('/api/templat?wilayah=99.01.01&periode=2026-09&indikator=KIA_K1,SPM11_TB&format=csv');
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toBe('attachment; filename="templat-99.01.01-2026-09.csv"');
     const lines = String(res.body).replace(/^\ufeff/, '').trim().split('\r\n');
@@ -44,8 +44,8 @@ describe('import through the API', () => {
   });
 
   it('previews the filled template without writing anything', async () => {
-    seriesEtag = String((await get('/api/wilayah/99.01.01/series?indicator=KIA_K1&year=2026')).headers.etag);
-    const template = String((await get('/api/templates?wilayah=99.01.01&period=2026-09&indicators=KIA_K1&format=csv')).body);
+    seriesEtag = String((await get('/api/wilayah/99.01.01/series?indikator=KIA_K1&tahun=2026')).headers.etag);
+    const template = String((await get('/api/templat?wilayah=99.01.01&periode=2026-09&indikator=KIA_K1&format=csv')).body);
     const filled = template.replace("99.01.01.2001,Desa Ma'u", "99.01.01.2001,Desa Ma'u,5");
     const { status, body } = await upload('templat-99.01.01-2026-09.csv', filled);
     expect(status).toBe(200);
@@ -61,7 +61,7 @@ describe('import through the API', () => {
   });
 
   it('commits: the values API shows the imported number and the row is no longer simulated', async () => {
-    const { status, body } = await post(`/api/imports/${previewId}/commit`);
+    const { status, body } = await post(`/api/impor/${previewId}/simpan`);
     expect(status).toBe(200);
     expect(body).toMatchObject({ status: 'imported', counts: { added: 0, changed: 1, unchanged: 0 } });
     loadId = body.loadId;
@@ -69,26 +69,26 @@ describe('import through the API', () => {
     // Other months of the same desa are still simulated, and so is a period that includes them.
     expect(await desa2001('2026-08')).toMatchObject({ numerator: 4, simulated: true });
     expect(await desa2001('2026-Q3')).toMatchObject({ numerator: 3 + 4 + 5, simulated: true });
-    const kec = (await get('/api/values?indicator=KIA_K1&period=2026-09&parent=99.01')).body;
+    const kec = (await get('/api/nilai?indikator=KIA_K1&periode=2026-09&wilayah=99.01')).body;
     expect(kec.rows.find((r: { kode: string }) => r.kode === '99.01.01')).toMatchObject({ numerator: 5 + 2, simulated: true });
   });
 
   it('changes the series ETag so a browser revalidating sees the new numbers at once', async () => {
-    const res = await get('/api/wilayah/99.01.01/series?indicator=KIA_K1&year=2026', { 'if-none-match': seriesEtag });
+    const res = await get('/api/wilayah/99.01.01/series?indikator=KIA_K1&tahun=2026', { 'if-none-match': seriesEtag });
     expect(res.status).toBe(200);
     expect(res.headers.etag).not.toBe(seriesEtag);
     expect(res.body.months[8]).toMatchObject({ month: 9, numerator: 5 + 2 });
   });
 
   it('refuses a second commit of the same preview and an unknown preview', async () => {
-    expect(await post(`/api/imports/${previewId}/commit`)).toMatchObject({ status: 409,
+    expect(await post(`/api/impor/${previewId}/simpan`)).toMatchObject({ status: 409,
       body: { code: 'ALREADY_COMMITTED', message: `Pratinjau ini sudah disimpan sebagai impor #${loadId}.` } });
-    expect(await post('/api/imports/tidak-ada/commit')).toMatchObject({ status: 404,
+    expect(await post('/api/impor/tidak-ada/simpan')).toMatchObject({ status: 404,
       body: { code: 'NOT_FOUND', message: 'Pratinjau tidak ditemukan atau sudah kedaluwarsa. Unggah ulang berkasnya.' } });
   });
 
   it('lists the import in the history', async () => {
-    const { status, body } = await get('/api/imports');
+    const { status, body } = await get('/api/impor');
     expect(status).toBe(200);
     expectSchema(LoadListSchema, body);
     expect(body[0]).toMatchObject({ id: loadId, kind: 'import', oleh: ctx.admin.username, fileName: 'templat-99.01.01-2026-09.csv',
@@ -99,15 +99,15 @@ describe('import through the API', () => {
 
   it('undoes the import: the simulated value is back, and a second undo is refused', async () => {
     const kepala = await signIn(ctx.app, ctx.database, 'dinkes_kabupaten', { kode: '99.01' });
-    const { status, body } = await post(`/api/imports/${loadId}/undo`, kepala.headers);
+    const { status, body } = await post(`/api/impor/${loadId}/batalkan`, kepala.headers);
     expect(status).toBe(200);
     expectSchema(UndoResponseSchema, body);
     expect(body).toMatchObject({ undoneLoadId: loadId, restored: 1 });
-    expect((await get('/api/imports')).body[0]).toMatchObject({ kind: 'undo', undoes: loadId, oleh: kepala.username });
+    expect((await get('/api/impor')).body[0]).toMatchObject({ kind: 'undo', undoes: loadId, oleh: kepala.username });
     expect(await desa2001('2026-09')).toMatchObject({ numerator: 3, simulated: true });
-    expect(await post(`/api/imports/${loadId}/undo`)).toMatchObject({ status: 409, body: { code: 'ALREADY_UNDONE' } });
-    expect(await post('/api/imports/99999/undo')).toMatchObject({ status: 404, body: { code: 'LOAD_NOT_FOUND' } });
-    expect(await post('/api/imports/abc/undo')).toMatchObject({ status: 400, body: { code: 'INVALID_ID' } });
+    expect(await post(`/api/impor/${loadId}/batalkan`)).toMatchObject({ status: 409, body: { code: 'ALREADY_UNDONE' } });
+    expect(await post('/api/impor/99999/batalkan')).toMatchObject({ status: 404, body: { code: 'LOAD_NOT_FOUND' } });
+    expect(await post('/api/impor/abc/batalkan')).toMatchObject({ status: 400, body: { code: 'INVALID_ID' } });
   });
 
   it('answers a refused file with its errors, and no preview to commit', async () => {
@@ -128,7 +128,7 @@ describe('import through the API', () => {
     // Other control characters in any column of a CSV: the same check before each rule.
     const long = await upload('nilai.csv', 'kode_wilayah,periode,indikator,pembilang,penyebut\n99.01.01.2001,2026-09,KIA_K1,5\u001b,\n');
     expect(long.body.errors).toEqual([expect.objectContaining({ row: 2, column: 'pembilang', code: 'TEXT_INVALID_CHARACTER' })]);
-    const planned = await ctx.app.inject({ method: 'POST', url: '/api/wilayah-kerja/preview?kabupaten=99.01&mulai=2026-06-01',
+    const planned = await ctx.app.inject({ method: 'POST', url: '/api/wilayah-kerja/pratinjau?kabupaten=99.01&mulai=2026-06-01',
       headers: { ...ctx.admin.headers, 'content-type': 'text/csv' }, body: 'kode_puskesmas,nama,kode_desa\nPBARU,Puskesmas\u0007Baru,99.01.01.2001\n' });
     expect(planned.json().errors).toEqual([expect.objectContaining({ row: 2, column: 'nama', code: 'TEXT_INVALID_CHARACTER' })]);
   });
@@ -136,25 +136,25 @@ describe('import through the API', () => {
   it('says "tidak ada perubahan" for a file that changes nothing', async () => {
     const file = 'kode_wilayah,periode,indikator,pembilang,penyebut\n99.01.02.2002,2026-09,KIA_K1,2,\n';
     const first = await upload('a.csv', file);
-    await post(`/api/imports/${first.body.previewId}/commit`);
+    await post(`/api/impor/${first.body.previewId}/simpan`);
     const again = await upload('a.csv', file);
     expect(again.body).toMatchObject({ status: 'unchanged', previewId: null, counts: { added: 0, changed: 0, unchanged: 1 },
       message: 'Tidak ada perubahan: 1 sel sudah sama dengan data tersimpan.' });
   });
 
   it.each([
-    ['wilayah=99.09&period=2026-09&indicators=KIA_K1', 404, 'NOT_FOUND'],
-    ['wilayah=99.01.01&period=2026-12&indicators=KIA_K1', 400, 'INVALID_PERIOD'],
-    ['wilayah=99.01.01&period=2026-09&indicators=KIA_K9', 400, 'INVALID_INDICATOR'],
-    ['wilayah=99.01.01&period=2026-09&indicators=KIA_K1&format=pdf', 400, 'INVALID_REQUEST'],
+    ['wilayah=99.09&periode=2026-09&indikator=KIA_K1', 404, 'NOT_FOUND'],
+    ['wilayah=99.01.01&periode=2026-12&indikator=KIA_K1', 400, 'INVALID_PERIOD'],
+    ['wilayah=99.01.01&periode=2026-09&indikator=KIA_K9', 400, 'INVALID_INDICATOR'],
+    ['wilayah=99.01.01&periode=2026-09&indikator=KIA_K1&format=pdf', 400, 'INVALID_REQUEST'],
   ])('refuses a template request %s', async (query, status, code) => {
-    const res = await ctx.app.inject(`/api/templates?${query}`);
+    const res = await ctx.app.inject(`/api/templat?${query}`);
     expect(res.statusCode).toBe(status);
     expect(res.json().code).toBe(code);
   });
 
   it('needs a file body', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/imports/preview?berkas=a.csv', headers: ctx.admin.headers });
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/impor/pratinjau?berkas=a.csv', headers: ctx.admin.headers });
     expect(res.statusCode).toBe(400);
   });
 });

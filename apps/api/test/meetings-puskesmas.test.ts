@@ -31,6 +31,7 @@ beforeAll(async () => {
 // The other files clear the puskesmas table: the users pointing at PM1/PM2 go first.
 afterAll(() => dropPuskesmasUsers(ctx.database));
 
+// biome-ignore lint/suspicious/noExplicitAny: a test reads the answer's fields it asserts on.
 async function send<T = any>(user: TestUser, method: 'POST' | 'GET', url: string, payload?: object) {
   const res = await ctx.app.inject({ method, url, payload, headers: user.headers });
   return { status: res.statusCode, body: res.json() as T };
@@ -40,7 +41,7 @@ let september: MeetingDetail;
 
 describe('a meeting about a puskesmas wilayah kerja', () => {
   it('takes the desa the puskesmas holds on the meeting date, from two kecamatan', async () => {
-    const { status, body } = await send<MeetingDetail>(who.pkm, 'POST', '/api/meetings',
+    const { status, body } = await send<MeetingDetail>(who.pkm, 'POST', '/api/rapat',
       { jenis: 'lokmin_bulanan', tanggal: '2026-09-05', puskesmas: 'PM1', periode: '2026-01..2026-08' });
     expect(status).toBe(201);
     expectSchema(MeetingDetailSchema, body);
@@ -52,39 +53,39 @@ describe('a meeting about a puskesmas wilayah kerja', () => {
   });
 
   it('pins actions only to its desa; the next meeting after the move has one desa and shows the open action', async () => {
-    const ok = await send(who.pkm, 'POST', `/api/meetings/${september.id}/actions`, { desaKode: DUA, indicator: 'KIA_K1', apa: 'Kelas ibu hamil', siapa: 'Bidan' });
+    const ok = await send(who.pkm, 'POST', `/api/rapat/${september.id}/tindak-lanjut`, { desaKode: DUA, indicator: 'KIA_K1', apa: 'Kelas ibu hamil', siapa: 'Bidan' });
     expect(ok.status).toBe(201);
     // Desa Tiga was in the wilayah kerja in September but is PM2's today: PM1 may no longer write for it.
-    expect((await send(who.pkm, 'POST', `/api/meetings/${september.id}/actions`, { desaKode: TIGA, indicator: 'KIA_K1', apa: 'x', siapa: 'y' })).status).toBe(403);
-    const outside = await send(who.pkm, 'POST', `/api/meetings/${september.id}/actions`, { desaKode: '99.01.01.2001', indicator: 'KIA_K1', apa: 'x', siapa: 'y' });
+    expect((await send(who.pkm, 'POST', `/api/rapat/${september.id}/tindak-lanjut`, { desaKode: TIGA, indicator: 'KIA_K1', apa: 'x', siapa: 'y' })).status).toBe(403);
+    const outside = await send(who.pkm, 'POST', `/api/rapat/${september.id}/tindak-lanjut`, { desaKode: '99.01.01.2001', indicator: 'KIA_K1', apa: 'x', siapa: 'y' });
     expect(outside.status).toBe(403); // not in the puskesmas' scope either
-    const admin = await ctx.app.inject({ method: 'POST', url: `/api/meetings/${september.id}/actions`, headers: ctx.admin.headers,
+    const admin = await ctx.app.inject({ method: 'POST', url: `/api/rapat/${september.id}/tindak-lanjut`, headers: ctx.admin.headers,
       payload: { desaKode: '99.01.01.2001', indicator: 'KIA_K1', apa: 'x', siapa: 'y' } });
     expect(admin.json()).toMatchObject({ statusCode: 400, code: 'DESA_NOT_IN_WILAYAH', message: 'Desa 99.01.01.2001 bukan desa/kelurahan di wilayah rapat ini (Puskesmas Lintas).' });
 
-    const { body: october } = await send<MeetingDetail>(who.pkm, 'POST', '/api/meetings',
+    const { body: october } = await send<MeetingDetail>(who.pkm, 'POST', '/api/rapat',
       { jenis: 'lokmin_bulanan', tanggal: '2026-10-05', puskesmas: 'PM1', periode: '2026-01..2026-09' });
     expect(october.desaKodes).toEqual([DUA]);
     expect(october.agenda.openActions.map((a) => a.apa)).toEqual(['Kelas ibu hamil']);
-    const list = await send(who.pkm, 'GET', '/api/meetings?puskesmas=PM1');
+    const list = await send(who.pkm, 'GET', '/api/rapat?puskesmas=PM1');
     expect(list.body.map((m: MeetingDetail) => [m.tanggal, m.desaKodes.length])).toEqual([['2026-10-05', 1], ['2026-09-05', 2]]);
     // Not among the kecamatan's meetings.
-    expect((await send(who.pkm, 'GET', '/api/meetings?wilayah=99.01.01')).body).toEqual([]);
+    expect((await send(who.pkm, 'GET', '/api/rapat?wilayah=99.01.01')).body).toEqual([]);
   });
 
   it('is recorded by its puskesmas or the dinkes, not by a camat or another puskesmas', async () => {
     const body = { jenis: 'lintas_sektor', tanggal: '2026-09-06', puskesmas: 'PM1', periode: '2026-08' };
-    expect((await send(who.camat, 'POST', '/api/meetings', body)).body.code).toBe('OUT_OF_SCOPE');
-    expect((await send(who.other, 'POST', '/api/meetings', body)).body.code).toBe('OUT_OF_SCOPE');
-    expect((await send(who.other, 'POST', `/api/meetings/${september.id}/notes`, { itemKey: 'ringkasan', text: 'x' })).status).toBe(403);
-    expect((await send(who.pkm, 'POST', `/api/meetings/${september.id}/notes`, { itemKey: 'ringkasan', text: 'Disepakati' })).status).toBe(201);
-    const both = await send(who.pkm, 'POST', '/api/meetings', { ...body, wilayah: '99.01.01' });
+    expect((await send(who.camat, 'POST', '/api/rapat', body)).body.code).toBe('OUT_OF_SCOPE');
+    expect((await send(who.other, 'POST', '/api/rapat', body)).body.code).toBe('OUT_OF_SCOPE');
+    expect((await send(who.other, 'POST', `/api/rapat/${september.id}/catatan`, { itemKey: 'ringkasan', text: 'x' })).status).toBe(403);
+    expect((await send(who.pkm, 'POST', `/api/rapat/${september.id}/catatan`, { itemKey: 'ringkasan', text: 'Disepakati' })).status).toBe(201);
+    const both = await send(who.pkm, 'POST', '/api/rapat', { ...body, wilayah: '99.01.01' });
     expect(both.body).toMatchObject({ statusCode: 400, code: 'AREA_REQUIRED' });
-    expect((await send(who.pkm, 'POST', '/api/meetings', { ...body, puskesmas: 'TIDAK-ADA' })).status).toBe(404);
+    expect((await send(who.pkm, 'POST', '/api/rapat', { ...body, puskesmas: 'TIDAK-ADA' })).status).toBe(404);
   });
 
   it('prints a pack with a page per desa of the wilayah kerja', async () => {
-    const html = (await ctx.app.inject({ url: `/api/meetings/${september.id}/pack.html`, headers: who.pkm.headers })).body;
+    const html = (await ctx.app.inject({ url: `/api/rapat/${september.id}/paket.html`, headers: who.pkm.headers })).body;
     expect(html).toContain('Puskesmas Lintas');
     expect(html).toContain('Desa Dua');
     expect(html).toContain('Desa Tiga');

@@ -26,10 +26,12 @@ beforeAll(async () => {
   people.budi = await signIn(ctx.app, ctx.database, 'camat', { kode: '99.01.01' });
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: a test reads the answer's fields it asserts on.
 async function post<T = any>(url: string, payload: unknown, method: 'POST' | 'PATCH' = 'POST', who: 'sari' | 'budi' | 'admin' = 'sari') {
   const res = await ctx.app.inject({ method, url, payload: payload as object, headers: (who === 'admin' ? ctx.admin : people[who]).headers });
   return { status: res.statusCode, body: res.json() as T };
 }
+// biome-ignore lint/suspicious/noExplicitAny: a test reads the answer's fields it asserts on.
 const get = async <T = any>(url: string) => {
   const res = await ctx.app.inject(url);
   return { status: res.statusCode, body: res.json() as T };
@@ -40,7 +42,7 @@ let actionId: number;
 
 describe('a meeting about Kecamatan Satu, data Januari–Agustus 2026', () => {
   it('creates the meeting and stores the agenda generated from the data', async () => {
-    const { status, body } = await post<MeetingDetail>('/api/meetings', {
+    const { status, body } = await post<MeetingDetail>('/api/rapat', {
       jenis: 'lokmin_bulanan', tanggal: '2026-09-05', wilayah: SATU, periode: '2026-01..2026-08',
       peserta: [{ nama: 'dr. Sari', peran: 'Kepala Puskesmas' }, { nama: '  ', peran: 'kosong' }],
     });
@@ -70,7 +72,7 @@ describe('a meeting about Kecamatan Satu, data Januari–Agustus 2026', () => {
   });
 
   it('prints on each desa page the PWS chart of the indicator furthest behind and the trends', async () => {
-    const res = await ctx.app.inject(`/api/meetings/${first.id}/pack.html`);
+    const res = await ctx.app.inject(`/api/rapat/${first.id}/paket.html`);
     expect(res.statusCode).toBe(200);
     // Self-contained: its own styles, no script may run, never framed (issue 14).
     expect(res.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
@@ -103,7 +105,7 @@ describe('a meeting about Kecamatan Satu, data Januari–Agustus 2026', () => {
   });
 
   it('records an action with the indicator value of the meeting period as baseline', async () => {
-    const { status, body } = await post(`/api/meetings/${first.id}/actions`, {
+    const { status, body } = await post(`/api/rapat/${first.id}/tindak-lanjut`, {
       desaKode: DUA, indicator: 'KIA_K1', apa: 'Kunjungan rumah ibu hamil yang belum K1', siapa: 'Bidan desa', tenggat: '2026-09-30',
     });
     expect(status).toBe(201);
@@ -113,36 +115,36 @@ describe('a meeting about Kecamatan Satu, data Januari–Agustus 2026', () => {
   });
 
   it('refuses an action for a desa outside the wilayah, and an unknown indicator', async () => {
-    const other = await post(`/api/meetings/${first.id}/actions`, { desaKode: '99.01.02.2001', indicator: 'KIA_K1', apa: 'x', siapa: 'y' });
+    const other = await post(`/api/rapat/${first.id}/tindak-lanjut`, { desaKode: '99.01.02.2001', indicator: 'KIA_K1', apa: 'x', siapa: 'y' });
     expect(other.status).toBe(400);
     expect(other.body).toMatchObject({ code: 'DESA_NOT_IN_WILAYAH' });
     expect(other.body.message).toMatch(/bukan desa\/kelurahan di wilayah rapat ini/);
-    const bad = await post(`/api/meetings/${first.id}/actions`, { desaKode: DUA, indicator: 'XYZ', apa: 'x', siapa: 'y' });
+    const bad = await post(`/api/rapat/${first.id}/tindak-lanjut`, { desaKode: DUA, indicator: 'XYZ', apa: 'x', siapa: 'y' });
     expect(bad.body).toMatchObject({ statusCode: 400, code: 'INVALID_INDICATOR' });
   });
 
   it('logs every edit of an action: before and after', async () => {
-    const { status, body } = await post(`/api/meeting-actions/${actionId}`, { siapa: 'Bidan desa dan kader' }, 'PATCH', 'budi');
+    const { status, body } = await post(`/api/tindak-lanjut/${actionId}`, { siapa: 'Bidan desa dan kader' }, 'PATCH', 'budi');
     expect(status).toBe(200);
     expect(body.siapa).toBe('Bidan desa dan kader');
     expect(body.changes).toHaveLength(1);
     expect(body.changes[0]).toMatchObject({ oleh: people.budi.username, before: { siapa: 'Bidan desa' }, after: { siapa: 'Bidan desa dan kader' } });
     // The same value again changes nothing and logs nothing.
-    const again = await post(`/api/meeting-actions/${actionId}`, { siapa: 'Bidan desa dan kader' }, 'PATCH');
+    const again = await post(`/api/tindak-lanjut/${actionId}`, { siapa: 'Bidan desa dan kader' }, 'PATCH');
     expect(again.body.changes).toHaveLength(1);
   });
 
   it('keeps the history of a note when it is edited, and refuses to edit an old version', async () => {
-    const one = await post(`/api/meetings/${first.id}/notes`, { itemKey: `desa:${DUA}`, text: 'Bidan cuti bulan Juli' });
+    const one = await post(`/api/rapat/${first.id}/catatan`, { itemKey: `desa:${DUA}`, text: 'Bidan cuti bulan Juli' });
     expect(one.status).toBe(201);
-    const two = await post(`/api/meetings/${first.id}/notes`, { itemKey: `desa:${DUA}`, text: 'Bidan cuti Juli; diganti bidan Pustu', supersedes: one.body.id }, 'POST', 'budi');
+    const two = await post(`/api/rapat/${first.id}/catatan`, { itemKey: `desa:${DUA}`, text: 'Bidan cuti Juli; diganti bidan Pustu', supersedes: one.body.id }, 'POST', 'budi');
     expect(two.status).toBe(201);
     expect(two.body).toMatchObject({ text: 'Bidan cuti Juli; diganti bidan Pustu', oleh: people.budi.username, supersedes: one.body.id });
     expect(two.body.history.map((h: { text: string }) => h.text)).toEqual(['Bidan cuti bulan Juli']);
-    const stale = await post(`/api/meetings/${first.id}/notes`, { itemKey: `desa:${DUA}`, text: 'versi lama', supersedes: one.body.id });
+    const stale = await post(`/api/rapat/${first.id}/catatan`, { itemKey: `desa:${DUA}`, text: 'versi lama', supersedes: one.body.id });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('NOTE_SUPERSEDED');
-    const detail = (await get<MeetingDetail>(`/api/meetings/${first.id}`)).body;
+    const detail = (await get<MeetingDetail>(`/api/rapat/${first.id}`)).body;
     expect(detail.notes).toHaveLength(1);
     expect(detail.notes[0]!.history).toHaveLength(1);
   });
@@ -150,7 +152,7 @@ describe('a meeting about Kecamatan Satu, data Januari–Agustus 2026', () => {
 
 describe('the next meeting, data Januari–September 2026', () => {
   it('shows the open action of the earlier meeting with how its indicator moved since', async () => {
-    const { status, body } = await post<MeetingDetail>('/api/meetings', {
+    const { status, body } = await post<MeetingDetail>('/api/rapat', {
       jenis: 'lokmin_tribulanan', tanggal: '2026-10-05', wilayah: SATU, periode: '2026-01..2026-09', judul: 'Lokmin tribulan III',
     });
     expect(status).toBe(201);
@@ -168,7 +170,7 @@ describe('the next meeting, data Januari–September 2026', () => {
   });
 
   it('lists the meetings of the kecamatan, newest first, with their action counts', async () => {
-    const { status, body } = await get(`/api/meetings?wilayah=${SATU}`);
+    const { status, body } = await get(`/api/rapat?wilayah=${SATU}`);
     expect(status).toBe(200);
     for (const m of body) expectSchema(MeetingSummarySchema, m);
     expect(body.map((m: { judul: string; actionCount: number; openActionCount: number }) => [m.judul, m.actionCount, m.openActionCount]))
@@ -176,9 +178,9 @@ describe('the next meeting, data Januari–September 2026', () => {
   });
 
   it('no longer carries an action once it is done', async () => {
-    await post(`/api/meeting-actions/${actionId}`, { status: 'selesai' }, 'PATCH');
-    const later = (await get<MeetingDetail>(`/api/meetings?wilayah=${SATU}`)).body as unknown as { id: number }[];
-    const detail = (await get<MeetingDetail>(`/api/meetings/${later[0]!.id}`)).body;
+    await post(`/api/tindak-lanjut/${actionId}`, { status: 'selesai' }, 'PATCH');
+    const later = (await get<MeetingDetail>(`/api/rapat?wilayah=${SATU}`)).body as unknown as { id: number }[];
+    const detail = (await get<MeetingDetail>(`/api/rapat/${later[0]!.id}`)).body;
     expect(detail.earlierActions).toEqual([]);
   });
 });
@@ -194,14 +196,14 @@ describe('an agenda stored before issue 15 (version 1, one `gap`)', () => {
     const { rows: [m] } = await ctx.database.pool.query(`insert into meeting (jenis, tanggal, wilayah_kode, judul, periode, agenda, oleh)
       values ('lokmin_bulanan', '2026-09-06', $1, 'Rapat lama', '2026-01..2026-08', $2, 'uji') returning id`, [SATU, JSON.stringify(v1)]);
     try {
-      const { status, body } = await get<MeetingDetail>(`/api/meetings/${m.id}`);
+      const { status, body } = await get<MeetingDetail>(`/api/rapat/${m.id}`);
       expect(status).toBe(200);
       expectSchema(MeetingDetailSchema, body);
       expect(body.agenda.version).toBe(2);
       expect(body.agenda.behind[0]).toMatchObject({ desaKode: DUA, shortOfTarget: 5 });
       expect(body.agenda.desa.find((d) => d.kode === DUA)!.values[0]).toMatchObject({ notYetServed: 12, shortOfTarget: 5, monthCoverage: null });
       // Its pack still compares August alone with July alone, from the values as they are now.
-      expect((await ctx.app.inject(`/api/meetings/${m.id}/pack.html`)).body).toContain('<th>Agu saja vs Jul</th>');
+      expect((await ctx.app.inject(`/api/rapat/${m.id}/paket.html`)).body).toContain('<th>Agu saja vs Jul</th>');
     } finally {
       await ctx.database.pool.query('delete from meeting where id = $1', [m.id]);
     }
@@ -210,7 +212,7 @@ describe('an agenda stored before issue 15 (version 1, one `gap`)', () => {
 
 describe('data quality on the agenda (Kecamatan Dua)', () => {
   it('flags the desa without any report and the desa above 100 %', async () => {
-    const { body } = await post<MeetingDetail>('/api/meetings', { jenis: 'lintas_sektor', tanggal: '2026-10-10', wilayah: '99.01.02', periode: '2026-01..2026-09' });
+    const { body } = await post<MeetingDetail>('/api/rapat', { jenis: 'lintas_sektor', tanggal: '2026-10-10', wilayah: '99.01.02', periode: '2026-01..2026-09' });
     expect(body.agenda.indicators).toEqual(['SPM03_BBL', 'KIA_K1']);
     expect(body.agenda.dataQuality.map((d) => [d.desaNama, d.kind, d.indicators.map((i) => i.indicator)])).toEqual([
       ['Desa Tanpa Peta', 'laporan', ['SPM03_BBL', 'KIA_K1']],
@@ -220,7 +222,7 @@ describe('data quality on the agenda (Kecamatan Dua)', () => {
     expect(body.agenda.dataQuality[1]!.indicators[0]!.coverage).toBe(150);
     // The desa without any report (nothing behind, no focus indicator: its first indicator): its page says so instead
     // of drawing an empty chart, and its trends are "–".
-    const html = (await ctx.app.inject(`/api/meetings/${body.id}/pack.html`)).body;
+    const html = (await ctx.app.inject(`/api/rapat/${body.id}/paket.html`)).body;
     const tanpa = html.match(/<section class="page desa" data-desa="99\.01\.02\.2002">([\s\S]*?)<\/section>/)![1]!;
     expect(tanpa).toContain('pws-chart--none');
     expect(tanpa).toContain('Tidak ada data bulanan SPM Bayi baru lahir tahun 2026 untuk desa ini.');
@@ -236,15 +238,15 @@ describe('errors in Bahasa Indonesia', () => {
     [{ jenis: 'lokmin_bulanan', tanggal: '2026-02-30', wilayah: SATU, periode: '2026-09' }, 400, 'INVALID_DATE', /Tanggal rapat tidak sah/],
     [{ jenis: 'arisan', tanggal: '2026-09-05', wilayah: SATU, periode: '2026-09' }, 400, 'INVALID_REQUEST', /jenis/],
     [{ jenis: 'lokmin_bulanan', tanggal: '2026-09-05', wilayah: '99.09.09', periode: '2026-09' }, 404, 'NOT_FOUND', /tidak ditemukan/],
-  ])('POST /api/meetings %j → %i %s', async (payload, status, code, message) => {
-    const res = await post('/api/meetings', payload, 'POST', 'admin');
+  ])('POST /api/rapat %j → %i %s', async (payload, status, code, message) => {
+    const res = await post('/api/rapat', payload, 'POST', 'admin');
     expect(res.status).toBe(status);
     expect(res.body).toMatchObject({ statusCode: status, code });
     expect(res.body.message).toMatch(message);
   });
 
   it('answers 404 for an unknown meeting', async () => {
-    const res = await get('/api/meetings/99999');
+    const res = await get('/api/rapat/99999');
     expect(res).toMatchObject({ status: 404, body: { code: 'NOT_FOUND', message: 'Rapat #99999 tidak ditemukan.' } });
   });
 });
@@ -260,7 +262,7 @@ describe('PDF without Chromium', () => {
     const database = await openDatabase({ databaseUrl: inject('databaseUrl') });
     local.close = () => database.close();
     local.app = await buildApp({ database, config: { webDist: '/nonexistent', readAccess: 'public' }, pdf: chromiumPdfRenderer('/nonexistent/chromium') });
-    const res = await local.app.inject(`/api/meetings/${first.id}/pack.pdf`);
+    const res = await local.app.inject(`/api/rapat/${first.id}/paket.pdf`);
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ code: 'PDF_UNAVAILABLE' });
     expect(res.json().message).toMatch(/Chromium tidak ditemukan di \/nonexistent\/chromium/);

@@ -14,7 +14,7 @@ const ctx = useApp(async (database) => {
 
 let meetingId = 0;
 beforeAll(async () => {
-  const res = await ctx.app.inject({ method: 'POST', url: '/api/meetings', headers: ctx.admin.headers,
+  const res = await ctx.app.inject({ method: 'POST', url: '/api/rapat', headers: ctx.admin.headers,
     payload: { jenis: 'lokmin_bulanan', tanggal: '2026-10-10', wilayah: '99.01.01', periode: '2026-01..2026-09' } });
   expect(res.statusCode).toBe(201);
   meetingId = res.json().id;
@@ -44,7 +44,7 @@ function chromiumProcesses(): { total: number; renderers: number } {
 
 describe('50 parallel meeting packs with the real Chromium', () => {
   it('answers every request in bounded time, with bounded Chromium processes and /api/health answering', async () => {
-    const url = `/api/meetings/${meetingId}/pack.pdf`;
+    const url = `/api/rapat/${meetingId}/paket.pdf`;
     expect((await ctx.app.inject(url)).statusCode).toBe(200); // the browser is launched once, before the flood
 
     const peak = { total: 0, renderers: 0 };
@@ -97,7 +97,7 @@ describe('a page that takes too long', () => {
     const app = await buildTestApp(ctx.database, { pdf: { concurrency: 1, queue: 1, timeoutMs: 300 }, pdfRenderer: stuck });
     try {
       await signIn(app, ctx.database, 'admin');
-      const url = `/api/meetings/${meetingId}/pack.pdf`;
+      const url = `/api/rapat/${meetingId}/paket.pdf`;
       const started = performance.now();
       // One prints, one waits, the third is refused at once.
       const [printing, waiting, refused] = await Promise.all([app.inject(url), app.inject(url), app.inject(url)]);

@@ -16,7 +16,7 @@ const fileOf = (numerator: number, padding = 20_000) => Buffer.from('kode_wilaya
   + `99.01.01.2001,2026-01,KIA_K1,${numerator},,${'x'.repeat(padding)}\n`);
 
 async function preview(app: App, user: TestUser, body: Buffer) {
-  const res = await app.inject({ method: 'POST', url: '/api/imports/preview?berkas=catatan.csv', headers: { ...user.headers, 'content-type': 'text/csv' }, body });
+  const res = await app.inject({ method: 'POST', url: '/api/impor/pratinjau?berkas=catatan.csv', headers: { ...user.headers, 'content-type': 'text/csv' }, body });
   return { status: res.statusCode, body: res.json(), headers: res.headers };
 }
 const stored = async () => (await ctx.database.pool.query<{ id: string; oleh: string; size: number }>(
@@ -48,7 +48,7 @@ describe('the preview store is bounded per user and in total', () => {
     const second = (await preview(app, users.a!, fileOf(102))).body.previewId;
     const third = (await preview(app, users.a!, fileOf(103))).body.previewId;
     expect((await stored()).map((p) => p.id)).toEqual([second, third]);
-    const commit = await app.inject({ method: 'POST', url: `/api/imports/${first}/commit`, headers: users.a!.headers });
+    const commit = await app.inject({ method: 'POST', url: `/api/impor/${first}/simpan`, headers: users.a!.headers });
     expect(commit.statusCode).toBe(404);
     expect(commit.json().message).toBe('Pratinjau tidak ditemukan atau sudah kedaluwarsa. Unggah ulang berkasnya.');
   });
@@ -79,11 +79,11 @@ describe('the preview store is bounded per user and in total', () => {
 
   it('a committed preview lets its file go, and answers a second commit with 409', async () => {
     const id = (await stored())[0]!.id;
-    expect((await app.inject({ method: 'POST', url: `/api/imports/${id}/commit`, headers: users.b!.headers })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: `/api/impor/${id}/simpan`, headers: users.b!.headers })).statusCode).toBe(200);
     const { rows: [row] } = await ctx.database.pool.query('select octet_length(bytes) as bytes, committed_load_id from import_preview where id = $1', [id]);
     expect(row).toMatchObject({ bytes: 0 });
     expect(row.committed_load_id).toBeGreaterThan(0);
-    expect((await app.inject({ method: 'POST', url: `/api/imports/${id}/commit`, headers: users.b!.headers })).statusCode).toBe(409);
+    expect((await app.inject({ method: 'POST', url: `/api/impor/${id}/simpan`, headers: users.b!.headers })).statusCode).toBe(409);
   });
 });
 
@@ -119,7 +119,7 @@ describe('two API processes sharing the database keep the same bounds', () => {
       expect(await stored()).toHaveLength(2);
 
       const previewId = (await stored())[0]!.id;
-      const commit = await two.inject({ method: 'POST', url: `/api/imports/${previewId}/commit`, headers: same.headers });
+      const commit = await two.inject({ method: 'POST', url: `/api/impor/${previewId}/simpan`, headers: same.headers });
       expect(commit.statusCode).toBe(200);
       expect(commit.json()).toMatchObject({ status: 'imported' });
     } finally {

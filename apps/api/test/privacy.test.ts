@@ -179,7 +179,7 @@ describe('small counts for readers outside the area (issue 18)', () => {
       const desaMap = await read(headers, `/api/values/desa?indicator=KIA_K1&period=2026-01..2026-09&parent=${KAB}`);
       expectSchema(DesaValuesResponseSchema, desaMap);
       const kodes = desaKodesOf(desaMap);
-      kodes.forEach((k, i) => expect(desaMap.kelas[i] === 'h', k).toBe(hiddenAreas.has(k)));
+      kodes.forEach((k, i) => { expect(desaMap.kelas[i] === 'h', k).toBe(hiddenAreas.has(k)); });
       expect(desaMap.coverage[kodes.indexOf(B)]).toBeNull();
       for (const kode of [A, B, C, D, SATU, DUA]) {
         const series = await read(headers, `/api/wilayah/${kode}/series?indicator=KIA_K1&year=2026`);
@@ -212,11 +212,11 @@ describe('small counts for readers outside the area (issue 18)', () => {
     const id = created.json().id;
     const camat = await signIn(ctx.app, ctx.database, 'camat', { kode: SATU });
     const pembaca = await signIn(ctx.app, ctx.database, 'viewer');
-    const valueOf = (detail: { agenda: { desa: { kode: string; values: { indicator: string; numerator: number | null }[] }[] } }) =>
+    const agendaValueOf = (detail: { agenda: { desa: { kode: string; values: { indicator: string; numerator: number | null }[] }[] } }) =>
       detail.agenda.desa.find((d) => d.kode === B)!.values.find((v) => v.indicator === 'KIA_K1')!;
-    expect(valueOf(await read(camat.headers, `/api/meetings/${id}`)).numerator).toBe(9);
+    expect(agendaValueOf(await read(camat.headers, `/api/meetings/${id}`)).numerator).toBe(9);
     const masked = await read(pembaca.headers, `/api/meetings/${id}`);
-    expect(valueOf(masked)).toMatchObject({ numerator: null, class: 'disembunyikan' });
+    expect(agendaValueOf(masked)).toMatchObject({ numerator: null, class: 'disembunyikan' });
     expect(JSON.stringify(masked.agenda.behind)).not.toContain(B);
     const pack = await ctx.app.inject({ method: 'GET', url: `/api/meetings/${id}/pack.html`, headers: pembaca.headers });
     expect(pack.statusCode).toBe(200);
@@ -230,7 +230,7 @@ describe('small counts for readers outside the area (issue 18)', () => {
     const q = `kabupaten=${KAB}&indicators=KIA_K1&period=2026-01..2026-09`;
     const pembaca = await signIn(ctx.app, ctx.database, 'viewer');
     type Part = { indicator: string; notYetServed: number | null };
-    type Row = { kode: string; need: Part[]; needKnown: boolean; needTotal: number; needScore: number | null; score: number | null; reasonId: string };
+    type Row = { kode: string; need: Part[]; needKnown: boolean; needTotal: number; needScore: number | null; score: number | null; reason: string };
     const needOf = (rows: { kode: string; need: Part[] }[], kode: string) => rows.find((r) => r.kode === kode)!.need.find((n) => n.indicator === 'KIA_K1')!.notYetServed;
     const exact = (await read(ctx.admin.headers, `/api/rencana-ilp/usulan?${q}`)).rows as Row[];
     const list = (await read(pembaca.headers, `/api/puskesmas?${q}`)).puskesmas as { kode: string; need: Part[] }[];
@@ -246,7 +246,7 @@ describe('small counts for readers outside the area (issue 18)', () => {
       // The same view as the planner list, and nothing made of the hidden count.
       expect(needOf(mine, kode)).toBeNull();
       expect(row).toMatchObject({ needKnown: false, needTotal: 0, needScore: null, score: null });
-      expect(row.reasonId).not.toContain(String(count));
+      expect(row.reason).not.toContain(String(count));
     }
     // Shown needs are exact, and every total, score and rank is made of shown needs only.
     for (const row of mine) {

@@ -31,7 +31,7 @@ const upload = async (step: 'preview' | 'commit', csv: string, query = 'kabupate
 };
 type Row = { kode: string; numerator: number | null; denominator: number | null };
 const k1 = async (period: string) => {
-  const res = await ctx.app.inject(`/api/values/puskesmas?indicator=KIA_K1&period=${period}&kabupaten=99.01`);
+  const res = await ctx.app.inject(`/api/nilai/puskesmas?indikator=KIA_K1&periode=${period}&kabupaten=99.01`);
   expect(res.statusCode).toBe(200);
   return Object.fromEntries((res.json().rows as Row[]).map((r) => [r.kode, r.numerator]));
 };
@@ -72,7 +72,7 @@ describe('wilayah kerja CSV', () => {
     expect((await upload('preview', '')).body.errors.map((e: { code: string }) => e.code)).toEqual(['FILE_EMPTY']);
     // A camat of the kabupaten may not commit it (planning is the dinkes' work).
     const other = await signIn(ctx.app, ctx.database, 'camat', { kode: '99.01.01' });
-    const refused = await ctx.app.inject({ method: 'POST', url: '/api/wilayah-kerja/commit?kabupaten=99.01&mulai=2026-06-01',
+    const refused = await ctx.app.inject({ method: 'POST', url: '/api/wilayah-kerja/simpan?kabupaten=99.01&mulai=2026-06-01',
       headers: { ...other.headers, 'content-type': 'text/csv' }, payload: EXPORTED });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().code).toBe('FORBIDDEN');
@@ -120,7 +120,7 @@ describe('wilayah kerja CSV', () => {
   it('re-importing the same file says nothing changed and writes nothing', async () => {
     const exported = (await ctx.app.inject('/api/wilayah-kerja.csv?kabupaten=99.01')).rawPayload;
     const before = await snapshot();
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/wilayah-kerja/commit?kabupaten=99.01&mulai=2026-12-01',
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/wilayah-kerja/simpan?kabupaten=99.01&mulai=2026-12-01',
       headers: { ...ctx.admin.headers, 'content-type': 'text/csv' }, payload: exported });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'committed', rows: 4, unchanged: 4, changed: false, moves: [], confirms: [], newPuskesmas: [], eventIds: [] });

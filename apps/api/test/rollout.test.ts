@@ -58,7 +58,7 @@ const send = async (method: 'POST' | 'PUT', url: string, payload: unknown) => {
 };
 type Row = { kode: string; numerator: number | null; denominator: number | null };
 const values = async (period: string) => {
-  const { status, body } = await get(`/api/values/puskesmas?indicator=KIA_K1&period=${period}&kabupaten=99.01`);
+  const { status, body } = await get(`/api/nilai/puskesmas?indikator=KIA_K1&periode=${period}&kabupaten=99.01`);
   expect(status).toBe(200);
   expectSchema(PuskesmasValuesResponseSchema, body);
   return Object.fromEntries((body.rows as Row[]).map((r) => [r.kode, r]));
@@ -85,7 +85,7 @@ describe('progress per kabupaten and year', () => {
     expect(status).toBe(200);
     expectSchema(ProgressResponseSchema, body);
     const y2025 = body.years.find((y: { year: number }) => y.year === 2025);
-    expect(y2025).toMatchObject({ count: 17, target: 14, textId: '17 dari target 14 — 121%' });
+    expect(y2025).toMatchObject({ count: 17, target: 14, text: '17 dari target 14 — 121%' });
     expect(body.simulated).toBe(true);
     expect(body.timeline.some((s: { nama: string; stage: string }) => /pantai labu/i.test(s.nama) && s.stage === 'implementasi')).toBe(true);
   });
@@ -98,13 +98,13 @@ describe('progress per kabupaten and year', () => {
 
 describe('puskesmas list and detail', () => {
   it('lists stage, wave, readiness, wilayah size and the unconfirmed proposal', async () => {
-    const { status, body } = await get('/api/puskesmas?kabupaten=99.01&indicators=KIA_K1&period=2026-01..2026-09');
+    const { status, body } = await get('/api/puskesmas?kabupaten=99.01&indikator=KIA_K1&periode=2026-01..2026-09');
     expect(status).toBe(200);
     expectSchema(PuskesmasListSchema, body);
     const p1 = body.puskesmas.find((p: { kode: string }) => p.kode === 'P1');
     expect(p1).toMatchObject({ stage: 'persiapan', stageLevel: 1, desaCount: 2, unconfirmedDesa: 2, readinessDone: 2, readinessTotal: 9 });
     // Belum terlayani tahun ini: sasaran 60 − 40 served = 20 (not the 17 to the annual 95 % target of the old `gap`).
-    expect(p1.need).toEqual([{ indicator: 'KIA_K1', notYetServed: 20, textId: 'ibu hamil belum K1' }]);
+    expect(p1.need).toEqual([{ indicator: 'KIA_K1', notYetServed: 20, text: 'ibu hamil belum K1' }]);
     expect(body.desa).toHaveLength(4);
     const detail = await get('/api/puskesmas/P3');
     expectSchema(PuskesmasDetailSchema, detail.body);
@@ -119,31 +119,31 @@ describe('next-wave proposal', () => {
     // nothing); P4 has no desa: need unknown — no score, ranked last, "belum ada desa", never "no need".
     // P3 is at implementasi: not a candidate. Readiness: P1 2/9, P2 5/9, P4 0/9.
     // Equal weights: P1 0.5·20/20 + 0.5·2/9 = 0.6111; P2 0 + 0.5·5/9 = 0.2778; P4 none.
-    const { status, body } = await get('/api/rencana-ilp/usulan?kabupaten=99.01&indicators=KIA_K1&period=2026-01..2026-09');
+    const { status, body } = await get('/api/rencana-ilp/usulan?kabupaten=99.01&indikator=KIA_K1&periode=2026-01..2026-09');
     expect(status).toBe(200);
     expectSchema(ProposalResponseSchema, body);
     expect(body.rows.map((r: { kode: string }) => r.kode)).toEqual(['P1', 'P2', 'P4']);
     expect(body.rows[0].score).toBeCloseTo(0.611111, 5);
     expect(body.rows[1].score).toBeCloseTo(0.277778, 5);
-    expect(body.rows[0].reasonId).toBe('butuh: 20 ibu hamil belum K1; siap: 2/9 ceklis');
-    expect(body.rows[1].reasonId).toBe('butuh: semua sasaran terlayani pada indikator terpilih; siap: 5/9 ceklis');
+    expect(body.rows[0].reason).toBe('butuh: 20 ibu hamil belum K1; siap: 2/9 ceklis');
+    expect(body.rows[1].reason).toBe('butuh: semua sasaran terlayani pada indikator terpilih; siap: 5/9 ceklis');
     expect(body.rows[2]).toMatchObject({ kode: 'P4', needKnown: false, needScore: null, score: null,
-      reasonId: 'butuh: tidak diketahui — belum ada desa di wilayah kerja; siap: 0/9 ceklis' });
-    expect(body.methodId).toMatch(/^Skor = 0,5 × kebutuhan ÷ kebutuhan terbesar \+ 0,5 × ceklis/);
+      reason: 'butuh: tidak diketahui — belum ada desa di wilayah kerja; siap: 0/9 ceklis' });
+    expect(body.method).toMatch(/^Skor = 0,5 × kebutuhan ÷ kebutuhan terbesar \+ 0,5 × ceklis/);
     expect(body.confirmed).toBe(false);
     // Weighting readiness more (need 0.2): P2 0.8·5/9 = 0.444 overtakes P1 0.2 + 0.8·2/9 = 0.378.
-    const readyFirst = (await get('/api/rencana-ilp/usulan?kabupaten=99.01&indicators=KIA_K1&period=2026-01..2026-09&bobot=0.2')).body;
+    const readyFirst = (await get('/api/rencana-ilp/usulan?kabupaten=99.01&indikator=KIA_K1&periode=2026-01..2026-09&bobot=0.2')).body;
     expect(readyFirst.rows.map((r: { kode: string }) => r.kode)).toEqual(['P2', 'P1', 'P4']);
-    expect(readyFirst.methodId).toMatch(/^Skor = 0,2 × kebutuhan ÷ kebutuhan terbesar \+ 0,8 × ceklis/);
+    expect(readyFirst.method).toMatch(/^Skor = 0,2 × kebutuhan ÷ kebutuhan terbesar \+ 0,8 × ceklis/);
     // Need is counted in persons not yet served: a lower-is-better indicator cannot be a need.
-    const stunting = await get('/api/rencana-ilp/usulan?kabupaten=99.01&indicators=GZ_STUNTING');
+    const stunting = await get('/api/rencana-ilp/usulan?kabupaten=99.01&indikator=GZ_STUNTING');
     expect(stunting.status).toBe(400);
     expect(stunting.body.message).toMatch(/GZ_STUNTING .*tidak menghitung orang yang belum terlayani \(makin rendah makin baik\)/);
   });
 
   it('saves the chosen candidates as a wave with their rank and reason (an event)', async () => {
     const { status, body } = await send('POST', '/api/gelombang', {
-      kabupaten: '99.01', nama: 'Gelombang 2027', tahun: 2027, target: 2,
+      kabupaten: '99.01', nama: 'Gelombang 2027', year: 2027, target: 2,
       members: [{ kode: 'P1', rank: 1, reason: 'butuh: 17 ibu hamil belum K1; siap: 2/9 ceklis' }, { kode: 'P2', rank: 2 }],
     });
     expect(status).toBe(201);
@@ -159,15 +159,15 @@ describe('next-wave proposal', () => {
   it('edits a wave: before and after in one shape (dates and note too); a simulated wave becomes the user\'s; dates in order', async () => {
     const { rows: [wave] } = await ctx.database.pool.query(`select id from ilp_wave where nama = 'Gelombang 2027'`);
     await ctx.database.pool.query(`update ilp_wave set simulated = true, basis = 'simulasi' where id = $1`, [wave.id]);
-    const body = { kabupaten: '99.01', nama: 'Gelombang 2027', tahun: 2027, target: 2, plannedStart: '2027-02-01', plannedEnd: '2027-06-30',
+    const body = { kabupaten: '99.01', nama: 'Gelombang 2027', year: 2027, target: 2, plannedStart: '2027-02-01', plannedEnd: '2027-06-30',
       note: 'Setelah orientasi', members: [{ kode: 'P1', rank: 1, reason: 'butuh: 17 ibu hamil belum K1; siap: 2/9 ceklis' }, { kode: 'P2', rank: 2 }] };
     const edited = await send('PUT', `/api/gelombang/${wave.id}`, body);
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ plannedStart: '2027-02-01', plannedEnd: '2027-06-30', simulated: false, basis: 'pengguna' });
     const { rows: [ev] } = await ctx.database.pool.query(`select before, after from rollout_event where kind = 'gelombang' order by id desc limit 1`);
-    expect(ev.before).toEqual({ nama: 'Gelombang 2027', tahun: 2027, target: 2, plannedStart: null, plannedEnd: null, note: '', simulated: true,
+    expect(ev.before).toEqual({ nama: 'Gelombang 2027', year: 2027, target: 2, plannedStart: null, plannedEnd: null, note: '', simulated: true,
       members: [{ kode: 'P1', rank: 1, reason: 'butuh: 17 ibu hamil belum K1; siap: 2/9 ceklis' }, { kode: 'P2', rank: 2, reason: null }] });
-    expect(ev.after).toEqual({ nama: 'Gelombang 2027', tahun: 2027, target: 2, plannedStart: '2027-02-01', plannedEnd: '2027-06-30', note: 'Setelah orientasi',
+    expect(ev.after).toEqual({ nama: 'Gelombang 2027', year: 2027, target: 2, plannedStart: '2027-02-01', plannedEnd: '2027-06-30', note: 'Setelah orientasi',
       simulated: false, members: [{ kode: 'P1', rank: 1, reason: 'butuh: 17 ibu hamil belum K1; siap: 2/9 ceklis' }, { kode: 'P2', rank: 2, reason: null }] });
     const backwards = await send('PUT', `/api/gelombang/${wave.id}`, { ...body, plannedEnd: '2027-01-01' });
     expect(backwards.body).toMatchObject({ statusCode: 400, code: 'INVALID_DATES', message: 'Rencana selesai (2027-01-01) sebelum rencana mulai (2027-02-01).' });
@@ -179,7 +179,7 @@ describe('values per puskesmas wilayah kerja', () => {
     const byP = await values('2026-01..2026-09');
     expect(byP.P1).toMatchObject({ numerator: 40, denominator: 60, desaCount: 2 });
     expect(byP.P2).toMatchObject({ numerator: 5, denominator: 5 });
-    const kec = (await get('/api/values?indicator=KIA_K1&period=2026-01..2026-09&parent=99.01')).body.rows as Row[];
+    const kec = (await get('/api/nilai?indikator=KIA_K1&periode=2026-01..2026-09&wilayah=99.01')).body.rows as Row[];
     expect(kec.find((r) => r.kode === '99.01.01')).toMatchObject({ numerator: 40, denominator: 60 });
   });
 
@@ -295,11 +295,11 @@ describe('wilayah kerja polygons', () => {
 describe('GET /api/puskesmas/:kode/profil', () => {
   it('gives the wilayah kerja every indicator with data, its row equal to the values per puskesmas', async () => {
     const period = '2026-01..2026-09';
-    const { status, body } = await get(`/api/puskesmas/P1/profil?period=${period}`);
+    const { status, body } = await get(`/api/puskesmas/P1/profil?periode=${period}`);
     expect(status).toBe(200);
     expect(body).toMatchObject({ kode: 'P1', nama: 'Puskesmas Satu', tingkat: 'puskesmas', period, openActions: [] });
     const k1 = body.indicators.find((i: { indicator: string }) => i.indicator === 'KIA_K1');
-    const perPuskesmas = (await get(`/api/values/puskesmas?indicator=KIA_K1&period=${period}&kabupaten=99.01`)).body.rows.find((r: { kode: string }) => r.kode === 'P1');
+    const perPuskesmas = (await get(`/api/nilai/puskesmas?indikator=KIA_K1&periode=${period}&kabupaten=99.01`)).body.rows.find((r: { kode: string }) => r.kode === 'P1');
     const { desaCount: _, ...row } = perPuskesmas;
     expect(k1.row).toEqual(row);
     // The PWS status of a wilayah kerja comes from its own rows (the month rows summed per puskesmas as well): below the
@@ -309,6 +309,6 @@ describe('GET /api/puskesmas/:kode/profil', () => {
     expect(['tetap', 'turun']).toContain(k1.trendMonth.direction);
     expect(k1).toMatchObject({ pwsApplies: true, pwsStatus: 'jelek' });
     expect(k1.trendYear.text).toBe('–');
-    expect((await get(`/api/puskesmas/TIDAK-ADA/profil?period=${period}`)).status).toBe(404);
+    expect((await get(`/api/puskesmas/TIDAK-ADA/profil?periode=${period}`)).status).toBe(404);
   });
 });

@@ -14,6 +14,7 @@ import { createUser, startSession } from '@peta/server-core';
 import type { Capability, Role } from '@peta/domain';
 import { buildApp } from '../src/app.ts';
 import { isApiPath, isWrite, type ApiRoute, type ReadAccess } from '../src/auth/access.ts';
+import { OLD_PATHS } from '../src/plugins/old-names.ts';
 import { loadTinyWilayah } from './fixtures/tiny-wilayah.ts';
 import { dropPuskesmasUsers } from './helper.ts';
 
@@ -135,8 +136,26 @@ describe.each(['signed-in', 'public'] as const)('READ_ACCESS=%s: every route × 
 
   it('covers the whole API, the description included', () => {
     const urls = new Set(app.apiRoutes.map((r) => r.url));
-    for (const url of ['/api/pengguna', '/api/audit', '/api/imports/preview', '/api/docs/json', '/api/docs/static/*', '/api/health']) expect(urls).toContain(url);
+    for (const url of ['/api/pengguna', '/api/audit', '/api/impor/pratinjau', '/api/docs/json', '/api/docs/static/*', '/api/health']) expect(urls).toContain(url);
     expect(app.apiRoutes.length).toBeGreaterThan(80);
+  });
+
+  it('every old path (before the one vocabulary) is a route with the same methods and the same access as its new path', () => {
+    const accessOf = new Map(app.apiRoutes.map((r) => [`${r.method} ${r.url}`, r.access]));
+    let aliases = 0;
+    for (const [now, olds] of Object.entries(OLD_PATHS)) {
+      const methods = app.apiRoutes.filter((r) => r.url === now).map((r) => r.method);
+      expect(methods.length, now).toBeGreaterThan(0);
+      for (const old of olds) {
+        expect(app.apiRoutes.filter((r) => r.url === old).map((r) => r.method).sort(), old).toEqual([...methods].sort());
+        for (const method of methods) {
+          expect(accessOf.get(`${method} ${old}`), `${method} ${old}`).toBe(accessOf.get(`${method} ${now}`));
+          aliases++;
+        }
+      }
+    }
+    // Not vacuous: 13 GET (each with its HEAD) and 12 writes; the old paths are walked below like any route.
+    expect(aliases).toBe(38);
   });
 
   it('no spelling reaches a handler the caller may not use; what matches no route is a JSON 404', async () => {

@@ -30,8 +30,8 @@ describe('security headers', () => {
         ['401', await web.inject('/api/wilayah'), DATA_CSP],
         ['403', await web.inject({ url: '/api/pengguna', headers: viewer.headers }), DATA_CSP],
         ['404 API', await web.inject('/%61pi/tidak-ada'), DATA_CSP],
-        ['400', await web.inject({ url: '/api/values?indicator=X', headers: viewer.headers }), DATA_CSP],
-        ['write refused', await web.inject({ method: 'POST', url: '/api/meetings', payload: {} }), DATA_CSP],
+        ['400', await web.inject({ url: '/api/nilai?indikator=X', headers: viewer.headers }), DATA_CSP],
+        ['write refused', await web.inject({ method: 'POST', url: '/api/rapat', payload: {} }), DATA_CSP],
         ['web page', await web.inject('/rencana-ilp'), APP_CSP],
         ['web script (also a worker\'s policy)', await web.inject('/assets/app-abc123.js'), APP_CSP],
         ['API description', await web.inject({ url: '/api/docs/', headers: viewer.headers }), DOCS_CSP],
@@ -68,8 +68,8 @@ describe('security headers', () => {
 describe('x-request-id', () => {
   const idOfWrite = async (requestId?: string) => {
     const marker = `rid-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    await ctx.app.inject({ method: 'POST', url: `/api/meetings?m=${marker}`, payload: {}, headers: requestId === undefined ? {} : { 'x-request-id': requestId } });
-    const { rows: [row] } = await ctx.database.pool.query(`select request_id from audit_log where path = $1`, [`/api/meetings?m=${marker}`]);
+    await ctx.app.inject({ method: 'POST', url: `/api/rapat?m=${marker}`, payload: {}, headers: requestId === undefined ? {} : { 'x-request-id': requestId } });
+    const { rows: [row] } = await ctx.database.pool.query(`select request_id from audit_log where path = $1`, [`/api/rapat?m=${marker}`]);
     return row.request_id as string;
   };
 

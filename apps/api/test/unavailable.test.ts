@@ -20,7 +20,7 @@ describe('database unavailable', () => {
   });
 
   it('data routes answer 503 DATABASE_UNAVAILABLE in Bahasa Indonesia within seconds', async () => {
-    for (const url of ['/api/wilayah', '/api/wilayah/12.10/children', '/api/values?indicator=KIA_K4&period=2026', '/api/meta']) {
+    for (const url of ['/api/wilayah', '/api/wilayah/12.10/children', '/api/nilai?indikator=KIA_K4&periode=2026', '/api/meta']) {
       const started = performance.now();
       // A signed-in browser: its session is looked up in the database first, which fails the same way.
       const res = await app.inject({ url, headers: { cookie: 'peta_sesi=sesi-apa-saja' } });

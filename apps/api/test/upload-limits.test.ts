@@ -20,7 +20,7 @@ type App = typeof ctx.app;
 
 async function preview(name: string, body: Buffer, app: App = ctx.app, user: TestUser = ctx.admin) {
   const started = performance.now();
-  const res = await app.inject({ method: 'POST', url: `/api/imports/preview?berkas=${encodeURIComponent(name)}`,
+  const res = await app.inject({ method: 'POST', url: `/api/impor/pratinjau?berkas=${encodeURIComponent(name)}`,
     headers: { ...user.headers, 'content-type': 'application/octet-stream' }, body });
   return { status: res.statusCode, body: res.json(), headers: res.headers, ms: performance.now() - started };
 }
@@ -78,7 +78,7 @@ describe('files over a read limit are refused with one error naming it', () => {
 
   it('the wilayah kerja CSV goes through the same reader', async () => {
     const lines = ['kode_puskesmas,nama,kode_desa', ...Array.from({ length: 60 }, () => '1010453,PUSKESMAS X,99.01.01.2001')];
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/wilayah-kerja/preview?kabupaten=99.01&mulai=2026-12-01',
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/wilayah-kerja/pratinjau?kabupaten=99.01&mulai=2026-12-01',
       headers: { ...ctx.admin.headers, 'content-type': 'text/csv' }, payload: lines.join('\n') });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'invalid', errors: [{ code: 'FILE_TOO_LARGE',

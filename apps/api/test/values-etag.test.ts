@@ -1,4 +1,4 @@
-// ETags of /api/values* come from the version of the roll-up they read (issue 17): an import in kabupaten A changes the
+// ETags of /api/nilai* come from the version of the roll-up they read (issue 17): an import in kabupaten A changes the
 // ETag of A's views, its provinsi's and Indonesia's, and leaves kabupaten B's alone (still answered 304). Read as the
 // admin, who sees every count exactly: a reader outside gets the protected view (issue 18), whose ETag comes from its
 // bytes (it also changes with roll-out events and once the protection is computed), checked at the end.
@@ -22,13 +22,13 @@ afterAll(async () => {
 });
 
 const VIEWS = {
-  indonesia: '/api/values?indicator=KIA_K1&period=2026-01..2026-10',
-  provinsi: '/api/values?indicator=KIA_K1&period=2026-01..2026-10&parent=99',
-  kabupatenA: '/api/values?indicator=KIA_K1&period=2026-01..2026-10&parent=99.01',
-  kecamatanA: '/api/values?indicator=KIA_K1&period=2026-01..2026-10&parent=99.01.01',
-  kabupatenB: '/api/values?indicator=KIA_K1&period=2026-01..2026-10&parent=99.07',
-  desaOfB: '/api/values/desa?indicator=KIA_K1&period=2026-01..2026-10&parent=99.07',
-  desaOfA: '/api/values/desa?indicator=KIA_K1&period=2026-01..2026-10&parent=99.01',
+  indonesia: '/api/nilai?indikator=KIA_K1&periode=2026-01..2026-10',
+  provinsi: '/api/nilai?indikator=KIA_K1&periode=2026-01..2026-10&wilayah=99',
+  kabupatenA: '/api/nilai?indikator=KIA_K1&periode=2026-01..2026-10&wilayah=99.01',
+  kecamatanA: '/api/nilai?indikator=KIA_K1&periode=2026-01..2026-10&wilayah=99.01.01',
+  kabupatenB: '/api/nilai?indikator=KIA_K1&periode=2026-01..2026-10&wilayah=99.07',
+  desaOfB: '/api/nilai/desa?indikator=KIA_K1&periode=2026-01..2026-10&wilayah=99.07',
+  desaOfA: '/api/nilai/desa?indikator=KIA_K1&periode=2026-01..2026-10&wilayah=99.01',
 };
 type View = keyof typeof VIEWS;
 
@@ -49,7 +49,7 @@ const importInto = (kode: string, numerator: number) => runImport(ctx.database, 
   fileName: 'uji.csv', oleh: 'uji', today: { year: 2026, month: 11 },
 });
 
-describe('ETag of /api/values* scoped to what changed', () => {
+describe('ETag of /api/nilai* scoped to what changed', () => {
   it('answers 304 to its own ETag, before and after an unrelated import', async () => {
     const before = await etags();
     expect(new Set(Object.values(before)).size).toBe(Object.keys(VIEWS).length);

@@ -10,9 +10,9 @@ const get = async (url: string) => {
 };
 const row = (body: { rows: { kode: string }[] }, kode: string) => body.rows.find((r) => r.kode === kode) as Record<string, unknown>;
 
-describe('GET /api/indicators', () => {
+describe('GET /api/indikator', () => {
   it('serves the catalogue and marks indicators that have data', async () => {
-    const { status, body } = await get('/api/indicators');
+    const { status, body } = await get('/api/indikator');
     expect(status).toBe(200);
     expectSchema(IndicatorListSchema, body);
     expect(body.filter((i: { code: string }) => i.code.startsWith('SPM'))).toHaveLength(12);
@@ -25,9 +25,9 @@ describe('GET /api/indicators', () => {
   });
 });
 
-describe('GET /api/values', () => {
+describe('GET /api/nilai', () => {
   it('rolls up by summing numerators and denominators: 45/65 = 69.2 %, not the mean of 75 %', async () => {
-    const { status, body } = await get('/api/values?indicator=KIA_K1&period=2026-01..2026-09&parent=99');
+    const { status, body } = await get('/api/nilai?indikator=KIA_K1&periode=2026-01..2026-09&wilayah=99');
     expect(status).toBe(200);
     expectSchema(ValuesResponseSchema, body);
     expect(body).toMatchObject({ indicator: 'KIA_K1', period: '2026-01..2026-09', parent: '99', simulated: true });
@@ -40,7 +40,7 @@ describe('GET /api/values', () => {
   });
 
   it('gives each desa its own value, the two counts of people, and no data (not zero) for a desa without report', async () => {
-    const satu = (await get('/api/values?indicator=KIA_K1&period=2026-01..2026-09&parent=99.01.01')).body;
+    const satu = (await get('/api/nilai?indikator=KIA_K1&periode=2026-01..2026-09&wilayah=99.01.01')).body;
     // 30 of 40 = 75 % ≥ 71.25 % → baik. Belum terlayani tahun ini: 40 − 30 = 10 ibu hamil. Kurang dari target:
     // 71.25 % × 40 = 28.5 → 29 − 30 = −1 (reached). The old single `gap` (8, to the annual 95 %) is gone.
     expect(row(satu, '99.01.01.2001')).toMatchObject({
@@ -49,62 +49,62 @@ describe('GET /api/values', () => {
     expect('gap' in row(satu, '99.01.01.2001')).toBe(false);
     // Desa Dua 10 of 20 = 50 % < 71.25 % → kurang; 20 − 10 = 10 not yet served; 14.25 → 15 − 10 = 5 short.
     expect(row(satu, '99.01.01.2002')).toMatchObject({ class: 'kurang', notYetServed: 10, shortOfTarget: 5 });
-    const dua = (await get('/api/values?indicator=KIA_K1&period=2026-01..2026-09&parent=99.01.02')).body;
+    const dua = (await get('/api/nilai?indikator=KIA_K1&periode=2026-01..2026-09&wilayah=99.01.02')).body;
     expect(row(dua, '99.01.02.2002')).toMatchObject({ numerator: null, coverage: null, class: 'no-data', reported: 0, expectedReports: 9 });
     expect(row(dua, '99.01.02.2001')).toMatchObject({ numerator: 5, denominator: 5, coverage: 100, reported: 9 });
   });
 
   it('leaves a desa without report out of its kecamatan: Kecamatan Dua is 5/5, with 9 of 18 reports', async () => {
-    const { body } = await get('/api/values?indicator=KIA_K1&period=2026-01..2026-09&parent=99.01');
+    const { body } = await get('/api/nilai?indikator=KIA_K1&periode=2026-01..2026-09&wilayah=99.01');
     expect(row(body, '99.01.02')).toMatchObject({ numerator: 5, denominator: 5, coverage: 100, reported: 9, expectedReports: 18 });
     expect(row(body, '99.01.01')).toMatchObject({ numerator: 40, denominator: 60 });
   });
 
   it('reads a month and a quarter against the annual sasaran', async () => {
-    const month = (await get('/api/values?indicator=KIA_K1&period=2026-09&parent=99.01.01')).body;
+    const month = (await get('/api/nilai?indikator=KIA_K1&periode=2026-09&wilayah=99.01.01')).body;
     // September alone: 3 of the annual 40 against 95 % ÷ 12 = 7.92 % → 3.17 persons → 1 short; no "this year" count.
     expect(row(month, '99.01.01.2001')).toMatchObject({ numerator: 3, denominator: 40, coverage: 7.5, shortOfTarget: 1, notYetServed: null });
-    const quarter = (await get('/api/values?indicator=KIA_K1&period=2026-Q3&parent=99.01.01')).body;
+    const quarter = (await get('/api/nilai?indikator=KIA_K1&periode=2026-Q3&wilayah=99.01.01')).body;
     // Jul 3 + Aug 4 + Sep 3 = 10 of 40.
     expect(row(quarter, '99.01.01.2001')).toMatchObject({ numerator: 10, denominator: 40, coverage: 25 });
     expect(quarter.periodLabel).toBe('Triwulan III 2026');
   });
 
   it('shows coverage above 100 % as it is and flags it', async () => {
-    const { body } = await get('/api/values?indicator=SPM03_BBL&period=2026&parent=99.01.02');
+    const { body } = await get('/api/nilai?indikator=SPM03_BBL&periode=2026&wilayah=99.01.02');
     expect(row(body, '99.01.02.2001')).toMatchObject({ numerator: 6, denominator: 4, coverage: 150, over100: true });
   });
 
   it('lists the provinces when parent is absent', async () => {
-    const { body } = await get('/api/values?indicator=KIA_K1&period=2026');
+    const { body } = await get('/api/nilai?indikator=KIA_K1&periode=2026');
     expect(body.rows.map((r: { kode: string }) => r.kode)).toEqual(['99']);
     // The whole year 2026 holds the same nine reported months: 30 + 10 + 5 = 45 of 40 + 20 + 5 = 65.
     expect(body.rows[0]).toMatchObject({ numerator: 45, denominator: 65 });
   });
 
   it.each([
-    ['indicator=XYZ&period=2026', 'INVALID_INDICATOR'],
-    ['indicator=KIA_K1&period=2026-13', 'INVALID_PERIOD'],
-    ['indicator=KIA_K1&period=2026-06..2026-01', 'INVALID_PERIOD'],
-    ['indicator=KIA_K1&period=kemarin', 'INVALID_PERIOD'],
-    ['period=2026', 'INVALID_REQUEST'],
-    ['indicator=KIA_K1&period=2026&parent=12-10', 'INVALID_KODE'],
+    ['indikator=XYZ&periode=2026', 'INVALID_INDICATOR'],
+    ['indikator=KIA_K1&periode=2026-13', 'INVALID_PERIOD'],
+    ['indikator=KIA_K1&periode=2026-06..2026-01', 'INVALID_PERIOD'],
+    ['indikator=KIA_K1&periode=kemarin', 'INVALID_PERIOD'],
+    ['periode=2026', 'INVALID_REQUEST'],
+    ['indikator=KIA_K1&periode=2026&wilayah=12-10', 'INVALID_KODE'],
   ])('answers 400 with a message in Bahasa Indonesia for %s', async (query, code) => {
-    const { status, body } = await get(`/api/values?${query}`);
+    const { status, body } = await get(`/api/nilai?${query}`);
     expect(status).toBe(400);
     expect(body.code).toBe(code);
     expect(body.message.length).toBeGreaterThan(10);
   });
 
   it('answers 404 for an unknown parent', async () => {
-    expect((await get('/api/values?indicator=KIA_K1&period=2026&parent=98')).status).toBe(404);
+    expect((await get('/api/nilai?indikator=KIA_K1&periode=2026&wilayah=98')).status).toBe(404);
   });
 
   it('is revalidated with an ETag (304 when unchanged)', async () => {
-    const first = await ctx.app.inject('/api/values?indicator=KIA_K1&period=2026&parent=99.01');
+    const first = await ctx.app.inject('/api/nilai?indikator=KIA_K1&periode=2026&wilayah=99.01');
     const etag = first.headers.etag as string;
     expect(etag).toBeTruthy();
-    const again = await ctx.app.inject({ url: '/api/values?indicator=KIA_K1&period=2026&parent=99.01', headers: { 'if-none-match': etag } });
+    const again = await ctx.app.inject({ url: '/api/nilai?indikator=KIA_K1&periode=2026&wilayah=99.01', headers: { 'if-none-match': etag } });
     expect(again.statusCode).toBe(304);
   });
 });
@@ -117,7 +117,7 @@ describe('GET /api/meta latestMonth', () => {
 
 describe('GET /api/wilayah/:kode/series', () => {
   it('gives monthly values, the cumulative line and the target line', async () => {
-    const { status, body } = await get('/api/wilayah/99.01.01.2001/series?indicator=KIA_K1&year=2026');
+    const { status, body } = await get('/api/wilayah/99.01.01.2001/series?indikator=KIA_K1&tahun=2026');
     expect(status).toBe(200);
     expectSchema(SeriesResponseSchema, body);
     expect(body.months).toHaveLength(12);
@@ -130,8 +130,8 @@ describe('GET /api/wilayah/:kode/series', () => {
   });
 
   it('answers 400 for a bad year or indicator', async () => {
-    expect((await get('/api/wilayah/99.01/series?indicator=KIA_K1&year=20x6')).status).toBe(400);
-    expect((await get('/api/wilayah/99.01/series?indicator=NOPE&year=2026')).status).toBe(400);
+    expect((await get('/api/wilayah/99.01/series?indikator=KIA_K1&tahun=20x6')).status).toBe(400);
+    expect((await get('/api/wilayah/99.01/series?indikator=NOPE&tahun=2026')).status).toBe(400);
   });
 });
 
@@ -142,7 +142,7 @@ describe('GET /api/wilayah/:kode/profil', () => {
     await ctx.database.pool.query(`insert into meeting_action (meeting_id, desa_kode, indicator, apa, siapa, baseline, oleh)
       values ($1, '99.01.01.2002', 'KIA_K1', 'Kunjungan rumah', 'Bidan', '{}', 'uji')`, [m.id]);
     try {
-      const { status, body } = await get('/api/wilayah/99.01.01.2002/profil?period=2026-01..2026-08');
+      const { status, body } = await get('/api/wilayah/99.01.01.2002/profil?periode=2026-01..2026-08');
       expect(status).toBe(200);
       expectSchema(WilayahProfileSchema, body);
       expect(body).toMatchObject({ kode: '99.01.01.2002', nama: 'Desa Dua', tingkat: 'desa', period: '2026-01..2026-08', periodLabel: 'Januari–Agustus 2026', simulated: true });
@@ -156,10 +156,10 @@ describe('GET /api/wilayah/:kode/profil', () => {
       expect(k1.trendYear).toMatchObject({ direction: 'tidak-ada-data', text: '–' });
       // Below the line (40 % < 63.33 %, class kurang) and the month unchanged → jelek; the chart says the same.
       expect(k1).toMatchObject({ pwsApplies: true, pwsStatus: 'jelek' });
-      const series = (await get('/api/wilayah/99.01.01.2002/series?indicator=KIA_K1&year=2026')).body;
+      const series = (await get('/api/wilayah/99.01.01.2002/series?indikator=KIA_K1&tahun=2026')).body;
       expect(k1.pwsStatus).toBe(series.months[7].pwsStatus);
       // A month view: the month-on-month line, but no PWS status (the class judges the month alone there).
-      const august = (await get('/api/wilayah/99.01.01.2002/profil?period=2026-08')).body.indicators[0];
+      const august = (await get('/api/wilayah/99.01.01.2002/profil?periode=2026-08')).body.indicators[0];
       expect(august).toMatchObject({ pwsApplies: false, pwsStatus: null, trendMonth: { month: '2026-08', direction: 'tetap' } });
       expect(body.indicators[1].row.coverage).toBeNull();
       // (Other test files may have left open actions in the shared database: look at this meeting's.)
@@ -167,9 +167,9 @@ describe('GET /api/wilayah/:kode/profil', () => {
       expect(ours(body.openActions)).toEqual([expect.objectContaining({ meetingJudul: 'Lokmin uji profil', desaKode: '99.01.01.2002', apa: 'Kunjungan rumah' })]);
       expect(body.openActions.every((a: { desaKode: string }) => a.desaKode === '99.01.01.2002')).toBe(true);
       // The kecamatan's profile gathers the actions of its desa.
-      expect(ours((await get('/api/wilayah/99.01.01/profil?period=2026-01..2026-08')).body.openActions)).toHaveLength(1);
-      expect((await get('/api/wilayah/99.01.01.2002/profil?period=2026-13')).status).toBe(400);
-      expect((await get('/api/wilayah/98.01/profil?period=2026-08')).status).toBe(404);
+      expect(ours((await get('/api/wilayah/99.01.01/profil?periode=2026-01..2026-08')).body.openActions)).toHaveLength(1);
+      expect((await get('/api/wilayah/99.01.01.2002/profil?periode=2026-13')).status).toBe(400);
+      expect((await get('/api/wilayah/98.01/profil?periode=2026-08')).status).toBe(404);
     } finally {
       await ctx.database.pool.query(`delete from meeting_action where meeting_id = $1`, [m.id]);
       await ctx.database.pool.query(`delete from meeting where id = $1`, [m.id]);

@@ -84,7 +84,7 @@ describe('an anonymous visitor', () => {
     expect(await page.getByTestId('signin-username').inputValue()).toBe('camat.bilahhulu');
 
     const values = await page.evaluate(async () => {
-      const r = await fetch('/api/values?indicator=KIA_K4&period=2026-06&parent=12.10');
+      const r = await fetch('/api/nilai?indikator=KIA_K4&periode=2026-06&wilayah=12.10');
       return { status: r.status, body: await r.json() as { code: string } };
     });
     expect(values).toMatchObject({ status: 401, body: { code: 'SIGN_IN_REQUIRED' } });
@@ -272,13 +272,13 @@ describe('the admin creates accounts scoped to a puskesmas and a kecamatan', () 
     expect(await page.getByTestId('rapat-not-allowed').textContent()).toContain('di luar wilayah Anda');
 
     // A direct write there, through the page (its cookie and CSRF token): 403 OUT_OF_SCOPE, and no meeting was made.
-    const before = await server.api<MeetingSummary[]>(`/api/meetings?wilayah=${otherKecamatan.kode}`);
-    const refused = await fetchInPage(page, 'POST', '/api/meetings', {
+    const before = await server.api<MeetingSummary[]>(`/api/rapat?wilayah=${otherKecamatan.kode}`);
+    const refused = await fetchInPage(page, 'POST', '/api/rapat', {
       jenis: 'lokmin_tribulanan', tanggal: '2026-10-09', wilayah: otherKecamatan.kode, periode: '2026-01..2026-09',
     });
     expect(refused).toMatchObject({ status: 403, body: { code: 'OUT_OF_SCOPE' } });
     expect((refused.body as { message: string }).message).toContain(otherKecamatan.kode);
-    expect(await server.api<MeetingSummary[]>(`/api/meetings?wilayah=${otherKecamatan.kode}`)).toEqual(before);
+    expect(await server.api<MeetingSummary[]>(`/api/rapat?wilayah=${otherKecamatan.kode}`)).toEqual(before);
 
     // Signing out ends the session: the sign-in page again, and the old session reads nothing.
     await page.goto(`${server.url}/?wilayah=${BILAH_HULU}`);

@@ -19,7 +19,7 @@ let server: AppServer;
 let browser: Browser;
 
 const desaValues = (indicator: string, parent: string | null) =>
-  server.api<DesaValuesResponse>(`/api/values/desa?indicator=${indicator}&period=${encodeURIComponent(YTD)}${parent ? `&parent=${parent}` : ''}`);
+  server.api<DesaValuesResponse>(`/api/nilai/desa?indikator=${indicator}&periode=${encodeURIComponent(YTD)}${parent ? `&wilayah=${parent}` : ''}`);
 /** The colour the target legend gives a desa of the answer. */
 const colourOf = (answer: DesaValuesResponse, kode: string) => PALETTE.attainment[CLASS_OF_LETTER[answer.kelas[desaKodesOf(answer).indexOf(kode)]!]!];
 
@@ -76,7 +76,7 @@ describe('Semua desa (1280×800)', () => {
     await expect.poll(async () => (await d.desaFeatureState(changed)).fillColor, { timeout: 30_000 }).toBe(colourOf(bumil, changed));
     expect(tiles.requests - before.requests).toBe(0);
     expect(tiles.bytes - before.bytes).toBe(0);
-    expect(d.requestsSince(mark).filter((r) => r.startsWith('/api/values/desa'))).toHaveLength(1);
+    expect(d.requestsSince(mark).filter((r) => r.startsWith('/api/nilai/desa'))).toHaveLength(1);
     expect(d.requestsSince(mark).some((r) => r.startsWith('/api/geometry/'))).toBe(false);
 
     // Hover a desa on the map: the card shows its name and capaian; a click goes to the desa in the drill-down.

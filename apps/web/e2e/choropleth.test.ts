@@ -29,7 +29,7 @@ let browser: Browser;
 let kecamatan: ValueRow;
 
 const values = (indicator: string, period: string, parent: string) =>
-  server.api<ValuesResponse>(`/api/values?indicator=${indicator}&period=${encodeURIComponent(period)}&parent=${parent}`);
+  server.api<ValuesResponse>(`/api/nilai?indikator=${indicator}&periode=${encodeURIComponent(period)}&wilayah=${parent}`);
 const rowOf = (response: ValuesResponse, kode: string) => {
   const row = response.rows.find((r) => r.kode === kode);
   if (!row) throw new Error(`${kode} not in the values answer`);
@@ -41,7 +41,7 @@ const search = (indicator: string, period: string) => `?wilayah=${LABUHANBATU}&i
 beforeAll(async () => {
   server = useAppServer();
   browser = await launchBrowser();
-  const catalogue = await server.api<IndicatorDto[]>('/api/indicators');
+  const catalogue = await server.api<IndicatorDto[]>('/api/indikator');
   expect(catalogue.find((d) => d.code === K4)?.hasData).toBe(true);
   const answer = await values(K4, YTD, LABUHANBATU);
   expect(answer.simulated).toBe(true);
@@ -160,8 +160,8 @@ describe('choropleth on a desktop screen (1280×800)', () => {
 
     const after = d.requestsSince(mark);
     expect(after.filter((u) => u.includes('/api/geometry/')), 'no geometry on a switch').toEqual([]);
-    expect(after).toContain(`/api/values?indicator=${BUMIL}&period=${YTD}&parent=${LABUHANBATU}`);
-    expect(after).toContain(`/api/values?indicator=${BUMIL}&period=${JUNE}&parent=${LABUHANBATU}`);
+    expect(after).toContain(`/api/nilai?indikator=${BUMIL}&periode=${YTD}&wilayah=${LABUHANBATU}`);
+    expect(after).toContain(`/api/nilai?indikator=${BUMIL}&periode=${JUNE}&wilayah=${LABUHANBATU}`);
     expect(d.pageErrors).toEqual([]);
     expect(d.externalRequests).toEqual([]);
   });

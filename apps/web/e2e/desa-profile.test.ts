@@ -143,7 +143,7 @@ describe('Pustu and Posyandu on the desa profile', () => {
 });
 
 describe('the indicator against the same period last year', () => {
-  const coverageOf = async (period: string) => (await server.api<ValuesResponse>(`/api/values?indicator=KIA_K4&period=${period}&parent=${BILAH_HULU}`))
+  const coverageOf = async (period: string) => (await server.api<ValuesResponse>(`/api/nilai?indikator=KIA_K4&periode=${period}&wilayah=${BILAH_HULU}`))
     .rows.find((r) => r.kode === desa.kode)!.coverage;
 
   it('says how far it moved since Januari–September 2025, in points', async () => {

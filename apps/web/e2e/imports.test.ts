@@ -32,16 +32,16 @@ let before: ValueRow[];
 const work = mkdtempSync(join(tmpdir(), 'peta-impor-e2e-'));
 
 const values = (parent = BILAH_HULU) =>
-  server.api<ValuesResponse>(`/api/values?indicator=${INDICATOR}&period=${MONTH}&parent=${parent}`);
+  server.api<ValuesResponse>(`/api/nilai?indikator=${INDICATOR}&periode=${MONTH}&wilayah=${parent}`);
 const rowsOf = (answer: ValuesResponse, kodes: string[]) => kodes.map((k) => {
   const row = answer.rows.find((r) => r.kode === k);
   if (!row) throw new Error(`${k} not in the values answer`);
   return row;
 });
-const history = () => server.api<LoadRecordDto[]>('/api/imports?limit=1000');
+const history = () => server.api<LoadRecordDto[]>('/api/impor?limit=1000');
 const ownImports = async () => (await history()).filter((l) => l.kind === 'import' && l.oleh === IMPORTER && l.status === 'done');
 
-const undoViaApi = (id: number) => server.send('POST', `/api/imports/${id}/undo`);
+const undoViaApi = (id: number) => server.send('POST', `/api/impor/${id}/batalkan`);
 
 beforeAll(async () => {
   server = useAppServer();

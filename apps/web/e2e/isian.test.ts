@@ -25,9 +25,9 @@ let browser: Browser;
 let desa: WilayahChild[];
 let before: ValueRow[];
 
-const values = () => server.api<ValuesResponse>(`/api/values?indicator=${INDICATOR}&period=${MONTH}&parent=${BILAH_HULU}`);
+const values = () => server.api<ValuesResponse>(`/api/nilai?indikator=${INDICATOR}&periode=${MONTH}&wilayah=${BILAH_HULU}`);
 const row = (answer: ValuesResponse, kode: string) => answer.rows.find((r) => r.kode === kode)!;
-const gridLoads = async () => (await server.api<LoadRecordDto[]>('/api/imports?limit=1000'))
+const gridLoads = async () => (await server.api<LoadRecordDto[]>('/api/impor?limit=1000'))
   .filter((l) => l.kind === 'import' && l.status === 'done' && (l.fileName ?? '').startsWith('isian-'));
 
 beforeAll(async () => {
@@ -40,7 +40,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (server) for (const load of await gridLoads()) await server.send('POST', `/api/imports/${load.id}/undo`);
+  if (server) for (const load of await gridLoads()) await server.send('POST', `/api/impor/${load.id}/batalkan`);
   await browser?.close();
 });
 
@@ -137,7 +137,7 @@ describe('Isian data: keyboard entry, offline queue, landing, conflict', () => {
     await cell(page, desa[0]!.kode).click();
     await page.keyboard.type('13');
     await page.keyboard.press('Enter');
-    await server.send('POST', '/api/imports/grid', { period: MONTH, area: BILAH_HULU, cells: [
+    await server.send('POST', '/api/impor/isian', { period: MONTH, area: BILAH_HULU, cells: [
       { kode: desa[0]!.kode, indicator: INDICATOR, numerator: '20', denominator: '', base: { numerator: 12, denominator: null } }] });
     await page.getByTestId('isian-save').click();
     await expect.poll(() => page.getByTestId('isian-notice').getAttribute('data-kind')).toBe('conflict');

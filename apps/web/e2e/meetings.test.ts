@@ -45,7 +45,7 @@ async function chooseMeetingPeriod(page: Page, year: number, month: number) {
 
 describe('the printed meeting pack', () => {
   it('has a cover, the agenda, one A4 page per desa of Bilah Hulu and the actions, in a few seconds', async () => {
-    const meeting = await server.send<MeetingDetail>('POST', '/api/meetings', {
+    const meeting = await server.send<MeetingDetail>('POST', '/api/rapat', {
       jenis: 'lokmin_tribulanan', tanggal: '2026-10-07', wilayah: BILAH_HULU, periode: '2026-01..2026-09',
       peserta: [{ nama: 'dr. Rina', peran: 'Kepala Puskesmas' }],
     });
@@ -54,7 +54,7 @@ describe('the printed meeting pack', () => {
     // The HTML the PDF is printed from: one section per desa, in the agenda's order, each ending with a page break.
     const page = await openPageAs(browser, server.url, CAMAT, { width: 794, height: 1123 });
     await page.emulateMedia({ media: 'print' });
-    await page.goto(`${server.url}/api/meetings/${meeting.id}/pack.html`);
+    await page.goto(`${server.url}/api/rapat/${meeting.id}/paket.html`);
     const sections = await page.locator('section.desa').evaluateAll((els) => els.map((el) => ({
       kode: el.getAttribute('data-desa'), name: el.querySelector('h2')?.textContent, breakAfter: getComputedStyle(el).breakAfter })));
     expect(sections.map((s) => s.kode)).toEqual(meeting.agenda.desa.map((d) => d.kode));
@@ -94,9 +94,9 @@ describe('the printed meeting pack', () => {
     await page.context().close();
 
     const t0 = performance.now();
-    await getAsCamat(`/api/meetings/${meeting.id}/pack.pdf`); // first one launches Chromium
+    await getAsCamat(`/api/rapat/${meeting.id}/paket.pdf`); // first one launches Chromium
     const t1 = performance.now();
-    const response = await getAsCamat(`/api/meetings/${meeting.id}/pack.pdf`);
+    const response = await getAsCamat(`/api/rapat/${meeting.id}/paket.pdf`);
     const t2 = performance.now();
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
@@ -136,7 +136,7 @@ describe('a meeting run end to end', () => {
     await expect(page.getByTestId('rapat-title').textContent()).resolves.toMatch(/Bilah Hulu/);
     await page.locator('[data-testid=rapat-map] path').first().waitFor();
     const meetingId = Number(new URL(page.url()).searchParams.get('rapat'));
-    const meeting = await server.api<MeetingDetail>(`/api/meetings/${meetingId}`);
+    const meeting = await server.api<MeetingDetail>(`/api/rapat/${meetingId}`);
     expect(meeting.periode, 'the period chosen in the picker').toBe('2026-01..2026-09');
     await shot(page, 'meetings-1-detail');
 
@@ -214,7 +214,7 @@ describe('a meeting run end to end', () => {
     const carried = page.locator('[data-testid=action-item]', { hasText: what });
     await carried.waitFor();
     const [before, after] = await Promise.all(['2026-01..2026-09', '2026-01..2026-10'].map((p) =>
-      server.api<ValuesResponse>(`/api/values?indicator=${indicator}&period=${p}&parent=${BILAH_HULU}`)));
+      server.api<ValuesResponse>(`/api/nilai?indikator=${indicator}&periode=${p}&wilayah=${BILAH_HULU}`)));
     const row = (v: ValuesResponse) => v.rows.find((r) => r.kode === first.kode)!;
     const [a, b] = [row(before!).coverage!, row(after!).coverage!];
     const points = b - a;
@@ -227,7 +227,7 @@ describe('a meeting run end to end', () => {
     // The next meeting's mode shows it on that desa's step too.
     await page.getByTestId('rapat-start').click();
     await page.getByTestId('meeting-mode').waitFor();
-    const step = (await server.api<MeetingDetail>(`/api/meetings/${new URL(page.url()).searchParams.get('rapat')}`)).agenda.desa.findIndex((d) => d.kode === first.kode);
+    const step = (await server.api<MeetingDetail>(`/api/rapat/${new URL(page.url()).searchParams.get('rapat')}`)).agenda.desa.findIndex((d) => d.kode === first.kode);
     for (let i = 0; i <= step; i++) await page.keyboard.press('ArrowRight');
     await expect(page.getByTestId('desa-name').textContent()).resolves.toBe(first.nama);
     await expect(page.locator('[data-testid=step-desa] [data-testid=action-item]', { hasText: what }).getByTestId('action-movement').textContent())
@@ -239,7 +239,7 @@ describe('a meeting run end to end', () => {
   });
 
   it('fits a phone: big buttons, one column', async () => {
-    const list = await server.api<{ id: number }[]>(`/api/meetings?wilayah=${BILAH_HULU}`);
+    const list = await server.api<{ id: number }[]>(`/api/rapat?wilayah=${BILAH_HULU}`);
     const page = await openPageAs(browser, server.url, CAMAT, { width: 390, height: 844 });
     await page.goto(`${server.url}/rapat?wilayah=${BILAH_HULU}&rapat=${list[0]!.id}`);
     await page.getByTestId('rapat-start').click();
@@ -289,7 +289,7 @@ describe('a meeting about a puskesmas\' wilayah kerja', () => {
     await page.getByTestId('rapat-create').click();
     await page.getByTestId('rapat-detail').waitFor();
     const meetingId = Number(new URL(page.url()).searchParams.get('rapat'));
-    const meeting = await server.api<MeetingDetail>(`/api/meetings/${meetingId}`);
+    const meeting = await server.api<MeetingDetail>(`/api/rapat/${meetingId}`);
     expect(meeting.puskesmasKode).toBe(kode);
     expect(meeting.desaKodes.length).toBeGreaterThan(5);
     // The map draws the meeting's desa only, cut from all desa of the kabupaten.
@@ -330,7 +330,7 @@ describe('a meeting about a puskesmas\' wilayah kerja', () => {
     const card = page.getByTestId('rapat-item').filter({ hasText: judul });
     await card.waitFor();
     await expect(card.textContent()).resolves.toContain('1 tindak lanjut, 1 terbuka');
-    const listed = await server.api<MeetingSummary[]>(`/api/meetings?puskesmas=${kode}`);
+    const listed = await server.api<MeetingSummary[]>(`/api/rapat?puskesmas=${kode}`);
     expect(listed.find((m) => m.id === meetingId)?.actionCount).toBe(1);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -339,7 +339,7 @@ describe('a meeting about a puskesmas\' wilayah kerja', () => {
   it('fits a 360 px phone, and the camat may read the puskesmas\' meetings but not create one', async () => {
     const users = await server.api<SessionUser[]>('/api/pengguna');
     const kode = users.find((u) => u.username === PUSKESMAS_USER)!.scopePuskesmas!;
-    const [latest] = await server.api<MeetingSummary[]>(`/api/meetings?puskesmas=${kode}`);
+    const [latest] = await server.api<MeetingSummary[]>(`/api/rapat?puskesmas=${kode}`);
     const phone = await openPageAs(browser, server.url, PUSKESMAS_USER, { width: 360, height: 780 });
     await phone.goto(`${server.url}/rapat?wilayah=${BILAH_HULU}`);
     await phone.getByTestId('rapat-item').first().waitFor();

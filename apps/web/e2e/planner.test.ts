@@ -211,7 +211,7 @@ describe('planner for Deli Serdang', () => {
     await page.getByTestId('wave-save').click();
     await page.getByTestId('wave-saved').waitFor();
     const saved = (await waves()).find((w) => w.nama === waveName)!;
-    expect(saved).toMatchObject({ tahun: 2027, target: 3, basis: 'pengguna', simulated: false });
+    expect(saved).toMatchObject({ year: 2027, target: 3, basis: 'pengguna', simulated: false });
     expect(saved.members.map((m) => m.rank)).toEqual([1, 2, 3]);
     expect(saved.members[0]!.reason).toMatch(/^butuh: /);
     // The name holds the year already: the wave is titled once with it ("Gelombang 2027", never "Gelombang 2027 2027").
@@ -310,7 +310,7 @@ describe('planner for Deli Serdang', () => {
     await page.getByTestId('wave-edit-saved').waitFor();
 
     const saved = (await waves()).find((w) => w.id === created.id)!;
-    expect(saved).toMatchObject({ nama, tahun: 2028, target: 5, plannedStart: '2028-01-15', plannedEnd: null });
+    expect(saved).toMatchObject({ nama, year: 2028, target: 5, plannedStart: '2028-01-15', plannedEnd: null });
     expect(saved.members.map((m) => m.kode)).toEqual([b!.kode, c!.kode]);
     await expect.poll(() => item.getByTestId('wave-title').textContent()).toBe(`${nama} 2028`);
     expect(await item.getByTestId('wave-target').textContent()).toBe('Target 5 · 2 puskesmas');

@@ -28,8 +28,8 @@ beforeAll(async () => {
   server = useAppServer();
   browser = await launchBrowser();
   mkdirSync(AT.shots, { recursive: true });
-  profile = await server.api<WilayahProfile>(`/api/wilayah/${AT.desa}/profil?period=${AT.period}`);
-  defs = new Map((await server.api<IndicatorDto[]>('/api/indicators')).map((d) => [d.code, d]));
+  profile = await server.api<WilayahProfile>(`/api/wilayah/${AT.desa}/profil?periode=${AT.period}`);
+  defs = new Map((await server.api<IndicatorDto[]>('/api/indikator')).map((d) => [d.code, d]));
   const known = profile.indicators.filter((i) => defs.has(i.indicator));
   expectedOrder = [...known.filter((i) => i.row.coverage !== null), ...known.filter((i) => i.row.coverage === null)].map((i) => i.indicator);
   expect(expectedOrder.length, 'Lingga Tiga has indicators with data in the demo').toBeGreaterThan(0);
@@ -132,7 +132,7 @@ describe('Profil page of a desa', () => {
     const children = await server.api<{ kode: string }[]>(`/api/wilayah/${AT.kecamatan}/children`);
     let found: { kode: string; indicator: string; missing: string } | null = null;
     for (const c of children) {
-      const p = await server.api<WilayahProfile>(`/api/wilayah/${c.kode}/profil?period=${period}`);
+      const p = await server.api<WilayahProfile>(`/api/wilayah/${c.kode}/profil?periode=${period}`);
       const i = p.indicators.find((x) => x.pwsApplies && x.pwsStatus === null && x.row.coverage !== null && defs.has(x.indicator));
       if (i) { found = { kode: c.kode, indicator: i.indicator, missing: i.trendMonth!.coverage === null ? 'Oktober' : 'September' }; break; }
     }
@@ -152,7 +152,7 @@ describe('Profil page of a desa', () => {
   });
 
   it('a kecamatan has one too, reached from the breadcrumb of the map', async () => {
-    const kecamatan = await server.api<WilayahProfile>(`/api/wilayah/${AT.kecamatan}/profil?period=${AT.period}`);
+    const kecamatan = await server.api<WilayahProfile>(`/api/wilayah/${AT.kecamatan}/profil?periode=${AT.period}`);
     const page = await openPageAs(browser, server.url, AT.kades, { width: 1366, height: 900 });
     const d = createDriver(page, server.url);
     await d.openUrl(`?wilayah=${AT.kecamatan}&periode=${AT.period}`);
@@ -185,6 +185,7 @@ describe('Profil page of a desa', () => {
       const cards = document.querySelector<HTMLElement>('[data-testid="profil-cards"]')!;
       const frame = cards.getBoundingClientRect();
       return {
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text: what print hides must be absent.
         intro: document.querySelector<HTMLElement>('.profil__intro')!.innerText,
         header: getComputedStyle(document.querySelector('.app-header')!).display,
         columns: getComputedStyle(cards).columnCount,

@@ -29,7 +29,7 @@ let browser: Browser;
 let wilayahKerja: WilayahKerja;
 
 const puskesmasValues = (indicator: string) =>
-  server.api<PuskesmasValuesResponse>(`/api/values/puskesmas?indicator=${indicator}&period=${encodeURIComponent(YTD)}&kabupaten=${DELI_SERDANG}`);
+  server.api<PuskesmasValuesResponse>(`/api/nilai/puskesmas?indikator=${indicator}&periode=${encodeURIComponent(YTD)}&kabupaten=${DELI_SERDANG}`);
 const search = `?wilayah=${DELI_SERDANG}&indikator=${K4}&periode=${YTD}`;
 
 beforeAll(async () => {
@@ -80,7 +80,7 @@ describe('values per wilayah kerja puskesmas', () => {
     }
 
     // Roll-up: the puskesmas rows (desa without one included) add up to the kabupaten, the sum of its desa.
-    const kabupaten = (await server.api<ValuesResponse>(`/api/values?indicator=${K4}&period=${encodeURIComponent(YTD)}&parent=12`))
+    const kabupaten = (await server.api<ValuesResponse>(`/api/nilai?indikator=${K4}&periode=${encodeURIComponent(YTD)}&wilayah=12`))
       .rows.find((r) => r.kode === DELI_SERDANG)!;
     const sum = answer.rows.reduce((s, r) => s + (r.numerator ?? 0), 0);
     expect(sum).toBeCloseTo(kabupaten.numerator ?? 0, 6);
@@ -128,7 +128,7 @@ describe('values per wilayah kerja puskesmas', () => {
     await expect.poll(() => d.tableCoverage(chosen.kode)).toBe(formatValue(bumil.coverage, 'percent'));
     const after = d.requestsSince(mark);
     expect(after.filter((u) => u.includes('wilayah-kerja.geojson') || u.includes('/api/geometry/')), 'no geometry on a switch').toEqual([]);
-    expect(after).toContain(`/api/values/puskesmas?indicator=${BUMIL}&period=${YTD}&kabupaten=${DELI_SERDANG}`);
+    expect(after).toContain(`/api/nilai/puskesmas?indikator=${BUMIL}&periode=${YTD}&kabupaten=${DELI_SERDANG}`);
     expect(await d.param('menurut')).toBe('puskesmas');
 
     // Back to the kecamatan: the mode is left, the kecamatan are drawn again.
@@ -141,7 +141,7 @@ describe('values per wilayah kerja puskesmas', () => {
 
   it('a puskesmas wilayah kerja has its Profil: the cards of GET /api/puskesmas/{kode}/profil, without a chart', async () => {
     const chosen = wilayahKerja.features[0]!.properties;
-    const profile = await server.api<WilayahProfile>(`/api/puskesmas/${chosen.kode}/profil?period=${encodeURIComponent(YTD)}`);
+    const profile = await server.api<WilayahProfile>(`/api/puskesmas/${chosen.kode}/profil?periode=${encodeURIComponent(YTD)}`);
     const d = createDriver(await openPageAs(browser, server.url, STAFF, { width: 1280, height: 800 }), server.url);
     await d.page.goto(`${server.url}/profil?puskesmas=${chosen.kode}&periode=${YTD}`);
     await d.page.getByTestId('profil-card').first().waitFor();

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { Drilldown } from './pages/peta/Drilldown.tsx';
 import { Footer } from './shared/app-shell/Footer.tsx';
 import { Header } from './shared/app-shell/Header.tsx';
@@ -41,7 +41,7 @@ export function App() {
   // Signing in, loading, a forced password change: no page navigation, the main area takes its row.
   const bare = !session.data || signInShown || user?.mustChangePassword;
 
-  let main;
+  let main: ReactNode;
   if (session.isPending) main = <main className="page"><Loading /></main>;
   else if (session.isError) main = <main className="page"><ErrorMessage error={session.error} onRetry={() => void session.refetch()} /></main>;
   else if (signInShown) {

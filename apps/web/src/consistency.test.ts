@@ -1,6 +1,6 @@
 // One walk over every indicator of the catalogue × every kind of period (month, quarter, year, January..m — and a
 // January..m whose last month has a desa without report): the same desa, indicator and period is built the way each
-// place builds it — the row GET /api/values gives (rollUpDesa + evaluateValue, as values-service does), the meeting
+// place builds it — the row GET /api/nilai gives (rollUpDesa + evaluateValue, as values-service does), the meeting
 // agenda (buildAgenda), the profile card (profileIndicator on the server, indicatorCard here), the hover card and the
 // table cell (value-text), the desa panel's PWS chart (seriesOf + pwsReadingAt) and the printed pack (meetingPackHtml)
 // — and every place showing the same quantity must show the same number and the same judgement (issue 15).
@@ -69,7 +69,7 @@ const world = new Map<string, World>(INDICATORS.map((def, i) => {
   }];
 }));
 
-/** Rows as GET /api/values gives them for the desa (values-service: rollUpDesa + evaluateValue per child). */
+/** Rows as GET /api/nilai gives them for the desa (values-service: rollUpDesa + evaluateValue per child). */
 function rowsFor(def: IndicatorDef, period: Pick<Period, 'kind' | 'year' | 'fromMonth' | 'toMonth'>): ValueRow[] {
   const w = world.get(def.code)!;
   const inputs = period.year === 2026 ? w.current : w.lastDecember;
@@ -90,7 +90,7 @@ const agendaRow = (r: ValueRow): AgendaValueRow => r as AgendaValueRow;
 /** The pack's desa table row of one indicator: its cells' texts. */
 function packCells(html: string, kode: string, def: IndicatorDef): string[] | null {
   const page = html.match(new RegExp(`<section class="page desa" data-desa="${kode.replaceAll('.', '\\.')}">([\\s\\S]*?)</section>`))?.[1];
-  const esc = def.shortId.replace(/&/g, '&amp;').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const esc = def.short.replace(/&/g, '&amp;').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const tr = page?.match(new RegExp(`<tr><td class="name">${esc}</td>([\\s\\S]*?)</tr>`))?.[1];
   return tr ? [...tr.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '')) : null;
 }

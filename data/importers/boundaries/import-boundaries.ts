@@ -514,7 +514,11 @@ class Collector {
     const checks = this.crossChecks();
     const invalid = this.issues.filter((i) => INVALID_KINDS.includes(i.kind));
     const other = this.issues.filter((i) => !INVALID_KINDS.includes(i.kind));
-    const byKind = (list: GeometryIssue[]) => list.reduce<Record<string, number>>((m, i) => ((m[`${i.layer}:${i.kind}`] = (m[`${i.layer}:${i.kind}`] ?? 0) + 1), m), {});
+    const byKind = (list: GeometryIssue[]) => {
+      const counts: Record<string, number> = {};
+      for (const i of list) counts[`${i.layer}:${i.kind}`] = (counts[`${i.layer}:${i.kind}`] ?? 0) + 1;
+      return counts;
+    };
     const budgets: Record<ViewKind, number | null> = {
       'provinsi-indonesia': x.simplify.budget.national,
       'kabupaten-provinsi': x.simplify.budget.kabupatenOfProvinsi,

@@ -218,7 +218,7 @@ export async function* parseUpstreamSql(
       advance(skipStatement(i));
       return 'skip';
     }
-    let i = skipSpace(pos);
+    const i = skipSpace(pos);
     if (state === 'afterTuple') {
       const c = buf.charCodeAt(i);
       if (c === 44) {

@@ -209,7 +209,7 @@ async function downloadBoundaries(options: ResolveOptions & { repoRoot: string }
   const knownMissing = new Set(existsSync(markerPath)
     ? readFileSync(markerPath, 'utf8').split('\n').filter((l) => l.startsWith('404 ')).map((l) => l.slice(4))
     : []);
-  const have = (path: string) => existsSync(join(root, path)) || existsSync(join(root, path + '.gz'));
+  const have = (path: string) => existsSync(join(root, path)) || existsSync(join(root, `${path}.gz`));
   const todo = paths.filter((p) => !have(p) && !knownMissing.has(p));
   const downloaded: string[] = [];
   const missing: string[] = paths.filter((p) => knownMissing.has(p));

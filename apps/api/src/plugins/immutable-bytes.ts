@@ -39,7 +39,7 @@ const YEAR = 'max-age=31536000, immutable';
 
 /** If-None-Match names this ETag (one of a list; a weak W/ validator matches too, as for GET it may). */
 function hasEtag(header: string | undefined, etag: string): boolean {
-  return header !== undefined && header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+  return header?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag) ?? false;
 }
 
 export function registerImmutableBytes(app: FastifyInstance, options: { readAccess: ReadAccess; maxBytes?: number }) {
@@ -73,28 +73,27 @@ export function registerImmutableBytes(app: FastifyInstance, options: { readAcce
   }
 
   app.decorateReply('sendBytes', async function sendBytes(this: FastifyReply, spec: BytesReply) {
-    const reply = this;
-    const request = reply.request;
+    const request = this.request;
     const access = request.routeOptions.config.access ?? 'read';
     const cacheControl = spec.lifetime === 'revalidate' ? 'no-cache' : `${shareable(access, options.readAccess) ? 'public' : 'private'}, ${YEAR}`;
-    reply.header('cache-control', cacheControl).header('vary', 'accept-encoding');
+    this.header('cache-control', cacheControl).header('vary', 'accept-encoding');
     const ifNoneMatch = request.headers['if-none-match'];
     const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
 
     if (spec.gzipped) {
       // Not kept: the key identifies the bytes, so a browser that has them is answered before the database is asked.
       const etag = hash(spec.key);
-      reply.header('etag', etag);
-      if (hasEtag(ifNoneMatch, etag)) return reply.code(304).send();
+      this.header('etag', etag);
+      if (hasEtag(ifNoneMatch, etag)) return this.code(304).send();
       const data = await spec.build();
-      if (!data) return reply.code(204).send();
-      return gzip ? reply.type(spec.type).header('content-encoding', 'gzip').send(data) : reply.type(spec.type).send(gunzipSync(data));
+      if (!data) return this.code(204).send();
+      return gzip ? this.type(spec.type).header('content-encoding', 'gzip').send(data) : this.type(spec.type).send(gunzipSync(data));
     }
 
     const entry = await entryOf(spec);
-    if (!entry) return reply.code(204).send();
-    reply.header('etag', entry.etag).type(spec.type);
-    if (hasEtag(ifNoneMatch, entry.etag)) return reply.code(304).send();
-    return gzip ? reply.header('content-encoding', 'gzip').send(entry.gzip) : reply.send(entry.raw);
+    if (!entry) return this.code(204).send();
+    this.header('etag', entry.etag).type(spec.type);
+    if (hasEtag(ifNoneMatch, entry.etag)) return this.code(304).send();
+    return gzip ? this.header('content-encoding', 'gzip').send(entry.gzip) : this.send(entry.raw);
   });
 }

@@ -19,6 +19,7 @@ export function databaseRateLimitStore(database: DatabaseHandle): FastifyRateLim
   });
   return class DatabaseRateLimitStore {
     constructor() {
+      // biome-ignore lint/correctness/noConstructorReturn: @fastify/rate-limit wants a class; its instance is the plain store.
       return storeFor('');
     }
   } as unknown as FastifyRateLimitStoreCtor;

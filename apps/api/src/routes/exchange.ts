@@ -1,7 +1,7 @@
 // Exports for other systems (issue 19): DHIS2 dataValueSets (JSON, CSV) and IHE ADX of the real desa × month values
 // under a wilayah, FHIR R4 MeasureReports (IHE mADX) of its children for a period, the catalogue's FHIR Measures.
 // HTTP only: the values and the writers are the exchange service's. Uploads of these formats go through the imports
-// (POST /api/imports/preview recognises .json and .xml).
+// (POST /api/impor/pratinjau recognises .json and .xml).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';

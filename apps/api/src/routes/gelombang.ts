@@ -47,7 +47,7 @@ export const gelombangRoutes = (deps: {
     const area = await areas.requireKabupaten(request.query.kabupaten);
     // Ranked on the need this reader may see (issue 18): a hidden count leaves no trace in totals, scores or order.
     const view = deps.viewOf(request);
-    return planner.proposal(area.kode, request.query.indicators, request.query.period, request.query.bobot,
+    return planner.proposal(area.kode, request.query.indikator, request.query.periode, request.query.bobot,
       (kabupaten, period, rows) => view.maskNeedOf(kabupaten, period, rows));
   });
 };

@@ -32,7 +32,7 @@ function profileTarget(request: FastifyRequest, kabupaten: string): Target {
 }
 
 export const importProfileRoutes = (service: ImportsService): FastifyPluginAsyncTypebox => async (app) => {
-  app.post('/api/imports/:id/baca-ulang', {
+  app.post('/api/impor/:id/baca-ulang', {
     config: { access: 'impor' },
     schema: {
       tags: ['impor'], summary: 'Baca ulang berkas pratinjau: dengan profil impor (draf dari wizard atau tersimpan) dan nama desa yang dikonfirmasi',
@@ -40,13 +40,13 @@ export const importProfileRoutes = (service: ImportsService): FastifyPluginAsync
     },
   }, async (request) => service.readAgain(request.params.id, request.body, importerOf(request)));
 
-  app.get('/api/import-profiles', {
+  app.get('/api/profil-impor', {
     config: { access: 'impor' },
     schema: { tags: ['impor'], summary: 'Profil impor di wilayah Anda (yang berlaku; versi lama disimpan sebagai riwayat)',
       response: { 200: Type.Array(ImportProfileSummarySchema), ...errors } },
   }, async (request) => service.profiles(importerOf(request).area));
 
-  app.get('/api/import-profiles/:id', {
+  app.get('/api/profil-impor/:id', {
     config: { access: 'impor' },
     schema: { tags: ['impor'], summary: 'Unduh profil impor sebagai berkas JSON (untuk dibagikan)', params: Type.Object({ id: Type.String() }),
       response: { 200: Type.Unknown({ description: 'profil impor (JSON, Content-Disposition: attachment)' }), ...errors } },
@@ -56,7 +56,7 @@ export const importProfileRoutes = (service: ImportsService): FastifyPluginAsync
       .type('application/json; charset=utf-8').send(JSON.stringify(profile, null, 2));
   });
 
-  app.post('/api/import-profiles', {
+  app.post('/api/profil-impor', {
     config: { access: 'impor' },
     schema: { tags: ['impor'], summary: 'Simpan profil impor (dari wizard, atau unggah berkas JSON profil); nama yang sama menggantikan versi sebelumnya',
       body: Type.Unknown({ description: 'profil impor (lihat README: format berkas lain dengan profil impor)' }),

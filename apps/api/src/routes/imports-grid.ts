@@ -10,15 +10,18 @@ import { actorOf, authorize, scopeFilter } from '../auth/access.ts';
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema };
 
 export const gridRoutes = (service: GridService): FastifyPluginAsyncTypebox => async (app) => {
-  app.get('/api/imports/grid', {
+  app.get('/api/impor/isian', {
     config: { access: 'impor' },
     schema: {
       tags: ['impor'], summary: 'Isian di peramban: desa sebuah kecamatan atau wilayah kerja puskesmas × indikator, satu bulan, dengan nilai tersimpan',
       querystring: GridQuerySchema, response: { 200: GridSchema, ...errors },
     },
-  }, async (request) => service.read(request.query));
+  }, async (request) => {
+    const { periode, indikator, wilayah, puskesmas } = request.query;
+    return service.read({ period: periode, indicators: indikator, wilayah, puskesmas });
+  });
 
-  app.post('/api/imports/grid', {
+  app.post('/api/impor/isian', {
     config: { access: 'impor' },
     bodyLimit: 4 * 1024 * 1024, // GRID_MAX_CELLS cells of ~200 bytes
     schema: {

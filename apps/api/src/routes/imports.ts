@@ -29,18 +29,18 @@ export function importerOf(request: FastifyRequest): Importer {
 export const importRoutes = (service: ImportsService, uploads: Uploads): FastifyPluginAsyncTypebox => async (app) => {
   acceptUploads(app, [...UPLOAD_TYPES, ...EXCHANGE_UPLOAD_TYPES]);
 
-  app.get('/api/templates', {
+  app.get('/api/templat', {
     config: { access: 'read' },
     schema: { tags: ['impor'], summary: 'Unduh templat isian per desa (.xlsx atau .csv)', querystring: TemplateQuerySchema,
       response: { 200: Type.Unknown({ description: 'berkas .xlsx atau .csv (Content-Disposition: attachment)' }), 400: ErrorSchema, 404: ErrorSchema } },
   }, async (request, reply) => {
-    const { wilayah, period, indicators, format = 'xlsx' } = request.query;
-    const file = await service.template({ wilayah: requireKode(wilayah), period, indicators, format });
+    const { wilayah, periode, indikator, format = 'xlsx' } = request.query;
+    const file = await service.template({ wilayah: requireKode(wilayah), period: periode, indicators: indikator, format });
     return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`)
       .header('cache-control', 'no-store').send(file.bytes);
   });
 
-  app.post('/api/imports/preview', {
+  app.post('/api/impor/pratinjau', {
     config: { access: 'impor', upload: true },
     ...uploads.routeOptions,
     schema: {
@@ -56,7 +56,7 @@ export const importRoutes = (service: ImportsService, uploads: Uploads): Fastify
   });
 
 
-  app.post('/api/imports/:id/commit', {
+  app.post('/api/impor/:id/simpan', {
     config: { access: 'impor' },
     schema: {
       tags: ['impor'], summary: 'Simpan pratinjau (diperiksa ulang di dalam kunci impor)',
@@ -68,7 +68,7 @@ export const importRoutes = (service: ImportsService, uploads: Uploads): Fastify
     return reply.code(outcome.status === 'invalid' ? 422 : 200).send(outcome);
   });
 
-  app.get('/api/imports', {
+  app.get('/api/impor', {
     config: { access: 'read' },
     schema: {
       tags: ['impor'], summary: 'Riwayat muatan data (impor, pembatalan, data contoh), terbaru dulu',
@@ -77,7 +77,7 @@ export const importRoutes = (service: ImportsService, uploads: Uploads): Fastify
     },
   }, async (request) => service.history(request.query.limit ?? 100));
 
-  app.post('/api/imports/:id/undo', {
+  app.post('/api/impor/:id/batalkan', {
     config: { access: 'impor' },
     schema: {
       tags: ['impor'], summary: 'Batalkan impor: kembalikan tepat nilai sebelumnya', params: ImportIdParamsSchema,

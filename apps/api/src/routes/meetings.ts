@@ -29,7 +29,7 @@ export const meetingsRoutes = ({ meetings: service, notes, actions, packs }: Mee
     return payload;
   });
 
-  app.post('/api/meetings', {
+  app.post('/api/rapat', {
     config: { access: 'rapat' },
     schema: { tags: ['rapat'], summary: 'Buat rapat: agenda dibuat dari data periode yang dipilih dan disimpan', body: CreateMeetingSchema,
       response: { 201: MeetingDetailSchema, ...errors } },
@@ -39,7 +39,7 @@ export const meetingsRoutes = ({ meetings: service, notes, actions, packs }: Mee
     return reply.code(201).send(await service.create(request.body, oleh));
   });
 
-  app.get('/api/meetings', {
+  app.get('/api/rapat', {
     config: { access: 'read' },
     schema: { tags: ['rapat'], summary: 'Rapat satu wilayah, terbaru dulu', querystring: MeetingListQuerySchema,
       response: { 200: Type.Array(MeetingSummarySchema), ...errors } },
@@ -48,13 +48,13 @@ export const meetingsRoutes = ({ meetings: service, notes, actions, packs }: Mee
     return service.list(request.query);
   });
 
-  app.get('/api/meetings/:id', {
+  app.get('/api/rapat/:id', {
     config: { access: 'read' },
     schema: { tags: ['rapat'], summary: 'Satu rapat: agenda, tindak lanjut dengan perkembangannya, catatan', params: MeetingIdParamsSchema,
       response: { 200: MeetingDetailSchema, ...errors } },
   }, async (request) => viewOf(request).meeting(await service.detail(Number(request.params.id))));
 
-  app.post('/api/meetings/:id/notes', {
+  app.post('/api/rapat/:id/catatan', {
     config: { access: 'rapat' },
     schema: { tags: ['rapat'], summary: 'Catatan per butir agenda; ubah = catatan baru dengan supersedes (riwayat disimpan)',
       params: MeetingIdParamsSchema, body: CreateNoteSchema, response: { 201: NoteWithHistorySchema, ...errors } },
@@ -64,7 +64,7 @@ export const meetingsRoutes = ({ meetings: service, notes, actions, packs }: Mee
     return reply.code(201).send(await notes.add(id, request.body, oleh));
   });
 
-  app.post('/api/meetings/:id/actions', {
+  app.post('/api/rapat/:id/tindak-lanjut', {
     config: { access: 'rapat' },
     schema: { tags: ['rapat'], summary: 'Rencana tindak lanjut untuk satu desa dan indikator (nilai awal dicatat)',
       params: MeetingIdParamsSchema, body: CreateActionSchema, response: { 201: MeetingActionSchema, ...errors } },
@@ -76,7 +76,7 @@ export const meetingsRoutes = ({ meetings: service, notes, actions, packs }: Mee
     return reply.code(201).send(await actions.add(id, request.body, oleh));
   });
 
-  app.patch('/api/meeting-actions/:id', {
+  app.patch('/api/tindak-lanjut/:id', {
     config: { access: 'rapat' },
     schema: { tags: ['rapat'], summary: 'Ubah tindak lanjut (status, siapa, tenggat…); sebelum/sesudah dicatat',
       params: MeetingIdParamsSchema, body: UpdateActionSchema, response: { 200: MeetingActionSchema, ...errors } },
@@ -86,14 +86,14 @@ export const meetingsRoutes = ({ meetings: service, notes, actions, packs }: Mee
     return actions.update(id, request.body, oleh);
   });
 
-  app.get('/api/meetings/:id/pack.html', {
+  app.get('/api/rapat/:id/paket.html', {
     config: { access: 'read' },
     schema: { tags: ['rapat'], summary: 'Paket rapat sebagai halaman HTML (pratinjau cetak; sama dengan isi PDF)',
       params: MeetingIdParamsSchema, response: { 200: Type.String({ description: 'text/html' }), ...errors } },
   }, async (request, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', PACK_CSP)
     .send((await packs.html(Number(request.params.id), packView(request))).html));
 
-  app.get('/api/meetings/:id/pack.pdf', {
+  app.get('/api/rapat/:id/paket.pdf', {
     config: { access: 'read' },
     schema: { tags: ['rapat'], summary: 'Paket rapat A4 (PDF): sampul dengan peta, satu halaman per desa, daftar tindak lanjut',
       params: MeetingIdParamsSchema, response: { 200: Type.Unknown({ description: 'application/pdf' }), ...errors, 503: ErrorSchema } },

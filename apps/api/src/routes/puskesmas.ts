@@ -24,11 +24,11 @@ export const puskesmasRoutes = (deps: {
     config: { access: 'read' },
     schema: {
       tags: TAGS, summary: 'Puskesmas satu kabupaten/kota: tahap ILP, gelombang, kesiapan, wilayah kerja, kebutuhan',
-      querystring: Type.Composite([KabupatenQuerySchema, Type.Object({ indicators: Type.Optional(Type.String()), period: Type.Optional(Type.String()) })]),
+      querystring: Type.Composite([KabupatenQuerySchema, Type.Object({ indikator: Type.Optional(Type.String()), periode: Type.Optional(Type.String()) })]),
       response: { 200: PuskesmasListSchema, ...errors },
     },
   }, async (request) => {
-    const list = await planner.list(await areas.requireKabupaten(request.query.kabupaten), request.query.indicators, request.query.period);
+    const list = await planner.list(await areas.requireKabupaten(request.query.kabupaten), request.query.indikator, request.query.periode);
     // Need (belum terlayani) per puskesmas is a count: hidden for a puskesmas hidden from this reader (issue 18).
     return { ...list, puskesmas: await viewOf(request).maskNeedOf(list.kabupaten, list.period, list.puskesmas) };
   });
@@ -46,11 +46,11 @@ export const puskesmasRoutes = (deps: {
   app.get('/api/puskesmas/:kode/profil', {
     config: { access: 'read' },
     schema: { tags: TAGS, summary: 'Profil wilayah kerja puskesmas: semua indikator berdata (desa dijumlah menurut wilayah kerja tiap bulan), tren, tindak lanjut terbuka',
-      params: KodeParams, querystring: Type.Object({ period: Type.String({ description: '2026-10, 2026-Q3, 2026 atau 2026-01..2026-10' }) }),
+      params: KodeParams, querystring: Type.Object({ periode: Type.String({ description: '2026-10, 2026-Q3, 2026 atau 2026-01..2026-10' }) }),
       response: { 200: WilayahProfileSchema, ...errors } },
   }, async (request, reply) => {
     const p = await puskesmas.require(request.params.kode);
-    const period = periodOr400(request.query.period);
+    const period = periodOr400(request.query.periode);
     reply.header('cache-control', 'no-cache');
     return deps.profilesOf(request).puskesmasProfile(await puskesmas.profileArea(p), period);
   });

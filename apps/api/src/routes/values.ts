@@ -20,8 +20,8 @@ export const valuesRoutes = (deps: {
   values: ValuesService; areas: WilayahService; viewOf: (request: FastifyRequest) => ReaderView; profilesOf: (request: FastifyRequest) => ProfileService;
 }): FastifyPluginAsyncTypebox => async (app) => {
   const { values, areas, viewOf } = deps;
-  // Values are small JSON that changes only when data is loaded: revalidate with an ETag. /api/values and
-  // /api/values/desa set theirs from the database's version of what they read (versionedAnswer), before computing
+  // Values are small JSON that changes only when data is loaded: revalidate with an ETag. /api/nilai and
+  // /api/nilai/desa set theirs from the database's version of what they read (versionedAnswer), before computing
   // anything, for readers who see the whole area exactly; every other answer gets one from its bytes.
   // Private: what a reader sees depends on who they are (small counts are hidden from readers outside the area).
   app.addHook('onSend', async (request, reply, payload) => {
@@ -35,7 +35,7 @@ export const valuesRoutes = (deps: {
     return payload;
   });
 
-  app.get('/api/indicators', {
+  app.get('/api/indikator', {
     config: { access: 'read' },
     schema: { tags: ['indikator'], summary: 'Katalog indikator (SPM, PWS KIA, klaster ILP)', response: { 200: IndicatorListSchema } },
   }, async () => values.indicators());
@@ -46,10 +46,10 @@ export const valuesRoutes = (deps: {
    * If-None-Match is answered 304 without computing the answer, and an import elsewhere leaves it unchanged.
    */
   async function versionedAnswer<T>(request: FastifyRequest, reply: FastifyReply, what: string,
-    query: { indicator: string; period: string; parent?: string }, answer: (def: IndicatorDef, period: Period, parent: string | null) => Promise<T>) {
-    const def = indicatorOr400(query.indicator);
-    const period = periodOr400(query.period);
-    const parent = query.parent ? requireKode(query.parent) : null;
+    query: { indikator: string; periode: string; wilayah?: string }, answer: (def: IndicatorDef, period: Period, parent: string | null) => Promise<T>) {
+    const def = indicatorOr400(query.indikator);
+    const period = periodOr400(query.periode);
+    const parent = query.wilayah ? requireKode(query.wilayah) : null;
     // A reader outside part of the area gets the protected view, which also changes with roll-out events and while
     // the protection is computed (hidden until then): its ETag comes from the bytes (onSend), never from the version.
     const reader = viewOf(request).reader;
@@ -62,28 +62,28 @@ export const valuesRoutes = (deps: {
     return answer(def, period, parent);
   }
 
-  app.get('/api/values', {
+  app.get('/api/nilai', {
     config: { access: 'read' },
     schema: { tags: ['indikator'], querystring: ValuesQuerySchema, response: { 200: ValuesResponseSchema, ...errors } },
   }, async (request, reply) => versionedAnswer(request, reply, 'values', request.query, (def, period, parent) => viewOf(request).valuesUnder(def, period, parent)));
 
-  app.get('/api/values/desa', {
+  app.get('/api/nilai/desa', {
     config: { access: 'read' },
     schema: {
       tags: ['indikator'],
-      summary: 'Semua desa di bawah satu wilayah (tanpa parent: seluruh Indonesia), masing-masing dinilai sendiri; kolom, bukan baris, agar kecil',
+      summary: 'Semua desa di bawah satu wilayah (tanpa wilayah: seluruh Indonesia), masing-masing dinilai sendiri; kolom, bukan baris, agar kecil',
       querystring: DesaValuesQuerySchema, response: { 200: DesaValuesResponseSchema, ...errors },
     },
   }, async (request, reply) => versionedAnswer(request, reply, 'desa', request.query, (def, period, parent) => viewOf(request).desaValuesUnder(def, period, parent)));
 
-  app.get('/api/values/puskesmas', {
+  app.get('/api/nilai/puskesmas', {
     config: { access: 'read' },
     schema: { tags: ['rencana-ilp'], summary: 'Nilai indikator per wilayah kerja puskesmas (desa dijumlah menurut wilayah kerja yang berlaku tiap bulan)',
       querystring: PuskesmasValuesQuerySchema, response: { 200: PuskesmasValuesResponseSchema, ...errors } },
   }, async (request) => {
     const area = await areas.requireKabupaten(request.query.kabupaten);
-    const def = indicatorOr400(request.query.indicator);
-    return viewOf(request).puskesmasAnswer(def, await values.periodOrDefault(request.query.period), area.kode);
+    const def = indicatorOr400(request.query.indikator);
+    return viewOf(request).puskesmasAnswer(def, await values.periodOrDefault(request.query.periode), area.kode);
   });
 
   app.get('/api/wilayah/:kode/series', {
@@ -91,12 +91,12 @@ export const valuesRoutes = (deps: {
     schema: {
       tags: ['indikator'],
       params: Type.Object({ kode: Type.String() }),
-      querystring: Type.Object({ indicator: Type.String(), year: Type.String({ description: 'Tahun, misalnya 2026' }) }),
+      querystring: Type.Object({ indikator: Type.String(), tahun: Type.String({ description: 'Tahun, misalnya 2026' }) }),
       response: { 200: SeriesResponseSchema, ...errors },
     },
   }, async (request) => {
     const kode = requireKode(request.params.kode);
-    return viewOf(request).seriesOf(indicatorOr400(request.query.indicator), kode, request.query.year);
+    return viewOf(request).seriesOf(indicatorOr400(request.query.indikator), kode, request.query.tahun);
   });
 
   app.get('/api/wilayah/:kode/profil', {
@@ -104,11 +104,11 @@ export const valuesRoutes = (deps: {
     schema: {
       tags: ['nilai'], summary: 'Profil satu wilayah: semua indikator berdata untuk periode (capaian, target, kesenjangan, tren, status PWS) dan tindak lanjut terbuka',
       params: Type.Object({ kode: Type.String() }),
-      querystring: Type.Object({ period: Type.String({ description: '2026-10, 2026-Q3, 2026 atau 2026-01..2026-10' }) }),
+      querystring: Type.Object({ periode: Type.String({ description: '2026-10, 2026-Q3, 2026 atau 2026-01..2026-10' }) }),
       response: { 200: WilayahProfileSchema, ...errors },
     },
   }, async (request) => {
     const area = await areas.requireWilayah(request.params.kode);
-    return deps.profilesOf(request).profile(area, periodOr400(request.query.period));
+    return deps.profilesOf(request).profile(area, periodOr400(request.query.periode));
   });
 };

@@ -27,7 +27,7 @@ export const wilayahKerjaRoutes = (deps: { areas: WilayahService; rollout: Rollo
     return wilayahKerja.move(target, request.body.mulai, oleh);
   });
 
-  // The CSV upload is the raw request body, as /api/imports/preview, read by the same bounded reader in the parse pool.
+  // The CSV upload is the raw request body, as /api/impor/pratinjau, read by the same bounded reader in the parse pool.
   acceptUploads(app);
 
   /** The uploaded file as the parse pool reads it (an empty body is a file without rows). */
@@ -47,7 +47,7 @@ export const wilayahKerjaRoutes = (deps: { areas: WilayahService; rollout: Rollo
       .header('content-disposition', `attachment; filename="wilayah-kerja-${area.kode}.csv"`).send(await wilayahKerja.exportCsv(area.kode));
   });
 
-  app.post('/api/wilayah-kerja/preview', {
+  app.post('/api/wilayah-kerja/pratinjau', {
     config: { access: 'rencana', upload: true },
     ...uploads.routeOptions,
     schema: { tags: TAGS, summary: 'Unggah CSV wilayah kerja (badan mentah) → pemeriksaan tiap baris dan rencana perubahan; tidak menyimpan',
@@ -59,7 +59,7 @@ export const wilayahKerjaRoutes = (deps: { areas: WilayahService; rollout: Rollo
     return wilayahKerja.outcome(plan, plan.errors.length ? 'invalid' : 'valid');
   });
 
-  app.post('/api/wilayah-kerja/commit', {
+  app.post('/api/wilayah-kerja/simpan', {
     config: { access: 'rencana', upload: true },
     ...uploads.routeOptions,
     schema: { tags: TAGS, summary: 'Simpan CSV wilayah kerja: diperiksa ulang, satu transaksi, tiap desa pindah mulai tanggal `mulai` (riwayat disimpan)',

@@ -45,21 +45,21 @@ export const fetchers = {
     getJson<WilayahChild[]>(kode ? `/api/wilayah/${encodeURIComponent(kode)}/children` : '/api/wilayah', signal),
   geometry: (version: string, kode: string | null, signal?: AbortSignal) =>
     getJson<WilayahFeatureCollection>(childrenGeometryPath(version, kode), signal),
-  indicators: (signal?: AbortSignal) => getJson<IndicatorDto[]>('/api/indicators', signal),
+  indicators: (signal?: AbortSignal) => getJson<IndicatorDto[]>('/api/indikator', signal),
   values: (indicator: string, period: string, parent: string | null, signal?: AbortSignal) => {
-    const query = new URLSearchParams({ indicator, period });
-    if (parent) query.set('parent', parent);
-    return getJson<ValuesResponse>(`/api/values?${query.toString()}`, signal);
+    const query = new URLSearchParams({ indikator: indicator, periode: period });
+    if (parent) query.set('wilayah', parent);
+    return getJson<ValuesResponse>(`/api/nilai?${query.toString()}`, signal);
   },
   desaValues: (indicator: string, period: string, parent: string | null, signal?: AbortSignal) => {
-    const query = new URLSearchParams({ indicator, period });
-    if (parent) query.set('parent', parent);
-    return getJson<DesaValuesResponse>(`/api/values/desa?${query.toString()}`, signal);
+    const query = new URLSearchParams({ indikator: indicator, periode: period });
+    if (parent) query.set('wilayah', parent);
+    return getJson<DesaValuesResponse>(`/api/nilai/desa?${query.toString()}`, signal);
   },
   puskesmasValues: (indicator: string, period: string, kabupaten: string, signal?: AbortSignal) =>
-    getJson<PuskesmasValuesResponse>(`/api/values/puskesmas?${new URLSearchParams({ indicator, period, kabupaten }).toString()}`, signal),
+    getJson<PuskesmasValuesResponse>(`/api/nilai/puskesmas?${new URLSearchParams({ indikator: indicator, periode: period, kabupaten }).toString()}`, signal),
   series: (kode: string, indicator: string, year: number, signal?: AbortSignal) =>
-    getJson<SeriesResponse>(`/api/wilayah/${encodeURIComponent(kode)}/series?indicator=${encodeURIComponent(indicator)}&year=${year}`, signal),
+    getJson<SeriesResponse>(`/api/wilayah/${encodeURIComponent(kode)}/series?indikator=${encodeURIComponent(indicator)}&tahun=${year}`, signal),
 };
 
 export function useMeta() {

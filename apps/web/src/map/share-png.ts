@@ -210,7 +210,7 @@ export function drawSharePicture(canvas: HTMLCanvasElement, input: SharePngInput
   ctx.font = font(24);
   ctx.fillStyle = '#555';
   const footerLines = wrap(ctx, input.footer, 1000);
-  footerLines.forEach((line, i) => ctx.fillText(line, 40, SHARE_SIZE.height - 30 - (footerLines.length - 1 - i) * 30));
+  footerLines.forEach((line, i) => { ctx.fillText(line, 40, SHARE_SIZE.height - 30 - (footerLines.length - 1 - i) * 30); });
 }
 
 export function sharePng(input: SharePngInput): Promise<Blob> {

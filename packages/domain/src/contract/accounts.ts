@@ -48,7 +48,7 @@ export const SignInBodySchema = Type.Object({
 
 export const ChangePasswordBodySchema = Type.Object({
   current: Type.String({ minLength: 1, maxLength: 500 }),
-  baru: Type.String({ minLength: 1, maxLength: 500 }),
+  new: Type.String({ minLength: 1, maxLength: 500 }),
 });
 
 export const UserSchema = Type.Object({
@@ -105,3 +105,4 @@ export type Session = Static<typeof SessionSchema>;
 export type SessionUser = Static<typeof SessionUserSchema>;
 export type User = Static<typeof UserSchema>;
 export type AuditEntryDto = Static<typeof AuditEntrySchema>;
+export type ChangePasswordBody = Static<typeof ChangePasswordBodySchema>;

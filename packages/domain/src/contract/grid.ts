@@ -11,10 +11,10 @@ const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const GRID_MAX_CELLS = 10_000;
 
 export const GridQuerySchema = Type.Object({
-  period: Type.String({ description: 'Bulan TTTT-BB', examples: ['2026-10'] }),
+  periode: Type.String({ description: 'Bulan TTTT-BB', examples: ['2026-10'] }),
   wilayah: Type.Optional(Type.String({ description: 'Kode kecamatan: desanya menjadi baris', examples: ['12.10.09'] })),
   puskesmas: Type.Optional(Type.String({ description: 'Kode puskesmas: desa wilayah kerjanya hari ini menjadi baris', examples: ['1010453'] })),
-  indicators: Type.String({ description: 'Kode indikator dipisah koma', examples: ['KIA_K4,KIA_K1'] }),
+  indikator: Type.String({ description: 'Kode indikator dipisah koma', examples: ['KIA_K4,KIA_K1'] }),
 });
 
 /** Null first: the API coerces request types, and `[integer, null]` would read a null as 0. */
@@ -60,7 +60,8 @@ export const GridConflictSchema = Type.Object({
 
 export const GridConflictErrorSchema = Type.Composite([ErrorSchema, Type.Object({ conflicts: Type.Array(GridConflictSchema) })]);
 
-export type GridQuery = Static<typeof GridQuerySchema>;
+/** What the grid service reads: the query of GET /api/impor/isian in code words (docs/ARCHITECTURE.md "Names"). */
+export interface GridQuery { period: string; wilayah?: string; puskesmas?: string; indicators: string }
 export type GridDto = Static<typeof GridSchema>;
 export type GridSaveCell = Static<typeof GridSaveCellSchema>;
 export type GridSaveBody = Static<typeof GridSaveBodySchema>;

@@ -1,14 +1,14 @@
 // HTTP contract for data imports (issue 6): template download, preview → commit, history, undo.
 // Files are uploaded as the raw request body (Content-Type application/octet-stream, text/csv or the .xlsx type),
-// with the file name in the query: `fetch('/api/imports/preview?berkas=' + encodeURIComponent(file.name), { method: 'POST', body: file })`.
+// with the file name in the query: `fetch('/api/impor/pratinjau?berkas=' + encodeURIComponent(file.name), { method: 'POST', body: file })`.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const TemplateQuerySchema = Type.Object({
   wilayah: Type.String({ description: 'Kode wilayah Kemendagri; templat memuat setiap desa di dalamnya', examples: ['12.10.09'] }),
-  period: Type.String({ description: 'Bulan TTTT-BB (tidak di masa depan)', examples: ['2026-10'] }),
-  indicators: Type.String({ description: 'Kode indikator dipisah koma', examples: ['KIA_K4,SPM01_BUMIL'] }),
+  periode: Type.String({ description: 'Bulan TTTT-BB (tidak di masa depan)', examples: ['2026-10'] }),
+  indikator: Type.String({ description: 'Kode indikator dipisah koma', examples: ['KIA_K4,SPM01_BUMIL'] }),
   format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')], { default: 'xlsx' })),
 });
 

@@ -1,4 +1,4 @@
-// HTTP contract for the indicator catalogue: GET /api/indicators returns the catalogue (INDICATORS in
+// HTTP contract for the indicator catalogue: GET /api/indikator returns the catalogue (INDICATORS in
 // src/indicators/catalogue.ts), with targets replaced by local ones where the dinkes set them.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { IndicatorCode } from '../indicators/catalogue.ts';
@@ -7,8 +7,8 @@ const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 /**
  * An indicator code of the catalogue (KIA_K4, SPM01_BUMIL…) wherever one travels in an answer: typed IndicatorCode, so
- * the web and the API cannot pass a free string where a code belongs; described as text (GET /api/indicators lists the
- * codes). Requests keep plain text: `indicator=k4` is read case-insensitively, and an unknown code gets a 400
+ * the web and the API cannot pass a free string where a code belongs; described as text (GET /api/indikator lists the
+ * codes). Requests keep plain text: `indikator=k4` is read case-insensitively, and an unknown code gets a 400
  * INVALID_INDICATOR in Bahasa Indonesia rather than the schema validator's message.
  */
 export const IndicatorCodeSchema = Type.Unsafe<IndicatorCode>(Type.String({ description: 'Kode indikator katalog, misalnya KIA_K4', examples: ['KIA_K4'] }));
@@ -39,7 +39,7 @@ export const IndicatorSchema = Type.Object({
   code: IndicatorCodeSchema,
   nameId: Type.String(),
   nameEn: Type.String(),
-  shortId: Type.String({ description: 'Label pendek untuk tabel dan legenda' }),
+  short: Type.String({ description: 'Label pendek untuk tabel dan legenda' }),
   klaster: KlasterSchema,
   group: IndicatorGroupSchema,
   numeratorDef: Type.String(),
@@ -60,9 +60,9 @@ export const IndicatorSchema = Type.Object({
   /**
    * "ibu hamil belum K1": the words after the number of people not yet served this year ("14 ibu hamil belum K1");
    * null: the indicator does not count persons served (lower is better, band, rates, non-person denominators).
-   * Was `gapTextId` before issue 15.
+   * Was `gapText` before issue 15.
    */
-  notServedTextId: Nullable(Type.String()),
+  notServedText: Nullable(Type.String()),
   note: Nullable(Type.String()),
   /** Absent: ordinary counts of persons. How counts are shown to readers outside the area, and why (issue 18). */
   privacy: Type.Optional(Type.Object({

@@ -33,7 +33,7 @@ export const PesertaSchema = Type.Object({
 // ------------------------------------------------------------------------------------------------ agenda
 
 /** One indicator of one desa at the meeting's period (and the previous period, for "worsened"). */
-/** A row of GET /api/values for one desa (without kode, nama, simulated), with the previous period and PWS status. */
+/** A row of GET /api/nilai for one desa (without kode, nama, simulated), with the previous period and PWS status. */
 export const DesaIndicatorValueSchema = Type.Composite([
   Type.Object({ indicator: Type.String() }),
   Type.Omit(ValueRowSchema, ['kode', 'nama', 'simulated']),

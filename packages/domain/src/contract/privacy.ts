@@ -44,7 +44,7 @@ export const ProtectionSchema = Type.Object({
 
 export type ProtectionDto = Static<typeof ProtectionSchema>;
 
-/** A hidden desa row of GET /api/values as the wiring will send it (OpenAPI example; K1 of an estimated 36 ibu hamil). */
+/** A hidden desa row of GET /api/nilai as the wiring will send it (OpenAPI example; K1 of an estimated 36 ibu hamil). */
 export const HIDDEN_VALUE_ROW_EXAMPLE = {
   kode: '12.10.09.2003', nama: 'Contoh', numerator: null, denominator: 36, coverage: null, target: 95, expected: 79.2,
   notYetServed: null, shortOfTarget: null,

@@ -1,8 +1,8 @@
 // HTTP contract of the ILP roll-out planner (issue 7): puskesmas, wilayah kerja, stages, waves, readiness,
 // progress, the next-wave proposal and values per puskesmas wilayah. Who wrote is the signed-in user (never a field).
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { ILP_STAGE_CODES } from '../rollout/stages.ts';
-import { READINESS_ITEMS } from '../rollout/readiness.ts';
+import type { ILP_STAGE_CODES } from '../rollout/stages.ts';
+import type { READINESS_ITEMS } from '../rollout/readiness.ts';
 import { IndicatorCodeSchema } from './indicators.ts';
 import { ValueRowSchema } from './values.ts';
 
@@ -28,17 +28,17 @@ export const KabupatenQuerySchema = Type.Object({
   kabupaten: Type.String({ description: 'Kode kabupaten/kota, misalnya 12.07 (Deli Serdang)', examples: ['12.07'] }),
 });
 
-export const WaveRefSchema = Type.Object({ id: Type.Integer(), nama: Type.String(), tahun: Type.Integer(), simulated: Type.Boolean() });
+export const WaveRefSchema = Type.Object({ id: Type.Integer(), nama: Type.String(), year: Type.Integer(), simulated: Type.Boolean() });
 
 export const NeedPartSchema = Type.Object({
   indicator: IndicatorCodeSchema,
   /**
    * Belum terlayani tahun ini over the puskesmas' desa (sasaran − served, ≥ 0; indicators/people.ts); null: no report of
-   * the indicator there (no data, not no need). Replaces `gap` and `gapNounId` (issue 15).
+   * the indicator there (no data, not no need). Replaces `gap` and `gapNoun` (issue 15).
    */
   notYetServed: Nullable(Type.Integer()),
   /** "ibu hamil belum ANC sesuai standar" */
-  textId: Type.String(),
+  text: Type.String(),
 });
 
 export const PuskesmasSummarySchema = Type.Object({
@@ -176,7 +176,7 @@ export const AddStageBodySchema = Type.Object({
 export const WaveBodySchema = Type.Object({
   kabupaten: Type.String({ examples: ['12.07'] }),
   nama: Type.String({ minLength: 1, maxLength: 200 }),
-  tahun: Type.Integer({ minimum: 2023, maximum: 2100 }),
+  year: Type.Integer({ minimum: 2023, maximum: 2100 }),
   target: Type.Integer({ minimum: 0, maximum: 1000 }),
   plannedStart: Type.Optional(Nullable(IsoDate('Rencana mulai'))),
   plannedEnd: Type.Optional(Nullable(IsoDate('Rencana selesai'))),
@@ -188,7 +188,7 @@ export const WaveSchema = Type.Object({
   id: Type.Integer(),
   kabupaten: Type.String(),
   nama: Type.String(),
-  tahun: Type.Integer(),
+  year: Type.Integer(),
   target: Type.Integer(),
   plannedStart: Nullable(Type.String()),
   plannedEnd: Nullable(Type.String()),
@@ -208,7 +208,7 @@ export const YearProgressSchema = Type.Object({
   count: Type.Integer(),
   target: Nullable(Type.Integer()),
   percent: Nullable(Type.Number()),
-  textId: Type.String(),
+  text: Type.String(),
 });
 
 export const ProgressResponseSchema = Type.Object({
@@ -221,8 +221,8 @@ export const ProgressResponseSchema = Type.Object({
 
 export const ProposalQuerySchema = Type.Object({
   kabupaten: Type.String({ examples: ['12.07'] }),
-  indicators: Type.Optional(Type.String({ description: 'Indikator kebutuhan dipisah koma', examples: ['SPM01_BUMIL,SPM04_BALITA,SPM08_HT'] })),
-  period: Type.Optional(Type.String({ description: 'Periode kebutuhan; bawaan: Januari s.d. bulan lalu', examples: ['2026-01..2026-10'] })),
+  indikator: Type.Optional(Type.String({ description: 'Indikator kebutuhan dipisah koma', examples: ['SPM01_BUMIL,SPM04_BALITA,SPM08_HT'] })),
+  periode: Type.Optional(Type.String({ description: 'Periode kebutuhan; bawaan: Januari s.d. bulan lalu', examples: ['2026-01..2026-10'] })),
   bobot: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'Bobot kebutuhan 0..1 (sisanya kesiapan); bawaan 0.5' })),
 });
 
@@ -240,7 +240,7 @@ export const ProposalRowSchema = Type.Object({
   readinessTotal: Type.Integer(),
   readinessScore: Type.Number(),
   score: Nullable(Type.Number()),
-  reasonId: Type.String(),
+  reason: Type.String(),
 });
 
 export const ProposalResponseSchema = Type.Object({
@@ -250,14 +250,14 @@ export const ProposalResponseSchema = Type.Object({
   indicators: Type.Array(IndicatorCodeSchema),
   needWeight: Type.Number(),
   /** How the score is computed, in words. */
-  methodId: Type.String(),
+  method: Type.String(),
   confirmed: Type.Literal(false),
   rows: Type.Array(ProposalRowSchema),
 });
 
 export const PuskesmasValuesQuerySchema = Type.Object({
-  indicator: Type.String({ examples: ['KIA_K4'] }),
-  period: Type.String({ examples: ['2026-01..2026-10'] }),
+  indikator: Type.String({ examples: ['KIA_K4'] }),
+  periode: Type.String({ examples: ['2026-01..2026-10'] }),
   kabupaten: Type.String({ examples: ['12.07'] }),
 });
 

@@ -1,4 +1,4 @@
-// HTTP contract for indicator values: GET /api/values and GET /api/wilayah/{kode}/series.
+// HTTP contract for indicator values: GET /api/nilai and GET /api/wilayah/{kode}/series.
 // Rows come from rollUpDesa + evaluateValue, series from seriesOf (src/indicators/evaluate.ts).
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { parentOf } from '../wilayah.ts';
@@ -8,12 +8,12 @@ import { HIDDEN_VALUE_ROW_EXAMPLE, ProtectionSchema } from './privacy.ts';
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const ValuesQuerySchema = Type.Object({
-  indicator: Type.String({ description: 'Kode indikator, misalnya KIA_K1', examples: ['KIA_K1'] }),
-  period: Type.String({
+  indikator: Type.String({ description: 'Kode indikator, misalnya KIA_K1', examples: ['KIA_K1'] }),
+  periode: Type.String({
     description: 'Bulan 2026-06, triwulan 2026-Q2, tahun 2026, atau kumulatif 2026-01..2026-06',
     examples: ['2026-06', '2026-Q2', '2026', '2026-01..2026-06'],
   }),
-  parent: Type.Optional(Type.String({ description: 'Kode wilayah induk; tanpa parent: daftar provinsi', examples: ['12.10'] })),
+  wilayah: Type.Optional(Type.String({ description: 'Kode wilayah induk; tanpa wilayah: daftar provinsi', examples: ['12.10'] })),
 });
 
 export const AttainmentClassSchema = Type.Union([
@@ -75,8 +75,8 @@ export const ValuesResponseSchema = Type.Object({
 });
 
 export const SeriesQuerySchema = Type.Object({
-  indicator: Type.String({ description: 'Kode indikator, misalnya KIA_K1', examples: ['KIA_K1'] }),
-  year: Type.Integer({ minimum: 1900, maximum: 2999, description: 'Tahun, misalnya 2026', examples: [2026] }),
+  indikator: Type.String({ description: 'Kode indikator, misalnya KIA_K1', examples: ['KIA_K1'] }),
+  tahun: Type.Integer({ minimum: 1900, maximum: 2999, description: 'Tahun, misalnya 2026', examples: [2026] }),
 });
 
 export const PwsStatusSchema = Type.Union([
@@ -143,7 +143,7 @@ export const MonthTrendSchema = Type.Composite([TrendSchema, Type.Object({
 
 export const ProfileIndicatorSchema = Type.Object({
   indicator: IndicatorCodeSchema,
-  /** The wilayah's row among its siblings, the same as GET /api/values for its parent. */
+  /** The wilayah's row among its siblings, the same as GET /api/nilai for its parent. */
   row: ValueRowSchema,
   /** Month m alone vs month m − 1 alone, for a month or January..m (null otherwise). */
   trendMonth: Nullable(MonthTrendSchema),
@@ -183,9 +183,9 @@ export type MonthTrend = Static<typeof MonthTrendSchema>;
 // ---- Every desa under a provinsi or Indonesia at once ("Semua desa"): one compact answer, columns not objects ----
 
 export const DesaValuesQuerySchema = Type.Object({
-  indicator: Type.String({ description: 'Kode indikator, misalnya KIA_K4', examples: ['KIA_K4'] }),
-  period: Type.String({ description: 'Bulan 2026-06, triwulan 2026-Q2, tahun 2026, atau kumulatif 2026-01..2026-06' }),
-  parent: Type.Optional(Type.String({ description: 'Kode provinsi (atau kabupaten/kecamatan); tanpa parent: semua desa Indonesia', examples: ['35'] })),
+  indikator: Type.String({ description: 'Kode indikator, misalnya KIA_K4', examples: ['KIA_K4'] }),
+  periode: Type.String({ description: 'Bulan 2026-06, triwulan 2026-Q2, tahun 2026, atau kumulatif 2026-01..2026-06' }),
+  wilayah: Type.Optional(Type.String({ description: 'Kode provinsi (atau kabupaten/kecamatan); tanpa wilayah: semua desa Indonesia', examples: ['35'] })),
 });
 
 /** One letter per attainment class, so 83,762 classes travel as one short string; upper case: coverage above 100 %. */
@@ -215,7 +215,7 @@ export const DesaValuesResponseSchema = Type.Object({
    * is above 100 % (drawn hatched).
    */
   kelas: Type.String(),
-  /** Coverage per desa in the indicator's unit, rounded to 0.1; null: no data. Details (nama, pembilang…) come from /api/values for the desa's kecamatan. */
+  /** Coverage per desa in the indicator's unit, rounded to 0.1; null: no data. Details (nama, pembilang…) come from /api/nilai for the desa's kecamatan. */
   coverage: Type.Array(Nullable(Type.Number())),
 });
 

@@ -56,18 +56,19 @@ export function validateCrosswalk(input: unknown): CrosswalkCheck {
   const seen = new Map<string, number>();
   input.entries.forEach((raw: unknown, i: number) => {
     const at = `entries[${i}]`;
-    if (!isObject(raw)) return void bad(at, `${at} harus berupa objek { "lama": "…", "baru": ["…"] }.`);
+    if (!isObject(raw)) { bad(at, `${at} harus berupa objek { "lama": "…", "baru": ["…"] }.`); return; }
     const lama = typeof raw.lama === 'string' ? normaliseKode(raw.lama) : null;
-    if (!lama) return void bad(`${at}.lama`, `${at}.lama bukan kode wilayah Kemendagri: ${JSON.stringify(raw.lama)}.`);
+    if (!lama) { bad(`${at}.lama`, `${at}.lama bukan kode wilayah Kemendagri: ${JSON.stringify(raw.lama)}.`); return; }
     const list = typeof raw.baru === 'string' ? [raw.baru] : Array.isArray(raw.baru) ? raw.baru : null;
-    if (!list || !list.length || list.length > CROSSWALK_LIMITS.splitInto) {
-      return void bad(`${at}.baru`, `${at}.baru harus berupa kode atau daftar 1–${CROSSWALK_LIMITS.splitInto} kode.`);
+    if (!list?.length || list.length > CROSSWALK_LIMITS.splitInto) {
+      bad(`${at}.baru`, `${at}.baru harus berupa kode atau daftar 1–${CROSSWALK_LIMITS.splitInto} kode.`);
+      return;
     }
     const baru: string[] = [];
     for (const b of list) {
       const k = typeof b === 'string' ? normaliseKode(b) : null;
-      if (!k) return void bad(`${at}.baru`, `${at}.baru memuat ${JSON.stringify(b)}, bukan kode wilayah Kemendagri.`);
-      if (tingkatOf(k) !== tingkatOf(lama)) return void bad(`${at}.baru`, `${at}: ${lama} (${tingkatOf(lama)}) dipadankan dengan ${k} (${tingkatOf(k)}); tingkatnya harus sama.`);
+      if (!k) { bad(`${at}.baru`, `${at}.baru memuat ${JSON.stringify(b)}, bukan kode wilayah Kemendagri.`); return; }
+      if (tingkatOf(k) !== tingkatOf(lama)) { bad(`${at}.baru`, `${at}: ${lama} (${tingkatOf(lama)}) dipadankan dengan ${k} (${tingkatOf(k)}); tingkatnya harus sama.`); return; }
       if (!baru.includes(k)) baru.push(k);
     }
     const earlier = seen.get(lama);
@@ -135,14 +136,15 @@ export function applyCrosswalk(
   rows.forEach((r, i) => {
     const row = rowOf(i);
     const kode = normaliseKode(r.kode_wilayah) ?? r.kode_wilayah;
-    if (crosswalk.berlaku && r.periode >= crosswalk.berlaku) return void out.push(r);
+    if (crosswalk.berlaku && r.periode >= crosswalk.berlaku) { out.push(r); return; }
     const remap = lookup(kode);
-    if (remap.kind === 'same') return void out.push(r);
+    if (remap.kind === 'same') { out.push(r); return; }
     if (remap.kind === 'moved') {
       const m = moved.get(kode) ?? { baru: remap.baru, rows: [], decided: false };
       m.rows.push(row);
       moved.set(kode, m);
-      return void out.push({ ...r, kode_wilayah: remap.baru });
+      out.push({ ...r, kode_wilayah: remap.baru });
+      return;
     }
     const chosen = options.decisions?.[kode] ?? options.decisions?.[remap.entry.lama];
     const decided = chosen ? remap.baru.find((b) => b === chosen) : undefined;
@@ -150,7 +152,8 @@ export function applyCrosswalk(
       const m = moved.get(kode) ?? { baru: decided, rows: [], decided: true };
       m.rows.push(row);
       moved.set(kode, m);
-      return void out.push({ ...r, kode_wilayah: decided });
+      out.push({ ...r, kode_wilayah: decided });
+      return;
     }
     const s = splits.get(kode) ?? { lama: kode, baru: remap.baru, rows: [] };
     s.rows.push(row);

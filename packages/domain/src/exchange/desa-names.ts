@@ -119,7 +119,7 @@ export interface NearBudget { comparisons: number }
  */
 export function matchDesaName(index: DesaNameIndex, query: DesaNameQuery, budget?: NearBudget): DesaMatch {
   let area = query.wilayah;
-  if (query.kecamatan && query.kecamatan.trim()) {
+  if (query.kecamatan?.trim()) {
     const k = matchKecamatanName(index, query.kecamatan, query.wilayah);
     if (k.kind === 'exact') area = k.kode;
   }

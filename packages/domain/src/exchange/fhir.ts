@@ -82,7 +82,7 @@ export function toMeasure(def: IndicatorDef, options: Pick<FhirOptions, 'baseUrl
     scoring: { coding: [{ system: MEASURE_SCORING_SYSTEM, code: def.unit === 'percent' ? 'proportion' : 'ratio' }] },
     ...improvementNotation(def),
     group: [{
-      code: { coding: [{ system, code: def.code }], text: def.shortId },
+      code: { coding: [{ system, code: def.code }], text: def.short },
       description: def.nameId,
       population: [
         { code: populationCode('numerator'), description: def.numeratorDef, criteria: criteria(def.numeratorDef) },
@@ -227,7 +227,7 @@ export function readFhirMeasureReports(text: string, mapping: ExchangeMapping, l
       if (isObject(resource) && resource.resourceType === 'MeasureReport') reports.push({ resource, at: `entry[${i}]` });
     });
   } else if (Array.isArray(doc)) {
-    doc.forEach((resource, i) => reports.push({ resource, at: `[${i}]` }));
+    doc.forEach((resource, i) => { reports.push({ resource, at: `[${i}]` }); });
   } else if (isObject(doc) && doc.resourceType === 'MeasureReport') {
     reports.push({ resource: doc, at: 'MeasureReport' });
   } else {

@@ -71,8 +71,8 @@ export function validateMapping(input: unknown): MappingCheck {
   const bad = (path: string, message: string) => errors.push({ row: null, column: path, code: 'MAPPING_INVALID', message });
   const text = (v: unknown, path: string, required = true): string | undefined => {
     if (v === undefined && !required) return undefined;
-    if (typeof v !== 'string' || !v.trim()) return void bad(path, `${path} wajib berupa teks yang tidak kosong.`);
-    if (v.length > MAPPING_LIMITS.textLength) return void bad(path, `${path} lebih panjang dari ${MAPPING_LIMITS.textLength} karakter.`);
+    if (typeof v !== 'string' || !v.trim()) { bad(path, `${path} wajib berupa teks yang tidak kosong.`); return; }
+    if (v.length > MAPPING_LIMITS.textLength) { bad(path, `${path} lebih panjang dari ${MAPPING_LIMITS.textLength} karakter.`); return; }
     return v.trim();
   };
   if (!isObject(input)) return { ok: false, errors: [{ row: null, column: null, code: 'MAPPING_INVALID', message: 'Pemetaan harus berupa objek JSON.' }] };
@@ -109,7 +109,7 @@ export function validateMapping(input: unknown): MappingCheck {
     const targets = new Map<string, string>();
     input.dataElements.forEach((raw: unknown, i: number) => {
       const path = `dataElements[${i}]`;
-      if (!isObject(raw)) return void bad(path, `${path} harus berupa objek.`);
+      if (!isObject(raw)) { bad(path, `${path} harus berupa objek.`); return; }
       const dataElement = text(raw.dataElement, `${path}.dataElement`);
       const categoryOptionCombo = text(raw.categoryOptionCombo, `${path}.categoryOptionCombo`, false);
       let disaggregation: Record<string, string> | undefined;

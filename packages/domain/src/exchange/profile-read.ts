@@ -41,7 +41,10 @@ export function readProfileSheet(
   const labels = headerLabels(rows, profile.barisJudul, height);
   const index = new Map<string, number>();
   const twice = new Set<string>();
-  labels.forEach((l, i) => (index.has(l) ? twice.add(l) : index.set(l, i)));
+  labels.forEach((l, i) => {
+    if (index.has(l)) twice.add(l);
+    else index.set(l, i);
+  });
   const columnOf = (label: string): number | null => {
     if (twice.has(label)) {
       issues.error(profile.barisJudul, label, 'PROFILE_COLUMN_MISSING', `Kolom "${label}" ada lebih dari sekali di baris judul ${profile.barisJudul}: beri judul yang berbeda.`);

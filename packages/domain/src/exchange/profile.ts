@@ -9,7 +9,7 @@
 // file. A profile is picked automatically for a later file of the same shape: its header signature (tandaJudul).
 import { getIndicator } from '../indicators/catalogue.ts';
 import { isKode, normaliseKode, tingkatOf } from '../wilayah.ts';
-import { ExchangeIssues, type ExchangeIssue } from './issues.ts';
+import type { ExchangeIssue } from './issues.ts';
 import type { ValueRole } from './mapping.ts';
 
 /** One column holding numbers. Without `indikator` the row's indicator column says it; without `bulan` the period column. */
@@ -156,8 +156,8 @@ export function validateProfile(input: unknown): ProfileCheck {
   const errors: ExchangeIssue[] = [];
   const bad = (path: string, message: string) => errors.push({ row: null, column: path, code: 'PROFILE_INVALID', message });
   const text = (v: unknown, path: string): string | undefined => {
-    if (typeof v !== 'string' || !v.trim()) return void bad(path, `${path} wajib berupa teks yang tidak kosong.`);
-    if (v.length > PROFILE_LIMITS.text) return void bad(path, `${path} lebih panjang dari ${PROFILE_LIMITS.text} karakter.`);
+    if (typeof v !== 'string' || !v.trim()) { bad(path, `${path} wajib berupa teks yang tidak kosong.`); return; }
+    if (v.length > PROFILE_LIMITS.text) { bad(path, `${path} lebih panjang dari ${PROFILE_LIMITS.text} karakter.`); return; }
     return columnLabel(v);
   };
   if (!isObject(input)) return { ok: false, errors: [{ row: null, column: null, code: 'PROFILE_INVALID', message: 'Profil impor harus berupa objek JSON.' }] };
@@ -223,7 +223,7 @@ export function validateProfile(input: unknown): ProfileCheck {
     const seen = new Set<string>();
     input.nilai.forEach((raw: unknown, i: number) => {
       const path = `nilai[${i}]`;
-      if (!isObject(raw)) return void bad(path, `${path} harus berupa objek.`);
+      if (!isObject(raw)) { bad(path, `${path} harus berupa objek.`); return; }
       const kolom = text(raw.kolom, `${path}.kolom`);
       const peran = raw.peran;
       if (peran !== 'pembilang' && peran !== 'penyebut') bad(`${path}.peran`, `${path}.peran harus "pembilang" atau "penyebut".`);

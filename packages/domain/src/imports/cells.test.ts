@@ -68,7 +68,7 @@ describe('parseIndicator, parseSasaranGroup, parseSource', () => {
     const r = parseIndicator('kia_k4');
     expect(r.ok && r.value.code).toBe('KIA_K4');
     expect(parseIndicator('KIA_K44')).toEqual({ ok: false, code: 'INDICATOR_UNKNOWN',
-      message: 'Indikator tidak dikenal: "KIA_K44". Lihat kode indikator di katalog (GET /api/indicators), misalnya KIA_K4.' });
+      message: 'Indikator tidak dikenal: "KIA_K44". Lihat kode indikator di katalog (GET /api/indikator), misalnya KIA_K4.' });
   });
   it('knows sasaran groups and requires a source', () => {
     expect(parseSasaranGroup(' BUMIL ')).toEqual({ ok: true, value: 'bumil' });

@@ -77,7 +77,7 @@ export function parseSasaranYear(value: CellValue, today: YearMonth): CellResult
 export function parseIndicator(value: CellValue): CellResult<IndicatorDef> {
   const s = showCell(value).trim();
   const def = getIndicator(s.toUpperCase());
-  if (!def) return cellError('INDICATOR_UNKNOWN', `Indikator tidak dikenal: "${s}". Lihat kode indikator di katalog (GET /api/indicators), misalnya KIA_K4.`);
+  if (!def) return cellError('INDICATOR_UNKNOWN', `Indikator tidak dikenal: "${s}". Lihat kode indikator di katalog (GET /api/indikator), misalnya KIA_K4.`);
   return cellOk(def);
 }
 

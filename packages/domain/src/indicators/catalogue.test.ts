@@ -38,11 +38,11 @@ describe('INDICATORS', () => {
       else expect(def.band, d.code).toBeNull();
       if (def.polarity === 'context') expect(def.target, d.code).toBeNull();
       expect(def.unit === 'per100k', d.code).toBe(def.denominator.kind === 'population');
-      if (def.notServedTextId !== null) {
+      if (def.notServedText !== null) {
         expect(def.polarity, d.code).toBe('higher');
         expect(def.unit, d.code).toBe('percent');
       }
-      for (const f of [def.nameId, def.nameEn, def.shortId, def.numeratorDef, def.targetSource, def.regulationRef]) {
+      for (const f of [def.nameId, def.nameEn, def.short, def.numeratorDef, def.targetSource, def.regulationRef]) {
         expect(f.length, d.code).toBeGreaterThan(0);
       }
     }

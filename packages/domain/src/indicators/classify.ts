@@ -205,7 +205,7 @@ const OVER100_ITEM: LegendItem = {
  * indicator's unit, e.g. expected 71.25 %: "Baik: ≥ 100% target s.d. periode (capaian ≥ 71,3%)".
  */
 export function attainmentLegend(
-  def: Pick<IndicatorDef, 'polarity' | 'band' | 'unit' | 'shortId'>, expected: number | null,
+  def: Pick<IndicatorDef, 'polarity' | 'band' | 'unit' | 'short'>, expected: number | null,
 ): Legend {
   const v = (x: number) => formatValue(x, def.unit);
   const col = PALETTE.attainment;
@@ -238,11 +238,11 @@ export function attainmentLegend(
   }
   items.push(NO_DATA_ITEM);
   if (def.unit === 'percent') items.push(OVER100_ITEM);
-  return { mode: 'attainment', title: `${def.shortId}: capaian terhadap target`, items, note: DASHBOARD_CRITERIA_NOTE };
+  return { mode: 'attainment', title: `${def.short}: capaian terhadap target`, items, note: DASHBOARD_CRITERIA_NOTE };
 }
 
 /** Legend of quantile classes: first "a – b", then "> b – c"; the note states the method. */
-export function quantileLegend(q: QuantileClasses, unit: IndicatorUnit, shortId: string): Legend {
+export function quantileLegend(q: QuantileClasses, unit: IndicatorUnit, short: string): Legend {
   const colors = quantileColors(q.classes.length);
   const items: LegendItem[] = q.classes.map((c, i) => ({
     key: `q${c.index + 1}`,
@@ -255,7 +255,7 @@ export function quantileLegend(q: QuantileClasses, unit: IndicatorUnit, shortId:
   items.push(NO_DATA_ITEM);
   return {
     mode: 'quantile',
-    title: `${shortId}: sebaran nilai (kuantil)`,
+    title: `${short}: sebaran nilai (kuantil)`,
     items,
     note: `Kuantil, ${q.classes.length} kelas dengan jumlah wilayah kira-kira sama — metode statistik, bukan penilaian terhadap target`,
   };

@@ -16,17 +16,17 @@ void _indicator;
 void _month;
 
 describe('IndicatorSchema', () => {
-  it('accepts every catalogue entry as served by GET /api/indicators', () => {
+  it('accepts every catalogue entry as served by GET /api/indikator', () => {
     for (const d of INDICATORS) expect(Value.Check(IndicatorSchema, d), d.code).toBe(true);
     expect(Value.Check(IndicatorListSchema, INDICATORS)).toBe(true);
   });
 });
 
 describe('ValuesQuerySchema', () => {
-  it('needs indicator and period, parent is optional', () => {
-    expect(Value.Check(ValuesQuerySchema, { indicator: 'KIA_K1', period: '2026-Q2' })).toBe(true);
-    expect(Value.Check(ValuesQuerySchema, { indicator: 'KIA_K1', period: '2026-Q2', parent: '12.10' })).toBe(true);
-    expect(Value.Check(ValuesQuerySchema, { indicator: 'KIA_K1' })).toBe(false);
+  it('needs indikator and periode, wilayah is optional', () => {
+    expect(Value.Check(ValuesQuerySchema, { indikator: 'KIA_K1', periode: '2026-Q2' })).toBe(true);
+    expect(Value.Check(ValuesQuerySchema, { indikator: 'KIA_K1', periode: '2026-Q2', wilayah: '12.10' })).toBe(true);
+    expect(Value.Check(ValuesQuerySchema, { indikator: 'KIA_K1' })).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 // The whole chain for the API: monthly desa values → period value → roll-up → coverage, expected, the two counts of
 // people (people.ts), class.
-// GET /api/values builds one row per child with rollUpDesa + evaluateValue; GET /api/wilayah/{kode}/series uses seriesOf.
+// GET /api/nilai builds one row per child with rollUpDesa + evaluateValue; GET /api/wilayah/{kode}/series uses seriesOf.
 import { aggregate, type Aggregate } from './aggregate.ts';
 import type { IndicatorDef } from './catalogue.ts';
 import { classifyAttainment, type AttainmentClass } from './classify.ts';
@@ -95,7 +95,7 @@ export function evaluateValue(def: IndicatorDef, period: Pick<Period, 'kind' | '
 }
 
 /**
- * The numbers of one value row as the API sends them (GET /api/values, /api/values/puskesmas, profiles): the evaluated
+ * The numbers of one value row as the API sends them (GET /api/nilai, /api/nilai/puskesmas, profiles): the evaluated
  * value with its denominator to the cent (sums of estimated sasaran, round2).
  */
 export function valueRowNumbers(value: EvaluatedValue) {

@@ -86,7 +86,7 @@ describe('countsPersons and personNoun', () => {
   it('name who is counted for every indicator that counts persons ("ibu hamil belum K4" → "ibu hamil")', () => {
     for (const d of INDICATORS) {
       if (!countsPersons(d)) continue;
-      expect(d.notServedTextId, d.code).toContain(' belum ');
+      expect(d.notServedText, d.code).toContain(' belum ');
       expect(personNoun(d)!.length, d.code).toBeGreaterThan(0);
     }
     expect(personNoun(def('KIA_K4'))).toBe('ibu hamil');

@@ -10,18 +10,18 @@
 //     annual target for a month or a quarter, the target itself for counted or point values). ≤ 0: reached.
 //
 // shortOfTarget > 0 exactly when the class is not "baik": it is the same comparison, counted in persons (tested).
-// Both exist only for indicators that count persons served (a `notServedTextId` in the catalogue: higher is better,
+// Both exist only for indicators that count persons served (a `notServedText` in the catalogue: higher is better,
 // percent, a denominator of persons). Persons are whole: a shortfall of 1.3 persons is 2 more persons to serve.
 import type { IndicatorDef } from './catalogue.ts';
 import { reachesExpected } from './classify.ts';
 import { formatNumberId } from './format.ts';
 import { isYearToDate, type Period } from './period.ts';
 
-type PersonsDef = Pick<IndicatorDef, 'notServedTextId' | 'polarity' | 'unit' | 'denominator'>;
+type PersonsDef = Pick<IndicatorDef, 'notServedText' | 'polarity' | 'unit' | 'denominator'>;
 
 /** Indicators whose numerator counts persons served out of a denominator of persons. */
 export function countsPersons(def: PersonsDef): boolean {
-  return def.notServedTextId !== null && def.polarity === 'higher' && def.unit === 'percent' && def.denominator.kind !== 'population';
+  return def.notServedText !== null && def.polarity === 'higher' && def.unit === 'percent' && def.denominator.kind !== 'population';
 }
 
 /** Whole persons from a difference: 1.3 → 2, −0.2 → 0 (never −0), −5 → −5. */
@@ -64,10 +64,10 @@ export function shortOfTarget(
 }
 
 /** Who is counted: the words before "belum" in the catalogue's text ("ibu hamil belum K4" → "ibu hamil"). */
-export function personNoun(def: Pick<IndicatorDef, 'notServedTextId'>): string | null {
-  if (def.notServedTextId === null) return null;
-  const i = def.notServedTextId.indexOf(' belum');
-  return i < 0 ? def.notServedTextId : def.notServedTextId.slice(0, i);
+export function personNoun(def: Pick<IndicatorDef, 'notServedText'>): string | null {
+  if (def.notServedText === null) return null;
+  const i = def.notServedText.indexOf(' belum');
+  return i < 0 ? def.notServedText : def.notServedText.slice(0, i);
 }
 
 /**
@@ -89,10 +89,10 @@ export const PEOPLE_LABELS = {
  * "14 ibu hamil belum K4"; "semua sasaran terlayani"; "melebihi sasaran (21 terlayani dari 20,8)". Null where it does
  * not apply. Read after PEOPLE_LABELS.notYetServed.
  */
-export function notYetServedText(def: Pick<IndicatorDef, 'notServedTextId'>, n: number | null,
+export function notYetServedText(def: Pick<IndicatorDef, 'notServedText'>, n: number | null,
   numerator: number | null, denominator: number | null): string | null {
-  if (n === null || def.notServedTextId === null) return null;
-  if (n > 0) return `${formatNumberId(n, 0)} ${def.notServedTextId}`;
+  if (n === null || def.notServedText === null) return null;
+  if (n > 0) return `${formatNumberId(n, 0)} ${def.notServedText}`;
   if (numerator !== null && denominator !== null && numerator > denominator) {
     return `melebihi sasaran (${formatCount(numerator)} terlayani dari ${formatCount(denominator)})`;
   }
@@ -100,7 +100,7 @@ export function notYetServedText(def: Pick<IndicatorDef, 'notServedTextId'>, n: 
 }
 
 /** "5 ibu hamil"; "tercapai"; "tercapai, lebih 3 ibu hamil". Read after PEOPLE_LABELS.shortOfTarget. */
-export function shortOfTargetText(def: Pick<IndicatorDef, 'notServedTextId'>, n: number | null): string | null {
+export function shortOfTargetText(def: Pick<IndicatorDef, 'notServedText'>, n: number | null): string | null {
   const noun = personNoun(def);
   if (n === null || noun === null) return null;
   if (n > 0) return `${formatNumberId(n, 0)} ${noun}`;

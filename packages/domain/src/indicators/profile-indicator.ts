@@ -15,7 +15,7 @@ import { monthPair, pwsApplies, pwsStatus } from './pws-status.ts';
 export interface ProfileIndicatorInput {
   def: Pick<IndicatorDef, 'code' | 'unit' | 'polarity' | 'periodKind'>;
   period: Period;
-  /** The wilayah's row for the period (GET /api/values). */
+  /** The wilayah's row for the period (GET /api/nilai). */
   row: ValueRow;
   /** Coverage of month m alone and month m − 1 alone (the rows of monthPair(period)); ignored when there is no pair. */
   months: { thisMonth: number | null; lastMonth: number | null } | null;

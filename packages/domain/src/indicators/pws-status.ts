@@ -21,11 +21,11 @@ import { monthPeriod, type Period } from './period.ts';
 export type PwsStatus = 'baik' | 'kurang' | 'cukup' | 'jelek';
 export type PwsTrend = 'naik' | 'turun' | 'tetap';
 
-export const PWS_STATUS_LABELS: Readonly<Record<PwsStatus, { labelId: string; descriptionId: string }>> = {
-  baik: { labelId: 'Baik', descriptionId: 'Kumulatif di atas target dan bulan ini naik' },
-  kurang: { labelId: 'Kurang', descriptionId: 'Kumulatif di atas target tetapi bulan ini turun' },
-  cukup: { labelId: 'Cukup', descriptionId: 'Kumulatif di bawah target tetapi bulan ini naik' },
-  jelek: { labelId: 'Jelek', descriptionId: 'Kumulatif di bawah target dan bulan ini turun' },
+export const PWS_STATUS_LABELS: Readonly<Record<PwsStatus, { labelId: string; description: string }>> = {
+  baik: { labelId: 'Baik', description: 'Kumulatif di atas target dan bulan ini naik' },
+  kurang: { labelId: 'Kurang', description: 'Kumulatif di atas target tetapi bulan ini turun' },
+  cukup: { labelId: 'Cukup', description: 'Kumulatif di bawah target tetapi bulan ini naik' },
+  jelek: { labelId: 'Jelek', description: 'Kumulatif di bawah target dan bulan ini turun' },
 };
 
 export interface PwsStatusInput {

@@ -8,7 +8,7 @@ describe('SASARAN_GROUPS', () => {
   it('has exactly one entry per sasaran code, each with a noun, a formula and a source', () => {
     expect(SASARAN_GROUPS.map((g) => g.code).sort()).toEqual([...SASARAN_CODES].sort());
     for (const g of SASARAN_GROUPS) {
-      expect(g.nounId.length).toBeGreaterThan(0);
+      expect(g.noun.length).toBeGreaterThan(0);
       expect(g.formula.length).toBeGreaterThan(0);
       expect(g.sourceRef.length).toBeGreaterThan(0);
     }
@@ -28,8 +28,8 @@ describe('isSasaranCode', () => {
 
 describe('getSasaranGroup', () => {
   it('gives the person noun used in gap texts', () => {
-    expect(getSasaranGroup('bumil').nounId).toBe('ibu hamil');
-    expect(getSasaranGroup('balita_12_59').nounId).toBe('anak balita');
+    expect(getSasaranGroup('bumil').noun).toBe('ibu hamil');
+    expect(getSasaranGroup('balita_12_59').noun).toBe('anak balita');
   });
 });
 

@@ -1,5 +1,5 @@
 // Agenda of a meeting about one kecamatan, generated from the value rows of its desa (one row per desa and
-// indicator, as GET /api/values gives them for the meeting's period and for the previous period):
+// indicator, as GET /api/nilai gives them for the meeting's period and for the previous period):
 //   behind      desa × indicator furthest behind the expected-to-date target (lowest attainment, below 100 %), with
 //               the persons short of that target (shortOfTarget, never the other count);
 //   worsened    desa × indicator whose attainment fell most since the previous period and that is below the target
@@ -21,7 +21,7 @@ import { notYetServed, shortOfTarget } from '../indicators/people.ts';
 import { monthPeriod, parsePeriod, quarterPeriod, rangePeriod, yearPeriod, type Period } from '../indicators/period.ts';
 import { pwsApplies, pwsStatus } from '../indicators/pws-status.ts';
 
-/** One child row of GET /api/values (the fields the agenda reads): an evaluated value of a named wilayah. */
+/** One child row of GET /api/nilai (the fields the agenda reads): an evaluated value of a named wilayah. */
 export type AgendaValueRow = Omit<EvaluatedValue, 'complete'> & { kode: string; nama: string; simulated: boolean };
 
 export interface AgendaIndicatorInput {
@@ -258,10 +258,10 @@ export function upgradeAgenda(stored: unknown): Agenda {
       };
     }),
   }));
-  const valueOf = (kode: string, indicator: string) => desa.find((d) => d.kode === kode)?.values.find((v) => v.indicator === indicator);
+  const desaValue = (kode: string, indicator: string) => desa.find((d) => d.kode === kode)?.values.find((v) => v.indicator === indicator);
   const behind = agenda.behind.map((b) => {
     const { gap: _gap, ...rest } = b as BehindItem & { gap?: number | null };
-    return { ...rest, shortOfTarget: valueOf(b.desaKode, b.indicator)?.shortOfTarget ?? null };
+    return { ...rest, shortOfTarget: desaValue(b.desaKode, b.indicator)?.shortOfTarget ?? null };
   });
   return { ...agenda, version: 2, desa, behind };
 }

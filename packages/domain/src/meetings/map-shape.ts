@@ -56,7 +56,7 @@ export function mapShape(features: readonly ShapeFeature[], width: number, heigh
     let best = { area: -1, label: [0, 0] as [number, number] };
     for (const ring of list) {
       if (ring.length < 3) continue;
-      d += ring.map((p, j) => `${j === 0 ? 'M' : 'L'}${px(p[0]!)} ${py(p[1]!)}`).join('') + 'Z';
+      d += `${ring.map((p, j) => `${j === 0 ? 'M' : 'L'}${px(p[0]!)} ${py(p[1]!)}`).join('')}Z`;
       let rx0 = Infinity, ry0 = Infinity, rx1 = -Infinity, ry1 = -Infinity;
       for (const p of ring) { rx0 = Math.min(rx0, p[0]!); rx1 = Math.max(rx1, p[0]!); ry0 = Math.min(ry0, p[1]!); ry1 = Math.max(ry1, p[1]!); }
       const area = (rx1 - rx0) * (ry1 - ry0);

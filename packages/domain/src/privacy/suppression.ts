@@ -209,7 +209,7 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
     nodes[g]!.level === 'desa' && privacyClassOf(def) === 'sensitive' ? 'sensitive'
       : primaryCount > 0 || detail === 'plain' ? 'small-count' : 'complementary';
 
-  function hiddenForm(g: number, p: number, n: number | null, d: number | null, reason: SuppressionReason): HiddenCell | null {
+  function hiddenForm(_g: number, p: number, n: number | null, d: number | null, reason: SuppressionReason): HiddenCell | null {
     if (n === null) return null;
     const period = periods[p]!;
     return hideCell(def, cellCounts(def, period, n, d, target), reason, threshold, detail === 'bands' && period.kind === 'month', rule);

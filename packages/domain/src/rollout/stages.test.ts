@@ -29,10 +29,10 @@ describe('progress against the kabupaten target', () => {
   it('states Deli Serdang as reported: 17 of 14, shown above 100 %', () => {
     const p = targetProgress(17, 14);
     expect(p.percent).toBeCloseTo(121.43, 2);
-    expect(p.textId).toBe('17 dari target 14 — 121%');
+    expect(p.text).toBe('17 dari target 14 — 121%');
   });
 
   it('says so when there is no target', () => {
-    expect(targetProgress(3, null)).toEqual({ count: 3, target: null, percent: null, textId: '3 puskesmas ILP (target belum ditetapkan)' });
+    expect(targetProgress(3, null)).toEqual({ count: 3, target: null, percent: null, text: '3 puskesmas ILP (target belum ditetapkan)' });
   });
 });

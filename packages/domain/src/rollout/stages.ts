@@ -13,17 +13,17 @@ export interface IlpStage {
   labelId: string;
   labelEn: string;
   /** What to record as evidence for this stage (shown in the form). */
-  evidenceId: string;
+  evidenceNeeded: string;
 }
 
 export const ILP_STAGES: readonly IlpStage[] = [
-  { level: 0, code: 'belum', labelId: 'Belum', labelEn: 'Not yet', evidenceId: 'Belum direncanakan.' },
-  { level: 1, code: 'persiapan', labelId: 'Persiapan', labelEn: 'Preparation', evidenceId: 'Sosialisasi, Tim Kerja ILP, inventarisasi kondisi ada vs ideal.' },
-  { level: 2, code: 'lokus_ditetapkan', labelId: 'Lokus ditetapkan', labelEn: 'Designated', evidenceId: 'Nomor SK Bupati / daftar lokus dinkes tahun dan gelombang.' },
-  { level: 3, code: 'orientasi', labelId: 'Orientasi', labelEn: 'Orientation', evidenceId: 'Orientasi kapus dan staf; SK klaster kepala puskesmas; PJ desa per Pustu.' },
-  { level: 4, code: 'launching', labelId: 'Launching', labelEn: 'Launched', evidenceId: 'Tanggal kick-off / soft launching dan oleh siapa.' },
-  { level: 5, code: 'implementasi', labelId: 'Implementasi', labelEn: 'Implementing', evidenceId: 'Layanan klaster berjalan; pencatatan ke SIMPUS/ASIK; PWS dan Lokmin bulanan.' },
-  { level: 6, code: 'implementasi_penuh', labelId: 'Implementasi penuh', labelEn: 'Full implementation', evidenceId: 'Semua Pustu dan Posyandu melayani siklus hidup; lolos monev.' },
+  { level: 0, code: 'belum', labelId: 'Belum', labelEn: 'Not yet', evidenceNeeded: 'Belum direncanakan.' },
+  { level: 1, code: 'persiapan', labelId: 'Persiapan', labelEn: 'Preparation', evidenceNeeded: 'Sosialisasi, Tim Kerja ILP, inventarisasi kondisi ada vs ideal.' },
+  { level: 2, code: 'lokus_ditetapkan', labelId: 'Lokus ditetapkan', labelEn: 'Designated', evidenceNeeded: 'Nomor SK Bupati / daftar lokus dinkes tahun dan gelombang.' },
+  { level: 3, code: 'orientasi', labelId: 'Orientasi', labelEn: 'Orientation', evidenceNeeded: 'Orientasi kapus dan staf; SK klaster kepala puskesmas; PJ desa per Pustu.' },
+  { level: 4, code: 'launching', labelId: 'Launching', labelEn: 'Launched', evidenceNeeded: 'Tanggal kick-off / soft launching dan oleh siapa.' },
+  { level: 5, code: 'implementasi', labelId: 'Implementasi', labelEn: 'Implementing', evidenceNeeded: 'Layanan klaster berjalan; pencatatan ke SIMPUS/ASIK; PWS dan Lokmin bulanan.' },
+  { level: 6, code: 'implementasi_penuh', labelId: 'Implementasi penuh', labelEn: 'Full implementation', evidenceNeeded: 'Semua Pustu dan Posyandu melayani siklus hidup; lolos monev.' },
 ];
 
 /** A puskesmas counts as "ILP" against the kabupaten's target from this stage on (roll-out KPI, §3.5). */

@@ -8,21 +8,21 @@ export interface TargetProgress {
   target: number | null;
   /** count ÷ target × 100, unrounded; null without a target. */
   percent: number | null;
-  textId: string;
+  text: string;
 }
 
 export function targetProgress(count: number, target: number | null): TargetProgress {
   if (target === null || target <= 0) {
-    return { count, target: null, percent: null, textId: `${formatNumberId(count, 0)} puskesmas ILP (target belum ditetapkan)` };
+    return { count, target: null, percent: null, text: `${formatNumberId(count, 0)} puskesmas ILP (target belum ditetapkan)` };
   }
   const percent = (count / target) * 100;
   return {
     count, target, percent,
-    textId: `${formatNumberId(count, 0)} dari target ${formatNumberId(target, 0)} — ${formatNumberId(percent, 0)}%`,
+    text: `${formatNumberId(count, 0)} dari target ${formatNumberId(target, 0)} — ${formatNumberId(percent, 0)}%`,
   };
 }
 
-export interface WaveTarget { tahun: number; target: number }
+export interface WaveTarget { year: number; target: number }
 
 export interface YearProgress extends TargetProgress {
   year: number;
@@ -42,7 +42,7 @@ export function yearProgress(
   const endOfYear = `${year}-12-31`;
   const on = asOf < endOfYear ? asOf : endOfYear;
   const count = histories.filter((h) => countsAsIlp(stageOn(h, on))).length;
-  const relevant = waves.filter((w) => w.tahun <= year);
+  const relevant = waves.filter((w) => w.year <= year);
   const target = relevant.length ? relevant.reduce((n, w) => n + w.target, 0) : null;
   return { ...targetProgress(count, target), year, asOf: on };
 }

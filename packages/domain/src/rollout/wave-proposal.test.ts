@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatScore, formatWeight, rankNextWave, waveTitle, type WaveCandidate } from './wave-proposal.ts';
 
-const balita = (n: number | null) => ({ indicator: 'SPM04_BALITA' as const, notYetServed: n, textId: 'balita belum dilayani sesuai standar' });
-const bumil = (n: number | null) => ({ indicator: 'SPM01_BUMIL' as const, notYetServed: n, textId: 'ibu hamil belum ANC sesuai standar' });
+const balita = (n: number | null) => ({ indicator: 'SPM04_BALITA' as const, notYetServed: n, text: 'balita belum dilayani sesuai standar' });
+const bumil = (n: number | null) => ({ indicator: 'SPM01_BUMIL' as const, notYetServed: n, text: 'ibu hamil belum ANC sesuai standar' });
 
 const candidates: WaveCandidate[] = [
   { kode: 'P1', nama: 'Puskesmas A', stage: 'persiapan', desaCount: 12, need: [balita(400), bumil(12)], readinessDone: 7, readinessTotal: 9 },
@@ -24,8 +24,8 @@ describe('next-wave ranking', () => {
     expect(ranked[0]!.score).toBeCloseTo(0.888889, 5);
     expect(ranked[1]!.score).toBeCloseTo(0.628641, 5);
     expect(ranked[2]!.score).toBeCloseTo(0.416667, 5);
-    expect(ranked[0]!.reasonId).toBe('butuh: 400 balita belum dilayani sesuai standar, 12 ibu hamil belum ANC sesuai standar; siap: 7/9 ceklis');
-    expect(ranked[2]!.reasonId).toBe('butuh: 206 balita belum dilayani sesuai standar; siap: 3/9 ceklis');
+    expect(ranked[0]!.reason).toBe('butuh: 400 balita belum dilayani sesuai standar, 12 ibu hamil belum ANC sesuai standar; siap: 7/9 ceklis');
+    expect(ranked[2]!.reason).toBe('butuh: 206 balita belum dilayani sesuai standar; siap: 3/9 ceklis');
   });
 
   it("follows the planner's weight: need only puts the largest need first", () => {
@@ -38,8 +38,8 @@ describe('next-wave ranking', () => {
     expect(ranked.map((c) => c.kode)).toEqual(['P1', 'P2', 'P3', 'P5', 'P6']);
     const p5 = ranked.find((c) => c.kode === 'P5')!;
     expect(p5).toMatchObject({ needKnown: false, needScore: null, score: null, rank: 4 });
-    expect(p5.reasonId).toBe('butuh: tidak diketahui — belum ada desa di wilayah kerja; siap: 8/9 ceklis');
-    expect(ranked.find((c) => c.kode === 'P6')!.reasonId).toBe('butuh: tidak diketahui — belum ada laporan pada indikator terpilih; siap: 2/9 ceklis');
+    expect(p5.reason).toBe('butuh: tidak diketahui — belum ada desa di wilayah kerja; siap: 8/9 ceklis');
+    expect(ranked.find((c) => c.kode === 'P6')!.reason).toBe('butuh: tidak diketahui — belum ada laporan pada indikator terpilih; siap: 2/9 ceklis');
     // The unknown ones do not change the known ones' need scores (max need stays 412).
     expect(ranked[0]!.score).toBeCloseTo(0.888889, 5);
   });
@@ -47,7 +47,7 @@ describe('next-wave ranking', () => {
   it('says "all served" only when the need is known to be zero', () => {
     const [p7] = rankNextWave([allServed]);
     expect(p7).toMatchObject({ needKnown: true, needScore: 0, score: 0.5 });
-    expect(p7!.reasonId).toBe('butuh: semua sasaran terlayani pada indikator terpilih; siap: 9/9 ceklis');
+    expect(p7!.reason).toBe('butuh: semua sasaran terlayani pada indikator terpilih; siap: 9/9 ceklis');
   });
 
   it('refuses a weight outside 0..1', () => {
@@ -65,8 +65,8 @@ describe('numbers and names of the proposal', () => {
     expect(formatWeight(0.7000000001)).toBe('0,7');
   });
   it('writes the year of a wave once', () => {
-    expect(waveTitle({ nama: 'Gelombang 2027', tahun: 2027 })).toBe('Gelombang 2027');
-    expect(waveTitle({ nama: 'Gelombang II', tahun: 2027 })).toBe('Gelombang II 2027');
-    expect(waveTitle({ nama: 'Lokus 20271', tahun: 2027 })).toBe('Lokus 20271 2027');
+    expect(waveTitle({ nama: 'Gelombang 2027', year: 2027 })).toBe('Gelombang 2027');
+    expect(waveTitle({ nama: 'Gelombang II', year: 2027 })).toBe('Gelombang II 2027');
+    expect(waveTitle({ nama: 'Lokus 20271', year: 2027 })).toBe('Lokus 20271 2027');
   });
 });

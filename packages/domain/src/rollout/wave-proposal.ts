@@ -16,8 +16,8 @@ export interface NeedPart {
   indicator: IndicatorCode;
   /** Belum terlayani tahun ini, summed over the desa (≥ 0); null: no report of this indicator in the wilayah kerja. */
   notYetServed: number | null;
-  /** e.g. "ibu hamil belum ANC sesuai standar" (the catalogue's notServedTextId). */
-  textId: string;
+  /** e.g. "ibu hamil belum ANC sesuai standar" (the catalogue's notServedText). */
+  text: string;
 }
 
 export interface WaveCandidate {
@@ -40,7 +40,7 @@ export interface RankedCandidate extends WaveCandidate {
   readinessScore: number;
   score: number | null;
   /** "butuh: 412 balita belum ditimbang, 37 ibu hamil belum K4; siap: 7/9 ceklis" */
-  reasonId: string;
+  reason: string;
 }
 
 const needKnown = (c: WaveCandidate) => c.desaCount > 0 && c.need.some((p) => p.notYetServed !== null);
@@ -58,7 +58,7 @@ export function rankNextWave(candidates: readonly WaveCandidate[], needWeight = 
     return {
       ...c, needKnown: known, needTotal, needScore, readinessScore,
       score: needScore === null ? null : needWeight * needScore + (1 - needWeight) * readinessScore,
-      reasonId: reasonText(c),
+      reason: reasonText(c),
       rank: 0,
     };
   });
@@ -75,14 +75,14 @@ function reasonText(c: WaveCandidate): string {
   const ready = `siap: ${c.readinessDone}/${c.readinessTotal} ceklis`;
   if (c.desaCount === 0) return `butuh: tidak diketahui — belum ada desa di wilayah kerja; ${ready}`;
   if (!needKnown(c)) return `butuh: tidak diketahui — belum ada laporan pada indikator terpilih; ${ready}`;
-  const needs = c.need.filter((p) => (p.notYetServed ?? 0) > 0).map((p) => `${formatNumberId(p.notYetServed!, 0)} ${p.textId}`);
+  const needs = c.need.filter((p) => (p.notYetServed ?? 0) > 0).map((p) => `${formatNumberId(p.notYetServed!, 0)} ${p.text}`);
   const need = needs.length ? `butuh: ${needs.join(', ')}` : 'butuh: semua sasaran terlayani pada indikator terpilih';
   return `${need}; ${ready}`;
 }
 
 /** "Gelombang 2027" with year 2027 → "Gelombang 2027" (the year once); "Gelombang II" with 2027 → "Gelombang II 2027". */
-export function waveTitle(wave: { nama: string; tahun: number }): string {
-  return new RegExp(`(^|\\D)${wave.tahun}(\\D|$)`).test(wave.nama) ? wave.nama : `${wave.nama} ${wave.tahun}`;
+export function waveTitle(wave: { nama: string; year: number }): string {
+  return new RegExp(`(^|\\D)${wave.year}(\\D|$)`).test(wave.nama) ? wave.nama : `${wave.nama} ${wave.year}`;
 }
 
 /** "Skor = 0,5 × kebutuhan ÷ …": weights and scores with a decimal comma, two decimals at most. */

@@ -84,10 +84,10 @@ export async function lookUpSession(database: DatabaseHandle, token: string): Pr
  * One's own new password: the current one must be right. Every session of the user ends (setPassword); this browser
  * gets a fresh one.
  */
-export async function changeOwnPassword(database: DatabaseHandle, who: SignedInUser, passwords: { current: string; baru: string },
+export async function changeOwnPassword(database: DatabaseHandle, who: SignedInUser, passwords: { current: string; new: string },
   request: Pick<RequestContext, 'ip' | 'userAgent'>): Promise<SignedInUser & { session: NewSession }> {
   if (!(await verifyPassword(who.user.passwordHash, passwords.current))) throw invalid('WRONG_PASSWORD', 'Kata sandi saat ini salah.');
-  await setPassword(database, who.user.id, passwords.baru, false);
+  await setPassword(database, who.user.id, passwords.new, false);
   const user = (await findUserByUsername(database, who.user.username))!;
   const session = await startSession(database, user.id, { ip: request.ip, userAgent: request.userAgent });
   return { ...who, user, csrfToken: session.csrfToken, session };

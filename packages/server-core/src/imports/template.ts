@@ -48,7 +48,7 @@ export async function buildTemplate(req: TemplateRequest, desa: { kode: string; 
   const rows = templateRows(req, desa);
   const base = `templat-${req.wilayah.kode}-${formatYearMonth(req.period)}`;
   if (req.format === 'csv') {
-    const text = rows.map(csvLine).join('\r\n') + '\r\n';
+    const text = `${rows.map(csvLine).join('\r\n')}\r\n`;
     return { fileName: `${base}.csv`, contentType: 'text/csv; charset=utf-8', bytes: Buffer.from(`\ufeff${text}`, 'utf8') };
   }
   const workbook = new ExcelJS.Workbook();

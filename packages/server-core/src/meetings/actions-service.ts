@@ -44,7 +44,7 @@ export function actionsService(db: DbOrTx, deps: { wilayah: WilayahRepository; a
       const def = indicatorParam(body.indicator);
       const area = await deps.areas.areaOf(m);
       const desa = await deps.wilayah.findByKode(body.desaKode);
-      if (!desa || desa.tingkat !== 'desa' || !area.desa.includes(desa.kode)) {
+      if (desa?.tingkat !== 'desa' || !area.desa.includes(desa.kode)) {
         throw invalid('DESA_NOT_IN_WILAYAH', `Desa ${body.desaKode} bukan desa/kelurahan di wilayah rapat ini (${area.kind === 'puskesmas' ? area.nama : m.wilayahKode}).`);
       }
       const tenggat = body.tenggat ? dateParam(body.tenggat, 'Tenggat') : null;

@@ -1,6 +1,6 @@
 // The agenda snapshot a meeting is created with (domain buildAgenda over the value rows of its desa: behind, worsened,
 // data quality, open actions), and the value of one desa × indicator at a period — the baseline of an action and its
-// "now". Values come from the values service: the same roll-up as GET /api/values.
+// "now". Values come from the values service: the same roll-up as GET /api/nilai.
 import {
   ancestorAt, buildAgenda, getIndicator, monthPair, previousPeriod, type AgendaIndicatorInput, type IndicatorDef, type Period,
 } from '@peta/domain';

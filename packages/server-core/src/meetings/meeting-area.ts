@@ -24,7 +24,7 @@ export const kecamatanName = (nama: string) => (/^kecamatan\s/i.test(nama) ? nam
 /** Value rows of one indicator for the desa of a kecamatan, each asked once per use (an agenda asks many times). */
 export type ValueRows = (def: IndicatorDef, period: Period, kecamatan: string) => Promise<ValueRow[]>;
 
-/** Rows from the values service (the same roll-up and cache as GET /api/values), remembered for one use. */
+/** Rows from the values service (the same roll-up and cache as GET /api/nilai), remembered for one use. */
 export function valueRows(values: Pick<ValuesService, 'childValues'>): ValueRows {
   const cache = new Map<string, Promise<ValueRow[]>>();
   return (def, period, kecamatan) => {

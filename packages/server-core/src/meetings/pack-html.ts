@@ -32,7 +32,7 @@ const HIDDEN_PATTERN = `<defs><pattern id="disembunyikan" width="6" height="6" p
 const HIDDEN_SWATCH = `background:repeating-linear-gradient(45deg,${PALETTE.hidden} 0 2px,${PALETTE.attainment.disembunyikan} 2px 5px)`;
 const STATUS_LABEL: Record<string, string> = { terbuka: 'Terbuka', selesai: 'Selesai', batal: 'Batal' };
 
-const shortName = (code: string) => getIndicator(code)?.shortId ?? code;
+const shortName = (code: string) => getIndicator(code)?.short ?? code;
 const pct = (v: number | null, code: string) => formatValue(v, getIndicator(code)?.unit ?? 'percent');
 const dateId = (iso: string | null) => {
   if (!iso) return '–';
@@ -51,9 +51,12 @@ function mapSvg(shape: MapShape, fill: (kode: string) => string, opts: { highlig
     return n === undefined ? [] : [{ id: String(n), x: p.label[0], y: p.label[1] }];
   }) : [];
   // Markers of neighbouring desa would cover each other: moved apart, with a leader line back to their desa.
-  const labels = placeMarkers(numbered, 9, shape).map((m) => (m.moved
-    ? `<line x1="${m.anchor[0]}" y1="${m.anchor[1]}" x2="${m.x}" y2="${m.y}" stroke="#333" stroke-width="1"/><circle cx="${m.anchor[0]}" cy="${m.anchor[1]}" r="2" fill="#333"/>`
-    : '') + `<g><circle cx="${m.x}" cy="${m.y}" r="9" fill="#fff" stroke="#333" stroke-width="1"/><text x="${m.x}" y="${m.y + 4}" text-anchor="middle" font-size="11" font-weight="700">${m.id}</text></g>`).join('');
+  const labels = placeMarkers(numbered, 9, shape).map((m) => {
+    const leader = m.moved
+      ? `<line x1="${m.anchor[0]}" y1="${m.anchor[1]}" x2="${m.x}" y2="${m.y}" stroke="#333" stroke-width="1"/><circle cx="${m.anchor[0]}" cy="${m.anchor[1]}" r="2" fill="#333"/>`
+      : '';
+    return `${leader}<g><circle cx="${m.x}" cy="${m.y}" r="9" fill="#fff" stroke="#333" stroke-width="1"/><text x="${m.x}" y="${m.y + 4}" text-anchor="middle" font-size="11" font-weight="700">${m.id}</text></g>`;
+  }).join('');
   return `<svg viewBox="0 0 ${shape.width} ${shape.height}" width="100%" xmlns="http://www.w3.org/2000/svg">${HIDDEN_PATTERN}${paths}${outline}${labels}</svg>`;
 }
 
@@ -109,7 +112,7 @@ function pwsLine(months: readonly SeriesMonthDto[], toMonth: number): string {
 /** The PWS cumulative chart of one indicator (the web desa panel's geometry): month bars, Jan..m line, target line. */
 function pwsChart(chart: PackDesaExtras['charts'][number], period: Period, value: DesaIndicatorValue | undefined, trend: { bulan: Trend; tahun: Trend } | undefined): string {
   const def = getIndicator(chart.indicator);
-  const name = def?.shortId ?? chart.indicator;
+  const name = def?.short ?? chart.indicator;
   const model = seriesChartModel(chart.months);
   if (!model.bars.length) {
     return `<figure class="pws-chart pws-chart--none" data-indicator="${esc(chart.indicator)}"><figcaption><b>${esc(name)}</b></figcaption>`
@@ -173,7 +176,7 @@ function desaPage(meeting: MeetingDetail, desa: AgendaDesa, index: number, locat
       : def && pwsApplies(def, period) && v.coverage !== null ? '<span class="muted">–†</span>' : '–';
     const prev = v.previousCoverage === null || v.coverage === null ? '–'
       : `${v.coverage - v.previousCoverage >= 0 ? '+' : '−'}${formatNumberId(Math.abs(v.coverage - v.previousCoverage))}`;
-    return `<tr><td class="name">${esc(def?.shortId ?? v.indicator)}</td><td class="n">${def?.polarity === 'lower' ? '≤ ' : ''}${esc(pct(v.expected, v.indicator))}</td>`
+    return `<tr><td class="name">${esc(def?.short ?? v.indicator)}</td><td class="n">${def?.polarity === 'lower' ? '≤ ' : ''}${esc(pct(v.expected, v.indicator))}</td>`
       + `<td class="n"><b>${esc(pct(v.coverage, v.indicator))}</b></td><td class="n">${v.protection ? `<span class="hidden-count">${esc(v.protection.text)}</span>` : esc(formatFraction(v.numerator, v.denominator))}</td>`
       + `<td class="kelas">${chip(v.class)}${v.over100 ? ' <span class="flag">&gt; 100%: periksa</span>' : ''}${v.reported < v.expectedReports && `${v.reported}/${v.expectedReports}` !== common ? ` <span class="flag">lap. ${v.reported}/${v.expectedReports}</span>` : ''}</td>`
       + `<td class="n">${esc(shortCell(v.shortOfTarget))}</td><td class="n">${esc(notServedCell(v))}</td><td>${pwsCell}</td>`
@@ -209,7 +212,7 @@ function behindShort(b: MeetingDetail['agenda']['behind'][number]): string {
  */
 export function worsenedText(w: MeetingDetail['agenda']['worsened'][number]): string {
   const def = getIndicator(w.indicator);
-  const name = def?.shortId ?? w.indicator;
+  const name = def?.short ?? w.indicator;
   if (def?.polarity === 'lower' && w.previousCoverage !== null && w.coverage !== null) {
     return `${name}: ${pct(w.previousCoverage, w.indicator)} → ${pct(w.coverage, w.indicator)} (naik; batas ≤ ${pct(def.target, w.indicator)})`;
   }

@@ -65,7 +65,7 @@ export function readerView(deps: ReaderViewDeps, reader: Reader) {
   async function hiddenAt(def: IndicatorDef, period: PeriodLike | null, kode: string): Promise<boolean> {
     if (!period || !smallWilayah(kode) || exactHere(kode)) return false;
     const lens = await lensOf(def, period.year, ancestorAt(kode, 'kabupaten')!);
-    return lens !== null && lens.hidden.has(kode);
+    return lens?.hidden.has(kode) ?? false;
   }
 
   const childValues = async (def: IndicatorDef, period: Period, parent: string | null) =>

@@ -23,7 +23,7 @@ export function plannerService(db: DbOrTx, values: Pick<ValuesService, 'periodOr
 
   function currentWave(waves: WaveRow[], kode: string) {
     const w = [...waves].reverse().find((x) => x.members.some((m) => m.kode === kode));
-    return w ? { id: w.id, nama: w.nama, tahun: w.tahun, simulated: w.simulated } : null;
+    return w ? { id: w.id, nama: w.nama, year: w.year, simulated: w.simulated } : null;
   }
 
   async function summaries(kabupaten: string, tanggal: string, indicators: IndicatorCode[], period: Period) {
@@ -99,9 +99,9 @@ export function plannerService(db: DbOrTx, values: Pick<ValuesService, 'periodOr
       const histories = new Map<string, StageEvent[]>(puskesmas.map((p) => [p.kode, []]));
       for (const s of stages) histories.get(s.puskesmas)?.push(s);
       const thisYear = Number(today.slice(0, 4));
-      const firstYear = Math.min(thisYear, ...waves.map((w) => w.tahun), ...stages.map((s) => Number(s.date.slice(0, 4))));
+      const firstYear = Math.min(thisYear, ...waves.map((w) => w.year), ...stages.map((s) => Number(s.date.slice(0, 4))));
       const years = [];
-      for (let y = firstYear; y <= Math.max(thisYear, ...waves.map((w) => w.tahun)); y++) {
+      for (let y = firstYear; y <= Math.max(thisYear, ...waves.map((w) => w.year)); y++) {
         years.push(yearProgress([...histories.values()], waves, y, today));
       }
       return { kabupaten, years, waves, timeline: stages, simulated: stages.some((s) => s.simulated) || waves.some((w) => w.simulated) };
@@ -123,14 +123,14 @@ export function plannerService(db: DbOrTx, values: Pick<ValuesService, 'periodOr
       })), needWeight);
       return {
         kabupaten, period: period.code, periodLabel: period.label, indicators, needWeight, confirmed: false,
-        methodId: `Skor = ${formatWeight(needWeight)} × kebutuhan ÷ kebutuhan terbesar + ${formatWeight(1 - needWeight)} × ceklis kesiapan terpenuhi ÷ ${READINESS_ITEMS.length}. `
+        method: `Skor = ${formatWeight(needWeight)} × kebutuhan ÷ kebutuhan terbesar + ${formatWeight(1 - needWeight)} × ceklis kesiapan terpenuhi ÷ ${READINESS_ITEMS.length}. `
           + `Kebutuhan = jumlah orang belum terlayani tahun ini (${period.label}: sasaran dikurangi yang sudah terlayani) pada indikator terpilih di desa wilayah kerjanya. `
           + `Puskesmas tanpa desa di wilayah kerja atau tanpa laporan tidak diberi skor (kebutuhan tidak diketahui) dan diletakkan paling bawah. `
           + `Hanya puskesmas di bawah tahap ${ILP_STAGES[5]!.labelId}.`,
         rows: ranked.map((r) => ({
           rank: r.rank, kode: r.kode, nama: r.nama, stage: r.stage, need: [...r.need], needKnown: r.needKnown, needTotal: r.needTotal,
           needScore: r.needScore, readinessDone: r.readinessDone, readinessTotal: r.readinessTotal, readinessScore: r.readinessScore,
-          score: r.score, reasonId: r.reasonId,
+          score: r.score, reason: r.reason,
         })),
       };
     },

@@ -7,23 +7,26 @@ const { ilpWave, ilpWaveMember, puskesmas } = schema;
 
 export interface WaveMember { kode: string; rank: number | null; reason: string | null }
 export interface WaveRow {
-  id: number; kabupaten: string; nama: string; tahun: number; target: number; plannedStart: string | null;
+  id: number; kabupaten: string; nama: string; year: number; target: number; plannedStart: string | null;
   plannedEnd: string | null; basis: string; note: string; simulated: boolean;
   members: (WaveMember & { nama: string })[];
 }
 export interface WaveFields {
-  nama: string; tahun: number; target: number; plannedStart: string | null; plannedEnd: string | null; note: string;
+  nama: string; year: number; target: number; plannedStart: string | null; plannedEnd: string | null; note: string;
 }
 
 /** Ranked members first (by rank), the others after. */
 const byRank = sql`${ilpWaveMember.rank} asc nulls last`;
+
+/** The contract's `year` is the column `tahun` (named before the one vocabulary; a rename needs a migration). */
+const columnsOf = ({ year, ...rest }: WaveFields) => ({ ...rest, tahun: year });
 
 export function waveRepository(db: DbOrTx) {
   return {
     /** The waves of a kabupaten by year, each with its members (by rank, then name). */
     async ofKabupaten(kabupaten: string): Promise<WaveRow[]> {
       const waves = await db.select({
-        id: ilpWave.id, kabupaten: ilpWave.kabupatenKode, nama: ilpWave.nama, tahun: ilpWave.tahun, target: ilpWave.target,
+        id: ilpWave.id, kabupaten: ilpWave.kabupatenKode, nama: ilpWave.nama, year: ilpWave.tahun, target: ilpWave.target,
         plannedStart: ilpWave.plannedStart, plannedEnd: ilpWave.plannedEnd, basis: ilpWave.basis, note: ilpWave.note, simulated: ilpWave.simulated,
       }).from(ilpWave).where(eq(ilpWave.kabupatenKode, kabupaten)).orderBy(asc(ilpWave.tahun), asc(ilpWave.id));
       if (!waves.length) return [];
@@ -40,7 +43,7 @@ export function waveRepository(db: DbOrTx) {
      */
     async lockForEdit(id: number, kabupaten: string): Promise<(WaveFields & { simulated: boolean; members: WaveMember[] }) | null> {
       const [wave] = await db.select({
-        nama: ilpWave.nama, tahun: ilpWave.tahun, target: ilpWave.target, plannedStart: ilpWave.plannedStart,
+        nama: ilpWave.nama, year: ilpWave.tahun, target: ilpWave.target, plannedStart: ilpWave.plannedStart,
         plannedEnd: ilpWave.plannedEnd, note: ilpWave.note, simulated: ilpWave.simulated,
       }).from(ilpWave).where(and(eq(ilpWave.id, id), eq(ilpWave.kabupatenKode, kabupaten))).for('update');
       if (!wave) return null;
@@ -51,14 +54,14 @@ export function waveRepository(db: DbOrTx) {
 
     /** A user's new wave (basis 'pengguna', not simulated). */
     async insert(kabupaten: string, fields: WaveFields, eventId: number): Promise<number> {
-      const [row] = await db.insert(ilpWave).values({ kabupatenKode: kabupaten, ...fields, basis: 'pengguna', simulated: false, eventId })
+      const [row] = await db.insert(ilpWave).values({ kabupatenKode: kabupaten, ...columnsOf(fields), basis: 'pengguna', simulated: false, eventId })
         .returning({ id: ilpWave.id });
       return row!.id;
     },
 
     /** An edit. A simulated demo wave a user edits becomes the user's: no longer labelled simulasi. */
     async update(id: number, fields: WaveFields, eventId: number): Promise<void> {
-      await db.update(ilpWave).set({ ...fields, eventId, simulated: false, basis: 'pengguna' }).where(eq(ilpWave.id, id));
+      await db.update(ilpWave).set({ ...columnsOf(fields), eventId, simulated: false, basis: 'pengguna' }).where(eq(ilpWave.id, id));
     },
 
     /** The members become exactly these. */

@@ -31,7 +31,7 @@ export function waveService(db: DbOrTx) {
       if (plannedStart && plannedEnd && plannedEnd < plannedStart) {
         throw invalid('INVALID_DATES', `Rencana selesai (${plannedEnd}) sebelum rencana mulai (${plannedStart}).`);
       }
-      const fields = { nama: body.nama.trim(), tahun: body.tahun, target: body.target, plannedStart, plannedEnd, note: body.note ?? '' };
+      const fields = { nama: body.nama.trim(), year: body.year, target: body.target, plannedStart, plannedEnd, note: body.note ?? '' };
       const waveId = await inTransaction(db, async ({ waves, events }) => {
         let before: unknown = null;
         if (id !== null) {

@@ -26,7 +26,7 @@ export function needIndicators(text: string | undefined): IndicatorCode[] {
   return codes.map((code) => {
     const def = indicatorParam(code);
     if (!countsPersons(def)) {
-      throw invalid('INVALID_INDICATOR', `Indikator ${def.code} (${def.shortId}) tidak menghitung orang yang belum terlayani`
+      throw invalid('INVALID_INDICATOR', `Indikator ${def.code} (${def.short}) tidak menghitung orang yang belum terlayani`
         + `${def.polarity === 'lower' ? ' (makin rendah makin baik)' : ''}, jadi tidak dapat dipakai sebagai kebutuhan. Pilih indikator layanan, misalnya SPM01_BUMIL.`);
     }
     return def.code;
@@ -69,7 +69,7 @@ export function wilayahKerjaValues(db: DbOrTx, values: Pick<ValuesService, 'desa
   return {
     rows,
 
-    /** GET /api/values/puskesmas. */
+    /** GET /api/nilai/puskesmas. */
     async answer(def: IndicatorDef, period: Period, kabupaten: string): Promise<PuskesmasValuesResponse> {
       const list = await rows(def, period, kabupaten);
       return { indicator: def.code, period: period.code, periodLabel: period.label, kabupaten, simulated: list.some((r) => r.simulated), rows: list };
@@ -84,7 +84,7 @@ export function wilayahKerjaValues(db: DbOrTx, values: Pick<ValuesService, 'desa
           if (kode === TANPA_PUSKESMAS) continue;
           const list = result.get(kode) ?? [];
           const n = v.value.notYetServed;
-          list.push({ indicator: def.code, notYetServed: n === null ? null : Math.max(0, n), textId: def.notServedTextId ?? def.nameId });
+          list.push({ indicator: def.code, notYetServed: n === null ? null : Math.max(0, n), text: def.notServedText ?? def.nameId });
           result.set(kode, list);
         }
       }

@@ -72,9 +72,9 @@ export async function zipArchive(parts: Part[]): Promise<Buffer> {
   return Buffer.concat([...locals, directory, end]);
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const columnName = (i: number) => String.fromCharCode(65 + i);
-const textCell = (s: string, ref = '') => `<c${ref && ` r="${ref}"`} t="inlineStr"><is><t>${escape(s)}</t></is></c>`;
+const textCell = (s: string, ref = '') => `<c${ref && ` r="${ref}"`} t="inlineStr"><is><t>${escapeXml(s)}</t></is></c>`;
 const numberCell = (n: number, ref = '') => `<c${ref && ` r="${ref}"`}><v>${n}</v></c>`;
 
 /** A workbook of one worksheet whose XML is `rows` (each a <row> element), with its declared size optionally false. */

@@ -58,7 +58,7 @@ export function profileService(values: Pick<ValuesService, 'childValues'>, value
       return { ...header(area.kode, area.nama, area.tingkat, period, indicators), openActions: await sources.openActionsUnder([area.kode]) };
     },
 
-    /** A puskesmas wilayah kerja: desa summed by the wilayah kerja valid in each month (as GET /api/values/puskesmas). */
+    /** A puskesmas wilayah kerja: desa summed by the wilayah kerja valid in each month (as GET /api/nilai/puskesmas). */
     async puskesmasProfile(p: { kode: string; nama: string; kabupaten: string; desa: string[] }, period: Period): Promise<WilayahProfile> {
       const indicators = await indicatorsOf(p.kode, { rows: (def, q) => sources.puskesmasValues(def, q, p.kabupaten) }, period);
       return { ...header(p.kode, p.nama, 'puskesmas', period, indicators), openActions: await sources.openActionsUnder(p.desa) };

@@ -257,14 +257,14 @@ export function valuesService(values: ValuesRepository, stored: RollupRepository
       return INDICATORS.map((def) => ({ ...def, hasData: withData.has(def.code) }));
     },
 
-    /** GET /api/values: the children of `parent` (null: the provinces). */
+    /** GET /api/nilai: the children of `parent` (null: the provinces). */
     async valuesUnder(def: IndicatorDef, period: Period, parent: string | null): Promise<ValuesResponse> {
       const kode = await parentArea(parent);
       const rows = await childValues(def, period, kode);
       return { indicator: def.code, period: period.code, periodLabel: period.label, parent: kode, simulated: rows.some((r) => r.simulated), rows };
     },
 
-    /** GET /api/values/desa: every desa under `parent` (null: Indonesia). */
+    /** GET /api/nilai/desa: every desa under `parent` (null: Indonesia). */
     async desaValuesUnder(def: IndicatorDef, period: Period, parent: string | null): Promise<DesaValuesResponse> {
       const kode = await parentArea(parent);
       return { indicator: def.code, period: period.code, periodLabel: period.label, parent: kode, ...(await desaValues(def, period, kode)) };

@@ -14,17 +14,17 @@ export function ChangePasswordForm({ username, onDone }: { username: string; onD
   const [lang] = useLang();
   const id = useId();
   const change = useChangePassword();
-  const [form, setForm] = useState({ current: '', baru: '', ulangi: '' });
+  const [form, setForm] = useState({ current: '', new: '', repeat: '' });
   const [done, setDone] = useState(false);
-  const issue = form.baru ? passwordIssue(form.baru, username) : null;
+  const issue = form.new ? passwordIssue(form.new, username) : null;
   const problem = passwordFormProblem(form, username);
   const set = (field: keyof typeof form) => (value: string) => { setForm({ ...form, [field]: value }); setDone(false); };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (problem) return;
-    change.mutate({ current: form.current, baru: form.baru }, {
-      onSuccess: () => { setForm({ current: '', baru: '', ulangi: '' }); setDone(true); onDone?.(); },
+    change.mutate({ current: form.current, new: form.new }, {
+      onSuccess: () => { setForm({ current: '', new: '', repeat: '' }); setDone(true); onDone?.(); },
     });
   };
 
@@ -34,17 +34,17 @@ export function ChangePasswordForm({ username, onDone }: { username: string; onD
       <input id={`${id}-c`} type="password" autoComplete="current-password" value={form.current} onChange={(e) => set('current')(e.target.value)}
         data-testid="password-current" />
       <label htmlFor={`${id}-n`}>{t('password.new')}</label>
-      <input id={`${id}-n`} type="password" autoComplete="new-password" value={form.baru} onChange={(e) => set('baru')(e.target.value)}
+      <input id={`${id}-n`} type="password" autoComplete="new-password" value={form.new} onChange={(e) => set('new')(e.target.value)}
         aria-describedby={`${id}-n-hint`} aria-invalid={issue ? true : undefined} data-testid="password-new" />
       <p id={`${id}-n-hint`} className={issue ? 'password-form__problem' : 'password-form__hint'} aria-live="polite" data-testid="password-new-hint">
         {issue ? (lang === 'id' ? issue.message : t(ISSUE_KEY[issue.kind], { n: PASSWORD_MIN_LENGTH }))
-          : form.baru ? `✓ ${t('password.ok')}` : t('password.rule', { n: PASSWORD_MIN_LENGTH })}
+          : form.new ? `✓ ${t('password.ok')}` : t('password.rule', { n: PASSWORD_MIN_LENGTH })}
       </p>
       <label htmlFor={`${id}-r`}>{t('password.repeat')}</label>
-      <input id={`${id}-r`} type="password" autoComplete="new-password" value={form.ulangi} onChange={(e) => set('ulangi')(e.target.value)}
-        aria-describedby={`${id}-r-hint`} aria-invalid={form.ulangi && form.ulangi !== form.baru ? true : undefined} data-testid="password-repeat" />
+      <input id={`${id}-r`} type="password" autoComplete="new-password" value={form.repeat} onChange={(e) => set('repeat')(e.target.value)}
+        aria-describedby={`${id}-r-hint`} aria-invalid={form.repeat && form.repeat !== form.new ? true : undefined} data-testid="password-repeat" />
       <p id={`${id}-r-hint`} className="password-form__problem" aria-live="polite">
-        {form.ulangi && form.ulangi !== form.baru ? t('password.mismatch') : form.baru && form.baru === form.current ? t('password.same') : ''}
+        {form.repeat && form.repeat !== form.new ? t('password.mismatch') : form.new && form.new === form.current ? t('password.same') : ''}
       </p>
       {change.isError && <p className="password-form__error" role="alert" data-testid="password-error">{describeError(change.error, t, lang)}</p>}
       {done && <p className="password-form__ok" role="status" data-testid="password-done">{t('password.done')}</p>}

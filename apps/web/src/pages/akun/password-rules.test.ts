@@ -11,12 +11,12 @@ describe('passwordIssue', () => {
 });
 
 describe('passwordFormProblem', () => {
-  const ok = { current: 'sementara-123', baru: 'kuda-lari-pagi', ulangi: 'kuda-lari-pagi' };
+  const ok = { current: 'sementara-123', new: 'kuda-lari-pagi', repeat: 'kuda-lari-pagi' };
   it('asks for the current password, a valid new one typed twice, different from the old', () => {
     expect(passwordFormProblem(ok, 'budi')).toBeNull();
     expect(passwordFormProblem({ ...ok, current: '' }, 'budi')).toBe('current');
-    expect(passwordFormProblem({ ...ok, baru: 'kuda', ulangi: 'kuda' }, 'budi')).toBe('short');
-    expect(passwordFormProblem({ ...ok, ulangi: 'kuda-lari-sore' }, 'budi')).toBe('repeat');
+    expect(passwordFormProblem({ ...ok, new: 'kuda', repeat: 'kuda' }, 'budi')).toBe('short');
+    expect(passwordFormProblem({ ...ok, repeat: 'kuda-lari-sore' }, 'budi')).toBe('repeat');
     expect(passwordFormProblem({ ...ok, current: 'kuda-lari-pagi' }, 'budi')).toBe('same');
   });
 });

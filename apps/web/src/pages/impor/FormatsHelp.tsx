@@ -9,6 +9,7 @@ export const GUIDE_ID = 'panduan-impor';
 function Inlines({ inlines }: { inlines: Inline[] }) {
   return (
     <>
+      {/* biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one fixed text, never reordered. */}
       {inlines.map((s, i) => s.kind === 'bold' ? <strong key={i}>{s.text}</strong> : s.kind === 'code' ? <code key={i}>{s.text}</code> : s.text)}
     </>
   );
@@ -39,6 +40,7 @@ export function FormatsHelp() {
         <details ref={details} id={GUIDE_ID} className="imp-guide">
           <summary>{t('impor.formats.guideSummary')}</summary>
           <div className="imp-guide__body" lang="en">
+            {/* biome-ignore lint/suspicious/noArrayIndexKey: the blocks of one fixed text, never reordered. */}
             {blocks.map((b, i) => b.kind === 'pre' ? <pre key={i}>{b.text}</pre> : <p key={i}><Inlines inlines={b.inlines} /></p>)}
           </div>
         </details>

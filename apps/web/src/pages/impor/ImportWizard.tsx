@@ -55,7 +55,8 @@ export function ImportWizard({ previewId, layout, onPreviewed, onLayout }: Impor
   // A new layout (another sheet) starts a new draft.
   useEffect(() => setDraft((d) => ({ ...initialDraft(layout, d.kabupaten), nama: d.nama })), [layout]);
 
-  const labels = useMemo(() => labelsOf(layout.rows, draft), [layout.rows, draft.barisJudul, draft.tinggiJudul]);
+  const { barisJudul, tinggiJudul } = draft;
+  const labels = useMemo(() => labelsOf(layout.rows, { barisJudul, tinggiJudul }), [layout.rows, barisJudul, tinggiJudul]);
   const firstDataRow = draft.barisJudul + draft.tinggiJudul;
   const choiceOf = (label: string): ColumnChoice => draft.choices[label] ?? { role: '', indikator: '', bulan: null };
   const setChoice = (label: string, change: Partial<ColumnChoice>) =>
@@ -101,12 +102,15 @@ export function ImportWizard({ previewId, layout, onPreviewed, onLayout }: Impor
         </label>
       </div>
 
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it (WCAG 2.1.1). */}
       <div className="imp-wizard__sheet" role="region" aria-label={t('impor.wizard.firstRows')} tabIndex={0}>
         <table data-testid="wizard-rows">
           <tbody>
             {layout.rows.slice(0, SHOWN_ROWS).map((row, r) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the rows of a file shown read-only: the row number is the row.
               <tr key={r} className={r + 1 >= draft.barisJudul && r + 1 < firstDataRow ? 'is-header' : r + 1 < draft.barisJudul ? 'is-above' : ''}>
                 <th scope="row">{r + 1}</th>
+                {/* biome-ignore lint/suspicious/noArrayIndexKey: the columns of a file shown read-only: the position is the column. */}
                 {row.map((cell, c) => <td key={c}>{cell}</td>)}
               </tr>
             ))}

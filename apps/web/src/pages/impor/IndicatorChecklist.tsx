@@ -44,8 +44,8 @@ export function IndicatorChecklist({ list, selected, onChange }: IndicatorCheckl
           {chosenDefs.map((d) => (
             <li key={d.code}>
               <button type="button" className="imp-chip" onClick={() => toggle(d.code, false)}
-                aria-label={t('impor.indicators.remove', { nama: d.shortId })}>
-                {d.shortId} <span aria-hidden="true">×</span>
+                aria-label={t('impor.indicators.remove', { nama: d.short })}>
+                {d.short} <span aria-hidden="true">×</span>
               </button>
             </li>
           ))}
@@ -60,7 +60,7 @@ export function IndicatorChecklist({ list, selected, onChange }: IndicatorCheckl
               <label key={d.code} className="imp-check" data-testid="template-indicator" data-code={d.code}>
                 <input type="checkbox" checked={chosen.has(d.code)} onChange={(e) => toggle(d.code, e.target.checked)} />
                 <span className="imp-check__text">
-                  <span className="imp-check__short">{d.shortId}</span>
+                  <span className="imp-check__short">{d.short}</span>
                   <span className="imp-check__name">{lang === 'id' ? d.nameId : d.nameEn}</span>
                   {d.denominator.kind === 'counted' && <span className="tag">{t('impor.indicators.counted')}</span>}
                 </span>

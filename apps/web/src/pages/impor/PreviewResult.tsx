@@ -123,6 +123,7 @@ function IssueTable({ issues, total, kind }: { issues: ImportIssueDto[]; total: 
         </thead>
         <tbody>
           {rows.map((r, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of issues (several per row may be equal).
             <tr key={i} data-testid="issue-row">
               <td className="imp-num" data-label={t('impor.col.baris')} data-testid="issue-baris">{r.baris}</td>
               <td data-label={t('impor.col.kolom')} data-testid="issue-kolom"><code>{r.kolom}</code></td>
@@ -149,7 +150,7 @@ function SampleTable({ outcome }: { outcome: ImportOutcomeDto }) {
     })),
   });
   const names = new Map(children.flatMap((c) => c.data ?? []).map((c) => [c.kode, c.nama]));
-  const short = new Map<string, string>((indicators.data ?? []).map((d) => [d.code, d.shortId]));
+  const short = new Map<string, string>((indicators.data ?? []).map((d) => [d.code, d.short]));
   const rows = sampleRows(outcome.sample, names, (code) => short.get(code) ?? code, (p) => monthText(p, lang, t));
   const total = outcome.counts.added + outcome.counts.changed;
   return (

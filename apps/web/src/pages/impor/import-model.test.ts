@@ -13,10 +13,10 @@ const sample = (over: Partial<ImportSampleDto>): ImportSampleDto => ({
 
 describe('URLs', () => {
   it('send the file name in the query (raw body upload), never who: the server records the signed-in user', () => {
-    expect(previewUrl('kf september.csv')).toBe('/api/imports/preview?berkas=kf+september.csv');
-    expect(previewUrl('a.xlsx')).toBe('/api/imports/preview?berkas=a.xlsx');
-    expect(commitUrl('abc-123')).toBe('/api/imports/abc-123/commit');
-    expect(undoUrl(12)).toBe('/api/imports/12/undo');
+    expect(previewUrl('kf september.csv')).toBe('/api/impor/pratinjau?berkas=kf+september.csv');
+    expect(previewUrl('a.xlsx')).toBe('/api/impor/pratinjau?berkas=a.xlsx');
+    expect(commitUrl('abc-123')).toBe('/api/impor/abc-123/simpan');
+    expect(undoUrl(12)).toBe('/api/impor/12/batalkan');
   });
 });
 

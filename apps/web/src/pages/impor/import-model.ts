@@ -5,9 +5,9 @@ import type { ImportIssueDto, ImportOutcomeDto, ImportSampleDto, LoadRecordDto }
 import type { MessageKey } from '../../i18n/i18n.tsx';
 
 // Who imports or undoes is the signed-in user: the server records it, the URLs carry no name.
-export const previewUrl = (fileName: string) => `/api/imports/preview?${new URLSearchParams({ berkas: fileName }).toString()}`;
-export const commitUrl = (previewId: string) => `/api/imports/${encodeURIComponent(previewId)}/commit`;
-export const undoUrl = (loadId: number) => `/api/imports/${loadId}/undo`;
+export const previewUrl = (fileName: string) => `/api/impor/pratinjau?${new URLSearchParams({ berkas: fileName }).toString()}`;
+export const commitUrl = (previewId: string) => `/api/impor/${encodeURIComponent(previewId)}/simpan`;
+export const undoUrl = (loadId: number) => `/api/impor/${loadId}/batalkan`;
 
 /** Files the API reads; anything else is still sent (the API says what is wrong), but the picker offers these. */
 /** Our spreadsheets, and the exchange files of other systems (DHIS2 .json/.csv, ADX .xml, FHIR .json). */

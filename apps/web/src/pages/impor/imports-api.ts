@@ -14,7 +14,7 @@ export const importQueryKeys = { history: ['imports', 'history'] as const };
 const HISTORY_LIMIT = 100;
 
 /**
- * POST /api/imports/preview with the file as the raw body: always an outcome (preview, unchanged or invalid). Who
+ * POST /api/impor/pratinjau with the file as the raw body: always an outcome (preview, unchanged or invalid). Who
  * imports is the signed-in user; rows outside their wilayah come back as errors.
  */
 export async function uploadForPreview(file: File): Promise<ImportOutcomeDto> {
@@ -35,7 +35,7 @@ export function undoLoad(loadId: number): Promise<UndoResponse> {
 
 export interface DownloadedFile { fileName: string; blob: Blob }
 
-/** GET /api/templates…: the file, or the API's error (unknown wilayah, future month…). */
+/** GET /api/templat…: the file, or the API's error (unknown wilayah, future month…). */
 export async function fetchTemplate(req: TemplateRequest): Promise<DownloadedFile> {
   const response = await apiFetch(templateUrl(req), { method: 'GET', headers: { accept: '*/*' } });
   return {
@@ -52,7 +52,7 @@ export function saveFile({ fileName, blob }: DownloadedFile): void {
 export function useImportHistory() {
   return useQuery({
     queryKey: importQueryKeys.history,
-    queryFn: ({ signal }) => getJson<LoadRecordDto[]>(`/api/imports?limit=${HISTORY_LIMIT}`, signal),
+    queryFn: ({ signal }) => getJson<LoadRecordDto[]>(`/api/impor?limit=${HISTORY_LIMIT}`, signal),
     staleTime: 10_000,
   });
 }
@@ -85,16 +85,16 @@ export function useUndo() {
 
 /** POST …/baca-ulang: the kept file read again with a draft profile, another sheet, or confirmed desa names. */
 export function readAgain(previewId: string, body: { profil?: unknown; lembar?: string; konfirmasi?: Record<string, string> }): Promise<ImportOutcomeDto> {
-  return sendJson<ImportOutcomeDto>('POST', `/api/imports/${encodeURIComponent(previewId)}/baca-ulang`, body);
+  return sendJson<ImportOutcomeDto>('POST', `/api/impor/${encodeURIComponent(previewId)}/baca-ulang`, body);
 }
 
 export function useReadAgain() {
   return useMutation({ mutationFn: ({ previewId, body }: { previewId: string; body: Parameters<typeof readAgain>[1] }) => readAgain(previewId, body) });
 }
 
-/** POST /api/import-profiles: saved for its kabupaten (a profile of the same name is replaced, kept as history). */
+/** POST /api/profil-impor: saved for its kabupaten (a profile of the same name is replaced, kept as history). */
 export function useSaveProfile() {
-  return useMutation({ mutationFn: (profile: unknown) => sendJson<{ id: number; nama: string; kabupaten: string }>('POST', '/api/import-profiles', profile) });
+  return useMutation({ mutationFn: (profile: unknown) => sendJson<{ id: number; nama: string; kabupaten: string }>('POST', '/api/profil-impor', profile) });
 }
 
 export function usePreview() {

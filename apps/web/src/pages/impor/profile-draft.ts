@@ -55,7 +55,7 @@ export function guessIndicator(label: string): string {
   if (!x) return '';
   const exact = getIndicator(x);
   if (exact) return exact.code;
-  const fits = INDICATORS.filter((d) => d.shortId.toUpperCase() === x || d.code.endsWith(`_${x}`));
+  const fits = INDICATORS.filter((d) => d.short.toUpperCase() === x || d.code.endsWith(`_${x}`));
   return fits.length === 1 ? fits[0]!.code : '';
 }
 

@@ -8,15 +8,15 @@ import {
 const TODAY = new Date(2026, 10, 23);
 
 describe('templateUrl', () => {
-  it('asks GET /api/templates with the wilayah, the month (YYYY-MM), the indicators comma-separated and the format', () => {
+  it('asks GET /api/templat with the wilayah, the month (YYYY-MM), the indicators comma-separated and the format', () => {
     expect(templateUrl({ wilayah: '12.10.09', period: { year: 2026, month: 9 }, indicators: ['KIA_KF', 'SPM11_TB'], format: 'csv' }))
-      .toBe('/api/templates?wilayah=12.10.09&period=2026-09&indicators=KIA_KF,SPM11_TB&format=csv');
+      .toBe('/api/templat?wilayah=12.10.09&periode=2026-09&indikator=KIA_KF,SPM11_TB&format=csv');
   });
   it('pads the month and escapes nothing a kode or code contains', () => {
     const url = templateUrl({ wilayah: '12.10', period: { year: 2025, month: 1 }, indicators: ['KIA_K4'], format: 'xlsx' });
-    expect(url).toBe('/api/templates?wilayah=12.10&period=2025-01&indicators=KIA_K4&format=xlsx');
+    expect(url).toBe('/api/templat?wilayah=12.10&periode=2025-01&indikator=KIA_K4&format=xlsx');
     const query = new URL(url, 'http://x').searchParams;
-    expect(query.get('indicators')).toBe('KIA_K4');
+    expect(query.get('indikator')).toBe('KIA_K4');
   });
 });
 

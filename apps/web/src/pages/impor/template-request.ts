@@ -1,5 +1,5 @@
 // What the "Unduh templat" form asks the API for: the wilayah (from the cascading selects), the month and the
-// indicators, turned into GET /api/templates?…. Pure, unit-tested.
+// indicators, turned into GET /api/templat?…. Pure, unit-tested.
 import { ancestorAt, formatYearMonth, isKode, tingkatOf, tryParsePeriod, type Tingkat, type YearMonth } from '@peta/domain';
 
 export type TemplateFormat = 'xlsx' | 'csv';
@@ -11,15 +11,15 @@ export interface TemplateRequest {
   format: TemplateFormat;
 }
 
-/** GET /api/templates?wilayah=12.10.09&period=2026-10&indicators=KIA_K4,SPM11_TB&format=csv (dots and commas kept readable). */
+/** GET /api/templat?wilayah=12.10.09&periode=2026-10&indikator=KIA_K4,SPM11_TB&format=csv (dots and commas kept readable). */
 export function templateUrl(req: TemplateRequest): string {
   const query = new URLSearchParams({
     wilayah: req.wilayah,
-    period: formatYearMonth(req.period),
-    indicators: req.indicators.join(','),
+    periode: formatYearMonth(req.period),
+    indikator: req.indicators.join(','),
     format: req.format,
   });
-  return `/api/templates?${query.toString().replace(/%2C/g, ',')}`;
+  return `/api/templat?${query.toString().replace(/%2C/g, ',')}`;
 }
 
 /** The file name the API will give the template (Content-Disposition): templat-12.10.09-2026-10.xlsx. */

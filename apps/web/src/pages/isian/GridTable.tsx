@@ -38,7 +38,7 @@ export function GridTable({ desa, columns, textOf, stateOf, onCommit, onRevert, 
   // Keep the focus on the current cell while the grid has it (never steal it from elsewhere on the page).
   useEffect(() => {
     const root = table.current;
-    if (!root || !root.contains(document.activeElement) || draft !== null) return;
+    if (!root?.contains(document.activeElement) || draft !== null) return;
     root.querySelector<HTMLElement>(`[data-row="${pos.row}"][data-col="${pos.col}"]`)?.focus();
   }, [pos, draft]);
 
@@ -111,6 +111,7 @@ export function GridTable({ desa, columns, textOf, stateOf, onCommit, onRevert, 
 
   return (
     <div className="isi-scroll">
+      {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a spreadsheet is the ARIA grid pattern on a table (WAI-ARIA APG data grid). */}
       <table ref={table} className="isi-grid" role="grid" aria-label={t('isian.grid.label')} aria-rowcount={size.rows + 2}
         aria-colcount={size.cols + 1} onPaste={paste} data-testid="isian-grid">
         <thead>
@@ -118,7 +119,7 @@ export function GridTable({ desa, columns, textOf, stateOf, onCommit, onRevert, 
             <th rowSpan={2} scope="col" className="isi-corner">{t('isian.grid.desa')}</th>
             {groupsOf(columns).map((g) => (
               <th key={g.indicator} colSpan={g.span} scope="colgroup" title={getIndicator(g.indicator)?.nameId}>
-                {getIndicator(g.indicator)?.shortId ?? g.indicator}
+                {getIndicator(g.indicator)?.short ?? g.indicator}
               </th>
             ))}
           </tr>
@@ -140,11 +141,13 @@ export function GridTable({ desa, columns, textOf, stateOf, onCommit, onRevert, 
                 const { state, note } = stateOf(d.kode, column);
                 const text = textOf(d.kode, column);
                 return (
+                  // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a cell of the ARIA grid above, focused with the arrow keys.
                   <td key={`${column.indicator}-${column.part}`} role="gridcell" tabIndex={focused ? 0 : -1} data-row={row} data-col={col}
                     className={`isi-cell isi-cell--${state}${focused ? ' isi-cell--focus' : ''}`} aria-invalid={state === 'error' || state === 'conflict' || undefined}
                     title={note} onKeyDown={onCellKey} onClick={() => setPos({ row, col })} onDoubleClick={() => { setPos({ row, col }); startEdit(text); }}
                     data-testid={`cell-${d.kode}-${column.indicator}-${column.part}`} data-state={state}>
                     {editing ? (
+                      // biome-ignore lint/a11y/noAutofocus: the input appears because the user started editing this cell.
                       <input className="isi-input" autoFocus defaultValue={draft ?? ''} inputMode="numeric"
                         aria-label={`${d.nama}, ${column.indicator} ${t(column.part === 'numerator' ? 'isian.grid.numerator' : 'isian.grid.denominator')}`}
                         onKeyDown={onInputKey} onBlur={(e) => { if (open.current) commit(e.currentTarget.value, null); }}

@@ -226,7 +226,7 @@ export default function IsianPage() {
 
   const desaName = (kode: string) => grid.data?.desa.find((d) => d.kode === kode)?.nama ?? kode;
   const conflictText = (c: GridConflict) => t('isian.conflict.cell', {
-    desa: desaName(c.kode), indicator: getIndicator(c.indicator)?.shortId ?? c.indicator,
+    desa: desaName(c.kode), indicator: getIndicator(c.indicator)?.short ?? c.indicator,
     mine: pairText(c.mine), current: pairText(c.current), base: pairText(c.base),
     who: c.current.oleh ?? '—', load: c.current.loadId ?? '—',
   });
@@ -339,6 +339,7 @@ function NoticeText({ notice }: { notice: Notice }) {
       <p>{notice.queued ? t('isian.notice.fromQueue') : ''}{outcome.message}</p>
       {notice.kind === 'saved' && outcome.loadId !== null && <p className="isi-hint">{t('isian.notice.undo', { id: outcome.loadId })}</p>}
       {[...outcome.errors, ...outcome.warnings].length > 0 && (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of messages (several may be equal).
         <ul>{[...outcome.errors, ...outcome.warnings].slice(0, 20).map((i, n) => <li key={n}>{i.column}: {i.message}</li>)}</ul>
       )}
     </div>

@@ -92,13 +92,15 @@ export function withPaste(edits: Edits, stored: Stored, desa: readonly string[],
   let next = new Map(edits);
   let written = 0;
   let dropped = 0;
-  block.forEach((line, r) => line.forEach((text, c) => {
+  block.forEach((line, r) => {
+    line.forEach((text, c) => {
     const kode = desa[origin.row + r];
     const column = columns[origin.col + c];
     if (!kode || !column) { dropped++; return; }
     next = withText(next, stored, kode, column, text);
     written++;
-  }));
+    });
+  });
   return { edits: next, written, dropped };
 }
 

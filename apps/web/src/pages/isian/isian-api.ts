@@ -1,4 +1,4 @@
-// The grid's reads and its save (GET/POST /api/imports/grid). A save answers saved, invalid (422: the import's errors)
+// The grid's reads and its save (GET/POST /api/impor/isian). A save answers saved, invalid (422: the import's errors)
 // or conflict (409: the cells someone else changed since their base); a network failure throws (the page queues it).
 import { useQuery } from '@tanstack/react-query';
 import type { GridConflict, GridConflictError, GridDto, GridSaveBody, ImportOutcomeDto } from '@peta/domain/contract';
@@ -14,8 +14,8 @@ export function useGrid(area: GridArea | null, period: string, indicators: reado
     queryKey: gridKey(area, period, indicators),
     enabled: area !== null && indicators.length > 0 && /^\d{4}-\d{2}$/.test(period),
     queryFn: ({ signal }) => {
-      const query = new URLSearchParams({ period, indicators: indicators.join(','), [area!.kind === 'kecamatan' ? 'wilayah' : 'puskesmas']: area!.kode });
-      return getJson<GridDto>(`/api/imports/grid?${query.toString()}`, signal);
+      const query = new URLSearchParams({ periode: period, indikator: indicators.join(','), [area!.kind === 'kecamatan' ? 'wilayah' : 'puskesmas']: area!.kode });
+      return getJson<GridDto>(`/api/impor/isian?${query.toString()}`, signal);
     },
   });
 }
@@ -26,7 +26,7 @@ export type SaveAnswer =
   | { kind: 'conflict'; message: string; conflicts: GridConflict[] };
 
 export async function saveGrid(body: GridSaveBody): Promise<SaveAnswer> {
-  const response = await apiFetch('/api/imports/grid', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }, [409, 422]);
+  const response = await apiFetch('/api/impor/isian', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }, [409, 422]);
   if (response.status === 409) {
     const error = (await response.json()) as GridConflictError;
     return { kind: 'conflict', message: error.message, conflicts: error.conflicts };

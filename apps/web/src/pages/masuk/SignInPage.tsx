@@ -17,6 +17,7 @@ export interface SignInPageProps {
 }
 
 /** `pnpm start` in a message: the parts between backticks shown as code. */
+// biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one fixed text, never reordered.
 const withCode = (text: string) => text.split('`').map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part));
 
 export function SignInPage({ session, onCancel, onSignedIn }: SignInPageProps) {
@@ -55,7 +56,9 @@ export function SignInPage({ session, onCancel, onSignedIn }: SignInPageProps) {
         <form className="signin__form" onSubmit={submit} data-testid="signin-form" noValidate>
           <label htmlFor={`${id}-u`}>{t('signin.username')}</label>
           <input id={`${id}-u`} name="username" type="text" autoComplete="username" autoCapitalize="none" autoCorrect="off" spellCheck={false}
-            required value={username} onChange={(e) => setUsername(e.target.value)} data-testid="signin-username" autoFocus />
+            required value={username} onChange={(e) => setUsername(e.target.value)} data-testid="signin-username"
+            // biome-ignore lint/a11y/noAutofocus: the page exists to sign in; the name field is where a user starts.
+            autoFocus />
           <label htmlFor={`${id}-p`}>{t('signin.password')}</label>
           <div className="signin__password">
             <input ref={passwordInput} id={`${id}-p`} name="password" type={showPassword ? 'text' : 'password'} autoComplete="current-password"

@@ -224,6 +224,7 @@ function UserRow({ user, self, busy, current, onAsk, onReset, onAktif, error }: 
             <p>{current === 'reset' ? t('users.confirm.reset', { username: user.username })
               : user.aktif ? t('users.confirm.deactivate', { username: user.username }) : t('users.confirm.activate', { username: user.username })}</p>
             <div className="users-buttons">
+              {/* biome-ignore lint/a11y/noAutofocus: the question appears because the user asked for it; focus follows to its answer. */}
               <button type="button" className="button button--danger button--small" disabled={busy} autoFocus
                 onClick={current === 'reset' ? onReset : onAktif} data-testid="user-confirm-yes">{t('users.confirm.yes')}</button>
               <button type="button" className="button button--ghost button--small" onClick={() => onAsk(current)} disabled={busy}

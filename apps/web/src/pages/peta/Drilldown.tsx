@@ -280,7 +280,7 @@ export function Drilldown({ basemap, largeText }: DrilldownProps) {
               followHover={hover.fromMap}
               values={def && model ? {
                 def,
-                caption: t('table.caption', { indikator: def.shortId, period: periodText }),
+                caption: t('table.caption', { indikator: def.short, period: periodText }),
                 rowByKode,
                 colourOf: model.colourOf,
                 updating: choropleth.updating,

@@ -42,6 +42,7 @@ export function MapControls({ compact, list, indicator, onIndicator, period, per
         </button>
       )}
       {compact && status}
+      {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the label is given exactly when the role region is. */}
       <div id={id} className="controls__options" hidden={folded} role={compact ? 'region' : undefined}
         aria-label={compact ? t('controls.options') : undefined} data-testid="controls-options">
         <PeriodPicker value={period} latest={latest} onChange={onPeriod} />

@@ -76,7 +76,7 @@ export default function ProfilePage() {
         </div>
         {wilayah?.hasGeometry !== false && (
           <ProfileMap parent={parent} kode={kode} nama={nama} version={meta.data?.geometryVersion}
-            colourOf={model?.colourOf} indikator={def?.shortId} />
+            colourOf={model?.colourOf} indikator={def?.short} />
         )}
       </header>
 
@@ -206,7 +206,7 @@ function OpenActions({ profile, list, kode }: { profile: WilayahProfile; list: I
   // A kecamatan's actions are about its desa: say which.
   const children = useChildren(kode, kode !== null && tingkatOf(kode) !== 'desa');
   const desaName = (k: string) => children.data?.find((c) => c.kode === k)?.nama;
-  const shortName = (code: string) => list.find((d) => d.code === code)?.shortId ?? code;
+  const shortName = (code: string) => list.find((d) => d.code === code)?.short ?? code;
   return (
     <section className="profil__section" aria-labelledby="profil-actions-heading" data-testid="profil-actions">
       <h3 id="profil-actions-heading">{t('profil.actionsHeading')}</h3>

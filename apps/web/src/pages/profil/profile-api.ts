@@ -1,4 +1,4 @@
-// GET /api/wilayah/{kode}/profil?period=… (a desa or kecamatan) or /api/puskesmas/{kode}/profil?period=… (a puskesmas
+// GET /api/wilayah/{kode}/profil?periode=… (a desa or kecamatan) or /api/puskesmas/{kode}/profil?periode=… (a puskesmas
 // wilayah kerja): every indicator for the period, and the open actions.
 import { useQuery } from '@tanstack/react-query';
 import type { WilayahProfile } from '@peta/domain/contract';
@@ -12,7 +12,7 @@ export const profileKey = (subject: ProfileSubject | null, period: string) => [q
 
 export function profileUrl(subject: ProfileSubject, period: string): string {
   const base = subject.kind === 'puskesmas' ? '/api/puskesmas' : '/api/wilayah';
-  return `${base}/${encodeURIComponent(subject.kode)}/profil?period=${encodeURIComponent(period)}`;
+  return `${base}/${encodeURIComponent(subject.kode)}/profil?periode=${encodeURIComponent(period)}`;
 }
 
 export function useProfile(subject: ProfileSubject | null, period: string | undefined) {

@@ -41,12 +41,12 @@ export interface IndicatorCard {
   simulated: boolean;
 }
 
-type Def = Pick<IndicatorDto, 'code' | 'shortId' | 'nameId' | 'nameEn' | 'unit' | 'notServedTextId' | 'denominator' | 'polarity' | 'band' | 'periodKind'>;
+type Def = Pick<IndicatorDto, 'code' | 'short' | 'nameId' | 'nameEn' | 'unit' | 'notServedText' | 'denominator' | 'polarity' | 'band' | 'periodKind'>;
 
 /** Who the denominator counts: "ibu hamil", "balita ditimbang (D)", "penduduk". */
 export function denominatorNoun(def: Pick<IndicatorDto, 'denominator'>): string {
   const d = def.denominator;
-  if (d.kind === 'sasaran') return SASARAN_GROUPS.find((g) => g.code === d.group)?.nounId ?? d.group;
+  if (d.kind === 'sasaran') return SASARAN_GROUPS.find((g) => g.code === d.group)?.noun ?? d.group;
   if (d.kind === 'counted') return d.labelId;
   return 'penduduk';
 }
@@ -102,7 +102,7 @@ export function indicatorCard(item: ProfileIndicator, def: Def, period: Period, 
   const hasData = row.coverage !== null;
   return {
     code: def.code,
-    shortName: def.shortId,
+    shortName: def.short,
     name: lang === 'en' ? def.nameEn : def.nameId,
     hasData,
     value: hasData ? coverageText(row, def, t) : t('profil.noData'),

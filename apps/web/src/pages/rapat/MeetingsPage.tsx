@@ -276,7 +276,7 @@ function MeetingView({ id, t, onBack }: { id: number; t: TFunction; onBack: (mee
         </div>
         <div className="rapat__buttons">
           <button type="button" className="rapat-btn rapat-btn--primary rapat-btn--big" onClick={() => { prefetch(m); setMode(true); }} data-testid="rapat-start">▶ {t('rapat.start')}</button>
-          <a className="rapat-btn" href={`/api/meetings/${m.id}/pack.pdf`} target="_blank" rel="noopener" data-testid="rapat-pdf">{t('rapat.pdf')}</a>
+          <a className="rapat-btn" href={`/api/rapat/${m.id}/paket.pdf`} target="_blank" rel="noopener" data-testid="rapat-pdf">{t('rapat.pdf')}</a>
           <button type="button" className="rapat-btn" onClick={makePng} disabled={!geometry.data || png === 'making'} data-testid="rapat-png">
             {png === 'making' ? t('rapat.pngMaking') : t('rapat.png')}</button>
         </div>

@@ -4,7 +4,7 @@
 import { formatNumberId, formatValue, getIndicator, personNoun, PWS_STATUS_LABELS, type PwsStatus } from '@peta/domain';
 import type { TFunction } from '../../i18n/i18n.tsx';
 
-export const shortName = (code: string) => getIndicator(code)?.shortId ?? code;
+export const shortName = (code: string) => getIndicator(code)?.short ?? code;
 export const valueText = (v: number | null, code: string) => formatValue(v, getIndicator(code)?.unit ?? 'percent');
 /** "kekurangan terhadap target: 5 ibu hamil": the persons short of the target for the period, only when there are some. */
 export const shortOfText = (code: string, n: number | null, t: TFunction) => {

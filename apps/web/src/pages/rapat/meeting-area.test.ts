@@ -19,7 +19,7 @@ describe('what a meeting is about', () => {
     expect(area).toEqual({ kind: 'kecamatan', kode: '12.10.09' });
     expect(targetOfArea(area)).toEqual({ wilayah: '12.10.09' });
     expect(createFieldsOf(area)).toEqual({ wilayah: '12.10.09' });
-    expect(listPathOf(area)).toBe('/api/meetings?wilayah=12.10.09');
+    expect(listPathOf(area)).toBe('/api/rapat?wilayah=12.10.09');
   });
 
   it('a puskesmas meeting by its puskesmas (in its kabupaten), as the server checks it', () => {
@@ -27,7 +27,7 @@ describe('what a meeting is about', () => {
     expect(area).toEqual({ kind: 'puskesmas', kode: '1010453', kabupaten: '12.10' });
     expect(targetOfArea(area)).toEqual({ puskesmas: '1010453', kabupaten: '12.10' });
     expect(createFieldsOf(area)).toEqual({ puskesmas: '1010453' });
-    expect(listPathOf(area)).toBe('/api/meetings?puskesmas=1010453');
+    expect(listPathOf(area)).toBe('/api/rapat?puskesmas=1010453');
   });
 
   it('titles the map by the kecamatan or the wilayah kerja', () => {

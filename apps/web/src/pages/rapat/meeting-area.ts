@@ -21,13 +21,13 @@ export function targetOfArea(area: MeetingArea): Target {
   return area.kind === 'puskesmas' ? { puskesmas: area.kode, kabupaten: area.kabupaten } : { wilayah: area.kode };
 }
 
-/** The one of `wilayah` and `puskesmas` POST /api/meetings takes. */
+/** The one of `wilayah` and `puskesmas` POST /api/rapat takes. */
 export function createFieldsOf(area: MeetingArea): Pick<CreateMeeting, 'wilayah' | 'puskesmas'> {
   return area.kind === 'puskesmas' ? { puskesmas: area.kode } : { wilayah: area.kode };
 }
 
 export function listPathOf(area: MeetingArea): string {
-  return `/api/meetings?${area.kind === 'puskesmas' ? 'puskesmas' : 'wilayah'}=${encodeURIComponent(area.kode)}`;
+  return `/api/rapat?${area.kind === 'puskesmas' ? 'puskesmas' : 'wilayah'}=${encodeURIComponent(area.kode)}`;
 }
 
 /**

@@ -31,7 +31,7 @@ export function useMeetingList(area: MeetingArea | null) {
 export function useMeeting(id: number | null) {
   return useQuery({
     queryKey: meetingKeys.detail(id ?? 0),
-    queryFn: ({ signal }) => withOfflineCache(id!, 'detail', () => getJson<MeetingDetail>(`/api/meetings/${id}`, signal), isNetworkError),
+    queryFn: ({ signal }) => withOfflineCache(id!, 'detail', () => getJson<MeetingDetail>(`/api/rapat/${id}`, signal), isNetworkError),
     enabled: id !== null,
     staleTime: 30_000,
   });
@@ -85,7 +85,7 @@ export function usePrefetchMeeting() {
 export function useCreateMeeting() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateMeeting) => sendJson<MeetingDetail>('POST', '/api/meetings', body),
+    mutationFn: (body: CreateMeeting) => sendJson<MeetingDetail>('POST', '/api/rapat', body),
     onSuccess: (detail) => {
       client.setQueryData(meetingKeys.detail(detail.id), detail);
       void client.invalidateQueries({ queryKey: meetingKeys.list(areaOfMeeting(detail)) });
@@ -96,7 +96,7 @@ export function useCreateMeeting() {
 export function useAddAction(meetingId: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateAction) => sendJson<MeetingAction>('POST', `/api/meetings/${meetingId}/actions`, body),
+    mutationFn: (body: CreateAction) => sendJson<MeetingAction>('POST', `/api/rapat/${meetingId}/tindak-lanjut`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: meetingKeys.detail(meetingId) }),
   });
 }
@@ -104,7 +104,7 @@ export function useAddAction(meetingId: number) {
 export function useUpdateAction(meetingId: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: UpdateAction & { id: number }) => sendJson<MeetingAction>('PATCH', `/api/meeting-actions/${id}`, body),
+    mutationFn: ({ id, ...body }: UpdateAction & { id: number }) => sendJson<MeetingAction>('PATCH', `/api/tindak-lanjut/${id}`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: meetingKeys.detail(meetingId) }),
   });
 }
@@ -112,7 +112,7 @@ export function useUpdateAction(meetingId: number) {
 export function useAddNote(meetingId: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateNote) => sendJson<NoteWithHistory>('POST', `/api/meetings/${meetingId}/notes`, body),
+    mutationFn: (body: CreateNote) => sendJson<NoteWithHistory>('POST', `/api/rapat/${meetingId}/catatan`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: meetingKeys.detail(meetingId) }),
   });
 }

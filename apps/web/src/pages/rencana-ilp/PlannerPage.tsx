@@ -112,10 +112,10 @@ function ProgressCard({ data, t, lang }: { data: ProgressResponse; t: TFunction;
             <li key={y.year} data-testid={`progress-${y.year}`}>
               <div className="progress__label">
                 <strong>{t('rencana.progressYear', { year: y.year })}</strong>
-                <span className="progress__text">{y.textId}</span>
+                <span className="progress__text">{y.text}</span>
                 <span className="progress__asof">{t('rencana.progressAsOf', { date: formatDate(y.asOf, lang) })}</span>
               </div>
-              <div className="progress__track" role="img" aria-label={y.textId}>
+              <div className="progress__track" role="img" aria-label={y.text}>
                 <div className={`progress__bar${y.percent !== null && y.percent >= 100 ? ' progress__bar--done' : ''}`} style={{ width: `${(y.count / scale) * 100}%` }} />
                 {y.target !== null && <div className="progress__target" style={{ left: `${(y.target / scale) * 100}%` }} title={`target ${y.target}`} />}
               </div>
@@ -209,7 +209,7 @@ function Proposal(props: { kab: string; data: PuskesmasList; t: TFunction; lang:
   const proposal = useProposal(kab, weight, open);
   const [count, setCount] = useState(5);
   const nextYear = new Date().getUTCFullYear() + 1;
-  const [tahun, setTahun] = useState(nextYear);
+  const [year, setYear] = useState(nextYear);
   const [waveName, setWaveName] = useState(`Gelombang ${nextYear}`);
   const save = useSaveWave();
   const [saved, setSaved] = useState<string | null>(null);
@@ -219,9 +219,9 @@ function Proposal(props: { kab: string; data: PuskesmasList; t: TFunction; lang:
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     save.mutate({ body: {
-      kabupaten: kab, nama: waveName.trim(), tahun, target: chosen.length,
-      note: `Dari usulan: ${proposal.data?.methodId ?? ''}`,
-      members: chosen.map((r) => ({ kode: r.kode, rank: r.rank, reason: r.reasonId })),
+      kabupaten: kab, nama: waveName.trim(), year, target: chosen.length,
+      note: `Dari usulan: ${proposal.data?.method ?? ''}`,
+      members: chosen.map((r) => ({ kode: r.kode, rank: r.rank, reason: r.reason })),
     } }, { onSuccess: (w) => setSaved(t('rencana.waveSaved', { nama: waveTitle(w), n: w.members.length })) });
   };
   return (
@@ -245,7 +245,7 @@ function Proposal(props: { kab: string; data: PuskesmasList; t: TFunction; lang:
           {proposal.isError && <ErrorMessage error={proposal.error} onRetry={() => void proposal.refetch()} />}
           {proposal.data ? (
             <>
-              <p className="proposal__method" data-testid="proposal-method">{proposal.data.methodId}</p>
+              <p className="proposal__method" data-testid="proposal-method">{proposal.data.method}</p>
               <div className="table-scroll">
                 <table className="planner__table" data-testid="proposal-table">
                   <thead><tr><th className="num">{t('rencana.rank')}</th><th>{t('rencana.colPuskesmas')}</th><th>{t('rencana.colStage')}</th><th>{t('rencana.reason')}</th><th className="num">{t('rencana.score')}</th></tr></thead>
@@ -255,7 +255,7 @@ function Proposal(props: { kab: string; data: PuskesmasList; t: TFunction; lang:
                         <td className="num">{r.rank}</td>
                         <td><strong>{r.nama}</strong></td>
                         <td className="nowrap"><StageSwatch stage={r.stage} /> {stageLabel(r.stage, lang)}</td>
-                        <td className="proposal__reason">{r.reasonId}</td>
+                        <td className="proposal__reason">{r.reason}</td>
                         <td className="num" data-testid="proposal-score">{r.score === null ? '–' : formatScore(r.score)}</td>
                       </tr>
                     ))}
@@ -265,7 +265,7 @@ function Proposal(props: { kab: string; data: PuskesmasList; t: TFunction; lang:
               {saved ? <p className="planner__ok" role="status" data-testid="wave-saved">{saved}</p> : (
                 <form className="proposal__save" onSubmit={submit}>
                   <label>{t('rencana.waveName')}<input required value={waveName} onChange={(e) => setWaveName(e.target.value)} data-testid="wave-name" /></label>
-                  <label>{t('rencana.waveYear')}<input type="number" required min={2023} max={2100} value={tahun} onChange={(e) => setTahun(Number(e.target.value))} /></label>
+                  <label>{t('rencana.waveYear')}<input type="number" required min={2023} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} /></label>
                   {save.isError && <ErrorMessage error={save.error} testId="wave-error" />}
                   <button type="submit" className="btn btn--primary" disabled={!permission.ok || !chosen.length || save.isPending} data-testid="wave-save">{t('rencana.saveWave')} ({chosen.length})</button>
                   <NotAllowed permission={permission} capability="rencana" testId="wave-not-allowed" />
@@ -333,7 +333,7 @@ function PuskesmasDetailCard({ kode, t, lang }: { kode: string; t: TFunction; la
               <select value={stage} onChange={(e) => isIlpStageCode(e.target.value) && setStage(e.target.value)} data-testid="stage-select">
                 {ILP_STAGES.map((s) => <option key={s.code} value={s.code}>{s.level} · {stageLabel(s.code, lang)}</option>)}
               </select>
-              <small>{ILP_STAGES.find((s) => s.code === stage)!.evidenceId}</small>
+              <small>{ILP_STAGES.find((s) => s.code === stage)!.evidenceNeeded}</small>
             </label>
             <label>{t('rencana.date')}<input type="date" required value={date} onChange={(e) => setDate(e.target.value)} /></label>
             <label>{t('rencana.skNumber')}<input value={sk} onChange={(e) => setSk(e.target.value)} /></label>

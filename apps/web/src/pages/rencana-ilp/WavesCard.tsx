@@ -16,7 +16,7 @@ export function WavesCard({ kab, list, waves, t, lang }: { kab: string; list: Pu
   const [editing, setEditing] = useState<number | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   if (!waves.length) return null;
-  const sorted = [...waves].sort((a, b) => a.tahun - b.tahun || a.nama.localeCompare(b.nama));
+  const sorted = [...waves].sort((a, b) => a.year - b.year || a.nama.localeCompare(b.nama));
   return (
     <section className="card planner__waves" aria-labelledby="planner-waves-title" data-testid="planner-waves">
       <h3 id="planner-waves-title">{t('rencana.wavesTitle', { n: waves.length })}</h3>
@@ -78,7 +78,7 @@ function WaveEditForm({ kab, wave, list, t, onCancel, onSaved }: {
         <input required maxLength={200} value={draft.nama} onChange={(e) => set({ nama: e.target.value })} data-testid="wave-edit-name" />
       </label>
       <label>{t('rencana.waveYear')}
-        <input type="number" required min={2023} max={2100} value={draft.tahun} onChange={(e) => set({ tahun: Number(e.target.value) })} data-testid="wave-edit-year" />
+        <input type="number" required min={2023} max={2100} value={draft.year} onChange={(e) => set({ year: Number(e.target.value) })} data-testid="wave-edit-year" />
       </label>
       <label>{t('rencana.waveTarget')}
         <input type="number" required min={0} max={1000} value={draft.target} onChange={(e) => set({ target: Number(e.target.value) })} data-testid="wave-edit-target" />

@@ -114,6 +114,7 @@ function IssueTable({ issues, caption, testId, t }: { issues: WilayahKerjaCsvOut
         <thead><tr><th className="num">{t('rencana.csvRow')}</th><th>{t('rencana.csvColumn')}</th><th>{t('rencana.csvMessage')}</th></tr></thead>
         <tbody>
           {shown.map((i, n) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of issues (several per row may be equal).
             <tr key={n}>
               <td className="num">{i.row ?? t('rencana.none')}</td><td>{i.column ? <code>{i.column}</code> : t('rencana.none')}</td>
               <td>{i.message} <span className="muted">{i.code}</span></td>

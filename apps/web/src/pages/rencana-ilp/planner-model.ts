@@ -53,5 +53,5 @@ export function needText(p: Pick<PuskesmasSummary, 'desaCount' | 'need'>, t: (ke
   const known = p.need.filter((n) => n.notYetServed !== null);
   if (known.length === 0) return t('rencana.needNoData');
   const top = [...known].sort((a, b) => b.notYetServed! - a.notYetServed!)[0]!;
-  return top.notYetServed! > 0 ? `${formatNumberId(top.notYetServed!, 0)} ${top.textId}` : t('rencana.needAllServed');
+  return top.notYetServed! > 0 ? `${formatNumberId(top.notYetServed!, 0)} ${top.text}` : t('rencana.needAllServed');
 }

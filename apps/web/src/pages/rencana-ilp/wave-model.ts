@@ -5,7 +5,7 @@ import type { PuskesmasSummary, WaveBody, WaveDto } from '@peta/domain/contract'
 
 export interface WaveDraft {
   nama: string;
-  tahun: number;
+  year: number;
   target: number;
   /** '' = no planned date (an <input type="date"> value). */
   plannedStart: string;
@@ -16,14 +16,14 @@ export interface WaveDraft {
 
 export function waveDraft(wave: WaveDto): WaveDraft {
   return {
-    nama: wave.nama, tahun: wave.tahun, target: wave.target, plannedStart: wave.plannedStart ?? '', plannedEnd: wave.plannedEnd ?? '',
+    nama: wave.nama, year: wave.year, target: wave.target, plannedStart: wave.plannedStart ?? '', plannedEnd: wave.plannedEnd ?? '',
     note: wave.note, members: wave.members,
   };
 }
 
 export function waveBody(kabupaten: string, draft: WaveDraft): WaveBody {
   return {
-    kabupaten, nama: draft.nama.trim(), tahun: draft.tahun, target: draft.target,
+    kabupaten, nama: draft.nama.trim(), year: draft.year, target: draft.target,
     plannedStart: draft.plannedStart || null, plannedEnd: draft.plannedEnd || null, note: draft.note,
     members: draft.members.map((m) => ({ kode: m.kode, rank: m.rank, reason: m.reason })),
   };

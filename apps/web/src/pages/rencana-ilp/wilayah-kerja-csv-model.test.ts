@@ -15,8 +15,8 @@ const base: WilayahKerjaCsvOutcome = {
 describe('wilayah kerja CSV model', () => {
   it('builds the download and upload URLs', () => {
     expect(wilayahKerjaCsvUrl('12.07')).toBe('/api/wilayah-kerja.csv?kabupaten=12.07');
-    expect(wilayahKerjaUploadUrl('preview', '12.07', '2026-12-01')).toBe('/api/wilayah-kerja/preview?kabupaten=12.07&mulai=2026-12-01');
-    expect(wilayahKerjaUploadUrl('commit', '12.07', '2026-12-01')).toBe('/api/wilayah-kerja/commit?kabupaten=12.07&mulai=2026-12-01');
+    expect(wilayahKerjaUploadUrl('preview', '12.07', '2026-12-01')).toBe('/api/wilayah-kerja/pratinjau?kabupaten=12.07&mulai=2026-12-01');
+    expect(wilayahKerjaUploadUrl('commit', '12.07', '2026-12-01')).toBe('/api/wilayah-kerja/simpan?kabupaten=12.07&mulai=2026-12-01');
   });
 
   it('reads the state: errors, nothing to change, ready to save, saved', () => {

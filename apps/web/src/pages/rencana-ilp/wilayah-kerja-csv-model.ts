@@ -6,7 +6,7 @@ export const wilayahKerjaCsvUrl = (kab: string) => `/api/wilayah-kerja.csv?${new
 
 /** preview checks and plans (nothing written); commit checks again and writes in one transaction. */
 export const wilayahKerjaUploadUrl = (step: 'preview' | 'commit', kab: string, mulai: string) =>
-  `/api/wilayah-kerja/${step}?${new URLSearchParams({ kabupaten: kab, mulai }).toString()}`;
+  `/api/wilayah-kerja/${step === 'preview' ? 'pratinjau' : 'simpan'}?${new URLSearchParams({ kabupaten: kab, mulai }).toString()}`;
 
 /** invalid: errors, nothing written; unchanged: the file matches what is stored; ready: may be saved; committed: saved. */
 export type CsvPlanState = 'invalid' | 'unchanged' | 'ready' | 'committed';

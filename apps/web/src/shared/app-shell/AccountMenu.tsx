@@ -1,6 +1,6 @@
 // The signed-in user in the header: name, role and wilayah (only the role on a phone), and a menu with
 // "Akun saya" and "Keluar". On a public server without a session: a "Masuk" button instead.
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { Session } from '@peta/domain/contract';
 import { useLang, useT } from '../../i18n/i18n.tsx';
 import { goToPage, hrefForPage } from '../../url-state.ts';
@@ -12,7 +12,7 @@ export function AccountMenu({ session, onSignIn }: { session: Session | undefine
   const [lang] = useLang();
   const signOut = useSignOut();
   const menu = useRef<HTMLDetailsElement>(null);
-  const close = () => { if (menu.current) menu.current.open = false; };
+  const close = useCallback(() => { if (menu.current) menu.current.open = false; }, []);
 
   // Esc or a click elsewhere closes the menu, as any menu does.
   useEffect(() => {
@@ -21,7 +21,7 @@ export function AccountMenu({ session, onSignIn }: { session: Session | undefine
     document.addEventListener('keydown', onKey);
     document.addEventListener('click', onClick);
     return () => { document.removeEventListener('keydown', onKey); document.removeEventListener('click', onClick); };
-  }, []);
+  }, [close]);
 
   if (!session) return null;
   const user = session.user;

@@ -1,4 +1,4 @@
-// The "Semua desa" choropleth: the compact columns of GET /api/values/desa turned into the same colours and
+// The "Semua desa" choropleth: the compact columns of GET /api/nilai/desa turned into the same colours and
 // legend as the drill-down (choroplethModel), for tens of thousands of desa at once.
 import { useMemo, useRef } from 'react';
 import { CLASS_OF_LETTER, desaKodesOf, type DesaValuesResponse, type IndicatorDto } from '@peta/domain/contract';

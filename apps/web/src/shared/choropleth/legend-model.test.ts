@@ -69,7 +69,7 @@ describe('quantile mode', () => {
   it('uses the domain quantile classes and viridis colours, light for low values', () => {
     const model = choroplethModel('kuantil', K4, [...many, row('x', null, 'no-data')], tId);
     const q = quantileClasses(many.map((r) => r.coverage), QUANTILE_CLASS_COUNT);
-    expect(model.items.map((i) => i.label)).toEqual(quantileLegend(q, 'percent', K4.shortId).items.map((i) => i.label));
+    expect(model.items.map((i) => i.label)).toEqual(quantileLegend(q, 'percent', K4.short).items.map((i) => i.label));
     expect(model.items).toHaveLength(QUANTILE_CLASS_COUNT + 1);
     expect(model.styles['0']!.fillColor).toBe(PALETTE.quantile[5][0]);
     expect(model.styles['9']!.fillColor).toBe(PALETTE.quantile[5][4]);

@@ -13,7 +13,7 @@ import type { LegendMode } from '../../url-state.ts';
 /** Five classes: enough to see a spread among the 10–40 children of a view, few enough to tell apart. */
 export const QUANTILE_CLASS_COUNT = 5;
 
-type LegendDef = Pick<IndicatorDef, 'polarity' | 'band' | 'unit' | 'shortId'>;
+type LegendDef = Pick<IndicatorDef, 'polarity' | 'band' | 'unit' | 'short'>;
 
 export interface ChoroplethModel {
   mode: LegendMode;
@@ -42,17 +42,17 @@ export function choroplethModel(mode: LegendMode, def: LegendDef, rows: readonly
   if (mode === 'kuantil') {
     const q = quantileClasses(rows.map((r) => r.coverage), QUANTILE_CLASS_COUNT);
     const colours = quantileColors(q.classes.length);
-    items = quantileLegend(q, def.unit, def.shortId).items.map((item) => ({ ...item, label: quantileLabel(item, t) }));
+    items = quantileLegend(q, def.unit, def.short).items.map((item) => ({ ...item, label: quantileLabel(item, t) }));
     colour = (row) => {
       const i = quantileIndex(q.classes, row.coverage);
       return i === null ? PALETTE.noData : colours[i]!;
     };
-    title = t('legend.title.kuantil', { indikator: def.shortId });
+    title = t('legend.title.kuantil', { indikator: def.short });
     note = t('legend.note.kuantil', { n: q.classes.length });
   } else {
     items = attainmentLegend(def, expected).items.map((item) => ({ ...item, label: attainmentLabel(item, def, expected, t) }));
     colour = (row) => PALETTE.attainment[row.class];
-    title = t('legend.title.target', { indikator: def.shortId });
+    title = t('legend.title.target', { indikator: def.short });
     note = t('legend.note.target');
   }
   // Hidden counts (issue 18): hatched on white in both modes — never a class colour, never the grey of "no data".

@@ -11,7 +11,7 @@ import type { ValueRow } from '@peta/domain/contract';
 import type { Lang, TFunction } from '../../i18n/i18n.tsx';
 import { monthName, periodLabel } from '../indicator/period-label.ts';
 
-type Def = Pick<IndicatorDef, 'unit' | 'notServedTextId'>;
+type Def = Pick<IndicatorDef, 'unit' | 'notServedText'>;
 type JudgedDef = Def & Pick<IndicatorDef, 'polarity' | 'band' | 'periodKind'> & { denominator: { kind: IndicatorDef['denominator']['kind'] } };
 
 export function coverageText(row: Pick<ValueRow, 'coverage' | 'protection'>, def: Def, t: TFunction): string {
@@ -40,8 +40,8 @@ export function fractionText(row: Pick<ValueRow, 'coverage' | 'numerator' | 'den
 /** "14 ibu hamil belum K4", "semua sasaran terlayani", "melebihi sasaran (21 terlayani dari 20,8)"; null where it does not apply. */
 export function notYetServedText(row: Pick<ValueRow, 'notYetServed' | 'numerator' | 'denominator'>, def: Def, t: TFunction): string | null {
   const n = row.notYetServed;
-  if (n === null || def.notServedTextId === null) return null;
-  if (n > 0) return t('value.notYetServed.some', { n: formatNumberId(n, 0), what: def.notServedTextId });
+  if (n === null || def.notServedText === null) return null;
+  if (n > 0) return t('value.notYetServed.some', { n: formatNumberId(n, 0), what: def.notServedText });
   if (row.numerator !== null && row.denominator !== null && row.numerator > row.denominator) {
     return t('value.notYetServed.over', { served: formatCount(row.numerator), of: formatCount(row.denominator) });
   }

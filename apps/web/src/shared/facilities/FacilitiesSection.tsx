@@ -61,9 +61,11 @@ function FacilitiesSummary({ facilities: f }: { facilities: Facilities }) {
           <summary>{t('fasilitas.details')}</summary>
           <ul>
             {f.pustu.map((p, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list; a Pustu without a name is known by its position.
               <li key={`p${i}`}>{t('fasilitas.pustuDetail', { nama: p.nama ?? t('fasilitas.pustuRow', { n: i + 1 }), perawat: p.perawat, bidan: p.bidan })}</li>
             ))}
             {f.posyandu.map((p, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list; a Posyandu without a name is known by its position.
               <li key={`y${i}`}>
                 {t('fasilitas.posyanduDetail', { nama: [p.nama ?? t('fasilitas.posyanduRow', { n: i + 1 }), p.lokasi].filter(Boolean).join(', '),
                   kader: p.kader, tersertifikasi: p.kaderTersertifikasi })}
@@ -148,6 +150,7 @@ function FacilitiesForm({ kode, facilities, onDone }: { kode: string; facilities
       </RowList>
       {problems.length > 0 && (
         <ul className="fasilitas__problems" role="alert" data-testid="fasilitas-problems">
+          {/* biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of messages, rebuilt on each check. */}
           {problems.map((p, i) => <li key={i}>{problemText(p, t)}</li>)}
         </ul>
       )}
@@ -175,6 +178,7 @@ function RowList<T>({ list, rows, onAdd, onRemove, children }: {
       {rows.map((row, i) => {
         const baris = t(rowKey, { n: i + 1 });
         return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a row is its position ("Pustu 2"); its inputs are controlled, so the values follow the state.
           <div key={i} className="fasilitas__row" data-testid={`fasilitas-${list}-row`}>
             <div className="fasilitas__row-head"><b>{baris}</b>
               <button type="button" className="button button--ghost" aria-label={t('fasilitas.removeLabel', { baris })}

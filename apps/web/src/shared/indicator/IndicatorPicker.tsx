@@ -44,6 +44,7 @@ export function IndicatorPicker({ list, value, onChange }: IndicatorPickerProps)
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape and the arrow keys are caught here for the button and list inside.
     <div className="picker" ref={root} onKeyDown={open ? onKeyDown : undefined}>
       <span className="control-label" aria-hidden="true">{t('indicator.label')}</span>
       <button
@@ -52,14 +53,14 @@ export function IndicatorPicker({ list, value, onChange }: IndicatorPickerProps)
         className="picker__button"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={value ? t('indicator.choose', { nama: `${value.shortId} — ${name(value)}` }) : t('indicator.label')}
+        aria-label={value ? t('indicator.choose', { nama: `${value.short} — ${name(value)}` }) : t('indicator.label')}
         onClick={() => setOpen(!open)}
         disabled={list.length === 0}
         data-testid="indicator-button"
       >
         {value ? (
           <>
-            <span className="picker__short" data-testid="indicator-current">{value.shortId}</span>
+            <span className="picker__short" data-testid="indicator-current">{value.short}</span>
             <span className="picker__name">{name(value)}</span>
           </>
         ) : t('indicator.loading')}
@@ -82,6 +83,7 @@ export function IndicatorPicker({ list, value, onChange }: IndicatorPickerProps)
                 onChange(first.code);
                 close();
               }}
+              // biome-ignore lint/a11y/noAutofocus: the search appears because the user opened the picker; typing goes there.
               autoFocus
               data-testid="indicator-search"
             />
@@ -103,7 +105,7 @@ export function IndicatorPicker({ list, value, onChange }: IndicatorPickerProps)
                         data-testid="indicator-option"
                         data-code={d.code}
                       >
-                        <span className="picker__short">{d.shortId}</span>
+                        <span className="picker__short">{d.short}</span>
                         <span className="picker__name">{name(d)}</span>
                         {!d.hasData && <span className="tag tag--muted" data-testid="indicator-no-data">{t('indicator.noData')}</span>}
                       </button>

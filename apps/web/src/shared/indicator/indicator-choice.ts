@@ -33,7 +33,7 @@ export function groupIndicators(list: readonly IndicatorDto[], query = ''): Indi
   const words = normaliseSearch(query).split(' ').filter(Boolean);
   const matches = (d: IndicatorDto) => {
     if (words.length === 0) return true;
-    const haystack = normaliseSearch([d.code, d.shortId, d.nameId, d.nameEn].join(' '));
+    const haystack = normaliseSearch([d.code, d.short, d.nameId, d.nameEn].join(' '));
     return words.every((w) => haystack.includes(w));
   };
   return INDICATOR_GROUPS

@@ -49,6 +49,7 @@ export function MapView(props: MapViewProps) {
   const callbacks = useRef({ onSelect: props.onSelect, onHover: props.onHover });
   callbacks.current = { onSelect: props.onSelect, onHover: props.onHover };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: created once; later prop changes are pushed by the effects below.
   useEffect(() => {
     let cancelled = false;
     import('../../map/index.ts').then(({ createMapAdapter, MapUnavailableError }) => {
@@ -81,8 +82,6 @@ export function MapView(props: MapViewProps) {
       adapter.current = null;
       setReady(false);
     };
-    // Created once; later prop changes are pushed by the effects below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const { viewKode, geometry, labels, context, outerContext, contextCurrent, bounds, hoverKode, selectedKodes, basemap, largeText, featureValues } = props;
@@ -95,13 +94,16 @@ export function MapView(props: MapViewProps) {
   }, [ready, context, contextCurrent, outerContext]);
   useEffect(() => { adapter.current?.setHover(hoverKode); }, [ready, hoverKode]);
   const selectedKey = selectedKodes.join(',');
-  useEffect(() => { adapter.current?.setSelected(selectedKodes); }, [ready, selectedKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content, not by the array a render creates anew.
+  useEffect(() => { adapter.current?.setSelected(selectedKodes); }, [ready, selectedKey]);
   const boundsKey = bounds?.join(',');
-  useEffect(() => { if (bounds) adapter.current?.fitBounds(bounds); }, [ready, boundsKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content, so the map is not moved back on every render.
+  useEffect(() => { if (bounds) adapter.current?.fitBounds(bounds); }, [ready, boundsKey]);
   useEffect(() => { adapter.current?.setBasemap(basemap); }, [ready, basemap]);
   const { allDesa = null, desaValues = NO_DESA_VALUES } = props;
   const allDesaKey = allDesa ? `${allDesa.tileUrl}|${allDesa.only ?? ''}` : '';
-  useEffect(() => { adapter.current?.showAllDesa(allDesa); }, [ready, allDesaKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content (tile URL and filter), not by object identity.
+  useEffect(() => { adapter.current?.showAllDesa(allDesa); }, [ready, allDesaKey]);
   useEffect(() => { adapter.current?.setDesaValues(desaValues); }, [ready, allDesaKey, desaValues]);
   useEffect(() => { adapter.current?.relayout(); }, [ready, largeText]);
 

@@ -14,12 +14,12 @@ export function SeriesChart({ series, def, month }: { series: SeriesResponse; de
   const pws = hasPwsStatus(def) ? pwsReadingAt(series.months, month) : null;
   const cumulativeKind = def.periodKind === 'ytd_cum' || def.periodKind === 'annual';
   if (model.bars.length === 0) {
-    return <p className="note note--muted" data-testid="series-none">{t('panel.series.none', { indikator: def.shortId, year: series.year })}</p>;
+    return <p className="note note--muted" data-testid="series-none">{t('panel.series.none', { indikator: def.short, year: series.year })}</p>;
   }
   return (
     <figure className="series" data-testid="series-chart">
       <figcaption className="series__title">{t('panel.series.title', { year: series.year })}</figcaption>
-      <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="img" aria-label={t('panel.series.desc', { indikator: def.shortId, year: series.year })}>
+      <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="img" aria-label={t('panel.series.desc', { indikator: def.short, year: series.year })}>
         {model.ticks.map((tick) => (
           <g key={tick.value} className="series__tick">
             <line x1={CHART.left} x2={CHART.width - CHART.right} y1={tick.y} y2={tick.y} />
@@ -35,6 +35,7 @@ export function SeriesChart({ series, def, month }: { series: SeriesResponse; de
         {cumulativeKind && model.cumulativePath && <path className="series__cumulative" d={model.cumulativePath} />}
         {cumulativeKind && model.cumulativePoints.map((p) => <circle key={p.month} className="series__point" cx={p.x} cy={p.y} r={2} />)}
         {model.monthX.map((x, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the index is the month.
           <text key={i} className="series__month" x={x} y={CHART.height - 6}>{monthName(i + 1, lang).slice(0, 1)}</text>
         ))}
       </svg>

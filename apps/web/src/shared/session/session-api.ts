@@ -3,7 +3,7 @@
 // the API client for the next writes.
 import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { Session } from '@peta/domain/contract';
+import type { ChangePasswordBody, Session } from '@peta/domain/contract';
 import { getJson, onSessionProblem, sendJson, setCsrfToken } from '../../api/client.ts';
 
 export const sessionKey = ['sesi'] as const;
@@ -61,7 +61,7 @@ export function useChangePassword() {
   const client = useQueryClient();
   return useMutation({
     // The server ends every other session and starts a new one for this browser: a new CSRF token comes back.
-    mutationFn: (body: { current: string; baru: string }) => sendJson<Session>('POST', '/api/auth/sandi', body),
+    mutationFn: (body: ChangePasswordBody) => sendJson<Session>('POST', '/api/auth/sandi', body),
     onSuccess: (session) => adopt(client, session),
   });
 }

@@ -9,7 +9,7 @@ export interface SortableRow { nama: string; coverage: number | null | undefined
 
 const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true });
 
-function valueOf(row: SortableRow, key: Exclude<SortKey, 'nama'>): number | null {
+function sortValue(row: SortableRow, key: Exclude<SortKey, 'nama'>): number | null {
   const v = key === 'capaian' ? row.coverage : row.shortOfTarget;
   return v === null || v === undefined || !Number.isFinite(v) ? null : v;
 }
@@ -18,8 +18,8 @@ export function sortRows<T extends SortableRow>(rows: readonly T[], { key, dir }
   const sign = dir === 'asc' ? 1 : -1;
   return [...rows].sort((a, b) => {
     if (key === 'nama') return sign * collator.compare(a.nama, b.nama);
-    const va = valueOf(a, key);
-    const vb = valueOf(b, key);
+    const va = sortValue(a, key);
+    const vb = sortValue(b, key);
     if (va === null || vb === null) {
       if (va !== vb) return va === null ? 1 : -1;
       return collator.compare(a.nama, b.nama);

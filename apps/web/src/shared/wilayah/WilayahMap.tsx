@@ -31,6 +31,7 @@ export function WilayahMap({ geometry, labels, fills, numbers, highlight, label,
   return (
     <svg className="rapat-map" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} data-testid="rapat-map">
       {shape.paths.map((p) => (
+        // biome-ignore lint/a11y/noStaticElementInteractions: a click on the map is a shortcut; the same desa are picked from the list beside it.
         <path key={p.kode} d={p.d} fill={fills.get(p.kode) ?? '#e5e5e5'} fillRule="evenodd" stroke="#fff" strokeWidth={1.5}
           onClick={onPick ? () => onPick(p.kode) : undefined} className={onPick ? 'rapat-map__pick' : undefined}>
           <title>{p.nama}</title>

@@ -39,9 +39,10 @@ export function parseTemplate(rows: SheetCell[][], firstRow: number, ctx: ParseC
     issues.error(wilayahCell?.row ?? null, TEMPLATE_KEYS.wilayah, 'TEMPLATE_HEADER', `Kode wilayah templat tidak dikenal: "${wilayah}". Jangan ubah kepala templat.`);
   }
   const periodCell = block.get(TEMPLATE_KEYS.period);
+  if (!periodCell) issues.error(null, TEMPLATE_KEYS.period, 'TEMPLATE_HEADER', 'Kepala templat tidak memuat periode.');
   const month = periodCell
     ? issues.take(parseImportMonth(plain(periodCell.value), ctx.today), periodCell.row, TEMPLATE_KEYS.period)
-    : (issues.error(null, TEMPLATE_KEYS.period, 'TEMPLATE_HEADER', 'Kepala templat tidak memuat periode.'), undefined);
+    : undefined;
   if (tableRow < 0) {
     issues.error(null, TEMPLATE_KODE_COLUMN, 'HEADER_MISSING', 'Baris judul tabel (kode_wilayah, nama_desa, kode indikator…) tidak ditemukan.');
     return done();

@@ -203,7 +203,7 @@ export function ChildList({ items, heading, note, hint, parentNama, selectedKode
 /** Persons short of the period's target (value-text shortOfTargetCell); muted when reached or not counted. */
 function ShortOfTargetCell({ n, t }: { n: number | null; t: TFunction }) {
   const text = shortOfTargetCell(n, t);
-  return n !== null && n > 0 ? <>{text}</> : <span className="muted">{text}</span>;
+  return n !== null && n > 0 ? text : <span className="muted">{text}</span>;
 }
 
 function CoverageCell({ row, def, tagSimulated, t }: { row: ValueRow; def: IndicatorDto; tagSimulated: boolean; t: TFunction }) {

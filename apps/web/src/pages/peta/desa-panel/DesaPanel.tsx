@@ -88,7 +88,7 @@ function IndicatorSection({ kode, parentKode, indicator }: { kode: string; paren
   const fraction = row && fractionText(row);
   return (
     <section className="desa-panel__indicator" data-testid="desa-indicator" aria-labelledby="desa-indicator-heading">
-      <h3 id="desa-indicator-heading">{t('panel.indicatorHeading', { indikator: def.shortId, period: periodLabel })}</h3>
+      <h3 id="desa-indicator-heading">{t('panel.indicatorHeading', { indikator: def.short, period: periodLabel })}</h3>
       {row ? (
         <div className="desa-panel__value">
           <p className="desa-panel__coverage">

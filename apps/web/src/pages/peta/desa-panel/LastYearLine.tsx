@@ -1,5 +1,5 @@
 // "Dibanding periode yang sama tahun lalu (Januari–September 2025): naik 4,1 poin (dari 54,0% ke 58,1%)" under the
-// value of the period. Last year's value is the desa's row of GET /api/values for that period among its siblings
+// value of the period. Last year's value is the desa's row of GET /api/nilai for that period among its siblings
 // (the same request the map makes for that period), so it is computed exactly as the value above it.
 import { formatNumberId, formatValue, type Period } from '@peta/domain';
 import type { IndicatorDto } from '@peta/domain/contract';

@@ -1,6 +1,6 @@
 // "Dibanding periode yang sama tahun lalu: naik 4,1 poin (dari 54,0% ke 58,1%)" on the desa profile. The earlier
 // value is the same period one year back (sameLastYearPeriod: Januari–September 2026 → Januari–September 2025,
-// Juni → Juni, Triwulan II → Triwulan II) read from GET /api/values like the value shown, so both sides are computed
+// Juni → Juni, Triwulan II → Triwulan II) read from GET /api/nilai like the value shown, so both sides are computed
 // by the same rule for every kind of indicator and period — the meeting pack's "dari tahun lalu" does the same.
 // Direction and the "no change" threshold are the domain's trendOf. Pure; unit-tested (last-year.test.ts).
 import { sameLastYearPeriod, trendOf, type IndicatorUnit, type Period, type Polarity } from '@peta/domain';

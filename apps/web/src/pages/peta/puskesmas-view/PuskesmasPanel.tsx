@@ -36,7 +36,7 @@ export function PuskesmasPanel({ item, kabupaten, indicator, onClose }: Puskesma
       {item.unconfirmed > 0 && <p className="note">{t('puskesmas.panel.unconfirmed', { n: item.unconfirmed })}</p>}
       {indicator && (
         <div className="desa-panel__indicator">
-          <h3>{indicator.def.shortId} · {indicator.periodLabel}</h3>
+          <h3>{indicator.def.short} · {indicator.periodLabel}</h3>
           {row && (
             <div className="desa-panel__value">
               <p className="desa-panel__coverage">
