@@ -10,7 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Database } from '@peta/db';
 import { gridService, importsService } from '@peta/server-core';
-import { DEFAULT_PDF_LIMITS, DEFAULT_TIMEOUTS, DEFAULT_UPLOAD_LIMITS, type Config } from './config.ts';
+import { DEFAULT_PDF_LIMITS, DEFAULT_PRIVACY_WAIT_MS, DEFAULT_TIMEOUTS, DEFAULT_UPLOAD_LIMITS, type Config } from './config.ts';
 import { declarePluginAccess, registerAccess, sessionCache, type ReadAccess } from './auth/access.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { databaseRateLimitStore } from './plugins/rate-limit-store.ts';
@@ -20,8 +20,11 @@ import { authRoutes } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
 import { registerStaticWeb } from './plugins/static-web.ts';
 import {
-  chromiumPdfRenderer, exchangeService, meetingsCapability, pdfPrinter, profileService, rolloutCapability, valuesCapability, wilayahCapability, type PdfRenderer,
+  chromiumPdfRenderer, exchangeService, meetingsCapability, pdfPrinter, privacyCapability, privacyWorkerPool, profileService, readerView, rolloutCapability,
+  valuesCapability, wilayahCapability, type PdfRenderer,
 } from '@peta/server-core';
+import { DEFAULT_SMALL_CELL_THRESHOLD } from '@peta/domain';
+import type { FastifyRequest } from 'fastify';
 import { registerImmutableBytes } from './plugins/immutable-bytes.ts';
 import { registerOldNames } from './plugins/old-names.ts';
 import { fasilitasRoutes } from './routes/fasilitas.ts';
@@ -42,7 +45,8 @@ import { parsePool } from './services/parse-pool.ts';
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, 'webDist'> & Partial<Pick<Config, 'readAccess' | 'cookieSecure' | 'trustProxy' | 'signInLimitPerMinute' | 'timeouts' | 'uploads' | 'pdf'>>;
+  config: Pick<Config, 'webDist'> & Partial<Pick<Config, 'readAccess' | 'cookieSecure' | 'trustProxy' | 'signInLimitPerMinute' | 'timeouts' | 'uploads' | 'pdf'
+    | 'smallCellThreshold' | 'privacyWaitMs'>>;
   logger?: FastifyServerOptions['logger'];
   /** The clock for "period in the future" checks (tests fix it). */
   now?: () => Date;
@@ -126,7 +130,25 @@ export async function buildApp({ database, config, logger = false, now = () => n
   const readValues = database.read === database.db ? values : valuesCapability(database.read, readWilayah, now);
   const rollout = rolloutCapability(database.db, { wilayah, values, now });
   const meetings = meetingsCapability(database.db, { wilayah, values, now, printer: pdfPrinter(pdf, config.pdf ?? DEFAULT_PDF_LIMITS) });
-  const profiles = profileService(readValues.service, readValues.repository, { openActionsUnder: meetings.openActionsUnder, puskesmasValues: rollout.perPuskesmas.rows });
+  // Small counts stay private (issue 18): every answer with counts goes through the reader's view after the values
+  // service (whose caches stay per answer); the profile is assembled from the reader's masked rows. The protection is
+  // computed through the read handle, from the same rows (and versions) as the answers of the GET routes it masks.
+  // protectYear runs in one worker thread, never on the event loop: the first national map of a pembaca computes a
+  // table per kabupaten, which in process stalled every other request for tens of seconds. A reader waits at most 2 s
+  // for a table (PRIVACY_WAIT_MS); past that (or with the queue full) the kabupaten's small areas are answered hidden.
+  const protectRunner = privacyWorkerPool({ queue: 2000, timeoutMs: 60_000 });
+  protectRunner.warm();
+  const privacy = privacyCapability(database.read, {
+    values: readValues, threshold: config.smallCellThreshold ?? DEFAULT_SMALL_CELL_THRESHOLD, runner: protectRunner,
+    maxWaitMs: config.privacyWaitMs ?? DEFAULT_PRIVACY_WAIT_MS,
+  });
+  app.addHook('onClose', async () => privacy.close());
+  const viewOf = (request: FastifyRequest) =>
+    readerView({ privacy, values: readValues.service, perPuskesmas: rollout.perPuskesmas }, request.auth?.actor ?? null);
+  const profilesOf = (request: FastifyRequest) => {
+    const view = viewOf(request);
+    return profileService(view, readValues.repository, { openActionsUnder: meetings.openActionsUnder, puskesmasValues: view.puskesmasRows });
+  };
 
   // The health check asks the pools themselves (no table, no query builder), so its error is the connection's own;
   // with a replica, a replica that is away makes the process unhealthy too (its reads would fail).
@@ -140,7 +162,7 @@ export async function buildApp({ database, config, logger = false, now = () => n
   await app.register(wilayahRoutes(readWilayah.areas));
   await app.register(geometryRoutes(readWilayah.areas, readWilayah.geometry));
   await app.register(tilesRoutes(readWilayah.geometry));
-  await app.register(valuesRoutes({ values: readValues.service, areas: readWilayah.areas, profiles, perPuskesmas: rollout.perPuskesmas }));
+  await app.register(valuesRoutes({ values: readValues.service, areas: readWilayah.areas, viewOf, profilesOf }));
   // Exports (GET only) read values like the map: through the read handle.
   await app.register(exchangeRoutes(exchangeService(readValues.service, readWilayah.areas, now)));
   // Every uploaded file is read in the parse pool's worker threads, within the configured limits.
@@ -152,11 +174,11 @@ export async function buildApp({ database, config, logger = false, now = () => n
   await app.register(importRoutes(imports, upload));
   await app.register(importProfileRoutes(imports));
   await app.register(gridRoutes(gridService(database, { now })));
-  await app.register(puskesmasRoutes({ areas: wilayah.areas, rollout, profiles }));
+  await app.register(puskesmasRoutes({ areas: wilayah.areas, rollout, viewOf, profilesOf }));
   await app.register(wilayahKerjaRoutes({ areas: wilayah.areas, rollout, uploads: upload }));
-  await app.register(gelombangRoutes({ areas: wilayah.areas, rollout }));
+  await app.register(gelombangRoutes({ areas: wilayah.areas, rollout, viewOf }));
   await app.register(fasilitasRoutes({ areas: wilayah.areas, rollout }));
-  await app.register(meetingsRoutes(meetings));
+  await app.register(meetingsRoutes(meetings, viewOf));
   app.addHook('onClose', async () => pdf.close());
   await registerStaticWeb(app, config.webDist);
   return app;

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseSmallCellThreshold } from '@peta/domain';
 import { DEFAULT_READ_LIMITS, parseAuditRetentionDays, type PdfLimits, type ReadLimits } from '@peta/server-core';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -35,6 +36,13 @@ export interface Config {
   uploads: UploadLimits;
   /** What printing meeting packs may cost. */
   pdf: PdfLimits;
+  /** Counts below this are hidden from readers outside the area (SMALL_CELL_THRESHOLD, 5–100, default 10; docs/privacy.md). */
+  smallCellThreshold: number;
+  /**
+   * How long a request waits for the small-count protection of a kabupaten table being computed (PRIVACY_WAIT_MS,
+   * default 2000) before that table's small areas are answered hidden; the computation goes on in the worker.
+   */
+  privacyWaitMs: number;
 }
 
 /** Milliseconds. Cut a connection that has not delivered its request in time, whatever trickles in meanwhile. */
@@ -103,6 +111,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keepAlive: 1000 * positiveInt(env.KEEP_ALIVE_TIMEOUT_SECONDS, DEFAULT_TIMEOUTS.keepAlive / 1000, 'KEEP_ALIVE_TIMEOUT_SECONDS'),
     },
     auditRetentionDays: parseAuditRetentionDays(env.AUDIT_RETENTION_DAYS),
+    smallCellThreshold: parseSmallCellThreshold(env.SMALL_CELL_THRESHOLD),
+    privacyWaitMs: positiveInt(env.PRIVACY_WAIT_MS, DEFAULT_PRIVACY_WAIT_MS, 'PRIVACY_WAIT_MS'),
     uploads: loadUploadLimits(env),
     pdf: {
       concurrency: positiveInt(env.PDF_CONCURRENCY, DEFAULT_PDF_LIMITS.concurrency, 'PDF_CONCURRENCY'),
@@ -159,3 +169,5 @@ function parseReadAccess(value: string | undefined): Config['readAccess'] {
 export function hasWebBuild(config: Config): boolean {
   return existsSync(resolve(config.webDist, 'index.html'));
 }
+
+export const DEFAULT_PRIVACY_WAIT_MS = 2000;

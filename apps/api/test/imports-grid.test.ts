@@ -22,7 +22,7 @@ async function seed(database: Database) {
     ('PM1', $2, '2025-01-01', null, true, $1), ('PM1', $3, '2025-01-01', null, true, $1), ('PM2', $4, '2025-01-01', null, true, $1)`, [ev.id, MAU, DUA, TIGA]);
 }
 
-const ctx = useApp(seed);
+const ctx = useApp(seed, { readAs: 'admin' }); // exact counts: the staff's view (anonymous readers get the protected one)
 const who = {} as { pkm: TestUser };
 beforeAll(async () => {
   who.pkm = await signIn(ctx.app, ctx.database, 'puskesmas', { puskesmas: 'PM1' });

@@ -8,7 +8,7 @@ import { ImportOutcomeSchema, LoadListSchema, UndoResponseSchema } from '@peta/d
 import { expectSchema, signIn, useApp } from './helper.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
 
-const ctx = useApp(loadTinyValues);
+const ctx = useApp(loadTinyValues, { readAs: 'admin' });
 const get = async (url: string, headers: Record<string, string> = {}) => {
   const res = await ctx.app.inject({ url, headers });
   return { status: res.statusCode, body: res.statusCode === 200 && String(res.headers['content-type']).includes('json') ? res.json() : res.body, headers: res.headers };

@@ -13,7 +13,7 @@ import { loadTinyValues } from './fixtures/tiny-values.ts';
 const ctx = useApp(async (database) => {
   await loadTinyValues(database);
   await database.pool.query('delete from meeting_action_change; delete from meeting_action; delete from meeting_note; delete from meeting');
-});
+}, { readAs: 'admin' });
 
 const SATU = '99.01.01';
 const MAU = '99.01.01.2001';

@@ -21,7 +21,7 @@ async function seed(database: Database) {
     ('P2', '99.01.02.2001', '2025-01-01', false, $1), ('P2', '99.01.02.2002', '2025-01-01', false, $1)`, [ev.id]);
 }
 
-const ctx = useApp(seed);
+const ctx = useApp(seed, { readAs: 'admin' });
 const EXPORTED = 'kode_puskesmas,nama,kode_desa\r\nP2,Puskesmas Dua,99.01.02.2001\r\nP2,Puskesmas Dua,99.01.02.2002\r\n'
   + 'P1,Puskesmas Satu,99.01.01.2001\r\nP1,Puskesmas Satu,99.01.01.2002\r\n';
 

@@ -47,7 +47,7 @@ async function seed(database: Database) {
   await pool.query(`insert into ilp_stage (puskesmas_kode, stage, date, event_id) values ('P3', 'implementasi', '2026-03-01', $1), ('P1', 'persiapan', '2026-02-01', $1)`, [ev.id]);
 }
 
-const ctx = useApp(seed);
+const ctx = useApp(seed, { readAs: 'admin' });
 const get = async (url: string) => {
   const res = await ctx.app.inject(url);
   return { status: res.statusCode, body: res.json() };

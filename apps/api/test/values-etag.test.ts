@@ -1,5 +1,7 @@
 // ETags of /api/nilai* come from the version of the roll-up they read (issue 17): an import in kabupaten A changes the
-// ETag of A's views, its provinsi's and Indonesia's, and leaves kabupaten B's alone (still answered 304).
+// ETag of A's views, its provinsi's and Indonesia's, and leaves kabupaten B's alone (still answered 304). Read as the
+// admin, who sees every count exactly: a reader outside gets the protected view (issue 18), whose ETag comes from its
+// bytes (it also changes with roll-out events and once the protection is computed), checked at the end.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '@peta/db';
 import { runImport } from '@peta/server-core';
@@ -13,7 +15,7 @@ async function loadTwoKabupaten(database: Database) {
     ('99.07.01', 'Kecamatan B', 'kecamatan', '99.07'), ('99.07.01.2001', 'Desa B', 'desa', '99.07.01') on conflict do nothing`);
 }
 
-const ctx = useApp(loadTwoKabupaten);
+const ctx = useApp(loadTwoKabupaten, { readAs: 'admin' });
 afterAll(async () => {
   await ctx.database.pool.query(`delete from value_rollup where kode like '99.07%'; delete from indicator_value where kode like '99.07%';
     delete from wilayah where kode like '99.07%'`);
@@ -35,7 +37,8 @@ async function etags(): Promise<Record<View, string>> {
   for (const [view, url] of Object.entries(VIEWS) as [View, string][]) {
     const res = await ctx.app.inject(url);
     expect(res.statusCode, view).toBe(200);
-    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.headers['cache-control']).toBe('private, no-cache');
+    expect(res.headers.vary).toBe('cookie');
     out[view] = res.headers.etag as string;
   }
   return out;
@@ -77,5 +80,15 @@ describe('ETag of /api/nilai* scoped to what changed', () => {
     for (const view of ['kabupatenA', 'kecamatanA', 'desaOfA'] as const) expect(after[view], view).toBe(before[view]);
     const rows = (await ctx.app.inject(VIEWS.provinsi)).json().rows;
     expect(rows.map((r: { kode: string; reported: number }) => [r.kode, r.reported])).toEqual([['99.01', 28], ['99.07', 1]]);
+  });
+
+  it('a reader outside (anonymous) gets an ETag of the protected answer\'s bytes, and 304 for it', async () => {
+    const anonymous = { cookie: 'sesi-lain=1' }; // a cookie that is no session: not the admin's (readAs)
+    const admin = await ctx.app.inject(VIEWS.kecamatanA);
+    const outside = await ctx.app.inject({ url: VIEWS.kecamatanA, headers: anonymous });
+    expect(outside.statusCode).toBe(200);
+    expect(outside.headers.etag).not.toBe(admin.headers.etag);
+    const again = await ctx.app.inject({ url: VIEWS.kecamatanA, headers: { ...anonymous, 'if-none-match': outside.headers.etag as string } });
+    expect(again.statusCode).toBe(304);
   });
 });

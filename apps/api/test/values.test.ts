@@ -3,7 +3,7 @@ import { IndicatorListSchema, SeriesResponseSchema, ValuesResponseSchema, Wilaya
 import { expectSchema, useApp } from './helper.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
 
-const ctx = useApp(loadTinyValues);
+const ctx = useApp(loadTinyValues, { readAs: 'admin' });
 const get = async (url: string) => {
   const res = await ctx.app.inject(url);
   return { status: res.statusCode, body: res.json(), headers: res.headers };

@@ -13,8 +13,11 @@ import { join } from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
 
 const LABUHANBATU = '12.10';
-/** Reading is for signed-in users; the viewer role (pembaca) only reads, which is all this file does. */
-const READER = 'pembaca';
+/**
+ * The file checks the exact numbers of Labuhanbatu (the admin's answer) on the page: it reads as the kabupaten's dinkes,
+ * who sees them; the pembaca's protected view of small counts (issue 18) is privacy.test.ts.
+ */
+const READER = 'dinkes.labuhanbatu';
 const K4 = 'KIA_K4';
 const BUMIL = 'SPM01_BUMIL';
 const YTD = '2026-01..2026-10';
@@ -188,7 +191,7 @@ describe('choropleth on a desktop screen (1280×800)', () => {
     expect(await d.page.locator('[data-testid="series-chart"] path.series__target').count()).toBe(1);
     // The class says what it is judged on, and the PWS status under the chart is October's (the period's month) with
     // what it is made of — or says which report is missing; "above the line" there is the class "Baik" here.
-    const classLabel = { baik: 'Baik', cukup: 'Cukup', kurang: 'Kurang', netral: 'Tanpa target', 'no-data': 'Tidak ada laporan' }[desa.class];
+    const classLabel = { baik: 'Baik', cukup: 'Cukup', kurang: 'Kurang', netral: 'Tanpa target', 'no-data': 'Tidak ada laporan', disembunyikan: 'Disembunyikan' }[desa.class];
     expect(await d.textOf('desa-judged'))
       .toBe(`Kelas peta: ${classLabel} — dinilai dari capaian Januari–Oktober 2026 dibanding target s.d. Oktober (${formatValue(desa.expected, 'percent')})`);
     expect(await d.textOf('desa-short')).toBe(`${PEOPLE_LABELS.shortOfTarget}: ${shortOfTargetText(k4, desa.shortOfTarget)}`);

@@ -157,8 +157,9 @@ describe('the map page on an upright phone', () => {
     expect(name.y).toBeGreaterThanOrEqual(sheet.y);
     expect(name.y + name.height).toBeLessThanOrEqual(740);
     expect(await page.getByTestId('hover-card').count(), 'no hover card on a touch screen').toBe(0);
-    // The chosen desa is outlined, never painted in a legend colour: its fill stays its own class colour.
-    const row = (await server.api<ValuesResponse>(`/api/nilai?indikator=KIA_K4&periode=${PERIOD}&wilayah=${BILAH_HULU}`))
+    // The chosen desa is outlined, never painted in a legend colour: its fill stays its own class colour — the class of
+    // the viewer's own answer (a desa whose small counts are hidden from the pembaca stays hatched on white, issue 18).
+    const row = (await server.apiAs<ValuesResponse>(READER, `/api/nilai?indikator=KIA_K4&periode=${PERIOD}&wilayah=${BILAH_HULU}`))
       .rows.find((r) => r.kode === target.kode)!;
     const state = await d.featureState(target.kode);
     expect(state.selected).toBe(true);

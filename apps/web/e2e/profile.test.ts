@@ -12,7 +12,9 @@ import { openPageAs } from './helpers/session.ts';
 import { ARTIFACTS, createDriver } from './helpers/driver.ts';
 
 /** Lingga Tiga in Kecamatan Bilah Hulu, its kepala desa (a demo account), the period of the map's other tests. */
-const AT = { kecamatan: '12.10.09', desa: '12.10.09.2001', kades: 'kades.linggatiga', period: '2026-01..2026-09', shots: '/tmp/e2e-shots' } as const;
+const AT = {
+  kecamatan: '12.10.09', desa: '12.10.09.2001', kades: 'kades.linggatiga', camat: 'camat.bilahhulu', period: '2026-01..2026-09', shots: '/tmp/e2e-shots',
+} as const;
 
 /** The desa's profile from the API, and the indicator codes in the order the page shows them: the server's, those
  * without data moved last. */
@@ -135,7 +137,9 @@ describe('Profil page of a desa', () => {
       if (i) { found = { kode: c.kode, indicator: i.indicator, missing: i.trendMonth!.coverage === null ? 'Oktober' : 'September' }; break; }
     }
     expect(found, 'the demo has desa with a month without report').not.toBeNull();
-    const page = await openPageAs(browser, server.url, AT.kades, { width: 1366, height: 900 });
+    // The camat sees every desa of the kecamatan exactly, as the admin's profile above; the kepala desa would see the
+    // other desa in the protected view (issue 18: a sensitive indicator has no desa card there).
+    const page = await openPageAs(browser, server.url, AT.camat, { width: 1366, height: 900 });
     await page.goto(`${server.url}/profil?wilayah=${found!.kode}&periode=${period}&indikator=${found!.indicator}`);
     const card = page.locator(`[data-testid="profil-card"][data-indicator="${found!.indicator}"]`);
     await expect(card.getByTestId('profil-card-pws').textContent()).resolves

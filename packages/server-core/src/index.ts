@@ -11,3 +11,4 @@ export * from './values/index.ts';
 export * from './rollout/index.ts';
 export * from './meetings/index.ts';
 export * from './exchange/index.ts';
+export * from './privacy/index.ts';

@@ -11,7 +11,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Database } from '@peta/db';
-import { CAPABILITIES, CAPABILITY_LABEL, decide, hasCapability, ROLE_INFO, type Capability, type Target } from '@peta/domain';
+import { CAPABILITIES, CAPABILITY_LABEL, decide, hasCapability, ROLE_INFO, seesExactCounts, type Capability, type Target } from '@peta/domain';
 import { writeAudit } from '@peta/server-core';
 import { HttpError } from '../plugins/errors.ts';
 import type { SessionCache, SignedIn } from './session-cache.ts';
@@ -199,6 +199,16 @@ export function authorize(request: FastifyRequest, capability: Capability, targe
     if (!decision.ok) throw forbidden('OUT_OF_SCOPE', decision.message);
   }
   return auth.user.username;
+}
+
+/**
+ * 403 unless the reader sees the exact counts of the whole `kode` (issue 18): for answers that carry desa counts as
+ * they are, with no protected view (the exchange exports). Anonymous readers, pembaca and other areas are refused.
+ */
+export function requireExactCounts(request: FastifyRequest, kode: string): void {
+  if (!seesExactCounts(request.auth?.actor ?? null, { wilayah: kode })) {
+    throw forbidden('EXACT_COUNTS_ONLY', `Berkas ini memuat jumlah per desa apa adanya, termasuk jumlah kecil: hanya untuk petugas yang wilayah tugasnya mencakup ${kode}.`);
+  }
 }
 
 /** For checks per row (imports): the message for a kode outside the signed-in user's scope, else null. */

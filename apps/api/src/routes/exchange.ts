@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { ErrorSchema } from '@peta/domain/contract';
 import type { ExchangeExportFormat, ExchangeExportRequest, ExchangeService, ExportFile } from '@peta/server-core';
+import { requireExactCounts } from '../auth/access.ts';
 import { indicatorOr400, periodOr400, requireKode } from './params.ts';
 
 const ExportQuerySchema = Type.Object({
@@ -17,9 +18,15 @@ const ExportQuerySchema = Type.Object({
 
 const file = { 200: Type.String({ description: 'berkas (Content-Disposition: attachment)' }), 400: ErrorSchema, 404: ErrorSchema, 413: ErrorSchema };
 
-function exportRequest(query: { wilayah: string; periode: string; indikator?: string }): ExchangeExportRequest {
+/**
+ * The export asked for. Its counts are exact (small ones too, no protected view — issue 18): only for a reader who sees
+ * the exact counts of the whole wilayah; others read the map, which hides small counts.
+ */
+function exportRequest(request: FastifyRequest, query: { wilayah: string; periode: string; indikator?: string }): ExchangeExportRequest {
   const codes = (query.indikator ?? '').split(',').map((c) => c.trim()).filter(Boolean);
-  return { wilayah: requireKode(query.wilayah), period: periodOr400(query.periode), indicators: [...new Set(codes)].map(indicatorOr400) };
+  const wilayah = requireKode(query.wilayah);
+  requireExactCounts(request, wilayah);
+  return { wilayah, period: periodOr400(query.periode), indicators: [...new Set(codes)].map(indicatorOr400) };
 }
 
 /** Canonical URLs of Measures name the dashboard as the request reached it. */
@@ -34,7 +41,7 @@ export const exchangeRoutes = (service: ExchangeService): FastifyPluginAsyncType
   const dataValues = (path: string, format: ExchangeExportFormat, summary: string) => app.get(path, {
     config: { access: 'read' },
     schema: { tags: ['pertukaran'], summary, querystring: ExportQuerySchema, response: file },
-  }, async (request, reply) => send(reply, await service.dataValues(exportRequest(request.query), format)));
+  }, async (request, reply) => send(reply, await service.dataValues(exportRequest(request, request.query), format)));
 
   dataValues('/api/exchange/dhis2.json', 'dhis2-json', 'DHIS2 dataValueSet (JSON): nilai nyata per desa × bulan di bawah wilayah');
   dataValues('/api/exchange/dhis2.csv', 'dhis2-csv', 'DHIS2 dataValueSet (CSV): nilai nyata per desa × bulan di bawah wilayah');
@@ -44,7 +51,7 @@ export const exchangeRoutes = (service: ExchangeService): FastifyPluginAsyncType
     config: { access: 'read' },
     schema: { tags: ['pertukaran'], summary: 'FHIR R4 Bundle: Measure indikator + MeasureReport per anak wilayah untuk periode (IHE mADX)',
       querystring: ExportQuerySchema, response: file },
-  }, async (request, reply) => send(reply, await service.measureReports(exportRequest(request.query), baseUrlOf(request))));
+  }, async (request, reply) => send(reply, await service.measureReports(exportRequest(request, request.query), baseUrlOf(request))));
 
   app.get('/api/exchange/fhir/Measure', {
     config: { access: 'read' },

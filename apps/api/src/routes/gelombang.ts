@@ -7,13 +7,15 @@ import {
   ErrorSchema, KabupatenQuerySchema, ProgressResponseSchema, ProposalQuerySchema, ProposalResponseSchema, WaveBodySchema, WaveSchema,
   type WaveBody,
 } from '@peta/domain/contract';
-import type { RolloutCapability, WilayahService } from '@peta/server-core';
+import type { ReaderView, RolloutCapability, WilayahService } from '@peta/server-core';
 import { authorize } from '../auth/access.ts';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 const TAGS = ['rencana-ilp'];
 
-export const gelombangRoutes = (deps: { areas: WilayahService; rollout: RolloutCapability }): FastifyPluginAsyncTypebox => async (app) => {
+export const gelombangRoutes = (deps: {
+  areas: WilayahService; rollout: RolloutCapability; viewOf: (request: FastifyRequest) => ReaderView;
+}): FastifyPluginAsyncTypebox => async (app) => {
   const { areas } = deps;
   const { waves, planner } = deps.rollout;
 
@@ -43,6 +45,9 @@ export const gelombangRoutes = (deps: { areas: WilayahService; rollout: RolloutC
     schema: { tags: TAGS, summary: 'Usulan gelombang berikutnya: peringkat kebutuhan dan kesiapan, dengan alasan', querystring: ProposalQuerySchema, response: { 200: ProposalResponseSchema, ...errors } },
   }, async (request) => {
     const area = await areas.requireKabupaten(request.query.kabupaten);
-    return planner.proposal(area.kode, request.query.indikator, request.query.periode, request.query.bobot);
+    // Ranked on the need this reader may see (issue 18): a hidden count leaves no trace in totals, scores or order.
+    const view = deps.viewOf(request);
+    return planner.proposal(area.kode, request.query.indikator, request.query.periode, request.query.bobot,
+      (kabupaten, period, rows) => view.maskNeedOf(kabupaten, period, rows));
   });
 };

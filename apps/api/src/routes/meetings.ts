@@ -7,14 +7,22 @@ import {
   CreateActionSchema, CreateMeetingSchema, CreateNoteSchema, ErrorSchema, MeetingActionSchema, MeetingDetailSchema,
   MeetingIdParamsSchema, MeetingListQuerySchema, MeetingSummarySchema, NoteWithHistorySchema, UpdateActionSchema,
 } from '@peta/domain/contract';
-import type { MeetingsCapability } from '@peta/server-core';
+import type { MeetingsCapability, ReaderView } from '@peta/server-core';
+import type { FastifyRequest } from 'fastify';
 import { authorize } from '../auth/access.ts';
 import { PACK_CSP } from '../plugins/security-headers.ts';
 import { requireKode } from './params.ts';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 
-export const meetingsRoutes = ({ meetings: service, notes, actions, packs }: MeetingsCapability): FastifyPluginAsyncTypebox => async (app) => {
+// Readers outside the meeting's area get its agenda and pack in the protected view (issue 18: small counts hidden);
+// participants (the scope that may write to the meeting) see it as stored.
+export const meetingsRoutes = ({ meetings: service, notes, actions, packs }: MeetingsCapability,
+  viewOf: (request: FastifyRequest) => ReaderView): FastifyPluginAsyncTypebox => async (app) => {
+  const packView = (request: FastifyRequest) => {
+    const view = viewOf(request);
+    return { meeting: view.meeting, values: view };
+  };
   // Meetings are working documents that change by the minute: never cached. (Every route of this plugin.)
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('cache-control', 'no-store');
@@ -44,7 +52,7 @@ export const meetingsRoutes = ({ meetings: service, notes, actions, packs }: Mee
     config: { access: 'read' },
     schema: { tags: ['rapat'], summary: 'Satu rapat: agenda, tindak lanjut dengan perkembangannya, catatan', params: MeetingIdParamsSchema,
       response: { 200: MeetingDetailSchema, ...errors } },
-  }, async (request) => service.detail(Number(request.params.id)));
+  }, async (request) => viewOf(request).meeting(await service.detail(Number(request.params.id))));
 
   app.post('/api/rapat/:id/catatan', {
     config: { access: 'rapat' },
@@ -83,7 +91,7 @@ export const meetingsRoutes = ({ meetings: service, notes, actions, packs }: Mee
     schema: { tags: ['rapat'], summary: 'Paket rapat sebagai halaman HTML (pratinjau cetak; sama dengan isi PDF)',
       params: MeetingIdParamsSchema, response: { 200: Type.String({ description: 'text/html' }), ...errors } },
   }, async (request, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', PACK_CSP)
-    .send((await packs.html(Number(request.params.id))).html));
+    .send((await packs.html(Number(request.params.id), packView(request))).html));
 
   app.get('/api/rapat/:id/paket.pdf', {
     config: { access: 'read' },
@@ -91,7 +99,7 @@ export const meetingsRoutes = ({ meetings: service, notes, actions, packs }: Mee
       params: MeetingIdParamsSchema, response: { 200: Type.Unknown({ description: 'application/pdf' }), ...errors, 503: ErrorSchema } },
   }, async (request, reply) => {
     // Bounded (PDF_CONCURRENCY, PDF_QUEUE, PDF_TIMEOUT_SECONDS): 503 with Retry-After when busy or too slow.
-    const pdf = await packs.pdf(Number(request.params.id));
+    const pdf = await packs.pdf(Number(request.params.id), packView(request));
     return reply.type('application/pdf').header('content-disposition', `inline; filename="${pdf.fileName}"`).send(pdf.bytes);
   });
 };

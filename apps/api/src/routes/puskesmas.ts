@@ -5,7 +5,8 @@ import { Type } from '@sinclair/typebox';
 import {
   AddStageBodySchema, ErrorSchema, KabupatenQuerySchema, PuskesmasDetailSchema, PuskesmasListSchema, ReadinessBodySchema, WilayahProfileSchema,
 } from '@peta/domain/contract';
-import type { ProfileService, RolloutCapability, WilayahService } from '@peta/server-core';
+import type { ProfileService, ReaderView, RolloutCapability, WilayahService } from '@peta/server-core';
+import type { FastifyRequest } from 'fastify';
 import { authorize } from '../auth/access.ts';
 import { periodOr400 } from './params.ts';
 
@@ -13,8 +14,10 @@ const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: Erro
 const TAGS = ['rencana-ilp'];
 const KodeParams = Type.Object({ kode: Type.String() });
 
-export const puskesmasRoutes = (deps: { areas: WilayahService; rollout: RolloutCapability; profiles: ProfileService }): FastifyPluginAsyncTypebox => async (app) => {
-  const { areas, profiles } = deps;
+export const puskesmasRoutes = (deps: {
+  areas: WilayahService; rollout: RolloutCapability; viewOf: (request: FastifyRequest) => ReaderView; profilesOf: (request: FastifyRequest) => ProfileService;
+}): FastifyPluginAsyncTypebox => async (app) => {
+  const { areas, viewOf } = deps;
   const { puskesmas, planner } = deps.rollout;
 
   app.get('/api/puskesmas', {
@@ -24,12 +27,21 @@ export const puskesmasRoutes = (deps: { areas: WilayahService; rollout: RolloutC
       querystring: Type.Composite([KabupatenQuerySchema, Type.Object({ indikator: Type.Optional(Type.String()), periode: Type.Optional(Type.String()) })]),
       response: { 200: PuskesmasListSchema, ...errors },
     },
-  }, async (request) => planner.list(await areas.requireKabupaten(request.query.kabupaten), request.query.indikator, request.query.periode));
+  }, async (request) => {
+    const list = await planner.list(await areas.requireKabupaten(request.query.kabupaten), request.query.indikator, request.query.periode);
+    // Need (belum terlayani) per puskesmas is a count: hidden for a puskesmas hidden from this reader (issue 18).
+    return { ...list, puskesmas: await viewOf(request).maskNeedOf(list.kabupaten, list.period, list.puskesmas) };
+  });
 
   app.get('/api/puskesmas/:kode', {
     config: { access: 'read' },
     schema: { tags: TAGS, summary: 'Rincian puskesmas: desa, riwayat tahap, ceklis kesiapan, riwayat perubahan', params: KodeParams, response: { 200: PuskesmasDetailSchema, ...errors } },
-  }, async (request) => planner.detail(await puskesmas.require(request.params.kode)));
+  }, async (request) => {
+    const p = await puskesmas.require(request.params.kode);
+    const detail = await planner.detail(p);
+    const [summary] = await viewOf(request).maskNeedOf(p.kabupaten, null, [detail.puskesmas]);
+    return { ...detail, puskesmas: summary! };
+  });
 
   app.get('/api/puskesmas/:kode/profil', {
     config: { access: 'read' },
@@ -40,7 +52,7 @@ export const puskesmasRoutes = (deps: { areas: WilayahService; rollout: RolloutC
     const p = await puskesmas.require(request.params.kode);
     const period = periodOr400(request.query.periode);
     reply.header('cache-control', 'no-cache');
-    return profiles.puskesmasProfile(await puskesmas.profileArea(p), period);
+    return deps.profilesOf(request).puskesmasProfile(await puskesmas.profileArea(p), period);
   });
 
   app.post('/api/puskesmas/:kode/tahap', {

@@ -4,27 +4,30 @@ import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { IndicatorDef, Period } from '@peta/domain';
+import { seesExactCounts, type IndicatorDef, type Period } from '@peta/domain';
 import {
   DesaValuesQuerySchema, DesaValuesResponseSchema, ErrorSchema, IndicatorListSchema, PuskesmasValuesQuerySchema, PuskesmasValuesResponseSchema,
   SeriesResponseSchema, ValuesQuerySchema, ValuesResponseSchema, WilayahProfileSchema,
 } from '@peta/domain/contract';
-import type { ProfileService, RolloutCapability, ValuesService, WilayahService } from '@peta/server-core';
+import type { ProfileService, ReaderView, ValuesService, WilayahService } from '@peta/server-core';
 import { indicatorOr400, periodOr400, requireKode } from './params.ts';
 
 const errors = { 400: ErrorSchema, 404: ErrorSchema };
 
+// Every answer with counts is the reader's protected view (issue 18): `viewOf(request)` masks what the values service
+// computed, after its caches.
 export const valuesRoutes = (deps: {
-  values: ValuesService; areas: WilayahService; profiles: ProfileService; perPuskesmas: RolloutCapability['perPuskesmas'];
+  values: ValuesService; areas: WilayahService; viewOf: (request: FastifyRequest) => ReaderView; profilesOf: (request: FastifyRequest) => ProfileService;
 }): FastifyPluginAsyncTypebox => async (app) => {
-  const { values, areas, profiles } = deps;
+  const { values, areas, viewOf } = deps;
   // Values are small JSON that changes only when data is loaded: revalidate with an ETag. /api/nilai and
   // /api/nilai/desa set theirs from the database's version of what they read (versionedAnswer), before computing
-  // anything; the other routes of this plugin get one from their bytes.
+  // anything, for readers who see the whole area exactly; every other answer gets one from its bytes.
+  // Private: what a reader sees depends on who they are (small counts are hidden from readers outside the area).
   app.addHook('onSend', async (request, reply, payload) => {
     if (reply.statusCode !== 200 || typeof payload !== 'string' || reply.hasHeader('etag')) return payload;
     const etag = `"${createHash('sha1').update(payload).digest('base64url').slice(0, 20)}"`;
-    reply.header('etag', etag).header('cache-control', 'no-cache');
+    reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'cookie');
     if (request.headers['if-none-match'] === etag) {
       reply.code(304);
       return '';
@@ -47,9 +50,14 @@ export const valuesRoutes = (deps: {
     const def = indicatorOr400(query.indikator);
     const period = periodOr400(query.periode);
     const parent = query.wilayah ? requireKode(query.wilayah) : null;
+    // A reader outside part of the area gets the protected view, which also changes with roll-out events and while
+    // the protection is computed (hidden until then): its ETag comes from the bytes (onSend), never from the version.
+    const reader = viewOf(request).reader;
+    const exact = parent === null ? reader?.role === 'admin' : seesExactCounts(reader, { wilayah: parent });
+    if (!exact) return answer(def, period, parent);
     const version = await values.answerVersion(def, period.year, parent);
     const etag = `"${createHash('sha1').update(`${what}|${def.code}|${period.code}|${parent ?? ''}|${version}`).digest('base64url').slice(0, 20)}"`;
-    reply.header('etag', etag).header('cache-control', 'no-cache');
+    reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'cookie');
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     return answer(def, period, parent);
   }
@@ -57,7 +65,7 @@ export const valuesRoutes = (deps: {
   app.get('/api/nilai', {
     config: { access: 'read' },
     schema: { tags: ['indikator'], querystring: ValuesQuerySchema, response: { 200: ValuesResponseSchema, ...errors } },
-  }, async (request, reply) => versionedAnswer(request, reply, 'values', request.query, (def, period, parent) => values.valuesUnder(def, period, parent)));
+  }, async (request, reply) => versionedAnswer(request, reply, 'values', request.query, (def, period, parent) => viewOf(request).valuesUnder(def, period, parent)));
 
   app.get('/api/nilai/desa', {
     config: { access: 'read' },
@@ -66,7 +74,7 @@ export const valuesRoutes = (deps: {
       summary: 'Semua desa di bawah satu wilayah (tanpa wilayah: seluruh Indonesia), masing-masing dinilai sendiri; kolom, bukan baris, agar kecil',
       querystring: DesaValuesQuerySchema, response: { 200: DesaValuesResponseSchema, ...errors },
     },
-  }, async (request, reply) => versionedAnswer(request, reply, 'desa', request.query, (def, period, parent) => values.desaValuesUnder(def, period, parent)));
+  }, async (request, reply) => versionedAnswer(request, reply, 'desa', request.query, (def, period, parent) => viewOf(request).desaValuesUnder(def, period, parent)));
 
   app.get('/api/nilai/puskesmas', {
     config: { access: 'read' },
@@ -75,7 +83,7 @@ export const valuesRoutes = (deps: {
   }, async (request) => {
     const area = await areas.requireKabupaten(request.query.kabupaten);
     const def = indicatorOr400(request.query.indikator);
-    return deps.perPuskesmas.answer(def, await values.periodOrDefault(request.query.periode), area.kode);
+    return viewOf(request).puskesmasAnswer(def, await values.periodOrDefault(request.query.periode), area.kode);
   });
 
   app.get('/api/wilayah/:kode/series', {
@@ -88,7 +96,7 @@ export const valuesRoutes = (deps: {
     },
   }, async (request) => {
     const kode = requireKode(request.params.kode);
-    return values.seriesOf(indicatorOr400(request.query.indikator), kode, request.query.tahun);
+    return viewOf(request).seriesOf(indicatorOr400(request.query.indikator), kode, request.query.tahun);
   });
 
   app.get('/api/wilayah/:kode/profil', {
@@ -101,6 +109,6 @@ export const valuesRoutes = (deps: {
     },
   }, async (request) => {
     const area = await areas.requireWilayah(request.params.kode);
-    return profiles.profile(area, periodOr400(request.query.periode));
+    return deps.profilesOf(request).profile(area, periodOr400(request.query.periode));
   });
 };

@@ -3,7 +3,8 @@
 // takes minutes), then the API (apps/api).
 // PETA_E2E_URL=http://127.0.0.1:3000 reuses a running server that serves apps/web/dist (fast loop while
 // writing tests; its demo accounts must use PETA_E2E_PASSWORD, default DEMO_PASSWORD below).
-// Reading needs an account (READ_ACCESS signed-in, the default): api() and send() act as the demo admin.
+// Reading needs an account (READ_ACCESS signed-in, the default): api() and send() act as the demo admin, apiAs() as
+// the account a page is signed in with.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -28,6 +29,11 @@ export interface AppServer {
   url: string;
   /** GET a JSON path of the API as the demo admin (for the expected values of a test). */
   api<T>(path: string): Promise<T>;
+  /**
+   * GET a JSON path as another demo account: the answer that account's pages show. Readers outside an area get the
+   * protected view of its counts (issue 18), so a test expecting what a page shows reads as the page's own account.
+   */
+  apiAs<T>(username: string, path: string): Promise<T>;
   /** A write as the demo admin (session cookie and CSRF token), for setting up or cleaning up; throws unless 2xx. */
   send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
   stop(): Promise<void>;
@@ -73,6 +79,7 @@ function serverFor(url: string, stop: () => Promise<void>): AppServer {
   return {
     url,
     api: async (path) => getJson(`${url}${path}`, await admin()),
+    apiAs: async (username, path) => getJson(`${url}${path}`, await sessionOf(url, username)),
     send: async <T>(method: string, path: string, body?: unknown) => {
       const response = await fetchAs(await admin(), `${url}${path}`, {
         method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),

@@ -26,9 +26,15 @@ describe('the selected wilayah on the map', () => {
     }
   });
 
-  it('uses no legend colour (classes, quantiles, no data)', () => {
-    const legend = [...Object.values(PALETTE.attainment), ...Object.values(PALETTE.quantile).flat(), PALETTE.noData].map((c) => c.toLowerCase());
-    expect(legend).not.toContain(COLOURS.selectedLine.toLowerCase());
-    expect(legend).not.toContain(COLOURS.selectedHalo.toLowerCase());
+  it('uses no legend colour (classes, quantiles, no data, the hatch lines)', () => {
+    const lower = (colours: readonly string[]) => colours.map((c) => c.toLowerCase());
+    // Solid fills: a class, a quantile or "no data" is told by its colour alone.
+    const { disembunyikan: _hiddenGround, ...classes } = PALETTE.attainment;
+    const solid = lower([...Object.values(classes), ...Object.values(PALETTE.quantile).flat(), PALETTE.noData]);
+    expect(solid).not.toContain(COLOURS.selectedLine.toLowerCase());
+    expect(solid).not.toContain(COLOURS.selectedHalo.toLowerCase());
+    // Hidden counts (issue 18) are told by their hatch lines, not by their white ground (which the halo shares):
+    // the dark selection line is neither hatch colour.
+    expect(lower([PALETTE.hidden, PALETTE.flag])).not.toContain(COLOURS.selectedLine.toLowerCase());
   });
 });

@@ -3,6 +3,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { parentOf } from '../wilayah.ts';
 import { IndicatorCodeSchema } from './indicators.ts';
+import { HIDDEN_VALUE_ROW_EXAMPLE, ProtectionSchema } from './privacy.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -17,7 +18,9 @@ export const ValuesQuerySchema = Type.Object({
 
 export const AttainmentClassSchema = Type.Union([
   Type.Literal('baik'), Type.Literal('cukup'), Type.Literal('kurang'), Type.Literal('no-data'), Type.Literal('netral'),
-], { description: 'Kelas capaian terhadap target (kriteria dashboard, bukan ketentuan resmi); netral: indikator tanpa target' });
+  Type.Literal('disembunyikan'),
+], { description: 'Kelas capaian terhadap target (kriteria dashboard, bukan ketentuan resmi); netral: indikator tanpa target; '
+  + 'disembunyikan: angka disembunyikan untuk pembaca di luar wilayah (jumlah kecil, lihat `protection`)' });
 
 export const ValueRowSchema = Type.Object({
   kode: Type.String(),
@@ -52,7 +55,12 @@ export const ValueRowSchema = Type.Object({
   reported: Type.Integer(),
   /** Desa under this row × months in the period. */
   expectedReports: Type.Integer(),
-});
+  /**
+   * Null (or absent) when the counts are shown as they are; else why they are hidden from this reader (issue 18):
+   * numerator, the person counts, attainment are null, class 'disembunyikan'.
+   */
+  protection: Type.Optional(Nullable(ProtectionSchema)),
+}, { examples: [HIDDEN_VALUE_ROW_EXAMPLE] });
 
 export const ValuesResponseSchema = Type.Object({
   indicator: IndicatorCodeSchema,
@@ -87,8 +95,12 @@ export const SeriesMonthSchema = Type.Object({
   cumulativeCoverage: Nullable(Type.Number()),
   /** Target line: target × month/12 (ytd_cum) or the target. */
   expected: Nullable(Type.Number()),
-  /** PWS KIA status (higher-is-better ytd_cum indicators). */
+  /** PWS KIA status (higher-is-better ytd_cum indicators); null when either line is hidden. */
   pwsStatus: Nullable(PwsStatusSchema),
+  /** Why the month alone is hidden from this reader (issue 18); null or absent: shown. */
+  protection: Type.Optional(Nullable(ProtectionSchema)),
+  /** Why the "s.d. bulan ini" line is hidden at this month; null or absent: shown. */
+  cumulativeProtection: Type.Optional(Nullable(ProtectionSchema)),
 });
 
 export const SeriesResponseSchema = Type.Object({
@@ -177,7 +189,7 @@ export const DesaValuesQuerySchema = Type.Object({
 });
 
 /** One letter per attainment class, so 83,762 classes travel as one short string; upper case: coverage above 100 %. */
-export const CLASS_LETTER = { baik: 'b', cukup: 'c', kurang: 'k', netral: 'n', 'no-data': '-' } as const;
+export const CLASS_LETTER = { baik: 'b', cukup: 'c', kurang: 'k', netral: 'n', 'no-data': '-', disembunyikan: 'h' } as const;
 export type ClassLetter = (typeof CLASS_LETTER)[keyof typeof CLASS_LETTER];
 export const CLASS_OF_LETTER: Record<string, Static<typeof AttainmentClassSchema>> = Object.fromEntries(
   Object.entries(CLASS_LETTER).flatMap(([cls, letter]) => [[letter, cls], [letter.toUpperCase(), cls]]),
@@ -198,8 +210,9 @@ export const DesaValuesResponseSchema = Type.Object({
    */
   kecamatan: Type.Array(Type.Tuple([Type.String(), Type.String()])),
   /**
-   * One letter per desa in that order (CLASS_LETTER): b baik, c cukup, k kurang, n netral, - no data; upper case
-   * (B, C, K, N) when coverage is above 100 % (drawn hatched).
+   * One letter per desa in that order (CLASS_LETTER): b baik, c cukup, k kurang, n netral, - no data, h disembunyikan
+   * (counts hidden from this reader, issue 18: drawn with the privacy pattern); upper case (B, C, K, N) when coverage
+   * is above 100 % (drawn hatched).
    */
   kelas: Type.String(),
   /** Coverage per desa in the indicator's unit, rounded to 0.1; null: no data. Details (nama, pembilang…) come from /api/nilai for the desa's kecamatan. */

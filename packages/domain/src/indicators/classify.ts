@@ -143,7 +143,7 @@ export function quantileIndex(classes: readonly QuantileClass[], value: number |
  * three simulations. Data-quality flags (coverage > 100 %) are a hatch pattern over the class colour, not a colour.
  */
 export const PALETTE = {
-  attainment: { baik: '#2166ac', cukup: '#fdb863', kurang: '#b2182b', netral: '#8c8c8c', 'no-data': '#d9d9d9' },
+  attainment: { baik: '#2166ac', cukup: '#fdb863', kurang: '#b2182b', netral: '#8c8c8c', 'no-data': '#d9d9d9', disembunyikan: '#ffffff' },
   quantile: {
     1: ['#21918c'],
     2: ['#fde725', '#3b528b'],
@@ -156,12 +156,18 @@ export const PALETTE = {
   noData: '#d9d9d9',
   /** Hatch line colour for the over-100 % flag. */
   flag: '#252525',
+  /**
+   * Counts hidden from this reader (issue 18): diagonal lines of this colour on white (`attainment.disembunyikan`) —
+   * a pattern, never a class colour and never the grey of "no data".
+   */
+  hidden: '#5a5a5a',
   source: 'ColorBrewer 2.0 (RdBu, PuOr; Brewer, Penn State) dan viridis (van der Walt & Smith, CC0)',
 } as const satisfies {
-  attainment: Record<AttainmentClass, string>;
+  attainment: Record<AttainmentClass | 'disembunyikan', string>;
   quantile: Record<1 | 2 | 3 | 4 | 5 | 6 | 7, readonly string[]>;
   noData: string;
   flag: string;
+  hidden: string;
   source: string;
 };
 
@@ -174,7 +180,7 @@ export function quantileColors(count: number): readonly string[] {
 // ------------------------------------------------------------------------------------------------ legends
 
 export interface LegendItem {
-  key: AttainmentClass | 'over100' | `q${number}`;
+  key: AttainmentClass | 'over100' | 'disembunyikan' | `q${number}`;
   color: string;
   pattern: 'solid' | 'hatch';
   /** Bahasa Indonesia, states the class limits. */

@@ -33,7 +33,7 @@ interface MaskableRow {
   notYetServed: number | null;
   shortOfTarget: number | null;
   attainment: number | null;
-  class: AttainmentClass;
+  class: ProtectedClass;
   over100: boolean;
 }
 

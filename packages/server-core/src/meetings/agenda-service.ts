@@ -36,7 +36,8 @@ export async function generateAgenda(deps: { rows: ValueRows; valuesRepo: Pick<V
       pair ? coverageByKode(def, pair.thisMonth) : Promise.resolve(null),
       pair ? coverageByKode(def, pair.lastMonth) : Promise.resolve(null),
     ]);
-    indicators.push({ indicator: def.code, current, previous: prev,
+    // The stored agenda is built from the values service's rows, which are exact (masking happens on read: reader-view).
+    indicators.push({ indicator: def.code, current: current as AgendaIndicatorInput['current'], previous: prev as AgendaIndicatorInput['previous'],
       monthCoverage: thisMonth && lastMonth ? { thisMonth, lastMonth } : null });
   }
   return buildAgenda({ wilayah: { kode: area.kode, nama: area.nama }, period, indicators, openActions, generatedAt: deps.now().toISOString() });

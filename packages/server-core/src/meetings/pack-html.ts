@@ -10,7 +10,7 @@ import {
   parsePeriod, PEOPLE_LABELS, pwsApplies, pwsReadingAt, PWS_STATUS_LABELS, SERIES_CHART, seriesChartModel,
   shortOfTargetText, type MapShape, type Period, type ShapeFeature, type Trend,
 } from '@peta/domain';
-import { placeMarkers } from '@peta/domain';
+import { placeMarkers, PRIVACY_LEGEND } from '@peta/domain';
 import type { AgendaDesa, DesaIndicatorValue, EarlierAction, MeetingAction, MeetingDetail, SeriesMonthDto } from '@peta/domain/contract';
 
 /** What the desa page shows beyond the stored agenda (pack-service packExtras). */
@@ -23,8 +23,13 @@ export interface PackDesaExtras {
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const SIMULATED = 'Data contoh (simulasi)';
-const CLASS_LABEL: Record<string, string> = { baik: 'Mencapai target', cukup: '80–99% target', kurang: '< 80% target', 'no-data': 'Tidak ada laporan', netral: 'Tanpa target' };
-const CLASS_SHORT: Record<string, string> = { baik: '≥ target', cukup: '80–99%', kurang: '< 80%', 'no-data': 'tanpa laporan', netral: '–' };
+const CLASS_LABEL: Record<string, string> = { baik: 'Mencapai target', cukup: '80–99% target', kurang: '< 80% target', 'no-data': 'Tidak ada laporan', netral: 'Tanpa target',
+  disembunyikan: 'Disembunyikan: jumlah kecil' };
+const CLASS_SHORT: Record<string, string> = { baik: '≥ target', cukup: '80–99%', kurang: '< 80%', 'no-data': 'tanpa laporan', netral: '–', disembunyikan: 'disembunyikan' };
+/** Hidden counts (issue 18) are drawn with this pattern, never a class colour or the grey of "no data". */
+const HIDDEN_PATTERN = `<defs><pattern id="disembunyikan" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">`
+  + `<rect width="6" height="6" fill="${PALETTE.attainment.disembunyikan}"/><line x1="0" y1="0" x2="0" y2="6" stroke="${PALETTE.hidden}" stroke-width="2"/></pattern></defs>`;
+const HIDDEN_SWATCH = `background:repeating-linear-gradient(45deg,${PALETTE.hidden} 0 2px,${PALETTE.attainment.disembunyikan} 2px 5px)`;
 const STATUS_LABEL: Record<string, string> = { terbuka: 'Terbuka', selesai: 'Selesai', batal: 'Batal' };
 
 const shortName = (code: string) => getIndicator(code)?.short ?? code;
@@ -52,12 +57,13 @@ function mapSvg(shape: MapShape, fill: (kode: string) => string, opts: { highlig
       : '';
     return `${leader}<g><circle cx="${m.x}" cy="${m.y}" r="9" fill="#fff" stroke="#333" stroke-width="1"/><text x="${m.x}" y="${m.y + 4}" text-anchor="middle" font-size="11" font-weight="700">${m.id}</text></g>`;
   }).join('');
-  return `<svg viewBox="0 0 ${shape.width} ${shape.height}" width="100%" xmlns="http://www.w3.org/2000/svg">${paths}${outline}${labels}</svg>`;
+  return `<svg viewBox="0 0 ${shape.width} ${shape.height}" width="100%" xmlns="http://www.w3.org/2000/svg">${HIDDEN_PATTERN}${paths}${outline}${labels}</svg>`;
 }
 
-function legend(): string {
+function legend(withHidden = false): string {
   return `<ul class="legend">${(['baik', 'cukup', 'kurang', 'no-data'] as const).map((c) =>
-    `<li><span class="sw" style="background:${PALETTE.attainment[c]}"></span>${CLASS_LABEL[c]}</li>`).join('')}</ul>`;
+    `<li><span class="sw" style="background:${PALETTE.attainment[c]}"></span>${CLASS_LABEL[c]}</li>`).join('')}${
+    withHidden ? `<li class="legend-hidden"><span class="sw" style="${HIDDEN_SWATCH}"></span>${esc(CLASS_LABEL.disembunyikan!)} — ${esc(PRIVACY_LEGEND.id)}</li>` : ''}</ul>`;
 }
 
 function chip(cls: string): string {
@@ -171,7 +177,7 @@ function desaPage(meeting: MeetingDetail, desa: AgendaDesa, index: number, locat
     const prev = v.previousCoverage === null || v.coverage === null ? '–'
       : `${v.coverage - v.previousCoverage >= 0 ? '+' : '−'}${formatNumberId(Math.abs(v.coverage - v.previousCoverage))}`;
     return `<tr><td class="name">${esc(def?.short ?? v.indicator)}</td><td class="n">${def?.polarity === 'lower' ? '≤ ' : ''}${esc(pct(v.expected, v.indicator))}</td>`
-      + `<td class="n"><b>${esc(pct(v.coverage, v.indicator))}</b></td><td class="n">${esc(formatFraction(v.numerator, v.denominator))}</td>`
+      + `<td class="n"><b>${esc(pct(v.coverage, v.indicator))}</b></td><td class="n">${v.protection ? `<span class="hidden-count">${esc(v.protection.text)}</span>` : esc(formatFraction(v.numerator, v.denominator))}</td>`
       + `<td class="kelas">${chip(v.class)}${v.over100 ? ' <span class="flag">&gt; 100%: periksa</span>' : ''}${v.reported < v.expectedReports && `${v.reported}/${v.expectedReports}` !== common ? ` <span class="flag">lap. ${v.reported}/${v.expectedReports}</span>` : ''}</td>`
       + `<td class="n">${esc(shortCell(v.shortOfTarget))}</td><td class="n">${esc(notServedCell(v))}</td><td>${pwsCell}</td>`
       + `${showDelta ? `<td class="n">${prev}</td>` : ''}${extras ? `<td class="trends">${trendCell(extras.trends.get(v.indicator)?.bulan)}</td><td class="trends">${trendCell(extras.trends.get(v.indicator)?.tahun)}</td>` : ''}</tr>`;
@@ -227,7 +233,9 @@ export function meetingPackHtml({ meeting, features, printedAt, extras }: PackIn
   const agenda = meeting.agenda;
   const lead = leadIndicator(agenda);
   const classOf = new Map(agenda.desa.map((d) => [d.kode, d.values.find((v) => v.indicator === lead)?.class ?? 'no-data']));
-  const fill = (kode: string) => PALETTE.attainment[(classOf.get(kode) ?? 'no-data') as keyof typeof PALETTE.attainment];
+  const fill = (kode: string) => (classOf.get(kode) === 'disembunyikan' ? 'url(#disembunyikan)'
+    : PALETTE.attainment[(classOf.get(kode) ?? 'no-data') as keyof typeof PALETTE.attainment]);
+  const anyHidden = agenda.desa.some((d) => d.values.some((v) => v.protection));
   const cover = mapShape(features, 760, 520, 10);
   const small = mapShape(features, 200, 140, 4);
   const numbers = new Map(agenda.desa.map((d, i) => [d.kode, i + 1]));
@@ -282,7 +290,7 @@ th { background: #f1f3f5; font-size: 8.5pt; } td.n { text-align: right; white-sp
   <p class="meta"><b>Tanggal</b> ${dateId(meeting.tanggal)}<br><b>Wilayah</b> ${esc(/^kecamatan\s/i.test(agenda.wilayah.nama) ? agenda.wilayah.nama : `Kecamatan ${agenda.wilayah.nama}`)} (${esc(agenda.wilayah.kode)})<br>
   <b>Periode data</b> ${esc(meeting.periodeLabel)}<br><b>Peserta</b> ${meeting.peserta.length ? meeting.peserta.map((p) => esc(p.peran ? `${p.nama} (${p.peran})` : p.nama)).join(', ') : '–'}</p>
   <figure>${mapSvg(cover, fill, { numbers })}
-  <figcaption><b>${esc(lead ? `Cakupan ${shortName(lead)}, ${meeting.periodeLabel}` : meeting.periodeLabel)}</b> — terhadap target s.d. periode ini (kriteria dashboard, bukan ketentuan resmi). Angka = urutan desa dalam paket ini.${legend()}</figcaption></figure>
+  <figcaption><b>${esc(lead ? `Cakupan ${shortName(lead)}, ${meeting.periodeLabel}` : meeting.periodeLabel)}</b> — terhadap target s.d. periode ini (kriteria dashboard, bukan ketentuan resmi). Angka = urutan desa dalam paket ini.${legend(anyHidden)}</figcaption></figure>
 </section>
 <section class="page summary">
   <header class="top"><span>${esc(meeting.judul)} · ${esc(meeting.periodeLabel)}</span>${agenda.simulated ? `<span class="badge">${SIMULATED}</span>` : ''}</header>

@@ -11,10 +11,18 @@ import type { MeetingsService } from './meetings-service.ts';
 import { meetingPackHtml, type PackDesaExtras } from './pack-html.ts';
 import { ChromiumUnavailableError, type PdfPrinter } from './pdf.ts';
 
+type PackValues = Pick<ValuesService, 'childValues' | 'series'>;
+
+/** What a reader outside the meeting's area sees: the meeting and the values the pack adds, protected (reader-view.ts). */
+export interface PackView {
+  meeting(detail: MeetingDetail): Promise<MeetingDetail>;
+  values: PackValues;
+}
+
 export function packService(deps: {
   meetings: Pick<MeetingsService, 'detail'>; wilayah: WilayahRepository; values: Pick<ValuesService, 'childValues' | 'series'>; printer: PdfPrinter;
 }) {
-  const { wilayah, values } = deps;
+  const { wilayah } = deps;
 
   /**
    * What the desa pages of the printed pack add to the stored agenda: per desa the PWS chart (Jan..month of the
@@ -22,7 +30,7 @@ export function packService(deps: {
    * against month m − 1 alone, from the agenda's snapshot (the numbers its PWS status read), or from the values as
    * they are now for agendas stored before issue 15 — and against the same period last year.
    */
-  async function packExtras(meeting: MeetingDetail): Promise<Map<string, PackDesaExtras>> {
+  async function packExtras(meeting: MeetingDetail, values: PackValues): Promise<Map<string, PackDesaExtras>> {
     const period = parsePeriod(meeting.periode);
     const pair = monthPair(period);
     const lastYear = sameLastYearPeriod(period);
@@ -67,9 +75,13 @@ export function packService(deps: {
     return out;
   }
 
-  /** The pack of meeting `id` as HTML (the same document the PDF prints). */
-  async function html(id: number): Promise<{ meeting: MeetingDetail; html: string }> {
-    const meeting = await deps.meetings.detail(id);
+  /**
+   * The pack of meeting `id` as HTML (the same document the PDF prints). `view`: the reader's protected view (issue 18)
+   * of the meeting and of the values the pack adds; without it the pack is exact (participants).
+   */
+  async function html(id: number, view?: PackView): Promise<{ meeting: MeetingDetail; html: string }> {
+    const stored = await deps.meetings.detail(id);
+    const meeting = view ? await view.meeting(stored) : stored;
     // The pack's map: the kecamatan's desa, or the desa of the puskesmas' wilayah kerja.
     const [geometries, desa] = meeting.puskesmasKode
       ? await Promise.all([wilayah.geometriesOf(meeting.desaKodes), wilayah.findMany(meeting.desaKodes)])
@@ -77,7 +89,7 @@ export function packService(deps: {
     const labels = new Map(desa.map((c) => [c.kode, c.label]));
     const features = geometries.map((g) => ({ kode: g.kode, nama: g.nama, geometry: JSON.parse(g.geojson), label: labels.get(g.kode) ?? null }));
     const printedAt = new Date().toLocaleString('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
-    const extras = await packExtras(meeting);
+    const extras = await packExtras(meeting, view?.values ?? deps.values);
     return { meeting, html: meetingPackHtml({ meeting, features, printedAt, extras }) };
   }
 
@@ -88,12 +100,12 @@ export function packService(deps: {
      * The pack as an A4 PDF, within the printer's bounds (PDF_CONCURRENCY, PDF_QUEUE, PDF_TIMEOUT_SECONDS: busy with
      * Retry-After); unavailable when this server cannot run Chromium. Returns the file name too.
      */
-    async pdf(id: number): Promise<{ bytes: Buffer; fileName: string }> {
+    async pdf(id: number, view?: PackView): Promise<{ bytes: Buffer; fileName: string }> {
       let meeting: MeetingDetail | undefined;
       let bytes: Buffer;
       try {
         bytes = await deps.printer.print(async () => {
-          const pack = await html(id);
+          const pack = await html(id, view);
           meeting = pack.meeting;
           return pack.html;
         });

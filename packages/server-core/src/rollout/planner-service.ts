@@ -3,7 +3,7 @@
 // the need period is January..the latest month with data unless one is asked for (the values' one default period).
 import {
   dayOf, DEFAULT_NEED_WEIGHT, formatWeight, ILP_STAGES, rankNextWave, READINESS_ITEMS, readiness, stageByCode, stageOn, yearProgress,
-  type IlpStageCode, type IndicatorCode, type Period, type StageEvent,
+  type IlpStageCode, type IndicatorCode, type NeedPart, type Period, type StageEvent,
 } from '@peta/domain';
 import type { ProgressResponse, ProposalResponse, PuskesmasDetail, PuskesmasList, PuskesmasSummary } from '@peta/domain/contract';
 import type { DbOrTx } from '@peta/db';
@@ -13,6 +13,9 @@ import { rolloutRepositories } from './repositories.ts';
 import type { StageRow } from './stage-repository.ts';
 import type { WaveRow } from './wave-repository.ts';
 import { DEFAULT_NEED_INDICATORS, needIndicators, type WilayahKerjaValues } from './wilayah-kerja-values.ts';
+
+/** The reader's view of need per puskesmas (reader-view maskNeedOf): hidden counts come back as null. */
+export type ProtectNeed = <T extends { kode: string; need: NeedPart[] }>(kabupaten: string, periodCode: string, rows: T[]) => Promise<T[]>;
 
 export function plannerService(db: DbOrTx, values: Pick<ValuesService, 'periodOrDefault' | 'defaultPeriod'>, perPuskesmas: WilayahKerjaValues,
   now: () => Date) {
@@ -104,11 +107,16 @@ export function plannerService(db: DbOrTx, values: Pick<ValuesService, 'periodOr
       return { kabupaten, years, waves, timeline: stages, simulated: stages.some((s) => s.simulated) || waves.some((w) => w.simulated) };
     },
 
-    /** GET /api/rencana-ilp/usulan: the next wave, ranked by need and readiness, with the method in words. */
-    async proposal(kabupaten: string, indicatorsText: string | undefined, periodText: string | undefined, needWeight = DEFAULT_NEED_WEIGHT): Promise<ProposalResponse> {
+    /**
+     * GET /api/rencana-ilp/usulan: the next wave, ranked by need and readiness, with the method in words.
+     * `protectNeed` is the reader's view of the need (issue 18, the same as the puskesmas list's): the ranking, the
+     * totals, the scores and the reasons are computed from what it leaves, so none of them gives a hidden count back.
+     */
+    async proposal(kabupaten: string, indicatorsText: string | undefined, periodText: string | undefined, needWeight = DEFAULT_NEED_WEIGHT,
+      protectNeed: ProtectNeed = async (_kabupaten, _period, rows) => rows): Promise<ProposalResponse> {
       const indicators = needIndicators(indicatorsText);
       const period = await values.periodOrDefault(periodText);
-      const { list } = await summaries(kabupaten, dayOf(now()), indicators, period);
+      const list = await protectNeed(kabupaten, period.code, (await summaries(kabupaten, dayOf(now()), indicators, period)).list);
       const ranked = rankNextWave(list.map((p) => ({
         kode: p.kode, nama: p.nama, stage: p.stage as IlpStageCode, desaCount: p.desaCount, need: p.need,
         readinessDone: p.readinessDone, readinessTotal: p.readinessTotal,

@@ -50,7 +50,7 @@ export function parsePeserta(text: string): Peserta[] {
 /** Fill colour per desa kode for one indicator (attainment classes, the map's palette). */
 export function classFills(agenda: Pick<Agenda, 'desa'>, indicator: string | null): Map<string, string> {
   return new Map(agenda.desa.map((d) => {
-    const cls: AttainmentClass = (indicator && d.values.find((v) => v.indicator === indicator)?.class) || 'no-data';
+    const cls: AttainmentClass | 'disembunyikan' = (indicator && d.values.find((v) => v.indicator === indicator)?.class) || 'no-data';
     return [d.kode, PALETTE.attainment[cls]];
   }));
 }

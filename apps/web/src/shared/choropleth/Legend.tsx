@@ -58,6 +58,7 @@ export function Legend({ model, periodLabel, onMode }: LegendProps) {
         ))}
       </ul>
       <p className="legend__note" data-testid="legend-note">{model.note}</p>
+      {model.privacyNote && <p className="legend__note legend__note--privacy" data-testid="legend-privacy">{model.privacyNote}</p>}
     </section>
   );
 }

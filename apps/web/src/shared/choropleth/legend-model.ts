@@ -24,6 +24,8 @@ export interface ChoroplethModel {
   styles: Record<string, { fillColor: string; flag: boolean }>;
   /** Colour per kode (the table's swatches use the same). */
   colourOf(kode: string): string;
+  /** The privacy line under the legend when some rows are hidden from this reader (issue 18); else null. */
+  privacyNote: string | null;
 }
 
 /** What colouring needs of a row: the drill-down's ValueRow, or one desa of the "Semua desa" columns. */
@@ -53,9 +55,13 @@ export function choroplethModel(mode: LegendMode, def: LegendDef, rows: readonly
     title = t('legend.title.target', { indikator: def.short });
     note = t('legend.note.target');
   }
-  const byKode = new Map(rows.map((r) => [r.kode, colour(r)]));
-  const styles = Object.fromEntries(rows.map((r) => [r.kode, { fillColor: byKode.get(r.kode)!, flag: r.over100 }]));
-  return { mode, title, note, items, styles, colourOf: (kode) => byKode.get(kode) ?? PALETTE.noData };
+  // Hidden counts (issue 18): hatched on white in both modes — never a class colour, never the grey of "no data".
+  const hidden = rows.some((r) => r.class === 'disembunyikan');
+  if (hidden) items = [...items, { key: 'disembunyikan', color: PALETTE.attainment.disembunyikan, pattern: 'hatch', label: t('legend.hidden') }];
+  const fill = (r: ClassifiedRow) => (r.class === 'disembunyikan' ? PALETTE.attainment.disembunyikan : colour(r));
+  const byKode = new Map(rows.map((r) => [r.kode, fill(r)]));
+  const styles = Object.fromEntries(rows.map((r) => [r.kode, { fillColor: byKode.get(r.kode)!, flag: r.over100 || r.class === 'disembunyikan' }]));
+  return { mode, title, note, items, styles, colourOf: (kode) => byKode.get(kode) ?? PALETTE.noData, privacyNote: hidden ? t('legend.privacy') : null };
 }
 
 const FIXED: Partial<Record<LegendItem['key'], MessageKey>> = {

@@ -14,13 +14,27 @@ import { monthName, periodLabel } from '../indicator/period-label.ts';
 type Def = Pick<IndicatorDef, 'unit' | 'notServedText'>;
 type JudgedDef = Def & Pick<IndicatorDef, 'polarity' | 'band' | 'periodKind'> & { denominator: { kind: IndicatorDef['denominator']['kind'] } };
 
-export function coverageText(row: Pick<ValueRow, 'coverage'>, def: Def, t: TFunction): string {
+export function coverageText(row: Pick<ValueRow, 'coverage' | 'protection'>, def: Def, t: TFunction): string {
+  const hidden = hiddenText(row, t);
+  if (hidden) return row.coverage === null ? hidden : `${formatValue(row.coverage, def.unit)} (${hidden})`;
   return row.coverage === null ? t('value.noData') : formatValue(row.coverage, def.unit);
 }
 
-/** "45/65", "21/20,8" (the denominator as used); null without data. */
+/**
+ * "disembunyikan: jumlah kecil · < 10" for a row whose counts are hidden from this reader (issue 18), in the UI's
+ * language; null for a row shown as it is.
+ */
+export function hiddenText(row: Pick<ValueRow, 'protection'>, t: TFunction): string | null {
+  const p = row.protection;
+  if (!p) return null;
+  const band = p.bands?.numerator;
+  const k = formatNumberId(p.threshold, 0);
+  return `${t(`value.hidden.${p.suppressed}`)}${band ? ` · ${band === 'below' ? '<' : '≥'} ${k}` : ''}`;
+}
+
+/** "45/65", "21/20,8" (the denominator as used); null without data or when the counts are hidden. */
 export function fractionText(row: Pick<ValueRow, 'coverage' | 'numerator' | 'denominator'>): string | null {
-  return row.coverage === null ? null : formatFraction(row.numerator, row.denominator);
+  return row.coverage === null || row.numerator === null ? null : formatFraction(row.numerator, row.denominator);
 }
 
 /** "14 ibu hamil belum K4", "semua sasaran terlayani", "melebihi sasaran (21 terlayani dari 20,8)"; null where it does not apply. */

@@ -1,0 +1,32 @@
+// Privacy of small counts (issue 18): the protected view of every answer that carries counts, for readers outside an
+// area. privacy-service runs the domain rule per kabupaten × indicator × year; reader-view applies it to answers.
+import type { DbOrTx } from '@peta/db';
+import { privacyClassOf, sasaranGroupOf } from '@peta/domain';
+import { wilayahKerjaRepository } from '../rollout/wilayah-kerja-repository.ts';
+import type { ValuesCapability } from '../values/index.ts';
+import { privacyRepository } from './privacy-repository.ts';
+import { privacyService } from './privacy-service.ts';
+import type { ProtectRunner } from './protect-runner.ts';
+
+export * from './privacy-service.ts';
+export { inProcessRunner, privacyWorkerPool, ProtectBusy, type ProtectRunner } from './protect-runner.ts';
+export * from './reader-view.ts';
+
+/** The privacy capability on one database: one cache of results for every reader. */
+export function privacyCapability(db: DbOrTx, deps: { values: ValuesCapability; threshold: number; runner?: ProtectRunner; maxWaitMs?: number }) {
+  const repository = privacyRepository(db);
+  const wilayahKerja = wilayahKerjaRepository(db);
+  return privacyService({
+    threshold: deps.threshold,
+    runner: deps.runner,
+    maxWaitMs: deps.maxWaitMs,
+    dataVersion: () => repository.changeVersion(),
+    desaYears: (def, kabupaten, year) => deps.values.service.desaYears(def, kabupaten, year),
+    wilayahKerjaHistory: (kabupaten) => wilayahKerja.history(kabupaten),
+    async sasaranIsRegister(def, kabupaten, year) {
+      const group = sasaranGroupOf(def);
+      // Only a sensitive indicator's register is protected (rule.ts): no query for the others.
+      return group !== null && privacyClassOf(def) === 'sensitive' && repository.sasaranIsRegister(group, kabupaten, year);
+    },
+  });
+}

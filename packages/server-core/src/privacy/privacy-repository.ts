@@ -1,0 +1,26 @@
+// The one question the small-count rule asks the database beyond the values: is a sasaran a register (counted by
+// name) or an estimate? A register of a sensitive indicator is itself protected (domain denominatorProtected).
+import { and, eq, like, sql } from 'drizzle-orm';
+import { schema, type DbOrTx } from '@peta/db';
+
+const { sasaran } = schema;
+
+export function privacyRepository(db: DbOrTx) {
+  return {
+    /**
+     * Changes with every data load AND every roll-out event: a result depends on the values and on which puskesmas
+     * holds which desa (wilayah kerja moves are roll-out events, not data loads).
+     */
+    async changeVersion(): Promise<string> {
+      const { rows } = await db.execute<{ loads: number; events: number }>(sql`select
+        (select coalesce(max(id), 0) from data_load)::int as loads, (select coalesce(max(id), 0) from rollout_event)::int as events`);
+      return `${rows[0]?.loads ?? 0}.${rows[0]?.events ?? 0}`;
+    },
+    /** Any sasaran row of this group in the kabupaten and year is a register (conservative: one is enough). */
+    async sasaranIsRegister(group: string, kabupaten: string, year: number): Promise<boolean> {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(sasaran)
+        .where(and(eq(sasaran.group, group), eq(sasaran.year, year), like(sasaran.kode, `${kabupaten}.%`), eq(sasaran.kind, 'register')));
+      return (row?.n ?? 0) > 0;
+    },
+  };
+}

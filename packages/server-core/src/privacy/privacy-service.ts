@@ -1,0 +1,229 @@
+// The protected view of one kabupaten × indicator × year for one reader (issue 18): which areas are hidden and what
+// each hidden cell shows instead of its counts. The decision is the domain's (seesExactCounts, protectYear); this
+// file feeds it the rows the values service reads and keeps the results. Computed from unmasked values, cached per
+// data-load state and per reader CLASS — every reader outside the kabupaten (anonymous, pembaca, users of other areas)
+// shares one result; a scoped reader inside gets the run with their exact areas. Never stores a masked answer: the
+// values caches stay per answer, masking happens after them (reader-view.ts).
+import {
+  ancestorAt, hideCell, cellCounts, isKode, privacyClassOf, reportedMonths, seesExactCounts, tingkatOf,
+  TANPA_PUSKESMAS, type HiddenCell, type IndicatorDef, type Period, type PrivacyDesa, type Reader, type Target,
+  type WilayahKerjaRow,
+} from '@peta/domain';
+import type { DesaYear } from '../values/values-service.ts';
+import { inProcessRunner, type ProtectRunner } from './protect-runner.ts';
+import { periodKey, type ProtectGroup } from './worker/protect-job.ts';
+
+/** The node id of a puskesmas wilayah kerja ('pkm:' + its kode; 'pkm:' alone: desa held by no puskesmas). */
+export const puskesmasNodeId = (kode: string) => `pkm:${kode}`;
+
+/** What one reader sees of one kabupaten × indicator × year. */
+export interface Lens {
+  /** Node ids hidden for this reader: desa kode, kecamatan kode, puskesmasNodeId(kode). */
+  hidden: ReadonlySet<string>;
+  /** The hidden form of a cell (null: shown as it is). A hidden node in a period the table did not cover is hidden plain. */
+  cell(id: string, period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>, counts: { numerator: number | null; denominator: number | null }): HiddenCell | null;
+  /** False while the result is being computed: every small area is then hidden (deny by default). */
+  complete: boolean;
+}
+
+export interface PrivacySources {
+  threshold: number;
+  /** Changes with every data load and every wilayah kerja move (the results' cache key). */
+  dataVersion(): Promise<string>;
+  desaYears(def: IndicatorDef, kabupaten: string, year: number): Promise<DesaYear[]>;
+  wilayahKerjaHistory(kabupaten: string): Promise<WilayahKerjaRow[]>;
+  /** The sasaran rows of this group in the kabupaten and year include a register (counted by name). */
+  sasaranIsRegister(def: IndicatorDef, kabupaten: string, year: number): Promise<boolean>;
+  /** Where protectYear runs (the API: a worker thread); in process when absent. */
+  runner?: ProtectRunner;
+  /**
+   * How long a reader waits for a table being computed before it is answered with every small area hidden (the
+   * computation goes on; a later request gets the result). Default 2000 ms.
+   */
+  maxWaitMs?: number;
+}
+
+interface Table {
+  desa: PrivacyDesa[];
+  /** Plain data (it crosses to the worker). */
+  groups: ProtectGroup[];
+  /** Kecamatan → its desa (seesExactCounts: a puskesmas sees a kecamatan only when it holds all of it). */
+  kecamatan: Map<string, string[]>;
+  register: boolean;
+}
+
+interface Computed {
+  hidden: Set<string>;
+  /** `${id}|${periodKey}` → hidden form (null: no report in that period). */
+  cells: Map<string, HiddenCell | null>;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function lru<T>(entries: number) {
+  const map = new Map<string, T>();
+  return {
+    get(key: string) {
+      const hit = map.get(key);
+      if (hit !== undefined) { map.delete(key); map.set(key, hit); }
+      return hit;
+    },
+    set(key: string, value: T) {
+      map.set(key, value);
+      if (map.size > entries) map.delete(map.keys().next().value!);
+    },
+    delete(key: string) { map.delete(key); },
+  };
+}
+
+/** At most `n` loads at a time: the map of a provinsi needs the tables of dozens of kabupaten (five queries each), and
+ * all at once they would queue past the pool's connection timeout. */
+function limiter(n: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (active >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await work();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+/** The value, or null when it takes longer than `ms` (or fails: deny by default). */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), ms); });
+  return Promise.race([promise.catch(() => null), late]).finally(() => clearTimeout(timer));
+}
+
+export function privacyService(sources: PrivacySources) {
+  const { threshold } = sources;
+  const results = lru<Promise<Computed>>(2000);
+  const ready = new WeakMap<Promise<Computed>, Computed>();
+  // The rows a result is computed from, per data-load state: a map of a provinsi asks for every kabupaten's table on
+  // every request (to know the small areas), which would be five queries per kabupaten each time.
+  const tables = lru<Promise<Table>>(200);
+  const runner = sources.runner ?? inProcessRunner();
+  const maxWaitMs = sources.maxWaitMs ?? 2000;
+  const load = limiter(2);
+
+  function cachedTable(version: string, def: IndicatorDef, kabupaten: string, year: number): Promise<Table> {
+    const key = `${version}|${def.code}|${year}|${kabupaten}`;
+    let hit = tables.get(key);
+    if (!hit) {
+      hit = load(() => tableOf(def, kabupaten, year));
+      hit.catch(() => tables.delete(key));
+      tables.set(key, hit);
+    }
+    return hit;
+  }
+
+  async function tableOf(def: IndicatorDef, kabupaten: string, year: number): Promise<Table> {
+    const [years, history, register] = await Promise.all([
+      sources.desaYears(def, kabupaten, year), sources.wilayahKerjaHistory(kabupaten), sources.sasaranIsRegister(def, kabupaten, year),
+    ]);
+    const desa = years.map((d): PrivacyDesa => ({ kode: d.kode, months: reportedMonths(d.row), sasaran: d.sasaran }));
+    const kecamatan = new Map<string, string[]>();
+    for (const d of desa) {
+      const k = ancestorAt(d.kode, 'kecamatan') ?? '';
+      kecamatan.set(k, [...(kecamatan.get(k) ?? []), d.kode]);
+    }
+    // Wilayah kerja per month, as rollUpByWilayahKerja assigns them: the holder on the first day of the month.
+    const rowsByDesa = new Map<string, WilayahKerjaRow[]>();
+    for (const r of history) rowsByDesa.set(r.desa, [...(rowsByDesa.get(r.desa) ?? []), r]);
+    const holders = new Map<string, string[][]>(); // puskesmas → per month its desa
+    for (const d of desa) {
+      for (let m = 1; m <= 12; m++) {
+        const date = `${year}-${pad(m)}-01`;
+        const row = rowsByDesa.get(d.kode)?.find((r) => r.validFrom <= date && (r.validTo === null || r.validTo > date));
+        const p = row?.puskesmas ?? TANPA_PUSKESMAS;
+        if (!holders.has(p)) holders.set(p, Array.from({ length: 12 }, () => []));
+        holders.get(p)![m - 1]!.push(d.kode);
+      }
+    }
+    const all = desa.map((d) => d.kode);
+    const groups: ProtectGroup[] = [
+      ...[...kecamatan].map(([id, list]): ProtectGroup => ({ id, level: 'kecamatan', desa: list })),
+      ...[...holders].map(([p, months]): ProtectGroup => ({ id: puskesmasNodeId(p), level: 'puskesmas', byMonth: months })),
+      { id: kabupaten, level: 'kabupaten', desa: all },
+    ];
+    return { desa, groups, kecamatan, register };
+  }
+
+  /** The ids of the table this reader sees exactly (seesExactCounts on each area). */
+  function exactIds(reader: Reader, table: Table, kabupaten: string): string[] {
+    if (reader === null || reader.role === 'viewer') return [];
+    const context = { desaOfKecamatan: (k: string) => table.kecamatan.get(k) ?? [] };
+    const out: string[] = [];
+    for (const d of table.desa) if (seesExactCounts(reader, { wilayah: d.kode }, context)) out.push(d.kode);
+    for (const g of table.groups) {
+      if (g.level === 'kabupaten') continue;
+      const target: Target = g.level === 'puskesmas' ? { puskesmas: g.id.slice(4), kabupaten } : { wilayah: g.id };
+      if (seesExactCounts(reader, target, context)) out.push(g.id);
+    }
+    return out.sort();
+  }
+
+  async function compute(def: IndicatorDef, year: number, table: Table, exact: string[], urgent: boolean): Promise<Computed> {
+    const result = await runner.run({ indicator: def.code, year, threshold, desa: table.desa, groups: table.groups, exact,
+      register: table.register }, urgent);
+    return { hidden: new Set(result.hidden), cells: new Map(result.cells) };
+  }
+
+  /** Deny by default: what a hidden cell shows when the table has no result (yet) or the period is not in it. */
+  const plainCell = (def: IndicatorDef, period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>, level: 'desa' | 'group',
+    counts: { numerator: number | null; denominator: number | null }, register: boolean): HiddenCell | null => {
+    if (counts.numerator === null) return null;
+    const reason = level === 'desa' && privacyClassOf(def) === 'sensitive' ? 'sensitive' : 'small-count';
+    const cell = hideCell(def, cellCounts(def, period, counts.numerator, counts.denominator), reason, threshold, false, { sasaranIsRegister: register });
+    return { ...cell, coverage: null };
+  };
+
+  const nodeLevel = (id: string) => (isKode(id) && tingkatOf(id) === 'desa' ? 'desa' as const : 'group' as const);
+
+  function lensOf(def: IndicatorDef, computed: Computed | null, exact: ReadonlySet<string>, smallAreas: ReadonlySet<string>, register: boolean): Lens {
+    return {
+      complete: computed !== null,
+      hidden: computed ? computed.hidden : new Set([...smallAreas].filter((id) => !exact.has(id))),
+      cell(id, period, counts) {
+        if (computed === null) return exact.has(id) || !smallAreas.has(id) ? null : plainCell(def, period, nodeLevel(id), counts, register);
+        if (!computed.hidden.has(id)) return null;
+        const key = `${id}|${periodKey(period)}`;
+        return computed.cells.has(key) ? computed.cells.get(key)! : plainCell(def, period, nodeLevel(id), counts, register);
+      },
+    };
+  }
+
+  /**
+   * The lens of `reader` on a kabupaten × indicator × year; null when the reader sees the whole kabupaten exactly.
+   * `wait: false` answers at once: while the result is computed every small area is hidden (the "Semua desa" map of
+   * a provinsi asks for dozens of kabupaten; each is computed once per data load, in the background).
+   */
+  async function lens(reader: Reader, def: IndicatorDef, year: number, kabupaten: string, options: { wait?: boolean } = {}): Promise<Lens | null> {
+    if (seesExactCounts(reader, { wilayah: kabupaten })) return null;
+    const version = await sources.dataVersion();
+    const table = await cachedTable(version, def, kabupaten, year);
+    const exactList = exactIds(reader, table, kabupaten);
+    const exact = new Set(exactList);
+    const key = `${version}|${def.code}|${year}|${kabupaten}|${exactList.join(',')}`;
+    let pending = results.get(key);
+    if (!pending) {
+      // CPU work (protectYear): in the runner (the API's worker thread), one table at a time, waiting readers first.
+      pending = compute(def, year, table, exactList, options.wait !== false);
+      const settled = pending;
+      settled.then((c) => { ready.set(settled, c); }, () => results.delete(key));
+      results.set(key, settled);
+    }
+    const done = ready.get(pending) ?? (options.wait === false ? null : await within(pending, maxWaitMs));
+    const smallAreas = new Set([...table.desa.map((d) => d.kode), ...table.groups.filter((g) => g.level !== 'kabupaten').map((g) => g.id)]);
+    return lensOf(def, done, exact, smallAreas, table.register);
+  }
+
+  return { threshold, lens, close: () => runner.close() };
+}
+
+export type PrivacyService = ReturnType<typeof privacyService>;
