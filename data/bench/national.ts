@@ -23,10 +23,23 @@ const PORT = Number(process.env.BENCH_PORT ?? 3190);
 const INDICATOR = 'KIA_K4';
 const OTHER = 'SPM01_BUMIL';
 const PERIOD = '2026-01..2026-10';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
 
-interface Context { baseUrl: string | null; server: ChildProcess | null; dataDir: string | null }
+interface Context {
+  baseUrl: string | null;
+  server: ChildProcess | null;
+  dataDir: string | null;
+}
 
 /** What the web app exposes for browser tests (apps/web/src/map/test-hooks.ts). */
 interface MapWindow {
@@ -40,7 +53,11 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 /** Peak RSS (VmHWM) of a process and its children (the embedded PostgreSQL is a child of the server). */
 function peakRssMb(pid: number): number {
   const read = (p: number) => {
-    try { return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) / 1024; } catch { return 0; }
+    try {
+      return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    } catch {
+      return 0;
+    }
   };
   return Math.round(read(pid));
 }
@@ -49,32 +66,50 @@ async function firstStart(ctx: Context) {
   const dataDir = mkdtempSync(join(tmpdir(), 'peta-bench-national-'));
   chmodSync(dataDir, 0o755);
   const env = {
-    ...process.env, PORT: String(PORT), DATA_DIR: dataDir, DESA_PROVINSI: process.env.BENCH_DESA_PROVINSI ?? 'all',
-    DEMO_PASSWORD: 'bench-sandi-contoh-2026', READ_ACCESS: 'public', LOG_LEVEL: 'warn',
+    ...process.env,
+    PORT: String(PORT),
+    DATA_DIR: dataDir,
+    DESA_PROVINSI: process.env.BENCH_DESA_PROVINSI ?? 'all',
+    DEMO_PASSWORD: 'bench-sandi-contoh-2026',
+    READ_ACCESS: 'public',
+    LOG_LEVEL: 'warn',
   };
   delete (env as Record<string, string | undefined>).DATABASE_URL;
   const started = performance.now();
   const phases: { at: number; line: string }[] = [];
   let peak = 0;
   const onLine = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) if (line.trim() && !line.startsWith('  (')) phases.push({ at: performance.now() - started, line: line.trim() });
+    for (const line of chunk.toString().split('\n'))
+      if (line.trim() && !line.startsWith('  (')) phases.push({ at: performance.now() - started, line: line.trim() });
   };
   const start = (entry: string) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', entry], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     proc.stdout!.on('data', onLine);
     proc.stderr!.on('data', onLine);
     return proc;
   };
   // The first-start work, then the server; the peak RSS is the larger of the two processes'.
   let child = start('data/prepare.ts');
-  const sample = setInterval(() => { peak = Math.max(peak, peakRssMb(child.pid!)); }, 1000);
+  const sample = setInterval(() => {
+    peak = Math.max(peak, peakRssMb(child.pid!));
+  }, 1000);
   const prepared = await new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  if (prepared !== 0) throw new Error(`data/prepare.ts berhenti (${prepared}):\n${phases.map((p) => p.line).join('\n')}`);
+  if (prepared !== 0)
+    throw new Error(`data/prepare.ts berhenti (${prepared}):\n${phases.map((p) => p.line).join('\n')}`);
   child = start('apps/api/src/server.ts');
   const url = `http://127.0.0.1:${PORT}`;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`Server berhenti (${child.exitCode}):\n${phases.map((p) => p.line).join('\n')}`);
-    try { if ((await fetch(`${url}/api/health`)).ok) break; } catch { /* not yet */ }
+    if (child.exitCode !== null)
+      throw new Error(`Server berhenti (${child.exitCode}):\n${phases.map((p) => p.line).join('\n')}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      /* not yet */
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   const ready = performance.now() - started;
@@ -85,9 +120,15 @@ async function firstStart(ctx: Context) {
   console.log(`  ready after ${s(ready)}; peak RSS of the preparing and the server process ${peak} MB`);
   try {
     const report = readFileSync(join(dataDir, 'laporan-batas-wilayah.txt'), 'utf8');
-    const timings = report.slice(report.indexOf('WAKTU (ms)')).split('\n').slice(1, 10).filter((l) => /^\s+\w+\s+\d+$/.test(l));
+    const timings = report
+      .slice(report.indexOf('WAKTU (ms)'))
+      .split('\n')
+      .slice(1, 10)
+      .filter((l) => /^\s+\w+\s+\d+$/.test(l));
     console.log(`  boundary import (ms): ${timings.map((l) => l.trim().replace(/\s+/, ' ')).join(', ')}`);
-  } catch { /* no report */ }
+  } catch {
+    /* no report */
+  }
   ctx.baseUrl ??= url;
   ctx.server = child;
   ctx.dataDir = dataDir;
@@ -96,11 +137,17 @@ async function firstStart(ctx: Context) {
 async function semuaDesa(ctx: Context) {
   const baseUrl = process.env.BASE_URL ?? ctx.baseUrl;
   if (!baseUrl) throw new Error('semua-desa: set BASE_URL, or run first-start before it.');
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     if (process.env.BENCH_USER && process.env.BENCH_PASSWORD) {
-      const res = await page.request.post(`${baseUrl}/api/auth/masuk`, { data: { username: process.env.BENCH_USER, password: process.env.BENCH_PASSWORD } });
+      const res = await page.request.post(`${baseUrl}/api/auth/masuk`, {
+        data: { username: process.env.BENCH_USER, password: process.env.BENCH_PASSWORD },
+      });
       if (!res.ok()) throw new Error(`Gagal masuk: HTTP ${res.status()}`);
     }
     // Bytes as they crossed the wire (compressed body + headers), per request — also the tiles MapLibre's web
@@ -110,19 +157,35 @@ async function semuaDesa(ctx: Context) {
     page.on('requestfinished', (request) => {
       const entry = { url: request.url(), bytes: 0 };
       sizes.push(entry);
-      pending.push(request.sizes().then((z) => { entry.bytes = z.responseBodySize + z.responseHeadersSize; }, () => {}));
+      pending.push(
+        request.sizes().then(
+          (z) => {
+            entry.bytes = z.responseBodySize + z.responseHeadersSize;
+          },
+          () => {},
+        ),
+      );
     });
     const settled = () => Promise.all(pending);
     const isScript = (u: string) => /\.m?js(\?|$)/.test(new URL(u).pathname);
-    const sum = (from: number, pick: (u: string) => boolean) => sizes.slice(from).filter((x) => x.url && pick(x.url)).reduce((n, x) => n + x.bytes, 0);
+    const sum = (from: number, pick: (u: string) => boolean) =>
+      sizes
+        .slice(from)
+        .filter((x) => x.url && pick(x.url))
+        .reduce((n, x) => n + x.bytes, 0);
 
-    const fullyColoured = async (minValues: number, version: number) => page.waitForFunction(({ min, v }) => {
-      const w = globalThis as unknown as MapWindow;
-      const st = w.__mapState;
-      if (!st?.desaShown || !st.desaReady || st.desaValueCount < min || st.desaValuesVersion <= v) return false;
-      const r = w.__mapDesaRendered?.();
-      return !!r && r.features > 0 && r.coloured === r.features;
-    }, { min: minValues, v: version }, { timeout: 300_000, polling: 100 });
+    const fullyColoured = async (minValues: number, version: number) =>
+      page.waitForFunction(
+        ({ min, v }) => {
+          const w = globalThis as unknown as MapWindow;
+          const st = w.__mapState;
+          if (!st?.desaShown || !st.desaReady || st.desaValueCount < min || st.desaValuesVersion <= v) return false;
+          const r = w.__mapDesaRendered?.();
+          return !!r && r.features > 0 && r.coloured === r.features;
+        },
+        { min: minValues, v: version },
+        { timeout: 300_000, polling: 100 },
+      );
 
     const t0 = performance.now();
     await page.goto(`${baseUrl}/?tampilan=semua-desa&indikator=${INDICATOR}&periode=${PERIOD}`);
@@ -137,8 +200,12 @@ async function semuaDesa(ctx: Context) {
     const values = sum(0, (u) => u.includes('/api/nilai/desa'));
     const scripts = sum(0, isScript);
     console.log(`\n## semua-desa (Indonesia, ${INDICATOR} ${PERIOD}, 1280×800, headless Chromium/SwiftShader)`);
-    console.log(`  first fully coloured map: ${s(firstMs)} (${state.desaValueCount} desa values applied, ${rendered?.features} desa drawn, all coloured)`);
-    console.log(`  bytes on the wire without the JS bundle: ${kb(total)} — tiles ${kb(tiles)} in ${sizes.filter((x) => x.url.includes('/api/tiles/')).length} requests, desa values ${kb(values)}, the rest ${kb(total - tiles - values)}; JS ${kb(scripts)}`);
+    console.log(
+      `  first fully coloured map: ${s(firstMs)} (${state.desaValueCount} desa values applied, ${rendered?.features} desa drawn, all coloured)`,
+    );
+    console.log(
+      `  bytes on the wire without the JS bundle: ${kb(total)} — tiles ${kb(tiles)} in ${sizes.filter((x) => x.url.includes('/api/tiles/')).length} requests, desa values ${kb(values)}, the rest ${kb(total - tiles - values)}; JS ${kb(scripts)}`,
+    );
 
     const mark = sizes.length;
     const before = state.desaValuesVersion;
@@ -150,7 +217,9 @@ async function semuaDesa(ctx: Context) {
     const switchMs = performance.now() - t1;
     await page.waitForTimeout(500);
     await settled();
-    console.log(`  indicator switch to ${OTHER}: recoloured in ${s(switchMs)}; fetched ${kb(sum(mark, (u) => u.includes('/api/nilai/desa')))} of desa values and ${kb(sum(mark, (u) => u.includes('/api/tiles/') || u.includes('/api/geometry/')))} of geometry`);
+    console.log(
+      `  indicator switch to ${OTHER}: recoloured in ${s(switchMs)}; fetched ${kb(sum(mark, (u) => u.includes('/api/nilai/desa')))} of desa values and ${kb(sum(mark, (u) => u.includes('/api/tiles/') || u.includes('/api/geometry/')))} of geometry`,
+    );
     await page.screenshot({ path: join(tmpdir(), 'bench-national-semua-desa.png') });
   } finally {
     await browser.close();
@@ -158,7 +227,11 @@ async function semuaDesa(ctx: Context) {
 }
 
 const SECTIONS: Record<string, (ctx: Context) => Promise<void>> = {
-  'first-start': firstStart, 'values-first': valuesFirst, 'semua-desa': semuaDesa, 'views-import': viewsUnderImport, 'import-upkeep': importUpkeep,
+  'first-start': firstStart,
+  'values-first': valuesFirst,
+  'semua-desa': semuaDesa,
+  'views-import': viewsUnderImport,
+  'import-upkeep': importUpkeep,
 };
 
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(SECTIONS);

@@ -12,4 +12,6 @@ for (let i = 0; i < runs; i++) {
   times.push(performance.now() - started);
 }
 times.sort((a, b) => a - b);
-console.log(`argon2id verify: median ${times[runs / 2]!.toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms over ${runs} runs`);
+console.log(
+  `argon2id verify: median ${times[runs / 2]!.toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms over ${runs} runs`,
+);

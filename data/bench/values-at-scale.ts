@@ -12,7 +12,10 @@ import { openDatabase, type Database } from '@peta/db';
 import { DEFAULT_READ_LIMITS, parseImportFile, runImport } from '@peta/server-core';
 import { getIndicator } from '@peta/domain';
 
-export interface ScaleContext { baseUrl: string | null; dataDir: string | null }
+export interface ScaleContext {
+  baseUrl: string | null;
+  dataDir: string | null;
+}
 
 const INDICATOR = 'KIA_K4';
 const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
@@ -21,8 +24,15 @@ const IMPORT_MONTH = '2026-10';
 
 async function withDatabase<T>(ctx: ScaleContext, work: (database: Database) => Promise<T>): Promise<T> {
   const dataDir = process.env.BENCH_DATA_DIR ?? ctx.dataDir;
-  if (!process.env.DATABASE_URL && !dataDir) throw new Error('Set DATABASE_URL or BENCH_DATA_DIR (the DATA_DIR of the running server), or run first-start first.');
-  const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: dataDir ? `${dataDir}/pg` : undefined, reuseRunning: true });
+  if (!process.env.DATABASE_URL && !dataDir)
+    throw new Error(
+      'Set DATABASE_URL or BENCH_DATA_DIR (the DATA_DIR of the running server), or run first-start first.',
+    );
+  const database = await openDatabase({
+    databaseUrl: process.env.DATABASE_URL,
+    dataDir: dataDir ? `${dataDir}/pg` : undefined,
+    reuseRunning: true,
+  });
   try {
     return await work(database);
   } finally {
@@ -44,9 +54,14 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 
 /** The largest provinsi (by desa loaded), its largest kabupaten and that one's largest kecamatan. */
 async function levels(database: Database) {
-  const largest = async (prefix: string | null, length: number) => (await database.pool.query<{ k: string }>(
-    `select substring(kode from 1 for ${length}) k from wilayah where tingkat = 'desa' ${prefix ? `and kode like $1` : ''}
-     group by 1 order by count(*) desc, 1 limit 1`, prefix ? [`${prefix}.%`] : [])).rows[0]!.k;
+  const largest = async (prefix: string | null, length: number) =>
+    (
+      await database.pool.query<{ k: string }>(
+        `select substring(kode from 1 for ${length}) k from wilayah where tingkat = 'desa' ${prefix ? `and kode like $1` : ''}
+     group by 1 order by count(*) desc, 1 limit 1`,
+        prefix ? [`${prefix}.%`] : [],
+      )
+    ).rows[0]!.k;
   const provinsi = await largest(null, 2);
   const kabupaten = await largest(provinsi, 5);
   const kecamatan = await largest(kabupaten, 8);
@@ -62,24 +77,53 @@ export async function valuesFirst(ctx: ScaleContext) {
     const starts = [1 + Math.floor(Math.random() * 5), 6 + Math.floor(Math.random() * 4)];
     for (const [round, from] of starts.entries()) {
       const period = `2026-${String(from).padStart(2, '0')}..2026-10`;
-      console.log(`\n## values-first, round ${round + 1} (${INDICATOR} ${period}: an answer not cached yet${round === 0 ? '; the first of this process for each parent' : ''}; SQL on a pool connection)`);
-      console.log('  parent                 children  API first   SQL same rows   SQL before roll-ups (every desa row)');
-      for (const [label, parent] of [['Indonesia', null], [`provinsi ${provinsi}`, provinsi], [`kabupaten ${kabupaten}`, kabupaten], [`kecamatan ${kecamatan}`, kecamatan]] as const) {
+      console.log(
+        `\n## values-first, round ${round + 1} (${INDICATOR} ${period}: an answer not cached yet${round === 0 ? '; the first of this process for each parent' : ''}; SQL on a pool connection)`,
+      );
+      console.log(
+        '  parent                 children  API first   SQL same rows   SQL before roll-ups (every desa row)',
+      );
+      for (const [label, parent] of [
+        ['Indonesia', null],
+        [`provinsi ${provinsi}`, provinsi],
+        [`kabupaten ${kabupaten}`, kabupaten],
+        [`kecamatan ${kecamatan}`, kecamatan],
+      ] as const) {
         const url = `${base}/api/nilai?indikator=${INDICATOR}&periode=${period}${parent ? `&wilayah=${parent}` : ''}`;
         const [res, api] = await timed(async () => {
           const r = await fetch(url);
-          return { status: r.status, body: await r.json() as { rows: unknown[] } };
+          return { status: r.status, body: (await r.json()) as { rows: unknown[] } };
         });
         if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
-        const children = (await database.pool.query<{ kode: string }>(
-          parent ? 'select kode from wilayah where parent_kode = $1' : 'select kode from wilayah where parent_kode is null', parent ? [parent] : [])).rows.map((r) => r.kode);
+        const children = (
+          await database.pool.query<{ kode: string }>(
+            parent
+              ? 'select kode from wilayah where parent_kode = $1'
+              : 'select kode from wilayah where parent_kode is null',
+            parent ? [parent] : [],
+          )
+        ).rows.map((r) => r.kode);
         const desaPrefix = parent ? `${parent}.%` : '%';
-        const [, sql] = await timed(() => (parent && parent.length === 8
-          ? database.pool.query(`select kode, numerators, denominators, month_simulated from indicator_value where indicator = $1 and year = 2026 and kode like $2`, [INDICATOR, desaPrefix])
-          : database.pool.query('select * from value_rollup where indicator = $1 and year = 2026 and kode = any($2)', [INDICATOR, children])));
-        const [, before] = await timed(() => database.pool.query(
-          `select kode, numerators, denominators, month_simulated from indicator_value where indicator = $1 and year = 2026 and kode like $2`, [INDICATOR, desaPrefix]));
-        console.log(`  ${label.padEnd(22)} ${String(res.body.rows.length).padStart(8)}  ${ms(api).padStart(9)}   ${ms(sql).padStart(13)}   ${ms(before).padStart(12)}`);
+        const [, sql] = await timed(() =>
+          parent && parent.length === 8
+            ? database.pool.query(
+                `select kode, numerators, denominators, month_simulated from indicator_value where indicator = $1 and year = 2026 and kode like $2`,
+                [INDICATOR, desaPrefix],
+              )
+            : database.pool.query(
+                'select * from value_rollup where indicator = $1 and year = 2026 and kode = any($2)',
+                [INDICATOR, children],
+              ),
+        );
+        const [, before] = await timed(() =>
+          database.pool.query(
+            `select kode, numerators, denominators, month_simulated from indicator_value where indicator = $1 and year = 2026 and kode like $2`,
+            [INDICATOR, desaPrefix],
+          ),
+        );
+        console.log(
+          `  ${label.padEnd(22)} ${String(res.body.rows.length).padStart(8)}  ${ms(api).padStart(9)}   ${ms(sql).padStart(13)}   ${ms(before).padStart(12)}`,
+        );
       }
     }
   });
@@ -99,41 +143,69 @@ function monthCsv(desa: string[], indicators: string[], month: string, salt: num
   return new TextEncoder().encode(`${lines.join('\n')}\n`);
 }
 
-const BIG_LIMITS = { ...DEFAULT_READ_LIMITS, maxRows: 10_000_000, maxCells: 100_000_000, maxUnzippedBytes: 4 * 1024 ** 3 };
+const BIG_LIMITS = {
+  ...DEFAULT_READ_LIMITS,
+  maxRows: 10_000_000,
+  maxCells: 100_000_000,
+  maxUnzippedBytes: 4 * 1024 ** 3,
+};
 
 async function importMonth(database: Database, desa: string[], indicators: string[], salt: number) {
   const phases: { phase: string; at: number }[] = [];
   const started = performance.now();
   const outcome = await runImport(database, {
-    bytes: monthCsv(desa, indicators, IMPORT_MONTH, salt), fileName: `bench-${salt}.csv`, oleh: 'bench', today: TODAY,
+    bytes: monthCsv(desa, indicators, IMPORT_MONTH, salt),
+    fileName: `bench-${salt}.csv`,
+    oleh: 'bench',
+    today: TODAY,
     parse: (bytes, name, pc) => parseImportFile(bytes, name, pc, BIG_LIMITS),
     onProgress: (p) => phases.push({ phase: p.phase, at: performance.now() - started }),
   });
   const total = performance.now() - started;
   const upkeepStart = phases.find((p) => p.phase.startsWith('Memperbarui'))?.at ?? total;
   const upkeepEnd = phases.find((p) => p.phase === 'Selesai')?.at ?? total;
-  if (outcome.status !== 'imported' && outcome.status !== 'unchanged') throw new Error(`import ${outcome.status}: ${outcome.message} ${JSON.stringify(outcome.errors.slice(0, 3))}`);
+  if (outcome.status !== 'imported' && outcome.status !== 'unchanged')
+    throw new Error(`import ${outcome.status}: ${outcome.message} ${JSON.stringify(outcome.errors.slice(0, 3))}`);
   return { total, upkeep: upkeepEnd - upkeepStart, rows: desa.length * indicators.length, outcome };
 }
 
 async function demoIndicators(database: Database): Promise<string[]> {
-  return (await database.pool.query<{ indicator: string }>(`select distinct indicator from value_rollup where kode = '' order by 1`)).rows
-    .map((r) => r.indicator).filter((code) => getIndicator(code));
+  return (
+    await database.pool.query<{ indicator: string }>(
+      `select distinct indicator from value_rollup where kode = '' order by 1`,
+    )
+  ).rows
+    .map((r) => r.indicator)
+    .filter((code) => getIndicator(code));
 }
 
 export async function importUpkeep(ctx: ScaleContext) {
   await withDatabase(ctx, async (database) => {
-    const desa = (await database.pool.query<{ kode: string }>(`select kode from wilayah where tingkat = 'desa' order by kode`)).rows.map((r) => r.kode);
+    const desa = (
+      await database.pool.query<{ kode: string }>(`select kode from wilayah where tingkat = 'desa' order by kode`)
+    ).rows.map((r) => r.kode);
     const indicators = await demoIndicators(database);
-    console.log(`\n## import-upkeep (one month, ${desa.length} desa × ${indicators.length} indicators, through runImport)`);
+    console.log(
+      `\n## import-upkeep (one month, ${desa.length} desa × ${indicators.length} indicators, through runImport)`,
+    );
     const run = await importMonth(database, desa, indicators, Date.now() % 100_000);
     const without = run.total - run.upkeep;
-    console.log(`  ${run.rows} rows in ${(run.total / 1000).toFixed(1)} s = ${Math.round(run.rows / (run.total / 1000))} rows/s with the roll-up upkeep`);
-    console.log(`  roll-up upkeep ${(run.upkeep / 1000).toFixed(1)} s; without it ${(without / 1000).toFixed(1)} s = ${Math.round(run.rows / (without / 1000))} rows/s; upkeep adds ${((run.upkeep / without) * 100).toFixed(0)} %`);
+    console.log(
+      `  ${run.rows} rows in ${(run.total / 1000).toFixed(1)} s = ${Math.round(run.rows / (run.total / 1000))} rows/s with the roll-up upkeep`,
+    );
+    console.log(
+      `  roll-up upkeep ${(run.upkeep / 1000).toFixed(1)} s; without it ${(without / 1000).toFixed(1)} s = ${Math.round(run.rows / (without / 1000))} rows/s; upkeep adds ${((run.upkeep / without) * 100).toFixed(0)} %`,
+    );
   });
 }
 
-interface LoadResult { requests: number; perSecond: number; p50: number; p95: number; errors: Map<string, number> }
+interface LoadResult {
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  errors: Map<string, number>;
+}
 
 async function load(clients: number, seconds: number, nextUrl: () => string): Promise<LoadResult> {
   const latencies: number[] = [];
@@ -167,17 +239,39 @@ export async function viewsUnderImport(ctx: ScaleContext) {
   await withDatabase(ctx, async (database) => {
     const indicators = await demoIndicators(database);
     // Every provinsi, kabupaten and kecamatan that holds desa (their children are what a view shows).
-    const parents: (string | null)[] = [null, ...(await database.pool.query<{ kode: string }>(
-      `select distinct unnest(array[substring(kode from 1 for 2), substring(kode from 1 for 5), substring(kode from 1 for 8)]) kode
-       from wilayah where tingkat = 'desa'`)).rows.map((r) => r.kode)];
-    const kabupaten = (await database.pool.query<{ kode: string }>(
-      `select distinct substring(kode from 1 for 5) kode from wilayah where tingkat = 'desa'`)).rows.map((r) => r.kode);
-    const periods = ['2026-10', '2026-Q3', '2026', '2026-01..2026-10', '2025', '2025-Q4', '2025-06', '2026-04..2026-09'];
+    const parents: (string | null)[] = [
+      null,
+      ...(
+        await database.pool.query<{ kode: string }>(
+          `select distinct unnest(array[substring(kode from 1 for 2), substring(kode from 1 for 5), substring(kode from 1 for 8)]) kode
+       from wilayah where tingkat = 'desa'`,
+        )
+      ).rows.map((r) => r.kode),
+    ];
+    const kabupaten = (
+      await database.pool.query<{ kode: string }>(
+        `select distinct substring(kode from 1 for 5) kode from wilayah where tingkat = 'desa'`,
+      )
+    ).rows.map((r) => r.kode);
+    const periods = [
+      '2026-10',
+      '2026-Q3',
+      '2026',
+      '2026-01..2026-10',
+      '2025',
+      '2025-Q4',
+      '2025-06',
+      '2026-04..2026-09',
+    ];
     const any = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
-    console.log(`\n## views-import (${clients} clients; ${indicators.length} indicators × ${periods.length} periods × ${parents.length} parents)`);
+    console.log(
+      `\n## views-import (${clients} clients; ${indicators.length} indicators × ${periods.length} periods × ${parents.length} parents)`,
+    );
 
     const health = await load(clients, healthSeconds, () => `${base}/api/health`);
-    console.log(`  /api/health alone, ${healthSeconds} s: ${health.perSecond.toFixed(0)} req/s, p95 ${ms(health.p95)}, errors ${[...health.errors.values()].reduce((a, b) => a + b, 0)}`);
+    console.log(
+      `  /api/health alone, ${healthSeconds} s: ${health.perSecond.toFixed(0)} req/s, p95 ${ms(health.p95)}, errors ${[...health.errors.values()].reduce((a, b) => a + b, 0)}`,
+    );
 
     // Imports of one kabupaten-month every 5 s while the views run.
     const imports: { total: number; upkeep: number; rows: number }[] = [];
@@ -187,7 +281,12 @@ export async function viewsUnderImport(ctx: ScaleContext) {
       while (!stop) {
         const next = performance.now() + 5000;
         const kab = any(kabupaten);
-        const desa = (await database.pool.query<{ kode: string }>(`select kode from wilayah where tingkat = 'desa' and kode like $1`, [`${kab}.%`])).rows.map((r) => r.kode);
+        const desa = (
+          await database.pool.query<{ kode: string }>(
+            `select kode from wilayah where tingkat = 'desa' and kode like $1`,
+            [`${kab}.%`],
+          )
+        ).rows.map((r) => r.kode);
         imports.push(await importMonth(database, desa, indicators, ++salt));
         while (!stop && performance.now() < next) await new Promise((r) => setTimeout(r, 100));
       }
@@ -199,9 +298,13 @@ export async function viewsUnderImport(ctx: ScaleContext) {
     stop = true;
     await importer;
     const errorCount = [...views.errors.values()].reduce((a, b) => a + b, 0);
-    console.log(`  random /api/nilai, ${seconds} s, imports landing: ${views.perSecond.toFixed(0)} req/s (${((views.perSecond / health.perSecond) * 100).toFixed(0)} % of /api/health), p50 ${ms(views.p50)}, p95 ${ms(views.p95)}, errors ${errorCount}`);
+    console.log(
+      `  random /api/nilai, ${seconds} s, imports landing: ${views.perSecond.toFixed(0)} req/s (${((views.perSecond / health.perSecond) * 100).toFixed(0)} % of /api/health), p50 ${ms(views.p50)}, p95 ${ms(views.p95)}, errors ${errorCount}`,
+    );
     for (const [k, v] of views.errors) console.log(`    ${v} × ${k}`);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-    console.log(`  ${imports.length} kabupaten-month imports landed (mean ${Math.round(mean(imports.map((i) => i.rows)))} rows, ${ms(mean(imports.map((i) => i.total)))} each, of which roll-up upkeep ${ms(mean(imports.map((i) => i.upkeep)))})`);
+    console.log(
+      `  ${imports.length} kabupaten-month imports landed (mean ${Math.round(mean(imports.map((i) => i.rows)))} rows, ${ms(mean(imports.map((i) => i.total)))} each, of which roll-up upkeep ${ms(mean(imports.map((i) => i.upkeep)))})`,
+    );
   });
 }

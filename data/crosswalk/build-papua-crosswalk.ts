@@ -19,19 +19,38 @@ const OUT = join(import.meta.dirname, '../../packages/server-core/src/imports/cr
  * within each province (checked below against the names of the new codes).
  */
 const PAPUA_2022: readonly [lama: string, baru: string, nama: string][] = [
-  ['91.01', '93.01', 'MERAUKE'], ['91.16', '93.02', 'BOVEN DIGOEL'], ['91.17', '93.03', 'MAPPI'], ['91.18', '93.04', 'ASMAT'],
-  ['91.04', '94.01', 'NABIRE'], ['91.07', '94.02', 'PUNCAK JAYA'], ['91.08', '94.03', 'PANIAI'], ['91.09', '94.04', 'MIMIKA'],
-  ['91.25', '94.05', 'PUNCAK'], ['91.26', '94.06', 'DOGIYAI'], ['91.27', '94.07', 'INTAN JAYA'], ['91.28', '94.08', 'DEIYAI'],
-  ['91.02', '95.01', 'JAYAWIJAYA'], ['91.12', '95.02', 'PEGUNUNGAN BINTANG'], ['91.13', '95.03', 'YAHUKIMO'], ['91.14', '95.04', 'TOLIKARA'],
-  ['91.21', '95.05', 'MAMBERAMO TENGAH'], ['91.22', '95.06', 'YALIMO'], ['91.23', '95.07', 'LANNY JAYA'], ['91.24', '95.08', 'NDUGA'],
+  ['91.01', '93.01', 'MERAUKE'],
+  ['91.16', '93.02', 'BOVEN DIGOEL'],
+  ['91.17', '93.03', 'MAPPI'],
+  ['91.18', '93.04', 'ASMAT'],
+  ['91.04', '94.01', 'NABIRE'],
+  ['91.07', '94.02', 'PUNCAK JAYA'],
+  ['91.08', '94.03', 'PANIAI'],
+  ['91.09', '94.04', 'MIMIKA'],
+  ['91.25', '94.05', 'PUNCAK'],
+  ['91.26', '94.06', 'DOGIYAI'],
+  ['91.27', '94.07', 'INTAN JAYA'],
+  ['91.28', '94.08', 'DEIYAI'],
+  ['91.02', '95.01', 'JAYAWIJAYA'],
+  ['91.12', '95.02', 'PEGUNUNGAN BINTANG'],
+  ['91.13', '95.03', 'YAHUKIMO'],
+  ['91.14', '95.04', 'TOLIKARA'],
+  ['91.21', '95.05', 'MAMBERAMO TENGAH'],
+  ['91.22', '95.06', 'YALIMO'],
+  ['91.23', '95.07', 'LANNY JAYA'],
+  ['91.24', '95.08', 'NDUGA'],
 ];
 
 type Row = { kode: string; parent: string; nama: string };
 function readCsv(file: string): Row[] {
-  return readFileSync(file, 'utf8').split('\n').slice(1).filter(Boolean).map((line) => {
-    const m = /^([^,]+),([^,]*),"?(.*?)"?$/.exec(line)!;
-    return { kode: m[1]!, parent: m[2]!, nama: m[3]!.toUpperCase() };
-  });
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map((line) => {
+      const m = /^([^,]+),([^,]*),"?(.*?)"?$/.exec(line)!;
+      return { kode: m[1]!, parent: m[2]!, nama: m[3]!.toUpperCase() };
+    });
 }
 
 const oldDir = process.argv[2];
@@ -47,9 +66,14 @@ const bare = (nama: string) => nama.replace(/^(KABUPATEN|KOTA)\s+/, '');
 const entries: (CrosswalkEntry & { sumber: string })[] = [];
 for (const [lama, baru, nama] of PAPUA_2022) {
   const now = newByKode.get(baru);
-  if (!now || bare(now.nama) !== nama) throw new Error(`${baru} is ${now?.nama ?? 'missing'} in 4.0.1, expected ${nama}`);
+  if (!now || bare(now.nama) !== nama)
+    throw new Error(`${baru} is ${now?.nama ?? 'missing'} in 4.0.1, expected ${nama}`);
   if (newByKode.has(lama)) throw new Error(`${lama} still exists in 4.0.1`);
-  entries.push({ lama, baru: [baru], sumber: 'Permendagri 72/2019 (kode lama) → idn-area-data 4.0.1 (kode baru), nama sama' });
+  entries.push({
+    lama,
+    baru: [baru],
+    sumber: 'Permendagri 72/2019 (kode lama) → idn-area-data 4.0.1 (kode baru), nama sama',
+  });
 }
 
 // Papua Barat (92) → Papua Barat Daya (96), UU 29/2022: both editions are in idn-area-data. Kabupaten by name; then
@@ -63,19 +87,37 @@ for (const k of oldPb) {
   const target = newKab.filter((n) => n.parent === '96' && n.nama === k.nama);
   if (target.length !== 1) throw new Error(`${k.kode} ${k.nama}: ${target.length} matches in 96`);
   moved.set(k.kode, target[0]!.kode);
-  entries.push({ lama: k.kode, baru: [target[0]!.kode], sumber: 'idn-area-data 3.0.0 → 4.0.1, kabupaten dengan nama sama' });
+  entries.push({
+    lama: k.kode,
+    baru: [target[0]!.kode],
+    sumber: 'idn-area-data 3.0.0 → 4.0.1, kabupaten dengan nama sama',
+  });
 }
-function byName(olds: Row[], news: Row[], parentOf: (oldParent: string) => string | undefined, tingkat: 'desa' | 'kecamatan', sumber: string) {
+function byName(
+  olds: Row[],
+  news: Row[],
+  parentOf: (oldParent: string) => string | undefined,
+  tingkat: 'desa' | 'kecamatan',
+  sumber: string,
+) {
   const map = new Map<string, string>();
-  let same = 0; let renumbered = 0; let unmatched = 0;
+  let same = 0;
+  let renumbered = 0;
+  let unmatched = 0;
   for (const o of olds) {
     const parent = parentOf(o.parent);
     if (!parent) continue;
-    const candidates = news.filter((n) => n.parent === parent && desaNameKey(n.nama, tingkat) === desaNameKey(o.nama, tingkat));
+    const candidates = news.filter(
+      (n) => n.parent === parent && desaNameKey(n.nama, tingkat) === desaNameKey(o.nama, tingkat),
+    );
     const implied = parent + o.kode.slice(o.parent.length);
     if (candidates.length !== 1) {
       unmatched++;
-      entries.push({ lama: o.kode, baru: [o.kode], sumber: `${sumber}: tidak ada satu ${tingkat} bernama sama, kode lama tidak dipetakan` });
+      entries.push({
+        lama: o.kode,
+        baru: [o.kode],
+        sumber: `${sumber}: tidak ada satu ${tingkat} bernama sama, kode lama tidak dipetakan`,
+      });
       continue;
     }
     map.set(o.kode, candidates[0]!.kode);
@@ -85,7 +127,9 @@ function byName(olds: Row[], news: Row[], parentOf: (oldParent: string) => strin
       entries.push({ lama: o.kode, baru: [candidates[0]!.kode], sumber: `${sumber}, ${tingkat} dengan nama sama` });
     }
   }
-  console.log(`${tingkat}: ${same} follow their kabupaten, ${renumbered} renumbered, ${unmatched} without a unique name`);
+  console.log(
+    `${tingkat}: ${same} follow their kabupaten, ${renumbered} renumbered, ${unmatched} without a unique name`,
+  );
   return map;
 }
 const kecMap = byName(oldKec, newKec, (p) => moved.get(p), 'kecamatan', 'idn-area-data 3.0.0 → 4.0.1');
@@ -95,5 +139,8 @@ byName(oldDesa, newDesa, (p) => kecMap.get(p), 'desa', 'idn-area-data 3.0.0 → 
 const crosswalk = { nama: 'Kepmendagri 2019/2022 → 2025 (provinsi baru Papua)', entries };
 const check = validateCrosswalk(crosswalk);
 if (!check.ok) throw new Error(JSON.stringify(check.errors.slice(0, 5)));
-writeFileSync(OUT, `{"nama":${JSON.stringify(crosswalk.nama)},"entries":[\n${entries.map((e) => JSON.stringify(e)).join(',\n')}\n]}\n`);
+writeFileSync(
+  OUT,
+  `{"nama":${JSON.stringify(crosswalk.nama)},"entries":[\n${entries.map((e) => JSON.stringify(e)).join(',\n')}\n]}\n`,
+);
 console.log(`${entries.length} entries → ${OUT}`);

@@ -2,18 +2,38 @@
 // demo region. Pure: desa codes and kabupaten population in, rows out. The assumptions are in assumptions.ts.
 import { ancestorAt, estimateSasaran, getIndicator, type IndicatorCode, type SasaranCode } from '@peta/domain';
 import {
-  DEMO_INDICATORS, DEMO_LAST_MONTH, DEMO_YEARS, DESA_SD, KECAMATAN_SD, OVER_REPORTING_FACTOR, OVER_REPORTING_SHARE,
-  POPULATION_GROWTH, REMOTE_DESA_PENALTY, REMOTE_DESA_SHARE, REPORTING, SEASONAL_AMPLITUDE, SIMULATED_REGISTER_RATES,
+  DEMO_INDICATORS,
+  DEMO_LAST_MONTH,
+  DEMO_YEARS,
+  DESA_SD,
+  KECAMATAN_SD,
+  OVER_REPORTING_FACTOR,
+  OVER_REPORTING_SHARE,
+  POPULATION_GROWTH,
+  REMOTE_DESA_PENALTY,
+  REMOTE_DESA_SHARE,
+  REPORTING,
+  SEASONAL_AMPLITUDE,
+  SIMULATED_REGISTER_RATES,
   type IndicatorAssumption,
 } from './assumptions.ts';
 import { spreadPopulation } from './population.ts';
 import { binomial, normal, poisson, rng } from './random.ts';
 
-export interface SasaranRow { kode: string; year: number; group: SasaranCode; value: number; method: string }
+export interface SasaranRow {
+  kode: string;
+  year: number;
+  group: SasaranCode;
+  value: number;
+  method: string;
+}
 /** One desa × indicator × year; element m−1 is month m, null = no report. */
 export interface ValueRow {
-  indicator: string; kode: string; year: number;
-  numerators: (number | null)[]; denominators: (number | null)[] | null;
+  indicator: string;
+  kode: string;
+  year: number;
+  numerators: (number | null)[];
+  denominators: (number | null)[] | null;
 }
 
 export interface DemoInput {
@@ -48,19 +68,27 @@ function neededGroups(): SasaranCode[] {
 
 function sasaranOf(group: SasaranCode, penduduk: number): { value: number; method: string } {
   if (group === 'terduga_tb') {
-    return { value: Math.round(penduduk * SIMULATED_REGISTER_RATES.terduga_tb * 100) / 100, method: 'register-simulasi: 0,5 % × penduduk' };
+    return {
+      value: Math.round(penduduk * SIMULATED_REGISTER_RATES.terduga_tb * 100) / 100,
+      method: 'register-simulasi: 0,5 % × penduduk',
+    };
   }
   if (group === 'berisiko_hiv') {
     const bumil = estimateSasaran('bumil', penduduk)!.value;
-    return { value: Math.round((bumil + penduduk * SIMULATED_REGISTER_RATES.berisiko_hiv_extra) * 100) / 100,
-      method: 'register-simulasi: sasaran ibu hamil + 0,3 % × penduduk' };
+    return {
+      value: Math.round((bumil + penduduk * SIMULATED_REGISTER_RATES.berisiko_hiv_extra) * 100) / 100,
+      method: 'register-simulasi: sasaran ibu hamil + 0,3 % × penduduk',
+    };
   }
   const e = estimateSasaran(group, penduduk);
   if (!e) throw new Error(`Tidak ada estimasi bawaan untuk sasaran ${group}`);
   return { value: e.value, method: e.method };
 }
 
-export function* generateSasaran(input: DemoInput, population = spreadPopulation(input.desaKodes, input.kabupatenPopulation, input.seed)): Generator<SasaranRow> {
+export function* generateSasaran(
+  input: DemoInput,
+  population = spreadPopulation(input.desaKodes, input.kabupatenPopulation, input.seed),
+): Generator<SasaranRow> {
   const groups = neededGroups();
   for (const kode of input.desaKodes) {
     const base = population.get(kode);
@@ -84,7 +112,10 @@ function reportingMissProbability(random: () => number): number {
   return REPORTING[0].missProbability;
 }
 
-export function* generateValues(input: DemoInput, population = spreadPopulation(input.desaKodes, input.kabupatenPopulation, input.seed)): Generator<ValueRow> {
+export function* generateValues(
+  input: DemoInput,
+  population = spreadPopulation(input.desaKodes, input.kabupatenPopulation, input.seed),
+): Generator<ValueRow> {
   const { seed } = input;
   const kecamatanEffect = new Map<string, number>();
   const effectOf = (kec: string, code: string) => {
@@ -103,22 +134,28 @@ export function* generateValues(input: DemoInput, population = spreadPopulation(
     const remote = desaRandom() < REMOTE_DESA_SHARE ? -REMOTE_DESA_PENALTY : 0;
     // A month a desa did not report is missing for every indicator (the report never reached the puskesmas).
     const missing = new Set<string>();
-    for (const year of DEMO_YEARS) for (const m of monthsOfYear(year)) if (desaRandom() < miss) missing.add(`${year}-${pad(m)}`);
+    for (const year of DEMO_YEARS)
+      for (const m of monthsOfYear(year)) if (desaRandom() < miss) missing.add(`${year}-${pad(m)}`);
 
     const kecamatan = ancestorAt(kode, 'kecamatan')!;
     for (const [code, a] of entries) {
       const def = getIndicator(code)!;
       const random = rng(`${seed}|nilai|${kode}|${code}`);
-      const desaEffect = normal(random, 0, DESA_SD) + effectOf(kecamatan, code)
-        + (a.shape.kind === 'prevalence' ? -remote / 4 : remote);
+      const desaEffect =
+        normal(random, 0, DESA_SD) + effectOf(kecamatan, code) + (a.shape.kind === 'prevalence' ? -remote / 4 : remote);
       const over = random() < OVER_REPORTING_SHARE ? OVER_REPORTING_FACTOR : 1;
       for (const year of DEMO_YEARS) {
         const penduduk = base * (1 + POPULATION_GROWTH) ** (year - 2024);
         const den = def.denominator;
         // Prevalence is measured among balita; counted denominators scale with the population.
-        const sasaran = den.kind === 'sasaran' ? sasaranOf(den.group, Math.round(penduduk)).value
-          : a.shape.kind === 'prevalence' ? sasaranOf('balita_0_59', Math.round(penduduk)).value : penduduk;
-        const level = a.shape.level + a.trend * (year - 2025) + (a.shape.kind === 'prevalence' ? desaEffect / 3 : desaEffect);
+        const sasaran =
+          den.kind === 'sasaran'
+            ? sasaranOf(den.group, Math.round(penduduk)).value
+            : a.shape.kind === 'prevalence'
+              ? sasaranOf('balita_0_59', Math.round(penduduk)).value
+              : penduduk;
+        const level =
+          a.shape.level + a.trend * (year - 2025) + (a.shape.kind === 'prevalence' ? desaEffect / 3 : desaEffect);
         const numerators: (number | null)[] = Array(12).fill(null);
         const denominators: (number | null)[] | null = den.kind === 'counted' ? Array(12).fill(null) : null;
         for (const m of monthsOfYear(year)) {
@@ -133,8 +170,15 @@ export function* generateValues(input: DemoInput, population = spreadPopulation(
   }
 }
 
-function monthValue(a: IndicatorAssumption, level: number, sasaran: number, penduduk: number, m: number, over: number,
-  random: () => number): { numerator: number; denominator: number | null } {
+function monthValue(
+  a: IndicatorAssumption,
+  level: number,
+  sasaran: number,
+  penduduk: number,
+  m: number,
+  over: number,
+  random: () => number,
+): { numerator: number; denominator: number | null } {
   const s = a.shape;
   switch (s.kind) {
     case 'cumulative':

@@ -11,28 +11,50 @@ import { DEMO_INDICATORS, DEMO_LAST_MONTH, DEMO_SEED } from './assumptions.ts';
 import { generateSasaran, generateValues, type SasaranRow } from './generate.ts';
 import { readKabupatenPopulation, spreadPopulation } from './population.ts';
 
-export interface DemoProgress { phase: string; done: number; total: number }
+export interface DemoProgress {
+  phase: string;
+  done: number;
+  total: number;
+}
 
 export interface DemoResult {
-  loadId: number; valueRows: number; sasaranRows: number; desa: number; ms: number;
+  loadId: number;
+  valueRows: number;
+  sasaranRows: number;
+  desa: number;
+  ms: number;
   /** Of ms: rebuilding the roll-ups after the COPY. */
   rollupMs?: number;
   skipped: boolean;
 }
 
 /** Generates the demo once per desa set; a later start with the same desa reuses it. */
-export async function ensureDemoData(database: Database, options: { seed?: string; onProgress?: (p: DemoProgress) => void } = {}): Promise<DemoResult> {
+export async function ensureDemoData(
+  database: Database,
+  options: { seed?: string; onProgress?: (p: DemoProgress) => void } = {},
+): Promise<DemoResult> {
   const seed = options.seed ?? DEMO_SEED;
   const { pool } = database;
-  const desa = (await pool.query<{ kode: string }>(`select kode from wilayah where tingkat = 'desa' order by kode`)).rows.map((r) => r.kode);
+  const desa = (
+    await pool.query<{ kode: string }>(`select kode from wilayah where tingkat = 'desa' order by kode`)
+  ).rows.map((r) => r.kode);
   const signature = `${seed}|${desa.length}|${desa[0] ?? ''}|${desa[desa.length - 1] ?? ''}`;
-  const existing = await pool.query<{ id: number }>(`select id from data_load where kind = 'demo' and details->>'signature' = $1 order by id desc limit 1`, [signature]);
-  if (existing.rows[0]) return { loadId: existing.rows[0].id, valueRows: 0, sasaranRows: 0, desa: desa.length, ms: 0, skipped: true };
+  const existing = await pool.query<{ id: number }>(
+    `select id from data_load where kind = 'demo' and details->>'signature' = $1 order by id desc limit 1`,
+    [signature],
+  );
+  if (existing.rows[0])
+    return { loadId: existing.rows[0].id, valueRows: 0, sasaranRows: 0, desa: desa.length, ms: 0, skipped: true };
   return generateDemoData(database, desa, seed, signature, options.onProgress);
 }
 
-async function generateDemoData(database: Database, desa: string[], seed: string, signature: string,
-  onProgress?: (p: DemoProgress) => void): Promise<DemoResult> {
+async function generateDemoData(
+  database: Database,
+  desa: string[],
+  seed: string,
+  signature: string,
+  onProgress?: (p: DemoProgress) => void,
+): Promise<DemoResult> {
   const started = Date.now();
   const population = spreadPopulation(desa, readKabupatenPopulation(), seed);
   const input = { desaKodes: desa, kabupatenPopulation: readKabupatenPopulation(), seed };
@@ -42,7 +64,9 @@ async function generateDemoData(database: Database, desa: string[], seed: string
     // Imported (real) cells or sasaran anywhere? Usually not (a first start): then the simulated rows are replaced
     // whole — TRUNCATE, then COPY straight into the tables (FREEZE: no later hint-bit rewrite; with the embedded
     // database's wal_level=minimal the rows skip the WAL too). Otherwise through staging tables, below.
-    const { rows: [check] } = await client.query<{ real: boolean }>(`select
+    const {
+      rows: [check],
+    } = await client.query<{ real: boolean }>(`select
       exists(select 1 from indicator_value where false = any(month_simulated))
       or exists(select 1 from sasaran where not simulated) as real`);
     const real = check?.real ?? false;
@@ -55,10 +79,21 @@ async function generateDemoData(database: Database, desa: string[], seed: string
         alter table sasaran drop constraint sasaran_kode_year_group_pk, drop constraint sasaran_load_id_data_load_id_fk;
         drop index sasaran_group_year_kode_idx`);
     }
-    const { rows: [load] } = await client.query<{ id: number }>(
+    const {
+      rows: [load],
+    } = await client.query<{ id: number }>(
       `insert into data_load (kind, description, simulated, details, target, oleh) values ('demo', $1, true, $2, 'nilai+sasaran', 'generator data contoh') returning id`,
-      [`Data contoh (simulasi), seed ${seed}, s.d. ${DEMO_LAST_MONTH}`,
-        JSON.stringify({ signature, seed, desa: desa.length, indicators: Object.keys(DEMO_INDICATORS), lastMonth: DEMO_LAST_MONTH })]);
+      [
+        `Data contoh (simulasi), seed ${seed}, s.d. ${DEMO_LAST_MONTH}`,
+        JSON.stringify({
+          signature,
+          seed,
+          desa: desa.length,
+          indicators: Object.keys(DEMO_INDICATORS),
+          lastMonth: DEMO_LAST_MONTH,
+        }),
+      ],
+    );
     const loadId = load!.id;
     const sasaranTable = real ? 'demo_sasaran' : 'sasaran';
     const valueTable = real ? 'demo_value' : 'indicator_value';
@@ -70,11 +105,14 @@ async function generateDemoData(database: Database, desa: string[], seed: string
     }
 
     let sasaranRows = 0;
-    await copy(client, `copy ${sasaranTable} (kode, year, "group", value, kind, method, simulated, load_id) from stdin${freeze}`,
+    await copy(
+      client,
+      `copy ${sasaranTable} (kode, year, "group", value, kind, method, simulated, load_id) from stdin${freeze}`,
       mapLines(generateSasaran(input, population), (r) => {
         sasaranRows++;
         return `${r.kode}\t${r.year}\t${r.group}\t${r.value}\testimate\t${escapeCopy(r.method)}\tt\t${loadId}\n`;
-      }));
+      }),
+    );
     if (real) await client.query('insert into sasaran select * from demo_sasaran on conflict do nothing');
 
     let valueRows = 0;
@@ -92,25 +130,38 @@ async function generateDemoData(database: Database, desa: string[], seed: string
     for (const provinsiDesa of byProvinsi(desa)) {
       const part = { ...input, desaKodes: provinsiDesa };
       const sasaranOf = sasaranLookup(generateSasaran(part, population));
-      await copy(client, `copy ${valueTable} (indicator, kode, year, numerators, denominators, month_load_ids, month_simulated) from stdin${freeze}`,
+      await copy(
+        client,
+        `copy ${valueTable} (indicator, kode, year, numerators, denominators, month_load_ids, month_simulated) from stdin${freeze}`,
         mapLines(generateValues(part, population), (r) => {
           valueRows++;
           if (r.kode !== lastKode) {
             lastKode = r.kode;
-            if (++desaDone % 200 === 0) onProgress?.({ phase: 'Membuat data contoh (simulasi)', done: desaDone, total: desa.length });
+            if (++desaDone % 200 === 0)
+              onProgress?.({ phase: 'Membuat data contoh (simulasi)', done: desaDone, total: desa.length });
           }
           if (rollups) {
             const group = rollups.groupOf(r.indicator);
             const t = performance.now();
-            rollups.add(r.indicator, r.kode, r.year, { numerators: r.numerators, denominators: r.denominators, monthSimulated: simulatedMonths },
-              group ? sasaranOf(r.kode, r.year, group) : null);
+            rollups.add(
+              r.indicator,
+              r.kode,
+              r.year,
+              { numerators: r.numerators, denominators: r.denominators, monthSimulated: simulatedMonths },
+              group ? sasaranOf(r.kode, r.year, group) : null,
+            );
             rollupMs += performance.now() - t;
           }
           return `${r.indicator}\t${r.kode}\t${r.year}\t${pgArray(r.numerators)}\t${r.denominators ? pgArray(r.denominators) : '\\N'}\t${loadIds}\t${allSimulated}\n`;
-        }));
+        }),
+      );
       if (rollups) {
         const t = Date.now();
-        await copy(client, `copy value_rollup (${ROLLUP_COPY_COLUMNS}) from stdin${freeze}`, mapLines(rollups.drainProvinsi(), rollupCopyLine));
+        await copy(
+          client,
+          `copy value_rollup (${ROLLUP_COPY_COLUMNS}) from stdin${freeze}`,
+          mapLines(rollups.drainProvinsi(), rollupCopyLine),
+        );
         rollupMs += Date.now() - t;
       }
     }
@@ -124,15 +175,21 @@ async function generateDemoData(database: Database, desa: string[], seed: string
     // The roll-ups above desa, in the same transaction (a view never sees one without the other).
     if (rollups) {
       const t = Date.now();
-      await copy(client, `copy value_rollup (${ROLLUP_COPY_COLUMNS}) from stdin${freeze}`, mapLines(rollups.national(), rollupCopyLine));
+      await copy(
+        client,
+        `copy value_rollup (${ROLLUP_COPY_COLUMNS}) from stdin${freeze}`,
+        mapLines(rollups.national(), rollupCopyLine),
+      );
       rollupMs += Date.now() - t;
     } else {
       onProgress?.({ phase: 'Menjumlahkan per wilayah', done: 0, total: 1 });
       await rebuildRollups(drizzle(client, { schema }), loadId);
       rollupMs = Date.now() - rollupStarted;
     }
-    await client.query(`update data_load set details = details || $2 where id = $1`,
-      [loadId, JSON.stringify({ valueRows, sasaranRows, rollupMs })]);
+    await client.query(`update data_load set details = details || $2 where id = $1`, [
+      loadId,
+      JSON.stringify({ valueRows, sasaranRows, rollupMs }),
+    ]);
     await client.query('commit');
     onProgress?.({ phase: 'Membuat data contoh (simulasi)', done: desa.length, total: desa.length });
     return { loadId, valueRows, sasaranRows, desa: desa.length, ms: Date.now() - started, rollupMs, skipped: false };
@@ -206,17 +263,19 @@ function escapeCopy(text: string): string {
 
 /** Batches generated lines into ~256 KB chunks for the COPY stream. */
 function mapLines<T>(rows: Iterable<T>, toLine: (row: T) => string): Readable {
-  return Readable.from((function* () {
-    let chunk = '';
-    for (const row of rows) {
-      chunk += toLine(row);
-      if (chunk.length > 262_144) {
-        yield chunk;
-        chunk = '';
+  return Readable.from(
+    (function* () {
+      let chunk = '';
+      for (const row of rows) {
+        chunk += toLine(row);
+        if (chunk.length > 262_144) {
+          yield chunk;
+          chunk = '';
+        }
       }
-    }
-    if (chunk) yield chunk;
-  })());
+      if (chunk) yield chunk;
+    })(),
+  );
 }
 
 async function copy(client: import('pg').PoolClient, sql: string, source: Readable) {

@@ -25,7 +25,11 @@ export function readKabupatenPopulation(
 }
 
 /** Population per desa kode: the kabupaten total spread by weight. Desa of a kabupaten without a total get none. */
-export function spreadPopulation(desaKodes: string[], kabupaten: Map<string, number>, seed: string): Map<string, number> {
+export function spreadPopulation(
+  desaKodes: string[],
+  kabupaten: Map<string, number>,
+  seed: string,
+): Map<string, number> {
   const byKab = new Map<string, { kode: string; weight: number }[]>();
   for (const kode of desaKodes) {
     const kab = ancestorAt(kode, 'kabupaten')!;

@@ -3,9 +3,15 @@ import { countsAsIlp, stageOn, targetProgress } from '@peta/domain';
 import { generateRollout, type PuskesmasSeed } from './rollout.ts';
 
 const deliSerdang: PuskesmasSeed[] = Array.from({ length: 34 }, (_, i) => ({
-  kode: String(1010500 + i), nama: i === 27 ? 'Puskesmas Pantai Labu' : `Puskesmas DS ${i}`, kabupaten: '12.07',
+  kode: String(1010500 + i),
+  nama: i === 27 ? 'Puskesmas Pantai Labu' : `Puskesmas DS ${i}`,
+  kabupaten: '12.07',
 }));
-const tanjungpinang: PuskesmasSeed[] = Array.from({ length: 7 }, (_, i) => ({ kode: String(1020000 + i), nama: `Puskesmas TP ${i}`, kabupaten: '21.72' }));
+const tanjungpinang: PuskesmasSeed[] = Array.from({ length: 7 }, (_, i) => ({
+  kode: String(1020000 + i),
+  nama: `Puskesmas TP ${i}`,
+  kabupaten: '21.72',
+}));
 const manokwari: PuskesmasSeed[] = [
   { kode: '1090001', nama: 'Puskesmas Warmare', kabupaten: '92.02' },
   { kode: '1090002', nama: 'Puskesmas Sp IV Prafi', kabupaten: '92.02' },
@@ -14,7 +20,14 @@ const all = [...deliSerdang, ...tanjungpinang, ...manokwari];
 const desa = ['12.07.01.2001', '12.07.01.2002', '21.72.01.1001', '11.01.01.2001'];
 
 const ilpAt = (r: ReturnType<typeof generateRollout>, list: PuskesmasSeed[], date: string) =>
-  list.filter((p) => countsAsIlp(stageOn(r.stageEvents.filter((e) => e.puskesmas === p.kode), date)));
+  list.filter((p) =>
+    countsAsIlp(
+      stageOn(
+        r.stageEvents.filter((e) => e.puskesmas === p.kode),
+        date,
+      ),
+    ),
+  );
 
 describe('demo roll-out', () => {
   const r = generateRollout(all, desa, 'test-seed');

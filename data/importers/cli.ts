@@ -33,10 +33,16 @@ function progressPrinter() {
         bar = null;
         phase = p.phase;
         if (tty) {
-          bar = new cliProgress.SingleBar({
-            format: `${p.phase.padEnd(62)} [{bar}] {value}/{total} {detail}`,
-            barsize: 24, hideCursor: true, clearOnComplete: false, stream: process.stderr,
-          }, cliProgress.Presets.shades_classic);
+          bar = new cliProgress.SingleBar(
+            {
+              format: `${p.phase.padEnd(62)} [{bar}] {value}/{total} {detail}`,
+              barsize: 24,
+              hideCursor: true,
+              clearOnComplete: false,
+              stream: process.stderr,
+            },
+            cliProgress.Presets.shades_classic,
+          );
           bar.start(p.total, p.done, { detail: p.detail ?? '' });
         } else {
           process.stderr.write(`${p.phase}…\n`);
@@ -66,7 +72,10 @@ async function main() {
   const printer = progressPrinter();
 
   const source = await resolveBoundarySource({
-    boundariesDir: boundariesDir || undefined, repoRoot, desaProvinsi, onProgress: (p) => printer.update(p),
+    boundariesDir: boundariesDir || undefined,
+    repoRoot,
+    desaProvinsi,
+    onProgress: (p) => printer.update(p),
   });
   printer.stop();
   console.error(`Sumber batas wilayah: ${source.label}`);
@@ -78,20 +87,34 @@ async function main() {
   });
   console.error(`Basis data: ${database.kind === 'embedded' ? `tertanam (${join(dataDir, 'pg')})` : 'DATABASE_URL'}`);
   try {
-    const result = await importBoundaries(database, { source, desaProvinsi, reportDir, onProgress: (p) => printer.update(p) });
+    const result = await importBoundaries(database, {
+      source,
+      desaProvinsi,
+      reportDir,
+      onProgress: (p) => printer.update(p),
+    });
     printer.stop();
     const r = result.report;
     const line = (t: keyof typeof r.counts) => `${r.counts[t].rows} ${t} (${r.counts[t].withGeometry} berpoligon)`;
-    console.log(`Impor #${result.import.id} selesai dalam ${(r.timingsMs.total! / 1000).toFixed(1)} detik, versi geometri ${r.geometryVersion}.`);
+    console.log(
+      `Impor #${result.import.id} selesai dalam ${(r.timingsMs.total! / 1000).toFixed(1)} detik, versi geometri ${r.geometryVersion}.`,
+    );
     console.log(`  ${line('provinsi')}, ${line('kabupaten')}, ${line('kecamatan')}, ${line('desa')}`);
-    console.log(`  desa tanpa poligon: ${r.desaWithoutPolygon.count}; poligon tidak sah: ${r.invalidPolygons.count} (${r.invalidPolygons.repaired} diperbaiki)`);
+    console.log(
+      `  desa tanpa poligon: ${r.desaWithoutPolygon.count}; poligon tidak sah: ${r.invalidPolygons.count} (${r.invalidPolygons.repaired} diperbaiki)`,
+    );
     for (const [t, c] of Object.entries(r.codeCheck)) {
       if (c.onlyInBoundaries || c.onlyInCodeList) {
-        console.log(`  ${t}: ${c.onlyInBoundaries} kode hanya di batas wilayah, ${c.onlyInCodeList} kode hanya di daftar kode`);
+        console.log(
+          `  ${t}: ${c.onlyInBoundaries} kode hanya di batas wilayah, ${c.onlyInCodeList} kode hanya di daftar kode`,
+        );
       }
     }
     for (const [kind, v] of Object.entries(r.views)) {
-      if (v.count) console.log(`  tampilan ${kind}: terbesar ${v.maxParent} ${(v.maxGzipBytes / 1000).toFixed(1)} KB gzip${v.overBudget.length ? ` — melebihi anggaran: ${v.overBudget.join(', ')}` : ''}`);
+      if (v.count)
+        console.log(
+          `  tampilan ${kind}: terbesar ${v.maxParent} ${(v.maxGzipBytes / 1000).toFixed(1)} KB gzip${v.overBudget.length ? ` — melebihi anggaran: ${v.overBudget.join(', ')}` : ''}`,
+        );
     }
     console.log(`  memori puncak ${r.peakRssMb} MB; laporan lengkap: ${result.reportFile}`);
   } finally {

@@ -12,21 +12,42 @@ import { featureCollectionText } from './boundaries/build-geometry.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dataDir = resolve(process.env.DATA_DIR ?? join(repoRoot, '.data'));
-const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: join(dataDir, 'pg') });
+const database = await openDatabase({
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  dataDir: join(dataDir, 'pg'),
+});
 
-type Child = { kode: string; nama: string; geojson: string; parent_kode: string | null; tingkat: string; vertex_count: number };
+type Child = {
+  kode: string;
+  nama: string;
+  geojson: string;
+  parent_kode: string | null;
+  tingkat: string;
+  vertex_count: number;
+};
 const { rows } = await database.pool.query<Child>(
   `SELECT w.kode, w.nama, w.parent_kode, w.tingkat, g.geojson, g.vertex_count
      FROM wilayah w JOIN wilayah_geometry g USING (kode) ORDER BY w.kode`,
 );
 await database.close();
 
-interface View { kind: string; parent: string; features: number; vertices: number; raw: number; gzip: number }
+interface View {
+  kind: string;
+  parent: string;
+  features: number;
+  vertices: number;
+  raw: number;
+  gzip: number;
+}
 const measure = (kind: string, parent: string, children: Child[]): View => {
   const text = featureCollectionText(children);
   return {
-    kind, parent, features: children.length, vertices: children.reduce((n, c) => n + c.vertex_count, 0),
-    raw: Buffer.byteLength(text), gzip: gzipSync(text).length,
+    kind,
+    parent,
+    features: children.length,
+    vertices: children.reduce((n, c) => n + c.vertex_count, 0),
+    raw: Buffer.byteLength(text),
+    gzip: gzipSync(text).length,
   };
 };
 const byParent = new Map<string, Child[]>();
@@ -37,8 +58,13 @@ for (const r of rows) {
   list.push(r);
 }
 const views: View[] = [];
-const KIND_UNDER = { provinsi: 'kabupaten-provinsi', kabupaten: 'kecamatan-kabupaten', kecamatan: 'desa-kecamatan' } as const;
-const kindOf = (parent: string) => (parent === 'indonesia' ? 'provinsi-indonesia' : KIND_UNDER[tingkatOf(parent) as keyof typeof KIND_UNDER]);
+const KIND_UNDER = {
+  provinsi: 'kabupaten-provinsi',
+  kabupaten: 'kecamatan-kabupaten',
+  kecamatan: 'desa-kecamatan',
+} as const;
+const kindOf = (parent: string) =>
+  parent === 'indonesia' ? 'provinsi-indonesia' : KIND_UNDER[tingkatOf(parent) as keyof typeof KIND_UNDER];
 const wanted = process.argv.slice(2);
 for (const [parent, children] of byParent) {
   if (wanted.length && !wanted.includes(parent)) continue;
@@ -60,13 +86,24 @@ for (const [kab, desa] of desaByKab) {
 const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
 console.log('| tampilan | jumlah | median gzip | p95 gzip | terbesar (gzip, mentah, titik) |');
 console.log('|---|---:|---:|---:|---|');
-for (const kind of ['provinsi-indonesia', 'kabupaten-provinsi', 'kecamatan-kabupaten', 'desa-kecamatan', 'desa-kabupaten']) {
+for (const kind of [
+  'provinsi-indonesia',
+  'kabupaten-provinsi',
+  'kecamatan-kabupaten',
+  'desa-kecamatan',
+  'desa-kabupaten',
+]) {
   const list = views.filter((v) => v.kind === kind).sort((a, b) => a.gzip - b.gzip);
   if (!list.length) continue;
   const at = (q: number) => list[Math.min(list.length - 1, Math.floor(q * list.length))]!;
   const max = list[list.length - 1]!;
-  console.log(`| ${kind} | ${list.length} | ${kb(at(0.5).gzip)} | ${kb(at(0.95).gzip)} | ${max.parent}: ${kb(max.gzip)}, ${kb(max.raw)}, ${max.vertices} titik, ${max.features} fitur |`);
+  console.log(
+    `| ${kind} | ${list.length} | ${kb(at(0.5).gzip)} | ${kb(at(0.95).gzip)} | ${max.parent}: ${kb(max.gzip)}, ${kb(max.raw)}, ${max.vertices} titik, ${max.features} fitur |`,
+  );
 }
 if (wanted.length) {
-  for (const v of views) console.log(`${v.kind} ${v.parent}: ${v.features} fitur, ${v.vertices} titik, ${kb(v.raw)} mentah, ${kb(v.gzip)} gzip`);
+  for (const v of views)
+    console.log(
+      `${v.kind} ${v.parent}: ${v.features} fitur, ${v.vertices} titik, ${kb(v.raw)} mentah, ${kb(v.gzip)} gzip`,
+    );
 }

@@ -11,7 +11,12 @@ function codeList(entries: [string, string][]): CodeList {
   const tingkat = ['provinsi', 'kabupaten', 'kecamatan', 'desa'] as const;
   for (const [kode, nama] of entries) {
     const depth = kode.split('.').length - 1;
-    map.set(kode, { kode, nama, tingkat: tingkat[depth]!, parentKode: depth ? kode.slice(0, kode.lastIndexOf('.')) : null });
+    map.set(kode, {
+      kode,
+      nama,
+      tingkat: tingkat[depth]!,
+      parentKode: depth ? kode.slice(0, kode.lastIndexOf('.')) : null,
+    });
   }
   return { source: 'test', entries: map, counts: { provinsi: 0, kabupaten: 0, kecamatan: 0, desa: 0 } };
 }
@@ -20,15 +25,27 @@ describe('Komdat puskesmas list', () => {
   it('remaps an old Papua code by the names of its puskesmas, keeps current codes, title-cases names', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'komdat-'));
     const file = join(dir, 'p.csv');
-    writeFileSync(file, [
-      '"kode_kab","kode_instansi","unit_kerja"',
-      '"9101","1","PUSKESMAS OKABA"', '"9101","2","PUSKESMAS KIMAAM"', '"9101","3","PUSKESMAS KOTA LAMA"',
-      '"9103","4","PUSKESMAS SENTANI"', '"1207","5","PUSKESMAS SP IV GALANG"', '',
-    ].join('\n'));
+    writeFileSync(
+      file,
+      [
+        '"kode_kab","kode_instansi","unit_kerja"',
+        '"9101","1","PUSKESMAS OKABA"',
+        '"9101","2","PUSKESMAS KIMAAM"',
+        '"9101","3","PUSKESMAS KOTA LAMA"',
+        '"9103","4","PUSKESMAS SENTANI"',
+        '"1207","5","PUSKESMAS SP IV GALANG"',
+        '',
+      ].join('\n'),
+    );
     const list = codeList([
-      ['91.03', 'Kabupaten Jayapura'], ['91.03.01', 'Waibu'],
-      ['93.01', 'Kabupaten Merauke'], ['93.01.01', 'Okaba'], ['93.01.02', 'Kimaam'],
-      ['94.01', 'Kabupaten Nabire'], ['94.01.01', 'Nabire'], ['94.01.01.1001', 'Kota Lama'],
+      ['91.03', 'Kabupaten Jayapura'],
+      ['91.03.01', 'Waibu'],
+      ['93.01', 'Kabupaten Merauke'],
+      ['93.01.01', 'Okaba'],
+      ['93.01.02', 'Kimaam'],
+      ['94.01', 'Kabupaten Nabire'],
+      ['94.01.01', 'Nabire'],
+      ['94.01.01.1001', 'Kota Lama'],
       ['12.07', 'Kabupaten Deli Serdang'],
     ]);
     const read = await readKomdatPuskesmas(list, file);

@@ -42,9 +42,13 @@ export async function readKomdatPuskesmas(codeList: CodeList, file = KOMDAT_FILE
     return i;
   };
   const [cKab, cId, cNama] = [col('kode_kab'), col('kode_instansi'), col('unit_kerja')];
-  const raw = rows.filter((r) => r.length >= header.length).map((r) => ({
-    kodeKab: `${r[cKab]!.slice(0, 2)}.${r[cKab]!.slice(2)}`, kodeInstansi: r[cId]!, nama: titleCase(r[cNama]!),
-  }));
+  const raw = rows
+    .filter((r) => r.length >= header.length)
+    .map((r) => ({
+      kodeKab: `${r[cKab]!.slice(0, 2)}.${r[cKab]!.slice(2)}`,
+      kodeInstansi: r[cId]!,
+      nama: titleCase(r[cNama]!),
+    }));
 
   const current = (kode: string) => codeList.entries.get(kode)?.tingkat === 'kabupaten';
   const byOldCode = new Map<string, typeof raw>();
@@ -77,7 +81,12 @@ export async function readKomdatPuskesmas(codeList: CodeList, file = KOMDAT_FILE
       unresolved.push({ kodeInstansi: r.kodeInstansi, nama: r.nama, kodeKab: r.kodeKab });
       continue;
     }
-    puskesmas.push({ kodeInstansi: r.kodeInstansi, nama: r.nama, kabupaten, kabupatenAsal: kabupaten === r.kodeKab ? null : r.kodeKab });
+    puskesmas.push({
+      kodeInstansi: r.kodeInstansi,
+      nama: r.nama,
+      kabupaten,
+      kabupatenAsal: kabupaten === r.kodeKab ? null : r.kodeKab,
+    });
   }
   return { puskesmas, remapped: remapped.sort((a, b) => (a.from < b.from ? -1 : 1)), unresolved };
 }
@@ -94,4 +103,3 @@ function placeNameKeysByKabupaten(codeList: CodeList): Map<string, Set<string>> 
   }
   return map;
 }
-

@@ -27,16 +27,35 @@ export interface RolloutSeedResult {
 
 type Client = import('pg').PoolClient;
 
-async function event(client: Client, kabupaten: string | null, note: string, after: unknown, simulated: boolean): Promise<number> {
-  const { rows: [row] } = await client.query<{ id: number }>(
+async function event(
+  client: Client,
+  kabupaten: string | null,
+  note: string,
+  after: unknown,
+  simulated: boolean,
+): Promise<number> {
+  const {
+    rows: [row],
+  } = await client.query<{ id: number }>(
     `insert into rollout_event (oleh, kind, kabupaten_kode, after, note, simulated) values ($1, 'seed', $2, $3, $4, $5) returning id`,
-    [SEED_BY, kabupaten, JSON.stringify(after), note, simulated]);
+    [SEED_BY, kabupaten, JSON.stringify(after), note, simulated],
+  );
   return row!.id;
 }
 
-export async function ensureRolloutSeed(database: Database, options: { seed?: string; demo?: boolean } = {}): Promise<RolloutSeedResult> {
+export async function ensureRolloutSeed(
+  database: Database,
+  options: { seed?: string; demo?: boolean } = {},
+): Promise<RolloutSeedResult> {
   const started = Date.now();
-  const result: RolloutSeedResult = { puskesmas: 0, wilayahKerjaKabupaten: 0, wilayahKerjaDesa: 0, desaWithoutPuskesmas: 0, demoKabupaten: [], ms: 0 };
+  const result: RolloutSeedResult = {
+    puskesmas: 0,
+    wilayahKerjaKabupaten: 0,
+    wilayahKerjaDesa: 0,
+    desaWithoutPuskesmas: 0,
+    demoKabupaten: [],
+    ms: 0,
+  };
   const client = await database.pool.connect();
   try {
     await client.query('begin');
@@ -44,16 +63,33 @@ export async function ensureRolloutSeed(database: Database, options: { seed?: st
     await client.query(`select pg_advisory_xact_lock(hashtext('peta:rollout-seed'))`);
 
     // 1. Puskesmas.
-    const { rows: [count] } = await client.query<{ n: number }>(`select count(*)::int as n from puskesmas where sumber = 'komdat-2022'`);
+    const {
+      rows: [count],
+    } = await client.query<{ n: number }>(`select count(*)::int as n from puskesmas where sumber = 'komdat-2022'`);
     const existing = count?.n ?? 0;
     if (existing === 0) {
       const komdat = await readKomdatPuskesmas(await readCodeList());
-      await event(client, null, 'Daftar puskesmas Komdat 2022 (CC0)', {
-        puskesmas: komdat.puskesmas.length, remapped: komdat.remapped, unresolved: komdat.unresolved.length,
-      }, false);
-      const r = await client.query(`insert into puskesmas (kode, nama, kabupaten_kode, sumber)
+      await event(
+        client,
+        null,
+        'Daftar puskesmas Komdat 2022 (CC0)',
+        {
+          puskesmas: komdat.puskesmas.length,
+          remapped: komdat.remapped,
+          unresolved: komdat.unresolved.length,
+        },
+        false,
+      );
+      const r = await client.query(
+        `insert into puskesmas (kode, nama, kabupaten_kode, sumber)
         select * from unnest($1::text[], $2::text[], $3::text[], array_fill('komdat-2022'::text, array[$4::int])) on conflict do nothing`,
-      [komdat.puskesmas.map((p) => p.kodeInstansi), komdat.puskesmas.map((p) => p.nama), komdat.puskesmas.map((p) => p.kabupaten), komdat.puskesmas.length]);
+        [
+          komdat.puskesmas.map((p) => p.kodeInstansi),
+          komdat.puskesmas.map((p) => p.nama),
+          komdat.puskesmas.map((p) => p.kabupaten),
+          komdat.puskesmas.length,
+        ],
+      );
       result.puskesmas = r.rowCount ?? 0;
     }
 
@@ -66,22 +102,41 @@ export async function ensureRolloutSeed(database: Database, options: { seed?: st
       order by 1`);
     for (const { kab } of kabupaten) {
       // One client: queries in turn (pg does not run two at once on a client).
-      const { rows: pkm } = await client.query<{ kode: string; nama: string }>(`select kode, nama from puskesmas where kabupaten_kode = $1 and aktif order by kode`, [kab]);
-      const { rows: kec } = await client.query<{ kode: string; nama: string }>(`select kode, nama from wilayah where tingkat = 'kecamatan' and kode like $1 order by kode`, [`${kab}.%`]);
+      const { rows: pkm } = await client.query<{ kode: string; nama: string }>(
+        `select kode, nama from puskesmas where kabupaten_kode = $1 and aktif order by kode`,
+        [kab],
+      );
+      const { rows: kec } = await client.query<{ kode: string; nama: string }>(
+        `select kode, nama from wilayah where tingkat = 'kecamatan' and kode like $1 order by kode`,
+        [`${kab}.%`],
+      );
       const { rows: desa } = await client.query<{ kode: string; nama: string; kecamatan: string }>(
-        `select kode, nama, parent_kode as kecamatan from wilayah where tingkat = 'desa' and kode like $1 order by kode`, [`${kab}.%`]);
+        `select kode, nama, parent_kode as kecamatan from wilayah where tingkat = 'desa' and kode like $1 order by kode`,
+        [`${kab}.%`],
+      );
       if (!pkm.length) continue;
       const proposal = proposeWilayahKerja(pkm, kec, desa);
       const kinds: Record<string, number> = {};
       for (const p of proposal.placements) kinds[p.kind] = (kinds[p.kind] ?? 0) + 1;
-      const eventId = await event(client, kab, 'Usulan wilayah kerja dari nama puskesmas (belum dikonfirmasi)', {
-        confirmed: false, validFrom: WILAYAH_KERJA_SEED_FROM, desa: proposal.assignment.size,
-        desaWithoutPuskesmas: proposal.desaWithoutPuskesmas.length, placements: kinds,
-      }, false);
+      const eventId = await event(
+        client,
+        kab,
+        'Usulan wilayah kerja dari nama puskesmas (belum dikonfirmasi)',
+        {
+          confirmed: false,
+          validFrom: WILAYAH_KERJA_SEED_FROM,
+          desa: proposal.assignment.size,
+          desaWithoutPuskesmas: proposal.desaWithoutPuskesmas.length,
+          placements: kinds,
+        },
+        false,
+      );
       const entries = [...proposal.assignment];
-      await client.query(`insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, confirmed, event_id)
+      await client.query(
+        `insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, confirmed, event_id)
         select p, d, $3::date, false, $4 from unnest($1::text[], $2::text[]) as u(p, d)`,
-      [entries.map((e) => e[1]), entries.map((e) => e[0]), WILAYAH_KERJA_SEED_FROM, eventId]);
+        [entries.map((e) => e[1]), entries.map((e) => e[0]), WILAYAH_KERJA_SEED_FROM, eventId],
+      );
       result.wilayahKerjaKabupaten++;
       result.wilayahKerjaDesa += entries.length;
       result.desaWithoutPuskesmas += proposal.desaWithoutPuskesmas.length;
@@ -89,13 +144,24 @@ export async function ensureRolloutSeed(database: Database, options: { seed?: st
 
     // 3. Demo roll-out (simulated) for the demo kabupaten without a wave.
     const { rows: withWave } = await client.query<{ k: string }>(`select distinct kabupaten_kode as k from ilp_wave`);
-    const todo = options.demo === false ? [] : ROLLOUT_PLANS.map((p) => p.kabupaten).filter((k) => !withWave.some((w) => w.k === k));
+    const todo =
+      options.demo === false
+        ? []
+        : ROLLOUT_PLANS.map((p) => p.kabupaten).filter((k) => !withWave.some((w) => w.k === k));
     if (todo.length) {
       const { rows: pkm } = await client.query<{ kode: string; nama: string; kabupaten: string }>(
-        `select kode, nama, kabupaten_kode as kabupaten from puskesmas where kabupaten_kode = any($1) order by kode`, [todo]);
+        `select kode, nama, kabupaten_kode as kabupaten from puskesmas where kabupaten_kode = any($1) order by kode`,
+        [todo],
+      );
       const { rows: desaRows } = await client.query<{ kode: string }>(
-        `select kode from wilayah where tingkat = 'desa' and left(kode, 5) = any($1) order by kode`, [todo]);
-      const demo = generateRollout(pkm, desaRows.map((d) => d.kode), options.seed ?? DEMO_SEED);
+        `select kode from wilayah where tingkat = 'desa' and left(kode, 5) = any($1) order by kode`,
+        [todo],
+      );
+      const demo = generateRollout(
+        pkm,
+        desaRows.map((d) => d.kode),
+        options.seed ?? DEMO_SEED,
+      );
       for (const kab of todo) {
         const here = new Set(pkm.filter((p) => p.kabupaten === kab).map((p) => p.kode));
         if (!here.size) continue;
@@ -103,30 +169,67 @@ export async function ensureRolloutSeed(database: Database, options: { seed?: st
         const stages = demo.stageEvents.filter((e) => here.has(e.puskesmas));
         const pustu = demo.pustu.filter((p) => ancestorAt(p.kodeDesa, 'kabupaten') === kab);
         const posyandu = demo.posyandu.filter((p) => ancestorAt(p.kodeDesa, 'kabupaten') === kab);
-        const eventId = await event(client, kab, 'Data contoh rencana ILP (simulasi)', {
-          waves: waves.map((w) => ({ nama: w.nama, tahun: w.tahun, target: w.target, basis: w.basis })),
-          stageEvents: stages.length, pustu: pustu.length, posyandu: posyandu.length,
-        }, true);
+        const eventId = await event(
+          client,
+          kab,
+          'Data contoh rencana ILP (simulasi)',
+          {
+            waves: waves.map((w) => ({ nama: w.nama, tahun: w.tahun, target: w.target, basis: w.basis })),
+            stageEvents: stages.length,
+            pustu: pustu.length,
+            posyandu: posyandu.length,
+          },
+          true,
+        );
         for (const w of waves) {
-          const { rows: [wave] } = await client.query<{ id: number }>(`insert into ilp_wave
+          const {
+            rows: [wave],
+          } = await client.query<{ id: number }>(
+            `insert into ilp_wave
             (kabupaten_kode, nama, tahun, target, planned_start, planned_end, basis, note, simulated, event_id)
             values ($1, $2, $3, $4, $5, $6, $7, $8, true, $9) returning id`,
-          [kab, w.nama, w.tahun, w.target, `${w.tahun}-01-01`, `${w.tahun}-12-31`, w.basis, w.note, eventId]);
-          await client.query(`insert into ilp_wave_member (wave_id, puskesmas_kode) select $1, unnest($2::text[])`, [wave!.id, w.members]);
+            [kab, w.nama, w.tahun, w.target, `${w.tahun}-01-01`, `${w.tahun}-12-31`, w.basis, w.note, eventId],
+          );
+          await client.query(`insert into ilp_wave_member (wave_id, puskesmas_kode) select $1, unnest($2::text[])`, [
+            wave!.id,
+            w.members,
+          ]);
         }
-        await client.query(`insert into ilp_stage (puskesmas_kode, stage, date, evidence, simulated, event_id)
+        await client.query(
+          `insert into ilp_stage (puskesmas_kode, stage, date, evidence, simulated, event_id)
           select p, s, d::date, e, true, $5 from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as u(p, s, d, e)`,
-        [stages.map((s) => s.puskesmas), stages.map((s) => s.stage), stages.map((s) => s.date), stages.map((s) => s.evidence), eventId]);
-        const answers = [...demo.readinessForm].filter(([k]) => here.has(k)).flatMap(([k, form]) => Object.entries(form).map(([item, v]) => [k, item, v] as const));
-        await client.query(`insert into readiness_answer (puskesmas_kode, item, value, simulated, event_id)
+          [
+            stages.map((s) => s.puskesmas),
+            stages.map((s) => s.stage),
+            stages.map((s) => s.date),
+            stages.map((s) => s.evidence),
+            eventId,
+          ],
+        );
+        const answers = [...demo.readinessForm]
+          .filter(([k]) => here.has(k))
+          .flatMap(([k, form]) => Object.entries(form).map(([item, v]) => [k, item, v] as const));
+        await client.query(
+          `insert into readiness_answer (puskesmas_kode, item, value, simulated, event_id)
           select p, i, v, true, $4 from unnest($1::text[], $2::text[], $3::bool[]) as u(p, i, v)`,
-        [answers.map((a) => a[0]), answers.map((a) => a[1]), answers.map((a) => a[2]), eventId]);
-        await client.query(`insert into pustu (desa_kode, perawat, bidan, simulated, event_id)
+          [answers.map((a) => a[0]), answers.map((a) => a[1]), answers.map((a) => a[2]), eventId],
+        );
+        await client.query(
+          `insert into pustu (desa_kode, perawat, bidan, simulated, event_id)
           select d, p, b, true, $4 from unnest($1::text[], $2::int[], $3::int[]) as u(d, p, b)`,
-        [pustu.map((p) => p.kodeDesa), pustu.map((p) => p.perawat), pustu.map((p) => p.bidan), eventId]);
-        await client.query(`insert into posyandu (desa_kode, sk, kader, kader_tersertifikasi, simulated, event_id)
+          [pustu.map((p) => p.kodeDesa), pustu.map((p) => p.perawat), pustu.map((p) => p.bidan), eventId],
+        );
+        await client.query(
+          `insert into posyandu (desa_kode, sk, kader, kader_tersertifikasi, simulated, event_id)
           select d, s, k, c, true, $5 from unnest($1::text[], $2::bool[], $3::int[], $4::int[]) as u(d, s, k, c)`,
-        [posyandu.map((p) => p.kodeDesa), posyandu.map((p) => p.sk), posyandu.map((p) => p.kader), posyandu.map((p) => p.kaderTersertifikasi), eventId]);
+          [
+            posyandu.map((p) => p.kodeDesa),
+            posyandu.map((p) => p.sk),
+            posyandu.map((p) => p.kader),
+            posyandu.map((p) => p.kaderTersertifikasi),
+            eventId,
+          ],
+        );
         result.demoKabupaten.push(kab);
       }
     }

@@ -10,7 +10,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Database } from '@peta/db';
 import { gridService, importsService } from '@peta/server-core';
-import { DEFAULT_PDF_LIMITS, DEFAULT_PRIVACY_WAIT_MS, DEFAULT_TIMEOUTS, DEFAULT_UPLOAD_LIMITS, type Config } from './config.ts';
+import {
+  DEFAULT_PDF_LIMITS,
+  DEFAULT_PRIVACY_WAIT_MS,
+  DEFAULT_TIMEOUTS,
+  DEFAULT_UPLOAD_LIMITS,
+  type Config,
+} from './config.ts';
 import { declarePluginAccess, registerAccess, sessionCache, type ReadAccess } from './auth/access.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { databaseRateLimitStore } from './plugins/rate-limit-store.ts';
@@ -20,8 +26,18 @@ import { authRoutes } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
 import { registerStaticWeb } from './plugins/static-web.ts';
 import {
-  chromiumPdfRenderer, exchangeService, meetingsCapability, pdfPrinter, privacyCapability, privacyWorkerPool, profileService, readerView, rolloutCapability,
-  valuesCapability, wilayahCapability, type PdfRenderer,
+  chromiumPdfRenderer,
+  exchangeService,
+  meetingsCapability,
+  pdfPrinter,
+  privacyCapability,
+  privacyWorkerPool,
+  profileService,
+  readerView,
+  rolloutCapability,
+  valuesCapability,
+  wilayahCapability,
+  type PdfRenderer,
 } from '@peta/server-core';
 import { DEFAULT_SMALL_CELL_THRESHOLD } from '@peta/domain';
 import type { FastifyRequest } from 'fastify';
@@ -45,8 +61,21 @@ import { parsePool } from './services/parse-pool.ts';
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, 'webDist'> & Partial<Pick<Config, 'readAccess' | 'cookieSecure' | 'trustProxy' | 'signInLimitPerMinute' | 'timeouts' | 'uploads' | 'pdf'
-    | 'smallCellThreshold' | 'privacyWaitMs'>>;
+  config: Pick<Config, 'webDist'> &
+    Partial<
+      Pick<
+        Config,
+        | 'readAccess'
+        | 'cookieSecure'
+        | 'trustProxy'
+        | 'signInLimitPerMinute'
+        | 'timeouts'
+        | 'uploads'
+        | 'pdf'
+        | 'smallCellThreshold'
+        | 'privacyWaitMs'
+      >
+    >;
   logger?: FastifyServerOptions['logger'];
   /** The clock for "period in the future" checks (tests fix it). */
   now?: () => Date;
@@ -64,16 +93,32 @@ export function requestId(request: IncomingMessage): string {
   return typeof sent === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(sent) ? sent : randomUUID();
 }
 
-export async function buildApp({ database, config, logger = false, now = () => new Date(), pdf = chromiumPdfRenderer(), observeRoute,
-  warmParseWorkers = false }: AppOptions) {
+export async function buildApp({
+  database,
+  config,
+  logger = false,
+  now = () => new Date(),
+  pdf = chromiumPdfRenderer(),
+  observeRoute,
+  warmParseWorkers = false,
+}: AppOptions) {
   const timeouts = config.timeouts ?? DEFAULT_TIMEOUTS;
   // Request ids in every log line (pino); behind a reverse proxy TRUST_PROXY makes request.ip and https right.
   const app = Fastify({
-    logger, trustProxy: config.trustProxy ?? false, requestIdHeader: false, genReqId: requestId,
+    logger,
+    trustProxy: config.trustProxy ?? false,
+    requestIdHeader: false,
+    genReqId: requestId,
     // Slow requests (a body one byte every few seconds) are cut when the whole request is late, not only when the
     // line goes quiet. Node checks the request/header deadlines every connectionsCheckingInterval (30 s by default).
-    requestTimeout: timeouts.request, connectionTimeout: timeouts.idle, keepAliveTimeout: timeouts.keepAlive,
-    http: { requestTimeout: timeouts.request, headersTimeout: Math.min(timeouts.headers, timeouts.request), connectionsCheckingInterval: 1000 },
+    requestTimeout: timeouts.request,
+    connectionTimeout: timeouts.idle,
+    keepAliveTimeout: timeouts.keepAlive,
+    http: {
+      requestTimeout: timeouts.request,
+      headersTimeout: Math.min(timeouts.headers, timeouts.request),
+      connectionsCheckingInterval: 1000,
+    },
     // One spelling per route (Fastify's defaults, written down because access tests depend on them): no case folding,
     // no trailing-slash or duplicate-slash variants; `;` is no delimiter either (useSemicolonDelimiter, default false,
     // missing from the router option types). Any other spelling matches nothing: a JSON 404 (route-access.test.ts).
@@ -96,7 +141,8 @@ export async function buildApp({ database, config, logger = false, now = () => n
       info: {
         title: 'Peta Situasi Kesehatan Desa — API',
         version: APP_VERSION,
-        description: 'Wilayah (kode Kemendagri), geometri, katalog indikator SPM/PWS, nilai per wilayah, impor data. Pesan galat dalam Bahasa Indonesia.',
+        description:
+          'Wilayah (kode Kemendagri), geometri, katalog indikator SPM/PWS, nilai per wilayah, impor data. Pesan galat dalam Bahasa Indonesia.',
       },
     },
   });
@@ -111,11 +157,23 @@ export async function buildApp({ database, config, logger = false, now = () => n
   await app.register(rateLimit, {
     global: false,
     store: databaseRateLimitStore(database),
-    errorResponseBuilder: (_request, context) => ({ statusCode: 429, code: 'TOO_MANY_REQUESTS', error: 'Too Many Requests',
-      message: `Terlalu banyak permintaan. Coba lagi dalam ${Math.ceil(context.ttl / 1000)} detik.` }),
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: 'TOO_MANY_REQUESTS',
+      error: 'Too Many Requests',
+      message: `Terlalu banyak permintaan. Coba lagi dalam ${Math.ceil(context.ttl / 1000)} detik.`,
+    }),
   });
-  await app.register(authRoutes({ database, sessions, readAccess, cookieSecure: config.cookieSecure ?? 'auto',
-    signInLimitPerMinute: config.signInLimitPerMinute ?? 30, now }));
+  await app.register(
+    authRoutes({
+      database,
+      sessions,
+      readAccess,
+      cookieSecure: config.cookieSecure ?? 'auto',
+      signInLimitPerMinute: config.signInLimitPerMinute ?? 30,
+      now,
+    }),
+  );
   await app.register(userRoutes(database, sessions));
 
   // The use cases (@peta/server-core), built once on the database: one values service (and so one values cache) per
@@ -129,7 +187,12 @@ export async function buildApp({ database, config, logger = false, now = () => n
   const readWilayah = database.read === database.db ? wilayah : wilayahCapability(database.read);
   const readValues = database.read === database.db ? values : valuesCapability(database.read, readWilayah, now);
   const rollout = rolloutCapability(database.db, { wilayah, values, now });
-  const meetings = meetingsCapability(database.db, { wilayah, values, now, printer: pdfPrinter(pdf, config.pdf ?? DEFAULT_PDF_LIMITS) });
+  const meetings = meetingsCapability(database.db, {
+    wilayah,
+    values,
+    now,
+    printer: pdfPrinter(pdf, config.pdf ?? DEFAULT_PDF_LIMITS),
+  });
   // Small counts stay private (issue 18): every answer with counts goes through the reader's view after the values
   // service (whose caches stay per answer); the profile is assembled from the reader's masked rows. The protection is
   // computed through the read handle, from the same rows (and versions) as the answers of the GET routes it masks.
@@ -139,15 +202,23 @@ export async function buildApp({ database, config, logger = false, now = () => n
   const protectRunner = privacyWorkerPool({ queue: 2000, timeoutMs: 60_000 });
   protectRunner.warm();
   const privacy = privacyCapability(database.read, {
-    values: readValues, threshold: config.smallCellThreshold ?? DEFAULT_SMALL_CELL_THRESHOLD, runner: protectRunner,
+    values: readValues,
+    threshold: config.smallCellThreshold ?? DEFAULT_SMALL_CELL_THRESHOLD,
+    runner: protectRunner,
     maxWaitMs: config.privacyWaitMs ?? DEFAULT_PRIVACY_WAIT_MS,
   });
   app.addHook('onClose', async () => privacy.close());
   const viewOf = (request: FastifyRequest) =>
-    readerView({ privacy, values: readValues.service, perPuskesmas: rollout.perPuskesmas }, request.auth?.actor ?? null);
+    readerView(
+      { privacy, values: readValues.service, perPuskesmas: rollout.perPuskesmas },
+      request.auth?.actor ?? null,
+    );
   const profilesOf = (request: FastifyRequest) => {
     const view = viewOf(request);
-    return profileService(view, readValues.repository, { openActionsUnder: meetings.openActionsUnder, puskesmasValues: view.puskesmasRows });
+    return profileService(view, readValues.repository, {
+      openActionsUnder: meetings.openActionsUnder,
+      puskesmasValues: view.puskesmasRows,
+    });
   };
 
   // The health check asks the pools themselves (no table, no query builder), so its error is the connection's own;
@@ -170,7 +241,11 @@ export async function buildApp({ database, config, logger = false, now = () => n
   const upload = uploads(parsePool(uploadLimits), uploadLimits);
   app.addHook('onClose', async () => upload.parsing.close());
   if (warmParseWorkers) app.addHook('onReady', async () => upload.parsing.warm());
-  const imports = importsService(database, { parse: upload.parsing.parseImport, previewCaps: uploadLimits.preview, now });
+  const imports = importsService(database, {
+    parse: upload.parsing.parseImport,
+    previewCaps: uploadLimits.preview,
+    now,
+  });
   await app.register(importRoutes(imports, upload));
   await app.register(importProfileRoutes(imports));
   await app.register(gridRoutes(gridService(database, { now })));

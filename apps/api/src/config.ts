@@ -105,10 +105,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: yes(env.TRUST_PROXY),
     signInLimitPerMinute: positiveInt(env.SIGN_IN_LIMIT_PER_MINUTE, 30, 'SIGN_IN_LIMIT_PER_MINUTE'),
     timeouts: {
-      headers: 1000 * positiveInt(env.HEADERS_TIMEOUT_SECONDS, DEFAULT_TIMEOUTS.headers / 1000, 'HEADERS_TIMEOUT_SECONDS'),
-      request: 1000 * positiveInt(env.REQUEST_TIMEOUT_SECONDS, DEFAULT_TIMEOUTS.request / 1000, 'REQUEST_TIMEOUT_SECONDS'),
+      headers:
+        1000 * positiveInt(env.HEADERS_TIMEOUT_SECONDS, DEFAULT_TIMEOUTS.headers / 1000, 'HEADERS_TIMEOUT_SECONDS'),
+      request:
+        1000 * positiveInt(env.REQUEST_TIMEOUT_SECONDS, DEFAULT_TIMEOUTS.request / 1000, 'REQUEST_TIMEOUT_SECONDS'),
       idle: 1000 * positiveInt(env.IDLE_TIMEOUT_SECONDS, DEFAULT_TIMEOUTS.idle / 1000, 'IDLE_TIMEOUT_SECONDS'),
-      keepAlive: 1000 * positiveInt(env.KEEP_ALIVE_TIMEOUT_SECONDS, DEFAULT_TIMEOUTS.keepAlive / 1000, 'KEEP_ALIVE_TIMEOUT_SECONDS'),
+      keepAlive:
+        1000 *
+        positiveInt(env.KEEP_ALIVE_TIMEOUT_SECONDS, DEFAULT_TIMEOUTS.keepAlive / 1000, 'KEEP_ALIVE_TIMEOUT_SECONDS'),
     },
     auditRetentionDays: parseAuditRetentionDays(env.AUDIT_RETENTION_DAYS),
     smallCellThreshold: parseSmallCellThreshold(env.SMALL_CELL_THRESHOLD),
@@ -117,7 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pdf: {
       concurrency: positiveInt(env.PDF_CONCURRENCY, DEFAULT_PDF_LIMITS.concurrency, 'PDF_CONCURRENCY'),
       queue: nonNegativeInt(env.PDF_QUEUE, DEFAULT_PDF_LIMITS.queue, 'PDF_QUEUE'),
-      timeoutMs: positiveInt(env.PDF_TIMEOUT_SECONDS, DEFAULT_PDF_LIMITS.timeoutMs / 1000, 'PDF_TIMEOUT_SECONDS') * 1000,
+      timeoutMs:
+        positiveInt(env.PDF_TIMEOUT_SECONDS, DEFAULT_PDF_LIMITS.timeoutMs / 1000, 'PDF_TIMEOUT_SECONDS') * 1000,
     },
   };
 }
@@ -136,7 +141,8 @@ function loadUploadLimits(env: NodeJS.ProcessEnv): UploadLimits {
     parse: {
       workers: positiveInt(env.IMPORT_PARSE_WORKERS, d.parse.workers, 'IMPORT_PARSE_WORKERS'),
       queue: nonNegativeInt(env.IMPORT_PARSE_QUEUE, d.parse.queue, 'IMPORT_PARSE_QUEUE'),
-      timeoutMs: positiveInt(env.IMPORT_PARSE_TIMEOUT_SECONDS, d.parse.timeoutMs / 1000, 'IMPORT_PARSE_TIMEOUT_SECONDS') * 1000,
+      timeoutMs:
+        positiveInt(env.IMPORT_PARSE_TIMEOUT_SECONDS, d.parse.timeoutMs / 1000, 'IMPORT_PARSE_TIMEOUT_SECONDS') * 1000,
       memoryMb: positiveInt(env.IMPORT_WORKER_MEMORY_MB, d.parse.memoryMb, 'IMPORT_WORKER_MEMORY_MB'),
     },
     preview: {

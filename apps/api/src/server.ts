@@ -9,12 +9,19 @@ import { hasWebBuild, loadConfig } from './config.ts';
 const config = loadConfig();
 const log = (message: string) => console.log(message);
 
-const database = await openDatabase({ databaseUrl: config.databaseUrl, readUrl: config.databaseReadUrl, dataDir: `${config.dataDir}/pg`, log }).catch((error: unknown) => {
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  readUrl: config.databaseReadUrl,
+  dataDir: `${config.dataDir}/pg`,
+  log,
+}).catch((error: unknown) => {
   console.error(`Gagal membuka basis data: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
-log(`Basis data: ${database.kind === 'embedded' ? `tertanam (${config.dataDir}/pg)` : 'PostgreSQL (DATABASE_URL)'}`
-  + `${database.readPool ? '; bacaan nilai, geometri dan wilayah dari replika (DATABASE_READ_URL)' : ''}`);
+log(
+  `Basis data: ${database.kind === 'embedded' ? `tertanam (${config.dataDir}/pg)` : 'PostgreSQL (DATABASE_URL)'}` +
+    `${database.readPool ? '; bacaan nilai, geometri dan wilayah dari replika (DATABASE_READ_URL)' : ''}`,
+);
 
 const app = await buildApp({ database, config, logger: { level: config.logLevel }, warmParseWorkers: true });
 // Retention (docs/privacy.md): expired sessions and import files, quiet sign-in throttle rows, audit entries older than
@@ -24,8 +31,11 @@ const stopPurge = schedulePurge(database, {
   // Null: another API process on the database was purging at that moment (it logs its own result).
   onResult: (r) => {
     if (r && (r.sessions || r.previews || r.throttle || r.requestRate || r.audit)) {
-      app.log.info({ retensi: r }, `Retensi: ${r.sessions} sesi kedaluwarsa, ${r.previews} berkas impor kedaluwarsa, `
-        + `${r.throttle} catatan penundaan masuk, ${r.requestRate} hitungan permintaan masuk dan ${r.audit} entri log audit lama dihapus.`);
+      app.log.info(
+        { retensi: r },
+        `Retensi: ${r.sessions} sesi kedaluwarsa, ${r.previews} berkas impor kedaluwarsa, ` +
+          `${r.throttle} catatan penundaan masuk, ${r.requestRate} hitungan permintaan masuk dan ${r.audit} entri log audit lama dihapus.`,
+      );
     }
   },
   onError: (e) => app.log.error(e, 'Retensi gagal dijalankan'),
@@ -49,9 +59,11 @@ try {
   await app.listen({ port: config.port, host: config.host });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
-  console.error(code === 'EADDRINUSE'
-    ? `Port ${config.port} sudah dipakai program lain. Hentikan program itu atau pilih port lain, misalnya PORT=3001 pnpm start.`
-    : `Server tidak dapat mendengarkan di ${config.host}:${config.port}: ${(error as Error).message}`);
+  console.error(
+    code === 'EADDRINUSE'
+      ? `Port ${config.port} sudah dipakai program lain. Hentikan program itu atau pilih port lain, misalnya PORT=3001 pnpm start.`
+      : `Server tidak dapat mendengarkan di ${config.host}:${config.port}: ${(error as Error).message}`,
+  );
   stopPurge();
   await app.close();
   await database.close();

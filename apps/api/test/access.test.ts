@@ -20,20 +20,30 @@ async function seed(database: Database) {
   await loadTinyValues(database);
   const { pool } = database;
   await clearMeetingsAndRollout(database);
-  const { rows: [ev] } = await pool.query(`insert into rollout_event (oleh, kind, note) values ('uji', 'seed', 'fixture') returning id`);
-  await pool.query(`insert into puskesmas (kode, nama, kabupaten_kode, sumber) values ('P1', 'Puskesmas Satu', '99.01', 'uji'), ('P2', 'Puskesmas Dua', '99.01', 'uji')`);
-  await pool.query(`insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, confirmed, event_id) values
+  const {
+    rows: [ev],
+  } = await pool.query(`insert into rollout_event (oleh, kind, note) values ('uji', 'seed', 'fixture') returning id`);
+  await pool.query(
+    `insert into puskesmas (kode, nama, kabupaten_kode, sumber) values ('P1', 'Puskesmas Satu', '99.01', 'uji'), ('P2', 'Puskesmas Dua', '99.01', 'uji')`,
+  );
+  await pool.query(
+    `insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, confirmed, event_id) values
     ('P1', $2, '2025-01-01', false, $1), ('P1', $3, '2025-01-01', false, $1), ('P2', $4, '2025-01-01', false, $1), ('P2', '99.01.02.2002', '2025-01-01', false, $1)`,
-  [ev.id, MAU, DUA, TIGA]);
+    [ev.id, MAU, DUA, TIGA],
+  );
 }
 
 const ctx = useApp(seed);
 // The other files clear the puskesmas table: the puskesmas users made here (pointing at P1/P2) go first.
 afterAll(() => dropPuskesmasUsers(ctx.database));
-const who = {} as Record<'viewer' | 'dinkesLain' | 'dinkes' | 'pkm1' | 'pkm2' | 'camatDua' | 'camatSatu' | 'kadesTiga' | 'kadesMau', TestUser>;
+const who = {} as Record<
+  'viewer' | 'dinkesLain' | 'dinkes' | 'pkm1' | 'pkm2' | 'camatDua' | 'camatSatu' | 'kadesTiga' | 'kadesMau',
+  TestUser
+>;
 const ids = {} as { meeting: number; action: number; wave: number; load: number; preview: string; user: number };
 
-const LONG_CSV = (rows: [string, number][]) => `kode_wilayah,periode,indikator,pembilang,penyebut\n${rows.map(([k, n]) => `${k},2026-09,KIA_K1,${n},`).join('\n')}\n`;
+const LONG_CSV = (rows: [string, number][]) =>
+  `kode_wilayah,periode,indikator,pembilang,penyebut\n${rows.map(([k, n]) => `${k},2026-09,KIA_K1,${n},`).join('\n')}\n`;
 
 async function as(user: TestUser | null, method: string, url: string, payload?: unknown, type = 'application/json') {
   const headers: Record<string, string> = { ...(user?.headers ?? {}) };
@@ -53,21 +63,60 @@ beforeAll(async () => {
   who.kadesMau = await signIn(app, database, 'kepala_desa', { kode: MAU });
   who.kadesTiga = await signIn(app, database, 'kepala_desa', { kode: TIGA });
   // A dinkes of another kabupaten (98.01): the tiny fixture has one kabupaten, so this user is written directly.
-  await database.pool.query(`insert into app_user (username, nama, role, scope_kode, password_hash, created_by)
+  await database.pool.query(
+    `insert into app_user (username, nama, role, scope_kode, password_hash, created_by)
     select 'dinkes-lain-' || $1, 'Dinkes lain', 'dinkes_kabupaten', '98.01', password_hash, 'uji' from app_user where username = $2`,
-  [process.pid, who.dinkes.username]);
-  const lain = await app.inject({ method: 'POST', url: '/api/auth/masuk', payload: { username: `dinkes-lain-${process.pid}`, password: 'kata-sandi-uji-panjang' } });
-  who.dinkesLain = { username: `dinkes-lain-${process.pid}`, headers: { cookie: `peta_sesi=${lain.cookies[0]!.value}`, 'x-csrf-token': lain.json().csrfToken } };
+    [process.pid, who.dinkes.username],
+  );
+  const lain = await app.inject({
+    method: 'POST',
+    url: '/api/auth/masuk',
+    payload: { username: `dinkes-lain-${process.pid}`, password: 'kata-sandi-uji-panjang' },
+  });
+  who.dinkesLain = {
+    username: `dinkes-lain-${process.pid}`,
+    headers: { cookie: `peta_sesi=${lain.cookies[0]!.value}`, 'x-csrf-token': lain.json().csrfToken },
+  };
 
   // What the writes act on, made by the admin.
-  const meeting = await as(ctx.admin, 'POST', '/api/rapat', { jenis: 'lokmin_bulanan', tanggal: '2026-10-05', wilayah: SATU, periode: '2026-09' });
+  const meeting = await as(ctx.admin, 'POST', '/api/rapat', {
+    jenis: 'lokmin_bulanan',
+    tanggal: '2026-10-05',
+    wilayah: SATU,
+    periode: '2026-09',
+  });
   ids.meeting = meeting.body.id;
-  ids.action = (await as(ctx.admin, 'POST', `/api/rapat/${ids.meeting}/tindak-lanjut`, { desaKode: MAU, indicator: 'KIA_K1', apa: 'Sweeping K1', siapa: 'Bidan' })).body.id;
-  ids.wave = (await as(ctx.admin, 'POST', '/api/gelombang', { kabupaten: '99.01', nama: 'Gelombang uji', tahun: 2027, target: 1, members: [{ kode: 'P1' }] })).body.id;
+  ids.action = (
+    await as(ctx.admin, 'POST', `/api/rapat/${ids.meeting}/tindak-lanjut`, {
+      desaKode: MAU,
+      indicator: 'KIA_K1',
+      apa: 'Sweeping K1',
+      siapa: 'Bidan',
+    })
+  ).body.id;
+  ids.wave = (
+    await as(ctx.admin, 'POST', '/api/gelombang', {
+      kabupaten: '99.01',
+      nama: 'Gelombang uji',
+      tahun: 2027,
+      target: 1,
+      members: [{ kode: 'P1' }],
+    })
+  ).body.id;
   const preview = await as(ctx.admin, 'POST', '/api/impor/pratinjau?berkas=a.csv', LONG_CSV([[MAU, 7]]), 'text/csv');
   ids.load = (await as(ctx.admin, 'POST', `/api/impor/${preview.body.previewId}/simpan`)).body.loadId;
-  ids.preview = (await as(ctx.admin, 'POST', '/api/impor/pratinjau?berkas=b.csv', LONG_CSV([[MAU, 9]]), 'text/csv')).body.previewId;
-  ids.user = (await createUser(database, { username: `korban-${process.pid}`, nama: 'Korban', role: 'viewer', password: 'kata-sandi-korban-1', createdBy: 'uji' })).id;
+  ids.preview = (
+    await as(ctx.admin, 'POST', '/api/impor/pratinjau?berkas=b.csv', LONG_CSV([[MAU, 9]]), 'text/csv')
+  ).body.previewId;
+  ids.user = (
+    await createUser(database, {
+      username: `korban-${process.pid}`,
+      nama: 'Korban',
+      role: 'viewer',
+      password: 'kata-sandi-korban-1',
+      createdBy: 'uji',
+    })
+  ).id;
   expect([ids.meeting, ids.action, ids.wave, ids.load, ids.user].every((n) => Number.isInteger(n))).toBe(true);
   expect(ids.preview).toMatch(/^[0-9a-f-]{36}$/);
 });
@@ -83,58 +132,179 @@ interface Case {
 
 // One case per write route; the payload is one the admin could send with success.
 const CASES: Record<string, Case> = {
-  'POST /api/impor/pratinjau': { method: 'POST', url: () => '/api/impor/pratinjau?berkas=c.csv', payload: () => LONG_CSV([[MAU, 11]]), type: 'text/csv',
-    refused: ['viewer', 'camatSatu', 'kadesMau'] },
-  'POST /api/impor/:id/simpan': { method: 'POST', url: () => `/api/impor/${ids.preview}/simpan`, refused: ['viewer', 'camatSatu', 'kadesMau'] },
-  'POST /api/impor/:id/baca-ulang': { method: 'POST', url: () => `/api/impor/${ids.preview}/baca-ulang`, payload: () => ({ lembar: 'Sheet1' }),
-    refused: ['viewer', 'camatSatu', 'kadesMau'] },
-  'POST /api/impor/isian': { method: 'POST', url: () => '/api/impor/isian',
-    payload: () => ({ period: '2026-09', area: SATU, cells: [{ kode: MAU, indicator: 'KIA_K1', numerator: '5', denominator: '', base: { numerator: null, denominator: null } }] }),
-    refused: ['viewer', 'camatSatu', 'kadesMau'] },
-  'POST /api/profil-impor': { method: 'POST', url: () => '/api/profil-impor', payload: () => ({ nama: 'Profil uji', kabupaten: '99.01' }),
-    refused: ['viewer', 'camatSatu', 'kadesMau'] },
-  'POST /api/impor/:id/batalkan': { method: 'POST', url: () => `/api/impor/${ids.load}/batalkan`, refused: ['viewer', 'dinkesLain', 'pkm2', 'camatSatu'] },
-  'POST /api/rapat': { method: 'POST', url: () => '/api/rapat', payload: () => ({ jenis: 'lokmin_bulanan', tanggal: '2026-10-06', wilayah: SATU, periode: '2026-09' }),
-    refused: ['viewer', 'dinkesLain', 'pkm2', 'camatDua', 'kadesMau'] },
-  'POST /api/rapat/:id/catatan': { method: 'POST', url: () => `/api/rapat/${ids.meeting}/catatan`, payload: () => ({ itemKey: 'ringkasan', text: 'catatan' }),
-    refused: ['viewer', 'dinkesLain', 'pkm2', 'camatDua', 'kadesTiga'] },
-  'POST /api/rapat/:id/tindak-lanjut': { method: 'POST', url: () => `/api/rapat/${ids.meeting}/tindak-lanjut`,
-    payload: () => ({ desaKode: DUA, indicator: 'KIA_K1', apa: 'Kunjungan rumah', siapa: 'Kader' }), refused: ['viewer', 'dinkesLain', 'pkm2', 'camatDua', 'kadesMau'] },
-  'PATCH /api/tindak-lanjut/:id': { method: 'PATCH', url: () => `/api/tindak-lanjut/${ids.action}`, payload: () => ({ status: 'selesai' }),
-    refused: ['viewer', 'dinkesLain', 'pkm2', 'camatDua', 'kadesTiga'] },
-  'POST /api/wilayah-kerja/pindah': { method: 'POST', url: () => '/api/wilayah-kerja/pindah', payload: () => ({ desa: DUA, puskesmas: 'P2', mulai: '2026-11-01' }),
-    refused: ['viewer', 'dinkesLain', 'pkm1', 'camatSatu'] },
-  'POST /api/wilayah-kerja/pratinjau': { method: 'POST', url: () => '/api/wilayah-kerja/pratinjau?kabupaten=99.01&mulai=2026-11-01',
-    payload: () => `kode_puskesmas,nama,kode_desa\nP2,Puskesmas Dua,${DUA}\n`, type: 'text/csv', refused: ['viewer', 'dinkesLain', 'pkm1', 'camatSatu'] },
-  'POST /api/wilayah-kerja/simpan': { method: 'POST', url: () => '/api/wilayah-kerja/simpan?kabupaten=99.01&mulai=2026-11-01',
-    payload: () => `kode_puskesmas,nama,kode_desa\nP2,Puskesmas Dua,${DUA}\n`, type: 'text/csv', refused: ['viewer', 'dinkesLain', 'pkm1', 'camatSatu'] },
-  'POST /api/puskesmas/:kode/tahap': { method: 'POST', url: () => '/api/puskesmas/P1/tahap', payload: () => ({ stage: 'persiapan', date: '2026-10-01' }),
-    refused: ['viewer', 'dinkesLain', 'pkm1', 'camatSatu'] },
-  'POST /api/gelombang': { method: 'POST', url: () => '/api/gelombang', payload: () => ({ kabupaten: '99.01', nama: 'G2', year: 2028, target: 1, members: [] }),
-    refused: ['viewer', 'dinkesLain', 'pkm1', 'camatSatu'] },
-  'PUT /api/gelombang/:id': { method: 'PUT', url: () => `/api/gelombang/${ids.wave}`, payload: () => ({ kabupaten: '99.01', nama: 'Diubah', tahun: 2027, target: 2, members: [] }),
-    refused: ['viewer', 'dinkesLain', 'pkm1', 'camatSatu'] },
-  'PUT /api/puskesmas/:kode/kesiapan': { method: 'PUT', url: () => '/api/puskesmas/P1/kesiapan', payload: () => ({ answers: { alur_layanan: true } }),
-    refused: ['viewer', 'dinkesLain', 'pkm2', 'camatSatu'] },
-  'PUT /api/desa/:kode/fasilitas': { method: 'PUT', url: () => `/api/desa/${MAU}/fasilitas`,
-    payload: () => ({ pustu: [{ nama: 'Pustu Ma\'u', perawat: 1, bidan: 1 }], posyandu: [] }), refused: ['viewer', 'dinkesLain', 'pkm2', 'camatSatu', 'kadesMau'] },
-  'POST /api/pengguna': { method: 'POST', url: () => '/api/pengguna', payload: () => ({ username: 'baru-sekali', nama: 'Baru', role: 'viewer' }),
-    refused: ['viewer', 'dinkes', 'pkm1', 'camatSatu'] },
-  'PATCH /api/pengguna/:id': { method: 'PATCH', url: () => `/api/pengguna/${ids.user}`, payload: () => ({ role: 'admin', scopeKode: '' }),
-    refused: ['viewer', 'dinkes', 'pkm1', 'camatSatu'] },
-  'POST /api/pengguna/:id/reset-sandi': { method: 'POST', url: () => `/api/pengguna/${ids.user}/reset-sandi`, refused: ['viewer', 'dinkes', 'pkm1', 'camatSatu'] },
+  'POST /api/impor/pratinjau': {
+    method: 'POST',
+    url: () => '/api/impor/pratinjau?berkas=c.csv',
+    payload: () => LONG_CSV([[MAU, 11]]),
+    type: 'text/csv',
+    refused: ['viewer', 'camatSatu', 'kadesMau'],
+  },
+  'POST /api/impor/:id/simpan': {
+    method: 'POST',
+    url: () => `/api/impor/${ids.preview}/simpan`,
+    refused: ['viewer', 'camatSatu', 'kadesMau'],
+  },
+  'POST /api/impor/:id/baca-ulang': {
+    method: 'POST',
+    url: () => `/api/impor/${ids.preview}/baca-ulang`,
+    payload: () => ({ lembar: 'Sheet1' }),
+    refused: ['viewer', 'camatSatu', 'kadesMau'],
+  },
+  'POST /api/impor/isian': {
+    method: 'POST',
+    url: () => '/api/impor/isian',
+    payload: () => ({
+      period: '2026-09',
+      area: SATU,
+      cells: [
+        {
+          kode: MAU,
+          indicator: 'KIA_K1',
+          numerator: '5',
+          denominator: '',
+          base: { numerator: null, denominator: null },
+        },
+      ],
+    }),
+    refused: ['viewer', 'camatSatu', 'kadesMau'],
+  },
+  'POST /api/profil-impor': {
+    method: 'POST',
+    url: () => '/api/profil-impor',
+    payload: () => ({ nama: 'Profil uji', kabupaten: '99.01' }),
+    refused: ['viewer', 'camatSatu', 'kadesMau'],
+  },
+  'POST /api/impor/:id/batalkan': {
+    method: 'POST',
+    url: () => `/api/impor/${ids.load}/batalkan`,
+    refused: ['viewer', 'dinkesLain', 'pkm2', 'camatSatu'],
+  },
+  'POST /api/rapat': {
+    method: 'POST',
+    url: () => '/api/rapat',
+    payload: () => ({ jenis: 'lokmin_bulanan', tanggal: '2026-10-06', wilayah: SATU, periode: '2026-09' }),
+    refused: ['viewer', 'dinkesLain', 'pkm2', 'camatDua', 'kadesMau'],
+  },
+  'POST /api/rapat/:id/catatan': {
+    method: 'POST',
+    url: () => `/api/rapat/${ids.meeting}/catatan`,
+    payload: () => ({ itemKey: 'ringkasan', text: 'catatan' }),
+    refused: ['viewer', 'dinkesLain', 'pkm2', 'camatDua', 'kadesTiga'],
+  },
+  'POST /api/rapat/:id/tindak-lanjut': {
+    method: 'POST',
+    url: () => `/api/rapat/${ids.meeting}/tindak-lanjut`,
+    payload: () => ({ desaKode: DUA, indicator: 'KIA_K1', apa: 'Kunjungan rumah', siapa: 'Kader' }),
+    refused: ['viewer', 'dinkesLain', 'pkm2', 'camatDua', 'kadesMau'],
+  },
+  'PATCH /api/tindak-lanjut/:id': {
+    method: 'PATCH',
+    url: () => `/api/tindak-lanjut/${ids.action}`,
+    payload: () => ({ status: 'selesai' }),
+    refused: ['viewer', 'dinkesLain', 'pkm2', 'camatDua', 'kadesTiga'],
+  },
+  'POST /api/wilayah-kerja/pindah': {
+    method: 'POST',
+    url: () => '/api/wilayah-kerja/pindah',
+    payload: () => ({ desa: DUA, puskesmas: 'P2', mulai: '2026-11-01' }),
+    refused: ['viewer', 'dinkesLain', 'pkm1', 'camatSatu'],
+  },
+  'POST /api/wilayah-kerja/pratinjau': {
+    method: 'POST',
+    url: () => '/api/wilayah-kerja/pratinjau?kabupaten=99.01&mulai=2026-11-01',
+    payload: () => `kode_puskesmas,nama,kode_desa\nP2,Puskesmas Dua,${DUA}\n`,
+    type: 'text/csv',
+    refused: ['viewer', 'dinkesLain', 'pkm1', 'camatSatu'],
+  },
+  'POST /api/wilayah-kerja/simpan': {
+    method: 'POST',
+    url: () => '/api/wilayah-kerja/simpan?kabupaten=99.01&mulai=2026-11-01',
+    payload: () => `kode_puskesmas,nama,kode_desa\nP2,Puskesmas Dua,${DUA}\n`,
+    type: 'text/csv',
+    refused: ['viewer', 'dinkesLain', 'pkm1', 'camatSatu'],
+  },
+  'POST /api/puskesmas/:kode/tahap': {
+    method: 'POST',
+    url: () => '/api/puskesmas/P1/tahap',
+    payload: () => ({ stage: 'persiapan', date: '2026-10-01' }),
+    refused: ['viewer', 'dinkesLain', 'pkm1', 'camatSatu'],
+  },
+  'POST /api/gelombang': {
+    method: 'POST',
+    url: () => '/api/gelombang',
+    payload: () => ({ kabupaten: '99.01', nama: 'G2', year: 2028, target: 1, members: [] }),
+    refused: ['viewer', 'dinkesLain', 'pkm1', 'camatSatu'],
+  },
+  'PUT /api/gelombang/:id': {
+    method: 'PUT',
+    url: () => `/api/gelombang/${ids.wave}`,
+    payload: () => ({ kabupaten: '99.01', nama: 'Diubah', tahun: 2027, target: 2, members: [] }),
+    refused: ['viewer', 'dinkesLain', 'pkm1', 'camatSatu'],
+  },
+  'PUT /api/puskesmas/:kode/kesiapan': {
+    method: 'PUT',
+    url: () => '/api/puskesmas/P1/kesiapan',
+    payload: () => ({ answers: { alur_layanan: true } }),
+    refused: ['viewer', 'dinkesLain', 'pkm2', 'camatSatu'],
+  },
+  'PUT /api/desa/:kode/fasilitas': {
+    method: 'PUT',
+    url: () => `/api/desa/${MAU}/fasilitas`,
+    payload: () => ({ pustu: [{ nama: "Pustu Ma'u", perawat: 1, bidan: 1 }], posyandu: [] }),
+    refused: ['viewer', 'dinkesLain', 'pkm2', 'camatSatu', 'kadesMau'],
+  },
+  'POST /api/pengguna': {
+    method: 'POST',
+    url: () => '/api/pengguna',
+    payload: () => ({ username: 'baru-sekali', nama: 'Baru', role: 'viewer' }),
+    refused: ['viewer', 'dinkes', 'pkm1', 'camatSatu'],
+  },
+  'PATCH /api/pengguna/:id': {
+    method: 'PATCH',
+    url: () => `/api/pengguna/${ids.user}`,
+    payload: () => ({ role: 'admin', scopeKode: '' }),
+    refused: ['viewer', 'dinkes', 'pkm1', 'camatSatu'],
+  },
+  'POST /api/pengguna/:id/reset-sandi': {
+    method: 'POST',
+    url: () => `/api/pengguna/${ids.user}/reset-sandi`,
+    refused: ['viewer', 'dinkes', 'pkm1', 'camatSatu'],
+  },
 };
 // Sign-in, sign-out and one's own password are every signed-in user's own business (tested below).
 const OWN = ['POST /api/auth/masuk', 'POST /api/auth/keluar', 'POST /api/auth/sandi'];
 
 /** Everything a write could change, as one comparable value. */
 async function snapshot(database: Database) {
-  const tables = ['data_load', 'indicator_value', 'indicator_value_change', 'import_preview', 'meeting', 'meeting_note', 'meeting_action',
-    'meeting_action_change', 'rollout_event', 'puskesmas_wilayah', 'puskesmas', 'ilp_stage', 'ilp_wave', 'ilp_wave_member', 'readiness_answer',
-    'pustu', 'posyandu'];
+  const tables = [
+    'data_load',
+    'indicator_value',
+    'indicator_value_change',
+    'import_preview',
+    'meeting',
+    'meeting_note',
+    'meeting_action',
+    'meeting_action_change',
+    'rollout_event',
+    'puskesmas_wilayah',
+    'puskesmas',
+    'ilp_stage',
+    'ilp_wave',
+    'ilp_wave_member',
+    'readiness_answer',
+    'pustu',
+    'posyandu',
+  ];
   const out: Record<string, string> = {};
-  for (const t of tables) out[t] = (await database.pool.query(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${t} x`)).rows[0].h;
-  out.app_user = (await database.pool.query(`select md5(string_agg(concat_ws(',', id, role, scope_kode, aktif, password_hash), '|' order by id)) as h from app_user`)).rows[0].h;
+  for (const t of tables)
+    out[t] = (
+      await database.pool.query(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${t} x`)
+    ).rows[0].h;
+  out.app_user = (
+    await database.pool.query(
+      `select md5(string_agg(concat_ws(',', id, role, scope_kode, aktif, password_hash), '|' order by id)) as h from app_user`,
+    )
+  ).rows[0].h;
   return out;
 }
 
@@ -142,7 +312,9 @@ describe('every write route', () => {
   it('has a case here', () => {
     // An old path is the same route as its new one (same handler and access: route-access.test.ts), so no case of its own.
     const oldPaths = new Set(Object.values(OLD_PATHS).flat());
-    const routes = ctx.app.apiRoutes.filter((r) => isWrite(r.method) && !oldPaths.has(r.url)).map((r) => `${r.method} ${r.url}`);
+    const routes = ctx.app.apiRoutes
+      .filter((r) => isWrite(r.method) && !oldPaths.has(r.url))
+      .map((r) => `${r.method} ${r.url}`);
     expect(routes.filter((r) => !OWN.includes(r)).sort()).toEqual(Object.keys(CASES).sort());
   });
 
@@ -167,7 +339,8 @@ describe('every write route', () => {
       for (const key of c.refused) {
         const res = await send(who[key]);
         // An import preview outside the scope is a refused file (every row an error), not a refused request.
-        if (name === 'POST /api/impor/pratinjau' && res.status === 200) throw new Error('preview should have been refused');
+        if (name === 'POST /api/impor/pratinjau' && res.status === 200)
+          throw new Error('preview should have been refused');
         expect(res.status, `${key}: ${JSON.stringify(res.body)}`).toBe(403);
         expect(['FORBIDDEN', 'OUT_OF_SCOPE']).toContain(res.body.code);
         expect(res.body.message).toMatch(/tidak berwenang/);
@@ -186,14 +359,35 @@ describe('every write route', () => {
 });
 
 describe('the right people may', () => {
-  it('a puskesmas imports rows of its own desa; a row of another puskesmas\' desa refuses the whole file', async () => {
-    const mixed = await as(who.pkm1, 'POST', '/api/impor/pratinjau?berkas=campur.csv', LONG_CSV([[MAU, 12], [TIGA, 1]]), 'text/csv');
+  it("a puskesmas imports rows of its own desa; a row of another puskesmas' desa refuses the whole file", async () => {
+    const mixed = await as(
+      who.pkm1,
+      'POST',
+      '/api/impor/pratinjau?berkas=campur.csv',
+      LONG_CSV([
+        [MAU, 12],
+        [TIGA, 1],
+      ]),
+      'text/csv',
+    );
     expect(mixed.status).toBe(200);
     expect(mixed.body.status).toBe('invalid');
-    expect(mixed.body.errors).toEqual([{ row: 3, column: null, code: 'KODE_OUT_OF_SCOPE',
-      message: `Anda tidak berwenang mengimpor data untuk wilayah ${TIGA}: di luar wilayah Anda (wilayah kerja Puskesmas Satu).` }]);
+    expect(mixed.body.errors).toEqual([
+      {
+        row: 3,
+        column: null,
+        code: 'KODE_OUT_OF_SCOPE',
+        message: `Anda tidak berwenang mengimpor data untuk wilayah ${TIGA}: di luar wilayah Anda (wilayah kerja Puskesmas Satu).`,
+      },
+    ]);
     expect(mixed.body.previewId).toBeNull();
-    const own = await as(who.pkm1, 'POST', '/api/impor/pratinjau?berkas=sendiri.csv', LONG_CSV([[MAU, 12]]), 'text/csv');
+    const own = await as(
+      who.pkm1,
+      'POST',
+      '/api/impor/pratinjau?berkas=sendiri.csv',
+      LONG_CSV([[MAU, 12]]),
+      'text/csv',
+    );
     expect(own.body.status).toBe('preview');
     // Another puskesmas may not commit P1's preview: the commit re-checks against the committer's scope.
     const byOther = await as(who.pkm2, 'POST', `/api/impor/${own.body.previewId}/simpan`);
@@ -205,29 +399,67 @@ describe('the right people may', () => {
     expect(history.body[0]).toMatchObject({ kind: 'import', oleh: who.pkm1.username });
   });
 
-  it('a puskesmas fills its own readiness checklist and its desa\'s Pustu and Posyandu, not another\'s', async () => {
-    expect((await as(who.pkm1, 'PUT', '/api/puskesmas/P1/kesiapan', { answers: { alur_layanan: true } })).status).toBe(200);
-    const facilities = { pustu: [], posyandu: [{ nama: 'Mawar', lokasi: 'Dusun I', sk: true, kader: 5, kaderTersertifikasi: 2 }] };
+  it("a puskesmas fills its own readiness checklist and its desa's Pustu and Posyandu, not another's", async () => {
+    expect((await as(who.pkm1, 'PUT', '/api/puskesmas/P1/kesiapan', { answers: { alur_layanan: true } })).status).toBe(
+      200,
+    );
+    const facilities = {
+      pustu: [],
+      posyandu: [{ nama: 'Mawar', lokasi: 'Dusun I', sk: true, kader: 5, kaderTersertifikasi: 2 }],
+    };
     expect((await as(who.pkm1, 'PUT', `/api/desa/${DUA}/fasilitas`, facilities)).status).toBe(200);
     expect((await as(who.pkm1, 'PUT', `/api/desa/${TIGA}/fasilitas`, facilities)).body.code).toBe('OUT_OF_SCOPE');
-    expect((await as(who.pkm1, 'PUT', '/api/puskesmas/P2/kesiapan', { answers: { alur_layanan: true } })).body.code).toBe('OUT_OF_SCOPE');
+    expect(
+      (await as(who.pkm1, 'PUT', '/api/puskesmas/P2/kesiapan', { answers: { alur_layanan: true } })).body.code,
+    ).toBe('OUT_OF_SCOPE');
   });
 
   it('a kepala desa records an action for their desa in the kecamatan meeting; a camat runs the meeting', async () => {
-    const action = await as(who.kadesMau, 'POST', `/api/rapat/${ids.meeting}/tindak-lanjut`, { desaKode: MAU, indicator: 'KIA_K1', apa: 'Posyandu keliling', siapa: 'Kader' });
+    const action = await as(who.kadesMau, 'POST', `/api/rapat/${ids.meeting}/tindak-lanjut`, {
+      desaKode: MAU,
+      indicator: 'KIA_K1',
+      apa: 'Posyandu keliling',
+      siapa: 'Kader',
+    });
     expect(action.status).toBe(201);
     expect(action.body.oleh).toBe(who.kadesMau.username);
-    const meeting = await as(who.camatSatu, 'POST', '/api/rapat', { jenis: 'lintas_sektor', tanggal: '2026-10-07', wilayah: SATU, periode: '2026-09' });
+    const meeting = await as(who.camatSatu, 'POST', '/api/rapat', {
+      jenis: 'lintas_sektor',
+      tanggal: '2026-10-07',
+      wilayah: SATU,
+      periode: '2026-09',
+    });
     expect(meeting.status).toBe(201);
-    expect((await as(who.camatSatu, 'POST', `/api/rapat/${meeting.body.id}/catatan`, { itemKey: 'ringkasan', text: 'Disepakati' })).status).toBe(201);
+    expect(
+      (
+        await as(who.camatSatu, 'POST', `/api/rapat/${meeting.body.id}/catatan`, {
+          itemKey: 'ringkasan',
+          text: 'Disepakati',
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it('the dinkes of the kabupaten moves a desa; the audit log has the write with who and the result', async () => {
-    const moved = await as(who.dinkes, 'POST', '/api/wilayah-kerja/pindah', { desa: DUA, puskesmas: 'P2', mulai: '2026-11-01' });
+    const moved = await as(who.dinkes, 'POST', '/api/wilayah-kerja/pindah', {
+      desa: DUA,
+      puskesmas: 'P2',
+      mulai: '2026-11-01',
+    });
     expect(moved.status).toBe(200);
     const audit = await as(ctx.admin, 'GET', `/api/audit?username=${who.dinkes.username}&limit=5`);
-    expect(audit.body[0]).toMatchObject({ action: 'tulis', method: 'POST', path: '/api/wilayah-kerja/pindah', status: 200, username: who.dinkes.username });
+    expect(audit.body[0]).toMatchObject({
+      action: 'tulis',
+      method: 'POST',
+      path: '/api/wilayah-kerja/pindah',
+      status: 200,
+      username: who.dinkes.username,
+    });
     const refused = await as(ctx.admin, 'GET', `/api/audit?username=${who.viewer.username}&limit=100`);
-    expect(refused.body.some((e: { status: number; path: string }) => e.status === 403 && e.path === '/api/wilayah-kerja/pindah')).toBe(true);
+    expect(
+      refused.body.some(
+        (e: { status: number; path: string }) => e.status === 403 && e.path === '/api/wilayah-kerja/pindah',
+      ),
+    ).toBe(true);
   });
 });

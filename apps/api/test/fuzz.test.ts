@@ -19,12 +19,67 @@ function prng(seed: number) {
 }
 
 const NASTY = [
-  '', ' ', '.', '..', '../../etc/passwd', '%00', '%', '%%', '%ZZ', "' OR 1=1 --", '"; DROP TABLE wilayah; --',
-  '99', '99.01', '99.01.01', '99.01.01.2001', '99.01.01.2001.1', '9', '999', '99..01', '99.01.', '.99',
-  '99.1', '9901012001', '99 01 01 2001', '00', '12', '-1', '1e9', 'NaN', 'null', 'undefined', '[]', '{}',
-  'KIA_K1', 'kia_k1', 'SPM01_BUMIL', 'X'.repeat(5000), '٩٩', 'ü', '😀', '\u0000', '\ud800', '<script>',
-  '2026', '2026-01', '2026-13', '2026-00', '2026-Q0', '2026-Q5', '2026-Q2', '2026-01..2026-09', '2026-09..2026-01',
-  '2025-01..2026-02', '0000', '9999-12', '2026-1', '20260', '2026-01..', '..2026-01', 'indonesia', 'latest',
+  '',
+  ' ',
+  '.',
+  '..',
+  '../../etc/passwd',
+  '%00',
+  '%',
+  '%%',
+  '%ZZ',
+  "' OR 1=1 --",
+  '"; DROP TABLE wilayah; --',
+  '99',
+  '99.01',
+  '99.01.01',
+  '99.01.01.2001',
+  '99.01.01.2001.1',
+  '9',
+  '999',
+  '99..01',
+  '99.01.',
+  '.99',
+  '99.1',
+  '9901012001',
+  '99 01 01 2001',
+  '00',
+  '12',
+  '-1',
+  '1e9',
+  'NaN',
+  'null',
+  'undefined',
+  '[]',
+  '{}',
+  'KIA_K1',
+  'kia_k1',
+  'SPM01_BUMIL',
+  'X'.repeat(5000),
+  '٩٩',
+  'ü',
+  '😀',
+  '\u0000',
+  '\ud800',
+  '<script>',
+  '2026',
+  '2026-01',
+  '2026-13',
+  '2026-00',
+  '2026-Q0',
+  '2026-Q5',
+  '2026-Q2',
+  '2026-01..2026-09',
+  '2026-09..2026-01',
+  '2025-01..2026-02',
+  '0000',
+  '9999-12',
+  '2026-1',
+  '20260',
+  '2026-01..',
+  '..2026-01',
+  'indonesia',
+  'latest',
 ];
 
 function pick(random: () => number): string {
@@ -32,7 +87,9 @@ function pick(random: () => number): string {
   if (r < 0.7) return NASTY[Math.floor(random() * NASTY.length)]!;
   // random printable and non-ASCII characters
   const length = Math.floor(random() * 40);
-  return Array.from({ length }, () => String.fromCodePoint(random() < 0.8 ? 32 + Math.floor(random() * 95) : 0xa0 + Math.floor(random() * 0x2000))).join('');
+  return Array.from({ length }, () =>
+    String.fromCodePoint(random() < 0.8 ? 32 + Math.floor(random() * 95) : 0xa0 + Math.floor(random() * 0x2000)),
+  ).join('');
 }
 
 /** Percent-encode; a lone surrogate cannot be, so it goes out as the bytes of an invalid UTF-8 sequence. */
@@ -97,32 +154,76 @@ describe('fuzzed public routes', () => {
     const random = prng(20261124);
     const p = () => pick(random);
     // A JSON value shaped like a request body: objects with the field names the routes know, odd values.
-    const FIELDS = ['username', 'password', 'nama', 'role', 'scopeKode', 'scopePuskesmas', 'aktif', 'current', 'baru', 'jenis', 'tanggal',
-      'wilayah', 'periode', 'peserta', 'itemKey', 'text', 'supersedes', 'desaKode', 'indicator', 'apa', 'siapa', 'tenggat', 'status',
-      'desa', 'puskesmas', 'mulai', 'stage', 'date', 'evidence', 'skNumber', 'kabupaten', 'tahun', 'target', 'members', 'answers'];
+    const FIELDS = [
+      'username',
+      'password',
+      'nama',
+      'role',
+      'scopeKode',
+      'scopePuskesmas',
+      'aktif',
+      'current',
+      'baru',
+      'jenis',
+      'tanggal',
+      'wilayah',
+      'periode',
+      'peserta',
+      'itemKey',
+      'text',
+      'supersedes',
+      'desaKode',
+      'indicator',
+      'apa',
+      'siapa',
+      'tenggat',
+      'status',
+      'desa',
+      'puskesmas',
+      'mulai',
+      'stage',
+      'date',
+      'evidence',
+      'skNumber',
+      'kabupaten',
+      'tahun',
+      'target',
+      'members',
+      'answers',
+    ];
     const value = (depth: number): unknown => {
       const r = random();
       if (r < 0.45 || depth > 2) return p();
       if (r < 0.6) return Math.floor(random() * 2 ** 31) * (random() < 0.5 ? -1 : 1);
       if (r < 0.7) return null;
       if (r < 0.85) return Array.from({ length: Math.floor(random() * 3) }, () => value(depth + 1));
-      return Object.fromEntries(Array.from({ length: 1 + Math.floor(random() * 6) }, () => [FIELDS[Math.floor(random() * FIELDS.length)]!, value(depth + 1)]));
+      return Object.fromEntries(
+        Array.from({ length: 1 + Math.floor(random() * 6) }, () => [
+          FIELDS[Math.floor(random() * FIELDS.length)]!,
+          value(depth + 1),
+        ]),
+      );
     };
     const failures: string[] = [];
     const statuses = new Map<number, number>();
     const writes = ctx.app.apiRoutes.filter((r) => isWrite(r.method) && r.url !== '/api/auth/keluar');
     for (let i = 0; i < 1000; i++) {
       const route = writes[i % writes.length]!;
-      const url = route.url.replace(/:(\w+)/g, () => enc(p()).replace(/\./g, '_')) + (random() < 0.5 ? `?${enc(p())}=${enc(p())}&berkas=${enc(p())}&kabupaten=${enc(p())}&mulai=${enc(p())}` : '');
+      const url =
+        route.url.replace(/:(\w+)/g, () => enc(p()).replace(/\./g, '_')) +
+        (random() < 0.5 ? `?${enc(p())}=${enc(p())}&berkas=${enc(p())}&kabupaten=${enc(p())}&mulai=${enc(p())}` : '');
       const raw = random() < 0.25;
       const res = await ctx.app.inject({
-        method: route.method as 'POST', url,
+        method: route.method as 'POST',
+        url,
         headers: { ...ctx.admin.headers, 'content-type': raw ? 'text/csv' : 'application/json' },
         payload: raw ? p() : JSON.stringify(value(0)),
       });
       statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-      if (res.statusCode >= 500) failures.push(`${res.statusCode} ${route.method} ${url.slice(0, 150)}: ${res.body.slice(0, 200)}`);
-      else if (res.statusCode >= 400 && (res.json() as { message?: unknown }).message === undefined) failures.push(`no message: ${res.statusCode} ${url}`);
+      if (res.statusCode >= 500)
+        failures.push(`${res.statusCode} ${route.method} ${url.slice(0, 150)}: ${res.body.slice(0, 200)}`);
+      else if (res.statusCode >= 400 && (res.json() as { message?: unknown }).message === undefined)
+        failures.push(`no message: ${res.statusCode} ${url}`);
     }
     expect(failures).toEqual([]);
     // Mostly refused by the schemas, some reach the handlers' own checks (404), a few are valid writes.
@@ -132,8 +233,20 @@ describe('fuzzed public routes', () => {
   }, 120_000);
 
   it('odd session cookies and CSRF headers are simply not a session', async () => {
-    for (const cookie of ['peta_sesi=', 'peta_sesi=%00', `peta_sesi=${'x'.repeat(5000)}`, 'peta_sesi=a; peta_sesi=b', 'peta_sesi="\u00ff"', 'peta_sesi=%ZZ']) {
-      const res = await ctx.app.inject({ method: 'POST', url: '/api/rapat', headers: { cookie, 'x-csrf-token': '%00' }, payload: {} });
+    for (const cookie of [
+      'peta_sesi=',
+      'peta_sesi=%00',
+      `peta_sesi=${'x'.repeat(5000)}`,
+      'peta_sesi=a; peta_sesi=b',
+      'peta_sesi="\u00ff"',
+      'peta_sesi=%ZZ',
+    ]) {
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/rapat',
+        headers: { cookie, 'x-csrf-token': '%00' },
+        payload: {},
+      });
       expect(res.statusCode, cookie).toBeLessThan(500);
       expect([400, 401]).toContain(res.statusCode);
     }

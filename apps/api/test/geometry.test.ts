@@ -20,7 +20,9 @@ describe('GET /api/geometry/:version/:kode/children.geojson', () => {
 
   it('serves the provinces under the root name, with a quote in a name kept intact', async () => {
     const provinces = (await ctx.app.inject(childrenGeometryPath(TINY_VERSION, null))).json();
-    expect(provinces.features.map((f: { properties: { nama: string } }) => f.properties.nama)).toEqual(['Provinsi Uji']);
+    expect(provinces.features.map((f: { properties: { nama: string } }) => f.properties.nama)).toEqual([
+      'Provinsi Uji',
+    ]);
     const desa = (await ctx.app.inject(childrenGeometryPath(TINY_VERSION, '99.01.01'))).json();
     expect(desa.features[0].properties).toEqual({ kode: '99.01.01.2001', nama: "Desa Ma'u" });
   });

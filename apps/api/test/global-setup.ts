@@ -3,7 +3,10 @@ import type { TestProject } from 'vitest/node';
 import { createTestDatabase } from '@peta/db/testing';
 
 declare module 'vitest' {
-  export interface ProvidedContext { databaseUrl: string; databaseKind: 'embedded' | 'postgres' }
+  export interface ProvidedContext {
+    databaseUrl: string;
+    databaseKind: 'embedded' | 'postgres';
+  }
 }
 
 export default async function setup(project: TestProject) {

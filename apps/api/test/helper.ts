@@ -20,10 +20,23 @@ export interface TestUser {
 let userSerial = 0;
 
 /** Creates a user with this role and scope and signs them in through the real sign-in route. */
-export async function signIn(app: App, database: Database, role: Role, scope: { kode?: string; puskesmas?: string } = {}): Promise<TestUser> {
+export async function signIn(
+  app: App,
+  database: Database,
+  role: Role,
+  scope: { kode?: string; puskesmas?: string } = {},
+): Promise<TestUser> {
   const username = `uji-${role.replace('_', '-')}-${process.pid}-${++userSerial}`;
   const password = 'kata-sandi-uji-panjang';
-  await createUser(database, { username, nama: username, role, scopeKode: scope.kode ?? '', scopePuskesmas: scope.puskesmas ?? null, password, createdBy: 'uji' });
+  await createUser(database, {
+    username,
+    nama: username,
+    role,
+    scopeKode: scope.kode ?? '',
+    scopePuskesmas: scope.puskesmas ?? null,
+    password,
+    createdBy: 'uji',
+  });
   const res = await app.inject({ method: 'POST', url: '/api/auth/masuk', payload: { username, password } });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'peta_sesi')!;
@@ -58,10 +71,16 @@ export function buildTestApp(database: Database, options: AppTestOptions = {}) {
   return buildApp({
     database,
     // The per-address count is kept in the database and every test file signs in from 127.0.0.1: no limit by default.
-    config: { webDist: '/nonexistent', readAccess: options.readAccess ?? 'public', signInLimitPerMinute: options.signInLimitPerMinute ?? 1_000_000,
-      trustProxy: options.trustProxy ?? false, uploads: options.uploads, pdf: options.pdf,
+    config: {
+      webDist: '/nonexistent',
+      readAccess: options.readAccess ?? 'public',
+      signInLimitPerMinute: options.signInLimitPerMinute ?? 1_000_000,
+      trustProxy: options.trustProxy ?? false,
+      uploads: options.uploads,
+      pdf: options.pdf,
       // Tests compare exact protected answers: never the deny-by-default one of a slow (shared) machine.
-      privacyWaitMs: 120_000 },
+      privacyWaitMs: 120_000,
+    },
     now: options.now ?? (() => new Date('2026-11-15T12:00:00Z')),
     ...(options.pdfRenderer ? { pdf: options.pdfRenderer } : {}),
   });
@@ -88,7 +107,7 @@ function readAsAdmin(app: App, admin: TestUser) {
   const raw = app.inject.bind(app) as (options: unknown) => unknown;
   const withAdmin = (options: unknown) => {
     type Options = { method?: string; url?: string; headers?: Record<string, string> };
-    const o: Options = typeof options === 'string' ? { method: 'GET', url: options } : options as Options;
+    const o: Options = typeof options === 'string' ? { method: 'GET', url: options } : (options as Options);
     const method = (o.method ?? 'GET').toUpperCase();
     if (method !== 'GET' || o.headers?.cookie) return raw(o);
     return raw({ ...o, headers: { ...o.headers, cookie: admin.headers.cookie } });

@@ -28,17 +28,32 @@ async function seed(database: Database) {
 
 const ctx = useApp(seed);
 const upload = async (name: string, body: Buffer | string, query = '', headers = ctx.admin.headers) => {
-  const res = await ctx.app.inject({ method: 'POST', url: `/api/impor/pratinjau?berkas=${encodeURIComponent(name)}${query}`,
-    headers: { ...headers, 'content-type': 'application/octet-stream' }, body });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: `/api/impor/pratinjau?berkas=${encodeURIComponent(name)}${query}`,
+    headers: { ...headers, 'content-type': 'application/octet-stream' },
+    body,
+  });
   return { status: res.statusCode, body: res.json() };
 };
 const json = async (method: 'POST' | 'GET', url: string, payload?: unknown, headers = ctx.admin.headers) => {
-  const res = await ctx.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
-  return { status: res.statusCode, body: res.headers['content-type']?.toString().includes('json') ? res.json() : res.body, headers: res.headers };
+  const res = await ctx.app.inject({
+    method,
+    url,
+    headers,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+  return {
+    status: res.statusCode,
+    body: res.headers['content-type']?.toString().includes('json') ? res.json() : res.body,
+    headers: res.headers,
+  };
 };
 const commit = async (previewId: string) => (await json('POST', `/api/impor/${previewId}/simpan`)).body;
 const value = async (indicator: string, period: string, parent: string, kode: string) =>
-  (await json('GET', `/api/nilai?indikator=${indicator}&periode=${period}&wilayah=${parent}`)).body.rows.find((r: { kode: string }) => r.kode === kode);
+  (await json('GET', `/api/nilai?indikator=${indicator}&periode=${period}&wilayah=${parent}`)).body.rows.find(
+    (r: { kode: string }) => r.kode === kode,
+  );
 
 const ASIK_PROFILE = JSON.parse(fixture('asik.profile.json').toString('utf8'));
 const ASIK_HEADER = ['Nama Desa', 'Kecamatan', 'Bulan Laporan', 'Indikator', 'Jumlah', 'Sasaran'];
@@ -50,42 +65,89 @@ describe('import profiles through the API', () => {
     const first = await upload('asik-oktober.csv', fixture('asik-export.csv'));
     expect(first.status).toBe(200);
     expectSchema(ImportOutcomeSchema, first.body);
-    expect(first.body).toMatchObject({ status: 'invalid', format: null, errors: [{ code: 'FILE_FORMAT' }], layout: { sheets: [], sheet: null, headerRow: 1 } });
-    expect(first.body.layout.rows.slice(0, 2)).toEqual([ASIK_HEADER, ["Desa Ma'u", 'Kec. Satu', 'Oktober 2026', 'Kunjungan K1', '3', '']]);
+    expect(first.body).toMatchObject({
+      status: 'invalid',
+      format: null,
+      errors: [{ code: 'FILE_FORMAT' }],
+      layout: { sheets: [], sheet: null, headerRow: 1 },
+    });
+    expect(first.body.layout.rows.slice(0, 2)).toEqual([
+      ASIK_HEADER,
+      ["Desa Ma'u", 'Kec. Satu', 'Oktober 2026', 'Kunjungan K1', '3', ''],
+    ]);
     // The file is kept for the wizard: mapped, it is read again without a new upload.
     expect(first.body.previewId).toEqual(expect.any(String));
     const again = await json('POST', `/api/impor/${first.body.previewId}/baca-ulang`, { profil: ASIK_PROFILE });
     expect(again.status).toBe(200);
     expectSchema(ImportOutcomeSchema, again.body);
-    expect(again.body).toMatchObject({ status: 'preview', format: 'profil', profile: { id: null, nama: 'Ekspor ASIK KIA dan TB' },
-      counts: { added: 3, changed: 0, unchanged: 0 }, errors: [] });
+    expect(again.body).toMatchObject({
+      status: 'preview',
+      format: 'profil',
+      profile: { id: null, nama: 'Ekspor ASIK KIA dan TB' },
+      counts: { added: 3, changed: 0, unchanged: 0 },
+      errors: [],
+    });
     const done = await commit(again.body.previewId);
     expect(done).toMatchObject({ status: 'imported', format: 'profil' });
-    expect(await value('SPM11_TB', '2026-10', '99.01.01', '99.01.01.2002')).toMatchObject({ numerator: 2, denominator: 4, simulated: false });
-    expect(await value('KIA_K1', '2026-10', '99.01.02', '99.01.02.2001')).toMatchObject({ numerator: 5, simulated: false });
+    expect(await value('SPM11_TB', '2026-10', '99.01.01', '99.01.01.2002')).toMatchObject({
+      numerator: 2,
+      denominator: 4,
+      simulated: false,
+    });
+    expect(await value('KIA_K1', '2026-10', '99.01.02', '99.01.02.2001')).toMatchObject({
+      numerator: 5,
+      simulated: false,
+    });
     const undone = await json('POST', `/api/impor/${done.loadId}/batalkan`);
     expect(undone.status).toBe(200);
     expect((await value('SPM11_TB', '2026-10', '99.01.01', '99.01.01.2002'))?.numerator ?? null).toBe(null);
   });
 
   it('saves the profile with its header signature; the next file of that shape picks it by itself; it downloads as JSON', async () => {
-    const saved = await json('POST', '/api/profil-impor', { ...ASIK_PROFILE, tandaJudul: headerSignature(ASIK_HEADER) });
+    const saved = await json('POST', '/api/profil-impor', {
+      ...ASIK_PROFILE,
+      tandaJudul: headerSignature(ASIK_HEADER),
+    });
     expect(saved).toMatchObject({ status: 201, body: { nama: 'Ekspor ASIK KIA dan TB', kabupaten: '99.01' } });
     profileId = saved.body.id;
     const next = await upload('asik-november.csv', fixture('asik-export.csv'));
-    expect(next.body).toMatchObject({ status: 'preview', format: 'profil', profile: { id: profileId, nama: 'Ekspor ASIK KIA dan TB' }, errors: [] });
+    expect(next.body).toMatchObject({
+      status: 'preview',
+      format: 'profil',
+      profile: { id: profileId, nama: 'Ekspor ASIK KIA dan TB' },
+      errors: [],
+    });
     const file = await json('GET', `/api/profil-impor/${profileId}`);
     expect(file.headers['content-disposition']).toBe('attachment; filename="profil-impor-ekspor-asik-kia-dan-tb.json"');
-    expect(file.body).toMatchObject({ versi: 1, nama: 'Ekspor ASIK KIA dan TB', tandaJudul: 'nama desa|kecamatan|bulan laporan|indikator|jumlah|sasaran' });
+    expect(file.body).toMatchObject({
+      versi: 1,
+      nama: 'Ekspor ASIK KIA dan TB',
+      tandaJudul: 'nama desa|kecamatan|bulan laporan|indikator|jumlah|sasaran',
+    });
     // Saving the same name again replaces it; the old version stays as history.
-    const replaced = await json('POST', '/api/profil-impor', { ...ASIK_PROFILE, tandaJudul: headerSignature(ASIK_HEADER) });
+    const replaced = await json('POST', '/api/profil-impor', {
+      ...ASIK_PROFILE,
+      tandaJudul: headerSignature(ASIK_HEADER),
+    });
     const list = await json('GET', '/api/profil-impor');
-    expect(list.body).toEqual([{ id: replaced.body.id, nama: 'Ekspor ASIK KIA dan TB', kabupaten: '99.01', createdBy: ctx.admin.username, createdAt: expect.any(String), versions: 2 }]);
+    expect(list.body).toEqual([
+      {
+        id: replaced.body.id,
+        nama: 'Ekspor ASIK KIA dan TB',
+        kabupaten: '99.01',
+        createdBy: ctx.admin.username,
+        createdAt: expect.any(String),
+        versions: 2,
+      },
+    ]);
     profileId = replaced.body.id;
   });
 
-  it('refuses an invalid profile with every problem, and a profile outside the user\'s scope', async () => {
-    const bad = await json('POST', '/api/profil-impor', { ...ASIK_PROFILE, nilai: [{ kolom: 'Jumlah', peran: 'hasil' }] });
+  it("refuses an invalid profile with every problem, and a profile outside the user's scope", async () => {
+    const bad = await json('POST', '/api/profil-impor', {
+      ...ASIK_PROFILE,
+      nilai: [{ kolom: 'Jumlah', peran: 'hasil' }],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('nilai[0].peran harus "pembilang" atau "penyebut"');
     const dinkesLain = await signIn(ctx.app, ctx.database, 'dinkes_kabupaten', { kode: '93.01' });
@@ -98,23 +160,40 @@ describe('import profiles through the API', () => {
   it('a PWS KIA workbook with monthly columns per indicator, read with one profile (?profil=id)', async () => {
     const saved = await json('POST', '/api/profil-impor', JSON.parse(fixture('pws-kia.profile.json').toString('utf8')));
     const preview = await upload('pws-kia-2026.xlsx', fixture('pws-kia-2026.xlsx'), `&profil=${saved.body.id}`);
-    expect(preview.body).toMatchObject({ status: 'preview', format: 'profil', profile: { id: saved.body.id, nama: 'PWS KIA Puskesmas Uji' }, errors: [] });
+    expect(preview.body).toMatchObject({
+      status: 'preview',
+      format: 'profil',
+      profile: { id: saved.body.id, nama: 'PWS KIA Puskesmas Uji' },
+      errors: [],
+    });
     // 3 desa × 10 months × 2 indicators = 60 cells; KIA_K1 of Jan–Sep was simulated for these desa (tiny-values).
     const { added, changed, unchanged } = preview.body.counts;
     expect(added + changed + unchanged).toBe(60);
     expect(preview.body.warnings.map((w: { code: string }) => w.code)).toContain('PROFILE_ROWS_SKIPPED');
     const done = await commit(preview.body.previewId);
     expect(done).toMatchObject({ status: 'imported' });
-    expect(await value('KIA_K4', '2026-10', '99.01.02', '99.01.02.2001')).toMatchObject({ numerator: 3, simulated: false });
-    expect(await value('KIA_K1', '2026-03', '99.01.01', '99.01.01.2001')).toMatchObject({ numerator: 4, simulated: false });
+    expect(await value('KIA_K4', '2026-10', '99.01.02', '99.01.02.2001')).toMatchObject({
+      numerator: 3,
+      simulated: false,
+    });
+    expect(await value('KIA_K1', '2026-03', '99.01.01', '99.01.01.2001')).toMatchObject({
+      numerator: 4,
+      simulated: false,
+    });
   });
 
   it('a near desa name is offered, confirmed in the preview, and kept as an alias: the next file matches at once', async () => {
     const csv = 'Nama Desa;Kecamatan;Bulan Laporan;Indikator;Jumlah;Sasaran\nTgia;Dua;2026-08;Kunjungan K1;7;\n';
     const first = await upload('asik-agustus.csv', csv);
-    expect(first.body).toMatchObject({ status: 'invalid', format: 'profil', errors: [{ row: 2, column: 'Nama Desa', code: 'DESA_NAME_NEAR' }],
-      toConfirm: [{ nama: 'Tgia', rows: [2], candidates: [{ kode: '99.01.02.2001', nama: 'Tiga' }] }] });
-    const confirmed = await json('POST', `/api/impor/${first.body.previewId}/baca-ulang`, { konfirmasi: { Tgia: '99.01.02.2001' } });
+    expect(first.body).toMatchObject({
+      status: 'invalid',
+      format: 'profil',
+      errors: [{ row: 2, column: 'Nama Desa', code: 'DESA_NAME_NEAR' }],
+      toConfirm: [{ nama: 'Tgia', rows: [2], candidates: [{ kode: '99.01.02.2001', nama: 'Tiga' }] }],
+    });
+    const confirmed = await json('POST', `/api/impor/${first.body.previewId}/baca-ulang`, {
+      konfirmasi: { Tgia: '99.01.02.2001' },
+    });
     expect(confirmed.body).toMatchObject({ status: 'preview', errors: [], toConfirm: [] });
     expect(await commit(confirmed.body.previewId)).toMatchObject({ status: 'imported' });
     const { rows } = await ctx.database.pool.query('select wilayah, nama, kode, created_by from desa_alias');
@@ -127,12 +206,21 @@ describe('import profiles through the API', () => {
   it('old Papua kode are remapped with a warning listing old → new, and the values land on the new kode', async () => {
     const preview = await upload('papua-lama.csv', fixture('long-papua-lama.csv'));
     expect(preview.body).toMatchObject({ status: 'preview', format: 'long', errors: [], counts: { added: 3 } });
-    expect(preview.body.warnings.filter((w: { code: string }) => w.code === 'KODE_REMAPPED').map((w: { message: string }) => w.message)).toEqual([
+    expect(
+      preview.body.warnings
+        .filter((w: { code: string }) => w.code === 'KODE_REMAPPED')
+        .map((w: { message: string }) => w.message),
+    ).toEqual([
       'Kode lama 91.01.01.2001 diganti 93.01.01.2001 (Kepmendagri 2019/2022 → 2025 (provinsi baru Papua)) pada 2 baris: 2, 3.',
       'Kode lama 92.01.01.2004 diganti 96.01.01.2003 (Kepmendagri 2019/2022 → 2025 (provinsi baru Papua)) pada 1 baris: 4.',
     ]);
     expect(await commit(preview.body.previewId)).toMatchObject({ status: 'imported' });
-    const { rows } = await ctx.database.pool.query(`select kode, numerators[10] as oktober, numerators[9] as september from indicator_value where indicator = 'KIA_K1' and kode in ('93.01.01.2001', '96.01.01.2003') order by kode`);
-    expect(rows).toEqual([{ kode: '93.01.01.2001', oktober: 4, september: 2 }, { kode: '96.01.01.2003', oktober: 1, september: null }]);
+    const { rows } = await ctx.database.pool.query(
+      `select kode, numerators[10] as oktober, numerators[9] as september from indicator_value where indicator = 'KIA_K1' and kode in ('93.01.01.2001', '96.01.01.2003') order by kode`,
+    );
+    expect(rows).toEqual([
+      { kode: '93.01.01.2001', oktober: 4, september: 2 },
+      { kode: '96.01.01.2003', oktober: 1, september: null },
+    ]);
   });
 });

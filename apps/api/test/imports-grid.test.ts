@@ -16,10 +16,17 @@ async function seed(database: Database) {
   await loadTinyValues(database);
   const { pool } = database;
   await clearMeetingsAndRollout(database);
-  const { rows: [ev] } = await pool.query(`insert into rollout_event (oleh, kind, note) values ('uji', 'seed', 'fixture') returning id`);
-  await pool.query(`insert into puskesmas (kode, nama, kabupaten_kode, sumber) values ('PM1', 'PUSKESMAS SATU', '99.01', 'uji'), ('PM2', 'PUSKESMAS DUA', '99.01', 'uji')`);
-  await pool.query(`insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, valid_to, confirmed, event_id) values
-    ('PM1', $2, '2025-01-01', null, true, $1), ('PM1', $3, '2025-01-01', null, true, $1), ('PM2', $4, '2025-01-01', null, true, $1)`, [ev.id, MAU, DUA, TIGA]);
+  const {
+    rows: [ev],
+  } = await pool.query(`insert into rollout_event (oleh, kind, note) values ('uji', 'seed', 'fixture') returning id`);
+  await pool.query(
+    `insert into puskesmas (kode, nama, kabupaten_kode, sumber) values ('PM1', 'PUSKESMAS SATU', '99.01', 'uji'), ('PM2', 'PUSKESMAS DUA', '99.01', 'uji')`,
+  );
+  await pool.query(
+    `insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, valid_to, confirmed, event_id) values
+    ('PM1', $2, '2025-01-01', null, true, $1), ('PM1', $3, '2025-01-01', null, true, $1), ('PM2', $4, '2025-01-01', null, true, $1)`,
+    [ev.id, MAU, DUA, TIGA],
+  );
 }
 
 const ctx = useApp(seed, { readAs: 'admin' }); // exact counts: the staff's view (anonymous readers get the protected one)
@@ -33,9 +40,16 @@ async function send(user: TestUser, method: 'GET' | 'POST', url: string, payload
   const res = await ctx.app.inject({ method, url, payload, headers: user.headers });
   return { status: res.statusCode, body: res.json() };
 }
-const cell = (kode: string, indicator: string, numerator: string, base: number | null, denominator = '', baseDenominator: number | null = null) =>
-  ({ kode, indicator, numerator, denominator, base: { numerator: base, denominator: baseDenominator } });
-const save = (user: TestUser, cells: object[], area = 'PM1') => send(user, 'POST', '/api/impor/isian', { period: '2026-09', area, cells });
+const cell = (
+  kode: string,
+  indicator: string,
+  numerator: string,
+  base: number | null,
+  denominator = '',
+  baseDenominator: number | null = null,
+) => ({ kode, indicator, numerator, denominator, base: { numerator: base, denominator: baseDenominator } });
+const save = (user: TestUser, cells: object[], area = 'PM1') =>
+  send(user, 'POST', '/api/impor/isian', { period: '2026-09', area, cells });
 const k1 = async (kode: string) => {
   const res = await ctx.app.inject({ url: '/api/nilai?indikator=KIA_K1&periode=2026-09&wilayah=99.01.01' });
   return res.json().rows.find((r: { kode: string }) => r.kode === kode);
@@ -46,12 +60,21 @@ describe('entry grid through the API', () => {
   let adminLoad = 0;
 
   it('reads the puskesmas desa × indicators with the stored values of the month', async () => {
-    const { status, body } = await send(who.pkm, 'GET', '/api/impor/isian?periode=2026-09&puskesmas=PM1&indikator=KIA_K1,SPM11_TB');
+    const { status, body } = await send(
+      who.pkm,
+      'GET',
+      '/api/impor/isian?periode=2026-09&puskesmas=PM1&indikator=KIA_K1,SPM11_TB',
+    );
     expect(status).toBe(200);
     expectSchema(GridSchema, body);
     expect(body).toEqual({
-      area: { kind: 'puskesmas', kode: 'PM1', nama: 'PUSKESMAS SATU' }, period: '2026-09',
-      desa: [{ kode: MAU, nama: "Desa Ma'u" }, { kode: DUA, nama: 'Desa Dua' }], indicators: ['KIA_K1', 'SPM11_TB'],
+      area: { kind: 'puskesmas', kode: 'PM1', nama: 'PUSKESMAS SATU' },
+      period: '2026-09',
+      desa: [
+        { kode: MAU, nama: "Desa Ma'u" },
+        { kode: DUA, nama: 'Desa Dua' },
+      ],
+      indicators: ['KIA_K1', 'SPM11_TB'],
       cells: [
         { kode: MAU, indicator: 'KIA_K1', numerator: 3, denominator: null, simulated: true },
         { kode: DUA, indicator: 'KIA_K1', numerator: 2, denominator: null, simulated: true },
@@ -59,7 +82,9 @@ describe('entry grid through the API', () => {
     });
     const kecamatan = await send(who.pkm, 'GET', '/api/impor/isian?periode=2026-09&wilayah=99.01.02&indikator=KIA_K1');
     expect(kecamatan.body.desa.map((d: { kode: string }) => d.kode)).toEqual([TIGA, '99.01.02.2002']);
-    expect((await send(who.pkm, 'GET', '/api/impor/isian?periode=2026-12&puskesmas=PM1&indikator=KIA_K1')).body.code).toBe('INVALID_PERIOD');
+    expect(
+      (await send(who.pkm, 'GET', '/api/impor/isian?periode=2026-12&puskesmas=PM1&indikator=KIA_K1')).body.code,
+    ).toBe('INVALID_PERIOD');
   });
 
   it('refuses cells the import rules refuse, naming the cell, and writes nothing (422)', async () => {
@@ -67,19 +92,31 @@ describe('entry grid through the API', () => {
     expect(status).toBe(422);
     expectSchema(ImportOutcomeSchema, body);
     expect(body.errors.map((e: { row: number; column: string; code: string }) => [e.row, e.column, e.code])).toEqual([
-      [1, `${MAU} KIA_K1 (pembilang)`, 'VALUE_NOT_WHOLE'], [2, `${DUA} SPM11_TB (penyebut)`, 'DENOMINATOR_REQUIRED'],
+      [1, `${MAU} KIA_K1 (pembilang)`, 'VALUE_NOT_WHOLE'],
+      [2, `${DUA} SPM11_TB (penyebut)`, 'DENOMINATOR_REQUIRED'],
     ]);
     expect(await k1(MAU)).toMatchObject({ numerator: 3, simulated: true });
   });
 
   it('saves the grid as one import: Indonesian "12,0" reads 12, the values change and are no longer simulated', async () => {
-    const { status, body } = await save(who.pkm, [cell(MAU, 'KIA_K1', '5', 3), cell(DUA, 'KIA_K1', '12,0', 2), cell(DUA, 'SPM11_TB', '3', null, '4')]);
+    const { status, body } = await save(who.pkm, [
+      cell(MAU, 'KIA_K1', '5', 3),
+      cell(DUA, 'KIA_K1', '12,0', 2),
+      cell(DUA, 'SPM11_TB', '3', null, '4'),
+    ]);
     expect(status).toBe(200);
     expectSchema(ImportOutcomeSchema, body);
-    expect(body).toMatchObject({ status: 'imported', format: 'long', target: 'nilai', fileName: 'isian-PM1-2026-09.json',
-      counts: { added: 1, changed: 2, unchanged: 0 } });
+    expect(body).toMatchObject({
+      status: 'imported',
+      format: 'long',
+      target: 'nilai',
+      fileName: 'isian-PM1-2026-09.json',
+      counts: { added: 1, changed: 2, unchanged: 0 },
+    });
     // DUA from 1 in August to 12: more than 3× last month, the same warning as a file, told at the cell.
-    expect(body.warnings.map((w: { row: number; column: string; code: string }) => [w.row, w.column, w.code])).toEqual([[2, `${DUA} KIA_K1 (pembilang)`, 'JUMP']]);
+    expect(body.warnings.map((w: { row: number; column: string; code: string }) => [w.row, w.column, w.code])).toEqual([
+      [2, `${DUA} KIA_K1 (pembilang)`, 'JUMP'],
+    ]);
     pkmLoad = body.loadId;
     expect(await k1(MAU)).toMatchObject({ numerator: 5, simulated: false }); // what the map reads
     const grid = await send(who.pkm, 'GET', '/api/impor/isian?periode=2026-09&puskesmas=PM1&indikator=KIA_K1,SPM11_TB');
@@ -90,7 +127,12 @@ describe('entry grid through the API', () => {
     ]);
     const history = await send(who.pkm, 'GET', '/api/impor?limit=5');
     expectSchema(LoadListSchema, history.body);
-    expect(history.body[0]).toMatchObject({ id: pkmLoad, kind: 'import', oleh: who.pkm.username, fileName: 'isian-PM1-2026-09.json' });
+    expect(history.body[0]).toMatchObject({
+      id: pkmLoad,
+      kind: 'import',
+      oleh: who.pkm.username,
+      fileName: 'isian-PM1-2026-09.json',
+    });
   });
 
   it('a cell someone else changed since its base is a 409 with both values; nothing is overwritten', async () => {
@@ -102,8 +144,16 @@ describe('entry grid through the API', () => {
     expect(status).toBe(409);
     expectSchema(GridConflictErrorSchema, body);
     expect(body).toMatchObject({ code: 'GRID_CONFLICT' });
-    expect(body.conflicts).toEqual([{ kode: MAU, indicator: 'KIA_K1', period: '2026-09', base: { numerator: 5, denominator: null },
-      current: { numerator: 7, denominator: null, loadId: adminLoad, oleh: ctx.admin.username }, mine: { numerator: 9, denominator: null } }]);
+    expect(body.conflicts).toEqual([
+      {
+        kode: MAU,
+        indicator: 'KIA_K1',
+        period: '2026-09',
+        base: { numerator: 5, denominator: null },
+        current: { numerator: 7, denominator: null, loadId: adminLoad, oleh: ctx.admin.username },
+        mine: { numerator: 9, denominator: null },
+      },
+    ]);
     const grid = await send(who.pkm, 'GET', '/api/impor/isian?periode=2026-09&puskesmas=PM1&indikator=KIA_K1');
     expect(grid.body.cells.map((c: { numerator: number }) => c.numerator)).toEqual([7, 12]);
   });

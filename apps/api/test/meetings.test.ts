@@ -10,10 +10,15 @@ import { chromiumPdfRenderer } from '@peta/server-core';
 import { expectSchema, signIn, useApp, type TestUser } from './helper.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
 
-const ctx = useApp(async (database) => {
-  await loadTinyValues(database);
-  await database.pool.query('delete from meeting_action_change; delete from meeting_action; delete from meeting_note; delete from meeting');
-}, { readAs: 'admin' });
+const ctx = useApp(
+  async (database) => {
+    await loadTinyValues(database);
+    await database.pool.query(
+      'delete from meeting_action_change; delete from meeting_action; delete from meeting_note; delete from meeting',
+    );
+  },
+  { readAs: 'admin' },
+);
 
 const SATU = '99.01.01';
 const MAU = '99.01.01.2001';
@@ -27,8 +32,18 @@ beforeAll(async () => {
 });
 
 // biome-ignore lint/suspicious/noExplicitAny: a test reads the answer's fields it asserts on.
-async function post<T = any>(url: string, payload: unknown, method: 'POST' | 'PATCH' = 'POST', who: 'sari' | 'budi' | 'admin' = 'sari') {
-  const res = await ctx.app.inject({ method, url, payload: payload as object, headers: (who === 'admin' ? ctx.admin : people[who]).headers });
+async function post<T = any>(
+  url: string,
+  payload: unknown,
+  method: 'POST' | 'PATCH' = 'POST',
+  who: 'sari' | 'budi' | 'admin' = 'sari',
+) {
+  const res = await ctx.app.inject({
+    method,
+    url,
+    payload: payload as object,
+    headers: (who === 'admin' ? ctx.admin : people[who]).headers,
+  });
   return { status: res.statusCode, body: res.json() as T };
 }
 // biome-ignore lint/suspicious/noExplicitAny: a test reads the answer's fields it asserts on.
@@ -43,23 +58,45 @@ let actionId: number;
 describe('a meeting about Kecamatan Satu, data Januari–Agustus 2026', () => {
   it('creates the meeting and stores the agenda generated from the data', async () => {
     const { status, body } = await post<MeetingDetail>('/api/rapat', {
-      jenis: 'lokmin_bulanan', tanggal: '2026-09-05', wilayah: SATU, periode: '2026-01..2026-08',
-      peserta: [{ nama: 'dr. Sari', peran: 'Kepala Puskesmas' }, { nama: '  ', peran: 'kosong' }],
+      jenis: 'lokmin_bulanan',
+      tanggal: '2026-09-05',
+      wilayah: SATU,
+      periode: '2026-01..2026-08',
+      peserta: [
+        { nama: 'dr. Sari', peran: 'Kepala Puskesmas' },
+        { nama: '  ', peran: 'kosong' },
+      ],
     });
     expect(status).toBe(201);
     expectSchema(MeetingDetailSchema, body);
     first = body;
-    expect(body).toMatchObject({ judul: 'Lokakarya Mini bulanan Kecamatan Satu', periodeLabel: 'Januari–Agustus 2026', oleh: people.sari.username,
-      peserta: [{ nama: 'dr. Sari', peran: 'Kepala Puskesmas' }], actionCount: 0 });
+    expect(body).toMatchObject({
+      judul: 'Lokakarya Mini bulanan Kecamatan Satu',
+      periodeLabel: 'Januari–Agustus 2026',
+      oleh: people.sari.username,
+      peserta: [{ nama: 'dr. Sari', peran: 'Kepala Puskesmas' }],
+      actionCount: 0,
+    });
     const a = body.agenda;
     // SPM03_BBL has data only in Kecamatan Dua: not on this agenda.
     expect(a.indicators).toEqual(['KIA_K1']);
     expect(a.previousPeriode).toBe('2026-01..2026-07');
     // Desa Dua 8/20 = 40 % against 63.33 % → attainment 63.2 %; short of the line: 63.33 % × 20 = 12.67 → 13 − 8 = 5.
     expect(a.behind).toHaveLength(1);
-    expect(a.behind[0]).toMatchObject({ desaKode: DUA, desaNama: 'Desa Dua', indicator: 'KIA_K1', coverage: 40, shortOfTarget: 5 });
+    expect(a.behind[0]).toMatchObject({
+      desaKode: DUA,
+      desaNama: 'Desa Dua',
+      indicator: 'KIA_K1',
+      coverage: 40,
+      shortOfTarget: 5,
+    });
     // Its value carries both counts, each under its own name: 20 − 8 = 12 not yet served this year; 5 short.
-    expect(a.desa.find((d) => d.kode === DUA)!.values[0]).toMatchObject({ notYetServed: 12, shortOfTarget: 5, monthCoverage: 5, previousMonthCoverage: 5 });
+    expect(a.desa.find((d) => d.kode === DUA)!.values[0]).toMatchObject({
+      notYetServed: 12,
+      shortOfTarget: 5,
+      monthCoverage: 5,
+      previousMonthCoverage: 5,
+    });
     expect(a.behind[0]!.attainment).toBeCloseTo((40 / ((95 * 8) / 12)) * 100, 6);
     // July → August: Ma'u 57.5 % / 55.42 % = 103.8 → 67.5 / 63.33 = 106.6 (rose); Dua 35 / 55.42 = 40 / 63.33 (same).
     expect(a.worsened).toEqual([]);
@@ -75,9 +112,16 @@ describe('a meeting about Kecamatan Satu, data Januari–Agustus 2026', () => {
     const res = await ctx.app.inject(`/api/rapat/${first.id}/paket.html`);
     expect(res.statusCode).toBe(200);
     // Self-contained: its own styles, no script may run, never framed (issue 14).
-    expect(res.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    expect(res.headers['content-security-policy']).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    );
     expect(res.body).not.toContain('<script');
-    const pages = Object.fromEntries([...res.body.matchAll(/<section class="page desa" data-desa="([^"]+)">([\s\S]*?)<\/section>/g)].map((m) => [m[1]!, m[2]!]));
+    const pages = Object.fromEntries(
+      [...res.body.matchAll(/<section class="page desa" data-desa="([^"]+)">([\s\S]*?)<\/section>/g)].map((m) => [
+        m[1]!,
+        m[2]!,
+      ]),
+    );
     const dua = pages[DUA]!;
     // Desa Dua K1, Jan–Aug: 8 monthly bars of 1/20 = 5 %, the cumulative line 5, 10, … 40 % (September, after the
     // period, is left out). Axis 0–100 (target line to 95 % in December): Aug at x = 34 + 260/12 × 7,5 = 196,5,
@@ -92,13 +136,19 @@ describe('a meeting about Kecamatan Satu, data Januari–Agustus 2026', () => {
     // Dua 1/20 = 5 % both months (tetap, below the line → jelek); Ma'u 4/40 = 10 % after 3/40 = 7,5 % (↑ 2,5 poin).
     // Never Jan–Aug against Jan–Jul ("↑ 5,0 poin"), which always rises and contradicted "Jelek". No 2025 data.
     expect(dua).toContain('<th>Agu saja vs Jul</th>');
-    expect(dua).toContain('<td class="trends"><span class="trend trend--netral">= tetap</span></td><td class="trends"><span class="trend trend--netral">–</span></td>');
-    expect(chart).toContain('Agustus saja 5,0%: <span class="trend trend--netral">= tetap</span> dari Juli · Januari–Agustus 2026 40,0%: – dari tahun lalu');
+    expect(dua).toContain(
+      '<td class="trends"><span class="trend trend--netral">= tetap</span></td><td class="trends"><span class="trend trend--netral">–</span></td>',
+    );
+    expect(chart).toContain(
+      'Agustus saja 5,0%: <span class="trend trend--netral">= tetap</span> dari Juli · Januari–Agustus 2026 40,0%: – dari tahun lalu',
+    );
     expect(pages[MAU]).toContain('Agustus saja 10,0%: <span class="trend trend--baik">↑ 2,5 poin</span> dari Juli');
     expect(dua).not.toContain('Δ poin');
     // Two named counts of people: short of the target 5, not yet served this year 12 — never one under the other's name.
     expect(dua).toContain('<th>Kekurangan terhadap target (orang)</th><th>Belum terlayani tahun ini (orang)</th>');
-    expect(dua).toContain('<td class="n">5</td><td class="n">12</td><td><span class="pws pws--jelek">Jelek</span></td>');
+    expect(dua).toContain(
+      '<td class="n">5</td><td class="n">12</td><td><span class="pws pws--jelek">Jelek</span></td>',
+    );
     expect(pages[MAU]).toContain('<td class="n">tercapai</td><td class="n">13</td>');
     // Ma'u is not behind: its chart is its focus indicator.
     expect(pages[MAU]).toContain('Status PWS Agustus: <span class="pws pws--baik">Baik</span>');
@@ -106,29 +156,56 @@ describe('a meeting about Kecamatan Satu, data Januari–Agustus 2026', () => {
 
   it('records an action with the indicator value of the meeting period as baseline', async () => {
     const { status, body } = await post(`/api/rapat/${first.id}/tindak-lanjut`, {
-      desaKode: DUA, indicator: 'KIA_K1', apa: 'Kunjungan rumah ibu hamil yang belum K1', siapa: 'Bidan desa', tenggat: '2026-09-30',
+      desaKode: DUA,
+      indicator: 'KIA_K1',
+      apa: 'Kunjungan rumah ibu hamil yang belum K1',
+      siapa: 'Bidan desa',
+      tenggat: '2026-09-30',
     });
     expect(status).toBe(201);
     actionId = body.id;
-    expect(body).toMatchObject({ desaNama: 'Desa Dua', status: 'terbuka', baseline: { periode: '2026-01..2026-08', numerator: 8, denominator: 20, coverage: 40 } });
+    expect(body).toMatchObject({
+      desaNama: 'Desa Dua',
+      status: 'terbuka',
+      baseline: { periode: '2026-01..2026-08', numerator: 8, denominator: 20, coverage: 40 },
+    });
     expect(body.movement).toMatchObject({ direction: 'belum-ada-periode-baru' });
   });
 
   it('refuses an action for a desa outside the wilayah, and an unknown indicator', async () => {
-    const other = await post(`/api/rapat/${first.id}/tindak-lanjut`, { desaKode: '99.01.02.2001', indicator: 'KIA_K1', apa: 'x', siapa: 'y' });
+    const other = await post(`/api/rapat/${first.id}/tindak-lanjut`, {
+      desaKode: '99.01.02.2001',
+      indicator: 'KIA_K1',
+      apa: 'x',
+      siapa: 'y',
+    });
     expect(other.status).toBe(400);
     expect(other.body).toMatchObject({ code: 'DESA_NOT_IN_WILAYAH' });
     expect(other.body.message).toMatch(/bukan desa\/kelurahan di wilayah rapat ini/);
-    const bad = await post(`/api/rapat/${first.id}/tindak-lanjut`, { desaKode: DUA, indicator: 'XYZ', apa: 'x', siapa: 'y' });
+    const bad = await post(`/api/rapat/${first.id}/tindak-lanjut`, {
+      desaKode: DUA,
+      indicator: 'XYZ',
+      apa: 'x',
+      siapa: 'y',
+    });
     expect(bad.body).toMatchObject({ statusCode: 400, code: 'INVALID_INDICATOR' });
   });
 
   it('logs every edit of an action: before and after', async () => {
-    const { status, body } = await post(`/api/tindak-lanjut/${actionId}`, { siapa: 'Bidan desa dan kader' }, 'PATCH', 'budi');
+    const { status, body } = await post(
+      `/api/tindak-lanjut/${actionId}`,
+      { siapa: 'Bidan desa dan kader' },
+      'PATCH',
+      'budi',
+    );
     expect(status).toBe(200);
     expect(body.siapa).toBe('Bidan desa dan kader');
     expect(body.changes).toHaveLength(1);
-    expect(body.changes[0]).toMatchObject({ oleh: people.budi.username, before: { siapa: 'Bidan desa' }, after: { siapa: 'Bidan desa dan kader' } });
+    expect(body.changes[0]).toMatchObject({
+      oleh: people.budi.username,
+      before: { siapa: 'Bidan desa' },
+      after: { siapa: 'Bidan desa dan kader' },
+    });
     // The same value again changes nothing and logs nothing.
     const again = await post(`/api/tindak-lanjut/${actionId}`, { siapa: 'Bidan desa dan kader' }, 'PATCH');
     expect(again.body.changes).toHaveLength(1);
@@ -137,11 +214,24 @@ describe('a meeting about Kecamatan Satu, data Januari–Agustus 2026', () => {
   it('keeps the history of a note when it is edited, and refuses to edit an old version', async () => {
     const one = await post(`/api/rapat/${first.id}/catatan`, { itemKey: `desa:${DUA}`, text: 'Bidan cuti bulan Juli' });
     expect(one.status).toBe(201);
-    const two = await post(`/api/rapat/${first.id}/catatan`, { itemKey: `desa:${DUA}`, text: 'Bidan cuti Juli; diganti bidan Pustu', supersedes: one.body.id }, 'POST', 'budi');
+    const two = await post(
+      `/api/rapat/${first.id}/catatan`,
+      { itemKey: `desa:${DUA}`, text: 'Bidan cuti Juli; diganti bidan Pustu', supersedes: one.body.id },
+      'POST',
+      'budi',
+    );
     expect(two.status).toBe(201);
-    expect(two.body).toMatchObject({ text: 'Bidan cuti Juli; diganti bidan Pustu', oleh: people.budi.username, supersedes: one.body.id });
+    expect(two.body).toMatchObject({
+      text: 'Bidan cuti Juli; diganti bidan Pustu',
+      oleh: people.budi.username,
+      supersedes: one.body.id,
+    });
     expect(two.body.history.map((h: { text: string }) => h.text)).toEqual(['Bidan cuti bulan Juli']);
-    const stale = await post(`/api/rapat/${first.id}/catatan`, { itemKey: `desa:${DUA}`, text: 'versi lama', supersedes: one.body.id });
+    const stale = await post(`/api/rapat/${first.id}/catatan`, {
+      itemKey: `desa:${DUA}`,
+      text: 'versi lama',
+      supersedes: one.body.id,
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('NOTE_SUPERSEDED');
     const detail = (await get<MeetingDetail>(`/api/rapat/${first.id}`)).body;
@@ -153,28 +243,48 @@ describe('a meeting about Kecamatan Satu, data Januari–Agustus 2026', () => {
 describe('the next meeting, data Januari–September 2026', () => {
   it('shows the open action of the earlier meeting with how its indicator moved since', async () => {
     const { status, body } = await post<MeetingDetail>('/api/rapat', {
-      jenis: 'lokmin_tribulanan', tanggal: '2026-10-05', wilayah: SATU, periode: '2026-01..2026-09', judul: 'Lokmin tribulan III',
+      jenis: 'lokmin_tribulanan',
+      tanggal: '2026-10-05',
+      wilayah: SATU,
+      periode: '2026-01..2026-09',
+      judul: 'Lokmin tribulan III',
     });
     expect(status).toBe(201);
     expect(body.oleh).toBe(people.sari.username);
-    expect(body.agenda.openActions.map((a) => [a.id, a.desaNama, a.apa])).toEqual([[actionId, 'Desa Dua', 'Kunjungan rumah ibu hamil yang belum K1']]);
+    expect(body.agenda.openActions.map((a) => [a.id, a.desaNama, a.apa])).toEqual([
+      [actionId, 'Desa Dua', 'Kunjungan rumah ibu hamil yang belum K1'],
+    ]);
     // Desa Dua: 8/20 = 40 % → 10/20 = 50 %.
     expect(body.earlierActions).toHaveLength(1);
     expect(body.earlierActions[0]!.movement).toMatchObject({
-      direction: 'naik', text: 'naik 10,0 poin (dari 40,0% ke 50,0%)', numeratorText: '+2 orang (dari 8 ke 10)' });
+      direction: 'naik',
+      text: 'naik 10,0 poin (dari 40,0% ke 50,0%)',
+      numeratorText: '+2 orang (dari 8 ke 10)',
+    });
     expect(body.earlierActions[0]).toMatchObject({ meetingTanggal: '2026-09-05', meetingId: first.id });
     // Ma'u fell from 106.6 % to 105.3 % of the expected line but is still above it: not "memburuk".
     expect(body.agenda.worsened).toEqual([]);
     // Dua: behind + open action = 2 mentions; Ma'u: none.
-    expect(body.agenda.desa.map((d) => [d.nama, d.mentions])).toEqual([['Desa Dua', 2], ["Desa Ma'u", 0]]);
+    expect(body.agenda.desa.map((d) => [d.nama, d.mentions])).toEqual([
+      ['Desa Dua', 2],
+      ["Desa Ma'u", 0],
+    ]);
   });
 
   it('lists the meetings of the kecamatan, newest first, with their action counts', async () => {
     const { status, body } = await get(`/api/rapat?wilayah=${SATU}`);
     expect(status).toBe(200);
     for (const m of body) expectSchema(MeetingSummarySchema, m);
-    expect(body.map((m: { judul: string; actionCount: number; openActionCount: number }) => [m.judul, m.actionCount, m.openActionCount]))
-      .toEqual([['Lokmin tribulan III', 0, 0], ['Lokakarya Mini bulanan Kecamatan Satu', 1, 1]]);
+    expect(
+      body.map((m: { judul: string; actionCount: number; openActionCount: number }) => [
+        m.judul,
+        m.actionCount,
+        m.openActionCount,
+      ]),
+    ).toEqual([
+      ['Lokmin tribulan III', 0, 0],
+      ['Lokakarya Mini bulanan Kecamatan Satu', 1, 1],
+    ]);
   });
 
   it('no longer carries an action once it is done', async () => {
@@ -189,19 +299,37 @@ describe('an agenda stored before issue 15 (version 1, one `gap`)', () => {
   it('is read as version 2 with the two counts computed from its own stored numbers', async () => {
     const v2 = first.agenda;
     const v1 = {
-      ...v2, version: 1,
-      desa: v2.desa.map((d) => ({ ...d, values: d.values.map(({ notYetServed: _n, shortOfTarget: _s, monthCoverage: _m, previousMonthCoverage: _p, ...v }) => ({ ...v, gap: 11 })) })),
+      ...v2,
+      version: 1,
+      desa: v2.desa.map((d) => ({
+        ...d,
+        values: d.values.map(
+          ({ notYetServed: _n, shortOfTarget: _s, monthCoverage: _m, previousMonthCoverage: _p, ...v }) => ({
+            ...v,
+            gap: 11,
+          }),
+        ),
+      })),
       behind: v2.behind.map(({ shortOfTarget: _s, ...b }) => ({ ...b, gap: 11 })),
     };
-    const { rows: [m] } = await ctx.database.pool.query(`insert into meeting (jenis, tanggal, wilayah_kode, judul, periode, agenda, oleh)
-      values ('lokmin_bulanan', '2026-09-06', $1, 'Rapat lama', '2026-01..2026-08', $2, 'uji') returning id`, [SATU, JSON.stringify(v1)]);
+    const {
+      rows: [m],
+    } = await ctx.database.pool.query(
+      `insert into meeting (jenis, tanggal, wilayah_kode, judul, periode, agenda, oleh)
+      values ('lokmin_bulanan', '2026-09-06', $1, 'Rapat lama', '2026-01..2026-08', $2, 'uji') returning id`,
+      [SATU, JSON.stringify(v1)],
+    );
     try {
       const { status, body } = await get<MeetingDetail>(`/api/rapat/${m.id}`);
       expect(status).toBe(200);
       expectSchema(MeetingDetailSchema, body);
       expect(body.agenda.version).toBe(2);
       expect(body.agenda.behind[0]).toMatchObject({ desaKode: DUA, shortOfTarget: 5 });
-      expect(body.agenda.desa.find((d) => d.kode === DUA)!.values[0]).toMatchObject({ notYetServed: 12, shortOfTarget: 5, monthCoverage: null });
+      expect(body.agenda.desa.find((d) => d.kode === DUA)!.values[0]).toMatchObject({
+        notYetServed: 12,
+        shortOfTarget: 5,
+        monthCoverage: null,
+      });
       // Its pack still compares August alone with July alone, from the values as they are now.
       expect((await ctx.app.inject(`/api/rapat/${m.id}/paket.html`)).body).toContain('<th>Agu saja vs Jul</th>');
     } finally {
@@ -212,7 +340,12 @@ describe('an agenda stored before issue 15 (version 1, one `gap`)', () => {
 
 describe('data quality on the agenda (Kecamatan Dua)', () => {
   it('flags the desa without any report and the desa above 100 %', async () => {
-    const { body } = await post<MeetingDetail>('/api/rapat', { jenis: 'lintas_sektor', tanggal: '2026-10-10', wilayah: '99.01.02', periode: '2026-01..2026-09' });
+    const { body } = await post<MeetingDetail>('/api/rapat', {
+      jenis: 'lintas_sektor',
+      tanggal: '2026-10-10',
+      wilayah: '99.01.02',
+      periode: '2026-01..2026-09',
+    });
     expect(body.agenda.indicators).toEqual(['SPM03_BBL', 'KIA_K1']);
     expect(body.agenda.dataQuality.map((d) => [d.desaNama, d.kind, d.indicators.map((i) => i.indicator)])).toEqual([
       ['Desa Tanpa Peta', 'laporan', ['SPM03_BBL', 'KIA_K1']],
@@ -233,11 +366,31 @@ describe('data quality on the agenda (Kecamatan Dua)', () => {
 
 describe('errors in Bahasa Indonesia', () => {
   it.each([
-    [{ jenis: 'lokmin_bulanan', tanggal: '2026-09-05', wilayah: '99.01', periode: '2026-09' }, 400, 'WILAYAH_NOT_KECAMATAN', /satu kecamatan/],
-    [{ jenis: 'lokmin_bulanan', tanggal: '2026-09-05', wilayah: SATU, periode: '2026-13' }, 400, 'INVALID_PERIOD', /Bulan harus 01–12/],
-    [{ jenis: 'lokmin_bulanan', tanggal: '2026-02-30', wilayah: SATU, periode: '2026-09' }, 400, 'INVALID_DATE', /Tanggal rapat tidak sah/],
+    [
+      { jenis: 'lokmin_bulanan', tanggal: '2026-09-05', wilayah: '99.01', periode: '2026-09' },
+      400,
+      'WILAYAH_NOT_KECAMATAN',
+      /satu kecamatan/,
+    ],
+    [
+      { jenis: 'lokmin_bulanan', tanggal: '2026-09-05', wilayah: SATU, periode: '2026-13' },
+      400,
+      'INVALID_PERIOD',
+      /Bulan harus 01–12/,
+    ],
+    [
+      { jenis: 'lokmin_bulanan', tanggal: '2026-02-30', wilayah: SATU, periode: '2026-09' },
+      400,
+      'INVALID_DATE',
+      /Tanggal rapat tidak sah/,
+    ],
     [{ jenis: 'arisan', tanggal: '2026-09-05', wilayah: SATU, periode: '2026-09' }, 400, 'INVALID_REQUEST', /jenis/],
-    [{ jenis: 'lokmin_bulanan', tanggal: '2026-09-05', wilayah: '99.09.09', periode: '2026-09' }, 404, 'NOT_FOUND', /tidak ditemukan/],
+    [
+      { jenis: 'lokmin_bulanan', tanggal: '2026-09-05', wilayah: '99.09.09', periode: '2026-09' },
+      404,
+      'NOT_FOUND',
+      /tidak ditemukan/,
+    ],
   ])('POST /api/rapat %j → %i %s', async (payload, status, code, message) => {
     const res = await post('/api/rapat', payload, 'POST', 'admin');
     expect(res.status).toBe(status);
@@ -261,7 +414,11 @@ describe('PDF without Chromium', () => {
   it('answers 503 with a message saying why', async () => {
     const database = await openDatabase({ databaseUrl: inject('databaseUrl') });
     local.close = () => database.close();
-    local.app = await buildApp({ database, config: { signInLimitPerMinute: 1_000_000, webDist: '/nonexistent', readAccess: 'public' }, pdf: chromiumPdfRenderer('/nonexistent/chromium') });
+    local.app = await buildApp({
+      database,
+      config: { signInLimitPerMinute: 1_000_000, webDist: '/nonexistent', readAccess: 'public' },
+      pdf: chromiumPdfRenderer('/nonexistent/chromium'),
+    });
     const res = await local.app.inject(`/api/rapat/${first.id}/paket.pdf`);
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ code: 'PDF_UNAVAILABLE' });

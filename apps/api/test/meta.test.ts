@@ -11,7 +11,12 @@ describe('GET /api/health', () => {
     expect(res.statusCode).toBe(200);
     expectSchema(HealthSchema, res.json());
     // Tests reach both the embedded cluster and CI's server through a URL, so both report "postgres".
-    expect(res.json()).toEqual({ status: 'ok', database: 'postgres', databaseVersion: expect.stringMatching(/^\d+(\.\d+)?/), version: '0.1.0' });
+    expect(res.json()).toEqual({
+      status: 'ok',
+      database: 'postgres',
+      databaseVersion: expect.stringMatching(/^\d+(\.\d+)?/),
+      version: '0.1.0',
+    });
     expect(['embedded', 'postgres']).toContain(inject('databaseKind'));
   });
 });

@@ -14,13 +14,25 @@ const answer = async (url: string) => {
 describe('old paths and old query parameters', () => {
   it.each([
     ['/api/indicators', '/api/indikator'],
-    ['/api/values?indicator=KIA_K1&period=2026-01..2026-09&parent=99', '/api/nilai?indikator=KIA_K1&periode=2026-01..2026-09&wilayah=99'],
+    [
+      '/api/values?indicator=KIA_K1&period=2026-01..2026-09&parent=99',
+      '/api/nilai?indikator=KIA_K1&periode=2026-01..2026-09&wilayah=99',
+    ],
     ['/api/values?indicator=KIA_K1&period=2026-09', '/api/nilai?indikator=KIA_K1&periode=2026-09'],
-    ['/api/values/desa?indicator=KIA_K1&period=2026-09&parent=99.01.01', '/api/nilai/desa?indikator=KIA_K1&periode=2026-09&wilayah=99.01.01'],
-    ['/api/wilayah/99.01.01.2001/series?indicator=KIA_K1&year=2026', '/api/wilayah/99.01.01.2001/series?indikator=KIA_K1&tahun=2026'],
+    [
+      '/api/values/desa?indicator=KIA_K1&period=2026-09&parent=99.01.01',
+      '/api/nilai/desa?indikator=KIA_K1&periode=2026-09&wilayah=99.01.01',
+    ],
+    [
+      '/api/wilayah/99.01.01.2001/series?indicator=KIA_K1&year=2026',
+      '/api/wilayah/99.01.01.2001/series?indikator=KIA_K1&tahun=2026',
+    ],
     ['/api/wilayah/99.01.01.2002/profil?period=2026-08', '/api/wilayah/99.01.01.2002/profil?periode=2026-08'],
     // An old path with the new parameters, and the new path with the old ones: each name is read on every route.
-    ['/api/values?indikator=KIA_K1&periode=2026-09&wilayah=99.01', '/api/nilai?indicator=KIA_K1&period=2026-09&parent=99.01'],
+    [
+      '/api/values?indikator=KIA_K1&periode=2026-09&wilayah=99.01',
+      '/api/nilai?indicator=KIA_K1&period=2026-09&parent=99.01',
+    ],
   ])('%s answers as %s', async (old, now) => {
     const [before, after] = [await answer(old), await answer(now)];
     expect(after.status).toBe(200);
@@ -28,7 +40,9 @@ describe('old paths and old query parameters', () => {
   });
 
   it('the new parameter wins when a link carries both names', async () => {
-    const both = await answer('/api/nilai?indikator=KIA_K1&indicator=XYZ&periode=2026-09&period=2026-13&wilayah=99.01&parent=98');
+    const both = await answer(
+      '/api/nilai?indikator=KIA_K1&indicator=XYZ&periode=2026-09&period=2026-13&wilayah=99.01&parent=98',
+    );
     expect(both.status).toBe(200);
     expect(both.body).toMatchObject({ indicator: 'KIA_K1', period: '2026-09', parent: '99.01' });
   });
@@ -48,7 +62,8 @@ describe('old paths and old query parameters', () => {
 
   it('old JSON body fields: baru of a password change, tahun of a wave', async () => {
     const user = await signIn(ctx.app, ctx.database, 'viewer');
-    const change = (payload: object) => ctx.app.inject({ method: 'POST', url: '/api/auth/sandi', headers: user.headers, payload });
+    const change = (payload: object) =>
+      ctx.app.inject({ method: 'POST', url: '/api/auth/sandi', headers: user.headers, payload });
     // The current password is wrong on purpose: past validation, the service refuses it (the same with either name);
     // without the new password at all the schema refuses the body.
     const wrong = 'bukan-sandinya-sama-sekali';
@@ -58,8 +73,13 @@ describe('old paths and old query parameters', () => {
     expect([missing.statusCode, missing.json().code]).toEqual([400, 'INVALID_REQUEST']);
 
     // An unknown kabupaten: 404 once the body is valid, so `tahun` was read as `year`.
-    const wave = (fields: object) => ctx.app.inject({ method: 'POST', url: '/api/gelombang', headers: ctx.admin.headers,
-      payload: { kabupaten: '98.99', nama: 'Gelombang uji', target: 1, members: [], ...fields } });
+    const wave = (fields: object) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/gelombang',
+        headers: ctx.admin.headers,
+        payload: { kabupaten: '98.99', nama: 'Gelombang uji', target: 1, members: [], ...fields },
+      });
     expect((await wave({ tahun: 2027 })).statusCode).toBe(404);
     expect((await wave({ year: 2027 })).statusCode).toBe(404);
     expect((await wave({})).statusCode).toBe(400);

@@ -7,15 +7,24 @@ import { buildTestApp, signIn, useApp } from './helper.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
 import type { PdfRenderer } from '@peta/server-core';
 
-const ctx = useApp(async (database) => {
-  await loadTinyValues(database);
-  await database.pool.query('delete from meeting_action_change; delete from meeting_action; delete from meeting_note; delete from meeting');
-}, { pdf: { concurrency: 2, queue: 4, timeoutMs: 60_000 } });
+const ctx = useApp(
+  async (database) => {
+    await loadTinyValues(database);
+    await database.pool.query(
+      'delete from meeting_action_change; delete from meeting_action; delete from meeting_note; delete from meeting',
+    );
+  },
+  { pdf: { concurrency: 2, queue: 4, timeoutMs: 60_000 } },
+);
 
 let meetingId = 0;
 beforeAll(async () => {
-  const res = await ctx.app.inject({ method: 'POST', url: '/api/rapat', headers: ctx.admin.headers,
-    payload: { jenis: 'lokmin_bulanan', tanggal: '2026-10-10', wilayah: '99.01.01', periode: '2026-01..2026-09' } });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/rapat',
+    headers: ctx.admin.headers,
+    payload: { jenis: 'lokmin_bulanan', tanggal: '2026-10-10', wilayah: '99.01.01', periode: '2026-01..2026-09' },
+  });
   expect(res.statusCode).toBe(201);
   meetingId = res.json().id;
 });
@@ -27,12 +36,17 @@ beforeAll(async () => {
 function chromiumProcesses(): { total: number; renderers: number } {
   const parent = new Map<number, number>();
   const chromium = new Map<number, string>();
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number)) {
+  for (const pid of readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       parent.set(pid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      if (/chrom/i.test(stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')))) chromium.set(pid, readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
-    } catch { /* ended meanwhile */ }
+      if (/chrom/i.test(stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))))
+        chromium.set(pid, readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+    } catch {
+      /* ended meanwhile */
+    }
   }
   const ours = (pid: number) => {
     for (let p = parent.get(pid); p; p = parent.get(p)) if (p === process.pid) return true;
@@ -74,7 +88,10 @@ describe('50 parallel meeting packs with the real Chromium', () => {
     for (const a of ok) expect(a.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     for (const a of busy) {
       expect(a.headers['retry-after']).toBe('10');
-      expect(a.json()).toMatchObject({ code: 'PDF_BUSY', message: expect.stringContaining('batas PDF_CONCURRENCY dan PDF_QUEUE') });
+      expect(a.json()).toMatchObject({
+        code: 'PDF_BUSY',
+        message: expect.stringContaining('batas PDF_CONCURRENCY dan PDF_QUEUE'),
+      });
     }
     expect(elapsed).toBeLessThan(60_000);
     // One browser. Renderers: the two pages printing, pages whose renderer is still exiting, one spare — measured 5;
@@ -89,12 +106,16 @@ describe('50 parallel meeting packs with the real Chromium', () => {
 describe('a page that takes too long', () => {
   /** Never finishes on its own: only an abort ends it, as closing a Chromium page does. */
   const stuck: PdfRenderer = {
-    render: (_html, signal) => new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(new Error('page closed')))),
+    render: (_html, signal) =>
+      new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(new Error('page closed')))),
     close: async () => undefined,
   };
 
   it('is stopped at PDF_TIMEOUT_SECONDS, also while waiting, and its slot is freed', async () => {
-    const app = await buildTestApp(ctx.database, { pdf: { concurrency: 1, queue: 1, timeoutMs: 300 }, pdfRenderer: stuck });
+    const app = await buildTestApp(ctx.database, {
+      pdf: { concurrency: 1, queue: 1, timeoutMs: 300 },
+      pdfRenderer: stuck,
+    });
     try {
       await signIn(app, ctx.database, 'admin');
       const url = `/api/rapat/${meetingId}/paket.pdf`;
@@ -107,7 +128,10 @@ describe('a page that takes too long', () => {
       for (const res of [printing, waiting]) {
         expect(res.statusCode).toBe(503);
         expect(res.headers['retry-after']).toBe('30');
-        expect(res.json()).toMatchObject({ code: 'PDF_TIMEOUT', message: 'Pembuatan PDF melebihi batas waktu 0,3 detik (PDF_TIMEOUT_SECONDS). Coba lagi nanti.' });
+        expect(res.json()).toMatchObject({
+          code: 'PDF_TIMEOUT',
+          message: 'Pembuatan PDF melebihi batas waktu 0,3 detik (PDF_TIMEOUT_SECONDS). Coba lagi nanti.',
+        });
       }
       // The slots are free again: the next request times out too, it is not refused as busy.
       expect((await app.inject(url)).json().code).toBe('PDF_TIMEOUT');

@@ -10,13 +10,24 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '@peta/db';
 import { periodsOfYear, type Period } from '@peta/domain';
-import { DesaValuesResponseSchema, SeriesResponseSchema, ValuesResponseSchema, desaKodesOf, type ValueRow } from '@peta/domain/contract';
+import {
+  DesaValuesResponseSchema,
+  SeriesResponseSchema,
+  ValuesResponseSchema,
+  desaKodesOf,
+  type ValueRow,
+} from '@peta/domain/contract';
 import { rebuildRollups } from '@peta/server-core';
 import { clearMeetingsAndRollout, dropPuskesmasUsers, expectSchema, signIn, useApp, type TestUser } from './helper.ts';
 import { loadTinyWilayah } from './fixtures/tiny-wilayah.ts';
 
-const A = '99.01.01.2001', B = '99.01.01.2002', C = '99.01.02.2001', D = '99.01.02.2002';
-const SATU = '99.01.01', DUA = '99.01.02', KAB = '99.01';
+const A = '99.01.01.2001',
+  B = '99.01.01.2002',
+  C = '99.01.02.2001',
+  D = '99.01.02.2002';
+const SATU = '99.01.01',
+  DUA = '99.01.02',
+  KAB = '99.01';
 const MONTHLY: Record<string, number> = { [A]: 20, [B]: 1, [C]: 15, [D]: 12 };
 const SASARAN: Record<string, number> = { [A]: 300, [B]: 20, [C]: 200, [D]: 150 };
 const MEMBERS: Record<string, string[]> = { [SATU]: [A, B], [DUA]: [C, D] };
@@ -27,25 +38,43 @@ async function seed(database: Database) {
   await loadTinyWilayah(database);
   const { pool } = database;
   await clearMeetingsAndRollout(database);
-  await pool.query(`delete from indicator_value_change; delete from sasaran_change; delete from indicator_value; delete from sasaran; delete from data_load`);
+  await pool.query(
+    `delete from indicator_value_change; delete from sasaran_change; delete from indicator_value; delete from sasaran; delete from data_load`,
+  );
   await pool.query(`insert into wilayah (kode, nama, tingkat, parent_kode, has_geometry, child_count, import_id)
     values ('99.02', 'Kabupaten Lain', 'kabupaten', '99', false, 0, (select max(id) from boundary_import)) on conflict do nothing`);
-  const { rows: [load] } = await pool.query(`insert into data_load (kind, description, simulated) values ('demo', 'uji privasi', true) returning id`);
+  const {
+    rows: [load],
+  } = await pool.query(
+    `insert into data_load (kind, description, simulated) values ('demo', 'uji privasi', true) returning id`,
+  );
   for (const [kode, n] of Object.entries(MONTHLY)) {
     const months = `{${[...Array(9).fill(n), null, null, null].map((v) => v ?? 'NULL').join(',')}}`;
-    await pool.query(`insert into indicator_value (indicator, kode, year, numerators, month_load_ids, month_simulated)
-      values ('KIA_K1', $1, 2026, $2, array_fill($3::int, array[12]), array_fill(true, array[12]))`, [kode, months, load.id]);
-    await pool.query(`insert into sasaran (kode, year, "group", value, kind, method, simulated, load_id)
-      values ($1, 2026, 'bumil', $2, 'estimate', 'uji', true, $3)`, [kode, SASARAN[kode], load.id]);
+    await pool.query(
+      `insert into indicator_value (indicator, kode, year, numerators, month_load_ids, month_simulated)
+      values ('KIA_K1', $1, 2026, $2, array_fill($3::int, array[12]), array_fill(true, array[12]))`,
+      [kode, months, load.id],
+    );
+    await pool.query(
+      `insert into sasaran (kode, year, "group", value, kind, method, simulated, load_id)
+      values ($1, 2026, 'bumil', $2, 'estimate', 'uji', true, $3)`,
+      [kode, SASARAN[kode], load.id],
+    );
   }
   // Rows written by hand, as the demo loader writes them: the roll-ups are rebuilt the same way.
   await rebuildRollups(database.db, load.id);
-  const { rows: [ev] } = await pool.query(`insert into rollout_event (oleh, kind, note) values ('uji', 'seed', 'fixture') returning id`);
-  await pool.query(`insert into puskesmas (kode, nama, kabupaten_kode, sumber) values ('P1', 'Puskesmas Satu', '99.01', 'uji'), ('P2', 'Puskesmas Dua', '99.01', 'uji')`);
-  await pool.query(`insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, valid_to, confirmed, event_id) values
+  const {
+    rows: [ev],
+  } = await pool.query(`insert into rollout_event (oleh, kind, note) values ('uji', 'seed', 'fixture') returning id`);
+  await pool.query(
+    `insert into puskesmas (kode, nama, kabupaten_kode, sumber) values ('P1', 'Puskesmas Satu', '99.01', 'uji'), ('P2', 'Puskesmas Dua', '99.01', 'uji')`,
+  );
+  await pool.query(
+    `insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, valid_to, confirmed, event_id) values
     ('P1', $2, '2025-01-01', null, true, $1), ('P1', $3, '2025-01-01', '2026-07-01', true, $1),
     ('P2', $3, '2026-07-01', null, true, $1), ('P2', $4, '2025-01-01', null, true, $1), ('P2', $5, '2025-01-01', null, true, $1)`,
-  [ev.id, A, B, C, D]);
+    [ev.id, A, B, C, D],
+  );
 }
 
 const ctx = useApp(seed, { readAccess: 'public' });
@@ -54,8 +83,12 @@ afterAll(() => dropPuskesmasUsers(ctx.database));
 const PERIODS: Period[] = [...periodsOfYear(2026, 9), periodsOfYear(2026).find((p) => p.kind === 'year')!];
 const monthsOf = (p: Period) => Array.from({ length: p.toMonth - p.fromMonth + 1 }, (_, i) => p.fromMonth + i);
 /** The true numerator of an area in a period (months 10–12 have no report). */
-const truth = (desa: string[], p: Period) => desa.reduce((s, d) => s + MONTHLY[d]! * monthsOf(p).filter((m) => m <= 9).length, 0);
-const truthPuskesmas = (pk: string, p: Period) => monthsOf(p).filter((m) => m <= 9).reduce((s, m) => s + holds(pk, m).reduce((t, d) => t + MONTHLY[d]!, 0), 0);
+const truth = (desa: string[], p: Period) =>
+  desa.reduce((s, d) => s + MONTHLY[d]! * monthsOf(p).filter((m) => m <= 9).length, 0);
+const truthPuskesmas = (pk: string, p: Period) =>
+  monthsOf(p)
+    .filter((m) => m <= 9)
+    .reduce((s, m) => s + holds(pk, m).reduce((t, d) => t + MONTHLY[d]!, 0), 0);
 
 type Seen = Map<string, Map<string, ValueRow>>; // period code → area id → row
 
@@ -76,7 +109,8 @@ async function pullAll(headers: Record<string, string> | undefined): Promise<See
       expectSchema(ValuesResponseSchema, body);
       for (const r of body.rows as ValueRow[]) rows.set(r.kode, r);
     }
-    for (const r of (await read(headers, `/api/values/puskesmas?${q}&kabupaten=${KAB}`)).rows as ValueRow[]) rows.set(`pkm:${r.kode}`, r);
+    for (const r of (await read(headers, `/api/values/puskesmas?${q}&kabupaten=${KAB}`)).rows as ValueRow[])
+      rows.set(`pkm:${r.kode}`, r);
     seen.set(p.code, rows);
   }
   return seen;
@@ -95,7 +129,9 @@ function attack(seen: Seen): string[] {
     const rows = seen.get(p.code)!;
     // 1. A shown parent total minus its shown children: the hidden child, when it is the only one.
     const families: [string, string[], (p: Period) => number][] = [
-      [KAB, [SATU, DUA], (q) => truth([A, B, C, D], q)], [SATU, MEMBERS[SATU]!, (q) => truth(MEMBERS[SATU]!, q)], [DUA, MEMBERS[DUA]!, (q) => truth(MEMBERS[DUA]!, q)],
+      [KAB, [SATU, DUA], (q) => truth([A, B, C, D], q)],
+      [SATU, MEMBERS[SATU]!, (q) => truth(MEMBERS[SATU]!, q)],
+      [DUA, MEMBERS[DUA]!, (q) => truth(MEMBERS[DUA]!, q)],
     ];
     for (const [parent, children] of families) {
       const total = shownN(p, parent);
@@ -110,9 +146,13 @@ function attack(seen: Seen): string[] {
     for (const pk of ['P1', 'P2']) {
       const total = shownN(p, `pkm:${pk}`);
       const members = holds(pk, p.fromMonth);
-      if (total === undefined || total === null || monthsOf(p).some((m) => holds(pk, m).join() !== members.join())) continue;
+      if (total === undefined || total === null || monthsOf(p).some((m) => holds(pk, m).join() !== members.join()))
+        continue;
       const hidden = members.filter((d) => hiddenRow(rows.get(d)));
-      if (hidden.length === 1 && total - members.filter((d) => d !== hidden[0]).reduce((s, d) => s + (shownN(p, d) ?? 0), 0) === truth(hidden, p)) {
+      if (
+        hidden.length === 1 &&
+        total - members.filter((d) => d !== hidden[0]).reduce((s, d) => s + (shownN(p, d) ?? 0), 0) === truth(hidden, p)
+      ) {
         found.push(`${hidden[0]} ${p.code} = ${pk} − its other desa`);
       }
     }
@@ -124,11 +164,15 @@ function attack(seen: Seen): string[] {
       const month = PERIODS.find((x) => x.kind === 'month' && x.fromMonth === m)!;
       if (!hiddenRow(seen.get(month.code)!.get(id))) continue;
       const upTo = (k: number) => (k === 0 ? 0 : shownN(byCode(`2026-01..2026-${String(k).padStart(2, '0')}`), id));
-      const a = upTo(m), b = upTo(m - 1);
+      const a = upTo(m),
+        b = upTo(m - 1);
       if (a != null && b != null) found.push(`${id} month ${m} = Jan..${m} − Jan..${m - 1}`);
       const q = PERIODS.find((x) => x.kind === 'quarter' && x.fromMonth <= m && m <= x.toMonth)!;
-      const others = monthsOf(q).filter((k) => k !== m).map((k) => shownN(PERIODS.find((x) => x.kind === 'month' && x.fromMonth === k)!, id));
-      if (shownN(q, id) != null && others.every((o) => o != null)) found.push(`${id} month ${m} = ${q.code} − other months`);
+      const others = monthsOf(q)
+        .filter((k) => k !== m)
+        .map((k) => shownN(PERIODS.find((x) => x.kind === 'month' && x.fromMonth === k)!, id));
+      if (shownN(q, id) != null && others.every((o) => o != null))
+        found.push(`${id} month ${m} = ${q.code} − other months`);
     }
   }
   return found;
@@ -138,7 +182,10 @@ describe('small counts for readers outside the area (issue 18)', () => {
   const readers: { name: string; headers: () => Promise<Record<string, string> | undefined> }[] = [
     { name: 'anonymous (READ_ACCESS=public)', headers: async () => undefined },
     { name: 'pembaca', headers: async () => (await signIn(ctx.app, ctx.database, 'viewer')).headers },
-    { name: 'dinkes of another kabupaten', headers: async () => (await signIn(ctx.app, ctx.database, 'dinkes_kabupaten', { kode: '99.02' })).headers },
+    {
+      name: 'dinkes of another kabupaten',
+      headers: async () => (await signIn(ctx.app, ctx.database, 'dinkes_kabupaten', { kode: '99.02' })).headers,
+    },
   ];
 
   for (const reader of readers) {
@@ -149,22 +196,38 @@ describe('small counts for readers outside the area (issue 18)', () => {
       for (const p of PERIODS) {
         const b = seen.get(p.code)!.get(B)!;
         expect(hiddenRow(b), `${B} ${p.code}`).toBe(true);
-        expect(b).toMatchObject({ numerator: null, notYetServed: null, shortOfTarget: null, attainment: null, class: 'disembunyikan', over100: false });
+        expect(b).toMatchObject({
+          numerator: null,
+          notYetServed: null,
+          shortOfTarget: null,
+          attainment: null,
+          class: 'disembunyikan',
+          over100: false,
+        });
         expect(b.protection!.text).toMatch(/^disembunyikan: jumlah kecil/);
         if (p.kind === 'month') expect(b.protection!.bands?.numerator).toBe('below');
       }
       // The kabupaten is always shown, exactly.
       expect(seen.get('2026')!.get(KAB)!.numerator).toBe(truth([A, B, C, D], PERIODS.at(-1)!));
       // Secondary suppression happened: more than B alone is hidden.
-      const hiddenAreas = new Set([...seen.values()].flatMap((rows) => [...rows].filter(([, r]) => hiddenRow(r)).map(([id]) => id)));
+      const hiddenAreas = new Set(
+        [...seen.values()].flatMap((rows) => [...rows].filter(([, r]) => hiddenRow(r)).map(([id]) => id)),
+      );
       expect(hiddenAreas.size).toBeGreaterThan(1);
       // Whole-year rule: an area hidden in one period is hidden in every period it has a report in.
-      for (const id of hiddenAreas) for (const p of PERIODS) expect(hiddenRow(seen.get(p.code)!.get(id)), `${id} ${p.code}`).toBe(true);
+      for (const id of hiddenAreas)
+        for (const p of PERIODS) expect(hiddenRow(seen.get(p.code)!.get(id)), `${id} ${p.code}`).toBe(true);
       expect(attack(seen)).toEqual([]);
       // Shown rows are exact (the protected view hides; it never changes a number).
       for (const p of PERIODS) {
         const rows = seen.get(p.code)!;
-        const families: [string, string[]][] = [[A, [A]], [C, [C]], [D, [D]], [SATU, MEMBERS[SATU]!], [DUA, MEMBERS[DUA]!]];
+        const families: [string, string[]][] = [
+          [A, [A]],
+          [C, [C]],
+          [D, [D]],
+          [SATU, MEMBERS[SATU]!],
+          [DUA, MEMBERS[DUA]!],
+        ];
         for (const [id, desa] of families) {
           const r = rows.get(id)!;
           if (!hiddenRow(r)) expect(r.numerator, `${id} ${p.code}`).toBe(truth([...desa], p));
@@ -179,14 +242,20 @@ describe('small counts for readers outside the area (issue 18)', () => {
       const desaMap = await read(headers, `/api/values/desa?indicator=KIA_K1&period=2026-01..2026-09&parent=${KAB}`);
       expectSchema(DesaValuesResponseSchema, desaMap);
       const kodes = desaKodesOf(desaMap);
-      kodes.forEach((k, i) => { expect(desaMap.kelas[i] === 'h', k).toBe(hiddenAreas.has(k)); });
+      kodes.forEach((k, i) => {
+        expect(desaMap.kelas[i] === 'h', k).toBe(hiddenAreas.has(k));
+      });
       expect(desaMap.coverage[kodes.indexOf(B)]).toBeNull();
       for (const kode of [A, B, C, D, SATU, DUA]) {
         const series = await read(headers, `/api/wilayah/${kode}/series?indicator=KIA_K1&year=2026`);
         expectSchema(SeriesResponseSchema, series);
         for (const m of series.months.slice(0, 9)) {
           if (hiddenAreas.has(kode)) {
-            expect(m, `${kode} month ${m.month}`).toMatchObject({ numerator: null, cumulativeNumerator: null, pwsStatus: null });
+            expect(m, `${kode} month ${m.month}`).toMatchObject({
+              numerator: null,
+              cumulativeNumerator: null,
+              pwsStatus: null,
+            });
             expect(m.protection?.suppressed).toBeDefined();
           } else {
             expect(m.numerator).toBe(MEMBERS[kode] ? truth(MEMBERS[kode]!, PERIODS[0]!) : MONTHLY[kode]);
@@ -206,23 +275,36 @@ describe('small counts for readers outside the area (issue 18)', () => {
   }
 
   it('the meeting agenda and pack of Kecamatan Satu: exact for its participants, protected for a pembaca', async () => {
-    const created = await ctx.app.inject({ method: 'POST', url: '/api/meetings', headers: ctx.admin.headers,
-      payload: { jenis: 'lokmin_bulanan', tanggal: '2026-10-05', wilayah: SATU, periode: '2026-01..2026-09' } });
+    const created = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/meetings',
+      headers: ctx.admin.headers,
+      payload: { jenis: 'lokmin_bulanan', tanggal: '2026-10-05', wilayah: SATU, periode: '2026-01..2026-09' },
+    });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
     const camat = await signIn(ctx.app, ctx.database, 'camat', { kode: SATU });
     const pembaca = await signIn(ctx.app, ctx.database, 'viewer');
-    const agendaValueOf = (detail: { agenda: { desa: { kode: string; values: { indicator: string; numerator: number | null }[] }[] } }) =>
-      detail.agenda.desa.find((d) => d.kode === B)!.values.find((v) => v.indicator === 'KIA_K1')!;
+    const agendaValueOf = (detail: {
+      agenda: { desa: { kode: string; values: { indicator: string; numerator: number | null }[] }[] };
+    }) => detail.agenda.desa.find((d) => d.kode === B)!.values.find((v) => v.indicator === 'KIA_K1')!;
     expect(agendaValueOf(await read(camat.headers, `/api/meetings/${id}`)).numerator).toBe(9);
     const masked = await read(pembaca.headers, `/api/meetings/${id}`);
     expect(agendaValueOf(masked)).toMatchObject({ numerator: null, class: 'disembunyikan' });
     expect(JSON.stringify(masked.agenda.behind)).not.toContain(B);
-    const pack = await ctx.app.inject({ method: 'GET', url: `/api/meetings/${id}/pack.html`, headers: pembaca.headers });
+    const pack = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/meetings/${id}/pack.html`,
+      headers: pembaca.headers,
+    });
     expect(pack.statusCode).toBe(200);
     expect(pack.body).toContain('disembunyikan: jumlah kecil');
     expect(pack.body).toContain('url(#disembunyikan)');
-    const exactPack = await ctx.app.inject({ method: 'GET', url: `/api/meetings/${id}/pack.html`, headers: camat.headers });
+    const exactPack = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/meetings/${id}/pack.html`,
+      headers: camat.headers,
+    });
     expect(exactPack.body).not.toContain('disembunyikan: jumlah kecil');
   });
 
@@ -230,8 +312,17 @@ describe('small counts for readers outside the area (issue 18)', () => {
     const q = `kabupaten=${KAB}&indicators=KIA_K1&period=2026-01..2026-09`;
     const pembaca = await signIn(ctx.app, ctx.database, 'viewer');
     type Part = { indicator: string; notYetServed: number | null };
-    type Row = { kode: string; need: Part[]; needKnown: boolean; needTotal: number; needScore: number | null; score: number | null; reason: string };
-    const needOf = (rows: { kode: string; need: Part[] }[], kode: string) => rows.find((r) => r.kode === kode)!.need.find((n) => n.indicator === 'KIA_K1')!.notYetServed;
+    type Row = {
+      kode: string;
+      need: Part[];
+      needKnown: boolean;
+      needTotal: number;
+      needScore: number | null;
+      score: number | null;
+      reason: string;
+    };
+    const needOf = (rows: { kode: string; need: Part[] }[], kode: string) =>
+      rows.find((r) => r.kode === kode)!.need.find((n) => n.indicator === 'KIA_K1')!.notYetServed;
     const exact = (await read(ctx.admin.headers, `/api/rencana-ilp/usulan?${q}`)).rows as Row[];
     const list = (await read(pembaca.headers, `/api/puskesmas?${q}`)).puskesmas as { kode: string; need: Part[] }[];
     const mine = (await read(pembaca.headers, `/api/rencana-ilp/usulan?${q}`)).rows as Row[];
@@ -255,18 +346,26 @@ describe('small counts for readers outside the area (issue 18)', () => {
       if (!hidden.includes(row.kode)) expect(needOf(mine, row.kode)).toBe(needOf(exact, row.kode));
     }
     const maxShown = Math.max(0, ...mine.filter((r) => r.needKnown).map((r) => r.needTotal));
-    for (const row of mine.filter((r) => r.needKnown)) expect(row.needScore).toBeCloseTo(maxShown > 0 ? row.needTotal / maxShown : 0, 9);
+    for (const row of mine.filter((r) => r.needKnown))
+      expect(row.needScore).toBeCloseTo(maxShown > 0 ? row.needTotal / maxShown : 0, 9);
     // The dinkes of the kabupaten gets the admin's proposal.
     const dinkes = await signIn(ctx.app, ctx.database, 'dinkes_kabupaten', { kode: KAB });
     expect((await read(dinkes.headers, `/api/rencana-ilp/usulan?${q}`)).rows).toEqual(exact);
   });
 
   it('the exports for other systems (exact desa counts, no protected view) are refused to readers outside the area', async () => {
-    const paths = ['/api/exchange/dhis2.json', '/api/exchange/dhis2.csv', '/api/exchange/adx', '/api/exchange/fhir/MeasureReport']
-      .map((p) => `${p}?wilayah=${KAB}&periode=2026-01..2026-09&indikator=KIA_K1`);
-    const outside = [undefined, (await signIn(ctx.app, ctx.database, 'viewer')).headers,
+    const paths = [
+      '/api/exchange/dhis2.json',
+      '/api/exchange/dhis2.csv',
+      '/api/exchange/adx',
+      '/api/exchange/fhir/MeasureReport',
+    ].map((p) => `${p}?wilayah=${KAB}&periode=2026-01..2026-09&indikator=KIA_K1`);
+    const outside = [
+      undefined,
+      (await signIn(ctx.app, ctx.database, 'viewer')).headers,
       (await signIn(ctx.app, ctx.database, 'dinkes_kabupaten', { kode: '99.02' })).headers,
-      (await signIn(ctx.app, ctx.database, 'camat', { kode: SATU })).headers]; // a camat sees one kecamatan, not the kabupaten
+      (await signIn(ctx.app, ctx.database, 'camat', { kode: SATU })).headers,
+    ]; // a camat sees one kecamatan, not the kabupaten
     for (const headers of outside) {
       for (const url of paths) {
         const res = await ctx.app.inject({ method: 'GET', url, headers });
@@ -275,7 +374,8 @@ describe('small counts for readers outside the area (issue 18)', () => {
       }
     }
     const dinkes = await signIn(ctx.app, ctx.database, 'dinkes_kabupaten', { kode: KAB });
-    for (const url of paths) expect((await ctx.app.inject({ method: 'GET', url, headers: dinkes.headers })).statusCode, url).toBe(200);
+    for (const url of paths)
+      expect((await ctx.app.inject({ method: 'GET', url, headers: dinkes.headers })).statusCode, url).toBe(200);
     // The catalogue of Measures carries no counts: open to every reader.
     expect((await ctx.app.inject({ method: 'GET', url: '/api/exchange/fhir/Measure' })).statusCode).toBe(200);
   });
@@ -288,14 +388,21 @@ describe('small counts for readers outside the area (issue 18)', () => {
       ['dinkes', await signIn(ctx.app, ctx.database, 'dinkes_kabupaten', { kode: KAB })],
     ];
     for (const [name, user] of users) {
-      const rows = (await read(user.headers, `/api/values?indicator=KIA_K1&period=2026-09&parent=${SATU}`)).rows as ValueRow[];
-      expect(rows.find((r) => r.kode === B), name).toMatchObject({ numerator: 1, protection: null });
+      const rows = (await read(user.headers, `/api/values?indicator=KIA_K1&period=2026-09&parent=${SATU}`))
+        .rows as ValueRow[];
+      expect(
+        rows.find((r) => r.kode === B),
+        name,
+      ).toMatchObject({ numerator: 1, protection: null });
       const series = await read(user.headers, `/api/wilayah/${B}/series?indicator=KIA_K1&year=2026`);
       expect(series.months[8].cumulativeNumerator, name).toBe(9);
     }
     // The camat's exact view of its own kecamatan does not open Kecamatan Dua's desa.
-    const camatDua = (await read(users[0]![1].headers, `/api/values?indicator=KIA_K1&period=2026-09&parent=${DUA}`)).rows as ValueRow[];
-    const anonymousDua = (await read(undefined, `/api/values?indicator=KIA_K1&period=2026-09&parent=${DUA}`)).rows as ValueRow[];
-    for (const r of anonymousDua) if (hiddenRow(r)) expect(hiddenRow(camatDua.find((x) => x.kode === r.kode))).toBe(true);
+    const camatDua = (await read(users[0]![1].headers, `/api/values?indicator=KIA_K1&period=2026-09&parent=${DUA}`))
+      .rows as ValueRow[];
+    const anonymousDua = (await read(undefined, `/api/values?indicator=KIA_K1&period=2026-09&parent=${DUA}`))
+      .rows as ValueRow[];
+    for (const r of anonymousDua)
+      if (hiddenRow(r)) expect(hiddenRow(camatDua.find((x) => x.kode === r.kode))).toBe(true);
   });
 });

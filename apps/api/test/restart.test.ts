@@ -10,12 +10,13 @@ import { openDatabase, startEmbeddedPostgres, type Database, type EmbeddedServer
 import { buildApp } from '../src/app.ts';
 import { loadTinyWilayah } from './fixtures/tiny-wilayah.ts';
 
-const freePort = () => new Promise<number>((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const port = (s.address() as { port: number }).port;
-    s.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
   });
-});
 
 const dir = join(mkdtempSync(join(tmpdir(), 'peta-restart-')), 'pg');
 let server: EmbeddedServer | undefined;
@@ -32,7 +33,10 @@ describe('database restart under load', () => {
     server = await startEmbeddedPostgres({ dir, port });
     database = await openDatabase({ databaseUrl: server.url });
     await loadTinyWilayah(database);
-    const app = await buildApp({ database, config: { signInLimitPerMinute: 1_000_000, webDist: '/nonexistent', readAccess: 'public' } });
+    const app = await buildApp({
+      database,
+      config: { signInLimitPerMinute: 1_000_000, webDist: '/nonexistent', readAccess: 'public' },
+    });
     const before = (await app.inject('/api/wilayah/99.01/children')).json();
 
     const log: { at: number; status: number; ms: number }[] = [];
@@ -65,7 +69,10 @@ describe('database restart under load', () => {
     // No hang: every answer, 503s included, within the connect timeout.
     expect(Math.max(...log.map((l) => l.ms))).toBeLessThan(6000);
     // Committed before the restart, still there after it.
-    const again = await buildApp({ database, config: { signInLimitPerMinute: 1_000_000, webDist: '/nonexistent', readAccess: 'public' } });
+    const again = await buildApp({
+      database,
+      config: { signInLimitPerMinute: 1_000_000, webDist: '/nonexistent', readAccess: 'public' },
+    });
     expect((await again.inject('/api/wilayah/99.01/children')).json()).toEqual(before);
     await again.close();
   }, 60_000);

@@ -7,8 +7,13 @@ import type { Database } from '@peta/db';
 // The puskesmas seed is first-start work (data/prepare.ts); the test runs it as a start would.
 import { ensureRolloutSeed } from '../../../data/puskesmas/seed-rollout.ts';
 import {
-  MoveDesaResponseSchema, ProgressResponseSchema, ProposalResponseSchema, PuskesmasDetailSchema, PuskesmasListSchema,
-  PuskesmasValuesResponseSchema, WaveSchema,
+  MoveDesaResponseSchema,
+  ProgressResponseSchema,
+  ProposalResponseSchema,
+  PuskesmasDetailSchema,
+  PuskesmasListSchema,
+  PuskesmasValuesResponseSchema,
+  WaveSchema,
 } from '@peta/domain/contract';
 import { expectSchema, useApp } from './helper.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
@@ -33,18 +38,29 @@ async function seed(database: Database) {
   seedTimes.push(first.ms);
   secondSeed = await ensureRolloutSeed(database);
   // The tiny kabupaten 99.01: P1 holds Kecamatan Satu, P2 Kecamatan Dua; P3 is already ILP, P4 has no desa.
-  const { rows: [ev] } = await pool.query(`insert into rollout_event (oleh, kind, note) values ('uji', 'seed', 'fixture') returning id`);
+  const {
+    rows: [ev],
+  } = await pool.query(`insert into rollout_event (oleh, kind, note) values ('uji', 'seed', 'fixture') returning id`);
   await pool.query(`insert into puskesmas (kode, nama, kabupaten_kode, sumber) values
     ('P1', 'Puskesmas Satu', '99.01', 'uji'), ('P2', 'Puskesmas Dua', '99.01', 'uji'),
     ('P3', 'Puskesmas Tiga', '99.01', 'uji'), ('P4', 'Puskesmas Empat', '99.01', 'uji')`);
-  await pool.query(`insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, confirmed, event_id) values
+  await pool.query(
+    `insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, confirmed, event_id) values
     ('P1', '99.01.01.2001', '2025-01-01', false, $1), ('P1', '99.01.01.2002', '2025-01-01', false, $1),
-    ('P2', '99.01.02.2001', '2025-01-01', false, $1), ('P2', '99.01.02.2002', '2025-01-01', false, $1)`, [ev.id]);
-  await pool.query(`insert into readiness_answer (puskesmas_kode, item, value, event_id) values
+    ('P2', '99.01.02.2001', '2025-01-01', false, $1), ('P2', '99.01.02.2002', '2025-01-01', false, $1)`,
+    [ev.id],
+  );
+  await pool.query(
+    `insert into readiness_answer (puskesmas_kode, item, value, event_id) values
     ('P1', 'tim_klaster', true, $1), ('P1', 'orientasi_staf', true, $1), ('P1', 'alur_layanan', false, $1),
     ('P2', 'tim_klaster', true, $1), ('P2', 'orientasi_staf', true, $1), ('P2', 'alur_layanan', true, $1),
-    ('P2', 'pencatatan_digital', true, $1), ('P2', 'pws_lokmin', true, $1)`, [ev.id]);
-  await pool.query(`insert into ilp_stage (puskesmas_kode, stage, date, event_id) values ('P3', 'implementasi', '2026-03-01', $1), ('P1', 'persiapan', '2026-02-01', $1)`, [ev.id]);
+    ('P2', 'pencatatan_digital', true, $1), ('P2', 'pws_lokmin', true, $1)`,
+    [ev.id],
+  );
+  await pool.query(
+    `insert into ilp_stage (puskesmas_kode, stage, date, event_id) values ('P3', 'implementasi', '2026-03-01', $1), ('P1', 'persiapan', '2026-02-01', $1)`,
+    [ev.id],
+  );
 }
 
 const ctx = useApp(seed, { readAs: 'admin' });
@@ -66,14 +82,21 @@ const values = async (period: string) => {
 
 describe('seed on first start', () => {
   it('loads the Komdat puskesmas and the simulated demo roll-out once, in seconds', async () => {
-    const { rows: [n] } = await ctx.database.pool.query(`select count(*)::int as n from puskesmas where sumber = 'komdat-2022'`);
+    const {
+      rows: [n],
+    } = await ctx.database.pool.query(`select count(*)::int as n from puskesmas where sumber = 'komdat-2022'`);
     expect(n.n).toBeGreaterThan(10_000);
     expect(seedTimes[0]).toBeLessThan(30_000);
     // Idempotent: the second start writes nothing.
     expect(secondSeed).toMatchObject({ puskesmas: 0, wilayahKerjaKabupaten: 0, demoKabupaten: [] });
-    const { rows: events } = await ctx.database.pool.query(`select kind, simulated, kabupaten_kode from rollout_event where kind = 'seed' and oleh <> 'uji'`);
+    const { rows: events } = await ctx.database.pool.query(
+      `select kind, simulated, kabupaten_kode from rollout_event where kind = 'seed' and oleh <> 'uji'`,
+    );
     expect(events.some((e) => e.kabupaten_kode === '12.07' && e.simulated)).toBe(true);
-    const { rows: [sim] } = await ctx.database.pool.query(`select bool_and(simulated) as all_sim, bool_and(evidence like '%simulasi%') as evidence
+    const {
+      rows: [sim],
+    } =
+      await ctx.database.pool.query(`select bool_and(simulated) as all_sim, bool_and(evidence like '%simulasi%') as evidence
       from ilp_stage s join puskesmas p on p.kode = s.puskesmas_kode where p.kabupaten_kode = '12.07'`);
     expect(sim).toEqual({ all_sim: true, evidence: true });
   });
@@ -87,12 +110,21 @@ describe('progress per kabupaten and year', () => {
     const y2025 = body.years.find((y: { year: number }) => y.year === 2025);
     expect(y2025).toMatchObject({ count: 17, target: 14, text: '17 dari target 14 — 121%' });
     expect(body.simulated).toBe(true);
-    expect(body.timeline.some((s: { nama: string; stage: string }) => /pantai labu/i.test(s.nama) && s.stage === 'implementasi')).toBe(true);
+    expect(
+      body.timeline.some(
+        (s: { nama: string; stage: string }) => /pantai labu/i.test(s.nama) && s.stage === 'implementasi',
+      ),
+    ).toBe(true);
   });
 
   it('answers 400 for a kode that is not a kabupaten and 404 for an unknown one, in Bahasa Indonesia', async () => {
-    expect((await get('/api/rencana-ilp/progres?kabupaten=12')).body).toMatchObject({ statusCode: 400, code: 'INVALID_KABUPATEN' });
-    expect((await get('/api/rencana-ilp/progres?kabupaten=12.99')).body.message).toBe('Kabupaten/kota dengan kode 12.99 tidak ditemukan.');
+    expect((await get('/api/rencana-ilp/progres?kabupaten=12')).body).toMatchObject({
+      statusCode: 400,
+      code: 'INVALID_KABUPATEN',
+    });
+    expect((await get('/api/rencana-ilp/progres?kabupaten=12.99')).body.message).toBe(
+      'Kabupaten/kota dengan kode 12.99 tidak ditemukan.',
+    );
   });
 });
 
@@ -102,7 +134,14 @@ describe('puskesmas list and detail', () => {
     expect(status).toBe(200);
     expectSchema(PuskesmasListSchema, body);
     const p1 = body.puskesmas.find((p: { kode: string }) => p.kode === 'P1');
-    expect(p1).toMatchObject({ stage: 'persiapan', stageLevel: 1, desaCount: 2, unconfirmedDesa: 2, readinessDone: 2, readinessTotal: 9 });
+    expect(p1).toMatchObject({
+      stage: 'persiapan',
+      stageLevel: 1,
+      desaCount: 2,
+      unconfirmedDesa: 2,
+      readinessDone: 2,
+      readinessTotal: 9,
+    });
     // Belum terlayani tahun ini: sasaran 60 − 40 served = 20 (not the 17 to the annual 95 % target of the old `gap`).
     expect(p1.need).toEqual([{ indicator: 'KIA_K1', notYetServed: 20, text: 'ibu hamil belum K1' }]);
     expect(body.desa).toHaveLength(4);
@@ -119,7 +158,9 @@ describe('next-wave proposal', () => {
     // nothing); P4 has no desa: need unknown — no score, ranked last, "belum ada desa", never "no need".
     // P3 is at implementasi: not a candidate. Readiness: P1 2/9, P2 5/9, P4 0/9.
     // Equal weights: P1 0.5·20/20 + 0.5·2/9 = 0.6111; P2 0 + 0.5·5/9 = 0.2778; P4 none.
-    const { status, body } = await get('/api/rencana-ilp/usulan?kabupaten=99.01&indikator=KIA_K1&periode=2026-01..2026-09');
+    const { status, body } = await get(
+      '/api/rencana-ilp/usulan?kabupaten=99.01&indikator=KIA_K1&periode=2026-01..2026-09',
+    );
     expect(status).toBe(200);
     expectSchema(ProposalResponseSchema, body);
     expect(body.rows.map((r: { kode: string }) => r.kode)).toEqual(['P1', 'P2', 'P4']);
@@ -127,50 +168,126 @@ describe('next-wave proposal', () => {
     expect(body.rows[1].score).toBeCloseTo(0.277778, 5);
     expect(body.rows[0].reason).toBe('butuh: 20 ibu hamil belum K1; siap: 2/9 ceklis');
     expect(body.rows[1].reason).toBe('butuh: semua sasaran terlayani pada indikator terpilih; siap: 5/9 ceklis');
-    expect(body.rows[2]).toMatchObject({ kode: 'P4', needKnown: false, needScore: null, score: null,
-      reason: 'butuh: tidak diketahui — belum ada desa di wilayah kerja; siap: 0/9 ceklis' });
+    expect(body.rows[2]).toMatchObject({
+      kode: 'P4',
+      needKnown: false,
+      needScore: null,
+      score: null,
+      reason: 'butuh: tidak diketahui — belum ada desa di wilayah kerja; siap: 0/9 ceklis',
+    });
     expect(body.method).toMatch(/^Skor = 0,5 × kebutuhan ÷ kebutuhan terbesar \+ 0,5 × ceklis/);
     expect(body.confirmed).toBe(false);
     // Weighting readiness more (need 0.2): P2 0.8·5/9 = 0.444 overtakes P1 0.2 + 0.8·2/9 = 0.378.
-    const readyFirst = (await get('/api/rencana-ilp/usulan?kabupaten=99.01&indikator=KIA_K1&periode=2026-01..2026-09&bobot=0.2')).body;
+    const readyFirst = (
+      await get('/api/rencana-ilp/usulan?kabupaten=99.01&indikator=KIA_K1&periode=2026-01..2026-09&bobot=0.2')
+    ).body;
     expect(readyFirst.rows.map((r: { kode: string }) => r.kode)).toEqual(['P2', 'P1', 'P4']);
     expect(readyFirst.method).toMatch(/^Skor = 0,2 × kebutuhan ÷ kebutuhan terbesar \+ 0,8 × ceklis/);
     // Need is counted in persons not yet served: a lower-is-better indicator cannot be a need.
     const stunting = await get('/api/rencana-ilp/usulan?kabupaten=99.01&indikator=GZ_STUNTING');
     expect(stunting.status).toBe(400);
-    expect(stunting.body.message).toMatch(/GZ_STUNTING .*tidak menghitung orang yang belum terlayani \(makin rendah makin baik\)/);
+    expect(stunting.body.message).toMatch(
+      /GZ_STUNTING .*tidak menghitung orang yang belum terlayani \(makin rendah makin baik\)/,
+    );
   });
 
   it('saves the chosen candidates as a wave with their rank and reason (an event)', async () => {
     const { status, body } = await send('POST', '/api/gelombang', {
-      kabupaten: '99.01', nama: 'Gelombang 2027', year: 2027, target: 2,
-      members: [{ kode: 'P1', rank: 1, reason: 'butuh: 17 ibu hamil belum K1; siap: 2/9 ceklis' }, { kode: 'P2', rank: 2 }],
+      kabupaten: '99.01',
+      nama: 'Gelombang 2027',
+      year: 2027,
+      target: 2,
+      members: [
+        { kode: 'P1', rank: 1, reason: 'butuh: 17 ibu hamil belum K1; siap: 2/9 ceklis' },
+        { kode: 'P2', rank: 2 },
+      ],
     });
     expect(status).toBe(201);
     expectSchema(WaveSchema, body);
     expect(body).toMatchObject({ nama: 'Gelombang 2027', target: 2, basis: 'pengguna', simulated: false });
-    expect(body.members.map((m: { kode: string; rank: number }) => [m.kode, m.rank])).toEqual([['P1', 1], ['P2', 2]]);
+    expect(body.members.map((m: { kode: string; rank: number }) => [m.kode, m.rank])).toEqual([
+      ['P1', 1],
+      ['P2', 2],
+    ]);
     const { rows } = await ctx.database.pool.query(`select oleh, after from rollout_event where kind = 'gelombang'`);
     expect(rows).toHaveLength(1);
     expect(rows[0].oleh).toBe(ctx.admin.username);
-    expect((await send('POST', '/api/gelombang', { kabupaten: '99.01', nama: 'X', tahun: 2027, target: 1, members: [{ kode: 'P1' }, { kode: 'P1' }] })).body.code).toBe('DUPLICATE_MEMBER');
+    expect(
+      (
+        await send('POST', '/api/gelombang', {
+          kabupaten: '99.01',
+          nama: 'X',
+          tahun: 2027,
+          target: 1,
+          members: [{ kode: 'P1' }, { kode: 'P1' }],
+        })
+      ).body.code,
+    ).toBe('DUPLICATE_MEMBER');
   });
 
-  it('edits a wave: before and after in one shape (dates and note too); a simulated wave becomes the user\'s; dates in order', async () => {
-    const { rows: [wave] } = await ctx.database.pool.query(`select id from ilp_wave where nama = 'Gelombang 2027'`);
+  it("edits a wave: before and after in one shape (dates and note too); a simulated wave becomes the user's; dates in order", async () => {
+    const {
+      rows: [wave],
+    } = await ctx.database.pool.query(`select id from ilp_wave where nama = 'Gelombang 2027'`);
     await ctx.database.pool.query(`update ilp_wave set simulated = true, basis = 'simulasi' where id = $1`, [wave.id]);
-    const body = { kabupaten: '99.01', nama: 'Gelombang 2027', year: 2027, target: 2, plannedStart: '2027-02-01', plannedEnd: '2027-06-30',
-      note: 'Setelah orientasi', members: [{ kode: 'P1', rank: 1, reason: 'butuh: 17 ibu hamil belum K1; siap: 2/9 ceklis' }, { kode: 'P2', rank: 2 }] };
+    const body = {
+      kabupaten: '99.01',
+      nama: 'Gelombang 2027',
+      year: 2027,
+      target: 2,
+      plannedStart: '2027-02-01',
+      plannedEnd: '2027-06-30',
+      note: 'Setelah orientasi',
+      members: [
+        { kode: 'P1', rank: 1, reason: 'butuh: 17 ibu hamil belum K1; siap: 2/9 ceklis' },
+        { kode: 'P2', rank: 2 },
+      ],
+    };
     const edited = await send('PUT', `/api/gelombang/${wave.id}`, body);
     expect(edited.status).toBe(200);
-    expect(edited.body).toMatchObject({ plannedStart: '2027-02-01', plannedEnd: '2027-06-30', simulated: false, basis: 'pengguna' });
-    const { rows: [ev] } = await ctx.database.pool.query(`select before, after from rollout_event where kind = 'gelombang' order by id desc limit 1`);
-    expect(ev.before).toEqual({ nama: 'Gelombang 2027', year: 2027, target: 2, plannedStart: null, plannedEnd: null, note: '', simulated: true,
-      members: [{ kode: 'P1', rank: 1, reason: 'butuh: 17 ibu hamil belum K1; siap: 2/9 ceklis' }, { kode: 'P2', rank: 2, reason: null }] });
-    expect(ev.after).toEqual({ nama: 'Gelombang 2027', year: 2027, target: 2, plannedStart: '2027-02-01', plannedEnd: '2027-06-30', note: 'Setelah orientasi',
-      simulated: false, members: [{ kode: 'P1', rank: 1, reason: 'butuh: 17 ibu hamil belum K1; siap: 2/9 ceklis' }, { kode: 'P2', rank: 2, reason: null }] });
+    expect(edited.body).toMatchObject({
+      plannedStart: '2027-02-01',
+      plannedEnd: '2027-06-30',
+      simulated: false,
+      basis: 'pengguna',
+    });
+    const {
+      rows: [ev],
+    } = await ctx.database.pool.query(
+      `select before, after from rollout_event where kind = 'gelombang' order by id desc limit 1`,
+    );
+    expect(ev.before).toEqual({
+      nama: 'Gelombang 2027',
+      year: 2027,
+      target: 2,
+      plannedStart: null,
+      plannedEnd: null,
+      note: '',
+      simulated: true,
+      members: [
+        { kode: 'P1', rank: 1, reason: 'butuh: 17 ibu hamil belum K1; siap: 2/9 ceklis' },
+        { kode: 'P2', rank: 2, reason: null },
+      ],
+    });
+    expect(ev.after).toEqual({
+      nama: 'Gelombang 2027',
+      year: 2027,
+      target: 2,
+      plannedStart: '2027-02-01',
+      plannedEnd: '2027-06-30',
+      note: 'Setelah orientasi',
+      simulated: false,
+      members: [
+        { kode: 'P1', rank: 1, reason: 'butuh: 17 ibu hamil belum K1; siap: 2/9 ceklis' },
+        { kode: 'P2', rank: 2, reason: null },
+      ],
+    });
     const backwards = await send('PUT', `/api/gelombang/${wave.id}`, { ...body, plannedEnd: '2027-01-01' });
-    expect(backwards.body).toMatchObject({ statusCode: 400, code: 'INVALID_DATES', message: 'Rencana selesai (2027-01-01) sebelum rencana mulai (2027-02-01).' });
+    expect(backwards.body).toMatchObject({
+      statusCode: 400,
+      code: 'INVALID_DATES',
+      message: 'Rencana selesai (2027-01-01) sebelum rencana mulai (2027-02-01).',
+    });
   });
 });
 
@@ -185,7 +302,11 @@ describe('values per puskesmas wilayah kerja', () => {
 
   it('moves a desa from a date: its numbers move from that date on and not before; one event with before/after', async () => {
     const beforeMove = await values('2026-01..2026-06');
-    const moved = await send('POST', '/api/wilayah-kerja/pindah', { desa: '99.01.01.2002', puskesmas: 'P2', mulai: '2026-07-01' });
+    const moved = await send('POST', '/api/wilayah-kerja/pindah', {
+      desa: '99.01.01.2002',
+      puskesmas: 'P2',
+      mulai: '2026-07-01',
+    });
     expect(moved.status).toBe(200);
     expectSchema(MoveDesaResponseSchema, moved.body);
     expect(moved.body.before).toMatchObject({ puskesmas: 'P1', validFrom: '2025-01-01', confirmed: false });
@@ -207,63 +328,147 @@ describe('values per puskesmas wilayah kerja', () => {
     expect(ytd.P2!.denominator).toBeCloseTo(11.67, 2);
 
     const { pool } = ctx.database;
-    const { rows: history } = await pool.query(`select puskesmas_kode as p, to_char(valid_from, 'YYYY-MM-DD') as f, to_char(valid_to, 'YYYY-MM-DD') as t, confirmed
+    const { rows: history } =
+      await pool.query(`select puskesmas_kode as p, to_char(valid_from, 'YYYY-MM-DD') as f, to_char(valid_to, 'YYYY-MM-DD') as t, confirmed
       from puskesmas_wilayah where desa_kode = '99.01.01.2002' order by valid_from`);
-    expect(history).toEqual([{ p: 'P1', f: '2025-01-01', t: '2026-07-01', confirmed: false }, { p: 'P2', f: '2026-07-01', t: null, confirmed: true }]);
+    expect(history).toEqual([
+      { p: 'P1', f: '2025-01-01', t: '2026-07-01', confirmed: false },
+      { p: 'P2', f: '2026-07-01', t: null, confirmed: true },
+    ]);
     // Never in two puskesmas on any day: no two rows of one desa overlap.
-    const { rows: [overlap] } = await pool.query(`select count(*)::int as n from puskesmas_wilayah a join puskesmas_wilayah b
+    const {
+      rows: [overlap],
+    } = await pool.query(`select count(*)::int as n from puskesmas_wilayah a join puskesmas_wilayah b
       on a.desa_kode = b.desa_kode and a.id < b.id
       and daterange(a.valid_from, a.valid_to) && daterange(b.valid_from, b.valid_to)`);
     expect(overlap.n).toBe(0);
-    const { rows: events } = await pool.query(`select oleh, puskesmas_kode, before, after from rollout_event where kind = 'wilayah_kerja'`);
+    const { rows: events } = await pool.query(
+      `select oleh, puskesmas_kode, before, after from rollout_event where kind = 'wilayah_kerja'`,
+    );
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ oleh: ctx.admin.username, puskesmas_kode: 'P2', before: { puskesmas: 'P1', desa: '99.01.01.2002' }, after: { puskesmas: 'P2', validFrom: '2026-07-01' } });
+    expect(events[0]).toMatchObject({
+      oleh: ctx.admin.username,
+      puskesmas_kode: 'P2',
+      before: { puskesmas: 'P1', desa: '99.01.01.2002' },
+      after: { puskesmas: 'P2', validFrom: '2026-07-01' },
+    });
     // The database itself refuses a second open row for a desa.
-    await expect(pool.query(`insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, event_id) values ('P1', '99.01.01.2002', '2026-08-01', (select max(id) from rollout_event))`)).rejects.toThrow(/unique/);
+    await expect(
+      pool.query(
+        `insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, event_id) values ('P1', '99.01.01.2002', '2026-08-01', (select max(id) from rollout_event))`,
+      ),
+    ).rejects.toThrow(/unique/);
   });
 
   it('refuses a move that would rewrite history, to the same puskesmas, or across kabupaten', async () => {
-    const earlier = await send('POST', '/api/wilayah-kerja/pindah', { desa: '99.01.01.2002', puskesmas: 'P1', mulai: '2026-05-01' });
+    const earlier = await send('POST', '/api/wilayah-kerja/pindah', {
+      desa: '99.01.01.2002',
+      puskesmas: 'P1',
+      mulai: '2026-05-01',
+    });
     expect(earlier.status).toBe(409);
     expect(earlier.body.code).toBe('DATE_BEFORE_CURRENT');
-    expect((await send('POST', '/api/wilayah-kerja/pindah', { desa: '99.01.01.2002', puskesmas: 'P2', mulai: '2026-09-01' })).body.code).toBe('SAME_PUSKESMAS');
-    const bad = await send('POST', '/api/wilayah-kerja/pindah', { desa: '99.01.01.2001', puskesmas: 'P1', mulai: '2026-02-30' });
+    expect(
+      (await send('POST', '/api/wilayah-kerja/pindah', { desa: '99.01.01.2002', puskesmas: 'P2', mulai: '2026-09-01' }))
+        .body.code,
+    ).toBe('SAME_PUSKESMAS');
+    const bad = await send('POST', '/api/wilayah-kerja/pindah', {
+      desa: '99.01.01.2001',
+      puskesmas: 'P1',
+      mulai: '2026-02-30',
+    });
     expect(bad.status).toBe(400);
-    const { rows: [komdat] } = await ctx.database.pool.query(`select kode from puskesmas where kabupaten_kode = '12.07' limit 1`);
-    expect((await send('POST', '/api/wilayah-kerja/pindah', { desa: '99.01.01.2001', puskesmas: komdat.kode, mulai: '2026-09-01' })).body.code).toBe('OTHER_KABUPATEN');
+    const {
+      rows: [komdat],
+    } = await ctx.database.pool.query(`select kode from puskesmas where kabupaten_kode = '12.07' limit 1`);
+    expect(
+      (
+        await send('POST', '/api/wilayah-kerja/pindah', {
+          desa: '99.01.01.2001',
+          puskesmas: komdat.kode,
+          mulai: '2026-09-01',
+        })
+      ).body.code,
+    ).toBe('OTHER_KABUPATEN');
   });
 
   it('records a stage change and readiness answers as events', async () => {
-    const stage = await send('POST', '/api/puskesmas/P1/tahap', { stage: 'lokus_ditetapkan', date: '2026-10-01', skNumber: '440/123/2026' });
+    const stage = await send('POST', '/api/puskesmas/P1/tahap', {
+      stage: 'lokus_ditetapkan',
+      date: '2026-10-01',
+      skNumber: '440/123/2026',
+    });
     expect(stage.status).toBe(201);
     const ready = await send('PUT', '/api/puskesmas/P1/kesiapan', { answers: { alur_layanan: true } });
     expect(ready.status).toBe(200);
-    expect((await send('PUT', '/api/puskesmas/P1/kesiapan', { answers: { pustu_nakes: true } })).body.code).toBe('DERIVED_ITEM');
+    expect((await send('PUT', '/api/puskesmas/P1/kesiapan', { answers: { pustu_nakes: true } })).body.code).toBe(
+      'DERIVED_ITEM',
+    );
     const detail = (await get('/api/puskesmas/P1')).body;
     expect(detail.puskesmas).toMatchObject({ stage: 'lokus_ditetapkan', readinessDone: 3 });
     expect(detail.events.map((e: { kind: string }) => e.kind)).toEqual(['kesiapan', 'tahap']);
-    expect(detail.events[0]).toMatchObject({ oleh: ctx.admin.username, before: { alur_layanan: false }, after: { alur_layanan: true } });
+    expect(detail.events[0]).toMatchObject({
+      oleh: ctx.admin.username,
+      before: { alur_layanan: false },
+      after: { alur_layanan: true },
+    });
   });
 
   it('keeps the Pustu and Posyandu of a desa: unknown until entered, replaced as a whole with before/after, counted in readiness', async () => {
     const TIGA = '99.01.02.2001';
-    expect((await get(`/api/desa/${TIGA}/fasilitas`)).body).toEqual({ desa: TIGA, pustu: [], posyandu: [], simulated: false, known: false, lastChange: null });
+    expect((await get(`/api/desa/${TIGA}/fasilitas`)).body).toEqual({
+      desa: TIGA,
+      pustu: [],
+      posyandu: [],
+      simulated: false,
+      known: false,
+      lastChange: null,
+    });
     const readinessBefore = (await get('/api/puskesmas/P2')).body.puskesmas.readinessDone;
-    const first = { pustu: [{ nama: 'Pustu Tiga', perawat: 1, bidan: 1 }], posyandu: [{ nama: 'Melati', lokasi: 'Dusun II', sk: false, kader: 5, kaderTersertifikasi: 1 }] };
+    const first = {
+      pustu: [{ nama: 'Pustu Tiga', perawat: 1, bidan: 1 }],
+      posyandu: [{ nama: 'Melati', lokasi: 'Dusun II', sk: false, kader: 5, kaderTersertifikasi: 1 }],
+    };
     const saved = await send('PUT', `/api/desa/${TIGA}/fasilitas`, first);
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ ...first, known: true, simulated: false, lastChange: { oleh: ctx.admin.username } });
+    expect(saved.body).toMatchObject({
+      ...first,
+      known: true,
+      simulated: false,
+      lastChange: { oleh: ctx.admin.username },
+    });
     // Every Pustu of P2 now has a nurse and a midwife: one more readiness item done.
     expect((await get('/api/puskesmas/P2')).body.puskesmas.readinessDone).toBe(readinessBefore + 1);
 
     const second = { pustu: [], posyandu: [{ ...first.posyandu[0]!, sk: true }] };
-    expect((await send('PUT', `/api/desa/${TIGA}/fasilitas`, second)).body).toMatchObject({ pustu: [], posyandu: second.posyandu });
-    const { rows: [ev] } = await ctx.database.pool.query(`select puskesmas_kode, before, after from rollout_event where kind = 'fasilitas' order by id desc limit 1`);
-    expect(ev).toEqual({ puskesmas_kode: 'P2', before: { desa: TIGA, pustu: [{ ...first.pustu[0], simulated: false }], posyandu: [{ ...first.posyandu[0], simulated: false }] },
-      after: { desa: TIGA, ...second } });
+    expect((await send('PUT', `/api/desa/${TIGA}/fasilitas`, second)).body).toMatchObject({
+      pustu: [],
+      posyandu: second.posyandu,
+    });
+    const {
+      rows: [ev],
+    } = await ctx.database.pool.query(
+      `select puskesmas_kode, before, after from rollout_event where kind = 'fasilitas' order by id desc limit 1`,
+    );
+    expect(ev).toEqual({
+      puskesmas_kode: 'P2',
+      before: {
+        desa: TIGA,
+        pustu: [{ ...first.pustu[0], simulated: false }],
+        posyandu: [{ ...first.posyandu[0], simulated: false }],
+      },
+      after: { desa: TIGA, ...second },
+    });
 
-    const tooMany = await send('PUT', `/api/desa/${TIGA}/fasilitas`, { pustu: [], posyandu: [{ ...first.posyandu[0]!, kaderTersertifikasi: 9 }] });
-    expect(tooMany.body).toMatchObject({ statusCode: 400, code: 'INVALID_KADER', message: 'Kader tersertifikasi (9) lebih banyak dari jumlah kader (5) di Posyandu Melati.' });
+    const tooMany = await send('PUT', `/api/desa/${TIGA}/fasilitas`, {
+      pustu: [],
+      posyandu: [{ ...first.posyandu[0]!, kaderTersertifikasi: 9 }],
+    });
+    expect(tooMany.body).toMatchObject({
+      statusCode: 400,
+      code: 'INVALID_KADER',
+      message: 'Kader tersertifikasi (9) lebih banyak dari jumlah kader (5) di Posyandu Melati.',
+    });
     expect((await send('PUT', '/api/desa/99.01.02/fasilitas', second)).body.code).toBe('INVALID_KODE');
   });
 });
@@ -274,18 +479,37 @@ describe('wilayah kerja polygons', () => {
     const first = await ctx.app.inject(url);
     expect(first.statusCode).toBe(200);
     expect(first.headers['cache-control']).toBe('no-cache');
-    const { rows } = await ctx.database.pool.query(`select puskesmas_kode as kode, count(*)::int as n from puskesmas_wilayah
+    const { rows } =
+      await ctx.database.pool.query(`select puskesmas_kode as kode, count(*)::int as n from puskesmas_wilayah
       where valid_to is null and desa_kode like '99.01.%' group by 1 order by 1`);
-    const features = first.json().features as { properties: { kode: string; desa: number; label: number[] | null }; geometry: { type: string } }[];
+    const features = first.json().features as {
+      properties: { kode: string; desa: number; label: number[] | null };
+      geometry: { type: string };
+    }[];
     expect(features.map((f) => [f.properties.kode, f.properties.desa]).sort()).toEqual(rows.map((r) => [r.kode, r.n]));
-    expect(features.every((f) => ['Polygon', 'MultiPolygon'].includes(f.geometry.type) && f.properties.label)).toBe(true);
+    expect(features.every((f) => ['Polygon', 'MultiPolygon'].includes(f.geometry.type) && f.properties.label)).toBe(
+      true,
+    );
     const etag = String(first.headers.etag);
     expect((await ctx.app.inject({ url, headers: { 'if-none-match': etag } })).statusCode).toBe(304);
 
     const holder = rows[0]!.kode === 'P1' ? 'P2' : 'P1';
-    const { rows: [desa] } = await ctx.database.pool.query(`select desa_kode from puskesmas_wilayah where valid_to is null and puskesmas_kode <> $1
-      and desa_kode like '99.01.%' order by desa_kode limit 1`, [holder]);
-    expect((await send('POST', '/api/wilayah-kerja/pindah', { desa: desa.desa_kode, puskesmas: holder, mulai: '2026-11-01' })).status).toBe(200);
+    const {
+      rows: [desa],
+    } = await ctx.database.pool.query(
+      `select desa_kode from puskesmas_wilayah where valid_to is null and puskesmas_kode <> $1
+      and desa_kode like '99.01.%' order by desa_kode limit 1`,
+      [holder],
+    );
+    expect(
+      (
+        await send('POST', '/api/wilayah-kerja/pindah', {
+          desa: desa.desa_kode,
+          puskesmas: holder,
+          mulai: '2026-11-01',
+        })
+      ).status,
+    ).toBe(200);
     const after = await ctx.app.inject({ url, headers: { 'if-none-match': etag } });
     expect(after.statusCode).toBe(200);
     expect(after.headers.etag).not.toBe(etag);
@@ -299,7 +523,9 @@ describe('GET /api/puskesmas/:kode/profil', () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ kode: 'P1', nama: 'Puskesmas Satu', tingkat: 'puskesmas', period, openActions: [] });
     const k1 = body.indicators.find((i: { indicator: string }) => i.indicator === 'KIA_K1');
-    const perPuskesmas = (await get(`/api/nilai/puskesmas?indikator=KIA_K1&periode=${period}&kabupaten=99.01`)).body.rows.find((r: { kode: string }) => r.kode === 'P1');
+    const perPuskesmas = (
+      await get(`/api/nilai/puskesmas?indikator=KIA_K1&periode=${period}&kabupaten=99.01`)
+    ).body.rows.find((r: { kode: string }) => r.kode === 'P1');
     const { desaCount: _, ...row } = perPuskesmas;
     expect(k1.row).toEqual(row);
     // The PWS status of a wilayah kerja comes from its own rows (the month rows summed per puskesmas as well): below the

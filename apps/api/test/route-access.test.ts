@@ -41,7 +41,11 @@ function mayUse(caller: Caller, route: ApiRoute, policy: ReadAccess): boolean {
 
 /** A concrete path for a route pattern: parameters filled with plausible values. */
 function concrete(url: string): string {
-  return url.replace(/:kode/g, '99.01').replace(/:version/g, 'uji-v1').replace(/:id/g, '1').replace(/\*/g, 'index.css');
+  return url
+    .replace(/:kode/g, '99.01')
+    .replace(/:version/g, 'uji-v1')
+    .replace(/:id/g, '1')
+    .replace(/\*/g, 'index.css');
 }
 
 const hex = (c: string, lower: boolean) => {
@@ -95,13 +99,28 @@ const headersOf = {} as Record<Caller, Record<string, string>>;
 beforeAll(async () => {
   database = await openDatabase({ databaseUrl: inject('databaseUrl') });
   await loadTinyWilayah(database);
-  await database.pool.query(`insert into puskesmas (kode, nama, kabupaten_kode, sumber) values ('PLAIN', 'Puskesmas Lain', '99.01', 'uji') on conflict do nothing`);
-  const people: [Exclude<Caller, 'anonim' | 'adminTanpaCsrf'>, Role, { scopeKode?: string; scopePuskesmas?: string }][] = [
-    ['pembaca', 'viewer', {}], ['puskesmasLain', 'puskesmas', { scopePuskesmas: 'PLAIN' }], ['admin', 'admin', {}],
+  await database.pool.query(
+    `insert into puskesmas (kode, nama, kabupaten_kode, sumber) values ('PLAIN', 'Puskesmas Lain', '99.01', 'uji') on conflict do nothing`,
+  );
+  const people: [
+    Exclude<Caller, 'anonim' | 'adminTanpaCsrf'>,
+    Role,
+    { scopeKode?: string; scopePuskesmas?: string },
+  ][] = [
+    ['pembaca', 'viewer', {}],
+    ['puskesmasLain', 'puskesmas', { scopePuskesmas: 'PLAIN' }],
+    ['admin', 'admin', {}],
   ];
   headersOf.anonim = {};
   for (const [caller, role, scope] of people) {
-    const user = await createUser(database, { username: `rute-${caller.toLowerCase()}-${process.pid}`, nama: caller, role, password: 'kata-sandi-uji-panjang', createdBy: 'uji', ...scope });
+    const user = await createUser(database, {
+      username: `rute-${caller.toLowerCase()}-${process.pid}`,
+      nama: caller,
+      role,
+      password: 'kata-sandi-uji-panjang',
+      createdBy: 'uji',
+      ...scope,
+    });
     const session = await startSession(database, user.id, {});
     headersOf[caller] = { cookie: `peta_sesi=${session.token}`, 'x-csrf-token': session.csrfToken };
   }
@@ -124,7 +143,11 @@ async function spiedApp(readAccess: ReadAccess) {
       return reply.code(203).send({ spion: key });
     };
   };
-  const app = await buildApp({ database, config: { signInLimitPerMinute: 1_000_000, webDist: dist, readAccess }, observeRoute });
+  const app = await buildApp({
+    database,
+    config: { signInLimitPerMinute: 1_000_000, webDist: dist, readAccess },
+    observeRoute,
+  });
   return { app, reached };
 }
 
@@ -136,7 +159,15 @@ describe.each(['signed-in', 'public'] as const)('READ_ACCESS=%s: every route × 
 
   it('covers the whole API, the description included', () => {
     const urls = new Set(app.apiRoutes.map((r) => r.url));
-    for (const url of ['/api/pengguna', '/api/audit', '/api/impor/pratinjau', '/api/docs/json', '/api/docs/static/*', '/api/health']) expect(urls).toContain(url);
+    for (const url of [
+      '/api/pengguna',
+      '/api/audit',
+      '/api/impor/pratinjau',
+      '/api/docs/json',
+      '/api/docs/static/*',
+      '/api/health',
+    ])
+      expect(urls).toContain(url);
     expect(app.apiRoutes.length).toBeGreaterThan(80);
   });
 
@@ -147,7 +178,13 @@ describe.each(['signed-in', 'public'] as const)('READ_ACCESS=%s: every route × 
       const methods = app.apiRoutes.filter((r) => r.url === now).map((r) => r.method);
       expect(methods.length, now).toBeGreaterThan(0);
       for (const old of olds) {
-        expect(app.apiRoutes.filter((r) => r.url === old).map((r) => r.method).sort(), old).toEqual([...methods].sort());
+        expect(
+          app.apiRoutes
+            .filter((r) => r.url === old)
+            .map((r) => r.method)
+            .sort(),
+          old,
+        ).toEqual([...methods].sort());
         for (const method of methods) {
           expect(accessOf.get(`${method} ${old}`), `${method} ${old}`).toBe(accessOf.get(`${method} ${now}`));
           aliases++;
@@ -170,7 +207,9 @@ describe.each(['signed-in', 'public'] as const)('READ_ACCESS=%s: every route × 
           reached.length = 0;
           const write = isWrite(route.method);
           const res = await app.inject({
-            method: route.method as 'GET', url, headers: { ...headersOf[caller], ...(write ? { 'content-type': 'application/json' } : {}) },
+            method: route.method as 'GET',
+            url,
+            headers: { ...headersOf[caller], ...(write ? { 'content-type': 'application/json' } : {}) },
             ...(write ? { payload: '{}' } : {}),
           });
           requests++;
@@ -184,13 +223,21 @@ describe.each(['signed-in', 'public'] as const)('READ_ACCESS=%s: every route × 
           if (spelling === 'kanonik') {
             const allowed = mayUse(caller, route, policy);
             // Allowed: past the access check (the spy ran, or the schema refused the made-up input). Refused: 401/403.
-            if (allowed && [401, 403].includes(res.statusCode)) violations.push(`${what}: refused, should pass (${route.access})`);
-            if (!allowed && res.statusCode !== (caller === 'anonim' ? 401 : 403)) violations.push(`${what}: expected ${caller === 'anonim' ? 401 : 403} (${route.access})`);
+            if (allowed && [401, 403].includes(res.statusCode))
+              violations.push(`${what}: refused, should pass (${route.access})`);
+            if (!allowed && res.statusCode !== (caller === 'anonim' ? 401 : 403))
+              violations.push(`${what}: expected ${caller === 'anonim' ? 401 : 403} (${route.access})`);
           }
-          if (res.statusCode === 200 && String(res.headers['content-type']).includes('text/html') && route.method !== 'HEAD' && !route.url.startsWith('/api/docs')) {
+          if (
+            res.statusCode === 200 &&
+            String(res.headers['content-type']).includes('text/html') &&
+            route.method !== 'HEAD' &&
+            !route.url.startsWith('/api/docs')
+          ) {
             violations.push(`${what}: the web page answered an API spelling`);
           }
-          if (res.statusCode === 404 && route.method !== 'HEAD' && res.json().code !== 'NOT_FOUND') violations.push(`${what}: 404 without the JSON body`);
+          if (res.statusCode === 404 && route.method !== 'HEAD' && res.json().code !== 'NOT_FOUND')
+            violations.push(`${what}: 404 without the JSON body`);
           if (res.statusCode >= 500) violations.push(`${what}: ${res.body.slice(0, 200)}`);
         }
       }
@@ -202,7 +249,7 @@ describe.each(['signed-in', 'public'] as const)('READ_ACCESS=%s: every route × 
   }, 300_000);
 });
 
-describe('decoded spellings that match a route get exactly the route\'s decision', () => {
+describe("decoded spellings that match a route get exactly the route's decision", () => {
   it('/%61pi/pengguna: anonymous 401, pembaca 403, admin reaches the handler — and the write is in the audit log as sent', async () => {
     const { app, reached } = await spiedApp('signed-in');
     try {
@@ -214,8 +261,14 @@ describe('decoded spellings that match a route get exactly the route\'s decision
       const odd = `/%61pi/pengguna/1/reset-sandi?uji=${process.pid}`;
       expect((await app.inject({ method: 'POST', url: odd })).statusCode).toBe(401);
       expect((await app.inject({ method: 'POST', url: odd, headers: headersOf.pembaca })).statusCode).toBe(403);
-      expect((await app.inject({ method: 'POST', url: `/API/pengguna?uji=${process.pid}`, headers: headersOf.admin })).statusCode).toBe(404);
-      const { rows } = await database.pool.query(`select username, path, status from audit_log where path like $1 order by id`, [`%uji=${process.pid}`]);
+      expect(
+        (await app.inject({ method: 'POST', url: `/API/pengguna?uji=${process.pid}`, headers: headersOf.admin }))
+          .statusCode,
+      ).toBe(404);
+      const { rows } = await database.pool.query(
+        `select username, path, status from audit_log where path like $1 order by id`,
+        [`%uji=${process.pid}`],
+      );
       expect(rows).toEqual([
         { username: null, path: odd, status: 401 },
         { username: `rute-pembaca-${process.pid}`, path: odd, status: 403 },
@@ -228,12 +281,20 @@ describe('decoded spellings that match a route get exactly the route\'s decision
 
   it('an immutable geometry answer through an odd spelling is still private while reading needs an account', async () => {
     const { app } = await spiedApp('signed-in');
-    const real = await buildApp({ database, config: { signInLimitPerMinute: 1_000_000, webDist: dist, readAccess: 'signed-in' } });
+    const real = await buildApp({
+      database,
+      config: { signInLimitPerMinute: 1_000_000, webDist: dist, readAccess: 'signed-in' },
+    });
     try {
-      const res = await real.inject({ url: '/%61pi/geometry/uji-v1/99.01/children.geojson', headers: headersOf.pembaca });
+      const res = await real.inject({
+        url: '/%61pi/geometry/uji-v1/99.01/children.geojson',
+        headers: headersOf.pembaca,
+      });
       expect(res.statusCode).toBe(200);
       expect(res.headers['cache-control']).toBe('private, max-age=31536000, immutable');
-      expect((await real.inject({ url: '/a%70i/pengguna', headers: headersOf.admin })).headers['cache-control']).toBe('no-store');
+      expect((await real.inject({ url: '/a%70i/pengguna', headers: headersOf.admin })).headers['cache-control']).toBe(
+        'no-store',
+      );
     } finally {
       await app.close();
       await real.close();
@@ -246,15 +307,17 @@ describe('deny by default', () => {
     const strip = (route: RouteOptions) => {
       if (route.url === '/api/wilayah/:kode') route.config = { ...route.config, access: undefined };
     };
-    await expect(buildApp({ database, config: { signInLimitPerMinute: 1_000_000, webDist: dist }, observeRoute: strip }))
-      .rejects.toThrow('Rute GET /api/wilayah/:kode tidak menyatakan config.access');
+    await expect(
+      buildApp({ database, config: { signInLimitPerMinute: 1_000_000, webDist: dist }, observeRoute: strip }),
+    ).rejects.toThrow('Rute GET /api/wilayah/:kode tidak menyatakan config.access');
   });
 
   it('…or lets a write follow the read policy', async () => {
     const loosen = (route: RouteOptions) => {
       if (route.url === '/api/pengguna' && route.method === 'POST') route.config = { ...route.config, access: 'read' };
     };
-    await expect(buildApp({ database, config: { signInLimitPerMinute: 1_000_000, webDist: dist }, observeRoute: loosen }))
-      .rejects.toThrow('Rute tulis POST /api/pengguna tidak boleh memakai access "read"');
+    await expect(
+      buildApp({ database, config: { signInLimitPerMinute: 1_000_000, webDist: dist }, observeRoute: loosen }),
+    ).rejects.toThrow('Rute tulis POST /api/pengguna tidak boleh memakai access "read"');
   });
 });

@@ -16,13 +16,19 @@ writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
 writeFileSync(join(dist, 'assets', 'app-abc123.js'), 'console.log(1)');
 
 const COMMON = {
-  'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'same-origin',
-  'cross-origin-opener-policy': 'same-origin', 'cross-origin-resource-policy': 'same-origin',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'same-origin',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
 };
 
 describe('security headers', () => {
   it('on every kind of answer: data, errors, the web page and its files, the API description', async () => {
-    const web = await buildApp({ database: ctx.database, config: { signInLimitPerMinute: 1_000_000, webDist: dist, readAccess: 'signed-in' } });
+    const web = await buildApp({
+      database: ctx.database,
+      config: { signInLimitPerMinute: 1_000_000, webDist: dist, readAccess: 'signed-in' },
+    });
     const viewer = await signIn(ctx.app, ctx.database, 'viewer');
     try {
       const cases: [string, Awaited<ReturnType<typeof web.inject>>, string][] = [
@@ -33,7 +39,7 @@ describe('security headers', () => {
         ['400', await web.inject({ url: '/api/nilai?indikator=X', headers: viewer.headers }), DATA_CSP],
         ['write refused', await web.inject({ method: 'POST', url: '/api/rapat', payload: {} }), DATA_CSP],
         ['web page', await web.inject('/rencana-ilp'), APP_CSP],
-        ['web script (also a worker\'s policy)', await web.inject('/assets/app-abc123.js'), APP_CSP],
+        ["web script (also a worker's policy)", await web.inject('/assets/app-abc123.js'), APP_CSP],
         ['API description', await web.inject({ url: '/api/docs/', headers: viewer.headers }), DOCS_CSP],
       ];
       for (const [what, res, csp] of cases) {
@@ -55,7 +61,10 @@ describe('security headers', () => {
   });
 
   it('over https (behind TRUST_PROXY) the browser is told to stay on https', async () => {
-    const proxied = await buildApp({ database: ctx.database, config: { signInLimitPerMinute: 1_000_000, webDist: dist, trustProxy: true } });
+    const proxied = await buildApp({
+      database: ctx.database,
+      config: { signInLimitPerMinute: 1_000_000, webDist: dist, trustProxy: true },
+    });
     try {
       const res = await proxied.inject({ url: '/api/health', headers: { 'x-forwarded-proto': 'https' } });
       expect(res.headers['strict-transport-security']).toBe('max-age=15552000');
@@ -68,8 +77,15 @@ describe('security headers', () => {
 describe('x-request-id', () => {
   const idOfWrite = async (requestId?: string) => {
     const marker = `rid-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    await ctx.app.inject({ method: 'POST', url: `/api/rapat?m=${marker}`, payload: {}, headers: requestId === undefined ? {} : { 'x-request-id': requestId } });
-    const { rows: [row] } = await ctx.database.pool.query(`select request_id from audit_log where path = $1`, [`/api/rapat?m=${marker}`]);
+    await ctx.app.inject({
+      method: 'POST',
+      url: `/api/rapat?m=${marker}`,
+      payload: {},
+      headers: requestId === undefined ? {} : { 'x-request-id': requestId },
+    });
+    const {
+      rows: [row],
+    } = await ctx.database.pool.query(`select request_id from audit_log where path = $1`, [`/api/rapat?m=${marker}`]);
     return row.request_id as string;
   };
 

@@ -19,17 +19,25 @@ async function newUser(role: 'admin' | 'viewer' = 'viewer') {
 }
 const masuk = (username: string, password: string, from: string) =>
   ctx.app.inject({ method: 'POST', url: '/api/auth/masuk', payload: { username, password }, remoteAddress: from });
-const minutes = (n: number) => { clock += n * 60_000; };
+const minutes = (n: number) => {
+  clock += n * 60_000;
+};
 
 describe('sign-in throttle per address × name', () => {
   it('four typos are free; the fifth makes that address wait a minute — another address signs in at once', async () => {
     const { username } = await newUser();
-    for (let i = 1; i <= 5; i++) expect((await masuk(username, `salah-ke-${i}-panjang`, ATTACKER)).statusCode, `failure ${i}`).toBe(401);
+    for (let i = 1; i <= 5; i++)
+      expect((await masuk(username, `salah-ke-${i}-panjang`, ATTACKER)).statusCode, `failure ${i}`).toBe(401);
     const waiting = await masuk(username, PASSWORD, ATTACKER);
     expect(waiting.statusCode).toBe(429);
     expect(waiting.headers['retry-after']).toBe('60');
-    expect(waiting.json()).toEqual({ statusCode: 429, code: 'SIGN_IN_THROTTLED', error: 'Too Many Requests',
-      message: 'Terlalu banyak percobaan masuk yang gagal untuk akun ini dari alamat Anda. Coba lagi dalam 1 menit, atau minta admin mengatur ulang kata sandi.' });
+    expect(waiting.json()).toEqual({
+      statusCode: 429,
+      code: 'SIGN_IN_THROTTLED',
+      error: 'Too Many Requests',
+      message:
+        'Terlalu banyak percobaan masuk yang gagal untuk akun ini dari alamat Anda. Coba lagi dalam 1 menit, atau minta admin mengatur ulang kata sandi.',
+    });
     // The real user, elsewhere, is not affected; nor is another name from the same address.
     expect((await masuk(username, PASSWORD, OWNER)).statusCode).toBe(200);
     const other = await newUser();
@@ -47,7 +55,11 @@ describe('sign-in throttle per address × name', () => {
     for (let round = 0; round < 12; round++) {
       for (let i = 0; i < 5; i++) {
         const res = await masuk(username, `tebakan-${round}-${i}-panjang`, ATTACKER);
-        attacker.push({ status: res.statusCode, retryAfter: res.headers['retry-after'] as string | undefined, message: res.json().message });
+        attacker.push({
+          status: res.statusCode,
+          retryAfter: res.headers['retry-after'] as string | undefined,
+          message: res.json().message,
+        });
       }
       // Right after the burst, the owner signs in from the office.
       const owner = await masuk(username, PASSWORD, OWNER);
@@ -62,11 +74,16 @@ describe('sign-in throttle per address × name', () => {
     expect(slowed.length).toBe(50);
     for (const s of slowed) {
       expect(Number(s.retryAfter)).toBeGreaterThan(0);
-      expect(s.message).toMatch(/^Terlalu banyak percobaan masuk yang gagal untuk akun ini dari alamat Anda\. Coba lagi dalam \d+ (detik|menit)/);
+      expect(s.message).toMatch(
+        /^Terlalu banyak percobaan masuk yang gagal untuk akun ini dari alamat Anda\. Coba lagi dalam \d+ (detik|menit)/,
+      );
     }
     expect(attacker.map((a) => a.status)).not.toContain(200);
     // Every attempt is in the audit log, the waiting ones with the reason.
-    const { rows } = await ctx.database.pool.query(`select status, detail->>'alasan' as alasan from audit_log where username = $1 and action = 'masuk_gagal'`, [username]);
+    const { rows } = await ctx.database.pool.query(
+      `select status, detail->>'alasan' as alasan from audit_log where username = $1 and action = 'masuk_gagal'`,
+      [username],
+    );
     expect(rows.filter((r) => r.status === 429).every((r) => r.alasan === 'diperlambat')).toBe(true);
     expect(rows.length).toBe(60);
   });
@@ -75,7 +92,11 @@ describe('sign-in throttle per address × name', () => {
     const { username, id } = await newUser();
     for (let i = 0; i < 6; i++) await masuk(username, `salah-${i}-panjang-sekali`, ATTACKER);
     expect((await masuk(username, PASSWORD, ATTACKER)).statusCode).toBe(429);
-    const reset = await ctx.app.inject({ method: 'POST', url: `/api/pengguna/${id}/reset-sandi`, headers: ctx.admin.headers });
+    const reset = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/pengguna/${id}/reset-sandi`,
+      headers: ctx.admin.headers,
+    });
     expect(reset.statusCode).toBe(200);
     expect((await masuk(username, reset.json().password, ATTACKER)).statusCode).toBe(200);
   });
@@ -86,20 +107,27 @@ describe('sign-in throttle per address × name', () => {
     const waits: number[] = [];
     for (let i = 0; i < 12; i++) {
       expect((await masuk(username, `salah-${i}-panjang-sekali`, ATTACKER)).statusCode).toBe(401);
-      const { rows: [row] } = await ctx.database.pool.query(
-        `select extract(epoch from blocked_until - last_failure_at)::int as wait from sign_in_throttle where username = $1`, [username]);
+      const {
+        rows: [row],
+      } = await ctx.database.pool.query(
+        `select extract(epoch from blocked_until - last_failure_at)::int as wait from sign_in_throttle where username = $1`,
+        [username],
+      );
       waits.push(row.wait);
       minutes(31);
     }
     expect(waits).toEqual([0, 0, 0, 0, 60, 120, 240, 480, 960, 1800, 1800, 1800]);
     minutes(24 * 60);
-    for (let i = 0; i < 4; i++) expect((await masuk(username, `lagi-${i}-panjang-sekali`, ATTACKER)).statusCode).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await masuk(username, `lagi-${i}-panjang-sekali`, ATTACKER)).statusCode).toBe(401);
     expect((await masuk(username, PASSWORD, ATTACKER)).statusCode).toBe(200);
   });
 
   it('parallel attempts cannot slip past the count', async () => {
     const { username } = await newUser();
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => masuk(username, `serentak-${i}-panjang`, ATTACKER)));
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => masuk(username, `serentak-${i}-panjang`, ATTACKER)),
+    );
     const statuses = answers.map((a) => a.statusCode).sort();
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(7);

@@ -13,7 +13,12 @@ let app: Awaited<ReturnType<typeof buildApp>>;
 let port: number;
 // Short deadlines so the test takes seconds; the idle timeout is far above the 5 s between bytes, so it is the
 // request deadline that cuts.
-const timeouts = loadConfig({ REQUEST_TIMEOUT_SECONDS: '8', HEADERS_TIMEOUT_SECONDS: '2', IDLE_TIMEOUT_SECONDS: '60', KEEP_ALIVE_TIMEOUT_SECONDS: '5' }).timeouts;
+const timeouts = loadConfig({
+  REQUEST_TIMEOUT_SECONDS: '8',
+  HEADERS_TIMEOUT_SECONDS: '2',
+  IDLE_TIMEOUT_SECONDS: '60',
+  KEEP_ALIVE_TIMEOUT_SECONDS: '5',
+}).timeouts;
 
 beforeAll(async () => {
   database = await openDatabase({ databaseUrl: inject('databaseUrl') });
@@ -28,7 +33,12 @@ afterAll(async () => {
   await database.close();
 });
 
-interface Trickle { socket: Socket; closedAfterMs: Promise<number>; received: () => string; sentBytes: () => number }
+interface Trickle {
+  socket: Socket;
+  closedAfterMs: Promise<number>;
+  received: () => string;
+  sentBytes: () => number;
+}
 
 /** Opens a connection, sends `head` and the first character of `rest` at once, then one more every `everyMs`. */
 function trickle(head: string, rest: string, everyMs: number): Trickle {
@@ -37,20 +47,25 @@ function trickle(head: string, rest: string, everyMs: number): Trickle {
   let received = '';
   let sent = 0;
   socket.setEncoding('utf8');
-  socket.on('data', (d) => { received += d; });
+  socket.on('data', (d) => {
+    received += d;
+  });
   socket.on('error', () => {});
   const timer = setInterval(() => {
     if (sent < rest.length && !socket.destroyed && socket.writable) socket.write(rest[sent++]!);
   }, everyMs);
-  const closedAfterMs = new Promise<number>((resolve) => socket.on('close', () => {
-    clearInterval(timer);
-    resolve(performance.now() - started);
-  }));
+  const closedAfterMs = new Promise<number>((resolve) =>
+    socket.on('close', () => {
+      clearInterval(timer);
+      resolve(performance.now() - started);
+    }),
+  );
   socket.write(head + rest[sent++]!);
   return { socket, closedAfterMs, received: () => received, sentBytes: () => sent };
 }
 
-const BODY_HEAD = 'POST /api/auth/masuk HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n';
+const BODY_HEAD =
+  'POST /api/auth/masuk HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n';
 
 describe('slow requests against a listening server', () => {
   it('a sign-in body of one byte every 5 s is cut at the request deadline (8 s here), not held open', async () => {
@@ -83,6 +98,8 @@ describe('slow requests against a listening server', () => {
     expect(app.server.timeout).toBe(60_000);
     expect(loadConfig({}).timeouts).toEqual(DEFAULT_TIMEOUTS);
     expect(DEFAULT_TIMEOUTS).toEqual({ headers: 15_000, request: 120_000, idle: 120_000, keepAlive: 72_000 });
-    expect(() => loadConfig({ REQUEST_TIMEOUT_SECONDS: '0' })).toThrow('REQUEST_TIMEOUT_SECONDS tidak sah: "0" (harus bilangan bulat ≥ 1).');
+    expect(() => loadConfig({ REQUEST_TIMEOUT_SECONDS: '0' })).toThrow(
+      'REQUEST_TIMEOUT_SECONDS tidak sah: "0" (harus bilangan bulat ≥ 1).',
+    );
   });
 });

@@ -41,7 +41,11 @@ describe('the web app', () => {
     expect(fresh.statusCode).toBe(200);
     expect(fresh.body).toBe('console.log("baru")');
     expect(fresh.headers['cache-control']).toBe('public, max-age=31536000, immutable');
-    for (const url of ['/assets/../../rahasia.txt', '/assets/%2E%2E%2F%2E%2E%2Frahasia.txt', '/assets/..%2f..%2frahasia.txt']) {
+    for (const url of [
+      '/assets/../../rahasia.txt',
+      '/assets/%2E%2E%2F%2E%2E%2Frahasia.txt',
+      '/assets/..%2f..%2frahasia.txt',
+    ]) {
       expect((await app.inject(url)).body, url).not.toContain('rahasia');
     }
   });

@@ -35,7 +35,7 @@ describe('GET /api/tiles/:version/:z/:x/:y.mvt', () => {
   });
 
   it('is immutable: a year of max-age, an ETag and 304 on revalidation', async () => {
-    const url = tilePath(TINY_VERSION, ...Object.values(tileAt(1.5, 0.5, 8)) as [number, number, number]);
+    const url = tilePath(TINY_VERSION, ...(Object.values(tileAt(1.5, 0.5, 8)) as [number, number, number]));
     const res = await ctx.app.inject(url);
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
@@ -46,10 +46,13 @@ describe('GET /api/tiles/:version/:z/:x/:y.mvt', () => {
     expect(again.rawPayload.length).toBe(0);
   });
 
-  it('needs an account under READ_ACCESS=signed-in, and may then sit only in the browser\'s own cache', async () => {
-    const app = await buildApp({ database: ctx.database, config: { signInLimitPerMinute: 1_000_000, webDist: '/nonexistent', readAccess: 'signed-in' } });
+  it("needs an account under READ_ACCESS=signed-in, and may then sit only in the browser's own cache", async () => {
+    const app = await buildApp({
+      database: ctx.database,
+      config: { signInLimitPerMinute: 1_000_000, webDist: '/nonexistent', readAccess: 'signed-in' },
+    });
     try {
-      const url = tilePath(TINY_VERSION, ...Object.values(tileAt(0.5, 0.5, 6)) as [number, number, number]);
+      const url = tilePath(TINY_VERSION, ...(Object.values(tileAt(0.5, 0.5, 6)) as [number, number, number]));
       expect((await app.inject(url)).statusCode).toBe(401);
       const viewer = await signIn(app, ctx.database, 'viewer');
       const res = await app.inject({ url, headers: viewer.headers });
@@ -61,7 +64,9 @@ describe('GET /api/tiles/:version/:z/:x/:y.mvt', () => {
   });
 
   it('answers an empty 204 (cached like a tile) for sea inside the tiled zooms', async () => {
-    const res = await ctx.app.inject(tilePath(TINY_VERSION, ...Object.values(tileAt(-60, -30, 5)) as [number, number, number]));
+    const res = await ctx.app.inject(
+      tilePath(TINY_VERSION, ...(Object.values(tileAt(-60, -30, 5)) as [number, number, number])),
+    );
     expect(res.statusCode).toBe(204);
     expect(res.headers['cache-control']).toContain('immutable');
     expect(res.rawPayload.length).toBe(0);
@@ -69,8 +74,15 @@ describe('GET /api/tiles/:version/:z/:x/:y.mvt', () => {
 
   it('answers 404 for a tile address outside the zoom range or the world, or not a whole number', async () => {
     const bad = [
-      [TILE_MIN_ZOOM - 1, 0, 0], [TILE_MAX_ZOOM + 1, 0, 0], [4, 16, 0], [4, 0, 16], [4, -1, 0],
-      [4, '1.5', 0], [4, 'a', 0], ['04', 0, 0], [4, 0, '99999999999'],
+      [TILE_MIN_ZOOM - 1, 0, 0],
+      [TILE_MAX_ZOOM + 1, 0, 0],
+      [4, 16, 0],
+      [4, 0, 16],
+      [4, -1, 0],
+      [4, '1.5', 0],
+      [4, 'a', 0],
+      ['04', 0, 0],
+      [4, 0, '99999999999'],
     ] as const;
     for (const [z, x, y] of bad) {
       const res = await ctx.app.inject(tilePath(TINY_VERSION, z, x, y));
@@ -88,7 +100,8 @@ describe('GET /api/tiles/:version/:z/:x/:y.mvt', () => {
 
   it('keeps every tile small: one row per request, the largest fixture tile under 2 KB', async () => {
     const { rows } = await ctx.database.pool.query<{ n: number; max: number }>(
-      'SELECT count(*)::int n, max(octet_length(data))::int max FROM boundary_tile');
+      'SELECT count(*)::int n, max(octet_length(data))::int max FROM boundary_tile',
+    );
     expect(rows[0]!.n).toBeGreaterThan(20);
     expect(rows[0]!.max).toBeLessThan(2048);
   });

@@ -18,20 +18,34 @@ describe('GET /api/nilai/desa', () => {
     expectSchema(DesaValuesResponseSchema, body);
     // 30/40 = 75 % ≥ 71.25 % baik; 10/20 = 50 % (70 % of expected) kurang; 5/5 = 100 % baik; no report: no data.
     expect(body).toEqual({
-      indicator: 'KIA_K1', period: '2026-01..2026-09', periodLabel: expect.any(String), parent: '99', simulated: true,
+      indicator: 'KIA_K1',
+      period: '2026-01..2026-09',
+      periodLabel: expect.any(String),
+      parent: '99',
+      simulated: true,
       expected: 71.25,
-      kecamatan: [['99.01.01', '2001,2002'], ['99.01.02', '2001,2002']],
-      kelas: 'bkb-', coverage: [75, 50, 100, null],
+      kecamatan: [
+        ['99.01.01', '2001,2002'],
+        ['99.01.02', '2001,2002'],
+      ],
+      kelas: 'bkb-',
+      coverage: [75, 50, 100, null],
     });
     expect(desaKodesOf(body)).toEqual(['99.01.01.2001', '99.01.01.2002', '99.01.02.2001', '99.01.02.2002']);
   });
 
   it('agrees with the drill-down rows of the same desa', async () => {
     const desa = (await get('/api/nilai/desa?indikator=KIA_K1&periode=2026-09&wilayah=99.01.01')).body;
-    const rows = (await get('/api/nilai?indikator=KIA_K1&periode=2026-09&wilayah=99.01.01')).body.rows as { kode: string; coverage: number; class: string }[];
+    const rows = (await get('/api/nilai?indikator=KIA_K1&periode=2026-09&wilayah=99.01.01')).body.rows as {
+      kode: string;
+      coverage: number;
+      class: string;
+    }[];
     expect(desaKodesOf(desa)).toEqual(rows.map((r) => r.kode));
     expect(desa.coverage).toEqual(rows.map((r) => Math.round(r.coverage * 10) / 10));
-    expect([...desa.kelas as string].map((l) => ({ b: 'baik', c: 'cukup', k: 'kurang', n: 'netral', '-': 'no-data' })[l])).toEqual(rows.map((r) => r.class));
+    expect(
+      [...(desa.kelas as string)].map((l) => ({ b: 'baik', c: 'cukup', k: 'kurang', n: 'netral', '-': 'no-data' })[l]),
+    ).toEqual(rows.map((r) => r.class));
   });
 
   it('flags coverage above 100 % with an upper-case class letter: 6 newborns served of a sasaran of 4 = 150 %', async () => {
@@ -39,7 +53,7 @@ describe('GET /api/nilai/desa', () => {
     expect(body.parent).toBeNull();
     const at = desaKodesOf(body).indexOf('99.01.02.2001');
     expect(body.coverage[at]).toBe(150);
-    expect([...body.kelas as string].filter((l) => l !== l.toLowerCase())).toHaveLength(1);
+    expect([...(body.kelas as string)].filter((l) => l !== l.toLowerCase())).toHaveLength(1);
     expect(body.kelas[at]).toBe((body.kelas[at] as string).toUpperCase());
   });
 
@@ -54,7 +68,10 @@ describe('GET /api/nilai/desa', () => {
     const res = await get('/api/nilai/desa?indikator=KIA_K1&periode=2026-09&wilayah=99');
     expect(gzipSync(res.raw).length).toBeLessThan(400);
     expect(res.headers.etag).toMatch(/^".+"$/);
-    const again = await ctx.app.inject({ url: '/api/nilai/desa?indikator=KIA_K1&periode=2026-09&wilayah=99', headers: { 'if-none-match': res.headers.etag as string } });
+    const again = await ctx.app.inject({
+      url: '/api/nilai/desa?indikator=KIA_K1&periode=2026-09&wilayah=99',
+      headers: { 'if-none-match': res.headers.etag as string },
+    });
     expect(again.statusCode).toBe(304);
   });
 });

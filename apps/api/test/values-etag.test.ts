@@ -44,10 +44,15 @@ async function etags(): Promise<Record<View, string>> {
   return out;
 }
 
-const importInto = (kode: string, numerator: number) => runImport(ctx.database, {
-  bytes: new TextEncoder().encode(`kode_wilayah,periode,indikator,pembilang,penyebut\n${kode},2026-10,KIA_K1,${numerator},\n`),
-  fileName: 'uji.csv', oleh: 'uji', today: { year: 2026, month: 11 },
-});
+const importInto = (kode: string, numerator: number) =>
+  runImport(ctx.database, {
+    bytes: new TextEncoder().encode(
+      `kode_wilayah,periode,indikator,pembilang,penyebut\n${kode},2026-10,KIA_K1,${numerator},\n`,
+    ),
+    fileName: 'uji.csv',
+    oleh: 'uji',
+    today: { year: 2026, month: 11 },
+  });
 
 describe('ETag of /api/nilai* scoped to what changed', () => {
   it('answers 304 to its own ETag, before and after an unrelated import', async () => {
@@ -62,33 +67,44 @@ describe('ETag of /api/nilai* scoped to what changed', () => {
     const outcome = await importInto('99.01.01.2001', 9);
     expect(outcome.status).toBe('imported');
     const after = await etags();
-    for (const view of ['indonesia', 'provinsi', 'kabupatenA', 'kecamatanA', 'desaOfA'] as const) expect(after[view], view).not.toBe(before[view]);
+    for (const view of ['indonesia', 'provinsi', 'kabupatenA', 'kecamatanA', 'desaOfA'] as const)
+      expect(after[view], view).not.toBe(before[view]);
     for (const view of ['kabupatenB', 'desaOfB'] as const) expect(after[view], view).toBe(before[view]);
     const b = await ctx.app.inject({ url: VIEWS.kabupatenB, headers: { 'if-none-match': before.kabupatenB } });
     expect(b.statusCode).toBe(304);
     // A's view shows the import: October's 9 replaces the 0 that was not reported (Jan–Sep 30 + 9).
     const a = await ctx.app.inject({ url: VIEWS.kecamatanA, headers: { 'if-none-match': before.kecamatanA } });
     expect(a.statusCode).toBe(200);
-    expect(a.json().rows.find((r: { kode: string }) => r.kode === '99.01.01.2001')).toMatchObject({ numerator: 39, denominator: 40 });
+    expect(a.json().rows.find((r: { kode: string }) => r.kode === '99.01.01.2001')).toMatchObject({
+      numerator: 39,
+      denominator: 40,
+    });
   });
 
   it('an import in kabupaten B changes B’s, and leaves A’s alone', async () => {
     const before = await etags();
     expect((await importInto('99.07.01.2001', 4)).status).toBe('imported');
     const after = await etags();
-    for (const view of ['indonesia', 'provinsi', 'kabupatenB', 'desaOfB'] as const) expect(after[view], view).not.toBe(before[view]);
+    for (const view of ['indonesia', 'provinsi', 'kabupatenB', 'desaOfB'] as const)
+      expect(after[view], view).not.toBe(before[view]);
     for (const view of ['kabupatenA', 'kecamatanA', 'desaOfA'] as const) expect(after[view], view).toBe(before[view]);
     const rows = (await ctx.app.inject(VIEWS.provinsi)).json().rows;
-    expect(rows.map((r: { kode: string; reported: number }) => [r.kode, r.reported])).toEqual([['99.01', 28], ['99.07', 1]]);
+    expect(rows.map((r: { kode: string; reported: number }) => [r.kode, r.reported])).toEqual([
+      ['99.01', 28],
+      ['99.07', 1],
+    ]);
   });
 
-  it('a reader outside (anonymous) gets an ETag of the protected answer\'s bytes, and 304 for it', async () => {
+  it("a reader outside (anonymous) gets an ETag of the protected answer's bytes, and 304 for it", async () => {
     const anonymous = { cookie: 'sesi-lain=1' }; // a cookie that is no session: not the admin's (readAs)
     const admin = await ctx.app.inject(VIEWS.kecamatanA);
     const outside = await ctx.app.inject({ url: VIEWS.kecamatanA, headers: anonymous });
     expect(outside.statusCode).toBe(200);
     expect(outside.headers.etag).not.toBe(admin.headers.etag);
-    const again = await ctx.app.inject({ url: VIEWS.kecamatanA, headers: { ...anonymous, 'if-none-match': outside.headers.etag as string } });
+    const again = await ctx.app.inject({
+      url: VIEWS.kecamatanA,
+      headers: { ...anonymous, 'if-none-match': outside.headers.etag as string },
+    });
     expect(again.statusCode).toBe(304);
   });
 });

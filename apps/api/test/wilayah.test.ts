@@ -11,7 +11,9 @@ describe('GET /api/wilayah', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expectSchema(WilayahChildrenSchema, body);
-    expect(body).toEqual([expect.objectContaining({ kode: '99', nama: 'Provinsi Uji', tingkat: 'provinsi', childCount: 1 })]);
+    expect(body).toEqual([
+      expect.objectContaining({ kode: '99', nama: 'Provinsi Uji', tingkat: 'provinsi', childCount: 1 }),
+    ]);
   });
 });
 
@@ -22,8 +24,13 @@ describe('GET /api/wilayah/:kode', () => {
     const body = res.json();
     expectSchema(WilayahSchema, body);
     expect(body).toMatchObject({
-      kode: '99.01.01.2001', nama: "Desa Ma'u", tingkat: 'desa', bbox: [0, 0, 1, 1], label: [0.5, 0.5],
-      childTingkat: null, hasGeometry: true,
+      kode: '99.01.01.2001',
+      nama: "Desa Ma'u",
+      tingkat: 'desa',
+      bbox: [0, 0, 1, 1],
+      label: [0.5, 0.5],
+      childTingkat: null,
+      hasGeometry: true,
     });
     expect(body.parents.map((p: { kode: string }) => p.kode)).toEqual(['99', '99.01', '99.01.01']);
   });
@@ -35,12 +42,15 @@ describe('GET /api/wilayah/:kode', () => {
     expect(res.json().message).toBe('Wilayah dengan kode 99.07 tidak ditemukan.');
   });
 
-  it.each(['9', '12.1', '12-10', '12.10.01.201', 'abc', '12.10.'])('answers 400 for the malformed kode %s', async (kode) => {
-    const res = await ctx.app.inject(`/api/wilayah/${encodeURIComponent(kode)}`);
-    expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'INVALID_KODE' });
-    expect(res.json().message).toContain('Kode wilayah tidak sah');
-  });
+  it.each(['9', '12.1', '12-10', '12.10.01.201', 'abc', '12.10.'])(
+    'answers 400 for the malformed kode %s',
+    async (kode) => {
+      const res = await ctx.app.inject(`/api/wilayah/${encodeURIComponent(kode)}`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'INVALID_KODE' });
+      expect(res.json().message).toContain('Kode wilayah tidak sah');
+    },
+  );
 });
 
 describe('GET /api/wilayah/:kode/children', () => {
@@ -50,7 +60,8 @@ describe('GET /api/wilayah/:kode/children', () => {
     const body = res.json();
     expectSchema(WilayahChildrenSchema, body);
     expect(body.map((c: { kode: string; hasGeometry: boolean }) => [c.kode, c.hasGeometry])).toEqual([
-      ['99.01.02.2001', true], ['99.01.02.2002', false],
+      ['99.01.02.2001', true],
+      ['99.01.02.2002', false],
     ]);
     expect(body[1]).toMatchObject({ bbox: null, label: null });
   });

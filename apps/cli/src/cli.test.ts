@@ -18,14 +18,21 @@ let url: string;
 function cli(args: string[]) {
   // node itself with the tsx loader (the tsx binary is a wrapper process: killing it would leave the real one running).
   const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'cli.ts'), ...args], {
-    cwd: root, env: { ...process.env, DATABASE_URL: url, INIT_CWD: tmp }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url, INIT_CWD: tmp },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d) => { stdout += d; });
-  child.stderr.on('data', (d) => { stderr += d; });
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((ok) =>
-    child.on('close', (code, signal) => ok({ code, signal, stdout, stderr })));
+  child.stdout.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
+    (ok) => child.on('close', (code, signal) => ok({ code, signal, stdout, stderr })),
+  );
   return { child, done };
 }
 
@@ -53,8 +60,10 @@ describe('pnpm cli', () => {
     const profile = file('asik.profile.json', fixture('asik.profile.json'));
     const dry = await cli(['import', name, '--dry-run', '--profile', profile]).done;
     expect(dry.stdout).toContain('Pratinjau: 3 ditambah, 0 diubah, 0 tetap');
-    await database.pool.query(`insert into import_profile (kabupaten, nama, signature, definition, created_by) values ('99.01', 'Ekspor ASIK', '', $1, 'uji')`,
-      [fixture('asik.profile.json').toString('utf8')]);
+    await database.pool.query(
+      `insert into import_profile (kabupaten, nama, signature, definition, created_by) values ('99.01', 'Ekspor ASIK', '', $1, 'uji')`,
+      [fixture('asik.profile.json').toString('utf8')],
+    );
     const byName = await cli(['import', name, '--dry-run', '--profile=ekspor asik']).done;
     expect(byName.stdout).toContain('Pratinjau: 3 ditambah, 0 diubah, 0 tetap');
     const unknown = await cli(['import', name, '--profile=lain']).done;
@@ -63,7 +72,13 @@ describe('pnpm cli', () => {
   }, 60_000);
 
   it('refuses a bad file with exit 1 and the error list, writing nothing', async () => {
-    const name = file('salah.csv', longCsv([['99.01.01.2001', '2026-10', 'KIA_K4', 5], ['99.01.01.2001', '2026-09', 'KIA_K4', 'lima']]));
+    const name = file(
+      'salah.csv',
+      longCsv([
+        ['99.01.01.2001', '2026-10', 'KIA_K4', 5],
+        ['99.01.01.2001', '2026-09', 'KIA_K4', 'lima'],
+      ]),
+    );
     const r = await cli(['import', name]).done;
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Berkas ditolak: 1 kesalahan.');
@@ -72,7 +87,13 @@ describe('pnpm cli', () => {
   }, 60_000);
 
   it('imports (dry run first), lists the history, exports the long format and undoes', async () => {
-    const name = file('benar.csv', longCsv([['99.01.01.2001', '2026-10', 'KIA_K4', 5], ['99.01.01.2002', '2026-09', 'SPM11_TB', 2, 3]]));
+    const name = file(
+      'benar.csv',
+      longCsv([
+        ['99.01.01.2001', '2026-10', 'KIA_K4', 5],
+        ['99.01.01.2002', '2026-09', 'SPM11_TB', 2, 3],
+      ]),
+    );
     const dry = await cli(['import', name, '--dry-run']).done;
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('Pratinjau: 2 ditambah, 0 diubah, 0 tetap. Belum ada yang disimpan.');
@@ -86,10 +107,17 @@ describe('pnpm cli', () => {
     const history = await cli(['riwayat']).done;
     expect(history.stdout).toMatch(new RegExp(`#${id} \\S+ import Bidan Sari benar.csv \\+2 ~0 =0`));
 
-    const exported = await cli(['export', '--wilayah=99.01', '--dari=2026-01', '--sampai=2026-10', '--keluar=ekspor.csv']).done;
+    const exported = await cli([
+      'export',
+      '--wilayah=99.01',
+      '--dari=2026-01',
+      '--sampai=2026-10',
+      '--keluar=ekspor.csv',
+    ]).done;
     expect(exported.code).toBe(0);
     expect(readFileSync(join(tmp, 'ekspor.csv'), 'utf8')).toBe(
-      'kode_wilayah,periode,indikator,pembilang,penyebut\n99.01.01.2001,2026-10,KIA_K4,5,\n99.01.01.2002,2026-09,SPM11_TB,2,3\n');
+      'kode_wilayah,periode,indikator,pembilang,penyebut\n99.01.01.2001,2026-10,KIA_K4,5,\n99.01.01.2002,2026-09,SPM11_TB,2,3\n',
+    );
 
     const undo = await cli(['undo', String(id)]).done;
     expect(undo.code).toBe(0);
@@ -102,17 +130,35 @@ describe('pnpm cli', () => {
 
   it('a process killed inside its import transaction leaves the database exactly as before', async () => {
     const desa = await addManyDesa(database, 1000);
-    const indicators = ['KIA_K1', 'KIA_K4', 'KIA_PF', 'KIA_KF', 'KIA_KN1', 'IMM_IDL', 'SPM01_BUMIL', 'SPM02_BULIN', 'SPM03_BBL', 'SPM04_BALITA'];
+    const indicators = [
+      'KIA_K1',
+      'KIA_K4',
+      'KIA_PF',
+      'KIA_KF',
+      'KIA_KN1',
+      'IMM_IDL',
+      'SPM01_BUMIL',
+      'SPM02_BULIN',
+      'SPM03_BBL',
+      'SPM04_BALITA',
+    ];
     const rows: (string | number)[][] = [];
-    for (const kode of desa) for (const indicator of indicators) for (let m = 1; m <= 10; m++) rows.push([kode, `2026-${String(m).padStart(2, '0')}`, indicator, m]);
+    for (const kode of desa)
+      for (const indicator of indicators)
+        for (let m = 1; m <= 10; m++) rows.push([kode, `2026-${String(m).padStart(2, '0')}`, indicator, m]);
     const name = file('besar.csv', longCsv(rows)); // 100,000 rows
-    const before = { values: await valueRows(database), loads: (await database.pool.query('select * from data_load order by id')).rows };
+    const before = {
+      values: await valueRows(database),
+      loads: (await database.pool.query('select * from data_load order by id')).rows,
+    };
 
     const run = cli(['import', name]);
     // Wait until the import holds the lock and is writing rows inside its transaction, then kill it.
     let writing = false;
     for (let i = 0; i < 1500 && !writing; i++) {
-      const { rows: active } = await database.pool.query(`select 1 from pg_stat_activity where state = 'active' and pid <> pg_backend_pid() and query like '%insert into "indicator_value" (%'`);
+      const { rows: active } = await database.pool.query(
+        `select 1 from pg_stat_activity where state = 'active' and pid <> pg_backend_pid() and query like '%insert into "indicator_value" (%'`,
+      );
       writing = active.length > 0;
       if (!writing) await new Promise((ok) => setTimeout(ok, 20));
     }
@@ -121,12 +167,21 @@ describe('pnpm cli', () => {
     expect((await run.done).signal).toBe('SIGKILL');
     // The server rolls the transaction back when the connection drops; the lock goes with it.
     for (let i = 0; i < 500; i++) {
-      const { rows: held } = await database.pool.query(`select 1 from pg_locks where locktype = 'advisory' and objid = $1`, [IMPORT_LOCK_KEY]);
+      const { rows: held } = await database.pool.query(
+        `select 1 from pg_locks where locktype = 'advisory' and objid = $1`,
+        [IMPORT_LOCK_KEY],
+      );
       if (!held.length) break;
       await new Promise((ok) => setTimeout(ok, 20));
     }
     expect(await valueRows(database)).toEqual(before.values);
     expect((await database.pool.query('select * from data_load order by id')).rows).toEqual(before.loads);
-    expect((await database.pool.query('select count(*)::int n from indicator_value_change where load_id not in (select id from data_load)')).rows).toEqual([{ n: 0 }]);
+    expect(
+      (
+        await database.pool.query(
+          'select count(*)::int n from indicator_value_change where load_id not in (select id from data_load)',
+        )
+      ).rows,
+    ).toEqual([{ n: 0 }]);
   }, 120_000);
 });

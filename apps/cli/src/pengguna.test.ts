@@ -17,8 +17,13 @@ afterAll(async () => close());
 
 describe('pnpm cli pengguna', () => {
   const root = resolve(import.meta.dirname, '../../..');
-  const cli = (args: string[], input?: string) => spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'cli.ts'), 'pengguna', ...args],
-    { cwd: root, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8', input });
+  const cli = (args: string[], input?: string) =>
+    spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'cli.ts'), 'pengguna', ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: 'utf8',
+      input,
+    });
 
   it('creates the first admin with a one-time password, lists, resets and deactivates', async () => {
     const add = cli(['tambah', '--nama-pengguna=kepala.dinas', '--peran=admin', '--nama=Kepala Dinas']);
@@ -26,10 +31,18 @@ describe('pnpm cli pengguna', () => {
     const password = /Kata sandi sementara \(tampil sekali, wajib diganti saat masuk\): (\S+)/.exec(add.stdout)?.[1];
     expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
     const user = (await findUserByUsername(database, 'kepala.dinas'))!;
-    expect(user).toMatchObject({ role: 'admin', nama: 'Kepala Dinas', mustChangePassword: true, createdBy: expect.stringMatching(/^cli:/) });
+    expect(user).toMatchObject({
+      role: 'admin',
+      nama: 'Kepala Dinas',
+      mustChangePassword: true,
+      createdBy: expect.stringMatching(/^cli:/),
+    });
     expect(await verifyPassword(user.passwordHash, password!)).toBe(true);
 
-    const typed = cli(['tambah', '--nama-pengguna=camat.dua', '--peran=camat', '--wilayah=99.01.02', '--sandi-stdin'], 'sandi-dari-stdin-123\n');
+    const typed = cli(
+      ['tambah', '--nama-pengguna=camat.dua', '--peran=camat', '--wilayah=99.01.02', '--sandi-stdin'],
+      'sandi-dari-stdin-123\n',
+    );
     expect(typed.status, typed.stderr).toBe(0);
     expect(typed.stdout).not.toMatch(/Kata sandi sementara/);
     expect((await findUserByUsername(database, 'camat.dua'))!.mustChangePassword).toBe(false);
@@ -43,7 +56,9 @@ describe('pnpm cli pengguna', () => {
     expect(reset.stdout).toMatch(/^Kata sandi sementara untuk camat\.dua \(wajib diganti saat masuk\): \S+/);
     expect(cli(['nonaktif', 'camat.dua']).stdout.trim()).toBe('Pengguna camat.dua sekarang nonaktif.');
     expect((await findUserByUsername(database, 'camat.dua'))!.aktif).toBe(false);
-    const { rows } = await database.pool.query(`select action, detail from audit_log where username like 'cli:%' order by id`);
+    const { rows } = await database.pool.query(
+      `select action, detail from audit_log where username like 'cli:%' order by id`,
+    );
     expect(rows.map((r) => r.action)).toEqual(['pengguna', 'pengguna', 'sandi', 'pengguna']);
   });
 });

@@ -10,7 +10,14 @@ import { readFileSync } from 'node:fs';
 import type { Database } from '@peta/db';
 import { ROLE_INFO, ROLES } from '@peta/domain';
 import {
-  createUser, DomainError, findUserByUsername, generatePassword, listUsers, setPassword, updateUser, writeAudit,
+  createUser,
+  DomainError,
+  findUserByUsername,
+  generatePassword,
+  listUsers,
+  setPassword,
+  updateUser,
+  writeAudit,
 } from '@peta/server-core';
 
 export interface CliArgs {
@@ -35,29 +42,51 @@ export async function penggunaCommand(database: Database, args: CliArgs): Promis
     if (sub === 'tambah') {
       const username = args.flag('nama-pengguna');
       const role = args.flag('peran');
-      if (!username || !role) { console.error(USAGE); return 2; }
+      if (!username || !role) {
+        console.error(USAGE);
+        return 2;
+      }
       const typed = args.has('sandi-stdin') ? readFileSync(0, 'utf8').trim() : null;
       const password = typed ?? generatePassword();
       const user = await createUser(database, {
-        username, role, nama: args.flag('nama') ?? username, scopeKode: args.flag('wilayah') ?? '', scopePuskesmas: args.flag('puskesmas') ?? null,
-        password, mustChangePassword: typed === null, createdBy: by,
+        username,
+        role,
+        nama: args.flag('nama') ?? username,
+        scopeKode: args.flag('wilayah') ?? '',
+        scopePuskesmas: args.flag('puskesmas') ?? null,
+        password,
+        mustChangePassword: typed === null,
+        createdBy: by,
       });
-      await writeAudit(database, { username: by, action: 'pengguna', detail: { dibuat: user.username, peran: user.role } });
+      await writeAudit(database, {
+        username: by,
+        action: 'pengguna',
+        detail: { dibuat: user.username, peran: user.role },
+      });
       console.log(`Pengguna ${user.username} (${ROLE_INFO[user.role].labelId}) dibuat.`);
       if (typed === null) console.log(`Kata sandi sementara (tampil sekali, wajib diganti saat masuk): ${password}`);
       return 0;
     }
     if (sub === 'daftar') {
       for (const u of await listUsers(database)) {
-        const scope = u.scopePuskesmas ? `puskesmas ${u.scopePuskesmas}` : u.scopeKode ? `wilayah ${u.scopeKode}` : 'seluruh Indonesia';
-        console.log(`${u.username.padEnd(28)} ${ROLE_INFO[u.role].labelId.padEnd(32)} ${scope}${u.aktif ? '' : '  (nonaktif)'}${u.demo ? '  (contoh)' : ''}`);
+        const scope = u.scopePuskesmas
+          ? `puskesmas ${u.scopePuskesmas}`
+          : u.scopeKode
+            ? `wilayah ${u.scopeKode}`
+            : 'seluruh Indonesia';
+        console.log(
+          `${u.username.padEnd(28)} ${ROLE_INFO[u.role].labelId.padEnd(32)} ${scope}${u.aktif ? '' : '  (nonaktif)'}${u.demo ? '  (contoh)' : ''}`,
+        );
       }
       return 0;
     }
     if (sub === 'reset-sandi' || sub === 'nonaktif' || sub === 'aktif') {
       const name = args.positional[2];
       const user = name ? await findUserByUsername(database, name) : null;
-      if (!user) { console.error(name ? `Pengguna "${name}" tidak ditemukan.` : USAGE); return 1; }
+      if (!user) {
+        console.error(name ? `Pengguna "${name}" tidak ditemukan.` : USAGE);
+        return 1;
+      }
       if (sub === 'reset-sandi') {
         const password = generatePassword();
         await setPassword(database, user.id, password, true);
@@ -73,7 +102,10 @@ export async function penggunaCommand(database: Database, args: CliArgs): Promis
     console.error(USAGE);
     return 2;
   } catch (error) {
-    if (error instanceof DomainError) { console.error(error.message); return 1; }
+    if (error instanceof DomainError) {
+      console.error(error.message);
+      return 1;
+    }
     throw error;
   }
 }

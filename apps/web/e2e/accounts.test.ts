@@ -49,7 +49,8 @@ afterAll(async () => {
   // Leave no usable test account behind on a kept server.
   if (server) {
     const users = await server.api<User[]>('/api/pengguna');
-    for (const u of users.filter((x) => created.includes(x.username) && x.aktif)) await server.send('PATCH', `/api/pengguna/${u.id}`, { aktif: false });
+    for (const u of users.filter((x) => created.includes(x.username) && x.aktif))
+      await server.send('PATCH', `/api/pengguna/${u.id}`, { aktif: false });
   }
   await browser?.close();
 });
@@ -79,13 +80,15 @@ describe('an anonymous visitor', () => {
     // A wrong password: a clear message, the user name kept, the password emptied.
     await page.getByTestId('signin-password').fill('bukan-sandinya-123');
     await page.getByTestId('signin-submit').click();
-    await expect.poll(() => page.getByTestId('signin-error').textContent()).toBe('Nama pengguna atau kata sandi salah.');
+    await expect
+      .poll(() => page.getByTestId('signin-error').textContent())
+      .toBe('Nama pengguna atau kata sandi salah.');
     expect(await page.getByTestId('signin-password').inputValue()).toBe('');
     expect(await page.getByTestId('signin-username').inputValue()).toBe('camat.bilahhulu');
 
     const values = await page.evaluate(async () => {
       const r = await fetch('/api/nilai?indikator=KIA_K4&periode=2026-06&wilayah=12.10');
-      return { status: r.status, body: await r.json() as { code: string } };
+      return { status: r.status, body: (await r.json()) as { code: string } };
     });
     expect(values).toMatchObject({ status: 401, body: { code: 'SIGN_IN_REQUIRED' } });
     expect(errors).toEqual([]);
@@ -135,7 +138,9 @@ describe('the admin creates accounts scoped to a puskesmas and a kecamatan', () 
       await page.getByTestId('user-nama').fill(nama);
       await page.getByTestId('user-role').selectOption(role);
       await page.getByTestId('user-scope').fill(scope);
-      await expect.poll(() => page.getByTestId('user-create-form').getByTestId('scope-echo').textContent()).toContain(echo);
+      await expect
+        .poll(() => page.getByTestId('user-create-form').getByTestId('scope-echo').textContent())
+        .toContain(echo);
       await page.getByTestId('user-create').click();
       const box = page.getByTestId('one-time-password');
       await expect.poll(() => box.getAttribute('data-username')).toBe(username);
@@ -152,7 +157,8 @@ describe('the admin creates accounts scoped to a puskesmas and a kecamatan', () 
     await page.getByTestId('user-role').selectOption('camat');
     await page.getByTestId('user-scope').fill(LABUHANBATU);
     await page.getByTestId('user-create').click();
-    await expect.poll(() => page.getByTestId('user-create-form').getByRole('alert').first().textContent())
+    await expect
+      .poll(() => page.getByTestId('user-create-form').getByRole('alert').first().textContent())
       .toBe('Peran Camat memerlukan kode kecamatan (mis. 12.10.01).');
 
     const box = await create(PKM_USER, 'Kepala Puskesmas Uji', 'puskesmas', puskesmas, pkmName);
@@ -166,7 +172,9 @@ describe('the admin creates accounts scoped to a puskesmas and a kecamatan', () 
     await expect.poll(() => pkmRow.getByTestId('user-row-scope').textContent()).toContain(puskesmas);
     expect(await pkmRow.textContent()).toContain('wajib ganti sandi');
     const camatRow = page.locator(`[data-testid=user-row][data-username="${CAMAT_USER}"]`);
-    await expect.poll(() => camatRow.getByTestId('user-row-scope').textContent()).toBe('Kecamatan Bilah Hulu (12.10.09)');
+    await expect
+      .poll(() => camatRow.getByTestId('user-row-scope').textContent())
+      .toBe('Kecamatan Bilah Hulu (12.10.09)');
     await page.getByTestId('one-time-password-close').click();
     expect(await page.getByTestId('one-time-password').count()).toBe(0);
     expect(await page.content()).not.toContain(passwords.get(CAMAT_USER)!);
@@ -175,7 +183,11 @@ describe('the admin creates accounts scoped to a puskesmas and a kecamatan', () 
     await page.getByTestId('audit-log').getByRole('button').click();
     const audit = page.getByTestId('audit-row');
     await expect.poll(() => audit.first().textContent()).toMatch(/WIB/);
-    await expect.poll(async () => (await audit.allTextContents()).filter((t) => t.includes('POST /api/pengguna') && t.includes('201')).length)
+    await expect
+      .poll(
+        async () =>
+          (await audit.allTextContents()).filter((t) => t.includes('POST /api/pengguna') && t.includes('201')).length,
+      )
       .toBeGreaterThanOrEqual(2);
     await page.getByTestId('user-table').scrollIntoViewIfNeeded();
     await shot(page, 'accounts-5-pengguna-desktop');
@@ -204,18 +216,28 @@ describe('the admin creates accounts scoped to a puskesmas and a kecamatan', () 
     expect(await page.locator('nav.page-nav').count()).toBe(0);
     await page.getByTestId('password-current').fill(passwords.get(username)!);
     await page.getByTestId('password-new').fill('pendek');
-    await expect.poll(() => page.getByTestId('password-new-hint').textContent()).toBe('Kata sandi paling sedikit 10 karakter.');
+    await expect
+      .poll(() => page.getByTestId('password-new-hint').textContent())
+      .toBe('Kata sandi paling sedikit 10 karakter.');
     await page.getByTestId('password-new').fill(`${username}-panjang`);
-    await expect.poll(() => page.getByTestId('password-new-hint').textContent()).toBe('Kata sandi tidak boleh memuat nama pengguna.');
+    await expect
+      .poll(() => page.getByTestId('password-new-hint').textContent())
+      .toBe('Kata sandi tidak boleh memuat nama pengguna.');
     expect(await page.getByTestId('password-submit').isDisabled()).toBe(true);
     await page.getByTestId('password-new').fill(NEW_PASSWORD);
     await page.getByTestId('password-repeat').fill(`${NEW_PASSWORD}!`);
-    await expect.poll(() => page.getByTestId('password-form').textContent()).toContain('Kedua kata sandi baru tidak sama.');
+    await expect
+      .poll(() => page.getByTestId('password-form').textContent())
+      .toContain('Kedua kata sandi baru tidak sama.');
     if (username === PKM_USER) await shot(page, 'accounts-8-ganti-sandi');
     await page.getByTestId('password-repeat').fill(NEW_PASSWORD);
     await page.getByTestId('password-submit').click();
     // Lands on its own area: the map of Kecamatan Bilah Hulu (the link had no wilayah).
-    await page.waitForFunction((kode) => window.__mapState?.viewKode === kode && window.__mapState.viewReady, BILAH_HULU, { timeout: 60_000 });
+    await page.waitForFunction(
+      (kode) => window.__mapState?.viewKode === kode && window.__mapState.viewReady,
+      BILAH_HULU,
+      { timeout: 60_000 },
+    );
     expect(new URL(page.url()).searchParams.get('wilayah')).toBe(BILAH_HULU);
     expect(await page.getByTestId('breadcrumb-current').textContent()).toBe('Bilah Hulu');
     expect(await page.title()).toContain('Bilah Hulu');
@@ -226,7 +248,9 @@ describe('the admin creates accounts scoped to a puskesmas and a kecamatan', () 
 
   it('the puskesmas account changes its password, lands on Bilah Hulu, imports there but changes nothing elsewhere', async () => {
     const page = await firstSignIn(PKM_USER);
-    expect(await page.getByTestId('header-role').textContent()).toContain('Puskesmas · wilayah kerja Puskesmas Perbaungan');
+    expect(await page.getByTestId('header-role').textContent()).toContain(
+      'Puskesmas · wilayah kerja Puskesmas Perbaungan',
+    );
     await shot(page, 'accounts-8b-puskesmas-home');
 
     // Its role may import (for its own desa): the upload is offered, with who and where.
@@ -240,11 +264,18 @@ describe('the admin creates accounts scoped to a puskesmas and a kecamatan', () 
     const other = list.puskesmas.find((p) => p.kode !== own)!;
     const before = await server.api<PuskesmasDetail>(`/api/puskesmas/${other.kode}`);
     const item = before.readiness.find((i) => i.source === 'form')!;
-    const refused = await fetchInPage(page, 'PUT', `/api/puskesmas/${other.kode}/kesiapan`, { answers: { [item.code]: item.state !== true } });
+    const refused = await fetchInPage(page, 'PUT', `/api/puskesmas/${other.kode}/kesiapan`, {
+      answers: { [item.code]: item.state !== true },
+    });
     expect(refused).toMatchObject({ status: 403, body: { code: 'OUT_OF_SCOPE' } });
     expect((await server.api<PuskesmasDetail>(`/api/puskesmas/${other.kode}`)).readiness).toEqual(before.readiness);
     // Nor other people's accounts.
-    const patch = await fetchInPage(page, 'PATCH', `/api/pengguna/${(await server.api<User[]>('/api/pengguna')).find((u) => u.username === CAMAT_USER)!.id}`, { aktif: false });
+    const patch = await fetchInPage(
+      page,
+      'PATCH',
+      `/api/pengguna/${(await server.api<User[]>('/api/pengguna')).find((u) => u.username === CAMAT_USER)!.id}`,
+      { aktif: false },
+    );
     expect(patch).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
     // The admin's page is not offered.
     expect(await page.getByTestId('nav-pengguna').count()).toBe(0);
@@ -259,7 +290,9 @@ describe('the admin creates accounts scoped to a puskesmas and a kecamatan', () 
     // "Impor data" says plainly that the role may not import, instead of the upload form.
     await page.getByTestId('nav-impor').click();
     await page.getByTestId('impor-not-allowed').waitFor();
-    expect(await page.getByTestId('impor-not-allowed').textContent()).toContain('Peran Anda (Camat) tidak berwenang mengimpor data');
+    expect(await page.getByTestId('impor-not-allowed').textContent()).toContain(
+      'Peran Anda (Camat) tidak berwenang mengimpor data',
+    );
     expect(await page.getByTestId('upload-section').count()).toBe(0);
     await shot(page, 'accounts-10-camat-impor');
 
@@ -274,7 +307,10 @@ describe('the admin creates accounts scoped to a puskesmas and a kecamatan', () 
     // A direct write there, through the page (its cookie and CSRF token): 403 OUT_OF_SCOPE, and no meeting was made.
     const before = await server.api<MeetingSummary[]>(`/api/rapat?wilayah=${otherKecamatan.kode}`);
     const refused = await fetchInPage(page, 'POST', '/api/rapat', {
-      jenis: 'lokmin_tribulanan', tanggal: '2026-10-09', wilayah: otherKecamatan.kode, periode: '2026-01..2026-09',
+      jenis: 'lokmin_tribulanan',
+      tanggal: '2026-10-09',
+      wilayah: otherKecamatan.kode,
+      periode: '2026-01..2026-09',
     });
     expect(refused).toMatchObject({ status: 403, body: { code: 'OUT_OF_SCOPE' } });
     expect((refused.body as { message: string }).message).toContain(otherKecamatan.kode);

@@ -19,9 +19,12 @@ let server: AppServer;
 let browser: Browser;
 
 const desaValues = (indicator: string, parent: string | null) =>
-  server.api<DesaValuesResponse>(`/api/nilai/desa?indikator=${indicator}&periode=${encodeURIComponent(YTD)}${parent ? `&wilayah=${parent}` : ''}`);
+  server.api<DesaValuesResponse>(
+    `/api/nilai/desa?indikator=${indicator}&periode=${encodeURIComponent(YTD)}${parent ? `&wilayah=${parent}` : ''}`,
+  );
 /** The colour the target legend gives a desa of the answer. */
-const colourOf = (answer: DesaValuesResponse, kode: string) => PALETTE.attainment[CLASS_OF_LETTER[answer.kelas[desaKodesOf(answer).indexOf(kode)]!]!];
+const colourOf = (answer: DesaValuesResponse, kode: string) =>
+  PALETTE.attainment[CLASS_OF_LETTER[answer.kelas[desaKodesOf(answer).indexOf(kode)]!]!];
 
 /** Tile requests and bytes received since the page opened. */
 function countTiles(d: Driver) {
@@ -47,7 +50,10 @@ describe('Semua desa (1280×800)', () => {
   it('colours every desa of Sumatera Utara from the tiles, recolours on an indicator switch without tile bytes, and drills into a clicked desa', async () => {
     const answer = await desaValues(K4, SUMUT);
     expect(answer.kelas.length).toBeGreaterThan(5000);
-    const d = createDriver(await openPageAs(browser, server.url, PROVINSI_STAFF, { width: 1280, height: 800 }), server.url);
+    const d = createDriver(
+      await openPageAs(browser, server.url, PROVINSI_STAFF, { width: 1280, height: 800 }),
+      server.url,
+    );
     const tiles = countTiles(d);
     await d.openUrl(`?wilayah=${SUMUT}&indikator=${K4}&periode=${YTD}`);
     await d.waitForView(SUMUT);
@@ -73,7 +79,9 @@ describe('Semua desa (1280×800)', () => {
     await d.chooseIndicator(BUMIL, 'ibu hamil');
     await d.waitForAllDesa(bumil.kelas.length);
     const changed = desaKodesOf(bumil).find((kode) => colourOf(bumil, kode) !== colourOf(answer, kode))!;
-    await expect.poll(async () => (await d.desaFeatureState(changed)).fillColor, { timeout: 30_000 }).toBe(colourOf(bumil, changed));
+    await expect
+      .poll(async () => (await d.desaFeatureState(changed)).fillColor, { timeout: 30_000 })
+      .toBe(colourOf(bumil, changed));
     expect(tiles.requests - before.requests).toBe(0);
     expect(tiles.bytes - before.bytes).toBe(0);
     expect(d.requestsSince(mark).filter((r) => r.startsWith('/api/nilai/desa'))).toHaveLength(1);
@@ -82,7 +90,15 @@ describe('Semua desa (1280×800)', () => {
     // Hover a desa on the map: the card shows its name and capaian; a click goes to the desa in the drill-down.
     const desa = await server.api<Wilayah>(`/api/wilayah/${changed}`);
     await d.pointMapAt(desa.label!);
-    await expect.poll(async () => (await d.page.getByTestId('hover-card-name').textContent().catch(() => '')) ?? '', { timeout: 20_000 })
+    await expect
+      .poll(
+        async () =>
+          (await d.page
+            .getByTestId('hover-card-name')
+            .textContent()
+            .catch(() => '')) ?? '',
+        { timeout: 20_000 },
+      )
       .not.toBe('');
     const hovered = await d.page.getByTestId('hover-card-name').textContent();
     expect(hovered!.length).toBeGreaterThan(0);
@@ -98,7 +114,10 @@ describe('Semua desa (1280×800)', () => {
     const answer = await desaValues(K4, null);
     // As the provinsi's dinkes: the pembaca's national view first computes the small-count protection of every
     // kabupaten (issue 18), which on the demo takes longer than this test waits (see docs/privacy.md §3.5).
-    const d = createDriver(await openPageAs(browser, server.url, PROVINSI_STAFF, { width: 1280, height: 800 }), server.url);
+    const d = createDriver(
+      await openPageAs(browser, server.url, PROVINSI_STAFF, { width: 1280, height: 800 }),
+      server.url,
+    );
     await d.openUrl(`?tampilan=semua-desa&indikator=${K4}&periode=${YTD}`);
     await d.waitForAllDesa(answer.kelas.length);
     await expect.poll(async () => (await d.desaRendered()).features, { timeout: 30_000 }).toBeGreaterThan(1000);

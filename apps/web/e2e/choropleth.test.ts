@@ -2,7 +2,15 @@
 // Expected numbers and classes come from the API itself and are formatted with the domain helpers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DASHBOARD_CRITERIA_NOTE, PALETTE, formatNumberId, formatValue, getIndicator, notYetServedText, PEOPLE_LABELS, quantileColors, shortOfTargetText,
+  DASHBOARD_CRITERIA_NOTE,
+  PALETTE,
+  formatNumberId,
+  formatValue,
+  getIndicator,
+  notYetServedText,
+  PEOPLE_LABELS,
+  quantileColors,
+  shortOfTargetText,
 } from '@peta/domain';
 import type { IndicatorDto, ValueRow, ValuesResponse, WilayahChild } from '@peta/domain/contract';
 import { launchBrowser, type Browser } from './helpers/browser.ts';
@@ -29,14 +37,17 @@ let browser: Browser;
 let kecamatan: ValueRow;
 
 const values = (indicator: string, period: string, parent: string) =>
-  server.api<ValuesResponse>(`/api/nilai?indikator=${indicator}&periode=${encodeURIComponent(period)}&wilayah=${parent}`);
+  server.api<ValuesResponse>(
+    `/api/nilai?indikator=${indicator}&periode=${encodeURIComponent(period)}&wilayah=${parent}`,
+  );
 const rowOf = (response: ValuesResponse, kode: string) => {
   const row = response.rows.find((r) => r.kode === kode);
   if (!row) throw new Error(`${kode} not in the values answer`);
   return row;
 };
 const percent = (row: ValueRow) => formatValue(row.coverage, 'percent');
-const search = (indicator: string, period: string) => `?wilayah=${LABUHANBATU}&indikator=${indicator}&periode=${period}`;
+const search = (indicator: string, period: string) =>
+  `?wilayah=${LABUHANBATU}&indikator=${indicator}&periode=${period}`;
 
 beforeAll(async () => {
   server = useAppServer();
@@ -63,7 +74,10 @@ describe('choropleth on a desktop screen (1280×800)', () => {
 
     // Table and map say the same as the API.
     expect(await d.tableCoverage(kecamatan.kode)).toBe(percent(kecamatan));
-    expect(await d.featureState(kecamatan.kode)).toMatchObject({ fillColor: PALETTE.attainment[kecamatan.class], flag: kecamatan.over100 });
+    expect(await d.featureState(kecamatan.kode)).toMatchObject({
+      fillColor: PALETTE.attainment[kecamatan.class],
+      flag: kecamatan.over100,
+    });
     expect(await d.textOf('table-caption')).toBe('K4, Januari–Oktober 2026');
     expect(await d.textOf('legend-title')).toBe('K4: capaian terhadap target');
     expect(await d.textOf('legend-note')).toContain(DASHBOARD_CRITERIA_NOTE);
@@ -74,14 +88,24 @@ describe('choropleth on a desktop screen (1280×800)', () => {
     await d.hoverRow(kecamatan.kode);
     expect(await d.textOf('hover-card-name')).toBe(kecamatan.nama);
     expect(await d.textOf('hover-card-coverage')).toBe(percent(kecamatan));
-    expect(await d.textOf('hover-card-basis')).toBe(`capaian Januari–Oktober 2026 dibanding target s.d. Oktober (${formatValue(kecamatan.expected, 'percent')})`);
-    expect(await d.textOf('hover-card-short')).toBe(`${PEOPLE_LABELS.shortOfTarget}: ${shortOfTargetText(k4, kecamatan.shortOfTarget)}`);
-    expect(await d.textOf('hover-card-unserved'))
-      .toBe(`${PEOPLE_LABELS.notYetServed}: ${notYetServedText(k4, kecamatan.notYetServed, kecamatan.numerator, kecamatan.denominator)}`);
-    expect(await d.page.locator(`[data-testid="child-row"][data-kode="${kecamatan.kode}"] [data-testid="child-gap"]`).textContent())
-      .toBe(kecamatan.shortOfTarget! > 0 ? formatNumberId(kecamatan.shortOfTarget!, 0) : 'tercapai');
+    expect(await d.textOf('hover-card-basis')).toBe(
+      `capaian Januari–Oktober 2026 dibanding target s.d. Oktober (${formatValue(kecamatan.expected, 'percent')})`,
+    );
+    expect(await d.textOf('hover-card-short')).toBe(
+      `${PEOPLE_LABELS.shortOfTarget}: ${shortOfTargetText(k4, kecamatan.shortOfTarget)}`,
+    );
+    expect(await d.textOf('hover-card-unserved')).toBe(
+      `${PEOPLE_LABELS.notYetServed}: ${notYetServedText(k4, kecamatan.notYetServed, kecamatan.numerator, kecamatan.denominator)}`,
+    );
+    expect(
+      await d.page
+        .locator(`[data-testid="child-row"][data-kode="${kecamatan.kode}"] [data-testid="child-gap"]`)
+        .textContent(),
+    ).toBe(kecamatan.shortOfTarget! > 0 ? formatNumberId(kecamatan.shortOfTarget!, 0) : 'tercapai');
     expect(await d.page.getByTestId('sort-kurang').textContent()).toContain('Kekurangan (orang)');
-    expect(await d.page.locator('th.child-table__gap').getAttribute('title')).toMatch(/^Kekurangan terhadap target periode ini: /);
+    expect(await d.page.locator('th.child-table__gap').getAttribute('title')).toMatch(
+      /^Kekurangan terhadap target periode ini: /,
+    );
     await d.screenshot('choropleth-1-desktop');
 
     // "PNG untuk WhatsApp": the current view as a phone-sized picture (1080 × 1350), downloaded on a desktop.
@@ -103,7 +127,8 @@ describe('choropleth on a desktop screen (1280×800)', () => {
       canvas.height = image.height;
       const ctx = canvas.getContext('2d')!;
       ctx.drawImage(image, 0, 0);
-      const near = (d: Uint8ClampedArray, i: number, [r, g, b]: number[]) => Math.abs(d[i]! - r!) + Math.abs(d[i + 1]! - g!) + Math.abs(d[i + 2]! - b!) < 40;
+      const near = (d: Uint8ClampedArray, i: number, [r, g, b]: number[]) =>
+        Math.abs(d[i]! - r!) + Math.abs(d[i + 1]! - g!) + Math.abs(d[i + 2]! - b!) < 40;
       const map = ctx.getImageData(40, 270, 1000, 780).data;
       let nameInk = 0;
       for (let i = 0; i < map.length; i += 4) if (near(map, i, [0x10, 0x24, 0x3e])) nameInk++;
@@ -132,8 +157,11 @@ describe('choropleth on a desktop screen (1280×800)', () => {
     const mark = d.apiRequests.length;
     const bumil = rowOf(await values(BUMIL, YTD, LABUHANBATU), kecamatan.kode);
     await d.page.getByTestId('indicator-button').click();
-    expect(await d.page.locator(`[data-testid="indicator-option"][data-code="KIA_K6"] [data-testid="indicator-no-data"]`).textContent())
-      .toBe('belum ada data');
+    expect(
+      await d.page
+        .locator(`[data-testid="indicator-option"][data-code="KIA_K6"] [data-testid="indicator-no-data"]`)
+        .textContent(),
+    ).toBe('belum ada data');
     await d.page.getByTestId('indicator-button').click();
     await d.chooseIndicator(BUMIL, 'ibu hamil');
     await expect.poll(() => d.textOf('table-caption')).toBe('SPM Ibu hamil, Januari–Oktober 2026');
@@ -159,7 +187,10 @@ describe('choropleth on a desktop screen (1280×800)', () => {
     expect(viridis, 'the kecamatan gets a quantile colour').toContain((await d.featureState(kecamatan.kode)).fillColor);
 
     const after = d.requestsSince(mark);
-    expect(after.filter((u) => u.includes('/api/geometry/')), 'no geometry on a switch').toEqual([]);
+    expect(
+      after.filter((u) => u.includes('/api/geometry/')),
+      'no geometry on a switch',
+    ).toEqual([]);
     expect(after).toContain(`/api/nilai?indikator=${BUMIL}&periode=${YTD}&wilayah=${LABUHANBATU}`);
     expect(after).toContain(`/api/nilai?indikator=${BUMIL}&periode=${JUNE}&wilayah=${LABUHANBATU}`);
     expect(d.pageErrors).toEqual([]);
@@ -177,7 +208,9 @@ describe('choropleth on a desktop screen (1280×800)', () => {
 
     const desaValues = await values(K4, YTD, kecamatan.kode);
     const desaList = await server.api<WilayahChild[]>(`/api/wilayah/${kecamatan.kode}/children`);
-    const desa = desaValues.rows.find((r) => r.coverage !== null && desaList.find((c) => c.kode === r.kode)?.hasGeometry)!;
+    const desa = desaValues.rows.find(
+      (r) => r.coverage !== null && desaList.find((c) => c.kode === r.kode)?.hasGeometry,
+    )!;
     await d.waitForFill(desa.kode, PALETTE.attainment[desa.class]);
     expect(await d.tableCoverage(desa.kode)).toBe(percent(desa));
 
@@ -191,13 +224,24 @@ describe('choropleth on a desktop screen (1280×800)', () => {
     expect(await d.page.locator('[data-testid="series-chart"] path.series__target').count()).toBe(1);
     // The class says what it is judged on, and the PWS status under the chart is October's (the period's month) with
     // what it is made of — or says which report is missing; "above the line" there is the class "Baik" here.
-    const classLabel = { baik: 'Baik', cukup: 'Cukup', kurang: 'Kurang', netral: 'Tanpa target', 'no-data': 'Tidak ada laporan', disembunyikan: 'Disembunyikan' }[desa.class];
-    expect(await d.textOf('desa-judged'))
-      .toBe(`Kelas peta: ${classLabel} — dinilai dari capaian Januari–Oktober 2026 dibanding target s.d. Oktober (${formatValue(desa.expected, 'percent')})`);
-    expect(await d.textOf('desa-short')).toBe(`${PEOPLE_LABELS.shortOfTarget}: ${shortOfTargetText(k4, desa.shortOfTarget)}`);
+    const classLabel = {
+      baik: 'Baik',
+      cukup: 'Cukup',
+      kurang: 'Kurang',
+      netral: 'Tanpa target',
+      'no-data': 'Tidak ada laporan',
+      disembunyikan: 'Disembunyikan',
+    }[desa.class];
+    expect(await d.textOf('desa-judged')).toBe(
+      `Kelas peta: ${classLabel} — dinilai dari capaian Januari–Oktober 2026 dibanding target s.d. Oktober (${formatValue(desa.expected, 'percent')})`,
+    );
+    expect(await d.textOf('desa-short')).toBe(
+      `${PEOPLE_LABELS.shortOfTarget}: ${shortOfTargetText(k4, desa.shortOfTarget)}`,
+    );
     const pws = await d.textOf('pws-status');
     expect(pws).toMatch(/^Status PWS Oktober: /);
-    if (!/tidak dapat dihitung/.test(pws)) expect(pws).toContain(desa.class === 'baik' ? 'di atas garis target' : 'di bawah garis target');
+    if (!/tidak dapat dihitung/.test(pws))
+      expect(pws).toContain(desa.class === 'baik' ? 'di atas garis target' : 'di bawah garis target');
     await d.screenshot('choropleth-2-desa');
     expect(d.pageErrors).toEqual([]);
   });
@@ -211,7 +255,8 @@ describe('choropleth on a desktop screen (1280×800)', () => {
       const table = document.querySelector('.child-table')!;
       const pane = table.closest('.side-pane') ?? table.parentElement!;
       const right = pane.getBoundingClientRect().right;
-      return [...table.querySelectorAll('thead th')].map((th) => ({ text: th.textContent, past: th.getBoundingClientRect().right - right }))
+      return [...table.querySelectorAll('thead th')]
+        .map((th) => ({ text: th.textContent, past: th.getBoundingClientRect().right - right }))
         .filter((c) => c.past > 0.5);
     });
     expect(overflow, 'no heading reaches past the side pane').toEqual([]);
@@ -233,7 +278,9 @@ describe('choropleth on a desktop screen (1280×800)', () => {
     await d.waitForFill(row.kode, PALETTE.attainment[row.class]);
     expect(await d.featureState(row.kode)).toMatchObject({ flag: true });
     expect(await d.tableCoverage(row.kode), 'never clamped').toBe(percent(row));
-    expect(await d.page.locator(`[data-testid="child-row"][data-kode="${row.kode}"] [data-testid="child-over100"]`).count()).toBe(1);
+    expect(
+      await d.page.locator(`[data-testid="child-row"][data-kode="${row.kode}"] [data-testid="child-over100"]`).count(),
+    ).toBe(1);
     const plain = answer.rows.find((r) => !r.over100 && r.coverage !== null)!;
     expect(await d.featureState(plain.kode)).toMatchObject({ flag: false });
     await d.hoverRow(row.kode);

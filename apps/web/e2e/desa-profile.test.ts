@@ -42,7 +42,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Leave the desa as the demo had it (other files read Labuhanbatu's readiness).
-  if (desa && before) await server.send('PUT', `/api/desa/${desa.kode}/fasilitas`, { pustu: before.pustu, posyandu: before.posyandu } satisfies FacilitiesBody);
+  if (desa && before)
+    await server.send('PUT', `/api/desa/${desa.kode}/fasilitas`, {
+      pustu: before.pustu,
+      posyandu: before.posyandu,
+    } satisfies FacilitiesBody);
   await browser?.close();
 });
 
@@ -53,9 +57,11 @@ async function shot(page: Page, name: string, testId = 'desa-fasilitas') {
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-const pustuLine = (f: FacilitiesBody) => `${f.pustu.length} Pustu: ${sum(f.pustu.map((p) => p.perawat))} perawat, ${sum(f.pustu.map((p) => p.bidan))} bidan`;
-const posyanduLine = (f: FacilitiesBody) => `${f.posyandu.length} Posyandu, ${f.posyandu.filter((p) => p.sk).length} ber-SK LKD, `
-  + `${sum(f.posyandu.map((p) => p.kader))} kader (${sum(f.posyandu.map((p) => p.kaderTersertifikasi))} tersertifikasi)`;
+const pustuLine = (f: FacilitiesBody) =>
+  `${f.pustu.length} Pustu: ${sum(f.pustu.map((p) => p.perawat))} perawat, ${sum(f.pustu.map((p) => p.bidan))} bidan`;
+const posyanduLine = (f: FacilitiesBody) =>
+  `${f.posyandu.length} Posyandu, ${f.posyandu.filter((p) => p.sk).length} ber-SK LKD, ` +
+  `${sum(f.posyandu.map((p) => p.kader))} kader (${sum(f.posyandu.map((p) => p.kaderTersertifikasi))} tersertifikasi)`;
 
 /** Opens the main map on Bilah Hulu and clicks the desa in the list, as a user does. */
 async function openDesa(username: string, viewport: { width: number; height: number }, period = PERIOD) {
@@ -75,7 +81,8 @@ describe('Pustu and Posyandu on the desa profile', () => {
     const section = page.getByTestId('desa-fasilitas');
     await expect(section.getByTestId('fasilitas-pustu').textContent()).resolves.toBe(pustuLine(before));
     await expect(section.getByTestId('fasilitas-posyandu').textContent()).resolves.toBe(posyanduLine(before));
-    if (before.simulated) await expect(section.getByTestId('fasilitas-simulated').textContent()).resolves.toBe('simulasi');
+    if (before.simulated)
+      await expect(section.getByTestId('fasilitas-simulated').textContent()).resolves.toBe('simulasi');
     expect(await section.getByTestId('fasilitas-edit').count()).toBe(0);
     await shot(page, 'desa-1-camat-desktop');
     expect(d.pageErrors).toEqual([]);
@@ -95,19 +102,27 @@ describe('Pustu and Posyandu on the desa profile', () => {
     await added.getByTestId('fasilitas-sk').check();
     await section.getByTestId('fasilitas-save').click();
     const n = before.posyandu.length + 1;
-    await expect(section.getByTestId('fasilitas-problems').textContent())
-      .resolves.toBe(`Posyandu ${n}: kader tersertifikasi (8) tidak boleh lebih banyak dari jumlah kader (5).`);
+    await expect(section.getByTestId('fasilitas-problems').textContent()).resolves.toBe(
+      `Posyandu ${n}: kader tersertifikasi (8) tidak boleh lebih banyak dari jumlah kader (5).`,
+    );
     await shot(page, 'desa-2-pkm-form-refused', 'fasilitas-problems');
     // Nothing was sent: the stored lists are unchanged.
-    expect((await server.api<Facilities>(`/api/desa/${desa.kode}/fasilitas`)).posyandu).toHaveLength(before.posyandu.length);
+    expect((await server.api<Facilities>(`/api/desa/${desa.kode}/fasilitas`)).posyandu).toHaveLength(
+      before.posyandu.length,
+    );
 
     await added.getByTestId('fasilitas-kaderTersertifikasi').fill('4');
     await expect.poll(() => section.getByTestId('fasilitas-problems').count()).toBe(0);
     await section.getByTestId('fasilitas-save').click();
     await section.getByTestId('fasilitas-form').waitFor({ state: 'detached' });
-    const expected: FacilitiesBody = { pustu: before.pustu, posyandu: [...before.posyandu, { nama: null, lokasi: null, sk: true, kader: 5, kaderTersertifikasi: 4 }] };
+    const expected: FacilitiesBody = {
+      pustu: before.pustu,
+      posyandu: [...before.posyandu, { nama: null, lokasi: null, sk: true, kader: 5, kaderTersertifikasi: 4 }],
+    };
     await expect.poll(() => section.getByTestId('fasilitas-posyandu').textContent()).toBe(posyanduLine(expected));
-    await expect(section.getByTestId('fasilitas-last-change').textContent()).resolves.toMatch(new RegExp(`^Terakhir diubah oleh ${PUSKESMAS}, `));
+    await expect(section.getByTestId('fasilitas-last-change').textContent()).resolves.toMatch(
+      new RegExp(`^Terakhir diubah oleh ${PUSKESMAS}, `),
+    );
     const stored = await server.api<Facilities>(`/api/desa/${desa.kode}/fasilitas`);
     expect(stored.posyandu).toEqual(expected.posyandu);
     expect(stored.lastChange?.oleh).toBe(PUSKESMAS);
@@ -143,19 +158,24 @@ describe('Pustu and Posyandu on the desa profile', () => {
 });
 
 describe('the indicator against the same period last year', () => {
-  const coverageOf = async (period: string) => (await server.api<ValuesResponse>(`/api/nilai?indikator=KIA_K4&periode=${period}&wilayah=${BILAH_HULU}`))
-    .rows.find((r) => r.kode === desa.kode)!.coverage;
+  const coverageOf = async (period: string) =>
+    (await server.api<ValuesResponse>(`/api/nilai?indikator=KIA_K4&periode=${period}&wilayah=${BILAH_HULU}`)).rows.find(
+      (r) => r.kode === desa.kode,
+    )!.coverage;
 
   it('says how far it moved since Januari–September 2025, in points', async () => {
     const [now, earlier] = [await coverageOf(PERIOD), await coverageOf('2025-01..2025-09')];
     expect(now).not.toBeNull();
     expect(earlier).not.toBeNull();
     const points = now! - earlier!;
-    const expected = Math.abs(points) < 0.05 ? `tetap ${formatValue(now!, 'percent')}`
-      : `${points > 0 ? 'naik' : 'turun'} ${formatNumberId(Math.abs(points))} poin (dari ${formatValue(earlier!, 'percent')} ke ${formatValue(now!, 'percent')})`;
+    const expected =
+      Math.abs(points) < 0.05
+        ? `tetap ${formatValue(now!, 'percent')}`
+        : `${points > 0 ? 'naik' : 'turun'} ${formatNumberId(Math.abs(points))} poin (dari ${formatValue(earlier!, 'percent')} ke ${formatValue(now!, 'percent')})`;
     const { page } = await openDesa(CAMAT, { width: 1366, height: 900 });
-    await expect(page.getByTestId('desa-last-year').textContent())
-      .resolves.toContain(`Dibanding periode yang sama tahun lalu (Januari–September 2025): ${expected}`);
+    await expect(page.getByTestId('desa-last-year').textContent()).resolves.toContain(
+      `Dibanding periode yang sama tahun lalu (Januari–September 2025): ${expected}`,
+    );
     await shot(page, 'desa-6-last-year', 'desa-indicator');
     await page.context().close();
   });
@@ -163,8 +183,9 @@ describe('the indicator against the same period last year', () => {
   it('says "tidak ada data tahun lalu" when last year has no reports (2024 in the demo)', async () => {
     expect(await coverageOf('2024-01..2024-09')).toBeNull();
     const { page } = await openDesa(CAMAT, { width: 1366, height: 900 }, '2025-01..2025-09');
-    await expect(page.getByTestId('desa-last-year').textContent())
-      .resolves.toBe('Dibanding periode yang sama tahun lalu (Januari–September 2024): tidak ada data tahun lalu');
+    await expect(page.getByTestId('desa-last-year').textContent()).resolves.toBe(
+      'Dibanding periode yang sama tahun lalu (Januari–September 2024): tidak ada data tahun lalu',
+    );
     await page.context().close();
   });
 });

@@ -29,7 +29,11 @@ beforeAll(async () => {
     return found;
   };
   sumut = find(await server.api<WilayahChild[]>('/api/wilayah'), (c) => c.kode === SUMUT, 'Sumatera Utara');
-  labuhanbatu = find(await server.api<WilayahChild[]>(`/api/wilayah/${SUMUT}/children`), (c) => c.kode === LABUHANBATU, 'Labuhanbatu');
+  labuhanbatu = find(
+    await server.api<WilayahChild[]>(`/api/wilayah/${SUMUT}/children`),
+    (c) => c.kode === LABUHANBATU,
+    'Labuhanbatu',
+  );
   const kecamatanList = await server.api<WilayahChild[]>(`/api/wilayah/${LABUHANBATU}/children`);
   kecamatan = find(kecamatanList, (c) => BILAH_HULU_NAME.test(c.nama), 'Bilah Hulu');
   desa = await server.api<WilayahChild[]>(`/api/wilayah/${kecamatan.kode}/children`);
@@ -94,7 +98,10 @@ describe('drill-down on a desktop screen', () => {
     // Since the reload: down, back, forward and up again — the app asked for each geometry once.
     const requests = [...d.geometryRequests];
     expect(requests.length).toBeGreaterThanOrEqual(4);
-    expect(requests.filter(([, n]) => n !== 1), 'geometry asked for more than once').toEqual([]);
+    expect(
+      requests.filter(([, n]) => n !== 1),
+      'geometry asked for more than once',
+    ).toEqual([]);
   });
 
   it('rewrites a kode typed without dots into its canonical form', async () => {

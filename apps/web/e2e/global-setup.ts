@@ -5,11 +5,15 @@ import type { TestProject } from 'vitest/node';
 import { startAppServer } from './helpers/app-server.ts';
 
 declare module 'vitest' {
-  export interface ProvidedContext { appServerUrl: string }
+  export interface ProvidedContext {
+    appServerUrl: string;
+  }
 }
 
 export default async function setup(project: TestProject) {
   const server = await startAppServer();
   project.provide('appServerUrl', server.url);
-  return async () => { await server.stop(); };
+  return async () => {
+    await server.stop();
+  };
 }

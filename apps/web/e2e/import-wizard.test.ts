@@ -35,8 +35,10 @@ describe('Impor data: the wizard for a file in no known format', () => {
   it('maps the columns, previews, saves the profile; the next file of that shape is read with it', async () => {
     // An export with desa NAMES (upper case, "Desa" prefix: matched by the normalised name), its own column names.
     const three = desa.slice(0, 3);
-    const csv = ['Nama Desa;Bulan Laporan;Jumlah Kunjungan Nifas',
-      ...three.map((d, i) => `DESA ${d.nama.toUpperCase()};2026-08;${30 + i}`)].join('\r\n');
+    const csv = [
+      'Nama Desa;Bulan Laporan;Jumlah Kunjungan Nifas',
+      ...three.map((d, i) => `DESA ${d.nama.toUpperCase()};2026-08;${30 + i}`),
+    ].join('\r\n');
     const path = join(work, 'asik-kf-agustus.csv');
     writeFileSync(path, csv);
 
@@ -53,16 +55,24 @@ describe('Impor data: the wizard for a file in no known format', () => {
     expect(await role('Jumlah Kunjungan Nifas').inputValue()).toBe('pembilang');
     expect(await page.getByTestId('wizard-kabupaten').inputValue()).toBe('12.10');
     // The user says which indicator the numbers are.
-    await page.locator('tr[data-column="Jumlah Kunjungan Nifas"] [data-testid="wizard-indicator"]').selectOption('KIA_KF');
+    await page
+      .locator('tr[data-column="Jumlah Kunjungan Nifas"] [data-testid="wizard-indicator"]')
+      .selectOption('KIA_KF');
     await wizard.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: '/tmp/peta-wizard-1-map.png' });
 
     await page.getByTestId('wizard-preview').click();
     const result = page.getByTestId('import-result');
-    await page.locator('[data-testid="import-result"], [data-testid="wizard-error"]').first().waitFor({ timeout: 30_000 });
-    if (await page.getByTestId('wizard-error').count()) throw new Error(`wizard: ${await page.getByTestId('wizard-error').textContent()}`);
+    await page
+      .locator('[data-testid="import-result"], [data-testid="wizard-error"]')
+      .first()
+      .waitFor({ timeout: 30_000 });
+    if (await page.getByTestId('wizard-error').count())
+      throw new Error(`wizard: ${await page.getByTestId('wizard-error').textContent()}`);
     await expect.poll(() => result.getAttribute('data-status'), { timeout: 30_000 }).toBe('preview');
-    const counted = ['added', 'changed', 'unchanged'].map(async (n) => Number(await page.getByTestId(`count-${n}`).textContent()));
+    const counted = ['added', 'changed', 'unchanged'].map(async (n) =>
+      Number(await page.getByTestId(`count-${n}`).textContent()),
+    );
     expect((await Promise.all(counted)).reduce((a, b) => a + b, 0)).toBe(3);
 
     await page.getByTestId('wizard-profile-name').fill(PROFILE);
@@ -73,7 +83,9 @@ describe('Impor data: the wizard for a file in no known format', () => {
     await page.screenshot({ path: '/tmp/peta-wizard-2-saved.png' });
 
     // The same shape again: read with the saved profile at once, no wizard.
-    await page.getByTestId('upload-input').setInputFiles({ name: 'asik-kf-agustus-2.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page
+      .getByTestId('upload-input')
+      .setInputFiles({ name: 'asik-kf-agustus-2.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await expect.poll(() => result.getAttribute('data-status'), { timeout: 30_000 }).toBe('preview');
     expect(await page.getByTestId('import-wizard').count()).toBe(0);
     expect(await result.textContent()).toContain('Berkas lain dengan profil impor');

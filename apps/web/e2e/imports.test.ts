@@ -33,13 +33,15 @@ const work = mkdtempSync(join(tmpdir(), 'peta-impor-e2e-'));
 
 const values = (parent = BILAH_HULU) =>
   server.api<ValuesResponse>(`/api/nilai?indikator=${INDICATOR}&periode=${MONTH}&wilayah=${parent}`);
-const rowsOf = (answer: ValuesResponse, kodes: string[]) => kodes.map((k) => {
-  const row = answer.rows.find((r) => r.kode === k);
-  if (!row) throw new Error(`${k} not in the values answer`);
-  return row;
-});
+const rowsOf = (answer: ValuesResponse, kodes: string[]) =>
+  kodes.map((k) => {
+    const row = answer.rows.find((r) => r.kode === k);
+    if (!row) throw new Error(`${k} not in the values answer`);
+    return row;
+  });
 const history = () => server.api<LoadRecordDto[]>('/api/impor?limit=1000');
-const ownImports = async () => (await history()).filter((l) => l.kind === 'import' && l.oleh === IMPORTER && l.status === 'done');
+const ownImports = async () =>
+  (await history()).filter((l) => l.kind === 'import' && l.oleh === IMPORTER && l.status === 'done');
 
 const undoViaApi = (id: number) => server.send('POST', `/api/impor/${id}/batalkan`);
 
@@ -48,7 +50,10 @@ beforeAll(async () => {
   browser = await launchBrowser();
   desa = await server.api<WilayahChild[]>(`/api/wilayah/${BILAH_HULU}/children`);
   expect(desa.length).toBeGreaterThan(5);
-  before = rowsOf(await values(), desa.slice(0, 5).map((d) => d.kode));
+  before = rowsOf(
+    await values(),
+    desa.slice(0, 5).map((d) => d.kode),
+  );
   // The demo data is there and simulated, and differs from what the test imports (else nothing would change).
   for (const [i, row] of before.entries()) {
     expect(row.simulated).toBe(true);
@@ -100,7 +105,10 @@ function fill(template: string, numbers: number[]): string {
     if (i < 0 || i >= numbers.length) return line;
     // kode, nama, then the indicator column: empty, written as "kode,nama" or "kode,nama,".
     const fields = line.split(',');
-    expect(fields.slice(2).every((f) => f === ''), `empty ${INDICATOR} cell in "${line}"`).toBe(true);
+    expect(
+      fields.slice(2).every((f) => f === ''),
+      `empty ${INDICATOR} cell in "${line}"`,
+    ).toBe(true);
     filled++;
     return `${fields.slice(0, 2).join(',')},${numbers[i]}`;
   });
@@ -125,7 +133,9 @@ describe('Impor data: template → fill five desa → preview → commit → map
     expect(await page.getByTestId('wilayah-kecamatan').inputValue()).toBe(BILAH_HULU);
     expect(await page.getByTestId('template-month').inputValue()).toBe('9');
     expect(await page.getByTestId('template-year').inputValue()).toBe('2026');
-    await expect.poll(() => page.locator(`[data-testid="template-indicator"][data-code="${INDICATOR}"] input`).isChecked()).toBe(true);
+    await expect
+      .poll(() => page.locator(`[data-testid="template-indicator"][data-code="${INDICATOR}"] input`).isChecked())
+      .toBe(true);
     expect(await page.getByTestId('template-indicator-count').textContent()).toBe('1 dipilih');
     await expect.poll(() => d.textOf('template-desa-count')).toBe(`Templat memuat ${desa.length} desa/kelurahan.`);
     // No "Nama Anda" any more: the page says who imports, for which wilayah.
@@ -134,7 +144,10 @@ describe('Impor data: template → fill five desa → preview → commit → map
     await imp.shot('imports-desktop-1-page');
 
     // Download the CSV template through the page: header block and one row per desa of Bilah Hulu.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('template-download-csv').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('template-download-csv').click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`templat-${BILAH_HULU}-${MONTH}.csv`);
     const templatePath = join(work, download.suggestedFilename());
     await download.saveAs(templatePath);
@@ -144,7 +157,9 @@ describe('Impor data: template → fill five desa → preview → commit → map
     expect(lines[1]).toMatch(new RegExp(`^wilayah,${BILAH_HULU.replace(/\./g, '\\.')},`));
     expect(lines[2]).toBe(`periode,${MONTH},September 2026`);
     expect(lines).toContain(`kode_wilayah,nama_desa,${INDICATOR}`);
-    expect(lines.filter((l) => /^\d{2}\.\d{2}\.\d{2}\.\d{4},/.test(l)).map((l) => l.split(',')[0])).toEqual(desa.map((x) => x.kode));
+    expect(lines.filter((l) => /^\d{2}\.\d{2}\.\d{2}\.\d{4},/.test(l)).map((l) => l.split(',')[0])).toEqual(
+      desa.map((x) => x.kode),
+    );
     expect(await d.textOf('template-downloaded')).toContain(download.suggestedFilename());
 
     // Fill five desa and upload: a preview, nothing written yet.
@@ -162,7 +177,9 @@ describe('Impor data: template → fill five desa → preview → commit → map
       const row = page.locator(`[data-testid="sample-row"][data-kode="${x.kode}"]`);
       await expect.poll(() => row.textContent()).toContain(x.nama); // desa name, not only its kode
       expect(await row.getByTestId('sample-baru').textContent()).toContain(String(FILLED[i]));
-      expect((await row.getByTestId('sample-lama').textContent())?.replace(/\s+/g, ' ')).toBe(`${before[i]!.numerator}simulasi`);
+      expect((await row.getByTestId('sample-lama').textContent())?.replace(/\s+/g, ' ')).toBe(
+        `${before[i]!.numerator}simulasi`,
+      );
     }
     expect(await page.getByTestId('import-commit').isEnabled()).toBe(true);
     expect((await history()).length, 'a preview writes nothing').toBe(loadsBefore);
@@ -175,7 +192,12 @@ describe('Impor data: template → fill five desa → preview → commit → map
     await page.getByTestId('import-commit').click();
     await imp.waitForStatus('imported');
     const first = (await ownImports())[0]!;
-    expect(first).toMatchObject({ fileName: 'kf-september-bilah-hulu.csv', changed: 5, oleh: IMPORTER, status: 'done' });
+    expect(first).toMatchObject({
+      fileName: 'kf-september-bilah-hulu.csv',
+      changed: 5,
+      oleh: IMPORTER,
+      status: 'done',
+    });
     expect(await imp.headline()).toBe(`Impor #${first.id} tersimpan`);
     await expect.poll(() => page.locator(`[data-testid="history-row"][data-load="${first.id}"]`).count()).toBe(1);
     await imp.shot('imports-desktop-3-imported', 'import-result');
@@ -190,7 +212,10 @@ describe('Impor data: template → fill five desa → preview → commit → map
     await page.getByTestId('import-reset').click();
 
     // The API: those five desa hold the imported numbers and are real (not simulated) for this month.
-    const after = rowsOf(await values(), five.map((x) => x.kode));
+    const after = rowsOf(
+      await values(),
+      five.map((x) => x.kode),
+    );
     expect(after.map((r) => r.numerator)).toEqual(FILLED);
     expect(after.map((r) => r.simulated)).toEqual([false, false, false, false, false]);
     const sixth = rowsOf(await values(), [desa[5]!.kode])[0]!;
@@ -212,21 +237,35 @@ describe('Impor data: template → fill five desa → preview → commit → map
     await page.getByTestId('import-map-link').click();
     await d.waitForView(BILAH_HULU);
     expect(new URL(page.url()).search).toBe(`?wilayah=${BILAH_HULU}&indikator=${INDICATOR}&periode=${MONTH}`);
-    const corrected = rowsOf(await values(), five.map((x) => x.kode));
+    const corrected = rowsOf(
+      await values(),
+      five.map((x) => x.kode),
+    );
     expect(corrected.map((r) => r.numerator)).toEqual(CORRECTED);
     for (const [i, x] of five.entries()) {
       await expect.poll(() => d.tableCoverage(x.kode)).toBe(formatValue(corrected[i]!.coverage, 'percent'));
-      const fraction = await page.locator(`[data-testid="child-row"][data-kode="${x.kode}"] .child-row__fraction`).textContent();
+      const fraction = await page
+        .locator(`[data-testid="child-row"][data-kode="${x.kode}"] .child-row__fraction`)
+        .textContent();
       expect(fraction).toMatch(new RegExp(`^${CORRECTED[i]}/`));
     }
     // The other desa of the kecamatan are still demo numbers: the badge says "partly", the imported rows lose their
     // "simulasi" tag and the others keep it.
     expect((await values()).simulated).toBe(true);
     expect(await d.textOf('simulated-badge')).toContain('Sebagian data contoh (simulasi)');
-    for (const x of five) expect(await page.locator(`[data-testid="child-row"][data-kode="${x.kode}"] [data-testid="child-simulated"]`).count()).toBe(0);
+    for (const x of five)
+      expect(
+        await page.locator(`[data-testid="child-row"][data-kode="${x.kode}"] [data-testid="child-simulated"]`).count(),
+      ).toBe(0);
     const view = await values();
-    const reportedOther = desa.find((x) => !five.some((f) => f.kode === x.kode) && view.rows.find((r) => r.kode === x.kode)?.coverage !== null)!;
-    expect(await page.locator(`[data-testid="child-row"][data-kode="${reportedOther.kode}"] [data-testid="child-simulated"]`).count()).toBe(1);
+    const reportedOther = desa.find(
+      (x) => !five.some((f) => f.kode === x.kode) && view.rows.find((r) => r.kode === x.kode)?.coverage !== null,
+    )!;
+    expect(
+      await page
+        .locator(`[data-testid="child-row"][data-kode="${reportedOther.kode}"] [data-testid="child-simulated"]`)
+        .count(),
+    ).toBe(1);
     await d.screenshot('imports-desktop-4-map');
 
     // History: undoing the first import is refused while the correction holds the same cells (409 LATER_CHANGES).
@@ -244,26 +283,39 @@ describe('Impor data: template → fill five desa → preview → commit → map
     await page.locator(`[data-testid="undo-button"][data-load="${second.id}"]`).click();
     await page.getByTestId('undo-confirm-no').click();
     expect(await page.getByTestId('undo-confirm').count()).toBe(0);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-load'))).toBe(String(second.id));
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-load')))
+      .toBe(String(second.id));
     expect((await ownImports()).length).toBe(2);
     await page.locator(`[data-testid="undo-button"][data-load="${second.id}"]`).click();
     await page.getByTestId('undo-confirm-yes').click();
-    await expect.poll(() => d.textOf('undo-done'), { timeout: 30_000 }).toBe(`Impor #${second.id} dibatalkan: 5 sel dikembalikan ke nilai sebelumnya.`);
+    await expect
+      .poll(() => d.textOf('undo-done'), { timeout: 30_000 })
+      .toBe(`Impor #${second.id} dibatalkan: 5 sel dikembalikan ke nilai sebelumnya.`);
     await undoFirst.click();
     await page.getByTestId('undo-confirm-yes').click();
     await expect.poll(() => d.textOf('undo-done'), { timeout: 30_000 }).toContain(`Impor #${first.id} dibatalkan`);
-    await expect.poll(() => page.locator(`[data-testid="history-row"][data-load="${first.id}"]`).getAttribute('data-status')).toBe('undone');
-    expect(await page.locator(`[data-testid="history-row"][data-load="${first.id}"] [data-testid="history-status"]`).textContent())
-      .toMatch(/^Dibatalkan \(#\d+\)$/);
+    await expect
+      .poll(() => page.locator(`[data-testid="history-row"][data-load="${first.id}"]`).getAttribute('data-status'))
+      .toBe('undone');
+    expect(
+      await page
+        .locator(`[data-testid="history-row"][data-load="${first.id}"] [data-testid="history-status"]`)
+        .textContent(),
+    ).toMatch(/^Dibatalkan \(#\d+\)$/);
     expect(await ownImports()).toEqual([]);
     await imp.shot('imports-desktop-6-history', 'history-section');
 
     // The old numbers are back, simulated as before, on the API and on the map (cache invalidated by the undo).
-    const restored = rowsOf(await values(), five.map((x) => x.kode));
+    const restored = rowsOf(
+      await values(),
+      five.map((x) => x.kode),
+    );
     expect(restored.map((r) => [r.numerator, r.simulated])).toEqual(before.map((r) => [r.numerator, true]));
     await page.getByTestId('nav-peta').click();
     await d.waitForView(BILAH_HULU);
-    for (const [i, x] of five.entries()) await expect.poll(() => d.tableCoverage(x.kode)).toBe(formatValue(before[i]!.coverage, 'percent'));
+    for (const [i, x] of five.entries())
+      await expect.poll(() => d.tableCoverage(x.kode)).toBe(formatValue(before[i]!.coverage, 'percent'));
 
     // The history names who imported and undid: the signed-in account, recorded by the server (also after a reload).
     await page.reload();
@@ -312,7 +364,11 @@ describe('Impor data on a phone (390×844)', () => {
       kolom: await errors.nth(i).getByTestId('issue-kolom').textContent(),
       pesan: await errors.nth(i).getByTestId('issue-pesan').textContent(),
     });
-    expect(await cells(0)).toMatchObject({ baris: '3', kolom: 'kode_wilayah', pesan: expect.stringContaining(`${BILAH_HULU}.9999`) });
+    expect(await cells(0)).toMatchObject({
+      baris: '3',
+      kolom: 'kode_wilayah',
+      pesan: expect.stringContaining(`${BILAH_HULU}.9999`),
+    });
     expect(await cells(1)).toMatchObject({ baris: '4', kolom: 'pembilang', pesan: expect.stringContaining('12,5') });
     expect((await history()).length, 'an invalid file writes nothing').toBe(loadsBefore);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -324,7 +380,11 @@ describe('Impor data on a phone (390×844)', () => {
     await d.chooseLanguage('en');
     expect(await imp.headline()).toBe('File refused: 2 errors');
     expect(await d.textOf('import-explain')).toContain('Nothing was saved');
-    expect(await page.getByTestId('import-errors').locator('th').allTextContents()).toEqual(['Row', 'Column', 'Message (Bahasa Indonesia)']);
+    expect(await page.getByTestId('import-errors').locator('th').allTextContents()).toEqual([
+      'Row',
+      'Column',
+      'Message (Bahasa Indonesia)',
+    ]);
     expect(d.pageErrors).toEqual([]);
   });
 });
@@ -339,14 +399,24 @@ describe('Impor data speaks of wilayah by name (issue 15)', () => {
     await page.getByTestId('template-section').waitFor();
     await expect.poll(() => page.getByTestId('wilayah-kabupaten').inputValue()).toBe('12.10');
     expect(await page.getByTestId('wilayah-provinsi').inputValue()).toBe('12');
-    await expect.poll(() => page.getByTestId('wilayah-kabupaten').locator('option:checked').textContent()).toMatch(/Labuhanbatu/);
+    await expect
+      .poll(() => page.getByTestId('wilayah-kabupaten').locator('option:checked').textContent())
+      .toMatch(/Labuhanbatu/);
 
     // A template of Bilah Hulu holding a desa of another kecamatan of Labuhanbatu, and a row of Deli Serdang (12.07).
-    const otherKecamatan = (await server.api<WilayahChild[]>('/api/wilayah/12.10/children')).find((k) => k.kode !== BILAH_HULU && k.childCount > 0)!;
+    const otherKecamatan = (await server.api<WilayahChild[]>('/api/wilayah/12.10/children')).find(
+      (k) => k.kode !== BILAH_HULU && k.childCount > 0,
+    )!;
     const stranger = (await server.api<WilayahChild[]>(`/api/wilayah/${otherKecamatan.kode}/children`))[0]!;
     const template = [
-      'versi_templat,peta-desa-templat-1', `wilayah,${BILAH_HULU},Bilah Hulu`, `periode,${MONTH},September 2026`, 'petunjuk,isi',
-      `,,KF`, `kode_wilayah,nama_desa,${INDICATOR}`, `${desa[0]!.kode},${desa[0]!.nama},3`, `${stranger.kode},${stranger.nama},4`,
+      'versi_templat,peta-desa-templat-1',
+      `wilayah,${BILAH_HULU},Bilah Hulu`,
+      `periode,${MONTH},September 2026`,
+      'petunjuk,isi',
+      `,,KF`,
+      `kode_wilayah,nama_desa,${INDICATOR}`,
+      `${desa[0]!.kode},${desa[0]!.nama},3`,
+      `${stranger.kode},${stranger.nama},4`,
     ].join('\r\n');
     const path = join(work, 'templat-salah.csv');
     writeFileSync(path, template);
@@ -355,19 +425,30 @@ describe('Impor data speaks of wilayah by name (issue 15)', () => {
     const message = await page.getByTestId('import-errors').getByTestId('issue-pesan').first().textContent();
     expect(message).toContain(`tidak termasuk wilayah templat, Kecamatan Bilah Hulu (${BILAH_HULU})`);
     // The stable code stays, small, for support.
-    expect(await page.getByTestId('import-errors').locator('.imp-code').first().textContent()).toBe('KODE_OUTSIDE_WILAYAH');
+    expect(await page.getByTestId('import-errors').locator('.imp-code').first().textContent()).toBe(
+      'KODE_OUTSIDE_WILAYAH',
+    );
     await expect.poll(() => d.textOf('import-template-of')).toContain('Kecamatan Bilah Hulu');
 
-    const deliSerdangKec = (await server.api<WilayahChild[]>('/api/wilayah/12.07/children')).find((k) => k.childCount > 0)!;
+    const deliSerdangKec = (await server.api<WilayahChild[]>('/api/wilayah/12.07/children')).find(
+      (k) => k.childCount > 0,
+    )!;
     const outside = (await server.api<WilayahChild[]>(`/api/wilayah/${deliSerdangKec.kode}/children`))[0]!;
-    const long = ['kode_wilayah,periode,indikator,pembilang,penyebut', `${outside.kode},${MONTH},${INDICATOR},2,`].join('\r\n');
+    const long = ['kode_wilayah,periode,indikator,pembilang,penyebut', `${outside.kode},${MONTH},${INDICATOR},2,`].join(
+      '\r\n',
+    );
     const longPath = join(work, 'di-luar.csv');
     writeFileSync(longPath, long);
     await page.getByTestId('import-reset').click();
     await imp.upload(longPath);
-    await expect.poll(() => page.getByTestId('import-errors').getByTestId('issue-pesan').first().textContent(), { timeout: 30_000 })
+    await expect
+      .poll(() => page.getByTestId('import-errors').getByTestId('issue-pesan').first().textContent(), {
+        timeout: 30_000,
+      })
       .toContain('di luar wilayah Anda (Kabupaten Labuhanbatu)');
-    expect(await page.getByTestId('import-errors').getByTestId('issue-pesan').first().textContent()).not.toContain('kode 12.10');
+    expect(await page.getByTestId('import-errors').getByTestId('issue-pesan').first().textContent()).not.toContain(
+      'kode 12.10',
+    );
     await d.screenshot('imports-named-areas');
     expect(d.pageErrors).toEqual([]);
   });

@@ -25,10 +25,13 @@ let browser: Browser;
 let desa: WilayahChild[];
 let before: ValueRow[];
 
-const values = () => server.api<ValuesResponse>(`/api/nilai?indikator=${INDICATOR}&periode=${MONTH}&wilayah=${BILAH_HULU}`);
+const values = () =>
+  server.api<ValuesResponse>(`/api/nilai?indikator=${INDICATOR}&periode=${MONTH}&wilayah=${BILAH_HULU}`);
 const row = (answer: ValuesResponse, kode: string) => answer.rows.find((r) => r.kode === kode)!;
-const gridLoads = async () => (await server.api<LoadRecordDto[]>('/api/impor?limit=1000'))
-  .filter((l) => l.kind === 'import' && l.status === 'done' && (l.fileName ?? '').startsWith('isian-'));
+const gridLoads = async () =>
+  (await server.api<LoadRecordDto[]>('/api/impor?limit=1000')).filter(
+    (l) => l.kind === 'import' && l.status === 'done' && (l.fileName ?? '').startsWith('isian-'),
+  );
 
 beforeAll(async () => {
   server = useAppServer();
@@ -44,7 +47,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const cell = (page: Page, kode: string, part: 'numerator' | 'denominator' = 'numerator') => page.getByTestId(`cell-${kode}-${INDICATOR}-${part}`);
+const cell = (page: Page, kode: string, part: 'numerator' | 'denominator' = 'numerator') =>
+  page.getByTestId(`cell-${kode}-${INDICATOR}-${part}`);
 const stateOf = (page: Page, kode: string) => cell(page, kode).getAttribute('data-state');
 const textOfCell = async (page: Page, kode: string) => ((await cell(page, kode).textContent()) ?? '').trim();
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/isian-${name}.png` });
@@ -54,7 +58,9 @@ async function paste(page: Page, text: string) {
   await page.evaluate((t) => {
     const data = new DataTransfer();
     data.setData('text/plain', t);
-    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    document.activeElement!.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
   }, text);
 }
 
@@ -79,12 +85,20 @@ describe('Isian data: keyboard entry, offline queue, landing, conflict', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('99');
     await page.keyboard.press('Escape');
-    expect(await textOfCell(page, desa[2]!.kode)).toBe(before[2]!.numerator === null ? '' : before[2]!.numerator.toLocaleString('id-ID'));
+    expect(await textOfCell(page, desa[2]!.kode)).toBe(
+      before[2]!.numerator === null ? '' : before[2]!.numerator.toLocaleString('id-ID'),
+    );
     await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(`cell-${desa[3]!.kode}-${INDICATOR}-numerator`);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      `cell-${desa[3]!.kode}-${INDICATOR}-numerator`,
+    );
     await paste(page, '5\r\n12,0\r\n'); // Indonesian "12,0" is twelve, as in an import
-    expect([await textOfCell(page, desa[0]!.kode), await textOfCell(page, desa[1]!.kode), await textOfCell(page, desa[3]!.kode),
-      await textOfCell(page, desa[4]!.kode)]).toEqual(['12', '7', '5', '12,0']);
+    expect([
+      await textOfCell(page, desa[0]!.kode),
+      await textOfCell(page, desa[1]!.kode),
+      await textOfCell(page, desa[3]!.kode),
+      await textOfCell(page, desa[4]!.kode),
+    ]).toEqual(['12', '7', '5', '12,0']);
     expect(await stateOf(page, desa[0]!.kode)).toBe('edited');
     await expect.poll(() => d.textOf('isian-unsaved')).toBe('4 sel belum disimpan');
     // A value the import rules refuse is marked at once, with the rule's message, and blocks the save.
@@ -110,19 +124,33 @@ describe('Isian data: keyboard entry, offline queue, landing, conflict', () => {
     expect(await page.getByTestId('isian-unsaved').count(), 'queued cells are not "unsaved"').toBe(0);
     expect(await stateOf(page, desa[0]!.kode)).toBe('pending');
     expect((await gridLoads()).length, 'nothing reached the server').toBe(loadsBefore);
-    expect(await page.evaluate(async () => new Promise<number>((resolve) => {
-      const open = indexedDB.open('peta-isian');
-      open.onsuccess = () => { const r = open.result.transaction('antrean').objectStore('antrean').getAll(); r.onsuccess = () => resolve(r.result[0].cells.length); };
-    }))).toBe(4);
+    expect(
+      await page.evaluate(
+        async () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('peta-isian');
+            open.onsuccess = () => {
+              const r = open.result.transaction('antrean').objectStore('antrean').getAll();
+              r.onsuccess = () => resolve(r.result[0].cells.length);
+            };
+          }),
+      ),
+    ).toBe(4);
     await shot(page, '2-offline-queued');
 
     // Back online: the queued save is sent by itself and lands as one import.
     await page.context().setOffline(false);
-    await expect.poll(() => page.getByTestId('isian-notice').getAttribute('data-kind'), { timeout: 20_000 }).toBe('saved');
+    await expect
+      .poll(() => page.getByTestId('isian-notice').getAttribute('data-kind'), { timeout: 20_000 })
+      .toBe('saved');
     await page.getByTestId('isian-queue').waitFor({ state: 'detached' });
     const loads = await gridLoads();
     expect(loads.length).toBe(loadsBefore + 1);
-    expect(loads[0]).toMatchObject({ oleh: PUSKESMAS_USER, fileName: `isian-${loads[0]!.fileName!.split('-')[1]}-${MONTH}.json`, changed: expect.any(Number) });
+    expect(loads[0]).toMatchObject({
+      oleh: PUSKESMAS_USER,
+      fileName: `isian-${loads[0]!.fileName!.split('-')[1]}-${MONTH}.json`,
+      changed: expect.any(Number),
+    });
     expect(loads[0]!.added + loads[0]!.changed).toBe(4);
     const after = await values();
     expect([0, 1, 3, 4].map((i) => row(after, desa[i]!.kode).numerator)).toEqual([12, 7, 5, 12]);
@@ -137,8 +165,19 @@ describe('Isian data: keyboard entry, offline queue, landing, conflict', () => {
     await cell(page, desa[0]!.kode).click();
     await page.keyboard.type('13');
     await page.keyboard.press('Enter');
-    await server.send('POST', '/api/impor/isian', { period: MONTH, area: BILAH_HULU, cells: [
-      { kode: desa[0]!.kode, indicator: INDICATOR, numerator: '20', denominator: '', base: { numerator: 12, denominator: null } }] });
+    await server.send('POST', '/api/impor/isian', {
+      period: MONTH,
+      area: BILAH_HULU,
+      cells: [
+        {
+          kode: desa[0]!.kode,
+          indicator: INDICATOR,
+          numerator: '20',
+          denominator: '',
+          base: { numerator: 12, denominator: null },
+        },
+      ],
+    });
     await page.getByTestId('isian-save').click();
     await expect.poll(() => page.getByTestId('isian-notice').getAttribute('data-kind')).toBe('conflict');
     expect(await stateOf(page, desa[0]!.kode)).toBe('conflict');

@@ -27,8 +27,12 @@ beforeAll(async () => {
   server = useAppServer();
   browser = await launchBrowser();
   sumut = (await server.api<WilayahChild[]>('/api/wilayah')).find((c) => c.kode === SUMUT)!;
-  labuhanbatu = (await server.api<WilayahChild[]>(`/api/wilayah/${SUMUT}/children`)).find((c) => c.kode === LABUHANBATU)!;
-  bilahHulu = (await server.api<WilayahChild[]>(`/api/wilayah/${LABUHANBATU}/children`)).find((c) => c.kode === BILAH_HULU)!;
+  labuhanbatu = (await server.api<WilayahChild[]>(`/api/wilayah/${SUMUT}/children`)).find(
+    (c) => c.kode === LABUHANBATU,
+  )!;
+  bilahHulu = (await server.api<WilayahChild[]>(`/api/wilayah/${LABUHANBATU}/children`)).find(
+    (c) => c.kode === BILAH_HULU,
+  )!;
   desa = await server.api<WilayahChild[]>(`/api/wilayah/${BILAH_HULU}/children`);
 });
 
@@ -36,13 +40,34 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface Focus { tag: string; id: string; testId: string; text: string; outline: string; outlineWidth: number; outlineColor: string; background: string; onScreen: boolean }
+interface Focus {
+  tag: string;
+  id: string;
+  testId: string;
+  text: string;
+  outline: string;
+  outlineWidth: number;
+  outlineColor: string;
+  background: string;
+  onScreen: boolean;
+}
 
 /** What has focus, and how its focus ring is drawn (the ring must be there and wide enough to see). */
 function focused(page: Page): Promise<Focus> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return { tag: 'body', id: '', testId: '', text: '', outline: 'none', outlineWidth: 0, outlineColor: '', background: '', onScreen: false };
+    if (!el || el === document.body)
+      return {
+        tag: 'body',
+        id: '',
+        testId: '',
+        text: '',
+        outline: 'none',
+        outlineWidth: 0,
+        outlineColor: '',
+        background: '',
+        onScreen: false,
+      };
     const style = getComputedStyle(el);
     // The colour behind the element: the first ancestor with an opaque background.
     let bg = '';
@@ -52,8 +77,14 @@ function focused(page: Page): Promise<Focus> {
     }
     const r = el.getBoundingClientRect();
     return {
-      tag: el.tagName.toLowerCase(), id: el.id, testId: el.getAttribute('data-testid') ?? '', text: (el.textContent ?? '').trim().slice(0, 80),
-      outline: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth), outlineColor: style.outlineColor, background: bg,
+      tag: el.tagName.toLowerCase(),
+      id: el.id,
+      testId: el.getAttribute('data-testid') ?? '',
+      text: (el.textContent ?? '').trim().slice(0, 80),
+      outline: style.outlineStyle,
+      outlineWidth: parseFloat(style.outlineWidth),
+      outlineColor: style.outlineColor,
+      background: bg,
       onScreen: r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth,
     };
   });
@@ -62,10 +93,13 @@ function focused(page: Page): Promise<Focus> {
 /** Contrast ratio of two CSS rgb() colours (WCAG relative luminance). */
 function contrast(a: string, b: string): number {
   const lum = (c: string) => {
-    const [r, g, bl] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number).map((v) => {
-      const s = v / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    }) as [number, number, number];
+    const [r, g, bl] = (c.match(/\d+(\.\d+)?/g) ?? [])
+      .slice(0, 3)
+      .map(Number)
+      .map((v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
     return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
   };
   const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p) as [number, number];
@@ -77,7 +111,11 @@ function expectVisibleFocus(f: Focus, what: string) {
   expect(f.tag, `${what}: focus is on an element, not <body>`).not.toBe('body');
   expect(f.outline, `${what}: outline of ${f.tag}#${f.id || f.testId}`).not.toBe('none');
   expect(f.outlineWidth, `${what}: outline width`).toBeGreaterThanOrEqual(2);
-  if (f.background) expect(contrast(f.outlineColor, f.background), `${what}: ring ${f.outlineColor} on ${f.background}`).toBeGreaterThanOrEqual(3);
+  if (f.background)
+    expect(
+      contrast(f.outlineColor, f.background),
+      `${what}: ring ${f.outlineColor} on ${f.background}`,
+    ).toBeGreaterThanOrEqual(3);
   expect(f.onScreen, `${what}: focused element on screen`).toBe(true);
 }
 
@@ -122,7 +160,10 @@ describe('the drill-down by keyboard alone (1280×800)', () => {
     expect(f.text).toContain(sumut.nama);
     expectVisibleFocus(f, 'heading after provinsi');
 
-    for (const [target, view] of [[labuhanbatu, LABUHANBATU], [bilahHulu, BILAH_HULU]] as const) {
+    for (const [target, view] of [
+      [labuhanbatu, LABUHANBATU],
+      [bilahHulu, BILAH_HULU],
+    ] as const) {
       await page.keyboard.press('Tab');
       if ((await focused(page)).testId === 'child-filter') await page.keyboard.type(target.nama);
       await tabTo(page, target.nama);
@@ -166,7 +207,9 @@ describe('the drill-down by keyboard alone (1280×800)', () => {
       expectVisibleFocus(f, `header ${f.testId || f.text}`);
       seen.push(f.testId || f.tag);
     }
-    expect(seen).toEqual(expect.arrayContaining(['lang-id', 'lang-en', 'toggle-large-text', 'toggle-basemap', 'summary']));
+    expect(seen).toEqual(
+      expect.arrayContaining(['lang-id', 'lang-en', 'toggle-large-text', 'toggle-basemap', 'summary']),
+    );
     await page.getByTestId('lang-en').focus();
     await page.getByTestId('lang-en').press('Tab');
     await d.screenshot('keyboard-4-header-focus');
@@ -220,7 +263,9 @@ describe('the desktop map (1280×800)', () => {
     await d.open(BILAH_HULU);
     await d.waitForView(BILAH_HULU);
     // The user has scrolled the list down, then clicks a desa on the map.
-    await page.getByTestId('side-pane-body').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await page.getByTestId('side-pane-body').evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
     const shown = await d.visibleMapLabels();
     const target = desa.find((c) => shown.includes(c.nama))!;
     const labels = page.getByTestId('map-label');
@@ -245,18 +290,32 @@ describe('the desktop map (1280×800)', () => {
     // or above it.
     const meta = await server.api<Meta>('/api/meta');
     const [w, s] = meta.bbox!;
-    await expect.poll(async () => {
-      const [x, y] = await page.evaluate((sw) => window.__mapProject?.(sw) ?? [NaN, NaN], [w, s] as [number, number]);
-      // Indonesia's south-west corner (the Indian Ocean off Sumatra and Java) is right of the legend or above it.
-      return x >= legend.x + legend.width || y <= legend.y ? 'clear' : `covered: south-west corner at ${Math.round(x)}, ${Math.round(y)}`;
-    }, { timeout: 10_000 }).toBe('clear');
+    await expect
+      .poll(
+        async () => {
+          const [x, y] = await page.evaluate((sw) => window.__mapProject?.(sw) ?? [NaN, NaN], [w, s] as [
+            number,
+            number,
+          ]);
+          // Indonesia's south-west corner (the Indian Ocean off Sumatra and Java) is right of the legend or above it.
+          return x >= legend.x + legend.width || y <= legend.y
+            ? 'clear'
+            : `covered: south-west corner at ${Math.round(x)}, ${Math.round(y)}`;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe('clear');
     await d.screenshot('desktop-indonesia-legend');
 
     // Hover a provinsi: the card is away from the legend.
     await d.hoverMapAt(sumut.nama);
     await page.getByTestId('hover-card').waitFor();
     const card = (await page.getByTestId('hover-card').boundingBox())!;
-    const overlap = card.x < legend.x + legend.width && legend.x < card.x + card.width && card.y < legend.y + legend.height && legend.y < card.y + card.height;
+    const overlap =
+      card.x < legend.x + legend.width &&
+      legend.x < card.x + card.width &&
+      card.y < legend.y + legend.height &&
+      legend.y < card.y + card.height;
     expect(overlap, 'hover card over the legend').toBe(false);
     await d.screenshot('desktop-hover-card');
   });

@@ -6,7 +6,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumberId, formatValue } from '@peta/domain';
-import type { MeetingDetail, Meta, MeetingSummary, SessionUser, ValuesResponse, WilayahChild } from '@peta/domain/contract';
+import type {
+  MeetingDetail,
+  Meta,
+  MeetingSummary,
+  SessionUser,
+  ValuesResponse,
+  WilayahChild,
+} from '@peta/domain/contract';
 import { launchBrowser, type Browser, type Page } from './helpers/browser.ts';
 import { fetchAs, sessionOf, useAppServer, type AppServer } from './helpers/app-server.ts';
 import { openPageAs } from './helpers/session.ts';
@@ -46,7 +53,10 @@ async function chooseMeetingPeriod(page: Page, year: number, month: number) {
 describe('the printed meeting pack', () => {
   it('has a cover, the agenda, one A4 page per desa of Bilah Hulu and the actions, in a few seconds', async () => {
     const meeting = await server.send<MeetingDetail>('POST', '/api/rapat', {
-      jenis: 'lokmin_tribulanan', tanggal: '2026-10-07', wilayah: BILAH_HULU, periode: '2026-01..2026-09',
+      jenis: 'lokmin_tribulanan',
+      tanggal: '2026-10-07',
+      wilayah: BILAH_HULU,
+      periode: '2026-01..2026-09',
       peserta: [{ nama: 'dr. Rina', peran: 'Kepala Puskesmas' }],
     });
     expect(meeting.agenda.desa).toHaveLength(desa.length);
@@ -55,8 +65,13 @@ describe('the printed meeting pack', () => {
     const page = await openPageAs(browser, server.url, CAMAT, { width: 794, height: 1123 });
     await page.emulateMedia({ media: 'print' });
     await page.goto(`${server.url}/api/rapat/${meeting.id}/paket.html`);
-    const sections = await page.locator('section.desa').evaluateAll((els) => els.map((el) => ({
-      kode: el.getAttribute('data-desa'), name: el.querySelector('h2')?.textContent, breakAfter: getComputedStyle(el).breakAfter })));
+    const sections = await page.locator('section.desa').evaluateAll((els) =>
+      els.map((el) => ({
+        kode: el.getAttribute('data-desa'),
+        name: el.querySelector('h2')?.textContent,
+        breakAfter: getComputedStyle(el).breakAfter,
+      })),
+    );
     expect(sections.map((s) => s.kode)).toEqual(meeting.agenda.desa.map((d) => d.kode));
     expect(sections.map((s) => s.name).sort()).toEqual(desa.map((d) => d.nama).sort());
     expect(new Set(sections.map((s) => s.breakAfter))).toEqual(new Set(['page']));
@@ -64,11 +79,16 @@ describe('the printed meeting pack', () => {
     // Each desa page has its PWS chart(s) and trends, and fits the printable area of A4 (210 × 297 mm less the
     // @page margins 11 + 11 and 10 + 12 mm): laid out at 188 mm wide, no section is taller than 275 mm.
     await page.addStyleTag({ content: 'body { width: 188mm; }' });
-    const layout = await page.locator('section.desa').evaluateAll((els) => els.map((el) => ({
-      kode: el.getAttribute('data-desa'), heightMm: (el as HTMLElement).offsetHeight * 25.4 / 96,
-      tableOverflow: el.querySelector('table.ind')!.scrollWidth - (el as HTMLElement).clientWidth,
-      charts: el.querySelectorAll('figure.pws-chart').length, svgs: el.querySelectorAll('svg.pws-svg').length,
-      trends: el.querySelectorAll('td.trends').length })));
+    const layout = await page.locator('section.desa').evaluateAll((els) =>
+      els.map((el) => ({
+        kode: el.getAttribute('data-desa'),
+        heightMm: ((el as HTMLElement).offsetHeight * 25.4) / 96,
+        tableOverflow: el.querySelector('table.ind')!.scrollWidth - (el as HTMLElement).clientWidth,
+        charts: el.querySelectorAll('figure.pws-chart').length,
+        svgs: el.querySelectorAll('svg.pws-svg').length,
+        trends: el.querySelectorAll('td.trends').length,
+      })),
+    );
     for (const l of layout) {
       expect(l.charts, l.kode!).toBeGreaterThanOrEqual(1);
       expect(l.charts, l.kode!).toBeLessThanOrEqual(2);
@@ -82,15 +102,20 @@ describe('the printed meeting pack', () => {
     expect(html).toContain('<th>Kekurangan terhadap target (orang)</th><th>Belum terlayani tahun ini (orang)</th>');
     const behind = await page.locator('section.summary ol').first().locator('li').allTextContents();
     expect(behind.length).toBeGreaterThan(0);
-    for (const item of behind) expect(item).toMatch(/target s\.d\. periode [\d,]+%( · kekurangan terhadap target: [\d.]+ .+)?$|batas ≤/);
+    for (const item of behind)
+      expect(item).toMatch(/target s\.d\. periode [\d,]+%( · kekurangan terhadap target: [\d.]+ .+)?$|batas ≤/);
     for (const w of meeting.agenda.worsened.filter((x) => x.indicator === 'GZ_STUNTING')) {
       expect(w.coverage!).toBeGreaterThan(w.previousCoverage!);
-      expect(html).toContain(`Stunting: ${formatValue(w.previousCoverage, 'percent')} → ${formatValue(w.coverage, 'percent')} (naik; batas ≤ 14,0%)`);
+      expect(html).toContain(
+        `Stunting: ${formatValue(w.previousCoverage, 'percent')} → ${formatValue(w.coverage, 'percent')} (naik; batas ≤ 14,0%)`,
+      );
     }
     expect(layout.some((l) => l.svgs > 0)).toBe(true);
     const tallest = layout.reduce((a, b) => (b.heightMm > a.heightMm ? b : a));
     console.log(`[meetings] tallest desa page ${tallest.kode}: ${tallest.heightMm.toFixed(0)} mm of 275`);
-    await page.locator(`section.desa[data-desa="${tallest.kode}"]`).screenshot({ path: join(ARTIFACTS, 'meetings-pack-desa.png') });
+    await page
+      .locator(`section.desa[data-desa="${tallest.kode}"]`)
+      .screenshot({ path: join(ARTIFACTS, 'meetings-pack-desa.png') });
     await page.context().close();
 
     const t0 = performance.now();
@@ -102,7 +127,9 @@ describe('the printed meeting pack', () => {
     expect(response.headers.get('content-type')).toBe('application/pdf');
     const bytes = Buffer.from(await response.arrayBuffer());
     writeFileSync(join(ARTIFACTS, 'meetings-pack.pdf'), bytes);
-    console.log(`[meetings] PDF pack of Bilah Hulu (${desa.length} desa): ${bytes.length} bytes, first ${Math.round(t1 - t0)} ms (Chromium launch), then ${Math.round(t2 - t1)} ms`);
+    console.log(
+      `[meetings] PDF pack of Bilah Hulu (${desa.length} desa): ${bytes.length} bytes, first ${Math.round(t1 - t0)} ms (Chromium launch), then ${Math.round(t2 - t1)} ms`,
+    );
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const text = bytes.toString('latin1');
     const pages = text.match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
@@ -110,7 +137,9 @@ describe('the printed meeting pack', () => {
     expect(pages).toBeGreaterThanOrEqual(desa.length + 3);
     expect(pages).toBeLessThanOrEqual(desa.length + 5);
     // The document title (UTF-16 in the Info dictionary) names the kecamatan.
-    const titles = [...text.matchAll(/\/Title\s*<FEFF([0-9A-F]+)>/gi)].map((m) => Buffer.from(m[1]!, 'hex').swap16().toString('utf16le'));
+    const titles = [...text.matchAll(/\/Title\s*<FEFF([0-9A-F]+)>/gi)].map((m) =>
+      Buffer.from(m[1]!, 'hex').swap16().toString('utf16le'),
+    );
     expect(titles.some((title) => title.includes('Paket rapat') && title.includes('Bilah Hulu'))).toBe(true);
     expect(t2 - t1).toBeLessThan(20_000);
   });
@@ -126,7 +155,9 @@ describe('a meeting run end to end', () => {
     await page.getByTestId('rapat-new').click();
     // The map's period picker, starting on January to the latest month with data (no free text to mistype).
     const latest = (await server.api<Meta>('/api/meta')).latestMonth;
-    await expect.poll(() => page.getByTestId('rapat-periode').getByTestId('period-month').inputValue()).toBe(String(Number(latest.slice(5))));
+    await expect
+      .poll(() => page.getByTestId('rapat-periode').getByTestId('period-month').inputValue())
+      .toBe(String(Number(latest.slice(5))));
     expect(await page.getByTestId('rapat-periode').getByTestId('period-kind').inputValue()).toBe('cumulative');
     await chooseMeetingPeriod(page, 2026, 9);
     await page.getByTestId('rapat-tanggal').fill('2026-10-08');
@@ -144,15 +175,27 @@ describe('a meeting run end to end', () => {
     await page.getByTestId('rapat-start').click();
     await page.getByTestId('meeting-mode').waitFor();
     await page.locator('[data-testid=step-overview] [data-testid=rapat-map] path').first().waitFor();
-    expect(await page.locator('[data-testid=step-overview] [data-testid=rapat-map] path').count()).toBeGreaterThanOrEqual(desa.length);
+    expect(
+      await page.locator('[data-testid=step-overview] [data-testid=rapat-map] path').count(),
+    ).toBeGreaterThanOrEqual(desa.length);
     // Every desa's number is readable: no marker covers another (the crowded ones are moved, with a leader line).
-    const markers = await page.locator('[data-testid=step-overview] [data-testid=rapat-map-marker] > circle:last-of-type').evaluateAll((els) =>
-      els.map((e) => ({ x: Number(e.getAttribute('cx')), y: Number(e.getAttribute('cy')), r: Number(e.getAttribute('r')) })));
+    const markers = await page
+      .locator('[data-testid=step-overview] [data-testid=rapat-map-marker] > circle:last-of-type')
+      .evaluateAll((els) =>
+        els.map((e) => ({
+          x: Number(e.getAttribute('cx')),
+          y: Number(e.getAttribute('cy')),
+          r: Number(e.getAttribute('r')),
+        })),
+      );
     expect(markers).toHaveLength(meeting.agenda.desa.length);
     for (let i = 0; i < markers.length; i++) {
       for (let j = i + 1; j < markers.length; j++) {
         const [a, b] = [markers[i]!, markers[j]!];
-        expect(Math.max(Math.abs(a.x - b.x), Math.abs(a.y - b.y)), `markers ${i + 1} and ${j + 1}`).toBeGreaterThanOrEqual(a.r + b.r);
+        expect(
+          Math.max(Math.abs(a.x - b.x), Math.abs(a.y - b.y)),
+          `markers ${i + 1} and ${j + 1}`,
+        ).toBeGreaterThanOrEqual(a.r + b.r);
       }
     }
     await shot(page, 'meetings-2-projector-overview');
@@ -166,11 +209,18 @@ describe('a meeting run end to end', () => {
     // An action for the first desa, on its weakest indicator: the form comes into view, focus in its first field, and
     // each button says what it saves.
     await page.getByTestId('action-add').click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('action-indicator');
-    await expect.poll(async () => {
-      const box = await page.getByTestId('action-save').boundingBox();
-      return !!box && box.y >= 0 && box.y + box.height <= 1080;
-    }, { timeout: 5_000 }).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('action-indicator');
+    await expect
+      .poll(
+        async () => {
+          const box = await page.getByTestId('action-save').boundingBox();
+          return !!box && box.y >= 0 && box.y + box.height <= 1080;
+        },
+        { timeout: 5_000 },
+      )
+      .toBe(true);
     expect(await page.getByTestId('action-save').textContent()).toBe('Simpan tindak lanjut');
     expect(await page.locator('[data-testid=step-desa] [data-testid=note-save]').textContent()).toBe('Simpan catatan');
     const indicator = await page.getByTestId('action-indicator').inputValue();
@@ -213,13 +263,18 @@ describe('a meeting run end to end', () => {
     await page.getByTestId('rapat-detail').waitFor();
     const carried = page.locator('[data-testid=action-item]', { hasText: what });
     await carried.waitFor();
-    const [before, after] = await Promise.all(['2026-01..2026-09', '2026-01..2026-10'].map((p) =>
-      server.api<ValuesResponse>(`/api/nilai?indikator=${indicator}&periode=${p}&wilayah=${BILAH_HULU}`)));
+    const [before, after] = await Promise.all(
+      ['2026-01..2026-09', '2026-01..2026-10'].map((p) =>
+        server.api<ValuesResponse>(`/api/nilai?indikator=${indicator}&periode=${p}&wilayah=${BILAH_HULU}`),
+      ),
+    );
     const row = (v: ValuesResponse) => v.rows.find((r) => r.kode === first.kode)!;
     const [a, b] = [row(before!).coverage!, row(after!).coverage!];
     const points = b - a;
-    const expected = Math.abs(points) < 0.05 ? `tetap ${formatNumberId(b)}%`
-      : `${points > 0 ? 'naik' : 'turun'} ${formatNumberId(Math.abs(points))} poin (dari ${formatNumberId(a)}% ke ${formatNumberId(b)}%)`;
+    const expected =
+      Math.abs(points) < 0.05
+        ? `tetap ${formatNumberId(b)}%`
+        : `${points > 0 ? 'naik' : 'turun'} ${formatNumberId(Math.abs(points))} poin (dari ${formatNumberId(a)}% ke ${formatNumberId(b)}%)`;
     await expect(carried.getByTestId('action-movement').textContent()).resolves.toContain(expected);
     // It is shown first, above the agenda: "did we do it, and did the numbers move?"
     expect(await page.getByTestId('rapat-earlier').getByText(what).count()).toBe(1);
@@ -227,11 +282,17 @@ describe('a meeting run end to end', () => {
     // The next meeting's mode shows it on that desa's step too.
     await page.getByTestId('rapat-start').click();
     await page.getByTestId('meeting-mode').waitFor();
-    const step = (await server.api<MeetingDetail>(`/api/rapat/${new URL(page.url()).searchParams.get('rapat')}`)).agenda.desa.findIndex((d) => d.kode === first.kode);
+    const step = (
+      await server.api<MeetingDetail>(`/api/rapat/${new URL(page.url()).searchParams.get('rapat')}`)
+    ).agenda.desa.findIndex((d) => d.kode === first.kode);
     for (let i = 0; i <= step; i++) await page.keyboard.press('ArrowRight');
     await expect(page.getByTestId('desa-name').textContent()).resolves.toBe(first.nama);
-    await expect(page.locator('[data-testid=step-desa] [data-testid=action-item]', { hasText: what }).getByTestId('action-movement').textContent())
-      .resolves.toContain(expected);
+    await expect(
+      page
+        .locator('[data-testid=step-desa] [data-testid=action-item]', { hasText: what })
+        .getByTestId('action-movement')
+        .textContent(),
+    ).resolves.toContain(expected);
     await page.locator('[data-testid=step-desa] .series svg').waitFor();
     await shot(page, 'meetings-6-projector-followup');
     await page.keyboard.press('Escape');
@@ -255,7 +316,7 @@ describe('a meeting run end to end', () => {
   });
 });
 
-describe('a meeting about a puskesmas\' wilayah kerja', () => {
+describe("a meeting about a puskesmas' wilayah kerja", () => {
   /** The demo puskesmas holding the desa of Bilah Hulu: its meetings are about the desa of its wilayah kerja. */
   const PUSKESMAS_USER = 'pkm.perbaungan';
   const SHOTS = '/tmp/e2e-shots';
@@ -279,7 +340,9 @@ describe('a meeting about a puskesmas\' wilayah kerja', () => {
     // The picker fills once the kabupaten's puskesmas list arrives; for a reader outside part of the kabupaten the
     // list's need per puskesmas goes through the small-count protection (up to PRIVACY_WAIT_MS on a fresh server).
     await expect.poll(() => page.getByTestId('rapat-puskesmas').inputValue(), { timeout: 10_000 }).toBe(kode);
-    await expect(page.getByTestId('rapat-list-title').textContent()).resolves.toMatch(/^Rapat wilayah kerja Puskesmas /);
+    await expect(page.getByTestId('rapat-list-title').textContent()).resolves.toMatch(
+      /^Rapat wilayah kerja Puskesmas /,
+    );
     await pkmShot(page, '1-list');
 
     await page.getByTestId('rapat-new').click();
@@ -293,7 +356,11 @@ describe('a meeting about a puskesmas\' wilayah kerja', () => {
     expect(meeting.puskesmasKode).toBe(kode);
     expect(meeting.desaKodes.length).toBeGreaterThan(5);
     // The map draws the meeting's desa only, cut from all desa of the kabupaten.
-    const kabupatenDesa = (await server.api<{ features: unknown[] }>(`/api/geometry/${(await server.api<{ geometryVersion: string }>('/api/meta')).geometryVersion}/${meeting.wilayahKode}/desa.geojson`)).features.length;
+    const kabupatenDesa = (
+      await server.api<{ features: unknown[] }>(
+        `/api/geometry/${(await server.api<{ geometryVersion: string }>('/api/meta')).geometryVersion}/${meeting.wilayahKode}/desa.geojson`,
+      )
+    ).features.length;
     expect(kabupatenDesa).toBeGreaterThan(meeting.desaKodes.length);
     const detailMap = page.locator('.rapat-detail__map [data-testid=rapat-map] path');
     await expect.poll(() => detailMap.count()).toBe(meeting.desaKodes.length);
@@ -309,7 +376,9 @@ describe('a meeting about a puskesmas\' wilayah kerja', () => {
     const first = meeting.agenda.desa[0]!;
     expect(meeting.desaKodes).toContain(first.kode);
     await expect(page.getByTestId('desa-name').textContent()).resolves.toBe(first.nama);
-    await expect(page.getByTestId('meeting-step').textContent()).resolves.toBe(`Desa 1 dari ${meeting.agenda.desa.length}`);
+    await expect(page.getByTestId('meeting-step').textContent()).resolves.toBe(
+      `Desa 1 dari ${meeting.agenda.desa.length}`,
+    );
     await page.locator('[data-testid=step-desa] .series svg').waitFor();
     await page.getByTestId('action-add').click();
     await page.getByTestId('action-apa').fill(what);
@@ -336,7 +405,7 @@ describe('a meeting about a puskesmas\' wilayah kerja', () => {
     await page.context().close();
   });
 
-  it('fits a 360 px phone, and the camat may read the puskesmas\' meetings but not create one', async () => {
+  it("fits a 360 px phone, and the camat may read the puskesmas' meetings but not create one", async () => {
     const users = await server.api<SessionUser[]>('/api/pengguna');
     const kode = users.find((u) => u.username === PUSKESMAS_USER)!.scopePuskesmas!;
     const [latest] = await server.api<MeetingSummary[]>(`/api/rapat?puskesmas=${kode}`);

@@ -35,7 +35,14 @@ afterAll(async () => {
 
 /** A phone: touch, a fresh context, signed in as the viewer. */
 async function phone(width: number, height: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, locale: 'id-ID', hasTouch: true, isMobile: true, reducedMotion: 'reduce' });
+  const context = await browser.newContext({
+    viewport: { width, height },
+    deviceScaleFactor: 1,
+    locale: 'id-ID',
+    hasTouch: true,
+    isMobile: true,
+    reducedMotion: 'reduce',
+  });
   const page = await context.newPage();
   await signInAs(page, server.url, READER);
   return page;
@@ -49,13 +56,16 @@ async function smallTargets(page: Page, scope = 'body'): Promise<string[]> {
       const r = el.getBoundingClientRect();
       const style = getComputedStyle(el);
       const folded = el.closest('details:not([open])') && el.tagName !== 'SUMMARY';
-      const hidden = r.width === 0 || r.height === 0 || style.visibility === 'hidden' || el.closest('[hidden], [inert]') || folded;
+      const hidden =
+        r.width === 0 || r.height === 0 || style.visibility === 'hidden' || el.closest('[hidden], [inert]') || folded;
       if (hidden || r.bottom < 0 || r.top > innerHeight || r.right < 0 || r.left > innerWidth) return [];
       // A link inside a table row: the whole row is the target (it selects on a tap).
       const row = el.closest('tr[data-testid="child-row"]');
       const box = row ? row.getBoundingClientRect() : r;
       if (box.height >= min - 0.5 && box.width >= min - 0.5) return [];
-      return [`${el.tagName.toLowerCase()}[${el.getAttribute('data-testid') ?? el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 20)}] ${Math.round(box.width)}×${Math.round(box.height)}`];
+      return [
+        `${el.tagName.toLowerCase()}[${el.getAttribute('data-testid') ?? el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 20)}] ${Math.round(box.width)}×${Math.round(box.height)}`,
+      ];
     });
   }, TARGET);
 }
@@ -63,7 +73,10 @@ async function smallTargets(page: Page, scope = 'body'): Promise<string[]> {
 const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 describe('the map page on an upright phone', () => {
-  for (const [width, height] of [[360, 740], [412, 915]] as const) {
+  for (const [width, height] of [
+    [360, 740],
+    [412, 915],
+  ] as const) {
     it(`${width}×${height}: the map fills the screen, the sheet peeks, every target is 44 px`, async () => {
       const page = await phone(width, height);
       const d = createDriver(page, server.url);
@@ -159,8 +172,9 @@ describe('the map page on an upright phone', () => {
     expect(await page.getByTestId('hover-card').count(), 'no hover card on a touch screen').toBe(0);
     // The chosen desa is outlined, never painted in a legend colour: its fill stays its own class colour — the class of
     // the viewer's own answer (a desa whose small counts are hidden from the pembaca stays hatched on white, issue 18).
-    const row = (await server.apiAs<ValuesResponse>(READER, `/api/nilai?indikator=KIA_K4&periode=${PERIOD}&wilayah=${BILAH_HULU}`))
-      .rows.find((r) => r.kode === target.kode)!;
+    const row = (
+      await server.apiAs<ValuesResponse>(READER, `/api/nilai?indikator=KIA_K4&periode=${PERIOD}&wilayah=${BILAH_HULU}`)
+    ).rows.find((r) => r.kode === target.kode)!;
     const state = await d.featureState(target.kode);
     expect(state.selected).toBe(true);
     expect(state.fillColor).toBe(PALETTE.attainment[row.class]);
@@ -184,7 +198,10 @@ describe('the map page on an upright phone', () => {
 });
 
 describe('the map page on a phone held sideways', () => {
-  for (const [width, height] of [[740, 360], [915, 412]] as const) {
+  for (const [width, height] of [
+    [740, 360],
+    [915, 412],
+  ] as const) {
     it(`${width}×${height}: the map on the left, the list in a column beside it`, async () => {
       const page = await phone(width, height);
       const d = createDriver(page, server.url);

@@ -11,9 +11,18 @@ import { launchBrowser, type Browser, type Page } from './helpers/browser.ts';
 import { openPageAs } from './helpers/session.ts';
 import { useAppServer, type AppServer } from './helpers/app-server.ts';
 import { ARTIFACTS } from './helpers/driver.ts';
-import { FADED_COLOUR, firstOfMonth, NO_PUSKESMAS_COLOUR, STAGE_COLOURS } from '../src/pages/rencana-ilp/planner-model.ts';
 import {
-  mapViewKode, shortName, WILAYAH_KERJA_OUTLINE, type MapMode, type WilayahKerjaCollection,
+  FADED_COLOUR,
+  firstOfMonth,
+  NO_PUSKESMAS_COLOUR,
+  STAGE_COLOURS,
+} from '../src/pages/rencana-ilp/planner-model.ts';
+import {
+  mapViewKode,
+  shortName,
+  WILAYAH_KERJA_OUTLINE,
+  type MapMode,
+  type WilayahKerjaCollection,
 } from '../src/pages/rencana-ilp/map-layers.ts';
 
 const DELI_SERDANG = '12.07';
@@ -27,18 +36,26 @@ beforeAll(async () => {
   server = useAppServer();
   browser = await launchBrowser();
 });
-afterAll(async () => { await browser?.close(); });
+afterAll(async () => {
+  await browser?.close();
+});
 
 const list = () => server.api<PuskesmasList>(`/api/puskesmas?kabupaten=${DELI_SERDANG}`);
-const wilayahKerja = () => server.api<WilayahKerjaCollection>(`/api/rencana-ilp/wilayah-kerja.geojson?kabupaten=${DELI_SERDANG}`);
-const waves = async () => (await server.api<ProgressResponse>(`/api/rencana-ilp/progres?kabupaten=${DELI_SERDANG}`)).waves;
+const wilayahKerja = () =>
+  server.api<WilayahKerjaCollection>(`/api/rencana-ilp/wilayah-kerja.geojson?kabupaten=${DELI_SERDANG}`);
+const waves = async () =>
+  (await server.api<ProgressResponse>(`/api/rencana-ilp/progres?kabupaten=${DELI_SERDANG}`)).waves;
 
 /** Waits until the map has drawn `mode` (the wilayah kerja by default) with its colours. */
 async function mapShows(page: Page, mode: MapMode) {
-  await page.waitForFunction((kode) => {
-    const s = window.__mapState;
-    return !!s && s.viewKode === kode && s.viewReady && s.valueCount > 0;
-  }, mapViewKode(DELI_SERDANG, mode), { timeout: 60_000 });
+  await page.waitForFunction(
+    (kode) => {
+      const s = window.__mapState;
+      return !!s && s.viewKode === kode && s.viewReady && s.valueCount > 0;
+    },
+    mapViewKode(DELI_SERDANG, mode),
+    { timeout: 60_000 },
+  );
 }
 
 async function openPlanner(page: Page) {
@@ -77,16 +94,28 @@ async function shoot(page: Page, name: string, testId?: string) {
 const featureState = (page: Page, kode: string) => page.evaluate((k) => window.__mapFeatureState?.(k) ?? {}, kode);
 
 /** Map labels shown now (not hidden by collision), inside the window and clear of the legend and the mode toggle. */
-const visibleLabels = (page: Page) => page.getByTestId('map-label').evaluateAll((els) => {
-  const overlays = [...document.querySelectorAll('.planner__legend, .planner__modes')].map((o) => o.getBoundingClientRect());
-  const under = (r: DOMRect, o: DOMRect) => r.left < o.right && o.left < r.right && r.top < o.bottom && o.top < r.bottom;
-  return els
-    .filter((e) => {
-      const r = e.getBoundingClientRect();
-      return (e as HTMLElement).style.visibility === 'visible' && r.top > 0 && r.bottom < window.innerHeight - 60 && !overlays.some((o) => under(r, o));
-    })
-    .map((e) => ({ nama: e.textContent ?? '', box: e.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number } }));
-});
+const visibleLabels = (page: Page) =>
+  page.getByTestId('map-label').evaluateAll((els) => {
+    const overlays = [...document.querySelectorAll('.planner__legend, .planner__modes')].map((o) =>
+      o.getBoundingClientRect(),
+    );
+    const under = (r: DOMRect, o: DOMRect) =>
+      r.left < o.right && o.left < r.right && r.top < o.bottom && o.top < r.bottom;
+    return els
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        return (
+          (e as HTMLElement).style.visibility === 'visible' &&
+          r.top > 0 &&
+          r.bottom < window.innerHeight - 60 &&
+          !overlays.some((o) => under(r, o))
+        );
+      })
+      .map((e) => ({
+        nama: e.textContent ?? '',
+        box: e.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number },
+      }));
+  });
 
 const clickAt = (page: Page, box: { x: number; y: number; width: number; height: number }) =>
   page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
@@ -109,7 +138,9 @@ describe('planner for Deli Serdang', () => {
     expect(await page.getByTestId('map-label').count()).toBe(layer.features.filter((f) => f.properties.label).length);
     const pkmLayer = layer.features.find((f) => f.properties.kode === pantaiLabu.kode)!.properties;
     expect(await featureState(page, pantaiLabu.kode)).toMatchObject({
-      fillColor: STAGE_COLOURS.implementasi, flag: pkmLayer.unconfirmed > 0, lineColor: WILAYAH_KERJA_OUTLINE,
+      fillColor: STAGE_COLOURS.implementasi,
+      flag: pkmLayer.unconfirmed > 0,
+      lineColor: WILAYAH_KERJA_OUTLINE,
     });
     await expect.poll(() => page.getByTestId('legend-unconfirmed').isVisible()).toBe(true);
     await shoot(page, 'planner-wilayah-kerja-desktop');
@@ -123,8 +154,12 @@ describe('planner for Deli Serdang', () => {
     // Clicking a wilayah kerja (at its name, which lets the pointer through) selects its puskesmas, as its table row does.
     const clicked = before.puskesmas.find((p) => shortName(p.nama) === names[0]!.nama)!;
     await clickAt(page, names[0]!.box);
-    await expect.poll(() => page.getByTestId('planner-detail').locator('h3').textContent()).toBe(`Rincian ${clicked.nama}`);
-    await expect.poll(() => page.getByTestId('puskesmas-table').locator(`tr[data-kode="${clicked.kode}"]`).getAttribute('class')).toBe('is-chosen');
+    await expect
+      .poll(() => page.getByTestId('planner-detail').locator('h3').textContent())
+      .toBe(`Rincian ${clicked.nama}`);
+    await expect
+      .poll(() => page.getByTestId('puskesmas-table').locator(`tr[data-kode="${clicked.kode}"]`).getAttribute('class'))
+      .toBe('is-chosen');
     const another = layer.features.find((f) => f.properties.kode !== clicked.kode)!.properties.kode;
     await expect.poll(async () => (await featureState(page, another)).fillColor).toBe(FADED_COLOUR);
     await page.getByTestId('planner-focus').getByRole('button', { name: 'Tampilkan semua' }).click();
@@ -159,13 +194,19 @@ describe('planner for Deli Serdang', () => {
     await page.getByTestId('map').scrollIntoViewIfNeeded();
     const labels = await visibleLabels(page);
     // (Still the seeded proposal, so a rerun against a kept server does not pick a desa moved this month already.)
-    const target = labels.find((l) => counts.get(l.nama) === 1 && before.desa.some((d) => d.nama === l.nama && d.puskesmas && !d.confirmed));
+    const target = labels.find(
+      (l) => counts.get(l.nama) === 1 && before.desa.some((d) => d.nama === l.nama && d.puskesmas && !d.confirmed),
+    );
     expect(target, 'a visible label of a desa with a puskesmas').toBeTruthy();
     const desa = before.desa.find((d) => d.nama === target!.nama)!;
     await clickAt(page, target!.box);
     await expect.poll(() => page.getByTestId('move-desa-name').textContent()).toBe(desa.nama);
-    const to = before.puskesmas.find((p) => p.kode !== desa.puskesmas && p.desaCount > 0
-      && p.stage !== before.puskesmas.find((x) => x.kode === desa.puskesmas)!.stage)!;
+    const to = before.puskesmas.find(
+      (p) =>
+        p.kode !== desa.puskesmas &&
+        p.desaCount > 0 &&
+        p.stage !== before.puskesmas.find((x) => x.kode === desa.puskesmas)!.stage,
+    )!;
     await page.getByTestId('move-target').selectOption(to.kode);
     await page.screenshot({ path: join(ARTIFACTS, 'planner-move.png') });
     await page.getByTestId('move-submit').click();
@@ -174,13 +215,18 @@ describe('planner for Deli Serdang', () => {
     // The API and the map agree: the desa belongs to the new puskesmas from the 1st of this month, confirmed.
     const after = await list();
     expect(after.desa.find((d) => d.kode === desa.kode)).toMatchObject({ puskesmas: to.kode, confirmed: true });
-    await expect.poll(async () => (await featureState(page, desa.kode)).fillColor, { timeout: 15_000 }).toBe(STAGE_COLOURS[to.stage]);
+    await expect
+      .poll(async () => (await featureState(page, desa.kode)).fillColor, { timeout: 15_000 })
+      .toBe(STAGE_COLOURS[to.stage]);
 
     // Back on the wilayah kerja: the layer is fetched again and holds the move (one desa more for the new puskesmas).
-    const refetched = page.waitForResponse((r) => r.url().includes('/api/rencana-ilp/wilayah-kerja.geojson') && r.status() === 200);
+    const refetched = page.waitForResponse(
+      (r) => r.url().includes('/api/rencana-ilp/wilayah-kerja.geojson') && r.status() === 200,
+    );
     await switchMap(page, 'wilayah-kerja');
     const fresh = (await (await refetched).json()) as WilayahKerjaCollection;
-    const desaOf = (c: WilayahKerjaCollection, kode: string) => c.features.find((f) => f.properties.kode === kode)?.properties.desa ?? 0;
+    const desaOf = (c: WilayahKerjaCollection, kode: string) =>
+      c.features.find((f) => f.properties.kode === kode)?.properties.desa ?? 0;
     expect(desaOf(fresh, to.kode)).toBe(desaOf(layer, to.kode) + 1);
     expect(desaOf(fresh, desa.puskesmas!)).toBe(desaOf(layer, desa.puskesmas!) - 1);
 
@@ -192,18 +238,27 @@ describe('planner for Deli Serdang', () => {
     // Scores with a decimal comma; a puskesmas without desa in its wilayah kerja has no need data, no score, comes last.
     expect(await rows.first().getByTestId('proposal-score').textContent()).toMatch(/^\d,\d\d$/);
     expect(await page.getByTestId('proposal-method').textContent()).toMatch(/^Skor = 0,5 × kebutuhan/);
-    const proposal = await server.api<{ rows: { nama: string; needKnown: boolean; rank: number }[] }>(`/api/rencana-ilp/usulan?kabupaten=${DELI_SERDANG}`);
+    const proposal = await server.api<{ rows: { nama: string; needKnown: boolean; rank: number }[] }>(
+      `/api/rencana-ilp/usulan?kabupaten=${DELI_SERDANG}`,
+    );
     const unknown = proposal.rows.filter((r) => !r.needKnown);
     expect(unknown.length).toBeGreaterThan(0);
-    expect(Math.min(...unknown.map((r) => r.rank))).toBeGreaterThan(Math.max(...proposal.rows.filter((r) => r.needKnown).map((r) => r.rank)));
+    expect(Math.min(...unknown.map((r) => r.rank))).toBeGreaterThan(
+      Math.max(...proposal.rows.filter((r) => r.needKnown).map((r) => r.rank)),
+    );
     const last = rows.last();
-    expect(await last.locator('.proposal__reason').textContent()).toMatch(/^butuh: tidak diketahui — belum ada desa di wilayah kerja; siap: \d\/9 ceklis$/);
+    expect(await last.locator('.proposal__reason').textContent()).toMatch(
+      /^butuh: tidak diketahui — belum ada desa di wilayah kerja; siap: \d\/9 ceklis$/,
+    );
     expect(await last.getByTestId('proposal-score').textContent()).toBe('–');
     expect(await rows.filter({ hasText: 'tidak ada kesenjangan' }).count()).toBe(0);
     // The puskesmas table says the same: "no data", not "no need", for a puskesmas without desa.
     const empty = (await list()).puskesmas.find((p) => p.desaCount === 0)!;
-    expect(await page.locator(`[data-testid="puskesmas-table"] tr[data-kode="${empty.kode}"] [data-testid="need-cell"]`).textContent())
-      .toBe('tidak diketahui: belum ada desa di wilayah kerja');
+    expect(
+      await page
+        .locator(`[data-testid="puskesmas-table"] tr[data-kode="${empty.kode}"] [data-testid="need-cell"]`)
+        .textContent(),
+    ).toBe('tidak diketahui: belum ada desa di wilayah kerja');
     await page.getByTestId('propose-count').fill('3');
     const waveName = `Gelombang 2027 (uji ${Date.now()})`;
     await page.getByTestId('wave-name').fill(waveName);
@@ -215,7 +270,11 @@ describe('planner for Deli Serdang', () => {
     expect(saved.members.map((m) => m.rank)).toEqual([1, 2, 3]);
     expect(saved.members[0]!.reason).toMatch(/^butuh: /);
     // The name holds the year already: the wave is titled once with it ("Gelombang 2027", never "Gelombang 2027 2027").
-    await expect.poll(() => page.getByTestId('planner-waves').getByTestId('wave-title').filter({ hasText: waveName }).first().textContent()).toBe(waveName);
+    await expect
+      .poll(() =>
+        page.getByTestId('planner-waves').getByTestId('wave-title').filter({ hasText: waveName }).first().textContent(),
+      )
+      .toBe(waveName);
     expect(errors).toEqual([]);
   });
 
@@ -243,7 +302,10 @@ describe('planner for Deli Serdang', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('wk-csv-download').click()]);
     expect(download.suggestedFilename()).toBe(`wilayah-kerja-${DELI_SERDANG}.csv`);
     const text = readFileSync((await download.path())!, 'utf8');
-    const lines = text.replace(/^\ufeff/, '').split('\r\n').filter(Boolean);
+    const lines = text
+      .replace(/^\ufeff/, '')
+      .split('\r\n')
+      .filter(Boolean);
     expect(lines[0]).toBe('kode_puskesmas,nama,kode_desa');
     expect(lines.length - 1).toBe(before.desa.filter((d) => d.puskesmas).length);
 
@@ -254,7 +316,11 @@ describe('planner for Deli Serdang', () => {
     const to = before.puskesmas.find((p) => p.desaCount > 0 && stageOf.get(p.kode) !== stageOf.get(desa.puskesmas!))!;
     const edited = lines.map((l) => (l.endsWith(`,${desa.kode}`) ? `${to.kode}${l.slice(l.indexOf(','))}` : l));
     expect(edited.filter((l, i) => l !== lines[i])).toHaveLength(1);
-    await page.getByTestId('wk-csv-file').setInputFiles({ name: 'wilayah-kerja-diubah.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${edited.join('\r\n')}\r\n`) });
+    await page.getByTestId('wk-csv-file').setInputFiles({
+      name: 'wilayah-kerja-diubah.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`\ufeff${edited.join('\r\n')}\r\n`),
+    });
     expect(await page.getByTestId('wk-csv-date').inputValue()).toBe(firstOfMonth(new Date()));
     await page.getByTestId('wk-csv-check').click();
 
@@ -264,7 +330,10 @@ describe('planner for Deli Serdang', () => {
     const moves = page.getByTestId('wk-csv-moves').locator('tbody tr');
     expect(await moves.count()).toBe(1);
     expect(await moves.first().locator('td').allTextContents()).toEqual([
-      String(lines.findIndex((l) => l.endsWith(`,${desa.kode}`)) + 1), desa.nama, before.puskesmas.find((p) => p.kode === desa.puskesmas)!.nama, to.nama,
+      String(lines.findIndex((l) => l.endsWith(`,${desa.kode}`)) + 1),
+      desa.nama,
+      before.puskesmas.find((p) => p.kode === desa.puskesmas)!.nama,
+      to.nama,
     ]);
     const unconfirmed = before.desa.filter((d) => d.puskesmas && !d.confirmed).length;
     expect(await page.getByTestId('wk-csv-count-confirms').textContent()).toBe(String(unconfirmed - 1));
@@ -275,7 +344,11 @@ describe('planner for Deli Serdang', () => {
     await page.getByTestId('wk-csv-commit').click();
     await expect.poll(() => result.getAttribute('data-state'), { timeout: 30_000 }).toBe('committed');
     const after = await list();
-    expect(after.desa.find((d) => d.kode === desa.kode)).toMatchObject({ puskesmas: to.kode, confirmed: true, validFrom: firstOfMonth(new Date()) });
+    expect(after.desa.find((d) => d.kode === desa.kode)).toMatchObject({
+      puskesmas: to.kode,
+      confirmed: true,
+      validFrom: firstOfMonth(new Date()),
+    });
     expect(after.desa.filter((d) => d.puskesmas && !d.confirmed)).toHaveLength(0);
     const toRow = page.getByTestId('puskesmas-table').locator(`tr[data-kode="${to.kode}"] td`).nth(4);
     await expect.poll(() => toRow.textContent()).toBe(String(to.desaCount + 1));
@@ -290,7 +363,11 @@ describe('planner for Deli Serdang', () => {
     const before = await list();
     const [a, b, c] = before.puskesmas;
     const created = await server.send<WaveDto>('POST', '/api/gelombang', {
-      kabupaten: DELI_SERDANG, nama: `Gelombang uji ${Date.now()}`, tahun: 2028, target: 2, members: [{ kode: a!.kode }, { kode: b!.kode }],
+      kabupaten: DELI_SERDANG,
+      nama: `Gelombang uji ${Date.now()}`,
+      tahun: 2028,
+      target: 2,
+      members: [{ kode: a!.kode }, { kode: b!.kode }],
     });
     const page = await openPageAs(browser, server.url, PLANNER, { width: 1280, height: 900 });
     const errors = await openPlanner(page);
@@ -303,8 +380,12 @@ describe('planner for Deli Serdang', () => {
     await item.getByTestId('wave-edit-start').fill('2028-01-15');
     await item.getByTestId('wave-edit-members').locator(`li[data-kode="${a!.kode}"] button`).click();
     await item.getByTestId('wave-edit-add').selectOption(c!.kode);
-    expect(await item.getByTestId('wave-edit-members').locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-kode'))))
-      .toEqual([b!.kode, c!.kode]);
+    expect(
+      await item
+        .getByTestId('wave-edit-members')
+        .locator('li')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-kode'))),
+    ).toEqual([b!.kode, c!.kode]);
     await shoot(page, 'planner-wave-edit', 'planner-waves');
     await item.getByTestId('wave-edit-save').click();
     await page.getByTestId('wave-edit-saved').waitFor();
@@ -332,27 +413,54 @@ describe('planner for Deli Serdang', () => {
 
     // Where the map draws each desa's label point now, and the parts of the map covered by buttons and the legend.
     const placed = before.desa.filter((d) => d.label);
-    const points = await page.evaluate((lngLats) => lngLats.map((p) => window.__mapProject!(p)), placed.map((d) => d.label!));
+    const points = await page.evaluate(
+      (lngLats) => lngLats.map((p) => window.__mapProject!(p)),
+      placed.map((d) => d.label!),
+    );
     const { frame, covered } = await page.evaluate(() => ({
       frame: document.querySelector('[data-testid="map"]')!.getBoundingClientRect().toJSON() as DOMRect,
-      covered: [...document.querySelectorAll('.planner__legend, .planner__modes, .planner__lasso-toggle, .maplibregl-ctrl, .planner__hover')]
-        .map((e) => e.getBoundingClientRect().toJSON() as DOMRect),
+      covered: [
+        ...document.querySelectorAll(
+          '.planner__legend, .planner__modes, .planner__lasso-toggle, .maplibregl-ctrl, .planner__hover',
+        ),
+      ].map((e) => e.getBoundingClientRect().toJSON() as DOMRect),
     }));
     // A circle (a 48-gon) around a desa's label: every label clearly inside it (closer than the 48-gon's inner
     // radius) is expected, none may sit on the edge band, all must be movable today, 3 to 12 of them.
     const SIDES = 48;
-    const movable = (kode: string) => { const d = before.desa.find((x) => x.kode === kode)!; return !!d.puskesmas && (!d.validFrom || d.validFrom < today); };
+    const movable = (kode: string) => {
+      const d = before.desa.find((x) => x.kode === kode)!;
+      return !!d.puskesmas && (!d.validFrom || d.validFrom < today);
+    };
     let lasso: { ring: [number, number][]; expected: string[] } | null = null;
     search: for (const [cx, cy] of points) {
       for (const r of [35, 45, 60, 75]) {
-        if (cx - r < frame.left + 10 || cx + r > frame.right - 10 || cy - r < frame.top + 10 || cy + r > frame.bottom - 10) continue;
-        if (covered.some((o) => cx - r - 8 < o.right && o.left < cx + r + 8 && cy - r - 8 < o.bottom && o.top < cy + r + 8)) continue;
+        if (
+          cx - r < frame.left + 10 ||
+          cx + r > frame.right - 10 ||
+          cy - r < frame.top + 10 ||
+          cy + r > frame.bottom - 10
+        )
+          continue;
+        if (
+          covered.some(
+            (o) => cx - r - 8 < o.right && o.left < cx + r + 8 && cy - r - 8 < o.bottom && o.top < cy + r + 8,
+          )
+        )
+          continue;
         const distance = points.map(([x, y]) => Math.hypot(x - cx, y - cy));
         const inner = r * Math.cos(Math.PI / SIDES) - 1;
         if (distance.some((d) => d >= inner && d <= r + 1)) continue;
         const expected = placed.filter((_, i) => distance[i]! < inner).map((d) => d.kode);
         if (expected.length < 3 || expected.length > 12 || !expected.every(movable)) continue;
-        const ring = Array.from({ length: SIDES }, (_, i) => [cx + r * Math.cos((2 * Math.PI * i) / SIDES), cy + r * Math.sin((2 * Math.PI * i) / SIDES)] as [number, number]);
+        const ring = Array.from(
+          { length: SIDES },
+          (_, i) =>
+            [cx + r * Math.cos((2 * Math.PI * i) / SIDES), cy + r * Math.sin((2 * Math.PI * i) / SIDES)] as [
+              number,
+              number,
+            ],
+        );
         lasso = { ring, expected };
         break search;
       }
@@ -368,7 +476,10 @@ describe('planner for Deli Serdang', () => {
     await page.getByTestId('planner-map').screenshot({ path: join(SHOTS, 'planner-lasso-drawing.png') });
     await page.mouse.up();
     await expect.poll(() => page.getByTestId('move-many-count').textContent()).toBe(`${expected.length} desa dipilih`);
-    const listed = await page.getByTestId('move-many-list').locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-kode')));
+    const listed = await page
+      .getByTestId('move-many-list')
+      .locator('li')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-kode')));
     expect([...listed].sort()).toEqual([...expected].sort());
     // Selected desa are outlined, their stage colour kept (a selection never paints a legend colour).
     const stageFill = (await featureState(page, expected[0]!)).fillColor;
@@ -387,16 +498,22 @@ describe('planner for Deli Serdang', () => {
     await page.getByTestId('move-many-date').fill(today);
     expect(await page.getByTestId('move-many-submit').textContent()).toBe(`Pindahkan ${expected.length} desa`);
     await page.getByTestId('move-many-submit').click();
-    await expect.poll(() => page.getByTestId('move-many-done').textContent(), { timeout: 30_000 })
+    await expect
+      .poll(() => page.getByTestId('move-many-done').textContent(), { timeout: 30_000 })
       .toContain(`${expected.length} desa dipindahkan ke ${to.nama}`);
     const after = await list();
     for (const kode of expected) {
-      expect(after.desa.find((d) => d.kode === kode), kode).toMatchObject({ puskesmas: to.kode, confirmed: true, validFrom: today });
+      expect(
+        after.desa.find((d) => d.kode === kode),
+        kode,
+      ).toMatchObject({ puskesmas: to.kode, confirmed: true, validFrom: today });
     }
     // Nothing else moved.
     const others = before.desa.filter((d) => !chosen.has(d.kode));
     expect(others.filter((d) => after.desa.find((x) => x.kode === d.kode)!.puskesmas !== d.puskesmas)).toEqual([]);
-    await expect.poll(async () => (await featureState(page, expected[0]!)).fillColor, { timeout: 15_000 }).toBe(STAGE_COLOURS[to.stage]);
+    await expect
+      .poll(async () => (await featureState(page, expected[0]!)).fillColor, { timeout: 15_000 })
+      .toBe(STAGE_COLOURS[to.stage]);
     expect(errors).toEqual([]);
   });
 
@@ -415,7 +532,9 @@ describe('planner for Deli Serdang', () => {
   it('opens on the own kabupaten of the user when the link names no wilayah (dinkes Labuhanbatu → Labuhanbatu)', async () => {
     const page = await openPageAs(browser, server.url, 'dinkes.labuhanbatu', { width: 1280, height: 900 });
     await page.goto(`${server.url}/rencana-ilp`);
-    await page.getByRole('heading', { level: 2, name: 'Rencana ILP — Kabupaten Labuhanbatu' }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('heading', { level: 2, name: 'Rencana ILP — Kabupaten Labuhanbatu' })
+      .waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('planner-kabupaten').inputValue()).toBe('12.10');
   });
 });

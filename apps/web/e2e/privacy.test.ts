@@ -36,8 +36,12 @@ describe('the protected view of the demo pembaca', () => {
     await d.openUrl(`?wilayah=${BILAH_HULU}&indikator=${INDICATOR}&periode=${PERIOD}`);
     await d.waitForView(BILAH_HULU);
     // What the pembaca's own session is sent: hidden desa rows (the admin's answer has the numbers).
-    const mine = (await fetchInPage(page, 'GET', `/api/values?indicator=${INDICATOR}&period=${PERIOD}&parent=${BILAH_HULU}`)).body as ValuesResponse;
-    const exact = await server.api<ValuesResponse>(`/api/values?indicator=${INDICATOR}&period=${PERIOD}&parent=${BILAH_HULU}`);
+    const mine = (
+      await fetchInPage(page, 'GET', `/api/values?indicator=${INDICATOR}&period=${PERIOD}&parent=${BILAH_HULU}`)
+    ).body as ValuesResponse;
+    const exact = await server.api<ValuesResponse>(
+      `/api/values?indicator=${INDICATOR}&period=${PERIOD}&parent=${BILAH_HULU}`,
+    );
     const hidden = mine.rows.filter((r) => r.protection);
     expect(hidden.length).toBeGreaterThan(0);
     for (const r of hidden) expect(r.numerator).toBeNull();
@@ -60,7 +64,9 @@ describe('the protected view of the demo pembaca', () => {
     // The desa profile: the hidden indicator says why, with no count.
     await d.clickRow(desa.kode);
     await page.getByTestId('desa-panel').waitFor();
-    await expect.poll(async () => (await page.getByTestId('desa-panel').textContent()) ?? '').toContain('disembunyikan');
+    await expect
+      .poll(async () => (await page.getByTestId('desa-panel').textContent()) ?? '')
+      .toContain('disembunyikan');
     await page.screenshot({ path: join(SHOTS, 'privacy-profile.png') });
     await page.close();
   });

@@ -13,7 +13,12 @@ import { ARTIFACTS, createDriver } from './helpers/driver.ts';
 
 /** Lingga Tiga in Kecamatan Bilah Hulu, its kepala desa (a demo account), the period of the map's other tests. */
 const AT = {
-  kecamatan: '12.10.09', desa: '12.10.09.2001', kades: 'kades.linggatiga', camat: 'camat.bilahhulu', period: '2026-01..2026-09', shots: '/tmp/e2e-shots',
+  kecamatan: '12.10.09',
+  desa: '12.10.09.2001',
+  kades: 'kades.linggatiga',
+  camat: 'camat.bilahhulu',
+  period: '2026-01..2026-09',
+  shots: '/tmp/e2e-shots',
 } as const;
 
 /** The desa's profile from the API, and the indicator codes in the order the page shows them: the server's, those
@@ -31,7 +36,10 @@ beforeAll(async () => {
   profile = await server.api<WilayahProfile>(`/api/wilayah/${AT.desa}/profil?periode=${AT.period}`);
   defs = new Map((await server.api<IndicatorDto[]>('/api/indikator')).map((d) => [d.code, d]));
   const known = profile.indicators.filter((i) => defs.has(i.indicator));
-  expectedOrder = [...known.filter((i) => i.row.coverage !== null), ...known.filter((i) => i.row.coverage === null)].map((i) => i.indicator);
+  expectedOrder = [
+    ...known.filter((i) => i.row.coverage !== null),
+    ...known.filter((i) => i.row.coverage === null),
+  ].map((i) => i.indicator);
   expect(expectedOrder.length, 'Lingga Tiga has indicators with data in the demo').toBeGreaterThan(0);
 });
 
@@ -78,27 +86,41 @@ describe('Profil page of a desa', () => {
     const first = profile.indicators.find((i) => i.indicator === expectedOrder[0])!;
     const def = defs.get(first.indicator)!;
     const card = cards.first();
-    await expect(card.getByTestId('profil-card-value').textContent()).resolves.toBe(formatValue(first.row.coverage, def.unit));
+    await expect(card.getByTestId('profil-card-value').textContent()).resolves.toBe(
+      formatValue(first.row.coverage, def.unit),
+    );
     // The denominator as used ("64 dari 118,3"), so the count agrees with the percentage.
-    await expect(card.getByTestId('profil-card-count').textContent())
-      .resolves.toMatch(new RegExp(`^${formatCount(first.row.numerator!)} dari ${formatCount(first.row.denominator!)} `));
+    await expect(card.getByTestId('profil-card-count').textContent()).resolves.toMatch(
+      new RegExp(`^${formatCount(first.row.numerator!)} dari ${formatCount(first.row.denominator!)} `),
+    );
     // The class says what it is judged on; the two counts of people each under its own name (issue 15).
-    await expect(card.getByTestId('profil-card-judged').textContent()).resolves
-      .toMatch(/^Kelas peta: (Baik|Cukup|Kurang) — dinilai dari capaian Januari–September 2026 dibanding target s\.d\. September/);
+    await expect(card.getByTestId('profil-card-judged').textContent()).resolves.toMatch(
+      /^Kelas peta: (Baik|Cukup|Kurang) — dinilai dari capaian Januari–September 2026 dibanding target s\.d\. September/,
+    );
     const short = shortOfTargetText(def, first.row.shortOfTarget);
-    if (short) await expect(card.getByTestId('profil-card-short').textContent()).resolves.toBe(`${PEOPLE_LABELS.shortOfTarget}: ${short}`);
+    if (short)
+      await expect(card.getByTestId('profil-card-short').textContent()).resolves.toBe(
+        `${PEOPLE_LABELS.shortOfTarget}: ${short}`,
+      );
     else expect(await card.getByTestId('profil-card-short').count()).toBe(0);
     const unserved = notYetServedText(def, first.row.notYetServed, first.row.numerator, first.row.denominator);
-    if (unserved) await expect(card.getByTestId('profil-card-unserved').textContent()).resolves.toBe(`${PEOPLE_LABELS.notYetServed}: ${unserved}`);
+    if (unserved)
+      await expect(card.getByTestId('profil-card-unserved').textContent()).resolves.toBe(
+        `${PEOPLE_LABELS.notYetServed}: ${unserved}`,
+      );
     else expect(await card.getByTestId('profil-card-unserved').count()).toBe(0);
     // "Dari bulan lalu" is September alone against August alone — the comparison the PWS status makes, so they agree.
-    await expect(card.getByTestId('profil-card-month').textContent()).resolves.toMatch(/^(▲|▼|=|–) September (saja|dibanding Agustus)/);
+    await expect(card.getByTestId('profil-card-month').textContent()).resolves.toMatch(
+      /^(▲|▼|=|–) September (saja|dibanding Agustus)/,
+    );
     if (first.trendMonth?.direction === 'naik') expect(['baik', 'cukup']).toContain(first.pwsStatus);
     if (first.trendMonth?.direction === 'turun') expect(['kurang', 'jelek']).toContain(first.pwsStatus);
     expect(await card.getByTestId('profil-card-pws').count()).toBe(first.pwsApplies ? 1 : 0);
     if (first.pwsStatus) {
       const label = first.pwsStatus[0]!.toUpperCase() + first.pwsStatus.slice(1);
-      await expect(card.getByTestId('profil-card-pws').textContent()).resolves.toMatch(new RegExp(`^Status PWS September: ${label} — kumulatif s\\.d\\. September di (atas|bawah) garis target`));
+      await expect(card.getByTestId('profil-card-pws').textContent()).resolves.toMatch(
+        new RegExp(`^Status PWS September: ${label} — kumulatif s\\.d\\. September di (atas|bawah) garis target`),
+      );
     }
 
     // A click opens its monthly chart (and says so in the URL, the map's indikator); a second click closes it.
@@ -109,13 +131,17 @@ describe('Profil page of a desa', () => {
     // The chart stops at the period's last month: its PWS status is the card's.
     if (first.pwsStatus) {
       const label = first.pwsStatus[0]!.toUpperCase() + first.pwsStatus.slice(1);
-      await expect(card.getByTestId('pws-status').textContent()).resolves.toMatch(new RegExp(`^Status PWS September: ${label} — `));
+      await expect(card.getByTestId('pws-status').textContent()).resolves.toMatch(
+        new RegExp(`^Status PWS September: ${label} — `),
+      );
     }
     await page.screenshot({ path: join(AT.shots, 'profil-1-desktop-chart.png') });
 
     // The desa's Pustu and Posyandu, and the open follow-up actions section.
     await page.getByTestId('desa-fasilitas').getByTestId('fasilitas-posyandu').waitFor();
-    await expect(page.getByTestId('desa-fasilitas').getByTestId('fasilitas-pustu').textContent()).resolves.toMatch(/Pustu|Belum diisi/);
+    await expect(page.getByTestId('desa-fasilitas').getByTestId('fasilitas-pustu').textContent()).resolves.toMatch(
+      /Pustu|Belum diisi/,
+    );
     await page.getByTestId('profil-actions').waitFor();
     expect(await page.getByTestId('profil-action').count()).toBe(profile.openActions.length);
 
@@ -133,8 +159,17 @@ describe('Profil page of a desa', () => {
     let found: { kode: string; indicator: string; missing: string } | null = null;
     for (const c of children) {
       const p = await server.api<WilayahProfile>(`/api/wilayah/${c.kode}/profil?periode=${period}`);
-      const i = p.indicators.find((x) => x.pwsApplies && x.pwsStatus === null && x.row.coverage !== null && defs.has(x.indicator));
-      if (i) { found = { kode: c.kode, indicator: i.indicator, missing: i.trendMonth!.coverage === null ? 'Oktober' : 'September' }; break; }
+      const i = p.indicators.find(
+        (x) => x.pwsApplies && x.pwsStatus === null && x.row.coverage !== null && defs.has(x.indicator),
+      );
+      if (i) {
+        found = {
+          kode: c.kode,
+          indicator: i.indicator,
+          missing: i.trendMonth!.coverage === null ? 'Oktober' : 'September',
+        };
+        break;
+      }
     }
     expect(found, 'the demo has desa with a month without report').not.toBeNull();
     // The camat sees every desa of the kecamatan exactly, as the admin's profile above; the kepala desa would see the
@@ -142,12 +177,16 @@ describe('Profil page of a desa', () => {
     const page = await openPageAs(browser, server.url, AT.camat, { width: 1366, height: 900 });
     await page.goto(`${server.url}/profil?wilayah=${found!.kode}&periode=${period}&indikator=${found!.indicator}`);
     const card = page.locator(`[data-testid="profil-card"][data-indicator="${found!.indicator}"]`);
-    await expect(card.getByTestId('profil-card-pws').textContent()).resolves
-      .toBe(`Status PWS Oktober: tidak dapat dihitung — tidak ada laporan ${found!.missing}`);
+    await expect(card.getByTestId('profil-card-pws').textContent()).resolves.toBe(
+      `Status PWS Oktober: tidak dapat dihitung — tidak ada laporan ${found!.missing}`,
+    );
     // Its chart says the same for October, and names the latest month that has a status as that month's.
     await card.getByTestId('series-chart').waitFor();
-    await expect(card.getByTestId('pws-status').textContent()).resolves
-      .toMatch(new RegExp(`^Status PWS Oktober: tidak dapat dihitung — tidak ada laporan ${found!.missing}( — Status terakhir yang dapat dihitung: \\w+, \\w+)?$`));
+    await expect(card.getByTestId('pws-status').textContent()).resolves.toMatch(
+      new RegExp(
+        `^Status PWS Oktober: tidak dapat dihitung — tidak ada laporan ${found!.missing}( — Status terakhir yang dapat dihitung: \\w+, \\w+)?$`,
+      ),
+    );
     await page.context().close();
   });
 
@@ -161,8 +200,10 @@ describe('Profil page of a desa', () => {
     await page.getByTestId('page-profil').waitFor();
     await expect(page.getByTestId('profil-title').textContent()).resolves.toBe(kecamatan.nama);
     await page.getByTestId('profil-card').first().waitFor();
-    expect(await page.getByTestId('profil-card').count()).toBe(kecamatan.indicators.filter((i) => defs.has(i.indicator)).length);
-    expect(await page.getByTestId('desa-fasilitas').count(), 'Pustu and Posyandu are a desa\'s').toBe(0);
+    expect(await page.getByTestId('profil-card').count()).toBe(
+      kecamatan.indicators.filter((i) => defs.has(i.indicator)).length,
+    );
+    expect(await page.getByTestId('desa-fasilitas').count(), "Pustu and Posyandu are a desa's").toBe(0);
     expect(await page.getByTestId('profil-action').count()).toBe(kecamatan.openActions.length);
     expect(d.pageErrors).toEqual([]);
     await page.context().close();
@@ -189,8 +230,10 @@ describe('Profil page of a desa', () => {
         intro: document.querySelector<HTMLElement>('.profil__intro')!.innerText,
         header: getComputedStyle(document.querySelector('.app-header')!).display,
         columns: getComputedStyle(cards).columnCount,
-        cut: [...cards.querySelectorAll<HTMLElement>('[data-testid="profil-card"]')]
-          .filter((c) => c.getBoundingClientRect().right > frame.right + 0.5 || c.getBoundingClientRect().left < frame.left - 0.5).length,
+        cut: [...cards.querySelectorAll<HTMLElement>('[data-testid="profil-card"]')].filter(
+          (c) =>
+            c.getBoundingClientRect().right > frame.right + 0.5 || c.getBoundingClientRect().left < frame.left - 0.5,
+        ).length,
         width: Math.max(document.documentElement.scrollWidth, main.scrollWidth),
         height: main.scrollHeight,
       };
@@ -214,10 +257,14 @@ describe('Profil page of a desa', () => {
     await page.getByTestId('profil-card').first().waitFor();
     await page.getByTestId('desa-fasilitas').getByTestId('fasilitas-posyandu').waitFor();
     await page.screenshot({ path: join(AT.shots, 'profil-4-phone-top.png') });
-    const overflow = () => page.evaluate(() => {
-      const main = document.querySelector('[data-testid="page-profil"]')!;
-      return { page: main.scrollWidth - main.clientWidth, doc: document.documentElement.scrollWidth - window.innerWidth };
-    });
+    const overflow = () =>
+      page.evaluate(() => {
+        const main = document.querySelector('[data-testid="page-profil"]')!;
+        return {
+          page: main.scrollWidth - main.clientWidth,
+          doc: document.documentElement.scrollWidth - window.innerWidth,
+        };
+      });
     expect(await overflow()).toEqual({ page: 0, doc: 0 });
     await d.toggleLargeText();
     expect(await overflow()).toEqual({ page: 0, doc: 0 });

@@ -22,14 +22,18 @@ const BUMIL = 'SPM01_BUMIL';
 const YTD = '2026-01..2026-10';
 const SHOTS = '/tmp/e2e-shots';
 
-interface WilayahKerja { features: { properties: { kode: string; nama: string; desa: number; unconfirmed: number } }[] }
+interface WilayahKerja {
+  features: { properties: { kode: string; nama: string; desa: number; unconfirmed: number } }[];
+}
 
 let server: AppServer;
 let browser: Browser;
 let wilayahKerja: WilayahKerja;
 
 const puskesmasValues = (indicator: string) =>
-  server.api<PuskesmasValuesResponse>(`/api/nilai/puskesmas?indikator=${indicator}&periode=${encodeURIComponent(YTD)}&kabupaten=${DELI_SERDANG}`);
+  server.api<PuskesmasValuesResponse>(
+    `/api/nilai/puskesmas?indikator=${indicator}&periode=${encodeURIComponent(YTD)}&kabupaten=${DELI_SERDANG}`,
+  );
 const search = `?wilayah=${DELI_SERDANG}&indikator=${K4}&periode=${YTD}`;
 
 beforeAll(async () => {
@@ -73,15 +77,20 @@ describe('values per wilayah kerja puskesmas', () => {
         continue;
       }
       expect(await tr.getByTestId('child-coverage').textContent(), row.nama).toBe(formatValue(row.coverage, 'percent'));
-      expect(await tr.getByTestId('child-fraction').textContent(), row.nama).toBe(formatFraction(row.numerator, row.denominator));
+      expect(await tr.getByTestId('child-fraction').textContent(), row.nama).toBe(
+        formatFraction(row.numerator, row.denominator),
+      );
     }
     if (answer.rows.some((r) => r.kode === '')) {
-      expect(await d.page.locator('[data-testid="child-row"][data-kode=""] [data-testid="child-name"]').textContent()).toBe('Tanpa puskesmas');
+      expect(
+        await d.page.locator('[data-testid="child-row"][data-kode=""] [data-testid="child-name"]').textContent(),
+      ).toBe('Tanpa puskesmas');
     }
 
     // Roll-up: the puskesmas rows (desa without one included) add up to the kabupaten, the sum of its desa.
-    const kabupaten = (await server.api<ValuesResponse>(`/api/nilai?indikator=${K4}&periode=${encodeURIComponent(YTD)}&wilayah=12`))
-      .rows.find((r) => r.kode === DELI_SERDANG)!;
+    const kabupaten = (
+      await server.api<ValuesResponse>(`/api/nilai?indikator=${K4}&periode=${encodeURIComponent(YTD)}&wilayah=12`)
+    ).rows.find((r) => r.kode === DELI_SERDANG)!;
     const sum = answer.rows.reduce((s, r) => s + (r.numerator ?? 0), 0);
     expect(sum).toBeCloseTo(kabupaten.numerator ?? 0, 6);
 
@@ -102,7 +111,9 @@ describe('values per wilayah kerja puskesmas', () => {
     expect(await d.textOf('puskesmas-panel-desa')).toBe(`${feature.properties.desa} desa di wilayah kerjanya`);
     expect(await d.textOf('puskesmas-coverage')).toBe(formatValue(chosen.coverage, 'percent'));
     expect(await d.textOf('puskesmas-fraction')).toContain(formatFraction(chosen.numerator, chosen.denominator)!);
-    expect(await d.page.getByTestId('puskesmas-plan').getAttribute('href')).toBe(`/rencana-ilp?wilayah=${DELI_SERDANG}`);
+    expect(await d.page.getByTestId('puskesmas-plan').getAttribute('href')).toBe(
+      `/rencana-ilp?wilayah=${DELI_SERDANG}`,
+    );
     expect(await d.page.getByTestId('puskesmas-meeting').getAttribute('href')).toBe(`/rapat?puskesmas=${chosen.kode}`);
     const profileHref = await d.page.getByTestId('puskesmas-profile').getAttribute('href');
     expect(profileHref).toMatch(new RegExp(`^/profil\\?puskesmas=${chosen.kode}&periode=`));
@@ -127,7 +138,10 @@ describe('values per wilayah kerja puskesmas', () => {
     const bumil = (await puskesmasValues(BUMIL)).rows.find((r) => r.kode === chosen.kode)!;
     await expect.poll(() => d.tableCoverage(chosen.kode)).toBe(formatValue(bumil.coverage, 'percent'));
     const after = d.requestsSince(mark);
-    expect(after.filter((u) => u.includes('wilayah-kerja.geojson') || u.includes('/api/geometry/')), 'no geometry on a switch').toEqual([]);
+    expect(
+      after.filter((u) => u.includes('wilayah-kerja.geojson') || u.includes('/api/geometry/')),
+      'no geometry on a switch',
+    ).toEqual([]);
     expect(after).toContain(`/api/nilai/puskesmas?indikator=${BUMIL}&periode=${YTD}&kabupaten=${DELI_SERDANG}`);
     expect(await d.param('menurut')).toBe('puskesmas');
 
@@ -141,12 +155,16 @@ describe('values per wilayah kerja puskesmas', () => {
 
   it('a puskesmas wilayah kerja has its Profil: the cards of GET /api/puskesmas/{kode}/profil, without a chart', async () => {
     const chosen = wilayahKerja.features[0]!.properties;
-    const profile = await server.api<WilayahProfile>(`/api/puskesmas/${chosen.kode}/profil?periode=${encodeURIComponent(YTD)}`);
+    const profile = await server.api<WilayahProfile>(
+      `/api/puskesmas/${chosen.kode}/profil?periode=${encodeURIComponent(YTD)}`,
+    );
     const d = createDriver(await openPageAs(browser, server.url, STAFF, { width: 1280, height: 800 }), server.url);
     await d.page.goto(`${server.url}/profil?puskesmas=${chosen.kode}&periode=${YTD}`);
     await d.page.getByTestId('profil-card').first().waitFor();
     expect(await d.page.getByTestId('profil-title').textContent()).toBe(profile.nama);
-    const shown = await d.page.getByTestId('profil-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-indicator')));
+    const shown = await d.page
+      .getByTestId('profil-card')
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-indicator')));
     expect(shown).toEqual(profile.indicators.map((i) => i.indicator).filter((code) => shown.includes(code)));
     expect(shown.length).toBeGreaterThan(3);
     const first = profile.indicators[0]!;
@@ -169,7 +187,9 @@ describe('values per wilayah kerja puskesmas', () => {
     await d.page.getByTestId('group-by').scrollIntoViewIfNeeded();
 
     // A kecamatan link carrying menurut=puskesmas (e.g. hand-edited): the kecamatan view, the param rewritten away.
-    const kecamatan = (await server.api<WilayahChild[]>(`/api/wilayah/${DELI_SERDANG}/children`)).find((c) => c.hasGeometry)!.kode;
+    const kecamatan = (await server.api<WilayahChild[]>(`/api/wilayah/${DELI_SERDANG}/children`)).find(
+      (c) => c.hasGeometry,
+    )!.kode;
     const href = await d.page.evaluate((kode) => {
       const url = new URL(window.location.href);
       url.searchParams.set('wilayah', kode);

@@ -37,22 +37,49 @@ export function App() {
   }, [largeText]);
 
   const user = session.data?.user ?? null;
-  const signInShown = session.data && !user && (session.data.readAccess === 'signed-in' || wantsSignIn || page === 'akun');
+  const signInShown =
+    session.data && !user && (session.data.readAccess === 'signed-in' || wantsSignIn || page === 'akun');
   // Signing in, loading, a forced password change: no page navigation, the main area takes its row.
   const bare = !session.data || signInShown || user?.mustChangePassword;
 
   let main: ReactNode;
-  if (session.isPending) main = <main className="page"><Loading /></main>;
-  else if (session.isError) main = <main className="page"><ErrorMessage error={session.error} onRetry={() => void session.refetch()} /></main>;
+  if (session.isPending)
+    main = (
+      <main className="page">
+        <Loading />
+      </main>
+    );
+  else if (session.isError)
+    main = (
+      <main className="page">
+        <ErrorMessage error={session.error} onRetry={() => void session.refetch()} />
+      </main>
+    );
   else if (signInShown) {
-    main = <SignInPage session={session.data} onSignedIn={() => setWantsSignIn(false)}
-      onCancel={session.data.readAccess === 'public' ? () => { setWantsSignIn(false); if (page === 'akun') goToPage('peta'); } : undefined} />;
+    main = (
+      <SignInPage
+        session={session.data}
+        onSignedIn={() => setWantsSignIn(false)}
+        onCancel={
+          session.data.readAccess === 'public'
+            ? () => {
+                setWantsSignIn(false);
+                if (page === 'akun') goToPage('peta');
+              }
+            : undefined
+        }
+      />
+    );
   } else if (user?.mustChangePassword) main = <AccountPage user={user} forced />;
   else if (page === 'peta') main = <Drilldown basemap={basemap} largeText={largeText} />;
   else if (page === 'akun' && user) main = <AccountPage user={user} />;
   else if (page === 'pengguna' && !permission(user, 'pengguna').ok) {
     // The server refuses the calls anyway; the page is not even loaded.
-    main = <main className="page"><NotAllowed permission={permission(user, 'pengguna')} capability="pengguna" testId="pengguna-not-allowed" /></main>;
+    main = (
+      <main className="page">
+        <NotAllowed permission={permission(user, 'pengguna')} capability="pengguna" testId="pengguna-not-allowed" />
+      </main>
+    );
   } else {
     main = (
       <Suspense fallback={<main className="page" aria-busy="true" />}>
@@ -69,8 +96,14 @@ export function App() {
   return (
     <div className={`app${bare ? ' app--bare' : ''}`} data-page={page} data-layout={layout}>
       <SkipLink page={bare ? 'akun' : page} />
-      <Header largeText={largeText} onLargeText={setLargeText} basemap={basemap} onBasemap={setBasemap}
-        session={session.data} onSignIn={() => setWantsSignIn(true)} />
+      <Header
+        largeText={largeText}
+        onLargeText={setLargeText}
+        basemap={basemap}
+        onBasemap={setBasemap}
+        session={session.data}
+        onSignIn={() => setWantsSignIn(true)}
+      />
       {!bare && <PageNav />}
       {main}
       <Footer basemap={basemap} />

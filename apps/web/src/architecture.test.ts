@@ -11,7 +11,8 @@ const SRC = dirname(fileURLToPath(import.meta.url));
 /** Every import specifier of a module: static, type-only, side-effect (CSS), re-exports and dynamic import(). */
 export function importsOf(source: string): string[] {
   const specifiers: string[] = [];
-  const pattern = /\b(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\bfrom\s*)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+  const pattern =
+    /\b(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\bfrom\s*)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
   for (const m of source.matchAll(pattern)) specifiers.push((m[1] ?? m[2])!);
   return specifiers;
 }
@@ -39,9 +40,11 @@ export function violations(modules: ReadonlyMap<string, string>): string[] {
       const target = posix.normalize(posix.join(posix.dirname(path), specifier.split('?')[0]!));
       const to = pageOf(target);
       if (to === null || to === from || mayImportPages(path)) continue;
-      found.push(from === null
-        ? `${path} imports ${target}: shared code never imports a page`
-        : `${path} imports ${target}: page ${from} never imports page ${to} (move the part to src/shared/)`);
+      found.push(
+        from === null
+          ? `${path} imports ${target}: shared code never imports a page`
+          : `${path} imports ${target}: page ${from} never imports page ${to} (move the part to src/shared/)`,
+      );
     }
   }
   return found;
@@ -63,7 +66,17 @@ describe('import rules of apps/web/src', () => {
 
   it('reads the whole tree: every page folder and the shared parts', () => {
     const pages = new Set([...modules.keys()].map(pageOf).filter((p) => p !== null));
-    expect([...pages].sort()).toEqual(['akun', 'impor', 'isian', 'masuk', 'pengguna', 'peta', 'profil', 'rapat', 'rencana-ilp']);
+    expect([...pages].sort()).toEqual([
+      'akun',
+      'impor',
+      'isian',
+      'masuk',
+      'pengguna',
+      'peta',
+      'profil',
+      'rapat',
+      'rencana-ilp',
+    ]);
     expect([...modules.keys()].filter((p) => p.startsWith('shared/')).length).toBeGreaterThan(30);
     expect(modules.has('map/map-adapter.ts')).toBe(true);
   });
@@ -74,12 +87,21 @@ describe('import rules of apps/web/src', () => {
 
   it('reports each kind of broken rule (the check itself is checked)', () => {
     const broken = new Map([
-      ['pages/profil/ProfilePage.tsx', "import { WilayahMap } from '../rapat/WilayahMap.tsx';\nimport '../peta/desa-panel/desa-panel.css';"],
+      [
+        'pages/profil/ProfilePage.tsx',
+        "import { WilayahMap } from '../rapat/WilayahMap.tsx';\nimport '../peta/desa-panel/desa-panel.css';",
+      ],
       ['pages/rapat/MeetingsPage.tsx', "import type { PuskesmasList } from '../rencana-ilp/planner-api.ts';"],
       ['shared/links/ProfileLink.tsx', "export { ProfilePage } from '../../pages/profil/ProfilePage.tsx';"],
-      ['shared/map-view/MapView.tsx', "import * as maplibregl from 'maplibre-gl';\nconst lazy = () => import('../../pages/peta/Drilldown.tsx');"],
+      [
+        'shared/map-view/MapView.tsx',
+        "import * as maplibregl from 'maplibre-gl';\nconst lazy = () => import('../../pages/peta/Drilldown.tsx');",
+      ],
       // Allowed: within a page, shared parts, the router, a cross-page test at src/, the map adapter.
-      ['pages/peta/Drilldown.tsx', "import { ChildList } from './child-list/ChildList.tsx';\nimport { Swatch } from '../../shared/choropleth/Swatch.tsx';"],
+      [
+        'pages/peta/Drilldown.tsx',
+        "import { ChildList } from './child-list/ChildList.tsx';\nimport { Swatch } from '../../shared/choropleth/Swatch.tsx';",
+      ],
       ['app.tsx', "const ImportPage = lazy(() => import('./pages/impor/ImportPage.tsx'));"],
       ['consistency.test.ts', "import { indicatorCards } from './pages/profil/profile-model.ts';"],
       ['map/map-adapter.ts', "import * as maplibregl from 'maplibre-gl';\nimport 'maplibre-gl/dist/maplibre-gl.css';"],

@@ -15,10 +15,17 @@ function read<T>(key: string, fallback: T, isValid: (v: unknown) => v is T): T {
 
 export function useStoredState<T>(key: string, fallback: T, isValid: (v: unknown) => v is T): [T, (v: T) => void] {
   const [value, setValue] = useState<T>(() => read(key, fallback, isValid));
-  const set = useCallback((next: T) => {
-    setValue(next);
-    try { window.localStorage.setItem(key, JSON.stringify(next)); } catch { /* session only */ }
-  }, [key]);
+  const set = useCallback(
+    (next: T) => {
+      setValue(next);
+      try {
+        window.localStorage.setItem(key, JSON.stringify(next));
+      } catch {
+        /* session only */
+      }
+    },
+    [key],
+  );
   return [value, set];
 }
 

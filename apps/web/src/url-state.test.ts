@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { hrefFor, hrefForPage, pageFromPath, parseUrlState, toSearch } from './url-state.ts';
 
-const EMPTY = { wilayah: null, indikator: null, periode: null, legenda: null, menurut: null, urut: null, tampilan: null };
+const EMPTY = {
+  wilayah: null,
+  indikator: null,
+  periode: null,
+  legenda: null,
+  menurut: null,
+  urut: null,
+  tampilan: null,
+};
 
 describe('parseUrlState', () => {
   it('reads the wilayah kode', () => {
@@ -24,7 +32,13 @@ describe('parseUrlState', () => {
 
   it('reads indikator, periode and legenda together', () => {
     expect(parseUrlState('?wilayah=12.10&indikator=KIA_K4&periode=2026-01..2026-10&legenda=kuantil')).toEqual({
-      wilayah: '12.10', indikator: 'KIA_K4', periode: '2026-01..2026-10', legenda: 'kuantil', menurut: null, urut: null, tampilan: null,
+      wilayah: '12.10',
+      indikator: 'KIA_K4',
+      periode: '2026-01..2026-10',
+      legenda: 'kuantil',
+      menurut: null,
+      urut: null,
+      tampilan: null,
     });
   });
 
@@ -79,8 +93,9 @@ describe('toSearch', () => {
   });
 
   it('writes a cumulative period readably', () => {
-    expect(toSearch({ wilayah: '12.10', indikator: 'KIA_K4', periode: '2026-01..2026-10' }))
-      .toBe('?wilayah=12.10&indikator=KIA_K4&periode=2026-01..2026-10');
+    expect(toSearch({ wilayah: '12.10', indikator: 'KIA_K4', periode: '2026-01..2026-10' })).toBe(
+      '?wilayah=12.10&indikator=KIA_K4&periode=2026-01..2026-10',
+    );
   });
 });
 
@@ -98,7 +113,9 @@ describe('menurut (values per wilayah kerja puskesmas)', () => {
   });
 
   it('writes it, and removes it to go back to the kecamatan', () => {
-    expect(toSearch({ menurut: 'puskesmas' }, '?wilayah=12.07&indikator=KIA_K4')).toBe('?wilayah=12.07&indikator=KIA_K4&menurut=puskesmas');
+    expect(toSearch({ menurut: 'puskesmas' }, '?wilayah=12.07&indikator=KIA_K4')).toBe(
+      '?wilayah=12.07&indikator=KIA_K4&menurut=puskesmas',
+    );
     expect(toSearch({ menurut: null }, '?wilayah=12.07&menurut=puskesmas')).toBe('?wilayah=12.07');
   });
 
@@ -107,7 +124,9 @@ describe('menurut (values per wilayah kerja puskesmas)', () => {
     expect(hrefFor({ wilayah: '12.07.05' }, here)).toBe('/?wilayah=12.07.05&indikator=KIA_K4');
     expect(hrefFor({ wilayah: '12' }, here)).toBe('/?wilayah=12&indikator=KIA_K4');
     expect(hrefFor({ wilayah: '12.07' }, here)).toBe('/?wilayah=12.07&indikator=KIA_K4&menurut=puskesmas');
-    expect(hrefFor({ periode: '2026-06' }, here)).toBe('/?wilayah=12.07&indikator=KIA_K4&menurut=puskesmas&periode=2026-06');
+    expect(hrefFor({ periode: '2026-06' }, here)).toBe(
+      '/?wilayah=12.07&indikator=KIA_K4&menurut=puskesmas&periode=2026-06',
+    );
   });
 });
 
@@ -134,12 +153,15 @@ describe('hrefFor', () => {
   });
 
   it('keeps the chosen indicator and period when drilling down', () => {
-    expect(hrefFor({ wilayah: '12.10.09' }, { pathname: '/', search: '?wilayah=12.10&indikator=KIA_K4&periode=2026-Q2' }))
-      .toBe('/?wilayah=12.10.09&indikator=KIA_K4&periode=2026-Q2');
+    expect(
+      hrefFor({ wilayah: '12.10.09' }, { pathname: '/', search: '?wilayah=12.10&indikator=KIA_K4&periode=2026-Q2' }),
+    ).toBe('/?wilayah=12.10.09&indikator=KIA_K4&periode=2026-Q2');
   });
 
   it('drops unreadable params in the canonical rewrite', () => {
-    expect(hrefFor({}, { pathname: '/', search: '?wilayah=1210&indikator=nope&periode=2026-99' })).toBe('/?wilayah=12.10');
+    expect(hrefFor({}, { pathname: '/', search: '?wilayah=1210&indikator=nope&periode=2026-99' })).toBe(
+      '/?wilayah=12.10',
+    );
   });
 });
 
@@ -156,7 +178,9 @@ describe('pages', () => {
   });
 
   it('keeps the wilayah when changing page', () => {
-    expect(hrefForPage('impor', { search: '?wilayah=12.10&indikator=KIA_K4' })).toBe('/impor?wilayah=12.10&indikator=KIA_K4');
+    expect(hrefForPage('impor', { search: '?wilayah=12.10&indikator=KIA_K4' })).toBe(
+      '/impor?wilayah=12.10&indikator=KIA_K4',
+    );
     expect(hrefForPage('peta', { search: '' })).toBe('/');
   });
 });

@@ -29,7 +29,15 @@ export interface UrlState {
   tampilan: 'semua-desa' | null;
 }
 
-const PARAM = { wilayah: 'wilayah', indikator: 'indikator', periode: 'periode', legenda: 'legenda', menurut: 'menurut', urut: 'urut', tampilan: 'tampilan' } as const;
+const PARAM = {
+  wilayah: 'wilayah',
+  indikator: 'indikator',
+  periode: 'periode',
+  legenda: 'legenda',
+  menurut: 'menurut',
+  urut: 'urut',
+  tampilan: 'tampilan',
+} as const;
 
 /** The wilayah kerja view exists for a kabupaten/kota only: going up or down leaves it. */
 const isKabupaten = (kode: string | null) => kode !== null && tingkatOf(kode) === 'kabupaten';
@@ -44,7 +52,7 @@ function readIndikator(raw: string | null): string | null {
 }
 
 function readPeriode(raw: string | null): string | null {
-  return raw ? tryParsePeriod(raw)?.code ?? null : null;
+  return raw ? (tryParsePeriod(raw)?.code ?? null) : null;
 }
 
 /** A readable sort in its canonical spelling; the default order and unreadable values are null. */
@@ -62,9 +70,15 @@ export function parseUrlState(search: string): UrlState {
     indikator: readIndikator(params.get(PARAM.indikator)),
     periode: readPeriode(params.get(PARAM.periode)),
     legenda: params.get(PARAM.legenda) === 'kuantil' ? 'kuantil' : null,
-    menurut: params.get(PARAM.menurut) === 'puskesmas' && isKabupaten(wilayah ? normaliseKode(wilayah) : null) ? 'puskesmas' : null,
+    menurut:
+      params.get(PARAM.menurut) === 'puskesmas' && isKabupaten(wilayah ? normaliseKode(wilayah) : null)
+        ? 'puskesmas'
+        : null,
     urut: readUrut(params.get(PARAM.urut)),
-    tampilan: params.get(PARAM.tampilan) === 'semua-desa' && allowsAllDesa(wilayah ? normaliseKode(wilayah) : null) ? 'semua-desa' : null,
+    tampilan:
+      params.get(PARAM.tampilan) === 'semua-desa' && allowsAllDesa(wilayah ? normaliseKode(wilayah) : null)
+        ? 'semua-desa'
+        : null,
   };
 }
 
@@ -81,15 +95,20 @@ export function toSearch(state: Partial<UrlState>, currentSearch = ''): string {
     else params.delete(PARAM[key]);
   }
   const wilayah = params.get(PARAM.wilayah);
-  if (params.get(PARAM.menurut) !== 'puskesmas' || !isKabupaten(wilayah ? normaliseKode(wilayah) : null)) params.delete(PARAM.menurut);
-  if (params.get(PARAM.tampilan) !== 'semua-desa' || !allowsAllDesa(wilayah ? normaliseKode(wilayah) : null)) params.delete(PARAM.tampilan);
+  if (params.get(PARAM.menurut) !== 'puskesmas' || !isKabupaten(wilayah ? normaliseKode(wilayah) : null))
+    params.delete(PARAM.menurut);
+  if (params.get(PARAM.tampilan) !== 'semua-desa' || !allowsAllDesa(wilayah ? normaliseKode(wilayah) : null))
+    params.delete(PARAM.tampilan);
   // URLSearchParams leaves dots alone: 12.10.01 and 2026-01..2026-10 stay readable in the address bar.
   const s = params.toString();
   return s ? `?${s}` : '';
 }
 
 /** href for a link to another view (keeps the other params), usable in <a href> for open-in-new-tab. */
-export function hrefFor(patch: Partial<UrlState>, location: Pick<Location, 'pathname' | 'search'> = window.location): string {
+export function hrefFor(
+  patch: Partial<UrlState>,
+  location: Pick<Location, 'pathname' | 'search'> = window.location,
+): string {
   const next = { ...parseUrlState(location.search), ...patch };
   return `${location.pathname}${toSearch(next, location.search)}`;
 }
@@ -176,19 +195,24 @@ export function useUrlState(): [UrlState, typeof navigate] {
 // ---- Params of one page that are not part of the map view (e.g. ?rapat=12 on /rapat) ------------------
 
 /** A page's own query param (kept next to ?wilayah=…), re-rendered on change and on back/forward. */
-export function usePageParam(name: 'rapat' | 'puskesmas'): [string | null, (value: string | null, options?: { replace?: boolean }) => void] {
+export function usePageParam(
+  name: 'rapat' | 'puskesmas',
+): [string | null, (value: string | null, options?: { replace?: boolean }) => void] {
   const search = useSyncExternalStore(subscribe, getSearch, () => '');
   const value = new URLSearchParams(search).get(name);
-  const set = useCallback((next: string | null, { replace = false } = {}) => {
-    const params = new URLSearchParams(window.location.search);
-    if (next) params.set(name, next);
-    else params.delete(name);
-    const s = params.toString();
-    const href = `${window.location.pathname}${s ? `?${s}` : ''}`;
-    if (href === `${window.location.pathname}${window.location.search}`) return;
-    if (replace) window.history.replaceState(null, '', href);
-    else window.history.pushState(null, '', href);
-    window.dispatchEvent(new Event(CHANGE_EVENT));
-  }, [name]);
+  const set = useCallback(
+    (next: string | null, { replace = false } = {}) => {
+      const params = new URLSearchParams(window.location.search);
+      if (next) params.set(name, next);
+      else params.delete(name);
+      const s = params.toString();
+      const href = `${window.location.pathname}${s ? `?${s}` : ''}`;
+      if (href === `${window.location.pathname}${window.location.search}`) return;
+      if (replace) window.history.replaceState(null, '', href);
+      else window.history.pushState(null, '', href);
+      window.dispatchEvent(new Event(CHANGE_EVENT));
+    },
+    [name],
+  );
   return [value, set];
 }

@@ -2,8 +2,15 @@ import { join } from 'node:path';
 import type { Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  bboxOf, buildBoundaries, cleanGeometry, despike, featureCollectionText,
-  type AreaGeometry, type BuildResult, type ProvinceInput, type WilayahRow,
+  bboxOf,
+  buildBoundaries,
+  cleanGeometry,
+  despike,
+  featureCollectionText,
+  type AreaGeometry,
+  type BuildResult,
+  type ProvinceInput,
+  type WilayahRow,
 } from './build-geometry.ts';
 import { readCodeList, type CodeList } from './code-list.ts';
 import { readUpstreamFile, type UpstreamRecord } from './parse-upstream-sql.ts';
@@ -46,7 +53,11 @@ function fromSmallest(ring: Position[]): Position[] {
 function inside(row: WilayahRow): boolean {
   const g = row.geometry!;
   const parts = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  return parts.some((p) => pointInRing(row.label![0], row.label![1], p[0]!) && !p.slice(1).some((h) => pointInRing(row.label![0], row.label![1], h)));
+  return parts.some(
+    (p) =>
+      pointInRing(row.label![0], row.label![1], p[0]!) &&
+      !p.slice(1).some((h) => pointInRing(row.label![0], row.label![1], h)),
+  );
 }
 
 describe('buildBoundaries on the hand-made fixture', () => {
@@ -59,12 +70,19 @@ describe('buildBoundaries on the hand-made fixture', () => {
     const prov = await records('prov/wilayah_boundaries_prov_1.sql');
     const inputs: ProvinceInput[] = [
       {
-        kode: '98', withDesa: false, prov: prov.find((r) => r.kode === '98'),
-        kab: await records('kab/wilayah_boundaries_kab_98.sql'), kec: await records('kec/wilayah_boundaries_kec_98.sql'), desa: [],
+        kode: '98',
+        withDesa: false,
+        prov: prov.find((r) => r.kode === '98'),
+        kab: await records('kab/wilayah_boundaries_kab_98.sql'),
+        kec: await records('kec/wilayah_boundaries_kec_98.sql'),
+        desa: [],
       },
       {
-        kode: '99', withDesa: true, prov: prov.find((r) => r.kode === '99'),
-        kab: await records('kab/wilayah_boundaries_kab_99.sql'), kec: await records('kec/wilayah_boundaries_kec_99.sql'),
+        kode: '99',
+        withDesa: true,
+        prov: prov.find((r) => r.kode === '99'),
+        kab: await records('kab/wilayah_boundaries_kab_99.sql'),
+        kec: await records('kec/wilayah_boundaries_kec_99.sql'),
         desa: await records('kel/99/wilayah_boundaries_kel_99.01.sql'),
       },
     ];
@@ -73,9 +91,20 @@ describe('buildBoundaries on the hand-made fixture', () => {
 
   it('has one row per wilayah of the code list and the boundaries', () => {
     expect(result.rows.map((r) => r.kode)).toEqual([
-      '98', '98.01', '98.01.01',
-      '99', '99.01', '99.01.01', '99.01.01.2001', '99.01.01.2002', '99.01.01.2007',
-      '99.01.02', '99.01.02.2003', '99.01.02.2004', '99.01.02.2005', '99.01.03',
+      '98',
+      '98.01',
+      '98.01.01',
+      '99',
+      '99.01',
+      '99.01.01',
+      '99.01.01.2001',
+      '99.01.01.2002',
+      '99.01.01.2007',
+      '99.01.02',
+      '99.01.02.2003',
+      '99.01.02.2004',
+      '99.01.02.2005',
+      '99.01.03',
     ]);
     expect(row('99.01').childCount).toBe(3);
     expect(row('99.01.01').childCount).toBe(3);
@@ -90,7 +119,15 @@ describe('buildBoundaries on the hand-made fixture', () => {
     expect(kec.bbox).toEqual([100, 0, 102, 1]);
     expect(area(kec.geometry)).toBeCloseTo(2, 9);
     expect(kec.geometry!.type).toBe('Polygon'); // one shell: the shared edge at lng 101 is gone
-    expect(fromSmallest((kec.geometry!.coordinates as Position[][])[0]!)).toEqual([[100, 0], [101, 0], [102, 0], [102, 1], [101, 1], [100, 1], [100, 0]]);
+    expect(fromSmallest((kec.geometry!.coordinates as Position[][])[0]!)).toEqual([
+      [100, 0],
+      [101, 0],
+      [102, 0],
+      [102, 1],
+      [101, 1],
+      [100, 1],
+      [100, 0],
+    ]);
     expect(kec.vertexCount).toBe(7);
     const timur = row('99.01.02'); // D3 ∪ D5 = [102,103] × [0,2]
     expect(timur.bbox).toEqual([102, 0, 103, 2]);
@@ -112,7 +149,15 @@ describe('buildBoundaries on the hand-made fixture', () => {
 
   it('keeps a desa without polygon as a row without geometry', () => {
     for (const kode of ['99.01.02.2004', '99.01.01.2007']) {
-      expect(row(kode)).toMatchObject({ hasGeometry: false, geometry: null, geojson: null, bbox: null, label: null, vertexCount: 0, origin: null });
+      expect(row(kode)).toMatchObject({
+        hasGeometry: false,
+        geometry: null,
+        geojson: null,
+        bbox: null,
+        label: null,
+        vertexCount: 0,
+        origin: null,
+      });
     }
     expect(row('99.01.01.2007').inCodeList).toBe(true);
     expect(row('99.01.02.2005')).toMatchObject({ inCodeList: false, hasGeometry: true, nama: 'Di Luar Daftar' });
@@ -135,7 +180,13 @@ describe('buildBoundaries on the hand-made fixture', () => {
     const d1 = row('99.01.01.2001');
     expect(d1.origin).toBe('desa');
     expect(d1.geometry!.type).toBe('Polygon');
-    expect(fromSmallest((d1.geometry!.coordinates as Position[][])[0]!)).toEqual([[100, 0], [101, 0], [101, 1], [100, 1], [100, 0]]);
+    expect(fromSmallest((d1.geometry!.coordinates as Position[][])[0]!)).toEqual([
+      [100, 0],
+      [101, 0],
+      [101, 1],
+      [100, 1],
+      [100, 0],
+    ]);
     expect(d1.geojson).toBe(JSON.stringify(d1.geometry));
     expect(d1.vertexCount).toBe(5);
     for (const r of result.rows.filter((r) => r.geometry)) {
@@ -152,7 +203,13 @@ describe('buildBoundaries on the hand-made fixture', () => {
 
   it('measures each view and stays within the budgets', () => {
     const kinds = new Set(result.views.map((v) => v.view));
-    expect([...kinds].sort()).toEqual(['desa-kabupaten', 'desa-kecamatan', 'kabupaten-provinsi', 'kecamatan-kabupaten', 'provinsi-indonesia']);
+    expect([...kinds].sort()).toEqual([
+      'desa-kabupaten',
+      'desa-kecamatan',
+      'kabupaten-provinsi',
+      'kecamatan-kabupaten',
+      'provinsi-indonesia',
+    ]);
     const national = result.views.find((v) => v.view === 'provinsi-indonesia')!;
     expect(national.features).toBe(2);
     expect(national.bytes).toBeLessThan(1000);
@@ -160,17 +217,38 @@ describe('buildBoundaries on the hand-made fixture', () => {
   });
 
   it('serialises a view as the FeatureCollection the API serves', () => {
-    const text = featureCollectionText([{ kode: '99.01', nama: 'A "B"', geojson: '{"type":"Polygon","coordinates":[]}' }, { kode: 'x', nama: 'y', geojson: null }]);
+    const text = featureCollectionText([
+      { kode: '99.01', nama: 'A "B"', geojson: '{"type":"Polygon","coordinates":[]}' },
+      { kode: 'x', nama: 'y', geojson: null },
+    ]);
     expect(JSON.parse(text)).toEqual({
       type: 'FeatureCollection',
-      features: [{ type: 'Feature', id: '99.01', properties: { kode: '99.01', nama: 'A "B"' }, geometry: { type: 'Polygon', coordinates: [] } }],
+      features: [
+        {
+          type: 'Feature',
+          id: '99.01',
+          properties: { kode: '99.01', nama: 'A "B"' },
+          geometry: { type: 'Polygon', coordinates: [] },
+        },
+      ],
     });
   });
 });
 
 describe('cleanGeometry and validity', () => {
   it('detects a bow-tie crossing and leaves it', () => {
-    const bowtie: AreaGeometry = { type: 'Polygon', coordinates: [[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]] };
+    const bowtie: AreaGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [2, 2],
+          [2, 0],
+          [0, 2],
+          [0, 0],
+        ],
+      ],
+    };
     const { geometry, issues } = cleanGeometry('x', 'desa', bowtie);
     expect(issues).toEqual([expect.objectContaining({ kind: 'crossing', repaired: false, at: [1, 1] })]);
     expect(geometry).toEqual(bowtie);
@@ -178,7 +256,22 @@ describe('cleanGeometry and validity', () => {
 
   it('splits a figure-eight (ring touching itself) into two polygons', () => {
     // Two unit squares meeting at (1,1), drawn as one ring.
-    const eight: AreaGeometry = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [2, 1], [2, 2], [1, 2], [1, 1], [0, 1], [0, 0]]] };
+    const eight: AreaGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [2, 1],
+          [2, 2],
+          [1, 2],
+          [1, 1],
+          [0, 1],
+          [0, 0],
+        ],
+      ],
+    };
     const { geometry, issues } = cleanGeometry('x', 'desa', eight);
     expect(issues).toEqual([expect.objectContaining({ kind: 'self-touch', repaired: true, at: [1, 1] })]);
     expect(geometry!.type).toBe('MultiPolygon');
@@ -188,7 +281,19 @@ describe('cleanGeometry and validity', () => {
 
   it('turns an inverted loop (self-touching ring around a hole) into a shell with a hole', () => {
     // Square 0..4 whose ring dives in at (2,0) to go around the hole 1..3 × 1..3.
-    const ring: Position[] = [[0, 0], [2, 0], [1, 1], [1, 3], [3, 3], [3, 1], [2, 0], [4, 0], [4, 4], [0, 4], [0, 0]];
+    const ring: Position[] = [
+      [0, 0],
+      [2, 0],
+      [1, 1],
+      [1, 3],
+      [3, 3],
+      [3, 1],
+      [2, 0],
+      [4, 0],
+      [4, 4],
+      [0, 4],
+      [0, 0],
+    ];
     const { geometry, issues } = cleanGeometry('x', 'desa', { type: 'Polygon', coordinates: [ring] });
     expect(issues.map((i) => i.kind)).toEqual(['self-touch']);
     expect(geometry!.type).toBe('Polygon');
@@ -200,10 +305,38 @@ describe('cleanGeometry and validity', () => {
   it('closes open rings, drops duplicate points and degenerate rings', () => {
     const messy: AreaGeometry = {
       type: 'MultiPolygon',
-      coordinates: [[[[0, 0], [1, 0], [1, 0], [1, 1], [0, 1]]], [[[5, 5], [6, 6], [5, 5]]]],
+      coordinates: [
+        [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 0],
+            [1, 1],
+            [0, 1],
+          ],
+        ],
+        [
+          [
+            [5, 5],
+            [6, 6],
+            [5, 5],
+          ],
+        ],
+      ],
     };
     const { geometry, issues } = cleanGeometry('x', 'kec', messy);
-    expect(geometry).toEqual({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] });
+    expect(geometry).toEqual({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 1],
+          [0, 0],
+        ],
+      ],
+    });
     expect(issues.map((i) => i.kind).sort()).toEqual(['degenerate-ring', 'duplicate-points', 'unclosed-ring']);
     expect(bboxOf(geometry)).toEqual([0, 0, 1, 1]);
   });
@@ -212,16 +345,59 @@ describe('cleanGeometry and validity', () => {
 describe('despike', () => {
   it('zips a hair-line crack and leaves real corners alone', () => {
     // Square 0..10 with a crack from (5,0) up to (5,6), 0.01 wide.
-    const ring: Position[] = [[0, 0], [4.995, 0], [4.995, 3], [4.995, 6], [5.005, 6], [5.005, 3], [5.005, 0], [10, 0], [10, 10], [0, 10], [0, 0]];
+    const ring: Position[] = [
+      [0, 0],
+      [4.995, 0],
+      [4.995, 3],
+      [4.995, 6],
+      [5.005, 6],
+      [5.005, 3],
+      [5.005, 0],
+      [10, 0],
+      [10, 10],
+      [0, 10],
+      [0, 0],
+    ];
     const out = despike(ring, 0.05);
-    expect(out).toEqual([[0, 0], [4.995, 0], [5.005, 0], [10, 0], [10, 10], [0, 10], [0, 0]]);
-    const square: Position[] = [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]];
+    expect(out).toEqual([
+      [0, 0],
+      [4.995, 0],
+      [5.005, 0],
+      [10, 0],
+      [10, 10],
+      [0, 10],
+      [0, 0],
+    ]);
+    const square: Position[] = [
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [0, 10],
+      [0, 0],
+    ];
     expect(despike(square, 0.05)).toEqual(square);
   });
 
   it('removes a dangling line that goes out and back', () => {
-    const ring: Position[] = [[0, 0], [10, 0], [10, 10], [5, 10], [5, 15], [5, 12], [0, 10], [0, 0]];
+    const ring: Position[] = [
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [5, 10],
+      [5, 15],
+      [5, 12],
+      [0, 10],
+      [0, 0],
+    ];
     // (5,10) → (5,15) → (5,12): back along the same line.
-    expect(despike(ring, 0.1)).toEqual([[0, 0], [10, 0], [10, 10], [5, 10], [5, 12], [0, 10], [0, 0]]);
+    expect(despike(ring, 0.1)).toEqual([
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [5, 10],
+      [5, 12],
+      [0, 10],
+      [0, 0],
+    ]);
   });
 });

@@ -46,8 +46,13 @@ export interface WilayahRow {
 }
 
 export type IssueKind =
-  | 'crossing' | 'self-touch' | 'hole-outside-shell' | 'nested-shells'
-  | 'unclosed-ring' | 'degenerate-ring' | 'duplicate-points';
+  | 'crossing'
+  | 'self-touch'
+  | 'hole-outside-shell'
+  | 'nested-shells'
+  | 'unclosed-ring'
+  | 'degenerate-ring'
+  | 'duplicate-points';
 
 /** Kinds that make a polygon invalid (OGC); the others are small clean-ups. */
 export const INVALID_KINDS: readonly IssueKind[] = ['crossing', 'self-touch', 'hole-outside-shell', 'nested-shells'];
@@ -62,7 +67,12 @@ export interface GeometryIssue {
   detail?: string;
 }
 
-export type ViewKind = 'provinsi-indonesia' | 'kabupaten-provinsi' | 'kecamatan-kabupaten' | 'desa-kecamatan' | 'desa-kabupaten';
+export type ViewKind =
+  | 'provinsi-indonesia'
+  | 'kabupaten-provinsi'
+  | 'kecamatan-kabupaten'
+  | 'desa-kecamatan'
+  | 'desa-kabupaten';
 
 export interface ViewStat {
   view: ViewKind;
@@ -175,7 +185,9 @@ export function cleanGeometry(kode: string, layer: GeometryIssue['layer'], geome
   if (!geometry) return { geometry: null, issues };
   const parts = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   const out: Position[][][] = [];
-  let unclosed = 0, degenerate = 0, duplicates = 0;
+  let unclosed = 0,
+    degenerate = 0,
+    duplicates = 0;
   for (const part of parts) {
     const rings: Position[][] = [];
     part.forEach((ring, r) => {
@@ -204,9 +216,24 @@ export function cleanGeometry(kode: string, layer: GeometryIssue['layer'], geome
     });
     if (rings.length) out.push(rings);
   }
-  if (unclosed) issues.push({ kode, layer, kind: 'unclosed-ring', repaired: true, detail: `${unclosed} cincin ditutup` });
-  if (degenerate) issues.push({ kode, layer, kind: 'degenerate-ring', repaired: true, detail: `${degenerate} cincin < 3 titik dibuang` });
-  if (duplicates) issues.push({ kode, layer, kind: 'duplicate-points', repaired: true, detail: `${duplicates} titik ganda berurutan dibuang` });
+  if (unclosed)
+    issues.push({ kode, layer, kind: 'unclosed-ring', repaired: true, detail: `${unclosed} cincin ditutup` });
+  if (degenerate)
+    issues.push({
+      kode,
+      layer,
+      kind: 'degenerate-ring',
+      repaired: true,
+      detail: `${degenerate} cincin < 3 titik dibuang`,
+    });
+  if (duplicates)
+    issues.push({
+      kode,
+      layer,
+      kind: 'duplicate-points',
+      repaired: true,
+      detail: `${duplicates} titik ganda berurutan dibuang`,
+    });
 
   // A "hole" outside its shell is an island written as an extra ring of a Polygon: make it its own part.
   const separated: Position[][][] = [];
@@ -228,7 +255,11 @@ export function cleanGeometry(kode: string, layer: GeometryIssue['layer'], geome
   }
   if (movedOut) {
     issues.push({
-      kode, layer, kind: 'hole-outside-shell', repaired: true, at: roundPoint(movedAt!),
+      kode,
+      layer,
+      kind: 'hole-outside-shell',
+      repaired: true,
+      at: roundPoint(movedAt!),
       detail: `${movedOut} cincin "lubang" di luar cincin luarnya dijadikan bagian (pulau) sendiri`,
     });
   }
@@ -238,7 +269,11 @@ export function cleanGeometry(kode: string, layer: GeometryIssue['layer'], geome
     const problems = polygonProblems(rings);
     if (problems.crossings.length) {
       issues.push({
-        kode, layer, kind: 'crossing', repaired: false, at: roundPoint(problems.crossings[0]!),
+        kode,
+        layer,
+        kind: 'crossing',
+        repaired: false,
+        at: roundPoint(problems.crossings[0]!),
         detail: `${problems.crossings.length}${problems.crossings.length >= 10 ? '+' : ''} perpotongan sisi`,
       });
     }
@@ -246,7 +281,11 @@ export function cleanGeometry(kode: string, layer: GeometryIssue['layer'], geome
       const touching = new Set(problems.touches.map((t) => t.ring));
       const repaired = repairSelfTouches(rings, touching);
       issues.push({
-        kode, layer, kind: 'self-touch', repaired: true, at: roundPoint(problems.touches[0]!.at),
+        kode,
+        layer,
+        kind: 'self-touch',
+        repaired: true,
+        at: roundPoint(problems.touches[0]!.at),
         detail: `cincin menyentuh dirinya sendiri di ${problems.touches.length} titik; dipecah menjadi ${repaired.length} poligon`,
       });
       fixed.push(...repaired);
@@ -260,11 +299,18 @@ export function cleanGeometry(kode: string, layer: GeometryIssue['layer'], geome
   let partsCross = false;
   if (fixed.length > 1) {
     // Parts of a MultiPolygon must not cross each other: test all shells in one sweep (ring = part).
-    const between = polygonProblems(fixed.map((rings) => rings[0]!), 10).crossings;
+    const between = polygonProblems(
+      fixed.map((rings) => rings[0]!),
+      10,
+    ).crossings;
     partsCross = between.length > 0;
     if (partsCross) {
       issues.push({
-        kode, layer, kind: 'crossing', repaired: false, at: roundPoint(between[0]!),
+        kode,
+        layer,
+        kind: 'crossing',
+        repaired: false,
+        at: roundPoint(between[0]!),
         detail: `bagian-bagian MultiPolygon saling berpotongan (${between.length}${between.length >= 10 ? '+' : ''} titik)`,
       });
     }
@@ -281,7 +327,10 @@ export function cleanGeometry(kode: string, layer: GeometryIssue['layer'], geome
         const bj = boxes[j]!;
         if (i === j || dropped.has(j) || bi[0] < bj[0] || bi[1] < bj[1] || bi[2] > bj[2] || bi[3] > bj[3]) continue;
         // Inside j's shell and not inside one of j's holes (an island in a lake is fine).
-        if (!mostlyOutside(fixed[i]![0]!, fixed[j]![0]!) && fixed[j]!.slice(1).every((hole) => mostlyOutside(fixed[i]![0]!, hole))) {
+        if (
+          !mostlyOutside(fixed[i]![0]!, fixed[j]![0]!) &&
+          fixed[j]!.slice(1).every((hole) => mostlyOutside(fixed[i]![0]!, hole))
+        ) {
           dropped.add(i);
           nestedAt ??= [fixed[i]![0]![0]![0]!, fixed[i]![0]![0]![1]!];
           break;
@@ -290,7 +339,11 @@ export function cleanGeometry(kode: string, layer: GeometryIssue['layer'], geome
     }
     if (dropped.size) {
       issues.push({
-        kode, layer, kind: 'nested-shells', repaired: !partsCross, at: roundPoint(nestedAt!),
+        kode,
+        layer,
+        kind: 'nested-shells',
+        repaired: !partsCross,
+        at: roundPoint(nestedAt!),
         detail: `${dropped.size} bagian terletak di dalam bagian lain${partsCross ? '' : '; dibuang (luasnya sudah tercakup)'}`,
       });
       if (!partsCross) {
@@ -302,7 +355,8 @@ export function cleanGeometry(kode: string, layer: GeometryIssue['layer'], geome
   }
   if (!fixed.length) return { geometry: null, issues };
   return {
-    geometry: fixed.length === 1 ? { type: 'Polygon', coordinates: fixed[0]! } : { type: 'MultiPolygon', coordinates: fixed },
+    geometry:
+      fixed.length === 1 ? { type: 'Polygon', coordinates: fixed[0]! } : { type: 'MultiPolygon', coordinates: fixed },
     issues,
   };
 }
@@ -327,10 +381,14 @@ function onRing(p: Position, ring: Position[]): boolean {
 export function bboxOf(geometry: AreaGeometry | null): Bbox | null {
   if (!geometry) return null;
   const parts = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (const part of parts) {
     for (const p of part[0] ?? []) {
-      const x = p[0]!, y = p[1]!;
+      const x = p[0]!,
+        y = p[1]!;
       if (x < minX) minX = x;
       if (x > maxX) maxX = x;
       if (y < minY) minY = y;
@@ -387,18 +445,27 @@ export function despike(ring: Position[], px: number, lookBack = 16): Position[]
   const pass = (points: Position[]) => {
     const stack: Position[] = [];
     for (const c of points) {
-      const cx = c[0]!, cy = c[1]!;
+      const cx = c[0]!,
+        cy = c[1]!;
       for (let j = stack.length - 2; j >= 0 && j >= stack.length - 1 - lookBack; j--) {
-        const a = stack[j]!, b = stack[j + 1]!;
-        const ax = a[0]!, ay = a[1]!, dx = b[0]! - ax, dy = b[1]! - ay;
+        const a = stack[j]!,
+          b = stack[j + 1]!;
+        const ax = a[0]!,
+          ay = a[1]!,
+          dx = b[0]! - ax,
+          dy = b[1]! - ay;
         const len2 = dx * dx + dy * dy;
         if (len2 === 0) continue;
         const t = ((cx - ax) * dx + (cy - ay) * dy) / len2;
         if (t < 0 || t >= 1) continue;
-        const qx = ax + t * dx, qy = ay + t * dy; // c seen from beside segment a–b
+        const qx = ax + t * dx,
+          qy = ay + t * dy; // c seen from beside segment a–b
         if ((cx - qx) ** 2 + (cy - qy) ** 2 >= px2) continue;
         // Excursion q → b → … → top → c → q: thin enough to be a crack?
-        let area2 = 0, perimeter = 0, px0 = qx, py0 = qy;
+        let area2 = 0,
+          perimeter = 0,
+          px0 = qx,
+          py0 = qy;
         const visit = (x: number, y: number) => {
           area2 += px0 * y - x * py0;
           perimeter += Math.hypot(x - px0, y - py0);
@@ -413,7 +480,7 @@ export function despike(ring: Position[], px: number, lookBack = 16): Position[]
         break;
       }
       const top = stack[stack.length - 1];
-      if (top && (top[0] === cx && top[1] === cy)) continue;
+      if (top && top[0] === cx && top[1] === cy) continue;
       stack.push(c);
     }
     return stack;
@@ -433,7 +500,8 @@ export function despike(ring: Position[], px: number, lookBack = 16): Position[]
 
 export function decodeRing(topo: Topo, ring: number[], minWeight: number, round: boolean): Position[] {
   const out: Position[] = [];
-  let lx = NaN, ly = NaN;
+  let lx = NaN,
+    ly = NaN;
   const push = (x: number, y: number) => {
     if (round) {
       x = round5(x);
@@ -454,7 +522,8 @@ export function decodeRing(topo: Topo, ring: number[], minWeight: number, round:
     }
   }
   if (out.length) {
-    const f = out[0]!, l = out[out.length - 1]!;
+    const f = out[0]!,
+      l = out[out.length - 1]!;
     if (f[0] !== l[0] || f[1] !== l[1]) out.push([f[0]!, f[1]!]);
   }
   return out;
@@ -495,12 +564,15 @@ export function decodePolygons(topo: Topo, polygons: PolygonArcs[], o: DecodeOpt
     if (shell.length < 4 || ringArea2(shell) === 0) return null;
     parts.push([orient(shell, true)]);
   }
-  return parts.length === 1 ? { type: 'Polygon', coordinates: parts[0]! } : { type: 'MultiPolygon', coordinates: parts };
+  return parts.length === 1
+    ? { type: 'Polygon', coordinates: parts[0]! }
+    : { type: 'MultiPolygon', coordinates: parts };
 }
 
 function perimeterOf(ring: Position[]): number {
   let p = 0;
-  for (let i = 0; i + 1 < ring.length; i++) p += Math.hypot(ring[i + 1]![0]! - ring[i]![0]!, ring[i + 1]![1]! - ring[i]![1]!);
+  for (let i = 0; i + 1 < ring.length; i++)
+    p += Math.hypot(ring[i + 1]![0]! - ring[i]![0]!, ring[i + 1]![1]! - ring[i]![1]!);
   return p;
 }
 
@@ -538,7 +610,12 @@ export interface BuiltTopology extends Topo {
 }
 
 function topologyOf(units: { kode: string; geometry: AreaGeometry }[]): BuiltTopology {
-  const features: Feature<AreaGeometry>[] = units.map((u, i) => ({ type: 'Feature', id: i, properties: null, geometry: u.geometry }));
+  const features: Feature<AreaGeometry>[] = units.map((u, i) => ({
+    type: 'Feature',
+    id: i,
+    properties: null,
+    geometry: u.geometry,
+  }));
   const fc: FeatureCollection<AreaGeometry> = { type: 'FeatureCollection', features };
   const topo = presimplify(buildTopology({ units: fc }) as Parameters<typeof presimplify>[0]);
   const collection = topo.objects.units as unknown as { geometries: { type: string | null; arcs?: unknown }[] };
@@ -552,7 +629,9 @@ function topologyOf(units: { kode: string; geometry: AreaGeometry }[]): BuiltTop
     if (id === undefined) nodes.set(key, (id = nodes.size));
     return id;
   };
-  const arcStart = new Int32Array(n), arcEnd = new Int32Array(n), arcCross = new Float64Array(n);
+  const arcStart = new Int32Array(n),
+    arcEnd = new Int32Array(n),
+    arcCross = new Float64Array(n);
   for (let a = 0; a < n; a++) {
     const arc = arcs[a]!;
     arcStart[a] = nodeOf(arc[0]!);
@@ -622,7 +701,8 @@ export function mergePolygons(topo: Topo, polygons: PolygonArcs[]): PolygonArcs[
     }
     const rings = stitch(topo, outline);
     if (!rings.length) continue;
-    let best = 0, bestArea = -1;
+    let best = 0,
+      bestArea = -1;
     rings.forEach((ring, i) => {
       const area = Math.abs(ringArcsArea2(topo, ring));
       if (area > bestArea) {
@@ -655,7 +735,8 @@ function stitch(topo: Topo, input: number[]): number[][] {
   const byStart = new Map<number, Fragment>();
   const byEnd = new Map<number, Fragment>();
   for (const i of arcs) {
-    const start = startOf(i), end = endOf(i);
+    const start = startOf(i),
+      end = endOf(i);
     let f = byEnd.get(start);
     let g: Fragment | undefined;
     if (f) {
@@ -740,7 +821,10 @@ interface DecodedView {
 export function featureCollectionText(children: { kode: string; nama: string; geojson: string | null }[]): string {
   const features = children
     .filter((c) => c.geojson)
-    .map((c) => `{"type":"Feature","id":${JSON.stringify(c.kode)},"properties":${JSON.stringify({ kode: c.kode, nama: c.nama })},"geometry":${c.geojson}}`);
+    .map(
+      (c) =>
+        `{"type":"Feature","id":${JSON.stringify(c.kode)},"properties":${JSON.stringify({ kode: c.kode, nama: c.nama })},"geometry":${c.geojson}}`,
+    );
   return `{"type":"FeatureCollection","features":[${features.join(',')}]}`;
 }
 
@@ -757,8 +841,15 @@ function measure(text: string, limit: number): { gzipBytes: number; measured: bo
  * Decode the children of one parent at the parent's zoom; double the threshold until the view fits its budget.
  */
 function decodeView(
-  topo: Topo, view: ViewKind, parentKode: string, parentBbox: Bbox | null, children: ViewChild[],
-  tolerancePx: number, budget: number, p: SimplifyParams, startFactor = 1,
+  topo: Topo,
+  view: ViewKind,
+  parentKode: string,
+  parentBbox: Bbox | null,
+  children: ViewChild[],
+  tolerancePx: number,
+  budget: number,
+  p: SimplifyParams,
+  startFactor = 1,
 ): DecodedView & { factor: number } {
   const unit = degPerPx(parentBbox, p);
   let factor = startFactor;
@@ -772,13 +863,25 @@ function decodeView(
       geometries.set(c.kode, { geometry, geojson: geometry ? JSON.stringify(geometry) : null });
       vertices += vertexCountOf(geometry);
     }
-    const text = featureCollectionText(children.map((c) => ({ kode: c.kode, nama: c.nama, geojson: geometries.get(c.kode)?.geojson ?? null })));
+    const text = featureCollectionText(
+      children.map((c) => ({ kode: c.kode, nama: c.nama, geojson: geometries.get(c.kode)?.geojson ?? null })),
+    );
     const limit = budget * p.budgetFill;
     const size = measure(text, limit);
     if (size.gzipBytes <= limit || factor >= 2 ** 20 || unit === 0) {
       return {
-        geometries, factor,
-        stat: { view, parentKode, features: children.length, vertices, bytes: Buffer.byteLength(text), gzipBytes: size.gzipBytes, gzipMeasured: size.measured, minWeight },
+        geometries,
+        factor,
+        stat: {
+          view,
+          parentKode,
+          features: children.length,
+          vertices,
+          bytes: Buffer.byteLength(text),
+          gzipBytes: size.gzipBytes,
+          gzipMeasured: size.measured,
+          minWeight,
+        },
       };
     }
     factor *= 2;
@@ -848,9 +951,13 @@ class Layer {
     let polygons = this.merged.get(kode);
     if (polygons) return polygons;
     const members = this.membersOf.get(kode) ?? [];
-    polygons = members.length === 1
-      ? polygonsOf(this.topo.objects[members[0]!]!)
-      : mergePolygons(this.topo, members.flatMap((i) => polygonsOf(this.topo.objects[i]!)));
+    polygons =
+      members.length === 1
+        ? polygonsOf(this.topo.objects[members[0]!]!)
+        : mergePolygons(
+            this.topo,
+            members.flatMap((i) => polygonsOf(this.topo.objects[i]!)),
+          );
     this.merged.set(kode, polygons);
     return polygons;
   }
@@ -886,7 +993,9 @@ export function buildProvince(input: ProvinceInput, options: BuildOptions): Prov
     const entry = options.codes.get(kode);
     const tingkat = tingkatOf(kode);
     skeleton.set(kode, {
-      kode, tingkat, parentKode: parent,
+      kode,
+      tingkat,
+      parentKode: parent,
       nama: entry?.nama ?? recordNames.get(kode) ?? `Tanpa nama (${kode})`,
       inCodeList: entry !== undefined && entry.tingkat === tingkat,
     });
@@ -902,7 +1011,9 @@ export function buildProvince(input: ProvinceInput, options: BuildOptions): Prov
   const toUnit = (r: UpstreamRecord, layer: GeometryIssue['layer'], origin: Origin): Unit | null => {
     const cleaned = cleanGeometry(r.kode, layer, r.geometry);
     issues.push(...cleaned.issues);
-    return cleaned.geometry ? { kode: r.kode, geometry: cleaned.geometry, bbox: bboxOf(cleaned.geometry)!, origin } : null;
+    return cleaned.geometry
+      ? { kode: r.kode, geometry: cleaned.geometry, bbox: bboxOf(cleaned.geometry)!, origin }
+      : null;
   };
   const kecRecords = new Map(input.kec.map((r) => [r.kode, r]));
   const kabRecords = new Map(input.kab.map((r) => [r.kode, r]));
@@ -916,24 +1027,40 @@ export function buildProvince(input: ProvinceInput, options: BuildOptions): Prov
     // kabupaten without any unit to its upstream shape — in the same topology.
     const units: Unit[] = [];
     const covered = new Set<string>();
-    const cover = (kode: string) => { for (let k: string | null = kode; k; k = parentOf(k)) covered.add(k); };
+    const cover = (kode: string) => {
+      for (let k: string | null = kode; k; k = parentOf(k)) covered.add(k);
+    };
     for (const r of input.desa) {
       const u = toUnit(r, 'desa', 'desa');
-      if (u) { units.push(u); cover(u.kode); }
+      if (u) {
+        units.push(u);
+        cover(u.kode);
+      }
     }
     for (const kode of ofTingkat('kecamatan')) {
       const r = covered.has(kode) ? undefined : kecRecords.get(kode);
       const u = r && toUnit(r, 'kec', 'upstream');
-      if (u) { units.push(u); cover(kode); fallbacks.push({ kode, tingkat: 'kecamatan' }); }
+      if (u) {
+        units.push(u);
+        cover(kode);
+        fallbacks.push({ kode, tingkat: 'kecamatan' });
+      }
     }
     for (const kode of ofTingkat('kabupaten')) {
       const r = covered.has(kode) ? undefined : kabRecords.get(kode);
       const u = r && toUnit(r, 'kab', 'upstream');
-      if (u) { units.push(u); cover(kode); fallbacks.push({ kode, tingkat: 'kabupaten' }); }
+      if (u) {
+        units.push(u);
+        cover(kode);
+        fallbacks.push({ kode, tingkat: 'kabupaten' });
+      }
     }
     if (!units.length && input.prov) {
       provUnit = toUnit(input.prov, 'prov', 'upstream');
-      if (provUnit) { units.push(provUnit); fallbacks.push({ kode: pk, tingkat: 'provinsi' }); }
+      if (provUnit) {
+        units.push(provUnit);
+        fallbacks.push({ kode: pk, tingkat: 'provinsi' });
+      }
     }
     forKec = forKab = new Layer(units);
     forProv = provUnit ? null : forKec;
@@ -946,7 +1073,10 @@ export function buildProvince(input: ProvinceInput, options: BuildOptions): Prov
       if (kabUnits.some((u) => u.kode === kode) || !forKec.has(kode)) continue;
       const polygons = forKec.polygons(kode);
       const geometry = decodePolygons(forKec.topo, polygons, { minWeight: -Infinity, minArea: 0, round: false, px: 0 });
-      if (geometry) { kabUnits.push({ kode, geometry, bbox: forKec.bbox(kode)!, origin: 'dissolved' }); fallbacks.push({ kode, tingkat: 'kabupaten' }); }
+      if (geometry) {
+        kabUnits.push({ kode, geometry, bbox: forKec.bbox(kode)!, origin: 'dissolved' });
+        fallbacks.push({ kode, tingkat: 'kabupaten' });
+      }
     }
     forKab = new Layer(kabUnits);
     provUnit = input.prov ? toUnit(input.prov, 'prov', 'upstream') : null;
@@ -973,10 +1103,19 @@ export function buildProvince(input: ProvinceInput, options: BuildOptions): Prov
   const makeRow = (s: Skeleton, decoded: Decoded | undefined): WilayahRow => {
     const geometry = decoded?.geometry ?? null;
     return {
-      kode: s.kode, nama: s.nama, tingkat: s.tingkat, parentKode: s.parentKode,
-      bbox: bboxOfKode(s.kode), label: labelOf(geometry), geometry, geojson: decoded?.geojson ?? null,
-      vertexCount: vertexCountOf(geometry), origin: geometry ? layerFor(s.kode).origin(s.kode) : null,
-      hasGeometry: geometry !== null, inCodeList: s.inCodeList, childCount: children.get(s.kode)?.length ?? 0,
+      kode: s.kode,
+      nama: s.nama,
+      tingkat: s.tingkat,
+      parentKode: s.parentKode,
+      bbox: bboxOfKode(s.kode),
+      label: labelOf(geometry),
+      geometry,
+      geojson: decoded?.geojson ?? null,
+      vertexCount: vertexCountOf(geometry),
+      origin: geometry ? layerFor(s.kode).origin(s.kode) : null,
+      hasGeometry: geometry !== null,
+      inCodeList: s.inCodeList,
+      childCount: children.get(s.kode)?.length ?? 0,
     };
   };
   const viewChildren = (parent: string, layer: Layer): ViewChild[] =>
@@ -986,14 +1125,32 @@ export function buildProvince(input: ProvinceInput, options: BuildOptions): Prov
   const provBbox = bboxOfKode(pk);
   const kabs = children.get(pk) ?? [];
   {
-    const v = decodeView(forKab.topo, 'kabupaten-provinsi', pk, provBbox, viewChildren(pk, forKab), p.tolerancePx.kabupaten, p.budget.kabupatenOfProvinsi, p);
+    const v = decodeView(
+      forKab.topo,
+      'kabupaten-provinsi',
+      pk,
+      provBbox,
+      viewChildren(pk, forKab),
+      p.tolerancePx.kabupaten,
+      p.budget.kabupatenOfProvinsi,
+      p,
+    );
     views.push(v.stat);
     for (const s of kabs) rows.set(s.kode, makeRow(s, v.geometries.get(s.kode)));
   }
   // 3b. Each kabupaten's kecamatan, at the kabupaten's zoom.
   for (const kab of kabs) {
     if (!children.get(kab.kode)?.length) continue;
-    const v = decodeView(forKec.topo, 'kecamatan-kabupaten', kab.kode, bboxOfKode(kab.kode), viewChildren(kab.kode, forKec), p.tolerancePx.kecamatan, p.budget.kecamatanOfKabupaten, p);
+    const v = decodeView(
+      forKec.topo,
+      'kecamatan-kabupaten',
+      kab.kode,
+      bboxOfKode(kab.kode),
+      viewChildren(kab.kode, forKec),
+      p.tolerancePx.kecamatan,
+      p.budget.kecamatanOfKabupaten,
+      p,
+    );
     views.push(v.stat);
     for (const s of children.get(kab.kode)!) rows.set(s.kode, makeRow(s, v.geometries.get(s.kode)));
   }
@@ -1005,9 +1162,25 @@ export function buildProvince(input: ProvinceInput, options: BuildOptions): Prov
       for (let factor = 1; ; factor *= 2) {
         const decoded = kecs.map((kec) => ({
           kec,
-          view: decodeView(forKec.topo, 'desa-kecamatan', kec.kode, bboxOfKode(kec.kode), viewChildren(kec.kode, forKec), p.tolerancePx.desa, p.budget.desaOfKabupaten, p, factor),
+          view: decodeView(
+            forKec.topo,
+            'desa-kecamatan',
+            kec.kode,
+            bboxOfKode(kec.kode),
+            viewChildren(kec.kode, forKec),
+            p.tolerancePx.desa,
+            p.budget.desaOfKabupaten,
+            p,
+            factor,
+          ),
         }));
-        const all = decoded.flatMap(({ kec, view }) => children.get(kec.kode)!.map((s) => ({ kode: s.kode, nama: s.nama, ...(view.geometries.get(s.kode) ?? { geometry: null, geojson: null }) })));
+        const all = decoded.flatMap(({ kec, view }) =>
+          children.get(kec.kode)!.map((s) => ({
+            kode: s.kode,
+            nama: s.nama,
+            ...(view.geometries.get(s.kode) ?? { geometry: null, geojson: null }),
+          })),
+        );
         const text = featureCollectionText(all);
         const limit = p.budget.desaOfKabupaten * p.budgetFill;
         const size = measure(text, limit);
@@ -1017,9 +1190,14 @@ export function buildProvince(input: ProvinceInput, options: BuildOptions): Prov
           for (const s of children.get(kec.kode)!) rows.set(s.kode, makeRow(s, view.geometries.get(s.kode)));
         }
         views.push({
-          view: 'desa-kabupaten', parentKode: kab.kode, features: all.length,
-          vertices: all.reduce((n, c) => n + vertexCountOf(c.geometry), 0), bytes: Buffer.byteLength(text),
-          gzipBytes: size.gzipBytes, gzipMeasured: size.measured, minWeight: NaN,
+          view: 'desa-kabupaten',
+          parentKode: kab.kode,
+          features: all.length,
+          vertices: all.reduce((n, c) => n + vertexCountOf(c.geometry), 0),
+          bytes: Buffer.byteLength(text),
+          gzipBytes: size.gzipBytes,
+          gzipMeasured: size.measured,
+          minWeight: NaN,
         });
         break;
       }
@@ -1031,7 +1209,12 @@ export function buildProvince(input: ProvinceInput, options: BuildOptions): Prov
   // 4. Full-resolution shape of the province for the national topology.
   let fullRes: AreaGeometry | null = provUnit?.geometry ?? null;
   if (!fullRes && forProv?.has(pk)) {
-    fullRes = decodePolygons(forProv.topo, forProv.polygons(pk), { minWeight: -Infinity, minArea: 0, round: false, px: 0 });
+    fullRes = decodePolygons(forProv.topo, forProv.polygons(pk), {
+      minWeight: -Infinity,
+      minArea: 0,
+      round: false,
+      px: 0,
+    });
   }
   const provEntry = options.codes.get(pk);
   const shape: ProvinceShape = {
@@ -1067,15 +1250,37 @@ export function buildNational(shapes: ProvinceShape[], options: Pick<BuildOption
   const topo = topologyOf(withGeometry.map((s) => ({ kode: s.kode, geometry: s.geometry! })));
   let bbox: Bbox | null = null;
   for (const s of sorted) bbox = unionBbox(bbox, s.bbox);
-  const children: ViewChild[] = withGeometry.map((s, i) => ({ kode: s.kode, nama: s.nama, polygons: polygonsOf(topo.objects[i]!) }));
-  const v = decodeView(topo, 'provinsi-indonesia', 'indonesia', bbox, children, p.tolerancePx.provinsi, p.budget.national, p);
+  const children: ViewChild[] = withGeometry.map((s, i) => ({
+    kode: s.kode,
+    nama: s.nama,
+    polygons: polygonsOf(topo.objects[i]!),
+  }));
+  const v = decodeView(
+    topo,
+    'provinsi-indonesia',
+    'indonesia',
+    bbox,
+    children,
+    p.tolerancePx.provinsi,
+    p.budget.national,
+    p,
+  );
   const rows: WilayahRow[] = sorted.map((s) => {
     const geometry = v.geometries.get(s.kode)?.geometry ?? null;
     return {
-      kode: s.kode, nama: s.nama, tingkat: 'provinsi', parentKode: null, bbox: s.bbox, label: labelOf(geometry), geometry,
+      kode: s.kode,
+      nama: s.nama,
+      tingkat: 'provinsi',
+      parentKode: null,
+      bbox: s.bbox,
+      label: labelOf(geometry),
+      geometry,
       geojson: v.geometries.get(s.kode)?.geojson ?? null,
-      vertexCount: vertexCountOf(geometry), origin: geometry ? s.origin : null, hasGeometry: geometry !== null,
-      inCodeList: s.inCodeList, childCount: s.childCount,
+      vertexCount: vertexCountOf(geometry),
+      origin: geometry ? s.origin : null,
+      hasGeometry: geometry !== null,
+      inCodeList: s.inCodeList,
+      childCount: s.childCount,
     };
   });
   return { rows, views: [v.stat], bbox };
@@ -1094,9 +1299,13 @@ export interface BuildResult {
 
 export function buildBoundaries(provinces: ProvinceInput[], options: BuildOptions): BuildResult {
   const results = provinces.map((input) => buildProvince(input, options));
-  const national = buildNational(results.map((r) => r.shape), options);
-  const rows = [...national.rows, ...results.flatMap((r) => r.rows)]
-    .sort((a, b) => (a.kode < b.kode ? -1 : a.kode > b.kode ? 1 : 0));
+  const national = buildNational(
+    results.map((r) => r.shape),
+    options,
+  );
+  const rows = [...national.rows, ...results.flatMap((r) => r.rows)].sort((a, b) =>
+    a.kode < b.kode ? -1 : a.kode > b.kode ? 1 : 0,
+  );
   return {
     rows,
     issues: results.flatMap((r) => r.issues),

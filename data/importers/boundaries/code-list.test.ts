@@ -16,7 +16,10 @@ describe('parseCsv', () => {
   });
 
   it('keeps an empty last field and a file without final newline', () => {
-    expect(parseCsv('a,b\n1,')).toEqual([['a', 'b'], ['1', '']]);
+    expect(parseCsv('a,b\n1,')).toEqual([
+      ['a', 'b'],
+      ['1', ''],
+    ]);
   });
 });
 
@@ -25,7 +28,10 @@ describe('readCodeList', () => {
     const list = await readCodeList(codesDir);
     expect(list.counts).toEqual({ provinsi: 2, kabupaten: 2, kecamatan: 4, desa: 5 });
     expect(list.entries.get('99.01.02.2003')).toEqual({
-      kode: '99.01.02.2003', nama: 'Lubuk "Pakam" I,II', parentKode: '99.01.02', tingkat: 'desa',
+      kode: '99.01.02.2003',
+      nama: 'Lubuk "Pakam" I,II',
+      parentKode: '99.01.02',
+      tingkat: 'desa',
     });
     expect(list.entries.get('99')).toEqual({ kode: '99', nama: 'Provinsi Uji', parentKode: null, tingkat: 'provinsi' });
   });
@@ -46,8 +52,11 @@ describe('crossCheck', () => {
   it('lists codes missing on either side, limited to the loaded provinces', async () => {
     const list = await readCodeList(codesDir);
     const boundaries = new Map([
-      ['99.01.01.2001', 'Satu'], ['99.01.01.2002', "Sei Jum'at"], ['99.01.02.2003', 'Lubuk'],
-      ['99.01.02.2004', 'Kosong'], ['99.01.02.2005', 'Di Luar Daftar'],
+      ['99.01.01.2001', 'Satu'],
+      ['99.01.01.2002', "Sei Jum'at"],
+      ['99.01.02.2003', 'Lubuk'],
+      ['99.01.02.2004', 'Kosong'],
+      ['99.01.02.2005', 'Di Luar Daftar'],
     ]);
     const check = crossCheck(list, 'desa', boundaries, (kode) => kode.startsWith('99.'), 'provinsi 99');
     expect(check.inBoth).toBe(4);

@@ -42,7 +42,9 @@ export async function readCodeList(dir: string = defaultCodeListDir()): Promise<
     try {
       text = await readFile(path, 'utf8');
     } catch (error) {
-      throw new Error(`Daftar kode wilayah tidak ditemukan: ${path} (paket idn-area-data terpasang?)`, { cause: error });
+      throw new Error(`Daftar kode wilayah tidak ditemukan: ${path} (paket idn-area-data terpasang?)`, {
+        cause: error,
+      });
     }
     const rows = parseCsv(text);
     const header = rows.shift() ?? [];
@@ -147,5 +149,11 @@ export function crossCheck(
     if (!boundaries.has(entry.kode)) onlyInCodeList.push({ kode: entry.kode, nama: entry.nama });
   }
   const byKode = (a: { kode: string }, b: { kode: string }) => (a.kode < b.kode ? -1 : a.kode > b.kode ? 1 : 0);
-  return { tingkat, scope, inBoth, onlyInBoundaries: onlyInBoundaries.sort(byKode), onlyInCodeList: onlyInCodeList.sort(byKode) };
+  return {
+    tingkat,
+    scope,
+    inBoth,
+    onlyInBoundaries: onlyInBoundaries.sort(byKode),
+    onlyInCodeList: onlyInCodeList.sort(byKode),
+  };
 }

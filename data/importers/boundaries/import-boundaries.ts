@@ -7,16 +7,31 @@ import type { PoolClient } from 'pg';
 import type { Database, schema } from '@peta/db';
 import { ancestorAt, type Tingkat } from '@peta/domain';
 import {
-  buildNational, buildProvince, DEFAULT_SIMPLIFY, INVALID_KINDS,
-  type GeometryIssue, type ProvinceInput, type ProvinceShape, type SimplifyParams, type ViewKind, type ViewStat, type WilayahRow,
+  buildNational,
+  buildProvince,
+  DEFAULT_SIMPLIFY,
+  INVALID_KINDS,
+  type GeometryIssue,
+  type ProvinceInput,
+  type ProvinceShape,
+  type SimplifyParams,
+  type ViewKind,
+  type ViewStat,
+  type WilayahRow,
 } from './build-geometry.ts';
 import { crossCheck, readCodeList, type CodeList, type CrossCheck } from './code-list.ts';
 import { readUpstreamFile, type UpstreamRecord } from './parse-upstream-sql.ts';
 import { inlineTileBuilder, workerTileBuilder, type TileBuilder } from './tiles/tile-builder.ts';
 import type { EncodedTile } from './tiles/tile-set.ts';
 import {
-  desaProvinsiIncludes, findDbDir, formatDesaProvinsi, listBoundaryFiles, resolveBoundarySource,
-  type BoundarySource, type DesaProvinsi, type ResolveOptions,
+  desaProvinsiIncludes,
+  findDbDir,
+  formatDesaProvinsi,
+  listBoundaryFiles,
+  resolveBoundarySource,
+  type BoundarySource,
+  type DesaProvinsi,
+  type ResolveOptions,
 } from './source.ts';
 
 /** Bump when the produced rows change for the same input: ensureBoundaries then imports again. */
@@ -69,8 +84,28 @@ export interface BoundaryReport {
   source: { label: string; origin: string; dbDir: string };
   desaProvinsi: string;
   codeList: { source: string; counts: Record<Tingkat, number> };
-  counts: Record<Tingkat, { rows: number; withGeometry: number; notInCodeList: number; byOrigin: Record<string, number>; vertices: number; maxVertices: number }>;
-  codeCheck: Record<Tingkat, { scope: string; inBoth: number; onlyInBoundaries: number; onlyInCodeList: number; onlyInBoundariesSample: string[]; onlyInCodeListSample: string[] }>;
+  counts: Record<
+    Tingkat,
+    {
+      rows: number;
+      withGeometry: number;
+      notInCodeList: number;
+      byOrigin: Record<string, number>;
+      vertices: number;
+      maxVertices: number;
+    }
+  >;
+  codeCheck: Record<
+    Tingkat,
+    {
+      scope: string;
+      inBoth: number;
+      onlyInBoundaries: number;
+      onlyInCodeList: number;
+      onlyInBoundariesSample: string[];
+      onlyInCodeListSample: string[];
+    }
+  >;
   desaWithoutPolygon: { count: number; sample: string[] };
   kecamatanPartlyWithoutDesaPolygon: { count: number; sample: string[] };
   invalidPolygons: { count: number; repaired: number; byKind: Record<string, number>; items: GeometryIssue[] };
@@ -142,9 +177,14 @@ export async function ensureBoundaries(database: Database, options: EnsureOption
   let source = options.source;
   if (!source && options.resolveSource) source = await options.resolveSource();
   if (!source && options.resolve) {
-    source = await resolveBoundarySource({ ...options.resolve, desaProvinsi: options.desaProvinsi, onProgress: options.resolve.onProgress ?? options.onProgress });
+    source = await resolveBoundarySource({
+      ...options.resolve,
+      desaProvinsi: options.desaProvinsi,
+      onProgress: options.resolve.onProgress ?? options.onProgress,
+    });
   }
-  if (!source) throw new Error('ensureBoundaries: berikan source, resolveSource atau resolve untuk mengimpor batas wilayah');
+  if (!source)
+    throw new Error('ensureBoundaries: berikan source, resolveSource atau resolve untuk mengimpor batas wilayah');
   const result = await runImport(database, { ...options, source }, options.force ? null : wanted);
   return result.import;
 }
@@ -178,7 +218,11 @@ function toImportRow(r: Record<string, unknown>): BoundaryImportRow {
 
 // ---------------------------------------------------------------------------------------------------------
 
-async function runImport(database: Database, options: ImportOptions, skipIfMatching: string | null): Promise<BoundaryImportResult> {
+async function runImport(
+  database: Database,
+  options: ImportOptions,
+  skipIfMatching: string | null,
+): Promise<BoundaryImportResult> {
   const t0 = performance.now();
   const timings: Record<string, number> = {};
   const lap = (name: string, since: number) => {
@@ -188,9 +232,17 @@ async function runImport(database: Database, options: ImportOptions, skipIfMatch
     options.onProgress?.({ phase, done, total, ...(detail ? { detail } : {}) });
   const desaProvinsi = options.desaProvinsi;
   const desaLabel = formatDesaProvinsi(desaProvinsi);
-  const source: BoundarySource = typeof options.source === 'string'
-    ? { dbDir: findDbDir(options.source) ?? options.source, origin: 'BOUNDARIES_DIR', label: options.source, files: listBoundaryFiles(findDbDir(options.source) ?? options.source), downloaded: [], missing: [] }
-    : options.source;
+  const source: BoundarySource =
+    typeof options.source === 'string'
+      ? {
+          dbDir: findDbDir(options.source) ?? options.source,
+          origin: 'BOUNDARIES_DIR',
+          label: options.source,
+          files: listBoundaryFiles(findDbDir(options.source) ?? options.source),
+          downloaded: [],
+          missing: [],
+        }
+      : options.source;
   if (typeof options.source === 'string' && !source.files.kec.size) {
     throw new Error(`Folder batas wilayah ${options.source} tidak berisi db/kec/wilayah_boundaries_kec_*.sql[.gz]`);
   }
@@ -218,10 +270,14 @@ async function runImport(database: Database, options: ImportOptions, skipIfMatch
   progress(PHASE.prov, source.files.prov.length, source.files.prov.length);
   lap('bacaProvinsi', t);
 
-  const provinceCodes = [...new Set([
-    ...[...codeList.entries.values()].filter((e) => e.tingkat === 'provinsi').map((e) => e.kode),
-    ...provRecords.keys(), ...source.files.kab.keys(), ...source.files.kec.keys(),
-  ])].sort();
+  const provinceCodes = [
+    ...new Set([
+      ...[...codeList.entries.values()].filter((e) => e.tingkat === 'provinsi').map((e) => e.kode),
+      ...provRecords.keys(),
+      ...source.files.kab.keys(),
+      ...source.files.kec.keys(),
+    ]),
+  ].sort();
   const withDesa = (pp: string) => desaProvinsiIncludes(desaProvinsi, pp);
   // Kecamatan-layer provinces first (quick), then the desa provinces.
   const order = [...provinceCodes.filter((pp) => !withDesa(pp)), ...provinceCodes.filter(withDesa)];
@@ -255,10 +311,18 @@ async function runImport(database: Database, options: ImportOptions, skipIfMatch
     await client.query('DELETE FROM boundary_tile');
 
     const shapes: ProvinceShape[] = [];
-    let kecDone = 0, desaMergeDone = 0;
+    let kecDone = 0,
+      desaMergeDone = 0;
     for (const pp of order) {
       const nama = codeList.entries.get(pp)?.nama ?? provRecords.get(pp)?.nama ?? pp;
-      const input: ProvinceInput = { kode: pp, withDesa: withDesa(pp), prov: provRecords.get(pp), kab: [], kec: [], desa: [] };
+      const input: ProvinceInput = {
+        kode: pp,
+        withDesa: withDesa(pp),
+        prov: provRecords.get(pp),
+        kab: [],
+        kec: [],
+        desa: [],
+      };
       t = performance.now();
       if (!input.withDesa) progress(PHASE.kec, kecDone, kecProvinces.length, nama);
       const kabFile = source.files.kab.get(pp);
@@ -300,7 +364,9 @@ async function runImport(database: Database, options: ImportOptions, skipIfMatch
     lap('petaNasional', t);
 
     t = performance.now();
-    const tileSummary = await writeTiles(client, importId, tiles, hash, (done, total) => progress(PHASE.tiles, done, total));
+    const tileSummary = await writeTiles(client, importId, tiles, hash, (done, total) =>
+      progress(PHASE.tiles, done, total),
+    );
     collected.setTiles(tileSummary);
     lap('petakVektor', t);
 
@@ -314,7 +380,13 @@ async function runImport(database: Database, options: ImportOptions, skipIfMatch
     const geometryVersion = hash.digest('hex').slice(0, 12);
     timings.total = Math.round(performance.now() - t0);
     const report = collected.report({
-      source, desaLabel, codeList, filesRead, geometryVersion, timings, simplify,
+      source,
+      desaLabel,
+      codeList,
+      filesRead,
+      geometryVersion,
+      timings,
+      simplify,
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     });
     const finished = await client.query(
@@ -348,9 +420,15 @@ async function runImport(database: Database, options: ImportOptions, skipIfMatch
 const CHUNK_ROWS = 5000;
 const CHUNK_BYTES = 8 << 20;
 
-async function writeRows(client: PoolClient, importId: number, rows: WilayahRow[], hash: ReturnType<typeof createHash>) {
-  for (let start = 0; start < rows.length;) {
-    let end = start, bytes = 0;
+async function writeRows(
+  client: PoolClient,
+  importId: number,
+  rows: WilayahRow[],
+  hash: ReturnType<typeof createHash>,
+) {
+  for (let start = 0; start < rows.length; ) {
+    let end = start,
+      bytes = 0;
     while (end < rows.length && end - start < CHUNK_ROWS && (bytes < CHUNK_BYTES || end === start)) {
       bytes += rows[end]!.geojson?.length ?? 0;
       end++;
@@ -368,10 +446,20 @@ async function writeRows(client: PoolClient, importId: number, rows: WilayahRow[
          bbox = excluded.bbox, label_lng = excluded.label_lng, label_lat = excluded.label_lat, has_geometry = excluded.has_geometry,
          in_code_list = excluded.in_code_list, child_count = excluded.child_count, import_id = excluded.import_id`,
       [
-        col((r) => r.kode), col((r) => r.nama), col((r) => r.tingkat), col((r) => r.parentKode),
-        col((r) => r.bbox?.[0] ?? null), col((r) => r.bbox?.[1] ?? null), col((r) => r.bbox?.[2] ?? null), col((r) => r.bbox?.[3] ?? null),
-        col((r) => r.label?.[0] ?? null), col((r) => r.label?.[1] ?? null),
-        col((r) => r.hasGeometry), col((r) => r.inCodeList), col((r) => r.childCount), importId,
+        col((r) => r.kode),
+        col((r) => r.nama),
+        col((r) => r.tingkat),
+        col((r) => r.parentKode),
+        col((r) => r.bbox?.[0] ?? null),
+        col((r) => r.bbox?.[1] ?? null),
+        col((r) => r.bbox?.[2] ?? null),
+        col((r) => r.bbox?.[3] ?? null),
+        col((r) => r.label?.[0] ?? null),
+        col((r) => r.label?.[1] ?? null),
+        col((r) => r.hasGeometry),
+        col((r) => r.inCodeList),
+        col((r) => r.childCount),
+        importId,
       ],
     );
     const withGeometry = chunk.filter((r) => r.geojson !== null);
@@ -380,14 +468,23 @@ async function writeRows(client: PoolClient, importId: number, rows: WilayahRow[
     await client.query(
       `INSERT INTO wilayah_geometry (kode, geojson, vertex_count, origin, import_id)
        SELECT k, g, v, o, $5 FROM unnest($1::text[], $2::text[], $3::int[], $4::text[]) AS u(k, g, v, o)`,
-      [withGeometry.map((r) => r.kode), withGeometry.map((r) => r.geojson), withGeometry.map((r) => r.vertexCount), withGeometry.map((r) => r.origin), importId],
+      [
+        withGeometry.map((r) => r.kode),
+        withGeometry.map((r) => r.geojson),
+        withGeometry.map((r) => r.vertexCount),
+        withGeometry.map((r) => r.origin),
+        importId,
+      ],
     );
   }
 }
 
 /** Encodes every tile and writes it (bulk unnest batches); the tile bytes are part of the geometry version. */
 async function writeTiles(
-  client: PoolClient, importId: number, tiles: TileBuilder, hash: ReturnType<typeof createHash>,
+  client: PoolClient,
+  importId: number,
+  tiles: TileBuilder,
+  hash: ReturnType<typeof createHash>,
   onProgress: (done: number, total: number) => void,
 ): Promise<TileSummary> {
   const summary: TileSummary = { count: 0, bytes: 0, rawBytes: 0, byZoom: {}, max: null };
@@ -410,7 +507,8 @@ async function writeTiles(
     zoom.count++;
     zoom.bytes += tile.data.length;
     zoom.maxBytes = Math.max(zoom.maxBytes, tile.data.length);
-    if (!summary.max || tile.data.length > summary.max.bytes) summary.max = { z: tile.z, x: tile.x, y: tile.y, bytes: tile.data.length };
+    if (!summary.max || tile.data.length > summary.max.bytes)
+      summary.max = { z: tile.z, x: tile.x, y: tile.y, bytes: tile.data.length };
     summary.count++;
     summary.bytes += tile.data.length;
     summary.rawBytes += tile.rawBytes;
@@ -428,7 +526,7 @@ async function writeTiles(
 
 const TINGKAT_LIST: Tingkat[] = ['provinsi', 'kabupaten', 'kecamatan', 'desa'];
 const ISSUE_LABEL: Record<GeometryIssue['kind'], string> = {
-  'crossing': 'sisi berpotongan',
+  crossing: 'sisi berpotongan',
   'self-touch': 'cincin menyentuh dirinya sendiri',
   'hole-outside-shell': 'lubang di luar cincin luar',
   'nested-shells': 'bagian di dalam bagian lain',
@@ -440,9 +538,24 @@ const SAMPLE = 50;
 
 class Collector {
   private readonly boundaryCodes: Record<Tingkat, Map<string, string>> = {
-    provinsi: new Map(), kabupaten: new Map(), kecamatan: new Map(), desa: new Map(),
+    provinsi: new Map(),
+    kabupaten: new Map(),
+    kecamatan: new Map(),
+    desa: new Map(),
   };
-  private readonly counts = Object.fromEntries(TINGKAT_LIST.map((t) => [t, { rows: 0, withGeometry: 0, notInCodeList: 0, byOrigin: {} as Record<string, number>, vertices: 0, maxVertices: 0 }])) as BoundaryReport['counts'];
+  private readonly counts = Object.fromEntries(
+    TINGKAT_LIST.map((t) => [
+      t,
+      {
+        rows: 0,
+        withGeometry: 0,
+        notInCodeList: 0,
+        byOrigin: {} as Record<string, number>,
+        vertices: 0,
+        maxVertices: 0,
+      },
+    ]),
+  ) as BoundaryReport['counts'];
   private readonly desaWithout: string[] = [];
   private readonly partlyWithout = new Set<string>();
   private readonly issues: GeometryIssue[] = [];
@@ -455,9 +568,18 @@ class Collector {
     this.tiles = summary;
   }
 
-  constructor(private readonly codeList: CodeList, private readonly desaProvinsi: DesaProvinsi) {}
+  constructor(
+    private readonly codeList: CodeList,
+    private readonly desaProvinsi: DesaProvinsi,
+  ) {}
 
-  addProvince(input: ProvinceInput, rows: WilayahRow[], issues: GeometryIssue[], views: ViewStat[], fallbacks: BoundaryReport['fallbacks']) {
+  addProvince(
+    input: ProvinceInput,
+    rows: WilayahRow[],
+    issues: GeometryIssue[],
+    views: ViewStat[],
+    fallbacks: BoundaryReport['fallbacks'],
+  ) {
     for (const r of input.kab) this.boundaryCodes.kabupaten.set(r.kode, r.nama);
     for (const r of input.kec) this.boundaryCodes.kecamatan.set(r.kode, r.nama);
     for (const r of input.desa) this.boundaryCodes.desa.set(r.kode, r.nama);
@@ -502,14 +624,26 @@ class Collector {
       provinsi: crossCheck(this.codeList, 'provinsi', this.boundaryCodes.provinsi),
       kabupaten: crossCheck(this.codeList, 'kabupaten', this.boundaryCodes.kabupaten),
       kecamatan: crossCheck(this.codeList, 'kecamatan', this.boundaryCodes.kecamatan),
-      desa: crossCheck(this.codeList, 'desa', this.boundaryCodes.desa, (kode) => desaProvinsiIncludes(this.desaProvinsi, ancestorAt(kode, 'provinsi') ?? ''), desaScope),
+      desa: crossCheck(
+        this.codeList,
+        'desa',
+        this.boundaryCodes.desa,
+        (kode) => desaProvinsiIncludes(this.desaProvinsi, ancestorAt(kode, 'provinsi') ?? ''),
+        desaScope,
+      ),
     };
     return this.checks;
   }
 
   report(x: {
-    source: BoundarySource; desaLabel: string; codeList: CodeList; filesRead: string[]; geometryVersion: string;
-    timings: Record<string, number>; simplify: SimplifyParams; peakRssMb: number;
+    source: BoundarySource;
+    desaLabel: string;
+    codeList: CodeList;
+    filesRead: string[];
+    geometryVersion: string;
+    timings: Record<string, number>;
+    simplify: SimplifyParams;
+    peakRssMb: number;
   }): BoundaryReport {
     const checks = this.crossChecks();
     const invalid = this.issues.filter((i) => INVALID_KINDS.includes(i.kind));
@@ -543,8 +677,10 @@ class Collector {
       };
     }
     const summary = (c: CrossCheck) => ({
-      scope: c.scope, inBoth: c.inBoth,
-      onlyInBoundaries: c.onlyInBoundaries.length, onlyInCodeList: c.onlyInCodeList.length,
+      scope: c.scope,
+      inBoth: c.inBoth,
+      onlyInBoundaries: c.onlyInBoundaries.length,
+      onlyInCodeList: c.onlyInCodeList.length,
       onlyInBoundariesSample: c.onlyInBoundaries.slice(0, SAMPLE).map((e) => `${e.kode} ${e.nama}`),
       onlyInCodeListSample: c.onlyInCodeList.slice(0, SAMPLE).map((e) => `${e.kode} ${e.nama}`),
     });
@@ -556,12 +692,19 @@ class Collector {
       codeList: { source: 'idn-area-data@4.0.1', counts: x.codeList.counts },
       counts: this.counts,
       codeCheck: {
-        provinsi: summary(checks.provinsi), kabupaten: summary(checks.kabupaten),
-        kecamatan: summary(checks.kecamatan), desa: summary(checks.desa),
+        provinsi: summary(checks.provinsi),
+        kabupaten: summary(checks.kabupaten),
+        kecamatan: summary(checks.kecamatan),
+        desa: summary(checks.desa),
       },
       desaWithoutPolygon: { count: this.desaWithout.length, sample: this.desaWithout.slice(0, SAMPLE) },
       kecamatanPartlyWithoutDesaPolygon: { count: partly.length, sample: partly.slice(0, SAMPLE) },
-      invalidPolygons: { count: invalid.length, repaired: invalid.filter((i) => i.repaired).length, byKind: byKind(invalid), items: invalid },
+      invalidPolygons: {
+        count: invalid.length,
+        repaired: invalid.filter((i) => i.repaired).length,
+        byKind: byKind(invalid),
+        items: invalid,
+      },
       otherRepairs: { count: other.length, byKind: byKind(other) },
       fallbacks: this.fallbacks,
       views,
@@ -581,30 +724,47 @@ class Collector {
     L.push(`Impor #${row.id}, selesai ${row.finishedAt?.toISOString() ?? '-'}`);
     L.push(`Sumber: ${report.source.label}`, `Folder db/: ${report.source.dbDir}`);
     L.push(`Desa dimuat untuk provinsi: ${report.desaProvinsi}`);
-    L.push(`Daftar kode resmi: ${report.codeList.source} (${TINGKAT_LIST.map((t) => `${report.codeList.counts[t]} ${t}`).join(', ')})`);
+    L.push(
+      `Daftar kode resmi: ${report.codeList.source} (${TINGKAT_LIST.map((t) => `${report.codeList.counts[t]} ${t}`).join(', ')})`,
+    );
     L.push(`Versi geometri: ${report.geometryVersion}`, '');
     L.push('JUMLAH BARIS PER TINGKAT');
     for (const t of TINGKAT_LIST) {
       const c = report.counts[t];
-      L.push(`  ${t.padEnd(10)} ${String(c.rows).padStart(6)} baris, ${c.withGeometry} berpoligon, ${c.notInCodeList} di luar daftar kode; ` +
-        `asal: ${Object.entries(c.byOrigin).map(([k, v]) => `${k} ${v}`).join(', ') || '-'}; titik: ${c.vertices} (maks ${c.maxVertices})`);
+      L.push(
+        `  ${t.padEnd(10)} ${String(c.rows).padStart(6)} baris, ${c.withGeometry} berpoligon, ${c.notInCodeList} di luar daftar kode; ` +
+          `asal: ${
+            Object.entries(c.byOrigin)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ') || '-'
+          }; titik: ${c.vertices} (maks ${c.maxVertices})`,
+      );
     }
     L.push('', 'UKURAN TAMPILAN (FeatureCollection anak dengan {kode, nama}, gzip)');
     for (const [kind, v] of Object.entries(report.views)) {
       if (!v.count) continue;
-      L.push(`  ${kind.padEnd(20)} ${v.count} tampilan; terbesar ${v.maxParent}: ${v.maxGzipMeasured ? '' : '≈'}${kb(v.maxGzipBytes)} gzip (${kb(v.maxBytes)} mentah, ` +
-        `${v.maxVertices} titik maks)${v.budgetBytes ? `; anggaran ${kb(v.budgetBytes)}` : ''}${v.overBudget.length ? `; MELEBIHI: ${v.overBudget.join(', ')}` : ''}`);
+      L.push(
+        `  ${kind.padEnd(20)} ${v.count} tampilan; terbesar ${v.maxParent}: ${v.maxGzipMeasured ? '' : '≈'}${kb(v.maxGzipBytes)} gzip (${kb(v.maxBytes)} mentah, ` +
+          `${v.maxVertices} titik maks)${v.budgetBytes ? `; anggaran ${kb(v.budgetBytes)}` : ''}${v.overBudget.length ? `; MELEBIHI: ${v.overBudget.join(', ')}` : ''}`,
+      );
     }
     const tl = report.tiles;
-    L.push('', `PETAK PETA VEKTOR (semua desa, MVT gzip): ${tl.count} petak, ${kb(tl.bytes)} (${kb(tl.rawBytes)} mentah)` +
-      `${tl.max ? `; terbesar ${tl.max.z}/${tl.max.x}/${tl.max.y} ${kb(tl.max.bytes)}` : ''}`);
+    L.push(
+      '',
+      `PETAK PETA VEKTOR (semua desa, MVT gzip): ${tl.count} petak, ${kb(tl.bytes)} (${kb(tl.rawBytes)} mentah)` +
+        `${tl.max ? `; terbesar ${tl.max.z}/${tl.max.x}/${tl.max.y} ${kb(tl.max.bytes)}` : ''}`,
+    );
     for (const [z, v] of Object.entries(tl.byZoom)) {
-      L.push(`  zoom ${z.padStart(2)}: ${String(v.count).padStart(6)} petak, ${kb(v.bytes)}, terbesar ${kb(v.maxBytes)}`);
+      L.push(
+        `  zoom ${z.padStart(2)}: ${String(v.count).padStart(6)} petak, ${kb(v.bytes)}, terbesar ${kb(v.maxBytes)}`,
+      );
     }
     L.push('', 'PEMERIKSAAN KODE (batas wilayah vs daftar kode resmi)');
     for (const t of TINGKAT_LIST) {
       const c = checks[t];
-      L.push(`  ${t} (${c.scope}): ${c.inBoth} cocok, ${c.onlyInBoundaries.length} hanya di batas wilayah, ${c.onlyInCodeList.length} hanya di daftar kode`);
+      L.push(
+        `  ${t} (${c.scope}): ${c.inBoth} cocok, ${c.onlyInBoundaries.length} hanya di batas wilayah, ${c.onlyInCodeList.length} hanya di daftar kode`,
+      );
     }
     for (const t of TINGKAT_LIST) {
       const c = checks[t];
@@ -619,17 +779,23 @@ class Collector {
     }
     L.push('', `DESA/KELURAHAN TANPA POLIGON ("tanpa batas peta"): ${this.desaWithout.length}`);
     for (const d of this.desaWithout) L.push(`  ${d}`);
-    L.push('', `KECAMATAN YANG SEBAGIAN DESANYA TANPA POLIGON (bentuk kecamatan = gabungan desa yang ada): ${report.kecamatanPartlyWithoutDesaPolygon.count}`);
+    L.push(
+      '',
+      `KECAMATAN YANG SEBAGIAN DESANYA TANPA POLIGON (bentuk kecamatan = gabungan desa yang ada): ${report.kecamatanPartlyWithoutDesaPolygon.count}`,
+    );
     for (const k of this.partlyWithout) L.push(`  ${k}`);
     L.push('', `CADANGAN: BENTUK DARI LAPISAN HULU KARENA TIDAK ADA POLIGON DESA/KECAMATAN: ${this.fallbacks.length}`);
     for (const f of this.fallbacks) L.push(`  ${f.kode} (${f.tingkat})`);
     L.push('', `POLIGON TIDAK SAH: ${report.invalidPolygons.count} (${report.invalidPolygons.repaired} diperbaiki)`);
     for (const i of report.invalidPolygons.items) {
-      L.push(`  ${i.kode} [lapisan ${i.layer}] ${ISSUE_LABEL[i.kind]}` +
-        `${i.at ? ` di ${i.at[1]}, ${i.at[0]} (lat, lng)` : ''}: ${i.repaired ? 'diperbaiki' : 'dibiarkan'}${i.detail ? ` — ${i.detail}` : ''}`);
+      L.push(
+        `  ${i.kode} [lapisan ${i.layer}] ${ISSUE_LABEL[i.kind]}` +
+          `${i.at ? ` di ${i.at[1]}, ${i.at[0]} (lat, lng)` : ''}: ${i.repaired ? 'diperbaiki' : 'dibiarkan'}${i.detail ? ` — ${i.detail}` : ''}`,
+      );
     }
     L.push('', `PERBAIKAN KECIL LAIN: ${report.otherRepairs.count}`);
-    for (const i of this.issues.filter((i) => !INVALID_KINDS.includes(i.kind))) L.push(`  ${i.kode} [${i.layer}] ${i.kind}: ${i.detail ?? ''}`);
+    for (const i of this.issues.filter((i) => !INVALID_KINDS.includes(i.kind)))
+      L.push(`  ${i.kode} [${i.layer}] ${i.kind}: ${i.detail ?? ''}`);
     L.push('', `BERKAS YANG DIBACA (${report.files.count})`);
     for (const f of report.files.list) L.push(`  ${f}`);
     L.push('', 'WAKTU (ms)');

@@ -34,8 +34,20 @@ describe('parseUpstreamSql', () => {
     expect(withHole!.geometry).toEqual({
       type: 'Polygon',
       coordinates: [
-        [[100, 0], [103, 0], [103, 3], [100, 3], [100, 0]],
-        [[101, 1], [101, 2], [102, 2], [102, 1], [101, 1]],
+        [
+          [100, 0],
+          [103, 0],
+          [103, 3],
+          [100, 3],
+          [100, 0],
+        ],
+        [
+          [101, 1],
+          [101, 2],
+          [102, 2],
+          [102, 1],
+          [101, 1],
+        ],
       ],
     });
   });
@@ -49,8 +61,22 @@ describe('parseUpstreamSql', () => {
     expect(multi.geometry).toEqual({
       type: 'MultiPolygon',
       coordinates: [
-        [[[120, -1], [121, -1], [121, 0], [120, -1]]],
-        [[[122, -2], [123, -2], [123, -1], [122, -2]]],
+        [
+          [
+            [120, -1],
+            [121, -1],
+            [121, 0],
+            [120, -1],
+          ],
+        ],
+        [
+          [
+            [122, -2],
+            [123, -2],
+            [123, -1],
+            [122, -2],
+          ],
+        ],
       ],
     });
   });
@@ -60,7 +86,20 @@ describe('parseUpstreamSql', () => {
     expect(records[2]).toMatchObject({ kode: '99.03', lat: null, lng: null, geometry: null });
     expect(records[3]).toMatchObject({ kode: '99.04', geometry: null });
     // A ";" inside a quoted name does not end the statement; a path may start on the next line.
-    expect(records[4]).toMatchObject({ nama: 'Satu; Dua', geometry: { type: 'Polygon', coordinates: [[[100, 0], [101, 0], [101, 1], [100, 0]]] } });
+    expect(records[4]).toMatchObject({
+      nama: 'Satu; Dua',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [100, 0],
+            [101, 0],
+            [101, 1],
+            [100, 0],
+          ],
+        ],
+      },
+    });
   });
 
   it('gives the same records for any chunking of the input', async () => {
@@ -87,13 +126,18 @@ describe('parseUpstreamSql', () => {
     const run = async () => {
       for await (const r of readUpstreamFile(file)) seen.push(r.kode);
     };
-    await expect(run()).rejects.toThrow(/bad-tuple\.sql baris 6: path wilayah 99\.01\.01\.2003 tidak sah: bukan JSON yang sah/);
+    await expect(run()).rejects.toThrow(
+      /bad-tuple\.sql baris 6: path wilayah 99\.01\.01\.2003 tidak sah: bukan JSON yang sah/,
+    );
     expect(seen).toEqual(['99.01.01.2001', '99.01.01.2002']);
   });
 
   it('reports a wrong number of values and an unterminated string with their line', async () => {
-    const extra = "INSERT INTO wilayah_boundaries(kode,nama,lat,lng,path) VALUES\n('11','A',1,2,'[]'),\n('12','B',1,2,'[]',9);";
-    await expect(collect(parseUpstreamSql([extra], { file: 'extra.sql' }))).rejects.toThrow(/extra\.sql baris 3: tuple berisi 6 nilai, padahal ada 5 kolom/);
+    const extra =
+      "INSERT INTO wilayah_boundaries(kode,nama,lat,lng,path) VALUES\n('11','A',1,2,'[]'),\n('12','B',1,2,'[]',9);";
+    await expect(collect(parseUpstreamSql([extra], { file: 'extra.sql' }))).rejects.toThrow(
+      /extra\.sql baris 3: tuple berisi 6 nilai, padahal ada 5 kolom/,
+    );
     const open = "INSERT INTO wilayah_boundaries(kode,nama,lat,lng,path) VALUES\n\n('11','A,1,2,'[]');";
     await expect(collect(parseUpstreamSql([open], { file: 'open.sql' }))).rejects.toThrow(/open\.sql baris 3/);
   });
@@ -101,7 +145,17 @@ describe('parseUpstreamSql', () => {
 
 describe('parsePath', () => {
   it('reads a bare ring as a Polygon and rejects coordinates out of range', () => {
-    expect(parsePath('[[1,2],[1,3],[2,3],[1,2]]')).toEqual({ type: 'Polygon', coordinates: [[[2, 1], [3, 1], [3, 2], [2, 1]]] });
+    expect(parsePath('[[1,2],[1,3],[2,3],[1,2]]')).toEqual({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [2, 1],
+          [3, 1],
+          [3, 2],
+          [2, 1],
+        ],
+      ],
+    });
     expect(() => parsePath('[[[95,100],[0,101],[1,101],[95,100]]]')).toThrow(/di luar jangkauan/);
     expect(parsePath('null')).toBeNull();
   });

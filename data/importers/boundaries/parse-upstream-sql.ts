@@ -43,7 +43,10 @@ class NeedMore extends Error {}
 const NEED_MORE = new NeedMore('need more input');
 
 class ParseError extends Error {
-  constructor(readonly at: number, readonly detail: string) {
+  constructor(
+    readonly at: number,
+    readonly detail: string,
+  ) {
     super(detail);
   }
 }
@@ -275,7 +278,9 @@ export async function* parseUpstreamSql(
     }
   } catch (error) {
     if (error instanceof ParseError) {
-      throw new Error(`${basename(file)} baris ${lineAt(error.at)}: ${error.detail} (berkas ${file})`, { cause: error });
+      throw new Error(`${basename(file)} baris ${lineAt(error.at)}: ${error.detail} (berkas ${file})`, {
+        cause: error,
+      });
     }
     if (error instanceof Error && !error.message.includes(file)) {
       throw new Error(`Gagal membaca ${file}: ${error.message}`, { cause: error });
@@ -290,7 +295,12 @@ function unescapeBackslashes(s: string): string {
   return s.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
 }
 
-function toRecord(values: SqlValue[], columns: string[], line: number, fail: (detail: string) => never): UpstreamRecord {
+function toRecord(
+  values: SqlValue[],
+  columns: string[],
+  line: number,
+  fail: (detail: string) => never,
+): UpstreamRecord {
   if (values.length !== columns.length) {
     fail(`tuple berisi ${values.length} nilai, padahal ada ${columns.length} kolom (${columns.join(',')})`);
   }
@@ -313,7 +323,14 @@ function toRecord(values: SqlValue[], columns: string[], line: number, fail: (de
   } catch (error) {
     fail(`path wilayah ${kode} tidak sah: ${(error as Error).message}`);
   }
-  return { kode: kode as string, nama: (nama as string).trim(), lat: lat as number | null, lng: lng as number | null, geometry, line };
+  return {
+    kode: kode as string,
+    nama: (nama as string).trim(),
+    lat: lat as number | null,
+    lng: lng as number | null,
+    geometry,
+    line,
+  };
 }
 
 /**

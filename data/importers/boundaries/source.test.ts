@@ -5,8 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { readCodeList } from './code-list.ts';
 import { tinyUpstreamRepo } from './fixtures/tiny-upstream.ts';
 import {
-  DOWNLOAD_PHASE, formatDesaProvinsi, listBoundaryFiles, neededUpstreamPaths, parseDesaProvinsi, resolveBoundarySource,
-  type FetchLike, type SourceProgress,
+  DOWNLOAD_PHASE,
+  formatDesaProvinsi,
+  listBoundaryFiles,
+  neededUpstreamPaths,
+  parseDesaProvinsi,
+  resolveBoundarySource,
+  type FetchLike,
+  type SourceProgress,
 } from './source.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -26,19 +32,27 @@ describe('resolveBoundarySource: order', () => {
     const fromRoot = await resolveBoundarySource({ boundariesDir: fixtureRepo, repoRoot, desaProvinsi: ['99'] });
     expect(fromRoot.origin).toBe('BOUNDARIES_DIR');
     expect(fromRoot.dbDir).toBe(join(fixtureRepo, 'db'));
-    const fromDb = await resolveBoundarySource({ boundariesDir: join(fixtureRepo, 'db'), repoRoot, desaProvinsi: ['99'] });
+    const fromDb = await resolveBoundarySource({
+      boundariesDir: join(fixtureRepo, 'db'),
+      repoRoot,
+      desaProvinsi: ['99'],
+    });
     expect(fromDb.dbDir).toBe(join(fixtureRepo, 'db'));
     expect([...fromDb.files.kec.keys()]).toEqual(['98', '99']);
-    expect(fromDb.files.kel.get('99')!.map((p) => relative(fromDb.dbDir, p))).toEqual(['kel/99/wilayah_boundaries_kel_99.01.sql']);
+    expect(fromDb.files.kel.get('99')!.map((p) => relative(fromDb.dbDir, p))).toEqual([
+      'kel/99/wilayah_boundaries_kel_99.01.sql',
+    ]);
   });
 
   it('explains a BOUNDARIES_DIR that does not exist or has no db/', async () => {
     const { tmp, repoRoot } = workspace();
-    await expect(resolveBoundarySource({ boundariesDir: join(tmp, 'nope'), repoRoot, desaProvinsi: 'all' }))
-      .rejects.toThrow(/BOUNDARIES_DIR tidak ditemukan: .*nope/);
+    await expect(
+      resolveBoundarySource({ boundariesDir: join(tmp, 'nope'), repoRoot, desaProvinsi: 'all' }),
+    ).rejects.toThrow(/BOUNDARIES_DIR tidak ditemukan: .*nope/);
     mkdirSync(join(tmp, 'kosong'));
-    await expect(resolveBoundarySource({ boundariesDir: join(tmp, 'kosong'), repoRoot, desaProvinsi: 'all' }))
-      .rejects.toThrow(/tidak berisi folder db\//);
+    await expect(
+      resolveBoundarySource({ boundariesDir: join(tmp, 'kosong'), repoRoot, desaProvinsi: 'all' }),
+    ).rejects.toThrow(/tidak berisi folder db\//);
   });
 
   it('then <repoRoot>/data/boundaries, then ../shared/data/wilayah_boundaries', async () => {
@@ -85,21 +99,31 @@ describe('resolveBoundarySource: download', () => {
     const { fetch, urls } = fakeFetch(fixtureFile);
     const progress: SourceProgress[] = [];
     const source = await resolveBoundarySource({
-      repoRoot, desaProvinsi: ['99'], fetch, codeList, downloadBase: 'https://example.test/wb/', concurrency: 1,
+      repoRoot,
+      desaProvinsi: ['99'],
+      fetch,
+      codeList,
+      downloadBase: 'https://example.test/wb/',
+      concurrency: 1,
       onProgress: (p) => progress.push(p),
     });
     expect(source.origin).toBe('download');
     expect(source.dbDir).toBe(join(repoRoot, 'data', 'boundaries', 'db'));
     const expected = [
       ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `db/prov/wilayah_boundaries_prov_${n}.sql`),
-      'db/kab/wilayah_boundaries_kab_98.sql', 'db/kab/wilayah_boundaries_kab_99.sql',
-      'db/kec/wilayah_boundaries_kec_98.sql', 'db/kec/wilayah_boundaries_kec_99.sql',
+      'db/kab/wilayah_boundaries_kab_98.sql',
+      'db/kab/wilayah_boundaries_kab_99.sql',
+      'db/kec/wilayah_boundaries_kec_98.sql',
+      'db/kec/wilayah_boundaries_kec_99.sql',
       'db/kel/99/wilayah_boundaries_kel_99.01.sql', // province 98 has no desa layer in this region
     ];
-    expect(urls).toEqual([...expected, 'db/prov/wilayah_boundaries_prov_9.sql'].map((p) => `https://example.test/wb/${p}`));
+    expect(urls).toEqual(
+      [...expected, 'db/prov/wilayah_boundaries_prov_9.sql'].map((p) => `https://example.test/wb/${p}`),
+    );
     expect(source.downloaded.map((p) => relative(join(repoRoot, 'data', 'boundaries'), p))).toEqual(expected);
-    expect(readFileSync(join(source.dbDir, 'kel', '99', 'wilayah_boundaries_kel_99.01.sql'), 'utf8'))
-      .toBe(readFileSync(join(fixtureRepo, 'db', 'kel', '99', 'wilayah_boundaries_kel_99.01.sql'), 'utf8'));
+    expect(readFileSync(join(source.dbDir, 'kel', '99', 'wilayah_boundaries_kel_99.01.sql'), 'utf8')).toBe(
+      readFileSync(join(fixtureRepo, 'db', 'kel', '99', 'wilayah_boundaries_kel_99.01.sql'), 'utf8'),
+    );
     expect(progress[0]).toEqual({ phase: DOWNLOAD_PHASE, done: 0, total: 13 });
     expect(progress.at(-1)).toEqual({ phase: DOWNLOAD_PHASE, done: 13, total: 13 });
     expect([...source.files.kel.keys()]).toEqual(['99']);
@@ -107,11 +131,23 @@ describe('resolveBoundarySource: download', () => {
     // A second run with a wider region fetches only what is missing.
     // A kabupaten without desa file upstream (404) is remembered, not fatal, and not asked for again.
     const again = fakeFetch(fixtureFile);
-    const wider = await resolveBoundarySource({ repoRoot, desaProvinsi: 'all', fetch: again.fetch, codeList, downloadBase: 'https://example.test/wb/' });
+    const wider = await resolveBoundarySource({
+      repoRoot,
+      desaProvinsi: 'all',
+      fetch: again.fetch,
+      codeList,
+      downloadBase: 'https://example.test/wb/',
+    });
     expect(again.urls).toEqual(['https://example.test/wb/db/kel/98/wilayah_boundaries_kel_98.01.sql']);
     expect(wider.missing).toEqual(['db/kel/98/wilayah_boundaries_kel_98.01.sql']);
     const third = fakeFetch(fixtureFile);
-    const cached = await resolveBoundarySource({ repoRoot, desaProvinsi: 'all', fetch: third.fetch, codeList, downloadBase: 'https://example.test/wb/' });
+    const cached = await resolveBoundarySource({
+      repoRoot,
+      desaProvinsi: 'all',
+      fetch: third.fetch,
+      codeList,
+      downloadBase: 'https://example.test/wb/',
+    });
     expect(third.urls).toEqual([]);
     expect(cached.missing).toEqual(['db/kel/98/wilayah_boundaries_kel_98.01.sql']);
   });
@@ -124,18 +160,27 @@ describe('resolveBoundarySource: download', () => {
     };
     const attempt = resolveBoundarySource({ repoRoot, desaProvinsi: ['99'], fetch: offline, codeList });
     await expect(attempt).rejects.toThrow(/tidak terhubung ke internet/);
-    await expect(resolveBoundarySource({ repoRoot, desaProvinsi: ['99'], fetch: offline, codeList }))
-      .rejects.toThrow(/BOUNDARIES_DIR=\/path\/ke\/wilayah_boundaries/);
-    await expect(resolveBoundarySource({ repoRoot, desaProvinsi: ['99'], fetch: offline, codeList }))
-      .rejects.toThrow(/ENOTFOUND/);
+    await expect(resolveBoundarySource({ repoRoot, desaProvinsi: ['99'], fetch: offline, codeList })).rejects.toThrow(
+      /BOUNDARIES_DIR=\/path\/ke\/wilayah_boundaries/,
+    );
+    await expect(resolveBoundarySource({ repoRoot, desaProvinsi: ['99'], fetch: offline, codeList })).rejects.toThrow(
+      /ENOTFOUND/,
+    );
   });
 
   it('names the file and the HTTP status when a needed file is missing upstream', async () => {
     const { repoRoot } = workspace();
     const codeList = await readCodeList(join(fixtures, 'codes'));
     const { fetch } = fakeFetch((path) => (path.includes('kec_99') ? null : fixtureFile(path)));
-    await expect(resolveBoundarySource({ repoRoot, desaProvinsi: ['99'], fetch, codeList, downloadBase: 'https://example.test/wb/' }))
-      .rejects.toThrow(/Gagal mengunduh https:\/\/example\.test\/wb\/db\/kec\/wilayah_boundaries_kec_99\.sql: HTTP 404/);
+    await expect(
+      resolveBoundarySource({
+        repoRoot,
+        desaProvinsi: ['99'],
+        fetch,
+        codeList,
+        downloadBase: 'https://example.test/wb/',
+      }),
+    ).rejects.toThrow(/Gagal mengunduh https:\/\/example\.test\/wb\/db\/kec\/wilayah_boundaries_kec_99\.sql: HTTP 404/);
   });
 });
 
@@ -165,8 +210,10 @@ describe('listBoundaryFiles and region helpers', () => {
     const codeList = await readCodeList(join(fixtures, 'codes'));
     expect(neededUpstreamPaths(codeList, ['98'], 1)).toEqual([
       'db/prov/wilayah_boundaries_prov_1.sql',
-      'db/kab/wilayah_boundaries_kab_98.sql', 'db/kab/wilayah_boundaries_kab_99.sql',
-      'db/kec/wilayah_boundaries_kec_98.sql', 'db/kec/wilayah_boundaries_kec_99.sql',
+      'db/kab/wilayah_boundaries_kab_98.sql',
+      'db/kab/wilayah_boundaries_kab_99.sql',
+      'db/kec/wilayah_boundaries_kec_98.sql',
+      'db/kec/wilayah_boundaries_kec_99.sql',
       'db/kel/98/wilayah_boundaries_kel_98.01.sql',
     ]);
   });

@@ -134,14 +134,19 @@ export function formatDesaProvinsi(desaProvinsi: DesaProvinsi): string {
 }
 
 /** Read DESA_PROVINSI: "12,21,92", "12 21", "all" (case-insensitive). Empty → the default. */
-export function parseDesaProvinsi(value: string | undefined, fallback: DesaProvinsi = ['12', '21', '92']): DesaProvinsi {
+export function parseDesaProvinsi(
+  value: string | undefined,
+  fallback: DesaProvinsi = ['12', '21', '92'],
+): DesaProvinsi {
   const text = (value ?? '').trim();
   if (!text) return fallback;
   if (/^(all|semua)$/i.test(text)) return 'all';
   const codes = text.split(/[\s,;]+/).filter(Boolean);
   for (const code of codes) {
     if (!/^\d{2}$/.test(code)) {
-      throw new Error(`DESA_PROVINSI tidak sah: "${code}" bukan kode provinsi dua angka (contoh: DESA_PROVINSI=12,21,92 atau DESA_PROVINSI=all)`);
+      throw new Error(
+        `DESA_PROVINSI tidak sah: "${code}" bukan kode provinsi dua angka (contoh: DESA_PROVINSI=12,21,92 atau DESA_PROVINSI=all)`,
+      );
     }
   }
   return [...new Set(codes)].sort();
@@ -154,27 +159,48 @@ export async function resolveBoundarySource(options: ResolveOptions): Promise<Bo
     if (!existsSync(dir)) {
       throw new Error(
         `BOUNDARIES_DIR tidak ditemukan: ${dir}. Arahkan ke salinan repositori ${UPSTREAM_REPOSITORY} ` +
-        '(folder yang berisi db/) atau ke folder db/ itu sendiri.',
+          '(folder yang berisi db/) atau ke folder db/ itu sendiri.',
       );
     }
     const dbDir = findDbDir(dir);
     if (!dbDir) {
       throw new Error(
         `BOUNDARIES_DIR (${dir}) tidak berisi folder db/ dari ${UPSTREAM_REPOSITORY}. ` +
-        'Arahkan ke akar repositori itu (yang berisi db/) atau langsung ke folder db/ (yang berisi prov/, kab/, kec/, kel/).',
+          'Arahkan ke akar repositori itu (yang berisi db/) atau langsung ke folder db/ (yang berisi prov/, kab/, kec/, kel/).',
       );
     }
-    return { dbDir, origin: 'BOUNDARIES_DIR', label: `BOUNDARIES_DIR=${dir}`, files: listBoundaryFiles(dbDir), downloaded: [], missing: [] };
+    return {
+      dbDir,
+      origin: 'BOUNDARIES_DIR',
+      label: `BOUNDARIES_DIR=${dir}`,
+      files: listBoundaryFiles(dbDir),
+      downloaded: [],
+      missing: [],
+    };
   }
   const local = join(repoRoot, 'data', 'boundaries');
   const localDb = findDbDir(local);
   if (localDb && !existsSync(join(local, MARKER))) {
-    return { dbDir: localDb, origin: 'data/boundaries', label: relative(repoRoot, local) || local, files: listBoundaryFiles(localDb), downloaded: [], missing: [] };
+    return {
+      dbDir: localDb,
+      origin: 'data/boundaries',
+      label: relative(repoRoot, local) || local,
+      files: listBoundaryFiles(localDb),
+      downloaded: [],
+      missing: [],
+    };
   }
   const shared = resolve(repoRoot, '..', 'shared', 'data', 'wilayah_boundaries');
   const sharedDb = localDb ? null : findDbDir(shared);
   if (sharedDb) {
-    return { dbDir: sharedDb, origin: 'shared', label: shared, files: listBoundaryFiles(sharedDb), downloaded: [], missing: [] };
+    return {
+      dbDir: sharedDb,
+      origin: 'shared',
+      label: shared,
+      files: listBoundaryFiles(sharedDb),
+      downloaded: [],
+      missing: [],
+    };
   }
   return downloadBoundaries({ ...options, repoRoot });
 }
@@ -183,11 +209,16 @@ export async function resolveBoundarySource(options: ResolveOptions): Promise<Bo
 export function neededUpstreamPaths(codeList: CodeList, desaProvinsi: DesaProvinsi, provFileCount: number): string[] {
   const paths: string[] = [];
   for (let n = 1; n <= provFileCount; n++) paths.push(`db/prov/wilayah_boundaries_prov_${n}.sql`);
-  const provinces = [...codeList.entries.values()].filter((e) => e.tingkat === 'provinsi').map((e) => e.kode).sort();
+  const provinces = [...codeList.entries.values()]
+    .filter((e) => e.tingkat === 'provinsi')
+    .map((e) => e.kode)
+    .sort();
   for (const pp of provinces) paths.push(`db/kab/wilayah_boundaries_kab_${pp}.sql`);
   for (const pp of provinces) paths.push(`db/kec/wilayah_boundaries_kec_${pp}.sql`);
   const kabs = [...codeList.entries.values()]
-    .filter((e) => e.tingkat === 'kabupaten' && desaProvinsiIncludes(desaProvinsi, ancestorAt(e.kode, 'provinsi') ?? ''))
+    .filter(
+      (e) => e.tingkat === 'kabupaten' && desaProvinsiIncludes(desaProvinsi, ancestorAt(e.kode, 'provinsi') ?? ''),
+    )
     .map((e) => e.kode)
     .sort();
   for (const kk of kabs) paths.push(`db/kel/${ancestorAt(kk, 'provinsi')}/wilayah_boundaries_kel_${kk}.sql`);
@@ -206,17 +237,28 @@ async function downloadBoundaries(options: ResolveOptions & { repoRoot: string }
   const paths = neededUpstreamPaths(codeList, options.desaProvinsi, KNOWN_PROV_FILES);
   // The marker file says the folder is a download cache and remembers upstream 404s (not asked again).
   const markerPath = join(root, MARKER);
-  const knownMissing = new Set(existsSync(markerPath)
-    ? readFileSync(markerPath, 'utf8').split('\n').filter((l) => l.startsWith('404 ')).map((l) => l.slice(4))
-    : []);
+  const knownMissing = new Set(
+    existsSync(markerPath)
+      ? readFileSync(markerPath, 'utf8')
+          .split('\n')
+          .filter((l) => l.startsWith('404 '))
+          .map((l) => l.slice(4))
+      : [],
+  );
   const have = (path: string) => existsSync(join(root, path)) || existsSync(join(root, `${path}.gz`));
   const todo = paths.filter((p) => !have(p) && !knownMissing.has(p));
   const downloaded: string[] = [];
   const missing: string[] = paths.filter((p) => knownMissing.has(p));
   await mkdir(root, { recursive: true });
-  const writeMarker = () => writeFile(markerPath, [
-    `Diunduh otomatis dari ${base}; boleh dihapus.`, ...[...new Set(missing)].sort().map((p) => `404 ${p}`), '',
-  ].join('\n'));
+  const writeMarker = () =>
+    writeFile(
+      markerPath,
+      [
+        `Diunduh otomatis dari ${base}; boleh dihapus.`,
+        ...[...new Set(missing)].sort().map((p) => `404 ${p}`),
+        '',
+      ].join('\n'),
+    );
   await writeMarker();
   let done = paths.length - todo.length;
   const total = paths.length;
@@ -238,7 +280,7 @@ async function downloadBoundaries(options: ResolveOptions & { repoRoot: string }
     if (!response.ok) {
       throw new Error(
         `Gagal mengunduh ${url}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}. ` +
-        `Salin repositori ${UPSTREAM_REPOSITORY} secara manual lalu jalankan lagi dengan BOUNDARIES_DIR=/path/ke/wilayah_boundaries.`,
+          `Salin repositori ${UPSTREAM_REPOSITORY} secara manual lalu jalankan lagi dengan BOUNDARIES_DIR=/path/ke/wilayah_boundaries.`,
       );
     }
     let body: ArrayBuffer;
@@ -285,12 +327,13 @@ async function downloadBoundaries(options: ResolveOptions & { repoRoot: string }
 }
 
 function offlineError(url: string, cause: unknown): Error {
-  const reason = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
+  const reason =
+    cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
   return new Error(
     `Tidak dapat mengunduh batas wilayah (${url}): ${reason}. Komputer ini tampaknya tidak terhubung ke internet ` +
-    `atau GitHub tidak dapat dijangkau. Unduh atau salin repositori ${UPSTREAM_REPOSITORY} ke komputer ini ` +
-    '(cukup folder db/), lalu jalankan lagi dengan BOUNDARIES_DIR=/path/ke/wilayah_boundaries ' +
-    '(contoh: BOUNDARIES_DIR=~/wilayah_boundaries pnpm data:import), atau letakkan folder db/ di data/boundaries/.',
+      `atau GitHub tidak dapat dijangkau. Unduh atau salin repositori ${UPSTREAM_REPOSITORY} ke komputer ini ` +
+      '(cukup folder db/), lalu jalankan lagi dengan BOUNDARIES_DIR=/path/ke/wilayah_boundaries ' +
+      '(contoh: BOUNDARIES_DIR=~/wilayah_boundaries pnpm data:import), atau letakkan folder db/ di data/boundaries/.',
     { cause },
   );
 }

@@ -21,17 +21,34 @@ export function polygonProblems(rings: Position[][], limit = 10): RingProblems {
   let n = 0;
   for (const ring of rings) n += Math.max(0, ring.length - 1);
   if (n < 3) return result;
-  const ax = new Float64Array(n), ay = new Float64Array(n), bx = new Float64Array(n), by = new Float64Array(n);
-  const lo = new Float64Array(n), hi = new Float64Array(n);
-  const ringOf = new Int32Array(n), idx = new Int32Array(n), ringLen = new Int32Array(rings.length);
+  const ax = new Float64Array(n),
+    ay = new Float64Array(n),
+    bx = new Float64Array(n),
+    by = new Float64Array(n);
+  const lo = new Float64Array(n),
+    hi = new Float64Array(n);
+  const ringOf = new Int32Array(n),
+    idx = new Int32Array(n),
+    ringLen = new Int32Array(rings.length);
   let k = 0;
   rings.forEach((ring, r) => {
     ringLen[r] = Math.max(0, ring.length - 1);
     for (let i = 0; i + 1 < ring.length; i++) {
-      const a = ring[i]!, b = ring[i + 1]!;
-      ax[k] = a[0]!; ay[k] = a[1]!; bx[k] = b[0]!; by[k] = b[1]!;
-      if (ax[k]! < bx[k]!) { lo[k] = ax[k]!; hi[k] = bx[k]!; } else { lo[k] = bx[k]!; hi[k] = ax[k]!; }
-      ringOf[k] = r; idx[k] = i;
+      const a = ring[i]!,
+        b = ring[i + 1]!;
+      ax[k] = a[0]!;
+      ay[k] = a[1]!;
+      bx[k] = b[0]!;
+      by[k] = b[1]!;
+      if (ax[k]! < bx[k]!) {
+        lo[k] = ax[k]!;
+        hi[k] = bx[k]!;
+      } else {
+        lo[k] = bx[k]!;
+        hi[k] = ax[k]!;
+      }
+      ringOf[k] = r;
+      idx[k] = i;
       k++;
     }
   });
@@ -44,7 +61,8 @@ export function polygonProblems(rings: Position[][], limit = 10): RingProblems {
   for (let o = 0; o < n; o++) {
     const s = order[o]!;
     const x0 = lo[s]!;
-    const sMinY = Math.min(ay[s]!, by[s]!), sMaxY = Math.max(ay[s]!, by[s]!);
+    const sMinY = Math.min(ay[s]!, by[s]!),
+      sMaxY = Math.max(ay[s]!, by[s]!);
     let keep = 0;
     for (let a = 0; a < activeCount; a++) {
       const t = active[a]!;
@@ -87,7 +105,14 @@ function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: 
 
 /** The crossing point when the segments cross in their interiors, or overlap collinearly. */
 function properCrossing(
-  ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
 ): [number, number] | null {
   const o1 = orient(ax, ay, bx, by, cx, cy);
   const o2 = orient(ax, ay, bx, by, dx, dy);
@@ -106,8 +131,8 @@ function properCrossing(
     const end = Math.min(Math.max(p0, p1), Math.max(q0, q1));
     if (end > start) {
       const mid = (start + end) / 2;
-      if (horizontal) return [mid, ay + ((by - ay) * (mid - ax)) / ((bx - ax) || 1)];
-      return [ax + ((bx - ax) * (mid - ay)) / ((by - ay) || 1), mid];
+      if (horizontal) return [mid, ay + ((by - ay) * (mid - ax)) / (bx - ax || 1)];
+      return [ax + ((bx - ax) * (mid - ay)) / (by - ay || 1), mid];
     }
   }
   return null;
@@ -115,13 +140,23 @@ function properCrossing(
 
 /** A vertex of one segment lying on the other (shared end point or T-touch), for non-consecutive segments. */
 function touchPoint(
-  ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
 ): [number, number] | null {
   if ((ax === cx && ay === cy) || (ax === dx && ay === dy)) return [ax, ay];
   if ((bx === cx && by === cy) || (bx === dx && by === dy)) return [bx, by];
   const on = (px: number, py: number, qx: number, qy: number, rx: number, ry: number) =>
     orient(px, py, qx, qy, rx, ry) === 0 &&
-    rx >= Math.min(px, qx) && rx <= Math.max(px, qx) && ry >= Math.min(py, qy) && ry <= Math.max(py, qy);
+    rx >= Math.min(px, qx) &&
+    rx <= Math.max(px, qx) &&
+    ry >= Math.min(py, qy) &&
+    ry <= Math.max(py, qy);
   if (on(cx, cy, dx, dy, ax, ay)) return [ax, ay];
   if (on(cx, cy, dx, dy, bx, by)) return [bx, by];
   if (on(ax, ay, bx, by, cx, cy)) return [cx, cy];
@@ -133,7 +168,8 @@ function touchPoint(
 export function ringArea2(ring: Position[]): number {
   let a = 0;
   for (let i = 0, n = ring.length - 1; i < n; i++) {
-    const p = ring[i]!, q = ring[i + 1]!;
+    const p = ring[i]!,
+      q = ring[i + 1]!;
     a += p[0]! * q[1]! - q[0]! * p[1]!;
   }
   return a;
@@ -142,7 +178,10 @@ export function ringArea2(ring: Position[]): number {
 export function pointInRing(x: number, y: number, ring: Position[]): boolean {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const xi = ring[i]![0]!, yi = ring[i]![1]!, xj = ring[j]![0]!, yj = ring[j]![1]!;
+    const xi = ring[i]![0]!,
+      yi = ring[i]![1]!,
+      xj = ring[j]![0]!,
+      yj = ring[j]![1]!;
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
@@ -209,14 +248,18 @@ export function repairSelfTouches(rings: Position[][], touchingRings: Set<number
 function interiorProbe(ring: Position[]): [number, number] {
   const sign = Math.sign(ringArea2(ring)) || 1;
   for (let i = 0; i + 1 < ring.length; i++) {
-    const a = ring[i]!, b = ring[i + 1]!;
-    const dx = b[0]! - a[0]!, dy = b[1]! - a[1]!;
+    const a = ring[i]!,
+      b = ring[i + 1]!;
+    const dx = b[0]! - a[0]!,
+      dy = b[1]! - a[1]!;
     const len = Math.hypot(dx, dy);
     if (len === 0) continue;
-    const mx = (a[0]! + b[0]!) / 2, my = (a[1]! + b[1]!) / 2;
+    const mx = (a[0]! + b[0]!) / 2,
+      my = (a[1]! + b[1]!) / 2;
     const eps = len * 1e-3;
     // Left of the edge is inside for a counter-clockwise ring.
-    const px = mx - (dy / len) * eps * sign, py = my + (dx / len) * eps * sign;
+    const px = mx - (dy / len) * eps * sign,
+      py = my + (dx / len) * eps * sign;
     if (pointInRing(px, py, ring)) return [px, py];
   }
   const p = ring[0]!;

@@ -6,8 +6,13 @@ describe('openDatabase on a DATABASE_URL that does not answer', () => {
   it('retries, says so, then refuses to start with a clear message', async () => {
     const lines: string[] = [];
     const started = performance.now();
-    await expect(openDatabase({ databaseUrl: 'postgres://nobody@127.0.0.1:1/none', connectAttempts: 2, log: (m) => lines.push(m) }))
-      .rejects.toThrow(/tidak dapat dihubungi setelah 2 percobaan: .*Periksa bahwa server PostgreSQL berjalan/);
+    await expect(
+      openDatabase({
+        databaseUrl: 'postgres://nobody@127.0.0.1:1/none',
+        connectAttempts: 2,
+        log: (m) => lines.push(m),
+      }),
+    ).rejects.toThrow(/tidak dapat dihubungi setelah 2 percobaan: .*Periksa bahwa server PostgreSQL berjalan/);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^Basis data belum dapat dihubungi \(percobaan 1\/2: .*\); mencoba lagi dalam 3 detik…$/);
     expect(performance.now() - started).toBeGreaterThan(2900);
@@ -16,13 +21,17 @@ describe('openDatabase on a DATABASE_URL that does not answer', () => {
 
 describe('openDatabase for several processes on one server', () => {
   let server: TestDatabase;
-  beforeAll(async () => { server = await createTestDatabase(); }, 120_000);
+  beforeAll(async () => {
+    server = await createTestDatabase();
+  }, 120_000);
   afterAll(async () => server?.drop());
 
   it('processes opening a new database at once migrate one after the other (no migration applied twice)', async () => {
     const opened = await Promise.all([1, 2, 3].map(() => openDatabase({ databaseUrl: server.url })));
     try {
-      const { rows } = await opened[0]!.pool.query('select count(*)::int as n, count(distinct hash)::int as distinct_n from drizzle.__drizzle_migrations');
+      const { rows } = await opened[0]!.pool.query(
+        'select count(*)::int as n, count(distinct hash)::int as distinct_n from drizzle.__drizzle_migrations',
+      );
       expect(rows[0].n).toBeGreaterThan(0);
       expect(rows[0].n).toBe(rows[0].distinct_n);
     } finally {
@@ -48,6 +57,8 @@ describe('openDatabase for several processes on one server', () => {
   });
 
   it('refuses DATABASE_READ_URL without DATABASE_URL (a replica follows a server, not the embedded database)', async () => {
-    await expect(openDatabase({ readUrl: server.url, dataDir: '/nonexistent/pg' })).rejects.toThrow(/DATABASE_READ_URL membutuhkan DATABASE_URL/);
+    await expect(openDatabase({ readUrl: server.url, dataDir: '/nonexistent/pg' })).rejects.toThrow(
+      /DATABASE_READ_URL membutuhkan DATABASE_URL/,
+    );
   });
 });

@@ -63,14 +63,20 @@ export function connectPool(url: string, log?: (message: string) => void, connec
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.readUrl && !options.databaseUrl) {
-    throw new Error('DATABASE_READ_URL membutuhkan DATABASE_URL: replika baca adalah salinan server PostgreSQL utama, bukan basis data tertanam.');
+    throw new Error(
+      'DATABASE_READ_URL membutuhkan DATABASE_URL: replika baca adalah salinan server PostgreSQL utama, bukan basis data tertanam.',
+    );
   }
   let embedded: EmbeddedServer | undefined;
   let url = options.databaseUrl;
   const running = !url && options.reuseRunning ? findRunningEmbedded(resolve(options.dataDir ?? '.data/pg')) : null;
   if (running) url = running.url;
   if (!url) {
-    embedded = await startEmbeddedPostgres({ dir: options.dataDir ?? '.data/pg', ephemeral: options.ephemeral, log: options.log });
+    embedded = await startEmbeddedPostgres({
+      dir: options.dataDir ?? '.data/pg',
+      ephemeral: options.ephemeral,
+      log: options.log,
+    });
     url = embedded.url;
   }
   const { pool, db } = connectPool(url, options.log);
@@ -121,7 +127,12 @@ async function migrateOnce(pool: pg.Pool, db: Db): Promise<void> {
  * A server given by DATABASE_URL may still be starting (docker compose starts both at once): retry with a
  * pause, saying so, and give up with a clear message.
  */
-async function waitForDatabase(pool: pg.Pool, attempts: number, log?: (message: string) => void, variable = 'DATABASE_URL'): Promise<void> {
+async function waitForDatabase(
+  pool: pg.Pool,
+  attempts: number,
+  log?: (message: string) => void,
+  variable = 'DATABASE_URL',
+): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await pool.query('SELECT 1');
@@ -129,10 +140,15 @@ async function waitForDatabase(pool: pg.Pool, attempts: number, log?: (message: 
     } catch (error) {
       const reason = (error as Error).message;
       if (attempt >= attempts) {
-        throw new Error(`Basis data di ${variable} tidak dapat dihubungi setelah ${attempts} percobaan: ${reason}. ` +
-          'Periksa bahwa server PostgreSQL berjalan dan alamat, pengguna serta kata sandinya benar.', { cause: error });
+        throw new Error(
+          `Basis data di ${variable} tidak dapat dihubungi setelah ${attempts} percobaan: ${reason}. ` +
+            'Periksa bahwa server PostgreSQL berjalan dan alamat, pengguna serta kata sandinya benar.',
+          { cause: error },
+        );
       }
-      log?.(`Basis data belum dapat dihubungi (percobaan ${attempt}/${attempts}: ${reason}); mencoba lagi dalam 3 detik…`);
+      log?.(
+        `Basis data belum dapat dihubungi (percobaan ${attempt}/${attempts}: ${reason}); mencoba lagi dalam 3 detik…`,
+      );
       await new Promise((r) => setTimeout(r, 3000));
     }
   }

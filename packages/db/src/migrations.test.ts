@@ -36,9 +36,16 @@ describe('migration 0003_import_provenance', () => {
 
     await migrate(drizzle(pool), { migrationsFolder });
     const { rows } = await pool.query(`select numerators, month_load_ids, month_simulated from indicator_value`);
-    expect(rows).toEqual([{ numerators: [1, 2, null, 4, 5, 6, 7, 8, 9, 10, null, null],
-      month_load_ids: Array(12).fill(7), month_simulated: Array(12).fill(true) }]);
-    const { rows: [load] } = await pool.query(`select kind, status, target, added from data_load where id = 7`);
+    expect(rows).toEqual([
+      {
+        numerators: [1, 2, null, 4, 5, 6, 7, 8, 9, 10, null, null],
+        month_load_ids: Array(12).fill(7),
+        month_simulated: Array(12).fill(true),
+      },
+    ]);
+    const {
+      rows: [load],
+    } = await pool.query(`select kind, status, target, added from data_load where id = 7`);
     expect(load).toEqual({ kind: 'demo', status: 'done', target: 'nilai+sasaran', added: 0 });
   });
 });

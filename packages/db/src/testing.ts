@@ -14,7 +14,10 @@ export interface TestDatabase {
 
 export async function createTestDatabase(serverUrl = process.env.DATABASE_URL): Promise<TestDatabase> {
   if (!serverUrl) {
-    const server = await startEmbeddedPostgres({ dir: join(mkdtempSync(join(tmpdir(), 'peta-test-')), 'pg'), ephemeral: true });
+    const server = await startEmbeddedPostgres({
+      dir: join(mkdtempSync(join(tmpdir(), 'peta-test-')), 'pg'),
+      ephemeral: true,
+    });
     return { url: server.url, kind: 'embedded', drop: () => server.stop() };
   }
   const name = `peta_test_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;

@@ -34,6 +34,10 @@ describe('ancestorAt', () => {
     const kode = '92.04.11.2005';
     expect(ancestorAt(kode, tingkatOf(kode))).toBe(kode);
     expect(ancestorAt(kode, 'kecamatan')).toBe(parentOf(kode));
-    expect(ancestorsOf(kode)).toEqual([ancestorAt(kode, 'provinsi'), ancestorAt(kode, 'kabupaten'), ancestorAt(kode, 'kecamatan')]);
+    expect(ancestorsOf(kode)).toEqual([
+      ancestorAt(kode, 'provinsi'),
+      ancestorAt(kode, 'kabupaten'),
+      ancestorAt(kode, 'kecamatan'),
+    ]);
   });
 });

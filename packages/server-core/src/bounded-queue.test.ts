@@ -5,20 +5,34 @@ import { QueueFull, boundedQueue } from './bounded-queue.ts';
 
 function gate() {
   let open!: () => void;
-  const opened = new Promise<void>((resolve) => { open = resolve; });
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
   return { open, opened };
 }
 
 describe('boundedQueue', () => {
-  const full = ({ running, waiting }: { running: number; waiting: number }) => new QueueFull('BUSY', `${running} + ${waiting}`, 7);
+  const full = ({ running, waiting }: { running: number; waiting: number }) =>
+    new QueueFull('BUSY', `${running} + ${waiting}`, 7);
 
   it('runs `concurrency` jobs, queues `queue` more, refuses the next at once, and hands slots on in order', async () => {
     const queue = boundedQueue({ concurrency: 1, queue: 1, full });
     const first = gate();
     const order: string[] = [];
-    const a = queue.run(async () => { order.push('a'); await first.opened; return 'a'; });
-    const b = queue.run(async () => { order.push('b'); return 'b'; });
-    await expect(queue.run(async () => 'c')).rejects.toMatchObject({ code: 'BUSY', message: '1 + 1', retryAfterSeconds: 7 });
+    const a = queue.run(async () => {
+      order.push('a');
+      await first.opened;
+      return 'a';
+    });
+    const b = queue.run(async () => {
+      order.push('b');
+      return 'b';
+    });
+    await expect(queue.run(async () => 'c')).rejects.toMatchObject({
+      code: 'BUSY',
+      message: '1 + 1',
+      retryAfterSeconds: 7,
+    });
     expect(queue.load()).toEqual({ running: 1, waiting: 1 });
     expect(order).toEqual(['a']);
     first.open();
@@ -28,7 +42,11 @@ describe('boundedQueue', () => {
 
   it('a failing job frees its slot too', async () => {
     const queue = boundedQueue({ concurrency: 1, queue: 0, full });
-    await expect(queue.run(async () => { throw new Error('gagal'); })).rejects.toThrow('gagal');
+    await expect(
+      queue.run(async () => {
+        throw new Error('gagal');
+      }),
+    ).rejects.toThrow('gagal');
     expect(await queue.run(async () => 'lagi')).toBe('lagi');
   });
 

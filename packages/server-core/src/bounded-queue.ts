@@ -7,7 +7,11 @@ import { DomainError } from './errors.ts';
 /** Every slot is taken and the queue is full. */
 export class QueueFull extends DomainError {
   override name = 'QueueFull';
-  constructor(code: string, message: string, readonly retryAfterSeconds: number) {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super('busy', code, message, { retryAfterSeconds });
   }
 }
@@ -21,7 +25,11 @@ export interface BoundedQueue {
   load(): { running: number; waiting: number };
 }
 
-export function boundedQueue(options: { concurrency: number; queue: number; full: (load: { running: number; waiting: number }) => QueueFull }): BoundedQueue {
+export function boundedQueue(options: {
+  concurrency: number;
+  queue: number;
+  full: (load: { running: number; waiting: number }) => QueueFull;
+}): BoundedQueue {
   let running = 0;
   const waiting: { start: () => void }[] = [];
   const load = () => ({ running, waiting: waiting.length });
@@ -34,7 +42,12 @@ export function boundedQueue(options: { concurrency: number; queue: number; full
     }
     if (waiting.length >= options.queue) return Promise.reject(options.full(load()));
     return new Promise<void>((resolve, reject) => {
-      const entry = { start: () => { signal?.removeEventListener('abort', onAbort); resolve(); } };
+      const entry = {
+        start: () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+      };
       const onAbort = () => {
         const at = waiting.indexOf(entry);
         if (at >= 0) waiting.splice(at, 1);

@@ -3,7 +3,16 @@
 // forbidden 403, too-large 413, throttled 429 + Retry-After, busy 503 + Retry-After, unavailable 503), the CLI prints the
 // message and exits 1.
 export type DomainErrorKind =
-  | 'invalid' | 'unauthenticated' | 'not-found' | 'conflict' | 'unprocessable' | 'forbidden' | 'too-large' | 'throttled' | 'busy' | 'unavailable';
+  | 'invalid'
+  | 'unauthenticated'
+  | 'not-found'
+  | 'conflict'
+  | 'unprocessable'
+  | 'forbidden'
+  | 'too-large'
+  | 'throttled'
+  | 'busy'
+  | 'unavailable';
 
 export class DomainError extends Error {
   constructor(

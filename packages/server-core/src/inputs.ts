@@ -2,15 +2,23 @@
 // message for that mistake. The API's route parameter parsers (apps/api/src/routes/params.ts) are these, and services
 // that validate bodies call them too, so the same bad input gets the same answer everywhere.
 import {
-  IndicatorError, isKode, parsePeriod, PeriodError, requireIndicator, type IndicatorDef, type Period,
+  IndicatorError,
+  isKode,
+  parsePeriod,
+  PeriodError,
+  requireIndicator,
+  type IndicatorDef,
+  type Period,
 } from '@peta/domain';
 import { invalid } from './errors.ts';
 
 /** A kode wilayah Kemendagri with dots (12, 12.10, 12.10.01, 12.10.01.2001). */
 export function kodeParam(kode: string): string {
   if (!isKode(kode)) {
-    throw invalid('INVALID_KODE',
-      `Kode wilayah tidak sah: "${kode}". Gunakan kode Kemendagri bertitik, misalnya 12, 12.10, 12.10.01 atau 12.10.01.2001.`);
+    throw invalid(
+      'INVALID_KODE',
+      `Kode wilayah tidak sah: "${kode}". Gunakan kode Kemendagri bertitik, misalnya 12, 12.10, 12.10.01 atau 12.10.01.2001.`,
+    );
   }
   return kode;
 }

@@ -11,7 +11,16 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Database } from '@peta/db';
-import { CAPABILITIES, CAPABILITY_LABEL, decide, hasCapability, ROLE_INFO, seesExactCounts, type Capability, type Target } from '@peta/domain';
+import {
+  CAPABILITIES,
+  CAPABILITY_LABEL,
+  decide,
+  hasCapability,
+  ROLE_INFO,
+  seesExactCounts,
+  type Capability,
+  type Target,
+} from '@peta/domain';
 import { writeAudit } from '@peta/server-core';
 import { HttpError } from '../plugins/errors.ts';
 import type { SessionCache, SignedIn } from './session-cache.ts';
@@ -58,7 +67,8 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const isWrite = (method: string) => WRITE_METHODS.has(method);
 
 /** Is a route pattern (as registered, e.g. `/api/wilayah/:kode`) part of the API? */
-export const isApiPath = (path: string | undefined) => path !== undefined && (path === '/api' || path.startsWith('/api/'));
+export const isApiPath = (path: string | undefined) =>
+  path !== undefined && (path === '/api' || path.startsWith('/api/'));
 
 const unauthorized = () => new HttpError(401, 'SIGN_IN_REQUIRED', 'Silakan masuk terlebih dahulu.');
 const forbidden = (code: string, message: string) => new HttpError(403, code, message);
@@ -93,9 +103,14 @@ function declaredAccess(route: RouteOptions, pluginAccess: RouteAccess | undefin
   const methods = Array.isArray(route.method) ? route.method : [route.method];
   const access = route.config?.access ?? pluginAccess;
   const name = `${methods.join(',')} ${route.url}`;
-  if (!access) throw new Error(`Rute ${name} tidak menyatakan config.access (siapa boleh membaca/menulis): server tidak dijalankan.`);
-  if (!ROUTE_ACCESS.includes(access)) throw new Error(`Rute ${name}: config.access "${access}" tidak dikenal (${ROUTE_ACCESS.join(', ')}).`);
-  if (access === 'read' && methods.some(isWrite)) throw new Error(`Rute tulis ${name} tidak boleh memakai access "read": menulis selalu perlu akun.`);
+  if (!access)
+    throw new Error(
+      `Rute ${name} tidak menyatakan config.access (siapa boleh membaca/menulis): server tidak dijalankan.`,
+    );
+  if (!ROUTE_ACCESS.includes(access))
+    throw new Error(`Rute ${name}: config.access "${access}" tidak dikenal (${ROUTE_ACCESS.join(', ')}).`);
+  if (access === 'read' && methods.some(isWrite))
+    throw new Error(`Rute tulis ${name} tidak boleh memakai access "read": menulis selalu perlu akun.`);
   return access;
 }
 
@@ -104,7 +119,10 @@ export function shareable(access: RouteAccess, readAccess: ReadAccess): boolean 
   return access === 'public' || (access === 'read' && readAccess === 'public');
 }
 
-export function registerAccess(app: FastifyInstance, options: { sessions: SessionCache; readAccess: ReadAccess; database: Database }) {
+export function registerAccess(
+  app: FastifyInstance,
+  options: { sessions: SessionCache; readAccess: ReadAccess; database: Database },
+) {
   app.decorateRequest('auth', null);
 
   const apiRoutes: ApiRoute[] = [];
@@ -115,7 +133,10 @@ export function registerAccess(app: FastifyInstance, options: { sessions: Sessio
     route.config = { ...route.config, access };
     // A plugin's root route ('/' under a prefix) also gets a twin ending in '/' that Fastify registers without
     // calling onRoute; it shares these options (and so this declaration), and is listed too.
-    const urls = route.routePath === '' && route.prefix && (route.prefixTrailingSlash ?? 'both') === 'both' ? [route.url!, `${route.url}/`] : [route.url!];
+    const urls =
+      route.routePath === '' && route.prefix && (route.prefixTrailingSlash ?? 'both') === 'both'
+        ? [route.url!, `${route.url}/`]
+        : [route.url!];
     for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
       for (const url of urls) apiRoutes.push({ method, url, access });
     }
@@ -129,7 +150,8 @@ export function registerAccess(app: FastifyInstance, options: { sessions: Sessio
     if (!access) {
       // Not an API route: the web app's files, or no route at all (the JSON 404). A route under /api without a
       // declaration cannot exist (refused at start); should one appear anyway, nobody passes.
-      if (isApiPath(request.routeOptions.url)) throw forbidden('FORBIDDEN', 'Rute ini tidak menyatakan siapa yang boleh memakainya.');
+      if (isApiPath(request.routeOptions.url))
+        throw forbidden('FORBIDDEN', 'Rute ini tidak menyatakan siapa yang boleh memakainya.');
       // A write to no route is still in the audit log, with who sent it.
       if (write && token) request.auth = await options.sessions.get(token, { fresh: true });
       return;
@@ -152,9 +174,13 @@ export function registerAccess(app: FastifyInstance, options: { sessions: Sessio
     }
     if (access !== 'read' && access !== 'signed-in') {
       if (!hasCapability(auth.user.role, access)) {
-        throw forbidden('FORBIDDEN', `Peran ${ROLE_INFO[auth.user.role].labelId} tidak berwenang ${CAPABILITY_LABEL[access]}.`);
+        throw forbidden(
+          'FORBIDDEN',
+          `Peran ${ROLE_INFO[auth.user.role].labelId} tidak berwenang ${CAPABILITY_LABEL[access]}.`,
+        );
       }
-      if (auth.user.mustChangePassword) throw forbidden('PASSWORD_CHANGE_REQUIRED', 'Ganti kata sandi Anda terlebih dahulu.');
+      if (auth.user.mustChangePassword)
+        throw forbidden('PASSWORD_CHANGE_REQUIRED', 'Ganti kata sandi Anda terlebih dahulu.');
     }
   });
 
@@ -165,8 +191,14 @@ export function registerAccess(app: FastifyInstance, options: { sessions: Sessio
     const user = request.auth?.user;
     try {
       await writeAudit(options.database, {
-        userId: user?.id ?? null, username: user?.username ?? null, action: 'tulis', method: request.method,
-        path: request.url.slice(0, 500), status: reply.statusCode, ip: request.ip, requestId: request.id,
+        userId: user?.id ?? null,
+        username: user?.username ?? null,
+        action: 'tulis',
+        method: request.method,
+        path: request.url.slice(0, 500),
+        status: reply.statusCode,
+        ip: request.ip,
+        requestId: request.id,
       });
     } catch (error) {
       request.log.error({ err: error }, 'audit log write failed');
@@ -207,7 +239,10 @@ export function authorize(request: FastifyRequest, capability: Capability, targe
  */
 export function requireExactCounts(request: FastifyRequest, kode: string): void {
   if (!seesExactCounts(request.auth?.actor ?? null, { wilayah: kode })) {
-    throw forbidden('EXACT_COUNTS_ONLY', `Berkas ini memuat jumlah per desa apa adanya, termasuk jumlah kecil: hanya untuk petugas yang wilayah tugasnya mencakup ${kode}.`);
+    throw forbidden(
+      'EXACT_COUNTS_ONLY',
+      `Berkas ini memuat jumlah per desa apa adanya, termasuk jumlah kecil: hanya untuk petugas yang wilayah tugasnya mencakup ${kode}.`,
+    );
   }
 }
 

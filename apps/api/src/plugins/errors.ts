@@ -4,7 +4,12 @@ import { formatByteSize } from '@peta/domain';
 import { DomainError, QueueFull, type DomainErrorKind } from '@peta/server-core';
 
 export class HttpError extends Error {
-  constructor(readonly statusCode: number, readonly code: string, message: string, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(message);
   }
 }
@@ -18,26 +23,57 @@ export const badRequest = (code: string, message: string) => new HttpError(400, 
 
 /** What a use case's DomainError is in HTTP (busy and throttled also say when to try again: Retry-After). */
 const STATUS: Record<DomainErrorKind, number> = {
-  invalid: 400, unauthenticated: 401, forbidden: 403, 'not-found': 404, conflict: 409, 'too-large': 413, unprocessable: 422,
-  throttled: 429, busy: 503, unavailable: 503,
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'too-large': 413,
+  unprocessable: 422,
+  throttled: 429,
+  busy: 503,
+  unavailable: 503,
 };
 
 function fromDomain(err: DomainError): HttpError {
   const { retryAfterSeconds } = err.details;
-  return new HttpError(STATUS[err.kind], err.code, err.message, retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) });
+  return new HttpError(
+    STATUS[err.kind],
+    err.code,
+    err.message,
+    retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) },
+  );
 }
 
-const REASON: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 500: 'Internal Server Error', 503: 'Service Unavailable' };
+const REASON: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
 
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
     if (err instanceof QueueFull) err = busy(err.code, err.message, err.retryAfterSeconds);
     if (err instanceof DomainError) {
       const http = fromDomain(err);
-      return reply.code(http.statusCode).headers(http.headers).send({ ...body(http.statusCode, http.code, http.message), ...err.details.body });
+      return reply
+        .code(http.statusCode)
+        .headers(http.headers)
+        .send({ ...body(http.statusCode, http.code, http.message), ...err.details.body });
     }
     if (err instanceof HttpError) {
-      return reply.code(err.statusCode).headers(err.headers).send(body(err.statusCode, err.code, err.message));
+      return reply
+        .code(err.statusCode)
+        .headers(err.headers)
+        .send(body(err.statusCode, err.code, err.message));
     }
     if ((err as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.code(413).send(body(413, 'BODY_TOO_LARGE', tooLargeMessage(request)));
@@ -47,16 +83,21 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     // Text PostgreSQL cannot store (a NUL character, invalid UTF-8) came from the request, not from a bug here.
     if (isUnstorableText(err)) {
-      return reply.code(400).send(body(400, 'INVALID_CHARACTERS', 'Permintaan berisi karakter yang tidak sah (misalnya karakter NUL).'));
+      return reply
+        .code(400)
+        .send(body(400, 'INVALID_CHARACTERS', 'Permintaan berisi karakter yang tidak sah (misalnya karakter NUL).'));
     }
     if (isDatabaseUnavailable(err)) {
       request.log.warn({ err, url: request.url }, 'database unavailable');
-      return reply.code(503).header('retry-after', '5')
+      return reply
+        .code(503)
+        .header('retry-after', '5')
         .send(body(503, 'DATABASE_UNAVAILABLE', 'Basis data sedang tidak dapat dihubungi. Coba lagi sebentar lagi.'));
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status >= 500) request.log.error({ err, url: request.url }, 'request failed');
-    const message = status >= 500 ? 'Terjadi kesalahan di server. Coba lagi; bila berulang, hubungi admin.' : err.message;
+    const message =
+      status >= 500 ? 'Terjadi kesalahan di server. Coba lagi; bila berulang, hubungi admin.' : err.message;
     return reply.code(status).send(body(status, err.code ?? 'ERROR', message));
   });
 }
@@ -72,7 +113,8 @@ function tooLargeMessage(request: FastifyRequest): string {
 // Connection refused/reset/timeout, and PostgreSQL's "shutting down / starting up / connection failure"
 // (SQLSTATE 57P01–57P03, class 08): the database is away, not the request wrong — 503, and the pool reconnects.
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03']);
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i;
 
 /** SQLSTATE 22021 character_not_in_repertoire, 22P05 untranslatable_character (also when wrapped by drizzle). */
 function isUnstorableText(err: unknown): boolean {

@@ -32,7 +32,11 @@ declare module 'fastify' {
   }
 }
 
-interface Entry { raw: Buffer; gzip: Buffer; etag: string }
+interface Entry {
+  raw: Buffer;
+  gzip: Buffer;
+  etag: string;
+}
 
 const hash = (data: Buffer | string) => `"${createHash('sha1').update(data).digest('base64url').slice(0, 20)}"`;
 const YEAR = 'max-age=31536000, immutable';
@@ -75,7 +79,10 @@ export function registerImmutableBytes(app: FastifyInstance, options: { readAcce
   app.decorateReply('sendBytes', async function sendBytes(this: FastifyReply, spec: BytesReply) {
     const request = this.request;
     const access = request.routeOptions.config.access ?? 'read';
-    const cacheControl = spec.lifetime === 'revalidate' ? 'no-cache' : `${shareable(access, options.readAccess) ? 'public' : 'private'}, ${YEAR}`;
+    const cacheControl =
+      spec.lifetime === 'revalidate'
+        ? 'no-cache'
+        : `${shareable(access, options.readAccess) ? 'public' : 'private'}, ${YEAR}`;
     this.header('cache-control', cacheControl).header('vary', 'accept-encoding');
     const ifNoneMatch = request.headers['if-none-match'];
     const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
@@ -87,7 +94,9 @@ export function registerImmutableBytes(app: FastifyInstance, options: { readAcce
       if (hasEtag(ifNoneMatch, etag)) return this.code(304).send();
       const data = await spec.build();
       if (!data) return this.code(204).send();
-      return gzip ? this.type(spec.type).header('content-encoding', 'gzip').send(data) : this.type(spec.type).send(gunzipSync(data));
+      return gzip
+        ? this.type(spec.type).header('content-encoding', 'gzip').send(data)
+        : this.type(spec.type).send(gunzipSync(data));
     }
 
     const entry = await entryOf(spec);

@@ -71,7 +71,13 @@ export function registerOldNames(app: FastifyInstance) {
     // HEAD twins of GET routes are made by Fastify for the old path too; an alias is not aliased again.
     if (route.method === 'HEAD' || route.config?.aliasOf) return;
     for (const url of OLD_PATHS[route.url] ?? []) {
-      this.route({ ...route, url, path: url, config: { ...route.config, aliasOf: route.url }, schema: { ...route.schema, hide: true } } as RouteOptions);
+      this.route({
+        ...route,
+        url,
+        path: url,
+        config: { ...route.config, aliasOf: route.url },
+        schema: { ...route.schema, hide: true },
+      } as RouteOptions);
     }
   });
 
@@ -81,6 +87,7 @@ export function registerOldNames(app: FastifyInstance) {
     const { query, body } = request as { query: unknown; body: unknown };
     if (query && typeof query === 'object') rename(query as Record<string, unknown>, OLD_QUERY_NAMES);
     const bodyNames = OLD_BODY_FIELDS[`${request.method} ${url}`];
-    if (bodyNames && body && typeof body === 'object' && !Array.isArray(body)) rename(body as Record<string, unknown>, bodyNames);
+    if (bodyNames && body && typeof body === 'object' && !Array.isArray(body))
+      rename(body as Record<string, unknown>, bodyNames);
   });
 }

@@ -10,7 +10,10 @@ import { countRequest, type DatabaseHandle } from '@peta/server-core';
 export function databaseRateLimitStore(database: DatabaseHandle): FastifyRateLimitStoreCtor {
   const storeFor = (route: string): FastifyRateLimitStore => ({
     incr(key, callback, timeWindow) {
-      countRequest(database, `${route} ${key}`, timeWindow).then((count) => callback(null, count), (error: Error) => callback(error));
+      countRequest(database, `${route} ${key}`, timeWindow).then(
+        (count) => callback(null, count),
+        (error: Error) => callback(error),
+      );
     },
     child(routeOptions) {
       const info = (routeOptions as { routeInfo?: { method?: string | string[]; url?: string } }).routeInfo;

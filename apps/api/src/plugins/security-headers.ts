@@ -14,8 +14,16 @@ const OSM_TILES = 'https://tile.openstreetmap.org';
  * map, drill-down, the OSM basemap switch, meetings — no violation.
  */
 export const APP_CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self'", `img-src 'self' data: blob: ${OSM_TILES}`, "font-src 'self'",
-  `connect-src 'self' ${OSM_TILES}`, "worker-src 'self' blob:", "object-src 'none'", "base-uri 'none'", "form-action 'self'",
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  `img-src 'self' data: blob: ${OSM_TILES}`,
+  "font-src 'self'",
+  `connect-src 'self' ${OSM_TILES}`,
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
 
@@ -26,7 +34,8 @@ export const DOCS_CSP = APP_CSP.replace("style-src 'self'", "style-src 'self' 'u
 export const DATA_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /** The meeting pack as HTML: self-contained, its styles inline, no script at all. */
-export const PACK_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const PACK_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export function registerSecurityHeaders(app: FastifyInstance) {
   app.addHook('onSend', async (request, reply, payload) => {
@@ -45,8 +54,11 @@ export function registerSecurityHeaders(app: FastifyInstance) {
       // Scripts get the app's policy too: a worker (MapLibre's) runs under the policy of its own script's answer.
       // A PDF is shown by the browser's viewer inside a document of its own making: a CSP without object-src would
       // blank it, so a PDF only says it may not be framed.
-      const csp = /^(text\/html|text\/javascript|application\/javascript)/.test(type) ? APP_CSP
-        : type.startsWith('application/pdf') ? "frame-ancestors 'none'" : DATA_CSP;
+      const csp = /^(text\/html|text\/javascript|application\/javascript)/.test(type)
+        ? APP_CSP
+        : type.startsWith('application/pdf')
+          ? "frame-ancestors 'none'"
+          : DATA_CSP;
       reply.header('content-security-policy', csp);
     }
     // Over https (directly, or behind TRUST_PROXY), tell the browser to stay on https.

@@ -21,10 +21,20 @@ export async function registerStaticWeb(app: FastifyInstance, webDist: string) {
     // Any spelling of an API path that matched no route (`/%61pi/x`, `//api/x`, `/API/x`, `/api/x/`) and every
     // non-read request: a JSON 404, never the web page with 200 (a script would take that for an answer).
     if (spellsApiPath(request.url) || (request.method !== 'GET' && request.method !== 'HEAD')) {
-      return reply.code(404).send(body(404, 'NOT_FOUND', `Alamat API tidak dikenal: ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}`));
+      return reply
+        .code(404)
+        .send(
+          body(
+            404,
+            'NOT_FOUND',
+            `Alamat API tidak dikenal: ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}`,
+          ),
+        );
     }
     if (!hasBuild) {
-      return reply.code(503).type('text/plain; charset=utf-8')
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
         .send('Aplikasi web belum dibangun. Jalankan `pnpm start` (membangun web otomatis) atau `pnpm build`.');
     }
     // Assets of a build made after the server started (the static plugin lists files once, at start): a plain file
@@ -52,6 +62,10 @@ export function spellsApiPath(url: string): boolean {
       break;
     }
   }
-  path = path.toLowerCase().replace(/\\/g, '/').replace(/\/(\.\/)+/g, '/').replace(/\/{2,}/g, '/');
+  path = path
+    .toLowerCase()
+    .replace(/\\/g, '/')
+    .replace(/\/(\.\/)+/g, '/')
+    .replace(/\/{2,}/g, '/');
   return /^\/api(?![a-z0-9_-])/.test(path);
 }

@@ -17,7 +17,10 @@ declare module 'fastify' {
 
 /** Uploads are raw request bodies: no multipart parser, the web sends `body: file`. */
 export const UPLOAD_TYPES = [
-  'application/octet-stream', 'text/csv', 'text/plain', 'application/vnd.ms-excel',
+  'application/octet-stream',
+  'text/csv',
+  'text/plain',
+  'application/vnd.ms-excel',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ];
 
@@ -25,7 +28,13 @@ export const UPLOAD_TYPES = [
  * Exchange files (DHIS2 JSON, ADX XML, FHIR JSON) as browsers and other systems label them. Only the value imports take
  * them: there they replace the JSON parser, which no route of that plugin needs (the others take no body).
  */
-export const EXCHANGE_UPLOAD_TYPES = ['application/json', 'application/fhir+json', 'application/xml', 'text/xml', 'application/adx+xml'];
+export const EXCHANGE_UPLOAD_TYPES = [
+  'application/json',
+  'application/fhir+json',
+  'application/xml',
+  'text/xml',
+  'application/adx+xml',
+];
 
 /** Registers the raw-body parser in a routes plugin (its limit is the route's bodyLimit). */
 export function acceptUploads(app: FastifyInstance, types: readonly string[] = UPLOAD_TYPES): void {
@@ -49,12 +58,20 @@ export function uploads(parsing: ParsePool, limits: Pick<UploadLimits, 'maxUploa
       bodyLimit: limits.maxUploadBytes,
       onRequest: (_request, reply, done) => {
         if (inFlight >= capacity) {
-          return done(new QueueFull('IMPORT_BUSY', `Server sedang menerima atau memeriksa ${inFlight} berkas lain (batas IMPORT_PARSE_WORKERS + `
-            + `IMPORT_PARSE_QUEUE = ${capacity}). Coba lagi dalam ${RETRY_AFTER_SECONDS} detik.`, RETRY_AFTER_SECONDS));
+          return done(
+            new QueueFull(
+              'IMPORT_BUSY',
+              `Server sedang menerima atau memeriksa ${inFlight} berkas lain (batas IMPORT_PARSE_WORKERS + ` +
+                `IMPORT_PARSE_QUEUE = ${capacity}). Coba lagi dalam ${RETRY_AFTER_SECONDS} detik.`,
+              RETRY_AFTER_SECONDS,
+            ),
+          );
         }
         inFlight++;
         // 'close' comes once the answer is sent or the client went away, whatever happened in between.
-        reply.raw.once('close', () => { inFlight--; });
+        reply.raw.once('close', () => {
+          inFlight--;
+        });
         done();
       },
     },

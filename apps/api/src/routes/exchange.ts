@@ -16,14 +16,25 @@ const ExportQuerySchema = Type.Object({
   indikator: Type.Optional(Type.String({ description: 'kode indikator dipisah koma; kosong: semua' })),
 });
 
-const file = { 200: Type.String({ description: 'berkas (Content-Disposition: attachment)' }), 400: ErrorSchema, 404: ErrorSchema, 413: ErrorSchema };
+const file = {
+  200: Type.String({ description: 'berkas (Content-Disposition: attachment)' }),
+  400: ErrorSchema,
+  404: ErrorSchema,
+  413: ErrorSchema,
+};
 
 /**
  * The export asked for. Its counts are exact (small ones too, no protected view — issue 18): only for a reader who sees
  * the exact counts of the whole wilayah; others read the map, which hides small counts.
  */
-function exportRequest(request: FastifyRequest, query: { wilayah: string; periode: string; indikator?: string }): ExchangeExportRequest {
-  const codes = (query.indikator ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+function exportRequest(
+  request: FastifyRequest,
+  query: { wilayah: string; periode: string; indikator?: string },
+): ExchangeExportRequest {
+  const codes = (query.indikator ?? '')
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
   const wilayah = requireKode(query.wilayah);
   requireExactCounts(request, wilayah);
   return { wilayah, period: periodOr400(query.periode), indicators: [...new Set(codes)].map(indicatorOr400) };
@@ -32,29 +43,64 @@ function exportRequest(request: FastifyRequest, query: { wilayah: string; period
 /** Canonical URLs of Measures name the dashboard as the request reached it. */
 const baseUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
-export const exchangeRoutes = (service: ExchangeService): FastifyPluginAsyncTypebox => async (app) => {
-  /** The file as a download; the handler returns its text. */
-  const send = (reply: FastifyReply, f: ExportFile): string => {
-    reply.type(f.contentType).header('content-disposition', `attachment; filename="${f.fileName}"`).header('cache-control', 'no-store');
-    return f.body;
+export const exchangeRoutes =
+  (service: ExchangeService): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    /** The file as a download; the handler returns its text. */
+    const send = (reply: FastifyReply, f: ExportFile): string => {
+      reply
+        .type(f.contentType)
+        .header('content-disposition', `attachment; filename="${f.fileName}"`)
+        .header('cache-control', 'no-store');
+      return f.body;
+    };
+    const dataValues = (path: string, format: ExchangeExportFormat, summary: string) =>
+      app.get(
+        path,
+        {
+          config: { access: 'read' },
+          schema: { tags: ['pertukaran'], summary, querystring: ExportQuerySchema, response: file },
+        },
+        async (request, reply) => send(reply, await service.dataValues(exportRequest(request, request.query), format)),
+      );
+
+    dataValues(
+      '/api/exchange/dhis2.json',
+      'dhis2-json',
+      'DHIS2 dataValueSet (JSON): nilai nyata per desa × bulan di bawah wilayah',
+    );
+    dataValues(
+      '/api/exchange/dhis2.csv',
+      'dhis2-csv',
+      'DHIS2 dataValueSet (CSV): nilai nyata per desa × bulan di bawah wilayah',
+    );
+    dataValues('/api/exchange/adx', 'adx', 'IHE ADX (XML): nilai nyata per desa × bulan di bawah wilayah');
+
+    app.get(
+      '/api/exchange/fhir/MeasureReport',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['pertukaran'],
+          summary: 'FHIR R4 Bundle: Measure indikator + MeasureReport per anak wilayah untuk periode (IHE mADX)',
+          querystring: ExportQuerySchema,
+          response: file,
+        },
+      },
+      async (request, reply) =>
+        send(reply, await service.measureReports(exportRequest(request, request.query), baseUrlOf(request))),
+    );
+
+    app.get(
+      '/api/exchange/fhir/Measure',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['pertukaran'],
+          summary: 'FHIR R4 Bundle: Measure setiap indikator katalog',
+          response: { 200: Type.String() },
+        },
+      },
+      async (request, reply) => send(reply, service.measures(baseUrlOf(request))),
+    );
   };
-  const dataValues = (path: string, format: ExchangeExportFormat, summary: string) => app.get(path, {
-    config: { access: 'read' },
-    schema: { tags: ['pertukaran'], summary, querystring: ExportQuerySchema, response: file },
-  }, async (request, reply) => send(reply, await service.dataValues(exportRequest(request, request.query), format)));
-
-  dataValues('/api/exchange/dhis2.json', 'dhis2-json', 'DHIS2 dataValueSet (JSON): nilai nyata per desa × bulan di bawah wilayah');
-  dataValues('/api/exchange/dhis2.csv', 'dhis2-csv', 'DHIS2 dataValueSet (CSV): nilai nyata per desa × bulan di bawah wilayah');
-  dataValues('/api/exchange/adx', 'adx', 'IHE ADX (XML): nilai nyata per desa × bulan di bawah wilayah');
-
-  app.get('/api/exchange/fhir/MeasureReport', {
-    config: { access: 'read' },
-    schema: { tags: ['pertukaran'], summary: 'FHIR R4 Bundle: Measure indikator + MeasureReport per anak wilayah untuk periode (IHE mADX)',
-      querystring: ExportQuerySchema, response: file },
-  }, async (request, reply) => send(reply, await service.measureReports(exportRequest(request, request.query), baseUrlOf(request))));
-
-  app.get('/api/exchange/fhir/Measure', {
-    config: { access: 'read' },
-    schema: { tags: ['pertukaran'], summary: 'FHIR R4 Bundle: Measure setiap indikator katalog', response: { 200: Type.String() } },
-  }, async (request, reply) => send(reply, service.measures(baseUrlOf(request))));
-};

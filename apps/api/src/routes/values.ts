@@ -6,8 +6,16 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { seesExactCounts, type IndicatorDef, type Period } from '@peta/domain';
 import {
-  DesaValuesQuerySchema, DesaValuesResponseSchema, ErrorSchema, IndicatorListSchema, PuskesmasValuesQuerySchema, PuskesmasValuesResponseSchema,
-  SeriesResponseSchema, ValuesQuerySchema, ValuesResponseSchema, WilayahProfileSchema,
+  DesaValuesQuerySchema,
+  DesaValuesResponseSchema,
+  ErrorSchema,
+  IndicatorListSchema,
+  PuskesmasValuesQuerySchema,
+  PuskesmasValuesResponseSchema,
+  SeriesResponseSchema,
+  ValuesQuerySchema,
+  ValuesResponseSchema,
+  WilayahProfileSchema,
 } from '@peta/domain/contract';
 import type { ProfileService, ReaderView, ValuesService, WilayahService } from '@peta/server-core';
 import { indicatorOr400, periodOr400, requireKode } from './params.ts';
@@ -16,99 +24,164 @@ const errors = { 400: ErrorSchema, 404: ErrorSchema };
 
 // Every answer with counts is the reader's protected view (issue 18): `viewOf(request)` masks what the values service
 // computed, after its caches.
-export const valuesRoutes = (deps: {
-  values: ValuesService; areas: WilayahService; viewOf: (request: FastifyRequest) => ReaderView; profilesOf: (request: FastifyRequest) => ProfileService;
-}): FastifyPluginAsyncTypebox => async (app) => {
-  const { values, areas, viewOf } = deps;
-  // Values are small JSON that changes only when data is loaded: revalidate with an ETag. /api/nilai and
-  // /api/nilai/desa set theirs from the database's version of what they read (versionedAnswer), before computing
-  // anything, for readers who see the whole area exactly; every other answer gets one from its bytes.
-  // Private: what a reader sees depends on who they are (small counts are hidden from readers outside the area).
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (reply.statusCode !== 200 || typeof payload !== 'string' || reply.hasHeader('etag')) return payload;
-    const etag = `"${createHash('sha1').update(payload).digest('base64url').slice(0, 20)}"`;
-    reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'cookie');
-    if (request.headers['if-none-match'] === etag) {
-      reply.code(304);
-      return '';
+export const valuesRoutes =
+  (deps: {
+    values: ValuesService;
+    areas: WilayahService;
+    viewOf: (request: FastifyRequest) => ReaderView;
+    profilesOf: (request: FastifyRequest) => ProfileService;
+  }): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const { values, areas, viewOf } = deps;
+    // Values are small JSON that changes only when data is loaded: revalidate with an ETag. /api/nilai and
+    // /api/nilai/desa set theirs from the database's version of what they read (versionedAnswer), before computing
+    // anything, for readers who see the whole area exactly; every other answer gets one from its bytes.
+    // Private: what a reader sees depends on who they are (small counts are hidden from readers outside the area).
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (reply.statusCode !== 200 || typeof payload !== 'string' || reply.hasHeader('etag')) return payload;
+      const etag = `"${createHash('sha1').update(payload).digest('base64url').slice(0, 20)}"`;
+      reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'cookie');
+      if (request.headers['if-none-match'] === etag) {
+        reply.code(304);
+        return '';
+      }
+      return payload;
+    });
+
+    app.get(
+      '/api/indikator',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['indikator'],
+          summary: 'Katalog indikator (SPM, PWS KIA, klaster ILP)',
+          response: { 200: IndicatorListSchema },
+        },
+      },
+      async () => values.indicators(),
+    );
+
+    /**
+     * An answer whose ETag is the version of the roll-up it reads (the last load that changed a desa under the parent
+     * for that indicator and year, from the database, so every API process gives the same one): a matching
+     * If-None-Match is answered 304 without computing the answer, and an import elsewhere leaves it unchanged.
+     */
+    async function versionedAnswer<T>(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      what: string,
+      query: { indikator: string; periode: string; wilayah?: string },
+      answer: (def: IndicatorDef, period: Period, parent: string | null) => Promise<T>,
+    ) {
+      const def = indicatorOr400(query.indikator);
+      const period = periodOr400(query.periode);
+      const parent = query.wilayah ? requireKode(query.wilayah) : null;
+      // A reader outside part of the area gets the protected view, which also changes with roll-out events and while
+      // the protection is computed (hidden until then): its ETag comes from the bytes (onSend), never from the version.
+      const reader = viewOf(request).reader;
+      const exact = parent === null ? reader?.role === 'admin' : seesExactCounts(reader, { wilayah: parent });
+      if (!exact) return answer(def, period, parent);
+      const version = await values.answerVersion(def, period.year, parent);
+      const etag = `"${createHash('sha1')
+        .update(`${what}|${def.code}|${period.code}|${parent ?? ''}|${version}`)
+        .digest('base64url')
+        .slice(0, 20)}"`;
+      reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'cookie');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      return answer(def, period, parent);
     }
-    return payload;
-  });
 
-  app.get('/api/indikator', {
-    config: { access: 'read' },
-    schema: { tags: ['indikator'], summary: 'Katalog indikator (SPM, PWS KIA, klaster ILP)', response: { 200: IndicatorListSchema } },
-  }, async () => values.indicators());
+    app.get(
+      '/api/nilai',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['indikator'],
+          querystring: ValuesQuerySchema,
+          response: { 200: ValuesResponseSchema, ...errors },
+        },
+      },
+      async (request, reply) =>
+        versionedAnswer(request, reply, 'values', request.query, (def, period, parent) =>
+          viewOf(request).valuesUnder(def, period, parent),
+        ),
+    );
 
-  /**
-   * An answer whose ETag is the version of the roll-up it reads (the last load that changed a desa under the parent
-   * for that indicator and year, from the database, so every API process gives the same one): a matching
-   * If-None-Match is answered 304 without computing the answer, and an import elsewhere leaves it unchanged.
-   */
-  async function versionedAnswer<T>(request: FastifyRequest, reply: FastifyReply, what: string,
-    query: { indikator: string; periode: string; wilayah?: string }, answer: (def: IndicatorDef, period: Period, parent: string | null) => Promise<T>) {
-    const def = indicatorOr400(query.indikator);
-    const period = periodOr400(query.periode);
-    const parent = query.wilayah ? requireKode(query.wilayah) : null;
-    // A reader outside part of the area gets the protected view, which also changes with roll-out events and while
-    // the protection is computed (hidden until then): its ETag comes from the bytes (onSend), never from the version.
-    const reader = viewOf(request).reader;
-    const exact = parent === null ? reader?.role === 'admin' : seesExactCounts(reader, { wilayah: parent });
-    if (!exact) return answer(def, period, parent);
-    const version = await values.answerVersion(def, period.year, parent);
-    const etag = `"${createHash('sha1').update(`${what}|${def.code}|${period.code}|${parent ?? ''}|${version}`).digest('base64url').slice(0, 20)}"`;
-    reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'cookie');
-    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-    return answer(def, period, parent);
-  }
+    app.get(
+      '/api/nilai/desa',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['indikator'],
+          summary:
+            'Semua desa di bawah satu wilayah (tanpa wilayah: seluruh Indonesia), masing-masing dinilai sendiri; kolom, bukan baris, agar kecil',
+          querystring: DesaValuesQuerySchema,
+          response: { 200: DesaValuesResponseSchema, ...errors },
+        },
+      },
+      async (request, reply) =>
+        versionedAnswer(request, reply, 'desa', request.query, (def, period, parent) =>
+          viewOf(request).desaValuesUnder(def, period, parent),
+        ),
+    );
 
-  app.get('/api/nilai', {
-    config: { access: 'read' },
-    schema: { tags: ['indikator'], querystring: ValuesQuerySchema, response: { 200: ValuesResponseSchema, ...errors } },
-  }, async (request, reply) => versionedAnswer(request, reply, 'values', request.query, (def, period, parent) => viewOf(request).valuesUnder(def, period, parent)));
+    app.get(
+      '/api/nilai/puskesmas',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['rencana-ilp'],
+          summary:
+            'Nilai indikator per wilayah kerja puskesmas (desa dijumlah menurut wilayah kerja yang berlaku tiap bulan)',
+          querystring: PuskesmasValuesQuerySchema,
+          response: { 200: PuskesmasValuesResponseSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const area = await areas.requireKabupaten(request.query.kabupaten);
+        const def = indicatorOr400(request.query.indikator);
+        return viewOf(request).puskesmasAnswer(def, await values.periodOrDefault(request.query.periode), area.kode);
+      },
+    );
 
-  app.get('/api/nilai/desa', {
-    config: { access: 'read' },
-    schema: {
-      tags: ['indikator'],
-      summary: 'Semua desa di bawah satu wilayah (tanpa wilayah: seluruh Indonesia), masing-masing dinilai sendiri; kolom, bukan baris, agar kecil',
-      querystring: DesaValuesQuerySchema, response: { 200: DesaValuesResponseSchema, ...errors },
-    },
-  }, async (request, reply) => versionedAnswer(request, reply, 'desa', request.query, (def, period, parent) => viewOf(request).desaValuesUnder(def, period, parent)));
+    app.get(
+      '/api/wilayah/:kode/series',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['indikator'],
+          params: Type.Object({ kode: Type.String() }),
+          querystring: Type.Object({
+            indikator: Type.String(),
+            tahun: Type.String({ description: 'Tahun, misalnya 2026' }),
+          }),
+          response: { 200: SeriesResponseSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const kode = requireKode(request.params.kode);
+        return viewOf(request).seriesOf(indicatorOr400(request.query.indikator), kode, request.query.tahun);
+      },
+    );
 
-  app.get('/api/nilai/puskesmas', {
-    config: { access: 'read' },
-    schema: { tags: ['rencana-ilp'], summary: 'Nilai indikator per wilayah kerja puskesmas (desa dijumlah menurut wilayah kerja yang berlaku tiap bulan)',
-      querystring: PuskesmasValuesQuerySchema, response: { 200: PuskesmasValuesResponseSchema, ...errors } },
-  }, async (request) => {
-    const area = await areas.requireKabupaten(request.query.kabupaten);
-    const def = indicatorOr400(request.query.indikator);
-    return viewOf(request).puskesmasAnswer(def, await values.periodOrDefault(request.query.periode), area.kode);
-  });
-
-  app.get('/api/wilayah/:kode/series', {
-    config: { access: 'read' },
-    schema: {
-      tags: ['indikator'],
-      params: Type.Object({ kode: Type.String() }),
-      querystring: Type.Object({ indikator: Type.String(), tahun: Type.String({ description: 'Tahun, misalnya 2026' }) }),
-      response: { 200: SeriesResponseSchema, ...errors },
-    },
-  }, async (request) => {
-    const kode = requireKode(request.params.kode);
-    return viewOf(request).seriesOf(indicatorOr400(request.query.indikator), kode, request.query.tahun);
-  });
-
-  app.get('/api/wilayah/:kode/profil', {
-    config: { access: 'read' },
-    schema: {
-      tags: ['nilai'], summary: 'Profil satu wilayah: semua indikator berdata untuk periode (capaian, target, kesenjangan, tren, status PWS) dan tindak lanjut terbuka',
-      params: Type.Object({ kode: Type.String() }),
-      querystring: Type.Object({ periode: Type.String({ description: '2026-10, 2026-Q3, 2026 atau 2026-01..2026-10' }) }),
-      response: { 200: WilayahProfileSchema, ...errors },
-    },
-  }, async (request) => {
-    const area = await areas.requireWilayah(request.params.kode);
-    return deps.profilesOf(request).profile(area, periodOr400(request.query.periode));
-  });
-};
+    app.get(
+      '/api/wilayah/:kode/profil',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['nilai'],
+          summary:
+            'Profil satu wilayah: semua indikator berdata untuk periode (capaian, target, kesenjangan, tren, status PWS) dan tindak lanjut terbuka',
+          params: Type.Object({ kode: Type.String() }),
+          querystring: Type.Object({
+            periode: Type.String({ description: '2026-10, 2026-Q3, 2026 atau 2026-01..2026-10' }),
+          }),
+          response: { 200: WilayahProfileSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const area = await areas.requireWilayah(request.params.kode);
+        return deps.profilesOf(request).profile(area, periodOr400(request.query.periode));
+      },
+    );
+  };

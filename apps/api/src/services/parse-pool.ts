@@ -10,7 +10,18 @@
 import { Worker } from 'node:worker_threads';
 import { formatCountId } from '@peta/domain';
 import {
-  boundedQueue, emptyParse, fileError, PARSE_WORKER_URL, QueueFull, readingOf, wilayahLines, type ParseContext, type ParsedImport, type ParseJob, type ReadResult, type WorkerAnswer,
+  boundedQueue,
+  emptyParse,
+  fileError,
+  PARSE_WORKER_URL,
+  QueueFull,
+  readingOf,
+  wilayahLines,
+  type ParseContext,
+  type ParsedImport,
+  type ParseJob,
+  type ReadResult,
+  type WorkerAnswer,
   type WorkerInput,
 } from '@peta/server-core';
 import type { UploadLimits } from '../config.ts';
@@ -31,15 +42,23 @@ const RETRY_AFTER_SECONDS = 5;
 
 export function parsePool(limits: Pick<UploadLimits, 'read' | 'parse'>): ParsePool {
   const { workers, queue: waiting, timeoutMs, memoryMb } = limits.parse;
-  const full = ({ running, waiting: queued }: { running: number; waiting: number }) => new QueueFull('IMPORT_BUSY',
-    `Server sedang memeriksa berkas lain (${running} sedang diperiksa, ${queued} menunggu; batas IMPORT_PARSE_WORKERS dan IMPORT_PARSE_QUEUE). `
-    + `Coba lagi dalam ${RETRY_AFTER_SECONDS} detik.`, RETRY_AFTER_SECONDS);
+  const full = ({ running, waiting: queued }: { running: number; waiting: number }) =>
+    new QueueFull(
+      'IMPORT_BUSY',
+      `Server sedang memeriksa berkas lain (${running} sedang diperiksa, ${queued} menunggu; batas IMPORT_PARSE_WORKERS dan IMPORT_PARSE_QUEUE). ` +
+        `Coba lagi dalam ${RETRY_AFTER_SECONDS} detik.`,
+      RETRY_AFTER_SECONDS,
+    );
   const queue = boundedQueue({ concurrency: workers, queue: waiting, full });
 
   const spares = new Set<Worker>();
   /** A worker loading the parsers, waiting for one job; it does not keep the process alive while idle. */
   function spawn(): Worker {
-    const worker = new Worker(PARSE_WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: memoryMb }, stdout: false, stderr: false });
+    const worker = new Worker(PARSE_WORKER_URL, {
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+      stdout: false,
+      stderr: false,
+    });
     worker.unref();
     spares.add(worker);
     const gone = () => spares.delete(worker);
@@ -68,26 +87,53 @@ export function parsePool(limits: Pick<UploadLimits, 'read' | 'parse'>): ParsePo
         if (!closed && spares.size < workers) spawn();
         fn();
       };
-      const timer = setTimeout(() => settle(() => resolve({
-        limit: `Pemeriksaan berkas melebihi batas waktu ${formatCountId(timeoutMs / 1000)} detik (IMPORT_PARSE_TIMEOUT_SECONDS). ${SPLIT_HINT}`,
-      })), timeoutMs);
-      worker.on('message', (answer: WorkerAnswer) => settle(() => (answer.ok ? resolve({ result: answer.result }) : reject(new Error(answer.error)))));
-      worker.on('error', (error: Error & { code?: string }) => settle(() => (error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? resolve({ limit: `Berkas terlalu besar untuk diperiksa: pemeriksaan melebihi batas memori ${memoryMb} MB (IMPORT_WORKER_MEMORY_MB). ${SPLIT_HINT}` })
-        : reject(error))));
-      worker.on('exit', (code) => settle(() => reject(new Error(`parse worker ended (exit ${code}) without an answer`))));
+      const timer = setTimeout(
+        () =>
+          settle(() =>
+            resolve({
+              limit: `Pemeriksaan berkas melebihi batas waktu ${formatCountId(timeoutMs / 1000)} detik (IMPORT_PARSE_TIMEOUT_SECONDS). ${SPLIT_HINT}`,
+            }),
+          ),
+        timeoutMs,
+      );
+      worker.on('message', (answer: WorkerAnswer) =>
+        settle(() => (answer.ok ? resolve({ result: answer.result }) : reject(new Error(answer.error)))),
+      );
+      worker.on('error', (error: Error & { code?: string }) =>
+        settle(() =>
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? resolve({
+                limit: `Berkas terlalu besar untuk diperiksa: pemeriksaan melebihi batas memori ${memoryMb} MB (IMPORT_WORKER_MEMORY_MB). ${SPLIT_HINT}`,
+              })
+            : reject(error),
+        ),
+      );
+      worker.on('exit', (code) =>
+        settle(() => reject(new Error(`parse worker ended (exit ${code}) without an answer`))),
+      );
     });
   }
 
   return {
     async parseImport(bytes, fileName, ctx) {
-      const job: ParseJob = { kind: 'import', bytes, fileName, today: ctx.today, wilayah: wilayahLines(ctx), reading: readingOf(ctx) };
+      const job: ParseJob = {
+        kind: 'import',
+        bytes,
+        fileName,
+        today: ctx.today,
+        wilayah: wilayahLines(ctx),
+        reading: readingOf(ctx),
+      };
       const outcome = await queue.run(() => inWorker(job));
-      return 'limit' in outcome ? emptyParse([fileError('FILE_TOO_LARGE', outcome.limit)]) : outcome.result as ParsedImport;
+      return 'limit' in outcome
+        ? emptyParse([fileError('FILE_TOO_LARGE', outcome.limit)])
+        : (outcome.result as ParsedImport);
     },
     async readCsv(bytes) {
       const outcome = await queue.run(() => inWorker({ kind: 'csv', bytes }));
-      return 'limit' in outcome ? { ok: false, errors: [fileError('FILE_TOO_LARGE', outcome.limit)] } : outcome.result as ReadResult;
+      return 'limit' in outcome
+        ? { ok: false, errors: [fileError('FILE_TOO_LARGE', outcome.limit)] }
+        : (outcome.result as ReadResult);
     },
     warm() {
       while (!closed && spares.size < workers) spawn();

@@ -40,12 +40,18 @@ export interface AppServer {
 }
 
 /** A signed-in session: the cookie value and the CSRF token that goes with it. */
-export interface ServerSession { username: string; token: string; csrfToken: string }
+export interface ServerSession {
+  username: string;
+  token: string;
+  csrfToken: string;
+}
 
 /** POST /api/auth/masuk from Node; throws with the server's answer when refused. */
 export async function signInFetch(url: string, username: string, password = DEMO_PASSWORD): Promise<ServerSession> {
   const response = await fetch(`${url}/api/auth/masuk`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
   });
   if (!response.ok) throw new Error(`sign-in as ${username} → ${response.status} ${await response.text()}`);
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
@@ -82,7 +88,8 @@ function serverFor(url: string, stop: () => Promise<void>): AppServer {
     apiAs: async (username, path) => getJson(`${url}${path}`, await sessionOf(url, username)),
     send: async <T>(method: string, path: string, body?: unknown) => {
       const response = await fetchAs(await admin(), `${url}${path}`, {
-        method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+        method,
+        ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
       });
       if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${await response.text()}`);
       return (await response.json()) as T;
@@ -106,7 +113,9 @@ function newestMtime(path: string): number {
 /** `vite build` unless dist/index.html is newer than every input of the build. */
 export async function ensureWebBuild(): Promise<void> {
   const built = join(webRoot, 'dist/index.html');
-  const inputs = ['src', 'index.html', 'vite.config.ts', 'package.json', '../../packages/domain/src'].map((p) => resolve(webRoot, p));
+  const inputs = ['src', 'index.html', 'vite.config.ts', 'package.json', '../../packages/domain/src'].map((p) =>
+    resolve(webRoot, p),
+  );
   const newestInput = Math.max(...inputs.map(newestMtime));
   if (existsSync(built) && statSync(built).mtimeMs >= newestInput) return;
   const { build } = await import('vite');
@@ -141,13 +150,17 @@ async function getJson<T>(url: string, session: ServerSession): Promise<T> {
 async function waitForHealth(url: string, child: ChildProcess | null, log: () => string): Promise<void> {
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   let exited: number | null = null;
-  child?.once('exit', (code) => { exited = code ?? -1; });
+  child?.once('exit', (code) => {
+    exited = code ?? -1;
+  });
   while (Date.now() < deadline) {
     if (exited !== null) throw new Error(`Server exited (${exited}) before it was healthy:\n${log()}`);
     try {
       const response = await fetch(`${url}/api/health`);
       if (response.ok) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 1000));
   }
   throw new Error(`Server not healthy after ${STARTUP_TIMEOUT_MS / 1000} s:\n${log()}`);
@@ -156,7 +169,10 @@ async function waitForHealth(url: string, child: ChildProcess | null, log: () =>
 /** The first-start work ended well (exit 0) within the start-up time. */
 function prepared(child: ChildProcess, log: () => string): Promise<void> {
   return new Promise((resolveDone, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${PREPARE_ENTRY} not done after ${STARTUP_TIMEOUT_MS / 1000} s:\n${log()}`)), STARTUP_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`${PREPARE_ENTRY} not done after ${STARTUP_TIMEOUT_MS / 1000} s:\n${log()}`)),
+      STARTUP_TIMEOUT_MS,
+    );
     child.once('exit', (code) => {
       clearTimeout(timer);
       if (code === 0) resolveDone();
@@ -170,7 +186,10 @@ function stopChild(child: ChildProcess): Promise<void> {
   return new Promise((resolveStop) => {
     // SIGTERM lets the server stop the embedded PostgreSQL; SIGKILL only if it hangs.
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.once('exit', () => { clearTimeout(timer); resolveStop(); });
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolveStop();
+    });
     child.kill('SIGTERM');
   });
 }
@@ -200,9 +219,15 @@ export async function startAppServer(): Promise<AppServer> {
   };
   if (!process.env.DATABASE_URL) delete env.DATABASE_URL;
   let output = '';
-  const collect = (chunk: Buffer) => { output = (output + chunk.toString()).slice(-20_000); };
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
   const start = (entry: string) => {
-    const started = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const started = spawn(process.execPath, ['--import', 'tsx', entry], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     started.stdout?.on('data', collect);
     started.stderr?.on('data', collect);
     return started;

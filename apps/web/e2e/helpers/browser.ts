@@ -7,18 +7,34 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // From docs/toolchain.md. Never add --disable-software-rasterizer: it removes WebGL and the map never loads.
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
 ];
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
-export interface PageOptions { width: number; height: number; locale?: string }
+export interface PageOptions {
+  width: number;
+  height: number;
+  locale?: string;
+}
 
 /** A fresh context (empty storage) per page, so settings from one test never leak into another. */
 export async function openPage(browser: Browser, { width, height, locale = 'id-ID' }: PageOptions): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, locale, reducedMotion: 'reduce' });
+  const context = await browser.newContext({
+    viewport: { width, height },
+    deviceScaleFactor: 1,
+    locale,
+    reducedMotion: 'reduce',
+  });
   return context.newPage();
 }

@@ -63,7 +63,11 @@ export function createDriver(page: Page, baseUrl: string) {
 
     /** The capaian cell text of the table row of `kode`. */
     async tableCoverage(kode: string): Promise<string> {
-      return (await page.locator(`[data-testid="child-row"][data-kode="${kode}"] [data-testid="child-coverage"]`).textContent()) ?? '';
+      return (
+        (await page
+          .locator(`[data-testid="child-row"][data-kode="${kode}"] [data-testid="child-coverage"]`)
+          .textContent()) ?? ''
+      );
     },
 
     async clickRow(kode: string) {
@@ -105,10 +109,14 @@ export function createDriver(page: Page, baseUrl: string) {
      * and the list beside it is loaded.
      */
     async waitForView(viewKode: string) {
-      await page.waitForFunction((kode) => {
-        const s = window.__mapState;
-        return !!s && s.loaded && s.viewKode === kode && s.viewReady;
-      }, viewKode, { timeout: 60_000 });
+      await page.waitForFunction(
+        (kode) => {
+          const s = window.__mapState;
+          return !!s && s.loaded && s.viewKode === kode && s.viewReady;
+        },
+        viewKode,
+        { timeout: 60_000 },
+      );
       await page.getByTestId('child-list').waitFor();
     },
 
@@ -122,7 +130,9 @@ export function createDriver(page: Page, baseUrl: string) {
 
     async hoverListItem(name: string) {
       const names = await rowNames();
-      await rows().nth(names.findIndex((n) => normalise(n) === normalise(name))).hover();
+      await rows()
+        .nth(names.findIndex((n) => normalise(n) === normalise(name)))
+        .hover();
     },
 
     async clickBreadcrumb(name: string) {
@@ -132,7 +142,7 @@ export function createDriver(page: Page, baseUrl: string) {
     /** On a phone the display settings fold behind one header button: unfold them when they are. */
     async openSettings() {
       const toggle = page.getByTestId('settings-toggle');
-      if (await toggle.isVisible() && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+      if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
     },
 
     async chooseLanguage(lang: 'id' | 'en') {
@@ -176,7 +186,9 @@ export function createDriver(page: Page, baseUrl: string) {
 
     async breadcrumbNames(): Promise<string[]> {
       // The crumbs' names only (a kecamatan's crumb also carries a "Profil kecamatan" link).
-      const crumbs = page.getByTestId('breadcrumb').locator('[data-testid="breadcrumb-link"], [data-testid="breadcrumb-current"]');
+      const crumbs = page
+        .getByTestId('breadcrumb')
+        .locator('[data-testid="breadcrumb-link"], [data-testid="breadcrumb-current"]');
       return (await crumbs.allTextContents()).map((s) => s.trim());
     },
 
@@ -188,8 +200,12 @@ export function createDriver(page: Page, baseUrl: string) {
       geometryRequests.clear();
       await page.reload();
     },
-    async back() { await page.goBack(); },
-    async forward() { await page.goForward(); },
+    async back() {
+      await page.goBack();
+    },
+    async forward() {
+      await page.goForward();
+    },
 
     /** Names of the list rows marked hovered (normally one). */
     async hoveredRows(): Promise<string[]> {
@@ -211,8 +227,11 @@ export function createDriver(page: Page, baseUrl: string) {
     },
 
     async visibleMapLabels(): Promise<string[]> {
-      return page.locator('[data-testid="map-label"]').evaluateAll((els) =>
-        els.filter((e) => (e as HTMLElement).style.visibility !== 'hidden').map((e) => e.textContent ?? ''));
+      return page
+        .locator('[data-testid="map-label"]')
+        .evaluateAll((els) =>
+          els.filter((e) => (e as HTMLElement).style.visibility !== 'hidden').map((e) => e.textContent ?? ''),
+        );
     },
 
     async mapBox() {
@@ -227,31 +246,38 @@ export function createDriver(page: Page, baseUrl: string) {
      */
     async mapNonBackgroundRatio(): Promise<number> {
       const png = await page.getByTestId('map').screenshot();
-      return page.evaluate(async ({ b64, bg }) => {
-        const image = new Image();
-        image.src = `data:image/png;base64,${b64}`;
-        await image.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = image.width;
-        canvas.height = image.height;
-        const ctx = canvas.getContext('2d')!;
-        ctx.drawImage(image, 0, 0);
-        const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-        let other = 0;
-        for (let i = 0; i < data.length; i += 4) {
-          const d = Math.abs(data[i]! - bg[0]) + Math.abs(data[i + 1]! - bg[1]) + Math.abs(data[i + 2]! - bg[2]);
-          if (d > 24) other++;
-        }
-        return other / (data.length / 4);
-      }, { b64: png.toString('base64'), bg: [...BACKGROUND] as [number, number, number] });
+      return page.evaluate(
+        async ({ b64, bg }) => {
+          const image = new Image();
+          image.src = `data:image/png;base64,${b64}`;
+          await image.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = image.width;
+          canvas.height = image.height;
+          const ctx = canvas.getContext('2d')!;
+          ctx.drawImage(image, 0, 0);
+          const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+          let other = 0;
+          for (let i = 0; i < data.length; i += 4) {
+            const d = Math.abs(data[i]! - bg[0]) + Math.abs(data[i + 1]! - bg[1]) + Math.abs(data[i + 2]! - bg[2]);
+            if (d > 24) other++;
+          }
+          return other / (data.length / 4);
+        },
+        { b64: png.toString('base64'), bg: [...BACKGROUND] as [number, number, number] },
+      );
     },
 
     /** Waits until "Semua desa" is drawn: tiles loaded, every desa value pushed, the map idle. */
     async waitForAllDesa(minValues = 1) {
-      await page.waitForFunction((min) => {
-        const s = window.__mapState;
-        return !!s && s.desaShown && s.desaReady && s.desaValueCount >= min;
-      }, minValues, { timeout: 90_000 });
+      await page.waitForFunction(
+        (min) => {
+          const s = window.__mapState;
+          return !!s && s.desaShown && s.desaReady && s.desaValueCount >= min;
+        },
+        minValues,
+        { timeout: 90_000 },
+      );
     },
 
     /** The desa drawn on screen and how many of them carry their colour. */

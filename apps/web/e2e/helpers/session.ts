@@ -6,7 +6,9 @@ import { DEMO_PASSWORD, SESSION_COOKIE, sessionOf, type ServerSession } from './
 
 export async function signInAs(page: Page, baseUrl: string, username: string): Promise<ServerSession> {
   const session = await sessionOf(baseUrl, username);
-  await page.context().addCookies([{ name: SESSION_COOKIE, value: session.token, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+  await page
+    .context()
+    .addCookies([{ name: SESSION_COOKIE, value: session.token, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
   return session;
 }
 
@@ -22,19 +24,36 @@ export async function signInWithForm(page: Page, username: string, password = DE
 }
 
 /** A request from inside the page (its cookie, its origin), e.g. a write the UI does not offer: status and JSON body. */
-export async function fetchInPage(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  return page.evaluate(async ({ method, path, body }) => {
-    const session = await (await fetch('/api/auth/sesi')).json() as { csrfToken: string | null };
-    const response = await fetch(path, {
-      method, body: body === undefined ? undefined : JSON.stringify(body),
-      headers: { 'content-type': 'application/json', ...(session.csrfToken ? { 'x-csrf-token': session.csrfToken } : {}) },
-    });
-    return { status: response.status, body: await response.json().catch(() => null) };
-  }, { method, path, body });
+export async function fetchInPage(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = (await (await fetch('/api/auth/sesi')).json()) as { csrfToken: string | null };
+      const response = await fetch(path, {
+        method,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: {
+          'content-type': 'application/json',
+          ...(session.csrfToken ? { 'x-csrf-token': session.csrfToken } : {}),
+        },
+      });
+      return { status: response.status, body: await response.json().catch(() => null) };
+    },
+    { method, path, body },
+  );
 }
 
 /** A fresh page (empty storage, see openPage) already signed in as `username`. */
-export async function openPageAs(browser: Browser, baseUrl: string, username: string, options: PageOptions): Promise<Page> {
+export async function openPageAs(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  options: PageOptions,
+): Promise<Page> {
   const page = await openPage(browser, options);
   await signInAs(page, baseUrl, username);
   return page;

@@ -32,7 +32,9 @@ const sessionListeners = new Set<(problem: SessionProblem) => void>();
 /** The session module listens here; returns the unsubscribe. */
 export function onSessionProblem(listener: (problem: SessionProblem) => void): () => void {
   sessionListeners.add(listener);
-  return () => { sessionListeners.delete(listener); };
+  return () => {
+    sessionListeners.delete(listener);
+  };
 }
 
 /** Which answers mean the session is gone or its token stale (pure: unit-tested). */
@@ -56,7 +58,11 @@ async function errorOf(response: Response): Promise<ApiRequestError> {
  * fetch() with the session's CSRF token on writes. Resolves with the response when its status is ok or listed in
  * `accept` (e.g. 422 of an import commit, which carries an outcome); otherwise throws ApiRequestError.
  */
-export async function apiFetch(path: string, init: RequestInit = {}, accept: readonly number[] = []): Promise<Response> {
+export async function apiFetch(
+  path: string,
+  init: RequestInit = {},
+  accept: readonly number[] = [],
+): Promise<Response> {
   const headers = new Headers(init.headers);
   if (!headers.has('accept')) headers.set('accept', 'application/json');
   if (isWrite(init.method) && csrfToken) headers.set(CSRF_HEADER, csrfToken);
@@ -84,8 +90,16 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
 }
 
 /** A JSON write (POST/PUT/PATCH/DELETE); `body` undefined sends none. */
-export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, accept: readonly number[] = []): Promise<T> {
-  const init: RequestInit = body === undefined ? { method } : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  accept: readonly number[] = [],
+): Promise<T> {
+  const init: RequestInit =
+    body === undefined
+      ? { method }
+      : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
   return readJson<T>(await apiFetch(path, init, accept));
 }
 

@@ -10,12 +10,16 @@ export const puskesmasKeys = {
 };
 
 export function usePuskesmasList(kab: string) {
-  return useQuery({ queryKey: puskesmasKeys.list(kab), queryFn: ({ signal }) => getJson<PuskesmasList>(`/api/puskesmas?kabupaten=${kab}`, signal) });
+  return useQuery({
+    queryKey: puskesmasKeys.list(kab),
+    queryFn: ({ signal }) => getJson<PuskesmasList>(`/api/puskesmas?kabupaten=${kab}`, signal),
+  });
 }
 
 export function usePuskesmasDetail(kode: string | null) {
   return useQuery({
-    queryKey: puskesmasKeys.detail(kode ?? ''), enabled: kode !== null,
+    queryKey: puskesmasKeys.detail(kode ?? ''),
+    enabled: kode !== null,
     queryFn: ({ signal }) => getJson<PuskesmasDetail>(`/api/puskesmas/${encodeURIComponent(kode!)}`, signal),
   });
 }

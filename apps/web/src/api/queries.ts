@@ -2,13 +2,23 @@
 import { useQuery } from '@tanstack/react-query';
 import type { FeatureCollection, Geometry } from 'geojson';
 import {
-  childrenGeometryPath, type DesaValuesResponse, type IndicatorDto, type Meta, type PuskesmasValuesResponse, type SeriesResponse, type ValuesResponse, type Wilayah,
+  childrenGeometryPath,
+  type DesaValuesResponse,
+  type IndicatorDto,
+  type Meta,
+  type PuskesmasValuesResponse,
+  type SeriesResponse,
+  type ValuesResponse,
+  type Wilayah,
   type WilayahChild,
 } from '@peta/domain/contract';
 import { tryParsePeriod, type YearMonth } from '@peta/domain';
 import { getJson } from './client.ts';
 
-export interface WilayahFeatureProperties { kode: string; nama: string }
+export interface WilayahFeatureProperties {
+  kode: string;
+  nama: string;
+}
 export type WilayahFeatureCollection = FeatureCollection<Geometry, WilayahFeatureProperties>;
 
 const ROOT = 'indonesia';
@@ -20,11 +30,14 @@ export const queryKeys = {
   children: (kode: string | null) => ['wilayah', kode ?? ROOT, 'children'] as const,
   geometry: (version: string, kode: string | null) => ['geometry', version, kode ?? ROOT] as const,
   indicators: ['indicators'] as const,
-  values: (indicator: string, period: string, parent: string | null) => ['values', indicator, period, parent ?? ROOT] as const,
+  values: (indicator: string, period: string, parent: string | null) =>
+    ['values', indicator, period, parent ?? ROOT] as const,
   /** Every desa under parent at once ("Semua desa"). */
-  desaValues: (indicator: string, period: string, parent: string | null) => ['values-desa', indicator, period, parent ?? ROOT] as const,
+  desaValues: (indicator: string, period: string, parent: string | null) =>
+    ['values-desa', indicator, period, parent ?? ROOT] as const,
   /** Per wilayah kerja puskesmas of a kabupaten/kota. */
-  puskesmasValues: (indicator: string, period: string, kabupaten: string) => ['values-puskesmas', indicator, period, kabupaten] as const,
+  puskesmasValues: (indicator: string, period: string, kabupaten: string) =>
+    ['values-puskesmas', indicator, period, kabupaten] as const,
   series: (kode: string, indicator: string, year: number) => ['series', kode, indicator, year] as const,
   /** A desa, kecamatan or puskesmas profile (pages/profil builds the rest of the key). */
   profil: ['profil'] as const,
@@ -34,8 +47,14 @@ export const queryKeys = {
 
 /** The query-key prefixes whose answers an import or an undo changes: every answer computed from values. */
 export const DATA_QUERY_PREFIXES = [
-  queryKeys.values('', '', null)[0], queryKeys.desaValues('', '', null)[0], queryKeys.puskesmasValues('', '', '')[0],
-  queryKeys.series('', '', 0)[0], queryKeys.profil[0], queryKeys.rencana[0], queryKeys.meta[0], queryKeys.indicators[0],
+  queryKeys.values('', '', null)[0],
+  queryKeys.desaValues('', '', null)[0],
+  queryKeys.puskesmasValues('', '', '')[0],
+  queryKeys.series('', '', 0)[0],
+  queryKeys.profil[0],
+  queryKeys.rencana[0],
+  queryKeys.meta[0],
+  queryKeys.indicators[0],
 ] as const;
 
 export const fetchers = {
@@ -57,9 +76,15 @@ export const fetchers = {
     return getJson<DesaValuesResponse>(`/api/nilai/desa?${query.toString()}`, signal);
   },
   puskesmasValues: (indicator: string, period: string, kabupaten: string, signal?: AbortSignal) =>
-    getJson<PuskesmasValuesResponse>(`/api/nilai/puskesmas?${new URLSearchParams({ indikator: indicator, periode: period, kabupaten }).toString()}`, signal),
+    getJson<PuskesmasValuesResponse>(
+      `/api/nilai/puskesmas?${new URLSearchParams({ indikator: indicator, periode: period, kabupaten }).toString()}`,
+      signal,
+    ),
   series: (kode: string, indicator: string, year: number, signal?: AbortSignal) =>
-    getJson<SeriesResponse>(`/api/wilayah/${encodeURIComponent(kode)}/series?indikator=${encodeURIComponent(indicator)}&tahun=${year}`, signal),
+    getJson<SeriesResponse>(
+      `/api/wilayah/${encodeURIComponent(kode)}/series?indikator=${encodeURIComponent(indicator)}&tahun=${year}`,
+      signal,
+    ),
 };
 
 export function useMeta() {
@@ -99,7 +124,11 @@ export function useChildrenGeometry(version: string | undefined, kode: string | 
 }
 
 export function useIndicators() {
-  return useQuery({ queryKey: queryKeys.indicators, queryFn: ({ signal }) => fetchers.indicators(signal), staleTime: 30 * 60_000 });
+  return useQuery({
+    queryKey: queryKeys.indicators,
+    queryFn: ({ signal }) => fetchers.indicators(signal),
+    staleTime: 30 * 60_000,
+  });
 }
 
 /**
@@ -107,7 +136,12 @@ export function useIndicators() {
  * parent loads, the previous rows stay on screen (isPlaceholderData) instead of blanking map and table; rows of
  * another parent are never shown for this one.
  */
-export function useValues(indicator: string | undefined, period: string | undefined, parent: string | null, enabled = true) {
+export function useValues(
+  indicator: string | undefined,
+  period: string | undefined,
+  parent: string | null,
+  enabled = true,
+) {
   return useQuery({
     queryKey: queryKeys.values(indicator ?? '', period ?? '', parent),
     queryFn: ({ signal }) => fetchers.values(indicator!, period!, parent, signal),
@@ -119,7 +153,12 @@ export function useValues(indicator: string | undefined, period: string | undefi
 }
 
 /** Every desa under `parent` (null: Indonesia) as columns; like useValues, the previous answer of the same parent stays while loading. */
-export function useDesaValues(indicator: string | undefined, period: string | undefined, parent: string | null, enabled = true) {
+export function useDesaValues(
+  indicator: string | undefined,
+  period: string | undefined,
+  parent: string | null,
+  enabled = true,
+) {
   return useQuery({
     queryKey: queryKeys.desaValues(indicator ?? '', period ?? '', parent),
     queryFn: ({ signal }) => fetchers.desaValues(indicator!, period!, parent, signal),
@@ -131,13 +170,19 @@ export function useDesaValues(indicator: string | undefined, period: string | un
 }
 
 /** Values per wilayah kerja puskesmas of `kabupaten`; like useValues, the previous rows of the same kabupaten stay while loading. */
-export function usePuskesmasValues(indicator: string | undefined, period: string | undefined, kabupaten: string | null, enabled = true) {
+export function usePuskesmasValues(
+  indicator: string | undefined,
+  period: string | undefined,
+  kabupaten: string | null,
+  enabled = true,
+) {
   return useQuery({
     queryKey: queryKeys.puskesmasValues(indicator ?? '', period ?? '', kabupaten ?? ''),
     queryFn: ({ signal }) => fetchers.puskesmasValues(indicator!, period!, kabupaten!, signal),
     enabled: enabled && indicator !== undefined && period !== undefined && kabupaten !== null,
     staleTime: 5 * 60_000,
-    placeholderData: (previous, previousQuery) => (previousQuery && previousQuery.queryKey[3] === kabupaten ? previous : undefined),
+    placeholderData: (previous, previousQuery) =>
+      previousQuery && previousQuery.queryKey[3] === kabupaten ? previous : undefined,
   });
 }
 

@@ -20,14 +20,20 @@ export function translate(lang: Lang, key: MessageKey, params?: Record<string, s
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
-interface I18nValue { lang: Lang; setLang: (lang: Lang) => void; t: TFunction }
+interface I18nValue {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  t: TFunction;
+}
 const I18nContext = createContext<I18nValue | null>(null);
 
 const isLang = (v: unknown): v is Lang => LANGS.includes(v as Lang);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLang] = useStoredState<Lang>('peta.lang', 'id', isLang);
-  useEffect(() => { document.documentElement.lang = lang; }, [lang]);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
   const t = useCallback<TFunction>((key, params) => translate(lang, key, params), [lang]);
   const value = useMemo(() => ({ lang, setLang, t }), [lang, setLang, t]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

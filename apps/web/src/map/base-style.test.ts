@@ -9,7 +9,8 @@ describe('the selected wilayah on the map', () => {
   it('is never filled: no fill layer looks at the selection', () => {
     const fills = layers.filter((l) => l.type === 'fill');
     expect(fills.length).toBeGreaterThan(0);
-    for (const layer of fills) expect(JSON.stringify((layer as { paint?: unknown }).paint ?? {}), layer.id).not.toContain('selected');
+    for (const layer of fills)
+      expect(JSON.stringify((layer as { paint?: unknown }).paint ?? {}), layer.id).not.toContain('selected');
   });
 
   it('is outlined by a dark line on a light halo, drawn above every other layer of the children', () => {
@@ -21,7 +22,14 @@ describe('the selected wilayah on the map', () => {
     expect(line.paint['line-color']).toBe(COLOURS.selectedLine);
     expect(JSON.stringify(line.paint['line-width'])).toContain('selected');
     expect(index(LAYER.selectedHalo)).toBeLessThan(index(LAYER.selectedLine));
-    for (const id of [LAYER.childrenFill, LAYER.childrenFlag, LAYER.childrenHover, LAYER.childrenLine, LAYER.childrenHoverLine, LAYER.currentOutline]) {
+    for (const id of [
+      LAYER.childrenFill,
+      LAYER.childrenFlag,
+      LAYER.childrenHover,
+      LAYER.childrenLine,
+      LAYER.childrenHoverLine,
+      LAYER.currentOutline,
+    ]) {
       expect(index(id), id).toBeLessThan(index(LAYER.selectedHalo));
     }
   });

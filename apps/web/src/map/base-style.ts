@@ -1,11 +1,22 @@
 // The style is built in code: a background and our own GeoJSON sources only, so the map makes no external
 // request (no glyphs, sprites or tiles). Names are HTML markers (see map-adapter.ts), not symbol layers.
 import type { FeatureCollection } from 'geojson';
-import type { ExpressionSpecification, LayerSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  StyleSpecification,
+  VectorSourceSpecification,
+} from 'maplibre-gl';
 import { PALETTE } from '@peta/domain';
 import { DESA_OUTLINE_MIN_ZOOM, TILE_LAYER, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '@peta/domain/contract';
 
-export const SOURCE = { children: 'children', context: 'context', outer: 'outer', basemap: 'osm', desa: 'desa-tiles' } as const;
+export const SOURCE = {
+  children: 'children',
+  context: 'context',
+  outer: 'outer',
+  basemap: 'osm',
+  desa: 'desa-tiles',
+} as const;
 
 export const LAYER = {
   background: 'background',
@@ -73,19 +84,31 @@ export function baseStyle(): StyleSpecification {
       // Two levels of context: the view's siblings (e.g. the other kecamatan of the kabupaten) and, beneath,
       // the parent's siblings (the other kabupaten of the provinsi), so neighbouring land stays land.
       { id: LAYER.outerFill, type: 'fill', source: SOURCE.outer, paint: { 'fill-color': COLOURS.contextFill } },
-      { id: LAYER.outerLine, type: 'line', source: SOURCE.outer, paint: { 'line-color': COLOURS.outerLine, 'line-width': 0.8 } },
+      {
+        id: LAYER.outerLine,
+        type: 'line',
+        source: SOURCE.outer,
+        paint: { 'line-color': COLOURS.outerLine, 'line-width': 0.8 },
+      },
       { id: LAYER.contextFill, type: 'fill', source: SOURCE.context, paint: { 'fill-color': COLOURS.contextFill } },
       {
-        id: LAYER.contextLine, type: 'line', source: SOURCE.context,
+        id: LAYER.contextLine,
+        type: 'line',
+        source: SOURCE.context,
         paint: { 'line-color': COLOURS.contextLine, 'line-width': 0.8 },
       },
       {
         // Under the children: only the outer half of this wide line shows, a halo around the current wilayah.
-        id: LAYER.currentHalo, type: 'line', source: SOURCE.context, filter: NO_FEATURE,
+        id: LAYER.currentHalo,
+        type: 'line',
+        source: SOURCE.context,
+        filter: NO_FEATURE,
         paint: { 'line-color': COLOURS.accent, 'line-width': 8, 'line-opacity': 0.3, 'line-blur': 2 },
       },
       {
-        id: LAYER.childrenFill, type: 'fill', source: SOURCE.children,
+        id: LAYER.childrenFill,
+        type: 'fill',
+        source: SOURCE.children,
         paint: {
           // Choropleth colours arrive as feature-state, so recolouring never refetches geometry.
           'fill-color': ['to-color', ['coalesce', ['feature-state', 'fillColor'], COLOURS.childFill]],
@@ -94,22 +117,30 @@ export function baseStyle(): StyleSpecification {
       },
       {
         // Over the class colour, only where feature-state `flag` is set: the colour still tells the class.
-        id: LAYER.childrenFlag, type: 'fill', source: SOURCE.children,
+        id: LAYER.childrenFlag,
+        type: 'fill',
+        source: SOURCE.children,
         paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['case', state('flag'), 1, 0] },
       },
       {
-        id: LAYER.childrenHover, type: 'fill', source: SOURCE.children,
+        id: LAYER.childrenHover,
+        type: 'fill',
+        source: SOURCE.children,
         paint: { 'fill-color': COLOURS.accent, 'fill-opacity': ['case', state('hover'), 0.28, 0] },
       },
       {
-        id: LAYER.childrenLine, type: 'line', source: SOURCE.children,
+        id: LAYER.childrenLine,
+        type: 'line',
+        source: SOURCE.children,
         paint: {
           'line-color': ['to-color', ['coalesce', ['feature-state', 'lineColor'], COLOURS.childLine]],
           'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 10, 1.6],
         },
       },
       {
-        id: LAYER.childrenHoverLine, type: 'line', source: SOURCE.children,
+        id: LAYER.childrenHoverLine,
+        type: 'line',
+        source: SOURCE.children,
         layout: { 'line-join': 'round' },
         paint: {
           'line-color': COLOURS.accent,
@@ -117,19 +148,30 @@ export function baseStyle(): StyleSpecification {
         },
       },
       {
-        id: LAYER.currentOutline, type: 'line', source: SOURCE.context, filter: NO_FEATURE,
+        id: LAYER.currentOutline,
+        type: 'line',
+        source: SOURCE.context,
+        filter: NO_FEATURE,
         layout: { 'line-join': 'round' },
         paint: { 'line-color': COLOURS.accent, 'line-width': 2 },
       },
       // The selected wilayah on top of everything: a wide light halo, then a dark line along its border, so its
       // own class colour stays visible inside.
       {
-        id: LAYER.selectedHalo, type: 'line', source: SOURCE.children,
+        id: LAYER.selectedHalo,
+        type: 'line',
+        source: SOURCE.children,
         layout: { 'line-join': 'round' },
-        paint: { 'line-color': COLOURS.selectedHalo, 'line-width': ['case', state('selected'), 8, 0], 'line-opacity': 0.95 },
+        paint: {
+          'line-color': COLOURS.selectedHalo,
+          'line-width': ['case', state('selected'), 8, 0],
+          'line-opacity': 0.95,
+        },
       },
       {
-        id: LAYER.selectedLine, type: 'line', source: SOURCE.children,
+        id: LAYER.selectedLine,
+        type: 'line',
+        source: SOURCE.children,
         layout: { 'line-join': 'round' },
         paint: { 'line-color': COLOURS.selectedLine, 'line-width': ['case', state('selected'), 3.5, 0] },
       },
@@ -138,9 +180,16 @@ export function baseStyle(): StyleSpecification {
 }
 
 /** The "Semua desa" vector tiles (immutable per geometry version); `bounds` keeps MapLibre from asking for sea. */
-export function desaTileSource(url: string, bounds: [number, number, number, number] | null): VectorSourceSpecification {
+export function desaTileSource(
+  url: string,
+  bounds: [number, number, number, number] | null,
+): VectorSourceSpecification {
   return {
-    type: 'vector', tiles: [url], minzoom: TILE_MIN_ZOOM, maxzoom: TILE_MAX_ZOOM, promoteId: 'kode',
+    type: 'vector',
+    tiles: [url],
+    minzoom: TILE_MIN_ZOOM,
+    maxzoom: TILE_MAX_ZOOM,
+    promoteId: 'kode',
     ...(bounds ? { bounds } : {}),
   };
 }
@@ -159,34 +208,80 @@ export function desaLayers(only: string | null, hover: string | null = null): La
   // (the hover is a filter on kode, changed with one setFilter).
   return [
     {
-      id: LAYER.desaFill, type: 'fill', ...desa, ...filter,
-      paint: { 'fill-color': ['to-color', ['coalesce', ['feature-state', 'fillColor'], PALETTE.noData]], 'fill-opacity': 0.95 },
+      id: LAYER.desaFill,
+      type: 'fill',
+      ...desa,
+      ...filter,
+      paint: {
+        'fill-color': ['to-color', ['coalesce', ['feature-state', 'fillColor'], PALETTE.noData]],
+        'fill-opacity': 0.95,
+      },
     },
-    { id: LAYER.desaFlag, type: 'fill', ...desa, ...filter, paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['case', state('flag'), 1, 0] } },
     {
-      id: LAYER.desaHover, type: 'fill', ...desa, filter: desaHoverFilter(only, hover),
+      id: LAYER.desaFlag,
+      type: 'fill',
+      ...desa,
+      ...filter,
+      paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['case', state('flag'), 1, 0] },
+    },
+    {
+      id: LAYER.desaHover,
+      type: 'fill',
+      ...desa,
+      filter: desaHoverFilter(only, hover),
       paint: { 'fill-color': COLOURS.accent, 'fill-opacity': 0.28 },
     },
     {
-      id: LAYER.desaLine, type: 'line', ...desa, ...filter, minzoom: DESA_OUTLINE_MIN_ZOOM,
-      paint: { 'line-color': COLOURS.childLine, 'line-width': ['interpolate', ['linear'], ['zoom'], DESA_OUTLINE_MIN_ZOOM, 0.3, 13, 1.2] },
+      id: LAYER.desaLine,
+      type: 'line',
+      ...desa,
+      ...filter,
+      minzoom: DESA_OUTLINE_MIN_ZOOM,
+      paint: {
+        'line-color': COLOURS.childLine,
+        'line-width': ['interpolate', ['linear'], ['zoom'], DESA_OUTLINE_MIN_ZOOM, 0.3, 13, 1.2],
+      },
     },
     {
-      id: LAYER.batasKecamatan, type: 'line', source, 'source-layer': TILE_LAYER.batas, filter: batas('kecamatan'),
-      paint: { 'line-color': COLOURS.accent, 'line-opacity': 0.45, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.4, 12, 1.2] },
+      id: LAYER.batasKecamatan,
+      type: 'line',
+      source,
+      'source-layer': TILE_LAYER.batas,
+      filter: batas('kecamatan'),
+      paint: {
+        'line-color': COLOURS.accent,
+        'line-opacity': 0.45,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.4, 12, 1.2],
+      },
     },
     {
-      id: LAYER.batasKabupaten, type: 'line', source, 'source-layer': TILE_LAYER.batas, filter: batas('kabupaten'),
+      id: LAYER.batasKabupaten,
+      type: 'line',
+      source,
+      'source-layer': TILE_LAYER.batas,
+      filter: batas('kabupaten'),
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': COLOURS.accent, 'line-opacity': 0.7, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.4, 11, 1.8] },
+      paint: {
+        'line-color': COLOURS.accent,
+        'line-opacity': 0.7,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.4, 11, 1.8],
+      },
     },
     {
-      id: LAYER.batasProvinsi, type: 'line', source, 'source-layer': TILE_LAYER.batas, filter: batas('provinsi'),
+      id: LAYER.batasProvinsi,
+      type: 'line',
+      source,
+      'source-layer': TILE_LAYER.batas,
+      filter: batas('provinsi'),
       layout: { 'line-join': 'round' },
       paint: { 'line-color': COLOURS.accent, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.5, 11, 2.4] },
     },
     {
-      id: LAYER.desaHoverLine, type: 'line', ...desa, filter: desaHoverFilter(only, hover), layout: { 'line-join': 'round' },
+      id: LAYER.desaHoverLine,
+      type: 'line',
+      ...desa,
+      filter: desaHoverFilter(only, hover),
+      layout: { 'line-join': 'round' },
       paint: { 'line-color': COLOURS.accent, 'line-width': 3 },
     },
   ];

@@ -15,7 +15,10 @@ export function hatchImage(hexColour: string, pixelRatio = 1): { width: number; 
       const distance = Math.min(along, SPACING * pixelRatio - along) / Math.SQRT2;
       const alpha = Math.max(0, Math.min(1, width / 2 + 0.5 - distance));
       const i = (y * size + x) * 4;
-      data[i] = r; data[i + 1] = g; data[i + 2] = b; data[i + 3] = Math.round(alpha * 230);
+      data[i] = r;
+      data[i + 1] = g;
+      data[i + 2] = b;
+      data[i + 3] = Math.round(alpha * 230);
     }
   }
   return { width: size, height: size, data };

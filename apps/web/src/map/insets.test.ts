@@ -26,8 +26,12 @@ describe('paddingOptions', () => {
   it('pads the bottom for the phone sheet, and leaves out a sheet that covers most of the map', () => {
     const phone = { left: 0, top: 200, right: 360, bottom: 700 };
     const half = { left: 0, top: 450, right: 360, bottom: 700 };
-    expect(paddingOptions(phone, [{ side: 'bottom', rect: half }], 16)).toEqual([{ top: 16, right: 16, bottom: 258, left: 16 }]);
+    expect(paddingOptions(phone, [{ side: 'bottom', rect: half }], 16)).toEqual([
+      { top: 16, right: 16, bottom: 258, left: 16 },
+    ]);
     const full = { left: 0, top: 200, right: 360, bottom: 700 };
-    expect(paddingOptions(phone, [{ side: 'bottom', rect: full }], 16)).toEqual([{ top: 16, right: 16, bottom: 16, left: 16 }]);
+    expect(paddingOptions(phone, [{ side: 'bottom', rect: full }], 16)).toEqual([
+      { top: 16, right: 16, bottom: 16, left: 16 },
+    ]);
   });
 });

@@ -3,8 +3,18 @@
 // import: components announce a change of their size with notifyMapInsets(), the adapter listens.
 
 export type InsetSide = 'left' | 'bottom' | 'corner';
-export interface Rect { left: number; top: number; right: number; bottom: number }
-export interface Padding { top: number; right: number; bottom: number; left: number }
+export interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
 
 export const MAP_INSETS_EVENT = 'peta:map-insets';
 
@@ -18,7 +28,13 @@ export function insetsOver(frame: Rect): { side: InsetSide; rect: Rect }[] {
   return [...document.querySelectorAll<HTMLElement>('[data-map-inset]')].flatMap((el) => {
     const side = el.dataset.mapInset as InsetSide;
     const r = el.getBoundingClientRect();
-    const overlaps = r.width > 0 && r.height > 0 && r.left < frame.right && r.right > frame.left && r.top < frame.bottom && r.bottom > frame.top;
+    const overlaps =
+      r.width > 0 &&
+      r.height > 0 &&
+      r.left < frame.right &&
+      r.right > frame.left &&
+      r.top < frame.bottom &&
+      r.bottom > frame.top;
     return overlaps && (side === 'left' || side === 'bottom' || side === 'corner') ? [{ side, rect: r }] : [];
   });
 }
@@ -31,7 +47,11 @@ const GAP = 8;
  * the wilayah be drawn largest. A panel covering most of the map (more than 45 % of its width, 60 % of its height)
  * is not padded for: the map would be too small; it is folded or moved instead.
  */
-export function paddingOptions(frame: Rect, insets: readonly { side: InsetSide; rect: Rect }[], base: number): Padding[] {
+export function paddingOptions(
+  frame: Rect,
+  insets: readonly { side: InsetSide; rect: Rect }[],
+  base: number,
+): Padding[] {
   const width = frame.right - frame.left;
   const height = frame.bottom - frame.top;
   const left = (r: Rect) => r.right - frame.left + GAP;
@@ -45,7 +65,9 @@ export function paddingOptions(frame: Rect, insets: readonly { side: InsetSide; 
     if (side === 'left' && fitsLeft(rect)) options = options.map(viaLeft);
     else if (side === 'bottom' && fitsBottom(rect)) options = options.map(viaBottom);
     else if (side === 'corner') {
-      const ways = [fitsLeft(rect) && viaLeft, fitsBottom(rect) && viaBottom].filter((f): f is (p: Padding) => Padding => !!f);
+      const ways = [fitsLeft(rect) && viaLeft, fitsBottom(rect) && viaBottom].filter(
+        (f): f is (p: Padding) => Padding => !!f,
+      );
       if (ways.length) options = options.flatMap((p) => ways.map((way) => way(p)));
     }
   }

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { placeLabels, type LabelBox } from './label-collision.ts';
 
-const box = (id: string, x: number, y: number, priority = 1, extra: Partial<LabelBox> = {}): LabelBox =>
-  ({ id, x, y, width: 40, height: 10, priority, ...extra });
+const box = (id: string, x: number, y: number, priority = 1, extra: Partial<LabelBox> = {}): LabelBox => ({
+  id,
+  x,
+  y,
+  width: 40,
+  height: 10,
+  priority,
+  ...extra,
+});
 const viewport = { width: 200, height: 100 };
 
 describe('placeLabels', () => {

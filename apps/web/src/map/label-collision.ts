@@ -14,7 +14,12 @@ export interface LabelBox {
   force?: boolean;
 }
 
-interface Rect { left: number; top: number; right: number; bottom: number }
+interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
 
 const rectOf = (b: LabelBox, gap: number): Rect => ({
   left: b.x - b.width / 2 - gap,
@@ -26,8 +31,14 @@ const rectOf = (b: LabelBox, gap: number): Rect => ({
 const overlaps = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /** Ids of the labels to show: inside the viewport and not overlapping a label placed before them. */
-export function placeLabels(boxes: readonly LabelBox[], viewport: { width: number; height: number }, gap = 3): Set<string> {
-  const order = [...boxes].sort((a, b) => Number(!!b.force) - Number(!!a.force) || b.priority - a.priority || a.id.localeCompare(b.id));
+export function placeLabels(
+  boxes: readonly LabelBox[],
+  viewport: { width: number; height: number },
+  gap = 3,
+): Set<string> {
+  const order = [...boxes].sort(
+    (a, b) => Number(!!b.force) - Number(!!a.force) || b.priority - a.priority || a.id.localeCompare(b.id),
+  );
   const placed: Rect[] = [];
   const shown = new Set<string>();
   for (const box of order) {

@@ -20,7 +20,12 @@ export interface LabelLayer {
   destroy(): void;
 }
 
-interface Entry { label: MapLabel; marker: maplibregl.Marker; element: HTMLElement; size?: { width: number; height: number } }
+interface Entry {
+  label: MapLabel;
+  marker: maplibregl.Marker;
+  element: HTMLElement;
+  size?: { width: number; height: number };
+}
 
 export function createLabelLayer(map: maplibregl.Map): LabelLayer {
   let entries = new Map<string, Entry>();
@@ -43,14 +48,24 @@ export function createLabelLayer(map: maplibregl.Map): LabelLayer {
       const { width, height } = measure(entry);
       // One selected name is always shown; many (a lasso in the planner) compete like the others.
       const force = entry.label.kode === hover || (selected.size === 1 && selected.has(entry.label.kode));
-      boxes.push({ id: entry.label.kode, x: point.x, y: point.y, width, height, priority: entry.label.priority, force });
+      boxes.push({
+        id: entry.label.kode,
+        x: point.x,
+        y: point.y,
+        width,
+        height,
+        priority: entry.label.priority,
+        force,
+      });
     }
     const shown = placeLabels(boxes, viewport);
     for (const [kode, entry] of entries) entry.element.style.visibility = shown.has(kode) ? 'visible' : 'hidden';
   }
 
   /** Once per frame at most, however many events ask for it. */
-  const schedule = () => { if (!frame) frame = requestAnimationFrame(place); };
+  const schedule = () => {
+    if (!frame) frame = requestAnimationFrame(place);
+  };
 
   function setClass(kode: string | null, name: string, on: boolean) {
     if (kode) entries.get(kode)?.element.classList.toggle(name, on);

@@ -6,7 +6,18 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import { TILE_LAYER } from '@peta/domain/contract';
-import { baseStyle, COLOURS, desaHoverFilter, desaLayers, desaTileSource, HATCH_IMAGE, LAYER, NO_FEATURE, OSM_SOURCE, SOURCE } from './base-style.ts';
+import {
+  baseStyle,
+  COLOURS,
+  desaHoverFilter,
+  desaLayers,
+  desaTileSource,
+  HATCH_IMAGE,
+  LAYER,
+  NO_FEATURE,
+  OSM_SOURCE,
+  SOURCE,
+} from './base-style.ts';
 import { hatchImage } from './hatch-pattern.ts';
 import { createLabelLayer, type LabelLayer, type MapLabel } from './label-layer.ts';
 import { mapTestHooks } from './test-hooks.ts';
@@ -119,8 +130,11 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
   let loaded = false;
   let viewKode: string | null = null;
   let children: FeatureCollection | null = null;
-  let context: { geometry: FeatureCollection | null; currentKode: string | null; outer: FeatureCollection | null } =
-    { geometry: null, currentKode: null, outer: null };
+  let context: { geometry: FeatureCollection | null; currentKode: string | null; outer: FeatureCollection | null } = {
+    geometry: null,
+    currentKode: null,
+    outer: null,
+  };
   let hover: string | null = null;
   let selected: ReadonlySet<string> = new Set();
   let values: Record<string, FeatureStyle> = {};
@@ -137,16 +151,23 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
   const feature = (id: string) => ({ source: SOURCE.children, id });
   const desaFeature = (id: string) => ({ source: SOURCE.desa, sourceLayer: TILE_LAYER.desa, id });
   const desaShown = () => shownDesa !== null;
-  const stateOf = (style: FeatureStyle) => ({ fillColor: style.fillColor, flag: style.flag ?? false, lineColor: style.lineColor ?? COLOURS.childLine });
+  const stateOf = (style: FeatureStyle) => ({
+    fillColor: style.fillColor,
+    flag: style.flag ?? false,
+    lineColor: style.lineColor ?? COLOURS.childLine,
+  });
   hooks.exposeFeatureState((kode) => (loaded ? map.getFeatureState(feature(kode)) : {}));
-  hooks.exposeDesaRendered(() => {
-    if (!loaded || !desaShown()) return { features: 0, coloured: 0 };
-    const rendered = map.queryRenderedFeatures({ layers: [LAYER.desaFill] });
-    const kodes = new Set(rendered.map((f) => String(f.properties.kode)));
-    let coloured = 0;
-    for (const kode of kodes) if (map.getFeatureState(desaFeature(kode)).fillColor) coloured++;
-    return { features: kodes.size, coloured };
-  }, (kode) => (loaded && desaShown() ? map.getFeatureState(desaFeature(kode)) : {}));
+  hooks.exposeDesaRendered(
+    () => {
+      if (!loaded || !desaShown()) return { features: 0, coloured: 0 };
+      const rendered = map.queryRenderedFeatures({ layers: [LAYER.desaFill] });
+      const kodes = new Set(rendered.map((f) => String(f.properties.kode)));
+      let coloured = 0;
+      for (const kode of kodes) if (map.getFeatureState(desaFeature(kode)).fillColor) coloured++;
+      return { features: kodes.size, coloured };
+    },
+    (kode) => (loaded && desaShown() ? map.getFeatureState(desaFeature(kode)) : {}),
+  );
   // Code drawing over the map (the planner's lasso) asks where a lng/lat is on screen (projection.ts).
   const unregisterProjection = registerProjection(options.container, (lngLat) => map.project(lngLat));
 
@@ -172,7 +193,9 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
     if (contextWaiting) return;
     contextSource()?.setData(context.geometry ?? EMPTY);
     outerSource()?.setData(context.outer ?? EMPTY);
-    const filter = context.currentKode ? ['==', ['get', 'kode'], context.currentKode] as maplibregl.FilterSpecification : NO_FEATURE;
+    const filter = context.currentKode
+      ? (['==', ['get', 'kode'], context.currentKode] as maplibregl.FilterSpecification)
+      : NO_FEATURE;
     map.setFilter(LAYER.currentHalo, filter);
     map.setFilter(LAYER.currentOutline, filter);
   }
@@ -202,7 +225,8 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
       map.removeFeatureState(desaFeature(kode), 'fillColor');
       map.removeFeatureState(desaFeature(kode), 'flag');
     }
-    for (const [kode, style] of Object.entries(desaValues)) map.setFeatureState(desaFeature(kode), { fillColor: style.fillColor, flag: style.flag ?? false });
+    for (const [kode, style] of Object.entries(desaValues))
+      map.setFeatureState(desaFeature(kode), { fillColor: style.fillColor, flag: style.flag ?? false });
     hooks.desaValuesApplied(Object.keys(desaValues).length);
   }
 
@@ -245,8 +269,12 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
     const frame = container.getBoundingClientRect();
     const options = paddingOptions(frame, insetsOver(frame), base);
     if (options.length === 1) return options[0]!;
-    const bounds: maplibregl.LngLatBoundsLike = [[bbox[0], bbox[1]], [bbox[2], bbox[3]]];
-    const zoomWith = (padding: maplibregl.PaddingOptions) => map.cameraForBounds(bounds, { padding, maxZoom: 14 })?.zoom ?? -Infinity;
+    const bounds: maplibregl.LngLatBoundsLike = [
+      [bbox[0], bbox[1]],
+      [bbox[2], bbox[3]],
+    ];
+    const zoomWith = (padding: maplibregl.PaddingOptions) =>
+      map.cameraForBounds(bounds, { padding, maxZoom: 14 })?.zoom ?? -Infinity;
     return options.reduce((best, p) => (zoomWith(p) > zoomWith(best) ? p : best));
   }
 
@@ -259,11 +287,17 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
     const padding = paddingFor(bbox);
     lastFit = { bbox, padding: JSON.stringify(padding) };
     userMoved = false;
-    map.fitBounds([[minLng, minLat], [maxLng, maxLat]], {
-      padding,
-      duration: animate && !prefersReducedMotion() ? 600 : 0,
-      maxZoom: 14,
-    });
+    map.fitBounds(
+      [
+        [minLng, minLat],
+        [maxLng, maxLat],
+      ],
+      {
+        padding,
+        duration: animate && !prefersReducedMotion() ? 600 : 0,
+        maxZoom: 14,
+      },
+    );
   }
 
   let insetTimer = 0;
@@ -276,7 +310,9 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
     }, 120);
   };
   window.addEventListener(MAP_INSETS_EVENT, onInsetsChanged);
-  map.on('movestart', (event) => { if ((event as { originalEvent?: Event }).originalEvent) userMoved = true; });
+  map.on('movestart', (event) => {
+    if ((event as { originalEvent?: Event }).originalEvent) userMoved = true;
+  });
 
   // The style's sources exist once the style has loaded, before the first frame (`load`): data handed over then is
   // parsed by the workers while MapLibre sets up WebGL, so the first frames can already show the coloured view.
@@ -316,7 +352,9 @@ export function createMapAdapter(options: MapAdapterOptions): MapAdapter {
   // map); a tap selects, and the sheet or the side pane shows what the card would.
   let touching = false;
   const canvas = map.getCanvasContainer();
-  const notePointer = (event: PointerEvent) => { touching = event.pointerType === 'touch' || event.pointerType === 'pen'; };
+  const notePointer = (event: PointerEvent) => {
+    touching = event.pointerType === 'touch' || event.pointerType === 'pen';
+  };
   canvas.addEventListener('pointerdown', notePointer, true);
   canvas.addEventListener('pointermove', notePointer, true);
   map.on('mousemove', LAYER.childrenFill, (event) => {

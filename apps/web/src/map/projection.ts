@@ -14,7 +14,10 @@ export type ScreenProjection = (lngLats: readonly [number, number][]) => [number
 const maps = new Map<HTMLElement, (lngLat: [number, number]) => { x: number; y: number }>();
 
 /** Called by the adapter; returns the unregister. `project` gives pixels relative to the container. */
-export function registerProjection(container: HTMLElement, project: (lngLat: [number, number]) => { x: number; y: number }): () => void {
+export function registerProjection(
+  container: HTMLElement,
+  project: (lngLat: [number, number]) => { x: number; y: number },
+): () => void {
   maps.set(container, project);
   const single = (lngLat: [number, number]) => projectionWithin(container)!([lngLat])[0]!;
   window.__mapProject = single;

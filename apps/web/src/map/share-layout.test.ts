@@ -9,15 +9,22 @@ const options = { sizes: [20, 14], markerRadius: 10 };
 describe('layoutNames', () => {
   it('writes a name centred on its label point when it is alone', () => {
     // "Sei Rakyat": 10 characters × 10 px + 6 = 106 px wide, 24 px high, at (200, 150).
-    expect(layoutNames([{ label: [200, 150], nama: 'Sei Rakyat' }], [], measure, box, options))
-      .toEqual([{ nama: 'Sei Rakyat', x: 200, y: 150, size: 20, width: 106, height: 24 }]);
+    expect(layoutNames([{ label: [200, 150], nama: 'Sei Rakyat' }], [], measure, box, options)).toEqual([
+      { nama: 'Sei Rakyat', x: 200, y: 150, size: 20, width: 106, height: 24 },
+    ]);
   });
 
   it('places the larger wilayah first and moves the other one off it, never overlapping', () => {
-    const placed = layoutNames([
-      { label: [200, 150], nama: 'Kecil', priority: 1 },
-      { label: [205, 152], nama: 'Besar Sekali', priority: 9 },
-    ], [], measure, box, options);
+    const placed = layoutNames(
+      [
+        { label: [200, 150], nama: 'Kecil', priority: 1 },
+        { label: [205, 152], nama: 'Besar Sekali', priority: 9 },
+      ],
+      [],
+      measure,
+      box,
+      options,
+    );
     expect(placed[0]).toMatchObject({ nama: 'Besar Sekali', x: 205, y: 152 });
     const [a, b] = placed;
     expect(b!.nama).toBe('Kecil');
@@ -41,7 +48,11 @@ describe('layoutNames', () => {
   });
 
   it('leaves out a name that fits nowhere near its point rather than covering another', () => {
-    const crowd = Array.from({ length: 12 }, (_, i) => ({ label: [200, 150] as [number, number], nama: `Desa Nomor ${i}`, priority: 12 - i }));
+    const crowd = Array.from({ length: 12 }, (_, i) => ({
+      label: [200, 150] as [number, number],
+      nama: `Desa Nomor ${i}`,
+      priority: 12 - i,
+    }));
     const placed = layoutNames(crowd, [], measure, box, options);
     expect(placed.length).toBeGreaterThan(1);
     expect(placed.length).toBeLessThan(12);
@@ -49,7 +60,8 @@ describe('layoutNames', () => {
       for (let j = i + 1; j < placed.length; j++) {
         const a = placed[i]!;
         const b = placed[j]!;
-        const apart = Math.abs(a.x - b.x) >= (a.width + b.width) / 2 || Math.abs(a.y - b.y) >= (a.height + b.height) / 2;
+        const apart =
+          Math.abs(a.x - b.x) >= (a.width + b.width) / 2 || Math.abs(a.y - b.y) >= (a.height + b.height) / 2;
         expect(apart, `${a.nama} / ${b.nama}`).toBe(true);
       }
     }

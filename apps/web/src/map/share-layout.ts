@@ -11,13 +11,24 @@ export interface NamedPath {
   priority?: number;
 }
 
-export interface PlacedName { nama: string; x: number; y: number; size: number; width: number; height: number }
+export interface PlacedName {
+  nama: string;
+  x: number;
+  y: number;
+  size: number;
+  width: number;
+  height: number;
+}
 
 export function layoutNames(
-  paths: readonly NamedPath[], markers: readonly PlacedLabel[], measure: (text: string, size: number) => number,
-  box: { width: number; height: number }, { sizes, markerRadius }: { sizes: readonly number[]; markerRadius: number },
+  paths: readonly NamedPath[],
+  markers: readonly PlacedLabel[],
+  measure: (text: string, size: number) => number,
+  box: { width: number; height: number },
+  { sizes, markerRadius }: { sizes: readonly number[]; markerRadius: number },
 ): PlacedName[] {
-  const named = paths.filter((p): p is NamedPath & { label: [number, number]; nama: string } => !!p.label && !!p.nama)
+  const named = paths
+    .filter((p): p is NamedPath & { label: [number, number]; nama: string } => !!p.label && !!p.nama)
     .sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
   // Markers keep their place; the name of a numbered desa starts just below its marker — where the marker was put,
   // which may be away from the desa (a leader line joins them), so that number and name read as one.
@@ -36,11 +47,17 @@ export function layoutNames(
       return { id: String(i), x, y, width: measure(p.nama, size) + 6, height: size + 4 };
     });
     const result = placeNearAnchors(items, {
-      width: box.width, height: box.height, gap, maxDistance: size * 1.6, step: size / 2, obstacles: [...markerBoxes, ...placed],
+      width: box.width,
+      height: box.height,
+      gap,
+      maxDistance: size * 1.6,
+      step: size / 2,
+      obstacles: [...markerBoxes, ...placed],
     });
     const next: typeof pending = [];
     result.forEach((r, i) => {
-      if (r) placed.push({ nama: pending[i]!.nama, x: r.x, y: r.y, size, width: items[i]!.width, height: items[i]!.height });
+      if (r)
+        placed.push({ nama: pending[i]!.nama, x: r.x, y: r.y, size, width: items[i]!.width, height: items[i]!.height });
       else next.push(pending[i]!);
     });
     pending = next;

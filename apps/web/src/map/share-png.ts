@@ -25,7 +25,11 @@ export interface SharePath {
   priority?: number;
 }
 
-export interface ShareLegendItem { color: string; label: string; pattern?: 'hatch' }
+export interface ShareLegendItem {
+  color: string;
+  label: string;
+  pattern?: 'hatch';
+}
 
 export interface SharePngInput {
   paths: SharePath[];
@@ -104,12 +108,20 @@ function drawMarker(ctx: CanvasRenderingContext2D, m: PlacedLabel, font: Font) {
 }
 
 /** Names placed by layoutNames, drawn with a white halo so they read on any class colour. */
-function drawNames(ctx: CanvasRenderingContext2D, paths: readonly SharePath[], markers: readonly PlacedLabel[], font: Font) {
+function drawNames(
+  ctx: CanvasRenderingContext2D,
+  paths: readonly SharePath[],
+  markers: readonly PlacedLabel[],
+  font: Font,
+) {
   const measure = (text: string, size: number) => {
     ctx.font = font(size, 700);
     return ctx.measureText(text).width;
   };
-  const placed = layoutNames(paths, markers, measure, SHARE_MAP_BOX, { sizes: NAME_SIZES, markerRadius: MARKER_RADIUS });
+  const placed = layoutNames(paths, markers, measure, SHARE_MAP_BOX, {
+    sizes: NAME_SIZES,
+    markerRadius: MARKER_RADIUS,
+  });
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.lineJoin = 'round';
@@ -130,7 +142,8 @@ export function drawSharePicture(canvas: HTMLCanvasElement, input: SharePngInput
   canvas.width = SHARE_SIZE.width;
   canvas.height = SHARE_SIZE.height;
   const ctx = canvas.getContext('2d')!;
-  const font: Font = (px: number, weight = 400) => `${weight} ${px}px system-ui, "DejaVu Sans", "Liberation Sans", Arial, sans-serif`;
+  const font: Font = (px: number, weight = 400) =>
+    `${weight} ${px}px system-ui, "DejaVu Sans", "Liberation Sans", Arial, sans-serif`;
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, SHARE_SIZE.width, SHARE_SIZE.height);
 
@@ -179,8 +192,13 @@ export function drawSharePicture(canvas: HTMLCanvasElement, input: SharePngInput
     ctx.lineWidth = 2.5;
     ctx.stroke(path);
   }
-  const markers = placeMarkers(input.paths.flatMap((p) => (p.label && p.number !== undefined ? [{ id: String(p.number), x: p.label[0], y: p.label[1] }] : [])),
-    MARKER_RADIUS, SHARE_MAP_BOX);
+  const markers = placeMarkers(
+    input.paths.flatMap((p) =>
+      p.label && p.number !== undefined ? [{ id: String(p.number), x: p.label[0], y: p.label[1] }] : [],
+    ),
+    MARKER_RADIUS,
+    SHARE_MAP_BOX,
+  );
   drawNames(ctx, input.paths, markers, font);
   for (const m of markers) drawMarker(ctx, m, font);
   ctx.restore();
@@ -210,13 +228,17 @@ export function drawSharePicture(canvas: HTMLCanvasElement, input: SharePngInput
   ctx.font = font(24);
   ctx.fillStyle = '#555';
   const footerLines = wrap(ctx, input.footer, 1000);
-  footerLines.forEach((line, i) => { ctx.fillText(line, 40, SHARE_SIZE.height - 30 - (footerLines.length - 1 - i) * 30); });
+  footerLines.forEach((line, i) => {
+    ctx.fillText(line, 40, SHARE_SIZE.height - 30 - (footerLines.length - 1 - i) * 30);
+  });
 }
 
 export function sharePng(input: SharePngInput): Promise<Blob> {
   const canvas = document.createElement('canvas');
   drawSharePicture(canvas, input);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG gagal dibuat'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG gagal dibuat'))), 'image/png'),
+  );
 }
 
 /** Shares the file where the device can (WhatsApp on a phone), else downloads it. */

@@ -43,8 +43,19 @@ const ROOT = 'indonesia';
 
 export function mapTestHooks() {
   const state: MapTestState = {
-    loaded: false, idleCount: 0, viewKode: null, viewReady: false, featureCount: 0, valuesVersion: 0, valueCount: 0, loadedAt: null, colouredAt: null,
-    desaShown: false, desaReady: false, desaValuesVersion: 0, desaValueCount: 0,
+    loaded: false,
+    idleCount: 0,
+    viewKode: null,
+    viewReady: false,
+    featureCount: 0,
+    valuesVersion: 0,
+    valueCount: 0,
+    loadedAt: null,
+    colouredAt: null,
+    desaShown: false,
+    desaReady: false,
+    desaValuesVersion: 0,
+    desaValueCount: 0,
   };
   window.__mapState = state;
   window.__mapIdle = 0;
@@ -61,9 +72,18 @@ export function mapTestHooks() {
       if (sourceLoaded && state.viewKode !== null) state.viewReady = true;
       state.desaReady = desaLoaded;
     },
-    desaShown(shown: boolean) { state.desaShown = shown; state.desaReady = false; },
-    desaValuesApplied(count: number) { state.desaValuesVersion += 1; state.desaValueCount = count; },
-    exposeDesaRendered(read: () => { features: number; coloured: number }, state: (kode: string) => Record<string, unknown>) {
+    desaShown(shown: boolean) {
+      state.desaShown = shown;
+      state.desaReady = false;
+    },
+    desaValuesApplied(count: number) {
+      state.desaValuesVersion += 1;
+      state.desaValueCount = count;
+    },
+    exposeDesaRendered(
+      read: () => { features: number; coloured: number },
+      state: (kode: string) => Record<string, unknown>,
+    ) {
       window.__mapDesaRendered = read;
       window.__mapDesaFeatureState = state;
     },
@@ -73,10 +93,24 @@ export function mapTestHooks() {
       state.colouredAt = performance.now();
       performance.mark(MARKS.coloured);
     },
-    viewPending(kode: string | null) { state.viewKode = kode ?? ROOT; state.viewReady = false; },
-    viewChanged(kode: string | null, featureCount: number) { state.viewKode = kode ?? ROOT; state.featureCount = featureCount; },
-    valuesApplied(count: number) { state.valuesVersion += 1; state.valueCount = count; },
-    exposeFeatureState(read: (kode: string) => Record<string, unknown>) { window.__mapFeatureState = read; },
-    destroyed() { window.__mapLoaded = false; window.__mapFeatureState = undefined; },
+    viewPending(kode: string | null) {
+      state.viewKode = kode ?? ROOT;
+      state.viewReady = false;
+    },
+    viewChanged(kode: string | null, featureCount: number) {
+      state.viewKode = kode ?? ROOT;
+      state.featureCount = featureCount;
+    },
+    valuesApplied(count: number) {
+      state.valuesVersion += 1;
+      state.valueCount = count;
+    },
+    exposeFeatureState(read: (kode: string) => Record<string, unknown>) {
+      window.__mapFeatureState = read;
+    },
+    destroyed() {
+      window.__mapLoaded = false;
+      window.__mapFeatureState = undefined;
+    },
   };
 }

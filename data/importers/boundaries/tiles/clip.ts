@@ -4,7 +4,12 @@
 // long coastline is cut once per column instead of once per tile. Polygons: Sutherland–Hodgman (the edges it adds
 // along the clip square lie in the buffer, outside the visible tile). Lines: cut into runs where they leave.
 
-export interface Rect { x0: number; y0: number; x1: number; y1: number }
+export interface Rect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 /** axis 0 = x, 1 = y. */
 type Axis = 0 | 1;
@@ -16,10 +21,12 @@ function clipHalf(ring: ArrayLike<number>, axis: Axis, k: number, side: -1 | 1):
   if (n === 0) return out;
   const other = 1 - axis;
   const inside = (v: number) => (side < 0 ? v >= k : v <= k);
-  let pv = ring[2 * (n - 1) + axis]!, po = ring[2 * (n - 1) + other]!;
+  let pv = ring[2 * (n - 1) + axis]!,
+    po = ring[2 * (n - 1) + other]!;
   let pin = inside(pv);
   for (let i = 0; i < n; i++) {
-    const cv = ring[2 * i + axis]!, co = ring[2 * i + other]!;
+    const cv = ring[2 * i + axis]!,
+      co = ring[2 * i + other]!;
     const cin = inside(cv);
     if (cin !== pin) {
       const o = po + ((k - pv) / (cv - pv)) * (co - po);
@@ -36,7 +43,8 @@ function clipHalf(ring: ArrayLike<number>, axis: Axis, k: number, side: -1 | 1):
 
 /** An open ring (no repeated closing point) clipped to lo ≤ coordinate ≤ hi on one axis; [] when nothing is left. */
 export function clipRingAxis(ring: ArrayLike<number>, axis: Axis, lo: number, hi: number): number[] {
-  let min = Infinity, max = -Infinity;
+  let min = Infinity,
+    max = -Infinity;
   for (let i = axis; i < ring.length; i += 2) {
     const v = ring[i]!;
     if (v < min) min = v;
@@ -66,7 +74,10 @@ export function clipLineAxis(line: ArrayLike<number>, axis: Axis, lo: number, hi
     return axis === 0 ? [k, o] : [o, k];
   };
   for (let i = 0; i + 3 < line.length; i += 2) {
-    const av = line[i + axis]!, ao = line[i + other]!, bv = line[i + 2 + axis]!, bo = line[i + 2 + other]!;
+    const av = line[i + axis]!,
+      ao = line[i + other]!,
+      bv = line[i + 2 + axis]!,
+      bo = line[i + 2 + other]!;
     const aIn = av >= lo && av <= hi;
     if (!run.length && aIn) run.push(line[i]!, line[i + 1]!);
     if (aIn) {

@@ -37,7 +37,8 @@ function writeGeometry(feature: MvtFeature, pbf: PbfWriter) {
 }
 
 function writeCommands(type: MvtFeature['type'], parts: ArrayLike<number>[], pbf: PbfWriter) {
-  let x = 0, y = 0;
+  let x = 0,
+    y = 0;
   const polygon = type === GEOMETRY.polygon;
   for (const part of parts) {
     const n = part.length >> 1;
@@ -48,7 +49,8 @@ function writeCommands(type: MvtFeature['type'], parts: ArrayLike<number>[], pbf
     y = part[1]!;
     pbf.writeVarint(command(2, n - 1)); // LineTo
     for (let i = 1; i < n; i++) {
-      const px = part[2 * i]!, py = part[2 * i + 1]!;
+      const px = part[2 * i]!,
+        py = part[2 * i + 1]!;
       pbf.writeVarint(zigzag(px - x));
       pbf.writeVarint(zigzag(py - y));
       x = px;
@@ -74,12 +76,16 @@ function writeLayer(layer: MvtLayer, pbf: PbfWriter) {
       if (v === undefined) valueIndex.set(value, (v = values.push(value) - 1));
       tags.push(k, v);
     }
-    pbf.writeMessage(2, (f: MvtFeature, p: PbfWriter) => {
-      p.writePackedVarint(2, tags);
-      p.writeVarintField(3, f.type);
-      if (f.parts instanceof Uint8Array) p.writeBytesField(4, f.parts);
-      else p.writeMessage(4, writeGeometry, f);
-    }, feature);
+    pbf.writeMessage(
+      2,
+      (f: MvtFeature, p: PbfWriter) => {
+        p.writePackedVarint(2, tags);
+        p.writeVarintField(3, f.type);
+        if (f.parts instanceof Uint8Array) p.writeBytesField(4, f.parts);
+        else p.writeMessage(4, writeGeometry, f);
+      },
+      feature,
+    );
   }
   for (const key of keys) pbf.writeStringField(3, key);
   for (const value of values) pbf.writeMessage(4, (v: string, p: PbfWriter) => p.writeStringField(1, v), value);

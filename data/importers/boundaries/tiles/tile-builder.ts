@@ -28,11 +28,19 @@ export function packSource(source: TileSource): { packed: PackedSource; transfer
   const arcs = source.topo.arcs;
   const offsets = new Int32Array(arcs.length + 1);
   let n = 0;
-  arcs.forEach((arc, a) => { offsets[a] = n; n += arc.length; });
+  arcs.forEach((arc, a) => {
+    offsets[a] = n;
+    n += arc.length;
+  });
   offsets[arcs.length] = n;
   const coords = new Float64Array(n * 3);
   let i = 0;
-  for (const arc of arcs) for (const p of arc) { coords[i++] = p[0]!; coords[i++] = p[1]!; coords[i++] = p[2] ?? Infinity; }
+  for (const arc of arcs)
+    for (const p of arc) {
+      coords[i++] = p[0]!;
+      coords[i++] = p[1]!;
+      coords[i++] = p[2] ?? Infinity;
+    }
   return {
     packed: { coords, offsets, objects: source.topo.objects, units: source.units, outlines: source.outlines },
     transfer: [coords.buffer as ArrayBuffer, offsets.buffer as ArrayBuffer],
@@ -43,19 +51,30 @@ export function unpackSource(p: PackedSource): TileSource {
   const arcs: number[][][] = [];
   for (let a = 0; a + 1 < p.offsets.length; a++) {
     const arc: number[][] = [];
-    for (let k = p.offsets[a]!; k < p.offsets[a + 1]!; k++) arc.push([p.coords[3 * k]!, p.coords[3 * k + 1]!, p.coords[3 * k + 2]!]);
+    for (let k = p.offsets[a]!; k < p.offsets[a + 1]!; k++)
+      arc.push([p.coords[3 * k]!, p.coords[3 * k + 1]!, p.coords[3 * k + 2]!]);
     arcs.push(arc);
   }
   // Only the arcs and objects are read when cutting tiles (tile-features.ts); the node tables stay empty.
-  const topo = { arcs, objects: p.objects, arcStart: new Int32Array(0), arcEnd: new Int32Array(0), arcCross: new Float64Array(0) };
+  const topo = {
+    arcs,
+    objects: p.objects,
+    arcStart: new Int32Array(0),
+    arcEnd: new Int32Array(0),
+    arcCross: new Float64Array(0),
+  };
   return { topo, units: p.units, outlines: p.outlines };
 }
 
 export function inlineTileBuilder(options: Partial<TileOptions> = {}): TileBuilder {
   const tiles = new TileSet(options);
   return {
-    add(source) { addProvinceToTiles(tiles, source); },
-    async *encode() { yield* tiles.encode(); },
+    add(source) {
+      addProvinceToTiles(tiles, source);
+    },
+    async *encode() {
+      yield* tiles.encode();
+    },
     async close() {},
   };
 }
@@ -67,14 +86,25 @@ export function workerTileBuilder(options: Partial<TileOptions> = {}): TileBuild
   let failure: Error | null = null;
   const inbox: FromWorker[] = [];
   let wake: (() => void) | null = null;
-  worker.on('message', (m: FromWorker) => { inbox.push(m); wake?.(); });
-  worker.on('error', (e) => { failure = e; wake?.(); });
-  worker.on('exit', (code) => { if (code !== 0 && !failure) failure = new Error(`Pekerja petak vektor berhenti (kode ${code}).`); wake?.(); });
+  worker.on('message', (m: FromWorker) => {
+    inbox.push(m);
+    wake?.();
+  });
+  worker.on('error', (e) => {
+    failure = e;
+    wake?.();
+  });
+  worker.on('exit', (code) => {
+    if (code !== 0 && !failure) failure = new Error(`Pekerja petak vektor berhenti (kode ${code}).`);
+    wake?.();
+  });
   const next = async (): Promise<FromWorker> => {
     for (;;) {
       if (inbox.length) return inbox.shift()!;
       if (failure) throw failure;
-      await new Promise<void>((r) => { wake = r; });
+      await new Promise<void>((r) => {
+        wake = r;
+      });
       wake = null;
     }
   };
@@ -92,6 +122,8 @@ export function workerTileBuilder(options: Partial<TileOptions> = {}): TileBuild
         for (const t of m.tiles) yield { ...t, data: Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength) };
       }
     },
-    async close() { await worker.terminate(); },
+    async close() {
+      await worker.terminate();
+    },
   };
 }

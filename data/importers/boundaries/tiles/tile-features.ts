@@ -37,12 +37,14 @@ function projectArcs(arcs: number[][][]): ProjectedArc[] {
 /** A ring of arc indexes at a weight threshold, as an open flat ring (no closing point, no repeated points). */
 function ringAt(arcs: ProjectedArc[], ring: number[], minWeight: number, heaviest = 0): Float64Array {
   const out: number[] = [];
-  let lx = NaN, ly = NaN;
+  let lx = NaN,
+    ly = NaN;
   let limit = minWeight;
   if (heaviest) {
     // The ring through its `heaviest` points (arc ends excepted): for rings that simplification reduces to a line.
     const w: number[] = [];
-    for (const index of ring) for (const v of arcs[index < 0 ? ~index : index]!.weight) if (Number.isFinite(v)) w.push(v);
+    for (const index of ring)
+      for (const v of arcs[index < 0 ? ~index : index]!.weight) if (Number.isFinite(v)) w.push(v);
     w.sort((a, b) => b - a);
     limit = w[Math.min(heaviest, w.length) - 1] ?? Infinity;
   }
@@ -52,7 +54,8 @@ function ringAt(arcs: ProjectedArc[], ring: number[], minWeight: number, heavies
     for (let k = 0; k < n; k++) {
       const i = index < 0 ? n - 1 - k : k;
       if (weight[i]! < limit) continue;
-      const x = xy[2 * i]!, y = xy[2 * i + 1]!;
+      const x = xy[2 * i]!,
+        y = xy[2 * i + 1]!;
       if (x === lx && y === ly) continue;
       out.push(x, y);
       lx = x;
@@ -77,7 +80,12 @@ function areaOf(ring: Float64Array): number {
  * enclave drawn as one arc — keeps its few heaviest points instead of all of them. Smaller parts and holes under
  * `minArea` (world units²) are dropped: the enclave that fills such a hole is drawn anyway.
  */
-export function unitAt(arcs: ProjectedArc[], polygons: number[][][], minWeight: number, minArea: number): Float64Array[][] {
+export function unitAt(
+  arcs: ProjectedArc[],
+  polygons: number[][][],
+  minWeight: number,
+  minArea: number,
+): Float64Array[][] {
   const parts: { area: number; rings: Float64Array[] }[] = [];
   for (const polygon of polygons) {
     let shell = ringAt(arcs, polygon[0] ?? [], minWeight);
@@ -109,7 +117,12 @@ export function addProvinceToTiles(tiles: TileSet, source: TileSource, tolerance
     let flat = lines.get(key);
     if (flat) return flat;
     const px = degPerPx(z);
-    const geometry = decodePolygons(topo, outline.polygons, { minWeight: (tolerancePx * px) ** 2, minArea: (0.5 * px) ** 2, round: false, px });
+    const geometry = decodePolygons(topo, outline.polygons, {
+      minWeight: (tolerancePx * px) ** 2,
+      minArea: (0.5 * px) ** 2,
+      round: false,
+      px,
+    });
     const rings = geometry ? (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates).flat() : [];
     flat = rings.map((ring) => {
       const out = new Float64Array(ring.length * 2);

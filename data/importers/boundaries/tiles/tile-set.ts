@@ -19,7 +19,12 @@ export interface TileOptions {
   buffer: number;
 }
 
-export const DEFAULT_TILE_OPTIONS: TileOptions = { minZoom: TILE_MIN_ZOOM, maxZoom: TILE_MAX_ZOOM, extent: 4096, buffer: 64 };
+export const DEFAULT_TILE_OPTIONS: TileOptions = {
+  minZoom: TILE_MIN_ZOOM,
+  maxZoom: TILE_MAX_ZOOM,
+  extent: 4096,
+  buffer: 64,
+};
 
 export interface EncodedTile {
   z: number;
@@ -63,9 +68,11 @@ function area2(ring: Int32Array): number {
 /** Round to the grid, drop repeated points (and a repeated closing point). */
 function snap(coords: ArrayLike<number>, offsetX: number, offsetY: number, closed: boolean): Int32Array {
   const out: number[] = [];
-  let lx = NaN, ly = NaN;
+  let lx = NaN,
+    ly = NaN;
   for (let i = 0; i < coords.length; i += 2) {
-    const x = Math.round(coords[i]! - offsetX), y = Math.round(coords[i + 1]! - offsetY);
+    const x = Math.round(coords[i]! - offsetX),
+      y = Math.round(coords[i + 1]! - offsetY);
     if (x === lx && y === ly) continue;
     out.push(x, y);
     lx = x;
@@ -96,7 +103,11 @@ export class TileSet {
   private tile(z: number, x: number, y: number): TileContent {
     const key = `${z}/${x}/${y}`;
     let t = this.tiles.get(key);
-    if (!t) this.tiles.set(key, (t = { kodes: [], geometry: new PbfWriter(new Uint8Array(256)), ends: [], batas: new Map() }));
+    if (!t)
+      this.tiles.set(
+        key,
+        (t = { kodes: [], geometry: new PbfWriter(new Uint8Array(256)), ends: [], batas: new Map() }),
+      );
     return t;
   }
 
@@ -104,7 +115,8 @@ export class TileSet {
   private columns(minX: number, maxX: number, z: number): [number, number, number][] {
     const { extent: e, buffer: b } = this.options;
     const last = 2 ** z - 1;
-    const x0 = Math.max(0, Math.floor((minX - b) / e)), x1 = Math.min(last, Math.floor((maxX + b) / e));
+    const x0 = Math.max(0, Math.floor((minX - b) / e)),
+      x1 = Math.min(last, Math.floor((maxX + b) / e));
     const out: [number, number, number][] = [];
     for (let tx = x0; tx <= x1; tx++) out.push([tx, tx * e - b, (tx + 1) * e + b]);
     return out;
@@ -123,7 +135,10 @@ export class TileSet {
     const scale = 2 ** z * this.options.extent;
     const e = this.options.extent;
     const pixel = parts.map((rings) => rings.map((ring) => ring.map((v) => v * scale)));
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    let minX = Infinity,
+      minY = Infinity,
+      maxX = -Infinity,
+      maxY = -Infinity;
     for (const rings of pixel) {
       const shell = rings[0]!;
       for (let i = 0; i < shell.length; i += 2) {
@@ -169,7 +184,10 @@ export class TileSet {
     for (const line of lines) {
       if (line.length < 4) continue;
       const p = line.map((v) => v * scale);
-      let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      let minX = Infinity,
+        minY = Infinity,
+        maxX = -Infinity,
+        maxY = -Infinity;
       for (let i = 0; i < p.length; i += 2) {
         if (p[i]! < minX) minX = p[i]!;
         if (p[i]! > maxX) maxX = p[i]!;
@@ -201,7 +219,8 @@ export class TileSet {
 
   /** Encodes (and forgets) every tile, ordered by z, x, y; desa in kode order so the values table compresses well. */
   *encode(): Generator<EncodedTile> {
-    const keys = [...this.tiles.keys()].map((k) => k.split('/').map(Number) as [number, number, number])
+    const keys = [...this.tiles.keys()]
+      .map((k) => k.split('/').map(Number) as [number, number, number])
       .sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
     const extent = this.options.extent;
     for (const [z, x, y] of keys) {
@@ -210,13 +229,23 @@ export class TileSet {
       this.tiles.delete(key);
       const { kodes, ends } = content;
       const bytes = content.geometry.buf;
-      const order = kodes.map((_, i) => i).sort((a, b) => (kodes[a]! < kodes[b]! ? -1 : kodes[a]! > kodes[b]! ? 1 : a - b));
+      const order = kodes
+        .map((_, i) => i)
+        .sort((a, b) => (kodes[a]! < kodes[b]! ? -1 : kodes[a]! > kodes[b]! ? 1 : a - b));
       const desa: MvtFeature[] = order.map((i) => ({
-        type: GEOMETRY.polygon, properties: { kode: kodes[i]! }, parts: bytes.subarray(i ? ends[i - 1]! : 0, ends[i]!),
+        type: GEOMETRY.polygon,
+        properties: { kode: kodes[i]! },
+        parts: bytes.subarray(i ? ends[i - 1]! : 0, ends[i]!),
       }));
-      const batas: MvtFeature[] = BATAS_ORDER.filter((t) => content.batas.has(t))
-        .map((t) => ({ type: GEOMETRY.line, properties: { tingkat: t }, parts: content.batas.get(t)! }));
-      const raw = encodeTile([{ name: TILE_LAYER.desa, extent, features: desa }, { name: TILE_LAYER.batas, extent, features: batas }]);
+      const batas: MvtFeature[] = BATAS_ORDER.filter((t) => content.batas.has(t)).map((t) => ({
+        type: GEOMETRY.line,
+        properties: { tingkat: t },
+        parts: content.batas.get(t)!,
+      }));
+      const raw = encodeTile([
+        { name: TILE_LAYER.desa, extent, features: desa },
+        { name: TILE_LAYER.batas, extent, features: batas },
+      ]);
       yield { z, x, y, data: gzipSync(raw, { level: 6 }), rawBytes: raw.length, features: desa.length + batas.length };
     }
   }

@@ -17,7 +17,10 @@ port.on('message', (m: { type: 'add'; source: PackedSource } | { type: 'encode' 
     let batch: EncodedTile[] = [];
     let bytes = 0;
     const flush = () => {
-      port.postMessage({ type: 'tiles', tiles: batch }, batch.map((t) => t.data.buffer as ArrayBuffer));
+      port.postMessage(
+        { type: 'tiles', tiles: batch },
+        batch.map((t) => t.data.buffer as ArrayBuffer),
+      );
       batch = [];
       bytes = 0;
     };

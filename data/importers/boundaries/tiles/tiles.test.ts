@@ -66,7 +66,10 @@ describe('clipRing and clipLine', () => {
 
   it('cuts a line into the runs inside the rectangle', () => {
     // In at x = 0, out at x = 10, in again going back: two runs.
-    expect(clipLine([-5, 5, 15, 5, 15, 6, -5, 6], square)).toEqual([[0, 5, 10, 5], [10, 6, 0, 6]]);
+    expect(clipLine([-5, 5, 15, 5, 15, 6, -5, 6], square)).toEqual([
+      [0, 5, 10, 5],
+      [10, 6, 0, 6],
+    ]);
     expect(clipLine([20, 20, 30, 30], square)).toEqual([]);
   });
 });
@@ -79,8 +82,11 @@ describe('vector tiles of the hand-made province', () => {
     const codes = await readCodeList(join(import.meta.dirname, '../fixtures/codes'));
     const prov = await records('prov/wilayah_boundaries_prov_1.sql');
     const input: ProvinceInput = {
-      kode: '99', withDesa: true, prov: prov.find((r) => r.kode === '99'),
-      kab: await records('kab/wilayah_boundaries_kab_99.sql'), kec: await records('kec/wilayah_boundaries_kec_99.sql'),
+      kode: '99',
+      withDesa: true,
+      prov: prov.find((r) => r.kode === '99'),
+      kab: await records('kab/wilayah_boundaries_kab_99.sql'),
+      kec: await records('kec/wilayah_boundaries_kec_99.sql'),
       desa: await records('kel/99/wilayah_boundaries_kel_99.01.sql'),
     };
     const result = buildProvince(input, { codes: codes.entries });
@@ -93,7 +99,13 @@ describe('vector tiles of the hand-made province', () => {
     for (let z = 2; z <= 9; z++) {
       const kodes = new Set(atZoom(z).flatMap((t) => t.desa.map((d) => d.kode)));
       // 99.01.02.2004 has an empty polygon upstream; 99.01.03 has no desa polygon, so its upstream shape stands in.
-      expect([...kodes].sort(), `zoom ${z}`).toEqual(['99.01.01.2001', '99.01.01.2002', '99.01.02.2003', '99.01.02.2005', '99.01.03']);
+      expect([...kodes].sort(), `zoom ${z}`).toEqual([
+        '99.01.01.2001',
+        '99.01.01.2002',
+        '99.01.02.2003',
+        '99.01.02.2005',
+        '99.01.03',
+      ]);
     }
   });
 
@@ -102,25 +114,34 @@ describe('vector tiles of the hand-made province', () => {
     const [tile] = atZoom(2);
     expect(tile!.tile).toMatchObject({ z: 2, x: 3, y: 1 });
     const ring = tile!.desa.find((d) => d.kode === '99.01.01.2001')!.rings[0]!;
-    const world = (lng: number, lat: number) => mercator(lng, lat).map((v, i) => Math.round(v * 4 * 4096 - (i === 0 ? 3 : 1) * 4096));
+    const world = (lng: number, lat: number) =>
+      mercator(lng, lat).map((v, i) => Math.round(v * 4 * 4096 - (i === 0 ? 3 : 1) * 4096));
     const corners = ring.map((p) => [p.x, p.y]);
     expect(corners).toContainEqual(world(100, 0));
     expect(corners).toContainEqual(world(101, 1));
   });
 
   it('orients shells as MVT 2.1 wants: positive area in tile coordinates', () => {
-    for (const t of tiles) for (const d of t.desa) expect(signedArea(d.rings[0]!), `${d.kode} ${t.tile.z}`).toBeGreaterThan(0);
+    for (const t of tiles)
+      for (const d of t.desa) expect(signedArea(d.rings[0]!), `${d.kode} ${t.tile.z}`).toBeGreaterThan(0);
   });
 
   it('leaves no hole or sliver between neighbours: inside each tile the desa areas add up to the area they cover', () => {
     // The units are the unit squares (°) below; 101..102 °E × 1..2 °N has no unit.
-    const squares = [[100, 0], [101, 0], [102, 0], [102, 1], [100, 1]];
+    const squares = [
+      [100, 0],
+      [101, 0],
+      [102, 0],
+      [102, 1],
+      [100, 1],
+    ];
     let checked = 0;
     for (const t of atZoom(9)) {
       const e = t.extent;
       const s = 2 ** 9 * e;
       const covered = (lng: number, lat: number) => {
-        const [x0, y1] = mercator(lng, lat), [x1, y0] = mercator(lng + 1, lat + 1);
+        const [x0, y1] = mercator(lng, lat),
+          [x1, y0] = mercator(lng + 1, lat + 1);
         const w = Math.max(0, Math.min(x1 * s, (t.tile.x + 1) * e) - Math.max(x0 * s, t.tile.x * e));
         const h = Math.max(0, Math.min(y1 * s, (t.tile.y + 1) * e) - Math.max(y0 * s, t.tile.y * e));
         return w * h;
@@ -128,12 +149,20 @@ describe('vector tiles of the hand-made province', () => {
       const expected = squares.reduce((a, [lng, lat]) => a + covered(lng!, lat!), 0);
       if (expected === 0) continue; // a tile that holds only the buffer around its neighbour's content
       const clip = { x0: 0, y0: 0, x1: e, y1: e };
-      const sum = t.desa.reduce((a, d) => a + d.rings.reduce((b, r) => {
-        const inside = clipRing(r.flatMap((p) => [p.x, p.y]), clip);
-        const pts = [];
-        for (let i = 0; i < inside.length; i += 2) pts.push({ x: inside[i]!, y: inside[i + 1]! });
-        return b + Math.abs(signedArea(pts));
-      }, 0), 0);
+      const sum = t.desa.reduce(
+        (a, d) =>
+          a +
+          d.rings.reduce((b, r) => {
+            const inside = clipRing(
+              r.flatMap((p) => [p.x, p.y]),
+              clip,
+            );
+            const pts = [];
+            for (let i = 0; i < inside.length; i += 2) pts.push({ x: inside[i]!, y: inside[i + 1]! });
+            return b + Math.abs(signedArea(pts));
+          }, 0),
+        0,
+      );
       expect(sum / expected, `tile ${t.tile.z}/${t.tile.x}/${t.tile.y}`).toBeCloseTo(1, 3);
       checked++;
     }
@@ -151,7 +180,10 @@ describe('vector tiles of the hand-made province', () => {
     const z = BATAS_MIN_ZOOM.kecamatan;
     const [wx, wy] = mercator(102, 1).map((v) => v * 2 ** z);
     const tile = atZoom(z).find((t) => t.tile.x === Math.floor(wx!) && t.tile.y === Math.floor(wy!))!;
-    const corner = { x: Math.round((wx! - tile.tile.x) * tile.extent), y: Math.round((wy! - tile.tile.y) * tile.extent) };
+    const corner = {
+      x: Math.round((wx! - tile.tile.x) * tile.extent),
+      y: Math.round((wy! - tile.tile.y) * tile.extent),
+    };
     const kecamatanPoints = tile.batas.filter((b) => b.tingkat === 'kecamatan').flatMap((b) => b.lines.flat());
     expect(kecamatanPoints).toContainEqual(expect.objectContaining(corner));
     const desaCorners = tile.desa.find((d) => d.kode === '99.01.01.2002')!.rings.flat();
@@ -161,10 +193,12 @@ describe('vector tiles of the hand-made province', () => {
   it('keeps tiles small and stays inside the extent plus its buffer', () => {
     for (const t of tiles) {
       expect(t.tile.data.length).toBeLessThan(4096);
-      for (const d of t.desa) for (const r of d.rings) for (const p of r) {
-        expect(p.x).toBeGreaterThanOrEqual(-64);
-        expect(p.x).toBeLessThanOrEqual(t.extent + 64);
-      }
+      for (const d of t.desa)
+        for (const r of d.rings)
+          for (const p of r) {
+            expect(p.x).toBeGreaterThanOrEqual(-64);
+            expect(p.x).toBeLessThanOrEqual(t.extent + 64);
+          }
     }
   });
 });

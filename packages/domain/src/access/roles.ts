@@ -1,7 +1,15 @@
 // Roles, what each may change (capabilities) and what kind of scope it holds. Reading is not a capability: who may
 // read is a deployment setting (READ_ACCESS), the same for every role.
 
-export const ROLES = ['admin', 'dinkes_provinsi', 'dinkes_kabupaten', 'puskesmas', 'camat', 'kepala_desa', 'viewer'] as const;
+export const ROLES = [
+  'admin',
+  'dinkes_provinsi',
+  'dinkes_kabupaten',
+  'puskesmas',
+  'camat',
+  'kepala_desa',
+  'viewer',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -26,11 +34,26 @@ export interface RoleInfo {
 
 export const ROLE_INFO: Record<Role, RoleInfo> = {
   admin: { labelId: 'Admin', labelEn: 'Administrator', capabilities: CAPABILITIES, scopeLevel: 'indonesia' },
-  dinkes_provinsi: { labelId: 'Dinas Kesehatan Provinsi', labelEn: 'Provincial health office', capabilities: ['impor', 'rencana', 'kesiapan', 'rapat'], scopeLevel: 'provinsi' },
-  dinkes_kabupaten: { labelId: 'Dinas Kesehatan Kabupaten/Kota', labelEn: 'District health office', capabilities: ['impor', 'rencana', 'kesiapan', 'rapat'], scopeLevel: 'kabupaten' },
+  dinkes_provinsi: {
+    labelId: 'Dinas Kesehatan Provinsi',
+    labelEn: 'Provincial health office',
+    capabilities: ['impor', 'rencana', 'kesiapan', 'rapat'],
+    scopeLevel: 'provinsi',
+  },
+  dinkes_kabupaten: {
+    labelId: 'Dinas Kesehatan Kabupaten/Kota',
+    labelEn: 'District health office',
+    capabilities: ['impor', 'rencana', 'kesiapan', 'rapat'],
+    scopeLevel: 'kabupaten',
+  },
   // The kepala puskesmas imports its own desa's data, fills its readiness checklist and runs its Lokmin; the
   // dinkes plans (moves desa, sets stages and waves).
-  puskesmas: { labelId: 'Puskesmas', labelEn: 'Primary health centre', capabilities: ['impor', 'kesiapan', 'rapat'], scopeLevel: 'puskesmas' },
+  puskesmas: {
+    labelId: 'Puskesmas',
+    labelEn: 'Primary health centre',
+    capabilities: ['impor', 'kesiapan', 'rapat'],
+    scopeLevel: 'puskesmas',
+  },
   camat: { labelId: 'Camat', labelEn: 'Sub-district head', capabilities: ['rapat'], scopeLevel: 'kecamatan' },
   kepala_desa: { labelId: 'Kepala desa/lurah', labelEn: 'Village head', capabilities: ['rapat'], scopeLevel: 'desa' },
   viewer: { labelId: 'Pembaca', labelEn: 'Viewer', capabilities: [], scopeLevel: 'bebas' },

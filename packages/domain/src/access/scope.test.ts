@@ -4,7 +4,12 @@ import { decide, homeWilayah, scopeCovers, scopeProblem, type Actor, type Scope 
 const labuhanbatu: Scope = { kind: 'wilayah', kode: '12.10' };
 const indonesia: Scope = { kind: 'wilayah', kode: '' };
 // A puskesmas holding two desa of kecamatan 12.10.01 and one of 12.10.02.
-const pkm: Scope = { kind: 'puskesmas', kode: 'PKM1', kabupaten: '12.10', desa: new Set(['12.10.01.2001', '12.10.01.2002', '12.10.02.2001']) };
+const pkm: Scope = {
+  kind: 'puskesmas',
+  kode: 'PKM1',
+  kabupaten: '12.10',
+  desa: new Set(['12.10.01.2001', '12.10.01.2002', '12.10.02.2001']),
+};
 
 describe('scopeCovers', () => {
   it('a kode prefix covers itself and everything under it, nothing beside it', () => {
@@ -42,11 +47,17 @@ describe('decide', () => {
     expect(!noRight.ok && noRight.message).toBe('Peran Camat tidak berwenang mengimpor data.');
     const elsewhere = decide(camat, 'rapat', { wilayah: '12.10.02' });
     expect(!elsewhere.ok && elsewhere.message).toBe(
-      'Anda tidak berwenang mencatat rapat dan tindak lanjut untuk wilayah 12.10.02: di luar wilayah Anda (kode 12.10.01).');
+      'Anda tidak berwenang mencatat rapat dan tindak lanjut untuk wilayah 12.10.02: di luar wilayah Anda (kode 12.10.01).',
+    );
     // With the scope's name (as the server builds it from the account), the message says it instead of the code.
-    const named = decide({ ...camat, scope: { kind: 'wilayah', kode: '12.10.01', label: 'Kecamatan Bilah Barat' } }, 'rapat', { wilayah: '12.10.02' });
+    const named = decide(
+      { ...camat, scope: { kind: 'wilayah', kode: '12.10.01', label: 'Kecamatan Bilah Barat' } },
+      'rapat',
+      { wilayah: '12.10.02' },
+    );
     expect(!named.ok && named.message).toBe(
-      'Anda tidak berwenang mencatat rapat dan tindak lanjut untuk wilayah 12.10.02: di luar wilayah Anda (Kecamatan Bilah Barat).');
+      'Anda tidak berwenang mencatat rapat dan tindak lanjut untuk wilayah 12.10.02: di luar wilayah Anda (Kecamatan Bilah Barat).',
+    );
     expect(decide({ username: 'v', role: 'viewer', scope: indonesia }, 'rapat', { wilayah: '12' }).ok).toBe(false);
     expect(decide({ username: 'a', role: 'admin', scope: indonesia }, 'pengguna', { wilayah: '12' }).ok).toBe(true);
   });
@@ -55,14 +66,18 @@ describe('decide', () => {
 describe('scopeProblem', () => {
   it('accepts a scope at the role level and explains a wrong one', () => {
     expect(scopeProblem('dinkes_kabupaten', { kode: '12.10', puskesmas: null })).toBeNull();
-    expect(scopeProblem('dinkes_kabupaten', { kode: '12', puskesmas: null })).toBe('Peran Dinas Kesehatan Kabupaten/Kota memerlukan kode kabupaten (mis. 12.10).');
+    expect(scopeProblem('dinkes_kabupaten', { kode: '12', puskesmas: null })).toBe(
+      'Peran Dinas Kesehatan Kabupaten/Kota memerlukan kode kabupaten (mis. 12.10).',
+    );
     expect(scopeProblem('camat', { kode: '12.10.01', puskesmas: null })).toBeNull();
     expect(scopeProblem('kepala_desa', { kode: '12.10.01', puskesmas: null })).not.toBeNull();
     expect(scopeProblem('puskesmas', { kode: null, puskesmas: 'PKM1' })).toBeNull();
     expect(scopeProblem('puskesmas', { kode: '12.10', puskesmas: null })).not.toBeNull();
     expect(scopeProblem('admin', { kode: '12', puskesmas: null })).not.toBeNull();
     expect(scopeProblem('viewer', { kode: '', puskesmas: null })).toBeNull();
-    expect(scopeProblem('viewer', { kode: '12.x', puskesmas: null })).toBe('Kode wilayah tidak sah: "12.x" (contoh: 12.10 untuk Labuhanbatu).');
+    expect(scopeProblem('viewer', { kode: '12.x', puskesmas: null })).toBe(
+      'Kode wilayah tidak sah: "12.x" (contoh: 12.10 untuk Labuhanbatu).',
+    );
   });
 });
 

@@ -44,7 +44,10 @@ export function decide(actor: Actor, capability: Capability, target: Target): De
   }
   if (!scopeCovers(actor.scope, target)) {
     const what = 'puskesmas' in target ? `puskesmas ${target.puskesmas}` : `wilayah ${target.wilayah}`;
-    return { ok: false, message: `Anda tidak berwenang ${CAPABILITY_LABEL[capability]} untuk ${what}: di luar wilayah Anda (${describeScope(actor.scope)}).` };
+    return {
+      ok: false,
+      message: `Anda tidak berwenang ${CAPABILITY_LABEL[capability]} untuk ${what}: di luar wilayah Anda (${describeScope(actor.scope)}).`,
+    };
   }
   return { ok: true };
 }
@@ -56,26 +59,40 @@ export function describeScope(scope: Scope): string {
   return scope.kode === '' ? 'seluruh Indonesia' : `kode ${scope.kode}`;
 }
 
-const LEVEL_TINGKAT: Partial<Record<string, Tingkat>> = { provinsi: 'provinsi', kabupaten: 'kabupaten', kecamatan: 'kecamatan', desa: 'desa' };
+const LEVEL_TINGKAT: Partial<Record<string, Tingkat>> = {
+  provinsi: 'provinsi',
+  kabupaten: 'kabupaten',
+  kecamatan: 'kecamatan',
+  desa: 'desa',
+};
 
 /** Checks that a scope fits the role (a camat holds a kecamatan, a puskesmas user a puskesmas…). Null when it fits. */
 export function scopeProblem(role: Role, scope: { kode: string | null; puskesmas: string | null }): string | null {
   const level = ROLE_INFO[role].scopeLevel;
   const label = ROLE_INFO[role].labelId;
   if (level === 'puskesmas') {
-    return scope.puskesmas && scope.kode === null ? null : `Peran ${label} memerlukan satu puskesmas sebagai wilayah (bukan kode wilayah).`;
+    return scope.puskesmas && scope.kode === null
+      ? null
+      : `Peran ${label} memerlukan satu puskesmas sebagai wilayah (bukan kode wilayah).`;
   }
   if (scope.puskesmas) return `Peran ${label} berwilayah kode Kemendagri, bukan puskesmas.`;
   const kode = scope.kode ?? '';
-  if (level === 'indonesia') return kode === '' ? null : `Peran ${label} mencakup seluruh Indonesia; kosongkan kode wilayah.`;
+  if (level === 'indonesia')
+    return kode === '' ? null : `Peran ${label} mencakup seluruh Indonesia; kosongkan kode wilayah.`;
   if (kode !== '' && !isKode(kode)) return `Kode wilayah tidak sah: "${kode}" (contoh: 12.10 untuk Labuhanbatu).`;
   if (level === 'bebas') return null;
   const tingkat = LEVEL_TINGKAT[level]!;
-  if (kode === '' || tingkatOf(kode) !== tingkat) return `Peran ${label} memerlukan kode ${tingkat} (mis. ${EXAMPLE[tingkat]}).`;
+  if (kode === '' || tingkatOf(kode) !== tingkat)
+    return `Peran ${label} memerlukan kode ${tingkat} (mis. ${EXAMPLE[tingkat]}).`;
   return null;
 }
 
-const EXAMPLE: Record<Tingkat, string> = { provinsi: '12', kabupaten: '12.10', kecamatan: '12.10.01', desa: '12.10.01.2001' };
+const EXAMPLE: Record<Tingkat, string> = {
+  provinsi: '12',
+  kabupaten: '12.10',
+  kecamatan: '12.10.01',
+  desa: '12.10.01.2001',
+};
 
 /**
  * Where a user lands after signing in: the scope's wilayah, or for a puskesmas the kecamatan holding most of its

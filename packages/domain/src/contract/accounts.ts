@@ -30,7 +30,12 @@ export const SessionUserSchema = Type.Object({
   demo: Type.Boolean(),
 });
 
-export const DemoAccountSchema = Type.Object({ username: Type.String(), nama: Type.String(), roleLabel: Type.String(), wilayah: Type.String() });
+export const DemoAccountSchema = Type.Object({
+  username: Type.String(),
+  nama: Type.String(),
+  roleLabel: Type.String(),
+  wilayah: Type.String(),
+});
 
 export const SessionSchema = Type.Object({
   user: Nullable(SessionUserSchema),

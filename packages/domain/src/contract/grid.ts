@@ -13,24 +13,38 @@ export const GRID_MAX_CELLS = 10_000;
 export const GridQuerySchema = Type.Object({
   periode: Type.String({ description: 'Bulan TTTT-BB', examples: ['2026-10'] }),
   wilayah: Type.Optional(Type.String({ description: 'Kode kecamatan: desanya menjadi baris', examples: ['12.10.09'] })),
-  puskesmas: Type.Optional(Type.String({ description: 'Kode puskesmas: desa wilayah kerjanya hari ini menjadi baris', examples: ['1010453'] })),
+  puskesmas: Type.Optional(
+    Type.String({ description: 'Kode puskesmas: desa wilayah kerjanya hari ini menjadi baris', examples: ['1010453'] }),
+  ),
   indikator: Type.String({ description: 'Kode indikator dipisah koma', examples: ['KIA_K4,KIA_K1'] }),
 });
 
 /** Null first: the API coerces request types, and `[integer, null]` would read a null as 0. */
 const NullFirst = <T extends TSchema>(t: T) => Type.Union([Type.Null(), t]);
-const StoredPairSchema = Type.Object({ numerator: NullFirst(Type.Integer({ minimum: 0 })), denominator: NullFirst(Type.Integer({ minimum: 0 })) });
+const StoredPairSchema = Type.Object({
+  numerator: NullFirst(Type.Integer({ minimum: 0 })),
+  denominator: NullFirst(Type.Integer({ minimum: 0 })),
+});
 
 export const GridSchema = Type.Object({
-  area: Type.Object({ kind: Type.Union([Type.Literal('kecamatan'), Type.Literal('puskesmas')]), kode: Type.String(), nama: Type.String() }),
+  area: Type.Object({
+    kind: Type.Union([Type.Literal('kecamatan'), Type.Literal('puskesmas')]),
+    kode: Type.String(),
+    nama: Type.String(),
+  }),
   period: Type.String(),
   desa: Type.Array(Type.Object({ kode: Type.String(), nama: Type.String() })),
   indicators: Type.Array(Type.String()),
   /** Stored cells only (no report: no entry). */
-  cells: Type.Array(Type.Object({
-    kode: Type.String(), indicator: Type.String(), numerator: Nullable(Type.Integer()), denominator: Nullable(Type.Integer()),
-    simulated: Type.Boolean({ description: 'nilai contoh (simulasi), belum data nyata' }),
-  })),
+  cells: Type.Array(
+    Type.Object({
+      kode: Type.String(),
+      indicator: Type.String(),
+      numerator: Nullable(Type.Integer()),
+      denominator: Nullable(Type.Integer()),
+      simulated: Type.Boolean({ description: 'nilai contoh (simulasi), belum data nyata' }),
+    }),
+  ),
 });
 
 export const GridSaveCellSchema = Type.Object({
@@ -52,16 +66,29 @@ export const GridSaveBodySchema = Type.Object({
 });
 
 export const GridConflictSchema = Type.Object({
-  kode: Type.String(), indicator: Type.String(), period: Type.String(),
+  kode: Type.String(),
+  indicator: Type.String(),
+  period: Type.String(),
   base: StoredPairSchema,
-  current: Type.Composite([StoredPairSchema, Type.Object({ loadId: Nullable(Type.Integer()), oleh: Nullable(Type.String()) })]),
+  current: Type.Composite([
+    StoredPairSchema,
+    Type.Object({ loadId: Nullable(Type.Integer()), oleh: Nullable(Type.String()) }),
+  ]),
   mine: StoredPairSchema,
 });
 
-export const GridConflictErrorSchema = Type.Composite([ErrorSchema, Type.Object({ conflicts: Type.Array(GridConflictSchema) })]);
+export const GridConflictErrorSchema = Type.Composite([
+  ErrorSchema,
+  Type.Object({ conflicts: Type.Array(GridConflictSchema) }),
+]);
 
 /** What the grid service reads: the query of GET /api/impor/isian in code words (docs/ARCHITECTURE.md "Names"). */
-export interface GridQuery { period: string; wilayah?: string; puskesmas?: string; indicators: string }
+export interface GridQuery {
+  period: string;
+  wilayah?: string;
+  puskesmas?: string;
+  indicators: string;
+}
 export type GridDto = Static<typeof GridSchema>;
 export type GridSaveCell = Static<typeof GridSaveCellSchema>;
 export type GridSaveBody = Static<typeof GridSaveBodySchema>;

@@ -6,27 +6,45 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const TemplateQuerySchema = Type.Object({
-  wilayah: Type.String({ description: 'Kode wilayah Kemendagri; templat memuat setiap desa di dalamnya', examples: ['12.10.09'] }),
+  wilayah: Type.String({
+    description: 'Kode wilayah Kemendagri; templat memuat setiap desa di dalamnya',
+    examples: ['12.10.09'],
+  }),
   periode: Type.String({ description: 'Bulan TTTT-BB (tidak di masa depan)', examples: ['2026-10'] }),
   indikator: Type.String({ description: 'Kode indikator dipisah koma', examples: ['KIA_K4,SPM01_BUMIL'] }),
   format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')], { default: 'xlsx' })),
 });
 
 export const PreviewQuerySchema = Type.Object({
-  berkas: Type.String({ minLength: 1, description: 'Nama berkas yang diunggah (akhiran .xlsx atau .csv menentukan cara membacanya)', examples: ['k4-oktober.xlsx'] }),
-  profil: Type.Optional(Type.String({ pattern: '^[0-9]{1,9}$', description: 'Baca berkas dengan profil impor bernomor ini (tanpa: format dikenali, atau profil yang judulnya cocok)' })),
+  berkas: Type.String({
+    minLength: 1,
+    description: 'Nama berkas yang diunggah (akhiran .xlsx atau .csv menentukan cara membacanya)',
+    examples: ['k4-oktober.xlsx'],
+  }),
+  profil: Type.Optional(
+    Type.String({
+      pattern: '^[0-9]{1,9}$',
+      description:
+        'Baca berkas dengan profil impor bernomor ini (tanpa: format dikenali, atau profil yang judulnya cocok)',
+    }),
+  ),
 });
 
 /** Reading a previewed file again (the wizard): with a drafted or saved profile and the desa names the user confirmed. */
-export const ReadAgainBodySchema = Type.Object({
-  /** Without a profile: show the first rows of this worksheet (the wizard's sheet choice). */
-  lembar: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-  /** A drafted profile (domain exchange/profile.ts ImportProfile), checked by validateProfile. */
-  profil: Type.Optional(Type.Unknown()),
-  profilId: Type.Optional(Type.Integer({ minimum: 1 })),
-  /** Desa name as the file writes it → kode desa chosen among the near matches. */
-  konfirmasi: Type.Optional(Type.Record(Type.String({ maxLength: 200 }), Type.String({ maxLength: 20 }), { maxProperties: 5000 })),
-}, { additionalProperties: false });
+export const ReadAgainBodySchema = Type.Object(
+  {
+    /** Without a profile: show the first rows of this worksheet (the wizard's sheet choice). */
+    lembar: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    /** A drafted profile (domain exchange/profile.ts ImportProfile), checked by validateProfile. */
+    profil: Type.Optional(Type.Unknown()),
+    profilId: Type.Optional(Type.Integer({ minimum: 1 })),
+    /** Desa name as the file writes it → kode desa chosen among the near matches. */
+    konfirmasi: Type.Optional(
+      Type.Record(Type.String({ maxLength: 200 }), Type.String({ maxLength: 20 }), { maxProperties: 5000 }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 export const SheetLayoutSchema = Type.Object({
   sheets: Type.Array(Type.String()),
@@ -84,17 +102,31 @@ export const ImportSampleSchema = Type.Object({
   newDenominator: Nullable(Type.Number()),
 });
 
-export const ImportStatusSchema = Type.Union([
-  Type.Literal('invalid'), Type.Literal('preview'), Type.Literal('unchanged'), Type.Literal('imported'),
-], { description: 'invalid: ditolak (lihat errors); preview: siap di-commit; unchanged: tidak ada perubahan; imported: tersimpan' });
+export const ImportStatusSchema = Type.Union(
+  [Type.Literal('invalid'), Type.Literal('preview'), Type.Literal('unchanged'), Type.Literal('imported')],
+  {
+    description:
+      'invalid: ditolak (lihat errors); preview: siap di-commit; unchanged: tidak ada perubahan; imported: tersimpan',
+  },
+);
 
 export const ImportOutcomeSchema = Type.Object({
   /** Preview id to commit (status preview); null otherwise. */
   previewId: Nullable(Type.String()),
   expiresAt: Nullable(Type.String({ description: 'ISO 8601; pratinjau dihapus sesudahnya' })),
   status: ImportStatusSchema,
-  format: Nullable(Type.Union([Type.Literal('long'), Type.Literal('sasaran'), Type.Literal('template'),
-    Type.Literal('dhis2-json'), Type.Literal('dhis2-csv'), Type.Literal('adx'), Type.Literal('fhir'), Type.Literal('profil')])),
+  format: Nullable(
+    Type.Union([
+      Type.Literal('long'),
+      Type.Literal('sasaran'),
+      Type.Literal('template'),
+      Type.Literal('dhis2-json'),
+      Type.Literal('dhis2-csv'),
+      Type.Literal('adx'),
+      Type.Literal('fhir'),
+      Type.Literal('profil'),
+    ]),
+  ),
   target: Nullable(Type.Union([Type.Literal('nilai'), Type.Literal('sasaran')])),
   fileName: Type.String(),
   fileHash: Type.String({ description: 'sha256, hex' }),
@@ -113,13 +145,14 @@ export const ImportOutcomeSchema = Type.Object({
   /** A spreadsheet in no known format: its first rows for the import wizard (previewId set: map it, then read it again). */
   layout: Type.Optional(Nullable(SheetLayoutSchema)),
   /** The import profile the file was read with. */
-  profile: Type.Optional(Nullable(Type.Object({ id: Nullable(Type.Integer()), nama: Type.String(), kabupaten: Type.String() }))),
+  profile: Type.Optional(
+    Nullable(Type.Object({ id: Nullable(Type.Integer()), nama: Type.String(), kabupaten: Type.String() })),
+  ),
   /** Desa names close to a desa of the area: confirm one (read again with konfirmasi), never taken silently. */
   toConfirm: Type.Optional(Type.Array(NameToConfirmSchema)),
 });
 
 export const ImportIdParamsSchema = Type.Object({ id: Type.String() });
-
 
 export const LoadRecordSchema = Type.Object({
   id: Type.Integer(),

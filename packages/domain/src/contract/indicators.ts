@@ -11,26 +11,49 @@ const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
  * codes). Requests keep plain text: `indikator=k4` is read case-insensitively, and an unknown code gets a 400
  * INVALID_INDICATOR in Bahasa Indonesia rather than the schema validator's message.
  */
-export const IndicatorCodeSchema = Type.Unsafe<IndicatorCode>(Type.String({ description: 'Kode indikator katalog, misalnya KIA_K4', examples: ['KIA_K4'] }));
+export const IndicatorCodeSchema = Type.Unsafe<IndicatorCode>(
+  Type.String({ description: 'Kode indikator katalog, misalnya KIA_K4', examples: ['KIA_K4'] }),
+);
 
-export const KlasterSchema = Type.Union([Type.Literal('K1'), Type.Literal('K2'), Type.Literal('K3'), Type.Literal('K4')]);
-
-export const IndicatorGroupSchema = Type.Union([
-  Type.Literal('SPM'), Type.Literal('PWS KIA'), Type.Literal('K1'), Type.Literal('K2'), Type.Literal('K3'), Type.Literal('K4'),
+export const KlasterSchema = Type.Union([
+  Type.Literal('K1'),
+  Type.Literal('K2'),
+  Type.Literal('K3'),
+  Type.Literal('K4'),
 ]);
 
-export const PolaritySchema = Type.Union([
-  Type.Literal('higher'), Type.Literal('lower'), Type.Literal('band'), Type.Literal('context'),
-], { description: 'higher: makin tinggi makin baik; lower: makin rendah makin baik (stunting); band: baik di dalam rentang; context: tanpa arah' });
+export const IndicatorGroupSchema = Type.Union([
+  Type.Literal('SPM'),
+  Type.Literal('PWS KIA'),
+  Type.Literal('K1'),
+  Type.Literal('K2'),
+  Type.Literal('K3'),
+  Type.Literal('K4'),
+]);
+
+export const PolaritySchema = Type.Union(
+  [Type.Literal('higher'), Type.Literal('lower'), Type.Literal('band'), Type.Literal('context')],
+  {
+    description:
+      'higher: makin tinggi makin baik; lower: makin rendah makin baik (stunting); band: baik di dalam rentang; context: tanpa arah',
+  },
+);
 
 export const IndicatorUnitSchema = Type.Union([Type.Literal('percent'), Type.Literal('per100k')]);
 
-export const IndicatorPeriodKindSchema = Type.Union([
-  Type.Literal('ytd_cum'), Type.Literal('month'), Type.Literal('point'), Type.Literal('annual'),
-], { description: 'ytd_cum: kumulatif Jan..bulan ÷ sasaran tahunan; month: rasio bulanan; point: nilai bulan terakhir; annual: dinilai per tahun' });
+export const IndicatorPeriodKindSchema = Type.Union(
+  [Type.Literal('ytd_cum'), Type.Literal('month'), Type.Literal('point'), Type.Literal('annual')],
+  {
+    description:
+      'ytd_cum: kumulatif Jan..bulan ÷ sasaran tahunan; month: rasio bulanan; point: nilai bulan terakhir; annual: dinilai per tahun',
+  },
+);
 
 export const DenominatorSchema = Type.Union([
-  Type.Object({ kind: Type.Literal('sasaran'), group: Type.String({ description: 'kode kelompok sasaran, misalnya bumil' }) }),
+  Type.Object({
+    kind: Type.Literal('sasaran'),
+    group: Type.String({ description: 'kode kelompok sasaran, misalnya bumil' }),
+  }),
   Type.Object({ kind: Type.Literal('counted'), labelId: Type.String() }),
   Type.Object({ kind: Type.Literal('population'), per: Type.Literal(100000) }),
 ]);
@@ -54,7 +77,12 @@ export const IndicatorSchema = Type.Object({
   rollUp: Type.Literal('sum'),
   regulationRef: Type.String(),
   confidence: Type.Union([
-    Type.Literal('V'), Type.Literal('G'), Type.Literal('U'), Type.Literal('V/G'), Type.Literal('V/U'), Type.Literal('G/U'),
+    Type.Literal('V'),
+    Type.Literal('G'),
+    Type.Literal('U'),
+    Type.Literal('V/G'),
+    Type.Literal('V/U'),
+    Type.Literal('G/U'),
   ]),
   sourceSystem: Type.String(),
   /**
@@ -65,11 +93,13 @@ export const IndicatorSchema = Type.Object({
   notServedText: Nullable(Type.String()),
   note: Nullable(Type.String()),
   /** Absent: ordinary counts of persons. How counts are shown to readers outside the area, and why (issue 18). */
-  privacy: Type.Optional(Type.Object({
-    class: Type.Union([Type.Literal('sensitive'), Type.Literal('not-personal')]),
-    reasonId: Type.String(),
-    reasonEn: Type.String(),
-  })),
+  privacy: Type.Optional(
+    Type.Object({
+      class: Type.Union([Type.Literal('sensitive'), Type.Literal('not-personal')]),
+      reasonId: Type.String(),
+      reasonEn: Type.String(),
+    }),
+  ),
   /** The database holds at least one value of this indicator (the picker marks the others "belum ada data"). */
   hasData: Type.Optional(Type.Boolean()),
 });

@@ -20,10 +20,15 @@ export const ACTION_STATUSES = ['terbuka', 'selesai', 'batal'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 export const MeetingTypeSchema = Type.Union([
-  Type.Literal('lokmin_bulanan'), Type.Literal('lokmin_tribulanan'), Type.Literal('lintas_sektor'), Type.Literal('lainnya'),
+  Type.Literal('lokmin_bulanan'),
+  Type.Literal('lokmin_tribulanan'),
+  Type.Literal('lintas_sektor'),
+  Type.Literal('lainnya'),
 ]);
 export const ActionStatusSchema = Type.Union([Type.Literal('terbuka'), Type.Literal('selesai'), Type.Literal('batal')]);
-const PwsStatus = Nullable(Type.Union([Type.Literal('baik'), Type.Literal('kurang'), Type.Literal('cukup'), Type.Literal('jelek')]));
+const PwsStatus = Nullable(
+  Type.Union([Type.Literal('baik'), Type.Literal('kurang'), Type.Literal('cukup'), Type.Literal('jelek')]),
+);
 
 export const PesertaSchema = Type.Object({
   nama: Type.String({ minLength: 1, maxLength: 200 }),
@@ -62,33 +67,53 @@ export const AgendaDesaSchema = Type.Object({
 });
 
 export const BehindItemSchema = Type.Object({
-  desaKode: Type.String(), desaNama: Type.String(), indicator: Type.String(),
-  coverage: Type.Number(), expected: Type.Number(), attainment: Type.Number(),
+  desaKode: Type.String(),
+  desaNama: Type.String(),
+  indicator: Type.String(),
+  coverage: Type.Number(),
+  expected: Type.Number(),
+  attainment: Type.Number(),
   /** Persons short of the expected-to-date target (the row's shortOfTarget). */
   shortOfTarget: Nullable(Type.Integer()),
 });
 
 export const WorsenedItemSchema = Type.Object({
-  desaKode: Type.String(), desaNama: Type.String(), indicator: Type.String(),
-  previousAttainment: Type.Number(), attainment: Type.Number(),
+  desaKode: Type.String(),
+  desaNama: Type.String(),
+  indicator: Type.String(),
+  previousAttainment: Type.Number(),
+  attainment: Type.Number(),
   /** previousAttainment − attainment, in points of attainment (> 0). */
   drop: Type.Number(),
-  previousCoverage: Nullable(Type.Number()), coverage: Nullable(Type.Number()),
+  previousCoverage: Nullable(Type.Number()),
+  coverage: Nullable(Type.Number()),
 });
 
 export const DataQualityItemSchema = Type.Object({
-  desaKode: Type.String(), desaNama: Type.String(),
+  desaKode: Type.String(),
+  desaNama: Type.String(),
   kind: Type.Union([Type.Literal('laporan'), Type.Literal('lebih100')]),
   /** laporan: indicators with missing monthly reports; lebih100: indicators above 100 %. */
-  indicators: Type.Array(Type.Object({
-    indicator: Type.String(), reported: Type.Integer(), expectedReports: Type.Integer(), coverage: Nullable(Type.Number()),
-  })),
+  indicators: Type.Array(
+    Type.Object({
+      indicator: Type.String(),
+      reported: Type.Integer(),
+      expectedReports: Type.Integer(),
+      coverage: Nullable(Type.Number()),
+    }),
+  ),
 });
 
 export const AgendaActionSchema = Type.Object({
-  id: Type.Integer(), meetingId: Type.Integer(), meetingTanggal: Type.String(),
-  desaKode: Type.String(), desaNama: Type.String(), indicator: Type.String(),
-  apa: Type.String(), siapa: Type.String(), tenggat: Nullable(Type.String()),
+  id: Type.Integer(),
+  meetingId: Type.Integer(),
+  meetingTanggal: Type.String(),
+  desaKode: Type.String(),
+  desaNama: Type.String(),
+  indicator: Type.String(),
+  apa: Type.String(),
+  siapa: Type.String(),
+  tenggat: Nullable(Type.String()),
 });
 
 export const AgendaSchema = Type.Object({
@@ -122,7 +147,13 @@ export const BaselineSchema = Type.Object({
 });
 
 export const MovementSchema = Type.Object({
-  direction: Type.Union([Type.Literal('naik'), Type.Literal('turun'), Type.Literal('tetap'), Type.Literal('tidak-ada-data'), Type.Literal('belum-ada-periode-baru')]),
+  direction: Type.Union([
+    Type.Literal('naik'),
+    Type.Literal('turun'),
+    Type.Literal('tetap'),
+    Type.Literal('tidak-ada-data'),
+    Type.Literal('belum-ada-periode-baru'),
+  ]),
   /** Coverage now − baseline coverage, in percentage points. */
   coveragePoints: Nullable(Type.Number()),
   numeratorChange: Nullable(Type.Number()),
@@ -134,8 +165,10 @@ export const MovementSchema = Type.Object({
 });
 
 export const ActionChangeSchema = Type.Object({
-  at: Type.String(), oleh: Type.String(),
-  before: Type.Record(Type.String(), Type.Unknown()), after: Type.Record(Type.String(), Type.Unknown()),
+  at: Type.String(),
+  oleh: Type.String(),
+  before: Type.Record(Type.String(), Type.Unknown()),
+  after: Type.Record(Type.String(), Type.Unknown()),
 });
 
 export const MeetingActionSchema = Type.Object({
@@ -156,20 +189,31 @@ export const MeetingActionSchema = Type.Object({
   changes: Type.Array(ActionChangeSchema),
 });
 
-export const EarlierActionSchema = Type.Composite([MeetingActionSchema, Type.Object({
-  meetingTanggal: Type.String(), meetingJudul: Type.String(),
-})]);
+export const EarlierActionSchema = Type.Composite([
+  MeetingActionSchema,
+  Type.Object({
+    meetingTanggal: Type.String(),
+    meetingJudul: Type.String(),
+  }),
+]);
 
 // ------------------------------------------------------------------------------------------------ notes
 
 export const NoteSchema = Type.Object({
-  id: Type.Integer(), itemKey: Type.String(), text: Type.String(), at: Type.String(), oleh: Type.String(),
+  id: Type.Integer(),
+  itemKey: Type.String(),
+  text: Type.String(),
+  at: Type.String(),
+  oleh: Type.String(),
   supersedes: Nullable(Type.Integer()),
 });
-export const NoteWithHistorySchema = Type.Composite([NoteSchema, Type.Object({
-  /** Earlier versions, newest first. */
-  history: Type.Array(NoteSchema),
-})]);
+export const NoteWithHistorySchema = Type.Composite([
+  NoteSchema,
+  Type.Object({
+    /** Earlier versions, newest first. */
+    history: Type.Array(NoteSchema),
+  }),
+]);
 
 // ------------------------------------------------------------------------------------------------ meetings
 
@@ -194,20 +238,28 @@ export const MeetingSummarySchema = Type.Object({
   openActionCount: Type.Integer(),
 });
 
-export const MeetingDetailSchema = Type.Composite([MeetingSummarySchema, Type.Object({
-  agenda: AgendaSchema,
-  actions: Type.Array(MeetingActionSchema),
-  /** Open actions of earlier meetings of the same wilayah, with movement up to this meeting's period. */
-  earlierActions: Type.Array(EarlierActionSchema),
-  notes: Type.Array(NoteWithHistorySchema),
-})]);
+export const MeetingDetailSchema = Type.Composite([
+  MeetingSummarySchema,
+  Type.Object({
+    agenda: AgendaSchema,
+    actions: Type.Array(MeetingActionSchema),
+    /** Open actions of earlier meetings of the same wilayah, with movement up to this meeting's period. */
+    earlierActions: Type.Array(EarlierActionSchema),
+    notes: Type.Array(NoteWithHistorySchema),
+  }),
+]);
 
 export const CreateMeetingSchema = Type.Object({
   jenis: MeetingTypeSchema,
   tanggal: Type.String(DATE),
   /** Exactly one of wilayah (a kecamatan) and puskesmas (its wilayah kerja on the meeting date). */
   wilayah: Type.Optional(Type.String({ description: 'Kode kecamatan', examples: ['12.10.09'] })),
-  puskesmas: Type.Optional(Type.String({ description: 'Kode puskesmas: rapat tentang desa wilayah kerjanya pada tanggal rapat', examples: ['1010453'] })),
+  puskesmas: Type.Optional(
+    Type.String({
+      description: 'Kode puskesmas: rapat tentang desa wilayah kerjanya pada tanggal rapat',
+      examples: ['1010453'],
+    }),
+  ),
   periode: Type.String({ description: 'Periode data, misalnya 2026-01..2026-09', examples: ['2026-01..2026-09'] }),
   judul: Type.Optional(Type.String({ maxLength: 300 })),
   peserta: Type.Optional(Type.Array(PesertaSchema, { maxItems: 200 })),
@@ -215,13 +267,19 @@ export const CreateMeetingSchema = Type.Object({
 
 export const MeetingListQuerySchema = Type.Object({
   wilayah: Type.Optional(Type.String({ description: 'Kode kecamatan', examples: ['12.10.09'] })),
-  puskesmas: Type.Optional(Type.String({ description: 'Kode puskesmas (rapat wilayah kerjanya)', examples: ['1010453'] })),
+  puskesmas: Type.Optional(
+    Type.String({ description: 'Kode puskesmas (rapat wilayah kerjanya)', examples: ['1010453'] }),
+  ),
 });
 
 export const MeetingIdParamsSchema = Type.Object({ id: Type.String({ pattern: '^\\d{1,9}$' }) });
 
 export const CreateNoteSchema = Type.Object({
-  itemKey: Type.String({ minLength: 1, maxLength: 100, description: 'ringkasan, desa:12.10.09.2001 atau tindak-lanjut' }),
+  itemKey: Type.String({
+    minLength: 1,
+    maxLength: 100,
+    description: 'ringkasan, desa:12.10.09.2001 atau tindak-lanjut',
+  }),
   text: Type.String({ maxLength: 10_000 }),
   /** Id of the note this one replaces (an edit); omitted for a new note. */
   supersedes: Type.Optional(Type.Integer()),

@@ -7,28 +7,50 @@ import { IndicatorCodeSchema } from './indicators.ts';
 import { ValueRowSchema } from './values.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const IsoDate = (description: string) => Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description, examples: ['2026-07-01'] });
+const IsoDate = (description: string) =>
+  Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description, examples: ['2026-07-01'] });
 
-export const StageCodeSchema = Type.Union([
-  Type.Literal('belum'), Type.Literal('persiapan'), Type.Literal('lokus_ditetapkan'), Type.Literal('orientasi'),
-  Type.Literal('launching'), Type.Literal('implementasi'), Type.Literal('implementasi_penuh'),
-], { description: 'Tahap ILP 0 belum … 6 implementasi_penuh' });
+export const StageCodeSchema = Type.Union(
+  [
+    Type.Literal('belum'),
+    Type.Literal('persiapan'),
+    Type.Literal('lokus_ditetapkan'),
+    Type.Literal('orientasi'),
+    Type.Literal('launching'),
+    Type.Literal('implementasi'),
+    Type.Literal('implementasi_penuh'),
+  ],
+  { description: 'Tahap ILP 0 belum … 6 implementasi_penuh' },
+);
 // The literals above must be the domain's stage codes (a compile error here when they drift apart).
 const _stagesMatch: (typeof ILP_STAGE_CODES)[number] extends Static<typeof StageCodeSchema> ? true : never = true;
 void _stagesMatch;
 export const ReadinessItemCodeSchema = Type.Union([
-  Type.Literal('tim_klaster'), Type.Literal('orientasi_staf'), Type.Literal('alur_layanan'), Type.Literal('pencatatan_digital'),
-  Type.Literal('pws_lokmin'), Type.Literal('pustu_tiap_desa'), Type.Literal('pustu_nakes'), Type.Literal('posyandu_lkd'),
+  Type.Literal('tim_klaster'),
+  Type.Literal('orientasi_staf'),
+  Type.Literal('alur_layanan'),
+  Type.Literal('pencatatan_digital'),
+  Type.Literal('pws_lokmin'),
+  Type.Literal('pustu_tiap_desa'),
+  Type.Literal('pustu_nakes'),
+  Type.Literal('posyandu_lkd'),
   Type.Literal('kader_tersertifikasi'),
 ]);
-const _itemsMatch: (typeof READINESS_ITEMS)[number]['code'] extends Static<typeof ReadinessItemCodeSchema> ? true : never = true;
+const _itemsMatch: (typeof READINESS_ITEMS)[number]['code'] extends Static<typeof ReadinessItemCodeSchema>
+  ? true
+  : never = true;
 void _itemsMatch;
 
 export const KabupatenQuerySchema = Type.Object({
   kabupaten: Type.String({ description: 'Kode kabupaten/kota, misalnya 12.07 (Deli Serdang)', examples: ['12.07'] }),
 });
 
-export const WaveRefSchema = Type.Object({ id: Type.Integer(), nama: Type.String(), year: Type.Integer(), simulated: Type.Boolean() });
+export const WaveRefSchema = Type.Object({
+  id: Type.Integer(),
+  nama: Type.String(),
+  year: Type.Integer(),
+  simulated: Type.Boolean(),
+});
 
 export const NeedPartSchema = Type.Object({
   indicator: IndicatorCodeSchema,
@@ -119,7 +141,9 @@ export const RolloutEventSchema = Type.Object({
 
 export const PuskesmasDetailSchema = Type.Object({
   puskesmas: PuskesmasSummarySchema,
-  desa: Type.Array(Type.Object({ kode: Type.String(), nama: Type.String(), validFrom: Type.String(), confirmed: Type.Boolean() })),
+  desa: Type.Array(
+    Type.Object({ kode: Type.String(), nama: Type.String(), validFrom: Type.String(), confirmed: Type.Boolean() }),
+  ),
   stages: Type.Array(StageEventSchema),
   readiness: Type.Array(ReadinessItemStateSchema),
   pustu: Type.Integer(),
@@ -135,8 +159,20 @@ export const MoveDesaBodySchema = Type.Object({
 
 export const MoveDesaResponseSchema = Type.Object({
   eventId: Type.Integer(),
-  before: Nullable(Type.Object({ puskesmas: Type.String(), validFrom: Type.String(), validTo: Nullable(Type.String()), confirmed: Type.Boolean() })),
-  after: Type.Object({ puskesmas: Type.String(), validFrom: Type.String(), validTo: Nullable(Type.String()), confirmed: Type.Boolean() }),
+  before: Nullable(
+    Type.Object({
+      puskesmas: Type.String(),
+      validFrom: Type.String(),
+      validTo: Nullable(Type.String()),
+      confirmed: Type.Boolean(),
+    }),
+  ),
+  after: Type.Object({
+    puskesmas: Type.String(),
+    validFrom: Type.String(),
+    validTo: Nullable(Type.String()),
+    confirmed: Type.Boolean(),
+  }),
 });
 
 export const WilayahKerjaCsvQuerySchema = Type.Object({
@@ -147,7 +183,9 @@ export const WilayahKerjaCsvQuerySchema = Type.Object({
 const WilayahKerjaIssueSchema = Type.Object({
   row: Nullable(Type.Integer({ description: 'Baris seperti di lembar kerja (1 = judul kolom)' })),
   column: Nullable(Type.String({ description: 'kode_puskesmas, nama atau kode_desa' })),
-  code: Type.String({ description: 'KODE_INVALID, KODE_UNKNOWN, KODE_OUTSIDE_WILAYAH, DUPLICATE, PUSKESMAS_UNKNOWN, …' }),
+  code: Type.String({
+    description: 'KODE_INVALID, KODE_UNKNOWN, KODE_OUTSIDE_WILAYAH, DUPLICATE, PUSKESMAS_UNKNOWN, …',
+  }),
   message: Type.String(),
 });
 
@@ -159,7 +197,9 @@ export const WilayahKerjaCsvOutcomeSchema = Type.Object({
   errors: Type.Array(WilayahKerjaIssueSchema),
   warnings: Type.Array(WilayahKerjaIssueSchema),
   newPuskesmas: Type.Array(Type.Object({ kode: Type.String(), nama: Type.String() })),
-  moves: Type.Array(Type.Object({ row: Type.Integer(), desa: Type.String(), from: Nullable(Type.String()), to: Type.String() })),
+  moves: Type.Array(
+    Type.Object({ row: Type.Integer(), desa: Type.String(), from: Nullable(Type.String()), to: Type.String() }),
+  ),
   confirms: Type.Array(Type.Object({ row: Type.Integer(), desa: Type.String(), puskesmas: Type.String() })),
   unchanged: Type.Integer({ description: 'Desa yang sudah di puskesmas itu (terkonfirmasi): tidak diubah' }),
   changed: Type.Boolean({ description: 'false: berkas sama dengan yang tersimpan' }),
@@ -181,7 +221,13 @@ export const WaveBodySchema = Type.Object({
   plannedStart: Type.Optional(Nullable(IsoDate('Rencana mulai'))),
   plannedEnd: Type.Optional(Nullable(IsoDate('Rencana selesai'))),
   note: Type.Optional(Type.String({ maxLength: 2000 })),
-  members: Type.Array(Type.Object({ kode: Type.String(), rank: Type.Optional(Nullable(Type.Integer())), reason: Type.Optional(Nullable(Type.String())) })),
+  members: Type.Array(
+    Type.Object({
+      kode: Type.String(),
+      rank: Type.Optional(Nullable(Type.Integer())),
+      reason: Type.Optional(Nullable(Type.String())),
+    }),
+  ),
 });
 
 export const WaveSchema = Type.Object({
@@ -195,7 +241,14 @@ export const WaveSchema = Type.Object({
   basis: Type.String(),
   note: Type.String(),
   simulated: Type.Boolean(),
-  members: Type.Array(Type.Object({ kode: Type.String(), nama: Type.String(), rank: Nullable(Type.Integer()), reason: Nullable(Type.String()) })),
+  members: Type.Array(
+    Type.Object({
+      kode: Type.String(),
+      nama: Type.String(),
+      rank: Nullable(Type.Integer()),
+      reason: Nullable(Type.String()),
+    }),
+  ),
 });
 
 export const ReadinessBodySchema = Type.Object({
@@ -221,9 +274,15 @@ export const ProgressResponseSchema = Type.Object({
 
 export const ProposalQuerySchema = Type.Object({
   kabupaten: Type.String({ examples: ['12.07'] }),
-  indikator: Type.Optional(Type.String({ description: 'Indikator kebutuhan dipisah koma', examples: ['SPM01_BUMIL,SPM04_BALITA,SPM08_HT'] })),
-  periode: Type.Optional(Type.String({ description: 'Periode kebutuhan; bawaan: Januari s.d. bulan lalu', examples: ['2026-01..2026-10'] })),
-  bobot: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'Bobot kebutuhan 0..1 (sisanya kesiapan); bawaan 0.5' })),
+  indikator: Type.Optional(
+    Type.String({ description: 'Indikator kebutuhan dipisah koma', examples: ['SPM01_BUMIL,SPM04_BALITA,SPM08_HT'] }),
+  ),
+  periode: Type.Optional(
+    Type.String({ description: 'Periode kebutuhan; bawaan: Januari s.d. bulan lalu', examples: ['2026-01..2026-10'] }),
+  ),
+  bobot: Type.Optional(
+    Type.Number({ minimum: 0, maximum: 1, description: 'Bobot kebutuhan 0..1 (sisanya kesiapan); bawaan 0.5' }),
+  ),
 });
 
 export const ProposalRowSchema = Type.Object({
@@ -261,10 +320,13 @@ export const PuskesmasValuesQuerySchema = Type.Object({
   kabupaten: Type.String({ examples: ['12.07'] }),
 });
 
-export const PuskesmasValueRowSchema = Type.Composite([ValueRowSchema, Type.Object({
-  /** Desa that contributed a month of the period (moved desa count for both puskesmas). */
-  desaCount: Type.Integer(),
-})]);
+export const PuskesmasValueRowSchema = Type.Composite([
+  ValueRowSchema,
+  Type.Object({
+    /** Desa that contributed a month of the period (moved desa count for both puskesmas). */
+    desaCount: Type.Integer(),
+  }),
+]);
 
 export const PuskesmasValuesResponseSchema = Type.Object({
   indicator: IndicatorCodeSchema,

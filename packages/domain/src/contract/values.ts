@@ -13,54 +13,69 @@ export const ValuesQuerySchema = Type.Object({
     description: 'Bulan 2026-06, triwulan 2026-Q2, tahun 2026, atau kumulatif 2026-01..2026-06',
     examples: ['2026-06', '2026-Q2', '2026', '2026-01..2026-06'],
   }),
-  wilayah: Type.Optional(Type.String({ description: 'Kode wilayah induk; tanpa wilayah: daftar provinsi', examples: ['12.10'] })),
+  wilayah: Type.Optional(
+    Type.String({ description: 'Kode wilayah induk; tanpa wilayah: daftar provinsi', examples: ['12.10'] }),
+  ),
 });
 
-export const AttainmentClassSchema = Type.Union([
-  Type.Literal('baik'), Type.Literal('cukup'), Type.Literal('kurang'), Type.Literal('no-data'), Type.Literal('netral'),
-  Type.Literal('disembunyikan'),
-], { description: 'Kelas capaian terhadap target (kriteria dashboard, bukan ketentuan resmi); netral: indikator tanpa target; '
-  + 'disembunyikan: angka disembunyikan untuk pembaca di luar wilayah (jumlah kecil, lihat `protection`)' });
+export const AttainmentClassSchema = Type.Union(
+  [
+    Type.Literal('baik'),
+    Type.Literal('cukup'),
+    Type.Literal('kurang'),
+    Type.Literal('no-data'),
+    Type.Literal('netral'),
+    Type.Literal('disembunyikan'),
+  ],
+  {
+    description:
+      'Kelas capaian terhadap target (kriteria dashboard, bukan ketentuan resmi); netral: indikator tanpa target; ' +
+      'disembunyikan: angka disembunyikan untuk pembaca di luar wilayah (jumlah kecil, lihat `protection`)',
+  },
+);
 
-export const ValueRowSchema = Type.Object({
-  kode: Type.String(),
-  nama: Type.String(),
-  /** Σ numerators of the desa that reported; null: no data. */
-  numerator: Nullable(Type.Number()),
-  /** Σ denominators of the same desa (annual sasaran for ytd_cum). */
-  denominator: Nullable(Type.Number()),
-  /** Percent or per 100,000 (indicator unit), not rounded, never clamped; null: no data. */
-  coverage: Nullable(Type.Number()),
-  target: Nullable(Type.Number()),
-  /** target × fraction of the year (ytd_cum), the value the class is judged against. */
-  expected: Nullable(Type.Number()),
-  /**
-   * Belum terlayani tahun ini: denominator (annual sasaran or counted register) − persons served, for a year or
-   * January..m of indicators counting persons (people.ts); ≤ 0 when all were served (negative: more than the sasaran);
-   * null otherwise. Replaces `gap` (until issue 15 the gap to the ANNUAL target, neither of these two numbers).
-   */
-  notYetServed: Nullable(Type.Integer()),
-  /**
-   * Kekurangan terhadap target periode ini: persons short of `expected` (expected/100 × denominator − served); > 0 exactly when
-   * the class is cukup or kurang, ≤ 0 when reached; null where persons are not counted.
-   */
-  shortOfTarget: Nullable(Type.Integer()),
-  class: AttainmentClassSchema,
-  /** coverage ÷ expected × 100 (higher) or expected ÷ coverage × 100 (lower); null otherwise. */
-  attainment: Nullable(Type.Number()),
-  /** Coverage above 100 %: shown as is, drawn hatched. */
-  over100: Type.Boolean(),
-  simulated: Type.Boolean(),
-  /** Desa-month reports received. */
-  reported: Type.Integer(),
-  /** Desa under this row × months in the period. */
-  expectedReports: Type.Integer(),
-  /**
-   * Null (or absent) when the counts are shown as they are; else why they are hidden from this reader (issue 18):
-   * numerator, the person counts, attainment are null, class 'disembunyikan'.
-   */
-  protection: Type.Optional(Nullable(ProtectionSchema)),
-}, { examples: [HIDDEN_VALUE_ROW_EXAMPLE] });
+export const ValueRowSchema = Type.Object(
+  {
+    kode: Type.String(),
+    nama: Type.String(),
+    /** Σ numerators of the desa that reported; null: no data. */
+    numerator: Nullable(Type.Number()),
+    /** Σ denominators of the same desa (annual sasaran for ytd_cum). */
+    denominator: Nullable(Type.Number()),
+    /** Percent or per 100,000 (indicator unit), not rounded, never clamped; null: no data. */
+    coverage: Nullable(Type.Number()),
+    target: Nullable(Type.Number()),
+    /** target × fraction of the year (ytd_cum), the value the class is judged against. */
+    expected: Nullable(Type.Number()),
+    /**
+     * Belum terlayani tahun ini: denominator (annual sasaran or counted register) − persons served, for a year or
+     * January..m of indicators counting persons (people.ts); ≤ 0 when all were served (negative: more than the sasaran);
+     * null otherwise. Replaces `gap` (until issue 15 the gap to the ANNUAL target, neither of these two numbers).
+     */
+    notYetServed: Nullable(Type.Integer()),
+    /**
+     * Kekurangan terhadap target periode ini: persons short of `expected` (expected/100 × denominator − served); > 0 exactly when
+     * the class is cukup or kurang, ≤ 0 when reached; null where persons are not counted.
+     */
+    shortOfTarget: Nullable(Type.Integer()),
+    class: AttainmentClassSchema,
+    /** coverage ÷ expected × 100 (higher) or expected ÷ coverage × 100 (lower); null otherwise. */
+    attainment: Nullable(Type.Number()),
+    /** Coverage above 100 %: shown as is, drawn hatched. */
+    over100: Type.Boolean(),
+    simulated: Type.Boolean(),
+    /** Desa-month reports received. */
+    reported: Type.Integer(),
+    /** Desa under this row × months in the period. */
+    expectedReports: Type.Integer(),
+    /**
+     * Null (or absent) when the counts are shown as they are; else why they are hidden from this reader (issue 18):
+     * numerator, the person counts, attainment are null, class 'disembunyikan'.
+     */
+    protection: Type.Optional(Nullable(ProtectionSchema)),
+  },
+  { examples: [HIDDEN_VALUE_ROW_EXAMPLE] },
+);
 
 export const ValuesResponseSchema = Type.Object({
   indicator: IndicatorCodeSchema,
@@ -80,7 +95,10 @@ export const SeriesQuerySchema = Type.Object({
 });
 
 export const PwsStatusSchema = Type.Union([
-  Type.Literal('baik'), Type.Literal('kurang'), Type.Literal('cukup'), Type.Literal('jelek'),
+  Type.Literal('baik'),
+  Type.Literal('kurang'),
+  Type.Literal('cukup'),
+  Type.Literal('jelek'),
 ]);
 
 export const SeriesMonthSchema = Type.Object({
@@ -123,7 +141,12 @@ export type SeriesResponse = Static<typeof SeriesResponseSchema>;
 // ---- The profile of one wilayah (issue 8: "one page per desa and per kecamatan"): every indicator with data ----
 
 export const TrendSchema = Type.Object({
-  direction: Type.Union([Type.Literal('naik'), Type.Literal('turun'), Type.Literal('tetap'), Type.Literal('tidak-ada-data')]),
+  direction: Type.Union([
+    Type.Literal('naik'),
+    Type.Literal('turun'),
+    Type.Literal('tetap'),
+    Type.Literal('tidak-ada-data'),
+  ]),
   points: Nullable(Type.Number()),
   /** Good for the indicator's polarity (true), bad (false), or neither. */
   better: Nullable(Type.Boolean()),
@@ -132,14 +155,17 @@ export const TrendSchema = Type.Object({
 });
 
 /** Month m alone against month m − 1 alone (monthPair): the trend the PWS status reads too. */
-export const MonthTrendSchema = Type.Composite([TrendSchema, Type.Object({
-  /** 2026-10 and 2026-09. */
-  month: Type.String(),
-  previousMonth: Type.String(),
-  /** Coverage of each month alone (persons of the month ÷ annual sasaran for cumulative indicators). */
-  coverage: Nullable(Type.Number()),
-  previousCoverage: Nullable(Type.Number()),
-})]);
+export const MonthTrendSchema = Type.Composite([
+  TrendSchema,
+  Type.Object({
+    /** 2026-10 and 2026-09. */
+    month: Type.String(),
+    previousMonth: Type.String(),
+    /** Coverage of each month alone (persons of the month ÷ annual sasaran for cumulative indicators). */
+    coverage: Nullable(Type.Number()),
+    previousCoverage: Nullable(Type.Number()),
+  }),
+]);
 
 export const ProfileIndicatorSchema = Type.Object({
   indicator: IndicatorCodeSchema,
@@ -159,8 +185,15 @@ export const ProfileIndicatorSchema = Type.Object({
 });
 
 export const ProfileActionSchema = Type.Object({
-  id: Type.Integer(), meetingId: Type.Integer(), meetingTanggal: Type.String(), meetingJudul: Type.String(), desaKode: Type.String(),
-  indicator: Type.String(), apa: Type.String(), siapa: Type.String(), tenggat: Nullable(Type.String()),
+  id: Type.Integer(),
+  meetingId: Type.Integer(),
+  meetingTanggal: Type.String(),
+  meetingJudul: Type.String(),
+  desaKode: Type.String(),
+  indicator: Type.String(),
+  apa: Type.String(),
+  siapa: Type.String(),
+  tenggat: Nullable(Type.String()),
 });
 
 export const WilayahProfileSchema = Type.Object({
@@ -185,14 +218,29 @@ export type MonthTrend = Static<typeof MonthTrendSchema>;
 export const DesaValuesQuerySchema = Type.Object({
   indikator: Type.String({ description: 'Kode indikator, misalnya KIA_K4', examples: ['KIA_K4'] }),
   periode: Type.String({ description: 'Bulan 2026-06, triwulan 2026-Q2, tahun 2026, atau kumulatif 2026-01..2026-06' }),
-  wilayah: Type.Optional(Type.String({ description: 'Kode provinsi (atau kabupaten/kecamatan); tanpa wilayah: semua desa Indonesia', examples: ['35'] })),
+  wilayah: Type.Optional(
+    Type.String({
+      description: 'Kode provinsi (atau kabupaten/kecamatan); tanpa wilayah: semua desa Indonesia',
+      examples: ['35'],
+    }),
+  ),
 });
 
 /** One letter per attainment class, so 83,762 classes travel as one short string; upper case: coverage above 100 %. */
-export const CLASS_LETTER = { baik: 'b', cukup: 'c', kurang: 'k', netral: 'n', 'no-data': '-', disembunyikan: 'h' } as const;
+export const CLASS_LETTER = {
+  baik: 'b',
+  cukup: 'c',
+  kurang: 'k',
+  netral: 'n',
+  'no-data': '-',
+  disembunyikan: 'h',
+} as const;
 export type ClassLetter = (typeof CLASS_LETTER)[keyof typeof CLASS_LETTER];
 export const CLASS_OF_LETTER: Record<string, Static<typeof AttainmentClassSchema>> = Object.fromEntries(
-  Object.entries(CLASS_LETTER).flatMap(([cls, letter]) => [[letter, cls], [letter.toUpperCase(), cls]]),
+  Object.entries(CLASS_LETTER).flatMap(([cls, letter]) => [
+    [letter, cls],
+    [letter.toUpperCase(), cls],
+  ]),
 ) as Record<string, Static<typeof AttainmentClassSchema>>;
 
 export const DesaValuesResponseSchema = Type.Object({

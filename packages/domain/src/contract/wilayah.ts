@@ -2,7 +2,10 @@
 import { Type, type Static } from '@sinclair/typebox';
 
 export const TingkatSchema = Type.Union([
-  Type.Literal('provinsi'), Type.Literal('kabupaten'), Type.Literal('kecamatan'), Type.Literal('desa'),
+  Type.Literal('provinsi'),
+  Type.Literal('kabupaten'),
+  Type.Literal('kecamatan'),
+  Type.Literal('desa'),
 ]);
 
 export const BboxSchema = Type.Tuple([Type.Number(), Type.Number(), Type.Number(), Type.Number()], {

@@ -4,7 +4,8 @@ import { readAdx, writeAdx } from './adx.ts';
 import { catalogueMapping, type ExchangeMapping } from './mapping.ts';
 import type { ExchangeValue } from './values.ts';
 
-const rowsOf = (r: ReturnType<typeof readAdx>) => r.rows.map((x) => `${x.kode_wilayah} ${x.periode} ${x.indikator} ${x.pembilang}/${x.penyebut}`);
+const rowsOf = (r: ReturnType<typeof readAdx>) =>
+  r.rows.map((x) => `${x.kode_wilayah} ${x.periode} ${x.indikator} ${x.pembilang}/${x.penyebut}`);
 
 // Shortened from the ADX example of the DHIS2 documentation (Web API → "ADX data format"): codes as identifiers,
 // disaggregations as attributes, an xsi:schemaLocation and a completeDate passed through.
@@ -36,7 +37,7 @@ const docMapping: ExchangeMapping = {
 };
 
 describe('readAdx', () => {
-  it('reads the documentation\'s example: disaggregations summed, other combinations reported unmapped', () => {
+  it("reads the documentation's example: disaggregations summed, other combinations reported unmapped", () => {
     const r = readAdx(DOC_EXAMPLE, docMapping);
     expect(r.errors).toEqual([]);
     expect(rowsOf(r)).toEqual(['12.10.09.2001 2015-06 KIA_MTBS 40/64']);
@@ -49,28 +50,41 @@ describe('readAdx', () => {
   });
 
   it('refuses the wrong root, unknown elements, missing attributes and a quarter, naming the line', () => {
-    expect(readAdx('<dataValueSet xmlns="http://dhis2.org/schema/dxf/2.0"/>', docMapping).errors[0]!.message)
-      .toContain('Elemen akar harus <adx xmlns="urn:ihe:qrph:adx:2015">');
-    const bad = readAdx(`<adx xmlns="urn:ihe:qrph:adx:2015" exported="2026-11-01T00:00:00Z">
+    expect(readAdx('<dataValueSet xmlns="http://dhis2.org/schema/dxf/2.0"/>', docMapping).errors[0]!.message).toContain(
+      'Elemen akar harus <adx xmlns="urn:ihe:qrph:adx:2015">',
+    );
+    const bad = readAdx(
+      `<adx xmlns="urn:ihe:qrph:adx:2015" exported="2026-11-01T00:00:00Z">
   <group period="2026-10-01/P1M" dataSet="X"><dataValue dataElement="VCCT_1" GENDER="FMLE" value="1"/></group>
   <group orgUnit="OU_559" period="2026-07-01/P3M" dataSet="X"><dataValue dataElement="VCCT_1" GENDER="FMLE" value="1"/></group>
   <group orgUnit="OU_559" period="2026-10-01/P1M" dataSet="X"><dataValue GENDER="FMLE" value="1"/></group>
   <group orgUnit="OU_559" period="2026-10-01/P1M" dataSet="X"><row/></group>
-</adx>`, docMapping);
+</adx>`,
+      docMapping,
+    );
     expect(bad.errors.map((e) => [e.row, e.code])).toEqual([
-      [2, 'EXCHANGE_STRUCTURE'], [3, 'EXCHANGE_PERIOD'], [4, 'EXCHANGE_STRUCTURE'], [5, 'EXCHANGE_STRUCTURE']]);
+      [2, 'EXCHANGE_STRUCTURE'],
+      [3, 'EXCHANGE_PERIOD'],
+      [4, 'EXCHANGE_STRUCTURE'],
+      [5, 'EXCHANGE_STRUCTURE'],
+    ]);
     expect(bad.errors[0]!.message).toBe('<group> ke-1 tanpa atribut orgUnit.');
     expect(bad.rows).toEqual([]);
   });
 
   it('refuses a DOCTYPE before reading anything (entity expansion, external entities)', () => {
-    const r = readAdx('<?xml version="1.0"?>\n<!DOCTYPE adx [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<adx xmlns="urn:ihe:qrph:adx:2015">&x;</adx>', docMapping);
+    const r = readAdx(
+      '<?xml version="1.0"?>\n<!DOCTYPE adx [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<adx xmlns="urn:ihe:qrph:adx:2015">&x;</adx>',
+      docMapping,
+    );
     expect(r.errors).toMatchObject([{ code: 'EXCHANGE_XML_FORBIDDEN', row: 2 }]);
   });
 
   it('ignores elements of other namespaces and reports a file without groups', () => {
-    expect(readAdx('<adx xmlns="urn:ihe:qrph:adx:2015" xmlns:o="urn:other"><o:note>x</o:note></adx>', docMapping).errors[0]!.message)
-      .toBe('Berkas ADX tidak memuat <group> satu pun.');
+    expect(
+      readAdx('<adx xmlns="urn:ihe:qrph:adx:2015" xmlns:o="urn:other"><o:note>x</o:note></adx>', docMapping).errors[0]!
+        .message,
+    ).toBe('Berkas ADX tidak memuat <group> satu pun.');
   });
 });
 
@@ -98,7 +112,13 @@ describe('writeAdx', () => {
   });
 
   it('writes disaggregations as attributes and escapes identifiers', () => {
-    const m: ExchangeMapping = { nama: 'x', orgUnit: 'tabel', orgUnits: { 'A&B': '12.10.09.2001' }, dataSet: '(TB/HIV)VCCT', dataElements: docMapping.dataElements };
+    const m: ExchangeMapping = {
+      nama: 'x',
+      orgUnit: 'tabel',
+      orgUnits: { 'A&B': '12.10.09.2001' },
+      dataSet: '(TB/HIV)VCCT',
+      dataElements: docMapping.dataElements,
+    };
     const xml = writeAdx([values[1]!], m, { exported });
     expect(xml).toContain('<group orgUnit="A&amp;B" period="2026-10-01/P1M" dataSet="(TB/HIV)VCCT">');
     expect(xml).toContain('<dataValue dataElement="VCCT_1" GENDER="FMLE" value="3"/>');
@@ -114,6 +134,9 @@ describe('writeAdx', () => {
   it('round-trips: export → import gives the same values', () => {
     const m = catalogueMapping();
     expect(rowsOf(readAdx(writeAdx(values, m, { exported }), m))).toEqual([
-      '12.10.09.2001 2026-10 KIA_K4 12/', '12.10.09.2001 2026-10 KIA_MTBS 3/4', '12.10.09.2002 2026-09 KIA_K4 0/']);
+      '12.10.09.2001 2026-10 KIA_K4 12/',
+      '12.10.09.2001 2026-10 KIA_MTBS 3/4',
+      '12.10.09.2002 2026-09 KIA_K4 0/',
+    ]);
   });
 });

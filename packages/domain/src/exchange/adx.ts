@@ -32,64 +32,105 @@ export function readAdx(text: string, mapping: ExchangeMapping, limits: Partial<
 
   let group: { orgUnit: string; period: string; attributeOptionCombo: string | null } | null = null;
   let groups = 0;
-  const attr = (tag: XmlStartTag, name: string) => tag.attributes.find((a) => a.ns === null && a.local === name)?.value.trim() ?? '';
+  const attr = (tag: XmlStartTag, name: string) =>
+    tag.attributes.find((a) => a.ns === null && a.local === name)?.value.trim() ?? '';
   const where = (tag: XmlStartTag) => `<${tag.qname}>`;
   try {
-    const error = readXml(text, {
-      open(tag) {
-        if (tag.depth === 1) {
-          if (tag.local !== 'adx' || tag.ns !== ADX_NAMESPACE) {
-            issues.error(tag.line, where(tag), 'EXCHANGE_STRUCTURE',
-              `Elemen akar harus <adx xmlns="${ADX_NAMESPACE}">, bukan <${tag.qname}>${tag.ns ? ` (namespace ${tag.ns})` : ''}.`);
-            throw new StopReading();
-          }
-          return;
-        }
-        if (tag.ns !== ADX_NAMESPACE) return; // extensions of other namespaces are allowed and ignored
-        if (tag.depth === 2 && tag.local === 'group') {
-          groups++;
-          const orgUnit = attr(tag, 'orgUnit');
-          const period = attr(tag, 'period');
-          const missing = [!orgUnit && 'orgUnit', !period && 'period'].filter(Boolean);
-          if (missing.length) issues.error(tag.line, where(tag), 'EXCHANGE_STRUCTURE', `<group> ke-${groups} tanpa atribut ${missing.join(' dan ')}.`);
-          group = missing.length ? null : { orgUnit, period, attributeOptionCombo: attr(tag, 'attributeOptionCombo') || null };
-          return;
-        }
-        if (tag.depth === 3 && tag.local === 'dataValue') {
-          if (!group) return; // its group is already reported
-          const dataElement = attr(tag, 'dataElement');
-          const value = tag.attributes.find((a) => a.ns === null && a.local === 'value');
-          if (!dataElement || !value) {
-            issues.error(tag.line, where(tag), 'EXCHANGE_STRUCTURE', `<dataValue> tanpa atribut ${!dataElement ? 'dataElement' : 'value'}.`);
+    const error = readXml(
+      text,
+      {
+        open(tag) {
+          if (tag.depth === 1) {
+            if (tag.local !== 'adx' || tag.ns !== ADX_NAMESPACE) {
+              issues.error(
+                tag.line,
+                where(tag),
+                'EXCHANGE_STRUCTURE',
+                `Elemen akar harus <adx xmlns="${ADX_NAMESPACE}">, bukan <${tag.qname}>${tag.ns ? ` (namespace ${tag.ns})` : ''}.`,
+              );
+              throw new StopReading();
+            }
             return;
           }
-          const disaggregation = Object.fromEntries(tag.attributes
-            .filter((a) => a.ns === null && !DATA_VALUE_FIXED.has(a.local)).map((a) => [a.local, a.value.trim()]));
-          const more = assembler.add({
-            dataElement, categoryOptionCombo: attr(tag, 'categoryOptionCombo') || null, disaggregation,
-            attributeOptionCombo: group.attributeOptionCombo, orgUnit: group.orgUnit, period: group.period, value: value.value,
-            row: tag.line, column: `<dataValue dataElement="${dataElement}">`,
-          });
-          if (!more) throw new StopReading();
-          return;
-        }
-        if (tag.depth === 4 && tag.local === 'annotation') return;
-        issues.error(tag.line, where(tag), 'EXCHANGE_STRUCTURE',
-          `Elemen <${tag.qname}> tidak dikenal di tempat ini (ADX: <adx> → <group> → <dataValue> → <annotation>).`);
-        throw new StopReading();
+          if (tag.ns !== ADX_NAMESPACE) return; // extensions of other namespaces are allowed and ignored
+          if (tag.depth === 2 && tag.local === 'group') {
+            groups++;
+            const orgUnit = attr(tag, 'orgUnit');
+            const period = attr(tag, 'period');
+            const missing = [!orgUnit && 'orgUnit', !period && 'period'].filter(Boolean);
+            if (missing.length)
+              issues.error(
+                tag.line,
+                where(tag),
+                'EXCHANGE_STRUCTURE',
+                `<group> ke-${groups} tanpa atribut ${missing.join(' dan ')}.`,
+              );
+            group = missing.length
+              ? null
+              : { orgUnit, period, attributeOptionCombo: attr(tag, 'attributeOptionCombo') || null };
+            return;
+          }
+          if (tag.depth === 3 && tag.local === 'dataValue') {
+            if (!group) return; // its group is already reported
+            const dataElement = attr(tag, 'dataElement');
+            const value = tag.attributes.find((a) => a.ns === null && a.local === 'value');
+            if (!dataElement || !value) {
+              issues.error(
+                tag.line,
+                where(tag),
+                'EXCHANGE_STRUCTURE',
+                `<dataValue> tanpa atribut ${!dataElement ? 'dataElement' : 'value'}.`,
+              );
+              return;
+            }
+            const disaggregation = Object.fromEntries(
+              tag.attributes
+                .filter((a) => a.ns === null && !DATA_VALUE_FIXED.has(a.local))
+                .map((a) => [a.local, a.value.trim()]),
+            );
+            const more = assembler.add({
+              dataElement,
+              categoryOptionCombo: attr(tag, 'categoryOptionCombo') || null,
+              disaggregation,
+              attributeOptionCombo: group.attributeOptionCombo,
+              orgUnit: group.orgUnit,
+              period: group.period,
+              value: value.value,
+              row: tag.line,
+              column: `<dataValue dataElement="${dataElement}">`,
+            });
+            if (!more) throw new StopReading();
+            return;
+          }
+          if (tag.depth === 4 && tag.local === 'annotation') return;
+          issues.error(
+            tag.line,
+            where(tag),
+            'EXCHANGE_STRUCTURE',
+            `Elemen <${tag.qname}> tidak dikenal di tempat ini (ADX: <adx> → <group> → <dataValue> → <annotation>).`,
+          );
+          throw new StopReading();
+        },
+        close(tag) {
+          if (tag.depth === 2 && tag.local === 'group') group = null;
+        },
       },
-      close(tag) {
-        if (tag.depth === 2 && tag.local === 'group') group = null;
-      },
-    }, { maxChars: lim.maxChars, maxElements: lim.maxElements, maxDepth: lim.maxDepth });
+      { maxChars: lim.maxChars, maxElements: lim.maxElements, maxDepth: lim.maxDepth },
+    );
     if (error) {
-      const code = error.kind === 'forbidden' ? 'EXCHANGE_XML_FORBIDDEN' : error.kind === 'too-large' ? 'EXCHANGE_TOO_LARGE' : 'EXCHANGE_SYNTAX';
+      const code =
+        error.kind === 'forbidden'
+          ? 'EXCHANGE_XML_FORBIDDEN'
+          : error.kind === 'too-large'
+            ? 'EXCHANGE_TOO_LARGE'
+            : 'EXCHANGE_SYNTAX';
       issues.error(error.line, null, code, error.message);
     }
   } catch (e) {
     if (!(e instanceof StopReading)) throw e;
   }
-  if (issues.ok && groups === 0) issues.error(null, '<adx>', 'EXCHANGE_STRUCTURE', 'Berkas ADX tidak memuat <group> satu pun.');
+  if (issues.ok && groups === 0)
+    issues.error(null, '<adx>', 'EXCHANGE_STRUCTURE', 'Berkas ADX tidak memuat <group> satu pun.');
   return assembler.finish();
 }
 
@@ -111,7 +152,10 @@ export function writeAdx(values: readonly ExchangeValue[], mapping: ExchangeMapp
   };
   for (const v of values) {
     const numerator = ruleFor(mapping, v.indikator, 'pembilang');
-    if (!numerator) throw new ExchangeExportError(`Pemetaan "${mapping.nama}" tidak memuat data element untuk pembilang ${v.indikator}.`);
+    if (!numerator)
+      throw new ExchangeExportError(
+        `Pemetaan "${mapping.nama}" tidak memuat data element untuk pembilang ${v.indikator}.`,
+      );
     const orgUnit = orgUnitOf(v.kode);
     const period = adxPeriodOf(v.period);
     const key = `${orgUnit}|${period}`;
@@ -123,7 +167,10 @@ export function writeAdx(values: readonly ExchangeValue[], mapping: ExchangeMapp
   }
   // ADX requires orgUnit, period and dataSet on every group; without a data set of theirs, ours.
   const dataSet = ` dataSet="${escapeXml(mapping.dataSet ?? DEFAULT_ADX_DATA_SET)}"`;
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<adx xmlns="${ADX_NAMESPACE}" exported="${options.exported.toISOString()}">`];
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<adx xmlns="${ADX_NAMESPACE}" exported="${options.exported.toISOString()}">`,
+  ];
   for (const g of groups.values()) {
     out.push(`  <group orgUnit="${escapeXml(g.orgUnit)}" period="${g.period}"${dataSet}>`, ...g.lines, '  </group>');
   }

@@ -16,7 +16,13 @@ const mapping: ExchangeMapping = {
 
 let n = 0;
 const dv = (over: Partial<DataValueIn>): DataValueIn => ({
-  dataElement: 'K4', orgUnit: 'OU_A', period: '202610', value: '1', row: null, column: `dataValues[${n++}]`, ...over,
+  dataElement: 'K4',
+  orgUnit: 'OU_A',
+  period: '202610',
+  value: '1',
+  row: null,
+  column: `dataValues[${n++}]`,
+  ...over,
 });
 
 function read(values: Partial<DataValueIn>[], m: ExchangeMapping = mapping, max = 100) {
@@ -28,8 +34,10 @@ function read(values: Partial<DataValueIn>[], m: ExchangeMapping = mapping, max 
 describe('DataValueAssembler', () => {
   it('sums values mapped to the same indicator role (disaggregations) and pairs numerator and denominator', () => {
     const r = read([
-      { value: '7', categoryOptionCombo: 'L', column: 'dataValues[0]' }, { value: '5', categoryOptionCombo: 'P', column: 'dataValues[1]' },
-      { dataElement: 'MTBS_D', value: '3' }, { dataElement: 'MTBS_S', value: '4' },
+      { value: '7', categoryOptionCombo: 'L', column: 'dataValues[0]' },
+      { value: '5', categoryOptionCombo: 'P', column: 'dataValues[1]' },
+      { dataElement: 'MTBS_D', value: '3' },
+      { dataElement: 'MTBS_S', value: '4' },
       { orgUnit: '1210092002', value: '0' },
     ]);
     expect(r.errorCount).toBe(0);
@@ -44,7 +52,13 @@ describe('DataValueAssembler', () => {
   });
 
   it('skips unmapped, empty and deleted values with one warning each kind, counted', () => {
-    const r = read([{ dataElement: 'ASING' }, { dataElement: 'ASING' }, { value: '' }, { value: '9', deleted: true }, { value: '2' }]);
+    const r = read([
+      { dataElement: 'ASING' },
+      { dataElement: 'ASING' },
+      { value: '' },
+      { value: '9', deleted: true },
+      { value: '2' },
+    ]);
     expect(r.errorCount).toBe(0);
     expect(r.warnings.map((w) => [w.code, w.message])).toEqual([
       ['EXCHANGE_UNMAPPED', '2 data value ASING tidak ada dalam pemetaan "Uji" dan dilewati.'],
@@ -55,7 +69,13 @@ describe('DataValueAssembler', () => {
   });
 
   it('reads only the attribute option combo the mapping names', () => {
-    const r = read([{ value: '2', attributeOptionCombo: 'APBD' }, { value: '3', attributeOptionCombo: 'BOK' }], { ...mapping, attributeOptionCombo: 'APBD' });
+    const r = read(
+      [
+        { value: '2', attributeOptionCombo: 'APBD' },
+        { value: '3', attributeOptionCombo: 'BOK' },
+      ],
+      { ...mapping, attributeOptionCombo: 'APBD' },
+    );
     expect(r.rows.map((x) => x.pembilang)).toEqual(['2']);
     expect(r.warnings[0]!.message).toContain('attributeOptionCombo "BOK" dilewati');
   });
@@ -65,7 +85,8 @@ describe('DataValueAssembler', () => {
       { orgUnit: 'DiszpKrYNg8', column: 'dataValues[0]' },
       { period: '2026Q3', column: 'dataValues[1]' },
       { value: '1.5', column: 'dataValues[2]' },
-      { value: '4', column: 'dataValues[3]' }, { value: '4', column: 'dataValues[4]' },
+      { value: '4', column: 'dataValues[3]' },
+      { value: '4', column: 'dataValues[4]' },
       { dataElement: 'MTBS_S', value: '4', column: 'dataValues[5]' },
     ]);
     expect(r.rows).toEqual([]);
@@ -76,13 +97,19 @@ describe('DataValueAssembler', () => {
       ['dataValues[4]', 'EXCHANGE_DUPLICATE'],
       ['dataValues[5]', 'EXCHANGE_NUMERATOR_MISSING'],
     ]);
-    expect(r.errors[1]!.message).toBe('Periode "2026Q3" (Triwulan III 2026) lebih dari satu bulan: nilai disimpan per bulan, kirim data bulanan.');
+    expect(r.errors[1]!.message).toBe(
+      'Periode "2026Q3" (Triwulan III 2026) lebih dari satu bulan: nilai disimpan per bulan, kirim data bulanan.',
+    );
     expect(r.errors[3]!.message).toBe('Data value ganda: K4 untuk 12.10.09.2001, 2026-10 sudah ada di dataValues[3].');
     expect(r.summary.rows).toBe(0);
   });
 
   it('stops past the bound on data values', () => {
-    const r = read([{ value: '1' }, { value: '2', orgUnit: '1210092002' }, { value: '3', orgUnit: '1210092003' }], mapping, 2);
+    const r = read(
+      [{ value: '1' }, { value: '2', orgUnit: '1210092002' }, { value: '3', orgUnit: '1210092003' }],
+      mapping,
+      2,
+    );
     expect(r.errors).toMatchObject([{ code: 'EXCHANGE_TOO_LARGE' }]);
     expect(r.summary.dataValues).toBe(3);
   });

@@ -84,7 +84,12 @@ export class DataValueAssembler {
   add(v: DataValueIn): boolean {
     this.summary.dataValues++;
     if (this.summary.dataValues > this.maxDataValues) {
-      this.issues.error(v.row, v.column, 'EXCHANGE_TOO_LARGE', `Berkas memuat lebih dari ${this.maxDataValues.toLocaleString('id-ID')} data value; bagi berkas per bulan atau per wilayah.`);
+      this.issues.error(
+        v.row,
+        v.column,
+        'EXCHANGE_TOO_LARGE',
+        `Berkas memuat lebih dari ${this.maxDataValues.toLocaleString('id-ID')} data value; bagi berkas per bulan atau per wilayah.`,
+      );
       return false;
     }
     const err = (code: ExchangeIssueCode, message: string) => this.issues.error(v.row, v.column, code, message);
@@ -107,15 +112,21 @@ export class DataValueAssembler {
       return true;
     }
     if (found.rule === null) {
-      err('MAPPING_INVALID', `Data value ${describeRule(v)} cocok dengan beberapa aturan pemetaan yang berbeda tujuan (${found.ambiguous.map((r) => `${r.indikator}/${r.peran}`).join(', ')}); perjelas pemetaannya.`);
+      err(
+        'MAPPING_INVALID',
+        `Data value ${describeRule(v)} cocok dengan beberapa aturan pemetaan yang berbeda tujuan (${found.ambiguous.map((r) => `${r.indikator}/${r.peran}`).join(', ')}); perjelas pemetaannya.`,
+      );
       return true;
     }
     const rule = found.rule;
     const kode = this.orgUnitOf(v.orgUnit);
     if (!kode) {
-      err('EXCHANGE_ORGUNIT_UNKNOWN', this.mapping.orgUnit === 'kode'
-        ? `orgUnit "${v.orgUnit}" bukan kode wilayah Kemendagri (misalnya 12.10.09.2001 atau 1210092001) dan tidak ada di tabel orgUnits pemetaan.`
-        : `orgUnit "${v.orgUnit}" tidak ada di tabel orgUnits pemetaan "${this.mapping.nama}".`);
+      err(
+        'EXCHANGE_ORGUNIT_UNKNOWN',
+        this.mapping.orgUnit === 'kode'
+          ? `orgUnit "${v.orgUnit}" bukan kode wilayah Kemendagri (misalnya 12.10.09.2001 atau 1210092001) dan tidak ada di tabel orgUnits pemetaan.`
+          : `orgUnit "${v.orgUnit}" tidak ada di tabel orgUnits pemetaan "${this.mapping.nama}".`,
+      );
     }
     // Every value of an ADX group or a DHIS2 month carries the same period text: read each text once.
     let period = this.periods.get(v.period);
@@ -126,7 +137,10 @@ export class DataValueAssembler {
     let periode: string | null = null;
     if (!period.ok) err('EXCHANGE_PERIOD', period.message);
     else if (period.period.fromMonth !== period.period.toMonth) {
-      err('EXCHANGE_PERIOD', `Periode "${v.period}" (${period.period.label}) lebih dari satu bulan: nilai disimpan per bulan, kirim data bulanan.`);
+      err(
+        'EXCHANGE_PERIOD',
+        `Periode "${v.period}" (${period.period.label}) lebih dari satu bulan: nilai disimpan per bulan, kirim data bulanan.`,
+      );
     } else periode = `${period.period.year}-${String(period.period.fromMonth).padStart(2, '0')}`;
 
     const trimmed = v.value.trim();
@@ -139,11 +153,21 @@ export class DataValueAssembler {
     if (!kode || !periode || !parsed.ok || parsed.value === null) return true;
 
     const disaggregation = v.disaggregation ? Object.entries(v.disaggregation).sort() : [];
-    const identity = JSON.stringify([v.dataElement, v.categoryOptionCombo ?? null, v.attributeOptionCombo ?? null, disaggregation, kode, periode]);
+    const identity = JSON.stringify([
+      v.dataElement,
+      v.categoryOptionCombo ?? null,
+      v.attributeOptionCombo ?? null,
+      disaggregation,
+      kode,
+      periode,
+    ]);
     const where = v.row !== null ? `baris ${v.row}` : v.column;
     const first = this.seen.get(identity);
     if (first !== undefined) {
-      err('EXCHANGE_DUPLICATE', `Data value ganda: ${describeRule(v)} untuk ${kode}, ${periode} sudah ada di ${first}.`);
+      err(
+        'EXCHANGE_DUPLICATE',
+        `Data value ganda: ${describeRule(v)} untuk ${kode}, ${periode} sudah ada di ${first}.`,
+      );
       return true;
     }
     this.seen.set(identity, where);
@@ -151,7 +175,15 @@ export class DataValueAssembler {
     const key = `${kode}|${periode}|${rule.indikator}`;
     let cell = this.cells.get(key);
     if (!cell) {
-      cell = { kode, periode, indikator: rule.indikator, pembilang: null, penyebut: null, sumber: null, denominatorAt: null };
+      cell = {
+        kode,
+        periode,
+        indikator: rule.indikator,
+        pembilang: null,
+        penyebut: null,
+        sumber: null,
+        denominatorAt: null,
+      };
       this.cells.set(key, cell);
     }
     const at = { row: v.row, column: v.column };
@@ -168,35 +200,75 @@ export class DataValueAssembler {
 
   /** The whole file is over the character bound: nothing is read. */
   refuseTooLarge(chars: number, max: number): ExchangeRead {
-    this.issues.error(null, null, 'EXCHANGE_TOO_LARGE', `Berkas terlalu besar: ${chars.toLocaleString('id-ID')} karakter (batas ${max.toLocaleString('id-ID')}).`);
+    this.issues.error(
+      null,
+      null,
+      'EXCHANGE_TOO_LARGE',
+      `Berkas terlalu besar: ${chars.toLocaleString('id-ID')} karakter (batas ${max.toLocaleString('id-ID')}).`,
+    );
     return this.finish();
   }
 
   finish(): ExchangeRead {
     for (const [key, u] of this.unmapped) {
-      this.issues.warn(u.row, u.column, 'EXCHANGE_UNMAPPED',
-        `${u.count.toLocaleString('id-ID')} data value ${key} tidak ada dalam pemetaan "${this.mapping.nama}" dan dilewati.`);
+      this.issues.warn(
+        u.row,
+        u.column,
+        'EXCHANGE_UNMAPPED',
+        `${u.count.toLocaleString('id-ID')} data value ${key} tidak ada dalam pemetaan "${this.mapping.nama}" dan dilewati.`,
+      );
     }
     for (const [aoc, count] of this.otherAoc) {
-      this.issues.warn(null, 'attributeOptionCombo', 'EXCHANGE_UNMAPPED',
-        `${count.toLocaleString('id-ID')} data value dengan attributeOptionCombo "${aoc || '(kosong)'}" dilewati: pemetaan hanya membaca "${this.mapping.attributeOptionCombo}".`);
+      this.issues.warn(
+        null,
+        'attributeOptionCombo',
+        'EXCHANGE_UNMAPPED',
+        `${count.toLocaleString('id-ID')} data value dengan attributeOptionCombo "${aoc || '(kosong)'}" dilewati: pemetaan hanya membaca "${this.mapping.attributeOptionCombo}".`,
+      );
     }
-    if (this.summary.empty) this.issues.warn(null, null, 'EXCHANGE_EMPTY', `${this.summary.empty.toLocaleString('id-ID')} data value tanpa nilai dilewati (tidak dihitung sebagai laporan).`);
-    if (this.summary.deleted) this.issues.warn(null, null, 'EXCHANGE_DELETED', `${this.summary.deleted.toLocaleString('id-ID')} data value bertanda terhapus (deleted) dilewati.`);
+    if (this.summary.empty)
+      this.issues.warn(
+        null,
+        null,
+        'EXCHANGE_EMPTY',
+        `${this.summary.empty.toLocaleString('id-ID')} data value tanpa nilai dilewati (tidak dihitung sebagai laporan).`,
+      );
+    if (this.summary.deleted)
+      this.issues.warn(
+        null,
+        null,
+        'EXCHANGE_DELETED',
+        `${this.summary.deleted.toLocaleString('id-ID')} data value bertanda terhapus (deleted) dilewati.`,
+      );
     const rows: LongRow[] = [];
     for (const c of this.cells.values()) {
       if (c.pembilang === null) {
         const at = c.denominatorAt!;
-        this.issues.error(at.row, at.column, 'EXCHANGE_NUMERATOR_MISSING',
-          `Penyebut ${c.indikator} untuk ${c.kode}, ${c.periode} tanpa pembilangnya: kirim keduanya (pembilang 0 bila tidak ada kejadian).`);
+        this.issues.error(
+          at.row,
+          at.column,
+          'EXCHANGE_NUMERATOR_MISSING',
+          `Penyebut ${c.indikator} untuk ${c.kode}, ${c.periode} tanpa pembilangnya: kirim keduanya (pembilang 0 bila tidak ada kejadian).`,
+        );
         continue;
       }
-      rows.push({ kode_wilayah: c.kode, periode: c.periode, indikator: c.indikator, pembilang: String(c.pembilang),
-        penyebut: c.penyebut === null ? '' : String(c.penyebut), sumber: c.sumber! });
+      rows.push({
+        kode_wilayah: c.kode,
+        periode: c.periode,
+        indikator: c.indikator,
+        pembilang: String(c.pembilang),
+        penyebut: c.penyebut === null ? '' : String(c.penyebut),
+        sumber: c.sumber!,
+      });
     }
     const ok = this.issues.ok;
     this.summary.rows = ok ? rows.length : 0;
-    return { rows: ok ? sortLongRows(rows) : [], errors: this.issues.errors, warnings: this.issues.warnings,
-      errorCount: this.issues.errorCount, summary: this.summary };
+    return {
+      rows: ok ? sortLongRows(rows) : [],
+      errors: this.issues.errors,
+      warnings: this.issues.warnings,
+      errorCount: this.issues.errorCount,
+      summary: this.summary,
+    };
   }
 }

@@ -38,12 +38,20 @@ export type CrosswalkCheck = { ok: true; crosswalk: KodeCrosswalk } | { ok: fals
  */
 export function validateCrosswalk(input: unknown): CrosswalkCheck {
   const errors: ExchangeIssue[] = [];
-  const bad = (column: string, message: string) => errors.push({ row: null, column, code: 'CROSSWALK_INVALID', message });
-  if (!isObject(input)) return { ok: false, errors: [{ row: null, column: null, code: 'CROSSWALK_INVALID', message: 'Tabel padanan kode harus berupa objek JSON.' }] };
+  const bad = (column: string, message: string) =>
+    errors.push({ row: null, column, code: 'CROSSWALK_INVALID', message });
+  if (!isObject(input))
+    return {
+      ok: false,
+      errors: [
+        { row: null, column: null, code: 'CROSSWALK_INVALID', message: 'Tabel padanan kode harus berupa objek JSON.' },
+      ],
+    };
   const nama = typeof input.nama === 'string' && input.nama.trim() ? input.nama.trim().slice(0, 200) : null;
   if (!nama) bad('nama', 'nama wajib diisi (misalnya "Kepmendagri 2022 → 2023").');
   const berlaku = input.berlaku;
-  if (berlaku !== undefined && (typeof berlaku !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(berlaku))) bad('berlaku', 'berlaku harus berupa bulan YYYY-MM, misalnya 2023-01.');
+  if (berlaku !== undefined && (typeof berlaku !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(berlaku)))
+    bad('berlaku', 'berlaku harus berupa bulan YYYY-MM, misalnya 2023-01.');
   if (!Array.isArray(input.entries) || !input.entries.length) {
     bad('entries', 'entries wajib berisi paling sedikit satu padanan { "lama": "…", "baru": ["…"] }.');
     return { ok: false, errors };
@@ -56,9 +64,15 @@ export function validateCrosswalk(input: unknown): CrosswalkCheck {
   const seen = new Map<string, number>();
   input.entries.forEach((raw: unknown, i: number) => {
     const at = `entries[${i}]`;
-    if (!isObject(raw)) { bad(at, `${at} harus berupa objek { "lama": "…", "baru": ["…"] }.`); return; }
+    if (!isObject(raw)) {
+      bad(at, `${at} harus berupa objek { "lama": "…", "baru": ["…"] }.`);
+      return;
+    }
     const lama = typeof raw.lama === 'string' ? normaliseKode(raw.lama) : null;
-    if (!lama) { bad(`${at}.lama`, `${at}.lama bukan kode wilayah Kemendagri: ${JSON.stringify(raw.lama)}.`); return; }
+    if (!lama) {
+      bad(`${at}.lama`, `${at}.lama bukan kode wilayah Kemendagri: ${JSON.stringify(raw.lama)}.`);
+      return;
+    }
     const list = typeof raw.baru === 'string' ? [raw.baru] : Array.isArray(raw.baru) ? raw.baru : null;
     if (!list?.length || list.length > CROSSWALK_LIMITS.splitInto) {
       bad(`${at}.baru`, `${at}.baru harus berupa kode atau daftar 1–${CROSSWALK_LIMITS.splitInto} kode.`);
@@ -67,8 +81,17 @@ export function validateCrosswalk(input: unknown): CrosswalkCheck {
     const baru: string[] = [];
     for (const b of list) {
       const k = typeof b === 'string' ? normaliseKode(b) : null;
-      if (!k) { bad(`${at}.baru`, `${at}.baru memuat ${JSON.stringify(b)}, bukan kode wilayah Kemendagri.`); return; }
-      if (tingkatOf(k) !== tingkatOf(lama)) { bad(`${at}.baru`, `${at}: ${lama} (${tingkatOf(lama)}) dipadankan dengan ${k} (${tingkatOf(k)}); tingkatnya harus sama.`); return; }
+      if (!k) {
+        bad(`${at}.baru`, `${at}.baru memuat ${JSON.stringify(b)}, bukan kode wilayah Kemendagri.`);
+        return;
+      }
+      if (tingkatOf(k) !== tingkatOf(lama)) {
+        bad(
+          `${at}.baru`,
+          `${at}: ${lama} (${tingkatOf(lama)}) dipadankan dengan ${k} (${tingkatOf(k)}); tingkatnya harus sama.`,
+        );
+        return;
+      }
       if (!baru.includes(k)) baru.push(k);
     }
     const earlier = seen.get(lama);
@@ -136,9 +159,15 @@ export function applyCrosswalk(
   rows.forEach((r, i) => {
     const row = rowOf(i);
     const kode = normaliseKode(r.kode_wilayah) ?? r.kode_wilayah;
-    if (crosswalk.berlaku && r.periode >= crosswalk.berlaku) { out.push(r); return; }
+    if (crosswalk.berlaku && r.periode >= crosswalk.berlaku) {
+      out.push(r);
+      return;
+    }
     const remap = lookup(kode);
-    if (remap.kind === 'same') { out.push(r); return; }
+    if (remap.kind === 'same') {
+      out.push(r);
+      return;
+    }
     if (remap.kind === 'moved') {
       const m = moved.get(kode) ?? { baru: remap.baru, rows: [], decided: false };
       m.rows.push(row);
@@ -158,14 +187,29 @@ export function applyCrosswalk(
     const s = splits.get(kode) ?? { lama: kode, baru: remap.baru, rows: [] };
     s.rows.push(row);
     splits.set(kode, s);
-    issues.error(row, 'kode_wilayah', 'KODE_SPLIT', chosen
-      ? `Kode ${kode} dipecah menjadi ${remap.baru.join(', ')}; pilihan ${chosen} bukan salah satunya.`
-      : `Kode lama ${kode} (${crosswalk.nama}) dipecah menjadi ${remap.baru.join(', ')}: angka wilayah lama mencakup semua desa baru itu, jadi dasbor tidak memilih sendiri. Tentukan desa tujuannya di pratinjau, atau kirim data dengan kode baru.`);
+    issues.error(
+      row,
+      'kode_wilayah',
+      'KODE_SPLIT',
+      chosen
+        ? `Kode ${kode} dipecah menjadi ${remap.baru.join(', ')}; pilihan ${chosen} bukan salah satunya.`
+        : `Kode lama ${kode} (${crosswalk.nama}) dipecah menjadi ${remap.baru.join(', ')}: angka wilayah lama mencakup semua desa baru itu, jadi dasbor tidak memilih sendiri. Tentukan desa tujuannya di pratinjau, atau kirim data dengan kode baru.`,
+    );
   });
   for (const [lama, m] of moved) {
-    issues.warn(m.rows[0]!, 'kode_wilayah', 'KODE_REMAPPED', `Kode lama ${lama} diganti ${m.baru} (${m.decided ? 'pilihan pengguna atas pemecahan wilayah' : crosswalk.nama}) pada ${m.rows.length.toLocaleString('id-ID')} baris: ${listRows(m.rows)}.`);
+    issues.warn(
+      m.rows[0]!,
+      'kode_wilayah',
+      'KODE_REMAPPED',
+      `Kode lama ${lama} diganti ${m.baru} (${m.decided ? 'pilihan pengguna atas pemecahan wilayah' : crosswalk.nama}) pada ${m.rows.length.toLocaleString('id-ID')} baris: ${listRows(m.rows)}.`,
+    );
   }
-  return { rows: issues.ok ? out : [], errors: issues.errors, warnings: issues.warnings, decisions: [...splits.values()] };
+  return {
+    rows: issues.ok ? out : [],
+    errors: issues.errors,
+    warnings: issues.warnings,
+    decisions: [...splits.values()],
+  };
 }
 
 function listRows(rows: readonly number[]): string {

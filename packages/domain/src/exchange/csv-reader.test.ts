@@ -4,11 +4,14 @@ import { readCsv } from './csv-reader.ts';
 describe('readCsv', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, keeping the line each record starts on', () => {
     const r = readCsv('\uFEFFa,b,c\r\n"x,1","say ""hi""","two\nlines"\n\nlast,,\n');
-    expect(r).toEqual({ ok: true, records: [
-      { line: 1, fields: ['a', 'b', 'c'] },
-      { line: 2, fields: ['x,1', 'say "hi"', 'two\nlines'] },
-      { line: 5, fields: ['last', '', ''] },
-    ] });
+    expect(r).toEqual({
+      ok: true,
+      records: [
+        { line: 1, fields: ['a', 'b', 'c'] },
+        { line: 2, fields: ['x,1', 'say "hi"', 'two\nlines'] },
+        { line: 5, fields: ['last', '', ''] },
+      ],
+    });
   });
 
   it('reads a last record without a line break', () => {
@@ -16,9 +19,19 @@ describe('readCsv', () => {
   });
 
   it('refuses broken quoting with the line', () => {
-    expect(readCsv('a,b\n"open,1\n')).toMatchObject({ ok: false, kind: 'syntax', line: 2, message: expect.stringContaining('tidak ditutup') });
+    expect(readCsv('a,b\n"open,1\n')).toMatchObject({
+      ok: false,
+      kind: 'syntax',
+      line: 2,
+      message: expect.stringContaining('tidak ditutup'),
+    });
     expect(readCsv('a\n"x"y,1\n')).toMatchObject({ ok: false, kind: 'syntax', line: 2 });
-    expect(readCsv('a\nx"y,1\n')).toMatchObject({ ok: false, kind: 'syntax', line: 2, message: expect.stringContaining('di tengah isian') });
+    expect(readCsv('a\nx"y,1\n')).toMatchObject({
+      ok: false,
+      kind: 'syntax',
+      line: 2,
+      message: expect.stringContaining('di tengah isian'),
+    });
   });
 
   it('stops at each bound', () => {

@@ -30,7 +30,12 @@ export type CsvResult =
 export function readCsv(text: string, limits: Partial<CsvLimits> = {}): CsvResult {
   const lim = { ...DEFAULT_CSV_LIMITS, ...limits };
   if (text.length > lim.maxChars) {
-    return { ok: false, kind: 'too-large', line: 1, message: `Berkas CSV terlalu besar: ${text.length.toLocaleString('id-ID')} karakter (batas ${lim.maxChars.toLocaleString('id-ID')}).` };
+    return {
+      ok: false,
+      kind: 'too-large',
+      line: 1,
+      message: `Berkas CSV terlalu besar: ${text.length.toLocaleString('id-ID')} karakter (batas ${lim.maxChars.toLocaleString('id-ID')}).`,
+    };
   }
   const records: CsvRecord[] = [];
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -46,7 +51,13 @@ export function readCsv(text: string, limits: Partial<CsvLimits> = {}): CsvResul
         i++;
         for (;;) {
           const q = text.indexOf('"', i);
-          if (q < 0) return { ok: false, kind: 'syntax', line: quoteLine, message: `Baris ${quoteLine}: tanda kutip (") tidak ditutup.` };
+          if (q < 0)
+            return {
+              ok: false,
+              kind: 'syntax',
+              line: quoteLine,
+              message: `Baris ${quoteLine}: tanda kutip (") tidak ditutup.`,
+            };
           const part = text.slice(i, q);
           for (let k = 0; k < part.length; k++) if (part.charCodeAt(k) === 10) line++;
           field += part;
@@ -59,23 +70,43 @@ export function readCsv(text: string, limits: Partial<CsvLimits> = {}): CsvResul
           break;
         }
         if (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
-          return { ok: false, kind: 'syntax', line, message: `Baris ${line}: teks sesudah tanda kutip penutup; kutip di dalam isian ditulis dua kali ("").` };
+          return {
+            ok: false,
+            kind: 'syntax',
+            line,
+            message: `Baris ${line}: teks sesudah tanda kutip penutup; kutip di dalam isian ditulis dua kali ("").`,
+          };
         }
       } else {
         let j = i;
         while (j < n && text[j] !== ',' && text[j] !== '\n' && text[j] !== '\r') j++;
         field = text.slice(i, j);
         if (field.includes('"')) {
-          return { ok: false, kind: 'syntax', line, message: `Baris ${line}: tanda kutip (") di tengah isian yang tidak diapit kutip.` };
+          return {
+            ok: false,
+            kind: 'syntax',
+            line,
+            message: `Baris ${line}: tanda kutip (") di tengah isian yang tidak diapit kutip.`,
+          };
         }
         i = j;
       }
       if (field.length > lim.maxFieldLength) {
-        return { ok: false, kind: 'too-large', line: start, message: `Baris ${start}: isian lebih panjang dari ${lim.maxFieldLength.toLocaleString('id-ID')} karakter.` };
+        return {
+          ok: false,
+          kind: 'too-large',
+          line: start,
+          message: `Baris ${start}: isian lebih panjang dari ${lim.maxFieldLength.toLocaleString('id-ID')} karakter.`,
+        };
       }
       fields.push(field);
       if (fields.length > lim.maxFields) {
-        return { ok: false, kind: 'too-large', line: start, message: `Baris ${start}: lebih dari ${lim.maxFields} kolom.` };
+        return {
+          ok: false,
+          kind: 'too-large',
+          line: start,
+          message: `Baris ${start}: lebih dari ${lim.maxFields} kolom.`,
+        };
       }
       if (text[i] === ',') {
         i++;
@@ -89,7 +120,12 @@ export function readCsv(text: string, limits: Partial<CsvLimits> = {}): CsvResul
     if (fields.length === 1 && fields[0] === '') continue;
     records.push({ line: start, fields });
     if (records.length > lim.maxRecords) {
-      return { ok: false, kind: 'too-large', line: start, message: `Berkas CSV memuat lebih dari ${lim.maxRecords.toLocaleString('id-ID')} baris.` };
+      return {
+        ok: false,
+        kind: 'too-large',
+        line: start,
+        message: `Berkas CSV memuat lebih dari ${lim.maxRecords.toLocaleString('id-ID')} baris.`,
+      };
     }
   }
   return { ok: true, records };

@@ -20,7 +20,18 @@ import { ExchangeIssues, type ExchangeIssue } from './issues.ts';
 
 /** Unit words written before a desa/kelurahan name (after placeNameWords: "Kp." is already "kampung"), removed when something follows. */
 const UNIT_WORDS = new Set([
-  'desa', 'ds', 'kelurahan', 'kel', 'kalurahan', 'kampung', 'kampong', 'gampong', 'nagari', 'pekon', 'lembang', 'negeri',
+  'desa',
+  'ds',
+  'kelurahan',
+  'kel',
+  'kalurahan',
+  'kampung',
+  'kampong',
+  'gampong',
+  'nagari',
+  'pekon',
+  'lembang',
+  'negeri',
 ]);
 /** Unit words of a kecamatan ("Kecamatan Bilah Hulu", "Kec. Bilah Hulu", "Distrik Prafi"). */
 const KECAMATAN_WORDS = new Set(['kecamatan', 'kec', 'distrik', 'kapanewon', 'kemantren']);
@@ -58,7 +69,10 @@ export interface DesaNameIndex {
 }
 
 /** Index of the desa and kecamatan of an area (any list of wilayah: other levels are ignored). */
-export function buildDesaNameIndex(wilayah: readonly NamedWilayah[], aliases: readonly DesaAlias[] = []): DesaNameIndex {
+export function buildDesaNameIndex(
+  wilayah: readonly NamedWilayah[],
+  aliases: readonly DesaAlias[] = [],
+): DesaNameIndex {
   const desa = new Map<string, NamedWilayah[]>();
   const kecamatan = new Map<string, NamedWilayah[]>();
   const byKode = new Map<string, NamedWilayah>();
@@ -78,11 +92,22 @@ export function buildDesaNameIndex(wilayah: readonly NamedWilayah[], aliases: re
     list.push(w);
     map.set(key, list);
   }
-  return { desa, kecamatan, byKode, aliases: aliases.map((a) => ({ ...a, key: desaNameKey(a.nama) })).filter((a) => a.key) };
+  return {
+    desa,
+    kecamatan,
+    byKode,
+    aliases: aliases.map((a) => ({ ...a, key: desaNameKey(a.nama) })).filter((a) => a.key),
+  };
 }
 
 export type DesaMatch =
-  | { kind: 'exact'; kode: string; nama: string; /** The name was written differently from the official one. */ normalised: boolean; alias: boolean }
+  | {
+      kind: 'exact';
+      kode: string;
+      nama: string /** The name was written differently from the official one. */;
+      normalised: boolean;
+      alias: boolean;
+    }
   | { kind: 'ambiguous'; candidates: NamedWilayah[] }
   | { kind: 'near'; candidates: NamedWilayah[] }
   | { kind: 'none' };
@@ -111,7 +136,9 @@ export function matchKecamatanName(index: DesaNameIndex, nama: string, wilayah: 
 }
 
 /** Work left for near-name searches: names compared letter by letter (each comparison is a small edit distance). */
-export interface NearBudget { comparisons: number }
+export interface NearBudget {
+  comparisons: number;
+}
 
 /**
  * A desa by name, as described at the top of this file. With a `budget`, the near-name search stops once the budget
@@ -132,14 +159,24 @@ export function matchDesaName(index: DesaNameIndex, query: DesaNameQuery, budget
   }
   if (found.length > 1) return { kind: 'ambiguous', candidates: found };
   // An alias counts only where it was confirmed: its area must hold the row's area or be held by it.
-  const aliased = [...new Set(index.aliases
-    .filter((a) => a.key === key && isInsideWilayah(a.kode, area) && (isInsideWilayah(area, a.wilayah) || isInsideWilayah(a.wilayah, area)))
-    .map((a) => a.kode))];
+  const aliased = [
+    ...new Set(
+      index.aliases
+        .filter(
+          (a) =>
+            a.key === key &&
+            isInsideWilayah(a.kode, area) &&
+            (isInsideWilayah(area, a.wilayah) || isInsideWilayah(a.wilayah, area)),
+        )
+        .map((a) => a.kode),
+    ),
+  ];
   if (aliased.length === 1) {
     const d = index.byKode.get(aliased[0]!);
     return { kind: 'exact', kode: aliased[0]!, nama: d?.nama ?? query.nama, normalised: true, alias: true };
   }
-  if (aliased.length > 1) return { kind: 'ambiguous', candidates: aliased.map((k) => index.byKode.get(k) ?? { kode: k, nama: query.nama }) };
+  if (aliased.length > 1)
+    return { kind: 'ambiguous', candidates: aliased.map((k) => index.byKode.get(k) ?? { kode: k, nama: query.nama }) };
   const near = nearest(key, index.desa, area, budget);
   return near.length ? { kind: 'near', candidates: near } : { kind: 'none' };
 }
@@ -156,7 +193,12 @@ export function nearDistance(keyLength: number): number {
   return 3;
 }
 
-function nearest(key: string, map: ReadonlyMap<string, readonly NamedWilayah[]>, area: string, budget?: NearBudget): NamedWilayah[] {
+function nearest(
+  key: string,
+  map: ReadonlyMap<string, readonly NamedWilayah[]>,
+  area: string,
+  budget?: NearBudget,
+): NamedWilayah[] {
   const limit = nearDistance(key.length);
   if (!limit || key.length > MAX_KEY_FOR_DISTANCE) return [];
   const hits: { w: NamedWilayah; d: number }[] = [];
@@ -168,7 +210,10 @@ function nearest(key: string, map: ReadonlyMap<string, readonly NamedWilayah[]>,
     const d = editDistance(key, other, limit);
     if (d <= limit) for (const w of inArea) hits.push({ w, d });
   }
-  return hits.sort((a, b) => a.d - b.d || a.w.kode.localeCompare(b.w.kode)).slice(0, MAX_NEAR).map((h) => h.w);
+  return hits
+    .sort((a, b) => a.d - b.d || a.w.kode.localeCompare(b.w.kode))
+    .slice(0, MAX_NEAR)
+    .map((h) => h.w);
 }
 
 /**
@@ -190,7 +235,8 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
     for (let j = 1; j <= n; j++) {
       const bj = b.charCodeAt(j - 1);
       let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
-      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, prev2[j - 2]! + 1);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj)
+        v = Math.min(v, prev2[j - 2]! + 1);
       row[j] = v;
       if (v < best) best = v;
     }
@@ -241,14 +287,22 @@ export const MAX_NEAR_COMPARISONS = 500_000;
  * messages in Bahasa Indonesia name the row, the column and the candidates.
  */
 export function resolveDesaNames(
-  index: DesaNameIndex, cells: readonly DesaNameCell[], wilayah: string,
+  index: DesaNameIndex,
+  cells: readonly DesaNameCell[],
+  wilayah: string,
   options: { column?: string; maxNearComparisons?: number } = {},
 ): DesaNameResolution {
   const column = options.column ?? 'nama_desa';
   const budget: NearBudget = { comparisons: options.maxNearComparisons ?? MAX_NEAR_COMPARISONS };
   let told = false;
   const issues = new ExchangeIssues();
-  const out: DesaNameResolution = { kodes: [], errors: issues.errors, errorCount: 0, warnings: issues.warnings, toConfirm: [] };
+  const out: DesaNameResolution = {
+    kodes: [],
+    errors: issues.errors,
+    errorCount: 0,
+    warnings: issues.warnings,
+    toConfirm: [],
+  };
   const cache = new Map<string, DesaMatch>();
   const noted = new Set<string>();
   const confirm = new Map<string, DesaNameResolution['toConfirm'][number]>();
@@ -259,7 +313,12 @@ export function resolveDesaNames(
       m = matchDesaName(index, { nama: cell.nama, kecamatan: cell.kecamatan ?? null, wilayah }, budget);
       if (budget.comparisons < 0 && !told) {
         told = true;
-        issues.warn(cell.row, column, 'DESA_NAME_UNKNOWN', `Terlalu banyak nama desa tidak dikenal: mulai baris ${cell.row} tidak ada lagi saran nama serupa. Periksa kolom ${column}.`);
+        issues.warn(
+          cell.row,
+          column,
+          'DESA_NAME_UNKNOWN',
+          `Terlalu banyak nama desa tidak dikenal: mulai baris ${cell.row} tidak ada lagi saran nama serupa. Periksa kolom ${column}.`,
+        );
       }
       cache.set(cacheKey, m);
     }
@@ -269,9 +328,14 @@ export function resolveDesaNames(
       const k = matchKecamatanName(index, cell.kecamatan, wilayah);
       if (k.kind !== 'exact') {
         out.kodes.push(null);
-        issues.error(cell.row, column, 'KECAMATAN_NAME_UNKNOWN', k.kind === 'ambiguous'
-          ? `Nama kecamatan "${cell.kecamatan.trim()}" dimiliki ${k.candidates.length} kecamatan di wilayah ini: ${k.candidates.map((c) => `${c.kode} ${c.nama}`).join('; ')}.`
-          : `Nama kecamatan "${cell.kecamatan.trim()}" tidak ada di wilayah ${wilayah}${k.near.length ? `. Mungkin maksudnya: ${k.near.map((c) => `${c.kode} ${c.nama}`).join('; ')}` : ''}.`);
+        issues.error(
+          cell.row,
+          column,
+          'KECAMATAN_NAME_UNKNOWN',
+          k.kind === 'ambiguous'
+            ? `Nama kecamatan "${cell.kecamatan.trim()}" dimiliki ${k.candidates.length} kecamatan di wilayah ini: ${k.candidates.map((c) => `${c.kode} ${c.nama}`).join('; ')}.`
+            : `Nama kecamatan "${cell.kecamatan.trim()}" tidak ada di wilayah ${wilayah}${k.near.length ? `. Mungkin maksudnya: ${k.near.map((c) => `${c.kode} ${c.nama}`).join('; ')}` : ''}.`,
+        );
         continue;
       }
     }
@@ -280,16 +344,31 @@ export function resolveDesaNames(
         out.kodes.push(m.kode);
         if (m.normalised && !noted.has(cacheKey)) {
           noted.add(cacheKey);
-          issues.warn(cell.row, column, 'DESA_NAME_MATCHED', `Nama desa ${shown} dibaca sebagai ${describeDesa(index, { kode: m.kode, nama: m.nama })}${m.alias ? ' (nama yang pernah dikonfirmasi)' : ''}.`);
+          issues.warn(
+            cell.row,
+            column,
+            'DESA_NAME_MATCHED',
+            `Nama desa ${shown} dibaca sebagai ${describeDesa(index, { kode: m.kode, nama: m.nama })}${m.alias ? ' (nama yang pernah dikonfirmasi)' : ''}.`,
+          );
         }
         break;
       case 'ambiguous':
         out.kodes.push(null);
-        issues.error(cell.row, column, 'DESA_NAME_AMBIGUOUS', `Nama desa ${shown} dimiliki ${m.candidates.length} desa di wilayah ini: ${m.candidates.map((c) => describeDesa(index, c)).join('; ')}. Tambahkan kolom kecamatan atau tulis kode desanya.`);
+        issues.error(
+          cell.row,
+          column,
+          'DESA_NAME_AMBIGUOUS',
+          `Nama desa ${shown} dimiliki ${m.candidates.length} desa di wilayah ini: ${m.candidates.map((c) => describeDesa(index, c)).join('; ')}. Tambahkan kolom kecamatan atau tulis kode desanya.`,
+        );
         break;
       case 'near': {
         out.kodes.push(null);
-        issues.error(cell.row, column, 'DESA_NAME_NEAR', `Nama desa ${shown} tidak ditemukan persis. Mungkin maksudnya: ${m.candidates.map((c) => describeDesa(index, c)).join('; ')}. Konfirmasi pilihan di pratinjau.`);
+        issues.error(
+          cell.row,
+          column,
+          'DESA_NAME_NEAR',
+          `Nama desa ${shown} tidak ditemukan persis. Mungkin maksudnya: ${m.candidates.map((c) => describeDesa(index, c)).join('; ')}. Konfirmasi pilihan di pratinjau.`,
+        );
         const c = confirm.get(cacheKey) ?? { nama: cell.nama.trim(), rows: [], candidates: m.candidates };
         c.rows.push(cell.row);
         confirm.set(cacheKey, c);
@@ -297,7 +376,12 @@ export function resolveDesaNames(
       }
       case 'none':
         out.kodes.push(null);
-        issues.error(cell.row, column, 'DESA_NAME_UNKNOWN', `Nama desa ${shown} tidak ada di wilayah ${wilayah}. Periksa ejaannya atau tulis kode desanya.`);
+        issues.error(
+          cell.row,
+          column,
+          'DESA_NAME_UNKNOWN',
+          `Nama desa ${shown} tidak ada di wilayah ${wilayah}. Periksa ejaannya atau tulis kode desanya.`,
+        );
         break;
     }
   }

@@ -17,7 +17,11 @@ import { ExchangeExportError, type ExchangeValue } from './values.ts';
 
 // ------------------------------------------------------------------------------------------------ read JSON
 
-export function readDhis2Json(text: string, mapping: ExchangeMapping, limits: Partial<ExchangeLimits> = {}): ExchangeRead {
+export function readDhis2Json(
+  text: string,
+  mapping: ExchangeMapping,
+  limits: Partial<ExchangeLimits> = {},
+): ExchangeRead {
   const lim = exchangeLimits(limits);
   const assembler = new DataValueAssembler(mapping, parseDhis2Period, lim.maxDataValues);
   const issues = assembler.issues;
@@ -31,15 +35,27 @@ export function readDhis2Json(text: string, mapping: ExchangeMapping, limits: Pa
     const lineColumn = /line (\d+) column/.exec(message);
     const position = /position (\d+)/.exec(message);
     const line = lineColumn ? Number(lineColumn[1]) : position ? lineOfOffset(text, Number(position[1])) : null;
-    issues.error(line, null, 'EXCHANGE_SYNTAX', `Berkas bukan JSON yang sah${line ? ` (baris ${line})` : ''}: ${message}`);
+    issues.error(
+      line,
+      null,
+      'EXCHANGE_SYNTAX',
+      `Berkas bukan JSON yang sah${line ? ` (baris ${line})` : ''}: ${message}`,
+    );
     return assembler.finish();
   }
   if (!isObject(doc) || !Array.isArray(doc.dataValues)) {
-    issues.error(null, null, 'EXCHANGE_STRUCTURE', 'Berkas JSON bukan dataValueSet DHIS2: objek dengan larik "dataValues" tidak ditemukan.');
+    issues.error(
+      null,
+      null,
+      'EXCHANGE_STRUCTURE',
+      'Berkas JSON bukan dataValueSet DHIS2: objek dengan larik "dataValues" tidak ditemukan.',
+    );
     return assembler.finish();
   }
   const set = {
-    period: optionalText(doc.period), orgUnit: optionalText(doc.orgUnit), attributeOptionCombo: optionalText(doc.attributeOptionCombo),
+    period: optionalText(doc.period),
+    orgUnit: optionalText(doc.orgUnit),
+    attributeOptionCombo: optionalText(doc.attributeOptionCombo),
   };
   for (let i = 0; i < doc.dataValues.length; i++) {
     const dv: unknown = doc.dataValues[i];
@@ -53,18 +69,34 @@ export function readDhis2Json(text: string, mapping: ExchangeMapping, limits: Pa
     const orgUnit = optionalText(dv.orgUnit) ?? set.orgUnit;
     const missing = [!dataElement && 'dataElement', !period && 'period', !orgUnit && 'orgUnit'].filter(Boolean);
     if (missing.length) {
-      issues.error(null, column, 'EXCHANGE_STRUCTURE', `${column} tanpa ${missing.join(', ')} (tidak juga di tingkat dataValueSet).`);
+      issues.error(
+        null,
+        column,
+        'EXCHANGE_STRUCTURE',
+        `${column} tanpa ${missing.join(', ')} (tidak juga di tingkat dataValueSet).`,
+      );
       continue;
     }
-    const value = dv.value === undefined || dv.value === null ? '' : typeof dv.value === 'string' || typeof dv.value === 'number' ? String(dv.value) : null;
+    const value =
+      dv.value === undefined || dv.value === null
+        ? ''
+        : typeof dv.value === 'string' || typeof dv.value === 'number'
+          ? String(dv.value)
+          : null;
     if (value === null) {
       issues.error(null, `${column}.value`, 'EXCHANGE_STRUCTURE', `${column}.value harus berupa teks atau angka.`);
       continue;
     }
     const more = assembler.add({
-      dataElement: dataElement!, categoryOptionCombo: optionalText(dv.categoryOptionCombo),
+      dataElement: dataElement!,
+      categoryOptionCombo: optionalText(dv.categoryOptionCombo),
       attributeOptionCombo: optionalText(dv.attributeOptionCombo) ?? set.attributeOptionCombo,
-      orgUnit: orgUnit!, period: period!, value, deleted: dv.deleted === true || dv.deleted === 'true', row: null, column,
+      orgUnit: orgUnit!,
+      period: period!,
+      value,
+      deleted: dv.deleted === true || dv.deleted === 'true',
+      row: null,
+      column,
     });
     if (!more) break;
   }
@@ -75,7 +107,11 @@ export function readDhis2Json(text: string, mapping: ExchangeMapping, limits: Pa
 
 const CSV_HEADER_FIRST = new Set(['dataelement', 'de', 'dataelementid', 'dataelementuid']);
 
-export function readDhis2Csv(text: string, mapping: ExchangeMapping, limits: Partial<ExchangeLimits> = {}): ExchangeRead {
+export function readDhis2Csv(
+  text: string,
+  mapping: ExchangeMapping,
+  limits: Partial<ExchangeLimits> = {},
+): ExchangeRead {
   const lim = exchangeLimits(limits);
   const assembler = new DataValueAssembler(mapping, parseDhis2Period, lim.maxDataValues);
   const issues = assembler.issues;
@@ -92,18 +128,35 @@ export function readDhis2Csv(text: string, mapping: ExchangeMapping, limits: Par
   const first = records[0]!;
   const hasHeader = CSV_HEADER_FIRST.has((first.fields[0] ?? '').trim().toLowerCase().replace(/[\s_]/g, ''));
   if (!hasHeader && first.fields.length === 1 && first.fields[0]!.includes(';')) {
-    issues.error(first.line, null, 'EXCHANGE_STRUCTURE', 'Kolom dipisah titik koma (;): CSV DHIS2 memakai koma. Simpan ulang sebagai CSV dengan pemisah koma.');
+    issues.error(
+      first.line,
+      null,
+      'EXCHANGE_STRUCTURE',
+      'Kolom dipisah titik koma (;): CSV DHIS2 memakai koma. Simpan ulang sebagai CSV dengan pemisah koma.',
+    );
     return assembler.finish();
   }
   for (const rec of records.slice(hasHeader ? 1 : 0)) {
     const f = (i: number) => (rec.fields[i] ?? '').trim();
     if (rec.fields.length < 3 || !f(0) || !f(1) || !f(2)) {
-      issues.error(rec.line, null, 'EXCHANGE_STRUCTURE', `Baris ${rec.line}: kolom dataelement, period dan orgunit wajib diisi (urutan kolom DHIS2: dataelement, period, orgunit, catoptcombo, attroptcombo, value).`);
+      issues.error(
+        rec.line,
+        null,
+        'EXCHANGE_STRUCTURE',
+        `Baris ${rec.line}: kolom dataelement, period dan orgunit wajib diisi (urutan kolom DHIS2: dataelement, period, orgunit, catoptcombo, attroptcombo, value).`,
+      );
       continue;
     }
     const more = assembler.add({
-      dataElement: f(0), period: f(1), orgUnit: f(2), categoryOptionCombo: f(3) || null, attributeOptionCombo: f(4) || null,
-      value: f(5), deleted: f(10).toLowerCase() === 'true', row: rec.line, column: 'value',
+      dataElement: f(0),
+      period: f(1),
+      orgUnit: f(2),
+      categoryOptionCombo: f(3) || null,
+      attributeOptionCombo: f(4) || null,
+      value: f(5),
+      deleted: f(10).toLowerCase() === 'true',
+      row: rec.line,
+      column: 'value',
     } satisfies DataValueIn);
     if (!more) break;
   }
@@ -135,15 +188,34 @@ export function toDhis2DataValues(values: readonly ExchangeValue[], mapping: Exc
   for (const v of values) {
     const period = dhis2PeriodOf(v.period);
     if (period === null) {
-      throw new ExchangeExportError(`Periode ${v.period.label} tidak ada padanannya di DHIS2 (bulan, triwulan atau tahun); ekspor per bulan.`);
+      throw new ExchangeExportError(
+        `Periode ${v.period.label} tidak ada padanannya di DHIS2 (bulan, triwulan atau tahun); ekspor per bulan.`,
+      );
     }
     const numerator = ruleFor(mapping, v.indikator, 'pembilang');
-    if (!numerator) throw new ExchangeExportError(`Pemetaan "${mapping.nama}" tidak memuat data element untuk pembilang ${v.indikator}.`);
-    const base = { period, orgUnit: orgUnitOf(v.kode), ...(mapping.attributeOptionCombo ? { attributeOptionCombo: mapping.attributeOptionCombo } : {}) };
-    out.push({ dataElement: numerator.dataElement, ...base, ...(numerator.categoryOptionCombo ? { categoryOptionCombo: numerator.categoryOptionCombo } : {}), value: String(v.pembilang) });
+    if (!numerator)
+      throw new ExchangeExportError(
+        `Pemetaan "${mapping.nama}" tidak memuat data element untuk pembilang ${v.indikator}.`,
+      );
+    const base = {
+      period,
+      orgUnit: orgUnitOf(v.kode),
+      ...(mapping.attributeOptionCombo ? { attributeOptionCombo: mapping.attributeOptionCombo } : {}),
+    };
+    out.push({
+      dataElement: numerator.dataElement,
+      ...base,
+      ...(numerator.categoryOptionCombo ? { categoryOptionCombo: numerator.categoryOptionCombo } : {}),
+      value: String(v.pembilang),
+    });
     const denominator = v.penyebut === null ? null : ruleFor(mapping, v.indikator, 'penyebut');
     if (denominator && v.penyebut !== null) {
-      out.push({ dataElement: denominator.dataElement, ...base, ...(denominator.categoryOptionCombo ? { categoryOptionCombo: denominator.categoryOptionCombo } : {}), value: String(v.penyebut) });
+      out.push({
+        dataElement: denominator.dataElement,
+        ...base,
+        ...(denominator.categoryOptionCombo ? { categoryOptionCombo: denominator.categoryOptionCombo } : {}),
+        value: String(v.penyebut),
+      });
     }
   }
   return out;
@@ -165,7 +237,16 @@ export const DHIS2_CSV_HEADER = ['dataelement', 'period', 'orgunit', 'catoptcomb
 export function writeDhis2Csv(values: readonly ExchangeValue[], mapping: ExchangeMapping): string {
   const lines = [csvLine([...DHIS2_CSV_HEADER])];
   for (const dv of toDhis2DataValues(values, mapping)) {
-    lines.push(csvLine([dv.dataElement, dv.period, dv.orgUnit, dv.categoryOptionCombo ?? '', dv.attributeOptionCombo ?? '', dv.value]));
+    lines.push(
+      csvLine([
+        dv.dataElement,
+        dv.period,
+        dv.orgUnit,
+        dv.categoryOptionCombo ?? '',
+        dv.attributeOptionCombo ?? '',
+        dv.value,
+      ]),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -29,7 +29,12 @@ export const IMPROVEMENT_NOTATION_SYSTEM = 'http://terminology.hl7.org/CodeSyste
 export const ADMINISTRATIVE_CODE_EXTENSION = 'https://fhir.kemkes.go.id/r4/StructureDefinition/administrativeCode';
 const UCUM = 'http://unitsofmeasure.org';
 /** Sub-extensions of administrativeCode per tingkat, as SATUSEHAT names them. */
-const ADMINISTRATIVE_PARTS = { provinsi: 'province', kabupaten: 'city', kecamatan: 'district', desa: 'village' } as const;
+const ADMINISTRATIVE_PARTS = {
+  provinsi: 'province',
+  kabupaten: 'city',
+  kecamatan: 'district',
+  desa: 'village',
+} as const;
 
 export interface FhirOptions {
   /** The dashboard's public address (https://dasbor.contoh.go.id): canonical URLs are <baseUrl>/fhir/…. */
@@ -48,19 +53,28 @@ export const indicatorSystem = (baseUrl: string) => `${canonicalBase(baseUrl)}/C
 export const measureIdOf = (code: string) => code.replace(/_/g, '-');
 export const measureUrlOf = (baseUrl: string, code: string) => `${canonicalBase(baseUrl)}/Measure/${measureIdOf(code)}`;
 
-const populationCode = (code: 'numerator' | 'denominator') => ({ coding: [{ system: MEASURE_POPULATION_SYSTEM, code }] });
+const populationCode = (code: 'numerator' | 'denominator') => ({
+  coding: [{ system: MEASURE_POPULATION_SYSTEM, code }],
+});
 
 function improvementNotation(def: IndicatorDef) {
   // Band and context indicators are neither "more is better" nor "less is better": no notation rather than a wrong one.
   if (def.polarity !== 'higher' && def.polarity !== 'lower') return {};
-  return { improvementNotation: { coding: [{ system: IMPROVEMENT_NOTATION_SYSTEM, code: def.polarity === 'higher' ? 'increase' : 'decrease' }] } };
+  return {
+    improvementNotation: {
+      coding: [{ system: IMPROVEMENT_NOTATION_SYSTEM, code: def.polarity === 'higher' ? 'increase' : 'decrease' }],
+    },
+  };
 }
 
 function denominatorText(def: IndicatorDef): string {
   switch (def.denominator.kind) {
-    case 'counted': return def.denominator.labelId;
-    case 'sasaran': return `Sasaran tahunan: ${getSasaranGroup(def.denominator.group).labelId}`;
-    case 'population': return 'Jumlah penduduk (per 100.000)';
+    case 'counted':
+      return def.denominator.labelId;
+    case 'sasaran':
+      return `Sasaran tahunan: ${getSasaranGroup(def.denominator.group).labelId}`;
+    case 'population':
+      return 'Jumlah penduduk (per 100.000)';
   }
 }
 
@@ -81,14 +95,20 @@ export function toMeasure(def: IndicatorDef, options: Pick<FhirOptions, 'baseUrl
     description: `${def.nameId}. Pembilang: ${def.numeratorDef}. Penyebut: ${denominatorText(def)}.`,
     scoring: { coding: [{ system: MEASURE_SCORING_SYSTEM, code: def.unit === 'percent' ? 'proportion' : 'ratio' }] },
     ...improvementNotation(def),
-    group: [{
-      code: { coding: [{ system, code: def.code }], text: def.short },
-      description: def.nameId,
-      population: [
-        { code: populationCode('numerator'), description: def.numeratorDef, criteria: criteria(def.numeratorDef) },
-        { code: populationCode('denominator'), description: denominatorText(def), criteria: criteria(denominatorText(def)) },
-      ],
-    }],
+    group: [
+      {
+        code: { coding: [{ system, code: def.code }], text: def.short },
+        description: def.nameId,
+        population: [
+          { code: populationCode('numerator'), description: def.numeratorDef, criteria: criteria(def.numeratorDef) },
+          {
+            code: populationCode('denominator'),
+            description: denominatorText(def),
+            criteria: criteria(denominatorText(def)),
+          },
+        ],
+      },
+    ],
   };
 }
 
@@ -104,9 +124,10 @@ export function administrativeCodeOf(kode: string) {
   return { url: ADMINISTRATIVE_CODE_EXTENSION, extension };
 }
 
-const unitScore = (def: IndicatorDef, value: number) => def.unit === 'percent'
-  ? { value, unit: '%', system: UCUM, code: '%' }
-  : { value, unit: 'per 100.000 penduduk', system: UCUM, code: '/10*5' };
+const unitScore = (def: IndicatorDef, value: number) =>
+  def.unit === 'percent'
+    ? { value, unit: '%', system: UCUM, code: '%' }
+    : { value, unit: 'per 100.000 penduduk', system: UCUM, code: '/10*5' };
 
 /** The MeasureReport of one value (one indicator × wilayah × period). */
 export function toMeasureReport(v: ExchangeValue, options: FhirOptions) {
@@ -117,12 +138,14 @@ export function toMeasureReport(v: ExchangeValue, options: FhirOptions) {
   return {
     resourceType: 'MeasureReport' as const,
     id: `${measureIdOf(def.code)}-${digits}-${v.period.code.replace('..', '-')}`,
-    contained: [{
-      resourceType: 'Location' as const,
-      id: 'wilayah',
-      ...(v.nama ? { name: v.nama } : {}),
-      address: { extension: [administrativeCodeOf(v.kode)] },
-    }],
+    contained: [
+      {
+        resourceType: 'Location' as const,
+        id: 'wilayah',
+        ...(v.nama ? { name: v.nama } : {}),
+        address: { extension: [administrativeCodeOf(v.kode)] },
+      },
+    ],
     status: 'complete' as const,
     type: 'summary' as const,
     measure: measureUrlOf(options.baseUrl, def.code),
@@ -131,15 +154,17 @@ export function toMeasureReport(v: ExchangeValue, options: FhirOptions) {
     reporter: { reference: '#wilayah' },
     period: periodDates(v.period),
     ...improvementNotation(def),
-    group: [{
-      code: { coding: [{ system: indicatorSystem(options.baseUrl), code: def.code }] },
-      population: [
-        { code: populationCode('numerator'), count: v.pembilang },
-        ...(v.penyebut === null ? [] : [{ code: populationCode('denominator'), count: v.penyebut }]),
-      ],
-      // Rounded to 2 decimals: a score, not a count; the counts above are exact.
-      ...(score === null ? {} : { measureScore: unitScore(def, Math.round(score * 100) / 100) }),
-    }],
+    group: [
+      {
+        code: { coding: [{ system: indicatorSystem(options.baseUrl), code: def.code }] },
+        population: [
+          { code: populationCode('numerator'), count: v.pembilang },
+          ...(v.penyebut === null ? [] : [{ code: populationCode('denominator'), count: v.penyebut }]),
+        ],
+        // Rounded to 2 decimals: a score, not a count; the counts above are exact.
+        ...(score === null ? {} : { measureScore: unitScore(def, Math.round(score * 100) / 100) }),
+      },
+    ],
   };
 }
 
@@ -189,9 +214,19 @@ export function writeMeasureBundle(options: Pick<FhirOptions, 'baseUrl' | 'publi
 export function fhirCatalogueMapping(nama = 'FHIR MeasureReport Peta Desa'): ExchangeMapping {
   const dataElements: DataElementRule[] = [];
   for (const def of INDICATORS) {
-    dataElements.push({ dataElement: def.code, disaggregation: { population: 'numerator' }, indikator: def.code, peran: 'pembilang' });
+    dataElements.push({
+      dataElement: def.code,
+      disaggregation: { population: 'numerator' },
+      indikator: def.code,
+      peran: 'pembilang',
+    });
     if (def.denominator.kind === 'counted') {
-      dataElements.push({ dataElement: def.code, disaggregation: { population: 'denominator' }, indikator: def.code, peran: 'penyebut' });
+      dataElements.push({
+        dataElement: def.code,
+        disaggregation: { population: 'denominator' },
+        indikator: def.code,
+        peran: 'penyebut',
+      });
     }
   }
   return { nama, orgUnit: 'kode', dataElements };
@@ -204,7 +239,11 @@ const readFhirPeriod = (text: string): PeriodReading => {
 };
 
 /** Reads a MeasureReport, an array of them, or a Bundle whose entries hold them (other resources are skipped). */
-export function readFhirMeasureReports(text: string, mapping: ExchangeMapping, limits: Partial<ExchangeLimits> = {}): ExchangeRead {
+export function readFhirMeasureReports(
+  text: string,
+  mapping: ExchangeMapping,
+  limits: Partial<ExchangeLimits> = {},
+): ExchangeRead {
   const lim = exchangeLimits(limits);
   const assembler = new DataValueAssembler(mapping, readFhirPeriod, lim.maxDataValues);
   const issues = assembler.issues;
@@ -224,14 +263,22 @@ export function readFhirMeasureReports(text: string, mapping: ExchangeMapping, l
     }
     doc.entry.forEach((e: unknown, i: number) => {
       const resource = isObject(e) ? e.resource : undefined;
-      if (isObject(resource) && resource.resourceType === 'MeasureReport') reports.push({ resource, at: `entry[${i}]` });
+      if (isObject(resource) && resource.resourceType === 'MeasureReport')
+        reports.push({ resource, at: `entry[${i}]` });
     });
   } else if (Array.isArray(doc)) {
-    doc.forEach((resource, i) => { reports.push({ resource, at: `[${i}]` }); });
+    doc.forEach((resource, i) => {
+      reports.push({ resource, at: `[${i}]` });
+    });
   } else if (isObject(doc) && doc.resourceType === 'MeasureReport') {
     reports.push({ resource: doc, at: 'MeasureReport' });
   } else {
-    issues.error(null, null, 'EXCHANGE_STRUCTURE', 'Berkas bukan MeasureReport FHIR: harapkan resourceType "MeasureReport" atau "Bundle" berisi MeasureReport.');
+    issues.error(
+      null,
+      null,
+      'EXCHANGE_STRUCTURE',
+      'Berkas bukan MeasureReport FHIR: harapkan resourceType "MeasureReport" atau "Bundle" berisi MeasureReport.',
+    );
     return assembler.finish();
   }
   if (!reports.length) issues.error(null, null, 'EXCHANGE_STRUCTURE', 'Berkas tidak memuat MeasureReport satu pun.');
@@ -252,7 +299,12 @@ export function readFhirMeasureReports(text: string, mapping: ExchangeMapping, l
     }
     const orgUnit = subjectKode(r);
     if (orgUnit === null) {
-      issues.error(null, `${at}.subject`, 'EXCHANGE_STRUCTURE', `${at}.subject tidak menyebut wilayah: harapkan Location (contained) dengan ekstensi administrativeCode SATUSEHAT, atau subject.identifier berisi kode Kemendagri.`);
+      issues.error(
+        null,
+        `${at}.subject`,
+        'EXCHANGE_STRUCTURE',
+        `${at}.subject tidak menyebut wilayah: harapkan Location (contained) dengan ekstensi administrativeCode SATUSEHAT, atau subject.identifier berisi kode Kemendagri.`,
+      );
       continue;
     }
     const measure = typeof r.measure === 'string' ? r.measure : '';
@@ -263,7 +315,12 @@ export function readFhirMeasureReports(text: string, mapping: ExchangeMapping, l
       const gAt = `${at}.group[${g}]`;
       const dataElement = (isObject(group) ? firstCode(group.code) : null) ?? measure;
       if (!isObject(group) || !dataElement) {
-        issues.error(null, gAt, 'EXCHANGE_STRUCTURE', `${gAt} tanpa code dan MeasureReport tanpa measure: indikatornya tidak dapat dikenali.`);
+        issues.error(
+          null,
+          gAt,
+          'EXCHANGE_STRUCTURE',
+          `${gAt} tanpa code dan MeasureReport tanpa measure: indikatornya tidak dapat dikenali.`,
+        );
         continue;
       }
       const populations = Array.isArray(group.population) ? group.population : [];
@@ -280,8 +337,15 @@ export function readFhirMeasureReports(text: string, mapping: ExchangeMapping, l
           issues.error(null, `${pAt}.count`, 'EXCHANGE_STRUCTURE', `${pAt}.count harus berupa bilangan bulat.`);
           continue;
         }
-        const more = assembler.add({ dataElement, disaggregation: { population: code }, orgUnit,
-          period: `${period.start}|${period.end}`, value: count, row: null, column: pAt });
+        const more = assembler.add({
+          dataElement,
+          disaggregation: { population: code },
+          orgUnit,
+          period: `${period.start}|${period.end}`,
+          value: count,
+          row: null,
+          column: pAt,
+        });
         if (!more) break reading;
       }
     }
@@ -313,7 +377,8 @@ function administrativeCodeIn(address: unknown): string | null {
     if (!isObject(ext) || !Array.isArray(ext.extension)) continue;
     for (const part of ['village', 'district', 'city', 'province']) {
       const found = ext.extension.find((e: unknown) => isObject(e) && e.url === part);
-      if (isObject(found) && typeof found.valueCode === 'string' && found.valueCode.trim()) return found.valueCode.trim();
+      if (isObject(found) && typeof found.valueCode === 'string' && found.valueCode.trim())
+        return found.valueCode.trim();
     }
   }
   return null;

@@ -20,16 +20,22 @@ describe('exchangeFormatOf', () => {
 });
 
 describe('readExchangeFile', () => {
-  const v: ExchangeValue[] = [{ kode: '99.01.01.2001', indikator: 'KIA_MTBS', period: monthPeriod(2026, 10), pembilang: 3, penyebut: 4 }];
+  const v: ExchangeValue[] = [
+    { kode: '99.01.01.2001', indikator: 'KIA_MTBS', period: monthPeriod(2026, 10), pembilang: 3, penyebut: 4 },
+  ];
   it('reads each format with the catalogue mapping by default', () => {
     const m = catalogueMapping();
     const texts = {
-      'dhis2-json': writeDhis2Json(v, m), 'dhis2-csv': writeDhis2Csv(v, m), adx: writeAdx(v, m, { exported: new Date(0) }),
+      'dhis2-json': writeDhis2Json(v, m),
+      'dhis2-csv': writeDhis2Csv(v, m),
+      adx: writeAdx(v, m, { exported: new Date(0) }),
       fhir: writeFhirBundle(v, { baseUrl: 'https://contoh', generated: new Date(0) }),
     } as const;
     for (const [format, text] of Object.entries(texts)) {
       const r = readExchangeFile(format as keyof typeof texts, text);
-      expect(r.rows.map((x) => [x.kode_wilayah, x.periode, x.indikator, x.pembilang, x.penyebut])).toEqual([['99.01.01.2001', '2026-10', 'KIA_MTBS', '3', '4']]);
+      expect(r.rows.map((x) => [x.kode_wilayah, x.periode, x.indikator, x.pembilang, x.penyebut])).toEqual([
+        ['99.01.01.2001', '2026-10', 'KIA_MTBS', '3', '4'],
+      ]);
     }
   });
 });

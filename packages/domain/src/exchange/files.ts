@@ -22,7 +22,11 @@ export function exchangeFormatOf(fileName: string, head: string): ExchangeFormat
   if (ext === 'json') return /"resourceType"\s*:/.test(head) ? 'fhir' : 'dhis2-json';
   if (ext === 'xml') return 'adx';
   if (ext === 'csv' || ext === 'txt') {
-    const firstLine = head.replace(/^\uFEFF/, '').split(/\r?\n/).find((l) => l.trim()) ?? '';
+    const firstLine =
+      head
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)
+        .find((l) => l.trim()) ?? '';
     const firstCell = (firstLine.split(',')[0] ?? '').trim().replace(/^"|"$/g, '').toLowerCase().replace(/[\s_]/g, '');
     return DHIS2_CSV_FIRST.has(firstCell) ? 'dhis2-csv' : null;
   }
@@ -34,12 +38,20 @@ export function exchangeFormatOf(fileName: string, head: string): ExchangeFormat
  * <KODE>_PENYEBUT, org units = Kemendagri kode; for FHIR the group code = indicator code), which is what our exports
  * write and what a DHIS2 configured with our codes sends.
  */
-export function readExchangeFile(format: ExchangeFormat, text: string, options: { mapping?: ExchangeMapping; limits?: Partial<ExchangeLimits> } = {}): ExchangeRead {
+export function readExchangeFile(
+  format: ExchangeFormat,
+  text: string,
+  options: { mapping?: ExchangeMapping; limits?: Partial<ExchangeLimits> } = {},
+): ExchangeRead {
   const mapping = options.mapping ?? (format === 'fhir' ? fhirCatalogueMapping() : catalogueMapping());
   switch (format) {
-    case 'dhis2-json': return readDhis2Json(text, mapping, options.limits);
-    case 'dhis2-csv': return readDhis2Csv(text, mapping, options.limits);
-    case 'adx': return readAdx(text, mapping, options.limits);
-    case 'fhir': return readFhirMeasureReports(text, mapping, options.limits);
+    case 'dhis2-json':
+      return readDhis2Json(text, mapping, options.limits);
+    case 'dhis2-csv':
+      return readDhis2Csv(text, mapping, options.limits);
+    case 'adx':
+      return readAdx(text, mapping, options.limits);
+    case 'fhir':
+      return readFhirMeasureReports(text, mapping, options.limits);
   }
 }

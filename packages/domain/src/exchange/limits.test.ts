@@ -7,6 +7,8 @@ describe('exchange limits', () => {
   });
 
   it('finds the line of a character offset', () => {
-    expect([lineOfOffset('ab\ncd\nef', 0), lineOfOffset('ab\ncd\nef', 3), lineOfOffset('ab\ncd\nef', 7)]).toEqual([1, 2, 3]);
+    expect([lineOfOffset('ab\ncd\nef', 0), lineOfOffset('ab\ncd\nef', 3), lineOfOffset('ab\ncd\nef', 7)]).toEqual([
+      1, 2, 3,
+    ]);
   });
 });

@@ -17,7 +17,10 @@ export const DEFAULT_EXCHANGE_LIMITS: ExchangeLimits = {
   maxDepth: 16,
 };
 
-export const exchangeLimits = (limits: Partial<ExchangeLimits> = {}): ExchangeLimits => ({ ...DEFAULT_EXCHANGE_LIMITS, ...limits });
+export const exchangeLimits = (limits: Partial<ExchangeLimits> = {}): ExchangeLimits => ({
+  ...DEFAULT_EXCHANGE_LIMITS,
+  ...limits,
+});
 
 /** "Baris 3, kolom 14" of a character offset (JSON.parse reports offsets). */
 export function lineOfOffset(text: string, offset: number): number {

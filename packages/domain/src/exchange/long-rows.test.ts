@@ -2,8 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { sortLongRows, toLongSheet, toSourceIssue, type LongRow } from './long-rows.ts';
 
 const rows: LongRow[] = [
-  { kode_wilayah: '12.10.09.2002', periode: '2026-10', indikator: 'KIA_K4', pembilang: '3', penyebut: '', sumber: { row: null, column: 'dataValues[4]' } },
-  { kode_wilayah: '12.10.09.2001', periode: '2026-10', indikator: 'KIA_MTBS', pembilang: '3', penyebut: '4', sumber: { row: 7, column: '<dataValue dataElement="X">' } },
+  {
+    kode_wilayah: '12.10.09.2002',
+    periode: '2026-10',
+    indikator: 'KIA_K4',
+    pembilang: '3',
+    penyebut: '',
+    sumber: { row: null, column: 'dataValues[4]' },
+  },
+  {
+    kode_wilayah: '12.10.09.2001',
+    periode: '2026-10',
+    indikator: 'KIA_MTBS',
+    pembilang: '3',
+    penyebut: '4',
+    sumber: { row: 7, column: '<dataValue dataElement="X">' },
+  },
 ];
 
 describe('long rows', () => {
@@ -20,9 +34,18 @@ describe('long rows', () => {
   });
 
   it('turn an issue about sheet row n into one about the data value it came from', () => {
-    const issue = { row: 2, column: 'kode_wilayah', code: 'KODE_UNKNOWN', message: 'Kode 12.10.09.2002 tidak dikenal.' };
+    const issue = {
+      row: 2,
+      column: 'kode_wilayah',
+      code: 'KODE_UNKNOWN',
+      message: 'Kode 12.10.09.2002 tidak dikenal.',
+    };
     expect(toSourceIssue(issue, rows)).toEqual({ ...issue, row: null, column: 'dataValues[4] (kode_wilayah)' });
-    expect(toSourceIssue({ ...issue, row: 3, column: null }, rows)).toEqual({ ...issue, row: 7, column: '<dataValue dataElement="X">' });
+    expect(toSourceIssue({ ...issue, row: 3, column: null }, rows)).toEqual({
+      ...issue,
+      row: 7,
+      column: '<dataValue dataElement="X">',
+    });
     expect(toSourceIssue({ ...issue, row: null }, rows)).toEqual({ ...issue, row: null });
     expect(toSourceIssue({ ...issue, row: 9 }, rows)).toEqual({ ...issue, row: 9 });
   });

@@ -37,7 +37,9 @@ export function sortLongRows(rows: LongRow[]): LongRow[] {
   // Keys built once per row, not twice per comparison (a file of 500,000 values sorts in a fraction of a second).
   const keyed = rows.map((r) => ({ r, key: `${r.kode_wilayah}|${r.periode}|${r.indikator}` }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  keyed.forEach((k, i) => { rows[i] = k.r; });
+  keyed.forEach((k, i) => {
+    rows[i] = k.r;
+  });
   return rows;
 }
 

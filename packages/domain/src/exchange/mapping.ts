@@ -58,7 +58,8 @@ export function catalogueMapping(nama = 'Katalog indikator Peta Desa'): Exchange
   const dataElements: DataElementRule[] = [];
   for (const def of INDICATORS) {
     dataElements.push({ dataElement: numeratorElement(def.code), indikator: def.code, peran: 'pembilang' });
-    if (def.denominator.kind === 'counted') dataElements.push({ dataElement: denominatorElement(def.code), indikator: def.code, peran: 'penyebut' });
+    if (def.denominator.kind === 'counted')
+      dataElements.push({ dataElement: denominatorElement(def.code), indikator: def.code, peran: 'penyebut' });
   }
   return { nama, orgUnit: 'kode', dataSet: 'PETA_DESA', idScheme: 'code', dataElements };
 }
@@ -68,48 +69,73 @@ export type MappingCheck = { ok: true; mapping: ExchangeMapping } | { ok: false;
 /** Checks a mapping as it arrives (JSON from a user or a file): every field, every indicator, every kode. */
 export function validateMapping(input: unknown): MappingCheck {
   const errors: ExchangeIssue[] = [];
-  const bad = (path: string, message: string) => errors.push({ row: null, column: path, code: 'MAPPING_INVALID', message });
+  const bad = (path: string, message: string) =>
+    errors.push({ row: null, column: path, code: 'MAPPING_INVALID', message });
   const text = (v: unknown, path: string, required = true): string | undefined => {
     if (v === undefined && !required) return undefined;
-    if (typeof v !== 'string' || !v.trim()) { bad(path, `${path} wajib berupa teks yang tidak kosong.`); return; }
-    if (v.length > MAPPING_LIMITS.textLength) { bad(path, `${path} lebih panjang dari ${MAPPING_LIMITS.textLength} karakter.`); return; }
+    if (typeof v !== 'string' || !v.trim()) {
+      bad(path, `${path} wajib berupa teks yang tidak kosong.`);
+      return;
+    }
+    if (v.length > MAPPING_LIMITS.textLength) {
+      bad(path, `${path} lebih panjang dari ${MAPPING_LIMITS.textLength} karakter.`);
+      return;
+    }
     return v.trim();
   };
-  if (!isObject(input)) return { ok: false, errors: [{ row: null, column: null, code: 'MAPPING_INVALID', message: 'Pemetaan harus berupa objek JSON.' }] };
+  if (!isObject(input))
+    return {
+      ok: false,
+      errors: [{ row: null, column: null, code: 'MAPPING_INVALID', message: 'Pemetaan harus berupa objek JSON.' }],
+    };
 
   const nama = text(input.nama, 'nama');
   const orgUnit = input.orgUnit;
-  if (orgUnit !== 'kode' && orgUnit !== 'tabel') bad('orgUnit', 'orgUnit harus "kode" (orgUnit adalah kode Kemendagri) atau "tabel" (lihat orgUnits).');
+  if (orgUnit !== 'kode' && orgUnit !== 'tabel')
+    bad('orgUnit', 'orgUnit harus "kode" (orgUnit adalah kode Kemendagri) atau "tabel" (lihat orgUnits).');
   const orgUnitEntries: [string, string][] = [];
   if (input.orgUnits !== undefined) {
     if (!isObject(input.orgUnits)) bad('orgUnits', 'orgUnits harus berupa objek { "id orgUnit": "kode desa" }.');
     else {
       const entries = Object.entries(input.orgUnits);
-      if (entries.length > MAPPING_LIMITS.orgUnits) bad('orgUnits', `orgUnits memuat lebih dari ${MAPPING_LIMITS.orgUnits.toLocaleString('id-ID')} baris.`);
+      if (entries.length > MAPPING_LIMITS.orgUnits)
+        bad('orgUnits', `orgUnits memuat lebih dari ${MAPPING_LIMITS.orgUnits.toLocaleString('id-ID')} baris.`);
       for (const [id, kode] of entries.slice(0, MAPPING_LIMITS.orgUnits)) {
         const k = typeof kode === 'string' ? normaliseKode(kode) : null;
-        if (!k || tingkatOf(k) !== 'desa') bad(`orgUnits.${id}`, `orgUnit "${id}" harus dipetakan ke kode desa Kemendagri (misalnya 12.10.09.2001), bukan ${JSON.stringify(kode)}.`);
+        if (!k || tingkatOf(k) !== 'desa')
+          bad(
+            `orgUnits.${id}`,
+            `orgUnit "${id}" harus dipetakan ke kode desa Kemendagri (misalnya 12.10.09.2001), bukan ${JSON.stringify(kode)}.`,
+          );
         else orgUnitEntries.push([id, k]);
       }
     }
   }
   // fromEntries defines own properties: an orgUnit called "__proto__" stays data, never a prototype.
   const orgUnits: Record<string, string> = Object.fromEntries(orgUnitEntries);
-  if (orgUnit === 'tabel' && !orgUnitEntries.length && !errors.length) bad('orgUnits', 'Dengan orgUnit "tabel", orgUnits wajib berisi pemetaan orgUnit ke kode desa.');
-  if (input.kodeTanpaTitik !== undefined && typeof input.kodeTanpaTitik !== 'boolean') bad('kodeTanpaTitik', 'kodeTanpaTitik harus true atau false.');
+  if (orgUnit === 'tabel' && !orgUnitEntries.length && !errors.length)
+    bad('orgUnits', 'Dengan orgUnit "tabel", orgUnits wajib berisi pemetaan orgUnit ke kode desa.');
+  if (input.kodeTanpaTitik !== undefined && typeof input.kodeTanpaTitik !== 'boolean')
+    bad('kodeTanpaTitik', 'kodeTanpaTitik harus true atau false.');
   const attributeOptionCombo = text(input.attributeOptionCombo, 'attributeOptionCombo', false);
   const dataSet = text(input.dataSet, 'dataSet', false);
   const idScheme = input.idScheme;
-  if (idScheme !== undefined && idScheme !== 'code' && idScheme !== 'uid') bad('idScheme', 'idScheme harus "code" atau "uid".');
+  if (idScheme !== undefined && idScheme !== 'code' && idScheme !== 'uid')
+    bad('idScheme', 'idScheme harus "code" atau "uid".');
 
   const rules: DataElementRule[] = [];
-  if (!Array.isArray(input.dataElements) || !input.dataElements.length) bad('dataElements', 'dataElements wajib berisi paling sedikit satu aturan.');
-  else if (input.dataElements.length > MAPPING_LIMITS.rules) bad('dataElements', `dataElements memuat lebih dari ${MAPPING_LIMITS.rules.toLocaleString('id-ID')} aturan.`);
+  if (!Array.isArray(input.dataElements) || !input.dataElements.length)
+    bad('dataElements', 'dataElements wajib berisi paling sedikit satu aturan.');
+  else if (input.dataElements.length > MAPPING_LIMITS.rules)
+    bad('dataElements', `dataElements memuat lebih dari ${MAPPING_LIMITS.rules.toLocaleString('id-ID')} aturan.`);
   else {
     const targets = new Map<string, string>();
     input.dataElements.forEach((raw: unknown, i: number) => {
       const path = `dataElements[${i}]`;
-      if (!isObject(raw)) { bad(path, `${path} harus berupa objek.`); return; }
+      if (!isObject(raw)) {
+        bad(path, `${path} harus berupa objek.`);
+        return;
+      }
       const dataElement = text(raw.dataElement, `${path}.dataElement`);
       const categoryOptionCombo = text(raw.categoryOptionCombo, `${path}.categoryOptionCombo`, false);
       let disaggregation: Record<string, string> | undefined;
@@ -120,33 +146,54 @@ export function validateMapping(input: unknown): MappingCheck {
       }
       const code = typeof raw.indikator === 'string' ? raw.indikator.trim().toUpperCase() : '';
       const def = getIndicator(code);
-      if (!def) bad(`${path}.indikator`, `Indikator tidak dikenal: ${JSON.stringify(raw.indikator)} (lihat katalog, misalnya KIA_K4).`);
+      if (!def)
+        bad(
+          `${path}.indikator`,
+          `Indikator tidak dikenal: ${JSON.stringify(raw.indikator)} (lihat katalog, misalnya KIA_K4).`,
+        );
       const peran = raw.peran;
-      if (peran !== 'pembilang' && peran !== 'penyebut') bad(`${path}.peran`, `${path}.peran harus "pembilang" atau "penyebut".`);
+      if (peran !== 'pembilang' && peran !== 'penyebut')
+        bad(`${path}.peran`, `${path}.peran harus "pembilang" atau "penyebut".`);
       else if (def && peran === 'penyebut' && def.denominator.kind !== 'counted') {
-        bad(`${path}.peran`, `Penyebut ${def.code} adalah sasaran tahunan, bukan nilai bulanan: petakan hanya pembilangnya.`);
+        bad(
+          `${path}.peran`,
+          `Penyebut ${def.code} adalah sasaran tahunan, bukan nilai bulanan: petakan hanya pembilangnya.`,
+        );
       }
       if (!dataElement || !def || (peran !== 'pembilang' && peran !== 'penyebut')) return;
-      const rule: DataElementRule = { dataElement, indikator: def.code, peran,
-        ...(categoryOptionCombo ? { categoryOptionCombo } : {}), ...(disaggregation ? { disaggregation } : {}) };
+      const rule: DataElementRule = {
+        dataElement,
+        indikator: def.code,
+        peran,
+        ...(categoryOptionCombo ? { categoryOptionCombo } : {}),
+        ...(disaggregation ? { disaggregation } : {}),
+      };
       const key = ruleKey(rule);
       const earlier = targets.get(key);
       if (earlier !== undefined && earlier !== `${rule.indikator}/${rule.peran}`) {
-        bad(path, `${path} memetakan data element yang sama (${describeRule(rule)}) ke ${rule.indikator}/${rule.peran}, padahal aturan sebelumnya ke ${earlier}.`);
+        bad(
+          path,
+          `${path} memetakan data element yang sama (${describeRule(rule)}) ke ${rule.indikator}/${rule.peran}, padahal aturan sebelumnya ke ${earlier}.`,
+        );
       }
       targets.set(key, `${rule.indikator}/${rule.peran}`);
       rules.push(rule);
     });
   }
   if (errors.length || !nama || (orgUnit !== 'kode' && orgUnit !== 'tabel')) return { ok: false, errors };
-  return { ok: true, mapping: {
-    nama, orgUnit, dataElements: rules,
-    ...(orgUnitEntries.length ? { orgUnits } : {}),
-    ...(input.kodeTanpaTitik === true ? { kodeTanpaTitik: true } : {}),
-    ...(attributeOptionCombo ? { attributeOptionCombo } : {}),
-    ...(dataSet ? { dataSet } : {}),
-    ...(idScheme === 'code' || idScheme === 'uid' ? { idScheme } : {}),
-  } };
+  return {
+    ok: true,
+    mapping: {
+      nama,
+      orgUnit,
+      dataElements: rules,
+      ...(orgUnitEntries.length ? { orgUnits } : {}),
+      ...(input.kodeTanpaTitik === true ? { kodeTanpaTitik: true } : {}),
+      ...(attributeOptionCombo ? { attributeOptionCombo } : {}),
+      ...(dataSet ? { dataSet } : {}),
+      ...(idScheme === 'code' || idScheme === 'uid' ? { idScheme } : {}),
+    },
+  };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -184,11 +231,14 @@ export function ruleMatcher(mapping: Pick<ExchangeMapping, 'dataElements'>): (va
     list.push(r);
     byElement.set(r.dataElement, list);
   }
-  const specificity = (r: DataElementRule) => (r.categoryOptionCombo ? 1000 : 0) + Object.keys(r.disaggregation ?? {}).length;
+  const specificity = (r: DataElementRule) =>
+    (r.categoryOptionCombo ? 1000 : 0) + Object.keys(r.disaggregation ?? {}).length;
   return (value) => {
-    const candidates = (byElement.get(value.dataElement) ?? []).filter((r) =>
-      (r.categoryOptionCombo === undefined || r.categoryOptionCombo === (value.categoryOptionCombo ?? undefined))
-      && Object.entries(r.disaggregation ?? {}).every(([k, v]) => value.disaggregation?.[k] === v));
+    const candidates = (byElement.get(value.dataElement) ?? []).filter(
+      (r) =>
+        (r.categoryOptionCombo === undefined || r.categoryOptionCombo === (value.categoryOptionCombo ?? undefined)) &&
+        Object.entries(r.disaggregation ?? {}).every(([k, v]) => value.disaggregation?.[k] === v),
+    );
     if (!candidates.length) return null;
     const best = Math.max(...candidates.map(specificity));
     const top = candidates.filter((r) => specificity(r) === best);
@@ -198,7 +248,11 @@ export function ruleMatcher(mapping: Pick<ExchangeMapping, 'dataElements'>): (va
 }
 
 /** For export: the rule that writes an indicator role (the first one listed). */
-export function ruleFor(mapping: Pick<ExchangeMapping, 'dataElements'>, indikator: string, peran: ValueRole): DataElementRule | null {
+export function ruleFor(
+  mapping: Pick<ExchangeMapping, 'dataElements'>,
+  indikator: string,
+  peran: ValueRole,
+): DataElementRule | null {
   return mapping.dataElements.find((r) => r.indikator === indikator && r.peran === peran) ?? null;
 }
 
@@ -210,7 +264,9 @@ export function orgUnitWriter(mapping: Pick<ExchangeMapping, 'orgUnits' | 'kodeT
 }
 
 /** For import: the kode of an orgUnit, or null when neither the table nor (with orgUnit 'kode') the identifier gives one. */
-export function orgUnitReader(mapping: Pick<ExchangeMapping, 'orgUnit' | 'orgUnits'>): (orgUnit: string) => string | null {
+export function orgUnitReader(
+  mapping: Pick<ExchangeMapping, 'orgUnit' | 'orgUnits'>,
+): (orgUnit: string) => string | null {
   const table = new Map(Object.entries(mapping.orgUnits ?? {}));
   return (orgUnit) => {
     const mapped = table.get(orgUnit);

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { monthPeriod, quarterPeriod, rangePeriod, yearPeriod } from '../indicators/period.ts';
-import { adxPeriodOf, dhis2PeriodOf, parseAdxPeriod, parseDhis2Period, periodDates, periodFromDates } from './periods.ts';
+import {
+  adxPeriodOf,
+  dhis2PeriodOf,
+  parseAdxPeriod,
+  parseDhis2Period,
+  periodDates,
+  periodFromDates,
+} from './periods.ts';
 
 const code = (r: ReturnType<typeof parseDhis2Period>) => (r.ok ? r.period.code : `no: ${r.message}`);
 
 describe('parseDhis2Period', () => {
   it.each([
-    ['202610', '2026-10'], ['2026-10', '2026-10'], ['2026Q3', '2026-Q3'], ['2026', '2026'], [' 202601 ', '2026-01'],
+    ['202610', '2026-10'],
+    ['2026-10', '2026-10'],
+    ['2026Q3', '2026-Q3'],
+    ['2026', '2026'],
+    [' 202601 ', '2026-01'],
   ])('reads %s as our period %s', (input, expected) => {
     expect(code(parseDhis2Period(input))).toBe(expected);
   });
@@ -36,16 +47,26 @@ describe('dhis2PeriodOf', () => {
 
 describe('parseAdxPeriod', () => {
   it.each([
-    ['2026-10-01/P1M', '2026-10'], ['2026-07-01/P3M', '2026-Q3'], ['2026-01-01/P1Y', '2026'], ['2026-01-01/P12M', '2026'],
-    ['2026-01-01/P10M', '2026-01..2026-10'], ['2026-08-01/P3M', '2026-08..2026-10'], ['2015-06-01T00:00:00Z/P1M', '2015-06'],
+    ['2026-10-01/P1M', '2026-10'],
+    ['2026-07-01/P3M', '2026-Q3'],
+    ['2026-01-01/P1Y', '2026'],
+    ['2026-01-01/P12M', '2026'],
+    ['2026-01-01/P10M', '2026-01..2026-10'],
+    ['2026-08-01/P3M', '2026-08..2026-10'],
+    ['2015-06-01T00:00:00Z/P1M', '2015-06'],
   ])('reads %s as %s', (input, expected) => {
     expect(code(parseAdxPeriod(input))).toBe(expected);
   });
 
   it.each([
-    ['2017-10-02/P7D', 'hari'], ['2017-10-02/P2W', 'minggu'], ['2026-10-15/P1M', 'tidak mulai pada tanggal 1'],
-    ['2026-11-01/P3M', 'melewati akhir tahun 2026'], ['2017-04-01/P1Y', 'melewati akhir tahun 2017'], ['202610', 'tidak dikenali'],
-    ['2026-13-01/P1M', 'bulan harus 01–12'], ['2026-01-01/P0M', 'paling sedikit satu bulan'],
+    ['2017-10-02/P7D', 'hari'],
+    ['2017-10-02/P2W', 'minggu'],
+    ['2026-10-15/P1M', 'tidak mulai pada tanggal 1'],
+    ['2026-11-01/P3M', 'melewati akhir tahun 2026'],
+    ['2017-04-01/P1Y', 'melewati akhir tahun 2017'],
+    ['202610', 'tidak dikenali'],
+    ['2026-13-01/P1M', 'bulan harus 01–12'],
+    ['2026-01-01/P0M', 'paling sedikit satu bulan'],
   ])('refuses %s (%s)', (input, words) => {
     expect(code(parseAdxPeriod(input))).toContain(words);
   });

@@ -37,16 +37,22 @@ export function parseDhis2Period(code: string): PeriodReading {
   if ((m = /^(\d{4})Q([1-4])$/i.exec(s))) return ok(quarterPeriod(Number(m[1]), Number(m[2])));
   if ((m = /^(\d{4})$/.exec(s))) return ok(yearPeriod(Number(m[1])));
   const other = DHIS2_OTHER.find(([re]) => re.test(s));
-  if (other) return no(`Periode DHIS2 "${s}" adalah periode ${other[1]}; dasbor menyimpan nilai per bulan (202610), triwulan (2026Q3) atau tahun (2026).`);
+  if (other)
+    return no(
+      `Periode DHIS2 "${s}" adalah periode ${other[1]}; dasbor menyimpan nilai per bulan (202610), triwulan (2026Q3) atau tahun (2026).`,
+    );
   return no(`Periode DHIS2 tidak dikenali: "${s}". Contoh: 202610 (bulan), 2026Q3 (triwulan), 2026 (tahun).`);
 }
 
 /** Our period as a DHIS2 period code; null for a range that is not a DHIS2 period type (Januari–Oktober). */
 export function dhis2PeriodOf(period: Pick<Period, 'kind' | 'year' | 'fromMonth' | 'toMonth'>): string | null {
   switch (period.kind) {
-    case 'month': return `${period.year}${pad(period.fromMonth)}`;
-    case 'quarter': return `${period.year}Q${Math.ceil(period.toMonth / 3)}`;
-    case 'year': return String(period.year);
+    case 'month':
+      return `${period.year}${pad(period.fromMonth)}`;
+    case 'quarter':
+      return `${period.year}Q${Math.ceil(period.toMonth / 3)}`;
+    case 'year':
+      return String(period.year);
     case 'cumulative':
       if (period.fromMonth === period.toMonth) return `${period.year}${pad(period.fromMonth)}`;
       return null;
@@ -61,11 +67,16 @@ export function dhis2PeriodOf(period: Pick<Period, 'kind' | 'year' | 'fromMonth'
 export function parseAdxPeriod(text: string): PeriodReading {
   const s = text.trim();
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T[0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\/P(?:(\d{1,3})([MYWD]))$/i.exec(s);
-  if (!m) return no(`Periode ADX tidak dikenali: "${s}". Tulis tanggal awal/durasi ISO 8601, misalnya 2026-10-01/P1M (Oktober 2026).`);
+  if (!m)
+    return no(
+      `Periode ADX tidak dikenali: "${s}". Tulis tanggal awal/durasi ISO 8601, misalnya 2026-10-01/P1M (Oktober 2026).`,
+    );
   const [year, month, day, n, unit] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), m[5]!.toUpperCase()];
   if (month < 1 || month > 12) return no(`Periode ADX "${s}": bulan harus 01–12.`);
   if (unit === 'D' || unit === 'W') {
-    return no(`Periode ADX "${s}" dihitung dalam ${unit === 'D' ? 'hari' : 'minggu'}; dasbor menyimpan nilai per bulan (2026-10-01/P1M).`);
+    return no(
+      `Periode ADX "${s}" dihitung dalam ${unit === 'D' ? 'hari' : 'minggu'}; dasbor menyimpan nilai per bulan (2026-10-01/P1M).`,
+    );
   }
   if (day !== 1) return no(`Periode ADX "${s}" tidak mulai pada tanggal 1; dasbor menyimpan nilai per bulan kalender.`);
   const months = unit === 'Y' ? n * 12 : n;
@@ -88,7 +99,10 @@ export function adxPeriodOf(period: Pick<Period, 'kind' | 'year' | 'fromMonth' |
 /** First and last day of the period (FHIR MeasureReport.period). */
 export function periodDates(period: Pick<Period, 'year' | 'fromMonth' | 'toMonth'>): { start: string; end: string } {
   const lastDay = new Date(Date.UTC(period.year, period.toMonth, 0)).getUTCDate();
-  return { start: `${period.year}-${pad(period.fromMonth)}-01`, end: `${period.year}-${pad(period.toMonth)}-${pad(lastDay)}` };
+  return {
+    start: `${period.year}-${pad(period.fromMonth)}-01`,
+    end: `${period.year}-${pad(period.toMonth)}-${pad(lastDay)}`,
+  };
 }
 
 /** A FHIR period back to ours: whole calendar months of one year (start on day 1, end on a month's last day). */
@@ -96,7 +110,14 @@ export function periodFromDates(start: string, end: string): PeriodReading {
   const a = /^(\d{4})-(\d{2})-(\d{2})/.exec(start);
   const b = /^(\d{4})-(\d{2})-(\d{2})/.exec(end);
   if (!a || !b) return no(`Periode FHIR tidak dapat dibaca: ${start} s.d. ${end}.`);
-  const [y1, m1, d1, y2, m2, d2] = [a[1], a[2], a[3], b[1], b[2], b[3]].map(Number) as [number, number, number, number, number, number];
+  const [y1, m1, d1, y2, m2, d2] = [a[1], a[2], a[3], b[1], b[2], b[3]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const lastDay = new Date(Date.UTC(y2, m2, 0)).getUTCDate();
   if (y1 !== y2 || d1 !== 1 || d2 !== lastDay || m1 > m2 || m1 < 1 || m2 > 12) {
     return no(`Periode FHIR ${start} s.d. ${end} bukan bulan kalender utuh dalam satu tahun.`);

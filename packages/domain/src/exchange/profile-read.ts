@@ -25,17 +25,24 @@ function catalogueRoles(): ExchangeMapping {
   const dataElements: DataElementRule[] = [];
   for (const def of INDICATORS) {
     dataElements.push({ dataElement: `${def.code}/pembilang`, indikator: def.code, peran: 'pembilang' });
-    if (def.denominator.kind === 'counted') dataElements.push({ dataElement: `${def.code}/penyebut`, indikator: def.code, peran: 'penyebut' });
+    if (def.denominator.kind === 'counted')
+      dataElements.push({ dataElement: `${def.code}/penyebut`, indikator: def.code, peran: 'penyebut' });
   }
   return { nama: 'profil impor', orgUnit: 'kode', dataElements };
 }
 
 export function readProfileSheet(
-  rows: readonly (readonly CellValue[])[], profile: ImportProfile,
+  rows: readonly (readonly CellValue[])[],
+  profile: ImportProfile,
   options: { names: DesaNameIndex; maxDataValues: number },
 ): ProfileRead {
   const issues = new ExchangeIssues();
-  const assembler = new DataValueAssembler({ ...catalogueRoles(), nama: profile.nama }, parseDhis2Period, options.maxDataValues, issues);
+  const assembler = new DataValueAssembler(
+    { ...catalogueRoles(), nama: profile.nama },
+    parseDhis2Period,
+    options.maxDataValues,
+    issues,
+  );
   const refused = (): ProfileRead => ({ ...assembler.finish(), toConfirm: [] });
   const height = profile.tinggiJudul ?? 1;
   const labels = headerLabels(rows, profile.barisJudul, height);
@@ -47,12 +54,22 @@ export function readProfileSheet(
   });
   const columnOf = (label: string): number | null => {
     if (twice.has(label)) {
-      issues.error(profile.barisJudul, label, 'PROFILE_COLUMN_MISSING', `Kolom "${label}" ada lebih dari sekali di baris judul ${profile.barisJudul}: beri judul yang berbeda.`);
+      issues.error(
+        profile.barisJudul,
+        label,
+        'PROFILE_COLUMN_MISSING',
+        `Kolom "${label}" ada lebih dari sekali di baris judul ${profile.barisJudul}: beri judul yang berbeda.`,
+      );
       return null;
     }
     const i = index.get(label);
     if (i === undefined) {
-      issues.error(profile.barisJudul, label, 'PROFILE_COLUMN_MISSING', `Kolom "${label}" dari profil "${profile.nama}" tidak ada di baris judul ${profile.barisJudul}${height === 2 ? `–${profile.barisJudul + 1}` : ''}. Periksa baris judulnya, atau petakan ulang kolomnya.`);
+      issues.error(
+        profile.barisJudul,
+        label,
+        'PROFILE_COLUMN_MISSING',
+        `Kolom "${label}" dari profil "${profile.nama}" tidak ada di baris judul ${profile.barisJudul}${height === 2 ? `–${profile.barisJudul + 1}` : ''}. Periksa baris judulnya, atau petakan ulang kolomnya.`,
+      );
       return null;
     }
     return i;
@@ -70,7 +87,12 @@ export function readProfileSheet(
     const ref = parseCellRef(profile.tahun.sel)!;
     tahun = yearInText(rows[ref.row - 1]?.[ref.column] ?? null);
     if (tahun === null) {
-      issues.error(ref.row, profile.tahun.sel, 'PERIOD_INVALID', `Sel ${profile.tahun.sel} harus memuat tahun kolom bulanan (misalnya "TAHUN 2026"), isinya "${columnLabel(rows[ref.row - 1]?.[ref.column] ?? '')}".`);
+      issues.error(
+        ref.row,
+        profile.tahun.sel,
+        'PERIOD_INVALID',
+        `Sel ${profile.tahun.sel} harus memuat tahun kolom bulanan (misalnya "TAHUN 2026"), isinya "${columnLabel(rows[ref.row - 1]?.[ref.column] ?? '')}".`,
+      );
       return refused();
     }
   }
@@ -94,24 +116,48 @@ export function readProfileSheet(
     }
     if (profile.desa.isi === 'kode') {
       const kode = normaliseKode(desa);
-      if (!kode) issues.error(r + 1, profile.desa.kolom, 'KODE_INVALID', `Kode desa tidak sah: "${desa}". Tulis kode Kemendagri, misalnya 12.10.09.2001.`);
+      if (!kode)
+        issues.error(
+          r + 1,
+          profile.desa.kolom,
+          'KODE_INVALID',
+          `Kode desa tidak sah: "${desa}". Tulis kode Kemendagri, misalnya 12.10.09.2001.`,
+        );
       data.push({ r, kode });
     } else {
-      nameCells.push({ row: r + 1, nama: desa, kecamatan: kecCol === null ? null : columnLabel(cells[kecCol] ?? null) || null });
+      nameCells.push({
+        row: r + 1,
+        nama: desa,
+        kecamatan: kecCol === null ? null : columnLabel(cells[kecCol] ?? null) || null,
+      });
       data.push({ r, kode: null });
     }
   }
   let toConfirm: ProfileRead['toConfirm'] = [];
   if (profile.desa.isi === 'nama') {
     const resolved = resolveDesaNames(options.names, nameCells, profile.kabupaten, { column: profile.desa.kolom });
-    resolved.kodes.forEach((k, i) => { data[i]!.kode = k; });
+    resolved.kodes.forEach((k, i) => {
+      data[i]!.kode = k;
+    });
     for (const e of resolved.errors) issues.error(e.row, e.column, e.code, e.message);
     issues.errorCount += resolved.errorCount - resolved.errors.length;
     for (const w of resolved.warnings) issues.warn(w.row, w.column, w.code, w.message);
     toConfirm = resolved.toConfirm;
   }
-  if (totals) issues.warn(null, profile.desa.kolom, 'PROFILE_ROWS_SKIPPED', `${totals} baris jumlah/total (kolom ${profile.desa.kolom} diawali "Jumlah" atau "Total") dilewati: dasbor menjumlahkan sendiri dari desa.`);
-  if (withoutDesa) issues.warn(null, profile.desa.kolom, 'PROFILE_ROWS_SKIPPED', `${withoutDesa} baris berisi angka tanpa desa di kolom ${profile.desa.kolom} dilewati.`);
+  if (totals)
+    issues.warn(
+      null,
+      profile.desa.kolom,
+      'PROFILE_ROWS_SKIPPED',
+      `${totals} baris jumlah/total (kolom ${profile.desa.kolom} diawali "Jumlah" atau "Total") dilewati: dasbor menjumlahkan sendiri dari desa.`,
+    );
+  if (withoutDesa)
+    issues.warn(
+      null,
+      profile.desa.kolom,
+      'PROFILE_ROWS_SKIPPED',
+      `${withoutDesa} baris berisi angka tanpa desa di kolom ${profile.desa.kolom} dilewati.`,
+    );
 
   for (const { r, kode } of data) {
     const cells = rows[r]!;
@@ -121,7 +167,12 @@ export function readProfileSheet(
       const label = columnLabel(cells[indicatorCol] ?? null);
       const code = profile.indikator!.kode?.[label] ?? getIndicator(label.toUpperCase())?.code ?? null;
       if (!code && valueCols.some((v) => !v.indikator && columnLabel(cells[v.index!] ?? null))) {
-        issues.error(row, profile.indikator!.kolom, 'INDICATOR_UNKNOWN', `Indikator "${label}" tidak dikenal: petakan label ini ke kode indikator di profil "${profile.nama}".`);
+        issues.error(
+          row,
+          profile.indikator!.kolom,
+          'INDICATOR_UNKNOWN',
+          `Indikator "${label}" tidak dikenal: petakan label ini ke kode indikator di profil "${profile.nama}".`,
+        );
       }
       rowIndicator = code;
     }
@@ -130,7 +181,12 @@ export function readProfileSheet(
       const cell = cells[periodCol] ?? null;
       rowMonth = readMonthCell(cell);
       if (!rowMonth && valueCols.some((v) => v.bulan === undefined && columnLabel(cells[v.index!] ?? null))) {
-        issues.error(row, profile.periode!.kolom, 'PERIOD_INVALID', `Periode tidak terbaca: "${columnLabel(cell)}". Tulis bulan seperti 2026-10, 10/2026 atau Oktober 2026.`);
+        issues.error(
+          row,
+          profile.periode!.kolom,
+          'PERIOD_INVALID',
+          `Periode tidak terbaca: "${columnLabel(cell)}". Tulis bulan seperti 2026-10, 10/2026 atau Oktober 2026.`,
+        );
       }
     }
     for (const v of valueCols) {
@@ -145,10 +201,25 @@ export function readProfileSheet(
       const periode = v.bulan !== undefined ? `${tahun}-${String(v.bulan).padStart(2, '0')}` : rowMonth;
       if (!kode || !indikator || !periode || number.value === null) continue;
       if (v.peran === 'penyebut' && getIndicator(indikator)?.denominator.kind !== 'counted') {
-        issues.error(row, v.kolom, 'DENOMINATOR_NOT_ALLOWED', `Penyebut ${indikator} adalah sasaran tahunan: kolom "${v.kolom}" tidak dipakai untuk indikator ini.`);
+        issues.error(
+          row,
+          v.kolom,
+          'DENOMINATOR_NOT_ALLOWED',
+          `Penyebut ${indikator} adalah sasaran tahunan: kolom "${v.kolom}" tidak dipakai untuk indikator ini.`,
+        );
         continue;
       }
-      if (!assembler.add({ dataElement: `${indikator}/${v.peran}`, orgUnit: kode, period: periode, value: String(number.value), row, column: v.kolom })) return refused();
+      if (
+        !assembler.add({
+          dataElement: `${indikator}/${v.peran}`,
+          orgUnit: kode,
+          period: periode,
+          value: String(number.value),
+          row,
+          column: v.kolom,
+        })
+      )
+        return refused();
     }
   }
   return { ...assembler.finish(), toConfirm };

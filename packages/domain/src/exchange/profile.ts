@@ -60,9 +60,13 @@ export function columnLabel(cell: unknown): string {
  * carried right over empty (merged) cells and joined with the lower one ("K1 / Jan"); where only one of them has text
  * the label is that text. An empty label is named by its column letter ("(kolom C)") so it can still be mapped.
  */
-export function headerLabels(rows: readonly (readonly unknown[])[], barisJudul: number, tinggiJudul: 1 | 2 = 1): string[] {
+export function headerLabels(
+  rows: readonly (readonly unknown[])[],
+  barisJudul: number,
+  tinggiJudul: 1 | 2 = 1,
+): string[] {
   const upper = rows[barisJudul - 1] ?? [];
-  const lower = tinggiJudul === 2 ? rows[barisJudul] ?? [] : [];
+  const lower = tinggiJudul === 2 ? (rows[barisJudul] ?? []) : [];
   const width = Math.max(upper.length, lower.length);
   const labels: string[] = [];
   let carried = '';
@@ -73,7 +77,7 @@ export function headerLabels(rows: readonly (readonly unknown[])[], barisJudul: 
       if (up) carried = up;
       else if (!low) carried = '';
     }
-    const top = tinggiJudul === 2 ? (up || (low ? carried : '')) : up;
+    const top = tinggiJudul === 2 ? up || (low ? carried : '') : up;
     labels.push(top && low ? `${top} / ${low}` : top || low || `(kolom ${columnLetter(c)})`);
   }
   // Trailing columns without any label are no columns.
@@ -96,16 +100,27 @@ export function headerSignature(labels: readonly string[]): string {
 // ------------------------------------------------------------------------------------------------ months
 
 const MONTHS: readonly (readonly string[])[] = [
-  ['januari', 'jan', 'january'], ['februari', 'feb', 'pebruari', 'peb', 'february'], ['maret', 'mar', 'march'],
-  ['april', 'apr'], ['mei', 'may'], ['juni', 'jun', 'june'], ['juli', 'jul', 'july'],
-  ['agustus', 'agu', 'agt', 'ags', 'aug', 'august'], ['september', 'sep', 'sept'], ['oktober', 'okt', 'oct', 'october'],
-  ['november', 'nov', 'nop', 'nopember'], ['desember', 'des', 'dec', 'december'],
+  ['januari', 'jan', 'january'],
+  ['februari', 'feb', 'pebruari', 'peb', 'february'],
+  ['maret', 'mar', 'march'],
+  ['april', 'apr'],
+  ['mei', 'may'],
+  ['juni', 'jun', 'june'],
+  ['juli', 'jul', 'july'],
+  ['agustus', 'agu', 'agt', 'ags', 'aug', 'august'],
+  ['september', 'sep', 'sept'],
+  ['oktober', 'okt', 'oct', 'october'],
+  ['november', 'nov', 'nop', 'nopember'],
+  ['desember', 'des', 'dec', 'december'],
 ];
 const MONTH_BY_WORD = new Map(MONTHS.flatMap((words, i) => words.map((w) => [w, i + 1] as const)));
 
 /** The month a header label names ("Jan", "K1 / Februari", "Bln 03" is not read: only month words), else null. */
 export function monthOfLabel(label: string): number | null {
-  const words = label.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  const words = label
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
   const found = [...new Set(words.map((w) => MONTH_BY_WORD.get(w)).filter((m): m is number => m !== undefined))];
   return found.length === 1 ? found[0]! : null;
 }
@@ -118,7 +133,10 @@ export function readMonthCell(value: unknown): string | null {
   const pad = (m: number) => String(m).padStart(2, '0');
   const ok = (y: number, m: number) => (y >= 1900 && y <= 9999 && m >= 1 && m <= 12 ? `${y}-${pad(m)}` : null);
   if (value instanceof Date) return ok(value.getUTCFullYear(), value.getUTCMonth() + 1);
-  if (typeof value === 'number') return Number.isInteger(value) && value >= 190001 && value <= 999912 ? ok(Math.floor(value / 100), value % 100) : null;
+  if (typeof value === 'number')
+    return Number.isInteger(value) && value >= 190001 && value <= 999912
+      ? ok(Math.floor(value / 100), value % 100)
+      : null;
   if (typeof value !== 'string') return null;
   const s = value.trim().toLowerCase();
   let m: RegExpExecArray | null;
@@ -154,103 +172,176 @@ export type ProfileCheck = { ok: true; profile: ImportProfile } | { ok: false; e
 /** Checks a profile as it arrives (the wizard, an uploaded JSON file): every field, every indicator, the kabupaten. */
 export function validateProfile(input: unknown): ProfileCheck {
   const errors: ExchangeIssue[] = [];
-  const bad = (path: string, message: string) => errors.push({ row: null, column: path, code: 'PROFILE_INVALID', message });
+  const bad = (path: string, message: string) =>
+    errors.push({ row: null, column: path, code: 'PROFILE_INVALID', message });
   const text = (v: unknown, path: string): string | undefined => {
-    if (typeof v !== 'string' || !v.trim()) { bad(path, `${path} wajib berupa teks yang tidak kosong.`); return; }
-    if (v.length > PROFILE_LIMITS.text) { bad(path, `${path} lebih panjang dari ${PROFILE_LIMITS.text} karakter.`); return; }
+    if (typeof v !== 'string' || !v.trim()) {
+      bad(path, `${path} wajib berupa teks yang tidak kosong.`);
+      return;
+    }
+    if (v.length > PROFILE_LIMITS.text) {
+      bad(path, `${path} lebih panjang dari ${PROFILE_LIMITS.text} karakter.`);
+      return;
+    }
     return columnLabel(v);
   };
-  if (!isObject(input)) return { ok: false, errors: [{ row: null, column: null, code: 'PROFILE_INVALID', message: 'Profil impor harus berupa objek JSON.' }] };
+  if (!isObject(input))
+    return {
+      ok: false,
+      errors: [{ row: null, column: null, code: 'PROFILE_INVALID', message: 'Profil impor harus berupa objek JSON.' }],
+    };
   if (input.versi !== 1) bad('versi', 'versi profil impor harus 1.');
   const nama = text(input.nama, 'nama');
   const kabupatenRaw = typeof input.kabupaten === 'string' ? normaliseKode(input.kabupaten) : null;
-  const kabupaten = kabupatenRaw && isKode(kabupatenRaw) && tingkatOf(kabupatenRaw) === 'kabupaten' ? kabupatenRaw : null;
-  if (!kabupaten) bad('kabupaten', `kabupaten harus kode kabupaten/kota Kemendagri (misalnya 12.10), bukan ${JSON.stringify(input.kabupaten)}.`);
+  const kabupaten =
+    kabupatenRaw && isKode(kabupatenRaw) && tingkatOf(kabupatenRaw) === 'kabupaten' ? kabupatenRaw : null;
+  if (!kabupaten)
+    bad(
+      'kabupaten',
+      `kabupaten harus kode kabupaten/kota Kemendagri (misalnya 12.10), bukan ${JSON.stringify(input.kabupaten)}.`,
+    );
   const lembar = input.lembar === undefined ? undefined : text(input.lembar, 'lembar');
   const barisJudul = input.barisJudul;
-  if (!Number.isInteger(barisJudul) || (barisJudul as number) < 1 || (barisJudul as number) > PROFILE_LIMITS.headerRow) {
+  if (
+    !Number.isInteger(barisJudul) ||
+    (barisJudul as number) < 1 ||
+    (barisJudul as number) > PROFILE_LIMITS.headerRow
+  ) {
     bad('barisJudul', `barisJudul harus nomor baris 1–${PROFILE_LIMITS.headerRow}.`);
   }
   const tinggiJudul = input.tinggiJudul ?? 1;
-  if (tinggiJudul !== 1 && tinggiJudul !== 2) bad('tinggiJudul', 'tinggiJudul harus 1 atau 2 (judul dua baris: indikator di atas, bulan di bawah).');
-  const tandaJudul = typeof input.tandaJudul === 'string' && input.tandaJudul.length <= 100_000 ? input.tandaJudul : undefined;
+  if (tinggiJudul !== 1 && tinggiJudul !== 2)
+    bad('tinggiJudul', 'tinggiJudul harus 1 atau 2 (judul dua baris: indikator di atas, bulan di bawah).');
+  const tandaJudul =
+    typeof input.tandaJudul === 'string' && input.tandaJudul.length <= 100_000 ? input.tandaJudul : undefined;
 
   let desa: ImportProfile['desa'] | undefined;
   if (!isObject(input.desa)) bad('desa', 'desa wajib: { "kolom": "…", "isi": "kode" atau "nama" }.');
   else {
     const kolom = text(input.desa.kolom, 'desa.kolom');
     const isi = input.desa.isi;
-    if (isi !== 'kode' && isi !== 'nama') bad('desa.isi', 'desa.isi harus "kode" (kode Kemendagri) atau "nama" (nama desa).');
-    const kolomKecamatan = input.desa.kolomKecamatan === undefined || input.desa.kolomKecamatan === '' ? undefined : text(input.desa.kolomKecamatan, 'desa.kolomKecamatan');
-    if (kolom && (isi === 'kode' || isi === 'nama')) desa = { kolom, isi, ...(kolomKecamatan ? { kolomKecamatan } : {}) };
+    if (isi !== 'kode' && isi !== 'nama')
+      bad('desa.isi', 'desa.isi harus "kode" (kode Kemendagri) atau "nama" (nama desa).');
+    const kolomKecamatan =
+      input.desa.kolomKecamatan === undefined || input.desa.kolomKecamatan === ''
+        ? undefined
+        : text(input.desa.kolomKecamatan, 'desa.kolomKecamatan');
+    if (kolom && (isi === 'kode' || isi === 'nama'))
+      desa = { kolom, isi, ...(kolomKecamatan ? { kolomKecamatan } : {}) };
   }
   let periode: ImportProfile['periode'];
   if (input.periode !== undefined) {
-    const kolom = isObject(input.periode) ? text(input.periode.kolom, 'periode.kolom') : void bad('periode', 'periode harus { "kolom": "…" }.');
+    const kolom = isObject(input.periode)
+      ? text(input.periode.kolom, 'periode.kolom')
+      : void bad('periode', 'periode harus { "kolom": "…" }.');
     if (kolom) periode = { kolom };
   }
   let tahun: ImportProfile['tahun'];
   if (input.tahun !== undefined) {
-    if (typeof input.tahun === 'number' && Number.isInteger(input.tahun) && input.tahun >= 1900 && input.tahun <= 9999) tahun = input.tahun;
-    else if (isObject(input.tahun) && typeof input.tahun.sel === 'string' && parseCellRef(input.tahun.sel)) tahun = { sel: input.tahun.sel.trim().toUpperCase() };
+    if (typeof input.tahun === 'number' && Number.isInteger(input.tahun) && input.tahun >= 1900 && input.tahun <= 9999)
+      tahun = input.tahun;
+    else if (isObject(input.tahun) && typeof input.tahun.sel === 'string' && parseCellRef(input.tahun.sel))
+      tahun = { sel: input.tahun.sel.trim().toUpperCase() };
     else bad('tahun', 'tahun harus angka tahun (2026) atau { "sel": "B2" } (sel yang memuat tahunnya).');
   }
   let indikator: ImportProfile['indikator'];
   if (input.indikator !== undefined) {
-    if (!isObject(input.indikator)) bad('indikator', 'indikator harus { "kolom": "…", "kode": { "label di berkas": "KODE" } }.');
+    if (!isObject(input.indikator))
+      bad('indikator', 'indikator harus { "kolom": "…", "kode": { "label di berkas": "KODE" } }.');
     else {
       const kolom = text(input.indikator.kolom, 'indikator.kolom');
       const kode: Record<string, string> = {};
       if (input.indikator.kode !== undefined) {
-        if (!isObject(input.indikator.kode)) bad('indikator.kode', 'indikator.kode harus { "label di berkas": "KODE" }.');
+        if (!isObject(input.indikator.kode))
+          bad('indikator.kode', 'indikator.kode harus { "label di berkas": "KODE" }.');
         else {
           const entries = Object.entries(input.indikator.kode);
-          if (entries.length > PROFILE_LIMITS.labels) bad('indikator.kode', `indikator.kode memuat lebih dari ${PROFILE_LIMITS.labels} label.`);
+          if (entries.length > PROFILE_LIMITS.labels)
+            bad('indikator.kode', `indikator.kode memuat lebih dari ${PROFILE_LIMITS.labels} label.`);
           for (const [label, code] of entries.slice(0, PROFILE_LIMITS.labels)) {
             const def = typeof code === 'string' ? getIndicator(code.trim().toUpperCase()) : undefined;
-            if (!def) bad(`indikator.kode.${label}`, `Label "${label}" dipetakan ke indikator yang tidak dikenal: ${JSON.stringify(code)}.`);
+            if (!def)
+              bad(
+                `indikator.kode.${label}`,
+                `Label "${label}" dipetakan ke indikator yang tidak dikenal: ${JSON.stringify(code)}.`,
+              );
             else kode[columnLabel(label)] = def.code;
           }
         }
       }
-      if (kolom) indikator = { kolom, ...(Object.keys(kode).length ? { kode: Object.fromEntries(Object.entries(kode)) } : {}) };
+      if (kolom)
+        indikator = { kolom, ...(Object.keys(kode).length ? { kode: Object.fromEntries(Object.entries(kode)) } : {}) };
     }
   }
   const nilai: ProfileValueColumn[] = [];
-  if (!Array.isArray(input.nilai) || !input.nilai.length) bad('nilai', 'nilai wajib berisi paling sedikit satu kolom angka { "kolom": "…", "peran": "pembilang" }.');
-  else if (input.nilai.length > PROFILE_LIMITS.columns) bad('nilai', `nilai memuat lebih dari ${PROFILE_LIMITS.columns} kolom.`);
+  if (!Array.isArray(input.nilai) || !input.nilai.length)
+    bad('nilai', 'nilai wajib berisi paling sedikit satu kolom angka { "kolom": "…", "peran": "pembilang" }.');
+  else if (input.nilai.length > PROFILE_LIMITS.columns)
+    bad('nilai', `nilai memuat lebih dari ${PROFILE_LIMITS.columns} kolom.`);
   else {
     const seen = new Set<string>();
     input.nilai.forEach((raw: unknown, i: number) => {
       const path = `nilai[${i}]`;
-      if (!isObject(raw)) { bad(path, `${path} harus berupa objek.`); return; }
+      if (!isObject(raw)) {
+        bad(path, `${path} harus berupa objek.`);
+        return;
+      }
       const kolom = text(raw.kolom, `${path}.kolom`);
       const peran = raw.peran;
-      if (peran !== 'pembilang' && peran !== 'penyebut') bad(`${path}.peran`, `${path}.peran harus "pembilang" atau "penyebut".`);
+      if (peran !== 'pembilang' && peran !== 'penyebut')
+        bad(`${path}.peran`, `${path}.peran harus "pembilang" atau "penyebut".`);
       let code: string | undefined;
       if (raw.indikator !== undefined) {
         const def = typeof raw.indikator === 'string' ? getIndicator(raw.indikator.trim().toUpperCase()) : undefined;
-        if (!def) bad(`${path}.indikator`, `Indikator tidak dikenal: ${JSON.stringify(raw.indikator)} (lihat katalog, misalnya KIA_K1).`);
-        else if (peran === 'penyebut' && def.denominator.kind !== 'counted') bad(`${path}.peran`, `Penyebut ${def.code} adalah sasaran tahunan, bukan nilai bulanan: petakan hanya pembilangnya.`);
+        if (!def)
+          bad(
+            `${path}.indikator`,
+            `Indikator tidak dikenal: ${JSON.stringify(raw.indikator)} (lihat katalog, misalnya KIA_K1).`,
+          );
+        else if (peran === 'penyebut' && def.denominator.kind !== 'counted')
+          bad(
+            `${path}.peran`,
+            `Penyebut ${def.code} adalah sasaran tahunan, bukan nilai bulanan: petakan hanya pembilangnya.`,
+          );
         else code = def.code;
       } else if (!indikator) bad(`${path}.indikator`, `${path}: tulis indikatornya, atau petakan kolom indikator.`);
       const bulan = raw.bulan;
-      if (bulan !== undefined && (!Number.isInteger(bulan) || (bulan as number) < 1 || (bulan as number) > 12)) bad(`${path}.bulan`, `${path}.bulan harus 1–12.`);
+      if (bulan !== undefined && (!Number.isInteger(bulan) || (bulan as number) < 1 || (bulan as number) > 12))
+        bad(`${path}.bulan`, `${path}.bulan harus 1–12.`);
       if (bulan === undefined && !periode) bad(`${path}.bulan`, `${path}: tulis bulannya, atau petakan kolom periode.`);
-      if (bulan !== undefined && tahun === undefined) bad('tahun', 'Kolom per bulan memerlukan tahun: angka tahun atau sel yang memuatnya.');
+      if (bulan !== undefined && tahun === undefined)
+        bad('tahun', 'Kolom per bulan memerlukan tahun: angka tahun atau sel yang memuatnya.');
       if (kolom && seen.has(kolom)) bad(`${path}.kolom`, `Kolom "${kolom}" dipetakan dua kali.`);
       if (kolom) seen.add(kolom);
       if (kolom && (peran === 'pembilang' || peran === 'penyebut')) {
-        nilai.push({ kolom, peran, ...(code ? { indikator: code } : {}), ...(typeof bulan === 'number' ? { bulan } : {}) });
+        nilai.push({
+          kolom,
+          peran,
+          ...(code ? { indikator: code } : {}),
+          ...(typeof bulan === 'number' ? { bulan } : {}),
+        });
       }
     });
   }
-  if (errors.length || !nama || !kabupaten || !desa) return { ok: false, errors: errors.filter((e, i) => errors.findIndex((o) => o.message === e.message) === i) };
-  return { ok: true, profile: {
-    versi: 1, nama, kabupaten, ...(lembar ? { lembar } : {}), barisJudul: barisJudul as number,
-    ...(tinggiJudul === 2 ? { tinggiJudul: 2 as const } : {}), ...(tandaJudul !== undefined ? { tandaJudul } : {}),
-    desa, ...(periode ? { periode } : {}), ...(tahun !== undefined ? { tahun } : {}), ...(indikator ? { indikator } : {}), nilai,
-  } };
+  if (errors.length || !nama || !kabupaten || !desa)
+    return { ok: false, errors: errors.filter((e, i) => errors.findIndex((o) => o.message === e.message) === i) };
+  return {
+    ok: true,
+    profile: {
+      versi: 1,
+      nama,
+      kabupaten,
+      ...(lembar ? { lembar } : {}),
+      barisJudul: barisJudul as number,
+      ...(tinggiJudul === 2 ? { tinggiJudul: 2 as const } : {}),
+      ...(tandaJudul !== undefined ? { tandaJudul } : {}),
+      desa,
+      ...(periode ? { periode } : {}),
+      ...(tahun !== undefined ? { tahun } : {}),
+      ...(indikator ? { indikator } : {}),
+      nilai,
+    },
+  };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

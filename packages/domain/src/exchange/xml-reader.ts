@@ -66,14 +66,17 @@ export interface XmlError {
 }
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-const NAME_START_CHARS = 'A-Za-z_:\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
+const NAME_START_CHARS =
+  'A-Za-z_:\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
 /** An XML Name (sticky: matched at the reader's position). */
 const NAME = new RegExp(`[${NAME_START_CHARS}][${NAME_START_CHARS}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040]*`, 'y');
 const SPACE = /[ \t\r\n]*/y;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 class Stop extends Error {
-  constructor(readonly error: XmlError) { super(error.message); }
+  constructor(readonly error: XmlError) {
+    super(error.message);
+  }
 }
 
 /**
@@ -91,7 +94,10 @@ export function readXml(text: string, handlers: XmlHandlers, limits: Partial<Xml
   }
 }
 
-interface OpenElement { tag: XmlStartTag; namespaces: Map<string, string | null> }
+interface OpenElement {
+  tag: XmlStartTag;
+  namespaces: Map<string, string | null>;
+}
 
 class Reader {
   private pos = 0;
@@ -101,11 +107,19 @@ class Reader {
   private elements = 0;
   private readonly stack: OpenElement[] = [];
 
-  constructor(private readonly s: string, private readonly h: XmlHandlers, private readonly lim: XmlLimits) {}
+  constructor(
+    private readonly s: string,
+    private readonly h: XmlHandlers,
+    private readonly lim: XmlLimits,
+  ) {}
 
   document(): void {
     if (this.s.length > this.lim.maxChars) {
-      this.fail('too-large', `Berkas XML terlalu besar: ${this.s.length.toLocaleString('id-ID')} karakter (batas ${this.lim.maxChars.toLocaleString('id-ID')}).`, 0);
+      this.fail(
+        'too-large',
+        `Berkas XML terlalu besar: ${this.s.length.toLocaleString('id-ID')} karakter (batas ${this.lim.maxChars.toLocaleString('id-ID')}).`,
+        0,
+      );
     }
     if (this.s.charCodeAt(0) === 0xfeff) this.pos = 1;
     let rootSeen = false;
@@ -120,17 +134,26 @@ class Reader {
       else if (this.s.startsWith('<!--', lt)) this.comment();
       else if (this.s.startsWith('<![CDATA[', lt)) this.cdata();
       else if (this.s.startsWith('<!', lt)) {
-        this.fail('forbidden', 'Berkas XML memuat deklarasi DOCTYPE/DTD atau ENTITY. Demi keamanan (entitas dapat membengkakkan ukuran berkas atau membaca berkas lain) deklarasi semacam itu ditolak: ekspor ulang tanpa DOCTYPE.', lt);
+        this.fail(
+          'forbidden',
+          'Berkas XML memuat deklarasi DOCTYPE/DTD atau ENTITY. Demi keamanan (entitas dapat membengkakkan ukuran berkas atau membaca berkas lain) deklarasi semacam itu ditolak: ekspor ulang tanpa DOCTYPE.',
+          lt,
+        );
       } else if (this.s.startsWith('</', lt)) this.endTag();
       else {
-        if (!this.stack.length && rootSeen) this.fail('syntax', 'Dokumen XML hanya boleh memiliki satu elemen akar.', lt);
+        if (!this.stack.length && rootSeen)
+          this.fail('syntax', 'Dokumen XML hanya boleh memiliki satu elemen akar.', lt);
         rootSeen = true;
         this.startTag();
       }
     }
     if (this.stack.length) {
       const open = this.stack[this.stack.length - 1]!.tag;
-      this.fail('syntax', `Elemen <${open.qname}> (baris ${open.line}) tidak ditutup sampai akhir berkas.`, this.s.length);
+      this.fail(
+        'syntax',
+        `Elemen <${open.qname}> (baris ${open.line}) tidak ditutup sampai akhir berkas.`,
+        this.s.length,
+      );
     }
     if (!rootSeen) this.fail('syntax', 'Berkas XML tidak memiliki elemen akar.', this.s.length);
   }
@@ -174,11 +197,13 @@ class Reader {
       const attrAt = this.pos;
       const name = this.name('atribut');
       this.skipSpace();
-      if (this.s[this.pos] !== '=') this.fail('syntax', `Atribut "${name}" pada <${qname}> tanpa nilai (tulis ${name}="…").`, attrAt);
+      if (this.s[this.pos] !== '=')
+        this.fail('syntax', `Atribut "${name}" pada <${qname}> tanpa nilai (tulis ${name}="…").`, attrAt);
       this.pos++;
       this.skipSpace();
       const value = this.attributeValue(name);
-      if (raw.some((a) => a.qname === name)) this.fail('syntax', `Atribut "${name}" muncul dua kali pada <${qname}>.`, attrAt);
+      if (raw.some((a) => a.qname === name))
+        this.fail('syntax', `Atribut "${name}" muncul dua kali pada <${qname}>.`, attrAt);
       raw.push({ qname: name, value, at: attrAt });
       if (raw.length > this.lim.maxAttributes) {
         this.fail('too-large', `Elemen <${qname}> memiliki lebih dari ${this.lim.maxAttributes} atribut.`, attrAt);
@@ -189,13 +214,20 @@ class Reader {
 
     this.elements++;
     if (this.elements > this.lim.maxElements) {
-      this.fail('too-large', `Berkas XML memuat lebih dari ${this.lim.maxElements.toLocaleString('id-ID')} elemen.`, at);
+      this.fail(
+        'too-large',
+        `Berkas XML memuat lebih dari ${this.lim.maxElements.toLocaleString('id-ID')} elemen.`,
+        at,
+      );
     }
     const depth = this.stack.length + 1;
-    if (depth > this.lim.maxDepth) this.fail('too-large', `Elemen bersarang lebih dalam dari ${this.lim.maxDepth} tingkat.`, at);
+    if (depth > this.lim.maxDepth)
+      this.fail('too-large', `Elemen bersarang lebih dalam dari ${this.lim.maxDepth} tingkat.`, at);
 
     // An element that declares no namespace shares its parent's map (one map per declaring element, not per element).
-    const inherited: Map<string, string | null> = this.stack.length ? this.top().namespaces : new Map([['xml', XML_NS]]);
+    const inherited: Map<string, string | null> = this.stack.length
+      ? this.top().namespaces
+      : new Map([['xml', XML_NS]]);
     const declares = raw.some((a) => a.qname === 'xmlns' || a.qname.startsWith('xmlns:'));
     const namespaces = declares ? new Map(inherited) : inherited;
     for (const a of raw) {
@@ -207,17 +239,19 @@ class Reader {
     }
     const resolve = (name: string, isElement: boolean, where: number): XmlName => {
       const colon = name.indexOf(':');
-      if (colon < 0) return { qname: name, local: name, ns: isElement ? namespaces.get('') ?? null : null };
+      if (colon < 0) return { qname: name, local: name, ns: isElement ? (namespaces.get('') ?? null) : null };
       const prefix = name.slice(0, colon);
       const ns = namespaces.get(prefix);
-      if (ns === undefined) this.fail('syntax', `Awalan namespace "${prefix}" pada "${name}" tidak dideklarasikan.`, where);
+      if (ns === undefined)
+        this.fail('syntax', `Awalan namespace "${prefix}" pada "${name}" tidak dideklarasikan.`, where);
       return { qname: name, local: name.slice(colon + 1), ns: ns ?? null };
     };
     const el = resolve(qname, true, at);
     const position = this.position(at);
     const tag: XmlStartTag = {
       ...el,
-      attributes: raw.filter((a) => a.qname !== 'xmlns' && !a.qname.startsWith('xmlns:'))
+      attributes: raw
+        .filter((a) => a.qname !== 'xmlns' && !a.qname.startsWith('xmlns:'))
         .map((a) => ({ ...resolve(a.qname, false, a.at), value: a.value })),
       line: position.line,
       column: position.column,
@@ -241,14 +275,19 @@ class Reader {
     const open = this.stack.pop();
     if (!open) this.fail('syntax', `Tag penutup </${qname}> tanpa tag pembuka.`, at);
     if (open.tag.qname !== qname) {
-      this.fail('syntax', `Tag penutup </${qname}> tidak cocok dengan <${open.tag.qname}> (baris ${open.tag.line}).`, at);
+      this.fail(
+        'syntax',
+        `Tag penutup </${qname}> tidak cocok dengan <${open.tag.qname}> (baris ${open.tag.line}).`,
+        at,
+      );
     }
     this.h.close?.(open.tag);
   }
 
   private attributeValue(name: string): string {
     const quote = this.s[this.pos];
-    if (quote !== '"' && quote !== "'") this.fail('syntax', `Nilai atribut "${name}" harus diapit tanda kutip.`, this.pos);
+    if (quote !== '"' && quote !== "'")
+      this.fail('syntax', `Nilai atribut "${name}" harus diapit tanda kutip.`, this.pos);
     const start = this.pos + 1;
     const end = this.s.indexOf(quote, start);
     if (end < 0) this.fail('syntax', `Nilai atribut "${name}" tidak ditutup.`, this.pos);
@@ -282,7 +321,11 @@ class Reader {
         if (!isXmlChar(code)) this.fail('syntax', `Rujukan karakter "${match}" bukan karakter XML yang sah.`, where);
         return String.fromCodePoint(code);
       }
-      return this.fail('forbidden', `Entitas "${match}" tidak dikenal. Hanya &lt; &gt; &amp; &quot; &apos; dan rujukan karakter (&#…;) yang diterima; entitas lain ditolak demi keamanan.`, where);
+      return this.fail(
+        'forbidden',
+        `Entitas "${match}" tidak dikenal. Hanya &lt; &gt; &amp; &quot; &apos; dan rujukan karakter (&#…;) yang diterima; entitas lain ditolak demi keamanan.`,
+        where,
+      );
     });
   }
 
@@ -309,7 +352,11 @@ class Reader {
   }
 
   private tooLong(what: string, at: number): never {
-    return this.fail('too-large', `${what} lebih panjang dari ${this.lim.maxValueLength.toLocaleString('id-ID')} karakter.`, at);
+    return this.fail(
+      'too-large',
+      `${what} lebih panjang dari ${this.lim.maxValueLength.toLocaleString('id-ID')} karakter.`,
+      at,
+    );
   }
 
   /** Line and column of an offset; offsets only grow while reading, so the newlines are counted once. */
@@ -344,16 +391,31 @@ function positionOf(s: string, offset: number): { line: number; column: number }
 }
 
 function isXmlChar(c: number): boolean {
-  return c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+  return (
+    c === 0x9 ||
+    c === 0xa ||
+    c === 0xd ||
+    (c >= 0x20 && c <= 0xd7ff) ||
+    (c >= 0xe000 && c <= 0xfffd) ||
+    (c >= 0x10000 && c <= 0x10ffff)
+  );
 }
 
 /** Text for an XML attribute value or element content: the five special characters escaped, control characters refused. */
 export function escapeXml(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const c = text.codePointAt(i)!;
-    if (!isXmlChar(c)) throw new Error(`Karakter U+${c.toString(16).toUpperCase().padStart(4, '0')} tidak dapat ditulis dalam XML.`);
+    if (!isXmlChar(c))
+      throw new Error(`Karakter U+${c.toString(16).toUpperCase().padStart(4, '0')} tidak dapat ditulis dalam XML.`);
     if (c > 0xffff) i++;
   }
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
-    .replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
 }

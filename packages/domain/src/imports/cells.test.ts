@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkCellText } from './issues.ts';
 import {
-  isInsideWilayah, parseDesaKode, parseImportMonth, parseIndicator, parseSasaranGroup, parseSasaranYear, parseSource,
+  isInsideWilayah,
+  parseDesaKode,
+  parseImportMonth,
+  parseIndicator,
+  parseSasaranGroup,
+  parseSasaranYear,
+  parseSource,
   sasaranKindOf,
 } from './cells.ts';
 
@@ -18,8 +24,13 @@ describe('parseDesaKode', () => {
     expect(parseDesaKode(input)).toEqual({ ok: true, value: { kode, normalised } });
   });
   it.each([
-    ['12.10.9.2001', 'KODE_INVALID'], ['121009200', 'KODE_INVALID'], ['desa', 'KODE_INVALID'], ['', 'KODE_INVALID'],
-    [null, 'KODE_INVALID'], ['12.10.09', 'KODE_NOT_DESA'], ['121009', 'KODE_NOT_DESA'],
+    ['12.10.9.2001', 'KODE_INVALID'],
+    ['121009200', 'KODE_INVALID'],
+    ['desa', 'KODE_INVALID'],
+    ['', 'KODE_INVALID'],
+    [null, 'KODE_INVALID'],
+    ['12.10.09', 'KODE_NOT_DESA'],
+    ['121009', 'KODE_NOT_DESA'],
   ] as const)('refuses %j with %s', (input, expected) => {
     const r = parseDesaKode(input);
     expect(r.ok ? 'ok' : r.code).toBe(expected);
@@ -39,12 +50,18 @@ describe('parseImportMonth', () => {
   it('reads YYYY-MM and the month of an Excel date cell', () => {
     expect(parseImportMonth('2026-10', today)).toEqual({ ok: true, value: { year: 2026, month: 10 } });
     expect(parseImportMonth(' 2025-01 ', today)).toEqual({ ok: true, value: { year: 2025, month: 1 } });
-    expect(parseImportMonth(new Date(Date.UTC(2026, 9, 1)), today)).toEqual({ ok: true, value: { year: 2026, month: 10 } });
+    expect(parseImportMonth(new Date(Date.UTC(2026, 9, 1)), today)).toEqual({
+      ok: true,
+      value: { year: 2026, month: 10 },
+    });
   });
   it('accepts the current month and refuses the next one', () => {
     expect(parseImportMonth('2026-11', today).ok).toBe(true);
-    expect(parseImportMonth('2026-12', today)).toEqual({ ok: false, code: 'PERIOD_FUTURE',
-      message: 'Periode 2026-12 belum terjadi (bulan ini 2026-11).' });
+    expect(parseImportMonth('2026-12', today)).toEqual({
+      ok: false,
+      code: 'PERIOD_FUTURE',
+      message: 'Periode 2026-12 belum terjadi (bulan ini 2026-11).',
+    });
   });
   it.each(['2026-13', '2026-00', '2026-1', '10/2026', '2026', '2026-Q3', ''])('refuses %j as malformed', (input) => {
     const r = parseImportMonth(input, today);
@@ -67,8 +84,12 @@ describe('parseIndicator, parseSasaranGroup, parseSource', () => {
   it('knows catalogue codes whatever their case', () => {
     const r = parseIndicator('kia_k4');
     expect(r.ok && r.value.code).toBe('KIA_K4');
-    expect(parseIndicator('KIA_K44')).toEqual({ ok: false, code: 'INDICATOR_UNKNOWN',
-      message: 'Indikator tidak dikenal: "KIA_K44". Lihat kode indikator di katalog (GET /api/indikator), misalnya KIA_K4.' });
+    expect(parseIndicator('KIA_K44')).toEqual({
+      ok: false,
+      code: 'INDICATOR_UNKNOWN',
+      message:
+        'Indikator tidak dikenal: "KIA_K44". Lihat kode indikator di katalog (GET /api/indikator), misalnya KIA_K4.',
+    });
   });
   it('knows sasaran groups and requires a source', () => {
     expect(parseSasaranGroup(' BUMIL ')).toEqual({ ok: true, value: 'bumil' });
@@ -85,13 +106,20 @@ describe('parseIndicator, parseSasaranGroup, parseSource', () => {
 
 describe('checkCellText', () => {
   it('refuses NUL and other control characters, naming the character and where it is', () => {
-    expect(checkCellText('register\u0000kohort')).toEqual({ ok: false, code: 'TEXT_INVALID_CHARACTER',
-      message: 'Sel berisi karakter tak terlihat yang tidak dapat disimpan (U+0000, NUL, karakter ke-9). Ketik ulang isi sel ini.' });
-    expect(checkCellText('ab\u001bc')).toMatchObject({ ok: false, message: expect.stringContaining('(U+001B, karakter ke-3)') });
+    expect(checkCellText('register\u0000kohort')).toEqual({
+      ok: false,
+      code: 'TEXT_INVALID_CHARACTER',
+      message:
+        'Sel berisi karakter tak terlihat yang tidak dapat disimpan (U+0000, NUL, karakter ke-9). Ketik ulang isi sel ini.',
+    });
+    expect(checkCellText('ab\u001bc')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('(U+001B, karakter ke-3)'),
+    });
     expect(checkCellText('\u007f')).toMatchObject({ ok: false });
   });
   it('lets through text with tabs and line breaks (a cell may hold them), and every non-text value', () => {
-    for (const value of ['Puskesmas\tSatu', 'baris\r\nkedua', 'Ma\'u — ü', '', 12, null, true, new Date(0)]) {
+    for (const value of ['Puskesmas\tSatu', 'baris\r\nkedua', "Ma'u — ü", '', 12, null, true, new Date(0)]) {
       expect(checkCellText(value)).toEqual({ ok: true, value });
     }
   });

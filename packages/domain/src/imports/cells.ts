@@ -26,10 +26,16 @@ export function parseDesaKode(value: CellValue): CellResult<KodeCell> {
   const raw = typeof value === 'number' && Number.isInteger(value) ? String(value) : showCell(value).trim();
   const kode = normaliseKode(raw);
   if (kode === null) {
-    return cellError('KODE_INVALID', `Kode wilayah tidak dapat dibaca: "${raw}". Gunakan kode Kemendagri desa, misalnya 12.10.09.2001.`);
+    return cellError(
+      'KODE_INVALID',
+      `Kode wilayah tidak dapat dibaca: "${raw}". Gunakan kode Kemendagri desa, misalnya 12.10.09.2001.`,
+    );
   }
   if (tingkatOf(kode) !== 'desa') {
-    return cellError('KODE_NOT_DESA', `Kode ${kode} bukan kode desa/kelurahan: nilai dicatat per desa (kode 10 angka, misalnya 12.10.09.2001).`);
+    return cellError(
+      'KODE_NOT_DESA',
+      `Kode ${kode} bukan kode desa/kelurahan: nilai dicatat per desa (kode 10 angka, misalnya 12.10.09.2001).`,
+    );
   }
   return cellOk({ kode, normalised: kode !== raw });
 }
@@ -49,13 +55,20 @@ export function parseImportMonth(value: CellValue, today: YearMonth): CellResult
     ym = { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1 };
   } else if (typeof value === 'string') {
     const m = /^(\d{4})-(\d{2})$/.exec(value.trim());
-    if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[1]) >= 1900) ym = { year: Number(m[1]), month: Number(m[2]) };
+    if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[1]) >= 1900)
+      ym = { year: Number(m[1]), month: Number(m[2]) };
   }
   if (!ym) {
-    return cellError('PERIOD_INVALID', `Periode tidak sah: "${showCell(value)}". Tulis bulan sebagai TTTT-BB, misalnya 2026-10.`);
+    return cellError(
+      'PERIOD_INVALID',
+      `Periode tidak sah: "${showCell(value)}". Tulis bulan sebagai TTTT-BB, misalnya 2026-10.`,
+    );
   }
   if (ym.year * 12 + ym.month > today.year * 12 + today.month) {
-    return cellError('PERIOD_FUTURE', `Periode ${formatYearMonth(ym)} belum terjadi (bulan ini ${formatYearMonth(today)}).`);
+    return cellError(
+      'PERIOD_FUTURE',
+      `Periode ${formatYearMonth(ym)} belum terjadi (bulan ini ${formatYearMonth(today)}).`,
+    );
   }
   return cellOk(ym);
 }
@@ -68,8 +81,10 @@ export function formatYearMonth({ year, month }: YearMonth): string {
 /** A sasaran year: four digits; next year is allowed (sasaran are set before the year starts). */
 export function parseSasaranYear(value: CellValue, today: YearMonth): CellResult<number> {
   const s = typeof value === 'number' ? String(value) : showCell(value).trim();
-  if (!/^\d{4}$/.test(s) || Number(s) < 1900) return cellError('YEAR_INVALID', `Tahun tidak sah: "${s}". Tulis empat angka, misalnya 2026.`);
-  if (Number(s) > today.year + 1) return cellError('YEAR_FUTURE', `Tahun ${s} terlalu jauh di depan (paling lambat ${today.year + 1}).`);
+  if (!/^\d{4}$/.test(s) || Number(s) < 1900)
+    return cellError('YEAR_INVALID', `Tahun tidak sah: "${s}". Tulis empat angka, misalnya 2026.`);
+  if (Number(s) > today.year + 1)
+    return cellError('YEAR_FUTURE', `Tahun ${s} terlalu jauh di depan (paling lambat ${today.year + 1}).`);
   return cellOk(Number(s));
 }
 
@@ -77,19 +92,31 @@ export function parseSasaranYear(value: CellValue, today: YearMonth): CellResult
 export function parseIndicator(value: CellValue): CellResult<IndicatorDef> {
   const s = showCell(value).trim();
   const def = getIndicator(s.toUpperCase());
-  if (!def) return cellError('INDICATOR_UNKNOWN', `Indikator tidak dikenal: "${s}". Lihat kode indikator di katalog (GET /api/indikator), misalnya KIA_K4.`);
+  if (!def)
+    return cellError(
+      'INDICATOR_UNKNOWN',
+      `Indikator tidak dikenal: "${s}". Lihat kode indikator di katalog (GET /api/indikator), misalnya KIA_K4.`,
+    );
   return cellOk(def);
 }
 
 export function parseSasaranGroup(value: CellValue): CellResult<SasaranCode> {
   const s = showCell(value).trim().toLowerCase();
-  if (!isSasaranCode(s)) return cellError('SASARAN_UNKNOWN', `Kelompok sasaran tidak dikenal: "${showCell(value).trim()}", misalnya bumil, bayi, balita_0_59.`);
+  if (!isSasaranCode(s))
+    return cellError(
+      'SASARAN_UNKNOWN',
+      `Kelompok sasaran tidak dikenal: "${showCell(value).trim()}", misalnya bumil, bayi, balita_0_59.`,
+    );
   return cellOk(s);
 }
 
 export function parseSource(value: CellValue): CellResult<string> {
   const s = showCell(value).trim();
-  if (!s) return cellError('SOURCE_REQUIRED', 'Sumber wajib diisi, misalnya "register kohort ibu 2026" atau "proyeksi Pusdatin 2026".');
+  if (!s)
+    return cellError(
+      'SOURCE_REQUIRED',
+      'Sumber wajib diisi, misalnya "register kohort ibu 2026" atau "proyeksi Pusdatin 2026".',
+    );
   return cellOk(s);
 }
 
@@ -102,4 +129,3 @@ export function sasaranKindOf(source: string): 'register' | 'estimate' {
 export function hasCountedDenominator(def: IndicatorDef): boolean {
   return def.denominator.kind === 'counted';
 }
-

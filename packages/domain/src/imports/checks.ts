@@ -33,7 +33,10 @@ export function isJump(previous: number | null | undefined, current: number): bo
  * `numerators` is the year after the import (index 0 = January). Returns the amount compared, or null when fine.
  */
 export function aboveSasaran(
-  def: Pick<IndicatorDef, 'periodKind' | 'denominator'>, numerators: readonly (number | null)[], month: number, sasaran: number | null,
+  def: Pick<IndicatorDef, 'periodKind' | 'denominator'>,
+  numerators: readonly (number | null)[],
+  month: number,
+  sasaran: number | null,
 ): number | null {
   if (sasaran === null || def.denominator.kind !== 'sasaran') return null;
   const cumulative = def.periodKind === 'ytd_cum' || def.periodKind === 'annual';
@@ -53,6 +56,7 @@ export function compareCell(
   next: { numerator: number; denominator: number | null },
 ): CellChange {
   if (!stored || stored.numerator === null) return 'added';
-  if (stored.numerator === next.numerator && stored.denominator === next.denominator && stored.simulated === false) return 'unchanged';
+  if (stored.numerator === next.numerator && stored.denominator === next.denominator && stored.simulated === false)
+    return 'unchanged';
   return 'changed';
 }

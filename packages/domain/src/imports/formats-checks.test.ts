@@ -60,11 +60,19 @@ describe('aboveSasaran', () => {
 describe('compareCell', () => {
   it('adds, changes and leaves unchanged', () => {
     expect(compareCell(null, { numerator: 3, denominator: null })).toBe('added');
-    expect(compareCell({ numerator: null, denominator: null, simulated: null }, { numerator: 3, denominator: null })).toBe('added');
-    expect(compareCell({ numerator: 3, denominator: null, simulated: false }, { numerator: 3, denominator: null })).toBe('unchanged');
-    expect(compareCell({ numerator: 3, denominator: 4, simulated: false }, { numerator: 3, denominator: 5 })).toBe('changed');
+    expect(
+      compareCell({ numerator: null, denominator: null, simulated: null }, { numerator: 3, denominator: null }),
+    ).toBe('added');
+    expect(
+      compareCell({ numerator: 3, denominator: null, simulated: false }, { numerator: 3, denominator: null }),
+    ).toBe('unchanged');
+    expect(compareCell({ numerator: 3, denominator: 4, simulated: false }, { numerator: 3, denominator: 5 })).toBe(
+      'changed',
+    );
   });
   it('counts the same number on a simulated cell as a change: the cell becomes real', () => {
-    expect(compareCell({ numerator: 3, denominator: null, simulated: true }, { numerator: 3, denominator: null })).toBe('changed');
+    expect(compareCell({ numerator: 3, denominator: null, simulated: true }, { numerator: 3, denominator: null })).toBe(
+      'changed',
+    );
   });
 });

@@ -28,8 +28,12 @@ export const FORMAT_LABELS: Record<ImportFormat, string> = {
   profil: 'berkas lain dengan profil impor (kolomnya dipetakan sekali di wizard impor)',
 };
 
-
-export const headerName = (value: CellValue): string => (typeof value === 'string' ? value.trim().toLowerCase() : String(value ?? '').trim().toLowerCase());
+export const headerName = (value: CellValue): string =>
+  typeof value === 'string'
+    ? value.trim().toLowerCase()
+    : String(value ?? '')
+        .trim()
+        .toLowerCase();
 
 /** Which format a sheet is in, from its first non-empty row; null when it is none of them. */
 export function detectFormat(firstRow: readonly CellValue[]): ImportFormat | null {

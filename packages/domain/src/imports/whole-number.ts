@@ -18,7 +18,8 @@ const DECIMAL = /^\d+([.,]\d+)$|^\d{1,3}(\.\d{3})+,\d+$/;
 function fromNumber(n: number, shown: string): CellResult<number> {
   if (!Number.isFinite(n)) return cellError('VALUE_NOT_NUMBER', `"${shown}" bukan angka.`);
   if (n < 0) return cellError('VALUE_NEGATIVE', `Nilai tidak boleh negatif: ${shown}.`);
-  if (!Number.isInteger(n)) return cellError('VALUE_NOT_WHOLE', `Nilai harus bilangan bulat (jumlah orang atau kejadian), bukan ${shown}.`);
+  if (!Number.isInteger(n))
+    return cellError('VALUE_NOT_WHOLE', `Nilai harus bilangan bulat (jumlah orang atau kejadian), bukan ${shown}.`);
   if (n > MAX_COUNT) return cellError('VALUE_TOO_LARGE', `Nilai terlalu besar: ${shown}.`);
   return cellOk(n);
 }
@@ -31,7 +32,10 @@ function fromNumber(n: number, shown: string): CellResult<number> {
 export function parseWholeNumber(value: CellValue): CellResult<number | null> {
   if (value === null) return cellOk(null);
   if (value instanceof Date) {
-    return cellError('VALUE_IS_DATE', `Sel berisi tanggal (${showCell(value)}), bukan angka: Excel mengubah isian menjadi tanggal. Format sel sebagai angka lalu ketik ulang.`);
+    return cellError(
+      'VALUE_IS_DATE',
+      `Sel berisi tanggal (${showCell(value)}), bukan angka: Excel mengubah isian menjadi tanggal. Format sel sebagai angka lalu ketik ulang.`,
+    );
   }
   if (typeof value === 'boolean') return cellError('VALUE_NOT_NUMBER', `"${String(value)}" bukan angka.`);
   if (typeof value === 'number') return fromNumber(value, String(value));
@@ -43,9 +47,13 @@ export function parseWholeNumber(value: CellValue): CellResult<number | null> {
   if (THOUSANDS_SPACE.test(s)) return fromNumber(Number(s.replace(/ /g, '')), s);
   if (ZERO_DECIMALS.test(s)) return fromNumber(Number(s.replace(/[.,]0+$/, '').replace(/\./g, '')), s);
   if (COMMA_GROUPS.test(s)) {
-    return cellError('VALUE_AMBIGUOUS', `"${s}" bisa dibaca sebagai ribuan atau pecahan desimal. Tulis tanpa pemisah, misalnya ${s.replace(/,/g, '')}.`);
+    return cellError(
+      'VALUE_AMBIGUOUS',
+      `"${s}" bisa dibaca sebagai ribuan atau pecahan desimal. Tulis tanpa pemisah, misalnya ${s.replace(/,/g, '')}.`,
+    );
   }
-  if (DECIMAL.test(s)) return cellError('VALUE_NOT_WHOLE', `Nilai harus bilangan bulat (jumlah orang atau kejadian), bukan ${s}.`);
+  if (DECIMAL.test(s))
+    return cellError('VALUE_NOT_WHOLE', `Nilai harus bilangan bulat (jumlah orang atau kejadian), bukan ${s}.`);
   return cellError('VALUE_NOT_NUMBER', `"${s}" bukan angka.`);
 }
 
@@ -62,7 +70,10 @@ export function parseSasaranAmount(value: CellValue): CellResult<number | null> 
   }
   const whole = parseWholeNumber(value);
   if (!whole.ok && whole.code === 'VALUE_NOT_WHOLE') {
-    return cellError('VALUE_NOT_WHOLE', `Jumlah sasaran: bilangan bulat, atau desimal dengan paling banyak dua angka di belakang koma (39,6), bukan ${showCell(value)}.`);
+    return cellError(
+      'VALUE_NOT_WHOLE',
+      `Jumlah sasaran: bilangan bulat, atau desimal dengan paling banyak dua angka di belakang koma (39,6), bukan ${showCell(value)}.`,
+    );
   }
   return whole;
 }

@@ -1,24 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import { aggregate, coverageOf } from './aggregate.ts';
 
-const row = (numerator: number | null, denominator: number | null, reported = true) => ({ numerator, denominator, reported });
+const row = (numerator: number | null, denominator: number | null, reported = true) => ({
+  numerator,
+  denominator,
+  reported,
+});
 
 describe('aggregate', () => {
   it('sums numerators and denominators, never averages percentages (§4.4)', () => {
     // A 30/40 (75 %), B 10/20 (50 %), C 5/5 (100 %): Σ 45/65 = 69.2 %, not the mean 75 %
     const a = aggregate([row(30, 40), row(10, 20), row(5, 5)]);
-    expect(a).toMatchObject({ numerator: 45, denominator: 65, reportedCount: 3, expectedCount: 3, complete: true, over100: false });
+    expect(a).toMatchObject({
+      numerator: 45,
+      denominator: 65,
+      reportedCount: 3,
+      expectedCount: 3,
+      complete: true,
+      over100: false,
+    });
     expect(a.coverage).toBeCloseTo(69.2307692, 6);
     expect(a.coverage).not.toBeCloseTo(75, 1);
   });
   it('leaves a child without a report out of both sums: no data, not zero', () => {
     // A 30/40 reported, B (sasaran 20) no report → 30/40 = 75 %, incomplete; not 30/60 = 50 %
     const a = aggregate([row(30, 40), row(null, 20, false)]);
-    expect(a).toMatchObject({ numerator: 30, denominator: 40, coverage: 75, reportedCount: 1, expectedCount: 2, complete: false });
+    expect(a).toMatchObject({
+      numerator: 30,
+      denominator: 40,
+      coverage: 75,
+      reportedCount: 1,
+      expectedCount: 2,
+      complete: false,
+    });
   });
   it('gives no data when no child reported', () => {
     expect(aggregate([row(null, 40, false), row(null, 20, false)])).toMatchObject({
-      numerator: null, denominator: null, coverage: null, reportedCount: 0, expectedCount: 2, complete: false,
+      numerator: null,
+      denominator: null,
+      coverage: null,
+      reportedCount: 0,
+      expectedCount: 2,
+      complete: false,
     });
     expect(aggregate([])).toMatchObject({ coverage: null, expectedCount: 0, complete: false });
   });
@@ -36,7 +59,11 @@ describe('aggregate', () => {
   it('leaves out a child that reported without a denominator and counts it', () => {
     // A 30/40, B 10/— → 30/40, one child without denominator, incomplete
     expect(aggregate([row(30, 40), row(10, null)])).toMatchObject({
-      numerator: 30, denominator: 40, reportedCount: 2, withoutDenominatorCount: 1, complete: false,
+      numerator: 30,
+      denominator: 40,
+      reportedCount: 2,
+      withoutDenominatorCount: 1,
+      complete: false,
     });
   });
   it('sums desa-month reports and is incomplete when months are missing', () => {

@@ -38,7 +38,11 @@ export interface Aggregate {
 const MULTIPLIER: Record<IndicatorUnit, number> = { percent: 100, per100k: 100_000 };
 
 /** numerator ÷ denominator in the unit; null when either is missing or the denominator is not positive. */
-export function coverageOf(numerator: number | null, denominator: number | null, unit: IndicatorUnit = 'percent'): number | null {
+export function coverageOf(
+  numerator: number | null,
+  denominator: number | null,
+  unit: IndicatorUnit = 'percent',
+): number | null {
   if (numerator === null || denominator === null || !(denominator > 0)) return null;
   return (numerator * MULTIPLIER[unit]) / denominator;
 }
@@ -84,7 +88,10 @@ export function aggregate(rows: readonly AggregateInput[], unit: IndicatorUnit =
     withoutDenominatorCount,
     reportedMonths,
     expectedMonths,
-    complete: rows.length > 0 && reportedCount === rows.length && withoutDenominatorCount === 0
-      && reportedMonths === expectedMonths,
+    complete:
+      rows.length > 0 &&
+      reportedCount === rows.length &&
+      withoutDenominatorCount === 0 &&
+      reportedMonths === expectedMonths,
   };
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  INDICATORS, INDICATOR_GROUPS, IndicatorError, denominatorLabel, getIndicator, isIndicatorCode, requireIndicator,
+  INDICATORS,
+  INDICATOR_GROUPS,
+  IndicatorError,
+  denominatorLabel,
+  getIndicator,
+  isIndicatorCode,
+  requireIndicator,
 } from './catalogue.ts';
 import { isSasaranCode } from './sasaran.ts';
 
@@ -18,16 +24,35 @@ describe('INDICATORS', () => {
   });
   it('holds the PWS KIA set (§4.3)', () => {
     const pws = INDICATORS.filter((d) => d.group === 'PWS KIA').map((d) => d.code);
-    for (const c of ['KIA_K1', 'KIA_K4', 'KIA_K6', 'KIA_PN', 'KIA_PF', 'KIA_KF', 'KIA_DRT_MASY', 'KIA_DRT_NAKES', 'KIA_PK',
-      'KIA_KN1', 'KIA_KNL', 'KIA_NK', 'KIA_KBY', 'KIA_KBAL', 'KIA_MTBS', 'KIA_CPR']) expect(pws).toContain(c);
+    for (const c of [
+      'KIA_K1',
+      'KIA_K4',
+      'KIA_K6',
+      'KIA_PN',
+      'KIA_PF',
+      'KIA_KF',
+      'KIA_DRT_MASY',
+      'KIA_DRT_NAKES',
+      'KIA_PK',
+      'KIA_KN1',
+      'KIA_KNL',
+      'KIA_NK',
+      'KIA_KBY',
+      'KIA_KBAL',
+      'KIA_MTBS',
+      'KIA_CPR',
+    ])
+      expect(pws).toContain(c);
   });
   it('covers imunisasi, gizi, TB and the ILP klaster', () => {
-    for (const c of ['IMM_IDL', 'GZ_DS', 'GZ_STUNTING', 'GZ_WASTING', 'TB_TERDUGA', 'TB_TPT', 'DBD_IR']) expect(isIndicatorCode(c)).toBe(true);
+    for (const c of ['IMM_IDL', 'GZ_DS', 'GZ_STUNTING', 'GZ_WASTING', 'TB_TERDUGA', 'TB_TPT', 'DBD_IR'])
+      expect(isIndicatorCode(c)).toBe(true);
     const klaster = new Set(INDICATORS.map((d) => d.klaster));
     expect([...klaster].sort()).toEqual(['K1', 'K2', 'K3', 'K4']);
   });
   it('refers only to known sasaran groups', () => {
-    for (const d of INDICATORS) if (d.denominator.kind === 'sasaran') expect(isSasaranCode(d.denominator.group), d.code).toBe(true);
+    for (const d of INDICATORS)
+      if (d.denominator.kind === 'sasaran') expect(isSasaranCode(d.denominator.group), d.code).toBe(true);
   });
   it('is consistent: polarity with target and band, unit with denominator, rollUp sum', () => {
     for (const d of INDICATORS) {

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { getIndicator, type IndicatorDef } from './catalogue.ts';
 import {
-  ATTAINMENT_CLASSES, DASHBOARD_CRITERIA_NOTE, PALETTE, attainmentLegend, classifyAttainment, quantileClasses,
-  quantileColors, quantileIndex, quantileLegend,
+  ATTAINMENT_CLASSES,
+  DASHBOARD_CRITERIA_NOTE,
+  PALETTE,
+  attainmentLegend,
+  classifyAttainment,
+  quantileClasses,
+  quantileColors,
+  quantileIndex,
+  quantileLegend,
 } from './classify.ts';
 
 const def = (code: string): IndicatorDef => getIndicator(code)!;
@@ -64,19 +71,31 @@ describe('quantileClasses', () => {
   it('splits 1..10 into five classes of two', () => {
     // upper bounds sorted[⌈k·10/5⌉ − 1] = 2, 4, 6, 8, 10
     const q = quantileClasses([5, 3, 1, 2, 4, 6, 7, 8, 9, 10], 5);
-    expect(q.classes.map((c) => [c.from, c.to, c.count])).toEqual([[1, 2, 2], [2, 4, 2], [4, 6, 2], [6, 8, 2], [8, 10, 2]]);
+    expect(q.classes.map((c) => [c.from, c.to, c.count])).toEqual([
+      [1, 2, 2],
+      [2, 4, 2],
+      [4, 6, 2],
+      [6, 8, 2],
+      [8, 10, 2],
+    ]);
   });
   it('keeps tied values in one class and gives fewer classes', () => {
     // [1,2,2,2,2,2,3,4], n = 2: bounds sorted[3] = 2, sorted[7] = 4 → [1..2] six values, (2..4] two
     const q = quantileClasses([1, 2, 2, 2, 2, 2, 3, 4], 2);
-    expect(q.classes.map((c) => [c.from, c.to, c.count])).toEqual([[1, 2, 6], [2, 4, 2]]);
+    expect(q.classes.map((c) => [c.from, c.to, c.count])).toEqual([
+      [1, 2, 6],
+      [2, 4, 2],
+    ]);
     // n = 3: bounds sorted[⌈8/3⌉−1 = 2] = 2, sorted[⌈16/3⌉−1 = 5] = 2, sorted[7] = 4 → merged to 2, 4
     expect(quantileClasses([1, 2, 2, 2, 2, 2, 3, 4], 3).classes).toHaveLength(2);
   });
   it('gives one class per distinct value when there are no more distinct values than classes', () => {
     // [1,5,5,5,5], n = 2 → [1] and [5]
     const q = quantileClasses([5, 5, 1, 5, 5], 2);
-    expect(q.classes.map((c) => [c.from, c.to, c.count])).toEqual([[1, 1, 1], [1, 5, 4]]);
+    expect(q.classes.map((c) => [c.from, c.to, c.count])).toEqual([
+      [1, 1, 1],
+      [1, 5, 4],
+    ]);
   });
   it('ignores no-data values and gives no classes for empty input', () => {
     expect(quantileClasses([], 5).classes).toEqual([]);
@@ -108,10 +127,26 @@ describe('quantileIndex', () => {
 // Colour-vision-deficiency simulation: Machado, Oliveira & Fernandes (2009), severity 1.0, applied in linear sRGB;
 // difference as CIE76 ΔE in CIELAB (D65).
 const CVD: Record<string, number[][]> = {
-  normal: [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
-  deuteranopia: [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.01182, 0.04294, 0.968881]],
-  protanopia: [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
-  tritanopia: [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.3039]],
+  normal: [
+    [1, 0, 0],
+    [0, 1, 0],
+    [0, 0, 1],
+  ],
+  deuteranopia: [
+    [0.367322, 0.860646, -0.227968],
+    [0.280085, 0.672501, 0.047413],
+    [-0.01182, 0.04294, 0.968881],
+  ],
+  protanopia: [
+    [0.152286, 1.052583, -0.204868],
+    [0.114503, 0.786281, 0.099216],
+    [-0.003882, -0.048116, 1.051998],
+  ],
+  tritanopia: [
+    [1.255528, -0.076749, -0.178779],
+    [-0.078411, 0.930809, 0.147602],
+    [0.004733, 0.691367, 0.3039],
+  ],
 };
 function lab(hex: string, m: number[][]): [number, number, number] {
   const lin = [1, 3, 5].map((i) => {
@@ -178,7 +213,11 @@ describe('attainmentLegend', () => {
   });
   it('inverts the limits for a lower-is-better indicator (stunting 14 %)', () => {
     const labels = attainmentLegend(def('GZ_STUNTING'), 14).items.map((i) => i.label);
-    expect(labels.slice(0, 3)).toEqual(['Baik: ≤ 14,0% (target tercapai)', 'Cukup: > 14,0% – 17,5%', 'Kurang: > 17,5%']);
+    expect(labels.slice(0, 3)).toEqual([
+      'Baik: ≤ 14,0% (target tercapai)',
+      'Cukup: > 14,0% – 17,5%',
+      'Kurang: > 17,5%',
+    ]);
   });
   it('states the band for a band indicator', () => {
     expect(attainmentLegend(def('TB_POSITIVITY'), null).items[0]!.label).toBe('Baik: 5,0% – 15,0% (dalam rentang)');

@@ -41,7 +41,9 @@ export interface Attainment {
  * - coverage null → no-data. Coverage above 100 % is classified as it is (over100 is a separate flag).
  */
 export function classifyAttainment(
-  def: Pick<IndicatorDef, 'polarity' | 'band'>, coverage: number | null, expected: number | null,
+  def: Pick<IndicatorDef, 'polarity' | 'band'>,
+  coverage: number | null,
+  expected: number | null,
 ): Attainment {
   if (coverage === null) return { class: 'no-data', attainment: null };
   const c = ATTAINMENT_THRESHOLDS.cukup / 100;
@@ -64,7 +66,8 @@ export function classifyAttainment(
     }
     case 'lower': {
       if (expected === null) return { class: 'netral', attainment: null };
-      if (coverage <= expected + EPS) return { class: 'baik', attainment: coverage > 0 ? (expected / coverage) * 100 : null };
+      if (coverage <= expected + EPS)
+        return { class: 'baik', attainment: coverage > 0 ? (expected / coverage) * 100 : null };
       const a = (expected / coverage) * 100;
       return { class: classOfAttainment(a), attainment: a };
     }
@@ -120,7 +123,12 @@ export function quantileClasses(values: readonly (number | null)[], n: number): 
       if (uppers[uppers.length - 1] !== u) uppers.push(u);
     }
   }
-  const classes: QuantileClass[] = uppers.map((to, i) => ({ index: i, from: i === 0 ? sorted[0]! : uppers[i - 1]!, to, count: 0 }));
+  const classes: QuantileClass[] = uppers.map((to, i) => ({
+    index: i,
+    from: i === 0 ? sorted[0]! : uppers[i - 1]!,
+    to,
+    count: 0,
+  }));
   for (const v of sorted) classes[quantileIndex(classes, v)!]!.count++;
   return { method: 'quantile', requested: n, classes };
 }
@@ -143,7 +151,14 @@ export function quantileIndex(classes: readonly QuantileClass[], value: number |
  * three simulations. Data-quality flags (coverage > 100 %) are a hatch pattern over the class colour, not a colour.
  */
 export const PALETTE = {
-  attainment: { baik: '#2166ac', cukup: '#fdb863', kurang: '#b2182b', netral: '#8c8c8c', 'no-data': '#d9d9d9', disembunyikan: '#ffffff' },
+  attainment: {
+    baik: '#2166ac',
+    cukup: '#fdb863',
+    kurang: '#b2182b',
+    netral: '#8c8c8c',
+    'no-data': '#d9d9d9',
+    disembunyikan: '#ffffff',
+  },
   quantile: {
     1: ['#21918c'],
     2: ['#fde725', '#3b528b'],
@@ -195,9 +210,17 @@ export interface Legend {
   note: string;
 }
 
-const NO_DATA_ITEM: LegendItem = { key: 'no-data', color: PALETTE.noData, pattern: 'solid', label: 'Tidak ada laporan' };
+const NO_DATA_ITEM: LegendItem = {
+  key: 'no-data',
+  color: PALETTE.noData,
+  pattern: 'solid',
+  label: 'Tidak ada laporan',
+};
 const OVER100_ITEM: LegendItem = {
-  key: 'over100', color: PALETTE.flag, pattern: 'hatch', label: 'Arsiran: capaian > 100% (periksa sasaran/data)',
+  key: 'over100',
+  color: PALETTE.flag,
+  pattern: 'hatch',
+  label: 'Arsiran: capaian > 100% (periksa sasaran/data)',
 };
 
 /**
@@ -205,7 +228,8 @@ const OVER100_ITEM: LegendItem = {
  * indicator's unit, e.g. expected 71.25 %: "Baik: ≥ 100% target s.d. periode (capaian ≥ 71,3%)".
  */
 export function attainmentLegend(
-  def: Pick<IndicatorDef, 'polarity' | 'band' | 'unit' | 'short'>, expected: number | null,
+  def: Pick<IndicatorDef, 'polarity' | 'band' | 'unit' | 'short'>,
+  expected: number | null,
 ): Legend {
   const v = (x: number) => formatValue(x, def.unit);
   const col = PALETTE.attainment;
@@ -214,10 +238,24 @@ export function attainmentLegend(
   const c = ATTAINMENT_THRESHOLDS.cukup / 100;
   if (def.polarity === 'higher' && expected !== null) {
     items.push(
-      { key: 'baik', color: col.baik, pattern: 'solid', label: `Baik: ≥ ${t(ATTAINMENT_THRESHOLDS.baik)}% target (capaian ≥ ${v(expected)})` },
-      { key: 'cukup', color: col.cukup, pattern: 'solid',
-        label: `Cukup: ${t(ATTAINMENT_THRESHOLDS.cukup)}–<${t(ATTAINMENT_THRESHOLDS.baik)}% target (capaian ${v(expected * c)} – < ${v(expected)})` },
-      { key: 'kurang', color: col.kurang, pattern: 'solid', label: `Kurang: < ${t(ATTAINMENT_THRESHOLDS.cukup)}% target (capaian < ${v(expected * c)})` },
+      {
+        key: 'baik',
+        color: col.baik,
+        pattern: 'solid',
+        label: `Baik: ≥ ${t(ATTAINMENT_THRESHOLDS.baik)}% target (capaian ≥ ${v(expected)})`,
+      },
+      {
+        key: 'cukup',
+        color: col.cukup,
+        pattern: 'solid',
+        label: `Cukup: ${t(ATTAINMENT_THRESHOLDS.cukup)}–<${t(ATTAINMENT_THRESHOLDS.baik)}% target (capaian ${v(expected * c)} – < ${v(expected)})`,
+      },
+      {
+        key: 'kurang',
+        color: col.kurang,
+        pattern: 'solid',
+        label: `Kurang: < ${t(ATTAINMENT_THRESHOLDS.cukup)}% target (capaian < ${v(expected * c)})`,
+      },
     );
   } else if (def.polarity === 'lower' && expected !== null) {
     items.push(
@@ -229,8 +267,12 @@ export function attainmentLegend(
     const { min, max } = def.band;
     items.push(
       { key: 'baik', color: col.baik, pattern: 'solid', label: `Baik: ${v(min)} – ${v(max)} (dalam rentang)` },
-      { key: 'cukup', color: col.cukup, pattern: 'solid',
-        label: `Cukup: ${v(min * c)} – < ${v(min)} atau > ${v(max)} – ${v(max / c)}` },
+      {
+        key: 'cukup',
+        color: col.cukup,
+        pattern: 'solid',
+        label: `Cukup: ${v(min * c)} – < ${v(min)} atau > ${v(max)} – ${v(max / c)}`,
+      },
       { key: 'kurang', color: col.kurang, pattern: 'solid', label: `Kurang: < ${v(min * c)} atau > ${v(max / c)}` },
     );
   } else {
@@ -248,9 +290,12 @@ export function quantileLegend(q: QuantileClasses, unit: IndicatorUnit, short: s
     key: `q${c.index + 1}`,
     color: colors[i]!,
     pattern: 'solid',
-    label: c.index === 0
-      ? (c.from === c.to ? formatValue(c.to, unit) : `${formatValue(c.from, unit)} – ${formatValue(c.to, unit)}`)
-      : `> ${formatValue(c.from, unit)} – ${formatValue(c.to, unit)}`,
+    label:
+      c.index === 0
+        ? c.from === c.to
+          ? formatValue(c.to, unit)
+          : `${formatValue(c.from, unit)} – ${formatValue(c.to, unit)}`
+        : `> ${formatValue(c.from, unit)} – ${formatValue(c.to, unit)}`,
   }));
   items.push(NO_DATA_ITEM);
   return {

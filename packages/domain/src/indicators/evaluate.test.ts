@@ -17,13 +17,23 @@ const JAN_SEP = parsePeriod('2026-01..2026-09');
 describe('rollUpDesa', () => {
   it('rolls up the desa of an area from their monthly values (§4.4: 45/65)', () => {
     const a = rollUpDesa(def('KIA_K1'), JAN_SEP, [A, B, C]);
-    expect(a).toMatchObject({ numerator: 45, denominator: 65, reportedCount: 3, reportedMonths: 27, expectedMonths: 27 });
+    expect(a).toMatchObject({
+      numerator: 45,
+      denominator: 65,
+      reportedCount: 3,
+      reportedMonths: 27,
+      expectedMonths: 27,
+    });
     expect(a.coverage).toBeCloseTo(69.23, 2);
   });
   it('leaves a desa without any report out: no data, not zero', () => {
     // D (sasaran 30) never reported: still 45/65, not 45/95
     expect(rollUpDesa(def('KIA_K1'), JAN_SEP, [A, B, C, NONE])).toMatchObject({
-      numerator: 45, denominator: 65, reportedCount: 3, expectedCount: 4, complete: false,
+      numerator: 45,
+      denominator: 65,
+      reportedCount: 3,
+      expectedCount: 4,
+      complete: false,
     });
   });
 });
@@ -33,8 +43,18 @@ describe('evaluateValue', () => {
     const v = evaluateValue(def('KIA_K1'), JAN_SEP, rollUpDesa(def('KIA_K1'), JAN_SEP, [A]));
     // belum terlayani: 40 − 30 = 10; kurang dari target: 71.25 % × 40 = 28.5 → 29 − 30 = −1 (reached, one ahead)
     expect(v).toMatchObject({
-      numerator: 30, denominator: 40, coverage: 75, target: 95, expected: 71.25, notYetServed: 10, shortOfTarget: -1, class: 'baik',
-      over100: false, reported: 9, expectedReports: 9, complete: true,
+      numerator: 30,
+      denominator: 40,
+      coverage: 75,
+      target: 95,
+      expected: 71.25,
+      notYetServed: 10,
+      shortOfTarget: -1,
+      class: 'baik',
+      over100: false,
+      reported: 9,
+      expectedReports: 9,
+      complete: true,
     });
   });
   it('§4.4 roll-up: 69.2 % vs 71.25 % → cukup; 65 − 45 = 20 not yet served; ⌈71.25 % × 65⌉ − 45 = ⌈46.31⌉ − 45 = 2 short', () => {
@@ -46,7 +66,11 @@ describe('evaluateValue', () => {
     // terlayani tahun ini" for a slice of the year
     const q3 = parsePeriod('2026-Q3');
     expect(evaluateValue(def('KIA_K1'), q3, rollUpDesa(def('KIA_K1'), q3, [A]))).toMatchObject({
-      coverage: 25, expected: 23.75, class: 'baik', shortOfTarget: 0, notYetServed: null,
+      coverage: 25,
+      expected: 23.75,
+      class: 'baik',
+      shortOfTarget: 0,
+      notYetServed: null,
     });
   });
   it('uses a local target', () => {
@@ -57,7 +81,13 @@ describe('evaluateValue', () => {
   it('gives no-data, no counts of people and zero reports for an area without reports', () => {
     const v = evaluateValue(def('KIA_K1'), JAN_SEP, rollUpDesa(def('KIA_K1'), JAN_SEP, [NONE]));
     expect(v).toMatchObject({
-      numerator: null, coverage: null, class: 'no-data', notYetServed: null, shortOfTarget: null, reported: 0, expectedReports: 9,
+      numerator: null,
+      coverage: null,
+      class: 'no-data',
+      notYetServed: null,
+      shortOfTarget: null,
+      reported: 0,
+      expectedReports: 9,
     });
   });
   it('flags coverage above 100 % without clamping it', () => {
@@ -66,7 +96,11 @@ describe('evaluateValue', () => {
     const p = parsePeriod('2026');
     expect(evaluateValue(def('SPM01_BUMIL'), p, rollUpDesa(def('SPM01_BUMIL'), p, [d]))).toMatchObject({
       // 40 − 45 = −5: five more than the (estimated) sasaran, "melebihi sasaran"; 45 − 40 ahead of the target
-      coverage: 112.5, over100: true, class: 'baik', notYetServed: -5, shortOfTarget: -5,
+      coverage: 112.5,
+      over100: true,
+      class: 'baik',
+      notYetServed: -5,
+      shortOfTarget: -5,
     });
   });
   it('classifies a lower-is-better point prevalence against its target', () => {
@@ -89,7 +123,12 @@ describe('seriesOf', () => {
   });
   it('gives the cumulative line and the target line m/12 × target', () => {
     // Sep: Jan..Sep 30/40 = 75 %, line 95 × 9/12 = 71.25 ; Jan: 3/40 = 7.5 %, line 95/12
-    expect(s[8]).toMatchObject({ cumulativeNumerator: 30, cumulativeDenominator: 40, cumulativeCoverage: 75, expected: 71.25 });
+    expect(s[8]).toMatchObject({
+      cumulativeNumerator: 30,
+      cumulativeDenominator: 40,
+      cumulativeCoverage: 75,
+      expected: 71.25,
+    });
     expect(s[0]!.cumulativeCoverage).toBe(7.5);
     expect(s[0]!.expected).toBeCloseTo(95 / 12, 12);
   });
@@ -103,14 +142,26 @@ describe('seriesOf', () => {
   });
   it('stops the cumulative line at months without a report; the target line goes on', () => {
     // Oct: no report → no cumulative point, no status; line 95 × 10/12
-    expect(s[9]).toMatchObject({ numerator: null, coverage: null, cumulativeNumerator: null, cumulativeCoverage: null, pwsStatus: null });
+    expect(s[9]).toMatchObject({
+      numerator: null,
+      coverage: null,
+      cumulativeNumerator: null,
+      cumulativeCoverage: null,
+      pwsStatus: null,
+    });
     expect(s[9]!.expected).toBeCloseTo(79.1667, 4);
   });
   it('gives the latest value for a point indicator, with the target as the line', () => {
     // stunting Feb 12/100, Aug 9/90: cumulative in Aug = latest 9/90 = 10 %
-    const st = seriesOf(def('GZ_STUNTING'), 2026, [{
-      months: [{ month: 2, numerator: 12, denominator: 100 }, { month: 8, numerator: 9, denominator: 90 }], sasaran: null,
-    }]);
+    const st = seriesOf(def('GZ_STUNTING'), 2026, [
+      {
+        months: [
+          { month: 2, numerator: 12, denominator: 100 },
+          { month: 8, numerator: 9, denominator: 90 },
+        ],
+        sasaran: null,
+      },
+    ]);
     expect(st[1]).toMatchObject({ coverage: 12, cumulativeCoverage: 12, expected: 14, pwsStatus: null });
     expect(st[7]!.cumulativeCoverage).toBe(10);
   });

@@ -43,8 +43,15 @@ export function desaInputOf(row: StoredYear | undefined, sasaran: number | null)
 }
 
 /** Roll-up of the desa under one area for a period (one desa → that desa's own value). */
-export function rollUpDesa(def: IndicatorDef, period: Pick<Period, 'fromMonth' | 'toMonth'>, desa: readonly DesaInput[]): Aggregate {
-  return aggregate(desa.map((d) => periodValue(def, period, d.months, d.sasaran)), def.unit);
+export function rollUpDesa(
+  def: IndicatorDef,
+  period: Pick<Period, 'fromMonth' | 'toMonth'>,
+  desa: readonly DesaInput[],
+): Aggregate {
+  return aggregate(
+    desa.map((d) => periodValue(def, period, d.months, d.sasaran)),
+    def.unit,
+  );
 }
 
 export interface EvaluatedValue {
@@ -72,8 +79,12 @@ export interface EvaluateOptions {
   target?: number | null;
 }
 
-export function evaluateValue(def: IndicatorDef, period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>, agg: RollupAggregate,
-  options: EvaluateOptions = {}): EvaluatedValue {
+export function evaluateValue(
+  def: IndicatorDef,
+  period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>,
+  agg: RollupAggregate,
+  options: EvaluateOptions = {},
+): EvaluatedValue {
   const target = options.target !== undefined ? options.target : def.target;
   const expected = expectedValue(def, period, target);
   const { class: cls, attainment } = classifyAttainment(def, agg.coverage, expected);
@@ -100,10 +111,18 @@ export function evaluateValue(def: IndicatorDef, period: Pick<Period, 'kind' | '
  */
 export function valueRowNumbers(value: EvaluatedValue) {
   return {
-    numerator: value.numerator, denominator: value.denominator === null ? null : round2(value.denominator), coverage: value.coverage,
-    target: value.target, expected: value.expected, notYetServed: value.notYetServed, shortOfTarget: value.shortOfTarget,
-    class: value.class, attainment: value.attainment, over100: value.over100,
-    reported: value.reported, expectedReports: value.expectedReports,
+    numerator: value.numerator,
+    denominator: value.denominator === null ? null : round2(value.denominator),
+    coverage: value.coverage,
+    target: value.target,
+    expected: value.expected,
+    notYetServed: value.notYetServed,
+    shortOfTarget: value.shortOfTarget,
+    class: value.class,
+    attainment: value.attainment,
+    over100: value.over100,
+    reported: value.reported,
+    expectedReports: value.expectedReports,
   };
 }
 
@@ -129,7 +148,12 @@ export interface SeriesOptions extends EvaluateOptions {
 }
 
 /** Twelve months of one area (its desa): monthly values, the cumulative line and the target line. */
-export function seriesOf(def: IndicatorDef, year: number, desa: readonly DesaInput[], options: SeriesOptions = {}): SeriesMonth[] {
+export function seriesOf(
+  def: IndicatorDef,
+  year: number,
+  desa: readonly DesaInput[],
+  options: SeriesOptions = {},
+): SeriesMonth[] {
   return seriesOfRollUp(def, year, (period) => rollUpDesa(def, period, desa), options);
 }
 
@@ -137,8 +161,12 @@ export function seriesOf(def: IndicatorDef, year: number, desa: readonly DesaInp
  * The same twelve months from any roll-up of the area for a period: its desa (seriesOf) or its stored sums
  * (rollUpFromSums), so both build the series by one rule.
  */
-export function seriesOfRollUp(def: IndicatorDef, year: number, rollUp: (period: Period) => Pick<RollupAggregate, 'numerator' | 'denominator' | 'coverage'>,
-  options: SeriesOptions = {}): SeriesMonth[] {
+export function seriesOfRollUp(
+  def: IndicatorDef,
+  year: number,
+  rollUp: (period: Period) => Pick<RollupAggregate, 'numerator' | 'denominator' | 'coverage'>,
+  options: SeriesOptions = {},
+): SeriesMonth[] {
   const target = options.target !== undefined ? options.target : def.target;
   const pws = def.polarity === 'higher' && def.periodKind === 'ytd_cum';
   const out: SeriesMonth[] = [];
@@ -151,9 +179,11 @@ export function seriesOfRollUp(def: IndicatorDef, year: number, rollUp: (period:
     // A month without any report has no cumulative point either: the line stops instead of running flat into
     // months not reported yet (Jan..m still counts earlier reports once month m is reported).
     const hasMonth = month.numerator !== null;
-    const status = pws && hasMonth
-      ? pwsStatus({ cumulative: cum.coverage, expected, thisMonth: month.coverage, lastMonth: previous })?.status ?? null
-      : null;
+    const status =
+      pws && hasMonth
+        ? (pwsStatus({ cumulative: cum.coverage, expected, thisMonth: month.coverage, lastMonth: previous })?.status ??
+          null)
+        : null;
     out.push({
       month: m,
       numerator: month.numerator,

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { getIndicator, INDICATORS, type IndicatorDef } from './catalogue.ts';
 import { classifyAttainment } from './classify.ts';
 import {
-  countsPersons, formatCount, notYetServed, notYetServedText, PEOPLE_LABELS, personNoun, shortOfTarget, shortOfTargetText,
+  countsPersons,
+  formatCount,
+  notYetServed,
+  notYetServedText,
+  PEOPLE_LABELS,
+  personNoun,
+  shortOfTarget,
+  shortOfTargetText,
 } from './people.ts';
 import { parsePeriod } from './period.ts';
 import { expectedValue } from './period-value.ts';
@@ -112,7 +119,9 @@ describe('texts', () => {
   });
   it('says how many are not yet served, or that all were, or that the sasaran was exceeded — never "0 belum"', () => {
     expect(notYetServedText(def('KIA_K4'), 14, 25, 39)).toBe('14 ibu hamil belum K4');
-    expect(notYetServedText(def('SPM06_PRODUKTIF'), 1250, 100, 1350)).toBe('1.250 penduduk usia 15–59 tahun belum diskrining');
+    expect(notYetServedText(def('SPM06_PRODUKTIF'), 1250, 100, 1350)).toBe(
+      '1.250 penduduk usia 15–59 tahun belum diskrining',
+    );
     expect(notYetServedText(def('KIA_KN1'), 0, 21, 20.79)).toBe('melebihi sasaran (21 terlayani dari 20,8)');
     expect(notYetServedText(def('KIA_KN1'), 0, 21, 21)).toBe('semua sasaran terlayani');
     expect(notYetServedText(def('KIA_K4'), null, 25, 39)).toBeNull();

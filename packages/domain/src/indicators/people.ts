@@ -21,7 +21,12 @@ type PersonsDef = Pick<IndicatorDef, 'notServedText' | 'polarity' | 'unit' | 'de
 
 /** Indicators whose numerator counts persons served out of a denominator of persons. */
 export function countsPersons(def: PersonsDef): boolean {
-  return def.notServedText !== null && def.polarity === 'higher' && def.unit === 'percent' && def.denominator.kind !== 'population';
+  return (
+    def.notServedText !== null &&
+    def.polarity === 'higher' &&
+    def.unit === 'percent' &&
+    def.denominator.kind !== 'population'
+  );
 }
 
 /** Whole persons from a difference: 1.3 → 2, −0.2 → 0 (never −0), −5 → −5. */
@@ -37,8 +42,10 @@ const persons = (x: number) => {
  * §4.4: 40 ibu hamil, 30 reached → 10 (not 8: that was the gap to the 95 % target, a third number we no longer show).
  */
 export function notYetServed(
-  def: PersonsDef & Pick<IndicatorDef, 'periodKind'>, period: Pick<Period, 'kind' | 'fromMonth'>,
-  numerator: number | null, denominator: number | null,
+  def: PersonsDef & Pick<IndicatorDef, 'periodKind'>,
+  period: Pick<Period, 'kind' | 'fromMonth'>,
+  numerator: number | null,
+  denominator: number | null,
 ): number | null {
   if (!countsPersons(def) || numerator === null || denominator === null) return null;
   if (def.periodKind !== 'ytd_cum' && def.periodKind !== 'annual') return null;
@@ -53,10 +60,14 @@ export function notYetServed(
  * §4.4 roll-up: 45 of 65 by September, expected 71.25 % → 46.3 persons → 2 short.
  */
 export function shortOfTarget(
-  def: PersonsDef & Pick<IndicatorDef, 'periodKind'>, period: Pick<Period, 'fromMonth' | 'toMonth'>,
-  numerator: number | null, denominator: number | null, expected: number | null,
+  def: PersonsDef & Pick<IndicatorDef, 'periodKind'>,
+  period: Pick<Period, 'fromMonth' | 'toMonth'>,
+  numerator: number | null,
+  denominator: number | null,
+  expected: number | null,
 ): number | null {
-  if (!countsPersons(def) || numerator === null || denominator === null || expected === null || !(denominator > 0)) return null;
+  if (!countsPersons(def) || numerator === null || denominator === null || expected === null || !(denominator > 0))
+    return null;
   if (def.periodKind === 'month' && period.toMonth !== period.fromMonth) return null;
   const raw = persons((expected / 100) * denominator - numerator);
   // The class compares coverage with expected; say the same in persons even where rounding would disagree.
@@ -89,8 +100,12 @@ export const PEOPLE_LABELS = {
  * "14 ibu hamil belum K4"; "semua sasaran terlayani"; "melebihi sasaran (21 terlayani dari 20,8)". Null where it does
  * not apply. Read after PEOPLE_LABELS.notYetServed.
  */
-export function notYetServedText(def: Pick<IndicatorDef, 'notServedText'>, n: number | null,
-  numerator: number | null, denominator: number | null): string | null {
+export function notYetServedText(
+  def: Pick<IndicatorDef, 'notServedText'>,
+  n: number | null,
+  numerator: number | null,
+  denominator: number | null,
+): string | null {
   if (n === null || def.notServedText === null) return null;
   if (n > 0) return `${formatNumberId(n, 0)} ${def.notServedText}`;
   if (numerator !== null && denominator !== null && numerator > denominator) {

@@ -11,58 +11,109 @@ describe('periodValue', () => {
   it('ytd_cum: sums the numerators of the months over the annual sasaran', () => {
     // Jan..Sep: 30 / 40
     expect(periodValue(def('KIA_K1'), parsePeriod('2026-01..2026-09'), K1_MONTHS, 40)).toEqual({
-      numerator: 30, denominator: 40, reported: true, reportedMonths: 9, expectedMonths: 9, lastMonth: 9,
+      numerator: 30,
+      denominator: 40,
+      reported: true,
+      reportedMonths: 9,
+      expectedMonths: 9,
+      lastMonth: 9,
     });
   });
   it('ytd_cum: a quarter sums its three months over the annual sasaran', () => {
     // Q3 = Jul 3 + Aug 4 + Sep 3 = 10 / 40
-    expect(periodValue(def('KIA_K1'), parsePeriod('2026-Q3'), K1_MONTHS, 40)).toMatchObject({ numerator: 10, denominator: 40 });
+    expect(periodValue(def('KIA_K1'), parsePeriod('2026-Q3'), K1_MONTHS, 40)).toMatchObject({
+      numerator: 10,
+      denominator: 40,
+    });
   });
   it('a missing month is no data, not zero: it is counted as not reported', () => {
     // year: 9 of 12 months reported, numerator still 30
     expect(periodValue(def('KIA_K1'), parsePeriod('2026'), K1_MONTHS, 40)).toMatchObject({
-      numerator: 30, reportedMonths: 9, expectedMonths: 12, reported: true,
+      numerator: 30,
+      reportedMonths: 9,
+      expectedMonths: 12,
+      reported: true,
     });
     expect(periodValue(def('KIA_K1'), parsePeriod('2026-Q4'), K1_MONTHS, 40)).toEqual({
-      numerator: null, denominator: null, reported: false, reportedMonths: 0, expectedMonths: 3, lastMonth: null,
+      numerator: null,
+      denominator: null,
+      reported: false,
+      reportedMonths: 0,
+      expectedMonths: 3,
+      lastMonth: null,
     });
   });
   it('a month with a null numerator is not a report', () => {
-    expect(periodValue(def('KIA_K1'), parsePeriod('2026-10'), [{ month: 10, numerator: null }], 40).reported).toBe(false);
+    expect(periodValue(def('KIA_K1'), parsePeriod('2026-10'), [{ month: 10, numerator: null }], 40).reported).toBe(
+      false,
+    );
   });
   it('keeps the numerator with a null denominator when the sasaran is unknown', () => {
-    expect(periodValue(def('KIA_K1'), parsePeriod('2026-09'), K1_MONTHS, null)).toMatchObject({ numerator: 3, denominator: null, reported: true });
+    expect(periodValue(def('KIA_K1'), parsePeriod('2026-09'), K1_MONTHS, null)).toMatchObject({
+      numerator: 3,
+      denominator: null,
+      reported: true,
+    });
   });
   it('counted: sums numerators and counted denominators; a month without its denominator is not a report', () => {
     // SPM11_TB Jan 8/10, Feb 9/—, Mar 10/10 → 18/20 from 2 months
-    const months = [{ month: 1, numerator: 8, denominator: 10 }, { month: 2, numerator: 9, denominator: null },
-      { month: 3, numerator: 10, denominator: 10 }];
+    const months = [
+      { month: 1, numerator: 8, denominator: 10 },
+      { month: 2, numerator: 9, denominator: null },
+      { month: 3, numerator: 10, denominator: 10 },
+    ];
     expect(periodValue(def('SPM11_TB'), parsePeriod('2026-Q1'), months, null)).toMatchObject({
-      numerator: 18, denominator: 20, reportedMonths: 2,
+      numerator: 18,
+      denominator: 20,
+      reportedMonths: 2,
     });
   });
   it('month: over several months gives the mean monthly ratio Σ D ÷ (S × reported months)', () => {
     // D/S Q2: Apr 80, May 90, Jun missing; S = 100 → 170 / 200
-    const months = [{ month: 4, numerator: 80 }, { month: 5, numerator: 90 }];
+    const months = [
+      { month: 4, numerator: 80 },
+      { month: 5, numerator: 90 },
+    ];
     expect(periodValue(def('GZ_DS'), parsePeriod('2026-Q2'), months, 100)).toMatchObject({
-      numerator: 170, denominator: 200, reportedMonths: 2, expectedMonths: 3,
+      numerator: 170,
+      denominator: 200,
+      reportedMonths: 2,
+      expectedMonths: 3,
     });
   });
   it('point: takes the last reported month, never sums a prevalence', () => {
     // stunting Feb 12/100, Aug 9/90 → year value 9/90
-    const months = [{ month: 8, numerator: 9, denominator: 90 }, { month: 2, numerator: 12, denominator: 100 }];
+    const months = [
+      { month: 8, numerator: 9, denominator: 90 },
+      { month: 2, numerator: 12, denominator: 100 },
+    ];
     expect(periodValue(def('GZ_STUNTING'), parsePeriod('2026'), months, null)).toMatchObject({
-      numerator: 9, denominator: 90, lastMonth: 8, reportedMonths: 2,
+      numerator: 9,
+      denominator: 90,
+      lastMonth: 8,
+      reportedMonths: 2,
     });
-    expect(periodValue(def('GZ_STUNTING'), parsePeriod('2026-Q1'), months, null)).toMatchObject({ numerator: 12, denominator: 100 });
+    expect(periodValue(def('GZ_STUNTING'), parsePeriod('2026-Q1'), months, null)).toMatchObject({
+      numerator: 12,
+      denominator: 100,
+    });
   });
   it('point with a sasaran denominator uses the sasaran once', () => {
     // KB aktif: Jun 130 PUS ber-KB, sasaran PUS 200 → 130/200
-    const months = [{ month: 5, numerator: 120 }, { month: 6, numerator: 130 }];
-    expect(periodValue(def('KIA_CPR'), parsePeriod('2026-Q2'), months, 200)).toMatchObject({ numerator: 130, denominator: 200 });
+    const months = [
+      { month: 5, numerator: 120 },
+      { month: 6, numerator: 130 },
+    ];
+    expect(periodValue(def('KIA_CPR'), parsePeriod('2026-Q2'), months, 200)).toMatchObject({
+      numerator: 130,
+      denominator: 200,
+    });
   });
   it('ignores months outside the period', () => {
-    expect(periodValue(def('KIA_K1'), parsePeriod('2026-08'), K1_MONTHS, 40)).toMatchObject({ numerator: 4, reportedMonths: 1 });
+    expect(periodValue(def('KIA_K1'), parsePeriod('2026-08'), K1_MONTHS, 40)).toMatchObject({
+      numerator: 4,
+      reportedMonths: 1,
+    });
   });
 });
 

@@ -38,7 +38,10 @@ type Def = Pick<IndicatorDef, 'periodKind'> & { readonly denominator: { readonly
  * Months outside the period are ignored; each month is expected at most once.
  */
 export function periodValue(
-  def: Def, period: Pick<Period, 'fromMonth' | 'toMonth'>, months: readonly MonthValue[], sasaran: number | null,
+  def: Def,
+  period: Pick<Period, 'fromMonth' | 'toMonth'>,
+  months: readonly MonthValue[],
+  sasaran: number | null,
 ): PeriodValue {
   const counted = def.denominator.kind === 'counted';
   const usable = months
@@ -57,7 +60,11 @@ export function periodValue(
     case 'point':
       return { ...base, numerator: last.numerator, denominator: counted ? (last.denominator ?? null) : sasaran };
     case 'month':
-      return { ...base, numerator: sumNum, denominator: counted ? sumDen : sasaran === null ? null : sasaran * usable.length };
+      return {
+        ...base,
+        numerator: sumNum,
+        denominator: counted ? sumDen : sasaran === null ? null : sasaran * usable.length,
+      };
     case 'ytd_cum':
     case 'annual':
       return { ...base, numerator: sumNum, denominator: counted ? sumDen : sasaran };
@@ -76,7 +83,10 @@ export function indicatorFraction(def: Def, period: Pick<Period, 'fromMonth' | '
 }
 
 /** Expected value in the unit: target × indicatorFraction (the PWS target line); null without a target. */
-export function expectedValue(def: Def & Pick<IndicatorDef, 'target'>, period: Pick<Period, 'fromMonth' | 'toMonth'>,
-  target: number | null = def.target): number | null {
+export function expectedValue(
+  def: Def & Pick<IndicatorDef, 'target'>,
+  period: Pick<Period, 'fromMonth' | 'toMonth'>,
+  target: number | null = def.target,
+): number | null {
   return target === null ? null : target * indicatorFraction(def, period);
 }

@@ -1,27 +1,68 @@
 import { describe, expect, it } from 'vitest';
 import {
-  defaultPeriodOf, latestDataMonth,  MONTH_NAMES_ID, PeriodError, expectedFraction, formatPeriod, isYearToDate, monthKeysOf, monthPeriod, monthsOf,
-  parsePeriod, quarterPeriod, rangePeriod, tryParsePeriod, yearPeriod, ytdPeriod,
+  defaultPeriodOf,
+  latestDataMonth,
+  MONTH_NAMES_ID,
+  PeriodError,
+  expectedFraction,
+  formatPeriod,
+  isYearToDate,
+  monthKeysOf,
+  monthPeriod,
+  monthsOf,
+  parsePeriod,
+  quarterPeriod,
+  rangePeriod,
+  tryParsePeriod,
+  yearPeriod,
+  ytdPeriod,
 } from './period.ts';
 
 describe('parsePeriod', () => {
   it('reads a month', () => {
-    expect(parsePeriod('2026-06')).toEqual({ kind: 'month', year: 2026, fromMonth: 6, toMonth: 6, code: '2026-06', label: 'Juni 2026' });
+    expect(parsePeriod('2026-06')).toEqual({
+      kind: 'month',
+      year: 2026,
+      fromMonth: 6,
+      toMonth: 6,
+      code: '2026-06',
+      label: 'Juni 2026',
+    });
   });
   it('reads a quarter, also in lower case, and normalises it', () => {
-    expect(parsePeriod('2026-Q2')).toMatchObject({ kind: 'quarter', fromMonth: 4, toMonth: 6, label: 'Triwulan II 2026' });
-    expect(parsePeriod(' 2026-q4 ')).toMatchObject({ code: '2026-Q4', fromMonth: 10, toMonth: 12, label: 'Triwulan IV 2026' });
+    expect(parsePeriod('2026-Q2')).toMatchObject({
+      kind: 'quarter',
+      fromMonth: 4,
+      toMonth: 6,
+      label: 'Triwulan II 2026',
+    });
+    expect(parsePeriod(' 2026-q4 ')).toMatchObject({
+      code: '2026-Q4',
+      fromMonth: 10,
+      toMonth: 12,
+      label: 'Triwulan IV 2026',
+    });
   });
   it('reads a year', () => {
     expect(parsePeriod('2026')).toMatchObject({ kind: 'year', fromMonth: 1, toMonth: 12, code: '2026', label: '2026' });
   });
   it('reads a cumulative range', () => {
     expect(parsePeriod('2026-01..2026-06')).toEqual({
-      kind: 'cumulative', year: 2026, fromMonth: 1, toMonth: 6, code: '2026-01..2026-06', label: 'Januari–Juni 2026',
+      kind: 'cumulative',
+      year: 2026,
+      fromMonth: 1,
+      toMonth: 6,
+      code: '2026-01..2026-06',
+      label: 'Januari–Juni 2026',
     });
   });
   it('keeps a one-month range as a range labelled like the month', () => {
-    expect(parsePeriod('2026-01..2026-01')).toMatchObject({ kind: 'cumulative', fromMonth: 1, toMonth: 1, label: 'Januari 2026' });
+    expect(parsePeriod('2026-01..2026-01')).toMatchObject({
+      kind: 'cumulative',
+      fromMonth: 1,
+      toMonth: 1,
+      label: 'Januari 2026',
+    });
   });
   it('rejects months out of 1..12 with a Bahasa Indonesia message', () => {
     expect(() => parsePeriod('2026-13')).toThrow(/Bulan harus 01–12/);
@@ -88,7 +129,12 @@ describe('rangePeriod', () => {
 
 describe('ytdPeriod', () => {
   it('builds January..m (PWS "s.d. bulan ini")', () => {
-    expect(ytdPeriod(2026, 9)).toMatchObject({ kind: 'cumulative', fromMonth: 1, toMonth: 9, code: '2026-01..2026-09' });
+    expect(ytdPeriod(2026, 9)).toMatchObject({
+      kind: 'cumulative',
+      fromMonth: 1,
+      toMonth: 9,
+      code: '2026-01..2026-09',
+    });
   });
 });
 

@@ -22,10 +22,33 @@ export interface Period {
 }
 
 export const MONTH_NAMES_ID = [
-  'Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November',
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
   'Desember',
 ] as const;
-export const MONTH_SHORT_ID = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'] as const;
+export const MONTH_SHORT_ID = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'Mei',
+  'Jun',
+  'Jul',
+  'Agu',
+  'Sep',
+  'Okt',
+  'Nov',
+  'Des',
+] as const;
 const ROMAN = ['I', 'II', 'III', 'IV'] as const;
 
 export const PERIOD_FORMAT_HELP =
@@ -49,13 +72,25 @@ function checkMonth(m: number, input: string): void {
 }
 
 export function monthPeriod(year: number, month: number): Period {
-  return { kind: 'month', year, fromMonth: month, toMonth: month, code: `${year}-${pad(month)}`,
-    label: `${MONTH_NAMES_ID[month - 1]} ${year}` };
+  return {
+    kind: 'month',
+    year,
+    fromMonth: month,
+    toMonth: month,
+    code: `${year}-${pad(month)}`,
+    label: `${MONTH_NAMES_ID[month - 1]} ${year}`,
+  };
 }
 
 export function quarterPeriod(year: number, quarter: number): Period {
-  return { kind: 'quarter', year, fromMonth: quarter * 3 - 2, toMonth: quarter * 3, code: `${year}-Q${quarter}`,
-    label: `Triwulan ${ROMAN[quarter - 1]} ${year}` };
+  return {
+    kind: 'quarter',
+    year,
+    fromMonth: quarter * 3 - 2,
+    toMonth: quarter * 3,
+    code: `${year}-Q${quarter}`,
+    label: `Triwulan ${ROMAN[quarter - 1]} ${year}`,
+  };
 }
 
 export function yearPeriod(year: number): Period {
@@ -64,10 +99,18 @@ export function yearPeriod(year: number): Period {
 
 /** Months from..to of one year (kind 'cumulative'). */
 export function rangePeriod(year: number, fromMonth: number, toMonth: number): Period {
-  const label = fromMonth === toMonth
-    ? `${MONTH_NAMES_ID[fromMonth - 1]} ${year}`
-    : `${MONTH_NAMES_ID[fromMonth - 1]}–${MONTH_NAMES_ID[toMonth - 1]} ${year}`;
-  return { kind: 'cumulative', year, fromMonth, toMonth, code: `${year}-${pad(fromMonth)}..${year}-${pad(toMonth)}`, label };
+  const label =
+    fromMonth === toMonth
+      ? `${MONTH_NAMES_ID[fromMonth - 1]} ${year}`
+      : `${MONTH_NAMES_ID[fromMonth - 1]}–${MONTH_NAMES_ID[toMonth - 1]} ${year}`;
+  return {
+    kind: 'cumulative',
+    year,
+    fromMonth,
+    toMonth,
+    code: `${year}-${pad(fromMonth)}..${year}-${pad(toMonth)}`,
+    label,
+  };
 }
 
 /** PWS "s.d. bulan m": January..m of the year. */
@@ -100,7 +143,8 @@ export function parsePeriod(input: string): Period {
     const y = Number(m[1]);
     const q = Number(m[2]);
     checkYear(y, input);
-    if (q < 1 || q > 4) throw new PeriodError(`Triwulan harus Q1–Q4, bukan Q${q}, dalam periode "${input}". ${PERIOD_FORMAT_HELP}`);
+    if (q < 1 || q > 4)
+      throw new PeriodError(`Triwulan harus Q1–Q4, bukan Q${q}, dalam periode "${input}". ${PERIOD_FORMAT_HELP}`);
     return quarterPeriod(y, q);
   }
   if ((m = RE_RANGE.exec(s))) {
@@ -111,10 +155,13 @@ export function parsePeriod(input: string): Period {
     checkMonth(m2, input);
     if (y1 !== y2) {
       throw new PeriodError(
-        `Rentang periode harus dalam satu tahun (capaian dihitung terhadap sasaran tahunan): "${input}". ${PERIOD_FORMAT_HELP}`);
+        `Rentang periode harus dalam satu tahun (capaian dihitung terhadap sasaran tahunan): "${input}". ${PERIOD_FORMAT_HELP}`,
+      );
     }
     if (m1 > m2) {
-      throw new PeriodError(`Rentang periode terbalik: "${input}". Bulan awal harus sebelum atau sama dengan bulan akhir.`);
+      throw new PeriodError(
+        `Rentang periode terbalik: "${input}". Bulan awal harus sebelum atau sama dengan bulan akhir.`,
+      );
     }
     return rangePeriod(y1, m1, m2);
   }
@@ -133,10 +180,14 @@ export function tryParsePeriod(input: string): Period | null {
 
 export function formatPeriod(period: Pick<Period, 'kind' | 'year' | 'fromMonth' | 'toMonth'>): string {
   switch (period.kind) {
-    case 'month': return monthPeriod(period.year, period.fromMonth).code;
-    case 'quarter': return quarterPeriod(period.year, Math.ceil(period.toMonth / 3)).code;
-    case 'year': return yearPeriod(period.year).code;
-    case 'cumulative': return rangePeriod(period.year, period.fromMonth, period.toMonth).code;
+    case 'month':
+      return monthPeriod(period.year, period.fromMonth).code;
+    case 'quarter':
+      return quarterPeriod(period.year, Math.ceil(period.toMonth / 3)).code;
+    case 'year':
+      return yearPeriod(period.year).code;
+    case 'cumulative':
+      return rangePeriod(period.year, period.fromMonth, period.toMonth).code;
   }
 }
 
@@ -177,7 +228,10 @@ export function isYearToDate(period: Pick<Period, 'kind' | 'fromMonth'>): boolea
 // ------------------------------------------------------------------------------------------------ latest month
 
 /** A calendar month (imports, the latest month with data). */
-export interface YearMonth { year: number; month: number }
+export interface YearMonth {
+  year: number;
+  month: number;
+}
 
 /**
  * The calendar day of `date` as TTTT-BB-HH, on the clock monthBefore reads (UTC): "today" for the planner (which

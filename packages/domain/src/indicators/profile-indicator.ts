@@ -29,12 +29,19 @@ export function profileIndicator({ def, period, row, months, lastYear }: Profile
   const lastMonth = months?.lastMonth ?? null;
   const trendMonth: MonthTrend | null = pair && {
     ...trendOf(thisMonth, lastMonth, 'bulan', def),
-    month: pair.thisMonth.code, previousMonth: pair.lastMonth.code, coverage: thisMonth, previousCoverage: lastMonth,
+    month: pair.thisMonth.code,
+    previousMonth: pair.lastMonth.code,
+    coverage: thisMonth,
+    previousCoverage: lastMonth,
   };
   const applies = pwsApplies(def, period);
   const status = applies ? pwsStatus({ cumulative: row.coverage, expected: row.expected, thisMonth, lastMonth }) : null;
   return {
-    indicator: def.code, row, trendMonth, trendYear: trendOf(row.coverage, lastYear, 'tahun', def),
-    pwsStatus: status?.status ?? null, pwsApplies: applies,
+    indicator: def.code,
+    row,
+    trendMonth,
+    trendYear: trendOf(row.coverage, lastYear, 'tahun', def),
+    pwsStatus: status?.status ?? null,
+    pwsApplies: applies,
   };
 }

@@ -8,7 +8,9 @@ describe('pwsStatus', () => {
   it('§4.4: cumulative 75.0 % above the 71.25 % line, August 10.0 % → September 7.5 % down → kurang', () => {
     // Aug 4/40 = 10 %, Sep 3/40 = 7.5 %, Jan..Sep 30/40 = 75 %, line 95 × 9/12 = 71.25
     expect(pwsStatus({ cumulative: 75, expected: 71.25, thisMonth: 7.5, lastMonth: 10 })).toEqual({
-      status: 'kurang', trend: 'turun', aboveTarget: true,
+      status: 'kurang',
+      trend: 'turun',
+      aboveTarget: true,
     });
   });
   it('gives the four statuses of the matrix', () => {
@@ -21,10 +23,14 @@ describe('pwsStatus', () => {
   });
   it('tie rule: an unchanged month counts as up above the line and down below it', () => {
     expect(pwsStatus({ cumulative: 75, expected: 71.25, thisMonth: 7.5, lastMonth: 7.5 })).toEqual({
-      status: 'baik', trend: 'tetap', aboveTarget: true,
+      status: 'baik',
+      trend: 'tetap',
+      aboveTarget: true,
     });
     expect(pwsStatus({ cumulative: 60, expected: 71.25, thisMonth: 7.5, lastMonth: 7.5 })).toEqual({
-      status: 'jelek', trend: 'tetap', aboveTarget: false,
+      status: 'jelek',
+      trend: 'tetap',
+      aboveTarget: false,
     });
   });
   it('is null when a month or the line is missing', () => {
@@ -45,7 +51,9 @@ describe('changeDirection (every "dari bulan lalu" and the PWS trend)', () => {
   });
   it('makes the PWS trend the same word: 7.53 % after 7.5 % is tetap, so above the line it is baik, not kurang', () => {
     expect(pwsStatus({ cumulative: 75, expected: 71.25, thisMonth: 7.53, lastMonth: 7.5 })).toEqual({
-      status: 'baik', trend: 'tetap', aboveTarget: true,
+      status: 'baik',
+      trend: 'tetap',
+      aboveTarget: true,
     });
   });
 });
@@ -53,20 +61,38 @@ describe('changeDirection (every "dari bulan lalu" and the PWS trend)', () => {
 describe('PWS position = class "baik"', () => {
   it('is above the line exactly when classifyAttainment says baik (higher is better)', () => {
     const def = getIndicator('KIA_K1')!;
-    for (const [cumulative, expected] of [[75, 71.25], [71.25, 71.25], [71.2499999999, 71.25], [71.2, 71.25], [0, 10], [120, 75]] as const) {
+    for (const [cumulative, expected] of [
+      [75, 71.25],
+      [71.25, 71.25],
+      [71.2499999999, 71.25],
+      [71.2, 71.25],
+      [0, 10],
+      [120, 75],
+    ] as const) {
       const above = pwsStatus({ cumulative, expected, thisMonth: 5, lastMonth: 4 })!.aboveTarget;
-      expect(above, `${cumulative} vs ${expected}`).toBe(classifyAttainment(def, cumulative, expected).class === 'baik');
+      expect(above, `${cumulative} vs ${expected}`).toBe(
+        classifyAttainment(def, cumulative, expected).class === 'baik',
+      );
     }
   });
 });
 
 describe('monthPair', () => {
   it('compares October alone with September alone, for October and for Januari–Oktober', () => {
-    expect(monthPair(parsePeriod('2026-10'))).toMatchObject({ thisMonth: { code: '2026-10' }, lastMonth: { code: '2026-09' } });
-    expect(monthPair(parsePeriod('2026-01..2026-10'))).toMatchObject({ thisMonth: { code: '2026-10' }, lastMonth: { code: '2026-09' } });
+    expect(monthPair(parsePeriod('2026-10'))).toMatchObject({
+      thisMonth: { code: '2026-10' },
+      lastMonth: { code: '2026-09' },
+    });
+    expect(monthPair(parsePeriod('2026-01..2026-10'))).toMatchObject({
+      thisMonth: { code: '2026-10' },
+      lastMonth: { code: '2026-09' },
+    });
   });
   it('compares January with December of the year before', () => {
-    expect(monthPair(parsePeriod('2026-01..2026-01'))).toMatchObject({ thisMonth: { code: '2026-01' }, lastMonth: { code: '2025-12' } });
+    expect(monthPair(parsePeriod('2026-01..2026-01'))).toMatchObject({
+      thisMonth: { code: '2026-01' },
+      lastMonth: { code: '2025-12' },
+    });
   });
   it('has no pair for a quarter, a year or a range not starting in January', () => {
     expect(monthPair(parsePeriod('2026-Q3'))).toBeNull();

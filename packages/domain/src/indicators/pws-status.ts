@@ -76,7 +76,10 @@ export function hasPwsStatus(def: Pick<IndicatorDef, 'polarity' | 'periodKind'>)
  * position (the same comparison) judge the same thing, so only there is the status shown next to the class. In a month
  * view the class judges the month alone; the PWS chart, which is always cumulative, says so itself.
  */
-export function pwsApplies(def: Pick<IndicatorDef, 'polarity' | 'periodKind'>, period: Pick<Period, 'kind' | 'fromMonth'>): boolean {
+export function pwsApplies(
+  def: Pick<IndicatorDef, 'polarity' | 'periodKind'>,
+  period: Pick<Period, 'kind' | 'fromMonth'>,
+): boolean {
   return hasPwsStatus(def) && period.kind === 'cumulative' && period.fromMonth === 1;
 }
 
@@ -85,12 +88,17 @@ export function pwsApplies(def: Pick<IndicatorDef, 'polarity' | 'periodKind'>, p
  * January), for a month or a period January..m; null for a quarter, a year or a range not starting in January. The
  * month-on-month line of a card and the PWS trend read these two months, never the cumulative Jan..m−1.
  */
-export function monthPair(period: Pick<Period, 'kind' | 'year' | 'fromMonth' | 'toMonth'>): { thisMonth: Period; lastMonth: Period } | null {
+export function monthPair(
+  period: Pick<Period, 'kind' | 'year' | 'fromMonth' | 'toMonth'>,
+): { thisMonth: Period; lastMonth: Period } | null {
   const single = period.kind === 'month';
   const ytd = period.kind === 'cumulative' && period.fromMonth === 1;
   if (!single && !ytd) return null;
   const m = period.toMonth;
-  return { thisMonth: monthPeriod(period.year, m), lastMonth: m === 1 ? monthPeriod(period.year - 1, 12) : monthPeriod(period.year, m - 1) };
+  return {
+    thisMonth: monthPeriod(period.year, m),
+    lastMonth: m === 1 ? monthPeriod(period.year - 1, 12) : monthPeriod(period.year, m - 1),
+  };
 }
 
 /**

@@ -40,8 +40,13 @@ export interface RollupSums {
 }
 
 export const emptyRollupSums = (): RollupSums => ({
-  num: Array(12).fill(0), den: Array(12).fill(0), reports: Array(12).fill(0), reportsWithDen: Array(12).fill(0),
-  simulated: Array(12).fill(0), lastNum: Array(TRIANGLE_CELLS).fill(0), lastDen: Array(TRIANGLE_CELLS).fill(0),
+  num: Array(12).fill(0),
+  den: Array(12).fill(0),
+  reports: Array(12).fill(0),
+  reportsWithDen: Array(12).fill(0),
+  simulated: Array(12).fill(0),
+  lastNum: Array(TRIANGLE_CELLS).fill(0),
+  lastDen: Array(TRIANGLE_CELLS).fill(0),
 });
 
 const FIELDS = ['num', 'den', 'reports', 'reportsWithDen', 'simulated', 'lastNum', 'lastDen'] as const;
@@ -56,7 +61,9 @@ export function addRollupSums(into: RollupSums, from: RollupSums): RollupSums {
   return into;
 }
 
-type Def = Pick<IndicatorDef, 'periodKind' | 'unit'> & { readonly denominator: { readonly kind: IndicatorDef['denominator']['kind'] } };
+type Def = Pick<IndicatorDef, 'periodKind' | 'unit'> & {
+  readonly denominator: { readonly kind: IndicatorDef['denominator']['kind'] };
+};
 
 /**
  * What one desa adds to the sums of every wilayah above it: its stored year of the indicator (absent: no report all
@@ -70,7 +77,12 @@ export function desaRollupSums(def: Def, row: DesaStoredYear | undefined, sasara
 type DesaStoredYear = StoredYear & { readonly monthSimulated?: readonly (boolean | null)[] };
 
 /** into += desaRollupSums(def, row, sasaran), without building the desa's own sums (bulk roll-ups add millions). */
-export function addDesaRollupSums(into: RollupSums, def: Def, row: DesaStoredYear | undefined, sasaran: number | null): RollupSums {
+export function addDesaRollupSums(
+  into: RollupSums,
+  def: Def,
+  row: DesaStoredYear | undefined,
+  sasaran: number | null,
+): RollupSums {
   if (!row) return into;
   const counted = def.denominator.kind === 'counted';
   const hasDen = counted || sasaran !== null;
@@ -78,8 +90,12 @@ export function addDesaRollupSums(into: RollupSums, def: Def, row: DesaStoredYea
   for (let m = 1; m <= 12; m++) {
     const numerator = row.numerators[m - 1];
     const denominator = row.denominators?.[m - 1];
-    if (numerator !== null && numerator !== undefined && row.monthSimulated?.[m - 1] === true) into.simulated[m - 1]! += 1;
-    const usable = numerator !== null && numerator !== undefined && (!counted || (denominator !== null && denominator !== undefined));
+    if (numerator !== null && numerator !== undefined && row.monthSimulated?.[m - 1] === true)
+      into.simulated[m - 1]! += 1;
+    const usable =
+      numerator !== null &&
+      numerator !== undefined &&
+      (!counted || (denominator !== null && denominator !== undefined));
     if (usable) {
       into.reports[m - 1]! += 1;
       last = m;
@@ -99,14 +115,22 @@ export function addDesaRollupSums(into: RollupSums, def: Def, row: DesaStoredYea
 }
 
 /** The parts of an Aggregate a value row is built from (evaluateValue reads these). */
-export type RollupAggregate = Pick<Aggregate, 'numerator' | 'denominator' | 'coverage' | 'over100' | 'reportedMonths' | 'expectedMonths' | 'complete'>;
+export type RollupAggregate = Pick<
+  Aggregate,
+  'numerator' | 'denominator' | 'coverage' | 'over100' | 'reportedMonths' | 'expectedMonths' | 'complete'
+>;
 
 /**
  * The roll-up of a period from the stored sums of `desaCount` desa (null sums: none of them has a value row): equal
  * to rollUpDesa over the same desa (aggregate's sums are associative). The denominator of an annual-denominator
  * indicator is the sasaran of the desa that reported in the period, as in periodValue.
  */
-export function rollUpFromSums(def: Def, period: Pick<Period, 'fromMonth' | 'toMonth'>, sums: RollupSums | null, desaCount: number): RollupAggregate {
+export function rollUpFromSums(
+  def: Def,
+  period: Pick<Period, 'fromMonth' | 'toMonth'>,
+  sums: RollupSums | null,
+  desaCount: number,
+): RollupAggregate {
   const { fromMonth: f, toMonth: t } = period;
   const expectedMonths = desaCount * (t - f + 1);
   let reportedMonths = 0;
@@ -148,8 +172,13 @@ export function rollUpFromSums(def: Def, period: Pick<Period, 'fromMonth' | 'toM
   // Every desa reported every month (so each reported), each with a denominator.
   const reportsWithoutDen = sums ? sumRange(sums.reports, f, t) - withDen : 0;
   return {
-    numerator, denominator, coverage, over100: def.unit === 'percent' && coverage !== null && coverage > 100,
-    reportedMonths, expectedMonths, complete: desaCount > 0 && reportedMonths === expectedMonths && reportsWithoutDen === 0,
+    numerator,
+    denominator,
+    coverage,
+    over100: def.unit === 'percent' && coverage !== null && coverage > 100,
+    reportedMonths,
+    expectedMonths,
+    complete: desaCount > 0 && reportedMonths === expectedMonths && reportsWithoutDen === 0,
   };
 }
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_SASARAN_PARAMS, SASARAN_CODES, SASARAN_GROUPS, deriveSasaran, estimateSasaran, getSasaranGroup, isSasaranCode,
+  DEFAULT_SASARAN_PARAMS,
+  SASARAN_CODES,
+  SASARAN_GROUPS,
+  deriveSasaran,
+  estimateSasaran,
+  getSasaranGroup,
+  isSasaranCode,
   sasaranSourceTag,
 } from './sasaran.ts';
 

@@ -2,10 +2,22 @@ import { describe, expect, it } from 'vitest';
 import type { SeriesMonthDto } from '../contract/values.ts';
 import { SERIES_CHART as CHART, pwsReadingAt, seriesChartModel } from './series-chart.ts';
 
-function month(m: number, coverage: number | null, cumulative: number | null, pws: SeriesMonthDto['pwsStatus'] = null): SeriesMonthDto {
+function month(
+  m: number,
+  coverage: number | null,
+  cumulative: number | null,
+  pws: SeriesMonthDto['pwsStatus'] = null,
+): SeriesMonthDto {
   return {
-    month: m, numerator: coverage, denominator: 100, coverage, cumulativeNumerator: cumulative, cumulativeDenominator: 100,
-    cumulativeCoverage: cumulative, expected: 90 * m / 12, pwsStatus: pws,
+    month: m,
+    numerator: coverage,
+    denominator: 100,
+    coverage,
+    cumulativeNumerator: cumulative,
+    cumulativeDenominator: 100,
+    cumulativeCoverage: cumulative,
+    expected: (90 * m) / 12,
+    pwsStatus: pws,
   };
 }
 
@@ -46,7 +58,9 @@ describe('seriesChartModel', () => {
   });
 
   it('has an empty chart for a year without data', () => {
-    const empty = seriesChartModel(Array.from({ length: 12 }, (_, i) => ({ ...month(i + 1, null, null), expected: null })));
+    const empty = seriesChartModel(
+      Array.from({ length: 12 }, (_, i) => ({ ...month(i + 1, null, null), expected: null })),
+    );
     expect(empty.bars).toEqual([]);
     expect(empty.cumulativePath).toBe('');
     expect(empty.yMax).toBe(5);
@@ -56,14 +70,30 @@ describe('seriesChartModel', () => {
 describe('pwsReadingAt', () => {
   it("gives the status of the period's month with what it is made of", () => {
     // October: Jan..Oct 75 % against 90 × 10/12 = 75 % → on the line (above); October 7.5 % = September 7.5 % → tetap
-    expect(pwsReadingAt(months, 10)).toEqual({ month: 10, status: 'cukup', aboveTarget: true, trend: 'tetap', missing: null, lastKnown: null });
+    expect(pwsReadingAt(months, 10)).toEqual({
+      month: 10,
+      status: 'cukup',
+      aboveTarget: true,
+      trend: 'tetap',
+      missing: null,
+      lastKnown: null,
+    });
   });
   it('never shows an earlier month as this one: April has no status because March has no report, and says so', () => {
     const withGap = months.map((m) => (m.month === 4 ? { ...m, pwsStatus: null } : m));
-    expect(pwsReadingAt(withGap, 4)).toMatchObject({ month: 4, status: null, missing: 'last', lastKnown: { month: 2, status: 'cukup' } });
+    expect(pwsReadingAt(withGap, 4)).toMatchObject({
+      month: 4,
+      status: null,
+      missing: 'last',
+      lastKnown: { month: 2, status: 'cukup' },
+    });
     expect(pwsReadingAt(withGap, 3)).toMatchObject({ month: 3, status: null, missing: 'this', trend: null });
   });
   it('says that October is missing when the period ends in a month without report', () => {
-    expect(pwsReadingAt(months, 11)).toMatchObject({ status: null, missing: 'this', lastKnown: { month: 10, status: 'cukup' } });
+    expect(pwsReadingAt(months, 11)).toMatchObject({
+      status: null,
+      missing: 'this',
+      lastKnown: { month: 10, status: 'cukup' },
+    });
   });
 });

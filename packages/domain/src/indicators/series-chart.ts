@@ -7,8 +7,18 @@ import { changeDirection, pwsMissingMonth, type PwsStatus, type PwsTrend } from 
 
 export const SERIES_CHART = { width: 300, height: 150, left: 34, right: 6, top: 8, bottom: 20 } as const;
 
-export interface ChartBar { month: number; x: number; y: number; width: number; height: number; value: number }
-export interface ChartTick { value: number; y: number }
+export interface ChartBar {
+  month: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  value: number;
+}
+export interface ChartTick {
+  value: number;
+  y: number;
+}
 
 export interface SeriesChartModel {
   yMax: number;
@@ -29,7 +39,9 @@ function niceMax(max: number): { top: number; step: number } {
 }
 
 export function seriesChartModel(months: readonly SeriesMonthDto[]): SeriesChartModel {
-  const values = months.flatMap((m) => [m.coverage, m.cumulativeCoverage, m.expected]).filter((v): v is number => v !== null && Number.isFinite(v));
+  const values = months
+    .flatMap((m) => [m.coverage, m.cumulativeCoverage, m.expected])
+    .filter((v): v is number => v !== null && Number.isFinite(v));
   const { top, step } = niceMax(Math.max(0, ...values));
   const plotW = SERIES_CHART.width - SERIES_CHART.left - SERIES_CHART.right;
   const plotH = SERIES_CHART.height - SERIES_CHART.top - SERIES_CHART.bottom;
@@ -39,11 +51,20 @@ export function seriesChartModel(months: readonly SeriesMonthDto[]): SeriesChart
   const y = (v: number) => SERIES_CHART.top + plotH * (1 - v / top);
   const round = (n: number) => Math.round(n * 10) / 10;
 
-  const bars: ChartBar[] = months.filter((m) => m.coverage !== null).map((m) => {
-    const value = m.coverage!;
-    const barTop = y(value);
-    return { month: m.month, x: round(x(m.month) - slot * 0.3), y: round(barTop), width: round(slot * 0.6), height: round(SERIES_CHART.top + plotH - barTop), value };
-  });
+  const bars: ChartBar[] = months
+    .filter((m) => m.coverage !== null)
+    .map((m) => {
+      const value = m.coverage!;
+      const barTop = y(value);
+      return {
+        month: m.month,
+        x: round(x(m.month) - slot * 0.3),
+        y: round(barTop),
+        width: round(slot * 0.6),
+        height: round(SERIES_CHART.top + plotH - barTop),
+        value,
+      };
+    });
 
   const path = (pick: (m: SeriesMonthDto) => number | null) => {
     let d = '';
@@ -51,7 +72,10 @@ export function seriesChartModel(months: readonly SeriesMonthDto[]): SeriesChart
     const points: { month: number; x: number; y: number }[] = [];
     for (const m of months) {
       const v = pick(m);
-      if (v === null) { pen = false; continue; }
+      if (v === null) {
+        pen = false;
+        continue;
+      }
       const p = { month: m.month, x: round(x(m.month)), y: round(y(v)) };
       points.push(p);
       d += `${d ? ' ' : ''}${pen ? 'L' : 'M'}${p.x} ${p.y}`;
@@ -99,9 +123,20 @@ export function pwsReadingAt(months: readonly SeriesMonthDto[], month: number): 
   const status = m?.pwsStatus ?? null;
   const thisCoverage = m?.coverage ?? null;
   const lastCoverage = before?.coverage ?? null;
-  const aboveTarget = m && m.cumulativeCoverage !== null && m.expected !== null ? reachesExpected(m.cumulativeCoverage, m.expected) : null;
+  const aboveTarget =
+    m && m.cumulativeCoverage !== null && m.expected !== null
+      ? reachesExpected(m.cumulativeCoverage, m.expected)
+      : null;
   const trend = thisCoverage !== null && lastCoverage !== null ? changeDirection(thisCoverage, lastCoverage) : null;
   const missing = status !== null ? null : pwsMissingMonth(thisCoverage, lastCoverage);
-  const earlier = status === null ? [...months].reverse().find((x) => x.month < month && x.pwsStatus !== null) : undefined;
-  return { month, status, aboveTarget, trend, missing, lastKnown: earlier ? { month: earlier.month, status: earlier.pwsStatus! } : null };
+  const earlier =
+    status === null ? [...months].reverse().find((x) => x.month < month && x.pwsStatus !== null) : undefined;
+  return {
+    month,
+    status,
+    aboveTarget,
+    trend,
+    missing,
+    lastKnown: earlier ? { month: earlier.month, status: earlier.pwsStatus! } : null,
+  };
 }

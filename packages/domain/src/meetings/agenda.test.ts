@@ -6,17 +6,36 @@ import { agendaItemKeys, buildAgenda, previousPeriod, upgradeAgenda, type Agenda
 
 const P = parsePeriod('2026-01..2026-09');
 
-function row(kode: string, nama: string, numerator: number | null, denominator: number | null, expected: number,
-  extra: { reported?: number; cls?: AttainmentClass } = {}): AgendaValueRow {
+function row(
+  kode: string,
+  nama: string,
+  numerator: number | null,
+  denominator: number | null,
+  expected: number,
+  extra: { reported?: number; cls?: AttainmentClass } = {},
+): AgendaValueRow {
   const coverage = numerator === null || denominator === null ? null : (numerator / denominator) * 100;
   const attainment = coverage === null ? null : (coverage / expected) * 100;
-  const cls: AttainmentClass = extra.cls ?? (attainment === null ? 'no-data' : attainment >= 100 ? 'baik' : attainment >= 80 ? 'cukup' : 'kurang');
+  const cls: AttainmentClass =
+    extra.cls ?? (attainment === null ? 'no-data' : attainment >= 100 ? 'baik' : attainment >= 80 ? 'cukup' : 'kurang');
   return {
     // Persons short of the line by hand: ⌈expected/100 × denominator⌉ − numerator (the tests below state the numbers).
-    kode, nama, numerator, denominator, coverage, target: null, expected, notYetServed: null,
-    shortOfTarget: numerator === null || denominator === null ? null : Math.ceil((expected / 100) * denominator - 1e-9) - numerator,
-    class: cls, attainment,
-    over100: coverage !== null && coverage > 100, simulated: true, reported: extra.reported ?? (numerator === null ? 0 : 9), expectedReports: 9,
+    kode,
+    nama,
+    numerator,
+    denominator,
+    coverage,
+    target: null,
+    expected,
+    notYetServed: null,
+    shortOfTarget:
+      numerator === null || denominator === null ? null : Math.ceil((expected / 100) * denominator - 1e-9) - numerator,
+    class: cls,
+    attainment,
+    over100: coverage !== null && coverage > 100,
+    simulated: true,
+    reported: extra.reported ?? (numerator === null ? 0 : 9),
+    expectedReports: 9,
   };
 }
 
@@ -31,7 +50,10 @@ function row(kode: string, nama: string, numerator: number | null, denominator: 
 const A = ['12.10.09.2001', 'Alfa'] as const;
 const B = ['12.10.09.2002', 'Beta'] as const;
 const C = ['12.10.09.2003', 'Cinta'] as const;
-const K1_EXP = 71.25, K1_PREV = (95 * 8) / 12, BBL_EXP = 75, BBL_PREV = (100 * 8) / 12;
+const K1_EXP = 71.25,
+  K1_PREV = (95 * 8) / 12,
+  BBL_EXP = 75,
+  BBL_PREV = (100 * 8) / 12;
 
 const input = {
   wilayah: { kode: '12.10.09', nama: 'Bilah Hulu' },
@@ -44,8 +66,14 @@ const input = {
       previous: [row(...A, 27, 40, K1_PREV), row(...B, 8, 20, K1_PREV), row(...C, null, null, K1_PREV)],
       // §4.4: Alfa August 4 (10 %), September 3 (7.5 %); Beta August 1/20 = 5 %, September 2/20 = 10 %.
       monthCoverage: {
-        thisMonth: new Map([[A[0], 7.5], [B[0], 10]]),
-        lastMonth: new Map([[A[0], 10], [B[0], 5]]),
+        thisMonth: new Map([
+          [A[0], 7.5],
+          [B[0], 10],
+        ]),
+        lastMonth: new Map([
+          [A[0], 10],
+          [B[0], 5],
+        ]),
       },
     },
     {
@@ -53,9 +81,25 @@ const input = {
       current: [row(...A, 6, 4, BBL_EXP), row(...B, 3, 10, BBL_EXP, { reported: 7 }), row(...C, null, null, BBL_EXP)],
       previous: [row(...A, 5, 4, BBL_PREV), row(...B, 3, 10, BBL_PREV), row(...C, null, null, BBL_PREV)],
     },
-    { indicator: 'GZ_STUNTING', current: [row(...A, null, null, 14), row(...B, null, null, 14), row(...C, null, null, 14)], previous: null },
+    {
+      indicator: 'GZ_STUNTING',
+      current: [row(...A, null, null, 14), row(...B, null, null, 14), row(...C, null, null, 14)],
+      previous: null,
+    },
   ],
-  openActions: [{ id: 7, meetingId: 3, meetingTanggal: '2026-08-05', desaKode: C[0], desaNama: 'Cinta', indicator: 'KIA_K1', apa: 'Kunjungan rumah', siapa: 'Bidan desa', tenggat: null }],
+  openActions: [
+    {
+      id: 7,
+      meetingId: 3,
+      meetingTanggal: '2026-08-05',
+      desaKode: C[0],
+      desaNama: 'Cinta',
+      indicator: 'KIA_K1',
+      apa: 'Kunjungan rumah',
+      siapa: 'Bidan desa',
+      tenggat: null,
+    },
+  ],
 };
 
 describe('buildAgenda', () => {
@@ -63,12 +107,20 @@ describe('buildAgenda', () => {
 
   it('keeps the indicators reported in the wilayah, in catalogue order, and names the periods', () => {
     expect(agenda.indicators).toEqual(['SPM03_BBL', 'KIA_K1']);
-    expect(agenda).toMatchObject({ periode: '2026-01..2026-09', periodeLabel: 'Januari–September 2026',
-      previousPeriode: '2026-01..2026-08', previousPeriodeLabel: 'Januari–Agustus 2026', simulated: true });
+    expect(agenda).toMatchObject({
+      periode: '2026-01..2026-09',
+      periodeLabel: 'Januari–September 2026',
+      previousPeriode: '2026-01..2026-08',
+      previousPeriodeLabel: 'Januari–Agustus 2026',
+      simulated: true,
+    });
   });
 
   it('lists desa × indicator below the expected-to-date target, furthest behind first', () => {
-    expect(agenda.behind.map((b) => [b.desaNama, b.indicator])).toEqual([['Beta', 'SPM03_BBL'], ['Beta', 'KIA_K1']]);
+    expect(agenda.behind.map((b) => [b.desaNama, b.indicator])).toEqual([
+      ['Beta', 'SPM03_BBL'],
+      ['Beta', 'KIA_K1'],
+    ]);
     expect(agenda.behind[0]!.attainment).toBeCloseTo(40, 9);
     expect(agenda.behind[1]!.attainment).toBeCloseTo((50 / 71.25) * 100, 9); // 70.18
     expect(agenda.behind[1]).toMatchObject({ coverage: 50, expected: 71.25 });
@@ -87,24 +139,51 @@ describe('buildAgenda', () => {
     // Beta 12 % → 17 % (rose past 14 %: attainment 116.7 → 82.4, worse, below target).
     const lower = (kode: string, nama: string, prevalence: number) => {
       const attainment = (14 / prevalence) * 100;
-      return { ...row(kode, nama, prevalence, 100, 14), attainment, class: (attainment >= 100 ? 'baik' : attainment >= 80 ? 'cukup' : 'kurang') as AttainmentClass, shortOfTarget: null };
+      return {
+        ...row(kode, nama, prevalence, 100, 14),
+        attainment,
+        class: (attainment >= 100 ? 'baik' : attainment >= 80 ? 'cukup' : 'kurang') as AttainmentClass,
+        shortOfTarget: null,
+      };
     };
-    const stunting = buildAgenda({ ...input, indicators: [{
-      indicator: 'GZ_STUNTING', current: [lower(...A, 6), lower(...B, 17)], previous: [lower(...A, 8.3), lower(...B, 12)],
-    }] });
+    const stunting = buildAgenda({
+      ...input,
+      indicators: [
+        {
+          indicator: 'GZ_STUNTING',
+          current: [lower(...A, 6), lower(...B, 17)],
+          previous: [lower(...A, 8.3), lower(...B, 12)],
+        },
+      ],
+    });
     expect(stunting.worsened.map((w) => [w.desaNama, w.previousCoverage, w.coverage])).toEqual([['Beta', 12, 17]]);
     expect(stunting.behind.map((b) => b.desaNama)).toEqual(['Beta']);
   });
 
   it('flags missing reports (most missing months first) and coverage above 100 %', () => {
-    expect(agenda.dataQuality.map((d) => [d.desaNama, d.kind])).toEqual([['Cinta', 'laporan'], ['Beta', 'laporan'], ['Alfa', 'lebih100']]);
-    expect(agenda.dataQuality[0]!.indicators.map((i) => [i.indicator, i.reported, i.expectedReports])).toEqual([['SPM03_BBL', 0, 9], ['KIA_K1', 0, 9]]);
-    expect(agenda.dataQuality[1]!.indicators).toEqual([{ indicator: 'SPM03_BBL', reported: 7, expectedReports: 9, coverage: 30 }]);
-    expect(agenda.dataQuality[2]!.indicators).toEqual([{ indicator: 'SPM03_BBL', reported: 9, expectedReports: 9, coverage: 150 }]);
+    expect(agenda.dataQuality.map((d) => [d.desaNama, d.kind])).toEqual([
+      ['Cinta', 'laporan'],
+      ['Beta', 'laporan'],
+      ['Alfa', 'lebih100'],
+    ]);
+    expect(agenda.dataQuality[0]!.indicators.map((i) => [i.indicator, i.reported, i.expectedReports])).toEqual([
+      ['SPM03_BBL', 0, 9],
+      ['KIA_K1', 0, 9],
+    ]);
+    expect(agenda.dataQuality[1]!.indicators).toEqual([
+      { indicator: 'SPM03_BBL', reported: 7, expectedReports: 9, coverage: 30 },
+    ]);
+    expect(agenda.dataQuality[2]!.indicators).toEqual([
+      { indicator: 'SPM03_BBL', reported: 9, expectedReports: 9, coverage: 150 },
+    ]);
   });
 
   it('orders the desa by agenda entries (Beta 4, Cinta 2, Alfa 1) and picks the weakest indicator first', () => {
-    expect(agenda.desa.map((d) => [d.nama, d.mentions, d.behindCount])).toEqual([['Beta', 4, 2], ['Cinta', 2, 0], ['Alfa', 1, 0]]);
+    expect(agenda.desa.map((d) => [d.nama, d.mentions, d.behindCount])).toEqual([
+      ['Beta', 4, 2],
+      ['Cinta', 2, 0],
+      ['Alfa', 1, 0],
+    ]);
     expect(agenda.desa.map((d) => d.focusIndicator)).toEqual(['SPM03_BBL', 'SPM03_BBL', 'KIA_K1']);
     expect(agenda.openActions).toHaveLength(1);
   });
@@ -114,7 +193,13 @@ describe('buildAgenda', () => {
     expect(alfa.values.map((v) => v.indicator)).toEqual(['SPM03_BBL', 'KIA_K1']);
     const k1 = alfa.values[1]!;
     // The month-on-month numbers the PWS trend read are stored with it: September 7.5 % after August 10 %.
-    expect(k1).toMatchObject({ coverage: 75, previousCoverage: 67.5, monthCoverage: 7.5, previousMonthCoverage: 10, pws: 'kurang' });
+    expect(k1).toMatchObject({
+      coverage: 75,
+      previousCoverage: 67.5,
+      monthCoverage: 7.5,
+      previousMonthCoverage: 10,
+      pws: 'kurang',
+    });
     expect(alfa.values[0]!.pws).toBeNull(); // no monthly coverages given for SPM03_BBL
     expect(agenda.desa.find((d) => d.nama === 'Beta')!.values[1]!.pws).toBe('cukup'); // below the line, rising
   });
@@ -132,14 +217,25 @@ describe('buildAgenda', () => {
   });
 
   it('has one note key per step', () => {
-    expect(agendaItemKeys(agenda)).toEqual(['ringkasan', 'desa:12.10.09.2002', 'desa:12.10.09.2003', 'desa:12.10.09.2001', 'tindak-lanjut']);
+    expect(agendaItemKeys(agenda)).toEqual([
+      'ringkasan',
+      'desa:12.10.09.2002',
+      'desa:12.10.09.2003',
+      'desa:12.10.09.2001',
+      'tindak-lanjut',
+    ]);
   });
 });
 
 describe('previousPeriod', () => {
   it.each([
-    ['2026-01', '2025-12'], ['2026-07', '2026-06'], ['2026-Q1', '2025-Q4'], ['2026-Q3', '2026-Q2'],
-    ['2026-01..2026-09', '2026-01..2026-08'], ['2026-04..2026-06', '2026-01..2026-03'], ['2026', '2025'],
+    ['2026-01', '2025-12'],
+    ['2026-07', '2026-06'],
+    ['2026-Q1', '2025-Q4'],
+    ['2026-Q3', '2026-Q2'],
+    ['2026-01..2026-09', '2026-01..2026-08'],
+    ['2026-04..2026-06', '2026-01..2026-03'],
+    ['2026', '2025'],
   ])('%s → %s', (p, expected) => {
     expect(previousPeriod(parsePeriod(p))?.code).toBe(expected);
   });
@@ -162,16 +258,32 @@ describe('upgradeAgenda', () => {
   it('reads a stored version-1 agenda (one `gap`) as version 2 with the two counts from its own numbers', () => {
     const v2 = buildAgenda(input);
     // A version-1 snapshot: `gap` instead of the two counts, no single months.
-    const v1 = JSON.parse(JSON.stringify({
-      ...v2, version: 1,
-      desa: v2.desa.map((d) => ({ ...d, values: d.values.map(({ notYetServed: _n, shortOfTarget: _s, monthCoverage: _m, previousMonthCoverage: _p, ...v }) => ({ ...v, gap: 99 })) })),
-      behind: v2.behind.map(({ shortOfTarget: _s, ...b }) => ({ ...b, gap: 99 })),
-    }));
+    const v1 = JSON.parse(
+      JSON.stringify({
+        ...v2,
+        version: 1,
+        desa: v2.desa.map((d) => ({
+          ...d,
+          values: d.values.map(
+            ({ notYetServed: _n, shortOfTarget: _s, monthCoverage: _m, previousMonthCoverage: _p, ...v }) => ({
+              ...v,
+              gap: 99,
+            }),
+          ),
+        })),
+        behind: v2.behind.map(({ shortOfTarget: _s, ...b }) => ({ ...b, gap: 99 })),
+      }),
+    );
     const up = upgradeAgenda(v1);
     expect(up.version).toBe(2);
     const betaK1 = up.desa.find((d) => d.nama === 'Beta')!.values.find((v) => v.indicator === 'KIA_K1')!;
     // Beta K1 10 of 20 by September: 20 − 10 = 10 not yet served; 71.25 % × 20 = 14.25 → 15 − 10 = 5 short
-    expect(betaK1).toMatchObject({ notYetServed: 10, shortOfTarget: 5, monthCoverage: null, previousMonthCoverage: null });
+    expect(betaK1).toMatchObject({
+      notYetServed: 10,
+      shortOfTarget: 5,
+      monthCoverage: null,
+      previousMonthCoverage: null,
+    });
     expect('gap' in betaK1).toBe(false);
     expect(up.behind.map((b) => b.shortOfTarget)).toEqual([5, 5]);
     expect(upgradeAgenda(v2)).toBe(v2);

@@ -13,7 +13,13 @@
 // Only indicators with at least one report in the wilayah in the period take part: an indicator nobody reports
 // here is not a "missing report" of every desa.
 import type {
-  Agenda, AgendaAction, AgendaDesa, BehindItem, DataQualityItem, DesaIndicatorValue, WorsenedItem,
+  Agenda,
+  AgendaAction,
+  AgendaDesa,
+  BehindItem,
+  DataQualityItem,
+  DesaIndicatorValue,
+  WorsenedItem,
 } from '../contract/meetings.ts';
 import { getIndicator, INDICATORS } from '../indicators/catalogue.ts';
 import type { EvaluatedValue } from '../indicators/evaluate.ts';
@@ -33,7 +39,10 @@ export interface AgendaIndicatorInput {
    * Coverage of month m alone and month m − 1 alone (monthPair), per desa kode: the month-on-month trend and the PWS
    * status read the same two numbers. Absent or null for periods without such a pair.
    */
-  monthCoverage?: { thisMonth: ReadonlyMap<string, number | null>; lastMonth: ReadonlyMap<string, number | null> } | null;
+  monthCoverage?: {
+    thisMonth: ReadonlyMap<string, number | null>;
+    lastMonth: ReadonlyMap<string, number | null>;
+  } | null;
 }
 
 export interface AgendaLimits {
@@ -111,7 +120,15 @@ export function buildAgenda(input: BuildAgendaInput): Agenda {
   const desaOf = (row: AgendaValueRow) => {
     let d = desaMap.get(row.kode);
     if (!d) {
-      d = { kode: row.kode, nama: row.nama, simulated: false, behindCount: 0, mentions: 0, focusIndicator: null, values: [] };
+      d = {
+        kode: row.kode,
+        nama: row.nama,
+        simulated: false,
+        behindCount: 0,
+        mentions: 0,
+        focusIndicator: null,
+        values: [],
+      };
       desaMap.set(row.kode, d);
     }
     return d;
@@ -132,15 +149,31 @@ export function buildAgenda(input: BuildAgendaInput): Agenda {
       desa.simulated ||= row.simulated;
       const prev = prevByKode.get(row.kode) ?? null;
       const status = pws
-        ? pwsStatus({ cumulative: row.coverage, expected: row.expected, thisMonth: pws.thisMonth.get(row.kode) ?? null, lastMonth: pws.lastMonth.get(row.kode) ?? null })
+        ? pwsStatus({
+            cumulative: row.coverage,
+            expected: row.expected,
+            thisMonth: pws.thisMonth.get(row.kode) ?? null,
+            lastMonth: pws.lastMonth.get(row.kode) ?? null,
+          })
         : null;
       const value: DesaIndicatorValue = {
-        indicator: def.code, numerator: row.numerator, denominator: row.denominator, coverage: row.coverage,
-        target: row.target, expected: row.expected, notYetServed: row.notYetServed, shortOfTarget: row.shortOfTarget,
-        class: row.class, attainment: row.attainment,
-        over100: row.over100, reported: row.reported, expectedReports: row.expectedReports,
-        previousCoverage: prev?.coverage ?? null, previousAttainment: prev?.attainment ?? null,
-        monthCoverage: months?.thisMonth.get(row.kode) ?? null, previousMonthCoverage: months?.lastMonth.get(row.kode) ?? null,
+        indicator: def.code,
+        numerator: row.numerator,
+        denominator: row.denominator,
+        coverage: row.coverage,
+        target: row.target,
+        expected: row.expected,
+        notYetServed: row.notYetServed,
+        shortOfTarget: row.shortOfTarget,
+        class: row.class,
+        attainment: row.attainment,
+        over100: row.over100,
+        reported: row.reported,
+        expectedReports: row.expectedReports,
+        previousCoverage: prev?.coverage ?? null,
+        previousAttainment: prev?.attainment ?? null,
+        monthCoverage: months?.thisMonth.get(row.kode) ?? null,
+        previousMonthCoverage: months?.lastMonth.get(row.kode) ?? null,
         pws: status?.status ?? null,
       };
       desa.values.push(value);
@@ -148,24 +181,60 @@ export function buildAgenda(input: BuildAgendaInput): Agenda {
       if (row.attainment !== null && row.coverage !== null && row.expected !== null && row.attainment < 100 - EPS) {
         desa.behindCount++;
         behind.push({
-          desaKode: row.kode, desaNama: row.nama, indicator: def.code, coverage: row.coverage, expected: row.expected,
-          attainment: row.attainment, shortOfTarget: row.shortOfTarget,
+          desaKode: row.kode,
+          desaNama: row.nama,
+          indicator: def.code,
+          coverage: row.coverage,
+          expected: row.expected,
+          attainment: row.attainment,
+          shortOfTarget: row.shortOfTarget,
         });
       }
-      if (prev?.attainment != null && row.attainment !== null && prev.attainment - row.attainment > EPS && row.attainment < 100 - EPS) {
+      if (
+        prev?.attainment != null &&
+        row.attainment !== null &&
+        prev.attainment - row.attainment > EPS &&
+        row.attainment < 100 - EPS
+      ) {
         worsened.push({
-          desaKode: row.kode, desaNama: row.nama, indicator: def.code, previousAttainment: prev.attainment,
-          attainment: row.attainment, drop: prev.attainment - row.attainment, previousCoverage: prev.coverage, coverage: row.coverage,
+          desaKode: row.kode,
+          desaNama: row.nama,
+          indicator: def.code,
+          previousAttainment: prev.attainment,
+          attainment: row.attainment,
+          drop: prev.attainment - row.attainment,
+          previousCoverage: prev.coverage,
+          coverage: row.coverage,
         });
       }
       if (row.expectedReports > 0 && row.reported < row.expectedReports) {
-        const item = missing.get(row.kode) ?? { desaKode: row.kode, desaNama: row.nama, kind: 'laporan' as const, indicators: [] };
-        item.indicators.push({ indicator: def.code, reported: row.reported, expectedReports: row.expectedReports, coverage: row.coverage });
+        const item = missing.get(row.kode) ?? {
+          desaKode: row.kode,
+          desaNama: row.nama,
+          kind: 'laporan' as const,
+          indicators: [],
+        };
+        item.indicators.push({
+          indicator: def.code,
+          reported: row.reported,
+          expectedReports: row.expectedReports,
+          coverage: row.coverage,
+        });
         missing.set(row.kode, item);
       }
       if (row.over100) {
-        const item = over.get(row.kode) ?? { desaKode: row.kode, desaNama: row.nama, kind: 'lebih100' as const, indicators: [] };
-        item.indicators.push({ indicator: def.code, reported: row.reported, expectedReports: row.expectedReports, coverage: row.coverage });
+        const item = over.get(row.kode) ?? {
+          desaKode: row.kode,
+          desaNama: row.nama,
+          kind: 'lebih100' as const,
+          indicators: [],
+        };
+        item.indicators.push({
+          indicator: def.code,
+          reported: row.reported,
+          expectedReports: row.expectedReports,
+          coverage: row.coverage,
+        });
         over.set(row.kode, item);
       }
     }
@@ -176,8 +245,12 @@ export function buildAgenda(input: BuildAgendaInput): Agenda {
   // Missing reports: most missing desa-months first; above 100 %: most indicators first.
   const missingMonths = (d: DataQualityItem) => d.indicators.reduce((s, i) => s + i.expectedReports - i.reported, 0);
   const dataQuality = [
-    ...[...missing.values()].sort((a, b) => missingMonths(b) - missingMonths(a) || byName({ nama: a.desaNama }, { nama: b.desaNama })),
-    ...[...over.values()].sort((a, b) => b.indicators.length - a.indicators.length || byName({ nama: a.desaNama }, { nama: b.desaNama })),
+    ...[...missing.values()].sort(
+      (a, b) => missingMonths(b) - missingMonths(a) || byName({ nama: a.desaNama }, { nama: b.desaNama }),
+    ),
+    ...[...over.values()].sort(
+      (a, b) => b.indicators.length - a.indicators.length || byName({ nama: a.desaNama }, { nama: b.desaNama }),
+    ),
   ];
   const openActions = [...(input.openActions ?? [])];
 
@@ -192,7 +265,9 @@ export function buildAgenda(input: BuildAgendaInput): Agenda {
     const ranked = d.values.filter((v) => v.attainment !== null).sort((a, b) => a.attainment! - b.attainment!);
     d.focusIndicator = ranked[0]?.indicator ?? d.values[0]?.indicator ?? null;
   }
-  const desa = [...desaMap.values()].sort((a, b) => b.mentions - a.mentions || b.behindCount - a.behindCount || byName(a, b));
+  const desa = [...desaMap.values()].sort(
+    (a, b) => b.mentions - a.mentions || b.behindCount - a.behindCount || byName(a, b),
+  );
 
   return {
     version: 2,
@@ -230,7 +305,10 @@ export function leadIndicator(agenda: Pick<Agenda, 'indicators' | 'desa'>): stri
       const v = d.values.find((x) => x.indicator === code);
       if (v?.attainment != null && v.attainment < 100 - EPS) count++;
     }
-    if (count > bestCount) { best = code; bestCount = count; }
+    if (count > bestCount) {
+      best = code;
+      bestCount = count;
+    }
   }
   return best;
 }
@@ -254,11 +332,13 @@ export function upgradeAgenda(stored: unknown): Agenda {
         ...rest,
         notYetServed: def ? notYetServed(def, period, v.numerator, v.denominator) : null,
         shortOfTarget: def ? shortOfTarget(def, period, v.numerator, v.denominator, v.expected) : null,
-        monthCoverage: null, previousMonthCoverage: null,
+        monthCoverage: null,
+        previousMonthCoverage: null,
       };
     }),
   }));
-  const desaValue = (kode: string, indicator: string) => desa.find((d) => d.kode === kode)?.values.find((v) => v.indicator === indicator);
+  const desaValue = (kode: string, indicator: string) =>
+    desa.find((d) => d.kode === kode)?.values.find((v) => v.indicator === indicator);
   const behind = agenda.behind.map((b) => {
     const { gap: _gap, ...rest } = b as BehindItem & { gap?: number | null };
     return { ...rest, shortOfTarget: desaValue(b.desaKode, b.indicator)?.shortOfTarget ?? null };

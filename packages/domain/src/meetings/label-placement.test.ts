@@ -5,39 +5,55 @@ const box = { width: 200, height: 100 };
 
 describe('placeNearAnchors', () => {
   it('keeps a label on its anchor when nothing is in the way', () => {
-    expect(placeNearAnchors([{ id: 'a', x: 50, y: 50, width: 20, height: 10 }], { ...box, maxDistance: 30 }))
-      .toEqual([{ id: 'a', x: 50, y: 50, anchor: [50, 50], moved: false }]);
+    expect(placeNearAnchors([{ id: 'a', x: 50, y: 50, width: 20, height: 10 }], { ...box, maxDistance: 30 })).toEqual([
+      { id: 'a', x: 50, y: 50, anchor: [50, 50], moved: false },
+    ]);
   });
 
   it('moves the second of two overlapping labels to the nearest free place, straight up first', () => {
     // Both 20 × 10 at (50, 50), gap 2: the first keeps its place, its box with the gap spanning y 44–56. With a step
     // of 5 px, rings 1 and 2 (5 and 10 px away) still overlap it (10 px up spans y 34–46); ring 3 starts straight up
     // at (50, 35), spanning y 29–41: free.
-    const [a, b] = placeNearAnchors([
-      { id: 'a', x: 50, y: 50, width: 20, height: 10 },
-      { id: 'b', x: 50, y: 50, width: 20, height: 10 },
-    ], { ...box, maxDistance: 30, step: 5, gap: 2 });
+    const [a, b] = placeNearAnchors(
+      [
+        { id: 'a', x: 50, y: 50, width: 20, height: 10 },
+        { id: 'b', x: 50, y: 50, width: 20, height: 10 },
+      ],
+      { ...box, maxDistance: 30, step: 5, gap: 2 },
+    );
     expect(a).toMatchObject({ x: 50, y: 50, moved: false });
     expect(b).toMatchObject({ id: 'b', x: 50, y: 35, anchor: [50, 50], moved: true });
   });
 
   it('stays inside the picture: a label at the top edge is pushed down, not up', () => {
-    const [label] = placeNearAnchors([{ id: 'a', x: 100, y: 2, width: 20, height: 10 }], { ...box, maxDistance: 10, step: 5 });
+    const [label] = placeNearAnchors([{ id: 'a', x: 100, y: 2, width: 20, height: 10 }], {
+      ...box,
+      maxDistance: 10,
+      step: 5,
+    });
     expect(label!.y - 5).toBeGreaterThanOrEqual(0);
     expect(label!.moved).toBe(true);
   });
 
   it('leaves out a label that finds no room within maxDistance', () => {
-    const placed = placeNearAnchors([
-      { id: 'a', x: 50, y: 50, width: 20, height: 10 },
-      { id: 'b', x: 50, y: 50, width: 20, height: 10 },
-    ], { ...box, maxDistance: 4, step: 2 });
+    const placed = placeNearAnchors(
+      [
+        { id: 'a', x: 50, y: 50, width: 20, height: 10 },
+        { id: 'b', x: 50, y: 50, width: 20, height: 10 },
+      ],
+      { ...box, maxDistance: 4, step: 2 },
+    );
     expect(placed[1]).toBeNull();
   });
 
   it('does not cover obstacles', () => {
-    const [label] = placeNearAnchors([{ id: 'a', x: 50, y: 50, width: 10, height: 10 }],
-      { ...box, maxDistance: 40, step: 10, gap: 0, obstacles: [{ x: 50, y: 50, width: 10, height: 10 }] });
+    const [label] = placeNearAnchors([{ id: 'a', x: 50, y: 50, width: 10, height: 10 }], {
+      ...box,
+      maxDistance: 40,
+      step: 10,
+      gap: 0,
+      obstacles: [{ x: 50, y: 50, width: 10, height: 10 }],
+    });
     // Ring 1 straight up: (50, 40), its box 35–45 touches 45–55 without overlapping.
     expect(label).toMatchObject({ x: 50, y: 40, moved: true });
   });
@@ -62,7 +78,17 @@ describe('placeMarkers', () => {
   });
 
   it('leaves markers that do not touch where they are', () => {
-    const placed = placeMarkers([{ id: '1', x: 20, y: 20 }, { id: '2', x: 80, y: 60 }], 9, box);
-    expect(placed.map((p) => [p.x, p.y, p.moved])).toEqual([[20, 20, false], [80, 60, false]]);
+    const placed = placeMarkers(
+      [
+        { id: '1', x: 20, y: 20 },
+        { id: '2', x: 80, y: 60 },
+      ],
+      9,
+      box,
+    );
+    expect(placed.map((p) => [p.x, p.y, p.moved])).toEqual([
+      [20, 20, false],
+      [80, 60, false],
+    ]);
   });
 });

@@ -37,10 +37,19 @@ export interface PlacementOptions {
   obstacles?: readonly { x: number; y: number; width: number; height: number }[];
 }
 
-interface Rect { left: number; top: number; right: number; bottom: number }
+interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
 
-const rectAt = (x: number, y: number, w: number, h: number, gap: number): Rect =>
-  ({ left: x - w / 2 - gap / 2, top: y - h / 2 - gap / 2, right: x + w / 2 + gap / 2, bottom: y + h / 2 + gap / 2 });
+const rectAt = (x: number, y: number, w: number, h: number, gap: number): Rect => ({
+  left: x - w / 2 - gap / 2,
+  top: y - h / 2 - gap / 2,
+  right: x + w / 2 + gap / 2,
+  bottom: y + h / 2 + gap / 2,
+});
 const overlaps = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /** Offsets to try, nearest first: the anchor, then rings of 8, 16, 24… points. */
@@ -73,8 +82,11 @@ export function placeNearAnchors(items: readonly LabelItem[], options: Placement
       const x = item.x + dx;
       const y = item.y + dy;
       const rect = rectAt(x, y, item.width, item.height, gap);
-      const inside = x - item.width / 2 >= 0 && y - item.height / 2 >= 0
-        && x + item.width / 2 <= options.width && y + item.height / 2 <= options.height;
+      const inside =
+        x - item.width / 2 >= 0 &&
+        y - item.height / 2 >= 0 &&
+        x + item.width / 2 <= options.width &&
+        y + item.height / 2 <= options.height;
       if (!inside || placed.some((p) => overlaps(p, rect))) continue;
       placed.push(rect);
       const moved = Math.hypot(dx, dy) > Math.min(item.width, item.height) / 3;
@@ -88,12 +100,26 @@ export function placeNearAnchors(items: readonly LabelItem[], options: Placement
  * Numbered round markers (the meeting's order of the desa) that never cover each other: every marker is placed,
  * moving as far as needed (with a leader line back to its point).
  */
-export function placeMarkers(points: readonly { id: string; x: number; y: number }[], radius: number, box: { width: number; height: number }): PlacedLabel[] {
+export function placeMarkers(
+  points: readonly { id: string; x: number; y: number }[],
+  radius: number,
+  box: { width: number; height: number },
+): PlacedLabel[] {
   const size = radius * 2;
   const maxDistance = Math.hypot(box.width, box.height);
-  const placed = placeNearAnchors(points.map((p) => ({ ...p, width: size, height: size })), {
-    width: box.width, height: box.height, gap: Math.max(1, radius / 5), maxDistance, step: radius,
-  });
+  const placed = placeNearAnchors(
+    points.map((p) => ({ ...p, width: size, height: size })),
+    {
+      width: box.width,
+      height: box.height,
+      gap: Math.max(1, radius / 5),
+      maxDistance,
+      step: radius,
+    },
+  );
   // Only a picture too small for all of them leaves one out: it then stays at its point.
-  return placed.map((p, i) => p ?? { id: points[i]!.id, x: points[i]!.x, y: points[i]!.y, anchor: [points[i]!.x, points[i]!.y], moved: false });
+  return placed.map(
+    (p, i) =>
+      p ?? { id: points[i]!.id, x: points[i]!.x, y: points[i]!.y, anchor: [points[i]!.x, points[i]!.y], moved: false },
+  );
 }

@@ -23,7 +23,11 @@ export interface ShapePath {
   label: [number, number];
 }
 
-export interface MapShape { width: number; height: number; paths: ShapePath[] }
+export interface MapShape {
+  width: number;
+  height: number;
+  paths: ShapePath[];
+}
 
 function ringsOf(g: ShapeGeometry | null): Position[][] {
   if (!g || !Array.isArray(g.coordinates)) return [];
@@ -35,10 +39,18 @@ function ringsOf(g: ShapeGeometry | null): Position[][] {
 /** Fits every feature into width × height minus padding, north up. */
 export function mapShape(features: readonly ShapeFeature[], width: number, height: number, padding = 8): MapShape {
   const rings = features.map((f) => ringsOf(f.geometry));
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (const list of rings) for (const ring of list) for (const p of ring) {
-    minX = Math.min(minX, p[0]!); maxX = Math.max(maxX, p[0]!); minY = Math.min(minY, p[1]!); maxY = Math.max(maxY, p[1]!);
-  }
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
+  for (const list of rings)
+    for (const ring of list)
+      for (const p of ring) {
+        minX = Math.min(minX, p[0]!);
+        maxX = Math.max(maxX, p[0]!);
+        minY = Math.min(minY, p[1]!);
+        maxY = Math.max(maxY, p[1]!);
+      }
   if (!Number.isFinite(minX)) return { width, height, paths: [] };
   const k = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
   const spanX = Math.max((maxX - minX) * k, 1e-9);
@@ -57,8 +69,16 @@ export function mapShape(features: readonly ShapeFeature[], width: number, heigh
     for (const ring of list) {
       if (ring.length < 3) continue;
       d += `${ring.map((p, j) => `${j === 0 ? 'M' : 'L'}${px(p[0]!)} ${py(p[1]!)}`).join('')}Z`;
-      let rx0 = Infinity, ry0 = Infinity, rx1 = -Infinity, ry1 = -Infinity;
-      for (const p of ring) { rx0 = Math.min(rx0, p[0]!); rx1 = Math.max(rx1, p[0]!); ry0 = Math.min(ry0, p[1]!); ry1 = Math.max(ry1, p[1]!); }
+      let rx0 = Infinity,
+        ry0 = Infinity,
+        rx1 = -Infinity,
+        ry1 = -Infinity;
+      for (const p of ring) {
+        rx0 = Math.min(rx0, p[0]!);
+        rx1 = Math.max(rx1, p[0]!);
+        ry0 = Math.min(ry0, p[1]!);
+        ry1 = Math.max(ry1, p[1]!);
+      }
       const area = (rx1 - rx0) * (ry1 - ry0);
       if (area > best.area) best = { area, label: [px((rx0 + rx1) / 2), py((ry0 + ry1) / 2)] };
     }

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { movementSince } from './movement.ts';
 
-const at = (periode: string, numerator: number | null, denominator: number | null) =>
-  ({ periode, numerator, denominator, coverage: numerator === null || denominator === null ? null : (numerator / denominator) * 100 });
+const at = (periode: string, numerator: number | null, denominator: number | null) => ({
+  periode,
+  numerator,
+  denominator,
+  coverage: numerator === null || denominator === null ? null : (numerator / denominator) * 100,
+});
 
 describe('movementSince', () => {
   it('says how far coverage rose, in points, and the persons reached', () => {
@@ -29,9 +33,16 @@ describe('movementSince', () => {
 
   it('says there is nothing to compare in the same period or without data', () => {
     expect(movementSince(at('2026-09', 10, 20), at('2026-09', 10, 20))).toMatchObject({
-      direction: 'belum-ada-periode-baru', text: 'belum ada data periode baru (capaian saat disepakati 50,0%)' });
+      direction: 'belum-ada-periode-baru',
+      text: 'belum ada data periode baru (capaian saat disepakati 50,0%)',
+    });
     expect(movementSince(at('2026-09', 10, 20), at('2026-10', null, null))).toMatchObject({
-      direction: 'tidak-ada-data', text: 'belum ada laporan sekarang (saat disepakati 50,0%)', coveragePoints: null });
-    expect(movementSince(at('2026-09', null, null), at('2026-10', 5, 20)).text).toBe('saat disepakati belum ada data; sekarang 25,0%');
+      direction: 'tidak-ada-data',
+      text: 'belum ada laporan sekarang (saat disepakati 50,0%)',
+      coveragePoints: null,
+    });
+    expect(movementSince(at('2026-09', null, null), at('2026-10', 5, 20)).text).toBe(
+      'saat disepakati belum ada data; sekarang 25,0%',
+    );
   });
 });

@@ -28,14 +28,19 @@ export interface Trend {
   short: string;
 }
 
-export function trendOf(current: number | null, earlier: number | null, against: 'bulan' | 'tahun',
-  def: { unit: IndicatorUnit; polarity: Polarity }): Trend {
+export function trendOf(
+  current: number | null,
+  earlier: number | null,
+  against: 'bulan' | 'tahun',
+  def: { unit: IndicatorUnit; polarity: Polarity },
+): Trend {
   const since = against === 'bulan' ? 'dari bulan lalu' : 'dari tahun lalu';
   if (current === null || earlier === null || !Number.isFinite(current) || !Number.isFinite(earlier)) {
     return { direction: 'tidak-ada-data', points: null, better: null, text: '–', short: '–' };
   }
   const points = current - earlier;
-  if (changeDirection(current, earlier) === 'tetap') return { direction: 'tetap', points, better: null, text: `= tetap ${since}`, short: '= tetap' };
+  if (changeDirection(current, earlier) === 'tetap')
+    return { direction: 'tetap', points, better: null, text: `= tetap ${since}`, short: '= tetap' };
   const direction = points > 0 ? 'naik' : 'turun';
   const better = def.polarity === 'higher' ? points > 0 : def.polarity === 'lower' ? points < 0 : null;
   const word = def.unit === 'percent' ? 'poin' : 'per 100.000';
@@ -59,8 +64,18 @@ export function chartIndicators(desa: Pick<AgendaDesa, 'values' | 'focusIndicato
 
 /** The months of a year's series up to `toMonth`: later months keep their target but lose values and status. */
 export function seriesUpTo(months: readonly SeriesMonthDto[], toMonth: number): SeriesMonthDto[] {
-  return months.map((m) => (m.month <= toMonth ? m : {
-    ...m, numerator: null, denominator: null, coverage: null, cumulativeNumerator: null, cumulativeDenominator: null,
-    cumulativeCoverage: null, pwsStatus: null,
-  }));
+  return months.map((m) =>
+    m.month <= toMonth
+      ? m
+      : {
+          ...m,
+          numerator: null,
+          denominator: null,
+          coverage: null,
+          cumulativeNumerator: null,
+          cumulativeDenominator: null,
+          cumulativeCoverage: null,
+          pwsStatus: null,
+        },
+  );
 }

@@ -21,12 +21,24 @@ describe('maskRow', () => {
     const cell = hideCell(k1, { ...row, coverage: row.coverage }, 'small-count', 10);
     const masked = maskRow(row, cell, 10);
     // March alone: 3 of an estimated 36, expected 95 % × 36 / 12 = 2.85 persons → reached (shortOfTarget 0 or less).
-    expect(row).toMatchObject({ numerator: 3, denominator: 36, coverage: 3 * 100 / 36, notYetServed: null });
+    expect(row).toMatchObject({ numerator: 3, denominator: 36, coverage: (3 * 100) / 36, notYetServed: null });
     expect(masked).toMatchObject({
-      numerator: null, denominator: 36, coverage: null, notYetServed: null, shortOfTarget: null, attainment: null,
-      class: 'disembunyikan', over100: false, target: 95, expected: row.expected,
-      protection: { suppressed: 'small-count', threshold: 10, bands: { numerator: 'below', denominator: null, notYetServed: null, shortOfTarget: null },
-        text: 'disembunyikan: jumlah kecil · < 10' },
+      numerator: null,
+      denominator: 36,
+      coverage: null,
+      notYetServed: null,
+      shortOfTarget: null,
+      attainment: null,
+      class: 'disembunyikan',
+      over100: false,
+      target: 95,
+      expected: row.expected,
+      protection: {
+        suppressed: 'small-count',
+        threshold: 10,
+        bands: { numerator: 'below', denominator: null, notYetServed: null, shortOfTarget: null },
+        text: 'disembunyikan: jumlah kecil · < 10',
+      },
     });
     expect(Value.Check(ProtectionSchema, masked.protection)).toBe(true);
   });
@@ -36,10 +48,22 @@ describe('maskSeriesMonth', () => {
   it('hides the month and the line "s.d. bulan ini" separately, and the PWS status with either', () => {
     const series = seriesOf(k1, 2026, [{ months: [1, 2, 3].map((m) => ({ month: m, numerator: 40 })), sasaran: 400 }]);
     const m3 = series[2]!;
-    const monthCell = hideCell(k1, { numerator: 40, denominator: 400, notYetServed: null, shortOfTarget: 8, coverage: 10 }, 'complementary', 10);
+    const monthCell = hideCell(
+      k1,
+      { numerator: 40, denominator: 400, notYetServed: null, shortOfTarget: 8, coverage: 10 },
+      'complementary',
+      10,
+    );
     const masked = maskSeriesMonth(m3, monthCell, null, 10);
-    expect(masked).toMatchObject({ numerator: null, coverage: null, denominator: 400, cumulativeNumerator: 120, pwsStatus: null,
-      protection: { suppressed: 'complementary' }, cumulativeProtection: null });
+    expect(masked).toMatchObject({
+      numerator: null,
+      coverage: null,
+      denominator: 400,
+      cumulativeNumerator: 120,
+      pwsStatus: null,
+      protection: { suppressed: 'complementary' },
+      cumulativeProtection: null,
+    });
     expect(maskSeriesMonth(m3, null, null, 10)).toEqual({ ...m3, protection: null, cumulativeProtection: null });
   });
 });

@@ -18,10 +18,20 @@ export interface Protection {
 export type ProtectedClass = AttainmentClass | 'disembunyikan';
 
 export function protectionOf(cell: HiddenCell, threshold: number): Protection {
-  return { suppressed: cell.suppressed, threshold, bands: cell.bands, text: protectionText(cell.suppressed, cell.bands?.numerator ?? null, threshold) };
+  return {
+    suppressed: cell.suppressed,
+    threshold,
+    bands: cell.bands,
+    text: protectionText(cell.suppressed, cell.bands?.numerator ?? null, threshold),
+  };
 }
 
-export function protectionText(reason: SuppressionReason, band: Band | null, threshold: number, lang: 'id' | 'en' = 'id'): string {
+export function protectionText(
+  reason: SuppressionReason,
+  band: Band | null,
+  threshold: number,
+  lang: 'id' | 'en' = 'id',
+): string {
   const base = SUPPRESSION_TEXT[reason][lang];
   return band === null ? base : `${base} · ${bandText(band, threshold)}`;
 }
@@ -76,12 +86,25 @@ interface MaskableMonth {
  * January..m. The PWS status compares hidden percentages (the line against the target, this month against the last),
  * so it goes whenever either is hidden.
  */
-export function maskSeriesMonth<T extends MaskableMonth>(month: T, monthCell: HiddenCell | null, cumulativeCell: HiddenCell | null,
-  threshold: number): T & { protection: Protection | null; cumulativeProtection: Protection | null } {
-  const out = { ...month, protection: monthCell && protectionOf(monthCell, threshold), cumulativeProtection: cumulativeCell && protectionOf(cumulativeCell, threshold) };
-  if (monthCell) Object.assign(out, { numerator: null, denominator: monthCell.denominator, coverage: monthCell.coverage });
+export function maskSeriesMonth<T extends MaskableMonth>(
+  month: T,
+  monthCell: HiddenCell | null,
+  cumulativeCell: HiddenCell | null,
+  threshold: number,
+): T & { protection: Protection | null; cumulativeProtection: Protection | null } {
+  const out = {
+    ...month,
+    protection: monthCell && protectionOf(monthCell, threshold),
+    cumulativeProtection: cumulativeCell && protectionOf(cumulativeCell, threshold),
+  };
+  if (monthCell)
+    Object.assign(out, { numerator: null, denominator: monthCell.denominator, coverage: monthCell.coverage });
   if (cumulativeCell) {
-    Object.assign(out, { cumulativeNumerator: null, cumulativeDenominator: cumulativeCell.denominator, cumulativeCoverage: cumulativeCell.coverage });
+    Object.assign(out, {
+      cumulativeNumerator: null,
+      cumulativeDenominator: cumulativeCell.denominator,
+      cumulativeCoverage: cumulativeCell.coverage,
+    });
   }
   if (monthCell || cumulativeCell) out.pwsStatus = null;
   return out;

@@ -5,11 +5,17 @@ import { seesExactCounts, type Reader } from './reader.ts';
 const wilayah = (kode: string): Scope => ({ kind: 'wilayah', kode });
 // Puskesmas P1 holds desa 2001 and 2002 of kecamatan 12.10.01 (which also has 2003, held by another puskesmas)
 // and all desa of kecamatan 12.10.02 (2001 only).
-const pkm: Scope = { kind: 'puskesmas', kode: 'P1', kabupaten: '12.10', desa: new Set(['12.10.01.2001', '12.10.01.2002', '12.10.02.2001']) };
-const desaOfKecamatan = (kode: string) => ({
-  '12.10.01': ['12.10.01.2001', '12.10.01.2002', '12.10.01.2003'],
-  '12.10.02': ['12.10.02.2001'],
-}[kode] ?? []);
+const pkm: Scope = {
+  kind: 'puskesmas',
+  kode: 'P1',
+  kabupaten: '12.10',
+  desa: new Set(['12.10.01.2001', '12.10.01.2002', '12.10.02.2001']),
+};
+const desaOfKecamatan = (kode: string) =>
+  ({
+    '12.10.01': ['12.10.01.2001', '12.10.01.2002', '12.10.01.2003'],
+    '12.10.02': ['12.10.02.2001'],
+  })[kode] ?? [];
 const reader = (role: NonNullable<Reader>['role'], scope: Scope): Reader => ({ role, scope });
 
 describe('seesExactCounts', () => {

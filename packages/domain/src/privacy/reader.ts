@@ -26,7 +26,12 @@ export function seesExactCounts(reader: Reader, target: Target, context: ReadCon
   if (reader === null || reader.role === 'viewer') return false;
   if (reader.role === 'admin') return true;
   const scope = reader.scope;
-  if (scope.kind === 'puskesmas' && 'wilayah' in target && isKode(target.wilayah) && tingkatOf(target.wilayah) === 'kecamatan') {
+  if (
+    scope.kind === 'puskesmas' &&
+    'wilayah' in target &&
+    isKode(target.wilayah) &&
+    tingkatOf(target.wilayah) === 'kecamatan'
+  ) {
     const desa = context.desaOfKecamatan?.(target.wilayah) ?? [];
     return desa.length > 0 && desa.every((d) => scope.desa.has(d));
   }

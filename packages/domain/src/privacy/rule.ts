@@ -18,7 +18,9 @@ export function parseSmallCellThreshold(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return DEFAULT_SMALL_CELL_THRESHOLD;
   const n = Number(value);
   if (!Number.isInteger(n) || n < MIN_SMALL_CELL_THRESHOLD || n > 100) {
-    throw new Error(`SMALL_CELL_THRESHOLD tidak sah: "${value}" (harus bilangan bulat ${MIN_SMALL_CELL_THRESHOLD}–100; bawaan ${DEFAULT_SMALL_CELL_THRESHOLD}).`);
+    throw new Error(
+      `SMALL_CELL_THRESHOLD tidak sah: "${value}" (harus bilangan bulat ${MIN_SMALL_CELL_THRESHOLD}–100; bawaan ${DEFAULT_SMALL_CELL_THRESHOLD}).`,
+    );
   }
   return n;
 }
@@ -57,7 +59,10 @@ export interface RuleOptions {
  * population (per 100,000) never is, nor an estimated sasaran (a projection from the population, a published planning
  * figure), nor — a documented choice — the register sasaran of an ordinary group (ibu hamil: pregnancy is seen).
  */
-export function denominatorProtected(def: Pick<IndicatorDef, 'privacy' | 'denominator'>, options: RuleOptions = {}): boolean {
+export function denominatorProtected(
+  def: Pick<IndicatorDef, 'privacy' | 'denominator'>,
+  options: RuleOptions = {},
+): boolean {
   const cls = privacyClassOf(def);
   if (cls === 'not-personal' || def.denominator.kind === 'population') return false;
   return def.denominator.kind === 'counted' || (cls === 'sensitive' && options.sasaranIsRegister === true);
@@ -74,15 +79,21 @@ export interface CellCounts {
 }
 
 /** CellCounts and the coverage of Σ numerator and Σ denominator, exactly as evaluateValue derives them. */
-export function cellCounts(def: IndicatorDef, period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>, numerator: number | null,
-  denominator: number | null, target: number | null = def.target): CellCounts & { coverage: number | null } {
+export function cellCounts(
+  def: IndicatorDef,
+  period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>,
+  numerator: number | null,
+  denominator: number | null,
+  target: number | null = def.target,
+): CellCounts & { coverage: number | null } {
   const coverage = coverageOf(numerator, denominator, def.unit);
   return {
     numerator,
     denominator,
     coverage,
     notYetServed: coverage === null ? null : notYetServed(def, period, numerator, denominator),
-    shortOfTarget: coverage === null ? null : shortOfTarget(def, period, numerator, denominator, expectedValue(def, period, target)),
+    shortOfTarget:
+      coverage === null ? null : shortOfTarget(def, period, numerator, denominator, expectedValue(def, period, target)),
   };
 }
 
@@ -102,8 +113,13 @@ export function cellCounts(def: IndicatorDef, period: Pick<Period, 'kind' | 'fro
  *       sasaran computes them anyway.
  * Cells with no report (numerator null) have nothing to hide.
  */
-export function primaryReason(def: Pick<IndicatorDef, 'privacy' | 'denominator'>, level: AreaLevel, counts: CellCounts,
-  threshold: number, options: RuleOptions = {}): Exclude<SuppressionReason, 'complementary'> | null {
+export function primaryReason(
+  def: Pick<IndicatorDef, 'privacy' | 'denominator'>,
+  level: AreaLevel,
+  counts: CellCounts,
+  threshold: number,
+  options: RuleOptions = {},
+): Exclude<SuppressionReason, 'complementary'> | null {
   const cls = privacyClassOf(def);
   if (cls === 'not-personal') return null;
   if (cls === 'sensitive' && level === 'desa') return 'sensitive';
@@ -144,8 +160,12 @@ export const HIDDEN_COVERAGE_DECIMALS = 1;
  * coverage cannot reveal the count: d ≥ k·M/h, e.g. d ≥ 20,000 for percentages with one decimal and k = 10.
  * A hidden (protected) denominator never qualifies: the reader would not know d.
  */
-export function coverageMayShow(denominator: number | null, unit: IndicatorUnit, threshold: number,
-  decimals = HIDDEN_COVERAGE_DECIMALS): boolean {
+export function coverageMayShow(
+  denominator: number | null,
+  unit: IndicatorUnit,
+  threshold: number,
+  decimals = HIDDEN_COVERAGE_DECIMALS,
+): boolean {
   if (denominator === null || !(denominator > 0)) return false;
   const half = 0.5 * 10 ** -decimals;
   return (half * denominator) / MULTIPLIER[unit] >= threshold;
@@ -174,24 +194,35 @@ export interface HiddenCell {
  * (suppression.ts hides an area's whole year, and gives every period of it the same reason, so that the reason of a
  * period does not say whether that period is small); `withBands` for single months.
  */
-export function hideCell(def: Pick<IndicatorDef, 'privacy' | 'denominator' | 'unit'>, counts: CellCounts & { coverage: number | null },
-  reason: SuppressionReason, threshold: number, withBands = true, options: RuleOptions = {}): HiddenCell {
+export function hideCell(
+  def: Pick<IndicatorDef, 'privacy' | 'denominator' | 'unit'>,
+  counts: CellCounts & { coverage: number | null },
+  reason: SuppressionReason,
+  threshold: number,
+  withBands = true,
+  options: RuleOptions = {},
+): HiddenCell {
   const protectedDen = denominatorProtected(def, options);
   const shownDen = protectedDen ? null : counts.denominator;
   return {
     suppressed: reason,
-    bands: withBands ? {
-      numerator: bandOf(counts.numerator ?? 0, threshold),
-      denominator: protectedDen && counts.denominator !== null ? bandOf(counts.denominator, threshold) : null,
-      // Over a shown denominator these are shown denominator or expected − numerator: second bands on the same count, and
-      // together they can pin it (n < 10 and 18 − n < 10 leave n = 9). Banded only when the denominator is not shown;
-      // "< 10" then includes ≤ 0 (all served, target reached).
-      notYetServed: counts.notYetServed === null || !protectedDen ? null : bandOf(counts.notYetServed, threshold),
-      shortOfTarget: counts.shortOfTarget === null || !protectedDen ? null : bandOf(counts.shortOfTarget, threshold),
-    } : null,
+    bands: withBands
+      ? {
+          numerator: bandOf(counts.numerator ?? 0, threshold),
+          denominator: protectedDen && counts.denominator !== null ? bandOf(counts.denominator, threshold) : null,
+          // Over a shown denominator these are shown denominator or expected − numerator: second bands on the same count, and
+          // together they can pin it (n < 10 and 18 − n < 10 leave n = 9). Banded only when the denominator is not shown;
+          // "< 10" then includes ≤ 0 (all served, target reached).
+          notYetServed: counts.notYetServed === null || !protectedDen ? null : bandOf(counts.notYetServed, threshold),
+          shortOfTarget:
+            counts.shortOfTarget === null || !protectedDen ? null : bandOf(counts.shortOfTarget, threshold),
+        }
+      : null,
     denominator: shownDen,
-    coverage: counts.coverage !== null && coverageMayShow(shownDen, def.unit, threshold)
-      ? round(counts.coverage, HIDDEN_COVERAGE_DECIMALS) : null,
+    coverage:
+      counts.coverage !== null && coverageMayShow(shownDen, def.unit, threshold)
+        ? round(counts.coverage, HIDDEN_COVERAGE_DECIMALS)
+        : null,
   };
 }
 
@@ -199,7 +230,10 @@ export function hideCell(def: Pick<IndicatorDef, 'privacy' | 'denominator' | 'un
 export const SUPPRESSION_TEXT: Record<SuppressionReason, { id: string; en: string }> = {
   'small-count': { id: 'disembunyikan: jumlah kecil', en: 'hidden: small count' },
   sensitive: { id: 'disembunyikan: indikator sensitif', en: 'hidden: sensitive indicator' },
-  complementary: { id: 'disembunyikan: melindungi jumlah kecil di baris lain', en: 'hidden: protects a small count in another row' },
+  complementary: {
+    id: 'disembunyikan: melindungi jumlah kecil di baris lain',
+    en: 'hidden: protects a small count in another row',
+  },
 };
 
 /** The legend line under a map or table with hidden cells. */

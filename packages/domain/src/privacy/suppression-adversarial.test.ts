@@ -10,8 +10,22 @@ import { getIndicator, type IndicatorDef } from '../indicators/catalogue.ts';
 import { evaluateValue, rollUpDesa } from '../indicators/evaluate.ts';
 import type { Period } from '../indicators/period.ts';
 import { rollUpByWilayahKerja, type WilayahKerjaRow } from '../rollout/wilayah-values.ts';
-import { denominatorProtected, hideCell, primaryReason, privacyClassOf, type AreaLevel, type SuppressionReason } from './rule.ts';
-import { periodsOfYear, protectYear, type Detail, type PrivacyDesa, type PrivacyGroup, type YearProtection } from './suppression.ts';
+import {
+  denominatorProtected,
+  hideCell,
+  primaryReason,
+  privacyClassOf,
+  type AreaLevel,
+  type SuppressionReason,
+} from './rule.ts';
+import {
+  periodsOfYear,
+  protectYear,
+  type Detail,
+  type PrivacyDesa,
+  type PrivacyGroup,
+  type YearProtection,
+} from './suppression.ts';
 
 const YEAR = 2026;
 
@@ -31,7 +45,8 @@ interface Instance {
 
 function mulberry32(seed: number) {
   return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
@@ -40,59 +55,136 @@ function mulberry32(seed: number) {
 
 const pad = (m: number) => String(m).padStart(2, '0');
 const holderIn = (rows: WilayahKerjaRow[], desa: string, month: number) =>
-  rows.find((r) => r.desa === desa && r.validFrom <= `${YEAR}-${pad(month)}-01` && (r.validTo === null || r.validTo > `${YEAR}-${pad(month)}-01`))?.puskesmas;
+  rows.find(
+    (r) =>
+      r.desa === desa &&
+      r.validFrom <= `${YEAR}-${pad(month)}-01` &&
+      (r.validTo === null || r.validTo > `${YEAR}-${pad(month)}-01`),
+  )?.puskesmas;
 
 function groupsOf(inst: Instance): PrivacyGroup[] {
   return [
     ...inst.kecamatan.map((k): PrivacyGroup => ({ id: k.id, level: 'kecamatan', desaIn: () => k.desa })),
-    ...inst.puskesmas.map((p): PrivacyGroup => ({ id: p, level: 'puskesmas',
-      desaIn: (m) => inst.desa.map((d) => d.kode).filter((d) => holderIn(inst.wilayahKerja, d, m) === p) })),
+    ...inst.puskesmas.map(
+      (p): PrivacyGroup => ({
+        id: p,
+        level: 'puskesmas',
+        desaIn: (m) => inst.desa.map((d) => d.kode).filter((d) => holderIn(inst.wilayahKerja, d, m) === p),
+      }),
+    ),
     { id: 'KAB', level: 'kabupaten', desaIn: () => inst.desa.map((d) => d.kode) },
   ];
 }
 
 /** What the API shows of a cell, computed as the API computes it (rollUpDesa / rollUpByWilayahKerja, evaluateValue). */
-interface Shown { n: number | null; d: number | null; notYetServed: number | null; shortOfTarget: number | null; coverage: number | null }
+interface Shown {
+  n: number | null;
+  d: number | null;
+  notYetServed: number | null;
+  shortOfTarget: number | null;
+  coverage: number | null;
+}
 type Area = { id: string; level: AreaLevel; value: (data: PrivacyDesa[], p: Period) => Shown };
 
 function areasOf(inst: Instance): Area[] {
   const shown = (agg: Aggregate | undefined, p: Period): Shown => {
     if (!agg) return { n: null, d: null, notYetServed: null, shortOfTarget: null, coverage: null };
     const v = evaluateValue(inst.def, p, agg);
-    return { n: v.numerator, d: v.denominator, notYetServed: v.notYetServed, shortOfTarget: v.shortOfTarget, coverage: v.coverage };
+    return {
+      n: v.numerator,
+      d: v.denominator,
+      notYetServed: v.notYetServed,
+      shortOfTarget: v.shortOfTarget,
+      coverage: v.coverage,
+    };
   };
-  const sum = (members: string[]) => (data: PrivacyDesa[], p: Period) => shown(rollUpDesa(inst.def, p, data.filter((d) => members.includes(d.kode))), p);
+  const sum = (members: string[]) => (data: PrivacyDesa[], p: Period) =>
+    shown(
+      rollUpDesa(
+        inst.def,
+        p,
+        data.filter((d) => members.includes(d.kode)),
+      ),
+      p,
+    );
   return [
     ...inst.desa.map((d): Area => ({ id: d.kode, level: 'desa', value: sum([d.kode]) })),
     ...inst.kecamatan.map((k): Area => ({ id: k.id, level: 'kecamatan', value: sum(k.desa) })),
-    ...inst.puskesmas.map((pk): Area => ({ id: pk, level: 'puskesmas',
-      value: (data, p) => shown(rollUpByWilayahKerja(inst.def, p, data, inst.wilayahKerja).get(pk)?.aggregate, p) })),
+    ...inst.puskesmas.map(
+      (pk): Area => ({
+        id: pk,
+        level: 'puskesmas',
+        value: (data, p) => shown(rollUpByWilayahKerja(inst.def, p, data, inst.wilayahKerja).get(pk)?.aggregate, p),
+      }),
+    ),
     { id: 'KAB', level: 'kabupaten', value: sum(inst.desa.map((d) => d.kode)) },
   ];
 }
 
-const countsOf = (v: Shown) => ({ numerator: v.n, denominator: v.d, notYetServed: v.notYetServed, shortOfTarget: v.shortOfTarget });
+const countsOf = (v: Shown) => ({
+  numerator: v.n,
+  denominator: v.d,
+  notYetServed: v.notYetServed,
+  shortOfTarget: v.shortOfTarget,
+});
 
 /** What a reader sees of one area in every period, given the hidden areas (a hidden area is patterned on the map). */
-function publishedArea(inst: Instance, a: Area, periods: Period[], data: PrivacyDesa[], hidden: ReadonlySet<string>,
-  detail: Detail): string {
+function publishedArea(
+  inst: Instance,
+  a: Area,
+  periods: Period[],
+  data: PrivacyDesa[],
+  hidden: ReadonlySet<string>,
+  detail: Detail,
+): string {
   const values = periods.map((p) => a.value(data, p));
   if (!hidden.has(a.id)) return values.map((v) => `${v.n}/${v.d}`).join(' ');
   const options = { sasaranIsRegister: inst.sasaranIsRegister };
-  const small = values.some((v) => v.n !== null && primaryReason(inst.def, a.level, countsOf(v), inst.threshold, options) !== null);
-  const reason: SuppressionReason = a.level === 'desa' && privacyClassOf(inst.def) === 'sensitive' ? 'sensitive'
-    : small || detail === 'plain' ? 'small-count' : 'complementary';
-  return values.map((v, i) => (v.n === null ? 'no-data' : JSON.stringify(hideCell(inst.def, { ...countsOf(v), coverage: v.coverage },
-    reason, inst.threshold, detail === 'bands' && periods[i]!.kind === 'month', options)))).join(' ');
+  const small = values.some(
+    (v) => v.n !== null && primaryReason(inst.def, a.level, countsOf(v), inst.threshold, options) !== null,
+  );
+  const reason: SuppressionReason =
+    a.level === 'desa' && privacyClassOf(inst.def) === 'sensitive'
+      ? 'sensitive'
+      : small || detail === 'plain'
+        ? 'small-count'
+        : 'complementary';
+  return values
+    .map((v, i) =>
+      v.n === null
+        ? 'no-data'
+        : JSON.stringify(
+            hideCell(
+              inst.def,
+              { ...countsOf(v), coverage: v.coverage },
+              reason,
+              inst.threshold,
+              detail === 'bands' && periods[i]!.kind === 'month',
+              options,
+            ),
+          ),
+    )
+    .join(' ');
 }
 
 /** All ways to write `total` as an ordered sum of `parts` non-negative whole numbers. */
 function* compositions(total: number, parts: number): Generator<number[]> {
-  if (parts === 0) { if (total === 0) yield []; return; }
-  if (parts === 1) { yield [total]; return; }
-  for (let first = 0; first <= total; first++) for (const rest of compositions(total - first, parts - 1)) yield [first, ...rest];
+  if (parts === 0) {
+    if (total === 0) yield [];
+    return;
+  }
+  if (parts === 1) {
+    yield [total];
+    return;
+  }
+  for (let first = 0; first <= total; first++)
+    for (const rest of compositions(total - first, parts - 1)) yield [first, ...rest];
 }
-const choose = (n: number, k: number) => { let r = 1; for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i; return r; };
+const choose = (n: number, k: number) => {
+  let r = 1;
+  for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
+  return r;
+};
 
 /**
  * Every dataset the reader cannot tell apart from the true one. Shown desa are known exactly; the kabupaten is always
@@ -113,7 +205,10 @@ function* alternatives(inst: Instance, hidden: ReadonlySet<string>): Generator<P
   const sasaranCells = protectSasaran ? free.filter((i) => inst.desa[i]!.sasaran !== null) : [];
   const sasaranTotal = sasaranCells.reduce((s, i) => s + inst.desa[i]!.sasaran!, 0);
   function* months(mi: number, acc: PrivacyDesa[]): Generator<PrivacyDesa[]> {
-    if (mi === inst.months) { yield acc; return; }
+    if (mi === inst.months) {
+      yield acc;
+      return;
+    }
     const slot = slots[mi]!;
     for (const ns of compositions(slot.n, slot.cells.length)) {
       for (const ds of counted ? compositions(slot.d, slot.cells.length) : [[]]) {
@@ -128,7 +223,9 @@ function* alternatives(inst: Instance, hidden: ReadonlySet<string>): Generator<P
   }
   for (const ss of protectSasaran ? compositions(sasaranTotal, sasaranCells.length) : [[]]) {
     const base = inst.desa.map((d) => ({ ...d }));
-    sasaranCells.forEach((i, j) => { base[i]!.sasaran = ss[j]!; });
+    sasaranCells.forEach((i, j) => {
+      base[i]!.sasaran = ss[j]!;
+    });
     yield* months(0, base);
   }
 }
@@ -164,12 +261,20 @@ function randomInstance(rand: () => number, code: string, months: number): Insta
     months: Array.from({ length: months }, (_, i) => {
       if (rand() < 0.1) return { month: i + 1, numerator: null };
       const n = count();
-      return counted ? { month: i + 1, numerator: n, denominator: n + Math.floor(rand() * (threshold + 2)) } : { month: i + 1, numerator: n };
+      return counted
+        ? { month: i + 1, numerator: n, denominator: n + Math.floor(rand() * (threshold + 2)) }
+        : { month: i + 1, numerator: n };
     }),
     sasaran: counted ? null : def.denominator.kind === 'population' ? 1500 : threshold + Math.floor(rand() * 12),
   }));
   const split = 1 + Math.floor(rand() * (nDesa - 1));
-  const kecamatan = rand() < 0.3 ? [{ id: 'K1', desa: kode }] : [{ id: 'K1', desa: kode.slice(0, split) }, { id: 'K2', desa: kode.slice(split) }];
+  const kecamatan =
+    rand() < 0.3
+      ? [{ id: 'K1', desa: kode }]
+      : [
+          { id: 'K1', desa: kode.slice(0, split) },
+          { id: 'K2', desa: kode.slice(split) },
+        ];
   const puskesmas = rand() < 0.3 ? [] : ['P1', 'P2'];
   const wilayahKerja: WilayahKerjaRow[] = [];
   if (puskesmas.length) {
@@ -177,8 +282,10 @@ function randomInstance(rand: () => number, code: string, months: number): Insta
       const first = rand() < 0.5 ? 'P1' : 'P2';
       if (months > 1 && rand() < 0.25) {
         const moveAt = `${YEAR}-${pad(2 + Math.floor(rand() * (months - 1)))}-01`;
-        wilayahKerja.push({ desa: k, puskesmas: first, validFrom: `${YEAR}-01-01`, validTo: moveAt },
-          { desa: k, puskesmas: first === 'P1' ? 'P2' : 'P1', validFrom: moveAt, validTo: null });
+        wilayahKerja.push(
+          { desa: k, puskesmas: first, validFrom: `${YEAR}-01-01`, validTo: moveAt },
+          { desa: k, puskesmas: first === 'P1' ? 'P2' : 'P1', validFrom: moveAt, validTo: null },
+        );
       } else wilayahKerja.push({ desa: k, puskesmas: first, validFrom: `${YEAR}-01-01`, validTo: null });
     }
   }
@@ -186,7 +293,10 @@ function randomInstance(rand: () => number, code: string, months: number): Insta
   const exact = new Set<string>();
   const who = rand();
   if (who < 0.15) exact.add(kode[0]!);
-  else if (who < 0.25 && kecamatan.length > 1) { exact.add('K1'); for (const k of kecamatan[0]!.desa) exact.add(k); }
+  else if (who < 0.25 && kecamatan.length > 1) {
+    exact.add('K1');
+    for (const k of kecamatan[0]!.desa) exact.add(k);
+  }
   return { def, threshold, months, desa, kecamatan, wilayahKerja, puskesmas, exact, sasaranIsRegister: rand() < 0.5 };
 }
 
@@ -200,24 +310,34 @@ function attack(inst: Instance, result: YearProtection) {
   // The engine's own view of the hidden cells equals the one computed here with the API's roll-ups.
   for (const a of areas) {
     if (!result.hidden.has(a.id)) continue;
-    const mine = periods.map((p) => { const c = result.cell(a.id, p); return c === null ? 'no-data' : JSON.stringify(c); }).join(' ');
+    const mine = periods
+      .map((p) => {
+        const c = result.cell(a.id, p);
+        return c === null ? 'no-data' : JSON.stringify(c);
+      })
+      .join(' ');
     expect(mine, a.id).toBe(truth[areas.indexOf(a)]);
   }
   // The cells to protect: every period of a hidden area whose own counts are small (or sensitive), per measure.
   const targets: { area: Area; p: Period; measure: 'n' | 'd' }[] = [];
-  for (const a of areas) for (const p of periods) {
-    if (!result.hidden.has(a.id)) continue;
-    const v = a.value(inst.desa, p);
-    if (v.n === null || primaryReason(inst.def, a.level, countsOf(v), inst.threshold, inst) === null) continue;
-    targets.push({ area: a, p, measure: 'n' });
-    if (denominatorProtected(inst.def, inst)) targets.push({ area: a, p, measure: 'd' });
-  }
+  for (const a of areas)
+    for (const p of periods) {
+      if (!result.hidden.has(a.id)) continue;
+      const v = a.value(inst.desa, p);
+      if (v.n === null || primaryReason(inst.def, a.level, countsOf(v), inst.threshold, inst) === null) continue;
+      targets.push({ area: a, p, measure: 'n' });
+      if (denominatorProtected(inst.def, inst)) targets.push({ area: a, p, measure: 'd' });
+    }
   const seen = targets.map(() => new Set<number | null>());
   let consistent = 0;
   for (const alt of alternatives(inst, result.hidden)) {
-    if (!areas.every((a, i) => publishedArea(inst, a, periods, alt, result.hidden, result.detail) === truth[i])) continue;
+    if (!areas.every((a, i) => publishedArea(inst, a, periods, alt, result.hidden, result.detail) === truth[i]))
+      continue;
     consistent++;
-    targets.forEach((t, i) => { const v = t.area.value(alt, t.p); seen[i]!.add(t.measure === 'n' ? v.n : v.d); });
+    targets.forEach((t, i) => {
+      const v = t.area.value(alt, t.p);
+      seen[i]!.add(t.measure === 'n' ? v.n : v.d);
+    });
   }
   return { result, targets, seen, consistent };
 }
@@ -228,7 +348,12 @@ describe('no hidden count can be recovered from what a reader outside the area s
     // KIA_CPR (a point value: the last month counts), GZ_TD (counted, protected denominator), SPM10_ODGJ (sensitive:
     // every desa hidden; in half the tables the sasaran is a register, protected too).
     // DBD_IR over 3 months adds a quarter (Triwulan I) to the months and ranges.
-    ['DBD_IR', 2, 20], ['DBD_IR', 3, 8], ['KIA_K1', 2, 25], ['KIA_CPR', 2, 20], ['GZ_TD', 1, 25], ['SPM10_ODGJ', 1, 20],
+    ['DBD_IR', 2, 20],
+    ['DBD_IR', 3, 8],
+    ['KIA_K1', 2, 25],
+    ['KIA_CPR', 2, 20],
+    ['GZ_TD', 1, 25],
+    ['SPM10_ODGJ', 1, 20],
   ];
   for (const [code, months, instances] of cases) {
     it(`${code}: ${instances} random tables of 3–4 desa × ${months} month(s), kecamatan and puskesmas roll-ups`, () => {
@@ -243,8 +368,16 @@ describe('no hidden count can be recovered from what a reader outside the area s
       let uncertifiedFree = 0;
       for (let attempt = 0; checked < instances && attempt < instances * 20; attempt++) {
         const inst = randomInstance(rand, code, months);
-        const pattern = protectYear({ def: inst.def, year: YEAR, threshold: inst.threshold, desa: inst.desa, groups: groupsOf(inst),
-          months: inst.months, exact: (id) => inst.exact.has(id), sasaranIsRegister: inst.sasaranIsRegister });
+        const pattern = protectYear({
+          def: inst.def,
+          year: YEAR,
+          threshold: inst.threshold,
+          desa: inst.desa,
+          groups: groupsOf(inst),
+          months: inst.months,
+          exact: (id) => inst.exact.has(id),
+          sasaranIsRegister: inst.sasaranIsRegister,
+        });
         if (countAlternatives(inst, pattern.hidden) > 2_500) continue; // keep the enumeration quick
         const { result, targets, seen, consistent } = attack(inst, pattern);
         expect(consistent, 'the true data is among the consistent ones').toBeGreaterThanOrEqual(1);
@@ -256,7 +389,9 @@ describe('no hidden count can be recovered from what a reader outside the area s
             if (seen[i]!.size > 1) uncertifiedFree++;
             return;
           }
-          expect(seen[i]!.size, `${key}: ${[...seen[i]!].join(',')} in ${JSON.stringify(inst)}`).toBeGreaterThanOrEqual(2);
+          expect(seen[i]!.size, `${key}: ${[...seen[i]!].join(',')} in ${JSON.stringify(inst)}`).toBeGreaterThanOrEqual(
+            2,
+          );
         });
         checked++;
         cells += targets.length;
@@ -273,13 +408,25 @@ describe('no hidden count can be recovered from what a reader outside the area s
   }
 
   it('the attack works when protection is missing: with the small desa alone hidden, subtraction recovers it', () => {
-    const inst: Instance = { def: getIndicator('DBD_IR')!, threshold: 10, months: 1,
-      desa: [{ kode: 'A', months: [{ month: 1, numerator: 3 }], sasaran: 1500 }, { kode: 'B', months: [{ month: 1, numerator: 25 }], sasaran: 1500 }],
-      kecamatan: [{ id: 'K1', desa: ['A', 'B'] }], wilayahKerja: [], puskesmas: [], exact: new Set(), sasaranIsRegister: false };
+    const inst: Instance = {
+      def: getIndicator('DBD_IR')!,
+      threshold: 10,
+      months: 1,
+      desa: [
+        { kode: 'A', months: [{ month: 1, numerator: 3 }], sasaran: 1500 },
+        { kode: 'B', months: [{ month: 1, numerator: 25 }], sasaran: 1500 },
+      ],
+      kecamatan: [{ id: 'K1', desa: ['A', 'B'] }],
+      wilayahKerja: [],
+      puskesmas: [],
+      exact: new Set(),
+      sasaranIsRegister: false,
+    };
     const periods = periodsOfYear(YEAR, 1);
     const areas = areasOf(inst);
     const onlyA = new Set(['A']);
-    const view = (data: PrivacyDesa[]) => areas.map((a) => publishedArea(inst, a, periods, data, onlyA, 'bands')).join('|');
+    const view = (data: PrivacyDesa[]) =>
+      areas.map((a) => publishedArea(inst, a, periods, data, onlyA, 'bands')).join('|');
     const truth = view(inst.desa);
     const values = new Set<number | null>();
     for (const alt of alternatives(inst, onlyA)) if (view(alt) === truth) values.add(alt[0]!.months[0]!.numerator);

@@ -28,7 +28,15 @@ import type { IndicatorDef } from '../indicators/catalogue.ts';
 import { periodValue, type MonthValue } from '../indicators/period-value.ts';
 import { monthPeriod, quarterPeriod, rangePeriod, yearPeriod, type Period } from '../indicators/period.ts';
 import {
-  cellCounts, denominatorProtected, hideCell, isSmallArea, primaryReason, privacyClassOf, type AreaLevel, type HiddenCell, type RuleOptions,
+  cellCounts,
+  denominatorProtected,
+  hideCell,
+  isSmallArea,
+  primaryReason,
+  privacyClassOf,
+  type AreaLevel,
+  type HiddenCell,
+  type RuleOptions,
   type SuppressionReason,
 } from './rule.ts';
 
@@ -126,7 +134,11 @@ interface Node {
   hidden: boolean;
 }
 
-interface Sums { n: number; d: number; usable: number }
+interface Sums {
+  n: number;
+  d: number;
+  usable: number;
+}
 type Piece = { n: number; d: number } | null;
 
 export function protectYear(input: ProtectYearInput): YearProtection {
@@ -157,10 +169,30 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
   const desaIndex = new Map(input.desa.map((d, i) => [d.kode, i]));
   const months = input.desa.map((d) => [...d.months]);
   const sasaran = input.desa.map((d) => d.sasaran);
-  const nodes: Node[] = input.desa.map((d, i) => node(d.kode, 'desa', Array.from({ length: M }, () => new Set([i]))));
+  const nodes: Node[] = input.desa.map((d, i) =>
+    node(
+      d.kode,
+      'desa',
+      Array.from({ length: M }, () => new Set([i])),
+    ),
+  );
   for (const g of input.groups) {
-    nodes.push(node(g.id, g.level, Array.from({ length: M }, (_, m) =>
-      new Set(g.desaIn(m + 1).map((k) => desaIndex.get(k)).filter((i): i is number => i !== undefined)))));
+    nodes.push(
+      node(
+        g.id,
+        g.level,
+        Array.from(
+          { length: M },
+          (_, m) =>
+            new Set(
+              g
+                .desaIn(m + 1)
+                .map((k) => desaIndex.get(k))
+                .filter((i): i is number => i !== undefined),
+            ),
+        ),
+      ),
+    );
   }
   function node(id: string, level: AreaLevel, members: Set<number>[]): Node {
     const isExact = exact(id);
@@ -169,8 +201,9 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
   }
   const nodeById = new Map(nodes.map((n, i) => [n.id, i]));
   /** groupsOf[u][m−1]: nodes holding desa u in month m (sorted). */
-  const groupsOf = input.desa.map((_, u) => Array.from({ length: M }, (_, m) =>
-    nodes.flatMap((n, g) => (n.members[m]!.has(u) ? [g] : []))));
+  const groupsOf = input.desa.map((_, u) =>
+    Array.from({ length: M }, (_, m) => nodes.flatMap((n, g) => (n.members[m]!.has(u) ? [g] : []))),
+  );
 
   // ---- values: a node's value for a period = Σ of its desa's pieces, as rollUpDesa / rollUpByWilayahKerja compute it
   function pieceOf(g: number, p: number, u: number, monthValues: readonly MonthValue[], s: number | null): Piece {
@@ -190,14 +223,20 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
     if (!basePieces.has(key)) basePieces.set(key, pieceOf(g, p, u, months[u]!, sasaran[u]!));
     return basePieces.get(key)!;
   };
-  const sums: Sums[][] = nodes.map((_, g) => periods.map((__, p) => {
-    const s: Sums = { n: 0, d: 0, usable: 0 };
-    for (const u of nodes[g]!.everyone) {
-      const piece = basePiece(g, p, u);
-      if (piece) { s.n += piece.n; s.d += piece.d; s.usable++; }
-    }
-    return s;
-  }));
+  const sums: Sums[][] = nodes.map((_, g) =>
+    periods.map((__, p) => {
+      const s: Sums = { n: 0, d: 0, usable: 0 };
+      for (const u of nodes[g]!.everyone) {
+        const piece = basePiece(g, p, u);
+        if (piece) {
+          s.n += piece.n;
+          s.d += piece.d;
+          s.usable++;
+        }
+      }
+      return s;
+    }),
+  );
   const countsOf = (s: Sums) => (s.usable === 0 ? { n: null, d: null } : { n: s.n, d: s.d });
 
   /** Per period: is it small (primary) — and per area-year: how many periods are, which fixes its reason. */
@@ -206,30 +245,59 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
     return primaryReason(def, nodes[g]!.level, cellCounts(def, periods[p]!, n, d, target), threshold, rule) !== null;
   }
   const areaReason = (g: number, primaryCount: number): SuppressionReason =>
-    nodes[g]!.level === 'desa' && privacyClassOf(def) === 'sensitive' ? 'sensitive'
-      : primaryCount > 0 || detail === 'plain' ? 'small-count' : 'complementary';
+    nodes[g]!.level === 'desa' && privacyClassOf(def) === 'sensitive'
+      ? 'sensitive'
+      : primaryCount > 0 || detail === 'plain'
+        ? 'small-count'
+        : 'complementary';
 
-  function hiddenForm(_g: number, p: number, n: number | null, d: number | null, reason: SuppressionReason): HiddenCell | null {
+  function hiddenForm(
+    _g: number,
+    p: number,
+    n: number | null,
+    d: number | null,
+    reason: SuppressionReason,
+  ): HiddenCell | null {
     if (n === null) return null;
     const period = periods[p]!;
-    return hideCell(def, cellCounts(def, period, n, d, target), reason, threshold, detail === 'bands' && period.kind === 'month', rule);
+    return hideCell(
+      def,
+      cellCounts(def, period, n, d, target),
+      reason,
+      threshold,
+      detail === 'bands' && period.kind === 'month',
+      rule,
+    );
   }
   const signature = (g: number, p: number, n: number | null, d: number | null, reason: SuppressionReason) =>
     JSON.stringify(hiddenForm(g, p, n, d, reason));
 
   // ---- primary: an area-year is hidden when any of its periods is (rule 1)
-  const primary: boolean[][] = nodes.map((nd, g) => periods.map((_, p) => {
-    if (nd.fixed) return false;
-    const { n, d } = countsOf(sums[g]![p]!);
-    return primaryAt(g, p, n, d);
-  }));
+  const primary: boolean[][] = nodes.map((nd, g) =>
+    periods.map((_, p) => {
+      if (nd.fixed) return false;
+      const { n, d } = countsOf(sums[g]![p]!);
+      return primaryAt(g, p, n, d);
+    }),
+  );
   const primaryCount = primary.map((row) => row.filter(Boolean).length);
-  nodes.forEach((nd, g) => { nd.hidden = primaryCount[g]! > 0; });
+  nodes.forEach((nd, g) => {
+    nd.hidden = primaryCount[g]! > 0;
+  });
 
   // ---- certificates (rule 2) and the greedy (rule 3)
   type Kind = Certificate['moves'];
-  interface Move { u: number; v: number; month: number | null; kind: Kind }
-  interface Checked { toHide: number[]; cost: number; changed: string[] }
+  interface Move {
+    u: number;
+    v: number;
+    month: number | null;
+    kind: Kind;
+  }
+  interface Checked {
+    toHide: number[];
+    cost: number;
+    changed: string[];
+  }
   const certified = new Set<string>();
   const certificates: Certificate[] = [];
   const cellKey = (g: number, p: number, measure: Measure) => `${nodes[g]!.id}|${periods[p]!.code}|${measure}`;
@@ -238,10 +306,16 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
   const fullYear = periodIndex.get(periodKey(rangePeriod(input.year, 1, M)))!;
 
   /** The desa values after the move, or null when the move is impossible (a count below 0, a numerator above its counted denominator). */
-  function applyMove(mv: Move, delta: 1 | -1): { months: Map<number, MonthValue[]>; sasaran: Map<number, number | null> } | null {
+  function applyMove(
+    mv: Move,
+    delta: 1 | -1,
+  ): { months: Map<number, MonthValue[]>; sasaran: Map<number, number | null> } | null {
     const outMonths = new Map<number, MonthValue[]>();
     const outSasaran = new Map<number, number | null>();
-    for (const [unit, sign] of [[mv.u, delta], [mv.v, -delta]] as const) {
+    for (const [unit, sign] of [
+      [mv.u, delta],
+      [mv.v, -delta],
+    ] as const) {
       if (mv.kind === 'sasaran') {
         const s = sasaran[unit];
         if (s === null || s === undefined || s + sign < 0) return null;
@@ -297,19 +371,31 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
    * 'shown' when a total that is still shown (and could be hidden later) would change — the only failure that hiding
    * more can undo; 'never' otherwise (a count below 0, a fixed total, a band or reason that would change).
    */
-  function verify(mv: Move, delta: 1 | -1, nodesTouched: number[], toHide: ReadonlySet<number>): string[] | 'shown' | 'never' {
+  function verify(
+    mv: Move,
+    delta: 1 | -1,
+    nodesTouched: number[],
+    toHide: ReadonlySet<number>,
+  ): string[] | 'shown' | 'never' {
     const after = applyMove(mv, delta);
     if (!after) return 'never';
     const changed: string[] = [];
     for (const g of nodesTouched) {
-      const moved: { p: number; was: { n: number | null; d: number | null }; is: { n: number | null; d: number | null } }[] = [];
+      const moved: {
+        p: number;
+        was: { n: number | null; d: number | null };
+        is: { n: number | null; d: number | null };
+      }[] = [];
       let primaryAfter = primaryCount[g]!;
       for (let p = 0; p < periods.length; p++) {
         const period = periods[p]!;
         if (mv.month !== null && (mv.month < period.fromMonth || mv.month > period.toMonth)) continue;
         const base = sums[g]![p]!;
         const next: Sums = { ...base };
-        for (const [unit, sign] of [[mv.u, delta], [mv.v, -delta]] as const) {
+        for (const [unit, sign] of [
+          [mv.u, delta],
+          [mv.v, -delta],
+        ] as const) {
           const old = basePiece(g, p, unit);
           if (summed && mv.month !== null) {
             // A summed indicator: the unit's piece gains or loses exactly the moved count (when it holds that month).
@@ -319,10 +405,23 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
             }
             continue;
           }
-          const now = pieceOf(g, p, unit, after.months.get(unit) ?? months[unit]!,
-            after.sasaran.has(unit) ? after.sasaran.get(unit)! : sasaran[unit]!);
-          if (old) { next.n -= old.n; next.d -= old.d; next.usable--; }
-          if (now) { next.n += now.n; next.d += now.d; next.usable++; }
+          const now = pieceOf(
+            g,
+            p,
+            unit,
+            after.months.get(unit) ?? months[unit]!,
+            after.sasaran.has(unit) ? after.sasaran.get(unit)! : sasaran[unit]!,
+          );
+          if (old) {
+            next.n -= old.n;
+            next.d -= old.d;
+            next.usable--;
+          }
+          if (now) {
+            next.n += now.n;
+            next.d += now.d;
+            next.usable++;
+          }
         }
         const was = countsOf(base);
         const is = countsOf(next);
@@ -358,9 +457,13 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
     let list = partnerOrder.get(key);
     if (!list) {
       const mine = new Set(month === null ? groupsOf[u]!.flat() : groupsOf[u]![month - 1]);
-      const shared = (v: number) => (month === null ? groupsOf[v]!.flat() : groupsOf[v]![month - 1]!).filter((g) => mine.has(g)).length;
+      const shared = (v: number) =>
+        (month === null ? groupsOf[v]!.flat() : groupsOf[v]![month - 1]!).filter((g) => mine.has(g)).length;
       const score = input.desa.map((_, v) => shared(v));
-      list = input.desa.map((_, v) => v).filter((v) => v !== u).sort((a, b) => score[b]! - score[a]! || a - b);
+      list = input.desa
+        .map((_, v) => v)
+        .filter((v) => v !== u)
+        .sort((a, b) => score[b]! - score[a]! || a - b);
       partnerOrder.set(key, list);
     }
     return list;
@@ -412,7 +515,10 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
             const toHide: number[] = [];
             for (const s of sep) {
               if (nodes[s]!.hidden) continue;
-              if (nodes[s]!.fixed) { blocked = true; break; }
+              if (nodes[s]!.fixed) {
+                blocked = true;
+                break;
+              }
               toHide.push(s);
               cost += weight(s);
             }
@@ -442,7 +548,11 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
   }
 
   /** A certificate for `key`; 'valid' when the move is valid but leaves that cell's count unchanged; else why not. */
-  function tryMove(mv: Move, toHide: number[], key: string): (Move & { delta: 1 | -1 } & Checked) | 'valid' | 'shown' | 'never' {
+  function tryMove(
+    mv: Move,
+    toHide: number[],
+    key: string,
+  ): (Move & { delta: 1 | -1 } & Checked) | 'valid' | 'shown' | 'never' {
     // Summed indicators: an area holding both desa in the month moved gains and loses the same unit, so only the areas
     // holding one of them can change. A point value takes each desa's last reported month, and a sasaran counts only in
     // the periods a desa reported in — both may differ between the two desa: check every area holding either.
@@ -451,9 +561,13 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
     let outcome: 'valid' | 'shown' | 'never' = 'never';
     for (const delta of [1, -1] as const) {
       const changed = verify(mv, delta, touched, hideSet);
-      if (changed === 'shown') { if (outcome === 'never') outcome = 'shown'; continue; }
+      if (changed === 'shown') {
+        if (outcome === 'never') outcome = 'shown';
+        continue;
+      }
       if (changed === 'never') continue;
-      if (changed.includes(key)) return { ...mv, delta, toHide, cost: toHide.reduce((t, s) => t + weight(s), 0), changed };
+      if (changed.includes(key))
+        return { ...mv, delta, toHide, cost: toHide.reduce((t, s) => t + weight(s), 0), changed };
       outcome = 'valid';
     }
     return outcome;
@@ -466,7 +580,13 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
     for (const s of found.toHide) nodes[s]!.hidden = true;
     for (const c of found.changed) certified.add(c);
     const [to, from] = found.delta === 1 ? [found.u, found.v] : [found.v, found.u];
-    certificates.push({ to: input.desa[to]!.kode, from: input.desa[from]!.kode, month: found.month, moves: found.kind, certifies: found.changed.length });
+    certificates.push({
+      to: input.desa[to]!.kode,
+      from: input.desa[from]!.kode,
+      month: found.month,
+      moves: found.kind,
+      certifies: found.changed.length,
+    });
     return true;
   };
   let failed: [number, number, Measure][] = [];
@@ -477,13 +597,22 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
         if (certified.has(cellKey(g, p, measure)) || certify(g, p, measure)) continue;
         failed.push([g, p, measure]);
         // Many failures at a detail that has a fallback: the less detailed form is tried next anyway.
-        if (!lastDetail && failed.length > 20) return { detail, hidden: new Set(), certificates, unprotected: failed.map(([a, b, c]) => cellKey(a, b, c)), cell: () => null };
+        if (!lastDetail && failed.length > 20)
+          return {
+            detail,
+            hidden: new Set(),
+            certificates,
+            unprotected: failed.map(([a, b, c]) => cellKey(a, b, c)),
+            cell: () => null,
+          };
       }
     }
   }
   // Areas hidden since may have freed a move (a point value or a sasaran moved next to a total then still shown): once more.
   failed = failed.filter(([g, p, measure]) => !certified.has(cellKey(g, p, measure)) && !certify(g, p, measure));
-  const unprotected = failed.filter(([g, p, measure]) => !certified.has(cellKey(g, p, measure))).map(([g, p, measure]) => cellKey(g, p, measure));
+  const unprotected = failed
+    .filter(([g, p, measure]) => !certified.has(cellKey(g, p, measure)))
+    .map(([g, p, measure]) => cellKey(g, p, measure));
 
   const hidden = new Set(nodes.filter((n) => n.hidden).map((n) => n.id));
   return {

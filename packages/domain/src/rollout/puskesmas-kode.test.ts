@@ -6,8 +6,9 @@ describe('isPuskesmasKode', () => {
     expect(['1010453', '1090607', 'P1210090201'].map(isPuskesmasKode)).toEqual([true, true, true]);
   });
   it('refuses anything else', () => {
-    expect(['P1', 'BARU', '101045', '10104530', 'p1210090201', ' 1010453', '=1+1', '1010453\n', ''].map(isPuskesmasKode))
-      .toEqual(Array(9).fill(false));
+    expect(
+      ['P1', 'BARU', '101045', '10104530', 'p1210090201', ' 1010453', '=1+1', '1010453\n', ''].map(isPuskesmasKode),
+    ).toEqual(Array(9).fill(false));
   });
   it('quotes a long kode shortened', () => {
     expect(quoteKode('1010453')).toBe('1010453');

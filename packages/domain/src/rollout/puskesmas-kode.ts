@@ -3,7 +3,8 @@
 // must have one of these: the kode lands in files, URLs and other people's spreadsheets, so free text is refused.
 export const PUSKESMAS_KODE_PATTERN = /^(\d{7}|P\d{10})$/;
 
-export const PUSKESMAS_KODE_HELP = 'kode Komdat 7 angka (misalnya 1010453) atau kode Kemenkes huruf P dan 10 angka (misalnya P1210090201)';
+export const PUSKESMAS_KODE_HELP =
+  'kode Komdat 7 angka (misalnya 1010453) atau kode Kemenkes huruf P dan 10 angka (misalnya P1210090201)';
 
 export const isPuskesmasKode = (kode: string): boolean => PUSKESMAS_KODE_PATTERN.test(kode);
 

@@ -6,7 +6,13 @@ const desa = ['12.10.09.2001', '12.10.09.2002', '12.10.09.2003'];
 describe('readiness checklist', () => {
   it('counts form answers and items derived from Pustu and Posyandu records', () => {
     const r = readiness({
-      form: { tim_klaster: true, orientasi_staf: true, alur_layanan: false, pencatatan_digital: true, pws_lokmin: true },
+      form: {
+        tim_klaster: true,
+        orientasi_staf: true,
+        alur_layanan: false,
+        pencatatan_digital: true,
+        pws_lokmin: true,
+      },
       desa,
       // every desa has a Pustu; one lacks a bidan
       pustu: [
@@ -25,8 +31,15 @@ describe('readiness checklist', () => {
       ],
     });
     expect(r.items).toEqual({
-      tim_klaster: true, orientasi_staf: true, alur_layanan: false, pencatatan_digital: true, pws_lokmin: true,
-      pustu_tiap_desa: true, pustu_nakes: false, posyandu_lkd: true, kader_tersertifikasi: false,
+      tim_klaster: true,
+      orientasi_staf: true,
+      alur_layanan: false,
+      pencatatan_digital: true,
+      pws_lokmin: true,
+      pustu_tiap_desa: true,
+      pustu_nakes: false,
+      posyandu_lkd: true,
+      kader_tersertifikasi: false,
     });
     expect([r.done, r.total, r.unknown]).toEqual([6, 9, 0]);
     expect(r.ratio).toBeCloseTo(6 / 9, 10);

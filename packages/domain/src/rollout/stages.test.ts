@@ -33,6 +33,11 @@ describe('progress against the kabupaten target', () => {
   });
 
   it('says so when there is no target', () => {
-    expect(targetProgress(3, null)).toEqual({ count: 3, target: null, percent: null, text: '3 puskesmas ILP (target belum ditetapkan)' });
+    expect(targetProgress(3, null)).toEqual({
+      count: 3,
+      target: null,
+      percent: null,
+      text: '3 puskesmas ILP (target belum ditetapkan)',
+    });
   });
 });

@@ -18,11 +18,29 @@ describe('ILP progress against the target', () => {
       [at('implementasi_penuh', '2026-01-10')],
       [at('orientasi', '2025-01-10')],
     ];
-    const waves = [{ year: 2024, target: 2 }, { year: 2025, target: 2 }, { year: 2027, target: 5 }];
-    expect(yearProgress(histories, waves, 2024, '2026-11-15')).toMatchObject({ year: 2024, count: 1, target: 2, percent: 50, asOf: '2024-12-31' });
-    expect(yearProgress(histories, waves, 2025, '2026-11-15')).toMatchObject({ count: 3, target: 4, text: '3 dari target 4 — 75%' });
+    const waves = [
+      { year: 2024, target: 2 },
+      { year: 2025, target: 2 },
+      { year: 2027, target: 5 },
+    ];
+    expect(yearProgress(histories, waves, 2024, '2026-11-15')).toMatchObject({
+      year: 2024,
+      count: 1,
+      target: 2,
+      percent: 50,
+      asOf: '2024-12-31',
+    });
+    expect(yearProgress(histories, waves, 2025, '2026-11-15')).toMatchObject({
+      count: 3,
+      target: 4,
+      text: '3 dari target 4 — 75%',
+    });
     // The current year is read on the day asked, not on 31 December.
-    expect(yearProgress(histories, waves, 2026, '2026-01-05')).toMatchObject({ count: 3, target: 4, asOf: '2026-01-05' });
+    expect(yearProgress(histories, waves, 2026, '2026-01-05')).toMatchObject({
+      count: 3,
+      target: 4,
+      asOf: '2026-01-05',
+    });
     expect(yearProgress(histories, [], 2025, '2026-11-15').target).toBeNull();
   });
 });

@@ -13,16 +13,26 @@ export interface TargetProgress {
 
 export function targetProgress(count: number, target: number | null): TargetProgress {
   if (target === null || target <= 0) {
-    return { count, target: null, percent: null, text: `${formatNumberId(count, 0)} puskesmas ILP (target belum ditetapkan)` };
+    return {
+      count,
+      target: null,
+      percent: null,
+      text: `${formatNumberId(count, 0)} puskesmas ILP (target belum ditetapkan)`,
+    };
   }
   const percent = (count / target) * 100;
   return {
-    count, target, percent,
+    count,
+    target,
+    percent,
     text: `${formatNumberId(count, 0)} dari target ${formatNumberId(target, 0)} — ${formatNumberId(percent, 0)}%`,
   };
 }
 
-export interface WaveTarget { year: number; target: number }
+export interface WaveTarget {
+  year: number;
+  target: number;
+}
 
 export interface YearProgress extends TargetProgress {
   year: number;
@@ -37,7 +47,10 @@ export interface YearProgress extends TargetProgress {
  * years do not count. No wave up to that year → no target.
  */
 export function yearProgress(
-  histories: readonly (readonly StageEvent[])[], waves: readonly WaveTarget[], year: number, asOf: string,
+  histories: readonly (readonly StageEvent[])[],
+  waves: readonly WaveTarget[],
+  year: number,
+  asOf: string,
 ): YearProgress {
   const endOfYear = `${year}-12-31`;
   const on = asOf < endOfYear ? asOf : endOfYear;

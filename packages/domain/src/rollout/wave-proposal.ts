@@ -45,7 +45,10 @@ export interface RankedCandidate extends WaveCandidate {
 
 const needKnown = (c: WaveCandidate) => c.desaCount > 0 && c.need.some((p) => p.notYetServed !== null);
 
-export function rankNextWave(candidates: readonly WaveCandidate[], needWeight = DEFAULT_NEED_WEIGHT): RankedCandidate[] {
+export function rankNextWave(
+  candidates: readonly WaveCandidate[],
+  needWeight = DEFAULT_NEED_WEIGHT,
+): RankedCandidate[] {
   if (needWeight < 0 || needWeight > 1) throw new Error('Bobot kebutuhan harus antara 0 dan 1');
   const eligible = candidates.filter((c) => stageByCode(c.stage).level < ILP_COUNTED_FROM_LEVEL);
   const needTotals = eligible.map((c) => c.need.reduce((n, p) => n + Math.max(0, p.notYetServed ?? 0), 0));
@@ -56,7 +59,11 @@ export function rankNextWave(candidates: readonly WaveCandidate[], needWeight = 
     const needScore = known ? (maxNeed > 0 ? needTotal / maxNeed : 0) : null;
     const readinessScore = c.readinessTotal > 0 ? c.readinessDone / c.readinessTotal : 0;
     return {
-      ...c, needKnown: known, needTotal, needScore, readinessScore,
+      ...c,
+      needKnown: known,
+      needTotal,
+      needScore,
+      readinessScore,
       score: needScore === null ? null : needWeight * needScore + (1 - needWeight) * readinessScore,
       reason: reasonText(c),
       rank: 0,
@@ -65,9 +72,17 @@ export function rankNextWave(candidates: readonly WaveCandidate[], needWeight = 
   // Known need first, highest score first; ties by larger need, then by kode so the order is stable. Unknown need
   // last, the more ready first.
   const byKode = (a: WaveCandidate, b: WaveCandidate) => (a.kode < b.kode ? -1 : a.kode > b.kode ? 1 : 0);
-  scored.sort((a, b) => Number(b.needKnown) - Number(a.needKnown) || (b.score ?? 0) - (a.score ?? 0)
-    || b.needTotal - a.needTotal || b.readinessScore - a.readinessScore || byKode(a, b));
-  scored.forEach((c, i) => { c.rank = i + 1; });
+  scored.sort(
+    (a, b) =>
+      Number(b.needKnown) - Number(a.needKnown) ||
+      (b.score ?? 0) - (a.score ?? 0) ||
+      b.needTotal - a.needTotal ||
+      b.readinessScore - a.readinessScore ||
+      byKode(a, b),
+  );
+  scored.forEach((c, i) => {
+    c.rank = i + 1;
+  });
   return scored;
 }
 
@@ -75,7 +90,9 @@ function reasonText(c: WaveCandidate): string {
   const ready = `siap: ${c.readinessDone}/${c.readinessTotal} ceklis`;
   if (c.desaCount === 0) return `butuh: tidak diketahui — belum ada desa di wilayah kerja; ${ready}`;
   if (!needKnown(c)) return `butuh: tidak diketahui — belum ada laporan pada indikator terpilih; ${ready}`;
-  const needs = c.need.filter((p) => (p.notYetServed ?? 0) > 0).map((p) => `${formatNumberId(p.notYetServed!, 0)} ${p.text}`);
+  const needs = c.need
+    .filter((p) => (p.notYetServed ?? 0) > 0)
+    .map((p) => `${formatNumberId(p.notYetServed!, 0)} ${p.text}`);
   const need = needs.length ? `butuh: ${needs.join(', ')}` : 'butuh: semua sasaran terlayani pada indikator terpilih';
   return `${need}; ${ready}`;
 }

@@ -2,15 +2,27 @@
 // of an upload against what the database holds; the same kode rules and {row, column, code, message} issues as
 // value imports (../imports). Desa not listed in the file keep their puskesmas: the file lists changes or the
 // whole kabupaten, never removals.
-import { checkCellText, isBlank, type ImportErrorCode, type ImportIssue, type ImportWarningCode } from '../imports/issues.ts';
+import {
+  checkCellText,
+  isBlank,
+  type ImportErrorCode,
+  type ImportIssue,
+  type ImportWarningCode,
+} from '../imports/issues.ts';
 import { isInsideWilayah, parseDesaKode } from '../imports/cells.ts';
 import { csvLine } from '../imports/spreadsheet-cells.ts';
 import { PUSKESMAS_KODE_HELP, isPuskesmasKode, quoteKode } from './puskesmas-kode.ts';
 
 export const WILAYAH_KERJA_CSV_COLUMNS = ['kode_puskesmas', 'nama', 'kode_desa'] as const;
 
-export type WilayahKerjaCsvCode = ImportErrorCode | ImportWarningCode | 'PUSKESMAS_UNKNOWN' | 'PUSKESMAS_OTHER_KABUPATEN'
-  | 'PUSKESMAS_NAME_CONFLICT' | 'PUSKESMAS_KODE_INVALID' | 'DATE_BEFORE_CURRENT';
+export type WilayahKerjaCsvCode =
+  | ImportErrorCode
+  | ImportWarningCode
+  | 'PUSKESMAS_UNKNOWN'
+  | 'PUSKESMAS_OTHER_KABUPATEN'
+  | 'PUSKESMAS_NAME_CONFLICT'
+  | 'PUSKESMAS_KODE_INVALID'
+  | 'DATE_BEFORE_CURRENT';
 export type WilayahKerjaCsvIssue = ImportIssue<WilayahKerjaCsvCode>;
 
 export interface WilayahKerjaCsvContext {
@@ -25,7 +37,12 @@ export interface WilayahKerjaCsvContext {
   current: ReadonlyMap<string, { puskesmas: string; validFrom: string; confirmed: boolean }>;
 }
 
-export interface WilayahKerjaMove { row: number; desa: string; from: string | null; to: string }
+export interface WilayahKerjaMove {
+  row: number;
+  desa: string;
+  from: string | null;
+  to: string;
+}
 
 export interface WilayahKerjaCsvPlan {
   /** Data rows read (blank lines not counted). */
@@ -41,34 +58,67 @@ export interface WilayahKerjaCsvPlan {
   unchanged: number;
 }
 
-const issue = (row: number | null, column: string | null, code: WilayahKerjaCsvCode, message: string): WilayahKerjaCsvIssue =>
-  ({ row, column, code, message });
+const issue = (
+  row: number | null,
+  column: string | null,
+  code: WilayahKerjaCsvCode,
+  message: string,
+): WilayahKerjaCsvIssue => ({ row, column, code, message });
 
 /** The kode_puskesmas values of the data rows (for loading the known puskesmas before validating). */
 export function wilayahKerjaCsvPuskesmasKodes(rows: readonly (readonly string[])[]): string[] {
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   const col = header.indexOf('kode_puskesmas');
   if (col < 0) return [];
-  return [...new Set(rows.slice(1).map((r) => (r[col] ?? '').trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      rows
+        .slice(1)
+        .map((r) => (r[col] ?? '').trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /**
  * Checks every row of a parsed CSV (rows[0] is the header; row numbers as the spreadsheet shows them) and plans
  * the changes. Any error means nothing is written.
  */
-export function planWilayahKerjaCsv(rows: readonly (readonly string[])[], ctx: WilayahKerjaCsvContext): WilayahKerjaCsvPlan {
-  const plan: WilayahKerjaCsvPlan = { rows: 0, errors: [], warnings: [], newPuskesmas: [], moves: [], confirms: [], unchanged: 0 };
+export function planWilayahKerjaCsv(
+  rows: readonly (readonly string[])[],
+  ctx: WilayahKerjaCsvContext,
+): WilayahKerjaCsvPlan {
+  const plan: WilayahKerjaCsvPlan = {
+    rows: 0,
+    errors: [],
+    warnings: [],
+    newPuskesmas: [],
+    moves: [],
+    confirms: [],
+    unchanged: 0,
+  };
   const blankRow = (r: readonly string[]) => r.every((c) => isBlank(c));
   if (!rows.length || blankRow(rows[0]!)) {
-    plan.errors.push(issue(null, null, 'FILE_EMPTY', 'Berkas kosong. Baris pertama harus judul kolom: kode_puskesmas,nama,kode_desa.'));
+    plan.errors.push(
+      issue(null, null, 'FILE_EMPTY', 'Berkas kosong. Baris pertama harus judul kolom: kode_puskesmas,nama,kode_desa.'),
+    );
     return plan;
   }
   const header = rows[0]!.map((h) => h.trim().toLowerCase());
   const cols = {} as Record<(typeof WILAYAH_KERJA_CSV_COLUMNS)[number], number>;
   for (const name of WILAYAH_KERJA_CSV_COLUMNS) {
     const at = header.indexOf(name);
-    if (at < 0) plan.errors.push(issue(1, name, 'HEADER_MISSING', `Kolom "${name}" tidak ada di baris judul. Judul kolom yang diperlukan: kode_puskesmas,nama,kode_desa.`));
-    else if (header.indexOf(name, at + 1) >= 0) plan.errors.push(issue(1, name, 'HEADER_DUPLICATE', `Kolom "${name}" muncul lebih dari sekali di baris judul.`));
+    if (at < 0)
+      plan.errors.push(
+        issue(
+          1,
+          name,
+          'HEADER_MISSING',
+          `Kolom "${name}" tidak ada di baris judul. Judul kolom yang diperlukan: kode_puskesmas,nama,kode_desa.`,
+        ),
+      );
+    else if (header.indexOf(name, at + 1) >= 0)
+      plan.errors.push(issue(1, name, 'HEADER_DUPLICATE', `Kolom "${name}" muncul lebih dari sekali di baris judul.`));
     cols[name] = at;
   }
   if (plan.errors.length) return plan;
@@ -101,16 +151,34 @@ export function planWilayahKerjaCsv(rows: readonly (readonly string[])[], ctx: W
     } else {
       desa = parsed.value.kode;
       if (parsed.value.normalised) {
-        plan.warnings.push(issue(row, 'kode_desa', 'KODE_NORMALISED', `Kode "${cell('kode_desa')}" dibaca sebagai ${desa}.`));
+        plan.warnings.push(
+          issue(row, 'kode_desa', 'KODE_NORMALISED', `Kode "${cell('kode_desa')}" dibaca sebagai ${desa}.`),
+        );
       }
       if (!isInsideWilayah(desa, ctx.kabupaten)) {
-        plan.errors.push(issue(row, 'kode_desa', 'KODE_OUTSIDE_WILAYAH', `Desa ${desa} tidak berada di kabupaten/kota ${ctx.kabupaten}.`));
+        plan.errors.push(
+          issue(
+            row,
+            'kode_desa',
+            'KODE_OUTSIDE_WILAYAH',
+            `Desa ${desa} tidak berada di kabupaten/kota ${ctx.kabupaten}.`,
+          ),
+        );
         ok = false;
       } else if (!ctx.desa.has(desa)) {
-        plan.errors.push(issue(row, 'kode_desa', 'KODE_UNKNOWN', `Kode desa ${desa} tidak dikenal di daftar wilayah Kemendagri.`));
+        plan.errors.push(
+          issue(row, 'kode_desa', 'KODE_UNKNOWN', `Kode desa ${desa} tidak dikenal di daftar wilayah Kemendagri.`),
+        );
         ok = false;
       } else if (seenDesa.has(desa)) {
-        plan.errors.push(issue(row, 'kode_desa', 'DUPLICATE', `Desa ${desa} sudah tercantum di baris ${seenDesa.get(desa)}: satu desa hanya masuk satu puskesmas.`));
+        plan.errors.push(
+          issue(
+            row,
+            'kode_desa',
+            'DUPLICATE',
+            `Desa ${desa} sudah tercantum di baris ${seenDesa.get(desa)}: satu desa hanya masuk satu puskesmas.`,
+          ),
+        );
         ok = false;
       } else {
         seenDesa.set(desa, row);
@@ -126,22 +194,46 @@ export function planWilayahKerjaCsv(rows: readonly (readonly string[])[], ctx: W
     } else {
       const known = ctx.puskesmas.get(kode);
       if (known && known.kabupaten !== ctx.kabupaten) {
-        plan.errors.push(issue(row, 'kode_puskesmas', 'PUSKESMAS_OTHER_KABUPATEN',
-          `Puskesmas ${kode} (${known.nama}) berada di kabupaten/kota ${known.kabupaten}, bukan ${ctx.kabupaten}.`));
+        plan.errors.push(
+          issue(
+            row,
+            'kode_puskesmas',
+            'PUSKESMAS_OTHER_KABUPATEN',
+            `Puskesmas ${kode} (${known.nama}) berada di kabupaten/kota ${known.kabupaten}, bukan ${ctx.kabupaten}.`,
+          ),
+        );
         ok = false;
       } else if (!known && !isPuskesmasKode(kode)) {
-        plan.errors.push(issue(row, 'kode_puskesmas', 'PUSKESMAS_KODE_INVALID',
-          `Kode puskesmas "${quoteKode(kode)}" tidak dikenal dan tidak sah untuk puskesmas baru: gunakan ${PUSKESMAS_KODE_HELP}.`));
+        plan.errors.push(
+          issue(
+            row,
+            'kode_puskesmas',
+            'PUSKESMAS_KODE_INVALID',
+            `Kode puskesmas "${quoteKode(kode)}" tidak dikenal dan tidak sah untuk puskesmas baru: gunakan ${PUSKESMAS_KODE_HELP}.`,
+          ),
+        );
         ok = false;
       } else if (!known) {
         const first = newNames.get(kode);
         if (!nama && !first) {
-          plan.errors.push(issue(row, 'nama', 'PUSKESMAS_UNKNOWN',
-            `Puskesmas dengan kode ${kode} tidak dikenal. Isi kolom nama untuk menambahkannya sebagai puskesmas baru.`));
+          plan.errors.push(
+            issue(
+              row,
+              'nama',
+              'PUSKESMAS_UNKNOWN',
+              `Puskesmas dengan kode ${kode} tidak dikenal. Isi kolom nama untuk menambahkannya sebagai puskesmas baru.`,
+            ),
+          );
           ok = false;
         } else if (first && nama && nama !== first.nama) {
-          plan.errors.push(issue(row, 'nama', 'PUSKESMAS_NAME_CONFLICT',
-            `Puskesmas baru ${kode} bernama "${first.nama}" di baris ${first.row}, di sini "${nama}". Samakan namanya.`));
+          plan.errors.push(
+            issue(
+              row,
+              'nama',
+              'PUSKESMAS_NAME_CONFLICT',
+              `Puskesmas baru ${kode} bernama "${first.nama}" di baris ${first.row}, di sini "${nama}". Samakan namanya.`,
+            ),
+          );
           ok = false;
         } else if (!first) {
           newNames.set(kode, { nama, row });
@@ -156,8 +248,14 @@ export function planWilayahKerjaCsv(rows: readonly (readonly string[])[], ctx: W
       if (current.confirmed) plan.unchanged++;
       else plan.confirms.push({ row, desa, puskesmas: kode });
     } else if (current && current.validFrom >= ctx.mulai) {
-      plan.errors.push(issue(row, 'kode_desa', 'DATE_BEFORE_CURRENT',
-        `Desa ${desa} masuk puskesmas ${current.puskesmas} sejak ${current.validFrom}; tanggal mulai ${ctx.mulai} harus sesudahnya. Riwayat tidak ditimpa.`));
+      plan.errors.push(
+        issue(
+          row,
+          'kode_desa',
+          'DATE_BEFORE_CURRENT',
+          `Desa ${desa} masuk puskesmas ${current.puskesmas} sejak ${current.validFrom}; tanggal mulai ${ctx.mulai} harus sesudahnya. Riwayat tidak ditimpa.`,
+        ),
+      );
     } else {
       plan.moves.push({ row, desa, from: current?.puskesmas ?? null, to: kode });
     }
@@ -172,7 +270,10 @@ export function planWilayahKerjaCsv(rows: readonly (readonly string[])[], ctx: W
  * The export: header and one row per desa, in the order given (UTF-8 BOM added by the caller). Names are users' text:
  * a formula start is neutralised (csvField).
  */
-export function wilayahKerjaCsvLines(rows: readonly { kodePuskesmas: string; nama: string; kodeDesa: string }[]): string {
+export function wilayahKerjaCsvLines(
+  rows: readonly { kodePuskesmas: string; nama: string; kodeDesa: string }[],
+): string {
   return [csvLine(WILAYAH_KERJA_CSV_COLUMNS), ...rows.map((r) => csvLine([r.kodePuskesmas, r.nama, r.kodeDesa]))]
-    .map((l) => `${l}\r\n`).join('');
+    .map((l) => `${l}\r\n`)
+    .join('');
 }

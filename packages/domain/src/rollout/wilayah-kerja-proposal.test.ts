@@ -38,10 +38,28 @@ describe('wilayah kerja proposal', () => {
     const p = proposeWilayahKerja(puskesmas, kecamatan, desa);
     expect(p.confirmed).toBe(false);
     expect(p.placements).toEqual([
-      { puskesmas: 'A1', kind: 'nama-kecamatan', kecamatan: '12.07.01', sharesWith: null, desa: ['12.07.01.2001', '12.07.01.2002'] },
+      {
+        puskesmas: 'A1',
+        kind: 'nama-kecamatan',
+        kecamatan: '12.07.01',
+        sharesWith: null,
+        desa: ['12.07.01.2001', '12.07.01.2002'],
+      },
       { puskesmas: 'A2', kind: 'berbagi-kecamatan', kecamatan: '12.07.01', sharesWith: 'A1', desa: [] },
-      { puskesmas: 'A3', kind: 'nama-kecamatan', kecamatan: '12.07.02', sharesWith: null, desa: ['12.07.02.2001', '12.07.02.2002'] },
-      { puskesmas: 'A4', kind: 'nama-desa', kecamatan: '12.07.03', sharesWith: null, desa: ['12.07.03.2001', '12.07.03.2002'] },
+      {
+        puskesmas: 'A3',
+        kind: 'nama-kecamatan',
+        kecamatan: '12.07.02',
+        sharesWith: null,
+        desa: ['12.07.02.2001', '12.07.02.2002'],
+      },
+      {
+        puskesmas: 'A4',
+        kind: 'nama-desa',
+        kecamatan: '12.07.03',
+        sharesWith: null,
+        desa: ['12.07.03.2001', '12.07.03.2002'],
+      },
       { puskesmas: 'A5', kind: 'tidak-ditemukan', kecamatan: null, sharesWith: null, desa: [] },
     ]);
     expect(p.desaWithoutPuskesmas).toEqual(['12.07.04.2001']);
@@ -52,11 +70,16 @@ describe('wilayah kerja proposal', () => {
 
   it('gives a kecamatan with several desa-named puskesmas to the lowest kode', () => {
     const p = proposeWilayahKerja(
-      [{ kode: 'B2', nama: 'Puskesmas Tanjung Gusta' }, { kode: 'B1', nama: 'Puskesmas Sei Mencirim' }],
-      kecamatan, desa,
+      [
+        { kode: 'B2', nama: 'Puskesmas Tanjung Gusta' },
+        { kode: 'B1', nama: 'Puskesmas Sei Mencirim' },
+      ],
+      kecamatan,
+      desa,
     );
     expect(p.placements.map((x) => [x.puskesmas, x.kind, x.sharesWith])).toEqual([
-      ['B1', 'nama-desa', null], ['B2', 'berbagi-kecamatan', 'B1'],
+      ['B1', 'nama-desa', null],
+      ['B2', 'berbagi-kecamatan', 'B1'],
     ]);
   });
 
@@ -69,7 +92,8 @@ describe('wilayah kerja proposal', () => {
         { kode: 'C4', nama: 'PUSKESMAS TANJUNG' }, // only desa Tanjung Gusta starts so (Tanjung Morawa is a kecamatan)
         { kode: 'C5', nama: 'PUSKESMAS BA' }, // too short to match by prefix ("Bangun Sari", "Binjai Bakung")
       ],
-      kecamatan, desa,
+      kecamatan,
+      desa,
     );
     expect(p.placements.map((x) => [x.puskesmas, x.kind, x.kecamatan])).toEqual([
       ['C1', 'nama-desa', '12.07.02'],

@@ -7,9 +7,17 @@
 
 import { placeNameWords } from '../names.ts';
 
-export interface PuskesmasRef { kode: string; nama: string }
-export interface WilayahRef { kode: string; nama: string }
-export interface DesaRef extends WilayahRef { kecamatan: string }
+export interface PuskesmasRef {
+  kode: string;
+  nama: string;
+}
+export interface WilayahRef {
+  kode: string;
+  nama: string;
+}
+export interface DesaRef extends WilayahRef {
+  kecamatan: string;
+}
 
 export type PlacementKind =
   /** named after a kecamatan: gets the whole kecamatan */
@@ -44,11 +52,15 @@ const UNIT_WORDS = new Set(['uptd', 'upt', 'puskesmas', 'pkm', 'kecamatan', 'kec
 
 /** "PUSKESMAS SEI MENCIRIM" → "sungaimencirim": the place-name words (names.ts) without facility and unit words. */
 export function nameKey(nama: string): string {
-  return placeNameWords(nama).filter((w) => !UNIT_WORDS.has(w)).join('');
+  return placeNameWords(nama)
+    .filter((w) => !UNIT_WORDS.has(w))
+    .join('');
 }
 
 export function proposeWilayahKerja(
-  puskesmas: readonly PuskesmasRef[], kecamatan: readonly WilayahRef[], desa: readonly DesaRef[],
+  puskesmas: readonly PuskesmasRef[],
+  kecamatan: readonly WilayahRef[],
+  desa: readonly DesaRef[],
 ): WilayahKerjaProposal {
   const kecByKey = groupBy(kecamatan, (k) => nameKey(k.nama));
   const desaByKey = groupBy(desa, (d) => nameKey(d.nama));
@@ -61,7 +73,14 @@ export function proposeWilayahKerja(
     const key = nameKey(p.nama);
     const kec = locate(key, kecamatan, kecByKey, desa, desaByKey);
     if (kec) located.push({ p, kec: kec.kode, byKecamatanName: kec.byKecamatanName });
-    else placements.set(p.kode, { puskesmas: p.kode, kind: 'tidak-ditemukan', kecamatan: null, sharesWith: null, desa: [] });
+    else
+      placements.set(p.kode, {
+        puskesmas: p.kode,
+        kind: 'tidak-ditemukan',
+        kecamatan: null,
+        sharesWith: null,
+        desa: [],
+      });
   }
 
   const assignment = new Map<string, string>();
@@ -84,7 +103,10 @@ export function proposeWilayahKerja(
   return {
     placements: [...puskesmas].sort(byKode).map((p) => placements.get(p.kode)!),
     assignment,
-    desaWithoutPuskesmas: desa.map((d) => d.kode).filter((d) => !assignment.has(d)).sort(),
+    desaWithoutPuskesmas: desa
+      .map((d) => d.kode)
+      .filter((d) => !assignment.has(d))
+      .sort(),
     confirmed: false,
   };
 }
@@ -98,8 +120,11 @@ const MIN_PARTIAL_KEY = 5;
  * exactly one kecamatan inside the puskesmas name ("SP IV Prafi" → Prafi). null when none is unambiguous.
  */
 function locate(
-  key: string, kecamatan: readonly WilayahRef[], kecByKey: Map<string, WilayahRef[]>,
-  desa: readonly DesaRef[], desaByKey: Map<string, DesaRef[]>,
+  key: string,
+  kecamatan: readonly WilayahRef[],
+  kecByKey: Map<string, WilayahRef[]>,
+  desa: readonly DesaRef[],
+  desaByKey: Map<string, DesaRef[]>,
 ): { kode: string; byKecamatanName: boolean } | null {
   if (!key) return null;
   const exactKec = kecByKey.get(key) ?? [];

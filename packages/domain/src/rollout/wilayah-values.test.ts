@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { requireIndicator } from '../indicators/catalogue.ts';
 import { parsePeriod } from '../indicators/period.ts';
 import { rollUpDesa } from '../indicators/evaluate.ts';
-import { holderOn, rollUpByWilayahKerja, TANPA_PUSKESMAS, type DesaMonths, type WilayahKerjaRow } from './wilayah-values.ts';
+import {
+  holderOn,
+  rollUpByWilayahKerja,
+  TANPA_PUSKESMAS,
+  type DesaMonths,
+  type WilayahKerjaRow,
+} from './wilayah-values.ts';
 
 const K1 = requireIndicator('KIA_K1'); // ytd_cum over the bumil sasaran
 const months = (...n: number[]) => n.map((numerator, i) => ({ month: i + 1, numerator }));
@@ -21,7 +27,12 @@ describe('values per puskesmas wilayah kerja', () => {
       { desa: 'D3', puskesmas: 'B', validFrom: '2025-01-01', validTo: null },
     ];
     const byP = rollUpByWilayahKerja(K1, period, desa, rows);
-    expect(byP.get('A')!.aggregate).toMatchObject({ numerator: 21 + 12, denominator: 90, reportedMonths: 12, expectedMonths: 12 });
+    expect(byP.get('A')!.aggregate).toMatchObject({
+      numerator: 21 + 12,
+      denominator: 90,
+      reportedMonths: 12,
+      expectedMonths: 12,
+    });
     expect(byP.get('A')!.aggregate).toEqual(rollUpDesa(K1, period, [desa[0]!, desa[1]!]));
     expect(byP.get('B')!.aggregate).toMatchObject({ numerator: 6, denominator: 12 });
     expect(byP.has(TANPA_PUSKESMAS)).toBe(false);
@@ -40,7 +51,10 @@ describe('values per puskesmas wilayah kerja', () => {
     // D2 has no puskesmas: reported as such, not dropped.
     expect(byP.get(TANPA_PUSKESMAS)!.aggregate).toMatchObject({ numerator: 12, denominator: 30 });
     // The whole kabupaten is unchanged by the move.
-    const total = [...byP.values()].reduce((s, v) => ({ n: s.n + v.aggregate.numerator!, d: s.d + v.aggregate.denominator! }), { n: 0, d: 0 });
+    const total = [...byP.values()].reduce(
+      (s, v) => ({ n: s.n + v.aggregate.numerator!, d: s.d + v.aggregate.denominator! }),
+      { n: 0, d: 0 },
+    );
     expect(total).toEqual({ n: 21 + 12 + 6, d: 102 });
   });
 

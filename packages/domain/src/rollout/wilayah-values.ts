@@ -48,8 +48,10 @@ export function holderOn(rows: readonly WilayahKerjaRow[], date: string): string
 }
 
 export function rollUpByWilayahKerja(
-  def: Pick<IndicatorDef, 'denominator' | 'periodKind' | 'unit'>, period: Pick<Period, 'year' | 'fromMonth' | 'toMonth'>,
-  desa: readonly DesaMonths[], wilayahKerja: readonly WilayahKerjaRow[],
+  def: Pick<IndicatorDef, 'denominator' | 'periodKind' | 'unit'>,
+  period: Pick<Period, 'year' | 'fromMonth' | 'toMonth'>,
+  desa: readonly DesaMonths[],
+  wilayahKerja: readonly WilayahKerjaRow[],
 ): Map<string, WilayahKerjaValue> {
   const rowsByDesa = new Map<string, WilayahKerjaRow[]>();
   for (const r of wilayahKerja) {
@@ -58,7 +60,8 @@ export function rollUpByWilayahKerja(
     else rowsByDesa.set(r.desa, [r]);
   }
   const periodMonths = period.toMonth - period.fromMonth + 1;
-  const shareSasaran = (def.periodKind === 'ytd_cum' || def.periodKind === 'annual') && def.denominator.kind !== 'counted';
+  const shareSasaran =
+    (def.periodKind === 'ytd_cum' || def.periodKind === 'annual') && def.denominator.kind !== 'counted';
   const pieces = new Map<string, { inputs: AggregateInput[]; desa: string[]; simulated: boolean }>();
   for (const d of desa) {
     const rows = rowsByDesa.get(d.kode) ?? [];
@@ -82,7 +85,12 @@ export function rollUpByWilayahKerja(
   }
   const result = new Map<string, WilayahKerjaValue>();
   for (const [puskesmas, piece] of pieces) {
-    result.set(puskesmas, { puskesmas, aggregate: aggregate(piece.inputs, def.unit), desa: piece.desa, simulated: piece.simulated });
+    result.set(puskesmas, {
+      puskesmas,
+      aggregate: aggregate(piece.inputs, def.unit),
+      desa: piece.desa,
+      simulated: piece.simulated,
+    });
   }
   return result;
 }

@@ -33,21 +33,41 @@ export function auditRepository(db: DbOrTx) {
   return {
     async write(e: AuditEntry): Promise<void> {
       await db.insert(auditLog).values({
-        userId: e.userId ?? null, username: e.username ?? null, action: e.action, method: e.method ?? null, path: e.path ?? null,
-        status: e.status ?? null, ip: e.ip ?? null, requestId: e.requestId ?? null, detail: e.detail === undefined ? null : e.detail,
+        userId: e.userId ?? null,
+        username: e.username ?? null,
+        action: e.action,
+        method: e.method ?? null,
+        path: e.path ?? null,
+        status: e.status ?? null,
+        ip: e.ip ?? null,
+        requestId: e.requestId ?? null,
+        detail: e.detail === undefined ? null : e.detail,
       });
     },
     async list(options: { limit: number; username?: string }): Promise<AuditRow[]> {
-      const rows = await db.select({
-        id: auditLog.id, at: auditLog.at, username: auditLog.username, action: auditLog.action, method: auditLog.method,
-        path: auditLog.path, status: auditLog.status, ip: auditLog.ip, detail: auditLog.detail,
-      }).from(auditLog).where(options.username === undefined ? undefined : eq(auditLog.username, options.username))
-        .orderBy(desc(auditLog.id)).limit(options.limit);
+      const rows = await db
+        .select({
+          id: auditLog.id,
+          at: auditLog.at,
+          username: auditLog.username,
+          action: auditLog.action,
+          method: auditLog.method,
+          path: auditLog.path,
+          status: auditLog.status,
+          ip: auditLog.ip,
+          detail: auditLog.detail,
+        })
+        .from(auditLog)
+        .where(options.username === undefined ? undefined : eq(auditLog.username, options.username))
+        .orderBy(desc(auditLog.id))
+        .limit(options.limit);
       return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
     },
     /** Entries older than `days` before `now`; returns how many. */
     async deleteOlderThan(now: Date, days: number): Promise<number> {
-      const result = await db.delete(auditLog).where(lt(auditLog.at, sql`${now}::timestamptz - make_interval(days => ${days})`));
+      const result = await db
+        .delete(auditLog)
+        .where(lt(auditLog.at, sql`${now}::timestamptz - make_interval(days => ${days})`));
       return result.rowCount ?? 0;
     },
   };
@@ -55,4 +75,5 @@ export function auditRepository(db: DbOrTx) {
 
 /** Writes one audit entry (the API's write log, sign-ins, the CLI). */
 export const writeAudit = ({ db }: { db: DbOrTx }, entry: AuditEntry) => auditRepository(db).write(entry);
-export const listAudit = ({ db }: { db: DbOrTx }, options: { limit: number; username?: string }) => auditRepository(db).list(options);
+export const listAudit = ({ db }: { db: DbOrTx }, options: { limit: number; username?: string }) =>
+  auditRepository(db).list(options);

@@ -14,10 +14,19 @@ let close: () => Promise<void>;
 
 beforeAll(async () => {
   ({ database, close } = await openTestDatabase());
-  const { rows: [ev] } = await database.pool.query(`insert into rollout_event (oleh, kind, note) values ('uji', 'seed', 'fixture') returning id`);
-  await database.pool.query(`insert into puskesmas (kode, nama, kabupaten_kode, sumber) values ('P1', 'PUSKESMAS SATU', '99.01', 'uji')`);
-  await database.pool.query(`insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, event_id) values
-    ('P1', '99.01.01.2001', '2025-01-01', $1), ('P1', '99.01.01.2002', '2025-01-01', $1)`, [ev.id]);
+  const {
+    rows: [ev],
+  } = await database.pool.query(
+    `insert into rollout_event (oleh, kind, note) values ('uji', 'seed', 'fixture') returning id`,
+  );
+  await database.pool.query(
+    `insert into puskesmas (kode, nama, kabupaten_kode, sumber) values ('P1', 'PUSKESMAS SATU', '99.01', 'uji')`,
+  );
+  await database.pool.query(
+    `insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, event_id) values
+    ('P1', '99.01.01.2001', '2025-01-01', $1), ('P1', '99.01.01.2002', '2025-01-01', $1)`,
+    [ev.id],
+  );
 }, 120_000);
 afterAll(async () => close());
 
@@ -42,7 +51,9 @@ describe('demo accounts', () => {
     const camat = (await findUserByUsername(database, 'camat.satu'))!;
     await setPassword(database, camat.id, 'sandi-lain-sama-sekali', false);
     await ensureDemoAccounts(database, 'sandi-contoh-panjang');
-    expect(await verifyPassword((await findUserByUsername(database, 'camat.satu'))!.passwordHash, 'sandi-contoh-panjang')).toBe(true);
+    expect(
+      await verifyPassword((await findUserByUsername(database, 'camat.satu'))!.passwordHash, 'sandi-contoh-panjang'),
+    ).toBe(true);
   });
 
   it('the password: DEMO_PASSWORD, else generated once into DATA_DIR/akun-contoh.txt (owner-only) and kept', () => {

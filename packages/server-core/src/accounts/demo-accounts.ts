@@ -26,7 +26,12 @@ export interface DemoAccount {
   wilayah: string;
 }
 
-const slug = (nama: string) => nama.toLowerCase().replace(/^(puskesmas|kecamatan|desa|kelurahan|kabupaten|kota|provinsi)\s+/, '').replace(/[^a-z0-9]+/g, '').slice(0, 24);
+const slug = (nama: string) =>
+  nama
+    .toLowerCase()
+    .replace(/^(puskesmas|kecamatan|desa|kelurahan|kabupaten|kota|provinsi)\s+/, '')
+    .replace(/[^a-z0-9]+/g, '')
+    .slice(0, 24);
 
 /** The reader's scope in words says that it only reads. */
 const READ_ONLY = ' (baca saja)';
@@ -34,10 +39,24 @@ const READ_ONLY = ' (baca saja)';
 /** The places the demo accounts hold, chosen from what is loaded. */
 export async function planDemoAccounts({ db }: DatabaseHandle): Promise<DemoAccount[]> {
   const places = scopeRepository(db);
-  const kecamatan = await places.bilahHulu() ?? await places.firstKecamatanWithDesa();
+  const kecamatan = (await places.bilahHulu()) ?? (await places.firstKecamatanWithDesa());
   const accounts: DemoAccount[] = [
-    { username: 'admin', nama: 'Admin (contoh)', role: 'admin', scopeKode: '', scopePuskesmas: null, wilayah: 'seluruh Indonesia' },
-    { username: 'pembaca', nama: 'Pembaca (contoh)', role: 'viewer', scopeKode: '', scopePuskesmas: null, wilayah: `seluruh Indonesia${READ_ONLY}` },
+    {
+      username: 'admin',
+      nama: 'Admin (contoh)',
+      role: 'admin',
+      scopeKode: '',
+      scopePuskesmas: null,
+      wilayah: 'seluruh Indonesia',
+    },
+    {
+      username: 'pembaca',
+      nama: 'Pembaca (contoh)',
+      role: 'viewer',
+      scopeKode: '',
+      scopePuskesmas: null,
+      wilayah: `seluruh Indonesia${READ_ONLY}`,
+    },
   ];
   if (!kecamatan) return accounts;
   const kab = (await places.place(ancestorAt(kecamatan.kode, 'kabupaten')!))!;
@@ -46,14 +65,57 @@ export async function planDemoAccounts({ db }: DatabaseHandle): Promise<DemoAcco
   const pkm = await places.mainPuskesmasOf(kecamatan.kode);
   // A kabupaten named like its provinsi would take the same login name.
   const kabSlug = slug(kab.nama) === slug(prov.nama) ? `${slug(kab.nama)}.kab` : slug(kab.nama);
-  accounts.splice(1, 0,
-    { username: `dinkes.${slug(prov.nama)}`, nama: `Dinkes ${prov.nama} (contoh)`, role: 'dinkes_provinsi', scopeKode: prov.kode, scopePuskesmas: null, wilayah: withTingkatWord('provinsi', prov.nama) },
-    { username: `dinkes.${kabSlug}`, nama: `Dinkes ${kab.nama} (contoh)`, role: 'dinkes_kabupaten', scopeKode: kab.kode, scopePuskesmas: null, wilayah: kab.nama },
-    ...(pkm ? [{ username: `pkm.${slug(pkm.nama)}`, nama: `Kepala ${titleCase(pkm.nama)} (contoh)`, role: 'puskesmas' as const, scopeKode: null,
-      scopePuskesmas: pkm.kode, wilayah: `wilayah kerja ${titleCase(pkm.nama)}` }] : []),
-    { username: `camat.${slug(kecamatan.nama)}`, nama: `Camat ${kecamatan.nama.replace(/^kecamatan\s+/i, '')} (contoh)`, role: 'camat', scopeKode: kecamatan.kode, scopePuskesmas: null, wilayah: withTingkatWord('kecamatan', kecamatan.nama) },
-    ...(desa ? [{ username: `kades.${slug(desa.nama)}`, nama: `Kepala Desa ${desa.nama} (contoh)`, role: 'kepala_desa' as const, scopeKode: desa.kode,
-      scopePuskesmas: null, wilayah: withTingkatWord('desa', desa.nama) }] : []),
+  accounts.splice(
+    1,
+    0,
+    {
+      username: `dinkes.${slug(prov.nama)}`,
+      nama: `Dinkes ${prov.nama} (contoh)`,
+      role: 'dinkes_provinsi',
+      scopeKode: prov.kode,
+      scopePuskesmas: null,
+      wilayah: withTingkatWord('provinsi', prov.nama),
+    },
+    {
+      username: `dinkes.${kabSlug}`,
+      nama: `Dinkes ${kab.nama} (contoh)`,
+      role: 'dinkes_kabupaten',
+      scopeKode: kab.kode,
+      scopePuskesmas: null,
+      wilayah: kab.nama,
+    },
+    ...(pkm
+      ? [
+          {
+            username: `pkm.${slug(pkm.nama)}`,
+            nama: `Kepala ${titleCase(pkm.nama)} (contoh)`,
+            role: 'puskesmas' as const,
+            scopeKode: null,
+            scopePuskesmas: pkm.kode,
+            wilayah: `wilayah kerja ${titleCase(pkm.nama)}`,
+          },
+        ]
+      : []),
+    {
+      username: `camat.${slug(kecamatan.nama)}`,
+      nama: `Camat ${kecamatan.nama.replace(/^kecamatan\s+/i, '')} (contoh)`,
+      role: 'camat',
+      scopeKode: kecamatan.kode,
+      scopePuskesmas: null,
+      wilayah: withTingkatWord('kecamatan', kecamatan.nama),
+    },
+    ...(desa
+      ? [
+          {
+            username: `kades.${slug(desa.nama)}`,
+            nama: `Kepala Desa ${desa.nama} (contoh)`,
+            role: 'kepala_desa' as const,
+            scopeKode: desa.kode,
+            scopePuskesmas: null,
+            wilayah: withTingkatWord('desa', desa.nama),
+          },
+        ]
+      : []),
   );
   return accounts;
 }
@@ -80,7 +142,8 @@ export async function ensureDemoAccounts(database: DatabaseHandle, password: str
       await createUser(database, { ...account, password, demo: true, createdBy: 'data contoh' });
     } else if (existing.demo) {
       if (!existing.aktif) await usersRepository(database.db).activate(existing.id);
-      if (!(await verifyPassword(existing.passwordHash, password))) await setPassword(database, existing.id, password, false);
+      if (!(await verifyPassword(existing.passwordHash, password)))
+        await setPassword(database, existing.id, password, false);
     }
   }
   return accounts;
@@ -100,22 +163,33 @@ export async function deactivateDemoAccounts({ db }: DatabaseHandle): Promise<st
  * with their shared password; a start without demo data deactivates every demo account left from an earlier demo start
  * on the same database — their password sits in old logs and in DATA_DIR/akun-contoh.txt — and says so.
  */
-export async function prepareAccounts(database: DatabaseHandle, config: { demoData: boolean; dataDir: string; demoPassword?: string },
-  log: (message: string) => void): Promise<DemoAccount[]> {
+export async function prepareAccounts(
+  database: DatabaseHandle,
+  config: { demoData: boolean; dataDir: string; demoPassword?: string },
+  log: (message: string) => void,
+): Promise<DemoAccount[]> {
   if (config.demoData) {
     const password = demoPassword(config.dataDir, config.demoPassword);
     const accounts = await ensureDemoAccounts(database, password);
-    log(`Akun contoh (kata sandi semuanya: ${password}${config.demoPassword ? ', dari DEMO_PASSWORD' : `, tersimpan di ${config.dataDir}/akun-contoh.txt`}):`);
+    log(
+      `Akun contoh (kata sandi semuanya: ${password}${config.demoPassword ? ', dari DEMO_PASSWORD' : `, tersimpan di ${config.dataDir}/akun-contoh.txt`}):`,
+    );
     for (const a of accounts) log(`  ${a.username.padEnd(28)} ${ROLE_INFO[a.role].labelId.padEnd(32)} ${a.wilayah}`);
     return accounts;
   }
   const deactivated = await deactivateDemoAccounts(database);
   if (deactivated.length) {
-    await auditRepository(database.db).write({ username: 'sistem', action: 'pengguna', detail: { nonaktif_akun_contoh: deactivated, alasan: 'DEMO_DATA=false' } });
-    log(`DEMO_DATA=false: ${deactivated.length} akun contoh dinonaktifkan (${deactivated.join(', ')}); kata sandi contoh tidak berlaku lagi. `
-      + 'Akun itu aktif kembali hanya bila aplikasi dijalankan lagi dengan DEMO_DATA=true.');
+    await auditRepository(database.db).write({
+      username: 'sistem',
+      action: 'pengguna',
+      detail: { nonaktif_akun_contoh: deactivated, alasan: 'DEMO_DATA=false' },
+    });
+    log(
+      `DEMO_DATA=false: ${deactivated.length} akun contoh dinonaktifkan (${deactivated.join(', ')}); kata sandi contoh tidak berlaku lagi. ` +
+        'Akun itu aktif kembali hanya bila aplikasi dijalankan lagi dengan DEMO_DATA=true.',
+    );
   }
-  if (await usersRepository(database.db).countActiveAdmins() === 0) {
+  if ((await usersRepository(database.db).countActiveAdmins()) === 0) {
     // After a demo start the name "admin" belongs to the (now inactive) demo admin.
     const name = (await findUserByUsername(database, 'admin')) ? 'admin.utama' : 'admin';
     log(`Belum ada admin aktif. Buat yang pertama: pnpm cli pengguna tambah --nama-pengguna=${name} --peran=admin`);
@@ -139,11 +213,20 @@ export function demoAccountsLister(database: DatabaseHandle): () => Promise<Demo
   const labels = new Map<string, string>();
   return async () => {
     const users = await usersRepository(database.db).listActiveDemo();
-    return Promise.all(users.map(async (u) => {
-      const scope = `${u.role} ${u.scopeKode} ${u.scopePuskesmas ?? ''}`;
-      const wilayah = labels.get(scope) ?? `${await scopeLabel(database, u)}${u.role === 'viewer' ? READ_ONLY : ''}`;
-      if (labels.size < 100) labels.set(scope, wilayah);
-      return { username: u.username, nama: u.nama, role: u.role, scopeKode: u.scopeKode, scopePuskesmas: u.scopePuskesmas, wilayah };
-    }));
+    return Promise.all(
+      users.map(async (u) => {
+        const scope = `${u.role} ${u.scopeKode} ${u.scopePuskesmas ?? ''}`;
+        const wilayah = labels.get(scope) ?? `${await scopeLabel(database, u)}${u.role === 'viewer' ? READ_ONLY : ''}`;
+        if (labels.size < 100) labels.set(scope, wilayah);
+        return {
+          username: u.username,
+          nama: u.nama,
+          role: u.role,
+          scopeKode: u.scopeKode,
+          scopePuskesmas: u.scopePuskesmas,
+          wilayah,
+        };
+      }),
+    );
   };
 }

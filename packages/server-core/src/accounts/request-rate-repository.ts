@@ -19,7 +19,9 @@ export function requestRateRepository(db: DbOrTx) {
     async count(key: string, windowMs: number): Promise<RateCount> {
       const window = sql`make_interval(secs => ${windowMs / 1000})`;
       const ended = sql`${r.windowStart} + ${window} <= now()`;
-      const [row] = await db.insert(r).values({ key, windowStart: sql`now()`, requests: 1 })
+      const [row] = await db
+        .insert(r)
+        .values({ key, windowStart: sql`now()`, requests: 1 })
         .onConflictDoUpdate({
           target: r.key,
           set: {

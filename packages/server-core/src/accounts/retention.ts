@@ -23,7 +23,9 @@ export function parseAuditRetentionDays(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return DEFAULT_AUDIT_RETENTION_DAYS;
   const n = Number(value);
   if (!Number.isInteger(n) || n < MIN_AUDIT_RETENTION_DAYS) {
-    throw new Error(`AUDIT_RETENTION_DAYS tidak sah: "${value}" (harus bilangan bulat ≥ ${MIN_AUDIT_RETENTION_DAYS} hari; bawaan ${DEFAULT_AUDIT_RETENTION_DAYS}).`);
+    throw new Error(
+      `AUDIT_RETENTION_DAYS tidak sah: "${value}" (harus bilangan bulat ≥ ${MIN_AUDIT_RETENTION_DAYS} hari; bawaan ${DEFAULT_AUDIT_RETENTION_DAYS}).`,
+    );
   }
   return n;
 }
@@ -48,10 +50,15 @@ export const RETENTION_LOCK_KEY = 6_240_603;
  * Deletes what has passed its retention, in one transaction. Null when another process holds the retention lock
  * (several API processes share the database and each runs the daily purge): that run does the work, this one skips.
  */
-export async function purgeExpired({ db }: DatabaseHandle, options: { auditRetentionDays: number; now?: Date }): Promise<PurgeResult | null> {
+export async function purgeExpired(
+  { db }: DatabaseHandle,
+  options: { auditRetentionDays: number; now?: Date },
+): Promise<PurgeResult | null> {
   const now = options.now ?? new Date();
   const result = await db.transaction(async (tx) => {
-    const { rows: [lock] } = await tx.execute<{ got: boolean }>(sql`select pg_try_advisory_xact_lock(${RETENTION_LOCK_KEY}) as got`);
+    const {
+      rows: [lock],
+    } = await tx.execute<{ got: boolean }>(sql`select pg_try_advisory_xact_lock(${RETENTION_LOCK_KEY}) as got`);
     if (!lock?.got) return null;
     return {
       sessions: await sessionsRepository(tx).deleteExpired(now),
@@ -62,14 +69,25 @@ export async function purgeExpired({ db }: DatabaseHandle, options: { auditReten
     };
   });
   if (result && Object.values(result).some((n) => n > 0)) {
-    await auditRepository(db).write({ username: 'sistem', action: 'retensi', detail: { ...result, retensiAuditHari: options.auditRetentionDays } });
+    await auditRepository(db).write({
+      username: 'sistem',
+      action: 'retensi',
+      detail: { ...result, retensiAuditHari: options.auditRetentionDays },
+    });
   }
   return result;
 }
 
 /** Runs purgeExpired now and every `everyMs` (a day); the timer never keeps the process alive. Returns a stop function. */
-export function schedulePurge(database: DatabaseHandle, options: { auditRetentionDays: number; everyMs?: number;
-  onResult?: (r: PurgeResult | null) => void; onError?: (e: unknown) => void }): () => void {
+export function schedulePurge(
+  database: DatabaseHandle,
+  options: {
+    auditRetentionDays: number;
+    everyMs?: number;
+    onResult?: (r: PurgeResult | null) => void;
+    onError?: (e: unknown) => void;
+  },
+): () => void {
   const run = () => purgeExpired(database, options).then(options.onResult, options.onError);
   void run();
   const timer = setInterval(run, options.everyMs ?? 86_400_000);

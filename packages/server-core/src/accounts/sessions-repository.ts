@@ -6,7 +6,14 @@ import { toUserRow, USER_COLUMNS, type UserRow } from './users-repository.ts';
 
 export function sessionsRepository(db: DbOrTx) {
   return {
-    async insert(row: { tokenHash: string; userId: number; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null }): Promise<void> {
+    async insert(row: {
+      tokenHash: string;
+      userId: number;
+      csrfToken: string;
+      expiresAt: Date;
+      ip: string | null;
+      userAgent: string | null;
+    }): Promise<void> {
       await db.insert(appSession).values(row);
     },
     /** Expired sessions of everyone: before `now` (default the database's clock). Returns how many. */
@@ -16,7 +23,9 @@ export function sessionsRepository(db: DbOrTx) {
     },
     /** The session and its user when it has not expired and the user is active. */
     async findActive(tokenHash: string): Promise<{ csrfToken: string; user: UserRow } | null> {
-      const [row] = await db.select({ csrfToken: appSession.csrfToken, ...USER_COLUMNS }).from(appSession)
+      const [row] = await db
+        .select({ csrfToken: appSession.csrfToken, ...USER_COLUMNS })
+        .from(appSession)
         .innerJoin(appUser, eq(appUser.id, appSession.userId))
         .where(and(eq(appSession.tokenHash, tokenHash), gt(appSession.expiresAt, sql`now()`), eq(appUser.aktif, true)));
       if (!row) return null;

@@ -15,12 +15,23 @@ export interface NewSession {
   expiresAt: Date;
 }
 
-export async function startSession({ db }: DatabaseHandle, userId: number, meta: { ip?: string; userAgent?: string }): Promise<NewSession> {
+export async function startSession(
+  { db }: DatabaseHandle,
+  userId: number,
+  meta: { ip?: string; userAgent?: string },
+): Promise<NewSession> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
   const sessions = sessionsRepository(db);
-  await sessions.insert({ tokenHash: sha256(token), userId, csrfToken, expiresAt, ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 300) ?? null });
+  await sessions.insert({
+    tokenHash: sha256(token),
+    userId,
+    csrfToken,
+    expiresAt,
+    ip: meta.ip ?? null,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  });
   // Expired sessions of everyone are removed here, where sessions are made: no timer needed.
   await sessions.deleteExpired();
   return { token, csrfToken, expiresAt };

@@ -28,8 +28,14 @@ export function throttleAddress(ip: string): string {
   const [head = '', tail] = bare.split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
-  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
 }
 
 export type Claim = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -41,9 +47,13 @@ export type Claim = { ok: true } | { ok: false; retryAfterSeconds: number };
  */
 export async function claimSignIn({ db }: DatabaseHandle, key: ThrottleKey, now: Date): Promise<Claim> {
   const throttle = throttleRepository(db);
-  if (await throttle.countFailure(key, now, SIGN_IN_DELAYS_SECONDS, SIGN_IN_QUIET_SECONDS) !== null) return { ok: true };
+  if ((await throttle.countFailure(key, now, SIGN_IN_DELAYS_SECONDS, SIGN_IN_QUIET_SECONDS)) !== null)
+    return { ok: true };
   const until = await throttle.blockedUntil(key);
-  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(((until?.getTime() ?? now.getTime()) - now.getTime()) / 1000)) };
+  return {
+    ok: false,
+    retryAfterSeconds: Math.max(1, Math.ceil(((until?.getTime() ?? now.getTime()) - now.getTime()) / 1000)),
+  };
 }
 
 /** The pair signed in: its count is gone. Pairs quiet for a day are removed here too (no timer needed). */

@@ -22,15 +22,28 @@ export interface UserRow {
 
 /** The columns of a UserRow, for selects that join app_user (sessions). */
 export const USER_COLUMNS = {
-  id: appUser.id, username: appUser.username, nama: appUser.nama, role: appUser.role, scopeKode: appUser.scopeKode,
-  scopePuskesmas: appUser.scopePuskesmas, passwordHash: appUser.passwordHash, mustChangePassword: appUser.mustChangePassword,
-  aktif: appUser.aktif, demo: appUser.demo, createdAt: appUser.createdAt, createdBy: appUser.createdBy,
+  id: appUser.id,
+  username: appUser.username,
+  nama: appUser.nama,
+  role: appUser.role,
+  scopeKode: appUser.scopeKode,
+  scopePuskesmas: appUser.scopePuskesmas,
+  passwordHash: appUser.passwordHash,
+  mustChangePassword: appUser.mustChangePassword,
+  aktif: appUser.aktif,
+  demo: appUser.demo,
+  createdAt: appUser.createdAt,
+  createdBy: appUser.createdBy,
 };
 
 type Selected = typeof appUser.$inferSelect;
 
 /** The stored row as the services use it (the role is one of ROLES: only the services write it). */
-export const toUserRow = (row: Selected): UserRow => ({ ...row, role: row.role as Role, createdAt: row.createdAt.toISOString() });
+export const toUserRow = (row: Selected): UserRow => ({
+  ...row,
+  role: row.role as Role,
+  createdAt: row.createdAt.toISOString(),
+});
 
 export interface UserValues {
   username: string;
@@ -49,7 +62,13 @@ export function usersRepository(db: DbOrTx) {
   return {
     /** The new user, or null when the username is taken. */
     async insert(values: UserValues): Promise<UserRow | null> {
-      return first(await db.insert(appUser).values(values).onConflictDoNothing({ target: appUser.username }).returning(USER_COLUMNS));
+      return first(
+        await db
+          .insert(appUser)
+          .values(values)
+          .onConflictDoNothing({ target: appUser.username })
+          .returning(USER_COLUMNS),
+      );
     },
     async findByUsername(username: string): Promise<UserRow | null> {
       return first(await db.select(USER_COLUMNS).from(appUser).where(eq(appUser.username, username)));
@@ -58,14 +77,23 @@ export function usersRepository(db: DbOrTx) {
       return first(await db.select(USER_COLUMNS).from(appUser).where(eq(appUser.id, id)));
     },
     async list(): Promise<UserRow[]> {
-      const rows = await db.select(USER_COLUMNS).from(appUser).orderBy(desc(appUser.aktif), asc(appUser.role), asc(appUser.username));
+      const rows = await db
+        .select(USER_COLUMNS)
+        .from(appUser)
+        .orderBy(desc(appUser.aktif), asc(appUser.role), asc(appUser.username));
       return rows.map(toUserRow);
     },
     async countActiveAdmins(): Promise<number> {
-      const [row] = await db.select({ n: count() }).from(appUser).where(and(eq(appUser.role, 'admin'), eq(appUser.aktif, true)));
+      const [row] = await db
+        .select({ n: count() })
+        .from(appUser)
+        .where(and(eq(appUser.role, 'admin'), eq(appUser.aktif, true)));
       return row!.n;
     },
-    async update(id: number, change: Pick<UserRow, 'nama' | 'role' | 'scopeKode' | 'scopePuskesmas' | 'aktif'>): Promise<UserRow> {
+    async update(
+      id: number,
+      change: Pick<UserRow, 'nama' | 'role' | 'scopeKode' | 'scopePuskesmas' | 'aktif'>,
+    ): Promise<UserRow> {
       return first(await db.update(appUser).set(change).where(eq(appUser.id, id)).returning(USER_COLUMNS))!;
     },
     async setPasswordHash(id: number, passwordHash: string, mustChangePassword: boolean): Promise<void> {
@@ -76,12 +104,19 @@ export function usersRepository(db: DbOrTx) {
     },
     /** Deactivates every active demo account; returns who. */
     async deactivateDemo(): Promise<{ id: number; username: string }[]> {
-      return db.update(appUser).set({ aktif: false }).where(and(eq(appUser.demo, true), eq(appUser.aktif, true)))
+      return db
+        .update(appUser)
+        .set({ aktif: false })
+        .where(and(eq(appUser.demo, true), eq(appUser.aktif, true)))
         .returning({ id: appUser.id, username: appUser.username });
     },
     /** Active demo accounts in the order they were made (the order of the printed list). */
     async listActiveDemo(): Promise<UserRow[]> {
-      const rows = await db.select(USER_COLUMNS).from(appUser).where(and(eq(appUser.demo, true), eq(appUser.aktif, true))).orderBy(asc(appUser.id));
+      const rows = await db
+        .select(USER_COLUMNS)
+        .from(appUser)
+        .where(and(eq(appUser.demo, true), eq(appUser.aktif, true)))
+        .orderBy(asc(appUser.id));
       return rows.map(toUserRow);
     },
   };

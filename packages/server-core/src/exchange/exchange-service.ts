@@ -6,8 +6,17 @@
 //   - FHIR carries the roll-up the dashboard shows for each child of the wilayah (Σ numerators ÷ Σ denominators as
 //     used, sasaran included), leaving out children without a report or with a simulated cell.
 import {
-  catalogueMapping, INDICATORS, monthPeriod, writeAdx, writeDhis2Csv, writeDhis2Json, writeFhirBundle, writeMeasureBundle,
-  type ExchangeValue, type IndicatorDef, type Period,
+  catalogueMapping,
+  INDICATORS,
+  monthPeriod,
+  writeAdx,
+  writeDhis2Csv,
+  writeDhis2Json,
+  writeFhirBundle,
+  writeMeasureBundle,
+  type ExchangeValue,
+  type IndicatorDef,
+  type Period,
 } from '@peta/domain';
 import { DomainError } from '../errors.ts';
 import type { ValuesService } from '../values/values-service.ts';
@@ -25,7 +34,11 @@ export interface ExchangeExportRequest {
 
 export type ExchangeExportFormat = 'dhis2-json' | 'dhis2-csv' | 'adx';
 
-export interface ExportFile { contentType: string; fileName: string; body: string }
+export interface ExportFile {
+  contentType: string;
+  fileName: string;
+  body: string;
+}
 
 const CONTENT_TYPES: Record<ExchangeExportFormat | 'fhir', { type: string; ext: string }> = {
   'dhis2-json': { type: 'application/json; charset=utf-8', ext: 'json' },
@@ -34,10 +47,18 @@ const CONTENT_TYPES: Record<ExchangeExportFormat | 'fhir', { type: string; ext: 
   fhir: { type: 'application/fhir+json; charset=utf-8', ext: 'json' },
 };
 
-const tooMany = (count: number) => new DomainError('too-large', 'EXPORT_TOO_LARGE',
-  `Ekspor ini memuat lebih dari ${MAX_EXPORT_VALUES.toLocaleString('id-ID')} nilai (${count.toLocaleString('id-ID')} sejauh ini): pilih wilayah yang lebih kecil, lebih sedikit indikator atau bulan.`);
+const tooMany = (count: number) =>
+  new DomainError(
+    'too-large',
+    'EXPORT_TOO_LARGE',
+    `Ekspor ini memuat lebih dari ${MAX_EXPORT_VALUES.toLocaleString('id-ID')} nilai (${count.toLocaleString('id-ID')} sejauh ini): pilih wilayah yang lebih kecil, lebih sedikit indikator atau bulan.`,
+  );
 
-export function exchangeService(values: Pick<ValuesService, 'desaYears' | 'childValues'>, areas: Pick<WilayahService, 'requireWilayah'>, now: () => Date) {
+export function exchangeService(
+  values: Pick<ValuesService, 'desaYears' | 'childValues'>,
+  areas: Pick<WilayahService, 'requireWilayah'>,
+  now: () => Date,
+) {
   const indicatorsOf = (req: ExchangeExportRequest) => (req.indicators.length ? req.indicators : INDICATORS);
   const fileName = (req: ExchangeExportRequest, kind: ExchangeExportFormat | 'fhir') =>
     `${kind}-${req.wilayah}-${req.period.code.replace('..', '_')}.${CONTENT_TYPES[kind].ext}`;
@@ -53,8 +74,13 @@ export function exchangeService(values: Pick<ValuesService, 'desaYears' | 'child
         for (let m = req.period.fromMonth; m <= req.period.toMonth; m++) {
           const numerator = d.row.numerators[m - 1];
           if (numerator == null || d.row.monthSimulated[m - 1] === true) continue;
-          out.push({ kode: d.kode, indikator: def.code, period: monthPeriod(req.period.year, m), pembilang: numerator,
-            penyebut: counted ? d.row.denominators?.[m - 1] ?? null : null });
+          out.push({
+            kode: d.kode,
+            indikator: def.code,
+            period: monthPeriod(req.period.year, m),
+            pembilang: numerator,
+            penyebut: counted ? (d.row.denominators?.[m - 1] ?? null) : null,
+          });
           if (out.length > MAX_EXPORT_VALUES) throw tooMany(out.length);
         }
       }
@@ -67,9 +93,12 @@ export function exchangeService(values: Pick<ValuesService, 'desaYears' | 'child
     async dataValues(req: ExchangeExportRequest, format: ExchangeExportFormat): Promise<ExportFile> {
       const rows = await desaMonths(req);
       const mapping = catalogueMapping();
-      const body = format === 'dhis2-json' ? writeDhis2Json(rows, mapping)
-        : format === 'dhis2-csv' ? writeDhis2Csv(rows, mapping)
-          : writeAdx(rows, mapping, { exported: now() });
+      const body =
+        format === 'dhis2-json'
+          ? writeDhis2Json(rows, mapping)
+          : format === 'dhis2-csv'
+            ? writeDhis2Csv(rows, mapping)
+            : writeAdx(rows, mapping, { exported: now() });
       return { contentType: CONTENT_TYPES[format].type, fileName: fileName(req, format), body };
     },
 
@@ -80,17 +109,31 @@ export function exchangeService(values: Pick<ValuesService, 'desaYears' | 'child
       for (const def of indicatorsOf(req)) {
         for (const row of await values.childValues(def, req.period, area.kode)) {
           if (row.numerator === null || row.simulated) continue;
-          reports.push({ kode: row.kode, nama: row.nama, indikator: def.code, period: req.period, pembilang: row.numerator, penyebut: row.denominator });
+          reports.push({
+            kode: row.kode,
+            nama: row.nama,
+            indikator: def.code,
+            period: req.period,
+            pembilang: row.numerator,
+            penyebut: row.denominator,
+          });
           if (reports.length > MAX_EXPORT_VALUES) throw tooMany(reports.length);
         }
       }
-      return { contentType: CONTENT_TYPES.fhir.type, fileName: fileName(req, 'fhir'),
-        body: writeFhirBundle(reports, { baseUrl, generated: now(), withMeasures: true }) };
+      return {
+        contentType: CONTENT_TYPES.fhir.type,
+        fileName: fileName(req, 'fhir'),
+        body: writeFhirBundle(reports, { baseUrl, generated: now(), withMeasures: true }),
+      };
     },
 
     /** The Measures of the whole catalogue. */
     measures(baseUrl: string): ExportFile {
-      return { contentType: CONTENT_TYPES.fhir.type, fileName: 'measure-katalog.json', body: writeMeasureBundle({ baseUrl, generated: now() }) };
+      return {
+        contentType: CONTENT_TYPES.fhir.type,
+        fileName: 'measure-katalog.json',
+        body: writeMeasureBundle({ baseUrl, generated: now() }),
+      };
     },
   };
 }

@@ -39,28 +39,58 @@ export interface NewImportLoad {
 export function dataLoadsRepository(db: DbOrTx) {
   return {
     async insertImport(load: NewImportLoad): Promise<number> {
-      const [row] = await db.insert(l).values({
-        kind: 'import', description: load.description, simulated: false, oleh: load.oleh, fileName: load.fileName, fileHash: load.fileHash,
-        target: load.target, added: load.counts.added, changed: load.counts.changed, unchanged: load.counts.unchanged,
-        warnings: load.warnings, details: load.details,
-      }).returning({ id: l.id });
+      const [row] = await db
+        .insert(l)
+        .values({
+          kind: 'import',
+          description: load.description,
+          simulated: false,
+          oleh: load.oleh,
+          fileName: load.fileName,
+          fileHash: load.fileHash,
+          target: load.target,
+          added: load.counts.added,
+          changed: load.counts.changed,
+          unchanged: load.counts.unchanged,
+          warnings: load.warnings,
+          details: load.details,
+        })
+        .returning({ id: l.id });
       return row!.id;
     },
 
     /** The undo of import `undoes` (same target), `changed` cells restored. */
-    async insertUndo(load: { description: string; oleh: string; fileName: string | null; undoes: number; changed: number }): Promise<number> {
+    async insertUndo(load: {
+      description: string;
+      oleh: string;
+      fileName: string | null;
+      undoes: number;
+      changed: number;
+    }): Promise<number> {
       const target = db.select({ target: l.target }).from(l).where(eq(l.id, load.undoes));
-      const [row] = await db.insert(l).values({
-        kind: 'undo', description: load.description, simulated: false, oleh: load.oleh, fileName: load.fileName,
-        target: sql`(${target})`, changed: load.changed, undoes: load.undoes,
-      }).returning({ id: l.id });
+      const [row] = await db
+        .insert(l)
+        .values({
+          kind: 'undo',
+          description: load.description,
+          simulated: false,
+          oleh: load.oleh,
+          fileName: load.fileName,
+          target: sql`(${target})`,
+          changed: load.changed,
+          undoes: load.undoes,
+        })
+        .returning({ id: l.id });
       return row!.id;
     },
 
     /** The load, locked until the transaction ends (an undo decides on it). */
     async findForUpdate(id: number) {
-      const [row] = await db.select({ id: l.id, kind: l.kind, status: l.status, undoneBy: l.undoneBy, fileName: l.fileName })
-        .from(l).where(eq(l.id, id)).for('update');
+      const [row] = await db
+        .select({ id: l.id, kind: l.kind, status: l.status, undoneBy: l.undoneBy, fileName: l.fileName })
+        .from(l)
+        .where(eq(l.id, id))
+        .for('update');
       return row ?? null;
     },
 
@@ -70,14 +100,32 @@ export function dataLoadsRepository(db: DbOrTx) {
 
     /** Newest first. */
     async list(limit: number): Promise<LoadRecord[]> {
-      const rows = await db.select({
-        id: l.id, kind: l.kind, createdAt: l.createdAt, description: l.description, simulated: l.simulated, oleh: l.oleh,
-        fileName: l.fileName, fileHash: l.fileHash, target: l.target, added: l.added, changed: l.changed, unchanged: l.unchanged,
-        warningCount: sql<number>`coalesce((${l.details}->>'warningCount')::int, jsonb_array_length(${l.warnings}))`,
-        status: l.status, undoneBy: l.undoneBy, undoes: l.undoes,
-      }).from(l).orderBy(desc(l.id)).limit(limit);
+      const rows = await db
+        .select({
+          id: l.id,
+          kind: l.kind,
+          createdAt: l.createdAt,
+          description: l.description,
+          simulated: l.simulated,
+          oleh: l.oleh,
+          fileName: l.fileName,
+          fileHash: l.fileHash,
+          target: l.target,
+          added: l.added,
+          changed: l.changed,
+          unchanged: l.unchanged,
+          warningCount: sql<number>`coalesce((${l.details}->>'warningCount')::int, jsonb_array_length(${l.warnings}))`,
+          status: l.status,
+          undoneBy: l.undoneBy,
+          undoes: l.undoes,
+        })
+        .from(l)
+        .orderBy(desc(l.id))
+        .limit(limit);
       return rows.map((r) => ({
-        ...r, kind: r.kind as LoadRecord['kind'], status: r.status as LoadRecord['status'],
+        ...r,
+        kind: r.kind as LoadRecord['kind'],
+        status: r.status as LoadRecord['status'],
         createdAt: r.createdAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
       }));
     },

@@ -11,14 +11,20 @@ import { to as copyTo } from 'pg-copy-streams';
 import type { Database } from '@peta/db';
 import { LONG_COLUMNS, csvLine, isKode, type YearMonth } from '@peta/domain';
 
-export interface ExportRequest { wilayah: string; from: YearMonth; to: YearMonth; includeSimulated?: boolean }
+export interface ExportRequest {
+  wilayah: string;
+  from: YearMonth;
+  to: YearMonth;
+  includeSimulated?: boolean;
+}
 
 export function exportQuery({ wilayah, from, to, includeSimulated }: ExportRequest): string {
   // COPY takes no parameters: every value inlined here is checked first.
   if (!isKode(wilayah)) throw new Error(`Kode wilayah tidak sah: "${wilayah}".`);
   const lo = from.year * 12 + from.month;
   const hi = to.year * 12 + to.month;
-  if (![lo, hi].every(Number.isInteger) || lo > hi) throw new Error('Rentang periode tidak sah: --dari harus sebelum atau sama dengan --sampai.');
+  if (![lo, hi].every(Number.isInteger) || lo > hi)
+    throw new Error('Rentang periode tidak sah: --dari harus sebelum atau sama dengan --sampai.');
   return `copy (
     select v.kode, v.year || '-' || lpad(u.m::text, 2, '0'), v.indicator, u.n, v.denominators[u.m]
     from indicator_value v, unnest(v.numerators) with ordinality u(n, m)
@@ -32,13 +38,18 @@ export function exportQuery({ wilayah, from, to, includeSimulated }: ExportReque
 const TEXT_ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
 
 /** One field of COPY's text format: \N is NULL, backslash escapes undone. */
-const textField = (field: string): string | null => (field === '\\N' ? null : field.replace(/\\(.)/g, (_, c: string) => TEXT_ESCAPES[c] ?? c));
+const textField = (field: string): string | null =>
+  field === '\\N' ? null : field.replace(/\\(.)/g, (_, c: string) => TEXT_ESCAPES[c] ?? c);
 
 /** COPY text lines → CSV lines (chunks may end mid-line: the rest waits for the next chunk). */
 export function copyTextToCsv(): Transform {
   let rest = '';
   const decoder = new StringDecoder('utf8'); // a chunk may also end inside a character
-  const lines = (text: string) => text.split('\n').map((line) => `${csvLine(line.split('\t').map(textField))}\n`).join('');
+  const lines = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => `${csvLine(line.split('\t').map(textField))}\n`)
+      .join('');
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       const text = rest + decoder.write(chunk);
@@ -53,7 +64,11 @@ export function copyTextToCsv(): Transform {
   });
 }
 
-export async function exportValues(database: Pick<Database, 'pool'>, request: ExportRequest, out: Writable): Promise<void> {
+export async function exportValues(
+  database: Pick<Database, 'pool'>,
+  request: ExportRequest,
+  out: Writable,
+): Promise<void> {
   out.write(`${csvLine(LONG_COLUMNS)}\n`);
   const client = await database.pool.connect();
   try {

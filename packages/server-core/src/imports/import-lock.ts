@@ -12,7 +12,11 @@ class RollBack<T> {
 }
 
 /** Runs `work` in one transaction holding the advisory lock `key`; rolls back on error or when work returns commit: false. */
-export async function inLockedTransaction<T>(db: Db, key: number, work: (tx: DbOrTx) => Promise<{ commit: boolean; result: T }>): Promise<T> {
+export async function inLockedTransaction<T>(
+  db: Db,
+  key: number,
+  work: (tx: DbOrTx) => Promise<{ commit: boolean; result: T }>,
+): Promise<T> {
   try {
     return await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${key})`);

@@ -1,7 +1,15 @@
 // Imports as the web app uses them: preview (validate + diff, stored with the file), commit (re-validated inside the
 // import lock), history, undo, templates. The API reads files in its parse pool's worker threads (passed as `parse`),
 // never on the event loop; the CLI calls runImport and undoImport directly.
-import { IndicatorError, desaNameKey, parseImportMonth, requireIndicator, validateProfile, yearMonthOf, type ImportProfile } from '@peta/domain';
+import {
+  IndicatorError,
+  desaNameKey,
+  parseImportMonth,
+  requireIndicator,
+  validateProfile,
+  yearMonthOf,
+  type ImportProfile,
+} from '@peta/domain';
 import type { ImportOutcomeDto, ImportProfileSummaryDto, ImportSampleDto, LoadRecordDto } from '@peta/domain/contract';
 import type { DatabaseHandle } from '../database.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
@@ -24,29 +32,71 @@ const LIST_LIMIT = 500;
 function toSample(s: ImportOutcome['sample'][number]): ImportSampleDto {
   if ('indicator' in s) {
     const v = s as CellSample;
-    return { row: v.row, kode: v.kode, item: v.indicator, period: v.period, change: v.change,
-      oldNumerator: v.old?.numerator ?? null, oldDenominator: v.old?.denominator ?? null, oldSimulated: v.old?.simulated ?? null,
-      newNumerator: v.new.numerator, newDenominator: v.new.denominator };
+    return {
+      row: v.row,
+      kode: v.kode,
+      item: v.indicator,
+      period: v.period,
+      change: v.change,
+      oldNumerator: v.old?.numerator ?? null,
+      oldDenominator: v.old?.denominator ?? null,
+      oldSimulated: v.old?.simulated ?? null,
+      newNumerator: v.new.numerator,
+      newDenominator: v.new.denominator,
+    };
   }
-  return { row: s.row, kode: s.kode, item: s.group, period: String(s.year), change: s.change,
-    oldNumerator: s.old, oldDenominator: null, oldSimulated: null, newNumerator: s.new, newDenominator: null };
+  return {
+    row: s.row,
+    kode: s.kode,
+    item: s.group,
+    period: String(s.year),
+    change: s.change,
+    oldNumerator: s.old,
+    oldDenominator: null,
+    oldSimulated: null,
+    newNumerator: s.new,
+    newDenominator: null,
+  };
 }
 
-export function toOutcomeDto(o: ImportOutcome, preview: { id: string; expiresAt: Date } | null = null): ImportOutcomeDto {
+export function toOutcomeDto(
+  o: ImportOutcome,
+  preview: { id: string; expiresAt: Date } | null = null,
+): ImportOutcomeDto {
   return {
-    previewId: preview?.id ?? null, expiresAt: preview?.expiresAt.toISOString() ?? null,
-    status: o.status, format: o.format, target: o.target, fileName: o.fileName, fileHash: o.fileHash, counts: o.counts,
-    errors: o.errors.slice(0, LIST_LIMIT), errorCount: o.errors.length,
-    warnings: o.warnings.slice(0, LIST_LIMIT), warningCount: o.warnings.length,
-    sample: o.sample.map(toSample), loadId: o.loadId, message: o.message, template: o.template ?? null,
-    layout: o.layout ?? null, profile: o.profile ?? null, toConfirm: (o.toConfirm ?? []).slice(0, LIST_LIMIT),
+    previewId: preview?.id ?? null,
+    expiresAt: preview?.expiresAt.toISOString() ?? null,
+    status: o.status,
+    format: o.format,
+    target: o.target,
+    fileName: o.fileName,
+    fileHash: o.fileHash,
+    counts: o.counts,
+    errors: o.errors.slice(0, LIST_LIMIT),
+    errorCount: o.errors.length,
+    warnings: o.warnings.slice(0, LIST_LIMIT),
+    warningCount: o.warnings.length,
+    sample: o.sample.map(toSample),
+    loadId: o.loadId,
+    message: o.message,
+    template: o.template ?? null,
+    layout: o.layout ?? null,
+    profile: o.profile ?? null,
+    toConfirm: (o.toConfirm ?? []).slice(0, LIST_LIMIT),
   };
 }
 
 /** A profile as it arrives (the wizard's draft, an uploaded JSON file): checked, or a 400 listing every problem. */
 export function checkedProfile(input: unknown): ImportProfile {
   const check = validateProfile(input);
-  if (!check.ok) throw invalid('PROFILE_INVALID', `Profil impor tidak sah: ${check.errors.slice(0, 10).map((e) => e.message).join(' ')}`);
+  if (!check.ok)
+    throw invalid(
+      'PROFILE_INVALID',
+      `Profil impor tidak sah: ${check.errors
+        .slice(0, 10)
+        .map((e) => e.message)
+        .join(' ')}`,
+    );
   return check.profile;
 }
 
@@ -85,25 +135,52 @@ export interface TemplateQuery {
   format: 'xlsx' | 'csv';
 }
 
-export function importsService(database: DatabaseHandle, { parse, previewCaps, now = () => new Date(), crosswalk }: ImportsServiceOptions) {
+export function importsService(
+  database: DatabaseHandle,
+  { parse, previewCaps, now = () => new Date(), crosswalk }: ImportsServiceOptions,
+) {
   const profiles = profilesRepository(database.db);
 
   /** A saved profile the importer may use: one of their area's. */
   async function savedProfile(id: number, area: string): Promise<{ id: number; profile: ImportProfile }> {
     const row = await profiles.byId(id);
-    const inArea = row && (area === '' || row.kabupaten === area || row.kabupaten.startsWith(`${area}.`) || area.startsWith(`${row.kabupaten}.`));
+    const inArea =
+      row &&
+      (area === '' ||
+        row.kabupaten === area ||
+        row.kabupaten.startsWith(`${area}.`) ||
+        area.startsWith(`${row.kabupaten}.`));
     if (!row || !inArea) throw notFound(`Profil impor #${id} tidak ditemukan di wilayah Anda.`);
     return { id: row.id, profile: { ...checkedProfile(row.definition), tandaJudul: row.signature } };
   }
 
-  async function previewWith(bytes: Uint8Array, fileName: string, who: Importer, reading: ReadingOptions): Promise<ImportOutcomeDto> {
-    const outcome = await runImport(database, { bytes, fileName, oleh: who.oleh, dryRun: true, today: yearMonthOf(now()), outOfScope: who.outOfScope,
-      parse, reading, area: who.area, crosswalk });
+  async function previewWith(
+    bytes: Uint8Array,
+    fileName: string,
+    who: Importer,
+    reading: ReadingOptions,
+  ): Promise<ImportOutcomeDto> {
+    const outcome = await runImport(database, {
+      bytes,
+      fileName,
+      oleh: who.oleh,
+      dryRun: true,
+      today: yearMonthOf(now()),
+      outOfScope: who.outOfScope,
+      parse,
+      reading,
+      area: who.area,
+      crosswalk,
+    });
     // A file that would change something can be committed; a file in no known format, or read with a profile, is kept
     // too so the wizard can map it and read it again (confirmed names, another mapping) without a new upload.
     const keep = outcome.status === 'preview' || outcome.layout !== undefined || outcome.format === 'profil';
     if (!keep) return toOutcomeDto(outcome);
-    const stored = await savePreview(database, { fileName, fileHash: outcome.fileHash, oleh: who.oleh, bytes, summary: outcome, options: reading }, previewCaps);
+    const stored = await savePreview(
+      database,
+      { fileName, fileHash: outcome.fileHash, oleh: who.oleh, bytes, summary: outcome, options: reading },
+      previewCaps,
+    );
     return toOutcomeDto(outcome, stored);
   }
 
@@ -120,7 +197,8 @@ export function importsService(database: DatabaseHandle, { parse, previewCaps, n
     /** The stored file of a preview read again: with a drafted or saved profile, and desa names the user confirmed. */
     async readAgain(previewId: string, body: ReadAgain, who: Importer): Promise<ImportOutcomeDto> {
       const preview = await findPreview(database, previewId);
-      if (!preview || preview.committedLoadId !== null) throw notFound('Pratinjau tidak ditemukan atau sudah disimpan. Unggah ulang berkasnya.');
+      if (!preview || preview.committedLoadId !== null)
+        throw notFound('Pratinjau tidak ditemukan atau sudah disimpan. Unggah ulang berkasnya.');
       let reading: ReadingOptions = { ...preview.options };
       if (body.profilId !== undefined) {
         const saved = await savedProfile(body.profilId, who.area);
@@ -142,15 +220,34 @@ export function importsService(database: DatabaseHandle, { parse, previewCaps, n
         throw conflict('ALREADY_COMMITTED', `Pratinjau ini sudah disimpan sebagai impor #${preview.committedLoadId}.`);
       }
       const reading = preview.options;
-      const outcome = await runImport(database, { bytes: preview.bytes, fileName: preview.fileName, oleh, today: yearMonthOf(now()), outOfScope, parse,
-        reading, area, crosswalk });
+      const outcome = await runImport(database, {
+        bytes: preview.bytes,
+        fileName: preview.fileName,
+        oleh,
+        today: yearMonthOf(now()),
+        outOfScope,
+        parse,
+        reading,
+        area,
+        crosswalk,
+      });
       if (outcome.status === 'imported') {
         await markCommitted(database, previewId, outcome.loadId);
         // Names confirmed in the preview become aliases of the profile's kabupaten: the next file matches at once.
         const kabupaten = outcome.profile?.kabupaten;
         if (kabupaten && reading.konfirmasi) {
-          await aliasesRepository(database.db).save(Object.entries(reading.konfirmasi).filter(([nama]) => desaNameKey(nama)).map(([nama, kode]) => ({
-            wilayah: kabupaten, namaKey: desaNameKey(nama), nama, kode, createdBy: oleh, loadId: outcome.loadId })));
+          await aliasesRepository(database.db).save(
+            Object.entries(reading.konfirmasi)
+              .filter(([nama]) => desaNameKey(nama))
+              .map(([nama, kode]) => ({
+                wilayah: kabupaten,
+                namaKey: desaNameKey(nama),
+                nama,
+                kode,
+                createdBy: oleh,
+                loadId: outcome.loadId,
+              })),
+          );
         }
       }
       return toOutcomeDto(outcome);
@@ -158,8 +255,14 @@ export function importsService(database: DatabaseHandle, { parse, previewCaps, n
 
     /** The current import profiles of an area, by kabupaten and name. */
     async profiles(area: string): Promise<ImportProfileSummaryDto[]> {
-      return (await profiles.current(area)).map((r) => ({ id: r.id, nama: r.nama, kabupaten: r.kabupaten, createdBy: r.createdBy,
-        createdAt: r.createdAt.toISOString(), versions: Number(r.versions) }));
+      return (await profiles.current(area)).map((r) => ({
+        id: r.id,
+        nama: r.nama,
+        kabupaten: r.kabupaten,
+        createdBy: r.createdBy,
+        createdAt: r.createdAt.toISOString(),
+        versions: Number(r.versions),
+      }));
     },
     /** A profile as its shareable JSON file (with its header signature). */
     async profileFile(id: number, area: string): Promise<ImportProfile> {
@@ -169,10 +272,20 @@ export function importsService(database: DatabaseHandle, { parse, previewCaps, n
      * Saves a profile (drafted in the wizard or uploaded as a JSON file) as the current one of its name in its
      * kabupaten; `mayImportTo(kabupaten)` is the caller's scope check. Without tandaJudul it is never picked by itself.
      */
-    async saveProfile(input: unknown, oleh: string, mayImportTo: (kabupaten: string) => void): Promise<{ id: number; profile: ImportProfile }> {
+    async saveProfile(
+      input: unknown,
+      oleh: string,
+      mayImportTo: (kabupaten: string) => void,
+    ): Promise<{ id: number; profile: ImportProfile }> {
       const profile = checkedProfile(input);
       mayImportTo(profile.kabupaten);
-      const id = await profiles.save({ kabupaten: profile.kabupaten, nama: profile.nama, signature: profile.tandaJudul ?? '', definition: profile, createdBy: oleh });
+      const id = await profiles.save({
+        kabupaten: profile.kabupaten,
+        nama: profile.nama,
+        signature: profile.tandaJudul ?? '',
+        definition: profile,
+        createdBy: oleh,
+      });
       return { id, profile };
     },
 
@@ -182,7 +295,10 @@ export function importsService(database: DatabaseHandle, { parse, previewCaps, n
 
     /** The desa an import (data_load) changed: undoing it needs all of them in the user's scope. */
     async desaOfLoad(loadId: number): Promise<string[]> {
-      const [values, sasaran] = [await indicatorValuesRepository(database.db).desaOfLoad(loadId), await sasaranRepository(database.db).desaOfLoad(loadId)];
+      const [values, sasaran] = [
+        await indicatorValuesRepository(database.db).desaOfLoad(loadId),
+        await sasaranRepository(database.db).desaOfLoad(loadId),
+      ];
       return [...new Set([...values, ...sasaran])];
     },
 
@@ -192,16 +308,24 @@ export function importsService(database: DatabaseHandle, { parse, previewCaps, n
       if (!area) throw notFound(`Wilayah dengan kode ${query.wilayah} tidak ditemukan.`);
       const month = parseImportMonth(query.period, yearMonthOf(now()));
       if (!month.ok) throw invalid('INVALID_PERIOD', month.message);
-      const indicators = query.indicators.split(',').map((c) => c.trim()).filter(Boolean).map((code) => {
-        try {
-          return requireIndicator(code);
-        } catch (e) {
-          if (e instanceof IndicatorError) throw invalid('INVALID_INDICATOR', e.message);
-          throw e;
-        }
-      });
-      if (!indicators.length) throw invalid('INVALID_INDICATOR', 'Pilih paling sedikit satu indikator (indicators=KIA_K4,SPM01_BUMIL).');
-      return buildTemplate({ wilayah: area, period: month.value, indicators, format: query.format }, await desaOf(database, area.kode));
+      const indicators = query.indicators
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean)
+        .map((code) => {
+          try {
+            return requireIndicator(code);
+          } catch (e) {
+            if (e instanceof IndicatorError) throw invalid('INVALID_INDICATOR', e.message);
+            throw e;
+          }
+        });
+      if (!indicators.length)
+        throw invalid('INVALID_INDICATOR', 'Pilih paling sedikit satu indikator (indicators=KIA_K4,SPM01_BUMIL).');
+      return buildTemplate(
+        { wilayah: area, period: month.value, indicators, format: query.format },
+        await desaOf(database, area.kode),
+      );
     },
   };
 }

@@ -38,38 +38,81 @@ export const arrayLiteral = (values: readonly (number | boolean | null)[]) =>
   `{${values.map((value) => (value === null ? 'NULL' : value === true ? 't' : value === false ? 'f' : value)).join(',')}}`;
 
 /** One JS array as one typed PostgreSQL array parameter. */
-export const arrayParam = (values: readonly unknown[], type: string): SQL => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+export const arrayParam = (values: readonly unknown[], type: string): SQL =>
+  sql`${sql.param(values)}::${sql.raw(type)}[]`;
 
 /** The keys as a set of rows, for `(indicator, kode, year) in (…)`. */
 const keyRows = (keys: ValueKey[]) =>
-  sql`(select * from unnest(${arrayParam(keys.map((k) => k.indicator), 'text')}, ${arrayParam(keys.map((k) => k.kode), 'text')}, ${arrayParam(keys.map((k) => k.year), 'int')}))`;
+  sql`(select * from unnest(${arrayParam(
+    keys.map((k) => k.indicator),
+    'text',
+  )}, ${arrayParam(
+    keys.map((k) => k.kode),
+    'text',
+  )}, ${arrayParam(
+    keys.map((k) => k.year),
+    'int',
+  )}))`;
 
 const ROW_COLUMNS = {
-  indicator: v.indicator, kode: v.kode, year: v.year, numerators: v.numerators, denominators: v.denominators,
-  monthLoadIds: v.monthLoadIds, monthSimulated: v.monthSimulated,
+  indicator: v.indicator,
+  kode: v.kode,
+  year: v.year,
+  numerators: v.numerators,
+  denominators: v.denominators,
+  monthLoadIds: v.monthLoadIds,
+  monthSimulated: v.monthSimulated,
 };
 
 export function indicatorValuesRepository(db: DbOrTx) {
   return {
     async readRows(keys: ValueKey[]): Promise<Map<string, ValueRow>> {
       if (!keys.length) return new Map();
-      const rows = await db.select(ROW_COLUMNS).from(v).where(sql`(${v.indicator}, ${v.kode}, ${v.year}) in ${keyRows(keys)}`);
+      const rows = await db
+        .select(ROW_COLUMNS)
+        .from(v)
+        .where(sql`(${v.indicator}, ${v.kode}, ${v.year}) in ${keyRows(keys)}`);
       return new Map(rows.map((row) => [rowKey(row.indicator, row.kode, row.year), row]));
     },
 
     async writeRows(rows: ValueRow[]): Promise<void> {
       if (!rows.length) return;
-      await db.insert(v).select(sql`select i, k, y, n::int[], d::int[], l::int[], s::boolean[]
-        from unnest(${arrayParam(rows.map((r) => r.indicator), 'text')}, ${arrayParam(rows.map((r) => r.kode), 'text')},
-          ${arrayParam(rows.map((r) => r.year), 'int')}, ${arrayParam(rows.map((r) => arrayLiteral(r.numerators)), 'text')},
-          ${arrayParam(rows.map((r) => (r.denominators ? arrayLiteral(r.denominators) : null)), 'text')},
-          ${arrayParam(rows.map((r) => arrayLiteral(r.monthLoadIds)), 'text')},
-          ${arrayParam(rows.map((r) => arrayLiteral(r.monthSimulated)), 'text')}) u(i, k, y, n, d, l, s)`)
+      await db
+        .insert(v)
+        .select(sql`select i, k, y, n::int[], d::int[], l::int[], s::boolean[]
+        from unnest(${arrayParam(
+          rows.map((r) => r.indicator),
+          'text',
+        )}, ${arrayParam(
+          rows.map((r) => r.kode),
+          'text',
+        )},
+          ${arrayParam(
+            rows.map((r) => r.year),
+            'int',
+          )}, ${arrayParam(
+            rows.map((r) => arrayLiteral(r.numerators)),
+            'text',
+          )},
+          ${arrayParam(
+            rows.map((r) => (r.denominators ? arrayLiteral(r.denominators) : null)),
+            'text',
+          )},
+          ${arrayParam(
+            rows.map((r) => arrayLiteral(r.monthLoadIds)),
+            'text',
+          )},
+          ${arrayParam(
+            rows.map((r) => arrayLiteral(r.monthSimulated)),
+            'text',
+          )}) u(i, k, y, n, d, l, s)`)
         .onConflictDoUpdate({
           target: [v.indicator, v.kode, v.year],
           set: {
-            numerators: sql`excluded.numerators`, denominators: sql`excluded.denominators`,
-            monthLoadIds: sql`excluded.month_load_ids`, monthSimulated: sql`excluded.month_simulated`,
+            numerators: sql`excluded.numerators`,
+            denominators: sql`excluded.denominators`,
+            monthLoadIds: sql`excluded.month_load_ids`,
+            monthSimulated: sql`excluded.month_simulated`,
           },
         });
     },
@@ -81,19 +124,35 @@ export function indicatorValuesRepository(db: DbOrTx) {
 
     async insertChanges(loadId: number, changes: ValueChange[]): Promise<void> {
       if (!changes.length) return;
-      const col = <K extends keyof ValueChange>(k: K, type: string) => arrayParam(changes.map((change) => change[k]), type);
-      await db.insert(c).select(sql`select ${loadId}::int, * from unnest(${col('indicator', 'text')}, ${col('kode', 'text')}, ${col('year', 'int')},
+      const col = <K extends keyof ValueChange>(k: K, type: string) =>
+        arrayParam(
+          changes.map((change) => change[k]),
+          type,
+        );
+      await db
+        .insert(c)
+        .select(sql`select ${loadId}::int, * from unnest(${col('indicator', 'text')}, ${col('kode', 'text')}, ${col('year', 'int')},
         ${col('month', 'int')}, ${col('oldNumerator', 'int')}, ${col('oldDenominator', 'int')}, ${col('oldLoadId', 'int')},
         ${col('oldSimulated', 'boolean')}, ${col('newNumerator', 'int')}, ${col('newDenominator', 'int')})`);
     },
 
     /** The changes a load made, with the load that holds each cell now (to refuse an undo under later imports). */
     async readChanges(loadId: number): Promise<(ValueChange & { currentLoadId: number | null })[]> {
-      return db.select({
-        indicator: c.indicator, kode: c.kode, year: c.year, month: c.month, oldNumerator: c.oldNumerator, oldDenominator: c.oldDenominator,
-        oldLoadId: c.oldLoadId, oldSimulated: c.oldSimulated, newNumerator: c.newNumerator, newDenominator: c.newDenominator,
-        currentLoadId: sql<number | null>`${v.monthLoadIds}[${c.month}]`,
-      }).from(c)
+      return db
+        .select({
+          indicator: c.indicator,
+          kode: c.kode,
+          year: c.year,
+          month: c.month,
+          oldNumerator: c.oldNumerator,
+          oldDenominator: c.oldDenominator,
+          oldLoadId: c.oldLoadId,
+          oldSimulated: c.oldSimulated,
+          newNumerator: c.newNumerator,
+          newDenominator: c.newDenominator,
+          currentLoadId: sql<number | null>`${v.monthLoadIds}[${c.month}]`,
+        })
+        .from(c)
         .leftJoin(v, and(eq(v.indicator, c.indicator), eq(v.kode, c.kode), eq(v.year, c.year)))
         .where(eq(c.loadId, loadId))
         .orderBy(asc(c.kode), asc(c.indicator), asc(c.year), asc(c.month));

@@ -13,7 +13,11 @@ import { sasaranKey, sasaranRepository } from './sasaran-repository.ts';
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 const BREATHE_EVERY = 1_000;
 
-export interface Counts { added: number; changed: number; unchanged: number }
+export interface Counts {
+  added: number;
+  changed: number;
+  unchanged: number;
+}
 
 export interface CellSample {
   row: number;
@@ -39,9 +43,13 @@ export const SAMPLE_SIZE = 20;
 export const LOAD_PLACEHOLDER = -1;
 
 const emptyRow = (c: ValueCell, counted: boolean): ValueRow => ({
-  indicator: c.indicator, kode: c.kode, year: c.year,
-  numerators: Array(12).fill(null), denominators: counted ? Array(12).fill(null) : null,
-  monthLoadIds: Array(12).fill(null), monthSimulated: Array(12).fill(null),
+  indicator: c.indicator,
+  kode: c.kode,
+  year: c.year,
+  numerators: Array(12).fill(null),
+  denominators: counted ? Array(12).fill(null) : null,
+  monthLoadIds: Array(12).fill(null),
+  monthSimulated: Array(12).fill(null),
 });
 
 const ym = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
@@ -52,7 +60,8 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
     if (n % BREATHE_EVERY === BREATHE_EVERY - 1) await breathe();
     keys.set(rowKey(c.indicator, c.kode, c.year), { indicator: c.indicator, kode: c.kode, year: c.year });
     // January's "last month" is December of the year before.
-    if (c.month === 1) keys.set(rowKey(c.indicator, c.kode, c.year - 1), { indicator: c.indicator, kode: c.kode, year: c.year - 1 });
+    if (c.month === 1)
+      keys.set(rowKey(c.indicator, c.kode, c.year - 1), { indicator: c.indicator, kode: c.kode, year: c.year - 1 });
   }
   const stored = await indicatorValuesRepository(db).readRows([...keys.values()]);
   const next = new Map<string, ValueRow>();
@@ -68,23 +77,48 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
     let row = next.get(key);
     if (!row) {
       const s = stored.get(key);
-      row = s ? { ...s, numerators: [...s.numerators], denominators: s.denominators ? [...s.denominators] : (counted ? Array(12).fill(null) : null),
-        monthLoadIds: [...s.monthLoadIds], monthSimulated: [...s.monthSimulated] } : emptyRow(c, counted);
+      row = s
+        ? {
+            ...s,
+            numerators: [...s.numerators],
+            denominators: s.denominators ? [...s.denominators] : counted ? Array(12).fill(null) : null,
+            monthLoadIds: [...s.monthLoadIds],
+            monthSimulated: [...s.monthSimulated],
+          }
+        : emptyRow(c, counted);
       next.set(key, row);
     }
     const i = c.month - 1;
-    const old = { numerator: row.numerators[i] ?? null, denominator: row.denominators?.[i] ?? null, simulated: row.monthSimulated[i] ?? null };
+    const old = {
+      numerator: row.numerators[i] ?? null,
+      denominator: row.denominators?.[i] ?? null,
+      simulated: row.monthSimulated[i] ?? null,
+    };
     const verdict = compareCell(old, c);
     counts[verdict]++;
     if (verdict === 'unchanged') continue;
     changes.push({
-      indicator: c.indicator, kode: c.kode, year: c.year, month: c.month,
-      oldNumerator: old.numerator, oldDenominator: old.denominator, oldLoadId: row.monthLoadIds[i] ?? null, oldSimulated: old.simulated,
-      newNumerator: c.numerator, newDenominator: c.denominator,
+      indicator: c.indicator,
+      kode: c.kode,
+      year: c.year,
+      month: c.month,
+      oldNumerator: old.numerator,
+      oldDenominator: old.denominator,
+      oldLoadId: row.monthLoadIds[i] ?? null,
+      oldSimulated: old.simulated,
+      newNumerator: c.numerator,
+      newDenominator: c.denominator,
     });
     if (sample.length < SAMPLE_SIZE) {
-      sample.push({ row: c.row, kode: c.kode, indicator: c.indicator, period: ym(c.year, c.month), change: verdict,
-        old: verdict === 'added' ? null : old, new: { numerator: c.numerator, denominator: c.denominator } });
+      sample.push({
+        row: c.row,
+        kode: c.kode,
+        indicator: c.indicator,
+        period: ym(c.year, c.month),
+        change: verdict,
+        old: verdict === 'added' ? null : old,
+        new: { numerator: c.numerator, denominator: c.denominator },
+      });
     }
     row.numerators[i] = c.numerator;
     if (row.denominators) row.denominators[i] = c.denominator;
@@ -94,29 +128,51 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
 
   const warnings = await stateWarnings(db, cells, next, stored);
   const changedKeys = new Set(changes.map((c) => rowKey(c.indicator, c.kode, c.year)));
-  return { counts, warnings, sample, rows: [...next.entries()].filter(([k]) => changedKeys.has(k)).map(([, r]) => r), changes };
+  return {
+    counts,
+    warnings,
+    sample,
+    rows: [...next.entries()].filter(([k]) => changedKeys.has(k)).map(([, r]) => r),
+    changes,
+  };
 }
 
 /** Warnings judged on the data as it will be after the import: > 3× last month, numerator above its sasaran. */
-async function stateWarnings(db: DbOrTx, cells: ValueCell[], next: Map<string, ValueRow>, stored: Map<string, ValueRow>): Promise<ImportIssue[]> {
+async function stateWarnings(
+  db: DbOrTx,
+  cells: ValueCell[],
+  next: Map<string, ValueRow>,
+  stored: Map<string, ValueRow>,
+): Promise<ImportIssue[]> {
   const sasaranKeys = new Map<string, { kode: string; year: number; group: string }>();
   for (const [n, c] of cells.entries()) {
     if (n % BREATHE_EVERY === BREATHE_EVERY - 1) await breathe();
     const def = getIndicator(c.indicator)!;
-    if (def.denominator.kind === 'sasaran') sasaranKeys.set(sasaranKey(c.kode, c.year, def.denominator.group), { kode: c.kode, year: c.year, group: def.denominator.group });
+    if (def.denominator.kind === 'sasaran')
+      sasaranKeys.set(sasaranKey(c.kode, c.year, def.denominator.group), {
+        kode: c.kode,
+        year: c.year,
+        group: def.denominator.group,
+      });
   }
   const sasaran = await sasaranRepository(db).readValues([...sasaranKeys.values()]);
   const warnings: ImportIssue[] = [];
   const flaggedAbove = new Set<string>();
-  const rowAfter = (indicator: string, kode: string, year: number) => next.get(rowKey(indicator, kode, year)) ?? stored.get(rowKey(indicator, kode, year));
+  const rowAfter = (indicator: string, kode: string, year: number) =>
+    next.get(rowKey(indicator, kode, year)) ?? stored.get(rowKey(indicator, kode, year));
   for (const [n, c] of cells.entries()) {
     if (n % BREATHE_EVERY === BREATHE_EVERY - 1) await breathe();
     const def = getIndicator(c.indicator)!;
     const row = rowAfter(c.indicator, c.kode, c.year)!;
-    const previous = c.month > 1 ? row.numerators[c.month - 2] : rowAfter(c.indicator, c.kode, c.year - 1)?.numerators[11];
+    const previous =
+      c.month > 1 ? row.numerators[c.month - 2] : rowAfter(c.indicator, c.kode, c.year - 1)?.numerators[11];
     if (isJump(previous, c.numerator)) {
-      warnings.push({ row: c.row, column: c.column, code: 'JUMP',
-        message: `${c.indicator} ${c.kode} ${ym(c.year, c.month)}: ${c.numerator}, lebih dari 3× bulan sebelumnya (${previous}).` });
+      warnings.push({
+        row: c.row,
+        column: c.column,
+        code: 'JUMP',
+        message: `${c.indicator} ${c.kode} ${ym(c.year, c.month)}: ${c.numerator}, lebih dari 3× bulan sebelumnya (${previous}).`,
+      });
     }
     const key = rowKey(c.indicator, c.kode, c.year);
     if (def.denominator.kind !== 'sasaran' || flaggedAbove.has(key)) continue;
@@ -125,8 +181,12 @@ async function stateWarnings(db: DbOrTx, cells: ValueCell[], next: Map<string, V
     if (amount !== null) {
       flaggedAbove.add(key); // once per desa × indicator × year: later months of a cumulative sum stay above too
       const cumulative = def.periodKind === 'ytd_cum' || def.periodKind === 'annual';
-      warnings.push({ row: c.row, column: c.column, code: 'ABOVE_SASARAN',
-        message: `${c.indicator} ${c.kode} ${ym(c.year, c.month)}: ${cumulative ? 'jumlah Januari s.d. bulan ini' : 'pembilang'} ${amount} melebihi sasaran ${def.denominator.group} ${target}.` });
+      warnings.push({
+        row: c.row,
+        column: c.column,
+        code: 'ABOVE_SASARAN',
+        message: `${c.indicator} ${c.kode} ${ym(c.year, c.month)}: ${cumulative ? 'jumlah Januari s.d. bulan ini' : 'pembilang'} ${amount} melebihi sasaran ${def.denominator.group} ${target}.`,
+      });
     }
   }
   return warnings;

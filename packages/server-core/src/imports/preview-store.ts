@@ -41,19 +41,37 @@ export interface PreviewCaps {
 export class PreviewStoreFull extends DomainError {
   override name = 'PreviewStoreFull';
   constructor(kind: 'too-large' | 'busy', message: string) {
-    super(kind, kind === 'too-large' ? 'PREVIEW_TOO_LARGE' : 'PREVIEW_STORAGE_FULL', message, kind === 'busy' ? { retryAfterSeconds: 600 } : {});
+    super(
+      kind,
+      kind === 'too-large' ? 'PREVIEW_TOO_LARGE' : 'PREVIEW_STORAGE_FULL',
+      message,
+      kind === 'busy' ? { retryAfterSeconds: 600 } : {},
+    );
   }
 }
 
 const mb = formatByteSize;
 
-export async function savePreview({ db }: DatabaseHandle, p: { fileName: string; fileHash: string; oleh: string; bytes: Uint8Array; summary: ImportOutcome; options?: ReadingOptions },
-  caps: PreviewCaps): Promise<{ id: string; expiresAt: Date }> {
+export async function savePreview(
+  { db }: DatabaseHandle,
+  p: {
+    fileName: string;
+    fileHash: string;
+    oleh: string;
+    bytes: Uint8Array;
+    summary: ImportOutcome;
+    options?: ReadingOptions;
+  },
+  caps: PreviewCaps,
+): Promise<{ id: string; expiresAt: Date }> {
   const summary = JSON.stringify(p.summary);
   const size = p.bytes.length + Buffer.byteLength(summary) + Buffer.byteLength(JSON.stringify(p.options ?? {}));
   if (size > caps.maxBytesPerUser) {
-    throw new PreviewStoreFull('too-large', `Pratinjau berkas ini (${mb(size)}) melebihi ruang pratinjau per pengguna ${mb(caps.maxBytesPerUser)} `
-      + '(IMPORT_PREVIEW_MAX_MB_PER_USER). Bagi berkas menjadi beberapa bagian lalu unggah satu per satu.');
+    throw new PreviewStoreFull(
+      'too-large',
+      `Pratinjau berkas ini (${mb(size)}) melebihi ruang pratinjau per pengguna ${mb(caps.maxBytesPerUser)} ` +
+        '(IMPORT_PREVIEW_MAX_MB_PER_USER). Bagi berkas menjadi beberapa bagian lalu unggah satu per satu.',
+    );
   }
   return inLockedTransaction(db, PREVIEW_LOCK_KEY, async (tx) => {
     const previews = previewsRepository(tx);
@@ -66,13 +84,24 @@ export async function savePreview({ db }: DatabaseHandle, p: { fileName: string;
       else kept += row.size;
     }
     await previews.deleteIds(drop);
-    if (await previews.pendingSize() + size > caps.maxBytesTotal) {
-      throw new PreviewStoreFull('busy', `Ruang penyimpanan pratinjau di server penuh (batas ${mb(caps.maxBytesTotal)}, IMPORT_PREVIEW_MAX_MB_TOTAL). `
-        + `Pratinjau yang belum disimpan kedaluwarsa setelah ${PREVIEW_TTL_HOURS} jam; coba lagi nanti atau hubungi admin.`);
+    if ((await previews.pendingSize()) + size > caps.maxBytesTotal) {
+      throw new PreviewStoreFull(
+        'busy',
+        `Ruang penyimpanan pratinjau di server penuh (batas ${mb(caps.maxBytesTotal)}, IMPORT_PREVIEW_MAX_MB_TOTAL). ` +
+          `Pratinjau yang belum disimpan kedaluwarsa setelah ${PREVIEW_TTL_HOURS} jam; coba lagi nanti atau hubungi admin.`,
+      );
     }
     const id = randomUUID();
-    const expiresAt = await previews.insert({ id, ttlHours: PREVIEW_TTL_HOURS, fileName: p.fileName, fileHash: p.fileHash, oleh: p.oleh,
-      bytes: Buffer.from(p.bytes), summary: p.summary, options: p.options ?? {} });
+    const expiresAt = await previews.insert({
+      id,
+      ttlHours: PREVIEW_TTL_HOURS,
+      fileName: p.fileName,
+      fileHash: p.fileHash,
+      oleh: p.oleh,
+      bytes: Buffer.from(p.bytes),
+      summary: p.summary,
+      options: p.options ?? {},
+    });
     return { commit: true, result: { id, expiresAt } };
   });
 }

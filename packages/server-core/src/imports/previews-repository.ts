@@ -15,7 +15,10 @@ export function previewsRepository(db: DbOrTx) {
     },
     /** A user's previews not yet committed, newest first, with what each costs. */
     async pendingOf(oleh: string): Promise<{ id: string; size: number }[]> {
-      const rows = await db.select({ id: p.id, size }).from(p).where(and(eq(p.oleh, oleh), isNull(p.committedLoadId)))
+      const rows = await db
+        .select({ id: p.id, size })
+        .from(p)
+        .where(and(eq(p.oleh, oleh), isNull(p.committedLoadId)))
         .orderBy(desc(p.createdAt), asc(p.id));
       return rows.map((r) => ({ id: r.id, size: Number(r.size) }));
     },
@@ -24,25 +27,59 @@ export function previewsRepository(db: DbOrTx) {
     },
     /** Bytes of every preview not yet committed. */
     async pendingSize(): Promise<number> {
-      const [row] = await db.select({ size: sql<string>`coalesce(sum(${size}), 0)` }).from(p).where(isNull(p.committedLoadId));
+      const [row] = await db
+        .select({ size: sql<string>`coalesce(sum(${size}), 0)` })
+        .from(p)
+        .where(isNull(p.committedLoadId));
       return Number(row!.size);
     },
-    async insert(row: { id: string; ttlHours: number; fileName: string; fileHash: string; oleh: string; bytes: Buffer; summary: unknown; options: unknown }): Promise<Date> {
-      const [inserted] = await db.insert(p).values({
-        id: row.id, expiresAt: sql`now() + make_interval(hours => ${row.ttlHours})`, fileName: row.fileName, fileHash: row.fileHash,
-        oleh: row.oleh, bytes: row.bytes, summary: row.summary, options: row.options,
-      }).returning({ expiresAt: p.expiresAt });
+    async insert(row: {
+      id: string;
+      ttlHours: number;
+      fileName: string;
+      fileHash: string;
+      oleh: string;
+      bytes: Buffer;
+      summary: unknown;
+      options: unknown;
+    }): Promise<Date> {
+      const [inserted] = await db
+        .insert(p)
+        .values({
+          id: row.id,
+          expiresAt: sql`now() + make_interval(hours => ${row.ttlHours})`,
+          fileName: row.fileName,
+          fileHash: row.fileHash,
+          oleh: row.oleh,
+          bytes: row.bytes,
+          summary: row.summary,
+          options: row.options,
+        })
+        .returning({ expiresAt: p.expiresAt });
       return inserted!.expiresAt;
     },
     /** The preview unless unknown or expired (its stored summary is not read). */
     async findLive(id: string) {
-      const [row] = await db.select({ id: p.id, fileName: p.fileName, oleh: p.oleh, bytes: p.bytes, expiresAt: p.expiresAt, committedLoadId: p.committedLoadId, options: p.options })
-        .from(p).where(and(eq(p.id, id), gte(p.expiresAt, sql`now()`)));
+      const [row] = await db
+        .select({
+          id: p.id,
+          fileName: p.fileName,
+          oleh: p.oleh,
+          bytes: p.bytes,
+          expiresAt: p.expiresAt,
+          committedLoadId: p.committedLoadId,
+          options: p.options,
+        })
+        .from(p)
+        .where(and(eq(p.id, id), gte(p.expiresAt, sql`now()`)));
       return row ?? null;
     },
     /** The preview's load id stays (a second commit answers with it); its file and summary go. */
     async markCommitted(id: string, loadId: number | null): Promise<void> {
-      await db.update(p).set({ committedLoadId: loadId, bytes: Buffer.alloc(0), summary: {} }).where(eq(p.id, id));
+      await db
+        .update(p)
+        .set({ committedLoadId: loadId, bytes: Buffer.alloc(0), summary: {} })
+        .where(eq(p.id, id));
     },
   };
 }

@@ -19,7 +19,15 @@ export interface ProfileRow {
   createdAt: Date;
 }
 
-const columns = { id: p.id, kabupaten: p.kabupaten, nama: p.nama, signature: p.signature, definition: p.definition, createdBy: p.createdBy, createdAt: p.createdAt };
+const columns = {
+  id: p.id,
+  kabupaten: p.kabupaten,
+  nama: p.nama,
+  signature: p.signature,
+  definition: p.definition,
+  createdBy: p.createdBy,
+  createdAt: p.createdAt,
+};
 
 /** Kabupaten inside `area` ('' = everywhere), or the kabupaten holding it (a kecamatan, desa user). */
 function inArea(area: string) {
@@ -33,23 +41,39 @@ export function profilesRepository(db: DbOrTx) {
     /** Current profiles of an area, by name; `versions` counts the rows of each name (history). */
     async current(area: string) {
       const versions = sql<number>`(select count(*)::int from import_profile h where h.kabupaten = ${p.kabupaten} and lower(h.nama) = lower(${p.nama}))`;
-      return db.select({ ...columns, versions }).from(p).where(and(isNull(p.replacedAt), inArea(area)))
-        .orderBy(asc(p.kabupaten), asc(p.nama)).limit(PROFILE_READ_LIMIT);
+      return db
+        .select({ ...columns, versions })
+        .from(p)
+        .where(and(isNull(p.replacedAt), inArea(area)))
+        .orderBy(asc(p.kabupaten), asc(p.nama))
+        .limit(PROFILE_READ_LIMIT);
     },
     async byId(id: number): Promise<ProfileRow | null> {
       const [row] = await db.select(columns).from(p).where(eq(p.id, id));
       return row ?? null;
     },
     /** Saves as the current profile of its name in its kabupaten; the previous one stays as history. */
-    async save(row: { kabupaten: string; nama: string; signature: string; definition: unknown; createdBy: string }): Promise<number> {
-      await db.update(p).set({ replacedAt: sql`now()`, replacedBy: row.createdBy })
+    async save(row: {
+      kabupaten: string;
+      nama: string;
+      signature: string;
+      definition: unknown;
+      createdBy: string;
+    }): Promise<number> {
+      await db
+        .update(p)
+        .set({ replacedAt: sql`now()`, replacedBy: row.createdBy })
         .where(and(eq(p.kabupaten, row.kabupaten), sql`lower(${p.nama}) = lower(${row.nama})`, isNull(p.replacedAt)));
       const [inserted] = await db.insert(p).values(row).returning({ id: p.id });
       return inserted!.id;
     },
     /** Every version of a profile name, newest first. */
-    history: (kabupaten: string, nama: string) => db.select({ ...columns, replacedAt: p.replacedAt }).from(p)
-      .where(and(eq(p.kabupaten, kabupaten), sql`lower(${p.nama}) = lower(${nama})`)).orderBy(desc(p.id)),
+    history: (kabupaten: string, nama: string) =>
+      db
+        .select({ ...columns, replacedAt: p.replacedAt })
+        .from(p)
+        .where(and(eq(p.kabupaten, kabupaten), sql`lower(${p.nama}) = lower(${nama})`))
+        .orderBy(desc(p.id)),
   };
 }
 
@@ -58,16 +82,37 @@ export function aliasesRepository(db: DbOrTx) {
     /** Aliases confirmed for these kabupaten (or areas inside them). */
     async ofKabupaten(kabupaten: readonly string[]): Promise<DesaAlias[]> {
       if (!kabupaten.length) return [];
-      return db.select({ wilayah: a.wilayah, nama: a.nama, kode: a.kode }).from(a)
-        .where(or(inArray(a.wilayah, [...kabupaten]), ...kabupaten.map((k) => like(a.wilayah, `${k}.%`)))).limit(ALIAS_READ_LIMIT);
+      return db
+        .select({ wilayah: a.wilayah, nama: a.nama, kode: a.kode })
+        .from(a)
+        .where(or(inArray(a.wilayah, [...kabupaten]), ...kabupaten.map((k) => like(a.wilayah, `${k}.%`))))
+        .limit(ALIAS_READ_LIMIT);
     },
     /** A confirmed name replaces an older confirmation of the same name in the same area. */
-    async save(rows: { wilayah: string; namaKey: string; nama: string; kode: string; createdBy: string; loadId: number | null }[]): Promise<void> {
+    async save(
+      rows: {
+        wilayah: string;
+        namaKey: string;
+        nama: string;
+        kode: string;
+        createdBy: string;
+        loadId: number | null;
+      }[],
+    ): Promise<void> {
       if (!rows.length) return;
-      await db.insert(a).values(rows).onConflictDoUpdate({
-        target: [a.wilayah, a.namaKey],
-        set: { nama: sql`excluded.nama`, kode: sql`excluded.kode`, createdBy: sql`excluded.created_by`, createdAt: sql`now()`, loadId: sql`excluded.load_id` },
-      });
+      await db
+        .insert(a)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: [a.wilayah, a.namaKey],
+          set: {
+            nama: sql`excluded.nama`,
+            kode: sql`excluded.kode`,
+            createdBy: sql`excluded.created_by`,
+            createdAt: sql`now()`,
+            loadId: sql`excluded.load_id`,
+          },
+        });
     },
   };
 }

@@ -86,23 +86,41 @@ async function loadWilayah({ db }: DatabaseHandle): Promise<Pick<ParseContext, '
 }
 
 /** The saved profiles to try (none when the file comes with its profile) and the desa aliases of their kabupaten. */
-async function loadReading({ db }: DatabaseHandle, request: Pick<ImportRequest, 'reading' | 'area' | 'crosswalk'>): Promise<Pick<ParseContext, 'reading' | 'profiles' | 'aliases' | 'crosswalk'>> {
+async function loadReading(
+  { db }: DatabaseHandle,
+  request: Pick<ImportRequest, 'reading' | 'area' | 'crosswalk'>,
+): Promise<Pick<ParseContext, 'reading' | 'profiles' | 'aliases' | 'crosswalk'>> {
   const chosen = request.reading?.profile;
-  const profiles = chosen || request.area === undefined ? [] : (await profilesRepository(db).current(request.area)).flatMap((row) => {
-    const check = validateProfile(row.definition);
-    return check.ok ? [{ id: row.id, profile: { ...check.profile, tandaJudul: row.signature } as ImportProfile }] : [];
-  });
+  const profiles =
+    chosen || request.area === undefined
+      ? []
+      : (await profilesRepository(db).current(request.area)).flatMap((row) => {
+          const check = validateProfile(row.definition);
+          return check.ok
+            ? [{ id: row.id, profile: { ...check.profile, tandaJudul: row.signature } as ImportProfile }]
+            : [];
+        });
   const kabupaten = [...new Set(chosen ? [chosen.kabupaten] : profiles.map((p) => p.profile.kabupaten))];
   return {
-    ...(request.reading ? { reading: request.reading } : {}), profiles,
-    aliases: await aliasesRepository(db).ofKabupaten(kabupaten), ...(request.crosswalk ? { crosswalk: request.crosswalk } : {}),
+    ...(request.reading ? { reading: request.reading } : {}),
+    profiles,
+    aliases: await aliasesRepository(db).ofKabupaten(kabupaten),
+    ...(request.crosswalk ? { crosswalk: request.crosswalk } : {}),
   };
 }
 
-export async function parseForImport(database: DatabaseHandle, request: Pick<ImportRequest, 'bytes' | 'fileName' | 'today' | 'outOfScope' | 'parse' | 'reading' | 'area' | 'crosswalk'>): Promise<ParsedImport> {
+export async function parseForImport(
+  database: DatabaseHandle,
+  request: Pick<
+    ImportRequest,
+    'bytes' | 'fileName' | 'today' | 'outOfScope' | 'parse' | 'reading' | 'area' | 'crosswalk'
+  >,
+): Promise<ParsedImport> {
   const parse = request.parse ?? ((bytes, fileName, ctx) => parseImportFile(bytes, fileName, ctx));
   const parsed = await parse(request.bytes, request.fileName, {
-    today: request.today ?? yearMonthOf(new Date()), ...await loadWilayah(database), ...await loadReading(database, request),
+    today: request.today ?? yearMonthOf(new Date()),
+    ...(await loadWilayah(database)),
+    ...(await loadReading(database, request)),
   });
   if (request.outOfScope) {
     const seen = new Set<number>();
@@ -122,39 +140,80 @@ export async function runImport(database: DatabaseHandle, request: ImportRequest
   progress('Membaca dan memeriksa berkas', 0, 4);
   const parsed = await parseForImport(database, request);
   const base = {
-    format: parsed.format, target: parsed.format === null ? null : parsed.format === 'sasaran' ? 'sasaran' as const : 'nilai' as const,
-    fileName: request.fileName, fileHash: parsed.fileHash ?? sha256(request.bytes), template: parsed.template,
-    ...(parsed.layout ? { layout: parsed.layout } : {}), ...(parsed.profile ? { profile: parsed.profile } : {}),
+    format: parsed.format,
+    target: parsed.format === null ? null : parsed.format === 'sasaran' ? ('sasaran' as const) : ('nilai' as const),
+    fileName: request.fileName,
+    fileHash: parsed.fileHash ?? sha256(request.bytes),
+    template: parsed.template,
+    ...(parsed.layout ? { layout: parsed.layout } : {}),
+    ...(parsed.profile ? { profile: parsed.profile } : {}),
     ...(parsed.toConfirm?.length ? { toConfirm: parsed.toConfirm } : {}),
   };
   if (parsed.errors.length) {
-    return { ...base, status: 'invalid', counts: { added: 0, changed: 0, unchanged: 0 }, errors: parsed.errors,
-      warnings: parsed.warnings, sample: [], loadId: null,
-      message: `Berkas ditolak: ${parsed.errors.length} kesalahan. Tidak ada yang disimpan; perbaiki lalu unggah ulang.` };
+    return {
+      ...base,
+      status: 'invalid',
+      counts: { added: 0, changed: 0, unchanged: 0 },
+      errors: parsed.errors,
+      warnings: parsed.warnings,
+      sample: [],
+      loadId: null,
+      message: `Berkas ditolak: ${parsed.errors.length} kesalahan. Tidak ada yang disimpan; perbaiki lalu unggah ulang.`,
+    };
   }
   progress('Menunggu impor lain selesai dan membandingkan dengan data', 1, 4);
   return withImportLock(database.db, async (tx) => {
     await request.beforePlan?.(tx, parsed);
-    const plan: ValuesPlan | SasaranPlan = base.target === 'sasaran'
-      ? await planSasaran(tx, parsed.sasaran, LOAD_PLACEHOLDER)
-      : await planValues(tx, parsed.values);
+    const plan: ValuesPlan | SasaranPlan =
+      base.target === 'sasaran'
+        ? await planSasaran(tx, parsed.sasaran, LOAD_PLACEHOLDER)
+        : await planValues(tx, parsed.values);
     const warnings = [...parsed.warnings, ...('warnings' in plan ? plan.warnings : [])];
-    const outcome: ImportOutcome = { ...base, status: 'preview', counts: plan.counts, errors: [], warnings, sample: plan.sample, loadId: null, message: '' };
+    const outcome: ImportOutcome = {
+      ...base,
+      status: 'preview',
+      counts: plan.counts,
+      errors: [],
+      warnings,
+      sample: plan.sample,
+      loadId: null,
+      message: '',
+    };
     const total = plan.counts.added + plan.counts.changed + plan.counts.unchanged;
     if (plan.counts.added + plan.counts.changed === 0) {
-      return { commit: false, result: { ...outcome, status: 'unchanged', message: `Tidak ada perubahan: ${total} sel sudah sama dengan data tersimpan.` } };
+      return {
+        commit: false,
+        result: {
+          ...outcome,
+          status: 'unchanged',
+          message: `Tidak ada perubahan: ${total} sel sudah sama dengan data tersimpan.`,
+        },
+      };
     }
     const summary = `${plan.counts.added} ditambah, ${plan.counts.changed} diubah, ${plan.counts.unchanged} tetap${warnings.length ? `; ${warnings.length} peringatan` : ''}`;
-    if (request.dryRun) return { commit: false, result: { ...outcome, message: `Pratinjau: ${summary}. Belum ada yang disimpan.` } };
+    if (request.dryRun)
+      return { commit: false, result: { ...outcome, message: `Pratinjau: ${summary}. Belum ada yang disimpan.` } };
 
     progress('Menyimpan', 2, 4);
     const loadId = await dataLoadsRepository(tx).insertImport({
-      description: `Impor ${request.fileName}`, oleh: request.oleh, fileName: request.fileName, fileHash: base.fileHash, target: base.target!,
-      counts: plan.counts, warnings: warnings.slice(0, 1000), details: { format: base.format, warningCount: warnings.length, template: parsed.template ?? null, profile: parsed.profile ?? null },
+      description: `Impor ${request.fileName}`,
+      oleh: request.oleh,
+      fileName: request.fileName,
+      fileHash: base.fileHash,
+      target: base.target!,
+      counts: plan.counts,
+      warnings: warnings.slice(0, 1000),
+      details: {
+        format: base.format,
+        warningCount: warnings.length,
+        template: parsed.template ?? null,
+        profile: parsed.profile ?? null,
+      },
     });
     if (base.target === 'nilai') {
       const valuesPlan = plan as ValuesPlan;
-      for (const row of valuesPlan.rows) row.monthLoadIds = row.monthLoadIds.map((id) => (id === LOAD_PLACEHOLDER ? loadId : id));
+      for (const row of valuesPlan.rows)
+        row.monthLoadIds = row.monthLoadIds.map((id) => (id === LOAD_PLACEHOLDER ? loadId : id));
       const values = indicatorValuesRepository(tx);
       await values.writeRows(valuesPlan.rows);
       await values.insertChanges(loadId, valuesPlan.changes);
@@ -167,8 +226,15 @@ export async function runImport(database: DatabaseHandle, request: ImportRequest
     }
     // The roll-ups of the wilayah above the changed desa, in the same transaction: a view never sees one without the other.
     progress('Memperbarui ringkasan wilayah', 3, 4);
-    await refreshRollups(tx, base.target === 'nilai' ? { values: (plan as ValuesPlan).rows } : { sasaran: (plan as SasaranPlan).rows }, loadId);
+    await refreshRollups(
+      tx,
+      base.target === 'nilai' ? { values: (plan as ValuesPlan).rows } : { sasaran: (plan as SasaranPlan).rows },
+      loadId,
+    );
     progress('Selesai', 4, 4);
-    return { commit: true, result: { ...outcome, status: 'imported', loadId, message: `Impor #${loadId} tersimpan: ${summary}.` } };
+    return {
+      commit: true,
+      result: { ...outcome, status: 'imported', loadId, message: `Impor #${loadId} tersimpan: ${summary}.` },
+    };
   });
 }

@@ -2,8 +2,18 @@
 // .xlsx (kode as text, header block protected by convention, widths set) or .csv (UTF-8 with BOM so Excel reads it).
 import ExcelJS from 'exceljs';
 import {
-  TEMPLATE_KEYS, TEMPLATE_KODE_COLUMN, TEMPLATE_NAMA_COLUMN, TEMPLATE_VERSION, csvLine, denominatorColumn, formatYearMonth,
-  hasCountedDenominator, MONTH_NAMES_ID, startsLikeFormula, type IndicatorDef, type YearMonth,
+  TEMPLATE_KEYS,
+  TEMPLATE_KODE_COLUMN,
+  TEMPLATE_NAMA_COLUMN,
+  TEMPLATE_VERSION,
+  csvLine,
+  denominatorColumn,
+  formatYearMonth,
+  hasCountedDenominator,
+  MONTH_NAMES_ID,
+  startsLikeFormula,
+  type IndicatorDef,
+  type YearMonth,
 } from '@peta/domain';
 import type { DatabaseHandle } from '../database.ts';
 import { wilayahNamesRepository } from './wilayah-names-repository.ts';
@@ -15,9 +25,14 @@ export interface TemplateRequest {
   format: 'xlsx' | 'csv';
 }
 
-export interface TemplateFile { fileName: string; contentType: string; bytes: Buffer }
+export interface TemplateFile {
+  fileName: string;
+  contentType: string;
+  bytes: Buffer;
+}
 
-export const TEMPLATE_HELP = 'Isi jumlah bulanan (bilangan bulat ≥ 0) per desa; kosongkan bila tidak ada laporan. Jangan ubah kepala templat, kolom kode_wilayah, dan judul kolom.';
+export const TEMPLATE_HELP =
+  'Isi jumlah bulanan (bilangan bulat ≥ 0) per desa; kosongkan bila tidak ada laporan. Jangan ubah kepala templat, kolom kode_wilayah, dan judul kolom.';
 
 /** Desa under the wilayah (or the desa itself), ordered by kode. */
 export async function desaOf({ db }: DatabaseHandle, kode: string): Promise<{ kode: string; nama: string }[]> {
@@ -44,19 +59,28 @@ export function templateRows(req: TemplateRequest, desa: { kode: string; nama: s
   ];
 }
 
-export async function buildTemplate(req: TemplateRequest, desa: { kode: string; nama: string }[]): Promise<TemplateFile> {
+export async function buildTemplate(
+  req: TemplateRequest,
+  desa: { kode: string; nama: string }[],
+): Promise<TemplateFile> {
   const rows = templateRows(req, desa);
   const base = `templat-${req.wilayah.kode}-${formatYearMonth(req.period)}`;
   if (req.format === 'csv') {
     const text = `${rows.map(csvLine).join('\r\n')}\r\n`;
-    return { fileName: `${base}.csv`, contentType: 'text/csv; charset=utf-8', bytes: Buffer.from(`\ufeff${text}`, 'utf8') };
+    return {
+      fileName: `${base}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      bytes: Buffer.from(`\ufeff${text}`, 'utf8'),
+    };
   }
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Templat', { views: [{ state: 'frozen', xSplit: 2, ySplit: 6 }] });
   rows.forEach((r) => {
     const row = sheet.addRow(r);
     // Text that starts like a formula stays text, also once edited (the cell's format is Text, "@").
-    r.forEach((value, i) => { if (value !== null && startsLikeFormula(value)) row.getCell(i + 1).numFmt = '@'; });
+    r.forEach((value, i) => {
+      if (value !== null && startsLikeFormula(value)) row.getCell(i + 1).numFmt = '@';
+    });
   });
   // Kode as text: Excel would otherwise drop the dots of "12.10.09.2001" only if typed, but a number format could mangle it.
   sheet.getColumn(1).numFmt = '@';
@@ -66,5 +90,9 @@ export async function buildTemplate(req: TemplateRequest, desa: { kode: string; 
   sheet.getRow(6).font = { bold: true };
   sheet.getRow(5).font = { italic: true, color: { argb: 'FF555555' } };
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-  return { fileName: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes };
+  return {
+    fileName: `${base}.xlsx`,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    bytes,
+  };
 }

@@ -12,19 +12,31 @@ import { refreshRollups } from '../values/rollup-upkeep.ts';
 export type UndoErrorCode = 'LOAD_NOT_FOUND' | 'NOT_AN_IMPORT' | 'ALREADY_UNDONE' | 'LATER_CHANGES';
 
 const UNDO_ERROR_KIND: Record<UndoErrorCode, DomainErrorKind> = {
-  LOAD_NOT_FOUND: 'not-found', NOT_AN_IMPORT: 'invalid', ALREADY_UNDONE: 'conflict', LATER_CHANGES: 'conflict',
+  LOAD_NOT_FOUND: 'not-found',
+  NOT_AN_IMPORT: 'invalid',
+  ALREADY_UNDONE: 'conflict',
+  LATER_CHANGES: 'conflict',
 };
 
 /** Why an import cannot be undone; `laterLoads`: the imports that changed its cells since. */
 export class UndoError extends DomainError {
   override name = 'UndoError';
   declare readonly code: UndoErrorCode;
-  constructor(code: UndoErrorCode, message: string, readonly laterLoads: number[] = []) {
+  constructor(
+    code: UndoErrorCode,
+    message: string,
+    readonly laterLoads: number[] = [],
+  ) {
     super(UNDO_ERROR_KIND[code], code, message);
   }
 }
 
-export interface UndoOutcome { undoLoadId: number; undoneLoadId: number; restored: number; message: string }
+export interface UndoOutcome {
+  undoLoadId: number;
+  undoneLoadId: number;
+  restored: number;
+  message: string;
+}
 
 export async function undoImport({ db }: DatabaseHandle, loadId: number, oleh: string): Promise<UndoOutcome> {
   return withImportLock(db, async (tx) => {
@@ -32,25 +44,45 @@ export async function undoImport({ db }: DatabaseHandle, loadId: number, oleh: s
     const load = await loads.findForUpdate(loadId);
     if (!load) throw new UndoError('LOAD_NOT_FOUND', `Impor #${loadId} tidak ditemukan.`);
     if (load.kind !== 'import') {
-      throw new UndoError('NOT_AN_IMPORT', load.kind === 'undo'
-        ? `#${loadId} adalah pembatalan; pembatalan tidak dapat dibatalkan. Impor ulang berkasnya bila perlu.`
-        : `#${loadId} bukan impor (jenis ${load.kind}); hanya impor yang dapat dibatalkan.`);
+      throw new UndoError(
+        'NOT_AN_IMPORT',
+        load.kind === 'undo'
+          ? `#${loadId} adalah pembatalan; pembatalan tidak dapat dibatalkan. Impor ulang berkasnya bila perlu.`
+          : `#${loadId} bukan impor (jenis ${load.kind}); hanya impor yang dapat dibatalkan.`,
+      );
     }
-    if (load.status === 'undone') throw new UndoError('ALREADY_UNDONE', `Impor #${loadId} sudah dibatalkan oleh #${load.undoneBy}.`);
+    if (load.status === 'undone')
+      throw new UndoError('ALREADY_UNDONE', `Impor #${loadId} sudah dibatalkan oleh #${load.undoneBy}.`);
 
     const values = await indicatorValuesRepository(tx).readChanges(loadId);
     const sasaran = await sasaranRepository(tx).readChanges(loadId);
-    const later = [...values.filter((c) => c.currentLoadId !== loadId), ...sasaran.filter((c) => c.currentLoadId !== loadId)];
+    const later = [
+      ...values.filter((c) => c.currentLoadId !== loadId),
+      ...sasaran.filter((c) => c.currentLoadId !== loadId),
+    ];
     if (later.length) {
-      const laterLoads = [...new Set(later.map((c) => c.currentLoadId).filter((id): id is number => id !== null))].sort((a, b) => a - b);
-      const examples = later.slice(0, 3).map((c) => ('indicator' in c ? `${c.kode} ${c.indicator} ${c.year}-${String(c.month).padStart(2, '0')}` : `${c.kode} ${c.group} ${c.year}`));
-      throw new UndoError('LATER_CHANGES',
+      const laterLoads = [...new Set(later.map((c) => c.currentLoadId).filter((id): id is number => id !== null))].sort(
+        (a, b) => a - b,
+      );
+      const examples = later
+        .slice(0, 3)
+        .map((c) =>
+          'indicator' in c
+            ? `${c.kode} ${c.indicator} ${c.year}-${String(c.month).padStart(2, '0')}`
+            : `${c.kode} ${c.group} ${c.year}`,
+        );
+      throw new UndoError(
+        'LATER_CHANGES',
         `Impor #${loadId} tidak dapat dibatalkan: ${later.length} selnya telah diubah sesudahnya${laterLoads.length ? ` oleh #${laterLoads.join(', #')}` : ''} (misalnya ${examples.join('; ')}). Batalkan ${laterLoads.length > 1 ? 'impor-impor' : 'impor'} itu dahulu.`,
-        laterLoads);
+        laterLoads,
+      );
     }
 
     const undoId = await loads.insertUndo({
-      description: `Pembatalan impor #${loadId}${load.fileName ? ` (${load.fileName})` : ''}`, oleh, fileName: load.fileName, undoes: loadId,
+      description: `Pembatalan impor #${loadId}${load.fileName ? ` (${load.fileName})` : ''}`,
+      oleh,
+      fileName: load.fileName,
+      undoes: loadId,
       changed: values.length + sasaran.length,
     });
     await restoreValues(tx, undoId, loadId, values);
@@ -58,7 +90,15 @@ export async function undoImport({ db }: DatabaseHandle, loadId: number, oleh: s
     await refreshRollups(tx, { values, sasaran }, undoId);
     await loads.markUndone(loadId, undoId);
     const restored = values.length + sasaran.length;
-    return { commit: true, result: { undoLoadId: undoId, undoneLoadId: loadId, restored, message: `Impor #${loadId} dibatalkan (#${undoId}): ${restored} sel dikembalikan ke nilai sebelumnya.` } };
+    return {
+      commit: true,
+      result: {
+        undoLoadId: undoId,
+        undoneLoadId: loadId,
+        restored,
+        message: `Impor #${loadId} dibatalkan (#${undoId}): ${restored} sel dikembalikan ke nilai sebelumnya.`,
+      },
+    };
   });
 }
 
@@ -69,8 +109,15 @@ async function restoreValues(tx: DbOrTx, undoId: number, loadId: number, changes
   for (const c of changes) {
     const row = rows.get(rowKey(c.indicator, c.kode, c.year))!;
     const i = c.month - 1;
-    history.push({ ...c, oldNumerator: row.numerators[i] ?? null, oldDenominator: row.denominators?.[i] ?? null, oldLoadId: loadId,
-      oldSimulated: false, newNumerator: c.oldNumerator, newDenominator: c.oldDenominator });
+    history.push({
+      ...c,
+      oldNumerator: row.numerators[i] ?? null,
+      oldDenominator: row.denominators?.[i] ?? null,
+      oldLoadId: loadId,
+      oldSimulated: false,
+      newNumerator: c.oldNumerator,
+      newDenominator: c.oldDenominator,
+    });
     row.numerators[i] = c.oldNumerator;
     if (row.denominators) row.denominators[i] = c.oldDenominator;
     row.monthLoadIds[i] = c.oldLoadId;
@@ -89,14 +136,34 @@ async function restoreSasaran(tx: DbOrTx, undoId: number, loadId: number, change
   const restore: StoredSasaran[] = [];
   for (const c of changes) {
     if (c.oldLoadId !== null) {
-      restore.push({ kode: c.kode, year: c.year, group: c.group, value: c.oldValue!, kind: c.oldKind!, method: c.oldMethod!,
-        simulated: c.oldSimulated!, loadId: c.oldLoadId });
+      restore.push({
+        kode: c.kode,
+        year: c.year,
+        group: c.group,
+        value: c.oldValue!,
+        kind: c.oldKind!,
+        method: c.oldMethod!,
+        simulated: c.oldSimulated!,
+        loadId: c.oldLoadId,
+      });
     }
   }
   await repository.deleteRows(changes.filter((c) => c.oldLoadId === null));
   await repository.writeRows(restore);
-  await repository.insertChanges(undoId, changes.map((c) => ({
-    kode: c.kode, year: c.year, group: c.group, oldValue: c.newValue, oldKind: c.newKind, oldMethod: c.newMethod, oldSimulated: false,
-    oldLoadId: loadId, newValue: c.oldValue, newKind: c.oldKind, newMethod: c.oldMethod,
-  })));
+  await repository.insertChanges(
+    undoId,
+    changes.map((c) => ({
+      kode: c.kode,
+      year: c.year,
+      group: c.group,
+      oldValue: c.newValue,
+      oldKind: c.newKind,
+      oldMethod: c.newMethod,
+      oldSimulated: false,
+      oldLoadId: loadId,
+      newValue: c.oldValue,
+      newKind: c.oldKind,
+      newMethod: c.oldMethod,
+    })),
+  );
 }

@@ -12,7 +12,11 @@ export function wilayahNamesRepository(db: DbOrTx) {
       return row ?? null;
     },
     /** Desa under the wilayah (or the desa itself), ordered by kode. */
-    desaOf: (kode: string) => db.select({ kode: w.kode, nama: w.nama }).from(w)
-      .where(and(eq(w.tingkat, 'desa'), or(like(w.kode, `${kode}.%`), eq(w.kode, kode)))).orderBy(asc(w.kode)),
+    desaOf: (kode: string) =>
+      db
+        .select({ kode: w.kode, nama: w.nama })
+        .from(w)
+        .where(and(eq(w.tingkat, 'desa'), or(like(w.kode, `${kode}.%`), eq(w.kode, kode))))
+        .orderBy(asc(w.kode)),
   };
 }

@@ -15,19 +15,43 @@ import { meetingsRepository, type ActionChangeRow, type ActionPatch, type Action
 const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : d);
 
 /** An action as the API gives it: the desa's name, its movement from the baseline to `now`, and its change log. */
-export function actionDto(a: ActionRow, nama: Map<string, string>, changes: ActionChangeRow[], now: Baseline): MeetingAction {
+export function actionDto(
+  a: ActionRow,
+  nama: Map<string, string>,
+  changes: ActionChangeRow[],
+  now: Baseline,
+): MeetingAction {
   const baseline = a.baseline as Baseline;
   const def = getIndicator(a.indicator);
   return {
-    id: a.id, meetingId: a.meetingId, desaKode: a.desaKode, desaNama: nama.get(a.desaKode) ?? a.desaKode, indicator: a.indicator,
-    apa: a.apa, siapa: a.siapa, tenggat: a.tenggat, status: a.status as ActionStatus, baseline, createdAt: iso(a.createdAt), oleh: a.oleh,
+    id: a.id,
+    meetingId: a.meetingId,
+    desaKode: a.desaKode,
+    desaNama: nama.get(a.desaKode) ?? a.desaKode,
+    indicator: a.indicator,
+    apa: a.apa,
+    siapa: a.siapa,
+    tenggat: a.tenggat,
+    status: a.status as ActionStatus,
+    baseline,
+    createdAt: iso(a.createdAt),
+    oleh: a.oleh,
     movement: movementSince(baseline, now, def?.unit ?? 'percent'),
-    changes: changes.filter((c) => c.actionId === a.id).map((c) => ({
-      at: iso(c.at), oleh: c.oleh, before: c.before as Record<string, unknown>, after: c.after as Record<string, unknown> })),
+    changes: changes
+      .filter((c) => c.actionId === a.id)
+      .map((c) => ({
+        at: iso(c.at),
+        oleh: c.oleh,
+        before: c.before as Record<string, unknown>,
+        after: c.after as Record<string, unknown>,
+      })),
   };
 }
 
-export function actionsService(db: DbOrTx, deps: { wilayah: WilayahRepository; areas: MeetingAreas; values: Pick<ValuesService, 'childValues'> }) {
+export function actionsService(
+  db: DbOrTx,
+  deps: { wilayah: WilayahRepository; areas: MeetingAreas; values: Pick<ValuesService, 'childValues'> },
+) {
   const repo = meetingsRepository(db);
 
   return {
@@ -45,13 +69,23 @@ export function actionsService(db: DbOrTx, deps: { wilayah: WilayahRepository; a
       const area = await deps.areas.areaOf(m);
       const desa = await deps.wilayah.findByKode(body.desaKode);
       if (desa?.tingkat !== 'desa' || !area.desa.includes(desa.kode)) {
-        throw invalid('DESA_NOT_IN_WILAYAH', `Desa ${body.desaKode} bukan desa/kelurahan di wilayah rapat ini (${area.kind === 'puskesmas' ? area.nama : m.wilayahKode}).`);
+        throw invalid(
+          'DESA_NOT_IN_WILAYAH',
+          `Desa ${body.desaKode} bukan desa/kelurahan di wilayah rapat ini (${area.kind === 'puskesmas' ? area.nama : m.wilayahKode}).`,
+        );
       }
       const tenggat = body.tenggat ? dateParam(body.tenggat, 'Tenggat') : null;
       const baseline = await valueAt(valueRows(deps.values), def.code, parsePeriod(m.periode), desa.kode);
       const created = await repo.insertAction({
-        meetingId, desaKode: desa.kode, indicator: def.code, apa: body.apa.trim(), siapa: body.siapa.trim(), tenggat,
-        status: 'terbuka', baseline, oleh,
+        meetingId,
+        desaKode: desa.kode,
+        indicator: def.code,
+        apa: body.apa.trim(),
+        siapa: body.siapa.trim(),
+        tenggat,
+        status: 'terbuka',
+        baseline,
+        oleh,
       });
       return actionDto(created, new Map([[desa.kode, desa.nama]]), [], baseline);
     },
@@ -60,7 +94,8 @@ export function actionsService(db: DbOrTx, deps: { wilayah: WilayahRepository; a
     async update(actionId: number, body: UpdateAction, oleh: string): Promise<MeetingAction> {
       const existing = await repo.findAction(actionId);
       if (!existing) throw notFound(`Tindak lanjut #${actionId} tidak ditemukan.`);
-      const tenggat = body.tenggat === undefined ? undefined : body.tenggat === null ? null : dateParam(body.tenggat, 'Tenggat');
+      const tenggat =
+        body.tenggat === undefined ? undefined : body.tenggat === null ? null : dateParam(body.tenggat, 'Tenggat');
       const patch: ActionPatch = { apa: body.apa?.trim(), siapa: body.siapa?.trim(), tenggat, status: body.status };
       const updated = await db.transaction(async (tx) => {
         const actions = meetingsRepository(tx);
@@ -79,8 +114,16 @@ export function actionsService(db: DbOrTx, deps: { wilayah: WilayahRepository; a
         return row;
       });
       const m = await requireMeeting(repo, updated.meetingId);
-      const [names, changes] = await Promise.all([deps.areas.desaNames([updated.desaKode]), repo.changesOf([actionId])]);
-      return actionDto(updated, names, changes, await valueAt(valueRows(deps.values), updated.indicator, parsePeriod(m.periode), updated.desaKode));
+      const [names, changes] = await Promise.all([
+        deps.areas.desaNames([updated.desaKode]),
+        repo.changesOf([actionId]),
+      ]);
+      return actionDto(
+        updated,
+        names,
+        changes,
+        await valueAt(valueRows(deps.values), updated.indicator, parsePeriod(m.periode), updated.desaKode),
+      );
     },
   };
 }

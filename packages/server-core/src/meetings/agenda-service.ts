@@ -2,7 +2,14 @@
 // data quality, open actions), and the value of one desa × indicator at a period — the baseline of an action and its
 // "now". Values come from the values service: the same roll-up as GET /api/nilai.
 import {
-  ancestorAt, buildAgenda, getIndicator, monthPair, previousPeriod, type AgendaIndicatorInput, type IndicatorDef, type Period,
+  ancestorAt,
+  buildAgenda,
+  getIndicator,
+  monthPair,
+  previousPeriod,
+  type AgendaIndicatorInput,
+  type IndicatorDef,
+  type Period,
 } from '@peta/domain';
 import type { Agenda, AgendaAction, Baseline } from '@peta/domain/contract';
 import type { ValuesRepository } from '../values/values-repository.ts';
@@ -13,12 +20,21 @@ export async function valueAt(rows: ValueRows, indicator: string, period: Period
   const def = getIndicator(indicator);
   const kecamatan = ancestorAt(desaKode, 'kecamatan');
   const row = def && kecamatan ? (await rows(def, period, kecamatan)).find((r) => r.kode === desaKode) : undefined;
-  return { periode: period.code, numerator: row?.numerator ?? null, denominator: row?.denominator ?? null, coverage: row?.coverage ?? null };
+  return {
+    periode: period.code,
+    numerator: row?.numerator ?? null,
+    denominator: row?.denominator ?? null,
+    coverage: row?.coverage ?? null,
+  };
 }
 
 /** Generates the agenda of `area` for `period` from every indicator with data. */
-export async function generateAgenda(deps: { rows: ValueRows; valuesRepo: Pick<ValuesRepository, 'indicatorsWithData'>; now: () => Date },
-  area: MeetingArea, period: Period, openActions: AgendaAction[]): Promise<Agenda> {
+export async function generateAgenda(
+  deps: { rows: ValueRows; valuesRepo: Pick<ValuesRepository, 'indicatorsWithData'>; now: () => Date },
+  area: MeetingArea,
+  period: Period,
+  openActions: AgendaAction[],
+): Promise<Agenda> {
   const { rows } = deps;
   const withData = await deps.valuesRepo.indicatorsWithData();
   const defs = [...withData].map((c) => getIndicator(c)).filter((d): d is IndicatorDef => !!d);
@@ -37,8 +53,18 @@ export async function generateAgenda(deps: { rows: ValueRows; valuesRepo: Pick<V
       pair ? coverageByKode(def, pair.lastMonth) : Promise.resolve(null),
     ]);
     // The stored agenda is built from the values service's rows, which are exact (masking happens on read: reader-view).
-    indicators.push({ indicator: def.code, current: current as AgendaIndicatorInput['current'], previous: prev as AgendaIndicatorInput['previous'],
-      monthCoverage: thisMonth && lastMonth ? { thisMonth, lastMonth } : null });
+    indicators.push({
+      indicator: def.code,
+      current: current as AgendaIndicatorInput['current'],
+      previous: prev as AgendaIndicatorInput['previous'],
+      monthCoverage: thisMonth && lastMonth ? { thisMonth, lastMonth } : null,
+    });
   }
-  return buildAgenda({ wilayah: { kode: area.kode, nama: area.nama }, period, indicators, openActions, generatedAt: deps.now().toISOString() });
+  return buildAgenda({
+    wilayah: { kode: area.kode, nama: area.nama },
+    period,
+    indicators,
+    openActions,
+    generatedAt: deps.now().toISOString(),
+  });
 }

@@ -23,15 +23,29 @@ export * from './pack-service.ts';
 export * from './pdf.ts';
 
 /** The meetings capability on one database; packs print through `printer` (bounded). */
-export function meetingsCapability(db: DbOrTx, deps: { wilayah: WilayahCapability; values: ValuesCapability; now: () => Date; printer: PdfPrinter }) {
+export function meetingsCapability(
+  db: DbOrTx,
+  deps: { wilayah: WilayahCapability; values: ValuesCapability; now: () => Date; printer: PdfPrinter },
+) {
   const repository = meetingsRepository(db);
   const areas = meetingAreas({ wilayah: deps.wilayah.repository, wilayahKerja: wilayahKerjaRepository(db) });
-  const meetings = meetingsService(db, { wilayah: deps.wilayah.repository, areas, values: deps.values.service, valuesRepo: deps.values.repository, now: deps.now });
+  const meetings = meetingsService(db, {
+    wilayah: deps.wilayah.repository,
+    areas,
+    values: deps.values.service,
+    valuesRepo: deps.values.repository,
+    now: deps.now,
+  });
   return {
     meetings,
     notes: notesService(repository),
     actions: actionsService(db, { wilayah: deps.wilayah.repository, areas, values: deps.values.service }),
-    packs: packService({ meetings, wilayah: deps.wilayah.repository, values: deps.values.service, printer: deps.printer }),
+    packs: packService({
+      meetings,
+      wilayah: deps.wilayah.repository,
+      values: deps.values.service,
+      printer: deps.printer,
+    }),
     /** Open actions pinned to these wilayah or desa under them (the profiles list them). */
     openActionsUnder: (kodes: string[]) => repository.openActionsUnder(kodes),
   };

@@ -9,7 +9,13 @@ import type { WilayahRepository } from '../wilayah/wilayah-repository.ts';
 import type { MeetingRow, MeetingsRepository } from './meetings-repository.ts';
 
 /** A meeting's area, resolved. `mapKode` is the wilayah drawn around it: the kecamatan, or the puskesmas' kabupaten/kota. */
-export type MeetingArea = { kind: 'kecamatan' | 'puskesmas'; kode: string; nama: string; mapKode: string; desa: string[] };
+export type MeetingArea = {
+  kind: 'kecamatan' | 'puskesmas';
+  kode: string;
+  nama: string;
+  mapKode: string;
+  desa: string[];
+};
 
 /** The meeting with this id; 404 when there is none. */
 export async function requireMeeting(repo: Pick<MeetingsRepository, 'findMeeting'>, id: number): Promise<MeetingRow> {
@@ -39,7 +45,12 @@ export function valueRows(values: Pick<ValuesService, 'childValues'>): ValueRows
 }
 
 /** The value rows of the area's desa: the kecamatan's children, or the puskesmas' desa gathered from their kecamatan. */
-export async function areaRows(rows: ValueRows, def: IndicatorDef, period: Period, area: Pick<MeetingArea, 'kind' | 'kode' | 'desa'>) {
+export async function areaRows(
+  rows: ValueRows,
+  def: IndicatorDef,
+  period: Period,
+  area: Pick<MeetingArea, 'kind' | 'kode' | 'desa'>,
+) {
   if (area.kind === 'kecamatan') return rows(def, period, area.kode);
   const desa = new Set(area.desa);
   const kecamatan = new Set(area.desa.map((d) => ancestorAt(d, 'kecamatan')).filter((k): k is string => k !== null));
@@ -47,7 +58,10 @@ export async function areaRows(rows: ValueRows, def: IndicatorDef, period: Perio
   return perKecamatan.flat().filter((r) => desa.has(r.kode));
 }
 
-export function meetingAreas(deps: { wilayah: WilayahRepository; wilayahKerja: Pick<WilayahKerjaRepository, 'puskesmasAt'> }) {
+export function meetingAreas(deps: {
+  wilayah: WilayahRepository;
+  wilayahKerja: Pick<WilayahKerjaRepository, 'puskesmasAt'>;
+}) {
   return {
     /** The area of a meeting (or of one about to be created) on its date. */
     async areaOf(m: Pick<MeetingRow, 'wilayahKode' | 'puskesmasKode' | 'tanggal'>): Promise<MeetingArea> {

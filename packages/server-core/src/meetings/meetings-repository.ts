@@ -18,9 +18,10 @@ export type ActionPatch = Partial<Pick<ActionRow, 'apa' | 'siapa' | 'tenggat' | 
 /** What a meeting is about: a kecamatan, or a puskesmas' wilayah kerja. */
 export type MeetingAreaKey = { kecamatan: string } | { puskesmas: string };
 
-const areaFilter = (area: MeetingAreaKey) => ('puskesmas' in area
-  ? eq(meeting.puskesmasKode, area.puskesmas)
-  : and(eq(meeting.wilayahKode, area.kecamatan), isNull(meeting.puskesmasKode)));
+const areaFilter = (area: MeetingAreaKey) =>
+  'puskesmas' in area
+    ? eq(meeting.puskesmasKode, area.puskesmas)
+    : and(eq(meeting.wilayahKode, area.kecamatan), isNull(meeting.puskesmasKode));
 
 export function meetingsRepository(db: DbOrTx) {
   return {
@@ -36,19 +37,26 @@ export function meetingsRepository(db: DbOrTx) {
 
     /** Meetings of a kecamatan (puskesmas_kode null) or of a puskesmas' wilayah kerja, newest first, with their action counts. */
     async listByArea(area: MeetingAreaKey) {
-      const rows = await db.select({
-        meeting,
-        actionCount: sql<number>`(select count(*)::int from meeting_action a where a.meeting_id = "meeting"."id")`,
-        openActionCount: sql<number>`(select count(*)::int from meeting_action a where a.meeting_id = "meeting"."id" and a.status = 'terbuka')`,
-      }).from(meeting).where(areaFilter(area)).orderBy(desc(meeting.tanggal), desc(meeting.id));
+      const rows = await db
+        .select({
+          meeting,
+          actionCount: sql<number>`(select count(*)::int from meeting_action a where a.meeting_id = "meeting"."id")`,
+          openActionCount: sql<number>`(select count(*)::int from meeting_action a where a.meeting_id = "meeting"."id" and a.status = 'terbuka')`,
+        })
+        .from(meeting)
+        .where(areaFilter(area))
+        .orderBy(desc(meeting.tanggal), desc(meeting.id));
       return rows;
     },
 
     async actionCounts(meetingId: number): Promise<{ actionCount: number; openActionCount: number }> {
-      const [row] = await db.select({
-        actionCount: count(),
-        openActionCount: sql<number>`(count(*) filter (where ${meetingAction.status} = 'terbuka'))::int`,
-      }).from(meetingAction).where(eq(meetingAction.meetingId, meetingId));
+      const [row] = await db
+        .select({
+          actionCount: count(),
+          openActionCount: sql<number>`(count(*) filter (where ${meetingAction.status} = 'terbuka'))::int`,
+        })
+        .from(meetingAction)
+        .where(eq(meetingAction.meetingId, meetingId));
       return row ?? { actionCount: 0, openActionCount: 0 };
     },
 
@@ -63,7 +71,11 @@ export function meetingsRepository(db: DbOrTx) {
 
     /** Is a note already superseded by a later one? (an edit must start from the current version) */
     async isSuperseded(noteId: number): Promise<boolean> {
-      const rows = await db.select({ id: meetingNote.id }).from(meetingNote).where(eq(meetingNote.supersedes, noteId)).limit(1);
+      const rows = await db
+        .select({ id: meetingNote.id })
+        .from(meetingNote)
+        .where(eq(meetingNote.supersedes, noteId))
+        .limit(1);
       return rows.length > 0;
     },
 
@@ -73,7 +85,11 @@ export function meetingsRepository(db: DbOrTx) {
     },
 
     async actionsOf(meetingId: number): Promise<ActionRow[]> {
-      return db.select().from(meetingAction).where(eq(meetingAction.meetingId, meetingId)).orderBy(asc(meetingAction.id));
+      return db
+        .select()
+        .from(meetingAction)
+        .where(eq(meetingAction.meetingId, meetingId))
+        .orderBy(asc(meetingAction.id));
     },
 
     /** Open actions of meetings of the same area held before this one (earlier date, or same date and lower id). */
@@ -81,8 +97,10 @@ export function meetingsRepository(db: DbOrTx) {
       const earlier = before
         ? or(lt(meeting.tanggal, before.tanggal), and(eq(meeting.tanggal, before.tanggal), lt(meeting.id, before.id)))
         : undefined;
-      return db.select({ action: meetingAction, meetingTanggal: meeting.tanggal, meetingJudul: meeting.judul })
-        .from(meetingAction).innerJoin(meeting, eq(meeting.id, meetingAction.meetingId))
+      return db
+        .select({ action: meetingAction, meetingTanggal: meeting.tanggal, meetingJudul: meeting.judul })
+        .from(meetingAction)
+        .innerJoin(meeting, eq(meeting.id, meetingAction.meetingId))
         .where(and(areaFilter(area), eq(meetingAction.status, 'terbuka'), earlier))
         .orderBy(asc(meeting.tanggal), asc(meetingAction.id));
     },
@@ -90,12 +108,29 @@ export function meetingsRepository(db: DbOrTx) {
     /** Open actions pinned to the given wilayah or to desa under them, oldest meeting first. */
     async openActionsUnder(kodes: string[]) {
       if (!kodes.length) return [];
-      const rows = await db.select({ action: meetingAction, meetingTanggal: meeting.tanggal, meetingJudul: meeting.judul })
-        .from(meetingAction).innerJoin(meeting, eq(meeting.id, meetingAction.meetingId))
-        .where(and(eq(meetingAction.status, 'terbuka'), or(...kodes.flatMap((kode) => [eq(meetingAction.desaKode, kode), like(meetingAction.desaKode, `${kode}.%`)]))))
+      const rows = await db
+        .select({ action: meetingAction, meetingTanggal: meeting.tanggal, meetingJudul: meeting.judul })
+        .from(meetingAction)
+        .innerJoin(meeting, eq(meeting.id, meetingAction.meetingId))
+        .where(
+          and(
+            eq(meetingAction.status, 'terbuka'),
+            or(
+              ...kodes.flatMap((kode) => [eq(meetingAction.desaKode, kode), like(meetingAction.desaKode, `${kode}.%`)]),
+            ),
+          ),
+        )
         .orderBy(asc(meeting.tanggal), asc(meetingAction.id));
       return rows.map(({ action: a, meetingTanggal, meetingJudul }) => ({
-        id: a.id, meetingId: a.meetingId, meetingTanggal, meetingJudul, desaKode: a.desaKode, indicator: a.indicator, apa: a.apa, siapa: a.siapa, tenggat: a.tenggat,
+        id: a.id,
+        meetingId: a.meetingId,
+        meetingTanggal,
+        meetingJudul,
+        desaKode: a.desaKode,
+        indicator: a.indicator,
+        apa: a.apa,
+        siapa: a.siapa,
+        tenggat: a.tenggat,
       }));
     },
 
@@ -121,13 +156,22 @@ export function meetingsRepository(db: DbOrTx) {
     },
 
     /** The change log of an action: the changed fields before and after. */
-    async insertChange(row: { actionId: number; oleh: string; before: Record<string, unknown>; after: Record<string, unknown> }): Promise<void> {
+    async insertChange(row: {
+      actionId: number;
+      oleh: string;
+      before: Record<string, unknown>;
+      after: Record<string, unknown>;
+    }): Promise<void> {
       await db.insert(meetingActionChange).values(row);
     },
 
     async changesOf(actionIds: number[]): Promise<ActionChangeRow[]> {
       if (!actionIds.length) return [];
-      return db.select().from(meetingActionChange).where(inArray(meetingActionChange.actionId, actionIds)).orderBy(asc(meetingActionChange.id));
+      return db
+        .select()
+        .from(meetingActionChange)
+        .where(inArray(meetingActionChange.actionId, actionIds))
+        .orderBy(asc(meetingActionChange.id));
     },
   };
 }

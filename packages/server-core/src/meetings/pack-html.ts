@@ -6,12 +6,38 @@
 // indicators furthest behind — or, without those extras, a bar chart of capaian against the target line — its
 // actions and notes), and the list of actions with owners and dates. Pure: everything it needs is passed in.
 import {
-  formatFraction, formatNumberId, formatValue, getIndicator, leadIndicator, mapShape, MONTH_NAMES_ID, monthPair, MONTH_SHORT_ID, PALETTE,
-  parsePeriod, PEOPLE_LABELS, pwsApplies, pwsReadingAt, PWS_STATUS_LABELS, SERIES_CHART, seriesChartModel,
-  shortOfTargetText, type MapShape, type Period, type ShapeFeature, type Trend,
+  formatFraction,
+  formatNumberId,
+  formatValue,
+  getIndicator,
+  leadIndicator,
+  mapShape,
+  MONTH_NAMES_ID,
+  monthPair,
+  MONTH_SHORT_ID,
+  PALETTE,
+  parsePeriod,
+  PEOPLE_LABELS,
+  pwsApplies,
+  pwsReadingAt,
+  PWS_STATUS_LABELS,
+  SERIES_CHART,
+  seriesChartModel,
+  shortOfTargetText,
+  type MapShape,
+  type Period,
+  type ShapeFeature,
+  type Trend,
 } from '@peta/domain';
 import { placeMarkers, PRIVACY_LEGEND } from '@peta/domain';
-import type { AgendaDesa, DesaIndicatorValue, EarlierAction, MeetingAction, MeetingDetail, SeriesMonthDto } from '@peta/domain/contract';
+import type {
+  AgendaDesa,
+  DesaIndicatorValue,
+  EarlierAction,
+  MeetingAction,
+  MeetingDetail,
+  SeriesMonthDto,
+} from '@peta/domain/contract';
 
 /** What the desa page shows beyond the stored agenda (pack-service packExtras). */
 export interface PackDesaExtras {
@@ -21,14 +47,29 @@ export interface PackDesaExtras {
   trends: Map<string, { bulan: Trend; tahun: Trend }>;
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const SIMULATED = 'Data contoh (simulasi)';
-const CLASS_LABEL: Record<string, string> = { baik: 'Mencapai target', cukup: '80–99% target', kurang: '< 80% target', 'no-data': 'Tidak ada laporan', netral: 'Tanpa target',
-  disembunyikan: 'Disembunyikan: jumlah kecil' };
-const CLASS_SHORT: Record<string, string> = { baik: '≥ target', cukup: '80–99%', kurang: '< 80%', 'no-data': 'tanpa laporan', netral: '–', disembunyikan: 'disembunyikan' };
+const CLASS_LABEL: Record<string, string> = {
+  baik: 'Mencapai target',
+  cukup: '80–99% target',
+  kurang: '< 80% target',
+  'no-data': 'Tidak ada laporan',
+  netral: 'Tanpa target',
+  disembunyikan: 'Disembunyikan: jumlah kecil',
+};
+const CLASS_SHORT: Record<string, string> = {
+  baik: '≥ target',
+  cukup: '80–99%',
+  kurang: '< 80%',
+  'no-data': 'tanpa laporan',
+  netral: '–',
+  disembunyikan: 'disembunyikan',
+};
 /** Hidden counts (issue 18) are drawn with this pattern, never a class colour or the grey of "no data". */
-const HIDDEN_PATTERN = `<defs><pattern id="disembunyikan" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">`
-  + `<rect width="6" height="6" fill="${PALETTE.attainment.disembunyikan}"/><line x1="0" y1="0" x2="0" y2="6" stroke="${PALETTE.hidden}" stroke-width="2"/></pattern></defs>`;
+const HIDDEN_PATTERN =
+  `<defs><pattern id="disembunyikan" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
+  `<rect width="6" height="6" fill="${PALETTE.attainment.disembunyikan}"/><line x1="0" y1="0" x2="0" y2="6" stroke="${PALETTE.hidden}" stroke-width="2"/></pattern></defs>`;
 const HIDDEN_SWATCH = `background:repeating-linear-gradient(45deg,${PALETTE.hidden} 0 2px,${PALETTE.attainment.disembunyikan} 2px 5px)`;
 const STATUS_LABEL: Record<string, string> = { terbuka: 'Terbuka', selesai: 'Selesai', batal: 'Batal' };
 
@@ -37,33 +78,54 @@ const pct = (v: number | null, code: string) => formatValue(v, getIndicator(code
 const dateId = (iso: string | null) => {
   if (!iso) return '–';
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString('id-ID', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 };
 
-function mapSvg(shape: MapShape, fill: (kode: string) => string, opts: { highlight?: string; numbers?: Map<string, number> } = {}): string {
-  const paths = shape.paths.map((p) => `<path d="${p.d}" fill="${fill(p.kode)}" fill-rule="evenodd" stroke="#fff" stroke-width="1"/>`).join('');
+function mapSvg(
+  shape: MapShape,
+  fill: (kode: string) => string,
+  opts: { highlight?: string; numbers?: Map<string, number> } = {},
+): string {
+  const paths = shape.paths
+    .map((p) => `<path d="${p.d}" fill="${fill(p.kode)}" fill-rule="evenodd" stroke="#fff" stroke-width="1"/>`)
+    .join('');
   // The highlighted desa is outlined (light halo, dark line) over its fill, never painted in a legend colour.
   const hl = shape.paths.find((p) => p.kode === opts.highlight);
-  const outline = hl ? `<path d="${hl.d}" fill="none" stroke="#fff" stroke-width="6" stroke-linejoin="round"/>`
-    + `<path d="${hl.d}" fill="none" stroke="#0d1b21" stroke-width="2.5" stroke-linejoin="round"/>` : '';
-  const numbered = opts.numbers ? shape.paths.flatMap((p) => {
-    const n = opts.numbers!.get(p.kode);
-    return n === undefined ? [] : [{ id: String(n), x: p.label[0], y: p.label[1] }];
-  }) : [];
+  const outline = hl
+    ? `<path d="${hl.d}" fill="none" stroke="#fff" stroke-width="6" stroke-linejoin="round"/>` +
+      `<path d="${hl.d}" fill="none" stroke="#0d1b21" stroke-width="2.5" stroke-linejoin="round"/>`
+    : '';
+  const numbered = opts.numbers
+    ? shape.paths.flatMap((p) => {
+        const n = opts.numbers!.get(p.kode);
+        return n === undefined ? [] : [{ id: String(n), x: p.label[0], y: p.label[1] }];
+      })
+    : [];
   // Markers of neighbouring desa would cover each other: moved apart, with a leader line back to their desa.
-  const labels = placeMarkers(numbered, 9, shape).map((m) => {
-    const leader = m.moved
-      ? `<line x1="${m.anchor[0]}" y1="${m.anchor[1]}" x2="${m.x}" y2="${m.y}" stroke="#333" stroke-width="1"/><circle cx="${m.anchor[0]}" cy="${m.anchor[1]}" r="2" fill="#333"/>`
-      : '';
-    return `${leader}<g><circle cx="${m.x}" cy="${m.y}" r="9" fill="#fff" stroke="#333" stroke-width="1"/><text x="${m.x}" y="${m.y + 4}" text-anchor="middle" font-size="11" font-weight="700">${m.id}</text></g>`;
-  }).join('');
+  const labels = placeMarkers(numbered, 9, shape)
+    .map((m) => {
+      const leader = m.moved
+        ? `<line x1="${m.anchor[0]}" y1="${m.anchor[1]}" x2="${m.x}" y2="${m.y}" stroke="#333" stroke-width="1"/><circle cx="${m.anchor[0]}" cy="${m.anchor[1]}" r="2" fill="#333"/>`
+        : '';
+      return `${leader}<g><circle cx="${m.x}" cy="${m.y}" r="9" fill="#fff" stroke="#333" stroke-width="1"/><text x="${m.x}" y="${m.y + 4}" text-anchor="middle" font-size="11" font-weight="700">${m.id}</text></g>`;
+    })
+    .join('');
   return `<svg viewBox="0 0 ${shape.width} ${shape.height}" width="100%" xmlns="http://www.w3.org/2000/svg">${HIDDEN_PATTERN}${paths}${outline}${labels}</svg>`;
 }
 
 function legend(withHidden = false): string {
-  return `<ul class="legend">${(['baik', 'cukup', 'kurang', 'no-data'] as const).map((c) =>
-    `<li><span class="sw" style="background:${PALETTE.attainment[c]}"></span>${CLASS_LABEL[c]}</li>`).join('')}${
-    withHidden ? `<li class="legend-hidden"><span class="sw" style="${HIDDEN_SWATCH}"></span>${esc(CLASS_LABEL.disembunyikan!)} — ${esc(PRIVACY_LEGEND.id)}</li>` : ''}</ul>`;
+  return `<ul class="legend">${(['baik', 'cukup', 'kurang', 'no-data'] as const)
+    .map((c) => `<li><span class="sw" style="background:${PALETTE.attainment[c]}"></span>${CLASS_LABEL[c]}</li>`)
+    .join('')}${
+    withHidden
+      ? `<li class="legend-hidden"><span class="sw" style="${HIDDEN_SWATCH}"></span>${esc(CLASS_LABEL.disembunyikan!)} — ${esc(PRIVACY_LEGEND.id)}</li>`
+      : ''
+  }</ul>`;
 }
 
 function chip(cls: string): string {
@@ -75,20 +137,34 @@ function barChart(values: DesaIndicatorValue[]): string {
   const rows = values.filter((v) => v.coverage !== null && v.expected !== null);
   if (!rows.length) return '';
   const max = Math.max(100, ...rows.map((v) => Math.max(v.coverage!, v.expected!)));
-  const W = 680, left = 150, right = 50, rowH = 11;
+  const W = 680,
+    left = 150,
+    right = 50,
+    rowH = 11;
   const x = (v: number) => left + ((W - left - right) * v) / max;
   const H = rows.length * rowH + 22;
-  const bars = rows.map((v, i) => {
-    const y = 4 + i * rowH;
-    return `<text x="${left - 6}" y="${y + 9}" text-anchor="end" font-size="9">${esc(shortName(v.indicator))}</text>`
-      + `<rect x="${left}" y="${y + 2}" width="${Math.max(0.5, x(v.coverage!) - left).toFixed(1)}" height="${rowH - 4}" fill="${PALETTE.attainment[v.class]}"/>`
-      + `<line x1="${x(v.expected!).toFixed(1)}" x2="${x(v.expected!).toFixed(1)}" y1="${y}" y2="${y + rowH - 2}" stroke="#000" stroke-width="2"/>`
-      + `<text x="${(x(v.coverage!) + 4).toFixed(1)}" y="${y + 9}" font-size="8">${esc(pct(v.coverage, v.indicator))}</text>`;
-  }).join('');
-  const axis = [0, 25, 50, 75, 100].filter((t) => t <= max).map((t) =>
-    `<line x1="${x(t)}" x2="${x(t)}" y1="0" y2="${H - 18}" stroke="#ddd"/><text x="${x(t)}" y="${H - 6}" font-size="9" text-anchor="middle">${t}%</text>`).join('');
-  return `<figure class="chart"><figcaption>Capaian s.d. periode ini (batang) dan target s.d. periode ini (garis hitam)</figcaption>`
-    + `<svg viewBox="0 0 ${W} ${H}" width="100%" xmlns="http://www.w3.org/2000/svg">${axis}${bars}</svg></figure>`;
+  const bars = rows
+    .map((v, i) => {
+      const y = 4 + i * rowH;
+      return (
+        `<text x="${left - 6}" y="${y + 9}" text-anchor="end" font-size="9">${esc(shortName(v.indicator))}</text>` +
+        `<rect x="${left}" y="${y + 2}" width="${Math.max(0.5, x(v.coverage!) - left).toFixed(1)}" height="${rowH - 4}" fill="${PALETTE.attainment[v.class]}"/>` +
+        `<line x1="${x(v.expected!).toFixed(1)}" x2="${x(v.expected!).toFixed(1)}" y1="${y}" y2="${y + rowH - 2}" stroke="#000" stroke-width="2"/>` +
+        `<text x="${(x(v.coverage!) + 4).toFixed(1)}" y="${y + 9}" font-size="8">${esc(pct(v.coverage, v.indicator))}</text>`
+      );
+    })
+    .join('');
+  const axis = [0, 25, 50, 75, 100]
+    .filter((t) => t <= max)
+    .map(
+      (t) =>
+        `<line x1="${x(t)}" x2="${x(t)}" y1="0" y2="${H - 18}" stroke="#ddd"/><text x="${x(t)}" y="${H - 6}" font-size="9" text-anchor="middle">${t}%</text>`,
+    )
+    .join('');
+  return (
+    `<figure class="chart"><figcaption>Capaian s.d. periode ini (batang) dan target s.d. periode ini (garis hitam)</figcaption>` +
+    `<svg viewBox="0 0 ${W} ${H}" width="100%" xmlns="http://www.w3.org/2000/svg">${axis}${bars}</svg></figure>`
+  );
 }
 
 const monthName = (m: number) => MONTH_NAMES_ID[m - 1]!;
@@ -102,41 +178,73 @@ const shortMonth = (m: number) => MONTH_SHORT_ID[m - 1]!;
 function pwsLine(months: readonly SeriesMonthDto[], toMonth: number): string {
   const r = pwsReadingAt(months, toMonth);
   const label = `Status PWS ${monthName(toMonth)}`;
-  if (r.status) return `<p class="pws-line">${label}: <span class="pws pws--${r.status}">${PWS_STATUS_LABELS[r.status].labelId}</span></p>`;
-  const why = r.missing === 'this' ? `tidak ada laporan ${monthName(toMonth)}`
-    : r.missing === 'last' ? `tidak ada laporan ${toMonth === 1 ? 'Desember tahun lalu' : monthName(toMonth - 1)}` : 'tidak ada target';
-  const last = r.lastKnown ? ` (terakhir: ${monthName(r.lastKnown.month)}, ${PWS_STATUS_LABELS[r.lastKnown.status].labelId})` : '';
+  if (r.status)
+    return `<p class="pws-line">${label}: <span class="pws pws--${r.status}">${PWS_STATUS_LABELS[r.status].labelId}</span></p>`;
+  const why =
+    r.missing === 'this'
+      ? `tidak ada laporan ${monthName(toMonth)}`
+      : r.missing === 'last'
+        ? `tidak ada laporan ${toMonth === 1 ? 'Desember tahun lalu' : monthName(toMonth - 1)}`
+        : 'tidak ada target';
+  const last = r.lastKnown
+    ? ` (terakhir: ${monthName(r.lastKnown.month)}, ${PWS_STATUS_LABELS[r.lastKnown.status].labelId})`
+    : '';
   return `<p class="pws-line muted">${label}: tidak dapat dihitung — ${why}${last}</p>`;
 }
 
 /** The PWS cumulative chart of one indicator (the web desa panel's geometry): month bars, Jan..m line, target line. */
-function pwsChart(chart: PackDesaExtras['charts'][number], period: Period, value: DesaIndicatorValue | undefined, trend: { bulan: Trend; tahun: Trend } | undefined): string {
+function pwsChart(
+  chart: PackDesaExtras['charts'][number],
+  period: Period,
+  value: DesaIndicatorValue | undefined,
+  trend: { bulan: Trend; tahun: Trend } | undefined,
+): string {
   const def = getIndicator(chart.indicator);
   const name = def?.short ?? chart.indicator;
   const model = seriesChartModel(chart.months);
   if (!model.bars.length) {
-    return `<figure class="pws-chart pws-chart--none" data-indicator="${esc(chart.indicator)}"><figcaption><b>${esc(name)}</b></figcaption>`
-      + `<p class="muted">Tidak ada data bulanan ${esc(name)} tahun ${chart.year} untuk desa ini.</p></figure>`;
+    return (
+      `<figure class="pws-chart pws-chart--none" data-indicator="${esc(chart.indicator)}"><figcaption><b>${esc(name)}</b></figcaption>` +
+      `<p class="muted">Tidak ada data bulanan ${esc(name)} tahun ${chart.year} untuk desa ini.</p></figure>`
+    );
   }
   const C = SERIES_CHART;
   const cumulativeKind = def?.periodKind === 'ytd_cum' || def?.periodKind === 'annual';
-  const ticks = model.ticks.map((t) => `<line x1="${C.left}" x2="${C.width - C.right}" y1="${t.y}" y2="${t.y}" stroke="#ddd" stroke-width="0.5"/>`
-    + `<text x="${C.left - 4}" y="${t.y + 3}" font-size="8" text-anchor="end">${formatNumberId(t.value, 0)}</text>`).join('');
-  const bars = model.bars.map((b) => `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" fill="#9ecae1"/>`).join('');
-  const target = model.targetPath ? `<path d="${model.targetPath}" fill="none" stroke="#000" stroke-width="1.2" stroke-dasharray="4 2"/>` : '';
-  const line = cumulativeKind && model.cumulativePath
-    ? `<path d="${model.cumulativePath}" fill="none" stroke="#b2182b" stroke-width="2"/>`
-      + model.cumulativePoints.map((p) => `<circle cx="${p.x}" cy="${p.y}" r="2" fill="#b2182b"/>`).join('')
+  const ticks = model.ticks
+    .map(
+      (t) =>
+        `<line x1="${C.left}" x2="${C.width - C.right}" y1="${t.y}" y2="${t.y}" stroke="#ddd" stroke-width="0.5"/>` +
+        `<text x="${C.left - 4}" y="${t.y + 3}" font-size="8" text-anchor="end">${formatNumberId(t.value, 0)}</text>`,
+    )
+    .join('');
+  const bars = model.bars
+    .map((b) => `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" fill="#9ecae1"/>`)
+    .join('');
+  const target = model.targetPath
+    ? `<path d="${model.targetPath}" fill="none" stroke="#000" stroke-width="1.2" stroke-dasharray="4 2"/>`
     : '';
-  const months = model.monthX.map((x, i) => `<text x="${x}" y="${C.height - 6}" font-size="8" text-anchor="middle">${MONTH_SHORT_ID[i]!.slice(0, 1)}</text>`).join('');
-  const status = def && (def.polarity === 'higher' && def.periodKind === 'ytd_cum') ? pwsLine(chart.months, period.toMonth) : '';
+  const line =
+    cumulativeKind && model.cumulativePath
+      ? `<path d="${model.cumulativePath}" fill="none" stroke="#b2182b" stroke-width="2"/>` +
+        model.cumulativePoints.map((p) => `<circle cx="${p.x}" cy="${p.y}" r="2" fill="#b2182b"/>`).join('')
+      : '';
+  const months = model.monthX
+    .map(
+      (x, i) =>
+        `<text x="${x}" y="${C.height - 6}" font-size="8" text-anchor="middle">${MONTH_SHORT_ID[i]!.slice(0, 1)}</text>`,
+    )
+    .join('');
+  const status =
+    def && def.polarity === 'higher' && def.periodKind === 'ytd_cum' ? pwsLine(chart.months, period.toMonth) : '';
   const pair = monthPair(period);
   const trends = trend
-    ? `<p class="pws-line">${pair ? `${monthName(pair.thisMonth.toMonth)} saja ${esc(pct(value?.monthCoverage ?? null, chart.indicator))}: ${trendCell(trend.bulan, 'short')} dari ${monthName(pair.lastMonth.toMonth)} · ` : ''}`
-      + `${esc(period.label)} ${esc(pct(value?.coverage ?? null, chart.indicator))}: ${trend.tahun.direction === 'tidak-ada-data' ? '– dari tahun lalu' : trendCell(trend.tahun, 'text')}</p>`
+    ? `<p class="pws-line">${pair ? `${monthName(pair.thisMonth.toMonth)} saja ${esc(pct(value?.monthCoverage ?? null, chart.indicator))}: ${trendCell(trend.bulan, 'short')} dari ${monthName(pair.lastMonth.toMonth)} · ` : ''}` +
+      `${esc(period.label)} ${esc(pct(value?.coverage ?? null, chart.indicator))}: ${trend.tahun.direction === 'tidak-ada-data' ? '– dari tahun lalu' : trendCell(trend.tahun, 'text')}</p>`
     : '';
-  return `<figure class="pws-chart" data-indicator="${esc(chart.indicator)}"><figcaption><b>${esc(name)}</b> ${chart.year}: ${cumulativeKind ? 'kumulatif (merah), ' : ''}per bulan (batang), target (putus-putus)</figcaption>`
-    + `<svg class="pws-svg" viewBox="0 0 ${C.width} ${C.height}" width="100%" xmlns="http://www.w3.org/2000/svg">${ticks}${bars}${target}${line}${months}</svg>${status}${trends}</figure>`;
+  return (
+    `<figure class="pws-chart" data-indicator="${esc(chart.indicator)}"><figcaption><b>${esc(name)}</b> ${chart.year}: ${cumulativeKind ? 'kumulatif (merah), ' : ''}per bulan (batang), target (putus-putus)</figcaption>` +
+    `<svg class="pws-svg" viewBox="0 0 ${C.width} ${C.height}" width="100%" xmlns="http://www.w3.org/2000/svg">${ticks}${bars}${target}${line}${months}</svg>${status}${trends}</figure>`
+  );
 }
 
 function trendCell(t: Trend | undefined, form: 'short' | 'text' = 'short'): string {
@@ -146,18 +254,34 @@ function trendCell(t: Trend | undefined, form: 'short' | 'text' = 'short'): stri
 
 function actionRows(actions: (MeetingAction | EarlierAction)[], withDesa: boolean): string {
   if (!actions.length) return '<p class="muted">Belum ada tindak lanjut.</p>';
-  return `<table class="actions"><thead><tr>${withDesa ? '<th>Desa</th>' : ''}<th>Indikator</th><th>Tindak lanjut</th><th>Siapa</th><th>Tenggat</th><th>Status</th><th>Perkembangan sejak disepakati</th></tr></thead><tbody>${
-    actions.map((a) => `<tr>${withDesa ? `<td>${esc(a.desaNama)}</td>` : ''}<td>${esc(shortName(a.indicator))}</td><td>${esc(a.apa)}</td><td>${esc(a.siapa)}</td>`
-      + `<td>${dateId(a.tenggat)}</td><td>${STATUS_LABEL[a.status] ?? a.status}</td><td class="move move--${a.movement.direction}">${esc(a.movement.text)}${a.movement.numeratorText ? `<br><small>${esc(a.movement.numeratorText)}</small>` : ''}</td></tr>`).join('')
-  }</tbody></table>`;
+  return `<table class="actions"><thead><tr>${withDesa ? '<th>Desa</th>' : ''}<th>Indikator</th><th>Tindak lanjut</th><th>Siapa</th><th>Tenggat</th><th>Status</th><th>Perkembangan sejak disepakati</th></tr></thead><tbody>${actions
+    .map(
+      (a) =>
+        `<tr>${withDesa ? `<td>${esc(a.desaNama)}</td>` : ''}<td>${esc(shortName(a.indicator))}</td><td>${esc(a.apa)}</td><td>${esc(a.siapa)}</td>` +
+        `<td>${dateId(a.tenggat)}</td><td>${STATUS_LABEL[a.status] ?? a.status}</td><td class="move move--${a.movement.direction}">${esc(a.movement.text)}${a.movement.numeratorText ? `<br><small>${esc(a.movement.numeratorText)}</small>` : ''}</td></tr>`,
+    )
+    .join('')}</tbody></table>`;
 }
 
 /** A count of people for a table cell: "5", "tercapai" (≤ 0), "–" (does not apply). */
 const shortCell = (n: number | null) => (n === null ? '–' : n > 0 ? formatNumberId(n, 0) : 'tercapai');
-const notServedCell = (v: DesaIndicatorValue) => (v.notYetServed === null ? '–' : v.notYetServed > 0 ? formatNumberId(v.notYetServed, 0)
-  : v.numerator !== null && v.denominator !== null && v.numerator > v.denominator ? 'melebihi sasaran' : '0');
+const notServedCell = (v: DesaIndicatorValue) =>
+  v.notYetServed === null
+    ? '–'
+    : v.notYetServed > 0
+      ? formatNumberId(v.notYetServed, 0)
+      : v.numerator !== null && v.denominator !== null && v.numerator > v.denominator
+        ? 'melebihi sasaran'
+        : '0';
 
-function desaPage(meeting: MeetingDetail, desa: AgendaDesa, index: number, locator: string, notes: string, extras: PackDesaExtras | undefined): string {
+function desaPage(
+  meeting: MeetingDetail,
+  desa: AgendaDesa,
+  index: number,
+  locator: string,
+  notes: string,
+  extras: PackDesaExtras | undefined,
+): string {
   const lastMonth = meeting.periodeLabel;
   const period = parsePeriod(meeting.periode);
   const pair = monthPair(period);
@@ -167,32 +291,57 @@ function desaPage(meeting: MeetingDetail, desa: AgendaDesa, index: number, locat
   const actions = [...meeting.earlierActions, ...meeting.actions].filter((a) => a.desaKode === desa.kode);
   // Missing months usually hit every indicator of a desa alike: say it once in the header.
   const counts = new Map<string, number>();
-  for (const v of desa.values) counts.set(`${v.reported}/${v.expectedReports}`, (counts.get(`${v.reported}/${v.expectedReports}`) ?? 0) + 1);
+  for (const v of desa.values)
+    counts.set(`${v.reported}/${v.expectedReports}`, (counts.get(`${v.reported}/${v.expectedReports}`) ?? 0) + 1);
   const common = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
   const [commonReported, commonExpected] = common.split('/').map(Number);
-  const rows = [...desa.values].sort((a, b) => (a.attainment ?? Infinity) - (b.attainment ?? Infinity)).map((v) => {
-    const def = getIndicator(v.indicator);
-    const pwsCell = v.pws ? `<span class="pws pws--${v.pws}">${PWS_STATUS_LABELS[v.pws].labelId}</span>`
-      : def && pwsApplies(def, period) && v.coverage !== null ? '<span class="muted">–†</span>' : '–';
-    const prev = v.previousCoverage === null || v.coverage === null ? '–'
-      : `${v.coverage - v.previousCoverage >= 0 ? '+' : '−'}${formatNumberId(Math.abs(v.coverage - v.previousCoverage))}`;
-    return `<tr><td class="name">${esc(def?.short ?? v.indicator)}</td><td class="n">${def?.polarity === 'lower' ? '≤ ' : ''}${esc(pct(v.expected, v.indicator))}</td>`
-      + `<td class="n"><b>${esc(pct(v.coverage, v.indicator))}</b></td><td class="n">${v.protection ? `<span class="hidden-count">${esc(v.protection.text)}</span>` : esc(formatFraction(v.numerator, v.denominator))}</td>`
-      + `<td class="kelas">${chip(v.class)}${v.over100 ? ' <span class="flag">&gt; 100%: periksa</span>' : ''}${v.reported < v.expectedReports && `${v.reported}/${v.expectedReports}` !== common ? ` <span class="flag">lap. ${v.reported}/${v.expectedReports}</span>` : ''}</td>`
-      + `<td class="n">${esc(shortCell(v.shortOfTarget))}</td><td class="n">${esc(notServedCell(v))}</td><td>${pwsCell}</td>`
-      + `${showDelta ? `<td class="n">${prev}</td>` : ''}${extras ? `<td class="trends">${trendCell(extras.trends.get(v.indicator)?.bulan)}</td><td class="trends">${trendCell(extras.trends.get(v.indicator)?.tahun)}</td>` : ''}</tr>`;
-  }).join('');
+  const rows = [...desa.values]
+    .sort((a, b) => (a.attainment ?? Infinity) - (b.attainment ?? Infinity))
+    .map((v) => {
+      const def = getIndicator(v.indicator);
+      const pwsCell = v.pws
+        ? `<span class="pws pws--${v.pws}">${PWS_STATUS_LABELS[v.pws].labelId}</span>`
+        : def && pwsApplies(def, period) && v.coverage !== null
+          ? '<span class="muted">–†</span>'
+          : '–';
+      const prev =
+        v.previousCoverage === null || v.coverage === null
+          ? '–'
+          : `${v.coverage - v.previousCoverage >= 0 ? '+' : '−'}${formatNumberId(Math.abs(v.coverage - v.previousCoverage))}`;
+      return (
+        `<tr><td class="name">${esc(def?.short ?? v.indicator)}</td><td class="n">${def?.polarity === 'lower' ? '≤ ' : ''}${esc(pct(v.expected, v.indicator))}</td>` +
+        `<td class="n"><b>${esc(pct(v.coverage, v.indicator))}</b></td><td class="n">${v.protection ? `<span class="hidden-count">${esc(v.protection.text)}</span>` : esc(formatFraction(v.numerator, v.denominator))}</td>` +
+        `<td class="kelas">${chip(v.class)}${v.over100 ? ' <span class="flag">&gt; 100%: periksa</span>' : ''}${v.reported < v.expectedReports && `${v.reported}/${v.expectedReports}` !== common ? ` <span class="flag">lap. ${v.reported}/${v.expectedReports}</span>` : ''}</td>` +
+        `<td class="n">${esc(shortCell(v.shortOfTarget))}</td><td class="n">${esc(notServedCell(v))}</td><td>${pwsCell}</td>` +
+        `${showDelta ? `<td class="n">${prev}</td>` : ''}${extras ? `<td class="trends">${trendCell(extras.trends.get(v.indicator)?.bulan)}</td><td class="trends">${trendCell(extras.trends.get(v.indicator)?.tahun)}</td>` : ''}</tr>`
+      );
+    })
+    .join('');
   return `<section class="page desa" data-desa="${esc(desa.kode)}">
   <header class="top"><span>${esc(meeting.judul)} · ${esc(lastMonth)}</span>${meeting.agenda.simulated ? `<span class="badge">${SIMULATED}</span>` : ''}</header>
   <div class="desa-head"><div><p class="step">Desa ${index + 1} dari ${meeting.agenda.desa.length}</p><h2>${esc(desa.nama)}</h2>
   <p class="muted">Kode ${esc(desa.kode)} · <b>${desa.behindCount} dari ${desa.values.length}</b> indikator di bawah target s.d. periode ini${
-    commonReported! < commonExpected! ? ` · <span class="flag-strong">laporan masuk ${commonReported} dari ${commonExpected} bulan</span>` : ''}</p></div><div class="locator">${locator}</div></div>
+    commonReported! < commonExpected!
+      ? ` · <span class="flag-strong">laporan masuk ${commonReported} dari ${commonExpected} bulan</span>`
+      : ''
+  }</p></div><div class="locator">${locator}</div></div>
   <table class="ind"><thead><tr><th>Indikator</th><th>Target s.d. periode</th><th>Capaian</th><th>Pembilang/ penyebut</th><th>Kelas</th><th>Kekurangan terhadap target (orang)</th><th>Belum terlayani tahun ini (orang)</th><th>Status PWS${pair ? ` ${shortMonth(pair.thisMonth.toMonth)}` : ''}</th>${showDelta ? '<th>Δ poin*</th>' : ''}${extras ? `<th>${pair ? `${shortMonth(pair.thisMonth.toMonth)} saja vs ${shortMonth(pair.lastMonth.toMonth)}` : 'vs bulan lalu'}</th><th>vs tahun lalu</th>` : ''}</tr></thead><tbody>${rows}</tbody></table>
   <p class="foot">Kelas: capaian ${esc(lastMonth)} terhadap target s.d. periode ini (kriteria dashboard). ${PEOPLE_LABELS.shortOfTarget}: orang yang masih harus dilayani agar capaian mencapai target s.d. periode ini (ada hanya bila kelas di bawah target). ${PEOPLE_LABELS.notYetServed}: sasaran setahun dikurangi yang sudah terlayani sejak Januari. ${showDelta ? `* Perubahan capaian (poin persentase) sejak ${esc(meeting.agenda.previousPeriodeLabel ?? 'periode lalu')}. ` : ''}${extras && pair ? `${shortMonth(pair.thisMonth.toMonth)} saja vs ${shortMonth(pair.lastMonth.toMonth)}: cakupan ${monthName(pair.thisMonth.toMonth)} saja dibanding ${monthName(pair.lastMonth.toMonth)} saja (poin persentase); vs tahun lalu: periode yang sama tahun lalu; – bila tidak ada data. ` : ''}Status PWS (hanya untuk periode Januari s.d. bulan): posisi kumulatif terhadap garis target (sama dengan kelas) × arah cakupan ${pair ? `${monthName(pair.thisMonth.toMonth)} dibanding ${monthName(pair.lastMonth.toMonth)}` : 'bulan ini dibanding bulan lalu'}. –† tidak dapat dihitung: tidak ada laporan salah satu dari dua bulan itu.</p>
-  ${extras?.charts.length
-    ? `<div class="pws-charts">${extras.charts.map((c) => pwsChart(c, period, desa.values.find((v) => v.indicator === c.indicator), extras.trends.get(c.indicator))).join('')}</div>`
-    // The PWS charts take the place of the bar chart of all indicators (the table already lists them): one A4 page.
-    : barChart(desa.values)}
+  ${
+    extras?.charts.length
+      ? `<div class="pws-charts">${extras.charts
+          .map((c) =>
+            pwsChart(
+              c,
+              period,
+              desa.values.find((v) => v.indicator === c.indicator),
+              extras.trends.get(c.indicator),
+            ),
+          )
+          .join('')}</div>`
+      : // The PWS charts take the place of the bar chart of all indicators (the table already lists them): one A4 page.
+        barChart(desa.values)
+  }
   <h3>Tindak lanjut</h3>${actionRows(actions, false)}
   ${notes ? `<h3>Catatan rapat</h3><p class="note">${esc(notes)}</p>` : ''}
 </section>`;
@@ -232,16 +381,25 @@ export interface PackInput {
 export function meetingPackHtml({ meeting, features, printedAt, extras }: PackInput): string {
   const agenda = meeting.agenda;
   const lead = leadIndicator(agenda);
-  const classOf = new Map(agenda.desa.map((d) => [d.kode, d.values.find((v) => v.indicator === lead)?.class ?? 'no-data']));
-  const fill = (kode: string) => (classOf.get(kode) === 'disembunyikan' ? 'url(#disembunyikan)'
-    : PALETTE.attainment[(classOf.get(kode) ?? 'no-data') as keyof typeof PALETTE.attainment]);
+  const classOf = new Map(
+    agenda.desa.map((d) => [d.kode, d.values.find((v) => v.indicator === lead)?.class ?? 'no-data']),
+  );
+  const fill = (kode: string) =>
+    classOf.get(kode) === 'disembunyikan'
+      ? 'url(#disembunyikan)'
+      : PALETTE.attainment[(classOf.get(kode) ?? 'no-data') as keyof typeof PALETTE.attainment];
   const anyHidden = agenda.desa.some((d) => d.values.some((v) => v.protection));
   const cover = mapShape(features, 760, 520, 10);
   const small = mapShape(features, 200, 140, 4);
   const numbers = new Map(agenda.desa.map((d, i) => [d.kode, i + 1]));
-  const notesFor = (key: string) => meeting.notes.filter((n) => n.itemKey === key).map((n) => n.text).join('\n\n');
+  const notesFor = (key: string) =>
+    meeting.notes
+      .filter((n) => n.itemKey === key)
+      .map((n) => n.text)
+      .join('\n\n');
   const allActions = [...meeting.earlierActions, ...meeting.actions];
-  const list = (items: string[]) => (items.length ? `<ol>${items.map((i) => `<li>${i}</li>`).join('')}</ol>` : '<p class="muted">Tidak ada.</p>');
+  const list = (items: string[]) =>
+    items.length ? `<ol>${items.map((i) => `<li>${i}</li>`).join('')}</ol>` : '<p class="muted">Tidak ada.</p>';
 
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${esc(`Paket rapat — ${meeting.judul}`)}</title><style>
 @page { size: A4; margin: 10mm 11mm 12mm; }
@@ -302,15 +460,33 @@ th { background: #f1f3f5; font-size: 8.5pt; } td.n { text-align: right; white-sp
   ${list(agenda.worsened.map((w) => `<b>${esc(w.desaNama)}</b> — ${esc(worsenedText(w))}`))}
   </div><div>
   <h3>Masalah kualitas data</h3>
-  ${list(agenda.dataQuality.map((d) => `<b>${esc(d.desaNama)}</b> — ${d.kind === 'laporan'
-    ? `laporan belum lengkap: ${d.indicators.map((i) => `${esc(shortName(i.indicator))} ${i.reported}/${i.expectedReports} bulan`).join(', ')}`
-    : `capaian di atas 100%: ${d.indicators.map((i) => `${esc(shortName(i.indicator))} ${esc(pct(i.coverage, i.indicator))}`).join(', ')} (periksa sasaran/pencatatan)`}`))}
+  ${list(
+    agenda.dataQuality.map(
+      (d) =>
+        `<b>${esc(d.desaNama)}</b> — ${
+          d.kind === 'laporan'
+            ? `laporan belum lengkap: ${d.indicators.map((i) => `${esc(shortName(i.indicator))} ${i.reported}/${i.expectedReports} bulan`).join(', ')}`
+            : `capaian di atas 100%: ${d.indicators.map((i) => `${esc(shortName(i.indicator))} ${esc(pct(i.coverage, i.indicator))}`).join(', ')} (periksa sasaran/pencatatan)`
+        }`,
+    ),
+  )}
   <h3>Tindak lanjut terbuka dari rapat sebelumnya</h3>
   ${list(meeting.earlierActions.map((a) => `<b>${esc(a.desaNama)}</b> — ${esc(shortName(a.indicator))}: ${esc(a.apa)} (${esc(a.siapa)}) — ${esc(a.movement.text)}`))}
   </div></div>
   ${notesFor('ringkasan') ? `<h3>Catatan rapat</h3><p class="note">${esc(notesFor('ringkasan'))}</p>` : ''}
 </section>
-${agenda.desa.map((d, i) => desaPage(meeting, d, i, mapSvg(small, () => '#e5e5e5', { highlight: d.kode }), notesFor(`desa:${d.kode}`), extras?.get(d.kode))).join('\n')}
+${agenda.desa
+  .map((d, i) =>
+    desaPage(
+      meeting,
+      d,
+      i,
+      mapSvg(small, () => '#e5e5e5', { highlight: d.kode }),
+      notesFor(`desa:${d.kode}`),
+      extras?.get(d.kode),
+    ),
+  )
+  .join('\n')}
 <section class="page">
   <header class="top"><span>${esc(meeting.judul)} · ${esc(meeting.periodeLabel)}</span>${agenda.simulated ? `<span class="badge">${SIMULATED}</span>` : ''}</header>
   <h2>Daftar tindak lanjut</h2>

@@ -1,7 +1,17 @@
 // The printed meeting pack: the meeting, its map (the kecamatan's desa or the desa of the puskesmas' wilayah kerja),
 // and what the desa pages add to the stored agenda (packExtras) → one HTML document (pack-html.ts), which the bounded
 // PDF printer (pdf.ts) turns into A4.
-import { chartIndicators, getIndicator, monthPair, parsePeriod, sameLastYearPeriod, seriesUpTo, trendOf, type IndicatorDef, type Period } from '@peta/domain';
+import {
+  chartIndicators,
+  getIndicator,
+  monthPair,
+  parsePeriod,
+  sameLastYearPeriod,
+  seriesUpTo,
+  trendOf,
+  type IndicatorDef,
+  type Period,
+} from '@peta/domain';
 import type { MeetingDetail } from '@peta/domain/contract';
 import { DomainError } from '../errors.ts';
 import type { ValuesService } from '../values/values-service.ts';
@@ -20,7 +30,10 @@ export interface PackView {
 }
 
 export function packService(deps: {
-  meetings: Pick<MeetingsService, 'detail'>; wilayah: WilayahRepository; values: Pick<ValuesService, 'childValues' | 'series'>; printer: PdfPrinter;
+  meetings: Pick<MeetingsService, 'detail'>;
+  wilayah: WilayahRepository;
+  values: Pick<ValuesService, 'childValues' | 'series'>;
+  printer: PdfPrinter;
 }) {
   const { wilayah } = deps;
 
@@ -36,40 +49,70 @@ export function packService(deps: {
     const lastYear = sameLastYearPeriod(period);
     const rows = valueRows(values);
     const area: Pick<MeetingArea, 'kind' | 'kode' | 'desa'> = {
-      kind: meeting.puskesmasKode ? 'puskesmas' : 'kecamatan', kode: meeting.puskesmasKode ?? meeting.wilayahKode, desa: meeting.desaKodes,
+      kind: meeting.puskesmasKode ? 'puskesmas' : 'kecamatan',
+      kode: meeting.puskesmasKode ?? meeting.wilayahKode,
+      desa: meeting.desaKodes,
     };
     const coverageAt = async (def: IndicatorDef, p: Period | null) =>
       new Map(p ? (await areaRows(rows, def, p, area)).map((r) => [r.kode, r.coverage] as const) : []);
-    const snapshotHasMonths = meeting.agenda.desa.some((d) => d.values.some((v) => v.monthCoverage !== null || v.previousMonthCoverage !== null));
+    const snapshotHasMonths = meeting.agenda.desa.some((d) =>
+      d.values.some((v) => v.monthCoverage !== null || v.previousMonthCoverage !== null),
+    );
     const live = pair !== null && !snapshotHasMonths;
-    const earlier = new Map<string, { thisMonth: Map<string, number | null>; lastMonth: Map<string, number | null>; tahun: Map<string, number | null> }>();
+    const earlier = new Map<
+      string,
+      {
+        thisMonth: Map<string, number | null>;
+        lastMonth: Map<string, number | null>;
+        tahun: Map<string, number | null>;
+      }
+    >();
     for (const code of new Set(meeting.agenda.desa.flatMap((d) => d.values.map((v) => v.indicator)))) {
       const def = getIndicator(code);
       if (!def) continue;
       const [thisMonth, lastMonth, tahun] = await Promise.all([
-        coverageAt(def, live ? pair.thisMonth : null), coverageAt(def, live ? pair.lastMonth : null), coverageAt(def, lastYear),
+        coverageAt(def, live ? pair.thisMonth : null),
+        coverageAt(def, live ? pair.lastMonth : null),
+        coverageAt(def, lastYear),
       ]);
       earlier.set(code, { thisMonth, lastMonth, tahun });
     }
     const areas = new Map((await wilayah.findMany(meeting.agenda.desa.map((d) => d.kode))).map((w) => [w.kode, w]));
     const out = new Map<string, PackDesaExtras>();
     for (const desa of meeting.agenda.desa) {
-      const trends = new Map(desa.values.map((v) => {
-        const def = getIndicator(v.indicator) ?? { unit: 'percent' as const, polarity: 'context' as const };
-        const e = earlier.get(v.indicator);
-        const [thisMonth, lastMonth] = live
-          ? [e?.thisMonth.get(desa.kode) ?? null, e?.lastMonth.get(desa.kode) ?? null]
-          : [v.monthCoverage, v.previousMonthCoverage];
-        return [v.indicator, {
-          bulan: trendOf(pair ? thisMonth : null, pair ? lastMonth : null, 'bulan', def),
-          tahun: trendOf(v.coverage, e?.tahun.get(desa.kode) ?? null, 'tahun', def),
-        }] as const;
-      }));
+      const trends = new Map(
+        desa.values.map((v) => {
+          const def = getIndicator(v.indicator) ?? { unit: 'percent' as const, polarity: 'context' as const };
+          const e = earlier.get(v.indicator);
+          const [thisMonth, lastMonth] = live
+            ? [e?.thisMonth.get(desa.kode) ?? null, e?.lastMonth.get(desa.kode) ?? null]
+            : [v.monthCoverage, v.previousMonthCoverage];
+          return [
+            v.indicator,
+            {
+              bulan: trendOf(pair ? thisMonth : null, pair ? lastMonth : null, 'bulan', def),
+              tahun: trendOf(v.coverage, e?.tahun.get(desa.kode) ?? null, 'tahun', def),
+            },
+          ] as const;
+        }),
+      );
       const desaArea = areas.get(desa.kode);
-      const charts = desaArea ? await Promise.all(chartIndicators(desa).flatMap((code) => {
-        const def = getIndicator(code);
-        return def ? [values.series(def, desaArea, period.year).then((s) => ({ indicator: code, year: period.year, months: seriesUpTo(s.months, period.toMonth) }))] : [];
-      })) : [];
+      const charts = desaArea
+        ? await Promise.all(
+            chartIndicators(desa).flatMap((code) => {
+              const def = getIndicator(code);
+              return def
+                ? [
+                    values.series(def, desaArea, period.year).then((s) => ({
+                      indicator: code,
+                      year: period.year,
+                      months: seriesUpTo(s.months, period.toMonth),
+                    })),
+                  ]
+                : [];
+            }),
+          )
+        : [];
       out.set(desa.kode, { charts, trends });
     }
     return out;
@@ -87,8 +130,17 @@ export function packService(deps: {
       ? await Promise.all([wilayah.geometriesOf(meeting.desaKodes), wilayah.findMany(meeting.desaKodes)])
       : await Promise.all([wilayah.childGeometries(meeting.wilayahKode), wilayah.children(meeting.wilayahKode)]);
     const labels = new Map(desa.map((c) => [c.kode, c.label]));
-    const features = geometries.map((g) => ({ kode: g.kode, nama: g.nama, geometry: JSON.parse(g.geojson), label: labels.get(g.kode) ?? null }));
-    const printedAt = new Date().toLocaleString('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
+    const features = geometries.map((g) => ({
+      kode: g.kode,
+      nama: g.nama,
+      geometry: JSON.parse(g.geojson),
+      label: labels.get(g.kode) ?? null,
+    }));
+    const printedAt = new Date().toLocaleString('id-ID', {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'Asia/Jakarta',
+    });
     const extras = await packExtras(meeting, view?.values ?? deps.values);
     return { meeting, html: meetingPackHtml({ meeting, features, printedAt, extras }) };
   }
@@ -111,7 +163,11 @@ export function packService(deps: {
         });
       } catch (error) {
         if (error instanceof ChromiumUnavailableError) {
-          throw new DomainError('unavailable', 'PDF_UNAVAILABLE', `PDF tidak dapat dibuat di server ini: ${error.message}`);
+          throw new DomainError(
+            'unavailable',
+            'PDF_UNAVAILABLE',
+            `PDF tidak dapat dibuat di server ini: ${error.message}`,
+          );
         }
         throw error;
       }

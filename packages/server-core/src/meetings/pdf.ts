@@ -8,7 +8,11 @@ import { formatCountId } from '@peta/domain';
 import { QueueFull, boundedQueue } from '../bounded-queue.ts';
 
 /** How much printing one server does: pages at once, requests waiting, and the whole request's deadline. */
-export interface PdfLimits { concurrency: number; queue: number; timeoutMs: number }
+export interface PdfLimits {
+  concurrency: number;
+  queue: number;
+  timeoutMs: number;
+}
 
 export class ChromiumUnavailableError extends Error {
   override name = 'ChromiumUnavailableError';
@@ -17,8 +21,13 @@ export class ChromiumUnavailableError extends Error {
 type Browser = import('playwright-core').Browser;
 
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export interface PdfRenderer {
@@ -32,7 +41,9 @@ export function chromiumPdfRenderer(executablePath = process.env.CHROMIUM_PATH ?
 
   async function launch(): Promise<Browser> {
     if (!existsSync(executablePath)) {
-      throw new ChromiumUnavailableError(`Chromium tidak ditemukan di ${executablePath}. Pasang dengan "apt-get install chromium" atau atur CHROMIUM_PATH.`);
+      throw new ChromiumUnavailableError(
+        `Chromium tidak ditemukan di ${executablePath}. Pasang dengan "apt-get install chromium" atau atur CHROMIUM_PATH.`,
+      );
     }
     let chromium: typeof import('playwright-core').chromium;
     try {
@@ -42,7 +53,9 @@ export function chromiumPdfRenderer(executablePath = process.env.CHROMIUM_PATH ?
     }
     try {
       const b = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
-      b.on('disconnected', () => { browser = null; });
+      b.on('disconnected', () => {
+        browser = null;
+      });
       return b;
     } catch (error) {
       throw new ChromiumUnavailableError(`Chromium tidak dapat dijalankan: ${(error as Error).message.split('\n')[0]}`);
@@ -51,7 +64,10 @@ export function chromiumPdfRenderer(executablePath = process.env.CHROMIUM_PATH ?
 
   return {
     async render(html, signal) {
-      browser ??= launch().catch((error) => { browser = null; throw error; });
+      browser ??= launch().catch((error) => {
+        browser = null;
+        throw error;
+      });
       const b = await browser;
       signal?.throwIfAborted();
       const context = await b.newContext({ javaScriptEnabled: false });
@@ -64,9 +80,15 @@ export function chromiumPdfRenderer(executablePath = process.env.CHROMIUM_PATH ?
         await page.route('**/*', (route) => route.abort());
         await page.setContent(html, { waitUntil: 'load' });
         return await page.pdf({
-          format: 'A4', printBackground: true, preferCSSPageSize: true, outline: true, tagged: true,
-          displayHeaderFooter: true, headerTemplate: '<span></span>',
-          footerTemplate: '<div style="font-size:8px;width:100%;text-align:center;color:#666">Halaman <span class="pageNumber"></span> dari <span class="totalPages"></span></div>',
+          format: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          outline: true,
+          tagged: true,
+          displayHeaderFooter: true,
+          headerTemplate: '<span></span>',
+          footerTemplate:
+            '<div style="font-size:8px;width:100%;text-align:center;color:#666">Halaman <span class="pageNumber"></span> dari <span class="totalPages"></span></div>',
         });
       } finally {
         signal?.removeEventListener('abort', stop);
@@ -89,7 +111,11 @@ export interface PdfPrinter {
 /** The whole request took longer than PDF_TIMEOUT_SECONDS (waiting included). */
 export class PdfTimeout extends QueueFull {
   constructor(timeoutMs: number) {
-    super('PDF_TIMEOUT', `Pembuatan PDF melebihi batas waktu ${formatCountId(timeoutMs / 1000)} detik (PDF_TIMEOUT_SECONDS). Coba lagi nanti.`, 30);
+    super(
+      'PDF_TIMEOUT',
+      `Pembuatan PDF melebihi batas waktu ${formatCountId(timeoutMs / 1000)} detik (PDF_TIMEOUT_SECONDS). Coba lagi nanti.`,
+      30,
+    );
   }
 }
 
@@ -97,9 +123,14 @@ export class PdfTimeout extends QueueFull {
 export function pdfPrinter(renderer: PdfRenderer, limits: PdfLimits): PdfPrinter {
   const retryAfter = 10;
   const queue = boundedQueue({
-    concurrency: limits.concurrency, queue: limits.queue,
-    full: ({ running, waiting }) => new QueueFull('PDF_BUSY',
-      `Server sedang mencetak paket rapat lain (${running} dicetak, ${waiting} menunggu; batas PDF_CONCURRENCY dan PDF_QUEUE). Coba lagi dalam ${retryAfter} detik.`, retryAfter),
+    concurrency: limits.concurrency,
+    queue: limits.queue,
+    full: ({ running, waiting }) =>
+      new QueueFull(
+        'PDF_BUSY',
+        `Server sedang mencetak paket rapat lain (${running} dicetak, ${waiting} menunggu; batas PDF_CONCURRENCY dan PDF_QUEUE). Coba lagi dalam ${retryAfter} detik.`,
+        retryAfter,
+      ),
   });
   return {
     print(build) {
@@ -108,11 +139,13 @@ export function pdfPrinter(renderer: PdfRenderer, limits: PdfLimits): PdfPrinter
         // The answer leaves at the deadline; the slot is freed once the aborted page has really closed.
         const onTimeout = () => reject(new PdfTimeout(limits.timeoutMs));
         signal.addEventListener('abort', onTimeout, { once: true });
-        queue.run(async () => {
-          const html = await build();
-          signal.throwIfAborted();
-          return renderer.render(html, signal);
-        }, signal).then(resolve, (error: unknown) => (signal.aborted ? onTimeout() : reject(error)))
+        queue
+          .run(async () => {
+            const html = await build();
+            signal.throwIfAborted();
+            return renderer.render(html, signal);
+          }, signal)
+          .then(resolve, (error: unknown) => (signal.aborted ? onTimeout() : reject(error)))
           .finally(() => signal.removeEventListener('abort', onTimeout));
       });
     },

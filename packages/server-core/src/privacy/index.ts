@@ -13,7 +13,10 @@ export { inProcessRunner, privacyWorkerPool, ProtectBusy, type ProtectRunner } f
 export * from './reader-view.ts';
 
 /** The privacy capability on one database: one cache of results for every reader. */
-export function privacyCapability(db: DbOrTx, deps: { values: ValuesCapability; threshold: number; runner?: ProtectRunner; maxWaitMs?: number }) {
+export function privacyCapability(
+  db: DbOrTx,
+  deps: { values: ValuesCapability; threshold: number; runner?: ProtectRunner; maxWaitMs?: number },
+) {
   const repository = privacyRepository(db);
   const wilayahKerja = wilayahKerjaRepository(db);
   return privacyService({
@@ -26,7 +29,9 @@ export function privacyCapability(db: DbOrTx, deps: { values: ValuesCapability; 
     async sasaranIsRegister(def, kabupaten, year) {
       const group = sasaranGroupOf(def);
       // Only a sensitive indicator's register is protected (rule.ts): no query for the others.
-      return group !== null && privacyClassOf(def) === 'sensitive' && repository.sasaranIsRegister(group, kabupaten, year);
+      return (
+        group !== null && privacyClassOf(def) === 'sensitive' && repository.sasaranIsRegister(group, kabupaten, year)
+      );
     },
   });
 }

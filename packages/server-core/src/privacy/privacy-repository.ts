@@ -18,8 +18,17 @@ export function privacyRepository(db: DbOrTx) {
     },
     /** Any sasaran row of this group in the kabupaten and year is a register (conservative: one is enough). */
     async sasaranIsRegister(group: string, kabupaten: string, year: number): Promise<boolean> {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(sasaran)
-        .where(and(eq(sasaran.group, group), eq(sasaran.year, year), like(sasaran.kode, `${kabupaten}.%`), eq(sasaran.kind, 'register')));
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(sasaran)
+        .where(
+          and(
+            eq(sasaran.group, group),
+            eq(sasaran.year, year),
+            like(sasaran.kode, `${kabupaten}.%`),
+            eq(sasaran.kind, 'register'),
+          ),
+        );
       return (row?.n ?? 0) > 0;
     },
   };

@@ -9,14 +9,19 @@ import type { ProtectResult } from './worker/protect-job.ts';
 
 const K1 = getIndicator('KIA_K1')!;
 const PEMBACA = { role: 'viewer' as const, scope: { kind: 'wilayah' as const, kode: '' } };
-const turns = async (n: number) => { for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r)); };
+const turns = async (n: number) => {
+  for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
+};
 
 function fakeSources(version: { value: string }) {
   const reads: string[] = [];
   const sources: PrivacySources = {
     threshold: 10,
     dataVersion: async () => version.value,
-    desaYears: async (_def, kabupaten) => { reads.push(kabupaten); return []; },
+    desaYears: async (_def, kabupaten) => {
+      reads.push(kabupaten);
+      return [];
+    },
     wilayahKerjaHistory: async () => [],
     sasaranIsRegister: async () => false,
   };
@@ -43,14 +48,22 @@ describe('privacy service', () => {
     await turns(3);
     expect((await privacy.lens(PEMBACA, K1, 2026, '12.10', { wait: false }))?.complete).toBe(true);
     // A reader who sees the whole kabupaten exactly needs no lens at all.
-    expect(await privacy.lens({ role: 'dinkes_kabupaten', scope: { kind: 'wilayah', kode: '12.10' } }, K1, 2026, '12.10')).toBeNull();
+    expect(
+      await privacy.lens({ role: 'dinkes_kabupaten', scope: { kind: 'wilayah', kode: '12.10' } }, K1, 2026, '12.10'),
+    ).toBeNull();
   });
 
   it('answers a waiting reader with every small area hidden after maxWaitMs, and keeps computing for the next request', async () => {
     const { sources } = fakeSources({ value: '1.1' });
     let finish: (r: ProtectResult) => void = () => {};
     const slow: ProtectRunner = {
-      run: () => new Promise((resolve) => { finish = resolve; }), load: () => ({ running: 1, waiting: 0 }), warm() {}, async close() {},
+      run: () =>
+        new Promise((resolve) => {
+          finish = resolve;
+        }),
+      load: () => ({ running: 1, waiting: 0 }),
+      warm() {},
+      async close() {},
     };
     const privacy = privacyService({ ...sources, runner: slow, maxWaitMs: 20 });
     const started = Date.now();

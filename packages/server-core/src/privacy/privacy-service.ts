@@ -5,8 +5,21 @@
 // shares one result; a scoped reader inside gets the run with their exact areas. Never stores a masked answer: the
 // values caches stay per answer, masking happens after them (reader-view.ts).
 import {
-  ancestorAt, hideCell, cellCounts, isKode, privacyClassOf, reportedMonths, seesExactCounts, tingkatOf,
-  TANPA_PUSKESMAS, type HiddenCell, type IndicatorDef, type Period, type PrivacyDesa, type Reader, type Target,
+  ancestorAt,
+  hideCell,
+  cellCounts,
+  isKode,
+  privacyClassOf,
+  reportedMonths,
+  seesExactCounts,
+  tingkatOf,
+  TANPA_PUSKESMAS,
+  type HiddenCell,
+  type IndicatorDef,
+  type Period,
+  type PrivacyDesa,
+  type Reader,
+  type Target,
   type WilayahKerjaRow,
 } from '@peta/domain';
 import type { DesaYear } from '../values/values-service.ts';
@@ -21,7 +34,11 @@ export interface Lens {
   /** Node ids hidden for this reader: desa kode, kecamatan kode, puskesmasNodeId(kode). */
   hidden: ReadonlySet<string>;
   /** The hidden form of a cell (null: shown as it is). A hidden node in a period the table did not cover is hidden plain. */
-  cell(id: string, period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>, counts: { numerator: number | null; denominator: number | null }): HiddenCell | null;
+  cell(
+    id: string,
+    period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>,
+    counts: { numerator: number | null; denominator: number | null },
+  ): HiddenCell | null;
   /** False while the result is being computed: every small area is then hidden (deny by default). */
   complete: boolean;
 }
@@ -65,14 +82,19 @@ function lru<T>(entries: number) {
   return {
     get(key: string) {
       const hit = map.get(key);
-      if (hit !== undefined) { map.delete(key); map.set(key, hit); }
+      if (hit !== undefined) {
+        map.delete(key);
+        map.set(key, hit);
+      }
       return hit;
     },
     set(key: string, value: T) {
       map.set(key, value);
       if (map.size > entries) map.delete(map.keys().next().value!);
     },
-    delete(key: string) { map.delete(key); },
+    delete(key: string) {
+      map.delete(key);
+    },
   };
 }
 
@@ -96,7 +118,9 @@ function limiter(n: number) {
 /** The value, or null when it takes longer than `ms` (or fails: deny by default). */
 function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), ms); });
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
   return Promise.race([promise.catch(() => null), late]).finally(() => clearTimeout(timer));
 }
 
@@ -124,7 +148,9 @@ export function privacyService(sources: PrivacySources) {
 
   async function tableOf(def: IndicatorDef, kabupaten: string, year: number): Promise<Table> {
     const [years, history, register] = await Promise.all([
-      sources.desaYears(def, kabupaten, year), sources.wilayahKerjaHistory(kabupaten), sources.sasaranIsRegister(def, kabupaten, year),
+      sources.desaYears(def, kabupaten, year),
+      sources.wilayahKerjaHistory(kabupaten),
+      sources.sasaranIsRegister(def, kabupaten, year),
     ]);
     const desa = years.map((d): PrivacyDesa => ({ kode: d.kode, months: reportedMonths(d.row), sasaran: d.sasaran }));
     const kecamatan = new Map<string, string[]>();
@@ -139,16 +165,24 @@ export function privacyService(sources: PrivacySources) {
     for (const d of desa) {
       for (let m = 1; m <= 12; m++) {
         const date = `${year}-${pad(m)}-01`;
-        const row = rowsByDesa.get(d.kode)?.find((r) => r.validFrom <= date && (r.validTo === null || r.validTo > date));
+        const row = rowsByDesa
+          .get(d.kode)
+          ?.find((r) => r.validFrom <= date && (r.validTo === null || r.validTo > date));
         const p = row?.puskesmas ?? TANPA_PUSKESMAS;
-        if (!holders.has(p)) holders.set(p, Array.from({ length: 12 }, () => []));
+        if (!holders.has(p))
+          holders.set(
+            p,
+            Array.from({ length: 12 }, () => []),
+          );
         holders.get(p)![m - 1]!.push(d.kode);
       }
     }
     const all = desa.map((d) => d.kode);
     const groups: ProtectGroup[] = [
       ...[...kecamatan].map(([id, list]): ProtectGroup => ({ id, level: 'kecamatan', desa: list })),
-      ...[...holders].map(([p, months]): ProtectGroup => ({ id: puskesmasNodeId(p), level: 'puskesmas', byMonth: months })),
+      ...[...holders].map(
+        ([p, months]): ProtectGroup => ({ id: puskesmasNodeId(p), level: 'puskesmas', byMonth: months }),
+      ),
       { id: kabupaten, level: 'kabupaten', desa: all },
     ];
     return { desa, groups, kecamatan, register };
@@ -168,32 +202,61 @@ export function privacyService(sources: PrivacySources) {
     return out.sort();
   }
 
-  async function compute(def: IndicatorDef, year: number, table: Table, exact: string[], urgent: boolean): Promise<Computed> {
-    const result = await runner.run({ indicator: def.code, year, threshold, desa: table.desa, groups: table.groups, exact,
-      register: table.register }, urgent);
+  async function compute(
+    def: IndicatorDef,
+    year: number,
+    table: Table,
+    exact: string[],
+    urgent: boolean,
+  ): Promise<Computed> {
+    const result = await runner.run(
+      { indicator: def.code, year, threshold, desa: table.desa, groups: table.groups, exact, register: table.register },
+      urgent,
+    );
     return { hidden: new Set(result.hidden), cells: new Map(result.cells) };
   }
 
   /** Deny by default: what a hidden cell shows when the table has no result (yet) or the period is not in it. */
-  const plainCell = (def: IndicatorDef, period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>, level: 'desa' | 'group',
-    counts: { numerator: number | null; denominator: number | null }, register: boolean): HiddenCell | null => {
+  const plainCell = (
+    def: IndicatorDef,
+    period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>,
+    level: 'desa' | 'group',
+    counts: { numerator: number | null; denominator: number | null },
+    register: boolean,
+  ): HiddenCell | null => {
     if (counts.numerator === null) return null;
     const reason = level === 'desa' && privacyClassOf(def) === 'sensitive' ? 'sensitive' : 'small-count';
-    const cell = hideCell(def, cellCounts(def, period, counts.numerator, counts.denominator), reason, threshold, false, { sasaranIsRegister: register });
+    const cell = hideCell(
+      def,
+      cellCounts(def, period, counts.numerator, counts.denominator),
+      reason,
+      threshold,
+      false,
+      { sasaranIsRegister: register },
+    );
     return { ...cell, coverage: null };
   };
 
-  const nodeLevel = (id: string) => (isKode(id) && tingkatOf(id) === 'desa' ? 'desa' as const : 'group' as const);
+  const nodeLevel = (id: string) => (isKode(id) && tingkatOf(id) === 'desa' ? ('desa' as const) : ('group' as const));
 
-  function lensOf(def: IndicatorDef, computed: Computed | null, exact: ReadonlySet<string>, smallAreas: ReadonlySet<string>, register: boolean): Lens {
+  function lensOf(
+    def: IndicatorDef,
+    computed: Computed | null,
+    exact: ReadonlySet<string>,
+    smallAreas: ReadonlySet<string>,
+    register: boolean,
+  ): Lens {
     return {
       complete: computed !== null,
       hidden: computed ? computed.hidden : new Set([...smallAreas].filter((id) => !exact.has(id))),
       cell(id, period, counts) {
-        if (computed === null) return exact.has(id) || !smallAreas.has(id) ? null : plainCell(def, period, nodeLevel(id), counts, register);
+        if (computed === null)
+          return exact.has(id) || !smallAreas.has(id) ? null : plainCell(def, period, nodeLevel(id), counts, register);
         if (!computed.hidden.has(id)) return null;
         const key = `${id}|${periodKey(period)}`;
-        return computed.cells.has(key) ? computed.cells.get(key)! : plainCell(def, period, nodeLevel(id), counts, register);
+        return computed.cells.has(key)
+          ? computed.cells.get(key)!
+          : plainCell(def, period, nodeLevel(id), counts, register);
       },
     };
   }
@@ -203,7 +266,13 @@ export function privacyService(sources: PrivacySources) {
    * `wait: false` answers at once: while the result is computed every small area is hidden (the "Semua desa" map of
    * a provinsi asks for dozens of kabupaten; each is computed once per data load, in the background).
    */
-  async function lens(reader: Reader, def: IndicatorDef, year: number, kabupaten: string, options: { wait?: boolean } = {}): Promise<Lens | null> {
+  async function lens(
+    reader: Reader,
+    def: IndicatorDef,
+    year: number,
+    kabupaten: string,
+    options: { wait?: boolean } = {},
+  ): Promise<Lens | null> {
     if (seesExactCounts(reader, { wilayah: kabupaten })) return null;
     const version = await sources.dataVersion();
     const table = await cachedTable(version, def, kabupaten, year);
@@ -215,11 +284,19 @@ export function privacyService(sources: PrivacySources) {
       // CPU work (protectYear): in the runner (the API's worker thread), one table at a time, waiting readers first.
       pending = compute(def, year, table, exactList, options.wait !== false);
       const settled = pending;
-      settled.then((c) => { ready.set(settled, c); }, () => results.delete(key));
+      settled.then(
+        (c) => {
+          ready.set(settled, c);
+        },
+        () => results.delete(key),
+      );
       results.set(key, settled);
     }
     const done = ready.get(pending) ?? (options.wait === false ? null : await within(pending, maxWaitMs));
-    const smallAreas = new Set([...table.desa.map((d) => d.kode), ...table.groups.filter((g) => g.level !== 'kabupaten').map((g) => g.id)]);
+    const smallAreas = new Set([
+      ...table.desa.map((d) => d.kode),
+      ...table.groups.filter((g) => g.level !== 'kabupaten').map((g) => g.id),
+    ]);
     return lensOf(def, done, exact, smallAreas, table.register);
   }
 

@@ -7,7 +7,11 @@ import { runProtectJob, type ProtectJob } from './worker/protect-job.ts';
 const month = (m: number, numerator: number) => ({ month: m, numerator, denominator: null });
 /** Two kecamatan of two desa each; 12.10.01.2001 reports 3 (small), the others 40..60. */
 const JOB: ProtectJob = {
-  indicator: 'KIA_K1', year: 2026, threshold: 10, exact: [], register: false,
+  indicator: 'KIA_K1',
+  year: 2026,
+  threshold: 10,
+  exact: [],
+  register: false,
   desa: [
     { kode: '12.10.01.2001', months: [month(1, 3)], sasaran: 120 },
     { kode: '12.10.01.2002', months: [month(1, 40)], sasaran: 300 },
@@ -17,7 +21,11 @@ const JOB: ProtectJob = {
   groups: [
     { id: '12.10.01', level: 'kecamatan', desa: ['12.10.01.2001', '12.10.01.2002'] },
     { id: '12.10.02', level: 'kecamatan', desa: ['12.10.02.2001', '12.10.02.2002'] },
-    { id: 'pkm:1', level: 'puskesmas', byMonth: Array.from({ length: 12 }, () => ['12.10.01.2001', '12.10.01.2002', '12.10.02.2001', '12.10.02.2002']) },
+    {
+      id: 'pkm:1',
+      level: 'puskesmas',
+      byMonth: Array.from({ length: 12 }, () => ['12.10.01.2001', '12.10.01.2002', '12.10.02.2001', '12.10.02.2002']),
+    },
     { id: '12.10', level: 'kabupaten', desa: ['12.10.01.2001', '12.10.01.2002', '12.10.02.2001', '12.10.02.2002'] },
   ],
 };

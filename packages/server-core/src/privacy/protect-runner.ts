@@ -5,7 +5,13 @@
 // at most `queue` jobs waiting: one more is refused (ProtectBusy) and its table stays hidden (deny by default) until
 // a later request asks again.
 import { Worker } from 'node:worker_threads';
-import { PRIVACY_WORKER_URL, runProtectJob, type ProtectAnswer, type ProtectJob, type ProtectResult } from './worker/protect-job.ts';
+import {
+  PRIVACY_WORKER_URL,
+  runProtectJob,
+  type ProtectAnswer,
+  type ProtectJob,
+  type ProtectResult,
+} from './worker/protect-job.ts';
 
 export interface ProtectRunner {
   /** `urgent`: a reader is waiting for this table (goes before background jobs). Rejects with ProtectBusy when full. */
@@ -20,7 +26,11 @@ export class ProtectBusy extends Error {
   override name = 'ProtectBusy';
 }
 
-interface Entry { job: ProtectJob; resolve: (r: ProtectResult) => void; reject: (e: unknown) => void }
+interface Entry {
+  job: ProtectJob;
+  resolve: (r: ProtectResult) => void;
+  reject: (e: unknown) => void;
+}
 
 /** One job at a time, urgent ones first, at most `queue` waiting; `start` runs one job. */
 function serialQueue(queue: number, start: (job: ProtectJob) => Promise<ProtectResult>) {
@@ -31,17 +41,20 @@ function serialQueue(queue: number, start: (job: ProtectJob) => Promise<ProtectR
     const next = waiting.shift();
     if (!next) return;
     running = true;
-    start(next.job).then(next.resolve, next.reject).finally(() => {
-      running = false;
-      pump();
-    });
+    start(next.job)
+      .then(next.resolve, next.reject)
+      .finally(() => {
+        running = false;
+        pump();
+      });
   };
   return {
     run(job: ProtectJob, urgent: boolean) {
       if (waiting.length >= queue) return Promise.reject(new ProtectBusy(`privacy queue full (${queue} waiting)`));
       return new Promise<ProtectResult>((resolve, reject) => {
         const entry = { job, resolve, reject };
-        if (urgent) waiting.unshift(entry); else waiting.push(entry);
+        if (urgent) waiting.unshift(entry);
+        else waiting.push(entry);
         pump();
       });
     },
@@ -54,10 +67,27 @@ function serialQueue(queue: number, start: (job: ProtectJob) => Promise<ProtectR
 
 /** In process: each job in its own turn of the event loop (tests, CLI). */
 export function inProcessRunner(options: { queue?: number } = {}): ProtectRunner {
-  const q = serialQueue(options.queue ?? 1000, (job) => new Promise((resolve, reject) => {
-    setImmediate(() => { try { resolve(runProtectJob(job)); } catch (error) { reject(error); } });
-  }));
-  return { run: q.run, load: q.load, warm() {}, async close() { q.clear(new ProtectBusy('closed')); } };
+  const q = serialQueue(
+    options.queue ?? 1000,
+    (job) =>
+      new Promise((resolve, reject) => {
+        setImmediate(() => {
+          try {
+            resolve(runProtectJob(job));
+          } catch (error) {
+            reject(error);
+          }
+        });
+      }),
+  );
+  return {
+    run: q.run,
+    load: q.load,
+    warm() {},
+    async close() {
+      q.clear(new ProtectBusy('closed'));
+    },
+  };
 }
 
 /**
@@ -73,12 +103,15 @@ export function privacyWorkerPool(options: { queue: number; timeoutMs: number; m
   function ensureWorker(): Worker {
     if (worker) return worker;
     const w = new Worker(PRIVACY_WORKER_URL, {
-      stdout: false, stderr: false, ...(options.memoryMb ? { resourceLimits: { maxOldGenerationSizeMb: options.memoryMb } } : {}),
+      stdout: false,
+      stderr: false,
+      ...(options.memoryMb ? { resourceLimits: { maxOldGenerationSizeMb: options.memoryMb } } : {}),
     });
     w.on('message', (answer: ProtectAnswer) => {
       const waiter = inFlight.get(answer.id);
       inFlight.delete(answer.id);
-      if (answer.ok) waiter?.resolve(answer.result); else waiter?.reject(new Error(answer.error));
+      if (answer.ok) waiter?.resolve(answer.result);
+      else waiter?.reject(new Error(answer.error));
     });
     const gone = (error: unknown) => {
       if (worker === w) worker = null;
@@ -104,8 +137,20 @@ export function privacyWorkerPool(options: { queue: number; timeoutMs: number; m
         if (worker === w) worker = null;
         void w.terminate();
       }, options.timeoutMs);
-      const done = () => { clearTimeout(timer); w.unref(); };
-      inFlight.set(id, { resolve: (r) => { done(); resolve(r); }, reject: (e) => { done(); reject(e); } });
+      const done = () => {
+        clearTimeout(timer);
+        w.unref();
+      };
+      inFlight.set(id, {
+        resolve: (r) => {
+          done();
+          resolve(r);
+        },
+        reject: (e) => {
+          done();
+          reject(e);
+        },
+      });
       w.postMessage({ id, job });
     });
   });

@@ -4,12 +4,36 @@
 // 'disembunyikan') instead of small counts; readers whose scope covers the area get the answer unchanged. The rule is
 // the domain's (packages/domain/src/privacy); privacy-service.ts runs it per kabupaten × indicator × year.
 import {
-  ancestorAt, getIndicator, isKode, maskRow, maskSeriesMonth, monthPeriod, parsePeriod, previousPeriod, protectionText,
-  scopeCovers, seesExactCounts, tingkatOf, ytdPeriod, type Target, type HiddenCell, type IndicatorDef, type NeedPart, type Period, type Reader,
+  ancestorAt,
+  getIndicator,
+  isKode,
+  maskRow,
+  maskSeriesMonth,
+  monthPeriod,
+  parsePeriod,
+  previousPeriod,
+  protectionText,
+  scopeCovers,
+  seesExactCounts,
+  tingkatOf,
+  ytdPeriod,
+  type Target,
+  type HiddenCell,
+  type IndicatorDef,
+  type NeedPart,
+  type Period,
+  type Reader,
 } from '@peta/domain';
 import {
-  CLASS_LETTER, desaKodesOf, type DesaValuesResponse, type MeetingDetail, type PuskesmasValueRow, type PuskesmasValuesResponse,
-  type SeriesResponse, type ValueRow, type ValuesResponse,
+  CLASS_LETTER,
+  desaKodesOf,
+  type DesaValuesResponse,
+  type MeetingDetail,
+  type PuskesmasValueRow,
+  type PuskesmasValuesResponse,
+  type SeriesResponse,
+  type ValueRow,
+  type ValuesResponse,
 } from '@peta/domain/contract';
 import type { WilayahKerjaValues } from '../rollout/wilayah-kerja-values.ts';
 import type { ValuesService } from '../values/values-service.ts';
@@ -23,7 +47,10 @@ const smallWilayah = (kode: string) => isKode(kode) && (tingkatOf(kode) === 'des
 
 export interface ReaderViewDeps {
   privacy: PrivacyService;
-  values: Pick<ValuesService, 'childValues' | 'desaValuesUnder' | 'valuesUnder' | 'series' | 'seriesOf' | 'defaultPeriod'>;
+  values: Pick<
+    ValuesService,
+    'childValues' | 'desaValuesUnder' | 'valuesUnder' | 'series' | 'seriesOf' | 'defaultPeriod'
+  >;
   perPuskesmas: Pick<WilayahKerjaValues, 'rows' | 'answer'>;
 }
 
@@ -45,7 +72,12 @@ export function readerView(deps: ReaderViewDeps, reader: Reader) {
   // puskesmas only with the table's context: that one goes through the lens.)
   const exactHere = (kode: string) => seesExactCounts(reader, { wilayah: kode });
 
-  async function cellOf(def: IndicatorDef, period: PeriodLike, kode: string, counts: { numerator: number | null; denominator: number | null }) {
+  async function cellOf(
+    def: IndicatorDef,
+    period: PeriodLike,
+    kode: string,
+    counts: { numerator: number | null; denominator: number | null },
+  ) {
     if (!smallWilayah(kode) || exactHere(kode)) return null;
     const lens = await lensOf(def, period.year, ancestorAt(kode, 'kabupaten')!);
     return lens ? lens.cell(kode, period, counts) : null;
@@ -55,7 +87,12 @@ export function readerView(deps: ReaderViewDeps, reader: Reader) {
     return Promise.all(rows.map(async (row) => maskRow(row, await cellOf(def, period, row.kode, row), threshold) as T));
   }
 
-  async function maskPuskesmasRows(def: IndicatorDef, period: PeriodLike, kabupaten: string, rows: PuskesmasValueRow[]): Promise<PuskesmasValueRow[]> {
+  async function maskPuskesmasRows(
+    def: IndicatorDef,
+    period: PeriodLike,
+    kabupaten: string,
+    rows: PuskesmasValueRow[],
+  ): Promise<PuskesmasValueRow[]> {
     const lens = await lensOf(def, period.year, kabupaten);
     if (!lens) return rows;
     return rows.map((row) => maskRow(row, lens.cell(puskesmasNodeId(row.kode), period, row), threshold));
@@ -71,19 +108,29 @@ export function readerView(deps: ReaderViewDeps, reader: Reader) {
   const childValues = async (def: IndicatorDef, period: Period, parent: string | null) =>
     maskWilayahRows(def, period, await values.childValues(def, period, parent));
 
-  async function series(def: IndicatorDef, area: Pick<WilayahRow, 'kode' | 'nama'>, year: number): Promise<SeriesResponse> {
+  async function series(
+    def: IndicatorDef,
+    area: Pick<WilayahRow, 'kode' | 'nama'>,
+    year: number,
+  ): Promise<SeriesResponse> {
     return maskSeries(def, await values.series(def, area, year));
   }
 
   async function maskSeries(def: IndicatorDef, answer: SeriesResponse): Promise<SeriesResponse> {
     if (!smallWilayah(answer.kode) || exactHere(answer.kode)) return answer;
     const kabupaten = ancestorAt(answer.kode, 'kabupaten')!;
-    const [lens, previousYear] = await Promise.all([lensOf(def, answer.year, kabupaten), lensOf(def, answer.year - 1, kabupaten)]);
+    const [lens, previousYear] = await Promise.all([
+      lensOf(def, answer.year, kabupaten),
+      lensOf(def, answer.year - 1, kabupaten),
+    ]);
     if (!lens && !previousYear) return answer;
     const months = answer.months.map((m) => {
       const monthCell = lens?.cell(answer.kode, monthPeriod(answer.year, m.month), m) ?? null;
-      const cumulativeCell = lens?.cell(answer.kode, ytdPeriod(answer.year, m.month),
-        { numerator: m.cumulativeNumerator, denominator: m.cumulativeDenominator }) ?? null;
+      const cumulativeCell =
+        lens?.cell(answer.kode, ytdPeriod(answer.year, m.month), {
+          numerator: m.cumulativeNumerator,
+          denominator: m.cumulativeDenominator,
+        }) ?? null;
       const out = maskSeriesMonth(m, monthCell, cumulativeCell, threshold);
       // January's PWS status compares with last December: hidden last year, it would tell which way a hidden value went.
       if (m.month === 1 && previousYear?.hidden.has(answer.kode)) out.pwsStatus = null;
@@ -92,14 +139,20 @@ export function readerView(deps: ReaderViewDeps, reader: Reader) {
     return { ...answer, months };
   }
 
-  async function desaValuesUnder(def: IndicatorDef, period: Period, parent: string | null): Promise<DesaValuesResponse> {
+  async function desaValuesUnder(
+    def: IndicatorDef,
+    period: Period,
+    parent: string | null,
+  ): Promise<DesaValuesResponse> {
     const answer = await values.desaValuesUnder(def, period, parent);
     const kodes = desaKodesOf(answer);
     const kabupaten = [...new Set(kodes.map((k) => ancestorAt(k, 'kabupaten')!))];
     // One kabupaten: wait for its result. The map of a provinsi or of Indonesia does not wait: a kabupaten without a
     // result yet is drawn fully hidden, and the next request finds it computed.
     const wait = kabupaten.length <= 1;
-    const byKabupaten = new Map(await Promise.all(kabupaten.map(async (k) => [k, await lensOf(def, period.year, k, wait)] as const)));
+    const byKabupaten = new Map(
+      await Promise.all(kabupaten.map(async (k) => [k, await lensOf(def, period.year, k, wait)] as const)),
+    );
     if ([...byKabupaten.values()].every((l) => l === null)) return answer;
     const letters = [...answer.kelas];
     const coverage = [...answer.coverage];
@@ -120,55 +173,92 @@ export function readerView(deps: ReaderViewDeps, reader: Reader) {
     const kabupaten = ancestorAt(detail.desaKodes[0] ?? detail.wilayahKode, 'kabupaten') ?? '';
     // Inside: whoever takes part in the meeting (the scope rule of writes: the puskesmas of a kecamatan's desa, the camat,
     // the dinkes), as in the meeting room. A pembaca never is.
-    const target: Target = detail.puskesmasKode ? { puskesmas: detail.puskesmasKode, kabupaten } : { wilayah: detail.wilayahKode };
+    const target: Target = detail.puskesmasKode
+      ? { puskesmas: detail.puskesmasKode, kabupaten }
+      : { wilayah: detail.wilayahKode };
     const inside = reader !== null && reader.role !== 'viewer' && scopeCovers(reader.scope, target);
     if (inside || seesExactCounts(reader, { wilayah: kabupaten })) return detail;
     const period = parsePeriod(detail.agenda.periode);
     const previous = previousPeriod(period);
     const hidden = new Set<string>(); // `${desa}|${indicator}` hidden now or in the previous period
     const reasonText = new Map<string, string>();
-    const agendaDesa = await Promise.all(detail.agenda.desa.map(async (d) => {
-      const valuesOut = await Promise.all(d.values.map(async (v) => {
-        const def = getIndicator(v.indicator);
-        if (!def) return v;
-        const cell = await cellOf(def, period, d.kode, v);
-        const before = await hiddenAt(def, previous, d.kode);
-        if (!cell && !before) return v;
-        hidden.add(`${d.kode}|${v.indicator}`);
-        if (cell) reasonText.set(`${d.kode}|${v.indicator}`, protectionText(cell.suppressed, null, threshold));
-        const masked = cell ? maskRow(v, cell, threshold) : { ...v, protection: null };
-        return { ...masked, previousCoverage: null, previousAttainment: null, monthCoverage: null, previousMonthCoverage: null, pws: null };
-      }));
-      return { ...d, values: valuesOut };
-    }));
+    const agendaDesa = await Promise.all(
+      detail.agenda.desa.map(async (d) => {
+        const valuesOut = await Promise.all(
+          d.values.map(async (v) => {
+            const def = getIndicator(v.indicator);
+            if (!def) return v;
+            const cell = await cellOf(def, period, d.kode, v);
+            const before = await hiddenAt(def, previous, d.kode);
+            if (!cell && !before) return v;
+            hidden.add(`${d.kode}|${v.indicator}`);
+            if (cell) reasonText.set(`${d.kode}|${v.indicator}`, protectionText(cell.suppressed, null, threshold));
+            const masked = cell ? maskRow(v, cell, threshold) : { ...v, protection: null };
+            return {
+              ...masked,
+              previousCoverage: null,
+              previousAttainment: null,
+              monthCoverage: null,
+              previousMonthCoverage: null,
+              pws: null,
+            };
+          }),
+        );
+        return { ...d, values: valuesOut };
+      }),
+    );
     const isHidden = (desa: string, indicator: string) => hidden.has(`${desa}|${indicator}`);
     const behind = detail.agenda.behind.filter((b) => !isHidden(b.desaKode, b.indicator));
     const worsened = detail.agenda.worsened.filter((w) => !isHidden(w.desaKode, w.indicator));
     const dataQuality = detail.agenda.dataQuality
-      .map((q) => (q.kind === 'lebih100' ? { ...q, indicators: q.indicators.filter((i) => !isHidden(q.desaKode, i.indicator)) } : q))
+      .map((q) =>
+        q.kind === 'lebih100'
+          ? { ...q, indicators: q.indicators.filter((i) => !isHidden(q.desaKode, i.indicator)) }
+          : q,
+      )
       .filter((q) => q.indicators.length > 0);
     const removed = new Map<string, number>();
     const count = (desa: string) => removed.set(desa, (removed.get(desa) ?? 0) + 1);
     for (const b of detail.agenda.behind) if (isHidden(b.desaKode, b.indicator)) count(b.desaKode);
     for (const w of detail.agenda.worsened) if (isHidden(w.desaKode, w.indicator)) count(w.desaKode);
-    for (const q of detail.agenda.dataQuality) if (!dataQuality.some((x) => x.desaKode === q.desaKode && x.kind === q.kind)) count(q.desaKode);
+    for (const q of detail.agenda.dataQuality)
+      if (!dataQuality.some((x) => x.desaKode === q.desaKode && x.kind === q.kind)) count(q.desaKode);
     const desaOut = agendaDesa.map((d) => {
       const shown = d.values.filter((v) => !isHidden(d.kode, v.indicator));
-      const focus = shown.filter((v) => v.attainment !== null).sort((a, b) => a.attainment! - b.attainment!)[0]?.indicator ?? null;
-      return { ...d, behindCount: behind.filter((b) => b.desaKode === d.kode).length, mentions: d.mentions - (removed.get(d.kode) ?? 0),
-        focusIndicator: d.focusIndicator && !isHidden(d.kode, d.focusIndicator) ? d.focusIndicator : focus };
+      const focus =
+        shown.filter((v) => v.attainment !== null).sort((a, b) => a.attainment! - b.attainment!)[0]?.indicator ?? null;
+      return {
+        ...d,
+        behindCount: behind.filter((b) => b.desaKode === d.kode).length,
+        mentions: d.mentions - (removed.get(d.kode) ?? 0),
+        focusIndicator: d.focusIndicator && !isHidden(d.kode, d.focusIndicator) ? d.focusIndicator : focus,
+      };
     });
     const maskAction = async <A extends MeetingDetail['actions'][number]>(a: A): Promise<A> => {
       const def = getIndicator(a.indicator);
       if (!def) return a;
       const [atBaseline, now] = await Promise.all([
-        hiddenAt(def, parsePeriod(a.baseline.periode), a.desaKode), hiddenAt(def, parsePeriod(a.movement.now.periode), a.desaKode),
+        hiddenAt(def, parsePeriod(a.baseline.periode), a.desaKode),
+        hiddenAt(def, parsePeriod(a.movement.now.periode), a.desaKode),
       ]);
       if (!atBaseline && !now) return a;
       const text = reasonText.get(`${a.desaKode}|${a.indicator}`) ?? protectionText('small-count', null, threshold);
-      const blank = <B extends { numerator: number | null; denominator: number | null; coverage: number | null }>(b: B) => ({ ...b, numerator: null, denominator: null, coverage: null });
-      return { ...a, baseline: blank(a.baseline),
-        movement: { ...a.movement, direction: 'tidak-ada-data', coveragePoints: null, numeratorChange: null, text, numeratorText: null, now: blank(a.movement.now) } };
+      const blank = <B extends { numerator: number | null; denominator: number | null; coverage: number | null }>(
+        b: B,
+      ) => ({ ...b, numerator: null, denominator: null, coverage: null });
+      return {
+        ...a,
+        baseline: blank(a.baseline),
+        movement: {
+          ...a.movement,
+          direction: 'tidak-ada-data',
+          coveragePoints: null,
+          numeratorChange: null,
+          text,
+          numeratorText: null,
+          now: blank(a.movement.now),
+        },
+      };
     };
     return {
       ...detail,
@@ -179,16 +269,24 @@ export function readerView(deps: ReaderViewDeps, reader: Reader) {
   }
 
   /** The planner's need (belum terlayani per puskesmas, over `periodCode` or the default period): a hidden puskesmas' count goes. */
-  async function maskNeedOf<T extends { kode: string; need: NeedPart[] }>(kabupaten: string, periodCode: string | null, rows: T[]): Promise<T[]> {
+  async function maskNeedOf<T extends { kode: string; need: NeedPart[] }>(
+    kabupaten: string,
+    periodCode: string | null,
+    rows: T[],
+  ): Promise<T[]> {
     const period = periodCode ? parsePeriod(periodCode) : await values.defaultPeriod();
-    return Promise.all(rows.map(async (row) => ({
-      ...row,
-      need: await Promise.all(row.need.map(async (part) => {
-        const def = getIndicator(part.indicator);
-        const lens = def ? await lensOf(def, period.year, kabupaten) : null;
-        return lens?.hidden.has(puskesmasNodeId(row.kode)) ? { ...part, notYetServed: null } : part;
+    return Promise.all(
+      rows.map(async (row) => ({
+        ...row,
+        need: await Promise.all(
+          row.need.map(async (part) => {
+            const def = getIndicator(part.indicator);
+            const lens = def ? await lensOf(def, period.year, kabupaten) : null;
+            return lens?.hidden.has(puskesmasNodeId(row.kode)) ? { ...part, notYetServed: null } : part;
+          }),
+        ),
       })),
-    })));
+    );
   }
 
   return {

@@ -12,8 +12,12 @@ type Posyandu = Facilities['posyandu'][number] & { simulated: boolean };
 
 const pustuColumns = { nama: pustu.nama, perawat: pustu.perawat, bidan: pustu.bidan, simulated: pustu.simulated };
 const posyanduColumns = {
-  nama: posyandu.nama, lokasi: posyandu.lokasi, sk: posyandu.sk, kader: posyandu.kader,
-  kaderTersertifikasi: posyandu.kaderTersertifikasi, simulated: posyandu.simulated,
+  nama: posyandu.nama,
+  lokasi: posyandu.lokasi,
+  sk: posyandu.sk,
+  kader: posyandu.kader,
+  kaderTersertifikasi: posyandu.kaderTersertifikasi,
+  simulated: posyandu.simulated,
 };
 
 export function facilitiesRepository(db: DbOrTx) {
@@ -21,9 +25,19 @@ export function facilitiesRepository(db: DbOrTx) {
     /** Pustu and Posyandu of the kabupaten's desa; null when none were ever entered there (unknown, not zero). */
     async ofKabupaten(kabupaten: string): Promise<{ pustu: PustuRecord[] | null; posyandu: PosyanduRecord[] | null }> {
       const [p, q] = await Promise.all([
-        db.select({ kodeDesa: pustu.desaKode, perawat: pustu.perawat, bidan: pustu.bidan }).from(pustu).where(like(pustu.desaKode, `${kabupaten}.%`)),
-        db.select({ kodeDesa: posyandu.desaKode, sk: posyandu.sk, kader: posyandu.kader, kaderTersertifikasi: posyandu.kaderTersertifikasi })
-          .from(posyandu).where(like(posyandu.desaKode, `${kabupaten}.%`)),
+        db
+          .select({ kodeDesa: pustu.desaKode, perawat: pustu.perawat, bidan: pustu.bidan })
+          .from(pustu)
+          .where(like(pustu.desaKode, `${kabupaten}.%`)),
+        db
+          .select({
+            kodeDesa: posyandu.desaKode,
+            sk: posyandu.sk,
+            kader: posyandu.kader,
+            kaderTersertifikasi: posyandu.kaderTersertifikasi,
+          })
+          .from(posyandu)
+          .where(like(posyandu.desaKode, `${kabupaten}.%`)),
       ]);
       return { pustu: p.length ? p : null, posyandu: q.length ? q : null };
     },
@@ -47,13 +61,28 @@ export function facilitiesRepository(db: DbOrTx) {
       await db.delete(pustu).where(eq(pustu.desaKode, desa));
       await db.delete(posyandu).where(eq(posyandu.desaKode, desa));
       if (body.pustu.length) {
-        await db.insert(pustu).values(body.pustu.map((p) => ({ desaKode: desa, nama: p.nama?.trim() || null, perawat: p.perawat, bidan: p.bidan, eventId })));
+        await db.insert(pustu).values(
+          body.pustu.map((p) => ({
+            desaKode: desa,
+            nama: p.nama?.trim() || null,
+            perawat: p.perawat,
+            bidan: p.bidan,
+            eventId,
+          })),
+        );
       }
       if (body.posyandu.length) {
-        await db.insert(posyandu).values(body.posyandu.map((p) => ({
-          desaKode: desa, nama: p.nama?.trim() || null, lokasi: p.lokasi?.trim() || null, sk: p.sk, kader: p.kader,
-          kaderTersertifikasi: p.kaderTersertifikasi, eventId,
-        })));
+        await db.insert(posyandu).values(
+          body.posyandu.map((p) => ({
+            desaKode: desa,
+            nama: p.nama?.trim() || null,
+            lokasi: p.lokasi?.trim() || null,
+            sk: p.sk,
+            kader: p.kader,
+            kaderTersertifikasi: p.kaderTersertifikasi,
+            eventId,
+          })),
+        );
       }
     },
   };

@@ -13,9 +13,14 @@ export function facilitiesService(db: DbOrTx) {
 
   /** The lists of a desa; `known` false when nobody ever entered them (unknown, not zero). */
   async function ofDesa(desa: string): Promise<Facilities> {
-    const [lists, lastChange] = await Promise.all([repos.facilities.ofDesa(desa), repos.events.lastFacilitiesChange(desa)]);
+    const [lists, lastChange] = await Promise.all([
+      repos.facilities.ofDesa(desa),
+      repos.events.lastFacilitiesChange(desa),
+    ]);
     return {
-      desa, pustu: lists.pustu.map(withoutSimulated), posyandu: lists.posyandu.map(withoutSimulated),
+      desa,
+      pustu: lists.pustu.map(withoutSimulated),
+      posyandu: lists.posyandu.map(withoutSimulated),
       simulated: [...lists.pustu, ...lists.posyandu].some((r) => r.simulated),
       known: lists.pustu.length + lists.posyandu.length > 0 || lastChange !== null,
       lastChange,
@@ -29,7 +34,10 @@ export function facilitiesService(db: DbOrTx) {
     async save(desa: string, body: FacilitiesBody, oleh: string): Promise<Facilities> {
       for (const p of body.posyandu) {
         if (p.kaderTersertifikasi > p.kader) {
-          throw invalid('INVALID_KADER', `Kader tersertifikasi (${p.kaderTersertifikasi}) lebih banyak dari jumlah kader (${p.kader})${p.nama ? ` di Posyandu ${p.nama}` : ''}.`);
+          throw invalid(
+            'INVALID_KADER',
+            `Kader tersertifikasi (${p.kaderTersertifikasi}) lebih banyak dari jumlah kader (${p.kader})${p.nama ? ` di Posyandu ${p.nama}` : ''}.`,
+          );
         }
       }
       await inTransaction(db, async ({ facilities, wilayahKerja, events }) => {
@@ -37,8 +45,12 @@ export function facilitiesService(db: DbOrTx) {
         const before = await facilities.ofDesa(desa);
         const holder = await wilayahKerja.openRow(desa);
         const eventId = await events.record({
-          oleh, kind: 'fasilitas', puskesmas: holder?.puskesmas ?? null, kabupaten: ancestorAt(desa, 'kabupaten'),
-          before: { desa, ...before }, after: { desa, ...body },
+          oleh,
+          kind: 'fasilitas',
+          puskesmas: holder?.puskesmas ?? null,
+          kabupaten: ancestorAt(desa, 'kabupaten'),
+          before: { desa, ...before },
+          after: { desa, ...body },
         });
         await facilities.replace(desa, body, eventId);
       });

@@ -28,7 +28,10 @@ export * from './facilities-service.ts';
 export * from './wilayah-kerja-geometry.ts';
 
 /** The roll-out capability on one database. */
-export function rolloutCapability(db: DbOrTx, deps: { wilayah: WilayahCapability; values: ValuesCapability; now: () => Date }) {
+export function rolloutCapability(
+  db: DbOrTx,
+  deps: { wilayah: WilayahCapability; values: ValuesCapability; now: () => Date },
+) {
   const puskesmas = puskesmasService(db);
   const perPuskesmas = wilayahKerjaValues(db, deps.values.service);
   return {

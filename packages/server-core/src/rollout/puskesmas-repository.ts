@@ -5,15 +5,28 @@ import { schema, type DbOrTx } from '@peta/db';
 
 const { puskesmas } = schema;
 
-export interface PuskesmasRow { kode: string; nama: string; kabupaten: string; sumber: string }
+export interface PuskesmasRow {
+  kode: string;
+  nama: string;
+  kabupaten: string;
+  sumber: string;
+}
 
-const columns = { kode: puskesmas.kode, nama: puskesmas.nama, kabupaten: puskesmas.kabupatenKode, sumber: puskesmas.sumber };
+const columns = {
+  kode: puskesmas.kode,
+  nama: puskesmas.nama,
+  kabupaten: puskesmas.kabupatenKode,
+  sumber: puskesmas.sumber,
+};
 
 export function puskesmasRepository(db: DbOrTx) {
   return {
     /** The active puskesmas of a kabupaten/kota, by name. */
     async inKabupaten(kabupaten: string): Promise<PuskesmasRow[]> {
-      return db.select(columns).from(puskesmas).where(and(eq(puskesmas.kabupatenKode, kabupaten), eq(puskesmas.aktif, true)))
+      return db
+        .select(columns)
+        .from(puskesmas)
+        .where(and(eq(puskesmas.kabupatenKode, kabupaten), eq(puskesmas.aktif, true)))
         .orderBy(asc(puskesmas.nama), asc(puskesmas.kode));
     },
 
@@ -30,8 +43,11 @@ export function puskesmasRepository(db: DbOrTx) {
 
     /** Adds a puskesmas a user named; false when that kode exists already (someone else was faster). */
     async insertFromUser(p: { kode: string; nama: string; kabupaten: string }): Promise<boolean> {
-      const inserted = await db.insert(puskesmas).values({ kode: p.kode, nama: p.nama, kabupatenKode: p.kabupaten, sumber: 'pengguna' })
-        .onConflictDoNothing({ target: puskesmas.kode }).returning({ kode: puskesmas.kode });
+      const inserted = await db
+        .insert(puskesmas)
+        .values({ kode: p.kode, nama: p.nama, kabupatenKode: p.kabupaten, sumber: 'pengguna' })
+        .onConflictDoNothing({ target: puskesmas.kode })
+        .returning({ kode: puskesmas.kode });
       return inserted.length > 0;
     },
   };

@@ -25,15 +25,23 @@ export function puskesmasService(db: DbOrTx) {
     },
 
     /** Records a stage reached on a date (with evidence and SK number); the event keeps the stage before. */
-    async addStage(p: PuskesmasRow, input: { stage: IlpStageCode; date: string; evidence?: string; skNumber?: string | null }, oleh: string) {
+    async addStage(
+      p: PuskesmasRow,
+      input: { stage: IlpStageCode; date: string; evidence?: string; skNumber?: string | null },
+      oleh: string,
+    ) {
       const date = dateParam(input.date, 'Tanggal tahap');
       const evidence = input.evidence ?? '';
       const skNumber = input.skNumber ?? null;
       return inTransaction(db, async ({ stages, events }) => {
         const before = await stages.reachedOn(p.kode, date);
         const eventId = await events.record({
-          oleh, kind: 'tahap', puskesmas: p.kode, kabupaten: p.kabupaten,
-          before: before ?? { stage: 'belum' }, after: { stage: input.stage, date, evidence, skNumber },
+          oleh,
+          kind: 'tahap',
+          puskesmas: p.kode,
+          kabupaten: p.kabupaten,
+          before: before ?? { stage: 'belum' },
+          after: { stage: input.stage, date, evidence, skNumber },
         });
         const id = await stages.insert({ puskesmas: p.kode, stage: input.stage, date, evidence, skNumber, eventId });
         return { id, eventId };
@@ -45,11 +53,22 @@ export function puskesmasService(db: DbOrTx) {
       for (const item of Object.keys(answers)) {
         const def = READINESS_ITEMS.find((i) => i.code === item);
         if (!def) throw invalid('INVALID_ITEM', `Butir kesiapan tidak dikenal: "${item}".`);
-        if (def.source !== 'form') throw invalid('DERIVED_ITEM', `Butir "${def.labelId}" dihitung dari data Pustu/Posyandu, tidak diisi di formulir.`);
+        if (def.source !== 'form')
+          throw invalid(
+            'DERIVED_ITEM',
+            `Butir "${def.labelId}" dihitung dari data Pustu/Posyandu, tidak diisi di formulir.`,
+          );
       }
       return inTransaction(db, async ({ readiness, events }) => {
         const before = await readiness.lockAnswers(p.kode);
-        const eventId = await events.record({ oleh, kind: 'kesiapan', puskesmas: p.kode, kabupaten: p.kabupaten, before, after: answers });
+        const eventId = await events.record({
+          oleh,
+          kind: 'kesiapan',
+          puskesmas: p.kode,
+          kabupaten: p.kabupaten,
+          before,
+          after: answers,
+        });
         await readiness.answer(p.kode, answers, eventId);
         return { eventId };
       });

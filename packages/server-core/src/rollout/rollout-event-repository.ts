@@ -25,26 +25,48 @@ export function rolloutEventRepository(db: DbOrTx) {
   return {
     /** Records one event; its id is what the changed rows point at. */
     async record(e: NewRolloutEvent): Promise<number> {
-      const [row] = await db.insert(rolloutEvent).values({
-        oleh: e.oleh, kind: e.kind, puskesmasKode: e.puskesmas ?? null, kabupatenKode: e.kabupaten ?? null,
-        before: e.before === undefined ? null : e.before, after: e.after === undefined ? null : e.after, note: e.note ?? null,
-      }).returning({ id: rolloutEvent.id });
+      const [row] = await db
+        .insert(rolloutEvent)
+        .values({
+          oleh: e.oleh,
+          kind: e.kind,
+          puskesmasKode: e.puskesmas ?? null,
+          kabupatenKode: e.kabupaten ?? null,
+          before: e.before === undefined ? null : e.before,
+          after: e.after === undefined ? null : e.after,
+          note: e.note ?? null,
+        })
+        .returning({ id: rolloutEvent.id });
       return row!.id;
     },
 
     /** The latest events about a puskesmas, newest first. */
     async ofPuskesmas(puskesmas: string, limit = 50) {
-      return db.select({
-        id: rolloutEvent.id, at: atText, oleh: rolloutEvent.oleh, kind: rolloutEvent.kind, before: rolloutEvent.before,
-        after: rolloutEvent.after, note: rolloutEvent.note, simulated: rolloutEvent.simulated,
-      }).from(rolloutEvent).where(eq(rolloutEvent.puskesmasKode, puskesmas)).orderBy(desc(rolloutEvent.id)).limit(limit);
+      return db
+        .select({
+          id: rolloutEvent.id,
+          at: atText,
+          oleh: rolloutEvent.oleh,
+          kind: rolloutEvent.kind,
+          before: rolloutEvent.before,
+          after: rolloutEvent.after,
+          note: rolloutEvent.note,
+          simulated: rolloutEvent.simulated,
+        })
+        .from(rolloutEvent)
+        .where(eq(rolloutEvent.puskesmasKode, puskesmas))
+        .orderBy(desc(rolloutEvent.id))
+        .limit(limit);
     },
 
     /** Who last changed the Pustu/Posyandu of a desa, and when; null when nobody ever did. */
     async lastFacilitiesChange(desa: string): Promise<{ oleh: string; at: string } | null> {
-      const [row] = await db.select({ oleh: rolloutEvent.oleh, at: atText }).from(rolloutEvent)
+      const [row] = await db
+        .select({ oleh: rolloutEvent.oleh, at: atText })
+        .from(rolloutEvent)
         .where(and(eq(rolloutEvent.kind, 'fasilitas'), sql`${rolloutEvent.after}->>'desa' = ${desa}`))
-        .orderBy(desc(rolloutEvent.id)).limit(1);
+        .orderBy(desc(rolloutEvent.id))
+        .limit(1);
       return row ?? null;
     },
   };

@@ -15,7 +15,12 @@ export function waveService(db: DbOrTx) {
      * Saves wave `id` (null: a new one) of the kabupaten `area`: every member a puskesmas of that kabupaten, named once;
      * the planned end not before the start. Returns the wave as the planner lists it.
      */
-    async save(id: number | null, area: { kode: string; nama: string }, body: WaveBody, oleh: string): Promise<WaveRow> {
+    async save(
+      id: number | null,
+      area: { kode: string; nama: string },
+      body: WaveBody,
+      oleh: string,
+    ): Promise<WaveRow> {
       const members: WaveMember[] = [];
       const seen = new Set<string>();
       for (const m of body.members) {
@@ -31,15 +36,28 @@ export function waveService(db: DbOrTx) {
       if (plannedStart && plannedEnd && plannedEnd < plannedStart) {
         throw invalid('INVALID_DATES', `Rencana selesai (${plannedEnd}) sebelum rencana mulai (${plannedStart}).`);
       }
-      const fields = { nama: body.nama.trim(), year: body.year, target: body.target, plannedStart, plannedEnd, note: body.note ?? '' };
+      const fields = {
+        nama: body.nama.trim(),
+        year: body.year,
+        target: body.target,
+        plannedStart,
+        plannedEnd,
+        note: body.note ?? '',
+      };
       const waveId = await inTransaction(db, async ({ waves, events }) => {
         let before: unknown = null;
         if (id !== null) {
           before = await waves.lockForEdit(id, area.kode);
           if (!before) throw notFound(`Gelombang ${id} tidak ditemukan di ${area.kode}.`);
         }
-        const eventId = await events.record({ oleh, kind: 'gelombang', kabupaten: area.kode, before, after: { ...fields, simulated: false, members } });
-        const saved = id ?? await waves.insert(area.kode, fields, eventId);
+        const eventId = await events.record({
+          oleh,
+          kind: 'gelombang',
+          kabupaten: area.kode,
+          before,
+          after: { ...fields, simulated: false, members },
+        });
+        const saved = id ?? (await waves.insert(area.kode, fields, eventId));
         if (id !== null) await waves.update(id, fields, eventId);
         await waves.replaceMembers(saved, members);
         return saved;

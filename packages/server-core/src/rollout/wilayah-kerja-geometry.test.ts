@@ -1,12 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { dissolveWilayahKerja, withoutSlivers } from './wilayah-kerja-geometry.ts';
 
-const square = (x: number) => JSON.stringify({ type: 'Polygon', coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] });
-const area = (ring: number[][]) => Math.abs(ring.reduce((s, p, i) => { const q = ring[(i + 1) % ring.length]!; return s + p[0]! * q[1]! - q[0]! * p[1]!; }, 0) / 2);
+const square = (x: number) =>
+  JSON.stringify({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x, 0],
+        [x + 1, 0],
+        [x + 1, 1],
+        [x, 1],
+        [x, 0],
+      ],
+    ],
+  });
+const area = (ring: number[][]) =>
+  Math.abs(
+    ring.reduce((s, p, i) => {
+      const q = ring[(i + 1) % ring.length]!;
+      return s + p[0]! * q[1]! - q[0]! * p[1]!;
+    }, 0) / 2,
+  );
 
 describe('dissolveWilayahKerja', () => {
   // Three unit squares in a row: A B C. P1 holds A and B, P2 holds C, P3 a desa without geometry.
-  const desa = [{ kode: 'A', geojson: square(0) }, { kode: 'B', geojson: square(1) }, { kode: 'C', geojson: square(2) }];
+  const desa = [
+    { kode: 'A', geojson: square(0) },
+    { kode: 'B', geojson: square(1) },
+    { kode: 'C', geojson: square(2) },
+  ];
   const out = dissolveWilayahKerja(desa, [
     { kode: 'P1', nama: 'Satu', desa: ['A', 'B'], unconfirmed: 2 },
     { kode: 'P2', nama: 'Dua', desa: ['C'], unconfirmed: 0 },
@@ -25,7 +47,13 @@ describe('dissolveWilayahKerja', () => {
   });
 
   it('drops the gaps and crumbs of borders simplified apart, keeps enclaves and islands', () => {
-    const box = (x0: number, y0: number, size: number) => [[x0, y0], [x0 + size, y0], [x0 + size, y0 + size], [x0, y0 + size], [x0, y0]];
+    const box = (x0: number, y0: number, size: number) => [
+      [x0, y0],
+      [x0 + size, y0],
+      [x0 + size, y0 + size],
+      [x0, y0 + size],
+      [x0, y0],
+    ];
     const cleaned = withoutSlivers([
       [box(0, 0, 10), box(1, 1, 0.5) /* 0.25 %: a gap */, box(5, 5, 2) /* 4 %: an enclave */],
       [box(20, 0, 0.5) /* 0.25 % of the largest: a crumb */],

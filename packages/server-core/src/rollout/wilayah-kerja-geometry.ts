@@ -32,13 +32,17 @@ type Area = Polygon | MultiPolygon;
 
 function ringArea(ring: Position[]): number {
   let sum = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) sum += (ring[j]![0]! - ring[i]![0]!) * (ring[j]![1]! + ring[i]![1]!);
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    sum += (ring[j]![0]! - ring[i]![0]!) * (ring[j]![1]! + ring[i]![1]!);
   return Math.abs(sum / 2);
 }
 
 function labelPoint(geometry: Area): [number, number] | null {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  const largest = polygons.reduce<Position[][] | null>((best, p) => (!best || ringArea(p[0]!) > ringArea(best[0]!) ? p : best), null);
+  const largest = polygons.reduce<Position[][] | null>(
+    (best, p) => (!best || ringArea(p[0]!) > ringArea(best[0]!) ? p : best),
+    null,
+  );
   if (!largest) return null;
   const point = polylabel(largest as [number, number][][], 1e-4);
   return [Number(point[0]!.toFixed(5)), Number(point[1]!.toFixed(5))];
@@ -56,18 +60,40 @@ export function withoutSlivers(polygons: Position[][][]): Position[][][] {
     .map((p) => [p[0]!, ...p.slice(1).filter((hole) => ringArea(hole) >= ringArea(p[0]!) * 0.02)]);
 }
 
-export function dissolveWilayahKerja(desa: { kode: string; geojson: string }[], groups: WilayahKerjaGroup[]): FeatureCollection<Area, WilayahKerjaFeatureProps> {
-  const features: Feature<Area, { kode: string }>[] = desa.map((d) => ({ type: 'Feature', properties: { kode: d.kode }, geometry: JSON.parse(d.geojson) as Area }));
+export function dissolveWilayahKerja(
+  desa: { kode: string; geojson: string }[],
+  groups: WilayahKerjaGroup[],
+): FeatureCollection<Area, WilayahKerjaFeatureProps> {
+  const features: Feature<Area, { kode: string }>[] = desa.map((d) => ({
+    type: 'Feature',
+    properties: { kode: d.kode },
+    geometry: JSON.parse(d.geojson) as Area,
+  }));
   const collection: FeatureCollection<Area, { kode: string }> = { type: 'FeatureCollection', features };
   const topo = topology({ desa: collection } as Parameters<typeof topology>[0]) as unknown as Topo;
   const byKode = new Map(topo.objects.desa.geometries.map((g: TopoGeometry) => [g.properties!.kode, g]));
   const out: Feature<Area, WilayahKerjaFeatureProps>[] = [];
   for (const group of groups) {
-    const parts = group.desa.map((k) => byKode.get(k)).filter((g): g is NonNullable<typeof g> => !!g && (g.type === 'Polygon' || g.type === 'MultiPolygon'));
+    const parts = group.desa
+      .map((k) => byKode.get(k))
+      .filter((g): g is NonNullable<typeof g> => !!g && (g.type === 'Polygon' || g.type === 'MultiPolygon'));
     if (!parts.length) continue;
     const merged = withoutSlivers((merge(topo, parts as never) as MultiPolygon).coordinates);
-    const geometry: Area = merged.length === 1 ? { type: 'Polygon', coordinates: merged[0]! } : { type: 'MultiPolygon', coordinates: merged };
-    out.push({ type: 'Feature', properties: { kode: group.kode, nama: group.nama, desa: group.desa.length, unconfirmed: group.unconfirmed, label: labelPoint(geometry) }, geometry });
+    const geometry: Area =
+      merged.length === 1
+        ? { type: 'Polygon', coordinates: merged[0]! }
+        : { type: 'MultiPolygon', coordinates: merged };
+    out.push({
+      type: 'Feature',
+      properties: {
+        kode: group.kode,
+        nama: group.nama,
+        desa: group.desa.length,
+        unconfirmed: group.unconfirmed,
+        label: labelPoint(geometry),
+      },
+      geometry,
+    });
   }
   return { type: 'FeatureCollection', features: out };
 }

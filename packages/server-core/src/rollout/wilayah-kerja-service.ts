@@ -3,8 +3,13 @@
 // row by row against the database (domain planWilayahKerjaCsv) and written in one transaction; the export is the same
 // CSV; the polygons are the desa of each puskesmas dissolved (wilayah-kerja-geometry.ts). History is never overwritten.
 import {
-  ancestorAt, planWilayahKerjaCsv, wilayahKerjaCsvLines, wilayahKerjaCsvPuskesmasKodes,
-  type ImportIssue, type WilayahKerjaCsvIssue, type WilayahKerjaCsvPlan,
+  ancestorAt,
+  planWilayahKerjaCsv,
+  wilayahKerjaCsvLines,
+  wilayahKerjaCsvPuskesmasKodes,
+  type ImportIssue,
+  type WilayahKerjaCsvIssue,
+  type WilayahKerjaCsvPlan,
 } from '@peta/domain';
 import type { MoveDesaResponse, WilayahKerjaCsvOutcome } from '@peta/domain/contract';
 import type { DbOrTx } from '@peta/db';
@@ -33,14 +38,22 @@ async function moveInTx({ wilayahKerja, events }: RolloutRepositories, input: Mo
     throw conflict('SAME_PUSKESMAS', `Desa ${input.desa} sudah berada di wilayah kerja puskesmas ${input.puskesmas}.`);
   }
   if ((open && open.validFrom >= input.mulai) || later > 0) {
-    throw conflict('DATE_BEFORE_CURRENT',
-      `Tanggal mulai ${input.mulai} harus sesudah awal wilayah kerja yang berlaku (${open?.validFrom ?? 'riwayat yang lebih baru'}). Riwayat tidak ditimpa.`);
+    throw conflict(
+      'DATE_BEFORE_CURRENT',
+      `Tanggal mulai ${input.mulai} harus sesudah awal wilayah kerja yang berlaku (${open?.validFrom ?? 'riwayat yang lebih baru'}). Riwayat tidak ditimpa.`,
+    );
   }
-  const before = open ? { puskesmas: open.puskesmas, validFrom: open.validFrom, validTo: null, confirmed: open.confirmed } : null;
+  const before = open
+    ? { puskesmas: open.puskesmas, validFrom: open.validFrom, validTo: null, confirmed: open.confirmed }
+    : null;
   const after = { puskesmas: input.puskesmas, validFrom: input.mulai, validTo: null, confirmed: true };
   const eventId = await events.record({
-    oleh: input.oleh, kind: 'wilayah_kerja', puskesmas: input.puskesmas, kabupaten: input.kabupaten,
-    before: before && { ...before, desa: input.desa }, after: { ...after, desa: input.desa },
+    oleh: input.oleh,
+    kind: 'wilayah_kerja',
+    puskesmas: input.puskesmas,
+    kabupaten: input.kabupaten,
+    before: before && { ...before, desa: input.desa },
+    after: { ...after, desa: input.desa },
     note: `Desa ${input.desa} pindah${open ? ` dari ${open.puskesmas}` : ''} ke ${input.puskesmas} mulai ${input.mulai}`,
   });
   if (open) await wilayahKerja.close(open.id, input.mulai);
@@ -48,9 +61,14 @@ async function moveInTx({ wilayahKerja, events }: RolloutRepositories, input: Mo
   return { eventId, before, after };
 }
 
-export function wilayahKerjaService(db: DbOrTx, deps: {
-  wilayah: WilayahRepository; areas: Pick<WilayahService, 'requireDesa'>; puskesmas: Pick<PuskesmasService, 'require'>;
-}) {
+export function wilayahKerjaService(
+  db: DbOrTx,
+  deps: {
+    wilayah: WilayahRepository;
+    areas: Pick<WilayahService, 'requireDesa'>;
+    puskesmas: Pick<PuskesmasService, 'require'>;
+  },
+) {
   const repos = rolloutRepositories(db);
 
   return {
@@ -59,7 +77,10 @@ export function wilayahKerjaService(db: DbOrTx, deps: {
       const desa = await deps.areas.requireDesa(desaKode);
       const puskesmas = await deps.puskesmas.require(puskesmasKode);
       if (ancestorAt(desa.kode, 'kabupaten') !== puskesmas.kabupaten) {
-        throw invalid('OTHER_KABUPATEN', `Desa ${desa.kode} tidak berada di kabupaten/kota puskesmas ${puskesmas.nama} (${puskesmas.kabupaten}).`);
+        throw invalid(
+          'OTHER_KABUPATEN',
+          `Desa ${desa.kode} tidak berada di kabupaten/kota puskesmas ${puskesmas.nama} (${puskesmas.kabupaten}).`,
+        );
       }
       return { desa: desa.kode, puskesmas };
     },
@@ -68,10 +89,16 @@ export function wilayahKerjaService(db: DbOrTx, deps: {
      * Moves a desa to another puskesmas from `mulaiText`: closes the open row on that day and opens a new, confirmed
      * one, as one event with before/after. The open row is locked, so two moves of one desa cannot interleave.
      */
-    async move(target: { desa: string; puskesmas: PuskesmasRow }, mulaiText: string, oleh: string): Promise<MoveDesaResponse> {
+    async move(
+      target: { desa: string; puskesmas: PuskesmasRow },
+      mulaiText: string,
+      oleh: string,
+    ): Promise<MoveDesaResponse> {
       const mulai = dateParam(mulaiText, 'Tanggal mulai');
       const p = target.puskesmas;
-      return inTransaction(db, (tx) => moveInTx(tx, { desa: target.desa, puskesmas: p.kode, mulai, oleh, kabupaten: p.kabupaten }));
+      return inTransaction(db, (tx) =>
+        moveInTx(tx, { desa: target.desa, puskesmas: p.kode, mulai, oleh, kabupaten: p.kabupaten }),
+      );
     },
 
     /** The CSV of a kabupaten: every open row, by puskesmas name then desa (with the byte-order mark Excel wants). */
@@ -83,17 +110,31 @@ export function wilayahKerjaService(db: DbOrTx, deps: {
     async check(kabupaten: string, mulai: string, read: CsvRead): Promise<WilayahKerjaCsvCheck> {
       const base = { kabupaten, mulai };
       if (!read.ok) {
-        return { ...base, rows: 0, errors: read.errors as WilayahKerjaCsvIssue[], warnings: [], newPuskesmas: [], moves: [], confirms: [], unchanged: 0 };
+        return {
+          ...base,
+          rows: 0,
+          errors: read.errors as WilayahKerjaCsvIssue[],
+          warnings: [],
+          newPuskesmas: [],
+          moves: [],
+          confirms: [],
+          unchanged: 0,
+        };
       }
       const rows = read.sheet.rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))));
       const [named, desa, current] = await Promise.all([
-        repos.puskesmas.findMany(wilayahKerjaCsvPuskesmasKodes(rows)), deps.wilayah.desaUnder(kabupaten), repos.wilayahKerja.openRowsUnder(kabupaten),
+        repos.puskesmas.findMany(wilayahKerjaCsvPuskesmasKodes(rows)),
+        deps.wilayah.desaUnder(kabupaten),
+        repos.wilayahKerja.openRowsUnder(kabupaten),
       ]);
       const ctx = {
-        kabupaten, mulai,
+        kabupaten,
+        mulai,
         puskesmas: new Map(named.map((p) => [p.kode, { nama: p.nama, kabupaten: p.kabupaten }])),
         desa: new Set(desa),
-        current: new Map(current.map((r) => [r.desa, { puskesmas: r.puskesmas, validFrom: r.validFrom, confirmed: r.confirmed }])),
+        current: new Map(
+          current.map((r) => [r.desa, { puskesmas: r.puskesmas, validFrom: r.validFrom, confirmed: r.confirmed }]),
+        ),
       };
       return { ...base, ...planWilayahKerjaCsv(rows, ctx) };
     },
@@ -108,15 +149,28 @@ export function wilayahKerjaService(db: DbOrTx, deps: {
       const eventIds = await inTransaction(db, async (tx) => {
         const ids: number[] = [];
         for (const p of plan.newPuskesmas) {
-          const eventId = await tx.events.record({ oleh, kind: 'puskesmas', puskesmas: p.kode, kabupaten: plan.kabupaten,
-            before: null, after: { kode: p.kode, nama: p.nama, kabupaten: plan.kabupaten, sumber: 'pengguna' }, note: 'Dari impor CSV wilayah kerja' });
+          const eventId = await tx.events.record({
+            oleh,
+            kind: 'puskesmas',
+            puskesmas: p.kode,
+            kabupaten: plan.kabupaten,
+            before: null,
+            after: { kode: p.kode, nama: p.nama, kabupaten: plan.kabupaten, sumber: 'pengguna' },
+            note: 'Dari impor CSV wilayah kerja',
+          });
           if (!(await tx.puskesmas.insertFromUser({ kode: p.kode, nama: p.nama, kabupaten: plan.kabupaten }))) {
-            throw conflict('PUSKESMAS_EXISTS', `Puskesmas ${p.kode} baru saja ditambahkan orang lain. Periksa ulang berkasnya.`);
+            throw conflict(
+              'PUSKESMAS_EXISTS',
+              `Puskesmas ${p.kode} baru saja ditambahkan orang lain. Periksa ulang berkasnya.`,
+            );
           }
           ids.push(eventId);
         }
         for (const m of plan.moves) {
-          ids.push((await moveInTx(tx, { desa: m.desa, puskesmas: m.to, mulai: plan.mulai, oleh, kabupaten: plan.kabupaten })).eventId);
+          ids.push(
+            (await moveInTx(tx, { desa: m.desa, puskesmas: m.to, mulai: plan.mulai, oleh, kabupaten: plan.kabupaten }))
+              .eventId,
+          );
         }
         for (const c of plan.confirms) {
           const open = await tx.wilayahKerja.openRow(c.desa, true);
@@ -125,8 +179,15 @@ export function wilayahKerjaService(db: DbOrTx, deps: {
           }
           if (open.confirmed) continue;
           const state = { desa: c.desa, puskesmas: c.puskesmas, validFrom: open.validFrom, validTo: null };
-          const eventId = await tx.events.record({ oleh, kind: 'wilayah_kerja', puskesmas: c.puskesmas, kabupaten: plan.kabupaten,
-            before: { ...state, confirmed: false }, after: { ...state, confirmed: true }, note: `Desa ${c.desa} dikonfirmasi di ${c.puskesmas} (impor CSV)` });
+          const eventId = await tx.events.record({
+            oleh,
+            kind: 'wilayah_kerja',
+            puskesmas: c.puskesmas,
+            kabupaten: plan.kabupaten,
+            before: { ...state, confirmed: false },
+            after: { ...state, confirmed: true },
+            note: `Desa ${c.desa} dikonfirmasi di ${c.puskesmas} (impor CSV)`,
+          });
           await tx.wilayahKerja.confirm(open.id, eventId);
           ids.push(eventId);
         }
@@ -148,18 +209,34 @@ export function wilayahKerjaService(db: DbOrTx, deps: {
 
     /** The wilayah kerja of the kabupaten today as GeoJSON: per puskesmas its desa dissolved, name, desa and unconfirmed count. */
     async polygons(kabupaten: string): Promise<Buffer> {
-      const [desa, groups] = await Promise.all([deps.wilayah.desaGeometriesUnder(kabupaten), repos.wilayahKerja.groups(kabupaten)]);
+      const [desa, groups] = await Promise.all([
+        deps.wilayah.desaGeometriesUnder(kabupaten),
+        repos.wilayahKerja.groups(kabupaten),
+      ]);
       return Buffer.from(JSON.stringify(dissolveWilayahKerja(desa, groups)));
     },
   };
 }
 
 /** What the preview and the commit answer: the plan, its status, and the events written. */
-function outcome(plan: WilayahKerjaCsvCheck, status: WilayahKerjaCsvOutcome['status'], eventIds: number[] = []): WilayahKerjaCsvOutcome {
+function outcome(
+  plan: WilayahKerjaCsvCheck,
+  status: WilayahKerjaCsvOutcome['status'],
+  eventIds: number[] = [],
+): WilayahKerjaCsvOutcome {
   return {
-    status, kabupaten: plan.kabupaten, mulai: plan.mulai, rows: plan.rows, errors: plan.errors, warnings: plan.warnings,
-    newPuskesmas: plan.newPuskesmas, moves: plan.moves, confirms: plan.confirms, unchanged: plan.unchanged,
-    changed: plan.newPuskesmas.length + plan.moves.length + plan.confirms.length > 0, eventIds,
+    status,
+    kabupaten: plan.kabupaten,
+    mulai: plan.mulai,
+    rows: plan.rows,
+    errors: plan.errors,
+    warnings: plan.warnings,
+    newPuskesmas: plan.newPuskesmas,
+    moves: plan.moves,
+    confirms: plan.confirms,
+    unchanged: plan.unchanged,
+    changed: plan.newPuskesmas.length + plan.moves.length + plan.confirms.length > 0,
+    eventIds,
   };
 }
 

@@ -2,8 +2,17 @@
 // rollUpByWilayahKerja), and the planner's need — persons not yet served this year ("belum terlayani tahun ini",
 // domain people.ts) on chosen indicators, per puskesmas.
 import {
-  countsPersons, evaluateValue, reportedMonths, rollUpByWilayahKerja, TANPA_PUSKESMAS, valueRowNumbers,
-  type DesaMonths, type IndicatorCode, type IndicatorDef, type NeedPart, type Period,
+  countsPersons,
+  evaluateValue,
+  reportedMonths,
+  rollUpByWilayahKerja,
+  TANPA_PUSKESMAS,
+  valueRowNumbers,
+  type DesaMonths,
+  type IndicatorCode,
+  type IndicatorDef,
+  type NeedPart,
+  type Period,
 } from '@peta/domain';
 import type { PuskesmasValueRow, PuskesmasValuesResponse } from '@peta/domain/contract';
 import type { DbOrTx } from '@peta/db';
@@ -22,12 +31,20 @@ export const DEFAULT_NEED_INDICATORS: IndicatorCode[] = ['SPM01_BUMIL', 'SPM04_B
  * is better, rates…) is refused.
  */
 export function needIndicators(text: string | undefined): IndicatorCode[] {
-  const codes = text ? text.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) : DEFAULT_NEED_INDICATORS;
+  const codes = text
+    ? text
+        .split(',')
+        .map((s) => s.trim().toUpperCase())
+        .filter(Boolean)
+    : DEFAULT_NEED_INDICATORS;
   return codes.map((code) => {
     const def = indicatorParam(code);
     if (!countsPersons(def)) {
-      throw invalid('INVALID_INDICATOR', `Indikator ${def.code} (${def.short}) tidak menghitung orang yang belum terlayani`
-        + `${def.polarity === 'lower' ? ' (makin rendah makin baik)' : ''}, jadi tidak dapat dipakai sebagai kebutuhan. Pilih indikator layanan, misalnya SPM01_BUMIL.`);
+      throw invalid(
+        'INVALID_INDICATOR',
+        `Indikator ${def.code} (${def.short}) tidak menghitung orang yang belum terlayani` +
+          `${def.polarity === 'lower' ? ' (makin rendah makin baik)' : ''}, jadi tidak dapat dipakai sebagai kebutuhan. Pilih indikator layanan, misalnya SPM01_BUMIL.`,
+      );
     }
     return def.code;
   });
@@ -39,13 +56,19 @@ export function wilayahKerjaValues(db: DbOrTx, values: Pick<ValuesService, 'desa
 
   async function desaMonths(def: IndicatorDef, kabupaten: string, year: number): Promise<DesaMonths[]> {
     return (await values.desaYears(def, kabupaten, year)).map((d) => ({
-      kode: d.kode, months: reportedMonths(d.row), sasaran: d.sasaran, simulatedMonths: d.row?.monthSimulated.map((s) => s === true),
+      kode: d.kode,
+      months: reportedMonths(d.row),
+      sasaran: d.sasaran,
+      simulatedMonths: d.row?.monthSimulated.map((s) => s === true),
     }));
   }
 
   /** Each puskesmas' value (TANPA_PUSKESMAS: months in which a desa belonged to none). */
   async function byPuskesmas(def: IndicatorDef, period: Period, kabupaten: string) {
-    const [desa, history] = await Promise.all([desaMonths(def, kabupaten, period.year), wilayahKerja.history(kabupaten)]);
+    const [desa, history] = await Promise.all([
+      desaMonths(def, kabupaten, period.year),
+      wilayahKerja.history(kabupaten),
+    ]);
     const rolled = rollUpByWilayahKerja(def, period, desa, history);
     return new Map([...rolled].map(([kode, v]) => [kode, { ...v, value: evaluateValue(def, period, v.aggregate) }]));
   }
@@ -59,8 +82,11 @@ export function wilayahKerjaValues(db: DbOrTx, values: Pick<ValuesService, 'desa
       const v = byP.get(p);
       if (!v) continue;
       out.push({
-        kode: p, nama: p === TANPA_PUSKESMAS ? 'Tanpa puskesmas' : names.get(p) ?? p, ...valueRowNumbers(v.value),
-        simulated: v.simulated, desaCount: v.desa.length,
+        kode: p,
+        nama: p === TANPA_PUSKESMAS ? 'Tanpa puskesmas' : (names.get(p) ?? p),
+        ...valueRowNumbers(v.value),
+        simulated: v.simulated,
+        desaCount: v.desa.length,
       });
     }
     return out;
@@ -72,7 +98,14 @@ export function wilayahKerjaValues(db: DbOrTx, values: Pick<ValuesService, 'desa
     /** GET /api/nilai/puskesmas. */
     async answer(def: IndicatorDef, period: Period, kabupaten: string): Promise<PuskesmasValuesResponse> {
       const list = await rows(def, period, kabupaten);
-      return { indicator: def.code, period: period.code, periodLabel: period.label, kabupaten, simulated: list.some((r) => r.simulated), rows: list };
+      return {
+        indicator: def.code,
+        period: period.code,
+        periodLabel: period.label,
+        kabupaten,
+        simulated: list.some((r) => r.simulated),
+        rows: list,
+      };
     },
 
     /** Belum terlayani tahun ini per puskesmas per indicator, largest first; null (no report there) last. */
@@ -84,7 +117,11 @@ export function wilayahKerjaValues(db: DbOrTx, values: Pick<ValuesService, 'desa
           if (kode === TANPA_PUSKESMAS) continue;
           const list = result.get(kode) ?? [];
           const n = v.value.notYetServed;
-          list.push({ indicator: def.code, notYetServed: n === null ? null : Math.max(0, n), text: def.notServedText ?? def.nameId });
+          list.push({
+            indicator: def.code,
+            notYetServed: n === null ? null : Math.max(0, n),
+            text: def.notServedText ?? def.nameId,
+          });
           result.set(kode, list);
         }
       }

@@ -17,7 +17,10 @@ async function deflate(chunks: Iterable<string | Buffer>): Promise<{ data: Buffe
   const stream = createDeflateRaw();
   const out: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => out.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => { stream.on('end', resolve); stream.on('error', reject); });
+  const ended = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
   let size = 0;
   let crc = 0;
   for (const chunk of chunks) {
@@ -89,26 +92,51 @@ export function xlsxOf(rows: Iterable<string>, options: { declaredSheetSize?: nu
     for (const row of rows) {
       batch.push(row);
       length += row.length;
-      if (length >= 1 << 20) { yield batch.join(''); batch = []; length = 0; }
+      if (length >= 1 << 20) {
+        yield batch.join('');
+        batch = [];
+        length = 0;
+      }
     }
     yield `${batch.join('')}</sheetData></worksheet>`;
   }
   return zipArchive([
-    { name: '[Content_Types].xml', chunks: [`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`
-      + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-      + '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-      + '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'] },
-    { name: '_rels/.rels', chunks: [`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`
-      + `<Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`] },
-    { name: 'xl/workbook.xml', chunks: [`<?xml version="1.0" encoding="UTF-8"?><workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="data" sheetId="1" r:id="rId1"/></sheets></workbook>`] },
-    { name: 'xl/_rels/workbook.xml.rels', chunks: [`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`
-      + `<Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`] },
+    {
+      name: '[Content_Types].xml',
+      chunks: [
+        `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+      ],
+    },
+    {
+      name: '_rels/.rels',
+      chunks: [
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+          `<Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ],
+    },
+    {
+      name: 'xl/workbook.xml',
+      chunks: [
+        `<?xml version="1.0" encoding="UTF-8"?><workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="data" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ],
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      chunks: [
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+          `<Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      ],
+    },
     { name: 'xl/worksheets/sheet1.xml', chunks: sheet(), declaredSize: options.declaredSheetSize },
   ]);
 }
 
 const kodeOf = (i: number) => `12.10.09.${2001 + (i % 24)}`;
-const periodOf = (i: number) => `20${10 + Math.floor(i / 288) % 16}-${String(1 + (Math.floor(i / 24) % 12)).padStart(2, '0')}`;
+const periodOf = (i: number) =>
+  `20${10 + (Math.floor(i / 288) % 16)}-${String(1 + (Math.floor(i / 24) % 12)).padStart(2, '0')}`;
 
 /** Long-format rows (header first) that look real: kode, period, indicator, numerator. */
 function* longRows(count: number): Generator<string[]> {
@@ -153,7 +181,10 @@ export function denseXlsx(rows: number, columns: number): Promise<Buffer> {
 
 /** Two values: A1 and the last cell of a worksheet (XFD1048576). */
 export function sparseXlsx(): Promise<Buffer> {
-  return xlsxOf([`<row r="1"><c r="A1" t="inlineStr"><is><t>kode_wilayah</t></is></c></row>`, '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>']);
+  return xlsxOf([
+    `<row r="1"><c r="A1" t="inlineStr"><is><t>kode_wilayah</t></is></c></row>`,
+    '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',
+  ]);
 }
 
 /** A zip bomb: a sheet of `megabytes` MB of zeros in <v> text, declared as `declaredBytes` (default: honestly). */

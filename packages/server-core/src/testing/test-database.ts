@@ -34,25 +34,41 @@ export async function addManyDesa(database: Database, count: number): Promise<st
   const kodes = Array.from({ length: count }, (_, i) => `99.02.01.${String(2001 + i).padStart(4, '0')}`);
   await database.pool.query(`insert into wilayah (kode, nama, tingkat, parent_kode) values ('99.02', 'Kab Besar', 'kabupaten', '99'),
     ('99.02.01', 'Kec Besar', 'kecamatan', '99.02') on conflict do nothing`);
-  await database.pool.query(`insert into wilayah (kode, nama, tingkat, parent_kode)
-    select k, 'Desa ' || k, 'desa', '99.02.01' from unnest($1::text[]) k on conflict do nothing`, [kodes]);
+  await database.pool.query(
+    `insert into wilayah (kode, nama, tingkat, parent_kode)
+    select k, 'Desa ' || k, 'desa', '99.02.01' from unnest($1::text[]) k on conflict do nothing`,
+    [kodes],
+  );
   return kodes;
 }
 
 /** A simulated demo row: 12 months of `value`, written by a demo load. */
-export async function addSimulatedRow(database: Database, indicator: string, kode: string, year: number, value: number): Promise<number> {
-  const { rows: [load] } = await database.pool.query<{ id: number }>(
-    `insert into data_load (kind, description, simulated) values ('demo', 'uji', true) returning id`);
-  await database.pool.query(`insert into indicator_value (indicator, kode, year, numerators, denominators, month_load_ids, month_simulated)
+export async function addSimulatedRow(
+  database: Database,
+  indicator: string,
+  kode: string,
+  year: number,
+  value: number,
+): Promise<number> {
+  const {
+    rows: [load],
+  } = await database.pool.query<{ id: number }>(
+    `insert into data_load (kind, description, simulated) values ('demo', 'uji', true) returning id`,
+  );
+  await database.pool.query(
+    `insert into indicator_value (indicator, kode, year, numerators, denominators, month_load_ids, month_simulated)
     values ($1, $2, $3, array_fill($4::int, array[12]), null, array_fill($5::int, array[12]), array_fill(true, array[12]))`,
-  [indicator, kode, year, value, load!.id]);
+    [indicator, kode, year, value, load!.id],
+  );
   await refreshRollups(database.db, { values: [{ indicator, kode, year }] }, load!.id);
   return load!.id;
 }
 
 export async function valueRows(database: Database) {
-  return (await database.pool.query(`select indicator, kode, year, numerators, denominators, month_load_ids, month_simulated
-    from indicator_value order by indicator, kode, year`)).rows;
+  return (
+    await database.pool.query(`select indicator, kode, year, numerators, denominators, month_load_ids, month_simulated
+    from indicator_value order by indicator, kode, year`)
+  ).rows;
 }
 
 export async function sasaranRows(database: Database) {
@@ -61,7 +77,9 @@ export async function sasaranRows(database: Database) {
 
 /** A long-format CSV from rows [kode, periode, indikator, pembilang, penyebut?]. */
 export function longCsv(rows: (string | number | null)[][]): Uint8Array {
-  return new TextEncoder().encode(`kode_wilayah,periode,indikator,pembilang,penyebut\n${rows.map((r) => [...r, ...Array(5 - r.length).fill('')].map((v) => v ?? '').join(',')).join('\n')}\n`);
+  return new TextEncoder().encode(
+    `kode_wilayah,periode,indikator,pembilang,penyebut\n${rows.map((r) => [...r, ...Array(5 - r.length).fill('')].map((v) => v ?? '').join(',')).join('\n')}\n`,
+  );
 }
 
 /**
@@ -69,18 +87,24 @@ export function longCsv(rows: (string | number | null)[][]): Uint8Array {
  * indicators given (default: every indicator × year with value rows or roll-ups), and stored rows with no desa under them.
  */
 export async function rollupMismatches(database: Database, indicators?: string[]): Promise<string[]> {
-  const pairs = (await database.pool.query<{ indicator: string; year: number }>(
-    'select distinct indicator, year from indicator_value union select distinct indicator, year from value_rollup')).rows
-    .filter((p) => !indicators || indicators.includes(p.indicator));
+  const pairs = (
+    await database.pool.query<{ indicator: string; year: number }>(
+      'select distinct indicator, year from indicator_value union select distinct indicator, year from value_rollup',
+    )
+  ).rows.filter((p) => !indicators || indicators.includes(p.indicator));
   const expected = await recomputeFromDesa(database.db, pairs);
-  const stored = new Map((await rollupRepository(database.db).all()).filter((r) => !indicators || indicators.includes(r.indicator))
-    .map((r) => [`${r.indicator}|${r.year}|${r.kode}`, r as RollupSums]));
+  const stored = new Map(
+    (await rollupRepository(database.db).all())
+      .filter((r) => !indicators || indicators.includes(r.indicator))
+      .map((r) => [`${r.indicator}|${r.year}|${r.kode}`, r as RollupSums]),
+  );
   const problems = [...stored.keys()].filter((key) => !expected.has(key)).map((key) => `${key}: stored, no desa`);
   const round = (xs: number[]) => xs.map((x) => Math.round(x * 1e6) / 1e6).join(',');
   for (const [key, sums] of expected) {
     const row = stored.get(key) ?? emptyRollupSums();
     for (const field of ['num', 'den', 'reports', 'reportsWithDen', 'simulated', 'lastNum', 'lastDen'] as const) {
-      if (round(row[field]) !== round(sums[field])) problems.push(`${key} ${field}: stored ${round(row[field])}, desa ${round(sums[field])}`);
+      if (round(row[field]) !== round(sums[field]))
+        problems.push(`${key} ${field}: stored ${round(row[field])}, desa ${round(sums[field])}`);
     }
   }
   return problems;

@@ -16,7 +16,10 @@ export * from './rollup-accumulator.ts';
 /** The values capability on one database: one values service (and so one values cache) for every reader. */
 export function valuesCapability(db: DbOrTx, wilayah: WilayahCapability, now: () => Date) {
   const repository = valuesRepository(db);
-  return { repository, service: valuesService(repository, rollupRepository(db), wilayah.repository, wilayah.areas, now) };
+  return {
+    repository,
+    service: valuesService(repository, rollupRepository(db), wilayah.repository, wilayah.areas, now),
+  };
 }
 
 export type ValuesCapability = ReturnType<typeof valuesCapability>;

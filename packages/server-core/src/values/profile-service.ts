@@ -3,7 +3,15 @@
 // month-on-month line (month m alone against month m − 1 alone), the same period last year, the PWS status — built by
 // the domain's profileIndicator so the lines of a card agree —, weakest first; and the open actions of meetings about
 // its desa. Values come from the same services (and caches) as the map.
-import { INDICATORS, monthPair, parentOf, profileIndicator, sameLastYearPeriod, type IndicatorDef, type Period } from '@peta/domain';
+import {
+  INDICATORS,
+  monthPair,
+  parentOf,
+  profileIndicator,
+  sameLastYearPeriod,
+  type IndicatorDef,
+  type Period,
+} from '@peta/domain';
 import type { ProfileIndicator, ValueRow, WilayahProfile } from '@peta/domain/contract';
 import type { WilayahRow } from '../wilayah/wilayah-repository.ts';
 import type { ValuesRepository } from './values-repository.ts';
@@ -20,7 +28,11 @@ interface AreaSource {
   rows(def: IndicatorDef, period: Period): Promise<ValueRow[]>;
 }
 
-export function profileService(values: Pick<ValuesService, 'childValues'>, valuesRepo: Pick<ValuesRepository, 'indicatorsWithData'>, sources: ProfileSources) {
+export function profileService(
+  values: Pick<ValuesService, 'childValues'>,
+  valuesRepo: Pick<ValuesRepository, 'indicatorsWithData'>,
+  sources: ProfileSources,
+) {
   async function indicatorsOf(kode: string, source: AreaSource, period: Period): Promise<ProfileIndicator[]> {
     const withData = await valuesRepo.indicatorsWithData();
     const pair = monthPair(period);
@@ -37,10 +49,15 @@ export function profileService(values: Pick<ValuesService, 'childValues'>, value
       ]);
       const row = rows.find((r) => r.kode === kode);
       if (!row) continue;
-      indicators.push(profileIndicator({
-        def, period, row, months: pair ? { thisMonth: coverageIn(thisMonth), lastMonth: coverageIn(lastMonth) } : null,
-        lastYear: coverageIn(yearRows),
-      }));
+      indicators.push(
+        profileIndicator({
+          def,
+          period,
+          row,
+          months: pair ? { thisMonth: coverageIn(thisMonth), lastMonth: coverageIn(lastMonth) } : null,
+          lastYear: coverageIn(yearRows),
+        }),
+      );
     }
     // Weakest first: lowest attainment of the expected-to-date target; no data last, catalogue order otherwise.
     const rank = (i: ProfileIndicator) => i.row.attainment ?? Number.POSITIVE_INFINITY;
@@ -48,20 +65,43 @@ export function profileService(values: Pick<ValuesService, 'childValues'>, value
   }
 
   const header = (kode: string, nama: string, tingkat: string, period: Period, indicators: ProfileIndicator[]) => ({
-    kode, nama, tingkat, period: period.code, periodLabel: period.label, simulated: indicators.some((i) => i.row.simulated), indicators,
+    kode,
+    nama,
+    tingkat,
+    period: period.code,
+    periodLabel: period.label,
+    simulated: indicators.some((i) => i.row.simulated),
+    indicators,
   });
 
   return {
     async profile(area: Pick<WilayahRow, 'kode' | 'nama' | 'tingkat'>, period: Period): Promise<WilayahProfile> {
       const parent = parentOf(area.kode);
-      const indicators = await indicatorsOf(area.kode, { rows: (def, p) => values.childValues(def, p, parent) }, period);
-      return { ...header(area.kode, area.nama, area.tingkat, period, indicators), openActions: await sources.openActionsUnder([area.kode]) };
+      const indicators = await indicatorsOf(
+        area.kode,
+        { rows: (def, p) => values.childValues(def, p, parent) },
+        period,
+      );
+      return {
+        ...header(area.kode, area.nama, area.tingkat, period, indicators),
+        openActions: await sources.openActionsUnder([area.kode]),
+      };
     },
 
     /** A puskesmas wilayah kerja: desa summed by the wilayah kerja valid in each month (as GET /api/nilai/puskesmas). */
-    async puskesmasProfile(p: { kode: string; nama: string; kabupaten: string; desa: string[] }, period: Period): Promise<WilayahProfile> {
-      const indicators = await indicatorsOf(p.kode, { rows: (def, q) => sources.puskesmasValues(def, q, p.kabupaten) }, period);
-      return { ...header(p.kode, p.nama, 'puskesmas', period, indicators), openActions: await sources.openActionsUnder(p.desa) };
+    async puskesmasProfile(
+      p: { kode: string; nama: string; kabupaten: string; desa: string[] },
+      period: Period,
+    ): Promise<WilayahProfile> {
+      const indicators = await indicatorsOf(
+        p.kode,
+        { rows: (def, q) => sources.puskesmasValues(def, q, p.kabupaten) },
+        period,
+      );
+      return {
+        ...header(p.kode, p.nama, 'puskesmas', period, indicators),
+        openActions: await sources.openActionsUnder(p.desa),
+      };
     },
   };
 }

@@ -2,7 +2,14 @@
 // (the demo load straight from its generator, a provinsi rebuilt whole) use it instead of reading kecamatan by
 // kecamatan. Which sums a desa adds is the domain's (addDesaRollupSums); here they are only added up the tree.
 import {
-  addDesaRollupSums, addRollupSums, ancestorAt, emptyRollupSums, getIndicator, sasaranGroupOf, type RollupSums, type StoredYear,
+  addDesaRollupSums,
+  addRollupSums,
+  ancestorAt,
+  emptyRollupSums,
+  getIndicator,
+  sasaranGroupOf,
+  type RollupSums,
+  type StoredYear,
 } from '@peta/domain';
 import { arrayLiteral } from '../imports/indicator-values-repository.ts';
 import { INDONESIA, type StoredRollup } from './rollup-repository.ts';
@@ -39,7 +46,13 @@ export function rollupAccumulator(loadId: number) {
       const def = getIndicator(indicator);
       return def ? sasaranGroupOf(def) : undefined;
     },
-    add(indicator: string, desa: string, year: number, row: StoredYear & { monthSimulated?: readonly (boolean | null)[] }, sasaran: number | null) {
+    add(
+      indicator: string,
+      desa: string,
+      year: number,
+      row: StoredYear & { monthSimulated?: readonly (boolean | null)[] },
+      sasaran: number | null,
+    ) {
       const def = getIndicator(indicator);
       if (!def) return;
       if (desa !== lastDesa) [lastDesa, lastKecamatan] = [desa, ancestorAt(desa, 'kecamatan')!];
@@ -71,7 +84,8 @@ export function rollupAccumulator(loadId: number) {
 }
 
 /** The columns of value_rollup in the order of rollupCopyLine (COPY … FROM STDIN). */
-export const ROLLUP_COPY_COLUMNS = 'indicator, year, kode, num, den, reports, reports_with_den, simulated, last_num, last_den, load_id';
+export const ROLLUP_COPY_COLUMNS =
+  'indicator, year, kode, num, den, reports, reports_with_den, simulated, last_num, last_den, load_id';
 
 /** One roll-up as a line of COPY text. */
 export function rollupCopyLine(r: StoredRollup): string {

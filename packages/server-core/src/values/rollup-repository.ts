@@ -11,12 +11,25 @@ const { boundaryImport, indicatorValue, sasaran, valueRollup, wilayah } = schema
 /** The roll-up key of Indonesia (the parent of the provinces). */
 export const INDONESIA = '';
 
-export interface StoredRollup extends RollupSums { indicator: string; year: number; kode: string; loadId: number }
+export interface StoredRollup extends RollupSums {
+  indicator: string;
+  year: number;
+  kode: string;
+  loadId: number;
+}
 
 const rollupColumns = {
-  indicator: valueRollup.indicator, year: valueRollup.year, kode: valueRollup.kode, num: valueRollup.num, den: valueRollup.den,
-  reports: valueRollup.reports, reportsWithDen: valueRollup.reportsWithDen, simulated: valueRollup.simulated,
-  lastNum: valueRollup.lastNum, lastDen: valueRollup.lastDen, loadId: valueRollup.loadId,
+  indicator: valueRollup.indicator,
+  year: valueRollup.year,
+  kode: valueRollup.kode,
+  num: valueRollup.num,
+  den: valueRollup.den,
+  reports: valueRollup.reports,
+  reportsWithDen: valueRollup.reportsWithDen,
+  simulated: valueRollup.simulated,
+  lastNum: valueRollup.lastNum,
+  lastDen: valueRollup.lastDen,
+  loadId: valueRollup.loadId,
 };
 
 /** Rows per statement (each column travels as one array parameter). */
@@ -25,22 +38,36 @@ const WRITE_CHUNK = 5000;
 /** A PostgreSQL array as text ('{1,NULL,3}', as `::text` gives it) → numbers (NULL → null); cheaper than pg's parser. */
 export function parseIntArray(text: string | null): (number | null)[] | null {
   if (text === null) return null;
-  return text.slice(1, -1).split(',').map((x) => (x === 'NULL' ? null : Number(x)));
+  return text
+    .slice(1, -1)
+    .split(',')
+    .map((x) => (x === 'NULL' ? null : Number(x)));
 }
 
 function parseBoolArray(text: string): (boolean | null)[] {
-  return text.slice(1, -1).split(',').map((x) => (x === 'NULL' ? null : x === 't'));
+  return text
+    .slice(1, -1)
+    .split(',')
+    .map((x) => (x === 'NULL' ? null : x === 't'));
 }
 
 /** A desa's stored year, read for a bulk roll-up. */
-export interface DesaValueText { indicator: string; kode: string; numerators: (number | null)[]; denominators: (number | null)[] | null; monthSimulated: (boolean | null)[] }
+export interface DesaValueText {
+  indicator: string;
+  kode: string;
+  numerators: (number | null)[];
+  denominators: (number | null)[] | null;
+  monthSimulated: (boolean | null)[];
+}
 
 export function rollupRepository(db: DbOrTx) {
   return {
     /** Desa under the given kecamatan, with their kecamatan. */
     async desaOf(kecamatan: string[]): Promise<{ kode: string; parent: string }[]> {
       if (!kecamatan.length) return [];
-      const rows = await db.select({ kode: wilayah.kode, parent: wilayah.parentKode }).from(wilayah)
+      const rows = await db
+        .select({ kode: wilayah.kode, parent: wilayah.parentKode })
+        .from(wilayah)
         .where(and(eq(wilayah.tingkat, 'desa'), inArray(wilayah.parentKode, kecamatan)));
       return rows.map((r) => ({ kode: r.kode, parent: r.parent! }));
     },
@@ -50,16 +77,32 @@ export function rollupRepository(db: DbOrTx) {
       const national = parents.includes(INDONESIA);
       const named = parents.filter((p) => p !== INDONESIA);
       const rows = [
-        ...(named.length ? await db.select({ kode: wilayah.kode, parent: wilayah.parentKode }).from(wilayah).where(inArray(wilayah.parentKode, named)) : []),
-        ...(national ? await db.select({ kode: wilayah.kode, parent: wilayah.parentKode }).from(wilayah).where(isNull(wilayah.parentKode)) : []),
+        ...(named.length
+          ? await db
+              .select({ kode: wilayah.kode, parent: wilayah.parentKode })
+              .from(wilayah)
+              .where(inArray(wilayah.parentKode, named))
+          : []),
+        ...(national
+          ? await db
+              .select({ kode: wilayah.kode, parent: wilayah.parentKode })
+              .from(wilayah)
+              .where(isNull(wilayah.parentKode))
+          : []),
       ];
       return rows.map((r) => ({ kode: r.kode, parent: r.parent ?? INDONESIA }));
     },
 
     /** Kecamatan that hold at least one desa (a full rebuild starts from these). */
     async kecamatanWithDesa(): Promise<string[]> {
-      const rows = await db.selectDistinct({ kode: wilayah.parentKode }).from(wilayah).where(eq(wilayah.tingkat, 'desa'));
-      return rows.map((r) => r.kode!).filter(Boolean).sort();
+      const rows = await db
+        .selectDistinct({ kode: wilayah.parentKode })
+        .from(wilayah)
+        .where(eq(wilayah.tingkat, 'desa'));
+      return rows
+        .map((r) => r.kode!)
+        .filter(Boolean)
+        .sort();
     },
 
     /** Indicator × year pairs that have value rows (a full rebuild keeps these). */
@@ -69,25 +112,50 @@ export function rollupRepository(db: DbOrTx) {
 
     async desaValues(indicators: string[], year: number, desa: string[]) {
       if (!indicators.length || !desa.length) return [];
-      return db.select({
-        indicator: indicatorValue.indicator, kode: indicatorValue.kode, numerators: indicatorValue.numerators,
-        denominators: indicatorValue.denominators, monthSimulated: indicatorValue.monthSimulated,
-      }).from(indicatorValue)
-        .where(and(sql`${indicatorValue.indicator} = any(${arrayParam(indicators, 'text')})`, eq(indicatorValue.year, year),
-          sql`${indicatorValue.kode} = any(${arrayParam(desa, 'text')})`));
+      return db
+        .select({
+          indicator: indicatorValue.indicator,
+          kode: indicatorValue.kode,
+          numerators: indicatorValue.numerators,
+          denominators: indicatorValue.denominators,
+          monthSimulated: indicatorValue.monthSimulated,
+        })
+        .from(indicatorValue)
+        .where(
+          and(
+            sql`${indicatorValue.indicator} = any(${arrayParam(indicators, 'text')})`,
+            eq(indicatorValue.year, year),
+            sql`${indicatorValue.kode} = any(${arrayParam(desa, 'text')})`,
+          ),
+        );
     },
 
     async desaSasaran(groups: string[], year: number, desa: string[]) {
       if (!groups.length || !desa.length) return [];
-      return db.select({ group: sasaran.group, kode: sasaran.kode, value: sasaran.value }).from(sasaran)
-        .where(and(sql`${sasaran.group} = any(${arrayParam(groups, 'text')})`, eq(sasaran.year, year), sql`${sasaran.kode} = any(${arrayParam(desa, 'text')})`));
+      return db
+        .select({ group: sasaran.group, kode: sasaran.kode, value: sasaran.value })
+        .from(sasaran)
+        .where(
+          and(
+            sql`${sasaran.group} = any(${arrayParam(groups, 'text')})`,
+            eq(sasaran.year, year),
+            sql`${sasaran.kode} = any(${arrayParam(desa, 'text')})`,
+          ),
+        );
     },
 
     async read(indicators: string[], year: number, kodes: string[]): Promise<StoredRollup[]> {
       if (!indicators.length || !kodes.length) return [];
-      return db.select(rollupColumns).from(valueRollup)
-        .where(and(sql`${valueRollup.indicator} = any(${arrayParam(indicators, 'text')})`, eq(valueRollup.year, year),
-          sql`${valueRollup.kode} = any(${arrayParam(kodes, 'text')})`));
+      return db
+        .select(rollupColumns)
+        .from(valueRollup)
+        .where(
+          and(
+            sql`${valueRollup.indicator} = any(${arrayParam(indicators, 'text')})`,
+            eq(valueRollup.year, year),
+            sql`${valueRollup.kode} = any(${arrayParam(kodes, 'text')})`,
+          ),
+        );
     },
 
     /** Every stored roll-up (the property test compares them with a recomputation). */
@@ -98,17 +166,41 @@ export function rollupRepository(db: DbOrTx) {
     async write(rows: StoredRollup[]): Promise<void> {
       for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
         const part = rows.slice(i, i + WRITE_CHUNK);
-        const column = (pick: (r: StoredRollup) => number[]) => arrayParam(part.map((r) => arrayLiteral(pick(r))), 'text');
-        await db.insert(valueRollup).select(sql`select i, y, k, num::int[], den::float8[], rep::int[], rwd::int[], sim::int[], ln::int[], ld::float8[], l
-          from unnest(${arrayParam(part.map((r) => r.indicator), 'text')}, ${arrayParam(part.map((r) => r.year), 'int')},
-            ${arrayParam(part.map((r) => r.kode), 'text')}, ${column((r) => r.num)}, ${column((r) => r.den)}, ${column((r) => r.reports)},
+        const column = (pick: (r: StoredRollup) => number[]) =>
+          arrayParam(
+            part.map((r) => arrayLiteral(pick(r))),
+            'text',
+          );
+        await db
+          .insert(valueRollup)
+          .select(sql`select i, y, k, num::int[], den::float8[], rep::int[], rwd::int[], sim::int[], ln::int[], ld::float8[], l
+          from unnest(${arrayParam(
+            part.map((r) => r.indicator),
+            'text',
+          )}, ${arrayParam(
+            part.map((r) => r.year),
+            'int',
+          )},
+            ${arrayParam(
+              part.map((r) => r.kode),
+              'text',
+            )}, ${column((r) => r.num)}, ${column((r) => r.den)}, ${column((r) => r.reports)},
             ${column((r) => r.reportsWithDen)}, ${column((r) => r.simulated)}, ${column((r) => r.lastNum)}, ${column((r) => r.lastDen)},
-            ${arrayParam(part.map((r) => r.loadId), 'int')}) u(i, y, k, num, den, rep, rwd, sim, ln, ld, l)`)
+            ${arrayParam(
+              part.map((r) => r.loadId),
+              'int',
+            )}) u(i, y, k, num, den, rep, rwd, sim, ln, ld, l)`)
           .onConflictDoUpdate({
             target: [valueRollup.indicator, valueRollup.year, valueRollup.kode],
             set: {
-              num: sql`excluded.num`, den: sql`excluded.den`, reports: sql`excluded.reports`, reportsWithDen: sql`excluded.reports_with_den`,
-              simulated: sql`excluded.simulated`, lastNum: sql`excluded.last_num`, lastDen: sql`excluded.last_den`, loadId: sql`excluded.load_id`,
+              num: sql`excluded.num`,
+              den: sql`excluded.den`,
+              reports: sql`excluded.reports`,
+              reportsWithDen: sql`excluded.reports_with_den`,
+              simulated: sql`excluded.simulated`,
+              lastNum: sql`excluded.last_num`,
+              lastDen: sql`excluded.last_den`,
+              loadId: sql`excluded.load_id`,
             },
           });
       }
@@ -116,31 +208,59 @@ export function rollupRepository(db: DbOrTx) {
 
     /** Provinces that hold desa (a bulk roll-up goes one provinsi at a time). */
     async provinsiWithDesa(): Promise<string[]> {
-      const rows = await db.selectDistinct({ kode: sql<string>`substring(${wilayah.kode} from 1 for 2)` }).from(wilayah).where(eq(wilayah.tingkat, 'desa'));
+      const rows = await db
+        .selectDistinct({ kode: sql<string>`substring(${wilayah.kode} from 1 for 2)` })
+        .from(wilayah)
+        .where(eq(wilayah.tingkat, 'desa'));
       return rows.map((r) => r.kode).sort();
     },
 
     /** Every desa row of one provinsi and year (of the given indicators; null: all), arrays read as text. */
     async desaValuesOfProvinsi(year: number, provinsi: string, indicators: string[] | null): Promise<DesaValueText[]> {
-      const rows = await db.select({
-        indicator: indicatorValue.indicator, kode: indicatorValue.kode, n: sql<string>`${indicatorValue.numerators}::text`,
-        d: sql<string | null>`${indicatorValue.denominators}::text`, s: sql<string>`${indicatorValue.monthSimulated}::text`,
-      }).from(indicatorValue)
+      const rows = await db
+        .select({
+          indicator: indicatorValue.indicator,
+          kode: indicatorValue.kode,
+          n: sql<string>`${indicatorValue.numerators}::text`,
+          d: sql<string | null>`${indicatorValue.denominators}::text`,
+          s: sql<string>`${indicatorValue.monthSimulated}::text`,
+        })
+        .from(indicatorValue)
         .innerJoin(wilayah, and(eq(wilayah.kode, indicatorValue.kode), eq(wilayah.tingkat, 'desa')))
-        .where(and(eq(indicatorValue.year, year), sql`${indicatorValue.kode} like ${`${provinsi}.%`}`,
-          indicators ? sql`${indicatorValue.indicator} = any(${arrayParam(indicators, 'text')})` : undefined));
-      return rows.map((r) => ({ indicator: r.indicator, kode: r.kode, numerators: parseIntArray(r.n)!, denominators: parseIntArray(r.d), monthSimulated: parseBoolArray(r.s) }));
+        .where(
+          and(
+            eq(indicatorValue.year, year),
+            sql`${indicatorValue.kode} like ${`${provinsi}.%`}`,
+            indicators ? sql`${indicatorValue.indicator} = any(${arrayParam(indicators, 'text')})` : undefined,
+          ),
+        );
+      return rows.map((r) => ({
+        indicator: r.indicator,
+        kode: r.kode,
+        numerators: parseIntArray(r.n)!,
+        denominators: parseIntArray(r.d),
+        monthSimulated: parseBoolArray(r.s),
+      }));
     },
 
     async sasaranOfProvinsi(year: number, provinsi: string) {
-      return db.select({ group: sasaran.group, kode: sasaran.kode, value: sasaran.value }).from(sasaran)
+      return db
+        .select({ group: sasaran.group, kode: sasaran.kode, value: sasaran.value })
+        .from(sasaran)
         .where(and(eq(sasaran.year, year), sql`${sasaran.kode} like ${`${provinsi}.%`}`));
     },
 
     /** Remove the roll-ups of the given indicators and year at and under a provinsi (a bulk roll-up rewrites them). */
     async clearProvinsi(year: number, provinsi: string, indicators: string[] | null): Promise<void> {
-      await db.delete(valueRollup).where(and(eq(valueRollup.year, year), sql`(${valueRollup.kode} = ${provinsi} or ${valueRollup.kode} like ${`${provinsi}.%`})`,
-        indicators ? sql`${valueRollup.indicator} = any(${arrayParam(indicators, 'text')})` : undefined));
+      await db
+        .delete(valueRollup)
+        .where(
+          and(
+            eq(valueRollup.year, year),
+            sql`(${valueRollup.kode} = ${provinsi} or ${valueRollup.kode} like ${`${provinsi}.%`})`,
+            indicators ? sql`${valueRollup.indicator} = any(${arrayParam(indicators, 'text')})` : undefined,
+          ),
+        );
     },
 
     async clear(): Promise<void> {
@@ -153,9 +273,15 @@ export function rollupRepository(db: DbOrTx) {
      * children and their desa). One round trip: primary-key lookups.
      */
     async version(indicator: string, kode: string, years: number[]): Promise<string> {
-      const rows = await db.select({ year: valueRollup.year, loadId: valueRollup.loadId }).from(valueRollup)
+      const rows = await db
+        .select({ year: valueRollup.year, loadId: valueRollup.loadId })
+        .from(valueRollup)
         .where(and(eq(valueRollup.indicator, indicator), inArray(valueRollup.year, years), eq(valueRollup.kode, kode)))
-        .unionAll(db.select({ year: sql<number>`-1`, loadId: sql<number>`coalesce(max(${boundaryImport.id}), 0)::int` }).from(boundaryImport));
+        .unionAll(
+          db
+            .select({ year: sql<number>`-1`, loadId: sql<number>`coalesce(max(${boundaryImport.id}), 0)::int` })
+            .from(boundaryImport),
+        );
       const byYear = new Map(rows.map((r) => [r.year, r.loadId]));
       return [`b${byYear.get(-1) ?? 0}`, ...years.map((y) => byYear.get(y) ?? 0)].join('.');
     },
@@ -163,8 +289,12 @@ export function rollupRepository(db: DbOrTx) {
     /** Desa per child of a parent (null: the provinces), for the reports expected. */
     async desaCountsUnder(parent: string | null, childLength: number): Promise<Map<string, number>> {
       const child = sql<string>`substring(${wilayah.kode} from 1 for ${childLength})`;
-      const rows = await db.select({ kode: child, n: sql<number>`count(*)::int` }).from(wilayah)
-        .where(and(eq(wilayah.tingkat, 'desa'), parent === null ? undefined : sql`${wilayah.kode} like ${`${parent}.%`}`))
+      const rows = await db
+        .select({ kode: child, n: sql<number>`count(*)::int` })
+        .from(wilayah)
+        .where(
+          and(eq(wilayah.tingkat, 'desa'), parent === null ? undefined : sql`${wilayah.kode} like ${`${parent}.%`}`),
+        )
         .groupBy(sql`1`); // the child kode (a repeated parameter would not match the select's expression)
       return new Map(rows.map((r) => [r.kode, r.n]));
     },

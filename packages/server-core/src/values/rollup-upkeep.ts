@@ -5,7 +5,15 @@
 // kecamatan's desa or one parent's children: a kabupaten-month import costs a few hundred rows whatever the country.
 // Which sums a desa adds is the domain's (desaRollupSums); here they are only added up.
 import {
-  addRollupSums, ancestorAt, desaRollupSums, emptyRollupSums, getIndicator, INDICATORS, parentOf, sasaranGroupOf, type IndicatorDef,
+  addRollupSums,
+  ancestorAt,
+  desaRollupSums,
+  emptyRollupSums,
+  getIndicator,
+  INDICATORS,
+  parentOf,
+  sasaranGroupOf,
+  type IndicatorDef,
 } from '@peta/domain';
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@peta/db';
@@ -45,8 +53,12 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /** Recompute the roll-ups of the ancestors of the touched desa, stamped with the load that changed them. */
-export async function refreshRollups(db: DbOrTx, touched: TouchedCells, loadId: number,
-  { bulkFromKecamatan = BULK_FROM_KECAMATAN }: { bulkFromKecamatan?: number } = {}): Promise<void> {
+export async function refreshRollups(
+  db: DbOrTx,
+  touched: TouchedCells,
+  loadId: number,
+  { bulkFromKecamatan = BULK_FROM_KECAMATAN }: { bulkFromKecamatan?: number } = {},
+): Promise<void> {
   const kecamatan: Affected = new Map();
   for (const v of touched.values ?? []) {
     const kec = ancestorAt(v.kode, 'kecamatan');
@@ -87,17 +99,24 @@ export async function rebuildRollups(db: DbOrTx, loadId: number): Promise<void> 
  * at a time: its desa rows are read once (arrays as text) and added into its kecamatan, kabupaten and itself; then
  * Indonesia from all provinces' rows. Memory stays at one provinsi's rows.
  */
-async function rebuildProvinces(repository: RollupRepository, year: number, indicators: string[] | null, provinces: string[], loadId: number) {
+async function rebuildProvinces(
+  repository: RollupRepository,
+  year: number,
+  indicators: string[] | null,
+  provinces: string[],
+  loadId: number,
+) {
   const national = new Map<string, Set<string>>();
   for (const provinsi of provinces) {
     const [rows, sasaranRows] = await Promise.all([
-      repository.desaValuesOfProvinsi(year, provinsi, indicators), repository.sasaranOfProvinsi(year, provinsi),
+      repository.desaValuesOfProvinsi(year, provinsi, indicators),
+      repository.sasaranOfProvinsi(year, provinsi),
     ]);
     const sasaranOf = new Map(sasaranRows.map((r) => [`${r.group}|${r.kode}`, r.value]));
     const sums = rollupAccumulator(loadId);
     for (const row of rows) {
       const group = sums.groupOf(row.indicator);
-      sums.add(row.indicator, row.kode, year, row, group ? sasaranOf.get(`${group}|${row.kode}`) ?? null : null);
+      sums.add(row.indicator, row.kode, year, row, group ? (sasaranOf.get(`${group}|${row.kode}`) ?? null) : null);
     }
     await repository.clearProvinsi(year, provinsi, indicators);
     const written = sums.drainProvinsi();
@@ -117,7 +136,9 @@ async function rebuildProvinces(repository: RollupRepository, year: number, indi
  */
 export async function ensureRollups(db: Db): Promise<boolean> {
   return withImportLock(db, async (tx) => {
-    const { rows: [state] } = await tx.execute<{ values: boolean; rollups: boolean; load: number }>(sql`select
+    const {
+      rows: [state],
+    } = await tx.execute<{ values: boolean; rollups: boolean; load: number }>(sql`select
       exists(select 1 from indicator_value) as values, exists(select 1 from value_rollup) as rollups,
       coalesce((select max(id) from data_load), 0)::int as load`);
     if (!state?.values || state.rollups) return { commit: false, result: false };
@@ -138,13 +159,16 @@ async function recomputeKecamatan(repository: RollupRepository, affected: Affect
     const allKecamatan = [...new Set([...byIndicator.values()].flatMap((s) => [...s]))].sort();
     for (const part of chunks(allKecamatan, KECAMATAN_CHUNK)) {
       const inPart = new Set(part);
-      const indicators = [...byIndicator.entries()].filter(([, kodes]) => part.some((k) => kodes.has(k))).map(([code]) => code);
+      const indicators = [...byIndicator.entries()]
+        .filter(([, kodes]) => part.some((k) => kodes.has(k)))
+        .map(([code]) => code);
       const defs = indicators.map((code) => getIndicator(code)!);
       const desa = await repository.desaOf(part);
       const desaKodes = desa.map((d) => d.kode);
       const groups = [...new Set(defs.map(sasaranGroupOf).filter((g): g is NonNullable<typeof g> => g !== null))];
       const [values, sasaran] = await Promise.all([
-        repository.desaValues(indicators, year, desaKodes), repository.desaSasaran(groups, year, desaKodes),
+        repository.desaValues(indicators, year, desaKodes),
+        repository.desaSasaran(groups, year, desaKodes),
       ]);
       const rowOf = new Map(values.map((v) => [`${v.indicator}|${v.kode}`, v]));
       const sasaranOf = new Map(sasaran.map((s) => [`${s.group}|${s.kode}`, s.value]));
@@ -157,7 +181,14 @@ async function recomputeKecamatan(repository: RollupRepository, affected: Affect
         for (const d of desa) {
           const into = sums.get(d.parent);
           if (!into || !inPart.has(d.parent)) continue;
-          addRollupSums(into, desaRollupSums(def, rowOf.get(`${def.code}|${d.kode}`), group ? sasaranOf.get(`${group}|${d.kode}`) ?? null : null));
+          addRollupSums(
+            into,
+            desaRollupSums(
+              def,
+              rowOf.get(`${def.code}|${d.kode}`),
+              group ? (sasaranOf.get(`${group}|${d.kode}`) ?? null) : null,
+            ),
+          );
         }
         for (const [kode, s] of sums) out.push({ indicator: def.code, year, kode, loadId, ...s });
       }
@@ -173,14 +204,21 @@ const parentKey = (kode: string) => parentOf(kode) ?? INDONESIA;
 async function recomputeParents(repository: RollupRepository, children: Affected, loadId: number): Promise<Affected> {
   const parents: Affected = new Map();
   for (const [year, byIndicator] of children) {
-    for (const [indicator, kodes] of byIndicator) for (const kode of kodes) add(parents, year, indicator, parentKey(kode));
+    for (const [indicator, kodes] of byIndicator)
+      for (const kode of kodes) add(parents, year, indicator, parentKey(kode));
   }
   for (const [year, byIndicator] of parents) {
     const allParents = [...new Set([...byIndicator.values()].flatMap((s) => [...s]))].sort();
     for (const part of chunks(allParents, PARENT_CHUNK)) {
-      const indicators = [...byIndicator.entries()].filter(([, kodes]) => part.some((k) => kodes.has(k))).map(([code]) => code);
+      const indicators = [...byIndicator.entries()]
+        .filter(([, kodes]) => part.some((k) => kodes.has(k)))
+        .map(([code]) => code);
       const kids = await repository.childrenOf(part);
-      const stored = await repository.read(indicators, year, kids.map((k) => k.kode));
+      const stored = await repository.read(
+        indicators,
+        year,
+        kids.map((k) => k.kode),
+      );
       const storedOf = new Map(stored.map((r) => [`${r.indicator}|${r.kode}`, r]));
       const out: StoredRollup[] = [];
       for (const indicator of indicators) {
@@ -201,7 +239,10 @@ async function recomputeParents(repository: RollupRepository, children: Affected
 }
 
 /** Used by the property test: the sums of every wilayah above desa recomputed straight from all desa rows. */
-export async function recomputeFromDesa(db: DbOrTx, indicatorYears: { indicator: string; year: number }[]): Promise<Map<string, ReturnType<typeof emptyRollupSums>>> {
+export async function recomputeFromDesa(
+  db: DbOrTx,
+  indicatorYears: { indicator: string; year: number }[],
+): Promise<Map<string, ReturnType<typeof emptyRollupSums>>> {
   const repository = rollupRepository(db);
   const out = new Map<string, ReturnType<typeof emptyRollupSums>>();
   const kecamatan = await repository.kecamatanWithDesa();
@@ -211,9 +252,11 @@ export async function recomputeFromDesa(db: DbOrTx, indicatorYears: { indicator:
     const def: IndicatorDef = getIndicator(indicator)!;
     const group = sasaranGroupOf(def);
     const rows = new Map((await repository.desaValues([indicator], year, desaKodes)).map((r) => [r.kode, r]));
-    const sasaran = new Map((await repository.desaSasaran(group ? [group] : [], year, desaKodes)).map((s) => [s.kode, s.value]));
+    const sasaran = new Map(
+      (await repository.desaSasaran(group ? [group] : [], year, desaKodes)).map((s) => [s.kode, s.value]),
+    );
     for (const d of desa) {
-      const sums = desaRollupSums(def, rows.get(d.kode), group ? sasaran.get(d.kode) ?? null : null);
+      const sums = desaRollupSums(def, rows.get(d.kode), group ? (sasaran.get(d.kode) ?? null) : null);
       for (const kode of [INDONESIA, ancestorAt(d.kode, 'provinsi')!, ancestorAt(d.kode, 'kabupaten')!, d.parent]) {
         const key = `${indicator}|${year}|${kode}`;
         out.set(key, addRollupSums(out.get(key) ?? emptyRollupSums(), sums));

@@ -27,16 +27,28 @@ function atOrUnder(kode: PgColumn, parent: string | null) {
 export function valuesRepository(db: DbOrTx) {
   return {
     async values(indicator: string, parent: string | null, year: number): Promise<Map<string, DesaYearValues>> {
-      const rows = await db.select({
-        kode: indicatorValue.kode, numerators: indicatorValue.numerators, denominators: indicatorValue.denominators,
-        monthSimulated: indicatorValue.monthSimulated,
-      }).from(indicatorValue)
-        .where(and(eq(indicatorValue.indicator, indicator), eq(indicatorValue.year, year), atOrUnder(indicatorValue.kode, parent)));
+      const rows = await db
+        .select({
+          kode: indicatorValue.kode,
+          numerators: indicatorValue.numerators,
+          denominators: indicatorValue.denominators,
+          monthSimulated: indicatorValue.monthSimulated,
+        })
+        .from(indicatorValue)
+        .where(
+          and(
+            eq(indicatorValue.indicator, indicator),
+            eq(indicatorValue.year, year),
+            atOrUnder(indicatorValue.kode, parent),
+          ),
+        );
       return new Map(rows.map((row) => [row.kode, row]));
     },
 
     async sasaran(group: string, parent: string | null, year: number): Promise<Map<string, number>> {
-      const rows = await db.select({ kode: sasaran.kode, value: sasaran.value }).from(sasaran)
+      const rows = await db
+        .select({ kode: sasaran.kode, value: sasaran.value })
+        .from(sasaran)
         .where(and(eq(sasaran.group, group), eq(sasaran.year, year), atOrUnder(sasaran.kode, parent)));
       return new Map(rows.map((row) => [row.kode, row.value]));
     },
@@ -53,16 +65,22 @@ export function valuesRepository(db: DbOrTx) {
      * and year), not the desa rows.
      */
     async lastReportedMonth(): Promise<{ year: number; month: number } | null> {
-      const [row] = await db.select({ year: valueRollup.year, month: sql<number>`max(u.month)::int` }).from(valueRollup)
+      const [row] = await db
+        .select({ year: valueRollup.year, month: sql<number>`max(u.month)::int` })
+        .from(valueRollup)
         .crossJoin(sql`unnest(${valueRollup.reports}) with ordinality as u(n, month)`)
         .where(and(eq(valueRollup.kode, INDONESIA), sql`u.n > 0`))
-        .groupBy(valueRollup.year).orderBy(desc(valueRollup.year)).limit(1);
+        .groupBy(valueRollup.year)
+        .orderBy(desc(valueRollup.year))
+        .limit(1);
       return row ? { year: row.year, month: row.month } : null;
     },
 
     /** Indicator codes that have at least one report (for the picker): from Indonesia's roll-ups. */
     async indicatorsWithData(): Promise<Set<string>> {
-      const rows = await db.selectDistinct({ indicator: valueRollup.indicator }).from(valueRollup)
+      const rows = await db
+        .selectDistinct({ indicator: valueRollup.indicator })
+        .from(valueRollup)
         .where(and(eq(valueRollup.kode, INDONESIA), sql`0 < any(${valueRollup.reports})`));
       return new Set(rows.map((row) => row.indicator));
     },

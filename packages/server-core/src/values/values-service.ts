@@ -4,12 +4,35 @@
 // child: rollUpFromSums); desa children and "Semua desa" read the desa rows (rollUpDesa). Either way the domain
 // applies the rules (period, roll-up by summing counts, classes).
 import {
-  ancestorAt, defaultPeriodOf, desaInputOf, evaluateValue, INDICATORS, latestDataMonth, monthPeriod, parentOf, rollUpDesa,
-  rollUpFromSums, sasaranGroupOf, seriesOf, seriesOfRollUp, tingkatOf, valueRowNumbers, type DesaInput, type IndicatorDef, type Period,
-  type RollupSums, type YearMonth,
+  ancestorAt,
+  defaultPeriodOf,
+  desaInputOf,
+  evaluateValue,
+  INDICATORS,
+  latestDataMonth,
+  monthPeriod,
+  parentOf,
+  rollUpDesa,
+  rollUpFromSums,
+  sasaranGroupOf,
+  seriesOf,
+  seriesOfRollUp,
+  tingkatOf,
+  valueRowNumbers,
+  type DesaInput,
+  type IndicatorDef,
+  type Period,
+  type RollupSums,
+  type YearMonth,
 } from '@peta/domain';
 import {
-  CLASS_LETTER, kecamatanColumn, type DesaValuesResponse, type IndicatorDto, type SeriesResponse, type ValueRow, type ValuesResponse,
+  CLASS_LETTER,
+  kecamatanColumn,
+  type DesaValuesResponse,
+  type IndicatorDto,
+  type SeriesResponse,
+  type ValueRow,
+  type ValuesResponse,
 } from '@peta/domain/contract';
 import { invalid } from '../errors.ts';
 import { periodParam } from '../inputs.ts';
@@ -72,8 +95,13 @@ function simulatedInSums(sums: RollupSums | null | undefined, fromMonth: number,
   return false;
 }
 
-export function valuesService(values: ValuesRepository, stored: RollupRepository, wilayah: WilayahRepository,
-  areas: Pick<WilayahService, 'requireWilayah'>, now: () => Date = () => new Date()) {
+export function valuesService(
+  values: ValuesRepository,
+  stored: RollupRepository,
+  wilayah: WilayahRepository,
+  areas: Pick<WilayahService, 'requireWilayah'>,
+  now: () => Date = () => new Date(),
+) {
   /** Every desa at or under `parent` with its stored year and sasaran: the one read behind every roll-up. */
   async function desaYears(def: IndicatorDef, parent: string | null, year: number): Promise<DesaYear[]> {
     const group = sasaranGroupOf(def);
@@ -82,10 +110,15 @@ export function valuesService(values: ValuesRepository, stored: RollupRepository
       values.values(def.code, parent, year),
       group ? values.sasaran(group, parent, year) : Promise.resolve(new Map<string, number>()),
     ]);
-    return desa.map((kode) => ({ kode, row: rows.get(kode), sasaran: group ? sasaran.get(kode) ?? null : null }));
+    return desa.map((kode) => ({ kode, row: rows.get(kode), sasaran: group ? (sasaran.get(kode) ?? null) : null }));
   }
 
-  async function inputsUnder(def: IndicatorDef, parent: string | null, year: number, months: { fromMonth: number; toMonth: number }) {
+  async function inputsUnder(
+    def: IndicatorDef,
+    parent: string | null,
+    year: number,
+    months: { fromMonth: number; toMonth: number },
+  ) {
     return (await desaYears(def, parent, year)).map((d) => ({
       kode: d.kode,
       simulated: simulatedIn(d.row, months.fromMonth, months.toMonth),
@@ -102,7 +135,8 @@ export function valuesService(values: ValuesRepository, stored: RollupRepository
   let lastReported: { version: number; month: Promise<YearMonth | null> } | null = null;
 
   /** The version of every answer about the children of `parent` (null: Indonesia) for an indicator and years. */
-  const versionOf = (def: IndicatorDef, parent: string | null, years: number[]) => stored.version(def.code, parent ?? INDONESIA, years);
+  const versionOf = (def: IndicatorDef, parent: string | null, years: number[]) =>
+    stored.version(def.code, parent ?? INDONESIA, years);
 
   /**
    * The latest month with data (domain latestDataMonth): GET /api/meta states it, and it is the one default period
@@ -124,7 +158,11 @@ export function valuesService(values: ValuesRepository, stored: RollupRepository
   const countCache = lru<Promise<Map<string, number>>>(2000);
 
   /** Desa per child of `parent` (the reports each child is expected to send), for the answer of `version`. */
-  async function desaCounts(version: string, parent: string | null, childTingkat: string): Promise<Map<string, number>> {
+  async function desaCounts(
+    version: string,
+    parent: string | null,
+    childTingkat: string,
+  ): Promise<Map<string, number>> {
     const key = `${version.split('.')[0]}|${parent ?? ''}`;
     let counts = countCache.get(key);
     if (!counts) {
@@ -143,37 +181,72 @@ export function valuesService(values: ValuesRepository, stored: RollupRepository
     const children: WilayahRow[] = await wilayah.children(parent);
     // Children share one tingkat.
     const tingkat = children[0]?.tingkat;
-    const rows = tingkat === undefined || tingkat === 'desa'
-      ? await desaChildRows(def, period, parent, children)
-      : await rolledUpChildRows(def, period, parent, children, tingkat, version);
+    const rows =
+      tingkat === undefined || tingkat === 'desa'
+        ? await desaChildRows(def, period, parent, children)
+        : await rolledUpChildRows(def, period, parent, children, tingkat, version);
     childCache.set(key, rows);
     return rows;
   }
 
   /** Children above desa: one stored roll-up row per child. */
-  async function rolledUpChildRows(def: IndicatorDef, period: Period, parent: string | null, children: WilayahRow[], tingkat: string,
-    version: string): Promise<ValueRow[]> {
+  async function rolledUpChildRows(
+    def: IndicatorDef,
+    period: Period,
+    parent: string | null,
+    children: WilayahRow[],
+    tingkat: string,
+    version: string,
+  ): Promise<ValueRow[]> {
     const [sums, counts] = await Promise.all([
-      stored.read([def.code], period.year, children.map((c) => c.kode)), desaCounts(version, parent, tingkat),
+      stored.read(
+        [def.code],
+        period.year,
+        children.map((c) => c.kode),
+      ),
+      desaCounts(version, parent, tingkat),
     ]);
     const byKode = new Map(sums.map((r) => [r.kode, r]));
     return children.map((child) => {
       const row = byKode.get(child.kode) ?? null;
       const value = evaluateValue(def, period, rollUpFromSums(def, period, row, counts.get(child.kode) ?? 0));
-      return { kode: child.kode, nama: child.nama, ...valueRowNumbers(value), simulated: simulatedInSums(row, period.fromMonth, period.toMonth) };
+      return {
+        kode: child.kode,
+        nama: child.nama,
+        ...valueRowNumbers(value),
+        simulated: simulatedInSums(row, period.fromMonth, period.toMonth),
+      };
     });
   }
 
   /** Desa children (a kecamatan's): their own rows. */
-  async function desaChildRows(def: IndicatorDef, period: Period, parent: string | null, children: WilayahRow[]): Promise<ValueRow[]> {
+  async function desaChildRows(
+    def: IndicatorDef,
+    period: Period,
+    parent: string | null,
+    children: WilayahRow[],
+  ): Promise<ValueRow[]> {
     const desa = await inputsUnder(def, parent, period.year, period);
     const tingkat = children[0]?.tingkat;
     const byChild = new Map<string, typeof desa>(children.map((c) => [c.kode, []]));
     if (tingkat) for (const d of desa) byChild.get(ancestorAt(d.kode, tingkat) ?? '')?.push(d);
     return children.map((child) => {
       const list = byChild.get(child.kode)!;
-      const value = evaluateValue(def, period, rollUpDesa(def, period, list.map((d) => d.input)));
-      return { kode: child.kode, nama: child.nama, ...valueRowNumbers(value), simulated: list.some((d) => d.simulated) };
+      const value = evaluateValue(
+        def,
+        period,
+        rollUpDesa(
+          def,
+          period,
+          list.map((d) => d.input),
+        ),
+      );
+      return {
+        kode: child.kode,
+        nama: child.nama,
+        ...valueRowNumbers(value),
+        simulated: list.some((d) => d.simulated),
+      };
     });
   }
 
@@ -183,7 +256,13 @@ export function valuesService(values: ValuesRepository, stored: RollupRepository
     const cached = desaCache.get(key);
     if (cached) return cached;
     const desa = await inputsUnder(def, parent, period.year, period);
-    const columns: DesaColumns = { simulated: false, expected: null, kecamatan: kecamatanColumn(desa.map((d) => d.kode)), kelas: '', coverage: [] };
+    const columns: DesaColumns = {
+      simulated: false,
+      expected: null,
+      kecamatan: kecamatanColumn(desa.map((d) => d.kode)),
+      kelas: '',
+      coverage: [],
+    };
     const letters: string[] = [];
     for (const d of desa) {
       const value = evaluateValue(def, period, rollUpDesa(def, period, [d.input]));
@@ -198,15 +277,33 @@ export function valuesService(values: ValuesRepository, stored: RollupRepository
     return columns;
   }
 
-  async function series(def: IndicatorDef, area: Pick<WilayahRow, 'kode' | 'nama'>, year: number): Promise<SeriesResponse> {
+  async function series(
+    def: IndicatorDef,
+    area: Pick<WilayahRow, 'kode' | 'nama'>,
+    year: number,
+  ): Promise<SeriesResponse> {
     if (tingkatOf(area.kode) === 'desa') {
       const [current, previous] = await Promise.all([
-        inputsUnder(def, area.kode, year, WHOLE_YEAR), inputsUnder(def, area.kode, year - 1, WHOLE_YEAR),
+        inputsUnder(def, area.kode, year, WHOLE_YEAR),
+        inputsUnder(def, area.kode, year - 1, WHOLE_YEAR),
       ]);
-      const previousDecemberCoverage = rollUpDesa(def, monthPeriod(year - 1, 12), previous.map((d) => d.input)).coverage;
+      const previousDecemberCoverage = rollUpDesa(
+        def,
+        monthPeriod(year - 1, 12),
+        previous.map((d) => d.input),
+      ).coverage;
       return {
-        kode: area.kode, nama: area.nama, indicator: def.code, year, target: def.target,
-        months: seriesOf(def, year, current.map((d) => d.input), { previousDecemberCoverage }),
+        kode: area.kode,
+        nama: area.nama,
+        indicator: def.code,
+        year,
+        target: def.target,
+        months: seriesOf(
+          def,
+          year,
+          current.map((d) => d.input),
+          { previousDecemberCoverage },
+        ),
         simulated: current.some((d) => d.simulated),
       };
     }
@@ -220,14 +317,19 @@ export function valuesService(values: ValuesRepository, stored: RollupRepository
     const desa = counts.get(area.kode) ?? 0;
     const previousDecemberCoverage = rollUpFromSums(def, monthPeriod(year - 1, 12), previous, desa).coverage;
     return {
-      kode: area.kode, nama: area.nama, indicator: def.code, year, target: def.target,
+      kode: area.kode,
+      nama: area.nama,
+      indicator: def.code,
+      year,
+      target: def.target,
       months: seriesOfRollUp(def, year, (p) => rollUpFromSums(def, p, rows, desa), { previousDecemberCoverage }),
       simulated: simulatedInSums(rows, 1, 12),
     };
   }
 
   /** The wilayah named by `parent`, or null for Indonesia; 404 for an unknown kode. */
-  const parentArea = async (parent: string | null) => (parent === null ? null : (await areas.requireWilayah(parent)).kode);
+  const parentArea = async (parent: string | null) =>
+    parent === null ? null : (await areas.requireWilayah(parent)).kode;
 
   return {
     desaYears,
@@ -261,13 +363,26 @@ export function valuesService(values: ValuesRepository, stored: RollupRepository
     async valuesUnder(def: IndicatorDef, period: Period, parent: string | null): Promise<ValuesResponse> {
       const kode = await parentArea(parent);
       const rows = await childValues(def, period, kode);
-      return { indicator: def.code, period: period.code, periodLabel: period.label, parent: kode, simulated: rows.some((r) => r.simulated), rows };
+      return {
+        indicator: def.code,
+        period: period.code,
+        periodLabel: period.label,
+        parent: kode,
+        simulated: rows.some((r) => r.simulated),
+        rows,
+      };
     },
 
     /** GET /api/nilai/desa: every desa under `parent` (null: Indonesia). */
     async desaValuesUnder(def: IndicatorDef, period: Period, parent: string | null): Promise<DesaValuesResponse> {
       const kode = await parentArea(parent);
-      return { indicator: def.code, period: period.code, periodLabel: period.label, parent: kode, ...(await desaValues(def, period, kode)) };
+      return {
+        indicator: def.code,
+        period: period.code,
+        periodLabel: period.label,
+        parent: kode,
+        ...(await desaValues(def, period, kode)),
+      };
     },
 
     /** GET /api/wilayah/{kode}/series: twelve months of one wilayah in `yearText` (four digits). */

@@ -11,8 +11,10 @@ import type { WilayahRepository } from './wilayah-repository.ts';
 const INTEGER = /^(0|[1-9]\d{0,6})$/;
 
 function featureCollection(rows: { kode: string; nama: string; geojson: string }[]): Buffer {
-  const features = rows.map((r) =>
-    `{"type":"Feature","properties":{"kode":${JSON.stringify(r.kode)},"nama":${JSON.stringify(r.nama)}},"geometry":${r.geojson}}`);
+  const features = rows.map(
+    (r) =>
+      `{"type":"Feature","properties":{"kode":${JSON.stringify(r.kode)},"nama":${JSON.stringify(r.nama)}},"geometry":${r.geojson}}`,
+  );
   return Buffer.from(`{"type":"FeatureCollection","features":[${features.join(',')}]}`);
 }
 
@@ -37,9 +39,15 @@ export function geometryService(wilayah: WilayahRepository, tiles: TilesReposito
 
     /** z/x/y as the URL spells them → numbers in the tile pyramid, else 404 (zoom TILE_MIN_ZOOM..TILE_MAX_ZOOM). */
     tileAddress(zText: string, xText: string, yText: string): { z: number; x: number; y: number } {
-      const [z, x, y] = [zText, xText, yText].map((v) => (INTEGER.test(v) ? Number(v) : NaN)) as [number, number, number];
+      const [z, x, y] = [zText, xText, yText].map((v) => (INTEGER.test(v) ? Number(v) : NaN)) as [
+        number,
+        number,
+        number,
+      ];
       if (!isTileInRange(z, x, y)) {
-        throw notFound(`Petak ${zText}/${xText}/${yText} tidak ada: zoom ${TILE_MIN_ZOOM}–${TILE_MAX_ZOOM}, x dan y 0 sampai 2^zoom − 1.`);
+        throw notFound(
+          `Petak ${zText}/${xText}/${yText} tidak ada: zoom ${TILE_MIN_ZOOM}–${TILE_MAX_ZOOM}, x dan y 0 sampai 2^zoom − 1.`,
+        );
       }
       return { z, x, y };
     },

@@ -12,10 +12,19 @@ export function tilesRepository(db: DbOrTx) {
      * version can never be served under this version's immutable URL, even during a re-import.
      */
     async tile(version: string, z: number, x: number, y: number): Promise<Buffer | null> {
-      const [row] = await db.select({ data: boundaryTile.data }).from(boundaryTile)
+      const [row] = await db
+        .select({ data: boundaryTile.data })
+        .from(boundaryTile)
         .innerJoin(boundaryImport, eq(boundaryImport.id, boundaryTile.importId))
-        .where(and(eq(boundaryTile.z, z), eq(boundaryTile.x, x), eq(boundaryTile.y, y),
-          eq(boundaryImport.geometryVersion, version), isNotNull(boundaryImport.finishedAt)));
+        .where(
+          and(
+            eq(boundaryTile.z, z),
+            eq(boundaryTile.x, x),
+            eq(boundaryTile.y, y),
+            eq(boundaryImport.geometryVersion, version),
+            isNotNull(boundaryImport.finishedAt),
+          ),
+        );
       return row?.data ?? null;
     },
   };

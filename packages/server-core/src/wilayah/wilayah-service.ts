@@ -7,8 +7,13 @@ import { kodeParam } from '../inputs.ts';
 import type { WilayahRepository, WilayahRow } from './wilayah-repository.ts';
 
 const toChild = (r: WilayahRow): WilayahChild => ({
-  kode: r.kode, nama: r.nama, tingkat: r.tingkat, hasGeometry: r.hasGeometry, childCount: r.childCount,
-  bbox: r.bbox, label: r.label,
+  kode: r.kode,
+  nama: r.nama,
+  tingkat: r.tingkat,
+  hasGeometry: r.hasGeometry,
+  childCount: r.childCount,
+  bbox: r.bbox,
+  label: r.label,
 });
 
 export function wilayahService(repo: WilayahRepository) {
@@ -25,7 +30,10 @@ export function wilayahService(repo: WilayahRepository) {
     /** A kabupaten/kota (the planner's unit): its kode form first, then that it exists. */
     async requireKabupaten(kode: string): Promise<WilayahRow> {
       if (!isKode(kode) || tingkatOf(kode) !== 'kabupaten') {
-        throw invalid('INVALID_KABUPATEN', `Kode kabupaten/kota tidak sah: "${kode}". Gunakan kode bertitik, misalnya 12.07.`);
+        throw invalid(
+          'INVALID_KABUPATEN',
+          `Kode kabupaten/kota tidak sah: "${kode}". Gunakan kode bertitik, misalnya 12.07.`,
+        );
       }
       const area = await repo.findByKode(kode);
       if (!area) throw notFound(`Kabupaten/kota dengan kode ${kode} tidak ditemukan.`);
@@ -49,9 +57,14 @@ export function wilayahService(repo: WilayahRepository) {
       const row = await requireWilayah(kode);
       const parents = await repo.findMany(ancestorsOf(row.kode));
       return {
-        kode: row.kode, nama: row.nama, tingkat: row.tingkat,
+        kode: row.kode,
+        nama: row.nama,
+        tingkat: row.tingkat,
         parents: parents.map((p) => ({ kode: p.kode, nama: p.nama, tingkat: p.tingkat })),
-        bbox: row.bbox, label: row.label, hasGeometry: row.hasGeometry, childCount: row.childCount,
+        bbox: row.bbox,
+        label: row.label,
+        hasGeometry: row.hasGeometry,
+        childCount: row.childCount,
         childTingkat: childTingkat(row.tingkat as Tingkat),
       };
     },

@@ -2,10 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { passwordFormProblem, passwordIssue } from './password-rules.ts';
 
 describe('passwordIssue', () => {
-  it('names the domain rule that fails, with the domain\'s own Indonesian sentence', () => {
-    expect(passwordIssue('pendek', 'budi')).toEqual({ kind: 'short', message: 'Kata sandi paling sedikit 10 karakter.' });
-    expect(passwordIssue('a'.repeat(201), 'budi')).toEqual({ kind: 'long', message: 'Kata sandi paling banyak 200 karakter.' });
-    expect(passwordIssue('budi-sehat-selalu', 'budi')).toEqual({ kind: 'username', message: 'Kata sandi tidak boleh memuat nama pengguna.' });
+  it("names the domain rule that fails, with the domain's own Indonesian sentence", () => {
+    expect(passwordIssue('pendek', 'budi')).toEqual({
+      kind: 'short',
+      message: 'Kata sandi paling sedikit 10 karakter.',
+    });
+    expect(passwordIssue('a'.repeat(201), 'budi')).toEqual({
+      kind: 'long',
+      message: 'Kata sandi paling banyak 200 karakter.',
+    });
+    expect(passwordIssue('budi-sehat-selalu', 'budi')).toEqual({
+      kind: 'username',
+      message: 'Kata sandi tidak boleh memuat nama pengguna.',
+    });
     expect(passwordIssue('kuda-lari-pagi', 'budi')).toBeNull();
   });
 });

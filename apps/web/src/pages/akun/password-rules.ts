@@ -11,10 +11,17 @@ export function passwordIssue(password: string, username: string): { kind: Passw
   return { kind: length < PASSWORD_MIN_LENGTH ? 'short' : length > 200 ? 'long' : 'username', message };
 }
 
-export interface PasswordForm { current: string; new: string; repeat: string }
+export interface PasswordForm {
+  current: string;
+  new: string;
+  repeat: string;
+}
 
 /** What stops the form from being sent; null when it may be (the server still checks the current password). */
-export function passwordFormProblem(form: PasswordForm, username: string): 'current' | PasswordIssue | 'repeat' | 'same' | null {
+export function passwordFormProblem(
+  form: PasswordForm,
+  username: string,
+): 'current' | PasswordIssue | 'repeat' | 'same' | null {
   if (!form.current) return 'current';
   const issue = passwordIssue(form.new, username);
   if (issue) return issue.kind;

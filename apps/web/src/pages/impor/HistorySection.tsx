@@ -30,62 +30,112 @@ export function HistorySection({ mayUndo }: { mayUndo: boolean }) {
       refocus.current = null;
     }
   }, [confirming]);
-  useEffect(() => { if (done || failed) message.current?.focus(); }, [done, failed]);
+  useEffect(() => {
+    if (done || failed) message.current?.focus();
+  }, [done, failed]);
 
-  const ask = (loadId: number) => { setConfirming(loadId); setDone(null); setFailed(null); };
+  const ask = (loadId: number) => {
+    setConfirming(loadId);
+    setDone(null);
+    setFailed(null);
+  };
   const cancel = (loadId: number) => {
     refocus.current = loadId;
     setConfirming(null);
   };
   const confirm = (loadId: number) => {
     undo.mutate(loadId, {
-      onSuccess: (answer) => { setConfirming(null); setDone(answer); },
-      onError: (error) => { setConfirming(null); setFailed({ loadId, error }); },
+      onSuccess: (answer) => {
+        setConfirming(null);
+        setDone(answer);
+      },
+      onError: (error) => {
+        setConfirming(null);
+        setFailed({ loadId, error });
+      },
     });
   };
 
   return (
     <section className="imp-card imp-card--wide" aria-labelledby={`${id}-h`} data-testid="history-section">
       <div className="imp-card__head">
-        <h3 id={`${id}-h`} className="imp-card__title"><span className="imp-step" aria-hidden="true">3</span>{t('impor.history.title')}</h3>
-        <button type="button" className="button button--ghost button--small" onClick={() => void history.refetch()}
-          disabled={history.isFetching} data-testid="history-refresh">
+        <h3 id={`${id}-h`} className="imp-card__title">
+          <span className="imp-step" aria-hidden="true">
+            3
+          </span>
+          {t('impor.history.title')}
+        </h3>
+        <button
+          type="button"
+          className="button button--ghost button--small"
+          onClick={() => void history.refetch()}
+          disabled={history.isFetching}
+          data-testid="history-refresh"
+        >
           {t('impor.history.refresh')}
         </button>
       </div>
       <p className="imp-card__lead">{t('impor.history.lead')}</p>
       <div ref={message} tabIndex={-1} className="imp-history__message" aria-live="polite">
-        {done && <p className="imp-note imp-note--ok" data-testid="undo-done">{t('impor.history.undone', { id: done.undoneLoadId, n: formatNumberId(done.restored, 0) })}</p>}
+        {done && (
+          <p className="imp-note imp-note--ok" data-testid="undo-done">
+            {t('impor.history.undone', { id: done.undoneLoadId, n: formatNumberId(done.restored, 0) })}
+          </p>
+        )}
         {failed && <ErrorMessage error={failed.error} testId="undo-error" />}
       </div>
-      {history.isPending ? <Loading /> : history.isError ? <ErrorMessage error={history.error} onRetry={() => void history.refetch()} /> : (
-        history.data.length === 0 ? <p className="imp-hint">{t('impor.history.empty')}</p> : (
-          <div className="imp-table-wrap">
-            <table className="imp-table imp-history" data-testid="history-table">
-              <caption className="imp-sr-only">{t('impor.history.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">{t('impor.col.when')}</th>
-                  <th scope="col">{t('impor.col.who')}</th>
-                  <th scope="col">{t('impor.col.file')}</th>
-                  <th scope="col" className="imp-num">{t('impor.count.added')}</th>
-                  <th scope="col" className="imp-num">{t('impor.count.changed')}</th>
-                  <th scope="col" className="imp-num">{t('impor.count.unchanged')}</th>
-                  <th scope="col" className="imp-num">{t('impor.count.warnings')}</th>
-                  <th scope="col">{t('impor.col.status')}</th>
-                  <th scope="col"><span className="imp-sr-only">{t('impor.col.action')}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.data.map((load) => (
-                  <HistoryRow key={load.id} load={load} lang={lang} mayUndo={mayUndo} confirming={confirming === load.id} busy={undo.isPending}
-                    confirmRef={confirmButton} onAsk={() => ask(load.id)} onCancel={() => cancel(load.id)} onConfirm={() => confirm(load.id)} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )
+      {history.isPending ? (
+        <Loading />
+      ) : history.isError ? (
+        <ErrorMessage error={history.error} onRetry={() => void history.refetch()} />
+      ) : history.data.length === 0 ? (
+        <p className="imp-hint">{t('impor.history.empty')}</p>
+      ) : (
+        <div className="imp-table-wrap">
+          <table className="imp-table imp-history" data-testid="history-table">
+            <caption className="imp-sr-only">{t('impor.history.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t('impor.col.when')}</th>
+                <th scope="col">{t('impor.col.who')}</th>
+                <th scope="col">{t('impor.col.file')}</th>
+                <th scope="col" className="imp-num">
+                  {t('impor.count.added')}
+                </th>
+                <th scope="col" className="imp-num">
+                  {t('impor.count.changed')}
+                </th>
+                <th scope="col" className="imp-num">
+                  {t('impor.count.unchanged')}
+                </th>
+                <th scope="col" className="imp-num">
+                  {t('impor.count.warnings')}
+                </th>
+                <th scope="col">{t('impor.col.status')}</th>
+                <th scope="col">
+                  <span className="imp-sr-only">{t('impor.col.action')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.data.map((load) => (
+                <HistoryRow
+                  key={load.id}
+                  load={load}
+                  lang={lang}
+                  mayUndo={mayUndo}
+                  confirming={confirming === load.id}
+                  busy={undo.isPending}
+                  confirmRef={confirmButton}
+                  onAsk={() => ask(load.id)}
+                  onCancel={() => cancel(load.id)}
+                  onConfirm={() => confirm(load.id)}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
@@ -103,46 +153,105 @@ interface HistoryRowProps {
   onConfirm: () => void;
 }
 
-function HistoryRow({ load, lang, mayUndo, confirming, busy, confirmRef, onAsk, onCancel, onConfirm }: HistoryRowProps) {
+function HistoryRow({
+  load,
+  lang,
+  mayUndo,
+  confirming,
+  busy,
+  confirmRef,
+  onAsk,
+  onCancel,
+  onConfirm,
+}: HistoryRowProps) {
   const t = useT();
   const status = loadStatus(load);
   return (
-    <tr data-testid="history-row" data-load={load.id} data-kind={load.kind} data-status={load.status}
-      className={load.status === 'undone' ? 'is-undone' : undefined}>
-      <td data-label="#" className="imp-history__id">#{load.id}</td>
+    <tr
+      data-testid="history-row"
+      data-load={load.id}
+      data-kind={load.kind}
+      data-status={load.status}
+      className={load.status === 'undone' ? 'is-undone' : undefined}
+    >
+      <td data-label="#" className="imp-history__id">
+        #{load.id}
+      </td>
       <td data-label={t('impor.col.when')}>{formatWhen(load.createdAt, lang)}</td>
       <td data-label={t('impor.col.who')}>{load.oleh ?? <span className="muted">—</span>}</td>
       <td data-label={t('impor.col.file')} className="imp-history__file">
         <span className="imp-history__kind">{t(KIND_LABEL[load.kind])}</span>
-        {load.fileName ? <span className="imp-history__name" data-testid="history-file">{load.fileName}</span>
-          : <span className="imp-history__name muted">{load.description}</span>}
-        {load.fileHash && <code className="imp-code" title={`sha256 ${load.fileHash}`}>{shortHash(load.fileHash)}</code>}
+        {load.fileName ? (
+          <span className="imp-history__name" data-testid="history-file">
+            {load.fileName}
+          </span>
+        ) : (
+          <span className="imp-history__name muted">{load.description}</span>
+        )}
+        {load.fileHash && (
+          <code className="imp-code" title={`sha256 ${load.fileHash}`}>
+            {shortHash(load.fileHash)}
+          </code>
+        )}
         {load.simulated && <span className="tag imp-tag-sim">{t('impor.sample.simulated')}</span>}
       </td>
-      <td className="imp-num" data-label={t('impor.count.added')}>{formatNumberId(load.added, 0)}</td>
-      <td className="imp-num" data-label={t('impor.count.changed')}>{formatNumberId(load.changed, 0)}</td>
-      <td className="imp-num" data-label={t('impor.count.unchanged')}>{formatNumberId(load.unchanged, 0)}</td>
-      <td className="imp-num" data-label={t('impor.count.warnings')}>{load.warningCount}</td>
+      <td className="imp-num" data-label={t('impor.count.added')}>
+        {formatNumberId(load.added, 0)}
+      </td>
+      <td className="imp-num" data-label={t('impor.count.changed')}>
+        {formatNumberId(load.changed, 0)}
+      </td>
+      <td className="imp-num" data-label={t('impor.count.unchanged')}>
+        {formatNumberId(load.unchanged, 0)}
+      </td>
+      <td className="imp-num" data-label={t('impor.count.warnings')}>
+        {load.warningCount}
+      </td>
       <td data-label={t('impor.col.status')}>
-        <span className={`imp-status imp-status--${load.status}`} data-testid="history-status">{t(status.key, status.params)}</span>
+        <span className={`imp-status imp-status--${load.status}`} data-testid="history-status">
+          {t(status.key, status.params)}
+        </span>
       </td>
       <td className="imp-history__action">
         {mayUndo && canUndo(load) && !confirming && (
-          <button type="button" className="button button--ghost button--small" onClick={onAsk} disabled={busy}
-            data-testid="undo-button" data-load={load.id}>
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            onClick={onAsk}
+            disabled={busy}
+            data-testid="undo-button"
+            data-load={load.id}
+          >
             {t('impor.history.undo')}
           </button>
         )}
         {confirming && (
-          <div className="imp-confirm" role="group" aria-label={t('impor.history.confirmLabel', { id: load.id })} data-testid="undo-confirm">
+          <div
+            className="imp-confirm"
+            role="group"
+            aria-label={t('impor.history.confirmLabel', { id: load.id })}
+            data-testid="undo-confirm"
+          >
             <p>{t('impor.history.confirmText', { id: load.id })}</p>
             <div className="imp-confirm__buttons">
-              <button ref={confirmRef} type="button" className="button button--danger button--small" onClick={onConfirm} disabled={busy}
-                aria-busy={busy || undefined} data-testid="undo-confirm-yes">
+              <button
+                ref={confirmRef}
+                type="button"
+                className="button button--danger button--small"
+                onClick={onConfirm}
+                disabled={busy}
+                aria-busy={busy || undefined}
+                data-testid="undo-confirm-yes"
+              >
                 {busy ? t('impor.history.undoing') : t('impor.history.confirmYes')}
               </button>
-              <button type="button" className="button button--ghost button--small" onClick={onCancel} disabled={busy}
-                data-testid="undo-confirm-no">
+              <button
+                type="button"
+                className="button button--ghost button--small"
+                onClick={onCancel}
+                disabled={busy}
+                data-testid="undo-confirm-no"
+              >
                 {t('impor.history.confirmNo')}
               </button>
             </div>

@@ -29,7 +29,8 @@ export default function ImportPage() {
         {!user && <NotAllowed permission={permission} capability="impor" testId="impor-not-allowed" />}
         {user && (
           <p className={allowed ? 'imp-who' : 'not-allowed'} data-testid={allowed ? 'impor-who' : 'impor-not-allowed'}>
-            {allowed ? t('impor.who', { username: user.username, scope: user.scopeLabel })
+            {allowed
+              ? t('impor.who', { username: user.username, scope: user.scopeLabel })
               : t('impor.notAllowed', { role: roleLabel(user.role, lang) })}
           </p>
         )}

@@ -21,7 +21,8 @@ export function IndicatorChecklist({ list, selected, onChange }: IndicatorCheckl
   // Catalogue order, whatever order they were ticked in: the template's columns follow the catalogue.
   const toggle = (code: string, on: boolean) => {
     const next = new Set(selected);
-    if (on) next.add(code); else next.delete(code);
+    if (on) next.add(code);
+    else next.delete(code);
     onChange(list.filter((d) => next.has(d.code)).map((d) => d.code));
   };
   const chosenDefs = list.filter((d) => chosen.has(d.code));
@@ -29,22 +30,37 @@ export function IndicatorChecklist({ list, selected, onChange }: IndicatorCheckl
     <fieldset className="imp-fieldset" data-testid="indicator-checklist">
       <legend className="imp-label">{t('impor.indicators.label')}</legend>
       <div className="imp-checklist__top">
-        <label htmlFor={`${id}-q`} className="imp-sr-only">{t('indicator.search.label')}</label>
-        <input id={`${id}-q`} type="search" className="imp-input" value={query} placeholder={t('indicator.search.placeholder')}
-          onChange={(e) => setQuery(e.target.value)} data-testid="template-indicator-search" />
+        <label htmlFor={`${id}-q`} className="imp-sr-only">
+          {t('indicator.search.label')}
+        </label>
+        <input
+          id={`${id}-q`}
+          type="search"
+          className="imp-input"
+          value={query}
+          placeholder={t('indicator.search.placeholder')}
+          onChange={(e) => setQuery(e.target.value)}
+          data-testid="template-indicator-search"
+        />
         <span className="imp-checklist__count" aria-live="polite" data-testid="template-indicator-count">
           {t('impor.indicators.count', { n: selected.length })}
         </span>
         {selected.length > 0 && (
-          <button type="button" className="imp-link-button" onClick={() => onChange([])}>{t('impor.indicators.clear')}</button>
+          <button type="button" className="imp-link-button" onClick={() => onChange([])}>
+            {t('impor.indicators.clear')}
+          </button>
         )}
       </div>
       {chosenDefs.length > 0 && (
         <ul className="imp-chips" aria-label={t('impor.indicators.chosen')}>
           {chosenDefs.map((d) => (
             <li key={d.code}>
-              <button type="button" className="imp-chip" onClick={() => toggle(d.code, false)}
-                aria-label={t('impor.indicators.remove', { nama: d.short })}>
+              <button
+                type="button"
+                className="imp-chip"
+                onClick={() => toggle(d.code, false)}
+                aria-label={t('impor.indicators.remove', { nama: d.short })}
+              >
                 {d.short} <span aria-hidden="true">×</span>
               </button>
             </li>
@@ -58,7 +74,11 @@ export function IndicatorChecklist({ list, selected, onChange }: IndicatorCheckl
             <legend>{lang === 'id' ? g.labelId : g.labelEn}</legend>
             {g.items.map((d) => (
               <label key={d.code} className="imp-check" data-testid="template-indicator" data-code={d.code}>
-                <input type="checkbox" checked={chosen.has(d.code)} onChange={(e) => toggle(d.code, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={chosen.has(d.code)}
+                  onChange={(e) => toggle(d.code, e.target.checked)}
+                />
                 <span className="imp-check__text">
                   <span className="imp-check__short">{d.short}</span>
                   <span className="imp-check__name">{lang === 'id' ? d.nameId : d.nameEn}</span>

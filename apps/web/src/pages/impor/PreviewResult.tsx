@@ -11,7 +11,16 @@ import { goToHref } from './go-to-href.ts';
 import { ErrorMessage } from '../../shared/status/StatusMessage.tsx';
 import { periodLabel } from '../../shared/indicator/period-label.ts';
 import {
-  canCommit, FORMAT_LABEL, issueRows, mapHref, mapLinkFor, outcomeView, parentsOfSample, sampleRows, shortHash, truncation,
+  canCommit,
+  FORMAT_LABEL,
+  issueRows,
+  mapHref,
+  mapLinkFor,
+  outcomeView,
+  parentsOfSample,
+  sampleRows,
+  shortHash,
+  truncation,
 } from './import-model.ts';
 
 export interface PreviewResultProps {
@@ -24,7 +33,10 @@ export interface PreviewResultProps {
 }
 
 const HEADLINE = {
-  ready: 'impor.result.ready', unchanged: 'impor.result.unchanged', invalid: 'impor.result.invalid', imported: 'impor.result.imported',
+  ready: 'impor.result.ready',
+  unchanged: 'impor.result.unchanged',
+  invalid: 'impor.result.invalid',
+  imported: 'impor.result.imported',
 } as const;
 
 export function PreviewResult({ outcome, headingRef, committing, commitError, onCommit, onReset }: PreviewResultProps) {
@@ -38,36 +50,70 @@ export function PreviewResult({ outcome, headingRef, committing, commitError, on
         {t(HEADLINE[view], { n: outcome.errorCount, id: outcome.loadId ?? '' })}
       </h4>
       <p className="imp-result__explain" data-testid="import-explain">
-        {view === 'invalid' ? t('impor.result.invalidExplain')
-          : view === 'unchanged' ? t('impor.result.unchangedExplain')
-          : view === 'ready' ? t('impor.result.readyExplain') : t('impor.result.importedExplain')}
+        {view === 'invalid'
+          ? t('impor.result.invalidExplain')
+          : view === 'unchanged'
+            ? t('impor.result.unchangedExplain')
+            : view === 'ready'
+              ? t('impor.result.readyExplain')
+              : t('impor.result.importedExplain')}
       </p>
 
       <dl className="imp-facts">
-        <div><dt>{t('impor.result.file')}</dt><dd data-testid="import-file-name">{outcome.fileName}</dd></div>
-        {outcome.format && <div><dt>{t('impor.result.format')}</dt><dd>{t(FORMAT_LABEL[outcome.format])}</dd></div>}
-        {outcome.profile && <div><dt>{t('impor.result.profile')}</dt><dd data-testid="import-profile">{outcome.profile.nama}</dd></div>}
-        {outcome.template && (
-          <div><dt>{t('impor.result.templateOf')}</dt><dd data-testid="import-template-of">
-            <WilayahName kode={outcome.template.wilayah} /> · {monthText(outcome.template.period, lang, t)}</dd></div>
+        <div>
+          <dt>{t('impor.result.file')}</dt>
+          <dd data-testid="import-file-name">{outcome.fileName}</dd>
+        </div>
+        {outcome.format && (
+          <div>
+            <dt>{t('impor.result.format')}</dt>
+            <dd>{t(FORMAT_LABEL[outcome.format])}</dd>
+          </div>
         )}
-        <div><dt>{t('impor.result.hash')}</dt><dd><code title={outcome.fileHash}>{shortHash(outcome.fileHash)}</code></dd></div>
+        {outcome.profile && (
+          <div>
+            <dt>{t('impor.result.profile')}</dt>
+            <dd data-testid="import-profile">{outcome.profile.nama}</dd>
+          </div>
+        )}
+        {outcome.template && (
+          <div>
+            <dt>{t('impor.result.templateOf')}</dt>
+            <dd data-testid="import-template-of">
+              <WilayahName kode={outcome.template.wilayah} /> · {monthText(outcome.template.period, lang, t)}
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('impor.result.hash')}</dt>
+          <dd>
+            <code title={outcome.fileHash}>{shortHash(outcome.fileHash)}</code>
+          </dd>
+        </div>
       </dl>
 
       {view !== 'invalid' && (
         <ul className="imp-counts" aria-label={t('impor.result.counts')} data-testid="import-counts">
-          <li className="imp-count imp-count--added"><strong data-testid="count-added">{formatNumberId(outcome.counts.added, 0)}</strong>{t('impor.count.added')}</li>
-          <li className="imp-count imp-count--changed"><strong data-testid="count-changed">{formatNumberId(outcome.counts.changed, 0)}</strong>{t('impor.count.changed')}</li>
-          <li className="imp-count"><strong data-testid="count-unchanged">{formatNumberId(outcome.counts.unchanged, 0)}</strong>{t('impor.count.unchanged')}</li>
+          <li className="imp-count imp-count--added">
+            <strong data-testid="count-added">{formatNumberId(outcome.counts.added, 0)}</strong>
+            {t('impor.count.added')}
+          </li>
+          <li className="imp-count imp-count--changed">
+            <strong data-testid="count-changed">{formatNumberId(outcome.counts.changed, 0)}</strong>
+            {t('impor.count.changed')}
+          </li>
+          <li className="imp-count">
+            <strong data-testid="count-unchanged">{formatNumberId(outcome.counts.unchanged, 0)}</strong>
+            {t('impor.count.unchanged')}
+          </li>
           <li className={`imp-count${outcome.warningCount ? ' imp-count--warn' : ''}`}>
-            <strong data-testid="count-warnings">{outcome.warningCount}</strong>{t('impor.count.warnings')}
+            <strong data-testid="count-warnings">{outcome.warningCount}</strong>
+            {t('impor.count.warnings')}
           </li>
         </ul>
       )}
 
-      {outcome.errors.length > 0 && (
-        <IssueTable issues={outcome.errors} total={outcome.errorCount} kind="errors" />
-      )}
+      {outcome.errors.length > 0 && <IssueTable issues={outcome.errors} total={outcome.errorCount} kind="errors" />}
       {outcome.warnings.length > 0 && (
         <IssueTable issues={outcome.warnings} total={outcome.warningCount} kind="warnings" />
       )}
@@ -78,14 +124,25 @@ export function PreviewResult({ outcome, headingRef, committing, commitError, on
       <div className="imp-actions">
         {view === 'imported' ? (
           link && (
-            <a className="button" href={mapHref(link)} onClick={(e) => goToHref(e, mapHref(link))} data-testid="import-map-link">
+            <a
+              className="button"
+              href={mapHref(link)}
+              onClick={(e) => goToHref(e, mapHref(link))}
+              data-testid="import-map-link"
+            >
               {t('impor.result.viewMap')}
             </a>
           )
         ) : (
-          <button type="button" className="button" disabled={!canCommit(outcome) || committing} onClick={onCommit}
-            aria-busy={committing || undefined} aria-describedby={view === 'invalid' ? 'imp-nothing-written' : undefined}
-            data-testid="import-commit">
+          <button
+            type="button"
+            className="button"
+            disabled={!canCommit(outcome) || committing}
+            onClick={onCommit}
+            aria-busy={committing || undefined}
+            aria-describedby={view === 'invalid' ? 'imp-nothing-written' : undefined}
+            data-testid="import-commit"
+          >
             {committing ? t('impor.result.saving') : t('impor.result.commit')}
           </button>
         )}
@@ -93,7 +150,11 @@ export function PreviewResult({ outcome, headingRef, committing, commitError, on
           {view === 'imported' ? t('impor.result.another') : t('impor.result.cancel')}
         </button>
       </div>
-      {view === 'invalid' && <p id="imp-nothing-written" className="imp-hint">{t('impor.result.nothingWritten')}</p>}
+      {view === 'invalid' && (
+        <p id="imp-nothing-written" className="imp-hint">
+          {t('impor.result.nothingWritten')}
+        </p>
+      )}
     </div>
   );
 }
@@ -112,11 +173,22 @@ function IssueTable({ issues, total, kind }: { issues: ImportIssueDto[]; total: 
       <table className="imp-table" data-testid={kind === 'errors' ? 'import-errors' : 'import-warnings'}>
         <caption>
           {t(kind === 'errors' ? 'impor.issues.errors' : 'impor.issues.warnings', { n: formatNumberId(total, 0) })}
-          {cut && <span className="muted"> · {t('impor.issues.truncated', { shown: formatNumberId(cut.shown, 0), total: formatNumberId(cut.total, 0) })}</span>}
+          {cut && (
+            <span className="muted">
+              {' '}
+              ·{' '}
+              {t('impor.issues.truncated', {
+                shown: formatNumberId(cut.shown, 0),
+                total: formatNumberId(cut.total, 0),
+              })}
+            </span>
+          )}
         </caption>
         <thead>
           <tr>
-            <th scope="col" className="imp-num">{t('impor.col.baris')}</th>
+            <th scope="col" className="imp-num">
+              {t('impor.col.baris')}
+            </th>
             <th scope="col">{t('impor.col.kolom')}</th>
             <th scope="col">{t('impor.col.pesan')}</th>
           </tr>
@@ -125,11 +197,19 @@ function IssueTable({ issues, total, kind }: { issues: ImportIssueDto[]; total: 
           {rows.map((r, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of issues (several per row may be equal).
             <tr key={i} data-testid="issue-row">
-              <td className="imp-num" data-label={t('impor.col.baris')} data-testid="issue-baris">{r.baris}</td>
-              <td data-label={t('impor.col.kolom')} data-testid="issue-kolom"><code>{r.kolom}</code></td>
-              <td data-label={t('impor.col.pesan')} data-testid="issue-pesan">{r.pesan}{' '}
+              <td className="imp-num" data-label={t('impor.col.baris')} data-testid="issue-baris">
+                {r.baris}
+              </td>
+              <td data-label={t('impor.col.kolom')} data-testid="issue-kolom">
+                <code>{r.kolom}</code>
+              </td>
+              <td data-label={t('impor.col.pesan')} data-testid="issue-pesan">
+                {r.pesan}{' '}
                 {/* The stable code, small: for whoever helps by phone or in the README, not the first thing to read. */}
-                <span className="imp-code" title={t('impor.issue.codeTitle')}>{r.kode}</span></td>
+                <span className="imp-code" title={t('impor.issue.codeTitle')}>
+                  {r.kode}
+                </span>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -146,38 +226,60 @@ function SampleTable({ outcome }: { outcome: ImportOutcomeDto }) {
   const parents = useMemo(() => parentsOfSample(outcome.sample), [outcome.sample]);
   const children = useQueries({
     queries: parents.map((p) => ({
-      queryKey: queryKeys.children(p), queryFn: ({ signal }: { signal: AbortSignal }) => fetchers.children(p, signal), staleTime: 5 * 60_000,
+      queryKey: queryKeys.children(p),
+      queryFn: ({ signal }: { signal: AbortSignal }) => fetchers.children(p, signal),
+      staleTime: 5 * 60_000,
     })),
   });
   const names = new Map(children.flatMap((c) => c.data ?? []).map((c) => [c.kode, c.nama]));
   const short = new Map<string, string>((indicators.data ?? []).map((d) => [d.code, d.short]));
-  const rows = sampleRows(outcome.sample, names, (code) => short.get(code) ?? code, (p) => monthText(p, lang, t));
+  const rows = sampleRows(
+    outcome.sample,
+    names,
+    (code) => short.get(code) ?? code,
+    (p) => monthText(p, lang, t),
+  );
   const total = outcome.counts.added + outcome.counts.changed;
   return (
     <div className="imp-table-wrap">
       <table className="imp-table" data-testid="import-sample">
-        <caption>{t('impor.sample.caption', { shown: formatNumberId(rows.length, 0), total: formatNumberId(total, 0) })}</caption>
+        <caption>
+          {t('impor.sample.caption', { shown: formatNumberId(rows.length, 0), total: formatNumberId(total, 0) })}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('tingkat.desaKelurahan')}</th>
             <th scope="col">{t('impor.col.indikator')}</th>
             <th scope="col">{t(outcome.target === 'sasaran' ? 'period.year' : 'period.month')}</th>
-            <th scope="col" className="imp-num">{t('impor.col.lama')}</th>
-            <th scope="col" className="imp-num">{t('impor.col.baru')}</th>
+            <th scope="col" className="imp-num">
+              {t('impor.col.lama')}
+            </th>
+            <th scope="col" className="imp-num">
+              {t('impor.col.baru')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.key} data-testid="sample-row" data-kode={r.kode}>
-              <td data-label={t('tingkat.desaKelurahan')}><span className="imp-desa">{r.desa}</span> <span className="imp-code">{r.kode}</span></td>
+              <td data-label={t('tingkat.desaKelurahan')}>
+                <span className="imp-desa">{r.desa}</span> <span className="imp-code">{r.kode}</span>
+              </td>
               <td data-label={t('impor.col.indikator')}>{r.item}</td>
               <td data-label={t(outcome.target === 'sasaran' ? 'period.year' : 'period.month')}>{r.period}</td>
               <td className="imp-num" data-label={t('impor.col.lama')} data-testid="sample-lama">
                 {r.lama === '' ? <span className="muted">{t('impor.sample.empty')}</span> : r.lama}
-                {r.lamaSimulated && <span className="tag imp-tag-sim" title={t('simulated.explain')}>{t('impor.sample.simulated')}</span>}
+                {r.lamaSimulated && (
+                  <span className="tag imp-tag-sim" title={t('simulated.explain')}>
+                    {t('impor.sample.simulated')}
+                  </span>
+                )}
               </td>
               <td className="imp-num imp-new" data-label={t('impor.col.baru')} data-testid="sample-baru">
-                <span aria-hidden="true" className="imp-arrow">→ </span>{r.baru}
+                <span aria-hidden="true" className="imp-arrow">
+                  →{' '}
+                </span>
+                {r.baru}
               </td>
             </tr>
           ))}
@@ -192,5 +294,9 @@ function WilayahName({ kode }: { kode: string }) {
   const t = useT();
   const wilayah = useWilayah(kode);
   if (!wilayah.data) return <>{kode}</>;
-  return <>{withTingkat(kode, wilayah.data.tingkat, wilayah.data.nama, t)} <span className="imp-code">{kode}</span></>;
+  return (
+    <>
+      {withTingkat(kode, wilayah.data.tingkat, wilayah.data.nama, t)} <span className="imp-code">{kode}</span>
+    </>
+  );
 }

@@ -10,7 +10,14 @@ import { ErrorMessage, Loading } from '../../shared/status/StatusMessage.tsx';
 import { IndicatorChecklist } from './IndicatorChecklist.tsx';
 import { fetchTemplate, saveFile } from './imports-api.ts';
 import {
-  canBuildTemplate, chosenKode, clampMonth, initialMonth, levelsOf, monthOptions, yearOptions, type TemplateFormat,
+  canBuildTemplate,
+  chosenKode,
+  clampMonth,
+  initialMonth,
+  levelsOf,
+  monthOptions,
+  yearOptions,
+  type TemplateFormat,
 } from './template-request.ts';
 import { WilayahChooser, type Levels } from './WilayahChooser.tsx';
 import { useSessionUser } from '../../shared/session/session-api.ts';
@@ -33,7 +40,8 @@ export function TemplateSection({ today }: { today: Date }) {
   const selected = useMemo(() => {
     if (picked) return picked;
     const list = indicators.data ?? [];
-    const fromUrl = url.indikator && list.some((d) => d.code === url.indikator) ? url.indikator : defaultIndicator(list)?.code;
+    const fromUrl =
+      url.indikator && list.some((d) => d.code === url.indikator) ? url.indikator : defaultIndicator(list)?.code;
     return fromUrl ? [fromUrl] : [];
   }, [picked, indicators.data, url.indikator]);
 
@@ -56,48 +64,106 @@ export function TemplateSection({ today }: { today: Date }) {
 
   return (
     <section className="imp-card" aria-labelledby={`${id}-h`} data-testid="template-section">
-      <h3 id={`${id}-h`} className="imp-card__title"><span className="imp-step" aria-hidden="true">1</span>{t('impor.template.title')}</h3>
+      <h3 id={`${id}-h`} className="imp-card__title">
+        <span className="imp-step" aria-hidden="true">
+          1
+        </span>
+        {t('impor.template.title')}
+      </h3>
       <p className="imp-card__lead">{t('impor.template.lead')}</p>
 
-      <WilayahChooser levels={levels} onChange={(l) => { setLevels(l); setResult(null); }} />
+      <WilayahChooser
+        levels={levels}
+        onChange={(l) => {
+          setLevels(l);
+          setResult(null);
+        }}
+      />
 
       <fieldset className="imp-fieldset">
         <legend className="imp-label">{t('impor.template.period')}</legend>
         <div className="imp-row">
           <div className="imp-field">
             <label htmlFor={`${id}-m`}>{t('period.month')}</label>
-            <select id={`${id}-m`} value={month.month} onChange={(e) => setMonth({ ...month, month: Number(e.target.value) })}
-              data-testid="template-month">
-              {monthOptions(month.year, today).map((m) => <option key={m} value={m}>{monthName(m, lang)}</option>)}
+            <select
+              id={`${id}-m`}
+              value={month.month}
+              onChange={(e) => setMonth({ ...month, month: Number(e.target.value) })}
+              data-testid="template-month"
+            >
+              {monthOptions(month.year, today).map((m) => (
+                <option key={m} value={m}>
+                  {monthName(m, lang)}
+                </option>
+              ))}
             </select>
           </div>
           <div className="imp-field">
             <label htmlFor={`${id}-y`}>{t('period.year')}</label>
-            <select id={`${id}-y`} value={month.year} onChange={(e) => setMonth(clampMonth({ ...month, year: Number(e.target.value) }, today))}
-              data-testid="template-year">
-              {yearOptions(today).map((y) => <option key={y} value={y}>{y}</option>)}
+            <select
+              id={`${id}-y`}
+              value={month.year}
+              onChange={(e) => setMonth(clampMonth({ ...month, year: Number(e.target.value) }, today))}
+              data-testid="template-year"
+            >
+              {yearOptions(today).map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
             </select>
           </div>
         </div>
       </fieldset>
 
-      {indicators.isPending ? <Loading message={t('indicator.loading')} /> : indicators.isError
-        ? <ErrorMessage error={indicators.error} onRetry={() => void indicators.refetch()} />
-        : <IndicatorChecklist list={indicators.data} selected={selected} onChange={(codes) => { setPicked(codes); setResult(null); }} />}
+      {indicators.isPending ? (
+        <Loading message={t('indicator.loading')} />
+      ) : indicators.isError ? (
+        <ErrorMessage error={indicators.error} onRetry={() => void indicators.refetch()} />
+      ) : (
+        <IndicatorChecklist
+          list={indicators.data}
+          selected={selected}
+          onChange={(codes) => {
+            setPicked(codes);
+            setResult(null);
+          }}
+        />
+      )}
 
       <div className="imp-actions">
-        <button type="button" className="button" disabled={!ready || busy !== null} onClick={() => void download('xlsx')}
-          aria-busy={busy === 'xlsx' || undefined} data-testid="template-download-xlsx">
+        <button
+          type="button"
+          className="button"
+          disabled={!ready || busy !== null}
+          onClick={() => void download('xlsx')}
+          aria-busy={busy === 'xlsx' || undefined}
+          data-testid="template-download-xlsx"
+        >
           {busy === 'xlsx' ? t('impor.template.downloading') : t('impor.template.downloadXlsx')}
         </button>
-        <button type="button" className="button button--ghost" disabled={!ready || busy !== null} onClick={() => void download('csv')}
-          aria-busy={busy === 'csv' || undefined} data-testid="template-download-csv">
+        <button
+          type="button"
+          className="button button--ghost"
+          disabled={!ready || busy !== null}
+          onClick={() => void download('csv')}
+          aria-busy={busy === 'csv' || undefined}
+          data-testid="template-download-csv"
+        >
           {busy === 'csv' ? t('impor.template.downloading') : t('impor.template.downloadCsv')}
         </button>
       </div>
-      {!ready && <p className="imp-hint">{selected.length === 0 ? t('impor.template.needIndicator') : t('impor.wilayah.needKabupaten')}</p>}
+      {!ready && (
+        <p className="imp-hint">
+          {selected.length === 0 ? t('impor.template.needIndicator') : t('impor.wilayah.needKabupaten')}
+        </p>
+      )}
       <div aria-live="polite">
-        {result?.ok && <p className="imp-note imp-note--ok" data-testid="template-downloaded">{t('impor.template.downloaded', { file: result.fileName })}</p>}
+        {result?.ok && (
+          <p className="imp-note imp-note--ok" data-testid="template-downloaded">
+            {t('impor.template.downloaded', { file: result.fileName })}
+          </p>
+        )}
       </div>
       {result && !result.ok && <ErrorMessage error={result.error} testId="template-error" />}
     </section>

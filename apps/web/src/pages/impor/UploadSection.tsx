@@ -60,18 +60,40 @@ export function UploadSection() {
 
   return (
     <section className="imp-card" aria-labelledby={`${id}-h`} data-testid="upload-section">
-      <h3 id={`${id}-h`} className="imp-card__title"><span className="imp-step" aria-hidden="true">2</span>{t('impor.upload.title')}</h3>
+      <h3 id={`${id}-h`} className="imp-card__title">
+        <span className="imp-step" aria-hidden="true">
+          2
+        </span>
+        {t('impor.upload.title')}
+      </h3>
       <p className="imp-card__lead">{t('impor.upload.lead')}</p>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping a file is the mouse's extra; the labelled file input inside is the way for everyone. */}
-      <div className={`imp-drop${dragging ? ' is-dragging' : ''}`} data-testid="upload-drop"
-        onDragOver={(e) => { e.preventDefault(); setDragging(true); }} onDragLeave={() => setDragging(false)} onDrop={onDrop}>
-        <span className="imp-drop__icon" aria-hidden="true">⇪</span>
+      <div
+        className={`imp-drop${dragging ? ' is-dragging' : ''}`}
+        data-testid="upload-drop"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <span className="imp-drop__icon" aria-hidden="true">
+          ⇪
+        </span>
         <label htmlFor={`${id}-file`} className="imp-drop__label">
           <span className="imp-drop__main">{t('impor.upload.choose')}</span>
           <span className="imp-drop__sub">{t('impor.upload.dropHint')}</span>
         </label>
-        <input ref={input} id={`${id}-file`} type="file" accept={ACCEPTED_FILES} className="imp-drop__input"
-          onChange={(e) => choose(e.target.files?.[0])} data-testid="upload-input" />
+        <input
+          ref={input}
+          id={`${id}-file`}
+          type="file"
+          accept={ACCEPTED_FILES}
+          className="imp-drop__input"
+          onChange={(e) => choose(e.target.files?.[0])}
+          data-testid="upload-input"
+        />
         {file && (
           <p className="imp-drop__file" data-testid="upload-file">
             <strong>{file.name}</strong> <span className="muted">({formatBytes(file.size, lang)})</span>
@@ -79,21 +101,46 @@ export function UploadSection() {
         )}
       </div>
       <div aria-live="polite">
-        {preview.isPending && <p className="status" role="status"><span className="spinner" aria-hidden="true" />{t('impor.upload.checking')}</p>}
+        {preview.isPending && (
+          <p className="status" role="status">
+            <span className="spinner" aria-hidden="true" />
+            {t('impor.upload.checking')}
+          </p>
+        )}
       </div>
       {preview.isError && <ErrorMessage error={preview.error} testId="upload-error" />}
       {wizard?.layout && wizard.previewId && !commit.data && (
-        <ImportWizard previewId={wizard.previewId} layout={wizard.layout}
-          onLayout={(o) => { setLayoutOutcome(o); setAgain(null); setDrafted(null); }}
-          onPreviewed={(o, profile) => { setAgain(o); setDrafted(profile); }} />
+        <ImportWizard
+          previewId={wizard.previewId}
+          layout={wizard.layout}
+          onLayout={(o) => {
+            setLayoutOutcome(o);
+            setAgain(null);
+            setDrafted(null);
+          }}
+          onPreviewed={(o, profile) => {
+            setAgain(o);
+            setDrafted(profile);
+          }}
+        />
       )}
       {outcome && !(outcome === wizard && !again) && (
-        <PreviewResult outcome={outcome} headingRef={resultHeading} committing={commit.isPending}
+        <PreviewResult
+          outcome={outcome}
+          headingRef={resultHeading}
+          committing={commit.isPending}
           commitError={commit.isError ? commit.error : null}
-          onCommit={() => outcome.previewId && commit.mutate(outcome.previewId)} onReset={reset} />
+          onCommit={() => outcome.previewId && commit.mutate(outcome.previewId)}
+          onReset={reset}
+        />
       )}
       {outcome?.toConfirm?.length && outcome.previewId && !commit.data ? (
-        <NameConfirm key={outcome.previewId} previewId={outcome.previewId} toConfirm={outcome.toConfirm} onOutcome={setAgain} />
+        <NameConfirm
+          key={outcome.previewId}
+          previewId={outcome.previewId}
+          toConfirm={outcome.toConfirm}
+          onOutcome={setAgain}
+        />
       ) : null}
       {drafted && again?.format === 'profil' && !commit.data && <SaveProfile profile={drafted} />}
     </section>

@@ -8,7 +8,12 @@ import { useT, type MessageKey } from '../../i18n/i18n.tsx';
 export type Levels = [string, string, string, string];
 
 const LABEL: MessageKey[] = ['tingkat.provinsi', 'tingkat.kabupatenKota', 'tingkat.kecamatan', 'tingkat.desaKelurahan'];
-const EMPTY: MessageKey[] = ['impor.wilayah.choose', 'impor.wilayah.choose', 'impor.wilayah.allKecamatan', 'impor.wilayah.allDesa'];
+const EMPTY: MessageKey[] = [
+  'impor.wilayah.choose',
+  'impor.wilayah.choose',
+  'impor.wilayah.allKecamatan',
+  'impor.wilayah.allDesa',
+];
 const TEST_ID = ['wilayah-provinsi', 'wilayah-kabupaten', 'wilayah-kecamatan', 'wilayah-desa'];
 
 export interface WilayahChooserProps {
@@ -39,7 +44,10 @@ export function WilayahChooser({ levels, onChange }: WilayahChooserProps) {
     for (let i = level + 1; i < 4; i++) next[i] = '';
     onChange(next);
   };
-  const count = desaCount(levels, lists.map((l) => l.data));
+  const count = desaCount(
+    levels,
+    lists.map((l) => l.data),
+  );
   const noDesa = levels[2] !== '' && lists[3]!.data?.length === 0;
   return (
     <fieldset className="imp-fieldset" data-testid="wilayah-chooser">
@@ -51,21 +59,36 @@ export function WilayahChooser({ levels, onChange }: WilayahChooserProps) {
           return (
             <div key={label} className="imp-field">
               <label htmlFor={`${id}-${level}`}>{t(label)}</label>
-              <select id={`${id}-${level}`} value={levels[level]} disabled={!parentChosen || lists[level]!.isLoading}
-                onChange={(e) => choose(level, e.target.value)} data-testid={TEST_ID[level]}>
+              <select
+                id={`${id}-${level}`}
+                value={levels[level]}
+                disabled={!parentChosen || lists[level]!.isLoading}
+                onChange={(e) => choose(level, e.target.value)}
+                data-testid={TEST_ID[level]}
+              >
                 <option value="">{t(EMPTY[level]!)}</option>
                 {/* The chosen kode stays an option while its list loads, so the select shows it from the URL at once. */}
-                {levels[level] && !options.some((o) => o.kode === levels[level]) && <option value={levels[level]}>{levels[level]}</option>}
-                {options.map((o) => <option key={o.kode} value={o.kode}>{o.nama}</option>)}
+                {levels[level] && !options.some((o) => o.kode === levels[level]) && (
+                  <option value={levels[level]}>{levels[level]}</option>
+                )}
+                {options.map((o) => (
+                  <option key={o.kode} value={o.kode}>
+                    {o.nama}
+                  </option>
+                ))}
               </select>
             </div>
           );
         })}
       </div>
       {noDesa ? (
-        <p className="imp-hint imp-hint--warn" role="status">{t('impor.wilayah.noDesa')}</p>
+        <p className="imp-hint imp-hint--warn" role="status">
+          {t('impor.wilayah.noDesa')}
+        </p>
       ) : count !== null ? (
-        <p className="imp-hint" data-testid="template-desa-count">{t('impor.wilayah.count', { n: count })}</p>
+        <p className="imp-hint" data-testid="template-desa-count">
+          {t('impor.wilayah.count', { n: count })}
+        </p>
       ) : !levels[1] ? (
         <p className="imp-hint">{t('impor.wilayah.needKabupaten')}</p>
       ) : null}

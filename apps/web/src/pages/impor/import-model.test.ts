@@ -2,13 +2,37 @@ import { describe, expect, it } from 'vitest';
 import type { ImportOutcomeDto, ImportSampleDto } from '@peta/domain/contract';
 import { DATA_QUERY_PREFIXES, queryKeys } from '../../api/queries.ts';
 import {
-  canCommit, canUndo, cellText, commitUrl, commonWilayah, formatBytes, issueRows, loadStatus, mapHref, mapLinkFor,
-  outcomeView, parentsOfSample, previewUrl, sampleRows, shortHash, truncation, undoUrl,
+  canCommit,
+  canUndo,
+  cellText,
+  commitUrl,
+  commonWilayah,
+  formatBytes,
+  issueRows,
+  loadStatus,
+  mapHref,
+  mapLinkFor,
+  outcomeView,
+  parentsOfSample,
+  previewUrl,
+  sampleRows,
+  shortHash,
+  truncation,
+  undoUrl,
 } from './import-model.ts';
 
 const sample = (over: Partial<ImportSampleDto>): ImportSampleDto => ({
-  row: 7, kode: '12.10.09.2001', item: 'KIA_KF', period: '2026-09', change: 'changed',
-  oldNumerator: 3, oldDenominator: null, oldSimulated: true, newNumerator: 11, newDenominator: null, ...over,
+  row: 7,
+  kode: '12.10.09.2001',
+  item: 'KIA_KF',
+  period: '2026-09',
+  change: 'changed',
+  oldNumerator: 3,
+  oldDenominator: null,
+  oldSimulated: true,
+  newNumerator: 11,
+  newDenominator: null,
+  ...over,
 });
 
 describe('URLs', () => {
@@ -23,9 +47,14 @@ describe('URLs', () => {
 describe('the query caches an import changes', () => {
   it('are every answer computed from values: values (children, desa, puskesmas), series, profiles, the planner, meta and the catalogue', () => {
     expect(DATA_QUERY_PREFIXES).toEqual([
-      queryKeys.values('KIA_K4', '2026', null)[0], queryKeys.desaValues('KIA_K4', '2026', null)[0],
-      queryKeys.puskesmasValues('KIA_K4', '2026', '12.10')[0], queryKeys.series('12', 'KIA_K4', 2026)[0],
-      'profil', 'rencana', queryKeys.meta[0], queryKeys.indicators[0],
+      queryKeys.values('KIA_K4', '2026', null)[0],
+      queryKeys.desaValues('KIA_K4', '2026', null)[0],
+      queryKeys.puskesmasValues('KIA_K4', '2026', '12.10')[0],
+      queryKeys.series('12', 'KIA_K4', 2026)[0],
+      'profil',
+      'rencana',
+      queryKeys.meta[0],
+      queryKeys.indicators[0],
     ]);
     expect(new Set(DATA_QUERY_PREFIXES).size).toBe(8);
   });
@@ -33,11 +62,13 @@ describe('the query caches an import changes', () => {
 
 describe('issueRows (errors and warnings table)', () => {
   it('shows row and column, and a dash for the whole file or row', () => {
-    expect(issueRows([
-      { row: 3, column: 'kode_wilayah', code: 'KODE_UNKNOWN', message: 'Kode desa 12.10.09.9999 tidak ada' },
-      { row: 5, column: null, code: 'DUPLICATE', message: 'Baris ganda' },
-      { row: null, column: null, code: 'EMPTY_FILE', message: 'Berkas kosong.' },
-    ])).toEqual([
+    expect(
+      issueRows([
+        { row: 3, column: 'kode_wilayah', code: 'KODE_UNKNOWN', message: 'Kode desa 12.10.09.9999 tidak ada' },
+        { row: 5, column: null, code: 'DUPLICATE', message: 'Baris ganda' },
+        { row: null, column: null, code: 'EMPTY_FILE', message: 'Berkas kosong.' },
+      ]),
+    ).toEqual([
       { baris: '3', kolom: 'kode_wilayah', kode: 'KODE_UNKNOWN', pesan: 'Kode desa 12.10.09.9999 tidak ada' },
       { baris: '5', kolom: '—', kode: 'DUPLICATE', pesan: 'Baris ganda' },
       { baris: '—', kolom: '—', kode: 'EMPTY_FILE', pesan: 'Berkas kosong.' },
@@ -65,12 +96,43 @@ describe('outcome states', () => {
 describe('sampleRows (change table)', () => {
   it('names the desa, the indicator and the month, and shows old → new with the simulated flag', () => {
     const rows = sampleRows(
-      [sample({}), sample({ kode: '12.10.09.2002', change: 'added', oldNumerator: null, oldSimulated: null, item: 'KIA_MTBS', newNumerator: 4, newDenominator: 6 })],
-      new Map([['12.10.09.2001', 'Lingga Tiga']]), (c) => (c === 'KIA_KF' ? 'KF lengkap' : c), (p) => `bulan ${p}`,
+      [
+        sample({}),
+        sample({
+          kode: '12.10.09.2002',
+          change: 'added',
+          oldNumerator: null,
+          oldSimulated: null,
+          item: 'KIA_MTBS',
+          newNumerator: 4,
+          newDenominator: 6,
+        }),
+      ],
+      new Map([['12.10.09.2001', 'Lingga Tiga']]),
+      (c) => (c === 'KIA_KF' ? 'KF lengkap' : c),
+      (p) => `bulan ${p}`,
     );
     expect(rows.map(({ key: _key, ...r }) => r)).toEqual([
-      { kode: '12.10.09.2001', desa: 'Lingga Tiga', item: 'KF lengkap', period: 'bulan 2026-09', lama: '3', lamaSimulated: true, baru: '11', change: 'changed' },
-      { kode: '12.10.09.2002', desa: '12.10.09.2002', item: 'KIA_MTBS', period: 'bulan 2026-09', lama: '', lamaSimulated: false, baru: '4/6', change: 'added' },
+      {
+        kode: '12.10.09.2001',
+        desa: 'Lingga Tiga',
+        item: 'KF lengkap',
+        period: 'bulan 2026-09',
+        lama: '3',
+        lamaSimulated: true,
+        baru: '11',
+        change: 'changed',
+      },
+      {
+        kode: '12.10.09.2002',
+        desa: '12.10.09.2002',
+        item: 'KIA_MTBS',
+        period: 'bulan 2026-09',
+        lama: '',
+        lamaSimulated: false,
+        baru: '4/6',
+        change: 'added',
+      },
     ]);
   });
   it('formats numbers the Indonesian way', () => {
@@ -79,23 +141,34 @@ describe('sampleRows (change table)', () => {
     expect(cellText(null, null)).toBe('');
   });
   it('asks for the names under each parent once', () => {
-    expect(parentsOfSample([{ kode: '12.10.09.2001' }, { kode: '12.10.09.2002' }, { kode: '12.10.08.2001' }])).toEqual(['12.10.08', '12.10.09']);
+    expect(parentsOfSample([{ kode: '12.10.09.2001' }, { kode: '12.10.09.2002' }, { kode: '12.10.08.2001' }])).toEqual([
+      '12.10.08',
+      '12.10.09',
+    ]);
   });
 });
 
 describe('"Lihat di peta"', () => {
-  const outcome = (over: Partial<ImportOutcomeDto>): Pick<ImportOutcomeDto, 'target' | 'template' | 'sample'> =>
-    ({ target: 'nilai', template: null, sample: [sample({})], ...over });
+  const outcome = (over: Partial<ImportOutcomeDto>): Pick<ImportOutcomeDto, 'target' | 'template' | 'sample'> => ({
+    target: 'nilai',
+    template: null,
+    sample: [sample({})],
+    ...over,
+  });
   it('goes to the template wilayah, the first indicator and the template month', () => {
     const link = mapLinkFor(outcome({ template: { wilayah: '12.10.09', period: '2026-09' } }));
     expect(link).toEqual({ wilayah: '12.10.09', indikator: 'KIA_KF', periode: '2026-09' });
     expect(mapHref(link!)).toBe('/?wilayah=12.10.09&indikator=KIA_KF&periode=2026-09');
   });
   it('for a long file: the wilayah holding the desa (the kecamatan of one desa) and the months imported', () => {
-    expect(mapLinkFor(outcome({ sample: [sample({}), sample({ kode: '12.10.09.2005', period: '2026-07' })] })))
-      .toEqual({ wilayah: '12.10.09', indikator: 'KIA_KF', periode: '2026-07..2026-09' });
-    expect(mapLinkFor(outcome({ sample: [sample({}), sample({ kode: '12.10.08.2001' })] })))
-      .toEqual({ wilayah: '12.10', indikator: 'KIA_KF', periode: '2026-09' });
+    expect(mapLinkFor(outcome({ sample: [sample({}), sample({ kode: '12.10.09.2005', period: '2026-07' })] }))).toEqual(
+      { wilayah: '12.10.09', indikator: 'KIA_KF', periode: '2026-07..2026-09' },
+    );
+    expect(mapLinkFor(outcome({ sample: [sample({}), sample({ kode: '12.10.08.2001' })] }))).toEqual({
+      wilayah: '12.10',
+      indikator: 'KIA_KF',
+      periode: '2026-09',
+    });
     expect(mapLinkFor(outcome({}))).toEqual({ wilayah: '12.10.09', indikator: 'KIA_KF', periode: '2026-09' });
   });
   it('has no link for a sasaran file or without changes', () => {
@@ -118,9 +191,17 @@ describe('history', () => {
     expect(canUndo({ kind: 'demo', status: 'done' })).toBe(false);
   });
   it('words the status: in effect, undone by #n, undoes #n', () => {
-    expect(loadStatus({ kind: 'import', status: 'done', undoneBy: null, undoes: null })).toEqual({ key: 'impor.status.done' });
-    expect(loadStatus({ kind: 'import', status: 'undone', undoneBy: 9, undoes: null })).toEqual({ key: 'impor.status.undoneBy', params: { id: 9 } });
-    expect(loadStatus({ kind: 'undo', status: 'done', undoneBy: null, undoes: 8 })).toEqual({ key: 'impor.status.undoes', params: { id: 8 } });
+    expect(loadStatus({ kind: 'import', status: 'done', undoneBy: null, undoes: null })).toEqual({
+      key: 'impor.status.done',
+    });
+    expect(loadStatus({ kind: 'import', status: 'undone', undoneBy: 9, undoes: null })).toEqual({
+      key: 'impor.status.undoneBy',
+      params: { id: 9 },
+    });
+    expect(loadStatus({ kind: 'undo', status: 'done', undoneBy: null, undoes: 8 })).toEqual({
+      key: 'impor.status.undoes',
+      params: { id: 8 },
+    });
   });
   it('shortens the sha256 and sizes files', () => {
     expect(shortHash('1fac944fe53591ca47dfcfabcd1d6633890a830650c5b7d60e661b6171c9ae7c')).toBe('1fac944fe5');

@@ -5,13 +5,15 @@ import type { ImportIssueDto, ImportOutcomeDto, ImportSampleDto, LoadRecordDto }
 import type { MessageKey } from '../../i18n/i18n.tsx';
 
 // Who imports or undoes is the signed-in user: the server records it, the URLs carry no name.
-export const previewUrl = (fileName: string) => `/api/impor/pratinjau?${new URLSearchParams({ berkas: fileName }).toString()}`;
+export const previewUrl = (fileName: string) =>
+  `/api/impor/pratinjau?${new URLSearchParams({ berkas: fileName }).toString()}`;
 export const commitUrl = (previewId: string) => `/api/impor/${encodeURIComponent(previewId)}/simpan`;
 export const undoUrl = (loadId: number) => `/api/impor/${loadId}/batalkan`;
 
 /** Files the API reads; anything else is still sent (the API says what is wrong), but the picker offers these. */
 /** Our spreadsheets, and the exchange files of other systems (DHIS2 .json/.csv, ADX .xml, FHIR .json). */
-export const ACCEPTED_FILES = '.xlsx,.csv,.json,.xml,text/csv,application/json,application/xml,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const ACCEPTED_FILES =
+  '.xlsx,.csv,.json,.xml,text/csv,application/json,application/xml,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export interface IssueRow {
   /** Row as the spreadsheet shows it; '—' for the whole file. */
@@ -40,10 +42,14 @@ export type OutcomeView = 'ready' | 'unchanged' | 'invalid' | 'imported';
 
 export function outcomeView(outcome: Pick<ImportOutcomeDto, 'status'>): OutcomeView {
   switch (outcome.status) {
-    case 'preview': return 'ready';
-    case 'unchanged': return 'unchanged';
-    case 'invalid': return 'invalid';
-    case 'imported': return 'imported';
+    case 'preview':
+      return 'ready';
+    case 'unchanged':
+      return 'unchanged';
+    case 'invalid':
+      return 'invalid';
+    case 'imported':
+      return 'imported';
   }
 }
 
@@ -56,7 +62,9 @@ const numberId = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
 /** 12 · 12/15 (pembilang/penyebut) · '' for no value. */
 export function cellText(numerator: number | null, denominator: number | null): string {
   if (numerator === null) return '';
-  return denominator === null ? numberId.format(numerator) : `${numberId.format(numerator)}/${numberId.format(denominator)}`;
+  return denominator === null
+    ? numberId.format(numerator)
+    : `${numberId.format(numerator)}/${numberId.format(denominator)}`;
 }
 
 export interface SampleRow {
@@ -74,7 +82,9 @@ export interface SampleRow {
 
 /** The change table: desa name (kode when unknown), indicator short name (code when unknown), month, old → new. */
 export function sampleRows(
-  sample: readonly ImportSampleDto[], names: ReadonlyMap<string, string>, itemLabel: (code: string) => string,
+  sample: readonly ImportSampleDto[],
+  names: ReadonlyMap<string, string>,
+  itemLabel: (code: string) => string,
   periodLabel: (period: string) => string,
 ): SampleRow[] {
   return sample.map((s, i) => ({
@@ -108,7 +118,11 @@ export function commonWilayah(kodes: readonly string[]): string | null {
   }
 }
 
-export interface MapLink { wilayah: string; indikator: string | null; periode: string }
+export interface MapLink {
+  wilayah: string;
+  indikator: string | null;
+  periode: string;
+}
 
 /**
  * Where "Lihat di peta" goes after a value import: the template's wilayah (else the wilayah containing the changed
@@ -144,22 +158,35 @@ export function mapHref(link: MapLink): string {
 export const shortHash = (hash: string | null) => (hash ? hash.slice(0, 10) : '');
 
 export const KIND_LABEL: Record<LoadRecordDto['kind'], MessageKey> = {
-  demo: 'impor.kind.demo', import: 'impor.kind.import', undo: 'impor.kind.undo',
+  demo: 'impor.kind.demo',
+  import: 'impor.kind.import',
+  undo: 'impor.kind.undo',
 };
 
 export const FORMAT_LABEL: Record<NonNullable<ImportOutcomeDto['format']>, MessageKey> = {
-  template: 'impor.format.template', long: 'impor.format.long', sasaran: 'impor.format.sasaran',
-  'dhis2-json': 'impor.format.dhis2Json', 'dhis2-csv': 'impor.format.dhis2Csv', adx: 'impor.format.adx', fhir: 'impor.format.fhir',
+  template: 'impor.format.template',
+  long: 'impor.format.long',
+  sasaran: 'impor.format.sasaran',
+  'dhis2-json': 'impor.format.dhis2Json',
+  'dhis2-csv': 'impor.format.dhis2Csv',
+  adx: 'impor.format.adx',
+  fhir: 'impor.format.fhir',
   profil: 'impor.format.profil',
 };
 
 /** Only a completed import can be undone (an undo or the demo data cannot). */
-export const canUndo = (load: Pick<LoadRecordDto, 'kind' | 'status'>) => load.kind === 'import' && load.status === 'done';
+export const canUndo = (load: Pick<LoadRecordDto, 'kind' | 'status'>) =>
+  load.kind === 'import' && load.status === 'done';
 
 /** The status column: active, undone by #n, or "undoes #n". */
-export function loadStatus(load: Pick<LoadRecordDto, 'kind' | 'status' | 'undoneBy' | 'undoes'>):
-  { key: MessageKey; params?: Record<string, number> } {
-  if (load.status === 'undone') return load.undoneBy !== null ? { key: 'impor.status.undoneBy', params: { id: load.undoneBy } } : { key: 'impor.status.undone' };
+export function loadStatus(load: Pick<LoadRecordDto, 'kind' | 'status' | 'undoneBy' | 'undoes'>): {
+  key: MessageKey;
+  params?: Record<string, number>;
+} {
+  if (load.status === 'undone')
+    return load.undoneBy !== null
+      ? { key: 'impor.status.undoneBy', params: { id: load.undoneBy } }
+      : { key: 'impor.status.undone' };
   if (load.kind === 'undo' && load.undoes !== null) return { key: 'impor.status.undoes', params: { id: load.undoes } };
   return { key: 'impor.status.done' };
 }
@@ -168,7 +195,9 @@ export function loadStatus(load: Pick<LoadRecordDto, 'kind' | 'status' | 'undone
 export function formatWhen(iso: string, lang: 'id' | 'en'): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(
+    date,
+  );
 }
 
 /** 1,2 MB / 850 KB / 312 B, for the chosen file. */

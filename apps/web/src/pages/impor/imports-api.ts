@@ -19,7 +19,9 @@ const HISTORY_LIMIT = 100;
  */
 export async function uploadForPreview(file: File): Promise<ImportOutcomeDto> {
   const response = await apiFetch(previewUrl(file.name), {
-    method: 'POST', body: file, headers: { 'content-type': file.type || 'application/octet-stream' },
+    method: 'POST',
+    body: file,
+    headers: { 'content-type': file.type || 'application/octet-stream' },
   });
   return (await response.json()) as ImportOutcomeDto;
 }
@@ -33,7 +35,10 @@ export function undoLoad(loadId: number): Promise<UndoResponse> {
   return sendJson<UndoResponse>('POST', undoUrl(loadId));
 }
 
-export interface DownloadedFile { fileName: string; blob: Blob }
+export interface DownloadedFile {
+  fileName: string;
+  blob: Blob;
+}
 
 /** GET /api/templat…: the file, or the API's error (unknown wilayah, future month…). */
 export async function fetchTemplate(req: TemplateRequest): Promise<DownloadedFile> {
@@ -84,17 +89,26 @@ export function useUndo() {
 }
 
 /** POST …/baca-ulang: the kept file read again with a draft profile, another sheet, or confirmed desa names. */
-export function readAgain(previewId: string, body: { profil?: unknown; lembar?: string; konfirmasi?: Record<string, string> }): Promise<ImportOutcomeDto> {
+export function readAgain(
+  previewId: string,
+  body: { profil?: unknown; lembar?: string; konfirmasi?: Record<string, string> },
+): Promise<ImportOutcomeDto> {
   return sendJson<ImportOutcomeDto>('POST', `/api/impor/${encodeURIComponent(previewId)}/baca-ulang`, body);
 }
 
 export function useReadAgain() {
-  return useMutation({ mutationFn: ({ previewId, body }: { previewId: string; body: Parameters<typeof readAgain>[1] }) => readAgain(previewId, body) });
+  return useMutation({
+    mutationFn: ({ previewId, body }: { previewId: string; body: Parameters<typeof readAgain>[1] }) =>
+      readAgain(previewId, body),
+  });
 }
 
 /** POST /api/profil-impor: saved for its kabupaten (a profile of the same name is replaced, kept as history). */
 export function useSaveProfile() {
-  return useMutation({ mutationFn: (profile: unknown) => sendJson<{ id: number; nama: string; kabupaten: string }>('POST', '/api/profil-impor', profile) });
+  return useMutation({
+    mutationFn: (profile: unknown) =>
+      sendJson<{ id: number; nama: string; kabupaten: string }>('POST', '/api/profil-impor', profile),
+  });
 }
 
 export function usePreview() {

@@ -1,10 +1,38 @@
 // The import wizard's model (pure): from the first rows of a file in no known format and the user's choices per
 // column to an import profile (domain exchange/profile.ts), which the server validates. The guesses only prefill the
 // form; nothing is read until the user previews.
-import { INDICATORS, columnLabel, columnLetter, getIndicator, headerLabels, headerSignature, monthOfLabel, readMonthCell, yearInText, type ImportProfile } from '@peta/domain';
+import {
+  INDICATORS,
+  columnLabel,
+  columnLetter,
+  getIndicator,
+  headerLabels,
+  headerSignature,
+  monthOfLabel,
+  readMonthCell,
+  yearInText,
+  type ImportProfile,
+} from '@peta/domain';
 
-export type ColumnRole = '' | 'desa-kode' | 'desa-nama' | 'kecamatan' | 'periode' | 'indikator' | 'pembilang' | 'penyebut';
-export const COLUMN_ROLES: readonly ColumnRole[] = ['', 'desa-nama', 'desa-kode', 'kecamatan', 'periode', 'indikator', 'pembilang', 'penyebut'];
+export type ColumnRole =
+  | ''
+  | 'desa-kode'
+  | 'desa-nama'
+  | 'kecamatan'
+  | 'periode'
+  | 'indikator'
+  | 'pembilang'
+  | 'penyebut';
+export const COLUMN_ROLES: readonly ColumnRole[] = [
+  '',
+  'desa-nama',
+  'desa-kode',
+  'kecamatan',
+  'periode',
+  'indikator',
+  'pembilang',
+  'penyebut',
+];
 
 export interface ColumnChoice {
   role: ColumnRole;
@@ -30,20 +58,30 @@ export interface WizardDraft {
 const NONE: ColumnChoice = { role: '', indikator: '', bulan: null };
 
 /** A first guess per column from its label and first values (the user corrects it). */
-export function guessChoices(labels: readonly string[], rows: readonly (readonly string[])[], firstDataRow: number): Record<string, ColumnChoice> {
+export function guessChoices(
+  labels: readonly string[],
+  rows: readonly (readonly string[])[],
+  firstDataRow: number,
+): Record<string, ColumnChoice> {
   const out: Record<string, ColumnChoice> = {};
   labels.forEach((label, c) => {
     const l = label.toLowerCase();
-    const values = rows.slice(firstDataRow - 1, firstDataRow + 9).map((r) => r[c] ?? '').filter(Boolean);
-    const looksKode = values.length > 0 && values.every((v) => /^\d{2}[.\s]?\d{2}[.\s]?\d{2}[.\s]?\d{4}$/.test(v.trim()));
+    const values = rows
+      .slice(firstDataRow - 1, firstDataRow + 9)
+      .map((r) => r[c] ?? '')
+      .filter(Boolean);
+    const looksKode =
+      values.length > 0 && values.every((v) => /^\d{2}[.\s]?\d{2}[.\s]?\d{2}[.\s]?\d{4}$/.test(v.trim()));
     const bulan = monthOfLabel(label);
     const code = guessIndicator(label.split(' / ')[0]!);
     if (/\bkec(amatan)?\b|distrik/.test(l)) out[label] = { ...NONE, role: 'kecamatan' };
-    else if (/desa|kelurahan|kode wilayah|kode_wilayah/.test(l)) out[label] = { ...NONE, role: looksKode ? 'desa-kode' : 'desa-nama' };
+    else if (/desa|kelurahan|kode wilayah|kode_wilayah/.test(l))
+      out[label] = { ...NONE, role: looksKode ? 'desa-kode' : 'desa-nama' };
     else if (/bulan|periode|tanggal/.test(l) && bulan === null) out[label] = { ...NONE, role: 'periode' };
     else if (/indikator|program|kegiatan/.test(l)) out[label] = { ...NONE, role: 'indikator' };
     else if (/sasaran|penyebut|target/.test(l) && bulan === null) out[label] = { ...NONE, role: 'penyebut' };
-    else if (bulan !== null || code || /jumlah|capaian|nilai|pembilang/.test(l)) out[label] = { role: 'pembilang', indikator: code, bulan };
+    else if (bulan !== null || code || /jumlah|capaian|nilai|pembilang/.test(l))
+      out[label] = { role: 'pembilang', indikator: code, bulan };
     else out[label] = { ...NONE };
   });
   return out;
@@ -60,7 +98,10 @@ export function guessIndicator(label: string): string {
 }
 
 /** The cell above the header holding the year ("TAHUN 2026" in A2), as a cell reference, or null. */
-export function findYearCell(rows: readonly (readonly string[])[], barisJudul: number): { sel: string; year: number } | null {
+export function findYearCell(
+  rows: readonly (readonly string[])[],
+  barisJudul: number,
+): { sel: string; year: number } | null {
   for (let r = 0; r < barisJudul - 1; r++) {
     for (const [c, cell] of (rows[r] ?? []).entries()) {
       const year = yearInText(cell);
@@ -72,13 +113,23 @@ export function findYearCell(rows: readonly (readonly string[])[], barisJudul: n
 
 /** Distinct values of a column below the header (the indicator labels the wizard asks to map). */
 export function columnValues(rows: readonly (readonly string[])[], firstDataRow: number, column: number): string[] {
-  return [...new Set(rows.slice(firstDataRow - 1).map((r) => columnLabel(r[column] ?? '')).filter(Boolean))];
+  return [
+    ...new Set(
+      rows
+        .slice(firstDataRow - 1)
+        .map((r) => columnLabel(r[column] ?? ''))
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** The months a period column holds in the rows shown (to check the mapping reads them). */
 export const readableMonth = (text: string) => readMonthCell(text);
 
-export function labelsOf(rows: readonly (readonly string[])[], draft: Pick<WizardDraft, 'barisJudul' | 'tinggiJudul'>): string[] {
+export function labelsOf(
+  rows: readonly (readonly string[])[],
+  draft: Pick<WizardDraft, 'barisJudul' | 'tinggiJudul'>,
+): string[] {
   return headerLabels(rows, draft.barisJudul, draft.tinggiJudul);
 }
 
@@ -90,18 +141,36 @@ export function draftProfile(draft: WizardDraft, labels: readonly string[]): Imp
   const kecamatan = pick('kecamatan');
   const periode = pick('periode');
   const indikator = pick('indikator');
-  const nilai = labels.filter((l) => ['pembilang', 'penyebut'].includes(draft.choices[l]?.role ?? '')).map((l) => {
-    const c = draft.choices[l]!;
-    return { kolom: l, peran: c.role as 'pembilang' | 'penyebut', ...(c.indikator ? { indikator: c.indikator } : {}), ...(c.bulan ? { bulan: c.bulan } : {}) };
-  });
+  const nilai = labels
+    .filter((l) => ['pembilang', 'penyebut'].includes(draft.choices[l]?.role ?? ''))
+    .map((l) => {
+      const c = draft.choices[l]!;
+      return {
+        kolom: l,
+        peran: c.role as 'pembilang' | 'penyebut',
+        ...(c.indikator ? { indikator: c.indikator } : {}),
+        ...(c.bulan ? { bulan: c.bulan } : {}),
+      };
+    });
   const labelKode = Object.fromEntries(Object.entries(draft.labelKode).filter(([, code]) => code));
   return {
-    versi: 1, nama: draft.nama.trim(), kabupaten: draft.kabupaten.trim(), ...(draft.lembar ? { lembar: draft.lembar } : {}),
-    barisJudul: draft.barisJudul, ...(draft.tinggiJudul === 2 ? { tinggiJudul: 2 as const } : {}), tandaJudul: headerSignature(labels),
-    desa: { kolom: desaNama ?? desaKode ?? '', isi: desaNama ? 'nama' : 'kode', ...(kecamatan ? { kolomKecamatan: kecamatan } : {}) },
+    versi: 1,
+    nama: draft.nama.trim(),
+    kabupaten: draft.kabupaten.trim(),
+    ...(draft.lembar ? { lembar: draft.lembar } : {}),
+    barisJudul: draft.barisJudul,
+    ...(draft.tinggiJudul === 2 ? { tinggiJudul: 2 as const } : {}),
+    tandaJudul: headerSignature(labels),
+    desa: {
+      kolom: desaNama ?? desaKode ?? '',
+      isi: desaNama ? 'nama' : 'kode',
+      ...(kecamatan ? { kolomKecamatan: kecamatan } : {}),
+    },
     ...(periode ? { periode: { kolom: periode } } : {}),
     ...(nilai.some((n) => n.bulan) && draft.tahun !== null ? { tahun: draft.tahun } : {}),
-    ...(indikator ? { indikator: { kolom: indikator, ...(Object.keys(labelKode).length ? { kode: labelKode } : {}) } } : {}),
+    ...(indikator
+      ? { indikator: { kolom: indikator, ...(Object.keys(labelKode).length ? { kode: labelKode } : {}) } }
+      : {}),
     nilai,
   };
 }

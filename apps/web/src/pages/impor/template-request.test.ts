@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  canBuildTemplate, chosenKode, clampMonth, fileNameFromDisposition, initialMonth, levelsOf, monthOptions, previousMonth,
-  templateFileName, templateUrl, yearOptions,
+  canBuildTemplate,
+  chosenKode,
+  clampMonth,
+  fileNameFromDisposition,
+  initialMonth,
+  levelsOf,
+  monthOptions,
+  previousMonth,
+  templateFileName,
+  templateUrl,
+  yearOptions,
 } from './template-request.ts';
 
 // 23 November 2026, local time.
@@ -9,11 +18,22 @@ const TODAY = new Date(2026, 10, 23);
 
 describe('templateUrl', () => {
   it('asks GET /api/templat with the wilayah, the month (YYYY-MM), the indicators comma-separated and the format', () => {
-    expect(templateUrl({ wilayah: '12.10.09', period: { year: 2026, month: 9 }, indicators: ['KIA_KF', 'SPM11_TB'], format: 'csv' }))
-      .toBe('/api/templat?wilayah=12.10.09&periode=2026-09&indikator=KIA_KF,SPM11_TB&format=csv');
+    expect(
+      templateUrl({
+        wilayah: '12.10.09',
+        period: { year: 2026, month: 9 },
+        indicators: ['KIA_KF', 'SPM11_TB'],
+        format: 'csv',
+      }),
+    ).toBe('/api/templat?wilayah=12.10.09&periode=2026-09&indikator=KIA_KF,SPM11_TB&format=csv');
   });
   it('pads the month and escapes nothing a kode or code contains', () => {
-    const url = templateUrl({ wilayah: '12.10', period: { year: 2025, month: 1 }, indicators: ['KIA_K4'], format: 'xlsx' });
+    const url = templateUrl({
+      wilayah: '12.10',
+      period: { year: 2025, month: 1 },
+      indicators: ['KIA_K4'],
+      format: 'xlsx',
+    });
     expect(url).toBe('/api/templat?wilayah=12.10&periode=2025-01&indikator=KIA_K4&format=xlsx');
     const query = new URL(url, 'http://x').searchParams;
     expect(query.get('indikator')).toBe('KIA_K4');
@@ -22,10 +42,14 @@ describe('templateUrl', () => {
 
 describe('template file name', () => {
   it('is the one the API sends (templat-<kode>-<month>.<ext>)', () => {
-    expect(templateFileName({ wilayah: '12.10.09', period: { year: 2026, month: 10 }, format: 'xlsx' })).toBe('templat-12.10.09-2026-10.xlsx');
+    expect(templateFileName({ wilayah: '12.10.09', period: { year: 2026, month: 10 }, format: 'xlsx' })).toBe(
+      'templat-12.10.09-2026-10.xlsx',
+    );
   });
   it('is read from Content-Disposition', () => {
-    expect(fileNameFromDisposition('attachment; filename="templat-12.10.09-2026-10.csv"')).toBe('templat-12.10.09-2026-10.csv');
+    expect(fileNameFromDisposition('attachment; filename="templat-12.10.09-2026-10.csv"')).toBe(
+      'templat-12.10.09-2026-10.csv',
+    );
     expect(fileNameFromDisposition("attachment; filename*=UTF-8''templat%20a.csv")).toBe('templat a.csv');
     expect(fileNameFromDisposition(null)).toBeNull();
     expect(fileNameFromDisposition('inline')).toBeNull();

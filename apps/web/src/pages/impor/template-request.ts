@@ -1,6 +1,14 @@
 // What the "Unduh templat" form asks the API for: the wilayah (from the cascading selects), the month and the
 // indicators, turned into GET /api/templat?…. Pure, unit-tested.
-import { ancestorAt, formatYearMonth, isKode, tingkatOf, tryParsePeriod, type Tingkat, type YearMonth } from '@peta/domain';
+import {
+  ancestorAt,
+  formatYearMonth,
+  isKode,
+  tingkatOf,
+  tryParsePeriod,
+  type Tingkat,
+  type YearMonth,
+} from '@peta/domain';
 
 export type TemplateFormat = 'xlsx' | 'csv';
 

@@ -7,7 +7,8 @@ import { usePuskesmasList } from '../../api/puskesmas.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import type { GridArea } from './isian-api.ts';
 
-export const areaValue = (area: GridArea | null) => (area ? `${area.kind === 'kecamatan' ? 'k' : 'p'}:${area.kode}` : '');
+export const areaValue = (area: GridArea | null) =>
+  area ? `${area.kind === 'kecamatan' ? 'k' : 'p'}:${area.kode}` : '';
 const areaOf = (value: string): GridArea | null =>
   value ? { kind: value.startsWith('k:') ? 'kecamatan' : 'puskesmas', kode: value.slice(2) } : null;
 
@@ -37,32 +38,68 @@ export function AreaChooser({ user, kabupaten, onKabupaten, area, onArea }: Area
       {!fixedKabupaten && !user.scopeKode && (
         <div className="isi-field">
           <label htmlFor={`${id}-prov`}>{t('tingkat.provinsi')}</label>
-          <select id={`${id}-prov`} value={provinsi} onChange={(e) => { onKabupaten(e.target.value ? `${e.target.value}` : ''); onArea(null); }}>
+          <select
+            id={`${id}-prov`}
+            value={provinsi}
+            onChange={(e) => {
+              onKabupaten(e.target.value ? `${e.target.value}` : '');
+              onArea(null);
+            }}
+          >
             <option value="">{t('impor.wilayah.choose')}</option>
-            {provinces.data?.map((p) => <option key={p.kode} value={p.kode}>{p.nama}</option>)}
+            {provinces.data?.map((p) => (
+              <option key={p.kode} value={p.kode}>
+                {p.nama}
+              </option>
+            ))}
           </select>
         </div>
       )}
       {!fixedKabupaten && (
         <div className="isi-field">
           <label htmlFor={`${id}-kab`}>{t('tingkat.kabupatenKota')}</label>
-          <select id={`${id}-kab`} value={kabupaten.length >= 5 ? kabupaten : ''} onChange={(e) => { onKabupaten(e.target.value); onArea(null); }}
-            data-testid="isian-kabupaten">
+          <select
+            id={`${id}-kab`}
+            value={kabupaten.length >= 5 ? kabupaten : ''}
+            onChange={(e) => {
+              onKabupaten(e.target.value);
+              onArea(null);
+            }}
+            data-testid="isian-kabupaten"
+          >
             <option value="">{t('impor.wilayah.choose')}</option>
-            {kabupatens.data?.map((k) => <option key={k.kode} value={k.kode}>{k.nama}</option>)}
+            {kabupatens.data?.map((k) => (
+              <option key={k.kode} value={k.kode}>
+                {k.nama}
+              </option>
+            ))}
           </select>
         </div>
       )}
       <div className="isi-field isi-area__main">
         <label htmlFor={`${id}-area`}>{t('isian.area.label')}</label>
-        <select id={`${id}-area`} value={areaValue(area)} disabled={kabupaten.length < 5} onChange={(e) => onArea(areaOf(e.target.value))}
-          data-testid="isian-area">
+        <select
+          id={`${id}-area`}
+          value={areaValue(area)}
+          disabled={kabupaten.length < 5}
+          onChange={(e) => onArea(areaOf(e.target.value))}
+          data-testid="isian-area"
+        >
           <option value="">{t('isian.area.choose')}</option>
           <optgroup label={t('tingkat.kecamatan')}>
-            {kecamatan.data?.map((k) => <option key={k.kode} value={`k:${k.kode}`}>{k.nama}</option>)}
+            {kecamatan.data?.map((k) => (
+              <option key={k.kode} value={`k:${k.kode}`}>
+                {k.nama}
+              </option>
+            ))}
           </optgroup>
           <optgroup label={t('isian.area.puskesmas')}>
-            {kabupaten.length >= 5 && puskesmas.data?.puskesmas.map((p) => <option key={p.kode} value={`p:${p.kode}`}>{p.nama}</option>)}
+            {kabupaten.length >= 5 &&
+              puskesmas.data?.puskesmas.map((p) => (
+                <option key={p.kode} value={`p:${p.kode}`}>
+                  {p.nama}
+                </option>
+              ))}
           </optgroup>
         </select>
       </div>

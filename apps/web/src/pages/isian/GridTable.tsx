@@ -33,8 +33,14 @@ export function GridTable({ desa, columns, textOf, stateOf, onCommit, onRevert, 
   // Set when an edit ends by a key (Enter, arrows, Tab, Escape): the focus goes back to the current cell in the same
   // commit (a layout effect), so a key pressed right after is not lost while the input leaves the page.
   const refocus = useRef(false);
-  const startEdit = (text: string) => { open.current = true; setDraft(text); };
-  const closeEdit = () => { open.current = false; setDraft(null); };
+  const startEdit = (text: string) => {
+    open.current = true;
+    setDraft(text);
+  };
+  const closeEdit = () => {
+    open.current = false;
+    setDraft(null);
+  };
   const size = { rows: desa.length, cols: columns.length };
   const at = (p: Position) => ({ kode: desa[p.row]!.kode, column: columns[p.col]! });
 
@@ -119,12 +125,22 @@ export function GridTable({ desa, columns, textOf, stateOf, onCommit, onRevert, 
 
   return (
     <div className="isi-scroll">
-      {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a spreadsheet is the ARIA grid pattern on a table (WAI-ARIA APG data grid). */}
-      <table ref={table} className="isi-grid" role="grid" aria-label={t('isian.grid.label')} aria-rowcount={size.rows + 2}
-        aria-colcount={size.cols + 1} onPaste={paste} data-testid="isian-grid">
+      <table
+        ref={table}
+        className="isi-grid"
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a spreadsheet is the ARIA grid pattern on a table (WAI-ARIA APG data grid).
+        role="grid"
+        aria-label={t('isian.grid.label')}
+        aria-rowcount={size.rows + 2}
+        aria-colcount={size.cols + 1}
+        onPaste={paste}
+        data-testid="isian-grid"
+      >
         <thead>
           <tr>
-            <th rowSpan={2} scope="col" className="isi-corner">{t('isian.grid.desa')}</th>
+            <th rowSpan={2} scope="col" className="isi-corner">
+              {t('isian.grid.desa')}
+            </th>
             {groupsOf(columns).map((g) => (
               <th key={g.indicator} colSpan={g.span} scope="colgroup" title={getIndicator(g.indicator)?.nameId}>
                 {getIndicator(g.indicator)?.short ?? g.indicator}
@@ -142,26 +158,55 @@ export function GridTable({ desa, columns, textOf, stateOf, onCommit, onRevert, 
         <tbody>
           {desa.map((d, row) => (
             <tr key={d.kode}>
-              <th scope="row" className="isi-desa"><span>{d.nama}</span> <small>{d.kode}</small></th>
+              <th scope="row" className="isi-desa">
+                <span>{d.nama}</span> <small>{d.kode}</small>
+              </th>
               {columns.map((column, col) => {
                 const focused = safe.row === row && safe.col === col;
                 const editing = focused && draft !== null;
                 const { state, note } = stateOf(d.kode, column);
                 const text = textOf(d.kode, column);
                 return (
-                  // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a cell of the ARIA grid above, focused with the arrow keys.
-                  <td key={`${column.indicator}-${column.part}`} role="gridcell" tabIndex={focused ? 0 : -1} data-row={row} data-col={col}
-                    className={`isi-cell isi-cell--${state}${focused ? ' isi-cell--focus' : ''}`} aria-invalid={state === 'error' || state === 'conflict' || undefined}
-                    title={note} onKeyDown={onCellKey} onClick={() => setPos({ row, col })} onDoubleClick={() => { setPos({ row, col }); startEdit(text); }}
-                    data-testid={`cell-${d.kode}-${column.indicator}-${column.part}`} data-state={state}>
+                  <td
+                    key={`${column.indicator}-${column.part}`}
+                    // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a cell of the ARIA grid above, focused with the arrow keys.
+                    role="gridcell"
+                    tabIndex={focused ? 0 : -1}
+                    data-row={row}
+                    data-col={col}
+                    className={`isi-cell isi-cell--${state}${focused ? ' isi-cell--focus' : ''}`}
+                    aria-invalid={state === 'error' || state === 'conflict' || undefined}
+                    title={note}
+                    onKeyDown={onCellKey}
+                    onClick={() => setPos({ row, col })}
+                    onDoubleClick={() => {
+                      setPos({ row, col });
+                      startEdit(text);
+                    }}
+                    data-testid={`cell-${d.kode}-${column.indicator}-${column.part}`}
+                    data-state={state}
+                  >
                     {editing ? (
-                      // biome-ignore lint/a11y/noAutofocus: the input appears because the user started editing this cell.
-                      <input className="isi-input" autoFocus defaultValue={draft ?? ''} inputMode="numeric"
+                      <input
+                        className="isi-input"
+                        // biome-ignore lint/a11y/noAutofocus: the input appears because the user started editing this cell.
+                        autoFocus
+                        defaultValue={draft ?? ''}
+                        inputMode="numeric"
                         aria-label={`${d.nama}, ${column.indicator} ${t(column.part === 'numerator' ? 'isian.grid.numerator' : 'isian.grid.denominator')}`}
-                        onKeyDown={onInputKey} onBlur={(e) => { if (open.current) commit(e.currentTarget.value, null); }}
-                        onFocus={(e) => { const end = e.currentTarget.value.length; e.currentTarget.setSelectionRange(end, end); }}
-                        data-testid="isian-editor" />
-                    ) : showNumber(text)}
+                        onKeyDown={onInputKey}
+                        onBlur={(e) => {
+                          if (open.current) commit(e.currentTarget.value, null);
+                        }}
+                        onFocus={(e) => {
+                          const end = e.currentTarget.value.length;
+                          e.currentTarget.setSelectionRange(end, end);
+                        }}
+                        data-testid="isian-editor"
+                      />
+                    ) : (
+                      showNumber(text)
+                    )}
                   </td>
                 );
               })}

@@ -17,7 +17,18 @@ import { AreaChooser, kabupatenOfScope } from './AreaChooser.tsx';
 import { isNetworkFailure, mergeSave, queueKey, waitingCells, type QueuedSave } from './entry-queue.ts';
 import { entryStore } from './entry-store.ts';
 import {
-  cellKey, cellOfIssue, cellText, cellsToSave, columnsOf, problemsOf, storedMap, withPaste, withText, withoutEdit, type Column, type Edit,
+  cellKey,
+  cellOfIssue,
+  cellText,
+  cellsToSave,
+  columnsOf,
+  problemsOf,
+  storedMap,
+  withPaste,
+  withText,
+  withoutEdit,
+  type Column,
+  type Edit,
 } from './grid-model.ts';
 import { GridTable, type CellState } from './GridTable.tsx';
 import { saveGrid, useGrid, type GridArea, type SaveAnswer } from './isian-api.ts';
@@ -44,8 +55,12 @@ export default function IsianPage() {
   const latest = useLatestMonth();
   const queryClient = useQueryClient();
 
-  const [kabupaten, setKabupaten] = useState(() => (user ? kabupatenOfScope(user) ?? (user.home ?? '').slice(0, 5) : ''));
-  const [area, setArea] = useState<GridArea | null>(() => (user?.scopePuskesmas ? { kind: 'puskesmas', kode: user.scopePuskesmas } : null));
+  const [kabupaten, setKabupaten] = useState(() =>
+    user ? (kabupatenOfScope(user) ?? (user.home ?? '').slice(0, 5)) : '',
+  );
+  const [area, setArea] = useState<GridArea | null>(() =>
+    user?.scopePuskesmas ? { kind: 'puskesmas', kode: user.scopePuskesmas } : null,
+  );
   const [period, setPeriod] = useState('');
   const [group, setGroup] = useState<string>('PWS KIA');
   const month = period || (latest ? ym(latest) : '');
@@ -56,7 +71,9 @@ export default function IsianPage() {
 
   const [edits, setEdits] = useState<Map<string, Edit>>(new Map());
   const [conflicts, setConflicts] = useState<Map<string, GridConflict>>(new Map());
-  const [serverIssues, setServerIssues] = useState<Map<string, { kind: 'error' | 'warning'; issue: ImportIssue }>>(new Map());
+  const [serverIssues, setServerIssues] = useState<Map<string, { kind: 'error' | 'warning'; issue: ImportIssue }>>(
+    new Map(),
+  );
   const [notice, setNotice] = useState<Notice | null>(null);
   const [queue, setQueue] = useState<QueuedSave[]>([]);
   const [online, setOnline] = useState(() => navigator.onLine);
@@ -68,48 +85,59 @@ export default function IsianPage() {
   useEffect(() => {
     setConflicts(new Map());
     setServerIssues(new Map());
-    void entryStore.get(gridKey).then((waiting) => {
-      const next = new Map<string, Edit>();
-      for (const c of waiting?.cells ?? []) next.set(cellKey(c.kode, c.indicator), { numerator: c.numerator, denominator: c.denominator, base: c.base });
-      setEdits(next);
-    }).catch(() => setEdits(new Map()));
+    void entryStore
+      .get(gridKey)
+      .then((waiting) => {
+        const next = new Map<string, Edit>();
+        for (const c of waiting?.cells ?? [])
+          next.set(cellKey(c.kode, c.indicator), { numerator: c.numerator, denominator: c.denominator, base: c.base });
+        setEdits(next);
+      })
+      .catch(() => setEdits(new Map()));
   }, [gridKey]);
 
   const refreshQueue = useCallback(async () => setQueue(await entryStore.all().catch(() => [])), []);
 
   /** The answer of a save (sent now or from the queue) shown on the grid it belongs to. */
-  const apply = useCallback((answer: SaveAnswer, body: GridSaveBody, queued: boolean) => {
-    const mine = body.area === areaCode && body.period === month;
-    if (answer.kind === 'conflict') {
-      if (mine) setConflicts(new Map(answer.conflicts.map((c) => [cellKey(c.kode, c.indicator), c])));
-      setNotice({ kind: 'conflict', message: answer.message, queued });
-      return;
-    }
-    const issues = new Map<string, { kind: 'error' | 'warning'; issue: ImportIssue }>();
-    for (const [kind, list] of [['warning', answer.outcome.warnings], ['error', answer.outcome.errors]] as const) {
-      for (const issue of list) {
-        const cell = cellOfIssue(body.cells, issue.row);
-        if (cell) issues.set(cellKey(cell.kode, cell.indicator), { kind, issue: issue as ImportIssue });
+  const apply = useCallback(
+    (answer: SaveAnswer, body: GridSaveBody, queued: boolean) => {
+      const mine = body.area === areaCode && body.period === month;
+      if (answer.kind === 'conflict') {
+        if (mine) setConflicts(new Map(answer.conflicts.map((c) => [cellKey(c.kode, c.indicator), c])));
+        setNotice({ kind: 'conflict', message: answer.message, queued });
+        return;
       }
-    }
-    if (mine) {
-      setServerIssues(issues);
-      setConflicts(new Map());
-      if (answer.kind === 'saved') {
-        // Saved: the sent cells are the stored values now (typed again since: kept).
-        setEdits((current) => {
-          const next = new Map(current);
-          for (const c of body.cells) {
-            const e = next.get(cellKey(c.kode, c.indicator));
-            if (e && e.numerator === c.numerator && e.denominator === c.denominator) next.delete(cellKey(c.kode, c.indicator));
-          }
-          return next;
-        });
+      const issues = new Map<string, { kind: 'error' | 'warning'; issue: ImportIssue }>();
+      for (const [kind, list] of [
+        ['warning', answer.outcome.warnings],
+        ['error', answer.outcome.errors],
+      ] as const) {
+        for (const issue of list) {
+          const cell = cellOfIssue(body.cells, issue.row);
+          if (cell) issues.set(cellKey(cell.kode, cell.indicator), { kind, issue: issue as ImportIssue });
+        }
       }
-    }
-    if (answer.kind === 'saved') void queryClient.invalidateQueries();
-    setNotice({ kind: answer.kind, outcome: answer.outcome, sent: body.cells, queued });
-  }, [areaCode, month, queryClient]);
+      if (mine) {
+        setServerIssues(issues);
+        setConflicts(new Map());
+        if (answer.kind === 'saved') {
+          // Saved: the sent cells are the stored values now (typed again since: kept).
+          setEdits((current) => {
+            const next = new Map(current);
+            for (const c of body.cells) {
+              const e = next.get(cellKey(c.kode, c.indicator));
+              if (e && e.numerator === c.numerator && e.denominator === c.denominator)
+                next.delete(cellKey(c.kode, c.indicator));
+            }
+            return next;
+          });
+        }
+      }
+      if (answer.kind === 'saved') void queryClient.invalidateQueries();
+      setNotice({ kind: answer.kind, outcome: answer.outcome, sent: body.cells, queued });
+    },
+    [areaCode, month, queryClient],
+  );
 
   /** Sends every waiting save, oldest first; stops at the first network failure (still offline). */
   const flushing = useRef(false);
@@ -138,12 +166,18 @@ export default function IsianPage() {
   }, [apply, refreshQueue]);
 
   useEffect(() => {
-    const up = () => { setOnline(true); void flush(); };
+    const up = () => {
+      setOnline(true);
+      void flush();
+    };
     const down = () => setOnline(false);
     window.addEventListener('online', up);
     window.addEventListener('offline', down);
     void refreshQueue().then(flush);
-    return () => { window.removeEventListener('online', up); window.removeEventListener('offline', down); };
+    return () => {
+      window.removeEventListener('online', up);
+      window.removeEventListener('offline', down);
+    };
   }, [flush, refreshQueue]);
   const waiting = waitingCells(queue);
   useEffect(() => {
@@ -163,8 +197,16 @@ export default function IsianPage() {
   const toSave = cellsToSave(edits, stored);
   const queuedHere = queue.find((q) => q.key === gridKey);
   // Cells already waiting with the same value are not "unsaved": typing again after queueing makes them so.
-  const unsent = toSave.filter((c) => !queuedHere?.cells.some((q) => q.kode === c.kode && q.indicator === c.indicator
-    && q.numerator === c.numerator && q.denominator === c.denominator));
+  const unsent = toSave.filter(
+    (c) =>
+      !queuedHere?.cells.some(
+        (q) =>
+          q.kode === c.kode &&
+          q.indicator === c.indicator &&
+          q.numerator === c.numerator &&
+          q.denominator === c.denominator,
+      ),
+  );
 
   const save = async () => {
     if (!area || !unsent.length || localProblems.size) return;
@@ -199,10 +241,18 @@ export default function IsianPage() {
       const edit = next.get(key);
       if (choice === 'theirs') next.delete(key);
       // Keep my value, knowingly over the value stored now: that becomes its base.
-      else if (edit) next.set(key, { ...edit, base: { numerator: conflict.current.numerator, denominator: conflict.current.denominator } });
+      else if (edit)
+        next.set(key, {
+          ...edit,
+          base: { numerator: conflict.current.numerator, denominator: conflict.current.denominator },
+        });
       return next;
     });
-    setConflicts((current) => { const next = new Map(current); next.delete(key); return next; });
+    setConflicts((current) => {
+      const next = new Map(current);
+      next.delete(key);
+      return next;
+    });
     void grid.refetch();
   };
 
@@ -225,15 +275,31 @@ export default function IsianPage() {
   };
 
   const desaName = (kode: string) => grid.data?.desa.find((d) => d.kode === kode)?.nama ?? kode;
-  const conflictText = (c: GridConflict) => t('isian.conflict.cell', {
-    desa: desaName(c.kode), indicator: getIndicator(c.indicator)?.short ?? c.indicator,
-    mine: pairText(c.mine), current: pairText(c.current), base: pairText(c.base),
-    who: c.current.oleh ?? '—', load: c.current.loadId ?? '—',
-  });
+  const conflictText = (c: GridConflict) =>
+    t('isian.conflict.cell', {
+      desa: desaName(c.kode),
+      indicator: getIndicator(c.indicator)?.short ?? c.indicator,
+      mine: pairText(c.mine),
+      current: pairText(c.current),
+      base: pairText(c.base),
+      who: c.current.oleh ?? '—',
+      load: c.current.loadId ?? '—',
+    });
 
-  if (!user) return <main className="page isi-page"><NotAllowed permission={permission} capability="impor" testId="isian-not-allowed" /></main>;
+  if (!user)
+    return (
+      <main className="page isi-page">
+        <NotAllowed permission={permission} capability="impor" testId="isian-not-allowed" />
+      </main>
+    );
   if (!permission.ok) {
-    return <main className="page isi-page"><p className="not-allowed" data-testid="isian-not-allowed">{t('isian.notAllowed', { role: roleLabel(user.role, lang) })}</p></main>;
+    return (
+      <main className="page isi-page">
+        <p className="not-allowed" data-testid="isian-not-allowed">
+          {t('isian.notAllowed', { role: roleLabel(user.role, lang) })}
+        </p>
+      </main>
+    );
   }
 
   return (
@@ -248,99 +314,197 @@ export default function IsianPage() {
 
       <div className="isi-controls">
         {user.scopePuskesmas ? (
-          <p className="isi-fixed-area" data-testid="isian-area-fixed">{t('isian.area.own', { nama: grid.data?.area.nama ?? user.scopeLabel })}</p>
+          <p className="isi-fixed-area" data-testid="isian-area-fixed">
+            {t('isian.area.own', { nama: grid.data?.area.nama ?? user.scopeLabel })}
+          </p>
         ) : (
           <AreaChooser user={user} kabupaten={kabupaten} onKabupaten={setKabupaten} area={area} onArea={setArea} />
         )}
         <div className="isi-field">
           <label htmlFor="isian-month">{t('isian.month')}</label>
-          <input id="isian-month" className="isi-text" type="month" value={month} max={latest ? ym(latest) : undefined}
-            onChange={(e) => setPeriod(e.target.value)} data-testid="isian-month" />
+          <input
+            id="isian-month"
+            className="isi-text"
+            type="month"
+            value={month}
+            max={latest ? ym(latest) : undefined}
+            onChange={(e) => setPeriod(e.target.value)}
+            data-testid="isian-month"
+          />
         </div>
         <div className="isi-field">
           <label htmlFor="isian-group">{t('isian.group')}</label>
           <select id="isian-group" value={group} onChange={(e) => setGroup(e.target.value)} data-testid="isian-group">
-            {GROUPS.map((g) => <option key={g} value={g}>{INDICATOR_GROUPS.find((x) => x.code === g)![lang === 'en' ? 'labelEn' : 'labelId']}</option>)}
+            {GROUPS.map((g) => (
+              <option key={g} value={g}>
+                {INDICATOR_GROUPS.find((x) => x.code === g)![lang === 'en' ? 'labelEn' : 'labelId']}
+              </option>
+            ))}
           </select>
         </div>
       </div>
 
       <div className="isi-status" role="status" aria-live="polite">
-        {!online && <span className="isi-badge isi-badge--offline" data-testid="isian-offline">{t('isian.offline')}</span>}
-        {waiting > 0 && <span className="isi-badge isi-badge--queue" data-testid="isian-queue">{t('isian.queue', { n: waiting })}</span>}
-        {unsent.length > 0 && <span className="isi-badge" data-testid="isian-unsaved">{t('isian.unsaved', { n: unsent.length })}</span>}
+        {!online && (
+          <span className="isi-badge isi-badge--offline" data-testid="isian-offline">
+            {t('isian.offline')}
+          </span>
+        )}
+        {waiting > 0 && (
+          <span className="isi-badge isi-badge--queue" data-testid="isian-queue">
+            {t('isian.queue', { n: waiting })}
+          </span>
+        )}
+        {unsent.length > 0 && (
+          <span className="isi-badge" data-testid="isian-unsaved">
+            {t('isian.unsaved', { n: unsent.length })}
+          </span>
+        )}
       </div>
 
-      {!area ? <p className="isi-hint">{t('isian.area.needed')}</p>
-        : grid.isPending ? <Loading />
-          : grid.isError ? <ErrorMessage error={grid.error} onRetry={() => void grid.refetch()} />
-            : grid.data.desa.length === 0 ? <p className="isi-hint isi-hint--warn" data-testid="isian-no-desa">{t(area.kind === 'puskesmas' ? 'isian.noDesaPuskesmas' : 'isian.noDesa')}</p>
-              : (
-                <>
-                  <p className="isi-help" id="isian-keys">{t('isian.keys')}</p>
-                  <GridTable desa={grid.data.desa} columns={columns} textOf={(kode, column) => cellText(edits, stored, kode, column)} stateOf={stateOf}
-                    onCommit={(kode, column, text) => setEdits((e) => withText(e, stored, kode, column, text))}
-                    onRevert={(kode, column) => setEdits((e) => withoutEdit(e, kode, column.indicator))}
-                    onPaste={(origin, block) => setEdits((e) => withPaste(e, stored, grid.data.desa.map((d) => d.kode), columns, origin, block).edits)} />
-                  <p className="isi-legend">
-                    <span className="isi-swatch isi-cell--simulated">12</span> {t('isian.legend.simulated')}
-                    <span className="isi-swatch isi-cell--edited">12</span> {t('isian.legend.edited')}
-                    <span className="isi-swatch isi-cell--pending">12</span> {t('isian.legend.pending')}
-                    <span className="isi-swatch isi-cell--error">12</span> {t('isian.legend.error')}
-                    <span className="isi-swatch isi-cell--warning">12</span> {t('isian.legend.warning')}
-                  </p>
-                </>
-              )}
+      {!area ? (
+        <p className="isi-hint">{t('isian.area.needed')}</p>
+      ) : grid.isPending ? (
+        <Loading />
+      ) : grid.isError ? (
+        <ErrorMessage error={grid.error} onRetry={() => void grid.refetch()} />
+      ) : grid.data.desa.length === 0 ? (
+        <p className="isi-hint isi-hint--warn" data-testid="isian-no-desa">
+          {t(area.kind === 'puskesmas' ? 'isian.noDesaPuskesmas' : 'isian.noDesa')}
+        </p>
+      ) : (
+        <>
+          <p className="isi-help" id="isian-keys">
+            {t('isian.keys')}
+          </p>
+          <GridTable
+            desa={grid.data.desa}
+            columns={columns}
+            textOf={(kode, column) => cellText(edits, stored, kode, column)}
+            stateOf={stateOf}
+            onCommit={(kode, column, text) => setEdits((e) => withText(e, stored, kode, column, text))}
+            onRevert={(kode, column) => setEdits((e) => withoutEdit(e, kode, column.indicator))}
+            onPaste={(origin, block) =>
+              setEdits(
+                (e) =>
+                  withPaste(
+                    e,
+                    stored,
+                    grid.data.desa.map((d) => d.kode),
+                    columns,
+                    origin,
+                    block,
+                  ).edits,
+              )
+            }
+          />
+          <p className="isi-legend">
+            <span className="isi-swatch isi-cell--simulated">12</span> {t('isian.legend.simulated')}
+            <span className="isi-swatch isi-cell--edited">12</span> {t('isian.legend.edited')}
+            <span className="isi-swatch isi-cell--pending">12</span> {t('isian.legend.pending')}
+            <span className="isi-swatch isi-cell--error">12</span> {t('isian.legend.error')}
+            <span className="isi-swatch isi-cell--warning">12</span> {t('isian.legend.warning')}
+          </p>
+        </>
+      )}
 
       {localProblems.size > 0 && (
         <section className="isi-list isi-list--error" data-testid="isian-problems">
           <h3>{t('isian.problems', { n: localProblems.size })}</h3>
-          <ul>{[...localProblems].map(([key, problems]) => problems.map((p) => (
-            <li key={`${key}-${p.part}`}>{desaName(key.split('|')[0]!)} · {key.split('|')[1]} ({t(p.part === 'numerator' ? 'isian.grid.numerator' : 'isian.grid.denominator')}): {p.message}</li>
-          )))}</ul>
+          <ul>
+            {[...localProblems].map(([key, problems]) =>
+              problems.map((p) => (
+                <li key={`${key}-${p.part}`}>
+                  {desaName(key.split('|')[0]!)} · {key.split('|')[1]} (
+                  {t(p.part === 'numerator' ? 'isian.grid.numerator' : 'isian.grid.denominator')}): {p.message}
+                </li>
+              )),
+            )}
+          </ul>
         </section>
       )}
 
       {conflicts.size > 0 && (
         <section className="isi-list isi-list--conflict" data-testid="isian-conflicts">
           <h3>{t('isian.conflict.title', { n: conflicts.size })}</h3>
-          <ul>{[...conflicts].map(([key, c]) => (
-            <li key={key} data-testid={`conflict-${c.kode}-${c.indicator}`}>
-              <span>{conflictText(c)}</span>
-              <button type="button" className="button button--ghost" onClick={() => resolve(key, 'mine')}>{t('isian.conflict.mine', { value: pairText(c.mine) })}</button>
-              <button type="button" className="button button--ghost" onClick={() => resolve(key, 'theirs')}>{t('isian.conflict.theirs', { value: pairText(c.current) })}</button>
-            </li>
-          ))}</ul>
+          <ul>
+            {[...conflicts].map(([key, c]) => (
+              <li key={key} data-testid={`conflict-${c.kode}-${c.indicator}`}>
+                <span>{conflictText(c)}</span>
+                <button type="button" className="button button--ghost" onClick={() => resolve(key, 'mine')}>
+                  {t('isian.conflict.mine', { value: pairText(c.mine) })}
+                </button>
+                <button type="button" className="button button--ghost" onClick={() => resolve(key, 'theirs')}>
+                  {t('isian.conflict.theirs', { value: pairText(c.current) })}
+                </button>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
 
-      {grid.data && grid.data.desa.length > 0 && <div className="isi-actions">
-        <button type="button" className="button" disabled={busy || !unsent.length || localProblems.size > 0 || conflicts.size > 0}
-          onClick={() => void save()} data-testid="isian-save">
-          {unsent.length ? t('isian.save', { n: unsent.length }) : t('isian.saveIdle')}
-        </button>
-        {notice && <NoticeText notice={notice} />}
-      </div>}
+      {grid.data && grid.data.desa.length > 0 && (
+        <div className="isi-actions">
+          <button
+            type="button"
+            className="button"
+            disabled={busy || !unsent.length || localProblems.size > 0 || conflicts.size > 0}
+            onClick={() => void save()}
+            data-testid="isian-save"
+          >
+            {unsent.length ? t('isian.save', { n: unsent.length }) : t('isian.saveIdle')}
+          </button>
+          {notice && <NoticeText notice={notice} />}
+        </div>
+      )}
     </main>
   );
 }
 
 const pairText = (p: { numerator: number | null; denominator: number | null }) =>
-  p.numerator === null ? '—' : `${p.numerator.toLocaleString('id-ID')}${p.denominator === null ? '' : ` / ${p.denominator.toLocaleString('id-ID')}`}`;
+  p.numerator === null
+    ? '—'
+    : `${p.numerator.toLocaleString('id-ID')}${p.denominator === null ? '' : ` / ${p.denominator.toLocaleString('id-ID')}`}`;
 
 function NoticeText({ notice }: { notice: Notice }) {
   const t = useT();
-  if (notice.kind === 'queued') return <p className="isi-notice isi-notice--queued" data-testid="isian-notice" data-kind="queued">{t('isian.notice.queued', { n: notice.cells })}</p>;
-  if (notice.kind === 'error') return <div className="isi-notice" data-testid="isian-notice" data-kind="error"><ErrorMessage error={notice.error} /></div>;
-  if (notice.kind === 'conflict') return <p className="isi-notice isi-notice--conflict" data-testid="isian-notice" data-kind="conflict">{notice.message}</p>;
+  if (notice.kind === 'queued')
+    return (
+      <p className="isi-notice isi-notice--queued" data-testid="isian-notice" data-kind="queued">
+        {t('isian.notice.queued', { n: notice.cells })}
+      </p>
+    );
+  if (notice.kind === 'error')
+    return (
+      <div className="isi-notice" data-testid="isian-notice" data-kind="error">
+        <ErrorMessage error={notice.error} />
+      </div>
+    );
+  if (notice.kind === 'conflict')
+    return (
+      <p className="isi-notice isi-notice--conflict" data-testid="isian-notice" data-kind="conflict">
+        {notice.message}
+      </p>
+    );
   const { outcome } = notice;
   return (
     <div className={`isi-notice isi-notice--${notice.kind}`} data-testid="isian-notice" data-kind={notice.kind}>
-      <p>{notice.queued ? t('isian.notice.fromQueue') : ''}{outcome.message}</p>
-      {notice.kind === 'saved' && outcome.loadId !== null && <p className="isi-hint">{t('isian.notice.undo', { id: outcome.loadId })}</p>}
+      <p>
+        {notice.queued ? t('isian.notice.fromQueue') : ''}
+        {outcome.message}
+      </p>
+      {notice.kind === 'saved' && outcome.loadId !== null && (
+        <p className="isi-hint">{t('isian.notice.undo', { id: outcome.loadId })}</p>
+      )}
       {[...outcome.errors, ...outcome.warnings].length > 0 && (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of messages (several may be equal).
-        <ul>{[...outcome.errors, ...outcome.warnings].slice(0, 20).map((i, n) => <li key={n}>{i.column}: {i.message}</li>)}</ul>
+        <ul>
+          {[...outcome.errors, ...outcome.warnings].slice(0, 20).map((i, n) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of messages (several may be equal).
+            <li key={n}>
+              {i.column}: {i.message}
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );

@@ -20,8 +20,13 @@ export function mergeSave(waiting: QueuedSave | undefined, body: GridSaveBody, n
     const earlier = cells.get(`${c.kode}|${c.indicator}`);
     cells.set(`${c.kode}|${c.indicator}`, earlier ? { ...c, base: earlier.base } : c);
   }
-  return { key: queueKey(body.area, body.period), area: body.area, period: body.period, cells: [...cells.values()],
-    queuedAt: waiting?.queuedAt ?? now.toISOString() };
+  return {
+    key: queueKey(body.area, body.period),
+    area: body.area,
+    period: body.period,
+    cells: [...cells.values()],
+    queuedAt: waiting?.queuedAt ?? now.toISOString(),
+  };
 }
 
 /** Cells waiting in all queued saves ("3 perubahan menunggu koneksi"). */

@@ -30,7 +30,8 @@ async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) =>
 
 export const entryStore = {
   all: () => run<QueuedSave[]>('readonly', (s) => s.getAll() as IDBRequest<QueuedSave[]>),
-  get: (key: string) => run<QueuedSave | undefined>('readonly', (s) => s.get(key) as IDBRequest<QueuedSave | undefined>),
+  get: (key: string) =>
+    run<QueuedSave | undefined>('readonly', (s) => s.get(key) as IDBRequest<QueuedSave | undefined>),
   put: (save: QueuedSave) => run('readwrite', (s) => s.put(save)),
   remove: (key: string) => run('readwrite', (s) => s.delete(key)),
 };

@@ -6,12 +6,25 @@ import { getIndicator, hasCountedDenominator, parseWholeNumber, type StoredPair 
 import type { GridDto, GridSaveCell } from '@peta/domain/contract';
 
 export type Part = 'numerator' | 'denominator';
-export interface Column { indicator: string; part: Part }
-export interface Position { row: number; col: number }
-export interface GridSize { rows: number; cols: number }
+export interface Column {
+  indicator: string;
+  part: Part;
+}
+export interface Position {
+  row: number;
+  col: number;
+}
+export interface GridSize {
+  rows: number;
+  cols: number;
+}
 
 /** One typed cell pair: what the user typed, over which stored value. */
-export interface Edit { numerator: string; denominator: string; base: StoredPair }
+export interface Edit {
+  numerator: string;
+  denominator: string;
+  base: StoredPair;
+}
 /** Edits by cellKey(kode, indicator). */
 export type Edits = ReadonlyMap<string, Edit>;
 export type Stored = ReadonlyMap<string, GridDto['cells'][number]>;
@@ -27,22 +40,36 @@ export function columnsOf(indicators: readonly string[]): Column[] {
   });
 }
 
-export const storedMap = (grid: Pick<GridDto, 'cells'>): Stored => new Map(grid.cells.map((c) => [cellKey(c.kode, c.indicator), c]));
+export const storedMap = (grid: Pick<GridDto, 'cells'>): Stored =>
+  new Map(grid.cells.map((c) => [cellKey(c.kode, c.indicator), c]));
 
 /** Keys that move the focus, and where to. Enter and Tab moves are also the "commit and move" of an edit. */
 export function move(pos: Position, key: string, size: GridSize, shift = false): Position | null {
-  const clamp = (row: number, col: number) => ({ row: Math.max(0, Math.min(size.rows - 1, row)), col: Math.max(0, Math.min(size.cols - 1, col)) });
+  const clamp = (row: number, col: number) => ({
+    row: Math.max(0, Math.min(size.rows - 1, row)),
+    col: Math.max(0, Math.min(size.cols - 1, col)),
+  });
   switch (key) {
-    case 'ArrowUp': return clamp(pos.row - 1, pos.col);
-    case 'ArrowDown': return clamp(pos.row + 1, pos.col);
-    case 'ArrowLeft': return clamp(pos.row, pos.col - 1);
-    case 'ArrowRight': return clamp(pos.row, pos.col + 1);
-    case 'Enter': return clamp(pos.row + (shift ? -1 : 1), pos.col);
-    case 'Home': return clamp(pos.row, 0);
-    case 'End': return clamp(pos.row, size.cols - 1);
-    case 'PageUp': return clamp(pos.row - 10, pos.col);
-    case 'PageDown': return clamp(pos.row + 10, pos.col);
-    default: return null;
+    case 'ArrowUp':
+      return clamp(pos.row - 1, pos.col);
+    case 'ArrowDown':
+      return clamp(pos.row + 1, pos.col);
+    case 'ArrowLeft':
+      return clamp(pos.row, pos.col - 1);
+    case 'ArrowRight':
+      return clamp(pos.row, pos.col + 1);
+    case 'Enter':
+      return clamp(pos.row + (shift ? -1 : 1), pos.col);
+    case 'Home':
+      return clamp(pos.row, 0);
+    case 'End':
+      return clamp(pos.row, size.cols - 1);
+    case 'PageUp':
+      return clamp(pos.row - 10, pos.col);
+    case 'PageDown':
+      return clamp(pos.row + 10, pos.col);
+    default:
+      return null;
   }
 }
 
@@ -87,39 +114,61 @@ export function withoutEdit(edits: Edits, kode: string, indicator: string): Map<
 }
 
 /** A pasted block written from `origin` down and right; what falls outside the grid is dropped (and counted). */
-export function withPaste(edits: Edits, stored: Stored, desa: readonly string[], columns: readonly Column[], origin: Position, block: string[][]):
-{ edits: Map<string, Edit>; written: number; dropped: number } {
+export function withPaste(
+  edits: Edits,
+  stored: Stored,
+  desa: readonly string[],
+  columns: readonly Column[],
+  origin: Position,
+  block: string[][],
+): { edits: Map<string, Edit>; written: number; dropped: number } {
   let next = new Map(edits);
   let written = 0;
   let dropped = 0;
   block.forEach((line, r) => {
     line.forEach((text, c) => {
-    const kode = desa[origin.row + r];
-    const column = columns[origin.col + c];
-    if (!kode || !column) { dropped++; return; }
-    next = withText(next, stored, kode, column, text);
-    written++;
+      const kode = desa[origin.row + r];
+      const column = columns[origin.col + c];
+      if (!kode || !column) {
+        dropped++;
+        return;
+      }
+      next = withText(next, stored, kode, column, text);
+      written++;
     });
   });
   return { edits: next, written, dropped };
 }
 
-export interface CellProblem { part: Part; code: string; message: string }
+export interface CellProblem {
+  part: Part;
+  code: string;
+  message: string;
+}
 
 /** The import rules on one typed pair (the server applies them again): whole counts, pembilang required, penyebut rules. */
 export function problemsOf(indicator: string, edit: Pick<Edit, 'numerator' | 'denominator'>): CellProblem[] {
   const def = getIndicator(indicator);
-  if (!def) return [{ part: 'numerator', code: 'INDICATOR_UNKNOWN', message: `Indikator tidak dikenal: ${indicator}.` }];
+  if (!def)
+    return [{ part: 'numerator', code: 'INDICATOR_UNKNOWN', message: `Indikator tidak dikenal: ${indicator}.` }];
   const problems: CellProblem[] = [];
   const numerator = parseWholeNumber(edit.numerator);
   const denominator = parseWholeNumber(edit.denominator);
   if (!numerator.ok) problems.push({ part: 'numerator', code: numerator.code, message: numerator.message });
   else if (numerator.value === null) {
-    problems.push({ part: 'numerator', code: 'VALUE_REQUIRED', message: 'Pembilang wajib diisi (0 bila tidak ada kejadian).' });
+    problems.push({
+      part: 'numerator',
+      code: 'VALUE_REQUIRED',
+      message: 'Pembilang wajib diisi (0 bila tidak ada kejadian).',
+    });
   }
   if (!denominator.ok) problems.push({ part: 'denominator', code: denominator.code, message: denominator.message });
   else if (hasCountedDenominator(def) && denominator.value === null) {
-    problems.push({ part: 'denominator', code: 'DENOMINATOR_REQUIRED', message: `Indikator ${def.code} memerlukan penyebut.` });
+    problems.push({
+      part: 'denominator',
+      code: 'DENOMINATOR_REQUIRED',
+      message: `Indikator ${def.code} memerlukan penyebut.`,
+    });
   }
   return problems;
 }
@@ -144,4 +193,5 @@ export function cellsToSave(edits: Edits, stored: Stored): GridSaveCell[] {
 }
 
 /** The cell an issue of the save's answer is about: row n is the n-th cell sent. */
-export const cellOfIssue = (sent: readonly GridSaveCell[], row: number | null) => (row === null ? undefined : sent[row - 1]);
+export const cellOfIssue = (sent: readonly GridSaveCell[], row: number | null) =>
+  row === null ? undefined : sent[row - 1];

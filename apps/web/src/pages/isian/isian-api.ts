@@ -14,7 +14,11 @@ export function useGrid(area: GridArea | null, period: string, indicators: reado
     queryKey: gridKey(area, period, indicators),
     enabled: area !== null && indicators.length > 0 && /^\d{4}-\d{2}$/.test(period),
     queryFn: ({ signal }) => {
-      const query = new URLSearchParams({ periode: period, indikator: indicators.join(','), [area!.kind === 'kecamatan' ? 'wilayah' : 'puskesmas']: area!.kode });
+      const query = new URLSearchParams({
+        periode: period,
+        indikator: indicators.join(','),
+        [area!.kind === 'kecamatan' ? 'wilayah' : 'puskesmas']: area!.kode,
+      });
       return getJson<GridDto>(`/api/impor/isian?${query.toString()}`, signal);
     },
   });
@@ -26,7 +30,11 @@ export type SaveAnswer =
   | { kind: 'conflict'; message: string; conflicts: GridConflict[] };
 
 export async function saveGrid(body: GridSaveBody): Promise<SaveAnswer> {
-  const response = await apiFetch('/api/impor/isian', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }, [409, 422]);
+  const response = await apiFetch(
+    '/api/impor/isian',
+    { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } },
+    [409, 422],
+  );
   if (response.status === 409) {
     const error = (await response.json()) as GridConflictError;
     return { kind: 'conflict', message: error.message, conflicts: error.conflicts };

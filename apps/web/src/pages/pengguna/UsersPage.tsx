@@ -11,10 +11,23 @@ import { useSessionUser } from '../../shared/session/session-api.ts';
 import { ErrorMessage, Loading } from '../../shared/status/StatusMessage.tsx';
 import { ScopeInput } from './ScopeInput.tsx';
 import { checkCreate, checkUpdate, formatWib, scopeInputOf, type FormProblems, type UserForm } from './user-model.ts';
-import { AUDIT_LIMIT, useAudit, useCreateUser, usePuskesmasName, useResetPassword, useUpdateUser, useUsers, type UserWithPassword } from './users-api.ts';
+import {
+  AUDIT_LIMIT,
+  useAudit,
+  useCreateUser,
+  usePuskesmasName,
+  useResetPassword,
+  useUpdateUser,
+  useUsers,
+  type UserWithPassword,
+} from './users-api.ts';
 import './users.css';
 
-interface OneTime { username: string; password: string; kind: 'created' | 'reset' }
+interface OneTime {
+  username: string;
+  password: string;
+  kind: 'created' | 'reset';
+}
 
 export default function UsersPage() {
   const t = useT();
@@ -41,7 +54,11 @@ function OneTimePassword({ value, onClose }: { value: OneTime; onClose: () => vo
   const t = useT();
   const box = useRef<HTMLElement>(null);
   const [copied, setCopied] = useState(false);
-  useEffect(() => { box.current?.focus(); box.current?.scrollIntoView({ block: 'nearest' }); setCopied(false); }, [value]);
+  useEffect(() => {
+    box.current?.focus();
+    box.current?.scrollIntoView({ block: 'nearest' });
+    setCopied(false);
+  }, [value]);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(value.password);
@@ -50,34 +67,73 @@ function OneTimePassword({ value, onClose }: { value: OneTime; onClose: () => vo
       // No clipboard (http, old browser): select the text so the admin copies it by hand.
       const range = document.createRange();
       const code = box.current?.querySelector('code');
-      if (code) { range.selectNodeContents(code); window.getSelection()?.removeAllRanges(); window.getSelection()?.addRange(range); }
+      if (code) {
+        range.selectNodeContents(code);
+        window.getSelection()?.removeAllRanges();
+        window.getSelection()?.addRange(range);
+      }
     }
   };
   return (
-    <section ref={box} tabIndex={-1} className="users-card users-onetime" role="status" aria-labelledby="users-onetime-title" data-testid="one-time-password"
-      data-username={value.username}>
-      <h3 id="users-onetime-title">{t(value.kind === 'created' ? 'users.onetime.created' : 'users.onetime.reset', { username: value.username })}</h3>
+    <section
+      ref={box}
+      tabIndex={-1}
+      className="users-card users-onetime"
+      role="status"
+      aria-labelledby="users-onetime-title"
+      data-testid="one-time-password"
+      data-username={value.username}
+    >
+      <h3 id="users-onetime-title">
+        {t(value.kind === 'created' ? 'users.onetime.created' : 'users.onetime.reset', { username: value.username })}
+      </h3>
       <p className="users-onetime__row">
         <span>{t('users.onetime.label')}</span>
-        <code className="users-onetime__password" data-testid="one-time-password-value">{value.password}</code>
+        <code className="users-onetime__password" data-testid="one-time-password-value">
+          {value.password}
+        </code>
         <button type="button" className="button" onClick={() => void copy()} data-testid="one-time-password-copy">
           {copied ? t('users.onetime.copied') : t('users.onetime.copy')}
         </button>
       </p>
       <p className="users-hint">{t('users.onetime.note')}</p>
-      <button type="button" className="button button--ghost" onClick={onClose} data-testid="one-time-password-close">{t('users.onetime.close')}</button>
+      <button type="button" className="button button--ghost" onClick={onClose} data-testid="one-time-password-close">
+        {t('users.onetime.close')}
+      </button>
     </section>
   );
 }
 
-function RoleSelect({ id, value, onChange, testId }: { id: string; value: Role; onChange: (role: Role) => void; testId: string }) {
+function RoleSelect({
+  id,
+  value,
+  onChange,
+  testId,
+}: {
+  id: string;
+  value: Role;
+  onChange: (role: Role) => void;
+  testId: string;
+}) {
   const t = useT();
   const [lang] = useLang();
   return (
     <div className="users-field">
-      <label htmlFor={id} className="users-label">{t('users.field.role')}</label>
-      <select id={id} className="users-input" value={value} onChange={(e) => onChange(e.target.value as Role)} data-testid={testId}>
-        {ROLES.map((r) => <option key={r} value={r}>{roleLabel(r, lang)}</option>)}
+      <label htmlFor={id} className="users-label">
+        {t('users.field.role')}
+      </label>
+      <select
+        id={id}
+        className="users-input"
+        value={value}
+        onChange={(e) => onChange(e.target.value as Role)}
+        data-testid={testId}
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {roleLabel(r, lang)}
+          </option>
+        ))}
       </select>
     </div>
   );
@@ -92,15 +148,25 @@ function CreateUser({ onCreated }: { onCreated: (answer: UserWithPassword) => vo
   const create = useCreateUser();
   const [form, setForm] = useState<UserForm>(EMPTY);
   const [problems, setProblems] = useState<FormProblems>({});
-  const set = <K extends keyof UserForm>(key: K) => (value: UserForm[K]) => {
-    setForm((f) => ({ ...f, [key]: value }));
-    setProblems((p) => ({ ...p, [key]: undefined }));
-  };
+  const set =
+    <K extends keyof UserForm>(key: K) =>
+    (value: UserForm[K]) => {
+      setForm((f) => ({ ...f, [key]: value }));
+      setProblems((p) => ({ ...p, [key]: undefined }));
+    };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = checkCreate(form);
-    if (!checked.ok) { setProblems(checked.problems); return; }
-    create.mutate(checked.body, { onSuccess: (answer) => { setForm(EMPTY); onCreated(answer); } });
+    if (!checked.ok) {
+      setProblems(checked.problems);
+      return;
+    }
+    create.mutate(checked.body, {
+      onSuccess: (answer) => {
+        setForm(EMPTY);
+        onCreated(answer);
+      },
+    });
   };
   const text = (p?: string) => (p && lang === 'en' ? `${t('users.problemEn')} ${p}` : p);
   return (
@@ -109,20 +175,65 @@ function CreateUser({ onCreated }: { onCreated: (answer: UserWithPassword) => vo
       <p className="users-hint">{t('users.create.lead')}</p>
       <form className="users-form" onSubmit={submit} noValidate data-testid="user-create-form">
         <div className="users-field">
-          <label htmlFor={`${id}-u`} className="users-label">{t('users.field.username')}</label>
-          <input id={`${id}-u`} className="users-input" value={form.username} onChange={(e) => set('username')(e.target.value)} autoComplete="off"
-            autoCapitalize="none" spellCheck={false} placeholder="pkm.bilahhulu" aria-invalid={problems.username ? true : undefined} data-testid="user-username" />
+          <label htmlFor={`${id}-u`} className="users-label">
+            {t('users.field.username')}
+          </label>
+          <input
+            id={`${id}-u`}
+            className="users-input"
+            value={form.username}
+            onChange={(e) => set('username')(e.target.value)}
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            placeholder="pkm.bilahhulu"
+            aria-invalid={problems.username ? true : undefined}
+            data-testid="user-username"
+          />
           <p className="users-hint">{t('users.field.usernameHelp')}</p>
-          {problems.username && <p className="users-problem" role="alert">{text(problems.username)}</p>}
+          {problems.username && (
+            <p className="users-problem" role="alert">
+              {text(problems.username)}
+            </p>
+          )}
         </div>
         <div className="users-field">
-          <label htmlFor={`${id}-n`} className="users-label">{t('users.field.nama')}</label>
-          <input id={`${id}-n`} className="users-input" value={form.nama} onChange={(e) => set('nama')(e.target.value)} autoComplete="off"
-            placeholder={t('users.field.namaPlaceholder')} aria-invalid={problems.nama ? true : undefined} data-testid="user-nama" />
-          {problems.nama && <p className="users-problem" role="alert">{text(problems.nama)}</p>}
+          <label htmlFor={`${id}-n`} className="users-label">
+            {t('users.field.nama')}
+          </label>
+          <input
+            id={`${id}-n`}
+            className="users-input"
+            value={form.nama}
+            onChange={(e) => set('nama')(e.target.value)}
+            autoComplete="off"
+            placeholder={t('users.field.namaPlaceholder')}
+            aria-invalid={problems.nama ? true : undefined}
+            data-testid="user-nama"
+          />
+          {problems.nama && (
+            <p className="users-problem" role="alert">
+              {text(problems.nama)}
+            </p>
+          )}
         </div>
-        <RoleSelect id={`${id}-r`} value={form.role} onChange={(r) => { set('role')(r); setProblems((p) => ({ ...p, scope: undefined })); }} testId="user-role" />
-        <ScopeInput id={`${id}-s`} role={form.role} value={form.scope} onChange={set('scope')} problem={text(problems.scope)} testId="user-scope" />
+        <RoleSelect
+          id={`${id}-r`}
+          value={form.role}
+          onChange={(r) => {
+            set('role')(r);
+            setProblems((p) => ({ ...p, scope: undefined }));
+          }}
+          testId="user-role"
+        />
+        <ScopeInput
+          id={`${id}-s`}
+          role={form.role}
+          value={form.scope}
+          onChange={set('scope')}
+          problem={text(problems.scope)}
+          testId="user-scope"
+        />
         {create.isError && <ErrorMessage error={create.error} testId="user-create-error" />}
         <div className="users-buttons">
           <button type="submit" className="button" disabled={create.isPending} data-testid="user-create">
@@ -145,15 +256,24 @@ function UserTable({ onReset }: { onReset: (answer: UserWithPassword) => void })
   const reset = useResetPassword();
   const update = useUpdateUser();
   const [failed, setFailed] = useState<{ id: number; error: unknown } | null>(null);
-  const open = (next: RowAction) => { setAction(next); setFailed(null); };
+  const open = (next: RowAction) => {
+    setAction(next);
+    setFailed(null);
+  };
   const fail = (userId: number) => (error: unknown) => setFailed({ id: userId, error });
-  const rows = [...(users.data ?? [])].sort((a, b) => Number(b.aktif) - Number(a.aktif) || a.username.localeCompare(b.username));
+  const rows = [...(users.data ?? [])].sort(
+    (a, b) => Number(b.aktif) - Number(a.aktif) || a.username.localeCompare(b.username),
+  );
   return (
     <section className="users-card" aria-labelledby={`${id}-h`}>
       <div className="users-card__head">
         <h3 id={`${id}-h`}>{t('users.list.title', { n: users.data?.length ?? 0 })}</h3>
       </div>
-      {users.isPending ? <Loading /> : users.isError ? <ErrorMessage error={users.error} onRetry={() => void users.refetch()} /> : (
+      {users.isPending ? (
+        <Loading />
+      ) : users.isError ? (
+        <ErrorMessage error={users.error} onRetry={() => void users.refetch()} />
+      ) : (
         <div className="users-table-wrap">
           <table className="users-table" data-testid="user-table">
             <thead>
@@ -163,7 +283,9 @@ function UserTable({ onReset }: { onReset: (answer: UserWithPassword) => void })
                 <th scope="col">{t('users.col.role')}</th>
                 <th scope="col">{t('users.col.scope')}</th>
                 <th scope="col">{t('users.col.status')}</th>
-                <th scope="col"><span className="users-sr-only">{t('users.col.action')}</span></th>
+                <th scope="col">
+                  <span className="users-sr-only">{t('users.col.action')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -171,14 +293,35 @@ function UserTable({ onReset }: { onReset: (answer: UserWithPassword) => void })
                 const mine = action?.id === u.id ? action.what : null;
                 const self = me?.username === u.username;
                 return [
-                  <UserRow key={u.id} user={u} self={self} busy={reset.isPending || update.isPending} current={mine}
+                  <UserRow
+                    key={u.id}
+                    user={u}
+                    self={self}
+                    busy={reset.isPending || update.isPending}
+                    current={mine}
                     onAsk={(what) => open(mine === what ? null : { id: u.id, what })}
-                    onReset={() => reset.mutate(u.id, { onSuccess: (answer) => { setAction(null); onReset(answer); }, onError: fail(u.id) })}
-                    onAktif={() => update.mutate({ id: u.id, aktif: !u.aktif }, { onSuccess: () => setAction(null), onError: fail(u.id) })}
-                    error={failed?.id === u.id ? failed.error : null} />,
+                    onReset={() =>
+                      reset.mutate(u.id, {
+                        onSuccess: (answer) => {
+                          setAction(null);
+                          onReset(answer);
+                        },
+                        onError: fail(u.id),
+                      })
+                    }
+                    onAktif={() =>
+                      update.mutate(
+                        { id: u.id, aktif: !u.aktif },
+                        { onSuccess: () => setAction(null), onError: fail(u.id) },
+                      )
+                    }
+                    error={failed?.id === u.id ? failed.error : null}
+                  />,
                   mine === 'edit' && (
                     <tr key={`${u.id}-edit`} className="users-edit-row">
-                      <td colSpan={6}><EditUser user={u} onDone={() => setAction(null)} /></td>
+                      <td colSpan={6}>
+                        <EditUser user={u} onDone={() => setAction(null)} />
+                      </td>
                     </tr>
                   ),
                 ];
@@ -191,44 +334,113 @@ function UserTable({ onReset }: { onReset: (answer: UserWithPassword) => void })
   );
 }
 
-function UserRow({ user, self, busy, current, onAsk, onReset, onAktif, error }: {
-  user: User; self: boolean; busy: boolean; current: 'edit' | 'reset' | 'aktif' | null; onAsk: (what: 'edit' | 'reset' | 'aktif') => void;
-  onReset: () => void; onAktif: () => void; error: unknown;
+function UserRow({
+  user,
+  self,
+  busy,
+  current,
+  onAsk,
+  onReset,
+  onAktif,
+  error,
+}: {
+  user: User;
+  self: boolean;
+  busy: boolean;
+  current: 'edit' | 'reset' | 'aktif' | null;
+  onAsk: (what: 'edit' | 'reset' | 'aktif') => void;
+  onReset: () => void;
+  onAktif: () => void;
+  error: unknown;
 }) {
   const t = useT();
   const [lang] = useLang();
   return (
     <tr data-testid="user-row" data-username={user.username} className={user.aktif ? undefined : 'is-inactive'}>
-      <td data-label={t('users.col.username')}><code>{user.username}</code></td>
+      <td data-label={t('users.col.username')}>
+        <code>{user.username}</code>
+      </td>
       <td data-label={t('users.col.nama')}>{user.nama}</td>
-      <td data-label={t('users.col.role')} data-testid="user-row-role">{roleLabel(user.role, lang)}</td>
-      <td data-label={t('users.col.scope')} data-testid="user-row-scope"><ScopeName user={user} /></td>
+      <td data-label={t('users.col.role')} data-testid="user-row-role">
+        {roleLabel(user.role, lang)}
+      </td>
+      <td data-label={t('users.col.scope')} data-testid="user-row-scope">
+        <ScopeName user={user} />
+      </td>
       <td data-label={t('users.col.status')}>
-        <span className={`users-status users-status--${user.aktif ? 'on' : 'off'}`} data-testid="user-row-aktif">{user.aktif ? t('users.status.active') : t('users.status.inactive')}</span>
+        <span className={`users-status users-status--${user.aktif ? 'on' : 'off'}`} data-testid="user-row-aktif">
+          {user.aktif ? t('users.status.active') : t('users.status.inactive')}
+        </span>
         {user.demo && <span className="tag tag--sim">{t('users.status.demo')}</span>}
         {user.mustChangePassword && <span className="tag">{t('users.status.mustChange')}</span>}
       </td>
       <td className="users-actions">
         <div className="users-buttons">
-          <button type="button" className="button button--ghost button--small" aria-expanded={current === 'edit'} onClick={() => onAsk('edit')}
-            data-testid="user-edit">{t('users.action.edit')}</button>
-          <button type="button" className="button button--ghost button--small" aria-expanded={current === 'reset'} onClick={() => onAsk('reset')}
-            data-testid="user-reset">{t('users.action.reset')}</button>
-          <button type="button" className="button button--ghost button--small" aria-expanded={current === 'aktif'} onClick={() => onAsk('aktif')}
-            disabled={self && user.aktif} title={self && user.aktif ? t('users.action.notSelf') : undefined} data-testid="user-aktif">
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            aria-expanded={current === 'edit'}
+            onClick={() => onAsk('edit')}
+            data-testid="user-edit"
+          >
+            {t('users.action.edit')}
+          </button>
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            aria-expanded={current === 'reset'}
+            onClick={() => onAsk('reset')}
+            data-testid="user-reset"
+          >
+            {t('users.action.reset')}
+          </button>
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            aria-expanded={current === 'aktif'}
+            onClick={() => onAsk('aktif')}
+            disabled={self && user.aktif}
+            title={self && user.aktif ? t('users.action.notSelf') : undefined}
+            data-testid="user-aktif"
+          >
             {user.aktif ? t('users.action.deactivate') : t('users.action.activate')}
           </button>
         </div>
         {(current === 'reset' || current === 'aktif') && (
-          <div className="users-confirm" role="group" aria-label={t('users.confirm.label', { username: user.username })} data-testid="user-confirm">
-            <p>{current === 'reset' ? t('users.confirm.reset', { username: user.username })
-              : user.aktif ? t('users.confirm.deactivate', { username: user.username }) : t('users.confirm.activate', { username: user.username })}</p>
+          <div
+            className="users-confirm"
+            role="group"
+            aria-label={t('users.confirm.label', { username: user.username })}
+            data-testid="user-confirm"
+          >
+            <p>
+              {current === 'reset'
+                ? t('users.confirm.reset', { username: user.username })
+                : user.aktif
+                  ? t('users.confirm.deactivate', { username: user.username })
+                  : t('users.confirm.activate', { username: user.username })}
+            </p>
             <div className="users-buttons">
-              {/* biome-ignore lint/a11y/noAutofocus: the question appears because the user asked for it; focus follows to its answer. */}
-              <button type="button" className="button button--danger button--small" disabled={busy} autoFocus
-                onClick={current === 'reset' ? onReset : onAktif} data-testid="user-confirm-yes">{t('users.confirm.yes')}</button>
-              <button type="button" className="button button--ghost button--small" onClick={() => onAsk(current)} disabled={busy}
-                data-testid="user-confirm-no">{t('users.confirm.no')}</button>
+              <button
+                type="button"
+                className="button button--danger button--small"
+                disabled={busy}
+                // biome-ignore lint/a11y/noAutofocus: the question appears because the user asked for it; focus follows to its answer.
+                autoFocus
+                onClick={current === 'reset' ? onReset : onAktif}
+                data-testid="user-confirm-yes"
+              >
+                {t('users.confirm.yes')}
+              </button>
+              <button
+                type="button"
+                className="button button--ghost button--small"
+                onClick={() => onAsk(current)}
+                disabled={busy}
+                data-testid="user-confirm-no"
+              >
+                {t('users.confirm.no')}
+              </button>
             </div>
           </div>
         )}
@@ -245,11 +457,21 @@ function ScopeName({ user }: { user: User }) {
   const wilayah = useWilayah(!user.scopePuskesmas && kode ? kode : null);
   const puskesmas = usePuskesmasName(user.scopePuskesmas ?? '');
   if (user.scopePuskesmas) {
-    return <>{puskesmas.data ? `${puskesmas.data.nama} ` : `${t('users.scope.puskesmas')} `}<span className="muted">({user.scopePuskesmas})</span></>;
+    return (
+      <>
+        {puskesmas.data ? `${puskesmas.data.nama} ` : `${t('users.scope.puskesmas')} `}
+        <span className="muted">({user.scopePuskesmas})</span>
+      </>
+    );
   }
   if (!kode) return <>{t('users.scope.indonesia')}</>;
   const w = wilayah.data;
-  return <>{w ? `${withTingkat(w.kode, w.tingkat, w.nama, t)} ` : ''}<span className="muted">({kode})</span></>;
+  return (
+    <>
+      {w ? `${withTingkat(w.kode, w.tingkat, w.nama, t)} ` : ''}
+      <span className="muted">({kode})</span>
+    </>
+  );
 }
 
 function EditUser({ user, onDone }: { user: User; onDone: () => void }) {
@@ -262,8 +484,14 @@ function EditUser({ user, onDone }: { user: User; onDone: () => void }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = checkUpdate(user, form);
-    if (!checked.ok) { setProblems(checked.problems); return; }
-    if (!Object.keys(checked.body).length) { onDone(); return; }
+    if (!checked.ok) {
+      setProblems(checked.problems);
+      return;
+    }
+    if (!Object.keys(checked.body).length) {
+      onDone();
+      return;
+    }
     update.mutate({ id: user.id, ...checked.body }, { onSuccess: onDone });
   };
   const text = (p?: string) => (p && lang === 'en' ? `${t('users.problemEn')} ${p}` : p);
@@ -271,25 +499,61 @@ function EditUser({ user, onDone }: { user: User; onDone: () => void }) {
     <form className="users-form users-form--edit" onSubmit={submit} noValidate data-testid="user-edit-form">
       <p className="users-hint">{t('users.edit.lead', { username: user.username })}</p>
       <div className="users-field">
-        <label htmlFor={`${id}-n`} className="users-label">{t('users.field.nama')}</label>
-        <input id={`${id}-n`} className="users-input" value={form.nama} onChange={(e) => setForm({ ...form, nama: e.target.value })} />
-        {problems.nama && <p className="users-problem" role="alert">{text(problems.nama)}</p>}
+        <label htmlFor={`${id}-n`} className="users-label">
+          {t('users.field.nama')}
+        </label>
+        <input
+          id={`${id}-n`}
+          className="users-input"
+          value={form.nama}
+          onChange={(e) => setForm({ ...form, nama: e.target.value })}
+        />
+        {problems.nama && (
+          <p className="users-problem" role="alert">
+            {text(problems.nama)}
+          </p>
+        )}
       </div>
-      <RoleSelect id={`${id}-r`} value={form.role} onChange={(role) => { setForm({ ...form, role }); setProblems({}); }} testId="user-edit-role" />
-      <ScopeInput id={`${id}-s`} role={form.role} value={form.scope} onChange={(scope) => { setForm({ ...form, scope }); setProblems({}); }}
-        problem={text(problems.scope)} testId="user-edit-scope" />
+      <RoleSelect
+        id={`${id}-r`}
+        value={form.role}
+        onChange={(role) => {
+          setForm({ ...form, role });
+          setProblems({});
+        }}
+        testId="user-edit-role"
+      />
+      <ScopeInput
+        id={`${id}-s`}
+        role={form.role}
+        value={form.scope}
+        onChange={(scope) => {
+          setForm({ ...form, scope });
+          setProblems({});
+        }}
+        problem={text(problems.scope)}
+        testId="user-edit-scope"
+      />
       {update.isError && <ErrorMessage error={update.error} testId="user-edit-error" />}
       <div className="users-buttons">
-        <button type="submit" className="button" disabled={update.isPending} data-testid="user-edit-save">{t('users.edit.save')}</button>
-        <button type="button" className="button button--ghost" onClick={onDone}>{t('users.edit.cancel')}</button>
+        <button type="submit" className="button" disabled={update.isPending} data-testid="user-edit-save">
+          {t('users.edit.save')}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onDone}>
+          {t('users.edit.cancel')}
+        </button>
       </div>
     </form>
   );
 }
 
 const ACTION_KEY: Record<string, MessageKey> = {
-  masuk: 'users.audit.action.masuk', masuk_gagal: 'users.audit.action.masuk_gagal', keluar: 'users.audit.action.keluar',
-  tulis: 'users.audit.action.tulis', pengguna: 'users.audit.action.pengguna', sandi: 'users.audit.action.sandi',
+  masuk: 'users.audit.action.masuk',
+  masuk_gagal: 'users.audit.action.masuk_gagal',
+  keluar: 'users.audit.action.keluar',
+  tulis: 'users.audit.action.tulis',
+  pengguna: 'users.audit.action.pengguna',
+  sandi: 'users.audit.action.sandi',
   retensi: 'users.audit.action.retensi',
 };
 
@@ -304,36 +568,57 @@ function AuditLog() {
     <section className="users-card" aria-labelledby={`${id}-h`} data-testid="audit-log">
       <div className="users-card__head">
         <h3 id={`${id}-h`}>{t('users.audit.title')}</h3>
-        <label className="users-label users-label--inline">{t('users.audit.filter')}
-          <select className="users-input" value={username} onChange={(e) => setUsername(e.target.value)} data-testid="audit-filter">
+        <label className="users-label users-label--inline">
+          {t('users.audit.filter')}
+          <select
+            className="users-input"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            data-testid="audit-filter"
+          >
             <option value="">{t('users.audit.everyone')}</option>
-            {(users.data ?? []).map((u) => <option key={u.id} value={u.username}>{u.username}</option>)}
+            {(users.data ?? []).map((u) => (
+              <option key={u.id} value={u.username}>
+                {u.username}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" className="button button--ghost button--small" onClick={() => void audit.refetch()} disabled={audit.isFetching}>
+        <button
+          type="button"
+          className="button button--ghost button--small"
+          onClick={() => void audit.refetch()}
+          disabled={audit.isFetching}
+        >
           {t('users.audit.refresh')}
         </button>
       </div>
       <p className="users-hint">{t('users.audit.lead', { n: AUDIT_LIMIT })}</p>
-      {audit.isPending ? <Loading /> : audit.isError ? <ErrorMessage error={audit.error} onRetry={() => void audit.refetch()} /> : (
-        audit.data.length === 0 ? <p className="users-hint">{t('users.audit.empty')}</p> : (
-          <div className="users-table-wrap">
-            <table className="users-table users-audit" data-testid="audit-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('users.audit.col.when')}</th>
-                  <th scope="col">{t('users.audit.col.who')}</th>
-                  <th scope="col">{t('users.audit.col.action')}</th>
-                  <th scope="col">{t('users.audit.col.request')}</th>
-                  <th scope="col">{t('users.audit.col.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {audit.data.map((e) => <AuditRow key={e.id} entry={e} lang={lang} t={t} />)}
-              </tbody>
-            </table>
-          </div>
-        )
+      {audit.isPending ? (
+        <Loading />
+      ) : audit.isError ? (
+        <ErrorMessage error={audit.error} onRetry={() => void audit.refetch()} />
+      ) : audit.data.length === 0 ? (
+        <p className="users-hint">{t('users.audit.empty')}</p>
+      ) : (
+        <div className="users-table-wrap">
+          <table className="users-table users-audit" data-testid="audit-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('users.audit.col.when')}</th>
+                <th scope="col">{t('users.audit.col.who')}</th>
+                <th scope="col">{t('users.audit.col.action')}</th>
+                <th scope="col">{t('users.audit.col.request')}</th>
+                <th scope="col">{t('users.audit.col.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {audit.data.map((e) => (
+                <AuditRow key={e.id} entry={e} lang={lang} t={t} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
@@ -343,12 +628,25 @@ function AuditRow({ entry, lang, t }: { entry: AuditEntryDto; lang: 'id' | 'en';
   const refused = entry.status !== null && entry.status >= 400;
   return (
     <tr data-testid="audit-row" data-action={entry.action} className={refused ? 'is-refused' : undefined}>
-      <td data-label={t('users.audit.col.when')} className="users-nowrap">{formatWib(entry.at, lang)}</td>
-      <td data-label={t('users.audit.col.who')}>{entry.username ? <code>{entry.username}</code> : <span className="muted">—</span>}</td>
-      <td data-label={t('users.audit.col.action')}>{ACTION_KEY[entry.action] ? t(ACTION_KEY[entry.action]!) : entry.action}</td>
-      <td data-label={t('users.audit.col.request')} className="users-path">{entry.method ? <code>{entry.method} {entry.path}</code> : <span className="muted">—</span>}</td>
+      <td data-label={t('users.audit.col.when')} className="users-nowrap">
+        {formatWib(entry.at, lang)}
+      </td>
+      <td data-label={t('users.audit.col.who')}>
+        {entry.username ? <code>{entry.username}</code> : <span className="muted">—</span>}
+      </td>
+      <td data-label={t('users.audit.col.action')}>
+        {ACTION_KEY[entry.action] ? t(ACTION_KEY[entry.action]!) : entry.action}
+      </td>
+      <td data-label={t('users.audit.col.request')} className="users-path">
+        {entry.method ? (
+          <code>
+            {entry.method} {entry.path}
+          </code>
+        ) : (
+          <span className="muted">—</span>
+        )}
+      </td>
       <td data-label={t('users.audit.col.status')}>{entry.status ?? '—'}</td>
     </tr>
   );
 }
-

@@ -11,10 +11,14 @@ export type ScopeField = 'none' | 'wilayah' | 'wilayah-optional' | 'puskesmas';
 
 export function scopeFieldOf(role: Role): ScopeField {
   switch (ROLE_INFO[role].scopeLevel) {
-    case 'indonesia': return 'none';
-    case 'bebas': return 'wilayah-optional';
-    case 'puskesmas': return 'puskesmas';
-    default: return 'wilayah';
+    case 'indonesia':
+      return 'none';
+    case 'bebas':
+      return 'wilayah-optional';
+    case 'puskesmas':
+      return 'puskesmas';
+    default:
+      return 'wilayah';
   }
 }
 
@@ -26,12 +30,23 @@ export function scopeBody(role: Role, scope: string): { scopeKode: string | null
   return { scopeKode: field === 'none' ? '' : value, scopePuskesmas: null };
 }
 
-export interface UserForm { username: string; nama: string; role: Role; scope: string }
+export interface UserForm {
+  username: string;
+  nama: string;
+  role: Role;
+  scope: string;
+}
 export type FormProblems = Partial<Record<keyof UserForm, string>>;
 
 export type Checked<T> = { ok: true; body: T } | { ok: false; problems: FormProblems };
 
-export interface CreateBody { username: string; nama: string; role: Role; scopeKode: string | null; scopePuskesmas: string | null }
+export interface CreateBody {
+  username: string;
+  nama: string;
+  role: Role;
+  scopeKode: string | null;
+  scopePuskesmas: string | null;
+}
 
 const NAMA_MISSING = 'Isi nama lengkap pengguna.';
 
@@ -56,7 +71,10 @@ export function checkCreate(form: UserForm): Checked<CreateBody> {
 export type UpdateBody = Partial<Pick<CreateBody, 'nama' | 'role' | 'scopeKode' | 'scopePuskesmas'>>;
 
 /** Only what changed; role and scope travel together (a new role usually needs a new scope). */
-export function checkUpdate(user: Pick<User, 'nama' | 'role' | 'scopeKode' | 'scopePuskesmas'>, form: Omit<UserForm, 'username'>): Checked<UpdateBody> {
+export function checkUpdate(
+  user: Pick<User, 'nama' | 'role' | 'scopeKode' | 'scopePuskesmas'>,
+  form: Omit<UserForm, 'username'>,
+): Checked<UpdateBody> {
   const problems: FormProblems = {};
   if (!form.nama.trim()) problems.nama = NAMA_MISSING;
   const s = scopeCheck(form.role, form.scope);
@@ -72,7 +90,8 @@ export function checkUpdate(user: Pick<User, 'nama' | 'role' | 'scopeKode' | 'sc
 }
 
 /** The text of the scope field for an existing user. */
-export const scopeInputOf = (user: Pick<User, 'scopeKode' | 'scopePuskesmas'>) => user.scopePuskesmas ?? user.scopeKode ?? '';
+export const scopeInputOf = (user: Pick<User, 'scopeKode' | 'scopePuskesmas'>) =>
+  user.scopePuskesmas ?? user.scopeKode ?? '';
 
 // ---- Audit log --------------------------------------------------------------------------------------------
 
@@ -100,9 +119,20 @@ const MONTHS = {
 export function formatWib(text: string, lang: 'id' | 'en'): string {
   const date = parseDbTime(text);
   if (!date) return text;
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Jakarta', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-  }).formatToParts(date).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Jakarta',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
   const sep = lang === 'id' ? '.' : ':';
   return `${Number(parts.day)} ${MONTHS[lang][Number(parts.month) - 1]} ${parts.year} ${parts.hour}${sep}${parts.minute}${sep}${parts.second} WIB`;
 }

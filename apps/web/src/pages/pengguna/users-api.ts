@@ -7,7 +7,10 @@ import { getJson, sendJson } from '../../api/client.ts';
 import type { CreateBody, UpdateBody } from './user-model.ts';
 
 /** A temporary password comes back once, here, and is never stored by the server in clear. */
-export interface UserWithPassword { user: User; password: string | null }
+export interface UserWithPassword {
+  user: User;
+  password: string | null;
+}
 
 export const userKeys = {
   all: ['pengguna'] as const,
@@ -40,27 +43,35 @@ function useRefresh() {
 
 export function useCreateUser() {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: (body: CreateBody) => sendJson<UserWithPassword>('POST', '/api/pengguna', body), onSuccess: refresh });
+  return useMutation({
+    mutationFn: (body: CreateBody) => sendJson<UserWithPassword>('POST', '/api/pengguna', body),
+    onSuccess: refresh,
+  });
 }
 
 export function useUpdateUser() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: ({ id, ...body }: UpdateBody & { aktif?: boolean; id: number }) => sendJson<User>('PATCH', `/api/pengguna/${id}`, body),
+    mutationFn: ({ id, ...body }: UpdateBody & { aktif?: boolean; id: number }) =>
+      sendJson<User>('PATCH', `/api/pengguna/${id}`, body),
     onSuccess: refresh,
   });
 }
 
 export function useResetPassword() {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: (id: number) => sendJson<UserWithPassword>('POST', `/api/pengguna/${id}/reset-sandi`), onSuccess: refresh });
+  return useMutation({
+    mutationFn: (id: number) => sendJson<UserWithPassword>('POST', `/api/pengguna/${id}/reset-sandi`),
+    onSuccess: refresh,
+  });
 }
 
 /** The puskesmas of a kabupaten, to pick one for a puskesmas account. */
 export function usePuskesmasOf(kabupaten: string) {
   return useQuery({
     queryKey: userKeys.puskesmasOf(kabupaten),
-    queryFn: ({ signal }) => getJson<PuskesmasList>(`/api/puskesmas?kabupaten=${encodeURIComponent(kabupaten)}`, signal),
+    queryFn: ({ signal }) =>
+      getJson<PuskesmasList>(`/api/puskesmas?kabupaten=${encodeURIComponent(kabupaten)}`, signal),
     enabled: isKode(kabupaten) && tingkatOf(kabupaten) === 'kabupaten',
     staleTime: 10 * 60_000,
   });

@@ -20,9 +20,15 @@ export function AllDesaToggle({ viewKode, on, count, onChange }: AllDesaTogglePr
         <button type="button" aria-pressed={!on} onClick={() => onChange(false)} data-testid="view-drilldown">
           {t(viewKode === null ? 'allDesa.perProvinsi' : 'allDesa.perKabupaten')}
         </button>
-        <button type="button" aria-pressed={on} onClick={() => onChange(true)} data-testid="view-all-desa">{t('allDesa.button')}</button>
+        <button type="button" aria-pressed={on} onClick={() => onChange(true)} data-testid="view-all-desa">
+          {t('allDesa.button')}
+        </button>
       </div>
-      {on && count > 0 && <span className="control-note" data-testid="all-desa-count">{t('allDesa.count', { n: formatNumberId(count, 0) })}</span>}
+      {on && count > 0 && (
+        <span className="control-note" data-testid="all-desa-count">
+          {t('allDesa.count', { n: formatNumberId(count, 0) })}
+        </span>
+      )}
     </div>
   );
 }

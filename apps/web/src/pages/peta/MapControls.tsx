@@ -26,25 +26,55 @@ export interface MapControlsProps {
   status: ReactNode;
 }
 
-export function MapControls({ compact, list, indicator, onIndicator, period, periodText, periodShort, latest, onPeriod, options, status }: MapControlsProps) {
+export function MapControls({
+  compact,
+  list,
+  indicator,
+  onIndicator,
+  period,
+  periodText,
+  periodShort,
+  latest,
+  onPeriod,
+  options,
+  status,
+}: MapControlsProps) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const id = useId();
   const folded = compact && !open;
   return (
-    <div className={`controls${compact ? ' controls--compact' : ''}`} role="group" aria-label={t('controls.label')} data-testid="controls">
+    <div
+      className={`controls${compact ? ' controls--compact' : ''}`}
+      role="group"
+      aria-label={t('controls.label')}
+      data-testid="controls"
+    >
       <IndicatorPicker list={list} value={indicator} onChange={onIndicator} />
       {compact && (
-        <button type="button" className="controls__toggle" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}
-          aria-label={t('controls.optionsButton', { period: periodText || '…' })} data-testid="controls-toggle">
+        <button
+          type="button"
+          className="controls__toggle"
+          aria-expanded={open}
+          aria-controls={id}
+          onClick={() => setOpen(!open)}
+          aria-label={t('controls.optionsButton', { period: periodText || '…' })}
+          data-testid="controls-toggle"
+        >
           <span className="controls__toggle-text">{periodShort || '…'}</span>
           <span aria-hidden="true">{open ? '▴' : '▾'}</span>
         </button>
       )}
       {compact && status}
       {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the label is given exactly when the role region is. */}
-      <div id={id} className="controls__options" hidden={folded} role={compact ? 'region' : undefined}
-        aria-label={compact ? t('controls.options') : undefined} data-testid="controls-options">
+      <div
+        id={id}
+        className="controls__options"
+        hidden={folded}
+        role={compact ? 'region' : undefined}
+        aria-label={compact ? t('controls.options') : undefined}
+        data-testid="controls-options"
+      >
         <PeriodPicker value={period} latest={latest} onChange={onPeriod} />
         {options}
         {!compact && status}

@@ -14,7 +14,10 @@ const grow = ([w, s, e, n]: Bbox, by: number): Bbox => {
   return [w - dx, s - dy, e + dx, n + dy];
 };
 
-export interface Crumb { kode: string | null; nama: string | null }
+export interface Crumb {
+  kode: string | null;
+  nama: string | null;
+}
 
 export function useDrilldown(kode: string | null) {
   const meta = useMeta();
@@ -37,11 +40,14 @@ export function useDrilldown(kode: string | null) {
   const outer = useChildrenGeometry(version, outerKode ?? null, outerKode !== undefined);
   const viewWilayah = useWilayah(isLeaf ? viewKode : null);
 
-  const bounds: Bbox | null = kode === null
-    ? meta.data?.bbox ?? null
-    : isLeaf
-      ? (current?.bbox ? grow(current.bbox, LEAF_CONTEXT) : viewWilayah.data?.bbox ?? null)
-      : current?.bbox ?? null;
+  const bounds: Bbox | null =
+    kode === null
+      ? (meta.data?.bbox ?? null)
+      : isLeaf
+        ? current?.bbox
+          ? grow(current.bbox, LEAF_CONTEXT)
+          : (viewWilayah.data?.bbox ?? null)
+        : (current?.bbox ?? null);
 
   const names = useNames(current);
   const crumbs: Crumb[] = [
@@ -50,8 +56,22 @@ export function useDrilldown(kode: string | null) {
   ];
 
   return {
-    kode, meta, wilayah, current, isLeaf, viewKode, childTingkat, children, geometry, context, contextKode, outer, outerKode,
-    bounds, crumbs, viewNama: viewKode === null ? null : names(viewKode),
+    kode,
+    meta,
+    wilayah,
+    current,
+    isLeaf,
+    viewKode,
+    childTingkat,
+    children,
+    geometry,
+    context,
+    contextKode,
+    outer,
+    outerKode,
+    bounds,
+    crumbs,
+    viewNama: viewKode === null ? null : names(viewKode),
   };
 }
 

@@ -8,7 +8,8 @@ import { queryKeys } from '../../api/queries.ts';
 /** Whose profile: a kode wilayah, or a puskesmas (its wilayah kerja). */
 export type ProfileSubject = { kind: 'wilayah' | 'puskesmas'; kode: string };
 
-export const profileKey = (subject: ProfileSubject | null, period: string) => [queryKeys.profil[0], subject?.kind ?? '', subject?.kode ?? '', period] as const;
+export const profileKey = (subject: ProfileSubject | null, period: string) =>
+  [queryKeys.profil[0], subject?.kind ?? '', subject?.kode ?? '', period] as const;
 
 export function profileUrl(subject: ProfileSubject, period: string): string {
   const base = subject.kind === 'puskesmas' ? '/api/puskesmas' : '/api/wilayah';

@@ -3,17 +3,35 @@
 // own name (kekurangan terhadap target periode ini; belum terlayani tahun ini), the month alone against the month before and
 // the period against last year (good or bad for this indicator), the PWS status with what it is made of. The server
 // builds the numbers with the domain's profileIndicator, so the lines agree; this module only words them. Pure, no IO.
-import { formatCount, formatNumberId, indicatorFraction, isYearToDate, parsePeriod, SASARAN_GROUPS, type IndicatorCode, type Period } from '@peta/domain';
+import {
+  formatCount,
+  formatNumberId,
+  indicatorFraction,
+  isYearToDate,
+  parsePeriod,
+  SASARAN_GROUPS,
+  type IndicatorCode,
+  type Period,
+} from '@peta/domain';
 import type { IndicatorDto, MonthTrend, ProfileIndicator, WilayahProfile } from '@peta/domain/contract';
 import type { Lang, MessageKey, TFunction } from '../../i18n/i18n.tsx';
 import { monthName, periodLabel } from '../../shared/indicator/period-label.ts';
 import {
-  classLine, coverageText, missingMonthText, notYetServedLine, pwsExplainText, shortOfTargetLine, targetText,
+  classLine,
+  coverageText,
+  missingMonthText,
+  notYetServedLine,
+  pwsExplainText,
+  shortOfTargetLine,
+  targetText,
 } from '../../shared/choropleth/value-text.ts';
 
 export type Tone = 'good' | 'bad' | 'neutral';
 
-export interface TrendLine { text: string; tone: Tone }
+export interface TrendLine {
+  text: string;
+  tone: Tone;
+}
 
 export interface IndicatorCard {
   code: IndicatorCode;
@@ -41,7 +59,10 @@ export interface IndicatorCard {
   simulated: boolean;
 }
 
-type Def = Pick<IndicatorDto, 'code' | 'short' | 'nameId' | 'nameEn' | 'unit' | 'notServedText' | 'denominator' | 'polarity' | 'band' | 'periodKind'>;
+type Def = Pick<
+  IndicatorDto,
+  'code' | 'short' | 'nameId' | 'nameEn' | 'unit' | 'notServedText' | 'denominator' | 'polarity' | 'band' | 'periodKind'
+>;
 
 /** Who the denominator counts: "ibu hamil", "balita ditimbang (D)", "penduduk". */
 export function denominatorNoun(def: Pick<IndicatorDto, 'denominator'>): string {
@@ -72,8 +93,17 @@ function monthLine(trend: MonthTrend, def: Def, t: TFunction, lang: Lang): Trend
     return { text: t('profil.trend.month.none', { month, previous, missing }), tone: 'neutral' };
   }
   const value = coverageText({ coverage: trend.coverage }, def, t);
-  if (trend.direction === 'tetap') return { text: t('profil.trend.month.tetap', { month, previous, value }), tone: 'neutral' };
-  return { text: t(`profil.trend.month.${trend.direction}`, { month, previous, value, points: points(trend.points, def.unit, t) }), tone: toneOf(trend.better) };
+  if (trend.direction === 'tetap')
+    return { text: t('profil.trend.month.tetap', { month, previous, value }), tone: 'neutral' };
+  return {
+    text: t(`profil.trend.month.${trend.direction}`, {
+      month,
+      previous,
+      value,
+      points: points(trend.points, def.unit, t),
+    }),
+    tone: toneOf(trend.better),
+  };
 }
 
 function countLine(row: ProfileIndicator['row'], def: Def, period: Period, t: TFunction, lang: Lang): string | null {
@@ -81,7 +111,12 @@ function countLine(row: ProfileIndicator['row'], def: Def, period: Period, t: TF
   const noun = denominatorNoun(def);
   // A month or a quarter of an annual sasaran: the count is of that slice, the sasaran is for the whole year.
   if (indicatorFraction(def, period) < 1 && !isYearToDate(period)) {
-    return t('profil.countSlice', { n: formatCount(row.numerator), noun, period: periodLabel(period, lang, t), of: formatCount(row.denominator) });
+    return t('profil.countSlice', {
+      n: formatCount(row.numerator),
+      noun,
+      period: periodLabel(period, lang, t),
+      of: formatCount(row.denominator),
+    });
   }
   return t('profil.count', { n: formatCount(row.numerator), of: formatCount(row.denominator), noun });
 }
@@ -89,15 +124,32 @@ function countLine(row: ProfileIndicator['row'], def: Def, period: Period, t: TF
 function pwsLine(item: ProfileIndicator, period: Period, t: TFunction, lang: Lang): IndicatorCard['pws'] {
   if (!item.pwsApplies || item.row.coverage === null) return null;
   const month = monthName(period.toMonth, lang);
-  const reading = { aboveTarget: item.row.class === 'baik', trend: item.trendMonth && item.trendMonth.direction !== 'tidak-ada-data' ? item.trendMonth.direction : null };
+  const reading = {
+    aboveTarget: item.row.class === 'baik',
+    trend: item.trendMonth && item.trendMonth.direction !== 'tidak-ada-data' ? item.trendMonth.direction : null,
+  };
   if (item.pwsStatus === null) {
     const missing = item.trendMonth?.coverage === null ? 'this' : 'last';
-    return { status: null, text: t('profil.pwsMissing', { month, missing: missingMonthText(missing, period.toMonth, t, lang) }), explain: null };
+    return {
+      status: null,
+      text: t('profil.pwsMissing', { month, missing: missingMonthText(missing, period.toMonth, t, lang) }),
+      explain: null,
+    };
   }
-  return { status: item.pwsStatus, text: t('profil.pws', { month, status: t(`pws.${item.pwsStatus}`) }), explain: pwsExplainText(reading, period.toMonth, t, lang) };
+  return {
+    status: item.pwsStatus,
+    text: t('profil.pws', { month, status: t(`pws.${item.pwsStatus}`) }),
+    explain: pwsExplainText(reading, period.toMonth, t, lang),
+  };
 }
 
-export function indicatorCard(item: ProfileIndicator, def: Def, period: Period, t: TFunction, lang: Lang = 'id'): IndicatorCard {
+export function indicatorCard(
+  item: ProfileIndicator,
+  def: Def,
+  period: Period,
+  t: TFunction,
+  lang: Lang = 'id',
+): IndicatorCard {
   const { row } = item;
   const hasData = row.coverage !== null;
   return {
@@ -123,7 +175,12 @@ export function indicatorCard(item: ProfileIndicator, def: Def, period: Period, 
  * The cards in the server's order (weakest first), those without data moved last (their order kept). Indicators the
  * catalogue does not list (an older client) are left out.
  */
-export function indicatorCards(profile: Pick<WilayahProfile, 'indicators' | 'period'>, defs: readonly Def[], t: TFunction, lang: Lang = 'id'): IndicatorCard[] {
+export function indicatorCards(
+  profile: Pick<WilayahProfile, 'indicators' | 'period'>,
+  defs: readonly Def[],
+  t: TFunction,
+  lang: Lang = 'id',
+): IndicatorCard[] {
   const byCode = new Map(defs.map((d) => [d.code, d]));
   const period = parsePeriod(profile.period);
   const cards = profile.indicators.flatMap((item) => {
@@ -137,5 +194,10 @@ export function indicatorCards(profile: Pick<WilayahProfile, 'indicators' | 'per
 export function dateText(iso: string, lang: 'id' | 'en'): string {
   const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(d);
 }

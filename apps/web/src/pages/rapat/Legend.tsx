@@ -11,7 +11,12 @@ export const legendItems = (t: TFunction) => [
 export function Legend({ t }: { t: TFunction }) {
   return (
     <ul className="rapat-legend">
-      {legendItems(t).map((i) => <li key={i.label}><span style={{ background: i.color }} aria-hidden="true" />{i.label}</li>)}
+      {legendItems(t).map((i) => (
+        <li key={i.label}>
+          <span style={{ background: i.color }} aria-hidden="true" />
+          {i.label}
+        </li>
+      ))}
       <li className="rapat-muted">{t('rapat.criteria')}</li>
     </ul>
   );

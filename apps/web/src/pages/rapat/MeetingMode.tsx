@@ -7,18 +7,45 @@ import type { AgendaDesa, IndicatorDto, MeetingDetail } from '@peta/domain/contr
 import { useLang, type TFunction } from '../../i18n/i18n.tsx';
 import type { WilayahFeatureCollection } from '../../api/queries.ts';
 import { SeriesChart } from '../../shared/series-chart/SeriesChart.tsx';
-import { classFills, commandForKey, meetingSteps, missingReports, seriesUpTo, swipeStep, weakestFirst } from './meeting-model.ts';
+import {
+  classFills,
+  commandForKey,
+  meetingSteps,
+  missingReports,
+  seriesUpTo,
+  swipeStep,
+  weakestFirst,
+} from './meeting-model.ts';
 import { usePermission } from '../../shared/session/use-permission.tsx';
 import { useMeetingSeries } from './meetings-api.ts';
-import { ActionForm, ActionList, AgendaLists, NoteBox, pwsText, shortName, shortOfText, targetOf, valueText } from './parts.tsx';
+import {
+  ActionForm,
+  ActionList,
+  AgendaLists,
+  NoteBox,
+  pwsText,
+  shortName,
+  shortOfText,
+  targetOf,
+  valueText,
+} from './parts.tsx';
 import { Legend } from './Legend.tsx';
 import { WilayahMap } from '../../shared/wilayah/WilayahMap.tsx';
 
 const SHOWN_INDICATORS = 7;
 
-export function MeetingMode({ meeting, geometry, labels, t, onClose }: {
-  meeting: MeetingDetail; geometry: WilayahFeatureCollection | undefined; labels?: ReadonlyMap<string, readonly [number, number] | null>;
-  t: TFunction; onClose: () => void;
+export function MeetingMode({
+  meeting,
+  geometry,
+  labels,
+  t,
+  onClose,
+}: {
+  meeting: MeetingDetail;
+  geometry: WilayahFeatureCollection | undefined;
+  labels?: ReadonlyMap<string, readonly [number, number] | null>;
+  t: TFunction;
+  onClose: () => void;
 }) {
   const [lang] = useLang();
   const steps = useMemo(() => meetingSteps(meeting.agenda), [meeting.agenda]);
@@ -63,41 +90,83 @@ export function MeetingMode({ meeting, geometry, labels, t, onClose }: {
     };
   }, [onClose]);
 
-  useEffect(() => { root.current?.querySelector<HTMLElement>('.rapat-mode__main')?.scrollTo?.({ top: 0 }); }, [index]);
+  useEffect(() => {
+    root.current?.querySelector<HTMLElement>('.rapat-mode__main')?.scrollTo?.({ top: 0 });
+  }, [index]);
 
   const touch = useRef<{ x: number; y: number } | null>(null);
-  const stepLabel = step.kind === 'desa' ? t('rapat.desaOf', { n: step.index + 1, total: meeting.agenda.desa.length })
-    : step.kind === 'overview' ? t('rapat.stepOverview') : t('rapat.stepActions');
+  const stepLabel =
+    step.kind === 'desa'
+      ? t('rapat.desaOf', { n: step.index + 1, total: meeting.agenda.desa.length })
+      : step.kind === 'overview'
+        ? t('rapat.stepOverview')
+        : t('rapat.stepActions');
 
   return (
-    <div className="rapat-mode" ref={root} role="dialog" aria-modal="true" aria-label={meeting.judul} data-testid="meeting-mode">
+    <div
+      className="rapat-mode"
+      ref={root}
+      role="dialog"
+      aria-modal="true"
+      aria-label={meeting.judul}
+      data-testid="meeting-mode"
+    >
       <header className="rapat-mode__bar">
         <div className="rapat-mode__title">
           <span>{meeting.judul}</span>
           <span className="rapat-muted">{meeting.periodeLabel}</span>
         </div>
-        <span className="rapat-mode__step" data-testid="meeting-step">{stepLabel}</span>
+        <span className="rapat-mode__step" data-testid="meeting-step">
+          {stepLabel}
+        </span>
         {meeting.agenda.simulated && <span className="rapat-badge">⚠ {t('rapat.simulated')}</span>}
-        <button type="button" className="rapat-btn rapat-mode__close" onClick={onClose} aria-label={t('rapat.close')} data-testid="meeting-close">
-          <span aria-hidden="true" className="rapat-mode__x">✕</span><span className="rapat-mode__close-text">{t('rapat.close')}</span>
+        <button
+          type="button"
+          className="rapat-btn rapat-mode__close"
+          onClick={onClose}
+          aria-label={t('rapat.close')}
+          data-testid="meeting-close"
+        >
+          <span aria-hidden="true" className="rapat-mode__x">
+            ✕
+          </span>
+          <span className="rapat-mode__close-text">{t('rapat.close')}</span>
         </button>
       </header>
-      <main className="rapat-mode__main"
-        onTouchStart={(e) => { const p = e.touches[0]; touch.current = p ? { x: p.clientX, y: p.clientY } : null; }}
+      <main
+        className="rapat-mode__main"
+        onTouchStart={(e) => {
+          const p = e.touches[0];
+          touch.current = p ? { x: p.clientX, y: p.clientY } : null;
+        }}
         onTouchEnd={(e) => {
-          const start = touch.current; const p = e.changedTouches[0];
+          const start = touch.current;
+          const p = e.changedTouches[0];
           touch.current = null;
           if (!start || !p) return;
           const move = swipeStep(p.clientX - start.x, p.clientY - start.y);
           if (move) setIndex((i) => Math.max(0, Math.min(steps.length - 1, i + move)));
-        }}>
+        }}
+      >
         {step.kind === 'overview' && (
           <div className="rapat-overview" data-testid="step-overview">
             <figure className="rapat-overview__map">
-              <WilayahMap geometry={geometry} labels={labels} fills={fills} numbers={numbers} label={meeting.agenda.wilayah.nama} width={900} height={680}
-                onPick={(kode) => setIndex(meeting.agenda.desa.findIndex((d) => d.kode === kode) + 1)} />
+              <WilayahMap
+                geometry={geometry}
+                labels={labels}
+                fills={fills}
+                numbers={numbers}
+                label={meeting.agenda.wilayah.nama}
+                width={900}
+                height={680}
+                onPick={(kode) => setIndex(meeting.agenda.desa.findIndex((d) => d.kode === kode) + 1)}
+              />
               <figcaption>
-                <b>{lead ? t('rapat.mapCaption', { indikator: shortName(lead), periode: meeting.periodeLabel }) : meeting.periodeLabel}</b>
+                <b>
+                  {lead
+                    ? t('rapat.mapCaption', { indikator: shortName(lead), periode: meeting.periodeLabel })
+                    : meeting.periodeLabel}
+                </b>
                 <Legend t={t} />
               </figcaption>
             </figure>
@@ -108,7 +177,15 @@ export function MeetingMode({ meeting, geometry, labels, t, onClose }: {
           </div>
         )}
         {step.kind === 'desa' && (
-          <DesaStep key={step.desa.kode} meeting={meeting} desa={step.desa} geometry={geometry} fills={fills} t={t} lang={lang} />
+          <DesaStep
+            key={step.desa.kode}
+            meeting={meeting}
+            desa={step.desa}
+            geometry={geometry}
+            fills={fills}
+            t={t}
+            lang={lang}
+          />
         )}
         {step.kind === 'actions' && (
           <div className="rapat-actions-step" data-testid="step-actions">
@@ -122,15 +199,28 @@ export function MeetingMode({ meeting, geometry, labels, t, onClose }: {
         )}
       </main>
       <footer className="rapat-mode__nav">
-        <button type="button" className="rapat-btn rapat-btn--nav" disabled={index === 0} onClick={() => setIndex(index - 1)} data-testid="meeting-prev">
+        <button
+          type="button"
+          className="rapat-btn rapat-btn--nav"
+          disabled={index === 0}
+          onClick={() => setIndex(index - 1)}
+          data-testid="meeting-prev"
+        >
           ← {t('rapat.prev')}
         </button>
         <div className="rapat-mode__progress" aria-hidden="true">
           <div style={{ width: `${((index + 1) / steps.length) * 100}%` }} />
-          <span>{t('rapat.stepOf', { n: index + 1, total: steps.length })} · {t('rapat.keys')}</span>
+          <span>
+            {t('rapat.stepOf', { n: index + 1, total: steps.length })} · {t('rapat.keys')}
+          </span>
         </div>
-        <button type="button" className="rapat-btn rapat-btn--nav rapat-btn--primary" disabled={index === steps.length - 1}
-          onClick={() => setIndex(index + 1)} data-testid="meeting-next">
+        <button
+          type="button"
+          className="rapat-btn rapat-btn--nav rapat-btn--primary"
+          disabled={index === steps.length - 1}
+          onClick={() => setIndex(index + 1)}
+          data-testid="meeting-next"
+        >
           {t('rapat.next')} →
         </button>
       </footer>
@@ -138,8 +228,20 @@ export function MeetingMode({ meeting, geometry, labels, t, onClose }: {
   );
 }
 
-function DesaStep({ meeting, desa, geometry, fills, t, lang }: {
-  meeting: MeetingDetail; desa: AgendaDesa; geometry: WilayahFeatureCollection | undefined; fills: Map<string, string>; t: TFunction; lang: string;
+function DesaStep({
+  meeting,
+  desa,
+  geometry,
+  fills,
+  t,
+  lang,
+}: {
+  meeting: MeetingDetail;
+  desa: AgendaDesa;
+  geometry: WilayahFeatureCollection | undefined;
+  fills: Map<string, string>;
+  t: TFunction;
+  lang: string;
 }) {
   const [indicator, setIndicator] = useState<string | null>(desa.focusIndicator);
   const [adding, setAdding] = useState(false);
@@ -151,12 +253,16 @@ function DesaStep({ meeting, desa, geometry, fills, t, lang }: {
   const series = useMeetingSeries(meeting.id, desa.kode, indicator, year);
   const def = indicator ? getIndicator(indicator) : undefined;
   const ordered = weakestFirst(desa.values);
-  const shown = ordered.filter((v, i) => i < SHOWN_INDICATORS && (v.attainment === null || v.attainment < 100 || i < 4));
+  const shown = ordered.filter(
+    (v, i) => i < SHOWN_INDICATORS && (v.attainment === null || v.attainment < 100 || i < 4),
+  );
   const rest = desa.values.length - shown.length;
   const restBelow = ordered.filter((v) => !shown.includes(v) && v.attainment !== null && v.attainment < 100).length;
   const missing = missingReports(desa.values);
   const actions = [...meeting.earlierActions, ...meeting.actions].filter((a) => a.desaKode === desa.kode);
-  const locatorFills = new Map([...fills.keys()].map((k) => [k, k === desa.kode ? (fills.get(k) ?? '#444') : '#e6e6e6']));
+  const locatorFills = new Map(
+    [...fills.keys()].map((k) => [k, k === desa.kode ? (fills.get(k) ?? '#444') : '#e6e6e6']),
+  );
 
   return (
     <div className="rapat-desa" data-testid="step-desa" data-kode={desa.kode}>
@@ -164,23 +270,47 @@ function DesaStep({ meeting, desa, geometry, fills, t, lang }: {
         <div className="rapat-desa__head">
           <div>
             <h2 data-testid="desa-name">{desa.nama}</h2>
-            <p className="rapat-desa__sub">{t('rapat.belowTarget', { n: desa.behindCount, total: desa.values.length })}
-              {missing && <span className="rapat-warn"> · {t('rapat.reportsMissing', { reported: missing.reported, expected: missing.expected })}</span>}</p>
+            <p className="rapat-desa__sub">
+              {t('rapat.belowTarget', { n: desa.behindCount, total: desa.values.length })}
+              {missing && (
+                <span className="rapat-warn">
+                  {' '}
+                  · {t('rapat.reportsMissing', { reported: missing.reported, expected: missing.expected })}
+                </span>
+              )}
+            </p>
           </div>
           <div className="rapat-desa__locator">
-            <WilayahMap geometry={geometry} fills={locatorFills} highlight={desa.kode} label={desa.nama} width={220} height={160} />
+            <WilayahMap
+              geometry={geometry}
+              fills={locatorFills}
+              highlight={desa.kode}
+              label={desa.nama}
+              width={220}
+              height={160}
+            />
           </div>
         </div>
         <ul className="rapat-ind" aria-label={t('rapat.pickIndicator')}>
           {shown.map((v) => (
             <li key={v.indicator}>
-              <button type="button" className={`rapat-ind__row${v.indicator === indicator ? ' is-selected' : ''}`} aria-pressed={v.indicator === indicator}
-                onClick={() => setIndicator(v.indicator)} data-testid="desa-indicator">
+              <button
+                type="button"
+                className={`rapat-ind__row${v.indicator === indicator ? ' is-selected' : ''}`}
+                aria-pressed={v.indicator === indicator}
+                onClick={() => setIndicator(v.indicator)}
+                data-testid="desa-indicator"
+              >
                 <span className={`rapat-dot rapat-dot--${v.class}`} aria-hidden="true" />
                 <span className="rapat-ind__name">{shortName(v.indicator)}</span>
                 <span className="rapat-ind__value">{valueText(v.coverage, v.indicator)}</span>
-                <span className="rapat-ind__target">{v.expected !== null ? targetOf(v.indicator, v.expected, t) : ''}</span>
-                <span className="rapat-ind__gap">{shortOfText(v.indicator, v.shortOfTarget, t) ?? ''}{v.pws ? <b className={`rapat-pws rapat-pws--${v.pws}`}> · {pwsText(v.pws, t)}</b> : null}</span>
+                <span className="rapat-ind__target">
+                  {v.expected !== null ? targetOf(v.indicator, v.expected, t) : ''}
+                </span>
+                <span className="rapat-ind__gap">
+                  {shortOfText(v.indicator, v.shortOfTarget, t) ?? ''}
+                  {v.pws ? <b className={`rapat-pws rapat-pws--${v.pws}`}> · {pwsText(v.pws, t)}</b> : null}
+                </span>
               </button>
             </li>
           ))}
@@ -190,13 +320,35 @@ function DesaStep({ meeting, desa, geometry, fills, t, lang }: {
       <section className="rapat-desa__right">
         <div className="rapat-chart">
           <h3>{def ? t('rapat.chartOf', { indikator: def.nameId }) : t('rapat.pickIndicator')}</h3>
-          {series.data && def && <SeriesChart series={seriesUpTo(series.data, parsePeriod(meeting.periode).toMonth)} def={{ ...def, hasData: true } as unknown as IndicatorDto} month={parsePeriod(meeting.periode).toMonth} />}
+          {series.data && def && (
+            <SeriesChart
+              series={seriesUpTo(series.data, parsePeriod(meeting.periode).toMonth)}
+              def={{ ...def, hasData: true } as unknown as IndicatorDto}
+              month={parsePeriod(meeting.periode).toMonth}
+            />
+          )}
         </div>
         <h3>{t('rapat.desaActions')}</h3>
         <ActionList actions={actions} meetingId={meeting.id} t={t} lang={lang} withDesa={false} />
-        {!mayAct ? null : adding
-          ? <ActionForm meeting={meeting} desaKode={desa.kode} indicators={meeting.agenda.indicators} defaultIndicator={indicator} t={t} onDone={() => setAdding(false)} />
-          : <button type="button" className="rapat-btn rapat-btn--primary" onClick={() => setAdding(true)} data-testid="action-add">{t('rapat.addAction')}</button>}
+        {!mayAct ? null : adding ? (
+          <ActionForm
+            meeting={meeting}
+            desaKode={desa.kode}
+            indicators={meeting.agenda.indicators}
+            defaultIndicator={indicator}
+            t={t}
+            onDone={() => setAdding(false)}
+          />
+        ) : (
+          <button
+            type="button"
+            className="rapat-btn rapat-btn--primary"
+            onClick={() => setAdding(true)}
+            data-testid="action-add"
+          >
+            {t('rapat.addAction')}
+          </button>
+        )}
         <NoteBox key={`${meeting.id}-${desa.kode}`} meeting={meeting} itemKey={`desa:${desa.kode}`} t={t} />
       </section>
     </div>

@@ -15,10 +15,18 @@ describe('agenda texts', () => {
     expect(targetOf('GZ_STUNTING', 14, t)).toBe('batas ≤ 14,0%');
   });
   it('read a worsened prevalence as a rise past the limit, never as "168% → 82% dari target"', () => {
-    expect(worsenedText({ indicator: 'GZ_STUNTING', previousAttainment: 116.7, attainment: 82.4, previousCoverage: 12, coverage: 17 }, t))
-      .toBe('12,0% → 17,0% (naik; batas ≤ 14,0%)');
-    expect(worsenedText({ indicator: 'KIA_K4', previousAttainment: 95.2, attainment: 82.4, previousCoverage: 60, coverage: 61.8 }, t))
-      .toBe('95% → 82% dari target s.d. periode');
+    expect(
+      worsenedText(
+        { indicator: 'GZ_STUNTING', previousAttainment: 116.7, attainment: 82.4, previousCoverage: 12, coverage: 17 },
+        t,
+      ),
+    ).toBe('12,0% → 17,0% (naik; batas ≤ 14,0%)');
+    expect(
+      worsenedText(
+        { indicator: 'KIA_K4', previousAttainment: 95.2, attainment: 82.4, previousCoverage: 60, coverage: 61.8 },
+        t,
+      ),
+    ).toBe('95% → 82% dari target s.d. periode');
   });
   it('write the PWS status with its label', () => {
     expect(pwsText('jelek', t)).toBe('Status PWS Jelek');

@@ -13,17 +13,36 @@ export const shortOfText = (code: string, n: number | null, t: TFunction) => {
 };
 /** "target 75,0%"; for lower is better "batas ≤ 14,0%". */
 export const targetOf = (code: string, expected: number, t: TFunction) =>
-  t(getIndicator(code)?.polarity === 'lower' ? 'rapat.targetLower' : 'rapat.target', { value: valueText(expected, code) });
+  t(getIndicator(code)?.polarity === 'lower' ? 'rapat.targetLower' : 'rapat.target', {
+    value: valueText(expected, code),
+  });
 /** "Status PWS Jelek" (the status's own label). */
-export const pwsText = (status: PwsStatus, t: TFunction) => t('rapat.pws', { status: PWS_STATUS_LABELS[status].labelId });
+export const pwsText = (status: PwsStatus, t: TFunction) =>
+  t('rapat.pws', { status: PWS_STATUS_LABELS[status].labelId });
 /**
  * A worsened item in the indicator's own terms: higher is better "95% → 82% dari target s.d. periode"; lower is better the
  * values themselves, "12,0% → 17,0% (naik; batas ≤ 14,0%)" — never "168% → 82% dari target", which reads as a fall.
  */
-export function worsenedText(w: { indicator: string; previousAttainment: number; attainment: number; previousCoverage: number | null; coverage: number | null }, t: TFunction): string {
+export function worsenedText(
+  w: {
+    indicator: string;
+    previousAttainment: number;
+    attainment: number;
+    previousCoverage: number | null;
+    coverage: number | null;
+  },
+  t: TFunction,
+): string {
   const def = getIndicator(w.indicator);
   if (def?.polarity === 'lower' && def.target !== null && w.previousCoverage !== null && w.coverage !== null) {
-    return t('rapat.worsenedLower', { from: valueText(w.previousCoverage, w.indicator), to: valueText(w.coverage, w.indicator), limit: valueText(def.target, w.indicator) });
+    return t('rapat.worsenedLower', {
+      from: valueText(w.previousCoverage, w.indicator),
+      to: valueText(w.coverage, w.indicator),
+      limit: valueText(def.target, w.indicator),
+    });
   }
-  return t('rapat.attainmentFall', { from: `${formatNumberId(w.previousAttainment, 0)}%`, to: `${formatNumberId(w.attainment, 0)}%` });
+  return t('rapat.attainmentFall', {
+    from: `${formatNumberId(w.previousAttainment, 0)}%`,
+    to: `${formatNumberId(w.attainment, 0)}%`,
+  });
 }

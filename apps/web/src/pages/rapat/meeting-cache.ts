@@ -37,8 +37,13 @@ export function cacheGet<T>(meetingId: number, part: string, store: Store | null
 }
 
 /** Fetch, remember, and fall back to what was remembered when the network fails (status 0). */
-export async function withOfflineCache<T>(meetingId: number, part: string, fetcher: () => Promise<T>,
-  isNetworkError: (e: unknown) => boolean, store: Store | null = storage()): Promise<T> {
+export async function withOfflineCache<T>(
+  meetingId: number,
+  part: string,
+  fetcher: () => Promise<T>,
+  isNetworkError: (e: unknown) => boolean,
+  store: Store | null = storage(),
+): Promise<T> {
   try {
     const value = await fetcher();
     cachePut(meetingId, part, value, store);

@@ -1,13 +1,48 @@
 import { describe, expect, it } from 'vitest';
 import { PALETTE } from '@peta/domain';
 import type { AgendaDesa } from '@peta/domain/contract';
-import { classFills, commandForKey, meetingSteps, missingReports, parsePeserta, seriesUpTo, swipeStep, weakestFirst } from './meeting-model.ts';
+import {
+  classFills,
+  commandForKey,
+  meetingSteps,
+  missingReports,
+  parsePeserta,
+  seriesUpTo,
+  swipeStep,
+  weakestFirst,
+} from './meeting-model.ts';
 
 const desa = (kode: string, cls: 'baik' | 'kurang' | null): AgendaDesa => ({
-  kode, nama: kode, simulated: true, behindCount: 0, mentions: 0, focusIndicator: 'KIA_K4',
-  values: cls ? [{ indicator: 'KIA_K4', numerator: 1, denominator: 2, coverage: 50, target: 90, expected: 75, notYetServed: 1, shortOfTarget: 1, class: cls,
-    attainment: 66.7, over100: false, reported: 10, expectedReports: 10, previousCoverage: null, previousAttainment: null,
-    monthCoverage: null, previousMonthCoverage: null, pws: null }] : [],
+  kode,
+  nama: kode,
+  simulated: true,
+  behindCount: 0,
+  mentions: 0,
+  focusIndicator: 'KIA_K4',
+  values: cls
+    ? [
+        {
+          indicator: 'KIA_K4',
+          numerator: 1,
+          denominator: 2,
+          coverage: 50,
+          target: 90,
+          expected: 75,
+          notYetServed: 1,
+          shortOfTarget: 1,
+          class: cls,
+          attainment: 66.7,
+          over100: false,
+          reported: 10,
+          expectedReports: 10,
+          previousCoverage: null,
+          previousAttainment: null,
+          monthCoverage: null,
+          previousMonthCoverage: null,
+          pws: null,
+        },
+      ]
+    : [],
 });
 
 describe('meeting mode', () => {
@@ -38,28 +73,52 @@ describe('meeting mode', () => {
 describe('form and map helpers', () => {
   it('reads participants one per line, the role after the first comma', () => {
     expect(parsePeserta('dr. Rina, Kepala Puskesmas\n\n  Pak Camat  \nBu Ani, Ketua TP PKK, Desa X')).toEqual([
-      { nama: 'dr. Rina', peran: 'Kepala Puskesmas' }, { nama: 'Pak Camat', peran: '' }, { nama: 'Bu Ani', peran: 'Ketua TP PKK, Desa X' }]);
+      { nama: 'dr. Rina', peran: 'Kepala Puskesmas' },
+      { nama: 'Pak Camat', peran: '' },
+      { nama: 'Bu Ani', peran: 'Ketua TP PKK, Desa X' },
+    ]);
   });
 
   it('colours each desa by its class for the indicator, grey without data', () => {
     const fills = classFills({ desa: [desa('a', 'baik'), desa('b', 'kurang'), desa('c', null)] }, 'KIA_K4');
-    expect([...fills.values()]).toEqual([PALETTE.attainment.baik, PALETTE.attainment.kurang, PALETTE.attainment['no-data']]);
+    expect([...fills.values()]).toEqual([
+      PALETTE.attainment.baik,
+      PALETTE.attainment.kurang,
+      PALETTE.attainment['no-data'],
+    ]);
   });
 
   it('puts the weakest indicator first and no data last', () => {
-    expect(weakestFirst([{ attainment: 90 }, { attainment: null }, { attainment: 40 }]).map((v) => v.attainment)).toEqual([40, 90, null]);
+    expect(
+      weakestFirst([{ attainment: 90 }, { attainment: null }, { attainment: 40 }]).map((v) => v.attainment),
+    ).toEqual([40, 90, null]);
   });
 
   it('says how many monthly reports came in when most indicators miss the same months', () => {
-    expect(missingReports([{ reported: 5, expectedReports: 10 }, { reported: 5, expectedReports: 10 }, { reported: 10, expectedReports: 10 }])).toEqual({ reported: 5, expected: 10 });
+    expect(
+      missingReports([
+        { reported: 5, expectedReports: 10 },
+        { reported: 5, expectedReports: 10 },
+        { reported: 10, expectedReports: 10 },
+      ]),
+    ).toEqual({ reported: 5, expected: 10 });
     expect(missingReports([{ reported: 10, expectedReports: 10 }])).toBeNull();
   });
 });
 
 describe('seriesUpTo', () => {
   it('blanks the months after the meeting period and keeps the target line', () => {
-    const month = (m: number) => ({ month: m, numerator: 1, denominator: 10, coverage: 10, cumulativeNumerator: m, cumulativeDenominator: 10,
-      cumulativeCoverage: m * 10, expected: m * 7.5, pwsStatus: 'baik' as const });
+    const month = (m: number) => ({
+      month: m,
+      numerator: 1,
+      denominator: 10,
+      coverage: 10,
+      cumulativeNumerator: m,
+      cumulativeDenominator: 10,
+      cumulativeCoverage: m * 10,
+      expected: m * 7.5,
+      pwsStatus: 'baik' as const,
+    });
     const out = seriesUpTo({ months: [month(9), month(10)] }, 9);
     expect(out.months[0]).toEqual(month(9));
     expect(out.months[1]).toMatchObject({ coverage: null, cumulativeCoverage: null, pwsStatus: null, expected: 75 });

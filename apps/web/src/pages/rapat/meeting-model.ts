@@ -25,11 +25,19 @@ export function commandForKey(key: string, current: number, total: number, inFie
   if (inField) return null;
   const last = total - 1;
   switch (key) {
-    case 'ArrowRight': case 'PageDown': case ' ': return { go: Math.min(last, current + 1) };
-    case 'ArrowLeft': case 'PageUp': return { go: Math.max(0, current - 1) };
-    case 'Home': return { go: 0 };
-    case 'End': return { go: last };
-    default: return null;
+    case 'ArrowRight':
+    case 'PageDown':
+    case ' ':
+      return { go: Math.min(last, current + 1) };
+    case 'ArrowLeft':
+    case 'PageUp':
+      return { go: Math.max(0, current - 1) };
+    case 'Home':
+      return { go: 0 };
+    case 'End':
+      return { go: last };
+    default:
+      return null;
   }
 }
 
@@ -41,18 +49,26 @@ export function swipeStep(dx: number, dy: number): -1 | 0 | 1 {
 
 /** "dr. Rina, Kepala Puskesmas" per line → [{ nama, peran }]; empty lines dropped, the role may be absent. */
 export function parsePeserta(text: string): Peserta[] {
-  return text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((line) => {
-    const i = line.indexOf(',');
-    return i < 0 ? { nama: line, peran: '' } : { nama: line.slice(0, i).trim(), peran: line.slice(i + 1).trim() };
-  }).filter((p) => p.nama);
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const i = line.indexOf(',');
+      return i < 0 ? { nama: line, peran: '' } : { nama: line.slice(0, i).trim(), peran: line.slice(i + 1).trim() };
+    })
+    .filter((p) => p.nama);
 }
 
 /** Fill colour per desa kode for one indicator (attainment classes, the map's palette). */
 export function classFills(agenda: Pick<Agenda, 'desa'>, indicator: string | null): Map<string, string> {
-  return new Map(agenda.desa.map((d) => {
-    const cls: AttainmentClass | 'disembunyikan' = (indicator && d.values.find((v) => v.indicator === indicator)?.class) || 'no-data';
-    return [d.kode, PALETTE.attainment[cls]];
-  }));
+  return new Map(
+    agenda.desa.map((d) => {
+      const cls: AttainmentClass | 'disembunyikan' =
+        (indicator && d.values.find((v) => v.indicator === indicator)?.class) || 'no-data';
+      return [d.kode, PALETTE.attainment[cls]];
+    }),
+  );
 }
 
 /** A desa's indicators, weakest first (lowest attainment; no data last). */
@@ -61,9 +77,12 @@ export function weakestFirst<T extends { attainment: number | null }>(values: re
 }
 
 /** The most common "reported of expected" of a desa's indicators, when reports are missing; null when complete. */
-export function missingReports(values: readonly { reported: number; expectedReports: number }[]): { reported: number; expected: number } | null {
+export function missingReports(
+  values: readonly { reported: number; expectedReports: number }[],
+): { reported: number; expected: number } | null {
   const counts = new Map<string, number>();
-  for (const v of values) counts.set(`${v.reported}/${v.expectedReports}`, (counts.get(`${v.reported}/${v.expectedReports}`) ?? 0) + 1);
+  for (const v of values)
+    counts.set(`${v.reported}/${v.expectedReports}`, (counts.get(`${v.reported}/${v.expectedReports}`) ?? 0) + 1);
   const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (!top) return null;
   const [reported, expected] = top.split('/').map(Number) as [number, number];
@@ -77,9 +96,19 @@ export function missingReports(values: readonly { reported: number; expectedRepo
 export function seriesUpTo<T extends { months: readonly SeriesMonthDto[] }>(series: T, toMonth: number): T {
   return {
     ...series,
-    months: series.months.map((m) => (m.month <= toMonth ? m : {
-      ...m, numerator: null, denominator: null, coverage: null,
-      cumulativeNumerator: null, cumulativeDenominator: null, cumulativeCoverage: null, pwsStatus: null,
-    })),
+    months: series.months.map((m) =>
+      m.month <= toMonth
+        ? m
+        : {
+            ...m,
+            numerator: null,
+            denominator: null,
+            coverage: null,
+            cumulativeNumerator: null,
+            cumulativeDenominator: null,
+            cumulativeCoverage: null,
+            pwsStatus: null,
+          },
+    ),
   };
 }

@@ -2,7 +2,15 @@
 // (meeting-cache.ts); writes invalidate the meeting.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  CreateAction, CreateMeeting, CreateNote, MeetingAction, MeetingDetail, MeetingSummary, NoteWithHistory, SeriesResponse, UpdateAction,
+  CreateAction,
+  CreateMeeting,
+  CreateNote,
+  MeetingAction,
+  MeetingDetail,
+  MeetingSummary,
+  NoteWithHistory,
+  SeriesResponse,
+  UpdateAction,
 } from '@peta/domain/contract';
 import { ApiRequestError, getJson, sendJson } from '../../api/client.ts';
 import { fetchers, type WilayahFeatureCollection } from '../../api/queries.ts';
@@ -14,7 +22,8 @@ const isNetworkError = (e: unknown) => e instanceof ApiRequestError && e.status 
 export const meetingKeys = {
   list: (area: MeetingArea | null) => ['meetings', area?.kind ?? '', area?.kode ?? ''] as const,
   detail: (id: number) => ['meeting', id] as const,
-  series: (id: number, kode: string, indicator: string, year: number) => ['meeting', id, 'series', kode, indicator, year] as const,
+  series: (id: number, kode: string, indicator: string, year: number) =>
+    ['meeting', id, 'series', kode, indicator, year] as const,
   geometry: (id: number, version: string) => ['meeting', id, 'geometry', version] as const,
   labels: (id: number) => ['meeting', id, 'labels'] as const,
 };
@@ -31,7 +40,8 @@ export function useMeetingList(area: MeetingArea | null) {
 export function useMeeting(id: number | null) {
   return useQuery({
     queryKey: meetingKeys.detail(id ?? 0),
-    queryFn: ({ signal }) => withOfflineCache(id!, 'detail', () => getJson<MeetingDetail>(`/api/rapat/${id}`, signal), isNetworkError),
+    queryFn: ({ signal }) =>
+      withOfflineCache(id!, 'detail', () => getJson<MeetingDetail>(`/api/rapat/${id}`, signal), isNetworkError),
     enabled: id !== null,
     staleTime: 30_000,
   });
@@ -39,8 +49,13 @@ export function useMeeting(id: number | null) {
 
 export const seriesQuery = (meetingId: number, kode: string, indicator: string, year: number) => ({
   queryKey: meetingKeys.series(meetingId, kode, indicator, year),
-  queryFn: ({ signal }: { signal?: AbortSignal }) => withOfflineCache(meetingId, `series:${kode}:${indicator}:${year}`,
-    () => fetchers.series(kode, indicator, year, signal), isNetworkError),
+  queryFn: ({ signal }: { signal?: AbortSignal }) =>
+    withOfflineCache(
+      meetingId,
+      `series:${kode}:${indicator}:${year}`,
+      () => fetchers.series(kode, indicator, year, signal),
+      isNetworkError,
+    ),
   staleTime: 5 * 60_000,
 });
 
@@ -52,8 +67,13 @@ export function useMeetingSeries(meetingId: number, kode: string, indicator: str
 export function useMeetingGeometry(meeting: MeetingSummary | undefined, version: string | undefined) {
   return useQuery({
     queryKey: meetingKeys.geometry(meeting?.id ?? 0, version ?? ''),
-    queryFn: ({ signal }) => withOfflineCache(meeting!.id, 'geometry',
-      () => meetingGeometry(meeting!, version!, (path) => getJson<WilayahFeatureCollection>(path, signal)), isNetworkError),
+    queryFn: ({ signal }) =>
+      withOfflineCache(
+        meeting!.id,
+        'geometry',
+        () => meetingGeometry(meeting!, version!, (path) => getJson<WilayahFeatureCollection>(path, signal)),
+        isNetworkError,
+      ),
     enabled: meeting !== undefined && version !== undefined,
     staleTime: Infinity,
   });
@@ -63,8 +83,13 @@ export function useMeetingGeometry(meeting: MeetingSummary | undefined, version:
 export function useMeetingLabels(meeting: MeetingSummary | undefined) {
   return useQuery({
     queryKey: meetingKeys.labels(meeting?.id ?? 0),
-    queryFn: ({ signal }) => withOfflineCache(meeting!.id, 'labels',
-      () => meetingLabels(meeting!, (kecamatan) => fetchers.children(kecamatan, signal)), isNetworkError),
+    queryFn: ({ signal }) =>
+      withOfflineCache(
+        meeting!.id,
+        'labels',
+        () => meetingLabels(meeting!, (kecamatan) => fetchers.children(kecamatan, signal)),
+        isNetworkError,
+      ),
     enabled: meeting !== undefined,
     staleTime: Infinity,
     select: (rows) => new Map(rows),
@@ -104,7 +129,8 @@ export function useAddAction(meetingId: number) {
 export function useUpdateAction(meetingId: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: UpdateAction & { id: number }) => sendJson<MeetingAction>('PATCH', `/api/tindak-lanjut/${id}`, body),
+    mutationFn: ({ id, ...body }: UpdateAction & { id: number }) =>
+      sendJson<MeetingAction>('PATCH', `/api/tindak-lanjut/${id}`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: meetingKeys.detail(meetingId) }),
   });
 }

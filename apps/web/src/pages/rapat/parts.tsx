@@ -13,7 +13,12 @@ export { pwsText, shortName, shortOfText, targetOf, valueText, worsenedText } fr
 export function dateText(iso: string | null, lang: string): string {
   if (!iso) return '–';
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString(lang === 'en' ? 'en-GB' : 'id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString(lang === 'en' ? 'en-GB' : 'id-ID', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 export function errorText(error: unknown, t: TFunction): string {
@@ -22,10 +27,24 @@ export function errorText(error: unknown, t: TFunction): string {
   return t('rapat.error', { message: (error as Error)?.message ?? String(error) });
 }
 
-const STATUS_KEY = { terbuka: 'rapat.statusTerbuka', selesai: 'rapat.statusSelesai', batal: 'rapat.statusBatal' } as const;
+const STATUS_KEY = {
+  terbuka: 'rapat.statusTerbuka',
+  selesai: 'rapat.statusSelesai',
+  batal: 'rapat.statusBatal',
+} as const;
 
-export function ActionList({ actions, meetingId, t, lang, withDesa = true }: {
-  actions: (MeetingAction | EarlierAction)[]; meetingId: number; t: TFunction; lang: string; withDesa?: boolean;
+export function ActionList({
+  actions,
+  meetingId,
+  t,
+  lang,
+  withDesa = true,
+}: {
+  actions: (MeetingAction | EarlierAction)[];
+  meetingId: number;
+  t: TFunction;
+  lang: string;
+  withDesa?: boolean;
 }) {
   const update = useUpdateAction(meetingId);
   // An action is about one desa: a kepala desa may close the actions of their desa in the kecamatan's meeting.
@@ -36,20 +55,35 @@ export function ActionList({ actions, meetingId, t, lang, withDesa = true }: {
       {actions.map((a) => (
         <li key={a.id} className={`rapat-action rapat-action--${a.status}`} data-testid="action-item">
           <div className="rapat-action__what">
-            {withDesa && <b>{a.desaNama} · </b>}<span className="rapat-action__ind">{shortName(a.indicator)}</span>
+            {withDesa && <b>{a.desaNama} · </b>}
+            <span className="rapat-action__ind">{shortName(a.indicator)}</span>
             <p className="rapat-action__apa">{a.apa}</p>
-            <p className="rapat-muted">{a.siapa}{a.tenggat ? ` · ${t('rapat.tenggat')} ${dateText(a.tenggat, lang)}` : ''}
-              {'meetingTanggal' in a ? ` · ${t('rapat.since', { tanggal: dateText(a.meetingTanggal, lang) })}` : ''}</p>
+            <p className="rapat-muted">
+              {a.siapa}
+              {a.tenggat ? ` · ${t('rapat.tenggat')} ${dateText(a.tenggat, lang)}` : ''}
+              {'meetingTanggal' in a ? ` · ${t('rapat.since', { tanggal: dateText(a.meetingTanggal, lang) })}` : ''}
+            </p>
           </div>
           <div className={`rapat-move rapat-move--${a.movement.direction}`} data-testid="action-movement">
-            <span><span aria-hidden="true">{a.movement.direction === 'naik' ? '▲ ' : a.movement.direction === 'turun' ? '▼ ' : ''}</span>{a.movement.text}</span>
+            <span>
+              <span aria-hidden="true">
+                {a.movement.direction === 'naik' ? '▲ ' : a.movement.direction === 'turun' ? '▼ ' : ''}
+              </span>
+              {a.movement.text}
+            </span>
             {a.movement.numeratorText && <small>{a.movement.numeratorText}</small>}
           </div>
           <div className="rapat-action__status">
             <span className={`rapat-status rapat-status--${a.status}`}>{t(STATUS_KEY[a.status])}</span>
             {a.status === 'terbuka' && may('rapat', { wilayah: a.desaKode }).ok && (
-              <button type="button" className="rapat-btn rapat-btn--small" disabled={update.isPending}
-                onClick={() => update.mutate({ id: a.id, status: 'selesai' })}>{t('rapat.markDone')}</button>
+              <button
+                type="button"
+                className="rapat-btn rapat-btn--small"
+                disabled={update.isPending}
+                onClick={() => update.mutate({ id: a.id, status: 'selesai' })}
+              >
+                {t('rapat.markDone')}
+              </button>
             )}
           </div>
         </li>
@@ -58,8 +92,20 @@ export function ActionList({ actions, meetingId, t, lang, withDesa = true }: {
   );
 }
 
-export function ActionForm({ meeting, desaKode, indicators, defaultIndicator, t, onDone }: {
-  meeting: MeetingDetail; desaKode: string; indicators: string[]; defaultIndicator: string | null; t: TFunction; onDone: () => void;
+export function ActionForm({
+  meeting,
+  desaKode,
+  indicators,
+  defaultIndicator,
+  t,
+  onDone,
+}: {
+  meeting: MeetingDetail;
+  desaKode: string;
+  indicators: string[];
+  defaultIndicator: string | null;
+  t: TFunction;
+  onDone: () => void;
 }) {
   const add = useAddAction(meeting.id);
   const form = useRef<HTMLFormElement>(null);
@@ -67,7 +113,10 @@ export function ActionForm({ meeting, desaKode, indicators, defaultIndicator, t,
   useEffect(() => {
     const el = form.current;
     if (!el) return;
-    el.scrollIntoView({ block: 'nearest', behavior: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    el.scrollIntoView({
+      block: 'nearest',
+      behavior: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+    });
     el.querySelector<HTMLElement>('select, input')?.focus({ preventScroll: true });
   }, []);
   const [indicator, setIndicator] = useState(defaultIndicator ?? indicators[0] ?? '');
@@ -80,20 +129,52 @@ export function ActionForm({ meeting, desaKode, indicators, defaultIndicator, t,
   };
   return (
     <form ref={form} className="rapat-form rapat-form--action" onSubmit={submit} data-testid="action-form">
-      <label>{t('rapat.indikator')}
+      <label>
+        {t('rapat.indikator')}
         <select value={indicator} onChange={(e) => setIndicator(e.target.value)} data-testid="action-indicator">
-          {indicators.map((c) => <option key={c} value={c}>{shortName(c)}</option>)}
+          {indicators.map((c) => (
+            <option key={c} value={c}>
+              {shortName(c)}
+            </option>
+          ))}
         </select>
       </label>
-      <label>{t('rapat.apa')}<input required value={apa} onChange={(e) => setApa(e.target.value)} data-testid="action-apa" /></label>
+      <label>
+        {t('rapat.apa')}
+        <input required value={apa} onChange={(e) => setApa(e.target.value)} data-testid="action-apa" />
+      </label>
       <div className="rapat-form__row">
-        <label>{t('rapat.siapa')}<input required value={siapa} onChange={(e) => setSiapa(e.target.value)} data-testid="action-siapa" /></label>
-        <label>{t('rapat.tenggat')}<input type="date" value={tenggat} onChange={(e) => setTenggat(e.target.value)} data-testid="action-tenggat" /></label>
+        <label>
+          {t('rapat.siapa')}
+          <input required value={siapa} onChange={(e) => setSiapa(e.target.value)} data-testid="action-siapa" />
+        </label>
+        <label>
+          {t('rapat.tenggat')}
+          <input
+            type="date"
+            value={tenggat}
+            onChange={(e) => setTenggat(e.target.value)}
+            data-testid="action-tenggat"
+          />
+        </label>
       </div>
-      {add.error && <p className="rapat-error" role="alert">{errorText(add.error, t)}</p>}
+      {add.error && (
+        <p className="rapat-error" role="alert">
+          {errorText(add.error, t)}
+        </p>
+      )}
       <div className="rapat-form__buttons">
-        <button type="submit" className="rapat-btn rapat-btn--primary" disabled={add.isPending} data-testid="action-save">{add.isPending ? t('rapat.saving') : t('rapat.saveAction')}</button>
-        <button type="button" className="rapat-btn" onClick={onDone}>{t('rapat.cancel')}</button>
+        <button
+          type="submit"
+          className="rapat-btn rapat-btn--primary"
+          disabled={add.isPending}
+          data-testid="action-save"
+        >
+          {add.isPending ? t('rapat.saving') : t('rapat.saveAction')}
+        </button>
+        <button type="button" className="rapat-btn" onClick={onDone}>
+          {t('rapat.cancel')}
+        </button>
       </div>
     </form>
   );
@@ -108,18 +189,47 @@ export function NoteBox({ meeting, itemKey, t }: { meeting: MeetingDetail; itemK
   const dirty = text !== (current?.text ?? '');
   return (
     <div className="rapat-note">
-      <label htmlFor={`note-${itemKey}`}>{t('rapat.notes')}{current?.history.length ? <span className="rapat-muted"> · {t('rapat.notesHistory', { n: current.history.length })}</span> : null}</label>
-      <textarea id={`note-${itemKey}`} value={text} rows={3} placeholder={permission.ok ? t('rapat.notesPlaceholder') : ''} onChange={(e) => setText(e.target.value)}
-        readOnly={!permission.ok} data-testid="note-text" />
+      <label htmlFor={`note-${itemKey}`}>
+        {t('rapat.notes')}
+        {current?.history.length ? (
+          <span className="rapat-muted"> · {t('rapat.notesHistory', { n: current.history.length })}</span>
+        ) : null}
+      </label>
+      <textarea
+        id={`note-${itemKey}`}
+        value={text}
+        rows={3}
+        placeholder={permission.ok ? t('rapat.notesPlaceholder') : ''}
+        onChange={(e) => setText(e.target.value)}
+        readOnly={!permission.ok}
+        data-testid="note-text"
+      />
       {permission.ok ? (
         <div className="rapat-form__buttons">
-          <button type="button" className="rapat-btn" disabled={!dirty || add.isPending} data-testid="note-save"
-            onClick={() => add.mutate({ itemKey, text, supersedes: current?.id })}>
-            {add.isPending ? t('rapat.saving') : dirty ? t('rapat.saveNote') : current ? t('rapat.saved') : t('rapat.saveNote')}
+          <button
+            type="button"
+            className="rapat-btn"
+            disabled={!dirty || add.isPending}
+            data-testid="note-save"
+            onClick={() => add.mutate({ itemKey, text, supersedes: current?.id })}
+          >
+            {add.isPending
+              ? t('rapat.saving')
+              : dirty
+                ? t('rapat.saveNote')
+                : current
+                  ? t('rapat.saved')
+                  : t('rapat.saveNote')}
           </button>
-          {add.error && <span className="rapat-error" role="alert">{errorText(add.error, t)}</span>}
+          {add.error && (
+            <span className="rapat-error" role="alert">
+              {errorText(add.error, t)}
+            </span>
+          )}
         </div>
-      ) : <NotAllowed permission={permission} capability="rapat" testId="note-not-allowed" />}
+      ) : (
+        <NotAllowed permission={permission} capability="rapat" testId="note-not-allowed" />
+      )}
     </div>
   );
 }
@@ -132,31 +242,77 @@ export function AgendaLists({ meeting, t, limit }: { meeting: MeetingDetail; t: 
     <div className="rapat-lists">
       <section>
         <h3>{t('rapat.behind')}</h3>
-        {a.behind.length ? <ol data-testid="agenda-behind">{cut(a.behind).map((b) => (
-          <li key={`${b.desaKode}${b.indicator}`}><b>{b.desaNama}</b> — {shortName(b.indicator)}: <span className="rapat-num">{valueText(b.coverage, b.indicator)}</span>{' '}
-            <span className="rapat-muted">{targetOf(b.indicator, b.expected, t)}</span>
-            {shortOfText(b.indicator, b.shortOfTarget, t) && <span className="rapat-gap"> · {shortOfText(b.indicator, b.shortOfTarget, t)}</span>}</li>
-        ))}</ol> : none}
+        {a.behind.length ? (
+          <ol data-testid="agenda-behind">
+            {cut(a.behind).map((b) => (
+              <li key={`${b.desaKode}${b.indicator}`}>
+                <b>{b.desaNama}</b> — {shortName(b.indicator)}:{' '}
+                <span className="rapat-num">{valueText(b.coverage, b.indicator)}</span>{' '}
+                <span className="rapat-muted">{targetOf(b.indicator, b.expected, t)}</span>
+                {shortOfText(b.indicator, b.shortOfTarget, t) && (
+                  <span className="rapat-gap"> · {shortOfText(b.indicator, b.shortOfTarget, t)}</span>
+                )}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          none
+        )}
       </section>
       <section>
         <h3>{t('rapat.worsened', { periode: a.previousPeriodeLabel ?? '–' })}</h3>
-        {a.worsened.length ? <ol data-testid="agenda-worsened">{cut(a.worsened).map((w) => (
-          <li key={`${w.desaKode}${w.indicator}`}><b>{w.desaNama}</b> — {shortName(w.indicator)}: {worsenedText(w, t)}</li>
-        ))}</ol> : none}
+        {a.worsened.length ? (
+          <ol data-testid="agenda-worsened">
+            {cut(a.worsened).map((w) => (
+              <li key={`${w.desaKode}${w.indicator}`}>
+                <b>{w.desaNama}</b> — {shortName(w.indicator)}: {worsenedText(w, t)}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          none
+        )}
       </section>
       <section>
         <h3>{t('rapat.dataQuality')}</h3>
-        {a.dataQuality.length ? <ol>{cut(a.dataQuality).map((d) => {
-          const first = d.indicators[0]!;
-          const same = d.indicators.every((i) => i.reported === first.reported && i.expectedReports === first.expectedReports);
-          return (
-            <li key={`${d.desaKode}${d.kind}`}><b>{d.desaNama}</b> — {d.kind === 'laporan'
-              ? (same && d.indicators.length > 1
-                ? t('rapat.missingReports', { reported: first.reported, expected: first.expectedReports, n: d.indicators.length })
-                : d.indicators.map((i) => t('rapat.missingReportsOne', { indikator: shortName(i.indicator), reported: i.reported, expected: i.expectedReports })).join('; '))
-              : t('rapat.over100', { list: d.indicators.map((i) => `${shortName(i.indicator)} ${valueText(i.coverage, i.indicator)}`).join(', ') })}</li>
-          );
-        })}</ol> : none}
+        {a.dataQuality.length ? (
+          <ol>
+            {cut(a.dataQuality).map((d) => {
+              const first = d.indicators[0]!;
+              const same = d.indicators.every(
+                (i) => i.reported === first.reported && i.expectedReports === first.expectedReports,
+              );
+              return (
+                <li key={`${d.desaKode}${d.kind}`}>
+                  <b>{d.desaNama}</b> —{' '}
+                  {d.kind === 'laporan'
+                    ? same && d.indicators.length > 1
+                      ? t('rapat.missingReports', {
+                          reported: first.reported,
+                          expected: first.expectedReports,
+                          n: d.indicators.length,
+                        })
+                      : d.indicators
+                          .map((i) =>
+                            t('rapat.missingReportsOne', {
+                              indikator: shortName(i.indicator),
+                              reported: i.reported,
+                              expected: i.expectedReports,
+                            }),
+                          )
+                          .join('; ')
+                    : t('rapat.over100', {
+                        list: d.indicators
+                          .map((i) => `${shortName(i.indicator)} ${valueText(i.coverage, i.indicator)}`)
+                          .join(', '),
+                      })}
+                </li>
+              );
+            })}
+          </ol>
+        ) : (
+          none
+        )}
       </section>
     </div>
   );

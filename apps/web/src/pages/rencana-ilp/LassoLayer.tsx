@@ -56,14 +56,28 @@ export function LassoLayer(props: { label: string; onLasso: (ring: Point[], addi
     }
     setDrawn({ path: ring, closed: true });
     const frame = ref.current!.getBoundingClientRect();
-    props.onLasso(ring.map(([x, y]) => [x + frame.left, y + frame.top]), additive.current);
+    props.onLasso(
+      ring.map(([x, y]) => [x + frame.left, y + frame.top]),
+      additive.current,
+    );
   };
 
   return (
-    <div ref={ref} className="planner__lasso" data-testid="lasso-layer" aria-label={props.label} role="application"
-      onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={(e) => finish(e, false)} onPointerCancel={(e) => finish(e, true)}>
+    <div
+      ref={ref}
+      className="planner__lasso"
+      data-testid="lasso-layer"
+      aria-label={props.label}
+      role="application"
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={(e) => finish(e, false)}
+      onPointerCancel={(e) => finish(e, true)}
+    >
       <svg aria-hidden="true">
-        {drawn.path.length > 1 && <path d={pathData(drawn.path, drawn.closed)} className={drawn.closed ? 'is-closed' : ''} />}
+        {drawn.path.length > 1 && (
+          <path d={pathData(drawn.path, drawn.closed)} className={drawn.closed ? 'is-closed' : ''} />
+        )}
       </svg>
     </div>
   );

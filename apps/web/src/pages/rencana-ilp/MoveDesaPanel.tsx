@@ -11,7 +11,12 @@ import { useMoveDesa } from './planner-api.ts';
 import { firstOfMonth, formatDate } from './planner-model.ts';
 
 export function MoveDesaPanel(props: {
-  kab: string; desaKode: string; list: PuskesmasList; t: TFunction; lang: 'id' | 'en'; onClose: () => void;
+  kab: string;
+  desaKode: string;
+  list: PuskesmasList;
+  t: TFunction;
+  lang: 'id' | 'en';
+  onClose: () => void;
 }) {
   const { t, list, lang } = props;
   const desa = list.desa.find((d) => d.kode === props.desaKode)!;
@@ -26,9 +31,20 @@ export function MoveDesaPanel(props: {
   const options = list.puskesmas.filter((p) => p.kode !== desa.puskesmas);
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    move.mutate({ desa: desa.kode, puskesmas: target, mulai }, {
-      onSuccess: () => setDone(t('rencana.moved', { desa: desa.nama, puskesmas: list.puskesmas.find((p) => p.kode === target)?.nama ?? target, date: formatDate(mulai, lang), oleh: user?.username ?? '' })),
-    });
+    move.mutate(
+      { desa: desa.kode, puskesmas: target, mulai },
+      {
+        onSuccess: () =>
+          setDone(
+            t('rencana.moved', {
+              desa: desa.nama,
+              puskesmas: list.puskesmas.find((p) => p.kode === target)?.nama ?? target,
+              date: formatDate(mulai, lang),
+              oleh: user?.username ?? '',
+            }),
+          ),
+      },
+    );
   };
   return (
     <aside className="planner__panel" aria-label={t('rencana.desaSelected')} data-testid="move-panel">
@@ -38,32 +54,67 @@ export function MoveDesaPanel(props: {
           <h4 data-testid="move-desa-name">{desa.nama}</h4>
           <span className="panel__kode">{desa.kode}</span>
         </div>
-        <button type="button" className="btn btn--ghost" onClick={props.onClose} aria-label={t('rencana.close')}>✕</button>
+        <button type="button" className="btn btn--ghost" onClick={props.onClose} aria-label={t('rencana.close')}>
+          ✕
+        </button>
       </div>
       <dl className="panel__facts">
         <dt>{t('rencana.currentPuskesmas')}</dt>
         <dd data-testid="move-current">
-          {current ? <><StageSwatch stage={current.stage} /> {current.nama}</> : t('rencana.noPuskesmas')}
-          {desa.validFrom && <span className="muted"> · {t('rencana.since', { date: formatDate(desa.validFrom, lang) })}</span>}
-          {desa.puskesmas && !desa.confirmed && <span className="tag tag--unconfirmed">{t('rencana.unconfirmed')}</span>}
+          {current ? (
+            <>
+              <StageSwatch stage={current.stage} /> {current.nama}
+            </>
+          ) : (
+            t('rencana.noPuskesmas')
+          )}
+          {desa.validFrom && (
+            <span className="muted"> · {t('rencana.since', { date: formatDate(desa.validFrom, lang) })}</span>
+          )}
+          {desa.puskesmas && !desa.confirmed && (
+            <span className="tag tag--unconfirmed">{t('rencana.unconfirmed')}</span>
+          )}
         </dd>
       </dl>
-      {done ? <p className="planner__ok" role="status" data-testid="move-done">{done}</p> : !permission.ok ? (
+      {done ? (
+        <p className="planner__ok" role="status" data-testid="move-done">
+          {done}
+        </p>
+      ) : !permission.ok ? (
         <NotAllowed permission={permission} capability="rencana" testId="move-not-allowed" />
       ) : (
         <form onSubmit={submit} className="panel__form">
-          <label>{t('rencana.moveTo')}
+          <label>
+            {t('rencana.moveTo')}
             <select required value={target} onChange={(e) => setTarget(e.target.value)} data-testid="move-target">
               <option value="">{t('rencana.choose')}</option>
-              {options.map((p) => <option key={p.kode} value={p.kode}>{p.nama}</option>)}
+              {options.map((p) => (
+                <option key={p.kode} value={p.kode}>
+                  {p.nama}
+                </option>
+              ))}
             </select>
           </label>
-          <label>{t('rencana.moveFrom')}
-            <input type="date" required value={mulai} onChange={(e) => setMulai(e.target.value)} data-testid="move-date" />
+          <label>
+            {t('rencana.moveFrom')}
+            <input
+              type="date"
+              required
+              value={mulai}
+              onChange={(e) => setMulai(e.target.value)}
+              data-testid="move-date"
+            />
             <small>{t('rencana.moveFromHelp')}</small>
           </label>
           {move.isError && <ErrorMessage error={move.error} testId="move-error" />}
-          <button type="submit" className="btn btn--primary" disabled={!target || move.isPending} data-testid="move-submit">{t('rencana.move')}</button>
+          <button
+            type="submit"
+            className="btn btn--primary"
+            disabled={!target || move.isPending}
+            data-testid="move-submit"
+          >
+            {t('rencana.move')}
+          </button>
         </form>
       )}
     </aside>

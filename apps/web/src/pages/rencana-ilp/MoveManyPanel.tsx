@@ -12,7 +12,13 @@ import { useMoveSeveralDesa } from './planner-api.ts';
 import { firstOfMonth, formatDate } from './planner-model.ts';
 
 export function MoveManyPanel(props: {
-  kab: string; kodes: string[]; list: PuskesmasList; t: TFunction; lang: 'id' | 'en'; onClear: () => void; onMoved: (message: string) => void;
+  kab: string;
+  kodes: string[];
+  list: PuskesmasList;
+  t: TFunction;
+  lang: 'id' | 'en';
+  onClear: () => void;
+  onMoved: (message: string) => void;
 }) {
   const { t, list, lang } = props;
   const desa = props.kodes.flatMap((k) => list.desa.filter((d) => d.kode === k));
@@ -31,17 +37,32 @@ export function MoveManyPanel(props: {
     e.preventDefault();
     if (!plan || running) return;
     setFailure(null);
-    const outcome = await moveOneByOne(plan.move.map((d) => d.kode), (kode) => moves.send({ desa: kode, puskesmas: target, mulai }),
-      (done, total) => setProgress({ done, total }));
+    const outcome = await moveOneByOne(
+      plan.move.map((d) => d.kode),
+      (kode) => moves.send({ desa: kode, puskesmas: target, mulai }),
+      (done, total) => setProgress({ done, total }),
+    );
     await moves.refresh();
     setProgress(null);
     if (outcome.status === 'failed') {
-      setFailure(t('rencana.moveManyFailed', { desa: nameOf(outcome.failed), message: outcome.message, done: outcome.moved.length }));
+      setFailure(
+        t('rencana.moveManyFailed', {
+          desa: nameOf(outcome.failed),
+          message: outcome.message,
+          done: outcome.moved.length,
+        }),
+      );
       return;
     }
     const puskesmas = list.puskesmas.find((p) => p.kode === target)?.nama ?? target;
-    props.onMoved(t('rencana.movedMany', { n: outcome.moved.length, puskesmas, date: formatDate(mulai, lang), oleh: user?.username ?? '' })
-      + (plan.already.length ? ` ${t('rencana.moveManyAlready', { n: plan.already.length })}` : ''));
+    props.onMoved(
+      t('rencana.movedMany', {
+        n: outcome.moved.length,
+        puskesmas,
+        date: formatDate(mulai, lang),
+        oleh: user?.username ?? '',
+      }) + (plan.already.length ? ` ${t('rencana.moveManyAlready', { n: plan.already.length })}` : ''),
+    );
   };
 
   return (
@@ -51,28 +72,84 @@ export function MoveManyPanel(props: {
           <span className="panel__eyebrow">{t('rencana.desaSelected')}</span>
           <h4 data-testid="move-many-count">{t('rencana.manySelected', { n: desa.length })}</h4>
         </div>
-        <button type="button" className="btn btn--ghost" onClick={props.onClear} aria-label={t('rencana.close')} disabled={running}>✕</button>
+        <button
+          type="button"
+          className="btn btn--ghost"
+          onClick={props.onClear}
+          aria-label={t('rencana.close')}
+          disabled={running}
+        >
+          ✕
+        </button>
       </div>
       <ul className="panel__desa-list" data-testid="move-many-list">
-        {desa.map((d) => <li key={d.kode} data-kode={d.kode}>{d.nama}</li>)}
+        {desa.map((d) => (
+          <li key={d.kode} data-kode={d.kode}>
+            {d.nama}
+          </li>
+        ))}
       </ul>
-      <button type="button" className="btn btn--link" onClick={props.onClear} disabled={running} data-testid="selection-clear">{t('rencana.clearSelection')}</button>
-      {!permission.ok ? <NotAllowed permission={permission} capability="rencana" testId="move-not-allowed" /> : (
+      <button
+        type="button"
+        className="btn btn--link"
+        onClick={props.onClear}
+        disabled={running}
+        data-testid="selection-clear"
+      >
+        {t('rencana.clearSelection')}
+      </button>
+      {!permission.ok ? (
+        <NotAllowed permission={permission} capability="rencana" testId="move-not-allowed" />
+      ) : (
         <form onSubmit={(e) => void submit(e)} className="panel__form">
-          <label>{t('rencana.moveTo')}
-            <select required value={target} onChange={(e) => setTarget(e.target.value)} disabled={running} data-testid="move-many-target">
+          <label>
+            {t('rencana.moveTo')}
+            <select
+              required
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+              disabled={running}
+              data-testid="move-many-target"
+            >
               <option value="">{t('rencana.choose')}</option>
-              {list.puskesmas.map((p) => <option key={p.kode} value={p.kode}>{p.nama}</option>)}
+              {list.puskesmas.map((p) => (
+                <option key={p.kode} value={p.kode}>
+                  {p.nama}
+                </option>
+              ))}
             </select>
           </label>
-          <label>{t('rencana.moveFrom')}
-            <input type="date" required value={mulai} onChange={(e) => setMulai(e.target.value)} disabled={running} data-testid="move-many-date" />
+          <label>
+            {t('rencana.moveFrom')}
+            <input
+              type="date"
+              required
+              value={mulai}
+              onChange={(e) => setMulai(e.target.value)}
+              disabled={running}
+              data-testid="move-many-date"
+            />
             <small>{t('rencana.moveFromHelp')}</small>
           </label>
-          {plan && plan.already.length > 0 && <small data-testid="move-many-already">{t('rencana.moveManyAlready', { n: plan.already.length })}</small>}
-          {progress && <p className="planner__hint" role="status" data-testid="move-many-progress">{t('rencana.moveProgress', progress)}</p>}
-          {failure && <p className="planner__err" role="alert" data-testid="move-many-error">{failure}</p>}
-          <button type="submit" className="btn btn--primary" disabled={!plan || plan.move.length === 0 || running} data-testid="move-many-submit">
+          {plan && plan.already.length > 0 && (
+            <small data-testid="move-many-already">{t('rencana.moveManyAlready', { n: plan.already.length })}</small>
+          )}
+          {progress && (
+            <p className="planner__hint" role="status" data-testid="move-many-progress">
+              {t('rencana.moveProgress', progress)}
+            </p>
+          )}
+          {failure && (
+            <p className="planner__err" role="alert" data-testid="move-many-error">
+              {failure}
+            </p>
+          )}
+          <button
+            type="submit"
+            className="btn btn--primary"
+            disabled={!plan || plan.move.length === 0 || running}
+            data-testid="move-many-submit"
+          >
             {t('rencana.moveMany', { n: plan ? plan.move.length : desa.length })}
           </button>
         </form>

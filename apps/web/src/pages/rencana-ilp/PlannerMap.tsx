@@ -15,7 +15,16 @@ import { clickSelection, insideLasso, lassoSelection, type Point } from './lasso
 import { LassoLayer } from './LassoLayer.tsx';
 import type { TFunction } from '../../i18n/i18n.tsx';
 import {
-  desaColours, desaLayer, isMapMode, MAP_MODES, mapTarget, mapViewKode, wilayahKerjaColours, wilayahKerjaLayer, type MapMode, type MapTarget,
+  desaColours,
+  desaLayer,
+  isMapMode,
+  MAP_MODES,
+  mapTarget,
+  mapViewKode,
+  wilayahKerjaColours,
+  wilayahKerjaLayer,
+  type MapMode,
+  type MapTarget,
 } from './map-layers.ts';
 import { MoveDesaPanel } from './MoveDesaPanel.tsx';
 import { MoveManyPanel } from './MoveManyPanel.tsx';
@@ -25,8 +34,17 @@ import { useDesaGeometry } from './planner-api.ts';
 import { stageLabel } from './planner-model.ts';
 
 export function PlannerMap(props: {
-  kab: string; nama: string; list: PuskesmasList | undefined; bbox: [number, number, number, number] | null; t: TFunction; lang: 'id' | 'en';
-  largeText: boolean; basemap: boolean; focus: string | null; onFocus: (kode: string) => void; onClearFocus: () => void;
+  kab: string;
+  nama: string;
+  list: PuskesmasList | undefined;
+  bbox: [number, number, number, number] | null;
+  t: TFunction;
+  lang: 'id' | 'en';
+  largeText: boolean;
+  basemap: boolean;
+  focus: string | null;
+  onFocus: (kode: string) => void;
+  onClearFocus: () => void;
 }) {
   const { kab, list, t, lang, focus } = props;
   const [mode, setModeStored] = useStoredState<MapMode>('peta.planner.mapMode', 'wilayah-kerja', isMapMode);
@@ -41,8 +59,16 @@ export function PlannerMap(props: {
   const mapBox = useRef<HTMLDivElement>(null);
   // Shift/Ctrl/Cmd held at the last press on the map: the map's click callback carries no keys.
   const additive = useRef(false);
-  const select = (next: string[]) => { setSelection(next); setNotice(null); };
-  const setMode = (next: MapMode) => { select([]); setLasso(false); setHover(null); setModeStored(next); };
+  const select = (next: string[]) => {
+    setSelection(next);
+    setNotice(null);
+  };
+  const setMode = (next: MapMode) => {
+    select([]);
+    setLasso(false);
+    setHover(null);
+    setModeStored(next);
+  };
   const lassoOn = lasso && mode === 'desa';
 
   // Geometry and names follow the data; colours also follow the focus (feature-state only, nothing redrawn).
@@ -70,42 +96,92 @@ export function PlannerMap(props: {
     if (!list || !project) return;
     const placed = list.desa.filter((d) => d.label);
     const points = project(placed.map((d) => d.label!));
-    const found = insideLasso(placed.map((d, i) => ({ kode: d.kode, point: points[i]! })), ring);
+    const found = insideLasso(
+      placed.map((d, i) => ({ kode: d.kode, point: points[i]! })),
+      ring,
+    );
     select(lassoSelection(selection, found, add));
   };
   const selected = selection.length === 1 ? selection[0]! : null;
   const failed = [desaGeometry, wilayahKerja].find((q) => q.isError);
-  const overlay = failed ? <ErrorMessage error={failed.error} onRetry={() => void failed.refetch()} testId="planner-map-error" />
-    : !layer ? <Loading message={t('rencana.loading')} /> : null;
+  const overlay = failed ? (
+    <ErrorMessage error={failed.error} onRetry={() => void failed.refetch()} testId="planner-map-error" />
+  ) : !layer ? (
+    <Loading message={t('rencana.loading')} />
+  ) : null;
   return (
-    <section className="card planner__map" aria-labelledby="planner-map-title" data-testid="planner-map" data-mode={mode}>
+    <section
+      className="card planner__map"
+      aria-labelledby="planner-map-title"
+      data-testid="planner-map"
+      data-mode={mode}
+    >
       <h3 id="planner-map-title">{t(mode === 'desa' ? 'rencana.mapTitle' : 'rencana.mapTitleWilayahKerja')}</h3>
-      <p className="planner__hint" data-testid="planner-hint">{t(lassoOn ? 'rencana.lassoHint' : mode === 'desa' ? 'rencana.clickHint' : 'rencana.clickHintWilayahKerja')}</p>
+      <p className="planner__hint" data-testid="planner-hint">
+        {t(lassoOn ? 'rencana.lassoHint' : mode === 'desa' ? 'rencana.clickHint' : 'rencana.clickHintWilayahKerja')}
+      </p>
       {focused && (
         <p className="planner__focus" data-testid="planner-focus">
           <StageSwatch stage={focused.stage} /> {t('rencana.focusShown', { nama: focused.nama, n: focused.desaCount })}
-          <button type="button" className="btn btn--link" onClick={() => document.getElementById('planner-detail-title')?.scrollIntoView({ behavior: 'smooth' })}>
+          <button
+            type="button"
+            className="btn btn--link"
+            onClick={() => document.getElementById('planner-detail-title')?.scrollIntoView({ behavior: 'smooth' })}
+          >
             {t('rencana.focusDetail')}
           </button>
-          <button type="button" className="btn btn--link" onClick={props.onClearFocus}>{t('rencana.focusClear')}</button>
+          <button type="button" className="btn btn--link" onClick={props.onClearFocus}>
+            {t('rencana.focusClear')}
+          </button>
         </p>
       )}
       <div className="planner__map-wrap">
-        <div className="planner__map-box" ref={mapBox}
-          onPointerDownCapture={(e) => { additive.current = e.shiftKey || e.ctrlKey || e.metaKey; }}>
-          <MapView viewKode={mapViewKode(kab, mode)} geometry={layer?.geometry} labels={layer?.labels ?? []} context={undefined} outerContext={undefined}
-            contextCurrent={null} bounds={props.bbox} hoverKode={hover} selectedKodes={mode === 'desa' ? selection : []} basemap={props.basemap}
-            largeText={props.largeText} ariaLabel={t(mode === 'desa' ? 'rencana.mapAria' : 'rencana.mapAriaWilayahKerja', { nama: props.nama })}
-            onSelect={onSelect} onHover={setHover} featureValues={colours} overlay={overlay}>
+        <div
+          className="planner__map-box"
+          ref={mapBox}
+          onPointerDownCapture={(e) => {
+            additive.current = e.shiftKey || e.ctrlKey || e.metaKey;
+          }}
+        >
+          <MapView
+            viewKode={mapViewKode(kab, mode)}
+            geometry={layer?.geometry}
+            labels={layer?.labels ?? []}
+            context={undefined}
+            outerContext={undefined}
+            contextCurrent={null}
+            bounds={props.bbox}
+            hoverKode={hover}
+            selectedKodes={mode === 'desa' ? selection : []}
+            basemap={props.basemap}
+            largeText={props.largeText}
+            ariaLabel={t(mode === 'desa' ? 'rencana.mapAria' : 'rencana.mapAriaWilayahKerja', { nama: props.nama })}
+            onSelect={onSelect}
+            onHover={setHover}
+            featureValues={colours}
+            overlay={overlay}
+          >
             <div className="segmented segmented--light planner__modes" role="group" aria-label={t('rencana.mapMode')}>
               {MAP_MODES.map((m) => (
-                <button key={m} type="button" aria-pressed={mode === m} onClick={() => setMode(m)} data-testid={`map-mode-${m}`}>
+                <button
+                  key={m}
+                  type="button"
+                  aria-pressed={mode === m}
+                  onClick={() => setMode(m)}
+                  data-testid={`map-mode-${m}`}
+                >
                   {t(m === 'desa' ? 'rencana.modeDesa' : 'rencana.modeWilayahKerja')}
                 </button>
               ))}
             </div>
             {mode === 'desa' && (
-              <button type="button" className="planner__lasso-toggle" aria-pressed={lassoOn} onClick={() => setLasso(!lasso)} data-testid="lasso-toggle">
+              <button
+                type="button"
+                className="planner__lasso-toggle"
+                aria-pressed={lassoOn}
+                onClick={() => setLasso(!lasso)}
+                data-testid="lasso-toggle"
+              >
                 {t('rencana.lasso')}
               </button>
             )}
@@ -115,16 +191,39 @@ export function PlannerMap(props: {
           </MapView>
         </div>
         {selected && list?.desa.some((d) => d.kode === selected) && (
-          <MoveDesaPanel key={selected} kab={kab} desaKode={selected} list={list} t={t} lang={lang} onClose={() => select([])} />
+          <MoveDesaPanel
+            key={selected}
+            kab={kab}
+            desaKode={selected}
+            list={list}
+            t={t}
+            lang={lang}
+            onClose={() => select([])}
+          />
         )}
         {selection.length > 1 && list && (
-          <MoveManyPanel key={selection.join(',')} kab={kab} kodes={selection} list={list} t={t} lang={lang} onClear={() => select([])}
-            onMoved={(message) => { setSelection([]); setNotice(message); }} />
+          <MoveManyPanel
+            key={selection.join(',')}
+            kab={kab}
+            kodes={selection}
+            list={list}
+            t={t}
+            lang={lang}
+            onClear={() => select([])}
+            onMoved={(message) => {
+              setSelection([]);
+              setNotice(message);
+            }}
+          />
         )}
         {notice && (
           <aside className="planner__panel" aria-label={t('rencana.desaSelected')} data-testid="move-many-done">
-            <p className="planner__ok" role="status">{notice}</p>
-            <button type="button" className="btn btn--link" onClick={() => setNotice(null)}>{t('rencana.close')}</button>
+            <p className="planner__ok" role="status">
+              {notice}
+            </p>
+            <button type="button" className="btn btn--link" onClick={() => setNotice(null)}>
+              {t('rencana.close')}
+            </button>
           </aside>
         )}
       </div>
@@ -142,16 +241,39 @@ function StageLegend({ list, t, lang }: { list: PuskesmasList; t: TFunction; lan
       <strong>{t('rencana.legendTitle')}</strong>
       <ul>
         {ILP_STAGES.map((s) => (
-          <li key={s.code} className={usedStages.has(s.code) ? '' : 'legend__unused'}><StageSwatch stage={s.code} />{stageLabel(s.code, lang)}</li>
+          <li key={s.code} className={usedStages.has(s.code) ? '' : 'legend__unused'}>
+            <StageSwatch stage={s.code} />
+            {stageLabel(s.code, lang)}
+          </li>
         ))}
-        {hasUnassigned && <li><StageSwatch stage={null} />{t('rencana.noPuskesmas')}</li>}
-        {hasUnconfirmed && <li data-testid="legend-unconfirmed"><UnconfirmedSwatch />{t('rencana.legendUnconfirmed')}</li>}
+        {hasUnassigned && (
+          <li>
+            <StageSwatch stage={null} />
+            {t('rencana.noPuskesmas')}
+          </li>
+        )}
+        {hasUnconfirmed && (
+          <li data-testid="legend-unconfirmed">
+            <UnconfirmedSwatch />
+            {t('rencana.legendUnconfirmed')}
+          </li>
+        )}
       </ul>
     </div>
   );
 }
 
-function HoverCard({ target, list, t, lang }: { target: MapTarget; list: PuskesmasList; t: TFunction; lang: 'id' | 'en' }) {
+function HoverCard({
+  target,
+  list,
+  t,
+  lang,
+}: {
+  target: MapTarget;
+  list: PuskesmasList;
+  t: TFunction;
+  lang: 'id' | 'en';
+}) {
   const kode = target.kind === 'puskesmas' ? target.kode : target.desa.puskesmas;
   const puskesmas = kode ? list.puskesmas.find((p) => p.kode === kode) : undefined;
   return (

@@ -36,7 +36,7 @@ export function pointInPolygon(p: Point, ring: readonly Point[]): boolean {
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const [xi, yi] = ring[i]!;
     const [xj, yj] = ring[j]!;
-    if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
 }
@@ -66,8 +66,14 @@ export function clickSelection(current: readonly string[], kode: string, additiv
 }
 
 /** A move of the selection to `puskesmas`: the desa to send (in order) and those already there (skipped). */
-export function movePlan(desa: readonly DesaAssignment[], puskesmas: string): { move: DesaAssignment[]; already: DesaAssignment[] } {
-  return { move: desa.filter((d) => d.puskesmas !== puskesmas), already: desa.filter((d) => d.puskesmas === puskesmas) };
+export function movePlan(
+  desa: readonly DesaAssignment[],
+  puskesmas: string,
+): { move: DesaAssignment[]; already: DesaAssignment[] } {
+  return {
+    move: desa.filter((d) => d.puskesmas !== puskesmas),
+    already: desa.filter((d) => d.puskesmas === puskesmas),
+  };
 }
 
 /** SVG path data of the lasso as drawn (closed once released). */
@@ -86,7 +92,9 @@ export type MoveOutcome =
  * stops at the first failure, naming the desa and the server's reason. Desa already moved stay moved.
  */
 export async function moveOneByOne(
-  kodes: readonly string[], send: (kode: string) => Promise<unknown>, onProgress: (done: number, total: number) => void,
+  kodes: readonly string[],
+  send: (kode: string) => Promise<unknown>,
+  onProgress: (done: number, total: number) => void,
 ): Promise<MoveOutcome> {
   const moved: string[] = [];
   onProgress(0, kodes.length);

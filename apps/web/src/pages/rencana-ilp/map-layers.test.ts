@@ -1,15 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import type { PuskesmasList } from '@peta/domain/contract';
 import {
-  desaColours, desaLayer, mapTarget, mapViewKode, shortName, WILAYAH_KERJA_OUTLINE, wilayahKerjaColours, wilayahKerjaLayer, type DesaCollection,
+  desaColours,
+  desaLayer,
+  mapTarget,
+  mapViewKode,
+  shortName,
+  WILAYAH_KERJA_OUTLINE,
+  wilayahKerjaColours,
+  wilayahKerjaLayer,
+  type DesaCollection,
   type WilayahKerjaCollection,
 } from './map-layers.ts';
 import { FADED_COLOUR, NO_PUSKESMAS_COLOUR, STAGE_COLOURS } from './planner-model.ts';
 
-const square = { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
+const square = {
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 0],
+    ],
+  ],
+};
 // P1 implementing holds D1 (confirmed) and D2 (still the proposal); P2 (no desa stage: belum) holds D3; D4 has none.
 const list = {
-  puskesmas: [{ kode: 'P1', nama: 'Satu', stage: 'implementasi' }, { kode: 'P2', nama: 'Dua', stage: 'belum' }],
+  puskesmas: [
+    { kode: 'P1', nama: 'Satu', stage: 'implementasi' },
+    { kode: 'P2', nama: 'Dua', stage: 'belum' },
+  ],
   desa: [
     { kode: 'D1', nama: 'Alpha', puskesmas: 'P1', confirmed: true, label: [0.5, 0.5] },
     { kode: 'D2', nama: 'Beta', puskesmas: 'P1', confirmed: false, label: null },
@@ -19,18 +40,30 @@ const list = {
 } as unknown as PuskesmasList;
 const desa: DesaCollection = {
   type: 'FeatureCollection',
-  features: ['D1', 'D2', 'D3', 'D4'].map((kode) => ({ type: 'Feature', properties: { kode, nama: kode }, geometry: square })),
+  features: ['D1', 'D2', 'D3', 'D4'].map((kode) => ({
+    type: 'Feature',
+    properties: { kode, nama: kode },
+    geometry: square,
+  })),
 };
 const wilayahKerja: WilayahKerjaCollection = {
   type: 'FeatureCollection',
   features: [
-    { type: 'Feature', properties: { kode: 'P1', nama: 'Puskesmas Satu', desa: 2, unconfirmed: 1, label: [0.4, 0.6] }, geometry: square },
-    { type: 'Feature', properties: { kode: 'P2', nama: 'Dua', desa: 1, unconfirmed: 0, label: null }, geometry: square },
+    {
+      type: 'Feature',
+      properties: { kode: 'P1', nama: 'Puskesmas Satu', desa: 2, unconfirmed: 1, label: [0.4, 0.6] },
+      geometry: square,
+    },
+    {
+      type: 'Feature',
+      properties: { kode: 'P2', nama: 'Dua', desa: 1, unconfirmed: 0, label: null },
+      geometry: square,
+    },
   ],
 };
 
 describe('planner map layers', () => {
-  it('desa mode: each desa in its puskesmas\' stage colour, hatched while unconfirmed; no puskesmas apart', () => {
+  it("desa mode: each desa in its puskesmas' stage colour, hatched while unconfirmed; no puskesmas apart", () => {
     expect(desaColours(list, null)).toEqual({
       D1: { fillColor: STAGE_COLOURS.implementasi, flag: false },
       D2: { fillColor: STAGE_COLOURS.implementasi, flag: true },

@@ -3,13 +3,21 @@
 // colours, its name at its label point, plus the desa without a puskesmas, so the map has no holes and they can
 // still be clicked and assigned. In both modes a proposal not yet confirmed is hatched (the map's `flag`).
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { wilayahKerjaLabels, wilayahKerjaViewKode, type WilayahKerjaCollection } from '../../shared/wilayah-kerja/wilayah-kerja.ts';
+import {
+  wilayahKerjaLabels,
+  wilayahKerjaViewKode,
+  type WilayahKerjaCollection,
+} from '../../shared/wilayah-kerja/wilayah-kerja.ts';
 import type { IlpStageCode } from '@peta/domain';
 import type { DesaAssignment, PuskesmasList } from '@peta/domain/contract';
 import type { FeatureStyle, MapLabel } from '../../map/index.ts';
 import { FADED_COLOUR, NO_PUSKESMAS_COLOUR, STAGE_COLOURS } from './planner-model.ts';
 
-export { shortName, type WilayahKerjaCollection, type WilayahKerjaProps } from '../../shared/wilayah-kerja/wilayah-kerja.ts';
+export {
+  shortName,
+  type WilayahKerjaCollection,
+  type WilayahKerjaProps,
+} from '../../shared/wilayah-kerja/wilayah-kerja.ts';
 
 export type MapMode = 'desa' | 'wilayah-kerja';
 export const MAP_MODES: readonly MapMode[] = ['desa', 'wilayah-kerja'];
@@ -30,7 +38,12 @@ export interface MapLayer {
 export const mapViewKode = (kab: string, mode: MapMode) => (mode === 'desa' ? kab : wilayahKerjaViewKode(kab));
 
 /** Stage fill, or the faded colour when another puskesmas is focused; hatched while a proposal. */
-function styleOf(stage: IlpStageCode | undefined, puskesmas: string | null, unconfirmed: boolean, focus: string | null): FeatureStyle {
+function styleOf(
+  stage: IlpStageCode | undefined,
+  puskesmas: string | null,
+  unconfirmed: boolean,
+  focus: string | null,
+): FeatureStyle {
   if (focus && puskesmas !== focus) return { fillColor: FADED_COLOUR, flag: false };
   return { fillColor: stage ? STAGE_COLOURS[stage] : NO_PUSKESMAS_COLOUR, flag: unconfirmed };
 }
@@ -38,7 +51,9 @@ function styleOf(stage: IlpStageCode | undefined, puskesmas: string | null, unco
 const stagesOf = (list: PuskesmasList) => new Map(list.puskesmas.map((p) => [p.kode, p.stage]));
 
 export function desaLayer(geometry: DesaCollection, list: PuskesmasList): MapLayer {
-  const labels = list.desa.filter((d) => d.label).map((d) => ({ kode: d.kode, nama: d.nama, lngLat: d.label!, priority: 0 }));
+  const labels = list.desa
+    .filter((d) => d.label)
+    .map((d) => ({ kode: d.kode, nama: d.nama, lngLat: d.label!, priority: 0 }));
   return { geometry, labels };
 }
 
@@ -47,7 +62,12 @@ export function desaColours(list: PuskesmasList, focus: string | null): Record<s
   const stage = stagesOf(list);
   const colours: Record<string, FeatureStyle> = {};
   for (const d of list.desa) {
-    colours[d.kode] = styleOf(d.puskesmas ? stage.get(d.puskesmas) : undefined, d.puskesmas, !!d.puskesmas && !d.confirmed, focus);
+    colours[d.kode] = styleOf(
+      d.puskesmas ? stage.get(d.puskesmas) : undefined,
+      d.puskesmas,
+      !!d.puskesmas && !d.confirmed,
+      focus,
+    );
   }
   return colours;
 }
@@ -56,10 +76,17 @@ export function desaColours(list: PuskesmasList, focus: string | null): Record<s
  * Wilayah kerja mode: the puskesmas polygons (kode puskesmas), then the desa without a puskesmas (kode desa) taken
  * from the desa geometry. Larger wilayah kerja win when names collide.
  */
-export function wilayahKerjaLayer(wilayahKerja: WilayahKerjaCollection, desa: DesaCollection, list: PuskesmasList): MapLayer {
+export function wilayahKerjaLayer(
+  wilayahKerja: WilayahKerjaCollection,
+  desa: DesaCollection,
+  list: PuskesmasList,
+): MapLayer {
   const unassigned = new Set(list.desa.filter((d) => !d.puskesmas).map((d) => d.kode));
   const loose: Feature[] = desa.features.filter((f) => unassigned.has(f.properties.kode));
-  return { geometry: { type: 'FeatureCollection', features: [...wilayahKerja.features, ...loose] }, labels: wilayahKerjaLabels(wilayahKerja) };
+  return {
+    geometry: { type: 'FeatureCollection', features: [...wilayahKerja.features, ...loose] },
+    labels: wilayahKerjaLabels(wilayahKerja),
+  };
 }
 
 /**
@@ -69,19 +96,22 @@ export function wilayahKerjaLayer(wilayahKerja: WilayahKerjaCollection, desa: De
 export const WILAYAH_KERJA_OUTLINE = '#3b4a50';
 
 /** Wilayah kerja mode: kode puskesmas → its stage colour, hatched while any of its desa is unconfirmed; desa without one apart. */
-export function wilayahKerjaColours(wilayahKerja: WilayahKerjaCollection, list: PuskesmasList, focus: string | null): Record<string, FeatureStyle> {
+export function wilayahKerjaColours(
+  wilayahKerja: WilayahKerjaCollection,
+  list: PuskesmasList,
+  focus: string | null,
+): Record<string, FeatureStyle> {
   const stage = stagesOf(list);
   const colours: Record<string, FeatureStyle> = {};
   const outlined = (style: FeatureStyle) => ({ ...style, lineColor: WILAYAH_KERJA_OUTLINE });
-  for (const { properties: p } of wilayahKerja.features) colours[p.kode] = outlined(styleOf(stage.get(p.kode), p.kode, p.unconfirmed > 0, focus));
+  for (const { properties: p } of wilayahKerja.features)
+    colours[p.kode] = outlined(styleOf(stage.get(p.kode), p.kode, p.unconfirmed > 0, focus));
   for (const d of list.desa) if (!d.puskesmas) colours[d.kode] = outlined(styleOf(undefined, null, false, focus));
   return colours;
 }
 
 /** What a hover or a click on the map points at in the current mode. */
-export type MapTarget =
-  | { kind: 'desa'; desa: DesaAssignment }
-  | { kind: 'puskesmas'; kode: string };
+export type MapTarget = { kind: 'desa'; desa: DesaAssignment } | { kind: 'puskesmas'; kode: string };
 
 export function mapTarget(kode: string, mode: MapMode, list: PuskesmasList): MapTarget | null {
   if (mode === 'wilayah-kerja' && list.puskesmas.some((p) => p.kode === kode)) return { kind: 'puskesmas', kode };

@@ -4,7 +4,13 @@ import type { IlpStageCode } from '@peta/domain';
 import { NO_PUSKESMAS_COLOUR, STAGE_COLOURS } from './planner-model.ts';
 
 export function StageSwatch({ stage }: { stage: IlpStageCode | null }) {
-  return <span className="swatch" style={{ background: stage ? STAGE_COLOURS[stage] : NO_PUSKESMAS_COLOUR }} aria-hidden="true" />;
+  return (
+    <span
+      className="swatch"
+      style={{ background: stage ? STAGE_COLOURS[stage] : NO_PUSKESMAS_COLOUR }}
+      aria-hidden="true"
+    />
+  );
 }
 
 export function UnconfirmedSwatch() {

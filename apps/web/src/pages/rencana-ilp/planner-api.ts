@@ -1,7 +1,14 @@
 // Queries and writes of the planner page (TanStack Query). Writes POST/PUT JSON and refresh what they change.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  AddStageBody, MoveDesaBody, MoveDesaResponse, ProgressResponse, ProposalResponse, ReadinessBody, WaveBody, WaveDto,
+  AddStageBody,
+  MoveDesaBody,
+  MoveDesaResponse,
+  ProgressResponse,
+  ProposalResponse,
+  ReadinessBody,
+  WaveBody,
+  WaveDto,
   WilayahKerjaCsvOutcome,
 } from '@peta/domain/contract';
 import { apiFetch, getJson, sendJson } from '../../api/client.ts';
@@ -22,19 +29,26 @@ export const plannerKeys = {
 };
 
 export function useProgress(kab: string) {
-  return useQuery({ queryKey: plannerKeys.progress(kab), queryFn: ({ signal }) => getJson<ProgressResponse>(`/api/rencana-ilp/progres?kabupaten=${kab}`, signal) });
+  return useQuery({
+    queryKey: plannerKeys.progress(kab),
+    queryFn: ({ signal }) => getJson<ProgressResponse>(`/api/rencana-ilp/progres?kabupaten=${kab}`, signal),
+  });
 }
 
 export function useProposal(kab: string, weight: number, enabled: boolean) {
   return useQuery({
-    queryKey: plannerKeys.proposal(kab, weight), enabled,
-    queryFn: ({ signal }) => getJson<ProposalResponse>(`/api/rencana-ilp/usulan?kabupaten=${kab}&bobot=${weight}`, signal),
+    queryKey: plannerKeys.proposal(kab, weight),
+    enabled,
+    queryFn: ({ signal }) =>
+      getJson<ProposalResponse>(`/api/rencana-ilp/usulan?kabupaten=${kab}&bobot=${weight}`, signal),
   });
 }
 
 export function useDesaGeometry(version: string | undefined, kab: string) {
   return useQuery({
-    queryKey: plannerKeys.desaGeometry(version ?? '', kab), enabled: version !== undefined, staleTime: Infinity,
+    queryKey: plannerKeys.desaGeometry(version ?? '', kab),
+    enabled: version !== undefined,
+    staleTime: Infinity,
     queryFn: ({ signal }) => getJson<DesaCollection>(`/api/geometry/${version}/${kab}/desa.geojson`, signal),
   });
 }
@@ -51,7 +65,10 @@ export function useMoveDesa() {
 /** Several desa moved one by one (each its own event): the caller sends each, then refreshes once at the end. */
 export function useMoveSeveralDesa() {
   const refresh = useRefreshAll();
-  return { send: (body: MoveDesaBody) => sendJson<MoveDesaResponse>('POST', '/api/wilayah-kerja/pindah', body), refresh };
+  return {
+    send: (body: MoveDesaBody) => sendJson<MoveDesaResponse>('POST', '/api/wilayah-kerja/pindah', body),
+    refresh,
+  };
 }
 
 /** A new wave (POST) or changes to a saved one (PUT, same body). */
@@ -59,7 +76,9 @@ export function useSaveWave() {
   const refresh = useRefreshAll();
   return useMutation({
     mutationFn: ({ id, body }: { id?: number; body: WaveBody }) =>
-      (id === undefined ? sendJson<WaveDto>('POST', '/api/gelombang', body) : sendJson<WaveDto>('PUT', `/api/gelombang/${id}`, body)),
+      id === undefined
+        ? sendJson<WaveDto>('POST', '/api/gelombang', body)
+        : sendJson<WaveDto>('PUT', `/api/gelombang/${id}`, body),
     onSuccess: refresh,
   });
 }
@@ -68,16 +87,29 @@ export function useSaveWave() {
  * The wilayah kerja CSV as the raw body: preview (nothing written) or commit (422 carries the same errors as an
  * outcome, not a failure). Always an outcome.
  */
-export async function uploadWilayahKerjaCsv(step: 'preview' | 'commit', kab: string, mulai: string, file: Blob): Promise<WilayahKerjaCsvOutcome> {
-  const response = await apiFetch(wilayahKerjaUploadUrl(step, kab, mulai), {
-    method: 'POST', body: file, headers: { 'content-type': 'text/csv' },
-  }, step === 'commit' ? [422] : []);
+export async function uploadWilayahKerjaCsv(
+  step: 'preview' | 'commit',
+  kab: string,
+  mulai: string,
+  file: Blob,
+): Promise<WilayahKerjaCsvOutcome> {
+  const response = await apiFetch(
+    wilayahKerjaUploadUrl(step, kab, mulai),
+    {
+      method: 'POST',
+      body: file,
+      headers: { 'content-type': 'text/csv' },
+    },
+    step === 'commit' ? [422] : [],
+  );
   return (await response.json()) as WilayahKerjaCsvOutcome;
 }
 
 export function useWilayahKerjaCsv(kab: string) {
   const refresh = useRefreshAll();
-  const preview = useMutation({ mutationFn: ({ file, mulai }: { file: File; mulai: string }) => uploadWilayahKerjaCsv('preview', kab, mulai, file) });
+  const preview = useMutation({
+    mutationFn: ({ file, mulai }: { file: File; mulai: string }) => uploadWilayahKerjaCsv('preview', kab, mulai, file),
+  });
   const commit = useMutation({
     mutationFn: ({ file, mulai }: { file: File; mulai: string }) => uploadWilayahKerjaCsv('commit', kab, mulai, file),
     onSuccess: (outcome) => (outcome.status === 'committed' ? refresh() : undefined),
@@ -97,7 +129,8 @@ function useRefreshAll() {
 export function useAddStage(kode: string) {
   const refresh = useRefreshAll();
   return useMutation({
-    mutationFn: (body: AddStageBody) => sendJson<{ id: number; eventId: number }>('POST', `/api/puskesmas/${encodeURIComponent(kode)}/tahap`, body),
+    mutationFn: (body: AddStageBody) =>
+      sendJson<{ id: number; eventId: number }>('POST', `/api/puskesmas/${encodeURIComponent(kode)}/tahap`, body),
     onSuccess: refresh,
   });
 }
@@ -105,7 +138,8 @@ export function useAddStage(kode: string) {
 export function useSaveReadiness(kode: string) {
   const refresh = useRefreshAll();
   return useMutation({
-    mutationFn: (body: ReadinessBody) => sendJson<{ eventId: number }>('PUT', `/api/puskesmas/${encodeURIComponent(kode)}/kesiapan`, body),
+    mutationFn: (body: ReadinessBody) =>
+      sendJson<{ eventId: number }>('PUT', `/api/puskesmas/${encodeURIComponent(kode)}/kesiapan`, body),
     onSuccess: refresh,
   });
 }

@@ -14,11 +14,24 @@ describe('planner model', () => {
 });
 
 describe('need cell', () => {
-  const t = (key: 'rencana.needNoDesa' | 'rencana.needNoData' | 'rencana.needAllServed') => ({ 'rencana.needNoDesa': 'belum ada desa', 'rencana.needNoData': 'belum ada laporan', 'rencana.needAllServed': 'semua terlayani' })[key];
-  const part = (n: number | null, text = 'ibu hamil belum ANC sesuai standar') => ({ indicator: 'SPM01_BUMIL' as const, notYetServed: n, text });
+  const t = (key: 'rencana.needNoDesa' | 'rencana.needNoData' | 'rencana.needAllServed') =>
+    ({
+      'rencana.needNoDesa': 'belum ada desa',
+      'rencana.needNoData': 'belum ada laporan',
+      'rencana.needAllServed': 'semua terlayani',
+    })[key];
+  const part = (n: number | null, text = 'ibu hamil belum ANC sesuai standar') => ({
+    indicator: 'SPM01_BUMIL' as const,
+    notYetServed: n,
+    text,
+  });
   it('shows the largest "belum terlayani tahun ini" with thousands separators', () => {
-    expect(needText({ desaCount: 12, need: [part(37), part(6917, 'penderita hipertensi belum dilayani sesuai standar')] }, t))
-      .toBe('6.917 penderita hipertensi belum dilayani sesuai standar');
+    expect(
+      needText(
+        { desaCount: 12, need: [part(37), part(6917, 'penderita hipertensi belum dilayani sesuai standar')] },
+        t,
+      ),
+    ).toBe('6.917 penderita hipertensi belum dilayani sesuai standar');
   });
   it('says "no data" — not "no need" — without desa or without reports (Dalu Sepuluh, Bandar Khalifah)', () => {
     expect(needText({ desaCount: 0, need: [] }, t)).toBe('belum ada desa');

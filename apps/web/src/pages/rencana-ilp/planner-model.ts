@@ -38,9 +38,10 @@ export function firstOfMonth(today: Date): string {
 /** "2026-07-01" → "1 Jul 2026" (id) / "1 Jul 2026" (en). */
 export function formatDate(iso: string, lang: 'id' | 'en'): string {
   const [y, m, d] = iso.split('-').map(Number);
-  const months = lang === 'en'
-    ? ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-    : ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
+  const months =
+    lang === 'en'
+      ? ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+      : ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
   return `${d} ${months[m! - 1]} ${y}`;
 }
 
@@ -48,7 +49,10 @@ export function formatDate(iso: string, lang: 'id' | 'en'): string {
  * The table's need cell: the largest "belum terlayani tahun ini" ("6.917 penderita hipertensi belum dilayani sesuai
  * standar"); without desa or without any report it is unknown — said so, never "no need"; all served only when known.
  */
-export function needText(p: Pick<PuskesmasSummary, 'desaCount' | 'need'>, t: (key: 'rencana.needNoDesa' | 'rencana.needNoData' | 'rencana.needAllServed') => string): string {
+export function needText(
+  p: Pick<PuskesmasSummary, 'desaCount' | 'need'>,
+  t: (key: 'rencana.needNoDesa' | 'rencana.needNoData' | 'rencana.needAllServed') => string,
+): string {
   if (p.desaCount === 0) return t('rencana.needNoDesa');
   const known = p.need.filter((n) => n.notYetServed !== null);
   if (known.length === 0) return t('rencana.needNoData');

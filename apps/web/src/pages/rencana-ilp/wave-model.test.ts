@@ -3,15 +3,25 @@ import type { PuskesmasSummary, WaveDto } from '@peta/domain/contract';
 import { memberCandidates, plannedDatesInOrder, waveBody, waveDraft, withMember, withoutMember } from './wave-model.ts';
 
 const wave: WaveDto = {
-  id: 7, kabupaten: '12.07', nama: 'Gelombang 1', year: 2025, target: 2, plannedStart: null, plannedEnd: '2025-12-31', basis: 'berita',
-  note: 'catatan', simulated: true,
+  id: 7,
+  kabupaten: '12.07',
+  nama: 'Gelombang 1',
+  year: 2025,
+  target: 2,
+  plannedStart: null,
+  plannedEnd: '2025-12-31',
+  basis: 'berita',
+  note: 'catatan',
+  simulated: true,
   members: [
     { kode: '1', nama: 'Pantai Labu', rank: 1, reason: 'butuh' },
     { kode: '2', nama: 'Batang Kuis', rank: null, reason: null },
   ],
 };
 const puskesmas = [
-  { kode: '3', nama: 'Tanjung Morawa' }, { kode: '2', nama: 'Batang Kuis' }, { kode: '4', nama: 'Bangun Purba' },
+  { kode: '3', nama: 'Tanjung Morawa' },
+  { kode: '2', nama: 'Batang Kuis' },
+  { kode: '4', nama: 'Bangun Purba' },
 ] as PuskesmasSummary[];
 
 describe('wave editing', () => {
@@ -19,8 +29,17 @@ describe('wave editing', () => {
     const draft = waveDraft(wave);
     expect(draft.plannedStart).toBe('');
     expect(waveBody('12.07', { ...draft, nama: '  Gelombang 1 (revisi) ', target: 3 })).toEqual({
-      kabupaten: '12.07', nama: 'Gelombang 1 (revisi)', year: 2025, target: 3, plannedStart: null, plannedEnd: '2025-12-31', note: 'catatan',
-      members: [{ kode: '1', rank: 1, reason: 'butuh' }, { kode: '2', rank: null, reason: null }],
+      kabupaten: '12.07',
+      nama: 'Gelombang 1 (revisi)',
+      year: 2025,
+      target: 3,
+      plannedStart: null,
+      plannedEnd: '2025-12-31',
+      note: 'catatan',
+      members: [
+        { kode: '1', rank: 1, reason: 'butuh' },
+        { kode: '2', rank: null, reason: null },
+      ],
     });
   });
 

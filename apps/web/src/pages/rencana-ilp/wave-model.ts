@@ -16,22 +16,35 @@ export interface WaveDraft {
 
 export function waveDraft(wave: WaveDto): WaveDraft {
   return {
-    nama: wave.nama, year: wave.year, target: wave.target, plannedStart: wave.plannedStart ?? '', plannedEnd: wave.plannedEnd ?? '',
-    note: wave.note, members: wave.members,
+    nama: wave.nama,
+    year: wave.year,
+    target: wave.target,
+    plannedStart: wave.plannedStart ?? '',
+    plannedEnd: wave.plannedEnd ?? '',
+    note: wave.note,
+    members: wave.members,
   };
 }
 
 export function waveBody(kabupaten: string, draft: WaveDraft): WaveBody {
   return {
-    kabupaten, nama: draft.nama.trim(), year: draft.year, target: draft.target,
-    plannedStart: draft.plannedStart || null, plannedEnd: draft.plannedEnd || null, note: draft.note,
+    kabupaten,
+    nama: draft.nama.trim(),
+    year: draft.year,
+    target: draft.target,
+    plannedStart: draft.plannedStart || null,
+    plannedEnd: draft.plannedEnd || null,
+    note: draft.note,
     members: draft.members.map((m) => ({ kode: m.kode, rank: m.rank, reason: m.reason })),
   };
 }
 
 export function withMember(draft: WaveDraft, puskesmas: Pick<PuskesmasSummary, 'kode' | 'nama'>): WaveDraft {
   if (draft.members.some((m) => m.kode === puskesmas.kode)) return draft;
-  return { ...draft, members: [...draft.members, { kode: puskesmas.kode, nama: puskesmas.nama, rank: null, reason: null }] };
+  return {
+    ...draft,
+    members: [...draft.members, { kode: puskesmas.kode, nama: puskesmas.nama, rank: null, reason: null }],
+  };
 }
 
 export function withoutMember(draft: WaveDraft, kode: string): WaveDraft {

@@ -2,7 +2,8 @@
 // names a dinkes reads (desa and puskesmas names instead of kode). Pure; tested in wilayah-kerja-csv-model.test.ts.
 import type { PuskesmasList, WilayahKerjaCsvOutcome } from '@peta/domain/contract';
 
-export const wilayahKerjaCsvUrl = (kab: string) => `/api/wilayah-kerja.csv?${new URLSearchParams({ kabupaten: kab }).toString()}`;
+export const wilayahKerjaCsvUrl = (kab: string) =>
+  `/api/wilayah-kerja.csv?${new URLSearchParams({ kabupaten: kab }).toString()}`;
 
 /** preview checks and plans (nothing written); commit checks again and writes in one transaction. */
 export const wilayahKerjaUploadUrl = (step: 'preview' | 'commit', kab: string, mulai: string) =>
@@ -27,7 +28,10 @@ export function csvPlanState(outcome: Pick<WilayahKerjaCsvOutcome, 'status' | 'c
 }
 
 /** The outcome with names from the planner's list (and the file's new puskesmas); unknown kode stay as they are. */
-export function csvPlanSummary(outcome: WilayahKerjaCsvOutcome, list: Pick<PuskesmasList, 'puskesmas' | 'desa'>): CsvPlanSummary {
+export function csvPlanSummary(
+  outcome: WilayahKerjaCsvOutcome,
+  list: Pick<PuskesmasList, 'puskesmas' | 'desa'>,
+): CsvPlanSummary {
   const puskesmas = new Map([...list.puskesmas, ...outcome.newPuskesmas].map((p) => [p.kode, p.nama]));
   const desa = new Map(list.desa.map((d) => [d.kode, d.nama]));
   const pkm = (kode: string) => puskesmas.get(kode) ?? kode;
@@ -36,8 +40,16 @@ export function csvPlanSummary(outcome: WilayahKerjaCsvOutcome, list: Pick<Puske
   return {
     state: csvPlanState(outcome),
     newPuskesmas: outcome.newPuskesmas,
-    moves: outcome.moves.map((m) => ({ row: m.row, desa: m.desa, desaNama: desa.get(m.desa) ?? m.desa, from: m.from === null ? null : pkm(m.from), to: pkm(m.to) })),
-    confirms: [...confirms].map(([name, n]) => ({ puskesmas: name, n })).sort((a, b) => b.n - a.n || a.puskesmas.localeCompare(b.puskesmas)),
+    moves: outcome.moves.map((m) => ({
+      row: m.row,
+      desa: m.desa,
+      desaNama: desa.get(m.desa) ?? m.desa,
+      from: m.from === null ? null : pkm(m.from),
+      to: pkm(m.to),
+    })),
+    confirms: [...confirms]
+      .map(([name, n]) => ({ puskesmas: name, n }))
+      .sort((a, b) => b.n - a.n || a.puskesmas.localeCompare(b.puskesmas)),
     confirmCount: outcome.confirms.length,
     unchanged: outcome.unchanged,
   };

@@ -5,7 +5,14 @@ import { useT, type MessageKey } from '../../i18n/i18n.tsx';
 import { goToPage, hrefForPage, PAGES, usePage, type PageId } from '../../url-state.ts';
 import { usePermission } from '../session/use-permission.tsx';
 
-const LABEL: Partial<Record<PageId, MessageKey>> = { peta: 'nav.peta', impor: 'nav.impor', isian: 'nav.isian', rencana: 'nav.rencana', rapat: 'nav.rapat', pengguna: 'nav.pengguna' };
+const LABEL: Partial<Record<PageId, MessageKey>> = {
+  peta: 'nav.peta',
+  impor: 'nav.impor',
+  isian: 'nav.isian',
+  rencana: 'nav.rencana',
+  rapat: 'nav.rapat',
+  pengguna: 'nav.pengguna',
+};
 
 export function PageNav() {
   const t = useT();
@@ -20,8 +27,13 @@ export function PageNav() {
   return (
     <nav className="page-nav" aria-label={t('nav.label')}>
       {shown.map((p) => (
-        <a key={p.id} href={hrefForPage(p.id)} aria-current={p.id === current ? 'page' : undefined}
-          onClick={follow(p.id)} data-testid={`nav-${p.id}`}>
+        <a
+          key={p.id}
+          href={hrefForPage(p.id)}
+          aria-current={p.id === current ? 'page' : undefined}
+          onClick={follow(p.id)}
+          data-testid={`nav-${p.id}`}
+        >
           {t(LABEL[p.id]!)}
         </a>
       ))}

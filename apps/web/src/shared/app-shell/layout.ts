@@ -21,9 +21,13 @@ export function layoutOf(matches: (query: string) => boolean): Layout {
 const current = () => layoutOf((q) => window.matchMedia?.(q).matches ?? false);
 
 function subscribe(onChange: () => void) {
-  const lists = Object.values(LAYOUT_QUERIES).map((q) => window.matchMedia?.(q)).filter((l): l is MediaQueryList => !!l);
+  const lists = Object.values(LAYOUT_QUERIES)
+    .map((q) => window.matchMedia?.(q))
+    .filter((l): l is MediaQueryList => !!l);
   for (const l of lists) l.addEventListener('change', onChange);
-  return () => { for (const l of lists) l.removeEventListener('change', onChange); };
+  return () => {
+    for (const l of lists) l.removeEventListener('change', onChange);
+  };
 }
 
 /** The current layout; re-renders when the window is resized or turned. */

@@ -28,26 +28,56 @@ export function Legend({ model, periodLabel, onMode }: LegendProps) {
   useMapInset(box, inset);
   if (!open) {
     return (
-      <button type="button" className="legend-toggle" aria-expanded="false" onClick={() => setOpen(true)} data-testid="legend-show">
-        {model.items.slice(0, 3).map((i) => <Swatch key={i.key} color={i.color} />)}
+      <button
+        type="button"
+        className="legend-toggle"
+        aria-expanded="false"
+        onClick={() => setOpen(true)}
+        data-testid="legend-show"
+      >
+        {model.items.slice(0, 3).map((i) => (
+          <Swatch key={i.key} color={i.color} />
+        ))}
         {t('legend.show')}
       </button>
     );
   }
   return (
-    <section ref={box} className="legend" aria-label={t('legend.label')} data-testid="legend" data-mode={model.mode}
-      data-map-inset={inset ? 'corner' : undefined}>
+    <section
+      ref={box}
+      className="legend"
+      aria-label={t('legend.label')}
+      data-testid="legend"
+      data-mode={model.mode}
+      data-map-inset={inset ? 'corner' : undefined}
+    >
       <div className="legend__head">
         <div className="segmented segmented--light" role="group" aria-label={t('legend.mode')}>
           {MODES.map((m) => (
-            <button key={m} type="button" aria-pressed={model.mode === m} onClick={() => onMode(m)} data-testid={`legend-mode-${m}`}>
+            <button
+              key={m}
+              type="button"
+              aria-pressed={model.mode === m}
+              onClick={() => onMode(m)}
+              data-testid={`legend-mode-${m}`}
+            >
               {t(m === 'target' ? 'legend.mode.target' : 'legend.mode.kuantil')}
             </button>
           ))}
         </div>
-        <button type="button" className="legend__hide" aria-label={t('legend.hide')} title={t('legend.hide')} onClick={() => setOpen(false)}>×</button>
+        <button
+          type="button"
+          className="legend__hide"
+          aria-label={t('legend.hide')}
+          title={t('legend.hide')}
+          onClick={() => setOpen(false)}
+        >
+          ×
+        </button>
       </div>
-      <h2 className="legend__title" data-testid="legend-title">{model.title}</h2>
+      <h2 className="legend__title" data-testid="legend-title">
+        {model.title}
+      </h2>
       <p className="legend__period">{periodLabel}</p>
       <ul className="legend__items">
         {model.items.map((item) => (
@@ -57,8 +87,14 @@ export function Legend({ model, periodLabel, onMode }: LegendProps) {
           </li>
         ))}
       </ul>
-      <p className="legend__note" data-testid="legend-note">{model.note}</p>
-      {model.privacyNote && <p className="legend__note legend__note--privacy" data-testid="legend-privacy">{model.privacyNote}</p>}
+      <p className="legend__note" data-testid="legend-note">
+        {model.note}
+      </p>
+      {model.privacyNote && (
+        <p className="legend__note legend__note--privacy" data-testid="legend-privacy">
+          {model.privacyNote}
+        </p>
+      )}
     </section>
   );
 }

@@ -20,25 +20,48 @@ export interface SharePngButtonProps {
   fileName: string;
 }
 
-export function SharePngButton({ geometry, labels, model, viewNama, periodText, simulated, fileName }: SharePngButtonProps) {
+export function SharePngButton({
+  geometry,
+  labels,
+  model,
+  viewNama,
+  periodText,
+  simulated,
+  fileName,
+}: SharePngButtonProps) {
   const t = useT();
   const [busy, setBusy] = useState(false);
   const make = async () => {
     if (!geometry) return;
     setBusy(true);
     try {
-      const shape = mapShape(geometry.features.map((f) => ({
-        kode: String(f.properties?.kode ?? f.id), nama: String(f.properties?.nama ?? ''),
-        geometry: f.geometry as ShapeGeometry, label: labels.get(String(f.properties?.kode ?? f.id))?.lngLat ?? null,
-      })), SHARE_MAP_BOX.width, SHARE_MAP_BOX.height, 10);
+      const shape = mapShape(
+        geometry.features.map((f) => ({
+          kode: String(f.properties?.kode ?? f.id),
+          nama: String(f.properties?.nama ?? ''),
+          geometry: f.geometry as ShapeGeometry,
+          label: labels.get(String(f.properties?.kode ?? f.id))?.lngLat ?? null,
+        })),
+        SHARE_MAP_BOX.width,
+        SHARE_MAP_BOX.height,
+        10,
+      );
       const blob = await sharePng({
         paths: shape.paths.map((p) => ({
-          d: p.d, fill: model.colourOf(p.kode), label: p.label, nama: p.nama, flag: model.styles[p.kode]?.flag ?? false,
+          d: p.d,
+          fill: model.colourOf(p.kode),
+          label: p.label,
+          nama: p.nama,
+          flag: model.styles[p.kode]?.flag ?? false,
           priority: labels.get(p.kode)?.priority ?? 0,
         })),
         title: viewNama,
         subtitle: `${model.title} · ${periodText}`,
-        legend: model.items.map((i) => ({ color: i.color, label: i.label, pattern: i.pattern === 'hatch' ? 'hatch' as const : undefined })),
+        legend: model.items.map((i) => ({
+          color: i.color,
+          label: i.label,
+          pattern: i.pattern === 'hatch' ? ('hatch' as const) : undefined,
+        })),
         badge: simulated ? t('simulated.badge') : null,
         footer: `${model.note} · ${t('app.title')}`,
       });
@@ -48,7 +71,14 @@ export function SharePngButton({ geometry, labels, model, viewNama, periodText, 
     }
   };
   return (
-    <button type="button" className="share-png" onClick={make} disabled={!geometry || busy} aria-busy={busy} data-testid="share-png">
+    <button
+      type="button"
+      className="share-png"
+      onClick={make}
+      disabled={!geometry || busy}
+      aria-busy={busy}
+      data-testid="share-png"
+    >
       {t(busy ? 'share.png.making' : 'share.png')}
     </button>
   );

@@ -13,14 +13,23 @@ export function SimulatedBadge({ partial = false, short = false }: { partial?: b
   const id = useId();
   return (
     <div className="sim-badge">
-      <button type="button" className="sim-badge__button" aria-expanded={open} aria-controls={id} title={t('simulated.explain')}
+      <button
+        type="button"
+        className="sim-badge__button"
+        aria-expanded={open}
+        aria-controls={id}
+        title={t('simulated.explain')}
         aria-label={short ? t(partial ? 'simulated.badgePartial' : 'simulated.badge') : undefined}
-        onClick={() => setOpen(!open)} data-testid="simulated-badge">
-        <span aria-hidden="true">⚠</span> {short ? t('simulated.badgeShort') : t(partial ? 'simulated.badgePartial' : 'simulated.badge')}
+        onClick={() => setOpen(!open)}
+        data-testid="simulated-badge"
+      >
+        <span aria-hidden="true">⚠</span>{' '}
+        {short ? t('simulated.badgeShort') : t(partial ? 'simulated.badgePartial' : 'simulated.badge')}
       </button>
       {open && (
         <p id={id} className="sim-badge__explain" role="note" data-testid="simulated-explain">
-          {t('simulated.explain')}{partial && <> {t('simulated.explainPartial')}</>}
+          {t('simulated.explain')}
+          {partial && <> {t('simulated.explainPartial')}</>}
         </p>
       )}
     </div>

@@ -11,15 +11,28 @@ import { choroplethModel, type ClassifiedRow } from './legend-model.ts';
 export function desaRows(values: DesaValuesResponse): ClassifiedRow[] {
   return desaKodesOf(values).map((kode, i) => {
     const letter = values.kelas[i] ?? '-';
-    return { kode, class: CLASS_OF_LETTER[letter] ?? 'no-data', coverage: values.coverage[i] ?? null, over100: letter !== letter.toLowerCase() };
+    return {
+      kode,
+      class: CLASS_OF_LETTER[letter] ?? 'no-data',
+      coverage: values.coverage[i] ?? null,
+      over100: letter !== letter.toLowerCase(),
+    };
   });
 }
 
-export function useDesaChoropleth(def: IndicatorDto | undefined, period: string | undefined, parent: string | null, mode: LegendMode, enabled: boolean, t: TFunction) {
+export function useDesaChoropleth(
+  def: IndicatorDto | undefined,
+  period: string | undefined,
+  parent: string | null,
+  mode: LegendMode,
+  enabled: boolean,
+  t: TFunction,
+) {
   const values = useDesaValues(def?.code, period, parent, enabled && def !== undefined);
   // While another indicator or period loads, the previous answer stays (placeholder): it keeps its own colours and
   // legend until the new one arrives, never the new indicator's legend over the old values.
-  const data = enabled && values.data?.indicator === def?.code && values.data?.period === period ? values.data : undefined;
+  const data =
+    enabled && values.data?.indicator === def?.code && values.data?.period === period ? values.data : undefined;
   const fresh = useMemo(
     () => (def && data ? choroplethModel(mode, def, desaRows(data), t, data.expected) : null),
     [def, data, mode, t],

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DASHBOARD_CRITERIA_NOTE, PALETTE, attainmentLegend, getIndicator, quantileClasses, quantileLegend } from '@peta/domain';
+import {
+  DASHBOARD_CRITERIA_NOTE,
+  PALETTE,
+  attainmentLegend,
+  getIndicator,
+  quantileClasses,
+  quantileLegend,
+} from '@peta/domain';
 import type { ValueRow } from '@peta/domain/contract';
 import { translate, type TFunction } from '../../i18n/i18n.tsx';
 import { choroplethModel, QUANTILE_CLASS_COUNT } from './legend-model.ts';
@@ -9,9 +16,22 @@ const tEn: TFunction = (key, params) => translate('en', key, params);
 
 function row(kode: string, coverage: number | null, cls: ValueRow['class'], extra: Partial<ValueRow> = {}): ValueRow {
   return {
-    kode, nama: `Wilayah ${kode}`, numerator: coverage === null ? null : coverage, denominator: coverage === null ? null : 100,
-    coverage, target: 90, expected: 75, notYetServed: null, shortOfTarget: null, class: cls, attainment: null, over100: false, simulated: true,
-    reported: coverage === null ? 0 : 10, expectedReports: 10, ...extra,
+    kode,
+    nama: `Wilayah ${kode}`,
+    numerator: coverage === null ? null : coverage,
+    denominator: coverage === null ? null : 100,
+    coverage,
+    target: 90,
+    expected: 75,
+    notYetServed: null,
+    shortOfTarget: null,
+    class: cls,
+    attainment: null,
+    over100: false,
+    simulated: true,
+    reported: coverage === null ? 0 : 10,
+    expectedReports: 10,
+    ...extra,
   };
 }
 
@@ -19,8 +39,13 @@ const K4 = getIndicator('KIA_K4')!;
 const STUNTING = getIndicator('GZ_STUNTING')!;
 const POSITIVITY = getIndicator('TB_POSITIVITY')!;
 const CNR = getIndicator('TB_CNR')!;
-const rows = [row('1', 80, 'baik'), row('2', 65, 'cukup'), row('3', 40, 'kurang'), row('4', null, 'no-data'),
-  row('5', 104.5, 'baik', { over100: true })];
+const rows = [
+  row('1', 80, 'baik'),
+  row('2', 65, 'cukup'),
+  row('3', 40, 'kurang'),
+  row('4', null, 'no-data'),
+  row('5', 104.5, 'baik', { over100: true }),
+];
 
 describe('attainment mode', () => {
   it('colours each kode by the class the API gave it, grey without data, and flags > 100 %', () => {
@@ -47,11 +72,21 @@ describe('attainment mode', () => {
   });
 
   it('words every polarity exactly as the domain legend does in Bahasa Indonesia', () => {
-    for (const [def, expected] of [[K4, 75], [STUNTING, 14], [POSITIVITY, null], [CNR, null]] as const) {
+    for (const [def, expected] of [
+      [K4, 75],
+      [STUNTING, 14],
+      [POSITIVITY, null],
+      [CNR, null],
+    ] as const) {
       const model = choroplethModel('target', def, [row('1', 10, 'baik', { expected })], tId);
       const domain = attainmentLegend(def, expected);
-      expect(model.items.map((i) => i.label), def.code).toEqual(domain.items.map((i) => i.label));
-      expect(model.items.map((i) => [i.key, i.color, i.pattern])).toEqual(domain.items.map((i) => [i.key, i.color, i.pattern]));
+      expect(
+        model.items.map((i) => i.label),
+        def.code,
+      ).toEqual(domain.items.map((i) => i.label));
+      expect(model.items.map((i) => [i.key, i.color, i.pattern])).toEqual(
+        domain.items.map((i) => [i.key, i.color, i.pattern]),
+      );
       expect(model.title).toBe(domain.title);
     }
   });
@@ -68,7 +103,10 @@ describe('quantile mode', () => {
 
   it('uses the domain quantile classes and viridis colours, light for low values', () => {
     const model = choroplethModel('kuantil', K4, [...many, row('x', null, 'no-data')], tId);
-    const q = quantileClasses(many.map((r) => r.coverage), QUANTILE_CLASS_COUNT);
+    const q = quantileClasses(
+      many.map((r) => r.coverage),
+      QUANTILE_CLASS_COUNT,
+    );
     expect(model.items.map((i) => i.label)).toEqual(quantileLegend(q, 'percent', K4.short).items.map((i) => i.label));
     expect(model.items).toHaveLength(QUANTILE_CLASS_COUNT + 1);
     expect(model.styles['0']!.fillColor).toBe(PALETTE.quantile[5][0]);
@@ -79,7 +117,12 @@ describe('quantile mode', () => {
   });
 
   it('has fewer classes when there are few distinct values', () => {
-    const model = choroplethModel('kuantil', K4, [row('a', 50, 'kurang'), row('b', 50, 'kurang'), row('c', 70, 'cukup')], tId);
+    const model = choroplethModel(
+      'kuantil',
+      K4,
+      [row('a', 50, 'kurang'), row('b', 50, 'kurang'), row('c', 70, 'cukup')],
+      tId,
+    );
     expect(model.items.map((i) => i.key)).toEqual(['q1', 'q2', 'no-data']);
     expect(model.styles.a!.fillColor).toBe(model.styles.b!.fillColor);
   });

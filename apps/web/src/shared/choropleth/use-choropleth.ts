@@ -23,7 +23,12 @@ export function useChoropleth(url: UrlState, viewKode: string | null, t: TFuncti
   const period = urlPeriod ?? (latest ? defaultPeriodOf(latest) : undefined);
 
   const byKecamatan = useValues(def?.code, period?.code, viewKode, def !== undefined && byPuskesmas === null);
-  const byWilayahKerja = usePuskesmasValues(def?.code, period?.code, byPuskesmas, def !== undefined && byPuskesmas !== null);
+  const byWilayahKerja = usePuskesmasValues(
+    def?.code,
+    period?.code,
+    byPuskesmas,
+    def !== undefined && byPuskesmas !== null,
+  );
   const values = byPuskesmas === null ? byKecamatan : byWilayahKerja;
   const rows: ValueRow[] | undefined = values.data?.rows;
   const mode = url.legenda ?? 'target';
@@ -31,7 +36,16 @@ export function useChoropleth(url: UrlState, viewKode: string | null, t: TFuncti
   const rowByKode = useMemo(() => new Map((rows ?? []).map((r) => [r.kode, r])), [rows]);
 
   return {
-    indicators, list, def, period, latest, mode, values, rows, rowByKode, model,
+    indicators,
+    list,
+    def,
+    period,
+    latest,
+    mode,
+    values,
+    rows,
+    rowByKode,
+    model,
     /** The rows per puskesmas (with their desa counts) in the wilayah kerja view; undefined otherwise. */
     puskesmasRows: byPuskesmas === null ? undefined : byWilayahKerja.data?.rows,
     /** Previous rows shown while the new indicator/period loads. */

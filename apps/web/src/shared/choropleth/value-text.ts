@@ -5,14 +5,25 @@
 // says what it is judged on ("Kelas peta: Cukup — dinilai dari capaian Januari–Oktober 2026 dibanding target s.d. Oktober
 // (75,0%)").
 import {
-  formatCount, formatFraction, formatNumberId, formatValue, indicatorFraction, isYearToDate, personNoun, type IndicatorDef, type Period,
+  formatCount,
+  formatFraction,
+  formatNumberId,
+  formatValue,
+  indicatorFraction,
+  isYearToDate,
+  personNoun,
+  type IndicatorDef,
+  type Period,
 } from '@peta/domain';
 import type { ValueRow } from '@peta/domain/contract';
 import type { Lang, TFunction } from '../../i18n/i18n.tsx';
 import { monthName, periodLabel } from '../indicator/period-label.ts';
 
 type Def = Pick<IndicatorDef, 'unit' | 'notServedText'>;
-type JudgedDef = Def & Pick<IndicatorDef, 'polarity' | 'band' | 'periodKind'> & { denominator: { kind: IndicatorDef['denominator']['kind'] } };
+type JudgedDef = Def &
+  Pick<IndicatorDef, 'polarity' | 'band' | 'periodKind'> & {
+    denominator: { kind: IndicatorDef['denominator']['kind'] };
+  };
 
 export function coverageText(row: Pick<ValueRow, 'coverage' | 'protection'>, def: Def, t: TFunction): string {
   const hidden = hiddenText(row, t);
@@ -38,7 +49,11 @@ export function fractionText(row: Pick<ValueRow, 'coverage' | 'numerator' | 'den
 }
 
 /** "14 ibu hamil belum K4", "semua sasaran terlayani", "melebihi sasaran (21 terlayani dari 20,8)"; null where it does not apply. */
-export function notYetServedText(row: Pick<ValueRow, 'notYetServed' | 'numerator' | 'denominator'>, def: Def, t: TFunction): string | null {
+export function notYetServedText(
+  row: Pick<ValueRow, 'notYetServed' | 'numerator' | 'denominator'>,
+  def: Def,
+  t: TFunction,
+): string | null {
   const n = row.notYetServed;
   if (n === null || def.notServedText === null) return null;
   if (n > 0) return t('value.notYetServed.some', { n: formatNumberId(n, 0), what: def.notServedText });
@@ -49,7 +64,11 @@ export function notYetServedText(row: Pick<ValueRow, 'notYetServed' | 'numerator
 }
 
 /** "Belum terlayani tahun ini: 14 ibu hamil belum K4". */
-export function notYetServedLine(row: Pick<ValueRow, 'notYetServed' | 'numerator' | 'denominator'>, def: Def, t: TFunction): string | null {
+export function notYetServedLine(
+  row: Pick<ValueRow, 'notYetServed' | 'numerator' | 'denominator'>,
+  def: Def,
+  t: TFunction,
+): string | null {
   const text = notYetServedText(row, def, t);
   return text === null ? null : t('value.notYetServed', { text });
 }
@@ -90,22 +109,37 @@ export function targetText(row: Pick<ValueRow, 'target' | 'expected'>, def: Def,
  *   lower is better: "nilai Januari–Oktober 2026 dibanding batas ≤ 14,0% (makin rendah makin baik)".
  * Null for indicators without a target (netral) and rows without data.
  */
-export function judgedOnText(row: Pick<ValueRow, 'coverage' | 'expected' | 'class'>, def: JudgedDef, period: Period, t: TFunction, lang: Lang): string | null {
+export function judgedOnText(
+  row: Pick<ValueRow, 'coverage' | 'expected' | 'class'>,
+  def: JudgedDef,
+  period: Period,
+  t: TFunction,
+  lang: Lang,
+): string | null {
   if (row.coverage === null || row.class === 'no-data' || row.class === 'netral') return null;
   const label = periodLabel(period, lang, t);
   const v = (x: number) => formatValue(x, def.unit);
-  if (def.polarity === 'band' && def.band) return t('value.basis.band', { period: label, min: v(def.band.min), max: v(def.band.max) });
+  if (def.polarity === 'band' && def.band)
+    return t('value.basis.band', { period: label, min: v(def.band.min), max: v(def.band.max) });
   if (row.expected === null) return null;
   const expected = v(row.expected);
   if (def.polarity === 'lower') return t('value.basis.lower', { period: label, expected });
   if (def.periodKind === 'point') return t('value.basis.point', { period: label, expected });
-  if (indicatorFraction(def, period) >= 1) return t(period.kind === 'year' ? 'value.basis.year' : 'value.basis.ratio', { period: label, expected });
-  if (isYearToDate(period)) return t('value.basis.ytd', { period: label, month: monthName(period.toMonth, lang), expected });
+  if (indicatorFraction(def, period) >= 1)
+    return t(period.kind === 'year' ? 'value.basis.year' : 'value.basis.ratio', { period: label, expected });
+  if (isYearToDate(period))
+    return t('value.basis.ytd', { period: label, month: monthName(period.toMonth, lang), expected });
   return t('value.basis.slice', { period: label, months: period.toMonth - period.fromMonth + 1, expected });
 }
 
 /** "Kelas peta: Baik — dinilai dari capaian Januari–Oktober 2026 dibanding target s.d. Oktober (75,0%)"; the class alone without a basis. */
-export function classLine(row: Pick<ValueRow, 'coverage' | 'expected' | 'class'>, def: JudgedDef, period: Period, t: TFunction, lang: Lang): string {
+export function classLine(
+  row: Pick<ValueRow, 'coverage' | 'expected' | 'class'>,
+  def: JudgedDef,
+  period: Period,
+  t: TFunction,
+  lang: Lang,
+): string {
   const cls = t(`value.class.${row.class}`);
   const basis = judgedOnText(row, def, period, t, lang);
   return basis === null ? cls : t('value.judged', { class: cls, basis });
@@ -113,7 +147,10 @@ export function classLine(row: Pick<ValueRow, 'coverage' | 'expected' | 'class'>
 
 /** "59.484 dari 61.100 laporan desa-bulan". */
 export function reportsText(row: Pick<ValueRow, 'reported' | 'expectedReports'>, t: TFunction): string {
-  return t('value.reports', { reported: formatNumberId(row.reported, 0), expected: formatNumberId(row.expectedReports, 0) });
+  return t('value.reports', {
+    reported: formatNumberId(row.reported, 0),
+    expected: formatNumberId(row.expectedReports, 0),
+  });
 }
 
 /**
@@ -121,12 +158,17 @@ export function reportsText(row: Pick<ValueRow, 'reported' | 'expectedReports'>,
  * cakupan Oktober saja turun dari September". The position is the class's comparison, the trend the month-on-month
  * line's, so the three cannot disagree. `month` is 1..12; the month before January is December of the year before.
  */
-export function pwsExplainText(reading: { aboveTarget: boolean | null; trend: 'naik' | 'turun' | 'tetap' | null }, month: number,
-  t: TFunction, lang: Lang): string {
+export function pwsExplainText(
+  reading: { aboveTarget: boolean | null; trend: 'naik' | 'turun' | 'tetap' | null },
+  month: number,
+  t: TFunction,
+  lang: Lang,
+): string {
   const name = monthName(month, lang);
   const previous = month === 1 ? t('pws.lastDecember') : monthName(month - 1, lang);
   const parts = [];
-  if (reading.aboveTarget !== null) parts.push(t(reading.aboveTarget ? 'pws.position.above' : 'pws.position.below', { month: name }));
+  if (reading.aboveTarget !== null)
+    parts.push(t(reading.aboveTarget ? 'pws.position.above' : 'pws.position.below', { month: name }));
   if (reading.trend !== null) parts.push(t(`pws.trend.${reading.trend}`, { month: name, previous }));
   return parts.join('; ');
 }

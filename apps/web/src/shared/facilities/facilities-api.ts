@@ -7,7 +7,11 @@ const facilitiesKey = (kode: string) => ['fasilitas', kode] as const;
 const path = (kode: string) => `/api/desa/${encodeURIComponent(kode)}/fasilitas`;
 
 export function useFacilities(kode: string) {
-  return useQuery({ queryKey: facilitiesKey(kode), queryFn: ({ signal }) => getJson<Facilities>(path(kode), signal), staleTime: 30_000 });
+  return useQuery({
+    queryKey: facilitiesKey(kode),
+    queryFn: ({ signal }) => getJson<Facilities>(path(kode), signal),
+    staleTime: 30_000,
+  });
 }
 
 /** PUT replaces both lists; the answer is the desa's facilities as stored, then they are fetched again. */

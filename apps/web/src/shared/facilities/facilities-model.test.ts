@@ -12,11 +12,27 @@ const facilities = {
 
 describe('Pustu and Posyandu totals', () => {
   it('adds up what the profile says: 1 Pustu with 1 perawat and 1 bidan; 3 Posyandu, 2 with SK, 14 kader of whom 6 certified', () => {
-    expect(facilitiesTotals(facilities)).toEqual({ pustu: 1, perawat: 1, bidan: 1, posyandu: 3, sk: 2, kader: 14, kaderTersertifikasi: 6 });
+    expect(facilitiesTotals(facilities)).toEqual({
+      pustu: 1,
+      perawat: 1,
+      bidan: 1,
+      posyandu: 3,
+      sk: 2,
+      kader: 14,
+      kaderTersertifikasi: 6,
+    });
   });
 
   it('counts nothing for empty lists (known zero; "belum diisi" is the answer\'s known flag, not the totals)', () => {
-    expect(facilitiesTotals({ pustu: [], posyandu: [] })).toEqual({ pustu: 0, perawat: 0, bidan: 0, posyandu: 0, sk: 0, kader: 0, kaderTersertifikasi: 0 });
+    expect(facilitiesTotals({ pustu: [], posyandu: [] })).toEqual({
+      pustu: 0,
+      perawat: 0,
+      bidan: 0,
+      posyandu: 0,
+      sk: 0,
+      kader: 0,
+      kaderTersertifikasi: 0,
+    });
   });
 });
 
@@ -28,9 +44,15 @@ describe('the edit form', () => {
   });
 
   it('trims names and numbers typed with spaces; new rows start at 0', () => {
-    const result = checkDraft({ pustu: [{ nama: '  Pustu Sei Rakyat ', perawat: ' 2 ', bidan: '0' }, NEW_PUSTU], posyandu: [NEW_POSYANDU] });
+    const result = checkDraft({
+      pustu: [{ nama: '  Pustu Sei Rakyat ', perawat: ' 2 ', bidan: '0' }, NEW_PUSTU],
+      posyandu: [NEW_POSYANDU],
+    });
     expect(result.body).toEqual({
-      pustu: [{ nama: 'Pustu Sei Rakyat', perawat: 2, bidan: 0 }, { nama: null, perawat: 0, bidan: 0 }],
+      pustu: [
+        { nama: 'Pustu Sei Rakyat', perawat: 2, bidan: 0 },
+        { nama: null, perawat: 0, bidan: 0 },
+      ],
       posyandu: [{ nama: null, lokasi: null, sk: false, kader: 0, kaderTersertifikasi: 0 }],
     });
   });
@@ -38,7 +60,10 @@ describe('the edit form', () => {
   it('refuses negative, fractional, empty and too large counts, naming the row and field', () => {
     const result = checkDraft({
       pustu: [{ nama: '', perawat: '-1', bidan: '1.5' }],
-      posyandu: [{ ...NEW_POSYANDU, kader: '', kaderTersertifikasi: '0' }, { ...NEW_POSYANDU, kader: '201', kaderTersertifikasi: '0' }],
+      posyandu: [
+        { ...NEW_POSYANDU, kader: '', kaderTersertifikasi: '0' },
+        { ...NEW_POSYANDU, kader: '201', kaderTersertifikasi: '0' },
+      ],
     });
     expect(result.body).toBeNull();
     expect(result.problems).toEqual([
@@ -50,12 +75,22 @@ describe('the edit form', () => {
   });
 
   it('refuses more certified kader than kader (8 of 5 in Posyandu 2), but accepts all certified', () => {
-    const result = checkDraft({ pustu: [], posyandu: [
-      { ...NEW_POSYANDU, kader: '5', kaderTersertifikasi: '5' },
-      { ...NEW_POSYANDU, kader: '5', kaderTersertifikasi: '8' },
-    ] });
+    const result = checkDraft({
+      pustu: [],
+      posyandu: [
+        { ...NEW_POSYANDU, kader: '5', kaderTersertifikasi: '5' },
+        { ...NEW_POSYANDU, kader: '5', kaderTersertifikasi: '8' },
+      ],
+    });
     expect(result.problems).toEqual([
-      { list: 'posyandu', row: 2, field: 'kaderTersertifikasi', kind: 'certifiedAboveKader', kader: 5, kaderTersertifikasi: 8 },
+      {
+        list: 'posyandu',
+        row: 2,
+        field: 'kaderTersertifikasi',
+        kind: 'certifiedAboveKader',
+        kader: 5,
+        kaderTersertifikasi: 8,
+      },
     ]);
   });
 });

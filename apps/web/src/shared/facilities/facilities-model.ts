@@ -14,7 +14,7 @@ export interface FacilitiesTotals {
   kaderTersertifikasi: number;
 }
 
-const sum = <T,>(rows: readonly T[], of: (row: T) => number) => rows.reduce((s, r) => s + of(r), 0);
+const sum = <T>(rows: readonly T[], of: (row: T) => number) => rows.reduce((s, r) => s + of(r), 0);
 
 export function facilitiesTotals(f: Pick<Facilities, 'pustu' | 'posyandu'>): FacilitiesTotals {
   return {
@@ -31,9 +31,22 @@ export function facilitiesTotals(f: Pick<Facilities, 'pustu' | 'posyandu'>): Fac
 // ---- the form ---------------------------------------------------------------------------------------------
 
 /** A row as typed: numbers stay text until saved, so an emptied field is not silently 0. */
-export interface PustuDraft { nama: string; perawat: string; bidan: string }
-export interface PosyanduDraft { nama: string; lokasi: string; sk: boolean; kader: string; kaderTersertifikasi: string }
-export interface FacilitiesDraft { pustu: PustuDraft[]; posyandu: PosyanduDraft[] }
+export interface PustuDraft {
+  nama: string;
+  perawat: string;
+  bidan: string;
+}
+export interface PosyanduDraft {
+  nama: string;
+  lokasi: string;
+  sk: boolean;
+  kader: string;
+  kaderTersertifikasi: string;
+}
+export interface FacilitiesDraft {
+  pustu: PustuDraft[];
+  posyandu: PosyanduDraft[];
+}
 
 export const NEW_PUSTU: PustuDraft = { nama: '', perawat: '0', bidan: '0' };
 export const NEW_POSYANDU: PosyanduDraft = { nama: '', lokasi: '', sk: false, kader: '0', kaderTersertifikasi: '0' };
@@ -42,7 +55,11 @@ export function draftOf(f: Pick<Facilities, 'pustu' | 'posyandu'>): FacilitiesDr
   return {
     pustu: f.pustu.map((p) => ({ nama: p.nama ?? '', perawat: String(p.perawat), bidan: String(p.bidan) })),
     posyandu: f.posyandu.map((p) => ({
-      nama: p.nama ?? '', lokasi: p.lokasi ?? '', sk: p.sk, kader: String(p.kader), kaderTersertifikasi: String(p.kaderTersertifikasi),
+      nama: p.nama ?? '',
+      lokasi: p.lokasi ?? '',
+      sk: p.sk,
+      kader: String(p.kader),
+      kaderTersertifikasi: String(p.kaderTersertifikasi),
     })),
   };
 }
@@ -54,7 +71,14 @@ type CountField = keyof typeof COUNT_MAX;
 /** What is wrong, where: row is 1-based as the form numbers its rows ("Posyandu 2"). */
 export type DraftProblem =
   | { list: 'pustu' | 'posyandu'; row: number; field: CountField; kind: 'count'; max: number }
-  | { list: 'posyandu'; row: number; field: 'kaderTersertifikasi'; kind: 'certifiedAboveKader'; kader: number; kaderTersertifikasi: number };
+  | {
+      list: 'posyandu';
+      row: number;
+      field: 'kaderTersertifikasi';
+      kind: 'certifiedAboveKader';
+      kader: number;
+      kaderTersertifikasi: number;
+    };
 
 /** A whole number 0..max as typed (spaces allowed around), else null. */
 function countOf(text: string, max: number): number | null {
@@ -67,7 +91,9 @@ function countOf(text: string, max: number): number | null {
 const textOrNull = (s: string) => (s.trim() === '' ? null : s.trim());
 
 /** The body to PUT (the whole lists), or the problems that keep it from being saved. */
-export function checkDraft(draft: FacilitiesDraft): { body: FacilitiesBody; problems: [] } | { body: null; problems: DraftProblem[] } {
+export function checkDraft(
+  draft: FacilitiesDraft,
+): { body: FacilitiesBody; problems: [] } | { body: null; problems: DraftProblem[] } {
   const problems: DraftProblem[] = [];
   const count = (list: 'pustu' | 'posyandu', row: number, field: CountField, text: string) => {
     const n = countOf(text, COUNT_MAX[field]);
@@ -75,13 +101,22 @@ export function checkDraft(draft: FacilitiesDraft): { body: FacilitiesBody; prob
     return n ?? 0;
   };
   const pustu = draft.pustu.map((p, i) => ({
-    nama: textOrNull(p.nama), perawat: count('pustu', i + 1, 'perawat', p.perawat), bidan: count('pustu', i + 1, 'bidan', p.bidan),
+    nama: textOrNull(p.nama),
+    perawat: count('pustu', i + 1, 'perawat', p.perawat),
+    bidan: count('pustu', i + 1, 'bidan', p.bidan),
   }));
   const posyandu = draft.posyandu.map((p, i) => {
     const kader = count('posyandu', i + 1, 'kader', p.kader);
     const kaderTersertifikasi = count('posyandu', i + 1, 'kaderTersertifikasi', p.kaderTersertifikasi);
     if (kaderTersertifikasi > kader) {
-      problems.push({ list: 'posyandu', row: i + 1, field: 'kaderTersertifikasi', kind: 'certifiedAboveKader', kader, kaderTersertifikasi });
+      problems.push({
+        list: 'posyandu',
+        row: i + 1,
+        field: 'kaderTersertifikasi',
+        kind: 'certifiedAboveKader',
+        kader,
+        kaderTersertifikasi,
+      });
     }
     return { nama: textOrNull(p.nama), lokasi: textOrNull(p.lokasi), sk: p.sk, kader, kaderTersertifikasi };
   });

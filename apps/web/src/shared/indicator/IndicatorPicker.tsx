@@ -24,18 +24,30 @@ export function IndicatorPicker({ list, value, onChange }: IndicatorPickerProps)
 
   useEffect(() => {
     if (!open) return;
-    const outside = (event: PointerEvent) => { if (!root.current?.contains(event.target as Node)) setOpen(false); };
+    const outside = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
     document.addEventListener('pointerdown', outside);
     return () => document.removeEventListener('pointerdown', outside);
   }, [open]);
-  useEffect(() => { if (!open) setQuery(''); }, [open]);
+  useEffect(() => {
+    if (!open) setQuery('');
+  }, [open]);
 
-  const close = () => { setOpen(false); button.current?.focus(); };
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') { event.preventDefault(); close(); }
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      close();
+    }
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       // Arrow keys walk the options (and from the search field into the list).
-      const options = [...(root.current?.querySelectorAll<HTMLButtonElement>('[data-testid="indicator-option"]') ?? [])];
+      const options = [
+        ...(root.current?.querySelectorAll<HTMLButtonElement>('[data-testid="indicator-option"]') ?? []),
+      ];
       const at = options.indexOf(document.activeElement as HTMLButtonElement);
       const next = event.key === 'ArrowDown' ? Math.min(at + 1, options.length - 1) : Math.max(at - 1, 0);
       options[next]?.focus();
@@ -46,7 +58,9 @@ export function IndicatorPicker({ list, value, onChange }: IndicatorPickerProps)
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: Escape and the arrow keys are caught here for the button and list inside.
     <div className="picker" ref={root} onKeyDown={open ? onKeyDown : undefined}>
-      <span className="control-label" aria-hidden="true">{t('indicator.label')}</span>
+      <span className="control-label" aria-hidden="true">
+        {t('indicator.label')}
+      </span>
       <button
         ref={button}
         type="button"
@@ -60,14 +74,26 @@ export function IndicatorPicker({ list, value, onChange }: IndicatorPickerProps)
       >
         {value ? (
           <>
-            <span className="picker__short" data-testid="indicator-current">{value.short}</span>
+            <span className="picker__short" data-testid="indicator-current">
+              {value.short}
+            </span>
             <span className="picker__name">{name(value)}</span>
           </>
-        ) : t('indicator.loading')}
-        <span className="picker__chevron" aria-hidden="true">▾</span>
+        ) : (
+          t('indicator.loading')
+        )}
+        <span className="picker__chevron" aria-hidden="true">
+          ▾
+        </span>
       </button>
       {open && (
-        <div className="picker__panel" id={panelId} role="dialog" aria-label={t('indicator.label')} data-testid="indicator-panel">
+        <div
+          className="picker__panel"
+          id={panelId}
+          role="dialog"
+          aria-label={t('indicator.label')}
+          data-testid="indicator-panel"
+        >
           <div className="picker__search">
             <input
               type="search"
@@ -87,7 +113,9 @@ export function IndicatorPicker({ list, value, onChange }: IndicatorPickerProps)
               autoFocus
               data-testid="indicator-search"
             />
-            <button type="button" className="picker__close" onClick={close} aria-label={t('indicator.close')}>×</button>
+            <button type="button" className="picker__close" onClick={close} aria-label={t('indicator.close')}>
+              ×
+            </button>
           </div>
           <div className="picker__groups">
             {groups.length === 0 && <p className="status">{t('indicator.none', { q: query })}</p>}
@@ -101,13 +129,20 @@ export function IndicatorPicker({ list, value, onChange }: IndicatorPickerProps)
                         type="button"
                         className={`picker__option${d.hasData ? '' : ' is-empty'}`}
                         aria-current={d.code === value?.code ? 'true' : undefined}
-                        onClick={() => { onChange(d.code); close(); }}
+                        onClick={() => {
+                          onChange(d.code);
+                          close();
+                        }}
                         data-testid="indicator-option"
                         data-code={d.code}
                       >
                         <span className="picker__short">{d.short}</span>
                         <span className="picker__name">{name(d)}</span>
-                        {!d.hasData && <span className="tag tag--muted" data-testid="indicator-no-data">{t('indicator.noData')}</span>}
+                        {!d.hasData && (
+                          <span className="tag tag--muted" data-testid="indicator-no-data">
+                            {t('indicator.noData')}
+                          </span>
+                        )}
                       </button>
                     </li>
                   ))}

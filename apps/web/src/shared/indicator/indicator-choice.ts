@@ -23,7 +23,12 @@ export interface IndicatorGroupView {
 }
 
 export const normaliseSearch = (s: string) =>
-  s.toLocaleLowerCase('id').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[_\s]+/g, ' ').trim();
+  s
+    .toLocaleLowerCase('id')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[_\s]+/g, ' ')
+    .trim();
 
 /**
  * The catalogue in picker groups (SPM, PWS KIA, klaster 1–4, in that order), keeping only indicators whose code,
@@ -36,9 +41,12 @@ export function groupIndicators(list: readonly IndicatorDto[], query = ''): Indi
     const haystack = normaliseSearch([d.code, d.short, d.nameId, d.nameEn].join(' '));
     return words.every((w) => haystack.includes(w));
   };
-  return INDICATOR_GROUPS
-    .map((g) => ({ code: g.code, labelId: g.labelId, labelEn: g.labelEn, items: list.filter((d) => d.group === g.code && matches(d)) }))
-    .filter((g) => g.items.length > 0);
+  return INDICATOR_GROUPS.map((g) => ({
+    code: g.code,
+    labelId: g.labelId,
+    labelEn: g.labelEn,
+    items: list.filter((d) => d.group === g.code && matches(d)),
+  })).filter((g) => g.items.length > 0);
 }
 
 /** What Enter in the picker's search takes: the first indicator listed for `query` (undefined: nothing matches). */

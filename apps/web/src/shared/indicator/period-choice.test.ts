@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  monthOptions, partsOf, periodFromParts, quarterOptions, switchKind, switchYear, yearOptions,
+  monthOptions,
+  partsOf,
+  periodFromParts,
+  quarterOptions,
+  switchKind,
+  switchYear,
+  yearOptions,
 } from './period-choice.ts';
 import { parsePeriod } from '@peta/domain';
 
@@ -20,14 +26,32 @@ describe('picker parts', () => {
   });
 
   it('keeps the month when switching kind, rounding a quarter up to its last month', () => {
-    expect(switchKind({ kind: 'cumulative', year: 2026, month: 10 }, 'quarter', LATEST)).toEqual({ kind: 'quarter', year: 2026, month: 12 });
-    expect(periodFromParts(switchKind({ kind: 'cumulative', year: 2026, month: 10 }, 'quarter', LATEST)).code).toBe('2026-Q4');
-    expect(switchKind({ kind: 'quarter', year: 2026, month: 6 }, 'month', LATEST)).toEqual({ kind: 'month', year: 2026, month: 6 });
+    expect(switchKind({ kind: 'cumulative', year: 2026, month: 10 }, 'quarter', LATEST)).toEqual({
+      kind: 'quarter',
+      year: 2026,
+      month: 12,
+    });
+    expect(periodFromParts(switchKind({ kind: 'cumulative', year: 2026, month: 10 }, 'quarter', LATEST)).code).toBe(
+      '2026-Q4',
+    );
+    expect(switchKind({ kind: 'quarter', year: 2026, month: 6 }, 'month', LATEST)).toEqual({
+      kind: 'month',
+      year: 2026,
+      month: 6,
+    });
   });
 
   it('does not move past the latest month when switching to the latest year', () => {
-    expect(switchYear({ kind: 'month', year: 2025, month: 12 }, 2026, LATEST)).toEqual({ kind: 'month', year: 2026, month: 10 });
-    expect(switchYear({ kind: 'month', year: 2026, month: 10 }, 2025, LATEST)).toEqual({ kind: 'month', year: 2025, month: 10 });
+    expect(switchYear({ kind: 'month', year: 2025, month: 12 }, 2026, LATEST)).toEqual({
+      kind: 'month',
+      year: 2026,
+      month: 10,
+    });
+    expect(switchYear({ kind: 'month', year: 2026, month: 10 }, 2025, LATEST)).toEqual({
+      kind: 'month',
+      year: 2025,
+      month: 10,
+    });
   });
 });
 

@@ -1,10 +1,22 @@
 // The period picker's model: which periods can be chosen up to the latest month with data. Pure, unit-tested; labels
 // in Bahasa Indonesia come from the domain. The default period is not decided here: it is the domain's
 // defaultPeriodOf(latest), January..the latest month with data that the server states (GET /api/meta latestMonth).
-import { monthPeriod, quarterPeriod, yearPeriod, ytdPeriod, type Period, type PeriodKind, type YearMonth } from '@peta/domain';
+import {
+  monthPeriod,
+  quarterPeriod,
+  yearPeriod,
+  ytdPeriod,
+  type Period,
+  type PeriodKind,
+  type YearMonth,
+} from '@peta/domain';
 
 /** What the picker's controls show: the kind, the year and the (last) month of the period. */
-export interface PeriodParts { kind: PeriodKind; year: number; month: number }
+export interface PeriodParts {
+  kind: PeriodKind;
+  year: number;
+  month: number;
+}
 
 export function partsOf(period: Period): PeriodParts {
   return { kind: period.kind, year: period.year, month: period.toMonth };
@@ -13,10 +25,14 @@ export function partsOf(period: Period): PeriodParts {
 /** The period for the picker's controls; a cumulative period always starts in January (PWS s.d. bulan ini). */
 export function periodFromParts({ kind, year, month }: PeriodParts): Period {
   switch (kind) {
-    case 'month': return monthPeriod(year, month);
-    case 'quarter': return quarterPeriod(year, Math.ceil(month / 3));
-    case 'year': return yearPeriod(year);
-    case 'cumulative': return ytdPeriod(year, month);
+    case 'month':
+      return monthPeriod(year, month);
+    case 'quarter':
+      return quarterPeriod(year, Math.ceil(month / 3));
+    case 'year':
+      return yearPeriod(year);
+    case 'cumulative':
+      return ytdPeriod(year, month);
   }
 }
 
@@ -50,5 +66,7 @@ export function monthOptions(year: number, latest: YearMonth): number[] {
 
 /** Quarters offered (1..4): those that have begun by the latest month with data. */
 export function quarterOptions(year: number, latest: YearMonth): number[] {
-  return monthOptions(year, latest).filter((m) => m % 3 === 1).map((m) => Math.ceil(m / 3));
+  return monthOptions(year, latest)
+    .filter((m) => m % 3 === 1)
+    .map((m) => Math.ceil(m / 3));
 }

@@ -4,10 +4,12 @@ import { MONTH_NAMES_ID, MONTH_SHORT_ID, type Period } from '@peta/domain';
 import type { Lang, TFunction } from '../../i18n/i18n.tsx';
 
 const EN_MONTHS = Array.from({ length: 12 }, (_, i) =>
-  new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, i, 1))));
+  new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, i, 1))),
+);
 
 const EN_SHORT = Array.from({ length: 12 }, (_, i) =>
-  new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, i, 1))));
+  new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, i, 1))),
+);
 
 /**
  * The period in a few characters for a phone's control bar: "Jan–Okt 2026", "Okt 2026", "TW III 2026" / "Q3 2026",
@@ -17,13 +19,16 @@ export function shortPeriodLabel(period: Period, lang: Lang): string {
   const month = (m: number) => (lang === 'id' ? MONTH_SHORT_ID : EN_SHORT)[m - 1] ?? String(m);
   const { year, fromMonth, toMonth } = period;
   switch (period.kind) {
-    case 'month': return `${month(fromMonth)} ${year}`;
+    case 'month':
+      return `${month(fromMonth)} ${year}`;
     case 'quarter': {
       const q = Math.ceil(toMonth / 3);
       return lang === 'id' ? `TW ${['I', 'II', 'III', 'IV'][q - 1]} ${year}` : `Q${q} ${year}`;
     }
-    case 'year': return String(year);
-    case 'cumulative': return fromMonth === toMonth ? `${month(fromMonth)} ${year}` : `${month(fromMonth)}–${month(toMonth)} ${year}`;
+    case 'year':
+      return String(year);
+    case 'cumulative':
+      return fromMonth === toMonth ? `${month(fromMonth)} ${year}` : `${month(fromMonth)}–${month(toMonth)} ${year}`;
   }
 }
 
@@ -35,11 +40,15 @@ export function periodLabel(period: Period, lang: Lang, t: TFunction): string {
   if (lang === 'id') return period.label;
   const { year, fromMonth, toMonth } = period;
   switch (period.kind) {
-    case 'month': return `${monthName(fromMonth, lang)} ${year}`;
-    case 'quarter': return t('period.quarterLabel', { q: Math.ceil(toMonth / 3), year });
-    case 'year': return String(year);
-    case 'cumulative': return fromMonth === toMonth
-      ? `${monthName(fromMonth, lang)} ${year}`
-      : `${monthName(fromMonth, lang)}–${monthName(toMonth, lang)} ${year}`;
+    case 'month':
+      return `${monthName(fromMonth, lang)} ${year}`;
+    case 'quarter':
+      return t('period.quarterLabel', { q: Math.ceil(toMonth / 3), year });
+    case 'year':
+      return String(year);
+    case 'cumulative':
+      return fromMonth === toMonth
+        ? `${monthName(fromMonth, lang)} ${year}`
+        : `${monthName(fromMonth, lang)}–${monthName(toMonth, lang)} ${year}`;
   }
 }

@@ -5,5 +5,9 @@ import { linkClick } from './link-click.ts';
 
 export function ProfileLink({ label, className, testId }: { label: string; className: string; testId: string }) {
   const href = hrefForPage('profil');
-  return <a className={className} href={href} onClick={linkClick(() => goToHref(href))} data-testid={testId}>{label}</a>;
+  return (
+    <a className={className} href={href} onClick={linkClick(() => goToHref(href))} data-testid={testId}>
+      {label}
+    </a>
+  );
 }

@@ -52,30 +52,33 @@ export function MapView(props: MapViewProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: created once; later prop changes are pushed by the effects below.
   useEffect(() => {
     let cancelled = false;
-    import('../../map/index.ts').then(({ createMapAdapter, MapUnavailableError }) => {
-      if (cancelled || !container.current) return;
-      try {
-        adapter.current = createMapAdapter({
-        container: container.current,
-        initialBounds: props.bounds ?? undefined,
-        locale: {
-          'NavigationControl.ZoomIn': t('map.zoomIn'),
-          'NavigationControl.ZoomOut': t('map.zoomOut'),
-          'NavigationControl.ResetBearing': t('map.resetBearing'),
-        },
-        onFeatureClick: (kode) => callbacks.current.onSelect(kode),
-        onFeatureHover: (kode) => callbacks.current.onHover(kode),
-        });
-        setReady(true);
-      } catch (error) {
-        if (!(error instanceof MapUnavailableError)) throw error;
-        console.warn(error);
-        setFailure('webgl');
-      }
-    }, (error: unknown) => {
-      console.warn('[peta] map code failed to load', error);
-      if (!cancelled) setFailure('load');
-    });
+    import('../../map/index.ts').then(
+      ({ createMapAdapter, MapUnavailableError }) => {
+        if (cancelled || !container.current) return;
+        try {
+          adapter.current = createMapAdapter({
+            container: container.current,
+            initialBounds: props.bounds ?? undefined,
+            locale: {
+              'NavigationControl.ZoomIn': t('map.zoomIn'),
+              'NavigationControl.ZoomOut': t('map.zoomOut'),
+              'NavigationControl.ResetBearing': t('map.resetBearing'),
+            },
+            onFeatureClick: (kode) => callbacks.current.onSelect(kode),
+            onFeatureHover: (kode) => callbacks.current.onHover(kode),
+          });
+          setReady(true);
+        } catch (error) {
+          if (!(error instanceof MapUnavailableError)) throw error;
+          console.warn(error);
+          setFailure('webgl');
+        }
+      },
+      (error: unknown) => {
+        console.warn('[peta] map code failed to load', error);
+        if (!cancelled) setFailure('load');
+      },
+    );
     return () => {
       cancelled = true;
       adapter.current?.destroy();
@@ -84,34 +87,69 @@ export function MapView(props: MapViewProps) {
     };
   }, []);
 
-  const { viewKode, geometry, labels, context, outerContext, contextCurrent, bounds, hoverKode, selectedKodes, basemap, largeText, featureValues } = props;
-  useEffect(() => { if (geometry) adapter.current?.showChildren(viewKode, geometry); }, [ready, viewKode, geometry]);
+  const {
+    viewKode,
+    geometry,
+    labels,
+    context,
+    outerContext,
+    contextCurrent,
+    bounds,
+    hoverKode,
+    selectedKodes,
+    basemap,
+    largeText,
+    featureValues,
+  } = props;
+  useEffect(() => {
+    if (geometry) adapter.current?.showChildren(viewKode, geometry);
+  }, [ready, viewKode, geometry]);
   // After showChildren (same render): new geometry first, then its colours.
-  useEffect(() => { adapter.current?.setFeatureValues(featureValues); }, [ready, featureValues, geometry]);
-  useEffect(() => { if (geometry) adapter.current?.setLabels(labels); }, [ready, geometry, labels]);
+  useEffect(() => {
+    adapter.current?.setFeatureValues(featureValues);
+  }, [ready, featureValues, geometry]);
+  useEffect(() => {
+    if (geometry) adapter.current?.setLabels(labels);
+  }, [ready, geometry, labels]);
   useEffect(() => {
     adapter.current?.showContext(context ?? null, contextCurrent, outerContext ?? null);
   }, [ready, context, contextCurrent, outerContext]);
-  useEffect(() => { adapter.current?.setHover(hoverKode); }, [ready, hoverKode]);
+  useEffect(() => {
+    adapter.current?.setHover(hoverKode);
+  }, [ready, hoverKode]);
   const selectedKey = selectedKodes.join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content, not by the array a render creates anew.
-  useEffect(() => { adapter.current?.setSelected(selectedKodes); }, [ready, selectedKey]);
+  useEffect(() => {
+    adapter.current?.setSelected(selectedKodes);
+  }, [ready, selectedKey]);
   const boundsKey = bounds?.join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content, so the map is not moved back on every render.
-  useEffect(() => { if (bounds) adapter.current?.fitBounds(bounds); }, [ready, boundsKey]);
-  useEffect(() => { adapter.current?.setBasemap(basemap); }, [ready, basemap]);
+  useEffect(() => {
+    if (bounds) adapter.current?.fitBounds(bounds);
+  }, [ready, boundsKey]);
+  useEffect(() => {
+    adapter.current?.setBasemap(basemap);
+  }, [ready, basemap]);
   const { allDesa = null, desaValues = NO_DESA_VALUES } = props;
   const allDesaKey = allDesa ? `${allDesa.tileUrl}|${allDesa.only ?? ''}` : '';
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content (tile URL and filter), not by object identity.
-  useEffect(() => { adapter.current?.showAllDesa(allDesa); }, [ready, allDesaKey]);
-  useEffect(() => { adapter.current?.setDesaValues(desaValues); }, [ready, allDesaKey, desaValues]);
-  useEffect(() => { adapter.current?.relayout(); }, [ready, largeText]);
+  useEffect(() => {
+    adapter.current?.showAllDesa(allDesa);
+  }, [ready, allDesaKey]);
+  useEffect(() => {
+    adapter.current?.setDesaValues(desaValues);
+  }, [ready, allDesaKey, desaValues]);
+  useEffect(() => {
+    adapter.current?.relayout();
+  }, [ready, largeText]);
 
   return (
     <div className="map-view" data-testid="map-view">
       <div ref={container} className="map-canvas" role="region" aria-label={props.ariaLabel} data-testid="map" />
       {failure && (
-        <p className="map-view__message" role="alert" data-testid="map-unavailable">{t(failure === 'webgl' ? 'error.webgl' : 'error.map')}</p>
+        <p className="map-view__message" role="alert" data-testid="map-unavailable">
+          {t(failure === 'webgl' ? 'error.webgl' : 'error.map')}
+        </p>
       )}
       {!failure && props.overlay && <div className="map-view__overlay">{props.overlay}</div>}
       {props.children}

@@ -8,12 +8,19 @@ export type Permission =
   /** reason: nobody signed in, the role lacks the capability, or the target lies outside the user's wilayah. */
   | { ok: false; reason: 'signed-out' | 'role' | 'scope'; message: string };
 
-type ScopeFields = Pick<SessionUser, 'scopeKode' | 'scopePuskesmas' | 'scopeDesa' | 'scopeKabupaten'> & Partial<Pick<SessionUser, 'scopeLabel'>>;
+type ScopeFields = Pick<SessionUser, 'scopeKode' | 'scopePuskesmas' | 'scopeDesa' | 'scopeKabupaten'> &
+  Partial<Pick<SessionUser, 'scopeLabel'>>;
 
 /** The session's scope as the domain's Scope (the same the server builds). */
 export function scopeOfSession(user: ScopeFields): Scope {
   if (user.scopePuskesmas) {
-    return { kind: 'puskesmas', kode: user.scopePuskesmas, kabupaten: user.scopeKabupaten ?? '', desa: new Set(user.scopeDesa), label: user.scopeLabel };
+    return {
+      kind: 'puskesmas',
+      kode: user.scopePuskesmas,
+      kabupaten: user.scopeKabupaten ?? '',
+      desa: new Set(user.scopeDesa),
+      label: user.scopeLabel,
+    };
   }
   // As the server: no kode on a wilayah role means all Indonesia (admin, viewer).
   return { kind: 'wilayah', kode: user.scopeKode ?? '', label: user.scopeLabel };
@@ -42,4 +49,5 @@ export function permission(user: SessionUser | null, capability: Capability, tar
 }
 
 /** The role's label in the user's language (the session's roleLabel is Indonesian). */
-export const roleLabel = (role: SessionUser['role'], lang: 'id' | 'en') => (lang === 'en' ? ROLE_INFO[role].labelEn : ROLE_INFO[role].labelId);
+export const roleLabel = (role: SessionUser['role'], lang: 'id' | 'en') =>
+  lang === 'en' ? ROLE_INFO[role].labelEn : ROLE_INFO[role].labelId;

@@ -36,7 +36,13 @@ function adopt(client: QueryClient, session: Session) {
 /** A 401 from any call (the session expired or was ended by an admin) or a stale CSRF token: ask for the session again. */
 export function useSessionProblems() {
   const client = useQueryClient();
-  useEffect(() => onSessionProblem(() => { void client.invalidateQueries({ queryKey: sessionKey }); }), [client]);
+  useEffect(
+    () =>
+      onSessionProblem(() => {
+        void client.invalidateQueries({ queryKey: sessionKey });
+      }),
+    [client],
+  );
 }
 
 export function useSignIn() {

@@ -12,7 +12,11 @@ export function usePermission(): (capability: Capability, target?: Target) => Pe
 }
 
 const CAPABILITY_KEY: Record<Capability, MessageKey> = {
-  impor: 'can.cap.impor', rencana: 'can.cap.rencana', kesiapan: 'can.cap.kesiapan', rapat: 'can.cap.rapat', pengguna: 'can.cap.pengguna',
+  impor: 'can.cap.impor',
+  rencana: 'can.cap.rencana',
+  kesiapan: 'can.cap.kesiapan',
+  rapat: 'can.cap.rapat',
+  pengguna: 'can.cap.pengguna',
 };
 
 /** The reason in the user's language: the domain's own sentence in Bahasa Indonesia (the same the server sends). */
@@ -20,18 +24,35 @@ export function usePermissionText() {
   const t = useT();
   const [lang] = useLang();
   const user = useSessionUser();
-  return useCallback((p: Permission, capability: Capability): string => {
-    if (p.ok) return '';
-    if (lang === 'id') return p.message;
-    if (p.reason === 'signed-out' || !user) return t('can.signedOut');
-    const what = t(CAPABILITY_KEY[capability]);
-    return p.reason === 'role' ? t('can.role', { role: roleLabel(user.role, lang), what }) : t('can.scope', { what, scope: user.scopeLabel });
-  }, [lang, t, user]);
+  return useCallback(
+    (p: Permission, capability: Capability): string => {
+      if (p.ok) return '';
+      if (lang === 'id') return p.message;
+      if (p.reason === 'signed-out' || !user) return t('can.signedOut');
+      const what = t(CAPABILITY_KEY[capability]);
+      return p.reason === 'role'
+        ? t('can.role', { role: roleLabel(user.role, lang), what })
+        : t('can.scope', { what, scope: user.scopeLabel });
+    },
+    [lang, t, user],
+  );
 }
 
 /** A short note where a form would be, or beside a disabled button. Nothing when allowed. */
-export function NotAllowed({ permission: p, capability, testId = 'not-allowed' }: { permission: Permission; capability: Capability; testId?: string }) {
+export function NotAllowed({
+  permission: p,
+  capability,
+  testId = 'not-allowed',
+}: {
+  permission: Permission;
+  capability: Capability;
+  testId?: string;
+}) {
   const text = usePermissionText();
   if (p.ok) return null;
-  return <p className="not-allowed" data-testid={testId} data-reason={p.reason}>{text(p, capability)}</p>;
+  return (
+    <p className="not-allowed" data-testid={testId} data-reason={p.reason}>
+      {text(p, capability)}
+    </p>
+  );
 }

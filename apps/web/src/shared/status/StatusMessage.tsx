@@ -11,13 +11,25 @@ export function Loading({ message, testId = 'loading' }: { message?: string; tes
   );
 }
 
-export function ErrorMessage({ error, onRetry, testId = 'error' }: { error: unknown; onRetry?: () => void; testId?: string }) {
+export function ErrorMessage({
+  error,
+  onRetry,
+  testId = 'error',
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  testId?: string;
+}) {
   const t = useT();
   const [lang] = useLang();
   return (
     <div className="status status--error" role="alert" data-testid={testId}>
       <p>{describeError(error, t, lang)}</p>
-      {onRetry && <button type="button" className="button" onClick={onRetry}>{t('status.retry')}</button>}
+      {onRetry && (
+        <button type="button" className="button" onClick={onRetry}>
+          {t('status.retry')}
+        </button>
+      )}
     </div>
   );
 }

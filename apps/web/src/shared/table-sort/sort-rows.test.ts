@@ -12,21 +12,54 @@ const names = (list: SortableRow[]) => list.map((r) => r.nama);
 
 describe('sortRows', () => {
   it('sorts names A→Z ignoring case, and Z→A', () => {
-    expect(names(sortRows(rows, { key: 'nama', dir: 'asc' }))).toEqual(['Aek Paing', 'bilah barat', 'Bilah Hulu', 'Pangkatan', 'Rantau Utara']);
-    expect(names(sortRows(rows, { key: 'nama', dir: 'desc' }))).toEqual(['Rantau Utara', 'Pangkatan', 'Bilah Hulu', 'bilah barat', 'Aek Paing']);
+    expect(names(sortRows(rows, { key: 'nama', dir: 'asc' }))).toEqual([
+      'Aek Paing',
+      'bilah barat',
+      'Bilah Hulu',
+      'Pangkatan',
+      'Rantau Utara',
+    ]);
+    expect(names(sortRows(rows, { key: 'nama', dir: 'desc' }))).toEqual([
+      'Rantau Utara',
+      'Pangkatan',
+      'Bilah Hulu',
+      'bilah barat',
+      'Aek Paing',
+    ]);
   });
 
   it('sorts capaian with ties by name, and keeps rows without data last in both directions', () => {
-    expect(names(sortRows(rows, { key: 'capaian', dir: 'asc' }))).toEqual(['Bilah Hulu', 'Pangkatan', 'bilah barat', 'Rantau Utara', 'Aek Paing']);
-    expect(names(sortRows(rows, { key: 'capaian', dir: 'desc' }))).toEqual(['Rantau Utara', 'bilah barat', 'Bilah Hulu', 'Pangkatan', 'Aek Paing']);
+    expect(names(sortRows(rows, { key: 'capaian', dir: 'asc' }))).toEqual([
+      'Bilah Hulu',
+      'Pangkatan',
+      'bilah barat',
+      'Rantau Utara',
+      'Aek Paing',
+    ]);
+    expect(names(sortRows(rows, { key: 'capaian', dir: 'desc' }))).toEqual([
+      'Rantau Utara',
+      'bilah barat',
+      'Bilah Hulu',
+      'Pangkatan',
+      'Aek Paing',
+    ]);
   });
 
   it('sorts by the persons short of the target, rows that reached it (0 or less) included', () => {
-    expect(names(sortRows(rows, { key: 'kurang', dir: 'desc' }))).toEqual(['Bilah Hulu', 'Pangkatan', 'bilah barat', 'Rantau Utara', 'Aek Paing']);
+    expect(names(sortRows(rows, { key: 'kurang', dir: 'desc' }))).toEqual([
+      'Bilah Hulu',
+      'Pangkatan',
+      'bilah barat',
+      'Rantau Utara',
+      'Aek Paing',
+    ]);
   });
 
   it('treats values still loading (undefined) like no data and does not change its input', () => {
-    const loading = [{ nama: 'B', coverage: undefined, shortOfTarget: undefined }, { nama: 'A', coverage: 10, shortOfTarget: 1 }];
+    const loading = [
+      { nama: 'B', coverage: undefined, shortOfTarget: undefined },
+      { nama: 'A', coverage: 10, shortOfTarget: 1 },
+    ];
     expect(names(sortRows(loading, { key: 'capaian', dir: 'asc' }))).toEqual(['A', 'B']);
     expect(names(loading)).toEqual(['B', 'A']);
   });

@@ -3,9 +3,16 @@
 /** 'kurang': persons short of the target for the period (shortOfTarget). */
 export type SortKey = 'nama' | 'capaian' | 'kurang';
 export type SortDir = 'asc' | 'desc';
-export interface Sort { key: SortKey; dir: SortDir }
+export interface Sort {
+  key: SortKey;
+  dir: SortDir;
+}
 
-export interface SortableRow { nama: string; coverage: number | null | undefined; shortOfTarget: number | null | undefined }
+export interface SortableRow {
+  nama: string;
+  coverage: number | null | undefined;
+  shortOfTarget: number | null | undefined;
+}
 
 const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true });
 

@@ -25,8 +25,10 @@ export const wilayahKerjaKey = (kab: string) => ['rencana', 'wilayah-kerja', kab
 
 export function useWilayahKerjaGeometry(kab: string | null, enabled: boolean) {
   return useQuery({
-    queryKey: wilayahKerjaKey(kab ?? ''), enabled: enabled && kab !== null,
-    queryFn: ({ signal }) => getJson<WilayahKerjaCollection>(`/api/rencana-ilp/wilayah-kerja.geojson?kabupaten=${kab}`, signal),
+    queryKey: wilayahKerjaKey(kab ?? ''),
+    enabled: enabled && kab !== null,
+    queryFn: ({ signal }) =>
+      getJson<WilayahKerjaCollection>(`/api/rencana-ilp/wilayah-kerja.geojson?kabupaten=${kab}`, signal),
   });
 }
 
@@ -41,6 +43,7 @@ export function shortName(nama: string): string {
 
 /** A label per wilayah kerja with a label point; larger wilayah kerja (more desa) win when names collide. */
 export function wilayahKerjaLabels(wilayahKerja: WilayahKerjaCollection): MapLabel[] {
-  return wilayahKerja.features.filter((f) => f.properties.label)
+  return wilayahKerja.features
+    .filter((f) => f.properties.label)
     .map(({ properties: p }) => ({ kode: p.kode, nama: shortName(p.nama), lngLat: p.label!, priority: p.desa }));
 }

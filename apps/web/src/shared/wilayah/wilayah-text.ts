@@ -4,10 +4,14 @@ import type { MessageKey, TFunction } from '../../i18n/i18n.tsx';
 
 export function tingkatLabel(kode: string, tingkat: Tingkat, t: TFunction): string {
   switch (tingkat) {
-    case 'provinsi': return t('tingkat.provinsi');
-    case 'kabupaten': return t(isKota(kode) ? 'tingkat.kota' : 'tingkat.kabupaten');
-    case 'kecamatan': return t('tingkat.kecamatan');
-    case 'desa': return t(isKelurahan(kode) ? 'tingkat.kelurahan' : 'tingkat.desa');
+    case 'provinsi':
+      return t('tingkat.provinsi');
+    case 'kabupaten':
+      return t(isKota(kode) ? 'tingkat.kota' : 'tingkat.kabupaten');
+    case 'kecamatan':
+      return t('tingkat.kecamatan');
+    case 'desa':
+      return t(isKelurahan(kode) ? 'tingkat.kelurahan' : 'tingkat.desa');
   }
 }
 
@@ -21,13 +25,19 @@ export const hasTingkatPrefix = (nama: string, label: string) =>
   nama.toLocaleLowerCase('id').startsWith(`${label.toLocaleLowerCase('id')} `);
 
 const COUNT_KEYS: Record<Tingkat, MessageKey> = {
-  provinsi: 'count.provinsi', kabupaten: 'count.kabupaten', kecamatan: 'count.kecamatan', desa: 'count.desa',
+  provinsi: 'count.provinsi',
+  kabupaten: 'count.kabupaten',
+  kecamatan: 'count.kecamatan',
+  desa: 'count.desa',
 };
 
 /** "24 desa/kelurahan", "33 kabupaten/kota". */
 export const countLabel = (tingkat: Tingkat, n: number, t: TFunction) => t(COUNT_KEYS[tingkat], { n });
 
 const HINT_KEYS: Record<Tingkat, MessageKey> = {
-  provinsi: 'list.hint.provinsi', kabupaten: 'list.hint.kabupaten', kecamatan: 'list.hint.kecamatan', desa: 'list.hint.desa',
+  provinsi: 'list.hint.provinsi',
+  kabupaten: 'list.hint.kabupaten',
+  kecamatan: 'list.hint.kecamatan',
+  desa: 'list.hint.desa',
 };
 export const hintLabel = (tingkat: Tingkat, t: TFunction) => t(HINT_KEYS[tingkat]);

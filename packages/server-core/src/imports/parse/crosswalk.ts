@@ -6,7 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  LONG_COLUMNS, applyCrosswalk, normaliseKode, validateCrosswalk, type ImportIssue, type KodeCrosswalk, type LongRow,
+  LONG_COLUMNS,
+  applyCrosswalk,
+  normaliseKode,
+  validateCrosswalk,
+  type ImportIssue,
+  type KodeCrosswalk,
+  type LongRow,
 } from '@peta/domain';
 import type { ParseContext } from './parsed.ts';
 import { plain, type SheetCell } from '../read/sheet.ts';
@@ -16,7 +22,9 @@ let papua: KodeCrosswalk | null = null;
 /** The crosswalk every import uses unless the context names another (read once per process). */
 export function defaultCrosswalk(): KodeCrosswalk {
   if (!papua) {
-    const check = validateCrosswalk(JSON.parse(readFileSync(join(import.meta.dirname, '../crosswalk/papua-2022.json'), 'utf8')));
+    const check = validateCrosswalk(
+      JSON.parse(readFileSync(join(import.meta.dirname, '../crosswalk/papua-2022.json'), 'utf8')),
+    );
     if (!check.ok) throw new Error(`crosswalk/papua-2022.json is not valid: ${check.errors[0]!.message}`);
     papua = check.crosswalk;
   }
@@ -32,7 +40,11 @@ export interface Remapped {
  * Remaps old kode of long rows in place. `rowOf(i)` numbers rows[i] as the caller reports rows (the sheet row the
  * long parser will see, so toSourceIssue can tell the exchange file's position).
  */
-export function remapLongRows(rows: LongRow[], ctx: ParseContext, rowOf: (i: number) => number = (i) => i + 2): Remapped {
+export function remapLongRows(
+  rows: LongRow[],
+  ctx: ParseContext,
+  rowOf: (i: number) => number = (i) => i + 2,
+): Remapped {
   const crosswalk = ctx.crosswalk ?? defaultCrosswalk();
   const unknown: number[] = [];
   rows.forEach((r, i) => {
@@ -40,15 +52,25 @@ export function remapLongRows(rows: LongRow[], ctx: ParseContext, rowOf: (i: num
     if (kode && !ctx.kodes.has(kode)) unknown.push(i);
   });
   if (!unknown.length) return { errors: [], warnings: [] };
-  const result = applyCrosswalk(unknown.map((i) => rows[i]!), crosswalk, { rowOf: (j) => rowOf(unknown[j]!) });
+  const result = applyCrosswalk(
+    unknown.map((i) => rows[i]!),
+    crosswalk,
+    { rowOf: (j) => rowOf(unknown[j]!) },
+  );
   if (result.errors.length) return { errors: result.errors, warnings: result.warnings };
-  result.rows.forEach((r, j) => { rows[unknown[j]!] = r; });
+  result.rows.forEach((r, j) => {
+    rows[unknown[j]!] = r;
+  });
   return { errors: [], warnings: result.warnings };
 }
 
 /** The same for a sheet of the long format: the kode_wilayah cells of old kode are replaced in place. */
 export function remapLongSheet(rows: SheetCell[][], headerRow: number, ctx: ParseContext): Remapped {
-  const header = (rows[headerRow - 1] ?? []).map((c) => String(plain(c) ?? '').trim().toLowerCase());
+  const header = (rows[headerRow - 1] ?? []).map((c) =>
+    String(plain(c) ?? '')
+      .trim()
+      .toLowerCase(),
+  );
   const kodeCol = header.indexOf(LONG_COLUMNS[0]);
   const periodCol = header.indexOf(LONG_COLUMNS[1]);
   if (kodeCol < 0) return { errors: [], warnings: [] };
@@ -59,10 +81,20 @@ export function remapLongSheet(rows: SheetCell[][], headerRow: number, ctx: Pars
     if (typeof cell !== 'string') continue;
     const periode = plain(rows[r]?.[periodCol]);
     at.push(r);
-    long.push({ kode_wilayah: cell, periode: typeof periode === 'string' ? periode : '', indikator: '', pembilang: '', penyebut: '', sumber: { row: r + 1, column: LONG_COLUMNS[0] } });
+    long.push({
+      kode_wilayah: cell,
+      periode: typeof periode === 'string' ? periode : '',
+      indikator: '',
+      pembilang: '',
+      penyebut: '',
+      sumber: { row: r + 1, column: LONG_COLUMNS[0] },
+    });
   }
   const before = long.map((l) => l.kode_wilayah);
   const remapped = remapLongRows(long, ctx, (i) => at[i]! + 1);
-  if (!remapped.errors.length) long.forEach((l, i) => { if (l.kode_wilayah !== before[i]) rows[at[i]!]![kodeCol] = l.kode_wilayah; });
+  if (!remapped.errors.length)
+    long.forEach((l, i) => {
+      if (l.kode_wilayah !== before[i]) rows[at[i]!]![kodeCol] = l.kode_wilayah;
+    });
   return remapped;
 }

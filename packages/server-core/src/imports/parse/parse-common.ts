@@ -42,12 +42,21 @@ export interface HeaderColumns {
  * Reads a header row: required columns must be there once, unknown columns are ignored with a warning,
  * a header cell covered by a merge is an error (its column would be read under the wrong name).
  */
-export function readHeader(cells: readonly SheetCell[], rowNumber: number, required: readonly string[], issues: IssueList): HeaderColumns {
+export function readHeader(
+  cells: readonly SheetCell[],
+  rowNumber: number,
+  required: readonly string[],
+  issues: IssueList,
+): HeaderColumns {
   const index = new Map<string, number>();
   cells.forEach((cell, i) => {
     if (cell instanceof MergedCell) {
-      issues.error(rowNumber, columnLetter(i), 'HEADER_MERGED',
-        `Sel judul kolom ${columnLetter(i)}${rowNumber} digabung dengan ${cell.master} (merge). Pisahkan sel judul: setiap kolom perlu judulnya sendiri.`);
+      issues.error(
+        rowNumber,
+        columnLetter(i),
+        'HEADER_MERGED',
+        `Sel judul kolom ${columnLetter(i)}${rowNumber} digabung dengan ${cell.master} (merge). Pisahkan sel judul: setiap kolom perlu judulnya sendiri.`,
+      );
       return;
     }
     const name = headerName(plain(cell));
@@ -62,7 +71,8 @@ export function readHeader(cells: readonly SheetCell[], rowNumber: number, requi
     }
   });
   for (const name of required) {
-    if (!index.has(name)) issues.error(rowNumber, name, 'HEADER_MISSING', `Kolom "${name}" tidak ada di baris judul (baris ${rowNumber}).`);
+    if (!index.has(name))
+      issues.error(rowNumber, name, 'HEADER_MISSING', `Kolom "${name}" tidak ada di baris judul (baris ${rowNumber}).`);
   }
   return { index };
 }
@@ -75,15 +85,27 @@ export function columnLetter(i: number): string {
 }
 
 /** A desa kode cell checked against the database (and, for a template, its wilayah). */
-export function readDesaKode(cell: SheetCell | undefined, row: number, column: string, ctx: ParseContext, issues: IssueList): string | undefined {
+export function readDesaKode(
+  cell: SheetCell | undefined,
+  row: number,
+  column: string,
+  ctx: ParseContext,
+  issues: IssueList,
+): string | undefined {
   if (!issues.readable(cell, row, column)) return undefined;
   const raw = plain(cell);
   const parsed = issues.take(parseDesaKode(raw), row, column);
   if (!parsed) return undefined;
   if (!ctx.kodes.has(parsed.kode)) {
-    issues.error(row, column, 'KODE_UNKNOWN', `Kode desa ${parsed.kode} tidak ada dalam daftar wilayah Kemendagri yang dimuat.`);
+    issues.error(
+      row,
+      column,
+      'KODE_UNKNOWN',
+      `Kode desa ${parsed.kode} tidak ada dalam daftar wilayah Kemendagri yang dimuat.`,
+    );
     return undefined;
   }
-  if (parsed.normalised) issues.warn(row, column, 'KODE_NORMALISED', `Kode "${String(raw).trim()}" dibaca sebagai ${parsed.kode}.`);
+  if (parsed.normalised)
+    issues.warn(row, column, 'KODE_NORMALISED', `Kode "${String(raw).trim()}" dibaca sebagai ${parsed.kode}.`);
   return parsed.kode;
 }

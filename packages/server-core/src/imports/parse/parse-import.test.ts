@@ -7,9 +7,21 @@ import { headerSignature, validateProfile, type ImportIssue } from '@peta/domain
 import type { ParseContext } from './parsed.ts';
 import { parseImportFile } from './parse-import.ts';
 
-const kodes = new Set(['99', '99.01', '99.01.01', '99.01.02', '99.01.01.2001', '99.01.01.2002', '99.01.02.2001', '99.01.02.2002']);
+const kodes = new Set([
+  '99',
+  '99.01',
+  '99.01.01',
+  '99.01.02',
+  '99.01.01.2001',
+  '99.01.01.2002',
+  '99.01.02.2001',
+  '99.01.02.2002',
+]);
 const parse = (name: string) =>
-  parseImportFile(readFileSync(join(import.meta.dirname, '../fixtures', name)), name, { today: { year: 2026, month: 11 }, kodes });
+  parseImportFile(readFileSync(join(import.meta.dirname, '../fixtures', name)), name, {
+    today: { year: 2026, month: 11 },
+    kodes,
+  });
 const where = (issues: ImportIssue[]) => issues.map((i) => [i.row, i.column, i.code]);
 
 describe('refused files: every error with its row, column and code; nothing to import', () => {
@@ -22,10 +34,37 @@ describe('refused files: every error with its row, column and code; nothing to i
     ['latin1.csv', [[3, null, 'FILE_ENCODING']]],
     ['utf16.csv', [[1, null, 'FILE_ENCODING']]],
     ['template-wrong-version.csv', [[1, 'versi_templat', 'TEMPLATE_VERSION']]],
-    ['long-merged-header.xlsx', [[1, 'E', 'HEADER_MERGED'], [1, 'penyebut', 'HEADER_MISSING']]],
-    ['long-denominators.csv', [[2, 'penyebut', 'DENOMINATOR_REQUIRED'], [3, 'penyebut', 'DENOMINATOR_NOT_ALLOWED']]],
-    ['long-period.csv', [[2, 'periode', 'PERIOD_INVALID'], [3, 'periode', 'PERIOD_INVALID'], [4, 'periode', 'PERIOD_FUTURE']]],
-    ['sasaran-bad.csv', [[2, 'tahun', 'YEAR_INVALID'], [3, 'sasaran', 'SASARAN_UNKNOWN'], [4, 'jumlah', 'VALUE_NEGATIVE'], [5, 'sumber', 'SOURCE_REQUIRED']]],
+    [
+      'long-merged-header.xlsx',
+      [
+        [1, 'E', 'HEADER_MERGED'],
+        [1, 'penyebut', 'HEADER_MISSING'],
+      ],
+    ],
+    [
+      'long-denominators.csv',
+      [
+        [2, 'penyebut', 'DENOMINATOR_REQUIRED'],
+        [3, 'penyebut', 'DENOMINATOR_NOT_ALLOWED'],
+      ],
+    ],
+    [
+      'long-period.csv',
+      [
+        [2, 'periode', 'PERIOD_INVALID'],
+        [3, 'periode', 'PERIOD_INVALID'],
+        [4, 'periode', 'PERIOD_FUTURE'],
+      ],
+    ],
+    [
+      'sasaran-bad.csv',
+      [
+        [2, 'tahun', 'YEAR_INVALID'],
+        [3, 'sasaran', 'SASARAN_UNKNOWN'],
+        [4, 'jumlah', 'VALUE_NEGATIVE'],
+        [5, 'sumber', 'SOURCE_REQUIRED'],
+      ],
+    ],
     ['sasaran-nul.xlsx', [[2, 'sumber', 'TEXT_INVALID_CHARACTER']]],
   ] as const)('%s', async (name, expected) => {
     const parsed = await parse(name);
@@ -35,8 +74,15 @@ describe('refused files: every error with its row, column and code; nothing to i
 
   it('kode: without dots and with spaces read (warned); wrong digits, a kecamatan and an unknown desa refused', async () => {
     const p = await parse('long-kode.csv');
-    expect(where(p.errors)).toEqual([[4, 'kode_wilayah', 'KODE_INVALID'], [5, 'kode_wilayah', 'KODE_NOT_DESA'], [6, 'kode_wilayah', 'KODE_UNKNOWN']]);
-    expect(where(p.warnings)).toEqual([[2, 'kode_wilayah', 'KODE_NORMALISED'], [3, 'kode_wilayah', 'KODE_NORMALISED']]);
+    expect(where(p.errors)).toEqual([
+      [4, 'kode_wilayah', 'KODE_INVALID'],
+      [5, 'kode_wilayah', 'KODE_NOT_DESA'],
+      [6, 'kode_wilayah', 'KODE_UNKNOWN'],
+    ]);
+    expect(where(p.warnings)).toEqual([
+      [2, 'kode_wilayah', 'KODE_NORMALISED'],
+      [3, 'kode_wilayah', 'KODE_NORMALISED'],
+    ]);
     expect(p.warnings[1]!.message).toBe('Kode "99 01 01 2002" dibaca sebagai 99.01.01.2002.');
     expect(p.values.map((v) => v.kode)).toEqual(['99.01.01.2001', '99.01.01.2002']);
   });
@@ -44,10 +90,16 @@ describe('refused files: every error with its row, column and code; nothing to i
   it('values: decimals, negatives, text, 1,234 and empty refused; 1.234 and 12.0 read', async () => {
     const p = await parse('long-values.csv');
     expect(where(p.errors)).toEqual([
-      [2, 'pembilang', 'VALUE_NOT_WHOLE'], [3, 'pembilang', 'VALUE_NEGATIVE'], [4, 'pembilang', 'VALUE_NOT_NUMBER'],
-      [5, 'pembilang', 'VALUE_AMBIGUOUS'], [6, 'pembilang', 'VALUE_REQUIRED'],
+      [2, 'pembilang', 'VALUE_NOT_WHOLE'],
+      [3, 'pembilang', 'VALUE_NEGATIVE'],
+      [4, 'pembilang', 'VALUE_NOT_NUMBER'],
+      [5, 'pembilang', 'VALUE_AMBIGUOUS'],
+      [6, 'pembilang', 'VALUE_REQUIRED'],
     ]);
-    expect(p.values.map((v) => [v.row, v.numerator])).toEqual([[7, 1234], [8, 12]]);
+    expect(p.values.map((v) => [v.row, v.numerator])).toEqual([
+      [7, 1234],
+      [8, 12],
+    ]);
   });
 
   it('an unknown indicator is refused, a lower-case known one read', async () => {
@@ -70,7 +122,10 @@ describe('refused files: every error with its row, column and code; nothing to i
 
   it('formulas: the stored result is used; no result or an Excel error is refused', async () => {
     const p = await parse('long-formulas.xlsx');
-    expect(where(p.errors)).toEqual([[3, 'pembilang', 'FORMULA_NO_RESULT'], [4, 'pembilang', 'FORMULA_ERROR']]);
+    expect(where(p.errors)).toEqual([
+      [3, 'pembilang', 'FORMULA_NO_RESULT'],
+      [4, 'pembilang', 'FORMULA_ERROR'],
+    ]);
     expect(p.errors[1]!.message).toBe('Rumus di sel D4 menghasilkan galat #DIV/0!.');
     expect(p.values.map((v) => v.numerator)).toEqual([7]);
   });
@@ -79,10 +134,18 @@ describe('refused files: every error with its row, column and code; nothing to i
     const p = await parse('template-outside-wilayah.csv');
     expect(where(p.errors)).toEqual([[8, 'kode_wilayah', 'KODE_OUTSIDE_WILAYAH']]);
     expect(p.errors[0]!.message).toBe('Desa 99.01.02.2001 tidak termasuk wilayah templat, 99.01.01.');
-    const names = new Map([['99.01.01', 'Kecamatan Satu'], ['99.01.02.2001', 'Desa Tiga']]);
-    const named = await parseImportFile(readFileSync(join(import.meta.dirname, '../fixtures', 'template-outside-wilayah.csv')), 'x.csv',
-      { today: { year: 2026, month: 11 }, kodes, names });
-    expect(named.errors[0]!.message).toBe('Desa Tiga (99.01.02.2001) tidak termasuk wilayah templat, Kecamatan Satu (99.01.01).');
+    const names = new Map([
+      ['99.01.01', 'Kecamatan Satu'],
+      ['99.01.02.2001', 'Desa Tiga'],
+    ]);
+    const named = await parseImportFile(
+      readFileSync(join(import.meta.dirname, '../fixtures', 'template-outside-wilayah.csv')),
+      'x.csv',
+      { today: { year: 2026, month: 11 }, kodes, names },
+    );
+    expect(named.errors[0]!.message).toBe(
+      'Desa Tiga (99.01.02.2001) tidak termasuk wilayah templat, Kecamatan Satu (99.01.01).',
+    );
   });
 
   it('template: an unknown indicator column is an error, a note column only a warning', async () => {
@@ -133,65 +196,108 @@ describe('accepted files', () => {
 });
 
 describe('exchange files of other systems: read into the long format, judged by its rules', () => {
-  const cells = (p: Awaited<ReturnType<typeof parse>>) => p.values.map((v) => [v.kode, `${v.year}-${v.month}`, v.indicator, v.numerator, v.denominator]);
+  const cells = (p: Awaited<ReturnType<typeof parse>>) =>
+    p.values.map((v) => [v.kode, `${v.year}-${v.month}`, v.indicator, v.numerator, v.denominator]);
 
   it('DHIS2 JSON: set-level period, kode without dots, option combos summed, unmapped data elements warned', async () => {
     const p = await parse('dhis2-valid.json');
     expect(p.format).toBe('dhis2-json');
     expect(p.errors).toEqual([]);
-    expect(cells(p)).toEqual([['99.01.01.2001', '2026-10', 'KIA_K4', 12, null], ['99.01.01.2002', '2026-10', 'SPM11_TB', 3, 4]]);
+    expect(cells(p)).toEqual([
+      ['99.01.01.2001', '2026-10', 'KIA_K4', 12, null],
+      ['99.01.01.2002', '2026-10', 'SPM11_TB', 3, 4],
+    ]);
     expect(where(p.warnings)).toEqual([[null, 'dataValues[4]', 'EXCHANGE_UNMAPPED']]);
   });
 
   it('DHIS2 JSON: a quarter, an unknown orgUnit, a decimal and a denominator without numerator, each at its data value', async () => {
     const p = await parse('dhis2-structure.json');
     expect(where(p.errors)).toEqual([
-      [null, 'dataValues[0]', 'EXCHANGE_PERIOD'], [null, 'dataValues[1]', 'EXCHANGE_ORGUNIT_UNKNOWN'],
-      [null, 'dataValues[2]', 'VALUE_NOT_WHOLE'], [null, 'dataValues[3]', 'EXCHANGE_NUMERATOR_MISSING']]);
+      [null, 'dataValues[0]', 'EXCHANGE_PERIOD'],
+      [null, 'dataValues[1]', 'EXCHANGE_ORGUNIT_UNKNOWN'],
+      [null, 'dataValues[2]', 'VALUE_NOT_WHOLE'],
+      [null, 'dataValues[3]', 'EXCHANGE_NUMERATOR_MISSING'],
+    ]);
     expect(p.values).toEqual([]);
   });
 
-  it('DHIS2 JSON: the import\'s own rules (unknown desa, a month in the future) name the data value', async () => {
+  it("DHIS2 JSON: the import's own rules (unknown desa, a month in the future) name the data value", async () => {
     const p = await parse('dhis2-kode.json');
     // Rows are judged in kode order: 99.01.01.2001 (December 2026, after "today") before 99.01.01.2999.
-    expect(where(p.errors)).toEqual([[null, 'dataValues[1] (periode)', 'PERIOD_FUTURE'], [null, 'dataValues[0] (kode_wilayah)', 'KODE_UNKNOWN']]);
+    expect(where(p.errors)).toEqual([
+      [null, 'dataValues[1] (periode)', 'PERIOD_FUTURE'],
+      [null, 'dataValues[0] (kode_wilayah)', 'KODE_UNKNOWN'],
+    ]);
   });
 
   it('DHIS2 CSV with the header of the DHIS2 documentation', async () => {
     const p = await parse('dhis2-valid.csv');
     expect(p.format).toBe('dhis2-csv');
-    expect(cells(p)).toEqual([['99.01.02.2001', '2026-10', 'KIA_K1', 8, null], ['99.01.02.2001', '2026-10', 'KIA_K4', 6, null]]);
+    expect(cells(p)).toEqual([
+      ['99.01.02.2001', '2026-10', 'KIA_K1', 8, null],
+      ['99.01.02.2001', '2026-10', 'KIA_K4', 6, null],
+    ]);
   });
 
   it('ADX: disaggregations summed; a DOCTYPE refused before anything is read', async () => {
     const p = await parse('adx-valid.xml');
     expect(p.format).toBe('adx');
-    expect(cells(p)).toEqual([['99.01.02.2002', '2026-10', 'KIA_K4', 4, null], ['99.01.02.2002', '2026-10', 'SPM11_TB', 3, 5]]);
+    expect(cells(p)).toEqual([
+      ['99.01.02.2002', '2026-10', 'KIA_K4', 4, null],
+      ['99.01.02.2002', '2026-10', 'SPM11_TB', 3, 5],
+    ]);
     expect(where((await parse('adx-doctype.xml')).errors)).toEqual([[2, null, 'EXCHANGE_XML_FORBIDDEN']]);
   });
 
-  it('FHIR MeasureReport: the kode from SATUSEHAT\'s administrativeCode; a quarter and a missing denominator refused', async () => {
+  it("FHIR MeasureReport: the kode from SATUSEHAT's administrativeCode; a quarter and a missing denominator refused", async () => {
     const p = await parse('fhir-valid.json');
     expect(p.format).toBe('fhir');
     expect(cells(p)).toEqual([['99.01.01.2001', '2026-9', 'SPM11_TB', 2, 3]]);
     expect(where((await parse('fhir-quarter.json')).errors)).toEqual([
-      [null, 'MeasureReport.group[0].population[0]', 'EXCHANGE_PERIOD'], [null, 'MeasureReport.group[0].population[1]', 'EXCHANGE_PERIOD']]);
+      [null, 'MeasureReport.group[0].population[0]', 'EXCHANGE_PERIOD'],
+      [null, 'MeasureReport.group[0].population[1]', 'EXCHANGE_PERIOD'],
+    ]);
     // SPM11_TB's denominator is counted: the long format's own rule asks for it.
-    expect(where((await parse('fhir-no-denominator.json')).errors)).toEqual([[null, 'entry[0].group[0].population[0] (penyebut)', 'DENOMINATOR_REQUIRED']]);
+    expect(where((await parse('fhir-no-denominator.json')).errors)).toEqual([
+      [null, 'entry[0].group[0].population[0] (penyebut)', 'DENOMINATOR_REQUIRED'],
+    ]);
   });
 });
 
 describe('files in no known format, read with an import profile (fixtures/*.profile.json)', () => {
-  const cells = (p: Awaited<ReturnType<typeof parse>>) => p.values.map((v) => [v.kode, `${v.year}-${String(v.month).padStart(2, '0')}`, v.indicator, v.numerator, v.denominator]);
+  const cells = (p: Awaited<ReturnType<typeof parse>>) =>
+    p.values.map((v) => [
+      v.kode,
+      `${v.year}-${String(v.month).padStart(2, '0')}`,
+      v.indicator,
+      v.numerator,
+      v.denominator,
+    ]);
   // The tiny wilayah's names as the database gives them (withTingkatWord), for desa by name.
-  const names = new Map([['99.01', 'Kabupaten Uji'], ['99.01.01', 'Kecamatan Satu'], ['99.01.02', 'Kecamatan Dua'],
-    ['99.01.01.2001', "Desa Ma'u"], ['99.01.01.2002', 'Desa Dua'], ['99.01.02.2001', 'Desa Tiga'], ['99.01.02.2002', 'Desa Tanpa Peta']]);
-  const profile = (name: string) => validateProfile(JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures', name), 'utf8')));
-  const withProfile = (file: string, profileFile: string, reading: Omit<ParseContext['reading'] & object, 'profile'> = {}) => {
+  const names = new Map([
+    ['99.01', 'Kabupaten Uji'],
+    ['99.01.01', 'Kecamatan Satu'],
+    ['99.01.02', 'Kecamatan Dua'],
+    ['99.01.01.2001', "Desa Ma'u"],
+    ['99.01.01.2002', 'Desa Dua'],
+    ['99.01.02.2001', 'Desa Tiga'],
+    ['99.01.02.2002', 'Desa Tanpa Peta'],
+  ]);
+  const profile = (name: string) =>
+    validateProfile(JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures', name), 'utf8')));
+  const withProfile = (
+    file: string,
+    profileFile: string,
+    reading: Omit<ParseContext['reading'] & object, 'profile'> = {},
+  ) => {
     const check = profile(profileFile);
     if (!check.ok) throw new Error(JSON.stringify(check.errors));
-    return parseImportFile(readFileSync(join(import.meta.dirname, '../fixtures', file)), file,
-      { today: { year: 2026, month: 11 }, kodes, names, reading: { profile: check.profile, ...reading } });
+    return parseImportFile(readFileSync(join(import.meta.dirname, '../fixtures', file)), file, {
+      today: { year: 2026, month: 11 },
+      kodes,
+      names,
+      reading: { profile: check.profile, ...reading },
+    });
   };
 
   it('without a profile: refused with its first rows for the wizard', async () => {
@@ -207,37 +313,69 @@ describe('files in no known format, read with an import profile (fixtures/*.prof
     // 3 desa × 10 months × 2 indicators; Tanpa Peta has no report yet.
     expect(p.values.length).toBe(60);
     expect(cells(p).filter(([, month]) => month === '2026-10')).toEqual([
-      ['99.01.01.2001', '2026-10', 'KIA_K1', 4, null], ['99.01.01.2001', '2026-10', 'KIA_K4', 3, null],
-      ['99.01.01.2002', '2026-10', 'KIA_K1', 2, null], ['99.01.01.2002', '2026-10', 'KIA_K4', 1, null],
-      ['99.01.02.2001', '2026-10', 'KIA_K1', 5, null], ['99.01.02.2001', '2026-10', 'KIA_K4', 3, null]]);
+      ['99.01.01.2001', '2026-10', 'KIA_K1', 4, null],
+      ['99.01.01.2001', '2026-10', 'KIA_K4', 3, null],
+      ['99.01.01.2002', '2026-10', 'KIA_K1', 2, null],
+      ['99.01.01.2002', '2026-10', 'KIA_K4', 1, null],
+      ['99.01.02.2001', '2026-10', 'KIA_K1', 5, null],
+      ['99.01.02.2001', '2026-10', 'KIA_K4', 3, null],
+    ]);
     expect(where(p.warnings).filter(([, , code]) => code !== 'JUMP' && code !== 'ABOVE_SASARAN')).toEqual([
-      [7, 'Desa', 'DESA_NAME_MATCHED'], [null, 'Desa', 'PROFILE_ROWS_SKIPPED']]);
-    expect(p.warnings.find((w) => w.code === 'DESA_NAME_MATCHED')!.message).toBe('Nama desa "DS. DUA" (Kec. Kec. Satu) dibaca sebagai 99.01.01.2002 Dua (Kec. Satu).');
+      [7, 'Desa', 'DESA_NAME_MATCHED'],
+      [null, 'Desa', 'PROFILE_ROWS_SKIPPED'],
+    ]);
+    expect(p.warnings.find((w) => w.code === 'DESA_NAME_MATCHED')!.message).toBe(
+      'Nama desa "DS. DUA" (Kec. Kec. Satu) dibaca sebagai 99.01.01.2002 Dua (Kec. Satu).',
+    );
   });
 
   it('the PWS KIA workbook with errors: an unknown name, a near name offered (never taken), a decimal count', async () => {
     const p = await withProfile('pws-kia-errors.xlsx', 'pws-kia.profile.json');
-    expect(where(p.errors)).toEqual([[7, 'Desa', 'DESA_NAME_UNKNOWN'], [8, 'Desa', 'DESA_NAME_NEAR'], [6, 'K1 / Mar', 'VALUE_NOT_WHOLE']]);
+    expect(where(p.errors)).toEqual([
+      [7, 'Desa', 'DESA_NAME_UNKNOWN'],
+      [8, 'Desa', 'DESA_NAME_NEAR'],
+      [6, 'K1 / Mar', 'VALUE_NOT_WHOLE'],
+    ]);
     expect(p.toConfirm).toEqual([{ nama: 'Tgia', rows: [8], candidates: [{ kode: '99.01.02.2001', nama: 'Tiga' }] }]);
     // Confirmed in the preview, the name is read (the decimal stays an error).
-    const confirmed = await withProfile('pws-kia-errors.xlsx', 'pws-kia.profile.json', { konfirmasi: { Tgia: '99.01.02.2001' } });
-    expect(where(confirmed.errors)).toEqual([[7, 'Desa', 'DESA_NAME_UNKNOWN'], [6, 'K1 / Mar', 'VALUE_NOT_WHOLE']]);
+    const confirmed = await withProfile('pws-kia-errors.xlsx', 'pws-kia.profile.json', {
+      konfirmasi: { Tgia: '99.01.02.2001' },
+    });
+    expect(where(confirmed.errors)).toEqual([
+      [7, 'Desa', 'DESA_NAME_UNKNOWN'],
+      [6, 'K1 / Mar', 'VALUE_NOT_WHOLE'],
+    ]);
   });
 
   it('a long export with desa names and its own column names and labels', async () => {
     const p = await withProfile('asik-export.csv', 'asik.profile.json');
     expect(p.errors).toEqual([]);
-    expect(cells(p)).toEqual([['99.01.01.2001', '2026-10', 'KIA_K1', 3, null], ['99.01.01.2002', '2026-10', 'SPM11_TB', 2, 4],
-      ['99.01.02.2001', '2026-10', 'KIA_K1', 5, null]]);
+    expect(cells(p)).toEqual([
+      ['99.01.01.2001', '2026-10', 'KIA_K1', 3, null],
+      ['99.01.01.2002', '2026-10', 'SPM11_TB', 2, 4],
+      ['99.01.02.2001', '2026-10', 'KIA_K1', 5, null],
+    ]);
   });
 
   it('a saved profile is picked by the header signature of a later file of the same shape, and only by it', async () => {
     const check = profile('asik.profile.json');
     if (!check.ok) throw new Error('profile');
-    const saved = (tandaJudul: string) => parseImportFile(readFileSync(join(import.meta.dirname, '../fixtures/asik-export.csv')), 'asik-november.csv',
-      { today: { year: 2026, month: 11 }, kodes, names, profiles: [{ id: 7, profile: { ...check.profile, tandaJudul } }] });
-    const same = await saved(headerSignature(['Nama Desa', 'Kecamatan', 'Bulan Laporan', 'Indikator', 'Jumlah', 'Sasaran']));
-    expect([same.format, same.profile, same.values.length, same.errors]).toEqual(['profil', { id: 7, nama: 'Ekspor ASIK KIA dan TB', kabupaten: '99.01' }, 3, []]);
+    const saved = (tandaJudul: string) =>
+      parseImportFile(readFileSync(join(import.meta.dirname, '../fixtures/asik-export.csv')), 'asik-november.csv', {
+        today: { year: 2026, month: 11 },
+        kodes,
+        names,
+        profiles: [{ id: 7, profile: { ...check.profile, tandaJudul } }],
+      });
+    const same = await saved(
+      headerSignature(['Nama Desa', 'Kecamatan', 'Bulan Laporan', 'Indikator', 'Jumlah', 'Sasaran']),
+    );
+    expect([same.format, same.profile, same.values.length, same.errors]).toEqual([
+      'profil',
+      { id: 7, nama: 'Ekspor ASIK KIA dan TB', kabupaten: '99.01' },
+      3,
+      [],
+    ]);
     const other = await saved(headerSignature(['Nama Desa', 'Bulan Laporan', 'Indikator', 'Jumlah']));
     expect([other.format, where(other.errors)]).toEqual([null, [[1, null, 'FILE_FORMAT']]]);
   });
@@ -246,16 +384,33 @@ describe('files in no known format, read with an import profile (fixtures/*.prof
 describe('old kode: remapped through the crosswalk with a warning, a split refused', () => {
   const papua = new Set([...kodes, '93.01.01.2001', '96.01.01.2003']);
   it('91.01 (Papua before 2022) → 93.01, a renumbered desa of Papua Barat Daya → its new kode', async () => {
-    const p = await parseImportFile(readFileSync(join(import.meta.dirname, '../fixtures/long-papua-lama.csv')), 'p.csv', { today: { year: 2026, month: 11 }, kodes: papua });
+    const p = await parseImportFile(
+      readFileSync(join(import.meta.dirname, '../fixtures/long-papua-lama.csv')),
+      'p.csv',
+      { today: { year: 2026, month: 11 }, kodes: papua },
+    );
     expect(p.errors).toEqual([]);
     expect(p.values.map((v) => v.kode)).toEqual(['93.01.01.2001', '93.01.01.2001', '96.01.01.2003']);
-    expect(where(p.warnings).filter(([, , c]) => c === 'KODE_REMAPPED')).toEqual([[2, 'kode_wilayah', 'KODE_REMAPPED'], [4, 'kode_wilayah', 'KODE_REMAPPED']]);
+    expect(where(p.warnings).filter(([, , c]) => c === 'KODE_REMAPPED')).toEqual([
+      [2, 'kode_wilayah', 'KODE_REMAPPED'],
+      [4, 'kode_wilayah', 'KODE_REMAPPED'],
+    ]);
     expect(p.warnings[0]!.message).toContain('Kode lama 91.01.01.2001 diganti 93.01.01.2001');
   });
   it('a split is refused per row with the reason', async () => {
-    const crosswalk = { nama: 'uji pemekaran', entries: [{ lama: '91.01.01.2001', baru: ['93.01.01.2001', '93.01.01.2002'] }] };
-    const p = await parseImportFile(readFileSync(join(import.meta.dirname, '../fixtures/long-papua-lama.csv')), 'p.csv', { today: { year: 2026, month: 11 }, kodes: papua, crosswalk });
-    expect(where(p.errors)).toEqual([[2, 'kode_wilayah', 'KODE_SPLIT'], [3, 'kode_wilayah', 'KODE_SPLIT']]);
+    const crosswalk = {
+      nama: 'uji pemekaran',
+      entries: [{ lama: '91.01.01.2001', baru: ['93.01.01.2001', '93.01.01.2002'] }],
+    };
+    const p = await parseImportFile(
+      readFileSync(join(import.meta.dirname, '../fixtures/long-papua-lama.csv')),
+      'p.csv',
+      { today: { year: 2026, month: 11 }, kodes: papua, crosswalk },
+    );
+    expect(where(p.errors)).toEqual([
+      [2, 'kode_wilayah', 'KODE_SPLIT'],
+      [3, 'kode_wilayah', 'KODE_SPLIT'],
+    ]);
     expect(p.errors[0]!.message).toContain('dipecah menjadi 93.01.01.2001, 93.01.01.2002');
   });
 });

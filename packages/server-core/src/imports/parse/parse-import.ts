@@ -15,7 +15,12 @@ import type { ReadLimits } from '../read/read-limits.ts';
 import { readUpload } from '../read/read-upload.ts';
 import { fileError, isEmptyRow, plain } from '../read/sheet.ts';
 
-export async function parseImportFile(bytes: Uint8Array, fileName: string, ctx: ParseContext, limits?: ReadLimits): Promise<ParsedImport> {
+export async function parseImportFile(
+  bytes: Uint8Array,
+  fileName: string,
+  ctx: ParseContext,
+  limits?: ReadLimits,
+): Promise<ParsedImport> {
   const chosen = ctx.reading?.profile;
   const exchange = bytes.length && !chosen ? exchangeFormatOfUpload(bytes, fileName) : null;
   if (exchange) return parseExchangeFile(bytes, fileName, exchange, ctx, limits);
@@ -30,18 +35,30 @@ export async function parseImportFile(bytes: Uint8Array, fileName: string, ctx: 
     const saved = matchingProfile(read.sheet, ctx);
     if (saved) return parseWithProfile(read.sheet, saved.profile, saved.id, ctx, fileName, limits);
     const { profil: _, ...ours } = FORMAT_LABELS;
-    return { ...emptyParse([fileError('FILE_FORMAT',
-      `Baris ${first + 1} bukan judul format impor yang dikenal. Gunakan ${Object.values(ours).join('; ')}, atau petakan kolomnya sekali di wizard impor (profil impor).`, first + 1)]),
-    layout: sheetLayout(read.sheet) };
+    return {
+      ...emptyParse([
+        fileError(
+          'FILE_FORMAT',
+          `Baris ${first + 1} bukan judul format impor yang dikenal. Gunakan ${Object.values(ours).join('; ')}, atau petakan kolomnya sekali di wizard impor (profil impor).`,
+          first + 1,
+        ),
+      ]),
+      layout: sheetLayout(read.sheet),
+    };
   }
   const remapped = format === 'long' ? remapLongSheet(rows, first + 1, ctx) : { errors: [], warnings: [] };
   if (remapped.errors.length) return { ...emptyParse(remapped.errors, format), warnings: remapped.warnings };
-  const parsed = format === 'long' ? parseLong(rows, first + 1, ctx)
-    : format === 'sasaran' ? parseSasaran(rows, first + 1, ctx)
-      : parseTemplate(rows, first + 1, ctx);
+  const parsed =
+    format === 'long'
+      ? parseLong(rows, first + 1, ctx)
+      : format === 'sasaran'
+        ? parseSasaran(rows, first + 1, ctx)
+        : parseTemplate(rows, first + 1, ctx);
   parsed.warnings.unshift(...remapped.warnings);
   if (!parsed.errors.length && !parsed.values.length && !parsed.sasaran.length) {
-    parsed.errors.push(fileError('FILE_EMPTY', `Berkas ${fileName} tidak berisi baris data (hanya judul atau semua sel kosong).`));
+    parsed.errors.push(
+      fileError('FILE_EMPTY', `Berkas ${fileName} tidak berisi baris data (hanya judul atau semua sel kosong).`),
+    );
   }
   return parsed;
 }

@@ -1,7 +1,14 @@
 // Sasaran: kode_wilayah,tahun,sasaran,jumlah,sumber — one row per desa × group × year.
 import {
-  SASARAN_COLUMNS, duplicateTracker, parseSasaranAmount, parseSasaranGroup, parseSasaranYear, parseSource, sasaranKindOf,
-  type CellResult, type CellValue,
+  SASARAN_COLUMNS,
+  duplicateTracker,
+  parseSasaranAmount,
+  parseSasaranGroup,
+  parseSasaranYear,
+  parseSource,
+  sasaranKindOf,
+  type CellResult,
+  type CellValue,
 } from '@peta/domain';
 import { IssueList, readDesaKode, readHeader } from './parse-common.ts';
 import type { ParseContext, ParsedImport, SasaranRow } from './parsed.ts';
@@ -10,7 +17,8 @@ import { isEmptyRow, plain, type SheetCell } from '../read/sheet.ts';
 export function parseSasaran(rows: SheetCell[][], headerRow: number, ctx: ParseContext): ParsedImport {
   const issues = new IssueList();
   const { index } = readHeader(rows[headerRow - 1]!, headerRow, SASARAN_COLUMNS, issues);
-  if (issues.errors.length) return { format: 'sasaran', errors: issues.errors, warnings: issues.warnings, values: [], sasaran: [] };
+  if (issues.errors.length)
+    return { format: 'sasaran', errors: issues.errors, warnings: issues.warnings, values: [], sasaran: [] };
   const duplicates = duplicateTracker();
   const sasaran: SasaranRow[] = [];
 

@@ -1,5 +1,14 @@
 // What a parsed file holds: validated cells ready to diff against the database, and every issue found.
-import type { DesaAlias, ImportFormat, ImportIssue, ImportProfile, KodeCrosswalk, NamedWilayah, SasaranKind, YearMonth } from '@peta/domain';
+import type {
+  DesaAlias,
+  ImportFormat,
+  ImportIssue,
+  ImportProfile,
+  KodeCrosswalk,
+  NamedWilayah,
+  SasaranKind,
+  YearMonth,
+} from '@peta/domain';
 
 /** One desa × indicator × month from the file. */
 export interface ValueCell {
@@ -90,5 +99,10 @@ export function wilayahName(ctx: ParseContext, kode: string, fallback = kode): s
   return nama ? `${nama} (${kode})` : fallback;
 }
 
-export const emptyParse = (errors: ImportIssue[], format: ImportFormat | null = null): ParsedImport =>
-  ({ format, errors, warnings: [], values: [], sasaran: [] });
+export const emptyParse = (errors: ImportIssue[], format: ImportFormat | null = null): ParsedImport => ({
+  format,
+  errors,
+  warnings: [],
+  values: [],
+  sasaran: [],
+});

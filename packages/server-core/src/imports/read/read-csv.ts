@@ -8,7 +8,16 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 export function readCsv(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): ReadResult {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { ok: false, errors: [fileError('FILE_ENCODING', 'Berkas CSV memakai pengodean UTF-16 ("Unicode text"). Simpan ulang sebagai "CSV UTF-8 (dipisah koma)".', 1)] };
+    return {
+      ok: false,
+      errors: [
+        fileError(
+          'FILE_ENCODING',
+          'Berkas CSV memakai pengodean UTF-16 ("Unicode text"). Simpan ulang sebagai "CSV UTF-8 (dipisah koma)".',
+          1,
+        ),
+      ],
+    };
   }
   const start = UTF8_BOM.every((b, i) => bytes[i] === b) ? 3 : 0;
   const body = bytes.subarray(start);
@@ -18,8 +27,16 @@ export function readCsv(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIM
   } catch {
     const lossy = new TextDecoder('utf-8').decode(body);
     const row = lossy.slice(0, lossy.indexOf('\ufffd')).split('\n').length;
-    return { ok: false, errors: [fileError('FILE_ENCODING',
-      `Berkas CSV bukan UTF-8 (baris ${row} memuat huruf dengan pengodean lain, misalnya Windows-1252). Simpan ulang sebagai "CSV UTF-8 (dipisah koma)".`, row)] };
+    return {
+      ok: false,
+      errors: [
+        fileError(
+          'FILE_ENCODING',
+          `Berkas CSV bukan UTF-8 (baris ${row} memuat huruf dengan pengodean lain, misalnya Windows-1252). Simpan ulang sebagai "CSV UTF-8 (dipisah koma)".`,
+          row,
+        ),
+      ],
+    };
   }
   try {
     return { ok: true, sheet: { kind: 'csv', rows: parseCsvText(text, limits) } };
@@ -41,7 +58,10 @@ export function detectDelimiter(text: string): string {
       if (ch === '"') quoted = !quoted;
       else if (ch === d && !quoted) count++;
     }
-    if (count > bestCount) { best = d; bestCount = count; }
+    if (count > bestCount) {
+      best = d;
+      bestCount = count;
+    }
   }
   return best;
 }
@@ -75,7 +95,10 @@ export function parseCsvText(text: string, limits: ReadLimits = DEFAULT_READ_LIM
     const ch = text[i]!;
     if (quoted) {
       if (ch === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
       } else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
     else if (ch === d) pushField();
@@ -85,6 +108,9 @@ export function parseCsvText(text: string, limits: ReadLimits = DEFAULT_READ_LIM
       pushRow();
     } else field += ch;
   }
-  if (field !== '' || row.length) { pushField(); pushRow(); }
+  if (field !== '' || row.length) {
+    pushField();
+    pushRow();
+  }
   return rows;
 }

@@ -36,18 +36,28 @@ const number = formatCountId;
 /** "200.000 baris (IMPORT_MAX_ROWS)": the limit as a user reads it, with its variable. */
 export function describeLimit(limit: keyof ReadLimits, limits: ReadLimits): string {
   const value = limits[limit];
-  const text = limit === 'maxRows' ? `${number(value)} baris`
-    : limit === 'maxColumns' ? `${number(value)} kolom`
-      : limit === 'maxCells' ? `${number(value)} sel`
-        : `${formatByteSize(value)} setelah diekstrak`;
+  const text =
+    limit === 'maxRows'
+      ? `${number(value)} baris`
+      : limit === 'maxColumns'
+        ? `${number(value)} kolom`
+        : limit === 'maxCells'
+          ? `${number(value)} sel`
+          : `${formatByteSize(value)} setelah diekstrak`;
   return `${text} (${LIMIT_VARIABLES[limit]})`;
 }
 
 /** Thrown by a reader the moment a file goes over a limit; read-upload turns it into the file's one error. */
 export class LimitExceeded extends Error {
   override name = 'LimitExceeded';
-  constructor(readonly limit: keyof ReadLimits, limits: ReadLimits, detail = '') {
-    super(`Berkas melebihi batas ${describeLimit(limit, limits)}${detail}. Bagi berkas menjadi beberapa bagian lalu unggah satu per satu.`);
+  constructor(
+    readonly limit: keyof ReadLimits,
+    limits: ReadLimits,
+    detail = '',
+  ) {
+    super(
+      `Berkas melebihi batas ${describeLimit(limit, limits)}${detail}. Bagi berkas menjadi beberapa bagian lalu unggah satu per satu.`,
+    );
   }
 }
 
@@ -60,16 +70,22 @@ export class SheetBudget {
 
   /** A row (1-based, as the spreadsheet numbers it) whose last value is in column `width` (1-based). */
   row(rowNumber: number, width: number): void {
-    if (rowNumber > this.limits.maxRows) throw new LimitExceeded('maxRows', this.limits, ` (baris ${number(rowNumber)} berisi data)`);
+    if (rowNumber > this.limits.maxRows)
+      throw new LimitExceeded('maxRows', this.limits, ` (baris ${number(rowNumber)} berisi data)`);
     this.column(width, rowNumber);
     this.cells += width;
-    if (this.cells > this.limits.maxCells) throw new LimitExceeded('maxCells', this.limits, ` (sampai baris ${number(rowNumber)})`);
+    if (this.cells > this.limits.maxCells)
+      throw new LimitExceeded('maxCells', this.limits, ` (sampai baris ${number(rowNumber)})`);
   }
 
   /** A value in column `column` (1-based) of row `rowNumber`. */
   column(column: number, rowNumber: number): void {
     if (column > this.limits.maxColumns) {
-      throw new LimitExceeded('maxColumns', this.limits, ` (baris ${number(rowNumber)} berisi data di kolom ke-${number(column)})`);
+      throw new LimitExceeded(
+        'maxColumns',
+        this.limits,
+        ` (baris ${number(rowNumber)} berisi data di kolom ke-${number(column)})`,
+      );
     }
   }
 }

@@ -23,7 +23,10 @@ interface XmlHandlers {
  * Text as Excel meant it: characters XML cannot carry are written as `_xHHHH_` (a NUL as `_x0000_`, an underscore
  * that would look like an escape as `_x005F_`). Decoded as exceljs did, so the cell rules see the real character.
  */
-const unescapeText = (text: string) => (text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text);
+const unescapeText = (text: string) =>
+  text.includes('_x')
+    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : text;
 
 /** Element names without their namespace prefix (`x:c` and `c` are the same cell). */
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
@@ -31,7 +34,11 @@ const local = (name: string) => name.slice(name.indexOf(':') + 1);
 /** The parts of one archive, read against one budget of unzipped bytes. */
 class XlsxParts {
   private remaining: number;
-  constructor(private readonly bytes: Buffer, private readonly entries: Map<string, ZipEntry>, private readonly limits: ReadLimits) {
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly entries: Map<string, ZipEntry>,
+    private readonly limits: ReadLimits,
+  ) {
     this.remaining = limits.maxUnzippedBytes;
   }
 
@@ -52,7 +59,9 @@ class XlsxParts {
     if (on.close) parser.on('closetag', (tag) => on.close!(local(tag.name)));
     const decoder = new StringDecoder('utf8');
     try {
-      this.remaining -= await inflateEntry(this.bytes, entry, this.remaining, (chunk) => parser.write(decoder.write(chunk)));
+      this.remaining -= await inflateEntry(this.bytes, entry, this.remaining, (chunk) =>
+        parser.write(decoder.write(chunk)),
+      );
     } catch (error) {
       if (error instanceof ZipBudgetExceeded) throw new LimitExceeded('maxUnzippedBytes', this.limits);
       throw error;
@@ -73,7 +82,10 @@ function resolveTarget(base: string, target: string): string {
   return parts.join('/');
 }
 
-async function relationships(parts: XlsxParts, ofPart: string): Promise<{ id: string; type: string; target: string }[]> {
+async function relationships(
+  parts: XlsxParts,
+  ofPart: string,
+): Promise<{ id: string; type: string; target: string }[]> {
   const folder = ofPart.split('/').slice(0, -1).join('/');
   const path = `${folder ? `${folder}/` : ''}_rels/${ofPart.split('/').pop()}.rels`;
   if (!parts.has(path)) return [];
@@ -90,7 +102,10 @@ async function relationships(parts: XlsxParts, ofPart: string): Promise<{ id: st
 
 // Number formats that show a date or time: the built-in ids, and custom codes with date letters outside quotes
 // and [colour]/[$-locale] brackets (as exceljs decides).
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 const isDateCode = (code: string) => /[ymdhsb]/i.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 
 /** Indices of the cell formats (cellXfs) that show dates. */
@@ -110,7 +125,9 @@ async function dateStyles(parts: XlsxParts, path: string | undefined): Promise<S
         xf++;
       }
     },
-    close: (name) => { if (name === 'cellXfs') inCellXfs = false; },
+    close: (name) => {
+      if (name === 'cellXfs') inCellXfs = false;
+    },
   });
   return styles;
 }
@@ -128,10 +145,14 @@ async function sharedStrings(parts: XlsxParts, path: string | undefined): Promis
       else if (name === 't') inText = true;
       else if (name === 'rPh') phonetic++;
     },
-    text: (text) => { if (inText && phonetic === 0 && current !== null) current += text; },
+    text: (text) => {
+      if (inText && phonetic === 0 && current !== null) current += text;
+    },
     close: (name) => {
-      if (name === 'si') { strings.push(unescapeText(current ?? '')); current = null; }
-      else if (name === 't') inText = false;
+      if (name === 'si') {
+        strings.push(unescapeText(current ?? ''));
+        current = null;
+      } else if (name === 't') inText = false;
       else if (name === 'rPh') phonetic--;
     },
   });
@@ -158,9 +179,16 @@ function columnName(column: number): string {
 }
 
 /** Excel serial day number → Date (1900 system; the 1904 system counts from 1904-01-01). */
-const excelDate = (serial: number, date1904: boolean) => new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+const excelDate = (serial: number, date1904: boolean) =>
+  new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 
-interface SheetContext { strings: string[]; dateStyles: Set<number>; date1904: boolean; budget: SheetBudget; limits: ReadLimits }
+interface SheetContext {
+  strings: string[];
+  dateStyles: Set<number>;
+  date1904: boolean;
+  budget: SheetBudget;
+  limits: ReadLimits;
+}
 
 /** One worksheet as rows of cells (rows[i] = spreadsheet row i + 1); empty when it holds no value. */
 async function readSheet(parts: XlsxParts, path: string, ctx: SheetContext): Promise<SheetCell[][]> {
@@ -168,7 +196,15 @@ async function readSheet(parts: XlsxParts, path: string, ctx: SheetContext): Pro
   const merges: string[] = [];
   let rowNumber = 0;
   let row: SheetCell[] = [];
-  let cell = { ref: '', column: 0, type: '', style: 0, formula: false, value: null as string | null, inline: null as string | null };
+  let cell = {
+    ref: '',
+    column: 0,
+    type: '',
+    style: 0,
+    formula: false,
+    value: null as string | null,
+    inline: null as string | null,
+  };
   let collecting: 'v' | 'inline' | null = null;
   let inInline = false;
   let phonetic = 0;
@@ -196,16 +232,38 @@ async function readSheet(parts: XlsxParts, path: string, ctx: SheetContext): Pro
           break;
         case 'c': {
           const ref = a.r ?? '';
-          cell = { ref, column: ref ? columnOf(ref) : cell.column + 1, type: a.t ?? 'n', style: Number(a.s ?? 0), formula: false, value: null, inline: null };
+          cell = {
+            ref,
+            column: ref ? columnOf(ref) : cell.column + 1,
+            type: a.t ?? 'n',
+            style: Number(a.s ?? 0),
+            formula: false,
+            value: null,
+            inline: null,
+          };
           if (!cell.ref) cell.ref = `${columnName(cell.column)}${rowNumber}`;
           break;
         }
-        case 'f': cell.formula = true; break;
-        case 'v': collecting = 'v'; cell.value = ''; break;
-        case 'is': inInline = true; cell.inline = ''; break;
-        case 't': if (inInline) collecting = 'inline'; break;
-        case 'rPh': phonetic++; break;
-        case 'mergeCell': if (a.ref) merges.push(a.ref); break;
+        case 'f':
+          cell.formula = true;
+          break;
+        case 'v':
+          collecting = 'v';
+          cell.value = '';
+          break;
+        case 'is':
+          inInline = true;
+          cell.inline = '';
+          break;
+        case 't':
+          if (inInline) collecting = 'inline';
+          break;
+        case 'rPh':
+          phonetic++;
+          break;
+        case 'mergeCell':
+          if (a.ref) merges.push(a.ref);
+          break;
       }
     },
     text: (text) => {
@@ -214,11 +272,22 @@ async function readSheet(parts: XlsxParts, path: string, ctx: SheetContext): Pro
     },
     close: (name) => {
       switch (name) {
-        case 'v': case 't': collecting = null; break;
-        case 'is': inInline = false; break;
-        case 'rPh': phonetic--; break;
-        case 'c': finishCell(); break;
-        case 'row': finishRow(); break;
+        case 'v':
+        case 't':
+          collecting = null;
+          break;
+        case 'is':
+          inInline = false;
+          break;
+        case 'rPh':
+          phonetic--;
+          break;
+        case 'c':
+          finishCell();
+          break;
+        case 'row':
+          finishRow();
+          break;
       }
     },
   });
@@ -236,8 +305,10 @@ function applyMerges(rows: SheetCell[][], merges: string[], ctx: SheetContext): 
   let spanned = 0;
   for (const ref of merges) {
     const [from, to = from] = ref.split(':') as [string, string?];
-    const r1 = rowOf(from), c1 = columnOf(from);
-    const r2 = Math.min(rowOf(to), rows.length), c2 = Math.min(columnOf(to), ctx.limits.maxColumns);
+    const r1 = rowOf(from),
+      c1 = columnOf(from);
+    const r2 = Math.min(rowOf(to), rows.length),
+      c2 = Math.min(columnOf(to), ctx.limits.maxColumns);
     if (!r1 || !c1 || r2 < r1 || c2 < c1) continue;
     spanned += (r2 - r1 + 1) * (c2 - c1 + 1);
     if (spanned > ctx.limits.maxCells) throw new LimitExceeded('maxCells', ctx.limits, ' (sel gabungan)');
@@ -254,21 +325,34 @@ function applyMerges(rows: SheetCell[][], merges: string[], ctx: SheetContext): 
   }
 }
 
-function cellValue(cell: { ref: string; type: string; style: number; formula: boolean; value: string | null; inline: string | null }, ctx: SheetContext): SheetCell {
+function cellValue(
+  cell: { ref: string; type: string; style: number; formula: boolean; value: string | null; inline: string | null },
+  ctx: SheetContext,
+): SheetCell {
   const { ref, type, value } = cell;
   if (type === 'e') {
-    return new CellProblem('FORMULA_ERROR', cell.formula ? `Rumus di sel ${ref} menghasilkan galat ${value}.` : `Sel ${ref} berisi galat Excel ${value}.`);
+    return new CellProblem(
+      'FORMULA_ERROR',
+      cell.formula ? `Rumus di sel ${ref} menghasilkan galat ${value}.` : `Sel ${ref} berisi galat Excel ${value}.`,
+    );
   }
   if (cell.formula && value === null) {
-    return new CellProblem('FORMULA_NO_RESULT',
-      `Sel ${ref} berisi rumus tanpa hasil tersimpan. Buka berkas di Excel lalu simpan ulang, atau salin dan tempel sebagai nilai.`);
+    return new CellProblem(
+      'FORMULA_NO_RESULT',
+      `Sel ${ref} berisi rumus tanpa hasil tersimpan. Buka berkas di Excel lalu simpan ulang, atau salin dan tempel sebagai nilai.`,
+    );
   }
   switch (type) {
-    case 's': return value === null ? null : (ctx.strings[Number(value)] ?? '');
-    case 'inlineStr': return cell.inline === null ? null : unescapeText(cell.inline);
-    case 'str': return value === null ? null : unescapeText(value);
-    case 'b': return value === null ? null : value.trim() === '1';
-    case 'd': return value === null ? null : new Date(value);
+    case 's':
+      return value === null ? null : (ctx.strings[Number(value)] ?? '');
+    case 'inlineStr':
+      return cell.inline === null ? null : unescapeText(cell.inline);
+    case 'str':
+      return value === null ? null : unescapeText(value);
+    case 'b':
+      return value === null ? null : value.trim() === '1';
+    case 'd':
+      return value === null ? null : new Date(value);
     default: {
       if (value === null || value.trim() === '') return null;
       const n = Number(value);
@@ -278,11 +362,16 @@ function cellValue(cell: { ref: string; type: string; style: number; formula: bo
 }
 
 /** `sheetName`: read that worksheet (an import profile names it); else the first worksheet holding a value. */
-export async function readXlsx(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS, sheetName?: string): Promise<ReadResult> {
+export async function readXlsx(
+  bytes: Uint8Array,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+  sheetName?: string,
+): Promise<ReadResult> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   try {
     const parts = new XlsxParts(buffer, readZipDirectory(buffer), limits);
-    const workbookPath = (await relationships(parts, '')).find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+    const workbookPath =
+      (await relationships(parts, '')).find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
     const related = await relationships(parts, workbookPath);
     const byId = new Map(related.map((r) => [r.id, r]));
     const sheets: string[] = [];
@@ -303,12 +392,26 @@ export async function readXlsx(bytes: Uint8Array, limits: ReadLimits = DEFAULT_R
     const ctx: SheetContext = {
       strings: await sharedStrings(parts, related.find((r) => r.type.endsWith('/sharedStrings'))?.target),
       dateStyles: await dateStyles(parts, related.find((r) => r.type.endsWith('/styles'))?.target),
-      date1904, budget: new SheetBudget(limits), limits,
+      date1904,
+      budget: new SheetBudget(limits),
+      limits,
     };
     if (sheetName !== undefined) {
       const i = names.indexOf(sheetName);
-      if (i < 0) return { ok: false, errors: [fileError('PROFILE_COLUMN_MISSING', `Lembar "${sheetName}" tidak ada di buku kerja ini (lembar: ${names.join(', ')}).`)] };
-      return { ok: true, sheet: { kind: 'xlsx', rows: await readSheet(parts, sheets[i]!, ctx), name: sheetName, names } };
+      if (i < 0)
+        return {
+          ok: false,
+          errors: [
+            fileError(
+              'PROFILE_COLUMN_MISSING',
+              `Lembar "${sheetName}" tidak ada di buku kerja ini (lembar: ${names.join(', ')}).`,
+            ),
+          ],
+        };
+      return {
+        ok: true,
+        sheet: { kind: 'xlsx', rows: await readSheet(parts, sheets[i]!, ctx), name: sheetName, names },
+      };
     }
     for (const [i, sheet] of sheets.entries()) {
       const rows = await readSheet(parts, sheet, ctx);

@@ -4,7 +4,10 @@ import type { CellValue, ImportIssue } from '@peta/domain';
 
 /** A cell the reader could not turn into a value (a formula without stored result, an Excel error). */
 export class CellProblem {
-  constructor(readonly code: 'FORMULA_NO_RESULT' | 'FORMULA_ERROR', readonly message: string) {}
+  constructor(
+    readonly code: 'FORMULA_NO_RESULT' | 'FORMULA_ERROR',
+    readonly message: string,
+  ) {}
 }
 
 /** A cell covered by a merge (not its top-left cell): Excel shows nothing there. */
@@ -27,8 +30,12 @@ export interface Sheet {
 /** The result of reading a file: a sheet, or the issues that make it unreadable (wrong format, encoding…). */
 export type ReadResult = { ok: true; sheet: Sheet } | { ok: false; errors: ImportIssue[] };
 
-export const fileError = (code: ImportIssue['code'], message: string, row: number | null = null): ImportIssue =>
-  ({ row, column: null, code, message });
+export const fileError = (code: ImportIssue['code'], message: string, row: number | null = null): ImportIssue => ({
+  row,
+  column: null,
+  code,
+  message,
+});
 
 /** The plain value of a cell: problems and merged cells read as empty (parsers report them where it matters). */
 export function plain(cell: SheetCell | undefined): CellValue {
@@ -37,8 +44,11 @@ export function plain(cell: SheetCell | undefined): CellValue {
 }
 
 export function isEmptyRow(row: readonly SheetCell[] | undefined): boolean {
-  return !row || row.every((c) => {
-    const v = plain(c);
-    return v === null || (typeof v === 'string' && v.trim() === '');
-  });
+  return (
+    !row ||
+    row.every((c) => {
+      const v = plain(c);
+      return v === null || (typeof v === 'string' && v.trim() === '');
+    })
+  );
 }

@@ -46,7 +46,8 @@ export function readZipDirectory(bytes: Buffer): Map<string, ZipEntry> {
   const directorySize = bytes.readUInt32LE(eocd + 12);
   const directoryOffset = bytes.readUInt32LE(eocd + 16);
   if (count === 0xffff || directoryOffset === 0xffffffff) throw new ZipFormatError('ZIP64 tidak didukung');
-  if (bytes.readUInt16LE(eocd + 4) !== 0 || bytes.readUInt16LE(eocd + 6) !== 0) throw new ZipFormatError('arsip ZIP terbelah');
+  if (bytes.readUInt16LE(eocd + 4) !== 0 || bytes.readUInt16LE(eocd + 6) !== 0)
+    throw new ZipFormatError('arsip ZIP terbelah');
   if (count > MAX_ENTRIES) throw new ZipFormatError(`arsip berisi ${count} bagian`);
   if (directoryOffset + directorySize > eocd) throw new ZipFormatError('direktori ZIP di luar berkas');
 
@@ -76,7 +77,8 @@ export function readZipDirectory(bytes: Buffer): Map<string, ZipEntry> {
 
 function compressedData(bytes: Buffer, entry: ZipEntry): Buffer {
   const at = entry.localHeaderOffset;
-  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL_SIGNATURE) throw new ZipFormatError(`bagian ${entry.name} rusak`);
+  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL_SIGNATURE)
+    throw new ZipFormatError(`bagian ${entry.name} rusak`);
   const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
   if (start + entry.compressedSize > bytes.length) throw new ZipFormatError(`bagian ${entry.name} terpotong`);
   return bytes.subarray(start, start + entry.compressedSize);
@@ -87,12 +89,18 @@ function compressedData(bytes: Buffer, entry: ZipEntry): Buffer {
  * the declared size exceeds `budget`, and stops as soon as the output exceeds the declared size.
  * Returns the bytes produced.
  */
-export function inflateEntry(bytes: Buffer, entry: ZipEntry, budget: number, onChunk: (chunk: Buffer) => void): Promise<number> {
+export function inflateEntry(
+  bytes: Buffer,
+  entry: ZipEntry,
+  budget: number,
+  onChunk: (chunk: Buffer) => void,
+): Promise<number> {
   if (entry.encrypted) return Promise.reject(new ZipFormatError('bagian terenkripsi (berkas dilindungi kata sandi)'));
   if (entry.size > budget) return Promise.reject(new ZipBudgetExceeded(entry.name));
   const data = compressedData(bytes, entry);
   if (entry.method === 0) {
-    if (data.length !== entry.size) return Promise.reject(new ZipFormatError(`ukuran bagian ${entry.name} tidak cocok`));
+    if (data.length !== entry.size)
+      return Promise.reject(new ZipFormatError(`ukuran bagian ${entry.name} tidak cocok`));
     try {
       onChunk(data);
     } catch (error) {
@@ -115,14 +123,17 @@ export function inflateEntry(bytes: Buffer, entry: ZipEntry, budget: number, onC
       if (failed) return;
       produced += chunk.length;
       // The declared size was checked against the budget: more output than declared is a lie (or a bomb).
-      if (produced > entry.size) return fail(new ZipFormatError(`bagian ${entry.name} lebih besar dari ukuran yang dinyatakan`));
+      if (produced > entry.size)
+        return fail(new ZipFormatError(`bagian ${entry.name} lebih besar dari ukuran yang dinyatakan`));
       try {
         onChunk(chunk);
       } catch (error) {
         fail(error);
       }
     });
-    inflate.on('error', (error) => fail(new ZipFormatError(`bagian ${entry.name} tidak dapat didekompresi: ${error.message}`)));
+    inflate.on('error', (error) =>
+      fail(new ZipFormatError(`bagian ${entry.name} tidak dapat didekompresi: ${error.message}`)),
+    );
     inflate.on('end', () => {
       if (failed) return;
       if (produced !== entry.size) return fail(new ZipFormatError(`ukuran bagian ${entry.name} tidak cocok`));

@@ -10,30 +10,46 @@ import type { ReadResult } from '../read/sheet.ts';
 export const PARSE_WORKER_URL = new URL('./parse-worker.mjs', import.meta.url);
 
 export type ParseJob =
-  | { kind: 'import'; bytes: Uint8Array; fileName: string; today: YearMonth; /** every kode and its name: "kode\tname" lines */ wilayah: string;
-    /** How to read the file and what helps: profile, saved profiles, aliases, crosswalk (small, cloned as they are). */
-    reading?: ImportReading }
+  | {
+      kind: 'import';
+      bytes: Uint8Array;
+      fileName: string;
+      today: YearMonth /** every kode and its name: "kode\tname" lines */;
+      wilayah: string;
+      /** How to read the file and what helps: profile, saved profiles, aliases, crosswalk (small, cloned as they are). */
+      reading?: ImportReading;
+    }
   | { kind: 'csv'; bytes: Uint8Array };
 
 export type ImportReading = Pick<ParseContext, 'reading' | 'profiles' | 'aliases' | 'crosswalk'>;
 
 /** The parts of a context a worker needs besides the wilayah. */
 export function readingOf({ reading, profiles, aliases, crosswalk }: ParseContext): ImportReading {
-  return { ...(reading ? { reading } : {}), ...(profiles ? { profiles } : {}), ...(aliases ? { aliases } : {}), ...(crosswalk ? { crosswalk } : {}) };
+  return {
+    ...(reading ? { reading } : {}),
+    ...(profiles ? { profiles } : {}),
+    ...(aliases ? { aliases } : {}),
+    ...(crosswalk ? { crosswalk } : {}),
+  };
 }
 
 export type WorkerAnswer = { ok: true; result: ParsedImport | ReadResult } | { ok: false; error: string };
-export interface WorkerInput { job: ParseJob; limits: ReadLimits }
+export interface WorkerInput {
+  job: ParseJob;
+  limits: ReadLimits;
+}
 
 /**
  * The wilayah the rules know, as one string: cloning one string into the worker is a copy, where a Set and a Map of
  * 90,000 entries each would be rebuilt entry by entry on the event loop.
  */
 export function wilayahLines({ kodes, names }: ParseContext): string {
-  return [...kodes].map((kode) => {
-    const name = names?.get(kode);
-    return name ? `${kode}\t${name.replace(/[\t\n]/g, ' ')}` : kode;
-  }).join('\n');
+  return [...kodes]
+    .map((kode) => {
+      const name = names?.get(kode);
+      return name ? `${kode}\t${name.replace(/[\t\n]/g, ' ')}` : kode;
+    })
+    .join('\n');
 }
 
 /** The inverse of wilayahLines, in the worker. */
@@ -48,4 +64,3 @@ export function wilayahFromLines(lines: string): Pick<ParseContext, 'kodes' | 'n
   }
   return { kodes, names };
 }
-

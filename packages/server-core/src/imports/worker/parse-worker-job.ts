@@ -8,10 +8,19 @@ import { wilayahFromLines, type WorkerAnswer, type WorkerInput } from './parse-j
 
 async function run({ job, limits }: WorkerInput): Promise<WorkerAnswer> {
   if (job.kind === 'csv') return { ok: true, result: readCsv(job.bytes, limits) };
-  const parsed = await parseImportFile(job.bytes, job.fileName, { today: job.today, ...wilayahFromLines(job.wilayah), ...job.reading }, limits);
+  const parsed = await parseImportFile(
+    job.bytes,
+    job.fileName,
+    { today: job.today, ...wilayahFromLines(job.wilayah), ...job.reading },
+    limits,
+  );
   return { ok: true, result: { ...parsed, fileHash: createHash('sha256').update(job.bytes).digest('hex') } };
 }
 
 parentPort!.once('message', async (input: WorkerInput) => {
-  parentPort!.postMessage(await run(input).catch((error: unknown): WorkerAnswer => ({ ok: false, error: String((error as Error)?.stack ?? error) })));
+  parentPort!.postMessage(
+    await run(input).catch(
+      (error: unknown): WorkerAnswer => ({ ok: false, error: String((error as Error)?.stack ?? error) }),
+    ),
+  );
 });

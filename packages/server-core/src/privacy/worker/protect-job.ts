@@ -1,6 +1,14 @@
 // One protectYear run as data that crosses to a worker thread and back (structured clone: no functions, no Sets).
 // The same function runs in the privacy worker (the API) and in process (tests, the CLI): the rule is the domain's.
-import { getIndicator, periodsOfYear, protectYear, type HiddenCell, type Period, type PrivacyDesa, type PrivacyGroup } from '@peta/domain';
+import {
+  getIndicator,
+  periodsOfYear,
+  protectYear,
+  type HiddenCell,
+  type Period,
+  type PrivacyDesa,
+  type PrivacyGroup,
+} from '@peta/domain';
 
 /** The entry of the privacy worker thread (privacy-worker.mjs → privacy-worker-job.ts). */
 export const PRIVACY_WORKER_URL = new URL('./privacy-worker.mjs', import.meta.url);
@@ -40,12 +48,22 @@ export function runProtectJob(job: ProtectJob): ProtectResult {
   if (!def) throw new Error(`unknown indicator ${job.indicator}`);
   const exact = new Set(job.exact);
   const groups: PrivacyGroup[] = job.groups.map((g) => ({
-    id: g.id, level: g.level, desaIn: g.byMonth ? (m: number) => g.byMonth![m - 1] ?? [] : () => g.desa ?? [],
+    id: g.id,
+    level: g.level,
+    desaIn: g.byMonth ? (m: number) => g.byMonth![m - 1] ?? [] : () => g.desa ?? [],
   }));
-  const protection = protectYear({ def, year: job.year, threshold: job.threshold, desa: job.desa, groups, exact: (id) => exact.has(id),
-    sasaranIsRegister: job.register });
+  const protection = protectYear({
+    def,
+    year: job.year,
+    threshold: job.threshold,
+    desa: job.desa,
+    groups,
+    exact: (id) => exact.has(id),
+    sasaranIsRegister: job.register,
+  });
   const cells: [string, HiddenCell | null][] = [];
   const periods = periodsOfYear(job.year);
-  for (const id of protection.hidden) for (const p of periods) cells.push([`${id}|${periodKey(p)}`, protection.cell(id, p)]);
+  for (const id of protection.hidden)
+    for (const p of periods) cells.push([`${id}|${periodKey(p)}`, protection.cell(id, p)]);
   return { hidden: [...protection.hidden], cells };
 }

@@ -13,25 +13,37 @@ export function Breadcrumb({ crumbs, onNavigate }: { crumbs: Crumb[]; onNavigate
   const list = useRef<HTMLOListElement>(null);
   // On a phone the path is one line that scrolls sideways: the current wilayah, at its end, stays in view.
   const path = crumbs.map((c) => `${c.kode}:${c.nama}`).join('/');
-  useEffect(() => { if (list.current) list.current.scrollLeft = list.current.scrollWidth; }, [path]);
+  useEffect(() => {
+    if (list.current) list.current.scrollLeft = list.current.scrollWidth;
+  }, [path]);
   return (
     <nav className="breadcrumb" aria-label={t('breadcrumb.label')} data-testid="breadcrumb">
       <ol ref={list}>
         {crumbs.map((crumb, i) => {
           const last = i === crumbs.length - 1;
-          const name = crumb.kode === null ? t('breadcrumb.indonesia') : crumb.nama ?? crumb.kode;
+          const name = crumb.kode === null ? t('breadcrumb.indonesia') : (crumb.nama ?? crumb.kode);
           return (
             <li key={crumb.kode ?? 'indonesia'}>
               {last ? (
                 <>
-                  <span aria-current="page" data-testid="breadcrumb-current">{name}</span>
+                  <span aria-current="page" data-testid="breadcrumb-current">
+                    {name}
+                  </span>
                   {/* A kecamatan's own page: all its indicators and the open actions of its desa. */}
                   {crumb.kode && tingkatOf(crumb.kode) === 'kecamatan' && (
-                    <ProfileLink label={t('breadcrumb.profile')} className="breadcrumb__profile" testId="breadcrumb-profile" />
+                    <ProfileLink
+                      label={t('breadcrumb.profile')}
+                      className="breadcrumb__profile"
+                      testId="breadcrumb-profile"
+                    />
                   )}
                 </>
               ) : (
-                <a href={hrefFor({ wilayah: crumb.kode })} onClick={linkClick(() => onNavigate(crumb.kode))} data-testid="breadcrumb-link">
+                <a
+                  href={hrefFor({ wilayah: crumb.kode })}
+                  onClick={linkClick(() => onNavigate(crumb.kode))}
+                  data-testid="breadcrumb-link"
+                >
                   {name}
                 </a>
               )}

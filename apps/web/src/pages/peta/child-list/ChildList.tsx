@@ -61,12 +61,32 @@ export interface ChildListProps {
 }
 
 const FILTER_FROM = 12;
-const normalise = (s: string) => s.toLocaleLowerCase('id').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+const normalise = (s: string) =>
+  s
+    .toLocaleLowerCase('id')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
 const COLUMNS: readonly { key: SortKey; label: 'table.col.nama' | 'table.col.capaian' | 'table.col.kurang' }[] = [
-  { key: 'nama', label: 'table.col.nama' }, { key: 'capaian', label: 'table.col.capaian' }, { key: 'kurang', label: 'table.col.kurang' },
+  { key: 'nama', label: 'table.col.nama' },
+  { key: 'capaian', label: 'table.col.capaian' },
+  { key: 'kurang', label: 'table.col.kurang' },
 ];
 
-export function ChildList({ items, heading, note, hint, parentNama, selectedKode, hoverKode, followHover, values, sort, onSort, onSelect, onHover }: ChildListProps) {
+export function ChildList({
+  items,
+  heading,
+  note,
+  hint,
+  parentNama,
+  selectedKode,
+  hoverKode,
+  followHover,
+  values,
+  sort,
+  onSort,
+  onSelect,
+  onHover,
+}: ChildListProps) {
   const t = useT();
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
@@ -106,8 +126,16 @@ export function ChildList({ items, heading, note, hint, parentNama, selectedKode
       <h2 id="child-list-heading" className="child-list__heading" tabIndex={-1} data-testid="child-list-heading">
         {heading}
       </h2>
-      {note && <p className="child-list__note" data-testid="child-list-note">{note}</p>}
-      {values && <p className="child-list__caption" data-testid="table-caption">{values.caption}</p>}
+      {note && (
+        <p className="child-list__note" data-testid="child-list-note">
+          {note}
+        </p>
+      )}
+      {values && (
+        <p className="child-list__caption" data-testid="table-caption">
+          {values.caption}
+        </p>
+      )}
       {items.length > 0 && <p className="child-list__hint">{hint}</p>}
       {items.length >= FILTER_FROM && (
         <input
@@ -123,19 +151,33 @@ export function ChildList({ items, heading, note, hint, parentNama, selectedKode
       {items.length === 0 && <p className="status">{t('list.empty', { nama: parentNama })}</p>}
       {items.length > 0 && shown.length === 0 && <p className="status">{t('list.filter.none', { q: query })}</p>}
       {shown.length > 0 && (
-        <table className={`child-table${values?.updating ? ' is-updating' : ''}`} aria-busy={values?.updating || undefined} data-testid="child-table">
+        <table
+          className={`child-table${values?.updating ? ' is-updating' : ''}`}
+          aria-busy={values?.updating || undefined}
+          data-testid="child-table"
+        >
           <thead>
             <tr>
               {COLUMNS.map((col) => {
                 const active = sort.key === col.key;
                 return (
-                  <th key={col.key} scope="col" className={`child-table__${col.key === 'kurang' ? 'gap' : col.key}`}
+                  <th
+                    key={col.key}
+                    scope="col"
+                    className={`child-table__${col.key === 'kurang' ? 'gap' : col.key}`}
                     title={col.key === 'kurang' ? t('table.col.kurangTitle') : undefined}
-                    aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-                    <button type="button" onClick={() => onSort(nextSort(sort, col.key))} data-testid={`sort-${col.key}`}
-                      title={t('table.sort', { col: t(col.label) })}>
+                    aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                  >
+                    <button
+                      type="button"
+                      onClick={() => onSort(nextSort(sort, col.key))}
+                      data-testid={`sort-${col.key}`}
+                      title={t('table.sort', { col: t(col.label) })}
+                    >
                       {t(col.label)}
-                      <span className="sort-mark" aria-hidden="true">{active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
+                      <span className="sort-mark" aria-hidden="true">
+                        {active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
+                      </span>
                     </button>
                   </th>
                 );
@@ -145,11 +187,17 @@ export function ChildList({ items, heading, note, hint, parentNama, selectedKode
           <tbody>
             {shown.map(({ child, row }) => {
               const selected = child.kode === selectedKode;
-              const className = ['child-row', child.kode === hoverKode && 'is-hover', selected && 'is-selected', child.noGeometry && 'no-geometry']
-                .filter(Boolean).join(' ');
+              const className = [
+                'child-row',
+                child.kode === hoverKode && 'is-hover',
+                selected && 'is-selected',
+                child.noGeometry && 'no-geometry',
+              ]
+                .filter(Boolean)
+                .join(' ');
               const meta = [child.meta, selected && t('list.selected')].filter(Boolean).join(' · ');
               const nameProps = {
-                'aria-current': selected ? 'true' as const : undefined,
+                'aria-current': selected ? ('true' as const) : undefined,
                 onFocus: () => onHover(child.kode),
                 onBlur: () => onHover(null),
                 className: 'child-row__name',
@@ -171,21 +219,38 @@ export function ChildList({ items, heading, note, hint, parentNama, selectedKode
                 >
                   <th scope="row" className="child-table__nama">
                     <div className="child-row__cell">
-                    {values && <Swatch color={values.colourOf(child.kode)} hatch={false} className="child-row__swatch" />}
-                    <span className="child-row__text">
-                      {child.inert ? <span className="child-row__name" data-testid="child-name">{child.nama}</span>
-                        : child.href === null
-                          ? <button type="button" {...nameProps} aria-pressed={selected}>{child.nama}</button>
-                          : <a href={child.href} {...nameProps} onClick={linkClick(() => onSelect(child.kode))}>{child.nama}</a>}
-                      {meta && <span className="child-row__meta">{meta}</span>}
-                      {child.noGeometry && (
-                        <span className="badge" title={t('list.noGeometryTitle')} data-testid="no-geometry">{t('list.noGeometry')}</span>
+                      {values && (
+                        <Swatch color={values.colourOf(child.kode)} hatch={false} className="child-row__swatch" />
                       )}
-                    </span>
+                      <span className="child-row__text">
+                        {child.inert ? (
+                          <span className="child-row__name" data-testid="child-name">
+                            {child.nama}
+                          </span>
+                        ) : child.href === null ? (
+                          <button type="button" {...nameProps} aria-pressed={selected}>
+                            {child.nama}
+                          </button>
+                        ) : (
+                          <a href={child.href} {...nameProps} onClick={linkClick(() => onSelect(child.kode))}>
+                            {child.nama}
+                          </a>
+                        )}
+                        {meta && <span className="child-row__meta">{meta}</span>}
+                        {child.noGeometry && (
+                          <span className="badge" title={t('list.noGeometryTitle')} data-testid="no-geometry">
+                            {t('list.noGeometry')}
+                          </span>
+                        )}
+                      </span>
                     </div>
                   </th>
                   <td className="child-table__capaian" data-testid="child-capaian">
-                    {values && row ? <CoverageCell row={row} def={values.def} tagSimulated={values.partlySimulated} t={t} /> : <span className="muted">…</span>}
+                    {values && row ? (
+                      <CoverageCell row={row} def={values.def} tagSimulated={values.partlySimulated} t={t} />
+                    ) : (
+                      <span className="muted">…</span>
+                    )}
                   </td>
                   <td className="child-table__gap" data-testid="child-gap">
                     {values && row ? <ShortOfTargetCell n={row.shortOfTarget} t={t} /> : ''}
@@ -206,14 +271,38 @@ function ShortOfTargetCell({ n, t }: { n: number | null; t: TFunction }) {
   return n !== null && n > 0 ? text : <span className="muted">{text}</span>;
 }
 
-function CoverageCell({ row, def, tagSimulated, t }: { row: ValueRow; def: IndicatorDto; tagSimulated: boolean; t: TFunction }) {
+function CoverageCell({
+  row,
+  def,
+  tagSimulated,
+  t,
+}: {
+  row: ValueRow;
+  def: IndicatorDto;
+  tagSimulated: boolean;
+  t: TFunction;
+}) {
   const fraction = fractionText(row);
   return (
     <>
-      <span className={row.coverage === null ? 'muted' : 'child-row__coverage'} data-testid="child-coverage">{coverageText(row, def, t)}</span>
-      {row.over100 && <span className="tag tag--flag" title={t('value.over100Title')} data-testid="child-over100">{t('value.over100')}</span>}
-      {tagSimulated && row.simulated && row.coverage !== null && <span className="tag tag--sim" title={t('simulated.rowTitle')} data-testid="child-simulated">{t('simulated.row')}</span>}
-      {fraction && <span className="child-row__fraction" data-testid="child-fraction">{fraction}</span>}
+      <span className={row.coverage === null ? 'muted' : 'child-row__coverage'} data-testid="child-coverage">
+        {coverageText(row, def, t)}
+      </span>
+      {row.over100 && (
+        <span className="tag tag--flag" title={t('value.over100Title')} data-testid="child-over100">
+          {t('value.over100')}
+        </span>
+      )}
+      {tagSimulated && row.simulated && row.coverage !== null && (
+        <span className="tag tag--sim" title={t('simulated.rowTitle')} data-testid="child-simulated">
+          {t('simulated.row')}
+        </span>
+      )}
+      {fraction && (
+        <span className="child-row__fraction" data-testid="child-fraction">
+          {fraction}
+        </span>
+      )}
     </>
   );
 }
@@ -225,12 +314,18 @@ function rowMeta(child: WilayahChild, t: TFunction): string {
   return [
     !hasTingkatPrefix(child.nama, label) && label,
     level && child.childCount > 0 && countLabel(level, child.childCount, t),
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** The children of a wilayah as rows: the name links to their own view. */
 export function wilayahListItems(children: readonly WilayahChild[], t: TFunction): ListItem[] {
   return children.map((child) => ({
-    kode: child.kode, nama: child.nama, meta: rowMeta(child, t), href: hrefFor({ wilayah: child.kode }), noGeometry: !child.hasGeometry,
+    kode: child.kode,
+    nama: child.nama,
+    meta: rowMeta(child, t),
+    href: hrefFor({ wilayah: child.kode }),
+    noGeometry: !child.hasGeometry,
   }));
 }

@@ -8,8 +8,18 @@ import { useLang, useT } from '../../../i18n/i18n.tsx';
 import { periodLabel } from '../../../shared/indicator/period-label.ts';
 import { lastYearChange, lastYearPeriod } from './last-year.ts';
 
-export function LastYearLine({ kode, parentKode, def, period, current }: {
-  kode: string; parentKode: string | null; def: IndicatorDto; period: Period; current: number | null;
+export function LastYearLine({
+  kode,
+  parentKode,
+  def,
+  period,
+  current,
+}: {
+  kode: string;
+  parentKode: string | null;
+  def: IndicatorDto;
+  period: Period;
+  current: number | null;
 }) {
   const t = useT();
   const [lang] = useLang();
@@ -21,12 +31,26 @@ export function LastYearLine({ kode, parentKode, def, period, current }: {
   if (change.kind === 'no-current') return null;
   const label = periodLabel(earlier, lang, t);
   const unit = t(def.unit === 'percent' ? 'panel.lastYear.unit.percent' : 'panel.lastYear.unit.per100k');
-  const text = change.kind === 'no-last-year' ? t('panel.lastYear.none', { period: label })
-    : change.kind === 'tetap' ? t('panel.lastYear.tetap', { period: label, value: formatValue(change.value, def.unit) })
-      : t(`panel.lastYear.${change.kind}`, {
-        period: label, points: formatNumberId(change.points), unit, from: formatValue(change.from, def.unit), to: formatValue(change.to, def.unit),
-      });
-  const tone = change.kind === 'naik' || change.kind === 'turun' ? (change.better === null ? '' : change.better ? ' is-better' : ' is-worse') : '';
+  const text =
+    change.kind === 'no-last-year'
+      ? t('panel.lastYear.none', { period: label })
+      : change.kind === 'tetap'
+        ? t('panel.lastYear.tetap', { period: label, value: formatValue(change.value, def.unit) })
+        : t(`panel.lastYear.${change.kind}`, {
+            period: label,
+            points: formatNumberId(change.points),
+            unit,
+            from: formatValue(change.from, def.unit),
+            to: formatValue(change.to, def.unit),
+          });
+  const tone =
+    change.kind === 'naik' || change.kind === 'turun'
+      ? change.better === null
+        ? ''
+        : change.better
+          ? ' is-better'
+          : ' is-worse'
+      : '';
   return (
     <p className={`desa-panel__last-year${tone}`} data-testid="desa-last-year" data-direction={change.kind}>
       {change.kind === 'naik' && <span aria-hidden="true">▲ </span>}

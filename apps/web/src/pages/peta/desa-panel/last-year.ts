@@ -15,11 +15,20 @@ export type LastYearChange =
 
 export const lastYearPeriod = (period: Period): Period => sameLastYearPeriod(period);
 
-export function lastYearChange(current: number | null, lastYear: number | null,
-  def: { unit: IndicatorUnit; polarity: Polarity }): LastYearChange {
+export function lastYearChange(
+  current: number | null,
+  lastYear: number | null,
+  def: { unit: IndicatorUnit; polarity: Polarity },
+): LastYearChange {
   if (current === null || !Number.isFinite(current)) return { kind: 'no-current' };
   if (lastYear === null || !Number.isFinite(lastYear)) return { kind: 'no-last-year' };
   const trend = trendOf(current, lastYear, 'tahun', def);
   if (trend.direction === 'tetap') return { kind: 'tetap', value: current };
-  return { kind: trend.direction === 'naik' ? 'naik' : 'turun', points: Math.abs(trend.points!), from: lastYear, to: current, better: trend.better };
+  return {
+    kind: trend.direction === 'naik' ? 'naik' : 'turun',
+    points: Math.abs(trend.points!),
+    from: lastYear,
+    to: current,
+    better: trend.better,
+  };
 }

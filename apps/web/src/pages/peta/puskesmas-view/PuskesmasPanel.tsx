@@ -26,23 +26,38 @@ export function PuskesmasPanel({ item, kabupaten, indicator, onClose }: Puskesma
   // The Profil page of this wilayah kerja, for the same period and indicator as the map.
   const current = new URLSearchParams(window.location.search);
   const profileParams = new URLSearchParams({ puskesmas: item.kode });
-  for (const key of ['periode', 'indikator']) { const v = current.get(key); if (v) profileParams.set(key, v); }
+  for (const key of ['periode', 'indikator']) {
+    const v = current.get(key);
+    if (v) profileParams.set(key, v);
+  }
   const profile = `/profil?${profileParams.toString()}`;
   return (
-    <section className="desa-panel puskesmas-panel" data-testid="puskesmas-panel" aria-labelledby="puskesmas-panel-heading">
+    <section
+      className="desa-panel puskesmas-panel"
+      data-testid="puskesmas-panel"
+      aria-labelledby="puskesmas-panel-heading"
+    >
       <p className="desa-panel__eyebrow">{t('puskesmas.panel.label')}</p>
-      <h2 id="puskesmas-panel-heading" className="desa-panel__title" tabIndex={-1} data-testid="puskesmas-panel-title">{item.nama}</h2>
+      <h2 id="puskesmas-panel-heading" className="desa-panel__title" tabIndex={-1} data-testid="puskesmas-panel-title">
+        {item.nama}
+      </h2>
       <p data-testid="puskesmas-panel-desa">{t('puskesmas.panel.desa', { n: item.desa })}</p>
       {item.unconfirmed > 0 && <p className="note">{t('puskesmas.panel.unconfirmed', { n: item.unconfirmed })}</p>}
       {indicator && (
         <div className="desa-panel__indicator">
-          <h3>{indicator.def.short} · {indicator.periodLabel}</h3>
+          <h3>
+            {indicator.def.short} · {indicator.periodLabel}
+          </h3>
           {row && (
             <div className="desa-panel__value">
               <p className="desa-panel__coverage">
                 <Swatch color={indicator.colour} hatch={false} />
                 <strong data-testid="puskesmas-coverage">{coverageText(row, indicator.def, t)}</strong>
-                {row.over100 && <span className="tag tag--flag" title={t('value.over100Title')}>{t('value.over100')}</span>}
+                {row.over100 && (
+                  <span className="tag tag--flag" title={t('value.over100Title')}>
+                    {t('value.over100')}
+                  </span>
+                )}
               </p>
               {fraction && <p data-testid="puskesmas-fraction">{t('value.fraction', { fraction })}</p>}
             </div>
@@ -50,10 +65,28 @@ export function PuskesmasPanel({ item, kabupaten, indicator, onClose }: Puskesma
         </div>
       )}
       <p className="puskesmas-panel__links">
-        <a className="button" href={plan} onClick={linkClick(() => goToHref(plan))} data-testid="puskesmas-plan">{t('puskesmas.panel.plan')}</a>
-        <a className="button" href={meeting} onClick={linkClick(() => goToHref(meeting))} data-testid="puskesmas-meeting">{t('puskesmas.panel.meeting')}</a>
-        <a className="button" href={profile} onClick={linkClick(() => goToHref(profile))} data-testid="puskesmas-profile">{t('puskesmas.panel.profile')}</a>
-        <button type="button" className="button button--ghost" onClick={onClose} data-testid="puskesmas-panel-close">{t('puskesmas.panel.close')}</button>
+        <a className="button" href={plan} onClick={linkClick(() => goToHref(plan))} data-testid="puskesmas-plan">
+          {t('puskesmas.panel.plan')}
+        </a>
+        <a
+          className="button"
+          href={meeting}
+          onClick={linkClick(() => goToHref(meeting))}
+          data-testid="puskesmas-meeting"
+        >
+          {t('puskesmas.panel.meeting')}
+        </a>
+        <a
+          className="button"
+          href={profile}
+          onClick={linkClick(() => goToHref(profile))}
+          data-testid="puskesmas-profile"
+        >
+          {t('puskesmas.panel.profile')}
+        </a>
+        <button type="button" className="button button--ghost" onClick={onClose} data-testid="puskesmas-panel-close">
+          {t('puskesmas.panel.close')}
+        </button>
       </p>
     </section>
   );

@@ -1,14 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import type { TFunction } from '../../../i18n/i18n.tsx';
 import { hasUnconfirmed, mapStyles, puskesmasCount, puskesmasItems, puskesmasListItems } from './puskesmas-view.ts';
-import { shortName, wilayahKerjaLabels, type WilayahKerjaCollection } from '../../../shared/wilayah-kerja/wilayah-kerja.ts';
+import {
+  shortName,
+  wilayahKerjaLabels,
+  type WilayahKerjaCollection,
+} from '../../../shared/wilayah-kerja/wilayah-kerja.ts';
 
-const square = { type: 'Polygon' as const, coordinates: [[[98, 3], [98.1, 3], [98.1, 3.1], [98, 3]]] };
+const square = {
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [98, 3],
+      [98.1, 3],
+      [98.1, 3.1],
+      [98, 3],
+    ],
+  ],
+};
 const wilayahKerja = (unconfirmed = 0): WilayahKerjaCollection => ({
   type: 'FeatureCollection',
   features: [
-    { type: 'Feature', geometry: square, properties: { kode: '1010453', nama: 'Puskesmas Pantai Labu', desa: 19, unconfirmed, label: [98.05, 3.05] } },
-    { type: 'Feature', geometry: square, properties: { kode: '1010460', nama: 'UPTD Puskesmas Tanjung Morawa', desa: 26, unconfirmed: 0, label: null } },
+    {
+      type: 'Feature',
+      geometry: square,
+      properties: { kode: '1010453', nama: 'Puskesmas Pantai Labu', desa: 19, unconfirmed, label: [98.05, 3.05] },
+    },
+    {
+      type: 'Feature',
+      geometry: square,
+      properties: { kode: '1010460', nama: 'UPTD Puskesmas Tanjung Morawa', desa: 26, unconfirmed: 0, label: null },
+    },
   ],
 });
 const rows = [
@@ -31,10 +53,13 @@ describe('puskesmasItems', () => {
   });
 
   it('lists the polygons alone while the values load', () => {
-    expect(puskesmasItems(wilayahKerja(), undefined, 'Tanpa puskesmas').map((i) => i.kode)).toEqual(['1010453', '1010460']);
+    expect(puskesmasItems(wilayahKerja(), undefined, 'Tanpa puskesmas').map((i) => i.kode)).toEqual([
+      '1010453',
+      '1010460',
+    ]);
   });
 
-  it('counts puskesmas without the desa that have none (the heading\'s number)', () => {
+  it("counts puskesmas without the desa that have none (the heading's number)", () => {
     expect(puskesmasCount(puskesmasItems(wilayahKerja(), rows, 'Tanpa puskesmas'))).toBe(3);
   });
 });
@@ -60,14 +85,23 @@ describe('hasUnconfirmed', () => {
 
 describe('mapStyles', () => {
   it('leaves out the row without a puskesmas (no polygon) and keeps the others as they are', () => {
-    const styles = { '1010453': { fillColor: '#1a9850', flag: false }, '': { fillColor: '#d73027', flag: false }, '1010460': { fillColor: '#fee08b', flag: true } };
-    expect(mapStyles(styles)).toEqual({ '1010453': { fillColor: '#1a9850', flag: false }, '1010460': { fillColor: '#fee08b', flag: true } });
+    const styles = {
+      '1010453': { fillColor: '#1a9850', flag: false },
+      '': { fillColor: '#d73027', flag: false },
+      '1010460': { fillColor: '#fee08b', flag: true },
+    };
+    expect(mapStyles(styles)).toEqual({
+      '1010453': { fillColor: '#1a9850', flag: false },
+      '1010460': { fillColor: '#fee08b', flag: true },
+    });
   });
 });
 
 describe('wilayahKerjaLabels', () => {
   it('names each wilayah kerja with a label point without the "Puskesmas" prefix, larger ones first in priority', () => {
-    expect(wilayahKerjaLabels(wilayahKerja())).toEqual([{ kode: '1010453', nama: 'Pantai Labu', lngLat: [98.05, 3.05], priority: 19 }]);
+    expect(wilayahKerjaLabels(wilayahKerja())).toEqual([
+      { kode: '1010453', nama: 'Pantai Labu', lngLat: [98.05, 3.05], priority: 19 },
+    ]);
     expect(shortName('UPTD Puskesmas Tanjung Morawa')).toBe('Tanjung Morawa');
   });
 });

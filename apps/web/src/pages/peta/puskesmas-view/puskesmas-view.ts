@@ -20,22 +20,36 @@ export interface PuskesmasItem {
   hasGeometry: boolean;
 }
 
-interface RowLike { kode: string; nama: string; desaCount: number }
+interface RowLike {
+  kode: string;
+  nama: string;
+  desaCount: number;
+}
 
 /**
  * One item per wilayah kerja polygon, then the values rows without one: a puskesmas without desa today, and last
  * the desa without a puskesmas (named `noPuskesmas`). Rows are not needed for the polygons (values may still load).
  */
 export function puskesmasItems(
-  wilayahKerja: WilayahKerjaCollection, rows: readonly RowLike[] | undefined, noPuskesmas: string,
+  wilayahKerja: WilayahKerjaCollection,
+  rows: readonly RowLike[] | undefined,
+  noPuskesmas: string,
 ): PuskesmasItem[] {
   const items: PuskesmasItem[] = wilayahKerja.features.map(({ properties: p }) => ({
-    kode: p.kode, nama: p.nama, desa: p.desa, unconfirmed: p.unconfirmed, hasGeometry: true,
+    kode: p.kode,
+    nama: p.nama,
+    desa: p.desa,
+    unconfirmed: p.unconfirmed,
+    hasGeometry: true,
   }));
   const drawn = new Set(items.map((i) => i.kode));
   const extra = (rows ?? []).filter((r) => !drawn.has(r.kode));
-  const loose = extra.filter((r) => r.kode !== NO_PUSKESMAS).map((r) => ({ kode: r.kode, nama: r.nama, desa: r.desaCount, unconfirmed: 0, hasGeometry: false }));
-  const none = extra.filter((r) => r.kode === NO_PUSKESMAS).map((r) => ({ kode: r.kode, nama: noPuskesmas, desa: r.desaCount, unconfirmed: 0, hasGeometry: false }));
+  const loose = extra
+    .filter((r) => r.kode !== NO_PUSKESMAS)
+    .map((r) => ({ kode: r.kode, nama: r.nama, desa: r.desaCount, unconfirmed: 0, hasGeometry: false }));
+  const none = extra
+    .filter((r) => r.kode === NO_PUSKESMAS)
+    .map((r) => ({ kode: r.kode, nama: noPuskesmas, desa: r.desaCount, unconfirmed: 0, hasGeometry: false }));
   return [...items, ...loose, ...none];
 }
 
@@ -43,7 +57,8 @@ export function puskesmasItems(
 export const puskesmasCount = (items: readonly PuskesmasItem[]) => items.filter((i) => i.kode !== NO_PUSKESMAS).length;
 
 /** Any desa of a wilayah kerja still an unconfirmed proposal: the heading says the wilayah kerja are a proposal. */
-export const hasUnconfirmed = (wilayahKerja: WilayahKerjaCollection) => wilayahKerja.features.some((f) => f.properties.unconfirmed > 0);
+export const hasUnconfirmed = (wilayahKerja: WilayahKerjaCollection) =>
+  wilayahKerja.features.some((f) => f.properties.unconfirmed > 0);
 
 /** The choropleth's styles for the map: the '' row has no polygon (and MapLibre refuses an empty feature id). */
 export function mapStyles<S extends FeatureStyle>(styles: Record<string, S>): Record<string, S> {
@@ -54,7 +69,13 @@ export function mapStyles<S extends FeatureStyle>(styles: Record<string, S>): Re
 /** The table's rows: a puskesmas is chosen, not drilled into (no link); the desa without a puskesmas are listed only. */
 export function puskesmasListItems(items: readonly PuskesmasItem[], t: TFunction): ListItem[] {
   return items.map((i) => {
-    if (i.kode === NO_PUSKESMAS) return { kode: i.kode, nama: i.nama, meta: t('list.noPuskesmasMeta', { n: i.desa }), href: null, inert: true };
-    return { kode: i.kode, nama: i.nama, meta: t(i.hasGeometry ? 'list.puskesmasMeta' : 'list.puskesmasNoArea', { n: i.desa }), href: null };
+    if (i.kode === NO_PUSKESMAS)
+      return { kode: i.kode, nama: i.nama, meta: t('list.noPuskesmasMeta', { n: i.desa }), href: null, inert: true };
+    return {
+      kode: i.kode,
+      nama: i.nama,
+      meta: t(i.hasGeometry ? 'list.puskesmasMeta' : 'list.puskesmasNoArea', { n: i.desa }),
+      href: null,
+    };
   });
 }

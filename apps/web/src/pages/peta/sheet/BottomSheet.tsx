@@ -17,10 +17,19 @@ export interface BottomSheetProps {
   children: ReactNode;
 }
 
-interface Drag { pointer: number; startY: number; startTime: number; frame: number; moved: boolean }
+interface Drag {
+  pointer: number;
+  startY: number;
+  startTime: number;
+  frame: number;
+  moved: boolean;
+}
 
 const KEY_SNAP: Record<string, (snap: Snap) => Snap> = {
-  ArrowUp: (s) => stepSnap(s, 1), ArrowDown: (s) => stepSnap(s, -1), Home: () => 'peek', End: () => 'full',
+  ArrowUp: (s) => stepSnap(s, 1),
+  ArrowDown: (s) => stepSnap(s, -1),
+  Home: () => 'peek',
+  End: () => 'full',
 };
 
 export function BottomSheet({ sheet, snap, onSnap, title, bodyRef, children }: BottomSheetProps) {
@@ -34,7 +43,13 @@ export function BottomSheet({ sheet, snap, onSnap, title, bodyRef, children }: B
 
   const onPointerDown = (event: PointerEvent<HTMLButtonElement>) => {
     if (event.button !== 0) return;
-    drag.current = { pointer: event.pointerId, startY: event.clientY, startTime: event.timeStamp, frame: frameHeight(), moved: false };
+    drag.current = {
+      pointer: event.pointerId,
+      startY: event.clientY,
+      startTime: event.timeStamp,
+      frame: frameHeight(),
+      moved: false,
+    };
     event.currentTarget.setPointerCapture(event.pointerId);
   };
   const onPointerMove = (event: PointerEvent<HTMLButtonElement>) => {
@@ -51,7 +66,9 @@ export function BottomSheet({ sheet, snap, onSnap, title, bodyRef, children }: B
     if (d.moved) onSnap(snapAfterDrag(snap, event.clientY - d.startY, event.timeStamp - d.startTime, d.frame));
     setDragging(null);
     // A drag is not a tap: the click that follows is ignored (see onClick).
-    window.setTimeout(() => { drag.current = null; }, 0);
+    window.setTimeout(() => {
+      drag.current = null;
+    }, 0);
   };
   const onClick = () => {
     if (drag.current?.moved) return;
@@ -65,33 +82,72 @@ export function BottomSheet({ sheet, snap, onSnap, title, bodyRef, children }: B
   };
 
   return (
-    <aside ref={pane} className="side-pane" aria-label={t('sheet.label')} data-testid="side-pane"
-      data-snap={sheet ? snap : undefined} data-dragging={dragging !== null || undefined}
+    <aside
+      ref={pane}
+      className="side-pane"
+      aria-label={t('sheet.label')}
+      data-testid="side-pane"
+      data-snap={sheet ? snap : undefined}
+      data-dragging={dragging !== null || undefined}
       // The sheet covers the bottom of the map: the map fits its wilayah above it (src/map/insets.ts).
       data-map-inset={sheet ? 'bottom' : undefined}
       style={dragging !== null ? { height: `${dragging}px` } : undefined}
       // Keyboard focus inside a folded sheet would be hidden below the screen: open it half way.
-      onFocus={sheet && snap === 'peek' ? (e) => { if (!e.currentTarget.querySelector('.sheet__bar')?.contains(e.target)) onSnap('half'); } : undefined}>
+      onFocus={
+        sheet && snap === 'peek'
+          ? (e) => {
+              if (!e.currentTarget.querySelector('.sheet__bar')?.contains(e.target)) onSnap('half');
+            }
+          : undefined
+      }
+    >
       {sheet && (
         <div className="sheet__bar">
-          <button type="button" className="sheet__handle" onPointerDown={onPointerDown} onPointerMove={onPointerMove}
-            onPointerUp={onPointerUp} onPointerCancel={onPointerUp} onClick={onClick} onKeyDown={onKeyDown}
-            aria-label={t('sheet.handle', { title, state: t(`sheet.state.${snap}`) })} aria-keyshortcuts="ArrowUp ArrowDown Home End"
-            data-testid="sheet-handle">
+          <button
+            type="button"
+            className="sheet__handle"
+            onPointerDown={onPointerDown}
+            onPointerMove={onPointerMove}
+            onPointerUp={onPointerUp}
+            onPointerCancel={onPointerUp}
+            onClick={onClick}
+            onKeyDown={onKeyDown}
+            aria-label={t('sheet.handle', { title, state: t(`sheet.state.${snap}`) })}
+            aria-keyshortcuts="ArrowUp ArrowDown Home End"
+            data-testid="sheet-handle"
+          >
             <span className="sheet__grip" aria-hidden="true" />
-            <span className="sheet__title" aria-hidden="true">{title}</span>
+            <span className="sheet__title" aria-hidden="true">
+              {title}
+            </span>
           </button>
-          <button type="button" className="sheet__step" onClick={() => onSnap(stepSnap(snap, 1))} disabled={snap === 'full'}
-            aria-label={t('sheet.expand')} title={t('sheet.expand')} data-testid="sheet-expand">
+          <button
+            type="button"
+            className="sheet__step"
+            onClick={() => onSnap(stepSnap(snap, 1))}
+            disabled={snap === 'full'}
+            aria-label={t('sheet.expand')}
+            title={t('sheet.expand')}
+            data-testid="sheet-expand"
+          >
             <span aria-hidden="true">▲</span>
           </button>
-          <button type="button" className="sheet__step" onClick={() => onSnap(stepSnap(snap, -1))} disabled={snap === 'peek'}
-            aria-label={t('sheet.collapse')} title={t('sheet.collapse')} data-testid="sheet-collapse">
+          <button
+            type="button"
+            className="sheet__step"
+            onClick={() => onSnap(stepSnap(snap, -1))}
+            disabled={snap === 'peek'}
+            aria-label={t('sheet.collapse')}
+            title={t('sheet.collapse')}
+            data-testid="sheet-collapse"
+          >
             <span aria-hidden="true">▼</span>
           </button>
         </div>
       )}
-      <div className="side-pane__body" ref={bodyRef} data-testid="side-pane-body">{children}</div>
+      <div className="side-pane__body" ref={bodyRef} data-testid="side-pane-body">
+        {children}
+      </div>
     </aside>
   );
 }

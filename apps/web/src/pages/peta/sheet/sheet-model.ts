@@ -42,7 +42,10 @@ export function snapAfterDrag(start: Snap, dy: number, ms: number, frameHeight: 
     if (dy < 0) return SNAPS.find((s) => heights[s] > heights[start] && heights[s] >= released) ?? 'full';
     return [...SNAPS].reverse().find((s) => heights[s] < heights[start] && heights[s] <= released) ?? 'peek';
   }
-  return SNAPS.reduce((best, s) => (Math.abs(heights[s] - released) < Math.abs(heights[best] - released) ? s : best), start);
+  return SNAPS.reduce(
+    (best, s) => (Math.abs(heights[s] - released) < Math.abs(heights[best] - released) ? s : best),
+    start,
+  );
 }
 
 /** Height while dragging: follows the pointer, within peek and full. */
