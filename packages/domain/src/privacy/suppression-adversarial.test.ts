@@ -407,6 +407,65 @@ describe('no hidden count can be recovered from what a reader outside the area s
     }, 120_000);
   }
 
+  it('a register sasaran of a sensitive indicator cannot be read off the kabupaten totals of two months', () => {
+    // SPM ODGJ over a register: desa A reports in January, not in February. With the denominator of a total = Σ sasaran
+    // of the desa that REPORTED, the kabupaten shows 13 in January and 10 in February: A's register is 3 (the leak).
+    const inst: Instance = {
+      def: getIndicator('SPM10_ODGJ')!,
+      threshold: 5,
+      months: 2,
+      desa: [
+        {
+          kode: 'A',
+          months: [
+            { month: 1, numerator: 1 },
+            { month: 2, numerator: null },
+          ],
+          sasaran: 3,
+        },
+        {
+          kode: 'B',
+          months: [
+            { month: 1, numerator: 1 },
+            { month: 2, numerator: 2 },
+          ],
+          sasaran: 4,
+        },
+        {
+          kode: 'C',
+          months: [
+            { month: 1, numerator: 2 },
+            { month: 2, numerator: 1 },
+          ],
+          sasaran: 6,
+        },
+      ],
+      kecamatan: [{ id: 'K1', desa: ['A', 'B', 'C'] }],
+      wilayahKerja: [],
+      puskesmas: [],
+      exact: new Set(),
+      sasaranIsRegister: true,
+    };
+    const pattern = protectYear({
+      def: inst.def,
+      year: YEAR,
+      threshold: inst.threshold,
+      desa: inst.desa,
+      groups: groupsOf(inst),
+      months: inst.months,
+      sasaranIsRegister: true,
+    });
+    const { targets, seen, consistent } = attack(inst, pattern);
+    expect(consistent).toBeGreaterThanOrEqual(1);
+    const sasaranOfA = targets.flatMap((t, i) =>
+      t.area.id === 'A' && t.measure === 'd' ? [[t.p.code, [...seen[i]!]] as const] : [],
+    );
+    expect(sasaranOfA.length, 'A has hidden denominators').toBeGreaterThan(0);
+    for (const [period, values] of sasaranOfA)
+      expect(values.length, `A ${period}: ${values}`).toBeGreaterThanOrEqual(2);
+    expect(pattern.unprotected).toEqual([]);
+  });
+
   it('the attack works when protection is missing: with the small desa alone hidden, subtraction recovers it', () => {
     const inst: Instance = {
       def: getIndicator('DBD_IR')!,
