@@ -31,6 +31,15 @@ const SATU = '99.01.01',
 const MONTHLY: Record<string, number> = { [A]: 20, [B]: 1, [C]: 15, [D]: 12 };
 const SASARAN: Record<string, number> = { [A]: 300, [B]: 20, [C]: 200, [D]: 150 };
 const MEMBERS: Record<string, string[]> = { [SATU]: [A, B], [DUA]: [C, D] };
+// SPM ODGJ over a REGISTER sasaran (people with a severe mental illness, counted by name): desa A sends no report in
+// February, so the usual roll-up's kabupaten denominator drops from 22 to 17 — A's register (5) by subtraction.
+const ODGJ_REGISTER: Record<string, number> = { [A]: 5, [B]: 3, [C]: 8, [D]: 6 };
+const ODGJ_MONTHS: Record<string, (number | null)[]> = {
+  [A]: [1, null, 1],
+  [B]: [1, 1, 0],
+  [C]: [2, 1, 1],
+  [D]: [0, 1, 1],
+};
 /** Desa of each puskesmas in month m. */
 const holds = (p: string, m: number) => (p === 'P1' ? (m < 7 ? [A, B] : [A]) : m < 7 ? [C, D] : [C, D, B]);
 
@@ -59,6 +68,19 @@ async function seed(database: Database) {
       `insert into sasaran (kode, year, "group", value, kind, method, simulated, load_id)
       values ($1, 2026, 'bumil', $2, 'estimate', 'uji', true, $3)`,
       [kode, SASARAN[kode], load.id],
+    );
+  }
+  for (const [kode, months] of Object.entries(ODGJ_MONTHS)) {
+    const numerators = `{${[...months, ...Array(9).fill(null)].map((v) => v ?? 'NULL').join(',')}}`;
+    await pool.query(
+      `insert into indicator_value (indicator, kode, year, numerators, month_load_ids, month_simulated)
+      values ('SPM10_ODGJ', $1, 2026, $2, array_fill($3::int, array[12]), array_fill(true, array[12]))`,
+      [kode, numerators, load.id],
+    );
+    await pool.query(
+      `insert into sasaran (kode, year, "group", value, kind, method, simulated, load_id)
+      values ($1, 2026, 'odgj_berat', $2, 'register', 'uji', true, $3)`,
+      [kode, ODGJ_REGISTER[kode], load.id],
     );
   }
   // Rows written by hand, as the demo loader writes them: the roll-ups are rebuilt the same way.
@@ -378,6 +400,44 @@ describe('small counts for readers outside the area (issue 18)', () => {
       expect((await ctx.app.inject({ method: 'GET', url, headers: dinkes.headers })).statusCode, url).toBe(200);
     // The catalogue of Measures carries no counts: open to every reader.
     expect((await ctx.app.inject({ method: 'GET', url: '/api/exchange/fhir/Measure' })).statusCode).toBe(200);
+  });
+
+  it('a register sasaran (SPM ODGJ) cannot be read off the totals: outside readers get every total over all its desa', async () => {
+    const q = (p: string) => `indicator=SPM10_ODGJ&period=${p}`;
+    const kabupatenRow = async (headers: Record<string, string> | undefined, p: string) =>
+      ((await read(headers, `/api/values?${q(p)}&parent=99`)).rows as ValueRow[]).find((r) => r.kode === KAB)!;
+    // The leak, as the kabupaten's own staff see it (exact counts): January − February = A's register.
+    const dinkes = await signIn(ctx.app, ctx.database, 'dinkes_kabupaten', { kode: KAB });
+    const [jan, feb] = [await kabupatenRow(dinkes.headers, '2026-01'), await kabupatenRow(dinkes.headers, '2026-02')];
+    expect(jan.denominator! - feb.denominator!).toBe(ODGJ_REGISTER[A]);
+    // Readers outside: the same 22 (the whole register) in every month, quarter and range; numerators unchanged.
+    const all = Object.values(ODGJ_REGISTER).reduce((s, v) => s + v, 0);
+    for (const reader of readers) {
+      const headers = await reader.headers();
+      for (const p of ['2026-01', '2026-02', '2026-03', '2026-Q1', '2026-01..2026-02']) {
+        const row = await kabupatenRow(headers, p);
+        expect(row.denominator, `${reader.name} ${p}`).toBe(all);
+        expect(row.coverage, `${reader.name} ${p}`).toBeCloseTo((row.numerator! * 100) / all, 6);
+      }
+      const series = await read(headers, `/api/wilayah/${KAB}/series?indicator=SPM10_ODGJ&year=2026`);
+      for (const m of series.months.slice(0, 3)) {
+        expect(m.denominator, `${reader.name} series ${m.month}`).toBe(all);
+        expect(m.cumulativeDenominator, `${reader.name} series ${m.month}`).toBe(all);
+      }
+      // Kecamatan and wilayah kerja rows: hidden (small), or over all their desa — never a reporting-only sum.
+      for (const p of ['2026-01', '2026-02']) {
+        for (const r of (await read(headers, `/api/values?${q(p)}&parent=${KAB}`)).rows as ValueRow[]) {
+          if (hiddenRow(r)) continue;
+          const register = MEMBERS[r.kode]!.reduce((s, d) => s + ODGJ_REGISTER[d]!, 0);
+          expect(r.denominator, `${reader.name} ${r.kode} ${p}`).toBe(register);
+        }
+        for (const r of (await read(headers, `/api/values/puskesmas?${q(p)}&kabupaten=${KAB}`)).rows as ValueRow[]) {
+          if (hiddenRow(r)) continue;
+          const register = holds(r.kode, Number(p.slice(5))).reduce((s, d) => s + ODGJ_REGISTER[d]!, 0);
+          expect(r.denominator, `${reader.name} ${r.kode} ${p}`).toBe(register);
+        }
+      }
+    }
   });
 
   it('scoped users see the exact counts of their area: camat, kepala desa, puskesmas, dinkes of the kabupaten', async () => {

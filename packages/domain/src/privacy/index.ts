@@ -3,3 +3,4 @@ export * from './rule.ts';
 export * from './reader.ts';
 export * from './suppression.ts';
 export * from './mask.ts';
+export * from './all-sasaran.ts';

@@ -39,6 +39,7 @@ import {
   type RuleOptions,
   type SuppressionReason,
 } from './rule.ts';
+import { allSasaranDenominator, totalsOverAllSasaran } from './all-sasaran.ts';
 
 export interface PrivacyDesa {
   kode: string;
@@ -139,7 +140,8 @@ interface Sums {
   d: number;
   usable: number;
 }
-type Piece = { n: number; d: number } | null;
+/** One desa's part of a total in a period; `reported` false: only its sasaran (totals over all sasaran, all-sasaran.ts). */
+type Piece = { n: number; d: number; reported: boolean } | null;
 
 export function protectYear(input: ProtectYearInput): YearProtection {
   const details = input.detail ? [input.detail] : DETAILS;
@@ -164,6 +166,8 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
   const shareSasaran = (def.periodKind === 'ytd_cum' || def.periodKind === 'annual') && sasaranDen;
   /** Period values are sums of months (not the last month's value). */
   const summed = def.periodKind !== 'point';
+  /** Totals the reader does not see exactly take the sasaran of all their desa, reported or not (all-sasaran.ts). */
+  const overAllSasaran = totalsOverAllSasaran(def);
 
   // ---- areas: each desa is a node of its own, then the groups
   const desaIndex = new Map(input.desa.map((d, i) => [d.kode, i]));
@@ -215,7 +219,12 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
     const heldValues = all ? monthValues : monthValues.filter((v) => held.includes(v.month));
     const share = s === null || all || !shareSasaran ? s : (s * held.length) / (period.toMonth - period.fromMonth + 1);
     const v = periodValue(def, period, heldValues, share);
-    return v.reported && v.numerator !== null && v.denominator !== null ? { n: v.numerator, d: v.denominator } : null;
+    const reported = v.reported && v.numerator !== null;
+    if (overAllSasaran && s !== null && nodes[g]!.level !== 'desa' && !nodes[g]!.exact) {
+      const d = allSasaranDenominator(def, period, [{ sasaran: s, heldMonths: held.length }])!;
+      return { n: reported ? v.numerator! : 0, d, reported };
+    }
+    return reported && v.denominator !== null ? { n: v.numerator!, d: v.denominator, reported: true } : null;
   }
   const basePieces = new Map<string, Piece>();
   const basePiece = (g: number, p: number, u: number): Piece => {
@@ -231,7 +240,7 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
         if (piece) {
           s.n += piece.n;
           s.d += piece.d;
-          s.usable++;
+          if (piece.reported) s.usable++;
         }
       }
       return s;
@@ -415,12 +424,12 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
           if (old) {
             next.n -= old.n;
             next.d -= old.d;
-            next.usable--;
+            if (old.reported) next.usable--;
           }
           if (now) {
             next.n += now.n;
             next.d += now.d;
-            next.usable++;
+            if (now.reported) next.usable++;
           }
         }
         const was = countsOf(base);

@@ -33,5 +33,9 @@ export function privacyCapability(
         group !== null && privacyClassOf(def) === 'sensitive' && repository.sasaranIsRegister(group, kabupaten, year)
       );
     },
+    async sasaranTotals(def, year, kodes) {
+      const group = sasaranGroupOf(def);
+      return group === null ? new Map() : repository.sasaranTotals(group, year, kodes);
+    },
   });
 }

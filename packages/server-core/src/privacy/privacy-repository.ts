@@ -31,5 +31,25 @@ export function privacyRepository(db: DbOrTx) {
         );
       return (row?.n ?? 0) > 0;
     },
+    /**
+     * Σ the sasaran of every desa under each kode (a desa kode has 13 characters): the denominator of a total for a
+     * reader outside it when a sensitive indicator's totals take all their desa (domain all-sasaran.ts).
+     */
+    async sasaranTotals(group: string, year: number, kodes: readonly string[]): Promise<Map<string, number>> {
+      if (kodes.length === 0) return new Map();
+      const list = sql.join(
+        kodes.map((k) => sql`${k}`),
+        sql`, `,
+      );
+      const { rows } = await db.execute<{
+        kode: string;
+        total: number;
+      }>(sql`select k.kode, sum(s.value)::float8 as total
+        from unnest(array[${list}]::text[]) as k(kode)
+        join ${sasaran} s on s.kode like k.kode || '.%' and length(s.kode) = 13
+        where s."group" = ${group} and s.year = ${year}
+        group by k.kode`);
+      return new Map(rows.map((r) => [r.kode, Number(r.total)]));
+    },
   };
 }

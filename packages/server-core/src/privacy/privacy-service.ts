@@ -5,6 +5,7 @@
 // shares one result; a scoped reader inside gets the run with their exact areas. Never stores a masked answer: the
 // values caches stay per answer, masking happens after them (reader-view.ts).
 import {
+  allSasaranDenominator,
   ancestorAt,
   hideCell,
   cellCounts,
@@ -41,6 +42,8 @@ export interface Lens {
   ): HiddenCell | null;
   /** False while the result is being computed: every small area is then hidden (deny by default). */
   complete: boolean;
+  /** Node ids the reader sees exactly (never hidden; totals keep the roll-up of their reporting desa). */
+  exact: ReadonlySet<string>;
 }
 
 export interface PrivacySources {
@@ -51,6 +54,8 @@ export interface PrivacySources {
   wilayahKerjaHistory(kabupaten: string): Promise<WilayahKerjaRow[]>;
   /** The sasaran rows of this group in the kabupaten and year include a register (counted by name). */
   sasaranIsRegister(def: IndicatorDef, kabupaten: string, year: number): Promise<boolean>;
+  /** Σ the annual sasaran of every desa under each kode (totals over all sasaran, domain all-sasaran.ts). */
+  sasaranTotals(def: IndicatorDef, year: number, kodes: readonly string[]): Promise<Map<string, number>>;
   /** Where protectYear runs (the API: a worker thread); in process when absent. */
   runner?: ProtectRunner;
   /**
@@ -248,6 +253,7 @@ export function privacyService(sources: PrivacySources) {
   ): Lens {
     return {
       complete: computed !== null,
+      exact,
       hidden: computed ? computed.hidden : new Set([...smallAreas].filter((id) => !exact.has(id))),
       cell(id, period, counts) {
         if (computed === null)
@@ -300,7 +306,56 @@ export function privacyService(sources: PrivacySources) {
     return lensOf(def, done, exact, smallAreas, table.register);
   }
 
-  return { threshold, lens, close: () => runner.close() };
+  const totals = lru<Promise<Map<string, number>>>(500);
+
+  /**
+   * The annual sasaran of all desa under each kode (kecamatan, kabupaten, provinsi), per data-load state: the
+   * denominator a reader outside sees on the totals of a sensitive indicator over a sasaran (totalsOverAllSasaran).
+   */
+  async function sasaranTotals(
+    def: IndicatorDef,
+    year: number,
+    kodes: readonly string[],
+  ): Promise<Map<string, number>> {
+    const version = await sources.dataVersion();
+    const wanted = [...new Set(kodes)].sort();
+    const key = `${version}|${def.code}|${year}|${wanted.join(',')}`;
+    let hit = totals.get(key);
+    if (!hit) {
+      hit = sources.sasaranTotals(def, year, wanted);
+      hit.catch(() => totals.delete(key));
+      totals.set(key, hit);
+    }
+    return hit;
+  }
+
+  /**
+   * The same for the wilayah kerja of a kabupaten's puskesmas in a period: each desa's sasaran for the months of the
+   * period the puskesmas held it (on the first day, as rollUpByWilayahKerja), from the table protectYear reads.
+   */
+  async function puskesmasAllSasaran(
+    def: IndicatorDef,
+    period: Pick<Period, 'year' | 'fromMonth' | 'toMonth'>,
+    kabupaten: string,
+  ): Promise<(kode: string) => number | null> {
+    const version = await sources.dataVersion();
+    const table = await cachedTable(version, def, kabupaten, period.year);
+    const sasaranOf = new Map(table.desa.map((d) => [d.kode, d.sasaran]));
+    return (kode) => {
+      const group = table.groups.find((g) => g.id === puskesmasNodeId(kode));
+      if (!group?.byMonth) return null;
+      const held = new Map<string, number>();
+      for (let m = period.fromMonth; m <= period.toMonth; m++)
+        for (const d of group.byMonth[m - 1] ?? []) held.set(d, (held.get(d) ?? 0) + 1);
+      return allSasaranDenominator(
+        def,
+        period,
+        [...held].map(([d, heldMonths]) => ({ sasaran: sasaranOf.get(d) ?? null, heldMonths })),
+      );
+    };
+  }
+
+  return { threshold, lens, sasaranTotals, puskesmasAllSasaran, close: () => runner.close() };
 }
 
 export type PrivacyService = ReturnType<typeof privacyService>;
