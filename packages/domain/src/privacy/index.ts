@@ -4,3 +4,4 @@ export * from './reader.ts';
 export * from './suppression.ts';
 export * from './mask.ts';
 export * from './all-sasaran.ts';
+export * from './family.ts';

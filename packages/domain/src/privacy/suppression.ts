@@ -71,6 +71,19 @@ export interface ProtectYearInput extends RuleOptions {
   months?: number;
   /** Only this detail (tests, diagnosis); default: the most informative one that can be certified. */
   detail?: Detail;
+  /**
+   * Areas hidden from the start besides the primary ones: the pattern of the other indicators that carry the same count
+   * (family.ts protects a family with the union of their patterns). Fixed areas stay shown.
+   */
+  alsoHidden?: Iterable<string>;
+}
+
+/** A move of one unit of a shared count from one desa to another in a month (family.ts checks it on every member). */
+export interface SharedMove {
+  to: string;
+  from: string;
+  month: number;
+  measure: Measure;
 }
 
 export type Measure = 'numerator' | 'denominator';
@@ -108,6 +121,11 @@ export interface YearProtection {
    * desa has 0) or the reader's own area. The brute-force test checks this on random tables.
    */
   unprotected: readonly string[];
+  /**
+   * Does this reader's view of the table stay exactly the same when one unit of `measure` moves between two desa (with
+   * the areas hidden now)? A desa without a report that month does not carry the count here: accepted.
+   */
+  accepts(move: SharedMove): boolean;
 }
 
 /** Every period the API accepts within the first `months` months of a year: months, quarters, the year, ranges a..b. */
@@ -290,8 +308,9 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
     }),
   );
   const primaryCount = primary.map((row) => row.filter(Boolean).length);
+  const alsoHidden = new Set(input.alsoHidden ?? []);
   nodes.forEach((nd, g) => {
-    nd.hidden = primaryCount[g]! > 0;
+    nd.hidden = primaryCount[g]! > 0 || (alsoHidden.has(nd.id) && !nd.fixed);
   });
 
   // ---- certificates (rule 2) and the greedy (rule 3)
@@ -613,6 +632,7 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
             certificates,
             unprotected: failed.map(([a, b, c]) => cellKey(a, b, c)),
             cell: () => null,
+            accepts: () => false,
           };
       }
     }
@@ -629,6 +649,17 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
     hidden,
     certificates,
     unprotected,
+    accepts(move) {
+      const u = desaIndex.get(move.to);
+      const v = desaIndex.get(move.from);
+      if (u === undefined || v === undefined) return true;
+      if (!movable(u, move.month) || !movable(v, move.month)) return true;
+      const counted = def.denominator.kind === 'counted';
+      if (move.measure === 'denominator' && !counted) return true; // a sasaran is no count of this month
+      const mv: Move = { u, v, month: move.month, kind: move.measure };
+      const touched = def.periodKind === 'point' ? holding(mv) : separating(mv);
+      return Array.isArray(verify(mv, 1, touched, new Set()));
+    },
     cell(id, period) {
       const g = nodeById.get(id);
       const p = periodIndex.get(periodKey(period));
