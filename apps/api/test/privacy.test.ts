@@ -34,6 +34,8 @@ const MEMBERS: Record<string, string[]> = { [SATU]: [A, B], [DUA]: [C, D] };
 // SPM ODGJ over a REGISTER sasaran (people with a severe mental illness, counted by name): desa A sends no report in
 // February, so the usual roll-up's kabupaten denominator drops from 22 to 17 — A's register (5) by subtraction.
 const ODGJ_REGISTER: Record<string, number> = { [A]: 5, [B]: 3, [C]: 8, [D]: 6 };
+// [D, T] per desa: one at a time, GZ_DS would hide A and B only (A's D is small), GZ_TD also C (T = 2) and its partner D.
+const BALITA_D_T: Record<string, [number, number]> = { [A]: [6, 1], [B]: [30, 15], [C]: [25, 2], [D]: [40, 20] };
 const ODGJ_MONTHS: Record<string, (number | null)[]> = {
   [A]: [1, null, 1],
   [B]: [1, 1, 0],
@@ -81,6 +83,24 @@ async function seed(database: Database) {
       `insert into sasaran (kode, year, "group", value, kind, method, simulated, load_id)
       values ($1, 2026, 'odgj_berat', $2, 'register', 'uji', true, $3)`,
       [kode, ODGJ_REGISTER[kode], load.id],
+    );
+  }
+  // Balita ditimbang (D) in January: the numerator of GZ_DS and the denominator of GZ_TD (one count, two indicators).
+  for (const [kode, [d, t]] of Object.entries(BALITA_D_T)) {
+    await pool.query(
+      `insert into indicator_value (indicator, kode, year, numerators, month_load_ids, month_simulated)
+      values ('GZ_DS', $1, 2026, $2, array_fill($3::int, array[12]), array_fill(true, array[12])),
+      ('GZ_TD', $1, 2026, $4, array_fill($3::int, array[12]), array_fill(true, array[12]))`,
+      [kode, `{${d}${',NULL'.repeat(11)}}`, load.id, `{${t}${',NULL'.repeat(11)}}`],
+    );
+    await pool.query(`update indicator_value set denominators = $2 where indicator = 'GZ_TD' and kode = $1`, [
+      kode,
+      `{${d}${',NULL'.repeat(11)}}`,
+    ]);
+    await pool.query(
+      `insert into sasaran (kode, year, "group", value, kind, method, simulated, load_id)
+      values ($1, 2026, 'balita_0_59', $2, 'estimate', 'uji', true, $3)`,
+      [kode, d * 2, load.id],
     );
   }
   // Rows written by hand, as the demo loader writes them: the roll-ups are rebuilt the same way.
@@ -437,6 +457,23 @@ describe('small counts for readers outside the area (issue 18)', () => {
           expect(r.denominator, `${reader.name} ${r.kode} ${p}`).toBe(register);
         }
       }
+    }
+  });
+
+  it('indicators that share a count (GZ_DS numerator = GZ_TD denominator) hide the same desa for readers outside', async () => {
+    for (const reader of readers) {
+      const headers = await reader.headers();
+      const hiddenOf = async (indicator: string) => {
+        const out: string[] = [];
+        for (const parent of [SATU, DUA])
+          for (const r of (await read(headers, `/api/values?indicator=${indicator}&period=2026-01&parent=${parent}`))
+            .rows as ValueRow[])
+            if (hiddenRow(r)) out.push(r.kode);
+        return out.sort();
+      };
+      const [ds, td] = [await hiddenOf('GZ_DS'), await hiddenOf('GZ_TD')];
+      expect(td, reader.name).toEqual([A, B, C, D]);
+      expect(ds, `${reader.name}: one pattern for the family`).toEqual(td);
     }
   });
 

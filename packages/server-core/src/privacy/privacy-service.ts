@@ -7,6 +7,8 @@
 import {
   allSasaranDenominator,
   ancestorAt,
+  countFamilyOf,
+  getIndicator,
   hideCell,
   cellCounts,
   isKode,
@@ -207,18 +209,42 @@ export function privacyService(sources: PrivacySources) {
     return out.sort();
   }
 
+  /**
+   * One run in the worker: the table alone, or with the tables of the indicators that carry a count of it (a family,
+   * protected together): then the results of every member, by indicator code.
+   */
   async function compute(
     def: IndicatorDef,
     year: number,
     table: Table,
+    family: { def: IndicatorDef; table: Table }[],
     exact: string[],
     urgent: boolean,
-  ): Promise<Computed> {
+  ): Promise<Map<string, Computed>> {
     const result = await runner.run(
-      { indicator: def.code, year, threshold, desa: table.desa, groups: table.groups, exact, register: table.register },
+      {
+        indicator: def.code,
+        year,
+        threshold,
+        desa: table.desa,
+        groups: table.groups,
+        exact,
+        register: table.register,
+        ...(family.length > 0
+          ? { family: family.map((m) => ({ indicator: m.def.code, desa: m.table.desa, register: m.table.register })) }
+          : {}),
+      },
       urgent,
     );
-    return { hidden: new Set(result.hidden), cells: new Map(result.cells) };
+    const toComputed = (r: { hidden: string[]; cells: [string, HiddenCell | null][] }): Computed => ({
+      hidden: new Set(r.hidden),
+      cells: new Map(r.cells),
+    });
+    return new Map(
+      result.members
+        ? Object.entries(result.members).map(([code, r]) => [code, toComputed(r)] as const)
+        : [[def.code, toComputed(result)]],
+    );
   }
 
   /** Deny by default: what a hidden cell shows when the table has no result (yet) or the period is not in it. */
@@ -284,19 +310,34 @@ export function privacyService(sources: PrivacySources) {
     const table = await cachedTable(version, def, kabupaten, year);
     const exactList = exactIds(reader, table, kabupaten);
     const exact = new Set(exactList);
-    const key = `${version}|${def.code}|${year}|${kabupaten}|${exactList.join(',')}`;
+    const keyOf = (code: string) => `${version}|${code}|${year}|${kabupaten}|${exactList.join(',')}`;
+    const key = keyOf(def.code);
     let pending = results.get(key);
     if (!pending) {
-      // CPU work (protectYear): in the runner (the API's worker thread), one table at a time, waiting readers first.
-      pending = compute(def, year, table, exactList, options.wait !== false);
-      const settled = pending;
-      settled.then(
-        (c) => {
-          ready.set(settled, c);
-        },
-        () => results.delete(key),
+      // Indicators carrying a count of this one (catalogue COUNT_FAMILIES) are protected together, once for all of them.
+      const others = countFamilyOf(def.code)
+        .filter((code) => code !== def.code)
+        .map((code) => getIndicator(code)!);
+      const family = await Promise.all(
+        others.map(async (d) => ({ def: d, table: await cachedTable(version, d, kabupaten, year) })),
       );
-      results.set(key, settled);
+      pending = results.get(key); // another request may have started it meanwhile
+      if (!pending) {
+        // CPU work (protectYear): in the runner (the API's worker thread), one job at a time, waiting readers first.
+        const run = compute(def, year, table, family, exactList, options.wait !== false);
+        for (const code of [def.code, ...others.map((d) => d.code)]) {
+          const memberKey = keyOf(code);
+          const settled = run.then((all) => all.get(code)!);
+          settled.then(
+            (c) => {
+              ready.set(settled, c);
+            },
+            () => results.delete(memberKey),
+          );
+          results.set(memberKey, settled);
+        }
+        pending = results.get(key)!;
+      }
     }
     const done = ready.get(pending) ?? (options.wait === false ? null : await within(pending, maxWaitMs));
     const smallAreas = new Set([
