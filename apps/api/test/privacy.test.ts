@@ -348,6 +348,22 @@ describe('small counts for readers outside the area (issue 18)', () => {
       headers: camat.headers,
     });
     expect(exactPack.body).not.toContain('disembunyikan: jumlah kecil');
+
+    // A meeting of one month: the pembaca's pack shows desa B's KIA_K1 as a band, never its count (1 of a sasaran of 20),
+    // which the camat's pack shows. The PDF is this HTML printed (pack-service pdf → html with the same view).
+    const monthly = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/meetings',
+      headers: ctx.admin.headers,
+      payload: { jenis: 'lokmin_bulanan', tanggal: '2026-10-06', wilayah: SATU, periode: '2026-09' },
+    });
+    expect(monthly.statusCode).toBe(201);
+    const packOf = async (headers: Record<string, string>) =>
+      (await ctx.app.inject({ method: 'GET', url: `/api/rapat/${monthly.json().id}/paket.html`, headers })).body;
+    const [mine, theirs] = [await packOf(pembaca.headers), await packOf(camat.headers)];
+    expect(theirs).toContain('>1/20<');
+    expect(mine).not.toContain('>1/20<');
+    expect(mine).toContain('disembunyikan: jumlah kecil · &lt; 10');
   });
 
   it('the next-wave proposal ranks on the need a pembaca may see: a hidden puskesmas count is in no part, total, score or reason', async () => {
