@@ -51,5 +51,30 @@ export function privacyRepository(db: DbOrTx) {
         group by k.kode`);
       return new Map(rows.map((r) => [r.kode, Number(r.total)]));
     },
+    /** The latest data load (0: none). */
+    async latestLoad(): Promise<number> {
+      const { rows } = await db.execute<{ id: number }>(sql`select coalesce(max(id), 0)::int as id from data_load`);
+      return rows[0]?.id ?? 0;
+    },
+    /**
+     * What a load changed, per kabupaten × year: indicators of its value cells and sasaran groups of its sasaran rows
+     * (an undo is a load too, with its own change rows).
+     */
+    async touchedBy(
+      loadId: number,
+    ): Promise<{ kabupaten: string; year: number; indicator: string | null; group: string | null }[]> {
+      const { rows } = await db.execute<{
+        kabupaten: string;
+        year: number;
+        indicator: string | null;
+        group: string | null;
+      }>(sql`
+        select distinct left(kode, 5) as kabupaten, year, indicator, null::text as "group"
+          from indicator_value_change where load_id = ${loadId} and length(kode) = 13
+        union
+        select distinct left(kode, 5) as kabupaten, year, null::text as indicator, "group"
+          from sasaran_change where load_id = ${loadId} and length(kode) = 13`);
+      return rows;
+    },
   };
 }

@@ -396,7 +396,17 @@ export function privacyService(sources: PrivacySources) {
     };
   }
 
-  return { threshold, lens, sasaranTotals, puskesmasAllSasaran, close: () => runner.close() };
+  /**
+   * Write-time warm-up: start protecting a kabupaten × indicator × year for the readers outside it (the class every
+   * anonymous visitor, pembaca and user of another area shares) now, in the background, instead of at the first
+   * request — so after an import the kabupaten is shown hidden for less time. Never waits; errors are dropped (a later
+   * request computes it again).
+   */
+  function warm(def: IndicatorDef, kabupaten: string, year: number): void {
+    lens(null, def, year, kabupaten, { wait: false }).catch(() => undefined);
+  }
+
+  return { threshold, lens, warm, sasaranTotals, puskesmasAllSasaran, close: () => runner.close() };
 }
 
 export type PrivacyService = ReturnType<typeof privacyService>;
