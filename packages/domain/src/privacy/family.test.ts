@@ -130,4 +130,123 @@ describe('indicators that share a count are protected together (issue 18)', () =
     expect(values.length, `A's D could be ${values.join(', ')}`).toBeGreaterThanOrEqual(2);
     expect(values).toContain(6);
   });
+
+  it('random tables of GZ_DS + GZ_TD: no hidden balita ditimbang of a desa can be pinned across the two (brute force)', () => {
+    let seed = Number(process.env.PRIVACY_SEED ?? 20261204);
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    let checked = 0;
+    let targets = 0;
+    for (let attempt = 0; checked < 25 && attempt < 400; attempt++) {
+      const kode = ['A', 'B', 'C', 'D'].slice(0, 3 + Math.floor(rand() * 2));
+      const split = 1 + Math.floor(rand() * (kode.length - 1));
+      const gs: PrivacyGroup[] = [
+        { id: 'K1', level: 'kecamatan', desaIn: () => kode.slice(0, split) },
+        { id: 'K2', level: 'kecamatan', desaIn: () => kode.slice(split) },
+        { id: 'KAB', level: 'kabupaten', desaIn: () => kode },
+      ];
+      const t = Object.fromEntries(
+        kode.map((k) => [k, rand() < 0.5 ? Math.floor(rand() * 4) : 4 + Math.floor(rand() * 4)]),
+      );
+      const d = Object.fromEntries(kode.map((k) => [k, t[k]! + Math.floor(rand() * 9)]));
+      const k = 4;
+      const make = (dd: Record<string, number>) => ({
+        ds: kode.map((c): PrivacyDesa => ({ kode: c, months: [{ month: 1, numerator: dd[c]! }], sasaran: 30 })),
+        td: kode.map(
+          (c): PrivacyDesa => ({
+            kode: c,
+            months: [{ month: 1, numerator: t[c]!, denominator: dd[c]! }],
+            sasaran: null,
+          }),
+        ),
+      });
+      const truth = make(d);
+      const inputOf = (def: IndicatorDef, desa: PrivacyDesa[]) => ({
+        def,
+        year: YEAR,
+        threshold: k,
+        desa,
+        groups: gs,
+        months: 1,
+      });
+      const [ds, td] = protectFamily([inputOf(DS, truth.ds), inputOf(TD, truth.td)]);
+      expect([...ds!.hidden].sort()).toEqual([...td!.hidden].sort());
+      const hiddenDesa = kode.filter((c) => ds!.hidden.has(c));
+      if (hiddenDesa.length === 0) continue;
+      const areas = [
+        ...gs.map((g) => ({ id: g.id, level: g.level, members: g.desaIn(1) })),
+        ...kode.map((c) => ({ id: c, level: 'desa' as const, members: [c] })),
+      ];
+      const seen = (def: IndicatorDef, desa: PrivacyDesa[], r: YearProtection) =>
+        areas
+          .map((a) => {
+            const p = periodsOfYear(YEAR, 1)[0]!;
+            const v = evaluateValue(
+              def,
+              p,
+              rollUpDesa(
+                def,
+                p,
+                desa.filter((x) => a.members.includes(x.kode)),
+              ),
+            );
+            if (!r.hidden.has(a.id)) return `${v.numerator}/${v.denominator}`;
+            const small = primaryReason(def, a.level, v, k) !== null;
+            return JSON.stringify(
+              hideCell(
+                def,
+                v,
+                small || r.detail === 'plain' ? 'small-count' : 'complementary',
+                k,
+                r.detail === 'bands',
+              ),
+            );
+          })
+          .join('|');
+      const [seenDs, seenTd] = [seen(DS, truth.ds, ds!), seen(TD, truth.td, td!)];
+      const total = hiddenDesa.reduce((sum, c) => sum + d[c]!, 0);
+      const values = new Map(hiddenDesa.map((c) => [c, new Set<number>()]));
+      const assign = (i: number, left: number, acc: Record<string, number>) => {
+        if (i === hiddenDesa.length - 1) {
+          const alt = { ...acc, [hiddenDesa[i]!]: left };
+          if (hiddenDesa.some((c) => alt[c]! < t[c]!)) return; // a reader knows T ≤ D
+          const m = make(alt);
+          if (seen(DS, m.ds, ds!) === seenDs && seen(TD, m.td, td!) === seenTd)
+            for (const c of hiddenDesa) values.get(c)!.add(alt[c]!);
+          return;
+        }
+        for (let x = 0; x <= left; x++) assign(i + 1, left - x, { ...acc, [hiddenDesa[i]!]: x });
+      };
+      assign(0, total, { ...d });
+      const p = periodsOfYear(YEAR, 1)[0]!;
+      for (const c of hiddenDesa) {
+        const small = [DS, TD].some((def) => {
+          const v = evaluateValue(
+            def,
+            p,
+            rollUpDesa(
+              def,
+              p,
+              (def === DS ? truth.ds : truth.td).filter((x) => x.kode === c),
+            ),
+          );
+          return primaryReason(def, 'desa', v, k) !== null;
+        });
+        const unprotected = [...ds!.unprotected, ...td!.unprotected].some(
+          (u) => u.startsWith(`${c}|`) || u.startsWith('cert:'),
+        );
+        if (!small || unprotected) continue;
+        targets++;
+        expect(
+          values.get(c)!.size,
+          `${c}: ${[...values.get(c)!]} in ${JSON.stringify({ t, d, split })}`,
+        ).toBeGreaterThanOrEqual(2);
+      }
+      checked++;
+    }
+    expect(checked).toBe(25);
+    expect(targets).toBeGreaterThan(25);
+  }, 120_000);
 });
