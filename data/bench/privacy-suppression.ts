@@ -7,11 +7,15 @@
 // Synthetic: kecamatan of ~15 desa of ~2,000 people, one puskesmas per kecamatan and two in every fourth, monthly counts
 // drawn around the expected number. Prints per indicator the CPU time protectYear takes (a busy machine does not
 // inflate it), the detail it could certify and how much is hidden. --register treats sasaran as registers (protected
-// for sensitive indicators). WHY=1 also names the first cell that failed when a table fell back from bands.
+// for sensitive indicators). WHY=1 also names the first cell that failed when a table fell back from bands. --family
+// protects each indicator with the others that carry its count (catalogue COUNT_FAMILIES, domain protectFamily) and
+// prints the family's CPU time and the pattern they share.
 import { join, resolve } from 'node:path';
 import { openDatabase } from '@peta/db';
 import {
+  countFamilyOf,
   getIndicator,
+  protectFamily,
   protectYear,
   sasaranGroupOf,
   type IndicatorDef,
@@ -22,6 +26,7 @@ import {
 const flag = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const arg = (name: string, fallback: number) => Number(flag(name) ?? fallback);
 const register = process.argv.includes('--register');
+const family = process.argv.includes('--family');
 
 interface Table {
   label: string;
@@ -200,9 +205,28 @@ for (const code of codes) {
     console.log(`${code.padEnd(14)} no data`);
     continue;
   }
+  const members = family ? countFamilyOf(code).filter((c) => c !== code) : [];
+  const others = [];
+  for (const c of members) {
+    const d = getIndicator(c)!;
+    const rows = await table.values(d);
+    if (rows) others.push({ def: d, desa: rows });
+  }
   const started = process.cpuUsage();
-  const r = protectYear({ def, year: 2026, threshold: 10, desa, groups: table.groups, sasaranIsRegister: register });
+  const input = (d: IndicatorDef, rows: PrivacyDesa[]) => ({
+    def: d,
+    year: 2026,
+    threshold: 10,
+    desa: rows,
+    groups: table.groups,
+    sasaranIsRegister: register,
+  });
+  const r =
+    others.length > 0
+      ? protectFamily([input(def, desa), ...others.map((o) => input(o.def, o.desa))])[0]!
+      : protectYear(input(def, desa));
   const cpu = process.cpuUsage(started);
+  if (others.length > 0) console.log(`${code} with ${others.map((o) => o.def.code).join(', ')} (one pattern):`);
   const count = (level: PrivacyGroup['level']) => {
     const ids = table.groups.filter((g) => g.level === level).map((g) => g.id);
     return `${ids.filter((id) => r.hidden.has(id)).length}/${ids.length}`;

@@ -208,6 +208,22 @@ export async function buildApp({
     maxWaitMs: config.privacyWaitMs ?? DEFAULT_PRIVACY_WAIT_MS,
   });
   app.addHook('onClose', async () => privacy.close());
+  // Write-time warm-up: once an import, an undo or a saved isian has landed, the tables it touched are protected for
+  // readers outside in the background at once (the worker serves waiting readers first), so those readers see the
+  // kabupaten hidden for less time than when the first request starts the work. The first call sets the baseline.
+  const LANDS_DATA = new Set([
+    '/api/impor/:id/simpan',
+    '/api/impor/:id/batalkan',
+    '/api/impor/isian',
+    '/api/imports/:id/commit',
+    '/api/imports/:id/undo',
+    '/api/imports/grid',
+  ]);
+  void privacy.warmNewLoads().catch(() => undefined);
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'POST' || reply.statusCode >= 300 || !LANDS_DATA.has(request.routeOptions.url ?? '')) return;
+    void privacy.warmNewLoads().catch((error) => request.log.warn({ err: error }, 'privacy warm-up failed'));
+  });
   const viewOf = (request: FastifyRequest) =>
     readerView(
       { privacy, values: readValues.service, perPuskesmas: rollout.perPuskesmas },

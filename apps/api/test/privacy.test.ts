@@ -31,6 +31,17 @@ const SATU = '99.01.01',
 const MONTHLY: Record<string, number> = { [A]: 20, [B]: 1, [C]: 15, [D]: 12 };
 const SASARAN: Record<string, number> = { [A]: 300, [B]: 20, [C]: 200, [D]: 150 };
 const MEMBERS: Record<string, string[]> = { [SATU]: [A, B], [DUA]: [C, D] };
+// SPM ODGJ over a REGISTER sasaran (people with a severe mental illness, counted by name): desa A sends no report in
+// February, so the usual roll-up's kabupaten denominator drops from 22 to 17 — A's register (5) by subtraction.
+const ODGJ_REGISTER: Record<string, number> = { [A]: 5, [B]: 3, [C]: 8, [D]: 6 };
+// [D, T] per desa: one at a time, GZ_DS would hide A and B only (A's D is small), GZ_TD also C (T = 2) and its partner D.
+const BALITA_D_T: Record<string, [number, number]> = { [A]: [6, 1], [B]: [30, 15], [C]: [25, 2], [D]: [40, 20] };
+const ODGJ_MONTHS: Record<string, (number | null)[]> = {
+  [A]: [1, null, 1],
+  [B]: [1, 1, 0],
+  [C]: [2, 1, 1],
+  [D]: [0, 1, 1],
+};
 /** Desa of each puskesmas in month m. */
 const holds = (p: string, m: number) => (p === 'P1' ? (m < 7 ? [A, B] : [A]) : m < 7 ? [C, D] : [C, D, B]);
 
@@ -59,6 +70,37 @@ async function seed(database: Database) {
       `insert into sasaran (kode, year, "group", value, kind, method, simulated, load_id)
       values ($1, 2026, 'bumil', $2, 'estimate', 'uji', true, $3)`,
       [kode, SASARAN[kode], load.id],
+    );
+  }
+  for (const [kode, months] of Object.entries(ODGJ_MONTHS)) {
+    const numerators = `{${[...months, ...Array(9).fill(null)].map((v) => v ?? 'NULL').join(',')}}`;
+    await pool.query(
+      `insert into indicator_value (indicator, kode, year, numerators, month_load_ids, month_simulated)
+      values ('SPM10_ODGJ', $1, 2026, $2, array_fill($3::int, array[12]), array_fill(true, array[12]))`,
+      [kode, numerators, load.id],
+    );
+    await pool.query(
+      `insert into sasaran (kode, year, "group", value, kind, method, simulated, load_id)
+      values ($1, 2026, 'odgj_berat', $2, 'register', 'uji', true, $3)`,
+      [kode, ODGJ_REGISTER[kode], load.id],
+    );
+  }
+  // Balita ditimbang (D) in January: the numerator of GZ_DS and the denominator of GZ_TD (one count, two indicators).
+  for (const [kode, [d, t]] of Object.entries(BALITA_D_T)) {
+    await pool.query(
+      `insert into indicator_value (indicator, kode, year, numerators, month_load_ids, month_simulated)
+      values ('GZ_DS', $1, 2026, $2, array_fill($3::int, array[12]), array_fill(true, array[12])),
+      ('GZ_TD', $1, 2026, $4, array_fill($3::int, array[12]), array_fill(true, array[12]))`,
+      [kode, `{${d}${',NULL'.repeat(11)}}`, load.id, `{${t}${',NULL'.repeat(11)}}`],
+    );
+    await pool.query(`update indicator_value set denominators = $2 where indicator = 'GZ_TD' and kode = $1`, [
+      kode,
+      `{${d}${',NULL'.repeat(11)}}`,
+    ]);
+    await pool.query(
+      `insert into sasaran (kode, year, "group", value, kind, method, simulated, load_id)
+      values ($1, 2026, 'balita_0_59', $2, 'estimate', 'uji', true, $3)`,
+      [kode, d * 2, load.id],
     );
   }
   // Rows written by hand, as the demo loader writes them: the roll-ups are rebuilt the same way.
@@ -306,6 +348,22 @@ describe('small counts for readers outside the area (issue 18)', () => {
       headers: camat.headers,
     });
     expect(exactPack.body).not.toContain('disembunyikan: jumlah kecil');
+
+    // A meeting of one month: the pembaca's pack shows desa B's KIA_K1 as a band, never its count (1 of a sasaran of 20),
+    // which the camat's pack shows. The PDF is this HTML printed (pack-service pdf → html with the same view).
+    const monthly = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/meetings',
+      headers: ctx.admin.headers,
+      payload: { jenis: 'lokmin_bulanan', tanggal: '2026-10-06', wilayah: SATU, periode: '2026-09' },
+    });
+    expect(monthly.statusCode).toBe(201);
+    const packOf = async (headers: Record<string, string>) =>
+      (await ctx.app.inject({ method: 'GET', url: `/api/rapat/${monthly.json().id}/paket.html`, headers })).body;
+    const [mine, theirs] = [await packOf(pembaca.headers), await packOf(camat.headers)];
+    expect(theirs).toContain('>1/20<');
+    expect(mine).not.toContain('>1/20<');
+    expect(mine).toContain('disembunyikan: jumlah kecil · &lt; 10');
   });
 
   it('the next-wave proposal ranks on the need a pembaca may see: a hidden puskesmas count is in no part, total, score or reason', async () => {
@@ -378,6 +436,61 @@ describe('small counts for readers outside the area (issue 18)', () => {
       expect((await ctx.app.inject({ method: 'GET', url, headers: dinkes.headers })).statusCode, url).toBe(200);
     // The catalogue of Measures carries no counts: open to every reader.
     expect((await ctx.app.inject({ method: 'GET', url: '/api/exchange/fhir/Measure' })).statusCode).toBe(200);
+  });
+
+  it('a register sasaran (SPM ODGJ) cannot be read off the totals: outside readers get every total over all its desa', async () => {
+    const q = (p: string) => `indicator=SPM10_ODGJ&period=${p}`;
+    const kabupatenRow = async (headers: Record<string, string> | undefined, p: string) =>
+      ((await read(headers, `/api/values?${q(p)}&parent=99`)).rows as ValueRow[]).find((r) => r.kode === KAB)!;
+    // The leak, as the kabupaten's own staff see it (exact counts): January − February = A's register.
+    const dinkes = await signIn(ctx.app, ctx.database, 'dinkes_kabupaten', { kode: KAB });
+    const [jan, feb] = [await kabupatenRow(dinkes.headers, '2026-01'), await kabupatenRow(dinkes.headers, '2026-02')];
+    expect(jan.denominator! - feb.denominator!).toBe(ODGJ_REGISTER[A]);
+    // Readers outside: the same 22 (the whole register) in every month, quarter and range; numerators unchanged.
+    const all = Object.values(ODGJ_REGISTER).reduce((s, v) => s + v, 0);
+    for (const reader of readers) {
+      const headers = await reader.headers();
+      for (const p of ['2026-01', '2026-02', '2026-03', '2026-Q1', '2026-01..2026-02']) {
+        const row = await kabupatenRow(headers, p);
+        expect(row.denominator, `${reader.name} ${p}`).toBe(all);
+        expect(row.coverage, `${reader.name} ${p}`).toBeCloseTo((row.numerator! * 100) / all, 6);
+      }
+      const series = await read(headers, `/api/wilayah/${KAB}/series?indicator=SPM10_ODGJ&year=2026`);
+      for (const m of series.months.slice(0, 3)) {
+        expect(m.denominator, `${reader.name} series ${m.month}`).toBe(all);
+        expect(m.cumulativeDenominator, `${reader.name} series ${m.month}`).toBe(all);
+      }
+      // Kecamatan and wilayah kerja rows: hidden (small), or over all their desa — never a reporting-only sum.
+      for (const p of ['2026-01', '2026-02']) {
+        for (const r of (await read(headers, `/api/values?${q(p)}&parent=${KAB}`)).rows as ValueRow[]) {
+          if (hiddenRow(r)) continue;
+          const register = MEMBERS[r.kode]!.reduce((s, d) => s + ODGJ_REGISTER[d]!, 0);
+          expect(r.denominator, `${reader.name} ${r.kode} ${p}`).toBe(register);
+        }
+        for (const r of (await read(headers, `/api/values/puskesmas?${q(p)}&kabupaten=${KAB}`)).rows as ValueRow[]) {
+          if (hiddenRow(r)) continue;
+          const register = holds(r.kode, Number(p.slice(5))).reduce((s, d) => s + ODGJ_REGISTER[d]!, 0);
+          expect(r.denominator, `${reader.name} ${r.kode} ${p}`).toBe(register);
+        }
+      }
+    }
+  });
+
+  it('indicators that share a count (GZ_DS numerator = GZ_TD denominator) hide the same desa for readers outside', async () => {
+    for (const reader of readers) {
+      const headers = await reader.headers();
+      const hiddenOf = async (indicator: string) => {
+        const out: string[] = [];
+        for (const parent of [SATU, DUA])
+          for (const r of (await read(headers, `/api/values?indicator=${indicator}&period=2026-01&parent=${parent}`))
+            .rows as ValueRow[])
+            if (hiddenRow(r)) out.push(r.kode);
+        return out.sort();
+      };
+      const [ds, td] = [await hiddenOf('GZ_DS'), await hiddenOf('GZ_TD')];
+      expect(td, reader.name).toEqual([A, B, C, D]);
+      expect(ds, `${reader.name}: one pattern for the family`).toEqual(td);
+    }
   });
 
   it('scoped users see the exact counts of their area: camat, kepala desa, puskesmas, dinkes of the kabupaten', async () => {

@@ -1,7 +1,7 @@
 // Small counts stay private (issue 18), as the demo `pembaca` sees them: on Kecamatan Bilah Hulu the desa whose counts
 // are hidden are hatched on white (not coloured, not the grey of "no data"), the table and the hover card say
 // "disembunyikan: jumlah kecil", the legend has the hatched item and the privacy line; the desa profile says the same.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PALETTE } from '@peta/domain';
@@ -61,6 +61,16 @@ describe('the protected view of the demo pembaca', () => {
     expect(await page.getByTestId('hover-card-class').textContent()).toBe('Disembunyikan');
     await page.screenshot({ path: join(SHOTS, 'privacy-map.png') });
 
+    // "PNG untuk WhatsApp" is drawn in the browser from the values this reader received: the hidden desa are white
+    // and hatched there too — not one pixel of a class colour on the picture's map (the dinkes' picture has them).
+    expect(await classPixelsOfPng(page, 'pembaca'), 'class colours on the pembaca PNG map').toBe(0);
+    const dinkes = await openPageAs(browser, server.url, 'dinkes.labuhanbatu', { width: 1280, height: 800 });
+    const dd = createDriver(dinkes, server.url);
+    await dd.openUrl(`?wilayah=${BILAH_HULU}&indikator=${INDICATOR}&periode=${PERIOD}`);
+    await dd.waitForView(BILAH_HULU);
+    expect(await classPixelsOfPng(dinkes, 'dinkes'), 'class colours on the dinkes PNG map').toBeGreaterThan(1000);
+    await dinkes.close();
+
     // The desa profile: the hidden indicator says why, with no count.
     await d.clickRow(desa.kode);
     await page.getByTestId('desa-panel').waitFor();
@@ -71,3 +81,39 @@ describe('the protected view of the demo pembaca', () => {
     await page.close();
   });
 });
+
+/** Downloads the page's "PNG untuk WhatsApp" and counts the pixels of its map box in a class colour (baik, cukup, kurang). */
+async function classPixelsOfPng(page: import('playwright-core').Page, who: string): Promise<number> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('share-png').click()]);
+  const path = join(SHOTS, `privacy-whatsapp-${who}.png`);
+  await download.saveAs(path);
+  const b64 = readFileSync(path).toString('base64');
+  const colours = [PALETTE.attainment.baik, PALETTE.attainment.cukup, PALETTE.attainment.kurang].map((hex) => [
+    Number.parseInt(hex.slice(1, 3), 16),
+    Number.parseInt(hex.slice(3, 5), 16),
+    Number.parseInt(hex.slice(5, 7), 16),
+  ]);
+  return page.evaluate(
+    async ({ b64, colours }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${b64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(image, 0, 0);
+      const map = ctx.getImageData(40, 270, 1000, 780).data; // SHARE_MAP_BOX
+      let n = 0;
+      for (let i = 0; i < map.length; i += 4)
+        if (
+          colours.some(
+            ([r, g, b]) => Math.abs(map[i]! - r!) + Math.abs(map[i + 1]! - g!) + Math.abs(map[i + 2]! - b!) < 12,
+          )
+        )
+          n++;
+      return n;
+    },
+    { b64, colours },
+  );
+}

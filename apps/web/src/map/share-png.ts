@@ -203,15 +203,24 @@ export function drawSharePicture(canvas: HTMLCanvasElement, input: SharePngInput
   for (const m of markers) drawMarker(ctx, m, font);
   ctx.restore();
 
+  // The footer first: the legend must end above it (six items — with the hatched "disembunyikan" of a protected view —
+  // ran into it).
+  ctx.font = font(24);
+  const footerLines = wrap(ctx, input.footer, 1000);
+  const footerTop = SHARE_SIZE.height - 30 - (footerLines.length - 1) * 30 - 24;
+
   // Legend: two columns when the labels fit beside each other, else one per line (smaller type).
   ctx.font = font(30);
   const twoColumns = input.legend.every((item) => ctx.measureText(item.label).width <= 440);
   if (!twoColumns) ctx.font = font(input.legend.length > 4 ? 24 : 28);
   const columns = twoColumns ? 2 : 1;
-  const lineHeight = twoColumns ? 50 : input.legend.length > 4 ? 38 : 44;
+  const legendTop = SHARE_MAP_BOX.y + SHARE_MAP_BOX.height + 40;
+  const rows = Math.ceil(input.legend.length / columns);
+  const fits = rows > 1 ? Math.floor((footerTop - 12 - legendTop) / (rows - 1)) : Number.POSITIVE_INFINITY;
+  const lineHeight = Math.min(twoColumns ? 50 : input.legend.length > 4 ? 38 : 44, fits);
   input.legend.forEach((item, i) => {
     const x = 40 + (i % columns) * 520;
-    const ly = SHARE_MAP_BOX.y + SHARE_MAP_BOX.height + 40 + Math.floor(i / columns) * lineHeight;
+    const ly = legendTop + Math.floor(i / columns) * lineHeight;
     // The hatch item is lines on white, as on the map (its colour is the line colour, not a fill).
     ctx.fillStyle = item.pattern === 'hatch' ? '#ffffff' : item.color;
     ctx.fillRect(x, ly - 26, 44, 32);
@@ -227,7 +236,6 @@ export function drawSharePicture(canvas: HTMLCanvasElement, input: SharePngInput
   });
   ctx.font = font(24);
   ctx.fillStyle = '#555';
-  const footerLines = wrap(ctx, input.footer, 1000);
   footerLines.forEach((line, i) => {
     ctx.fillText(line, 40, SHARE_SIZE.height - 30 - (footerLines.length - 1 - i) * 30);
   });

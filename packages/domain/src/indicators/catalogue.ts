@@ -1293,3 +1293,79 @@ export function denominatorLabel(def: Pick<IndicatorDef, 'denominator'>): string
       return 'penduduk (per 100.000)';
   }
 }
+
+/**
+ * Indicators that carry the SAME count of people (issue 18, docs/privacy.md §3.3): the number of one is a numerator
+ * or denominator of another, from the same register and month. The small-count rule protects them together (domain
+ * privacy/family.ts): hiding a desa in one but not in the other would let a reader subtract across the two — GZ_TD
+ * shows desa C's balita ditimbang, GZ_DS hides A and C, and the kecamatan total then gives A's.
+ */
+export interface CountFamily {
+  id: string;
+  /** Which measure of each member is the shared count. */
+  members: readonly { indicator: IndicatorCode; measure: 'numerator' | 'denominator' }[];
+  why: string;
+}
+
+export const COUNT_FAMILIES: readonly CountFamily[] = [
+  {
+    id: 'balita-ditimbang',
+    members: [
+      { indicator: 'GZ_DS', measure: 'numerator' },
+      { indicator: 'GZ_TD', measure: 'denominator' },
+    ],
+    why: 'D (balita ditimbang bulan itu) adalah pembilang D/S dan penyebut T/D (e-PPGBM, bulan yang sama).',
+  },
+  {
+    id: 'terduga-tbc',
+    members: [
+      { indicator: 'TB_TERDUGA', measure: 'numerator' },
+      { indicator: 'SPM11_TB', measure: 'denominator' },
+    ],
+    why: 'Orang terduga TBC yang ditemukan (SITB) adalah penyebut SPM terduga TBC.',
+  },
+  {
+    id: 'terduga-tbc-diperiksa',
+    members: [
+      { indicator: 'SPM11_TB', measure: 'numerator' },
+      { indicator: 'TB_POSITIVITY', measure: 'denominator' },
+    ],
+    why: 'Terduga TBC yang mendapat pemeriksaan penunjang adalah penyebut proporsi terkonfirmasi.',
+  },
+  {
+    id: 'balita-diukur',
+    members: [
+      { indicator: 'GZ_CAKUPAN_UKUR', measure: 'numerator' },
+      { indicator: 'GZ_WASTING', measure: 'denominator' },
+      { indicator: 'GZ_STUNTING', measure: 'denominator' },
+    ],
+    why: 'Balita diukur (e-PPGBM) adalah pembilang cakupan pengukuran dan penyebut wasting dan stunting (stunting: yang tinggi dan umurnya sah — biasanya sama; dilindungi bersama karena dapat sama).',
+  },
+];
+
+/**
+ * The indicators protected together with `code` (itself included, sorted), joining families that share a member
+ * (SPM11_TB is in both TB families); [code] for an indicator in none.
+ */
+export function countFamilyOf(code: string): IndicatorCode[] {
+  const out = new Set<string>([code]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const f of COUNT_FAMILIES)
+      if (f.members.some((m) => out.has(m.indicator)))
+        for (const m of f.members)
+          if (!out.has(m.indicator)) {
+            out.add(m.indicator);
+            grew = true;
+          }
+  }
+  return [...out].sort() as IndicatorCode[];
+}
+
+/** The measures of `code` that are a count shared with another indicator (the moves that must keep the others' views). */
+export function sharedMeasures(code: string): { measure: 'numerator' | 'denominator'; family: CountFamily }[] {
+  return COUNT_FAMILIES.flatMap((family) =>
+    family.members.filter((m) => m.indicator === code).map((m) => ({ measure: m.measure, family })),
+  );
+}

@@ -3,3 +3,5 @@ export * from './rule.ts';
 export * from './reader.ts';
 export * from './suppression.ts';
 export * from './mask.ts';
+export * from './all-sasaran.ts';
+export * from './family.ts';

@@ -26,6 +26,7 @@ import {
   type PrivacyGroup,
   type YearProtection,
 } from './suppression.ts';
+import { allSasaranDenominator, totalsOverAllSasaran, withAllSasaran } from './all-sasaran.ts';
 
 const YEAR = 2026;
 
@@ -98,26 +99,64 @@ function areasOf(inst: Instance): Area[] {
       coverage: v.coverage,
     };
   };
-  const sum = (members: string[]) => (data: PrivacyDesa[], p: Period) =>
-    shown(
-      rollUpDesa(
-        inst.def,
-        p,
-        data.filter((d) => members.includes(d.kode)),
-      ),
-      p,
-    );
+  // What a reader outside sees of a total: for a sensitive indicator over a sasaran, the sasaran of ALL its desa
+  // (all-sasaran.ts); areas the reader sees exactly keep the roll-up of the reporting desa.
+  const outside = (
+    id: string,
+    agg: Aggregate | undefined,
+    p: Period,
+    held: (d: PrivacyDesa) => number,
+    data: PrivacyDesa[],
+  ) =>
+    agg && totalsOverAllSasaran(inst.def) && !inst.exact.has(id)
+      ? withAllSasaran(
+          agg,
+          allSasaranDenominator(
+            inst.def,
+            p,
+            data.map((d) => ({ sasaran: d.sasaran, heldMonths: held(d) })),
+          ),
+          inst.def,
+        )
+      : agg;
+  const sum = (id: string, members: string[]) => (data: PrivacyDesa[], p: Period) => {
+    const mine = data.filter((d) => members.includes(d.kode));
+    const agg = rollUpDesa(inst.def, p, mine);
+    return shown(members.length === 1 ? agg : outside(id, agg, p, () => p.toMonth - p.fromMonth + 1, mine), p);
+  };
+  const heldBy = (pk: string, p: Period) => (d: PrivacyDesa) => {
+    let n = 0;
+    for (let m = p.fromMonth; m <= p.toMonth; m++) if (holderIn(inst.wilayahKerja, d.kode, m) === pk) n++;
+    return n;
+  };
   return [
-    ...inst.desa.map((d): Area => ({ id: d.kode, level: 'desa', value: sum([d.kode]) })),
-    ...inst.kecamatan.map((k): Area => ({ id: k.id, level: 'kecamatan', value: sum(k.desa) })),
+    ...inst.desa.map((d): Area => ({ id: d.kode, level: 'desa', value: sum(d.kode, [d.kode]) })),
+    ...inst.kecamatan.map((k): Area => ({ id: k.id, level: 'kecamatan', value: sum(k.id, k.desa) })),
     ...inst.puskesmas.map(
       (pk): Area => ({
         id: pk,
         level: 'puskesmas',
-        value: (data, p) => shown(rollUpByWilayahKerja(inst.def, p, data, inst.wilayahKerja).get(pk)?.aggregate, p),
+        value: (data, p) =>
+          shown(
+            outside(
+              pk,
+              rollUpByWilayahKerja(inst.def, p, data, inst.wilayahKerja).get(pk)?.aggregate,
+              p,
+              heldBy(pk, p),
+              data,
+            ),
+            p,
+          ),
       }),
     ),
-    { id: 'KAB', level: 'kabupaten', value: sum(inst.desa.map((d) => d.kode)) },
+    {
+      id: 'KAB',
+      level: 'kabupaten',
+      value: sum(
+        'KAB',
+        inst.desa.map((d) => d.kode),
+      ),
+    },
   ];
 }
 
@@ -354,6 +393,8 @@ describe('no hidden count can be recovered from what a reader outside the area s
     ['KIA_CPR', 2, 20],
     ['GZ_TD', 1, 25],
     ['SPM10_ODGJ', 1, 20],
+    // Two months with reports missing at random: the totals' sasaran (a register in half the tables) over all desa.
+    ['SPM10_ODGJ', 2, 10],
   ];
   for (const [code, months, instances] of cases) {
     it(`${code}: ${instances} random tables of 3–4 desa × ${months} month(s), kecamatan and puskesmas roll-ups`, () => {
@@ -406,6 +447,66 @@ describe('no hidden count can be recovered from what a reader outside the area s
       expect(hiddenAreas).toBeGreaterThan(0);
     }, 120_000);
   }
+
+  it('a register sasaran of a sensitive indicator cannot be read off the kabupaten totals of two months', () => {
+    // SPM ODGJ over a register: desa A reports in January, not in February. With the denominator of a total = Σ sasaran
+    // of the desa that REPORTED, the kabupaten shows 13 in January and 10 in February: A's register is 3 (the leak).
+    const inst: Instance = {
+      def: getIndicator('SPM10_ODGJ')!,
+      threshold: 5,
+      months: 2,
+      desa: [
+        {
+          kode: 'A',
+          months: [
+            { month: 1, numerator: 1 },
+            { month: 2, numerator: null },
+          ],
+          sasaran: 3,
+        },
+        {
+          kode: 'B',
+          months: [
+            { month: 1, numerator: 1 },
+            { month: 2, numerator: 2 },
+          ],
+          sasaran: 4,
+        },
+        {
+          kode: 'C',
+          months: [
+            { month: 1, numerator: 2 },
+            { month: 2, numerator: 1 },
+          ],
+          sasaran: 6,
+        },
+      ],
+      kecamatan: [{ id: 'K1', desa: ['A', 'B', 'C'] }],
+      wilayahKerja: [],
+      puskesmas: [],
+      exact: new Set(),
+      sasaranIsRegister: true,
+    };
+    const pattern = protectYear({
+      def: inst.def,
+      year: YEAR,
+      threshold: inst.threshold,
+      desa: inst.desa,
+      groups: groupsOf(inst),
+      months: inst.months,
+      sasaranIsRegister: true,
+    });
+    const { targets, seen, consistent } = attack(inst, pattern);
+    expect(consistent).toBeGreaterThanOrEqual(1);
+    const sasaranOfA = targets.flatMap((t, i) =>
+      t.area.id === 'A' && t.measure === 'd' ? [[t.p.code, [...seen[i]!]] as const] : [],
+    );
+    expect(sasaranOfA.length, 'A has hidden denominators').toBeGreaterThan(0);
+    for (const [period, values] of sasaranOfA)
+      expect(values.length, `A ${period}: ${values}`).toBeGreaterThanOrEqual(2);
+    // K1 holds every desa: its counts are the kabupaten's, published by rule. Every desa cell is certified.
+    expect(pattern.unprotected.filter((k) => !k.startsWith('K1|'))).toEqual([]);
+  }, 60_000);
 
   it('the attack works when protection is missing: with the small desa alone hidden, subtraction recovers it', () => {
     const inst: Instance = {

@@ -39,6 +39,7 @@ import {
   type RuleOptions,
   type SuppressionReason,
 } from './rule.ts';
+import { allSasaranDenominator, totalsOverAllSasaran } from './all-sasaran.ts';
 
 export interface PrivacyDesa {
   kode: string;
@@ -70,6 +71,19 @@ export interface ProtectYearInput extends RuleOptions {
   months?: number;
   /** Only this detail (tests, diagnosis); default: the most informative one that can be certified. */
   detail?: Detail;
+  /**
+   * Areas hidden from the start besides the primary ones: the pattern of the other indicators that carry the same count
+   * (family.ts protects a family with the union of their patterns). Fixed areas stay shown.
+   */
+  alsoHidden?: Iterable<string>;
+}
+
+/** A move of one unit of a shared count from one desa to another in a month (family.ts checks it on every member). */
+export interface SharedMove {
+  to: string;
+  from: string;
+  month: number;
+  measure: Measure;
 }
 
 export type Measure = 'numerator' | 'denominator';
@@ -107,6 +121,11 @@ export interface YearProtection {
    * desa has 0) or the reader's own area. The brute-force test checks this on random tables.
    */
   unprotected: readonly string[];
+  /**
+   * Does this reader's view of the table stay exactly the same when one unit of `measure` moves between two desa (with
+   * the areas hidden now)? A desa without a report that month does not carry the count here: accepted.
+   */
+  accepts(move: SharedMove): boolean;
 }
 
 /** Every period the API accepts within the first `months` months of a year: months, quarters, the year, ranges a..b. */
@@ -139,7 +158,8 @@ interface Sums {
   d: number;
   usable: number;
 }
-type Piece = { n: number; d: number } | null;
+/** One desa's part of a total in a period; `reported` false: only its sasaran (totals over all sasaran, all-sasaran.ts). */
+type Piece = { n: number; d: number; reported: boolean } | null;
 
 export function protectYear(input: ProtectYearInput): YearProtection {
   const details = input.detail ? [input.detail] : DETAILS;
@@ -164,6 +184,8 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
   const shareSasaran = (def.periodKind === 'ytd_cum' || def.periodKind === 'annual') && sasaranDen;
   /** Period values are sums of months (not the last month's value). */
   const summed = def.periodKind !== 'point';
+  /** Totals the reader does not see exactly take the sasaran of all their desa, reported or not (all-sasaran.ts). */
+  const overAllSasaran = totalsOverAllSasaran(def);
 
   // ---- areas: each desa is a node of its own, then the groups
   const desaIndex = new Map(input.desa.map((d, i) => [d.kode, i]));
@@ -215,7 +237,12 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
     const heldValues = all ? monthValues : monthValues.filter((v) => held.includes(v.month));
     const share = s === null || all || !shareSasaran ? s : (s * held.length) / (period.toMonth - period.fromMonth + 1);
     const v = periodValue(def, period, heldValues, share);
-    return v.reported && v.numerator !== null && v.denominator !== null ? { n: v.numerator, d: v.denominator } : null;
+    const reported = v.reported && v.numerator !== null;
+    if (overAllSasaran && s !== null && nodes[g]!.level !== 'desa' && !nodes[g]!.exact) {
+      const d = allSasaranDenominator(def, period, [{ sasaran: s, heldMonths: held.length }])!;
+      return { n: reported ? v.numerator! : 0, d, reported };
+    }
+    return reported && v.denominator !== null ? { n: v.numerator!, d: v.denominator, reported: true } : null;
   }
   const basePieces = new Map<string, Piece>();
   const basePiece = (g: number, p: number, u: number): Piece => {
@@ -231,7 +258,7 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
         if (piece) {
           s.n += piece.n;
           s.d += piece.d;
-          s.usable++;
+          if (piece.reported) s.usable++;
         }
       }
       return s;
@@ -281,8 +308,9 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
     }),
   );
   const primaryCount = primary.map((row) => row.filter(Boolean).length);
+  const alsoHidden = new Set(input.alsoHidden ?? []);
   nodes.forEach((nd, g) => {
-    nd.hidden = primaryCount[g]! > 0;
+    nd.hidden = primaryCount[g]! > 0 || (alsoHidden.has(nd.id) && !nd.fixed);
   });
 
   // ---- certificates (rule 2) and the greedy (rule 3)
@@ -415,12 +443,12 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
           if (old) {
             next.n -= old.n;
             next.d -= old.d;
-            next.usable--;
+            if (old.reported) next.usable--;
           }
           if (now) {
             next.n += now.n;
             next.d += now.d;
-            next.usable++;
+            if (now.reported) next.usable++;
           }
         }
         const was = countsOf(base);
@@ -604,6 +632,7 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
             certificates,
             unprotected: failed.map(([a, b, c]) => cellKey(a, b, c)),
             cell: () => null,
+            accepts: () => false,
           };
       }
     }
@@ -620,6 +649,17 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
     hidden,
     certificates,
     unprotected,
+    accepts(move) {
+      const u = desaIndex.get(move.to);
+      const v = desaIndex.get(move.from);
+      if (u === undefined || v === undefined) return true;
+      if (!movable(u, move.month) || !movable(v, move.month)) return true;
+      const counted = def.denominator.kind === 'counted';
+      if (move.measure === 'denominator' && !counted) return true; // a sasaran is no count of this month
+      const mv: Move = { u, v, month: move.month, kind: move.measure };
+      const touched = def.periodKind === 'point' ? holding(mv) : separating(mv);
+      return Array.isArray(verify(mv, 1, touched, new Set()));
+    },
     cell(id, period) {
       const g = nodeById.get(id);
       const p = periodIndex.get(periodKey(period));

@@ -31,5 +31,50 @@ export function privacyRepository(db: DbOrTx) {
         );
       return (row?.n ?? 0) > 0;
     },
+    /**
+     * Σ the sasaran of every desa under each kode (a desa kode has 13 characters): the denominator of a total for a
+     * reader outside it when a sensitive indicator's totals take all their desa (domain all-sasaran.ts).
+     */
+    async sasaranTotals(group: string, year: number, kodes: readonly string[]): Promise<Map<string, number>> {
+      if (kodes.length === 0) return new Map();
+      const list = sql.join(
+        kodes.map((k) => sql`${k}`),
+        sql`, `,
+      );
+      const { rows } = await db.execute<{
+        kode: string;
+        total: number;
+      }>(sql`select k.kode, sum(s.value)::float8 as total
+        from unnest(array[${list}]::text[]) as k(kode)
+        join ${sasaran} s on s.kode like k.kode || '.%' and length(s.kode) = 13
+        where s."group" = ${group} and s.year = ${year}
+        group by k.kode`);
+      return new Map(rows.map((r) => [r.kode, Number(r.total)]));
+    },
+    /** The latest data load (0: none). */
+    async latestLoad(): Promise<number> {
+      const { rows } = await db.execute<{ id: number }>(sql`select coalesce(max(id), 0)::int as id from data_load`);
+      return rows[0]?.id ?? 0;
+    },
+    /**
+     * What a load changed, per kabupaten × year: indicators of its value cells and sasaran groups of its sasaran rows
+     * (an undo is a load too, with its own change rows).
+     */
+    async touchedBy(
+      loadId: number,
+    ): Promise<{ kabupaten: string; year: number; indicator: string | null; group: string | null }[]> {
+      const { rows } = await db.execute<{
+        kabupaten: string;
+        year: number;
+        indicator: string | null;
+        group: string | null;
+      }>(sql`
+        select distinct left(kode, 5) as kabupaten, year, indicator, null::text as "group"
+          from indicator_value_change where load_id = ${loadId} and length(kode) = 13
+        union
+        select distinct left(kode, 5) as kabupaten, year, null::text as indicator, "group"
+          from sasaran_change where load_id = ${loadId} and length(kode) = 13`);
+      return rows;
+    },
   };
 }

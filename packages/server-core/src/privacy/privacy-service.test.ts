@@ -24,6 +24,7 @@ function fakeSources(version: { value: string }) {
     },
     wilayahKerjaHistory: async () => [],
     sasaranIsRegister: async () => false,
+    sasaranTotals: async () => new Map(),
   };
   return { sources, reads };
 }

@@ -5,7 +5,10 @@
 // shares one result; a scoped reader inside gets the run with their exact areas. Never stores a masked answer: the
 // values caches stay per answer, masking happens after them (reader-view.ts).
 import {
+  allSasaranDenominator,
   ancestorAt,
+  countFamilyOf,
+  getIndicator,
   hideCell,
   cellCounts,
   isKode,
@@ -41,6 +44,8 @@ export interface Lens {
   ): HiddenCell | null;
   /** False while the result is being computed: every small area is then hidden (deny by default). */
   complete: boolean;
+  /** Node ids the reader sees exactly (never hidden; totals keep the roll-up of their reporting desa). */
+  exact: ReadonlySet<string>;
 }
 
 export interface PrivacySources {
@@ -51,6 +56,8 @@ export interface PrivacySources {
   wilayahKerjaHistory(kabupaten: string): Promise<WilayahKerjaRow[]>;
   /** The sasaran rows of this group in the kabupaten and year include a register (counted by name). */
   sasaranIsRegister(def: IndicatorDef, kabupaten: string, year: number): Promise<boolean>;
+  /** Σ the annual sasaran of every desa under each kode (totals over all sasaran, domain all-sasaran.ts). */
+  sasaranTotals(def: IndicatorDef, year: number, kodes: readonly string[]): Promise<Map<string, number>>;
   /** Where protectYear runs (the API: a worker thread); in process when absent. */
   runner?: ProtectRunner;
   /**
@@ -202,18 +209,42 @@ export function privacyService(sources: PrivacySources) {
     return out.sort();
   }
 
+  /**
+   * One run in the worker: the table alone, or with the tables of the indicators that carry a count of it (a family,
+   * protected together): then the results of every member, by indicator code.
+   */
   async function compute(
     def: IndicatorDef,
     year: number,
     table: Table,
+    family: { def: IndicatorDef; table: Table }[],
     exact: string[],
     urgent: boolean,
-  ): Promise<Computed> {
+  ): Promise<Map<string, Computed>> {
     const result = await runner.run(
-      { indicator: def.code, year, threshold, desa: table.desa, groups: table.groups, exact, register: table.register },
+      {
+        indicator: def.code,
+        year,
+        threshold,
+        desa: table.desa,
+        groups: table.groups,
+        exact,
+        register: table.register,
+        ...(family.length > 0
+          ? { family: family.map((m) => ({ indicator: m.def.code, desa: m.table.desa, register: m.table.register })) }
+          : {}),
+      },
       urgent,
     );
-    return { hidden: new Set(result.hidden), cells: new Map(result.cells) };
+    const toComputed = (r: { hidden: string[]; cells: [string, HiddenCell | null][] }): Computed => ({
+      hidden: new Set(r.hidden),
+      cells: new Map(r.cells),
+    });
+    return new Map(
+      result.members
+        ? Object.entries(result.members).map(([code, r]) => [code, toComputed(r)] as const)
+        : [[def.code, toComputed(result)]],
+    );
   }
 
   /** Deny by default: what a hidden cell shows when the table has no result (yet) or the period is not in it. */
@@ -248,6 +279,7 @@ export function privacyService(sources: PrivacySources) {
   ): Lens {
     return {
       complete: computed !== null,
+      exact,
       hidden: computed ? computed.hidden : new Set([...smallAreas].filter((id) => !exact.has(id))),
       cell(id, period, counts) {
         if (computed === null)
@@ -278,19 +310,34 @@ export function privacyService(sources: PrivacySources) {
     const table = await cachedTable(version, def, kabupaten, year);
     const exactList = exactIds(reader, table, kabupaten);
     const exact = new Set(exactList);
-    const key = `${version}|${def.code}|${year}|${kabupaten}|${exactList.join(',')}`;
+    const keyOf = (code: string) => `${version}|${code}|${year}|${kabupaten}|${exactList.join(',')}`;
+    const key = keyOf(def.code);
     let pending = results.get(key);
     if (!pending) {
-      // CPU work (protectYear): in the runner (the API's worker thread), one table at a time, waiting readers first.
-      pending = compute(def, year, table, exactList, options.wait !== false);
-      const settled = pending;
-      settled.then(
-        (c) => {
-          ready.set(settled, c);
-        },
-        () => results.delete(key),
+      // Indicators carrying a count of this one (catalogue COUNT_FAMILIES) are protected together, once for all of them.
+      const others = countFamilyOf(def.code)
+        .filter((code) => code !== def.code)
+        .map((code) => getIndicator(code)!);
+      const family = await Promise.all(
+        others.map(async (d) => ({ def: d, table: await cachedTable(version, d, kabupaten, year) })),
       );
-      results.set(key, settled);
+      pending = results.get(key); // another request may have started it meanwhile
+      if (!pending) {
+        // CPU work (protectYear): in the runner (the API's worker thread), one job at a time, waiting readers first.
+        const run = compute(def, year, table, family, exactList, options.wait !== false);
+        for (const code of [def.code, ...others.map((d) => d.code)]) {
+          const memberKey = keyOf(code);
+          const settled = run.then((all) => all.get(code)!);
+          settled.then(
+            (c) => {
+              ready.set(settled, c);
+            },
+            () => results.delete(memberKey),
+          );
+          results.set(memberKey, settled);
+        }
+        pending = results.get(key)!;
+      }
     }
     const done = ready.get(pending) ?? (options.wait === false ? null : await within(pending, maxWaitMs));
     const smallAreas = new Set([
@@ -300,7 +347,66 @@ export function privacyService(sources: PrivacySources) {
     return lensOf(def, done, exact, smallAreas, table.register);
   }
 
-  return { threshold, lens, close: () => runner.close() };
+  const totals = lru<Promise<Map<string, number>>>(500);
+
+  /**
+   * The annual sasaran of all desa under each kode (kecamatan, kabupaten, provinsi), per data-load state: the
+   * denominator a reader outside sees on the totals of a sensitive indicator over a sasaran (totalsOverAllSasaran).
+   */
+  async function sasaranTotals(
+    def: IndicatorDef,
+    year: number,
+    kodes: readonly string[],
+  ): Promise<Map<string, number>> {
+    const version = await sources.dataVersion();
+    const wanted = [...new Set(kodes)].sort();
+    const key = `${version}|${def.code}|${year}|${wanted.join(',')}`;
+    let hit = totals.get(key);
+    if (!hit) {
+      hit = sources.sasaranTotals(def, year, wanted);
+      hit.catch(() => totals.delete(key));
+      totals.set(key, hit);
+    }
+    return hit;
+  }
+
+  /**
+   * The same for the wilayah kerja of a kabupaten's puskesmas in a period: each desa's sasaran for the months of the
+   * period the puskesmas held it (on the first day, as rollUpByWilayahKerja), from the table protectYear reads.
+   */
+  async function puskesmasAllSasaran(
+    def: IndicatorDef,
+    period: Pick<Period, 'year' | 'fromMonth' | 'toMonth'>,
+    kabupaten: string,
+  ): Promise<(kode: string) => number | null> {
+    const version = await sources.dataVersion();
+    const table = await cachedTable(version, def, kabupaten, period.year);
+    const sasaranOf = new Map(table.desa.map((d) => [d.kode, d.sasaran]));
+    return (kode) => {
+      const group = table.groups.find((g) => g.id === puskesmasNodeId(kode));
+      if (!group?.byMonth) return null;
+      const held = new Map<string, number>();
+      for (let m = period.fromMonth; m <= period.toMonth; m++)
+        for (const d of group.byMonth[m - 1] ?? []) held.set(d, (held.get(d) ?? 0) + 1);
+      return allSasaranDenominator(
+        def,
+        period,
+        [...held].map(([d, heldMonths]) => ({ sasaran: sasaranOf.get(d) ?? null, heldMonths })),
+      );
+    };
+  }
+
+  /**
+   * Write-time warm-up: start protecting a kabupaten × indicator × year for the readers outside it (the class every
+   * anonymous visitor, pembaca and user of another area shares) now, in the background, instead of at the first
+   * request — so after an import the kabupaten is shown hidden for less time. Never waits; errors are dropped (a later
+   * request computes it again).
+   */
+  function warm(def: IndicatorDef, kabupaten: string, year: number): void {
+    lens(null, def, year, kabupaten, { wait: false }).catch(() => undefined);
+  }
+
+  return { threshold, lens, warm, sasaranTotals, puskesmasAllSasaran, close: () => runner.close() };
 }
 
 export type PrivacyService = ReturnType<typeof privacyService>;

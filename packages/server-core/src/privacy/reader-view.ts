@@ -4,7 +4,11 @@
 // 'disembunyikan') instead of small counts; readers whose scope covers the area get the answer unchanged. The rule is
 // the domain's (packages/domain/src/privacy); privacy-service.ts runs it per kabupaten × indicator × year.
 import {
+  allSasaranDenominator,
   ancestorAt,
+  rowOverAllSasaran,
+  seriesOverAllSasaran,
+  totalsOverAllSasaran,
   getIndicator,
   isKode,
   maskRow,
@@ -83,8 +87,45 @@ export function readerView(deps: ReaderViewDeps, reader: Reader) {
     return lens ? lens.cell(kode, period, counts) : null;
   }
 
+  /** A total (above the desa) this reader does not see exactly: for a sensitive indicator over a sasaran it takes all its desa. */
+  const overAllSasaranFor = (def: IndicatorDef, kode: string) =>
+    totalsOverAllSasaran(def) && isKode(kode) && tingkatOf(kode) !== 'desa' && !exactHere(kode);
+
+  /**
+   * Totals of a sensitive indicator over a sasaran, for a reader outside them: over the sasaran of every desa they
+   * hold, reported or not (domain all-sasaran.ts) — else two periods with different reporting desa give one desa's
+   * register by subtraction. The rows of desa are untouched (the small-count rule hides them).
+   */
+  async function rowsOverAllSasaran<T extends ValueRow>(
+    def: IndicatorDef,
+    period: PeriodLike,
+    rows: T[],
+  ): Promise<T[]> {
+    const totals = rows.filter((r) => r.numerator !== null && overAllSasaranFor(def, r.kode));
+    if (totals.length === 0) return rows;
+    const sums = await privacy.sasaranTotals(
+      def,
+      period.year,
+      totals.map((r) => r.kode),
+    );
+    const months = period.toMonth - period.fromMonth + 1;
+    return rows.map((row) =>
+      totals.includes(row)
+        ? rowOverAllSasaran(
+            def,
+            period,
+            row,
+            allSasaranDenominator(def, period, [{ sasaran: sums.get(row.kode) ?? null, heldMonths: months }]),
+          )
+        : row,
+    );
+  }
+
   async function maskWilayahRows<T extends ValueRow>(def: IndicatorDef, period: PeriodLike, rows: T[]): Promise<T[]> {
-    return Promise.all(rows.map(async (row) => maskRow(row, await cellOf(def, period, row.kode, row), threshold) as T));
+    const shown = await rowsOverAllSasaran(def, period, rows);
+    return Promise.all(
+      shown.map(async (row) => maskRow(row, await cellOf(def, period, row.kode, row), threshold) as T),
+    );
   }
 
   async function maskPuskesmasRows(
@@ -95,7 +136,16 @@ export function readerView(deps: ReaderViewDeps, reader: Reader) {
   ): Promise<PuskesmasValueRow[]> {
     const lens = await lensOf(def, period.year, kabupaten);
     if (!lens) return rows;
-    return rows.map((row) => maskRow(row, lens.cell(puskesmasNodeId(row.kode), period, row), threshold));
+    // Wilayah kerja totals over all their desa (rowsOverAllSasaran), unless the reader sees that wilayah kerja exactly.
+    const allSasaran = totalsOverAllSasaran(def) ? await privacy.puskesmasAllSasaran(def, period, kabupaten) : null;
+    return rows.map((row) => {
+      const id = puskesmasNodeId(row.kode);
+      const shown =
+        allSasaran && row.numerator !== null && !lens.exact.has(id)
+          ? rowOverAllSasaran(def, period, row, allSasaran(row.kode))
+          : row;
+      return maskRow(shown, lens.cell(id, period, shown), threshold);
+    });
   }
 
   /** Is this desa's (or kecamatan's) cell hidden for the reader in this period? */
@@ -116,7 +166,15 @@ export function readerView(deps: ReaderViewDeps, reader: Reader) {
     return maskSeries(def, await values.series(def, area, year));
   }
 
-  async function maskSeries(def: IndicatorDef, answer: SeriesResponse): Promise<SeriesResponse> {
+  async function maskSeries(def: IndicatorDef, given: SeriesResponse): Promise<SeriesResponse> {
+    let answer = given;
+    if (overAllSasaranFor(def, answer.kode)) {
+      const sums = await privacy.sasaranTotals(def, answer.year, [answer.kode]);
+      answer = {
+        ...answer,
+        months: seriesOverAllSasaran(def, answer.year, answer.months, sums.get(answer.kode) ?? null, answer.target),
+      };
+    }
     if (!smallWilayah(answer.kode) || exactHere(answer.kode)) return answer;
     const kabupaten = ancestorAt(answer.kode, 'kabupaten')!;
     const [lens, previousYear] = await Promise.all([
@@ -282,7 +340,13 @@ export function readerView(deps: ReaderViewDeps, reader: Reader) {
           row.need.map(async (part) => {
             const def = getIndicator(part.indicator);
             const lens = def ? await lensOf(def, period.year, kabupaten) : null;
-            return lens?.hidden.has(puskesmasNodeId(row.kode)) ? { ...part, notYetServed: null } : part;
+            // Belum terlayani = sasaran − served of the reporting desa: a sensitive register's total, not shown outside.
+            const overAll =
+              def !== undefined &&
+              totalsOverAllSasaran(def) &&
+              lens !== null &&
+              !lens.exact.has(puskesmasNodeId(row.kode));
+            return lens?.hidden.has(puskesmasNodeId(row.kode)) || overAll ? { ...part, notYetServed: null } : part;
           }),
         ),
       })),

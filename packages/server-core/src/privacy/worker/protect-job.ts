@@ -3,7 +3,10 @@
 import {
   getIndicator,
   periodsOfYear,
+  protectFamily,
   protectYear,
+  type ProtectYearInput,
+  type YearProtection,
   type HiddenCell,
   type Period,
   type PrivacyDesa,
@@ -31,12 +34,19 @@ export interface ProtectJob {
   /** Ids the reader sees exactly (never used to hide another cell). */
   exact: string[];
   register: boolean;
+  /**
+   * The other indicators carrying a count of this one (catalogue COUNT_FAMILIES), same kabupaten, year and areas:
+   * protected together with it (domain protectFamily), and their results come back too.
+   */
+  family?: { indicator: string; desa: PrivacyDesa[]; register: boolean }[];
 }
 
 export interface ProtectResult {
   hidden: string[];
   /** [`${id}|${periodKey}`, hidden form or null] for every hidden id and every period of the year. */
   cells: [string, HiddenCell | null][];
+  /** With a family: the result of every member, by indicator code (this one included). */
+  members?: Record<string, { hidden: string[]; cells: [string, HiddenCell | null][] }>;
 }
 
 export type ProtectAnswer = { id: number; ok: true; result: ProtectResult } | { id: number; ok: false; error: string };
@@ -44,26 +54,39 @@ export type ProtectAnswer = { id: number; ok: true; result: ProtectResult } | { 
 export const periodKey = (p: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>) => `${p.kind}:${p.fromMonth}-${p.toMonth}`;
 
 export function runProtectJob(job: ProtectJob): ProtectResult {
-  const def = getIndicator(job.indicator);
-  if (!def) throw new Error(`unknown indicator ${job.indicator}`);
   const exact = new Set(job.exact);
   const groups: PrivacyGroup[] = job.groups.map((g) => ({
     id: g.id,
     level: g.level,
     desaIn: g.byMonth ? (m: number) => g.byMonth![m - 1] ?? [] : () => g.desa ?? [],
   }));
-  const protection = protectYear({
-    def,
-    year: job.year,
-    threshold: job.threshold,
-    desa: job.desa,
-    groups,
-    exact: (id) => exact.has(id),
-    sasaranIsRegister: job.register,
+  const tables = [{ indicator: job.indicator, desa: job.desa, register: job.register }, ...(job.family ?? [])];
+  const inputs: ProtectYearInput[] = tables.map((t) => {
+    const def = getIndicator(t.indicator);
+    if (!def) throw new Error(`unknown indicator ${t.indicator}`);
+    return {
+      def,
+      year: job.year,
+      threshold: job.threshold,
+      desa: t.desa,
+      groups,
+      exact: (id: string) => exact.has(id),
+      sasaranIsRegister: t.register,
+    };
   });
-  const cells: [string, HiddenCell | null][] = [];
+  const results = inputs.length > 1 ? protectFamily(inputs) : [protectYear(inputs[0]!)];
   const periods = periodsOfYear(job.year);
-  for (const id of protection.hidden)
-    for (const p of periods) cells.push([`${id}|${periodKey(p)}`, protection.cell(id, p)]);
-  return { hidden: [...protection.hidden], cells };
+  const plain = (protection: YearProtection) => {
+    const cells: [string, HiddenCell | null][] = [];
+    for (const id of protection.hidden)
+      for (const p of periods) cells.push([`${id}|${periodKey(p)}`, protection.cell(id, p)]);
+    return { hidden: [...protection.hidden], cells };
+  };
+  const own = plain(results[0]!);
+  if (inputs.length === 1) return own;
+  const members: NonNullable<ProtectResult['members']> = {};
+  results.forEach((r, i) => {
+    members[tables[i]!.indicator] = i === 0 ? own : plain(r);
+  });
+  return { ...own, members };
 }
