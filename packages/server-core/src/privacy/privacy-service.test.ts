@@ -75,4 +75,22 @@ describe('privacy service', () => {
     await turns(2);
     expect((await privacy.lens(PEMBACA, K1, 2026, '12.10'))?.complete).toBe(true);
   });
+
+  it("waits no longer than the request's deadline (`until`), however long maxWaitMs is", async () => {
+    const { sources } = fakeSources({ value: '1.1' });
+    const never: ProtectRunner = {
+      run: () => new Promise(() => {}),
+      load: () => ({ running: 1, waiting: 0 }),
+      warm() {},
+      async close() {},
+    };
+    const privacy = privacyService({ ...sources, runner: never, maxWaitMs: 60_000 });
+    const started = Date.now();
+    const lens = await privacy.lens(PEMBACA, K1, 2026, '12.10', { until: Date.now() + 30 });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(lens?.complete).toBe(false); // hidden while computed: deny by default
+    // A deadline already past answers at once.
+    const late = await privacy.lens(PEMBACA, K1, 2025, '12.10', { until: Date.now() - 1 });
+    expect(late?.complete).toBe(false);
+  });
 });

@@ -296,14 +296,16 @@ export function privacyService(sources: PrivacySources) {
   /**
    * The lens of `reader` on a kabupaten × indicator × year; null when the reader sees the whole kabupaten exactly.
    * `wait: false` answers at once: while the result is computed every small area is hidden (the "Semua desa" map of
-   * a provinsi asks for dozens of kabupaten; each is computed once per data load, in the background).
+   * a provinsi asks for dozens of kabupaten; each is computed once per data load, in the background). `until` (epoch
+   * ms) ends the wait earlier: a request that needs many tables (a profile: every indicator, this year and last)
+   * waits at most `maxWaitMs` in all, not per table.
    */
   async function lens(
     reader: Reader,
     def: IndicatorDef,
     year: number,
     kabupaten: string,
-    options: { wait?: boolean } = {},
+    options: { wait?: boolean; until?: number } = {},
   ): Promise<Lens | null> {
     if (seesExactCounts(reader, { wilayah: kabupaten })) return null;
     const version = await sources.dataVersion();
@@ -339,7 +341,8 @@ export function privacyService(sources: PrivacySources) {
         pending = results.get(key)!;
       }
     }
-    const done = ready.get(pending) ?? (options.wait === false ? null : await within(pending, maxWaitMs));
+    const waitMs = Math.min(maxWaitMs, (options.until ?? Number.POSITIVE_INFINITY) - Date.now());
+    const done = ready.get(pending) ?? (options.wait === false || waitMs <= 0 ? null : await within(pending, waitMs));
     const smallAreas = new Set([
       ...table.desa.map((d) => d.kode),
       ...table.groups.filter((g) => g.level !== 'kabupaten').map((g) => g.id),
@@ -406,7 +409,7 @@ export function privacyService(sources: PrivacySources) {
     lens(null, def, year, kabupaten, { wait: false }).catch(() => undefined);
   }
 
-  return { threshold, lens, warm, sasaranTotals, puskesmasAllSasaran, close: () => runner.close() };
+  return { threshold, maxWaitMs, lens, warm, sasaranTotals, puskesmasAllSasaran, close: () => runner.close() };
 }
 
 export type PrivacyService = ReturnType<typeof privacyService>;

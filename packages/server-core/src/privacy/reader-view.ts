@@ -14,6 +14,7 @@ import {
   maskRow,
   maskSeriesMonth,
   monthPeriod,
+  parentOf,
   parsePeriod,
   previousPeriod,
   protectionText,
@@ -63,10 +64,13 @@ export function readerView(deps: ReaderViewDeps, reader: Reader) {
   const { privacy, values, perPuskesmas } = deps;
   const threshold = privacy.threshold;
   const lenses = new Map<string, Promise<Lens | null>>();
+  // One wait for the whole request: a table still being computed after it is answered hidden (deny by default), so a
+  // view that needs many tables (a profile: every indicator, this year and last) is never many waits long.
+  const until = Date.now() + privacy.maxWaitMs;
   const lensOf = (def: IndicatorDef, year: number, kabupaten: string, wait = true) => {
     const key = `${def.code}|${year}|${kabupaten}|${wait}`;
     let hit = lenses.get(key);
-    if (!hit) lenses.set(key, (hit = privacy.lens(reader, def, year, kabupaten, { wait })));
+    if (!hit) lenses.set(key, (hit = privacy.lens(reader, def, year, kabupaten, { wait, until })));
     return hit;
   };
 
@@ -157,6 +161,13 @@ export function readerView(deps: ReaderViewDeps, reader: Reader) {
 
   const childValues = async (def: IndicatorDef, period: Period, parent: string | null) =>
     maskWilayahRows(def, period, await values.childValues(def, period, parent));
+
+  /** One wilayah's row among its siblings, masked alone: a reader who sees it exactly (a kepala desa on the profile of
+   * his desa) never waits for the protection of the siblings he does not see. */
+  async function childValue(def: IndicatorDef, period: Period, kode: string): Promise<ValueRow | undefined> {
+    const row = (await values.childValues(def, period, parentOf(kode))).find((r) => r.kode === kode);
+    return row && (await maskWilayahRows(def, period, [row]))[0];
+  }
 
   async function series(
     def: IndicatorDef,
@@ -356,6 +367,7 @@ export function readerView(deps: ReaderViewDeps, reader: Reader) {
   return {
     reader,
     childValues,
+    childValue,
     series,
     maskSeries,
     desaValuesUnder,

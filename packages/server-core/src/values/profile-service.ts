@@ -6,7 +6,6 @@
 import {
   INDICATORS,
   monthPair,
-  parentOf,
   profileIndicator,
   sameLastYearPeriod,
   type IndicatorDef,
@@ -15,7 +14,6 @@ import {
 import type { ProfileIndicator, ValueRow, WilayahProfile } from '@peta/domain/contract';
 import type { WilayahRow } from '../wilayah/wilayah-repository.ts';
 import type { ValuesRepository } from './values-repository.ts';
-import type { ValuesService } from './values-service.ts';
 
 /** What a profile reads besides values: the open actions of meetings (meetings) and values per wilayah kerja (rollout). */
 export interface ProfileSources {
@@ -23,31 +21,35 @@ export interface ProfileSources {
   puskesmasValues(def: IndicatorDef, period: Period, kabupaten: string): Promise<ValueRow[]>;
 }
 
-/** Where an area's rows come from (its siblings' rows for a period). */
+/** Where an area's row for a period comes from. */
 interface AreaSource {
-  rows(def: IndicatorDef, period: Period): Promise<ValueRow[]>;
+  row(def: IndicatorDef, period: Period): Promise<ValueRow | undefined>;
+}
+
+/** One wilayah's row among its siblings, as the reader may see it (the reader view masks only that row). */
+export interface ChildValue {
+  childValue(def: IndicatorDef, period: Period, kode: string): Promise<ValueRow | undefined>;
 }
 
 export function profileService(
-  values: Pick<ValuesService, 'childValues'>,
+  values: ChildValue,
   valuesRepo: Pick<ValuesRepository, 'indicatorsWithData'>,
   sources: ProfileSources,
 ) {
-  async function indicatorsOf(kode: string, source: AreaSource, period: Period): Promise<ProfileIndicator[]> {
+  async function indicatorsOf(source: AreaSource, period: Period): Promise<ProfileIndicator[]> {
     const withData = await valuesRepo.indicatorsWithData();
     const pair = monthPair(period);
     const lastYear = sameLastYearPeriod(period);
-    const coverageIn = (rows: ValueRow[] | null) => rows?.find((r) => r.kode === kode)?.coverage ?? null;
+    const coverageIn = (row: ValueRow | undefined | null) => row?.coverage ?? null;
     const indicators: ProfileIndicator[] = [];
     // One indicator at a time: each asks for up to four periods, and the pool is shared.
     for (const def of INDICATORS.filter((d) => withData.has(d.code))) {
-      const [rows, thisMonth, lastMonth, yearRows] = await Promise.all([
-        source.rows(def, period),
-        pair ? source.rows(def, pair.thisMonth) : Promise.resolve(null),
-        pair ? source.rows(def, pair.lastMonth) : Promise.resolve(null),
-        source.rows(def, lastYear),
+      const [row, thisMonth, lastMonth, yearRow] = await Promise.all([
+        source.row(def, period),
+        pair ? source.row(def, pair.thisMonth) : Promise.resolve(null),
+        pair ? source.row(def, pair.lastMonth) : Promise.resolve(null),
+        source.row(def, lastYear),
       ]);
-      const row = rows.find((r) => r.kode === kode);
       if (!row) continue;
       indicators.push(
         profileIndicator({
@@ -55,7 +57,7 @@ export function profileService(
           period,
           row,
           months: pair ? { thisMonth: coverageIn(thisMonth), lastMonth: coverageIn(lastMonth) } : null,
-          lastYear: coverageIn(yearRows),
+          lastYear: coverageIn(yearRow),
         }),
       );
     }
@@ -76,12 +78,7 @@ export function profileService(
 
   return {
     async profile(area: Pick<WilayahRow, 'kode' | 'nama' | 'tingkat'>, period: Period): Promise<WilayahProfile> {
-      const parent = parentOf(area.kode);
-      const indicators = await indicatorsOf(
-        area.kode,
-        { rows: (def, p) => values.childValues(def, p, parent) },
-        period,
-      );
+      const indicators = await indicatorsOf({ row: (def, p) => values.childValue(def, p, area.kode) }, period);
       return {
         ...header(area.kode, area.nama, area.tingkat, period, indicators),
         openActions: await sources.openActionsUnder([area.kode]),
@@ -94,8 +91,7 @@ export function profileService(
       period: Period,
     ): Promise<WilayahProfile> {
       const indicators = await indicatorsOf(
-        p.kode,
-        { rows: (def, q) => sources.puskesmasValues(def, q, p.kabupaten) },
+        { row: async (def, q) => (await sources.puskesmasValues(def, q, p.kabupaten)).find((r) => r.kode === p.kode) },
         period,
       );
       return {
