@@ -23,7 +23,9 @@ async function seed(database: Database) {
     ('93', 'Papua Selatan', 'provinsi', null), ('93.01', 'Kabupaten Merauke', 'kabupaten', '93'), ('93.01.01', 'Merauke', 'kecamatan', '93.01'),
     ('93.01.01.2001', 'Desa Uji Merauke', 'desa', '93.01.01'),
     ('96', 'Papua Barat Daya', 'provinsi', null), ('96.01', 'Kabupaten Sorong', 'kabupaten', '96'), ('96.01.01', 'Makbon', 'kecamatan', '96.01'),
-    ('96.01.01.2003', 'Batu Lubang', 'desa', '96.01.01')`);
+    ('96.01.01.2003', 'Batu Lubang', 'desa', '96.01.01'),
+    ('72', 'Sulawesi Tengah', 'provinsi', null), ('72.01', 'Kabupaten Banggai', 'kabupaten', '72'), ('72.01.24', 'Toili Jaya', 'kecamatan', '72.01'),
+    ('72.01.24.2001', 'Tolisu', 'desa', '72.01.24')`);
 }
 
 const ctx = useApp(seed);
@@ -203,22 +205,24 @@ describe('import profiles through the API', () => {
     expect(next.body.warnings[0].message).toContain('(nama yang pernah dikonfirmasi)');
   });
 
-  it('old Papua kode are remapped with a warning listing old → new, and the values land on the new kode', async () => {
+  it('old kode (Papua provinces, a desa moved to a new kecamatan) are remapped with a warning listing old → new, and the values land on the new kode', async () => {
     const preview = await upload('papua-lama.csv', fixture('long-papua-lama.csv'));
-    expect(preview.body).toMatchObject({ status: 'preview', format: 'long', errors: [], counts: { added: 3 } });
+    expect(preview.body).toMatchObject({ status: 'preview', format: 'long', errors: [], counts: { added: 4 } });
     expect(
       preview.body.warnings
         .filter((w: { code: string }) => w.code === 'KODE_REMAPPED')
         .map((w: { message: string }) => w.message),
     ).toEqual([
-      'Kode lama 91.01.01.2001 diganti 93.01.01.2001 (Kepmendagri 2019/2022 → 2025 (provinsi baru Papua)) pada 2 baris: 2, 3.',
-      'Kode lama 92.01.01.2004 diganti 96.01.01.2003 (Kepmendagri 2019/2022 → 2025 (provinsi baru Papua)) pada 1 baris: 4.',
+      'Kode lama 91.01.01.2001 diganti 93.01.01.2001 (Kepmendagri 2019–2024 → 2025) pada 2 baris: 2, 3.',
+      'Kode lama 92.01.01.2004 diganti 96.01.01.2003 (Kepmendagri 2019–2024 → 2025) pada 1 baris: 4.',
+      'Kode lama 72.01.09.2015 diganti 72.01.24.2001 (Kepmendagri 2019–2024 → 2025) pada 1 baris: 5.',
     ]);
     expect(await commit(preview.body.previewId)).toMatchObject({ status: 'imported' });
     const { rows } = await ctx.database.pool.query(
-      `select kode, numerators[10] as oktober, numerators[9] as september from indicator_value where indicator = 'KIA_K1' and kode in ('93.01.01.2001', '96.01.01.2003') order by kode`,
+      `select kode, numerators[10] as oktober, numerators[9] as september from indicator_value where indicator = 'KIA_K1' and kode in ('93.01.01.2001', '96.01.01.2003', '72.01.24.2001') order by kode`,
     );
     expect(rows).toEqual([
+      { kode: '72.01.24.2001', oktober: 3, september: null },
       { kode: '93.01.01.2001', oktober: 4, september: 2 },
       { kode: '96.01.01.2003', oktober: 1, september: null },
     ]);
