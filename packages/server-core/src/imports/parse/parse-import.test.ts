@@ -382,18 +382,19 @@ describe('files in no known format, read with an import profile (fixtures/*.prof
 });
 
 describe('old kode: remapped through the crosswalk with a warning, a split refused', () => {
-  const papua = new Set([...kodes, '93.01.01.2001', '96.01.01.2003']);
-  it('91.01 (Papua before 2022) → 93.01, a renumbered desa of Papua Barat Daya → its new kode', async () => {
+  const papua = new Set([...kodes, '93.01.01.2001', '96.01.01.2003', '72.01.24.2001']);
+  it('91.01 (Papua before 2022) → 93.01, a renumbered desa of Papua Barat Daya, a desa moved to a new kecamatan → their new kode', async () => {
     const p = await parseImportFile(
       readFileSync(join(import.meta.dirname, '../fixtures/long-papua-lama.csv')),
       'p.csv',
       { today: { year: 2026, month: 11 }, kodes: papua },
     );
     expect(p.errors).toEqual([]);
-    expect(p.values.map((v) => v.kode)).toEqual(['93.01.01.2001', '93.01.01.2001', '96.01.01.2003']);
+    expect(p.values.map((v) => v.kode)).toEqual(['93.01.01.2001', '93.01.01.2001', '96.01.01.2003', '72.01.24.2001']);
     expect(where(p.warnings).filter(([, , c]) => c === 'KODE_REMAPPED')).toEqual([
       [2, 'kode_wilayah', 'KODE_REMAPPED'],
       [4, 'kode_wilayah', 'KODE_REMAPPED'],
+      [5, 'kode_wilayah', 'KODE_REMAPPED'],
     ]);
     expect(p.warnings[0]!.message).toContain('Kode lama 91.01.01.2001 diganti 93.01.01.2001');
   });
