@@ -159,6 +159,46 @@ describe('import profiles through the API', () => {
     expect((await json('GET', `/api/profil-impor/${profileId}`, undefined, dinkesLain.headers)).status).toBe(404);
   });
 
+  it('deletes a profile: scope-checked, kept as history with who and when, in the audit log, no longer picked for a file', async () => {
+    const dinkesLain = await signIn(ctx.app, ctx.database, 'dinkes_kabupaten', { kode: '93.01' });
+    const del = (id: number | string, headers = ctx.admin.headers) =>
+      ctx.app.inject({ method: 'DELETE', url: `/api/profil-impor/${id}`, headers });
+    // Another kabupaten's dinkes neither sees nor deletes it.
+    expect((await del(profileId, dinkesLain.headers)).statusCode).toBe(404);
+    expect((await del('satu')).statusCode).toBe(400);
+    const gone = await del(profileId);
+    expect(gone.statusCode).toBe(200);
+    expect(gone.json()).toEqual({ id: profileId, nama: 'Ekspor ASIK KIA dan TB', kabupaten: '99.01' });
+    expect((await json('GET', '/api/profil-impor')).body).toEqual([]);
+    expect((await del(profileId)).json()).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+    // A file of that shape is no longer read by itself: the wizard asks again.
+    expect((await upload('asik-desember.csv', fixture('asik-export.csv'))).body).toMatchObject({
+      status: 'invalid',
+      errors: [{ code: 'FILE_FORMAT' }],
+    });
+    const { rows: history } = await ctx.database.pool.query(
+      'select id, replaced_by, replaced_at is not null as retired from import_profile where id = $1',
+      [profileId],
+    );
+    expect(history).toEqual([{ id: profileId, replaced_by: ctx.admin.username, retired: true }]);
+    const { rows: audit } = await ctx.database.pool.query(
+      `select username, status from audit_log where method = 'DELETE' and path = $1 order by id`,
+      [`/api/profil-impor/${profileId}`],
+    );
+    expect(audit).toEqual([
+      { username: dinkesLain.username, status: 404 },
+      { username: ctx.admin.username, status: 200 },
+      { username: ctx.admin.username, status: 404 },
+    ]);
+    // Saved again (the tests below use it): a new current version, listed again.
+    const again = await json('POST', '/api/profil-impor', {
+      ...ASIK_PROFILE,
+      tandaJudul: headerSignature(ASIK_HEADER),
+    });
+    expect(again.status).toBe(201);
+    profileId = again.body.id;
+  });
+
   it('a PWS KIA workbook with monthly columns per indicator, read with one profile (?profil=id)', async () => {
     const saved = await json('POST', '/api/profil-impor', JSON.parse(fixture('pws-kia.profile.json').toString('utf8')));
     const preview = await upload('pws-kia-2026.xlsx', fixture('pws-kia-2026.xlsx'), `&profil=${saved.body.id}`);
