@@ -66,7 +66,7 @@ describe('the import wizard draft', () => {
       ["Desa Ma'u", 'Kec. Satu', 'Oktober 2026', 'K1', '3', ''],
       ['Dua', 'Satu', '10/2026', 'TB diobati', '2', '4'],
     ];
-    const { profile } = guessedProfile(
+    const { profile, unmapped } = guessedProfile(
       { sheet: null, headerRow: 1, rows },
       { nama: 'Ekspor ASIK', kabupaten: '99.01' },
     );
@@ -85,5 +85,6 @@ describe('the import wizard draft', () => {
         { kolom: 'Sasaran', peran: 'penyebut' },
       ],
     });
+    expect(unmapped).toEqual(['TB diobati']);
   });
 });

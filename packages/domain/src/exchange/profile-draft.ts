@@ -94,14 +94,19 @@ export function startDraft(
 export function guessedProfile(
   layout: DraftLayout,
   options: { nama: string; kabupaten: string; barisJudul?: number; tinggiJudul?: 1 | 2 },
-): { profile: ImportProfile; labels: string[]; choices: Record<string, ColumnChoice> } {
+): { profile: ImportProfile; labels: string[]; choices: Record<string, ColumnChoice>; unmapped: string[] } {
   const draft = { ...startDraft(layout, options.kabupaten, options), nama: options.nama };
   const labels = labelsOf(layout.rows, draft);
   const indicatorColumn = labels.findIndex((l) => draft.choices[l]?.role === 'indikator');
   const indicatorLabels =
     indicatorColumn >= 0 ? columnValues(layout.rows, draft.barisJudul + draft.tinggiJudul, indicatorColumn) : [];
   const labelKode = Object.fromEntries(indicatorLabels.map((l) => [l, guessIndicator(l)]));
-  return { profile: draftProfile({ ...draft, labelKode }, labels), labels, choices: draft.choices };
+  return {
+    profile: draftProfile({ ...draft, labelKode }, labels),
+    labels,
+    choices: draft.choices,
+    unmapped: indicatorLabels.filter((l) => !labelKode[l]),
+  };
 }
 
 /** A first guess per column from its label and first values (the user corrects it). */

@@ -3,7 +3,6 @@
 // never on the event loop; the CLI calls runImport and undoImport directly.
 import {
   IndicatorError,
-  desaNameKey,
   parseImportMonth,
   requireIndicator,
   validateProfile,
@@ -19,7 +18,8 @@ import type { ParseContext, ParsedImport } from './parse/parsed.ts';
 import type { CellSample } from './plan-values.ts';
 import { findPreview, markCommitted, savePreview, type PreviewCaps } from './preview-store.ts';
 import type { ReadingOptions } from './parse/parsed.ts';
-import { aliasesRepository, profilesRepository } from './profiles-repository.ts';
+import { keepConfirmedNames } from './confirmed-names.ts';
+import { profilesRepository } from './profiles-repository.ts';
 import { runImport, type ImportOutcome } from './run-import.ts';
 import { sasaranRepository } from './sasaran-repository.ts';
 import { buildTemplate, desaOf, type TemplateFile } from './template.ts';
@@ -232,21 +232,7 @@ export function importsService(
       if (outcome.status === 'imported') {
         await markCommitted(database, previewId, outcome.loadId);
         // Names confirmed in the preview become aliases of the profile's kabupaten: the next file matches at once.
-        const kabupaten = outcome.profile?.kabupaten;
-        if (kabupaten && reading.konfirmasi) {
-          await aliasesRepository(database.db).save(
-            Object.entries(reading.konfirmasi)
-              .filter(([nama]) => desaNameKey(nama))
-              .map(([nama, kode]) => ({
-                wilayah: kabupaten,
-                namaKey: desaNameKey(nama),
-                nama,
-                kode,
-                createdBy: oleh,
-                loadId: outcome.loadId,
-              })),
-          );
-        }
+        await keepConfirmedNames(database.db, outcome, reading.konfirmasi, oleh);
       }
       return toOutcomeDto(outcome);
     },
