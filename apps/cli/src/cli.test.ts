@@ -131,7 +131,7 @@ describe('pnpm cli', () => {
     // Kept: the next file of that header is read with it by itself, and the alias matches at once.
     const saved = await cli(['profil', 'simpan', 'uji.profil.json']).done;
     expect(saved.stdout).toMatch(/Profil impor #(\d+) "Ekspor uji" tersimpan untuk 99\.01; berkas berikutnya/);
-    const id = /#(\d+)/.exec(saved.stdout)![1];
+    const id = /#(\d+)/.exec(saved.stdout)![1]!;
     expect((await cli(['profil', 'daftar']).done).stdout).toContain(`#${id} 99.01 "Ekspor uji" oleh cli:`);
     expect((await cli(['import', name, '--dry-run']).done).stdout).toContain('Pratinjau: 2 ditambah');
     const removed = await cli(['profil', 'hapus', id]).done;
