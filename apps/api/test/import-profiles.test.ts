@@ -201,6 +201,16 @@ describe('import profiles through the API', () => {
 
   it('a PWS KIA workbook with monthly columns per indicator, read with one profile (?profil=id)', async () => {
     const saved = await json('POST', '/api/profil-impor', JSON.parse(fixture('pws-kia.profile.json').toString('utf8')));
+    // Two names, each with its own history: the ASIK profile saved three times, the PWS KIA one once.
+    expect(
+      (await json('GET', '/api/profil-impor')).body.map((p: { nama: string; versions: number }) => [
+        p.nama,
+        p.versions,
+      ]),
+    ).toEqual([
+      ['Ekspor ASIK KIA dan TB', 3],
+      ['PWS KIA Puskesmas Uji', 1],
+    ]);
     const preview = await upload('pws-kia-2026.xlsx', fixture('pws-kia-2026.xlsx'), `&profil=${saved.body.id}`);
     expect(preview.body).toMatchObject({
       status: 'preview',

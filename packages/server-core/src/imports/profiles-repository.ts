@@ -40,7 +40,9 @@ export function profilesRepository(db: DbOrTx) {
   return {
     /** Current profiles of an area, by name; `versions` counts the rows of each name (history). */
     async current(area: string) {
-      const versions = sql<number>`(select count(*)::int from import_profile h where h.kabupaten = ${p.kabupaten} and lower(h.nama) = lower(${p.nama}))`;
+      // Qualified by hand: drizzle writes a column of a single-table select unqualified, which inside this subquery
+      // would name h's own column and count every profile.
+      const versions = sql<number>`(select count(*)::int from import_profile h where h.kabupaten = import_profile.kabupaten and lower(h.nama) = lower(import_profile.nama))`;
       return db
         .select({ ...columns, versions })
         .from(p)
