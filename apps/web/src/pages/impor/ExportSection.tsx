@@ -97,6 +97,7 @@ export function ExportSection({ today }: { today: Date }) {
       <p className="imp-card__lead">{t('impor.export.lead')}</p>
       <WilayahChooser
         levels={levels}
+        countMessage="impor.export.desaCount"
         onChange={(l) => {
           setLevels(l);
           changed();
