@@ -31,7 +31,7 @@ describe('the export form', () => {
     expect(exportCounts(headers('0', '2940'))).toEqual({ real: 0, simulated: 2940 });
     expect(exportCounts(new Headers())).toEqual({ real: 0, simulated: 0 });
     expect(exportSummary({ real: 0, simulated: 2940 }, 'x.json', t)).toBe(
-      'Tidak ada yang diunduh: bulan ini hanya berisi data contoh (simulasi) — 2.940 sel — dan data contoh tidak pernah diekspor. Impor atau isi data nyata terlebih dahulu.',
+      'Tidak ada yang diunduh: bulan yang dipilih hanya berisi data contoh (simulasi) — 2.940 sel — dan data contoh tidak pernah diekspor. Impor atau isi data nyata terlebih dahulu.',
     );
     expect(exportSummary({ real: 0, simulated: 0 }, 'x.json', t)).toBe(
       'Tidak ada yang diunduh: belum ada data untuk wilayah, bulan dan indikator ini.',
