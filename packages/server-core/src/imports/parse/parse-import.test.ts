@@ -239,6 +239,23 @@ describe('exchange files of other systems: read into the long format, judged by 
     ]);
   });
 
+  it('DHIS2 CSV: a week, an unknown orgunit, a negative value, a denominator alone, each at its line; an unmapped element warned', async () => {
+    const p = await parse('dhis2-errors.csv');
+    expect(p.format).toBe('dhis2-csv');
+    // Line 3's kode is judged by the long format's own rules (KODE_UNKNOWN) once the file's structure passes.
+    expect(where(p.errors)).toEqual([
+      [2, 'value', 'EXCHANGE_PERIOD'],
+      [4, 'value', 'VALUE_NEGATIVE'],
+      [5, 'value', 'EXCHANGE_NUMERATOR_MISSING'],
+    ]);
+    expect(p.errors.map((e) => e.message)).toEqual([
+      'Periode DHIS2 "2026W40" adalah periode mingguan; dasbor menyimpan nilai per bulan: kirim nilai bulanan (misalnya 202610).',
+      'Nilai KIA_K1_PEMBILANG: Nilai tidak boleh negatif: -1.',
+      'Penyebut SPM11_TB untuk 99.01.01.2002, 2026-10 tanpa pembilangnya: kirim keduanya (pembilang 0 bila tidak ada kejadian).',
+    ]);
+    expect(where(p.warnings)).toEqual([[6, 'value', 'EXCHANGE_UNMAPPED']]);
+  });
+
   it('ADX: disaggregations summed; a DOCTYPE refused before anything is read', async () => {
     const p = await parse('adx-valid.xml');
     expect(p.format).toBe('adx');
