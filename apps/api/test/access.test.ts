@@ -40,7 +40,15 @@ const who = {} as Record<
   'viewer' | 'dinkesLain' | 'dinkes' | 'pkm1' | 'pkm2' | 'camatDua' | 'camatSatu' | 'kadesTiga' | 'kadesMau',
   TestUser
 >;
-const ids = {} as { meeting: number; action: number; wave: number; load: number; preview: string; user: number };
+const ids = {} as {
+  meeting: number;
+  action: number;
+  wave: number;
+  load: number;
+  preview: string;
+  user: number;
+  profile: number;
+};
 
 const LONG_CSV = (rows: [string, number][]) =>
   `kode_wilayah,periode,indikator,pembilang,penyebut\n${rows.map(([k, n]) => `${k},2026-09,KIA_K1,${n},`).join('\n')}\n`;
@@ -117,7 +125,20 @@ beforeAll(async () => {
       createdBy: 'uji',
     })
   ).id;
-  expect([ids.meeting, ids.action, ids.wave, ids.load, ids.user].every((n) => Number.isInteger(n))).toBe(true);
+  ids.profile = (
+    await as(ctx.admin, 'POST', '/api/profil-impor', {
+      versi: 1,
+      nama: 'Profil akses',
+      kabupaten: '99.01',
+      barisJudul: 1,
+      desa: { kolom: 'Desa', isi: 'nama' },
+      periode: { kolom: 'Bulan' },
+      nilai: [{ kolom: 'K1', peran: 'pembilang', indikator: 'KIA_K1' }],
+    })
+  ).body.id;
+  expect([ids.meeting, ids.action, ids.wave, ids.load, ids.user, ids.profile].every((n) => Number.isInteger(n))).toBe(
+    true,
+  );
   expect(ids.preview).toMatch(/^[0-9a-f-]{36}$/);
 });
 
@@ -172,6 +193,11 @@ const CASES: Record<string, Case> = {
     method: 'POST',
     url: () => '/api/profil-impor',
     payload: () => ({ nama: 'Profil uji', kabupaten: '99.01' }),
+    refused: ['viewer', 'camatSatu', 'kadesMau'],
+  },
+  'DELETE /api/profil-impor/:id': {
+    method: 'DELETE',
+    url: () => `/api/profil-impor/${ids.profile}`,
     refused: ['viewer', 'camatSatu', 'kadesMau'],
   },
   'POST /api/impor/:id/batalkan': {
@@ -278,6 +304,7 @@ const OWN = ['POST /api/auth/masuk', 'POST /api/auth/keluar', 'POST /api/auth/sa
 async function snapshot(database: Database) {
   const tables = [
     'data_load',
+    'import_profile',
     'indicator_value',
     'indicator_value_change',
     'import_preview',

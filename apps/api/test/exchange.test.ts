@@ -96,6 +96,8 @@ describe('exchange formats through the API', () => {
     const res = await get('/api/exchange/dhis2.json?wilayah=99.01&periode=2026-09..2026-10&indikator=KIA_K1,SPM11_TB');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toBe('attachment; filename="dhis2-json-99.01-2026-09_2026-10.json"');
+    // Two real cells; KIA_K1 of September is still simulated for 99.01.01.2002 and 99.01.02.2001: left out, and said.
+    expect([res.headers['x-sel-nyata'], res.headers['x-sel-simulasi']]).toEqual(['2', '2']);
     expect(res.json()).toEqual({
       dataSet: 'PETA_DESA',
       idScheme: 'code',
@@ -109,6 +111,14 @@ describe('exchange formats through the API', () => {
       status: 'unchanged',
       counts: { unchanged: 2 },
     });
+  });
+
+  it('a month holding only simulated demo values exports as an empty, valid file, and the headers say why', async () => {
+    const res = await get('/api/exchange/dhis2.json?wilayah=99.01.02&periode=2026-08&indikator=KIA_K1');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ dataSet: 'PETA_DESA', idScheme: 'code', dataValues: [] });
+    // 99.01.02.2001 reported 0 in August (simulated); 99.01.02.2002 has no report at all (nothing to leave out).
+    expect([res.headers['x-sel-nyata'], res.headers['x-sel-simulasi']]).toEqual(['0', '1']);
   });
 
   it('exports the same months as DHIS2 CSV and ADX', async () => {
@@ -132,6 +142,7 @@ describe('exchange formats through the API', () => {
         (e: { resource: { resourceType: string; id: string } }) => `${e.resource.resourceType}/${e.resource.id}`,
       ),
     ).toEqual(['Measure/KIA-K1', 'MeasureReport/KIA-K1-9901012001-2026-09']); // 99.01.01.2002's September is simulated
+    expect([res.headers['x-sel-nyata'], res.headers['x-sel-simulasi']]).toEqual(['1', '1']);
     const report = bundle.entry[1].resource;
     // KIA_K1 in one month: 5 of the annual sasaran of 40 = 12,5 % (as GET /api/nilai says).
     expect(report.group[0].population.map((p: { count: number }) => p.count)).toEqual([5, 40]);

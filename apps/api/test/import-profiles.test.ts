@@ -23,7 +23,9 @@ async function seed(database: Database) {
     ('93', 'Papua Selatan', 'provinsi', null), ('93.01', 'Kabupaten Merauke', 'kabupaten', '93'), ('93.01.01', 'Merauke', 'kecamatan', '93.01'),
     ('93.01.01.2001', 'Desa Uji Merauke', 'desa', '93.01.01'),
     ('96', 'Papua Barat Daya', 'provinsi', null), ('96.01', 'Kabupaten Sorong', 'kabupaten', '96'), ('96.01.01', 'Makbon', 'kecamatan', '96.01'),
-    ('96.01.01.2003', 'Batu Lubang', 'desa', '96.01.01')`);
+    ('96.01.01.2003', 'Batu Lubang', 'desa', '96.01.01'),
+    ('72', 'Sulawesi Tengah', 'provinsi', null), ('72.01', 'Kabupaten Banggai', 'kabupaten', '72'), ('72.01.24', 'Toili Jaya', 'kecamatan', '72.01'),
+    ('72.01.24.2001', 'Tolisu', 'desa', '72.01.24')`);
 }
 
 const ctx = useApp(seed);
@@ -157,8 +159,58 @@ describe('import profiles through the API', () => {
     expect((await json('GET', `/api/profil-impor/${profileId}`, undefined, dinkesLain.headers)).status).toBe(404);
   });
 
+  it('deletes a profile: scope-checked, kept as history with who and when, in the audit log, no longer picked for a file', async () => {
+    const dinkesLain = await signIn(ctx.app, ctx.database, 'dinkes_kabupaten', { kode: '93.01' });
+    const del = (id: number | string, headers = ctx.admin.headers) =>
+      ctx.app.inject({ method: 'DELETE', url: `/api/profil-impor/${id}`, headers });
+    // Another kabupaten's dinkes neither sees nor deletes it.
+    expect((await del(profileId, dinkesLain.headers)).statusCode).toBe(404);
+    expect((await del('satu')).statusCode).toBe(400);
+    const gone = await del(profileId);
+    expect(gone.statusCode).toBe(200);
+    expect(gone.json()).toEqual({ id: profileId, nama: 'Ekspor ASIK KIA dan TB', kabupaten: '99.01' });
+    expect((await json('GET', '/api/profil-impor')).body).toEqual([]);
+    expect((await del(profileId)).json()).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+    // A file of that shape is no longer read by itself: the wizard asks again.
+    expect((await upload('asik-desember.csv', fixture('asik-export.csv'))).body).toMatchObject({
+      status: 'invalid',
+      errors: [{ code: 'FILE_FORMAT' }],
+    });
+    const { rows: history } = await ctx.database.pool.query(
+      'select id, replaced_by, replaced_at is not null as retired from import_profile where id = $1',
+      [profileId],
+    );
+    expect(history).toEqual([{ id: profileId, replaced_by: ctx.admin.username, retired: true }]);
+    const { rows: audit } = await ctx.database.pool.query(
+      `select username, status from audit_log where method = 'DELETE' and path = $1 order by id`,
+      [`/api/profil-impor/${profileId}`],
+    );
+    expect(audit).toEqual([
+      { username: dinkesLain.username, status: 404 },
+      { username: ctx.admin.username, status: 200 },
+      { username: ctx.admin.username, status: 404 },
+    ]);
+    // Saved again (the tests below use it): a new current version, listed again.
+    const again = await json('POST', '/api/profil-impor', {
+      ...ASIK_PROFILE,
+      tandaJudul: headerSignature(ASIK_HEADER),
+    });
+    expect(again.status).toBe(201);
+    profileId = again.body.id;
+  });
+
   it('a PWS KIA workbook with monthly columns per indicator, read with one profile (?profil=id)', async () => {
     const saved = await json('POST', '/api/profil-impor', JSON.parse(fixture('pws-kia.profile.json').toString('utf8')));
+    // Two names, each with its own history: the ASIK profile saved three times, the PWS KIA one once.
+    expect(
+      (await json('GET', '/api/profil-impor')).body.map((p: { nama: string; versions: number }) => [
+        p.nama,
+        p.versions,
+      ]),
+    ).toEqual([
+      ['Ekspor ASIK KIA dan TB', 3],
+      ['PWS KIA Puskesmas Uji', 1],
+    ]);
     const preview = await upload('pws-kia-2026.xlsx', fixture('pws-kia-2026.xlsx'), `&profil=${saved.body.id}`);
     expect(preview.body).toMatchObject({
       status: 'preview',
@@ -203,22 +255,24 @@ describe('import profiles through the API', () => {
     expect(next.body.warnings[0].message).toContain('(nama yang pernah dikonfirmasi)');
   });
 
-  it('old Papua kode are remapped with a warning listing old → new, and the values land on the new kode', async () => {
+  it('old kode (Papua provinces, a desa moved to a new kecamatan) are remapped with a warning listing old → new, and the values land on the new kode', async () => {
     const preview = await upload('papua-lama.csv', fixture('long-papua-lama.csv'));
-    expect(preview.body).toMatchObject({ status: 'preview', format: 'long', errors: [], counts: { added: 3 } });
+    expect(preview.body).toMatchObject({ status: 'preview', format: 'long', errors: [], counts: { added: 4 } });
     expect(
       preview.body.warnings
         .filter((w: { code: string }) => w.code === 'KODE_REMAPPED')
         .map((w: { message: string }) => w.message),
     ).toEqual([
-      'Kode lama 91.01.01.2001 diganti 93.01.01.2001 (Kepmendagri 2019/2022 → 2025 (provinsi baru Papua)) pada 2 baris: 2, 3.',
-      'Kode lama 92.01.01.2004 diganti 96.01.01.2003 (Kepmendagri 2019/2022 → 2025 (provinsi baru Papua)) pada 1 baris: 4.',
+      'Kode lama 91.01.01.2001 diganti 93.01.01.2001 (Kepmendagri 2019–2024 → 2025) pada 2 baris: 2, 3.',
+      'Kode lama 92.01.01.2004 diganti 96.01.01.2003 (Kepmendagri 2019–2024 → 2025) pada 1 baris: 4.',
+      'Kode lama 72.01.09.2015 diganti 72.01.24.2001 (Kepmendagri 2019–2024 → 2025) pada 1 baris: 5.',
     ]);
     expect(await commit(preview.body.previewId)).toMatchObject({ status: 'imported' });
     const { rows } = await ctx.database.pool.query(
-      `select kode, numerators[10] as oktober, numerators[9] as september from indicator_value where indicator = 'KIA_K1' and kode in ('93.01.01.2001', '96.01.01.2003') order by kode`,
+      `select kode, numerators[10] as oktober, numerators[9] as september from indicator_value where indicator = 'KIA_K1' and kode in ('93.01.01.2001', '96.01.01.2003', '72.01.24.2001') order by kode`,
     );
     expect(rows).toEqual([
+      { kode: '72.01.24.2001', oktober: 3, september: null },
       { kode: '93.01.01.2001', oktober: 4, september: 2 },
       { kode: '96.01.01.2003', oktober: 1, september: null },
     ]);

@@ -56,7 +56,7 @@ describe('pnpm cli', () => {
     const refused = await cli(['import', name, '--dry-run']).done;
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('[FILE_FORMAT]');
-    expect(refused.stderr).toContain('pakai --profile <nama>');
+    expect(refused.stderr).toContain('lalu --profile profil.json');
     const profile = file('asik.profile.json', fixture('asik.profile.json'));
     const dry = await cli(['import', name, '--dry-run', '--profile', profile]).done;
     expect(dry.stdout).toContain('Pratinjau: 3 ditambah, 0 diubah, 0 tetap');
@@ -70,6 +70,80 @@ describe('pnpm cli', () => {
     expect(unknown.stderr).toContain('Profil impor "lain" tidak ditemukan. Profil tersimpan: #');
     await database.pool.query('delete from import_profile');
   }, 60_000);
+
+  it('profil draf maps a new file; --terima-nama confirms a near desa name, kept as an alias; profil simpan, daftar, hapus', async () => {
+    const csv =
+      'Nama Desa;Kecamatan;Bulan Laporan;Indikator;Jumlah;Sasaran\nTgia;Dua;2026-08;K4;7;\nDua;Satu;08/2026;TB diobati;2;4\n';
+    const name = file('asik-agustus.csv', Buffer.from(csv));
+    const refused = await cli(['import', name, '--dry-run']).done;
+    expect(refused.code).toBe(1);
+    // The first rows with row numbers and column letters, and the next step.
+    expect(refused.stderr).toMatch(/ {2}2 {2}Tgia +Dua +2026-08 +K4 +7/);
+    expect(refused.stderr).toContain(`pnpm cli profil draf ${name} --kabupaten=KODE`);
+
+    const draft = await cli([
+      'profil',
+      'draf',
+      name,
+      '--kabupaten=99.01',
+      '--nama=Ekspor uji',
+      '--keluar=uji.profil.json',
+    ]).done;
+    expect(draft.code).toBe(0);
+    expect(draft.stderr).toContain('Label indikator tanpa kode');
+    expect(draft.stderr).toContain('TB diobati');
+    const profile = JSON.parse(readFileSync(join(tmp, 'uji.profil.json'), 'utf8'));
+    expect(profile).toMatchObject({
+      nama: 'Ekspor uji',
+      kabupaten: '99.01',
+      desa: { kolom: 'Nama Desa', isi: 'nama', kolomKecamatan: 'Kecamatan' },
+      periode: { kolom: 'Bulan Laporan' },
+      indikator: { kolom: 'Indikator', kode: { K4: 'KIA_K4' } },
+    });
+    // The user completes the mapping, as they would in the wizard.
+    profile.indikator.kode['TB diobati'] = 'SPM11_TB';
+    writeFileSync(join(tmp, 'uji.profil.json'), JSON.stringify(profile));
+
+    const near = await cli(['import', name, '--profile', 'uji.profil.json', '--dry-run']).done;
+    expect(near.code).toBe(1);
+    expect(near.stderr).toContain('[DESA_NAME_NEAR]');
+    expect(near.stderr).toContain('--terima-nama "Tgia=99.01.02.2001"  (Tiga)');
+    const bad = await cli(['import', name, '--profile', 'uji.profil.json', '--terima-nama', 'Tgia']).done;
+    expect(bad.stderr).toContain('tulis "nama di berkas=kode desa"');
+
+    const done = await cli([
+      'import',
+      name,
+      '--profile',
+      'uji.profil.json',
+      '--terima-nama',
+      'Tgia=99.01.02.2001',
+      '--oleh=Bidan Sari',
+    ]).done;
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain('2 ditambah');
+    expect(done.stdout).toContain('1 nama desa yang dikonfirmasi disimpan sebagai alias 99.01');
+    const { rows: aliases } = await database.pool.query('select wilayah, nama, kode, created_by from desa_alias');
+    expect(aliases).toEqual([{ wilayah: '99.01', nama: 'Tgia', kode: '99.01.02.2001', created_by: 'Bidan Sari' }]);
+    const loadId = Number(/Impor #(\d+) tersimpan/.exec(done.stdout)?.[1]);
+    expect((await cli(['undo', String(loadId)]).done).code).toBe(0);
+
+    // Kept: the next file of that header is read with it by itself, and the alias matches at once.
+    const saved = await cli(['profil', 'simpan', 'uji.profil.json']).done;
+    expect(saved.stdout).toMatch(/Profil impor #(\d+) "Ekspor uji" tersimpan untuk 99\.01; berkas berikutnya/);
+    const id = /#(\d+)/.exec(saved.stdout)![1]!;
+    expect((await cli(['profil', 'daftar']).done).stdout).toContain(`#${id} 99.01 "Ekspor uji" oleh cli:`);
+    expect((await cli(['import', name, '--dry-run']).done).stdout).toContain('Pratinjau: 2 ditambah');
+    const removed = await cli(['profil', 'hapus', id]).done;
+    expect(removed.stdout).toContain(`Profil impor #${id} "Ekspor uji" (99.01) dihapus`);
+    expect((await cli(['profil', 'hapus', id]).done).code).toBe(1);
+    expect((await cli(['import', name, '--dry-run']).done).stderr).toContain('[FILE_FORMAT]');
+    const { rows: audit } = await database.pool.query(
+      `select path from audit_log where method = 'CLI' and path like 'profil %' order by id`,
+    );
+    expect(audit).toEqual([{ path: 'profil simpan' }, { path: 'profil hapus' }]);
+    await database.pool.query('delete from import_profile; delete from desa_alias');
+  }, 120_000);
 
   it('refuses a bad file with exit 1 and the error list, writing nothing', async () => {
     const name = file(

@@ -2,6 +2,8 @@
 //
 //   pnpm cli import <berkas.csv|.xlsx> [--dry-run] [--oleh=nama]   validate, then import in one transaction
 //       [--profile <nama|nomor|profil.json>]                        a file in no known format, read with an import profile
+//       [--terima-nama "Nama di berkas=kode desa"]…                 confirm a near desa name (kept as an alias on import)
+//   pnpm cli profil draf|simpan|daftar|hapus …                        import profiles (profil.ts): map a new file once
 //   pnpm cli export --wilayah=12.10 --dari=2026-01 --sampai=2026-10 [--keluar=berkas.csv] [--termasuk-simulasi]
 //   pnpm cli undo <id> [--oleh=nama]                                  undo an import
 //   pnpm cli riwayat [--jumlah=20]                                    import history
@@ -15,11 +17,12 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
 import { openDatabase, type Database } from '@peta/db';
-import { parseImportMonth, yearMonthOf, type ImportIssue } from '@peta/domain';
+import { normaliseKode, parseImportMonth, yearMonthOf, type ImportIssue } from '@peta/domain';
 import {
   checkedProfile,
   DomainError,
   exportValues,
+  keepConfirmedNames,
   listLoads,
   profilesRepository,
   runImport,
@@ -27,11 +30,12 @@ import {
   type ReadingOptions,
 } from '@peta/server-core';
 import { penggunaCommand } from './pengguna.ts';
+import { printLayout, profilCommand } from './profil.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const args = process.argv.slice(2);
 /** Flags that take a value as the next word too (`--profile PWS` as well as `--profile=PWS`). */
-const VALUE_FLAGS = new Set(['--profile']);
+const VALUE_FLAGS = new Set(['--profile', '--terima-nama']);
 const positional = args.filter((a, i) => !a.startsWith('--') && !VALUE_FLAGS.has(args[i - 1] ?? ''));
 const flag = (name: string): string | undefined => {
   const i = args.indexOf(`--${name}`);
@@ -39,6 +43,17 @@ const flag = (name: string): string | undefined => {
   return args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 };
 const has = (name: string) => args.includes(`--${name}`);
+/** Every value of a flag given several times (`--terima-nama "A=…" --terima-nama="B=…"`). */
+const flagValues = (name: string): string[] =>
+  args.flatMap((a, i) =>
+    a === `--${name}`
+      ? args[i + 1] === undefined
+        ? []
+        : [args[i + 1]!]
+      : a.startsWith(`--${name}=`)
+        ? [a.slice(name.length + 3)]
+        : [],
+  );
 /** pnpm runs root scripts in the repository root; paths the user typed are relative to where they typed them. */
 const userPath = (p: string) => resolve(process.env.INIT_CWD ?? process.cwd(), p);
 
@@ -109,19 +124,39 @@ async function profileReading(database: Database, which: string | undefined): Pr
   };
 }
 
+/** --terima-nama "Sei Rakyat=12.10.09.2003": a near desa name of the file and the desa it means (as the preview offered). */
+function confirmedNames(): Record<string, string> | undefined {
+  const given = flagValues('terima-nama');
+  if (!given.length) return undefined;
+  const out: Record<string, string> = {};
+  for (const pair of given) {
+    const at = pair.lastIndexOf('=');
+    const nama = pair.slice(0, at).trim();
+    const kode = at > 0 ? normaliseKode(pair.slice(at + 1)) : null;
+    if (!nama || !kode)
+      throw new Error(
+        `--terima-nama "${pair}": tulis "nama di berkas=kode desa", misalnya --terima-nama "Sei Rakyat=12.10.09.2003".`,
+      );
+    out[nama] = kode;
+  }
+  return out;
+}
+
 async function importCommand(database: Database): Promise<number> {
   const file = positional[1];
   if (!file)
     throw new Error(
-      'Sebutkan berkasnya: pnpm cli import <berkas.csv|berkas.xlsx> [--dry-run] [--oleh=nama] [--profile <nama|nomor|profil.json>]',
+      'Sebutkan berkasnya: pnpm cli import <berkas.csv|berkas.xlsx> [--dry-run] [--oleh=nama] [--profile <nama|nomor|profil.json>] [--terima-nama "nama=kode"]',
     );
   const path = userPath(file);
-  const reading = await profileReading(database, flag('profile'));
+  const konfirmasi = confirmedNames();
+  const reading = { ...(await profileReading(database, flag('profile'))), ...(konfirmasi ? { konfirmasi } : {}) };
+  const oleh = flag('oleh') ?? defaultOleh();
   const bar = progressBar();
   const outcome = await runImport(database, {
     bytes: readFileSync(path),
     fileName: basename(path),
-    oleh: flag('oleh') ?? defaultOleh(),
+    oleh,
     dryRun: has('dry-run'),
     onProgress: (p) => bar.update(p),
     reading,
@@ -131,10 +166,19 @@ async function importCommand(database: Database): Promise<number> {
   if (outcome.status === 'invalid') {
     console.error(outcome.message);
     for (const e of outcome.errors) console.error(`  ${formatIssue(e)}`);
-    if (outcome.layout)
+    if (outcome.toConfirm?.length) {
+      console.error('Nama desa yang mirip (konfirmasi dengan --terima-nama; disimpan sebagai alias saat impor):');
+      for (const n of outcome.toConfirm)
+        console.error(
+          `  "${n.nama}" (baris ${n.rows.slice(0, 5).join(', ')}): ${n.candidates.map((c) => `--terima-nama "${n.nama}=${c.kode}"  (${c.nama})`).join('  atau  ')}`,
+        );
+    }
+    if (outcome.layout) {
+      printLayout(outcome.layout);
       console.error(
-        'Berkas ini bukan format yang dikenal: petakan kolomnya sekali di halaman Impor (wizard), simpan profilnya, lalu pakai --profile <nama>.',
+        `Berkas ini bukan format yang dikenal. Petakan kolomnya sekali: pnpm cli profil draf ${file} --kabupaten=KODE --nama="Nama profil" --keluar=profil.json (atau wizard di halaman Impor), lalu --profile profil.json.`,
       );
+    }
     return 1;
   }
   console.log(outcome.message);
@@ -143,6 +187,11 @@ async function importCommand(database: Database): Promise<number> {
     for (const w of outcome.warnings.slice(0, 50)) console.log(`  ${formatIssue(w)}`);
     if (outcome.warnings.length > 50) console.log(`  … dan ${outcome.warnings.length - 50} lagi (lihat riwayat).`);
   }
+  const kept = await keepConfirmedNames(database.db, outcome, konfirmasi, oleh);
+  if (kept)
+    console.log(
+      `${kept} nama desa yang dikonfirmasi disimpan sebagai alias ${outcome.profile?.kabupaten}: berkas berikutnya langsung cocok.`,
+    );
   return 0;
 }
 
@@ -209,13 +258,14 @@ const COMMANDS: Record<string, (db: Database) => Promise<number>> = {
   undo: undoCommand,
   riwayat: historyCommand,
   pengguna: (database) => penggunaCommand(database, { positional, flag, has, osUser: defaultOleh() }),
+  profil: (database) => profilCommand(database, { positional, flag, has, osUser: defaultOleh(), userPath }),
 };
 
 async function main(): Promise<number> {
   const command = COMMANDS[positional[0] ?? ''];
   if (!command) {
     console.error(
-      'Perintah: import <berkas> [--dry-run] [--oleh=nama] [--profile <nama|nomor|profil.json>] | export --wilayah=… --dari=TTTT-BB --sampai=TTTT-BB [--keluar=berkas] | undo <id> | riwayat | pengguna tambah|daftar|reset-sandi|nonaktif|aktif',
+      'Perintah: import <berkas> [--dry-run] [--oleh=nama] [--profile <nama|nomor|profil.json>] [--terima-nama "nama=kode"] | profil draf|simpan|daftar|hapus | export --wilayah=… --dari=TTTT-BB --sampai=TTTT-BB [--keluar=berkas] | undo <id> | riwayat | pengguna tambah|daftar|reset-sandi|nonaktif|aktif',
     );
     return 2;
   }

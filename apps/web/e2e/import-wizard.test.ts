@@ -1,7 +1,9 @@
 // The import wizard in real Chromium against the real server (issue 19): a file of another system, in no known format
 // (desa by name, its own column names), is uploaded; the page shows its first rows, the user maps the columns,
 // previews, and saves the mapping as an import profile; the same file uploaded again is read with that profile at
-// once. Nothing is committed (the shared server's data stays as it was). Screenshots: /tmp/peta-wizard-*.png.
+// once; the profile is listed under "Profil impor" and deleted there. An export of demo months says why it downloads
+// nothing. Nothing is committed (the shared server's data stays as it was). Screenshots: /tmp/peta-wizard-*.png,
+// /tmp/peta-export-demo.png.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,6 +94,46 @@ describe('Impor data: the wizard for a file in no known format', () => {
     expect(await page.getByTestId('import-profile').textContent()).toBe(PROFILE);
     await result.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: '/tmp/peta-wizard-3-again.png' });
+
+    // "Profil impor" lists it; deleted there (behind a confirm step), the next file of that shape asks again.
+    const item = page.locator('[data-testid="profile-item"]', { hasText: PROFILE });
+    await expect.poll(() => item.count(), { timeout: 15_000 }).toBe(1);
+    await item.getByTestId('profile-delete').click();
+    await item.getByTestId('profile-delete-confirm').click();
+    await page.getByTestId('profile-deleted').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('profile-deleted').textContent()).toContain(`Profil impor "${PROFILE}" dihapus`);
+    await expect.poll(() => item.count(), { timeout: 15_000 }).toBe(0);
+    await page.getByTestId('profiles-section').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: '/tmp/peta-wizard-4-deleted.png' });
+    await page
+      .getByTestId('upload-input')
+      .setInputFiles({ name: 'asik-kf-agustus-3.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('import-wizard').waitFor({ timeout: 30_000 });
+    await page.close();
+  });
+
+  it('an export of months holding only demo values downloads nothing and says why', async () => {
+    const page = await openPageAs(browser, server.url, 'dinkes.labuhanbatu', { width: 1280, height: 1000 });
+    await page.goto(`${server.url}/impor`);
+    const section = page.getByTestId('export-section');
+    await section.waitFor({ timeout: 30_000 });
+    await section.getByTestId('wilayah-kecamatan').selectOption(BILAH_HULU);
+    // March–April 2025: demo months no e2e file writes real values into (imports: 2026-09, isian: 2026-07).
+    await section.getByTestId('export-year').selectOption('2025');
+    await section.getByTestId('export-from').selectOption('3');
+    await section.getByTestId('export-to').selectOption('4');
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await section.getByTestId('export-download').click();
+    const said = section.getByTestId('export-result');
+    await said.waitFor({ timeout: 30_000 });
+    expect(await said.getAttribute('data-downloaded')).toBe('false');
+    expect(await said.textContent()).toMatch(
+      /^Tidak ada yang diunduh: bulan yang dipilih hanya berisi data contoh \(simulasi\) — [\d.]+ sel — dan data contoh tidak pernah diekspor\./,
+    );
+    expect(downloads).toBe(0);
+    await section.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await page.screenshot({ path: '/tmp/peta-export-demo.png' });
     await page.close();
   });
 });

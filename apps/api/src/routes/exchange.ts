@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { ErrorSchema } from '@peta/domain/contract';
+import { EXPORT_COUNT_HEADERS, ErrorSchema } from '@peta/domain/contract';
 import type { ExchangeExportFormat, ExchangeExportRequest, ExchangeService, ExportFile } from '@peta/server-core';
 import { requireExactCounts } from '../auth/access.ts';
 import { indicatorOr400, periodOr400, requireKode } from './params.ts';
@@ -46,12 +46,20 @@ const baseUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.
 export const exchangeRoutes =
   (service: ExchangeService): FastifyPluginAsyncTypebox =>
   async (app) => {
-    /** The file as a download; the handler returns its text. */
+    /**
+     * The file as a download; the handler returns its text. An export carries only real (imported or entered) values:
+     * the headers say how many it holds and how many simulated demo cells it left out, so the import page can say why
+     * a file of demo months is empty; the file itself stays a valid (empty) file for the system that reads it.
+     */
     const send = (reply: FastifyReply, f: ExportFile): string => {
       reply
         .type(f.contentType)
         .header('content-disposition', `attachment; filename="${f.fileName}"`)
         .header('cache-control', 'no-store');
+      if (f.counts)
+        reply
+          .header(EXPORT_COUNT_HEADERS.real, f.counts.real)
+          .header(EXPORT_COUNT_HEADERS.simulated, f.counts.simulated);
       return f.body;
     };
     const dataValues = (path: string, format: ExchangeExportFormat, summary: string) =>

@@ -102,6 +102,29 @@ export const importProfileRoutes =
       },
     );
 
+    app.delete(
+      '/api/profil-impor/:id',
+      {
+        config: { access: 'impor' },
+        schema: {
+          tags: ['impor'],
+          summary:
+            'Hapus profil impor (tetap tersimpan sebagai riwayat: siapa dan kapan); tidak dipakai lagi untuk berkas baru',
+          params: Type.Object({ id: Type.String() }),
+          response: {
+            200: Type.Object({ id: Type.Integer(), nama: Type.String(), kabupaten: Type.String() }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => {
+        const who = importerOf(request);
+        return service.deleteProfile(idOr400(request.params.id), who.area, who.oleh, (kabupaten) => {
+          authorize(request, 'impor', profileTarget(request, kabupaten));
+        });
+      },
+    );
+
     app.post(
       '/api/profil-impor',
       {

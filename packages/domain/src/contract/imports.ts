@@ -188,3 +188,10 @@ export type ImportOutcomeDto = Static<typeof ImportOutcomeSchema>;
 export type ImportSampleDto = Static<typeof ImportSampleSchema>;
 export type LoadRecordDto = Static<typeof LoadRecordSchema>;
 export type UndoResponse = Static<typeof UndoResponseSchema>;
+
+/**
+ * Headers of every export for other systems (GET /api/exchange/…): the cells in the file (desa × indicator × month;
+ * FHIR: wilayah × indicator) and those left out because they hold simulated demo values — exports never carry
+ * simulated data, so an export of demo months is an empty (valid) file and these say why.
+ */
+export const EXPORT_COUNT_HEADERS = { real: 'x-sel-nyata', simulated: 'x-sel-simulasi' } as const;

@@ -18,3 +18,4 @@ export * from './crosswalk.ts';
 export * from './files.ts';
 export * from './profile.ts';
 export * from './profile-read.ts';
+export * from './profile-draft.ts';

@@ -39,7 +39,7 @@ export function parseDhis2Period(code: string): PeriodReading {
   const other = DHIS2_OTHER.find(([re]) => re.test(s));
   if (other)
     return no(
-      `Periode DHIS2 "${s}" adalah periode ${other[1]}; dasbor menyimpan nilai per bulan (202610), triwulan (2026Q3) atau tahun (2026).`,
+      `Periode DHIS2 "${s}" adalah periode ${other[1]}; dasbor menyimpan nilai per bulan: kirim nilai bulanan (misalnya 202610).`,
     );
   return no(`Periode DHIS2 tidak dikenali: "${s}". Contoh: 202610 (bulan), 2026Q3 (triwulan), 2026 (tahun).`);
 }

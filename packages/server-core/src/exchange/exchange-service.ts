@@ -38,6 +38,11 @@ export interface ExportFile {
   contentType: string;
   fileName: string;
   body: string;
+  /**
+   * What the file holds and what it leaves out, so the answer can say it plainly (an export of demo months is empty):
+   * real cells written (desa × indicator × month; FHIR: wilayah × indicator) and cells left out as simulated.
+   */
+  counts?: { real: number; simulated: number };
 }
 
 const CONTENT_TYPES: Record<ExchangeExportFormat | 'fhir', { type: string; ext: string }> = {
@@ -63,17 +68,22 @@ export function exchangeService(
   const fileName = (req: ExchangeExportRequest, kind: ExchangeExportFormat | 'fhir') =>
     `${kind}-${req.wilayah}-${req.period.code.replace('..', '_')}.${CONTENT_TYPES[kind].ext}`;
 
-  /** Real desa × month values under the wilayah in the period. */
-  async function desaMonths(req: ExchangeExportRequest): Promise<ExchangeValue[]> {
+  /** Real desa × month values under the wilayah in the period, and how many simulated cells were left out. */
+  async function desaMonths(req: ExchangeExportRequest): Promise<{ rows: ExchangeValue[]; simulated: number }> {
     const area = await areas.requireWilayah(req.wilayah);
     const out: ExchangeValue[] = [];
+    let simulated = 0;
     for (const def of indicatorsOf(req)) {
       const counted = def.denominator.kind === 'counted';
       for (const d of await values.desaYears(def, area.kode, req.period.year)) {
         if (!d.row) continue;
         for (let m = req.period.fromMonth; m <= req.period.toMonth; m++) {
           const numerator = d.row.numerators[m - 1];
-          if (numerator == null || d.row.monthSimulated[m - 1] === true) continue;
+          if (numerator == null) continue;
+          if (d.row.monthSimulated[m - 1] === true) {
+            simulated++;
+            continue;
+          }
           out.push({
             kode: d.kode,
             indikator: def.code,
@@ -85,13 +95,13 @@ export function exchangeService(
         }
       }
     }
-    return out;
+    return { rows: out, simulated };
   }
 
   return {
     /** DHIS2 dataValueSet (JSON or CSV) or ADX of the real desa months. */
     async dataValues(req: ExchangeExportRequest, format: ExchangeExportFormat): Promise<ExportFile> {
-      const rows = await desaMonths(req);
+      const { rows, simulated } = await desaMonths(req);
       const mapping = catalogueMapping();
       const body =
         format === 'dhis2-json'
@@ -99,16 +109,26 @@ export function exchangeService(
           : format === 'dhis2-csv'
             ? writeDhis2Csv(rows, mapping)
             : writeAdx(rows, mapping, { exported: now() });
-      return { contentType: CONTENT_TYPES[format].type, fileName: fileName(req, format), body };
+      return {
+        contentType: CONTENT_TYPES[format].type,
+        fileName: fileName(req, format),
+        body,
+        counts: { real: rows.length, simulated },
+      };
     },
 
     /** A FHIR Bundle: the Measures of the indicators, then one MeasureReport per child of the wilayah with data. */
     async measureReports(req: ExchangeExportRequest, baseUrl: string): Promise<ExportFile> {
       const area = await areas.requireWilayah(req.wilayah);
       const reports: ExchangeValue[] = [];
+      let simulated = 0;
       for (const def of indicatorsOf(req)) {
         for (const row of await values.childValues(def, req.period, area.kode)) {
-          if (row.numerator === null || row.simulated) continue;
+          if (row.numerator === null) continue;
+          if (row.simulated) {
+            simulated++;
+            continue;
+          }
           reports.push({
             kode: row.kode,
             nama: row.nama,
@@ -124,6 +144,7 @@ export function exchangeService(
         contentType: CONTENT_TYPES.fhir.type,
         fileName: fileName(req, 'fhir'),
         body: writeFhirBundle(reports, { baseUrl, generated: now(), withMeasures: true }),
+        counts: { real: reports.length, simulated },
       };
     },
 

@@ -3,7 +3,6 @@
 // never on the event loop; the CLI calls runImport and undoImport directly.
 import {
   IndicatorError,
-  desaNameKey,
   parseImportMonth,
   requireIndicator,
   validateProfile,
@@ -19,7 +18,8 @@ import type { ParseContext, ParsedImport } from './parse/parsed.ts';
 import type { CellSample } from './plan-values.ts';
 import { findPreview, markCommitted, savePreview, type PreviewCaps } from './preview-store.ts';
 import type { ReadingOptions } from './parse/parsed.ts';
-import { aliasesRepository, profilesRepository } from './profiles-repository.ts';
+import { keepConfirmedNames } from './confirmed-names.ts';
+import { profilesRepository } from './profiles-repository.ts';
 import { runImport, type ImportOutcome } from './run-import.ts';
 import { sasaranRepository } from './sasaran-repository.ts';
 import { buildTemplate, desaOf, type TemplateFile } from './template.ts';
@@ -135,6 +135,10 @@ export interface TemplateQuery {
   format: 'xlsx' | 'csv';
 }
 
+/** A profile's kabupaten lies in the importer's area, or holds it (a kecamatan or puskesmas user of that kabupaten). */
+const inArea = (kabupaten: string, area: string) =>
+  area === '' || kabupaten === area || kabupaten.startsWith(`${area}.`) || area.startsWith(`${kabupaten}.`);
+
 export function importsService(
   database: DatabaseHandle,
   { parse, previewCaps, now = () => new Date(), crosswalk }: ImportsServiceOptions,
@@ -144,13 +148,7 @@ export function importsService(
   /** A saved profile the importer may use: one of their area's. */
   async function savedProfile(id: number, area: string): Promise<{ id: number; profile: ImportProfile }> {
     const row = await profiles.byId(id);
-    const inArea =
-      row &&
-      (area === '' ||
-        row.kabupaten === area ||
-        row.kabupaten.startsWith(`${area}.`) ||
-        area.startsWith(`${row.kabupaten}.`));
-    if (!row || !inArea) throw notFound(`Profil impor #${id} tidak ditemukan di wilayah Anda.`);
+    if (!row || !inArea(row.kabupaten, area)) throw notFound(`Profil impor #${id} tidak ditemukan di wilayah Anda.`);
     return { id: row.id, profile: { ...checkedProfile(row.definition), tandaJudul: row.signature } };
   }
 
@@ -234,21 +232,7 @@ export function importsService(
       if (outcome.status === 'imported') {
         await markCommitted(database, previewId, outcome.loadId);
         // Names confirmed in the preview become aliases of the profile's kabupaten: the next file matches at once.
-        const kabupaten = outcome.profile?.kabupaten;
-        if (kabupaten && reading.konfirmasi) {
-          await aliasesRepository(database.db).save(
-            Object.entries(reading.konfirmasi)
-              .filter(([nama]) => desaNameKey(nama))
-              .map(([nama, kode]) => ({
-                wilayah: kabupaten,
-                namaKey: desaNameKey(nama),
-                nama,
-                kode,
-                createdBy: oleh,
-                loadId: outcome.loadId,
-              })),
-          );
-        }
+        await keepConfirmedNames(database.db, outcome, reading.konfirmasi, oleh);
       }
       return toOutcomeDto(outcome);
     },
@@ -267,6 +251,25 @@ export function importsService(
     /** A profile as its shareable JSON file (with its header signature). */
     async profileFile(id: number, area: string): Promise<ImportProfile> {
       return (await savedProfile(id, area)).profile;
+    },
+    /**
+     * Deletes a current profile of the importer's area: `mayImportTo(kabupaten)` is the caller's scope check (403), a
+     * profile outside the area or no longer current is 404. The row stays as history (who, when); the API's audit log
+     * has the request.
+     */
+    async deleteProfile(
+      id: number,
+      area: string,
+      oleh: string,
+      mayImportTo: (kabupaten: string) => void,
+    ): Promise<{ id: number; nama: string; kabupaten: string }> {
+      const row = await profiles.byId(id);
+      const current = row ? (await profiles.current(row.kabupaten)).some((r) => r.id === id) : false;
+      if (!row || !current || !inArea(row.kabupaten, area))
+        throw notFound(`Profil impor #${id} tidak ditemukan di wilayah Anda (atau sudah dihapus).`);
+      mayImportTo(row.kabupaten);
+      if (!(await profiles.retire(id, oleh))) throw notFound(`Profil impor #${id} sudah dihapus atau diganti.`);
+      return { id, nama: row.nama, kabupaten: row.kabupaten };
     },
     /**
      * Saves a profile (drafted in the wizard or uploaded as a JSON file) as the current one of its name in its

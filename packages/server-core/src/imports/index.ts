@@ -56,5 +56,6 @@ export {
   type WorkerInput,
 } from './worker/parse-job.ts';
 export { profilesRepository, aliasesRepository } from './profiles-repository.ts';
+export { keepConfirmedNames } from './confirmed-names.ts';
 export { defaultCrosswalk } from './parse/crosswalk.ts';
 export { gridService, type GridService } from './grid/grid-service.ts';

@@ -1,5 +1,5 @@
 // All SQL on import_profile and desa_alias: profiles per kabupaten (a save writes a new row and marks the previous
-// one of that name replaced) and desa names confirmed per area.
+// one of that name replaced; a delete marks the current one replaced with no successor) and desa names confirmed per area.
 import { and, asc, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@peta/db';
 import { desaAlias as a, importProfile as p } from '@peta/db/schema';
@@ -40,7 +40,9 @@ export function profilesRepository(db: DbOrTx) {
   return {
     /** Current profiles of an area, by name; `versions` counts the rows of each name (history). */
     async current(area: string) {
-      const versions = sql<number>`(select count(*)::int from import_profile h where h.kabupaten = ${p.kabupaten} and lower(h.nama) = lower(${p.nama}))`;
+      // Qualified by hand: drizzle writes a column of a single-table select unqualified, which inside this subquery
+      // would name h's own column and count every profile.
+      const versions = sql<number>`(select count(*)::int from import_profile h where h.kabupaten = import_profile.kabupaten and lower(h.nama) = lower(import_profile.nama))`;
       return db
         .select({ ...columns, versions })
         .from(p)
@@ -66,6 +68,18 @@ export function profilesRepository(db: DbOrTx) {
         .where(and(eq(p.kabupaten, row.kabupaten), sql`lower(${p.nama}) = lower(${row.nama})`, isNull(p.replacedAt)));
       const [inserted] = await db.insert(p).values(row).returning({ id: p.id });
       return inserted!.id;
+    },
+    /**
+     * Retires the current profile (deleted by a user): it stays as history with who and when, and is no longer listed
+     * nor picked for a file. False when it was not current (already replaced or deleted).
+     */
+    async retire(id: number, by: string): Promise<boolean> {
+      const done = await db
+        .update(p)
+        .set({ replacedAt: sql`now()`, replacedBy: by })
+        .where(and(eq(p.id, id), isNull(p.replacedAt)))
+        .returning({ id: p.id });
+      return done.length === 1;
     },
     /** Every version of a profile name, newest first. */
     history: (kabupaten: string, nama: string) =>

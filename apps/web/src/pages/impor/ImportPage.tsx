@@ -1,12 +1,15 @@
-// "Impor data": 1 download a template, 2 upload a file → preview → commit, 3 history with undo. Real numbers replace
-// simulated ones for exactly the imported cells; nothing is written before "Simpan impor".
+// "Impor data": 1 download a template, 2 upload a file → preview → commit (the saved import profiles beside it),
+// 3 history with undo; the export for other systems (DHIS2, ADX, FHIR) under the template. Real numbers replace simulated ones for exactly the imported cells; nothing is written before
+// "Simpan impor".
 import { useMemo } from 'react';
 import { useLang, useT } from '../../i18n/i18n.tsx';
 import { roleLabel } from '../../shared/session/can.ts';
 import { useSessionUser } from '../../shared/session/session-api.ts';
 import { NotAllowed, usePermission } from '../../shared/session/use-permission.tsx';
+import { ExportSection } from './ExportSection.tsx';
 import { FormatsHelp } from './FormatsHelp.tsx';
 import { HistorySection } from './HistorySection.tsx';
+import { ProfilesSection } from './ProfilesSection.tsx';
 import { TemplateSection } from './TemplateSection.tsx';
 import { UploadSection } from './UploadSection.tsx';
 import './imports.css';
@@ -38,9 +41,11 @@ export default function ImportPage() {
       <div className="imp-grid">
         <div className="imp-col">
           <TemplateSection today={today} />
+          {user && <ExportSection today={today} />}
         </div>
         <div className="imp-col">
           {allowed && <UploadSection />}
+          {allowed && <ProfilesSection />}
           <FormatsHelp />
         </div>
         <HistorySection mayUndo={allowed} />

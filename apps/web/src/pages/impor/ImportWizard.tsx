@@ -3,7 +3,6 @@
 // nothing uploaded twice, nothing written), and may save the mapping as an import profile so later files of the same
 // shape are read without asking. Near desa names are confirmed here too (NameConfirm).
 import { useEffect, useId, useMemo, useState } from 'react';
-import { INDICATORS, type ImportProfile } from '@peta/domain';
 import type { ImportOutcomeDto } from '@peta/domain/contract';
 import { useLang, useT } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/i18n.tsx';
@@ -11,16 +10,19 @@ import { useSessionUser } from '../../shared/session/session-api.ts';
 import { ErrorMessage } from '../../shared/status/StatusMessage.tsx';
 import {
   COLUMN_ROLES,
+  INDICATORS,
   columnValues,
   draftProfile,
   findYearCell,
   guessChoices,
   guessIndicator,
   labelsOf,
+  startDraft,
   type ColumnChoice,
   type ColumnRole,
+  type ImportProfile,
   type WizardDraft,
-} from './profile-draft.ts';
+} from '@peta/domain';
 import { useReadAgain, useSaveProfile } from './imports-api.ts';
 
 type Layout = NonNullable<ImportOutcomeDto['layout']>;
@@ -75,22 +77,6 @@ export interface ImportWizardProps {
   onLayout: (outcome: ImportOutcomeDto) => void;
 }
 
-function initialDraft(layout: Layout, kabupaten: string): WizardDraft {
-  const barisJudul = Math.max(1, layout.headerRow);
-  const labels = labelsOf(layout.rows, { barisJudul, tinggiJudul: 1 });
-  const year = findYearCell(layout.rows, barisJudul);
-  return {
-    nama: '',
-    kabupaten,
-    lembar: layout.sheet,
-    barisJudul,
-    tinggiJudul: 1,
-    choices: guessChoices(labels, layout.rows, barisJudul + 1),
-    tahun: year ? { sel: year.sel } : null,
-    labelKode: {},
-  };
-}
-
 export function ImportWizard({ previewId, layout, onPreviewed, onLayout }: ImportWizardProps) {
   const t = useT();
   const [lang] = useLang();
@@ -99,10 +85,10 @@ export function ImportWizard({ previewId, layout, onPreviewed, onLayout }: Impor
   const defaultKabupaten =
     user?.scopeKabupaten ??
     (user?.scopeKode && user.scopeKode.split('.').length >= 2 ? user.scopeKode.split('.').slice(0, 2).join('.') : '');
-  const [draft, setDraft] = useState<WizardDraft>(() => initialDraft(layout, defaultKabupaten));
+  const [draft, setDraft] = useState<WizardDraft>(() => startDraft(layout, defaultKabupaten));
   const readAgain = useReadAgain();
   // A new layout (another sheet) starts a new draft.
-  useEffect(() => setDraft((d) => ({ ...initialDraft(layout, d.kabupaten), nama: d.nama })), [layout]);
+  useEffect(() => setDraft((d) => ({ ...startDraft(layout, d.kabupaten), nama: d.nama })), [layout]);
 
   const { barisJudul, tinggiJudul } = draft;
   const labels = useMemo(

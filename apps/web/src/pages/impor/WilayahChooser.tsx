@@ -19,6 +19,8 @@ const TEST_ID = ['wilayah-provinsi', 'wilayah-kabupaten', 'wilayah-kecamatan', '
 export interface WilayahChooserProps {
   levels: Levels;
   onChange: (levels: Levels) => void;
+  /** The sentence under the selects with the number of desa ("Templat memuat {n} desa/kelurahan."). */
+  countMessage?: MessageKey;
 }
 
 /** How many desa the template will list for the chosen levels, from the lists already loaded; null when unknown. */
@@ -29,7 +31,7 @@ export function desaCount(levels: Levels, lists: (WilayahChild[] | undefined)[])
   return null;
 }
 
-export function WilayahChooser({ levels, onChange }: WilayahChooserProps) {
+export function WilayahChooser({ levels, onChange, countMessage = 'impor.wilayah.count' }: WilayahChooserProps) {
   const t = useT();
   const id = useId();
   const lists = [
@@ -87,7 +89,7 @@ export function WilayahChooser({ levels, onChange }: WilayahChooserProps) {
         </p>
       ) : count !== null ? (
         <p className="imp-hint" data-testid="template-desa-count">
-          {t('impor.wilayah.count', { n: count })}
+          {t(countMessage, { n: count })}
         </p>
       ) : !levels[1] ? (
         <p className="imp-hint">{t('impor.wilayah.needKabupaten')}</p>

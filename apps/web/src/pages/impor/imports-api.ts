@@ -2,14 +2,17 @@
 // functions, never fetch(). After a commit or an undo the cached values and series are invalidated, so the map shows
 // the new numbers at once.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { ImportOutcomeDto, LoadRecordDto, UndoResponse } from '@peta/domain/contract';
+import type { ImportOutcomeDto, ImportProfileSummaryDto, LoadRecordDto, UndoResponse } from '@peta/domain/contract';
 import { apiFetch, getJson, sendJson } from '../../api/client.ts';
 import { commitUrl, previewUrl, undoUrl } from './import-model.ts';
 import { DATA_QUERY_PREFIXES } from '../../api/queries.ts';
 import { fileNameFromDisposition, templateFileName, templateUrl, type TemplateRequest } from './template-request.ts';
 import { downloadBlob } from '../../download.ts';
 
-export const importQueryKeys = { history: ['imports', 'history'] as const };
+export const importQueryKeys = {
+  history: ['imports', 'history'] as const,
+  profiles: ['imports', 'profiles'] as const,
+};
 
 const HISTORY_LIMIT = 100;
 
@@ -103,11 +106,41 @@ export function useReadAgain() {
   });
 }
 
+type SavedProfile = { id: number; nama: string; kabupaten: string };
+
 /** POST /api/profil-impor: saved for its kabupaten (a profile of the same name is replaced, kept as history). */
 export function useSaveProfile() {
+  const client = useQueryClient();
   return useMutation({
-    mutationFn: (profile: unknown) =>
-      sendJson<{ id: number; nama: string; kabupaten: string }>('POST', '/api/profil-impor', profile),
+    mutationFn: (profile: unknown) => sendJson<SavedProfile>('POST', '/api/profil-impor', profile),
+    onSuccess: () => client.invalidateQueries({ queryKey: importQueryKeys.profiles }),
+  });
+}
+
+/** GET /api/profil-impor: the current profiles of the user's area. */
+export function useImportProfiles() {
+  return useQuery({
+    queryKey: importQueryKeys.profiles,
+    queryFn: ({ signal }) => getJson<ImportProfileSummaryDto[]>('/api/profil-impor', signal),
+    staleTime: 10_000,
+  });
+}
+
+/** DELETE /api/profil-impor/{id}: kept as history on the server, no longer used for new files. */
+export function useDeleteProfile() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => sendJson<SavedProfile>('DELETE', `/api/profil-impor/${id}`),
+    onSettled: () => client.invalidateQueries({ queryKey: importQueryKeys.profiles }),
+  });
+}
+
+/** GET /api/profil-impor/{id}: the profile as its shareable JSON file, handed to the browser as a download. */
+export async function downloadProfile(id: number): Promise<void> {
+  const response = await apiFetch(`/api/profil-impor/${id}`, { method: 'GET' });
+  saveFile({
+    fileName: fileNameFromDisposition(response.headers.get('content-disposition')) ?? `profil-impor-${id}.json`,
+    blob: await response.blob(),
   });
 }
 

@@ -1,8 +1,9 @@
 // Old kode in a file (a kabupaten of Papua before the 2022 provinces, a desa renumbered by Kepmendagri 2025) are
 // remapped through the kode crosswalk (domain exchange/crosswalk.ts) before the rules judge them: moved kode with
 // one warning per old kode listing old → new, split kode refused with the reason. Only kode the database does not
-// know are looked up, so a kode still in use is never touched. The default crosswalk is the Papua table built by
-// data/crosswalk/build-papua-crosswalk.ts (sources in data/README.md).
+// know are looked up, so a kode still in use is never touched. The default crosswalk (Papua provinces, desa renumbered
+// up to Kepmendagri 2025) is built by
+// data/crosswalk/build-crosswalk.ts (sources in data/README.md).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -17,18 +18,18 @@ import {
 import type { ParseContext } from './parsed.ts';
 import { plain, type SheetCell } from '../read/sheet.ts';
 
-let papua: KodeCrosswalk | null = null;
+let table: KodeCrosswalk | null = null;
 
 /** The crosswalk every import uses unless the context names another (read once per process). */
 export function defaultCrosswalk(): KodeCrosswalk {
-  if (!papua) {
+  if (!table) {
     const check = validateCrosswalk(
-      JSON.parse(readFileSync(join(import.meta.dirname, '../crosswalk/papua-2022.json'), 'utf8')),
+      JSON.parse(readFileSync(join(import.meta.dirname, '../crosswalk/kepmendagri-2025.json'), 'utf8')),
     );
-    if (!check.ok) throw new Error(`crosswalk/papua-2022.json is not valid: ${check.errors[0]!.message}`);
-    papua = check.crosswalk;
+    if (!check.ok) throw new Error(`crosswalk/kepmendagri-2025.json is not valid: ${check.errors[0]!.message}`);
+    table = check.crosswalk;
   }
-  return papua;
+  return table;
 }
 
 export interface Remapped {

@@ -239,6 +239,23 @@ describe('exchange files of other systems: read into the long format, judged by 
     ]);
   });
 
+  it('DHIS2 CSV: a week, an unknown orgunit, a negative value, a denominator alone, each at its line; an unmapped element warned', async () => {
+    const p = await parse('dhis2-errors.csv');
+    expect(p.format).toBe('dhis2-csv');
+    // Line 3's kode is judged by the long format's own rules (KODE_UNKNOWN) once the file's structure passes.
+    expect(where(p.errors)).toEqual([
+      [2, 'value', 'EXCHANGE_PERIOD'],
+      [4, 'value', 'VALUE_NEGATIVE'],
+      [5, 'value', 'EXCHANGE_NUMERATOR_MISSING'],
+    ]);
+    expect(p.errors.map((e) => e.message)).toEqual([
+      'Periode DHIS2 "2026W40" adalah periode mingguan; dasbor menyimpan nilai per bulan: kirim nilai bulanan (misalnya 202610).',
+      'Nilai KIA_K1_PEMBILANG: Nilai tidak boleh negatif: -1.',
+      'Penyebut SPM11_TB untuk 99.01.01.2002, 2026-10 tanpa pembilangnya: kirim keduanya (pembilang 0 bila tidak ada kejadian).',
+    ]);
+    expect(where(p.warnings)).toEqual([[6, 'value', 'EXCHANGE_UNMAPPED']]);
+  });
+
   it('ADX: disaggregations summed; a DOCTYPE refused before anything is read', async () => {
     const p = await parse('adx-valid.xml');
     expect(p.format).toBe('adx');
@@ -382,18 +399,19 @@ describe('files in no known format, read with an import profile (fixtures/*.prof
 });
 
 describe('old kode: remapped through the crosswalk with a warning, a split refused', () => {
-  const papua = new Set([...kodes, '93.01.01.2001', '96.01.01.2003']);
-  it('91.01 (Papua before 2022) → 93.01, a renumbered desa of Papua Barat Daya → its new kode', async () => {
+  const papua = new Set([...kodes, '93.01.01.2001', '96.01.01.2003', '72.01.24.2001']);
+  it('91.01 (Papua before 2022) → 93.01, a renumbered desa of Papua Barat Daya, a desa moved to a new kecamatan → their new kode', async () => {
     const p = await parseImportFile(
       readFileSync(join(import.meta.dirname, '../fixtures/long-papua-lama.csv')),
       'p.csv',
       { today: { year: 2026, month: 11 }, kodes: papua },
     );
     expect(p.errors).toEqual([]);
-    expect(p.values.map((v) => v.kode)).toEqual(['93.01.01.2001', '93.01.01.2001', '96.01.01.2003']);
+    expect(p.values.map((v) => v.kode)).toEqual(['93.01.01.2001', '93.01.01.2001', '96.01.01.2003', '72.01.24.2001']);
     expect(where(p.warnings).filter(([, , c]) => c === 'KODE_REMAPPED')).toEqual([
       [2, 'kode_wilayah', 'KODE_REMAPPED'],
       [4, 'kode_wilayah', 'KODE_REMAPPED'],
+      [5, 'kode_wilayah', 'KODE_REMAPPED'],
     ]);
     expect(p.warnings[0]!.message).toContain('Kode lama 91.01.01.2001 diganti 93.01.01.2001');
   });

@@ -1,16 +1,17 @@
-// Builds the kode crosswalk of the 2022–2023 Papua provinces (packages/server-core/src/imports/crosswalk/papua-2022.json),
-// read by every import (crosswalk model: packages/domain/src/exchange/crosswalk.ts). Sources and method: data/README.md
-// "Padanan kode". Run by hand when an edition changes:
-//   npm pack idn-area-data@3.0.0 && tar xzf idn-area-data-3.0.0.tgz -C /tmp/idn-3.0.0
-//   pnpm --filter @peta/data exec tsx crosswalk/build-papua-crosswalk.ts /tmp/idn-3.0.0/package/data
+// Builds the kode crosswalk to Kepmendagri 2025, the edition of the boundaries (packages/server-core/src/imports/
+// crosswalk/kepmendagri-2025.json), read by every import (crosswalk model: packages/domain/src/exchange/crosswalk.ts).
+// Sources and method: data/README.md "Padanan kode". Run by hand when an edition changes:
+//   for v in 3.0.0 3.1.2; do npm pack idn-area-data@$v && mkdir -p /tmp/idn-$v && tar xzf idn-area-data-$v.tgz -C /tmp/idn-$v; done
+//   pnpm --filter @peta/data exec tsx crosswalk/build-crosswalk.ts /tmp/idn-3.0.0/package/data /tmp/idn-3.1.2/package/data
 // idn-area-data 3.0.0 (Kepmendagri 2022: Papua Selatan, Tengah, Pegunungan already split off, Papua Barat Daya not yet)
-// against the pinned 4.0.1 (the edition of the boundaries). Nothing of the boundary data is read or written.
+// and 3.1.2 (a later edition: Papua Barat Daya with its first numbering) against the pinned 4.0.1. Nothing of the
+// boundary data is read or written.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { desaNameKey, validateCrosswalk, type CrosswalkEntry } from '@peta/domain';
 
-const OUT = join(import.meta.dirname, '../../packages/server-core/src/imports/crosswalk/papua-2022.json');
+const OUT = join(import.meta.dirname, '../../packages/server-core/src/imports/crosswalk/kepmendagri-2025.json');
 
 /**
  * Papua (91) → Papua Selatan (93), Papua Tengah (94), Papua Pegunungan (95), UU 14–16/2022. The old codes are the
@@ -53,8 +54,9 @@ function readCsv(file: string): Row[] {
     });
 }
 
-const oldDir = process.argv[2];
-if (!oldDir) throw new Error('Usage: build-papua-crosswalk.ts <idn-area-data-3.0.0/data>');
+const [oldDir, laterDir] = process.argv.slice(2);
+if (!oldDir || !laterDir)
+  throw new Error('Usage: build-crosswalk.ts <idn-area-data-3.0.0/data> <idn-area-data-3.1.2/data>');
 const newDir = join(dirname(createRequire(import.meta.url).resolve('idn-area-data/package.json')), 'data');
 const level = (dir: string, file: string) => readCsv(join(dir, file));
 const [oldKab, newKab] = [level(oldDir, 'regencies.csv'), level(newDir, 'regencies.csv')];
@@ -135,8 +137,45 @@ function byName(
 const kecMap = byName(oldKec, newKec, (p) => moved.get(p), 'kecamatan', 'idn-area-data 3.0.0 → 4.0.1');
 byName(oldDesa, newDesa, (p) => kecMap.get(p), 'desa', 'idn-area-data 3.0.0 → 4.0.1');
 
+// Desa renumbered anywhere else between an older edition and 2025: mostly desa moved into a new kecamatan (Toili Jaya
+// out of Toili, 72.01; Sombori Kepulauan, 72.06; Ukar Sengan, 81.05; Kolf Braza, 93.04 …) and the desa of Papua Barat
+// Daya renumbered again between its first numbering (3.1.2) and 2025. A desa whose kode is gone is matched by
+// normalised name to exactly one desa of the same kabupaten that the older edition did not have; a gone desa without
+// such a match (a name respelled: Kwawor → Kwamor; a kelurahan dissolved) is listed and left out, so an import
+// refuses it as unknown. A kode still in use is never in the table: the import looks up only kode it does not know.
+function renumberedDesa(dir: string, edition: string) {
+  const olds = level(dir, 'villages.csv');
+  const oldKodes = new Set(olds.map((r) => r.kode));
+  const covered = new Set(entries.map((e) => e.lama));
+  const movedKab = (kode: string) => moved.get(kode.slice(0, 5)) ?? kode.slice(0, 5);
+  const fresh = newDesa.filter((n) => !oldKodes.has(n.kode));
+  let added = 0;
+  const left: string[] = [];
+  for (const o of olds) {
+    if (newByKode.has(o.kode) || covered.has(o.kode) || moved.has(o.kode.slice(0, 5))) continue;
+    const kab = movedKab(o.kode);
+    const match = fresh.filter((n) => n.kode.startsWith(`${kab}.`) && desaNameKey(n.nama) === desaNameKey(o.nama));
+    if (match.length !== 1) {
+      left.push(`${o.kode} ${o.nama}`);
+      continue;
+    }
+    entries.push({
+      lama: o.kode,
+      baru: [match[0]!.kode],
+      sumber: `idn-area-data ${edition} → 4.0.1, desa dengan nama sama di kabupaten yang sama`,
+    });
+    covered.add(o.kode);
+    added++;
+  }
+  console.log(
+    `${edition}: ${added} renumbered desa elsewhere; without a unique match (not mapped): ${left.join('; ')}`,
+  );
+}
+renumberedDesa(oldDir, '3.0.0');
+renumberedDesa(laterDir, '3.1.2');
+
 // Each entry keeps its source (validateCrosswalk reads lama and baru only).
-const crosswalk = { nama: 'Kepmendagri 2019/2022 → 2025 (provinsi baru Papua)', entries };
+const crosswalk = { nama: 'Kepmendagri 2019–2024 → 2025', entries };
 const check = validateCrosswalk(crosswalk);
 if (!check.ok) throw new Error(JSON.stringify(check.errors.slice(0, 5)));
 writeFileSync(

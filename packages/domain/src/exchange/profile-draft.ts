@@ -1,18 +1,17 @@
-// The import wizard's model (pure): from the first rows of a file in no known format and the user's choices per
-// column to an import profile (domain exchange/profile.ts), which the server validates. The guesses only prefill the
-// form; nothing is read until the user previews.
+// The import wizard's model (pure), shared by the web wizard and `pnpm cli profil draf`: from the first rows of a file
+// in no known format and the user's choices per column to an import profile (profile.ts), which the server validates.
+// The guesses only prefill the form (or the CLI's draft file); nothing is read until the user previews.
+import { INDICATORS, getIndicator } from '../indicators/catalogue.ts';
 import {
-  INDICATORS,
   columnLabel,
   columnLetter,
-  getIndicator,
   headerLabels,
   headerSignature,
   monthOfLabel,
   readMonthCell,
   yearInText,
   type ImportProfile,
-} from '@peta/domain';
+} from './profile.ts';
 
 export type ColumnRole =
   | ''
@@ -56,6 +55,59 @@ export interface WizardDraft {
 }
 
 const NONE: ColumnChoice = { role: '', indikator: '', bulan: null };
+
+/** The first rows of a file in no known format, as the server's preview gives them (ParsedImport.layout). */
+export interface DraftLayout {
+  sheet: string | null;
+  /** The first non-empty row (1-based): the likely header. */
+  headerRow: number;
+  rows: readonly (readonly string[])[];
+}
+
+/** The wizard's first draft: the header where the file starts (or where the user says), every column guessed. */
+export function startDraft(
+  layout: DraftLayout,
+  kabupaten: string,
+  header: { barisJudul?: number; tinggiJudul?: 1 | 2 } = {},
+): WizardDraft {
+  const barisJudul = Math.max(1, header.barisJudul ?? layout.headerRow);
+  const tinggiJudul = header.tinggiJudul ?? 1;
+  const labels = labelsOf(layout.rows, { barisJudul, tinggiJudul });
+  const year = findYearCell(layout.rows, barisJudul);
+  return {
+    nama: '',
+    kabupaten,
+    lembar: layout.sheet,
+    barisJudul,
+    tinggiJudul,
+    choices: guessChoices(labels, layout.rows, barisJudul + tinggiJudul),
+    tahun: year ? { sel: year.sel } : null,
+    labelKode: {},
+  };
+}
+
+/**
+ * A whole profile guessed from the first rows (the command line's `profil draf`): the draft above, named, with the
+ * indicator column's labels mapped where a label names one indicator. The user checks and edits the JSON, then
+ * previews with it; a label left unmapped is refused by the import with its row, never guessed further.
+ */
+export function guessedProfile(
+  layout: DraftLayout,
+  options: { nama: string; kabupaten: string; barisJudul?: number; tinggiJudul?: 1 | 2 },
+): { profile: ImportProfile; labels: string[]; choices: Record<string, ColumnChoice>; unmapped: string[] } {
+  const draft = { ...startDraft(layout, options.kabupaten, options), nama: options.nama };
+  const labels = labelsOf(layout.rows, draft);
+  const indicatorColumn = labels.findIndex((l) => draft.choices[l]?.role === 'indikator');
+  const indicatorLabels =
+    indicatorColumn >= 0 ? columnValues(layout.rows, draft.barisJudul + draft.tinggiJudul, indicatorColumn) : [];
+  const labelKode = Object.fromEntries(indicatorLabels.map((l) => [l, guessIndicator(l)]));
+  return {
+    profile: draftProfile({ ...draft, labelKode }, labels),
+    labels,
+    choices: draft.choices,
+    unmapped: indicatorLabels.filter((l) => !labelKode[l]),
+  };
+}
 
 /** A first guess per column from its label and first values (the user corrects it). */
 export function guessChoices(
