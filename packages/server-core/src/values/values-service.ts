@@ -202,10 +202,13 @@ export function valuesService(
     const parentKey = parent ?? INDONESIA;
     const children = await memory.children(parent);
     const again = () => childAnswer(def, period, parent, attempt + 1);
+    // The children read above belong to boundary import `boundary` (the memory may have started over meanwhile).
+    const childrenOf = async (boundary: number) =>
+      attempt > 0 || (memory.sameBoundary(boundary) && (await memory.children(parent)) === children);
     const cached = childCache.get(key);
     if (cached) {
       const version = await answers.version(def.code, period.year, parentKey);
-      if (!memory.sameBoundary(version.boundary) && attempt === 0) return again();
+      if (!(await childrenOf(version.boundary))) return again();
       if (versionText(version) === cached.version) return cached;
     }
     // Children share one tingkat.
@@ -218,7 +221,7 @@ export function valuesService(
     } else {
       read = await rolledUpChildRows(def, period, parent, children, tingkat);
     }
-    if (!memory.sameBoundary(read.version.boundary) && attempt === 0) return again();
+    if (!(await childrenOf(read.version.boundary))) return again();
     const answer = { version: versionText(read.version), rows: read.rows };
     childCache.set(key, answer);
     return answer;
