@@ -8,6 +8,10 @@
 //                   /api/health req/s measured in the same run (BENCH_HEALTH_SECONDS, default ¼ of the views)
 //   import-upkeep   an import of one month for every desa loaded × the demo indicators: rows/s with the roll-up
 //                   upkeep, and without it (the same import minus its upkeep phase)
+// Views are anonymous (the server then needs READ_ACCESS=public, as first-start sets it) and so get the protected view
+// of small counts (issue 18); BENCH_USER / BENCH_PASSWORD read as that account instead (the demo `admin` sees every
+// count exactly: the values path alone). Each section prints the load average, which the figures depend on.
+import { loadavg } from 'node:os';
 import { openDatabase, type Database } from '@peta/db';
 import { DEFAULT_READ_LIMITS, parseImportFile, runImport } from '@peta/server-core';
 import { getIndicator } from '@peta/domain';
@@ -46,6 +50,26 @@ function baseUrlOf(ctx: ScaleContext): string {
   return url;
 }
 
+/** The session cookie of BENCH_USER (null: read anonymously). */
+async function sessionHeaders(base: string): Promise<Record<string, string>> {
+  const username = process.env.BENCH_USER;
+  const password = process.env.BENCH_PASSWORD;
+  if (!username || !password) return {};
+  const res = await fetch(`${base}/api/auth/masuk`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) throw new Error(`Gagal masuk sebagai ${username}: HTTP ${res.status} ${await res.text()}`);
+  return { cookie: res.headers.get('set-cookie')!.split(';')[0]! };
+}
+
+const reader = () => (process.env.BENCH_USER ? `signed in as ${process.env.BENCH_USER}` : 'anonymous');
+const load1 = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
   const result = await work();
@@ -70,6 +94,7 @@ async function levels(database: Database) {
 
 export async function valuesFirst(ctx: ScaleContext) {
   const base = baseUrlOf(ctx);
+  const headers = await sessionHeaders(base);
   await withDatabase(ctx, async (database) => {
     const { provinsi, kabupaten, kecamatan } = await levels(database);
     // Two rounds, each with a period this server has most likely not answered yet (its answers are cached in the
@@ -78,7 +103,7 @@ export async function valuesFirst(ctx: ScaleContext) {
     for (const [round, from] of starts.entries()) {
       const period = `2026-${String(from).padStart(2, '0')}..2026-10`;
       console.log(
-        `\n## values-first, round ${round + 1} (${INDICATOR} ${period}: an answer not cached yet${round === 0 ? '; the first of this process for each parent' : ''}; SQL on a pool connection)`,
+        `\n## values-first, round ${round + 1} (${INDICATOR} ${period}: an answer not cached yet${round === 0 ? '; the first of this process for each parent' : ''}; SQL on a pool connection; ${reader()}; load average ${load1()})`,
       );
       console.log(
         '  parent                 children  API first   SQL same rows   SQL before roll-ups (every desa row)',
@@ -91,7 +116,7 @@ export async function valuesFirst(ctx: ScaleContext) {
       ] as const) {
         const url = `${base}/api/nilai?indikator=${INDICATOR}&periode=${period}${parent ? `&wilayah=${parent}` : ''}`;
         const [res, api] = await timed(async () => {
-          const r = await fetch(url);
+          const r = await fetch(url, { headers });
           return { status: r.status, body: (await r.json()) as { rows: unknown[] } };
         });
         if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
@@ -207,7 +232,12 @@ interface LoadResult {
   errors: Map<string, number>;
 }
 
-async function load(clients: number, seconds: number, nextUrl: () => string): Promise<LoadResult> {
+async function load(
+  clients: number,
+  seconds: number,
+  nextUrl: () => string,
+  headers: Record<string, string> = {},
+): Promise<LoadResult> {
   const latencies: number[] = [];
   const errors = new Map<string, number>();
   const deadline = performance.now() + seconds * 1000;
@@ -215,7 +245,7 @@ async function load(clients: number, seconds: number, nextUrl: () => string): Pr
     while (performance.now() < deadline) {
       const started = performance.now();
       try {
-        const res = await fetch(nextUrl(), { headers: { 'accept-encoding': 'gzip' } });
+        const res = await fetch(nextUrl(), { headers: { ...headers, 'accept-encoding': 'gzip' } });
         await res.arrayBuffer();
         if (res.status !== 200) errors.set(`HTTP ${res.status}`, (errors.get(`HTTP ${res.status}`) ?? 0) + 1);
         else latencies.push(performance.now() - started);
@@ -236,6 +266,7 @@ export async function viewsUnderImport(ctx: ScaleContext) {
   const clients = Number(process.env.BENCH_CLIENTS ?? 100);
   const seconds = Number(process.env.BENCH_SECONDS ?? 60);
   const healthSeconds = Number(process.env.BENCH_HEALTH_SECONDS ?? Math.max(5, Math.round(seconds / 4)));
+  const headers = await sessionHeaders(base);
   await withDatabase(ctx, async (database) => {
     const indicators = await demoIndicators(database);
     // Every provinsi, kabupaten and kecamatan that holds desa (their children are what a view shows).
@@ -265,7 +296,7 @@ export async function viewsUnderImport(ctx: ScaleContext) {
     ];
     const any = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
     console.log(
-      `\n## views-import (${clients} clients; ${indicators.length} indicators × ${periods.length} periods × ${parents.length} parents)`,
+      `\n## views-import (${clients} clients; ${indicators.length} indicators × ${periods.length} periods × ${parents.length} parents; ${reader()}; load average ${load1()})`,
     );
 
     const health = await load(clients, healthSeconds, () => `${base}/api/health`);
@@ -291,10 +322,15 @@ export async function viewsUnderImport(ctx: ScaleContext) {
         while (!stop && performance.now() < next) await new Promise((r) => setTimeout(r, 100));
       }
     })();
-    const views = await load(clients, seconds, () => {
-      const parent = any(parents);
-      return `${base}/api/nilai?indikator=${any(indicators)}&periode=${any(periods)}${parent ? `&wilayah=${parent}` : ''}`;
-    });
+    const views = await load(
+      clients,
+      seconds,
+      () => {
+        const parent = any(parents);
+        return `${base}/api/nilai?indikator=${any(indicators)}&periode=${any(periods)}${parent ? `&wilayah=${parent}` : ''}`;
+      },
+      headers,
+    );
     stop = true;
     await importer;
     const errorCount = [...views.errors.values()].reduce((a, b) => a + b, 0);
@@ -304,7 +340,7 @@ export async function viewsUnderImport(ctx: ScaleContext) {
     for (const [k, v] of views.errors) console.log(`    ${v} × ${k}`);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
     console.log(
-      `  ${imports.length} kabupaten-month imports landed (mean ${Math.round(mean(imports.map((i) => i.rows)))} rows, ${ms(mean(imports.map((i) => i.total)))} each, of which roll-up upkeep ${ms(mean(imports.map((i) => i.upkeep)))})`,
+      `  ${imports.length} kabupaten-month imports landed (mean ${Math.round(mean(imports.map((i) => i.rows)))} rows, ${ms(mean(imports.map((i) => i.total)))} each, of which roll-up upkeep ${ms(mean(imports.map((i) => i.upkeep)))}); load average ${load1()}`,
     );
   });
 }

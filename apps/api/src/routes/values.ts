@@ -63,32 +63,41 @@ export const valuesRoutes =
 
     /**
      * An answer whose ETag is the version of the roll-up it reads (the last load that changed a desa under the parent
-     * for that indicator and year, from the database, so every API process gives the same one): a matching
-     * If-None-Match is answered 304 without computing the answer, and an import elsewhere leaves it unchanged.
+     * for that indicator and year, and the boundary import; from the database, so every API process gives the same
+     * one): a matching If-None-Match is answered 304 without sending the answer, and an import elsewhere leaves it
+     * unchanged. `versioned` gives the version, and the answer once it is needed (the values of children read both
+     * in one round trip; "Semua desa" reads its version first and computes the answer only when it is sent).
      */
     async function versionedAnswer<T>(
       request: FastifyRequest,
       reply: FastifyReply,
       what: string,
       query: { indikator: string; periode: string; wilayah?: string },
-      answer: (def: IndicatorDef, period: Period, parent: string | null) => Promise<T>,
+      versioned: (
+        view: ReaderView,
+        def: IndicatorDef,
+        period: Period,
+        parent: string | null,
+        exact: boolean,
+      ) => Promise<{ version: string | null; answer: () => Promise<T> }>,
     ) {
       const def = indicatorOr400(query.indikator);
       const period = periodOr400(query.periode);
       const parent = query.wilayah ? requireKode(query.wilayah) : null;
+      const view = viewOf(request);
       // A reader outside part of the area gets the protected view, which also changes with roll-out events and while
       // the protection is computed (hidden until then): its ETag comes from the bytes (onSend), never from the version.
-      const reader = viewOf(request).reader;
+      const reader = view.reader;
       const exact = parent === null ? reader?.role === 'admin' : seesExactCounts(reader, { wilayah: parent });
-      if (!exact) return answer(def, period, parent);
-      const version = await values.answerVersion(def, period.year, parent);
+      const { version, answer } = await versioned(view, def, period, parent, exact);
+      if (!exact || version === null) return answer();
       const etag = `"${createHash('sha1')
         .update(`${what}|${def.code}|${period.code}|${parent ?? ''}|${version}`)
         .digest('base64url')
         .slice(0, 20)}"`;
       reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'cookie');
       if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-      return answer(def, period, parent);
+      return answer();
     }
 
     app.get(
@@ -102,9 +111,10 @@ export const valuesRoutes =
         },
       },
       async (request, reply) =>
-        versionedAnswer(request, reply, 'values', request.query, (def, period, parent) =>
-          viewOf(request).valuesUnder(def, period, parent),
-        ),
+        versionedAnswer(request, reply, 'values', request.query, async (view, def, period, parent) => {
+          const { version, answer } = await view.versionedValuesUnder(def, period, parent);
+          return { version, answer: async () => answer };
+        }),
     );
 
     app.get(
@@ -120,9 +130,10 @@ export const valuesRoutes =
         },
       },
       async (request, reply) =>
-        versionedAnswer(request, reply, 'desa', request.query, (def, period, parent) =>
-          viewOf(request).desaValuesUnder(def, period, parent),
-        ),
+        versionedAnswer(request, reply, 'desa', request.query, async (view, def, period, parent, exact) => ({
+          version: exact ? await values.answerVersion(def, period.year, parent) : null,
+          answer: () => view.desaValuesUnder(def, period, parent),
+        })),
     );
 
     app.get(

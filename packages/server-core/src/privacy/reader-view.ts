@@ -54,7 +54,7 @@ export interface ReaderViewDeps {
   privacy: PrivacyService;
   values: Pick<
     ValuesService,
-    'childValues' | 'desaValuesUnder' | 'valuesUnder' | 'series' | 'seriesOf' | 'defaultPeriod'
+    'childValues' | 'desaValuesUnder' | 'versionedValuesUnder' | 'series' | 'seriesOf' | 'defaultPeriod'
   >;
   perPuskesmas: Pick<WilayahKerjaValues, 'rows' | 'answer'>;
 }
@@ -375,8 +375,17 @@ export function readerView(deps: ReaderViewDeps, reader: Reader) {
     maskNeedOf,
     /** GET /api/values. */
     async valuesUnder(def: IndicatorDef, period: Period, parent: string | null): Promise<ValuesResponse> {
-      const answer = await values.valuesUnder(def, period, parent);
+      const { answer } = await values.versionedValuesUnder(def, period, parent);
       return { ...answer, rows: await maskWilayahRows(def, period, answer.rows) };
+    },
+    /** GET /api/values with the version of the unmasked answer (the ETag of a reader who sees the area exactly). */
+    async versionedValuesUnder(
+      def: IndicatorDef,
+      period: Period,
+      parent: string | null,
+    ): Promise<{ version: string; answer: ValuesResponse }> {
+      const { version, answer } = await values.versionedValuesUnder(def, period, parent);
+      return { version, answer: { ...answer, rows: await maskWilayahRows(def, period, answer.rows) } };
     },
     /** GET /api/wilayah/{kode}/series. */
     async seriesOf(def: IndicatorDef, kode: string, yearText: string): Promise<SeriesResponse> {

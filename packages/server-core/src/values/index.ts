@@ -2,6 +2,7 @@
 // default period) and the profile of a wilayah or a puskesmas' wilayah kerja.
 import type { DbOrTx } from '@peta/db';
 import type { WilayahCapability } from '../wilayah/index.ts';
+import { answerRepository } from './answer-repository.ts';
 import { rollupRepository } from './rollup-repository.ts';
 import { valuesRepository } from './values-repository.ts';
 import { valuesService } from './values-service.ts';
@@ -12,13 +13,21 @@ export * from './profile-service.ts';
 export * from './rollup-repository.ts';
 export * from './rollup-upkeep.ts';
 export * from './rollup-accumulator.ts';
+export * from './answer-repository.ts';
 
 /** The values capability on one database: one values service (and so one values cache) for every reader. */
 export function valuesCapability(db: DbOrTx, wilayah: WilayahCapability, now: () => Date) {
   const repository = valuesRepository(db);
   return {
     repository,
-    service: valuesService(repository, rollupRepository(db), wilayah.repository, wilayah.areas, now),
+    service: valuesService(
+      repository,
+      rollupRepository(db),
+      answerRepository(db),
+      wilayah.repository,
+      wilayah.areas,
+      now,
+    ),
   };
 }
 

@@ -44,7 +44,7 @@ export function parseIntArray(text: string | null): (number | null)[] | null {
     .map((x) => (x === 'NULL' ? null : Number(x)));
 }
 
-function parseBoolArray(text: string): (boolean | null)[] {
+export function parseBoolArray(text: string): (boolean | null)[] {
   return text
     .slice(1, -1)
     .split(',')

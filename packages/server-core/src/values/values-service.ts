@@ -4,7 +4,6 @@
 // child: rollUpFromSums); desa children and "Semua desa" read the desa rows (rollUpDesa). Either way the domain
 // applies the rules (period, roll-up by summing counts, classes).
 import {
-  ancestorAt,
   defaultPeriodOf,
   desaInputOf,
   evaluateValue,
@@ -34,10 +33,12 @@ import {
   type ValueRow,
   type ValuesResponse,
 } from '@peta/domain/contract';
-import { invalid } from '../errors.ts';
-import { periodParam } from '../inputs.ts';
+import { invalid, notFound } from '../errors.ts';
+import { kodeParam, periodParam } from '../inputs.ts';
+import { wilayahMemory } from '../wilayah/wilayah-memory.ts';
 import type { WilayahRepository, WilayahRow } from '../wilayah/wilayah-repository.ts';
 import type { WilayahService } from '../wilayah/wilayah-service.ts';
+import type { AnswerRepository, AnswerVersion } from './answer-repository.ts';
 import { INDONESIA, type RollupRepository } from './rollup-repository.ts';
 import type { DesaYearValues, ValuesRepository } from './values-repository.ts';
 
@@ -95,9 +96,19 @@ function simulatedInSums(sums: RollupSums | null | undefined, fromMonth: number,
   return false;
 }
 
+/** The version text of an answer: what the values cache is keyed by and the API's ETag is made of. */
+const versionText = (v: AnswerVersion) => `b${v.boundary}.${v.loadId ?? 0}`;
+
+/** An answer about the children of a wilayah, unmasked, with the version it was computed at. */
+export interface VersionedValues {
+  version: string;
+  answer: ValuesResponse;
+}
+
 export function valuesService(
   values: ValuesRepository,
   stored: RollupRepository,
+  answers: AnswerRepository,
   wilayah: WilayahRepository,
   areas: Pick<WilayahService, 'requireWilayah'>,
   now: () => Date = () => new Date(),
@@ -126,10 +137,13 @@ export function valuesService(
     }));
   }
 
-  // Answers are cached per version of what they read: the last load that changed a desa under the parent for that
-  // indicator and year (value_rollup.load_id, one primary-key lookup), so an import elsewhere leaves them cached and
-  // every API process sharing the database agrees on the version.
-  const childCache = lru<ValueRow[]>(500);
+  // Answers about children are cached per version of what they read: the last load that changed a desa under the
+  // parent for that indicator and year (value_rollup.load_id) and the boundary import, so an import elsewhere leaves
+  // them cached and every API process sharing the database agrees on the version. Only the latest version of each
+  // answer is kept: an older one can never be asked for again.
+  const childCache = lru<{ version: string; rows: ValueRow[] }>(2000);
+  // Names and children of wilayah, per boundary import (checked against each answer's version).
+  const memory = wilayahMemory(wilayah);
   // Desa columns of a provinsi or of Indonesia: few entries (each up to ~2 MB for the 83,762 desa of Indonesia).
   const desaCache = lru<DesaColumns>(24);
   let lastReported: { version: number; month: Promise<YearMonth | null> } | null = null;
@@ -173,20 +187,48 @@ export function valuesService(
     return counts;
   }
 
-  async function childValues(def: IndicatorDef, period: Period, parent: string | null): Promise<ValueRow[]> {
-    const version = await versionOf(def, parent, [period.year]);
-    const key = `${version}|${def.code}|${period.code}|${parent ?? ''}`;
+  /**
+   * The rows about the children of `parent` (null: the provinces) and their version. One round trip when this process
+   * holds the answer (is it still the latest version?) or none at all (the version with the rows it reads); two when
+   * it holds an older one. Read again, once, when the wilayah in memory turn out to come from another boundary import.
+   */
+  async function childAnswer(
+    def: IndicatorDef,
+    period: Period,
+    parent: string | null,
+    attempt = 0,
+  ): Promise<{ version: string; rows: ValueRow[] }> {
+    const key = `${def.code}|${period.code}|${parent ?? ''}`;
+    const parentKey = parent ?? INDONESIA;
+    const children = await memory.children(parent);
+    const again = () => childAnswer(def, period, parent, attempt + 1);
+    // The children read above belong to boundary import `boundary` (the memory may have started over meanwhile).
+    const childrenOf = async (boundary: number) =>
+      attempt > 0 || (memory.sameBoundary(boundary) && (await memory.children(parent)) === children);
     const cached = childCache.get(key);
-    if (cached) return cached;
-    const children: WilayahRow[] = await wilayah.children(parent);
+    if (cached) {
+      const version = await answers.version(def.code, period.year, parentKey);
+      if (!(await childrenOf(version.boundary))) return again();
+      if (versionText(version) === cached.version) return cached;
+    }
     // Children share one tingkat.
     const tingkat = children[0]?.tingkat;
-    const rows =
-      tingkat === undefined || tingkat === 'desa'
-        ? await desaChildRows(def, period, parent, children)
-        : await rolledUpChildRows(def, period, parent, children, tingkat, version);
-    childCache.set(key, rows);
-    return rows;
+    let read: { version: AnswerVersion; rows: ValueRow[] };
+    if (tingkat === undefined) {
+      read = { version: await answers.version(def.code, period.year, parentKey), rows: [] };
+    } else if (tingkat === 'desa') {
+      read = await desaChildRows(def, period, parentKey, children);
+    } else {
+      read = await rolledUpChildRows(def, period, parent, children, tingkat);
+    }
+    if (!(await childrenOf(read.version.boundary))) return again();
+    const answer = { version: versionText(read.version), rows: read.rows };
+    childCache.set(key, answer);
+    return answer;
+  }
+
+  async function childValues(def: IndicatorDef, period: Period, parent: string | null): Promise<ValueRow[]> {
+    return (await childAnswer(def, period, parent)).rows;
   }
 
   /** Children above desa: one stored roll-up row per child. */
@@ -196,58 +238,53 @@ export function valuesService(
     parent: string | null,
     children: WilayahRow[],
     tingkat: string,
-    version: string,
-  ): Promise<ValueRow[]> {
-    const [sums, counts] = await Promise.all([
-      stored.read(
-        [def.code],
-        period.year,
-        children.map((c) => c.kode),
-      ),
-      desaCounts(version, parent, tingkat),
-    ]);
-    const byKode = new Map(sums.map((r) => [r.kode, r]));
-    return children.map((child) => {
-      const row = byKode.get(child.kode) ?? null;
-      const value = evaluateValue(def, period, rollUpFromSums(def, period, row, counts.get(child.kode) ?? 0));
+  ): Promise<{ version: AnswerVersion; rows: ValueRow[] }> {
+    const read = await answers.rollups(
+      def.code,
+      period.year,
+      parent ?? INDONESIA,
+      children.map((c) => c.kode),
+    );
+    const counts = await desaCounts(versionText(read.version), parent, tingkat);
+    const rows = children.map((child, i) => {
+      const sums = read.rows[i] ?? null;
+      const value = evaluateValue(def, period, rollUpFromSums(def, period, sums, counts.get(child.kode) ?? 0));
       return {
         kode: child.kode,
         nama: child.nama,
         ...valueRowNumbers(value),
-        simulated: simulatedInSums(row, period.fromMonth, period.toMonth),
+        simulated: simulatedInSums(sums, period.fromMonth, period.toMonth),
       };
     });
+    return { version: read.version, rows };
   }
 
-  /** Desa children (a kecamatan's): their own rows. */
+  /** Desa children (a kecamatan's): each desa's own row, judged on its own. */
   async function desaChildRows(
     def: IndicatorDef,
     period: Period,
-    parent: string | null,
+    parent: string,
     children: WilayahRow[],
-  ): Promise<ValueRow[]> {
-    const desa = await inputsUnder(def, parent, period.year, period);
-    const tingkat = children[0]?.tingkat;
-    const byChild = new Map<string, typeof desa>(children.map((c) => [c.kode, []]));
-    if (tingkat) for (const d of desa) byChild.get(ancestorAt(d.kode, tingkat) ?? '')?.push(d);
-    return children.map((child) => {
-      const list = byChild.get(child.kode)!;
-      const value = evaluateValue(
-        def,
-        period,
-        rollUpDesa(
-          def,
-          period,
-          list.map((d) => d.input),
-        ),
-      );
+  ): Promise<{ version: AnswerVersion; rows: ValueRow[] }> {
+    const group = sasaranGroupOf(def);
+    const read = await answers.desaYears(
+      def.code,
+      period.year,
+      parent,
+      children.map((c) => c.kode),
+      group,
+    );
+    const rows = children.map((child, i) => {
+      const { row, sasaran } = read.rows[i]!;
+      const value = evaluateValue(def, period, rollUpDesa(def, period, [desaInputOf(row, sasaran)]));
       return {
         kode: child.kode,
         nama: child.nama,
         ...valueRowNumbers(value),
-        simulated: list.some((d) => d.simulated),
+        simulated: simulatedIn(row, period.fromMonth, period.toMonth),
       };
     });
+    return { version: read.version, rows };
   }
 
   /** Every desa under parent (null: Indonesia), each judged on its own: the "Semua desa" map. */
@@ -327,9 +364,38 @@ export function valuesService(
     };
   }
 
-  /** The wilayah named by `parent`, or null for Indonesia; 404 for an unknown kode. */
+  /** The wilayah named by `parent`, or null for Indonesia; 400 for a malformed kode, 404 for an unknown one. */
   const parentArea = async (parent: string | null) =>
     parent === null ? null : (await areas.requireWilayah(parent)).kode;
+
+  /** parentArea, from the wilayah in memory. */
+  async function knownParent(parent: string | null): Promise<string | null> {
+    if (parent === null) return null;
+    const area = await memory.find(kodeParam(parent));
+    if (!area) throw notFound(`Wilayah dengan kode ${parent} tidak ditemukan.`);
+    return area.kode;
+  }
+
+  /** GET /api/nilai unmasked, with its version (the ETag of readers who see it exactly). */
+  async function versionedValuesUnder(
+    def: IndicatorDef,
+    period: Period,
+    parent: string | null,
+  ): Promise<VersionedValues> {
+    const kode = await knownParent(parent);
+    const { version, rows } = await childAnswer(def, period, kode);
+    return {
+      version,
+      answer: {
+        indicator: def.code,
+        period: period.code,
+        periodLabel: period.label,
+        parent: kode,
+        simulated: rows.some((r) => r.simulated),
+        rows,
+      },
+    };
+  }
 
   return {
     desaYears,
@@ -359,18 +425,10 @@ export function valuesService(
       return INDICATORS.map((def) => ({ ...def, hasData: withData.has(def.code) }));
     },
 
+    versionedValuesUnder,
     /** GET /api/nilai: the children of `parent` (null: the provinces). */
     async valuesUnder(def: IndicatorDef, period: Period, parent: string | null): Promise<ValuesResponse> {
-      const kode = await parentArea(parent);
-      const rows = await childValues(def, period, kode);
-      return {
-        indicator: def.code,
-        period: period.code,
-        periodLabel: period.label,
-        parent: kode,
-        simulated: rows.some((r) => r.simulated),
-        rows,
-      };
+      return (await versionedValuesUnder(def, period, parent)).answer;
     },
 
     /** GET /api/nilai/desa: every desa under `parent` (null: Indonesia). */

@@ -6,6 +6,7 @@ import { wilayahRepository } from './wilayah-repository.ts';
 import { wilayahService } from './wilayah-service.ts';
 
 export * from './wilayah-repository.ts';
+export * from './wilayah-memory.ts';
 export * from './wilayah-service.ts';
 export * from './tiles-repository.ts';
 export * from './geometry-service.ts';

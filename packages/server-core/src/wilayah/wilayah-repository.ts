@@ -72,6 +72,22 @@ export function wilayahRepository(db: DbOrTx) {
       return rows.map(toRow);
     },
 
+    /**
+     * children(parent) and the latest boundary import they come from (null when there are none), in one round trip:
+     * the values path keeps children in memory per boundary import (wilayah-memory.ts).
+     */
+    async childrenWithBoundary(parent: string | null): Promise<{ boundary: number | null; rows: WilayahRow[] }> {
+      const rows = await db
+        .select({
+          ...columns,
+          boundary: sql<number>`(select coalesce(max(${boundaryImport.id}), 0)::int from ${boundaryImport})`,
+        })
+        .from(wilayah)
+        .where(parent === null ? isNull(wilayah.parentKode) : eq(wilayah.parentKode, parent))
+        .orderBy(asc(wilayah.kode));
+      return { boundary: rows[0]?.boundary ?? null, rows: rows.map(toRow) };
+    },
+
     /** Display geometry of the children (only those that have one), as GeoJSON text. */
     async childGeometries(parent: string | null): Promise<{ kode: string; nama: string; geojson: string }[]> {
       return db

@@ -1,0 +1,168 @@
+// The reads behind one answer about the children of a wilayah (GET /api/nilai), each ONE round trip on a named
+// prepared statement (drizzle builds the SQL once; each pooled connection plans it once): the version of the answer
+// alone, or the version together with the rows the answer is computed from. The version is the parent's roll-up
+// load_id for the indicator and year (the last load that changed a desa under it; null: none) and the latest boundary
+// import (a new one can change the children and their desa).
+import { and, eq, sql } from 'drizzle-orm';
+import { schema, type DbOrTx } from '@peta/db';
+import type { RollupSums } from '@peta/domain';
+import { parseBoolArray, parseIntArray } from './rollup-repository.ts';
+import type { DesaYearValues } from './values-repository.ts';
+
+const { indicatorValue, sasaran, valueRollup } = schema;
+
+export interface AnswerVersion {
+  /** value_rollup.load_id of the parent (null: no desa under it has a row for the indicator and year). */
+  loadId: number | null;
+  /** The latest boundary import (0: none). */
+  boundary: number;
+}
+
+const indicator = sql.placeholder('indicator');
+const year = sql.placeholder('year');
+// Scalar subqueries: evaluated once per statement, whatever the rows beside them. Aliased, since the rows may come
+// from value_rollup too.
+const loadIdOf = sql<number | null>`(select vr.load_id from value_rollup vr
+  where vr.indicator = ${indicator} and vr.year = ${year} and vr.kode = ${sql.placeholder('parent')})`;
+const boundaryNow = sql<number>`(select coalesce(max(b.id), 0)::int from boundary_import b)`;
+/** One row per kode of the array parameter `kodes`, in its order: what the left joins hang the rows on. */
+const kodesTable = sql`unnest(${sql.placeholder('kodes')}::text[]) with ordinality as c (kode, n)`;
+const kode = sql<string>`c.kode`;
+
+/** A PostgreSQL array without NULLs as text ('{1,2.5,3}') → numbers. */
+const numbers = (text: string | null): number[] => (text ? text.slice(1, -1).split(',').map(Number) : []);
+
+const versionOf = (row: { loadId: number | null; boundary: number } | undefined): AnswerVersion => ({
+  loadId: row?.loadId ?? null,
+  boundary: row?.boundary ?? 0,
+});
+
+export function answerRepository(db: DbOrTx) {
+  const versionOnly = db
+    .select({ loadId: loadIdOf, boundary: boundaryNow })
+    .from(sql`(values (1)) as one (x)`)
+    .prepare('answer_version');
+
+  // Arrays as text, parsed here: cheaper than the driver's array parser.
+  const rollupsOfChildren = db
+    .select({
+      loadId: loadIdOf,
+      boundary: boundaryNow,
+      kode,
+      num: sql<string | null>`${valueRollup.num}::text`,
+      den: sql<string | null>`${valueRollup.den}::text`,
+      reports: sql<string | null>`${valueRollup.reports}::text`,
+      reportsWithDen: sql<string | null>`${valueRollup.reportsWithDen}::text`,
+      simulated: sql<string | null>`${valueRollup.simulated}::text`,
+      lastNum: sql<string | null>`${valueRollup.lastNum}::text`,
+      lastDen: sql<string | null>`${valueRollup.lastDen}::text`,
+    })
+    .from(kodesTable)
+    .leftJoin(
+      valueRollup,
+      and(eq(valueRollup.indicator, indicator), eq(valueRollup.year, year), sql`${valueRollup.kode} = c.kode`),
+    )
+    .orderBy(sql`c.n`)
+    .prepare('answer_rollups_of_children');
+
+  const desaRows = db
+    .select({
+      loadId: loadIdOf,
+      boundary: boundaryNow,
+      kode,
+      numerators: sql<string | null>`${indicatorValue.numerators}::text`,
+      denominators: sql<string | null>`${indicatorValue.denominators}::text`,
+      monthSimulated: sql<string | null>`${indicatorValue.monthSimulated}::text`,
+      sasaran: sasaran.value,
+    })
+    .from(kodesTable)
+    .leftJoin(
+      indicatorValue,
+      and(eq(indicatorValue.indicator, indicator), eq(indicatorValue.year, year), sql`${indicatorValue.kode} = c.kode`),
+    )
+    .leftJoin(
+      sasaran,
+      and(eq(sasaran.group, sql.placeholder('group')), eq(sasaran.year, year), sql`${sasaran.kode} = c.kode`),
+    )
+    .orderBy(sql`c.n`)
+    .prepare('answer_desa_rows');
+
+  return {
+    /** The version of the answers about the children of `parent` ('' for Indonesia) for an indicator and year. */
+    async version(indicatorCode: string, yearNumber: number, parent: string): Promise<AnswerVersion> {
+      const [row] = await versionOnly.execute({ indicator: indicatorCode, year: yearNumber, parent });
+      return versionOf(row);
+    },
+
+    /**
+     * The version and the stored roll-up of each child (null: none), in the order of `children` (at least one). One
+     * row per child.
+     */
+    async rollups(
+      indicatorCode: string,
+      yearNumber: number,
+      parent: string,
+      children: string[],
+    ): Promise<{ version: AnswerVersion; rows: (RollupSums | null)[] }> {
+      const rows = await rollupsOfChildren.execute({
+        indicator: indicatorCode,
+        year: yearNumber,
+        parent,
+        kodes: children,
+      });
+      return {
+        version: versionOf(rows[0]),
+        rows: rows.map((r) =>
+          r.num === null
+            ? null
+            : {
+                num: numbers(r.num),
+                den: numbers(r.den),
+                reports: numbers(r.reports),
+                reportsWithDen: numbers(r.reportsWithDen),
+                simulated: numbers(r.simulated),
+                lastNum: numbers(r.lastNum),
+                lastDen: numbers(r.lastDen),
+              },
+        ),
+      };
+    },
+
+    /**
+     * The version and each desa's stored year (undefined: no row) and sasaran of `group` (null: none, or no group),
+     * in the order of `desa` (at least one).
+     */
+    async desaYears(
+      indicatorCode: string,
+      yearNumber: number,
+      parent: string,
+      desa: string[],
+      group: string | null,
+    ): Promise<{ version: AnswerVersion; rows: { row: DesaYearValues | undefined; sasaran: number | null }[] }> {
+      const rows = await desaRows.execute({
+        indicator: indicatorCode,
+        year: yearNumber,
+        parent,
+        kodes: desa,
+        group: group ?? '',
+      });
+      return {
+        version: versionOf(rows[0]),
+        rows: rows.map((r) => ({
+          row:
+            r.numerators === null
+              ? undefined
+              : {
+                  kode: r.kode,
+                  numerators: parseIntArray(r.numerators)!,
+                  denominators: parseIntArray(r.denominators),
+                  monthSimulated: parseBoolArray(r.monthSimulated!),
+                },
+          sasaran: group === null ? null : r.sasaran,
+        })),
+      };
+    },
+  };
+}
+
+export type AnswerRepository = ReturnType<typeof answerRepository>;
