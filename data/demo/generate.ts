@@ -42,7 +42,6 @@ export interface DemoInput {
   seed: string;
 }
 
-const pad = (m: number) => String(m).padStart(2, '0');
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 /** Seasonal factor of month m (1..12); the twelve factors average to 1. */
