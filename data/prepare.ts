@@ -13,8 +13,10 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@peta/db';
 import { ensureRollups, prepareAccounts } from '@peta/server-core';
 import { ensureDemoData } from './demo/index.ts';
-import { ensureBoundaries } from './importers/boundaries/import-boundaries.ts';
-import { parseDesaProvinsi, resolveBoundarySource } from './importers/boundaries/source.ts';
+import { startDemoBeside, type DemoBeside } from './demo/demo-beside-boundaries.ts';
+import { readCodeList } from './importers/boundaries/code-list.ts';
+import { ensureBoundaries, noBoundariesYet } from './importers/boundaries/import-boundaries.ts';
+import { desaProvinsiIncludes, parseDesaProvinsi, resolveBoundarySource } from './importers/boundaries/source.ts';
 import { startupProgress } from './prepare-progress.ts';
 import { ensureRolloutSeed } from './puskesmas/seed-rollout.ts';
 
@@ -51,6 +53,26 @@ async function main(): Promise<number> {
   );
   try {
     const progress = startupProgress();
+    // On a first start the demo is generated beside the boundary import (a worker thread, its own transaction) for
+    // the desa of the code list, and kept only if the import produced exactly those (demo/demo-beside-boundaries.ts).
+    // Its progress rides along in the boundary import's line until the import is done.
+    let besideNote = '';
+    let importing = true;
+    let beside: DemoBeside | null = null;
+    const codeList = config.demoData && (await noBoundariesYet(database)) ? await readCodeList() : null;
+    if (codeList) {
+      const expected = [...codeList.entries.values()]
+        .filter((e) => e.tingkat === 'desa' && desaProvinsiIncludes(config.desaProvinsi, e.kode.slice(0, 2)))
+        .map((e) => e.kode);
+      beside = startDemoBeside(database, expected, {
+        onProgress: (p) => {
+          if (importing) besideNote = `data contoh ${p.done}/${p.total} desa`;
+          else progress(p);
+        },
+      });
+    }
+    const boundaryProgress = (p: Parameters<typeof progress>[0]) =>
+      progress(besideNote ? { ...p, detail: p.detail ? `${p.detail}; ${besideNote}` : besideNote } : p);
     await ensureBoundaries(database, {
       desaProvinsi: config.desaProvinsi,
       reportDir: config.dataDir,
@@ -59,16 +81,21 @@ async function main(): Promise<number> {
           boundariesDir: config.boundariesDir,
           repoRoot,
           desaProvinsi: config.desaProvinsi,
-          onProgress: progress,
+          onProgress: boundaryProgress,
         }),
-      onProgress: progress,
+      ...(codeList ? { codeList } : {}),
+      onProgress: boundaryProgress,
+    }).catch(async (error: unknown) => {
+      await beside?.abort();
+      throw error;
     });
+    importing = false;
     if (config.demoData) {
-      const demo = await ensureDemoData(database, { onProgress: progress });
+      const demo = beside ? await beside.finish() : await ensureDemoData(database, { onProgress: progress });
       progress.done();
       if (!demo.skipped)
         log(
-          `Data contoh (simulasi): ${demo.valueRows} baris nilai, ${demo.sasaranRows} baris sasaran untuk ${demo.desa} desa (${(demo.ms / 1000).toFixed(1)} dtk).`,
+          `Data contoh (simulasi): ${demo.valueRows} baris nilai, ${demo.sasaranRows} baris sasaran untuk ${demo.desa} desa (${(demo.ms / 1000).toFixed(1)} dtk${demo.besideBoundaries ? ', bersamaan dengan impor batas wilayah' : ''}).`,
         );
     }
     if (await ensureRollups(database.db)) log('Ringkasan per wilayah (roll-up) dibuat dari nilai desa yang tersimpan.');

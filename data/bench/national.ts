@@ -1,7 +1,8 @@
 // pnpm bench:national [section …] — all of Indonesia (83,762 desa), one section per question of issue 17.
 // Sections (all by default, in this order; others are added beside them):
 //   first-start  a fresh DATA_DIR, `DESA_PROVINSI=all` (BENCH_DESA_PROVINSI to narrow), started as `pnpm start` starts
-//                it (data/prepare.ts, then the API): seconds until /api/health answers, the phases printed, peak RSS
+//                it (data/prepare.ts, then the API): seconds until /api/health answers, the phases printed, peak RSS, and
+//                the CPU seconds of data/prepare.ts per thread and of its PostgreSQL (what the work costs on a busy machine)
 //   semua-desa   headless Chromium (1280×800) on the national "Semua desa" view: bytes on the wire without the JS
 //                bundle, time to the first fully coloured map, time to recolour after an indicator switch and the
 //                tile bytes that switch fetched (must be 0)
@@ -11,7 +12,7 @@
 // first-start leaves running; BENCH_USER / BENCH_PASSWORD sign in when reading needs an account.
 // Benchmarks are scripts, not tests: they print figures for the README.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +63,58 @@ function peakRssMb(pid: number): number {
   return Math.round(read(pid));
 }
 
+/** CPU seconds (user + system) of a thread or process from its /proc stat line; 0 when it is gone. */
+function cpuSeconds(statPath: string): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(statPath, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU time of the first-start process per thread and of its PostgreSQL processes (the embedded server is its child),
+ * kept at the last value seen: on a machine others are using, CPU seconds say what the work costs where wall time
+ * mostly says how busy the machine was.
+ */
+function cpuTracker(pid: number) {
+  const threads = new Map<number, number>();
+  const postgres = new Map<number, number>();
+  const children = (parent: number) => {
+    try {
+      return readFileSync(`/proc/${parent}/task/${parent}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  };
+  return {
+    sample() {
+      try {
+        for (const tid of readdirSync(`/proc/${pid}/task`).map(Number))
+          threads.set(tid, Math.max(threads.get(tid) ?? 0, cpuSeconds(`/proc/${pid}/task/${tid}/stat`)));
+      } catch {
+        /* exited */
+      }
+      for (const server of children(pid))
+        for (const p of [server, ...children(server)])
+          postgres.set(p, Math.max(postgres.get(p) ?? 0, cpuSeconds(`/proc/${p}/stat`)));
+    },
+    summary() {
+      const main = threads.get(pid) ?? 0;
+      const node = [...threads.values()].reduce((a, b) => a + b, 0);
+      const others = [...threads.entries()]
+        .filter(([tid, cpu]) => tid !== pid && cpu >= 1)
+        .map(([, cpu]) => Math.round(cpu))
+        .sort((a, b) => b - a);
+      const pg = [...postgres.values()].reduce((a, b) => a + b, 0);
+      const small = node - main - others.reduce((a, b) => a + b, 0);
+      return { main, node, others, small, pg, total: node + pg };
+    },
+  };
+}
+
 async function firstStart(ctx: Context) {
   const dataDir = mkdtempSync(join(tmpdir(), 'peta-bench-national-'));
   chmodSync(dataDir, 0o755);
@@ -94,10 +147,13 @@ async function firstStart(ctx: Context) {
   };
   // The first-start work, then the server; the peak RSS is the larger of the two processes'.
   let child = start('data/prepare.ts');
+  const cpu = cpuTracker(child.pid!);
   const sample = setInterval(() => {
     peak = Math.max(peak, peakRssMb(child.pid!));
+    cpu.sample();
   }, 1000);
   const prepared = await new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const load = (await import('node:os')).loadavg();
   if (prepared !== 0)
     throw new Error(`data/prepare.ts berhenti (${prepared}):\n${phases.map((p) => p.line).join('\n')}`);
   child = start('apps/api/src/server.ts');
@@ -118,6 +174,11 @@ async function firstStart(ctx: Context) {
   console.log(`\n## first-start (DESA_PROVINSI=${env.DESA_PROVINSI}, empty DATA_DIR, embedded PostgreSQL)`);
   for (const p of phases) if (!p.line.startsWith('{')) console.log(`  ${s(p.at).padStart(7)}  ${p.line.slice(0, 140)}`);
   console.log(`  ready after ${s(ready)}; peak RSS of the preparing and the server process ${peak} MB`);
+  const c = cpu.summary();
+  console.log(
+    `  CPU of data/prepare.ts: ${c.total.toFixed(0)} s = node ${c.node.toFixed(0)} s (main thread ${c.main.toFixed(0)} s; workers and GC ${c.others.join(', ')} s, the rest ${c.small.toFixed(0)} s) + PostgreSQL ${c.pg.toFixed(0)} s; ` +
+      `on 2 idle cores at least ${Math.max(c.main, c.total / 2).toFixed(0)} s (load average when it ended ${load.map((l) => l.toFixed(1)).join(', ')})`,
+  );
   try {
     const report = readFileSync(join(dataDir, 'laporan-batas-wilayah.txt'), 'utf8');
     const timings = report

@@ -42,19 +42,23 @@ export interface DemoInput {
   seed: string;
 }
 
-const pad = (m: number) => String(m).padStart(2, '0');
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 /** Seasonal factor of month m (1..12); the twelve factors average to 1. */
 export function seasonal(m: number): number {
   return 1 + SEASONAL_AMPLITUDE * Math.cos((2 * Math.PI * (m - 4)) / 12);
 }
+/** seasonal(m) for m = 1..12 (index m), the same numbers computed once. */
+const SEASONAL = Array.from({ length: 13 }, (_, m) => seasonal(m));
 
 function monthsOfYear(year: number): number[] {
   const [lastYear, lastMonth] = DEMO_LAST_MONTH.split('-').map(Number) as [number, number];
   const n = year < lastYear ? 12 : year === lastYear ? lastMonth : 0;
   return Array.from({ length: n }, (_, i) => i + 1);
 }
+
+/** The months of each demo year, computed once (the generator asks for them millions of times nationally). */
+const MONTHS_OF_YEAR: readonly (readonly number[])[] = DEMO_YEARS.map(monthsOfYear);
 
 /** Sasaran groups the demo indicators need, plus the population itself. */
 function neededGroups(): SasaranCode[] {
@@ -126,6 +130,10 @@ export function* generateValues(
   };
   const entries = Object.entries(DEMO_INDICATORS) as [IndicatorCode, IndicatorAssumption][];
 
+  // Per desa: the missing months as one flag per (year, month), and each year's sasaran by group, computed once and
+  // shared by the indicators (the same numbers in the same order as asking per indicator; only cheaper).
+  const missing = new Uint8Array(DEMO_YEARS.length * 12);
+  const sasaranByYear = DEMO_YEARS.map(() => new Map<SasaranCode, number>());
   for (const kode of input.desaKodes) {
     const base = population.get(kode);
     if (base === undefined) continue;
@@ -133,9 +141,11 @@ export function* generateValues(
     const miss = reportingMissProbability(desaRandom);
     const remote = desaRandom() < REMOTE_DESA_SHARE ? -REMOTE_DESA_PENALTY : 0;
     // A month a desa did not report is missing for every indicator (the report never reached the puskesmas).
-    const missing = new Set<string>();
-    for (const year of DEMO_YEARS)
-      for (const m of monthsOfYear(year)) if (desaRandom() < miss) missing.add(`${year}-${pad(m)}`);
+    missing.fill(0);
+    DEMO_YEARS.forEach((_, y) => {
+      for (const m of MONTHS_OF_YEAR[y]!) if (desaRandom() < miss) missing[y * 12 + m - 1] = 1;
+    });
+    for (const cache of sasaranByYear) cache.clear();
 
     const kecamatan = ancestorAt(kode, 'kecamatan')!;
     for (const [code, a] of entries) {
@@ -144,22 +154,26 @@ export function* generateValues(
       const desaEffect =
         normal(random, 0, DESA_SD) + effectOf(kecamatan, code) + (a.shape.kind === 'prevalence' ? -remote / 4 : remote);
       const over = random() < OVER_REPORTING_SHARE ? OVER_REPORTING_FACTOR : 1;
-      for (const year of DEMO_YEARS) {
+      for (let y = 0; y < DEMO_YEARS.length; y++) {
+        const year = DEMO_YEARS[y]!;
         const penduduk = base * (1 + POPULATION_GROWTH) ** (year - 2024);
         const den = def.denominator;
         // Prevalence is measured among balita; counted denominators scale with the population.
-        const sasaran =
-          den.kind === 'sasaran'
-            ? sasaranOf(den.group, Math.round(penduduk)).value
-            : a.shape.kind === 'prevalence'
-              ? sasaranOf('balita_0_59', Math.round(penduduk)).value
-              : penduduk;
+        const group: SasaranCode | null =
+          den.kind === 'sasaran' ? den.group : a.shape.kind === 'prevalence' ? 'balita_0_59' : null;
+        let sasaran = penduduk;
+        if (group) {
+          const cache = sasaranByYear[y]!;
+          let value = cache.get(group);
+          if (value === undefined) cache.set(group, (value = sasaranOf(group, Math.round(penduduk)).value));
+          sasaran = value;
+        }
         const level =
           a.shape.level + a.trend * (year - 2025) + (a.shape.kind === 'prevalence' ? desaEffect / 3 : desaEffect);
         const numerators: (number | null)[] = Array(12).fill(null);
         const denominators: (number | null)[] | null = den.kind === 'counted' ? Array(12).fill(null) : null;
-        for (const m of monthsOfYear(year)) {
-          if (missing.has(`${year}-${pad(m)}`)) continue;
+        for (const m of MONTHS_OF_YEAR[y]!) {
+          if (missing[y * 12 + m - 1]) continue;
           const v = monthValue(a, clamp(level, 0.03, 1.2), sasaran, penduduk, m, over, random);
           numerators[m - 1] = v.numerator;
           if (denominators) denominators[m - 1] = v.denominator;
@@ -182,14 +196,14 @@ function monthValue(
   const s = a.shape;
   switch (s.kind) {
     case 'cumulative':
-      return { numerator: poisson(random, (level * over * sasaran * seasonal(m)) / 12), denominator: null };
+      return { numerator: poisson(random, (level * over * sasaran * SEASONAL[m]!) / 12), denominator: null };
     case 'school': {
       // Penjaringan happens at the start of the school year: most of the year's screening in Jul–Oct.
       const share = m >= 7 && m <= 10 ? 0.2 : 0.025;
       return { numerator: poisson(random, level * over * sasaran * share), denominator: null };
     }
     case 'counted': {
-      const denominator = poisson(random, (s.ratePerYear * penduduk * seasonal(m)) / 12);
+      const denominator = poisson(random, (s.ratePerYear * penduduk * SEASONAL[m]!) / 12);
       return { numerator: binomial(random, denominator, Math.min(1, level * over)), denominator };
     }
     case 'monthly':

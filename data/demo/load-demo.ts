@@ -26,6 +26,8 @@ export interface DemoResult {
   /** Of ms: rebuilding the roll-ups after the COPY. */
   rollupMs?: number;
   skipped: boolean;
+  /** Generated beside the boundary import (first start): ms then overlaps the import. */
+  besideBoundaries?: boolean;
 }
 
 /** Generates the demo once per desa set; a later start with the same desa reuses it. */
@@ -38,23 +40,35 @@ export async function ensureDemoData(
   const desa = (
     await pool.query<{ kode: string }>(`select kode from wilayah where tingkat = 'desa' order by kode`)
   ).rows.map((r) => r.kode);
-  const signature = `${seed}|${desa.length}|${desa[0] ?? ''}|${desa[desa.length - 1] ?? ''}`;
+  const signature = demoSignature(seed, desa);
   const existing = await pool.query<{ id: number }>(
     `select id from data_load where kind = 'demo' and details->>'signature' = $1 order by id desc limit 1`,
     [signature],
   );
   if (existing.rows[0])
     return { loadId: existing.rows[0].id, valueRows: 0, sasaranRows: 0, desa: desa.length, ms: 0, skipped: true };
-  return generateDemoData(database, desa, seed, signature, options.onProgress);
+  return (await generateDemoData(database, desa, seed, options.onProgress))!;
 }
 
-async function generateDemoData(
-  database: Database,
+/** The signature a demo load keeps in its details: a later start with the same seed and desa set reuses it. */
+export function demoSignature(seed: string, desa: readonly string[]): string {
+  return `${seed}|${desa.length}|${desa[0] ?? ''}|${desa[desa.length - 1] ?? ''}`;
+}
+
+/**
+ * Generates the demo for the given desa (sorted by kode) in one transaction. With `beforeCommit`, the transaction
+ * waits for it before committing and is rolled back when it answers false (then null is returned): the first start
+ * generates the demo beside the boundary import for the desa it expects, and keeps it only when the import produced
+ * exactly those desa (demo-beside-boundaries.ts).
+ */
+export async function generateDemoData(
+  database: Pick<Database, 'pool'>,
   desa: string[],
   seed: string,
-  signature: string,
   onProgress?: (p: DemoProgress) => void,
-): Promise<DemoResult> {
+  beforeCommit?: () => Promise<boolean>,
+): Promise<DemoResult | null> {
+  const signature = demoSignature(seed, desa);
   const started = Date.now();
   const population = spreadPopulation(desa, readKabupatenPopulation(), seed);
   const input = { desaKodes: desa, kabupatenPopulation: readKabupatenPopulation(), seed };
@@ -190,9 +204,15 @@ async function generateDemoData(
       loadId,
       JSON.stringify({ valueRows, sasaranRows, rollupMs }),
     ]);
+    // The time to generate and write, not the wait for the boundary import beside which it may run.
+    const ms = Date.now() - started;
+    if (beforeCommit && !(await beforeCommit())) {
+      await client.query('rollback');
+      return null;
+    }
     await client.query('commit');
     onProgress?.({ phase: 'Membuat data contoh (simulasi)', done: desa.length, total: desa.length });
-    return { loadId, valueRows, sasaranRows, desa: desa.length, ms: Date.now() - started, rollupMs, skipped: false };
+    return { loadId, valueRows, sasaranRows, desa: desa.length, ms, rollupMs, skipped: false };
   } catch (error) {
     await client.query('rollback');
     throw error;

@@ -970,6 +970,23 @@ class Layer {
   }
 }
 
+/** The code list grouped by provinsi once per list: scanning all 91,599 entries per province cost seconds nationally. */
+const codesByProvinsi = new WeakMap<Map<string, CodeEntry>, Map<string, CodeEntry[]>>();
+function codesOfProvinsi(codes: Map<string, CodeEntry>, provinsi: string): CodeEntry[] {
+  let groups = codesByProvinsi.get(codes);
+  if (!groups) {
+    groups = new Map();
+    for (const entry of codes.values()) {
+      const pp = ancestorAt(entry.kode, 'provinsi') ?? '';
+      let list = groups.get(pp);
+      if (!list) groups.set(pp, (list = []));
+      list.push(entry);
+    }
+    codesByProvinsi.set(codes, groups);
+  }
+  return groups.get(provinsi) ?? [];
+}
+
 /**
  * Build kabupaten, kecamatan (and desa) rows of one province, and its full-resolution shape for stage 2.
  * Desa provinces: everything is dissolved from the desa polygons (one topology). Other provinces: the
@@ -1000,8 +1017,8 @@ export function buildProvince(input: ProvinceInput, options: BuildOptions): Prov
       inCodeList: entry !== undefined && entry.tingkat === tingkat,
     });
   };
-  for (const entry of options.codes.values()) {
-    if (entry.tingkat === 'provinsi' || ancestorAt(entry.kode, 'provinsi') !== pk) continue;
+  for (const entry of codesOfProvinsi(options.codes, pk)) {
+    if (entry.tingkat === 'provinsi') continue;
     if (entry.tingkat === 'desa' && !input.withDesa) continue;
     add(entry.kode);
   }

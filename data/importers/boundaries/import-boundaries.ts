@@ -189,6 +189,11 @@ export async function ensureBoundaries(database: Database, options: EnsureOption
   return result.import;
 }
 
+/** True when the database holds no boundary import at all (a first start: ensureBoundaries will import). */
+export async function noBoundariesYet(database: Database): Promise<boolean> {
+  return (await latestImport(database)) === null;
+}
+
 function matches(row: BoundaryImportRow, wanted: string): boolean {
   const report = row.report as Partial<BoundaryReport> | null;
   return row.finishedAt !== null && row.desaProvinsi === wanted && report?.importerVersion === IMPORTER_VERSION;
