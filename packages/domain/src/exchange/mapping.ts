@@ -12,6 +12,7 @@
 import { INDICATORS, getIndicator } from '../indicators/catalogue.ts';
 import { normaliseKode, tingkatOf } from '../wilayah.ts';
 import type { ExchangeIssue } from './issues.ts';
+import { isObject } from './json-file.ts';
 
 export type ValueRole = 'pembilang' | 'penyebut';
 
@@ -194,10 +195,6 @@ export function validateMapping(input: unknown): MappingCheck {
       ...(idScheme === 'code' || idScheme === 'uid' ? { idScheme } : {}),
     },
   };
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 const ruleKey = (r: DataValueKey) =>
