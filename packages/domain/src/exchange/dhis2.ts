@@ -12,7 +12,7 @@ import { DataValueAssembler, type DataValueIn, type ExchangeRead } from './assem
 import { readCsv } from './csv-reader.ts';
 import { isObject, parseJsonFile } from './json-file.ts';
 import { exchangeLimits, type ExchangeLimits } from './limits.ts';
-import { orgUnitWriter, ruleFor, type ExchangeMapping } from './mapping.ts';
+import { exportRulesFor, orgUnitWriter, type ExchangeMapping } from './mapping.ts';
 import { dhis2PeriodOf, parseDhis2Period } from './periods.ts';
 import { ExchangeExportError, type ExchangeValue } from './values.ts';
 
@@ -178,11 +178,7 @@ export function toDhis2DataValues(values: readonly ExchangeValue[], mapping: Exc
         `Periode ${v.period.label} tidak ada padanannya di DHIS2 (bulan, triwulan atau tahun); ekspor per bulan.`,
       );
     }
-    const numerator = ruleFor(mapping, v.indikator, 'pembilang');
-    if (!numerator)
-      throw new ExchangeExportError(
-        `Pemetaan "${mapping.nama}" tidak memuat data element untuk pembilang ${v.indikator}.`,
-      );
+    const { numerator, denominator } = exportRulesFor(mapping, v);
     const base = {
       period,
       orgUnit: orgUnitOf(v.kode),
@@ -194,7 +190,6 @@ export function toDhis2DataValues(values: readonly ExchangeValue[], mapping: Exc
       ...(numerator.categoryOptionCombo ? { categoryOptionCombo: numerator.categoryOptionCombo } : {}),
       value: String(v.pembilang),
     });
-    const denominator = v.penyebut === null ? null : ruleFor(mapping, v.indikator, 'penyebut');
     if (denominator && v.penyebut !== null) {
       out.push({
         dataElement: denominator.dataElement,
