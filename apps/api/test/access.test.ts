@@ -10,12 +10,8 @@ import { seedPuskesmas } from '@peta/server-core/testing';
 import { isWrite } from '../src/auth/access.ts';
 import { OLD_PATHS } from '../src/plugins/old-names.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
+import { SATU, MAU, DUA, TIGA } from './fixtures/tiny-wilayah.ts';
 import { clearMeetingsAndRollout, dropPuskesmasUsers, signIn, useApp, type TestUser } from './helper.ts';
-
-const SATU = '99.01.01';
-const MAU = '99.01.01.2001';
-const DUA = '99.01.01.2002';
-const TIGA = '99.01.02.2001';
 
 async function seed(database: Database) {
   await loadTinyValues(database);

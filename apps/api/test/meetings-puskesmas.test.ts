@@ -7,10 +7,8 @@ import type { Database } from '@peta/db';
 import { MeetingDetailSchema, type MeetingDetail } from '@peta/domain/contract';
 import { seedPuskesmas } from '@peta/server-core/testing';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
+import { DUA, TIGA } from './fixtures/tiny-wilayah.ts';
 import { clearMeetingsAndRollout, dropPuskesmasUsers, expectSchema, signIn, useApp, type TestUser } from './helper.ts';
-
-const DUA = '99.01.01.2002';
-const TIGA = '99.01.02.2001';
 
 async function seed(database: Database) {
   await loadTinyValues(database);
