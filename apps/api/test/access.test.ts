@@ -6,30 +6,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@peta/db';
 import { createUser } from '@peta/server-core';
+import { seedPuskesmas } from '@peta/server-core/testing';
 import { isWrite } from '../src/auth/access.ts';
 import { OLD_PATHS } from '../src/plugins/old-names.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
+import { SATU, MAU, DUA, TIGA } from './fixtures/tiny-wilayah.ts';
 import { clearMeetingsAndRollout, dropPuskesmasUsers, signIn, useApp, type TestUser } from './helper.ts';
-
-const SATU = '99.01.01';
-const MAU = '99.01.01.2001';
-const DUA = '99.01.01.2002';
-const TIGA = '99.01.02.2001';
 
 async function seed(database: Database) {
   await loadTinyValues(database);
-  const { pool } = database;
   await clearMeetingsAndRollout(database);
-  const {
-    rows: [ev],
-  } = await pool.query(`insert into rollout_event (oleh, kind, note) values ('uji', 'seed', 'fixture') returning id`);
-  await pool.query(
-    `insert into puskesmas (kode, nama, kabupaten_kode, sumber) values ('P1', 'Puskesmas Satu', '99.01', 'uji'), ('P2', 'Puskesmas Dua', '99.01', 'uji')`,
-  );
-  await pool.query(
-    `insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, confirmed, event_id) values
-    ('P1', $2, '2025-01-01', false, $1), ('P1', $3, '2025-01-01', false, $1), ('P2', $4, '2025-01-01', false, $1), ('P2', '99.01.02.2002', '2025-01-01', false, $1)`,
-    [ev.id, MAU, DUA, TIGA],
+  await seedPuskesmas(
+    database,
+    [
+      { kode: 'P1', nama: 'Puskesmas Satu', desa: [MAU, DUA] },
+      { kode: 'P2', nama: 'Puskesmas Dua', desa: [TIGA, '99.01.02.2002'] },
+    ],
+    { confirmed: false },
   );
 }
 

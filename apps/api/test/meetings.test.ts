@@ -9,6 +9,7 @@ import { buildApp } from '../src/app.ts';
 import { chromiumPdfRenderer } from '@peta/server-core';
 import { expectSchema, signIn, useApp, type TestUser } from './helper.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
+import { SATU, MAU, DUA } from './fixtures/tiny-wilayah.ts';
 
 const ctx = useApp(
   async (database) => {
@@ -19,10 +20,6 @@ const ctx = useApp(
   },
   { readAs: 'admin' },
 );
-
-const SATU = '99.01.01';
-const MAU = '99.01.01.2001';
-const DUA = '99.01.01.2002';
 
 // Two people at the meeting: sari (kepala puskesmas' scope: the kabupaten) records, budi edits.
 const people = {} as { sari: TestUser; budi: TestUser };

@@ -18,6 +18,7 @@ import {
   type ValueRow,
 } from '@peta/domain/contract';
 import { rebuildRollups } from '@peta/server-core';
+import { seedPuskesmas } from '@peta/server-core/testing';
 import { clearMeetingsAndRollout, dropPuskesmasUsers, expectSchema, signIn, useApp, type TestUser } from './helper.ts';
 import { loadTinyWilayah } from './fixtures/tiny-wilayah.ts';
 
@@ -105,18 +106,10 @@ async function seed(database: Database) {
   }
   // Rows written by hand, as the demo loader writes them: the roll-ups are rebuilt the same way.
   await rebuildRollups(database.db, load.id);
-  const {
-    rows: [ev],
-  } = await pool.query(`insert into rollout_event (oleh, kind, note) values ('uji', 'seed', 'fixture') returning id`);
-  await pool.query(
-    `insert into puskesmas (kode, nama, kabupaten_kode, sumber) values ('P1', 'Puskesmas Satu', '99.01', 'uji'), ('P2', 'Puskesmas Dua', '99.01', 'uji')`,
-  );
-  await pool.query(
-    `insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, valid_to, confirmed, event_id) values
-    ('P1', $2, '2025-01-01', null, true, $1), ('P1', $3, '2025-01-01', '2026-07-01', true, $1),
-    ('P2', $3, '2026-07-01', null, true, $1), ('P2', $4, '2025-01-01', null, true, $1), ('P2', $5, '2025-01-01', null, true, $1)`,
-    [ev.id, A, B, C, D],
-  );
+  await seedPuskesmas(database, [
+    { kode: 'P1', nama: 'Puskesmas Satu', desa: [A, { kode: B, to: '2026-07-01' }] },
+    { kode: 'P2', nama: 'Puskesmas Dua', desa: [{ kode: B, from: '2026-07-01' }, C, D] },
+  ]);
 }
 
 const ctx = useApp(seed, { readAccess: 'public' });

@@ -5,24 +5,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from '@peta/db';
 import { WilayahKerjaCsvOutcomeSchema } from '@peta/domain/contract';
-import { expectSchema, signIn, useApp } from './helper.ts';
+import { seedPuskesmas } from '@peta/server-core/testing';
+import { clearMeetingsAndRollout, expectSchema, signIn, useApp } from './helper.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
 
 async function seed(database: Database) {
   await loadTinyValues(database);
-  const { pool } = database;
-  await pool.query(`delete from ilp_wave_member; delete from ilp_wave; delete from ilp_stage; delete from readiness_answer;
-    delete from pustu; delete from posyandu; delete from puskesmas_wilayah; delete from puskesmas; delete from rollout_event`);
-  const {
-    rows: [ev],
-  } = await pool.query(`insert into rollout_event (oleh, kind, note) values ('uji', 'seed', 'fixture') returning id`);
-  await pool.query(`insert into puskesmas (kode, nama, kabupaten_kode, sumber) values
-    ('P1', 'Puskesmas Satu', '99.01', 'uji'), ('P2', 'Puskesmas Dua', '99.01', 'uji'), ('Q1', 'Puskesmas Seberang', '98.01', 'uji')`);
-  await pool.query(
-    `insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, confirmed, event_id) values
-    ('P1', '99.01.01.2001', '2025-01-01', false, $1), ('P1', '99.01.01.2002', '2025-01-01', false, $1),
-    ('P2', '99.01.02.2001', '2025-01-01', false, $1), ('P2', '99.01.02.2002', '2025-01-01', false, $1)`,
-    [ev.id],
+  await clearMeetingsAndRollout(database);
+  await seedPuskesmas(
+    database,
+    [
+      { kode: 'P1', nama: 'Puskesmas Satu', desa: ['99.01.01.2001', '99.01.01.2002'] },
+      { kode: 'P2', nama: 'Puskesmas Dua', desa: ['99.01.02.2001', '99.01.02.2002'] },
+      { kode: 'Q1', nama: 'Puskesmas Seberang', kabupaten: '98.01' },
+    ],
+    { confirmed: false },
   );
 }
 

@@ -15,20 +15,16 @@ import {
   PuskesmasValuesResponseSchema,
   WaveSchema,
 } from '@peta/domain/contract';
-import { expectSchema, useApp } from './helper.ts';
+import { seedPuskesmas } from '@peta/server-core/testing';
+import { clearMeetingsAndRollout, expectSchema, useApp } from './helper.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
 
 const seedTimes: number[] = [];
 let secondSeed: Awaited<ReturnType<typeof ensureRolloutSeed>>;
 
-async function clearRollout({ pool }: Database) {
-  await pool.query(`delete from ilp_wave_member; delete from ilp_wave; delete from ilp_stage; delete from readiness_answer;
-    delete from pustu; delete from posyandu; delete from puskesmas_wilayah; delete from puskesmas; delete from rollout_event`);
-}
-
 async function seed(database: Database) {
   await loadTinyValues(database);
-  await clearRollout(database);
+  await clearMeetingsAndRollout(database);
   const { pool } = database;
   // Deli Serdang as a kabupaten without desa: the demo roll-out is seeded for it from the Komdat puskesmas.
   await pool.query(`insert into wilayah (kode, nama, tingkat, parent_kode, has_geometry, child_count, import_id)
@@ -38,28 +34,26 @@ async function seed(database: Database) {
   seedTimes.push(first.ms);
   secondSeed = await ensureRolloutSeed(database);
   // The tiny kabupaten 99.01: P1 holds Kecamatan Satu, P2 Kecamatan Dua; P3 is already ILP, P4 has no desa.
-  const {
-    rows: [ev],
-  } = await pool.query(`insert into rollout_event (oleh, kind, note) values ('uji', 'seed', 'fixture') returning id`);
-  await pool.query(`insert into puskesmas (kode, nama, kabupaten_kode, sumber) values
-    ('P1', 'Puskesmas Satu', '99.01', 'uji'), ('P2', 'Puskesmas Dua', '99.01', 'uji'),
-    ('P3', 'Puskesmas Tiga', '99.01', 'uji'), ('P4', 'Puskesmas Empat', '99.01', 'uji')`);
-  await pool.query(
-    `insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, confirmed, event_id) values
-    ('P1', '99.01.01.2001', '2025-01-01', false, $1), ('P1', '99.01.01.2002', '2025-01-01', false, $1),
-    ('P2', '99.01.02.2001', '2025-01-01', false, $1), ('P2', '99.01.02.2002', '2025-01-01', false, $1)`,
-    [ev.id],
+  const eventId = await seedPuskesmas(
+    database,
+    [
+      { kode: 'P1', nama: 'Puskesmas Satu', desa: ['99.01.01.2001', '99.01.01.2002'] },
+      { kode: 'P2', nama: 'Puskesmas Dua', desa: ['99.01.02.2001', '99.01.02.2002'] },
+      { kode: 'P3', nama: 'Puskesmas Tiga' },
+      { kode: 'P4', nama: 'Puskesmas Empat' },
+    ],
+    { confirmed: false },
   );
   await pool.query(
     `insert into readiness_answer (puskesmas_kode, item, value, event_id) values
     ('P1', 'tim_klaster', true, $1), ('P1', 'orientasi_staf', true, $1), ('P1', 'alur_layanan', false, $1),
     ('P2', 'tim_klaster', true, $1), ('P2', 'orientasi_staf', true, $1), ('P2', 'alur_layanan', true, $1),
     ('P2', 'pencatatan_digital', true, $1), ('P2', 'pws_lokmin', true, $1)`,
-    [ev.id],
+    [eventId],
   );
   await pool.query(
     `insert into ilp_stage (puskesmas_kode, stage, date, event_id) values ('P3', 'implementasi', '2026-03-01', $1), ('P1', 'persiapan', '2026-02-01', $1)`,
-    [ev.id],
+    [eventId],
   );
 }
 

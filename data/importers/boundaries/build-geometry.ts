@@ -16,7 +16,7 @@ import { topology as buildTopology } from 'topojson-server';
 import { presimplify } from 'topojson-simplify';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { ancestorAt, parentOf, tingkatOf, type Tingkat } from '@peta/domain';
-import type { Bbox } from '@peta/domain/contract';
+import type { Bbox, WilayahChild } from '@peta/domain/contract';
 import type { CodeEntry } from './code-list.ts';
 import type { UpstreamRecord } from './parse-upstream-sql.ts';
 import { pointInRing, polygonProblems, repairSelfTouches, ringArea2 } from './validity.ts';
@@ -25,24 +25,19 @@ export type { Bbox };
 export type Origin = 'desa' | 'dissolved' | 'upstream';
 export type AreaGeometry = Polygon | MultiPolygon;
 
-export interface WilayahRow {
-  kode: string;
-  nama: string;
-  tingkat: Tingkat;
+/**
+ * A wilayah as the importer builds it: the row the API reads (a contract child and its parent) and its geometry. The
+ * bbox is the full-resolution shape's; the label the pole of inaccessibility of the display polygon's largest part.
+ */
+export interface WilayahRow extends WilayahChild {
   parentKode: string | null;
-  /** [minLng, minLat, maxLng, maxLat] of the full-resolution shape. */
-  bbox: Bbox | null;
-  /** [lng, lat] inside the display polygon (pole of inaccessibility of its largest part). */
-  label: [number, number] | null;
   /** Display geometry, [lng, lat], coordinates rounded to 5 decimals; null without polygon. */
   geometry: AreaGeometry | null;
   /** `JSON.stringify(geometry)`, computed once (what the database stores). */
   geojson: string | null;
   vertexCount: number;
   origin: Origin | null;
-  hasGeometry: boolean;
   inCodeList: boolean;
-  childCount: number;
 }
 
 export type IssueKind =

@@ -7,10 +7,10 @@
 //  - Cache-Control by who may read the route (auth/access.ts shareable): `public` only when anyone may, else `private`;
 //    `immutable` for a year when the URL carries the version, `no-cache` when the URL stays and the key changes;
 //  - gzip to whoever accepts it, plain bytes to the others; 204 when there is nothing (a tile of sea).
-import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { shareable, type ReadAccess } from '../auth/access.ts';
+import { etagOf, hasEtag } from './etag.ts';
 
 export interface BytesReply {
   /** What the bytes are a pure function of (`children/{version}/{kode}`): same key, same bytes. */
@@ -38,13 +38,7 @@ interface Entry {
   etag: string;
 }
 
-const hash = (data: Buffer | string) => `"${createHash('sha1').update(data).digest('base64url').slice(0, 20)}"`;
 const YEAR = 'max-age=31536000, immutable';
-
-/** If-None-Match names this ETag (one of a list; a weak W/ validator matches too, as for GET it may). */
-function hasEtag(header: string | undefined, etag: string): boolean {
-  return header?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag) ?? false;
-}
 
 export function registerImmutableBytes(app: FastifyInstance, options: { readAccess: ReadAccess; maxBytes?: number }) {
   const maxBytes = options.maxBytes ?? 200 * 1024 * 1024;
@@ -71,7 +65,7 @@ export function registerImmutableBytes(app: FastifyInstance, options: { readAcce
     }
     const raw = await spec.build();
     if (!raw) return null;
-    const entry = { raw, gzip: gzipSync(raw, { level: 9 }), etag: hash(raw) };
+    const entry = { raw, gzip: gzipSync(raw, { level: 9 }), etag: etagOf(raw) };
     keep(spec.key, entry);
     return entry;
   }
@@ -89,7 +83,7 @@ export function registerImmutableBytes(app: FastifyInstance, options: { readAcce
 
     if (spec.gzipped) {
       // Not kept: the key identifies the bytes, so a browser that has them is answered before the database is asked.
-      const etag = hash(spec.key);
+      const etag = etagOf(spec.key);
       this.header('etag', etag);
       if (hasEtag(ifNoneMatch, etag)) return this.code(304).send();
       const data = await spec.build();

@@ -1,6 +1,5 @@
 // Indicator catalogue and values: the children of a wilayah, every desa under one, the values per puskesmas wilayah
 // kerja, the monthly series of one wilayah, and the profile of a wilayah.
-import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -18,6 +17,7 @@ import {
   WilayahProfileSchema,
 } from '@peta/domain/contract';
 import type { ProfileService, ReaderView, ValuesService, WilayahService } from '@peta/server-core';
+import { etagOf, hasEtag } from '../plugins/etag.ts';
 import { indicatorOr400, periodOr400, requireKode } from './params.ts';
 
 const errors = { 400: ErrorSchema, 404: ErrorSchema };
@@ -39,9 +39,9 @@ export const valuesRoutes =
     // Private: what a reader sees depends on who they are (small counts are hidden from readers outside the area).
     app.addHook('onSend', async (request, reply, payload) => {
       if (reply.statusCode !== 200 || typeof payload !== 'string' || reply.hasHeader('etag')) return payload;
-      const etag = `"${createHash('sha1').update(payload).digest('base64url').slice(0, 20)}"`;
+      const etag = etagOf(payload);
       reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'cookie');
-      if (request.headers['if-none-match'] === etag) {
+      if (hasEtag(request.headers['if-none-match'], etag)) {
         reply.code(304);
         return '';
       }
@@ -91,12 +91,9 @@ export const valuesRoutes =
       const exact = parent === null ? reader?.role === 'admin' : seesExactCounts(reader, { wilayah: parent });
       const { version, answer } = await versioned(view, def, period, parent, exact);
       if (!exact || version === null) return answer();
-      const etag = `"${createHash('sha1')
-        .update(`${what}|${def.code}|${period.code}|${parent ?? ''}|${version}`)
-        .digest('base64url')
-        .slice(0, 20)}"`;
+      const etag = etagOf(`${what}|${def.code}|${period.code}|${parent ?? ''}|${version}`);
       reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'cookie');
-      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      if (hasEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
       return answer();
     }
 

@@ -125,6 +125,13 @@ describe('writeAdx', () => {
     expect(rowsOf(readAdx(xml, m))).toEqual(['12.10.09.2001 2026-10 KIA_MTBS 3/4']);
   });
 
+  it('refuses an indicator whose numerator the mapping does not name, as the DHIS2 writer does', () => {
+    const m: ExchangeMapping = { nama: 'Hanya penyebut', orgUnit: 'kode', dataElements: [docMapping.dataElements[1]!] };
+    expect(() => writeAdx([values[1]!], m, { exported })).toThrow(
+      'Pemetaan "Hanya penyebut" tidak memuat data element untuk pembilang KIA_MTBS.',
+    );
+  });
+
   it('writes a PWS range as a duration; an import refuses it (values are stored per month)', () => {
     const xml = writeAdx([{ ...values[0]!, period: rangePeriod(2026, 1, 10) }], catalogueMapping(), { exported });
     expect(xml).toContain('period="2026-01-01/P10M"');

@@ -11,9 +11,9 @@
 // The XML is read by our own bounded reader that refuses DTDs and entities (xml-reader.ts).
 import { DataValueAssembler, type ExchangeRead } from './assemble.ts';
 import { exchangeLimits, type ExchangeLimits } from './limits.ts';
-import { orgUnitWriter, ruleFor, type ExchangeMapping } from './mapping.ts';
+import { exportRulesFor, orgUnitWriter, type DataElementRule, type ExchangeMapping } from './mapping.ts';
 import { adxPeriodOf, parseAdxPeriod } from './periods.ts';
-import { ExchangeExportError, type ExchangeValue } from './values.ts';
+import type { ExchangeValue } from './values.ts';
 import { escapeXml, readXml, type XmlStartTag } from './xml-reader.ts';
 
 export const ADX_NAMESPACE = 'urn:ihe:qrph:adx:2015';
@@ -143,7 +143,7 @@ export interface AdxWriteOptions {
 export function writeAdx(values: readonly ExchangeValue[], mapping: ExchangeMapping, options: AdxWriteOptions): string {
   const orgUnitOf = orgUnitWriter(mapping);
   const groups = new Map<string, { orgUnit: string; period: string; lines: string[] }>();
-  const dataValue = (rule: NonNullable<ReturnType<typeof ruleFor>>, value: number) => {
+  const dataValue = (rule: DataElementRule, value: number) => {
     const attrs = [`dataElement="${escapeXml(rule.dataElement)}"`];
     if (rule.categoryOptionCombo) attrs.push(`categoryOptionCombo="${escapeXml(rule.categoryOptionCombo)}"`);
     for (const [k, v] of Object.entries(rule.disaggregation ?? {})) attrs.push(`${k}="${escapeXml(v)}"`);
@@ -151,18 +151,13 @@ export function writeAdx(values: readonly ExchangeValue[], mapping: ExchangeMapp
     return `    <dataValue ${attrs.join(' ')}/>`;
   };
   for (const v of values) {
-    const numerator = ruleFor(mapping, v.indikator, 'pembilang');
-    if (!numerator)
-      throw new ExchangeExportError(
-        `Pemetaan "${mapping.nama}" tidak memuat data element untuk pembilang ${v.indikator}.`,
-      );
+    const { numerator, denominator } = exportRulesFor(mapping, v);
     const orgUnit = orgUnitOf(v.kode);
     const period = adxPeriodOf(v.period);
     const key = `${orgUnit}|${period}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { orgUnit, period, lines: [] }));
     g.lines.push(dataValue(numerator, v.pembilang));
-    const denominator = v.penyebut === null ? null : ruleFor(mapping, v.indikator, 'penyebut');
     if (denominator && v.penyebut !== null) g.lines.push(dataValue(denominator, v.penyebut));
   }
   // ADX requires orgUnit, period and dataSet on every group; without a data set of theirs, ours.

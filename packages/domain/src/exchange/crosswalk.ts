@@ -11,6 +11,7 @@
 //     Without `berlaku` every row with an old kode is remapped.
 import { isKode, normaliseKode, tingkatOf } from '../wilayah.ts';
 import { ExchangeIssues, type ExchangeIssue } from './issues.ts';
+import { isObject } from './json-file.ts';
 import type { LongRow } from './long-rows.ts';
 
 export interface CrosswalkEntry {
@@ -215,8 +216,4 @@ export function applyCrosswalk(
 function listRows(rows: readonly number[]): string {
   const shown = rows.slice(0, 10).join(', ');
   return rows.length > 10 ? `${shown}, …` : shown;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -10,8 +10,9 @@
 import { csvLine } from '../imports/spreadsheet-cells.ts';
 import { DataValueAssembler, type DataValueIn, type ExchangeRead } from './assemble.ts';
 import { readCsv } from './csv-reader.ts';
-import { exchangeLimits, lineOfOffset, type ExchangeLimits } from './limits.ts';
-import { orgUnitWriter, ruleFor, type ExchangeMapping } from './mapping.ts';
+import { isObject, parseJsonFile } from './json-file.ts';
+import { exchangeLimits, type ExchangeLimits } from './limits.ts';
+import { exportRulesFor, orgUnitWriter, type ExchangeMapping } from './mapping.ts';
 import { dhis2PeriodOf, parseDhis2Period } from './periods.ts';
 import { ExchangeExportError, type ExchangeValue } from './values.ts';
 
@@ -25,24 +26,9 @@ export function readDhis2Json(
   const lim = exchangeLimits(limits);
   const assembler = new DataValueAssembler(mapping, parseDhis2Period, lim.maxDataValues);
   const issues = assembler.issues;
-  if (text.length > lim.maxChars) return assembler.refuseTooLarge(text.length, lim.maxChars);
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    // Where the engine says (Node 22: "line 3 column 1", older engines "at position 17"; Node 20 often neither).
-    const message = String((e as Error).message);
-    const lineColumn = /line (\d+) column/.exec(message);
-    const position = /position (\d+)/.exec(message);
-    const line = lineColumn ? Number(lineColumn[1]) : position ? lineOfOffset(text, Number(position[1])) : null;
-    issues.error(
-      line,
-      null,
-      'EXCHANGE_SYNTAX',
-      `Berkas bukan JSON yang sah${line ? ` (baris ${line})` : ''}: ${message}`,
-    );
-    return assembler.finish();
-  }
+  const parsed = parseJsonFile(text, assembler, lim.maxChars);
+  if (!parsed.ok) return parsed.read;
+  const doc = parsed.doc;
   if (!isObject(doc) || !Array.isArray(doc.dataValues)) {
     issues.error(
       null,
@@ -192,11 +178,7 @@ export function toDhis2DataValues(values: readonly ExchangeValue[], mapping: Exc
         `Periode ${v.period.label} tidak ada padanannya di DHIS2 (bulan, triwulan atau tahun); ekspor per bulan.`,
       );
     }
-    const numerator = ruleFor(mapping, v.indikator, 'pembilang');
-    if (!numerator)
-      throw new ExchangeExportError(
-        `Pemetaan "${mapping.nama}" tidak memuat data element untuk pembilang ${v.indikator}.`,
-      );
+    const { numerator, denominator } = exportRulesFor(mapping, v);
     const base = {
       period,
       orgUnit: orgUnitOf(v.kode),
@@ -208,7 +190,6 @@ export function toDhis2DataValues(values: readonly ExchangeValue[], mapping: Exc
       ...(numerator.categoryOptionCombo ? { categoryOptionCombo: numerator.categoryOptionCombo } : {}),
       value: String(v.pembilang),
     });
-    const denominator = v.penyebut === null ? null : ruleFor(mapping, v.indikator, 'penyebut');
     if (denominator && v.penyebut !== null) {
       out.push({
         dataElement: denominator.dataElement,
@@ -252,10 +233,6 @@ export function writeDhis2Csv(values: readonly ExchangeValue[], mapping: Exchang
 }
 
 // ------------------------------------------------------------------------------------------------ helpers
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function optionalText(v: unknown): string | undefined {
   if (typeof v === 'string' && v.trim()) return v.trim();

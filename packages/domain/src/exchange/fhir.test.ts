@@ -264,4 +264,18 @@ describe('readFhirMeasureReports', () => {
       readFhirMeasureReports('{"resourceType":"Bundle","entry":[]}', fhirCatalogueMapping()).errors[0]!.message,
     ).toBe('Berkas tidak memuat MeasureReport satu pun.');
   });
+
+  it('opens the file as the DHIS2 reader does: a byte-order mark is dropped, a syntax error says its line', () => {
+    const bom = readFhirMeasureReports('\ufeff{"resourceType":"Bundle","entry":[]}', fhirCatalogueMapping());
+    expect(bom.errors.map((e) => e.code)).toEqual(['EXCHANGE_STRUCTURE']);
+    // The stray comma before "}" is character 10, on line 3 (Node 20 says "position 10", Node 22 "line 3").
+    const [syntax] = readFhirMeasureReports('{\n"a": 1,\n}', fhirCatalogueMapping()).errors;
+    expect([syntax!.code, syntax!.row, syntax!.message.startsWith('Berkas bukan JSON yang sah (baris 3): ')]).toEqual([
+      'EXCHANGE_SYNTAX',
+      3,
+      true,
+    ]);
+    const large = readFhirMeasureReports('[]'.padEnd(20), fhirCatalogueMapping(), { maxChars: 10 });
+    expect(large.errors.map((e) => e.code)).toEqual(['EXCHANGE_TOO_LARGE']);
+  });
 });

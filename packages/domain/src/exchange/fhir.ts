@@ -17,6 +17,7 @@ import { INDICATORS, getIndicator, type IndicatorDef } from '../indicators/catal
 import { getSasaranGroup } from '../indicators/sasaran.ts';
 import { ancestorAt, TINGKAT } from '../wilayah.ts';
 import { DataValueAssembler, type ExchangeRead } from './assemble.ts';
+import { isObject, parseJsonFile } from './json-file.ts';
 import { exchangeLimits, type ExchangeLimits } from './limits.ts';
 import type { DataElementRule, ExchangeMapping } from './mapping.ts';
 import { periodDates, periodFromDates, type PeriodReading } from './periods.ts';
@@ -247,14 +248,9 @@ export function readFhirMeasureReports(
   const lim = exchangeLimits(limits);
   const assembler = new DataValueAssembler(mapping, readFhirPeriod, lim.maxDataValues);
   const issues = assembler.issues;
-  if (text.length > lim.maxChars) return assembler.refuseTooLarge(text.length, lim.maxChars);
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    issues.error(null, null, 'EXCHANGE_SYNTAX', `Berkas bukan JSON yang sah: ${(e as Error).message}`);
-    return assembler.finish();
-  }
+  const parsed = parseJsonFile(text, assembler, lim.maxChars);
+  if (!parsed.ok) return parsed.read;
+  const doc = parsed.doc;
   const reports: { resource: unknown; at: string }[] = [];
   if (isObject(doc) && doc.resourceType === 'Bundle') {
     if (!Array.isArray(doc.entry)) {
@@ -394,8 +390,4 @@ function firstCode(concept: unknown): string | null {
   if (!isObject(concept) || !Array.isArray(concept.coding)) return null;
   for (const c of concept.coding) if (isObject(c) && typeof c.code === 'string' && c.code.trim()) return c.code.trim();
   return null;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -12,6 +12,8 @@
 import { INDICATORS, getIndicator } from '../indicators/catalogue.ts';
 import { normaliseKode, tingkatOf } from '../wilayah.ts';
 import type { ExchangeIssue } from './issues.ts';
+import { isObject } from './json-file.ts';
+import { ExchangeExportError, type ExchangeValue } from './values.ts';
 
 export type ValueRole = 'pembilang' | 'penyebut';
 
@@ -196,10 +198,6 @@ export function validateMapping(input: unknown): MappingCheck {
   };
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 const ruleKey = (r: DataValueKey) =>
   JSON.stringify([r.dataElement, r.categoryOptionCombo ?? null, Object.entries(r.disaggregation ?? {}).sort()]);
 
@@ -254,6 +252,23 @@ export function ruleFor(
   peran: ValueRole,
 ): DataElementRule | null {
   return mapping.dataElements.find((r) => r.indikator === indikator && r.peran === peran) ?? null;
+}
+
+/**
+ * For export: the data elements one value is written to — its numerator's (a mapping without one cannot export the
+ * indicator) and its denominator's when the value has a denominator and the mapping a data element for it.
+ */
+export function exportRulesFor(
+  mapping: Pick<ExchangeMapping, 'nama' | 'dataElements'>,
+  value: Pick<ExchangeValue, 'indikator' | 'penyebut'>,
+): { numerator: DataElementRule; denominator: DataElementRule | null } {
+  const numerator = ruleFor(mapping, value.indikator, 'pembilang');
+  if (!numerator)
+    throw new ExchangeExportError(
+      `Pemetaan "${mapping.nama}" tidak memuat data element untuk pembilang ${value.indikator}.`,
+    );
+  const denominator = value.penyebut === null ? null : ruleFor(mapping, value.indikator, 'penyebut');
+  return { numerator, denominator };
 }
 
 /** For export: how a kode is written as orgUnit (the table read backwards first, then the kode itself). */

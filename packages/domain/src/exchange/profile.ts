@@ -10,6 +10,7 @@
 import { getIndicator } from '../indicators/catalogue.ts';
 import { isKode, normaliseKode, tingkatOf } from '../wilayah.ts';
 import type { ExchangeIssue } from './issues.ts';
+import { isObject } from './json-file.ts';
 import type { ValueRole } from './mapping.ts';
 
 /** One column holding numbers. Without `indikator` the row's indicator column says it; without `bulan` the period column. */
@@ -342,8 +343,4 @@ export function validateProfile(input: unknown): ProfileCheck {
       nilai,
     },
   };
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

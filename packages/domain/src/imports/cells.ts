@@ -6,11 +6,6 @@ import { cellError, isBlank, cellOk, showCell, type CellResult, type CellValue }
 
 import type { YearMonth } from '../indicators/period.ts';
 
-/** The month an import is made in (the caller's clock, injected so tests can fix it). */
-export function yearMonthOf(date: Date): YearMonth {
-  return { year: date.getFullYear(), month: date.getMonth() + 1 };
-}
-
 export interface KodeCell {
   kode: string;
   /** Written without dots or with spaces and read as `kode` (reported as a warning). */

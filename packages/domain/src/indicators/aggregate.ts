@@ -48,6 +48,19 @@ export function coverageOf(
 }
 
 /**
+ * What two sums say, the one rule for every roll-up (aggregate over rows, rollUpFromSums over stored sums): the coverage
+ * Σnum ÷ Σden in the unit, and the flag for coverage above 100 % (percent only; per 100,000 has no ceiling).
+ */
+export function ofSums(
+  numerator: number | null,
+  denominator: number | null,
+  unit: IndicatorUnit,
+): Pick<Aggregate, 'numerator' | 'denominator' | 'coverage' | 'over100'> {
+  const coverage = coverageOf(numerator, denominator, unit);
+  return { numerator, denominator, coverage, over100: unit === 'percent' && coverage !== null && coverage > 100 };
+}
+
+/**
  * Roll-up of child rows. Only children that reported AND have a denominator enter the sums, so numerator and
  * denominator always describe the same children: a child without a report is left out (no data, not zero), and
  * the parent's coverage is the coverage of its reporting children — `complete` / `reportedCount` say how much is
@@ -75,14 +88,8 @@ export function aggregate(rows: readonly AggregateInput[], unit: IndicatorUnit =
     denominator += r.denominator;
     usable++;
   }
-  const num = usable > 0 ? numerator : null;
-  const den = usable > 0 ? denominator : null;
-  const coverage = coverageOf(num, den, unit);
   return {
-    numerator: num,
-    denominator: den,
-    coverage,
-    over100: unit === 'percent' && coverage !== null && coverage > 100,
+    ...(usable > 0 ? ofSums(numerator, denominator, unit) : ofSums(null, null, unit)),
     reportedCount,
     expectedCount: rows.length,
     withoutDenominatorCount,

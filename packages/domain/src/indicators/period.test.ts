@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  yearMonthOf,
   defaultPeriodOf,
   latestDataMonth,
+  monthBefore,
   MONTH_NAMES_ID,
   PeriodError,
   expectedFraction,
@@ -185,5 +187,12 @@ describe('latestDataMonth (one rule for the map, the meeting form and the planne
   it('falls back to the month before today without any report; December of last year in January', () => {
     expect(latestDataMonth(null, today)).toEqual({ year: 2026, month: 11 });
     expect(latestDataMonth(null, new Date(Date.UTC(2027, 0, 15)))).toEqual({ year: 2026, month: 12 });
+  });
+  it('reads one clock, UTC: this month and the month before agree at every hour of any time zone', () => {
+    // 1 January 2027, 05:00 in Jakarta (UTC+7) is still 31 December 2026 in UTC.
+    const newYearInJakarta = new Date('2026-12-31T22:00:00Z');
+    expect(yearMonthOf(newYearInJakarta)).toEqual({ year: 2026, month: 12 });
+    expect(monthBefore(newYearInJakarta)).toEqual({ year: 2026, month: 11 });
+    expect(monthBefore(new Date('2027-01-01T00:00:00Z'))).toEqual({ year: 2026, month: 12 });
   });
 });

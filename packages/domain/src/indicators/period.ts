@@ -241,10 +241,18 @@ export function dayOf(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * The running month of `date`, on the same clock as monthBefore (UTC): the month an import is made in, the last
+ * month a form offers. One clock, so "this month" and "the month before" never disagree across server and browser.
+ */
+export function yearMonthOf(date: Date): YearMonth {
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1 };
+}
+
 /** The month before `date` (the running month is not complete yet): December of last year in January. */
 export function monthBefore(date: Date): YearMonth {
-  const month = date.getUTCMonth(); // 0-based: January → 0 → December of last year
-  return month === 0 ? { year: date.getUTCFullYear() - 1, month: 12 } : { year: date.getUTCFullYear(), month };
+  const { year, month } = yearMonthOf(date);
+  return month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
 }
 
 /**

@@ -10,7 +10,7 @@
 // depend on the period's first and last month, so they are kept as a triangle: for every last month t and every
 // month k ≤ t, the desa whose last usable month up to t is k. Σ over k = from..t then gives the period from..to.
 import type { Aggregate } from './aggregate.ts';
-import { coverageOf } from './aggregate.ts';
+import { ofSums } from './aggregate.ts';
 import type { IndicatorDef } from './catalogue.ts';
 import type { Period } from './period.ts';
 import type { StoredYear } from './evaluate.ts';
@@ -133,24 +133,13 @@ export function rollUpFromSums(
 ): RollupAggregate {
   const { fromMonth: f, toMonth: t } = period;
   const expectedMonths = desaCount * (t - f + 1);
-  let reportedMonths = 0;
-  let withDen = 0;
-  let monthNum = 0;
-  let monthDen = 0;
-  let lastNum = 0;
-  let lastDen = 0;
-  if (sums) {
-    for (let m = f; m <= t; m++) {
-      reportedMonths += sums.reports[m - 1]!;
-      withDen += sums.reportsWithDen[m - 1]!;
-      monthNum += sums.num[m - 1]!;
-      monthDen += sums.den[m - 1]!;
-    }
-    for (let k = f; k <= t; k++) {
-      lastNum += sums.lastNum[triangleIndex(t, k)]!;
-      lastDen += sums.lastDen[triangleIndex(t, k)]!;
-    }
-  }
+  // Months f..t are elements f − 1..t − 1; the triangle's cells (t, f..t) lie side by side.
+  const months = (xs: readonly number[]) => sumOf(xs, f - 1, t - 1);
+  const lastOf = (xs: readonly number[]) => sumOf(xs, triangleIndex(t, f), triangleIndex(t, t));
+  const s = sums ?? emptyRollupSums();
+  const reportedMonths = months(s.reports);
+  const withDen = months(s.reportsWithDen);
+  const [monthNum, monthDen, lastNum, lastDen] = [months(s.num), months(s.den), lastOf(s.lastNum), lastOf(s.lastDen)];
   const counted = def.denominator.kind === 'counted';
   let numerator: number | null = null;
   let denominator: number | null = null;
@@ -168,22 +157,18 @@ export function rollUpFromSums(
         break;
     }
   }
-  const coverage = coverageOf(numerator, denominator, def.unit);
-  // Every desa reported every month (so each reported), each with a denominator.
-  const reportsWithoutDen = sums ? sumRange(sums.reports, f, t) - withDen : 0;
   return {
-    numerator,
-    denominator,
-    coverage,
-    over100: def.unit === 'percent' && coverage !== null && coverage > 100,
+    ...ofSums(numerator, denominator, def.unit),
     reportedMonths,
     expectedMonths,
-    complete: desaCount > 0 && reportedMonths === expectedMonths && reportsWithoutDen === 0,
+    // Every desa reported every month (so each reported), each with a denominator.
+    complete: desaCount > 0 && reportedMonths === expectedMonths && withDen === reportedMonths,
   };
 }
 
-function sumRange(months: readonly number[], f: number, t: number): number {
+/** xs[from] + … + xs[to]. */
+function sumOf(xs: readonly number[], from: number, to: number): number {
   let s = 0;
-  for (let m = f; m <= t; m++) s += months[m - 1]!;
+  for (let i = from; i <= to; i++) s += xs[i]!;
   return s;
 }

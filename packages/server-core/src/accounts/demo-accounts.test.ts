@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@peta/db';
-import { openTestDatabase } from '../testing/test-database.ts';
+import { openTestDatabase, seedPuskesmas } from '../testing/test-database.ts';
 import { demoPassword, ensureDemoAccounts } from './demo-accounts.ts';
 import { verifyPassword } from './passwords.ts';
 import { findUserByUsername, setPassword } from './users-service.ts';
@@ -14,19 +14,9 @@ let close: () => Promise<void>;
 
 beforeAll(async () => {
   ({ database, close } = await openTestDatabase());
-  const {
-    rows: [ev],
-  } = await database.pool.query(
-    `insert into rollout_event (oleh, kind, note) values ('uji', 'seed', 'fixture') returning id`,
-  );
-  await database.pool.query(
-    `insert into puskesmas (kode, nama, kabupaten_kode, sumber) values ('P1', 'PUSKESMAS SATU', '99.01', 'uji')`,
-  );
-  await database.pool.query(
-    `insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, event_id) values
-    ('P1', '99.01.01.2001', '2025-01-01', $1), ('P1', '99.01.01.2002', '2025-01-01', $1)`,
-    [ev.id],
-  );
+  await seedPuskesmas(database, [{ kode: 'P1', nama: 'PUSKESMAS SATU', desa: ['99.01.01.2001', '99.01.01.2002'] }], {
+    confirmed: false,
+  });
 }, 120_000);
 afterAll(async () => close());
 

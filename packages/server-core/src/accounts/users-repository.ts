@@ -1,42 +1,16 @@
 // All SQL on app_user. Users are never deleted (the audit log points at them): they are deactivated.
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@peta/db';
 import { appUser } from '@peta/db/schema';
 import type { Role } from '@peta/domain';
 
-export interface UserRow {
-  id: number;
-  username: string;
-  nama: string;
-  role: Role;
-  scopeKode: string | null;
-  scopePuskesmas: string | null;
-  passwordHash: string;
-  mustChangePassword: boolean;
-  aktif: boolean;
-  demo: boolean;
-  /** ISO 8601, UTC. */
-  createdAt: string;
-  createdBy: string;
-}
-
-/** The columns of a UserRow, for selects that join app_user (sessions). */
-export const USER_COLUMNS = {
-  id: appUser.id,
-  username: appUser.username,
-  nama: appUser.nama,
-  role: appUser.role,
-  scopeKode: appUser.scopeKode,
-  scopePuskesmas: appUser.scopePuskesmas,
-  passwordHash: appUser.passwordHash,
-  mustChangePassword: appUser.mustChangePassword,
-  aktif: appUser.aktif,
-  demo: appUser.demo,
-  createdAt: appUser.createdAt,
-  createdBy: appUser.createdBy,
-};
-
 type Selected = typeof appUser.$inferSelect;
+
+/** A user as the services see it: every column of app_user, the role one of ROLES, the creation time ISO 8601 (UTC). */
+export type UserRow = Omit<Selected, 'role' | 'createdAt'> & { role: Role; createdAt: string };
+
+/** Every column of app_user, for the selects here and those that join app_user (sessions). */
+export const USER_COLUMNS = getTableColumns(appUser);
 
 /** The stored row as the services use it (the role is one of ROLES: only the services write it). */
 export const toUserRow = (row: Selected): UserRow => ({
@@ -45,20 +19,20 @@ export const toUserRow = (row: Selected): UserRow => ({
   createdAt: row.createdAt.toISOString(),
 });
 
-export interface UserValues {
-  username: string;
-  nama: string;
-  role: Role;
-  scopeKode: string | null;
-  scopePuskesmas: string | null;
-  passwordHash: string;
-  mustChangePassword: boolean;
-  demo: boolean;
-  createdBy: string;
-}
+/** What a new user is made of (id, aktif and the creation time are the database's). */
+export type UserValues = Omit<UserRow, 'id' | 'aktif' | 'createdAt'>;
 
 export function usersRepository(db: DbOrTx) {
   const first = (rows: Selected[]) => (rows[0] ? toUserRow(rows[0]) : null);
+  /** The users `where` selects (all: undefined), in `order`. */
+  const select = async (where: SQL | undefined, ...order: SQL[]): Promise<UserRow[]> =>
+    (
+      await db
+        .select()
+        .from(appUser)
+        .where(where)
+        .orderBy(...order)
+    ).map(toUserRow);
   return {
     /** The new user, or null when the username is taken. */
     async insert(values: UserValues): Promise<UserRow | null> {
@@ -71,17 +45,13 @@ export function usersRepository(db: DbOrTx) {
       );
     },
     async findByUsername(username: string): Promise<UserRow | null> {
-      return first(await db.select(USER_COLUMNS).from(appUser).where(eq(appUser.username, username)));
+      return (await select(eq(appUser.username, username)))[0] ?? null;
     },
     async findById(id: number): Promise<UserRow | null> {
-      return first(await db.select(USER_COLUMNS).from(appUser).where(eq(appUser.id, id)));
+      return (await select(eq(appUser.id, id)))[0] ?? null;
     },
     async list(): Promise<UserRow[]> {
-      const rows = await db
-        .select(USER_COLUMNS)
-        .from(appUser)
-        .orderBy(desc(appUser.aktif), asc(appUser.role), asc(appUser.username));
-      return rows.map(toUserRow);
+      return select(undefined, desc(appUser.aktif), asc(appUser.role), asc(appUser.username));
     },
     async countActiveAdmins(): Promise<number> {
       const [row] = await db
@@ -112,12 +82,7 @@ export function usersRepository(db: DbOrTx) {
     },
     /** Active demo accounts in the order they were made (the order of the printed list). */
     async listActiveDemo(): Promise<UserRow[]> {
-      const rows = await db
-        .select(USER_COLUMNS)
-        .from(appUser)
-        .where(and(eq(appUser.demo, true), eq(appUser.aktif, true)))
-        .orderBy(asc(appUser.id));
-      return rows.map(toUserRow);
+      return select(and(eq(appUser.demo, true), eq(appUser.aktif, true)), asc(appUser.id));
     },
   };
 }

@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@peta/db';
 import { desaAlias as a, importProfile as p } from '@peta/db/schema';
-import type { DesaAlias } from '@peta/domain';
+import { ancestorAt, type DesaAlias } from '@peta/domain';
 
 /** Profiles and aliases one import reads at most (a kabupaten has a handful; an admin's import sees all, bounded). */
 export const PROFILE_READ_LIMIT = 500;
@@ -32,8 +32,8 @@ const columns = {
 /** Kabupaten inside `area` ('' = everywhere), or the kabupaten holding it (a kecamatan, desa user). */
 function inArea(area: string) {
   if (area === '') return sql`true`;
-  const kab = area.split('.').slice(0, 2).join('.');
-  return area.split('.').length >= 2 ? eq(p.kabupaten, kab) : like(p.kabupaten, `${area}.%`);
+  const kabupaten = ancestorAt(area, 'kabupaten');
+  return kabupaten ? eq(p.kabupaten, kabupaten) : like(p.kabupaten, `${area}.%`);
 }
 
 export function profilesRepository(db: DbOrTx) {

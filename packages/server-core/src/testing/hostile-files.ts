@@ -43,23 +43,24 @@ export async function zipArchive(parts: Part[]): Promise<Buffer> {
     const { data, size, crc } = await deflate(part.chunks);
     const name = Buffer.from(part.name, 'utf8');
     const declared = part.declaredSize ?? size;
+    // Both headers carry the same block: CRC-32, compressed size, (declared) size, name length (APPNOTE 4.3.7, 4.3.12).
+    const sizes = (into: Buffer, at: number) => {
+      into.writeUInt32LE(crc >>> 0, at);
+      into.writeUInt32LE(data.length, at + 4);
+      into.writeUInt32LE(declared, at + 8);
+      into.writeUInt16LE(name.length, at + 12);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(declared, 22);
-    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(20, 4); // version needed
+    local.writeUInt16LE(8, 8); // deflate
+    sizes(local, 14);
     const header = Buffer.alloc(46);
     header.writeUInt32LE(0x02014b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(8, 10);
-    header.writeUInt32LE(crc >>> 0, 16);
-    header.writeUInt32LE(data.length, 20);
-    header.writeUInt32LE(declared, 24);
-    header.writeUInt16LE(name.length, 28);
+    header.writeUInt16LE(20, 4); // version made by
+    header.writeUInt16LE(20, 6); // version needed
+    header.writeUInt16LE(8, 10); // deflate
+    sizes(header, 16);
     header.writeUInt32LE(offset, 42);
     locals.push(local, name, data);
     central.push(header, name);

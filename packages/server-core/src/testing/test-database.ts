@@ -1,6 +1,5 @@
 // Test helpers: a throwaway database with the tiny wilayah 99 (2 kecamatan, 4 desa) and, optionally, many more desa.
-import type { Database } from '@peta/db';
-import { openDatabase } from '@peta/db';
+import { openDatabase, schema, type Database } from '@peta/db';
 import { createTestDatabase } from '@peta/db/testing';
 import { emptyRollupSums, type RollupSums } from '@peta/domain';
 import { rollupRepository } from '../values/rollup-repository.ts';
@@ -108,4 +107,40 @@ export async function rollupMismatches(database: Database, indicators?: string[]
     }
   }
   return problems;
+}
+
+/** A puskesmas of a test and the desa it holds: a kode (held from 2025-01-01 on), or a kode held from..to. */
+export interface TestPuskesmas {
+  kode: string;
+  nama: string;
+  /** Default: the tiny kabupaten 99.01. */
+  kabupaten?: string;
+  desa?: (string | { kode: string; from?: string; to?: string })[];
+}
+
+/**
+ * Writes puskesmas and their wilayah kerja as one 'seed' roll-out event, as the seed of a first start does;
+ * `confirmed: false` makes the wilayah kerja the importer's unconfirmed proposals. Returns the event's id.
+ */
+export async function seedPuskesmas(
+  { db }: Database,
+  list: readonly TestPuskesmas[],
+  { confirmed = true }: { confirmed?: boolean } = {},
+): Promise<number> {
+  const [event] = await db
+    .insert(schema.rolloutEvent)
+    .values({ oleh: 'uji', kind: 'seed', note: 'fixture' })
+    .returning({ id: schema.rolloutEvent.id });
+  const eventId = event!.id;
+  await db
+    .insert(schema.puskesmas)
+    .values(list.map((p) => ({ kode: p.kode, nama: p.nama, kabupatenKode: p.kabupaten ?? '99.01', sumber: 'uji' })));
+  const held = list.flatMap((p) =>
+    (p.desa ?? []).map((d) => {
+      const { kode, from = '2025-01-01', to = null } = typeof d === 'string' ? { kode: d } : d;
+      return { puskesmasKode: p.kode, desaKode: kode, validFrom: from, validTo: to, confirmed, eventId };
+    }),
+  );
+  if (held.length) await db.insert(schema.puskesmasWilayah).values(held);
+  return eventId;
 }

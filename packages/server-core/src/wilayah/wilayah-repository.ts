@@ -3,20 +3,12 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, like, or, sql } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@peta/db';
 import type { Tingkat } from '@peta/domain';
-import type { Bbox } from '@peta/domain/contract';
+import type { Bbox, WilayahChild } from '@peta/domain/contract';
 
 const { wilayah, wilayahGeometry, boundaryImport } = schema;
 
-export interface WilayahRow {
-  kode: string;
-  nama: string;
-  tingkat: Tingkat;
-  parentKode: string | null;
-  bbox: Bbox | null;
-  label: [number, number] | null;
-  hasGeometry: boolean;
-  childCount: number;
-}
+/** A wilayah as read: what the contract shows of a child (kode, nama, tingkat, bbox, label, counts) and its parent. */
+export type WilayahRow = WilayahChild & { parentKode: string | null };
 
 const columns = {
   kode: wilayah.kode,

@@ -6,6 +6,8 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { ImportOutcomeDto } from '@peta/domain/contract';
 import { useLang, useT } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/i18n.tsx';
+import { monthName } from '../../shared/indicator/period-label.ts';
+import { kabupatenOfScope } from '../../shared/session/can.ts';
 import { useSessionUser } from '../../shared/session/session-api.ts';
 import { ErrorMessage } from '../../shared/status/StatusMessage.tsx';
 import {
@@ -37,35 +39,8 @@ const ROLE_LABEL: Record<ColumnRole, MessageKey> = {
   pembilang: 'impor.wizard.role.pembilang',
   penyebut: 'impor.wizard.role.penyebut',
 };
-const MONTHS_ID = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const SHOWN_ROWS = 12;
+const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 /** A previewed draft needs a name (the server checks profiles whole); the user names it when saving. */
 const DRAFT_NAME = 'Draf pemetaan';
 
@@ -82,9 +57,7 @@ export function ImportWizard({ previewId, layout, onPreviewed, onLayout }: Impor
   const [lang] = useLang();
   const id = useId();
   const user = useSessionUser();
-  const defaultKabupaten =
-    user?.scopeKabupaten ??
-    (user?.scopeKode && user.scopeKode.split('.').length >= 2 ? user.scopeKode.split('.').slice(0, 2).join('.') : '');
+  const defaultKabupaten = (user && kabupatenOfScope(user)) ?? '';
   const [draft, setDraft] = useState<WizardDraft>(() => startDraft(layout, defaultKabupaten));
   const readAgain = useReadAgain();
   // A new layout (another sheet) starts a new draft.
@@ -119,7 +92,6 @@ export function ImportWizard({ previewId, layout, onPreviewed, onLayout }: Impor
       : typeof draft.tahun === 'number'
         ? String(draft.tahun)
         : `${t('impor.wizard.yearFromCell', { sel: draft.tahun.sel })}`;
-  const months = lang === 'en' ? MONTHS_EN : MONTHS_ID;
 
   const preview = () => {
     const profile = draftProfile(
@@ -263,9 +235,9 @@ export function ImportWizard({ previewId, layout, onPreviewed, onLayout }: Impor
                         onChange={(e) => setChoice(label, { bulan: e.target.value ? Number(e.target.value) : null })}
                       >
                         <option value="">{t('impor.wizard.fromPeriodColumn')}</option>
-                        {months.map((m, i) => (
-                          <option key={m} value={i + 1}>
-                            {m}
+                        {MONTHS.map((m) => (
+                          <option key={m} value={m}>
+                            {monthName(m, lang)}
                           </option>
                         ))}
                       </select>

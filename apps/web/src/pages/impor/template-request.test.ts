@@ -7,7 +7,6 @@ import {
   initialMonth,
   levelsOf,
   monthOptions,
-  previousMonth,
   templateFileName,
   templateUrl,
   yearOptions,
@@ -58,8 +57,8 @@ describe('template file name', () => {
 
 describe('the form month', () => {
   it('defaults to the month before today, December of last year in January', () => {
-    expect(previousMonth(TODAY)).toEqual({ year: 2026, month: 10 });
-    expect(previousMonth(new Date(2026, 0, 5))).toEqual({ year: 2025, month: 12 });
+    expect(initialMonth(null, TODAY)).toEqual({ year: 2026, month: 10 });
+    expect(initialMonth(null, new Date(2026, 0, 5))).toEqual({ year: 2025, month: 12 });
   });
   it('takes the last month of the map period', () => {
     expect(initialMonth('2026-01..2026-09', TODAY)).toEqual({ year: 2026, month: 9 });

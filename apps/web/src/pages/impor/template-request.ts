@@ -4,10 +4,12 @@ import {
   ancestorAt,
   formatYearMonth,
   isKode,
+  monthBefore,
   tingkatOf,
   tryParsePeriod,
   type Tingkat,
   type YearMonth,
+  yearMonthOf,
 } from '@peta/domain';
 
 export type TemplateFormat = 'xlsx' | 'csv';
@@ -41,31 +43,26 @@ export function fileNameFromDisposition(header: string | null): string | null {
   return m ? decodeURIComponent(m[1]!) : null;
 }
 
-/** The month before `today`: the last complete reporting month, the default of the form. */
-export function previousMonth(today: Date): YearMonth {
-  const m = today.getMonth(); // 0-based
-  return m === 0 ? { year: today.getFullYear() - 1, month: 12 } : { year: today.getFullYear(), month: m };
-}
-
 /** The form's month from the map's ?periode (its last month: 2026-01..2026-10 → 2026-10), else the month before today. */
 export function initialMonth(periode: string | null, today: Date): YearMonth {
   const period = periode ? tryParsePeriod(periode) : null;
-  const fallback = previousMonth(today);
+  const fallback = monthBefore(today); // the last complete reporting month
   if (!period) return fallback;
   const chosen = { year: period.year, month: period.toMonth };
-  return isAfter(chosen, { year: today.getFullYear(), month: today.getMonth() + 1 }) ? fallback : chosen;
+  return isAfter(chosen, yearMonthOf(today)) ? fallback : chosen;
 }
 
 export const isAfter = (a: YearMonth, b: YearMonth) => a.year * 12 + a.month > b.year * 12 + b.month;
 
 /** Years offered by the form: this year and the two before it, newest first. */
 export function yearOptions(today: Date, count = 3): number[] {
-  return Array.from({ length: count }, (_, i) => today.getFullYear() - i);
+  return Array.from({ length: count }, (_, i) => yearMonthOf(today).year - i);
 }
 
 /** Months 1..12 that are not in the future for `year`. */
 export function monthOptions(year: number, today: Date): number[] {
-  const last = year < today.getFullYear() ? 12 : year > today.getFullYear() ? 0 : today.getMonth() + 1;
+  const now = yearMonthOf(today);
+  const last = year < now.year ? 12 : year > now.year ? 0 : now.month;
   return Array.from({ length: last }, (_, i) => i + 1);
 }
 

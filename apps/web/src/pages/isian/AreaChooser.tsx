@@ -1,20 +1,18 @@
 // Which desa the grid lists: a puskesmas user its own wilayah kerja (fixed); a dinkes (or admin) a kecamatan or a
 // puskesmas of a kabupaten/kota, the kabupaten/kota taken from the account's scope or chosen.
 import { useId } from 'react';
+import { ancestorAt } from '@peta/domain';
 import type { SessionUser } from '@peta/domain/contract';
 import { useChildren } from '../../api/queries.ts';
 import { usePuskesmasList } from '../../api/puskesmas.ts';
 import { useT } from '../../i18n/i18n.tsx';
+import { kabupatenOfScope } from '../../shared/session/can.ts';
 import type { GridArea } from './isian-api.ts';
 
 export const areaValue = (area: GridArea | null) =>
   area ? `${area.kind === 'kecamatan' ? 'k' : 'p'}:${area.kode}` : '';
 const areaOf = (value: string): GridArea | null =>
   value ? { kind: value.startsWith('k:') ? 'kecamatan' : 'puskesmas', kode: value.slice(2) } : null;
-
-/** The kabupaten/kota an account's scope fixes (12.10 from 12.10 or 12.10.09), else null (provinsi, Indonesia). */
-export const kabupatenOfScope = (user: Pick<SessionUser, 'scopeKode' | 'scopeKabupaten'>) =>
-  user.scopeKabupaten ?? (user.scopeKode && user.scopeKode.length >= 5 ? user.scopeKode.slice(0, 5) : null);
 
 export interface AreaChooserProps {
   user: SessionUser;
@@ -28,7 +26,7 @@ export function AreaChooser({ user, kabupaten, onKabupaten, area, onArea }: Area
   const t = useT();
   const id = useId();
   const fixedKabupaten = kabupatenOfScope(user);
-  const provinsi = kabupaten.slice(0, 2) || (user.scopeKode ?? '').slice(0, 2);
+  const provinsi = ancestorAt(kabupaten, 'provinsi') ?? ancestorAt(user.scopeKode, 'provinsi') ?? '';
   const provinces = useChildren(null, !fixedKabupaten && !user.scopeKode);
   const kabupatens = useChildren(provinsi || null, !fixedKabupaten && provinsi !== '');
   const kecamatan = useChildren(kabupaten || null, kabupaten !== '');

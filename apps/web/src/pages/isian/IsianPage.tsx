@@ -5,7 +5,7 @@
 // over comes back as a conflict showing both values, and nothing is overwritten until the user picks one.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { INDICATORS, INDICATOR_GROUPS, getIndicator, type ImportIssue } from '@peta/domain';
+import { ancestorAt, INDICATORS, INDICATOR_GROUPS, getIndicator, type ImportIssue } from '@peta/domain';
 import type { GridConflict, GridSaveBody, GridSaveCell, ImportOutcomeDto } from '@peta/domain/contract';
 import { useLatestMonth } from '../../api/queries.ts';
 import { useLang, useT } from '../../i18n/i18n.tsx';
@@ -13,7 +13,8 @@ import { roleLabel } from '../../shared/session/can.ts';
 import { useSessionUser } from '../../shared/session/session-api.ts';
 import { NotAllowed, usePermission } from '../../shared/session/use-permission.tsx';
 import { ErrorMessage, Loading } from '../../shared/status/StatusMessage.tsx';
-import { AreaChooser, kabupatenOfScope } from './AreaChooser.tsx';
+import { kabupatenOfScope } from '../../shared/session/can.ts';
+import { AreaChooser } from './AreaChooser.tsx';
 import { isNetworkFailure, mergeSave, queueKey, waitingCells, type QueuedSave } from './entry-queue.ts';
 import { entryStore } from './entry-store.ts';
 import {
@@ -56,7 +57,7 @@ export default function IsianPage() {
   const queryClient = useQueryClient();
 
   const [kabupaten, setKabupaten] = useState(() =>
-    user ? (kabupatenOfScope(user) ?? (user.home ?? '').slice(0, 5)) : '',
+    user ? (kabupatenOfScope(user) ?? ancestorAt(user.home, 'kabupaten') ?? '') : '',
   );
   const [area, setArea] = useState<GridArea | null>(() =>
     user?.scopePuskesmas ? { kind: 'puskesmas', kode: user.scopePuskesmas } : null,

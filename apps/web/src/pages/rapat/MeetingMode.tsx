@@ -2,20 +2,12 @@
 // and the lists, then each desa (its indicators weakest first, the PWS chart, its actions, notes), then all actions.
 // Keyboard ←/→ (PageUp/PageDown for presenter remotes), Home/End, Esc; touch: swipe or the big buttons.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { getIndicator, leadIndicator, parsePeriod } from '@peta/domain';
+import { getIndicator, leadIndicator, parsePeriod, seriesUpTo } from '@peta/domain';
 import type { AgendaDesa, IndicatorDto, MeetingDetail } from '@peta/domain/contract';
 import { useLang, type TFunction } from '../../i18n/i18n.tsx';
 import type { WilayahFeatureCollection } from '../../api/queries.ts';
 import { SeriesChart } from '../../shared/series-chart/SeriesChart.tsx';
-import {
-  classFills,
-  commandForKey,
-  meetingSteps,
-  missingReports,
-  seriesUpTo,
-  swipeStep,
-  weakestFirst,
-} from './meeting-model.ts';
+import { classFills, commandForKey, meetingSteps, missingReports, swipeStep, weakestFirst } from './meeting-model.ts';
 import { usePermission } from '../../shared/session/use-permission.tsx';
 import { useMeetingSeries } from './meetings-api.ts';
 import {
@@ -322,7 +314,10 @@ function DesaStep({
           <h3>{def ? t('rapat.chartOf', { indikator: def.nameId }) : t('rapat.pickIndicator')}</h3>
           {series.data && def && (
             <SeriesChart
-              series={seriesUpTo(series.data, parsePeriod(meeting.periode).toMonth)}
+              series={{
+                ...series.data,
+                months: seriesUpTo(series.data.months, parsePeriod(meeting.periode).toMonth),
+              }}
               def={{ ...def, hasData: true } as unknown as IndicatorDto}
               month={parsePeriod(meeting.periode).toMonth}
             />

@@ -38,7 +38,7 @@ import {
 } from './meetings-api.ts';
 import { Legend, legendItems } from './Legend.tsx';
 import { MeetingMode } from './MeetingMode.tsx';
-import { ActionList, AgendaLists, NoteBox, dateText, errorText, shortName } from './parts.tsx';
+import { ActionList, AgendaLists, FormFoot, NoteBox, dateText, errorText, shortName } from './parts.tsx';
 import { NotAllowed, usePermission } from '../../shared/session/use-permission.tsx';
 import { WilayahMap } from '../../shared/wilayah/WilayahMap.tsx';
 import './meetings.css';
@@ -401,24 +401,14 @@ function MeetingForm({ area, t, onCancel, onCreated, latest }: NewMeetingProps &
           data-testid="rapat-peserta"
         />
       </label>
-      {create.error && (
-        <p className="rapat-error" role="alert">
-          {errorText(create.error, t)}
-        </p>
-      )}
-      <div className="rapat-form__buttons">
-        <button
-          type="submit"
-          className="rapat-btn rapat-btn--primary"
-          disabled={create.isPending}
-          data-testid="rapat-create"
-        >
-          {create.isPending ? t('rapat.creating') : t('rapat.create')}
-        </button>
-        <button type="button" className="rapat-btn" onClick={onCancel}>
-          {t('rapat.cancel')}
-        </button>
-      </div>
+      <FormFoot
+        t={t}
+        error={create.error}
+        busy={create.isPending}
+        label={create.isPending ? t('rapat.creating') : t('rapat.create')}
+        testId="rapat-create"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

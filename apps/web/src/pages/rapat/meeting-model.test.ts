@@ -7,7 +7,6 @@ import {
   meetingSteps,
   missingReports,
   parsePeserta,
-  seriesUpTo,
   swipeStep,
   weakestFirst,
 } from './meeting-model.ts';
@@ -103,24 +102,5 @@ describe('form and map helpers', () => {
       ]),
     ).toEqual({ reported: 5, expected: 10 });
     expect(missingReports([{ reported: 10, expectedReports: 10 }])).toBeNull();
-  });
-});
-
-describe('seriesUpTo', () => {
-  it('blanks the months after the meeting period and keeps the target line', () => {
-    const month = (m: number) => ({
-      month: m,
-      numerator: 1,
-      denominator: 10,
-      coverage: 10,
-      cumulativeNumerator: m,
-      cumulativeDenominator: 10,
-      cumulativeCoverage: m * 10,
-      expected: m * 7.5,
-      pwsStatus: 'baik' as const,
-    });
-    const out = seriesUpTo({ months: [month(9), month(10)] }, 9);
-    expect(out.months[0]).toEqual(month(9));
-    expect(out.months[1]).toMatchObject({ coverage: null, cumulativeCoverage: null, pwsStatus: null, expected: 75 });
   });
 });

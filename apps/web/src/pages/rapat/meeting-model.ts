@@ -1,7 +1,7 @@
 // Pure helpers of the meetings page: the steps of meeting mode, keyboard and swipe navigation, the participants
 // text, the default period, the map colours. Unit-tested (meeting-model.test.ts).
 import { PALETTE, type AttainmentClass } from '@peta/domain';
-import type { Agenda, AgendaDesa, Peserta, SeriesMonthDto } from '@peta/domain/contract';
+import type { Agenda, AgendaDesa, Peserta } from '@peta/domain/contract';
 
 export type Step =
   | { kind: 'overview'; key: 'ringkasan' }
@@ -87,28 +87,4 @@ export function missingReports(
   if (!top) return null;
   const [reported, expected] = top.split('/').map(Number) as [number, number];
   return reported < expected ? { reported, expected } : null;
-}
-
-/**
- * The series as known at the meeting's period: months after `toMonth` are blanked (the target line stays), so a
- * meeting on Januari–September data never shows October in its PWS chart, whenever it is reopened.
- */
-export function seriesUpTo<T extends { months: readonly SeriesMonthDto[] }>(series: T, toMonth: number): T {
-  return {
-    ...series,
-    months: series.months.map((m) =>
-      m.month <= toMonth
-        ? m
-        : {
-            ...m,
-            numerator: null,
-            denominator: null,
-            coverage: null,
-            cumulativeNumerator: null,
-            cumulativeDenominator: null,
-            cumulativeCoverage: null,
-            pwsStatus: null,
-          },
-    ),
-  };
 }

@@ -158,25 +158,50 @@ export function ActionForm({
           />
         </label>
       </div>
-      {add.error && (
+      <FormFoot
+        t={t}
+        error={add.error}
+        busy={add.isPending}
+        label={add.isPending ? t('rapat.saving') : t('rapat.saveAction')}
+        testId="action-save"
+        onCancel={onDone}
+      />
+    </form>
+  );
+}
+
+/** The foot of a meeting form: what its request answered wrong, then submit (idle while it runs) and cancel. */
+export function FormFoot({
+  t,
+  error,
+  busy,
+  label,
+  testId,
+  onCancel,
+}: {
+  t: TFunction;
+  error: unknown;
+  busy: boolean;
+  label: string;
+  testId: string;
+  onCancel: () => void;
+}) {
+  return (
+    <>
+      {error != null && (
         <p className="rapat-error" role="alert">
-          {errorText(add.error, t)}
+          {errorText(error, t)}
         </p>
       )}
       <div className="rapat-form__buttons">
-        <button
-          type="submit"
-          className="rapat-btn rapat-btn--primary"
-          disabled={add.isPending}
-          data-testid="action-save"
-        >
-          {add.isPending ? t('rapat.saving') : t('rapat.saveAction')}
+        <button type="submit" className="rapat-btn rapat-btn--primary" disabled={busy} data-testid={testId}>
+          {label}
         </button>
-        <button type="button" className="rapat-btn" onClick={onDone}>
+        <button type="button" className="rapat-btn" onClick={onCancel}>
           {t('rapat.cancel')}
         </button>
       </div>
-    </form>
+    </>
   );
 }
 

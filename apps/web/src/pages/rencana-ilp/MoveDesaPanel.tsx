@@ -6,7 +6,7 @@ import { useSessionUser } from '../../shared/session/session-api.ts';
 import { NotAllowed, usePermission } from '../../shared/session/use-permission.tsx';
 import { ErrorMessage } from '../../shared/status/StatusMessage.tsx';
 import type { TFunction } from '../../i18n/i18n.tsx';
-import { StageSwatch } from './parts.tsx';
+import { MoveFromField, StageSwatch } from './parts.tsx';
 import { useMoveDesa } from './planner-api.ts';
 import { firstOfMonth, formatDate } from './planner-model.ts';
 
@@ -95,17 +95,7 @@ export function MoveDesaPanel(props: {
               ))}
             </select>
           </label>
-          <label>
-            {t('rencana.moveFrom')}
-            <input
-              type="date"
-              required
-              value={mulai}
-              onChange={(e) => setMulai(e.target.value)}
-              data-testid="move-date"
-            />
-            <small>{t('rencana.moveFromHelp')}</small>
-          </label>
+          <MoveFromField t={t} value={mulai} onChange={setMulai} testId="move-date" />
           {move.isError && <ErrorMessage error={move.error} testId="move-error" />}
           <button
             type="submit"

@@ -8,6 +8,7 @@ import { useSessionUser } from '../../shared/session/session-api.ts';
 import { NotAllowed, usePermission } from '../../shared/session/use-permission.tsx';
 import { moveOneByOne, movePlan } from './lasso-model.ts';
 import type { TFunction } from '../../i18n/i18n.tsx';
+import { MoveFromField } from './parts.tsx';
 import { useMoveSeveralDesa } from './planner-api.ts';
 import { firstOfMonth, formatDate } from './planner-model.ts';
 
@@ -119,18 +120,7 @@ export function MoveManyPanel(props: {
               ))}
             </select>
           </label>
-          <label>
-            {t('rencana.moveFrom')}
-            <input
-              type="date"
-              required
-              value={mulai}
-              onChange={(e) => setMulai(e.target.value)}
-              disabled={running}
-              data-testid="move-many-date"
-            />
-            <small>{t('rencana.moveFromHelp')}</small>
-          </label>
+          <MoveFromField t={t} value={mulai} onChange={setMulai} disabled={running} testId="move-many-date" />
           {plan && plan.already.length > 0 && (
             <small data-testid="move-many-already">{t('rencana.moveManyAlready', { n: plan.already.length })}</small>
           )}

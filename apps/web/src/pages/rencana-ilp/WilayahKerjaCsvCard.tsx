@@ -6,6 +6,7 @@ import type { PuskesmasList, WilayahKerjaCsvOutcome } from '@peta/domain/contrac
 import { NotAllowed, usePermission } from '../../shared/session/use-permission.tsx';
 import { ErrorMessage, Loading } from '../../shared/status/StatusMessage.tsx';
 import type { MessageKey, TFunction } from '../../i18n/i18n.tsx';
+import { MoveFromField } from './parts.tsx';
 import { useWilayahKerjaCsv } from './planner-api.ts';
 import { firstOfMonth } from './planner-model.ts';
 import {
@@ -67,19 +68,16 @@ export function WilayahKerjaCsvCard({ kab, list, t }: { kab: string; list: Puske
               }}
             />
           </label>
-          <label>
-            {t('rencana.moveFrom')}
-            <input
-              type="date"
-              required
-              value={mulai}
-              onChange={(e) => {
-                setMulai(e.target.value);
-                reset();
-              }}
-              data-testid="wk-csv-date"
-            />
-          </label>
+          <MoveFromField
+            t={t}
+            value={mulai}
+            onChange={(day) => {
+              setMulai(day);
+              reset();
+            }}
+            testId="wk-csv-date"
+            help={false}
+          />
           <button
             type="submit"
             className="btn btn--primary"

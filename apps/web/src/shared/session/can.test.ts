@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '@peta/domain/contract';
-import { permission, scopeOfSession } from './can.ts';
+import { kabupatenOfScope, permission, scopeOfSession } from './can.ts';
 
 const base: SessionUser = {
   id: 1,
@@ -111,5 +111,15 @@ describe('permission', () => {
       ok: false,
       reason: 'scope',
     });
+  });
+});
+
+describe('kabupatenOfScope', () => {
+  it('is the kabupaten a scope fixes: its own, the one above a kecamatan, a puskesmas’; none above a kabupaten', () => {
+    expect(kabupatenOfScope(camat)).toBe('12.10');
+    expect(kabupatenOfScope(pkm)).toBe('12.10');
+    expect(kabupatenOfScope({ scopeKode: '12.10', scopeKabupaten: null })).toBe('12.10');
+    expect(kabupatenOfScope({ scopeKode: '12', scopeKabupaten: null })).toBeNull();
+    expect(kabupatenOfScope(base)).toBeNull();
   });
 });

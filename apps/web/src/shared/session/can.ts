@@ -1,6 +1,15 @@
 // What the signed-in user may change, decided in the browser with the same rule as the server (decide() of
 // @peta/domain): the UI only avoids offering what the server would refuse, the server stays the authority.
-import { decide, hasCapability, ROLE_INFO, type Actor, type Capability, type Scope, type Target } from '@peta/domain';
+import {
+  ancestorAt,
+  decide,
+  hasCapability,
+  ROLE_INFO,
+  type Actor,
+  type Capability,
+  type Scope,
+  type Target,
+} from '@peta/domain';
 import type { SessionUser } from '@peta/domain/contract';
 
 export type Permission =
@@ -25,6 +34,10 @@ export function scopeOfSession(user: ScopeFields): Scope {
   // As the server: no kode on a wilayah role means all Indonesia (admin, viewer).
   return { kind: 'wilayah', kode: user.scopeKode ?? '', label: user.scopeLabel };
 }
+
+/** The kabupaten/kota an account's scope fixes (12.10 from 12.10 or 12.10.09, a puskesmas' own), else null (provinsi, Indonesia). */
+export const kabupatenOfScope = (user: Pick<SessionUser, 'scopeKode' | 'scopeKabupaten'>): string | null =>
+  user.scopeKabupaten ?? ancestorAt(user.scopeKode, 'kabupaten');
 
 export function actorOfSession(user: Pick<SessionUser, 'username' | 'role'> & ScopeFields): Actor {
   return { username: user.username, role: user.role, scope: scopeOfSession(user) };
