@@ -56,9 +56,9 @@ describe('pnpm cli', () => {
     const refused = await cli(['import', name, '--dry-run']).done;
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('[FILE_FORMAT]');
-    expect(refused.stderr).toContain('lalu --profile profil.json');
+    expect(refused.stderr).toContain('lalu --profil profil.json');
     const profile = file('asik.profile.json', fixture('asik.profile.json'));
-    const dry = await cli(['import', name, '--dry-run', '--profile', profile]).done;
+    const dry = await cli(['impor', name, '--coba', '--profil', profile]).done;
     expect(dry.stdout).toContain('Pratinjau: 3 ditambah, 0 diubah, 0 tetap');
     await database.pool.query(
       `insert into import_profile (kabupaten, nama, signature, definition, created_by) values ('99.01', 'Ekspor ASIK', '', $1, 'uji')`,
@@ -104,7 +104,7 @@ describe('pnpm cli', () => {
     profile.indikator.kode['TB diobati'] = 'SPM11_TB';
     writeFileSync(join(tmp, 'uji.profil.json'), JSON.stringify(profile));
 
-    const near = await cli(['import', name, '--profile', 'uji.profil.json', '--dry-run']).done;
+    const near = await cli(['impor', name, '--profil', 'uji.profil.json', '--coba']).done;
     expect(near.code).toBe(1);
     expect(near.stderr).toContain('[DESA_NAME_NEAR]');
     expect(near.stderr).toContain('--terima-nama "Tgia=99.01.02.2001"  (Tiga)');
@@ -133,7 +133,7 @@ describe('pnpm cli', () => {
     expect(saved.stdout).toMatch(/Profil impor #(\d+) "Ekspor uji" tersimpan untuk 99\.01; berkas berikutnya/);
     const id = /#(\d+)/.exec(saved.stdout)![1]!;
     expect((await cli(['profil', 'daftar']).done).stdout).toContain(`#${id} 99.01 "Ekspor uji" oleh cli:`);
-    expect((await cli(['import', name, '--dry-run']).done).stdout).toContain('Pratinjau: 2 ditambah');
+    expect((await cli(['impor', name, '--coba']).done).stdout).toContain('Pratinjau: 2 ditambah');
     const removed = await cli(['profil', 'hapus', id]).done;
     expect(removed.stdout).toContain(`Profil impor #${id} "Ekspor uji" (99.01) dihapus`);
     expect((await cli(['profil', 'hapus', id]).done).code).toBe(1);
@@ -182,7 +182,7 @@ describe('pnpm cli', () => {
     expect(history.stdout).toMatch(new RegExp(`#${id} \\S+ import Bidan Sari benar.csv \\+2 ~0 =0`));
 
     const exported = await cli([
-      'export',
+      'ekspor',
       '--wilayah=99.01',
       '--dari=2026-01',
       '--sampai=2026-10',
@@ -193,7 +193,7 @@ describe('pnpm cli', () => {
       'kode_wilayah,periode,indikator,pembilang,penyebut\n99.01.01.2001,2026-10,KIA_K4,5,\n99.01.01.2002,2026-09,SPM11_TB,2,3\n',
     );
 
-    const undo = await cli(['undo', String(id)]).done;
+    const undo = await cli(['batalkan', String(id)]).done;
     expect(undo.code).toBe(0);
     expect(undo.stdout).toContain(`Impor #${id} dibatalkan`);
     expect(await valueRows(database)).toEqual([]);

@@ -1,11 +1,11 @@
 // pnpm cli — real data in and out, from the command line (works while the app is running on the same database).
 //
-//   pnpm cli import <berkas.csv|.xlsx> [--dry-run] [--oleh=nama]   validate, then import in one transaction
-//       [--profile <nama|nomor|profil.json>]                        a file in no known format, read with an import profile
+//   pnpm cli impor <berkas.csv|.xlsx> [--coba] [--oleh=nama]   validate, then import in one transaction
+//       [--profil <nama|nomor|profil.json>]                        a file in no known format, read with an import profile
 //       [--terima-nama "Nama di berkas=kode desa"]…                 confirm a near desa name (kept as an alias on import)
 //   pnpm cli profil draf|simpan|daftar|hapus …                        import profiles (profil.ts): map a new file once
-//   pnpm cli export --wilayah=12.10 --dari=2026-01 --sampai=2026-10 [--keluar=berkas.csv] [--termasuk-simulasi]
-//   pnpm cli undo <id> [--oleh=nama]                                  undo an import
+//   pnpm cli ekspor --wilayah=12.10 --dari=2026-01 --sampai=2026-10 [--keluar=berkas.csv] [--termasuk-simulasi]
+//   pnpm cli batalkan <id> [--oleh=nama]                                  undo an import
 //   pnpm cli riwayat [--jumlah=20]                                    import history
 //   pnpm cli pengguna tambah|daftar|reset-sandi|nonaktif|aktif …        accounts (pengguna.ts)
 //
@@ -34,8 +34,8 @@ import { printLayout, profilCommand } from './profil.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const args = process.argv.slice(2);
-/** Flags that take a value as the next word too (`--profile PWS` as well as `--profile=PWS`). */
-const VALUE_FLAGS = new Set(['--profile', '--terima-nama']);
+/** Flags that take a value as the next word too (`--profil PWS` as well as `--profil=PWS`). */
+const VALUE_FLAGS = new Set(['--profil', '--profile', '--terima-nama']);
 const positional = args.filter((a, i) => !a.startsWith('--') && !VALUE_FLAGS.has(args[i - 1] ?? ''));
 const flag = (name: string): string | undefined => {
   const i = args.indexOf(`--${name}`);
@@ -99,7 +99,7 @@ function progressBar() {
 }
 
 /**
- * --profile: a profile JSON file (downloaded from the import page or written by hand), the number of a saved profile,
+ * --profil: a profile JSON file (downloaded from the import page or written by hand), the number of a saved profile,
  * or its name (unique across kabupaten, else the error lists them with their numbers).
  */
 async function profileReading(database: Database, which: string | undefined): Promise<ReadingOptions> {
@@ -112,7 +112,7 @@ async function profileReading(database: Database, which: string | undefined): Pr
     : saved.filter((p) => p.nama.toLowerCase() === which.toLowerCase());
   if (found.length > 1)
     throw new Error(
-      `Ada ${found.length} profil impor bernama "${which}": ${found.map((p) => `#${p.id} (${p.kabupaten})`).join(', ')}. Sebutkan nomornya: --profile=<nomor>.`,
+      `Ada ${found.length} profil impor bernama "${which}": ${found.map((p) => `#${p.id} (${p.kabupaten})`).join(', ')}. Sebutkan nomornya: --profil=<nomor>.`,
     );
   if (!found.length)
     throw new Error(
@@ -146,18 +146,21 @@ async function importCommand(database: Database): Promise<number> {
   const file = positional[1];
   if (!file)
     throw new Error(
-      'Sebutkan berkasnya: pnpm cli import <berkas.csv|berkas.xlsx> [--dry-run] [--oleh=nama] [--profile <nama|nomor|profil.json>] [--terima-nama "nama=kode"]',
+      'Sebutkan berkasnya: pnpm cli impor <berkas.csv|berkas.xlsx> [--coba] [--oleh=nama] [--profil <nama|nomor|profil.json>] [--terima-nama "nama=kode"]',
     );
   const path = userPath(file);
   const konfirmasi = confirmedNames();
-  const reading = { ...(await profileReading(database, flag('profile'))), ...(konfirmasi ? { konfirmasi } : {}) };
+  const reading = {
+    ...(await profileReading(database, flag('profil') ?? flag('profile'))),
+    ...(konfirmasi ? { konfirmasi } : {}),
+  };
   const oleh = flag('oleh') ?? defaultOleh();
   const bar = progressBar();
   const outcome = await runImport(database, {
     bytes: readFileSync(path),
     fileName: basename(path),
     oleh,
-    dryRun: has('dry-run'),
+    dryRun: has('coba') || has('dry-run'),
     onProgress: (p) => bar.update(p),
     reading,
     area: '',
@@ -176,7 +179,7 @@ async function importCommand(database: Database): Promise<number> {
     if (outcome.layout) {
       printLayout(outcome.layout);
       console.error(
-        `Berkas ini bukan format yang dikenal. Petakan kolomnya sekali: pnpm cli profil draf ${file} --kabupaten=KODE --nama="Nama profil" --keluar=profil.json (atau wizard di halaman Impor), lalu --profile profil.json.`,
+        `Berkas ini bukan format yang dikenal. Petakan kolomnya sekali: pnpm cli profil draf ${file} --kabupaten=KODE --nama="Nama profil" --keluar=profil.json (atau wizard di halaman Impor), lalu --profil profil.json.`,
       );
     }
     return 1;
@@ -202,7 +205,7 @@ async function exportCommand(database: Database): Promise<number> {
   const to = parseImportMonth(flag('sampai') ?? '', today);
   if (!wilayah || !from.ok || !to.ok) {
     throw new Error(
-      'Gunakan: pnpm cli export --wilayah=12.10 --dari=2026-01 --sampai=2026-10 [--keluar=berkas.csv] [--termasuk-simulasi]',
+      'Gunakan: pnpm cli ekspor --wilayah=12.10 --dari=2026-01 --sampai=2026-10 [--keluar=berkas.csv] [--termasuk-simulasi]',
     );
   }
   const target = flag('keluar');
@@ -222,7 +225,7 @@ async function exportCommand(database: Database): Promise<number> {
 async function undoCommand(database: Database): Promise<number> {
   const id = Number(positional[1]);
   if (!Number.isInteger(id) || id <= 0)
-    throw new Error('Sebutkan nomor impor: pnpm cli undo <id> (lihat pnpm cli riwayat).');
+    throw new Error('Sebutkan nomor impor: pnpm cli batalkan <id> (lihat pnpm cli riwayat).');
   try {
     console.log((await undoImport(database, id, flag('oleh') ?? defaultOleh())).message);
     return 0;
@@ -252,7 +255,12 @@ async function historyCommand(database: Database): Promise<number> {
   return 0;
 }
 
+// Verbs in the words of the screen (Impor data, Ekspor, Batalkan), like the API's paths; the English verbs of earlier
+// versions stay as aliases so scripts keep working (`--dry-run` and `--profile` too).
 const COMMANDS: Record<string, (db: Database) => Promise<number>> = {
+  impor: importCommand,
+  ekspor: exportCommand,
+  batalkan: undoCommand,
   import: importCommand,
   export: exportCommand,
   undo: undoCommand,
@@ -265,7 +273,7 @@ async function main(): Promise<number> {
   const command = COMMANDS[positional[0] ?? ''];
   if (!command) {
     console.error(
-      'Perintah: import <berkas> [--dry-run] [--oleh=nama] [--profile <nama|nomor|profil.json>] [--terima-nama "nama=kode"] | profil draf|simpan|daftar|hapus | export --wilayah=… --dari=TTTT-BB --sampai=TTTT-BB [--keluar=berkas] | undo <id> | riwayat | pengguna tambah|daftar|reset-sandi|nonaktif|aktif',
+      'Perintah: impor <berkas> [--coba] [--oleh=nama] [--profil <nama|nomor|profil.json>] [--terima-nama "nama=kode"] | profil draf|simpan|daftar|hapus | ekspor --wilayah=… --dari=TTTT-BB --sampai=TTTT-BB [--keluar=berkas] | batalkan <id> | riwayat | pengguna tambah|daftar|reset-sandi|nonaktif|aktif',
     );
     return 2;
   }

@@ -1,7 +1,7 @@
 // `pnpm cli profil …` — import profiles from the command line: the wizard of the import page for whoever works in a
 // terminal. A file in no known format is mapped once (`draf` guesses every column from the file's first rows into a
 // JSON file the user checks and edits, exactly as the web wizard prefills its form), tried with
-// `pnpm cli import <berkas> --profile profil.json --dry-run`, then kept (`simpan`) for its kabupaten: later files of the
+// `pnpm cli impor <berkas> --profil profil.json --coba`, then kept (`simpan`) for its kabupaten: later files of the
 // same header are read with it by themselves, on the web too. Saves and deletes are in the audit log as "cli:<os user>".
 //
 //   pnpm cli profil draf <berkas> --kabupaten=12.10 --nama="Ekspor ASIK" [--lembar=NAMA] [--baris-judul=N] [--tinggi-judul=2] [--keluar=profil.json]
@@ -32,7 +32,7 @@ const USAGE = `Perintah profil impor:
   pnpm cli profil simpan <profil.json>
   pnpm cli profil daftar
   pnpm cli profil hapus <nomor>
-Langkah: draf → periksa/ubah JSON-nya → pnpm cli import <berkas> --profile profil.json --dry-run → profil simpan.`;
+Langkah: draf → periksa/ubah JSON-nya → pnpm cli impor <berkas> --profil profil.json --coba → profil simpan.`;
 
 const ROLE_WORDS: Record<string, string> = {
   '': '(diabaikan)',
@@ -91,7 +91,7 @@ async function draft(database: Database, args: ProfilArgs): Promise<number> {
   if (!outcome.layout) {
     console.error(
       outcome.format
-        ? `Berkas ini sudah dalam format yang dikenal (${outcome.format}): impor langsung dengan pnpm cli import, tanpa profil.`
+        ? `Berkas ini sudah dalam format yang dikenal (${outcome.format}): impor langsung dengan pnpm cli impor, tanpa profil.`
         : `Berkas tidak dapat dibaca: ${outcome.errors.map((e) => e.message).join(' ')}`,
     );
     return 1;
@@ -123,7 +123,7 @@ async function draft(database: Database, args: ProfilArgs): Promise<number> {
     writeFileSync(args.userPath(target), json);
     console.error(
       `Draf profil tersimpan: ${args.userPath(target)}. Periksa dan ubah bila perlu (kolom, peran, indikator), lalu:\n` +
-        `  pnpm cli import ${file} --profile ${target} --dry-run\n  pnpm cli profil simpan ${target}`,
+        `  pnpm cli impor ${file} --profil ${target} --coba\n  pnpm cli profil simpan ${target}`,
     );
   } else process.stdout.write(json);
   return 0;
@@ -155,7 +155,7 @@ async function save(database: Database, args: ProfilArgs): Promise<number> {
     `Profil impor #${id} "${profile.nama}" tersimpan untuk ${profile.kabupaten}` +
       (profile.tandaJudul
         ? '; berkas berikutnya dengan judul kolom yang sama langsung terbaca.'
-        : '; tanpa tandaJudul ia hanya dipakai bila dipilih (--profile).'),
+        : '; tanpa tandaJudul ia hanya dipakai bila dipilih (--profil).'),
   );
   return 0;
 }
