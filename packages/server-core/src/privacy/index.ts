@@ -44,7 +44,8 @@ export function privacyCapability(
     ...service,
     /**
      * After a write that may have landed a data load (an import, an undo, a saved isian): warm the protection of every
-     * kabupaten × indicator × year each new load touched (privacy-service warm). Loads of other processes are warmed by
+     * kabupaten × indicator × year each new load touched (privacy-service warm) — the only tables whose version the load
+     * changed (tableVersion); every other table keeps its result and is not computed again. Loads of other processes are warmed by
      * their own process; a process that starts warms nothing old (the first request computes it).
      */
     async warmNewLoads(): Promise<number> {

@@ -304,7 +304,7 @@ export function privacyService(sources: PrivacySources) {
   /**
    * The lens of `reader` on a kabupaten × indicator × year; null when the reader sees the whole kabupaten exactly.
    * `wait: false` answers at once: while the result is computed every small area is hidden (the "Semua desa" map of
-   * a provinsi asks for dozens of kabupaten; each is computed once per data load, in the background). `until` (epoch
+   * a provinsi asks for dozens of kabupaten; each is computed once per version of its data, in the background). `until` (epoch
    * ms) ends the wait earlier: a request that needs many tables (a profile: every indicator, this year and last)
    * waits at most `maxWaitMs` in all, not per table.
    */
