@@ -32,6 +32,7 @@ import {
   pdfPrinter,
   privacyCapability,
   privacyWorkerPool,
+  type ProtectRunner,
   profileService,
   readerView,
   rolloutCapability,
@@ -83,6 +84,8 @@ export interface AppOptions {
   pdf?: PdfRenderer;
   /** Sees every route as it is registered, before the access check does (the route access test swaps handlers for spies). */
   observeRoute?: (route: RouteOptions) => void;
+  /** Where the privacy protection runs (default: one worker thread); the tests count its jobs with their own. */
+  protectRunner?: ProtectRunner;
   /** Start the parse workers when the app is ready, so the first upload does not wait for them (server: yes; tests: no). */
   warmParseWorkers?: boolean;
 }
@@ -101,6 +104,7 @@ export async function buildApp({
   pdf = chromiumPdfRenderer(),
   observeRoute,
   warmParseWorkers = false,
+  protectRunner: givenRunner,
 }: AppOptions) {
   const timeouts = config.timeouts ?? DEFAULT_TIMEOUTS;
   // Request ids in every log line (pino); behind a reverse proxy TRUST_PROXY makes request.ip and https right.
@@ -199,7 +203,7 @@ export async function buildApp({
   // protectYear runs in one worker thread, never on the event loop: the first national map of a pembaca computes a
   // table per kabupaten, which in process stalled every other request for tens of seconds. A reader waits at most 2 s
   // for a table (PRIVACY_WAIT_MS); past that (or with the queue full) the kabupaten's small areas are answered hidden.
-  const protectRunner = privacyWorkerPool({ queue: 2000, timeoutMs: 60_000 });
+  const protectRunner = givenRunner ?? privacyWorkerPool({ queue: 2000, timeoutMs: 60_000 });
   protectRunner.warm();
   const privacy = privacyCapability(database.read, {
     values: readValues,

@@ -7,7 +7,7 @@ import type { Role } from '@peta/domain';
 import { createUser } from '@peta/server-core';
 import { buildApp } from '../src/app.ts';
 import type { PdfLimits, UploadLimits } from '../src/config.ts';
-import type { PdfRenderer } from '@peta/server-core';
+import type { PdfRenderer, ProtectRunner } from '@peta/server-core';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 
@@ -59,6 +59,8 @@ export interface AppTestOptions {
    * which privacy.test.ts checks. Default: reads are anonymous.
    */
   readAs?: 'admin';
+  /** Where the privacy protection runs (default: the app's worker thread); a test counting its jobs passes its own. */
+  protectRunner?: ProtectRunner;
 }
 
 /**
@@ -83,6 +85,7 @@ export function buildTestApp(database: Database, options: AppTestOptions = {}) {
     },
     now: options.now ?? (() => new Date('2026-11-15T12:00:00Z')),
     ...(options.pdfRenderer ? { pdf: options.pdfRenderer } : {}),
+    ...(options.protectRunner ? { protectRunner: options.protectRunner } : {}),
   });
 }
 

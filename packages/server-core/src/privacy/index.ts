@@ -1,7 +1,7 @@
 // Privacy of small counts (issue 18): the protected view of every answer that carries counts, for readers outside an
 // area. privacy-service runs the domain rule per kabupaten × indicator × year; reader-view applies it to answers.
 import type { DbOrTx } from '@peta/db';
-import { getIndicator, INDICATORS, privacyClassOf, sasaranGroupOf } from '@peta/domain';
+import { countFamilyOf, getIndicator, INDICATORS, privacyClassOf, sasaranGroupOf } from '@peta/domain';
 import { wilayahKerjaRepository } from '../rollout/wilayah-kerja-repository.ts';
 import type { ValuesCapability } from '../values/index.ts';
 import { privacyRepository } from './privacy-repository.ts';
@@ -23,7 +23,8 @@ export function privacyCapability(
     threshold: deps.threshold,
     runner: deps.runner,
     maxWaitMs: deps.maxWaitMs,
-    dataVersion: () => repository.changeVersion(),
+    tableVersion: (def, kabupaten, year) => repository.tableVersion(countFamilyOf(def.code), kabupaten, year),
+    dataVersion: async () => String(await repository.latestLoad()),
     desaYears: (def, kabupaten, year) => deps.values.service.desaYears(def, kabupaten, year),
     wilayahKerjaHistory: (kabupaten) => wilayahKerja.history(kabupaten),
     async sasaranIsRegister(def, kabupaten, year) {
@@ -43,7 +44,8 @@ export function privacyCapability(
     ...service,
     /**
      * After a write that may have landed a data load (an import, an undo, a saved isian): warm the protection of every
-     * kabupaten × indicator × year each new load touched (privacy-service warm). Loads of other processes are warmed by
+     * kabupaten × indicator × year each new load touched (privacy-service warm) — the only tables whose version the load
+     * changed (tableVersion); every other table keeps its result and is not computed again. Loads of other processes are warmed by
      * their own process; a process that starts warms nothing old (the first request computes it).
      */
     async warmNewLoads(): Promise<number> {

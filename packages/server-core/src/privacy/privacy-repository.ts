@@ -8,13 +8,30 @@ const { sasaran } = schema;
 export function privacyRepository(db: DbOrTx) {
   return {
     /**
-     * Changes with every data load AND every roll-out event: a result depends on the values and on which puskesmas
-     * holds which desa (wilayah kerja moves are roll-out events, not data loads).
+     * The version of what one protection table is computed from (privacy-service tableVersion), in one round trip of
+     * primary-key and index lookups:
+     * - the kabupaten's roll-up load_id for the indicators (a count family: the max over its members) and year: the
+     *   last load that changed a desa value of them under it, or a sasaran row of their group (rollup-upkeep
+     *   recomputes the indicators of a changed sasaran group; a register flag only changes with its row);
+     * - the latest roll-out event of the kabupaten (wilayah kerja moves carry the kabupaten of their puskesmas and
+     *   desa) or of none (the seed proposes wilayah kerja for every kabupaten);
+     * - the latest boundary import (the desa of the kabupaten).
+     * An import elsewhere changes none of these: the other kabupaten keep their protection.
      */
-    async changeVersion(): Promise<string> {
-      const { rows } = await db.execute<{ loads: number; events: number }>(sql`select
-        (select coalesce(max(id), 0) from data_load)::int as loads, (select coalesce(max(id), 0) from rollout_event)::int as events`);
-      return `${rows[0]?.loads ?? 0}.${rows[0]?.events ?? 0}`;
+    async tableVersion(indicators: readonly string[], kabupaten: string, year: number): Promise<string> {
+      const codes = sql.join(
+        indicators.map((c) => sql`${c}`),
+        sql`, `,
+      );
+      const { rows } = await db.execute<{ load: number | null; events: number; boundary: number }>(sql`select
+        (select max(vr.load_id) from value_rollup vr
+          where vr.indicator in (${codes}) and vr.year = ${year} and vr.kode = ${kabupaten})::int as load,
+        greatest(
+          (select coalesce(max(e.id), 0) from rollout_event e where e.kabupaten_kode = ${kabupaten}),
+          (select coalesce(max(e.id), 0) from rollout_event e where e.kabupaten_kode is null))::int as events,
+        (select coalesce(max(b.id), 0) from boundary_import b)::int as boundary`);
+      const row = rows[0];
+      return `${row?.load ?? 0}.${row?.events ?? 0}.b${row?.boundary ?? 0}`;
     },
     /** Any sasaran row of this group in the kabupaten and year is a register (conservative: one is enough). */
     async sasaranIsRegister(group: string, kabupaten: string, year: number): Promise<boolean> {

@@ -13,10 +13,11 @@ const turns = async (n: number) => {
   for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
 };
 
-function fakeSources(version: { value: string }) {
+function fakeSources(version: { value: string }, ofKabupaten: Record<string, string> = {}) {
   const reads: string[] = [];
   const sources: PrivacySources = {
     threshold: 10,
+    tableVersion: async (_def, kabupaten) => `${version.value}|${ofKabupaten[kabupaten] ?? ''}`,
     dataVersion: async () => version.value,
     desaYears: async (_def, kabupaten) => {
       reads.push(kabupaten);
@@ -39,6 +40,18 @@ describe('privacy service', () => {
     version.value = '1.2'; // a roll-out event (e.g. a desa moved to another puskesmas)
     await privacy.lens(PEMBACA, K1, 2026, '12.10');
     expect(reads).toEqual(['12.10', '12.10']);
+  });
+
+  it('reads again only the kabupaten whose own version changed (an import elsewhere keeps a table)', async () => {
+    const ofKabupaten = { '12.10': '5', '12.11': '7' };
+    const { sources, reads } = fakeSources({ value: '' }, ofKabupaten);
+    const privacy = privacyService(sources);
+    await privacy.lens(PEMBACA, K1, 2026, '12.10');
+    await privacy.lens(PEMBACA, K1, 2026, '12.11');
+    ofKabupaten['12.10'] = '9'; // a load into 12.10 only
+    await privacy.lens(PEMBACA, K1, 2026, '12.10');
+    await privacy.lens(PEMBACA, K1, 2026, '12.11');
+    expect(reads).toEqual(['12.10', '12.11', '12.10']);
   });
 
   it('answers a reader who does not wait with the deny-by-default lens, then with the computed one', async () => {

@@ -1,9 +1,10 @@
 // The protected view of one kabupaten × indicator × year for one reader (issue 18): which areas are hidden and what
 // each hidden cell shows instead of its counts. The decision is the domain's (seesExactCounts, protectYear); this
 // file feeds it the rows the values service reads and keeps the results. Computed from unmasked values, cached per
-// data-load state and per reader CLASS — every reader outside the kabupaten (anonymous, pembaca, users of other areas)
-// shares one result; a scoped reader inside gets the run with their exact areas. Never stores a masked answer: the
-// values caches stay per answer, masking happens after them (reader-view.ts).
+// version of the table's own data (tableVersion: the loads and roll-out events of its kabupaten, not of the country)
+// and per reader CLASS — every reader outside the kabupaten (anonymous, pembaca, users of other areas) shares one
+// result; a scoped reader inside gets the run with their exact areas. Never stores a masked answer: the values caches
+// stay per answer, masking happens after them (reader-view.ts).
 import {
   allSasaranDenominator,
   ancestorAt,
@@ -50,7 +51,14 @@ export interface Lens {
 
 export interface PrivacySources {
   threshold: number;
-  /** Changes with every data load and every wilayah kerja move (the results' cache key). */
+  /**
+   * The version of one table's data (the cache key of its rows and results): changes with every load that changed a
+   * desa value or sasaran of the indicator (and of the indicators sharing a count with it: the family is protected
+   * together) in the kabupaten and year, and with every roll-out event of the kabupaten — not with writes elsewhere,
+   * so an import into one kabupaten leaves every other kabupaten's protection in place.
+   */
+  tableVersion(def: IndicatorDef, kabupaten: string, year: number): Promise<string>;
+  /** Changes with every data load (the key of the sasaran totals, which span kabupaten: one query to read again). */
   dataVersion(): Promise<string>;
   desaYears(def: IndicatorDef, kabupaten: string, year: number): Promise<DesaYear[]>;
   wilayahKerjaHistory(kabupaten: string): Promise<WilayahKerjaRow[]>;
@@ -135,7 +143,7 @@ export function privacyService(sources: PrivacySources) {
   const { threshold } = sources;
   const results = lru<Promise<Computed>>(2000);
   const ready = new WeakMap<Promise<Computed>, Computed>();
-  // The rows a result is computed from, per data-load state: a map of a provinsi asks for every kabupaten's table on
+  // The rows a result is computed from, per table version: a map of a provinsi asks for every kabupaten's table on
   // every request (to know the small areas), which would be five queries per kabupaten each time.
   const tables = lru<Promise<Table>>(200);
   const runner = sources.runner ?? inProcessRunner();
@@ -296,7 +304,7 @@ export function privacyService(sources: PrivacySources) {
   /**
    * The lens of `reader` on a kabupaten × indicator × year; null when the reader sees the whole kabupaten exactly.
    * `wait: false` answers at once: while the result is computed every small area is hidden (the "Semua desa" map of
-   * a provinsi asks for dozens of kabupaten; each is computed once per data load, in the background). `until` (epoch
+   * a provinsi asks for dozens of kabupaten; each is computed once per version of its data, in the background). `until` (epoch
    * ms) ends the wait earlier: a request that needs many tables (a profile: every indicator, this year and last)
    * waits at most `maxWaitMs` in all, not per table.
    */
@@ -308,7 +316,8 @@ export function privacyService(sources: PrivacySources) {
     options: { wait?: boolean; until?: number } = {},
   ): Promise<Lens | null> {
     if (seesExactCounts(reader, { wilayah: kabupaten })) return null;
-    const version = await sources.dataVersion();
+    // The family's version (every member asks with the same one: their results are stored together).
+    const version = await sources.tableVersion(def, kabupaten, year);
     const table = await cachedTable(version, def, kabupaten, year);
     const exactList = exactIds(reader, table, kabupaten);
     const exact = new Set(exactList);
@@ -382,7 +391,7 @@ export function privacyService(sources: PrivacySources) {
     period: Pick<Period, 'year' | 'fromMonth' | 'toMonth'>,
     kabupaten: string,
   ): Promise<(kode: string) => number | null> {
-    const version = await sources.dataVersion();
+    const version = await sources.tableVersion(def, kabupaten, period.year);
     const table = await cachedTable(version, def, kabupaten, period.year);
     const sasaranOf = new Map(table.desa.map((d) => [d.kode, d.sasaran]));
     return (kode) => {
