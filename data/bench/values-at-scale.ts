@@ -191,7 +191,9 @@ async function importMonth(database: Database, desa: string[], indicators: strin
   const upkeepEnd = phases.find((p) => p.phase === 'Selesai')?.at ?? total;
   if (outcome.status !== 'imported' && outcome.status !== 'unchanged')
     throw new Error(`import ${outcome.status}: ${outcome.message} ${JSON.stringify(outcome.errors.slice(0, 3))}`);
-  return { total, upkeep: upkeepEnd - upkeepStart, rows: desa.length * indicators.length, outcome };
+  // Each phase's seconds: parse and validate, the lock and the diff, writing, the roll-up upkeep.
+  const steps = phases.map((p, i) => `${p.phase} ${(((phases[i + 1]?.at ?? total) - p.at) / 1000).toFixed(1)} s`);
+  return { total, upkeep: upkeepEnd - upkeepStart, rows: desa.length * indicators.length, outcome, steps };
 }
 
 async function demoIndicators(database: Database): Promise<string[]> {
@@ -218,6 +220,7 @@ export async function importUpkeep(ctx: ScaleContext) {
     console.log(
       `  ${run.rows} rows in ${(run.total / 1000).toFixed(1)} s = ${Math.round(run.rows / (run.total / 1000))} rows/s with the roll-up upkeep`,
     );
+    console.log(`  phases: ${run.steps.join('; ')}`);
     console.log(
       `  roll-up upkeep ${(run.upkeep / 1000).toFixed(1)} s; without it ${(without / 1000).toFixed(1)} s = ${Math.round(run.rows / (without / 1000))} rows/s; upkeep adds ${((run.upkeep / without) * 100).toFixed(0)} %`,
     );

@@ -36,6 +36,10 @@ export interface ValuesPlan {
   /** Rows to write; their changed months carry LOAD_PLACEHOLDER until the load id is known. */
   rows: ValueRow[];
   changes: ValueChange[];
+  /** The stored year of each row written (absent: a new row), for the roll-up deltas. */
+  before: Map<string, ValueRow>;
+  /** A desa's annual sasaran of a group as stored (null: none), for the roll-up deltas. */
+  sasaranOf: (kode: string, year: number, group: string) => number | null;
 }
 
 export const SAMPLE_SIZE = 20;
@@ -63,7 +67,7 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
     if (c.month === 1)
       keys.set(rowKey(c.indicator, c.kode, c.year - 1), { indicator: c.indicator, kode: c.kode, year: c.year - 1 });
   }
-  const stored = await indicatorValuesRepository(db).readRows([...keys.values()]);
+  const stored = await indicatorValuesRepository(db).readRowsInBulk(keys.values());
   const next = new Map<string, ValueRow>();
   const counts: Counts = { added: 0, changed: 0, unchanged: 0 };
   const changes: ValueChange[] = [];
@@ -126,7 +130,7 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
     row.monthSimulated[i] = false;
   }
 
-  const warnings = await stateWarnings(db, cells, next, stored);
+  const { warnings, sasaran } = await stateWarnings(db, cells, next, stored);
   const changedKeys = new Set(changes.map((c) => rowKey(c.indicator, c.kode, c.year)));
   return {
     counts,
@@ -134,6 +138,8 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
     sample,
     rows: [...next.entries()].filter(([k]) => changedKeys.has(k)).map(([, r]) => r),
     changes,
+    before: stored,
+    sasaranOf: (kode, year, group) => sasaran.get(sasaranKey(kode, year, group)) ?? null,
   };
 }
 
@@ -143,7 +149,7 @@ async function stateWarnings(
   cells: ValueCell[],
   next: Map<string, ValueRow>,
   stored: Map<string, ValueRow>,
-): Promise<ImportIssue[]> {
+): Promise<{ warnings: ImportIssue[]; sasaran: Map<string, number> }> {
   const sasaranKeys = new Map<string, { kode: string; year: number; group: string }>();
   for (const [n, c] of cells.entries()) {
     if (n % BREATHE_EVERY === BREATHE_EVERY - 1) await breathe();
@@ -189,5 +195,5 @@ async function stateWarnings(
       });
     }
   }
-  return warnings;
+  return { warnings, sasaran };
 }

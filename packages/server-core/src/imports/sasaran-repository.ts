@@ -2,7 +2,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@peta/db';
 import { sasaran as s, sasaranChange as c } from '@peta/db/schema';
-import { arrayParam } from './indicator-values-repository.ts';
+import { arrayParam } from './bulk-sql.ts';
 
 export interface StoredSasaran {
   kode: string;

@@ -1,0 +1,70 @@
+// Moving many rows between TypeScript and PostgreSQL: arrays as one parameter or as text, and COPY … FROM STDIN on
+// the connection of the transaction that writes them (an import of a whole country is 1.7 M rows: one statement
+// with unnest() arrays of that size costs more in the driver than the COPY of the same rows).
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@peta/db';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+/** PostgreSQL array literal; unnest() of a 2-D array would flatten it, so each row's array travels as text. */
+export const arrayLiteral = (values: readonly (number | boolean | null)[]) =>
+  `{${values.map((value) => (value === null ? 'NULL' : value === true ? 't' : value === false ? 'f' : value)).join(',')}}`;
+
+/** One JS array as one typed PostgreSQL array parameter. */
+export const arrayParam = (values: readonly unknown[], type: string): SQL =>
+  sql`${sql.param(values)}::${sql.raw(type)}[]`;
+
+/** A PostgreSQL array as text ('{1,NULL,3}', as `::text` gives it) → numbers (NULL → null); cheaper than pg's parser. */
+export function parseIntArray(text: string | null): (number | null)[] | null {
+  if (text === null) return null;
+  return text
+    .slice(1, -1)
+    .split(',')
+    .map((x) => (x === 'NULL' ? null : Number(x)));
+}
+
+export function parseBoolArray(text: string): (boolean | null)[] {
+  return text
+    .slice(1, -1)
+    .split(',')
+    .map((x) => (x === 'NULL' ? null : x === 't'));
+}
+
+/**
+ * The pg client a Drizzle transaction runs on (COPY is a protocol of its own, which Drizzle does not speak). Only a
+ * transaction has one connection: on the pool, the rows would land outside the transaction's all-or-nothing.
+ */
+function transactionClient(tx: DbOrTx): pg.PoolClient {
+  const client = (tx as unknown as { session?: { client?: Partial<pg.PoolClient> } }).session?.client;
+  if (!client || typeof client.release !== 'function' || typeof client.query !== 'function')
+    throw new Error('COPY needs a transaction: it must run on the connection that holds the import.');
+  return client as pg.PoolClient;
+}
+
+/** Lines (each ending in "\n", COPY text format: tab-separated, \N for NULL) batched into ~256 KB chunks. */
+function chunked(lines: Iterable<string>): Readable {
+  return Readable.from(
+    (function* () {
+      let chunk = '';
+      for (const line of lines) {
+        chunk += line;
+        if (chunk.length > 262_144) {
+          yield chunk;
+          chunk = '';
+        }
+      }
+      if (chunk) yield chunk;
+    })(),
+  );
+}
+
+/** `copy <target> from stdin` inside the transaction, fed with the given lines. */
+export async function copyInto(tx: DbOrTx, target: string, lines: Iterable<string>): Promise<void> {
+  await pipeline(chunked(lines), transactionClient(tx).query(copyFrom(`copy ${target} from stdin`)));
+}
+
+/** A value as a COPY text field: NULL → \N (the strings copied here are kode and codes, never tabs or backslashes). */
+export const copyField = (value: string | number | boolean | null | undefined) =>
+  value === null || value === undefined ? '\\N' : value === true ? 't' : value === false ? 'f' : String(value);
