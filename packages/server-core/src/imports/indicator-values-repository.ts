@@ -33,6 +33,9 @@ export interface ValueChange {
 
 export type ValueKey = Pick<ValueRow, 'indicator' | 'kode' | 'year'>;
 
+/** The temporary table of an import's row keys (stageKeys). */
+export const IMPORT_KEYS = 'import_key';
+
 export const rowKey = (indicator: string, kode: string, year: number) => `${indicator}|${kode}|${year}`;
 
 /** The keys as a set of rows, for `(indicator, kode, year) in (…)`. */
@@ -95,24 +98,37 @@ export function indicatorValuesRepository(db: DbOrTx) {
     },
 
     /**
-     * readRows for an import of any size (needs the writing transaction): the keys are COPYed into a staging table
-     * and joined, one statement whatever their number (an unnest() parameter of a million keys costs more).
+     * The keys of an import of any size, COPYed into the staging table IMPORT_KEYS (needs the writing transaction;
+     * dropped at its end): readStagedRows and the sasaran of an import join it, one statement whatever their number
+     * (an unnest() parameter of a million keys costs more).
      */
-    async readRowsInBulk(keys: Iterable<ValueKey>): Promise<Map<string, ValueRow>> {
-      await db.execute(sql`create temp table import_key (indicator text, kode text, year int) on commit drop`);
+    async stageKeys(keys: Iterable<ValueKey>): Promise<void> {
+      await db.execute(
+        sql`create temp table ${sql.raw(IMPORT_KEYS)} (indicator text, kode text, year int) on commit drop`,
+      );
       await copyInto(
         db,
-        'import_key',
+        IMPORT_KEYS,
         (function* () {
           for (const k of keys) yield `${k.indicator}\t${k.kode}\t${k.year}\n`;
         })(),
       );
-      const rows = await db
-        .select(ROW_TEXT_COLUMNS)
-        .from(v)
-        .where(sql`(${v.indicator}, ${v.kode}, ${v.year}) in (select indicator, kode, year from import_key)`);
-      await db.execute(sql`drop table import_key`);
-      return rowsByKey(rows);
+    },
+
+    /** readRows of the staged keys. */
+    async readStagedRows(): Promise<Map<string, ValueRow>> {
+      return rowsByKey(
+        await db
+          .select(ROW_TEXT_COLUMNS)
+          .from(v)
+          .where(
+            sql`(${v.indicator}, ${v.kode}, ${v.year}) in (select indicator, kode, year from ${sql.raw(IMPORT_KEYS)})`,
+          ),
+      );
+    },
+
+    async dropStagedKeys(): Promise<void> {
+      await db.execute(sql`drop table ${sql.raw(IMPORT_KEYS)}`);
     },
 
     /** Insert or replace whole rows: COPY into a staging table, then one upsert (needs the writing transaction). */
