@@ -16,20 +16,45 @@ export const arrayLiteral = (values: readonly (number | boolean | null)[]) =>
 export const arrayParam = (values: readonly unknown[], type: string): SQL =>
   sql`${sql.param(values)}::${sql.raw(type)}[]`;
 
-/** A PostgreSQL array as text ('{1,NULL,3}', as `::text` gives it) → numbers (NULL → null); cheaper than pg's parser. */
+/**
+ * A PostgreSQL integer array as text ('{1,NULL,-3}', as `::text` gives it) → numbers (NULL → null). Read character by
+ * character: an import parses millions of these, and split/map allocate a string per element.
+ */
 export function parseIntArray(text: string | null): (number | null)[] | null {
   if (text === null) return null;
-  return text
-    .slice(1, -1)
-    .split(',')
-    .map((x) => (x === 'NULL' ? null : Number(x)));
+  const out: (number | null)[] = [];
+  let value = 0;
+  let sign = 1;
+  let isNull = false;
+  for (let i = 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 44 /* , */ || code === 125 /* } */) {
+      if (i > 1) out.push(isNull ? null : sign * value);
+      value = 0;
+      sign = 1;
+      isNull = false;
+    } else if (code === 45 /* - */) sign = -1;
+    else if (code === 78 /* N of NULL */) {
+      isNull = true;
+      i += 3;
+    } else value = value * 10 + (code - 48);
+  }
+  return out;
 }
 
+/** A PostgreSQL boolean array as text ('{t,NULL,f}') → booleans (NULL → null). */
 export function parseBoolArray(text: string): (boolean | null)[] {
-  return text
-    .slice(1, -1)
-    .split(',')
-    .map((x) => (x === 'NULL' ? null : x === 't'));
+  const out: (boolean | null)[] = [];
+  for (let i = 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 116 /* t */) out.push(true);
+    else if (code === 102 /* f */) out.push(false);
+    else if (code === 78 /* N */) {
+      out.push(null);
+      i += 3;
+    }
+  }
+  return out;
 }
 
 /**

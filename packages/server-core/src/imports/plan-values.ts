@@ -71,7 +71,8 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
   const cellKeys: string[] = new Array(cells.length);
   const keys = new Map<string, { indicator: string; kode: string; year: number }>();
   const defs = new Map<string, { def: IndicatorDef; counted: boolean; group: string | null }>();
-  for (const [n, c] of cells.entries()) {
+  for (let n = 0; n < cells.length; n++) {
+    const c = cells[n]!;
     if (n % BREATHE_EVERY === BREATHE_EVERY - 1) await breathe();
     const key = rowKey(c.indicator, c.kode, c.year);
     cellKeys[n] = key;
@@ -102,7 +103,8 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
   const changedKeys = new Set<string>();
   const sample: CellSample[] = [];
 
-  for (const [n, c] of cells.entries()) {
+  for (let n = 0; n < cells.length; n++) {
+    const c = cells[n]!;
     if (n % BREATHE_EVERY === BREATHE_EVERY - 1) await breathe();
     const key = cellKeys[n]!;
     let row = next.get(key);
@@ -178,7 +180,8 @@ async function stateWarnings(
   const warnings: ImportIssue[] = [];
   const flaggedAbove = new Set<string>();
   const rowAfter = (key: string) => next.get(key) ?? stored.get(key);
-  for (const [n, c] of cells.entries()) {
+  for (let n = 0; n < cells.length; n++) {
+    const c = cells[n]!;
     if (n % BREATHE_EVERY === BREATHE_EVERY - 1) await breathe();
     const { def, group } = defs.get(c.indicator)!;
     const key = cellKeys[n]!;
