@@ -4,7 +4,15 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@peta/db';
 import { indicatorValue as v, indicatorValueChange as c } from '@peta/db/schema';
-import { arrayLiteral, arrayParam, copyField, copyInto, parseBoolArray, parseIntArray } from './bulk-sql.ts';
+import {
+  arrayLiteral,
+  arrayParam,
+  copyField,
+  copyInto,
+  parseBoolArray,
+  parseIntArray,
+  queryTextRows,
+} from './bulk-sql.ts';
 
 /** One stored row (desa × indicator × year) with its per-month provenance; index 0 = January. */
 export interface ValueRow {
@@ -115,16 +123,26 @@ export function indicatorValuesRepository(db: DbOrTx) {
       );
     },
 
-    /** readRows of the staged keys. */
+    /** readRows of the staged keys (rows as text arrays: an import may read millions). */
     async readStagedRows(): Promise<Map<string, ValueRow>> {
-      return rowsByKey(
-        await db
-          .select(ROW_TEXT_COLUMNS)
-          .from(v)
-          .where(
-            sql`(${v.indicator}, ${v.kode}, ${v.year}) in (select indicator, kode, year from ${sql.raw(IMPORT_KEYS)})`,
-          ),
+      const out = new Map<string, ValueRow>();
+      const rows = await queryTextRows(
+        db,
+        `select v.indicator, v.kode, v.year, v.numerators, v.denominators, v.month_load_ids, v.month_simulated
+        from indicator_value v join ${IMPORT_KEYS} k using (indicator, kode, year)`,
       );
+      for (const [indicator, kode, year, n, d, l, s] of rows) {
+        out.set(rowKey(indicator!, kode!, Number(year)), {
+          indicator: indicator!,
+          kode: kode!,
+          year: Number(year),
+          numerators: parseIntArray(n!)!,
+          denominators: parseIntArray(d ?? null),
+          monthLoadIds: parseIntArray(l!)!,
+          monthSimulated: parseBoolArray(s!),
+        });
+      }
+      return out;
     },
 
     async dropStagedKeys(): Promise<void> {
