@@ -69,17 +69,12 @@ const ym = (year: number, month: number) => `${year}-${String(month).padStart(2,
 export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<ValuesPlan> {
   // Each cell's row key once; the catalogue entry and the sasaran group once per indicator.
   const cellKeys: string[] = new Array(cells.length);
-  const keys = new Map<string, { indicator: string; kode: string; year: number }>();
   const defs = new Map<string, { def: IndicatorDef; counted: boolean; group: string | null }>();
   for (let n = 0; n < cells.length; n++) {
     const c = cells[n]!;
     if (n % BREATHE_EVERY === BREATHE_EVERY - 1) await breathe();
     const key = rowKey(c.indicator, c.kode, c.year);
     cellKeys[n] = key;
-    if (!keys.has(key)) keys.set(key, { indicator: c.indicator, kode: c.kode, year: c.year });
-    // January's "last month" is December of the year before.
-    if (c.month === 1)
-      keys.set(rowKey(c.indicator, c.kode, c.year - 1), { indicator: c.indicator, kode: c.kode, year: c.year - 1 });
     if (!defs.has(c.indicator)) {
       const def = getIndicator(c.indicator)!;
       defs.set(c.indicator, {
@@ -90,7 +85,15 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
     }
   }
   const values = indicatorValuesRepository(db);
-  await values.stageKeys(keys.values());
+  // Each cell's row and, for January, December of the year before ("last month"); repeats cost nothing (a semi-join).
+  await values.stageKeys(
+    (function* () {
+      for (const c of cells) {
+        yield c;
+        if (c.month === 1) yield { indicator: c.indicator, kode: c.kode, year: c.year - 1 };
+      }
+    })(),
+  );
   const groups = [...new Set([...defs.values()].flatMap((d) => (d.group ? [d.group] : [])))];
   const [stored, sasaran] = await Promise.all([
     values.readStagedRows(),
@@ -100,7 +103,6 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
   const next = new Map<string, ValueRow>();
   const counts: Counts = { added: 0, changed: 0, unchanged: 0 };
   const changes: ValueChange[] = [];
-  const changedKeys = new Set<string>();
   const sample: CellSample[] = [];
 
   for (let n = 0; n < cells.length; n++) {
@@ -131,7 +133,6 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
     const verdict = compareCell(old, c);
     counts[verdict]++;
     if (verdict === 'unchanged') continue;
-    changedKeys.add(key);
     changes.push({
       indicator: c.indicator,
       kode: c.kode,
@@ -164,7 +165,8 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
   const sasaranOf = (kode: string, year: number, group: string) => sasaran.get(sasaranKey(kode, year, group)) ?? null;
   const warnings = await stateWarnings(cells, cellKeys, defs, next, stored, sasaranOf);
   const rows: ValueRow[] = [];
-  for (const key of changedKeys) rows.push(next.get(key)!);
+  // The rows written: those with a changed month (no set of keys beside them: a national import has 1.7 M).
+  for (const row of next.values()) if (row.monthLoadIds.includes(LOAD_PLACEHOLDER)) rows.push(row);
   return { counts, warnings, sample, rows, changes, before: stored, sasaranOf };
 }
 

@@ -229,10 +229,9 @@ export async function runImport(database: DatabaseHandle, request: ImportRequest
     progress('Memperbarui ringkasan wilayah', 3, 4);
     if (base.target === 'nilai') {
       const { rows, before, sasaranOf } = plan as ValuesPlan;
-      const changes = rows.map((after) => ({
-        before: before.get(rowKey(after.indicator, after.kode, after.year)),
-        after,
-      }));
+      const changes = (function* () {
+        for (const after of rows) yield { before: before.get(rowKey(after.indicator, after.kode, after.year)), after };
+      })();
       await applyRollupDeltas(tx, rollupDeltas(changes, sasaranOf), loadId);
     } else await refreshRollups(tx, { sasaran: (plan as SasaranPlan).rows }, loadId);
     progress('Selesai', 4, 4);
