@@ -227,11 +227,12 @@ describe('pnpm cli', () => {
     };
 
     const run = cli(['import', name]);
-    // Wait until the import holds the lock and is writing rows inside its transaction, then kill it.
+    // Wait until the import holds the lock and is writing rows inside its transaction (COPYing them into its staging
+    // table, upserting them, or COPYing their history), then kill it.
     let writing = false;
     for (let i = 0; i < 1500 && !writing; i++) {
       const { rows: active } = await database.pool.query(
-        `select 1 from pg_stat_activity where state = 'active' and pid <> pg_backend_pid() and query like '%insert into "indicator_value" (%'`,
+        `select 1 from pg_stat_activity where state = 'active' and pid <> pg_backend_pid() and query ~ '^(copy import_value|copy indicator_value_change|insert into indicator_value)'`,
       );
       writing = active.length > 0;
       if (!writing) await new Promise((ok) => setTimeout(ok, 20));

@@ -1,8 +1,18 @@
-// All SQL on indicator_value and indicator_value_change used by imports and undo. Rows move in bulk: one
-// statement with unnest() arrays per step, never one query per row (100,000 cells import in seconds).
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+// All SQL on indicator_value and indicator_value_change used by imports and undo. Rows move in bulk, never one
+// query per row: keys as unnest() arrays, arrays read back as text (cheaper to parse), and the rows an import writes
+// COPYed into a staging table and upserted from it in one statement; the history COPYed straight into its table.
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@peta/db';
 import { indicatorValue as v, indicatorValueChange as c } from '@peta/db/schema';
+import {
+  arrayLiteral,
+  arrayParam,
+  copyField,
+  copyInto,
+  parseBoolArray,
+  parseIntArray,
+  queryTextRows,
+} from './bulk-sql.ts';
 
 /** One stored row (desa × indicator × year) with its per-month provenance; index 0 = January. */
 export interface ValueRow {
@@ -31,15 +41,10 @@ export interface ValueChange {
 
 export type ValueKey = Pick<ValueRow, 'indicator' | 'kode' | 'year'>;
 
+/** The temporary table of an import's row keys (stageKeys). */
+export const IMPORT_KEYS = 'import_key';
+
 export const rowKey = (indicator: string, kode: string, year: number) => `${indicator}|${kode}|${year}`;
-
-/** PostgreSQL array literal; unnest() of a 2-D array would flatten it, so each row's array travels as text. */
-export const arrayLiteral = (values: readonly (number | boolean | null)[]) =>
-  `{${values.map((value) => (value === null ? 'NULL' : value === true ? 't' : value === false ? 'f' : value)).join(',')}}`;
-
-/** One JS array as one typed PostgreSQL array parameter. */
-export const arrayParam = (values: readonly unknown[], type: string): SQL =>
-  sql`${sql.param(values)}::${sql.raw(type)}[]`;
 
 /** The keys as a set of rows, for `(indicator, kode, year) in (…)`. */
 const keyRows = (keys: ValueKey[]) =>
@@ -54,67 +59,112 @@ const keyRows = (keys: ValueKey[]) =>
     'int',
   )}))`;
 
-const ROW_COLUMNS = {
+/** The stored arrays as text: parseIntArray is several times cheaper than the driver's array parser. */
+const ROW_TEXT_COLUMNS = {
   indicator: v.indicator,
   kode: v.kode,
   year: v.year,
-  numerators: v.numerators,
-  denominators: v.denominators,
-  monthLoadIds: v.monthLoadIds,
-  monthSimulated: v.monthSimulated,
+  n: sql<string>`${v.numerators}::text`,
+  d: sql<string | null>`${v.denominators}::text`,
+  l: sql<string>`${v.monthLoadIds}::text`,
+  s: sql<string>`${v.monthSimulated}::text`,
 };
+
+/** The columns of a ValueRow in COPY order (valueCopyLine). */
+const VALUE_COPY_COLUMNS = 'indicator, kode, year, numerators, denominators, month_load_ids, month_simulated';
+const valueCopyLine = (r: ValueRow) =>
+  `${r.indicator}\t${r.kode}\t${r.year}\t${arrayLiteral(r.numerators)}\t${r.denominators ? arrayLiteral(r.denominators) : '\\N'}\t${arrayLiteral(r.monthLoadIds)}\t${arrayLiteral(r.monthSimulated)}\n`;
+
+/** The lines of a COPY one at a time (an array of 1.7 M lines would double an import's memory). */
+function* lazily<T>(items: readonly T[], line: (item: T) => string): Generator<string> {
+  for (const item of items) yield line(item);
+}
+
+function rowsByKey(
+  rows: { indicator: string; kode: string; year: number; n: string; d: string | null; l: string; s: string }[],
+): Map<string, ValueRow> {
+  const out = new Map<string, ValueRow>();
+  for (const row of rows) {
+    out.set(rowKey(row.indicator, row.kode, row.year), {
+      indicator: row.indicator,
+      kode: row.kode,
+      year: row.year,
+      numerators: parseIntArray(row.n)!,
+      denominators: parseIntArray(row.d),
+      monthLoadIds: parseIntArray(row.l)!,
+      monthSimulated: parseBoolArray(row.s),
+    });
+  }
+  return out;
+}
 
 export function indicatorValuesRepository(db: DbOrTx) {
   return {
     async readRows(keys: ValueKey[]): Promise<Map<string, ValueRow>> {
       if (!keys.length) return new Map();
-      const rows = await db
-        .select(ROW_COLUMNS)
-        .from(v)
-        .where(sql`(${v.indicator}, ${v.kode}, ${v.year}) in ${keyRows(keys)}`);
-      return new Map(rows.map((row) => [rowKey(row.indicator, row.kode, row.year), row]));
+      return rowsByKey(
+        await db
+          .select(ROW_TEXT_COLUMNS)
+          .from(v)
+          .where(sql`(${v.indicator}, ${v.kode}, ${v.year}) in ${keyRows(keys)}`),
+      );
     },
 
+    /**
+     * The keys of an import of any size, COPYed into the staging table IMPORT_KEYS (needs the writing transaction;
+     * dropped at its end): readStagedRows and the sasaran of an import join it, one statement whatever their number
+     * (an unnest() parameter of a million keys costs more).
+     */
+    async stageKeys(keys: Iterable<ValueKey>): Promise<void> {
+      await db.execute(
+        sql`create temp table ${sql.raw(IMPORT_KEYS)} (indicator text, kode text, year int) on commit drop`,
+      );
+      await copyInto(
+        db,
+        IMPORT_KEYS,
+        (function* () {
+          for (const k of keys) yield `${k.indicator}\t${k.kode}\t${k.year}\n`;
+        })(),
+      );
+    },
+
+    /** readRows of the staged keys (rows as text arrays: an import may read millions). */
+    async readStagedRows(): Promise<Map<string, ValueRow>> {
+      const out = new Map<string, ValueRow>();
+      const rows = await queryTextRows(
+        db,
+        `select v.indicator, v.kode, v.year, v.numerators, v.denominators, v.month_load_ids, v.month_simulated
+        from indicator_value v join ${IMPORT_KEYS} k using (indicator, kode, year)`,
+      );
+      for (const [indicator, kode, year, n, d, l, s] of rows) {
+        out.set(rowKey(indicator!, kode!, Number(year)), {
+          indicator: indicator!,
+          kode: kode!,
+          year: Number(year),
+          numerators: parseIntArray(n!)!,
+          denominators: parseIntArray(d ?? null),
+          monthLoadIds: parseIntArray(l!)!,
+          monthSimulated: parseBoolArray(s!),
+        });
+      }
+      return out;
+    },
+
+    async dropStagedKeys(): Promise<void> {
+      await db.execute(sql`drop table ${sql.raw(IMPORT_KEYS)}`);
+    },
+
+    /** Insert or replace whole rows: COPY into a staging table, then one upsert (needs the writing transaction). */
     async writeRows(rows: ValueRow[]): Promise<void> {
       if (!rows.length) return;
-      await db
-        .insert(v)
-        .select(sql`select i, k, y, n::int[], d::int[], l::int[], s::boolean[]
-        from unnest(${arrayParam(
-          rows.map((r) => r.indicator),
-          'text',
-        )}, ${arrayParam(
-          rows.map((r) => r.kode),
-          'text',
-        )},
-          ${arrayParam(
-            rows.map((r) => r.year),
-            'int',
-          )}, ${arrayParam(
-            rows.map((r) => arrayLiteral(r.numerators)),
-            'text',
-          )},
-          ${arrayParam(
-            rows.map((r) => (r.denominators ? arrayLiteral(r.denominators) : null)),
-            'text',
-          )},
-          ${arrayParam(
-            rows.map((r) => arrayLiteral(r.monthLoadIds)),
-            'text',
-          )},
-          ${arrayParam(
-            rows.map((r) => arrayLiteral(r.monthSimulated)),
-            'text',
-          )}) u(i, k, y, n, d, l, s)`)
-        .onConflictDoUpdate({
-          target: [v.indicator, v.kode, v.year],
-          set: {
-            numerators: sql`excluded.numerators`,
-            denominators: sql`excluded.denominators`,
-            monthLoadIds: sql`excluded.month_load_ids`,
-            monthSimulated: sql`excluded.month_simulated`,
-          },
-        });
+      await db.execute(sql`create temp table import_value (like indicator_value) on commit drop`);
+      await copyInto(db, `import_value (${VALUE_COPY_COLUMNS})`, lazily(rows, valueCopyLine));
+      await db.execute(sql`insert into indicator_value (${sql.raw(VALUE_COPY_COLUMNS)})
+        select ${sql.raw(VALUE_COPY_COLUMNS)} from import_value
+        on conflict (indicator, kode, year) do update set numerators = excluded.numerators,
+          denominators = excluded.denominators, month_load_ids = excluded.month_load_ids,
+          month_simulated = excluded.month_simulated`);
+      await db.execute(sql`drop table import_value`);
     },
 
     async deleteRows(keys: ValueKey[]): Promise<void> {
@@ -122,18 +172,18 @@ export function indicatorValuesRepository(db: DbOrTx) {
       await db.delete(v).where(sql`(${v.indicator}, ${v.kode}, ${v.year}) in ${keyRows(keys)}`);
     },
 
+    /** The history of the changed cells, COPYed into indicator_value_change (needs the writing transaction). */
     async insertChanges(loadId: number, changes: ValueChange[]): Promise<void> {
       if (!changes.length) return;
-      const col = <K extends keyof ValueChange>(k: K, type: string) =>
-        arrayParam(
-          changes.map((change) => change[k]),
-          type,
-        );
-      await db
-        .insert(c)
-        .select(sql`select ${loadId}::int, * from unnest(${col('indicator', 'text')}, ${col('kode', 'text')}, ${col('year', 'int')},
-        ${col('month', 'int')}, ${col('oldNumerator', 'int')}, ${col('oldDenominator', 'int')}, ${col('oldLoadId', 'int')},
-        ${col('oldSimulated', 'boolean')}, ${col('newNumerator', 'int')}, ${col('newDenominator', 'int')})`);
+      await copyInto(
+        db,
+        'indicator_value_change (load_id, indicator, kode, year, month, old_numerator, old_denominator, old_load_id, old_simulated, new_numerator, new_denominator)',
+        lazily(
+          changes,
+          (x) =>
+            `${loadId}\t${x.indicator}\t${x.kode}\t${x.year}\t${x.month}\t${copyField(x.oldNumerator)}\t${copyField(x.oldDenominator)}\t${copyField(x.oldLoadId)}\t${copyField(x.oldSimulated)}\t${copyField(x.newNumerator)}\t${copyField(x.newDenominator)}\n`,
+        ),
+      );
     },
 
     /** The changes a load made, with the load that holds each cell now (to refuse an undo under later imports). */

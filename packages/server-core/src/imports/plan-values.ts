@@ -1,6 +1,14 @@
 // Diffs the file's value cells against the stored rows (read inside the import lock) and computes the rows to
 // write, the change history and the warnings that depend on stored data (jump from last month, above sasaran).
-import { aboveSasaran, compareCell, getIndicator, isJump, type ImportIssue } from '@peta/domain';
+import {
+  aboveSasaran,
+  compareCell,
+  getIndicator,
+  isJump,
+  sasaranGroupOf,
+  type ImportIssue,
+  type IndicatorDef,
+} from '@peta/domain';
 import type { DbOrTx } from '@peta/db';
 import { indicatorValuesRepository, rowKey, type ValueChange, type ValueRow } from './indicator-values-repository.ts';
 import type { ValueCell } from './parse/parsed.ts';
@@ -36,6 +44,10 @@ export interface ValuesPlan {
   /** Rows to write; their changed months carry LOAD_PLACEHOLDER until the load id is known. */
   rows: ValueRow[];
   changes: ValueChange[];
+  /** The stored year of each row written (absent: a new row), for the roll-up deltas. */
+  before: Map<string, ValueRow>;
+  /** A desa's annual sasaran of a group as stored (null: none), for the roll-up deltas. */
+  sasaranOf: (kode: string, year: number, group: string) => number | null;
 }
 
 export const SAMPLE_SIZE = 20;
@@ -55,27 +67,51 @@ const emptyRow = (c: ValueCell, counted: boolean): ValueRow => ({
 const ym = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
 
 export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<ValuesPlan> {
-  const keys = new Map<string, { indicator: string; kode: string; year: number }>();
-  for (const [n, c] of cells.entries()) {
+  // Each cell's row key once; the catalogue entry and the sasaran group once per indicator.
+  const cellKeys: string[] = new Array(cells.length);
+  const defs = new Map<string, { def: IndicatorDef; counted: boolean; group: string | null }>();
+  for (let n = 0; n < cells.length; n++) {
+    const c = cells[n]!;
     if (n % BREATHE_EVERY === BREATHE_EVERY - 1) await breathe();
-    keys.set(rowKey(c.indicator, c.kode, c.year), { indicator: c.indicator, kode: c.kode, year: c.year });
-    // January's "last month" is December of the year before.
-    if (c.month === 1)
-      keys.set(rowKey(c.indicator, c.kode, c.year - 1), { indicator: c.indicator, kode: c.kode, year: c.year - 1 });
+    const key = rowKey(c.indicator, c.kode, c.year);
+    cellKeys[n] = key;
+    if (!defs.has(c.indicator)) {
+      const def = getIndicator(c.indicator)!;
+      defs.set(c.indicator, {
+        def,
+        counted: def.denominator.kind === 'counted',
+        group: sasaranGroupOf(def), // the warnings' sasaran and the roll-ups' (a population: penduduk)
+      });
+    }
   }
-  const stored = await indicatorValuesRepository(db).readRows([...keys.values()]);
+  const values = indicatorValuesRepository(db);
+  // Each cell's row and, for January, December of the year before ("last month"); repeats cost nothing (a semi-join).
+  await values.stageKeys(
+    (function* () {
+      for (const c of cells) {
+        yield c;
+        if (c.month === 1) yield { indicator: c.indicator, kode: c.kode, year: c.year - 1 };
+      }
+    })(),
+  );
+  const groups = [...new Set([...defs.values()].flatMap((d) => (d.group ? [d.group] : [])))];
+  const [stored, sasaran] = await Promise.all([
+    values.readStagedRows(),
+    sasaranRepository(db).readForStagedKeys(groups),
+  ]);
+  await values.dropStagedKeys();
   const next = new Map<string, ValueRow>();
   const counts: Counts = { added: 0, changed: 0, unchanged: 0 };
   const changes: ValueChange[] = [];
   const sample: CellSample[] = [];
 
-  for (const [n, c] of cells.entries()) {
+  for (let n = 0; n < cells.length; n++) {
+    const c = cells[n]!;
     if (n % BREATHE_EVERY === BREATHE_EVERY - 1) await breathe();
-    const key = rowKey(c.indicator, c.kode, c.year);
-    const def = getIndicator(c.indicator)!;
-    const counted = def.denominator.kind === 'counted';
+    const key = cellKeys[n]!;
     let row = next.get(key);
     if (!row) {
+      const counted = defs.get(c.indicator)!.counted;
       const s = stored.get(key);
       row = s
         ? {
@@ -126,46 +162,34 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
     row.monthSimulated[i] = false;
   }
 
-  const warnings = await stateWarnings(db, cells, next, stored);
-  const changedKeys = new Set(changes.map((c) => rowKey(c.indicator, c.kode, c.year)));
-  return {
-    counts,
-    warnings,
-    sample,
-    rows: [...next.entries()].filter(([k]) => changedKeys.has(k)).map(([, r]) => r),
-    changes,
-  };
+  const sasaranOf = (kode: string, year: number, group: string) => sasaran.get(sasaranKey(kode, year, group)) ?? null;
+  const warnings = await stateWarnings(cells, cellKeys, defs, next, stored, sasaranOf);
+  const rows: ValueRow[] = [];
+  // The rows written: those with a changed month (no set of keys beside them: a national import has 1.7 M).
+  for (const row of next.values()) if (row.monthLoadIds.includes(LOAD_PLACEHOLDER)) rows.push(row);
+  return { counts, warnings, sample, rows, changes, before: stored, sasaranOf };
 }
 
 /** Warnings judged on the data as it will be after the import: > 3× last month, numerator above its sasaran. */
 async function stateWarnings(
-  db: DbOrTx,
   cells: ValueCell[],
+  cellKeys: string[],
+  defs: Map<string, { def: IndicatorDef; group: string | null }>,
   next: Map<string, ValueRow>,
   stored: Map<string, ValueRow>,
+  sasaranOf: (kode: string, year: number, group: string) => number | null,
 ): Promise<ImportIssue[]> {
-  const sasaranKeys = new Map<string, { kode: string; year: number; group: string }>();
-  for (const [n, c] of cells.entries()) {
-    if (n % BREATHE_EVERY === BREATHE_EVERY - 1) await breathe();
-    const def = getIndicator(c.indicator)!;
-    if (def.denominator.kind === 'sasaran')
-      sasaranKeys.set(sasaranKey(c.kode, c.year, def.denominator.group), {
-        kode: c.kode,
-        year: c.year,
-        group: def.denominator.group,
-      });
-  }
-  const sasaran = await sasaranRepository(db).readValues([...sasaranKeys.values()]);
   const warnings: ImportIssue[] = [];
   const flaggedAbove = new Set<string>();
-  const rowAfter = (indicator: string, kode: string, year: number) =>
-    next.get(rowKey(indicator, kode, year)) ?? stored.get(rowKey(indicator, kode, year));
-  for (const [n, c] of cells.entries()) {
+  const rowAfter = (key: string) => next.get(key) ?? stored.get(key);
+  for (let n = 0; n < cells.length; n++) {
+    const c = cells[n]!;
     if (n % BREATHE_EVERY === BREATHE_EVERY - 1) await breathe();
-    const def = getIndicator(c.indicator)!;
-    const row = rowAfter(c.indicator, c.kode, c.year)!;
+    const { def, group } = defs.get(c.indicator)!;
+    const key = cellKeys[n]!;
+    const row = rowAfter(key)!;
     const previous =
-      c.month > 1 ? row.numerators[c.month - 2] : rowAfter(c.indicator, c.kode, c.year - 1)?.numerators[11];
+      c.month > 1 ? row.numerators[c.month - 2] : rowAfter(rowKey(c.indicator, c.kode, c.year - 1))?.numerators[11];
     if (isJump(previous, c.numerator)) {
       warnings.push({
         row: c.row,
@@ -174,9 +198,8 @@ async function stateWarnings(
         message: `${c.indicator} ${c.kode} ${ym(c.year, c.month)}: ${c.numerator}, lebih dari 3× bulan sebelumnya (${previous}).`,
       });
     }
-    const key = rowKey(c.indicator, c.kode, c.year);
-    if (def.denominator.kind !== 'sasaran' || flaggedAbove.has(key)) continue;
-    const target = sasaran.get(sasaranKey(c.kode, c.year, def.denominator.group)) ?? null;
+    if (def.denominator.kind !== 'sasaran' || group === null || flaggedAbove.has(key)) continue;
+    const target = sasaranOf(c.kode, c.year, group);
     const amount = aboveSasaran(def, row.numerators, c.month, target);
     if (amount !== null) {
       flaggedAbove.add(key); // once per desa × indicator × year: later months of a cumulative sum stay above too
@@ -185,7 +208,7 @@ async function stateWarnings(
         row: c.row,
         column: c.column,
         code: 'ABOVE_SASARAN',
-        message: `${c.indicator} ${c.kode} ${ym(c.year, c.month)}: ${cumulative ? 'jumlah Januari s.d. bulan ini' : 'pembilang'} ${amount} melebihi sasaran ${def.denominator.group} ${target}.`,
+        message: `${c.indicator} ${c.kode} ${ym(c.year, c.month)}: ${cumulative ? 'jumlah Januari s.d. bulan ini' : 'pembilang'} ${amount} melebihi sasaran ${group} ${target}.`,
       });
     }
   }

@@ -7,7 +7,7 @@ import type { DbOrTx } from '@peta/db';
 import type { DatabaseHandle } from '../database.ts';
 import { dataLoadsRepository } from './data-loads-repository.ts';
 import { withImportLock } from './import-lock.ts';
-import { indicatorValuesRepository } from './indicator-values-repository.ts';
+import { indicatorValuesRepository, rowKey } from './indicator-values-repository.ts';
 import { parseImportFile } from './parse/parse-import.ts';
 import type { ParseContext, ParsedImport, ReadingOptions } from './parse/parsed.ts';
 import { validateProfile, type ImportProfile } from '@peta/domain';
@@ -16,6 +16,7 @@ import { planSasaran, type SasaranPlan } from './plan-sasaran.ts';
 import { LOAD_PLACEHOLDER, planValues, type CellSample, type Counts, type ValuesPlan } from './plan-values.ts';
 import { sasaranRepository } from './sasaran-repository.ts';
 import { wilayahNamesRepository } from './wilayah-names-repository.ts';
+import { applyRollupDeltas, rollupDeltas } from '../values/rollup-delta.ts';
 import { refreshRollups } from '../values/rollup-upkeep.ts';
 
 export interface ImportRequest {
@@ -226,11 +227,13 @@ export async function runImport(database: DatabaseHandle, request: ImportRequest
     }
     // The roll-ups of the wilayah above the changed desa, in the same transaction: a view never sees one without the other.
     progress('Memperbarui ringkasan wilayah', 3, 4);
-    await refreshRollups(
-      tx,
-      base.target === 'nilai' ? { values: (plan as ValuesPlan).rows } : { sasaran: (plan as SasaranPlan).rows },
-      loadId,
-    );
+    if (base.target === 'nilai') {
+      const { rows, before, sasaranOf } = plan as ValuesPlan;
+      const changes = (function* () {
+        for (const after of rows) yield { before: before.get(rowKey(after.indicator, after.kode, after.year)), after };
+      })();
+      await applyRollupDeltas(tx, rollupDeltas(changes, sasaranOf), loadId);
+    } else await refreshRollups(tx, { sasaran: (plan as SasaranPlan).rows }, loadId);
     progress('Selesai', 4, 4);
     return {
       commit: true,

@@ -125,9 +125,9 @@ async function restoreValues(tx: DbOrTx, undoId: number, loadId: number, changes
   }
   // A row whose every cell is unwritten did not exist before the import.
   const all = [...rows.values()];
-  const gone = all.filter((r) => r.monthLoadIds.every((id) => id === null));
-  await repository.deleteRows(gone);
-  await repository.writeRows(all.filter((r) => !gone.includes(r)));
+  const gone = new Set(all.filter((r) => r.monthLoadIds.every((id) => id === null)));
+  await repository.deleteRows([...gone]);
+  await repository.writeRows(all.filter((r) => !gone.has(r)));
   await repository.insertChanges(undoId, history);
 }
 

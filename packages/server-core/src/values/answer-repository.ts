@@ -6,7 +6,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@peta/db';
 import type { RollupSums } from '@peta/domain';
-import { parseBoolArray, parseIntArray } from './rollup-repository.ts';
+import { parseBoolArray, parseIntArray } from '../imports/bulk-sql.ts';
 import type { DesaYearValues } from './values-repository.ts';
 
 const { indicatorValue, sasaran, valueRollup } = schema;

@@ -11,7 +11,7 @@ import {
   type RollupSums,
   type StoredYear,
 } from '@peta/domain';
-import { arrayLiteral } from '../imports/indicator-values-repository.ts';
+import { arrayLiteral } from '../imports/bulk-sql.ts';
 import { INDONESIA, type StoredRollup } from './rollup-repository.ts';
 
 type Sums = Map<string, RollupSums>; // `${indicator}|${year}|${kode}`

@@ -4,7 +4,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@peta/db';
 import type { RollupSums } from '@peta/domain';
-import { arrayLiteral, arrayParam } from '../imports/indicator-values-repository.ts';
+import { arrayLiteral, arrayParam, parseBoolArray, parseIntArray } from '../imports/bulk-sql.ts';
 
 const { boundaryImport, indicatorValue, sasaran, valueRollup, wilayah } = schema;
 
@@ -34,22 +34,6 @@ const rollupColumns = {
 
 /** Rows per statement (each column travels as one array parameter). */
 const WRITE_CHUNK = 5000;
-
-/** A PostgreSQL array as text ('{1,NULL,3}', as `::text` gives it) → numbers (NULL → null); cheaper than pg's parser. */
-export function parseIntArray(text: string | null): (number | null)[] | null {
-  if (text === null) return null;
-  return text
-    .slice(1, -1)
-    .split(',')
-    .map((x) => (x === 'NULL' ? null : Number(x)));
-}
-
-export function parseBoolArray(text: string): (boolean | null)[] {
-  return text
-    .slice(1, -1)
-    .split(',')
-    .map((x) => (x === 'NULL' ? null : x === 't'));
-}
 
 /** A desa's stored year, read for a bulk roll-up. */
 export interface DesaValueText {

@@ -60,7 +60,7 @@ describe('roll-ups kept at write time', () => {
     const pickOf = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
     const imports: number[] = [];
     let undone = 0;
-    for (let step = 0; step < 40; step++) {
+    for (let step = 0; step < 100; step++) {
       const action = random();
       if (action < 0.25 && imports.length) {
         const loadId = pickOf(imports);

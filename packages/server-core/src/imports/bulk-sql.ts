@@ -1,0 +1,107 @@
+// Moving many rows between TypeScript and PostgreSQL: arrays as one parameter or as text, and COPY … FROM STDIN on
+// the connection of the transaction that writes them (an import of a whole country is 1.7 M rows: one statement
+// with unnest() arrays of that size costs more in the driver than the COPY of the same rows).
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@peta/db';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+/** PostgreSQL array literal; unnest() of a 2-D array would flatten it, so each row's array travels as text. */
+export const arrayLiteral = (values: readonly (number | boolean | null)[]) =>
+  `{${values.map((value) => (value === null ? 'NULL' : value === true ? 't' : value === false ? 'f' : value)).join(',')}}`;
+
+/** One JS array as one typed PostgreSQL array parameter. */
+export const arrayParam = (values: readonly unknown[], type: string): SQL =>
+  sql`${sql.param(values)}::${sql.raw(type)}[]`;
+
+/**
+ * A PostgreSQL integer array as text ('{1,NULL,-3}', as `::text` gives it) → numbers (NULL → null). Read character by
+ * character: an import parses millions of these, and split/map allocate a string per element.
+ */
+export function parseIntArray(text: string | null): (number | null)[] | null {
+  if (text === null) return null;
+  const out: (number | null)[] = [];
+  let value = 0;
+  let sign = 1;
+  let isNull = false;
+  for (let i = 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 44 /* , */ || code === 125 /* } */) {
+      if (i > 1) out.push(isNull ? null : sign * value);
+      value = 0;
+      sign = 1;
+      isNull = false;
+    } else if (code === 45 /* - */) sign = -1;
+    else if (code === 78 /* N of NULL */) {
+      isNull = true;
+      i += 3;
+    } else value = value * 10 + (code - 48);
+  }
+  return out;
+}
+
+/** A PostgreSQL boolean array as text ('{t,NULL,f}') → booleans (NULL → null). */
+export function parseBoolArray(text: string): (boolean | null)[] {
+  const out: (boolean | null)[] = [];
+  for (let i = 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 116 /* t */) out.push(true);
+    else if (code === 102 /* f */) out.push(false);
+    else if (code === 78 /* N */) {
+      out.push(null);
+      i += 3;
+    }
+  }
+  return out;
+}
+
+/**
+ * The pg client a Drizzle transaction runs on (COPY is a protocol of its own, which Drizzle does not speak). Only a
+ * transaction has one connection: on the pool, the rows would land outside the transaction's all-or-nothing.
+ */
+function transactionClient(tx: DbOrTx): pg.PoolClient {
+  const client = (tx as unknown as { session?: { client?: Partial<pg.PoolClient> } }).session?.client;
+  if (!client || typeof client.release !== 'function' || typeof client.query !== 'function')
+    throw new Error('COPY needs a transaction: it must run on the connection that holds the import.');
+  return client as pg.PoolClient;
+}
+
+/** Lines (each ending in "\n", COPY text format: tab-separated, \N for NULL) batched into ~256 KB chunks. */
+function chunked(lines: Iterable<string>): Readable {
+  return Readable.from(
+    (function* () {
+      let chunk = '';
+      for (const line of lines) {
+        chunk += line;
+        if (chunk.length > 262_144) {
+          yield chunk;
+          chunk = '';
+        }
+      }
+      if (chunk) yield chunk;
+    })(),
+  );
+}
+
+/**
+ * A query inside the transaction whose rows come back as arrays of text (no object per row, no column mapping): for
+ * reading hundreds of thousands of rows the caller parses itself. Text without parameters: only fixed SQL.
+ */
+export async function queryTextRows(tx: DbOrTx, text: string): Promise<(string | null)[][]> {
+  const result = await transactionClient(tx).query<(string | null)[]>({ text, rowMode: 'array', types: TEXT_TYPES });
+  return result.rows;
+}
+
+/** Every column as the text PostgreSQL sends (no type parsing in the driver). */
+const TEXT_TYPES = { getTypeParser: () => (value: string) => value } as unknown as pg.CustomTypesConfig;
+
+/** `copy <target> from stdin` inside the transaction, fed with the given lines. */
+export async function copyInto(tx: DbOrTx, target: string, lines: Iterable<string>): Promise<void> {
+  await pipeline(chunked(lines), transactionClient(tx).query(copyFrom(`copy ${target} from stdin`)));
+}
+
+/** A value as a COPY text field: NULL → \N (the strings copied here are kode and codes, never tabs or backslashes). */
+export const copyField = (value: string | number | boolean | null | undefined) =>
+  value === null || value === undefined ? '\\N' : value === true ? 't' : value === false ? 'f' : String(value);
