@@ -59,6 +59,7 @@ import { exchangeRoutes } from './routes/exchange.ts';
 import { wilayahKerjaRoutes } from './routes/wilayah-kerja.ts';
 import { wilayahRoutes } from './routes/wilayah.ts';
 import { parsePool } from './services/parse-pool.ts';
+import { codeVersion } from './code-version.ts';
 
 export interface AppOptions {
   database: Database;
@@ -88,6 +89,8 @@ export interface AppOptions {
   protectRunner?: ProtectRunner;
   /** Start the parse workers when the app is ready, so the first upload does not wait for them (server: yes; tests: no). */
   warmParseWorkers?: boolean;
+  /** Part of every values ETag (default: `codeVersion()`, BUILD_ID or a hash of the sources): a new rule, a new ETag. */
+  codeVersion?: string;
 }
 
 /** A proxy's x-request-id when it is a short safe token (it lands in every log line and the audit log), else a new one. */
@@ -105,6 +108,7 @@ export async function buildApp({
   observeRoute,
   warmParseWorkers = false,
   protectRunner: givenRunner,
+  codeVersion: code = codeVersion(),
 }: AppOptions) {
   const timeouts = config.timeouts ?? DEFAULT_TIMEOUTS;
   // Request ids in every log line (pino); behind a reverse proxy TRUST_PROXY makes request.ip and https right.
@@ -253,7 +257,9 @@ export async function buildApp({
   await app.register(wilayahRoutes(readWilayah.areas));
   await app.register(geometryRoutes(readWilayah.areas, readWilayah.geometry));
   await app.register(tilesRoutes(readWilayah.geometry));
-  await app.register(valuesRoutes({ values: readValues.service, areas: readWilayah.areas, viewOf, profilesOf }));
+  await app.register(
+    valuesRoutes({ values: readValues.service, areas: readWilayah.areas, viewOf, profilesOf, codeVersion: code }),
+  );
   // Exports (GET only) read values like the map: through the read handle.
   await app.register(exchangeRoutes(exchangeService(readValues.service, readWilayah.areas, now)));
   // Every uploaded file is read in the parse pool's worker threads, within the configured limits.

@@ -44,6 +44,8 @@ export async function signIn(
 }
 
 export interface AppTestOptions {
+  /** The rules' version in values ETags (default: the sources' hash, as in production). */
+  codeVersion?: string;
   readAccess?: 'public' | 'signed-in';
   signInLimitPerMinute?: number;
   trustProxy?: boolean;
@@ -86,6 +88,7 @@ export function buildTestApp(database: Database, options: AppTestOptions = {}) {
     now: options.now ?? (() => new Date('2026-11-15T12:00:00Z')),
     ...(options.pdfRenderer ? { pdf: options.pdfRenderer } : {}),
     ...(options.protectRunner ? { protectRunner: options.protectRunner } : {}),
+    ...(options.codeVersion ? { codeVersion: options.codeVersion } : {}),
   });
 }
 

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '@peta/db';
 import { runImport } from '@peta/server-core';
-import { useApp } from './helper.ts';
+import { buildTestApp, useApp } from './helper.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
 
 // Kabupaten B (99.07) beside the tiny wilayah's kabupaten A (99.01), with one kecamatan and one desa.
@@ -98,6 +98,22 @@ describe('ETag of /api/nilai* scoped to what changed', () => {
       ['99.01', 28],
       ['99.07', 1],
     ]);
+  });
+
+  it('a deploy with other rules (another code version) answers 200 with a new ETag for the same data', async () => {
+    const now = await ctx.app.inject(VIEWS.kabupatenA);
+    const next = await buildTestApp(ctx.database, { codeVersion: 'aturan-baru' });
+    try {
+      const res = await next.inject({
+        url: VIEWS.kabupatenA,
+        headers: { ...ctx.admin.headers, 'if-none-match': now.headers.etag as string },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers.etag).not.toBe(now.headers.etag);
+      expect(res.json().rows).toEqual(now.json().rows); // same data, same numbers: only the rules' version differs
+    } finally {
+      await next.close();
+    }
   });
 
   it("a reader outside (anonymous) gets an ETag of the protected answer's bytes, and 304 for it", async () => {

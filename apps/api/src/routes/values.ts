@@ -30,6 +30,8 @@ export const valuesRoutes =
     areas: WilayahService;
     viewOf: (request: FastifyRequest) => ReaderView;
     profilesOf: (request: FastifyRequest) => ProfileService;
+    /** The rules' version (code-version.ts): the same data under new rules is a new answer. */
+    codeVersion: string;
   }): FastifyPluginAsyncTypebox =>
   async (app) => {
     const { values, areas, viewOf } = deps;
@@ -91,7 +93,7 @@ export const valuesRoutes =
       const exact = parent === null ? reader?.role === 'admin' : seesExactCounts(reader, { wilayah: parent });
       const { version, answer } = await versioned(view, def, period, parent, exact);
       if (!exact || version === null) return answer();
-      const etag = etagOf(`${what}|${def.code}|${period.code}|${parent ?? ''}|${version}`);
+      const etag = etagOf(`${what}|${def.code}|${period.code}|${parent ?? ''}|${version}|${deps.codeVersion}`);
       reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'cookie');
       if (hasEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
       return answer();
