@@ -159,6 +159,28 @@ export const ImportOutcomeSchema = Type.Object({
   toConfirm: Type.Optional(Type.Array(NameToConfirmSchema)),
 });
 
+/**
+ * POST /api/impor/{id}/simpan with `Accept: application/x-ndjson`: the answer is one JSON object per line while the
+ * commit runs — its phases, then one result line (the outcome with the status code the JSON answer would have) or
+ * one error line (the error body, when the failure came after the first progress line).
+ */
+export const CommitLineSchema = Type.Union([
+  Type.Object({
+    type: Type.Literal('progress'),
+    phase: Type.String(),
+    done: Type.Integer(),
+    total: Type.Integer(),
+  }),
+  Type.Object({ type: Type.Literal('result'), statusCode: Type.Integer(), outcome: ImportOutcomeSchema }),
+  Type.Object({
+    type: Type.Literal('error'),
+    statusCode: Type.Integer(),
+    code: Type.String(),
+    message: Type.String(),
+  }),
+]);
+export type CommitLine = Static<typeof CommitLineSchema>;
+
 export const ImportIdParamsSchema = Type.Object({ id: Type.String() });
 
 export const LoadRecordSchema = Type.Object({
