@@ -277,4 +277,51 @@ describe('import profiles through the API', () => {
       { kode: '96.01.01.2003', oktober: 1, september: null },
     ]);
   });
+
+  it("an ambiguous desa name asks: the chosen desa takes this file's rows of that name, and no alias is kept for it", async () => {
+    // A second "Desa Tiga", in Kecamatan Satu (the first is 99.01.02.2001 in Kecamatan Dua).
+    await ctx.database.pool.query(
+      `insert into wilayah (kode, nama, tingkat, parent_kode) values ('99.01.01.2009', 'Desa Tiga', 'desa', '99.01.01')`,
+    );
+    await ctx.database.pool.query('delete from desa_alias');
+    const csv =
+      'Nama Desa;Kecamatan;Bulan Laporan;Indikator;Jumlah;Sasaran\nTiga;;2026-07;Kunjungan K1;6;\nTiga;;2026-06;Kunjungan K1;5;\n';
+    const first = await upload('asik-juli.csv', csv);
+    expect(first.body).toMatchObject({
+      status: 'invalid',
+      format: 'profil',
+      errors: [
+        { row: 2, column: 'Nama Desa', code: 'DESA_NAME_AMBIGUOUS' },
+        { row: 3, column: 'Nama Desa', code: 'DESA_NAME_AMBIGUOUS' },
+      ],
+      toConfirm: [
+        {
+          nama: 'Tiga',
+          rows: [2, 3],
+          ambiguous: true,
+          candidates: [
+            { kode: '99.01.01.2009', nama: 'Tiga', kecamatan: 'Satu' },
+            { kode: '99.01.02.2001', nama: 'Tiga', kecamatan: 'Dua' },
+          ],
+        },
+      ],
+    });
+    expect(first.body.errors[0].message).toContain('Pilih desanya di pratinjau');
+    const chosen = await json('POST', `/api/impor/${first.body.previewId}/baca-ulang`, {
+      konfirmasi: { Tiga: '99.01.01.2009' },
+    });
+    expect(chosen.body).toMatchObject({ status: 'preview', errors: [], toConfirm: [], counts: { added: 2 } });
+    expect(chosen.body.warnings[0].message).toBe(
+      'Nama desa "Tiga" dimiliki 2 desa; dipilih di pratinjau untuk berkas ini: 99.01.01.2009 Tiga (Kec. Satu).',
+    );
+    expect(await commit(chosen.body.previewId)).toMatchObject({ status: 'imported' });
+    const { rows } = await ctx.database.pool.query(
+      `select kode, numerators[6] as juni, numerators[7] as juli from indicator_value where indicator = 'KIA_K1' and kode = '99.01.01.2009'`,
+    );
+    expect(rows).toEqual([{ kode: '99.01.01.2009', juni: 5, juli: 6 }]);
+    // No alias for a name two desa carry: the next file of that name asks again.
+    expect((await ctx.database.pool.query('select * from desa_alias')).rows).toEqual([]);
+    const next = await upload('asik-juli-lagi.csv', csv.replace(/;6;/, ';7;'));
+    expect(next.body).toMatchObject({ status: 'invalid', toConfirm: [{ nama: 'Tiga', ambiguous: true }] });
+  });
 });

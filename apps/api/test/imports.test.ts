@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ImportOutcomeSchema, LoadListSchema, UndoResponseSchema } from '@peta/domain/contract';
+import { CommitLineSchema, ImportOutcomeSchema, LoadListSchema, UndoResponseSchema } from '@peta/domain/contract';
 import { expectSchema, signIn, useApp } from './helper.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
 
@@ -253,5 +253,57 @@ describe('import through the API', () => {
       headers: ctx.admin.headers,
     });
     expect(res.statusCode).toBe(400);
+  });
+});
+
+describe('commit progress as NDJSON lines (Accept: application/x-ndjson)', () => {
+  const commitAsLines = (previewId: string) =>
+    ctx.app.inject({
+      method: 'POST',
+      url: `/api/impor/${previewId}/simpan`,
+      headers: { ...ctx.admin.headers, accept: 'application/x-ndjson' },
+    });
+
+  it("streams the commit's phases, then the outcome as the last line", async () => {
+    const template = String(
+      (await get('/api/templat?wilayah=99.01.01&periode=2026-10&indikator=KIA_K1&format=csv')).body,
+    );
+    const preview = await upload(
+      'templat-oktober.csv',
+      template.replace('99.01.01.2002,Desa Dua', '99.01.01.2002,Desa Dua,7'),
+    );
+    expect(preview.body).toMatchObject({ status: 'preview', counts: { added: 1 } });
+    const res = await commitAsLines(preview.body.previewId);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
+    expect(res.headers['content-encoding']).toBeUndefined(); // each line leaves at once, not held by gzip
+    const lines = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    for (const line of lines) expectSchema(CommitLineSchema, line);
+    const progress = lines.filter((l) => l.type === 'progress');
+    // runImport's phases (their number may change with its write path): from 0 of n, in order, to n of n.
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    expect(progress[0]).toMatchObject({ done: 0, phase: 'Membaca dan memeriksa berkas' });
+    const last = progress.at(-1);
+    expect(last.done).toBe(last.total);
+    for (const [i, p] of progress.entries()) {
+      expect(p.phase).not.toBe('');
+      if (i) expect(p.done).toBeGreaterThanOrEqual(progress[i - 1].done);
+    }
+    expect(lines.at(-1)).toMatchObject({
+      type: 'result',
+      statusCode: 200,
+      outcome: { status: 'imported', counts: { added: 1, changed: 0, unchanged: 0 } },
+    });
+    const { body } = await get('/api/nilai?indikator=KIA_K1&periode=2026-10&wilayah=99.01.01');
+    expect(body.rows.find((r: { kode: string }) => r.kode === '99.01.01.2002')).toMatchObject({ numerator: 7 });
+  });
+
+  it('answers an unknown or committed preview with its HTTP status, before any line', async () => {
+    const res = await commitAsLines('tidak-ada');
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ code: 'NOT_FOUND' });
   });
 });

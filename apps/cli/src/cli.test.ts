@@ -107,7 +107,7 @@ describe('pnpm cli', () => {
     const near = await cli(['impor', name, '--profil', 'uji.profil.json', '--coba']).done;
     expect(near.code).toBe(1);
     expect(near.stderr).toContain('[DESA_NAME_NEAR]');
-    expect(near.stderr).toContain('--terima-nama "Tgia=99.01.02.2001"  (Tiga)');
+    expect(near.stderr).toContain('--terima-nama "Tgia=99.01.02.2001"  (Tiga, Kec. Dua)');
     const bad = await cli(['import', name, '--profile', 'uji.profil.json', '--terima-nama', 'Tgia']).done;
     expect(bad.stderr).toContain('tulis "nama di berkas=kode desa"');
 

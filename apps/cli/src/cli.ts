@@ -170,10 +170,12 @@ async function importCommand(database: Database): Promise<number> {
     console.error(outcome.message);
     for (const e of outcome.errors) console.error(`  ${formatIssue(e)}`);
     if (outcome.toConfirm?.length) {
-      console.error('Nama desa yang mirip (konfirmasi dengan --terima-nama; disimpan sebagai alias saat impor):');
+      console.error(
+        'Nama desa yang mirip atau dimiliki beberapa desa (pilih dengan --terima-nama; nama mirip disimpan sebagai alias saat impor, nama kembar hanya untuk berkas ini):',
+      );
       for (const n of outcome.toConfirm)
         console.error(
-          `  "${n.nama}" (baris ${n.rows.slice(0, 5).join(', ')}): ${n.candidates.map((c) => `--terima-nama "${n.nama}=${c.kode}"  (${c.nama})`).join('  atau  ')}`,
+          `  "${n.nama}"${n.ambiguous ? ' [kembar]' : ''} (baris ${n.rows.slice(0, 5).join(', ')}): ${n.candidates.map((c) => `--terima-nama "${n.nama}=${c.kode}"  (${c.nama}${c.kecamatan ? `, Kec. ${c.kecamatan}` : ''})`).join('  atau  ')}`,
         );
     }
     if (outcome.layout) {

@@ -59,46 +59,59 @@ const REASON: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+export interface ErrorAnswer {
+  statusCode: number;
+  headers: Record<string, string>;
+  payload: ReturnType<typeof body> & Record<string, unknown>;
+}
+
+/**
+ * What an error is as an answer. The error handler sends it; a streamed answer whose status is already sent (the
+ * commit's progress lines) writes it as its last line.
+ */
+export function errorAnswer(error: FastifyError | HttpError | Error, request: FastifyRequest): ErrorAnswer {
+  let err = error as FastifyError | HttpError;
+  const plain = (statusCode: number, code: string, message: string, headers: Record<string, string> = {}) => ({
+    statusCode,
+    headers,
+    payload: body(statusCode, code, message),
+  });
+  if (err instanceof QueueFull) err = busy(err.code, err.message, err.retryAfterSeconds);
+  if (err instanceof DomainError) {
+    const http = fromDomain(err);
+    return {
+      statusCode: http.statusCode,
+      headers: http.headers,
+      payload: { ...body(http.statusCode, http.code, http.message), ...err.details.body },
+    };
+  }
+  if (err instanceof HttpError) return plain(err.statusCode, err.code, err.message, err.headers);
+  if ((err as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return plain(413, 'BODY_TOO_LARGE', tooLargeMessage(request));
+  }
+  if ('validation' in err && err.validation) {
+    return plain(400, 'INVALID_REQUEST', validationMessage(err.validation));
+  }
+  // Text PostgreSQL cannot store (a NUL character, invalid UTF-8) came from the request, not from a bug here.
+  if (isUnstorableText(err)) {
+    return plain(400, 'INVALID_CHARACTERS', 'Permintaan berisi karakter yang tidak sah (misalnya karakter NUL).');
+  }
+  if (isDatabaseUnavailable(err)) {
+    request.log.warn({ err, url: request.url }, 'database unavailable');
+    return plain(503, 'DATABASE_UNAVAILABLE', 'Basis data sedang tidak dapat dihubungi. Coba lagi sebentar lagi.', {
+      'retry-after': '5',
+    });
+  }
+  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+  if (status >= 500) request.log.error({ err, url: request.url }, 'request failed');
+  const message = status >= 500 ? 'Terjadi kesalahan di server. Coba lagi; bila berulang, hubungi admin.' : err.message;
+  return plain(status, (err as FastifyError).code ?? 'ERROR', message);
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
-    if (err instanceof QueueFull) err = busy(err.code, err.message, err.retryAfterSeconds);
-    if (err instanceof DomainError) {
-      const http = fromDomain(err);
-      return reply
-        .code(http.statusCode)
-        .headers(http.headers)
-        .send({ ...body(http.statusCode, http.code, http.message), ...err.details.body });
-    }
-    if (err instanceof HttpError) {
-      return reply
-        .code(err.statusCode)
-        .headers(err.headers)
-        .send(body(err.statusCode, err.code, err.message));
-    }
-    if ((err as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.code(413).send(body(413, 'BODY_TOO_LARGE', tooLargeMessage(request)));
-    }
-    if ('validation' in err && err.validation) {
-      return reply.code(400).send(body(400, 'INVALID_REQUEST', validationMessage(err.validation)));
-    }
-    // Text PostgreSQL cannot store (a NUL character, invalid UTF-8) came from the request, not from a bug here.
-    if (isUnstorableText(err)) {
-      return reply
-        .code(400)
-        .send(body(400, 'INVALID_CHARACTERS', 'Permintaan berisi karakter yang tidak sah (misalnya karakter NUL).'));
-    }
-    if (isDatabaseUnavailable(err)) {
-      request.log.warn({ err, url: request.url }, 'database unavailable');
-      return reply
-        .code(503)
-        .header('retry-after', '5')
-        .send(body(503, 'DATABASE_UNAVAILABLE', 'Basis data sedang tidak dapat dihubungi. Coba lagi sebentar lagi.'));
-    }
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    if (status >= 500) request.log.error({ err, url: request.url }, 'request failed');
-    const message =
-      status >= 500 ? 'Terjadi kesalahan di server. Coba lagi; bila berulang, hubungi admin.' : err.message;
-    return reply.code(status).send(body(status, err.code ?? 'ERROR', message));
+    const answer = errorAnswer(err, request);
+    return reply.code(answer.statusCode).headers(answer.headers).send(answer.payload);
   });
 }
 

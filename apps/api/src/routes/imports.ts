@@ -16,6 +16,7 @@ import type { Importer, ImportsService } from '@peta/server-core';
 import { actorOf, authorize, scopeFilter } from '../auth/access.ts';
 import { badRequest } from '../plugins/errors.ts';
 import { acceptUploads, EXCHANGE_UPLOAD_TYPES, UPLOAD_TYPES, type Uploads } from '../plugins/uploads.ts';
+import { answerWithProgress, wantsProgressLines, type Progress } from './progress-lines.ts';
 import { requireKode } from './params.ts';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
@@ -102,14 +103,22 @@ export const importRoutes =
         schema: {
           tags: ['impor'],
           summary: 'Simpan pratinjau (diperiksa ulang di dalam kunci impor)',
+          description:
+            'Dengan `Accept: application/x-ndjson` jawabannya baris-baris JSON selama penyimpanan: tahap (`type: progress`), lalu satu baris hasil (`type: result`, dengan statusCode dan hasil impor) atau galat (`type: error`).',
           params: ImportIdParamsSchema,
           response: { 200: ImportOutcomeSchema, 422: ImportOutcomeSchema, ...errors, 503: ErrorSchema },
         },
       },
       async (request, reply) => {
-        const outcome = await service.commit(request.params.id, importerOf(request));
-        // The data changed since the preview and the file no longer passes: nothing was written.
-        return reply.code(outcome.status === 'invalid' ? 422 : 200).send(outcome);
+        const who = importerOf(request);
+        const commit = async (onProgress?: Progress) => {
+          const outcome = await service.commit(request.params.id, who, onProgress);
+          // The data changed since the preview and the file no longer passes: nothing was written.
+          return { statusCode: outcome.status === 'invalid' ? 422 : 200, outcome };
+        };
+        if (wantsProgressLines(request)) return answerWithProgress(request, reply, commit);
+        const { statusCode, outcome } = await commit();
+        return reply.code(statusCode).send(outcome);
       },
     );
 

@@ -46,12 +46,15 @@ export function sessionProblemOf(status: number, code: string): SessionProblem |
 
 const isWrite = (method: string | undefined) => !!method && !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());
 
-async function errorOf(response: Response): Promise<ApiRequestError> {
-  const body = (await response.json().catch(() => null)) as Partial<ApiError> | null;
-  const error = new ApiRequestError(response.status, body?.code ?? 'HTTP_ERROR', body?.message);
+function errorFromBody(status: number, body: Partial<ApiError> | null): ApiRequestError {
+  const error = new ApiRequestError(status, body?.code ?? 'HTTP_ERROR', body?.message);
   const problem = sessionProblemOf(error.status, error.code);
   if (problem) for (const listener of sessionListeners) listener(problem);
   return error;
+}
+
+async function errorOf(response: Response): Promise<ApiRequestError> {
+  return errorFromBody(response.status, (await response.json().catch(() => null)) as Partial<ApiError> | null);
 }
 
 /**
@@ -101,6 +104,76 @@ export async function sendJson<T>(
       ? { method }
       : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
   return readJson<T>(await apiFetch(path, init, accept));
+}
+
+/** Bytes of an upload sent so far (total: the body's size). */
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+
+/**
+ * POST of a file as the raw body with the upload's progress: XMLHttpRequest, because fetch() cannot report the bytes
+ * sent. The same CSRF token, error body and session handling as apiFetch; resolves with the JSON answer.
+ */
+export function uploadJson<T>(
+  path: string,
+  file: Blob,
+  contentType: string,
+  onProgress: (p: UploadProgress) => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', contentType);
+    if (csrfToken) xhr.setRequestHeader(CSRF_HEADER, csrfToken);
+    xhr.upload.onprogress = (e) => onProgress({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
+    xhr.onerror = () => reject(new ApiRequestError(0, 'NETWORK'));
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        if (body === null) reject(new ApiRequestError(xhr.status, 'BAD_RESPONSE'));
+        else resolve(body as T);
+      } else reject(errorFromBody(xhr.status, body as Partial<ApiError> | null));
+    };
+    xhr.send(file);
+  });
+}
+
+/**
+ * The lines of an NDJSON answer (one JSON value a line), each handed to `onLine` as it arrives; a line cut by the
+ * network is a BAD_RESPONSE.
+ */
+export async function readLines(response: Response, onLine: (line: unknown) => void): Promise<void> {
+  if (!response.body) throw new ApiRequestError(response.status, 'BAD_RESPONSE');
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let pending = '';
+  const take = (text: string) => {
+    if (!text.trim()) return;
+    let line: unknown;
+    try {
+      line = JSON.parse(text);
+    } catch {
+      throw new ApiRequestError(response.status, 'BAD_RESPONSE');
+    }
+    onLine(line);
+  };
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    pending += value;
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) take(line);
+  }
+  take(pending);
 }
 
 /** Client errors are answers, not hiccups: retrying a 404 only delays the message. */

@@ -38,7 +38,7 @@ export const ReadAgainBodySchema = Type.Object(
     /** A drafted profile (domain exchange/profile.ts ImportProfile), checked by validateProfile. */
     profil: Type.Optional(Type.Unknown()),
     profilId: Type.Optional(Type.Integer({ minimum: 1 })),
-    /** Desa name as the file writes it → kode desa chosen among the near matches. */
+    /** Desa name as the file writes it → kode desa chosen among the near matches (or among same-named desa). */
     konfirmasi: Type.Optional(
       Type.Record(Type.String({ maxLength: 200 }), Type.String({ maxLength: 20 }), { maxProperties: 5000 }),
     ),
@@ -56,7 +56,11 @@ export const SheetLayoutSchema = Type.Object({
 export const NameToConfirmSchema = Type.Object({
   nama: Type.String(),
   rows: Type.Array(Type.Integer()),
-  candidates: Type.Array(Type.Object({ kode: Type.String(), nama: Type.String() })),
+  candidates: Type.Array(
+    Type.Object({ kode: Type.String(), nama: Type.String(), kecamatan: Type.Optional(Type.String()) }),
+  ),
+  /** Several desa carry exactly this name: the choice holds for this file only (never kept as an alias). */
+  ambiguous: Type.Optional(Type.Boolean()),
 });
 
 export const ImportProfileSummarySchema = Type.Object({
@@ -148,9 +152,34 @@ export const ImportOutcomeSchema = Type.Object({
   profile: Type.Optional(
     Nullable(Type.Object({ id: Nullable(Type.Integer()), nama: Type.String(), kabupaten: Type.String() })),
   ),
-  /** Desa names close to a desa of the area: confirm one (read again with konfirmasi), never taken silently. */
+  /**
+   * Desa names close to a desa of the area, or carried by several desa (ambiguous): choose one (read again with
+   * konfirmasi), never taken silently.
+   */
   toConfirm: Type.Optional(Type.Array(NameToConfirmSchema)),
 });
+
+/**
+ * POST /api/impor/{id}/simpan with `Accept: application/x-ndjson`: the answer is one JSON object per line while the
+ * commit runs — its phases, then one result line (the outcome with the status code the JSON answer would have) or
+ * one error line (the error body, when the failure came after the first progress line).
+ */
+export const CommitLineSchema = Type.Union([
+  Type.Object({
+    type: Type.Literal('progress'),
+    phase: Type.String(),
+    done: Type.Integer(),
+    total: Type.Integer(),
+  }),
+  Type.Object({ type: Type.Literal('result'), statusCode: Type.Integer(), outcome: ImportOutcomeSchema }),
+  Type.Object({
+    type: Type.Literal('error'),
+    statusCode: Type.Integer(),
+    code: Type.String(),
+    message: Type.String(),
+  }),
+]);
+export type CommitLine = Static<typeof CommitLineSchema>;
 
 export const ImportIdParamsSchema = Type.Object({ id: Type.String() });
 

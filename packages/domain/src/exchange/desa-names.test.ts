@@ -140,14 +140,51 @@ describe('resolveDesaNames', () => {
       [9, 'KECAMATAN_NAME_UNKNOWN'],
     ]);
     expect(r.errors[0]!.message).toBe(
-      'Nama desa "Sukamaju" dimiliki 2 desa di wilayah ini: 12.10.01.2002 Sukamaju (Kec. Bilah Hulu); 12.10.02.2001 Sukamaju (Kec. Pangkatan). Tambahkan kolom kecamatan atau tulis kode desanya.',
+      'Nama desa "Sukamaju" dimiliki 2 desa di wilayah ini: 12.10.01.2002 Sukamaju (Kec. Bilah Hulu); 12.10.02.2001 Sukamaju (Kec. Pangkatan). Pilih desanya di pratinjau, tambahkan kolom kecamatan, atau tulis kode desanya.',
     );
     expect(r.errors[1]!.message).toBe(
       'Nama desa "Sidomulya" tidak ditemukan persis. Mungkin maksudnya: 12.10.03.2002 Sidomulyo (Kec. Bilah Hilir). Konfirmasi pilihan di pratinjau.',
     );
     expect(r.toConfirm).toEqual([
-      { nama: 'Sidomulya', rows: [5, 6], candidates: [{ kode: '12.10.03.2002', nama: 'Sidomulyo' }] },
+      {
+        nama: 'Sukamaju',
+        rows: [4],
+        ambiguous: true,
+        candidates: [
+          { kode: '12.10.01.2002', nama: 'Sukamaju', kecamatan: 'Bilah Hulu' },
+          { kode: '12.10.02.2001', nama: 'Sukamaju', kecamatan: 'Pangkatan' },
+        ],
+      },
+      {
+        nama: 'Sidomulya',
+        rows: [5, 6],
+        candidates: [{ kode: '12.10.03.2002', nama: 'Sidomulyo', kecamatan: 'Bilah Hilir' }],
+      },
     ]);
+  });
+
+  it('takes the desa chosen in the preview for an ambiguous name, only among its candidates', () => {
+    const rows = [
+      { row: 2, nama: 'Sukamaju' },
+      { row: 3, nama: 'Sukamaju' },
+    ];
+    const r = resolveDesaNames(index, rows, '12.10', { chosen: { Sukamaju: '12.10.02.2001' } });
+    expect(r.kodes).toEqual(['12.10.02.2001', '12.10.02.2001']);
+    expect(r.errors).toEqual([]);
+    expect(r.toConfirm).toEqual([]);
+    expect(r.warnings).toEqual([
+      {
+        row: 2,
+        column: 'nama_desa',
+        code: 'DESA_NAME_MATCHED',
+        message:
+          'Nama desa "Sukamaju" dimiliki 2 desa; dipilih di pratinjau untuk berkas ini: 12.10.02.2001 Sukamaju (Kec. Pangkatan).',
+      },
+    ]);
+    // A kode that is not one of the same-named desa settles nothing: the name still asks.
+    const other = resolveDesaNames(index, rows, '12.10', { chosen: { Sukamaju: '12.10.03.2002' } });
+    expect(other.kodes).toEqual([null, null]);
+    expect(other.toConfirm.map((c) => [c.nama, c.rows, c.ambiguous])).toEqual([['Sukamaju', [2, 3], true]]);
   });
 
   it('stops suggesting near names past a bound, and says so once', () => {

@@ -269,8 +269,27 @@ export interface DesaNameResolution {
   errors: ExchangeIssue[];
   errorCount: number;
   warnings: ExchangeIssue[];
-  /** Names offered for confirmation: once confirmed, the caller keeps them as aliases (DesaAlias) for the area. */
-  toConfirm: { nama: string; rows: number[]; candidates: NamedWilayah[] }[];
+  /**
+   * Names the preview asks about. Near matches: once confirmed, the caller keeps them as aliases (DesaAlias) for the
+   * area. Ambiguous names (`ambiguous`: several desa of exactly that name): the choice holds for this file only.
+   */
+  toConfirm: NameToConfirm[];
+}
+
+export interface NameToConfirm {
+  /** The name as the file writes it (trimmed): the key of the user's answer. */
+  nama: string;
+  rows: number[];
+  candidates: (NamedWilayah & { kecamatan?: string })[];
+  /** Several desa carry exactly this name: the choice is for this file, never kept as an alias. */
+  ambiguous?: boolean;
+}
+
+/** A candidate with its kecamatan's name, so two desa of the same name can be told apart. */
+function withKecamatan(index: DesaNameIndex, d: NamedWilayah): NameToConfirm['candidates'][number] {
+  const kecamatanKode = ancestorAt(d.kode, 'kecamatan');
+  const kecamatan = kecamatanKode ? index.byKode.get(kecamatanKode)?.nama : undefined;
+  return kecamatan ? { kode: d.kode, nama: d.nama, kecamatan } : { kode: d.kode, nama: d.nama };
 }
 
 /**
@@ -290,7 +309,12 @@ export function resolveDesaNames(
   index: DesaNameIndex,
   cells: readonly DesaNameCell[],
   wilayah: string,
-  options: { column?: string; maxNearComparisons?: number } = {},
+  options: {
+    column?: string;
+    maxNearComparisons?: number;
+    /** Answers of the preview: name as the file writes it → kode. Settles an ambiguous name if it is a candidate. */
+    chosen?: Readonly<Record<string, string>>;
+  } = {},
 ): DesaNameResolution {
   const column = options.column ?? 'nama_desa';
   const budget: NearBudget = { comparisons: options.maxNearComparisons ?? MAX_NEAR_COMPARISONS };
@@ -305,7 +329,20 @@ export function resolveDesaNames(
   };
   const cache = new Map<string, DesaMatch>();
   const noted = new Set<string>();
-  const confirm = new Map<string, DesaNameResolution['toConfirm'][number]>();
+  const confirm = new Map<string, NameToConfirm>();
+  const ask = (key: string, row: number, nama: string, candidates: readonly NamedWilayah[], ambiguous: boolean) => {
+    const c = confirm.get(key) ?? {
+      nama,
+      rows: [],
+      // Near matches come best first; same-named desa in kode order.
+      candidates: (ambiguous ? [...candidates].sort((a, b) => a.kode.localeCompare(b.kode)) : candidates).map((d) =>
+        withKecamatan(index, d),
+      ),
+      ...(ambiguous ? { ambiguous } : {}),
+    };
+    c.rows.push(row);
+    confirm.set(key, c);
+  };
   for (const cell of cells) {
     const cacheKey = JSON.stringify([cell.nama.trim(), (cell.kecamatan ?? '').trim()]);
     let m = cache.get(cacheKey);
@@ -352,15 +389,31 @@ export function resolveDesaNames(
           );
         }
         break;
-      case 'ambiguous':
+      case 'ambiguous': {
+        const chosen = m.candidates.find((c) => c.kode === options.chosen?.[cell.nama.trim()]);
+        if (chosen) {
+          out.kodes.push(chosen.kode);
+          if (!noted.has(cacheKey)) {
+            noted.add(cacheKey);
+            issues.warn(
+              cell.row,
+              column,
+              'DESA_NAME_MATCHED',
+              `Nama desa ${shown} dimiliki ${m.candidates.length} desa; dipilih di pratinjau untuk berkas ini: ${describeDesa(index, chosen)}.`,
+            );
+          }
+          break;
+        }
         out.kodes.push(null);
         issues.error(
           cell.row,
           column,
           'DESA_NAME_AMBIGUOUS',
-          `Nama desa ${shown} dimiliki ${m.candidates.length} desa di wilayah ini: ${m.candidates.map((c) => describeDesa(index, c)).join('; ')}. Tambahkan kolom kecamatan atau tulis kode desanya.`,
+          `Nama desa ${shown} dimiliki ${m.candidates.length} desa di wilayah ini: ${m.candidates.map((c) => describeDesa(index, c)).join('; ')}. Pilih desanya di pratinjau, tambahkan kolom kecamatan, atau tulis kode desanya.`,
         );
+        ask(cacheKey, cell.row, cell.nama.trim(), m.candidates, true);
         break;
+      }
       case 'near': {
         out.kodes.push(null);
         issues.error(
@@ -369,9 +422,7 @@ export function resolveDesaNames(
           'DESA_NAME_NEAR',
           `Nama desa ${shown} tidak ditemukan persis. Mungkin maksudnya: ${m.candidates.map((c) => describeDesa(index, c)).join('; ')}. Konfirmasi pilihan di pratinjau.`,
         );
-        const c = confirm.get(cacheKey) ?? { nama: cell.nama.trim(), rows: [], candidates: m.candidates };
-        c.rows.push(cell.row);
-        confirm.set(cacheKey, c);
+        ask(cacheKey, cell.row, cell.nama.trim(), m.candidates, false);
         break;
       }
       case 'none':

@@ -34,7 +34,7 @@ function catalogueRoles(): ExchangeMapping {
 export function readProfileSheet(
   rows: readonly (readonly CellValue[])[],
   profile: ImportProfile,
-  options: { names: DesaNameIndex; maxDataValues: number },
+  options: { names: DesaNameIndex; maxDataValues: number; chosen?: Readonly<Record<string, string>> },
 ): ProfileRead {
   const issues = new ExchangeIssues();
   const assembler = new DataValueAssembler(
@@ -135,7 +135,10 @@ export function readProfileSheet(
   }
   let toConfirm: ProfileRead['toConfirm'] = [];
   if (profile.desa.isi === 'nama') {
-    const resolved = resolveDesaNames(options.names, nameCells, profile.kabupaten, { column: profile.desa.kolom });
+    const resolved = resolveDesaNames(options.names, nameCells, profile.kabupaten, {
+      column: profile.desa.kolom,
+      ...(options.chosen ? { chosen: options.chosen } : {}),
+    });
     resolved.kodes.forEach((k, i) => {
       data[i]!.kode = k;
     });

@@ -149,7 +149,20 @@ describe('readProfileSheet', () => {
       [5, 'Program', 'INDICATOR_UNKNOWN'],
     ]);
     expect(result.toConfirm).toEqual([
-      { nama: 'Tanjung Sirem', rows: [4], candidates: [{ kode: '12.10.01.2001', nama: 'Tanjung Siram' }] },
+      {
+        nama: 'Sukamaju',
+        rows: [3],
+        ambiguous: true,
+        candidates: [
+          { kode: '12.10.01.2002', nama: 'Sukamaju', kecamatan: 'Bilah Hulu' },
+          { kode: '12.10.02.2001', nama: 'Sukamaju', kecamatan: 'Pangkatan' },
+        ],
+      },
+      {
+        nama: 'Tanjung Sirem',
+        rows: [4],
+        candidates: [{ kode: '12.10.01.2001', nama: 'Tanjung Siram', kecamatan: 'Bilah Hulu' }],
+      },
     ]);
     expect(result.rows).toEqual([]);
   });

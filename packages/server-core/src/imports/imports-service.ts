@@ -20,7 +20,7 @@ import { findPreview, markCommitted, savePreview, type PreviewCaps } from './pre
 import type { ReadingOptions } from './parse/parsed.ts';
 import { keepConfirmedNames } from './confirmed-names.ts';
 import { profilesRepository } from './profiles-repository.ts';
-import { runImport, type ImportOutcome } from './run-import.ts';
+import { runImport, type ImportOutcome, type ImportRequest } from './run-import.ts';
 import { sasaranRepository } from './sasaran-repository.ts';
 import { buildTemplate, desaOf, type TemplateFile } from './template.ts';
 import { undoImport } from './undo-import.ts';
@@ -108,6 +108,9 @@ export interface ReadAgain {
 }
 
 export type OutOfScope = (desaKode: string) => string | null;
+
+/** The phases of a commit as runImport reports them (the web page's bar, the API's progress lines). */
+export type ImportProgress = NonNullable<ImportRequest['onProgress']>;
 
 /** Who imports: their name, the desa they may not change, their area (scope kode, '' = all) for saved profiles. */
 export interface Importer {
@@ -211,7 +214,11 @@ export function importsService(
      * Commits as `oleh` (who previewed may differ from who commits), re-checked against the committer's scope. The
      * outcome says 'invalid' when the data changed since the preview and the file no longer passes (nothing written).
      */
-    async commit(previewId: string, { oleh, outOfScope, area }: Importer): Promise<ImportOutcomeDto> {
+    async commit(
+      previewId: string,
+      { oleh, outOfScope, area }: Importer,
+      onProgress?: ImportProgress,
+    ): Promise<ImportOutcomeDto> {
       const preview = await findPreview(database, previewId);
       if (!preview) throw notFound('Pratinjau tidak ditemukan atau sudah kedaluwarsa. Unggah ulang berkasnya.');
       if (preview.committedLoadId !== null) {
@@ -228,6 +235,7 @@ export function importsService(
         reading,
         area,
         crosswalk,
+        ...(onProgress ? { onProgress } : {}),
       });
       if (outcome.status === 'imported') {
         await markCommitted(database, previewId, outcome.loadId);

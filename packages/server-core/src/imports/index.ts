@@ -26,6 +26,7 @@ export {
   importsService,
   toOutcomeDto,
   type Importer,
+  type ImportProgress,
   type ReadAgain,
   type ImportsService,
   type ImportsServiceOptions,

@@ -364,23 +364,37 @@ export function NameConfirm({
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const readAgain = useReadAgain();
   const picked = Object.fromEntries(Object.entries(chosen).filter(([, k]) => k));
+  // Near names become aliases when the import is saved; a name several desa carry is chosen for this file only.
+  const near = toConfirm.filter((n) => !n.ambiguous);
+  const twins = toConfirm.filter((n) => n.ambiguous);
+  const choice = (n: (typeof toConfirm)[number]) => (
+    <label key={n.nama} data-testid={n.ambiguous ? 'name-choose' : undefined}>
+      {n.ambiguous
+        ? t('impor.names.rowAmbiguous', {
+            nama: n.nama,
+            count: n.candidates.length,
+            rows: n.rows.slice(0, 5).join(', '),
+          })
+        : t('impor.names.row', { nama: n.nama, rows: n.rows.slice(0, 5).join(', ') })}
+      <select value={chosen[n.nama] ?? ''} onChange={(e) => setChosen((c) => ({ ...c, [n.nama]: e.target.value }))}>
+        <option value="">{t(n.ambiguous ? 'impor.names.choose' : 'impor.names.none')}</option>
+        {n.candidates.map((c) => (
+          <option key={c.kode} value={c.kode}>
+            {c.kecamatan
+              ? t('impor.names.option', { nama: c.nama, kecamatan: c.kecamatan, kode: c.kode })
+              : `${c.nama} (${c.kode})`}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   return (
     <fieldset className="imp-wizard__names" data-testid="name-confirm">
       <legend>{t('impor.names.title')}</legend>
-      <p className="imp-card__lead">{t('impor.names.lead')}</p>
-      {toConfirm.map((n) => (
-        <label key={n.nama}>
-          {t('impor.names.row', { nama: n.nama, rows: n.rows.slice(0, 5).join(', ') })}
-          <select value={chosen[n.nama] ?? ''} onChange={(e) => setChosen((c) => ({ ...c, [n.nama]: e.target.value }))}>
-            <option value="">{t('impor.names.none')}</option>
-            {n.candidates.map((c) => (
-              <option key={c.kode} value={c.kode}>
-                {c.nama} ({c.kode})
-              </option>
-            ))}
-          </select>
-        </label>
-      ))}
+      {near.length > 0 && <p className="imp-card__lead">{t('impor.names.lead')}</p>}
+      {near.map(choice)}
+      {twins.length > 0 && <p className="imp-card__lead">{t('impor.names.ambiguousLead')}</p>}
+      {twins.map(choice)}
       <button
         type="button"
         className="button button--ghost"

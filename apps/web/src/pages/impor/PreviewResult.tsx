@@ -1,6 +1,6 @@
 // What an uploaded file would do (or did): counts, errors and warnings with row and column, a sample of the changes,
 // and the commit button. States: ready (preview), unchanged, invalid (nothing written), imported.
-import { useMemo, type Ref } from 'react';
+import { useMemo, type ReactNode, type Ref } from 'react';
 import { useQueries } from '@tanstack/react-query';
 import { formatNumberId, tryParsePeriod } from '@peta/domain';
 import type { ImportIssueDto, ImportOutcomeDto } from '@peta/domain/contract';
@@ -30,6 +30,8 @@ export interface PreviewResultProps {
   commitError: unknown;
   onCommit: () => void;
   onReset: () => void;
+  /** While the commit runs: how far it has come (TaskProgress). */
+  commitProgress?: ReactNode;
 }
 
 const HEADLINE = {
@@ -39,7 +41,15 @@ const HEADLINE = {
   imported: 'impor.result.imported',
 } as const;
 
-export function PreviewResult({ outcome, headingRef, committing, commitError, onCommit, onReset }: PreviewResultProps) {
+export function PreviewResult({
+  outcome,
+  headingRef,
+  committing,
+  commitError,
+  onCommit,
+  onReset,
+  commitProgress,
+}: PreviewResultProps) {
   const t = useT();
   const [lang] = useLang();
   const view = outcomeView(outcome);
@@ -150,6 +160,7 @@ export function PreviewResult({ outcome, headingRef, committing, commitError, on
           {view === 'imported' ? t('impor.result.another') : t('impor.result.cancel')}
         </button>
       </div>
+      <div aria-live="polite">{commitProgress}</div>
       {view === 'invalid' && (
         <p id="imp-nothing-written" className="imp-hint">
           {t('impor.result.nothingWritten')}

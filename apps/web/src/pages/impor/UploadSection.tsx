@@ -2,9 +2,10 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useLang, useT } from '../../i18n/i18n.tsx';
 import { ErrorMessage } from '../../shared/status/StatusMessage.tsx';
-import { ACCEPTED_FILES, formatBytes } from './import-model.ts';
+import { ACCEPTED_FILES, formatBytes, formatPercent } from './import-model.ts';
 import { useCommit, usePreview } from './imports-api.ts';
 import { PreviewResult } from './PreviewResult.tsx';
+import { TaskProgress } from './TaskProgress.tsx';
 import type { ImportProfile } from '@peta/domain';
 import type { ImportOutcomeDto } from '@peta/domain/contract';
 import { ImportWizard, NameConfirm, SaveProfile } from './ImportWizard.tsx';
@@ -26,6 +27,8 @@ export function UploadSection() {
   const [layoutOutcome, setLayoutOutcome] = useState<ImportOutcomeDto | null>(null);
   const [drafted, setDrafted] = useState<ImportProfile | null>(null);
   const outcome = commit.data ?? again ?? preview.data;
+  // Every byte sent: the server is reading the file now.
+  const uploaded = !!preview.progress && preview.progress.loaded >= preview.progress.total;
   const wizard = layoutOutcome ?? (preview.data?.layout && preview.data.previewId ? preview.data : null);
 
   const choose = (chosen: File | undefined | null) => {
@@ -101,7 +104,20 @@ export function UploadSection() {
         )}
       </div>
       <div aria-live="polite">
-        {preview.isPending && (
+        {preview.isPending && preview.progress && (
+          <TaskProgress
+            label={t(uploaded ? 'impor.progress.uploaded' : 'impor.progress.uploading')}
+            value={preview.progress.loaded}
+            max={preview.progress.total || 1}
+            valueText={t('impor.progress.bytes', {
+              loaded: formatBytes(preview.progress.loaded, lang),
+              total: formatBytes(preview.progress.total, lang),
+              percent: formatPercent(preview.progress.loaded, preview.progress.total, lang),
+            })}
+            testId="upload-progress"
+          />
+        )}
+        {preview.isPending && (!preview.progress || uploaded) && (
           <p className="status" role="status">
             <span className="spinner" aria-hidden="true" />
             {t('impor.upload.checking')}
@@ -131,6 +147,25 @@ export function UploadSection() {
           committing={commit.isPending}
           commitError={commit.isError ? commit.error : null}
           onCommit={() => outcome.previewId && commit.mutate(outcome.previewId)}
+          commitProgress={
+            commit.isPending ? (
+              <TaskProgress
+                label={t('impor.progress.saving')}
+                value={commit.progress?.done ?? 0}
+                max={commit.progress?.total || 1}
+                valueText={
+                  commit.progress
+                    ? t('impor.progress.phase', {
+                        done: commit.progress.done,
+                        total: commit.progress.total,
+                        phase: commit.progress.phase,
+                      })
+                    : t('impor.progress.starting')
+                }
+                testId="commit-progress"
+              />
+            ) : null
+          }
           onReset={reset}
         />
       )}

@@ -8,6 +8,7 @@ import {
   commitUrl,
   commonWilayah,
   formatBytes,
+  formatPercent,
   issueRows,
   loadStatus,
   mapHref,
@@ -210,5 +211,14 @@ describe('history', () => {
     expect(formatBytes(1536, 'id')).toBe('1,5 KB');
     expect(formatBytes(1536, 'en')).toBe('1.5 KB');
     expect(formatBytes(3 * 1024 * 1024, 'en')).toBe('3 MB');
+  });
+});
+
+describe('formatPercent', () => {
+  it('rounds down, so 100% means every byte is sent', () => {
+    expect(formatPercent(999, 1000, 'id')).toBe('99%');
+    expect(formatPercent(1000, 1000, 'id')).toBe('100%');
+    expect(formatPercent(1, 3, 'en')).toBe('33%');
+    expect(formatPercent(5, 0, 'id')).toBe('0%');
   });
 });

@@ -207,3 +207,9 @@ export function formatBytes(bytes: number, lang: 'id' | 'en'): string {
   if (bytes < 1024 * 1024) return `${nf.format(bytes / 1024)} KB`;
   return `${nf.format(bytes / 1024 / 1024)} MB`;
 }
+
+/** "42%" / "42 %" as the language writes it: the share of `total` done, rounded down (100% only when all is done). */
+export function formatPercent(done: number, total: number, lang: 'id' | 'en'): string {
+  const share = total > 0 ? Math.floor((Math.min(done, total) / total) * 100) / 100 : 0;
+  return new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { style: 'percent' }).format(share);
+}

@@ -2,8 +2,23 @@
 // functions, never fetch(). After a commit or an undo the cached values and series are invalidated, so the map shows
 // the new numbers at once.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { ImportOutcomeDto, ImportProfileSummaryDto, LoadRecordDto, UndoResponse } from '@peta/domain/contract';
-import { apiFetch, getJson, sendJson } from '../../api/client.ts';
+import { useState } from 'react';
+import type {
+  CommitLine,
+  ImportOutcomeDto,
+  ImportProfileSummaryDto,
+  LoadRecordDto,
+  UndoResponse,
+} from '@peta/domain/contract';
+import {
+  ApiRequestError,
+  apiFetch,
+  getJson,
+  readLines,
+  sendJson,
+  uploadJson,
+  type UploadProgress,
+} from '../../api/client.ts';
 import { commitUrl, previewUrl, undoUrl } from './import-model.ts';
 import { DATA_QUERY_PREFIXES } from '../../api/queries.ts';
 import { fileNameFromDisposition, templateFileName, templateUrl, type TemplateRequest } from './template-request.ts';
@@ -15,23 +30,43 @@ export const importQueryKeys = {
 };
 
 const HISTORY_LIMIT = 100;
+const NDJSON = 'application/x-ndjson';
 
 /**
  * POST /api/impor/pratinjau with the file as the raw body: always an outcome (preview, unchanged or invalid). Who
- * imports is the signed-in user; rows outside their wilayah come back as errors.
+ * imports is the signed-in user; rows outside their wilayah come back as errors. `onProgress`: the bytes sent.
  */
-export async function uploadForPreview(file: File): Promise<ImportOutcomeDto> {
-  const response = await apiFetch(previewUrl(file.name), {
-    method: 'POST',
-    body: file,
-    headers: { 'content-type': file.type || 'application/octet-stream' },
-  });
-  return (await response.json()) as ImportOutcomeDto;
+export function uploadForPreview(file: File, onProgress: (p: UploadProgress) => void): Promise<ImportOutcomeDto> {
+  return uploadJson<ImportOutcomeDto>(previewUrl(file.name), file, file.type || 'application/octet-stream', onProgress);
 }
 
-/** POST …/commit: 200 imported, or 422 with the errors when the data changed since the preview (nothing written). */
-export function commitPreview(previewId: string): Promise<ImportOutcomeDto> {
-  return sendJson<ImportOutcomeDto>('POST', commitUrl(previewId), undefined, [422]);
+/** A phase of the commit as the server reports it (its label is the server's, in Bahasa Indonesia). */
+export type CommitProgress = Extract<CommitLine, { type: 'progress' }>;
+
+/**
+ * POST …/simpan asking for NDJSON progress lines: each phase goes to `onProgress`; the last line is the outcome (200
+ * imported, or 422 with the errors when the data changed since the preview: nothing written) or an error. A server
+ * (or proxy) answering plain JSON works too.
+ */
+export async function commitPreview(
+  previewId: string,
+  onProgress: (p: CommitProgress) => void = () => undefined,
+): Promise<ImportOutcomeDto> {
+  const response = await apiFetch(
+    commitUrl(previewId),
+    { method: 'POST', headers: { accept: `${NDJSON}, application/json;q=0.5` } },
+    [422],
+  );
+  if (!response.headers.get('content-type')?.startsWith(NDJSON)) return (await response.json()) as ImportOutcomeDto;
+  let outcome = null as ImportOutcomeDto | null;
+  await readLines(response, (raw) => {
+    const line = raw as CommitLine;
+    if (line.type === 'progress') onProgress(line);
+    else if (line.type === 'result') outcome = line.outcome;
+    else throw new ApiRequestError(line.statusCode, line.code, line.message);
+  });
+  if (!outcome) throw new ApiRequestError(response.status, 'BAD_RESPONSE');
+  return outcome;
 }
 
 export function undoLoad(loadId: number): Promise<UndoResponse> {
@@ -73,12 +108,18 @@ export async function invalidateAfterWrite(client: QueryClient): Promise<void> {
   ]);
 }
 
+/** The commit, and the phase it is in while it runs (null before the first line). */
 export function useCommit() {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: commitPreview,
+  const [progress, setProgress] = useState<CommitProgress | null>(null);
+  const mutation = useMutation({
+    mutationFn: (previewId: string) => {
+      setProgress(null);
+      return commitPreview(previewId, setProgress);
+    },
     onSuccess: (outcome) => (outcome.status === 'imported' ? invalidateAfterWrite(client) : undefined),
   });
+  return { ...mutation, progress: mutation.isPending ? progress : null };
 }
 
 export function useUndo() {
@@ -144,6 +185,14 @@ export async function downloadProfile(id: number): Promise<void> {
   });
 }
 
+/** The upload → preview, and the bytes sent so far while it runs (null before the first progress event). */
 export function usePreview() {
-  return useMutation({ mutationFn: (file: File) => uploadForPreview(file) });
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const mutation = useMutation({
+    mutationFn: (file: File) => {
+      setProgress(null);
+      return uploadForPreview(file, setProgress);
+    },
+  });
+  return { ...mutation, progress: mutation.isPending ? progress : null };
 }

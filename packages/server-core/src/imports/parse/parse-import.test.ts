@@ -353,7 +353,9 @@ describe('files in no known format, read with an import profile (fixtures/*.prof
       [8, 'Desa', 'DESA_NAME_NEAR'],
       [6, 'K1 / Mar', 'VALUE_NOT_WHOLE'],
     ]);
-    expect(p.toConfirm).toEqual([{ nama: 'Tgia', rows: [8], candidates: [{ kode: '99.01.02.2001', nama: 'Tiga' }] }]);
+    expect(p.toConfirm).toEqual([
+      { nama: 'Tgia', rows: [8], candidates: [{ kode: '99.01.02.2001', nama: 'Tiga', kecamatan: 'Dua' }] },
+    ]);
     // Confirmed in the preview, the name is read (the decimal stays an error).
     const confirmed = await withProfile('pws-kia-errors.xlsx', 'pws-kia.profile.json', {
       konfirmasi: { Tgia: '99.01.02.2001' },

@@ -60,7 +60,11 @@ export function parseWithProfile(
 ): ParsedImport {
   const rows = sheet.rows.map((r) => r.map(plain));
   const names = buildDesaNameIndex(wilayahOf(ctx, profile.kabupaten), aliasesOf(ctx, profile));
-  const read = readProfileSheet(rows, profile, { names, maxDataValues: limits.maxCells });
+  const read = readProfileSheet(rows, profile, {
+    names,
+    maxDataValues: limits.maxCells,
+    ...(ctx.reading?.konfirmasi ? { chosen: ctx.reading.konfirmasi } : {}),
+  });
   const used = {
     profile: { id: profileId, nama: profile.nama, kabupaten: profile.kabupaten },
     toConfirm: read.toConfirm,

@@ -5,7 +5,7 @@ import type {
   ImportIssue,
   ImportProfile,
   KodeCrosswalk,
-  NamedWilayah,
+  NameToConfirm,
   SasaranKind,
   YearMonth,
 } from '@peta/domain';
@@ -49,8 +49,8 @@ export interface ParsedImport {
   layout?: SheetLayout;
   /** The import profile the file was read with. */
   profile?: { id: number | null; nama: string; kabupaten: string };
-  /** Desa names close to a desa of the area: the user confirms (reading.konfirmasi) and the commit keeps them as aliases. */
-  toConfirm?: { nama: string; rows: number[]; candidates: NamedWilayah[] }[];
+  /** Desa names to ask about (near, or carried by several desa): the user answers in reading.konfirmasi. */
+  toConfirm?: NameToConfirm[];
 }
 
 /** The first rows of a sheet as text, for the wizard (bounded: LAYOUT_LIMITS). */
