@@ -117,7 +117,7 @@ describe('Impor data: the wizard for a file in no known format', () => {
     await page.goto(`${server.url}/impor`);
     const section = page.getByTestId('export-section');
     await section.waitFor({ timeout: 30_000 });
-    await section.getByTestId('wilayah-kecamatan').selectOption(BILAH_HULU);
+    await section.getByTestId('export-wilayah-kecamatan').selectOption(BILAH_HULU);
     // March–April 2025: demo months no e2e file writes real values into (imports: 2026-09, isian: 2026-07).
     await section.getByTestId('export-year').selectOption('2025');
     await section.getByTestId('export-from').selectOption('3');

@@ -98,6 +98,15 @@ export function ExportSection({ today }: { today: Date }) {
       <WilayahChooser
         levels={levels}
         countMessage="impor.export.desaCount"
+        testIds={{
+          levels: [
+            'export-wilayah-provinsi',
+            'export-wilayah-kabupaten',
+            'export-wilayah-kecamatan',
+            'export-wilayah-desa',
+          ],
+          count: 'export-desa-count',
+        }}
         onChange={(l) => {
           setLevels(l);
           changed();
@@ -173,6 +182,7 @@ export function ExportSection({ today }: { today: Date }) {
       ) : (
         <>
           <IndicatorChecklist
+            testIdPrefix="export"
             list={indicators.data}
             selected={picked}
             onChange={(codes) => {

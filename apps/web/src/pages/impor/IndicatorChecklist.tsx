@@ -9,9 +9,11 @@ export interface IndicatorChecklistProps {
   list: readonly IndicatorDto[];
   selected: readonly string[];
   onChange: (codes: string[]) => void;
+  /** Prefix of its test ids: the import page has two checklists (template, export), and a test id names one element. */
+  testIdPrefix?: 'template' | 'export';
 }
 
-export function IndicatorChecklist({ list, selected, onChange }: IndicatorChecklistProps) {
+export function IndicatorChecklist({ list, selected, onChange, testIdPrefix = 'template' }: IndicatorChecklistProps) {
   const t = useT();
   const [lang] = useLang();
   const [query, setQuery] = useState('');
@@ -27,7 +29,7 @@ export function IndicatorChecklist({ list, selected, onChange }: IndicatorCheckl
   };
   const chosenDefs = list.filter((d) => chosen.has(d.code));
   return (
-    <fieldset className="imp-fieldset" data-testid="indicator-checklist">
+    <fieldset className="imp-fieldset" data-testid={`${testIdPrefix}-indicator-checklist`}>
       <legend className="imp-label">{t('impor.indicators.label')}</legend>
       <div className="imp-checklist__top">
         <label htmlFor={`${id}-q`} className="imp-sr-only">
@@ -40,9 +42,9 @@ export function IndicatorChecklist({ list, selected, onChange }: IndicatorCheckl
           value={query}
           placeholder={t('indicator.search.placeholder')}
           onChange={(e) => setQuery(e.target.value)}
-          data-testid="template-indicator-search"
+          data-testid={`${testIdPrefix}-indicator-search`}
         />
-        <span className="imp-checklist__count" aria-live="polite" data-testid="template-indicator-count">
+        <span className="imp-checklist__count" aria-live="polite" data-testid={`${testIdPrefix}-indicator-count`}>
           {t('impor.indicators.count', { n: selected.length })}
         </span>
         {selected.length > 0 && (
@@ -73,7 +75,7 @@ export function IndicatorChecklist({ list, selected, onChange }: IndicatorCheckl
           <fieldset key={g.code} className="imp-checklist__group">
             <legend>{lang === 'id' ? g.labelId : g.labelEn}</legend>
             {g.items.map((d) => (
-              <label key={d.code} className="imp-check" data-testid="template-indicator" data-code={d.code}>
+              <label key={d.code} className="imp-check" data-testid={`${testIdPrefix}-indicator`} data-code={d.code}>
                 <input
                   type="checkbox"
                   checked={chosen.has(d.code)}

@@ -14,13 +14,18 @@ const EMPTY: MessageKey[] = [
   'impor.wilayah.allKecamatan',
   'impor.wilayah.allDesa',
 ];
-const TEST_ID = ['wilayah-provinsi', 'wilayah-kabupaten', 'wilayah-kecamatan', 'wilayah-desa'];
+const TEMPLATE_TEST_IDS: NonNullable<WilayahChooserProps['testIds']> = {
+  levels: ['wilayah-provinsi', 'wilayah-kabupaten', 'wilayah-kecamatan', 'wilayah-desa'],
+  count: 'template-desa-count',
+};
 
 export interface WilayahChooserProps {
   levels: Levels;
   onChange: (levels: Levels) => void;
   /** The sentence under the selects with the number of desa ("Templat memuat {n} desa/kelurahan."). */
   countMessage?: MessageKey;
+  /** Test ids of this chooser: the page has two (template, export), and a test id names one element. */
+  testIds?: { levels: [string, string, string, string]; count: string };
 }
 
 /** How many desa the template will list for the chosen levels, from the lists already loaded; null when unknown. */
@@ -31,7 +36,12 @@ export function desaCount(levels: Levels, lists: (WilayahChild[] | undefined)[])
   return null;
 }
 
-export function WilayahChooser({ levels, onChange, countMessage = 'impor.wilayah.count' }: WilayahChooserProps) {
+export function WilayahChooser({
+  levels,
+  onChange,
+  countMessage = 'impor.wilayah.count',
+  testIds = TEMPLATE_TEST_IDS,
+}: WilayahChooserProps) {
   const t = useT();
   const id = useId();
   const lists = [
@@ -66,7 +76,7 @@ export function WilayahChooser({ levels, onChange, countMessage = 'impor.wilayah
                 value={levels[level]}
                 disabled={!parentChosen || lists[level]!.isLoading}
                 onChange={(e) => choose(level, e.target.value)}
-                data-testid={TEST_ID[level]}
+                data-testid={testIds.levels[level]}
               >
                 <option value="">{t(EMPTY[level]!)}</option>
                 {/* The chosen kode stays an option while its list loads, so the select shows it from the URL at once. */}
@@ -88,7 +98,7 @@ export function WilayahChooser({ levels, onChange, countMessage = 'impor.wilayah
           {t('impor.wilayah.noDesa')}
         </p>
       ) : count !== null ? (
-        <p className="imp-hint" data-testid="template-desa-count">
+        <p className="imp-hint" data-testid={testIds.count}>
           {t(countMessage, { n: count })}
         </p>
       ) : !levels[1] ? (
