@@ -5,7 +5,7 @@
 //
 //   DATABASE_URL, DATA_DIR     the database (embedded in DATA_DIR/pg when DATABASE_URL is unset), as for the API
 //   BOUNDARIES_DIR             copy of cahyadsn/wilayah_boundaries; else data/boundaries, ../shared/…, then download
-//   DESA_PROVINSI              provinces whose desa are loaded (default 12,21,92; `all`)
+//   DESA_PROVINSI              provinces whose desa are loaded (default `all`; e.g. 12,21,92 to narrow)
 //   DEMO_DATA                  false: no simulated values, and every demo account is deactivated
 //   DEMO_PASSWORD              the demo accounts' password (else generated once into DATA_DIR/akun-contoh.txt)
 import { dirname, resolve } from 'node:path';

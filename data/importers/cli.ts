@@ -1,7 +1,7 @@
 // pnpm data:import — load the Kemendagri boundaries into the database.
 //
 //   BOUNDARIES_DIR=/path/to/wilayah_boundaries   copy of cahyadsn/wilayah_boundaries (or its db/ folder)
-//   DESA_PROVINSI=12,21,92 | all                 provinces whose desa/kelurahan are loaded (default 12,21,92)
+//   DESA_PROVINSI=12,21,92 | all                 provinces whose desa/kelurahan are loaded (default all)
 //   DATABASE_URL=postgres://…                    a PostgreSQL server; else the embedded one in .data/pg
 //   DATA_DIR=…                                   local state, as for the API: embedded database in DATA_DIR/pg (default .data/)
 //   REPORT_DIR=…                                 where laporan-batas-wilayah.txt goes (default DATA_DIR)

@@ -198,7 +198,8 @@ describe('listBoundaryFiles and region helpers', () => {
   });
 
   it('reads DESA_PROVINSI', () => {
-    expect(parseDesaProvinsi(undefined)).toEqual(['12', '21', '92']);
+    expect(parseDesaProvinsi(undefined)).toBe('all'); // the default: all of Indonesia
+    expect(parseDesaProvinsi('  ')).toBe('all');
     expect(parseDesaProvinsi('92, 12')).toEqual(['12', '92']);
     expect(parseDesaProvinsi('ALL')).toBe('all');
     expect(() => parseDesaProvinsi('12,Sumut')).toThrow(/DESA_PROVINSI tidak sah: "Sumut"/);
