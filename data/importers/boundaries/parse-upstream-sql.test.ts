@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parsePath, parseUpstreamSql, readUpstreamFile, type UpstreamRecord } from './parse-upstream-sql.ts';
+import { BAD_TUPLE_SQL, PARSER_CASES_SQL, writeFixtureFile } from './fixtures/tiny-upstream.ts';
 
-const fixtures = join(import.meta.dirname, 'fixtures');
-const CASES = join(fixtures, 'parser-cases.sql');
+const CASES = writeFixtureFile('parser-cases.sql', PARSER_CASES_SQL);
 
 async function collect(iterable: AsyncIterable<UpstreamRecord>) {
   const out: UpstreamRecord[] = [];
@@ -121,7 +121,7 @@ describe('parseUpstreamSql', () => {
   });
 
   it('names the file and the line of a broken tuple', async () => {
-    const file = join(fixtures, 'bad-tuple.sql');
+    const file = writeFixtureFile('bad-tuple.sql', BAD_TUPLE_SQL);
     const seen: string[] = [];
     const run = async () => {
       for await (const r of readUpstreamFile(file)) seen.push(r.kode);
