@@ -110,7 +110,7 @@ describe('Semua desa (1280×800)', () => {
     expect(d.externalRequests).toEqual([]);
   });
 
-  it('shows the desa of Indonesia (here: the loaded provinsi) coloured on the national view', async () => {
+  it('shows the desa of Indonesia (here: the loaded provinsi, Sumatera Utara and DI Yogyakarta) coloured on the national view', async () => {
     const answer = await desaValues(K4, null);
     // As the provinsi's dinkes: the pembaca's national view first computes the small-count protection of every
     // kabupaten (issue 18), which on the demo takes longer than this test waits (see docs/privacy.md §3.5).

@@ -210,7 +210,8 @@ export async function startAppServer(): Promise<AppServer> {
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
-    DESA_PROVINSI: '12',
+    // Sumatera Utara (the demo accounts' area) and DI Yogyakarta (a provinsi of Java, java-drilldown.test.ts).
+    DESA_PROVINSI: '12,34',
     DEMO_DATA: '1',
     DEMO_PASSWORD,
     READ_ACCESS: 'signed-in',
