@@ -8,8 +8,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '@peta/db';
 import { CLASS_LETTER, desaKodesOf, type DesaValuesResponse, type ValueRow } from '@peta/domain/contract';
-import { inProcessRunner, rebuildRollups, type ProtectRunner } from '@peta/server-core';
+import { inProcessRunner, type ProtectRunner } from '@peta/server-core';
 import { clearMeetingsAndRollout, signIn, useApp } from './helper.ts';
+import { replaceValues } from './fixtures/tiny-values.ts';
 import { loadTinyWilayah } from './fixtures/tiny-wilayah.ts';
 
 const MONTHLY: Record<string, number> = {
@@ -26,12 +27,8 @@ const SMALL_A = '99.01.01.2002';
 
 async function seed(database: Database) {
   await loadTinyWilayah(database);
-  const { pool } = database;
   await clearMeetingsAndRollout(database);
-  await pool.query(
-    `delete from indicator_value_change; delete from sasaran_change; delete from indicator_value; delete from sasaran; delete from data_load`,
-  );
-  await pool.query(`insert into wilayah (kode, nama, tingkat, parent_kode, has_geometry, child_count, import_id)
+  await database.pool.query(`insert into wilayah (kode, nama, tingkat, parent_kode, has_geometry, child_count, import_id)
     select v.kode, v.nama, v.tingkat, v.parent, false, v.n, (select max(id) from boundary_import)
     from (values ('99.02', 'Kabupaten Lain', 'kabupaten', '99', 2),
       ('99.02.01', 'Kecamatan Tiga', 'kecamatan', '99.02', 2), ('99.02.02', 'Kecamatan Empat', 'kecamatan', '99.02', 2),
@@ -39,25 +36,13 @@ async function seed(database: Database) {
       ('99.02.02.2001', 'Desa Empat Satu', 'desa', '99.02.02', 0), ('99.02.02.2002', 'Desa Empat Dua', 'desa', '99.02.02', 0))
       as v (kode, nama, tingkat, parent, n)
     on conflict (kode) do nothing`);
-  const {
-    rows: [load],
-  } = await pool.query(
-    `insert into data_load (kind, description, simulated) values ('demo', 'uji versi privasi', true) returning id`,
+  const desa = Object.entries(MONTHLY);
+  await replaceValues(
+    database,
+    'uji versi privasi',
+    desa.map(([kode, n]) => ({ indicator: 'KIA_K1', kode, numerators: Array(9).fill(n) })),
+    desa.map(([kode]) => ({ kode, group: 'bumil', value: 300, kind: 'estimate' })),
   );
-  for (const [kode, n] of Object.entries(MONTHLY)) {
-    const months = `{${[...Array(9).fill(n), 'NULL', 'NULL', 'NULL'].join(',')}}`;
-    await pool.query(
-      `insert into indicator_value (indicator, kode, year, numerators, month_load_ids, month_simulated)
-      values ('KIA_K1', $1, 2026, $2, array_fill($3::int, array[12]), array_fill(true, array[12]))`,
-      [kode, months, load.id],
-    );
-    await pool.query(
-      `insert into sasaran (kode, year, "group", value, kind, method, simulated, load_id)
-      values ($1, 2026, 'bumil', 300, 'estimate', 'uji', true, $2)`,
-      [kode, load.id],
-    );
-  }
-  await rebuildRollups(database.db, load.id);
 }
 
 /** The kabupaten of each protection job the app starts, in order (the same rule in process, counted). */

@@ -17,9 +17,9 @@ import {
   desaKodesOf,
   type ValueRow,
 } from '@peta/domain/contract';
-import { rebuildRollups } from '@peta/server-core';
 import { seedPuskesmas } from '@peta/server-core/testing';
 import { clearMeetingsAndRollout, dropPuskesmasUsers, expectSchema, signIn, useApp, type TestUser } from './helper.ts';
+import { replaceValues } from './fixtures/tiny-values.ts';
 import { loadTinyWilayah } from './fixtures/tiny-wilayah.ts';
 
 const A = '99.01.01.2001',
@@ -48,64 +48,34 @@ const holds = (p: string, m: number) => (p === 'P1' ? (m < 7 ? [A, B] : [A]) : m
 
 async function seed(database: Database) {
   await loadTinyWilayah(database);
-  const { pool } = database;
   await clearMeetingsAndRollout(database);
-  await pool.query(
-    `delete from indicator_value_change; delete from sasaran_change; delete from indicator_value; delete from sasaran; delete from data_load`,
-  );
-  await pool.query(`insert into wilayah (kode, nama, tingkat, parent_kode, has_geometry, child_count, import_id)
+  await database.pool.query(`insert into wilayah (kode, nama, tingkat, parent_kode, has_geometry, child_count, import_id)
     values ('99.02', 'Kabupaten Lain', 'kabupaten', '99', false, 0, (select max(id) from boundary_import)) on conflict do nothing`);
-  const {
-    rows: [load],
-  } = await pool.query(
-    `insert into data_load (kind, description, simulated) values ('demo', 'uji privasi', true) returning id`,
-  );
-  for (const [kode, n] of Object.entries(MONTHLY)) {
-    const months = `{${[...Array(9).fill(n), null, null, null].map((v) => v ?? 'NULL').join(',')}}`;
-    await pool.query(
-      `insert into indicator_value (indicator, kode, year, numerators, month_load_ids, month_simulated)
-      values ('KIA_K1', $1, 2026, $2, array_fill($3::int, array[12]), array_fill(true, array[12]))`,
-      [kode, months, load.id],
-    );
-    await pool.query(
-      `insert into sasaran (kode, year, "group", value, kind, method, simulated, load_id)
-      values ($1, 2026, 'bumil', $2, 'estimate', 'uji', true, $3)`,
-      [kode, SASARAN[kode], load.id],
-    );
-  }
-  for (const [kode, months] of Object.entries(ODGJ_MONTHS)) {
-    const numerators = `{${[...months, ...Array(9).fill(null)].map((v) => v ?? 'NULL').join(',')}}`;
-    await pool.query(
-      `insert into indicator_value (indicator, kode, year, numerators, month_load_ids, month_simulated)
-      values ('SPM10_ODGJ', $1, 2026, $2, array_fill($3::int, array[12]), array_fill(true, array[12]))`,
-      [kode, numerators, load.id],
-    );
-    await pool.query(
-      `insert into sasaran (kode, year, "group", value, kind, method, simulated, load_id)
-      values ($1, 2026, 'odgj_berat', $2, 'register', 'uji', true, $3)`,
-      [kode, ODGJ_REGISTER[kode], load.id],
-    );
-  }
+  const desa = Object.keys(MONTHLY);
   // Balita ditimbang (D) in January: the numerator of GZ_DS and the denominator of GZ_TD (one count, two indicators).
-  for (const [kode, [d, t]] of Object.entries(BALITA_D_T)) {
-    await pool.query(
-      `insert into indicator_value (indicator, kode, year, numerators, month_load_ids, month_simulated)
-      values ('GZ_DS', $1, 2026, $2, array_fill($3::int, array[12]), array_fill(true, array[12])),
-      ('GZ_TD', $1, 2026, $4, array_fill($3::int, array[12]), array_fill(true, array[12]))`,
-      [kode, `{${d}${',NULL'.repeat(11)}}`, load.id, `{${t}${',NULL'.repeat(11)}}`],
-    );
-    await pool.query(`update indicator_value set denominators = $2 where indicator = 'GZ_TD' and kode = $1`, [
-      kode,
-      `{${d}${',NULL'.repeat(11)}}`,
-    ]);
-    await pool.query(
-      `insert into sasaran (kode, year, "group", value, kind, method, simulated, load_id)
-      values ($1, 2026, 'balita_0_59', $2, 'estimate', 'uji', true, $3)`,
-      [kode, d * 2, load.id],
-    );
-  }
-  // Rows written by hand, as the demo loader writes them: the roll-ups are rebuilt the same way.
-  await rebuildRollups(database.db, load.id);
+  await replaceValues(
+    database,
+    'uji privasi',
+    [
+      ...desa.map((kode) => ({ indicator: 'KIA_K1', kode, numerators: Array(9).fill(MONTHLY[kode]) })),
+      ...desa.map((kode) => ({ indicator: 'SPM10_ODGJ', kode, numerators: ODGJ_MONTHS[kode]! })),
+      ...desa.map((kode) => ({ indicator: 'GZ_DS', kode, numerators: [BALITA_D_T[kode]![0]] })),
+      ...desa.map((kode) => {
+        const [d, t] = BALITA_D_T[kode]!;
+        return { indicator: 'GZ_TD', kode, numerators: [t], denominators: [d] };
+      }),
+    ],
+    [
+      ...desa.map((kode) => ({ kode, group: 'bumil', value: SASARAN[kode]!, kind: 'estimate' as const })),
+      ...desa.map((kode) => ({ kode, group: 'odgj_berat', value: ODGJ_REGISTER[kode]!, kind: 'register' as const })),
+      ...desa.map((kode) => ({
+        kode,
+        group: 'balita_0_59',
+        value: BALITA_D_T[kode]![0] * 2,
+        kind: 'estimate' as const,
+      })),
+    ],
+  );
   await seedPuskesmas(database, [
     { kode: 'P1', nama: 'Puskesmas Satu', desa: [A, { kode: B, to: '2026-07-01' }] },
     { kode: 'P2', nama: 'Puskesmas Dua', desa: [{ kode: B, from: '2026-07-01' }, C, D] },
