@@ -9,7 +9,7 @@ import { useLang, useT, type MessageKey } from '../../i18n/i18n.tsx';
 import { useUrlState } from '../../url-state.ts';
 import { monthName } from '../../shared/indicator/period-label.ts';
 import { useSessionUser } from '../../shared/session/session-api.ts';
-import { ErrorMessage, Loading } from '../../shared/status/StatusMessage.tsx';
+import { ErrorMessage, Loaded } from '../../shared/status/StatusMessage.tsx';
 import { EXPORT_FORMATS, exportCounts, exportSummary, exportUrl, type ExportFormat } from './export-request.ts';
 import { IndicatorChecklist } from './IndicatorChecklist.tsx';
 import { saveFile } from './imports-api.ts';
@@ -175,24 +175,22 @@ export function ExportSection({ today }: { today: Date }) {
           ))}
         </select>
       </div>
-      {indicators.isPending ? (
-        <Loading message={t('indicator.loading')} />
-      ) : indicators.isError ? (
-        <ErrorMessage error={indicators.error} onRetry={() => void indicators.refetch()} />
-      ) : (
-        <>
-          <IndicatorChecklist
-            testIdPrefix="export"
-            list={indicators.data}
-            selected={picked}
-            onChange={(codes) => {
-              setPicked(codes);
-              changed();
-            }}
-          />
-          <p className="imp-hint">{t('impor.export.allIndicators')}</p>
-        </>
-      )}
+      <Loaded query={indicators} message={t('indicator.loading')}>
+        {(list) => (
+          <>
+            <IndicatorChecklist
+              testIdPrefix="export"
+              list={list}
+              selected={picked}
+              onChange={(codes) => {
+                setPicked(codes);
+                changed();
+              }}
+            />
+            <p className="imp-hint">{t('impor.export.allIndicators')}</p>
+          </>
+        )}
+      </Loaded>
       <div className="imp-actions">
         <button
           type="button"

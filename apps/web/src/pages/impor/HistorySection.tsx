@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState, type Ref } from 'react';
 import { formatNumberId } from '@peta/domain';
 import type { LoadRecordDto, UndoResponse } from '@peta/domain/contract';
 import { useLang, useT } from '../../i18n/i18n.tsx';
-import { ErrorMessage, Loading } from '../../shared/status/StatusMessage.tsx';
+import { ErrorMessage, Loaded } from '../../shared/status/StatusMessage.tsx';
 import { canUndo, formatWhen, KIND_LABEL, loadStatus, shortHash } from './import-model.ts';
 import { useImportHistory, useUndo } from './imports-api.ts';
 
@@ -84,59 +84,59 @@ export function HistorySection({ mayUndo }: { mayUndo: boolean }) {
         )}
         {failed && <ErrorMessage error={failed.error} testId="undo-error" />}
       </div>
-      {history.isPending ? (
-        <Loading />
-      ) : history.isError ? (
-        <ErrorMessage error={history.error} onRetry={() => void history.refetch()} />
-      ) : history.data.length === 0 ? (
-        <p className="imp-hint">{t('impor.history.empty')}</p>
-      ) : (
-        <div className="imp-table-wrap">
-          <table className="imp-table imp-history" data-testid="history-table">
-            <caption className="imp-sr-only">{t('impor.history.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">{t('impor.col.when')}</th>
-                <th scope="col">{t('impor.col.who')}</th>
-                <th scope="col">{t('impor.col.file')}</th>
-                <th scope="col" className="imp-num">
-                  {t('impor.count.added')}
-                </th>
-                <th scope="col" className="imp-num">
-                  {t('impor.count.changed')}
-                </th>
-                <th scope="col" className="imp-num">
-                  {t('impor.count.unchanged')}
-                </th>
-                <th scope="col" className="imp-num">
-                  {t('impor.count.warnings')}
-                </th>
-                <th scope="col">{t('impor.col.status')}</th>
-                <th scope="col">
-                  <span className="imp-sr-only">{t('impor.col.action')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.data.map((load) => (
-                <HistoryRow
-                  key={load.id}
-                  load={load}
-                  lang={lang}
-                  mayUndo={mayUndo}
-                  confirming={confirming === load.id}
-                  busy={undo.isPending}
-                  confirmRef={confirmButton}
-                  onAsk={() => ask(load.id)}
-                  onCancel={() => cancel(load.id)}
-                  onConfirm={() => confirm(load.id)}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Loaded query={history}>
+        {(list) =>
+          list.length === 0 ? (
+            <p className="imp-hint">{t('impor.history.empty')}</p>
+          ) : (
+            <div className="imp-table-wrap">
+              <table className="imp-table imp-history" data-testid="history-table">
+                <caption className="imp-sr-only">{t('impor.history.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">#</th>
+                    <th scope="col">{t('impor.col.when')}</th>
+                    <th scope="col">{t('impor.col.who')}</th>
+                    <th scope="col">{t('impor.col.file')}</th>
+                    <th scope="col" className="imp-num">
+                      {t('impor.count.added')}
+                    </th>
+                    <th scope="col" className="imp-num">
+                      {t('impor.count.changed')}
+                    </th>
+                    <th scope="col" className="imp-num">
+                      {t('impor.count.unchanged')}
+                    </th>
+                    <th scope="col" className="imp-num">
+                      {t('impor.count.warnings')}
+                    </th>
+                    <th scope="col">{t('impor.col.status')}</th>
+                    <th scope="col">
+                      <span className="imp-sr-only">{t('impor.col.action')}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((load) => (
+                    <HistoryRow
+                      key={load.id}
+                      load={load}
+                      lang={lang}
+                      mayUndo={mayUndo}
+                      confirming={confirming === load.id}
+                      busy={undo.isPending}
+                      confirmRef={confirmButton}
+                      onAsk={() => ask(load.id)}
+                      onCancel={() => cancel(load.id)}
+                      onConfirm={() => confirm(load.id)}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Loaded>
     </section>
   );
 }

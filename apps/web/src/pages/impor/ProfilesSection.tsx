@@ -4,7 +4,7 @@
 import { useId, useRef, useState } from 'react';
 import type { ImportProfileSummaryDto } from '@peta/domain/contract';
 import { useLang, useT } from '../../i18n/i18n.tsx';
-import { ErrorMessage, Loading } from '../../shared/status/StatusMessage.tsx';
+import { ErrorMessage, Loaded } from '../../shared/status/StatusMessage.tsx';
 import { formatWhen } from './import-model.ts';
 import { downloadProfile, useDeleteProfile, useImportProfiles, useSaveProfile } from './imports-api.ts';
 
@@ -61,38 +61,38 @@ export function ProfilesSection() {
         )}
         {problem !== null && <ErrorMessage error={problem} testId="profile-download-error" />}
       </div>
-      {profiles.isPending ? (
-        <Loading />
-      ) : profiles.isError ? (
-        <ErrorMessage error={profiles.error} onRetry={() => void profiles.refetch()} />
-      ) : profiles.data.length === 0 ? (
-        <p className="imp-hint" data-testid="profiles-empty">
-          {t('impor.profiles.empty')}
-        </p>
-      ) : (
-        <ul className="imp-profiles" data-testid="profiles-list">
-          {profiles.data.map((p) => (
-            <ProfileItem
-              key={p.id}
-              profile={p}
-              when={formatWhen(p.createdAt, lang)}
-              confirming={confirming === p.id}
-              busy={remove.isPending}
-              onDownload={() => {
-                setProblem(null);
-                downloadProfile(p.id).catch(setProblem);
-              }}
-              onAsk={() => {
-                upload.reset();
-                remove.reset();
-                setConfirming(p.id);
-              }}
-              onCancel={() => setConfirming(null)}
-              onConfirm={() => remove.mutate(p.id, { onSettled: () => setConfirming(null) })}
-            />
-          ))}
-        </ul>
-      )}
+      <Loaded query={profiles}>
+        {(list) =>
+          list.length === 0 ? (
+            <p className="imp-hint" data-testid="profiles-empty">
+              {t('impor.profiles.empty')}
+            </p>
+          ) : (
+            <ul className="imp-profiles" data-testid="profiles-list">
+              {list.map((p) => (
+                <ProfileItem
+                  key={p.id}
+                  profile={p}
+                  when={formatWhen(p.createdAt, lang)}
+                  confirming={confirming === p.id}
+                  busy={remove.isPending}
+                  onDownload={() => {
+                    setProblem(null);
+                    downloadProfile(p.id).catch(setProblem);
+                  }}
+                  onAsk={() => {
+                    upload.reset();
+                    remove.reset();
+                    setConfirming(p.id);
+                  }}
+                  onCancel={() => setConfirming(null)}
+                  onConfirm={() => remove.mutate(p.id, { onSettled: () => setConfirming(null) })}
+                />
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
       <label className="imp-profiles__upload">
         {t('impor.profiles.upload')}
         <input

@@ -6,7 +6,7 @@ import { useLang, useT } from '../../i18n/i18n.tsx';
 import { useUrlState } from '../../url-state.ts';
 import { defaultIndicator } from '../../shared/indicator/indicator-choice.ts';
 import { monthName } from '../../shared/indicator/period-label.ts';
-import { ErrorMessage, Loading } from '../../shared/status/StatusMessage.tsx';
+import { ErrorMessage, Loaded } from '../../shared/status/StatusMessage.tsx';
 import { IndicatorChecklist } from './IndicatorChecklist.tsx';
 import { fetchTemplate, saveFile } from './imports-api.ts';
 import {
@@ -116,20 +116,18 @@ export function TemplateSection({ today }: { today: Date }) {
         </div>
       </fieldset>
 
-      {indicators.isPending ? (
-        <Loading message={t('indicator.loading')} />
-      ) : indicators.isError ? (
-        <ErrorMessage error={indicators.error} onRetry={() => void indicators.refetch()} />
-      ) : (
-        <IndicatorChecklist
-          list={indicators.data}
-          selected={selected}
-          onChange={(codes) => {
-            setPicked(codes);
-            setResult(null);
-          }}
-        />
-      )}
+      <Loaded query={indicators} message={t('indicator.loading')}>
+        {(list) => (
+          <IndicatorChecklist
+            list={list}
+            selected={selected}
+            onChange={(codes) => {
+              setPicked(codes);
+              setResult(null);
+            }}
+          />
+        )}
+      </Loaded>
 
       <div className="imp-actions">
         <button

@@ -8,7 +8,7 @@ import { useLang, useT, type MessageKey } from '../../i18n/i18n.tsx';
 import { withTingkat } from '../../shared/wilayah/wilayah-text.ts';
 import { roleLabel } from '../../shared/session/can.ts';
 import { useSessionUser } from '../../shared/session/session-api.ts';
-import { ErrorMessage, Loading } from '../../shared/status/StatusMessage.tsx';
+import { ErrorMessage, Loaded } from '../../shared/status/StatusMessage.tsx';
 import { ScopeInput } from './ScopeInput.tsx';
 import { checkCreate, checkUpdate, formatWib, scopeInputOf, type FormProblems, type UserForm } from './user-model.ts';
 import {
@@ -269,67 +269,65 @@ function UserTable({ onReset }: { onReset: (answer: UserWithPassword) => void })
       <div className="users-card__head">
         <h3 id={`${id}-h`}>{t('users.list.title', { n: users.data?.length ?? 0 })}</h3>
       </div>
-      {users.isPending ? (
-        <Loading />
-      ) : users.isError ? (
-        <ErrorMessage error={users.error} onRetry={() => void users.refetch()} />
-      ) : (
-        <div className="users-table-wrap">
-          <table className="users-table" data-testid="user-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('users.col.username')}</th>
-                <th scope="col">{t('users.col.nama')}</th>
-                <th scope="col">{t('users.col.role')}</th>
-                <th scope="col">{t('users.col.scope')}</th>
-                <th scope="col">{t('users.col.status')}</th>
-                <th scope="col">
-                  <span className="users-sr-only">{t('users.col.action')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((u) => {
-                const mine = action?.id === u.id ? action.what : null;
-                const self = me?.username === u.username;
-                return [
-                  <UserRow
-                    key={u.id}
-                    user={u}
-                    self={self}
-                    busy={reset.isPending || update.isPending}
-                    current={mine}
-                    onAsk={(what) => open(mine === what ? null : { id: u.id, what })}
-                    onReset={() =>
-                      reset.mutate(u.id, {
-                        onSuccess: (answer) => {
-                          setAction(null);
-                          onReset(answer);
-                        },
-                        onError: fail(u.id),
-                      })
-                    }
-                    onAktif={() =>
-                      update.mutate(
-                        { id: u.id, aktif: !u.aktif },
-                        { onSuccess: () => setAction(null), onError: fail(u.id) },
-                      )
-                    }
-                    error={failed?.id === u.id ? failed.error : null}
-                  />,
-                  mine === 'edit' && (
-                    <tr key={`${u.id}-edit`} className="users-edit-row">
-                      <td colSpan={6}>
-                        <EditUser user={u} onDone={() => setAction(null)} />
-                      </td>
-                    </tr>
-                  ),
-                ];
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Loaded query={users}>
+        {() => (
+          <div className="users-table-wrap">
+            <table className="users-table" data-testid="user-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('users.col.username')}</th>
+                  <th scope="col">{t('users.col.nama')}</th>
+                  <th scope="col">{t('users.col.role')}</th>
+                  <th scope="col">{t('users.col.scope')}</th>
+                  <th scope="col">{t('users.col.status')}</th>
+                  <th scope="col">
+                    <span className="users-sr-only">{t('users.col.action')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((u) => {
+                  const mine = action?.id === u.id ? action.what : null;
+                  const self = me?.username === u.username;
+                  return [
+                    <UserRow
+                      key={u.id}
+                      user={u}
+                      self={self}
+                      busy={reset.isPending || update.isPending}
+                      current={mine}
+                      onAsk={(what) => open(mine === what ? null : { id: u.id, what })}
+                      onReset={() =>
+                        reset.mutate(u.id, {
+                          onSuccess: (answer) => {
+                            setAction(null);
+                            onReset(answer);
+                          },
+                          onError: fail(u.id),
+                        })
+                      }
+                      onAktif={() =>
+                        update.mutate(
+                          { id: u.id, aktif: !u.aktif },
+                          { onSuccess: () => setAction(null), onError: fail(u.id) },
+                        )
+                      }
+                      error={failed?.id === u.id ? failed.error : null}
+                    />,
+                    mine === 'edit' && (
+                      <tr key={`${u.id}-edit`} className="users-edit-row">
+                        <td colSpan={6}>
+                          <EditUser user={u} onDone={() => setAction(null)} />
+                        </td>
+                      </tr>
+                    ),
+                  ];
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Loaded>
     </section>
   );
 }
@@ -594,32 +592,32 @@ function AuditLog() {
         </button>
       </div>
       <p className="users-hint">{t('users.audit.lead', { n: AUDIT_LIMIT })}</p>
-      {audit.isPending ? (
-        <Loading />
-      ) : audit.isError ? (
-        <ErrorMessage error={audit.error} onRetry={() => void audit.refetch()} />
-      ) : audit.data.length === 0 ? (
-        <p className="users-hint">{t('users.audit.empty')}</p>
-      ) : (
-        <div className="users-table-wrap">
-          <table className="users-table users-audit" data-testid="audit-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('users.audit.col.when')}</th>
-                <th scope="col">{t('users.audit.col.who')}</th>
-                <th scope="col">{t('users.audit.col.action')}</th>
-                <th scope="col">{t('users.audit.col.request')}</th>
-                <th scope="col">{t('users.audit.col.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {audit.data.map((e) => (
-                <AuditRow key={e.id} entry={e} lang={lang} t={t} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Loaded query={audit}>
+        {(entries) =>
+          entries.length === 0 ? (
+            <p className="users-hint">{t('users.audit.empty')}</p>
+          ) : (
+            <div className="users-table-wrap">
+              <table className="users-table users-audit" data-testid="audit-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('users.audit.col.when')}</th>
+                    <th scope="col">{t('users.audit.col.who')}</th>
+                    <th scope="col">{t('users.audit.col.action')}</th>
+                    <th scope="col">{t('users.audit.col.request')}</th>
+                    <th scope="col">{t('users.audit.col.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {entries.map((e) => (
+                    <AuditRow key={e.id} entry={e} lang={lang} t={t} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Loaded>
     </section>
   );
 }

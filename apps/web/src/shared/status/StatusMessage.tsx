@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useLang, useT } from '../../i18n/i18n.tsx';
 import { describeError } from './describe-error.ts';
 
@@ -32,4 +34,22 @@ export function ErrorMessage({
       )}
     </div>
   );
+}
+
+/**
+ * The loading and error branch every query shows the same way: a spinner while it loads, the error with a retry when
+ * it failed, else what `children` makes of its data.
+ */
+export function Loaded<T>({
+  query,
+  message,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  message?: string;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <Loading message={message} />;
+  if (query.isError) return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
+  return children(query.data);
 }
