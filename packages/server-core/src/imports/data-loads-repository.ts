@@ -1,5 +1,5 @@
 // All SQL on data_load: the record of every load (demo, import, undo) that imports write and the history reads.
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@peta/db';
 import { dataLoad as l } from '@peta/db/schema';
 import type { ImportIssue } from '@peta/domain';
@@ -134,6 +134,16 @@ export function dataLoadsRepository(db: DbOrTx) {
     async warnings(id: number): Promise<unknown[] | null> {
       const [row] = await db.select({ warnings: l.warnings }).from(l).where(eq(l.id, id));
       return (row?.warnings as unknown[] | undefined) ?? null;
+    },
+
+    /** Who made each of these loads (oleh; null for demo loads), by id; an unknown id is not in the map. */
+    async olehOf(ids: readonly number[]): Promise<Map<number, string | null>> {
+      if (!ids.length) return new Map();
+      const rows = await db
+        .select({ id: l.id, oleh: l.oleh })
+        .from(l)
+        .where(inArray(l.id, [...ids]));
+      return new Map(rows.map((r) => [r.id, r.oleh]));
     },
   };
 }

@@ -2,7 +2,6 @@
 // import through runImport, so the same rules, warnings, scope check per row, history and undo as a file. Its cells
 // are rows of the long format (gridLongRows); inside the import lock each cell's stored value is compared with the
 // value its user saw, and a cell someone else changed since refuses the whole save (409, both values listed).
-import { inArray } from 'drizzle-orm';
 import {
   IndicatorError,
   gridLongRows,
@@ -16,9 +15,9 @@ import {
 } from '@peta/domain';
 import type { GridConflict, GridDto, GridQuery, GridSaveBody, ImportOutcomeDto } from '@peta/domain/contract';
 import type { DbOrTx } from '@peta/db';
-import { dataLoad } from '@peta/db/schema';
 import type { DatabaseHandle } from '../../database.ts';
 import { DomainError, invalid, notFound } from '../../errors.ts';
+import { dataLoadsRepository } from '../data-loads-repository.ts';
 import { toOutcomeDto } from '../imports-service.ts';
 import { indicatorValuesRepository, rowKey } from '../indicator-values-repository.ts';
 import { parseLong } from '../parse/parse-long.ts';
@@ -105,16 +104,7 @@ export function gridService(database: DatabaseHandle, { now = () => new Date() }
       currents.push({ ...current, loadId: row?.monthLoadIds[i] ?? null });
     }
     const loadIds = [...new Set(currents.map((c) => c.loadId).filter((id): id is number => id !== null))];
-    const oleh = new Map(
-      loadIds.length
-        ? (
-            await tx
-              .select({ id: dataLoad.id, oleh: dataLoad.oleh })
-              .from(dataLoad)
-              .where(inArray(dataLoad.id, loadIds))
-          ).map((r) => [r.id, r.oleh])
-        : [],
-    );
+    const oleh = await dataLoadsRepository(tx).olehOf(loadIds);
     return found.map((f, n) => ({
       ...f,
       current: { ...currents[n]!, oleh: oleh.get(currents[n]!.loadId ?? -1) ?? null },
