@@ -5,6 +5,7 @@ import { useId, useRef, useState } from 'react';
 import type { ImportProfileSummaryDto } from '@peta/domain/contract';
 import { useLang, useT } from '../../i18n/i18n.tsx';
 import { ErrorMessage, Loaded } from '../../shared/status/StatusMessage.tsx';
+import { FilePicker } from './FilePicker.tsx';
 import { formatWhen } from './import-model.ts';
 import { downloadProfile, useDeleteProfile, useImportProfiles, useSaveProfile } from './imports-api.ts';
 
@@ -20,8 +21,7 @@ export function ProfilesSection() {
   const [problem, setProblem] = useState<unknown>(null);
   const [unreadable, setUnreadable] = useState<string | null>(null);
 
-  const uploadFile = async (file: File | undefined) => {
-    if (!file) return;
+  const uploadFile = async (file: File) => {
     setUnreadable(null);
     remove.reset();
     let parsed: unknown;
@@ -93,16 +93,16 @@ export function ProfilesSection() {
           )
         }
       </Loaded>
-      <label className="imp-profiles__upload">
-        {t('impor.profiles.upload')}
-        <input
-          ref={input}
-          type="file"
+      <div className="imp-profiles__upload">
+        <FilePicker
+          label={t('impor.profiles.upload')}
+          hint={t('impor.profiles.dropHint')}
           accept=".json,application/json"
-          data-testid="profile-upload"
-          onChange={(e) => void uploadFile(e.target.files?.[0])}
+          onFile={(file) => void uploadFile(file)}
+          inputRef={input}
+          inputTestId="profile-upload"
         />
-      </label>
+      </div>
     </section>
   );
 }

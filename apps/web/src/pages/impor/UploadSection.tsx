@@ -1,8 +1,9 @@
 // Step 2, "Unggah": a file (picker or drag-and-drop) → preview (nothing written) → "Simpan impor".
-import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useLang, useT } from '../../i18n/i18n.tsx';
 import { ErrorMessage } from '../../shared/status/StatusMessage.tsx';
 import { ACCEPTED_FILES, formatBytes, formatPercent } from './import-model.ts';
+import { FilePicker } from './FilePicker.tsx';
 import { useCommit, usePreview } from './imports-api.ts';
 import { PreviewResult } from './PreviewResult.tsx';
 import { TaskProgress } from './TaskProgress.tsx';
@@ -17,7 +18,6 @@ export function UploadSection() {
   const input = useRef<HTMLInputElement>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const [file, setFile] = useState<File | null>(null);
-  const [dragging, setDragging] = useState(false);
   const preview = usePreview();
   const commit = useCommit();
   // The outcome on screen: the commit's once there is one, else the last reading of the kept file (wizard, confirmed
@@ -50,11 +50,6 @@ export function UploadSection() {
     if (input.current) input.current.value = '';
     input.current?.focus();
   };
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    choose(event.dataTransfer.files[0]);
-  };
 
   // Focus follows the result (preview, commit), so keyboard and screen-reader users land on what changed.
   useEffect(() => {
@@ -70,39 +65,17 @@ export function UploadSection() {
         {t('impor.upload.title')}
       </h3>
       <p className="imp-card__lead">{t('impor.upload.lead')}</p>
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping a file is the mouse's extra; the labelled file input inside is the way for everyone. */}
-      <div
-        className={`imp-drop${dragging ? ' is-dragging' : ''}`}
-        data-testid="upload-drop"
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-      >
-        <span className="imp-drop__icon" aria-hidden="true">
-          ⇪
-        </span>
-        <label htmlFor={`${id}-file`} className="imp-drop__label">
-          <span className="imp-drop__main">{t('impor.upload.choose')}</span>
-          <span className="imp-drop__sub">{t('impor.upload.dropHint')}</span>
-        </label>
-        <input
-          ref={input}
-          id={`${id}-file`}
-          type="file"
-          accept={ACCEPTED_FILES}
-          className="imp-drop__input"
-          onChange={(e) => choose(e.target.files?.[0])}
-          data-testid="upload-input"
-        />
-        {file && (
-          <p className="imp-drop__file" data-testid="upload-file">
-            <strong>{file.name}</strong> <span className="muted">({formatBytes(file.size, lang)})</span>
-          </p>
-        )}
-      </div>
+      <FilePicker
+        label={t('impor.upload.choose')}
+        hint={t('impor.upload.dropHint')}
+        accept={ACCEPTED_FILES}
+        onFile={choose}
+        file={file}
+        inputRef={input}
+        testId="upload-drop"
+        inputTestId="upload-input"
+        fileTestId="upload-file"
+      />
       <div aria-live="polite">
         {preview.isPending && preview.progress && (
           <TaskProgress
