@@ -90,7 +90,7 @@ export function ExportSection({ today }: { today: Date }) {
   );
 
   return (
-    <section className="imp-card" aria-labelledby={`${id}-h`} data-testid="export-section">
+    <section className="card imp-card" aria-labelledby={`${id}-h`} data-testid="export-section">
       <h3 id={`${id}-h`} className="imp-card__title">
         {t('impor.export.title')}
       </h3>
@@ -112,7 +112,7 @@ export function ExportSection({ today }: { today: Date }) {
           changed();
         }}
       />
-      <fieldset className="imp-fieldset">
+      <fieldset className="bare-fieldset imp-fieldset">
         <legend className="imp-label">{t('impor.template.period')}</legend>
         <div className="imp-row">
           <div className="imp-field">

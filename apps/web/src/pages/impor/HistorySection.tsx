@@ -57,7 +57,7 @@ export function HistorySection({ mayUndo }: { mayUndo: boolean }) {
   };
 
   return (
-    <section className="imp-card imp-card--wide" aria-labelledby={`${id}-h`} data-testid="history-section">
+    <section className="card imp-card imp-card--wide" aria-labelledby={`${id}-h`} data-testid="history-section">
       <div className="imp-card__head">
         <h3 id={`${id}-h`} className="imp-card__title">
           <span className="imp-step" aria-hidden="true">
@@ -91,7 +91,7 @@ export function HistorySection({ mayUndo }: { mayUndo: boolean }) {
           ) : (
             <div className="imp-table-wrap">
               <table className="imp-table imp-history" data-testid="history-table">
-                <caption className="imp-sr-only">{t('impor.history.title')}</caption>
+                <caption className="sr-only">{t('impor.history.title')}</caption>
                 <thead>
                   <tr>
                     <th scope="col">#</th>
@@ -112,7 +112,7 @@ export function HistorySection({ mayUndo }: { mayUndo: boolean }) {
                     </th>
                     <th scope="col">{t('impor.col.status')}</th>
                     <th scope="col">
-                      <span className="imp-sr-only">{t('impor.col.action')}</span>
+                      <span className="sr-only">{t('impor.col.action')}</span>
                     </th>
                   </tr>
                 </thead>

@@ -29,10 +29,10 @@ export function IndicatorChecklist({ list, selected, onChange, testIdPrefix = 't
   };
   const chosenDefs = list.filter((d) => chosen.has(d.code));
   return (
-    <fieldset className="imp-fieldset" data-testid={`${testIdPrefix}-indicator-checklist`}>
+    <fieldset className="bare-fieldset imp-fieldset" data-testid={`${testIdPrefix}-indicator-checklist`}>
       <legend className="imp-label">{t('impor.indicators.label')}</legend>
       <div className="imp-checklist__top">
-        <label htmlFor={`${id}-q`} className="imp-sr-only">
+        <label htmlFor={`${id}-q`} className="sr-only">
           {t('indicator.search.label')}
         </label>
         <input

@@ -36,7 +36,7 @@ export function ProfilesSection() {
   };
 
   return (
-    <section className="imp-card" aria-labelledby={`${id}-h`} data-testid="profiles-section">
+    <section className="card imp-card" aria-labelledby={`${id}-h`} data-testid="profiles-section">
       <h3 id={`${id}-h`} className="imp-card__title">
         {t('impor.profiles.title')}
       </h3>

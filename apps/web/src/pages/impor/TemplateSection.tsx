@@ -63,7 +63,7 @@ export function TemplateSection({ today }: { today: Date }) {
   };
 
   return (
-    <section className="imp-card" aria-labelledby={`${id}-h`} data-testid="template-section">
+    <section className="card imp-card" aria-labelledby={`${id}-h`} data-testid="template-section">
       <h3 id={`${id}-h`} className="imp-card__title">
         <span className="imp-step" aria-hidden="true">
           1
@@ -80,7 +80,7 @@ export function TemplateSection({ today }: { today: Date }) {
         }}
       />
 
-      <fieldset className="imp-fieldset">
+      <fieldset className="bare-fieldset imp-fieldset">
         <legend className="imp-label">{t('impor.template.period')}</legend>
         <div className="imp-row">
           <div className="imp-field">

@@ -57,7 +57,7 @@ export function UploadSection() {
   }, [outcome]);
 
   return (
-    <section className="imp-card" aria-labelledby={`${id}-h`} data-testid="upload-section">
+    <section className="card imp-card" aria-labelledby={`${id}-h`} data-testid="upload-section">
       <h3 id={`${id}-h`} className="imp-card__title">
         <span className="imp-step" aria-hidden="true">
           2

@@ -62,7 +62,7 @@ export function WilayahChooser({
   );
   const noDesa = levels[2] !== '' && lists[3]!.data?.length === 0;
   return (
-    <fieldset className="imp-fieldset" data-testid="wilayah-chooser">
+    <fieldset className="bare-fieldset imp-fieldset" data-testid="wilayah-chooser">
       <legend className="imp-label">{t('impor.wilayah.label')}</legend>
       <div className="imp-wilayah">
         {LABEL.map((label, level) => {

@@ -78,7 +78,7 @@ function OneTimePassword({ value, onClose }: { value: OneTime; onClose: () => vo
     <section
       ref={box}
       tabIndex={-1}
-      className="users-card users-onetime"
+      className="card users-card users-onetime"
       role="status"
       aria-labelledby="users-onetime-title"
       data-testid="one-time-password"
@@ -170,7 +170,7 @@ function CreateUser({ onCreated }: { onCreated: (answer: UserWithPassword) => vo
   };
   const text = (p?: string) => (p && lang === 'en' ? `${t('users.problemEn')} ${p}` : p);
   return (
-    <section className="users-card" aria-labelledby={`${id}-h`}>
+    <section className="card users-card" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{t('users.create.title')}</h3>
       <p className="users-hint">{t('users.create.lead')}</p>
       <form className="users-form" onSubmit={submit} noValidate data-testid="user-create-form">
@@ -265,7 +265,7 @@ function UserTable({ onReset }: { onReset: (answer: UserWithPassword) => void })
     (a, b) => Number(b.aktif) - Number(a.aktif) || a.username.localeCompare(b.username),
   );
   return (
-    <section className="users-card" aria-labelledby={`${id}-h`}>
+    <section className="card users-card" aria-labelledby={`${id}-h`}>
       <div className="users-card__head">
         <h3 id={`${id}-h`}>{t('users.list.title', { n: users.data?.length ?? 0 })}</h3>
       </div>
@@ -281,7 +281,7 @@ function UserTable({ onReset }: { onReset: (answer: UserWithPassword) => void })
                   <th scope="col">{t('users.col.scope')}</th>
                   <th scope="col">{t('users.col.status')}</th>
                   <th scope="col">
-                    <span className="users-sr-only">{t('users.col.action')}</span>
+                    <span className="sr-only">{t('users.col.action')}</span>
                   </th>
                 </tr>
               </thead>
@@ -563,7 +563,7 @@ function AuditLog() {
   const [username, setUsername] = useState('');
   const audit = useAudit(username);
   return (
-    <section className="users-card" aria-labelledby={`${id}-h`} data-testid="audit-log">
+    <section className="card users-card" aria-labelledby={`${id}-h`} data-testid="audit-log">
       <div className="users-card__head">
         <h3 id={`${id}-h`}>{t('users.audit.title')}</h3>
         <label className="users-label users-label--inline">

@@ -306,7 +306,7 @@ function MeetingList({
           <ul className="rapat-cards" data-testid="rapat-list">
             {list.data.map((m) => (
               <li key={m.id}>
-                <button type="button" className="rapat-card" onClick={() => onOpen(m.id)} data-testid="rapat-item">
+                <button type="button" className="card rapat-card" onClick={() => onOpen(m.id)} data-testid="rapat-item">
                   <span className="rapat-card__date">{dateText(m.tanggal, lang)}</span>
                   <span className="rapat-card__title">{m.judul}</span>
                   <span className="rapat-muted">

@@ -514,7 +514,7 @@ function PuskesmasDetailCard({ kode, t, lang }: { kode: string; t: TFunction; la
             <h4>{t('rencana.addStage')}</h4>
             <NotAllowed permission={mayStage} capability="rencana" testId="stage-not-allowed" />
             {/* Disabled, not hidden: the user sees what the dinkes records and why they cannot. */}
-            <fieldset className="plain-fieldset" disabled={!mayStage.ok}>
+            <fieldset className="bare-fieldset plain-fieldset" disabled={!mayStage.ok}>
               <label>
                 {t('rencana.stage')}
                 <select
@@ -552,7 +552,7 @@ function PuskesmasDetailCard({ kode, t, lang }: { kode: string; t: TFunction; la
         <form onSubmit={submitReadiness}>
           <h4>{t('rencana.readinessTitle', { done, total: d.readiness.length })}</h4>
           <NotAllowed permission={mayReadiness} capability="kesiapan" testId="readiness-not-allowed" />
-          <fieldset className="plain-fieldset" disabled={!mayReadiness.ok}>
+          <fieldset className="bare-fieldset plain-fieldset" disabled={!mayReadiness.ok}>
             <ul className="detail__readiness">
               {d.readiness.map((i) => {
                 const state = answers[i.code] ?? i.state;
