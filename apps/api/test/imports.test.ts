@@ -4,7 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CommitLineSchema, ImportOutcomeSchema, LoadListSchema, UndoResponseSchema } from '@peta/domain/contract';
+import {
+  CommitLineSchema,
+  ImportOutcomeSchema,
+  LoadListSchema,
+  UndoResponseSchema,
+  importPhaseOf,
+} from '@peta/domain/contract';
 import { expectSchema, signIn, useApp } from './helper.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
 
@@ -285,11 +291,13 @@ describe('commit progress as NDJSON lines (Accept: application/x-ndjson)', () =>
     const progress = lines.filter((l) => l.type === 'progress');
     // runImport's phases (their number may change with its write path): from 0 of n, in order, to n of n.
     expect(progress.length).toBeGreaterThanOrEqual(3);
-    expect(progress[0]).toMatchObject({ done: 0, phase: 'Membaca dan memeriksa berkas' });
+    // Each phase with its stable code beside the Indonesian words (the web says it in the user's language).
+    expect(progress[0]).toMatchObject({ done: 0, phase: 'Membaca dan memeriksa berkas', code: 'read' });
     const last = progress.at(-1);
     expect(last.done).toBe(last.total);
     for (const [i, p] of progress.entries()) {
       expect(p.phase).not.toBe('');
+      expect(p.code).toBe(importPhaseOf(p.phase));
       if (i) expect(p.done).toBeGreaterThanOrEqual(progress[i - 1].done);
     }
     expect(lines.at(-1)).toMatchObject({

@@ -13,7 +13,8 @@ export function wantsProgressLines(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').split(',').some((t) => t.split(';', 1)[0]!.trim() === NDJSON);
 }
 
-export type Progress = (p: { phase: string; done: number; total: number }) => void;
+/** One phase of the commit as its progress line says it (words, code, how far). */
+export type Progress = (p: Omit<Extract<CommitLine, { type: 'progress' }>, 'type'>) => void;
 
 /**
  * Runs `work`, answering with its progress lines and then its result line. The status line (200) is sent with the

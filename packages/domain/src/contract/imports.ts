@@ -160,6 +160,24 @@ export const ImportOutcomeSchema = Type.Object({
 });
 
 /**
+ * The phases of an import commit: a stable code (the web shows it in the user's language) and the words the server
+ * says it in (Bahasa Indonesia: the CLI's progress line, the `phase` of a progress line).
+ */
+export const IMPORT_PHASES = {
+  read: 'Membaca dan memeriksa berkas',
+  compare: 'Menunggu impor lain selesai dan membandingkan dengan data',
+  save: 'Menyimpan',
+  rollup: 'Memperbarui ringkasan wilayah',
+  done: 'Selesai',
+} as const;
+export type ImportPhase = keyof typeof IMPORT_PHASES;
+const IMPORT_PHASE_CODES = Object.keys(IMPORT_PHASES) as ImportPhase[];
+
+/** The code of a phase told in its Indonesian words; undefined for words not in IMPORT_PHASES (shown as they are). */
+export const importPhaseOf = (words: string): ImportPhase | undefined =>
+  IMPORT_PHASE_CODES.find((code) => IMPORT_PHASES[code] === words);
+
+/**
  * POST /api/impor/{id}/simpan with `Accept: application/x-ndjson`: the answer is one JSON object per line while the
  * commit runs — its phases, then one result line (the outcome with the status code the JSON answer would have) or
  * one error line (the error body, when the failure came after the first progress line).
@@ -167,7 +185,10 @@ export const ImportOutcomeSchema = Type.Object({
 export const CommitLineSchema = Type.Union([
   Type.Object({
     type: Type.Literal('progress'),
+    /** The phase in Bahasa Indonesia. */
     phase: Type.String(),
+    /** Its stable code (IMPORT_PHASES), for a client speaking another language; absent for a phase without one. */
+    code: Type.Optional(Type.Union(IMPORT_PHASE_CODES.map((c) => Type.Literal(c)))),
     done: Type.Integer(),
     total: Type.Integer(),
   }),

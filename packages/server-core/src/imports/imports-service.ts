@@ -9,7 +9,14 @@ import {
   yearMonthOf,
   type ImportProfile,
 } from '@peta/domain';
-import type { ImportOutcomeDto, ImportProfileSummaryDto, ImportSampleDto, LoadRecordDto } from '@peta/domain/contract';
+import {
+  importPhaseOf,
+  type ImportOutcomeDto,
+  type ImportPhase,
+  type ImportProfileSummaryDto,
+  type ImportSampleDto,
+  type LoadRecordDto,
+} from '@peta/domain/contract';
 import type { DatabaseHandle } from '../database.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { indicatorValuesRepository } from './indicator-values-repository.ts';
@@ -109,8 +116,13 @@ export interface ReadAgain {
 
 export type OutOfScope = (desaKode: string) => string | null;
 
-/** The phases of a commit as runImport reports them (the web page's bar, the API's progress lines). */
-export type ImportProgress = NonNullable<ImportRequest['onProgress']>;
+/**
+ * The phases of a commit (the web page's bar, the API's progress lines): runImport's words and, when they are one of
+ * IMPORT_PHASES, their code, so a client in another language can say them in its own.
+ */
+export type ImportProgress = (
+  p: Parameters<NonNullable<ImportRequest['onProgress']>>[0] & { code?: ImportPhase },
+) => void;
 
 /** Who imports: their name, the desa they may not change, their area (scope kode, '' = all) for saved profiles. */
 export interface Importer {
@@ -235,7 +247,14 @@ export function importsService(
         reading,
         area,
         crosswalk,
-        ...(onProgress ? { onProgress } : {}),
+        ...(onProgress
+          ? {
+              onProgress: (p) => {
+                const code = importPhaseOf(p.phase);
+                onProgress(code ? { ...p, code } : p);
+              },
+            }
+          : {}),
       });
       if (outcome.status === 'imported') {
         await markCommitted(database, previewId, outcome.loadId);

@@ -2,7 +2,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useLang, useT } from '../../i18n/i18n.tsx';
 import { ErrorMessage } from '../../shared/status/StatusMessage.tsx';
-import { ACCEPTED_FILES, formatBytes, formatPercent } from './import-model.ts';
+import { ACCEPTED_FILES, formatBytes, formatPercent, phaseText } from './import-model.ts';
 import { FilePicker } from './FilePicker.tsx';
 import { useCommit, usePreview } from './imports-api.ts';
 import { PreviewResult } from './PreviewResult.tsx';
@@ -131,7 +131,7 @@ export function UploadSection() {
                     ? t('impor.progress.phase', {
                         done: commit.progress.done,
                         total: commit.progress.total,
-                        phase: commit.progress.phase,
+                        phase: phaseText(commit.progress, t),
                       })
                     : t('impor.progress.starting')
                 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportOutcomeDto, ImportSampleDto } from '@peta/domain/contract';
+import { IMPORT_PHASES, importPhaseOf, type ImportOutcomeDto, type ImportSampleDto } from '@peta/domain/contract';
+import { translate, type TFunction } from '../../i18n/i18n.tsx';
 import { DATA_QUERY_PREFIXES, queryKeys } from '../../api/queries.ts';
 import {
   canCommit,
@@ -14,6 +15,7 @@ import {
   mapHref,
   mapLinkFor,
   outcomeView,
+  phaseText,
   parentsOfSample,
   previewUrl,
   sampleRows,
@@ -220,5 +222,27 @@ describe('formatPercent', () => {
     expect(formatPercent(1000, 1000, 'id')).toBe('100%');
     expect(formatPercent(1, 3, 'en')).toBe('33%');
     expect(formatPercent(5, 0, 'id')).toBe('0%');
+  });
+});
+
+describe('commit phases in the page language', () => {
+  const inLang =
+    (lang: 'id' | 'en'): TFunction =>
+    (key, params) =>
+      translate(lang, key, params);
+
+  it('says a phase by its code in the page language; a phase without a code in the server words', () => {
+    expect(phaseText({ phase: 'Menyimpan', code: 'save' }, inLang('en'))).toBe('Saving');
+    expect(phaseText({ phase: 'Menyimpan', code: 'save' }, inLang('id'))).toBe('Menyimpan');
+    expect(phaseText({ phase: 'Menulis baris baru' }, inLang('en'))).toBe('Menulis baris baru');
+  });
+
+  it('knows every phase code in both languages, in Bahasa Indonesia with the server words', () => {
+    for (const [code, words] of Object.entries(IMPORT_PHASES)) {
+      expect(importPhaseOf(words)).toBe(code);
+      expect(phaseText({ phase: words, code: importPhaseOf(words) }, inLang('id'))).toBe(words);
+      expect(phaseText({ phase: words, code: importPhaseOf(words) }, inLang('en'))).not.toBe(words);
+    }
+    expect(importPhaseOf('Menulis baris baru')).toBeUndefined();
   });
 });

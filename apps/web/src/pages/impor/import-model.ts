@@ -1,8 +1,14 @@
 // The import page's model: URLs of the upload/commit/undo calls, the rows of the error, warning and change tables,
 // the "Lihat di peta" link and the history's wording. Pure, unit-tested; words come from i18n keys.
 import { ancestorsOf, isKode, parentOf, tingkatOf } from '@peta/domain';
-import type { ImportIssueDto, ImportOutcomeDto, ImportSampleDto, LoadRecordDto } from '@peta/domain/contract';
-import type { MessageKey } from '../../i18n/i18n.tsx';
+import type {
+  CommitLine,
+  ImportIssueDto,
+  ImportOutcomeDto,
+  ImportSampleDto,
+  LoadRecordDto,
+} from '@peta/domain/contract';
+import type { MessageKey, TFunction } from '../../i18n/i18n.tsx';
 
 // Who imports or undoes is the signed-in user: the server records it, the URLs carry no name.
 export const previewUrl = (fileName: string) =>
@@ -212,4 +218,12 @@ export function formatBytes(bytes: number, lang: 'id' | 'en'): string {
 export function formatPercent(done: number, total: number, lang: 'id' | 'en'): string {
   const share = total > 0 ? Math.floor((Math.min(done, total) / total) * 100) / 100 : 0;
   return new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { style: 'percent' }).format(share);
+}
+
+/**
+ * A commit phase in the page's language: by its code where the server sent one (impor.phase.*), else the server's
+ * own words (Bahasa Indonesia).
+ */
+export function phaseText(progress: Pick<Extract<CommitLine, { type: 'progress' }>, 'phase' | 'code'>, t: TFunction) {
+  return progress.code ? t(`impor.phase.${progress.code}`) : progress.phase;
 }

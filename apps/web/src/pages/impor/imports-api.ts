@@ -40,7 +40,7 @@ export function uploadForPreview(file: File, onProgress: (p: UploadProgress) => 
   return uploadJson<ImportOutcomeDto>(previewUrl(file.name), file, file.type || 'application/octet-stream', onProgress);
 }
 
-/** A phase of the commit as the server reports it (its label is the server's, in Bahasa Indonesia). */
+/** A phase of the commit as the server reports it: its words (Bahasa Indonesia) and its code (phaseText). */
 export type CommitProgress = Extract<CommitLine, { type: 'progress' }>;
 
 /**
