@@ -10,7 +10,7 @@
 //     them and are left alone — after a split the old kode often stays with one of the new desa (desa induk).
 //     Without `berlaku` every row with an old kode is remapped.
 import { isKode, normaliseKode, tingkatOf } from '../wilayah.ts';
-import { ExchangeIssues, type ExchangeIssue } from './issues.ts';
+import { ExchangeIssues, listRows, type ExchangeIssue } from './issues.ts';
 import { isObject } from './json-file.ts';
 import type { LongRow } from './long-rows.ts';
 
@@ -211,9 +211,4 @@ export function applyCrosswalk(
     warnings: issues.warnings,
     decisions: [...splits.values()],
   };
-}
-
-function listRows(rows: readonly number[]): string {
-  const shown = rows.slice(0, 10).join(', ');
-  return rows.length > 10 ? `${shown}, …` : shown;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildDesaNameIndex, editDistance, matchDesaName, desaNameKey, resolveDesaNames } from './desa-names.ts';
+import {
+  buildDesaNameIndex,
+  desaNameKey,
+  desaNameMismatches,
+  editDistance,
+  matchDesaName,
+  resolveDesaNames,
+} from './desa-names.ts';
 
 // A hand-made kabupaten: three kecamatan, two desa called Sukamaju.
 const WILAYAH = [
@@ -212,6 +219,36 @@ describe('resolveDesaNames', () => {
         3,
         'Terlalu banyak nama desa tidak dikenal: mulai baris 3 tidak ada lagi saran nama serupa. Periksa kolom nama_desa.',
       ],
+    ]);
+  });
+});
+
+describe('desaNameMismatches: the desa name of a row against the desa its kode belongs to now', () => {
+  const names = new Map([
+    ['12.10.09.2001', 'Desa Sukamaju'],
+    ['12.10.09.2002', 'Desa Pasar Baru'],
+  ]);
+  it('warns once per kode and name with its rows; spelling and unit words do not count; unknown kode and empty names are left alone', () => {
+    const warnings = desaNameMismatches(
+      [
+        { row: 2, kode: '12.10.09.2001', nama: 'Ds. SUKAMAJU' }, // the same desa, spelled otherwise
+        { row: 3, kode: '12.10.09.2002', nama: 'Tanjung Siram' }, // the kode belongs to another desa now
+        { row: 4, kode: '12.10.09.2002', nama: 'Tanjung-Siram' },
+        { row: 5, kode: '12.10.09.2002', nama: 'Pasar Baru' },
+        { row: 6, kode: '12.10.09.9999', nama: 'Entah' }, // unknown kode: the kode check speaks
+        { row: 7, kode: '12.10.09.2001', nama: ' ' },
+      ],
+      (kode) => names.get(kode),
+      'nama_desa',
+    );
+    expect(warnings).toEqual([
+      {
+        row: 3,
+        column: 'nama_desa',
+        code: 'DESA_NAME_MISMATCH',
+        message:
+          'Kode 12.10.09.2002 bernama "Tanjung Siram" di berkas, tetapi kode itu sekarang milik Desa Pasar Baru. Kode desa dapat dipakai ulang untuk desa lain pada edisi Kepmendagri yang berbeda: periksa kode dan nama desa pada 2 baris: 3, 4.',
+      },
     ]);
   });
 });

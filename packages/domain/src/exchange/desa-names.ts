@@ -16,7 +16,7 @@
 import { isInsideWilayah } from '../imports/cells.ts';
 import { placeNameWords } from '../names.ts';
 import { ancestorAt, tingkatOf, type Tingkat } from '../wilayah.ts';
-import { ExchangeIssues, type ExchangeIssue } from './issues.ts';
+import { ExchangeIssues, listRows, type ExchangeIssue } from './issues.ts';
 
 /** Unit words written before a desa/kelurahan name (after placeNameWords: "Kp." is already "kampung"), removed when something follows. */
 const UNIT_WORDS = new Set([
@@ -439,4 +439,43 @@ export function resolveDesaNames(
   out.toConfirm = [...confirm.values()];
   out.errorCount = issues.errorCount;
   return out;
+}
+
+/** A row that names its desa twice: by kode (after the crosswalk) and by name (a nama_desa column). */
+export interface NamedKodeRow {
+  row: number;
+  kode: string;
+  nama: string;
+}
+
+/**
+ * Rows whose desa name is not the name of the desa their kode belongs to now, one warning per kode and name with its
+ * rows. Kepmendagri editions reuse kode: a kode of an older edition may belong to another desa now, and the crosswalk
+ * cannot remap it (the kode is still in use), so the name is what tells. Names are compared by desaNameKey (spelling,
+ * unit words and case do not count); a kode the rules do not know (`nameOf` undefined) is left to the kode check.
+ */
+export function desaNameMismatches(
+  rows: readonly NamedKodeRow[],
+  nameOf: (kode: string) => string | undefined,
+  column: string,
+): ExchangeIssue[] {
+  const found = new Map<string, { kode: string; nama: string; current: string; rows: number[] }>();
+  for (const { row, kode, nama } of rows) {
+    const current = nameOf(kode);
+    if (!current || !desaNameKey(nama) || desaNameKey(nama) === desaNameKey(current)) continue;
+    const key = `${kode}\u0000${desaNameKey(nama)}`;
+    const f = found.get(key) ?? { kode, nama: nama.trim(), current, rows: [] };
+    f.rows.push(row);
+    found.set(key, f);
+  }
+  const issues = new ExchangeIssues();
+  for (const f of found.values()) {
+    issues.warn(
+      f.rows[0]!,
+      column,
+      'DESA_NAME_MISMATCH',
+      `Kode ${f.kode} bernama "${f.nama}" di berkas, tetapi kode itu sekarang milik ${f.current}. Kode desa dapat dipakai ulang untuk desa lain pada edisi Kepmendagri yang berbeda: periksa kode dan nama desa pada ${f.rows.length.toLocaleString('id-ID')} baris: ${listRows(f.rows)}.`,
+    );
+  }
+  return issues.warnings;
 }

@@ -52,6 +52,8 @@ export const EXCHANGE_WARNING_CODES = [
   'DESA_NAME_MATCHED',
   /** An old kode replaced by its new kode (crosswalk.ts). */
   'KODE_REMAPPED',
+  /** A kode whose desa name in the file is not the name of the desa the kode belongs to now (desa-names.ts). */
+  'DESA_NAME_MISMATCH',
   /** Rows a profile skips: totals of the sheet, numbers without a desa. */
   'PROFILE_ROWS_SKIPPED',
 ] as const;
@@ -83,4 +85,10 @@ export class ExchangeIssues {
   get ok(): boolean {
     return this.errorCount === 0;
   }
+}
+
+/** The first rows of a list of row numbers, for a message: "2, 3, 5" or "2, 3, …" past ten. */
+export function listRows(rows: readonly number[]): string {
+  const shown = rows.slice(0, 10).join(', ');
+  return rows.length > 10 ? `${shown}, …` : shown;
 }

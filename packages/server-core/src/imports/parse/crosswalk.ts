@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   LONG_COLUMNS,
+  TEMPLATE_NAMA_COLUMN,
   applyCrosswalk,
+  desaNameMismatches,
   normaliseKode,
   validateCrosswalk,
   type ImportIssue,
@@ -65,7 +67,11 @@ export function remapLongRows(
   return { errors: [], warnings: result.warnings };
 }
 
-/** The same for a sheet of the long format: the kode_wilayah cells of old kode are replaced in place. */
+/**
+ * The same for a sheet of the long format: the kode_wilayah cells of old kode are replaced in place. When the sheet
+ * also names its desa (a nama_desa column), each name is checked against the desa its kode ends on: a kode an older
+ * Kepmendagri edition gave another desa is still in use, so the crosswalk leaves it, and only the name tells.
+ */
 export function remapLongSheet(rows: SheetCell[][], headerRow: number, ctx: ParseContext): Remapped {
   const header = (rows[headerRow - 1] ?? []).map((c) =>
     String(plain(c) ?? '')
@@ -93,9 +99,17 @@ export function remapLongSheet(rows: SheetCell[][], headerRow: number, ctx: Pars
   }
   const before = long.map((l) => l.kode_wilayah);
   const remapped = remapLongRows(long, ctx, (i) => at[i]! + 1);
-  if (!remapped.errors.length)
-    long.forEach((l, i) => {
-      if (l.kode_wilayah !== before[i]) rows[at[i]!]![kodeCol] = l.kode_wilayah;
-    });
-  return remapped;
+  if (remapped.errors.length) return remapped;
+  long.forEach((l, i) => {
+    if (l.kode_wilayah !== before[i]) rows[at[i]!]![kodeCol] = l.kode_wilayah;
+  });
+  const namaCol = header.indexOf(TEMPLATE_NAMA_COLUMN);
+  if (namaCol < 0) return remapped;
+  const named = long.flatMap((l, i) => {
+    const nama = plain(rows[at[i]!]?.[namaCol]);
+    const kode = normaliseKode(l.kode_wilayah);
+    return typeof nama === 'string' && kode ? [{ row: at[i]! + 1, kode, nama }] : [];
+  });
+  const mismatches = desaNameMismatches(named, (kode) => ctx.names?.get(kode), TEMPLATE_NAMA_COLUMN);
+  return { errors: [], warnings: [...remapped.warnings, ...mismatches] };
 }

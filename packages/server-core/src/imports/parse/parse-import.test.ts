@@ -417,6 +417,32 @@ describe('old kode: remapped through the crosswalk with a warning, a split refus
     ]);
     expect(p.warnings[0]!.message).toContain('Kode lama 91.01.01.2001 diganti 93.01.01.2001');
   });
+  it('a nama_desa column is checked against the desa the kode ends on: a kode reused for another desa is warned about', async () => {
+    // 96.01.01.2003 was 92.01.01.2004 (renumbered, remapped); 72.01.24.2001 is still in use but named otherwise now
+    // (a kode an older edition gave another desa: the crosswalk cannot tell, the name does).
+    const names = new Map([
+      ['96.01.01.2003', 'Desa Makbon'],
+      ['72.01.24.2001', 'Desa Sentral Sari'],
+    ]);
+    const csv = [
+      'kode_wilayah,nama_desa,periode,indikator,pembilang,penyebut',
+      '92.01.01.2004,Makbon,2026-10,KIA_K1,1,',
+      '72.01.24.2001,Bukit Jaya,2026-10,KIA_K1,3,',
+      '72.01.24.2001,Bukit Jaya,2026-09,KIA_K1,2,',
+    ].join('\n');
+    const p = await parseImportFile(Buffer.from(csv), 'nama.csv', {
+      today: { year: 2026, month: 11 },
+      kodes: papua,
+      names,
+    });
+    expect(p.errors).toEqual([]);
+    expect(p.values.map((v) => v.kode)).toEqual(['96.01.01.2003', '72.01.24.2001', '72.01.24.2001']);
+    const mismatches = p.warnings.filter((w) => w.code === 'DESA_NAME_MISMATCH');
+    expect(where(mismatches)).toEqual([[3, 'nama_desa', 'DESA_NAME_MISMATCH']]);
+    expect(mismatches[0]!.message).toBe(
+      'Kode 72.01.24.2001 bernama "Bukit Jaya" di berkas, tetapi kode itu sekarang milik Desa Sentral Sari. Kode desa dapat dipakai ulang untuk desa lain pada edisi Kepmendagri yang berbeda: periksa kode dan nama desa pada 2 baris: 3, 4.',
+    );
+  });
   it('a split is refused per row with the reason', async () => {
     const crosswalk = {
       nama: 'uji pemekaran',
