@@ -47,6 +47,8 @@ export function readHeader(
   rowNumber: number,
   required: readonly string[],
   issues: IssueList,
+  /** Columns read when present (no EXTRA_COLUMN warning), not required. */
+  optional: readonly string[] = [],
 ): HeaderColumns {
   const index = new Map<string, number>();
   cells.forEach((cell, i) => {
@@ -66,7 +68,7 @@ export function readHeader(
       return;
     }
     index.set(name, i);
-    if (!required.includes(name)) {
+    if (!required.includes(name) && !optional.includes(name)) {
       issues.warn(rowNumber, name, 'EXTRA_COLUMN', `Kolom "${name}" tidak dikenal dan diabaikan.`);
     }
   });

@@ -437,8 +437,12 @@ describe('old kode: remapped through the crosswalk with a warning, a split refus
     });
     expect(p.errors).toEqual([]);
     expect(p.values.map((v) => v.kode)).toEqual(['96.01.01.2003', '72.01.24.2001', '72.01.24.2001']);
+    // nama_desa is read, not an extra column: the remap and the mismatch are the only warnings.
+    expect(where(p.warnings)).toEqual([
+      [2, 'kode_wilayah', 'KODE_REMAPPED'],
+      [3, 'nama_desa', 'DESA_NAME_MISMATCH'],
+    ]);
     const mismatches = p.warnings.filter((w) => w.code === 'DESA_NAME_MISMATCH');
-    expect(where(mismatches)).toEqual([[3, 'nama_desa', 'DESA_NAME_MISMATCH']]);
     expect(mismatches[0]!.message).toBe(
       'Kode 72.01.24.2001 bernama "Bukit Jaya" di berkas, tetapi kode itu sekarang milik Desa Sentral Sari. Kode desa dapat dipakai ulang untuk desa lain pada edisi Kepmendagri yang berbeda: periksa kode dan nama desa pada 2 baris: 3, 4.',
     );

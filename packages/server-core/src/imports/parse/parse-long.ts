@@ -1,6 +1,7 @@
 // Long format: kode_wilayah,periode,indikator,pembilang,penyebut — one row per desa × month × indicator.
 import {
   LONG_COLUMNS,
+  TEMPLATE_NAMA_COLUMN,
   duplicateTracker,
   hasCountedDenominator,
   parseImportMonth,
@@ -13,7 +14,8 @@ import { isEmptyRow, plain, type SheetCell } from '../read/sheet.ts';
 
 export function parseLong(rows: SheetCell[][], headerRow: number, ctx: ParseContext): ParsedImport {
   const issues = new IssueList();
-  const { index } = readHeader(rows[headerRow - 1]!, headerRow, LONG_COLUMNS, issues);
+  // nama_desa, when present, is checked against the kode (parse/crosswalk.ts remapLongSheet).
+  const { index } = readHeader(rows[headerRow - 1]!, headerRow, LONG_COLUMNS, issues, [TEMPLATE_NAMA_COLUMN]);
   if (issues.errors.length)
     return { format: 'long', errors: issues.errors, warnings: issues.warnings, values: [], sasaran: [] };
   const col = (name: (typeof LONG_COLUMNS)[number]) => index.get(name)!;
