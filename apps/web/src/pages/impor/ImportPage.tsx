@@ -24,14 +24,17 @@ export default function ImportPage() {
   const today = useMemo(() => new Date(), []);
   return (
     <main className="page imp-page" data-testid="page-impor">
-      <div className="imp-intro">
-        <div className="imp-intro__text">
+      <div className="page-intro imp-intro">
+        <div className="page-intro__text">
           <h2>{t('impor.title')}</h2>
           <p>{t('impor.lead')}</p>
         </div>
         {!user && <NotAllowed permission={permission} capability="impor" testId="impor-not-allowed" />}
         {user && (
-          <p className={allowed ? 'imp-who' : 'not-allowed'} data-testid={allowed ? 'impor-who' : 'impor-not-allowed'}>
+          <p
+            className={allowed ? 'page-intro__who' : 'not-allowed'}
+            data-testid={allowed ? 'impor-who' : 'impor-not-allowed'}
+          >
             {allowed
               ? t('impor.who', { username: user.username, scope: user.scopeLabel })
               : t('impor.notAllowed', { role: roleLabel(user.role, lang) })}

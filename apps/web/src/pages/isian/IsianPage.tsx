@@ -305,12 +305,12 @@ export default function IsianPage() {
 
   return (
     <main className="page isi-page" data-testid="page-isian">
-      <div className="isi-intro">
-        <div className="isi-intro__text">
+      <div className="page-intro isi-intro">
+        <div className="page-intro__text">
           <h2>{t('isian.title')}</h2>
           <p>{t('isian.lead')}</p>
         </div>
-        <p className="isi-who">{t('isian.who', { username: user.username, scope: user.scopeLabel })}</p>
+        <p className="page-intro__who">{t('isian.who', { username: user.username, scope: user.scopeLabel })}</p>
       </div>
 
       <div className="isi-controls">
