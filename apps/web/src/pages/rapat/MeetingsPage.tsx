@@ -64,8 +64,8 @@ export default function MeetingsPage() {
   };
   if (meetingId !== null) return <MeetingView id={meetingId} t={t} onBack={back} />;
   return (
-    <main className="page rapat" data-testid="page-rapat">
-      <header className="rapat__head">
+    <main className="page page-column rapat" data-testid="page-rapat">
+      <header className="page-head rapat__head">
         <h2>{t('rapat.title')}</h2>
         <p className="rapat-muted">{t('rapat.intro')}</p>
       </header>
@@ -430,7 +430,7 @@ function MeetingView({ id, t, onBack }: { id: number; t: TFunction; onBack: (mee
 
   if (meeting.error && !m)
     return (
-      <main className="page rapat">
+      <main className="page page-column rapat">
         <p className="rapat-error">{errorText(meeting.error, t)}</p>
         <button type="button" className="rapat-btn" onClick={() => onBack()}>
           {t('rapat.back')}
@@ -439,7 +439,7 @@ function MeetingView({ id, t, onBack }: { id: number; t: TFunction; onBack: (mee
     );
   if (!m)
     return (
-      <main className="page rapat" aria-busy="true">
+      <main className="page page-column rapat" aria-busy="true">
         <p>{t('rapat.loading')}</p>
       </main>
     );
@@ -480,11 +480,11 @@ function MeetingView({ id, t, onBack }: { id: number; t: TFunction; onBack: (mee
   };
 
   return (
-    <main className="page rapat" data-testid="rapat-detail">
+    <main className="page page-column rapat" data-testid="rapat-detail">
       <button type="button" className="rapat-link" onClick={() => onBack(m)}>
         ← {t('rapat.back')}
       </button>
-      <header className="rapat__head rapat__head--detail">
+      <header className="page-head rapat__head rapat__head--detail">
         <div>
           <p className="rapat-muted">
             {m.jenisLabel} · {dateText(m.tanggal, lang)}

@@ -38,8 +38,8 @@ export default function PlannerPage() {
   const [focus, setFocus] = useState<string | null>(null);
 
   return (
-    <main className="page planner" data-testid="page-rencana">
-      <header className="planner__head">
+    <main className="page page-column planner" data-testid="page-rencana">
+      <header className="page-head planner__head">
         <div>
           <h2>
             {t('rencana.title')} — {nama}
