@@ -87,8 +87,12 @@ export interface AppOptions {
   observeRoute?: (route: RouteOptions) => void;
   /** Where the privacy protection runs (default: one worker thread); the tests count its jobs with their own. */
   protectRunner?: ProtectRunner;
-  /** Start the parse workers when the app is ready, so the first upload does not wait for them (server: yes; tests: no). */
-  warmParseWorkers?: boolean;
+  /**
+   * When the app is ready, start the parse workers and read what the values path keeps (every wilayah, its prepared
+   * statements on each pooled connection), so neither the first upload nor the first answer waits for them (server:
+   * yes; tests: no).
+   */
+  warm?: boolean;
   /** Part of every values ETag (default: `codeVersion()`, BUILD_ID or a hash of the sources): a new rule, a new ETag. */
   codeVersion?: string;
 }
@@ -106,7 +110,7 @@ export async function buildApp({
   now = () => new Date(),
   pdf = chromiumPdfRenderer(),
   observeRoute,
-  warmParseWorkers = false,
+  warm = false,
   protectRunner: givenRunner,
   codeVersion: code = codeVersion(),
 }: AppOptions) {
@@ -194,6 +198,11 @@ export async function buildApp({
   const values = valuesCapability(database.db, wilayah, now);
   const readWilayah = database.read === database.db ? wilayah : wilayahCapability(database.read);
   const readValues = database.read === database.db ? values : valuesCapability(database.read, readWilayah, now);
+  // The values path's wilayah and prepared statements, read before the server says it is ready (server.ts: warm).
+  if (warm)
+    app.addHook('onReady', async () => {
+      await readValues.service.warm().catch((error) => app.log.warn({ err: error }, 'values warm-up failed'));
+    });
   const rollout = rolloutCapability(database.db, { wilayah, values, now });
   const meetings = meetingsCapability(database.db, {
     wilayah,
@@ -266,7 +275,7 @@ export async function buildApp({
   const uploadLimits = config.uploads ?? DEFAULT_UPLOAD_LIMITS;
   const upload = uploads(parsePool(uploadLimits), uploadLimits);
   app.addHook('onClose', async () => upload.parsing.close());
-  if (warmParseWorkers) app.addHook('onReady', async () => upload.parsing.warm());
+  if (warm) app.addHook('onReady', async () => upload.parsing.warm());
   const imports = importsService(database, {
     parse: upload.parsing.parseImport,
     previewCaps: uploadLimits.preview,

@@ -23,7 +23,7 @@ log(
     `${database.readPool ? '; bacaan nilai, geometri dan wilayah dari replika (DATABASE_READ_URL)' : ''}`,
 );
 
-const app = await buildApp({ database, config, logger: { level: config.logLevel }, warmParseWorkers: true });
+const app = await buildApp({ database, config, logger: { level: config.logLevel }, warm: true });
 // Retention (docs/privacy.md): expired sessions and import files, quiet sign-in throttle rows, audit entries older than
 // AUDIT_RETENTION_DAYS; now and once a day.
 const stopPurge = schedulePurge(database, {

@@ -88,6 +88,19 @@ export function answerRepository(db: DbOrTx) {
     .prepare('answer_desa_rows');
 
   return {
+    /**
+     * Prepare the statements on about `connections` pooled connections (as many chains at once make the pool open
+     * that many: @peta/db keeps 10), with arguments that match no row.
+     */
+    async warm(connections = 10): Promise<void> {
+      const none = { indicator: '', year: 0, parent: '', kodes: [''], group: '' };
+      await Promise.all(
+        Array.from({ length: connections }, async () => {
+          for (const statement of [versionOnly, rollupsOfChildren, desaRows]) await statement.execute(none);
+        }),
+      );
+    },
+
     /** The version of the answers about the children of `parent` ('' for Indonesia) for an indicator and year. */
     async version(indicatorCode: string, yearNumber: number, parent: string): Promise<AnswerVersion> {
       const [row] = await versionOnly.execute({ indicator: indicatorCode, year: yearNumber, parent });

@@ -269,19 +269,6 @@ export function rollupRepository(db: DbOrTx) {
       const byYear = new Map(rows.map((r) => [r.year, r.loadId]));
       return [`b${byYear.get(-1) ?? 0}`, ...years.map((y) => byYear.get(y) ?? 0)].join('.');
     },
-
-    /** Desa per child of a parent (null: the provinces), for the reports expected. */
-    async desaCountsUnder(parent: string | null, childLength: number): Promise<Map<string, number>> {
-      const child = sql<string>`substring(${wilayah.kode} from 1 for ${childLength})`;
-      const rows = await db
-        .select({ kode: child, n: sql<number>`count(*)::int` })
-        .from(wilayah)
-        .where(
-          and(eq(wilayah.tingkat, 'desa'), parent === null ? undefined : sql`${wilayah.kode} like ${`${parent}.%`}`),
-        )
-        .groupBy(sql`1`); // the child kode (a repeated parameter would not match the select's expression)
-      return new Map(rows.map((r) => [r.kode, r.n]));
-    },
   };
 }
 

@@ -10,7 +10,6 @@ import {
   INDICATORS,
   latestDataMonth,
   monthPeriod,
-  parentOf,
   rollUpDesa,
   rollUpFromSums,
   sasaranGroupOf,
@@ -35,7 +34,7 @@ import {
 } from '@peta/domain/contract';
 import { invalid, notFound } from '../errors.ts';
 import { kodeParam, periodParam } from '../inputs.ts';
-import { wilayahMemory } from '../wilayah/wilayah-memory.ts';
+import { wilayahMemory, type WilayahEntry } from '../wilayah/wilayah-memory.ts';
 import type { WilayahRepository, WilayahRow } from '../wilayah/wilayah-repository.ts';
 import type { WilayahService } from '../wilayah/wilayah-service.ts';
 import type { AnswerRepository, AnswerVersion } from './answer-repository.ts';
@@ -168,23 +167,11 @@ export function valuesService(
     }
   }
 
-  // Desa per child change only with a boundary import: kept per boundary import (part of every version).
-  const countCache = lru<Promise<Map<string, number>>>(2000);
-
-  /** Desa per child of `parent` (the reports each child is expected to send), for the answer of `version`. */
-  async function desaCounts(
-    version: string,
-    parent: string | null,
-    childTingkat: string,
-  ): Promise<Map<string, number>> {
-    const key = `${version.split('.')[0]}|${parent ?? ''}`;
-    let counts = countCache.get(key);
-    if (!counts) {
-      const length = { provinsi: 2, kabupaten: 5, kecamatan: 8 }[childTingkat as 'provinsi'] ?? 13;
-      countCache.set(key, (counts = stored.desaCountsUnder(parent, length)));
-      counts.catch(() => countCache.delete(key));
-    }
-    return counts;
+  /** Desa at or under `kode` (above desa) as of the latest boundary import: the reports it is expected to send. */
+  async function desaAt(kode: string): Promise<number> {
+    const { boundary } = await answers.version('', 0, kode); // only its boundary import is used
+    memory.sameBoundary(boundary);
+    return (await memory.find(kode))?.desa ?? 0;
   }
 
   /**
@@ -219,7 +206,7 @@ export function valuesService(
     } else if (tingkat === 'desa') {
       read = await desaChildRows(def, period, parentKey, children);
     } else {
-      read = await rolledUpChildRows(def, period, parent, children, tingkat);
+      read = await rolledUpChildRows(def, period, parent, children);
     }
     if (!(await childrenOf(read.version.boundary))) return again();
     const answer = { version: versionText(read.version), rows: read.rows };
@@ -236,8 +223,7 @@ export function valuesService(
     def: IndicatorDef,
     period: Period,
     parent: string | null,
-    children: WilayahRow[],
-    tingkat: string,
+    children: readonly WilayahEntry[],
   ): Promise<{ version: AnswerVersion; rows: ValueRow[] }> {
     const read = await answers.rollups(
       def.code,
@@ -245,10 +231,9 @@ export function valuesService(
       parent ?? INDONESIA,
       children.map((c) => c.kode),
     );
-    const counts = await desaCounts(versionText(read.version), parent, tingkat);
     const rows = children.map((child, i) => {
       const sums = read.rows[i] ?? null;
-      const value = evaluateValue(def, period, rollUpFromSums(def, period, sums, counts.get(child.kode) ?? 0));
+      const value = evaluateValue(def, period, rollUpFromSums(def, period, sums, child.desa));
       return {
         kode: child.kode,
         nama: child.nama,
@@ -264,7 +249,7 @@ export function valuesService(
     def: IndicatorDef,
     period: Period,
     parent: string,
-    children: WilayahRow[],
+    children: readonly WilayahEntry[],
   ): Promise<{ version: AnswerVersion; rows: ValueRow[] }> {
     const group = sasaranGroupOf(def);
     const read = await answers.desaYears(
@@ -345,13 +330,11 @@ export function valuesService(
       };
     }
     // Above desa: the area's own roll-up of this year and the last, and its desa count.
-    const parent = parentOf(area.kode);
-    const [rows, counts] = await Promise.all([
+    const [rows, desa] = await Promise.all([
       stored.read([def.code], year, [area.kode]).then((r) => r[0] ?? null),
-      versionOf(def, parent, [year]).then((version) => desaCounts(version, parent, tingkatOf(area.kode))),
+      desaAt(area.kode),
     ]);
     const previous = (await stored.read([def.code], year - 1, [area.kode]))[0] ?? null;
-    const desa = counts.get(area.kode) ?? 0;
     const previousDecemberCoverage = rollUpFromSums(def, monthPeriod(year - 1, 12), previous, desa).coverage;
     return {
       kode: area.kode,
@@ -398,6 +381,13 @@ export function valuesService(
   }
 
   return {
+    /**
+     * Read every wilayah and prepare the answers' statements on every pooled connection (server start): the first
+     * answers of a process then cost what later ones do.
+     */
+    async warm(): Promise<void> {
+      await Promise.all([memory.warm(), answers.warm()]);
+    },
     desaYears,
     latestMonth,
     /**

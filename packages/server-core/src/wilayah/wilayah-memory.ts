@@ -1,63 +1,101 @@
-// Wilayah names and children kept in process memory: they change only with a boundary import (geometry is immutable
-// between two), so the values path reads them once per process instead of twice per request. Several API processes
-// stay correct: every answer's version carries the latest boundary import read from the database in the same round
-// trip as its rows, and a memory that was filled under another one forgets everything (sameBoundary) and is read again.
-import { parentOf } from '@peta/domain';
-import type { WilayahRepository, WilayahRow } from './wilayah-repository.ts';
+// Every wilayah's name, tingkat and parent, and the desa under each, kept in process memory: they change only with a
+// boundary import (geometry is immutable between two), so the values path reads them in one query per process and
+// boundary import instead of once or twice per parent (all of Indonesia: 91,599 wilayah, about 7,800 parents, ~15 MB).
+// The server reads them at start (warm), so the first answer of a process does not wait for them. Several API
+// processes stay correct: every answer's version carries the latest boundary import read from the database in the
+// same round trip as its rows, and a memory that was filled under another one forgets everything (sameBoundary) and
+// is read again.
+import type { WilayahName, WilayahRepository } from './wilayah-repository.ts';
 
-/** Parents whose children are kept; past this the memory starts over (all of Indonesia has about 7,900 parents). */
-const MAX_PARENTS = 20_000;
+/** A wilayah in memory: its name and the desa at or under it (a desa: 1), as the roll-ups count them. */
+export type WilayahEntry = WilayahName & { desa: number };
 
-export function wilayahMemory(repo: Pick<WilayahRepository, 'childrenWithBoundary' | 'findByKode'>) {
-  /** The boundary import every entry comes from (null: none read yet). */
-  let boundary: number | null = null;
-  let children = new Map<string, Promise<WilayahRow[]>>();
-  let byKode = new Map<string, WilayahRow>();
+interface Snapshot {
+  /** The boundary import the rows come from (0: none). */
+  boundary: number;
+  children: Map<string, WilayahEntry[]>;
+  byKode: Map<string, WilayahEntry>;
+}
 
-  function forget(next: number | null) {
-    boundary = next;
-    children = new Map();
-    byKode = new Map();
-  }
+const NONE: readonly WilayahEntry[] = Object.freeze([]);
 
-  /** True when the memory belongs to boundary import `current`; otherwise it forgets everything and says false. */
-  function sameBoundary(current: number): boolean {
-    if (boundary === current) return true;
-    forget(current);
-    return false;
-  }
-
-  function childrenOf(parent: string | null): Promise<WilayahRow[]> {
-    const key = parent ?? '';
-    let hit = children.get(key);
-    if (!hit) {
-      if (children.size >= MAX_PARENTS) forget(boundary);
-      const store = children;
-      hit = repo.childrenWithBoundary(parent).then(({ boundary: read, rows }) => {
-        // Read under another boundary import than the entries beside it: start over from this one.
-        if (read !== null && boundary !== read) {
-          forget(read);
-          children.set(key, hit!);
-        }
-        for (const row of rows) byKode.set(row.kode, row);
-        return rows;
-      });
-      hit.catch(() => store.get(key) === hit && store.delete(key));
-      store.set(key, hit);
+function snapshotOf(boundary: number, rows: WilayahName[]): Snapshot {
+  // Desa at or under each wilayah by kode prefix (xx, xx.xx, xx.xx.xx), as the roll-ups sum them.
+  const desa = new Map<string, number>();
+  for (const row of rows) {
+    if (row.tingkat !== 'desa') continue;
+    for (let at = row.kode.indexOf('.'); at !== -1; at = row.kode.indexOf('.', at + 1)) {
+      const prefix = row.kode.slice(0, at);
+      desa.set(prefix, (desa.get(prefix) ?? 0) + 1);
     }
-    return hit;
+  }
+  const children = new Map<string, WilayahEntry[]>();
+  const byKode = new Map<string, WilayahEntry>();
+  for (const row of rows) {
+    const entry = { ...row, desa: row.tingkat === 'desa' ? 1 : (desa.get(row.kode) ?? 0) };
+    byKode.set(row.kode, entry);
+    const key = row.parentKode ?? '';
+    const list = children.get(key);
+    if (list) list.push(entry);
+    else children.set(key, [entry]);
+  }
+  for (const list of children.values()) list.sort((a, b) => (a.kode < b.kode ? -1 : a.kode > b.kode ? 1 : 0));
+  return { boundary, children, byKode };
+}
+
+export function wilayahMemory(repo: Pick<WilayahRepository, 'allNamesWithBoundary' | 'findByKode'>) {
+  /** The snapshot being read or held (null: read at the next use). */
+  let current: Promise<Snapshot> | null = null;
+  /** The boundary import of the held snapshot, once read (null: none yet, or being read again). */
+  let boundary: number | null = null;
+
+  function snapshot(): Promise<Snapshot> {
+    if (!current) {
+      const reading = repo.allNamesWithBoundary().then(({ boundary: read, rows }) => {
+        if (current === reading) boundary = read;
+        return snapshotOf(read, rows);
+      });
+      reading.catch(() => {
+        if (current === reading) current = null;
+      });
+      current = reading;
+    }
+    return current;
+  }
+
+  function forget() {
+    current = null;
+    boundary = null;
   }
 
   return {
-    sameBoundary,
-    /** Children of a wilayah, or the provinces for null, ordered by kode. */
-    children: childrenOf,
-    /** The wilayah with this (well-formed) kode, or null: found among its parent's children, else asked for. */
-    async find(kode: string): Promise<WilayahRow | null> {
-      const known = byKode.get(kode);
+    /** Read every wilayah now (server start), so the first request does not wait for them. */
+    async warm(): Promise<void> {
+      await snapshot();
+    },
+    /**
+     * True when the memory holds boundary import `current`; otherwise it forgets everything (it is read again at the
+     * next use) and says false.
+     */
+    sameBoundary(latest: number): boolean {
+      if (boundary === latest) return true;
+      forget();
+      return false;
+    },
+    /** Children of a wilayah, or the provinces for null, ordered by kode (the same array while the memory holds). */
+    async children(parent: string | null): Promise<readonly WilayahEntry[]> {
+      return (await snapshot()).children.get(parent ?? '') ?? NONE;
+    },
+    /**
+     * The wilayah with this (well-formed) kode, or null. One the memory does not hold is asked for; when the database
+     * has it after all (written without a new boundary import), the memory is read again at the next use.
+     */
+    async find(kode: string): Promise<WilayahEntry | null> {
+      const known = (await snapshot()).byKode.get(kode);
       if (known) return known;
-      await childrenOf(parentOf(kode));
-      return byKode.get(kode) ?? (await repo.findByKode(kode));
+      if (!(await repo.findByKode(kode))) return null;
+      forget();
+      return (await snapshot()).byKode.get(kode) ?? null;
     },
   };
 }

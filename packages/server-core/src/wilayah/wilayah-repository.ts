@@ -10,6 +10,9 @@ const { wilayah, wilayahGeometry, boundaryImport } = schema;
 /** A wilayah as read: what the contract shows of a child (kode, nama, tingkat, bbox, label, counts) and its parent. */
 export type WilayahRow = WilayahChild & { parentKode: string | null };
 
+/** What the values path keeps of every wilayah (wilayah-memory.ts). */
+export type WilayahName = Pick<WilayahRow, 'kode' | 'nama' | 'tingkat' | 'parentKode'>;
+
 const columns = {
   kode: wilayah.kode,
   nama: wilayah.nama,
@@ -65,19 +68,26 @@ export function wilayahRepository(db: DbOrTx) {
     },
 
     /**
-     * children(parent) and the latest boundary import they come from (null when there are none), in one round trip:
-     * the values path keeps children in memory per boundary import (wilayah-memory.ts).
+     * Every wilayah's kode, name, tingkat and parent, with the latest boundary import (0: none) read in the same
+     * statement: what the values path keeps in memory (wilayah-memory.ts).
      */
-    async childrenWithBoundary(parent: string | null): Promise<{ boundary: number | null; rows: WilayahRow[] }> {
+    async allNamesWithBoundary(): Promise<{ boundary: number; rows: WilayahName[] }> {
+      // From the boundary import (one row), so an empty table still says which import it is.
       const rows = await db
         .select({
-          ...columns,
-          boundary: sql<number>`(select coalesce(max(${boundaryImport.id}), 0)::int from ${boundaryImport})`,
+          boundary: sql<number>`b.id`,
+          kode: wilayah.kode,
+          nama: wilayah.nama,
+          tingkat: wilayah.tingkat,
+          parentKode: wilayah.parentKode,
         })
-        .from(wilayah)
-        .where(parent === null ? isNull(wilayah.parentKode) : eq(wilayah.parentKode, parent))
-        .orderBy(asc(wilayah.kode));
-      return { boundary: rows[0]?.boundary ?? null, rows: rows.map(toRow) };
+        .from(sql`(select coalesce(max(${boundaryImport.id}), 0)::int as id from ${boundaryImport}) b`)
+        .leftJoin(wilayah, sql`true`);
+      const names: WilayahName[] = [];
+      for (const r of rows)
+        if (r.kode !== null)
+          names.push({ kode: r.kode, nama: r.nama!, tingkat: r.tingkat as Tingkat, parentKode: r.parentKode });
+      return { boundary: rows[0]?.boundary ?? 0, rows: names };
     },
 
     /** Display geometry of the children (only those that have one), as GeoJSON text. */
