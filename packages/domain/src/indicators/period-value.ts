@@ -44,18 +44,24 @@ export function periodValue(
   sasaran: number | null,
 ): PeriodValue {
   const counted = def.denominator.kind === 'counted';
-  const usable = months
-    .filter((v) => v.month >= period.fromMonth && v.month <= period.toMonth)
-    .filter((v) => v.numerator !== null && (!counted || (v.denominator !== null && v.denominator !== undefined)))
-    .sort((a, b) => a.month - b.month);
+  // One pass (every answer runs this per desa): the usable months of the period, their sums and the latest of them.
+  let last: MonthValue | undefined;
+  let usableMonths = 0;
+  let sumNum = 0;
+  let sumDen = 0;
+  for (const v of months) {
+    if (v.month < period.fromMonth || v.month > period.toMonth || v.numerator === null) continue;
+    if (counted && (v.denominator === null || v.denominator === undefined)) continue;
+    usableMonths++;
+    sumNum += v.numerator;
+    sumDen += v.denominator ?? 0;
+    if (last === undefined || v.month >= last.month) last = v;
+  }
   const expectedMonths = period.toMonth - period.fromMonth + 1;
-  const last = usable[usable.length - 1];
   if (last === undefined) {
     return { numerator: null, denominator: null, reported: false, reportedMonths: 0, expectedMonths, lastMonth: null };
   }
-  const base = { reported: true, reportedMonths: usable.length, expectedMonths, lastMonth: last.month };
-  const sumNum = usable.reduce((s, v) => s + (v.numerator ?? 0), 0);
-  const sumDen = usable.reduce((s, v) => s + (v.denominator ?? 0), 0);
+  const base = { reported: true, reportedMonths: usableMonths, expectedMonths, lastMonth: last.month };
   switch (def.periodKind) {
     case 'point':
       return { ...base, numerator: last.numerator, denominator: counted ? (last.denominator ?? null) : sasaran };
@@ -63,7 +69,7 @@ export function periodValue(
       return {
         ...base,
         numerator: sumNum,
-        denominator: counted ? sumDen : sasaran === null ? null : sasaran * usable.length,
+        denominator: counted ? sumDen : sasaran === null ? null : sasaran * usableMonths,
       };
     case 'ytd_cum':
     case 'annual':
