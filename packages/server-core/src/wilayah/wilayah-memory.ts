@@ -1,10 +1,10 @@
 // Every wilayah's name, tingkat and parent, and the desa under each, kept in process memory: they change only with a
 // boundary import (geometry is immutable between two), so the values path reads them in one query per process and
-// boundary import instead of once or twice per parent (all of Indonesia: 91,599 wilayah, about 7,800 parents; the server process holds ~40 MB more).
-// The server reads them at start (warm), so the first answer of a process does not wait for them. Several API
-// processes stay correct: every answer's version carries the latest boundary import read from the database in the
-// same round trip as its rows, and a memory that was filled under another one forgets everything (sameBoundary) and
-// is read again.
+// boundary import instead of once or twice per parent (all of Indonesia: 91,599 wilayah, about 7,800 parents; the
+// server process holds ~40 MB more). The server reads them at start (warm), so the first answer of a process does
+// not wait for them. Several API processes stay correct: every answer's version carries the latest boundary import
+// read from the database in the same round trip as its rows, and a memory that was filled under another one forgets
+// everything (sameBoundary) and is read again.
 import type { WilayahName, WilayahRepository } from './wilayah-repository.ts';
 
 /** A wilayah in memory: its name and the desa at or under it (a desa: 1), as the roll-ups count them. */
