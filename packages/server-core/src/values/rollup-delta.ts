@@ -38,16 +38,14 @@ async function stageRollupDeltas(db: DbOrTx): Promise<void> {
   await db.execute(
     sql.raw(`create temp table rollup_delta on commit drop as
     with c as (
-      select d.kode, d.indicator, d.year, d.month as m, d.num, d.den, d.old_num, d.old_den, d.old_sim, i.counted,
-        s.value as sasaran, (i.counted or s.value is not null) as has_den,
-        (not i.counted or d.den is not null) as un,
-        (d.old_num is not null and (not i.counted or d.old_den is not null)) as uo,
+      select r.kode, r.indicator, r.year, m, r.f_num[m] as num, r.f_den[m] as den, r.b_num[m] as old_num,
+        r.b_den[m] as old_den, r.b_sim[m] as old_sim, r.counted, r.sasaran,
+        (r.counted or r.sasaran is not null) as has_den,
+        (not r.counted or r.f_den[m] is not null) as un,
+        (r.b_num[m] is not null and (not r.counted or r.b_den[m] is not null)) as uo,
         r.f_num, r.f_den, r.b_num, r.b_den
-      from ${STAGED.diff} d
-      join ${STAGED.indicator} i using (indicator)
-      join ${STAGED.row} r using (indicator, kode, year)
-      left join sasaran s on s.kode = d.kode and s.year = d.year and s."group" = i.grp
-      where d.verdict <> 'unchanged' and length(d.kode) = 13),
+      from ${STAGED.row} r cross join unnest(r.months) m
+      where length(r.kode) = 13),
     p as (
       select c.*,
         greatest(${range(1, 11)
