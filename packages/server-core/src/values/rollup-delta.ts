@@ -25,71 +25,75 @@ const MONTH_FIELDS = ['num', 'den', 'reports', 'reports_with_den', 'simulated'] 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 /** A month of the row after the import (months before the change) is usable: a numerator and, if counted, a denominator. */
-const usableAfter = (j: number) => `(${after.num(j)} is not null and (not c.counted or ${after.den(j)} is not null))`;
+const usableAfter = (j: number) => `(${after.num(j)} is not null and (not r.counted or ${after.den(j)} is not null))`;
 /** A stored month (months after the change) is usable. */
-const usableBefore = (j: number) => `(r.b_num[${j}] is not null and (not c.counted or r.b_den[${j}] is not null))`;
+const usableBefore = (j: number) => `(r.b_num[${j}] is not null and (not r.counted or r.b_den[${j}] is not null))`;
 
 /**
  * The deltas of every ancestor of the changed desa cells staged by planValues, into the temporary table rollup_delta:
  * (kode, indicator, year, slot, num, den, reports, reports_with_den, simulated). Slots 1–12 are months (all five
  * sums); slot 12 + i is element i of the triangle (last_num, last_den in num, den).
  */
-async function stageRollupDeltas(db: DbOrTx): Promise<void> {
-  await db.execute(
-    sql.raw(`create temp table rollup_delta on commit drop as
+export const STAGE_ROLLUP_DELTAS = `create temp table rollup_delta on commit drop as
     with c as (
       select r.kode, r.indicator, r.year, m, r.f_num[m] as num, r.f_den[m] as den, r.b_num[m] as old_num,
         r.b_den[m] as old_den, r.b_sim[m] as old_sim, r.counted, r.sasaran,
         (r.counted or r.sasaran is not null) as has_den,
         (not r.counted or r.f_den[m] is not null) as un,
         (r.b_num[m] is not null and (not r.counted or r.b_den[m] is not null)) as uo,
-        r.f_num, r.f_den, r.b_num, r.b_den
+        r.f_num, r.f_den, r.b_num, r.b_den, g.p, g.nx
       from ${STAGED.row} r cross join unnest(r.months) m
-      where length(r.kode) = 13),
-    p as (
-      select c.*,
-        greatest(${range(1, 11)
-          .map((j) => `case when ${j} < c.m and ${usableAfter(j).replaceAll('r.', 'c.')} then ${j} end`)
-          .join(', ')}) as p,
+      -- P and N once per cell (offset 0 keeps the subquery from being expanded into every use of its columns)
+      -- (P only matters when the cell's usability changes: a report added or removed)
+      cross join lateral (select
+        case when (not r.counted or r.f_den[m] is not null)
+            <> (r.b_num[m] is not null and (not r.counted or r.b_den[m] is not null))
+          then greatest(${range(1, 11)
+            .map((j) => `case when ${j} < m and ${usableAfter(j)} then ${j} end`)
+            .join(', ')}) end as p,
         coalesce(least(${range(2, 12)
-          .map((j) => `case when ${j} > c.m and ${usableBefore(j).replaceAll('r.', 'c.')} then ${j} end`)
+          .map((j) => `case when ${j} > m and ${usableBefore(j)} then ${j} end`)
           .join(', ')}), 13) as nx
-      from c),
+        offset 0) g
+      where length(r.kode) = 13),
     q as (
-      select p.*,
-        case when p.counted then p.den else p.sasaran end as den_new,
-        case when p.counted then p.old_den else p.sasaran end as den_old,
-        coalesce(p.f_num[p.p], p.b_num[p.p]) as num_p,
-        case when p.counted then ${after.den('p.p').replaceAll('r.', 'p.')} else p.sasaran end as den_p
-      from p),
+      select c.kode, c.indicator, c.year, c.m, c.nx, c.has_den, c.un, c.uo,
+        case when c.counted then c.den else c.sasaran end as den_new,
+        case when c.counted then c.old_den else c.sasaran end as den_old,
+        c.num, c.old_num, c.old_sim, c.p,
+        coalesce(c.f_num[c.p], c.b_num[c.p]) as num_p,
+        case when c.counted then ${after.den('c.p').replaceAll('r.', 'c.')} else c.sasaran end as den_p
+      from c),
+    -- Cells summed per kecamatan and shape (month, range of t, k of the new and the old side) before fanning out.
+    g as (
+      select left(q.kode, 8) as kode, q.indicator, q.year, q.m, q.nx,
+        case when q.has_den then case when q.un then q.m else q.p end end as k_new,
+        case when q.has_den then case when q.uo then q.m else q.p end end as k_old,
+        sum(case when q.has_den then (case when q.un then q.num else 0 end) - (case when q.uo then q.old_num else 0 end)
+          else 0 end) as num,
+        sum(case when q.has_den then (case when q.un then q.den_new else 0 end)
+          - (case when q.uo then q.den_old else 0 end) else 0 end) as den,
+        sum(q.un::int - q.uo::int) as reports,
+        sum(case when q.has_den then q.un::int - q.uo::int else 0 end) as reports_with_den,
+        sum(-(q.old_num is not null and q.old_sim is true)::int) as simulated,
+        sum(case when q.un then q.num else q.num_p end) as last_num_new,
+        sum(case when q.un then q.den_new else q.den_p end) as last_den_new,
+        sum(case when q.uo then q.old_num else q.num_p end) as last_num_old,
+        sum(case when q.uo then q.den_old else q.den_p end) as last_den_old
+      from q group by 1, 2, 3, 4, 5, 6, 7),
     kecamatan as (
-      select left(q.kode, 8) as kode, q.indicator, q.year, x.slot, sum(x.num) as num, sum(x.den) as den,
-        sum(x.reports) as reports, sum(x.reports_with_den) as reports_with_den, sum(x.simulated) as simulated
-      from q cross join lateral (
-        select q.m as slot,
-          case when q.has_den then (case when q.un then q.num else 0 end) - (case when q.uo then q.old_num else 0 end)
-            else 0 end as num,
-          case when q.has_den then (case when q.un then q.den_new else 0 end) - (case when q.uo then q.den_old else 0 end)
-            else 0 end as den,
-          q.un::int - q.uo::int as reports,
-          case when q.has_den then q.un::int - q.uo::int else 0 end as reports_with_den,
-          -(q.old_num is not null and q.old_sim is true)::int as simulated
-        union all
-        select 12 + t * (t - 1) / 2 + e.k, e.sign * e.num, e.sign * e.den, 0, 0, 0
-        from generate_series(q.m, q.nx - 1) t,
-          (values
-            (1, case when q.un then q.m else q.p end, case when q.un then q.num else q.num_p end,
-              case when q.un then q.den_new else q.den_p end),
-            (-1, case when q.uo then q.m else q.p end, case when q.uo then q.old_num else q.num_p end,
-              case when q.uo then q.den_old else q.den_p end)) e(sign, k, num, den)
-        where q.has_den and (q.un or q.uo) and e.k is not null) x
-      group by 1, 2, 3, 4)
+      select g.kode, g.indicator, g.year, g.m as slot, g.num, g.den, g.reports, g.reports_with_den, g.simulated
+      from g
+      union all
+      select g.kode, g.indicator, g.year, 12 + t * (t - 1) / 2 + e.k, e.num, e.den, 0, 0, 0
+      from g cross join generate_series(g.m, g.nx - 1) t
+        cross join lateral (values (g.k_new, g.last_num_new, g.last_den_new),
+          (g.k_old, -g.last_num_old, -g.last_den_old)) e(k, num, den)
+      where e.k is not null)
     select a.kode, k.indicator, k.year, k.slot, sum(k.num) as num, sum(k.den) as den, sum(k.reports) as reports,
       sum(k.reports_with_den) as reports_with_den, sum(k.simulated) as simulated
     from kecamatan k cross join lateral (values (k.kode), (left(k.kode, 5)), (left(k.kode, 2)), ('')) a(kode)
-    group by 1, 2, 3, 4`),
-  );
-}
+    group by 1, 2, 3, 4`;
 
 /** `column[i] = column[i] + delta` (sums of sasaran rounded to 6 decimals). */
 const plus = (column: string, index: number, delta: string, float: boolean) =>
@@ -99,7 +103,7 @@ const plus = (column: string, index: number, delta: string, float: boolean) =>
 
 /** Add the deltas of the import staged by planValues to the stored roll-ups (a missing row starts from zero). */
 export async function applyRollupDeltas(db: DbOrTx, loadId: number): Promise<void> {
-  await stageRollupDeltas(db);
+  await db.execute(sql.raw(STAGE_ROLLUP_DELTAS));
   const slots = (
     await db.execute<{ slot: number }>(sql.raw('select distinct slot from rollup_delta order by slot'))
   ).rows.map((r) => r.slot);
