@@ -123,14 +123,20 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
   // compareCell: no stored numerator → added; the same numbers on a real (not simulated) cell → unchanged.
   await db.execute(
     sql.raw(`create temp table ${STAGED.diff} on commit drop as
-    select c.n, c.file_row, c.indicator, c.kode, c.year, c.month, c.num, c.den,
+    select c.n, c.file_row, c.file_column, c.indicator, c.kode, c.year, c.month, c.num, c.den,
       v.numerators[c.month] as old_num, v.denominators[c.month] as old_den,
       v.month_load_ids[c.month] as old_load, v.month_simulated[c.month] as old_sim,
       case when v.numerators[c.month] is null then 'added'
         when v.numerators[c.month] = c.num and v.denominators[c.month] is not distinct from c.den
           and v.month_simulated[c.month] is false then 'unchanged'
-        else 'changed' end as verdict
-    from ${STAGED.cell} c left join indicator_value v using (indicator, kode, year)`),
+        else 'changed' end as verdict,
+      -- for the warnings: the stored month before, and the stored January..month of a cumulative indicator
+      v.numerators[c.month - 1] as prev_stored,
+      case when i.cumulative and i.above_check then
+        ${MONTHS.map((m) => `(case when c.month >= ${m} then coalesce(v.numerators[${m}], 0) else 0 end)`).join(' + ')}
+      end as cum_stored
+    from ${STAGED.cell} c join ${STAGED.indicator} i using (indicator)
+    left join indicator_value v using (indicator, kode, year)`),
   );
   const counts: Counts = { added: 0, changed: 0, unchanged: 0 };
   for (const r of (
@@ -182,16 +188,37 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
     left join indicator_value v using (indicator, kode, year)
     left join sasaran s on s.kode = f.kode and s.year = f.year and s."group" = i.grp`),
   );
-  await db.execute(sql.raw(`create index on ${STAGED.row} (indicator, kode, year)`));
-  await db.execute(sql.raw(`analyze ${STAGED.row}`));
   const warnings = await stateWarnings(db);
   return { counts, warnings, sample };
 }
 
 /** Warnings judged on the data as it will be after the import: > 3× last month, numerator above its sasaran. */
 async function stateWarnings(db: DbOrTx): Promise<ImportIssue[]> {
-  // isJump: last month (December of the year before for January) as it is after the import — the file's cell when
-  // the file holds it, else the stored one.
+  // One pass over the cells in row × month order: the month before as it is after the import (the file's cell when the
+  // file holds it, else the stored one) and January..month after the import (stored + what the file's cells change).
+  await db.execute(
+    sql.raw(`create temp table import_judged on commit drop as
+    select d.n, d.file_row, d.file_column, d.indicator, d.kode, d.year, d.month, d.num, i.grp, i.cumulative,
+      i.above_check,
+      case when d.month = 1 then null
+        when lag(d.month) over w = d.month - 1 then lag(d.num) over w
+        else d.prev_stored end as previous,
+      case when i.cumulative
+        then d.cum_stored + sum(d.num - coalesce(d.old_num, 0)) over (w rows between unbounded preceding and current row)
+        else d.num end as amount
+    from ${STAGED.diff} d join ${STAGED.indicator} i using (indicator)
+    window w as (partition by d.indicator, d.kode, d.year order by d.month)`),
+  );
+  await db.execute(sql.raw('analyze import_judged'));
+  // January looks at December of the year before: the file's, else the stored one (a separate, usually empty, step).
+  await db.execute(
+    sql.raw(`update import_judged j set previous = coalesce(p.num, v.numerators[12])
+    from import_judged j1
+    left join ${STAGED.cell} p on p.indicator = j1.indicator and p.kode = j1.kode and p.year = j1.year - 1
+      and p.month = 12
+    left join indicator_value v on v.indicator = j1.indicator and v.kode = j1.kode and v.year = j1.year - 1
+    where j1.month = 1 and j.n = j1.n`),
+  );
   const jumps = await db.execute<{
     n: number;
     file_row: number;
@@ -203,20 +230,10 @@ async function stateWarnings(db: DbOrTx): Promise<ImportIssue[]> {
     num: number;
     previous: number;
   }>(
-    sql.raw(`select * from (
-      select c.n, c.file_row, c.file_column, c.indicator, c.kode, c.year, c.month, c.num,
-        coalesce(p.num, case when c.month > 1 then v.numerators[c.month - 1] else pv.numerators[12] end) as previous
-      from ${STAGED.cell} c
-      left join ${STAGED.cell} p on p.indicator = c.indicator and p.kode = c.kode
-        and p.year = c.year - (c.month = 1)::int and p.month = case when c.month = 1 then 12 else c.month - 1 end
-      left join indicator_value v on c.month > 1 and v.indicator = c.indicator and v.kode = c.kode and v.year = c.year
-      left join indicator_value pv on c.month = 1 and pv.indicator = c.indicator and pv.kode = c.kode
-        and pv.year = c.year - 1
-      where c.num >= ${JUMP_MIN_VALUE}) x
-    where previous > 0 and num > ${JUMP_FACTOR} * previous`),
+    sql.raw(`select n, file_row, file_column, indicator, kode, year, month, num, previous from import_judged
+    where num >= ${JUMP_MIN_VALUE} and previous > 0 and num > ${JUMP_FACTOR} * previous`),
   );
-  // aboveSasaran: the month (or January..month for cumulative indicators) of the row after the import above the
-  // desa's annual sasaran; once per desa × indicator × year, at its first cell in the file.
+  // aboveSasaran: once per desa × indicator × year, at its first cell in the file above the desa's annual sasaran.
   const above = await db.execute<{
     n: number;
     file_row: number;
@@ -230,19 +247,11 @@ async function stateWarnings(db: DbOrTx): Promise<ImportIssue[]> {
     amount: number;
     target: number;
   }>(
-    sql.raw(`select distinct on (indicator, kode, year) * from (
-      select c.n, c.file_row, c.file_column, c.indicator, c.kode, c.year, c.month, i.grp, i.cumulative,
-        case when i.cumulative
-          then ${MONTHS.map((m) => `(case when c.month >= ${m} then coalesce(r.f_num[${m}], v.numerators[${m}], 0) else 0 end)`).join(' + ')}
-          else c.num end as amount,
-        s.value as target
-      from ${STAGED.cell} c
-      join ${STAGED.indicator} i on i.indicator = c.indicator and i.above_check
-      join sasaran s on s.kode = c.kode and s.year = c.year and s."group" = i.grp
-      left join indicator_value v on v.indicator = c.indicator and v.kode = c.kode and v.year = c.year
-      left join ${STAGED.row} r on r.indicator = c.indicator and r.kode = c.kode and r.year = c.year) x
-    where amount > target
-    order by indicator, kode, year, n`),
+    sql.raw(`select distinct on (j.indicator, j.kode, j.year) j.n, j.file_row, j.file_column, j.indicator, j.kode,
+      j.year, j.month, j.grp, j.cumulative, j.amount, s.value as target
+    from import_judged j join sasaran s on s.kode = j.kode and s.year = j.year and s."group" = j.grp
+    where j.above_check and j.amount > s.value
+    order by j.indicator, j.kode, j.year, j.n`),
   );
   const issues: (ImportIssue & { n: number; order: number })[] = [];
   for (const j of jumps.rows)
