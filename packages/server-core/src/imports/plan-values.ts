@@ -68,6 +68,8 @@ export const STAGED = {
    * NULL elsewhere), whether the denominator is counted and the desa's annual sasaran of the indicator's group.
    */
   row: 'import_row',
+  /** Every cell with what its warnings are judged on: last month and January..month after the import. */
+  judged: 'import_judged',
 } as const;
 
 /** The stored arrays merged with the file's changed months: the row as it is after the import. */
@@ -197,7 +199,7 @@ async function stateWarnings(db: DbOrTx): Promise<ImportIssue[]> {
   // One pass over the cells in row × month order: the month before as it is after the import (the file's cell when the
   // file holds it, else the stored one) and January..month after the import (stored + what the file's cells change).
   await db.execute(
-    sql.raw(`create temp table import_judged on commit drop as
+    sql.raw(`create temp table ${STAGED.judged} on commit drop as
     select d.n, d.file_row, d.file_column, d.indicator, d.kode, d.year, d.month, d.num, i.grp, i.cumulative,
       i.above_check,
       case when d.month = 1 then null
@@ -209,11 +211,11 @@ async function stateWarnings(db: DbOrTx): Promise<ImportIssue[]> {
     from ${STAGED.diff} d join ${STAGED.indicator} i using (indicator)
     window w as (partition by d.indicator, d.kode, d.year order by d.month)`),
   );
-  await db.execute(sql.raw('analyze import_judged'));
+  await db.execute(sql.raw(`analyze ${STAGED.judged}`));
   // January looks at December of the year before: the file's, else the stored one (a separate, usually empty, step).
   await db.execute(
-    sql.raw(`update import_judged j set previous = coalesce(p.num, v.numerators[12])
-    from import_judged j1
+    sql.raw(`update ${STAGED.judged} j set previous = coalesce(p.num, v.numerators[12])
+    from ${STAGED.judged} j1
     left join ${STAGED.cell} p on p.indicator = j1.indicator and p.kode = j1.kode and p.year = j1.year - 1
       and p.month = 12
     left join indicator_value v on v.indicator = j1.indicator and v.kode = j1.kode and v.year = j1.year - 1
@@ -230,7 +232,7 @@ async function stateWarnings(db: DbOrTx): Promise<ImportIssue[]> {
     num: number;
     previous: number;
   }>(
-    sql.raw(`select n, file_row, file_column, indicator, kode, year, month, num, previous from import_judged
+    sql.raw(`select n, file_row, file_column, indicator, kode, year, month, num, previous from ${STAGED.judged}
     where num >= ${JUMP_MIN_VALUE} and previous > 0 and num > ${JUMP_FACTOR} * previous`),
   );
   // aboveSasaran: once per desa × indicator × year, at its first cell in the file above the desa's annual sasaran.
@@ -249,7 +251,7 @@ async function stateWarnings(db: DbOrTx): Promise<ImportIssue[]> {
   }>(
     sql.raw(`select distinct on (j.indicator, j.kode, j.year) j.n, j.file_row, j.file_column, j.indicator, j.kode,
       j.year, j.month, j.grp, j.cumulative, j.amount, s.value as target
-    from import_judged j join sasaran s on s.kode = j.kode and s.year = j.year and s."group" = j.grp
+    from ${STAGED.judged} j join sasaran s on s.kode = j.kode and s.year = j.year and s."group" = j.grp
     where j.above_check and j.amount > s.value
     order by j.indicator, j.kode, j.year, j.n`),
   );
