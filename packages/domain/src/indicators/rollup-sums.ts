@@ -2,7 +2,9 @@
 // row per child instead of every desa under it. The sums are exactly what rollUpDesa (periodValue per desa, then
 // aggregate) adds up, for every period of the year (any months from..to), so rollUpFromSums gives the same value as
 // rollUpDesa over the same desa. This module is the one place that says which sums those are; the database only adds
-// them up (packages/server-core values/rollup-upkeep.ts) and never decides what a value means.
+// them up (packages/server-core values/rollup-upkeep.ts) and never decides what a value means. A value import computes
+// the same sums' differences in SQL (server-core values/rollup-delta.ts, addDesaRollupSums per changed cell); its
+// property test (rollup-upkeep.test.ts) fails whenever the two disagree — change both together.
 //
 // Why more than twelve monthly sums: a desa enters a parent's sums only when it reported in the period and has a
 // denominator, and for annual-denominator indicators (ytd_cum, annual with a sasaran) it adds its sasaran once if it

@@ -85,22 +85,14 @@ function chunked(lines: Iterable<string>): Readable {
   );
 }
 
-/**
- * A query inside the transaction whose rows come back as arrays of text (no object per row, no column mapping): for
- * reading hundreds of thousands of rows the caller parses itself. Text without parameters: only fixed SQL.
- */
-export async function queryTextRows(tx: DbOrTx, text: string): Promise<(string | null)[][]> {
-  const result = await transactionClient(tx).query<(string | null)[]>({ text, rowMode: 'array', types: TEXT_TYPES });
-  return result.rows;
-}
-
-/** Every column as the text PostgreSQL sends (no type parsing in the driver). */
-const TEXT_TYPES = { getTypeParser: () => (value: string) => value } as unknown as pg.CustomTypesConfig;
-
 /** `copy <target> from stdin` inside the transaction, fed with the given lines. */
 export async function copyInto(tx: DbOrTx, target: string, lines: Iterable<string>): Promise<void> {
   await pipeline(chunked(lines), transactionClient(tx).query(copyFrom(`copy ${target} from stdin`)));
 }
+
+/** Free text (a column header) as a COPY text field: backslash, tab and line breaks escaped. */
+export const copyText = (value: string) => value.replace(/[\\\t\n\r]/g, (ch) => COPY_ESCAPES[ch]!);
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /** A value as a COPY text field: NULL → \N (the strings copied here are kode and codes, never tabs or backslashes). */
 export const copyField = (value: string | number | boolean | null | undefined) =>

@@ -1,18 +1,10 @@
-// All SQL on indicator_value and indicator_value_change used by imports and undo. Rows move in bulk, never one
-// query per row: keys as unnest() arrays, arrays read back as text (cheaper to parse), and the rows an import writes
-// COPYed into a staging table and upserted from it in one statement; the history COPYed straight into its table.
+// SQL on indicator_value and indicator_value_change used by undo and the entry grid (a value import diffs and writes
+// set-based in plan-values.ts). Rows move in bulk, never one query per row: keys as unnest() arrays, arrays read back
+// as text (cheaper to parse), rows COPYed into a staging table and upserted from it in one statement.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@peta/db';
 import { indicatorValue as v, indicatorValueChange as c } from '@peta/db/schema';
-import {
-  arrayLiteral,
-  arrayParam,
-  copyField,
-  copyInto,
-  parseBoolArray,
-  parseIntArray,
-  queryTextRows,
-} from './bulk-sql.ts';
+import { arrayLiteral, arrayParam, copyField, copyInto, parseBoolArray, parseIntArray } from './bulk-sql.ts';
 
 /** One stored row (desa × indicator × year) with its per-month provenance; index 0 = January. */
 export interface ValueRow {
@@ -40,9 +32,6 @@ export interface ValueChange {
 }
 
 export type ValueKey = Pick<ValueRow, 'indicator' | 'kode' | 'year'>;
-
-/** The temporary table of an import's row keys (stageKeys). */
-export const IMPORT_KEYS = 'import_key';
 
 export const rowKey = (indicator: string, kode: string, year: number) => `${indicator}|${kode}|${year}`;
 
@@ -108,50 +97,6 @@ export function indicatorValuesRepository(db: DbOrTx) {
           .from(v)
           .where(sql`(${v.indicator}, ${v.kode}, ${v.year}) in ${keyRows(keys)}`),
       );
-    },
-
-    /**
-     * The keys of an import of any size, COPYed into the staging table IMPORT_KEYS (needs the writing transaction;
-     * dropped at its end): readStagedRows and the sasaran of an import join it, one statement whatever their number
-     * (an unnest() parameter of a million keys costs more).
-     */
-    async stageKeys(keys: Iterable<ValueKey>): Promise<void> {
-      await db.execute(
-        sql`create temp table ${sql.raw(IMPORT_KEYS)} (indicator text, kode text, year int) on commit drop`,
-      );
-      await copyInto(
-        db,
-        IMPORT_KEYS,
-        (function* () {
-          for (const k of keys) yield `${k.indicator}\t${k.kode}\t${k.year}\n`;
-        })(),
-      );
-    },
-
-    /** readRows of the staged keys (rows as text arrays: an import may read millions). */
-    async readStagedRows(): Promise<Map<string, ValueRow>> {
-      const out = new Map<string, ValueRow>();
-      const rows = await queryTextRows(
-        db,
-        `select v.indicator, v.kode, v.year, v.numerators, v.denominators, v.month_load_ids, v.month_simulated
-        from indicator_value v join ${IMPORT_KEYS} k using (indicator, kode, year)`,
-      );
-      for (const [indicator, kode, year, n, d, l, s] of rows) {
-        out.set(rowKey(indicator!, kode!, Number(year)), {
-          indicator: indicator!,
-          kode: kode!,
-          year: Number(year),
-          numerators: parseIntArray(n!)!,
-          denominators: parseIntArray(d ?? null),
-          monthLoadIds: parseIntArray(l!)!,
-          monthSimulated: parseBoolArray(s!),
-        });
-      }
-      return out;
-    },
-
-    async dropStagedKeys(): Promise<void> {
-      await db.execute(sql`drop table ${sql.raw(IMPORT_KEYS)}`);
     },
 
     /** Insert or replace whole rows: COPY into a staging table, then one upsert (needs the writing transaction). */

@@ -229,6 +229,41 @@ describe('semantics', () => {
     expect((await q('select warnings from data_load where id = $1', [outcome.loadId]))[0].warnings).toHaveLength(2);
   });
 
+  it('judges jumps and sasaran against the stored months too: December of the year before, a month not in the file, once per row', async () => {
+    // Stored: 4 in every month of 2025 and 2026 (simulated); sasaran bumil 40 and balita 10 for 2026.
+    await addSimulatedRow(database, 'KIA_K4', '99.01.01.2001', 2025, 4);
+    await addSimulatedRow(database, 'KIA_K4', '99.01.01.2001', 2026, 4);
+    await addSimulatedRow(database, 'GZ_DS', '99.01.01.2002', 2026, 4);
+    await q(`insert into data_load (id, kind, description, simulated) values (900, 'demo', 'uji', true)`);
+    await q(
+      `insert into sasaran (kode, year, "group", value, kind, method, simulated, load_id) values
+      ('99.01.01.2001', 2026, 'bumil', 40, 'register', 'uji', true, 900),
+      ('99.01.01.2002', 2026, 'balita_0_59', 10, 'register', 'uji', true, 900)`,
+    );
+    const outcome = await importCsv([
+      ['99.01.01.2001', '2026-01', 'KIA_K4', 13], // row 2: > 3 × December 2025 (stored 4): jump; Jan = 13 ≤ 40
+      ['99.01.01.2001', '2026-05', 'KIA_K4', 12], // row 3: 12 = 3 × April (stored 4): no jump; 13 + 4×3 + 12 = 37
+      ['99.01.01.2001', '2026-06', 'KIA_K4', 9], // row 4: January..June 46 > 40: above, once for the row
+      ['99.01.01.2001', '2026-07', 'KIA_K4', 4], // row 5: still above (50), not warned again
+      ['99.01.01.2002', '2026-03', 'GZ_DS', 11], // row 6: the month alone (monthly ratio) 11 > 10: above
+      ['99.01.01.2002', '2026-04', 'GZ_DS', 40], // row 7: > 3 × March as imported (11): jump; above, row warned already
+    ]);
+    expect(outcome.status).toBe('imported');
+    expect(outcome.warnings.map((w) => [w.row, w.code])).toEqual([
+      [2, 'JUMP'],
+      [4, 'ABOVE_SASARAN'],
+      [6, 'ABOVE_SASARAN'],
+      [7, 'JUMP'],
+    ]);
+    expect(outcome.warnings.map((w) => w.message)).toEqual([
+      'KIA_K4 99.01.01.2001 2026-01: 13, lebih dari 3× bulan sebelumnya (4).',
+      'KIA_K4 99.01.01.2001 2026-06: jumlah Januari s.d. bulan ini 46 melebihi sasaran bumil 40.',
+      'GZ_DS 99.01.01.2002 2026-03: pembilang 11 melebihi sasaran balita_0_59 10.',
+      'GZ_DS 99.01.01.2002 2026-04: 40, lebih dari 3× bulan sebelumnya (11).',
+    ]);
+    expect(outcome.counts).toEqual({ added: 0, changed: 6, unchanged: 0 });
+  });
+
   it('refuses a whole file with any error and writes nothing', async () => {
     const outcome = await importCsv([
       ['99.01.01.2001', '2026-10', 'KIA_K4', 5],

@@ -1,22 +1,29 @@
 // One import, from bytes to database: parse and validate (errors stop everything), then inside ONE transaction
 // holding the import lock: diff against the current state, compute warnings, write values or sasaran, the change
-// history and the data_load row. A dry run (preview) does the same and rolls back.
+// history and the data_load row. A dry run (preview) does the same and rolls back. Values are diffed and written set-based
+// in PostgreSQL from a staging table of the file's cells (plan-values.ts), roll-ups kept as deltas there too.
 import { createHash } from 'node:crypto';
 import { withTingkatWord, yearMonthOf, type ImportFormat, type ImportIssue, type YearMonth } from '@peta/domain';
 import type { DbOrTx } from '@peta/db';
 import type { DatabaseHandle } from '../database.ts';
 import { dataLoadsRepository } from './data-loads-repository.ts';
 import { withImportLock } from './import-lock.ts';
-import { indicatorValuesRepository, rowKey } from './indicator-values-repository.ts';
 import { parseImportFile } from './parse/parse-import.ts';
 import type { ParseContext, ParsedImport, ReadingOptions } from './parse/parsed.ts';
 import { validateProfile, type ImportProfile } from '@peta/domain';
 import { aliasesRepository, profilesRepository } from './profiles-repository.ts';
 import { planSasaran, type SasaranPlan } from './plan-sasaran.ts';
-import { LOAD_PLACEHOLDER, planValues, type CellSample, type Counts, type ValuesPlan } from './plan-values.ts';
+import {
+  LOAD_PLACEHOLDER,
+  planValues,
+  writeValues,
+  type CellSample,
+  type Counts,
+  type ValuesPlan,
+} from './plan-values.ts';
 import { sasaranRepository } from './sasaran-repository.ts';
 import { wilayahNamesRepository } from './wilayah-names-repository.ts';
-import { applyRollupDeltas, rollupDeltas } from '../values/rollup-delta.ts';
+import { applyRollupDeltas } from '../values/rollup-delta.ts';
 import { refreshRollups } from '../values/rollup-upkeep.ts';
 
 export interface ImportRequest {
@@ -211,14 +218,8 @@ export async function runImport(database: DatabaseHandle, request: ImportRequest
         profile: parsed.profile ?? null,
       },
     });
-    if (base.target === 'nilai') {
-      const valuesPlan = plan as ValuesPlan;
-      for (const row of valuesPlan.rows)
-        row.monthLoadIds = row.monthLoadIds.map((id) => (id === LOAD_PLACEHOLDER ? loadId : id));
-      const values = indicatorValuesRepository(tx);
-      await values.writeRows(valuesPlan.rows);
-      await values.insertChanges(loadId, valuesPlan.changes);
-    } else {
+    if (base.target === 'nilai') await writeValues(tx, loadId);
+    else {
       const sasaranPlan = plan as SasaranPlan;
       for (const row of sasaranPlan.rows) row.loadId = loadId;
       const sasaran = sasaranRepository(tx);
@@ -227,13 +228,8 @@ export async function runImport(database: DatabaseHandle, request: ImportRequest
     }
     // The roll-ups of the wilayah above the changed desa, in the same transaction: a view never sees one without the other.
     progress('Memperbarui ringkasan wilayah', 3, 4);
-    if (base.target === 'nilai') {
-      const { rows, before, sasaranOf } = plan as ValuesPlan;
-      const changes = (function* () {
-        for (const after of rows) yield { before: before.get(rowKey(after.indicator, after.kode, after.year)), after };
-      })();
-      await applyRollupDeltas(tx, rollupDeltas(changes, sasaranOf), loadId);
-    } else await refreshRollups(tx, { sasaran: (plan as SasaranPlan).rows }, loadId);
+    if (base.target === 'nilai') await applyRollupDeltas(tx, loadId);
+    else await refreshRollups(tx, { sasaran: (plan as SasaranPlan).rows }, loadId);
     progress('Selesai', 4, 4);
     return {
       commit: true,

@@ -3,7 +3,6 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@peta/db';
 import { sasaran as s, sasaranChange as c } from '@peta/db/schema';
 import { arrayParam } from './bulk-sql.ts';
-import { IMPORT_KEYS } from './indicator-values-repository.ts';
 
 export interface StoredSasaran {
   kode: string;
@@ -71,21 +70,6 @@ export function sasaranRepository(db: DbOrTx) {
     /** Annual sasaran of groups for desa × year (for the "numerator above sasaran" warning). */
     async readValues(keys: SasaranKey[]): Promise<Map<string, number>> {
       return new Map([...(await readRows(keys))].map(([k, r]) => [k, r.value]));
-    },
-
-    /** The sasaran of the given groups for the desa × years of the staged import keys (IMPORT_KEYS). */
-    async readForStagedKeys(groups: string[]): Promise<Map<string, number>> {
-      if (!groups.length) return new Map();
-      const rows = await db
-        .select({ kode: s.kode, year: s.year, group: s.group, value: s.value })
-        .from(s)
-        .where(
-          and(
-            sql`${s.group} = any(${arrayParam(groups, 'text')})`,
-            sql`(${s.kode}, ${s.year}) in (select distinct kode, year from ${sql.raw(IMPORT_KEYS)})`,
-          ),
-        );
-      return new Map(rows.map((row) => [sasaranKey(row.kode, row.year, row.group), row.value]));
     },
 
     async writeRows(rows: StoredSasaran[]): Promise<void> {

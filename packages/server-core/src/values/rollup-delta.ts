@@ -1,128 +1,142 @@
-// The roll-up upkeep of a value import, as deltas: each changed desa row adds what its new year adds and takes back
-// what its stored year added (addDesaRollupSums, the domain's rule), summed per kecamatan here and from those per
-// kabupaten, provinsi and Indonesia; then one statement adds the deltas to the stored rows of exactly those ancestors
-// and stamps them with the load. The import already holds both years of every changed row (its diff), so nothing is
-// read back: the cost follows the rows changed, not the desa under their ancestors. Sums of sasaran (den, last_den)
-// are float8; each addition is rounded to 6 decimals so a long run of imports leaves no drift behind (sasaran have
-// at most 2 decimals). Undo and sasaran imports recompute instead (rollup-upkeep.ts): the same sums.
-import {
-  addDesaRollupSums,
-  addRollupSums,
-  ancestorAt,
-  emptyRollupSums,
-  getIndicator,
-  sasaranGroupOf,
-  type RollupSums,
-} from '@peta/domain';
+// The roll-up upkeep of a value import, as deltas computed in PostgreSQL from the import's staged tables (plan-values.ts):
+// every changed cell adds what it adds to the sums of its kecamatan and takes back what the stored cell added, those
+// are summed per kecamatan, kabupaten, provinsi and Indonesia (kode prefixes), and one UPDATE adds them to exactly the
+// elements of the stored rows they touch, stamping the rows with the load. Nothing is read back into this process: the
+// cost follows the cells changed, not the desa under their ancestors.
+//
+// Which sums a desa adds is the domain's (packages/domain indicators/rollup-sums.ts, addDesaRollupSums): per month Σ
+// numerators and denominators (counted, or the annual sasaran) of usable reports with a denominator, reports, reports
+// with a denominator, simulated cells; and the triangle (t, k) of each desa's last usable month k ≤ t. This module
+// states the same rule as a difference per changed cell, so it needs no whole rows. Changes are applied month by month
+// in increasing order (a telescoping sum), so for a change in month m the row holds its new months before m and its
+// stored months after m; then only these move:
+//   - month m's five monthly sums (the cell's usable report, numerator, denominator, simulated flag);
+//   - the triangle cells (t, L(t)) for t = m … N − 1, N the first usable stored month after m (the months after N keep
+//     their last usable month): L(t) is m when month m is usable, else P, the last usable month before m.
+// The property test (rollup-upkeep.test.ts, embedded and PostgreSQL) checks after random imports and undos that every
+// stored roll-up equals a recomputation from the desa rows through addDesaRollupSums: the SQL and the domain agree.
+// Sums of sasaran (den, last_den) are float8; each addition is rounded to 6 decimals so a long run of imports leaves no
+// drift (sasaran have at most 2 decimals). Undo and sasaran imports recompute instead (rollup-upkeep.ts).
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@peta/db';
-import { copyInto } from '../imports/bulk-sql.ts';
-import type { ValueRow } from '../imports/indicator-values-repository.ts';
-import { ROLLUP_COPY_COLUMNS, rollupCopyLine } from './rollup-accumulator.ts';
-import { INDONESIA } from './rollup-repository.ts';
+import { after, STAGED } from '../imports/plan-values.ts';
 
-/** One changed desa row: its stored year (absent: new row) and the year the import writes. */
-export interface RowChange {
-  before: ValueRow | undefined;
-  after: ValueRow;
-}
+const MONTH_FIELDS = ['num', 'den', 'reports', 'reports_with_den', 'simulated'] as const;
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-type Sums = Map<string, RollupSums>; // `${indicator}|${year}|${kode}`
-
-function take(sums: Sums, key: string): RollupSums {
-  let s = sums.get(key);
-  if (!s) sums.set(key, (s = emptyRollupSums()));
-  return s;
-}
-
-const FIELDS = ['num', 'den', 'reports', 'reportsWithDen', 'simulated', 'lastNum', 'lastDen'] as const;
-
-/** into −= from, element by element. */
-function subtract(into: RollupSums, from: RollupSums) {
-  for (const field of FIELDS) {
-    const a = into[field];
-    const b = from[field];
-    for (let i = 0; i < a.length; i++) a[i]! -= b[i]!;
-  }
-}
+/** A month of the row after the import (months before the change) is usable: a numerator and, if counted, a denominator. */
+const usableAfter = (j: number) => `(${after.num(j)} is not null and (not r.counted or ${after.den(j)} is not null))`;
+/** A stored month (months after the change) is usable. */
+const usableBefore = (j: number) => `(r.b_num[${j}] is not null and (not r.counted or r.b_den[${j}] is not null))`;
 
 /**
- * The deltas of every ancestor (kecamatan, kabupaten, provinsi, Indonesia) of the changed rows. `sasaranOf` gives a
- * desa's annual sasaran of a group (null: unknown); an import leaves sasaran as they are, so before and after share it.
+ * The deltas of every ancestor of the changed desa cells staged by planValues, into the temporary table rollup_delta:
+ * (kode, indicator, year, slot, num, den, reports, reports_with_den, simulated). Slots 1–12 are months (all five
+ * sums); slot 12 + i is element i of the triangle (last_num, last_den in num, den).
  */
-export function rollupDeltas(
-  changes: Iterable<RowChange>,
-  sasaranOf: (kode: string, year: number, group: string) => number | null,
-): Sums {
-  const added: Sums = new Map();
-  const removed: Sums = new Map();
-  let lastDesa = '';
-  let lastKecamatan: string | null = null;
-  for (const { before, after } of changes) {
-    const def = getIndicator(after.indicator);
-    if (!def) continue;
-    if (after.kode !== lastDesa) [lastDesa, lastKecamatan] = [after.kode, ancestorAt(after.kode, 'kecamatan')];
-    if (!lastKecamatan || lastKecamatan === after.kode) continue;
-    const group = sasaranGroupOf(def);
-    const sasaran = group ? sasaranOf(after.kode, after.year, group) : null;
-    const key = `${after.indicator}|${after.year}|${lastKecamatan}`;
-    addDesaRollupSums(take(added, key), def, after, sasaran);
-    if (before) addDesaRollupSums(take(removed, key), def, before, sasaran);
-  }
-  const deltas: Sums = new Map();
-  for (const [key, sums] of added) {
-    const gone = removed.get(key);
-    if (gone) subtract(sums, gone);
-    deltas.set(key, sums);
-  }
-  // Each level from the one below: kecamatan → kabupaten → provinsi → Indonesia.
-  let level = deltas;
-  for (const parentOf of [
-    (kode: string) => ancestorAt(kode, 'kabupaten')!,
-    (kode: string) => ancestorAt(kode, 'provinsi')!,
-    () => INDONESIA,
-  ]) {
-    const upper: Sums = new Map();
-    for (const [key, sums] of level) {
-      const [indicator, year, kode] = key.split('|') as [string, string, string];
-      addRollupSums(take(upper, `${indicator}|${year}|${parentOf(kode)}`), sums);
-    }
-    for (const [key, sums] of upper) deltas.set(key, sums);
-    level = upper;
-  }
-  return deltas;
-}
+export const STAGE_ROLLUP_DELTAS = `create temp table rollup_delta on commit drop as
+    with c as (
+      select r.kode, r.indicator, r.year, m, r.f_num[m] as num, r.f_den[m] as den, r.b_num[m] as old_num,
+        r.b_den[m] as old_den, r.b_sim[m] as old_sim, r.counted, r.sasaran,
+        (r.counted or r.sasaran is not null) as has_den,
+        (not r.counted or r.f_den[m] is not null) as un,
+        (r.b_num[m] is not null and (not r.counted or r.b_den[m] is not null)) as uo,
+        r.f_num, r.f_den, r.b_num, r.b_den, g.p, g.nx
+      from ${STAGED.row} r cross join unnest(r.months) m
+      -- P and N once per cell (offset 0 keeps the subquery from being expanded into every use of its columns)
+      -- (P only matters when the cell's usability changes: a report added or removed)
+      cross join lateral (select
+        case when (not r.counted or r.f_den[m] is not null)
+            <> (r.b_num[m] is not null and (not r.counted or r.b_den[m] is not null))
+          then greatest(${range(1, 11)
+            .map((j) => `case when ${j} < m and ${usableAfter(j)} then ${j} end`)
+            .join(', ')}) end as p,
+        coalesce(least(${range(2, 12)
+          .map((j) => `case when ${j} > m and ${usableBefore(j)} then ${j} end`)
+          .join(', ')}), 13) as nx
+        offset 0) g
+      where length(r.kode) = 13),
+    q as (
+      select c.kode, c.indicator, c.year, c.m, c.nx, c.has_den, c.un, c.uo,
+        case when c.counted then c.den else c.sasaran end as den_new,
+        case when c.counted then c.old_den else c.sasaran end as den_old,
+        c.num, c.old_num, c.old_sim, c.p,
+        coalesce(c.f_num[c.p], c.b_num[c.p]) as num_p,
+        case when c.counted then ${after.den('c.p').replaceAll('r.', 'c.')} else c.sasaran end as den_p
+      from c),
+    -- Cells summed per kecamatan and shape (month, range of t, k of the new and the old side) before fanning out.
+    g as (
+      select left(q.kode, 8) as kode, q.indicator, q.year, q.m, q.nx,
+        case when q.has_den then case when q.un then q.m else q.p end end as k_new,
+        case when q.has_den then case when q.uo then q.m else q.p end end as k_old,
+        sum(case when q.has_den then (case when q.un then q.num else 0 end) - (case when q.uo then q.old_num else 0 end)
+          else 0 end) as num,
+        sum(case when q.has_den then (case when q.un then q.den_new else 0 end)
+          - (case when q.uo then q.den_old else 0 end) else 0 end) as den,
+        sum(q.un::int - q.uo::int) as reports,
+        sum(case when q.has_den then q.un::int - q.uo::int else 0 end) as reports_with_den,
+        sum(-(q.old_num is not null and q.old_sim is true)::int) as simulated,
+        sum(case when q.un then q.num else q.num_p end) as last_num_new,
+        sum(case when q.un then q.den_new else q.den_p end) as last_den_new,
+        sum(case when q.uo then q.old_num else q.num_p end) as last_num_old,
+        sum(case when q.uo then q.den_old else q.den_p end) as last_den_old
+      from q group by 1, 2, 3, 4, 5, 6, 7),
+    kecamatan as (
+      select g.kode, g.indicator, g.year, g.m as slot, g.num, g.den, g.reports, g.reports_with_den, g.simulated
+      from g
+      union all
+      select g.kode, g.indicator, g.year, 12 + t * (t - 1) / 2 + e.k, e.num, e.den, 0, 0, 0
+      from g cross join generate_series(g.m, g.nx - 1) t
+        cross join lateral (values (g.k_new, g.last_num_new, g.last_den_new),
+          (g.k_old, -g.last_num_old, -g.last_den_old)) e(k, num, den)
+      where e.k is not null)
+    select a.kode, k.indicator, k.year, k.slot, sum(k.num) as num, sum(k.den) as den, sum(k.reports) as reports,
+      sum(k.reports_with_den) as reports_with_den, sum(k.simulated) as simulated
+    from kecamatan k cross join lateral (values (k.kode), (left(k.kode, 5)), (left(k.kode, 2)), ('')) a(kode)
+    group by 1, 2, 3, 4`;
 
-/** element-wise stored + delta, in month (or triangle cell) order; sums of sasaran rounded to 6 decimals. */
-const plus = (column: string, float: boolean) =>
-  `${column} = array(select ${float ? 'round((a + b) * 1e6) / 1e6' : 'a + b'}
-    from unnest(value_rollup.${column}, excluded.${column}) with ordinality u(a, b, i) order by i)`;
+/** `column[i] = column[i] + delta` (sums of sasaran rounded to 6 decimals). */
+const plus = (column: string, index: number, delta: string, float: boolean) =>
+  float
+    ? `${column}[${index}] = round((v.${column}[${index}] + ${delta}) * 1e6) / 1e6`
+    : `${column}[${index}] = v.${column}[${index}] + ${delta}`;
 
-/** Add the deltas to the stored roll-ups (a missing row: the deltas are its sums) and stamp them with the load. */
-export async function applyRollupDeltas(db: DbOrTx, deltas: Sums, loadId: number): Promise<void> {
-  if (!deltas.size) return;
-  await db.execute(sql`create temp table rollup_delta (like value_rollup) on commit drop`);
-  await copyInto(
-    db,
-    `rollup_delta (${ROLLUP_COPY_COLUMNS})`,
-    (function* () {
-      for (const [key, sums] of deltas) {
-        const [indicator, year, kode] = key.split('|') as [string, string, string];
-        yield rollupCopyLine({ indicator, year: Number(year), kode, loadId, ...sums });
-      }
-    })(),
-  );
+/** Add the deltas of the import staged by planValues to the stored roll-ups (a missing row starts from zero). */
+export async function applyRollupDeltas(db: DbOrTx, loadId: number): Promise<void> {
+  await db.execute(sql.raw(STAGE_ROLLUP_DELTAS));
+  const slots = (
+    await db.execute<{ slot: number }>(sql.raw('select distinct slot from rollup_delta order by slot'))
+  ).rows.map((r) => r.slot);
+  if (!slots.length) return;
   await db.execute(
-    sql.raw(`insert into value_rollup (${ROLLUP_COPY_COLUMNS}) select ${ROLLUP_COPY_COLUMNS} from rollup_delta
-    on conflict (kode, indicator, year) do update set ${[
-      plus('num', false),
-      plus('den', true),
-      plus('reports', false),
-      plus('reports_with_den', false),
-      plus('simulated', false),
-      plus('last_num', false),
-      plus('last_den', true),
-    ].join(', ')}, load_id = excluded.load_id`),
+    sql.raw(`insert into value_rollup (indicator, year, kode, num, den, reports, reports_with_den, simulated, last_num,
+      last_den, load_id)
+    select distinct indicator, year, kode, array_fill(0, array[12]), array_fill(0::float8, array[12]),
+      array_fill(0, array[12]), array_fill(0, array[12]), array_fill(0, array[12]), array_fill(0, array[78]),
+      array_fill(0::float8, array[78]), ${loadId}
+    from rollup_delta on conflict do nothing`),
   );
-  await db.execute(sql`drop table rollup_delta`);
+  // Only the touched elements are assigned (an import of one month touches a handful of the 216).
+  const pivot: string[] = [];
+  const sets: string[] = [];
+  for (const slot of slots) {
+    const of = (field: string) => `coalesce(sum(${field}) filter (where slot = ${slot}), 0) as ${field}_${slot}`;
+    if (slot <= 12) {
+      for (const field of MONTH_FIELDS) {
+        pivot.push(of(field));
+        sets.push(plus(field, slot, `d.${field}_${slot}`, field === 'den'));
+      }
+    } else {
+      pivot.push(of('num'), of('den'));
+      sets.push(
+        plus('last_num', slot - 12, `d.num_${slot}`, false),
+        plus('last_den', slot - 12, `d.den_${slot}`, true),
+      );
+    }
+  }
+  await db.execute(
+    sql.raw(`update value_rollup v set ${sets.join(', ')}, load_id = ${loadId}
+    from (select kode, indicator, year, ${pivot.join(', ')} from rollup_delta group by kode, indicator, year) d
+    where v.kode = d.kode and v.indicator = d.indicator and v.year = d.year`),
+  );
 }

@@ -89,11 +89,14 @@ describe('roll-ups kept at write time', () => {
         if (outcome.loadId) imports.push(outcome.loadId);
       } else {
         const cells = new Map<string, (string | number | null)[]>();
+        // Every third import writes several months of one desa row (the deltas are applied month by month).
+        const oneRow =
+          random() < 0.33 ? { indicator: pickOf(INDICATORS), year: pickOf(YEARS), kode: pickOf(desa) } : null;
         for (let i = 0; i < 1 + Math.floor(random() * 12); i++) {
-          const indicator = pickOf(INDICATORS);
-          const year = pickOf(YEARS);
+          const indicator = oneRow?.indicator ?? pickOf(INDICATORS);
+          const year = oneRow?.year ?? pickOf(YEARS);
           const month = 1 + Math.floor(random() * (year === 2026 ? 10 : 12));
-          const kode = pickOf(desa);
+          const kode = oneRow?.kode ?? pickOf(desa);
           const numerator = Math.floor(random() * 12);
           const denominator = indicator.counted ? numerator + Math.floor(random() * 6) : null;
           cells.set(`${kode}|${year}|${month}|${indicator.code}`, [
