@@ -9,7 +9,8 @@ import {
   ImportOutcomeSchema,
   LoadListSchema,
   UndoResponseSchema,
-  importPhaseOf,
+  IMPORT_PHASES,
+  type ImportPhase,
 } from '@peta/domain/contract';
 import { expectSchema, signIn, useApp } from './helper.ts';
 import { loadTinyValues } from './fixtures/tiny-values.ts';
@@ -297,7 +298,7 @@ describe('commit progress as NDJSON lines (Accept: application/x-ndjson)', () =>
     expect(last.done).toBe(last.total);
     for (const [i, p] of progress.entries()) {
       expect(p.phase).not.toBe('');
-      expect(p.code).toBe(importPhaseOf(p.phase));
+      expect(IMPORT_PHASES[p.code as ImportPhase]).toBe(p.phase);
       if (i) expect(p.done).toBeGreaterThanOrEqual(progress[i - 1].done);
     }
     expect(lines.at(-1)).toMatchObject({

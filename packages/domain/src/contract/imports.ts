@@ -173,10 +173,6 @@ export const IMPORT_PHASES = {
 export type ImportPhase = keyof typeof IMPORT_PHASES;
 const IMPORT_PHASE_CODES = Object.keys(IMPORT_PHASES) as ImportPhase[];
 
-/** The code of a phase told in its Indonesian words; undefined for words not in IMPORT_PHASES (shown as they are). */
-export const importPhaseOf = (words: string): ImportPhase | undefined =>
-  IMPORT_PHASE_CODES.find((code) => IMPORT_PHASES[code] === words);
-
 /**
  * POST /api/impor/{id}/simpan with `Accept: application/x-ndjson`: the answer is one JSON object per line while the
  * commit runs — its phases, then one result line (the outcome with the status code the JSON answer would have) or

@@ -9,14 +9,7 @@ import {
   yearMonthOf,
   type ImportProfile,
 } from '@peta/domain';
-import {
-  importPhaseOf,
-  type ImportOutcomeDto,
-  type ImportPhase,
-  type ImportProfileSummaryDto,
-  type ImportSampleDto,
-  type LoadRecordDto,
-} from '@peta/domain/contract';
+import type { ImportOutcomeDto, ImportProfileSummaryDto, ImportSampleDto, LoadRecordDto } from '@peta/domain/contract';
 import type { DatabaseHandle } from '../database.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { indicatorValuesRepository } from './indicator-values-repository.ts';
@@ -116,13 +109,8 @@ export interface ReadAgain {
 
 export type OutOfScope = (desaKode: string) => string | null;
 
-/**
- * The phases of a commit (the web page's bar, the API's progress lines): runImport's words and, when they are one of
- * IMPORT_PHASES, their code, so a client in another language can say them in its own.
- */
-export type ImportProgress = (
-  p: Parameters<NonNullable<ImportRequest['onProgress']>>[0] & { code?: ImportPhase },
-) => void;
+/** The phases of a commit as runImport reports them, code and words (the web page's bar, the API's progress lines). */
+export type ImportProgress = NonNullable<ImportRequest['onProgress']>;
 
 /** Who imports: their name, the desa they may not change, their area (scope kode, '' = all) for saved profiles. */
 export interface Importer {
@@ -247,14 +235,7 @@ export function importsService(
         reading,
         area,
         crosswalk,
-        ...(onProgress
-          ? {
-              onProgress: (p) => {
-                const code = importPhaseOf(p.phase);
-                onProgress(code ? { ...p, code } : p);
-              },
-            }
-          : {}),
+        ...(onProgress ? { onProgress } : {}),
       });
       if (outcome.status === 'imported') {
         await markCommitted(database, previewId, outcome.loadId);

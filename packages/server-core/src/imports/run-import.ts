@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { withTingkatWord, yearMonthOf, type ImportFormat, type ImportIssue, type YearMonth } from '@peta/domain';
 import type { DbOrTx } from '@peta/db';
+import { IMPORT_PHASES, type ImportPhase } from '@peta/domain/contract';
 import type { DatabaseHandle } from '../database.ts';
 import { dataLoadsRepository } from './data-loads-repository.ts';
 import { withImportLock } from './import-lock.ts';
@@ -40,7 +41,8 @@ export interface ImportRequest {
    * row outside is an error, so a file is taken whole or not at all. The CLI (machine access) passes none.
    */
   outOfScope?: (desaKode: string) => string | null;
-  onProgress?: (p: { phase: string; done: number; total: number }) => void;
+  /** Each phase: its stable code (IMPORT_PHASES, for a client in another language) and its Indonesian words. */
+  onProgress?: (p: { code: ImportPhase; phase: string; done: number; total: number }) => void;
   /** Reads and validates the file: in this process by default (CLI); the API passes its worker pool's (parse-pool.ts). */
   parse?: (bytes: Uint8Array, fileName: string, ctx: ParseContext) => Promise<ParsedImport>;
   /**
@@ -144,8 +146,9 @@ export async function parseForImport(
 }
 
 export async function runImport(database: DatabaseHandle, request: ImportRequest): Promise<ImportOutcome> {
-  const progress = (phase: string, done: number, total: number) => request.onProgress?.({ phase, done, total });
-  progress('Membaca dan memeriksa berkas', 0, 4);
+  const progress = (code: ImportPhase, done: number) =>
+    request.onProgress?.({ code, phase: IMPORT_PHASES[code], done, total: 4 });
+  progress('read', 0);
   const parsed = await parseForImport(database, request);
   const base = {
     format: parsed.format,
@@ -169,7 +172,7 @@ export async function runImport(database: DatabaseHandle, request: ImportRequest
       message: `Berkas ditolak: ${parsed.errors.length} kesalahan. Tidak ada yang disimpan; perbaiki lalu unggah ulang.`,
     };
   }
-  progress('Menunggu impor lain selesai dan membandingkan dengan data', 1, 4);
+  progress('compare', 1);
   return withImportLock(database.db, async (tx) => {
     await request.beforePlan?.(tx, parsed);
     const plan: ValuesPlan | SasaranPlan =
@@ -202,7 +205,7 @@ export async function runImport(database: DatabaseHandle, request: ImportRequest
     if (request.dryRun)
       return { commit: false, result: { ...outcome, message: `Pratinjau: ${summary}. Belum ada yang disimpan.` } };
 
-    progress('Menyimpan', 2, 4);
+    progress('save', 2);
     const loadId = await dataLoadsRepository(tx).insertImport({
       description: `Impor ${request.fileName}`,
       oleh: request.oleh,
@@ -227,10 +230,10 @@ export async function runImport(database: DatabaseHandle, request: ImportRequest
       await sasaran.insertChanges(loadId, sasaranPlan.changes);
     }
     // The roll-ups of the wilayah above the changed desa, in the same transaction: a view never sees one without the other.
-    progress('Memperbarui ringkasan wilayah', 3, 4);
+    progress('rollup', 3);
     if (base.target === 'nilai') await applyRollupDeltas(tx, loadId);
     else await refreshRollups(tx, { sasaran: (plan as SasaranPlan).rows }, loadId);
-    progress('Selesai', 4, 4);
+    progress('done', 4);
     return {
       commit: true,
       result: { ...outcome, status: 'imported', loadId, message: `Impor #${loadId} tersimpan: ${summary}.` },
