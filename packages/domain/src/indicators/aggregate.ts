@@ -88,8 +88,13 @@ export function aggregate(rows: readonly AggregateInput[], unit: IndicatorUnit =
     denominator += r.denominator;
     usable++;
   }
+  // One object per roll-up (every answer runs this per desa): the sums' coverage inline rather than spread from ofSums.
+  const coverage = usable > 0 ? coverageOf(numerator, denominator, unit) : null;
   return {
-    ...(usable > 0 ? ofSums(numerator, denominator, unit) : ofSums(null, null, unit)),
+    numerator: usable > 0 ? numerator : null,
+    denominator: usable > 0 ? denominator : null,
+    coverage,
+    over100: unit === 'percent' && coverage !== null && coverage > 100,
     reportedCount,
     expectedCount: rows.length,
     withoutDenominatorCount,

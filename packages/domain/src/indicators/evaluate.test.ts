@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getIndicator, type IndicatorDef } from './catalogue.ts';
-import { evaluateValue, rollUpDesa, seriesOf, type DesaInput } from './evaluate.ts';
+import { desaValue, evaluateValue, rollUpDesa, seriesOf, type DesaInput } from './evaluate.ts';
 import { parsePeriod } from './period.ts';
 
 const def = (code: string): IndicatorDef => getIndicator(code)!;
@@ -164,5 +164,34 @@ describe('seriesOf', () => {
     ]);
     expect(st[1]).toMatchObject({ coverage: 12, cumulativeCoverage: 12, expected: 14, pwsStatus: null });
     expect(st[7]!.cumulativeCoverage).toBe(10);
+  });
+});
+
+describe('desaValue', () => {
+  it('is the §4.4 desa rolled up alone: Jan..Sep 30 / 40 = 75 %, 9 of 9 reports', () => {
+    const row = { numerators: [3, 3, 4, 3, 3, 4, 3, 4, 3, null, null, null], denominators: null };
+    expect(desaValue(getIndicator('KIA_K1')!, parsePeriod('2026-01..2026-09'), row, 40)).toEqual({
+      numerator: 30,
+      denominator: 40,
+      coverage: 75,
+      over100: false,
+      reportedCount: 1,
+      expectedCount: 1,
+      withoutDenominatorCount: 0,
+      reportedMonths: 9,
+      expectedMonths: 9,
+      complete: true,
+    });
+  });
+  it('a desa without a row is no data: one expected desa, nothing reported', () => {
+    expect(desaValue(getIndicator('KIA_K1')!, parsePeriod('2026-Q1'), undefined, 40)).toMatchObject({
+      numerator: null,
+      coverage: null,
+      reportedCount: 0,
+      expectedCount: 1,
+      reportedMonths: 0,
+      expectedMonths: 3, // Q1: three months expected, none received
+      complete: false,
+    });
   });
 });

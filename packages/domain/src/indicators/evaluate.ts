@@ -6,7 +6,7 @@ import type { IndicatorDef } from './catalogue.ts';
 import { classifyAttainment, type AttainmentClass } from './classify.ts';
 import { monthPeriod, ytdPeriod, type Period } from './period.ts';
 import { notYetServed, shortOfTarget } from './people.ts';
-import { expectedValue, periodValue, type MonthValue } from './period-value.ts';
+import { expectedValue, periodValue, periodValueOfYear, type MonthValue } from './period-value.ts';
 import { pwsStatus, type PwsStatus } from './pws-status.ts';
 import type { RollupAggregate } from './rollup-sums.ts';
 import { round2 } from './sasaran.ts';
@@ -52,6 +52,19 @@ export function rollUpDesa(
     desa.map((d) => periodValue(def, period, d.months, d.sasaran)),
     def.unit,
   );
+}
+
+/**
+ * One desa's own value for a period straight from its stored year (undefined: no row): rollUpDesa of that one desa,
+ * without building its months (an answer about a kecamatan's desa runs this per desa).
+ */
+export function desaValue(
+  def: IndicatorDef,
+  period: Pick<Period, 'fromMonth' | 'toMonth'>,
+  row: StoredYear | undefined,
+  sasaran: number | null,
+): Aggregate {
+  return aggregate([periodValueOfYear(def, period, row, sasaran)], def.unit);
 }
 
 export interface EvaluatedValue {

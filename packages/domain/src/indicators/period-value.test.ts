@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getIndicator, type IndicatorDef } from './catalogue.ts';
 import { parsePeriod } from './period.ts';
-import { expectedValue, indicatorFraction, periodValue, type MonthValue } from './period-value.ts';
+import { expectedValue, indicatorFraction, periodValue, periodValueOfYear, type MonthValue } from './period-value.ts';
 
 const def = (code: string): IndicatorDef => getIndicator(code)!;
 // §4.4 desa: K1 Jan..Jul 23 (3+3+4+3+3+4+3), Aug 4, Sep 3 → Jan..Sep 30; sasaran 40
@@ -142,5 +142,63 @@ describe('expectedValue', () => {
   it('is the target itself for point indicators and null without a target', () => {
     expect(expectedValue(def('GZ_STUNTING'), parsePeriod('2026-Q2'))).toBe(14);
     expect(expectedValue(def('TB_CNR'), parsePeriod('2026'))).toBeNull();
+  });
+});
+
+describe('periodValueOfYear (a stored year read straight from its arrays)', () => {
+  const k1Year = { numerators: [3, 3, 4, 3, 3, 4, 3, 4, 3, null, null, null], denominators: null };
+  it('ytd_cum: Jan..Sep of the §4.4 desa is 30 / 40, nine months reported', () => {
+    expect(periodValueOfYear(def('KIA_K1'), parsePeriod('2026-01..2026-09'), k1Year, 40)).toEqual({
+      numerator: 30,
+      denominator: 40,
+      reported: true,
+      reportedMonths: 9,
+      expectedMonths: 9,
+      lastMonth: 9,
+    });
+  });
+  it('no row, or no report in the period, is no data', () => {
+    const none = { numerator: null, denominator: null, reported: false, reportedMonths: 0, expectedMonths: 3 };
+    expect(periodValueOfYear(def('KIA_K1'), parsePeriod('2026-Q4'), k1Year, 40)).toEqual({ ...none, lastMonth: null });
+    expect(periodValueOfYear(def('KIA_K1'), parsePeriod('2026-Q4'), undefined, 40)).toEqual({
+      ...none,
+      lastMonth: null,
+    });
+  });
+  it('month, counted: Σ numerators over Σ denominators of the months that have both', () => {
+    // GZ_TD Q1: Jan 8/20, Feb 5/— (no denominator: not usable), Mar 6/10 → 14 / 30 over 2 months
+    const row = { numerators: [8, 5, 6, ...Array(9).fill(null)], denominators: [20, null, 10, ...Array(9).fill(null)] };
+    expect(periodValueOfYear(def('GZ_TD'), parsePeriod('2026-Q1'), row, null)).toEqual({
+      numerator: 14,
+      denominator: 30,
+      reported: true,
+      reportedMonths: 2,
+      expectedMonths: 3,
+      lastMonth: 3,
+    });
+  });
+  it('month, sasaran: Σ numerators over sasaran × reported months', () => {
+    // GZ_DS Q1: Jan 30, Mar 36 (Feb no report), sasaran 50 → 66 / (50 × 2) = 66 / 100
+    const row = { numerators: [30, null, 36, ...Array(9).fill(null)], denominators: null };
+    expect(periodValueOfYear(def('GZ_DS'), parsePeriod('2026-Q1'), row, 50)).toMatchObject({
+      numerator: 66,
+      denominator: 100,
+      reportedMonths: 2,
+    });
+  });
+  it('point, counted: the last reported month of the period with its own denominator', () => {
+    // GZ_STUNTING Jan..Jun: May 7/70 is the last month with both (Jun has no denominator)
+    const row = {
+      numerators: [9, null, null, null, 7, 6, ...Array(6).fill(null)],
+      denominators: [90, null, null, null, 70, null, ...Array(6).fill(null)],
+    };
+    expect(periodValueOfYear(def('GZ_STUNTING'), parsePeriod('2026-01..2026-06'), row, null)).toEqual({
+      numerator: 7,
+      denominator: 70,
+      reported: true,
+      reportedMonths: 2,
+      expectedMonths: 6,
+      lastMonth: 5,
+    });
   });
 });

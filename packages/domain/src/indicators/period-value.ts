@@ -45,36 +45,98 @@ export function periodValue(
 ): PeriodValue {
   const counted = def.denominator.kind === 'counted';
   // One pass (every answer runs this per desa): the usable months of the period, their sums and the latest of them.
-  let last: MonthValue | undefined;
-  let usableMonths = 0;
-  let sumNum = 0;
-  let sumDen = 0;
+  const sums = emptySums();
   for (const v of months) {
-    if (v.month < period.fromMonth || v.month > period.toMonth || v.numerator === null) continue;
-    if (counted && (v.denominator === null || v.denominator === undefined)) continue;
-    usableMonths++;
-    sumNum += v.numerator;
-    sumDen += v.denominator ?? 0;
-    if (last === undefined || v.month >= last.month) last = v;
+    if (v.month < period.fromMonth || v.month > period.toMonth) continue;
+    addMonth(sums, counted, v.month, v.numerator, v.denominator);
   }
+  return valueOfSums(def, counted, period, sums, sasaran);
+}
+
+/** One desa's stored year: element m − 1 is month m, null = no report (a row of indicator_value). */
+export interface YearArrays {
+  readonly numerators: readonly (number | null)[];
+  readonly denominators: readonly (number | null)[] | null;
+}
+
+/**
+ * periodValue of a stored year read straight from its arrays (no month objects): the same months count, the same
+ * way — what an answer about a kecamatan's desa runs per desa. Undefined: no row (no report all year).
+ */
+export function periodValueOfYear(
+  def: Def,
+  period: Pick<Period, 'fromMonth' | 'toMonth'>,
+  row: YearArrays | undefined,
+  sasaran: number | null,
+): PeriodValue {
+  const counted = def.denominator.kind === 'counted';
+  const sums = emptySums();
+  if (row) {
+    const to = Math.min(period.toMonth, 12);
+    for (let m = Math.max(period.fromMonth, 1); m <= to; m++) {
+      addMonth(sums, counted, m, row.numerators[m - 1], row.denominators?.[m - 1]);
+    }
+  }
+  return valueOfSums(def, counted, period, sums, sasaran);
+}
+
+interface MonthSums {
+  usableMonths: number;
+  sumNum: number;
+  sumDen: number;
+  /** The latest usable month (0: none) and its numerator and denominator. */
+  lastMonth: number;
+  lastNum: number;
+  lastDen: number | null;
+}
+
+const emptySums = (): MonthSums => ({ usableMonths: 0, sumNum: 0, sumDen: 0, lastMonth: 0, lastNum: 0, lastDen: null });
+
+/** A month of the period counts when its numerator is present and, for counted denominators, its denominator too. */
+function addMonth(
+  sums: MonthSums,
+  counted: boolean,
+  month: number,
+  numerator: number | null | undefined,
+  denominator: number | null | undefined,
+): void {
+  if (numerator === null || numerator === undefined) return;
+  if (counted && (denominator === null || denominator === undefined)) return;
+  sums.usableMonths++;
+  sums.sumNum += numerator;
+  sums.sumDen += denominator ?? 0;
+  if (month >= sums.lastMonth) {
+    sums.lastMonth = month;
+    sums.lastNum = numerator;
+    sums.lastDen = denominator ?? null;
+  }
+}
+
+function valueOfSums(
+  def: Def,
+  counted: boolean,
+  period: Pick<Period, 'fromMonth' | 'toMonth'>,
+  sums: MonthSums,
+  sasaran: number | null,
+): PeriodValue {
   const expectedMonths = period.toMonth - period.fromMonth + 1;
-  if (last === undefined) {
+  if (sums.usableMonths === 0) {
     return { numerator: null, denominator: null, reported: false, reportedMonths: 0, expectedMonths, lastMonth: null };
   }
-  const base = { reported: true, reportedMonths: usableMonths, expectedMonths, lastMonth: last.month };
-  switch (def.periodKind) {
-    case 'point':
-      return { ...base, numerator: last.numerator, denominator: counted ? (last.denominator ?? null) : sasaran };
-    case 'month':
-      return {
-        ...base,
-        numerator: sumNum,
-        denominator: counted ? sumDen : sasaran === null ? null : sasaran * usableMonths,
-      };
-    case 'ytd_cum':
-    case 'annual':
-      return { ...base, numerator: sumNum, denominator: counted ? sumDen : sasaran };
-  }
+  const point = def.periodKind === 'point';
+  let denominator: number | null;
+  if (counted) denominator = point ? sums.lastDen : sums.sumDen;
+  else if (def.periodKind === 'month') denominator = sasaran === null ? null : sasaran * sums.usableMonths;
+  else denominator = sasaran; // point, ytd_cum, annual: the annual sasaran (or population)
+  // One object, not a spread of a shared base (every answer runs this per desa).
+  return {
+    numerator: point ? sums.lastNum : sums.sumNum,
+    denominator,
+    reported: true,
+    reportedMonths: sums.usableMonths,
+    expectedMonths,
+    lastMonth: sums.lastMonth,
+  };
 }
 
 /**
