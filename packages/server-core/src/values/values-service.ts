@@ -6,6 +6,7 @@
 import {
   defaultPeriodOf,
   desaInputOf,
+  desaValue,
   evaluateValue,
   INDICATORS,
   latestDataMonth,
@@ -261,7 +262,7 @@ export function valuesService(
     );
     const rows = children.map((child, i) => {
       const { row, sasaran } = read.rows[i]!;
-      const value = evaluateValue(def, period, rollUpDesa(def, period, [desaInputOf(row, sasaran)]));
+      const value = evaluateValue(def, period, desaValue(def, period, row, sasaran));
       return {
         kode: child.kode,
         nama: child.nama,
