@@ -32,6 +32,37 @@ const kode = sql<string>`c.kode`;
 /** A PostgreSQL array without NULLs as text ('{1,2.5,3}') → numbers. */
 const numbers = (text: string | null): number[] => (text ? text.slice(1, -1).split(',').map(Number) : []);
 
+/**
+ * The desa of answer_desa_rows' one row: per desa (in the order of `desa`) `numerators;denominators;monthSimulated;
+ * sasaran`, concat_ws leaving out a NULL — so a desa without a value row is at most its sasaran, and an indicator with
+ * counted denominators (NULL for sasaran-based ones) has four fields.
+ */
+function desaFields(
+  text: string | null,
+  desa: readonly string[],
+  withSasaran: boolean,
+): { row: DesaYearValues | undefined; sasaran: number | null }[] {
+  const parts = text === null ? [] : text.split('/');
+  return desa.map((kode, i) => {
+    const fields = (parts[i] ?? '').split(';');
+    // Arrays start with '{'; the sasaran is the one field that does not.
+    const last = fields[fields.length - 1]!;
+    const sasaranValue = withSasaran && last !== '' && last[0] !== '{' ? Number(last) : null;
+    const arrays = sasaranValue === null ? fields.filter((f) => f !== '') : fields.slice(0, -1);
+    if (arrays.length === 0) return { row: undefined, sasaran: sasaranValue };
+    const withDenominators = arrays.length === 3; // numerators, denominators, monthSimulated
+    return {
+      row: {
+        kode,
+        numerators: parseIntArray(arrays[0]!)!,
+        denominators: withDenominators ? parseIntArray(arrays[1]!) : null,
+        monthSimulated: parseBoolArray(arrays[withDenominators ? 2 : 1]!),
+      },
+      sasaran: sasaranValue,
+    };
+  });
+}
+
 const versionOf = (row: { loadId: number | null; boundary: number } | undefined): AnswerVersion => ({
   loadId: row?.loadId ?? null,
   boundary: row?.boundary ?? 0,
@@ -65,15 +96,16 @@ export function answerRepository(db: DbOrTx) {
     .orderBy(sql`c.n`)
     .prepare('answer_rollups_of_children');
 
+  // The desa of a kecamatan in ONE row: each desa's stored year and sasaran as text, desa by desa in the order of
+  // `kodes` ('/' between desa, ';' between a desa's fields), parsed here — the driver and drizzle then handle one row
+  // instead of one per desa (a kecamatan has ~10 to 100), which cost more than the text they carry.
   const desaRows = db
     .select({
       loadId: loadIdOf,
       boundary: boundaryNow,
-      kode,
-      numerators: sql<string | null>`${indicatorValue.numerators}::text`,
-      denominators: sql<string | null>`${indicatorValue.denominators}::text`,
-      monthSimulated: sql<string | null>`${indicatorValue.monthSimulated}::text`,
-      sasaran: sasaran.value,
+      desa: sql<string | null>`string_agg(concat_ws(';', ${indicatorValue.numerators}::text,
+        ${indicatorValue.denominators}::text, ${indicatorValue.monthSimulated}::text, ${sasaran.value}::text), '/'
+        order by c.n)`,
     })
     .from(kodesTable)
     .leftJoin(
@@ -84,7 +116,6 @@ export function answerRepository(db: DbOrTx) {
       sasaran,
       and(eq(sasaran.group, sql.placeholder('group')), eq(sasaran.year, year), sql`${sasaran.kode} = c.kode`),
     )
-    .orderBy(sql`c.n`)
     .prepare('answer_desa_rows');
 
   return {
@@ -152,28 +183,14 @@ export function answerRepository(db: DbOrTx) {
       desa: string[],
       group: string | null,
     ): Promise<{ version: AnswerVersion; rows: { row: DesaYearValues | undefined; sasaran: number | null }[] }> {
-      const rows = await desaRows.execute({
+      const [read] = await desaRows.execute({
         indicator: indicatorCode,
         year: yearNumber,
         parent,
         kodes: desa,
         group: group ?? '',
       });
-      return {
-        version: versionOf(rows[0]),
-        rows: rows.map((r) => ({
-          row:
-            r.numerators === null
-              ? undefined
-              : {
-                  kode: r.kode,
-                  numerators: parseIntArray(r.numerators)!,
-                  denominators: parseIntArray(r.denominators),
-                  monthSimulated: parseBoolArray(r.monthSimulated!),
-                },
-          sasaran: group === null ? null : r.sasaran,
-        })),
-      };
+      return { version: versionOf(read), rows: desaFields(read?.desa ?? null, desa, group !== null) };
     },
   };
 }
