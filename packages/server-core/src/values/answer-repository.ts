@@ -27,7 +27,6 @@ const loadIdOf = sql<number | null>`(select vr.load_id from value_rollup vr
 const boundaryNow = sql<number>`(select coalesce(max(b.id), 0)::int from boundary_import b)`;
 /** One row per kode of the array parameter `kodes`, in its order: what the left joins hang the rows on. */
 const kodesTable = sql`unnest(${sql.placeholder('kodes')}::text[]) with ordinality as c (kode, n)`;
-const kode = sql<string>`c.kode`;
 
 /** A PostgreSQL array without NULLs as text ('{1,2.5,3}') → numbers. */
 const numbers = (text: string | null): number[] => (text ? text.slice(1, -1).split(',').map(Number) : []);
@@ -74,26 +73,21 @@ export function answerRepository(db: DbOrTx) {
     .from(sql`(values (1)) as one (x)`)
     .prepare('answer_version');
 
-  // Arrays as text, parsed here: cheaper than the driver's array parser.
+  // The children's roll-ups in ONE row, as answer_desa_rows: per child (in the order of `kodes`) its seven arrays as
+  // text, ';' between them ('' for a child without a roll-up), '/' between children — parsed here.
   const rollupsOfChildren = db
     .select({
       loadId: loadIdOf,
       boundary: boundaryNow,
-      kode,
-      num: sql<string | null>`${valueRollup.num}::text`,
-      den: sql<string | null>`${valueRollup.den}::text`,
-      reports: sql<string | null>`${valueRollup.reports}::text`,
-      reportsWithDen: sql<string | null>`${valueRollup.reportsWithDen}::text`,
-      simulated: sql<string | null>`${valueRollup.simulated}::text`,
-      lastNum: sql<string | null>`${valueRollup.lastNum}::text`,
-      lastDen: sql<string | null>`${valueRollup.lastDen}::text`,
+      children: sql<string | null>`string_agg(concat_ws(';', ${valueRollup.num}::text, ${valueRollup.den}::text,
+        ${valueRollup.reports}::text, ${valueRollup.reportsWithDen}::text, ${valueRollup.simulated}::text,
+        ${valueRollup.lastNum}::text, ${valueRollup.lastDen}::text), '/' order by c.n)`,
     })
     .from(kodesTable)
     .leftJoin(
       valueRollup,
       and(eq(valueRollup.indicator, indicator), eq(valueRollup.year, year), sql`${valueRollup.kode} = c.kode`),
     )
-    .orderBy(sql`c.n`)
     .prepare('answer_rollups_of_children');
 
   // The desa of a kecamatan in ONE row: each desa's stored year and sasaran as text, desa by desa in the order of
@@ -148,27 +142,29 @@ export function answerRepository(db: DbOrTx) {
       parent: string,
       children: string[],
     ): Promise<{ version: AnswerVersion; rows: (RollupSums | null)[] }> {
-      const rows = await rollupsOfChildren.execute({
+      const [read] = await rollupsOfChildren.execute({
         indicator: indicatorCode,
         year: yearNumber,
         parent,
         kodes: children,
       });
+      const parts = read?.children?.split('/') ?? [];
       return {
-        version: versionOf(rows[0]),
-        rows: rows.map((r) =>
-          r.num === null
-            ? null
-            : {
-                num: numbers(r.num),
-                den: numbers(r.den),
-                reports: numbers(r.reports),
-                reportsWithDen: numbers(r.reportsWithDen),
-                simulated: numbers(r.simulated),
-                lastNum: numbers(r.lastNum),
-                lastDen: numbers(r.lastDen),
-              },
-        ),
+        version: versionOf(read),
+        rows: children.map((_, i) => {
+          const text = parts[i] ?? '';
+          if (text === '') return null;
+          const [num, den, reports, reportsWithDen, simulated, lastNum, lastDen] = text.split(';');
+          return {
+            num: numbers(num!),
+            den: numbers(den!),
+            reports: numbers(reports!),
+            reportsWithDen: numbers(reportsWithDen!),
+            simulated: numbers(simulated!),
+            lastNum: numbers(lastNum!),
+            lastDen: numbers(lastDen!),
+          };
+        }),
       };
     },
 
