@@ -29,6 +29,7 @@ import {
 import type { DesaYear } from '../values/values-service.ts';
 import { inProcessRunner, type ProtectRunner } from './protect-runner.ts';
 import { periodKey, type ProtectGroup } from './worker/protect-job.ts';
+import { lruCache } from '../lru-cache.ts';
 
 /** The node id of a puskesmas wilayah kerja ('pkm:' + its kode; 'pkm:' alone: desa held by no puskesmas). */
 export const puskesmasNodeId = (kode: string) => `pkm:${kode}`;
@@ -92,27 +93,6 @@ interface Computed {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-function lru<T>(entries: number) {
-  const map = new Map<string, T>();
-  return {
-    get(key: string) {
-      const hit = map.get(key);
-      if (hit !== undefined) {
-        map.delete(key);
-        map.set(key, hit);
-      }
-      return hit;
-    },
-    set(key: string, value: T) {
-      map.set(key, value);
-      if (map.size > entries) map.delete(map.keys().next().value!);
-    },
-    delete(key: string) {
-      map.delete(key);
-    },
-  };
-}
-
 /** At most `n` loads at a time: the map of a provinsi needs the tables of dozens of kabupaten (five queries each), and
  * all at once they would queue past the pool's connection timeout. */
 function limiter(n: number) {
@@ -141,11 +121,11 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
 
 export function privacyService(sources: PrivacySources) {
   const { threshold } = sources;
-  const results = lru<Promise<Computed>>(2000);
+  const results = lruCache<Promise<Computed>>(2000);
   const ready = new WeakMap<Promise<Computed>, Computed>();
   // The rows a result is computed from, per table version: a map of a provinsi asks for every kabupaten's table on
   // every request (to know the small areas), which would be five queries per kabupaten each time.
-  const tables = lru<Promise<Table>>(200);
+  const tables = lruCache<Promise<Table>>(200);
   const runner = sources.runner ?? inProcessRunner();
   const maxWaitMs = sources.maxWaitMs ?? 2000;
   const load = limiter(2);
@@ -359,7 +339,7 @@ export function privacyService(sources: PrivacySources) {
     return lensOf(def, done, exact, smallAreas, table.register);
   }
 
-  const totals = lru<Promise<Map<string, number>>>(500);
+  const totals = lruCache<Promise<Map<string, number>>>(500);
 
   /**
    * The annual sasaran of all desa under each kode (kecamatan, kabupaten, provinsi), per data-load state: the

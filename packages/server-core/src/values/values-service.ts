@@ -41,6 +41,7 @@ import type { WilayahService } from '../wilayah/wilayah-service.ts';
 import type { AnswerRepository, AnswerVersion } from './answer-repository.ts';
 import { INDONESIA, type RollupRepository } from './rollup-repository.ts';
 import type { DesaYearValues, ValuesRepository } from './values-repository.ts';
+import { lruCache } from '../lru-cache.ts';
 
 /** One desa's stored year of an indicator and the annual sasaran of its group: what every roll-up starts from. */
 export interface DesaYear {
@@ -66,28 +67,6 @@ function simulatedIn(row: DesaYearValues | undefined, fromMonth: number, toMonth
 const WHOLE_YEAR = { fromMonth: 1, toMonth: 12 };
 
 export type DesaColumns = Pick<DesaValuesResponse, 'simulated' | 'expected' | 'kecamatan' | 'kelas' | 'coverage'>;
-
-/** A small least-recently-used map: answers computed from values, valid while the data-load state is the same. */
-function lru<T>(entries: number) {
-  const map = new Map<string, T>();
-  return {
-    get(key: string): T | undefined {
-      const hit = map.get(key);
-      if (hit !== undefined) {
-        map.delete(key); // least recently used goes first
-        map.set(key, hit);
-      }
-      return hit;
-    },
-    set(key: string, value: T) {
-      map.set(key, value);
-      if (map.size > entries) map.delete(map.keys().next().value!);
-    },
-    delete(key: string) {
-      map.delete(key);
-    },
-  };
-}
 
 /** Some desa of the stored roll-up sums hold a simulated cell with a report in the months of the period. */
 function simulatedInSums(sums: RollupSums | null | undefined, fromMonth: number, toMonth: number): boolean {
@@ -141,11 +120,11 @@ export function valuesService(
   // parent for that indicator and year (value_rollup.load_id) and the boundary import, so an import elsewhere leaves
   // them cached and every API process sharing the database agrees on the version. Only the latest version of each
   // answer is kept: an older one can never be asked for again.
-  const childCache = lru<{ version: string; rows: ValueRow[] }>(2000);
+  const childCache = lruCache<{ version: string; rows: ValueRow[] }>(2000);
   // Names and children of wilayah, per boundary import (checked against each answer's version).
   const memory = wilayahMemory(wilayah);
   // Desa columns of a provinsi or of Indonesia: few entries (each up to ~2 MB for the 83,762 desa of Indonesia).
-  const desaCache = lru<DesaColumns>(24);
+  const desaCache = lruCache<DesaColumns>(24);
   let lastReported: { version: number; month: Promise<YearMonth | null> } | null = null;
 
   /** The version of every answer about the children of `parent` (null: Indonesia) for an indicator and years. */
