@@ -180,7 +180,7 @@ describe('importBoundaries into PostgreSQL', () => {
     const kel = join(broken, 'db', 'kel', '99', 'wilayah_boundaries_kel_99.01.sql');
     writeFileSync(kel, readFileSync(kel, 'utf8').replace("'[[[0,101],[0,102]", "'[[[0,101],[0,xx]"));
     await expect(importBoundaries(database, { source: broken, desaProvinsi: ['99'], codeList })).rejects.toThrow(
-      /wilayah_boundaries_kel_99\.01\.sql baris 9: path wilayah 99\.01\.01\.2002 tidak sah/,
+      /wilayah_boundaries_kel_99\.01\.sql baris 5: path wilayah 99\.01\.01\.2002 tidak sah/,
     );
     expect((await latestImport(database))!.id).toBe(before!.id);
     expect((await q(`SELECT count(*)::int n FROM boundary_import WHERE finished_at IS NULL`))[0].n).toBe(0);

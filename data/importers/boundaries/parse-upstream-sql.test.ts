@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parsePath, parseUpstreamSql, readUpstreamFile, type UpstreamRecord } from './parse-upstream-sql.ts';
-import { BAD_TUPLE_SQL, PARSER_CASES_SQL, writeFixtureFile } from './fixtures/tiny-upstream.ts';
+import { BAD_TUPLE_SQL, INSERT, PARSER_CASES_SQL, writeFixtureFile } from './fixtures/tiny-upstream.ts';
 
 const CASES = writeFixtureFile('parser-cases.sql', PARSER_CASES_SQL);
 
@@ -133,12 +133,11 @@ describe('parseUpstreamSql', () => {
   });
 
   it('reports a wrong number of values and an unterminated string with their line', async () => {
-    const extra =
-      "INSERT INTO wilayah_boundaries(kode,nama,lat,lng,path) VALUES\n('11','A',1,2,'[]'),\n('12','B',1,2,'[]',9);";
+    const extra = `${INSERT}\n('11','A',1,2,'[]'),\n('12','B',1,2,'[]',9);`;
     await expect(collect(parseUpstreamSql([extra], { file: 'extra.sql' }))).rejects.toThrow(
       /extra\.sql baris 3: tuple berisi 6 nilai, padahal ada 5 kolom/,
     );
-    const open = "INSERT INTO wilayah_boundaries(kode,nama,lat,lng,path) VALUES\n\n('11','A,1,2,'[]');";
+    const open = `${INSERT}\n\n('11','A,1,2,'[]');`;
     await expect(collect(parseUpstreamSql([open], { file: 'open.sql' }))).rejects.toThrow(/open\.sql baris 3/);
   });
 });
