@@ -1,8 +1,8 @@
 // Sections of `pnpm bench:national` about the values path (issue 17 items 1 and 2), against a running server and its
 // database (the one first-start leaves running, or BASE_URL with DATABASE_URL / BENCH_DATA_DIR):
-//   values-first    first request of /api/nilai for Indonesia, a provinsi, a kabupaten and a kecamatan, next to the
-//                   SQL that reads the same rows (roll-ups of the children; a kecamatan's desa rows), and the SQL of
-//                   the path before roll-ups (every desa row under the parent) for scale
+//   values-first    answers of /api/nilai not cached yet for Indonesia, a provinsi, a kabupaten and a kecamatan (median
+//                   and p90 of BENCH_ANSWERS=20 per level), next to the very statement the values service runs for the
+//                   same answers (called through server-core), and the SQL of the path before roll-ups for scale
 //   views-import    random views (BENCH_CLIENTS=100 clients × BENCH_SECONDS=60 s) while an import of one
 //                   kabupaten-month lands every 5 s (through server-core, as another API process would write), and
 //                   /api/health req/s measured in the same run (BENCH_HEALTH_SECONDS, default ¼ of the views)
@@ -15,10 +15,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { openDatabase, type Database } from '@peta/db';
 import { from as copyFrom } from 'pg-copy-streams';
-import { DEFAULT_READ_LIMITS, parseImportFile, runImport } from '@peta/server-core';
-import { getIndicator } from '@peta/domain';
+import {
+  answerRepository,
+  DEFAULT_READ_LIMITS,
+  INDONESIA,
+  parseImportFile,
+  runImport,
+  wilayahMemory,
+  wilayahRepository,
+} from '@peta/server-core';
+import { getIndicator, sasaranGroupOf } from '@peta/domain';
 
 export interface ScaleContext {
   baseUrl: string | null;
@@ -96,66 +106,182 @@ async function levels(database: Database) {
   return { provinsi, kabupaten, kecamatan };
 }
 
+/**
+ * values-first: what an answer the server has not computed yet costs, against the statement that reads its rows.
+ *
+ * Per level (Indonesia, the largest provinsi, its largest kabupaten, that one's largest kecamatan), BENCH_ANSWERS (20)
+ * different indicator × period combinations drawn from 20 indicators × 111 month ranges (2025-a..2025-b and
+ * 2026-a..2026-b up to October), so each is an answer the server process has most likely never computed (its values
+ * cache is keyed on indicator, period and parent; 2,220 combinations per level). For each combination, in the same
+ * moment and alternately first and second (whichever goes first warms PostgreSQL's buffers for the other):
+ *  - API: GET /api/nilai on one keep-alive connection (node:http, `accept-encoding: gzip`), from writing the request
+ *    to the last byte of the body as the browser receives it (gzip; decompressed and checked after the clock stops);
+ *  - SQL: the very statement the values service runs for that answer, through the same server-core repository
+ *    function on a pool of the same database (answer-repository.ts: rollups of the children, or a kecamatan's desa
+ *    rows, with the version in the same round trip), prepared beforehand as the server prepares it at start, rows
+ *    parsed as the service gets them — the same rows, the same packing, awaited the way the service awaits it.
+ * Reported as the median and p90 of each, and the median of the per-combination ratio API / SQL. /api/health (one
+ * round trip that pings the pool) is timed the same way as the floor of any request. The old column, the SQL of the
+ * path before roll-ups (every desa row under the parent), is timed once per level for scale.
+ */
 export async function valuesFirst(ctx: ScaleContext) {
   const base = baseUrlOf(ctx);
   const headers = await sessionHeaders(base);
-  await withDatabase(ctx, async (database) => {
-    const { provinsi, kabupaten, kecamatan } = await levels(database);
-    // Two rounds, each with a period this server has most likely not answered yet (its answers are cached in the
-    // process): a random start month. The first round also pays what a process does once per parent (desa per child).
-    const starts = [1 + Math.floor(Math.random() * 5), 6 + Math.floor(Math.random() * 4)];
-    for (const [round, from] of starts.entries()) {
-      const period = `2026-${String(from).padStart(2, '0')}..2026-10`;
-      console.log(
-        `\n## values-first, round ${round + 1} (${INDICATOR} ${period}: an answer not cached yet${round === 0 ? '; the first of this process for each parent' : ''}; SQL on a pool connection; ${reader()}; load average ${load1()})`,
+  const answersPerLevel = Number(process.env.BENCH_ANSWERS ?? 20);
+  const client = keepAliveClient(base, headers);
+  try {
+    await withDatabase(ctx, async (database) => {
+      const { provinsi, kabupaten, kecamatan } = await levels(database);
+      const indicators = await demoIndicators(database);
+      const answers = answerRepository(database.read);
+      const memory = wilayahMemory(wilayahRepository(database.read));
+      await Promise.all([answers.warm(4), memory.warm()]);
+      const ranges = [2025, 2026].flatMap((year) =>
+        Array.from({ length: year === 2026 ? 10 : 12 }, (_, a) => a + 1).flatMap((from) =>
+          Array.from({ length: (year === 2026 ? 10 : 12) - from }, (_, i) => ({ year, from, to: from + 1 + i })),
+        ),
       );
-      console.log(
-        '  parent                 children  API first   SQL same rows   SQL before roll-ups (every desa row)',
+      const combos = shuffled(indicators.flatMap((indicator) => ranges.map((range) => ({ indicator, ...range }))));
+      const month = (m: number) => String(m).padStart(2, '0');
+      // The keep-alive connection, the session (cached by the server for reads) and this client's code, warmed on
+      // /api/health and on an answer of another parent (not counted).
+      for (let i = 0; i < 5; i++) await client.get('/api/health');
+      const warmCombo = combos.pop()!;
+      await client.get(
+        `/api/nilai?indikator=${warmCombo.indicator}&periode=${warmCombo.year}-01..${warmCombo.year}-02&wilayah=${kabupaten.slice(0, 2)}`,
       );
+      const health: number[] = [];
+      for (let i = 0; i < answersPerLevel; i++) health.push((await client.get('/api/health')).ms);
+
+      console.log(
+        `\n## values-first (${answersPerLevel} answers per level not cached yet, each a different indicator × period; API: one keep-alive node:http connection, gzip bytes read; SQL: the values service's own statement through server-core on a pool; ${reader()}; load average ${load1()})`,
+      );
+      console.log(`  /api/health (floor of one request): median ${ms(median(health))}, p90 ${ms(p90(health))}`);
+      console.log(
+        '  parent                 children   API median (p90)   SQL median (p90)   API/SQL   SQL before roll-ups (every desa row, once)',
+      );
+      const apiMedians = new Map<string, number>();
       for (const [label, parent] of [
         ['Indonesia', null],
         [`provinsi ${provinsi}`, provinsi],
         [`kabupaten ${kabupaten}`, kabupaten],
         [`kecamatan ${kecamatan}`, kecamatan],
       ] as const) {
-        const url = `${base}/api/nilai?indikator=${INDICATOR}&periode=${period}${parent ? `&wilayah=${parent}` : ''}`;
-        const [res, api] = await timed(async () => {
-          const r = await fetch(url, { headers });
-          return { status: r.status, body: (await r.json()) as { rows: unknown[] } };
-        });
-        if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
-        const children = (
-          await database.pool.query<{ kode: string }>(
-            parent
-              ? 'select kode from wilayah where parent_kode = $1'
-              : 'select kode from wilayah where parent_kode is null',
-            parent ? [parent] : [],
-          )
-        ).rows.map((r) => r.kode);
+        const children = await memory.children(parent);
+        const kodes = children.map((c) => c.kode);
+        const desaChildren = children[0]?.tingkat === 'desa';
+        // The statement of values-service.ts childAnswer for this parent: desaChildRows or rolledUpChildRows.
+        const statement = (indicator: string, year: number): Promise<unknown> =>
+          desaChildren
+            ? answers.desaYears(indicator, year, parent!, kodes, sasaranGroupOf(getIndicator(indicator)!))
+            : answers.rollups(indicator, year, parent ?? INDONESIA, kodes);
+        const api: number[] = [];
+        const sql: number[] = [];
+        const ratios: number[] = [];
+        let rows = 0;
+        for (let i = 0; i < answersPerLevel; i++) {
+          const c = combos.pop()!;
+          const path = `/api/nilai?indikator=${c.indicator}&periode=${c.year}-${month(c.from)}..${c.year}-${month(c.to)}${parent ? `&wilayah=${parent}` : ''}`;
+          const timeApi = async () => {
+            const res = await client.get(path);
+            if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
+            rows = (JSON.parse(res.body().toString('utf8')) as { rows: unknown[] }).rows.length;
+            return res.ms;
+          };
+          const timeSql = async () => (await timed(() => statement(c.indicator, c.year)))[1];
+          // Alternately API then SQL and SQL then API.
+          let a: number;
+          let s: number;
+          if (i % 2 === 0) {
+            a = await timeApi();
+            s = await timeSql();
+          } else {
+            s = await timeSql();
+            a = await timeApi();
+          }
+          api.push(a);
+          sql.push(s);
+          ratios.push(a / s);
+        }
         const desaPrefix = parent ? `${parent}.%` : '%';
-        const [, sql] = await timed(() =>
-          parent && parent.length === 8
-            ? database.pool.query(
-                `select kode, numerators, denominators, month_simulated from indicator_value where indicator = $1 and year = 2026 and kode like $2`,
-                [INDICATOR, desaPrefix],
-              )
-            : database.pool.query(
-                'select * from value_rollup where indicator = $1 and year = 2026 and kode = any($2)',
-                [INDICATOR, children],
-              ),
-        );
         const [, before] = await timed(() =>
           database.pool.query(
             `select kode, numerators, denominators, month_simulated from indicator_value where indicator = $1 and year = 2026 and kode like $2`,
             [INDICATOR, desaPrefix],
           ),
         );
+        apiMedians.set(label, median(api));
         console.log(
-          `  ${label.padEnd(22)} ${String(res.body.rows.length).padStart(8)}  ${ms(api).padStart(9)}   ${ms(sql).padStart(13)}   ${ms(before).padStart(12)}`,
+          `  ${label.padEnd(22)} ${String(rows).padStart(8)}   ${`${ms(median(api))} (${ms(p90(api))})`.padStart(16)}   ${`${ms(median(sql))} (${ms(p90(sql))})`.padStart(16)}   ${`${median(ratios).toFixed(1)}×`.padStart(7)}   ${ms(before).padStart(12)}`,
         );
       }
-    }
-  });
+      const national = apiMedians.get('Indonesia')!;
+      const smallest = apiMedians.get(`kecamatan ${kecamatan}`)!;
+      console.log(
+        `  Indonesia / kecamatan (API medians): ${(national / smallest).toFixed(1)}×; goals: API/SQL ≤ 2×, Indonesia ≤ 3× a kecamatan; load average ${load1()}`,
+      );
+    });
+  } finally {
+    client.close();
+  }
+}
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+const p90 = (xs: number[]) => quantile(xs, 0.9);
+function quantile(xs: number[], q: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const at = (sorted.length - 1) * q;
+  const low = Math.floor(at);
+  return sorted[low]! + (sorted[Math.min(low + 1, sorted.length - 1)]! - sorted[low]!) * (at - low);
+}
+
+function shuffled<T>(list: T[]): T[] {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [list[i], list[j]] = [list[j]!, list[i]!];
+  }
+  return list;
+}
+
+/**
+ * GET on one keep-alive connection, as a browser tab asks: gzip accepted, the time from writing the request to the
+ * last byte of the body (not decompressed: `body()` does that afterwards, off the clock).
+ */
+function keepAliveClient(base: string, headers: Record<string, string>) {
+  const url = new URL(base);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  return {
+    get(path: string): Promise<{ status: number; ms: number; body: () => Buffer }> {
+      return new Promise((resolve, reject) => {
+        const started = performance.now();
+        const req = http.get(
+          {
+            host: url.hostname,
+            port: url.port,
+            path,
+            agent,
+            headers: { ...headers, 'accept-encoding': 'gzip' },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => {
+              const elapsed = performance.now() - started;
+              const bytes = Buffer.concat(chunks);
+              resolve({
+                status: res.statusCode ?? 0,
+                ms: elapsed,
+                body: () => (res.headers['content-encoding'] === 'gzip' ? gunzipSync(bytes) : bytes),
+              });
+            });
+            res.on('error', reject);
+          },
+        );
+        req.on('error', reject);
+      });
+    },
+    close: () => agent.destroy(),
+  };
 }
 
 /** A long CSV of one month for the given desa × indicators, with numbers that differ from the stored ones. */
