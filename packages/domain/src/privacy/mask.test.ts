@@ -17,6 +17,17 @@ describe('maskRow', () => {
   it('leaves a shown row as it is, with protection null', () => {
     expect(maskRow(row, null, 10)).toEqual({ ...row, protection: null });
   });
+  it('sends a row already marked shown as that very row, and still hides it when its cell is hidden', () => {
+    const shown = { ...row, protection: null };
+    expect(maskRow(shown, null, 10)).toBe(shown);
+    const cell = hideCell(k1, row, 'small-count', 10);
+    expect(maskRow(shown, cell, 10)).toMatchObject({
+      numerator: null,
+      class: 'disembunyikan',
+      protection: { suppressed: 'small-count' },
+    });
+    expect(shown.numerator).toBe(3);
+  });
   it('drops the counts of a hidden row and says why; the estimated sasaran, target and expected stay', () => {
     const cell = hideCell(k1, { ...row, coverage: row.coverage }, 'small-count', 10);
     const masked = maskRow(row, cell, 10);

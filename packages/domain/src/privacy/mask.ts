@@ -56,7 +56,9 @@ export type Masked<T extends MaskableRow> = Omit<T, 'class'> & { class: Protecte
  * reporting counts stay (they are not counts of people).
  */
 export function maskRow<T extends MaskableRow>(row: T, cell: HiddenCell | null, threshold: number): Masked<T> {
-  if (cell === null) return { ...row, protection: null };
+  // A row already marked shown (protection null, as the values service builds them) is sent as it is: no copy.
+  if (cell === null)
+    return 'protection' in row && row.protection === null ? (row as Masked<T>) : { ...row, protection: null };
   return {
     ...row,
     numerator: null,

@@ -19,6 +19,7 @@ import {
   tingkatOf,
   valueRowNumbers,
   type DesaInput,
+  type EvaluatedValue,
   type IndicatorDef,
   type Period,
   type RollupSums,
@@ -73,6 +74,34 @@ function simulatedInSums(sums: RollupSums | null | undefined, fromMonth: number,
   if (!sums) return false;
   for (let m = fromMonth; m <= toMonth; m++) if (sums.simulated[m - 1]! > 0) return true;
   return false;
+}
+
+/**
+ * The row of one child as computed, every field of the contract's ValueRow written once (no spread of
+ * valueRowNumbers: a kecamatan's answer builds one object per desa, not two) and `protection: null` — as computed,
+ * nothing is hidden; the reader view (privacy/reader-view.ts) masks a copy for a reader who may not see it exactly, and
+ * sends this very row to one who may (maskRow keeps a row already marked shown).
+ */
+function valueRowOf(child: WilayahEntry, value: EvaluatedValue, simulated: boolean): ValueRow {
+  const numbers = valueRowNumbers(value);
+  return {
+    kode: child.kode,
+    nama: child.nama,
+    numerator: numbers.numerator,
+    denominator: numbers.denominator,
+    coverage: numbers.coverage,
+    target: numbers.target,
+    expected: numbers.expected,
+    notYetServed: numbers.notYetServed,
+    shortOfTarget: numbers.shortOfTarget,
+    class: numbers.class,
+    attainment: numbers.attainment,
+    over100: numbers.over100,
+    reported: numbers.reported,
+    expectedReports: numbers.expectedReports,
+    simulated,
+    protection: null,
+  };
 }
 
 /** The version text of an answer: what the values cache is keyed by and the API's ETag is made of. */
@@ -214,12 +243,7 @@ export function valuesService(
     const rows = children.map((child, i) => {
       const sums = read.rows[i] ?? null;
       const value = evaluateValue(def, period, rollUpFromSums(def, period, sums, child.desa));
-      return {
-        kode: child.kode,
-        nama: child.nama,
-        ...valueRowNumbers(value),
-        simulated: simulatedInSums(sums, period.fromMonth, period.toMonth),
-      };
+      return valueRowOf(child, value, simulatedInSums(sums, period.fromMonth, period.toMonth));
     });
     return { version: read.version, rows };
   }
@@ -242,12 +266,7 @@ export function valuesService(
     const rows = children.map((child, i) => {
       const { row, sasaran } = read.rows[i]!;
       const value = evaluateValue(def, period, desaValue(def, period, row, sasaran));
-      return {
-        kode: child.kode,
-        nama: child.nama,
-        ...valueRowNumbers(value),
-        simulated: simulatedIn(row, period.fromMonth, period.toMonth),
-      };
+      return valueRowOf(child, value, simulatedIn(row, period.fromMonth, period.toMonth));
     });
     return { version: read.version, rows };
   }
