@@ -1,7 +1,7 @@
 // Sections of `pnpm bench:national` about the values path (issue 17 items 1 and 2), against a running server and its
 // database (the one first-start leaves running, or BASE_URL with DATABASE_URL / BENCH_DATA_DIR):
 //   values-first    answers of /api/nilai not cached yet for Indonesia, a provinsi, a kabupaten and a kecamatan (median
-//                   and p90 of BENCH_ANSWERS=20 per level), next to the very statement the values service runs for the
+//                   and p90 of BENCH_ANSWERS=40 per level), next to the very statement the values service runs for the
 //                   same answers (called through server-core), and the SQL of the path before roll-ups for scale
 //   views-import    random views (BENCH_CLIENTS=100 clients × BENCH_SECONDS=60 s) while an import of one
 //                   kabupaten-month lands every 5 s (through server-core, as another API process would write), and
@@ -109,10 +109,12 @@ async function levels(database: Database) {
 /**
  * values-first: what an answer the server has not computed yet costs, against the statement that reads its rows.
  *
- * Per level (Indonesia, the largest provinsi, its largest kabupaten, that one's largest kecamatan), BENCH_ANSWERS (20)
+ * Per level (Indonesia, the largest provinsi, its largest kabupaten, that one's largest kecamatan), BENCH_ANSWERS (40)
  * different indicator × period combinations drawn from 20 indicators × 111 month ranges (2025-a..2025-b and
  * 2026-a..2026-b up to October), so each is an answer the server process has most likely never computed (its values
- * cache is keyed on indicator, period and parent; 2,220 combinations per level). For each combination, in the same
+ * cache is keyed on indicator, period and parent; 2,220 combinations per parent). The process is warm first, as a
+ * server that has run a while: 10 answers of a sibling of each level (and of Indonesia), different combinations too,
+ * not counted — the first answers of a fresh process pay V8 compiling the path. For each combination, in the same
  * moment and alternately first and second (whichever goes first warms PostgreSQL's buffers for the other):
  *  - API: GET /api/nilai on one keep-alive connection (node:http, `accept-encoding: gzip`), from writing the request
  *    to the last byte of the body as the browser receives it (gzip; decompressed and checked after the clock stops);
@@ -127,7 +129,7 @@ async function levels(database: Database) {
 export async function valuesFirst(ctx: ScaleContext) {
   const base = baseUrlOf(ctx);
   const headers = await sessionHeaders(base);
-  const answersPerLevel = Number(process.env.BENCH_ANSWERS ?? 20);
+  const answersPerLevel = Number(process.env.BENCH_ANSWERS ?? 40);
   const client = keepAliveClient(base, headers);
   try {
     await withDatabase(ctx, async (database) => {
@@ -143,18 +145,43 @@ export async function valuesFirst(ctx: ScaleContext) {
       );
       const combos = shuffled(indicators.flatMap((indicator) => ranges.map((range) => ({ indicator, ...range }))));
       const month = (m: number) => String(m).padStart(2, '0');
-      // The keep-alive connection, the session (cached by the server for reads) and this client's code, warmed on
-      // /api/health and on an answer of another parent (not counted).
+      const pathOf = (c: (typeof combos)[number], parent: string | null) =>
+        `/api/nilai?indikator=${c.indicator}&periode=${c.year}-${month(c.from)}..${c.year}-${month(c.to)}${parent ? `&wilayah=${parent}` : ''}`;
+      // The statement of values-service.ts childAnswer for a parent: desaChildRows (a kecamatan's desa) or
+      // rolledUpChildRows (children above desa).
+      const statementOf = async (parent: string | null) => {
+        const children = await memory.children(parent);
+        const kodes = children.map((c) => c.kode);
+        const desaChildren = children[0]?.tingkat === 'desa';
+        return (indicator: string, year: number): Promise<unknown> =>
+          desaChildren
+            ? answers.desaYears(indicator, year, parent!, kodes, sasaranGroupOf(getIndicator(indicator)!))
+            : answers.rollups(indicator, year, parent ?? INDONESIA, kodes);
+      };
+      // A warm process, as a server that has run a while: the keep-alive connection, the session (cached by the
+      // server for reads), and the code of both paths compiled — answers of a sibling of each level (and of Indonesia),
+      // each a different combination too, none counted.
       for (let i = 0; i < 5; i++) await client.get('/api/health');
-      const warmCombo = combos.pop()!;
-      await client.get(
-        `/api/nilai?indikator=${warmCombo.indicator}&periode=${warmCombo.year}-01..${warmCombo.year}-02&wilayah=${kabupaten.slice(0, 2)}`,
-      );
+      const sibling = async (parent: string | null, of: string) =>
+        (await memory.children(parent)).map((c) => c.kode).find((k) => k !== of) ?? of;
+      for (const parent of [
+        null,
+        await sibling(null, provinsi),
+        await sibling(provinsi, kabupaten),
+        await sibling(kabupaten, kecamatan),
+      ]) {
+        const statement = await statementOf(parent);
+        for (let i = 0; i < 10; i++) {
+          const c = combos.pop()!;
+          await client.get(pathOf(c, parent));
+          await statement(c.indicator, c.year);
+        }
+      }
       const health: number[] = [];
       for (let i = 0; i < answersPerLevel; i++) health.push((await client.get('/api/health')).ms);
 
       console.log(
-        `\n## values-first (${answersPerLevel} answers per level not cached yet, each a different indicator × period; API: one keep-alive node:http connection, gzip bytes read; SQL: the values service's own statement through server-core on a pool; ${reader()}; load average ${load1()})`,
+        `\n## values-first (${answersPerLevel} answers per level not cached yet, each a different indicator × period, on a warm process; API: one keep-alive node:http connection, gzip bytes read; SQL: the values service's own statement through server-core on a pool; ${reader()}; load average ${load1()})`,
       );
       console.log(`  /api/health (floor of one request): median ${ms(median(health))}, p90 ${ms(p90(health))}`);
       console.log(
@@ -167,21 +194,14 @@ export async function valuesFirst(ctx: ScaleContext) {
         [`kabupaten ${kabupaten}`, kabupaten],
         [`kecamatan ${kecamatan}`, kecamatan],
       ] as const) {
-        const children = await memory.children(parent);
-        const kodes = children.map((c) => c.kode);
-        const desaChildren = children[0]?.tingkat === 'desa';
-        // The statement of values-service.ts childAnswer for this parent: desaChildRows or rolledUpChildRows.
-        const statement = (indicator: string, year: number): Promise<unknown> =>
-          desaChildren
-            ? answers.desaYears(indicator, year, parent!, kodes, sasaranGroupOf(getIndicator(indicator)!))
-            : answers.rollups(indicator, year, parent ?? INDONESIA, kodes);
+        const statement = await statementOf(parent);
         const api: number[] = [];
         const sql: number[] = [];
         const ratios: number[] = [];
         let rows = 0;
         for (let i = 0; i < answersPerLevel; i++) {
           const c = combos.pop()!;
-          const path = `/api/nilai?indikator=${c.indicator}&periode=${c.year}-${month(c.from)}..${c.year}-${month(c.to)}${parent ? `&wilayah=${parent}` : ''}`;
+          const path = pathOf(c, parent);
           const timeApi = async () => {
             const res = await client.get(path);
             if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
