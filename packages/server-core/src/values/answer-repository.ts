@@ -6,7 +6,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@peta/db';
 import type { RollupSums } from '@peta/domain';
-import { parseBoolArray, parseIntArray } from '../imports/bulk-sql.ts';
+import { parseBoolArray, parseIntArray, parseNumberArray } from '../imports/bulk-sql.ts';
 import type { DesaYearValues } from './values-repository.ts';
 
 const { indicatorValue, sasaran, valueRollup } = schema;
@@ -29,7 +29,7 @@ const boundaryNow = sql<number>`(select coalesce(max(b.id), 0)::int from boundar
 const kodesTable = sql`unnest(${sql.placeholder('kodes')}::text[]) with ordinality as c (kode, n)`;
 
 /** A PostgreSQL array without NULLs as text ('{1,2.5,3}') → numbers. */
-const numbers = (text: string | null): number[] => (text ? text.slice(1, -1).split(',').map(Number) : []);
+const numbers = parseNumberArray;
 
 /**
  * The desa of answer_desa_rows' one row: per desa (in the order of `desa`) `numerators;denominators;monthSimulated;
