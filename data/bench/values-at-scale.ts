@@ -153,10 +153,10 @@ export async function valuesFirst(ctx: ScaleContext) {
         const children = await memory.children(parent);
         const kodes = children.map((c) => c.kode);
         const desaChildren = children[0]?.tingkat === 'desa';
-        return (indicator: string, year: number): Promise<unknown> =>
+        return (c: (typeof combos)[number]): Promise<unknown> =>
           desaChildren
-            ? answers.desaYears(indicator, year, parent!, kodes, sasaranGroupOf(getIndicator(indicator)!))
-            : answers.rollups(indicator, year, parent ?? INDONESIA, kodes);
+            ? answers.desaYears(c.indicator, c.year, parent!, kodes, sasaranGroupOf(getIndicator(c.indicator)!))
+            : answers.rollups(c.indicator, c.year, parent ?? INDONESIA, kodes, c.to);
       };
       // A warm process, as a server that has run a while: the keep-alive connection, the session (cached by the
       // server for reads), and the code of both paths compiled — answers of a sibling of each level (and of Indonesia),
@@ -174,7 +174,7 @@ export async function valuesFirst(ctx: ScaleContext) {
         for (let i = 0; i < 10; i++) {
           const c = combos.pop()!;
           await client.get(pathOf(c, parent));
-          await statement(c.indicator, c.year);
+          await statement(c);
         }
       }
       const health: number[] = [];
@@ -208,7 +208,7 @@ export async function valuesFirst(ctx: ScaleContext) {
             rows = (JSON.parse(res.body().toString('utf8')) as { rows: unknown[] }).rows.length;
             return res.ms;
           };
-          const timeSql = async () => (await timed(() => statement(c.indicator, c.year)))[1];
+          const timeSql = async () => (await timed(() => statement(c)))[1];
           // Alternately API then SQL and SQL then API.
           let a: number;
           let s: number;

@@ -239,6 +239,7 @@ export function valuesService(
       period.year,
       parent ?? INDONESIA,
       children.map((c) => c.kode),
+      period.toMonth,
     );
     const rows = children.map((child, i) => {
       const sums = read.rows[i] ?? null;
