@@ -25,7 +25,7 @@
 //    certificate cannot be made.
 // Totals above the small areas (kabupaten and up) are always shown: their parents publish them anyway.
 import type { IndicatorDef } from '../indicators/catalogue.ts';
-import { periodValue, type MonthValue } from '../indicators/period-value.ts';
+import { periodValue, type MonthValue, type PeriodValue } from '../indicators/period-value.ts';
 import { monthPeriod, quarterPeriod, rangePeriod, yearPeriod, type Period } from '../indicators/period.ts';
 import {
   cellCounts,
@@ -140,12 +140,17 @@ export function periodsOfYear(year: number, months = 12): Period[] {
 
 const periodKey = (p: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>) => `${p.kind}:${p.fromMonth}-${p.toMonth}`;
 
+// How the engine is built (the rules above do not depend on it): a kabupaten has ~500 desa, ~95 periods and ~10,000
+// hidden cells to certify, so everything the search touches is an index into flat arrays — areas (g), periods (p),
+// desa (u), cells (g·P + p)·2 + measure — and a certificate is checked only on the periods that hold the month moved.
+// suppression-equivalence.test.ts holds it to the plain engine it replaced (suppression-reference.ts) on random tables.
+
 interface Node {
   id: string;
   level: AreaLevel;
-  /** members[m−1]: desa indices in month m. */
+  /** members[m−1]: desa indices in month m (in the order the group lists them). */
   members: Set<number>[];
-  /** Desa that are members in any month. */
+  /** Desa that are members in any month (ascending). */
   everyone: number[];
   exact: boolean;
   /** Never hidden: kabupaten and up, and what the reader sees exactly. */
@@ -153,13 +158,12 @@ interface Node {
   hidden: boolean;
 }
 
-interface Sums {
-  n: number;
-  d: number;
-  usable: number;
-}
 /** One desa's part of a total in a period; `reported` false: only its sasaran (totals over all sasaran, all-sasaran.ts). */
 type Piece = { n: number; d: number; reported: boolean } | null;
+
+const NOTHING: ReadonlySet<number> = new Set();
+const KINDS: readonly Certificate['moves'][] = ['numerator', 'denominator', 'both', 'sasaran'];
+const MEASURE_INDEX: Record<Measure, number> = { numerator: 0, denominator: 1 };
 
 export function protectYear(input: ProtectYearInput): YearProtection {
   const details = input.detail ? [input.detail] : DETAILS;
@@ -171,23 +175,45 @@ export function protectYear(input: ProtectYearInput): YearProtection {
   return result!;
 }
 
+/** Two hidden forms are the same to a reader (what JSON of them would compare: every field, bands included). */
+function sameHiddenCell(a: HiddenCell | null, b: HiddenCell | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.suppressed !== b.suppressed || a.denominator !== b.denominator || a.coverage !== b.coverage) return false;
+  if (a.bands === null || b.bands === null) return a.bands === b.bands;
+  return (
+    a.bands.numerator === b.bands.numerator &&
+    a.bands.denominator === b.bands.denominator &&
+    a.bands.notYetServed === b.bands.notYetServed &&
+    a.bands.shortOfTarget === b.bands.shortOfTarget
+  );
+}
+
 function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean): YearProtection {
   const { def, threshold } = input;
   const M = input.months ?? 12;
   const target = input.target !== undefined ? input.target : def.target;
   const exact = input.exact ?? (() => false);
   const periods = periodsOfYear(input.year, M);
+  const P = periods.length;
   const periodIndex = new Map(periods.map((p, i) => [periodKey(p), i]));
+  /** periodsWith[m−1]: the periods holding month m, in period order. */
+  const periodsWith = Array.from({ length: M }, (_, m) =>
+    periods.flatMap((period, p) => (period.fromMonth <= m + 1 && m + 1 <= period.toMonth ? [p] : [])),
+  );
+  const allPeriods = periods.map((_, p) => p);
   const rule: RuleOptions = { sasaranIsRegister: input.sasaranIsRegister };
   const protectDen = denominatorProtected(def, rule);
   const sasaranDen = def.denominator.kind !== 'counted';
+  const counted = def.denominator.kind === 'counted';
   const shareSasaran = (def.periodKind === 'ytd_cum' || def.periodKind === 'annual') && sasaranDen;
   /** Period values are sums of months (not the last month's value). */
   const summed = def.periodKind !== 'point';
   /** Totals the reader does not see exactly take the sasaran of all their desa, reported or not (all-sasaran.ts). */
   const overAllSasaran = totalsOverAllSasaran(def);
+  const sensitive = privacyClassOf(def) === 'sensitive';
 
   // ---- areas: each desa is a node of its own, then the groups
+  const D = input.desa.length;
   const desaIndex = new Map(input.desa.map((d, i) => [d.kode, i]));
   const months = input.desa.map((d) => [...d.months]);
   const sasaran = input.desa.map((d) => d.sasaran);
@@ -218,53 +244,117 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
   }
   function node(id: string, level: AreaLevel, members: Set<number>[]): Node {
     const isExact = exact(id);
-    const everyone = [...new Set(members.flatMap((s) => [...s]))].sort((a, b) => a - b);
+    const seen = new Uint8Array(D);
+    for (const s of members) for (const u of s) seen[u] = 1;
+    const everyone: number[] = [];
+    for (let u = 0; u < D; u++) if (seen[u]) everyone.push(u);
     return { id, level, members, everyone, exact: isExact, fixed: isExact || !isSmallArea(level), hidden: false };
   }
+  const N = nodes.length;
   const nodeById = new Map(nodes.map((n, i) => [n.id, i]));
-  /** groupsOf[u][m−1]: nodes holding desa u in month m (sorted). */
-  const groupsOf = input.desa.map((_, u) =>
-    Array.from({ length: M }, (_, m) => nodes.flatMap((n, g) => (n.members[m]!.has(u) ? [g] : []))),
-  );
+  /** groupsOf[u][m−1]: nodes holding desa u in month m (ascending). */
+  const groupsOf: number[][][] = input.desa.map(() => Array.from({ length: M }, () => []));
+  for (let g = 0; g < N; g++)
+    for (let m = 0; m < M; m++) for (const u of nodes[g]!.members[m]!) groupsOf[u]![m]!.push(g);
+  /** where[g·D + u]: u's place in nodes[g].everyone, −1 when g never holds u. */
+  const where = new Int32Array(N * D).fill(-1);
+  for (let g = 0; g < N; g++) for (const [i, u] of nodes[g]!.everyone.entries()) where[g * D + u] = i;
 
   // ---- values: a node's value for a period = Σ of its desa's pieces, as rollUpDesa / rollUpByWilayahKerja compute it
+  /** periodValue of a desa held the whole period, with its own values (the same for every area holding it). */
+  /** heldIn[g·D + u]: the months (bit m − 1) in which area g holds desa u; periodBits[p]: the months of period p. */
+  const heldIn = new Uint16Array(N * D);
+  for (let g = 0; g < N; g++)
+    for (let m = 0; m < M; m++) for (const u of nodes[g]!.members[m]!) heldIn[g * D + u]! |= 1 << m;
+  const periodBits = periods.map((period) => ((1 << period.toMonth) - 1) & ~((1 << (period.fromMonth - 1)) - 1));
+  const bitCount = (x: number) => {
+    let c = 0;
+    for (; x; x &= x - 1) c++;
+    return c;
+  };
+  /** The piece of a desa held the whole period with its own values, per kind of area (the same for every such area). */
+  const wholePieces: (Piece | undefined)[][] = [new Array(D * P), new Array(D * P)];
   function pieceOf(g: number, p: number, u: number, monthValues: readonly MonthValue[], s: number | null): Piece {
     const period = periods[p]!;
-    const held: number[] = [];
-    for (let m = period.fromMonth; m <= period.toMonth; m++) if (nodes[g]!.members[m - 1]!.has(u)) held.push(m);
-    if (held.length === 0) return null;
-    const all = held.length === period.toMonth - period.fromMonth + 1;
-    const heldValues = all ? monthValues : monthValues.filter((v) => held.includes(v.month));
-    const share = s === null || all || !shareSasaran ? s : (s * held.length) / (period.toMonth - period.fromMonth + 1);
-    const v = periodValue(def, period, heldValues, share);
+    const bits = heldIn[g * D + u]! & periodBits[p]!;
+    if (bits === 0) return null;
+    const all = bits === periodBits[p];
+    const overAll = overAllSasaran && s !== null && nodes[g]!.level !== 'desa' && !nodes[g]!.exact;
+    if (all && monthValues === months[u] && s === sasaran[u]) {
+      const cache = wholePieces[overAll ? 1 : 0]!;
+      const hit = cache[u * P + p];
+      if (hit !== undefined) return hit;
+      return (cache[u * P + p] = pieceOfValues(
+        period,
+        periodValue(def, period, monthValues, s),
+        s,
+        overAll,
+        bitCount(bits),
+      ));
+    }
+    const heldCount = bitCount(bits);
+    const heldValues = all
+      ? monthValues
+      : monthValues.filter((x) => x.month >= 1 && x.month <= M && (bits & (1 << (x.month - 1))) !== 0);
+    const share = s === null || all || !shareSasaran ? s : (s * heldCount) / (period.toMonth - period.fromMonth + 1);
+    return pieceOfValues(period, periodValue(def, period, heldValues, share), s, overAll, heldCount);
+  }
+  function pieceOfValues(
+    period: Period,
+    v: PeriodValue,
+    s: number | null,
+    overAll: boolean,
+    heldMonths: number,
+  ): Piece {
     const reported = v.reported && v.numerator !== null;
-    if (overAllSasaran && s !== null && nodes[g]!.level !== 'desa' && !nodes[g]!.exact) {
-      const d = allSasaranDenominator(def, period, [{ sasaran: s, heldMonths: held.length }])!;
+    if (overAll) {
+      const d = allSasaranDenominator(def, period, [{ sasaran: s, heldMonths }])!;
       return { n: reported ? v.numerator! : 0, d, reported };
     }
     return reported && v.denominator !== null ? { n: v.numerator!, d: v.denominator, reported: true } : null;
   }
-  const basePieces = new Map<string, Piece>();
-  const basePiece = (g: number, p: number, u: number): Piece => {
-    const key = `${g},${p},${u}`;
-    if (!basePieces.has(key)) basePieces.set(key, pieceOf(g, p, u, months[u]!, sasaran[u]!));
-    return basePieces.get(key)!;
-  };
-  const sums: Sums[][] = nodes.map((_, g) =>
-    periods.map((__, p) => {
-      const s: Sums = { n: 0, d: 0, usable: 0 };
-      for (const u of nodes[g]!.everyone) {
-        const piece = basePiece(g, p, u);
-        if (piece) {
-          s.n += piece.n;
-          s.d += piece.d;
-          if (piece.reported) s.usable++;
-        }
+  // The pieces of every area's desa in every period, flat: offset[g] + p·|everyone| + place.
+  const offset = new Int32Array(N + 1);
+  for (let g = 0; g < N; g++) offset[g + 1] = offset[g]! + nodes[g]!.everyone.length * P;
+  const pieceN = new Float64Array(offset[N]!);
+  const pieceD = new Float64Array(offset[N]!);
+  /** 0: no piece; 1: reported; 2: only its sasaran. */
+  const pieceState = new Uint8Array(offset[N]!);
+  const sumN = new Float64Array(N * P);
+  const sumD = new Float64Array(N * P);
+  const usable = new Int32Array(N * P);
+  for (let g = 0; g < N; g++) {
+    const everyone = nodes[g]!.everyone;
+    for (let p = 0; p < P; p++) {
+      let n = 0;
+      let d = 0;
+      let count = 0;
+      for (let i = 0; i < everyone.length; i++) {
+        const u = everyone[i]!;
+        const piece = pieceOf(g, p, u, months[u]!, sasaran[u]!);
+        if (!piece) continue;
+        const at = offset[g]! + p * everyone.length + i;
+        pieceN[at] = piece.n;
+        pieceD[at] = piece.d;
+        pieceState[at] = piece.reported ? 1 : 2;
+        n += piece.n;
+        d += piece.d;
+        if (piece.reported) count++;
       }
-      return s;
-    }),
-  );
-  const countsOf = (s: Sums) => (s.usable === 0 ? { n: null, d: null } : { n: s.n, d: s.d });
+      sumN[g * P + p] = n;
+      sumD[g * P + p] = d;
+      usable[g * P + p] = count;
+    }
+  }
+  /** The base piece's place in the flat arrays, or −1 when there is none. */
+  const pieceAt = (g: number, p: number, u: number): number => {
+    const i = where[g * D + u]!;
+    if (i < 0) return -1;
+    const at = offset[g]! + p * nodes[g]!.everyone.length + i;
+    return pieceState[at] === 0 ? -1 : at;
+  };
+  const countN = (g: number, p: number) => (usable[g * P + p] === 0 ? null : sumN[g * P + p]!);
+  const countD = (g: number, p: number) => (usable[g * P + p] === 0 ? null : sumD[g * P + p]!);
 
   /** Per period: is it small (primary) — and per area-year: how many periods are, which fixes its reason. */
   function primaryAt(g: number, p: number, n: number | null, d: number | null): boolean {
@@ -272,19 +362,13 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
     return primaryReason(def, nodes[g]!.level, cellCounts(def, periods[p]!, n, d, target), threshold, rule) !== null;
   }
   const areaReason = (g: number, primaryCount: number): SuppressionReason =>
-    nodes[g]!.level === 'desa' && privacyClassOf(def) === 'sensitive'
+    nodes[g]!.level === 'desa' && sensitive
       ? 'sensitive'
       : primaryCount > 0 || detail === 'plain'
         ? 'small-count'
         : 'complementary';
 
-  function hiddenForm(
-    _g: number,
-    p: number,
-    n: number | null,
-    d: number | null,
-    reason: SuppressionReason,
-  ): HiddenCell | null {
+  function hiddenForm(p: number, n: number | null, d: number | null, reason: SuppressionReason): HiddenCell | null {
     if (n === null) return null;
     const period = periods[p]!;
     return hideCell(
@@ -296,22 +380,51 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
       rule,
     );
   }
-  const signature = (g: number, p: number, n: number | null, d: number | null, reason: SuppressionReason) =>
-    JSON.stringify(hiddenForm(g, p, n, d, reason));
 
   // ---- primary: an area-year is hidden when any of its periods is (rule 1)
-  const primary: boolean[][] = nodes.map((nd, g) =>
-    periods.map((_, p) => {
-      if (nd.fixed) return false;
-      const { n, d } = countsOf(sums[g]![p]!);
-      return primaryAt(g, p, n, d);
-    }),
-  );
-  const primaryCount = primary.map((row) => row.filter(Boolean).length);
+  const primary = new Uint8Array(N * P);
+  const primaryCount = new Int32Array(N);
+  for (let g = 0; g < N; g++) {
+    if (nodes[g]!.fixed) continue;
+    for (let p = 0; p < P; p++)
+      if (primaryAt(g, p, countN(g, p), countD(g, p))) {
+        primary[g * P + p] = 1;
+        primaryCount[g]!++;
+      }
+  }
   const alsoHidden = new Set(input.alsoHidden ?? []);
   nodes.forEach((nd, g) => {
     nd.hidden = primaryCount[g]! > 0 || (alsoHidden.has(nd.id) && !nd.fixed);
   });
+  /** The hidden form of each cell as the data stand (its area's reason does not change while the search runs). */
+  const baseForms: (HiddenCell | null | undefined)[] = new Array(N * P);
+  const baseForm = (g: number, p: number) =>
+    (baseForms[g * P + p] ??= hiddenForm(p, countN(g, p), countD(g, p), areaReason(g, primaryCount[g]!)));
+
+  /**
+   * What a cell of area g in period p would be with counts n, d: small or not, and the same hidden form as now (with
+   * the area's reason, which verify requires to stay). Moves of one unit give each cell a few different counts, asked
+   * again and again: kept per cell.
+   */
+  interface Outcome {
+    n: number | null;
+    d: number | null;
+    primary: boolean;
+    sameForm: boolean;
+  }
+  const outcomes: (Outcome[] | undefined)[] = new Array(N * P);
+  function outcomeOf(g: number, p: number, n: number | null, d: number | null): Outcome {
+    const list = (outcomes[g * P + p] ??= []);
+    for (const o of list) if (o.n === n && o.d === d) return o;
+    const o: Outcome = {
+      n,
+      d,
+      primary: primaryAt(g, p, n, d),
+      sameForm: sameHiddenCell(baseForm(g, p), hiddenForm(p, n, d, areaReason(g, primaryCount[g]!))),
+    };
+    list.push(o);
+    return o;
+  }
 
   // ---- certificates (rule 2) and the greedy (rule 3)
   type Kind = Certificate['moves'];
@@ -324,10 +437,12 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
   interface Checked {
     toHide: number[];
     cost: number;
-    changed: string[];
+    /** Cells (cellIndex) whose count the move changes. */
+    changed: number[];
   }
-  const certified = new Set<string>();
+  const certified = new Uint8Array(N * P * 2);
   const certificates: Certificate[] = [];
+  const cellIndex = (g: number, p: number, measure: Measure) => (g * P + p) * 2 + MEASURE_INDEX[measure];
   const cellKey = (g: number, p: number, measure: Measure) => `${nodes[g]!.id}|${periods[p]!.code}|${measure}`;
 
   const weight = (g: number) => (nodes[g]!.level === 'desa' ? 1 : 1 + nodes[g]!.everyone.length);
@@ -356,7 +471,6 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
       if (!cell || cell.numerator === null) return null;
       // Both desa must count in the roll-up: a desa without a sasaran is left out of sums, so a total holding both would change.
       if (sasaranDen && sasaran[unit] === null) return null;
-      const counted = def.denominator.kind === 'counted';
       const den = cell.denominator ?? null;
       if (counted && den === null) return null;
       const dn = mv.kind === 'numerator' || mv.kind === 'both' ? sign : 0;
@@ -376,22 +490,97 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
   const touchedMonths = (mv: Move) => (mv.month === null ? Array.from({ length: M }, (_, i) => i + 1) : [mv.month]);
 
   /** Nodes holding exactly one of the two desa in a month the move touches: they change, so must be hidden. */
+  const mark = new Uint8Array(N);
+  const taken = new Uint8Array(N);
   function separating(mv: Move): number[] {
-    const out = new Set<number>();
+    const out: number[] = [];
+    const take = (g: number) => {
+      if (mark[g] || taken[g]) return;
+      taken[g] = 1;
+      out.push(g);
+    };
     for (const m of touchedMonths(mv)) {
-      const a = new Set(groupsOf[mv.u]![m - 1]);
-      const b = new Set(groupsOf[mv.v]![m - 1]);
-      for (const g of a) if (!b.has(g)) out.add(g);
-      for (const g of b) if (!a.has(g)) out.add(g);
+      const a = groupsOf[mv.u]![m - 1]!;
+      const b = groupsOf[mv.v]![m - 1]!;
+      for (const g of b) mark[g] = 1;
+      for (const g of a) take(g);
+      for (const g of b) mark[g] = 0;
+      for (const g of a) mark[g] = 1;
+      for (const g of b) take(g);
+      for (const g of a) mark[g] = 0;
     }
-    return [...out];
+    for (const g of out) taken[g] = 0;
+    return out;
   }
 
   /** Nodes holding either desa in any month: those whose values the move may change (checked one by one). */
   function holding(mv: Move): number[] {
     const out = new Set<number>();
-    for (let m = 0; m < M; m++) for (const g of [...groupsOf[mv.u]![m]!, ...groupsOf[mv.v]![m]!]) out.add(g);
+    for (let m = 0; m < M; m++) {
+      for (const g of groupsOf[mv.u]![m]!) out.add(g);
+      for (const g of groupsOf[mv.v]![m]!) out.add(g);
+    }
     return [...out];
+  }
+
+  /**
+   * Is the move a certificate once `toHide` are hidden too? Returns the cells whose counts it changes, or why not:
+   * 'shown' when a total that is still shown (and could be hidden later) would change — the only failure that hiding
+   * more can undo; 'never' otherwise (a count below 0, a fixed total, a band or reason that would change).
+   */
+  type After = NonNullable<ReturnType<typeof applyMove>>;
+  /** A desa's piece after the move: the same for every area holding it the whole period (and every check of the move). */
+  const afterPieces = new Map<number, Piece>();
+  function afterPiece(g: number, p: number, unit: number, mv: Move, sign: number, after: After): Piece {
+    const bits = heldIn[g * D + unit]! & periodBits[p]!;
+    if (bits === 0) return null;
+    const monthValues = after.months.get(unit) ?? months[unit]!;
+    const s = after.sasaran.has(unit) ? after.sasaran.get(unit)! : sasaran[unit]!;
+    // (A move of a desa to itself — asked by accepts — leaves one state for both: not kept.)
+    if (bits !== periodBits[p] || mv.u === mv.v) return pieceOf(g, p, unit, monthValues, s);
+    const overAll = overAllSasaran && s !== null && nodes[g]!.level !== 'desa' && !nodes[g]!.exact;
+    const key =
+      ((((unit * (M + 1) + (mv.month ?? 0)) * 4 + KINDS.indexOf(mv.kind)) * 2 + (sign > 0 ? 1 : 0)) * P + p) * 2 +
+      (overAll ? 1 : 0);
+    let piece = afterPieces.get(key);
+    if (piece === undefined) afterPieces.set(key, (piece = pieceOf(g, p, unit, monthValues, s)));
+    return piece;
+  }
+
+  /** The counts of area g in period p after the move (into afterN, afterD; null: no report), as rollUpDesa sums them. */
+  let afterN: number | null = null;
+  let afterD: number | null = null;
+  function countsAfter(g: number, p: number, mv: Move, delta: 1 | -1, after: After): void {
+    const at = g * P + p;
+    let n = sumN[at]!;
+    let d = sumD[at]!;
+    let count = usable[at]!;
+    for (let k = 0; k < 2; k++) {
+      const unit = k === 0 ? mv.u : mv.v;
+      const sign = k === 0 ? delta : -delta;
+      const old = pieceAt(g, p, unit);
+      if (summed && mv.month !== null) {
+        // A summed indicator: the unit's piece gains or loses exactly the moved count (when it holds that month).
+        if (old >= 0 && (heldIn[g * D + unit]! & (1 << (mv.month - 1))) !== 0) {
+          if (mv.kind !== 'denominator') n += sign;
+          if (mv.kind !== 'numerator') d += sign;
+        }
+        continue;
+      }
+      const now = afterPiece(g, p, unit, mv, sign, after);
+      if (old >= 0) {
+        n -= pieceN[old]!;
+        d -= pieceD[old]!;
+        if (pieceState[old] === 1) count--;
+      }
+      if (now) {
+        n += now.n;
+        d += now.d;
+        if (now.reported) count++;
+      }
+    }
+    afterN = count === 0 ? null : n;
+    afterD = count === 0 ? null : d;
   }
 
   /**
@@ -404,137 +593,178 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
     delta: 1 | -1,
     nodesTouched: number[],
     toHide: ReadonlySet<number>,
-  ): string[] | 'shown' | 'never' {
+  ): number[] | 'shown' | 'never' {
     const after = applyMove(mv, delta);
     if (!after) return 'never';
-    const changed: string[] = [];
+    const changed: number[] = [];
+    const inPeriods = mv.month === null ? allPeriods : periodsWith[mv.month - 1]!;
     for (const g of nodesTouched) {
-      const moved: {
-        p: number;
-        was: { n: number | null; d: number | null };
-        is: { n: number | null; d: number | null };
-      }[] = [];
+      const movedP: number[] = [];
+      const movedN: (number | null)[] = [];
+      const movedD: (number | null)[] = [];
       let primaryAfter = primaryCount[g]!;
-      for (let p = 0; p < periods.length; p++) {
-        const period = periods[p]!;
-        if (mv.month !== null && (mv.month < period.fromMonth || mv.month > period.toMonth)) continue;
-        const base = sums[g]![p]!;
-        const next: Sums = { ...base };
-        for (const [unit, sign] of [
-          [mv.u, delta],
-          [mv.v, -delta],
-        ] as const) {
-          const old = basePiece(g, p, unit);
-          if (summed && mv.month !== null) {
-            // A summed indicator: the unit's piece gains or loses exactly the moved count (when it holds that month).
-            if (old && nodes[g]!.members[mv.month - 1]!.has(unit)) {
-              if (mv.kind !== 'denominator') next.n += sign;
-              if (mv.kind !== 'numerator') next.d += sign;
-            }
-            continue;
+      // A summed indicator's month move: which of the two desa area g holds that month (computed once per area).
+      const monthBit = mv.month === null ? 0 : 1 << (mv.month - 1);
+      const holdsU = (heldIn[g * D + mv.u]! & monthBit) !== 0;
+      const holdsV = (heldIn[g * D + mv.v]! & monthBit) !== 0;
+      const quick = summed && mv.month !== null;
+      if (quick && !holdsU && !holdsV) continue; // neither: every total of g stays as it is
+      for (const p of inPeriods) {
+        let isN: number | null;
+        let isD: number | null;
+        if (quick) {
+          // countsAfter, inlined for the common case (the same additions in the same order).
+          const at = g * P + p;
+          if (usable[at] === 0) continue;
+          let n = sumN[at]!;
+          let d = sumD[at]!;
+          if (holdsU && pieceAt(g, p, mv.u) >= 0) {
+            if (mv.kind !== 'denominator') n += delta;
+            if (mv.kind !== 'numerator') d += delta;
           }
-          const now = pieceOf(
-            g,
-            p,
-            unit,
-            after.months.get(unit) ?? months[unit]!,
-            after.sasaran.has(unit) ? after.sasaran.get(unit)! : sasaran[unit]!,
-          );
-          if (old) {
-            next.n -= old.n;
-            next.d -= old.d;
-            if (old.reported) next.usable--;
+          if (holdsV && pieceAt(g, p, mv.v) >= 0) {
+            if (mv.kind !== 'denominator') n += -delta;
+            if (mv.kind !== 'numerator') d += -delta;
           }
-          if (now) {
-            next.n += now.n;
-            next.d += now.d;
-            if (now.reported) next.usable++;
-          }
+          isN = n;
+          isD = d;
+        } else {
+          countsAfter(g, p, mv, delta, after);
+          isN = afterN;
+          isD = afterD;
         }
-        const was = countsOf(base);
-        const is = countsOf(next);
-        if (was.n === is.n && was.d === is.d) continue;
+        if (countN(g, p) === isN && countD(g, p) === isD) continue;
         if (!nodes[g]!.hidden && !toHide.has(g)) return nodes[g]!.fixed ? 'never' : 'shown';
-        moved.push({ p, was, is });
-        if (!nodes[g]!.fixed) primaryAfter += Number(primaryAt(g, p, is.n, is.d)) - Number(primary[g]![p]);
+        movedP.push(p);
+        movedN.push(isN);
+        movedD.push(isD);
+        if (!nodes[g]!.fixed) primaryAfter += Number(outcomeOf(g, p, isN, isD).primary) - primary[g * P + p]!;
       }
-      if (moved.length === 0) continue;
+      if (movedP.length === 0) continue;
       // The area keeps its reason for the year (it stays small somewhere, or stays large everywhere) …
       const reasonBefore = areaReason(g, primaryCount[g]!);
       const reasonAfter = areaReason(g, primaryAfter);
       if (reasonBefore !== reasonAfter) return 'never';
       // … and every period it shows stays the same: bands of single months, shown denominator, rounded coverage.
-      for (const { p, was, is } of moved) {
-        if (signature(g, p, was.n, was.d, reasonBefore) !== signature(g, p, is.n, is.d, reasonAfter)) return 'never';
-        if (was.n !== is.n) changed.push(cellKey(g, p, 'numerator'));
-        if (was.d !== is.d && protectDen) changed.push(cellKey(g, p, 'denominator'));
+      for (let i = 0; i < movedP.length; i++) {
+        const p = movedP[i]!;
+        if (!outcomeOf(g, p, movedN[i]!, movedD[i]!).sameForm) return 'never';
+        if (countN(g, p) !== movedN[i]) changed.push(cellIndex(g, p, 'numerator'));
+        if (countD(g, p) !== movedD[i] && protectDen) changed.push(cellIndex(g, p, 'denominator'));
       }
     }
     return changed;
   }
 
+  /**
+   * Can the move change cell `key` at all (for either direction)? verify lists a cell only when its counts change, so
+   * a move that leaves them as they are is no certificate for it, whatever else it does — checked on that one cell.
+   * (A point value changes only when the month moved is the desa's last report in the period.)
+   */
+  function canChange(mv: Move, key: number): boolean {
+    const g = Math.floor(key / (2 * P));
+    const p = Math.floor(key / 2) % P;
+    const measure = key % 2;
+    for (const delta of [1, -1] as const) {
+      const after = applyMove(mv, delta);
+      if (!after) continue;
+      countsAfter(g, p, mv, delta, after);
+      if (measure === 0 ? countN(g, p) !== afterN : countD(g, p) !== afterD && protectDen) return true;
+    }
+    return false;
+  }
+
   const kindsFor = (measure: Measure): Kind[] => {
-    if (measure === 'numerator') return def.denominator.kind === 'counted' ? ['numerator', 'both'] : ['numerator'];
-    return def.denominator.kind === 'counted' ? ['denominator', 'both'] : ['sasaran'];
+    if (measure === 'numerator') return counted ? ['numerator', 'both'] : ['numerator'];
+    return counted ? ['denominator', 'both'] : ['sasaran'];
   };
 
-  /** Every other desa, those sharing u's areas in the month first (they are the free partners, usually). */
-  const partnerOrder = new Map<string, number[]>();
-  function partnersOf(u: number, month: number | null): number[] {
-    const key = `${u},${month}`;
-    let list = partnerOrder.get(key);
-    if (!list) {
-      const mine = new Set(month === null ? groupsOf[u]!.flat() : groupsOf[u]![month - 1]);
-      const shared = (v: number) =>
-        (month === null ? groupsOf[v]!.flat() : groupsOf[v]![month - 1]!).filter((g) => mine.has(g)).length;
-      const score = input.desa.map((_, v) => shared(v));
-      list = input.desa
-        .map((_, v) => v)
-        .filter((v) => v !== u)
-        .sort((a, b) => score[b]! - score[a]! || a - b);
-      partnerOrder.set(key, list);
+  /**
+   * Every other desa, those sharing u's areas in the month first (they are the free partners, usually), then by index.
+   * The score of v is how many of u's areas hold v (in the month, or summed over the months for a sasaran); an area
+   * holding every desa adds the same to all and is left out.
+   */
+  const partnerHeads = new Map<number, { head: number[]; inHead: Set<number> }>();
+  const score = new Int32Array(D);
+  function* partnersOf(u: number, month: number | null): Generator<number> {
+    const key = u * (M + 1) + (month ?? 0);
+    let cached = partnerHeads.get(key);
+    if (!cached) {
+      const inMonths = month === null ? Array.from({ length: M }, (_, i) => i) : [month - 1];
+      const mine = new Set(inMonths.flatMap((m) => groupsOf[u]![m]!));
+      const scored: number[] = [];
+      for (const g of mine)
+        for (const m of inMonths) {
+          const held = nodes[g]!.members[m]!;
+          if (held.size === D) continue;
+          for (const v of held) {
+            if (score[v] === 0) scored.push(v);
+            score[v]!++;
+          }
+        }
+      scored.sort((a, b) => score[b]! - score[a]! || a - b);
+      for (const v of scored) score[v] = 0;
+      const head = scored.filter((v) => v !== u);
+      cached = { head, inHead: new Set(head) };
+      partnerHeads.set(key, cached);
     }
-    return list;
+    yield* cached.head;
+    // The rest share none of u's areas: by index (read only when the partners above gave no certificate).
+    for (let v = 0; v < D; v++) if (v !== u && !cached.inHead.has(v)) yield v;
   }
 
   /** Can one unit of this desa move in this month (null: its sasaran)? It must have a report there that counts in sums. */
-  function movable(unit: number, month: number | null): boolean {
+  function movableNow(unit: number, month: number | null): boolean {
     if (month === null) return sasaran[unit] !== null;
     const cell = months[unit]!.find((x) => x.month === month);
     if (!cell || cell.numerator === null) return false;
-    if (def.denominator.kind === 'counted') return cell.denominator !== null && cell.denominator !== undefined;
+    if (counted) return cell.denominator !== null && cell.denominator !== undefined;
     return sasaran[unit] !== null;
   }
+  /** movableNow of every desa and month 0..M (0: the sasaran), read once. */
+  const movableAt = new Uint8Array(D * (M + 1));
+  for (let u = 0; u < D; u++)
+    for (let m = 0; m <= M; m++) movableAt[u * (M + 1) + m] = movableNow(u, m === 0 ? null : m) ? 1 : 0;
+  const movable = (unit: number, month: number | null): boolean =>
+    month === null || (month >= 1 && month <= M)
+      ? movableAt[unit * (M + 1) + (month ?? 0)] === 1
+      : movableNow(unit, month);
 
   /**
    * Whether some move in month m (or of the sasaran) is valid for area g does not depend on the period targeted: the
    * totals that must hide are fixed by the two desa, and validity by what every total shows. So when a search finds no
    * valid move at all (not merely none that changes the period targeted), and no move failed only because a total is
    * still shown (point values and sasaran: totals holding both desa may change), those months are not searched again
-   * for g: "g|kind|month".
+   * for g: g·4·(M + 1) + kind·(M + 1) + month.
    */
-  const hopeless = new Set<string>();
+  const hopeless = new Set<number>();
 
   /** The cheapest certificate for one hidden cell: free ones first, then by the cost of what must be hidden. */
   function findCertificate(g: number, p: number, measure: Measure): (Move & { delta: 1 | -1 } & Checked) | null {
     const period = periods[p]!;
-    const key = cellKey(g, p, measure);
+    const key = cellIndex(g, p, measure);
     const candidates: { mv: Move; toHide: number[]; cost: number; tie: number }[] = [];
-    const searched: string[] = [];
+    const searched: number[] = [];
     let anyValid = false;
     let temporary = false;
+    /** Moves that cannot change the cell: no certificate, only asked at the end whether any is valid at all. */
+    const deferred: { mv: Move; toHide: number[] }[] = [];
     for (const kind of kindsFor(measure)) {
+      // A summed indicator's month moves change every period holding the month: nothing to sort out first.
+      const quickChange = summed && kind !== 'sasaran';
       const monthsToTry: (number | null)[] = kind === 'sasaran' ? [null] : [];
       if (kind !== 'sasaran') for (let m = period.fromMonth; m <= period.toMonth; m++) monthsToTry.push(m);
       for (const month of monthsToTry) {
-        const cacheKey = `${g}|${kind}|${month}`;
+        const cacheKey = (g * 4 + KINDS.indexOf(kind)) * (M + 1) + (month ?? 0);
         if (hopeless.has(cacheKey)) continue;
         searched.push(cacheKey);
         const inside = month === null ? nodes[g]!.everyone : [...nodes[g]!.members[month - 1]!];
+        const isInside = (v: number) =>
+          month !== null ? nodes[g]!.members[month - 1]!.has(v) : where[g * D + v]! >= 0;
         for (const u of inside) {
           if (!movable(u, month)) continue;
           for (const v of partnersOf(u, month)) {
-            if (month !== null ? nodes[g]!.members[month - 1]!.has(v) : nodes[g]!.everyone.includes(v)) continue;
+            if (isInside(v)) continue;
             if (!movable(v, month)) continue;
             const mv: Move = { u, v, month, kind };
             const sep = separating(mv);
@@ -551,6 +781,10 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
               cost += weight(s);
             }
             if (blocked) continue;
+            if (!quickChange && !canChange(mv, key)) {
+              deferred.push({ mv, toHide });
+              continue;
+            }
             if (cost === 0) {
               const free = tryMove(mv, [], key);
               if (free === 'valid') anyValid = true;
@@ -558,7 +792,7 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
               else if (typeof free === 'object') return free;
               continue;
             }
-            const tie = toHide.reduce((t, s) => t + (countsOf(sums[s]![fullYear]!).n ?? 0), 0);
+            const tie = toHide.reduce((t, s) => t + (countN(s, fullYear) ?? 0), 0);
             candidates.push({ mv, toHide, cost, tie });
           }
         }
@@ -571,21 +805,28 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
       else if (found === 'shown') temporary = true;
       else if (typeof found === 'object') return found;
     }
+    // Whether some move is valid at all (the hopeless rule) also counts the moves set aside.
+    for (const { mv, toHide } of deferred) {
+      if (anyValid || temporary) break;
+      const found = tryMove(mv, toHide, key);
+      if (found === 'valid') anyValid = true;
+      else if (found === 'shown') temporary = true;
+    }
     if (!anyValid && !temporary) for (const k of searched) hopeless.add(k);
     return null;
   }
 
-  /** A certificate for `key`; 'valid' when the move is valid but leaves that cell's count unchanged; else why not. */
+  /** A certificate for cell `key`; 'valid' when the move is valid but leaves that cell's count unchanged; else why not. */
   function tryMove(
     mv: Move,
     toHide: number[],
-    key: string,
+    key: number,
   ): (Move & { delta: 1 | -1 } & Checked) | 'valid' | 'shown' | 'never' {
     // Summed indicators: an area holding both desa in the month moved gains and loses the same unit, so only the areas
     // holding one of them can change. A point value takes each desa's last reported month, and a sasaran counts only in
     // the periods a desa reported in — both may differ between the two desa: check every area holding either.
     const touched = def.periodKind === 'point' || mv.month === null ? holding(mv) : separating(mv);
-    const hideSet = new Set(toHide);
+    const hideSet = toHide.length === 0 ? NOTHING : new Set(toHide);
     let outcome: 'valid' | 'shown' | 'never' = 'never';
     for (const delta of [1, -1] as const) {
       const changed = verify(mv, delta, touched, hideSet);
@@ -606,7 +847,7 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
     const found = findCertificate(g, p, measure);
     if (!found) return false;
     for (const s of found.toHide) nodes[s]!.hidden = true;
-    for (const c of found.changed) certified.add(c);
+    for (const c of found.changed) certified[c] = 1;
     const [to, from] = found.delta === 1 ? [found.u, found.v] : [found.v, found.u];
     certificates.push({
       to: input.desa[to]!.kode,
@@ -618,11 +859,12 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
     return true;
   };
   let failed: [number, number, Measure][] = [];
-  for (let g = 0; g < nodes.length; g++) {
-    for (let p = 0; p < periods.length; p++) {
-      if (!primary[g]![p]) continue;
+  for (let g = 0; g < N; g++) {
+    if (primaryCount[g] === 0) continue;
+    for (let p = 0; p < P; p++) {
+      if (!primary[g * P + p]) continue;
       for (const measure of measures) {
-        if (certified.has(cellKey(g, p, measure)) || certify(g, p, measure)) continue;
+        if (certified[cellIndex(g, p, measure)] || certify(g, p, measure)) continue;
         failed.push([g, p, measure]);
         // Many failures at a detail that has a fallback: the less detailed form is tried next anyway.
         if (!lastDetail && failed.length > 20)
@@ -638,9 +880,9 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
     }
   }
   // Areas hidden since may have freed a move (a point value or a sasaran moved next to a total then still shown): once more.
-  failed = failed.filter(([g, p, measure]) => !certified.has(cellKey(g, p, measure)) && !certify(g, p, measure));
+  failed = failed.filter(([g, p, measure]) => !certified[cellIndex(g, p, measure)] && !certify(g, p, measure));
   const unprotected = failed
-    .filter(([g, p, measure]) => !certified.has(cellKey(g, p, measure)))
+    .filter(([g, p, measure]) => !certified[cellIndex(g, p, measure)])
     .map(([g, p, measure]) => cellKey(g, p, measure));
 
   const hidden = new Set(nodes.filter((n) => n.hidden).map((n) => n.id));
@@ -654,7 +896,6 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
       const v = desaIndex.get(move.from);
       if (u === undefined || v === undefined) return true;
       if (!movable(u, move.month) || !movable(v, move.month)) return true;
-      const counted = def.denominator.kind === 'counted';
       if (move.measure === 'denominator' && !counted) return true; // a sasaran is no count of this month
       const mv: Move = { u, v, month: move.month, kind: move.measure };
       const touched = def.periodKind === 'point' ? holding(mv) : separating(mv);
@@ -664,8 +905,7 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
       const g = nodeById.get(id);
       const p = periodIndex.get(periodKey(period));
       if (g === undefined || p === undefined || !nodes[g]!.hidden) return null;
-      const { n, d } = countsOf(sums[g]![p]!);
-      return hiddenForm(g, p, n, d, areaReason(g, primaryCount[g]!));
+      return hiddenForm(p, countN(g, p), countD(g, p), areaReason(g, primaryCount[g]!));
     },
   };
 }
