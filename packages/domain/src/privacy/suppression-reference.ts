@@ -28,6 +28,9 @@ import {
   type YearProtection,
 } from './suppression.ts';
 
+/** What the plain engine answered (the fast one adds hiddenCounts). */
+type Reference = Omit<YearProtection, 'hiddenCounts'>;
+
 const periodKey = (p: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>) => `${p.kind}:${p.fromMonth}-${p.toMonth}`;
 
 interface Node {
@@ -51,9 +54,9 @@ interface Sums {
 /** One desa's part of a total in a period; `reported` false: only its sasaran (totals over all sasaran, all-sasaran.ts). */
 type Piece = { n: number; d: number; reported: boolean } | null;
 
-export function protectYearReference(input: ProtectYearInput): YearProtection {
+export function protectYearReference(input: ProtectYearInput): Reference {
   const details = input.detail ? [input.detail] : DETAILS;
-  let result: YearProtection | null = null;
+  let result: Reference | null = null;
   for (const [i, detail] of details.entries()) {
     result = protectAt(input, detail, i === details.length - 1);
     if (result.unprotected.length === 0) return result;
@@ -61,7 +64,7 @@ export function protectYearReference(input: ProtectYearInput): YearProtection {
   return result!;
 }
 
-function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean): YearProtection {
+function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean): Reference {
   const { def, threshold } = input;
   const M = input.months ?? 12;
   const target = input.target !== undefined ? input.target : def.target;

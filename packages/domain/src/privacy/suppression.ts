@@ -114,6 +114,14 @@ export interface YearProtection {
   hidden: ReadonlySet<string>;
   /** The reader's form of one cell: null = shown as it is (or no report); else the hidden form. */
   cell(id: string, period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>): HiddenCell | null;
+  /**
+   * What cell() is made of, for a hidden area: its reason for the year and its counts in a period (null: no report),
+   * so that a result can travel as numbers and give the same cells again (hiddenCellOf). Null for a shown area.
+   */
+  hiddenCounts(
+    id: string,
+    period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>,
+  ): { reason: SuppressionReason; numerator: number | null; denominator: number | null } | null;
   certificates: readonly Certificate[];
   /**
    * Primary-hidden cells for which no certificate could be made even at 'plain' detail. They stay hidden, but their
@@ -126,6 +134,30 @@ export interface YearProtection {
    * the areas hidden now)? A desa without a report that month does not carry the count here: accepted.
    */
   accepts(move: SharedMove): boolean;
+}
+
+/**
+ * The hidden form of a cell of a hidden area: its counts in the period (numerator null: no report, nothing to hide),
+ * shown with the area's reason for the year, bands only for single months at 'bands' detail. YearProtection.cell is
+ * this on the engine's own counts.
+ */
+export function hiddenCellOf(
+  table: Pick<ProtectYearInput, 'def' | 'threshold' | 'target' | 'sasaranIsRegister'>,
+  detail: Detail,
+  period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>,
+  counts: { reason: SuppressionReason; numerator: number | null; denominator: number | null },
+): HiddenCell | null {
+  if (counts.numerator === null) return null;
+  const { def } = table;
+  const target = table.target !== undefined ? table.target : def.target;
+  return hideCell(
+    def,
+    cellCounts(def, period, counts.numerator, counts.denominator, target),
+    counts.reason,
+    table.threshold,
+    detail === 'bands' && period.kind === 'month',
+    { sasaranIsRegister: table.sasaranIsRegister },
+  );
 }
 
 /** Every period the API accepts within the first `months` months of a year: months, quarters, the year, ranges a..b. */
@@ -368,18 +400,8 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
         ? 'small-count'
         : 'complementary';
 
-  function hiddenForm(p: number, n: number | null, d: number | null, reason: SuppressionReason): HiddenCell | null {
-    if (n === null) return null;
-    const period = periods[p]!;
-    return hideCell(
-      def,
-      cellCounts(def, period, n, d, target),
-      reason,
-      threshold,
-      detail === 'bands' && period.kind === 'month',
-      rule,
-    );
-  }
+  const hiddenForm = (p: number, n: number | null, d: number | null, reason: SuppressionReason) =>
+    hiddenCellOf(input, detail, periods[p]!, { reason, numerator: n, denominator: d });
 
   // ---- primary: an area-year is hidden when any of its periods is (rule 1)
   const primary = new Uint8Array(N * P);
@@ -874,6 +896,7 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
             certificates,
             unprotected: failed.map(([a, b, c]) => cellKey(a, b, c)),
             cell: () => null,
+            hiddenCounts: () => null,
             accepts: () => false,
           };
       }
@@ -906,6 +929,12 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
       const p = periodIndex.get(periodKey(period));
       if (g === undefined || p === undefined || !nodes[g]!.hidden) return null;
       return hiddenForm(p, countN(g, p), countD(g, p), areaReason(g, primaryCount[g]!));
+    },
+    hiddenCounts(id, period) {
+      const g = nodeById.get(id);
+      const p = periodIndex.get(periodKey(period));
+      if (g === undefined || p === undefined || !nodes[g]!.hidden) return null;
+      return { reason: areaReason(g, primaryCount[g]!), numerator: countN(g, p), denominator: countD(g, p) };
     },
   };
 }

@@ -84,7 +84,7 @@ describe('privacy service', () => {
     const first = await privacy.lens(PEMBACA, K1, 2026, '12.10');
     expect(Date.now() - started).toBeLessThan(1000);
     expect(first?.complete).toBe(false);
-    finish({ hidden: [], cells: [] });
+    finish({ hidden: [], detail: 'bands', reasons: [], counts: new Float64Array() });
     await turns(2);
     expect((await privacy.lens(PEMBACA, K1, 2026, '12.10'))?.complete).toBe(true);
   });

@@ -28,7 +28,7 @@ import {
 } from '@peta/domain';
 import type { DesaYear } from '../values/values-service.ts';
 import { inProcessRunner, type ProtectRunner } from './protect-runner.ts';
-import { periodKey, type ProtectGroup } from './worker/protect-job.ts';
+import { resultCell, type ProtectGroup, type TableResult } from './worker/protect-job.ts';
 import { lruCache } from '../lru-cache.ts';
 
 /** The node id of a puskesmas wilayah kerja ('pkm:' + its kode; 'pkm:' alone: desa held by no puskesmas). */
@@ -87,8 +87,8 @@ interface Table {
 
 interface Computed {
   hidden: Set<string>;
-  /** `${id}|${periodKey}` → hidden form (null: no report in that period). */
-  cells: Map<string, HiddenCell | null>;
+  /** The hidden form of a hidden area's cell (null: no report in that period); undefined: not in the result. */
+  cell(id: string, period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>): HiddenCell | null | undefined;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -224,14 +224,19 @@ export function privacyService(sources: PrivacySources) {
       },
       urgent,
     );
-    const toComputed = (r: { hidden: string[]; cells: [string, HiddenCell | null][] }): Computed => ({
-      hidden: new Set(r.hidden),
-      cells: new Map(r.cells),
-    });
+    const registerOf = new Map<string, boolean>([
+      [def.code, table.register],
+      ...family.map((m) => [m.def.code, m.table.register] as const),
+    ]);
+    const toComputed = (code: string, r: TableResult): Computed => {
+      const index = new Map(r.hidden.map((id, i) => [id, i]));
+      const of = { indicator: code, threshold, register: registerOf.get(code) ?? false };
+      return { hidden: new Set(r.hidden), cell: (id, period) => resultCell(of, r, index, id, period) };
+    };
     return new Map(
       result.members
-        ? Object.entries(result.members).map(([code, r]) => [code, toComputed(r)] as const)
-        : [[def.code, toComputed(result)]],
+        ? Object.entries(result.members).map(([code, r]) => [code, toComputed(code, r)] as const)
+        : [[def.code, toComputed(def.code, result)]],
     );
   }
 
@@ -273,10 +278,8 @@ export function privacyService(sources: PrivacySources) {
         if (computed === null)
           return exact.has(id) || !smallAreas.has(id) ? null : plainCell(def, period, nodeLevel(id), counts, register);
         if (!computed.hidden.has(id)) return null;
-        const key = `${id}|${periodKey(period)}`;
-        return computed.cells.has(key)
-          ? computed.cells.get(key)!
-          : plainCell(def, period, nodeLevel(id), counts, register);
+        const cell = computed.cell(id, period);
+        return cell !== undefined ? cell : plainCell(def, period, nodeLevel(id), counts, register);
       },
     };
   }

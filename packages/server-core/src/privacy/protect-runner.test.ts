@@ -2,7 +2,8 @@
 // at a time; a full queue is refused (the table then stays hidden) rather than waited for.
 import { afterAll, describe, expect, it } from 'vitest';
 import { inProcessRunner, privacyWorkerPool, ProtectBusy } from './protect-runner.ts';
-import { runProtectJob, type ProtectJob } from './worker/protect-job.ts';
+import { getIndicator, periodsOfYear, protectYear } from '@peta/domain';
+import { resultCell, runProtectJob, type ProtectJob } from './worker/protect-job.ts';
 
 const month = (m: number, numerator: number) => ({ month: m, numerator, denominator: null });
 /** Two kecamatan of two desa each; 12.10.01.2001 reports 3 (small), the others 40..60. */
@@ -39,6 +40,33 @@ describe('protect runners', () => {
     expect(expected.hidden).toContain('12.10.01.2001');
     expect(await pool.run(JOB, true)).toEqual(expected);
     expect(await inProcessRunner().run(JOB, false)).toEqual(expected);
+  });
+
+  it('the answer as numbers gives every hidden cell of every period exactly as protectYear gives it', () => {
+    const result = runProtectJob(JOB);
+    const direct = protectYear({
+      def: getIndicator(JOB.indicator)!,
+      year: JOB.year,
+      threshold: JOB.threshold,
+      desa: JOB.desa,
+      groups: JOB.groups.map((g) => ({
+        id: g.id,
+        level: g.level,
+        desaIn: (m: number) => (g.byMonth ? g.byMonth[m - 1]! : g.desa!),
+      })),
+    });
+    expect(result.hidden).toEqual([...direct.hidden]);
+    const index = new Map(result.hidden.map((id, i) => [id, i]));
+    const table = { indicator: JOB.indicator, threshold: JOB.threshold, register: false };
+    let cells = 0;
+    for (const id of direct.hidden)
+      for (const p of periodsOfYear(JOB.year)) {
+        expect(resultCell(table, result, index, id, p)).toEqual(direct.cell(id, p));
+        if (direct.cell(id, p)) cells++;
+      }
+    expect(cells).toBeGreaterThan(0);
+    // A shown area is not in the result (the lens shows it as it is).
+    expect(resultCell(table, result, index, '12.10.02.2002', periodsOfYear(JOB.year)[0]!)).toBeUndefined();
   });
 
   it('refuses a job when the queue is full (one running, one waiting)', { timeout: 30_000 }, async () => {

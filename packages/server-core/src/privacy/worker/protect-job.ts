@@ -2,10 +2,13 @@
 // The same function runs in the privacy worker (the API) and in process (tests, the CLI): the rule is the domain's.
 import {
   getIndicator,
+  hiddenCellOf,
   periodsOfYear,
   protectFamily,
   protectYear,
+  type Detail,
   type ProtectYearInput,
+  type SuppressionReason,
   type YearProtection,
   type HiddenCell,
   type Period,
@@ -41,12 +44,22 @@ export interface ProtectJob {
   family?: { indicator: string; desa: PrivacyDesa[]; register: boolean }[];
 }
 
-export interface ProtectResult {
+/**
+ * What one reader class sees of one table, as numbers (a kabupaten hides ~500 areas × 95 periods: as objects that was
+ * ~47,000 cells and 5 MB to clone back to the API's event loop for every table). resultCell gives each cell again.
+ */
+export interface TableResult {
   hidden: string[];
-  /** [`${id}|${periodKey}`, hidden form or null] for every hidden id and every period of the year. */
-  cells: [string, HiddenCell | null][];
+  detail: Detail;
+  /** reasons[i]: the reason of hidden[i] for the year. */
+  reasons: SuppressionReason[];
+  /** counts[(i·P + p)·2 + 0|1]: numerator and denominator of hidden[i] in period p of periodsOfYear (NaN: no report). */
+  counts: Float64Array;
+}
+
+export interface ProtectResult extends TableResult {
   /** With a family: the result of every member, by indicator code (this one included). */
-  members?: Record<string, { hidden: string[]; cells: [string, HiddenCell | null][] }>;
+  members?: Record<string, TableResult>;
 }
 
 export type ProtectAnswer = { id: number; ok: true; result: ProtectResult } | { id: number; ok: false; error: string };
@@ -76,11 +89,19 @@ export function runProtectJob(job: ProtectJob): ProtectResult {
   });
   const results = inputs.length > 1 ? protectFamily(inputs) : [protectYear(inputs[0]!)];
   const periods = periodsOfYear(job.year);
-  const plain = (protection: YearProtection) => {
-    const cells: [string, HiddenCell | null][] = [];
-    for (const id of protection.hidden)
-      for (const p of periods) cells.push([`${id}|${periodKey(p)}`, protection.cell(id, p)]);
-    return { hidden: [...protection.hidden], cells };
+  const plain = (protection: YearProtection): TableResult => {
+    const hidden = [...protection.hidden];
+    const reasons: SuppressionReason[] = [];
+    const counts = new Float64Array(hidden.length * periods.length * 2);
+    hidden.forEach((id, i) => {
+      periods.forEach((p, j) => {
+        const c = protection.hiddenCounts(id, p)!;
+        if (j === 0) reasons.push(c.reason);
+        counts[(i * periods.length + j) * 2] = c.numerator ?? Number.NaN;
+        counts[(i * periods.length + j) * 2 + 1] = c.denominator ?? Number.NaN;
+      });
+    });
+    return { hidden, detail: protection.detail, reasons, counts };
   };
   const own = plain(results[0]!);
   if (inputs.length === 1) return own;
@@ -89,4 +110,32 @@ export function runProtectJob(job: ProtectJob): ProtectResult {
     members[tables[i]!.indicator] = i === 0 ? own : plain(r);
   });
   return { ...own, members };
+}
+
+/** Period index of periodsOfYear by periodKey (the same list every year). */
+const PERIOD_INDEX = new Map(periodsOfYear(2000).map((p, i) => [periodKey(p), i]));
+const PERIOD_COUNT = PERIOD_INDEX.size;
+
+/**
+ * The hidden form of one cell of a result (YearProtection.cell, from the numbers): null when the area is hidden but
+ * had no report in the period; undefined when the area is not hidden or the period is not one of periodsOfYear.
+ */
+export function resultCell(
+  table: { indicator: string; threshold: number; register: boolean },
+  result: TableResult,
+  index: ReadonlyMap<string, number>,
+  id: string,
+  period: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>,
+): HiddenCell | null | undefined {
+  const i = index.get(id);
+  const p = PERIOD_INDEX.get(periodKey(period));
+  if (i === undefined || p === undefined) return undefined;
+  const def = getIndicator(table.indicator)!;
+  const n = result.counts[(i * PERIOD_COUNT + p) * 2]!;
+  const d = result.counts[(i * PERIOD_COUNT + p) * 2 + 1]!;
+  return hiddenCellOf({ def, threshold: table.threshold, sasaranIsRegister: table.register }, result.detail, period, {
+    reason: result.reasons[i]!,
+    numerator: Number.isNaN(n) ? null : n,
+    denominator: Number.isNaN(d) ? null : d,
+  });
 }
