@@ -6,7 +6,7 @@
 //   semua-desa   headless Chromium (1280×800) on the national "Semua desa" view: bytes on the wire without the JS
 //                bundle, time to the first fully coloured map, time to recolour after an indicator switch and the
 //                tile bytes that switch fetched (must be 0)
-//   values-first, views-import, import-upkeep   the values path: see values-at-scale.ts (BENCH_CLIENTS, BENCH_SECONDS
+//   values-first, views-import, import-upkeep, privacy-first   the values path: see values-at-scale.ts (BENCH_CLIENTS, BENCH_SECONDS
 //                shorten the views run; BENCH_DATA_DIR or DATABASE_URL name the database of a server given by BASE_URL)
 // BASE_URL=http://127.0.0.1:3000 runs the browser sections against a running server instead of the one
 // first-start leaves running; BENCH_USER / BENCH_PASSWORD sign in when reading needs an account.
@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { importUpkeep, valuesFirst, viewsUnderImport } from './values-at-scale.ts';
+import { importUpkeep, privacyFirst, valuesFirst, viewsUnderImport } from './values-at-scale.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PORT = Number(process.env.BENCH_PORT ?? 3190);
@@ -293,9 +293,13 @@ const SECTIONS: Record<string, (ctx: Context) => Promise<void>> = {
   'semua-desa': semuaDesa,
   'views-import': viewsUnderImport,
   'import-upkeep': importUpkeep,
+  'privacy-first': privacyFirst,
 };
 
-const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(SECTIONS);
+// privacy-first signs in with a password of its own: asked for by name.
+const wanted = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : Object.keys(SECTIONS).filter((name) => name !== 'privacy-first');
 const ctx: Context = { baseUrl: null, server: null, dataDir: null };
 try {
   for (const name of wanted) {

@@ -8,6 +8,11 @@
 //                   /api/health req/s measured in the same run (BENCH_HEALTH_SECONDS, default ¼ of the views)
 //   import-upkeep   an import of one month for every desa loaded × the demo indicators: rows/s with the roll-up
 //                   upkeep, and without it (the same import minus its upkeep phase)
+//   privacy-first   the first protected answer of a kabupaten (its kecamatan, anonymous: the small-count protection of
+//                   the kabupaten × indicator × year is computed for it) next to the first unprotected answer of the same
+//                   kabupaten (BENCH_ADMIN, default `admin`, with BENCH_PASSWORD or DEMO_PASSWORD: another period, so also
+//                   a first), for BENCH_KABUPATEN (default 8) kabupaten drawn the same way every run × three indicators
+//                   (cumulative, sensitive, point); a protected answer waits at most PRIVACY_WAIT_MS, then answers hidden
 // Views are anonymous (the server then needs READ_ACCESS=public, as first-start sets it) and so get the protected view
 // of small counts (issue 18); BENCH_USER / BENCH_PASSWORD read as that account instead (the demo `admin` sees every
 // count exactly: the values path alone). Each section prints the load average, which the figures depend on.
@@ -69,6 +74,10 @@ async function sessionHeaders(base: string): Promise<Record<string, string>> {
   const username = process.env.BENCH_USER;
   const password = process.env.BENCH_PASSWORD;
   if (!username || !password) return {};
+  return signIn(base, username, password);
+}
+
+async function signIn(base: string, username: string, password: string): Promise<Record<string, string>> {
   const res = await fetch(`${base}/api/auth/masuk`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -572,5 +581,53 @@ export async function viewsUnderImport(ctx: ScaleContext) {
     console.log(
       `  ${imports.length} kabupaten-month imports landed (mean ${Math.round(mean(imports.map((i) => i.rows)))} rows, ${ms(mean(imports.map((i) => i.total)))} each, of which roll-up upkeep ${ms(mean(imports.map((i) => i.upkeep)))}); load average ${load1()}`,
     );
+  });
+}
+
+/** The kabupaten of the run: every `step`-th of those holding desa, in kode order (the same in every run). */
+export async function privacyFirst(ctx: ScaleContext) {
+  const base = baseUrlOf(ctx);
+  const count = Number(process.env.BENCH_KABUPATEN ?? 8);
+  const password = process.env.BENCH_PASSWORD ?? process.env.DEMO_PASSWORD;
+  if (!password) throw new Error('Set BENCH_PASSWORD (or DEMO_PASSWORD) for the BENCH_ADMIN account.');
+  const admin = await signIn(base, process.env.BENCH_ADMIN ?? 'admin', password);
+  await withDatabase(ctx, async (database) => {
+    const all = (
+      await database.pool.query<{ kode: string }>(
+        `select distinct substring(kode from 1 for 5) kode from wilayah where tingkat = 'desa' order by 1`,
+      )
+    ).rows.map((r) => r.kode);
+    const step = Math.max(1, Math.floor(all.length / count));
+    const chosen = all.filter((_, i) => i % step === 0).slice(0, count);
+    console.log(
+      `\n## privacy-first (${chosen.length} kabupaten: ${chosen.join(' ')}; /api/nilai of the kabupaten's kecamatan; load average ${load1()})`,
+    );
+    console.log('  indicator       protected first (anonymous)   again (cached)   unprotected first (admin)');
+    const get = async (url: string, headers: Record<string, string> = {}) => {
+      const [res, took] = await timed(async () => {
+        const r = await fetch(url, { headers });
+        await r.arrayBuffer();
+        return r.status;
+      });
+      if (res !== 200) throw new Error(`${url}: HTTP ${res}`);
+      return took;
+    };
+    const spread = (xs: number[]) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      return `median ${ms(sorted[Math.floor(sorted.length / 2)]!)}, max ${ms(sorted.at(-1)!)}`;
+    };
+    for (const code of ['KIA_K4', 'SPM10_ODGJ', 'GZ_STUNTING']) {
+      const first: number[] = [];
+      const again: number[] = [];
+      const exact: number[] = [];
+      for (const kab of chosen) {
+        const url = (period: string) => `${base}/api/nilai?indikator=${code}&periode=${period}&wilayah=${kab}`;
+        first.push(await get(url('2026-07..2026-09')));
+        again.push(await get(url('2026-07..2026-09')));
+        exact.push(await get(url('2026-04..2026-06'), admin));
+      }
+      console.log(`  ${code.padEnd(14)}  ${spread(first).padEnd(28)}  ${spread(again).padEnd(15)}  ${spread(exact)}`);
+    }
+    console.log(`  load average ${load1()}`);
   });
 }
