@@ -249,13 +249,8 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
   const desaIndex = new Map(input.desa.map((d, i) => [d.kode, i]));
   const months = input.desa.map((d) => [...d.months]);
   const sasaran = input.desa.map((d) => d.sasaran);
-  const nodes: Node[] = input.desa.map((d, i) =>
-    node(
-      d.kode,
-      'desa',
-      Array.from({ length: M }, () => new Set([i])),
-    ),
-  );
+  // A desa node holds itself every month: one set for all its months (members are only read).
+  const nodes: Node[] = input.desa.map((d, i) => node(d.kode, 'desa', new Array(M).fill(new Set([i]))));
   for (const g of input.groups) {
     nodes.push(
       node(
@@ -765,12 +760,12 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
   function findCertificate(g: number, p: number, measure: Measure): (Move & { delta: 1 | -1 } & Checked) | null {
     const period = periods[p]!;
     const key = cellIndex(g, p, measure);
-    const candidates: { mv: Move; toHide: number[]; cost: number; tie: number }[] = [];
+    const candidates: { mv: Move; toHide: number[]; cost: number; tie: number; sep: number[] }[] = [];
     const searched: number[] = [];
     let anyValid = false;
     let temporary = false;
     /** Moves that cannot change the cell: no certificate, only asked at the end whether any is valid at all. */
-    const deferred: { mv: Move; toHide: number[] }[] = [];
+    const deferred: { mv: Move; toHide: number[]; sep: number[] }[] = [];
     for (const kind of kindsFor(measure)) {
       // A summed indicator's month moves change every period holding the month: nothing to sort out first.
       const quickChange = summed && kind !== 'sasaran';
@@ -804,33 +799,33 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
             }
             if (blocked) continue;
             if (!quickChange && !canChange(mv, key)) {
-              deferred.push({ mv, toHide });
+              deferred.push({ mv, toHide, sep });
               continue;
             }
             if (cost === 0) {
-              const free = tryMove(mv, [], key);
+              const free = tryMove(mv, [], key, sep);
               if (free === 'valid') anyValid = true;
               else if (free === 'shown') temporary = true;
               else if (typeof free === 'object') return free;
               continue;
             }
             const tie = toHide.reduce((t, s) => t + (countN(s, fullYear) ?? 0), 0);
-            candidates.push({ mv, toHide, cost, tie });
+            candidates.push({ mv, toHide, cost, tie, sep });
           }
         }
       }
     }
     candidates.sort((a, b) => a.cost - b.cost || a.tie - b.tie);
     for (const c of candidates) {
-      const found = tryMove(c.mv, c.toHide, key);
+      const found = tryMove(c.mv, c.toHide, key, c.sep);
       if (found === 'valid') anyValid = true;
       else if (found === 'shown') temporary = true;
       else if (typeof found === 'object') return found;
     }
     // Whether some move is valid at all (the hopeless rule) also counts the moves set aside.
-    for (const { mv, toHide } of deferred) {
+    for (const { mv, toHide, sep } of deferred) {
       if (anyValid || temporary) break;
-      const found = tryMove(mv, toHide, key);
+      const found = tryMove(mv, toHide, key, sep);
       if (found === 'valid') anyValid = true;
       else if (found === 'shown') temporary = true;
     }
@@ -843,11 +838,13 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
     mv: Move,
     toHide: number[],
     key: number,
+    /** separating(mv), when the caller has it already. */
+    sep?: number[],
   ): (Move & { delta: 1 | -1 } & Checked) | 'valid' | 'shown' | 'never' {
     // Summed indicators: an area holding both desa in the month moved gains and loses the same unit, so only the areas
     // holding one of them can change. A point value takes each desa's last reported month, and a sasaran counts only in
     // the periods a desa reported in — both may differ between the two desa: check every area holding either.
-    const touched = def.periodKind === 'point' || mv.month === null ? holding(mv) : separating(mv);
+    const touched = def.periodKind === 'point' || mv.month === null ? holding(mv) : (sep ?? separating(mv));
     const hideSet = toHide.length === 0 ? NOTHING : new Set(toHide);
     let outcome: 'valid' | 'shown' | 'never' = 'never';
     for (const delta of [1, -1] as const) {
