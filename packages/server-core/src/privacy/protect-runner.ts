@@ -1,5 +1,5 @@
 // Where protectYear runs (privacy-service.ts hands it ProtectJobs). The API runs it in one worker thread
-// (privacyWorkerPool): a table takes 0,3–2 s and the first "Semua desa" map of Indonesia as a pembaca needs one per
+// (privacyWorkerPool): a table takes 0.2–5 s (Kab. 33.06, session 6) and the first "Semua desa" map of Indonesia as a pembaca needs one per
 // kabupaten, which on the event loop stalled every other user for tens of seconds. Tests and the CLI run it in
 // process (inProcessRunner). Either way one job at a time, readers waiting for a table before background work, and
 // at most `queue` jobs waiting: one more is refused (ProtectBusy) and its table stays hidden (deny by default) until
