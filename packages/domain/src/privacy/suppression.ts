@@ -560,7 +560,11 @@ function protectAt(input: ProtectYearInput, detail: Detail, lastDetail: boolean)
       ((((unit * (M + 1) + (mv.month ?? 0)) * 4 + KINDS.indexOf(mv.kind)) * 2 + (sign > 0 ? 1 : 0)) * P + p) * 2 +
       (overAll ? 1 : 0);
     let piece = afterPieces.get(key);
-    if (piece === undefined) afterPieces.set(key, (piece = pieceOf(g, p, unit, monthValues, s)));
+    if (piece === undefined) {
+      // A cache only: bounded (a point value of a large kabupaten asks for ~200,000 states of ~500 desa).
+      if (afterPieces.size >= 500_000) afterPieces.clear();
+      afterPieces.set(key, (piece = pieceOf(g, p, unit, monthValues, s)));
+    }
     return piece;
   }
 
