@@ -584,7 +584,7 @@ export async function viewsUnderImport(ctx: ScaleContext) {
   });
 }
 
-/** The kabupaten of the run: every `step`-th of those holding desa, in kode order (the same in every run). */
+/** Section privacy-first: the kabupaten are every `step`-th of those holding desa, in kode order (the same every run). */
 export async function privacyFirst(ctx: ScaleContext) {
   const base = baseUrlOf(ctx);
   const count = Number(process.env.BENCH_KABUPATEN ?? 8);
