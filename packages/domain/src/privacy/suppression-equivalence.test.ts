@@ -17,7 +17,7 @@ import {
   type ProtectYearInput,
   type YearProtection,
 } from './suppression.ts';
-import { protectYearReference } from './suppression-reference.ts';
+import { protectYearReference } from './testing/suppression-reference.ts';
 
 const YEAR = 2026;
 

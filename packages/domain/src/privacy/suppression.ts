@@ -175,7 +175,7 @@ const periodKey = (p: Pick<Period, 'kind' | 'fromMonth' | 'toMonth'>) => `${p.ki
 // How the engine is built (the rules above do not depend on it): a kabupaten has ~500 desa, ~95 periods and ~10,000
 // hidden cells to certify, so everything the search touches is an index into flat arrays — areas (g), periods (p),
 // desa (u), cells (g·P + p)·2 + measure — and a certificate is checked only on the periods that hold the month moved.
-// suppression-equivalence.test.ts holds it to the plain engine it replaced (suppression-reference.ts) on random tables.
+// suppression-equivalence.test.ts holds it to the plain engine it replaced (testing/suppression-reference.ts) on random tables.
 
 interface Node {
   id: string;

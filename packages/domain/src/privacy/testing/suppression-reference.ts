@@ -3,8 +3,8 @@
 // kabupaten. Not used at run time: suppression-equivalence.test.ts holds the fast engine in suppression.ts to it,
 // decision for decision (hidden areas, detail, every hidden cell's form, certificates, unprotected cells), on random
 // tables. Change a rule in suppression.ts and here together, or the test says where they part.
-import { periodValue, type MonthValue } from '../indicators/period-value.ts';
-import { rangePeriod, type Period } from '../indicators/period.ts';
+import { periodValue, type MonthValue } from '../../indicators/period-value.ts';
+import { rangePeriod, type Period } from '../../indicators/period.ts';
 import {
   cellCounts,
   denominatorProtected,
@@ -16,8 +16,8 @@ import {
   type HiddenCell,
   type RuleOptions,
   type SuppressionReason,
-} from './rule.ts';
-import { allSasaranDenominator, totalsOverAllSasaran } from './all-sasaran.ts';
+} from '../rule.ts';
+import { allSasaranDenominator, totalsOverAllSasaran } from '../all-sasaran.ts';
 import {
   DETAILS,
   periodsOfYear,
@@ -26,7 +26,7 @@ import {
   type Measure,
   type ProtectYearInput,
   type YearProtection,
-} from './suppression.ts';
+} from '../suppression.ts';
 
 /** What the plain engine answered (the fast one adds hiddenCounts). */
 type Reference = Omit<YearProtection, 'hiddenCounts'>;
