@@ -23,7 +23,9 @@ const orig = pg.Client.prototype.query as (...a: unknown[]) => unknown;
   let text = typeof q === 'string' ? q : (q?.text ?? 'copy');
   if (
     process.env.EXPLAIN &&
-    /^\s*(insert into indicator_value|update indicator_value|update value_rollup)/.test(text)
+    new RegExp(
+      process.env.EXPLAIN_RE ?? '^\\s*(insert into indicator_value|update indicator_value|update value_rollup)',
+    ).test(text)
   ) {
     text = `explain (analyze, buffers, wal) ${text}`;
     args[0] = typeof q === 'string' ? text : { ...(q as object), text };

@@ -1,8 +1,11 @@
-// Diffs the file's value cells against the stored rows inside PostgreSQL, set-based: the cells are COPYed into a
-// staging table (import_cell) and every step — added/changed/unchanged, the sample, the warnings that depend on stored
-// data (jump from last month, above sasaran), the rows written and their history — is one statement over it. Nothing
-// of the stored data comes back to this process but counts, 20 sample cells and the warnings, so a national import
-// (1.7 M cells) costs the cells' COPY here and set work in the database, never 1.7 M stored rows in memory.
+// Diffs the file's value cells against the stored rows inside PostgreSQL, set-based: the cells, grouped per desa row
+// (indicator × kode × year) in this process, are COPYed into a staging table (import_file_row) and joined ONCE with the
+// stored rows and the sasaran (import_row); every step after — added/changed/unchanged, the sample, the warnings that
+// depend on stored data (jump from last month, above sasaran), the rows written, their history and the roll-up deltas —
+// is one statement over that table, with no further join of the stored data. Nothing of the stored data comes back to
+// this process but counts, 20 sample cells and the warnings (as places in the file: the row and column of a cell are
+// looked up here), so a national import (1.7 M cells) costs the COPY here and set work in the database, never 1.7 M
+// stored rows in memory.
 //
 // The rules are the domain's (packages/domain imports/checks.ts: compareCell, isJump, aboveSasaran); the SQL below
 // states them once more for whole tables, with the domain's constants, and run-import.test.ts checks both agree on
@@ -18,7 +21,7 @@ import {
 } from '@peta/domain';
 import type { DbOrTx } from '@peta/db';
 import { sql } from 'drizzle-orm';
-import { arrayParam, copyField, copyInto, copyText } from './bulk-sql.ts';
+import { arrayLiteral, arrayParam, copyField, copyInto } from './bulk-sql.ts';
 import type { ValueCell } from './parse/parsed.ts';
 
 export interface Counts {
@@ -59,24 +62,73 @@ export const monthArray = (expr: (m: number) => string) => `array[${MONTHS.map(e
 export const STAGED = {
   /** Per indicator of the file: what its rules need from the catalogue. */
   indicator: 'import_indicator',
-  /** Every cell of the file, `n` = its place in the file's order. */
-  cell: 'import_cell',
-  /** Every cell with its stored month and verdict. */
-  diff: 'import_diff',
   /**
-   * Per desa row with a changed month: its changed months, the stored arrays (b_*), the file's changed months (f_*,
-   * NULL elsewhere), whether the denominator is counted and the desa's annual sasaran of the indicator's group.
+   * The file's cells grouped per desa row (indicator × kode × year), as COPYed: a row with one cell (a monthly file:
+   * nearly all) as that cell (n, m, num, den), any other as arrays (NULL where the file has no cell).
+   */
+  file: 'import_file_row',
+  /**
+   * Every desa row of the file, joined once with what is stored: the file's months (file_months; f_n = each cell's
+   * place in the file, f_num, f_den), the changed months (months: added or changed, in month order), the stored arrays
+   * (b_*), what the indicator's rules need, and the desa's annual sasaran of the indicator's group.
    */
   row: 'import_row',
-  /** Every cell with what its warnings are judged on: last month and January..month after the import. */
-  judged: 'import_judged',
 } as const;
 
-/** The stored arrays merged with the file's changed months: the row as it is after the import. */
+/** The stored arrays merged with the file's months: the row as it is after the import. */
 export const after = {
   num: (m: number | string) => `coalesce(r.f_num[${m}], r.b_num[${m}])`,
   den: (m: number | string) => `(case when r.f_num[${m}] is null then r.b_den[${m}] else r.f_den[${m}] end)`,
 };
+
+/** compareCell over a row: month m of the file is the stored real cell again (the same numbers, not simulated). */
+const unchanged = (m: number) =>
+  `(v.numerators[${m}] = f.f_num[${m}] and v.denominators[${m}] is not distinct from f.f_den[${m}] and v.month_simulated[${m}] is false)`;
+
+/**
+ * The cells grouped per desa row, as COPY lines: one group per indicator × kode × year in the order of its first cell.
+ * A valid file holds each cell once (the parser's DUPLICATE), so a month is never written twice.
+ */
+function* fileRowLines(cells: ValueCell[]): Generator<string> {
+  const groupOf = new Map<string, number>();
+  const first: number[] = [];
+  const more = new Map<number, number[]>();
+  for (let n = 0; n < cells.length; n++) {
+    const c = cells[n]!;
+    const key = `${c.indicator}|${c.kode}|${c.year}`;
+    const g = groupOf.get(key);
+    if (g === undefined) {
+      groupOf.set(key, first.length);
+      first.push(n);
+    } else {
+      const list = more.get(g);
+      if (list) list.push(n);
+      else more.set(g, [n]);
+    }
+  }
+  groupOf.clear();
+  for (let g = 0; g < first.length; g++) {
+    const c = cells[first[g]!]!;
+    const others = more.get(g);
+    if (!others) {
+      yield `${c.indicator}\t${c.kode}\t${c.year}\t${first[g]}\t${c.month}\t${c.numerator}\t${copyField(c.denominator)}\t\\N\t\\N\t\\N\t\\N\n`;
+      continue;
+    }
+    const ns: (number | null)[] = Array(12).fill(null);
+    const nums: (number | null)[] = Array(12).fill(null);
+    const dens: (number | null)[] = Array(12).fill(null);
+    for (const n of [first[g]!, ...others]) {
+      const cell = cells[n]!;
+      if (ns[cell.month - 1] !== null)
+        throw new Error(`sel ganda ${cell.indicator} ${cell.kode} ${cell.year}-${cell.month}`);
+      ns[cell.month - 1] = n;
+      nums[cell.month - 1] = cell.numerator;
+      dens[cell.month - 1] = cell.denominator;
+    }
+    const months = MONTHS.filter((m) => ns[m - 1] !== null);
+    yield `${c.indicator}\t${c.kode}\t${c.year}\t\\N\t\\N\t\\N\t\\N\t${arrayLiteral(months)}\t${arrayLiteral(ns)}\t${arrayLiteral(nums)}\t${arrayLiteral(dens)}\n`;
+  }
+}
 
 export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<ValuesPlan> {
   const defs = new Map<string, IndicatorDef>();
@@ -89,6 +141,9 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
   // would compile its twelve-element array expressions anew for every statement of every import: seconds of
   // compilation for statements that run once. The embedded server has no JIT; this keeps a server's plans the same.
   await db.execute(sql.raw('set local jit = off'));
+  // Every key joined here is unique in the file (one row per desa × indicator × year), so a cache of inner lookups
+  // never hits: a national file spent more in Memoize's bookkeeping than in the index probes it was meant to save.
+  await db.execute(sql.raw('set local enable_memoize = off'));
   await db.execute(
     sql.raw(`create temp table ${STAGED.indicator} (indicator text primary key, counted bool not null, grp text,
       above_check bool not null, cumulative bool not null) on commit drop`),
@@ -112,123 +167,90 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
       'bool',
     )})`);
   await db.execute(
-    sql.raw(`create temp table ${STAGED.cell} (n int, file_row int, file_column text, indicator text,
-      kode text collate "C", year int, month int, num int, den int) on commit drop`),
+    sql.raw(`create temp table ${STAGED.file} (indicator text, kode text collate "C", year int, n int, m int, num int,
+      den int, file_months int[], f_n int[], f_num int[], f_den int[]) on commit drop`),
   );
-  await copyInto(
-    db,
-    STAGED.cell,
-    (function* () {
-      for (let n = 0; n < cells.length; n++) {
-        const c = cells[n]!;
-        yield `${n}\t${c.row}\t${copyText(c.column)}\t${c.indicator}\t${c.kode}\t${c.year}\t${c.month}\t${c.numerator}\t${copyField(c.denominator)}\n`;
-      }
-    })(),
-  );
-  await db.execute(sql.raw(`analyze ${STAGED.cell}`));
-  // compareCell: no stored numerator → added; the same numbers on a real (not simulated) cell → unchanged.
+  await copyInto(db, STAGED.file, fileRowLines(cells));
+  await db.execute(sql.raw(`analyze ${STAGED.file}`));
+  // One join of the file's rows with the stored rows and the sasaran: everything after reads this table only.
+  // compareCell per month: no stored numerator → added; the same numbers on a real (not simulated) cell → unchanged.
+  const single = (column: string) => monthArray((m) => `case when m = ${m} then ${column} end`);
   await db.execute(
-    sql.raw(`create temp table ${STAGED.diff} on commit drop as
-    select c.n, c.file_row, c.file_column, c.indicator, c.kode, c.year, c.month, c.num, c.den,
-      v.numerators[c.month] as old_num, v.denominators[c.month] as old_den,
-      v.month_load_ids[c.month] as old_load, v.month_simulated[c.month] as old_sim,
-      case when v.numerators[c.month] is null then 'added'
-        when v.numerators[c.month] = c.num and v.denominators[c.month] is not distinct from c.den
-          and v.month_simulated[c.month] is false then 'unchanged'
-        else 'changed' end as verdict,
-      -- for the warnings: the stored month before, and the stored January..month of a cumulative indicator
-      v.numerators[c.month - 1] as prev_stored,
-      case when i.cumulative and i.above_check then
-        ${MONTHS.map((m) => `(case when c.month >= ${m} then coalesce(v.numerators[${m}], 0) else 0 end)`).join(' + ')}
-      end as cum_stored
-    from ${STAGED.cell} c join ${STAGED.indicator} i using (indicator)
-    left join indicator_value v using (indicator, kode, year)`),
+    sql.raw(`create temp table ${STAGED.row} on commit drop as
+    select f.indicator, f.kode, f.year, f.file_months, f.f_n, f.f_num, f.f_den,
+      array_remove(${monthArray((m) => `case when f.f_num[${m}] is not null and not coalesce(${unchanged(m)}, false) then ${m} end`)}, null)
+        as months,
+      i.counted, i.grp, i.cumulative, i.above_check, s.value as sasaran, v.numerators as b_num,
+      v.denominators as b_den, v.month_load_ids as b_load, v.month_simulated as b_sim
+    from (select indicator, kode, year, coalesce(file_months, array[m]) as file_months,
+        coalesce(f_n, ${single('n')}) as f_n, coalesce(f_num, ${single('num')}) as f_num,
+        coalesce(f_den, ${single('den')}) as f_den
+      from ${STAGED.file} offset 0) f
+    join ${STAGED.indicator} i using (indicator)
+    left join indicator_value v using (indicator, kode, year)
+    left join sasaran s on s.kode = f.kode and s.year = f.year and s."group" = i.grp`),
   );
-  const counts: Counts = { added: 0, changed: 0, unchanged: 0 };
-  for (const r of (
-    await db.execute<{ verdict: keyof Counts; count: number }>(
-      sql.raw(`select verdict, count(*)::int as count from ${STAGED.diff} group by verdict`),
+  const [tally] = (
+    await db.execute<{ added: number; changed: number }>(
+      sql.raw(`select count(*) filter (where r.b_num[m] is null)::int as added,
+        count(*) filter (where r.b_num[m] is not null)::int as changed
+      from ${STAGED.row} r cross join unnest(r.months) m`),
     )
-  ).rows)
-    counts[r.verdict] = r.count;
+  ).rows;
+  const counts: Counts = {
+    added: tally?.added ?? 0,
+    changed: tally?.changed ?? 0,
+    unchanged: cells.length - (tally?.added ?? 0) - (tally?.changed ?? 0),
+  };
   const sample = (
     await db.execute<{
-      file_row: number;
+      n: number;
       kode: string;
       indicator: string;
       year: number;
       month: number;
-      verdict: 'added' | 'changed';
       num: number;
       den: number | null;
       old_num: number | null;
       old_den: number | null;
       old_sim: boolean | null;
     }>(
-      sql.raw(`select file_row, kode, indicator, year, month, verdict, num, den, old_num, old_den, old_sim
-      from ${STAGED.diff} where verdict <> 'unchanged' order by n limit ${SAMPLE_SIZE}`),
+      sql.raw(`select r.f_n[m] as n, r.kode, r.indicator, r.year, m as month, r.f_num[m] as num, r.f_den[m] as den,
+        r.b_num[m] as old_num, r.b_den[m] as old_den, r.b_sim[m] as old_sim
+      from ${STAGED.row} r cross join unnest(r.months) m order by 1 limit ${SAMPLE_SIZE}`),
     )
   ).rows.map(
     (r): CellSample => ({
-      row: r.file_row,
+      row: cells[r.n]!.row,
       kode: r.kode,
       indicator: r.indicator,
       period: ym(r.year, r.month),
-      change: r.verdict,
-      old: r.verdict === 'added' ? null : { numerator: r.old_num, denominator: r.old_den, simulated: r.old_sim },
+      change: r.old_num === null ? 'added' : 'changed',
+      old: r.old_num === null ? null : { numerator: r.old_num, denominator: r.old_den, simulated: r.old_sim },
       new: { numerator: r.num, denominator: r.den },
     }),
   );
-  // The desa rows with a changed month: the stored arrays and the file's changed months, for the warnings judged on
-  // the data after the import and for the writes.
-  await db.execute(
-    sql.raw(`create temp table ${STAGED.row} on commit drop as
-    with f as (
-      select indicator, kode, year, array_agg(month order by month) as months,
-        ${monthArray((m) => `max(num) filter (where month = ${m})`)} as f_num,
-        ${monthArray((m) => `max(den) filter (where month = ${m})`)} as f_den
-      from ${STAGED.diff} where verdict <> 'unchanged' group by indicator, kode, year)
-    select f.*, i.counted, s.value as sasaran, v.numerators as b_num, v.denominators as b_den,
-      v.month_load_ids as b_load, v.month_simulated as b_sim
-    from f join ${STAGED.indicator} i using (indicator)
-    left join indicator_value v using (indicator, kode, year)
-    left join sasaran s on s.kode = f.kode and s.year = f.year and s."group" = i.grp`),
+  const warnings = await stateWarnings(
+    db,
+    cells,
+    cells.some((c) => c.month === 1),
   );
-  const warnings = await stateWarnings(db);
   return { counts, warnings, sample };
 }
 
+/** Σ January..month m of the row after the import (a cumulative indicator's amount). */
+const toDate = (m: string) =>
+  MONTHS.map((j) => `(case when ${m} >= ${j} then coalesce(${after.num(j)}, 0) else 0 end)`).join(' + ');
+
 /** Warnings judged on the data as it will be after the import: > 3× last month, numerator above its sasaran. */
-async function stateWarnings(db: DbOrTx): Promise<ImportIssue[]> {
-  // One pass over the cells in row × month order: the month before as it is after the import (the file's cell when the
-  // file holds it, else the stored one) and January..month after the import (stored + what the file's cells change).
-  await db.execute(
-    sql.raw(`create temp table ${STAGED.judged} on commit drop as
-    select d.n, d.file_row, d.file_column, d.indicator, d.kode, d.year, d.month, d.num, i.grp, i.cumulative,
-      i.above_check,
-      case when d.month = 1 then null
-        when lag(d.month) over w = d.month - 1 then lag(d.num) over w
-        else d.prev_stored end as previous,
-      case when i.cumulative
-        then d.cum_stored + sum(d.num - coalesce(d.old_num, 0)) over (w rows between unbounded preceding and current row)
-        else d.num end as amount
-    from ${STAGED.diff} d join ${STAGED.indicator} i using (indicator)
-    window w as (partition by d.indicator, d.kode, d.year order by d.month)`),
-  );
-  await db.execute(sql.raw(`analyze ${STAGED.judged}`));
-  // January looks at December of the year before: the file's, else the stored one (a separate, usually empty, step).
-  await db.execute(
-    sql.raw(`update ${STAGED.judged} j set previous = coalesce(p.num, v.numerators[12])
-    from ${STAGED.judged} j1
-    left join ${STAGED.cell} p on p.indicator = j1.indicator and p.kode = j1.kode and p.year = j1.year - 1
-      and p.month = 12
-    left join indicator_value v on v.indicator = j1.indicator and v.kode = j1.kode and v.year = j1.year - 1
-    where j1.month = 1 and j.n = j1.n`),
-  );
+async function stateWarnings(db: DbOrTx, cells: ValueCell[], hasJanuary: boolean): Promise<ImportIssue[]> {
+  // Each cell of the file against the month before as it is after the import (the file's cell when the file holds it,
+  // else the stored one); January against December of the year before (the file's, else the stored one), a join asked
+  // only when the file holds a January.
+  const jump = (previous: string) =>
+    `r.f_num[m] >= ${JUMP_MIN_VALUE} and ${previous} > 0 and r.f_num[m] > ${JUMP_FACTOR} * ${previous}`;
   const jumps = await db.execute<{
     n: number;
-    file_row: number;
-    file_column: string;
     indicator: string;
     kode: string;
     year: number;
@@ -236,14 +258,24 @@ async function stateWarnings(db: DbOrTx): Promise<ImportIssue[]> {
     num: number;
     previous: number;
   }>(
-    sql.raw(`select n, file_row, file_column, indicator, kode, year, month, num, previous from ${STAGED.judged}
-    where num >= ${JUMP_MIN_VALUE} and previous > 0 and num > ${JUMP_FACTOR} * previous`),
+    sql.raw(`select r.f_n[m] as n, r.indicator, r.kode, r.year, m as month, r.f_num[m] as num,
+      ${after.num('m - 1')} as previous
+    from ${STAGED.row} r cross join unnest(r.file_months) m
+    where m > 1 and ${jump(after.num('m - 1'))}
+    ${
+      hasJanuary
+        ? `union all
+    select r.f_n[1], r.indicator, r.kode, r.year, 1, r.f_num[1], coalesce(p.f_num[12], v.numerators[12])
+    from ${STAGED.row} r cross join (values (1)) m(m)
+    left join ${STAGED.row} p on p.indicator = r.indicator and p.kode = r.kode and p.year = r.year - 1
+    left join indicator_value v on v.indicator = r.indicator and v.kode = r.kode and v.year = r.year - 1
+    where r.f_num[1] is not null and ${jump('coalesce(p.f_num[12], v.numerators[12])')}`
+        : ''
+    }`),
   );
   // aboveSasaran: once per desa × indicator × year, at its first cell in the file above the desa's annual sasaran.
   const above = await db.execute<{
     n: number;
-    file_row: number;
-    file_column: string;
     indicator: string;
     kode: string;
     year: number;
@@ -253,19 +285,21 @@ async function stateWarnings(db: DbOrTx): Promise<ImportIssue[]> {
     amount: number;
     target: number;
   }>(
-    sql.raw(`select distinct on (j.indicator, j.kode, j.year) j.n, j.file_row, j.file_column, j.indicator, j.kode,
-      j.year, j.month, j.grp, j.cumulative, j.amount, s.value as target
-    from ${STAGED.judged} j join sasaran s on s.kode = j.kode and s.year = j.year and s."group" = j.grp
-    where j.above_check and j.amount > s.value
-    order by j.indicator, j.kode, j.year, j.n`),
+    sql.raw(`select distinct on (a.indicator, a.kode, a.year) a.* from (
+      select r.f_n[m] as n, r.indicator, r.kode, r.year, m as month, r.grp, r.cumulative, r.sasaran as target,
+        case when r.cumulative then ${toDate('m')} else r.f_num[m] end as amount
+      from ${STAGED.row} r cross join unnest(r.file_months) m
+      where r.above_check and r.sasaran is not null) a
+    where a.amount > a.target
+    order by a.indicator, a.kode, a.year, a.n`),
   );
   const issues: (ImportIssue & { n: number; order: number })[] = [];
+  const at = (n: number) => ({ row: cells[n]!.row, column: cells[n]!.column });
   for (const j of jumps.rows)
     issues.push({
       n: j.n,
       order: 0,
-      row: j.file_row,
-      column: j.file_column,
+      ...at(j.n),
       code: 'JUMP',
       message: `${j.indicator} ${j.kode} ${ym(j.year, j.month)}: ${j.num}, lebih dari 3× bulan sebelumnya (${j.previous}).`,
     });
@@ -273,8 +307,7 @@ async function stateWarnings(db: DbOrTx): Promise<ImportIssue[]> {
     issues.push({
       n: a.n,
       order: 1,
-      row: a.file_row,
-      column: a.file_column,
+      ...at(a.n),
       code: 'ABOVE_SASARAN',
       message: `${a.indicator} ${a.kode} ${ym(a.year, a.month)}: ${a.cumulative ? 'jumlah Januari s.d. bulan ini' : 'pembilang'} ${a.amount} melebihi sasaran ${a.grp} ${a.target}.`,
     });
@@ -284,7 +317,7 @@ async function stateWarnings(db: DbOrTx): Promise<ImportIssue[]> {
 
 /** Writes the staged plan: the desa rows with their changed months, and the history of every changed cell. */
 export async function writeValues(db: DbOrTx, loadId: number): Promise<void> {
-  const changed = (m: number) => `r.f_num[${m}] is not null`;
+  const changed = (m: number) => `${m} = any(r.months)`;
   // A row with one changed month (a monthly file: nearly all) is its stored arrays with that element replaced — slices,
   // about half the work of twelve expressions per array; any other row is built month by month.
   const spliced = (column: string, value: string) => `r.${column}[1:r.m - 1] || ${value} || r.${column}[r.m + 1:12]`;
@@ -300,7 +333,7 @@ export async function writeValues(db: DbOrTx, loadId: number): Promise<void> {
       case when r.single then ${spliced('b_sim', 'false')}
         else ${monthArray((m) => `case when ${changed(m)} then false else r.b_sim[${m}] end`)} end
     from (select *, months[1] as m, b_num is not null and cardinality(months) = 1 as single from ${STAGED.row}
-      offset 0) r
+      where cardinality(months) > 0 offset 0) r
     order by r.indicator, r.kode, r.year
     on conflict (indicator, kode, year) do update set numerators = excluded.numerators,
       denominators = excluded.denominators, month_load_ids = excluded.month_load_ids,
@@ -312,8 +345,9 @@ export async function writeValues(db: DbOrTx, loadId: number): Promise<void> {
   await db.execute(
     sql.raw(`insert into indicator_value_change (load_id, indicator, kode, year, month, old_numerator, old_denominator,
       old_load_id, old_simulated, new_numerator, new_denominator)
-    select ${loadId}, indicator, kode, year, month, old_num, old_den, old_load, old_sim, num, den
-    from ${STAGED.diff} where verdict <> 'unchanged'
-    order by indicator, kode, year, month`),
+    select ${loadId}, r.indicator, r.kode, r.year, m, r.b_num[m], r.b_den[m], r.b_load[m], r.b_sim[m], r.f_num[m],
+      r.f_den[m]
+    from ${STAGED.row} r cross join unnest(r.months) m
+    order by r.indicator, r.kode, r.year, m`),
   );
 }
