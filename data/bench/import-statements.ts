@@ -30,8 +30,10 @@ const orig = pg.Client.prototype.query as (...a: unknown[]) => unknown;
     text = `explain (analyze, buffers, wal) ${text}`;
     args[0] = typeof q === 'string' ? text : { ...(q as object), text };
     const r = (orig.apply(this, args) as Promise<{ rows: Record<string, string>[] }>).then((res) => {
-      explained.push(res.rows.map((x) => Object.values(x)[0]).join('\n'));
-      return { ...res, rows: [], rowCount: 0 };
+      const plan = res.rows.map((x) => Object.values(x)[0]).join('\n');
+      explained.push(plan);
+      // The rows the statement wrote: those its first child node produced (writeValues checks an update's count).
+      return { ...res, rows: [], rowCount: Number(/->.*actual time=[^)]*rows=([\d.]+)/.exec(plan)?.[1] ?? 0) };
     });
     return r;
   }

@@ -181,7 +181,7 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
       array_remove(${monthArray((m) => `case when f.f_num[${m}] is not null and not coalesce(${unchanged(m)}, false) then ${m} end`)}, null)
         as months,
       i.counted, i.grp, i.cumulative, i.above_check, s.value as sasaran, v.numerators as b_num,
-      v.denominators as b_den, v.month_load_ids as b_load, v.month_simulated as b_sim
+      v.denominators as b_den, v.month_load_ids as b_load, v.month_simulated as b_sim, v.ctid as b_ctid
     from (select indicator, kode, year, coalesce(file_months, array[m]) as file_months,
         coalesce(f_n, ${single('n')}) as f_n, coalesce(f_num, ${single('num')}) as f_num,
         coalesce(f_den, ${single('den')}) as f_den
@@ -321,23 +321,40 @@ export async function writeValues(db: DbOrTx, loadId: number): Promise<void> {
   // A row with one changed month (a monthly file: nearly all) is its stored arrays with that element replaced — slices,
   // about half the work of twelve expressions per array; any other row is built month by month.
   const spliced = (column: string, value: string) => `r.${column}[1:r.m - 1] || ${value} || r.${column}[r.m + 1:12]`;
-  await db.execute(
-    sql.raw(`insert into indicator_value (indicator, kode, year, numerators, denominators, month_load_ids, month_simulated)
-    select r.indicator, r.kode, r.year,
-      case when r.single then ${spliced('b_num', 'r.f_num[r.m]')} else ${monthArray(after.num)} end,
-      case when r.b_den is null and not r.counted then null
+  const arrays = {
+    numerators: `case when r.single then ${spliced('b_num', 'r.f_num[r.m]')} else ${monthArray(after.num)} end`,
+    denominators: `case when r.b_den is null and not r.counted then null
         when r.single and r.b_den is not null then ${spliced('b_den', 'r.f_den[r.m]')}
-        else ${monthArray(after.den)} end,
-      case when r.single then ${spliced('b_load', String(loadId))}
-        else ${monthArray((m) => `case when ${changed(m)} then ${loadId} else r.b_load[${m}] end`)} end,
-      case when r.single then ${spliced('b_sim', 'false')}
-        else ${monthArray((m) => `case when ${changed(m)} then false else r.b_sim[${m}] end`)} end
-    from (select *, months[1] as m, b_num is not null and cardinality(months) = 1 as single from ${STAGED.row}
-      where cardinality(months) > 0 offset 0) r
-    order by r.indicator, r.kode, r.year
-    on conflict (indicator, kode, year) do update set numerators = excluded.numerators,
-      denominators = excluded.denominators, month_load_ids = excluded.month_load_ids,
-      month_simulated = excluded.month_simulated`),
+        else ${monthArray(after.den)} end`,
+    month_load_ids: `case when r.single then ${spliced('b_load', String(loadId))}
+        else ${monthArray((m) => `case when ${changed(m)} then ${loadId} else r.b_load[${m}] end`)} end`,
+    month_simulated: `case when r.single then ${spliced('b_sim', 'false')}
+        else ${monthArray((m) => `case when ${changed(m)} then false else r.b_sim[${m}] end`)} end`,
+  };
+  const rows = (stored: boolean) => `(select *, months[1] as m, b_num is not null and cardinality(months) = 1 as single
+    from ${STAGED.row} where cardinality(months) > 0 and b_ctid is ${stored ? 'not ' : ''}null offset 0) r`;
+  // A stored row is updated where import_row found it (its ctid, read in this transaction under the import lock): no
+  // probe of the primary key per row, and the rows are visited in the order they lie on disk. Every writer of
+  // indicator_value holds the import lock, so none can have moved a row since; should one ever have, the count below
+  // differs and the import stops instead of losing a month.
+  const updated = await db.execute(
+    sql.raw(`update indicator_value v set ${Object.entries(arrays)
+      .map(([column, value]) => `${column} = ${value}`)
+      .join(', ')}
+    from ${rows(true)} where v.ctid = r.b_ctid`),
+  );
+  const [expected] = (
+    await db.execute<{ count: number }>(
+      sql.raw(`select count(*)::int as count from ${STAGED.row} where cardinality(months) > 0 and b_ctid is not null`),
+    )
+  ).rows;
+  if (updated.rowCount !== expected?.count)
+    throw new Error(
+      `indicator_value berubah selama impor: ${updated.rowCount} dari ${expected?.count} baris diperbarui`,
+    );
+  await db.execute(
+    sql.raw(`insert into indicator_value (indicator, kode, year, ${Object.keys(arrays).join(', ')})
+    select r.indicator, r.kode, r.year, ${Object.values(arrays).join(', ')} from ${rows(false)}`),
   );
   // The history keeps its foreign key to data_load although PostgreSQL checks it once per row (a national month: 5.5–8.4 s
   // of the statement's 16–24 s, about 4 % of the import): the load row is inserted just before in this transaction, but
