@@ -264,6 +264,19 @@ describe('semantics', () => {
     expect(outcome.counts).toEqual({ added: 0, changed: 6, unchanged: 0 });
   });
 
+  it("judges January against the file's December of the year before when the file holds it", async () => {
+    await addSimulatedRow(database, 'KIA_K4', '99.01.01.2001', 2025, 1);
+    const outcome = await importCsv([
+      ['99.01.01.2001', '2026-01', 'KIA_K4', 13], // row 2: > 3 × December 2025 of the file (4), not the stored 1
+      ['99.01.01.2001', '2025-12', 'KIA_K4', 4], // row 3: below the minimum of a jump (10)
+      ['99.01.01.2002', '2026-01', 'KIA_K4', 40], // row 4: no December before, stored or in the file: no jump
+    ]);
+    expect(outcome.warnings.map((w) => [w.row, w.code, w.message])).toEqual([
+      [2, 'JUMP', 'KIA_K4 99.01.01.2001 2026-01: 13, lebih dari 3× bulan sebelumnya (4).'],
+    ]);
+    expect(outcome.counts).toEqual({ added: 2, changed: 1, unchanged: 0 });
+  });
+
   it('refuses a whole file with any error and writes nothing', async () => {
     const outcome = await importCsv([
       ['99.01.01.2001', '2026-10', 'KIA_K4', 5],
