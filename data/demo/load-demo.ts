@@ -5,7 +5,13 @@ import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { schema, type Database } from '@peta/db';
-import { rebuildRollups, ROLLUP_COPY_COLUMNS, rollupAccumulator, rollupCopyLine } from '@peta/server-core';
+import {
+  IMPORT_LOCK_KEY,
+  rebuildRollups,
+  ROLLUP_COPY_COLUMNS,
+  rollupAccumulator,
+  rollupCopyLine,
+} from '@peta/server-core';
 import { ancestorAt } from '@peta/domain';
 import { DEMO_INDICATORS, DEMO_LAST_MONTH, DEMO_SEED } from './assumptions.ts';
 import { generateSasaran, generateValues, type SasaranRow } from './generate.ts';
@@ -75,6 +81,9 @@ export async function generateDemoData(
   const client = await database.pool.connect();
   try {
     await client.query('begin');
+    // The demo writes indicator_value like an import does, so it waits for the import lock as every writer of it must
+    // (an import updates the rows it read by their place on disk: nothing else may move one meanwhile).
+    await client.query('select pg_advisory_xact_lock($1)', [IMPORT_LOCK_KEY]);
     // Imported (real) cells or sasaran anywhere? Usually not (a first start): then the simulated rows are replaced
     // whole — TRUNCATE, then COPY straight into the tables (FREEZE: no later hint-bit rewrite; with the embedded
     // database's wal_level=minimal the rows skip the WAL too). Otherwise through staging tables, below.

@@ -335,13 +335,14 @@ export async function writeValues(db: DbOrTx, loadId: number): Promise<void> {
     from ${STAGED.row} where cardinality(months) > 0 and b_ctid is ${stored ? 'not ' : ''}null offset 0) r`;
   // A stored row is updated where import_row found it (its ctid, read in this transaction under the import lock): no
   // probe of the primary key per row, and the rows are visited in the order they lie on disk. Every writer of
-  // indicator_value holds the import lock, so none can have moved a row since; should one ever have, the count below
-  // differs and the import stops instead of losing a month.
+  // indicator_value holds the import lock, so none can have moved a row since; should one ever have, the key check
+  // skips whatever lies at that place now, the count below differs and the import stops instead of losing a month or
+  // writing another row.
   const updated = await db.execute(
     sql.raw(`update indicator_value v set ${Object.entries(arrays)
       .map(([column, value]) => `${column} = ${value}`)
       .join(', ')}
-    from ${rows(true)} where v.ctid = r.b_ctid`),
+    from ${rows(true)} where v.ctid = r.b_ctid and v.indicator = r.indicator and v.kode = r.kode and v.year = r.year`),
   );
   const [expected] = (
     await db.execute<{ count: number }>(
