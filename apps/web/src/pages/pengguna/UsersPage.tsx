@@ -1,6 +1,6 @@
 // "Pengguna" (/pengguna, admins): who has an account, with which role and wilayah; create one (the server makes a
 // temporary password, shown here once), change role or wilayah, reset a password, deactivate. Below, the audit log.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ROLES, type Role } from '@peta/domain';
 import type { AuditEntryDto, User } from '@peta/domain/contract';
 import { useWilayah } from '../../api/queries.ts';
@@ -245,6 +245,56 @@ function CreateUser({ onCreated }: { onCreated: (answer: UserWithPassword) => vo
   );
 }
 
+/**
+ * A table of this page: its column heads (i18n keys, in order), scrolling sideways in its wrap; on a phone each row is
+ * a card whose cells name their column (data-label, users.css). `actionsHead` heads a last column of row buttons: a
+ * screen reader speaks it, the eye sees the buttons.
+ */
+function HeadedTable({
+  columns,
+  actionsHead,
+  className,
+  testId,
+  children,
+}: {
+  columns: readonly MessageKey[];
+  actionsHead?: MessageKey;
+  className?: string;
+  testId: string;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <div className="users-table-wrap">
+      <table className={className ? `users-table ${className}` : 'users-table'} data-testid={testId}>
+        <thead>
+          <tr>
+            {columns.map((key) => (
+              <th key={key} scope="col">
+                {t(key)}
+              </th>
+            ))}
+            {actionsHead && (
+              <th scope="col">
+                <span className="sr-only">{t(actionsHead)}</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+const USER_COLUMNS = [
+  'users.col.username',
+  'users.col.nama',
+  'users.col.role',
+  'users.col.scope',
+  'users.col.status',
+] as const satisfies readonly MessageKey[];
+
 type RowAction = { id: number; what: 'edit' | 'reset' | 'aktif' } | null;
 
 function UserTable({ onReset }: { onReset: (answer: UserWithPassword) => void }) {
@@ -271,61 +321,45 @@ function UserTable({ onReset }: { onReset: (answer: UserWithPassword) => void })
       </div>
       <Loaded query={users}>
         {() => (
-          <div className="users-table-wrap">
-            <table className="users-table" data-testid="user-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('users.col.username')}</th>
-                  <th scope="col">{t('users.col.nama')}</th>
-                  <th scope="col">{t('users.col.role')}</th>
-                  <th scope="col">{t('users.col.scope')}</th>
-                  <th scope="col">{t('users.col.status')}</th>
-                  <th scope="col">
-                    <span className="sr-only">{t('users.col.action')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((u) => {
-                  const mine = action?.id === u.id ? action.what : null;
-                  const self = me?.username === u.username;
-                  return [
-                    <UserRow
-                      key={u.id}
-                      user={u}
-                      self={self}
-                      busy={reset.isPending || update.isPending}
-                      current={mine}
-                      onAsk={(what) => open(mine === what ? null : { id: u.id, what })}
-                      onReset={() =>
-                        reset.mutate(u.id, {
-                          onSuccess: (answer) => {
-                            setAction(null);
-                            onReset(answer);
-                          },
-                          onError: fail(u.id),
-                        })
-                      }
-                      onAktif={() =>
-                        update.mutate(
-                          { id: u.id, aktif: !u.aktif },
-                          { onSuccess: () => setAction(null), onError: fail(u.id) },
-                        )
-                      }
-                      error={failed?.id === u.id ? failed.error : null}
-                    />,
-                    mine === 'edit' && (
-                      <tr key={`${u.id}-edit`} className="users-edit-row">
-                        <td colSpan={6}>
-                          <EditUser user={u} onDone={() => setAction(null)} />
-                        </td>
-                      </tr>
-                    ),
-                  ];
-                })}
-              </tbody>
-            </table>
-          </div>
+          <HeadedTable columns={USER_COLUMNS} actionsHead="users.col.action" testId="user-table">
+            {rows.map((u) => {
+              const mine = action?.id === u.id ? action.what : null;
+              const self = me?.username === u.username;
+              return [
+                <UserRow
+                  key={u.id}
+                  user={u}
+                  self={self}
+                  busy={reset.isPending || update.isPending}
+                  current={mine}
+                  onAsk={(what) => open(mine === what ? null : { id: u.id, what })}
+                  onReset={() =>
+                    reset.mutate(u.id, {
+                      onSuccess: (answer) => {
+                        setAction(null);
+                        onReset(answer);
+                      },
+                      onError: fail(u.id),
+                    })
+                  }
+                  onAktif={() =>
+                    update.mutate(
+                      { id: u.id, aktif: !u.aktif },
+                      { onSuccess: () => setAction(null), onError: fail(u.id) },
+                    )
+                  }
+                  error={failed?.id === u.id ? failed.error : null}
+                />,
+                mine === 'edit' && (
+                  <tr key={`${u.id}-edit`} className="users-edit-row">
+                    <td colSpan={USER_COLUMNS.length + 1}>
+                      <EditUser user={u} onDone={() => setAction(null)} />
+                    </td>
+                  </tr>
+                ),
+              ];
+            })}
+          </HeadedTable>
         )}
       </Loaded>
     </section>
@@ -545,6 +579,14 @@ function EditUser({ user, onDone }: { user: User; onDone: () => void }) {
   );
 }
 
+const AUDIT_COLUMNS = [
+  'users.audit.col.when',
+  'users.audit.col.who',
+  'users.audit.col.action',
+  'users.audit.col.request',
+  'users.audit.col.status',
+] as const satisfies readonly MessageKey[];
+
 const ACTION_KEY: Record<string, MessageKey> = {
   masuk: 'users.audit.action.masuk',
   masuk_gagal: 'users.audit.action.masuk_gagal',
@@ -597,24 +639,11 @@ function AuditLog() {
           entries.length === 0 ? (
             <p className="users-hint">{t('users.audit.empty')}</p>
           ) : (
-            <div className="users-table-wrap">
-              <table className="users-table users-audit" data-testid="audit-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('users.audit.col.when')}</th>
-                    <th scope="col">{t('users.audit.col.who')}</th>
-                    <th scope="col">{t('users.audit.col.action')}</th>
-                    <th scope="col">{t('users.audit.col.request')}</th>
-                    <th scope="col">{t('users.audit.col.status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {entries.map((e) => (
-                    <AuditRow key={e.id} entry={e} lang={lang} t={t} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <HeadedTable columns={AUDIT_COLUMNS} className="users-audit" testId="audit-table">
+              {entries.map((e) => (
+                <AuditRow key={e.id} entry={e} lang={lang} t={t} />
+              ))}
+            </HeadedTable>
           )
         }
       </Loaded>
