@@ -69,7 +69,7 @@ export function ExportSection({ today }: { today: Date }) {
   };
 
   const monthSelect = (label: MessageKey, value: number, set: (m: number) => void, testId: string) => (
-    <div className="imp-field">
+    <div className="field imp-field">
       <label htmlFor={`${id}-${testId}`}>{t(label)}</label>
       <select
         id={`${id}-${testId}`}
@@ -115,7 +115,7 @@ export function ExportSection({ today }: { today: Date }) {
       <fieldset className="bare-fieldset imp-fieldset">
         <legend className="imp-label">{t('impor.template.period')}</legend>
         <div className="imp-row">
-          <div className="imp-field">
+          <div className="field imp-field">
             <label htmlFor={`${id}-y`}>{t('impor.export.year')}</label>
             <select
               id={`${id}-y`}
@@ -157,7 +157,7 @@ export function ExportSection({ today }: { today: Date }) {
           )}
         </div>
       </fieldset>
-      <div className="imp-field">
+      <div className="field imp-field">
         <label htmlFor={`${id}-f`}>{t('impor.export.format')}</label>
         <select
           id={`${id}-f`}

@@ -83,7 +83,7 @@ export function TemplateSection({ today }: { today: Date }) {
       <fieldset className="bare-fieldset imp-fieldset">
         <legend className="imp-label">{t('impor.template.period')}</legend>
         <div className="imp-row">
-          <div className="imp-field">
+          <div className="field imp-field">
             <label htmlFor={`${id}-m`}>{t('period.month')}</label>
             <select
               id={`${id}-m`}
@@ -98,7 +98,7 @@ export function TemplateSection({ today }: { today: Date }) {
               ))}
             </select>
           </div>
-          <div className="imp-field">
+          <div className="field imp-field">
             <label htmlFor={`${id}-y`}>{t('period.year')}</label>
             <select
               id={`${id}-y`}

@@ -69,7 +69,7 @@ export function WilayahChooser({
           const parentChosen = level === 0 || levels[level - 1] !== '';
           const options = lists[level]!.data ?? [];
           return (
-            <div key={label} className="imp-field">
+            <div key={label} className="field imp-field">
               <label htmlFor={`${id}-${level}`}>{t(label)}</label>
               <select
                 id={`${id}-${level}`}

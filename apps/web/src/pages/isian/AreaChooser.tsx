@@ -34,7 +34,7 @@ export function AreaChooser({ user, kabupaten, onKabupaten, area, onArea }: Area
   return (
     <div className="isi-area">
       {!fixedKabupaten && !user.scopeKode && (
-        <div className="isi-field">
+        <div className="field isi-field">
           <label htmlFor={`${id}-prov`}>{t('tingkat.provinsi')}</label>
           <select
             id={`${id}-prov`}
@@ -54,7 +54,7 @@ export function AreaChooser({ user, kabupaten, onKabupaten, area, onArea }: Area
         </div>
       )}
       {!fixedKabupaten && (
-        <div className="isi-field">
+        <div className="field isi-field">
           <label htmlFor={`${id}-kab`}>{t('tingkat.kabupatenKota')}</label>
           <select
             id={`${id}-kab`}
@@ -74,7 +74,7 @@ export function AreaChooser({ user, kabupaten, onKabupaten, area, onArea }: Area
           </select>
         </div>
       )}
-      <div className="isi-field isi-area__main">
+      <div className="field isi-field isi-area__main">
         <label htmlFor={`${id}-area`}>{t('isian.area.label')}</label>
         <select
           id={`${id}-area`}

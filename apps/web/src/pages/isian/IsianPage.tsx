@@ -321,11 +321,11 @@ export default function IsianPage() {
         ) : (
           <AreaChooser user={user} kabupaten={kabupaten} onKabupaten={setKabupaten} area={area} onArea={setArea} />
         )}
-        <div className="isi-field">
+        <div className="field isi-field">
           <label htmlFor="isian-month">{t('isian.month')}</label>
           <input
             id="isian-month"
-            className="isi-text"
+            className="field-input isi-text"
             type="month"
             value={month}
             max={latest ? ym(latest) : undefined}
@@ -333,7 +333,7 @@ export default function IsianPage() {
             data-testid="isian-month"
           />
         </div>
-        <div className="isi-field">
+        <div className="field isi-field">
           <label htmlFor="isian-group">{t('isian.group')}</label>
           <select id="isian-group" value={group} onChange={(e) => setGroup(e.target.value)} data-testid="isian-group">
             {GROUPS.map((g) => (
