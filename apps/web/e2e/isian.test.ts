@@ -3,7 +3,7 @@
 // with the keyboard (Enter moves down, Escape cancels), pastes a block as from Excel, goes offline, saves (queued in
 // IndexedDB, "n perubahan menunggu koneksi"), comes back online: the save lands as one import, the API and the map
 // show the numbers. Then a conflict: the admin changes a cell the puskesmas is typing over; the save is refused with
-// both values shown, nothing overwritten.
+// both values shown, nothing overwritten. A dinkes kabupaten account first chooses which kecamatan's grid to open.
 // The server is shared with the other e2e files: this file writes KIA_KF for 2026-07 only (imports.test.ts uses 2026-09; no other file
 // asserts on it) and undoes every save it made (afterAll).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ const BILAH_HULU = '12.10.09';
 const INDICATOR = 'KIA_KF';
 const MONTH = '2026-07';
 const PUSKESMAS_USER = 'pkm.perbaungan';
+const DINKES_USER = 'dinkes.labuhanbatu';
 const SHOTS = process.env.PETA_SHOTS_DIR ?? '/tmp';
 
 let server: AppServer;
@@ -195,6 +196,23 @@ describe('Isian data: keyboard entry, offline queue, landing, conflict', () => {
     await d.waitForView(BILAH_HULU);
     await expect.poll(() => d.tableCoverage(desa[1]!.kode)).toBe(formatValue(landed.coverage, 'percent'));
     await shot(page, '5-map');
+    expect(d.pageErrors).toEqual([]);
+  });
+
+  it('asks a dinkes user to choose a kecamatan or puskesmas first (no spinner), then opens its grid', async () => {
+    const page = await openPageAs(browser, server.url, DINKES_USER, { width: 1366, height: 900 });
+    const d = createDriver(page, server.url);
+    await d.openUrl(`?wilayah=${BILAH_HULU}`);
+    await page.getByTestId('nav-isian').click();
+    await page.getByTestId('page-isian').waitFor();
+    expect(await d.textOf('isian-area-needed')).toBe('Pilih kecamatan atau puskesmas untuk membuka tabel isiannya.');
+    expect(await page.getByTestId('loading').count(), 'no spinner for a grid nobody asked for').toBe(0);
+    expect(await page.getByTestId('isian-save').count()).toBe(0);
+
+    await page.getByTestId('isian-area').selectOption(`k:${BILAH_HULU}`);
+    await cell(page, desa[0]!.kode).waitFor();
+    expect(await page.getByTestId('isian-area-needed').count()).toBe(0);
+    expect(await page.locator(`[data-testid$="-${INDICATOR}-numerator"]`).count()).toBe(desa.length);
     expect(d.pageErrors).toEqual([]);
   });
 });

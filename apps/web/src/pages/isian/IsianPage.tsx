@@ -12,7 +12,7 @@ import { useLang, useT } from '../../i18n/i18n.tsx';
 import { roleLabel } from '../../shared/session/can.ts';
 import { useSessionUser } from '../../shared/session/session-api.ts';
 import { NotAllowed, usePermission } from '../../shared/session/use-permission.tsx';
-import { ErrorMessage, Loading } from '../../shared/status/StatusMessage.tsx';
+import { ErrorMessage, Loaded } from '../../shared/status/StatusMessage.tsx';
 import { kabupatenOfScope } from '../../shared/session/can.ts';
 import { AreaChooser } from './AreaChooser.tsx';
 import { isNetworkFailure, mergeSave, queueKey, waitingCells, type QueuedSave } from './entry-queue.ts';
@@ -363,51 +363,58 @@ export default function IsianPage() {
         )}
       </div>
 
-      {!area ? (
-        <p className="isi-hint">{t('isian.area.needed')}</p>
-      ) : grid.isPending ? (
-        <Loading />
-      ) : grid.isError ? (
-        <ErrorMessage error={grid.error} onRetry={() => void grid.refetch()} />
-      ) : grid.data.desa.length === 0 ? (
-        <p className="isi-hint isi-hint--warn" data-testid="isian-no-desa">
-          {t(area.kind === 'puskesmas' ? 'isian.noDesaPuskesmas' : 'isian.noDesa')}
-        </p>
-      ) : (
-        <>
-          <p className="isi-help" id="isian-keys">
-            {t('isian.keys')}
-          </p>
-          <GridTable
-            desa={grid.data.desa}
-            columns={columns}
-            textOf={(kode, column) => cellText(edits, stored, kode, column)}
-            stateOf={stateOf}
-            onCommit={(kode, column, text) => setEdits((e) => withText(e, stored, kode, column, text))}
-            onRevert={(kode, column) => setEdits((e) => withoutEdit(e, kode, column.indicator))}
-            onPaste={(origin, block) =>
-              setEdits(
-                (e) =>
-                  withPaste(
-                    e,
-                    stored,
-                    grid.data.desa.map((d) => d.kode),
-                    columns,
-                    origin,
-                    block,
-                  ).edits,
-              )
-            }
-          />
-          <p className="isi-legend">
-            <span className="isi-swatch isi-cell--simulated">12</span> {t('isian.legend.simulated')}
-            <span className="isi-swatch isi-cell--edited">12</span> {t('isian.legend.edited')}
-            <span className="isi-swatch isi-cell--pending">12</span> {t('isian.legend.pending')}
-            <span className="isi-swatch isi-cell--error">12</span> {t('isian.legend.error')}
-            <span className="isi-swatch isi-cell--warning">12</span> {t('isian.legend.warning')}
-          </p>
-        </>
-      )}
+      <Loaded
+        query={grid}
+        idle={
+          !area && (
+            <p className="isi-hint" data-testid="isian-area-needed">
+              {t('isian.area.needed')}
+            </p>
+          )
+        }
+      >
+        {(data) =>
+          data.desa.length === 0 ? (
+            <p className="isi-hint isi-hint--warn" data-testid="isian-no-desa">
+              {t(area?.kind === 'puskesmas' ? 'isian.noDesaPuskesmas' : 'isian.noDesa')}
+            </p>
+          ) : (
+            <>
+              <p className="isi-help" id="isian-keys">
+                {t('isian.keys')}
+              </p>
+              <GridTable
+                desa={data.desa}
+                columns={columns}
+                textOf={(kode, column) => cellText(edits, stored, kode, column)}
+                stateOf={stateOf}
+                onCommit={(kode, column, text) => setEdits((e) => withText(e, stored, kode, column, text))}
+                onRevert={(kode, column) => setEdits((e) => withoutEdit(e, kode, column.indicator))}
+                onPaste={(origin, block) =>
+                  setEdits(
+                    (e) =>
+                      withPaste(
+                        e,
+                        stored,
+                        data.desa.map((d) => d.kode),
+                        columns,
+                        origin,
+                        block,
+                      ).edits,
+                  )
+                }
+              />
+              <p className="isi-legend">
+                <span className="isi-swatch isi-cell--simulated">12</span> {t('isian.legend.simulated')}
+                <span className="isi-swatch isi-cell--edited">12</span> {t('isian.legend.edited')}
+                <span className="isi-swatch isi-cell--pending">12</span> {t('isian.legend.pending')}
+                <span className="isi-swatch isi-cell--error">12</span> {t('isian.legend.error')}
+                <span className="isi-swatch isi-cell--warning">12</span> {t('isian.legend.warning')}
+              </p>
+            </>
+          )
+        }
+      </Loaded>
 
       {localProblems.size > 0 && (
         <section className="isi-list isi-list--error" data-testid="isian-problems">

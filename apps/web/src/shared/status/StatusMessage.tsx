@@ -38,17 +38,22 @@ export function ErrorMessage({
 
 /**
  * The loading and error branch every query shows the same way: a spinner while it loads, the error with a retry when
- * it failed, else what `children` makes of its data.
+ * it failed, else what `children` makes of its data. `idle` is what a query disabled until the user chooses something
+ * shows instead of the spinner (pending but not fetching: it would never load by itself); without it, or when it is
+ * false (the query waits for another one to load), the spinner.
  */
 export function Loaded<T>({
   query,
   message,
+  idle,
   children,
 }: {
   query: UseQueryResult<T>;
   message?: string;
+  idle?: ReactNode;
   children: (data: T) => ReactNode;
 }) {
+  if (query.isPending && query.fetchStatus === 'idle' && idle) return idle;
   if (query.isPending) return <Loading message={message} />;
   if (query.isError) return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
   return children(query.data);
