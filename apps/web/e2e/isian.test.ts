@@ -54,6 +54,16 @@ const stateOf = (page: Page, kode: string) => cell(page, kode).getAttribute('dat
 const textOfCell = async (page: Page, kode: string) => ((await cell(page, kode).textContent()) ?? '').trim();
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/isian-${name}.png` });
 
+/** The isian page signed in as `username`, reached as a user does: from the map of Bilah Hulu through the nav. */
+async function openIsianAs(username: string) {
+  const page = await openPageAs(browser, server.url, username, { width: 1366, height: 900 });
+  const d = createDriver(page, server.url);
+  await d.openUrl(`?wilayah=${BILAH_HULU}`);
+  await page.getByTestId('nav-isian').click();
+  await page.getByTestId('page-isian').waitFor();
+  return { page, d };
+}
+
 /** What Excel puts on the clipboard for a column of cells, pasted into the focused cell. */
 async function paste(page: Page, text: string) {
   await page.evaluate((t) => {
@@ -67,11 +77,7 @@ async function paste(page: Page, text: string) {
 
 describe('Isian data: keyboard entry, offline queue, landing, conflict', () => {
   it('types a month with the keyboard, saves offline, lands when back online', async () => {
-    const page = await openPageAs(browser, server.url, PUSKESMAS_USER, { width: 1366, height: 900 });
-    const d = createDriver(page, server.url);
-    await d.openUrl(`?wilayah=${BILAH_HULU}`);
-    await page.getByTestId('nav-isian').click();
-    await page.getByTestId('page-isian').waitFor();
+    const { page, d } = await openIsianAs(PUSKESMAS_USER);
     expect(await d.textOf('isian-area-fixed')).toMatch(/Wilayah kerja .*PERBAUNGAN/i);
     await page.getByTestId('isian-month').fill(MONTH);
     await cell(page, desa[0]!.kode).waitFor();
@@ -200,11 +206,7 @@ describe('Isian data: keyboard entry, offline queue, landing, conflict', () => {
   });
 
   it('asks a dinkes user to choose a kecamatan or puskesmas first (no spinner), then opens its grid', async () => {
-    const page = await openPageAs(browser, server.url, DINKES_USER, { width: 1366, height: 900 });
-    const d = createDriver(page, server.url);
-    await d.openUrl(`?wilayah=${BILAH_HULU}`);
-    await page.getByTestId('nav-isian').click();
-    await page.getByTestId('page-isian').waitFor();
+    const { page, d } = await openIsianAs(DINKES_USER);
     expect(await d.textOf('isian-area-needed')).toBe('Pilih kecamatan atau puskesmas untuk membuka tabel isiannya.');
     expect(await page.getByTestId('loading').count(), 'no spinner for a grid nobody asked for').toBe(0);
     expect(await page.getByTestId('isian-save').count()).toBe(0);
