@@ -242,6 +242,19 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
 const toDate = (m: string) =>
   MONTHS.map((j) => `(case when ${m} >= ${j} then coalesce(${after.num(j)}, 0) else 0 end)`).join(' + ');
 
+/**
+ * The cell a warning row is about: n, its place among the file's cells (it orders the warnings and finds the cell's
+ * row and column), and its desa × indicator × month. A type, not an interface: db.execute wants its row type
+ * assignable to Record<string, unknown>.
+ */
+type WarnedCell = {
+  n: number;
+  indicator: string;
+  kode: string;
+  year: number;
+  month: number;
+};
+
 /** Warnings judged on the data as it will be after the import: > 3× last month, numerator above its sasaran. */
 async function stateWarnings(db: DbOrTx, cells: ValueCell[], hasJanuary: boolean): Promise<ImportIssue[]> {
   // Each cell of the file against the month before as it is after the import (the file's cell when the file holds it,
@@ -249,15 +262,7 @@ async function stateWarnings(db: DbOrTx, cells: ValueCell[], hasJanuary: boolean
   // only when the file holds a January.
   const jump = (previous: string) =>
     `r.f_num[m] >= ${JUMP_MIN_VALUE} and ${previous} > 0 and r.f_num[m] > ${JUMP_FACTOR} * ${previous}`;
-  const jumps = await db.execute<{
-    n: number;
-    indicator: string;
-    kode: string;
-    year: number;
-    month: number;
-    num: number;
-    previous: number;
-  }>(
+  const jumps = await db.execute<WarnedCell & { num: number; previous: number }>(
     sql.raw(`select r.f_n[m] as n, r.indicator, r.kode, r.year, m as month, r.f_num[m] as num,
       ${after.num('m - 1')} as previous
     from ${STAGED.row} r cross join unnest(r.file_months) m
@@ -274,17 +279,7 @@ async function stateWarnings(db: DbOrTx, cells: ValueCell[], hasJanuary: boolean
     }`),
   );
   // aboveSasaran: once per desa × indicator × year, at its first cell in the file above the desa's annual sasaran.
-  const above = await db.execute<{
-    n: number;
-    indicator: string;
-    kode: string;
-    year: number;
-    month: number;
-    grp: string;
-    cumulative: boolean;
-    amount: number;
-    target: number;
-  }>(
+  const above = await db.execute<WarnedCell & { grp: string; cumulative: boolean; amount: number; target: number }>(
     sql.raw(`select distinct on (a.indicator, a.kode, a.year) a.* from (
       select r.f_n[m] as n, r.indicator, r.kode, r.year, m as month, r.grp, r.cumulative, r.sasaran as target,
         case when r.cumulative then ${toDate('m')} else r.f_num[m] end as amount
