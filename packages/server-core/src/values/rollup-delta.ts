@@ -32,7 +32,8 @@ const usableBefore = (j: number) => `(r.b_num[${j}] is not null and (not r.count
 /**
  * The deltas of every ancestor of the changed desa cells staged by planValues, into the temporary table rollup_delta:
  * (kode, indicator, year, slot, num, den, reports, reports_with_den, simulated). Slots 1–12 are months (all five
- * sums); slot 12 + i is element i of the triangle (last_num, last_den in num, den).
+ * sums); slot 12 + i is element i of the triangle (last_num, last_den in num, den). The counts stay int at every step
+ * (a sum of sums of int would be numeric, slower to sum and to add; the stored arrays are int anyway).
  */
 export const STAGE_ROLLUP_DELTAS = `create temp table rollup_delta on commit drop as
     with c as (
@@ -70,15 +71,15 @@ export const STAGE_ROLLUP_DELTAS = `create temp table rollup_delta on commit dro
         case when q.has_den then case when q.un then q.m else q.p end end as k_new,
         case when q.has_den then case when q.uo then q.m else q.p end end as k_old,
         sum(case when q.has_den then (case when q.un then q.num else 0 end) - (case when q.uo then q.old_num else 0 end)
-          else 0 end) as num,
+          else 0 end)::int as num,
         sum(case when q.has_den then (case when q.un then q.den_new else 0 end)
           - (case when q.uo then q.den_old else 0 end) else 0 end) as den,
-        sum(q.un::int - q.uo::int) as reports,
-        sum(case when q.has_den then q.un::int - q.uo::int else 0 end) as reports_with_den,
-        sum(-(q.old_num is not null and q.old_sim is true)::int) as simulated,
-        sum(case when q.un then q.num else q.num_p end) as last_num_new,
+        sum(q.un::int - q.uo::int)::int as reports,
+        sum(case when q.has_den then q.un::int - q.uo::int else 0 end)::int as reports_with_den,
+        sum(-(q.old_num is not null and q.old_sim is true)::int)::int as simulated,
+        sum(case when q.un then q.num else q.num_p end)::int as last_num_new,
         sum(case when q.un then q.den_new else q.den_p end) as last_den_new,
-        sum(case when q.uo then q.old_num else q.num_p end) as last_num_old,
+        sum(case when q.uo then q.old_num else q.num_p end)::int as last_num_old,
         sum(case when q.uo then q.den_old else q.den_p end) as last_den_old
       from q group by 1, 2, 3, 4, 5, 6, 7),
     kecamatan as (
@@ -90,16 +91,41 @@ export const STAGE_ROLLUP_DELTAS = `create temp table rollup_delta on commit dro
         cross join lateral (values (g.k_new, g.last_num_new, g.last_den_new),
           (g.k_old, -g.last_num_old, -g.last_den_old)) e(k, num, den)
       where e.k is not null)
-    select a.kode, k.indicator, k.year, k.slot, sum(k.num) as num, sum(k.den) as den, sum(k.reports) as reports,
-      sum(k.reports_with_den) as reports_with_den, sum(k.simulated) as simulated
+    select a.kode, k.indicator, k.year, k.slot, sum(k.num)::int as num, sum(k.den) as den, sum(k.reports)::int as reports,
+      sum(k.reports_with_den)::int as reports_with_den, sum(k.simulated)::int as simulated
     from kecamatan k cross join lateral (values (k.kode), (left(k.kode, 5)), (left(k.kode, 2)), ('')) a(kode)
     group by 1, 2, 3, 4`;
 
-/** `column[i] = column[i] + delta` (sums of sasaran rounded to 6 decimals). */
-const plus = (column: string, index: number, delta: string, float: boolean) =>
-  float
-    ? `${column}[${index}] = round((v.${column}[${index}] + ${delta}) * 1e6) / 1e6`
-    : `${column}[${index}] = v.${column}[${index}] + ${delta}`;
+const FLOAT_COLUMNS = new Set(['den', 'last_den']);
+const LENGTH: Record<string, number> = { last_num: 78, last_den: 78 };
+
+/**
+ * `column = column + the deltas of its touched elements` as one array expression: the untouched runs as slices, the
+ * touched runs as array constructors (sums of sasaran rounded to 6 decimals), joined by `||`. Assigning the elements
+ * one by one (`column[i] = …` per element) copied the whole array for each of them: measured on a national month
+ * (156,760 rows, 28 touched slots) the UPDATE's expressions took ~4.5 s that way against ~1.3 s this way.
+ */
+function plusDeltas(column: string, deltas: Map<number, string>): string {
+  const length = LENGTH[column] ?? 12;
+  const element = (i: number) => {
+    const sum = `v.${column}[${i}] + ${deltas.get(i)}`;
+    return FLOAT_COLUMNS.has(column) ? `round((${sum}) * 1e6) / 1e6` : sum;
+  };
+  const parts: string[] = [];
+  for (let i = 1; i <= length; ) {
+    const from = i;
+    const touched = deltas.has(i);
+    while (i <= length && deltas.has(i) === touched) i++;
+    parts.push(
+      touched
+        ? `array[${range(from, i - 1)
+            .map(element)
+            .join(', ')}]`
+        : `v.${column}[${from}:${i - 1}]`,
+    );
+  }
+  return `${column} = ${parts.join(' || ')}`;
+}
 
 /** Add the deltas of the import staged by planValues to the stored roll-ups (a missing row starts from zero). */
 export async function applyRollupDeltas(db: DbOrTx, loadId: number): Promise<void> {
@@ -116,24 +142,22 @@ export async function applyRollupDeltas(db: DbOrTx, loadId: number): Promise<voi
       array_fill(0::float8, array[78]), ${loadId}
     from rollup_delta on conflict do nothing`),
   );
-  // Only the touched elements are assigned (an import of one month touches a handful of the 216).
+  // Only the touched elements change (an import of one month touches a handful of the 216).
   const pivot: string[] = [];
-  const sets: string[] = [];
+  const deltas = new Map<string, Map<number, string>>();
+  const touch = (column: string, index: number, field: string, slot: number) => {
+    const cast = FLOAT_COLUMNS.has(column) ? '' : '::int';
+    pivot.push(`coalesce(sum(${field}) filter (where slot = ${slot}), 0)${cast} as ${field}_${slot}`);
+    deltas.set(column, (deltas.get(column) ?? new Map()).set(index, `d.${field}_${slot}`));
+  };
   for (const slot of slots) {
-    const of = (field: string) => `coalesce(sum(${field}) filter (where slot = ${slot}), 0) as ${field}_${slot}`;
-    if (slot <= 12) {
-      for (const field of MONTH_FIELDS) {
-        pivot.push(of(field));
-        sets.push(plus(field, slot, `d.${field}_${slot}`, field === 'den'));
-      }
-    } else {
-      pivot.push(of('num'), of('den'));
-      sets.push(
-        plus('last_num', slot - 12, `d.num_${slot}`, false),
-        plus('last_den', slot - 12, `d.den_${slot}`, true),
-      );
+    if (slot <= 12) for (const field of MONTH_FIELDS) touch(field, slot, field, slot);
+    else {
+      touch('last_num', slot - 12, 'num', slot);
+      touch('last_den', slot - 12, 'den', slot);
     }
   }
+  const sets = [...deltas].map(([column, touched]) => plusDeltas(column, touched));
   await db.execute(
     sql.raw(`update value_rollup v set ${sets.join(', ')}, load_id = ${loadId}
     from (select kode, indicator, year, ${pivot.join(', ')} from rollup_delta group by kode, indicator, year) d
