@@ -24,7 +24,8 @@ const orig = pg.Client.prototype.query as (...a: unknown[]) => unknown;
   if (
     process.env.EXPLAIN &&
     new RegExp(
-      process.env.EXPLAIN_RE ?? '^\\s*(insert into indicator_value|update indicator_value|update value_rollup)',
+      process.env.EXPLAIN_RE ??
+        '^\\s*(insert into indicator_value|update indicator_value|update value_rollup|merge into value_rollup)',
     ).test(text)
   ) {
     text = `explain (analyze, buffers, wal) ${text}`;
