@@ -27,6 +27,7 @@ import {
   type YearProtection,
 } from './suppression.ts';
 import { allSasaranDenominator, totalsOverAllSasaran, withAllSasaran } from './all-sasaran.ts';
+import { mulberry32 } from './testing/random.ts';
 
 const YEAR = 2026;
 
@@ -42,16 +43,6 @@ interface Instance {
   exact: Set<string>;
   /** The sasaran rows are registers (protected for sensitive indicators). */
   sasaranIsRegister: boolean;
-}
-
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pad = (m: number) => String(m).padStart(2, '0');

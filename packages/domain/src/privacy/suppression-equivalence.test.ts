@@ -18,18 +18,9 @@ import {
   type YearProtection,
 } from './suppression.ts';
 import { protectYearReference } from './testing/suppression-reference.ts';
+import { mulberry32 } from './testing/random.ts';
 
 const YEAR = 2026;
-
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CODES = [
   'KIA_K4', // cumulative over an estimated sasaran
