@@ -15,9 +15,8 @@ import {
 import { readCodeList, type CodeList } from './code-list.ts';
 import { readUpstreamFile, type UpstreamRecord } from './parse-upstream-sql.ts';
 import { pointInRing, polygonProblems, ringArea2 } from './validity.ts';
-import { tinyUpstreamRepo } from './fixtures/tiny-upstream.ts';
+import { tinyCodeListDir, tinyUpstreamRepo } from './fixtures/tiny-upstream.ts';
 
-const fixtures = join(import.meta.dirname, 'fixtures');
 const db = join(tinyUpstreamRepo(), 'db');
 
 async function records(path: string) {
@@ -66,7 +65,7 @@ describe('buildBoundaries on the hand-made fixture', () => {
   const row = (kode: string) => result.rows.find((r) => r.kode === kode)!;
 
   beforeAll(async () => {
-    codes = await readCodeList(join(fixtures, 'codes'));
+    codes = await readCodeList(tinyCodeListDir());
     const prov = await records('prov/wilayah_boundaries_prov_1.sql');
     const inputs: ProvinceInput[] = [
       {

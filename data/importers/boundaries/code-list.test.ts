@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crossCheck, defaultCodeListDir, parseCsv, readCodeList } from './code-list.ts';
+import { tinyCodeListDir } from './fixtures/tiny-upstream.ts';
 
-const codesDir = join(import.meta.dirname, 'fixtures', 'codes');
+const codesDir = tinyCodeListDir();
 
 describe('parseCsv', () => {
   it('reads quoted fields with commas, doubled quotes and CRLF line ends', () => {

@@ -13,9 +13,8 @@ import {
   REPORT_FILE,
   type ImportProgress,
 } from './import-boundaries.ts';
-import { tinyUpstreamRepo } from './fixtures/tiny-upstream.ts';
+import { tinyCodeListDir, tinyUpstreamRepo } from './fixtures/tiny-upstream.ts';
 
-const fixtures = join(import.meta.dirname, 'fixtures');
 const fixtureRepo = tinyUpstreamRepo();
 
 describe('importBoundaries into PostgreSQL', () => {
@@ -28,7 +27,7 @@ describe('importBoundaries into PostgreSQL', () => {
     tmp = mkdtempSync(join(tmpdir(), 'peta-import-'));
     chmodSync(tmp, 0o755); // the embedded server runs as user postgres
     database = await openDatabase({ dataDir: join(tmp, 'pg'), ephemeral: true });
-    codeList = await readCodeList(join(fixtures, 'codes'));
+    codeList = await readCodeList(tinyCodeListDir());
   }, 120_000);
 
   afterAll(async () => {

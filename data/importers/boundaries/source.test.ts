@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCodeList } from './code-list.ts';
-import { tinyUpstreamRepo } from './fixtures/tiny-upstream.ts';
+import { tinyCodeListDir, tinyUpstreamRepo } from './fixtures/tiny-upstream.ts';
 import {
   DOWNLOAD_PHASE,
   formatDesaProvinsi,
@@ -15,7 +15,6 @@ import {
   type SourceProgress,
 } from './source.ts';
 
-const fixtures = join(import.meta.dirname, 'fixtures');
 const fixtureRepo = tinyUpstreamRepo();
 
 /** A temporary workspace: <tmp>/main is the repo root, <tmp>/shared sits beside it. */
@@ -95,7 +94,7 @@ describe('resolveBoundarySource: download', () => {
 
   it('fetches only the files of the region into data/boundaries/db, with progress', async () => {
     const { repoRoot } = workspace();
-    const codeList = await readCodeList(join(fixtures, 'codes'));
+    const codeList = await readCodeList(tinyCodeListDir());
     const { fetch, urls } = fakeFetch(fixtureFile);
     const progress: SourceProgress[] = [];
     const source = await resolveBoundarySource({
@@ -154,7 +153,7 @@ describe('resolveBoundarySource: download', () => {
 
   it('fails in Bahasa Indonesia with the way out (BOUNDARIES_DIR) when offline', async () => {
     const { repoRoot } = workspace();
-    const codeList = await readCodeList(join(fixtures, 'codes'));
+    const codeList = await readCodeList(tinyCodeListDir());
     const offline: FetchLike = async () => {
       throw new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND raw.githubusercontent.com') });
     };
@@ -170,7 +169,7 @@ describe('resolveBoundarySource: download', () => {
 
   it('names the file and the HTTP status when a needed file is missing upstream', async () => {
     const { repoRoot } = workspace();
-    const codeList = await readCodeList(join(fixtures, 'codes'));
+    const codeList = await readCodeList(tinyCodeListDir());
     const { fetch } = fakeFetch((path) => (path.includes('kec_99') ? null : fixtureFile(path)));
     await expect(
       resolveBoundarySource({
@@ -208,7 +207,7 @@ describe('listBoundaryFiles and region helpers', () => {
   });
 
   it('lists the upstream paths of a region', async () => {
-    const codeList = await readCodeList(join(fixtures, 'codes'));
+    const codeList = await readCodeList(tinyCodeListDir());
     expect(neededUpstreamPaths(codeList, ['98'], 1)).toEqual([
       'db/prov/wilayah_boundaries_prov_1.sql',
       'db/kab/wilayah_boundaries_kab_98.sql',

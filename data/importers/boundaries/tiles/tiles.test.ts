@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BATAS_MIN_ZOOM, TILE_LAYER } from '@peta/domain/contract';
 import { buildProvince, type ProvinceInput } from '../build-geometry.ts';
 import { readCodeList } from '../code-list.ts';
-import { tinyUpstreamRepo } from '../fixtures/tiny-upstream.ts';
+import { tinyCodeListDir, tinyUpstreamRepo } from '../fixtures/tiny-upstream.ts';
 import { readUpstreamFile, type UpstreamRecord } from '../parse-upstream-sql.ts';
 import { clipLine, clipRing } from './clip.ts';
 import { addProvinceToTiles } from './tile-features.ts';
@@ -79,7 +79,7 @@ describe('vector tiles of the hand-made province', () => {
   const atZoom = (z: number) => tiles.filter((t) => t.tile.z === z);
 
   beforeAll(async () => {
-    const codes = await readCodeList(join(import.meta.dirname, '../fixtures/codes'));
+    const codes = await readCodeList(tinyCodeListDir());
     const prov = await records('prov/wilayah_boundaries_prov_1.sql');
     const input: ProvinceInput = {
       kode: '99',
