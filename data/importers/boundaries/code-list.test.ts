@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crossCheck, defaultCodeListDir, parseCsv, readCodeList } from './code-list.ts';
 import { tinyCodeListDir } from './fixtures/tiny-upstream.ts';
