@@ -38,7 +38,7 @@ export function IndicatorChecklist({ list, selected, onChange, testIdPrefix = 't
         <input
           id={`${id}-q`}
           type="search"
-          className="field-input imp-input"
+          className="imp-input"
           value={query}
           placeholder={t('indicator.search.placeholder')}
           onChange={(e) => setQuery(e.target.value)}

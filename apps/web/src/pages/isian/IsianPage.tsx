@@ -325,7 +325,7 @@ export default function IsianPage() {
           <label htmlFor="isian-month">{t('isian.month')}</label>
           <input
             id="isian-month"
-            className="field-input isi-text"
+            className="isi-text"
             type="month"
             value={month}
             max={latest ? ym(latest) : undefined}
