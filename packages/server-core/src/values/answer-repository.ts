@@ -100,9 +100,10 @@ export function answerRepository(db: DbOrTx) {
   // The desa of a kecamatan in ONE row: their stored years and their sasaran as text, each desa led by its kode
   // ('/' between desa, ';' between a desa's fields), parsed here — the driver and drizzle then handle one row instead
   // of one per desa (a kecamatan has ~10 to 100), which cost more than the text they carry. Each table is read by ONE
-  // index scan for all the desa (`kode = any`: one descent, the desa side by side on the leaf pages) instead of a
-  // probe per desa from the list: a kecamatan's answer cost PostgreSQL ~480 µs of CPU with a probe per desa, ~300 µs
-  // so (57 desa, PG 18). Without a sasaran group (counted denominators) the sasaran is not read at all.
+  // index scan for all the desa (`kode = any`; from PostgreSQL 17 one descent, the desa side by side on the leaf pages;
+  // before, a descent per desa but no join) instead of a probe per desa from the list: a kecamatan's answer cost
+  // PostgreSQL ~480 µs of CPU with a probe per desa, ~300 µs so (57 desa, PG 18). Without a sasaran group (counted
+  // denominators) the sasaran is not read at all.
   const kodes = sql`${sql.placeholder('kodes')}::text[]`;
   const group = sql.placeholder('group');
   const desaRows = db
