@@ -136,6 +136,7 @@ export function indicatorValuesRepository(db: DbOrTx) {
         lazily([...byDesaYear.values()], (cells) => {
           const { kode, year } = cells[0]!;
           const column = (value: (c: ValueChange) => number | boolean | null) => arrayLiteral(cells.map(value));
+          // Indicator codes are the catalogue's (letters, digits, _): an array literal needs no quoting for them.
           return `${loadId}\t${kode}\t${year}\t{${cells.map((c) => c.indicator).join(',')}}\t${column((c) => c.month)}\t${column((c) => c.oldNumerator)}\t${column((c) => c.oldDenominator)}\t${column((c) => c.oldLoadId)}\t${column((c) => c.oldSimulated)}\t${column((c) => c.newNumerator)}\t${column((c) => c.newDenominator)}\n`;
         }),
       );
