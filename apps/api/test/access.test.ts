@@ -299,7 +299,7 @@ async function snapshot(database: Database) {
     'data_load',
     'import_profile',
     'indicator_value',
-    'indicator_value_change',
+    'indicator_value_history',
     'import_preview',
     'meeting',
     'meeting_note',

@@ -232,7 +232,7 @@ describe('pnpm cli', () => {
     let writing = false;
     for (let i = 0; i < 1500 && !writing; i++) {
       const { rows: active } = await database.pool.query(
-        `select 1 from pg_stat_activity where state = 'active' and pid <> pg_backend_pid() and query ~ '^(copy import_value|copy indicator_value_change|insert into indicator_value)'`,
+        `select 1 from pg_stat_activity where state = 'active' and pid <> pg_backend_pid() and query ~ '^(copy import_value|insert into indicator_value)'`,
       );
       writing = active.length > 0;
       if (!writing) await new Promise((ok) => setTimeout(ok, 20));
@@ -254,7 +254,7 @@ describe('pnpm cli', () => {
     expect(
       (
         await database.pool.query(
-          'select count(*)::int n from indicator_value_change where load_id not in (select id from data_load)',
+          'select count(*)::int n from indicator_value_history where load_id not in (select id from data_load)',
         )
       ).rows,
     ).toEqual([{ n: 0 }]);

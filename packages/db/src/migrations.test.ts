@@ -1,4 +1,5 @@
-// Migration 0003 on a database made before it: existing demo rows get per-cell provenance from their row's load.
+// Migrations that move data, each on a database made before it: 0003 gives existing demo rows per-cell provenance from
+// their row's load; 0012 moves the per-cell value history into one row per load × desa × year, every cell kept.
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationsFolder } from './client.ts';
 import { createTestDatabase, type TestDatabase } from './testing.ts';
 
-describe('migration 0003_import_provenance', () => {
+/** The migrations as they were before the one whose tag starts with `tag`, in a temporary folder. */
+function migrationsBefore(tag: string): string {
+  const before = mkdtempSync(join(tmpdir(), 'peta-migrations-'));
+  cpSync(migrationsFolder, before, { recursive: true });
+  const journal = JSON.parse(readFileSync(join(before, 'meta/_journal.json'), 'utf8'));
+  journal.entries = journal.entries.filter((e: { tag: string }) => e.tag < tag);
+  writeFileSync(join(before, 'meta/_journal.json'), JSON.stringify(journal));
+  return before;
+}
+
+describe('migrations that move data', () => {
   let server: TestDatabase;
   let pool: pg.Pool;
   beforeAll(async () => {
@@ -22,14 +33,9 @@ describe('migration 0003_import_provenance', () => {
     await server?.drop();
   });
 
-  it('fills month_load_ids and month_simulated from load_id and simulated of existing rows', async () => {
-    // The migrations as they were before 0003.
-    const before = mkdtempSync(join(tmpdir(), 'peta-migrations-'));
-    cpSync(migrationsFolder, before, { recursive: true });
-    const journal = JSON.parse(readFileSync(join(before, 'meta/_journal.json'), 'utf8'));
-    journal.entries = journal.entries.filter((e: { tag: string }) => e.tag < '0003');
-    writeFileSync(join(before, 'meta/_journal.json'), JSON.stringify(journal));
-    await migrate(drizzle(pool), { migrationsFolder: before });
+  it('0003 fills month_load_ids and month_simulated from load_id and simulated of existing rows', async () => {
+    await pool.query('drop schema public cascade; drop schema if exists drizzle cascade; create schema public');
+    await migrate(drizzle(pool), { migrationsFolder: migrationsBefore('0003') });
     await pool.query(`insert into data_load (id, kind, description, simulated) values (7, 'demo', 'lama', true)`);
     await pool.query(`insert into indicator_value (indicator, kode, year, numerators, simulated, load_id)
       values ('KIA_K4', '12.10.09.2001', 2026, '{1,2,NULL,4,5,6,7,8,9,10,NULL,NULL}', true, 7)`);
@@ -47,5 +53,60 @@ describe('migration 0003_import_provenance', () => {
       rows: [load],
     } = await pool.query(`select kind, status, target, added from data_load where id = 7`);
     expect(load).toEqual({ kind: 'demo', status: 'done', target: 'nilai+sasaran', added: 0 });
+  });
+
+  it('0012 moves every cell of the per-cell value history into one row per load × desa × year', async () => {
+    await pool.query('drop schema public cascade; drop schema if exists drizzle cascade; create schema public');
+    await migrate(drizzle(pool), { migrationsFolder: migrationsBefore('0012') });
+    await pool.query(`insert into data_load (id, kind, description, simulated)
+      values (3, 'import', 'a', false), (4, 'import', 'b', false)`);
+    // Load 3 added two cells of one desa-year and changed one of another year; load 4 changed a cell load 3 wrote
+    // (with a counted denominator) and one of another desa.
+    await pool.query(`insert into indicator_value_change (load_id, indicator, kode, year, month, old_numerator,
+        old_denominator, old_load_id, old_simulated, new_numerator, new_denominator) values
+      (3, 'KIA_K4', '12.10.09.2001', 2026, 2, null, null, null, null, 5, null),
+      (3, 'IMUN_IDL', '12.10.09.2001', 2026, 1, null, null, null, null, 7, null),
+      (3, 'KIA_K4', '12.10.09.2001', 2025, 12, 9, null, 1, true, 10, null),
+      (4, 'GIZI_STUNTING', '12.10.09.2001', 2026, 3, 2, 40, 3, false, 3, 41),
+      (4, 'KIA_K4', '12.10.09.2002', 2026, 3, 4, null, 1, true, 6, null)`);
+    await pool.query(`insert into indicator_value_change (load_id, indicator, kode, year, month, new_numerator)
+      values (4, 'KIA_K4', '12.10.09.2001', 2026, 2, 8)`);
+
+    await migrate(drizzle(pool), { migrationsFolder });
+    const { rows } = await pool.query(`select load_id, kode, year, indicators, months, old_numerators, old_denominators,
+        old_load_ids, old_simulated_flags, new_numerators, new_denominators
+      from indicator_value_history order by load_id, kode, year`);
+    const row = (loadId: number, kode: string, year: number, cells: unknown[][]) => ({
+      load_id: loadId,
+      kode,
+      year,
+      indicators: cells.map((c) => c[0]),
+      months: cells.map((c) => c[1]),
+      old_numerators: cells.map((c) => c[2]),
+      old_denominators: cells.map((c) => c[3]),
+      old_load_ids: cells.map((c) => c[4]),
+      old_simulated_flags: cells.map((c) => c[5]),
+      new_numerators: cells.map((c) => c[6]),
+      new_denominators: cells.map((c) => c[7]),
+    });
+    expect(rows).toEqual([
+      row(3, '12.10.09.2001', 2025, [['KIA_K4', 12, 9, null, 1, true, 10, null]]),
+      row(3, '12.10.09.2001', 2026, [
+        ['IMUN_IDL', 1, null, null, null, null, 7, null],
+        ['KIA_K4', 2, null, null, null, null, 5, null],
+      ]),
+      row(4, '12.10.09.2001', 2026, [
+        ['GIZI_STUNTING', 3, 2, 40, 3, false, 3, 41],
+        ['KIA_K4', 2, null, null, null, null, 8, null],
+      ]),
+      row(4, '12.10.09.2002', 2026, [['KIA_K4', 3, 4, null, 1, true, 6, null]]),
+    ]);
+    const { rows: tables } = await pool.query(`select to_regclass('indicator_value_change') as old`);
+    expect(tables).toEqual([{ old: null }]);
+    // The foreign key holds: history no load explains is refused.
+    await expect(
+      pool.query(`insert into indicator_value_history values (99, '12.10.09.2001', 2026, '{KIA_K4}', '{1}', '{NULL}',
+        '{NULL}', '{NULL}', '{NULL}', '{1}', '{NULL}')`),
+    ).rejects.toThrow(/foreign key/);
   });
 });

@@ -157,30 +157,33 @@ export const indicatorValue = pgTable(
 );
 
 /**
- * Every cell an import or an undo changed, with the value before and after: the history of a cell, and what an
- * undo restores. `old_load_id` NULL means the cell did not exist before.
+ * The history of the value cells: every cell an import or an undo changed, with the value before and after — what an
+ * undo restores. One row per load × desa × year holds every cell of that desa and year the load changed, as parallel
+ * arrays (element i of each array is one cell: indicator i, month i, its old and new numbers), so a national month
+ * writes one row per desa (~84,000) instead of one per cell (1.7 M), and a puskesmas' monthly file one per desa of its
+ * area. An element of `old_load_ids` NULL means that cell did not exist before. Every reader asks for one load (undo,
+ * the desa a load changed, the small-count protection of what it touched): the primary key is the only index.
  */
-export const indicatorValueChange = pgTable(
-  'indicator_value_change',
+export const indicatorValueHistory = pgTable(
+  'indicator_value_history',
   {
     loadId: integer('load_id')
       .notNull()
       .references(() => dataLoad.id),
-    indicator: text('indicator').notNull(),
     kode: text('kode').notNull(),
     year: integer('year').notNull(),
-    month: integer('month').notNull(),
-    oldNumerator: integer('old_numerator'),
-    oldDenominator: integer('old_denominator'),
-    oldLoadId: integer('old_load_id'),
-    oldSimulated: boolean('old_simulated'),
-    newNumerator: integer('new_numerator'),
-    newDenominator: integer('new_denominator'),
+    /** The changed cells' indicators, one element per cell (arrays below: the same cell at the same place). */
+    indicators: text('indicators').array().notNull(),
+    /** The changed cells' months (1–12). */
+    months: integer('months').array().notNull(),
+    oldNumerators: integer('old_numerators').array().notNull(),
+    oldDenominators: integer('old_denominators').array().notNull(),
+    oldLoadIds: integer('old_load_ids').array().notNull(),
+    oldSimulatedFlags: boolean('old_simulated_flags').array().notNull(),
+    newNumerators: integer('new_numerators').array().notNull(),
+    newDenominators: integer('new_denominators').array().notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.loadId, t.indicator, t.kode, t.year, t.month] }),
-    index('indicator_value_change_cell_idx').on(t.indicator, t.kode, t.year, t.month),
-  ],
+  (t) => [primaryKey({ columns: [t.loadId, t.kode, t.year] })],
 );
 
 /** Target population of one desa for one year and sasaran group, with where the number comes from. */

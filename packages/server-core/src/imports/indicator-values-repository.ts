@@ -1,10 +1,10 @@
-// SQL on indicator_value and indicator_value_change used by undo and the entry grid (a value import diffs and writes
+// SQL on indicator_value and its history (indicator_value_history) used by undo and the entry grid (a value import diffs and writes
 // set-based in plan-values.ts). Rows move in bulk, never one query per row: keys as unnest() arrays, arrays read back
 // as text (cheaper to parse), rows COPYed into a staging table and upserted from it in one statement.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@peta/db';
-import { indicatorValue as v, indicatorValueChange as c } from '@peta/db/schema';
-import { arrayLiteral, arrayParam, copyField, copyInto, parseBoolArray, parseIntArray } from './bulk-sql.ts';
+import { indicatorValue as v, indicatorValueHistory as h } from '@peta/db/schema';
+import { arrayLiteral, arrayParam, copyInto, parseBoolArray, parseIntArray } from './bulk-sql.ts';
 
 /** One stored row (desa × indicator × year) with its per-month provenance; index 0 = January. */
 export interface ValueRow {
@@ -17,7 +17,7 @@ export interface ValueRow {
   monthSimulated: (boolean | null)[];
 }
 
-/** One changed cell, written to indicator_value_change. */
+/** One changed cell; the history keeps it in the row of its load × desa × year (indicator_value_history). */
 export interface ValueChange {
   indicator: string;
   kode: string;
@@ -117,48 +117,71 @@ export function indicatorValuesRepository(db: DbOrTx) {
       await db.delete(v).where(sql`(${v.indicator}, ${v.kode}, ${v.year}) in ${keyRows(keys)}`);
     },
 
-    /** The history of the changed cells, COPYed into indicator_value_change (needs the writing transaction). */
+    /**
+     * The history of the changed cells, COPYed into indicator_value_history as one row per desa × year, its cells as
+     * parallel arrays (needs the writing transaction).
+     */
     async insertChanges(loadId: number, changes: ValueChange[]): Promise<void> {
       if (!changes.length) return;
+      const byDesaYear = new Map<string, ValueChange[]>();
+      for (const c of changes) {
+        const key = `${c.kode}|${c.year}`;
+        const cells = byDesaYear.get(key);
+        if (cells) cells.push(c);
+        else byDesaYear.set(key, [c]);
+      }
       await copyInto(
         db,
-        'indicator_value_change (load_id, indicator, kode, year, month, old_numerator, old_denominator, old_load_id, old_simulated, new_numerator, new_denominator)',
-        lazily(
-          changes,
-          (x) =>
-            `${loadId}\t${x.indicator}\t${x.kode}\t${x.year}\t${x.month}\t${copyField(x.oldNumerator)}\t${copyField(x.oldDenominator)}\t${copyField(x.oldLoadId)}\t${copyField(x.oldSimulated)}\t${copyField(x.newNumerator)}\t${copyField(x.newDenominator)}\n`,
-        ),
+        `indicator_value_history (load_id, kode, year, ${HISTORY_CELL_COLUMNS.join(', ')})`,
+        lazily([...byDesaYear.values()], (cells) => {
+          const { kode, year } = cells[0]!;
+          const column = (value: (c: ValueChange) => number | boolean | null) => arrayLiteral(cells.map(value));
+          // Indicator codes are the catalogue's (letters, digits, _): an array literal needs no quoting for them.
+          return `${loadId}\t${kode}\t${year}\t{${cells.map((c) => c.indicator).join(',')}}\t${column((c) => c.month)}\t${column((c) => c.oldNumerator)}\t${column((c) => c.oldDenominator)}\t${column((c) => c.oldLoadId)}\t${column((c) => c.oldSimulated)}\t${column((c) => c.newNumerator)}\t${column((c) => c.newDenominator)}\n`;
+        }),
       );
     },
 
-    /** The changes a load made, with the load that holds each cell now (to refuse an undo under later imports). */
+    /** The changes a load made, cell by cell, with the load that holds each cell now (to refuse an undo under later imports). */
     async readChanges(loadId: number): Promise<(ValueChange & { currentLoadId: number | null })[]> {
-      return db
-        .select({
-          indicator: c.indicator,
-          kode: c.kode,
-          year: c.year,
-          month: c.month,
-          oldNumerator: c.oldNumerator,
-          oldDenominator: c.oldDenominator,
-          oldLoadId: c.oldLoadId,
-          oldSimulated: c.oldSimulated,
-          newNumerator: c.newNumerator,
-          newDenominator: c.newDenominator,
-          currentLoadId: sql<number | null>`${v.monthLoadIds}[${c.month}]`,
-        })
-        .from(c)
-        .leftJoin(v, and(eq(v.indicator, c.indicator), eq(v.kode, c.kode), eq(v.year, c.year)))
-        .where(eq(c.loadId, loadId))
-        .orderBy(asc(c.kode), asc(c.indicator), asc(c.year), asc(c.month));
+      // Pick: a mapped type, which db.execute accepts as a row (an interface has no index signature).
+      const { rows } = await db.execute<Pick<ValueChange, keyof ValueChange> & { currentLoadId: number | null }>(sql`
+        select c.indicator, h.kode, h.year, c.month, c.old_numerator as "oldNumerator",
+          c.old_denominator as "oldDenominator", c.old_load_id as "oldLoadId", c.old_simulated as "oldSimulated",
+          c.new_numerator as "newNumerator", c.new_denominator as "newDenominator",
+          v.month_load_ids[c.month] as "currentLoadId"
+        from ${HISTORY_CELLS}
+        left join indicator_value v on v.indicator = c.indicator and v.kode = h.kode and v.year = h.year
+        where h.load_id = ${loadId}
+        order by h.kode, c.indicator, h.year, c.month`);
+      return rows;
     },
 
     /** The desa a load changed. */
     async desaOfLoad(loadId: number): Promise<string[]> {
-      const rows = await db.selectDistinct({ kode: c.kode }).from(c).where(eq(c.loadId, loadId));
+      const rows = await db.selectDistinct({ kode: h.kode }).from(h).where(eq(h.loadId, loadId));
       return rows.map((r) => r.kode);
     },
   };
 }
 
-export type IndicatorValuesRepository = ReturnType<typeof indicatorValuesRepository>;
+/** The per-cell arrays of a history row, in the order of each cell's fields. */
+const HISTORY_CELL_COLUMNS = [
+  'indicators',
+  'months',
+  'old_numerators',
+  'old_denominators',
+  'old_load_ids',
+  'old_simulated_flags',
+  'new_numerators',
+  'new_denominators',
+] as const;
+
+/**
+ * The history one cell per row, for a FROM clause: `h` the history row (load_id, kode, year), `c` one of its cells
+ * (indicator, month, old_numerator, old_denominator, old_load_id, old_simulated, new_numerator, new_denominator).
+ * Ask for one load (`where h.load_id = …`): the primary key finds its rows.
+ */
+export const HISTORY_CELLS_SQL = `indicator_value_history h cross join unnest(${HISTORY_CELL_COLUMNS.map((column) => `h.${column}`).join(', ')})
+  as c(indicator, month, old_numerator, old_denominator, old_load_id, old_simulated, new_numerator, new_denominator)`;
+const HISTORY_CELLS = sql.raw(HISTORY_CELLS_SQL);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Database } from '@peta/db';
 import { getIndicator } from '@peta/domain';
+import { HISTORY_CELLS_SQL } from './indicator-values-repository.ts';
 import { runImport } from './run-import.ts';
 import { buildTemplate, desaOf } from './template.ts';
 import { UndoError, undoImport } from './undo-import.ts';
@@ -30,7 +31,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await q(
-    'delete from indicator_value_change; delete from sasaran_change; delete from indicator_value; delete from sasaran; delete from import_preview; delete from data_load',
+    'delete from indicator_value_history; delete from sasaran_change; delete from indicator_value; delete from sasaran; delete from import_preview; delete from data_load',
   );
 });
 
@@ -192,7 +193,7 @@ describe('semantics', () => {
     expect(row.month_simulated).toEqual([true, true, true, true, true, true, true, true, false, false, true, true]);
     expect(
       await q(
-        `select load_id, month, old_numerator, old_load_id, old_simulated, new_numerator from indicator_value_change order by load_id, month`,
+        `select load_id, month, old_numerator, old_load_id, old_simulated, new_numerator from ${HISTORY_CELLS_SQL} order by load_id, month`,
       ),
     ).toEqual([
       { load_id: first.loadId, month: 9, old_numerator: 4, old_load_id: demo, old_simulated: true, new_numerator: 7 },
@@ -382,7 +383,7 @@ describe('undo', () => {
     // The undo's own history: from the imported value back to the old one.
     expect(
       await q(
-        'select kode, month, old_numerator, old_load_id, new_numerator from indicator_value_change where load_id = $1 order by kode, indicator',
+        `select kode, month, old_numerator, old_load_id, new_numerator from ${HISTORY_CELLS_SQL} where load_id = $1 order by kode, indicator`,
         [undoValues.undoLoadId],
       ),
     ).toEqual([
@@ -445,7 +446,7 @@ describe('concurrency', () => {
     // Whichever came second saw the first one's cells: one changed (5 ↔ 7), one unchanged (6).
     expect(secondOutcome.counts).toEqual({ added: 0, changed: 1, unchanged: 1 });
     const [change] = await q(
-      'select old_numerator, old_load_id, new_numerator from indicator_value_change where load_id = $1',
+      `select old_numerator, old_load_id, new_numerator from ${HISTORY_CELLS_SQL} where load_id = $1`,
       [secondOutcome.loadId],
     );
     expect(change.old_load_id).toBe(firstOutcome.loadId);

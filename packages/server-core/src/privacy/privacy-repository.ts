@@ -86,8 +86,9 @@ export function privacyRepository(db: DbOrTx) {
         indicator: string | null;
         group: string | null;
       }>(sql`
-        select distinct left(kode, 5) as kabupaten, year, indicator, null::text as "group"
-          from indicator_value_change where load_id = ${loadId} and length(kode) = 13
+        select distinct left(h.kode, 5) as kabupaten, h.year, i.indicator, null::text as "group"
+          from indicator_value_history h cross join unnest(h.indicators) as i(indicator)
+          where h.load_id = ${loadId} and length(h.kode) = 13
         union
         select distinct left(kode, 5) as kabupaten, year, null::text as indicator, "group"
           from sasaran_change where load_id = ${loadId} and length(kode) = 13`);

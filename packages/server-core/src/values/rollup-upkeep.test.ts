@@ -29,7 +29,7 @@ beforeAll(async () => {
   ({ database, close } = await openTestDatabase());
   desa = [...TINY_DESA, ...(await addManyDesa(database, 5))];
   await database.pool.query(
-    'delete from value_rollup; delete from indicator_value_change; delete from sasaran_change; delete from indicator_value; delete from sasaran; delete from import_preview; delete from data_load',
+    'delete from value_rollup; delete from indicator_value_history; delete from sasaran_change; delete from indicator_value; delete from sasaran; delete from import_preview; delete from data_load',
   );
 }, 120_000);
 afterAll(async () => {
