@@ -12,7 +12,7 @@ import {
   type StoredYear,
 } from '@peta/domain';
 import { arrayLiteral } from '../imports/bulk-sql.ts';
-import { INDONESIA, type StoredRollup } from './rollup-repository.ts';
+import { INDONESIA, storedTriangles, type StoredRollup } from './rollup-repository.ts';
 
 type Sums = Map<string, RollupSums>; // `${indicator}|${year}|${kode}`
 
@@ -87,7 +87,9 @@ export function rollupAccumulator(loadId: number) {
 export const ROLLUP_COPY_COLUMNS =
   'indicator, year, kode, num, den, reports, reports_with_den, simulated, last_num, last_den, load_id';
 
-/** One roll-up as a line of COPY text. */
+/** One roll-up as a line of COPY text (a triangle its indicator does not keep: NULL). */
 export function rollupCopyLine(r: StoredRollup): string {
-  return `${r.indicator}\t${r.year}\t${r.kode}\t${arrayLiteral(r.num)}\t${arrayLiteral(r.den)}\t${arrayLiteral(r.reports)}\t${arrayLiteral(r.reportsWithDen)}\t${arrayLiteral(r.simulated)}\t${arrayLiteral(r.lastNum)}\t${arrayLiteral(r.lastDen)}\t${r.loadId}\n`;
+  const { lastNum, lastDen } = storedTriangles(r);
+  const triangle = (xs: number[] | null) => (xs === null ? '\\N' : arrayLiteral(xs));
+  return `${r.indicator}\t${r.year}\t${r.kode}\t${arrayLiteral(r.num)}\t${arrayLiteral(r.den)}\t${arrayLiteral(r.reports)}\t${arrayLiteral(r.reportsWithDen)}\t${arrayLiteral(r.simulated)}\t${triangle(lastNum)}\t${triangle(lastDen)}\t${r.loadId}\n`;
 }
