@@ -31,6 +31,12 @@ function rowsOf(sums: Sums, loadId: number): StoredRollup[] {
 }
 
 /**
+ * Rows of one year together (stable): written in this order, an import of one year then touches the pages of that year
+ * only — rows of two years side by side on every page made a month's import write every page of the table.
+ */
+const byYear = (rows: StoredRollup[]) => rows.sort((a, b) => a.year - b.year);
+
+/**
  * add() the desa rows of one provinsi (any order), then drainProvinsi() gives the rows of its kecamatan, kabupaten
  * and itself and keeps the provinsi's sums for national(), Indonesia's rows once every provinsi is drained.
  */
@@ -73,12 +79,12 @@ export function rollupAccumulator(loadId: number) {
         const [indicator, year] = key.split('|') as [string, string];
         addRollupSums(take(nation, indicator, Number(year), INDONESIA), s);
       }
-      const rows = [...rowsOf(kecamatan, loadId), ...rowsOf(upper, loadId), ...rowsOf(provinsi, loadId)];
+      const rows = byYear([...rowsOf(kecamatan, loadId), ...rowsOf(upper, loadId), ...rowsOf(provinsi, loadId)]);
       kecamatan = new Map();
       return rows;
     },
     national(): StoredRollup[] {
-      return rowsOf(nation, loadId);
+      return byYear(rowsOf(nation, loadId));
     },
   };
 }
