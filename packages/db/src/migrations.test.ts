@@ -1,5 +1,6 @@
 // Migrations that move data, each on a database made before it: 0003 gives existing demo rows per-cell provenance from
-// their row's load; 0012 moves the per-cell value history into one row per load × desa × year, every cell kept.
+// their row's load; 0012 moves the per-cell value history into one row per load × desa × year, every cell kept;
+// 0013 drops the roll-up triangles no period rule reads and writes the roll-ups back by year.
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,5 +109,40 @@ describe('migrations that move data', () => {
       pool.query(`insert into indicator_value_history values (99, '12.10.09.2001', 2026, '{KIA_K4}', '{1}', '{NULL}',
         '{NULL}', '{NULL}', '{NULL}', '{1}', '{NULL}')`),
     ).rejects.toThrow(/foreign key/);
+  });
+
+  it('0013 keeps the triangles the period rule reads, sets the others to NULL and writes the rows by year', async () => {
+    await pool.query('drop schema public cascade; drop schema if exists drizzle cascade; create schema public');
+    await migrate(drizzle(pool), { migrationsFolder: migrationsBefore('0013') });
+    const twelve = `'{${Array(12).fill(1).join(',')}}'`;
+    const triangle = (x: number) => `'{${Array(78).fill(x).join(',')}}'`;
+    // A 'point' indicator (both triangles read), an annual sasaran denominator (last_den only), a counted ytd_cum and a
+    // monthly one (neither); then a row of another year, written last.
+    const rows: [string, number, number][] = [
+      ['GZ_STUNTING', 2026, 1],
+      ['KIA_K4', 2026, 2],
+      ['SPM11_TB', 2026, 3],
+      ['GZ_DS', 2026, 4],
+      ['KIA_K4', 2025, 5],
+    ];
+    for (const [indicator, year, n] of rows)
+      await pool.query(`insert into value_rollup (indicator, year, kode, num, den, reports, reports_with_den, simulated,
+        last_num, last_den, load_id) values ('${indicator}', ${year}, '12.10', ${twelve}, ${twelve}, ${twelve}, ${twelve},
+        ${twelve}, ${triangle(n)}, ${triangle(n + 0.5)}, 7)`);
+
+    await migrate(drizzle(pool), { migrationsFolder });
+    const years = await pool.query('select year from value_rollup order by ctid');
+    expect(years.rows.map((r) => r.year)).toEqual([2025, 2026, 2026, 2026, 2026]);
+    const { rows: after } = await pool.query(
+      `select indicator, num, last_num[1] as n, cardinality(last_num) as nn, last_den[78] as d, cardinality(last_den) as dn
+       from value_rollup where year = 2026 order by indicator`,
+    );
+    const ones = Array(12).fill(1);
+    expect(after).toEqual([
+      { indicator: 'GZ_DS', num: ones, n: null, nn: null, d: null, dn: null },
+      { indicator: 'GZ_STUNTING', num: ones, n: 1, nn: 78, d: 1.5, dn: 78 },
+      { indicator: 'KIA_K4', num: ones, n: null, nn: null, d: 2.5, dn: 78 },
+      { indicator: 'SPM11_TB', num: ones, n: null, nn: null, d: null, dn: null },
+    ]);
   });
 });

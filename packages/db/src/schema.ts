@@ -238,7 +238,10 @@ export const sasaranChange = pgTable(
  * desa that every period's value is computed from (packages/domain rollup-sums.ts says which sums and how a value is
  * judged from them). Kept in the same transaction as every import, undo and demo load, for the ancestors of the desa
  * that changed only (server-core values/rollup-upkeep.ts), so a view reads one row per child, not every desa under it.
- * Arrays by month (element m − 1 = month m) and a triangle of 78 cells (last month t × last reported month k ≤ t).
+ * Arrays by month (element m − 1 = month m) and a triangle of 78 cells (last month t × last reported month k ≤ t),
+ * kept only for the indicators whose period rule reads it (domain keptTriangles: `last_num` for 'point' indicators,
+ * `last_den` also for an annual denominator) and NULL for the others — the triangles are ~1 KB of a ~1.5 KB row, and
+ * an import rewrites every row it touches, so a smaller row means fewer pages written (README "Measured figures").
  */
 export const valueRollup = pgTable(
   'value_rollup',
@@ -251,8 +254,10 @@ export const valueRollup = pgTable(
     reports: integer('reports').array().notNull(),
     reportsWithDen: integer('reports_with_den').array().notNull(),
     simulated: integer('simulated').array().notNull(),
-    lastNum: integer('last_num').array().notNull(),
-    lastDen: doublePrecision('last_den').array().notNull(),
+    /** NULL unless keptTriangles(indicator).lastNum (read as zeros). */
+    lastNum: integer('last_num').array(),
+    /** NULL unless keptTriangles(indicator).lastDen (read as zeros). */
+    lastDen: doublePrecision('last_den').array(),
     /**
      * The data_load that last changed a desa under this wilayah for this indicator and year: the version of every
      * answer about its children (values cache key and ETag), so an import elsewhere leaves it alone.

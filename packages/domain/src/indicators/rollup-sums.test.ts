@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { getIndicator, INDICATORS, type IndicatorDef } from './catalogue.ts';
 import { desaInputOf, rollUpDesa, type StoredYear } from './evaluate.ts';
 import { rangePeriod } from './period.ts';
-import { addRollupSums, desaRollupSums, emptyRollupSums, rollUpFromSums, triangleIndex } from './rollup-sums.ts';
+import {
+  addRollupSums,
+  desaRollupSums,
+  emptyRollupSums,
+  keptTriangles,
+  rollUpFromSums,
+  TRIANGLE_CELLS,
+  triangleIndex,
+} from './rollup-sums.ts';
 
 const def = (code: string): IndicatorDef => getIndicator(code)!;
 const year = (numerators: (number | null)[], denominators: (number | null)[] | null = null): StoredYear => ({
@@ -21,11 +29,31 @@ describe('desaRollupSums', () => {
     expect(s.num.slice(0, 4)).toEqual([4, 0, 3, 0]);
     expect(s.den.slice(0, 4)).toEqual([40, 0, 40, 0]);
     expect(s.reports.slice(0, 4)).toEqual([1, 0, 1, 0]);
-    // t = 2: last usable month ≤ 2 is January; t = 4: March.
-    expect(s.lastNum[triangleIndex(2, 1)]).toBe(4);
+    // t = 2: last usable month ≤ 2 is January; t = 4: March. K1 reads the sasaran of the triangle only.
     expect(s.lastDen[triangleIndex(2, 1)]).toBe(40);
-    expect(s.lastNum[triangleIndex(4, 3)]).toBe(3);
+    expect(s.lastDen[triangleIndex(4, 3)]).toBe(40);
     expect(s.lastDen[triangleIndex(4, 1)]).toBe(0);
+    expect(s.lastNum).toEqual(Array(TRIANGLE_CELLS).fill(0));
+    // CPR ('point', sasaran pus 40) reads both: the same desa.
+    const point = desaRollupSums(def('KIA_CPR'), year([4, null, 3]), 40);
+    expect(point.lastNum[triangleIndex(2, 1)]).toBe(4);
+    expect(point.lastDen[triangleIndex(2, 1)]).toBe(40);
+    expect(point.lastNum[triangleIndex(4, 3)]).toBe(3);
+    expect(point.lastDen[triangleIndex(4, 1)]).toBe(0);
+  });
+
+  it('keeps only the triangles the period rule reads', () => {
+    const kept = (code: string) => keptTriangles(def(code));
+    expect(kept('KIA_CPR')).toEqual({ lastNum: true, lastDen: true }); // point, sasaran
+    expect(kept('GZ_STUNTING')).toEqual({ lastNum: true, lastDen: true }); // point, counted
+    expect(kept('KIA_K4')).toEqual({ lastNum: false, lastDen: true }); // ytd_cum, sasaran counted once per desa
+    expect(kept('SPM05_DIKDAS')).toEqual({ lastNum: false, lastDen: true }); // annual, sasaran
+    expect(kept('SPM11_TB')).toEqual({ lastNum: false, lastDen: false }); // ytd_cum, counted: monthly sums
+    expect(kept('GZ_DS')).toEqual({ lastNum: false, lastDen: false }); // month
+    // A triangle not kept stays zero for any desa.
+    const tb = desaRollupSums(def('SPM11_TB'), year([4, null, 3], [9, null, 8]), null);
+    expect([...tb.lastNum, ...tb.lastDen].every((x) => x === 0)).toBe(true);
+    expect(tb.num.slice(0, 3)).toEqual([4, 0, 3]);
   });
 
   it('adds nothing to the sums of a desa without a sasaran, but counts its reports', () => {

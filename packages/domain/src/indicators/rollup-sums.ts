@@ -11,6 +11,9 @@
 // reported in ANY month of the period; a 'point' indicator takes each desa's LAST reported month of the period. Both
 // depend on the period's first and last month, so they are kept as a triangle: for every last month t and every
 // month k ≤ t, the desa whose last usable month up to t is k. Σ over k = from..t then gives the period from..to.
+// Only the triangles an indicator's period rule reads are kept (keptTriangles): a 'point' indicator reads both, an
+// annual denominator (sasaran, population) the denominators' only, a 'month' indicator or a counted 'ytd_cum' neither
+// — the others stay zeros here and are not stored (most of a stored row's bytes, and so of the pages an import writes).
 import type { Aggregate } from './aggregate.ts';
 import { ofSums } from './aggregate.ts';
 import type { IndicatorDef } from './catalogue.ts';
@@ -35,9 +38,12 @@ export interface RollupSums {
   reportsWithDen: number[];
   /** Desa whose cell of the month holds a simulated numerator. */
   simulated: number[];
-  /** Triangle (t, k): Σ numerators of month k of the desa (with a denominator) whose last usable month ≤ t is k. */
+  /**
+   * Triangle (t, k): Σ numerators of month k of the desa (with a denominator) whose last usable month ≤ t is k.
+   * Zeros unless keptTriangles(def).lastNum.
+   */
   lastNum: number[];
-  /** Triangle (t, k): Σ their denominators of month k (counted) or their sasaran. */
+  /** Triangle (t, k): Σ their denominators of month k (counted) or their sasaran. Zeros unless keptTriangles(def).lastDen. */
   lastDen: number[];
 }
 
@@ -67,6 +73,14 @@ type Def = Pick<IndicatorDef, 'periodKind' | 'unit'> & {
   readonly denominator: { readonly kind: IndicatorDef['denominator']['kind'] };
 };
 
+/** The triangles rollUpFromSums reads for an indicator: the others are always zero (and not stored). */
+export function keptTriangles(def: Def): { lastNum: boolean; lastDen: boolean } {
+  const point = def.periodKind === 'point';
+  const annualDenominator =
+    (def.periodKind === 'ytd_cum' || def.periodKind === 'annual') && def.denominator.kind !== 'counted';
+  return { lastNum: point, lastDen: point || annualDenominator };
+}
+
 /**
  * What one desa adds to the sums of every wilayah above it: its stored year of the indicator (absent: no report all
  * year) and the annual sasaran of the indicator's group (null: unknown, or a counted denominator). A month is usable as
@@ -88,6 +102,7 @@ export function addDesaRollupSums(
   if (!row) return into;
   const counted = def.denominator.kind === 'counted';
   const hasDen = counted || sasaran !== null;
+  const kept = keptTriangles(def);
   let last = 0; // last usable month so far
   for (let m = 1; m <= 12; m++) {
     const numerator = row.numerators[m - 1];
@@ -109,8 +124,8 @@ export function addDesaRollupSums(
     }
     if (hasDen && last > 0) {
       const i = triangleIndex(m, last);
-      into.lastNum[i]! += row.numerators[last - 1]!;
-      into.lastDen[i]! += counted ? row.denominators![last - 1]! : sasaran!;
+      if (kept.lastNum) into.lastNum[i]! += row.numerators[last - 1]!;
+      if (kept.lastDen) into.lastDen[i]! += counted ? row.denominators![last - 1]! : sasaran!;
     }
   }
   return into;

@@ -79,9 +79,12 @@ export function answerRepository(db: DbOrTx) {
   // The children's roll-ups in ONE row, as answer_desa_rows: per child (in the order of `kodes`) its seven arrays as
   // text, ';' between them ('' for a child without a roll-up), '/' between children — parsed here. Of the two
   // 78-cell triangles only the row of the period's last month (cells lastFrom..lastTo, 1-based), all a period reads:
-  // PostgreSQL turned ~4,000 array elements into text for a kabupaten's 16 kecamatan, ~1,600 now.
+  // PostgreSQL turned ~4,000 array elements into text for a kabupaten's 16 kecamatan, ~1,600 now. A triangle the
+  // indicator does not keep (NULL) reads as '{}' (zeros) so that concat_ws keeps its place — of a stored row only: a
+  // child without a roll-up stays ''.
   const lastRow = (column: typeof valueRollup.lastNum | typeof valueRollup.lastDen) =>
-    sql`${column}[${sql.placeholder('lastFrom')}::int:${sql.placeholder('lastTo')}::int]::text`;
+    sql`case when ${valueRollup.kode} is not null
+      then coalesce(${column}[${sql.placeholder('lastFrom')}::int:${sql.placeholder('lastTo')}::int]::text, '{}') end`;
   const rollupsOfChildren = db
     .select({
       loadId: loadIdOf,
@@ -161,7 +164,8 @@ export function answerRepository(db: DbOrTx) {
     /**
      * The version and the stored roll-up of each child (null: none), in the order of `children` (at least one), for a
      * period ending in month `toMonth`: of the triangles (lastNum, lastDen) only row `toMonth` is read — what
-     * rollUpFromSums reads for such a period — and the other cells are 0.
+     * rollUpFromSums reads for such a period — and the other cells are 0 (all of them where the indicator keeps no
+     * triangle).
      */
     async rollups(
       indicatorCode: string,

@@ -12,7 +12,7 @@ import {
   type StoredYear,
 } from '@peta/domain';
 import { arrayLiteral } from '../imports/bulk-sql.ts';
-import { INDONESIA, type StoredRollup } from './rollup-repository.ts';
+import { INDONESIA, storedTriangles, type StoredRollup } from './rollup-repository.ts';
 
 type Sums = Map<string, RollupSums>; // `${indicator}|${year}|${kode}`
 
@@ -29,6 +29,12 @@ function rowsOf(sums: Sums, loadId: number): StoredRollup[] {
     return { indicator, year: Number(year), kode, loadId, ...s };
   });
 }
+
+/**
+ * Rows of one year together (stable): written in this order, an import of one year then touches the pages of that year
+ * only — rows of two years side by side on every page made a month's import write every page of the table.
+ */
+const byYear = (rows: StoredRollup[]) => rows.sort((a, b) => a.year - b.year);
 
 /**
  * add() the desa rows of one provinsi (any order), then drainProvinsi() gives the rows of its kecamatan, kabupaten
@@ -73,12 +79,12 @@ export function rollupAccumulator(loadId: number) {
         const [indicator, year] = key.split('|') as [string, string];
         addRollupSums(take(nation, indicator, Number(year), INDONESIA), s);
       }
-      const rows = [...rowsOf(kecamatan, loadId), ...rowsOf(upper, loadId), ...rowsOf(provinsi, loadId)];
+      const rows = byYear([...rowsOf(kecamatan, loadId), ...rowsOf(upper, loadId), ...rowsOf(provinsi, loadId)]);
       kecamatan = new Map();
       return rows;
     },
     national(): StoredRollup[] {
-      return rowsOf(nation, loadId);
+      return byYear(rowsOf(nation, loadId));
     },
   };
 }
@@ -87,7 +93,9 @@ export function rollupAccumulator(loadId: number) {
 export const ROLLUP_COPY_COLUMNS =
   'indicator, year, kode, num, den, reports, reports_with_den, simulated, last_num, last_den, load_id';
 
-/** One roll-up as a line of COPY text. */
+/** One roll-up as a line of COPY text (a triangle its indicator does not keep: NULL). */
 export function rollupCopyLine(r: StoredRollup): string {
-  return `${r.indicator}\t${r.year}\t${r.kode}\t${arrayLiteral(r.num)}\t${arrayLiteral(r.den)}\t${arrayLiteral(r.reports)}\t${arrayLiteral(r.reportsWithDen)}\t${arrayLiteral(r.simulated)}\t${arrayLiteral(r.lastNum)}\t${arrayLiteral(r.lastDen)}\t${r.loadId}\n`;
+  const { lastNum, lastDen } = storedTriangles(r);
+  const triangle = (xs: number[] | null) => (xs === null ? '\\N' : arrayLiteral(xs));
+  return `${r.indicator}\t${r.year}\t${r.kode}\t${arrayLiteral(r.num)}\t${arrayLiteral(r.den)}\t${arrayLiteral(r.reports)}\t${arrayLiteral(r.reportsWithDen)}\t${arrayLiteral(r.simulated)}\t${triangle(lastNum)}\t${triangle(lastDen)}\t${r.loadId}\n`;
 }

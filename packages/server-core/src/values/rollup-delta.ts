@@ -17,9 +17,20 @@
 // stored roll-up equals a recomputation from the desa rows through addDesaRollupSums: the SQL and the domain agree.
 // Sums of sasaran (den, last_den) are float8; each addition is rounded to 6 decimals so a long run of imports leaves no
 // drift (sasaran have at most 2 decimals). Undo and sasaran imports recompute instead (rollup-upkeep.ts).
+// The triangles exist only for the indicators whose period rule reads them (domain keptTriangles; NULL otherwise): no
+// triangle deltas are computed for the others, and a NULL triangle stays NULL.
+import { INDICATORS, keptTriangles } from '@peta/domain';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@peta/db';
 import { after, STAGED } from '../imports/plan-values.ts';
+
+/** The indicators that keep a triangle, as a SQL array literal. */
+const keeping = (triangle: 'lastNum' | 'lastDen') =>
+  `array[${INDICATORS.filter((d) => keptTriangles(d)[triangle])
+    .map((d) => `'${d.code}'`)
+    .join(', ')}]::text[]`;
+const KEEPS_LAST_NUM = keeping('lastNum');
+const KEEPS_LAST_DEN = keeping('lastDen'); // every indicator that keeps last_num keeps last_den
 
 const MONTH_FIELDS = ['num', 'den', 'reports', 'reports_with_den', 'simulated'] as const;
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -39,7 +50,7 @@ export const STAGE_ROLLUP_DELTAS = `create temp table rollup_delta on commit dro
     with c as (
       select r.kode, r.indicator, r.year, m, r.f_num[m] as num, r.f_den[m] as den, r.b_num[m] as old_num,
         r.b_den[m] as old_den, r.b_sim[m] as old_sim, r.counted, r.sasaran,
-        (r.counted or r.sasaran is not null) as has_den,
+        (r.counted or r.sasaran is not null) as has_den, r.indicator = any(${KEEPS_LAST_DEN}) as tri,
         (not r.counted or r.f_den[m] is not null) as un,
         (r.b_num[m] is not null and (not r.counted or r.b_den[m] is not null)) as uo,
         r.f_num, r.f_den, r.b_num, r.b_den, g.p, g.nx
@@ -58,7 +69,7 @@ export const STAGE_ROLLUP_DELTAS = `create temp table rollup_delta on commit dro
         offset 0) g
       where length(r.kode) = 13),
     q as (
-      select c.kode, c.indicator, c.year, c.m, c.nx, c.has_den, c.un, c.uo,
+      select c.kode, c.indicator, c.year, c.m, c.nx, c.has_den, c.tri, c.un, c.uo,
         case when c.counted then c.den else c.sasaran end as den_new,
         case when c.counted then c.old_den else c.sasaran end as den_old,
         c.num, c.old_num, c.old_sim, c.p,
@@ -68,8 +79,9 @@ export const STAGE_ROLLUP_DELTAS = `create temp table rollup_delta on commit dro
     -- Cells summed per kecamatan and shape (month, range of t, k of the new and the old side) before fanning out.
     g as (
       select left(q.kode, 8) as kode, q.indicator, q.year, q.m, q.nx,
-        case when q.has_den then case when q.un then q.m else q.p end end as k_new,
-        case when q.has_den then case when q.uo then q.m else q.p end end as k_old,
+        -- the triangle cells (t, k) the cell moves, for an indicator that keeps the triangles
+        case when q.has_den and q.tri then case when q.un then q.m else q.p end end as k_new,
+        case when q.has_den and q.tri then case when q.uo then q.m else q.p end end as k_old,
         sum(case when q.has_den then (case when q.un then q.num else 0 end) - (case when q.uo then q.old_num else 0 end)
           else 0 end)::int as num,
         sum(case when q.has_den then (case when q.un then q.den_new else 0 end)
@@ -97,6 +109,7 @@ export const STAGE_ROLLUP_DELTAS = `create temp table rollup_delta on commit dro
     group by 1, 2, 3, 4`;
 
 const FLOAT_COLUMNS = new Set(['den', 'last_den']);
+const TRIANGLE_KEPT_BY: Record<string, string> = { last_num: KEEPS_LAST_NUM, last_den: KEEPS_LAST_DEN };
 const LENGTH: Record<string, number> = { last_num: 78, last_den: 78 };
 
 /**
@@ -155,11 +168,19 @@ export async function applyRollupDeltas(db: DbOrTx, loadId: number): Promise<voi
   // One pass over the stored rows: a row not stored yet (a wilayah's first cell of the indicator and year) starts
   // from zeros. (An INSERT of the missing rows before an UPDATE read every touched row twice.)
   const columns = ['num', 'den', 'reports', 'reports_with_den', 'simulated', 'last_num', 'last_den'];
-  const value = (column: string, stored: boolean) => {
+  const plain = (column: string, stored: boolean) => {
     const touched = deltas.get(column);
     if (touched) return plusDeltas(column, touched, stored);
     const length = LENGTH[column] ?? 12;
     return stored ? `v.${column}` : `array_fill(0${FLOAT_COLUMNS.has(column) ? '::float8' : ''}, array[${length}])`;
+  };
+  // A triangle stays NULL where its indicator does not keep it, and a new row has it only where it does.
+  const value = (column: string, stored: boolean) => {
+    const keeps = TRIANGLE_KEPT_BY[column];
+    if (!keeps) return plain(column, stored);
+    return stored
+      ? `case when v.${column} is not null then ${plain(column, true)} end`
+      : `case when d.indicator = any(${keeps}) then ${plain(column, false)} end`;
   };
   await db.execute(
     sql.raw(`merge into value_rollup v

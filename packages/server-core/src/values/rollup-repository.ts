@@ -3,7 +3,7 @@
 // parent). Which sums are kept and what they mean is packages/domain's (rollup-sums.ts).
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@peta/db';
-import type { RollupSums } from '@peta/domain';
+import { getIndicator, keptTriangles, TRIANGLE_CELLS, type RollupSums } from '@peta/domain';
 import { arrayLiteral, arrayParam, parseBoolArray, parseIntArray } from '../imports/bulk-sql.ts';
 
 const { boundaryImport, indicatorValue, sasaran, valueRollup, wilayah } = schema;
@@ -31,6 +31,24 @@ const rollupColumns = {
   lastDen: valueRollup.lastDen,
   loadId: valueRollup.loadId,
 };
+
+/** A stored roll-up as read: a triangle not kept (NULL) is zeros, as the domain's sums have it. */
+function withTriangles<T extends { lastNum: number[] | null; lastDen: number[] | null }>(
+  row: T,
+): T & { lastNum: number[]; lastDen: number[] } {
+  return {
+    ...row,
+    lastNum: row.lastNum ?? Array(TRIANGLE_CELLS).fill(0),
+    lastDen: row.lastDen ?? Array(TRIANGLE_CELLS).fill(0),
+  };
+}
+
+/** The triangles of a roll-up as stored: NULL where its indicator's period rule does not read them. */
+export function storedTriangles(r: StoredRollup): { lastNum: number[] | null; lastDen: number[] | null } {
+  const def = getIndicator(r.indicator);
+  const kept = def ? keptTriangles(def) : { lastNum: true, lastDen: true };
+  return { lastNum: kept.lastNum ? r.lastNum : null, lastDen: kept.lastDen ? r.lastDen : null };
+}
 
 /** Rows per statement (each column travels as one array parameter). */
 const WRITE_CHUNK = 5000;
@@ -130,7 +148,7 @@ export function rollupRepository(db: DbOrTx) {
 
     async read(indicators: string[], year: number, kodes: string[]): Promise<StoredRollup[]> {
       if (!indicators.length || !kodes.length) return [];
-      return db
+      const rows = await db
         .select(rollupColumns)
         .from(valueRollup)
         .where(
@@ -140,21 +158,26 @@ export function rollupRepository(db: DbOrTx) {
             sql`${valueRollup.kode} = any(${arrayParam(kodes, 'text')})`,
           ),
         );
+      return rows.map(withTriangles);
     },
 
     /** Every stored roll-up (the property test compares them with a recomputation). */
     async all(): Promise<StoredRollup[]> {
-      return db.select(rollupColumns).from(valueRollup);
+      return (await db.select(rollupColumns).from(valueRollup)).map(withTriangles);
     },
 
     async write(rows: StoredRollup[]): Promise<void> {
       for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
         const part = rows.slice(i, i + WRITE_CHUNK);
-        const column = (pick: (r: StoredRollup) => number[]) =>
+        const column = (pick: (r: StoredRollup, i: number) => number[] | null) =>
           arrayParam(
-            part.map((r) => arrayLiteral(pick(r))),
+            part.map((r, i) => {
+              const values = pick(r, i);
+              return values === null ? null : arrayLiteral(values);
+            }),
             'text',
           );
+        const triangles = part.map(storedTriangles);
         await db
           .insert(valueRollup)
           .select(sql`select i, y, k, num::int[], den::float8[], rep::int[], rwd::int[], sim::int[], ln::int[], ld::float8[], l
@@ -169,7 +192,7 @@ export function rollupRepository(db: DbOrTx) {
               part.map((r) => r.kode),
               'text',
             )}, ${column((r) => r.num)}, ${column((r) => r.den)}, ${column((r) => r.reports)},
-            ${column((r) => r.reportsWithDen)}, ${column((r) => r.simulated)}, ${column((r) => r.lastNum)}, ${column((r) => r.lastDen)},
+            ${column((r) => r.reportsWithDen)}, ${column((r) => r.simulated)}, ${column((_, i) => triangles[i]!.lastNum)}, ${column((_, i) => triangles[i]!.lastDen)},
             ${arrayParam(
               part.map((r) => r.loadId),
               'int',
