@@ -1,0 +1,112 @@
+// Cells grouped per desa row (indicator × kode × year), the unit the database stores: the long parser finds a duplicate
+// cell in its group, plan-values COPYs one line per group. A national file is 1.7 M cells, so the grouping works on
+// numbers: each distinct kode and indicator gets a small id once, a kode × indicator pair is one slot of a flat array,
+// and a group's cells are a chain through one Int32Array. A string key per cell and a Map of 1.7 M of them cost
+// seconds, most of it the garbage collector's.
+
+/** Cell numbers are their index in the caller's list; -1 ends a chain. */
+const NONE = -1;
+
+export class DesaRowGroups {
+  private readonly kodeIds = new Map<string, number>();
+  private readonly indicatorIds = new Map<string, number>();
+  /** kode id × INDICATOR_SLOTS + indicator id → the pair's first group (+1; 0 = none yet). */
+  private pairs = new Int32Array(1024);
+  private indicatorSlots = 64;
+  /** Per group: its year, the next group of the same kode × indicator (another year), its first and last cell. */
+  private readonly year: number[] = [];
+  private readonly nextOfPair: number[] = [];
+  readonly firstCell: number[] = [];
+  private readonly lastCell: number[] = [];
+  /** Per cell: the next cell of its group. */
+  private nextCell: Int32Array;
+
+  constructor(cellCount: number) {
+    this.nextCell = new Int32Array(Math.max(cellCount, 16));
+  }
+
+  /** Number of groups so far; groups are numbered 0, 1, … in the order of their first cell. */
+  get size(): number {
+    return this.firstCell.length;
+  }
+
+  /** The group of the desa row, or -1 when no cell of it was added yet. */
+  find(kode: string, indicator: string, year: number): number {
+    const kodeId = this.kodeIds.get(kode);
+    const indicatorId = this.indicatorIds.get(indicator);
+    if (kodeId === undefined || indicatorId === undefined) return NONE;
+    return this.inPair(this.pairs[kodeId * this.indicatorSlots + indicatorId]! - 1, year);
+  }
+
+  /** Adds cell `n` to its desa row's group (creating it) and returns the group. */
+  add(n: number, kode: string, indicator: string, year: number): number {
+    const slot = this.slotOf(kode, indicator);
+    const first = this.pairs[slot]! - 1;
+    let group = this.inPair(first, year);
+    if (group === NONE) {
+      group = this.firstCell.length;
+      this.year.push(year);
+      this.nextOfPair.push(NONE);
+      this.firstCell.push(n);
+      this.lastCell.push(n);
+      if (first === NONE) this.pairs[slot] = group + 1;
+      else {
+        let g = first;
+        while (this.nextOfPair[g]! !== NONE) g = this.nextOfPair[g]!;
+        this.nextOfPair[g] = group;
+      }
+    } else {
+      this.nextCell[this.lastCell[group]!] = n;
+      this.lastCell[group] = n;
+    }
+    if (n >= this.nextCell.length) {
+      const grown = new Int32Array(Math.max(n + 1, this.nextCell.length * 2));
+      grown.set(this.nextCell);
+      this.nextCell = grown;
+    }
+    this.nextCell[n] = NONE;
+    return group;
+  }
+
+  /** The cells of a group, in the order they were added. */
+  *cellsOf(group: number): Generator<number> {
+    for (let n = this.firstCell[group]!; n !== NONE; n = this.nextCell[n]!) yield n;
+  }
+
+  /** True when the group holds more than its first cell. */
+  hasMore(group: number): boolean {
+    return this.nextCell[this.firstCell[group]!] !== NONE;
+  }
+
+  private inPair(first: number, year: number): number {
+    for (let g = first; g !== NONE; g = this.nextOfPair[g]!) if (this.year[g] === year) return g;
+    return NONE;
+  }
+
+  private slotOf(kode: string, indicator: string): number {
+    let kodeId = this.kodeIds.get(kode);
+    if (kodeId === undefined) this.kodeIds.set(kode, (kodeId = this.kodeIds.size));
+    let indicatorId = this.indicatorIds.get(indicator);
+    if (indicatorId === undefined) {
+      this.indicatorIds.set(indicator, (indicatorId = this.indicatorIds.size));
+      if (indicatorId >= this.indicatorSlots) this.widen();
+    }
+    const slot = kodeId * this.indicatorSlots + indicatorId;
+    if (slot >= this.pairs.length) {
+      const grown = new Int32Array(Math.max(slot + 1, this.pairs.length * 2));
+      grown.set(this.pairs);
+      this.pairs = grown;
+    }
+    return slot;
+  }
+
+  /** More indicators than slots per kode (the catalogue has fewer; a profile could map more): re-lay the pairs. */
+  private widen(): void {
+    const slots = this.indicatorSlots * 2;
+    const pairs = new Int32Array(this.kodeIds.size * slots + 1024);
+    for (let k = 0; k < this.kodeIds.size; k++)
+      for (let i = 0; i < this.indicatorSlots; i++) pairs[k * slots + i] = this.pairs[k * this.indicatorSlots + i] ?? 0;
+    this.pairs = pairs;
+    this.indicatorSlots = slots;
+  }
+}
