@@ -84,12 +84,16 @@ export function remapLongSheet(rows: SheetCell[][], headerRow: number, ctx: Pars
   if (kodeCol < 0) return { errors: [], warnings: [] };
   const at: number[] = [];
   const long: LongRow[] = [];
+  let lastKnown: string | undefined;
   for (let r = headerRow; r < rows.length; r++) {
     const cell = plain(rows[r]?.[kodeCol]);
     if (typeof cell !== 'string') continue;
     // A kode the database knows as written has nothing to remap (remapLongRows looks only at unknown ones); without
     // names to check, its row need not be looked at again — on a national file, every row.
-    if (namaCol < 0 && ctx.kodes.has(cell)) continue;
+    if (namaCol < 0 && (cell === lastKnown || ctx.kodes.has(cell))) {
+      lastKnown = cell;
+      continue;
+    }
     const periode = plain(rows[r]?.[periodCol]);
     at.push(r);
     long.push({

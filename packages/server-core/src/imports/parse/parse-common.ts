@@ -123,7 +123,9 @@ const MEMO_TEXTS = 1 << 18;
  * XLSX number or date) are read every time.
  */
 export class CellMemo<T> {
-  private readonly known = new Map<string, { value: T | undefined; issues: readonly Replay[] | null }>();
+  private readonly known = new Map<string, Remembered<T>>();
+  private lastText: string | undefined;
+  private last: Remembered<T> | undefined;
   constructor(
     private readonly column: string,
     private readonly rule: (
@@ -136,7 +138,8 @@ export class CellMemo<T> {
 
   read(cell: SheetCell | undefined, row: number, issues: IssueList): T | undefined {
     if (typeof cell !== 'string') return this.rule(cell, row, this.column, issues);
-    let known = this.known.get(cell);
+    // The text of the row before (one periode on every row, one kode on twenty in a row): no lookup at all.
+    let known = cell === this.lastText ? this.last : this.known.get(cell);
     if (known === undefined) {
       const scratch = new IssueList();
       const value = this.rule(cell, row, this.column, scratch);
@@ -147,11 +150,18 @@ export class CellMemo<T> {
       known = { value, issues: recorded.length ? recorded : null };
       if (this.known.size < MEMO_TEXTS) this.known.set(cell, known);
     }
+    this.lastText = cell;
+    this.last = known;
     if (known.issues !== null)
       for (const { issue, warning } of known.issues)
         (warning ? issues.warn : issues.error).call(issues, row, issue.column, issue.code, issue.message);
     return known.value;
   }
+}
+
+interface Remembered<T> {
+  value: T | undefined;
+  issues: readonly Replay[] | null;
 }
 
 interface Replay {
