@@ -48,6 +48,7 @@ export {
   type SheetLayout,
 } from './parse/parsed.ts';
 export {
+  answerResult,
   PARSE_WORKER_URL,
   readingOf,
   wilayahLines,
