@@ -95,7 +95,7 @@ export function* fileRowLines(cells: readonly ValueCell[]): Generator<string> {
   const groups = new DesaRowGroups(cells.length);
   for (let n = 0; n < cells.length; n++) {
     const c = cells[n]!;
-    groups.add(n, c.kode, c.indicator, c.year);
+    groups.add(n, groups.slot(c.kode, c.indicator), c.year);
   }
   for (let g = 0; g < groups.size; g++) {
     const first = groups.firstCell[g]!;

@@ -10,9 +10,11 @@ const NONE = -1;
 export class DesaRowGroups {
   private readonly kodeIds = new Map<string, number>();
   private readonly indicatorIds = new Map<string, number>();
-  /** kode id × INDICATOR_SLOTS + indicator id → the pair's first group (+1; 0 = none yet). */
+  /** kode id × indicatorSlots + indicator id → the pair's first group (+1; 0 = none yet). */
   private pairs = new Int32Array(1024);
   private indicatorSlots = 64;
+  private lastKode: string | undefined;
+  private lastKodeId = 0;
   /** Per group: its year, the next group of the same kode × indicator (another year), its first and last cell. */
   private readonly year: number[] = [];
   private readonly nextOfPair: number[] = [];
@@ -30,19 +32,37 @@ export class DesaRowGroups {
     return this.firstCell.length;
   }
 
-  /** The group of the desa row, or -1 when no cell of it was added yet. */
-  find(kode: string, indicator: string, year: number): number {
-    const kodeId = this.kodeIds.get(kode);
-    const indicatorId = this.indicatorIds.get(indicator);
-    if (kodeId === undefined || indicatorId === undefined) return NONE;
-    return this.inPair(this.pairs[kodeId * this.indicatorSlots + indicatorId]! - 1, year);
+  /** The slot of a kode × indicator pair (created on first sight): the key of find and add. */
+  slot(kode: string, indicator: string): number {
+    // Cells of one desa follow each other in most files: the kode of the cell before needs no lookup.
+    let kodeId = kode === this.lastKode ? this.lastKodeId : this.kodeIds.get(kode);
+    if (kodeId === undefined) this.kodeIds.set(kode, (kodeId = this.kodeIds.size));
+    this.lastKode = kode;
+    this.lastKodeId = kodeId;
+    let indicatorId = this.indicatorIds.get(indicator);
+    if (indicatorId === undefined) {
+      this.indicatorIds.set(indicator, (indicatorId = this.indicatorIds.size));
+      if (indicatorId >= this.indicatorSlots) this.widen();
+    }
+    const slot = kodeId * this.indicatorSlots + indicatorId;
+    if (slot >= this.pairs.length) {
+      const grown = new Int32Array(Math.max(slot + 1, this.pairs.length * 2));
+      grown.set(this.pairs);
+      this.pairs = grown;
+    }
+    return slot;
+  }
+
+  /** The group of the pair's desa row of `year`, or -1 when no cell of it was added yet. */
+  find(slot: number, year: number): number {
+    for (let g = this.pairs[slot]! - 1; g !== NONE; g = this.nextOfPair[g]!) if (this.year[g] === year) return g;
+    return NONE;
   }
 
   /** Adds cell `n` to its desa row's group (creating it) and returns the group. */
-  add(n: number, kode: string, indicator: string, year: number): number {
-    const slot = this.slotOf(kode, indicator);
+  add(n: number, slot: number, year: number): number {
     const first = this.pairs[slot]! - 1;
-    let group = this.inPair(first, year);
+    let group = this.find(slot, year);
     if (group === NONE) {
       group = this.firstCell.length;
       this.year.push(year);
@@ -76,28 +96,6 @@ export class DesaRowGroups {
   /** True when the group holds more than its first cell. */
   hasMore(group: number): boolean {
     return this.nextCell[this.firstCell[group]!] !== NONE;
-  }
-
-  private inPair(first: number, year: number): number {
-    for (let g = first; g !== NONE; g = this.nextOfPair[g]!) if (this.year[g] === year) return g;
-    return NONE;
-  }
-
-  private slotOf(kode: string, indicator: string): number {
-    let kodeId = this.kodeIds.get(kode);
-    if (kodeId === undefined) this.kodeIds.set(kode, (kodeId = this.kodeIds.size));
-    let indicatorId = this.indicatorIds.get(indicator);
-    if (indicatorId === undefined) {
-      this.indicatorIds.set(indicator, (indicatorId = this.indicatorIds.size));
-      if (indicatorId >= this.indicatorSlots) this.widen();
-    }
-    const slot = kodeId * this.indicatorSlots + indicatorId;
-    if (slot >= this.pairs.length) {
-      const grown = new Int32Array(Math.max(slot + 1, this.pairs.length * 2));
-      grown.set(this.pairs);
-      this.pairs = grown;
-    }
-    return slot;
   }
 
   /** More indicators than slots per kode (the catalogue has fewer; a profile could map more): re-lay the pairs. */

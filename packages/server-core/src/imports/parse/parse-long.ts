@@ -75,7 +75,8 @@ export function parseLong(rows: SheetCell[][], headerRow: number, ctx: ParseCont
     if (issues.errors.length > before || !kode || !month || !def || numerator == null || denominator === undefined)
       continue;
 
-    const first = firstRowOf(groups, values, kode, def.code, month);
+    const slot = groups.slot(kode, def.code);
+    const first = firstRowOf(groups, values, slot, month);
     if (first !== null) {
       issues.error(
         row,
@@ -93,7 +94,7 @@ export function parseLong(rows: SheetCell[][], headerRow: number, ctx: ParseCont
         `Pembilang ${numerator} lebih besar dari penyebut ${denominator}.`,
       );
     }
-    groups.add(values.length, kode, def.code, month.year);
+    groups.add(values.length, slot, month.year);
     values.push({
       row,
       column: 'pembilang',
@@ -112,11 +113,10 @@ export function parseLong(rows: SheetCell[][], headerRow: number, ctx: ParseCont
 function firstRowOf(
   groups: DesaRowGroups,
   values: readonly ValueCell[],
-  kode: string,
-  indicator: string,
+  slot: number,
   month: YearMonth,
 ): number | null {
-  const group = groups.find(kode, indicator, month.year);
+  const group = groups.find(slot, month.year);
   if (group < 0) return null;
   for (const n of groups.cellsOf(group)) if (values[n]!.month === month.month) return values[n]!.row;
   return null;
