@@ -37,7 +37,7 @@ const cells: ValueCell[] = [
 
 describe('value cells packed for the way back from a parse worker', () => {
   it('come back as the same cells, each distinct text sent once', () => {
-    const packed = packValues(cells);
+    const packed = packValues(cells)!;
     expect(packed.kodes).toEqual(['12.10.09.2001', '12.10.09.2002']);
     expect(packed.columns).toEqual(['pembilang', 'KIA_K1']);
     expect(unpackValues(structuredClone(packed))).toEqual(cells);
@@ -58,5 +58,11 @@ describe('value cells packed for the way back from a parse worker', () => {
     const empty = importAnswer({ ...parsed, values: [] });
     expect(empty.transfer).toEqual([]);
     expect(empty.answer.ok && answerResult(empty.answer)).toEqual({ ...parsed, values: [] });
+    // A number no rule lets through (not a whole count up to MAX_COUNT) is sent as it is rather than packed wrong.
+    const odd = { ...parsed, values: [{ ...cells[0]!, numerator: 2.5 }] };
+    expect(packValues(odd.values)).toBeNull();
+    const unpacked = importAnswer(odd);
+    expect(unpacked.transfer).toEqual([]);
+    expect(unpacked.answer.ok && answerResult(unpacked.answer)).toEqual(odd);
   });
 });

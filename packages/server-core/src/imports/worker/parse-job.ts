@@ -46,6 +46,7 @@ export type WorkerAnswer =
 export function importAnswer(parsed: ParsedImport): { answer: WorkerAnswer; transfer: ArrayBuffer[] } {
   if (!parsed.values.length) return { answer: { ok: true, result: parsed }, transfer: [] };
   const packed = packValues(parsed.values);
+  if (!packed) return { answer: { ok: true, result: parsed }, transfer: [] };
   return {
     answer: { ok: true, result: { ...parsed, values: [] }, packed },
     transfer: [packed.cells.buffer as ArrayBuffer],
@@ -126,7 +127,8 @@ function textIndex() {
   };
 }
 
-export function packValues(values: readonly ValueCell[]): PackedValues {
+/** The cells packed, or null when a number does not fit (the rules allow none: whole counts up to MAX_COUNT). */
+export function packValues(values: readonly ValueCell[]): PackedValues | null {
   const cells = new Int32Array(values.length * PACKED_FIELDS);
   const kodes = textIndex();
   const indicators = textIndex();
@@ -141,6 +143,7 @@ export function packValues(values: readonly ValueCell[]): PackedValues {
     cells[at + 5] = v.month;
     cells[at + 6] = v.numerator;
     cells[at + 7] = v.denominator ?? -1;
+    if (cells[at + 6] !== v.numerator || (v.denominator !== null && cells[at + 7] !== v.denominator)) return null;
   }
   return { count: values.length, cells, kodes: kodes.texts, indicators: indicators.texts, columns: columns.texts };
 }
