@@ -98,7 +98,7 @@ export function* fileRowLines(cells: readonly ValueCell[]): Generator<string> {
     groups.add(n, groups.slot(c.kode, c.indicator), c.year);
   }
   for (let g = 0; g < groups.size; g++) {
-    const first = groups.firstCell[g]!;
+    const first = groups.firstCell(g);
     const c = cells[first]!;
     if (!groups.hasMore(g)) {
       yield `${c.indicator}\t${c.kode}\t${c.year}\t${first}\t${c.month}\t${c.numerator}\t${c.denominator === null ? '\\N' : c.denominator}\t\\N\t\\N\t\\N\t\\N\n`;

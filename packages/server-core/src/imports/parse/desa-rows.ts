@@ -15,21 +15,35 @@ export class DesaRowGroups {
   private indicatorSlots = 64;
   private lastKode: string | undefined;
   private lastKodeId = 0;
-  /** Per group: its year, the next group of the same kode × indicator (another year), its first and last cell. */
-  private readonly year: number[] = [];
-  private readonly nextOfPair: number[] = [];
-  readonly firstCell: number[] = [];
-  private readonly lastCell: number[] = [];
-  /** Per cell: the next cell of its group. */
+  /**
+   * Per group (numbered 0, 1, … in the order of their first cell; never more groups than cells): its year, the next
+   * group of the same kode × indicator (another year), its first and last cell. Per cell: the next cell of its group.
+   * Typed arrays sized for the cells the caller announced, grown together if more come.
+   */
+  private year: Int32Array;
+  private nextOfPair: Int32Array;
+  private firstCells: Int32Array;
+  private lastCell: Int32Array;
   private nextCell: Int32Array;
+  private groups = 0;
 
   constructor(cellCount: number) {
-    this.nextCell = new Int32Array(Math.max(cellCount, 16));
+    const size = Math.max(cellCount, 16);
+    this.year = new Int32Array(size);
+    this.nextOfPair = new Int32Array(size);
+    this.firstCells = new Int32Array(size);
+    this.lastCell = new Int32Array(size);
+    this.nextCell = new Int32Array(size);
   }
 
-  /** Number of groups so far; groups are numbered 0, 1, … in the order of their first cell. */
+  /** Number of groups so far. */
   get size(): number {
-    return this.firstCell.length;
+    return this.groups;
+  }
+
+  /** The first cell of a group. */
+  firstCell(group: number): number {
+    return this.firstCells[group]!;
   }
 
   /** The slot of a kode × indicator pair (created on first sight): the key of find and add. */
@@ -61,14 +75,15 @@ export class DesaRowGroups {
 
   /** Adds cell `n` to its desa row's group (creating it) and returns the group. */
   add(n: number, slot: number, year: number): number {
+    if (n >= this.nextCell.length || this.groups >= this.year.length) this.grow(n + 1);
     const first = this.pairs[slot]! - 1;
     let group = this.find(slot, year);
     if (group === NONE) {
-      group = this.firstCell.length;
-      this.year.push(year);
-      this.nextOfPair.push(NONE);
-      this.firstCell.push(n);
-      this.lastCell.push(n);
+      group = this.groups++;
+      this.year[group] = year;
+      this.nextOfPair[group] = NONE;
+      this.firstCells[group] = n;
+      this.lastCell[group] = n;
       if (first === NONE) this.pairs[slot] = group + 1;
       else {
         let g = first;
@@ -79,23 +94,32 @@ export class DesaRowGroups {
       this.nextCell[this.lastCell[group]!] = n;
       this.lastCell[group] = n;
     }
-    if (n >= this.nextCell.length) {
-      const grown = new Int32Array(Math.max(n + 1, this.nextCell.length * 2));
-      grown.set(this.nextCell);
-      this.nextCell = grown;
-    }
     this.nextCell[n] = NONE;
     return group;
   }
 
+  private grow(least: number): void {
+    const size = Math.max(least, this.nextCell.length * 2);
+    const grown = (from: Int32Array) => {
+      const to = new Int32Array(size);
+      to.set(from);
+      return to;
+    };
+    this.year = grown(this.year);
+    this.nextOfPair = grown(this.nextOfPair);
+    this.firstCells = grown(this.firstCells);
+    this.lastCell = grown(this.lastCell);
+    this.nextCell = grown(this.nextCell);
+  }
+
   /** The cells of a group, in the order they were added. */
   *cellsOf(group: number): Generator<number> {
-    for (let n = this.firstCell[group]!; n !== NONE; n = this.nextCell[n]!) yield n;
+    for (let n = this.firstCells[group]!; n !== NONE; n = this.nextCell[n]!) yield n;
   }
 
   /** True when the group holds more than its first cell. */
   hasMore(group: number): boolean {
-    return this.nextCell[this.firstCell[group]!] !== NONE;
+    return this.nextCell[this.firstCells[group]!] !== NONE;
   }
 
   /** More indicators than slots per kode (the catalogue has fewer; a profile could map more): re-lay the pairs. */
