@@ -6,6 +6,8 @@
 //   semua-desa   headless Chromium (1280×800) on the national "Semua desa" view: bytes on the wire without the JS
 //                bundle, time to the first fully coloured map, time to recolour after an indicator switch and the
 //                tile bytes that switch fetched (must be 0)
+//   import-read  the national import's first phase alone, in this process: reading and validating the month file, its
+//                COPY lines, the parse worker's answer (import-read.ts)
 //   values-first, views-import, import-upkeep, privacy-first   the values path: see values-at-scale.ts (BENCH_CLIENTS, BENCH_SECONDS
 //                shorten the views run; BENCH_DATA_DIR or DATABASE_URL name the database of a server given by BASE_URL)
 // BASE_URL=http://127.0.0.1:3000 runs the browser sections against a running server instead of the one
@@ -17,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { importRead } from './import-read.ts';
 import { importUpkeep, privacyFirst, valuesFirst, viewsUnderImport } from './values-at-scale.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -293,6 +296,7 @@ const SECTIONS: Record<string, (ctx: Context) => Promise<void>> = {
   'semua-desa': semuaDesa,
   'views-import': viewsUnderImport,
   'import-upkeep': importUpkeep,
+  'import-read': importRead,
   'privacy-first': privacyFirst,
 };
 

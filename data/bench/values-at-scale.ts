@@ -42,8 +42,8 @@ export interface ScaleContext {
 
 const INDICATOR = 'KIA_K4';
 const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
-const TODAY = { year: 2026, month: 11 };
-const IMPORT_MONTH = '2026-10';
+export const TODAY = { year: 2026, month: 11 };
+export const IMPORT_MONTH = '2026-10';
 
 async function withDatabase<T>(ctx: ScaleContext, work: (database: Database) => Promise<T>): Promise<T> {
   const dataDir = process.env.BENCH_DATA_DIR ?? ctx.dataDir;
@@ -314,7 +314,7 @@ function keepAliveClient(base: string, headers: Record<string, string>) {
 }
 
 /** A long CSV of one month for the given desa × indicators, with numbers that differ from the stored ones. */
-function monthCsv(desa: string[], indicators: string[], month: string, salt: number): Uint8Array {
+export function monthCsv(desa: string[], indicators: string[], month: string, salt: number): Uint8Array {
   const lines = ['kode_wilayah,periode,indikator,pembilang,penyebut'];
   let i = salt;
   for (const kode of desa) {
@@ -327,7 +327,7 @@ function monthCsv(desa: string[], indicators: string[], month: string, salt: num
   return new TextEncoder().encode(`${lines.join('\n')}\n`);
 }
 
-const BIG_LIMITS = {
+export const BIG_LIMITS = {
   ...DEFAULT_READ_LIMITS,
   maxRows: 10_000_000,
   maxCells: 100_000_000,

@@ -10,6 +10,7 @@
 import { Worker } from 'node:worker_threads';
 import { formatCountId } from '@peta/domain';
 import {
+  answerResult,
   boundedQueue,
   emptyParse,
   fileError,
@@ -97,7 +98,7 @@ export function parsePool(limits: Pick<UploadLimits, 'read' | 'parse'>): ParsePo
         timeoutMs,
       );
       worker.on('message', (answer: WorkerAnswer) =>
-        settle(() => (answer.ok ? resolve({ result: answer.result }) : reject(new Error(answer.error)))),
+        settle(() => (answer.ok ? resolve({ result: answerResult(answer) }) : reject(new Error(answer.error)))),
       );
       worker.on('error', (error: Error & { code?: string }) =>
         settle(() =>

@@ -21,7 +21,8 @@ import {
 } from '@peta/domain';
 import type { DbOrTx } from '@peta/db';
 import { sql } from 'drizzle-orm';
-import { arrayLiteral, arrayParam, copyField, copyInto } from './bulk-sql.ts';
+import { arrayLiteral, arrayParam, copyInto } from './bulk-sql.ts';
+import { DesaRowGroups } from './parse/desa-rows.ts';
 import type { ValueCell } from './parse/parsed.ts';
 
 export interface Counts {
@@ -87,37 +88,26 @@ const unchanged = (m: number) =>
 
 /**
  * The cells grouped per desa row, as COPY lines: one group per indicator × kode × year in the order of its first cell.
- * A valid file holds each cell once (the parser's DUPLICATE), so a month is never written twice.
+ * A valid file holds each cell once (the parser's DUPLICATE), so a month is never written twice. Exported for the parse
+ * bench (data/bench/parse-national.ts).
  */
-function* fileRowLines(cells: ValueCell[]): Generator<string> {
-  const groupOf = new Map<string, number>();
-  const first: number[] = [];
-  const more = new Map<number, number[]>();
+export function* fileRowLines(cells: readonly ValueCell[]): Generator<string> {
+  const groups = new DesaRowGroups(cells.length);
   for (let n = 0; n < cells.length; n++) {
     const c = cells[n]!;
-    const key = `${c.indicator}|${c.kode}|${c.year}`;
-    const g = groupOf.get(key);
-    if (g === undefined) {
-      groupOf.set(key, first.length);
-      first.push(n);
-    } else {
-      const list = more.get(g);
-      if (list) list.push(n);
-      else more.set(g, [n]);
-    }
+    groups.add(n, groups.slot(c.kode, c.indicator), c.year);
   }
-  groupOf.clear();
-  for (let g = 0; g < first.length; g++) {
-    const c = cells[first[g]!]!;
-    const others = more.get(g);
-    if (!others) {
-      yield `${c.indicator}\t${c.kode}\t${c.year}\t${first[g]}\t${c.month}\t${c.numerator}\t${copyField(c.denominator)}\t\\N\t\\N\t\\N\t\\N\n`;
+  for (let g = 0; g < groups.size; g++) {
+    const first = groups.firstCell(g);
+    const c = cells[first]!;
+    if (!groups.hasMore(g)) {
+      yield `${c.indicator}\t${c.kode}\t${c.year}\t${first}\t${c.month}\t${c.numerator}\t${c.denominator === null ? '\\N' : c.denominator}\t\\N\t\\N\t\\N\t\\N\n`;
       continue;
     }
     const ns: (number | null)[] = Array(12).fill(null);
     const nums: (number | null)[] = Array(12).fill(null);
     const dens: (number | null)[] = Array(12).fill(null);
-    for (const n of [first[g]!, ...others]) {
+    for (const n of groups.cellsOf(g)) {
       const cell = cells[n]!;
       if (ns[cell.month - 1] !== null)
         throw new Error(`sel ganda ${cell.indicator} ${cell.kode} ${cell.year}-${cell.month}`);

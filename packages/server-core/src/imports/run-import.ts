@@ -133,12 +133,17 @@ export async function parseForImport(
     ...(await loadReading(database, request)),
   });
   if (request.outOfScope) {
-    const seen = new Set<number>();
-    for (const { row, kode } of [...parsed.values, ...parsed.sasaran]) {
-      if (seen.has(row)) continue;
-      seen.add(row);
-      const problem = request.outOfScope(kode);
-      if (problem) parsed.errors.push({ row, column: null, code: 'KODE_OUT_OF_SCOPE', message: problem });
+    // Asked once per distinct kode (a national file: 84,000 kode on 1.7 M cells); a row outside is reported once.
+    const verdicts = new Map<string, string | null>();
+    const reported = new Set<number>();
+    for (const cells of [parsed.values, parsed.sasaran]) {
+      for (const { row, kode } of cells) {
+        let problem = verdicts.get(kode);
+        if (problem === undefined) verdicts.set(kode, (problem = request.outOfScope(kode)));
+        if (!problem || reported.has(row)) continue;
+        reported.add(row);
+        parsed.errors.push({ row, column: null, code: 'KODE_OUT_OF_SCOPE', message: problem });
+      }
     }
     parsed.errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   }

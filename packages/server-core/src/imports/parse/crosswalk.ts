@@ -80,12 +80,20 @@ export function remapLongSheet(rows: SheetCell[][], headerRow: number, ctx: Pars
   );
   const kodeCol = header.indexOf(LONG_COLUMNS[0]);
   const periodCol = header.indexOf(LONG_COLUMNS[1]);
+  const namaCol = header.indexOf(TEMPLATE_NAMA_COLUMN);
   if (kodeCol < 0) return { errors: [], warnings: [] };
   const at: number[] = [];
   const long: LongRow[] = [];
+  let lastKnown: string | undefined;
   for (let r = headerRow; r < rows.length; r++) {
     const cell = plain(rows[r]?.[kodeCol]);
     if (typeof cell !== 'string') continue;
+    // A kode the database knows as written has nothing to remap (remapLongRows looks only at unknown ones); without
+    // names to check, its row need not be looked at again — on a national file, every row.
+    if (namaCol < 0 && (cell === lastKnown || ctx.kodes.has(cell))) {
+      lastKnown = cell;
+      continue;
+    }
     const periode = plain(rows[r]?.[periodCol]);
     at.push(r);
     long.push({
@@ -103,7 +111,6 @@ export function remapLongSheet(rows: SheetCell[][], headerRow: number, ctx: Pars
   long.forEach((l, i) => {
     if (l.kode_wilayah !== before[i]) rows[at[i]!]![kodeCol] = l.kode_wilayah;
   });
-  const namaCol = header.indexOf(TEMPLATE_NAMA_COLUMN);
   if (namaCol < 0) return remapped;
   const named = long.flatMap((l, i) => {
     const nama = plain(rows[at[i]!]?.[namaCol]);

@@ -2,13 +2,16 @@
 import {
   LONG_COLUMNS,
   TEMPLATE_NAMA_COLUMN,
-  duplicateTracker,
   hasCountedDenominator,
   parseImportMonth,
   parseIndicator,
   parseWholeNumber,
+  type CellResult,
+  type CellValue,
+  type YearMonth,
 } from '@peta/domain';
-import { IssueList, readDesaKode, readHeader } from './parse-common.ts';
+import { CellMemo, IssueList, readDesaKode, readHeader } from './parse-common.ts';
+import { DesaRowGroups } from './desa-rows.ts';
 import type { ParseContext, ParsedImport, ValueCell } from './parsed.ts';
 import { isEmptyRow, plain, type SheetCell } from '../read/sheet.ts';
 
@@ -18,8 +21,21 @@ export function parseLong(rows: SheetCell[][], headerRow: number, ctx: ParseCont
   const { index } = readHeader(rows[headerRow - 1]!, headerRow, LONG_COLUMNS, issues, [TEMPLATE_NAMA_COLUMN]);
   if (issues.errors.length)
     return { format: 'long', errors: issues.errors, warnings: issues.warnings, values: [], sasaran: [] };
-  const col = (name: (typeof LONG_COLUMNS)[number]) => index.get(name)!;
-  const duplicates = duplicateTracker();
+  const [kodeAt, periodAt, indicatorAt, numeratorAt, denominatorAt] = LONG_COLUMNS.map((name) => index.get(name)!);
+  // Each column's rule reads its cell alone, so it runs once per distinct text (CellMemo); the row's own rules follow.
+  const readable =
+    <T>(rule: (value: CellValue) => CellResult<T>) =>
+    (cell: SheetCell | undefined, row: number, column: string, list: IssueList): T | undefined =>
+      list.readable(cell, row, column) ? list.take(rule(plain(cell)), row, column) : undefined;
+  const kodes = new CellMemo('kode_wilayah', (cell, row, column, list) => readDesaKode(cell, row, column, ctx, list));
+  const periods = new CellMemo(
+    'periode',
+    readable((value) => parseImportMonth(value, ctx.today)),
+  );
+  const indicators = new CellMemo('indikator', readable(parseIndicator));
+  const numerators = new CellMemo('pembilang', readable(parseWholeNumber));
+  const denominators = new CellMemo('penyebut', readable(parseWholeNumber));
+  const groups = new DesaRowGroups(rows.length - headerRow);
   const values: ValueCell[] = [];
 
   for (let r = headerRow; r < rows.length; r++) {
@@ -27,22 +43,11 @@ export function parseLong(rows: SheetCell[][], headerRow: number, ctx: ParseCont
     if (isEmptyRow(cells)) continue;
     const row = r + 1;
     const before = issues.errors.length;
-    const cell = (name: (typeof LONG_COLUMNS)[number]) => cells[col(name)];
-    const readable = (name: (typeof LONG_COLUMNS)[number]) => issues.readable(cell(name), row, name);
-
-    const kode = readDesaKode(cell('kode_wilayah'), row, 'kode_wilayah', ctx, issues);
-    const month = readable('periode')
-      ? issues.take(parseImportMonth(plain(cell('periode')), ctx.today), row, 'periode')
-      : undefined;
-    const def = readable('indikator')
-      ? issues.take(parseIndicator(plain(cell('indikator'))), row, 'indikator')
-      : undefined;
-    const numerator = readable('pembilang')
-      ? issues.take(parseWholeNumber(plain(cell('pembilang'))), row, 'pembilang')
-      : undefined;
-    const denominator = readable('penyebut')
-      ? issues.take(parseWholeNumber(plain(cell('penyebut'))), row, 'penyebut')
-      : undefined;
+    const kode = kodes.read(cells[kodeAt!], row, issues);
+    const month = periods.read(cells[periodAt!], row, issues);
+    const def = indicators.read(cells[indicatorAt!], row, issues);
+    const numerator = numerators.read(cells[numeratorAt!], row, issues);
+    const denominator = denominators.read(cells[denominatorAt!], row, issues);
     if (numerator === null)
       issues.error(
         row,
@@ -70,7 +75,8 @@ export function parseLong(rows: SheetCell[][], headerRow: number, ctx: ParseCont
     if (issues.errors.length > before || !kode || !month || !def || numerator == null || denominator === undefined)
       continue;
 
-    const first = duplicates.seen(`${def.code}|${kode}|${month.year}-${month.month}`, row);
+    const slot = groups.slot(kode, def.code);
+    const first = firstRowOf(groups, values, slot, month);
     if (first !== null) {
       issues.error(
         row,
@@ -88,6 +94,7 @@ export function parseLong(rows: SheetCell[][], headerRow: number, ctx: ParseCont
         `Pembilang ${numerator} lebih besar dari penyebut ${denominator}.`,
       );
     }
+    groups.add(values.length, slot, month.year);
     values.push({
       row,
       column: 'pembilang',
@@ -100,4 +107,17 @@ export function parseLong(rows: SheetCell[][], headerRow: number, ctx: ParseCont
     });
   }
   return { format: 'long', errors: issues.errors, warnings: issues.warnings, values, sasaran: [] };
+}
+
+/** The row of the cell already read for this desa × indicator × month, or null. */
+function firstRowOf(
+  groups: DesaRowGroups,
+  values: readonly ValueCell[],
+  slot: number,
+  month: YearMonth,
+): number | null {
+  const group = groups.find(slot, month.year);
+  if (group < 0) return null;
+  for (const n of groups.cellsOf(group)) if (values[n]!.month === month.month) return values[n]!.row;
+  return null;
 }

@@ -4,23 +4,23 @@ import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { parseImportFile } from '../parse/parse-import.ts';
 import { readCsv } from '../read/read-csv.ts';
-import { wilayahFromLines, type WorkerAnswer, type WorkerInput } from './parse-job.ts';
+import { importAnswer, wilayahFromLines, type WorkerAnswer, type WorkerInput } from './parse-job.ts';
 
-async function run({ job, limits }: WorkerInput): Promise<WorkerAnswer> {
-  if (job.kind === 'csv') return { ok: true, result: readCsv(job.bytes, limits) };
+async function run({ job, limits }: WorkerInput): Promise<{ answer: WorkerAnswer; transfer: ArrayBuffer[] }> {
+  if (job.kind === 'csv') return { answer: { ok: true, result: readCsv(job.bytes, limits) }, transfer: [] };
   const parsed = await parseImportFile(
     job.bytes,
     job.fileName,
     { today: job.today, ...wilayahFromLines(job.wilayah), ...job.reading },
     limits,
   );
-  return { ok: true, result: { ...parsed, fileHash: createHash('sha256').update(job.bytes).digest('hex') } };
+  return importAnswer({ ...parsed, fileHash: createHash('sha256').update(job.bytes).digest('hex') });
 }
 
 parentPort!.once('message', async (input: WorkerInput) => {
-  parentPort!.postMessage(
-    await run(input).catch(
-      (error: unknown): WorkerAnswer => ({ ok: false, error: String((error as Error)?.stack ?? error) }),
-    ),
-  );
+  const { answer, transfer } = await run(input).catch((error: unknown) => ({
+    answer: { ok: false, error: String((error as Error)?.stack ?? error) } as WorkerAnswer,
+    transfer: [],
+  }));
+  parentPort!.postMessage(answer, transfer);
 });
