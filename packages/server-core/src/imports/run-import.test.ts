@@ -8,7 +8,14 @@ import { HISTORY_CELLS_SQL } from './indicator-values-repository.ts';
 import { runImport } from './run-import.ts';
 import { buildTemplate, desaOf } from './template.ts';
 import { UndoError, undoImport } from './undo-import.ts';
-import { addSimulatedRow, longCsv, openTestDatabase, sasaranRows, valueRows } from '../testing/test-database.ts';
+import {
+  addSimulatedRow,
+  longCsv,
+  openTestDatabase,
+  rollupMismatches,
+  sasaranRows,
+  valueRows,
+} from '../testing/test-database.ts';
 
 const today = { year: 2026, month: 11 };
 let database: Database;
@@ -315,6 +322,26 @@ describe('semantics', () => {
   });
 });
 
+/** A cell of an undo's history: from the undone load's real value back to the one before. */
+const row = (
+  kode: string,
+  indicator: string,
+  month: number,
+  oldNumerator: number,
+  oldLoadId: number,
+  newNumerator: number | null,
+  newDenominator: number | null,
+) => ({
+  kode,
+  indicator,
+  month,
+  old_numerator: oldNumerator,
+  old_load_id: oldLoadId,
+  old_simulated: false,
+  new_numerator: newNumerator,
+  new_denominator: newDenominator,
+});
+
 describe('undo', () => {
   it('restores exactly the rows before the import (values and sasaran) and is recorded as a load', async () => {
     await addSimulatedRow(database, 'KIA_K4', '99.01.01.2001', 2026, 4);
@@ -391,6 +418,48 @@ describe('undo', () => {
       { kode: '99.01.01.2002', month: 10, old_numerator: 3, old_load_id: values.loadId, new_numerator: null },
       { kode: '99.01.01.2002', month: 10, old_numerator: 1, old_load_id: values.loadId, new_numerator: null },
     ]);
+  });
+
+  it('restores cells that did not exist in a row that keeps other months, simulated cells, and the roll-ups', async () => {
+    await q('delete from value_rollup');
+    await addSimulatedRow(database, 'KIA_K4', '99.01.01.2001', 2026, 4);
+    const first = await importCsv([
+      ['99.01.01.2001', '2026-01', 'KIA_K4', 5],
+      ['99.01.01.2001', '2026-01', 'SPM11_TB', 1, 2],
+      ['99.01.01.2001', '2026-02', 'SPM11_TB', 2, 3],
+    ]);
+    const afterFirst = await valueRows(database);
+    const second = await importCsv([
+      ['99.01.01.2001', '2026-02', 'KIA_K4', 7],
+      ['99.01.01.2001', '2026-02', 'SPM11_TB', 3, 3],
+      ['99.01.01.2001', '2026-03', 'SPM11_TB', 1, 1],
+      ['99.01.01.2002', '2026-04', 'SPM11_TB', 2, 2],
+    ]);
+    expect(await rollupMismatches(database, ['KIA_K4', 'SPM11_TB'])).toEqual([]);
+
+    const undo = await undoImport(database, second.loadId!, 'x');
+    expect(undo.restored).toBe(4);
+    // February of KIA_K4 simulated again; March of SPM11_TB empty again in its row; the row of 2002 gone.
+    expect(await valueRows(database)).toEqual(afterFirst);
+    expect(await rollupMismatches(database, ['KIA_K4', 'SPM11_TB'])).toEqual([]);
+    expect(
+      await q(
+        `select kode, indicator, month, old_numerator, old_load_id, old_simulated, new_numerator, new_denominator
+        from ${HISTORY_CELLS_SQL} where load_id = $1 order by kode, indicator, month`,
+        [undo.undoLoadId],
+      ),
+    ).toEqual([
+      row('99.01.01.2001', 'KIA_K4', 2, 7, second.loadId!, 4, null),
+      row('99.01.01.2001', 'SPM11_TB', 2, 3, second.loadId!, 2, 3),
+      row('99.01.01.2001', 'SPM11_TB', 3, 1, second.loadId!, null, null),
+      row('99.01.01.2002', 'SPM11_TB', 4, 2, second.loadId!, null, null),
+    ]);
+
+    await undoImport(database, first.loadId!, 'x');
+    expect((await valueRows(database)).map((r) => [r.indicator, r.numerators, r.month_simulated])).toEqual([
+      ['KIA_K4', Array(12).fill(4), Array(12).fill(true)],
+    ]);
+    expect(await rollupMismatches(database, ['KIA_K4', 'SPM11_TB'])).toEqual([]);
   });
 
   it('refuses while a later import changed the same cells, then works once that one is undone', async () => {

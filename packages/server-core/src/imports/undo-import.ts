@@ -1,13 +1,14 @@
 // Undo of an import: restores exactly the values (and provenance) its cells had before, as a new load of kind
-// 'undo' with its own change history. Refused while a later import holds any of the same cells.
+// 'undo' with its own change history. Refused while a later import holds any of the same cells. The values are
+// restored set-based in PostgreSQL (undo-values.ts); the sasaran of a sasaran import (a few per desa) here.
 import type { DbOrTx } from '@peta/db';
 import type { DatabaseHandle } from '../database.ts';
 import { DomainError, type DomainErrorKind } from '../errors.ts';
 import { dataLoadsRepository } from './data-loads-repository.ts';
 import { withImportLock } from './import-lock.ts';
-import { indicatorValuesRepository, rowKey, type ValueChange } from './indicator-values-repository.ts';
 import { sasaranRepository, type SasaranChange, type StoredSasaran } from './sasaran-repository.ts';
 import { refreshRollups } from '../values/rollup-upkeep.ts';
+import { undoValuesRepository } from './undo-values.ts';
 
 export type UndoErrorCode = 'LOAD_NOT_FOUND' | 'NOT_AN_IMPORT' | 'ALREADY_UNDONE' | 'LATER_CHANGES';
 
@@ -54,26 +55,26 @@ export async function undoImport({ db }: DatabaseHandle, loadId: number, oleh: s
     if (load.status === 'undone')
       throw new UndoError('ALREADY_UNDONE', `Impor #${loadId} sudah dibatalkan oleh #${load.undoneBy}.`);
 
-    const values = await indicatorValuesRepository(tx).readChanges(loadId);
+    const values = undoValuesRepository(tx);
+    const cells = await values.stage(loadId);
     const sasaran = await sasaranRepository(tx).readChanges(loadId);
-    const later = [
-      ...values.filter((c) => c.currentLoadId !== loadId),
-      ...sasaran.filter((c) => c.currentLoadId !== loadId),
-    ];
-    if (later.length) {
-      const laterLoads = [...new Set(later.map((c) => c.currentLoadId).filter((id): id is number => id !== null))].sort(
-        (a, b) => a - b,
-      );
-      const examples = later
-        .slice(0, 3)
-        .map((c) =>
-          'indicator' in c
-            ? `${c.kode} ${c.indicator} ${c.year}-${String(c.month).padStart(2, '0')}`
-            : `${c.kode} ${c.group} ${c.year}`,
-        );
+    const laterValues = await values.laterChanges(loadId);
+    const laterSasaran = sasaran.filter((c) => c.currentLoadId !== loadId);
+    const laterCount = laterValues.count + laterSasaran.length;
+    if (laterCount) {
+      const laterLoads = [
+        ...new Set([
+          ...laterValues.loads,
+          ...laterSasaran.map((c) => c.currentLoadId).filter((id): id is number => id !== null),
+        ]),
+      ].sort((a, b) => a - b);
+      const examples = [
+        ...laterValues.examples.map((c) => `${c.kode} ${c.indicator} ${c.year}-${String(c.month).padStart(2, '0')}`),
+        ...laterSasaran.map((c) => `${c.kode} ${c.group} ${c.year}`),
+      ].slice(0, 3);
       throw new UndoError(
         'LATER_CHANGES',
-        `Impor #${loadId} tidak dapat dibatalkan: ${later.length} selnya telah diubah sesudahnya${laterLoads.length ? ` oleh #${laterLoads.join(', #')}` : ''} (misalnya ${examples.join('; ')}). Batalkan ${laterLoads.length > 1 ? 'impor-impor' : 'impor'} itu dahulu.`,
+        `Impor #${loadId} tidak dapat dibatalkan: ${laterCount} selnya telah diubah sesudahnya${laterLoads.length ? ` oleh #${laterLoads.join(', #')}` : ''} (misalnya ${examples.join('; ')}). Batalkan ${laterLoads.length > 1 ? 'impor-impor' : 'impor'} itu dahulu.`,
         laterLoads,
       );
     }
@@ -83,13 +84,16 @@ export async function undoImport({ db }: DatabaseHandle, loadId: number, oleh: s
       oleh,
       fileName: load.fileName,
       undoes: loadId,
-      changed: values.length + sasaran.length,
+      changed: cells + sasaran.length,
     });
-    await restoreValues(tx, undoId, loadId, values);
+    await values.restore(undoId, loadId);
     await restoreSasaran(tx, undoId, loadId, sasaran);
-    await refreshRollups(tx, { values, sasaran }, undoId);
+    // The values' roll-ups as an import's (deltas of the restored cells); a sasaran change recomputes the kecamatan of
+    // its desa from their rows, after every write.
+    await values.applyRollupDeltas(undoId);
+    await refreshRollups(tx, { sasaran }, undoId);
     await loads.markUndone(loadId, undoId);
-    const restored = values.length + sasaran.length;
+    const restored = cells + sasaran.length;
     return {
       commit: true,
       result: {
@@ -100,35 +104,6 @@ export async function undoImport({ db }: DatabaseHandle, loadId: number, oleh: s
       },
     };
   });
-}
-
-async function restoreValues(tx: DbOrTx, undoId: number, loadId: number, changes: ValueChange[]) {
-  const repository = indicatorValuesRepository(tx);
-  const rows = await repository.readRows(changes);
-  const history: ValueChange[] = [];
-  for (const c of changes) {
-    const row = rows.get(rowKey(c.indicator, c.kode, c.year))!;
-    const i = c.month - 1;
-    history.push({
-      ...c,
-      oldNumerator: row.numerators[i] ?? null,
-      oldDenominator: row.denominators?.[i] ?? null,
-      oldLoadId: loadId,
-      oldSimulated: false,
-      newNumerator: c.oldNumerator,
-      newDenominator: c.oldDenominator,
-    });
-    row.numerators[i] = c.oldNumerator;
-    if (row.denominators) row.denominators[i] = c.oldDenominator;
-    row.monthLoadIds[i] = c.oldLoadId;
-    row.monthSimulated[i] = c.oldSimulated;
-  }
-  // A row whose every cell is unwritten did not exist before the import.
-  const all = [...rows.values()];
-  const gone = new Set(all.filter((r) => r.monthLoadIds.every((id) => id === null)));
-  await repository.deleteRows([...gone]);
-  await repository.writeRows(all.filter((r) => !gone.has(r)));
-  await repository.insertChanges(undoId, history);
 }
 
 async function restoreSasaran(tx: DbOrTx, undoId: number, loadId: number, changes: SasaranChange[]) {

@@ -1,4 +1,4 @@
-// The roll-up upkeep of a value import, as deltas computed in PostgreSQL from the import's staged tables (plan-values.ts):
+// The roll-up upkeep of a value import (and of an undo's values), as deltas computed in PostgreSQL from the import's staged tables (plan-values.ts):
 // every changed cell adds what it adds to the sums of its kecamatan and takes back what the stored cell added, those
 // are summed per kecamatan, kabupaten, provinsi and Indonesia (kode prefixes), and one UPDATE adds them to exactly the
 // elements of the stored rows they touch, stamping the rows with the load. Nothing is read back into this process: the
@@ -16,7 +16,8 @@
 // The property test (rollup-upkeep.test.ts, embedded and PostgreSQL) checks after random imports and undos that every
 // stored roll-up equals a recomputation from the desa rows through addDesaRollupSums: the SQL and the domain agree.
 // Sums of sasaran (den, last_den) are float8; each addition is rounded to 6 decimals so a long run of imports leaves no
-// drift (sasaran have at most 2 decimals). Undo and sasaran imports recompute instead (rollup-upkeep.ts).
+// drift (sasaran have at most 2 decimals). An undo feeds its restored cells the same way (undo-values.ts: a restored cell
+// may be empty or simulated); sasaran imports recompute instead (rollup-upkeep.ts).
 // The triangles exist only for the indicators whose period rule reads them (domain keptTriangles; NULL otherwise): no
 // triangle deltas are computed for the others, and a NULL triangle stays NULL.
 import { INDICATORS, keptTriangles } from '@peta/domain';
@@ -35,30 +36,61 @@ const KEEPS_LAST_DEN = keeping('lastDen'); // every indicator that keeps last_nu
 const MONTH_FIELDS = ['num', 'den', 'reports', 'reports_with_den', 'simulated'] as const;
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-/** A month of the row after the import (months before the change) is usable: a numerator and, if counted, a denominator. */
-const usableAfter = (j: number) => `(${after.num(j)} is not null and (not r.counted or ${after.den(j)} is not null))`;
-/** A stored month (months after the change) is usable. */
-const usableBefore = (j: number) => `(r.b_num[${j}] is not null and (not r.counted or r.b_den[${j}] is not null))`;
+/**
+ * The changed desa rows of a write, as the deltas read them: a staged table (alias r) with one row per desa row —
+ * kode, indicator, year, months (the changed months), f_num and f_den (the new cells of those months), b_num, b_den,
+ * b_sim (the stored arrays), counted, sasaran (the desa's annual sasaran of the indicator's group) — and how it reads.
+ */
+export interface DeltaSource {
+  table: string;
+  /** Month j of the row after the write, in terms of r. */
+  after: { num: (j: number | string) => string; den: (j: number | string) => string };
+  /** The columns of r that `after` reads. */
+  afterColumns: string[];
+  /** The new cell of a changed month may be empty (an undo back to no report); an import always writes a numerator. */
+  newMayBeEmpty: boolean;
+  /** The new cell's simulated flag (month m of r; an undo restores simulated cells), null: never simulated. */
+  newSimulated: string | null;
+}
+
+/** An import's rows as planValues staged them. */
+export const IMPORT_DELTAS: DeltaSource = {
+  table: STAGED.row,
+  after,
+  afterColumns: ['f_num', 'f_den', 'b_num', 'b_den'],
+  newMayBeEmpty: false,
+  newSimulated: null,
+};
 
 /**
- * The deltas of every ancestor of the changed desa cells staged by planValues, into the temporary table rollup_delta:
+ * The deltas of every ancestor of the changed desa cells of the source, into the temporary table rollup_delta:
  * (kode, indicator, year, slot, num, den, reports, reports_with_den, simulated). Slots 1–12 are months (all five
  * sums); slot 12 + i is element i of the triangle (last_num, last_den in num, den). The counts stay int at every step
  * (a sum of sums of int would be numeric, slower to sum and to add; the stored arrays are int anyway).
  */
-export const STAGE_ROLLUP_DELTAS = `create temp table rollup_delta on commit drop as
+export function stageRollupDeltas(source: DeltaSource): string {
+  /** A month of the row after the write (months before the change) is usable: a numerator and, if counted, a denominator. */
+  const usableAfter = (j: number) =>
+    `(${source.after.num(j)} is not null and (not r.counted or ${source.after.den(j)} is not null))`;
+  /** A stored month (months after the change) is usable. */
+  const usableBefore = (j: number) => `(r.b_num[${j}] is not null and (not r.counted or r.b_den[${j}] is not null))`;
+  /** The new cell of month m is usable. */
+  const usableNew = `(${source.newMayBeEmpty ? 'r.f_num[m] is not null and ' : ''}(not r.counted or r.f_den[m] is not null))`;
+  const inC = (expression: string) => expression.replaceAll('r.', 'c.');
+  return `create temp table rollup_delta on commit drop as
     with c as (
       select r.kode, r.indicator, r.year, m, r.f_num[m] as num, r.f_den[m] as den, r.b_num[m] as old_num,
         r.b_den[m] as old_den, r.b_sim[m] as old_sim, r.counted, r.sasaran,
         (r.counted or r.sasaran is not null) as has_den, r.indicator = any(${KEEPS_LAST_DEN}) as tri,
-        (not r.counted or r.f_den[m] is not null) as un,
+        ${usableNew} as un,
         (r.b_num[m] is not null and (not r.counted or r.b_den[m] is not null)) as uo,
-        r.f_num, r.f_den, r.b_num, r.b_den, g.p, g.nx
-      from ${STAGED.row} r cross join unnest(r.months) m
+        ${source.newSimulated ? `${source.newSimulated} as new_sim, ` : ''}${source.afterColumns.map((column) => `r.${column}`).join(', ')},
+        g.p, g.nx
+      from ${source.table} r cross join unnest(r.months) m
       -- P and N once per cell (offset 0 keeps the subquery from being expanded into every use of its columns)
       -- (P only matters when the cell's usability changes: a report added or removed)
       cross join lateral (select
-        case when (not r.counted or r.f_den[m] is not null)
+        case when ${usableNew}
             <> (r.b_num[m] is not null and (not r.counted or r.b_den[m] is not null))
           then greatest(${range(1, 11)
             .map((j) => `case when ${j} < m and ${usableAfter(j)} then ${j} end`)
@@ -72,9 +104,9 @@ export const STAGE_ROLLUP_DELTAS = `create temp table rollup_delta on commit dro
       select c.kode, c.indicator, c.year, c.m, c.nx, c.has_den, c.tri, c.un, c.uo,
         case when c.counted then c.den else c.sasaran end as den_new,
         case when c.counted then c.old_den else c.sasaran end as den_old,
-        c.num, c.old_num, c.old_sim, c.p,
-        coalesce(c.f_num[c.p], c.b_num[c.p]) as num_p,
-        case when c.counted then ${after.den('c.p').replaceAll('r.', 'c.')} else c.sasaran end as den_p
+        c.num, c.old_num, c.old_sim, ${source.newSimulated ? 'c.new_sim, ' : ''}c.p,
+        ${inC(source.after.num('c.p'))} as num_p,
+        case when c.counted then ${inC(source.after.den('c.p'))} else c.sasaran end as den_p
       from c),
     -- Cells summed per kecamatan and shape (month, range of t, k of the new and the old side) before fanning out.
     g as (
@@ -88,7 +120,8 @@ export const STAGE_ROLLUP_DELTAS = `create temp table rollup_delta on commit dro
           - (case when q.uo then q.den_old else 0 end) else 0 end) as den,
         sum(q.un::int - q.uo::int)::int as reports,
         sum(case when q.has_den then q.un::int - q.uo::int else 0 end)::int as reports_with_den,
-        sum(-(q.old_num is not null and q.old_sim is true)::int)::int as simulated,
+        sum(${source.newSimulated ? '(q.num is not null and q.new_sim is true)::int ' : ''}-(q.old_num is not null and q.old_sim is true)::int)::int
+          as simulated,
         sum(case when q.un then q.num else q.num_p end)::int as last_num_new,
         sum(case when q.un then q.den_new else q.den_p end) as last_den_new,
         sum(case when q.uo then q.old_num else q.num_p end)::int as last_num_old,
@@ -107,6 +140,7 @@ export const STAGE_ROLLUP_DELTAS = `create temp table rollup_delta on commit dro
       sum(k.reports_with_den)::int as reports_with_den, sum(k.simulated)::int as simulated
     from kecamatan k cross join lateral (values (k.kode), (left(k.kode, 5)), (left(k.kode, 2)), ('')) a(kode)
     group by 1, 2, 3, 4`;
+}
 
 const FLOAT_COLUMNS = new Set(['den', 'last_den']);
 const TRIANGLE_KEPT_BY: Record<string, string> = { last_num: KEEPS_LAST_NUM, last_den: KEEPS_LAST_DEN };
@@ -143,9 +177,12 @@ function plusDeltas(column: string, deltas: Map<number, string>, stored: boolean
   return parts.join(' || ');
 }
 
-/** Add the deltas of the import staged by planValues to the stored roll-ups (a missing row starts from zero). */
-export async function applyRollupDeltas(db: DbOrTx, loadId: number): Promise<void> {
-  await db.execute(sql.raw(STAGE_ROLLUP_DELTAS));
+/**
+ * Add the deltas of the write staged in the source (an import's by planValues, unless told) to the stored roll-ups (a
+ * missing row starts from zero).
+ */
+export async function applyRollupDeltas(db: DbOrTx, loadId: number, source = IMPORT_DELTAS): Promise<void> {
+  await db.execute(sql.raw(stageRollupDeltas(source)));
   const slots = (
     await db.execute<{ slot: number }>(sql.raw('select distinct slot from rollup_delta order by slot'))
   ).rows.map((r) => r.slot);
