@@ -3,16 +3,15 @@
 // weight 2.5 for a kelurahan (urban), 1 for a desa, times a log-normal factor (σ = 0.45) per desa.
 // Σ desa = kabupaten total (up to rounding). Documented in data/README.md.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { ancestorAt, isKelurahan } from '@peta/domain';
+import { SHARED_SOURCES, sharedSourceFile } from '../shared-sources.ts';
 import { normal, rng } from './random.ts';
 
 export const KELURAHAN_WEIGHT = 2.5;
 export const DESA_SPREAD_SIGMA = 0.45;
 
-export function readKabupatenPopulation(
-  path = fileURLToPath(new URL('./penduduk-kab-2024s2.csv', import.meta.url)),
-): Map<string, number> {
+/** Population per kabupaten/kota kode (Dukcapil semester II 2024; the file is read where it lies: shared-sources.ts). */
+export function readKabupatenPopulation(path = sharedSourceFile(SHARED_SOURCES.penduduk)): Map<string, number> {
   const lines = readFileSync(path, 'utf8').trim().split('\n').slice(1);
   const out = new Map<string, number>();
   for (const line of lines) {

@@ -1,15 +1,12 @@
-// Puskesmas from the Komdat list (komdat-puskesmas-2022.csv, CC0), with kabupaten codes made current.
+// Puskesmas from the Komdat list (CC0; read where it lies: data/shared-sources.ts, note komdat-puskesmas-2022.SOURCE.md), with kabupaten codes made current.
 // Papua's kabupaten were split over four new provinces in 2022 (93 Papua Selatan, 94 Papua Tengah,
 // 95 Papua Pegunungan, 96 Papua Barat Daya) and the moved ones got new codes; the list still uses the old
 // ones. Instead of a hand-typed table of old codes, each old code is remapped to the current kabupaten whose
 // kecamatan and desa names the old code's puskesmas names match most — checkable, and it fails loudly.
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ancestorAt, nameKey, titleCase } from '@peta/domain';
 import { parseCsv, type CodeList } from '../importers/boundaries/code-list.ts';
-
-export const KOMDAT_FILE = join(dirname(fileURLToPath(import.meta.url)), 'komdat-puskesmas-2022.csv');
+import { SHARED_SOURCES, sharedSourceFile } from '../shared-sources.ts';
 
 export interface KomdatPuskesmas {
   /** Komdat id, 7 digits (kept as the source id; our kode puskesmas is derived from it). */
@@ -33,7 +30,10 @@ export interface KomdatRead {
 /** Provinces that received the kabupaten of an old province code. */
 const SUCCESSORS: Record<string, string[]> = { '91': ['91', '93', '94', '95'], '92': ['92', '96'] };
 
-export async function readKomdatPuskesmas(codeList: CodeList, file = KOMDAT_FILE): Promise<KomdatRead> {
+export async function readKomdatPuskesmas(
+  codeList: CodeList,
+  file = sharedSourceFile(SHARED_SOURCES.komdatPuskesmas),
+): Promise<KomdatRead> {
   const rows = parseCsv(await readFile(file, 'utf8'));
   const header = rows.shift() ?? [];
   const col = (name: string) => {

@@ -1,4 +1,4 @@
-// Kode puskesmas: the Komdat id of the seeded list (7 digits, data/puskesmas/komdat-puskesmas-2022.csv, e.g. 1010453)
+// Kode puskesmas: the Komdat id of the seeded list (7 digits, the Komdat list of data/puskesmas/komdat-puskesmas-2022.SOURCE.md, e.g. 1010453)
 // or the Kemenkes registration code (P and 10 digits, e.g. P1210090201). A puskesmas a user adds (wilayah kerja CSV)
 // must have one of these: the kode lands in files, URLs and other people's spreadsheets, so free text is refused.
 export const PUSKESMAS_KODE_PATTERN = /^(\d{7}|P\d{10})$/;
