@@ -124,17 +124,44 @@ export function* fileRowLines(cells: readonly ValueCell[]): Generator<string> {
   }
 }
 
+/** The settings of a transaction that writes a whole file (an import) or a whole load (an undo) set-based. */
+export async function setBulkWriteSession(db: DbOrTx): Promise<void> {
+  // The statements join and sort a whole file (a national import: 1.7 M cells) once each: with the default 4 MB they
+  // spill to disk. One import or undo runs at a time (the import lock), and the setting ends with its transaction.
+  await db.execute(sql.raw(`set local work_mem = '${IMPORT_WORK_MEM}'`));
+  // Each statement is estimated far above jit_above_cost, so a server built with JIT (PostgreSQL 15 from Debian) would
+  // compile its twelve-element array expressions anew for every statement of every import: seconds of compilation for
+  // statements that run once. The embedded server has no JIT; this keeps a server's plans the same.
+  await db.execute(sql.raw('set local jit = off'));
+}
+
+/**
+ * What the SQL rules need of each indicator, as rows (indicator, counted, grp, above_check, cumulative): counted
+ * denominator, sasaran group, whether its sasaran is a ceiling (aboveSasaran: only a sasaran denominator), cumulative.
+ */
+export const indicatorRulesRows = (indicators: readonly IndicatorDef[]) =>
+  sql`select * from unnest(${arrayParam(
+    indicators.map((d) => d.code),
+    'text',
+  )}, ${arrayParam(
+    indicators.map((d) => d.denominator.kind === 'counted'),
+    'bool',
+  )}, ${arrayParam(
+    indicators.map((d) => sasaranGroupOf(d)),
+    'text',
+  )}, ${arrayParam(
+    indicators.map((d) => d.denominator.kind === 'sasaran'),
+    'bool',
+  )}, ${arrayParam(
+    indicators.map((d) => d.periodKind === 'ytd_cum' || d.periodKind === 'annual'),
+    'bool',
+  )}) as i(indicator, counted, grp, above_check, cumulative)`;
+
 export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<ValuesPlan> {
   const defs = new Map<string, IndicatorDef>();
   for (const c of cells) if (!defs.has(c.indicator)) defs.set(c.indicator, getIndicator(c.indicator)!);
   const indicators = [...defs.values()];
-  // The statements below join and sort a whole file (a national import: 1.7 M cells) once each: with the default
-  // 4 MB they spill to disk. One import runs at a time (the import lock), and the setting ends with its transaction.
-  await db.execute(sql.raw(`set local work_mem = '${IMPORT_WORK_MEM}'`));
-  // Each statement here is estimated far above jit_above_cost, so a server built with JIT (PostgreSQL 15 from Debian)
-  // would compile its twelve-element array expressions anew for every statement of every import: seconds of
-  // compilation for statements that run once. The embedded server has no JIT; this keeps a server's plans the same.
-  await db.execute(sql.raw('set local jit = off'));
+  await setBulkWriteSession(db);
   // Every key joined here is unique in the file (one row per desa × indicator × year), so a cache of inner lookups
   // never hits: a national file spent more in Memoize's bookkeeping than in the index probes it was meant to save.
   await db.execute(sql.raw('set local enable_memoize = off'));
@@ -142,24 +169,7 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
     sql.raw(`create temp table ${STAGED.indicator} (indicator text primary key, counted bool not null, grp text,
       above_check bool not null, cumulative bool not null) on commit drop`),
   );
-  await db.execute(sql`insert into ${sql.raw(STAGED.indicator)}
-    select * from unnest(${arrayParam(
-      indicators.map((d) => d.code),
-      'text',
-    )}, ${arrayParam(
-      indicators.map((d) => d.denominator.kind === 'counted'),
-      'bool',
-    )}, ${arrayParam(
-      indicators.map((d) => sasaranGroupOf(d)),
-      'text',
-    )}, ${arrayParam(
-      // aboveSasaran: only a sasaran denominator is a ceiling
-      indicators.map((d) => d.denominator.kind === 'sasaran'),
-      'bool',
-    )}, ${arrayParam(
-      indicators.map((d) => d.periodKind === 'ytd_cum' || d.periodKind === 'annual'),
-      'bool',
-    )})`);
+  await db.execute(sql`insert into ${sql.raw(STAGED.indicator)} ${indicatorRulesRows(indicators)}`);
   await db.execute(
     sql.raw(`create temp table ${STAGED.file} (indicator text, kode text collate "C", year int, n int, m int, num int,
       den int, file_months int[], f_n int[], f_num int[], f_den int[]) on commit drop`),

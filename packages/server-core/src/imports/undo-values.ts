@@ -11,16 +11,13 @@
 // row's denominators stay NULL where the row has none), load and simulated flag from before the import; a row whose
 // every month is then unwritten (no load) did not exist before and is deleted; the undo's history holds each cell from
 // the stored value (of the undone load, real) to the restored one.
-import { INDICATORS, sasaranGroupOf } from '@peta/domain';
+import { INDICATORS } from '@peta/domain';
 import type { DbOrTx } from '@peta/db';
 import { sql } from 'drizzle-orm';
 import { applyRollupDeltas, type DeltaSource } from '../values/rollup-delta.ts';
-import { arrayParam } from './bulk-sql.ts';
 import { HISTORY_CELLS_SQL } from './indicator-values-repository.ts';
-import { monthArray } from './plan-values.ts';
+import { indicatorRulesRows, monthArray, setBulkWriteSession } from './plan-values.ts';
 
-/** work_mem of an undo's transaction: the grouping and sorting of a national load's cells stay in memory. */
-const UNDO_WORK_MEM = '256MB';
 /**
  * The staged desa rows: indicator, kode, year, months (the restored months), f_num, f_den, f_load, f_sim (per month the
  * cell before the import where restored, else NULL), b_num, b_den, b_load, b_sim, b_ctid (the stored row), a_num, a_den
@@ -61,23 +58,12 @@ export function undoValuesRepository(db: DbOrTx) {
   return {
     /** Stage the load's cells per desa row with what is stored now; returns the number of cells. */
     async stage(loadId: number): Promise<number> {
-      await db.execute(sql.raw(`set local work_mem = '${UNDO_WORK_MEM}'`));
-      // As in planValues: a server with JIT would compile these array expressions anew for each undo.
-      await db.execute(sql.raw('set local jit = off'));
+      await setBulkWriteSession(db);
       // Per desa row: the changed months and, per month, its value before the import (NULL elsewhere and where
       // there was none: `months` tells which months are restored).
       const before = (column: string, type: string) =>
         `${monthArray((m) => `max(c.${column}) filter (where c.month = ${m})`)}::${type}[]`;
-      const catalogue = sql`select * from unnest(${arrayParam(
-        INDICATORS.map((d) => d.code),
-        'text',
-      )}, ${arrayParam(
-        INDICATORS.map((d) => d.denominator.kind === 'counted'),
-        'bool',
-      )}, ${arrayParam(
-        INDICATORS.map((d) => sasaranGroupOf(d)),
-        'text',
-      )}) as i(indicator, counted, grp)`;
+      const catalogue = indicatorRulesRows(INDICATORS);
       await db.execute(
         sql`create temp table ${sql.raw(STAGED_UNDO)} on commit drop as
         select r.*, ${sql.raw(`${monthArray(restored('f_num', 'b_num'))} as a_num, ${monthArray(restored('f_den', 'b_den'))} as a_den`)}
