@@ -120,6 +120,21 @@ function expectVisibleFocus(f: Focus, what: string) {
 }
 
 /** Tab until the focused element's text is `text` (at most `max` presses); returns how many it took. */
+/** Types into the list's filter and waits, as the eye does, until the list shows only the matching rows: the filter
+ * renders deferred (useDeferredValue), so a Tab pressed at once could still land on a row about to go. */
+async function typeFilter(page: Page, text: string): Promise<void> {
+  await page.keyboard.type(text);
+  const needle = text.toLocaleLowerCase('id');
+  await expect
+    .poll(() =>
+      page
+        .locator('[data-testid="child-row"] [data-testid="child-name"]')
+        .allTextContents()
+        .then((names) => names.length > 0 && names.every((n) => n.toLocaleLowerCase('id').includes(needle))),
+    )
+    .toBe(true);
+}
+
 async function tabTo(page: Page, text: string, max = 40): Promise<number> {
   for (let i = 1; i <= max; i++) {
     await page.keyboard.press('Tab');
@@ -149,7 +164,7 @@ describe('the drill-down by keyboard alone (1280×800)', () => {
     // Indonesia: filter the 38 provinsi by typing, Tab to the row's link, Enter.
     await page.keyboard.press('Tab');
     expect((await focused(page)).testId).toBe('child-filter');
-    await page.keyboard.type(sumut.nama);
+    await typeFilter(page, sumut.nama);
     const presses = await tabTo(page, sumut.nama);
     expect(presses, 'from the filter past the three sort buttons to the row').toBeLessThanOrEqual(4);
     expectVisibleFocus(await focused(page), 'row link');
@@ -165,7 +180,7 @@ describe('the drill-down by keyboard alone (1280×800)', () => {
       [bilahHulu, BILAH_HULU],
     ] as const) {
       await page.keyboard.press('Tab');
-      if ((await focused(page)).testId === 'child-filter') await page.keyboard.type(target.nama);
+      if ((await focused(page)).testId === 'child-filter') await typeFilter(page, target.nama);
       await tabTo(page, target.nama);
       await page.keyboard.press('Enter');
       await d.waitForView(view);
@@ -179,7 +194,7 @@ describe('the drill-down by keyboard alone (1280×800)', () => {
     // A desa: its profile opens and takes focus; the next Tab stays inside it.
     const chosen = desa[2]!;
     await page.keyboard.press('Tab');
-    await page.keyboard.type(chosen.nama);
+    await typeFilter(page, chosen.nama);
     await tabTo(page, chosen.nama);
     await page.keyboard.press('Enter');
     await expect.poll(() => d.wilayahParam()).toBe(chosen.kode);
