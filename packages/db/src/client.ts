@@ -1,13 +1,14 @@
 // One way to get a database: a real PostgreSQL server when DATABASE_URL is set, else the embedded one.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { drizzle, type NodePgClient, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.ts';
 import { findRunningEmbedded, startEmbeddedPostgres, type EmbeddedServer } from './embedded.ts';
 
-export type Db = NodePgDatabase<typeof schema>;
+/** drizzle on pg; `$client` (the pool) for the few hot statements run on pg directly (values answer-repository.ts). */
+export type Db = NodePgDatabase<typeof schema> & { $client: NodePgClient };
 /** A database or a transaction on it: repositories take either, so a service decides what runs in one transaction. */
 export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DatabaseKind = 'embedded' | 'postgres';

@@ -1,6 +1,6 @@
 // Values: indicator values per wilayah (children, every desa, monthly series), the latest month with data (the one
 // default period) and the profile of a wilayah or a puskesmas' wilayah kerja.
-import type { DbOrTx } from '@peta/db';
+import type { Db } from '@peta/db';
 import type { WilayahCapability } from '../wilayah/index.ts';
 import { answerRepository } from './answer-repository.ts';
 import { rollupRepository } from './rollup-repository.ts';
@@ -16,7 +16,7 @@ export * from './rollup-accumulator.ts';
 export * from './answer-repository.ts';
 
 /** The values capability on one database: one values service (and so one values cache) for every reader. */
-export function valuesCapability(db: DbOrTx, wilayah: WilayahCapability, now: () => Date) {
+export function valuesCapability(db: Db, wilayah: WilayahCapability, now: () => Date) {
   const repository = valuesRepository(db);
   return {
     repository,
