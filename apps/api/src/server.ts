@@ -5,9 +5,16 @@ import { openDatabase } from '@peta/db';
 import { schedulePurge } from '@peta/server-core';
 import { buildApp } from './app.ts';
 import { hasWebBuild, loadConfig } from './config.ts';
+import { batchedLines } from './log-stream.ts';
 
 const config = loadConfig();
-const log = (message: string) => console.log(message);
+// The request log in batches (log-stream.ts); this process's own messages after the lines before them.
+const logLines = batchedLines();
+process.on('exit', () => logLines.flush());
+const log = (message: string) => {
+  logLines.flush();
+  console.log(message);
+};
 
 const database = await openDatabase({
   databaseUrl: config.databaseUrl,
@@ -23,7 +30,12 @@ log(
     `${database.readPool ? '; bacaan nilai, geometri dan wilayah dari replika (DATABASE_READ_URL)' : ''}`,
 );
 
-const app = await buildApp({ database, config, logger: { level: config.logLevel }, warm: true });
+const app = await buildApp({
+  database,
+  config,
+  logger: { level: config.logLevel, stream: logLines },
+  warm: true,
+});
 // Retention (docs/privacy.md): expired sessions and import files, quiet sign-in throttle rows, audit entries older than
 // AUDIT_RETENTION_DAYS; now and once a day.
 const stopPurge = schedulePurge(database, {
