@@ -254,9 +254,10 @@ export async function buildApp({
     '/api/imports/grid',
   ]);
   void privacy.warmNewLoads().catch(() => undefined);
-  app.addHook('onResponse', async (request, reply) => {
-    if (request.method !== 'POST' || reply.statusCode >= 300 || !LANDS_DATA.has(request.routeOptions.url ?? '')) return;
-    void privacy.warmNewLoads().catch((error) => request.log.warn({ err: error }, 'privacy warm-up failed'));
+  app.addHook('onResponse', (request, reply, done) => {
+    if (request.method === 'POST' && reply.statusCode < 300 && LANDS_DATA.has(request.routeOptions.url ?? ''))
+      void privacy.warmNewLoads().catch((error) => request.log.warn({ err: error }, 'privacy warm-up failed'));
+    done();
   });
   const viewOf = (request: FastifyRequest) =>
     readerView(

@@ -142,23 +142,8 @@ export function registerAccess(
     }
   });
 
-  // Before the body is read: nobody may make the server receive and parse an upload they may not send.
-  app.addHook('onRequest', async (request) => {
-    const access = request.routeOptions.config.access;
-    const write = isWrite(request.method);
-    const token = request.cookies[SESSION_COOKIE];
-    if (!access) {
-      // Not an API route: the web app's files, or no route at all (the JSON 404). A route under /api without a
-      // declaration cannot exist (refused at start); should one appear anyway, nobody passes.
-      if (isApiPath(request.routeOptions.url))
-        throw forbidden('FORBIDDEN', 'Rute ini tidak menyatakan siapa yang boleh memakainya.');
-      // A write to no route is still in the audit log, with who sent it.
-      if (write && token) request.auth = await options.sessions.get(token, { fresh: true });
-      return;
-    }
-    const needsFresh = write || (access !== 'public' && access !== 'read' && access !== 'signed-in');
-    request.auth = token ? await options.sessions.get(token, { fresh: needsFresh }) : null;
-
+  /** The route's decision once `request.auth` is known: throws the 401 or 403. */
+  function check(request: FastifyRequest, access: RouteAccess, write: boolean) {
     if (write && crossSite(request)) throw forbidden('CROSS_SITE', 'Permintaan dari situs lain ditolak.');
     if (access === 'public') return;
     const auth = request.auth;
@@ -182,12 +167,46 @@ export function registerAccess(
       if (auth.user.mustChangePassword)
         throw forbidden('PASSWORD_CHANGE_REQUIRED', 'Ganti kata sandi Anda terlebih dahulu.');
     }
+  }
+
+  // Before the body is read: nobody may make the server receive and parse an upload they may not send. A callback
+  // hook, not an async one: a read whose session this process looked up less than CACHE_MS ago (nearly every request
+  // of a map view) is decided at once, without a promise per request; any other looks its session up first.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const access = request.routeOptions.config.access;
+    const write = isWrite(request.method);
+    const token = request.cookies[SESSION_COOKIE];
+    if (!access) {
+      // Not an API route: the web app's files, or no route at all (the JSON 404). A route under /api without a
+      // declaration cannot exist (refused at start); should one appear anyway, nobody passes.
+      if (isApiPath(request.routeOptions.url))
+        return done(forbidden('FORBIDDEN', 'Rute ini tidak menyatakan siapa yang boleh memakainya.'));
+      // A write to no route is still in the audit log, with who sent it.
+      if (!write || !token) return done();
+      options.sessions.get(token, { fresh: true }).then((auth) => {
+        request.auth = auth;
+        done();
+      }, done);
+      return;
+    }
+    const needsFresh = write || (access !== 'public' && access !== 'read' && access !== 'signed-in');
+    const decide = (auth: SignedIn | null) => {
+      request.auth = auth;
+      try {
+        check(request, access, write);
+      } catch (error) {
+        return done(error as Error);
+      }
+      done();
+    };
+    const known = !token ? null : needsFresh ? undefined : options.sessions.recent(token);
+    if (known !== undefined) return decide(known);
+    options.sessions.get(token!, { fresh: needsFresh }).then(decide, done);
   });
 
   // Every write request is in the audit log with who, what (the path as sent) and the result — also the refused ones
   // and those that match no route — written before the answer leaves, so a client that got its answer finds the entry.
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (!isWrite(request.method) || request.routeOptions.config.ownAudit) return payload;
+  async function audit(request: FastifyRequest, statusCode: number) {
     const user = request.auth?.user;
     try {
       await writeAudit(options.database, {
@@ -196,24 +215,25 @@ export function registerAccess(
         action: 'tulis',
         method: request.method,
         path: request.url.slice(0, 500),
-        status: reply.statusCode,
+        status: statusCode,
         ip: request.ip,
         requestId: request.id,
       });
     } catch (error) {
       request.log.error({ err: error }, 'audit log write failed');
     }
-    return payload;
-  });
+  }
 
-  // What not everyone may read must not sit in shared caches; the browser's own cache is fine.
-  app.addHook('onSend', async (request, reply, payload) => {
+  // One callback hook on every answer (a read passes through without a promise): what not everyone may read must not
+  // sit in shared caches (the browser's own cache is fine), and a write waits for its audit entry.
+  app.addHook('onSend', (request, reply, payload, done) => {
     const access = request.routeOptions.config.access;
     const cc = reply.getHeader('cache-control');
     if (access && !shareable(access, options.readAccess) && typeof cc === 'string' && cc.startsWith('public')) {
       reply.header('cache-control', cc.replace(/^public/, 'private'));
     }
-    return payload;
+    if (!isWrite(request.method) || request.routeOptions.config.ownAudit) return done(null, payload);
+    void audit(request, reply.statusCode).then(() => done(null, payload));
   });
 }
 

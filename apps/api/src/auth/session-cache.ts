@@ -22,16 +22,23 @@ export function sessionCache(database: Database) {
     return signedIn && { ...signedIn, token };
   }
 
+  /** What a read may rely on without asking (looked up less than CACHE_MS ago), or undefined: ask with get. */
+  function recent(token: string): SignedIn | null | undefined {
+    const hit = cache.get(token);
+    return hit && Date.now() - hit.at < CACHE_MS ? hit.value : undefined;
+  }
+
   return {
     /** `fresh`: ask the database whatever the cache holds (writes and capability routes). */
     async get(token: string, { fresh }: { fresh: boolean }): Promise<SignedIn | null> {
-      const hit = cache.get(token);
-      if (!fresh && hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+      const hit = fresh ? undefined : recent(token);
+      if (hit !== undefined) return hit;
       const value = await lookUp(token);
       if (cache.size > MAX_ENTRIES) cache.clear();
       cache.set(token, { at: Date.now(), value });
       return value;
     },
+    recent,
     /** Drops one token (sign-out). */
     forget(token: string) {
       cache.delete(token);

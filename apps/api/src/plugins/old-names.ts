@@ -81,13 +81,14 @@ export function registerOldNames(app: FastifyInstance) {
     }
   });
 
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', (request, _reply, done) => {
     const url = request.routeOptions.config.aliasOf ?? request.routeOptions.url;
-    if (!url?.startsWith('/api/')) return;
+    if (!url?.startsWith('/api/')) return done();
     const { query, body } = request as { query: unknown; body: unknown };
     if (query && typeof query === 'object') rename(query as Record<string, unknown>, OLD_QUERY_NAMES);
     const bodyNames = OLD_BODY_FIELDS[`${request.method} ${url}`];
     if (bodyNames && body && typeof body === 'object' && !Array.isArray(body))
       rename(body as Record<string, unknown>, bodyNames);
+    done();
   });
 }

@@ -56,15 +56,16 @@ export const valuesRoutes =
     // /api/nilai/desa set theirs from the database's version of what they read (versionedAnswer), before computing
     // anything, for readers who see the whole area exactly; every other answer gets one from its bytes.
     // Private: what a reader sees depends on who they are (small counts are hidden from readers outside the area).
-    app.addHook('onSend', async (request, reply, payload) => {
-      if (reply.statusCode !== 200 || typeof payload !== 'string' || reply.hasHeader('etag')) return payload;
+    app.addHook('onSend', (request, reply, payload, done) => {
+      if (reply.statusCode !== 200 || typeof payload !== 'string' || reply.hasHeader('etag'))
+        return done(null, payload);
       const etag = etagOf(payload);
       reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'cookie');
       if (hasEtag(request.headers['if-none-match'], etag)) {
         reply.code(304);
-        return '';
+        return done(null, '');
       }
-      return payload;
+      done(null, payload);
     });
 
     app.get(
