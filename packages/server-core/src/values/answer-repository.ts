@@ -71,9 +71,6 @@ const versionOf = (row: readonly unknown[] | undefined): AnswerVersion => ({
   boundary: (row?.[1] as number | undefined) ?? 0,
 });
 
-/** A text[] parameter as PostgreSQL's array literal: kode are digits and dots, nothing to quote. */
-const kodeArray = (kodes: readonly string[]) => `{${kodes.join(',')}}`;
-
 /**
  * A statement drizzle built, run on the pg pool itself as a named prepared statement, its one row as an array of
  * column values. Every GET /api/nilai runs one of these: drizzle's prepared execute added its tracing spans, its
@@ -185,7 +182,7 @@ export function answerRepository(db: Db) {
      * that many: @peta/db keeps 10), with arguments that match no row.
      */
     async warm(connections = 10): Promise<void> {
-      const none = { indicator: '', year: 0, parent: '', kodes: '{}', group: '', lastFrom: 1, lastTo: 1 };
+      const none = { indicator: '', year: 0, parent: '', kodes: [''], group: '', lastFrom: 1, lastTo: 1 };
       await Promise.all(
         Array.from({ length: connections }, async () => {
           for (const statement of [versionOnly, rollupsOfChildren, desaRows]) await statement(none);
@@ -216,7 +213,7 @@ export function answerRepository(db: Db) {
         indicator: indicatorCode,
         year: yearNumber,
         parent,
-        kodes: kodeArray(children),
+        kodes: children,
         lastFrom: first + 1,
         lastTo: first + toMonth,
       });
@@ -262,7 +259,7 @@ export function answerRepository(db: Db) {
         indicator: indicatorCode,
         year: yearNumber,
         parent,
-        kodes: kodeArray(desa),
+        kodes: desa,
         group: group ?? '',
       });
       const text = (i: number) => (read?.[i] as string | null | undefined) ?? null;
