@@ -10,7 +10,7 @@ import pg from 'pg';
 import { openDatabase } from '@peta/db';
 import { getIndicator } from '@peta/domain';
 import { DEFAULT_READ_LIMITS, parseImportFile, runImport } from '@peta/server-core';
-import { planValues, writeValues } from '../../packages/server-core/src/imports/plan-values.ts';
+import { dropStagedValues, planValues, writeValues } from '../../packages/server-core/src/imports/plan-values.ts';
 import { withImportLock } from '../../packages/server-core/src/imports/import-lock.ts';
 import { applyRollupDeltas } from '../../packages/server-core/src/values/rollup-delta.ts';
 import { dataLoadsRepository } from '../../packages/server-core/src/imports/data-loads-repository.ts';
@@ -54,7 +54,9 @@ function pgCpu(dataDir: string) {
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      if (pid === postmaster || f[1] === postmaster) s += (Number(f[11]) + Number(f[12])) / 100;
+      // Living children, and (the postmaster's cutime, cstime) those reaped: the parallel workers of each statement.
+      if (pid === postmaster) s += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100;
+      else if (f[1] === postmaster) s += (Number(f[11]) + Number(f[12])) / 100;
     } catch {}
   }
   return s;
@@ -133,6 +135,7 @@ await withImportLock(database.db, async (tx) => {
   });
   await writeValues(tx, loadId);
   await applyRollupDeltas(tx, loadId);
+  await dropStagedValues(tx);
   console.log(JSON.stringify(plan.counts), 'warnings', plan.warnings.length);
   return { commit: process.env.COMMIT === '1', result: null };
 });

@@ -335,8 +335,8 @@ export const BIG_LIMITS = {
 };
 
 /**
- * CPU seconds used so far by this process and by the embedded PostgreSQL (its postmaster and every child: the
- * backends, the WAL writer…; 0 on a server given by DATABASE_URL). On contended cores the wall clock mostly measures
+ * CPU seconds used so far by this process and by the embedded PostgreSQL (its postmaster and every child, living or
+ * exited: the backends, parallel workers, the WAL writer…; 0 on a server given by DATABASE_URL). On contended cores the wall clock mostly measures
  * the other sessions; the CPU an import costs does not.
  */
 function cpuSeconds(): { node: number; pg: number } {
@@ -353,10 +353,14 @@ function cpuSeconds(): { node: number; pg: number } {
   };
   const postmaster = readFileSync(`${dataDir}/pg/postmaster.pid`, 'utf8').split('\n')[0]!;
   const ticks = (f: string[]) => (Number(f[11]) + Number(f[12])) / 100;
+  // The children that exited, reaped by the postmaster (its cutime, cstime): an import's parallel workers, which live
+  // for one statement each.
+  const reaped = (f: string[]) => (Number(f[13]) + Number(f[14])) / 100;
   let pg = 0;
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     const f = stat(pid);
-    if (f && (pid === postmaster || f[1] === postmaster)) pg += ticks(f);
+    if (f && pid === postmaster) pg += ticks(f) + reaped(f);
+    else if (f && f[1] === postmaster) pg += ticks(f);
   }
   return { node, pg };
 }
