@@ -15,6 +15,7 @@ import { validateProfile, type ImportProfile } from '@peta/domain';
 import { aliasesRepository, profilesRepository } from './profiles-repository.ts';
 import { planSasaran, type SasaranPlan } from './plan-sasaran.ts';
 import {
+  dropStagedValues,
   LOAD_PLACEHOLDER,
   planValues,
   writeValues,
@@ -236,8 +237,11 @@ export async function runImport(database: DatabaseHandle, request: ImportRequest
     }
     // The roll-ups of the wilayah above the changed desa, in the same transaction: a view never sees one without the other.
     progress('rollup', 3);
-    if (base.target === 'nilai') await applyRollupDeltas(tx, loadId);
-    else await refreshRollups(tx, { sasaran: (plan as SasaranPlan).rows }, loadId);
+    if (base.target === 'nilai') {
+      await applyRollupDeltas(tx, loadId);
+      // The staged tables are unlogged tables of this transaction: committed, they would stay (a rollback drops them).
+      await dropStagedValues(tx);
+    } else await refreshRollups(tx, { sasaran: (plan as SasaranPlan).rows }, loadId);
     progress('done', 4);
     return {
       commit: true,
