@@ -133,7 +133,7 @@ await withImportLock(database.db, async (tx) => {
     warnings: [],
     details: {},
   });
-  await writeValues(tx, loadId);
+  await writeValues(tx, loadId, plan.rows);
   await applyRollupDeltas(tx, loadId);
   await dropStagedValues(tx);
   console.log(JSON.stringify(plan.counts), 'warnings', plan.warnings.length);

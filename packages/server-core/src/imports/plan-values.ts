@@ -41,10 +41,19 @@ export interface CellSample {
   new: { numerator: number; denominator: number | null };
 }
 
+/** The desa rows the write will touch, counted in the tally's pass: the write needs no pass of its own for them. */
+export interface RowsToWrite {
+  /** Stored rows with a changed month (the UPDATE must write exactly these). */
+  stored: number;
+  /** Rows not stored yet (the INSERT: none in a month already reported, so it is skipped). */
+  new: number;
+}
+
 export interface ValuesPlan {
   counts: Counts;
   warnings: ImportIssue[];
   sample: CellSample[];
+  rows: RowsToWrite;
 }
 
 export const SAMPLE_SIZE = 20;
@@ -229,35 +238,48 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
     left join sasaran s on s.kode = f.kode and s.year = f.year and s."group" = i.grp`),
   );
   const [tally] = (
-    await db.execute<{ added: number; changed: number }>(
+    await db.execute<{ added: number; changed: number; stored_rows: number; new_rows: number }>(
+      // A row with changed months is counted once, at its first one (months holds each month once).
       sql.raw(`select count(*) filter (where r.b_num[m] is null)::int as added,
-        count(*) filter (where r.b_num[m] is not null)::int as changed
+        count(*) filter (where r.b_num[m] is not null)::int as changed,
+        count(*) filter (where m = r.months[1] and r.b_ctid is not null)::int as stored_rows,
+        count(*) filter (where m = r.months[1] and r.b_ctid is null)::int as new_rows
       from ${STAGED.row} r cross join unnest(r.months) m`),
     )
   ).rows;
+  const rows: RowsToWrite = { stored: tally?.stored_rows ?? 0, new: tally?.new_rows ?? 0 };
   const counts: Counts = {
     added: tally?.added ?? 0,
     changed: tally?.changed ?? 0,
     unchanged: cells.length - (tally?.added ?? 0) - (tally?.changed ?? 0),
   };
-  const sample = (
-    await db.execute<{
-      n: number;
-      kode: string;
-      indicator: string;
-      year: number;
-      month: number;
-      num: number;
-      den: number | null;
-      old_num: number | null;
-      old_den: number | null;
-      old_sim: boolean | null;
-    }>(
-      sql.raw(`select r.f_n[m] as n, r.kode, r.indicator, r.year, m as month, r.f_num[m] as num, r.f_den[m] as den,
-        r.b_num[m] as old_num, r.b_den[m] as old_den, r.b_sim[m] as old_sim
-      from ${STAGED.row} r cross join unnest(r.months) m order by 1 limit ${SAMPLE_SIZE}`),
-    )
-  ).rows.map(
+  // The sample (the first changed cells of the file) comes with the warnings' pass over the file's cells: that pass
+  // also returns every changed cell before place `sampleBelow`, a bound where the tally expects ~4× the sample's
+  // number of changed cells (all of them when there are fewer than that). Only when the changed cells lie so unevenly
+  // that fewer than the sample came back does a pass of its own find them.
+  const changedCells = counts.added + counts.changed;
+  const sampleBelow =
+    changedCells === 0
+      ? 0
+      : changedCells <= SAMPLE_SIZE
+        ? cells.length
+        : Math.min(cells.length, Math.ceil((4 * SAMPLE_SIZE * cells.length) / changedCells) + SAMPLE_SIZE);
+  const checked = await stateWarnings(
+    db,
+    cells,
+    cells.some((c) => c.month === 1),
+    sampleBelow,
+  );
+  const sampled =
+    checked.sampled.length >= Math.min(SAMPLE_SIZE, changedCells)
+      ? checked.sampled.sort((a, b) => a.n - b.n).slice(0, SAMPLE_SIZE)
+      : (
+          await db.execute<SampledCell>(
+            sql.raw(`select ${SAMPLED_COLUMNS} from ${STAGED.row} r cross join unnest(r.months) m
+            order by 1 limit ${SAMPLE_SIZE}`),
+          )
+        ).rows;
+  const sample = sampled.map(
     (r): CellSample => ({
       row: cells[r.n]!.row,
       kode: r.kode,
@@ -268,13 +290,25 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
       new: { numerator: r.num, denominator: r.den },
     }),
   );
-  const warnings = await stateWarnings(
-    db,
-    cells,
-    cells.some((c) => c.month === 1),
-  );
-  return { counts, warnings, sample };
+  return { counts, warnings: checked.warnings, sample, rows };
 }
+
+/** A changed cell as the sample shows it (a type, not an interface: db.execute wants Record<string, unknown>). */
+type SampledCell = {
+  n: number;
+  kode: string;
+  indicator: string;
+  year: number;
+  month: number;
+  num: number;
+  den: number | null;
+  old_num: number | null;
+  old_den: number | null;
+  old_sim: boolean | null;
+};
+/** The columns of SampledCell over import_row r and a month m of it. */
+const SAMPLED_COLUMNS = `r.f_n[m] as n, r.kode, r.indicator, r.year, m as month, r.f_num[m] as num, r.f_den[m] as den,
+  r.b_num[m] as old_num, r.b_den[m] as old_den, r.b_sim[m] as old_sim`;
 
 /** Σ January..month m of the row after the import (a cumulative indicator's amount). */
 const toDate = (m: string) =>
@@ -299,11 +333,18 @@ type WarnedCell = {
 };
 
 /** Warnings judged on the data as it will be after the import: > 3× last month, numerator above its sasaran. */
-async function stateWarnings(db: DbOrTx, cells: ValueCell[], hasJanuary: boolean): Promise<ImportIssue[]> {
+async function stateWarnings(
+  db: DbOrTx,
+  cells: ValueCell[],
+  hasJanuary: boolean,
+  sampleBelow: number,
+): Promise<{ warnings: ImportIssue[]; sampled: SampledCell[] }> {
   // Each cell of the file against the month before as it is after the import (the file's cell when the file holds it,
   // else the stored one); January against December of the year before (the file's, else the stored one), a join asked
   // only when the file holds a January. Both rules in one pass over import_row (it holds every stored array of the
-  // file's rows: ~700 MB for a national month), each cell's month before and amount computed once.
+  // file's rows: ~700 MB for a national month), each cell's month before and amount computed once. The same pass
+  // returns the changed cells before place sampleBelow (the sample's candidates), with their stored cells.
+  const early = `r.f_n[m] < ${sampleBelow}`;
   const jump = (num: string, previous: string) =>
     `${num} >= ${JUMP_MIN_VALUE} and ${previous} > 0 and ${num} > ${JUMP_FACTOR} * ${previous}`;
   const checked = await db.execute<
@@ -316,6 +357,11 @@ async function stateWarnings(db: DbOrTx, cells: ValueCell[], hasJanuary: boolean
       target: number | null;
       is_jump: boolean;
       is_above: boolean;
+      sampled: boolean;
+      den: number | null;
+      old_num: number | null;
+      old_den: number | null;
+      old_sim: boolean | null;
     }
   >(
     sql.raw(`select c.*, coalesce(${jump('c.num', 'c.previous')}, false) as is_jump,
@@ -326,9 +372,12 @@ async function stateWarnings(db: DbOrTx, cells: ValueCell[], hasJanuary: boolean
         case when r.above_check and r.sasaran is not null then
           case when not r.cumulative then r.f_num[m]
             when cardinality(r.file_months) = 1 then ${toDateOfOneCell('m')}
-            else ${toDate('m')} end end as amount
+            else ${toDate('m')} end end as amount,
+        ${early} and m = any(r.months) as sampled, case when ${early} then r.f_den[m] end as den,
+        case when ${early} then r.b_num[m] end as old_num, case when ${early} then r.b_den[m] end as old_den,
+        case when ${early} then r.b_sim[m] end as old_sim
       from ${STAGED.row} r cross join unnest(r.file_months) m offset 0) c
-    where (${jump('c.num', 'c.previous')}) or c.amount > c.target`),
+    where (${jump('c.num', 'c.previous')}) or c.amount > c.target or c.sampled`),
   );
   const january = hasJanuary
     ? await db.execute<WarnedCell & { num: number; previous: number }>(
@@ -353,7 +402,9 @@ async function stateWarnings(db: DbOrTx, cells: ValueCell[], hasJanuary: boolean
   };
   // aboveSasaran: once per desa × indicator × year, at its first cell in the file above the desa's annual sasaran.
   const firstAbove = new Map<string, (typeof checked.rows)[number]>();
+  const sampled: SampledCell[] = [];
   for (const c of checked.rows) {
+    if (c.sampled) sampled.push(c);
     if (c.is_jump) jumpIssue({ ...c, previous: c.previous! });
     if (!c.is_above) continue;
     const key = `${c.indicator}|${c.kode}|${c.year}`;
@@ -370,11 +421,11 @@ async function stateWarnings(db: DbOrTx, cells: ValueCell[], hasJanuary: boolean
       message: `${a.indicator} ${a.kode} ${ym(a.year, a.month)}: ${a.cumulative ? 'jumlah Januari s.d. bulan ini' : 'pembilang'} ${a.amount} melebihi sasaran ${a.grp} ${a.target}.`,
     });
   issues.sort((a, b) => a.n - b.n || a.order - b.order);
-  return issues.map(({ n: _n, order: _order, ...issue }) => issue);
+  return { warnings: issues.map(({ n: _n, order: _order, ...issue }) => issue), sampled };
 }
 
 /** Writes the staged plan: the desa rows with their changed months, and the history of every changed cell. */
-export async function writeValues(db: DbOrTx, loadId: number): Promise<void> {
+export async function writeValues(db: DbOrTx, loadId: number, rows: RowsToWrite): Promise<void> {
   const changed = (m: number) => `${m} = any(r.months)`;
   // A row with one changed month (a monthly file: nearly all) is its stored arrays with that element replaced — slices,
   // about half the work of twelve expressions per array; any other row is built month by month.
@@ -389,7 +440,9 @@ export async function writeValues(db: DbOrTx, loadId: number): Promise<void> {
     month_simulated: `case when r.single then ${spliced('b_sim', 'false')}
         else ${monthArray((m) => `case when ${changed(m)} then false else r.b_sim[${m}] end`)} end`,
   };
-  const rows = (stored: boolean) => `(select *, months[1] as m, b_num is not null and cardinality(months) = 1 as single
+  const staged = (
+    stored: boolean,
+  ) => `(select *, months[1] as m, b_num is not null and cardinality(months) = 1 as single
     from ${STAGED.row} where cardinality(months) > 0 and b_ctid is ${stored ? 'not ' : ''}null offset 0) r`;
   // A stored row is updated where import_row found it (its ctid, read in this transaction under the import lock): no
   // probe of the primary key per row, and the rows are visited in the order they lie on disk. Every writer of
@@ -400,21 +453,16 @@ export async function writeValues(db: DbOrTx, loadId: number): Promise<void> {
     sql.raw(`update indicator_value v set ${Object.entries(arrays)
       .map(([column, value]) => `${column} = ${value}`)
       .join(', ')}
-    from ${rows(true)} where v.ctid = r.b_ctid and v.indicator = r.indicator and v.kode = r.kode and v.year = r.year`),
+    from ${staged(true)} where v.ctid = r.b_ctid and v.indicator = r.indicator and v.kode = r.kode and v.year = r.year`),
   );
-  const [expected] = (
-    await db.execute<{ count: number }>(
-      sql.raw(`select count(*)::int as count from ${STAGED.row} where cardinality(months) > 0 and b_ctid is not null`),
-    )
-  ).rows;
-  if (updated.rowCount !== expected?.count)
-    throw new Error(
-      `indicator_value berubah selama impor: ${updated.rowCount} dari ${expected?.count} baris diperbarui`,
+  if (updated.rowCount !== rows.stored)
+    throw new Error(`indicator_value berubah selama impor: ${updated.rowCount} dari ${rows.stored} baris diperbarui`);
+  // A month already reported has no new rows: the INSERT would scan all of import_row for none.
+  if (rows.new > 0)
+    await db.execute(
+      sql.raw(`insert into indicator_value (indicator, kode, year, ${Object.keys(arrays).join(', ')})
+      select r.indicator, r.kode, r.year, ${Object.values(arrays).join(', ')} from ${staged(false)}`),
     );
-  await db.execute(
-    sql.raw(`insert into indicator_value (indicator, kode, year, ${Object.keys(arrays).join(', ')})
-    select r.indicator, r.kode, r.year, ${Object.values(arrays).join(', ')} from ${rows(false)}`),
-  );
   // The history: one row per desa × year the load changed, its cells as parallel arrays (a national month: ~84,000 rows
   // instead of 1.7 M, each with its primary-key entry and foreign-key check). The cells are sorted once by desa, year,
   // indicator and month, so each row's arrays come out in that order and the rows in primary-key order. The foreign

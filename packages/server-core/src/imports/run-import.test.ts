@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Database } from '@peta/db';
-import { getIndicator } from '@peta/domain';
+import { getIndicator, INDICATORS } from '@peta/domain';
 import { HISTORY_CELLS_SQL } from './indicator-values-repository.ts';
 import { runImport } from './run-import.ts';
 import { buildTemplate, desaOf } from './template.ts';
@@ -14,6 +14,7 @@ import {
   openTestDatabase,
   rollupMismatches,
   sasaranRows,
+  TINY_DESA,
   valueRows,
 } from '../testing/test-database.ts';
 
@@ -135,6 +136,54 @@ describe('template round trip', () => {
 });
 
 describe('semantics', () => {
+  it('samples the first 20 changed cells of the file, wherever in the file the changes lie', async () => {
+    // 400 cells: 4 desa × 10 indicators × 10 months. The sample comes with the warnings' pass when the changed cells
+    // are spread (every other one: 90 of them before its bound, place 180); when they all lie at the end (from place
+    // 200), past that bound, from a pass of its own.
+    const codes = INDICATORS.filter((d) => d.periodKind !== 'annual')
+      .slice(0, 10)
+      .map((d) => d.code);
+    const cells = TINY_DESA.flatMap((kode) =>
+      codes.flatMap((code) => Array.from({ length: 10 }, (_, i) => ({ kode, code, month: i + 1 }))),
+    );
+    const counted = (code: string) => getIndicator(code)!.denominator.kind === 'counted';
+    const file = (value: (n: number) => number) =>
+      cells.map((c, n) => [
+        c.kode,
+        `2026-${String(c.month).padStart(2, '0')}`,
+        c.code,
+        value(n),
+        counted(c.code) ? value(n) + 5 : null,
+      ]);
+    expect(await importCsv(file(() => 1))).toMatchObject({
+      errors: [],
+      counts: { added: 400, changed: 0, unchanged: 0 },
+    });
+    for (const changed of [(n: number) => n % 2 === 1, (n: number) => n >= 200]) {
+      const outcome = await importCsv(
+        file((n) => (changed(n) ? 2 : 1)),
+        { dryRun: true },
+      );
+      expect(outcome.counts).toEqual({ added: 0, changed: 200, unchanged: 200 });
+      const first = cells.flatMap((c, n) => (changed(n) ? [{ c, n }] : [])).slice(0, 20);
+      expect(outcome.sample).toEqual(
+        first.map(({ c, n }) => ({
+          row: n + 2,
+          kode: c.kode,
+          indicator: c.code,
+          period: `2026-${String(c.month).padStart(2, '0')}`,
+          change: 'changed',
+          old: {
+            numerator: 1,
+            denominator: counted(c.code) ? 6 : null,
+            simulated: false,
+          },
+          new: { numerator: 2, denominator: counted(c.code) ? 7 : null },
+        })),
+      );
+    }
+  });
+
   it('preview (dry run) writes nothing', async () => {
     const outcome = await importCsv([['99.01.01.2001', '2026-10', 'KIA_K4', 5]], { dryRun: true });
     expect(outcome).toMatchObject({ status: 'preview', counts: { added: 1, changed: 0, unchanged: 0 }, loadId: null });

@@ -227,7 +227,7 @@ export async function runImport(database: DatabaseHandle, request: ImportRequest
         profile: parsed.profile ?? null,
       },
     });
-    if (base.target === 'nilai') await writeValues(tx, loadId);
+    if (base.target === 'nilai') await writeValues(tx, loadId, (plan as ValuesPlan).rows);
     else {
       const sasaranPlan = plan as SasaranPlan;
       for (const row of sasaranPlan.rows) row.loadId = loadId;
