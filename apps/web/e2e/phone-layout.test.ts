@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PALETTE } from '@peta/domain';
 import type { ValuesResponse, WilayahChild } from '@peta/domain/contract';
-import { launchBrowser, type Browser, type Page } from './helpers/browser.ts';
+import { launchBrowser, preparePage, type Browser, type Page } from './helpers/browser.ts';
 import { repoRoot, useAppServer, type AppServer } from './helpers/app-server.ts';
 import { createDriver } from './helpers/driver.ts';
 import { signInAs } from './helpers/session.ts';
@@ -43,7 +43,7 @@ async function phone(width: number, height: number): Promise<Page> {
     isMobile: true,
     reducedMotion: 'reduce',
   });
-  const page = await context.newPage();
+  const page = await preparePage(await context.newPage());
   await signInAs(page, server.url, READER);
   return page;
 }
