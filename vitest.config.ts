@@ -70,6 +70,9 @@ export default defineConfig({
           globalSetup: ['./e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
+          // expect.poll waits for what the user would see (a render, the server's answer): vitest's default of 1 s is
+          // too short for that on a busy 2-core CI machine.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },

@@ -26,13 +26,32 @@ const desaValues = (indicator: string, parent: string | null) =>
 const colourOf = (answer: DesaValuesResponse, kode: string) =>
   PALETTE.attainment[CLASS_OF_LETTER[answer.kelas[desaKodesOf(answer).indexOf(kode)]!]!];
 
-/** Tile requests and bytes received since the page opened. */
+/**
+ * Tile requests and bytes received since the page opened. A tile's bytes are read after its response event, so
+ * `settled()` waits for every read begun: a count taken before it could miss the bytes of a tile already answered
+ * and add them later, as if they had travelled after the count (a busy machine reads them late).
+ */
 function countTiles(d: Driver) {
-  const seen = { requests: 0, bytes: 0 };
-  d.page.on('response', async (response) => {
+  const reads = new Set<Promise<void>>();
+  const seen = {
+    requests: 0,
+    bytes: 0,
+    async settled() {
+      while (reads.size > 0) await Promise.all(reads);
+      return { requests: seen.requests, bytes: seen.bytes };
+    },
+  };
+  d.page.on('response', (response) => {
     if (!new URL(response.url()).pathname.startsWith('/api/tiles/')) return;
     seen.requests++;
-    seen.bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+    const read = response
+      .body()
+      .catch(() => Buffer.alloc(0))
+      .then((body) => {
+        seen.bytes += body.length;
+        reads.delete(read);
+      });
+    reads.add(read);
   });
   return seen;
 }
@@ -74,7 +93,7 @@ describe('Semua desa (1280×800)', () => {
 
     // Another indicator: only the values JSON travels; every desa gets its new colour.
     const bumil = await desaValues(BUMIL, SUMUT);
-    const before = { ...tiles };
+    const before = await tiles.settled();
     const mark = d.apiRequests.length;
     await d.chooseIndicator(BUMIL, 'ibu hamil');
     await d.waitForAllDesa(bumil.kelas.length);
@@ -82,8 +101,9 @@ describe('Semua desa (1280×800)', () => {
     await expect
       .poll(async () => (await d.desaFeatureState(changed)).fillColor, { timeout: 30_000 })
       .toBe(colourOf(bumil, changed));
-    expect(tiles.requests - before.requests).toBe(0);
-    expect(tiles.bytes - before.bytes).toBe(0);
+    const now = await tiles.settled();
+    expect(now.requests - before.requests).toBe(0);
+    expect(now.bytes - before.bytes).toBe(0);
     expect(d.requestsSince(mark).filter((r) => r.startsWith('/api/nilai/desa'))).toHaveLength(1);
     expect(d.requestsSince(mark).some((r) => r.startsWith('/api/geometry/'))).toBe(false);
 

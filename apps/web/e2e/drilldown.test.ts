@@ -134,12 +134,13 @@ describe('drill-down on a desktop screen', () => {
     const [first, second] = desa.filter((c) => c.hasGeometry && c.label);
     if (!first || !second) throw new Error('need two desa with a boundary');
 
+    // Hover reaches the other side through a render and the map's effect, not within the pointer event: wait for it.
     await d.hoverListItem(first.nama);
-    expect(await d.hoveredMapLabels()).toEqual([first.nama]);
+    await expect.poll(() => d.hoveredMapLabels()).toEqual([first.nama]);
 
     await d.hoverMapAt(second.nama);
     await expect.poll(() => d.hoveredRows()).toEqual([second.nama]);
-    expect(await d.hoveredMapLabels()).toEqual([second.nama]);
+    await expect.poll(() => d.hoveredMapLabels()).toEqual([second.nama]);
   });
 });
 

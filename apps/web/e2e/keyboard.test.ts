@@ -288,10 +288,19 @@ describe('the desktop map (1280×800)', () => {
     await page.mouse.click(box.x + box.width / 2, box.y + box.height + 5);
     await expect.poll(() => d.wilayahParam()).toBe(target.kode);
     await page.getByTestId('desa-panel').waitFor();
-    const pane = (await page.getByTestId('side-pane-body').boundingBox())!;
-    const title = (await page.getByTestId('desa-panel-title').boundingBox())!;
-    expect(title.y, 'the profile is at the top of the pane, in view').toBeGreaterThanOrEqual(pane.y);
-    expect(title.y + title.height).toBeLessThanOrEqual(pane.y + pane.height);
+    // The pane scrolls in an effect after the profile has rendered (its data arrive after the click): wait for it.
+    await expect
+      .poll(
+        async () => {
+          const pane = (await page.getByTestId('side-pane-body').boundingBox())!;
+          const title = (await page.getByTestId('desa-panel-title').boundingBox())!;
+          return title.y >= pane.y && title.y + title.height <= pane.y + pane.height
+            ? 'in view'
+            : `title at ${title.y}–${title.y + title.height}, pane ${pane.y}–${pane.y + pane.height}`;
+        },
+        { message: 'the profile is at the top of the pane, in view' },
+      )
+      .toBe('in view');
     await d.screenshot('desktop-desa-from-map');
   });
 

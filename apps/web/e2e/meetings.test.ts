@@ -51,7 +51,7 @@ async function chooseMeetingPeriod(page: Page, year: number, month: number) {
 }
 
 describe('the printed meeting pack', () => {
-  it('has a cover, the agenda, one A4 page per desa of Bilah Hulu and the actions, in a few seconds', async () => {
+  it('has a cover, the agenda, one A4 page per desa of Bilah Hulu and the actions', async () => {
     const meeting = await server.send<MeetingDetail>('POST', '/api/rapat', {
       jenis: 'lokmin_tribulanan',
       tanggal: '2026-10-07',
@@ -141,7 +141,6 @@ describe('the printed meeting pack', () => {
       Buffer.from(m[1]!, 'hex').swap16().toString('utf16le'),
     );
     expect(titles.some((title) => title.includes('Paket rapat') && title.includes('Bilah Hulu'))).toBe(true);
-    expect(t2 - t1).toBeLessThan(20_000);
   });
 });
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PALETTE } from '@peta/domain';
 import type { ValuesResponse, WilayahChild } from '@peta/domain/contract';
-import { launchBrowser, type Browser, type Page } from './helpers/browser.ts';
+import { launchBrowser, preparePage, type Browser, type Page } from './helpers/browser.ts';
 import { repoRoot, useAppServer, type AppServer } from './helpers/app-server.ts';
 import { createDriver } from './helpers/driver.ts';
 import { signInAs } from './helpers/session.ts';
@@ -43,7 +43,7 @@ async function phone(width: number, height: number): Promise<Page> {
     isMobile: true,
     reducedMotion: 'reduce',
   });
-  const page = await context.newPage();
+  const page = await preparePage(await context.newPage());
   await signInAs(page, server.url, READER);
   return page;
 }
@@ -175,9 +175,9 @@ describe('the map page on an upright phone', () => {
     const row = (
       await server.apiAs<ValuesResponse>(READER, `/api/nilai?indikator=KIA_K4&periode=${PERIOD}&wilayah=${BILAH_HULU}`)
     ).rows.find((r) => r.kode === target.kode)!;
-    const state = await d.featureState(target.kode);
-    expect(state.selected).toBe(true);
-    expect(state.fillColor).toBe(PALETTE.attainment[row.class]);
+    // The map outlines the choice in an effect after the profile has rendered: wait for it.
+    await expect.poll(async () => (await d.featureState(target.kode)).selected).toBe(true);
+    expect((await d.featureState(target.kode)).fillColor).toBe(PALETTE.attainment[row.class]);
     await d.screenshot('phone-360-3-desa');
     // The README's phone picture, refreshed on request only (a test run never changes a committed file):
     // UPDATE_README_IMAGE=1 pnpm exec vitest run --project web-e2e e2e/phone-layout.test.ts

@@ -72,6 +72,28 @@ async function switchMap(page: Page, mode: MapMode) {
   await mapShows(page, mode);
 }
 
+/**
+ * Waits until the map has taken the size of its box after a resize (MapLibre sizes its canvas when it sees the box
+ * change) and has drawn the frame after it, where the names are placed again: a test reading names or clicking at
+ * them after a resize reads where the user sees them, however long the resize takes on a busy machine.
+ */
+async function mapFitsItsBox(page: Page) {
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('[data-testid="map"]')].every((box) => {
+        const canvas = box.querySelector('canvas');
+        return (
+          !!canvas &&
+          Math.abs(canvas.clientWidth - box.clientWidth) <= 1 &&
+          Math.abs(canvas.clientHeight - box.clientHeight) <= 1
+        );
+      }),
+    undefined,
+    { timeout: 30_000 },
+  );
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
 /** The page scrolls inside <main>: grow the viewport to the page's height for a whole-page picture, then restore. */
 async function shoot(page: Page, name: string, testId?: string) {
   const size = page.viewportSize()!;
@@ -80,7 +102,7 @@ async function shoot(page: Page, name: string, testId?: string) {
     return document.documentElement.scrollHeight + (main ? main.scrollHeight - main.clientHeight : 0);
   });
   await page.setViewportSize({ width: size.width, height: Math.min(height, 6000) });
-  await page.waitForTimeout(500);
+  await mapFitsItsBox(page);
   const box = testId ? await page.getByTestId(testId).boundingBox() : null;
   const clip = box ? { clip: { x: 0, y: Math.max(0, box.y - 16), width: size.width, height: box.height + 32 } } : {};
   for (const dir of [SHOTS, ARTIFACTS]) {
@@ -88,7 +110,7 @@ async function shoot(page: Page, name: string, testId?: string) {
     await page.screenshot({ path: join(dir, `${name}.png`), ...clip });
   }
   await page.setViewportSize(size);
-  await page.waitForTimeout(300);
+  await mapFitsItsBox(page);
 }
 
 const featureState = (page: Page, kode: string) => page.evaluate((k) => window.__mapFeatureState?.(k) ?? {}, kode);

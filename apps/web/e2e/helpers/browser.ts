@@ -28,6 +28,21 @@ export interface PageOptions {
   locale?: string;
 }
 
+/**
+ * PETA_E2E_CPU_SLOWDOWN=6 runs the pages' work that many times slower (Chromium's CPU throttling), as a busy CI
+ * machine does: a test that reads the page before the state the user would see has rendered fails here first.
+ */
+const CPU_SLOWDOWN = Number(process.env.PETA_E2E_CPU_SLOWDOWN ?? 1);
+
+/** Every page of a test comes through here (slowed down when PETA_E2E_CPU_SLOWDOWN asks for it). */
+export async function preparePage(page: Page): Promise<Page> {
+  if (CPU_SLOWDOWN > 1) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  }
+  return page;
+}
+
 /** A fresh context (empty storage) per page, so settings from one test never leak into another. */
 export async function openPage(browser: Browser, { width, height, locale = 'id-ID' }: PageOptions): Promise<Page> {
   const context = await browser.newContext({
@@ -36,5 +51,5 @@ export async function openPage(browser: Browser, { width, height, locale = 'id-I
     locale,
     reducedMotion: 'reduce',
   });
-  return context.newPage();
+  return preparePage(await context.newPage());
 }

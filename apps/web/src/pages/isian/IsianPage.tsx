@@ -82,19 +82,34 @@ export default function IsianPage() {
   const areaCode = area?.kode ?? '';
   const gridKey = queueKey(areaCode, month);
 
-  // A new grid starts clean, except for its saves still waiting (they show as typed, marked "menunggu").
+  // A new grid starts clean, except for its saves still waiting (they show as typed, marked "menunggu"). The queue is
+  // read from IndexedDB after the grid may already be on screen: what was typed meanwhile stays (it is newer), and the
+  // read of a grid left before it answered is dropped (its cells are another month's or area's).
   useEffect(() => {
     setConflicts(new Map());
     setServerIssues(new Map());
+    setEdits(new Map());
+    let current = true;
     void entryStore
       .get(gridKey)
       .then((waiting) => {
-        const next = new Map<string, Edit>();
-        for (const c of waiting?.cells ?? [])
-          next.set(cellKey(c.kode, c.indicator), { numerator: c.numerator, denominator: c.denominator, base: c.base });
-        setEdits(next);
+        if (!current || !waiting?.cells.length) return;
+        setEdits((typed) => {
+          const next = new Map<string, Edit>();
+          for (const c of waiting.cells)
+            next.set(cellKey(c.kode, c.indicator), {
+              numerator: c.numerator,
+              denominator: c.denominator,
+              base: c.base,
+            });
+          for (const [key, edit] of typed) next.set(key, edit);
+          return next;
+        });
       })
-      .catch(() => setEdits(new Map()));
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
   }, [gridKey]);
 
   const refreshQueue = useCallback(async () => setQueue(await entryStore.all().catch(() => [])), []);
