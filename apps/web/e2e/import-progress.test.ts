@@ -99,14 +99,24 @@ describe('Impor data: progress and names to choose', () => {
         Number(await page.getByTestId('count-changed').textContent()),
     ).toBeGreaterThan(0);
 
+    // The commit's progress lines come down a slow line too (a few hundred bytes a second), so each phase is on
+    // screen before the next line, even when a busy machine would read several lines in one go.
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: 300,
+      uploadThroughput: -1,
+    });
     await page.getByTestId('import-commit').click();
     const commitBar = page.getByTestId('commit-progress');
-    // A phase on screen for the screenshot (they pass quickly on a small server load: best effort only).
-    await commitBar
-      .locator('progress[aria-valuetext*="tahap selesai"]')
-      .waitFor({ timeout: 15_000 })
-      .then(() => page.screenshot({ path: '/tmp/peta-progress-2-commit.png' }))
-      .catch(() => undefined);
+    await commitBar.locator('progress[aria-valuetext*="tahap selesai"]').waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: '/tmp/peta-progress-2-commit.png' });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
     await expect.poll(() => result.getAttribute('data-status'), { timeout: 60_000 }).toBe('imported');
     const loadId = Number((await page.getByTestId('import-headline').textContent())?.match(/#(\d+)/)?.[1]);
     expect(loadId).toBeGreaterThan(0);
