@@ -144,7 +144,7 @@ export async function valuesFirst(ctx: ScaleContext) {
     await withDatabase(ctx, async (database) => {
       const { provinsi, kabupaten, kecamatan } = await levels(database);
       const indicators = await demoIndicators(database);
-      const answers = answerRepository(database.read);
+      const answers = answerRepository(database.read, database.readGenericPlanPool ?? database.genericPlanPool);
       const memory = wilayahMemory(wilayahRepository(database.read));
       await Promise.all([answers.warm(4), memory.warm()]);
       const ranges = [2025, 2026].flatMap((year) =>

@@ -212,9 +212,12 @@ export async function buildApp({
   // none (then both are the same objects). Every cache of these services is keyed by a version read from the same
   // handle as the data, so a lagging replica never mixes a newer key with older rows.
   const wilayah = wilayahCapability(database.db);
-  const values = valuesCapability(database.db, wilayah, now);
+  const values = valuesCapability(database.db, wilayah, now, database.genericPlanPool);
   const readWilayah = database.read === database.db ? wilayah : wilayahCapability(database.read);
-  const readValues = database.read === database.db ? values : valuesCapability(database.read, readWilayah, now);
+  const readValues =
+    database.read === database.db
+      ? values
+      : valuesCapability(database.read, readWilayah, now, database.readGenericPlanPool ?? database.genericPlanPool);
   // The values path's wilayah and prepared statements, read before the server says it is ready (server.ts: warm).
   if (warm)
     app.addHook('onReady', async () => {

@@ -12,6 +12,8 @@ const database: Database = {
   pool,
   read: db,
   readPool: null,
+  genericPlanPool: pool,
+  readGenericPlanPool: null,
   kind: 'postgres',
   close: async () => {
     await pool.end();

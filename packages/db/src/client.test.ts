@@ -56,6 +56,22 @@ describe('openDatabase for several processes on one server', () => {
     expect(withReplica.readPool!.ended).toBe(true);
   });
 
+  it("plans the answers' statements once on genericPlanPool (and its replica twin), every other query as before", async () => {
+    const withReplica = await openDatabase({ databaseUrl: server.url, readUrl: server.url });
+    const mode = async (pool: { query(text: string): Promise<{ rows: { plan_cache_mode: string }[] }> }) =>
+      (await pool.query('show plan_cache_mode')).rows[0]!.plan_cache_mode;
+    try {
+      expect(await mode(withReplica.genericPlanPool)).toBe('force_generic_plan');
+      expect(await mode(withReplica.readGenericPlanPool!)).toBe('force_generic_plan');
+      expect(await mode(withReplica.pool)).toBe('auto');
+      expect(await mode(withReplica.readPool!)).toBe('auto');
+    } finally {
+      await withReplica.close();
+    }
+    expect(withReplica.genericPlanPool.ended).toBe(true);
+    expect(withReplica.readGenericPlanPool!.ended).toBe(true);
+  });
+
   it('refuses DATABASE_READ_URL without DATABASE_URL (a replica follows a server, not the embedded database)', async () => {
     await expect(openDatabase({ readUrl: server.url, dataDir: '/nonexistent/pg' })).rejects.toThrow(
       /DATABASE_READ_URL membutuhkan DATABASE_URL/,

@@ -26,6 +26,16 @@ export interface Database {
   read: Db;
   /** The replica's pool, when there is one (its own connections: the replica refuses writes). */
   readPool: pg.Pool | null;
+  /**
+   * Pools beside `pool` and `readPool` whose connections plan a named prepared statement once for every parameter
+   * (`plan_cache_mode = force_generic_plan`), for the values answers' batched statements only
+   * (server-core values/answer-repository.ts): PostgreSQL's default plans such a statement again on every run, since
+   * its generic plan, costed for an array of unknown length, never looks cheaper than a plan for the array given — and
+   * planning cost a lone answer more than running it. Not on `pool`: its unnamed statements (a `kode LIKE` prefix
+   * among them) need the plan for their values.
+   */
+  genericPlanPool: pg.Pool;
+  readGenericPlanPool: pg.Pool | null;
   kind: DatabaseKind;
   close(): Promise<void>;
 }
@@ -54,7 +64,13 @@ export const migrationsFolder = fileURLToPath(new URL('../migrations', import.me
  * The pool and drizzle on a URL, without migrating or waiting: openDatabase uses it, and tests that need a
  * database that is away (503 handling) use it on a dead address.
  */
-export function connectPool(url: string, log?: (message: string) => void, connectionTimeoutMillis = 5000) {
+export function connectPool(
+  url: string,
+  log?: (message: string) => void,
+  connectionTimeoutMillis = 5000,
+  /** Server settings of every connection (libpq `options`, e.g. `-c plan_cache_mode=force_generic_plan`). */
+  options?: string,
+) {
   // A request must not hang when the database is away: connecting gives up after 5 s (the API answers 503).
   // Idle connections are kept 10 minutes, not pg-pool's 10 s: a new one costs a password exchange (SCRAM) and the
   // named statements are prepared and planned again on it, which made the first answer after a quiet spell of 10 s
@@ -66,6 +82,7 @@ export function connectPool(url: string, log?: (message: string) => void, connec
     connectionTimeoutMillis,
     idleTimeoutMillis: 10 * 60_000,
     allowExitOnIdle: true,
+    ...(options ? { options } : {}),
   });
   // An idle connection dropped by a database restart must not crash the process; the pool reconnects.
   pool.on('error', (error) => log?.(`Koneksi basis data terputus: ${error.message}`));
@@ -92,6 +109,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   const { pool, db } = connectPool(url, options.log);
   const replica = options.readUrl ? connectPool(options.readUrl, options.log) : null;
+  const genericPlanPool = connectPool(url, options.log, 5000, GENERIC_PLANS).pool;
+  const readGenericPlanPool = options.readUrl
+    ? connectPool(options.readUrl, options.log, 5000, GENERIC_PLANS).pool
+    : null;
   try {
     if (!embedded) await waitForDatabase(pool, options.connectAttempts ?? 10, options.log);
     await migrateOnce(pool, db);
@@ -99,6 +120,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   } catch (error) {
     await pool.end();
     await replica?.pool.end();
+    await genericPlanPool.end();
+    await readGenericPlanPool?.end();
     await embedded?.stop();
     throw error;
   }
@@ -107,14 +130,21 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     pool,
     read: replica?.db ?? db,
     readPool: replica?.pool ?? null,
+    genericPlanPool,
+    readGenericPlanPool,
     kind: embedded || running ? 'embedded' : 'postgres',
     async close() {
       await pool.end();
       await replica?.pool.end();
+      await genericPlanPool.end();
+      await readGenericPlanPool?.end();
       await embedded?.stop();
     },
   };
 }
+
+/** Connection settings of Database.genericPlanPool. */
+const GENERIC_PLANS = '-c plan_cache_mode=force_generic_plan';
 
 /** Arbitrary constant naming "the migration lock" (a session-level advisory lock: pg_advisory_lock takes a bigint). */
 const MIGRATION_LOCK_KEY = 6_240_602;

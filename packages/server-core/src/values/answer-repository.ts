@@ -87,13 +87,14 @@ const versionOf = (row: readonly unknown[]): AnswerVersion => ({
 });
 
 /**
- * A statement drizzle built, run on the pg pool itself as a named prepared statement, its rows as arrays of column
+ * A statement drizzle built, run on `pool` itself (Database.genericPlanPool: planned once per connection) as a named
+ * prepared statement, its rows as arrays of column
  * values. Every GET /api/nilai runs one of these: drizzle's prepared execute added its tracing spans, its
  * placeholder filling, its result cache hook and a type parser chosen per column per reply (~0.04 ms of the API's
  * ~0.9 ms of CPU per answer); the SQL text and the parameters' order are still drizzle's, read once here.
  */
 function rawStatement<Name extends string>(
-  db: Db,
+  pool: AnswersPool,
   name: string,
   query: { toSQL(): { sql: string; params: unknown[] } },
 ) {
@@ -103,7 +104,7 @@ function rawStatement<Name extends string>(
     return p.name as Name;
   });
   return async (args: Record<Name, unknown>): Promise<unknown[][]> => {
-    const result = await db.$client.query<unknown[]>({
+    const result = await pool.query<unknown[]>({
       name,
       text: built.sql,
       values: order.map((n) => args[n]),
@@ -145,12 +146,15 @@ function rowPerRequest(rows: unknown[][], count: number): unknown[][] {
   return rows;
 }
 
-export function answerRepository(db: Db) {
+/** The pool the answers' statements run on (the API gives Database.genericPlanPool: planned once, not per run). */
+export type AnswersPool = Pick<Db['$client'], 'query'>;
+
+export function answerRepository(db: Db, pool: AnswersPool = db.$client) {
   // Every read of an answer is queued and run with the others of the same event-loop turn (batchedCalls): ONE
   // statement per kind for up to BATCH_LIMIT concurrent requests, each request's version and rows read by that
   // statement, in one snapshot, after the request arrived.
   const versionOnly = rawStatement(
-    db,
+    pool,
     'answer_version',
     db.select({ loadId: loadIdOf, boundary: boundaryNow }).from(requestsTable([])).orderBy(sql`r.n`),
   );
@@ -168,7 +172,7 @@ export function answerRepository(db: Db) {
   const lastRow = (column: string) =>
     sql`case when vr.kode is not null then coalesce(vr.${sql.raw(column)}[r."lastFrom":r."lastTo"]::text, '{}') end`;
   const rollupsOfChildren = rawStatement(
-    db,
+    pool,
     'answer_rollups_of_children',
     db
       .select({
@@ -212,7 +216,7 @@ export function answerRepository(db: Db) {
   // kecamatan's answer cost PostgreSQL ~480 µs of CPU with a probe per desa, ~300 µs so (57 desa, PG 18). Without a
   // sasaran group (counted denominators) the sasaran is not read at all.
   const desaRows = rawStatement(
-    db,
+    pool,
     'answer_desa_rows',
     db
       .select({
