@@ -241,7 +241,7 @@ export const sasaranChange = pgTable(
  * Arrays by month (element m − 1 = month m) and a triangle of 78 cells (last month t × last reported month k ≤ t),
  * kept only for the indicators whose period rule reads it (domain keptTriangles: `last_num` for 'point' indicators,
  * `last_den` also for an annual denominator) and NULL for the others — the triangles are ~1 KB of a ~1.5 KB row, and
- * an import rewrites every row it touches, so a smaller row means fewer pages written (README "Measured figures").
+ * an import rewrites every row it touches, so a smaller row means fewer pages written (docs/measurements.md).
  */
 export const valueRollup = pgTable(
   'value_rollup',

@@ -457,7 +457,7 @@ export async function writeValues(db: DbOrTx, loadId: number, rows: RowsToWrite)
   // probe of the primary key per row, and the rows are visited in the order they lie on disk. Each row is fetched by
   // its ctid (a TID scan per staged row, BY_CTID_ONLY): the planner's default, a hash of every stored row of the
   // table to join on the ctid, cost ~3× as much (a national month's join alone: 6.8–10.6 s against 2.1–3.2 s,
-  // README "Measured figures"). Every writer of indicator_value holds the import lock, so none can have moved a row
+  // docs/measurements.md "Session 9"). Every writer of indicator_value holds the import lock, so none can have moved a row
   // since; should one ever have, the key check skips whatever lies at that place now, the count below differs and the
   // import stops instead of losing a month or writing another row.
   for (const join of BY_CTID_ONLY) await db.execute(sql.raw(`set local ${join} = off`));

@@ -88,8 +88,7 @@ const versionOf = (row: readonly unknown[]): AnswerVersion => ({
 
 /**
  * A statement drizzle built, run on `pool` itself (Database.genericPlanPool: planned once per connection) as a named
- * prepared statement, its rows as arrays of column
- * values. Every GET /api/nilai runs one of these: drizzle's prepared execute added its tracing spans, its
+ * prepared statement, its rows as arrays of column values. Every GET /api/nilai runs one of these: drizzle's prepared execute added its tracing spans, its
  * placeholder filling, its result cache hook and a type parser chosen per column per reply (~0.04 ms of the API's
  * ~0.9 ms of CPU per answer); the SQL text and the parameters' order are still drizzle's, read once here.
  */
