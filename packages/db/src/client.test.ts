@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from './client.ts';
+import { connectPool, openDatabase } from './client.ts';
 import { createTestDatabase, type TestDatabase } from './testing.ts';
 
 describe('openDatabase on a DATABASE_URL that does not answer', () => {
@@ -37,6 +37,26 @@ describe('openDatabase for several processes on one server', () => {
     } finally {
       await Promise.all(opened.map((d) => d.close()));
     }
+  });
+
+  it('says when an idle connection is dropped, but not when the pool is being closed', async () => {
+    const lines: string[] = [];
+    const { pool } = connectPool(server.url, (m) => lines.push(m));
+    const dropped = new Error('terminating connection due to administrator command');
+    const idleClient = async () => {
+      const client = await pool.connect();
+      client.release();
+      return client;
+    };
+    // A restart of the server while the process runs: the pool reports it and goes on.
+    (await idleClient()).emit('error', dropped);
+    expect(lines).toEqual(['Koneksi basis data terputus: terminating connection due to administrator command']);
+    // The same message while the pool ends (the embedded server stopping right after close) is expected, not news.
+    const client = await idleClient();
+    const ending = pool.end();
+    client.emit('error', dropped);
+    await ending;
+    expect(lines).toHaveLength(1);
   });
 
   it('DATABASE_READ_URL opens a second pool (Database.read); without it read is the primary itself', async () => {

@@ -84,8 +84,13 @@ export function connectPool(
     allowExitOnIdle: true,
     ...(options ? { options } : {}),
   });
-  // An idle connection dropped by a database restart must not crash the process; the pool reconnects.
-  pool.on('error', (error) => log?.(`Koneksi basis data terputus: ${error.message}`));
+  // An idle connection dropped by a database restart must not crash the process; the pool reconnects. While the pool
+  // is being closed it is no news: pool.end() resolves when it has asked its connections to end, not when they have
+  // ended, so the embedded server stopped right after may still terminate one ("terminating connection due to
+  // administrator command", seen at the end of a national first start) — not worth a line that reads like a fault.
+  pool.on('error', (error) => {
+    if (!pool.ending) log?.(`Koneksi basis data terputus: ${error.message}`);
+  });
   return { pool, db: drizzle(pool, { schema }) };
 }
 
