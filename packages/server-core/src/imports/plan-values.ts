@@ -91,13 +91,14 @@ export const STAGED = {
 } as const;
 
 /**
- * The rows of a staged table (alias r) once per element m of one of its array columns (a row's changed months, or its
- * months in the file), as `cross join unnest(r.column) m` gives them — but with unnest in the select list: a ProjectSet
- * node, where a function scan per row put each row's elements into a tuplestore of its own (a national month's 1.7 M
- * rows: 1.1–1.3 s against 2.6–3.0 s in one backend, docs/measurements.md "Session 10").
+ * The rows of a staged table (alias r) once per element m of one of its array columns (a row's changed months), as
+ * `cross join unnest(r.column) m` gives them — but with unnest in the select list: a ProjectSet node, where a function
+ * scan per row put each row's elements into a tuplestore of its own (a national month's 1.7 M rows: 1.1–1.3 s against
+ * 2.6–3.0 s in one backend, docs/measurements.md "Session 10"). For serial statements only (the history's INSERT, an
+ * undo's temporary table): PostgreSQL places a ProjectSet above a Gather, so parallel workers would pass whole staged
+ * rows to the leader to unnest there (the tally, the warnings and the roll-up deltas measured slower that way).
  */
-export const eachMonth = (table: string, column: string, where?: string) =>
-  `(select r.*, unnest(r.${column}) as m from ${table} r${where ? ` where ${where}` : ''}) r`;
+export const eachMonth = (table: string, column: string) => `(select r.*, unnest(r.${column}) as m from ${table} r) r`;
 
 /** The stored arrays merged with the file's months: the row as it is after the import. */
 export const after = {
@@ -281,7 +282,7 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
         count(*) filter (where r.b_num[m] is not null)::int as changed,
         count(*) filter (where m = r.months[1] and r.b_ctid is not null)::int as stored_rows,
         count(*) filter (where m = r.months[1] and r.b_ctid is null)::int as new_rows
-      from ${eachMonth(STAGED.row, 'months')}`),
+      from ${STAGED.row} r cross join unnest(r.months) m`),
     )
   ).rows;
   const rows: RowsToWrite = { stored: tally?.stored_rows ?? 0, new: tally?.new_rows ?? 0 };
@@ -312,7 +313,7 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
       ? checked.sampled.sort((a, b) => a.n - b.n).slice(0, SAMPLE_SIZE)
       : (
           await db.execute<SampledCell>(
-            sql.raw(`select ${SAMPLED_COLUMNS} from ${eachMonth(STAGED.row, 'months')}
+            sql.raw(`select ${SAMPLED_COLUMNS} from ${STAGED.row} r cross join unnest(r.months) m
             order by 1 limit ${SAMPLE_SIZE}`),
           )
         ).rows;
@@ -413,7 +414,7 @@ async function stateWarnings(
         ${early} and m = any(r.months) as sampled, case when ${early} then r.f_den[m] end as den,
         case when ${early} then r.b_num[m] end as old_num, case when ${early} then r.b_den[m] end as old_den,
         case when ${early} then r.b_sim[m] end as old_sim
-      from ${eachMonth(STAGED.row, 'file_months')} offset 0) c
+      from ${STAGED.row} r cross join unnest(r.file_months) m offset 0) c
     where (${jump('c.num', 'c.previous')}) or c.amount > c.target or c.sampled`),
   );
   const january = hasJanuary

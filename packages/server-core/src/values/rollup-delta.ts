@@ -23,7 +23,7 @@
 import { INDICATORS, keptTriangles } from '@peta/domain';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@peta/db';
-import { after, eachMonth, STAGED } from '../imports/plan-values.ts';
+import { after, STAGED } from '../imports/plan-values.ts';
 
 /** The indicators that keep a triangle, as a SQL array literal. */
 const keeping = (triangle: 'lastNum' | 'lastDen') =>
@@ -96,7 +96,8 @@ export function stageRollupDeltas(source: DeltaSource): string {
         coalesce(least(${range(2, 12)
           .map((j) => `case when ${j} > m and ${usableBefore(j)} then ${j} end`)
           .join(', ')}), 13) as nx
-      from ${eachMonth(source.table, 'months', 'length(r.kode) = 13')} offset 0),
+      from ${source.table} r cross join unnest(r.months) m
+      where length(r.kode) = 13 offset 0),
     q as (
       select c.kode, c.indicator, c.year, c.m, c.nx, c.has_den, c.tri, c.un, c.uo,
         case when c.counted then c.den else c.sasaran end as den_new,
