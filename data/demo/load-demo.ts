@@ -153,10 +153,12 @@ export async function generateDemoData(
     for (const provinsiDesa of byProvinsi(desa)) {
       const part = { ...input, desaKodes: provinsiDesa };
       const sasaranOf = sasaranLookup(generateSasaran(part, population));
+      // A provinsi's rows of each year together (generated desa by desa, both years side by side): an import of one
+      // year then changes the pages of that year only, not every page of the table (docs/measurements.md "Session 10").
       await copy(
         client,
         `copy ${valueTable} (indicator, kode, year, numerators, denominators, month_load_ids, month_simulated) from stdin${freeze}`,
-        mapLines(generateValues(part, population), (r) => {
+        mapLinesByYear(generateValues(part, population), (r) => {
           valueRows++;
           if (r.kode !== lastKode) {
             lastKode = r.kode;
@@ -302,6 +304,44 @@ function mapLines<T>(rows: Iterable<T>, toLine: (row: T) => string): Readable {
           chunk = '';
         }
       }
+      if (chunk) yield chunk;
+    })(),
+  );
+}
+
+/**
+ * mapLines, the lines of the first year streamed as they come and those of later years held until the rows end (one
+ * provinsi's: tens of MB at most). toLine still sees the rows in their order (the roll-ups add them as they pass).
+ */
+function mapLinesByYear<T extends { year: number }>(rows: Iterable<T>, toLine: (row: T) => string): Readable {
+  return Readable.from(
+    (function* () {
+      let chunk = '';
+      let first: number | undefined;
+      const later = new Map<number, string[]>();
+      for (const row of rows) {
+        const line = toLine(row);
+        first ??= row.year;
+        if (row.year !== first) {
+          const held = later.get(row.year);
+          if (held) held.push(line);
+          else later.set(row.year, [line]);
+          continue;
+        }
+        chunk += line;
+        if (chunk.length > 262_144) {
+          yield chunk;
+          chunk = '';
+        }
+      }
+      for (const year of [...later.keys()].sort((a, b) => a - b))
+        for (const line of later.get(year)!) {
+          chunk += line;
+          if (chunk.length > 262_144) {
+            yield chunk;
+            chunk = '';
+          }
+        }
       if (chunk) yield chunk;
     })(),
   );

@@ -90,6 +90,16 @@ export const STAGED = {
   row: 'import_row',
 } as const;
 
+/**
+ * The rows of a staged table (alias r) once per element m of one of its array columns (a row's changed months), as
+ * `cross join unnest(r.column) m` gives them — but with unnest in the select list: a ProjectSet node, where a function
+ * scan per row put each row's elements into a tuplestore of its own (a national month's 1.7 M rows: 1.1–1.3 s against
+ * 2.6–3.0 s in one backend, docs/measurements.md "Session 10"). For serial statements only (the history's INSERT, an
+ * undo's temporary table): PostgreSQL places a ProjectSet above a Gather, so parallel workers would pass whole staged
+ * rows to the leader to unnest there (the tally, the warnings and the roll-up deltas measured slower that way).
+ */
+export const eachMonth = (table: string, column: string) => `(select r.*, unnest(r.${column}) as m from ${table} r) r`;
+
 /** The stored arrays merged with the file's months: the row as it is after the import. */
 export const after = {
   num: (m: number | string) => `coalesce(r.f_num[${m}], r.b_num[${m}])`,
@@ -138,15 +148,41 @@ export function* fileRowLines(cells: readonly ValueCell[]): Generator<string> {
   }
 }
 
+/**
+ * Sets settings for the rest of the transaction (as SET LOCAL does) in one statement: set_config(name, value, true)
+ * per setting, instead of a round trip per SET LOCAL.
+ */
+async function setLocal(db: DbOrTx, settings: Readonly<Record<string, string>>): Promise<void> {
+  const names = Object.keys(settings);
+  await db.execute(
+    sql`select set_config(s.name, s.value, true) from unnest(${arrayParam(names, 'text')}, ${arrayParam(
+      names.map((name) => settings[name]),
+      'text',
+    )}) as s(name, value)`,
+  );
+}
+
+/** Sets the given settings back to the session's value for the rest of the transaction (SET LOCAL … TO DEFAULT). */
+async function resetLocal(db: DbOrTx, names: readonly string[]): Promise<void> {
+  await db.execute(
+    sql`select set_config(name, reset_val, true) from pg_settings where name = any(${arrayParam(names, 'text')})`,
+  );
+}
+
 /** The settings of a transaction that writes a whole file (an import) or a whole load (an undo) set-based. */
-export async function setBulkWriteSession(db: DbOrTx): Promise<void> {
+const BULK_WRITE_SETTINGS = {
   // The statements join and sort a whole file (a national import: 1.7 M cells) once each: with the default 4 MB they
   // spill to disk. One import or undo runs at a time (the import lock), and the setting ends with its transaction.
-  await db.execute(sql.raw(`set local work_mem = '${IMPORT_WORK_MEM}'`));
+  work_mem: IMPORT_WORK_MEM,
   // Each statement is estimated far above jit_above_cost, so a server built with JIT (PostgreSQL 15 from Debian) would
   // compile its twelve-element array expressions anew for every statement of every import: seconds of compilation for
   // statements that run once. The embedded server has no JIT; this keeps a server's plans the same.
-  await db.execute(sql.raw('set local jit = off'));
+  jit: 'off',
+};
+
+/** Sets BULK_WRITE_SETTINGS (an undo; planValues sets them with its own). */
+export async function setBulkWriteSession(db: DbOrTx): Promise<void> {
+  await setLocal(db, BULK_WRITE_SETTINGS);
 }
 
 /**
@@ -156,15 +192,12 @@ export async function setBulkWriteSession(db: DbOrTx): Promise<void> {
  * counts, the sample and the warnings — can use the other core. Set per transaction, so that a server with other
  * defaults plans them alike.
  */
-export async function allowParallelReads(db: DbOrTx): Promise<void> {
-  for (const setting of PARALLEL_READS) await db.execute(sql.raw(`set local ${setting}`));
-}
-const PARALLEL_READS = [
-  'max_parallel_workers_per_gather = 2',
+const PARALLEL_READS = {
+  max_parallel_workers_per_gather: '2',
   // Each row a worker reads goes to the backend that writes the staged table; at the default cost of passing a row
   // (0.1) the planner kept a national join serial, measured slower (7.2 s against 6.2 s on 2 cores).
-  'parallel_tuple_cost = 0.001',
-];
+  parallel_tuple_cost: '0.001',
+};
 
 /** Drops the staged tables of planValues (a committing import, once its roll-ups are written; and before staging). */
 export async function dropStagedValues(db: DbOrTx): Promise<void> {
@@ -198,11 +231,13 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
   for (const c of cells) if (!defs.has(c.indicator)) defs.set(c.indicator, getIndicator(c.indicator)!);
   const indicators = [...defs.values()];
   const years = [...new Set(cells.map((c) => c.year))].sort();
-  await setBulkWriteSession(db);
-  // Every key joined here is unique in the file (one row per desa × indicator × year), so a cache of inner lookups
-  // never hits: a national file spent more in Memoize's bookkeeping than in the index probes it was meant to save.
-  await db.execute(sql.raw('set local enable_memoize = off'));
-  await allowParallelReads(db);
+  await setLocal(db, {
+    ...BULK_WRITE_SETTINGS,
+    // Every key joined here is unique in the file (one row per desa × indicator × year), so a cache of inner lookups
+    // never hits: a national file spent more in Memoize's bookkeeping than in the index probes it was meant to save.
+    enable_memoize: 'off',
+    ...PARALLEL_READS,
+  });
   await dropStagedValues(db);
   await db.execute(
     sql.raw(`create unlogged table ${STAGED.indicator} (indicator text primary key, counted bool not null, grp text,
@@ -431,7 +466,7 @@ async function stateWarnings(
  * The join methods switched off for the UPDATE of the stored rows, so that it fetches each by its ctid: only a nested
  * loop over a TID scan is left (PostgreSQL 12 and later take a join clause `ctid = …` as a TID scan's condition).
  */
-const BY_CTID_ONLY = ['enable_hashjoin', 'enable_mergejoin', 'enable_indexscan', 'enable_bitmapscan'];
+const BY_CTID_ONLY = ['enable_hashjoin', 'enable_mergejoin', 'enable_indexscan', 'enable_bitmapscan'] as const;
 
 /** Writes the staged plan: the desa rows with their changed months, and the history of every changed cell. */
 export async function writeValues(db: DbOrTx, loadId: number, rows: RowsToWrite): Promise<void> {
@@ -460,14 +495,14 @@ export async function writeValues(db: DbOrTx, loadId: number, rows: RowsToWrite)
   // docs/measurements.md "Session 9"). Every writer of indicator_value holds the import lock, so none can have moved a row
   // since; should one ever have, the key check skips whatever lies at that place now, the count below differs and the
   // import stops instead of losing a month or writing another row.
-  for (const join of BY_CTID_ONLY) await db.execute(sql.raw(`set local ${join} = off`));
+  await setLocal(db, Object.fromEntries(BY_CTID_ONLY.map((join) => [join, 'off'])));
   const updated = await db.execute(
     sql.raw(`update indicator_value v set ${Object.entries(arrays)
       .map(([column, value]) => `${column} = ${value}`)
       .join(', ')}
     from ${staged(true)} where v.ctid = r.b_ctid and v.indicator = r.indicator and v.kode = r.kode and v.year = r.year`),
   );
-  for (const join of BY_CTID_ONLY) await db.execute(sql.raw(`set local ${join} to default`));
+  await resetLocal(db, BY_CTID_ONLY);
   if (updated.rowCount !== rows.stored)
     throw new Error(`indicator_value berubah selama impor: ${updated.rowCount} dari ${rows.stored} baris diperbarui`);
   // A month already reported has no new rows: the INSERT would scan all of import_row for none.
@@ -488,7 +523,7 @@ export async function writeValues(db: DbOrTx, loadId: number, rows: RowsToWrite)
       array_agg(old_load), array_agg(old_sim), array_agg(new_num), array_agg(new_den)
     from (select r.kode, r.year, r.indicator, m, r.b_num[m] as old_num, r.b_den[m] as old_den, r.b_load[m] as old_load,
         r.b_sim[m] as old_sim, r.f_num[m] as new_num, r.f_den[m] as new_den
-      from ${STAGED.row} r cross join unnest(r.months) m
+      from ${eachMonth(STAGED.row, 'months')}
       order by r.kode, r.year, r.indicator, m) c
     group by kode, year`),
   );

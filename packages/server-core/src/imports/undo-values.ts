@@ -16,7 +16,7 @@ import type { DbOrTx } from '@peta/db';
 import { sql } from 'drizzle-orm';
 import { applyRollupDeltas, type DeltaSource } from '../values/rollup-delta.ts';
 import { HISTORY_CELLS_SQL } from './indicator-values-repository.ts';
-import { indicatorRulesRows, monthArray, setBulkWriteSession } from './plan-values.ts';
+import { eachMonth, indicatorRulesRows, monthArray, setBulkWriteSession } from './plan-values.ts';
 
 /**
  * The staged desa rows: indicator, kode, year, months (the restored months), f_num, f_den, f_load, f_sim (per month the
@@ -90,7 +90,7 @@ export function undoValuesRepository(db: DbOrTx) {
 
     /** The staged cells that the undone load no longer holds: a later import changed them (or their row is gone). */
     async laterChanges(loadId: number): Promise<LaterChanges> {
-      const cells = `from ${STAGED_UNDO} r cross join unnest(r.months) m
+      const cells = `from ${eachMonth(STAGED_UNDO, 'months')}
         where r.b_load[m] is distinct from ${Number(loadId)}`;
       const [summary] = (
         await db.execute<{ count: number; loads: number[] | null }>(
@@ -144,7 +144,7 @@ export function undoValuesRepository(db: DbOrTx) {
           array_agg(old_den), array_agg(old_load), array_agg(old_sim), array_agg(new_num), array_agg(new_den)
         from (select r.kode, r.year, r.indicator, m, r.b_num[m] as old_num, r.b_den[m] as old_den,
             ${Number(loadId)} as old_load, false as old_sim, r.f_num[m] as new_num, r.f_den[m] as new_den
-          from ${STAGED_UNDO} r cross join unnest(r.months) m
+          from ${eachMonth(STAGED_UNDO, 'months')}
           order by r.kode, r.year, r.indicator, m) c
         group by kode, year`),
       );
