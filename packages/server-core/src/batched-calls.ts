@@ -5,40 +5,31 @@
 /**
  * A function of one call that queues it and runs every call queued in the same turn together: `run` gets up to
  * `limit` calls (more → several runs) and answers each, in their order. The queue is run on `setImmediate`, after the
- * poll phase: every request parsed in that phase joins. A call made while no run of this function is under way and
- * none is queued runs at once, alone: nothing is in flight to share with, and waiting for the turn to end would only
- * delay it (a lone request's answer on a quiet server; under load runs are nearly always under way, and calls queue as
- * before). A call never runs before it was made, so what it reads was read after it arrived.
+ * poll phase: every request parsed in that phase joins, and a lone call waits one turn, never a timer. A call never
+ * runs before it was made, so what it reads was read after it arrived.
  */
 export function batchedCalls<Call, Answer>(
   run: (calls: Call[]) => Promise<Answer[]>,
   limit: number,
 ): (call: Call) => Promise<Answer> {
-  type Waiting = { call: Call; resolve: (answer: Answer) => void; reject: (error: unknown) => void };
-  let waiting: Waiting[] = [];
-  /** Runs started and not yet answered. */
-  let underWay = 0;
-  const start = (part: Waiting[]) => {
-    underWay++;
-    run(part.map((w) => w.call)).then(
-      (answers) => {
-        underWay--;
-        for (let i = 0; i < part.length; i++) part[i]!.resolve(answers[i]!);
-      },
-      (error: unknown) => {
-        underWay--;
-        for (const w of part) w.reject(error);
-      },
-    );
-  };
+  let waiting: { call: Call; resolve: (answer: Answer) => void; reject: (error: unknown) => void }[] = [];
   const flush = () => {
     const all = waiting;
     waiting = [];
-    for (let at = 0; at < all.length; at += limit) start(all.slice(at, at + limit));
+    for (let at = 0; at < all.length; at += limit) {
+      const part = all.slice(at, at + limit);
+      run(part.map((w) => w.call)).then(
+        (answers) => {
+          for (let i = 0; i < part.length; i++) part[i]!.resolve(answers[i]!);
+        },
+        (error: unknown) => {
+          for (const w of part) w.reject(error);
+        },
+      );
+    }
   };
   return (call) =>
     new Promise<Answer>((resolve, reject) => {
-      if (underWay === 0 && waiting.length === 0) return start([{ call, resolve, reject }]);
       if (waiting.length === 0) setImmediate(flush);
       waiting.push({ call, resolve, reject });
     });
