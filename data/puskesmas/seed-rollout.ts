@@ -15,6 +15,8 @@ import { readKomdatPuskesmas } from './read-komdat.ts';
 
 export const WILAYAH_KERJA_SEED_FROM = '2025-01-01';
 const SEED_BY = 'seed (data awal)';
+/** The note of a wilayah kerja proposal's event: how a start knows a kabupaten was proposed already. */
+const PROPOSAL_NOTE = 'Usulan wilayah kerja dari nama puskesmas (belum dikonfirmasi)';
 
 export interface RolloutSeedResult {
   puskesmas: number;
@@ -93,13 +95,18 @@ export async function ensureRolloutSeed(
       result.puskesmas = r.rowCount ?? 0;
     }
 
-    // 2. Wilayah kerja proposal, per kabupaten with desa and no wilayah kerja yet.
+    // 2. Wilayah kerja proposal, per kabupaten with desa, no wilayah kerja and no proposal yet. A proposal that placed
+    // no desa (no puskesmas name matched a kecamatan or desa: 8 kabupaten nationally) leaves no wilayah kerja, so
+    // without its event in the difference every restart proposed it again, adding an empty proposal to the history.
     // A set difference of kabupaten kode (hashed), not a LIKE per desa: nationally that was 83,762 scans of
     // puskesmas_wilayah on every start (minutes).
-    const { rows: kabupaten } = await client.query<{ kab: string }>(`
-      select kab from (select distinct left(kode, 5) as kab from wilayah where tingkat = 'desa'
-        except select distinct left(desa_kode, 5) from puskesmas_wilayah) k
-      order by 1`);
+    const { rows: kabupaten } = await client.query<{ kab: string }>(
+      `select kab from (select distinct left(kode, 5) as kab from wilayah where tingkat = 'desa'
+        except select distinct left(desa_kode, 5) from puskesmas_wilayah
+        except select kabupaten_kode from rollout_event where kind = 'seed' and oleh = $1 and note = $2) k
+      order by 1`,
+      [SEED_BY, PROPOSAL_NOTE],
+    );
     for (const { kab } of kabupaten) {
       // One client: queries in turn (pg does not run two at once on a client).
       const { rows: pkm } = await client.query<{ kode: string; nama: string }>(
@@ -121,7 +128,7 @@ export async function ensureRolloutSeed(
       const eventId = await event(
         client,
         kab,
-        'Usulan wilayah kerja dari nama puskesmas (belum dikonfirmasi)',
+        PROPOSAL_NOTE,
         {
           confirmed: false,
           validFrom: WILAYAH_KERJA_SEED_FROM,

@@ -532,3 +532,33 @@ describe('GET /api/puskesmas/:kode/profil', () => {
     expect((await get(`/api/puskesmas/TIDAK-ADA/profil?periode=${period}`)).status).toBe(404);
   });
 });
+
+describe('seed on a restart', () => {
+  it('proposes a kabupaten whose puskesmas place no desa once, not again at every start', async () => {
+    const { pool } = ctx.database;
+    // Deli Serdang gets one desa whose names match none of its Komdat puskesmas: the proposal places no desa.
+    await pool.query(`insert into wilayah (kode, nama, tingkat, parent_kode, has_geometry, child_count, import_id)
+      select k, n, t, p, false, 0, (select max(id) from boundary_import) from (values
+        ('12.07.99', 'Kecamatan Uji Tanpa Nama', 'kecamatan', '12.07'),
+        ('12.07.99.2001', 'Desa Uji Tanpa Nama', 'desa', '12.07.99')) v(k, n, t, p)`);
+    const proposals = async () =>
+      (
+        await pool.query(
+          `select after from rollout_event where kind = 'seed' and kabupaten_kode = '12.07' and note like 'Usulan wilayah kerja%'`,
+        )
+      ).rows;
+    try {
+      const first = await ensureRolloutSeed(ctx.database);
+      expect(first).toMatchObject({ wilayahKerjaKabupaten: 1, wilayahKerjaDesa: 0 });
+      expect(await proposals()).toEqual([{ after: expect.objectContaining({ desa: 0, desaWithoutPuskesmas: 1 }) }]);
+      const again = await ensureRolloutSeed(ctx.database);
+      expect(again).toMatchObject({ puskesmas: 0, wilayahKerjaKabupaten: 0, wilayahKerjaDesa: 0, demoKabupaten: [] });
+      expect(await proposals()).toHaveLength(1);
+    } finally {
+      await pool.query(
+        `delete from rollout_event where kind = 'seed' and kabupaten_kode = '12.07' and note like 'Usulan%'`,
+      );
+      await pool.query(`delete from wilayah where kode in ('12.07.99.2001', '12.07.99')`);
+    }
+  });
+});
