@@ -154,6 +154,12 @@ export function valuesService(
   const memory = wilayahMemory(wilayah);
   // Desa columns of a provinsi or of Indonesia: few entries (each up to ~2 MB for the 83,762 desa of Indonesia).
   const desaCache = lruCache<DesaColumns>(24);
+  // The desa rows those columns are computed from, per indicator and year (not period): another month or period type
+  // on "Semua desa" is then computed without reading them again. Reading them is most of a first answer — Indonesia's
+  // 83,762 rows of one indicator lie one per page (the table is in year, kode, indicator order for the imports), ~2 s
+  // of reading against ~0.2 s of judging. Two entries (Indonesia's: ~40–50 MB each); the promise is kept, so concurrent answers
+  // of one indicator and year share one read.
+  const desaRowsCache = lruCache<Promise<DesaYear[]>>(2);
   let lastReported: { version: number; month: Promise<YearMonth | null> } | null = null;
 
   /** The version of every answer about the children of `parent` (null: Indonesia) for an indicator and years. */
@@ -272,12 +278,29 @@ export function valuesService(
     return { version: read.version, rows };
   }
 
+  /** desaYears, kept per version of what it reads (desaRowsCache); a failed read is not kept. */
+  function cachedDesaYears(version: string, def: IndicatorDef, parent: string | null, year: number) {
+    const key = `${version}|${def.code}|${year}|${parent ?? ''}`;
+    let rows = desaRowsCache.get(key);
+    if (!rows) {
+      rows = desaYears(def, parent, year);
+      desaRowsCache.set(key, rows);
+      rows.catch(() => desaRowsCache.delete(key));
+    }
+    return rows;
+  }
+
   /** Every desa under parent (null: Indonesia), each judged on its own: the "Semua desa" map. */
   async function desaValues(def: IndicatorDef, period: Period, parent: string | null): Promise<DesaColumns> {
-    const key = `${await versionOf(def, parent, [period.year])}|${def.code}|${period.code}|${parent ?? ''}`;
+    const version = await versionOf(def, parent, [period.year]);
+    const key = `${version}|${def.code}|${period.code}|${parent ?? ''}`;
     const cached = desaCache.get(key);
     if (cached) return cached;
-    const desa = await inputsUnder(def, parent, period.year, period);
+    const desa = (await cachedDesaYears(version, def, parent, period.year)).map((d) => ({
+      kode: d.kode,
+      simulated: simulatedIn(d.row, period.fromMonth, period.toMonth),
+      input: desaInputOf(d.row, d.sasaran) satisfies DesaInput,
+    }));
     const columns: DesaColumns = {
       simulated: false,
       expected: null,
