@@ -67,6 +67,15 @@ function simulatedIn(row: DesaYearValues | undefined, fromMonth: number, toMonth
 
 const WHOLE_YEAR = { fromMonth: 1, toMonth: 12 };
 
+/** Each desa's input to the domain's rules and whether a simulated cell enters its value in the months given. */
+function inputsOf(years: readonly DesaYear[], months: { fromMonth: number; toMonth: number }) {
+  return years.map((d) => ({
+    kode: d.kode,
+    simulated: simulatedIn(d.row, months.fromMonth, months.toMonth),
+    input: desaInputOf(d.row, d.sasaran) satisfies DesaInput,
+  }));
+}
+
 export type DesaColumns = Pick<DesaValuesResponse, 'simulated' | 'expected' | 'kecamatan' | 'kelas' | 'coverage'>;
 
 /** Some desa of the stored roll-up sums hold a simulated cell with a report in the months of the period. */
@@ -138,11 +147,7 @@ export function valuesService(
     year: number,
     months: { fromMonth: number; toMonth: number },
   ) {
-    return (await desaYears(def, parent, year)).map((d) => ({
-      kode: d.kode,
-      simulated: simulatedIn(d.row, months.fromMonth, months.toMonth),
-      input: desaInputOf(d.row, d.sasaran) satisfies DesaInput,
-    }));
+    return inputsOf(await desaYears(def, parent, year), months);
   }
 
   // Answers about children are cached per version of what they read: the last load that changed a desa under the
@@ -296,11 +301,7 @@ export function valuesService(
     const key = `${version}|${def.code}|${period.code}|${parent ?? ''}`;
     const cached = desaCache.get(key);
     if (cached) return cached;
-    const desa = (await cachedDesaYears(version, def, parent, period.year)).map((d) => ({
-      kode: d.kode,
-      simulated: simulatedIn(d.row, period.fromMonth, period.toMonth),
-      input: desaInputOf(d.row, d.sasaran) satisfies DesaInput,
-    }));
+    const desa = inputsOf(await cachedDesaYears(version, def, parent, period.year), period);
     const columns: DesaColumns = {
       simulated: false,
       expected: null,
