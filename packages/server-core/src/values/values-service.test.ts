@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getIndicator, monthPeriod, ytdPeriod } from '@peta/domain';
 import type { AnswerRepository } from './answer-repository.ts';
 import type { RollupRepository } from './rollup-repository.ts';
-import type { DesaYearValues, ValuesRepository } from './values-repository.ts';
+import type { ValuesRepository } from './values-repository.ts';
 import { valuesService } from './values-service.ts';
 import type { WilayahRepository } from '../wilayah/wilayah-repository.ts';
 import type { WilayahService } from '../wilayah/wilayah-service.ts';
@@ -10,25 +10,23 @@ import type { WilayahService } from '../wilayah/wilayah-service.ts';
 const K4 = getIndicator('KIA_K4')!;
 const DESA = ['99.01.01.2001', '99.01.01.2002'];
 
-/** A desa year with one report a month, January–October: `n` mothers served of a sasaran of 120 (10 a month). */
-const year = (kode: string, n: number): DesaYearValues =>
-  ({
-    kode,
-    numerators: Array.from({ length: 12 }, (_, i) => (i < 10 ? n : null)),
-    denominators: null,
-    monthSimulated: Array.from({ length: 12 }, (_, i) => (i < 10 ? true : null)),
-  }) as DesaYearValues;
+/**
+ * A desa year with one report a month, January–October: `n` mothers served of a sasaran of 120 (10 a month), as
+ * values-repository.ts desaYearTexts gives it (no denominators: '-').
+ */
+const yearText = (kode: string, n: number) =>
+  `${kode};${Array.from({ length: 12 }, (_, i) => (i < 10 ? n : '')).join(',')};-;${Array.from({ length: 12 }, (_, i) => (i < 10 ? 't' : '')).join(',')}`;
 
 /** The service on fake repositories that count the desa rows read; `version` is the roll-ups' version of the data. */
 function serviceWith() {
   const state = { version: 'b1.7', reads: 0, served: 10 };
   const values = {
-    async values() {
+    async desaYearTexts() {
       state.reads++;
-      return new Map(DESA.map((kode) => [kode, year(kode, state.served)]));
-    },
-    async sasaran() {
-      return new Map(DESA.map((kode) => [kode, 120]));
+      return {
+        values: DESA.map((kode) => yearText(kode, state.served)).join('/'),
+        sasaran: DESA.map((kode) => `${kode};120`).join('/'),
+      };
     },
   } as unknown as ValuesRepository;
   const stored = { version: async () => state.version } as unknown as RollupRepository;
