@@ -34,9 +34,16 @@ function projectArcs(arcs: number[][][]): ProjectedArc[] {
   });
 }
 
+/** Scratch space of `ringAt`, grown as needed (one exact-size copy per ring instead of a growing array and a copy). */
+let ringScratch = new Float64Array(4096);
+
 /** A ring of arc indexes at a weight threshold, as an open flat ring (no closing point, no repeated points). */
 function ringAt(arcs: ProjectedArc[], ring: number[], minWeight: number, heaviest = 0): Float64Array {
-  const out: number[] = [];
+  let capacity = 0;
+  for (const index of ring) capacity += arcs[index < 0 ? ~index : index]!.xy.length;
+  if (ringScratch.length < capacity) ringScratch = new Float64Array(capacity * 2);
+  const out = ringScratch;
+  let len = 0;
   let lx = NaN,
     ly = NaN;
   let limit = minWeight;
@@ -57,13 +64,14 @@ function ringAt(arcs: ProjectedArc[], ring: number[], minWeight: number, heavies
       const x = xy[2 * i]!,
         y = xy[2 * i + 1]!;
       if (x === lx && y === ly) continue;
-      out.push(x, y);
+      out[len++] = x;
+      out[len++] = y;
       lx = x;
       ly = y;
     }
   }
-  if (out.length >= 4 && out[0] === lx && out[1] === ly) out.length -= 2;
-  return Float64Array.from(out);
+  if (len >= 4 && out[0] === lx && out[1] === ly) len -= 2;
+  return out.slice(0, len);
 }
 
 /** |area| of an open flat ring (world units²). */

@@ -65,21 +65,27 @@ function area2(ring: Int32Array): number {
   return a;
 }
 
+/** Scratch space of `snap`, grown as needed: one exact-size copy per ring instead of a growing array and a copy. */
+let snapScratch = new Int32Array(1024);
+
 /** Round to the grid, drop repeated points (and a repeated closing point). */
 function snap(coords: ArrayLike<number>, offsetX: number, offsetY: number, closed: boolean): Int32Array {
-  const out: number[] = [];
+  if (snapScratch.length < coords.length) snapScratch = new Int32Array(coords.length * 2);
+  const out = snapScratch;
+  let len = 0;
   let lx = NaN,
     ly = NaN;
   for (let i = 0; i < coords.length; i += 2) {
     const x = Math.round(coords[i]! - offsetX),
       y = Math.round(coords[i + 1]! - offsetY);
     if (x === lx && y === ly) continue;
-    out.push(x, y);
+    out[len++] = x;
+    out[len++] = y;
     lx = x;
     ly = y;
   }
-  if (closed && out.length >= 4 && out[0] === lx && out[1] === ly) out.length -= 2;
-  return Int32Array.from(out);
+  if (closed && len >= 4 && out[0] === lx && out[1] === ly) len -= 2;
+  return out.slice(0, len);
 }
 
 function reversed(ring: Int32Array): Int32Array {
