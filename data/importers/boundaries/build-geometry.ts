@@ -579,10 +579,10 @@ function perimeterOf(ring: Position[]): number {
   return p;
 }
 
-/** RFC 7946: shells counter-clockwise, holes clockwise. */
+/** RFC 7946: shells counter-clockwise, holes clockwise. Reverses in place: callers pass rings they just decoded. */
 function orient(ring: Position[], shell: boolean): Position[] {
   const ccw = ringArea2(ring) > 0;
-  return ccw === shell ? ring : ring.slice().reverse();
+  return ccw === shell ? ring : ring.reverse();
 }
 
 export function polygonsOf(object: { type: string | null; arcs?: unknown }): PolygonArcs[] {
