@@ -437,6 +437,7 @@ interface DecodeOptions {
 export function despike(ring: Position[], px: number, lookBack = 16): Position[] {
   if (px <= 0 || ring.length < 5) return ring;
   const px2 = px * px;
+  const far = 2 * px;
   // The kept points as parallel coordinate arrays (the test reads up to `lookBack` segments per point, and
   // Position arrays cost a pointer chase each) plus the points themselves, which are returned as they are.
   const capacity = ring.length;
@@ -453,8 +454,19 @@ export function despike(ring: Position[], px: number, lookBack = 16): Position[]
       for (let j = len - 2; j >= 0 && j >= len - 1 - lookBack; j--) {
         const ax = sx[j]!,
           ay = sy[j]!,
-          dx = sx[j + 1]! - ax,
-          dy = sy[j + 1]! - ay;
+          bx = sx[j + 1]!,
+          by = sy[j + 1]!;
+        // c more than 2 px beside the segment's box is more than px from any point of it (the test below would
+        // `continue` too): skip the division. 2 px, not 1, so rounding in q cannot matter.
+        if (
+          (cx < ax - far && cx < bx - far) ||
+          (cx > ax + far && cx > bx + far) ||
+          (cy < ay - far && cy < by - far) ||
+          (cy > ay + far && cy > by + far)
+        )
+          continue;
+        const dx = bx - ax,
+          dy = by - ay;
         const len2 = dx * dx + dy * dy;
         if (len2 === 0) continue;
         const t = ((cx - ax) * dx + (cy - ay) * dy) / len2;
