@@ -49,11 +49,7 @@ function ringAt(arcs: ProjectedArc[], ring: number[], minWeight: number, heavies
   let limit = minWeight;
   if (heaviest) {
     // The ring through its `heaviest` points (arc ends excepted): for rings that simplification reduces to a line.
-    const w: number[] = [];
-    for (const index of ring)
-      for (const v of arcs[index < 0 ? ~index : index]!.weight) if (Number.isFinite(v)) w.push(v);
-    w.sort((a, b) => b - a);
-    limit = w[Math.min(heaviest, w.length) - 1] ?? Infinity;
+    limit = kthLargestFinite(ring, arcs, heaviest);
   }
   for (const index of ring) {
     const { xy, weight } = arcs[index < 0 ? ~index : index]!;
@@ -72,6 +68,27 @@ function ringAt(arcs: ProjectedArc[], ring: number[], minWeight: number, heavies
   }
   if (len >= 4 && out[0] === lx && out[1] === ly) len -= 2;
   return out.slice(0, len);
+}
+
+/**
+ * The k-th largest finite weight of a ring's points (the smallest of them when there are fewer; Infinity when there is
+ * none): what sorting all weights and taking the k-th did, without the sort — at low zooms most desa take this path.
+ */
+export function kthLargestFinite(ring: number[], arcs: { weight: Float64Array }[], k: number): number {
+  const top: number[] = []; // the k largest so far, descending
+  for (const index of ring) {
+    for (const v of arcs[index < 0 ? ~index : index]!.weight) {
+      if (!Number.isFinite(v)) continue;
+      if (top.length === k && v <= top[k - 1]!) continue;
+      let i = top.length === k ? k - 1 : top.length;
+      while (i > 0 && top[i - 1]! < v) {
+        top[i] = top[i - 1]!;
+        i--;
+      }
+      top[i] = v;
+    }
+  }
+  return top.length ? top[top.length - 1]! : Infinity;
 }
 
 /** |area| of an open flat ring (world units²). */
