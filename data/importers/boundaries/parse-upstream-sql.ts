@@ -374,13 +374,9 @@ function depthOf(value: unknown): number {
   return depth;
 }
 
-/**
- * [lat, lng] pairs → [lng, lat] Positions, swapped in place: the arrays come fresh from JSON.parse and nobody else
- * holds them, so a national import does not allocate every vertex twice. A point with more than two numbers gets a
- * new two-number array, as before.
- */
 function swapRing(ring: unknown): Position[] {
   if (!Array.isArray(ring)) throw new Error('cincin bukan larik');
+  const out: Position[] = new Array(ring.length);
   for (let i = 0; i < ring.length; i++) {
     const p = ring[i] as unknown;
     if (!Array.isArray(p) || p.length < 2 || typeof p[0] !== 'number' || typeof p[1] !== 'number') {
@@ -391,12 +387,7 @@ function swapRing(ring: unknown): Position[] {
     if (!(lat >= -90 && lat <= 90 && lng >= -180 && lng <= 180)) {
       throw new Error(`titik ke-${i + 1} di luar jangkauan: [${lat}, ${lng}]`);
     }
-    if (p.length === 2) {
-      p[0] = lng;
-      p[1] = lat;
-    } else {
-      ring[i] = [lng, lat];
-    }
+    out[i] = [lng, lat];
   }
-  return ring as Position[];
+  return out;
 }
