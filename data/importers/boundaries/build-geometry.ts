@@ -426,6 +426,10 @@ interface DecodeOptions {
   px: number;
 }
 
+/** Scratch of `despike`: its kept points' coordinates. */
+let despikeX = new Float64Array(1024),
+  despikeY = new Float64Array(1024);
+
 /**
  * Remove hair-line spikes and cracks narrower than `px`: when the outline comes back to within `px` of one
  * of its last segments (seen from beside it), and everything it drew since then is thinner than half a
@@ -440,9 +444,13 @@ export function despike(ring: Position[], px: number, lookBack = 16): Position[]
   const far = 2 * px;
   // The kept points as parallel coordinate arrays (the test reads up to `lookBack` segments per point, and
   // Position arrays cost a pointer chase each) plus the points themselves, which are returned as they are.
-  const capacity = ring.length;
-  const sx = new Float64Array(capacity),
-    sy = new Float64Array(capacity);
+  // Module scratch, grown as needed: a pair of typed arrays per call would be off-heap memory churned per ring.
+  if (despikeX.length < ring.length) {
+    despikeX = new Float64Array(ring.length * 2);
+    despikeY = new Float64Array(ring.length * 2);
+  }
+  const sx = despikeX,
+    sy = despikeY;
   /** One pass over `count` points of `points`, starting at `from` and wrapping around. */
   const pass = (points: Position[], count: number, from: number): Position[] => {
     const sp: Position[] = [];
