@@ -426,6 +426,10 @@ interface DecodeOptions {
   px: number;
 }
 
+/** Scratch of `despike`: its kept points' coordinates. */
+let despikeX = new Float64Array(1024),
+  despikeY = new Float64Array(1024);
+
 /**
  * Remove hair-line spikes and cracks narrower than `px`: when the outline comes back to within `px` of one
  * of its last segments (seen from beside it), and everything it drew since then is thinner than half a
@@ -437,18 +441,40 @@ interface DecodeOptions {
 export function despike(ring: Position[], px: number, lookBack = 16): Position[] {
   if (px <= 0 || ring.length < 5) return ring;
   const px2 = px * px;
-  const pass = (points: Position[]) => {
-    const stack: Position[] = [];
-    for (const c of points) {
+  const far = 2 * px;
+  // The kept points as parallel coordinate arrays (the test reads up to `lookBack` segments per point, and
+  // Position arrays cost a pointer chase each) plus the points themselves, which are returned as they are.
+  // Module scratch, grown as needed: a pair of typed arrays per call would be off-heap memory churned per ring.
+  if (despikeX.length < ring.length) {
+    despikeX = new Float64Array(ring.length * 2);
+    despikeY = new Float64Array(ring.length * 2);
+  }
+  const sx = despikeX,
+    sy = despikeY;
+  /** One pass over `count` points of `points`, starting at `from` and wrapping around. */
+  const pass = (points: Position[], count: number, from: number): Position[] => {
+    const sp: Position[] = [];
+    let len = 0;
+    for (let i = 0, at = from; i < count; i++, at = at + 1 === count ? 0 : at + 1) {
+      const c = points[at]!;
       const cx = c[0]!,
         cy = c[1]!;
-      for (let j = stack.length - 2; j >= 0 && j >= stack.length - 1 - lookBack; j--) {
-        const a = stack[j]!,
-          b = stack[j + 1]!;
-        const ax = a[0]!,
-          ay = a[1]!,
-          dx = b[0]! - ax,
-          dy = b[1]! - ay;
+      for (let j = len - 2; j >= 0 && j >= len - 1 - lookBack; j--) {
+        const ax = sx[j]!,
+          ay = sy[j]!,
+          bx = sx[j + 1]!,
+          by = sy[j + 1]!;
+        // c more than 2 px beside the segment's box is more than px from any point of it (the test below would
+        // `continue` too): skip the division. 2 px, not 1, so rounding in q cannot matter.
+        if (
+          (cx < ax - far && cx < bx - far) ||
+          (cx > ax + far && cx > bx + far) ||
+          (cy < ay - far && cy < by - far) ||
+          (cy > ay + far && cy > by + far)
+        )
+          continue;
+        const dx = bx - ax,
+          dy = by - ay;
         const len2 = dx * dx + dy * dy;
         if (len2 === 0) continue;
         const t = ((cx - ax) * dx + (cy - ay) * dy) / len2;
@@ -461,59 +487,61 @@ export function despike(ring: Position[], px: number, lookBack = 16): Position[]
           perimeter = 0,
           px0 = qx,
           py0 = qy;
-        const visit = (x: number, y: number) => {
+        for (let k = j + 1; k <= len + 1; k++) {
+          const x = k < len ? sx[k]! : k === len ? cx : qx;
+          const y = k < len ? sy[k]! : k === len ? cy : qy;
           area2 += px0 * y - x * py0;
           perimeter += Math.hypot(x - px0, y - py0);
           px0 = x;
           py0 = y;
-        };
-        for (let k = j + 1; k < stack.length; k++) visit(stack[k]![0]!, stack[k]![1]!);
-        visit(cx, cy);
-        visit(qx, qy);
+        }
         if (perimeter > 0 && Math.abs(area2) / perimeter >= px / 2) continue;
-        stack.length = j + 1;
+        len = j + 1;
         break;
       }
-      const top = stack[stack.length - 1];
-      if (top && top[0] === cx && top[1] === cy) continue;
-      stack.push(c);
+      if (len > 0 && sx[len - 1] === cx && sy[len - 1] === cy) continue;
+      sx[len] = cx;
+      sy[len] = cy;
+      sp[len] = c;
+      len++;
     }
-    return stack;
+    sp.length = len;
+    return sp;
   };
   // Open ring (without the closing point), then once more rotated by half so the seam is checked too.
-  let open = pass(ring.slice(0, -1));
+  let open = pass(ring, ring.length - 1, 0);
   if (open.length >= 3) {
     const first = open[0]!;
-    const half = open.length >> 1;
-    open = pass([...open.slice(half), ...open.slice(0, half)]);
+    open = pass(open, open.length, open.length >> 1);
     const at = open.indexOf(first); // keep the original starting point when it survived
     if (at > 0) open = [...open.slice(at), ...open.slice(0, at)];
   }
   if (open.length < 3) return [];
-  return [...open, open[0]!];
+  open.push(open[0]!);
+  return open;
 }
 
 export function decodeRing(topo: Topo, ring: number[], minWeight: number, round: boolean): Position[] {
   const out: Position[] = [];
   let lx = NaN,
     ly = NaN;
-  const push = (x: number, y: number) => {
-    if (round) {
-      x = round5(x);
-      y = round5(y);
-    }
-    if (x === lx && y === ly) return;
-    out.push([x, y]);
-    lx = x;
-    ly = y;
-  };
   for (const index of ring) {
     const reversed = index < 0;
     const arc = topo.arcs[reversed ? ~index : index]!;
     const n = arc.length;
     for (let k = 0; k < n; k++) {
       const p = arc[reversed ? n - 1 - k : k]!;
-      if (p[2]! >= minWeight) push(p[0]!, p[1]!);
+      if (!(p[2]! >= minWeight)) continue;
+      let x = p[0]!,
+        y = p[1]!;
+      if (round) {
+        x = round5(x);
+        y = round5(y);
+      }
+      if (x === lx && y === ly) continue;
+      out.push([x, y]);
+      lx = x;
+      ly = y;
     }
   }
   if (out.length) {
@@ -571,10 +599,10 @@ function perimeterOf(ring: Position[]): number {
   return p;
 }
 
-/** RFC 7946: shells counter-clockwise, holes clockwise. */
+/** RFC 7946: shells counter-clockwise, holes clockwise. Reverses in place: callers pass rings they just decoded. */
 function orient(ring: Position[], shell: boolean): Position[] {
   const ccw = ringArea2(ring) > 0;
-  return ccw === shell ? ring : ring.slice().reverse();
+  return ccw === shell ? ring : ring.reverse();
 }
 
 export function polygonsOf(object: { type: string | null; arcs?: unknown }): PolygonArcs[] {
@@ -617,11 +645,15 @@ function topologyOf(units: { kode: string; geometry: AreaGeometry }[]): BuiltTop
   const objects = collection.geometries;
   const arcs = topo.arcs as unknown as Arcs;
   const n = arcs.length;
-  const nodes = new Map<string, number>();
+  // Node ids by x, then y: numeric keys instead of one "x,y" string per arc end (equal numbers, equal node,
+  // as the strings were: -0 and 0 are one key in both).
+  const nodes = new Map<number, Map<number, number>>();
+  let nodeCount = 0;
   const nodeOf = (q: number[]) => {
-    const key = `${q[0]},${q[1]}`;
-    let id = nodes.get(key);
-    if (id === undefined) nodes.set(key, (id = nodes.size));
+    let byY = nodes.get(q[0]!);
+    if (!byY) nodes.set(q[0]!, (byY = new Map()));
+    let id = byY.get(q[1]!);
+    if (id === undefined) byY.set(q[1]!, (id = nodeCount++));
     return id;
   };
   const arcStart = new Int32Array(n),
@@ -826,10 +858,11 @@ export function featureCollectionText(children: { kode: string; nama: string; ge
 /** gzip estimate for 5-decimal coordinate JSON; measured when it matters. */
 const GZIP_RATIO_ESTIMATE = 0.45;
 
-function measure(text: string, limit: number): { gzipBytes: number; measured: boolean } {
+/** `bytes` is the UTF-8 length of `text`; the text is encoded once, for its length and for gzip. */
+function measure(text: string, limit: number): { bytes: number; gzipBytes: number; measured: boolean } {
   const bytes = Buffer.byteLength(text);
-  if (bytes * 0.6 < limit * 0.5) return { gzipBytes: Math.round(bytes * GZIP_RATIO_ESTIMATE), measured: false };
-  return { gzipBytes: gzipSync(text).length, measured: true };
+  if (bytes * 0.6 < limit * 0.5) return { bytes, gzipBytes: Math.round(bytes * GZIP_RATIO_ESTIMATE), measured: false };
+  return { bytes, gzipBytes: gzipSync(text).length, measured: true };
 }
 
 /**
@@ -872,7 +905,7 @@ function decodeView(
           parentKode,
           features: children.length,
           vertices,
-          bytes: Buffer.byteLength(text),
+          bytes: size.bytes,
           gzipBytes: size.gzipBytes,
           gzipMeasured: size.measured,
           minWeight,
@@ -1206,7 +1239,7 @@ export function buildProvince(input: ProvinceInput, options: BuildOptions): Prov
           parentKode: kab.kode,
           features: all.length,
           vertices: all.reduce((n, c) => n + vertexCountOf(c.geometry), 0),
-          bytes: Buffer.byteLength(text),
+          bytes: size.bytes,
           gzipBytes: size.gzipBytes,
           gzipMeasured: size.measured,
           minWeight: NaN,

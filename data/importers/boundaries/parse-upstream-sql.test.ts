@@ -158,4 +158,28 @@ describe('parsePath', () => {
     expect(() => parsePath('[[[95,100],[0,101],[1,101],[95,100]]]')).toThrow(/di luar jangkauan/);
     expect(parsePath('null')).toBeNull();
   });
+
+  it('swaps every point of a MultiPolygon, and keeps only [lng, lat] of a point with a third number', () => {
+    expect(parsePath('[[[[1,2,7],[1,3],[2,3],[1,2]]],[[[-5,100],[-5,101],[-4,101],[-5,100]]]]')).toEqual({
+      type: 'MultiPolygon',
+      coordinates: [
+        [
+          [
+            [2, 1],
+            [3, 1],
+            [3, 2],
+            [2, 1],
+          ],
+        ],
+        [
+          [
+            [100, -5],
+            [101, -5],
+            [101, -4],
+            [100, -5],
+          ],
+        ],
+      ],
+    });
+  });
 });

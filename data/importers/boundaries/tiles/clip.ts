@@ -41,8 +41,11 @@ function clipHalf(ring: ArrayLike<number>, axis: Axis, k: number, side: -1 | 1):
   return out;
 }
 
-/** An open ring (no repeated closing point) clipped to lo ≤ coordinate ≤ hi on one axis; [] when nothing is left. */
-export function clipRingAxis(ring: ArrayLike<number>, axis: Axis, lo: number, hi: number): number[] {
+/**
+ * An open ring (no repeated closing point) clipped to lo ≤ coordinate ≤ hi on one axis; [] when nothing is left.
+ * A ring wholly inside is returned itself, not copied (most desa lie inside one tile): callers only read it.
+ */
+export function clipRingAxis(ring: ArrayLike<number>, axis: Axis, lo: number, hi: number): ArrayLike<number> {
   let min = Infinity,
     max = -Infinity;
   for (let i = axis; i < ring.length; i += 2) {
@@ -51,13 +54,13 @@ export function clipRingAxis(ring: ArrayLike<number>, axis: Axis, lo: number, hi
     if (v > max) max = v;
   }
   if (max < lo || min > hi) return [];
-  if (min >= lo && max <= hi) return Array.from(ring);
+  if (min >= lo && max <= hi) return ring;
   const out = clipHalf(clipHalf(ring, axis, lo, -1), axis, hi, 1);
   return out.length >= 6 ? out : [];
 }
 
 export function clipRing(ring: ArrayLike<number>, r: Rect): number[] {
-  return clipRingAxis(clipRingAxis(ring, 0, r.x0, r.x1), 1, r.y0, r.y1);
+  return Array.from(clipRingAxis(clipRingAxis(ring, 0, r.x0, r.x1), 1, r.y0, r.y1));
 }
 
 /** A polyline cut to lo ≤ coordinate ≤ hi on one axis: the runs inside (each at least two points). */

@@ -34,19 +34,22 @@ function projectArcs(arcs: number[][][]): ProjectedArc[] {
   });
 }
 
+/** Scratch space of `ringAt`, grown as needed (one exact-size copy per ring instead of a growing array and a copy). */
+let ringScratch = new Float64Array(4096);
+
 /** A ring of arc indexes at a weight threshold, as an open flat ring (no closing point, no repeated points). */
 function ringAt(arcs: ProjectedArc[], ring: number[], minWeight: number, heaviest = 0): Float64Array {
-  const out: number[] = [];
+  let capacity = 0;
+  for (const index of ring) capacity += arcs[index < 0 ? ~index : index]!.xy.length;
+  if (ringScratch.length < capacity) ringScratch = new Float64Array(capacity * 2);
+  const out = ringScratch;
+  let len = 0;
   let lx = NaN,
     ly = NaN;
   let limit = minWeight;
   if (heaviest) {
     // The ring through its `heaviest` points (arc ends excepted): for rings that simplification reduces to a line.
-    const w: number[] = [];
-    for (const index of ring)
-      for (const v of arcs[index < 0 ? ~index : index]!.weight) if (Number.isFinite(v)) w.push(v);
-    w.sort((a, b) => b - a);
-    limit = w[Math.min(heaviest, w.length) - 1] ?? Infinity;
+    limit = kthLargestFinite(ring, arcs, heaviest);
   }
   for (const index of ring) {
     const { xy, weight } = arcs[index < 0 ? ~index : index]!;
@@ -57,13 +60,35 @@ function ringAt(arcs: ProjectedArc[], ring: number[], minWeight: number, heavies
       const x = xy[2 * i]!,
         y = xy[2 * i + 1]!;
       if (x === lx && y === ly) continue;
-      out.push(x, y);
+      out[len++] = x;
+      out[len++] = y;
       lx = x;
       ly = y;
     }
   }
-  if (out.length >= 4 && out[0] === lx && out[1] === ly) out.length -= 2;
-  return Float64Array.from(out);
+  if (len >= 4 && out[0] === lx && out[1] === ly) len -= 2;
+  return out.slice(0, len);
+}
+
+/**
+ * The k-th largest finite weight of a ring's points (the smallest of them when there are fewer; Infinity when there is
+ * none): what sorting all weights and taking the k-th did, without the sort — at low zooms most desa take this path.
+ */
+export function kthLargestFinite(ring: number[], arcs: { weight: Float64Array }[], k: number): number {
+  const top: number[] = []; // the k largest so far, descending
+  for (const index of ring) {
+    for (const v of arcs[index < 0 ? ~index : index]!.weight) {
+      if (!Number.isFinite(v)) continue;
+      if (top.length === k && v <= top[k - 1]!) continue;
+      let i = top.length === k ? k - 1 : top.length;
+      while (i > 0 && top[i - 1]! < v) {
+        top[i] = top[i - 1]!;
+        i--;
+      }
+      top[i] = v;
+    }
+  }
+  return top.length ? top[top.length - 1]! : Infinity;
 }
 
 /** |area| of an open flat ring (world units²). */

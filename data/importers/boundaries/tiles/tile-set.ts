@@ -65,21 +65,34 @@ function area2(ring: Int32Array): number {
   return a;
 }
 
+/** Scratch space of `snap`, grown as needed: one exact-size copy per ring instead of a growing array and a copy. */
+let snapScratch = new Int32Array(1024);
+
 /** Round to the grid, drop repeated points (and a repeated closing point). */
 function snap(coords: ArrayLike<number>, offsetX: number, offsetY: number, closed: boolean): Int32Array {
-  const out: number[] = [];
+  if (snapScratch.length < coords.length) snapScratch = new Int32Array(coords.length * 2);
+  const out = snapScratch;
+  let len = 0;
   let lx = NaN,
     ly = NaN;
   for (let i = 0; i < coords.length; i += 2) {
     const x = Math.round(coords[i]! - offsetX),
       y = Math.round(coords[i + 1]! - offsetY);
     if (x === lx && y === ly) continue;
-    out.push(x, y);
+    out[len++] = x;
+    out[len++] = y;
     lx = x;
     ly = y;
   }
-  if (closed && out.length >= 4 && out[0] === lx && out[1] === ly) out.length -= 2;
-  return Int32Array.from(out);
+  if (closed && len >= 4 && out[0] === lx && out[1] === ly) len -= 2;
+  return out.slice(0, len);
+}
+
+/** `ring.map((v) => v * scale)` without a call per coordinate. */
+function scaled(ring: Float64Array, scale: number): Float64Array {
+  const out = new Float64Array(ring.length);
+  for (let i = 0; i < ring.length; i++) out[i] = ring[i]! * scale;
+  return out;
 }
 
 function reversed(ring: Int32Array): Int32Array {
@@ -134,7 +147,7 @@ export class TileSet {
   addPolygon(z: number, kode: string, parts: Float64Array[][]) {
     const scale = 2 ** z * this.options.extent;
     const e = this.options.extent;
-    const pixel = parts.map((rings) => rings.map((ring) => ring.map((v) => v * scale)));
+    const pixel = parts.map((rings) => rings.map((ring) => scaled(ring, scale)));
     let minX = Infinity,
       minY = Infinity,
       maxX = -Infinity,
@@ -149,7 +162,8 @@ export class TileSet {
       }
     }
     if (!(minX <= maxX)) return;
-    const byTile = new Map<string, Int32Array[]>();
+    // Each (column, row) pair is visited once, so a list in visiting order does what a map keyed "tx/ty" did.
+    const byTile: { tx: number; ty: number; rings: Int32Array[] }[] = [];
     for (const [tx, cx0, cx1] of this.columns(minX, maxX, z)) {
       const column = pixel.map((rings) => rings.map((ring) => clipRingAxis(ring, 0, cx0, cx1)));
       for (const [ty, ry0, ry1] of this.rows(minY, maxY, z)) {
@@ -166,11 +180,10 @@ export class TileSet {
             out.push((r === 0) === a > 0 ? snapped : reversed(snapped));
           });
         }
-        if (out.length) byTile.set(`${tx}/${ty}`, out);
+        if (out.length) byTile.push({ tx, ty, rings: out });
       }
     }
-    for (const [key, rings] of byTile) {
-      const [tx, ty] = key.split('/').map(Number) as [number, number];
+    for (const { tx, ty, rings } of byTile) {
       const t = this.tile(z, tx, ty);
       t.kodes.push(kode);
       t.ends.push(appendGeometry(t.geometry, GEOMETRY.polygon, rings));
@@ -183,7 +196,7 @@ export class TileSet {
     const e = this.options.extent;
     for (const line of lines) {
       if (line.length < 4) continue;
-      const p = line.map((v) => v * scale);
+      const p = scaled(line, scale);
       let minX = Infinity,
         minY = Infinity,
         maxX = -Infinity,

@@ -9,7 +9,7 @@ import { readCodeList } from '../code-list.ts';
 import { tinyCodeListDir, tinyUpstreamRepo } from '../fixtures/tiny-upstream.ts';
 import { readUpstreamFile, type UpstreamRecord } from '../parse-upstream-sql.ts';
 import { clipLine, clipRing } from './clip.ts';
-import { addProvinceToTiles } from './tile-features.ts';
+import { addProvinceToTiles, kthLargestFinite } from './tile-features.ts';
 import { mercator, TileSet, type EncodedTile } from './tile-set.ts';
 
 const db = join(tinyUpstreamRepo(), 'db');
@@ -200,5 +200,24 @@ describe('vector tiles of the hand-made province', () => {
             expect(p.x).toBeLessThanOrEqual(t.extent + 64);
           }
     }
+  });
+});
+
+describe('kthLargestFinite', () => {
+  const arcs = [
+    { weight: Float64Array.from([Infinity, 3, 9, 1, Infinity]) },
+    { weight: Float64Array.from([Infinity, 9, 5, Infinity]) },
+  ];
+  it('takes the k-th largest finite weight over the arcs of a ring, either direction, duplicates counted', () => {
+    // finite weights 3, 9, 1, 9, 5 → descending 9, 9, 5, 3, 1
+    expect(kthLargestFinite([0, ~1], arcs, 1)).toBe(9);
+    expect(kthLargestFinite([0, ~1], arcs, 2)).toBe(9);
+    expect(kthLargestFinite([0, ~1], arcs, 3)).toBe(5);
+    expect(kthLargestFinite([0, ~1], arcs, 4)).toBe(3);
+  });
+  it('gives the smallest when there are fewer than k, Infinity when there is none', () => {
+    expect(kthLargestFinite([1], arcs, 4)).toBe(5);
+    expect(kthLargestFinite([0, 1], [{ weight: Float64Array.from([Infinity, Infinity]) }, arcs[1]!], 4)).toBe(5);
+    expect(kthLargestFinite([0], [{ weight: Float64Array.from([Infinity, Infinity]) }], 4)).toBe(Infinity);
   });
 });
