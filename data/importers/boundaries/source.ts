@@ -79,6 +79,14 @@ const FILE = {
   kel: /^wilayah_boundaries_kel_(\d{2})\.(\d{2})\.sql(\.gz)?$/,
 };
 
+/** Where upstream keeps each file, relative to its repository root (plain .sql; a copy may hold `.sql.gz`). */
+export const upstreamPath = {
+  prov: (n: number) => `db/prov/wilayah_boundaries_prov_${n}.sql`,
+  kab: (provinsi: string) => `db/kab/wilayah_boundaries_kab_${provinsi}.sql`,
+  kec: (provinsi: string) => `db/kec/wilayah_boundaries_kec_${provinsi}.sql`,
+  kel: (kabupaten: string) => `db/kel/${ancestorAt(kabupaten, 'provinsi')}/wilayah_boundaries_kel_${kabupaten}.sql`,
+};
+
 /** The db/ folder inside `dir` (repository root), or `dir` itself when it is a db/ folder. */
 export function findDbDir(dir: string): string | null {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return null;
@@ -208,20 +216,20 @@ export async function resolveBoundarySource(options: ResolveOptions): Promise<Bo
 /** Upstream paths (relative to the repository root, plain .sql) needed for the given region. */
 export function neededUpstreamPaths(codeList: CodeList, desaProvinsi: DesaProvinsi, provFileCount: number): string[] {
   const paths: string[] = [];
-  for (let n = 1; n <= provFileCount; n++) paths.push(`db/prov/wilayah_boundaries_prov_${n}.sql`);
+  for (let n = 1; n <= provFileCount; n++) paths.push(upstreamPath.prov(n));
   const provinces = [...codeList.entries.values()]
     .filter((e) => e.tingkat === 'provinsi')
     .map((e) => e.kode)
     .sort();
-  for (const pp of provinces) paths.push(`db/kab/wilayah_boundaries_kab_${pp}.sql`);
-  for (const pp of provinces) paths.push(`db/kec/wilayah_boundaries_kec_${pp}.sql`);
+  for (const pp of provinces) paths.push(upstreamPath.kab(pp));
+  for (const pp of provinces) paths.push(upstreamPath.kec(pp));
   const kabs = [...codeList.entries.values()]
     .filter(
       (e) => e.tingkat === 'kabupaten' && desaProvinsiIncludes(desaProvinsi, ancestorAt(e.kode, 'provinsi') ?? ''),
     )
     .map((e) => e.kode)
     .sort();
-  for (const kk of kabs) paths.push(`db/kel/${ancestorAt(kk, 'provinsi')}/wilayah_boundaries_kel_${kk}.sql`);
+  for (const kk of kabs) paths.push(upstreamPath.kel(kk));
   return paths;
 }
 
@@ -311,7 +319,7 @@ async function downloadBoundaries(options: ResolveOptions & { repoRoot: string }
     // More province files than we know of? Probe until the first 404 (only while downloading anyway).
     const fetchedProv = todo.some((p) => p.startsWith('db/prov/'));
     for (let n = KNOWN_PROV_FILES + 1; fetchedProv && n < 100; n++) {
-      const path = `db/prov/wilayah_boundaries_prov_${n}.sql`;
+      const path = upstreamPath.prov(n);
       if (have(path)) continue;
       if (!(await fetchOne(path, true).catch(() => false))) break;
     }
