@@ -913,14 +913,16 @@ function decodeView(
       geometries.set(c.kode, { geometry, geojson: geometry ? JSON.stringify(geometry) : null });
       vertices += vertexCountOf(geometry);
     }
-    const text = featureCollectionText(
+    const features = featureTexts(
       children.map((c) => ({ kode: c.kode, nama: c.nama, geojson: geometries.get(c.kode)?.geojson ?? null })),
     );
+    const text = collectionText(features);
     const limit = budget * p.budgetFill;
     const size = measure(text, limit);
     if (size.gzipBytes <= limit || factor >= 2 ** 20 || unit === 0) {
       return {
         geometries,
+        features,
         factor,
         stat: {
           view,
@@ -1248,7 +1250,8 @@ export function buildProvince(input: ProvinceInput, options: BuildOptions): Prov
             ...(view.geometries.get(s.kode) ?? { geometry: null, geojson: null }),
           })),
         );
-        const text = featureCollectionText(all);
+        // The same text as featureCollectionText(all): each kecamatan's view holds its desa's features, in this order.
+        const text = collectionText(decoded.flatMap(({ view }) => view.features));
         const limit = p.budget.desaOfKabupaten * p.budgetFill;
         const size = measure(text, limit);
         if (size.gzipBytes > limit && factor < 2 ** 20) continue;
