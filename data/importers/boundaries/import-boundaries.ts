@@ -371,6 +371,8 @@ async function runImport(
       writing.catch(() => {});
     }
 
+    // The tile worker encodes (and sends) the tiles while this thread simplifies the national view.
+    tiles.finish();
     t = performance.now();
     progress(PHASE.national, 0, 1);
     const national = buildNational(shapes, { simplify });
