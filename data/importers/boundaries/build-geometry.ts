@@ -873,7 +873,7 @@ const GZIP_RATIO_ESTIMATE = 0.45;
 
 /**
  * `bytes` is the UTF-8 length of `text`. Near the budget the text is compressed at zlib's fastest level first (~4×
- * faster than the default level on these texts, and 15–20 % larger): when even that fits, the default level fits
+ * faster than the default level on these texts, and 16–22 % larger): when even that fits, the default level fits
  * too, and the view is reported with that upper bound (not measured). Only a view whose fast size exceeds the limit
  * is compressed at the default level, whose exact size decides — so every decision is the default level's, as
  * before, while the first national start compresses most views' text once, quickly (most of them lie well below
