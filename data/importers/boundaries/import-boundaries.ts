@@ -296,10 +296,6 @@ async function runImport(
   const hash = createHash('sha256');
   const tiles: TileBuilder = options.tilesInWorker === false ? inlineTileBuilder() : workerTileBuilder();
   let importRow: BoundaryImportRow;
-  // A province's rows are written while the next one is read and built: this thread is the first start's critical
-  // path, and PostgreSQL inserting (and compressing) the rows needs none of it. The writes are chained, one at a
-  // time in province order, so rows and the geometry version's hash arrive in the same order as before.
-  let writing: Promise<void> = Promise.resolve();
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
@@ -360,15 +356,9 @@ async function runImport(
         tiles.add(result.tileSource);
         lap('petakVektor', t);
       }
-      // Only the GeoJSON text is written: the Positions need not wait in memory for the write.
-      for (const r of result.rows) r.geometry = null;
-      writing = writing.then(async () => {
-        const started = performance.now();
-        await writeRows(client, importId, result.rows, hash);
-        lap('tulis', started);
-      });
-      // A failed write is thrown where `writing` is awaited; until then it must not count as unhandled.
-      writing.catch(() => {});
+      t = performance.now();
+      await writeRows(client, importId, result.rows, hash);
+      lap('tulis', t);
     }
 
     // The tile worker encodes (and sends) the tiles while this thread simplifies the national view.
@@ -379,7 +369,6 @@ async function runImport(
     collected.addNational(national.rows, national.views, provRecords);
     progress(PHASE.national, 1, 1);
     lap('petaNasional', t);
-    await writing;
 
     t = performance.now();
     const tileSummary = await writeTiles(client, importId, tiles, hash, (done, total) =>
@@ -424,8 +413,6 @@ async function runImport(
     progress(PHASE.done, 1, 1);
     return { import: importRow, report, reportFile, imported: true };
   } catch (error) {
-    // A chained write still running would send its next chunk after the ROLLBACK, outside the transaction.
-    await writing.catch(() => {});
     await client.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
