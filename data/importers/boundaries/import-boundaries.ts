@@ -361,8 +361,6 @@ async function runImport(
       lap('tulis', t);
     }
 
-    // The tile worker encodes (and sends) the tiles while this thread simplifies the national view.
-    tiles.finish();
     t = performance.now();
     progress(PHASE.national, 0, 1);
     const national = buildNational(shapes, { simplify });

@@ -9,11 +9,6 @@ import { TileSet, type EncodedTile, type TileOptions } from './tile-set.ts';
 export interface TileBuilder {
   /** Adds a province's desa and outlines (returns at once; the work may run elsewhere). */
   add(source: TileSource): void;
-  /**
-   * No province follows: a worker may start encoding now, while this thread does other work (the national view),
-   * and `encode` then yields what it has sent meanwhile. Optional to call.
-   */
-  finish(): void;
   /** Waits for every province, then yields the encoded tiles (z, x, y order). */
   encode(): AsyncGenerator<EncodedTile>;
   close(): Promise<void>;
@@ -77,7 +72,6 @@ export function inlineTileBuilder(options: Partial<TileOptions> = {}): TileBuild
     add(source) {
       addProvinceToTiles(tiles, source);
     },
-    finish() {},
     async *encode() {
       yield* tiles.encode();
     },
@@ -89,12 +83,6 @@ type FromWorker = { type: 'tiles'; tiles: EncodedTile[] } | { type: 'done' } | {
 
 export function workerTileBuilder(options: Partial<TileOptions> = {}): TileBuilder {
   const worker = new Worker(new URL('./tile-worker.mjs', import.meta.url), { workerData: options });
-  let encoding = false;
-  const finish = () => {
-    if (encoding) return;
-    encoding = true;
-    worker.postMessage({ type: 'encode' });
-  };
   let failure: Error | null = null;
   const inbox: FromWorker[] = [];
   let wake: (() => void) | null = null;
@@ -125,9 +113,8 @@ export function workerTileBuilder(options: Partial<TileOptions> = {}): TileBuild
       const { packed, transfer } = packSource(source);
       worker.postMessage({ type: 'add', source: packed }, transfer);
     },
-    finish,
     async *encode() {
-      finish();
+      worker.postMessage({ type: 'encode' });
       for (;;) {
         const m = await next();
         if (m.type === 'error') throw new Error(`Petak vektor gagal dibuat: ${m.message}`);
