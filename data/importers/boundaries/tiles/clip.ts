@@ -72,9 +72,11 @@ export function clipLineAxis(line: ArrayLike<number>, axis: Axis, lo: number, hi
     run = [];
   };
   const other = 1 - axis;
-  const at = (av: number, ao: number, bv: number, bo: number, k: number) => {
+  // The point where a–b crosses v = k, appended to the run (no pair allocated per crossing).
+  const pushAt = (av: number, ao: number, bv: number, bo: number, k: number) => {
     const o = ao + ((k - av) / (bv - av)) * (bo - ao);
-    return axis === 0 ? [k, o] : [o, k];
+    if (axis === 0) run.push(k, o);
+    else run.push(o, k);
   };
   for (let i = 0; i + 3 < line.length; i += 2) {
     const av = line[i + axis]!,
@@ -86,7 +88,7 @@ export function clipLineAxis(line: ArrayLike<number>, axis: Axis, lo: number, hi
     if (aIn) {
       if (bv >= lo && bv <= hi) run.push(line[i + 2]!, line[i + 3]!);
       else {
-        run.push(...at(av, ao, bv, bo, bv < lo ? lo : hi));
+        pushAt(av, ao, bv, bo, bv < lo ? lo : hi);
         flush();
       }
       continue;
@@ -95,10 +97,10 @@ export function clipLineAxis(line: ArrayLike<number>, axis: Axis, lo: number, hi
     if ((av < lo && bv < lo) || (av > hi && bv > hi)) continue;
     const enter = av < lo ? lo : hi;
     flush();
-    run.push(...at(av, ao, bv, bo, enter));
+    pushAt(av, ao, bv, bo, enter);
     if (bv >= lo && bv <= hi) run.push(line[i + 2]!, line[i + 3]!);
     else {
-      run.push(...at(av, ao, bv, bo, bv < lo ? lo : hi)); // crosses the whole slab
+      pushAt(av, ao, bv, bo, bv < lo ? lo : hi); // crosses the whole slab
       flush();
     }
   }

@@ -5,7 +5,7 @@
 // Arcs are projected to Web Mercator once per province; each zoom only filters their points by weight.
 import { BATAS_MIN_ZOOM, TILE_SIZE } from '@peta/domain/contract';
 import { decodePolygons, polygonsOf, type TileSource } from '../build-geometry.ts';
-import { mercator, type TileSet } from './tile-set.ts';
+import { mercatorX, mercatorY, type TileSet } from './tile-set.ts';
 
 /** Simplification per zoom, in pixels of that zoom (Visvalingam effective area = (px·tolerance)²). */
 export const TILE_TOLERANCE_PX = 0.5;
@@ -25,9 +25,8 @@ function projectArcs(arcs: number[][][]): ProjectedArc[] {
     const xy = new Float64Array(arc.length * 2);
     const weight = new Float64Array(arc.length);
     arc.forEach((p, i) => {
-      const [x, y] = mercator(p[0]!, p[1]!);
-      xy[2 * i] = x;
-      xy[2 * i + 1] = y;
+      xy[2 * i] = mercatorX(p[0]!);
+      xy[2 * i + 1] = mercatorY(p[1]!);
       weight[i] = p[2] ?? Infinity;
     });
     return { xy, weight };
@@ -152,9 +151,8 @@ export function addProvinceToTiles(tiles: TileSet, source: TileSource, tolerance
     flat = rings.map((ring) => {
       const out = new Float64Array(ring.length * 2);
       ring.forEach((p, i) => {
-        const [x, y] = mercator(p[0]!, p[1]!);
-        out[2 * i] = x;
-        out[2 * i + 1] = y;
+        out[2 * i] = mercatorX(p[0]!);
+        out[2 * i + 1] = mercatorY(p[1]!);
       });
       return out;
     });
