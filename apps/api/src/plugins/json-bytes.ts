@@ -1,11 +1,12 @@
 // An answer's JSON as the UTF-8 bytes that go on the wire, the same bytes as Buffer.from(JSON.stringify(data)), made
 // cheaper for the values answers. V8 keeps a string at one byte per character until a character beyond Latin-1 enters
-// it; then the whole string is two bytes per character. One en dash in a period label ("Januari–Mei 2026") did that to
-// every answer of /api/nilai (12–64 KB of otherwise ASCII rows) and /api/nilai/desa (up to ~1 MB): JSON.stringify
-// wrote the rows two bytes a character, and @fastify/compress then measured the text (Buffer.byteLength) and encoded it
-// to UTF-8 (Buffer.from) character by character before gzip. Here each large top-level field is serialized on its own,
-// so the rows stay one-byte text and are copied to bytes in one pass; only the few small fields go through the slow
-// path. Session 12 (docs/measurements.md): ~20–35 µs less per answer of Indonesia, on the path of every first answer.
+// it; then the whole string is two bytes per character. The en dash of a month range's label ("Januari–Mei 2026": the
+// map's default period, January to the latest month) did that to the whole answer of /api/nilai (12–64 KB of
+// otherwise ASCII rows) and /api/nilai/desa: JSON.stringify wrote it two bytes a character, and @fastify/compress then
+// measured it (Buffer.byteLength) and encoded it to UTF-8 (Buffer.from) character by character before gzip. Here each
+// large top-level field is serialized on its own, so the rows stay one-byte text, copied to bytes in one pass; only the
+// few small fields take the slow path. Measured (docs/measurements.md, session 12): 85 → 50–61 µs for the answer of
+// Indonesia, 82–92 → 63–76 µs for a kecamatan's 57 desa.
 
 /** Top-level fields whose JSON is at least this long are turned into bytes on their own. */
 const SEPARATE = 256;
