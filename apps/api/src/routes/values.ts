@@ -18,6 +18,7 @@ import {
 } from '@peta/domain/contract';
 import type { ProfileService, ReaderView, ValuesService, WilayahService } from '@peta/server-core';
 import { etagOf, hasEtag } from '../plugins/etag.ts';
+import { jsonBytes } from '../plugins/json-bytes.ts';
 import { indicatorOr400, periodOr400, requireKode } from './params.ts';
 
 const errors = { 400: ErrorSchema, 404: ErrorSchema };
@@ -27,9 +28,10 @@ const errors = { 400: ErrorSchema, 404: ErrorSchema };
  * documents them): the contract's nullable fields and class literals are unions, which the schema serializer checks
  * with a validator per field and row, the largest part of serializing an answer. The services build these rows
  * field by field (valueRowNumbers, maskRow), so there is nothing extra for the schema to leave out (values.test.ts
- * holds every row to the schema's keys).
+ * holds every row to the schema's keys). They leave as bytes (jsonBytes: the same bytes, made without turning the
+ * whole answer into two-byte text), which the ETag and gzip take as they are.
  */
-const nativeJson = { serializerCompiler: () => (data: unknown) => JSON.stringify(data) };
+const nativeJson = { serializerCompiler: () => jsonBytes as unknown as (data: unknown) => string };
 
 /**
  * GET /api/nilai answers (2–64 KB of JSON, nearly every one new) are gzipped in one call at level 3. @fastify/compress
@@ -57,7 +59,13 @@ export const valuesRoutes =
     // anything, for readers who see the whole area exactly; every other answer gets one from its bytes.
     // Private: what a reader sees depends on who they are (small counts are hidden from readers outside the area).
     app.addHook('onSend', (request, reply, payload, done) => {
-      if (reply.statusCode !== 200 || typeof payload !== 'string' || reply.hasHeader('etag'))
+      // Strings, and the bytes of the values answers (jsonBytes): etagOf hashes a string as its UTF-8 bytes, so both
+      // give the ETag of the same bytes.
+      if (
+        reply.statusCode !== 200 ||
+        (typeof payload !== 'string' && !Buffer.isBuffer(payload)) ||
+        reply.hasHeader('etag')
+      )
         return done(null, payload);
       const etag = etagOf(payload);
       reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'cookie');
