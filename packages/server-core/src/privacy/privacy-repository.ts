@@ -50,7 +50,10 @@ export function privacyRepository(db: DbOrTx) {
     },
     /**
      * Σ the sasaran of every desa under each kode (a desa kode has 13 characters): the denominator of a total for a
-     * reader outside it when a sensitive indicator's totals take all their desa (domain all-sasaran.ts).
+     * reader outside it when a sensitive indicator's totals take all their desa (domain all-sasaran.ts). Summed as
+     * numeric: a sum of double precision values depends on the order of the additions, which PostgreSQL (and its
+     * parallel workers) do not keep, so a national total differed in its last digits from one request to the next — and
+     * so did the answer's bytes and ETag, between two API processes too.
      */
     async sasaranTotals(group: string, year: number, kodes: readonly string[]): Promise<Map<string, number>> {
       if (kodes.length === 0) return new Map();
@@ -61,7 +64,7 @@ export function privacyRepository(db: DbOrTx) {
       const { rows } = await db.execute<{
         kode: string;
         total: number;
-      }>(sql`select k.kode, sum(s.value)::float8 as total
+      }>(sql`select k.kode, sum(s.value::numeric)::float8 as total
         from unnest(array[${list}]::text[]) as k(kode)
         join ${sasaran} s on s.kode like k.kode || '.%' and length(s.kode) = 13
         where s."group" = ${group} and s.year = ${year}
