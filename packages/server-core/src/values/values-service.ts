@@ -66,17 +66,6 @@ function simulatedIn(row: DesaYearValues | undefined, fromMonth: number, toMonth
   return false;
 }
 
-const WHOLE_YEAR = { fromMonth: 1, toMonth: 12 };
-
-/** Each desa's input to the domain's rules and whether a simulated cell enters its value in the months given. */
-function inputsOf(years: readonly DesaYear[], months: { fromMonth: number; toMonth: number }) {
-  return years.map((d) => ({
-    kode: d.kode,
-    simulated: simulatedIn(d.row, months.fromMonth, months.toMonth),
-    input: desaInputOf(d.row, d.sasaran) satisfies DesaInput,
-  }));
-}
-
 export type DesaColumns = Pick<DesaValuesResponse, 'simulated' | 'expected' | 'kecamatan' | 'kelas' | 'coverage'>;
 
 /** Some desa of the stored roll-up sums hold a simulated cell with a report in the months of the period. */
@@ -142,13 +131,13 @@ export function valuesService(
     return desa.map((kode) => ({ kode, row: rows.get(kode), sasaran: group ? (sasaran.get(kode) ?? null) : null }));
   }
 
-  async function inputsUnder(
-    def: IndicatorDef,
-    parent: string | null,
-    year: number,
-    months: { fromMonth: number; toMonth: number },
-  ) {
-    return inputsOf(await desaYears(def, parent, year), months);
+  /** Each desa's input to the domain's rules for the whole year, and whether a simulated cell enters its value. */
+  async function inputsUnder(def: IndicatorDef, parent: string | null, year: number) {
+    return (await desaYears(def, parent, year)).map((d) => ({
+      kode: d.kode,
+      simulated: simulatedIn(d.row, 1, 12),
+      input: desaInputOf(d.row, d.sasaran) satisfies DesaInput,
+    }));
   }
 
   // Answers about children are cached per version of what they read: the last load that changed a desa under the
@@ -342,8 +331,8 @@ export function valuesService(
   ): Promise<SeriesResponse> {
     if (tingkatOf(area.kode) === 'desa') {
       const [current, previous] = await Promise.all([
-        inputsUnder(def, area.kode, year, WHOLE_YEAR),
-        inputsUnder(def, area.kode, year - 1, WHOLE_YEAR),
+        inputsUnder(def, area.kode, year),
+        inputsUnder(def, area.kode, year - 1),
       ]);
       const previousDecemberCoverage = rollUpDesa(
         def,
