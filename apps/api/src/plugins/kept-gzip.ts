@@ -1,8 +1,8 @@
 // gzip with one deflate context kept for the process, for the answers of /api/nilai (one 3–64 KB answer after
 // another, nearly every one new). zlib.gzipSync makes a whole zlib stream per call — a Transform with its states and
 // listeners, a native handle, deflateInit's ~270 KB of window and hash tables — and closes it again: in a CPU profile
-// of a server answering kecamatan, making that context cost ~0.08 ms per answer, nearly as much as the deflate itself
-// (docs/measurements.md, session 13). Here one context is reset (deflateReset: the same fresh state) and fed each
+// of a server answering kecamatan, making it cost nearly as much as the deflate itself, and keeping one context cut
+// the server's CPU per uncached answer by 0.04–0.07 ms, 4–8 % (docs/measurements.md, session 13). Here one context is reset (deflateReset: the same fresh state) and fed each
 // answer. Node offers no public call for that (gzipSync closes its handle), so this uses what gzipSync itself runs on
 // (the stream's native handle and its write state); where those are missing (another Node), it falls back to gzipSync.
 // The bytes are gzipSync's with the same options (kept-gzip.test.ts).
