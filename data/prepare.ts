@@ -12,13 +12,13 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@peta/db';
 import { ensureRollups, prepareAccounts } from '@peta/server-core';
-import { ensureDemoData } from './demo/index.ts';
+import { DEMO_TABLES, ensureDemoData } from './demo/index.ts';
 import { startDemoBeside, type DemoBeside } from './demo/demo-beside-boundaries.ts';
 import { readCodeList } from './importers/boundaries/code-list.ts';
 import { ensureBoundaries, noBoundariesYet } from './importers/boundaries/import-boundaries.ts';
 import { desaProvinsiIncludes, parseDesaProvinsi, resolveBoundarySource } from './importers/boundaries/source.ts';
 import { startupProgress } from './prepare-progress.ts';
-import { ensureRolloutSeed } from './puskesmas/seed-rollout.ts';
+import { ensureRolloutSeed, SEED_TABLES } from './puskesmas/seed-rollout.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (message: string) => console.log(message);
@@ -90,23 +90,47 @@ async function main(): Promise<number> {
       throw error;
     });
     importing = false;
+    // Only the tail is left (on a first start a few seconds, mostly on one core): scripts/start-steps.mjs starts the
+    // API process now, so that it loads its modules beside this tail; it opens the database once this process exited 0.
+    process.send?.('tail');
     // Millions of rows COPYed just now have no planner statistics until autovacuum gets round to them (minutes later):
     // the first answers would be planned blind (measured: a kecamatan's values 190 ms instead of 6 ms right after a
     // national first start). So a run that wrote in bulk analyzes before the server starts; a restart writes nothing.
     let wroteInBulk = false;
+    // Tables analyzed already: the demo analyzes what it wrote in its own transaction (demo/load-demo.ts).
+    const fresh = new Set<string>();
     if (config.demoData) {
       const demo = beside ? await beside.finish() : await ensureDemoData(database, { onProgress: progress });
       progress.done();
       wroteInBulk ||= !demo.skipped;
-      if (!demo.skipped)
+      if (!demo.skipped) {
+        for (const table of DEMO_TABLES) fresh.add(table);
         log(
           `Data contoh (simulasi): ${demo.valueRows} baris nilai, ${demo.sasaranRows} baris sasaran untuk ${demo.desa} desa (${(demo.ms / 1000).toFixed(1)} dtk${demo.besideBoundaries ? ', bersamaan dengan impor batas wilayah' : ''}).`,
         );
+      }
     }
     if (await ensureRollups(database.db)) {
       wroteInBulk = true;
+      fresh.delete('value_rollup');
       log('Ringkasan per wilayah (roll-up) dibuat dari nilai desa yang tersimpan.');
     }
+    // The other tables (the boundaries' above all) are analyzed on a connection of their own while the seed runs: the
+    // seed is mostly node's work on the proposals, ANALYZE PostgreSQL's. The seed's own tables only after its commit
+    // (ANALYZE does not count another transaction's uncommitted rows).
+    const analyzeStarted = Date.now();
+    const analyzeTables = (tables: readonly string[]) =>
+      tables.length ? database.pool.query(`analyze ${tables.map((t) => `"${t}"`).join(', ')}`) : null;
+    const others = wroteInBulk
+      ? database.pool
+          .query<{ name: string }>(`select tablename as name from pg_tables where schemaname = 'public' order by 1`)
+          .then(({ rows }) =>
+            analyzeTables(
+              rows.map((r) => r.name).filter((t) => !fresh.has(t) && !(SEED_TABLES as readonly string[]).includes(t)),
+            ),
+          )
+      : null;
+    others?.catch(() => {}); // awaited below; a failure of the seed meanwhile must not make it an unhandled rejection
     const rollout = await ensureRolloutSeed(database, { demo: config.demoData });
     if (rollout.puskesmas || rollout.wilayahKerjaKabupaten || rollout.demoKabupaten.length) {
       log(
@@ -115,9 +139,11 @@ async function main(): Promise<number> {
     }
     progress.done();
     if (wroteInBulk) {
-      const started = Date.now();
-      await database.pool.query('analyze');
-      log(`Statistik basis data diperbarui (${((Date.now() - started) / 1000).toFixed(1)} dtk).`);
+      await others;
+      await analyzeTables(SEED_TABLES);
+      log(
+        `Statistik basis data diperbarui (${((Date.now() - analyzeStarted) / 1000).toFixed(1)} dtk, bersamaan dengan rencana ILP).`,
+      );
     }
     await prepareAccounts(database, config, log);
     return 0;
