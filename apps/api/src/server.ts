@@ -21,6 +21,7 @@ const log = (message: string) => {
 // Ctrl-C, the parent gone) this process ends, having opened nothing.
 if (process.env.PETA_AFTER_PREPARE) {
   await new Promise<void>((prepared) => {
+    if (!process.connected) process.exit(1); // the parent went away while the modules loaded
     process.once('message', (m) => (m === 'prepared' ? prepared() : process.exit(1)));
     process.once('disconnect', () => process.exit(1));
   });
