@@ -3,7 +3,7 @@
 // server must allow public reading (READ_ACCESS=public).
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 
-async function sessionCookie(): Promise<string | null> {
+async function signIn(): Promise<string | null> {
   const username = process.env.BENCH_USER;
   const password = process.env.BENCH_PASSWORD;
   if (!username || !password) return null;
@@ -13,10 +13,13 @@ async function sessionCookie(): Promise<string | null> {
     body: JSON.stringify({ username, password }),
   });
   if (!res.ok) throw new Error(`Gagal masuk sebagai ${username}: HTTP ${res.status} ${await res.text()}`);
-  return res.headers.get('set-cookie')!.split(';')[0]!;
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('peta_sesi='));
+  return cookie ? cookie.slice('peta_sesi='.length).split(';')[0]! : null;
 }
 
-const cookie = await sessionCookie();
+/** The session token of BENCH_USER (the `peta_sesi` cookie's value; a browser context sets it), null without one. */
+export const sessionToken = await signIn();
+const cookie = sessionToken ? `peta_sesi=${sessionToken}` : null;
 
 /** fetch on the server under test, signed in when BENCH_USER is set; a 401 explains what to do. */
 export async function benchFetch(path: string, headers: Record<string, string> = {}): Promise<Response> {

@@ -4,7 +4,8 @@
 // in. The app marks the map's `load` event and the first frame drawn with the view coloured by its values
 // (apps/web/src/map/test-hooks.ts); the goal is coloured ≤ 1.3 × load in the same run. Also printed: when
 // /api/nilai was asked for, since it used to wait for the map's `load`. Runs one after the other (BENCH_RUNS, 7).
-import { chromium } from 'playwright-core';
+import { sessionToken } from './bench-session.ts';
+import { launchBenchBrowser } from './browser.ts';
 
 declare global {
   interface Window {
@@ -17,20 +18,6 @@ const base = (process.env.BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, ''
 const wilayah = process.env.BENCH_WILAYAH ?? '12.10';
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const GOAL = 1.3;
-
-async function sessionToken(): Promise<string | null> {
-  const username = process.env.BENCH_USER;
-  const password = process.env.BENCH_PASSWORD;
-  if (!username || !password) return null;
-  const res = await fetch(`${base}/api/auth/masuk`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (!res.ok) throw new Error(`Gagal masuk sebagai ${username}: HTTP ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('peta_sesi='));
-  return cookie ? cookie.slice('peta_sesi='.length).split(';')[0]! : null;
-}
 
 interface Run {
   load: number;
@@ -45,28 +32,12 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-const token = await sessionToken();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  // docs/toolchain.md: WebGL on SwiftShader; never --disable-software-rasterizer.
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--use-angle=swiftshader',
-    '--enable-unsafe-swiftshader',
-  ],
-});
+const browser = await launchBenchBrowser();
 const results: Run[] = [];
 try {
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
-    if (token) await context.addCookies([{ name: 'peta_sesi', value: token, url: base }]);
+    if (sessionToken) await context.addCookies([{ name: 'peta_sesi', value: sessionToken, url: base }]);
     const page = await context.newPage();
     await page.goto(`${base}/?wilayah=${wilayah}`);
     await page

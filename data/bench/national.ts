@@ -18,8 +18,8 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { startTwoSteps } from '../../scripts/start-steps.mjs';
+import { launchBenchBrowser } from './browser.ts';
 import { importRead } from './import-read.ts';
 import { importUpkeep, privacyFirst, valuesFirst, viewsUnderImport } from './values-at-scale.ts';
 
@@ -28,17 +28,6 @@ const PORT = Number(process.env.BENCH_PORT ?? 3190);
 const INDICATOR = 'KIA_K4';
 const OTHER = 'SPM01_BUMIL';
 const PERIOD = '2026-01..2026-10';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
 
 interface Context {
   baseUrl: string | null;
@@ -205,11 +194,7 @@ async function firstStart(ctx: Context) {
 async function semuaDesa(ctx: Context) {
   const baseUrl = process.env.BASE_URL ?? ctx.baseUrl;
   if (!baseUrl) throw new Error('semua-desa: set BASE_URL, or run first-start before it.');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchBenchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     if (process.env.BENCH_USER && process.env.BENCH_PASSWORD) {
