@@ -11,14 +11,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@peta/db';
-import { ensureRollups, prepareAccounts } from '@peta/server-core';
-import { ensureDemoData } from './demo/index.ts';
-import { startDemoBeside, type DemoBeside } from './demo/demo-beside-boundaries.ts';
-import { readCodeList } from './importers/boundaries/code-list.ts';
-import { ensureBoundaries, noBoundariesYet } from './importers/boundaries/import-boundaries.ts';
-import { desaProvinsiIncludes, parseDesaProvinsi, resolveBoundarySource } from './importers/boundaries/source.ts';
-import { startupProgress } from './prepare-progress.ts';
-import { ensureRolloutSeed } from './puskesmas/seed-rollout.ts';
+import { parseDesaProvinsi } from './importers/boundaries/desa-provinsi.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (message: string) => console.log(message);
@@ -45,6 +38,10 @@ export function prepareConfig(env: NodeJS.ProcessEnv = process.env): PrepareConf
 
 async function main(): Promise<number> {
   const config = prepareConfig();
+  // The work's modules (the importers, the demo, server-core: ~1 s to load) load while the database starts — on a
+  // first start initdb and PostgreSQL's start, ~1.5 s in processes of their own — instead of before it.
+  const work = import('./prepare-work.ts');
+  work.catch(() => {}); // awaited below; a failure to open the database meanwhile must not make it unhandled
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pg`, log }).catch(
     (error: unknown) => {
       console.error(`Gagal membuka basis data: ${error instanceof Error ? error.message : String(error)}`);
@@ -52,74 +49,7 @@ async function main(): Promise<number> {
     },
   );
   try {
-    const progress = startupProgress();
-    // On a first start the demo is generated beside the boundary import (a worker thread, its own transaction) for
-    // the desa of the code list, and kept only if the import produced exactly those (demo/demo-beside-boundaries.ts).
-    // Its progress rides along in the boundary import's line until the import is done.
-    let besideNote = '';
-    let importing = true;
-    let beside: DemoBeside | null = null;
-    const codeList = config.demoData && (await noBoundariesYet(database)) ? await readCodeList() : null;
-    if (codeList) {
-      const expected = [...codeList.entries.values()]
-        .filter((e) => e.tingkat === 'desa' && desaProvinsiIncludes(config.desaProvinsi, e.kode.slice(0, 2)))
-        .map((e) => e.kode);
-      beside = startDemoBeside(database, expected, {
-        onProgress: (p) => {
-          if (importing) besideNote = `data contoh ${p.done}/${p.total} desa`;
-          else progress(p);
-        },
-      });
-    }
-    const boundaryProgress = (p: Parameters<typeof progress>[0]) =>
-      progress(besideNote ? { ...p, detail: p.detail ? `${p.detail}; ${besideNote}` : besideNote } : p);
-    await ensureBoundaries(database, {
-      desaProvinsi: config.desaProvinsi,
-      reportDir: config.dataDir,
-      resolveSource: () =>
-        resolveBoundarySource({
-          boundariesDir: config.boundariesDir,
-          repoRoot,
-          desaProvinsi: config.desaProvinsi,
-          onProgress: boundaryProgress,
-        }),
-      ...(codeList ? { codeList } : {}),
-      onProgress: boundaryProgress,
-    }).catch(async (error: unknown) => {
-      await beside?.abort();
-      throw error;
-    });
-    importing = false;
-    // Millions of rows COPYed just now have no planner statistics until autovacuum gets round to them (minutes later):
-    // the first answers would be planned blind (measured: a kecamatan's values 190 ms instead of 6 ms right after a
-    // national first start). So a run that wrote in bulk analyzes before the server starts; a restart writes nothing.
-    let wroteInBulk = false;
-    if (config.demoData) {
-      const demo = beside ? await beside.finish() : await ensureDemoData(database, { onProgress: progress });
-      progress.done();
-      wroteInBulk ||= !demo.skipped;
-      if (!demo.skipped)
-        log(
-          `Data contoh (simulasi): ${demo.valueRows} baris nilai, ${demo.sasaranRows} baris sasaran untuk ${demo.desa} desa (${(demo.ms / 1000).toFixed(1)} dtk${demo.besideBoundaries ? ', bersamaan dengan impor batas wilayah' : ''}).`,
-        );
-    }
-    if (await ensureRollups(database.db)) {
-      wroteInBulk = true;
-      log('Ringkasan per wilayah (roll-up) dibuat dari nilai desa yang tersimpan.');
-    }
-    const rollout = await ensureRolloutSeed(database, { demo: config.demoData });
-    if (rollout.puskesmas || rollout.wilayahKerjaKabupaten || rollout.demoKabupaten.length) {
-      log(
-        `Rencana ILP: ${rollout.puskesmas} puskesmas, usulan wilayah kerja ${rollout.wilayahKerjaDesa} desa di ${rollout.wilayahKerjaKabupaten} kab/kota (belum dikonfirmasi), data contoh ${rollout.demoKabupaten.join(', ') || '-'} (${(rollout.ms / 1000).toFixed(1)} dtk).`,
-      );
-    }
-    progress.done();
-    if (wroteInBulk) {
-      const started = Date.now();
-      await database.pool.query('analyze');
-      log(`Statistik basis data diperbarui (${((Date.now() - started) / 1000).toFixed(1)} dtk).`);
-    }
-    await prepareAccounts(database, config, log);
+    await (await work).prepareData(database, config, { repoRoot, log });
     return 0;
   } finally {
     await database.close();

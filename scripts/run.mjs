@@ -2,12 +2,13 @@
 // `pnpm start` / `pnpm test` (also `npm start` / `npm test` on a machine with only Node and npm):
 // install the workspace when needed, build the web when its sources changed, then start or test. Start is two steps:
 // the first-start work (data/prepare.ts: boundaries, demo data, demo accounts — minutes the first time, seconds
-// after), then the API server.
+// after), then the API server (start-steps.mjs).
 // Plain JavaScript on purpose: it runs before any dependency (tsx, TypeScript) is installed.
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startTwoSteps } from './start-steps.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM_VERSION = '12.21.0';
@@ -105,19 +106,10 @@ function mergeReports(list) {
 if (command === 'start') {
   ensureInstalled();
   ensureWebBuilt();
-  let child = null;
-  let stopping = false;
-  for (const sig of ['SIGINT', 'SIGTERM'])
-    process.on(sig, () => {
-      stopping = true;
-      child?.kill(sig);
-    });
-  // The server starts only when the preparation ended well and nobody pressed Ctrl-C meanwhile.
-  const step = (entry, then) => {
-    child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: root, stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 && then && !stopping ? then() : process.exit(code ?? 0)));
-  };
-  step('data/prepare.ts', () => step('apps/api/src/server.ts'));
+  // The server starts only when the preparation ended well and nobody pressed Ctrl-C meanwhile (its process is
+  // started earlier and waits: start-steps.mjs).
+  const steps = startTwoSteps({ root, onExit: (code) => process.exit(code) });
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => steps.stop(sig));
 } else if (command === 'test') {
   ensureInstalled();
   // Lint rules and formatting first (about 2 s, biome.jsonc; `biome ci` is lint + format check, writes nothing);

@@ -13,11 +13,12 @@
 // BASE_URL=http://127.0.0.1:3000 runs the browser sections against a running server instead of the one
 // first-start leaves running; BENCH_USER / BENCH_PASSWORD sign in when reading needs an account.
 // Benchmarks are scripts, not tests: they print figures for the README.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startTwoSteps } from '../../scripts/start-steps.mjs';
 import { launchBenchBrowser } from './browser.ts';
 import { importRead } from './import-read.ts';
 import { importUpkeep, privacyFirst, valuesFirst, viewsUnderImport } from './values-at-scale.ts';
@@ -127,32 +128,35 @@ async function firstStart(ctx: Context) {
     for (const line of chunk.toString().split('\n'))
       if (line.trim() && !line.startsWith('  (')) phases.push({ at: performance.now() - started, line: line.trim() });
   };
-  const start = (entry: string) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', entry], {
-      cwd: repoRoot,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    proc.stdout!.on('data', onLine);
-    proc.stderr!.on('data', onLine);
-    return proc;
-  };
-  // The first-start work, then the server; the peak RSS is the larger of the two processes'.
-  let child = start('data/prepare.ts');
-  const cpu = cpuTracker(child.pid!);
+  // The first-start work, then the server, started as `pnpm start` starts them (scripts/start-steps.mjs: the server's
+  // process loads beside prepare's tail and opens the database after it); the peak RSS is the larger of the two's.
+  let exitCode: number | null = null;
+  const steps = startTwoSteps({
+    root: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    onSpawn: (proc) => {
+      proc.stdout!.on('data', onLine);
+      proc.stderr!.on('data', onLine);
+    },
+    onExit: (code) => {
+      exitCode = code;
+    },
+  });
+  const prepare = steps.prepare;
+  const cpu = cpuTracker(prepare.pid!);
   const sample = setInterval(() => {
-    peak = Math.max(peak, peakRssMb(child.pid!));
+    peak = Math.max(peak, peakRssMb(prepare.pid!));
     cpu.sample();
   }, 1000);
-  const prepared = await new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const prepared = await new Promise<number | null>((done) => prepare.once('exit', (code) => done(code)));
   const load = (await import('node:os')).loadavg();
   if (prepared !== 0)
     throw new Error(`data/prepare.ts berhenti (${prepared}):\n${phases.map((p) => p.line).join('\n')}`);
-  child = start('apps/api/src/server.ts');
+  const child: ChildProcess = steps.server()!;
   const url = `http://127.0.0.1:${PORT}`;
   for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`Server berhenti (${child.exitCode}):\n${phases.map((p) => p.line).join('\n')}`);
+    if (exitCode !== null) throw new Error(`Server berhenti (${exitCode}):\n${phases.map((p) => p.line).join('\n')}`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) break;
     } catch {

@@ -18,6 +18,19 @@ const SEED_BY = 'seed (data awal)';
 /** The note of a wilayah kerja proposal's event: how a start knows a kabupaten was proposed already. */
 const PROPOSAL_NOTE = 'Usulan wilayah kerja dari nama puskesmas (belum dikonfirmasi)';
 
+/** The tables the seed writes. */
+export const SEED_TABLES = [
+  'puskesmas',
+  'puskesmas_wilayah',
+  'rollout_event',
+  'ilp_wave',
+  'ilp_wave_member',
+  'ilp_stage',
+  'readiness_answer',
+  'pustu',
+  'posyandu',
+] as const;
+
 export interface RolloutSeedResult {
   puskesmas: number;
   wilayahKerjaKabupaten: number;
@@ -107,20 +120,51 @@ export async function ensureRolloutSeed(
       order by 1`,
       [SEED_BY, PROPOSAL_NOTE],
     );
-    for (const { kab } of kabupaten) {
-      // One client: queries in turn (pg does not run two at once on a client).
-      const { rows: pkm } = await client.query<{ kode: string; nama: string }>(
-        `select kode, nama from puskesmas where kabupaten_kode = $1 and aktif order by kode`,
-        [kab],
-      );
-      const { rows: kec } = await client.query<{ kode: string; nama: string }>(
-        `select kode, nama from wilayah where tingkat = 'kecamatan' and kode like $1 order by kode`,
-        [`${kab}.%`],
-      );
-      const { rows: desa } = await client.query<{ kode: string; nama: string; kecamatan: string }>(
-        `select kode, nama, parent_kode as kecamatan from wilayah where tingkat = 'desa' and kode like $1 order by kode`,
-        [`${kab}.%`],
-      );
+    // The puskesmas, kecamatan and desa of all those kabupaten in three statements, grouped here: one round trip per
+    // kabupaten and table (514 × 3 nationally) took ~2 s of a first start's serial tail; the three take ~0.15 s.
+    // Each group keeps the statement's order by kode, as the per-kabupaten statements had.
+    const kabs = kabupaten.map((k) => k.kab);
+    const byKab = <R>(rows: R[], kabOf: (r: R) => string) => {
+      const groups = new Map<string, R[]>();
+      for (const r of rows) {
+        const kab = kabOf(r);
+        const group = groups.get(kab);
+        if (group) group.push(r);
+        else groups.set(kab, [r]);
+      }
+      return groups;
+    };
+    const puskesmasOf = byKab(
+      (
+        await client.query<{ kode: string; nama: string; kab: string }>(
+          `select kode, nama, kabupaten_kode as kab from puskesmas where kabupaten_kode = any($1) and aktif order by kode`,
+          [kabs],
+        )
+      ).rows,
+      (r) => r.kab,
+    );
+    const kecamatanOf = byKab(
+      (
+        await client.query<{ kode: string; nama: string }>(
+          `select kode, nama from wilayah where tingkat = 'kecamatan' and left(kode, 5) = any($1) order by kode`,
+          [kabs],
+        )
+      ).rows,
+      (r) => r.kode.slice(0, 5),
+    );
+    const desaOf = byKab(
+      (
+        await client.query<{ kode: string; nama: string; kecamatan: string }>(
+          `select kode, nama, parent_kode as kecamatan from wilayah where tingkat = 'desa' and left(kode, 5) = any($1) order by kode`,
+          [kabs],
+        )
+      ).rows,
+      (r) => r.kode.slice(0, 5),
+    );
+    for (const kab of kabs) {
+      const pkm = (puskesmasOf.get(kab) ?? []).map(({ kode, nama }) => ({ kode, nama }));
+      const kec = kecamatanOf.get(kab) ?? [];
+      const desa = desaOf.get(kab) ?? [];
       if (!pkm.length) continue;
       const proposal = proposeWilayahKerja(pkm, kec, desa);
       const kinds: Record<string, number> = {};

@@ -16,6 +16,19 @@ const log = (message: string) => {
   console.log(message);
 };
 
+// Started by `pnpm start` beside the end of data/prepare.ts (scripts/start-steps.mjs): the modules above are loaded by
+// now; the database is opened only when the parent says prepare exited with 0. Without that word (prepare failed,
+// Ctrl-C, the parent gone) this process ends, having opened nothing.
+if (process.env.PETA_AFTER_PREPARE) {
+  await new Promise<void>((prepared) => {
+    if (!process.connected) process.exit(1); // the parent went away while the modules loaded
+    process.once('message', (m) => (m === 'prepared' ? prepared() : process.exit(1)));
+    process.once('disconnect', () => process.exit(1));
+  });
+  process.removeAllListeners('disconnect');
+  process.disconnect?.();
+}
+
 const database = await openDatabase({
   databaseUrl: config.databaseUrl,
   readUrl: config.databaseReadUrl,

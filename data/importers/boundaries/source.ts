@@ -9,11 +9,12 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ancestorAt } from '@peta/domain';
 import { readCodeList, type CodeList } from './code-list.ts';
+import { type DesaProvinsi, desaProvinsiIncludes } from './desa-provinsi.ts';
 
 export const UPSTREAM_RAW_BASE = 'https://raw.githubusercontent.com/cahyadsn/wilayah_boundaries/main';
 export const UPSTREAM_REPOSITORY = 'https://github.com/cahyadsn/wilayah_boundaries';
 
-export type DesaProvinsi = string[] | 'all';
+export { type DesaProvinsi, desaProvinsiIncludes, formatDesaProvinsi, parseDesaProvinsi } from './desa-provinsi.ts';
 
 export interface BoundaryFiles {
   /** db/prov/wilayah_boundaries_prov_N.sql[.gz], in N order. */
@@ -130,34 +131,6 @@ export function listBoundaryFiles(dbDir: string): BoundaryFiles {
     }
   }
   return files;
-}
-
-export function desaProvinsiIncludes(desaProvinsi: DesaProvinsi, kodeProvinsi: string): boolean {
-  return desaProvinsi === 'all' || desaProvinsi.includes(kodeProvinsi);
-}
-
-/** Normal form stored in boundary_import.desa_provinsi: "all" or sorted codes joined by commas. */
-export function formatDesaProvinsi(desaProvinsi: DesaProvinsi): string {
-  return desaProvinsi === 'all' ? 'all' : [...new Set(desaProvinsi)].sort().join(',');
-}
-
-/**
- * Read DESA_PROVINSI: "12,21,92", "12 21", "all" (case-insensitive). Empty → the default, all of Indonesia (issue 17:
- * the national first start is ≤ 120 s on 2 cores, README "Measured figures").
- */
-export function parseDesaProvinsi(value: string | undefined, fallback: DesaProvinsi = 'all'): DesaProvinsi {
-  const text = (value ?? '').trim();
-  if (!text) return fallback;
-  if (/^(all|semua)$/i.test(text)) return 'all';
-  const codes = text.split(/[\s,;]+/).filter(Boolean);
-  for (const code of codes) {
-    if (!/^\d{2}$/.test(code)) {
-      throw new Error(
-        `DESA_PROVINSI tidak sah: "${code}" bukan kode provinsi dua angka (contoh: DESA_PROVINSI=12,21,92 atau DESA_PROVINSI=all)`,
-      );
-    }
-  }
-  return [...new Set(codes)].sort();
 }
 
 export async function resolveBoundarySource(options: ResolveOptions): Promise<BoundarySource> {
