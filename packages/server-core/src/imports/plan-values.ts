@@ -385,37 +385,38 @@ async function stateWarnings(
   const early = `r.f_n[m] < ${sampleBelow}`;
   const jump = (num: string, previous: string) =>
     `${num} >= ${JUMP_MIN_VALUE} and ${previous} > 0 and ${num} > ${JUMP_FACTOR} * ${previous}`;
-  const checked = await db.execute<
-    WarnedCell & {
-      num: number;
-      previous: number | null;
-      grp: string;
-      cumulative: boolean;
-      amount: number | null;
-      target: number | null;
-      is_jump: boolean;
-      is_above: boolean;
-      sampled: boolean;
-      den: number | null;
-      old_num: number | null;
-      old_den: number | null;
-      old_sim: boolean | null;
-    }
-  >(
-    sql.raw(`select c.*, coalesce(${jump('c.num', 'c.previous')}, false) as is_jump,
-      coalesce(c.amount > c.target, false) as is_above
+  // Only what the file does not say comes back: a cell's indicator, desa, period, numerator and denominator are the
+  // file's (cells[n]), and its sasaran group and kind the catalogue's; a national month returns ~600,000 warned cells,
+  // and each column of each of them was parsed here.
+  const checked = await db.execute<{
+    n: number;
+    previous: number | null;
+    amount: number | null;
+    target: number | null;
+    is_jump: boolean;
+    is_above: boolean;
+    sampled: boolean;
+    old_num: number | null;
+    old_den: number | null;
+    old_sim: boolean | null;
+  }>(
+    sql.raw(`select c.n, case when c.is_jump then c.previous end as previous,
+      case when c.is_above then c.amount end as amount, case when c.is_above then c.target end as target,
+      c.is_jump, c.is_above, c.sampled, c.old_num, c.old_den, c.old_sim
     from (
-      select r.f_n[m] as n, r.indicator, r.kode, r.year, m as month, r.f_num[m] as num,
-        case when m > 1 then ${after.num('m - 1')} end as previous, r.grp, r.cumulative, r.sasaran as target,
-        case when r.above_check and r.sasaran is not null then
-          case when not r.cumulative then r.f_num[m]
-            when cardinality(r.file_months) = 1 then ${toDateOfOneCell('m')}
-            else ${toDate('m')} end end as amount,
-        ${early} and m = any(r.months) as sampled, case when ${early} then r.f_den[m] end as den,
-        case when ${early} then r.b_num[m] end as old_num, case when ${early} then r.b_den[m] end as old_den,
-        case when ${early} then r.b_sim[m] end as old_sim
-      from ${STAGED.row} r cross join unnest(r.file_months) m offset 0) c
-    where (${jump('c.num', 'c.previous')}) or c.amount > c.target or c.sampled`),
+      select c.*, coalesce(${jump('c.num', 'c.previous')}, false) as is_jump, coalesce(c.amount > c.target, false) as is_above
+      from (
+        select r.f_n[m] as n, r.f_num[m] as num, case when m > 1 then ${after.num('m - 1')} end as previous,
+          r.sasaran as target,
+          case when r.above_check and r.sasaran is not null then
+            case when not r.cumulative then r.f_num[m]
+              when cardinality(r.file_months) = 1 then ${toDateOfOneCell('m')}
+              else ${toDate('m')} end end as amount,
+          ${early} and m = any(r.months) as sampled,
+          case when ${early} then r.b_num[m] end as old_num, case when ${early} then r.b_den[m] end as old_den,
+          case when ${early} then r.b_sim[m] end as old_sim
+        from ${STAGED.row} r cross join unnest(r.file_months) m offset 0) c
+      where (${jump('c.num', 'c.previous')}) or c.amount > c.target or c.sampled) c`),
   );
   const january = hasJanuary
     ? await db.execute<WarnedCell & { num: number; previous: number }>(
@@ -439,25 +440,51 @@ async function stateWarnings(
     });
   };
   // aboveSasaran: once per desa × indicator × year, at its first cell in the file above the desa's annual sasaran.
-  const firstAbove = new Map<string, (typeof checked.rows)[number]>();
+  const firstAbove = new Map<string, { n: number; amount: number; target: number }>();
   const sampled: SampledCell[] = [];
   for (const c of checked.rows) {
-    if (c.sampled) sampled.push(c);
-    if (c.is_jump) jumpIssue({ ...c, previous: c.previous! });
+    const cell = cells[c.n]!;
+    if (c.sampled)
+      sampled.push({
+        n: c.n,
+        kode: cell.kode,
+        indicator: cell.indicator,
+        year: cell.year,
+        month: cell.month,
+        num: cell.numerator,
+        den: cell.denominator,
+        old_num: c.old_num,
+        old_den: c.old_den,
+        old_sim: c.old_sim,
+      });
+    if (c.is_jump)
+      jumpIssue({
+        n: c.n,
+        indicator: cell.indicator,
+        kode: cell.kode,
+        year: cell.year,
+        month: cell.month,
+        num: cell.numerator,
+        previous: c.previous!,
+      });
     if (!c.is_above) continue;
-    const key = `${c.indicator}|${c.kode}|${c.year}`;
+    const key = `${cell.indicator}|${cell.kode}|${cell.year}`;
     const seen = firstAbove.get(key);
-    if (!seen || c.n < seen.n) firstAbove.set(key, c);
+    if (!seen || c.n < seen.n) firstAbove.set(key, { n: c.n, amount: c.amount!, target: c.target! });
   }
   for (const j of january.rows) jumpIssue(j);
-  for (const a of firstAbove.values())
+  for (const a of firstAbove.values()) {
+    const cell = cells[a.n]!;
+    const def = getIndicator(cell.indicator)!;
+    const cumulative = def.periodKind === 'ytd_cum' || def.periodKind === 'annual';
     issues.push({
       n: a.n,
       order: 1,
       ...at(a.n),
       code: 'ABOVE_SASARAN',
-      message: `${a.indicator} ${a.kode} ${ym(a.year, a.month)}: ${a.cumulative ? 'jumlah Januari s.d. bulan ini' : 'pembilang'} ${a.amount} melebihi sasaran ${a.grp} ${a.target}.`,
+      message: `${cell.indicator} ${cell.kode} ${ym(cell.year, cell.month)}: ${cumulative ? 'jumlah Januari s.d. bulan ini' : 'pembilang'} ${a.amount} melebihi sasaran ${sasaranGroupOf(def)} ${a.target}.`,
     });
+  }
   issues.sort((a, b) => a.n - b.n || a.order - b.order);
   return { warnings: issues.map(({ n: _n, order: _order, ...issue }) => issue), sampled };
 }
