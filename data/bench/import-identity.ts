@@ -9,20 +9,11 @@ import { loadavg } from 'node:os';
 import { openDatabase } from '@peta/db';
 import { getIndicator } from '@peta/domain';
 import { parseImportFile, runImport, undoImport, type ImportOutcome } from '@peta/server-core';
-import { BIG_LIMITS, TODAY } from './values-at-scale.ts';
+import { BIG_LIMITS, importInputs, TODAY } from './values-at-scale.ts';
 
 const dataDir = process.env.BENCH_DATA_DIR!;
 const database = await openDatabase({ dataDir: `${dataDir}/pg`, reuseRunning: true });
-const desa = (
-  await database.pool.query<{ kode: string }>(`select kode from wilayah where tingkat = 'desa' order by kode`)
-).rows.map((r) => r.kode);
-const indicators = (
-  await database.pool.query<{ indicator: string }>(
-    `select distinct indicator from value_rollup where kode = '' order by 1`,
-  )
-).rows
-  .map((r) => r.indicator)
-  .filter((c) => getIndicator(c));
+const { desa, indicators } = await importInputs(database);
 let i = Number(process.env.SALT ?? 4242);
 const line = (kode: string, month: string, code: string) => {
   const counted = getIndicator(code)!.denominator.kind === 'counted';

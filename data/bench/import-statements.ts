@@ -14,6 +14,7 @@ import { dropStagedValues, planValues, writeValues } from '../../packages/server
 import { withImportLock } from '../../packages/server-core/src/imports/import-lock.ts';
 import { applyRollupDeltas } from '../../packages/server-core/src/values/rollup-delta.ts';
 import { dataLoadsRepository } from '../../packages/server-core/src/imports/data-loads-repository.ts';
+import { importInputs } from './values-at-scale.ts';
 
 const times: { text: string; ms: number }[] = [];
 const explained: string[] = [];
@@ -64,16 +65,7 @@ function pgCpu(dataDir: string) {
 
 const dataDir = process.env.BENCH_DATA_DIR!;
 const database = await openDatabase({ dataDir: `${dataDir}/pg`, reuseRunning: true });
-const desa = (
-  await database.pool.query<{ kode: string }>(`select kode from wilayah where tingkat = 'desa' order by kode`)
-).rows.map((r) => r.kode);
-const indicators = (
-  await database.pool.query<{ indicator: string }>(
-    `select distinct indicator from value_rollup where kode = '' order by 1`,
-  )
-).rows
-  .map((r) => r.indicator)
-  .filter((c) => getIndicator(c));
+const { desa, indicators } = await importInputs(database);
 const salt = Number(process.env.SALT ?? Date.now() % 100000);
 const lines = ['kode_wilayah,periode,indikator,pembilang,penyebut'];
 let i = salt;

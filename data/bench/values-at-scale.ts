@@ -396,7 +396,8 @@ async function importMonth(database: Database, desa: string[], indicators: strin
   };
 }
 
-async function demoIndicators(database: Database): Promise<string[]> {
+/** The indicators of the demo data (those the catalogue knows). */
+export async function demoIndicators(database: Database): Promise<string[]> {
   return (
     await database.pool.query<{ indicator: string }>(
       `select distinct indicator from value_rollup where kode = '' order by 1`,
@@ -406,12 +407,17 @@ async function demoIndicators(database: Database): Promise<string[]> {
     .filter((code) => getIndicator(code));
 }
 
+/** What the import benches write: every desa (in kode order) × every indicator of the demo data. */
+export async function importInputs(database: Database): Promise<{ desa: string[]; indicators: string[] }> {
+  const desa = (
+    await database.pool.query<{ kode: string }>(`select kode from wilayah where tingkat = 'desa' order by kode`)
+  ).rows.map((r) => r.kode);
+  return { desa, indicators: await demoIndicators(database) };
+}
+
 export async function importUpkeep(ctx: ScaleContext) {
   await withDatabase(ctx, async (database) => {
-    const desa = (
-      await database.pool.query<{ kode: string }>(`select kode from wilayah where tingkat = 'desa' order by kode`)
-    ).rows.map((r) => r.kode);
-    const indicators = await demoIndicators(database);
+    const { desa, indicators } = await importInputs(database);
     console.log(
       `\n## import-upkeep (one month, ${desa.length} desa × ${indicators.length} indicators, through runImport)`,
     );
