@@ -7,7 +7,7 @@
 //     Pustu and Posyandu — simulated (simulated = true, evidence says "simulasi").
 // Every step is a rollout_event of kind 'seed' that the rows it wrote point at. One transaction.
 import type { Database } from '@peta/db';
-import { ancestorAt, proposeWilayahKerja } from '@peta/domain';
+import { ancestorAt, groupBy, proposeWilayahKerja } from '@peta/domain';
 import { readCodeList } from '../importers/boundaries/code-list.ts';
 import { DEMO_SEED } from '../demo/assumptions.ts';
 import { generateRollout, ROLLOUT_PLANS } from '../demo/rollout.ts';
@@ -124,17 +124,7 @@ export async function ensureRolloutSeed(
     // kabupaten and table (514 × 3 nationally) took ~2 s of a first start's serial tail; the three take ~0.15 s.
     // Each group keeps the statement's order by kode, as the per-kabupaten statements had.
     const kabs = kabupaten.map((k) => k.kab);
-    const byKab = <R>(rows: R[], kabOf: (r: R) => string) => {
-      const groups = new Map<string, R[]>();
-      for (const r of rows) {
-        const kab = kabOf(r);
-        const group = groups.get(kab);
-        if (group) group.push(r);
-        else groups.set(kab, [r]);
-      }
-      return groups;
-    };
-    const puskesmasOf = byKab(
+    const puskesmasOf = groupBy(
       (
         await client.query<{ kode: string; nama: string; kab: string }>(
           `select kode, nama, kabupaten_kode as kab from puskesmas where kabupaten_kode = any($1) and aktif order by kode`,
@@ -143,7 +133,7 @@ export async function ensureRolloutSeed(
       ).rows,
       (r) => r.kab,
     );
-    const kecamatanOf = byKab(
+    const kecamatanOf = groupBy(
       (
         await client.query<{ kode: string; nama: string }>(
           `select kode, nama from wilayah where tingkat = 'kecamatan' and left(kode, 5) = any($1) order by kode`,
@@ -152,7 +142,7 @@ export async function ensureRolloutSeed(
       ).rows,
       (r) => r.kode.slice(0, 5),
     );
-    const desaOf = byKab(
+    const desaOf = groupBy(
       (
         await client.query<{ kode: string; nama: string; kecamatan: string }>(
           `select kode, nama, parent_kode as kecamatan from wilayah where tingkat = 'desa' and left(kode, 5) = any($1) order by kode`,

@@ -7,3 +7,4 @@ export * from './access/index.ts';
 export * from './privacy/index.ts';
 export * from './names.ts';
 export * from './exchange/index.ts';
+export * from './group-by.ts';

@@ -5,6 +5,7 @@
 // (that is the dinkes' decision, made on the map): it goes whole to the one named after the kecamatan (or
 // the lowest kode), and the others are reported as sharing it. Every result is marked unconfirmed.
 
+import { groupBy } from '../group-by.ts';
 import { placeNameWords } from '../names.ts';
 
 export interface PuskesmasRef {
@@ -147,15 +148,4 @@ function locate(
 
 function byKode(a: { kode: string }, b: { kode: string }): number {
   return a.kode < b.kode ? -1 : a.kode > b.kode ? 1 : 0;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }
