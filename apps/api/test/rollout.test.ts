@@ -562,3 +562,59 @@ describe('seed on a restart', () => {
     }
   });
 });
+
+describe('seed into an empty wilayah kerja table (a first start)', () => {
+  it('writes the proposals in bulk and keeps the foreign keys of puskesmas_wilayah', async () => {
+    const { pool } = ctx.database;
+    const {
+      rows: [saved],
+    } = await pool.query(`select coalesce(json_agg(w), '[]') as rows from puskesmas_wilayah w`);
+    const {
+      rows: [before],
+    } = await pool.query(`select max(id) as id from rollout_event`);
+    await pool.query('delete from puskesmas_wilayah');
+    // The tiny kabupaten 99.01 is proposed again (none of its desa is in a wilayah kerja now), and Deli Serdang gets a kecamatan and a desa named after its Puskesmas Sibolangit: the proposal places that desa.
+    await pool.query(`insert into wilayah (kode, nama, tingkat, parent_kode, has_geometry, child_count, import_id)
+      select k, n, t, p, false, 0, (select max(id) from boundary_import) from (values
+        ('12.07.98', 'Sibolangit', 'kecamatan', '12.07'),
+        ('12.07.98.2001', 'Sibolangit', 'desa', '12.07.98')) v(k, n, t, p)`);
+    try {
+      const seeded = await ensureRolloutSeed(ctx.database);
+      expect(seeded).toMatchObject({ wilayahKerjaKabupaten: 2 });
+      const { rows } = await pool.query(`select w.desa_kode, p.nama, e.kabupaten_kode, e.note
+        from puskesmas_wilayah w join puskesmas p on p.kode = w.puskesmas_kode join rollout_event e on e.id = w.event_id
+        order by w.id`);
+      expect(rows).toHaveLength(seeded.wilayahKerjaDesa);
+      // Each desa points at its own kabupaten's proposal.
+      expect(rows.every((r) => r.kabupaten_kode === r.desa_kode.slice(0, 5) && r.note.startsWith('Usulan'))).toBe(true);
+      expect(rows.filter((r) => r.kabupaten_kode === '12.07')).toEqual([
+        {
+          desa_kode: '12.07.98.2001',
+          nama: 'Puskesmas Sibolangit',
+          kabupaten_kode: '12.07',
+          note: 'Usulan wilayah kerja dari nama puskesmas (belum dikonfirmasi)',
+        },
+      ]);
+      // Dropped for the insert and added again: the same two constraints, checking as before.
+      const { rows: keys } = await pool.query<{ conname: string }>(
+        `select conname from pg_constraint where conrelid = 'puskesmas_wilayah'::regclass and contype = 'f' order by 1`,
+      );
+      expect(keys.map((k) => k.conname)).toEqual([
+        'puskesmas_wilayah_event_id_rollout_event_id_fk',
+        'puskesmas_wilayah_puskesmas_kode_puskesmas_kode_fk',
+      ]);
+      await expect(
+        pool.query(`insert into puskesmas_wilayah (puskesmas_kode, desa_kode, valid_from, valid_to, event_id)
+          values ('TIDAK-ADA', '12.07.98.2001', '2024-01-01', '2024-12-31', (select min(id) from rollout_event))`),
+      ).rejects.toMatchObject({ code: '23503' });
+    } finally {
+      await pool.query('delete from puskesmas_wilayah');
+      await pool.query(
+        `insert into puskesmas_wilayah select * from json_populate_recordset(null::puskesmas_wilayah, $1)`,
+        [JSON.stringify(saved.rows)],
+      );
+      await pool.query(`delete from rollout_event where id > $1`, [before.id]);
+      await pool.query(`delete from wilayah where kode in ('12.07.98.2001', '12.07.98')`);
+    }
+  });
+});
