@@ -14,7 +14,7 @@ import {
 } from './build-geometry.ts';
 import { readCodeList, type CodeList } from './code-list.ts';
 import { readUpstreamFile, type UpstreamRecord } from './parse-upstream-sql.ts';
-import { pointInRing, polygonProblems, ringArea2 } from './validity.ts';
+import { pointInRing, polygonProblems, ringArea2, sortIndicesByKey } from './validity.ts';
 import { tinyCodeListDir, tinyUpstreamRepo } from './fixtures/tiny-upstream.ts';
 
 const db = join(tinyUpstreamRepo(), 'db');
@@ -299,6 +299,25 @@ describe('cleanGeometry and validity', () => {
     expect(geometry!.coordinates).toHaveLength(2);
     expect(area(geometry)).toBeCloseTo(16 - 4 - 1, 12); // the hole is the quadrilateral (2,0),(1,1)…(3,1)
     expect(polygonProblems(geometry!.coordinates as Position[][]).touches).toHaveLength(0);
+  });
+
+  it('orders the sweep as the stable comparator sort did, ties in index order', () => {
+    // Keys with many ties (coordinates shared by neighbouring segments), -0 beside 0, sizes around the runs of 16.
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (const n of [0, 1, 2, 15, 16, 17, 31, 33, 100, 257, 1000, 5003]) {
+      const key = new Float64Array(n);
+      for (let i = 0; i < n; i++) key[i] = random() < 0.1 ? -0 : Math.round(random() * n * 0.3) / 7 - 3;
+      const expected = new Int32Array(n);
+      for (let i = 0; i < n; i++) expected[i] = (i * 7919) % n; // not the identity: ties keep this order
+      const order = expected.slice();
+      expected.sort((i, j) => key[i]! - key[j]!);
+      sortIndicesByKey(order, key);
+      expect([...order]).toEqual([...expected]);
+    }
   });
 
   it('closes open rings, drops duplicate points and degenerate rings', () => {

@@ -2,6 +2,7 @@
 import { chmodSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@peta/db';
 import { TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '@peta/domain/contract';
@@ -108,6 +109,18 @@ describe('importBoundaries into PostgreSQL', () => {
     );
     expect(tiles.every((r) => r.mine)).toBe(true);
     expect(report.tiles.count).toBe(tiles.reduce((n, r) => n + r.n, 0));
+    // Written by a binary COPY: every tile's bytes as encoded (gzip, as served), their total as the report counted them.
+    const stored = await q(`SELECT data FROM boundary_tile ORDER BY z, x, y`);
+    expect(stored.reduce((n, r) => n + (r.data as Buffer).length, 0)).toBe(report.tiles.bytes);
+    for (const r of stored) expect(gunzipSync(r.data as Buffer).length).toBeGreaterThan(0);
+    // Written by COPY in text format: the stored GeoJSON is the text the rows carried (each parses, counts its vertices).
+    const geometries = await q(`SELECT geojson, vertex_count FROM wilayah_geometry`);
+    expect(geometries.length).toBeGreaterThan(0);
+    for (const g of geometries) {
+      const parsed = JSON.parse(g.geojson as string) as { type: string; coordinates: unknown };
+      const vertices = (JSON.stringify(parsed.coordinates).match(/\[-?[\d.]+,/g) ?? []).length;
+      expect(vertices).toBe(g.vertex_count);
+    }
 
     const text = readFileSync(join(tmp, REPORT_FILE), 'utf8');
     expect(result.reportFile).toBe(join(tmp, REPORT_FILE));

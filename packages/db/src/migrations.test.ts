@@ -1,6 +1,7 @@
 // Migrations that move data, each on a database made before it: 0003 gives existing demo rows per-cell provenance from
 // their row's load; 0012 moves the per-cell value history into one row per load × desa × year, every cell kept;
-// 0013 drops the roll-up triangles no period rule reads and writes the roll-ups back by year.
+// 0013 drops the roll-up triangles no period rule reads and writes the roll-ups back by year; 0015 changes only how new
+// boundary texts are stored.
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -143,6 +144,40 @@ describe('migrations that move data', () => {
       { indicator: 'GZ_STUNTING', num: ones, n: 1, nn: 78, d: 1.5, dn: 78 },
       { indicator: 'KIA_K4', num: ones, n: null, nn: null, d: 2.5, dn: 78 },
       { indicator: 'SPM11_TB', num: ones, n: null, nn: null, d: null, dn: null },
+    ]);
+  });
+
+  it('0015 stores new boundary texts uncompressed and keeps the compressed ones of earlier imports readable', async () => {
+    await pool.query('drop schema public cascade; drop schema if exists drizzle cascade; create schema public');
+    await migrate(drizzle(pool), { migrationsFolder: migrationsBefore('0015') });
+    const text = (n: number) =>
+      `{"type":"Polygon","coordinates":[[${Array.from({ length: n }, (_, i) => `[${i},${i}]`)}]]}`;
+    await pool.query(
+      `insert into wilayah (kode, nama, tingkat) values ('11', 'Aceh', 'provinsi'), ('12', 'Sumatera Utara', 'provinsi')`,
+    );
+    await pool.query(
+      `insert into boundary_import (source, desa_provinsi, geometry_version, report) values ('uji', '', 'v', '{}')`,
+    );
+    const insert = `insert into wilayah_geometry (kode, geojson, vertex_count, origin, import_id) values ($1, $2, 3000, 'upstream', 1)`;
+    await pool.query(insert, ['11', text(3000)]);
+
+    await migrate(drizzle(pool), { migrationsFolder });
+    await pool.query(insert, ['12', text(3000)]);
+    const { rows } = await pool.query(
+      `select kode, pg_column_compression(geojson) compression, geojson = $1 same from wilayah_geometry order by kode`,
+      [text(3000)],
+    );
+    expect(rows).toEqual([
+      { kode: '11', compression: 'pglz', same: true },
+      { kode: '12', compression: null, same: true },
+    ]);
+    const storage = await pool.query(
+      `select attname, attstorage from pg_attribute
+        where (attrelid, attname) in (('wilayah_geometry'::regclass, 'geojson'), ('boundary_tile'::regclass, 'data')) order by attname`,
+    );
+    expect(storage.rows).toEqual([
+      { attname: 'data', attstorage: 'e' },
+      { attname: 'geojson', attstorage: 'e' },
     ]);
   });
 });
