@@ -51,7 +51,8 @@ export interface RowsToWrite {
 
 export interface ValuesPlan {
   counts: Counts;
-  warnings: ImportIssue[];
+  /** Counted; their words written when asked (PlannedWarnings.list). */
+  warnings: PlannedWarnings;
   sample: CellSample[];
   rows: RowsToWrite;
 }
@@ -414,7 +415,7 @@ async function stateWarnings(
   cells: ValueCell[],
   hasJanuary: boolean,
   sampleBelow: number,
-): Promise<{ warnings: ImportIssue[]; sampled: SampledCell[] }> {
+): Promise<{ warnings: PlannedWarnings; sampled: SampledCell[] }> {
   // Each cell of the file against the month before as it is after the import (the file's cell when the file holds it,
   // else the stored one); January against December of the year before (the file's, else the stored one), a statement
   // of its own only when the file holds a January. Both rules in one pass over import_row (it holds every stored array
@@ -487,16 +488,10 @@ async function stateWarnings(
         januaryAt[f[0]!] = warned.add(f[0]!, JUMPED, f[1]!, Number.NaN, Number.NaN, -1);
       },
     );
-  const warnings: ImportIssue[] = [];
-  const jumpIssue = (n: number, previous: number) => {
-    const cell = cells[n]!;
-    warnings.push({
-      row: cell.row,
-      column: cell.column,
-      code: 'JUMP',
-      message: `${cell.indicator} ${cell.kode} ${ym(cell.year, cell.month)}: ${cell.numerator}, lebih dari 3× bulan sebelumnya (${previous}).`,
-    });
-  };
+  // The warnings in file order (a jump before an aboveSasaran of the same cell), as entries to say later: only the
+  // count and the first ones are needed before the write, the words of all of them after it (PlannedWarnings).
+  const order = new Int32Array(warned.size);
+  let count = 0;
   // aboveSasaran: once per desa × indicator × year, at its first cell in the file above the desa's annual sasaran —
   // the first such cell met in file order.
   const aboveSaid = new Uint8Array(cells.length);
@@ -504,21 +499,61 @@ async function stateWarnings(
     const i = at[n]!;
     const j = januaryAt ? januaryAt[n]! : -1;
     if (i < 0 && j < 0) continue;
-    if (i >= 0 && warned.flags[i]! & JUMPED) jumpIssue(n, warned.previous[i]!);
-    if (j >= 0) jumpIssue(n, warned.previous[j]!);
+    if (i >= 0 && warned.flags[i]! & JUMPED) order[count++] = i;
+    if (j >= 0) order[count++] = j;
     if (i < 0 || !(warned.flags[i]! & ABOVE) || aboveSaid[warned.row[i]!]) continue;
     aboveSaid[warned.row[i]!] = 1;
-    const cell = cells[n]!;
-    const def = getIndicator(cell.indicator)!;
-    const cumulative = def.periodKind === 'ytd_cum' || def.periodKind === 'annual';
-    warnings.push({
-      row: cell.row,
-      column: cell.column,
-      code: 'ABOVE_SASARAN',
-      message: `${cell.indicator} ${cell.kode} ${ym(cell.year, cell.month)}: ${cumulative ? 'jumlah Januari s.d. bulan ini' : 'pembilang'} ${warned.amount[i]} melebihi sasaran ${sasaranGroupOf(def)} ${warned.target[i]}.`,
-    });
+    order[count++] = ~i;
   }
-  return { warnings, sampled };
+  return { warnings: new PlannedWarnings(cells, warned, order.subarray(0, count)), sampled };
+}
+
+/**
+ * The warnings of planValues, counted, their words written only when asked: a national month has ~600,000, whose
+ * messages cost ~1.4 s of this process's CPU — run-import has them written while PostgreSQL writes the rows
+ * (writeValues), on the other core, and needs only the first ones before.
+ */
+export class PlannedWarnings {
+  private said: ImportIssue[] = [];
+
+  constructor(
+    private readonly cells: readonly ValueCell[],
+    private readonly warned: WarnedCells,
+    /** Per warning in file order: its entry in warned, bitwise negated (~i) for an aboveSasaran. */
+    private readonly order: Int32Array,
+  ) {}
+
+  get count(): number {
+    return this.order.length;
+  }
+
+  /** The first `count` warnings (all of them by default). */
+  list(count = this.order.length): ImportIssue[] {
+    const { cells, warned, order, said } = this;
+    for (let k = said.length; k < Math.min(count, order.length); k++) {
+      const i = order[k]! < 0 ? ~order[k]! : order[k]!;
+      const n = warned.n[i]!;
+      const cell = cells[n]!;
+      if (order[k]! >= 0) {
+        said.push({
+          row: cell.row,
+          column: cell.column,
+          code: 'JUMP',
+          message: `${cell.indicator} ${cell.kode} ${ym(cell.year, cell.month)}: ${cell.numerator}, lebih dari 3× bulan sebelumnya (${warned.previous[i]}).`,
+        });
+        continue;
+      }
+      const def = getIndicator(cell.indicator)!;
+      const cumulative = def.periodKind === 'ytd_cum' || def.periodKind === 'annual';
+      said.push({
+        row: cell.row,
+        column: cell.column,
+        code: 'ABOVE_SASARAN',
+        message: `${cell.indicator} ${cell.kode} ${ym(cell.year, cell.month)}: ${cumulative ? 'jumlah Januari s.d. bulan ini' : 'pembilang'} ${warned.amount[i]} melebihi sasaran ${sasaranGroupOf(def)} ${warned.target[i]}.`,
+      });
+    }
+    return count >= order.length ? said : said.slice(0, count);
+  }
 }
 
 /**
@@ -527,8 +562,16 @@ async function stateWarnings(
  */
 const BY_CTID_ONLY = ['enable_hashjoin', 'enable_mergejoin', 'enable_indexscan', 'enable_bitmapscan'] as const;
 
-/** Writes the staged plan: the desa rows with their changed months, and the history of every changed cell. */
-export async function writeValues(db: DbOrTx, loadId: number, rows: RowsToWrite): Promise<void> {
+/**
+ * Writes the staged plan: the desa rows with their changed months, and the history of every changed cell. `meanwhile`
+ * runs in this process once the rows' UPDATE is sent, while PostgreSQL writes them (its longest statement, one core).
+ */
+export async function writeValues(
+  db: DbOrTx,
+  loadId: number,
+  rows: RowsToWrite,
+  meanwhile?: () => void,
+): Promise<void> {
   const changed = (m: number) => `${m} = any(r.months)`;
   // A row with one changed month (a monthly file: nearly all) is its stored arrays with that element replaced — slices,
   // about half the work of twelve expressions per array; any other row is built month by month.
@@ -555,12 +598,19 @@ export async function writeValues(db: DbOrTx, loadId: number, rows: RowsToWrite)
   // since; should one ever have, the key check skips whatever lies at that place now, the count below differs and the
   // import stops instead of losing a month or writing another row.
   await setLocal(db, Object.fromEntries(BY_CTID_ONLY.map((join) => [join, 'off'])));
-  const updated = await db.execute(
+  const updating = db.execute(
     sql.raw(`update indicator_value v set ${Object.entries(arrays)
       .map(([column, value]) => `${column} = ${value}`)
       .join(', ')}
     from ${staged(true)} where v.ctid = r.b_ctid and v.indicator = r.indicator and v.kode = r.kode and v.year = r.year`),
   );
+  try {
+    meanwhile?.();
+  } catch (error) {
+    await updating.catch(() => {});
+    throw error;
+  }
+  const updated = await updating;
   await resetLocal(db, BY_CTID_ONLY);
   if (updated.rowCount !== rows.stored)
     throw new Error(`indicator_value berubah selama impor: ${updated.rowCount} dari ${rows.stored} baris diperbarui`);
