@@ -490,7 +490,8 @@ async function stateWarnings(
     );
   // The warnings in file order (a jump before an aboveSasaran of the same cell), as entries to say later: only the
   // count and the first ones are needed before the write, the words of all of them after it (PlannedWarnings).
-  const order = new Int32Array(warned.size);
+  // At most two per entry: a cell may be both a jump and the first above its sasaran.
+  const order = new Int32Array(2 * warned.size);
   let count = 0;
   // aboveSasaran: once per desa × indicator × year, at its first cell in the file above the desa's annual sasaran —
   // the first such cell met in file order.
