@@ -1,13 +1,13 @@
 // Section import-read of `pnpm bench:national`: the first phase of the national import (import-upkeep) alone, in this
 // process, with no statement timed: reading and validating the month file of every desa × the demo indicators (as
 // parseImportFile does in the CLI and in the API's parse worker), the COPY lines of its desa rows (plan-values.ts
-// fileRowLines), and the way back from a parse worker (the value cells packed, moved and rebuilt, next to a structured
+// fileRowChunks), and the way back from a parse worker (the value cells packed, moved and rebuilt, next to a structured
 // clone of the cell objects as before). Wall time and this process's CPU seconds (GC threads included), BENCH_RUNS times.
 import { loadavg } from 'node:os';
 import { deserialize, serialize } from 'node:v8';
 import { openDatabase } from '@peta/db';
 import { withTingkatWord, type Tingkat } from '@peta/domain';
-import { answerResult, fileRowLines, importAnswer, parseImportFile, type ParsedImport } from '@peta/server-core';
+import { answerResult, fileRowChunks, importAnswer, parseImportFile, type ParsedImport } from '@peta/server-core';
 import { BIG_LIMITS, IMPORT_MONTH, TODAY, monthCsv, type ScaleContext } from './values-at-scale.ts';
 
 const cpuSeconds = () => {
@@ -63,7 +63,7 @@ export async function importRead(ctx: ScaleContext) {
     if (parsed.errors.length) throw new Error(`${parsed.errors.length} errors: ${parsed.errors[0]!.message}`);
     const lines = await measured(() => {
       let chars = 0;
-      for (const line of fileRowLines(parsed.values)) chars += line.length;
+      for (const chunk of fileRowChunks(parsed.values)) chars += chunk.length;
       return chars;
     });
     const packed = await measured(() => {

@@ -125,10 +125,11 @@ await withImportLock(database.db, async (tx) => {
     warnings: [],
     details: {},
   });
-  await writeValues(tx, loadId, plan.rows);
+  // The warnings' words written while the rows' UPDATE runs, as run-import does.
+  await writeValues(tx, loadId, plan.rows, () => plan.warnings.list());
   await applyRollupDeltas(tx, loadId);
   await dropStagedValues(tx);
-  console.log(JSON.stringify(plan.counts), 'warnings', plan.warnings.length);
+  console.log(JSON.stringify(plan.counts), 'warnings', plan.warnings.count);
   return { commit: process.env.COMMIT === '1', result: null };
 });
 const wall = performance.now() - t0;

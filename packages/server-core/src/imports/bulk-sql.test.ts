@@ -1,5 +1,14 @@
-import { describe, expect, it } from 'vitest';
-import { parseBoolArray, parseIntArray, parseNumberArray } from './bulk-sql.ts';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../testing/test-database.ts';
+import {
+  copyChunksInto,
+  copyOutNumbers,
+  CopyRows,
+  parseBoolArray,
+  parseIntArray,
+  parseNumberArray,
+} from './bulk-sql.ts';
 
 describe('array text from PostgreSQL', () => {
   it('reads a number array: integers, negatives, doubles and exponents as Number reads them', () => {
@@ -19,5 +28,81 @@ describe('array text from PostgreSQL', () => {
   it('reads integer arrays with NULLs and boolean arrays', () => {
     expect(parseIntArray('{1,NULL,-3}')).toEqual([1, null, -3]);
     expect(parseBoolArray('{t,f,NULL}')).toEqual([true, false, null]);
+  });
+});
+
+describe('COPY rows written into Buffers (CopyRows)', () => {
+  it('writes text, integers, negatives, non-integers and NULL as COPY text, across chunk ends', () => {
+    const out = new CopyRows();
+    out.text('A').number(0).number(-120).number(null).number(2.5).number(1e21).end();
+    const rows = 40_000;
+    for (let i = 0; i < rows; i++)
+      out
+        .text('IND_X')
+        .text(`99.02.01.${i}`)
+        .number(i * 37 - 5)
+        .end();
+    const chunks = [...out.take(true)];
+    expect(chunks.length).toBeGreaterThan(1);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('A\t0\t-120\t\\N\t2.5\t1e+21');
+    expect(lines[rows]).toBe(`IND_X\t99.02.01.${rows - 1}\t${(rows - 1) * 37 - 5}`);
+    expect(lines).toHaveLength(rows + 2);
+    expect(lines[rows + 1]).toBe('');
+  });
+});
+
+describe('COPY with PostgreSQL', () => {
+  let db: Awaited<ReturnType<typeof openTestDatabase>>;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('reads numbers, booleans and NULL of many rows (copyOutNumbers), fields split across chunks', async () => {
+    const rows: number[][] = [];
+    await db.database.db.transaction(async (tx) => {
+      await copyOutNumbers(
+        tx,
+        `select i, -i::bigint * 1000003, case when i % 3 = 0 then null else i % 2 = 0 end, i / 8.0::float8, 1e300::float8
+        from generate_series(1, 50000) i`,
+        5,
+        (f) => rows.push([...f]),
+      );
+    });
+    expect(rows).toHaveLength(50_000);
+    for (const i of [1, 2, 3, 777, 50_000]) {
+      const row = rows[i - 1]!;
+      expect(row.slice(0, 2)).toEqual([i, -i * 1000003]);
+      if (i % 3 === 0) expect(row[2]).toBeNaN();
+      else expect(row[2]).toBe(i % 2 === 0 ? 1 : 0);
+      expect(row.slice(3)).toEqual([i / 8, 1e300]);
+    }
+  });
+
+  it('COPYs CopyRows chunks into a table (copyChunksInto)', async () => {
+    const out = new CopyRows();
+    for (let i = 0; i < 30_000; i++)
+      out
+        .text(`k${i}`)
+        .number(i % 7 === 0 ? null : i - 15_000)
+        .end();
+    const stored = await db.database.db.transaction(async (tx) => {
+      await tx.execute(sql`create temp table copied (k text, v int)`);
+      await copyChunksInto(tx, 'copied', out.take(true));
+      return (await tx.execute(sql`select count(*)::int as n, sum(v)::int as s, count(v)::int as c from copied`))
+        .rows[0];
+    });
+    let sum = 0;
+    let counted = 0;
+    for (let i = 0; i < 30_000; i++)
+      if (i % 7 !== 0) {
+        sum += i - 15_000;
+        counted++;
+      }
+    expect(stored).toEqual({ n: 30_000, s: sum, c: counted });
   });
 });

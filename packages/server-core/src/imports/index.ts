@@ -34,7 +34,7 @@ export {
   type TemplateQuery,
 } from './imports-service.ts';
 export { IMPORT_LOCK_KEY } from './import-lock.ts';
-export { fileRowLines, type CellSample, type Counts } from './plan-values.ts';
+export { fileRowChunks, type CellSample, type Counts } from './plan-values.ts';
 export { readCsv } from './read/read-csv.ts';
 export { DEFAULT_READ_LIMITS, LIMIT_VARIABLES, type ReadLimits } from './read/read-limits.ts';
 export { fileError, type ReadResult } from './read/sheet.ts';

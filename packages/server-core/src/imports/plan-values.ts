@@ -21,7 +21,7 @@ import {
 } from '@peta/domain';
 import type { DbOrTx } from '@peta/db';
 import { sql } from 'drizzle-orm';
-import { arrayLiteral, arrayParam, copyInto } from './bulk-sql.ts';
+import { arrayLiteral, arrayParam, copyChunksInto, copyOutNumbers, CopyRows } from './bulk-sql.ts';
 import { DesaRowGroups } from './parse/desa-rows.ts';
 import type { ValueCell } from './parse/parsed.ts';
 
@@ -51,7 +51,8 @@ export interface RowsToWrite {
 
 export interface ValuesPlan {
   counts: Counts;
-  warnings: ImportIssue[];
+  /** Counted; their words written when asked (PlannedWarnings.list). */
+  warnings: PlannedWarnings;
   sample: CellSample[];
   rows: RowsToWrite;
 }
@@ -115,37 +116,43 @@ const unchanged = (m: number | string) =>
   `(v.numerators[${m}] = f.f_num[${m}] and v.denominators[${m}] is not distinct from f.f_den[${m}] and v.month_simulated[${m}] is false)`;
 
 /**
- * The cells grouped per desa row, as COPY lines: one group per indicator × kode × year in the order of its first cell.
- * A valid file holds each cell once (the parser's DUPLICATE), so a month is never written twice. Exported for the parse
- * bench (data/bench/parse-national.ts).
+ * The cells grouped per desa row, as COPY text (CopyRows' chunks): one row per indicator × kode × year in the order of
+ * its first cell. A valid file holds each cell once (the parser's DUPLICATE), so a month is never written twice.
+ * Exported for the parse bench (data/bench/import-read.ts).
  */
-export function* fileRowLines(cells: readonly ValueCell[]): Generator<string> {
+export function* fileRowChunks(cells: readonly ValueCell[]): Generator<Buffer> {
   const groups = new DesaRowGroups(cells.length);
   for (let n = 0; n < cells.length; n++) {
     const c = cells[n]!;
     groups.add(n, groups.slot(c.kode, c.indicator), c.year);
   }
+  const out = new CopyRows();
   for (let g = 0; g < groups.size; g++) {
     const first = groups.firstCell(g);
     const c = cells[first]!;
+    out.text(c.indicator).text(c.kode).number(c.year);
     if (!groups.hasMore(g)) {
-      yield `${c.indicator}\t${c.kode}\t${c.year}\t${first}\t${c.month}\t${c.numerator}\t${c.denominator === null ? '\\N' : c.denominator}\t\\N\t\\N\t\\N\t\\N\n`;
-      continue;
+      out.number(first).number(c.month).number(c.numerator).number(c.denominator);
+      out.number(null).number(null).number(null).number(null).end();
+    } else {
+      const ns: (number | null)[] = Array(12).fill(null);
+      const nums: (number | null)[] = Array(12).fill(null);
+      const dens: (number | null)[] = Array(12).fill(null);
+      for (const n of groups.cellsOf(g)) {
+        const cell = cells[n]!;
+        if (ns[cell.month - 1] !== null)
+          throw new Error(`sel ganda ${cell.indicator} ${cell.kode} ${cell.year}-${cell.month}`);
+        ns[cell.month - 1] = n;
+        nums[cell.month - 1] = cell.numerator;
+        dens[cell.month - 1] = cell.denominator;
+      }
+      const months = MONTHS.filter((m) => ns[m - 1] !== null);
+      out.number(null).number(null).number(null).number(null);
+      out.text(arrayLiteral(months)).text(arrayLiteral(ns)).text(arrayLiteral(nums)).text(arrayLiteral(dens)).end();
     }
-    const ns: (number | null)[] = Array(12).fill(null);
-    const nums: (number | null)[] = Array(12).fill(null);
-    const dens: (number | null)[] = Array(12).fill(null);
-    for (const n of groups.cellsOf(g)) {
-      const cell = cells[n]!;
-      if (ns[cell.month - 1] !== null)
-        throw new Error(`sel ganda ${cell.indicator} ${cell.kode} ${cell.year}-${cell.month}`);
-      ns[cell.month - 1] = n;
-      nums[cell.month - 1] = cell.numerator;
-      dens[cell.month - 1] = cell.denominator;
-    }
-    const months = MONTHS.filter((m) => ns[m - 1] !== null);
-    yield `${c.indicator}\t${c.kode}\t${c.year}\t\\N\t\\N\t\\N\t\\N\t${arrayLiteral(months)}\t${arrayLiteral(ns)}\t${arrayLiteral(nums)}\t${arrayLiteral(dens)}\n`;
+    if (out.ready) yield* out.take();
   }
+  yield* out.take(true);
 }
 
 /**
@@ -248,7 +255,7 @@ export async function planValues(db: DbOrTx, cells: ValueCell[]): Promise<Values
     sql.raw(`create unlogged table ${STAGED.file} (indicator text, kode text collate "C", year int, n int, m int,
       num int, den int, file_months int[], f_n int[], f_num int[], f_den int[])`),
   );
-  await copyInto(db, STAGED.file, fileRowLines(cells));
+  await copyChunksInto(db, STAGED.file, fileRowChunks(cells));
   await db.execute(sql.raw(`analyze ${STAGED.file}`));
   // One join of the file's rows with the stored rows and the sasaran: everything after reads this table only.
   // compareCell per month: no stored numerator → added; the same numbers on a real (not simulated) cell → unchanged.
@@ -358,17 +365,49 @@ const toDateOfOneCell = (m: string) =>
     .join(' + ')}`;
 
 /**
- * The cell a warning row is about: n, its place among the file's cells (it orders the warnings and finds the cell's
- * row and column), and its desa × indicator × month. A type, not an interface: db.execute wants its row type
- * assignable to Record<string, unknown>.
+ * The warned cells of the file as columns, one entry per row of the warnings' statement (a national month: ~600,000):
+ * typed arrays instead of an object per row, so that the garbage collector has nothing of them to mark.
  */
-type WarnedCell = {
-  n: number;
-  indicator: string;
-  kode: string;
-  year: number;
-  month: number;
-};
+class WarnedCells {
+  size = 0;
+  n = new Int32Array(1024);
+  flags = new Uint8Array(1024);
+  previous = new Float64Array(1024);
+  amount = new Float64Array(1024);
+  target = new Float64Array(1024);
+  /** The cell's desa row (the place of its first cell): aboveSasaran is said once per row. */
+  row = new Int32Array(1024);
+
+  add(n: number, flags: number, previous: number, amount: number, target: number, row: number): number {
+    if (this.size === this.n.length) this.grow();
+    const i = this.size++;
+    this.n[i] = n;
+    this.flags[i] = flags;
+    this.previous[i] = previous;
+    this.amount[i] = amount;
+    this.target[i] = target;
+    this.row[i] = row;
+    return i;
+  }
+
+  private grow(): void {
+    const grown = <T extends Int32Array | Uint8Array | Float64Array>(from: T): T => {
+      const to = new (from.constructor as new (length: number) => T)(from.length * 2);
+      to.set(from);
+      return to;
+    };
+    this.n = grown(this.n);
+    this.flags = grown(this.flags);
+    this.previous = grown(this.previous);
+    this.amount = grown(this.amount);
+    this.target = grown(this.target);
+    this.row = grown(this.row);
+  }
+}
+/** WarnedCells.flags: more than 3× the month before; above its sasaran; a candidate of the sample. */
+const JUMPED = 1;
+const ABOVE = 2;
+const SAMPLED = 4;
 
 /** Warnings judged on the data as it will be after the import: > 3× last month, numerator above its sasaran. */
 async function stateWarnings(
@@ -376,38 +415,30 @@ async function stateWarnings(
   cells: ValueCell[],
   hasJanuary: boolean,
   sampleBelow: number,
-): Promise<{ warnings: ImportIssue[]; sampled: SampledCell[] }> {
+): Promise<{ warnings: PlannedWarnings; sampled: SampledCell[] }> {
   // Each cell of the file against the month before as it is after the import (the file's cell when the file holds it,
-  // else the stored one); January against December of the year before (the file's, else the stored one), a join asked
-  // only when the file holds a January. Both rules in one pass over import_row (it holds every stored array of the
-  // file's rows: ~700 MB for a national month), each cell's month before and amount computed once. The same pass
-  // returns the changed cells before place sampleBelow (the sample's candidates), with their stored cells.
+  // else the stored one); January against December of the year before (the file's, else the stored one), a statement
+  // of its own only when the file holds a January. Both rules in one pass over import_row (it holds every stored array
+  // of the file's rows: ~700 MB for a national month), each cell's month before and amount computed once. The same
+  // pass returns the changed cells before place sampleBelow (the sample's candidates), with their stored cells.
   const early = `r.f_n[m] < ${sampleBelow}`;
   const jump = (num: string, previous: string) =>
     `${num} >= ${JUMP_MIN_VALUE} and ${previous} > 0 and ${num} > ${JUMP_FACTOR} * ${previous}`;
-  // Only what the file does not say comes back: a cell's indicator, desa, period, numerator and denominator are the
-  // file's (cells[n]), and its sasaran group and kind the catalogue's; a national month returns ~600,000 warned cells,
-  // and each column of each of them was parsed here.
-  const checked = await db.execute<{
-    n: number;
-    previous: number | null;
-    amount: number | null;
-    target: number | null;
-    is_jump: boolean;
-    is_above: boolean;
-    sampled: boolean;
-    old_num: number | null;
-    old_den: number | null;
-    old_sim: boolean | null;
-  }>(
-    sql.raw(`select c.n, case when c.is_jump then c.previous end as previous,
-      case when c.is_above then c.amount end as amount, case when c.is_above then c.target end as target,
-      c.is_jump, c.is_above, c.sampled, c.old_num, c.old_den, c.old_sim
+  // Only numbers come back, and only what the file does not say: a cell's indicator, desa, period, numerator and
+  // denominator are the file's (cells[n]), its sasaran group and kind the catalogue's. A national month returns
+  // ~600,000 warned cells: read as COPY text into columns (copyOutNumbers), not as rows of objects.
+  const warned = new WarnedCells();
+  const sampled: SampledCell[] = [];
+  await copyOutNumbers(
+    db,
+    `select c.n, c.is_jump::int * ${JUMPED} + c.is_above::int * ${ABOVE} + c.sampled::int * ${SAMPLED},
+      case when c.is_jump then c.previous end, case when c.is_above then c.amount end,
+      case when c.is_above then c.target end, case when c.is_above then c.first_n end, c.old_num, c.old_den, c.old_sim
     from (
       select c.*, coalesce(${jump('c.num', 'c.previous')}, false) as is_jump, coalesce(c.amount > c.target, false) as is_above
       from (
         select r.f_n[m] as n, r.f_num[m] as num, case when m > 1 then ${after.num('m - 1')} end as previous,
-          r.sasaran as target,
+          r.sasaran as target, r.f_n[r.file_months[1]] as first_n,
           case when r.above_check and r.sasaran is not null then
             case when not r.cumulative then r.f_num[m]
               when cardinality(r.file_months) = 1 then ${toDateOfOneCell('m')}
@@ -416,77 +447,114 @@ async function stateWarnings(
           case when ${early} then r.b_num[m] end as old_num, case when ${early} then r.b_den[m] end as old_den,
           case when ${early} then r.b_sim[m] end as old_sim
         from ${STAGED.row} r cross join unnest(r.file_months) m offset 0) c
-      where (${jump('c.num', 'c.previous')}) or c.amount > c.target or c.sampled) c`),
+      where (${jump('c.num', 'c.previous')}) or c.amount > c.target or c.sampled) c`,
+    9,
+    (f) => {
+      const n = f[0]!;
+      warned.add(n, f[1]!, f[2]!, f[3]!, f[4]!, f[5]!);
+      if (f[1]! & SAMPLED) {
+        const cell = cells[n]!;
+        const nullable = (x: number) => (Number.isNaN(x) ? null : x);
+        sampled.push({
+          n,
+          kode: cell.kode,
+          indicator: cell.indicator,
+          year: cell.year,
+          month: cell.month,
+          num: cell.numerator,
+          den: cell.denominator,
+          old_num: nullable(f[6]!),
+          old_den: nullable(f[7]!),
+          old_sim: Number.isNaN(f[8]!) ? null : f[8] === 1,
+        });
+      }
+    },
   );
-  const january = hasJanuary
-    ? await db.execute<WarnedCell & { num: number; previous: number }>(
-        sql.raw(`select r.f_n[1] as n, r.indicator, r.kode, r.year, 1 as month, r.f_num[1] as num,
-        coalesce(p.f_num[12], v.numerators[12]) as previous
+  // Each warned cell's entry, by its place in the file: the warnings come out in file order with no sort. A cell has
+  // one entry at most (one row per cell of the file), a January cell one more of the January statement.
+  const at = new Int32Array(cells.length).fill(-1);
+  for (let i = 0; i < warned.size; i++) at[warned.n[i]!] = i;
+  const januaryAt = hasJanuary ? new Int32Array(cells.length).fill(-1) : null;
+  if (januaryAt)
+    await copyOutNumbers(
+      db,
+      `select r.f_n[1], coalesce(p.f_num[12], v.numerators[12])
       from ${STAGED.row} r
       left join ${STAGED.row} p on p.indicator = r.indicator and p.kode = r.kode and p.year = r.year - 1
       left join indicator_value v on v.indicator = r.indicator and v.kode = r.kode and v.year = r.year - 1
-      where r.f_num[1] is not null and ${jump('r.f_num[1]', 'coalesce(p.f_num[12], v.numerators[12])')}`),
-      )
-    : { rows: [] };
-  const issues: (ImportIssue & { n: number; order: number })[] = [];
-  const at = (n: number) => ({ row: cells[n]!.row, column: cells[n]!.column });
-  const jumpIssue = (j: WarnedCell & { num: number; previous: number }) => {
-    issues.push({
-      n: j.n,
-      order: 0,
-      ...at(j.n),
-      code: 'JUMP',
-      message: `${j.indicator} ${j.kode} ${ym(j.year, j.month)}: ${j.num}, lebih dari 3× bulan sebelumnya (${j.previous}).`,
-    });
-  };
-  // aboveSasaran: once per desa × indicator × year, at its first cell in the file above the desa's annual sasaran.
-  const firstAbove = new Map<string, { n: number; amount: number; target: number }>();
-  const sampled: SampledCell[] = [];
-  for (const c of checked.rows) {
-    const cell = cells[c.n]!;
-    if (c.sampled)
-      sampled.push({
-        n: c.n,
-        kode: cell.kode,
-        indicator: cell.indicator,
-        year: cell.year,
-        month: cell.month,
-        num: cell.numerator,
-        den: cell.denominator,
-        old_num: c.old_num,
-        old_den: c.old_den,
-        old_sim: c.old_sim,
-      });
-    if (c.is_jump)
-      jumpIssue({
-        n: c.n,
-        indicator: cell.indicator,
-        kode: cell.kode,
-        year: cell.year,
-        month: cell.month,
-        num: cell.numerator,
-        previous: c.previous!,
-      });
-    if (!c.is_above) continue;
-    const key = `${cell.indicator}|${cell.kode}|${cell.year}`;
-    const seen = firstAbove.get(key);
-    if (!seen || c.n < seen.n) firstAbove.set(key, { n: c.n, amount: c.amount!, target: c.target! });
+      where r.f_num[1] is not null and ${jump('r.f_num[1]', 'coalesce(p.f_num[12], v.numerators[12])')}`,
+      2,
+      (f) => {
+        januaryAt[f[0]!] = warned.add(f[0]!, JUMPED, f[1]!, Number.NaN, Number.NaN, -1);
+      },
+    );
+  // The warnings in file order (a jump before an aboveSasaran of the same cell), as entries to say later: only the
+  // count and the first ones are needed before the write, the words of all of them after it (PlannedWarnings).
+  // At most two per entry: a cell may be both a jump and the first above its sasaran.
+  const order = new Int32Array(2 * warned.size);
+  let count = 0;
+  // aboveSasaran: once per desa × indicator × year, at its first cell in the file above the desa's annual sasaran —
+  // the first such cell met in file order.
+  const aboveSaid = new Uint8Array(cells.length);
+  for (let n = 0; n < cells.length; n++) {
+    const i = at[n]!;
+    const j = januaryAt ? januaryAt[n]! : -1;
+    if (i < 0 && j < 0) continue;
+    if (i >= 0 && warned.flags[i]! & JUMPED) order[count++] = i;
+    if (j >= 0) order[count++] = j;
+    if (i < 0 || !(warned.flags[i]! & ABOVE) || aboveSaid[warned.row[i]!]) continue;
+    aboveSaid[warned.row[i]!] = 1;
+    order[count++] = ~i;
   }
-  for (const j of january.rows) jumpIssue(j);
-  for (const a of firstAbove.values()) {
-    const cell = cells[a.n]!;
-    const def = getIndicator(cell.indicator)!;
-    const cumulative = def.periodKind === 'ytd_cum' || def.periodKind === 'annual';
-    issues.push({
-      n: a.n,
-      order: 1,
-      ...at(a.n),
-      code: 'ABOVE_SASARAN',
-      message: `${cell.indicator} ${cell.kode} ${ym(cell.year, cell.month)}: ${cumulative ? 'jumlah Januari s.d. bulan ini' : 'pembilang'} ${a.amount} melebihi sasaran ${sasaranGroupOf(def)} ${a.target}.`,
-    });
+  return { warnings: new PlannedWarnings(cells, warned, order.subarray(0, count)), sampled };
+}
+
+/**
+ * The warnings of planValues, counted, their words written only when asked: a national month has ~600,000, whose
+ * messages cost ~1.4 s of this process's CPU — run-import has them written while PostgreSQL writes the rows
+ * (writeValues), on the other core, and needs only the first ones before.
+ */
+export class PlannedWarnings {
+  private said: ImportIssue[] = [];
+
+  constructor(
+    private readonly cells: readonly ValueCell[],
+    private readonly warned: WarnedCells,
+    /** Per warning in file order: its entry in warned, bitwise negated (~i) for an aboveSasaran. */
+    private readonly order: Int32Array,
+  ) {}
+
+  get count(): number {
+    return this.order.length;
   }
-  issues.sort((a, b) => a.n - b.n || a.order - b.order);
-  return { warnings: issues.map(({ n: _n, order: _order, ...issue }) => issue), sampled };
+
+  /** The first `count` warnings (all of them by default). */
+  list(count = this.order.length): ImportIssue[] {
+    const { cells, warned, order, said } = this;
+    for (let k = said.length; k < Math.min(count, order.length); k++) {
+      const i = order[k]! < 0 ? ~order[k]! : order[k]!;
+      const n = warned.n[i]!;
+      const cell = cells[n]!;
+      if (order[k]! >= 0) {
+        said.push({
+          row: cell.row,
+          column: cell.column,
+          code: 'JUMP',
+          message: `${cell.indicator} ${cell.kode} ${ym(cell.year, cell.month)}: ${cell.numerator}, lebih dari 3× bulan sebelumnya (${warned.previous[i]}).`,
+        });
+        continue;
+      }
+      const def = getIndicator(cell.indicator)!;
+      const cumulative = def.periodKind === 'ytd_cum' || def.periodKind === 'annual';
+      said.push({
+        row: cell.row,
+        column: cell.column,
+        code: 'ABOVE_SASARAN',
+        message: `${cell.indicator} ${cell.kode} ${ym(cell.year, cell.month)}: ${cumulative ? 'jumlah Januari s.d. bulan ini' : 'pembilang'} ${warned.amount[i]} melebihi sasaran ${sasaranGroupOf(def)} ${warned.target[i]}.`,
+      });
+    }
+    return count >= order.length ? said : said.slice(0, count);
+  }
 }
 
 /**
@@ -495,8 +563,16 @@ async function stateWarnings(
  */
 const BY_CTID_ONLY = ['enable_hashjoin', 'enable_mergejoin', 'enable_indexscan', 'enable_bitmapscan'] as const;
 
-/** Writes the staged plan: the desa rows with their changed months, and the history of every changed cell. */
-export async function writeValues(db: DbOrTx, loadId: number, rows: RowsToWrite): Promise<void> {
+/**
+ * Writes the staged plan: the desa rows with their changed months, and the history of every changed cell. `meanwhile`
+ * runs in this process once the rows' UPDATE is sent, while PostgreSQL writes them (its longest statement, one core).
+ */
+export async function writeValues(
+  db: DbOrTx,
+  loadId: number,
+  rows: RowsToWrite,
+  meanwhile?: () => void,
+): Promise<void> {
   const changed = (m: number) => `${m} = any(r.months)`;
   // A row with one changed month (a monthly file: nearly all) is its stored arrays with that element replaced — slices,
   // about half the work of twelve expressions per array; any other row is built month by month.
@@ -523,12 +599,19 @@ export async function writeValues(db: DbOrTx, loadId: number, rows: RowsToWrite)
   // since; should one ever have, the key check skips whatever lies at that place now, the count below differs and the
   // import stops instead of losing a month or writing another row.
   await setLocal(db, Object.fromEntries(BY_CTID_ONLY.map((join) => [join, 'off'])));
-  const updated = await db.execute(
+  const updating = db.execute(
     sql.raw(`update indicator_value v set ${Object.entries(arrays)
       .map(([column, value]) => `${column} = ${value}`)
       .join(', ')}
     from ${staged(true)} where v.ctid = r.b_ctid and v.indicator = r.indicator and v.kode = r.kode and v.year = r.year`),
   );
+  try {
+    meanwhile?.();
+  } catch (error) {
+    await updating.catch(() => {});
+    throw error;
+  }
+  const updated = await updating;
   await resetLocal(db, BY_CTID_ONLY);
   if (updated.rowCount !== rows.stored)
     throw new Error(`indicator_value berubah selama impor: ${updated.rowCount} dari ${rows.stored} baris diperbarui`);

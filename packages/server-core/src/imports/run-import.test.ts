@@ -321,6 +321,28 @@ describe('semantics', () => {
     expect(outcome.counts).toEqual({ added: 0, changed: 6, unchanged: 0 });
   });
 
+  it('says both warnings of a cell that jumps and is above its sasaran, for every such cell', async () => {
+    // Every cell of the file is both: more warnings than warned cells (the list is sized for two per cell).
+    for (const kode of ['99.01.01.2001', '99.01.01.2002']) await addSimulatedRow(database, 'GZ_DS', kode, 2026, 2);
+    await q(`insert into data_load (id, kind, description, simulated) values (900, 'demo', 'uji', true)`);
+    await q(
+      `insert into sasaran (kode, year, "group", value, kind, method, simulated, load_id) values
+      ('99.01.01.2001', 2026, 'balita_0_59', 10, 'register', 'uji', true, 900),
+      ('99.01.01.2002', 2026, 'balita_0_59', 10, 'register', 'uji', true, 900)`,
+    );
+    const outcome = await importCsv([
+      ['99.01.01.2002', '2026-04', 'GZ_DS', 40],
+      ['99.01.01.2001', '2026-04', 'GZ_DS', 40],
+    ]);
+    expect(outcome.warnings.map((w) => [w.row, w.code])).toEqual([
+      [2, 'JUMP'],
+      [2, 'ABOVE_SASARAN'],
+      [3, 'JUMP'],
+      [3, 'ABOVE_SASARAN'],
+    ]);
+    expect((await q('select details from data_load where id = $1', [outcome.loadId]))[0].details.warningCount).toBe(4);
+  });
+
   it("judges January against the file's December of the year before when the file holds it", async () => {
     await addSimulatedRow(database, 'KIA_K4', '99.01.01.2001', 2025, 1);
     const outcome = await importCsv([

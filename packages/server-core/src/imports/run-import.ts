@@ -185,8 +185,12 @@ export async function runImport(database: DatabaseHandle, request: ImportRequest
       base.target === 'sasaran'
         ? await planSasaran(tx, parsed.sasaran, LOAD_PLACEHOLDER)
         : await planValues(tx, parsed.values);
-    const warnings = [...parsed.warnings, ...('warnings' in plan ? plan.warnings : [])];
-    const outcome: ImportOutcome = {
+    // The plan's warnings are counted; their words (a national month: ~600,000) are written while PostgreSQL writes
+    // the rows, unless nothing is written. Until then only the first ones that the load keeps are said.
+    const planned = 'warnings' in plan ? plan.warnings : null;
+    const warningCount = parsed.warnings.length + (planned?.count ?? 0);
+    const allWarnings = () => (planned ? parsed.warnings.concat(planned.list()) : parsed.warnings);
+    const outcome = (warnings: ImportIssue[]): ImportOutcome => ({
       ...base,
       status: 'preview',
       counts: plan.counts,
@@ -195,21 +199,24 @@ export async function runImport(database: DatabaseHandle, request: ImportRequest
       sample: plan.sample,
       loadId: null,
       message: '',
-    };
+    });
     const total = plan.counts.added + plan.counts.changed + plan.counts.unchanged;
     if (plan.counts.added + plan.counts.changed === 0) {
       return {
         commit: false,
         result: {
-          ...outcome,
+          ...outcome(allWarnings()),
           status: 'unchanged',
           message: `Tidak ada perubahan: ${total} sel sudah sama dengan data tersimpan.`,
         },
       };
     }
-    const summary = `${plan.counts.added} ditambah, ${plan.counts.changed} diubah, ${plan.counts.unchanged} tetap${warnings.length ? `; ${warnings.length} peringatan` : ''}`;
+    const summary = `${plan.counts.added} ditambah, ${plan.counts.changed} diubah, ${plan.counts.unchanged} tetap${warningCount ? `; ${warningCount} peringatan` : ''}`;
     if (request.dryRun)
-      return { commit: false, result: { ...outcome, message: `Pratinjau: ${summary}. Belum ada yang disimpan.` } };
+      return {
+        commit: false,
+        result: { ...outcome(allWarnings()), message: `Pratinjau: ${summary}. Belum ada yang disimpan.` },
+      };
 
     progress('save', 2);
     const loadId = await dataLoadsRepository(tx).insertImport({
@@ -219,15 +226,19 @@ export async function runImport(database: DatabaseHandle, request: ImportRequest
       fileHash: base.fileHash,
       target: base.target!,
       counts: plan.counts,
-      warnings: warnings.slice(0, 1000),
+      warnings: parsed.warnings.concat(planned?.list(1000) ?? []).slice(0, 1000),
       details: {
         format: base.format,
-        warningCount: warnings.length,
+        warningCount,
         template: parsed.template ?? null,
         profile: parsed.profile ?? null,
       },
     });
-    if (base.target === 'nilai') await writeValues(tx, loadId, (plan as ValuesPlan).rows);
+    let warnings: ImportIssue[] | undefined;
+    if (base.target === 'nilai')
+      await writeValues(tx, loadId, (plan as ValuesPlan).rows, () => {
+        warnings = allWarnings();
+      });
     else {
       const sasaranPlan = plan as SasaranPlan;
       for (const row of sasaranPlan.rows) row.loadId = loadId;
@@ -245,7 +256,12 @@ export async function runImport(database: DatabaseHandle, request: ImportRequest
     progress('done', 4);
     return {
       commit: true,
-      result: { ...outcome, status: 'imported', loadId, message: `Impor #${loadId} tersimpan: ${summary}.` },
+      result: {
+        ...outcome(warnings ?? allWarnings()),
+        status: 'imported',
+        loadId,
+        message: `Impor #${loadId} tersimpan: ${summary}.`,
+      },
     };
   });
 }
