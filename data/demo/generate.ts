@@ -60,8 +60,8 @@ function monthsOfYear(year: number): number[] {
 /** The months of each demo year, computed once (the generator asks for them millions of times nationally). */
 const MONTHS_OF_YEAR: readonly (readonly number[])[] = DEMO_YEARS.map(monthsOfYear);
 
-/** Sasaran groups the demo indicators need, plus the population itself. */
-function neededGroups(): SasaranCode[] {
+/** Sasaran groups the demo indicators need, plus the population itself: generateSasaran's groups, in its order. */
+export function neededGroups(): SasaranCode[] {
   const groups = new Set<SasaranCode>(['penduduk']);
   for (const code of Object.keys(DEMO_INDICATORS)) {
     const den = getIndicator(code)!.denominator;

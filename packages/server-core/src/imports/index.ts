@@ -62,3 +62,4 @@ export { profilesRepository, aliasesRepository } from './profiles-repository.ts'
 export { keepConfirmedNames } from './confirmed-names.ts';
 export { defaultCrosswalk } from './parse/crosswalk.ts';
 export { gridService, type GridService } from './grid/grid-service.ts';
+export { CopyTextWriter, copyChunks, escapeCopyText } from './copy-text.ts';
