@@ -21,7 +21,8 @@ import {
 } from '@peta/domain';
 import type { DbOrTx } from '@peta/db';
 import { sql } from 'drizzle-orm';
-import { arrayLiteral, arrayParam, copyChunksInto, copyOutNumbers, CopyRows } from './bulk-sql.ts';
+import { arrayLiteral, arrayParam, copyChunksInto, copyOutNumbers } from './bulk-sql.ts';
+import { copyChunks, type CopyTextWriter } from './copy-text.ts';
 import { DesaRowGroups } from './parse/desa-rows.ts';
 import type { ValueCell } from './parse/parsed.ts';
 
@@ -116,43 +117,52 @@ const unchanged = (m: number | string) =>
   `(v.numerators[${m}] = f.f_num[${m}] and v.denominators[${m}] is not distinct from f.f_den[${m}] and v.month_simulated[${m}] is false)`;
 
 /**
- * The cells grouped per desa row, as COPY text (CopyRows' chunks): one row per indicator × kode × year in the order of
+ * The cells grouped per desa row, as COPY text in ~256 KB chunks: one row per indicator × kode × year in the order of
  * its first cell. A valid file holds each cell once (the parser's DUPLICATE), so a month is never written twice.
  * Exported for the parse bench (data/bench/import-read.ts).
  */
-export function* fileRowChunks(cells: readonly ValueCell[]): Generator<Buffer> {
+export function fileRowChunks(cells: readonly ValueCell[]): Generator<Buffer> {
   const groups = new DesaRowGroups(cells.length);
   for (let n = 0; n < cells.length; n++) {
     const c = cells[n]!;
     groups.add(n, groups.slot(c.kode, c.indicator), c.year);
   }
-  const out = new CopyRows();
-  for (let g = 0; g < groups.size; g++) {
-    const first = groups.firstCell(g);
-    const c = cells[first]!;
-    out.text(c.indicator).text(c.kode).number(c.year);
-    if (!groups.hasMore(g)) {
-      out.number(first).number(c.month).number(c.numerator).number(c.denominator);
-      out.number(null).number(null).number(null).number(null).end();
-    } else {
-      const ns: (number | null)[] = Array(12).fill(null);
-      const nums: (number | null)[] = Array(12).fill(null);
-      const dens: (number | null)[] = Array(12).fill(null);
-      for (const n of groups.cellsOf(g)) {
-        const cell = cells[n]!;
-        if (ns[cell.month - 1] !== null)
-          throw new Error(`sel ganda ${cell.indicator} ${cell.kode} ${cell.year}-${cell.month}`);
-        ns[cell.month - 1] = n;
-        nums[cell.month - 1] = cell.numerator;
-        dens[cell.month - 1] = cell.denominator;
-      }
-      const months = MONTHS.filter((m) => ns[m - 1] !== null);
-      out.number(null).number(null).number(null).number(null);
-      out.text(arrayLiteral(months)).text(arrayLiteral(ns)).text(arrayLiteral(nums)).text(arrayLiteral(dens)).end();
-    }
-    if (out.ready) yield* out.take();
+  return copyChunks(upTo(groups.size), (g, w) => writeFileRow(cells, groups, g, w));
+}
+
+const TAB = 9;
+const NEWLINE = 10;
+
+/** One desa row of the file. Its kode and indicator were matched against wilayah and the catalogue: ASCII, no escapes. */
+function writeFileRow(cells: readonly ValueCell[], groups: DesaRowGroups, g: number, w: CopyTextWriter): void {
+  const first = groups.firstCell(g);
+  const c = cells[first]!;
+  w.ascii(c.indicator).char(TAB).ascii(c.kode).char(TAB).number(c.year).char(TAB);
+  if (!groups.hasMore(g)) {
+    w.number(first).char(TAB).number(c.month).char(TAB).number(c.numerator).char(TAB);
+    if (c.denominator === null) w.ascii('\\N');
+    else w.number(c.denominator);
+    w.ascii('\t\\N\t\\N\t\\N\t\\N\n');
+    return;
   }
-  yield* out.take(true);
+  const ns: (number | null)[] = Array(12).fill(null);
+  const nums: (number | null)[] = Array(12).fill(null);
+  const dens: (number | null)[] = Array(12).fill(null);
+  for (const n of groups.cellsOf(g)) {
+    const cell = cells[n]!;
+    if (ns[cell.month - 1] !== null)
+      throw new Error(`sel ganda ${cell.indicator} ${cell.kode} ${cell.year}-${cell.month}`);
+    ns[cell.month - 1] = n;
+    nums[cell.month - 1] = cell.numerator;
+    dens[cell.month - 1] = cell.denominator;
+  }
+  const months = MONTHS.filter((m) => ns[m - 1] !== null);
+  w.ascii('\\N\t\\N\t\\N\t\\N\t').array(months).char(TAB).array(ns).char(TAB).array(nums).char(TAB).array(dens);
+  w.char(NEWLINE);
+}
+
+function* upTo(count: number): Generator<number> {
+  for (let i = 0; i < count; i++) yield i;
 }
 
 /**

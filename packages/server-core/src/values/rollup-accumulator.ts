@@ -11,7 +11,6 @@ import {
   type RollupSums,
   type StoredYear,
 } from '@peta/domain';
-import { arrayLiteral } from '../imports/bulk-sql.ts';
 import type { CopyTextWriter } from '../imports/copy-text.ts';
 import { INDONESIA, storedTriangles, type StoredRollup } from './rollup-repository.ts';
 
@@ -104,18 +103,11 @@ export function rollupAccumulator(loadId: number) {
   };
 }
 
-/** The columns of value_rollup in the order of rollupCopyLine (COPY … FROM STDIN). */
+/** The columns of value_rollup in the order of writeRollupCopyLine (COPY … FROM STDIN). */
 export const ROLLUP_COPY_COLUMNS =
   'indicator, year, kode, num, den, reports, reports_with_den, simulated, last_num, last_den, load_id';
 
-/** One roll-up as a line of COPY text (a triangle its indicator does not keep: NULL). */
-export function rollupCopyLine(r: StoredRollup): string {
-  const { lastNum, lastDen } = storedTriangles(r);
-  const triangle = (xs: number[] | null) => (xs === null ? '\\N' : arrayLiteral(xs));
-  return `${r.indicator}\t${r.year}\t${r.kode}\t${arrayLiteral(r.num)}\t${arrayLiteral(r.den)}\t${arrayLiteral(r.reports)}\t${arrayLiteral(r.reportsWithDen)}\t${arrayLiteral(r.simulated)}\t${triangle(lastNum)}\t${triangle(lastDen)}\t${r.loadId}\n`;
-}
-
-/** rollupCopyLine's bytes, written into a CopyTextWriter (the national demo writes ~310,000 of them). */
+/** One roll-up as a line of COPY text (a triangle its indicator does not keep: NULL); the national demo writes ~310,000. */
 export function writeRollupCopyLine(r: StoredRollup, w: CopyTextWriter): void {
   const { lastNum, lastDen } = storedTriangles(r);
   w.ascii(r.indicator).char(9).number(r.year).char(9).ascii(r.kode).char(9);
