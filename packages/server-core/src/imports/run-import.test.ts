@@ -22,6 +22,16 @@ const today = { year: 2026, month: 11 };
 let database: Database;
 let close: () => Promise<void>;
 const q = async (sql: string, params: unknown[] = []) => (await database.pool.query(sql, params)).rows;
+/** Simulated sasaran (a demo load, id 900) for the tests of warnings against sasaran: [kode, group, value] for 2026. */
+async function addSimulatedSasaran(rows: [kode: string, group: string, value: number][]) {
+  await q(`insert into data_load (id, kind, description, simulated) values (900, 'demo', 'uji', true)`);
+  await q(
+    `insert into sasaran (kode, year, "group", value, kind, method, simulated, load_id)
+    select k, 2026, g, v, 'register', 'uji', true, 900 from unnest($1::text[], $2::text[], $3::float8[]) as u(k, g, v)`,
+    [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2])],
+  );
+}
+
 const importCsv = (rows: (string | number | null)[][], extra: { dryRun?: boolean; oleh?: string } = {}) =>
   runImport(database, {
     bytes: longCsv(rows),
@@ -266,10 +276,7 @@ describe('semantics', () => {
   });
 
   it('warns about a jump above 3× last month and a cumulative numerator above its sasaran, and imports them', async () => {
-    await q(`insert into data_load (id, kind, description, simulated) values (900, 'demo', 'uji', true)`);
-    await q(
-      `insert into sasaran (kode, year, "group", value, kind, method, simulated, load_id) values ('99.01.01.2001', 2026, 'bumil', 30, 'register', 'uji', true, 900)`,
-    );
+    await addSimulatedSasaran([['99.01.01.2001', 'bumil', 30]]);
     const outcome = await importCsv([
       ['99.01.01.2001', '2026-01', 'KIA_K4', 4],
       ['99.01.01.2001', '2026-02', 'KIA_K4', 13],
@@ -291,12 +298,10 @@ describe('semantics', () => {
     await addSimulatedRow(database, 'KIA_K4', '99.01.01.2001', 2025, 4);
     await addSimulatedRow(database, 'KIA_K4', '99.01.01.2001', 2026, 4);
     await addSimulatedRow(database, 'GZ_DS', '99.01.01.2002', 2026, 4);
-    await q(`insert into data_load (id, kind, description, simulated) values (900, 'demo', 'uji', true)`);
-    await q(
-      `insert into sasaran (kode, year, "group", value, kind, method, simulated, load_id) values
-      ('99.01.01.2001', 2026, 'bumil', 40, 'register', 'uji', true, 900),
-      ('99.01.01.2002', 2026, 'balita_0_59', 10, 'register', 'uji', true, 900)`,
-    );
+    await addSimulatedSasaran([
+      ['99.01.01.2001', 'bumil', 40],
+      ['99.01.01.2002', 'balita_0_59', 10],
+    ]);
     const outcome = await importCsv([
       ['99.01.01.2001', '2026-01', 'KIA_K4', 13], // row 2: > 3 × December 2025 (stored 4): jump; Jan = 13 ≤ 40
       ['99.01.01.2001', '2026-05', 'KIA_K4', 12], // row 3: 12 = 3 × April (stored 4): no jump; 13 + 4×3 + 12 = 37
@@ -324,12 +329,10 @@ describe('semantics', () => {
   it('says both warnings of a cell that jumps and is above its sasaran, for every such cell', async () => {
     // Every cell of the file is both: more warnings than warned cells (the list is sized for two per cell).
     for (const kode of ['99.01.01.2001', '99.01.01.2002']) await addSimulatedRow(database, 'GZ_DS', kode, 2026, 2);
-    await q(`insert into data_load (id, kind, description, simulated) values (900, 'demo', 'uji', true)`);
-    await q(
-      `insert into sasaran (kode, year, "group", value, kind, method, simulated, load_id) values
-      ('99.01.01.2001', 2026, 'balita_0_59', 10, 'register', 'uji', true, 900),
-      ('99.01.01.2002', 2026, 'balita_0_59', 10, 'register', 'uji', true, 900)`,
-    );
+    await addSimulatedSasaran([
+      ['99.01.01.2001', 'balita_0_59', 10],
+      ['99.01.01.2002', 'balita_0_59', 10],
+    ]);
     const outcome = await importCsv([
       ['99.01.01.2002', '2026-04', 'GZ_DS', 40],
       ['99.01.01.2001', '2026-04', 'GZ_DS', 40],
